@@ -1,0 +1,145 @@
+"""The `tmw-bot` command. Imports are deferred per subcommand so `tmw-bot check` starts fast."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tmw-bot", description="The Music Works' safety-policy assistant for Slack.")
+    parser.add_argument("--env-file", default=".env", help="settings file to read besides the environment (default .env)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="connect to Slack and serve (Socket Mode when SLACK_APP_TOKEN is set)")
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--port", type=int, default=3000)
+
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    db_commands.add_parser("upgrade", help="apply pending migrations")
+
+    org = commands.add_parser("org", help="the organisation file")
+    org_commands = org.add_subparsers(dest="org_command", required=True, metavar="ACTION")
+    validate = org_commands.add_parser("validate", help="check an organisation file and list every error")
+    validate.add_argument("file", type=Path)
+
+    commands.add_parser("keygen", help="print a fresh TMW_DATA_KEY")
+
+    tick = commands.add_parser("tick", help="run everything due up to a moment, once, and exit")
+    tick.add_argument("--now", help="ISO-8601 moment (default: now); without an offset, the organisation's time")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # slack_sdk logs request bodies at DEBUG; keep it quieter so nothing sensitive reaches a log.
+    logging.getLogger("slack_sdk").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    from bot.org import OrgFileError
+    from bot.settings import SettingsError
+
+    try:
+        return _dispatch(args)
+    except SettingsError as exc:
+        print(f"tmw-bot: {exc}", file=sys.stderr)
+        return 1
+    except OrgFileError as exc:
+        print(f"tmw-bot: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "keygen":
+        from bot.crypto import generate_key
+
+        print(generate_key())
+        return 0
+    if args.command == "org":
+        return _org_validate(args.file)
+
+    from bot.settings import load_settings
+
+    settings = load_settings(args.env_file)
+    if args.command == "db":
+        from storage.migrate import upgrade
+
+        upgrade(settings.database_url)
+        print("The database is up to date.")
+        return 0
+    if args.command == "run":
+        from bot.runtime import serve
+
+        asyncio.run(serve(settings, args.host, args.port))
+        return 0
+    if args.command == "tick":
+        return asyncio.run(_tick(settings, args.now))
+    raise AssertionError(f"unhandled command {args.command}")
+
+
+def _org_validate(path: Path) -> int:
+    from bot.org import OrgFileError, load_org_file
+
+    try:
+        loaded = load_org_file(path)
+    except OrgFileError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    config = loaded.config
+    print(f"{path} is valid: {len(config.people)} people, {len(config.projects)} projects.")
+    return 0
+
+
+def parse_moment(text: str, default_tz: str) -> datetime:
+    from zoneinfo import ZoneInfo
+
+    from bot.settings import SettingsError
+
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise SettingsError(f"--now {text!r} is not an ISO-8601 moment such as 2026-11-30T09:00") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(default_tz))
+
+
+async def _tick(settings, now_text: str | None) -> int:  # type: ignore[no-untyped-def]
+    from bot.clock import ManualClock, SystemClock
+    from bot.runtime import prepare
+    from bot.scheduler import run_due
+    from bot.workflows import TIMER_HANDLERS
+
+    clock = ManualClock(parse_moment(now_text, settings.tz)) if now_text else SystemClock()
+    services = await prepare(settings, clock)
+    deliverer = None
+    if settings.slack_bot_token is not None:
+        from bot.slack.delivery import SlackDeliverer
+        from bot.slack.web import make_web_client
+        from handlers import all_renderers
+
+        client = make_web_client(settings.secret("SLACK_BOT_TOKEN"), settings.slack_api_url)
+        deliverer = SlackDeliverer(client, all_renderers())
+    try:
+        report = await run_due(services, TIMER_HANDLERS, deliverer)
+    finally:
+        await services.db.dispose()
+    print(
+        f"Ran everything due up to {clock.now().astimezone(services.tz):%Y-%m-%d %H:%M %Z}: "
+        f"{report.timers_fired} timers fired, {report.timers_failed} failed; "
+        f"{report.messages_sent} messages sent, {report.messages_retrying} to retry, {report.messages_failed} undeliverable."
+        + ("" if deliverer else " (SLACK_BOT_TOKEN is not set, so messages stay queued.)")
+    )
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,38 @@
+"""The catalogue of what people can ask the bot, and who may ask it.
+
+One table serves `/tmw help`, the manifest check and the playground. A feature adds its rows when it lands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.org import Role
+
+EVERYONE: frozenset[Role] = frozenset(Role)
+
+
+@dataclass(frozen=True)
+class CommandInfo:
+    usage: str
+    summary: str
+    slash_command: str
+    allowed_roles: frozenset[Role] = EVERYONE
+    policy_section: str = ""
+
+
+CATALOGUE: tuple[CommandInfo, ...] = (
+    CommandInfo(
+        usage="/tmw help",
+        summary="What I can do for you, given your roles.",
+        slash_command="/tmw",
+    ),
+)
+
+
+def commands_for(roles: frozenset[Role]) -> list[CommandInfo]:
+    return [command for command in CATALOGUE if command.allowed_roles & roles]
+
+
+def slash_commands() -> set[str]:
+    return {command.slash_command for command in CATALOGUE}

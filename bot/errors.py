@@ -1,0 +1,17 @@
+"""Errors a person can act on. Raised by workflows; the Slack error handler shows the message kindly."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    def __init__(self, user_message: str) -> None:
+        super().__init__(user_message)
+        self.user_message = user_message
+
+
+class NotInDirectory(DomainError):
+    """The person is not in the organisation file."""
+
+
+class NotAllowed(DomainError):
+    """The person's roles do not allow this."""

@@ -1,0 +1,294 @@
+"""The organisation file: who is who, which projects exist, and which channels do what.
+
+It is YAML that an admin keeps in version control. Every error is reported with the line and the field
+it concerns, all at once, so a broken file can be mended in one pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import phonenumbers
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+SLACK_CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
+PROJECT_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class Role(StrEnum):
+    TEAM_MEMBER = "team_member"
+    FREELANCER = "freelancer"
+    TRUSTEE = "trustee"
+    VOLUNTEER = "volunteer"
+    YOUNG_LEADER = "young_leader"
+    PROJECT_MANAGER = "project_manager"
+    CEO = "ceo"
+    CHAIR = "chair"
+    SAFEGUARDING_LEAD = "safeguarding_lead"
+    DEPUTY_SAFEGUARDING_LEAD = "deputy_safeguarding_lead"
+    ADMIN = "admin"
+    MODERATOR = "moderator"
+
+
+# Roles the workflows cannot do without: a report of each kind must have somewhere to go.
+REQUIRED_ROLES = (Role.CEO, Role.CHAIR, Role.SAFEGUARDING_LEAD, Role.ADMIN)
+
+
+class ChannelPurpose(StrEnum):
+    CEO_DIGEST = "ceo_digest"
+    SAFEGUARDING = "safeguarding"
+    MODERATION = "moderation"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class OrganisationInfo(_Strict):
+    name: str = Field(min_length=1)
+    reference_prefix: str = Field(default="", pattern=r"^[A-Z]{0,8}$")
+    email_domains: list[str] = Field(min_length=1)
+    public_phone: str
+    timezone: str | None = None  # falls back to the TZ setting
+    registered_address: str = ""
+    policy_file: str = ""
+
+    @field_validator("email_domains")
+    @classmethod
+    def _domains(cls, value: list[str]) -> list[str]:
+        cleaned = [d.lower().lstrip("@") for d in value]
+        for domain in cleaned:
+            if "." not in domain or " " in domain:
+                raise ValueError(f"{domain!r} is not an email domain such as example.org.uk")
+        return cleaned
+
+    @field_validator("public_phone")
+    @classmethod
+    def _phone(cls, value: str) -> str:
+        try:
+            number = phonenumbers.parse(value, "GB")
+        except phonenumbers.NumberParseException as exc:
+            raise ValueError(f"{value!r} is not a phone number") from exc
+        if not phonenumbers.is_possible_number(number):
+            raise ValueError(f"{value!r} is not a possible phone number")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"{value!r} is not a timezone name such as Europe/London") from exc
+        return value
+
+    @property
+    def prefix(self) -> str:
+        """The prefix of report references: configured, or the initials of the name."""
+        if self.reference_prefix:
+            return self.reference_prefix
+        initials = "".join(word[0] for word in re.findall(r"[A-Za-z]+", self.name) if word[0].isupper())
+        return (initials or "ORG")[:8]
+
+
+class PersonSpec(_Strict):
+    slack_id: str = Field(pattern=SLACK_USER_ID.pattern)
+    name: str = Field(min_length=1)
+    roles: list[Role] = Field(min_length=1)
+    projects: list[str] = Field(default_factory=list)
+
+
+class ProjectSpec(_Strict):
+    key: str = Field(pattern=PROJECT_KEY.pattern)
+    name: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    managers: list[str] = Field(default_factory=list)
+    leaders: list[str] = Field(default_factory=list)
+
+
+class ChannelSpec(_Strict):
+    id: str = Field(pattern=SLACK_CHANNEL_ID.pattern)
+    name: str = Field(default="", pattern=r"^[a-z0-9_-]*$")
+    purpose: str = ""
+
+
+class ChannelsSpec(_Strict):
+    ceo_digest: ChannelSpec | None = None
+    safeguarding: ChannelSpec | None = None
+    moderation: ChannelSpec | None = None
+    guarded: list[ChannelSpec] = Field(default_factory=list)
+    moderated: list[ChannelSpec] = Field(default_factory=list)
+
+
+class OrgConfig(_Strict):
+    organisation: OrganisationInfo
+    people: list[PersonSpec] = Field(min_length=1)
+    projects: list[ProjectSpec] = Field(default_factory=list)
+    channels: ChannelsSpec = Field(default_factory=ChannelsSpec)
+    # Per-workflow overrides (routing, schedules): each workflow validates its own section.
+    settings: dict[str, Any] = Field(default_factory=dict)
+
+    def person(self, slack_id: str) -> PersonSpec | None:
+        return next((p for p in self.people if p.slack_id == slack_id), None)
+
+    def project(self, key: str) -> ProjectSpec | None:
+        return next((p for p in self.projects if p.key == key), None)
+
+
+@dataclass(frozen=True)
+class OrgError:
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}" if self.line else "file"
+        return f"{where}: {self.field}: {self.message}"
+
+
+class OrgFileError(Exception):
+    def __init__(self, path: str, errors: list[OrgError]) -> None:
+        self.path = path
+        self.errors = errors
+        listed = "\n".join(f"  {error}" for error in errors)
+        super().__init__(f"{path} has {len(errors)} error{'s' if len(errors) != 1 else ''}:\n{listed}")
+
+
+@dataclass(frozen=True)
+class LoadedOrg:
+    config: OrgConfig
+    source_sha256: str
+    path: Path
+
+
+def load_org_file(path: str | Path) -> LoadedOrg:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise OrgFileError(str(path), [OrgError(None, "file", "there is no such file")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise OrgFileError(str(path), [OrgError(None, "file", f"it cannot be read ({exc})")]) from None
+    config = parse_org_text(text, str(path))
+    return LoadedOrg(config=config, source_sha256=hashlib.sha256(text.encode()).hexdigest(), path=path)
+
+
+def parse_org_text(text: str, source: str = "organisation file") -> OrgConfig:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise OrgFileError(source, [OrgError(line, "YAML", f"it is not valid YAML ({problem})")]) from None
+    lines = _line_index(root)
+    if not isinstance(data, dict):
+        raise OrgFileError(source, [OrgError(1, "file", "expected a mapping with organisation, people, projects")])
+    try:
+        config = OrgConfig.model_validate(data)
+    except ValidationError as exc:
+        errors = [_from_pydantic(error, lines) for error in exc.errors()]
+        raise OrgFileError(source, errors) from None
+    errors = [
+        OrgError(_line_for(loc, lines), _dotted(loc), message) for loc, message in _cross_check(config)
+    ]
+    if errors:
+        raise OrgFileError(source, errors)
+    return config
+
+
+def _cross_check(config: OrgConfig) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Rules that span sections: references resolve, nothing is defined twice, key roles exist."""
+    known_people: dict[str, int] = {}
+    for index, person in enumerate(config.people):
+        if person.slack_id in known_people:
+            yield ("people", index, "slack_id"), f"{person.slack_id} is listed twice (also person {known_people[person.slack_id] + 1})"
+        known_people.setdefault(person.slack_id, index)
+    project_keys: set[str] = set()
+    names_seen: dict[str, str] = {}
+    for index, project in enumerate(config.projects):
+        if project.key in project_keys:
+            yield ("projects", index, "key"), f"project {project.key!r} is defined twice"
+        project_keys.add(project.key)
+        for alias_index, label in enumerate([project.name, *project.aliases]):
+            norm = normalise_label(label)
+            loc = ("projects", index, "name") if alias_index == 0 else ("projects", index, "aliases", alias_index - 1)
+            if norm in names_seen and names_seen[norm] != project.key:
+                yield loc, f"{label!r} already names project {names_seen[norm]!r}"
+            names_seen.setdefault(norm, project.key)
+        for field in ("managers", "leaders"):
+            for member_index, slack_id in enumerate(getattr(project, field)):
+                if slack_id not in known_people:
+                    yield ("projects", index, field, member_index), f"{slack_id} is not in people"
+        if not project.managers:
+            yield ("projects", index, "managers"), "every project needs at least one project manager"
+    for index, person in enumerate(config.people):
+        for project_index, key in enumerate(person.projects):
+            if key not in project_keys:
+                yield ("people", index, "projects", project_index), f"there is no project {key!r}"
+    held = {role for person in config.people for role in person.roles}
+    for role in REQUIRED_ROLES:
+        if role not in held:
+            yield ("people",), f"nobody has the role {role.value}; the workflows need one"
+
+
+def normalise_label(label: str) -> str:
+    """Project names as people type them: "Audio-Base", "audio base" and "AudioBase" are one."""
+    return re.sub(r"[^a-z0-9]", "", label.lower())
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    parts: list[str] = []
+    for item in loc:
+        if isinstance(item, int):
+            parts.append(f"[{item}]")
+        else:
+            parts.append(("." if parts else "") + str(item))
+    return "".join(parts) or "file"
+
+
+def _from_pydantic(error: dict[str, Any], lines: dict[tuple[Any, ...], int]) -> OrgError:
+    # Pydantic adds the tag of a union member or "function-after" to loc; keep only the data path.
+    loc = tuple(item for item in error["loc"] if isinstance(item, int) or not str(item).startswith("function-"))
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden":
+        message = "is not a field we know (check its spelling)"
+    elif error["type"] == "missing":
+        message = "is required"
+    return OrgError(_line_for(loc, lines), _dotted(loc), message)
+
+
+def _line_for(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> int | None:
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None
+
+
+def _line_index(node: yaml.Node | None, path: tuple[Any, ...] = ()) -> dict[tuple[Any, ...], int]:
+    """Map each data path, such as ("people", 2, "roles"), to the 1-based line it starts on."""
+    index: dict[tuple[Any, ...], int] = {}
+    if node is None:
+        return index
+    index[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            index.update(_line_index(value_node, (*path, key)))
+            index[(*path, key)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for position, item in enumerate(node.value):
+            index.update(_line_index(item, (*path, position)))
+    return index

@@ -1,0 +1,140 @@
+"""Settings from the environment and an optional .env file.
+
+A missing or malformed setting stops start-up with one line naming it and how to fix it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.crypto import is_valid_key
+
+# How to put each setting right, shown beside its name when it is missing or malformed.
+FIXES: dict[str, str] = {
+    "SLACK_BOT_TOKEN": "copy the Bot User OAuth Token (xoxb-...) from your Slack app's OAuth & Permissions page",
+    "SLACK_APP_TOKEN": "create an app-level token (xapp-...) with connections:write on your Slack app's Basic Information page, or leave it unset to serve HTTP",
+    "SLACK_SIGNING_SECRET": "copy the Signing Secret from your Slack app's Basic Information page",
+    "SLACK_API_URL": "use an http(s) URL such as https://slack.com/api/",
+    "DATABASE_URL": "use sqlite+aiosqlite:///tmw-bot.db or postgresql+asyncpg://user:password@host/dbname",
+    "TMW_ORG_CONFIG": "point it at your organisation file, for example examples/org.yml",
+    "TMW_DATA_KEY": "run `tmw-bot keygen` and put the key it prints in .env",
+    "TZ": "use a timezone name such as Europe/London",
+}
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed; the message is one line for a person to act on."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    slack_bot_token: SecretStr | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
+    slack_app_token: SecretStr | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
+    slack_api_url: str = Field(default="https://slack.com/api/", validation_alias="SLACK_API_URL")
+    database_url: str = Field(default="sqlite+aiosqlite:///tmw-bot.db", validation_alias="DATABASE_URL")
+    tmw_org_config: Path | None = Field(default=None, validation_alias="TMW_ORG_CONFIG")
+    tmw_data_key: SecretStr | None = Field(default=None, validation_alias="TMW_DATA_KEY")
+    tz: str = Field(default="Europe/London", validation_alias="TZ")
+
+    @field_validator("slack_bot_token", "slack_app_token", "slack_signing_secret", "tmw_data_key", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("tmw_org_config", mode="before")
+    @classmethod
+    def _blank_path_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _bot_token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith("xoxb-"):
+            raise ValueError("it should start with xoxb-")
+        return value
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _app_token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith("xapp-"):
+            raise ValueError("it should start with xapp-")
+        return value
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _api_url_shape(cls, value: str) -> str:
+        value = value.strip()
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("it is not an http(s) URL")
+        return value if value.endswith("/") else value + "/"
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url_driver(cls, value: str) -> str:
+        return normalise_database_url(value)
+
+    @field_validator("tmw_data_key")
+    @classmethod
+    def _data_key_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not is_valid_key(value.get_secret_value()):
+            raise ValueError("it is not a valid key")
+        return value
+
+    @field_validator("tz")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"{value!r} is not a known timezone") from exc
+        return value
+
+    @property
+    def socket_mode(self) -> bool:
+        return self.slack_app_token is not None
+
+    def require(self, *names: str) -> None:
+        """Fail with one clear line for the first of `names` (environment names) that is unset."""
+        for name in names:
+            if getattr(self, name.lower()) is None:
+                raise SettingsError(f"{name} is not set: {FIXES[name]}.")
+
+    def secret(self, name: str) -> str:
+        self.require(name)
+        value = getattr(self, name.lower())
+        return value.get_secret_value() if isinstance(value, SecretStr) else str(value)
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the URLs people paste (postgres://, sqlite:///) and name the async driver we use."""
+    url = url.strip()
+    for plain, asynchronous in (
+        ("postgres://", "postgresql+asyncpg://"),
+        ("postgresql://", "postgresql+asyncpg://"),
+        ("sqlite:///", "sqlite+aiosqlite:///"),
+    ):
+        if url.startswith(plain):
+            return asynchronous + url[len(plain):]
+    if not url.startswith(("postgresql+asyncpg://", "sqlite+aiosqlite:///")):
+        raise ValueError("it names neither SQLite nor PostgreSQL")
+    return url
+
+
+def load_settings(env_file: str | Path | None = ".env", require: Iterable[str] = ()) -> Settings:
+    try:
+        settings = Settings(_env_file=env_file)  # type: ignore[call-arg]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = str(first["loc"][0]) if first["loc"] else "a setting"
+        reason = str(first["msg"]).removeprefix("Value error, ")
+        fix = FIXES.get(name, "see .env.example")
+        raise SettingsError(f"{name} is not right ({reason}): {fix}.") from None
+    settings.require(*require)
+    return settings

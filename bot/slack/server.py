@@ -1,0 +1,22 @@
+"""The HTTP endpoint Slack posts to (/slack/events), on aiohttp."""
+
+from __future__ import annotations
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.async_app import AsyncApp
+
+EVENTS_PATH = "/slack/events"
+
+
+def make_web_application(app: AsyncApp) -> web.Application:
+    async def slack_events(request: web.Request) -> web.Response:
+        response = await app.async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(response)
+
+    async def healthz(_request: web.Request) -> web.Response:
+        return web.json_response({"ok": True})
+
+    application = web.Application(client_max_size=2 * 1024 * 1024)
+    application.add_routes([web.post(EVENTS_PATH, slack_events), web.get("/healthz", healthz)])
+    return application

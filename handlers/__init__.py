@@ -1,0 +1,27 @@
+"""Slack listeners, one module per feature. Each exposes `register(app)`, called once at start-up."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import ModuleType
+
+from slack_bolt.async_app import AsyncApp
+
+from bot.slack.delivery import Renderer
+from handlers import core, errors, middleware, tmw
+
+FEATURES: tuple[ModuleType, ...] = (tmw,)
+
+
+def register_all(app: AsyncApp) -> None:
+    middleware.register(app)
+    errors.register(app)
+    for feature in FEATURES:
+        feature.register(app)
+
+
+def all_renderers() -> Mapping[str, Renderer]:
+    renderers: dict[str, Renderer] = dict(core.RENDERERS)
+    for feature in FEATURES:
+        renderers.update(getattr(feature, "RENDERERS", {}))
+    return renderers

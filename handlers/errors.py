@@ -1,0 +1,40 @@
+"""One error handler: domain errors become a kind private message; anything else is logged."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.errors import DomainError
+
+log = logging.getLogger(__name__)
+
+SORRY = "Sorry, something went wrong on my side and nothing was changed. Please try again in a minute."
+
+
+def register(app: AsyncApp) -> None:
+    @app.error
+    async def tell_the_person(
+        error: Exception, body: dict[str, Any], respond: AsyncRespond | None, client: AsyncWebClient
+    ) -> None:
+        if isinstance(error, DomainError):
+            message = error.user_message
+        else:
+            log.error("unhandled error in a listener", exc_info=error)
+            message = SORRY
+        try:
+            if respond is not None and (body.get("response_url") or body.get("response_urls")):
+                await respond(text=message, response_type="ephemeral", replace_original=False)
+                return
+            user = (body.get("user") or {}).get("id") or body.get("user_id")
+            channel = (body.get("channel") or {}).get("id") or body.get("channel_id")
+            if user and channel:
+                await client.chat_postEphemeral(channel=channel, user=user, text=message)
+            elif user:
+                await client.chat_postMessage(channel=user, text=message)
+        except Exception:  # the error path must never raise itself
+            log.exception("could not tell the person about an error")

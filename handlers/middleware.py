@@ -1,0 +1,51 @@
+"""Global middleware: hand each listener the services and the caller, and drop Slack's retries."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.response import BoltResponse
+from sqlalchemy.exc import IntegrityError
+
+from bot.services import Services
+from storage.directory import find_member
+from storage.models import ProcessedDelivery
+
+log = logging.getLogger(__name__)
+
+
+def services_of(context: AsyncBoltContext) -> Services:
+    return context["services"]
+
+
+def register(app: AsyncApp) -> None:
+    @app.middleware
+    async def drop_repeated_events(
+        body: dict[str, Any], context: AsyncBoltContext, next: Callable[[], Awaitable[None]]
+    ) -> BoltResponse | None:
+        # Slack re-sends an event it thinks we missed (X-Slack-Retry-Num). The event_id is the same,
+        # so the first delivery to be recorded wins and the rest are acknowledged and dropped.
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        if event_id:
+            services = services_of(context)
+            try:
+                async with services.db.unit_of_work() as session:
+                    session.add(ProcessedDelivery(key=f"event:{event_id}", seen_at=services.now()))
+            except IntegrityError:
+                log.info("dropping repeated delivery of event %s", event_id)
+                return BoltResponse(status=200, body="")
+        await next()
+        return None
+
+    @app.middleware
+    async def attach_member(context: AsyncBoltContext, next: Callable[[], Awaitable[None]]) -> None:
+        user_id = context.user_id
+        if user_id:
+            services = services_of(context)
+            async with services.db.unit_of_work() as session:
+                context["member"] = await find_member(session, user_id, services.local_now().date())
+        await next()

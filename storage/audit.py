@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import AuditEntry
+
+
+async def record_audit(
+    session: AsyncSession,
+    *,
+    at: datetime,
+    actor: str,
+    action: str,
+    subject_type: str,
+    subject_id: str,
+    detail: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Write who did what to which record. `detail` holds ids and outcomes, never sensitive text."""
+    entry = AuditEntry(
+        at=at, actor=actor, action=action, subject_type=subject_type, subject_id=subject_id, detail=detail or {}
+    )
+    session.add(entry)
+    return entry
+
+
+async def audit_trail(session: AsyncSession, subject_type: str, subject_id: str) -> list[AuditEntry]:
+    return list(
+        (
+            await session.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.subject_type == subject_type, AuditEntry.subject_id == subject_id)
+                .order_by(AuditEntry.id)
+            )
+        ).all()
+    )

@@ -1,0 +1,157 @@
+"""The organisation file, loaded into the database, and look-ups of who holds which role."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.directory import Member
+from bot.org import LoadedOrg, OrgConfig, Role
+from storage.audit import record_audit
+from storage.models import OrgChannel, Organisation, Person, PersonRole, Project, ProjectMember
+
+
+async def current_source_hash(session: AsyncSession) -> str | None:
+    return await session.scalar(select(Organisation.source_sha256).where(Organisation.id == 1))
+
+
+async def load_org_config(session: AsyncSession) -> OrgConfig | None:
+    raw = await session.scalar(select(Organisation.config).where(Organisation.id == 1))
+    return None if raw is None else OrgConfig.model_validate(raw)
+
+
+async def sync_org(session: AsyncSession, loaded: LoadedOrg, now: datetime, actor: str = "system") -> bool:
+    """Make the directory match the file. Returns False when the file is unchanged since last time.
+
+    People who leave the file are kept (reports and the audit log refer to them) but marked as no
+    longer in the directory, so nothing routes to them.
+    """
+    if await current_source_hash(session) == loaded.source_sha256:
+        return False
+    config = loaded.config
+    org = await session.get(Organisation, 1) or Organisation(id=1)
+    org.name = config.organisation.name
+    org.reference_prefix = config.organisation.prefix
+    org.timezone = config.organisation.timezone or ""
+    org.config = config.model_dump(mode="json")
+    org.source_sha256 = loaded.source_sha256
+    org.loaded_at = now
+    session.add(org)
+
+    people = {p.slack_id: p for p in (await session.scalars(select(Person))).all()}
+    listed = {spec.slack_id for spec in config.people}
+    for spec in config.people:
+        person = people.get(spec.slack_id)
+        if person is None:
+            person = Person(slack_id=spec.slack_id, name=spec.name, in_directory=True, roles=[])
+            session.add(person)
+            people[spec.slack_id] = person
+        person.name = spec.name
+        person.in_directory = True
+        wanted = {role.value for role in spec.roles}
+        # Keep a role's end date (set by a leaver workflow) when the file still lists the role.
+        person.roles = [r for r in person.roles if r.role in wanted] + [
+            PersonRole(role=role) for role in sorted(wanted - {r.role for r in person.roles})
+        ]
+    for slack_id, person in people.items():
+        if slack_id not in listed:
+            person.in_directory = False
+    await session.flush()
+
+    projects = {p.key: p for p in (await session.scalars(select(Project))).all()}
+    for spec in config.projects:
+        project = projects.get(spec.key) or Project(key=spec.key)
+        project.name = spec.name
+        project.aliases = list(spec.aliases)
+        project.active = True
+        session.add(project)
+        projects[spec.key] = project
+    for key, project in projects.items():
+        if config.project(key) is None:
+            project.active = False
+    await session.flush()
+
+    for member in (await session.scalars(select(ProjectMember))).all():
+        await session.delete(member)
+    for channel in (await session.scalars(select(OrgChannel))).all():
+        await session.delete(channel)
+    await session.flush()
+    memberships: set[tuple[int, int, str]] = set()
+    for spec in config.projects:
+        for capacity, ids in (("manager", spec.managers), ("leader", spec.leaders)):
+            for slack_id in ids:
+                memberships.add((projects[spec.key].id, people[slack_id].id, capacity))
+    for spec in config.people:
+        for key in spec.projects:
+            memberships.add((projects[key].id, people[spec.slack_id].id, "member"))
+    session.add_all(ProjectMember(project_id=p, person_id=m, capacity=c) for p, m, c in sorted(memberships))
+
+    channels = config.channels
+    for purpose in ("ceo_digest", "safeguarding", "moderation"):
+        spec = getattr(channels, purpose)
+        if spec is not None:
+            session.add(OrgChannel(purpose=purpose, slack_channel_id=spec.id, name=spec.name, description=spec.purpose))
+    for purpose in ("guarded", "moderated"):
+        for spec in getattr(channels, purpose):
+            session.add(OrgChannel(purpose=purpose, slack_channel_id=spec.id, name=spec.name, description=spec.purpose))
+
+    await record_audit(
+        session, at=now, actor=actor, action="org.loaded", subject_type="organisation", subject_id="1",
+        detail={"sha256": loaded.source_sha256, "people": len(config.people), "projects": len(config.projects)},
+    )
+    return True
+
+
+def _active_roles(person: Person, today: date | None) -> frozenset[Role]:
+    return frozenset(
+        Role(r.role) for r in person.roles if r.ends_on is None or today is None or r.ends_on > today
+    )
+
+
+async def _member(session: AsyncSession, person: Person, today: date | None) -> Member:
+    rows = (
+        await session.execute(
+            select(Project.key, ProjectMember.capacity)
+            .join(ProjectMember, ProjectMember.project_id == Project.id)
+            .where(ProjectMember.person_id == person.id, Project.active.is_(True))
+        )
+    ).all()
+    by_capacity: dict[str, set[str]] = {"manager": set(), "leader": set(), "member": set()}
+    for key, capacity in rows:
+        by_capacity[capacity].add(key)
+    return Member(
+        slack_id=person.slack_id,
+        name=person.name,
+        roles=_active_roles(person, today),
+        projects=frozenset().union(*by_capacity.values()),
+        manages=frozenset(by_capacity["manager"]),
+        leads=frozenset(by_capacity["leader"]),
+        left_on=person.left_on,
+    )
+
+
+async def find_member(session: AsyncSession, slack_id: str, today: date | None = None) -> Member | None:
+    """The person with this Slack id, if they are in the organisation file."""
+    person = await session.scalar(
+        select(Person).where(Person.slack_id == slack_id, Person.in_directory.is_(True))
+    )
+    return None if person is None else await _member(session, person, today)
+
+
+async def members_with_role(session: AsyncSession, role: Role, today: date | None = None) -> list[Member]:
+    people = (
+        await session.scalars(
+            select(Person)
+            .join(PersonRole, PersonRole.person_id == Person.id)
+            .where(PersonRole.role == role.value, Person.in_directory.is_(True))
+            .order_by(Person.name)
+        )
+    ).all()
+    members = [await _member(session, person, today) for person in people]
+    return [member for member in members if role in member.roles]
+
+
+async def channel_for(session: AsyncSession, purpose: str) -> str | None:
+    return await session.scalar(select(OrgChannel.slack_channel_id).where(OrgChannel.purpose == purpose).limit(1))

@@ -1,0 +1,122 @@
+"""The outbox: messages owed to people and channels, kept until Slack has taken them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from bot.crypto import DataCipher
+from storage.models import OutboxMessage, PostedMessage
+
+# Delivery retries back off to this, and keep going: a message is never given up while it may land.
+MAX_BACKOFF = timedelta(minutes=15)
+
+
+async def enqueue_message(
+    session: AsyncSession,
+    cipher: DataCipher,
+    *,
+    now: datetime,
+    target: str,
+    template: str,
+    params: dict[str, Any],
+    message_key: str | None = None,
+) -> OutboxMessage:
+    message = OutboxMessage(
+        created_at=now,
+        target=target,
+        template=template,
+        params_enc=cipher.encrypt_json(params),
+        message_key=message_key,
+        next_attempt_at=now,
+    )
+    session.add(message)
+    return message
+
+
+async def claim_deliverable(
+    session: AsyncSession, now: datetime, *, limit: int, lease: timedelta
+) -> Sequence[OutboxMessage]:
+    """Messages due for delivery, leased to this worker. A message waits while an earlier one to the
+    same target is undelivered, so people read things in the order they happened."""
+    pending = or_(
+        OutboxMessage.state == "pending",
+        and_(OutboxMessage.state == "sending", OutboxMessage.lease_until <= now),
+    )
+    earlier = aliased(OutboxMessage)
+    blocked_by_earlier = exists().where(
+        earlier.target == OutboxMessage.target,
+        earlier.id < OutboxMessage.id,
+        earlier.state.in_(("pending", "sending")),
+    )
+    rows = (
+        await session.scalars(
+            select(OutboxMessage)
+            .where(pending, OutboxMessage.next_attempt_at <= now, ~blocked_by_earlier)
+            .order_by(OutboxMessage.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+    ).all()
+    for message in rows:
+        message.state = "sending"
+        message.lease_until = now + lease
+        message.attempts += 1
+    return rows
+
+
+async def supersede_older(session: AsyncSession, message: OutboxMessage) -> None:
+    """An update in place makes earlier undelivered versions of the same message pointless."""
+    if message.message_key is None:
+        return
+    await session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.message_key == message.message_key,
+            OutboxMessage.id < message.id,
+            OutboxMessage.state.in_(("pending", "sending")),
+        )
+        .values(state="superseded")
+    )
+
+
+async def mark_sent(session: AsyncSession, message_id: int, now: datetime) -> None:
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id)
+        .values(state="sent", sent_at=now, lease_until=None, last_error="")
+    )
+
+
+async def mark_retry(session: AsyncSession, message_id: int, now: datetime, error: str, attempts: int) -> None:
+    delay = min(timedelta(seconds=5 * 2 ** min(attempts, 10)), MAX_BACKOFF)
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id)
+        .values(state="pending", next_attempt_at=now + delay, lease_until=None, last_error=error[:500])
+    )
+
+
+async def mark_failed(session: AsyncSession, message_id: int, error: str) -> None:
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id)
+        .values(state="failed", lease_until=None, last_error=error[:500])
+    )
+
+
+async def posted_location(session: AsyncSession, message_key: str) -> PostedMessage | None:
+    return await session.scalar(select(PostedMessage).where(PostedMessage.message_key == message_key))
+
+
+async def remember_posted(session: AsyncSession, message_key: str, channel: str, ts: str) -> None:
+    existing = await posted_location(session, message_key)
+    if existing is None:
+        session.add(PostedMessage(message_key=message_key, channel=channel, ts=ts))
+    else:
+        existing.channel, existing.ts = channel, ts
