@@ -267,6 +267,9 @@ def _from_pydantic(error: dict[str, Any], lines: dict[tuple[Any, ...], int]) -> 
         message = "is not a field we know (check its spelling)"
     elif error["type"] == "missing":
         message = "is required"
+    elif error["type"] == "enum":
+        allowed = error.get("ctx", {}).get("expected", "")
+        message = f"{error.get('input')!r} is not one of {allowed}"
     return OrgError(_line_for(loc, lines), _dotted(loc), message)
 
 

@@ -117,10 +117,11 @@ async def deliver_outbox(services: Services, deliverer: Deliverer, report: TickR
             for row in claimed:
                 await outbox_store.supersede_older(session, row)
                 batch.append((await _outbound(session, services, row), row.attempts))
+        if not batch:
+            return
+        # Go round again: delivering a message may unblock the next one to the same person.
         for message, attempts in batch:
             await _deliver_one(services, deliverer, message, attempts, report)
-        if len(claimed) < BATCH:
-            return
 
 
 async def _outbound(session: AsyncSession, services: Services, row: OutboxMessage) -> OutboundMessage:

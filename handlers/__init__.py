@@ -8,9 +8,9 @@ from types import ModuleType
 from slack_bolt.async_app import AsyncApp
 
 from bot.slack.delivery import Renderer
-from handlers import core, errors, middleware, tmw
+from handlers import core, errors, home, middleware, tmw
 
-FEATURES: tuple[ModuleType, ...] = (tmw,)
+FEATURES: tuple[ModuleType, ...] = (tmw, home)
 
 
 def register_all(app: AsyncApp) -> None:

@@ -8,6 +8,7 @@ import json
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -116,6 +117,10 @@ class FakeSlack:
         """Make the next `times` calls of `method` fail as Slack would (ok: false, or HTTP 429/5xx)."""
         self._failures[method].append(PlannedFailure(error, status, retry_after, times))
 
+    def recover(self, method: str) -> None:
+        """Cancel the failures still planned for `method`."""
+        self._failures.pop(method, None)
+
     def rate_limit(self, method: str, *, times: int = 1, retry_after: int = 1) -> None:
         self.fail(method, "ratelimited", times=times, status=429, retry_after=retry_after)
 
@@ -123,6 +128,15 @@ class FakeSlack:
 
     def calls_to(self, method: str) -> list[RecordedCall]:
         return [call for call in self.calls if call.method == method]
+
+    async def wait_until(self, condition: Callable[[], object], timeout: float = 5.0, what: str = "") -> None:
+        """Wait for the bot's work after an ack (events and lazy listeners run after Slack is answered)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not condition():
+            if loop.time() > deadline:
+                raise TimeoutError(f"timed out waiting for {what or 'the bot'}")
+            await asyncio.sleep(0.02)
 
     def dm_channel(self, user_id: str) -> str:
         return "D" + user_id[1:]

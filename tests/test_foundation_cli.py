@@ -1,0 +1,163 @@
+"""`tmw-bot` as a person (or cron) runs it: real processes, real ports, plain messages."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.crypto import generate_key, is_valid_key
+from bot.standin import FakeSlack, SlackRequestSender
+from tests.harness import BOT_TOKEN, EXAMPLE_ORG, SIGNING_SECRET
+
+TMW_BOT = str(Path(sys.executable).with_name("tmw-bot"))
+
+
+def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TMW_", "DATABASE_URL"))}
+    env.update(
+        {
+            "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}",
+            "TMW_ORG_CONFIG": str(EXAMPLE_ORG),
+            "TMW_DATA_KEY": generate_key(),
+        }
+    )
+    env.update(extra)
+    return env
+
+
+async def _run(*args: str, env: dict[str, str], cwd: Path) -> tuple[int, str, str]:
+    process = await asyncio.create_subprocess_exec(
+        TMW_BOT, *args, env=env, cwd=cwd, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+    )
+    out, err = await asyncio.wait_for(process.communicate(), 60)
+    return process.returncode or 0, out.decode(), err.decode()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def test_run_answers_signed_help_and_refuses_unsigned(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    port = _free_port()
+    env = _env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET, SLACK_API_URL=fake_slack.api_url)
+    process = await asyncio.create_subprocess_exec(
+        TMW_BOT, "run", "--port", str(port), env=env, cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        assert process.stdout is not None
+        line = await asyncio.wait_for(process.stdout.readline(), 60)
+        assert f"http://127.0.0.1:{port}/slack/events" in line.decode()
+        slack = SlackRequestSender(f"http://127.0.0.1:{port}/slack/events", SIGNING_SECRET, fake_slack)
+
+        signed = await slack.slash_command("/tmw", "help", "U0LEADER01")
+        unsigned = await slack.slash_command("/tmw", "help", "U0LEADER01", sign=False)
+
+        assert signed.status == 200
+        assert signed.json()["response_type"] == "ephemeral" and "Hello Dan!" in signed.json()["text"]
+        assert unsigned.status == 401
+    finally:
+        process.terminate()
+        _, err = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 0
+    assert BOT_TOKEN not in err.decode() and SIGNING_SECRET not in err.decode()
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "named"),
+    [
+        ("TMW_DATA_KEY", "not-a-key", "TMW_DATA_KEY is not right (it is not a valid key): run `tmw-bot keygen`"),
+        ("TMW_DATA_KEY", "", "TMW_DATA_KEY is not set: run `tmw-bot keygen`"),
+        ("SLACK_BOT_TOKEN", "xoxp-a-user-token", "SLACK_BOT_TOKEN is not right (it should start with xoxb-)"),
+        ("SLACK_BOT_TOKEN", "", "SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token"),
+        ("DATABASE_URL", "mysql://x/y", "DATABASE_URL is not right (it names neither SQLite nor PostgreSQL)"),
+        ("TZ", "Europe/Gloucester", "TZ is not right ('Europe/Gloucester' is not a known timezone)"),
+        ("TMW_ORG_CONFIG", "", "TMW_ORG_CONFIG is not set: point it at your organisation file"),
+    ],
+)
+async def test_a_bad_setting_stops_start_up_with_one_clear_line(tmp_path: Path, setting: str, value: str, named: str) -> None:
+    env = _env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET)
+    env[setting] = value
+
+    code, out, err = await _run("run", env=env, cwd=tmp_path)
+
+    assert code == 1
+    assert named in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+async def test_settings_are_read_from_a_dotenv_file(tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    (tmp_path / ".env").write_text("TMW_DATA_KEY=nonsense\n")
+    del env["TMW_DATA_KEY"]
+
+    code, _, err = await _run("tick", env=env, cwd=tmp_path)
+
+    assert code == 1 and "TMW_DATA_KEY is not right" in err
+
+
+async def test_org_validate_passes_the_example(tmp_path: Path) -> None:
+    code, out, _ = await _run("org", "validate", str(EXAMPLE_ORG), env=_env(tmp_path), cwd=tmp_path)
+    assert code == 0
+    assert "is valid: 11 people, 3 projects" in out
+
+
+async def test_org_validate_lists_each_error_with_its_line(tmp_path: Path) -> None:
+    broken = EXAMPLE_ORG.read_text().replace("roles: [volunteer]", "roles: [volunter]").replace(
+        "managers: [U0PMBEAT01]", "managers: []"
+    ).replace("  reference_prefix: TMW\n", "  reference_prefix: TMW\n  colour: purple\n")
+    path = tmp_path / "broken.yml"
+    path.write_text(broken)
+    lines = broken.splitlines()
+
+    code, _, err = await _run("org", "validate", str(path), env=_env(tmp_path), cwd=tmp_path)
+
+    assert code == 1
+    assert "has 2 errors" in err
+    colour_line = next(i for i, text in enumerate(lines, 1) if "colour: purple" in text)
+    volunteer_line = next(i for i, text in enumerate(lines, 1) if "volunter" in text)
+    assert f"line {colour_line}: organisation.colour: is not a field we know" in err
+    assert f"line {volunteer_line}: people[8].roles[0]: 'volunter' is not one of" in err
+
+
+async def test_org_validate_reports_cross_references_with_their_lines(tmp_path: Path) -> None:
+    broken = EXAMPLE_ORG.read_text().replace("managers: [U0PMBEAT01]", "managers: [U0NOBODY01]").replace(
+        "projects: [youth-voice]\n  - slack_id: U0PMAUDIO1", "projects: [youth-choir]\n  - slack_id: U0PMAUDIO1"
+    )
+    path = tmp_path / "dangling.yml"
+    path.write_text(broken)
+    lines = broken.splitlines()
+
+    code, _, err = await _run("org", "validate", str(path), env=_env(tmp_path), cwd=tmp_path)
+
+    assert code == 1
+    nobody = next(i for i, t in enumerate(lines, 1) if "U0NOBODY01" in t)
+    choir = next(i for i, t in enumerate(lines, 1) if "youth-choir" in t)
+    assert f"line {nobody}: projects[1].managers[0]: U0NOBODY01 is not in people" in err
+    assert f"line {choir}: people[3].projects[0]: there is no project 'youth-choir'" in err
+
+
+async def test_keygen_prints_a_usable_key(tmp_path: Path) -> None:
+    code, out, _ = await _run("keygen", env=_env(tmp_path), cwd=tmp_path)
+    assert code == 0 and is_valid_key(out.strip())
+
+
+async def test_db_upgrade_and_tick_run_once_and_exit(tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    code, out, _ = await _run("db", "upgrade", env=env, cwd=tmp_path)
+    assert code == 0 and "up to date" in out
+
+    code, out, _ = await _run("tick", "--now", "2026-11-30T09:00", env=env, cwd=tmp_path)
+    assert code == 0
+    assert "Ran everything due up to 2026-11-30 09:00 GMT" in out
+
+    code, _, err = await _run("tick", "--now", "next monday", env=env, cwd=tmp_path)
+    assert code == 1 and "not an ISO-8601 moment" in err
