@@ -114,7 +114,7 @@ async def _tick(settings, now_text: str | None) -> int:  # type: ignore[no-untyp
     from bot.clock import ManualClock, SystemClock
     from bot.runtime import prepare
     from bot.scheduler import run_due
-    from bot.workflows import TIMER_HANDLERS
+    from bot.workflows import MAINTENANCE, TIMER_HANDLERS
 
     clock = ManualClock(parse_moment(now_text, settings.tz)) if now_text else SystemClock()
     services = await prepare(settings, clock)
@@ -127,7 +127,7 @@ async def _tick(settings, now_text: str | None) -> int:  # type: ignore[no-untyp
         client = make_web_client(settings.secret("SLACK_BOT_TOKEN"), settings.slack_api_url)
         deliverer = SlackDeliverer(client, all_renderers())
     try:
-        report = await run_due(services, TIMER_HANDLERS, deliverer)
+        report = await run_due(services, TIMER_HANDLERS, deliverer, MAINTENANCE)
     finally:
         await services.db.dispose()
     print(

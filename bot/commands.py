@@ -27,6 +27,17 @@ CATALOGUE: tuple[CommandInfo, ...] = (
         summary="What I can do for you, given your roles.",
         slash_command="/tmw",
     ),
+    CommandInfo(
+        usage="/report",
+        summary="Report a concern: it goes straight to the right person under our policy.",
+        slash_command="/report",
+        policy_section="2, 3, 5.1, 5.4, 5.6",
+    ),
+    CommandInfo(
+        usage="/report list",
+        summary="See the reports you have made or are handling, and where each stands.",
+        slash_command="/report",
+    ),
 )
 
 

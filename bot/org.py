@@ -238,10 +238,27 @@ def _cross_check(config: OrgConfig) -> Iterator[tuple[tuple[Any, ...], str]]:
         for project_index, key in enumerate(person.projects):
             if key not in project_keys:
                 yield ("people", index, "projects", project_index), f"there is no project {key!r}"
+    for section, model in _settings_sections().items():
+        try:
+            model.model_validate(config.settings.get(section) or {})
+        except ValidationError as exc:
+            for error in exc.errors():
+                loc = ("settings", section, *error["loc"])
+                yield loc, str(error["msg"]).removeprefix("Value error, ")
+    unknown = set(config.settings) - set(_settings_sections())
+    for section in sorted(unknown):
+        yield ("settings", section), f"is not a settings section we know (known: {', '.join(sorted(_settings_sections()))})"
     held = {role for person in config.people for role in person.roles}
     for role in REQUIRED_ROLES:
         if role not in held:
             yield ("people",), f"nobody has the role {role.value}; the workflows need one"
+
+
+def _settings_sections() -> dict[str, type[BaseModel]]:
+    """Each workflow's section of `settings`, validated with the rest of the file."""
+    from bot.reports.kinds import ReportSettings
+
+    return {"reports": ReportSettings}
 
 
 def normalise_label(label: str) -> str:

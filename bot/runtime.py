@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from aiohttp import web
 
@@ -14,7 +14,7 @@ from bot.clock import Clock, SystemClock
 from bot.crypto import DataCipher
 from bot.org import load_org_file
 from bot.outbox import Deliverer
-from bot.scheduler import TimerHandler, run_due
+from bot.scheduler import MaintenanceTask, TimerHandler, run_due
 from bot.services import Services
 from bot.settings import Settings
 from storage.db import Database
@@ -46,12 +46,16 @@ async def prepare(settings: Settings, clock: Clock | None = None) -> Services:
 
 
 async def scheduler_loop(
-    services: Services, handlers: Mapping[str, TimerHandler], deliverer: Deliverer, interval: float = LOOP_INTERVAL
+    services: Services,
+    handlers: Mapping[str, TimerHandler],
+    deliverer: Deliverer,
+    maintenance: Sequence[MaintenanceTask] = (),
+    interval: float = LOOP_INTERVAL,
 ) -> None:
     while True:
         services.work_waiting.clear()
         try:
-            await run_due(services, handlers, deliverer)
+            await run_due(services, handlers, deliverer, maintenance)
         except Exception:  # keep the loop alive; the next round tries again
             log.exception("the scheduler round failed")
         with contextlib.suppress(TimeoutError):
@@ -63,7 +67,7 @@ async def serve(settings: Settings, host: str, port: int) -> None:
     from bot.slack.delivery import SlackDeliverer
     from bot.slack.server import EVENTS_PATH, make_web_application
     from bot.slack.socket_mode import SocketModeSupervisor
-    from bot.workflows import TIMER_HANDLERS
+    from bot.workflows import MAINTENANCE, TIMER_HANDLERS
     from handlers import all_renderers
 
     settings.require("SLACK_BOT_TOKEN")
@@ -77,7 +81,7 @@ async def serve(settings: Settings, host: str, port: int) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
-    background = asyncio.create_task(scheduler_loop(services, TIMER_HANDLERS, deliverer))
+    background = asyncio.create_task(scheduler_loop(services, TIMER_HANDLERS, deliverer, MAINTENANCE))
     try:
         if settings.socket_mode:
             supervisor = SocketModeSupervisor(app, settings.secret("SLACK_APP_TOKEN"))

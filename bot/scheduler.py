@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -25,6 +25,8 @@ from storage.timers import claim_due_timers
 log = logging.getLogger(__name__)
 
 TimerHandler = Callable[["TimerContext", dict[str, Any]], Awaitable[None]]
+# Checks run once a round, inside a transaction (e.g. moving reports off someone who has left).
+MaintenanceTask = Callable[[AsyncSession, Services], Awaitable[object]]
 
 MAX_TIMER_ATTEMPTS = 5
 DELIVERY_LEASE = timedelta(minutes=2)
@@ -50,10 +52,19 @@ class TickReport:
 
 
 async def run_due(
-    services: Services, timer_handlers: Mapping[str, TimerHandler], deliverer: Deliverer | None
+    services: Services,
+    timer_handlers: Mapping[str, TimerHandler],
+    deliverer: Deliverer | None,
+    maintenance: Sequence[MaintenanceTask] = (),
 ) -> TickReport:
     report = TickReport()
     report.org_reloaded = await reload_org_if_changed(services, report)
+    for task in maintenance:
+        try:
+            async with services.db.unit_of_work() as session:
+                await task(session, services)
+        except Exception:
+            log.exception("maintenance task %s failed", getattr(task, "__name__", task))
     await fire_due_timers(services, timer_handlers, report)
     if deliverer is not None:
         await deliver_outbox(services, deliverer, report)

@@ -8,9 +8,9 @@ from types import ModuleType
 from slack_bolt.async_app import AsyncApp
 
 from bot.slack.delivery import Renderer
-from handlers import core, errors, home, middleware, tmw
+from handlers import core, errors, home, middleware, reports, tmw
 
-FEATURES: tuple[ModuleType, ...] = (tmw, home)
+FEATURES: tuple[ModuleType, ...] = (tmw, home, reports)
 
 
 def register_all(app: AsyncApp) -> None:

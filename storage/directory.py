@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.directory import Member
+from bot.directory import Directory, Member
 from bot.org import LoadedOrg, OrgConfig, Role
 from storage.audit import record_audit
 from storage.models import OrgChannel, Organisation, Person, PersonRole, Project, ProjectMember
@@ -155,3 +155,30 @@ async def members_with_role(session: AsyncSession, role: Role, today: date | Non
 
 async def channel_for(session: AsyncSession, purpose: str) -> str | None:
     return await session.scalar(select(OrgChannel.slack_channel_id).where(OrgChannel.purpose == purpose).limit(1))
+
+
+async def load_directory(session: AsyncSession, today: date | None = None) -> Directory:
+    """Everyone in the organisation file, with their roles and projects, in one snapshot."""
+    people = (await session.scalars(select(Person).where(Person.in_directory.is_(True)).order_by(Person.name))).all()
+    rows = (
+        await session.execute(
+            select(ProjectMember.person_id, Project.key, ProjectMember.capacity)
+            .join(Project, Project.id == ProjectMember.project_id)
+            .where(Project.active.is_(True))
+        )
+    ).all()
+    by_person: dict[int, dict[str, set[str]]] = {}
+    for person_id, key, capacity in rows:
+        by_person.setdefault(person_id, {"manager": set(), "leader": set(), "member": set()})[capacity].add(key)
+    members = []
+    for person in people:
+        caps = by_person.get(person.id, {"manager": set(), "leader": set(), "member": set()})
+        members.append(
+            Member(
+                slack_id=person.slack_id, name=person.name, roles=_active_roles(person, today),
+                projects=frozenset().union(*caps.values()), manages=frozenset(caps["manager"]),
+                leads=frozenset(caps["leader"]), left_on=person.left_on,
+            )
+        )
+    projects = (await session.scalars(select(Project).where(Project.active.is_(True)).order_by(Project.name))).all()
+    return Directory(members=tuple(members), project_names={p.key: p.name for p in projects})

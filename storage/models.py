@@ -176,3 +176,112 @@ class ProcessedDelivery(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(200), unique=True)
     seen_at: Mapped[datetime]
+
+
+class ReferenceCounter(Base):
+    """The last number used for each year's references (TMW-2026-0042), claimed under a row lock."""
+
+    __tablename__ = "reference_counter"
+    __table_args__ = (UniqueConstraint("series", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    series: Mapped[str] = mapped_column(String(32))
+    year: Mapped[int] = mapped_column(Integer)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Report(Base):
+    """An incident report. Anything a person wrote, and who it is about, is encrypted (the *_enc columns)."""
+
+    __tablename__ = "report"
+    __table_args__ = (Index("ix_report_status_kind", "status", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(32), unique=True)
+    # The modal submission it came from: a repeated submission finds the report already made.
+    submission_key: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    # open -> acknowledged -> resolved
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    urgent: Mapped[bool] = mapped_column(default=False)
+    immediate_risk: Mapped[bool] = mapped_column(default=False)
+    activity_key: Mapped[str | None] = mapped_column(String(64), default=None)
+    reporter_id: Mapped[str] = mapped_column(String(32))
+    name_only_to_handler: Mapped[bool] = mapped_column(default=False)
+    # Who it is about, when a team member (encrypted: a report's subject is sensitive too).
+    team_member_enc: Mapped[str | None] = mapped_column(Text, default=None)
+    # description, participant, when_text, account: what the reporter wrote.
+    details_enc: Mapped[str] = mapped_column(Text)
+    happened_at: Mapped[datetime | None] = mapped_column(default=None)
+    happened_has_time: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime]
+    tier: Mapped[int] = mapped_column(Integer, default=0)
+    acknowledge_by: Mapped[datetime]
+    acknowledged_at: Mapped[datetime | None] = mapped_column(default=None)
+    acknowledged_by: Mapped[str | None] = mapped_column(String(32), default=None)
+    resolved_at: Mapped[datetime | None] = mapped_column(default=None)
+    resolved_by: Mapped[str | None] = mapped_column(String(32), default=None)
+    ico_deadline: Mapped[datetime | None] = mapped_column(default=None)
+    escalations: Mapped[int] = mapped_column(Integer, default=0)
+
+    parties: Mapped[list[ReportParty]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", lazy="selectin", order_by="ReportParty.id"
+    )
+    notes: Mapped[list[ReportNote]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", lazy="selectin", order_by="ReportNote.id"
+    )
+    tasks: Mapped[list[ReportTask]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", lazy="selectin", order_by="ReportTask.id"
+    )
+
+
+class ReportParty(Base):
+    """Someone on a report: a handler in tier N of its chain, a watcher, or someone told it exists."""
+
+    __tablename__ = "report_party"
+    __table_args__ = (UniqueConstraint("report_id", "slack_id", "part"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
+    slack_id: Mapped[str] = mapped_column(String(32))
+    # handler, watcher or told
+    part: Mapped[str] = mapped_column(String(16))
+    tier: Mapped[int] = mapped_column(Integer, default=0)
+    role_label: Mapped[str] = mapped_column(String(80))
+
+    report: Mapped[Report] = relationship(back_populates="parties")
+
+
+class ReportNote(Base):
+    """Questions, answers, escalation reasons and resolutions, in order."""
+
+    __tablename__ = "report_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
+    at: Mapped[datetime]
+    author: Mapped[str] = mapped_column(String(32))
+    # question, answer, escalation, resolution
+    kind: Mapped[str] = mapped_column(String(16))
+    text_enc: Mapped[str] = mapped_column(Text)
+    # For a question: whether the reporter has answered it.
+    answered: Mapped[bool] = mapped_column(default=False)
+
+    report: Mapped[Report] = relationship(back_populates="notes")
+
+
+class ReportTask(Base):
+    """Follow-up work a report starts: a password to change, access to revoke, a post to take down."""
+
+    __tablename__ = "report_task"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
+    # rotate_password, revoke_access, take_down
+    kind: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(16), default="open")
+    created_at: Mapped[datetime]
+    done_at: Mapped[datetime | None] = mapped_column(default=None)
+    done_by: Mapped[str | None] = mapped_column(String(32), default=None)
+
+    report: Mapped[Report] = relationship(back_populates="tasks")

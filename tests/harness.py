@@ -18,7 +18,7 @@ from bot.settings import Settings
 from bot.slack.delivery import SlackDeliverer
 from bot.slack.server import EVENTS_PATH, make_web_application
 from bot.standin import FakeSlack, SlackRequestSender
-from bot.workflows import TIMER_HANDLERS
+from bot.workflows import MAINTENANCE, TIMER_HANDLERS
 from handlers import all_renderers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +55,7 @@ class RunningBot:
 
     async def tick(self) -> TickReport:
         """Run everything due now: timers, and delivery of the outbox."""
-        return await run_due(self.services, TIMER_HANDLERS, self.deliverer)
+        return await run_due(self.services, TIMER_HANDLERS, self.deliverer, MAINTENANCE)
 
 
 async def start_bot(settings: Settings, fake: FakeSlack, clock: ManualClock) -> tuple[RunningBot, web.AppRunner]:

@@ -1,0 +1,172 @@
+"""The policy's reporting rules as data: what each kind of report is, who handles it, and how fast.
+
+This table is the one place routing lives. The organisation file may override chains and deadlines
+under `settings.reports` (see ReportSettings).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class ReportKind(StrEnum):
+    PARTICIPANT_MISUSE = "participant_misuse"
+    TEAM_MEMBER_MISUSE = "team_member_misuse"
+    ONLINE_SAFETY = "online_safety"
+    WORRYING_CONTACT = "worrying_contact"
+    PASSWORD_EXPOSURE = "password_exposure"
+    DATA_BREACH = "data_breach"
+    COMPUTER_FAULT = "computer_fault"
+    UNPERMITTED_PUBLICATION = "unpermitted_publication"
+    YOUNG_LEADER_MISUSE = "young_leader_misuse"
+
+
+class Step(StrEnum):
+    """Who a step of a chain resolves to, relative to the report."""
+
+    ACTIVITY_PROJECT_MANAGER = "activity_project_manager"
+    ACTIVITY_LEADERS = "activity_leaders"
+    REPORTER_PROJECT_MANAGER = "reporter_project_manager"
+    SUBJECT_PROJECT_MANAGER = "subject_project_manager"
+    CEO = "ceo"
+    CHAIR = "chair"
+    TRUSTEES = "trustees"
+    SAFEGUARDING_LEAD = "safeguarding_lead"
+    DEPUTY_SAFEGUARDING_LEAD = "deputy_safeguarding_lead"
+    ADMINS = "admins"
+
+
+# How a step is named to the reporter ("it has gone to the safeguarding lead").
+STEP_LABELS: dict[Step, str] = {
+    Step.ACTIVITY_PROJECT_MANAGER: "the activity's project manager",
+    Step.ACTIVITY_LEADERS: "the activity's leaders",
+    Step.REPORTER_PROJECT_MANAGER: "your project manager",
+    Step.SUBJECT_PROJECT_MANAGER: "the young leader's project manager",
+    Step.CEO: "the CEO",
+    Step.CHAIR: "the Chair",
+    Step.TRUSTEES: "the trustees",
+    Step.SAFEGUARDING_LEAD: "the safeguarding lead",
+    Step.DEPUTY_SAFEGUARDING_LEAD: "the deputy safeguarding lead",
+    Step.ADMINS: "the admins",
+}
+
+HOUR = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class RoutingRule:
+    kind: ReportKind
+    label: str
+    hint: str
+    policy_section: str
+    # Each tier is handled together; an unacknowledged report moves to the next tier.
+    chain: tuple[tuple[Step, ...], ...]
+    # People who see the report without handling it (its details, not always the reporter's name).
+    watchers: tuple[Step, ...] = ()
+    # People told only that a report exists: reference and kind, never details.
+    told_it_exists: tuple[Step, ...] = ()
+    # None: by the same time on the next working day.
+    acknowledge_within: timedelta | None = None
+    urgent: bool = False
+    safeguarding: bool = False
+    needs_activity: bool = False
+    needs_team_member: bool = False
+    take_down: bool = False
+    revoke_access: bool = False
+    ico_deadline: bool = False
+    rotate_password: bool = False
+
+
+DEFAULT_RULES: dict[ReportKind, RoutingRule] = {
+    rule.kind: rule
+    for rule in (
+        RoutingRule(
+            ReportKind.PARTICIPANT_MISUSE, "A participant misusing computers or the internet",
+            "Something a young person or customer did on our computers or online during an activity.", "5.1",
+            chain=((Step.ACTIVITY_PROJECT_MANAGER,), (Step.CEO,)),
+            watchers=(Step.ACTIVITY_LEADERS,), needs_activity=True,
+        ),
+        RoutingRule(
+            ReportKind.TEAM_MEMBER_MISUSE, "A team member misusing computers, email or social media",
+            "Staff, freelancers, volunteers or trustees. It goes to the CEO and the Chair.", "5.1",
+            chain=((Step.CEO, Step.CHAIR), (Step.TRUSTEES,)), needs_team_member=True,
+        ),
+        RoutingRule(
+            ReportKind.ONLINE_SAFETY, "A concern about a participant's safety online",
+            "Follows the Safeguarding Policy's chain: the safeguarding lead, then the deputy.", "5.1",
+            chain=((Step.SAFEGUARDING_LEAD,), (Step.DEPUTY_SAFEGUARDING_LEAD,), (Step.CEO,)),
+            told_it_exists=(Step.CEO,), acknowledge_within=HOUR, urgent=True, safeguarding=True,
+        ),
+        RoutingRule(
+            ReportKind.WORRYING_CONTACT, "A customer or stakeholder contacting me in a worrying way",
+            "Goes straight to your project manager, marked urgent.", "5.1",
+            chain=((Step.REPORTER_PROJECT_MANAGER,), (Step.CEO,)), acknowledge_within=HOUR, urgent=True,
+        ),
+        RoutingRule(
+            ReportKind.PASSWORD_EXPOSURE, "A shared account's password may have been revealed",
+            "The password must be changed at once. Name the account; never type the password.", "2, 5.4",
+            chain=((Step.ADMINS,), (Step.CEO,)), acknowledge_within=HOUR, urgent=True, rotate_password=True,
+        ),
+        RoutingRule(
+            ReportKind.DATA_BREACH, "Personal data shared where it should not be (a data breach)",
+            "Goes to the CEO. Serious breaches must be reported to the ICO within 72 hours.", "3",
+            chain=((Step.CEO,), (Step.CHAIR,)), acknowledge_within=HOUR, urgent=True, ico_deadline=True,
+        ),
+        RoutingRule(
+            ReportKind.COMPUTER_FAULT, "A computer fault or virus",
+            "Goes to the project manager of the activity.", "2",
+            chain=((Step.ACTIVITY_PROJECT_MANAGER,), (Step.ADMINS,)), needs_activity=True,
+        ),
+        RoutingRule(
+            ReportKind.UNPERMITTED_PUBLICATION, "Photos or creative work published without permission",
+            "Goes to the project manager, marked to be taken down.", "5.6",
+            chain=((Step.ACTIVITY_PROJECT_MANAGER,), (Step.CEO,)), needs_activity=True, take_down=True,
+        ),
+        RoutingRule(
+            ReportKind.YOUNG_LEADER_MISUSE, "A young leader misusing their access to our accounts",
+            "Goes to their project manager, who can revoke their access.", "5.1",
+            chain=((Step.SUBJECT_PROJECT_MANAGER,), (Step.CEO,)), needs_team_member=True, revoke_access=True,
+        ),
+    )
+}
+
+
+class KindOverride(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    chain: list[list[Step]] | None = Field(default=None, min_length=1)
+    acknowledge_within_minutes: int | None = Field(default=None, gt=0, le=60 * 24 * 14)
+
+    @field_validator("chain")
+    @classmethod
+    def _tiers_not_empty(cls, value: list[list[Step]] | None) -> list[list[Step]] | None:
+        if value is not None and any(not tier for tier in value):
+            raise ValueError("every tier of a chain names at least one role")
+        return value
+
+
+class ReportSettings(BaseModel):
+    """`settings.reports` in the organisation file: per-kind overrides of the defaults above."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kinds: dict[ReportKind, KindOverride] = Field(default_factory=dict)
+
+
+def rules_for(org_settings: dict[str, Any] | None) -> dict[ReportKind, RoutingRule]:
+    raw = (org_settings or {}).get("reports") or {}
+    overrides = ReportSettings.model_validate(raw).kinds
+    rules = dict(DEFAULT_RULES)
+    for kind, override in overrides.items():
+        rule = rules[kind]
+        if override.chain is not None:
+            rule = replace(rule, chain=tuple(tuple(tier) for tier in override.chain))
+        if override.acknowledge_within_minutes is not None:
+            rule = replace(rule, acknowledge_within=timedelta(minutes=override.acknowledge_within_minutes))
+        rules[kind] = rule
+    return rules

@@ -1,0 +1,106 @@
+"""Who a report goes to. Pure: given the directory and the report's facts, the same answer every time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.directory import Directory, Member
+from bot.org import Role
+from bot.reports.kinds import STEP_LABELS, RoutingRule, Step
+
+
+@dataclass(frozen=True)
+class Recipient:
+    slack_id: str
+    name: str
+    # How the reporter sees who has it: "the safeguarding lead".
+    role_label: str
+
+
+@dataclass(frozen=True)
+class Route:
+    tiers: tuple[tuple[Recipient, ...], ...]
+    watchers: tuple[Recipient, ...]
+    told_it_exists: tuple[Recipient, ...]
+
+    @property
+    def everyone_on_chain(self) -> frozenset[str]:
+        return frozenset(r.slack_id for tier in self.tiers for r in tier)
+
+
+class NoOneToRouteTo(Exception):
+    """The chain resolved to nobody: the organisation file lacks the people this kind needs."""
+
+
+@dataclass(frozen=True)
+class ReportFacts:
+    reporter: str
+    activity: str | None = None
+    team_member: str | None = None
+
+
+def resolve_step(step: Step, directory: Directory, facts: ReportFacts) -> list[Member]:
+    reporter = directory.by_id(facts.reporter)
+    subject = directory.by_id(facts.team_member)
+    match step:
+        case Step.ACTIVITY_PROJECT_MANAGER:
+            return directory.managers_of([facts.activity]) if facts.activity else []
+        case Step.ACTIVITY_LEADERS:
+            return directory.leaders_of([facts.activity]) if facts.activity else []
+        case Step.REPORTER_PROJECT_MANAGER:
+            return directory.managers_of(reporter.projects) if reporter else []
+        case Step.SUBJECT_PROJECT_MANAGER:
+            return directory.managers_of(subject.projects) if subject else []
+        case Step.CEO:
+            return directory.with_role(Role.CEO)
+        case Step.CHAIR:
+            return directory.with_role(Role.CHAIR)
+        case Step.TRUSTEES:
+            return directory.with_role(Role.TRUSTEE)
+        case Step.SAFEGUARDING_LEAD:
+            return directory.with_role(Role.SAFEGUARDING_LEAD)
+        case Step.DEPUTY_SAFEGUARDING_LEAD:
+            return directory.with_role(Role.DEPUTY_SAFEGUARDING_LEAD)
+        case Step.ADMINS:
+            return directory.with_role(Role.ADMIN)
+    raise AssertionError(f"unhandled step {step}")
+
+
+def route_report(rule: RoutingRule, directory: Directory, facts: ReportFacts) -> Route:
+    """The tiers a report passes through. A report never goes to the person it is about, nor back to
+    the person who made it: they are left out, and a tier left empty passes to the next."""
+    excluded = {facts.reporter, facts.team_member} - {None}
+    seen: set[str] = set()
+    tiers: list[tuple[Recipient, ...]] = []
+    for tier in rule.chain:
+        recipients: list[Recipient] = []
+        for step in tier:
+            for member in resolve_step(step, directory, facts):
+                if member.slack_id in excluded or member.slack_id in seen:
+                    continue
+                seen.add(member.slack_id)
+                recipients.append(Recipient(member.slack_id, member.name, STEP_LABELS[step]))
+        if recipients:
+            tiers.append(tuple(recipients))
+    if not tiers:
+        raise NoOneToRouteTo(
+            "There is nobody in the organisation file to send this kind of report to. "
+            "Please tell an admin, and tell your manager in person meanwhile."
+        )
+    first_tier = {r.slack_id for r in tiers[0]}
+    on_chain = {r.slack_id for tier in tiers for r in tier}
+
+    def others(steps: tuple[Step, ...], already_know: set[str]) -> tuple[Recipient, ...]:
+        found: dict[str, Recipient] = {}
+        for step in steps:
+            for member in resolve_step(step, directory, facts):
+                if member.slack_id not in excluded | already_know:
+                    found.setdefault(member.slack_id, Recipient(member.slack_id, member.name, STEP_LABELS[step]))
+        return tuple(found.values())
+
+    # Someone later in the chain (the CEO, for safeguarding) is still told now that a report exists.
+    return Route(
+        tiers=tuple(tiers),
+        watchers=others(rule.watchers, on_chain),
+        told_it_exists=others(rule.told_it_exists, first_tier),
+    )

@@ -1,0 +1,615 @@
+"""Filing and handling reports. Every change is audited and tells everyone on the report where it stands.
+
+What leaves this module for Slack is an outbox message whose params are already cut to what that
+person may see (see `snapshot_for`): the renderer cannot show what it was never given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.dates import DateInFuture, DateNotUnderstood, describe, next_working_day, parse_past_moment
+from bot.errors import DomainError, NotAllowed
+from bot.org import Role
+from bot.reports.kinds import ReportKind, RoutingRule, rules_for
+from bot.reports.routing import Directory, NoOneToRouteTo, ReportFacts, route_report
+from bot.scheduler import TimerContext
+from bot.services import Services
+from storage.audit import record_audit
+from storage.directory import load_directory, load_org_config
+from storage.models import Report, ReportNote, ReportParty, ReportTask
+from storage.outbox import enqueue_message
+from storage.reports import (
+    next_reference_number,
+    note_for_update,
+    report_by_submission,
+    report_for_update,
+    unresolved_reports,
+)
+from storage.timers import cancel_timers, schedule_timer
+
+ICO_WINDOW = timedelta(hours=72)
+ICO_REMINDER_EVERY = timedelta(hours=12)
+ESCALATE = "report.escalate"
+ICO_REMINDER = "report.ico_reminder"
+
+
+class FormErrors(DomainError):
+    """Problems with what was typed in the modal, by field, so each shows beside its field."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(" ".join(errors.values()))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class ReportForm:
+    kind: str | None
+    description: str
+    activity: str | None = None
+    team_member: str | None = None
+    participant: str = ""
+    when_text: str = ""
+    account: str = ""
+    immediate_risk: bool = False
+    name_only_to_handler: bool = False
+
+
+@dataclass(frozen=True)
+class Filed:
+    report_id: int
+    reference: str
+    went_to: str  # "the safeguarding lead"
+    when_understood: str | None
+    urgent: bool
+    immediate_risk: bool
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an action did, in a sentence for the person who pressed the button."""
+
+    changed: bool
+    message: str
+
+
+# -- reading a report --------------------------------------------------------------------------------
+
+
+def rule_of(rules: dict[ReportKind, RoutingRule], report: Report) -> RoutingRule:
+    return rules[ReportKind(report.kind)]
+
+
+def details_of(services: Services, report: Report) -> dict[str, Any]:
+    return services.cipher.decrypt_json(report.details_enc)
+
+
+def team_member_of(services: Services, report: Report) -> str | None:
+    return services.cipher.decrypt(report.team_member_enc) if report.team_member_enc else None
+
+
+def handlers_in(report: Report, tier: int | None = None) -> list[ReportParty]:
+    return [p for p in report.parties if p.part == "handler" and (tier is None or p.tier == tier)]
+
+
+def on_chain(report: Report, slack_id: str) -> bool:
+    return any(p.slack_id == slack_id for p in handlers_in(report))
+
+
+def current_role_label(report: Report) -> str:
+    labels = list(dict.fromkeys(p.role_label for p in handlers_in(report, report.tier)))
+    return " and ".join(labels) if labels else "the people handling it"
+
+
+def snapshot_for(
+    services: Services, report: Report, rule: RoutingRule, directory: Directory, audience: str, viewer: str
+) -> dict[str, Any]:
+    """What `viewer` may see of the report, as the outbox params for its message.
+
+    handler: everything. watcher: the details, not the reporter's name if they asked for that.
+    told: that a report of this kind exists, and nothing else. reporter: where it stands.
+    """
+    tz = services.tz
+    base: dict[str, Any] = {
+        "audience": audience,
+        "report_id": report.id,
+        "reference": report.reference,
+        "kind_label": rule.label,
+        "urgent": report.urgent,
+        "status": report.status,
+        "filed": describe(report.created_at, tz),
+        "with_role": current_role_label(report),
+        "tier": report.tier,
+    }
+    if audience == "told":
+        return base
+    details = details_of(services, report)
+    reporter = directory.by_id(report.reporter_id)
+    name = reporter.name if reporter else "someone not in the organisation file"
+    subject_id = team_member_of(services, report)
+    subject = directory.by_id(subject_id)
+    base |= {
+        "status_line": status_line(services, report),
+        "acknowledge_by": describe(report.acknowledge_by, tz),
+        "ico_deadline": describe(report.ico_deadline, tz) if report.ico_deadline else None,
+        "ico_hours_left": _hours_left(report.ico_deadline, services.now()) if report.ico_deadline else None,
+        "take_down": rule.take_down,
+        "revoke_access": rule.revoke_access and report.status != "resolved",
+        "tasks": [{"kind": t.kind, "state": t.state} for t in report.tasks],
+    }
+    if audience == "reporter":
+        return base | {"when": _when_text(services, report), "description": details["description"]}
+    base |= {
+        "description": details["description"],
+        "participant": details.get("participant", ""),
+        "account": details.get("account", ""),
+        "when": _when_text(services, report),
+        "activity": directory.project_names.get(report.activity_key or "", None),
+        "team_member": (subject.name if subject else None) if subject_id else None,
+        "team_member_id": subject_id,
+        "immediate_risk": report.immediate_risk,
+        "notes": [
+            {"kind": n.kind, "at": describe(n.at, tz), "text": services.cipher.decrypt(n.text_enc),
+             "author": _name(directory, n.author, report, audience)}
+            for n in report.notes
+        ],
+    }
+    if audience == "watcher":
+        return base | {"reporter": "a team member" if report.name_only_to_handler else name}
+    return base | {"reporter": name, "reporter_id": report.reporter_id, "can_act": True}
+
+
+def _name(directory: Directory, slack_id: str, report: Report, audience: str) -> str:
+    if slack_id == report.reporter_id and report.name_only_to_handler and audience != "handler":
+        return "the reporter"
+    member = directory.by_id(slack_id)
+    return member.name if member else ("the bot" if slack_id == "system" else "someone")
+
+
+def _when_text(services: Services, report: Report) -> str | None:
+    if report.happened_at is None:
+        return None
+    return describe(report.happened_at, services.tz, report.happened_has_time)
+
+
+def _hours_left(deadline: datetime, now: datetime) -> int:
+    return int((deadline - now).total_seconds() // 3600)
+
+
+def status_line(services: Services, report: Report) -> str:
+    tz = services.tz
+    if report.status == "resolved" and report.resolved_at:
+        return f"Resolved on {describe(report.resolved_at, tz)}."
+    if report.status == "acknowledged" and report.acknowledged_at:
+        return f"Acknowledged by {current_role_label(report)} on {describe(report.acknowledged_at, tz)}."
+    return f"Waiting for {current_role_label(report)} to acknowledge it (by {describe(report.acknowledge_by, tz)})."
+
+
+# -- filing ------------------------------------------------------------------------------------------
+
+
+async def _rules(session: AsyncSession) -> dict[ReportKind, RoutingRule]:
+    config = await load_org_config(session)
+    return rules_for(config.settings if config else None)
+
+
+def validate_form(
+    form: ReportForm, rules: dict[ReportKind, RoutingRule], directory: Directory, services: Services
+) -> tuple[RoutingRule, datetime | None, bool]:
+    errors: dict[str, str] = {}
+    rule = None
+    try:
+        rule = rules[ReportKind(form.kind or "")]
+    except ValueError:
+        errors["kind"] = "Please choose what kind of concern this is."
+    if not form.description.strip():
+        errors["description"] = "Please describe what happened, in your own words."
+    if form.activity and form.activity not in directory.project_names:
+        errors["activity"] = "I don't know that activity any more. Please choose it again from the list."
+    elif rule and rule.needs_activity and not form.activity:
+        errors["activity"] = "Please choose the activity this happened in."
+    if rule and rule.needs_team_member and not form.team_member:
+        errors["team_member"] = "Please choose the person this is about."
+    if rule and rule.kind is ReportKind.YOUNG_LEADER_MISUSE and form.team_member:
+        subject = directory.by_id(form.team_member)
+        if subject is None or Role.YOUNG_LEADER not in subject.roles:
+            errors["team_member"] = "That person is not listed as a young leader. Choose the young leader concerned."
+    if rule and rule.rotate_password and not form.account.strip():
+        errors["account"] = "Please name the account (for example Instagram), but never type its password."
+    happened_at, has_time = None, False
+    if form.when_text.strip():
+        try:
+            moment = parse_past_moment(form.when_text, services.tz, services.now())
+            happened_at, has_time = moment.at, moment.has_time
+        except (DateNotUnderstood, DateInFuture) as exc:
+            errors["when"] = str(exc)
+    if errors:
+        raise FormErrors(errors)
+    assert rule is not None
+    return rule, happened_at, has_time
+
+
+async def file_report(
+    session: AsyncSession, services: Services, form: ReportForm, reporter_id: str, submission_key: str
+) -> Filed:
+    """Save the report, route it, and queue every message it causes, all in the caller's transaction."""
+    now = services.now()
+    existing = await report_by_submission(session, submission_key)
+    rules = await _rules(session)
+    directory = await load_directory(session)
+    if existing is not None:  # the same submission again: report once, answer the same
+        return _filed(services, existing, rule_of(rules, existing))
+    rule, happened_at, has_time = validate_form(form, rules, directory, services)
+    facts = ReportFacts(reporter=reporter_id, activity=form.activity, team_member=form.team_member)
+    try:
+        route = route_report(rule, directory, facts)
+    except NoOneToRouteTo as exc:
+        raise DomainError(str(exc)) from exc
+
+    config = await load_org_config(session)
+    prefix = config.organisation.prefix if config else "REP"
+    year = services.local_now().year
+    number = await next_reference_number(session, "report", year)
+    details = {"description": form.description.strip(), "participant": form.participant.strip(),
+               "when_text": form.when_text.strip(), "account": form.account.strip()}
+    report = Report(
+        reference=f"{prefix}-{year}-{number:04d}",
+        submission_key=submission_key,
+        kind=rule.kind.value,
+        status="open",
+        urgent=rule.urgent or form.immediate_risk,
+        immediate_risk=form.immediate_risk,
+        activity_key=form.activity,
+        reporter_id=reporter_id,
+        name_only_to_handler=form.name_only_to_handler,
+        team_member_enc=services.cipher.encrypt(form.team_member) if form.team_member else None,
+        details_enc=services.cipher.encrypt_json(details),
+        happened_at=happened_at,
+        happened_has_time=has_time,
+        created_at=now,
+        tier=0,
+        acknowledge_by=acknowledge_deadline(rule, now, services, form.immediate_risk),
+        ico_deadline=now + ICO_WINDOW if rule.ico_deadline else None,
+        parties=[],
+        notes=[],
+        tasks=[],
+    )
+    for tier_index, tier in enumerate(route.tiers):
+        for recipient in tier:
+            report.parties.append(ReportParty(slack_id=recipient.slack_id, part="handler", tier=tier_index,
+                                              role_label=recipient.role_label))
+    for part, recipients in (("watcher", route.watchers), ("told", route.told_it_exists)):
+        for recipient in recipients:
+            report.parties.append(ReportParty(slack_id=recipient.slack_id, part=part, tier=0,
+                                              role_label=recipient.role_label))
+    for task_kind, wanted in (("rotate_password", rule.rotate_password), ("take_down", rule.take_down)):
+        if wanted:
+            report.tasks.append(ReportTask(kind=task_kind, created_at=now))
+    session.add(report)
+    await session.flush()
+
+    await schedule_timer(session, kind=ESCALATE, dedupe_key=f"report:{report.id}:escalate:0",
+                         due_at=report.acknowledge_by, payload={"report_id": report.id, "tier": 0})
+    if report.ico_deadline is not None:
+        await schedule_timer(session, kind=ICO_REMINDER, dedupe_key=f"report:{report.id}:ico:1",
+                             due_at=now + ICO_REMINDER_EVERY, payload={"report_id": report.id, "n": 1})
+    await record_audit(session, at=now, actor=reporter_id, action="report.filed", subject_type="report",
+                       subject_id=report.reference, detail={"kind": rule.kind.value, "to": [p.slack_id for p in handlers_in(report, 0)]})
+    await _tell_everyone(session, services, report, rule, directory, newly=handlers_in(report, 0), include_told=True)
+    return _filed(services, report, rule)
+
+
+def acknowledge_deadline(rule: RoutingRule, now: datetime, services: Services, immediate_risk: bool) -> datetime:
+    if immediate_risk:
+        return now + timedelta(hours=1) if rule.acknowledge_within is None else now + min(rule.acknowledge_within, timedelta(hours=1))
+    if rule.acknowledge_within is None:
+        return next_working_day(now, services.tz)
+    return now + rule.acknowledge_within
+
+
+def _filed(services: Services, report: Report, rule: RoutingRule) -> Filed:
+    return Filed(
+        report_id=report.id, reference=report.reference, went_to=current_role_label(report),
+        when_understood=_when_text(services, report), urgent=report.urgent, immediate_risk=report.immediate_risk,
+    )
+
+
+async def _tell_everyone(
+    session: AsyncSession,
+    services: Services,
+    report: Report,
+    rule: RoutingRule,
+    directory: Directory,
+    newly: list[ReportParty] | None = None,
+    include_told: bool = False,
+) -> None:
+    """Queue each person's view of the report: handlers of every tier reached so far, watchers, and the
+    reporter. Keyed per person, so a change updates the message they already have."""
+    now = services.now()
+    newly_ids = {p.slack_id for p in newly or []}
+    for party in report.parties:
+        if party.part == "handler" and party.tier > report.tier:
+            continue
+        if party.part == "told" and not include_told:
+            continue
+        audience = party.part
+        params = snapshot_for(services, report, rule, directory, audience, party.slack_id)
+        params["newly_yours"] = party.slack_id in newly_ids
+        key = f"report:{report.id}:{audience}:{party.slack_id}"
+        await enqueue_message(session, services.cipher, now=now, target=party.slack_id,
+                              template=f"report.{audience}", params=params, message_key=key)
+    reporter_params = snapshot_for(services, report, rule, directory, "reporter", report.reporter_id)
+    await enqueue_message(session, services.cipher, now=now, target=report.reporter_id, template="report.reporter",
+                          params=reporter_params, message_key=f"report:{report.id}:reporter")
+
+
+# -- handling ----------------------------------------------------------------------------------------
+
+
+async def ensure_can_handle(session: AsyncSession, report_id: int, actor: str) -> Report:
+    """Before opening a modal for an action: refuse people who are not on the report's chain."""
+    report = await session.get(Report, report_id)
+    if report is None:
+        raise DomainError("I can't find that report any more.")
+    if not on_chain(report, actor):
+        raise NotAllowed("This report is not yours to handle, so nothing has been changed.")
+    return report
+
+
+async def _load_for_action(session: AsyncSession, report_id: int, actor: str) -> Report:
+    report = await report_for_update(session, report_id)
+    if report is None:
+        raise DomainError("I can't find that report any more.")
+    if not on_chain(report, actor):
+        raise NotAllowed("This report is not yours to handle, so nothing has been changed.")
+    return report
+
+
+async def acknowledge(session: AsyncSession, services: Services, report_id: int, actor: str) -> Outcome:
+    report = await _load_for_action(session, report_id, actor)
+    if report.status != "open":
+        return Outcome(False, f"{report.reference} was already {report.status}.")
+    now = services.now()
+    report.status = "acknowledged"
+    report.acknowledged_at = now
+    report.acknowledged_by = actor
+    await cancel_timers(session, prefix=f"report:{report.id}:escalate:")
+    await record_audit(session, at=now, actor=actor, action="report.acknowledged", subject_type="report",
+                       subject_id=report.reference)
+    await _refresh(session, services, report)
+    return Outcome(True, f"Thank you. {report.reference} is acknowledged, and the reporter has been told.")
+
+
+async def escalate(
+    session: AsyncSession, services: Services, report_id: int, actor: str, reason: str, *, from_tier: int
+) -> Outcome:
+    """Move the report to the next tier of its chain. `from_tier` is the tier the person saw, so a
+    repeated click (or a timer that fires late) cannot escalate twice."""
+    report = (
+        await report_for_update(session, report_id)
+        if actor == "system"
+        else await _load_for_action(session, report_id, actor)
+    )
+    if report is None:
+        return Outcome(False, "That report no longer exists.")
+    if report.status == "resolved":
+        return Outcome(False, f"{report.reference} is already resolved.")
+    if report.tier != from_tier:
+        return Outcome(False, f"{report.reference} has already been passed on.")
+    next_tier = handlers_in(report, report.tier + 1)
+    if not next_tier:
+        if actor == "system":
+            return Outcome(False, "end of chain")
+        raise DomainError(f"{report.reference} is already with the last people in its chain, so there is nobody to pass it to.")
+    now = services.now()
+    rules = await _rules(session)
+    rule = rule_of(rules, report)
+    report.tier += 1
+    report.escalations += 1
+    if reason.strip():
+        report.notes.append(ReportNote(at=now, author=actor, kind="escalation", text_enc=services.cipher.encrypt(reason.strip())))
+    if report.status == "open":
+        report.acknowledge_by = acknowledge_deadline(rule, now, services, report.immediate_risk)
+        await schedule_timer(session, kind=ESCALATE, dedupe_key=f"report:{report.id}:escalate:{report.tier}",
+                             due_at=report.acknowledge_by, payload={"report_id": report.id, "tier": report.tier})
+    await record_audit(session, at=now, actor=actor, action="report.escalated", subject_type="report",
+                       subject_id=report.reference,
+                       detail={"tier": report.tier, "automatic": actor == "system", "to": [p.slack_id for p in next_tier]})
+    await session.flush()
+    directory = await load_directory(session)
+    await _tell_everyone(session, services, report, rule, directory, newly=next_tier)
+    if actor == "system":
+        await enqueue_message(session, services.cipher, now=now, target=report.reporter_id, template="report.still_handled",
+                              params={"reference": report.reference, "with_role": current_role_label(report)})
+    return Outcome(True, f"{report.reference} has been passed to {current_role_label(report)}.")
+
+
+async def resolve(
+    session: AsyncSession, services: Services, report_id: int, actor: str, outcome: str, actions_taken: str
+) -> Outcome:
+    report = await _load_for_action(session, report_id, actor)
+    if report.status == "resolved":
+        return Outcome(False, f"{report.reference} was already resolved.")
+    if not outcome.strip():
+        raise FormErrors({"outcome": "Please say what the outcome was."})
+    now = services.now()
+    report.status = "resolved"
+    report.resolved_at = now
+    report.resolved_by = actor
+    text = outcome.strip() + (f"\nActions taken: {actions_taken.strip()}" if actions_taken.strip() else "")
+    report.notes.append(ReportNote(at=now, author=actor, kind="resolution", text_enc=services.cipher.encrypt(text)))
+    await cancel_timers(session, prefix=f"report:{report.id}:")
+    await record_audit(session, at=now, actor=actor, action="report.resolved", subject_type="report",
+                       subject_id=report.reference)
+    await _refresh(session, services, report)
+    return Outcome(True, f"{report.reference} is resolved. Thank you for handling it.")
+
+
+async def ask_reporter(session: AsyncSession, services: Services, report_id: int, actor: str, question: str) -> Outcome:
+    report = await _load_for_action(session, report_id, actor)
+    if not question.strip():
+        raise FormErrors({"question": "Please type your question."})
+    now = services.now()
+    note = ReportNote(at=now, author=actor, kind="question", text_enc=services.cipher.encrypt(question.strip()))
+    report.notes.append(note)
+    await session.flush()
+    await enqueue_message(
+        session, services.cipher, now=now, target=report.reporter_id, template="report.question",
+        params={"reference": report.reference, "note_id": note.id, "question": question.strip(),
+                "asked_by": current_role_label(report) if actor in {p.slack_id for p in handlers_in(report, report.tier)} else "the person handling it"},
+        message_key=f"report:{report.id}:question:{note.id}",
+    )
+    await record_audit(session, at=now, actor=actor, action="report.question_asked", subject_type="report",
+                       subject_id=report.reference, detail={"note": note.id})
+    await _refresh(session, services, report)
+    return Outcome(True, "Your question has been sent to the reporter. Their answer will appear on the report.")
+
+
+async def answer_question(session: AsyncSession, services: Services, note_id: int, actor: str, answer: str) -> Outcome:
+    question = await note_for_update(session, note_id)
+    if question is None or question.kind != "question":
+        raise DomainError("I can't find that question any more.")
+    report = await report_for_update(session, question.report_id)
+    assert report is not None
+    if report.reporter_id != actor:
+        raise NotAllowed("Only the person who made the report can answer this question.")
+    if question.answered:
+        return Outcome(False, "You have already answered this question. Thank you.")
+    if not answer.strip():
+        raise FormErrors({"answer": "Please type your answer."})
+    now = services.now()
+    question.answered = True
+    report.notes.append(ReportNote(at=now, author=actor, kind="answer", text_enc=services.cipher.encrypt(answer.strip())))
+    await record_audit(session, at=now, actor=actor, action="report.question_answered", subject_type="report",
+                       subject_id=report.reference, detail={"note": note_id})
+    await session.flush()
+    await _refresh(session, services, report)
+    for party in handlers_in(report, report.tier):
+        await enqueue_message(session, services.cipher, now=now, target=party.slack_id, template="report.answered",
+                              params={"reference": report.reference})
+    return Outcome(True, f"Thank you. Your answer has been added to {report.reference}.")
+
+
+async def complete_task(
+    session: AsyncSession, services: Services, report_id: int, actor: str, task_kind: str
+) -> Outcome:
+    """Mark follow-up work done (a post taken down) or start it (revoking a young leader's access)."""
+    report = await _load_for_action(session, report_id, actor)
+    now = services.now()
+    task = next((t for t in report.tasks if t.kind == task_kind), None)
+    if task is None:
+        task = ReportTask(kind=task_kind, created_at=now)
+        report.tasks.append(task)
+    if task.state == "done":
+        return Outcome(False, "That was already done.")
+    task.state, task.done_at, task.done_by = "done", now, actor
+    await record_audit(session, at=now, actor=actor, action=f"report.{task_kind}", subject_type="report",
+                       subject_id=report.reference)
+    if task_kind == "revoke_access":
+        directory = await load_directory(session)
+        subject = directory.by_id(team_member_of(services, report))
+        for admin in directory.with_role(Role.ADMIN):
+            await enqueue_message(session, services.cipher, now=now, target=admin.slack_id, template="report.revoke_access",
+                                  params={"reference": report.reference, "young_leader": subject.name if subject else "the young leader"})
+    await session.flush()
+    await _refresh(session, services, report)
+    done = {"revoke_access": "The admins have been asked to remove their access to our accounts now.",
+            "take_down": "Marked as taken down.", "rotate_password": "Marked as changed."}
+    return Outcome(True, done.get(task_kind, "Done."))
+
+
+async def _refresh(session: AsyncSession, services: Services, report: Report) -> None:
+    await session.flush()
+    rules = await _rules(session)
+    directory = await load_directory(session)
+    await _tell_everyone(session, services, report, rule_of(rules, report), directory)
+
+
+async def reports_for(session: AsyncSession, services: Services, slack_id: str) -> list[dict[str, str]]:
+    """`/report list`: what a person filed or handles, with status and age."""
+    from storage.reports import reports_involving
+
+    rules = await _rules(session)
+    rows = []
+    for report in await reports_involving(session, slack_id):
+        rows.append({
+            "reference": report.reference,
+            "kind": rule_of(rules, report).label,
+            "status": report.status,
+            "age": _age(services.now() - report.created_at),
+            "relation": "you reported it" if report.reporter_id == slack_id else "you handle it",
+        })
+    return rows
+
+
+def _age(delta: timedelta) -> str:
+    hours = int(delta.total_seconds() // 3600)
+    if hours < 1:
+        return "just now"
+    if hours < 48:
+        return f"{hours} hour{'s' if hours != 1 else ''} old"
+    return f"{hours // 24} days old"
+
+
+# -- timers ------------------------------------------------------------------------------------------
+
+
+async def on_escalation_due(ctx: TimerContext, payload: dict[str, Any]) -> None:
+    """Nobody acknowledged in time: pass it on, or at the end of the chain remind the last people."""
+    session, services = ctx.session, ctx.services
+    report = await report_for_update(session, int(payload["report_id"]))
+    if report is None or report.status != "open" or report.tier != int(payload["tier"]):
+        return
+    outcome = await escalate(session, services, report.id, "system",
+                             "Not acknowledged in time, so passed on automatically.", from_tier=report.tier)
+    if outcome.changed:
+        return
+    # End of the chain: remind, and keep reminding at the same pace until someone acknowledges.
+    rule = rule_of(await _rules(session), report)
+    report.acknowledge_by = acknowledge_deadline(rule, ctx.now, services, report.immediate_risk)
+    reminder = report.escalations + 1
+    report.escalations = reminder
+    for party in handlers_in(report, report.tier):
+        await enqueue_message(session, services.cipher, now=ctx.now, target=party.slack_id, template="report.reminder",
+                              params={"reference": report.reference, "kind_label": rule.label, "urgent": report.urgent})
+    await schedule_timer(session, kind=ESCALATE, dedupe_key=f"report:{report.id}:escalate:{report.tier}:r{reminder}",
+                         due_at=report.acknowledge_by, payload={"report_id": report.id, "tier": report.tier})
+    await record_audit(session, at=ctx.now, actor="system", action="report.reminded", subject_type="report",
+                       subject_id=report.reference)
+
+
+async def on_ico_reminder(ctx: TimerContext, payload: dict[str, Any]) -> None:
+    session, services = ctx.session, ctx.services
+    report = await report_for_update(session, int(payload["report_id"]))
+    if report is None or report.status == "resolved" or report.ico_deadline is None:
+        return
+    hours_left = _hours_left(report.ico_deadline, ctx.now)
+    for party in handlers_in(report, report.tier):
+        await enqueue_message(session, services.cipher, now=ctx.now, target=party.slack_id, template="report.ico_reminder",
+                              params={"reference": report.reference, "hours_left": hours_left,
+                                      "deadline": describe(report.ico_deadline, services.tz)})
+    n = int(payload["n"]) + 1
+    await schedule_timer(session, kind=ICO_REMINDER, dedupe_key=f"report:{report.id}:ico:{n}",
+                         due_at=ctx.now + ICO_REMINDER_EVERY, payload={"report_id": report.id, "n": n})
+    await _refresh(session, services, report)
+
+
+async def reassign_from_leavers(session: AsyncSession, services: Services) -> int:
+    """Reports whose current handlers have all left the organisation file move on down the chain."""
+    directory = await load_directory(session)
+    present = {m.slack_id for m in directory.members}
+    moved = 0
+    for report in await unresolved_reports(session):
+        current = handlers_in(report, report.tier)
+        if current and not any(p.slack_id in present for p in current):
+            outcome = await escalate(session, services, report.id, "system",
+                                     "The person handling it has left, so it was passed on.", from_tier=report.tier)
+            moved += outcome.changed
+    return moved
+
+
+TIMER_HANDLERS = {ESCALATE: on_escalation_due, ICO_REMINDER: on_ico_reminder}

@@ -1,0 +1,305 @@
+"""Block Kit for the report workflow: pure functions from domain data to Slack's JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    CheckboxesElement,
+    ConfirmObject,
+    ContextBlock,
+    DividerBlock,
+    HeaderBlock,
+    InputBlock,
+    MarkdownTextObject,
+    Option,
+    PlainTextInputElement,
+    PlainTextObject,
+    SectionBlock,
+    StaticSelectElement,
+    UserSelectElement,
+)
+from slack_sdk.models.views import View
+
+from bot.reports.kinds import RoutingRule
+from bot.reports.workflow import Filed
+from bot.slack.delivery import Rendered
+from bot.slack.mrkdwn import escape, quote
+from handlers.reports.ids import ACTIONS_BLOCK, Action, Callback, Field
+from handlers.reports.metadata import ButtonValue, FilingMeta, ReplyMeta, ReportActionMeta
+
+DANGER_NOTE = "If a child or anyone else is in immediate danger, call 999 first, then report it here."
+STATUS_WORDS = {"open": "Waiting for acknowledgement", "acknowledged": "Acknowledged", "resolved": "Resolved"}
+
+
+def _md(text: str) -> MarkdownTextObject:
+    return MarkdownTextObject(text=text)
+
+
+def _dicts(blocks: Sequence[Block]) -> list[dict[str, Any]]:
+    return [block.to_dict() for block in blocks]
+
+
+def _input(field: Field, label: str, element: Any, *, optional: bool = False, hint: str | None = None) -> InputBlock:
+    return InputBlock(block_id=field.value, label=label, element=element, optional=optional, hint=hint)
+
+
+def _text_input(field: Field, placeholder: str = "", *, multiline: bool = False, initial: str | None = None,
+                max_length: int = 3000) -> PlainTextInputElement:
+    return PlainTextInputElement(action_id=field.element, placeholder=placeholder or None, multiline=multiline,
+                                 initial_value=initial or None, max_length=max_length)
+
+
+def _checkbox(field: Field, text: str) -> CheckboxesElement:
+    return CheckboxesElement(action_id=field.element, options=[Option(value="yes", label=text)])
+
+
+# -- filing ------------------------------------------------------------------------------------------
+
+
+def report_modal(rules: Sequence[RoutingRule], projects: dict[str, str], description: str = "", channel_id: str = "") -> dict[str, Any]:
+    kinds = [Option(value=rule.kind.value, label=rule.label[:75]) for rule in rules]
+    activities = [Option(value=key, label=name[:75]) for key, name in sorted(projects.items(), key=lambda kv: kv[1])]
+    blocks: list[Block] = [
+        ContextBlock(elements=[_md(":rotating_light: " + DANGER_NOTE)]),
+        _input(Field.KIND, "What kind of concern is it?",
+               StaticSelectElement(action_id=Field.KIND.element, placeholder="Choose one", options=kinds)),
+    ]
+    if activities:
+        blocks.append(_input(Field.ACTIVITY, "Which activity or project?",
+                             StaticSelectElement(action_id=Field.ACTIVITY.element, placeholder="Choose an activity",
+                                                 options=activities), optional=True))
+    blocks += [
+        _input(Field.TEAM_MEMBER, "Is it about a team member or young leader?",
+               UserSelectElement(action_id=Field.TEAM_MEMBER.element, placeholder="Choose a person"), optional=True,
+               hint="They will never see this report."),
+        _input(Field.PARTICIPANT, "Or is it about a participant?", _text_input(Field.PARTICIPANT, "First name and anything that helps identify them", max_length=300),
+               optional=True),
+        _input(Field.ACCOUNT, "Which shared account? (for a password concern)",
+               _text_input(Field.ACCOUNT, "For example Instagram. Never type the password.", max_length=100), optional=True),
+        _input(Field.WHEN, "When did it happen?", _text_input(Field.WHEN, "For example “yesterday 4pm” or “last Tuesday”", max_length=100),
+               optional=True),
+        _input(Field.DESCRIPTION, "What happened?",
+               _text_input(Field.DESCRIPTION, "In your own words: what you saw or were told", multiline=True, initial=description)),
+        _input(Field.RISK, "Is anyone at immediate risk?", _checkbox(Field.RISK, "Yes, someone may be at immediate risk"), optional=True),
+        _input(Field.PRIVACY, "Your name", _checkbox(Field.PRIVACY, "Show my name only to the person handling this"), optional=True),
+    ]
+    return View(
+        type="modal", callback_id=Callback.FILE.value, title="Report a concern", submit="Send report", close="Cancel",
+        private_metadata=FilingMeta(channel_id=channel_id).model_dump_json(), blocks=blocks,
+    ).to_dict()
+
+
+def filed_view(filed: Filed) -> dict[str, Any]:
+    lines = [f"*Thank you.* Your report *{filed.reference}* has gone to {escape(filed.went_to)}."]
+    if filed.when_understood:
+        lines.append(f"I understood it happened on {filed.when_understood}.")
+    lines.append("I'll message you as it is handled. You can see your reports any time with `/report list`.")
+    blocks: list[Block] = [SectionBlock(text=_md("\n".join(lines)))]
+    if filed.immediate_risk or filed.urgent:
+        blocks.append(ContextBlock(elements=[_md(":rotating_light: " + DANGER_NOTE)]))
+    return View(type="modal", title="Report sent", close="Done", blocks=blocks).to_dict()
+
+
+# -- what people receive -----------------------------------------------------------------------------
+
+
+def _header(params: dict[str, Any], lead: str) -> HeaderBlock:
+    urgent = "Urgent: " if params.get("urgent") else ""
+    return HeaderBlock(text=PlainTextObject(text=f"{urgent}{lead} {params['reference']}"[:150]))
+
+
+def _fields(params: dict[str, Any]) -> list[MarkdownTextObject]:
+    fields = [_md(f"*Kind*\n{escape(params['kind_label'])}")]
+    if params.get("activity"):
+        fields.append(_md(f"*Activity*\n{escape(params['activity'])}"))
+    if params.get("reporter"):
+        fields.append(_md(f"*Reported by*\n{escape(params['reporter'])}"))
+    if params.get("team_member"):
+        fields.append(_md(f"*About*\n{escape(params['team_member'])}"))
+    if params.get("participant"):
+        fields.append(_md(f"*Participant*\n{escape(params['participant'])}"))
+    if params.get("account"):
+        fields.append(_md(f"*Account*\n{escape(params['account'])}"))
+    fields.append(_md(f"*When*\n{escape(params['when']) if params.get('when') else 'Not given'}"))
+    fields.append(_md(f"*Filed*\n{escape(params['filed'])}"))
+    return fields[:10]
+
+
+def _notes(params: dict[str, Any]) -> list[Block]:
+    titles = {"question": "Question", "answer": "Answer", "escalation": "Passed on", "resolution": "Resolution"}
+    blocks: list[Block] = []
+    for note in params.get("notes", []):
+        title = f"*{titles.get(note['kind'], 'Note')}* from {escape(note['author'])}, {escape(note['at'])}"
+        blocks.append(SectionBlock(text=_md(f"{title}\n{quote(note['text'], 2500)}")))
+    return blocks
+
+
+def _deadlines(params: dict[str, Any]) -> list[Block]:
+    notes = []
+    if params.get("immediate_risk"):
+        notes.append(":rotating_light: *The reporter says someone may be at immediate risk.* " + DANGER_NOTE)
+    if params.get("ico_deadline") and params.get("status") != "resolved":
+        notes.append(f":hourglass: If this breach is serious, tell the ICO by *{params['ico_deadline']}* (72 hours from when it was reported).")
+    if params.get("take_down"):
+        done = any(t["kind"] == "take_down" and t["state"] == "done" for t in params.get("tasks", []))
+        notes.append("Taken down." if done else ":no_entry: *Take down* the published material until permission is confirmed.")
+    if any(t["kind"] == "rotate_password" and t["state"] == "open" for t in params.get("tasks", [])):
+        notes.append(":key: The account's password must be changed at once. Never share the new one in Slack.")
+    return [SectionBlock(text=_md(n)) for n in notes]
+
+
+def _buttons(params: dict[str, Any]) -> list[Block]:
+    if not params.get("can_act") or params["status"] == "resolved":
+        return []
+    value = ButtonValue(report_id=params["report_id"], tier=params.get("tier", 0)).model_dump_json()
+    buttons = []
+    if params["status"] == "open":
+        buttons.append(ButtonElement(text="Acknowledge", action_id=Action.ACKNOWLEDGE.value, value=value, style="primary"))
+    buttons += [
+        ButtonElement(text="Ask for more information", action_id=Action.ASK.value, value=value),
+        ButtonElement(text="Escalate", action_id=Action.ESCALATE.value, value=value),
+        ButtonElement(text="Resolve", action_id=Action.RESOLVE.value, value=value),
+    ]
+    if params.get("take_down") and not any(t["kind"] == "take_down" and t["state"] == "done" for t in params.get("tasks", [])):
+        buttons.append(ButtonElement(text="Mark taken down", action_id=Action.TAKE_DOWN.value, value=value))
+    if params.get("revoke_access") and not any(t["kind"] == "revoke_access" and t["state"] == "done" for t in params.get("tasks", [])):
+        buttons.append(ButtonElement(
+            text="Revoke access", action_id=Action.REVOKE_ACCESS.value, value=value, style="danger",
+            confirm=ConfirmObject(title="Revoke access?", text="The admins will be asked to remove this young leader's access to our accounts now.",
+                                  confirm="Revoke access", deny="Cancel"),
+        ))
+    return [ActionsBlock(block_id=ACTIONS_BLOCK, elements=buttons)]
+
+
+def render_handler(params: dict[str, Any]) -> Rendered:
+    blocks: list[Block] = [_header(params, "Report")]
+    if params.get("newly_yours") and params["status"] == "open":
+        blocks.append(SectionBlock(text=_md(f"This report has come to you as {escape(params['with_role'])}. Please acknowledge it.")))
+    blocks += [SectionBlock(fields=_fields(params)), SectionBlock(text=_md(quote(params["description"])))]
+    blocks += _deadlines(params) + _notes(params)
+    blocks.append(ContextBlock(elements=[_md(f"*{STATUS_WORDS[params['status']]}.* {escape(params['status_line'])}")]))
+    blocks += _buttons(params)
+    text = f"{'Urgent: ' if params.get('urgent') else ''}report {params['reference']} ({params['kind_label']}): {STATUS_WORDS[params['status']]}"
+    return Rendered(text=text, blocks=_dicts(blocks))
+
+
+def render_watcher(params: dict[str, Any]) -> Rendered:
+    blocks: list[Block] = [_header(params, "Report"), SectionBlock(fields=_fields(params)),
+                           SectionBlock(text=_md(quote(params["description"])))]
+    blocks += _deadlines(params)
+    blocks.append(ContextBlock(elements=[_md(
+        f"You can see this because you lead the activity. {escape(params['with_role']).capitalize()} is handling it. "
+        f"*{STATUS_WORDS[params['status']]}.*")]))
+    return Rendered(text=f"Report {params['reference']} about your activity", blocks=_dicts(blocks))
+
+
+def render_told(params: dict[str, Any]) -> Rendered:
+    text = (f"For your information: a report ({params['reference']}, {escape(params['kind_label'].lower())}) was made on "
+            f"{escape(params['filed'])}. It is with {escape(params['with_role'])}. Its details stay within the chain that handles it.")
+    return Rendered(text=text, blocks=_dicts([SectionBlock(text=_md(text))]))
+
+
+def render_reporter(params: dict[str, Any]) -> Rendered:
+    lines = [f"*Your report {params['reference']}* ({escape(params['kind_label'].lower())})",
+             f"{STATUS_WORDS[params['status']]}. {escape(params['status_line'])}"]
+    if params.get("when"):
+        lines.append(f"You said it happened on {escape(params['when'])}.")
+    blocks: list[Block] = [SectionBlock(text=_md("\n".join(lines)))]
+    if params["status"] != "resolved":
+        blocks.append(ContextBlock(elements=[_md("I'll tell you when anything changes. " + DANGER_NOTE)]))
+    return Rendered(text=f"Your report {params['reference']}: {STATUS_WORDS[params['status']]}", blocks=_dicts(blocks))
+
+
+def render_question(params: dict[str, Any]) -> Rendered:
+    text = f"{escape(params['asked_by']).capitalize()} has a question about your report *{params['reference']}*:\n{quote(params['question'])}"
+    blocks = [SectionBlock(text=_md(text)),
+              ActionsBlock(elements=[ButtonElement(text="Reply", action_id=Action.REPLY.value, style="primary",
+                                                   value=ReplyMeta(note_id=params["note_id"]).model_dump_json())])]
+    return Rendered(text=f"A question about your report {params['reference']}", blocks=_dicts(blocks))
+
+
+def _plain(text: str) -> Rendered:
+    return Rendered(text=text, blocks=_dicts([SectionBlock(text=_md(text))]))
+
+
+def render_answered(params: dict[str, Any]) -> Rendered:
+    return _plain(f"The reporter has answered your question on *{params['reference']}*. The answer is on the report above.")
+
+
+def render_reminder(params: dict[str, Any]) -> Rendered:
+    urgent = "Urgent: " if params.get("urgent") else ""
+    return _plain(f"{urgent}report *{params['reference']}* ({escape(params['kind_label'].lower())}) is still waiting to be acknowledged. Please open it above and press Acknowledge.")
+
+
+def render_still_handled(params: dict[str, Any]) -> Rendered:
+    return _plain(f"An update on your report *{params['reference']}*: it is still being handled, and is now with {escape(params['with_role'])}.")
+
+
+def render_ico_reminder(params: dict[str, Any]) -> Rendered:
+    hours = params["hours_left"]
+    if hours >= 0:
+        return _plain(f":hourglass: Data breach *{params['reference']}*: {hours} hours left to tell the ICO if it is serious (by {escape(params['deadline'])}). Resolve the report once decided.")
+    return _plain(f":warning: Data breach *{params['reference']}*: the 72-hour ICO deadline passed {-hours} hours ago ({escape(params['deadline'])}). Please report it to the ICO now if it is serious, and resolve the report.")
+
+
+def render_revoke_access(params: dict[str, Any]) -> Rendered:
+    return _plain(f":lock: Please remove {escape(params['young_leader'])}'s access to our social media and other shared accounts now, and change the passwords they knew (report *{params['reference']}*).")
+
+
+RENDERERS = {
+    "report.handler": render_handler,
+    "report.watcher": render_watcher,
+    "report.told": render_told,
+    "report.reporter": render_reporter,
+    "report.question": render_question,
+    "report.answered": render_answered,
+    "report.reminder": render_reminder,
+    "report.still_handled": render_still_handled,
+    "report.ico_reminder": render_ico_reminder,
+    "report.revoke_access": render_revoke_access,
+}
+
+
+# -- handling modals ---------------------------------------------------------------------------------
+
+
+def _action_modal(callback: Callback, title: str, submit: str, meta: ReportActionMeta, intro: str, inputs: list[InputBlock]) -> dict[str, Any]:
+    return View(type="modal", callback_id=callback.value, title=title, submit=submit, close="Cancel",
+                private_metadata=meta.model_dump_json(), blocks=[SectionBlock(text=_md(intro)), *inputs]).to_dict()
+
+
+def ask_modal(meta: ReportActionMeta, reference: str) -> dict[str, Any]:
+    return _action_modal(Callback.ASK, "Ask for more information", "Send question", meta,
+                         f"Your question goes to the person who made *{reference}*. They can reply here.",
+                         [_input(Field.QUESTION, "Your question", _text_input(Field.QUESTION, multiline=True))])
+
+
+def escalate_modal(meta: ReportActionMeta, reference: str) -> dict[str, Any]:
+    return _action_modal(Callback.ESCALATE, "Escalate", "Escalate", meta,
+                         f"*{reference}* will go to the next people in its chain.",
+                         [_input(Field.REASON, "Why?", _text_input(Field.REASON, multiline=True, max_length=1000))])
+
+
+def resolve_modal(meta: ReportActionMeta, reference: str) -> dict[str, Any]:
+    return _action_modal(Callback.RESOLVE, "Resolve", "Resolve", meta, f"Close *{reference}*. The reporter will be told.",
+                         [_input(Field.OUTCOME, "Outcome", _text_input(Field.OUTCOME, multiline=True)),
+                          _input(Field.ACTIONS_TAKEN, "Actions taken", _text_input(Field.ACTIONS_TAKEN, multiline=True), optional=True)])
+
+
+def reply_modal(note_id: int, question: str) -> dict[str, Any]:
+    return View(type="modal", callback_id=Callback.REPLY.value, title="Reply", submit="Send reply", close="Cancel",
+                private_metadata=ReplyMeta(note_id=note_id).model_dump_json(),
+                blocks=[SectionBlock(text=_md(quote(question))),
+                        _input(Field.ANSWER, "Your answer", _text_input(Field.ANSWER, multiline=True))]).to_dict()
+
+
+def report_list_blocks(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
+    if not rows:
+        return _dicts([SectionBlock(text=_md("You have no reports yet. To report a concern, type `/report`."))])
+    lines = [f"• *{r['reference']}* · {escape(r['kind'])} · {r['status']} · {r['age']} · {r['relation']}" for r in rows]
+    return _dicts([SectionBlock(text=_md("*Your reports*\n" + "\n".join(lines)[:2900])), DividerBlock()])

@@ -1,0 +1,51 @@
+"""Callback, block and action ids of the report workflow, in one place."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+COMMAND = "/report"
+
+
+class Callback(StrEnum):
+    FILE = "report.file"
+    ASK = "report.ask"
+    REPLY = "report.reply"
+    ESCALATE = "report.escalate"
+    RESOLVE = "report.resolve"
+
+
+class Field(StrEnum):
+    """Input blocks. Their ids are the domain form's field names, so errors land on the right field."""
+
+    KIND = "kind"
+    ACTIVITY = "activity"
+    TEAM_MEMBER = "team_member"
+    PARTICIPANT = "participant"
+    ACCOUNT = "account"
+    WHEN = "when"
+    DESCRIPTION = "description"
+    RISK = "risk"
+    PRIVACY = "privacy"
+    QUESTION = "question"
+    ANSWER = "answer"
+    REASON = "reason"
+    OUTCOME = "outcome"
+    ACTIONS_TAKEN = "actions_taken"
+
+    @property
+    def element(self) -> str:
+        return f"{self.value}_input"
+
+
+class Action(StrEnum):
+    ACKNOWLEDGE = "report.acknowledge"
+    ASK = "report.ask"
+    ESCALATE = "report.escalate"
+    RESOLVE = "report.resolve"
+    REVOKE_ACCESS = "report.revoke_access"
+    TAKE_DOWN = "report.take_down"
+    REPLY = "report.reply"
+
+
+ACTIONS_BLOCK = "report_actions"

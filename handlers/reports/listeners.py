@@ -1,0 +1,213 @@
+"""Slack listeners for /report: ack, parse the payload into a typed object, call the domain, render."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy.exc import IntegrityError
+
+from bot.errors import DomainError
+from bot.reports import workflow
+from bot.reports.kinds import rules_for
+from bot.reports.workflow import FormErrors, ReportForm
+from handlers.middleware import services_of
+from handlers.reports import blocks
+from handlers.reports.ids import COMMAND, Action, Callback, Field
+from handlers.reports.metadata import ButtonValue, ReplyMeta, ReportActionMeta
+from storage.directory import load_directory, load_org_config
+from storage.models import ProcessedDelivery, ReportNote
+
+log = logging.getLogger(__name__)
+
+
+def _value(view: dict[str, Any], field: Field) -> Any:
+    """The value of one input in a submitted view, whatever its element type."""
+    state = view.get("state", {}).get("values", {}).get(field.value, {}).get(field.element) or {}
+    if "selected_option" in state:
+        return (state["selected_option"] or {}).get("value")
+    if "selected_user" in state:
+        return state["selected_user"]
+    if "selected_options" in state:
+        return bool(state["selected_options"])
+    return state.get("value") or ""
+
+
+def form_from_view(view: dict[str, Any]) -> ReportForm:
+    return ReportForm(
+        kind=_value(view, Field.KIND) or None,
+        description=_value(view, Field.DESCRIPTION) or "",
+        activity=_value(view, Field.ACTIVITY) or None,
+        team_member=_value(view, Field.TEAM_MEMBER) or None,
+        participant=_value(view, Field.PARTICIPANT) or "",
+        when_text=_value(view, Field.WHEN) or "",
+        account=_value(view, Field.ACCOUNT) or "",
+        immediate_risk=bool(_value(view, Field.RISK)),
+        name_only_to_handler=bool(_value(view, Field.PRIVACY)),
+    )
+
+
+async def _first_submission(context: AsyncBoltContext, view: dict[str, Any]) -> bool:
+    """A modal is submitted once: a repeated submission (double click, retry) is dropped."""
+    services = services_of(context)
+    try:
+        async with services.db.unit_of_work() as session:
+            session.add(ProcessedDelivery(key=f"view:{view['id']}:{view.get('hash', '')}", seen_at=services.now()))
+    except IntegrityError:
+        return False
+    return True
+
+
+def register(app: AsyncApp) -> None:
+    @app.command(COMMAND)
+    async def open_report(ack: AsyncAck, command: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
+        text = (command.get("text") or "").strip()
+        services = services_of(context)
+        if text.lower() == "list":
+            async with services.db.unit_of_work() as session:
+                rows = await workflow.reports_for(session, services, command["user_id"])
+            await ack(response_type="ephemeral", text="Your reports", blocks=blocks.report_list_blocks(rows))
+            return
+        await ack()
+        # The trigger expires three seconds after the command: everything the modal needs is local.
+        async with services.db.unit_of_work() as session:
+            config = await load_org_config(session)
+            directory = await load_directory(session)
+        rules = rules_for(config.settings if config else None)
+        view = blocks.report_modal(list(rules.values()), directory.project_names, text, command.get("channel_id", ""))
+        await client.views_open(trigger_id=command["trigger_id"], view=view)
+
+    @app.view(Callback.FILE.value)
+    async def submit_report(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
+        services = services_of(context)
+        form = form_from_view(view)
+        try:
+            async with services.db.unit_of_work() as session:
+                filed = await workflow.file_report(session, services, form, body["user"]["id"], f"view:{view['id']}")
+        except FormErrors as exc:
+            await ack(response_action="errors", errors=exc.errors)
+            return
+        except DomainError as exc:
+            await ack(response_action="errors", errors={Field.KIND.value: exc.user_message})
+            return
+        await ack(response_action="update", view=blocks.filed_view(filed))
+        services.wake_scheduler()
+
+    async def _act(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: AsyncBoltContext, action: str) -> None:
+        await ack()
+        services = services_of(context)
+        value = ButtonValue.model_validate_json(body["actions"][0]["value"])
+        actor = body["user"]["id"]
+        async with services.db.unit_of_work() as session:
+            if action == Action.ACKNOWLEDGE:
+                outcome = await workflow.acknowledge(session, services, value.report_id, actor)
+            elif action == Action.REVOKE_ACCESS:
+                outcome = await workflow.complete_task(session, services, value.report_id, actor, "revoke_access")
+            else:
+                outcome = await workflow.complete_task(session, services, value.report_id, actor, "take_down")
+        services.wake_scheduler()
+        await respond(text=outcome.message, response_type="ephemeral", replace_original=False)
+
+    @app.action(Action.ACKNOWLEDGE.value)
+    async def acknowledge(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: AsyncBoltContext) -> None:
+        await _act(ack, body, respond, context, Action.ACKNOWLEDGE)
+
+    @app.action(Action.REVOKE_ACCESS.value)
+    async def revoke_access(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: AsyncBoltContext) -> None:
+        await _act(ack, body, respond, context, Action.REVOKE_ACCESS)
+
+    @app.action(Action.TAKE_DOWN.value)
+    async def take_down(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: AsyncBoltContext) -> None:
+        await _act(ack, body, respond, context, Action.TAKE_DOWN)
+
+    async def _open_action_modal(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext, build: Any) -> None:
+        await ack()
+        services = services_of(context)
+        value = ButtonValue.model_validate_json(body["actions"][0]["value"])
+        async with services.db.unit_of_work() as session:
+            report = await workflow.ensure_can_handle(session, value.report_id, body["user"]["id"])
+            meta = ReportActionMeta(report_id=report.id, tier=report.tier)
+            reference = report.reference
+        await client.views_open(trigger_id=body["trigger_id"], view=build(meta, reference))
+
+    @app.action(Action.ASK.value)
+    async def ask(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
+        await _open_action_modal(ack, body, client, context, blocks.ask_modal)
+
+    @app.action(Action.ESCALATE.value)
+    async def escalate(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
+        await _open_action_modal(ack, body, client, context, blocks.escalate_modal)
+
+    @app.action(Action.RESOLVE.value)
+    async def resolve(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
+        await _open_action_modal(ack, body, client, context, blocks.resolve_modal)
+
+    @app.action(Action.REPLY.value)
+    async def reply(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
+        await ack()
+        services = services_of(context)
+        meta = ReplyMeta.model_validate_json(body["actions"][0]["value"])
+        async with services.db.unit_of_work() as session:
+            note = await session.get(ReportNote, meta.note_id)
+            if note is None:
+                raise DomainError("I can't find that question any more.")
+            report = note.report
+            if report.reporter_id != body["user"]["id"]:
+                raise DomainError("Only the person who made the report can answer this question.")
+            question = services.cipher.decrypt(note.text_enc)
+        await client.views_open(trigger_id=body["trigger_id"], view=blocks.reply_modal(meta.note_id, question))
+
+    async def _submit(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext, run: Any) -> None:
+        services = services_of(context)
+        if not await _first_submission(context, view):
+            await ack()
+            return
+        try:
+            async with services.db.unit_of_work() as session:
+                outcome = await run(session, services, body["user"]["id"])
+        except FormErrors as exc:
+            await ack(response_action="errors", errors=exc.errors)
+            return
+        await ack(response_action="update", view=_done_view(outcome.message))
+        services.wake_scheduler()
+
+    @app.view(Callback.ASK.value)
+    async def submit_question(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
+        meta = ReportActionMeta.model_validate_json(view["private_metadata"])
+        question = _value(view, Field.QUESTION)
+        await _submit(ack, body, view, context,
+                      lambda s, sv, actor: workflow.ask_reporter(s, sv, meta.report_id, actor, question))
+
+    @app.view(Callback.ESCALATE.value)
+    async def submit_escalation(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
+        meta = ReportActionMeta.model_validate_json(view["private_metadata"])
+        reason = _value(view, Field.REASON)
+        await _submit(ack, body, view, context,
+                      lambda s, sv, actor: workflow.escalate(s, sv, meta.report_id, actor, reason, from_tier=meta.tier))
+
+    @app.view(Callback.RESOLVE.value)
+    async def submit_resolution(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
+        meta = ReportActionMeta.model_validate_json(view["private_metadata"])
+        outcome, actions = _value(view, Field.OUTCOME), _value(view, Field.ACTIONS_TAKEN)
+        await _submit(ack, body, view, context,
+                      lambda s, sv, actor: workflow.resolve(s, sv, meta.report_id, actor, outcome, actions))
+
+    @app.view(Callback.REPLY.value)
+    async def submit_reply(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
+        meta = ReplyMeta.model_validate_json(view["private_metadata"])
+        answer = _value(view, Field.ANSWER)
+        await _submit(ack, body, view, context,
+                      lambda s, sv, actor: workflow.answer_question(s, sv, meta.note_id, actor, answer))
+
+
+def _done_view(message: str) -> dict[str, Any]:
+    from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
+    from slack_sdk.models.views import View
+
+    return View(type="modal", title="Done", close="Close",
+                blocks=[SectionBlock(text=MarkdownTextObject(text=message))]).to_dict()
