@@ -62,3 +62,13 @@ async def bot(database_url: str, fake_slack: FakeSlack) -> AsyncIterator[Running
     yield running
     await runner.cleanup()
     await running.services.db.dispose()
+
+
+@pytest.fixture
+async def sqlite_bot(tmp_path: Path, fake_slack: FakeSlack) -> AsyncIterator[RunningBot]:
+    """The bot on a SQLite file, for tests that read the file itself."""
+    settings = make_settings(f"sqlite+aiosqlite:///{tmp_path / 'file-check.db'}", fake_slack.api_url)
+    running, runner = await start_bot(settings, fake_slack, ManualClock(START))
+    yield running
+    await runner.cleanup()
+    await running.services.db.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -97,7 +98,8 @@ class ReportDriver:
     def report_message(self, user: str) -> Any:
         found = [m for m in self.messages(user) if "report." in json.dumps(m.blocks or []) and "report_actions" in json.dumps(m.blocks or [])]
         assert found, f"{user} has no report message with buttons"
-        return found[-1]
+        # A copy: the person's screen keeps showing this version even after the bot updates it.
+        return copy.deepcopy(found[-1])
 
     def button(self, message: Any, action_id: str) -> dict[str, Any] | None:
         for block in message.blocks or []:
@@ -115,7 +117,7 @@ class ReportDriver:
             user, action_id, button["value"],
             message={"ts": message.ts, "text": message.text, "blocks": message.blocks}, channel_id=message.channel,
         )
-        assert response.status == 200
+        assert response.status == 200, (response.status, response.text)
         if not answered:
             return ""
         await self.bot.fake.wait_until(lambda: len(self.bot.fake.responses) > replies, what="the private reply")

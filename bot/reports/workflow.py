@@ -469,6 +469,17 @@ async def ask_reporter(session: AsyncSession, services: Services, report_id: int
     return Outcome(True, "Your question has been sent to the reporter. Their answer will appear on the report.")
 
 
+async def question_for_reporter(session: AsyncSession, services: Services, note_id: int, actor: str) -> str:
+    """The text of a question, for the reporter's reply modal: only they may see it there."""
+    note = await session.get(ReportNote, note_id)
+    if note is None or note.kind != "question":
+        raise DomainError("I can't find that question any more.")
+    report = await session.get(Report, note.report_id)
+    if report is None or report.reporter_id != actor:
+        raise NotAllowed("Only the person who made the report can answer this question.")
+    return services.cipher.decrypt(note.text_enc)
+
+
 async def answer_question(session: AsyncSession, services: Services, note_id: int, actor: str, answer: str) -> Outcome:
     question = await note_for_update(session, note_id)
     if question is None or question.kind != "question":

@@ -16,12 +16,13 @@ from bot.errors import DomainError
 from bot.reports import workflow
 from bot.reports.kinds import rules_for
 from bot.reports.workflow import FormErrors, ReportForm
+from handlers.errors import telling_the_person
 from handlers.middleware import services_of
 from handlers.reports import blocks
 from handlers.reports.ids import COMMAND, Action, Callback, Field
 from handlers.reports.metadata import ButtonValue, ReplyMeta, ReportActionMeta
 from storage.directory import load_directory, load_org_config
-from storage.models import ProcessedDelivery, ReportNote
+from storage.models import ProcessedDelivery
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,9 @@ async def _first_submission(context: AsyncBoltContext, view: dict[str, Any]) -> 
 
 def register(app: AsyncApp) -> None:
     @app.command(COMMAND)
-    async def open_report(ack: AsyncAck, command: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
+    async def open_report(
+        ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, context: AsyncBoltContext
+    ) -> None:
         text = (command.get("text") or "").strip()
         services = services_of(context)
         if text.lower() == "list":
@@ -74,13 +77,14 @@ def register(app: AsyncApp) -> None:
             await ack(response_type="ephemeral", text="Your reports", blocks=blocks.report_list_blocks(rows))
             return
         await ack()
-        # The trigger expires three seconds after the command: everything the modal needs is local.
-        async with services.db.unit_of_work() as session:
-            config = await load_org_config(session)
-            directory = await load_directory(session)
-        rules = rules_for(config.settings if config else None)
-        view = blocks.report_modal(list(rules.values()), directory.project_names, text, command.get("channel_id", ""))
-        await client.views_open(trigger_id=command["trigger_id"], view=view)
+        async with telling_the_person(command, respond, client):
+            # The trigger expires three seconds after the command: everything the modal needs is local.
+            async with services.db.unit_of_work() as session:
+                config = await load_org_config(session)
+                directory = await load_directory(session)
+            rules = rules_for(config.settings if config else None)
+            view = blocks.report_modal(list(rules.values()), directory.project_names, text, command.get("channel_id", ""))
+            await client.views_open(trigger_id=command["trigger_id"], view=view)
 
     @app.view(Callback.FILE.value)
     async def submit_report(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
@@ -98,69 +102,58 @@ def register(app: AsyncApp) -> None:
         await ack(response_action="update", view=blocks.filed_view(filed))
         services.wake_scheduler()
 
-    async def _act(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: AsyncBoltContext, action: str) -> None:
+    task_of_button = {Action.REVOKE_ACCESS: "revoke_access", Action.TAKE_DOWN: "take_down"}
+
+    async def handle_button(
+        ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, context: AsyncBoltContext
+    ) -> None:
         await ack()
-        services = services_of(context)
-        value = ButtonValue.model_validate_json(body["actions"][0]["value"])
-        actor = body["user"]["id"]
-        async with services.db.unit_of_work() as session:
-            if action == Action.ACKNOWLEDGE:
-                outcome = await workflow.acknowledge(session, services, value.report_id, actor)
-            elif action == Action.REVOKE_ACCESS:
-                outcome = await workflow.complete_task(session, services, value.report_id, actor, "revoke_access")
-            else:
-                outcome = await workflow.complete_task(session, services, value.report_id, actor, "take_down")
-        services.wake_scheduler()
-        await respond(text=outcome.message, response_type="ephemeral", replace_original=False)
+        async with telling_the_person(body, respond, client):
+            services = services_of(context)
+            action = Action(body["actions"][0]["action_id"])
+            value = ButtonValue.model_validate_json(body["actions"][0]["value"])
+            actor = body["user"]["id"]
+            async with services.db.unit_of_work() as session:
+                if action is Action.ACKNOWLEDGE:
+                    outcome = await workflow.acknowledge(session, services, value.report_id, actor)
+                else:
+                    outcome = await workflow.complete_task(session, services, value.report_id, actor, task_of_button[action])
+            services.wake_scheduler()
+            await respond(text=outcome.message, response_type="ephemeral", replace_original=False)
 
-    @app.action(Action.ACKNOWLEDGE.value)
-    async def acknowledge(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: AsyncBoltContext) -> None:
-        await _act(ack, body, respond, context, Action.ACKNOWLEDGE)
+    for action in (Action.ACKNOWLEDGE, *task_of_button):
+        app.action(action.value)(handle_button)
 
-    @app.action(Action.REVOKE_ACCESS.value)
-    async def revoke_access(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: AsyncBoltContext) -> None:
-        await _act(ack, body, respond, context, Action.REVOKE_ACCESS)
+    modal_of_button = {Action.ASK: blocks.ask_modal, Action.ESCALATE: blocks.escalate_modal, Action.RESOLVE: blocks.resolve_modal}
 
-    @app.action(Action.TAKE_DOWN.value)
-    async def take_down(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, context: AsyncBoltContext) -> None:
-        await _act(ack, body, respond, context, Action.TAKE_DOWN)
-
-    async def _open_action_modal(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext, build: Any) -> None:
+    async def open_action_modal(
+        ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, context: AsyncBoltContext
+    ) -> None:
         await ack()
-        services = services_of(context)
-        value = ButtonValue.model_validate_json(body["actions"][0]["value"])
-        async with services.db.unit_of_work() as session:
-            report = await workflow.ensure_can_handle(session, value.report_id, body["user"]["id"])
-            meta = ReportActionMeta(report_id=report.id, tier=report.tier)
-            reference = report.reference
-        await client.views_open(trigger_id=body["trigger_id"], view=build(meta, reference))
+        async with telling_the_person(body, respond, client):
+            services = services_of(context)
+            value = ButtonValue.model_validate_json(body["actions"][0]["value"])
+            async with services.db.unit_of_work() as session:
+                report = await workflow.ensure_can_handle(session, value.report_id, body["user"]["id"])
+                meta = ReportActionMeta(report_id=report.id, tier=report.tier)
+                reference = report.reference
+            build = modal_of_button[Action(body["actions"][0]["action_id"])]
+            await client.views_open(trigger_id=body["trigger_id"], view=build(meta, reference))
 
-    @app.action(Action.ASK.value)
-    async def ask(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
-        await _open_action_modal(ack, body, client, context, blocks.ask_modal)
-
-    @app.action(Action.ESCALATE.value)
-    async def escalate(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
-        await _open_action_modal(ack, body, client, context, blocks.escalate_modal)
-
-    @app.action(Action.RESOLVE.value)
-    async def resolve(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
-        await _open_action_modal(ack, body, client, context, blocks.resolve_modal)
+    for action in modal_of_button:
+        app.action(action.value)(open_action_modal)
 
     @app.action(Action.REPLY.value)
-    async def reply(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
+    async def reply(
+        ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, context: AsyncBoltContext
+    ) -> None:
         await ack()
-        services = services_of(context)
-        meta = ReplyMeta.model_validate_json(body["actions"][0]["value"])
-        async with services.db.unit_of_work() as session:
-            note = await session.get(ReportNote, meta.note_id)
-            if note is None:
-                raise DomainError("I can't find that question any more.")
-            report = note.report
-            if report.reporter_id != body["user"]["id"]:
-                raise DomainError("Only the person who made the report can answer this question.")
-            question = services.cipher.decrypt(note.text_enc)
-        await client.views_open(trigger_id=body["trigger_id"], view=blocks.reply_modal(meta.note_id, question))
+        async with telling_the_person(body, respond, client):
+            services = services_of(context)
+            meta = ReplyMeta.model_validate_json(body["actions"][0]["value"])
+            async with services.db.unit_of_work() as session:
+                question = await workflow.question_for_reporter(session, services, meta.note_id, body["user"]["id"])
+            await client.views_open(trigger_id=body["trigger_id"], view=blocks.reply_modal(meta.note_id, question))
 
     async def _submit(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext, run: Any) -> None:
         services = services_of(context)
