@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,8 +26,9 @@ from storage.timers import claim_due_timers
 log = logging.getLogger(__name__)
 
 TimerHandler = Callable[["TimerContext", dict[str, Any]], Awaitable[None]]
-# Checks run once a round, inside a transaction (e.g. moving reports off someone who has left).
-MaintenanceTask = Callable[[AsyncSession, Services], Awaitable[object]]
+# Work run once a round (routing new reports, moving reports off someone who has left). Each task
+# keeps its own transactions short, since a person's request may be waiting to write.
+MaintenanceTask = Callable[[Services], Awaitable[object]]
 
 MAX_TIMER_ATTEMPTS = 5
 DELIVERY_LEASE = timedelta(minutes=2)
@@ -61,8 +63,7 @@ async def run_due(
     report.org_reloaded = await reload_org_if_changed(services, report)
     for task in maintenance:
         try:
-            async with services.db.unit_of_work() as session:
-                await task(session, services)
+            await task(services)
         except Exception:
             log.exception("maintenance task %s failed", getattr(task, "__name__", task))
     await fire_due_timers(services, timer_handlers, report)
@@ -75,6 +76,13 @@ async def reload_org_if_changed(services: Services, report: TickReport | None = 
     if services.org_path is None:
         return False
     try:
+        digest = hashlib.sha256(services.org_path.read_bytes()).hexdigest()
+    except OSError as exc:
+        log.error("organisation file not readable: %s", exc)
+        return False
+    if services.cache.get("org_file_sha256") == digest:
+        return False  # unchanged since this process last looked: nothing to parse
+    try:
         loaded = load_org_file(services.org_path)
     except OrgFileError as exc:
         # Keep running on the last good directory; say why the new file was not taken.
@@ -82,17 +90,21 @@ async def reload_org_if_changed(services: Services, report: TickReport | None = 
         if report is not None:
             report.problems.append(str(exc))
         return False
-    async with services.db.unit_of_work() as session:
+    async with services.db.unit_of_work(background=True) as session:
         changed = await sync_org(session, loaded, services.now())
-    if changed and loaded.config.organisation.timezone:
-        services.timezone_name = loaded.config.organisation.timezone
+    services.cache["org_file_sha256"] = loaded.source_sha256
+    if changed:
+        services.cache.clear()
+        services.cache["org_file_sha256"] = loaded.source_sha256
+        if loaded.config.organisation.timezone:
+            services.timezone_name = loaded.config.organisation.timezone
     return changed
 
 
 async def fire_due_timers(services: Services, handlers: Mapping[str, TimerHandler], report: TickReport) -> None:
     now = services.now()
     while True:
-        async with services.db.unit_of_work() as session:
+        async with services.db.unit_of_work(background=True) as session:
             timers = await claim_due_timers(session, now, BATCH)
             for timer in timers:
                 handler = handlers.get(timer.kind)
@@ -122,7 +134,7 @@ async def fire_due_timers(services: Services, handlers: Mapping[str, TimerHandle
 async def deliver_outbox(services: Services, deliverer: Deliverer, report: TickReport) -> None:
     while True:
         now = services.now()
-        async with services.db.unit_of_work() as session:
+        async with services.db.unit_of_work(background=True) as session:
             claimed = await outbox_store.claim_deliverable(session, now, limit=BATCH, lease=DELIVERY_LEASE)
             batch: list[tuple[OutboundMessage, int]] = []
             for row in claimed:
@@ -154,7 +166,7 @@ async def _deliver_one(
     try:
         delivered = await deliverer.deliver(message)
     except DeliveryFailed as exc:
-        async with services.db.unit_of_work() as session:
+        async with services.db.unit_of_work(background=True) as session:
             now = services.now()
             if exc.permanent:
                 report.messages_failed += 1
@@ -171,11 +183,11 @@ async def _deliver_one(
         return
     except Exception as exc:  # unexpected: keep the message and try again later
         log.exception("delivering message %s failed", message.id)
-        async with services.db.unit_of_work() as session:
+        async with services.db.unit_of_work(background=True) as session:
             await outbox_store.mark_retry(session, message.id, services.now(), repr(exc), attempts)
         report.messages_retrying += 1
         return
-    async with services.db.unit_of_work() as session:
+    async with services.db.unit_of_work(background=True) as session:
         await outbox_store.mark_sent(session, message.id, services.now())
         if message.message_key:
             await outbox_store.remember_posted(session, message.message_key, delivered.channel, delivered.ts)

@@ -24,6 +24,8 @@ class Services:
     timezone_name: str = "Europe/London"
     # Set when something was queued, so the background loop delivers it now rather than on its next round.
     work_waiting: asyncio.Event = field(default_factory=asyncio.Event)
+    # Per-process caches of things read from the database; cleared when the organisation reloads.
+    cache: dict[str, object] = field(default_factory=dict)
 
     @property
     def tz(self) -> tzinfo:

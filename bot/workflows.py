@@ -10,4 +10,4 @@ from bot.scheduler import MaintenanceTask, TimerHandler
 
 TIMER_HANDLERS: Mapping[str, TimerHandler] = {**reports.TIMER_HANDLERS}
 
-MAINTENANCE: Sequence[MaintenanceTask] = (reports.reassign_from_leavers,)
+MAINTENANCE: Sequence[MaintenanceTask] = (reports.route_unrouted, reports.reassign_from_leavers)

@@ -14,7 +14,7 @@ from bot.help import help_for
 from bot.org import Role
 from handlers.middleware import services_of
 from handlers.tmw import help_blocks
-from storage.directory import load_org_config, members_with_role
+from bot.snapshot import org_snapshot
 
 EVENTS = ("app_home_opened",)
 
@@ -29,8 +29,7 @@ def register(app: AsyncApp) -> None:
         if event.get("tab", "home") != "home":
             return
         services = services_of(context)
-        async with services.db.unit_of_work() as session:
-            config = await load_org_config(session)
-            admins = [m.name for m in await members_with_role(session, Role.ADMIN)]
-        answer = help_for(context.get("member"), config.organisation.name if config else "your organisation", admins)
+        snapshot = await org_snapshot(services)
+        admins = [m.name for m in snapshot.directory.with_role(Role.ADMIN)]
+        answer = help_for(context.get("member"), snapshot.organisation_name, admins)
         await client.views_publish(user_id=event["user"], view=home_view(help_blocks(answer)))

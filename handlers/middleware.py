@@ -12,7 +12,7 @@ from slack_bolt.response import BoltResponse
 from sqlalchemy.exc import IntegrityError
 
 from bot.services import Services
-from storage.directory import find_member
+from bot.snapshot import org_snapshot
 from storage.models import ProcessedDelivery
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,6 @@ def register(app: AsyncApp) -> None:
     async def attach_member(context: AsyncBoltContext, next: Callable[[], Awaitable[None]]) -> None:
         user_id = context.user_id
         if user_id:
-            services = services_of(context)
-            async with services.db.unit_of_work() as session:
-                context["member"] = await find_member(session, user_id, services.local_now().date())
+            snapshot = await org_snapshot(services_of(context))
+            context["member"] = snapshot.directory.by_id(user_id)
         await next()

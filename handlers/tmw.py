@@ -13,7 +13,7 @@ from bot.help import HelpAnswer, help_for
 from bot.org import Role
 from bot.slack.mrkdwn import escape
 from handlers.middleware import services_of
-from storage.directory import load_org_config, members_with_role
+from bot.snapshot import org_snapshot
 
 COMMAND = "/tmw"
 
@@ -37,9 +37,7 @@ def register(app: AsyncApp) -> None:
     @app.command(COMMAND)
     async def tmw(ack: AsyncAck, command: dict[str, Any], context: AsyncBoltContext) -> None:
         services = services_of(context)
-        async with services.db.unit_of_work() as session:
-            config = await load_org_config(session)
-            admins = [m.name for m in await members_with_role(session, Role.ADMIN)]
-        organisation = config.organisation.name if config else "your organisation"
-        answer = help_for(context.get("member"), organisation, admins)
+        snapshot = await org_snapshot(services)
+        admins = [m.name for m in snapshot.directory.with_role(Role.ADMIN)]
+        answer = help_for(context.get("member"), snapshot.organisation_name, admins)
         await ack(response_type="ephemeral", text=help_text(answer), blocks=help_blocks(answer))

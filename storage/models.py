@@ -215,6 +215,9 @@ class Report(Base):
     happened_at: Mapped[datetime | None] = mapped_column(default=None)
     happened_has_time: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime]
+    # Set once the report's people are worked out and told; a report saved but not yet routed (the
+    # process stopped in between) is routed on the next round of the scheduler.
+    routed_at: Mapped[datetime | None] = mapped_column(default=None)
     tier: Mapped[int] = mapped_column(Integer, default=0)
     acknowledge_by: Mapped[datetime]
     acknowledged_at: Mapped[datetime | None] = mapped_column(default=None)

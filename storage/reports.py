@@ -5,33 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import or_, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import ReferenceCounter, Report, ReportNote, ReportParty
 
 
 async def next_reference_number(session: AsyncSession, series: str, year: int) -> int:
-    """The next number in a year's series, unique even when two reports are filed at once."""
-    counter = await session.scalar(
-        select(ReferenceCounter)
-        .where(ReferenceCounter.series == series, ReferenceCounter.year == year)
-        .with_for_update()
+    """The next number in a year's series, unique even when two reports are filed at once: one
+    atomic upsert, so concurrent filers (and processes) each get their own number."""
+    insert = sqlite_insert if session.bind.dialect.name == "sqlite" else postgresql_insert
+    statement = (
+        insert(ReferenceCounter)
+        .values(series=series, year=year, last=1)
+        .on_conflict_do_update(index_elements=["series", "year"], set_={"last": ReferenceCounter.last + 1})
+        .returning(ReferenceCounter.last)
     )
-    if counter is None:
-        try:
-            async with session.begin_nested():
-                counter = ReferenceCounter(series=series, year=year, last=0)
-                session.add(counter)
-        except IntegrityError:
-            counter = await session.scalar(
-                select(ReferenceCounter)
-                .where(ReferenceCounter.series == series, ReferenceCounter.year == year)
-                .with_for_update()
-            )
-            assert counter is not None
-    counter.last += 1
-    return counter.last
+    return int((await session.execute(statement)).scalar_one())
 
 
 async def report_by_submission(session: AsyncSession, submission_key: str) -> Report | None:
@@ -62,3 +53,7 @@ async def reports_involving(session: AsyncSession, slack_id: str, limit: int = 2
 
 async def unresolved_reports(session: AsyncSession) -> Sequence[Report]:
     return (await session.scalars(select(Report).where(Report.status != "resolved").order_by(Report.id))).all()
+
+
+async def unrouted_report_ids(session: AsyncSession) -> Sequence[int]:
+    return (await session.scalars(select(Report.id).where(Report.routed_at.is_(None)).order_by(Report.id))).all()

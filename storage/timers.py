@@ -7,7 +7,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Timer
@@ -16,16 +17,17 @@ from storage.models import Timer
 async def schedule_timer(
     session: AsyncSession, *, kind: str, dedupe_key: str, due_at: datetime, payload: dict[str, Any] | None = None
 ) -> bool:
-    """Schedule unless a timer with this key exists already. Returns whether one was added."""
-    if await session.scalar(select(Timer.id).where(Timer.dedupe_key == dedupe_key)) is not None:
-        return False
-    try:
-        async with session.begin_nested():
-            session.add(Timer(kind=kind, dedupe_key=dedupe_key, due_at=due_at, payload=payload or {}))
-    except IntegrityError:
-        # Another process scheduled the same thing between our look and our insert.
-        return False
-    return True
+    """Schedule unless a timer with this key exists already (in one statement, so two processes
+    scheduling the same thing at once still make one). Returns whether one was added."""
+    insert = sqlite_insert if session.bind.dialect.name == "sqlite" else postgresql_insert
+    statement = (
+        insert(Timer)
+        .values(kind=kind, dedupe_key=dedupe_key, due_at=due_at, payload=payload or {}, state="pending",
+                attempts=0, last_error="")
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        .returning(Timer.id)
+    )
+    return (await session.execute(statement)).scalar_one_or_none() is not None
 
 
 async def cancel_timers(session: AsyncSession, *, prefix: str) -> int:

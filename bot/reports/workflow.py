@@ -6,6 +6,7 @@ person may see (see `snapshot_for`): the renderer cannot show what it was never 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -16,11 +17,12 @@ from bot.dates import DateInFuture, DateNotUnderstood, describe, next_working_da
 from bot.errors import DomainError, NotAllowed
 from bot.org import Role
 from bot.reports.kinds import ReportKind, RoutingRule, rules_for
-from bot.reports.routing import Directory, NoOneToRouteTo, ReportFacts, route_report
+from bot.directory import Directory
+from bot.reports.routing import NoOneToRouteTo, ReportFacts, route_report
 from bot.scheduler import TimerContext
 from bot.services import Services
+from bot.snapshot import org_snapshot
 from storage.audit import record_audit
-from storage.directory import load_directory, load_org_config
 from storage.models import Report, ReportNote, ReportParty, ReportTask
 from storage.outbox import enqueue_message
 from storage.reports import (
@@ -29,8 +31,11 @@ from storage.reports import (
     report_by_submission,
     report_for_update,
     unresolved_reports,
+    unrouted_report_ids,
 )
 from storage.timers import cancel_timers, schedule_timer
+
+log = logging.getLogger(__name__)
 
 ICO_WINDOW = timedelta(hours=72)
 ICO_REMINDER_EVERY = timedelta(hours=12)
@@ -192,9 +197,8 @@ def status_line(services: Services, report: Report) -> str:
 # -- filing ------------------------------------------------------------------------------------------
 
 
-async def _rules(session: AsyncSession) -> dict[ReportKind, RoutingRule]:
-    config = await load_org_config(session)
-    return rules_for(config.settings if config else None)
+async def _rules(services: Services) -> dict[ReportKind, RoutingRule]:
+    return (await org_snapshot(services)).rules
 
 
 def validate_form(
@@ -233,25 +237,23 @@ def validate_form(
     return rule, happened_at, has_time
 
 
-async def file_report(
+async def receive_report(
     session: AsyncSession, services: Services, form: ReportForm, reporter_id: str, submission_key: str
 ) -> Filed:
-    """Save the report, route it, and queue every message it causes, all in the caller's transaction."""
+    """Check and save a report, and say where it is going. This runs before Slack is answered, so it
+    does the least that makes the report safe: one row, written once however often it is submitted.
+    Working out its people and telling them follows at once in the scheduler (`route_received`)."""
     now = services.now()
+    snapshot = await org_snapshot(services)
     existing = await report_by_submission(session, submission_key)
-    rules = await _rules(session)
-    directory = await load_directory(session)
     if existing is not None:  # the same submission again: report once, answer the same
-        return _filed(services, existing, rule_of(rules, existing))
-    rule, happened_at, has_time = validate_form(form, rules, directory, services)
+        rule = rule_of(snapshot.rules, existing)
+        return _filed(services, existing, _first_tier_label(rule, snapshot.directory, _facts(services, existing)))
+    rule, happened_at, has_time = validate_form(form, snapshot.rules, snapshot.directory, services)
     facts = ReportFacts(reporter=reporter_id, activity=form.activity, team_member=form.team_member)
-    try:
-        route = route_report(rule, directory, facts)
-    except NoOneToRouteTo as exc:
-        raise DomainError(str(exc)) from exc
+    went_to = _first_tier_label(rule, snapshot.directory, facts)
 
-    config = await load_org_config(session)
-    prefix = config.organisation.prefix if config else "REP"
+    prefix = snapshot.config.organisation.prefix if snapshot.config else "REP"
     year = services.local_now().year
     number = await next_reference_number(session, "report", year)
     details = {"description": form.description.strip(), "participant": form.participant.strip(),
@@ -278,6 +280,38 @@ async def file_report(
         notes=[],
         tasks=[],
     )
+    session.add(report)
+    await record_audit(session, at=now, actor=reporter_id, action="report.filed", subject_type="report",
+                       subject_id=report.reference, detail={"kind": rule.kind.value})
+    await session.flush()
+    return _filed(services, report, went_to)
+
+
+def _facts(services: Services, report: Report) -> ReportFacts:
+    return ReportFacts(reporter=report.reporter_id, activity=report.activity_key, team_member=team_member_of(services, report))
+
+
+def _first_tier_label(rule: RoutingRule, directory: Directory, facts: ReportFacts) -> str:
+    try:
+        route = route_report(rule, directory, facts)
+    except NoOneToRouteTo as exc:
+        raise DomainError(str(exc)) from exc
+    return " and ".join(dict.fromkeys(r.role_label for r in route.tiers[0]))
+
+
+async def route_received(session: AsyncSession, services: Services, report_id: int) -> bool:
+    """Work out a saved report's chain, watchers and deadlines, and tell everyone. Once per report."""
+    report = await report_for_update(session, report_id)
+    if report is None or report.routed_at is not None:
+        return False
+    now = services.now()
+    snapshot = await org_snapshot(services)
+    rule = rule_of(snapshot.rules, report)
+    try:
+        route = route_report(rule, snapshot.directory, _facts(services, report))
+    except NoOneToRouteTo:
+        log.error("report %s has nobody to go to; it waits until the organisation file names someone", report.reference)
+        return False
     for tier_index, tier in enumerate(route.tiers):
         for recipient in tier:
             report.parties.append(ReportParty(slack_id=recipient.slack_id, part="handler", tier=tier_index,
@@ -289,18 +323,29 @@ async def file_report(
     for task_kind, wanted in (("rotate_password", rule.rotate_password), ("take_down", rule.take_down)):
         if wanted:
             report.tasks.append(ReportTask(kind=task_kind, created_at=now))
-    session.add(report)
+    report.routed_at = now
     await session.flush()
-
     await schedule_timer(session, kind=ESCALATE, dedupe_key=f"report:{report.id}:escalate:0",
                          due_at=report.acknowledge_by, payload={"report_id": report.id, "tier": 0})
     if report.ico_deadline is not None:
         await schedule_timer(session, kind=ICO_REMINDER, dedupe_key=f"report:{report.id}:ico:1",
-                             due_at=now + ICO_REMINDER_EVERY, payload={"report_id": report.id, "n": 1})
-    await record_audit(session, at=now, actor=reporter_id, action="report.filed", subject_type="report",
-                       subject_id=report.reference, detail={"kind": rule.kind.value, "to": [p.slack_id for p in handlers_in(report, 0)]})
-    await _tell_everyone(session, services, report, rule, directory, newly=handlers_in(report, 0), include_told=True)
-    return _filed(services, report, rule)
+                             due_at=report.created_at + ICO_REMINDER_EVERY, payload={"report_id": report.id, "n": 1})
+    await record_audit(session, at=now, actor="system", action="report.routed", subject_type="report",
+                       subject_id=report.reference, detail={"to": [p.slack_id for p in handlers_in(report, 0)]})
+    await _tell_everyone(session, services, report, rule, snapshot.directory, newly=handlers_in(report, 0), include_told=True)
+    return True
+
+
+async def route_unrouted(services: Services) -> int:
+    """Route every report saved but not yet routed: new ones, and any a stopped process left behind.
+    One transaction each, so people filing meanwhile are not kept waiting."""
+    async with services.db.reading() as session:
+        waiting = list(await unrouted_report_ids(session))
+    routed = 0
+    for report_id in waiting:
+        async with services.db.unit_of_work(background=True) as session:
+            routed += await route_received(session, services, report_id)
+    return routed
 
 
 def acknowledge_deadline(rule: RoutingRule, now: datetime, services: Services, immediate_risk: bool) -> datetime:
@@ -311,9 +356,9 @@ def acknowledge_deadline(rule: RoutingRule, now: datetime, services: Services, i
     return now + rule.acknowledge_within
 
 
-def _filed(services: Services, report: Report, rule: RoutingRule) -> Filed:
+def _filed(services: Services, report: Report, went_to: str) -> Filed:
     return Filed(
-        report_id=report.id, reference=report.reference, went_to=current_role_label(report),
+        report_id=report.id, reference=report.reference, went_to=went_to,
         when_understood=_when_text(services, report), urgent=report.urgent, immediate_risk=report.immediate_risk,
     )
 
@@ -406,7 +451,7 @@ async def escalate(
             return Outcome(False, "end of chain")
         raise DomainError(f"{report.reference} is already with the last people in its chain, so there is nobody to pass it to.")
     now = services.now()
-    rules = await _rules(session)
+    rules = await _rules(services)
     rule = rule_of(rules, report)
     report.tier += 1
     report.escalations += 1
@@ -420,7 +465,7 @@ async def escalate(
                        subject_id=report.reference,
                        detail={"tier": report.tier, "automatic": actor == "system", "to": [p.slack_id for p in next_tier]})
     await session.flush()
-    directory = await load_directory(session)
+    directory = (await org_snapshot(services)).directory
     await _tell_everyone(session, services, report, rule, directory, newly=next_tier)
     if actor == "system":
         await enqueue_message(session, services.cipher, now=now, target=report.reporter_id, template="report.still_handled",
@@ -521,7 +566,7 @@ async def complete_task(
     await record_audit(session, at=now, actor=actor, action=f"report.{task_kind}", subject_type="report",
                        subject_id=report.reference)
     if task_kind == "revoke_access":
-        directory = await load_directory(session)
+        directory = (await org_snapshot(services)).directory
         subject = directory.by_id(team_member_of(services, report))
         for admin in directory.with_role(Role.ADMIN):
             await enqueue_message(session, services.cipher, now=now, target=admin.slack_id, template="report.revoke_access",
@@ -535,8 +580,8 @@ async def complete_task(
 
 async def _refresh(session: AsyncSession, services: Services, report: Report) -> None:
     await session.flush()
-    rules = await _rules(session)
-    directory = await load_directory(session)
+    rules = await _rules(services)
+    directory = (await org_snapshot(services)).directory
     await _tell_everyone(session, services, report, rule_of(rules, report), directory)
 
 
@@ -544,7 +589,7 @@ async def reports_for(session: AsyncSession, services: Services, slack_id: str) 
     """`/report list`: what a person filed or handles, with status and age."""
     from storage.reports import reports_involving
 
-    rules = await _rules(session)
+    rules = await _rules(services)
     rows = []
     for report in await reports_involving(session, slack_id):
         rows.append({
@@ -580,7 +625,7 @@ async def on_escalation_due(ctx: TimerContext, payload: dict[str, Any]) -> None:
     if outcome.changed:
         return
     # End of the chain: remind, and keep reminding at the same pace until someone acknowledges.
-    rule = rule_of(await _rules(session), report)
+    rule = rule_of(await _rules(services), report)
     report.acknowledge_by = acknowledge_deadline(rule, ctx.now, services, report.immediate_risk)
     reminder = report.escalations + 1
     report.escalations = reminder
@@ -609,17 +654,21 @@ async def on_ico_reminder(ctx: TimerContext, payload: dict[str, Any]) -> None:
     await _refresh(session, services, report)
 
 
-async def reassign_from_leavers(session: AsyncSession, services: Services) -> int:
+async def reassign_from_leavers(services: Services) -> int:
     """Reports whose current handlers have all left the organisation file move on down the chain."""
-    directory = await load_directory(session)
-    present = {m.slack_id for m in directory.members}
+    present = {m.slack_id for m in (await org_snapshot(services)).directory.members}
+    async with services.db.reading() as session:
+        stranded = [
+            (report.id, report.tier)
+            for report in await unresolved_reports(session)
+            if (current := handlers_in(report, report.tier)) and not any(p.slack_id in present for p in current)
+        ]
     moved = 0
-    for report in await unresolved_reports(session):
-        current = handlers_in(report, report.tier)
-        if current and not any(p.slack_id in present for p in current):
-            outcome = await escalate(session, services, report.id, "system",
-                                     "The person handling it has left, so it was passed on.", from_tier=report.tier)
-            moved += outcome.changed
+    for report_id, tier in stranded:
+        async with services.db.unit_of_work(background=True) as session:
+            outcome = await escalate(session, services, report_id, "system",
+                                     "The person handling it has left, so it was passed on.", from_tier=tier)
+        moved += outcome.changed
     return moved
 
 

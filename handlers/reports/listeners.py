@@ -14,14 +14,13 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.errors import DomainError
 from bot.reports import workflow
-from bot.reports.kinds import rules_for
 from bot.reports.workflow import FormErrors, ReportForm
+from bot.snapshot import org_snapshot
 from handlers.errors import telling_the_person
 from handlers.middleware import services_of
 from handlers.reports import blocks
 from handlers.reports.ids import COMMAND, Action, Callback, Field
 from handlers.reports.metadata import ButtonValue, ReplyMeta, ReportActionMeta
-from storage.directory import load_directory, load_org_config
 from storage.models import ProcessedDelivery
 
 log = logging.getLogger(__name__)
@@ -72,18 +71,16 @@ def register(app: AsyncApp) -> None:
         text = (command.get("text") or "").strip()
         services = services_of(context)
         if text.lower() == "list":
-            async with services.db.unit_of_work() as session:
+            async with services.db.reading() as session:
                 rows = await workflow.reports_for(session, services, command["user_id"])
             await ack(response_type="ephemeral", text="Your reports", blocks=blocks.report_list_blocks(rows))
             return
         await ack()
         async with telling_the_person(command, respond, client):
             # The trigger expires three seconds after the command: everything the modal needs is local.
-            async with services.db.unit_of_work() as session:
-                config = await load_org_config(session)
-                directory = await load_directory(session)
-            rules = rules_for(config.settings if config else None)
-            view = blocks.report_modal(list(rules.values()), directory.project_names, text, command.get("channel_id", ""))
+            snapshot = await org_snapshot(services)
+            view = blocks.report_modal(list(snapshot.rules.values()), snapshot.directory.project_names, text,
+                                       command.get("channel_id", ""))
             await client.views_open(trigger_id=command["trigger_id"], view=view)
 
     @app.view(Callback.FILE.value)
@@ -92,7 +89,7 @@ def register(app: AsyncApp) -> None:
         form = form_from_view(view)
         try:
             async with services.db.unit_of_work() as session:
-                filed = await workflow.file_report(session, services, form, body["user"]["id"], f"view:{view['id']}")
+                filed = await workflow.receive_report(session, services, form, body["user"]["id"], f"view:{view['id']}")
         except FormErrors as exc:
             await ack(response_action="errors", errors=exc.errors)
             return

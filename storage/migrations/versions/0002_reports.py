@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-24 16:35:37.622576
+Create Date: 2026-11-24 16:54:31.042559
 """
 from __future__ import annotations
 
@@ -43,6 +43,7 @@ def upgrade() -> None:
     sa.Column('happened_at', storage.types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('happened_has_time', sa.Boolean(), nullable=False),
     sa.Column('created_at', storage.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('routed_at', storage.types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('tier', sa.Integer(), nullable=False),
     sa.Column('acknowledge_by', storage.types.UTCDateTime(timezone=True), nullable=False),
     sa.Column('acknowledged_at', storage.types.UTCDateTime(timezone=True), nullable=True),
