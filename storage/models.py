@@ -288,3 +288,70 @@ class ReportTask(Base):
     done_by: Mapped[str | None] = mapped_column(String(32), default=None)
 
     report: Mapped[Report] = relationship(back_populates="tasks")
+
+
+class RosterParticipant(Base):
+    """A participant on the roster, as keyed hashes only: the file alone reveals no name or school."""
+
+    __tablename__ = "roster_participant"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    first_hash: Mapped[str] = mapped_column(String(64), index=True)
+    last_hash: Mapped[str] = mapped_column(String(64), index=True)
+    school_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+    photo_consent: Mapped[bool] = mapped_column(default=True)
+
+
+class CheckFinding(Base):
+    """That an outgoing check found something of a kind: counts for the digest, never the text."""
+
+    __tablename__ = "check_finding"
+    __table_args__ = (Index("ix_check_finding_at", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(32))
+    # slash, shortcut or guarded
+    source: Mapped[str] = mapped_column(String(16))
+
+
+class GuardedNotice(Base):
+    """A finding in a guarded channel, shown to the moderators with "Remove message" / "It's fine"."""
+
+    __tablename__ = "guarded_notice"
+    __table_args__ = (UniqueConstraint("channel_id", "message_ts"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime]
+    channel_id: Mapped[str] = mapped_column(String(32))
+    message_ts: Mapped[str] = mapped_column(String(32))
+    user_id: Mapped[str] = mapped_column(String(32))
+    kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The redacted text only (what the moderators need), encrypted.
+    redacted_enc: Mapped[str] = mapped_column(Text)
+    # open -> removed | fine | already_removed
+    state: Mapped[str] = mapped_column(String(16), default="open")
+    decided_by: Mapped[str | None] = mapped_column(String(32), default=None)
+    decided_at: Mapped[datetime | None] = mapped_column(default=None)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class ModerationCase(Base):
+    """A message in a moderated channel that broke a rule, waiting for (or given) a moderator's decision."""
+
+    __tablename__ = "moderation_case"
+    __table_args__ = (UniqueConstraint("channel_id", "message_ts"), Index("ix_moderation_case_user", "user_id", "created_at"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime]
+    channel_id: Mapped[str] = mapped_column(String(32))
+    message_ts: Mapped[str] = mapped_column(String(32))
+    user_id: Mapped[str] = mapped_column(String(32))
+    # [{"rule": ..., "reason": ...}]
+    findings: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    text_enc: Mapped[str] = mapped_column(Text)
+    # open -> deleted | kept | warned | already_removed
+    state: Mapped[str] = mapped_column(String(16), default="open")
+    decided_by: Mapped[str | None] = mapped_column(String(32), default=None)
+    decided_at: Mapped[datetime | None] = mapped_column(default=None)
+    last_error: Mapped[str] = mapped_column(Text, default="")
