@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import statistics
 import sys
 import tempfile
 import time
@@ -34,13 +33,13 @@ sys.path.insert(0, str(ROOT))
 from bot.clock import SystemClock  # noqa: E402
 from bot.crypto import generate_key  # noqa: E402
 from bot.runtime import prepare, scheduler_loop  # noqa: E402
-from bot.slack.delivery import SlackDeliverer  # noqa: E402
-from bot.workflows import MAINTENANCE, TIMER_HANDLERS  # noqa: E402
-from handlers import all_renderers  # noqa: E402
 from bot.settings import Settings  # noqa: E402
+from bot.slack.delivery import SlackDeliverer  # noqa: E402
 from bot.slack.server import make_web_application  # noqa: E402
 from bot.slack.web import make_web_client  # noqa: E402
 from bot.standin import FakeSlack  # noqa: E402
+from bot.workflows import MAINTENANCE, TIMER_HANDLERS  # noqa: E402
+from handlers import all_renderers  # noqa: E402
 from storage.models import Report  # noqa: E402
 
 SECRET = "bench-signing-secret"
@@ -113,7 +112,7 @@ async def serve(application: web.Application) -> tuple[web.AppRunner, str]:
 
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))] * 1000
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))] * 1000
 
 
 async def main(requests: int, concurrency: int, database_url: str | None) -> int:

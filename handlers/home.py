@@ -12,9 +12,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.help import help_for
 from bot.org import Role
+from bot.snapshot import org_snapshot
 from handlers.middleware import services_of
 from handlers.tmw import help_blocks
-from bot.snapshot import org_snapshot
 
 EVENTS = ("app_home_opened",)
 

@@ -12,8 +12,8 @@ from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject, SectionBlo
 from bot.help import HelpAnswer, help_for
 from bot.org import Role
 from bot.slack.mrkdwn import escape
-from handlers.middleware import services_of
 from bot.snapshot import org_snapshot
+from handlers.middleware import services_of
 
 COMMAND = "/tmw"
 

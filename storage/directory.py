@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.directory import Directory, Member
 from bot.org import LoadedOrg, OrgConfig, Role
 from storage.audit import record_audit
-from storage.models import OrgChannel, Organisation, Person, PersonRole, Project, ProjectMember
+from storage.models import Organisation, OrgChannel, Person, PersonRole, Project, ProjectMember
 
 
 async def current_source_hash(session: AsyncSession) -> str | None:

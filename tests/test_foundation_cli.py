@@ -86,7 +86,7 @@ async def test_a_bad_setting_stops_start_up_with_one_clear_line(tmp_path: Path, 
     env = _env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET)
     env[setting] = value
 
-    code, out, err = await _run("run", env=env, cwd=tmp_path)
+    code, _, err = await _run("run", env=env, cwd=tmp_path)
 
     assert code == 1
     assert named in err

@@ -10,11 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.org import load_org_file
-from storage.directory import sync_org
 from storage.models import Report
 from tests.harness import EXAMPLE_ORG, RunningBot
-from tests.report_driver import ANITA, BEN, DAN, DEPUTY, SAFE, SAM, ReportDriver, form_values
+from tests.report_driver import ANITA, BEN, DAN, DEPUTY, SAFE, ReportDriver, form_values
 
 
 async def _count(bot: RunningBot) -> int:

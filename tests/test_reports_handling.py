@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
@@ -172,7 +172,7 @@ async def test_acknowledging_in_time_stops_the_escalation(bot: RunningBot) -> No
 
 async def test_a_routine_report_waits_a_working_day_not_a_weekend(bot: RunningBot) -> None:
     driver = ReportDriver(bot)
-    friday_3pm = datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc)
+    friday_3pm = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
     bot.clock.set(friday_3pm)
     await driver.file(BEN, "participant_misuse", activity="audio-base")
 

@@ -8,7 +8,19 @@ import pytest
 
 from tests.harness import RunningBot
 from tests.report_driver import (
-    ANITA, BEN, CHAIR, DAN, DEPUTY, EVERYONE, GRACE, LUCY, MAYA, RACHEL, SAFE, SAM, ReportDriver,
+    ANITA,
+    BEN,
+    CHAIR,
+    DAN,
+    DEPUTY,
+    EVERYONE,
+    GRACE,
+    LUCY,
+    MAYA,
+    RACHEL,
+    SAFE,
+    SAM,
+    ReportDriver,
 )
 
 

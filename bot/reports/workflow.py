@@ -14,10 +14,10 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.dates import DateInFuture, DateNotUnderstood, describe, next_working_day, parse_past_moment
+from bot.directory import Directory
 from bot.errors import DomainError, NotAllowed
 from bot.org import Role
-from bot.reports.kinds import ReportKind, RoutingRule, rules_for
-from bot.directory import Directory
+from bot.reports.kinds import ReportKind, RoutingRule
 from bot.reports.routing import NoOneToRouteTo, ReportFacts, route_report
 from bot.scheduler import TimerContext
 from bot.services import Services

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -164,10 +165,8 @@ class FakeSlack:
         params.update(request.query)
         for key in ("blocks", "view", "attachments"):
             if isinstance(params.get(key), str) and params[key]:
-                try:
+                with contextlib.suppress(json.JSONDecodeError):
                     params[key] = json.loads(params[key])
-                except json.JSONDecodeError:
-                    pass
         return params
 
     async def _api(self, request: web.Request) -> web.Response:

@@ -1,7 +1,7 @@
 """foundation: organisation directory, audit log, timers, outbox
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-24 16:23:25.693484
 """
 from __future__ import annotations
@@ -10,7 +10,6 @@ import sqlalchemy as sa
 from alembic import op
 
 import storage.types
-
 
 revision = '0001'
 down_revision = None
