@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import sys
 from collections.abc import Sequence
@@ -31,12 +30,42 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("keygen", help="print a fresh TMW_DATA_KEY")
 
+    roster = commands.add_parser("roster", help="the participant roster (names are stored as keyed hashes only)")
+    roster_commands = roster.add_subparsers(dest="roster_command", required=True, metavar="ACTION")
+    roster_import = roster_commands.add_parser("import", help="replace the roster from a CSV export")
+    roster_import.add_argument("file", type=Path, help="CSV with first_name,last_name,school,photo_consent")
+
+    commands.add_parser("check", help="check a text for personal details: tmw-bot check [--json] [FILE]")
+    commands.add_parser("moderate", help="check a channel's messages: tmw-bot moderate [--json] [--purpose TEXT] [FILE]")
+
     tick = commands.add_parser("tick", help="run everything due up to a moment, once, and exit")
     tick.add_argument("--now", help="ISO-8601 moment (default: now); without an offset, the organisation's time")
     return parser
 
 
+def _check(argv: Sequence[str]) -> int:
+    from bot.checks.cli import run
+    from bot.outgoing.context import load_cli_context
+
+    return run(list(argv), sys.stdin, sys.stdout, sys.stderr, load_cli_context)
+
+
+def _moderate(argv: Sequence[str]) -> int:
+    from bot.moderation.cli import run
+    from bot.moderation_queue.settings import load_cli_config
+
+    return run(list(argv), sys.stdin, sys.stdout, sys.stderr, load_cli_config)
+
+
+# Commands with a fixed contract of their own (flags, exit codes), that scripts and hooks call: they
+# parse their own arguments and import neither Slack nor the web stack, so they start quickly.
+CONTRACT_COMMANDS = {"check": _check, "moderate": _moderate}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in CONTRACT_COMMANDS:
+        return CONTRACT_COMMANDS[argv[0]](argv[1:])
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # slack_sdk logs request bodies at DEBUG; keep it quieter so nothing sensitive reaches a log.
@@ -66,6 +95,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "org":
         return _org_validate(args.file)
 
+    import asyncio
+
     from bot.settings import load_settings
 
     settings = load_settings(args.env_file)
@@ -82,6 +113,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 0
     if args.command == "tick":
         return asyncio.run(_tick(settings, args.now))
+    if args.command == "roster":
+        return asyncio.run(_roster_import(settings, args.file))
     raise AssertionError(f"unhandled command {args.command}")
 
 
@@ -138,6 +171,29 @@ async def _tick(settings, now_text: str | None) -> int:  # type: ignore[no-untyp
     )
     for problem in report.problems:
         print(problem, file=sys.stderr)
+    return 0
+
+
+async def _roster_import(settings, path: Path) -> int:  # type: ignore[no-untyped-def]
+    from bot.checks import RosterCsvError
+    from bot.outgoing.roster import import_roster
+    from bot.runtime import prepare
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"tmw-bot: {path} cannot be read ({exc}).", file=sys.stderr)
+        return 1
+    services = await prepare(settings)
+    try:
+        async with services.db.unit_of_work() as session:
+            summary = await import_roster(session, services, text, actor="cli")
+    except RosterCsvError as exc:
+        print(f"tmw-bot: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        await services.db.dispose()
+    print(summary)
     return 0
 
 

@@ -34,6 +34,19 @@ CATALOGUE: tuple[CommandInfo, ...] = (
         policy_section="2, 3, 5.1, 5.4, 5.6",
     ),
     CommandInfo(
+        usage="/check <text>",
+        summary="Check a post, caption or email for personal details before it goes out (or use “Check before sending” on a message).",
+        slash_command="/check",
+        policy_section="3, 4, 5.5, 5.6",
+    ),
+    CommandInfo(
+        usage="/groupagreement",
+        summary="Post and pin the group agreement in a moderated channel you run.",
+        slash_command="/groupagreement",
+        allowed_roles=frozenset({Role.PROJECT_MANAGER, Role.ADMIN, Role.CEO, Role.MODERATOR}),
+        policy_section="5.3, 5.7",
+    ),
+    CommandInfo(
         usage="/report list",
         summary="See the reports you have made or are handling, and where each stands.",
         slash_command="/report",

@@ -19,6 +19,7 @@ FIXES: dict[str, str] = {
     "SLACK_BOT_TOKEN": "copy the Bot User OAuth Token (xoxb-...) from your Slack app's OAuth & Permissions page",
     "SLACK_APP_TOKEN": "create an app-level token (xapp-...) with connections:write on your Slack app's Basic Information page, or leave it unset to serve HTTP",
     "SLACK_SIGNING_SECRET": "copy the Signing Secret from your Slack app's Basic Information page",
+    "SLACK_USER_TOKEN": "a user token (xoxp-...) of a workspace admin, used only to delete messages the moderators remove; leave it empty to remove them by hand",
     "SLACK_API_URL": "use an http(s) URL such as https://slack.com/api/",
     "DATABASE_URL": "use sqlite+aiosqlite:///tmw-bot.db or postgresql+asyncpg://user:password@host/dbname",
     "TMW_ORG_CONFIG": "point it at your organisation file, for example examples/org.yml",
@@ -37,13 +38,14 @@ class Settings(BaseSettings):
     slack_bot_token: SecretStr | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
     slack_app_token: SecretStr | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
     slack_signing_secret: SecretStr | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
+    slack_user_token: SecretStr | None = Field(default=None, validation_alias="SLACK_USER_TOKEN")
     slack_api_url: str = Field(default="https://slack.com/api/", validation_alias="SLACK_API_URL")
     database_url: str = Field(default="sqlite+aiosqlite:///tmw-bot.db", validation_alias="DATABASE_URL")
     tmw_org_config: Path | None = Field(default=None, validation_alias="TMW_ORG_CONFIG")
     tmw_data_key: SecretStr | None = Field(default=None, validation_alias="TMW_DATA_KEY")
     tz: str = Field(default="Europe/London", validation_alias="TZ")
 
-    @field_validator("slack_bot_token", "slack_app_token", "slack_signing_secret", "tmw_data_key", mode="before")
+    @field_validator("slack_bot_token", "slack_app_token", "slack_signing_secret", "slack_user_token", "tmw_data_key", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -58,6 +60,13 @@ class Settings(BaseSettings):
     def _bot_token_shape(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and not value.get_secret_value().startswith("xoxb-"):
             raise ValueError("it should start with xoxb-")
+        return value
+
+    @field_validator("slack_user_token")
+    @classmethod
+    def _user_token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith("xoxp-"):
+            raise ValueError("it should start with xoxp-")
         return value
 
     @field_validator("slack_app_token")

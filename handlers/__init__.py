@@ -8,9 +8,9 @@ from types import ModuleType
 from slack_bolt.async_app import AsyncApp
 
 from bot.slack.delivery import Renderer
-from handlers import core, errors, home, middleware, reports, tmw
+from handlers import channel_messages, checks, core, errors, home, middleware, moderation, reports, tmw
 
-FEATURES: tuple[ModuleType, ...] = (tmw, home, reports)
+FEATURES: tuple[ModuleType, ...] = (tmw, home, reports, checks, moderation, channel_messages)
 
 
 def register_all(app: AsyncApp) -> None:

@@ -139,6 +139,12 @@ class FakeSlack:
                 raise TimeoutError(f"timed out waiting for {what or 'the bot'}")
             await asyncio.sleep(0.02)
 
+    def record_user_message(self, channel: str, user: str, text: str, ts: str) -> PostedMessage:
+        """A message a person posted (sent to the bot as an event), so that chat.delete can find it."""
+        message = PostedMessage(channel, ts, text, None, user=user)
+        self.messages.append(message)
+        return message
+
     def dm_channel(self, user_id: str) -> str:
         return "D" + user_id[1:]
 

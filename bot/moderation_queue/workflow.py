@@ -1,0 +1,174 @@
+"""Moderated channels: each new or edited message is assessed against the moderation rules. Nothing is
+stored for messages that break none; a breach becomes a case on the moderators' review queue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.channel_messages import ChannelMessage
+from bot.directory import Member
+from bot.errors import DomainError
+from bot.moderation import Moderator
+from bot.moderation_queue.settings import moderation_config
+from bot.moderators import ensure_moderator
+from bot.services import Services
+from bot.snapshot import org_snapshot
+from storage.audit import record_audit
+from storage.directory import channel_for
+from storage.models import GuardedNotice, ModerationCase, OrgChannel
+from storage.outbox import enqueue_message
+
+MODERATOR_CACHE = "moderator"
+REPEAT_WINDOW = timedelta(days=30)
+DECISION_WORDS = {"deleted": "deleted", "kept": "kept (a false alarm)", "warned": "kept, and the poster warned",
+                  "already_removed": "already removed by its poster"}
+
+
+@dataclass(frozen=True)
+class ModeratedChannel:
+    id: str
+    name: str
+    purpose: str
+
+
+async def moderator_for(services: Services) -> Moderator:
+    """One Moderator per process: it remembers recent messages (for repetition and off-topic runs)."""
+    snapshot = await org_snapshot(services)
+    cached = services.cache.get(MODERATOR_CACHE)
+    if isinstance(cached, Moderator):
+        return cached
+    moderator = Moderator(moderation_config(snapshot.config, services.org_path))
+    if snapshot.config:
+        for channel in snapshot.config.channels.moderated:
+            moderator.set_purpose(channel.id, f"#{channel.name} {channel.purpose}".strip())
+    services.cache[MODERATOR_CACHE] = moderator
+    return moderator
+
+
+async def review_moderated_message(session: AsyncSession, services: Services, message: ChannelMessage) -> int | None:
+    moderator = await moderator_for(services)
+    assess = moderator.assess_edit if message.edited else moderator.assess
+    findings = assess(message.channel, message.user, message.text, message.ts, thread_ts=message.thread_ts)
+    if not findings:
+        return None
+    now = services.now()
+    case = await session.scalar(
+        select(ModerationCase).where(ModerationCase.channel_id == message.channel, ModerationCase.message_ts == message.ts)
+        .with_for_update()
+    )
+    found = [{"rule": f.rule, "reason": f.reason} for f in findings]
+    if case is None:
+        case = ModerationCase(created_at=now, channel_id=message.channel, message_ts=message.ts, user_id=message.user,
+                              findings=found, text_enc=services.cipher.encrypt(message.text))
+        session.add(case)
+    elif case.state == "open":
+        case.findings, case.text_enc = found, services.cipher.encrypt(message.text)
+    else:
+        return case.id  # already decided: an edit does not reopen it
+    await session.flush()
+    await record_audit(session, at=now, actor="system", action="moderation.flagged", subject_type="moderation_case",
+                       subject_id=str(case.id), detail={"rules": [f["rule"] for f in found], "edited": message.edited})
+    await refresh_card(session, services, case)
+    return case.id
+
+
+async def case_for_decision(session: AsyncSession, case_id: int, actor: Member | None) -> ModerationCase:
+    ensure_moderator(actor)
+    case = await session.scalar(select(ModerationCase).where(ModerationCase.id == case_id).with_for_update())
+    if case is None:
+        raise DomainError("I can't find that case any more.")
+    return case
+
+
+async def record_decision(
+    session: AsyncSession, services: Services, case: ModerationCase, actor: str, decision: str, error: str = ""
+) -> str:
+    """`decision`: deleted, kept, warned or already_removed. `error`: what Slack said when deleting failed."""
+    if case.state != "open":
+        return f"This was already {DECISION_WORDS.get(case.state, case.state)}."
+    if error:
+        case.last_error = error
+        await refresh_card(session, services, case)
+        return f"Slack would not delete the message ({error}). The card says how to remove it by hand."
+    now = services.now()
+    case.state, case.decided_by, case.decided_at = decision, actor, now
+    await record_audit(session, at=now, actor=actor, action=f"moderation.{decision}", subject_type="moderation_case",
+                       subject_id=str(case.id), detail={"rules": [f["rule"] for f in case.findings]})
+    if decision == "warned":
+        await enqueue_message(session, services.cipher, now=now, target=case.user_id, template="moderation.warning",
+                              params={"channel": case.channel_id, "rules": [f["rule"] for f in case.findings]})
+    await refresh_card(session, services, case)
+    return {"deleted": "Deleted.", "kept": "Kept: recorded as a false alarm.",
+            "warned": "The poster has been sent a kind, private reminder of the group agreement.",
+            "already_removed": "It had already been removed."}[decision]
+
+
+async def message_removed(session: AsyncSession, services: Services, channel: str, ts: str) -> None:
+    """The poster (or anyone) deleted a flagged message before a moderator acted."""
+    case = await session.scalar(
+        select(ModerationCase).where(ModerationCase.channel_id == channel, ModerationCase.message_ts == ts).with_for_update()
+    )
+    if case is not None and case.state == "open":
+        case.state, case.decided_at = "already_removed", services.now()
+        await refresh_card(session, services, case)
+    notice = await session.scalar(
+        select(GuardedNotice).where(GuardedNotice.channel_id == channel, GuardedNotice.message_ts == ts).with_for_update()
+    )
+    if notice is not None and notice.state == "open":
+        from bot.outgoing.guarded import _tell_moderators
+
+        notice.state, notice.decided_at = "already_removed", services.now()
+        await _tell_moderators(session, services, notice)
+
+
+async def refresh_card(session: AsyncSession, services: Services, case: ModerationCase) -> None:
+    channel = await channel_for(session, "moderation")
+    if channel is None:
+        return
+    earlier = await session.scalar(
+        select(func.count()).select_from(ModerationCase).where(
+            ModerationCase.user_id == case.user_id, ModerationCase.id != case.id,
+            ModerationCase.created_at >= case.created_at - REPEAT_WINDOW,
+            ModerationCase.created_at <= case.created_at,
+        )
+    ) or 0
+    params: dict[str, Any] = {
+        "case_id": case.id, "channel": case.channel_id, "ts": case.message_ts, "user": case.user_id,
+        "findings": list(case.findings), "text": services.cipher.decrypt(case.text_enc), "state": case.state,
+        "decided_by": case.decided_by, "error": case.last_error, "earlier_this_month": earlier,
+        "can_delete": bool(services.settings.slack_user_token),
+    }
+    if case.state != "open":
+        params["text"] = ""  # once decided, the card no longer repeats the message
+    await enqueue_message(session, services.cipher, now=services.now(), target=channel, template="moderation.card",
+                          params=params, message_key=f"modcase:{case.id}")
+
+
+async def moderated_channel(session: AsyncSession, channel_id: str) -> ModeratedChannel | None:
+    row = await session.scalar(
+        select(OrgChannel).where(OrgChannel.purpose == "moderated", OrgChannel.slack_channel_id == channel_id)
+    )
+    return None if row is None else ModeratedChannel(row.slack_channel_id, row.name, row.description)
+
+
+def group_agreement(organisation: str, channel_name: str, purpose: str) -> list[str]:
+    """The group agreement (policy 5.3 and 5.7), adapted to the channel: paragraphs of plain text."""
+    where = f"#{channel_name}" if channel_name else "this channel"
+    about = f" It is for: {purpose.rstrip('.')}." if purpose else ""
+    return [
+        f"Welcome to {where}, a group run by {organisation}.{about}",
+        "We keep this a safe, friendly and creative space. By posting here you agree to:",
+        "• be kind: no bullying, harassment, or violent, obscene, hateful or racist posts, links or images;\n"
+        "• never threaten anyone, or accuse a person or organisation of something they have not been found to have done;\n"
+        "• not advertise, sell, canvass for a political party or fundraise for other organisations;\n"
+        "• not suggest or encourage anything illegal;\n"
+        "• stay on topic, and not post the same thing over and over;\n"
+        "• keep personal details private: never share your own or anyone else's phone number, address, school or passwords.",
+        f"Moderators from {organisation} will delete posts that break these rules, and may remind people of this "
+        "agreement privately. If something here worries you, tell a moderator or use /report.",
+    ]

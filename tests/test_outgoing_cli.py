@@ -1,0 +1,103 @@
+"""`tmw-bot roster import`, and `check`/`moderate` using the same roster and settings as the bot."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.crypto import generate_key
+from tests.harness import EXAMPLE_ORG
+
+TMW_BOT = str(Path(sys.executable).with_name("tmw-bot"))
+GOOD = "first_name,last_name,school,photo_consent\nAmy,Smith,Ribston Hall High School,yes\nJake,Brown,Chosen Hill School,no\n"
+
+
+def _env(tmp_path: Path, org: Path = EXAMPLE_ORG) -> dict[str, str]:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TMW_", "DATABASE_URL"))}
+    env.update({"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}", "TMW_ORG_CONFIG": str(org),
+                "TMW_DATA_KEY": (tmp_path / "key").read_text() if (tmp_path / "key").exists() else _key(tmp_path)})
+    return env
+
+
+def _key(tmp_path: Path) -> str:
+    key = generate_key()
+    (tmp_path / "key").write_text(key)
+    return key
+
+
+def _run(tmp_path: Path, *args: str, stdin: str = "", org: Path = EXAMPLE_ORG) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([TMW_BOT, *args], input=stdin, capture_output=True, text=True, cwd=tmp_path,
+                          env=_env(tmp_path, org), timeout=60)
+
+
+def test_a_roster_with_bad_rows_lists_each_by_line_and_imports_nothing(tmp_path: Path) -> None:
+    (tmp_path / "bad.csv").write_text(GOOD + "Zoe,,Pate's,yes\nLeo,Grant,Sir Thomas Rich's,maybe\n")
+
+    result = _run(tmp_path, "roster", "import", "bad.csv")
+
+    assert result.returncode == 1
+    assert "line 4" in result.stderr and "line 5" in result.stderr
+    assert "Amy" not in result.stderr + result.stdout
+    checked = _run(tmp_path, "check", "--json", stdin="Well done Amy Smith!")
+    assert checked.returncode == 0, checked.stdout
+
+
+def test_an_imported_roster_is_matched_by_check_and_never_stored_in_clear(tmp_path: Path) -> None:
+    (tmp_path / "roster.csv").write_text(GOOD)
+
+    imported = _run(tmp_path, "roster", "import", "roster.csv")
+    checked = _run(tmp_path, "check", "--json", stdin="Well done Amy Smith and Jake!")
+
+    assert imported.returncode == 0, imported.stderr
+    assert "2 participants, 1 of whom opted out" in imported.stdout and "Amy" not in imported.stdout
+    assert checked.returncode == 1
+    kinds = {f["kind"] for f in json.loads(checked.stdout)["findings"]}
+    assert {"full_name", "photo_consent"} <= kinds
+    connection = sqlite3.connect(tmp_path / "cli.db")
+    connection.execute("PRAGMA wal_checkpoint(FULL)")
+    connection.close()
+    raw = b"".join(p.read_bytes() for p in tmp_path.glob("cli.db*")).lower()
+    for clear in (b"amy", b"smith", b"jake", b"brown", b"ribston", b"chosen hill"):
+        assert clear not in raw
+
+
+def test_reimporting_the_roster_replaces_it(tmp_path: Path) -> None:
+    (tmp_path / "first.csv").write_text(GOOD)
+    (tmp_path / "second.csv").write_text("first_name,last_name,school,photo_consent\nMia,Jones,,yes\n")
+    _run(tmp_path, "roster", "import", "first.csv")
+
+    _run(tmp_path, "roster", "import", "second.csv")
+
+    assert _run(tmp_path, "check", stdin="Well done Amy Smith!").returncode == 0
+    assert _run(tmp_path, "check", stdin="Well done Mia Jones!").returncode == 1
+
+
+def test_moderate_uses_the_organisations_extra_words(tmp_path: Path) -> None:
+    org = tmp_path / "org.yml"
+    org.write_text(EXAMPLE_ORG.read_text() + "\nsettings:\n  moderation:\n    extra_terms: {profanity: [flibbertigibbet]}\n")
+    lines = "\n".join(json.dumps({"user": "U1", "text": t, "ts": f"17000000{i}.000100"})
+                      for i, t in enumerate(["what a flibbertigibbet you are", "see you at rehearsal"]))
+
+    with_setting = _run(tmp_path, "moderate", "--json", stdin=lines, org=org)
+    without = _run(tmp_path, "moderate", "--json", stdin=lines)
+
+    assert with_setting.returncode == 1
+    assert [json.loads(line)["index"] for line in with_setting.stdout.splitlines()] == [0]
+    assert without.returncode == 0 and without.stdout == ""
+
+
+def test_a_bad_moderation_setting_is_reported_on_its_line(tmp_path: Path) -> None:
+    org = tmp_path / "org.yml"
+    text = EXAMPLE_ORG.read_text() + "\nsettings:\n  moderation:\n    off_topic_run_length: 1\n"
+    org.write_text(text)
+
+    result = _run(tmp_path, "org", "validate", str(org))
+
+    line = text.splitlines().index("    off_topic_run_length: 1") + 1
+    assert result.returncode == 1
+    assert f"line {line}: settings.moderation.off_topic_run_length" in result.stderr
