@@ -130,7 +130,7 @@ class FakeSlack:
     def calls_to(self, method: str) -> list[RecordedCall]:
         return [call for call in self.calls if call.method == method]
 
-    async def wait_until(self, condition: Callable[[], object], timeout: float = 5.0, what: str = "") -> None:
+    async def wait_until(self, condition: Callable[[], object], timeout: float = 15.0, what: str = "") -> None:
         """Wait for the bot's work after an ack (events and lazy listeners run after Slack is answered)."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout

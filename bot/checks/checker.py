@@ -1,0 +1,91 @@
+"""The outgoing-message checker: text in, findings and a redacted copy out."""
+
+from __future__ import annotations
+
+from bot.checks.context import CheckContext
+from bot.checks.detectors import Detector, Span
+from bot.checks.detectors.bcc import BccDetector
+from bot.checks.detectors.date_of_birth import DateOfBirthDetector
+from bot.checks.detectors.email_address import EmailAddressDetector
+from bot.checks.detectors.health import HealthDetector
+from bot.checks.detectors.names import NameDetector
+from bot.checks.detectors.phone import PhoneDetector
+from bot.checks.detectors.postal_address import PostalAddressDetector
+from bot.checks.detectors.school import SchoolDetector
+from bot.checks.detectors.secret import SecretDetector
+from bot.checks.document import Document
+from bot.checks.findings import MESSAGES, CheckResult, Finding, RedactionRange, precedence, redact
+
+
+class Checker:
+    """Build once per organisation settings and roster; ``check`` is then cheap and thread-safe."""
+
+    def __init__(self, context: CheckContext | None = None):
+        self.context = context or CheckContext()
+        self._detectors: tuple[Detector, ...] = (
+            SecretDetector(self.context),
+            BccDetector(self.context),
+            EmailAddressDetector(self.context),
+            PhoneDetector(self.context),
+            PostalAddressDetector(self.context),
+            DateOfBirthDetector(self.context),
+            NameDetector(self.context),
+            SchoolDetector(self.context),
+            HealthDetector(self.context),
+        )
+
+    def check(self, text: str) -> CheckResult:
+        if not isinstance(text, str):
+            raise TypeError(f"check() needs a str, not {type(text).__name__}")
+        if not text.strip():
+            return CheckResult([], text)
+        doc = Document(text)
+        spans: list[Span] = []
+        for detector in self._detectors:
+            spans.extend(detector.find(doc))
+        findings = [
+            Finding(span.kind, span.start, span.end, text[span.start:span.end], MESSAGES[span.kind])
+            for span in _resolve(spans)
+        ]
+        return CheckResult(findings, redact(text, [_redaction_range(doc, f) for f in findings]))
+
+
+def _resolve(spans: list[Span]) -> list[Span]:
+    """Sorted by start; no two findings of one kind overlap; one finding per exact span.
+
+    Within a kind, overlapping spans (two patterns finding the same secret, or a tel: link and the
+    number in it) are merged into one covering both. Across kinds, an identical span is reported
+    once, under the kind that comes first in PRECEDENCE.
+    """
+    merged: list[Span] = []
+    by_kind: dict[str, list[Span]] = {}
+    for span in spans:
+        if span.end > span.start:
+            by_kind.setdefault(span.kind, []).append(span)
+    for kind_spans in by_kind.values():
+        kind_spans.sort(key=lambda s: (s.start, -s.end))
+        current = kind_spans[0]
+        for span in kind_spans[1:]:
+            if span.start < current.end:
+                current = Span(current.kind, current.start, max(current.end, span.end))
+            else:
+                merged.append(current)
+                current = span
+        merged.append(current)
+
+    best_by_span: dict[tuple[int, int], Span] = {}
+    for span in merged:
+        key = (span.start, span.end)
+        held = best_by_span.get(key)
+        if held is None or precedence(span.kind) < precedence(held.kind):
+            best_by_span[key] = span
+    return sorted(best_by_span.values(), key=lambda s: (s.start, s.end, precedence(s.kind)))
+
+
+def _redaction_range(doc: Document, finding: Finding) -> RedactionRange:
+    # A Slack <mailto:jo@x.com|jo@x.com> link shows the address twice; removing just the target
+    # would leave the label, so the whole link goes.
+    link = doc.link_containing(finding.start, finding.end)
+    if link is not None:
+        return RedactionRange(link.start, link.end, finding)
+    return RedactionRange(finding.start, finding.end, finding)

@@ -1,0 +1,32 @@
+"""Emails to a group with everyone's address on show (policy 5.5).
+
+"When sending emails to groups of people, we'll use the 'BCC' facility to avoid sharing e-mail
+addresses." A draft whose To and Cc lines between them name more than one address outside the
+organisation is a finding; any number of recipients in Bcc is fine. The finding covers the To/Cc
+lines, from the first of them to the last.
+"""
+
+from __future__ import annotations
+
+from bot.checks.context import CheckContext
+from bot.checks.detectors import Span
+from bot.checks.document import Document
+from bot.checks.email_draft import RECIPIENT_FIELDS, header_block, recipient_addresses
+from bot.checks.findings import Kind
+from bot.checks.org import OrgDomains
+
+
+class BccDetector:
+    def __init__(self, context: CheckContext):
+        self._is_org = OrgDomains(context.org_email_domains)
+
+    def find(self, doc: Document) -> list[Span]:
+        block = header_block(doc)
+        if block is None:
+            return []
+        recipient_fields = [f for f in block.fields if f.name in RECIPIENT_FIELDS]
+        addresses = recipient_addresses([f.value for f in recipient_fields])
+        outside = [a for a in addresses if not self._is_org(a.rsplit("@", 1)[1])]
+        if len(outside) < 2:
+            return []
+        return [Span(Kind.BCC, recipient_fields[0].start, recipient_fields[-1].end)]

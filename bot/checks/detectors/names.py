@@ -1,0 +1,63 @@
+"""Roster names: full_name and photo_consent (policy 5.6).
+
+full_name: a participant's first name and surname together ("Amy Smith", "AMY SMITH", "Amy Smith's").
+First names alone are fine: the policy asks for first names only in captions.
+
+photo_consent: a participant whose family opted out of photos and publicity is named at all. By
+full name always; by first name alone only when that first name is written with a capital and
+belongs on the roster to nobody but opted-out participants, since otherwise we cannot tell which
+Amy is meant and would cry wolf. A full name that is both is reported once, as photo_consent (the
+stronger finding).
+
+The text's words are normalised and hashed with the roster key and compared with the stored
+hashes, so the checker never needs the roster in clear either.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.checks.context import CheckContext
+from bot.checks.detectors import Span
+from bot.checks.document import Document
+from bot.checks.findings import Kind
+from bot.checks.roster import RosterIndex, normalise_name
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+# Words of one name are separated by spaces or a hyphen ("Mary-Jane", "Smith-Jones"), nothing else.
+_NAME_GAP = re.compile(r"[ \t\u00a0]+|-|[ \t]*-[ \t]*")
+_POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'S", "\u2019S")
+
+_normalise = lru_cache(maxsize=65_536)(normalise_name)
+
+
+class NameDetector:
+    def __init__(self, context: CheckContext):
+        self._roster: RosterIndex | None = context.roster if context.roster and len(context.roster) else None
+
+    def find(self, doc: Document) -> list[Span]:
+        if self._roster is None:
+            return []
+        text = doc.masked
+        words: list[tuple[int, int, str]] = []
+        joinable: list[bool] = []
+        previous_end = -1
+        for match in _WORD.finditer(text):
+            start, end = match.span()
+            word = match.group()
+            if word.endswith(_POSSESSIVE_ENDINGS):
+                end -= 2
+            if words:
+                joinable.append(_NAME_GAP.fullmatch(text, previous_end, start) is not None)
+            words.append((start, end, _normalise(word)))
+            previous_end = match.end()
+        joinable.append(False)
+
+        spans = []
+        for name in self._roster.find_names(words, joinable):
+            if name.full_name:
+                spans.append(Span(Kind.PHOTO_CONSENT if name.opted_out else Kind.FULL_NAME, name.start, name.end))
+            elif text[name.start].isupper():
+                spans.append(Span(Kind.PHOTO_CONSENT, name.start, name.end))
+        return spans

@@ -1,0 +1,113 @@
+"""Phone numbers (policy 4.1 and 5.5: never give out a mobile number or other contact details).
+
+The phonenumbers library does the recognising. Two things are ours:
+
+* PhoneNumberMatcher is slow-ish and considers every digit run, so we only hand it short windows
+  around runs that could be a phone number at all (seven or more digits).
+* Its VALID leniency rejects Ofcom's drama numbers (07700 900xxx), which people really do paste as
+  examples, while POSSIBLE accepts times, years and references. So we match with POSSIBLE and then
+  accept only what is written the way people write phone numbers: with a country code (+44, 0044),
+  or with the trunk 0 and 10-11 digits. "2026-0042", "12345678" or "1106979" never qualify.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberMatcher
+
+from bot.checks.context import CheckContext
+from bot.checks.detectors import Span
+from bot.checks.document import Document
+from bot.checks.findings import Kind
+
+# A run of digits with the separators people put in phone numbers, containing at least 7 digits.
+_CANDIDATE = re.compile(r"(?:\+|\(\s*)?\d(?:[\d \t\u00a0().\-\u2013/]{0,60}\d)?")
+_MIN_DIGITS = 7
+_WINDOW_MARGIN = 3  # characters of context either side, for the matcher's own boundary checks
+
+# "Order no. 01234 567890", "ref: 0123456789": numbers that only look like phone numbers.
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:ref(?:erence)?|order|ticket|invoice|booking|account|acct|a/c|charity|company|"
+    r"registration|reg|membership|member|policy|case|tracking|isbn|serial|id)\b\.?\s*"
+    r"(?:no\.?|number|num|id|code)?\s*[:#]?\s*|#\s*)$",
+    re.IGNORECASE,
+)
+_ATTACHED_BEFORE = re.compile(r"[£$€¥#\w][\-/]?$")
+
+
+def _key(number: phonenumbers.PhoneNumber) -> tuple[int, int]:
+    return number.country_code, number.national_number
+
+
+class PhoneDetector:
+    def __init__(self, context: CheckContext):
+        self._region = context.region
+        self._region_code = phonenumbers.country_code_for_region(context.region)
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(context.region)
+        # Where national numbers are always dialled with a trunk prefix (0 in the UK), a number
+        # written without it is not a phone number but some other figure. In North America the "1"
+        # is optional, so there we rely on the number being valid.
+        prefix = metadata.national_prefix if metadata else None
+        self._trunk_prefix = prefix if prefix and prefix != "1" else None
+        own = set()
+        for written in context.org_phone_numbers:
+            try:
+                own.add(_key(phonenumbers.parse(written, context.region)))
+            except phonenumbers.NumberParseException:
+                continue  # a typo in the organisation file should not stop the checker
+        self._own_numbers = frozenset(own)
+
+    def find(self, doc: Document) -> list[Span]:
+        spans: list[Span] = []
+        for link in doc.links:
+            if link.scheme == "tel" and self._is_personal(doc.text[link.target_start:link.target_end]):
+                spans.append(Span(Kind.PHONE, link.target_start, link.target_end))
+
+        text = doc.masked
+        for candidate in _CANDIDATE.finditer(text):
+            raw = candidate.group()
+            if sum(ch.isdigit() for ch in raw) < _MIN_DIGITS:
+                continue
+            window_start = max(0, candidate.start() - _WINDOW_MARGIN)
+            window_end = min(len(text), candidate.end() + _WINDOW_MARGIN)
+            window = text[window_start:window_end]
+            for match in PhoneNumberMatcher(window, self._region, leniency=Leniency.POSSIBLE):
+                start = window_start + match.start
+                end = window_start + match.end
+                if self._accept(text, start, match.raw_string, match.number):
+                    spans.append(Span(Kind.PHONE, start, end))
+        return spans
+
+    def _is_personal(self, written: str) -> bool:
+        try:
+            number = phonenumbers.parse(written, self._region)
+        except phonenumbers.NumberParseException:
+            return False
+        return self._looks_like_phone(written, number) and _key(number) not in self._own_numbers
+
+    def _accept(self, text: str, start: int, raw: str, number: phonenumbers.PhoneNumber) -> bool:
+        before = text[max(0, start - 30):start]
+        if _ATTACHED_BEFORE.search(before) or _REFERENCE_BEFORE.search(before):
+            return False
+        return self._looks_like_phone(raw, number) and _key(number) not in self._own_numbers
+
+    def _looks_like_phone(self, raw: str, number: phonenumbers.PhoneNumber) -> bool:
+        digits = "".join(ch for ch in raw if ch.isdigit())
+        stripped = raw.lstrip("( \t")
+        international = stripped.startswith("+") or digits.startswith("00")
+        if international:
+            if phonenumbers.is_valid_number(number):
+                return True
+            # Fictional and newly allocated ranges in our own country are still somebody's number.
+            return (
+                number.country_code == self._region_code
+                and phonenumbers.is_possible_number(number)
+                and len(str(number.national_number)) >= 9
+            )
+        if number.country_code != self._region_code or len(digits) < 10:
+            return False
+        if self._trunk_prefix is not None:
+            return digits.startswith(self._trunk_prefix) and len(digits) <= 11 and phonenumbers.is_possible_number(number)
+        return phonenumbers.is_valid_number(number)

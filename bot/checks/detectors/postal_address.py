@@ -1,0 +1,147 @@
+"""Street addresses and UK postcodes (policy 3, 5.5: never reveal personal details).
+
+A public venue named as a venue is fine, and so is the venue's address when it follows the venue's
+name ("Gloucester Guildhall, 23 Eastgate Street, GL1 1NS") or comes just before it in brackets
+("GL1 2LR (Gloucester Cathedral)"), unless something personal comes in between ("after the
+Guildhall she went home to 12 Station Road"). Addresses listed in the organisation's settings (the
+registered office, regular venues) always pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.checks.context import CheckContext
+from bot.checks.detectors import Span
+from bot.checks.document import Document
+from bot.checks.findings import Kind
+
+# The postcode areas in use (Royal Mail), so that "Y9 1ST" or "B4 2ND" in lower case, or strings
+# that merely have the shape of a postcode, are not taken for one.
+POSTCODE_AREAS = frozenset(
+    ["AB", "AL", "B", "BA", "BB", "BD", "BF", "BH", "BL", "BN", "BR", "BS", "BT", "BX", "CA", "CB", "CF", "CH", "CM", "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL", "DN", "DT", "DY", "E", "EC", "EH", "EN", "EX", "FK", "FY", "G", "GL", "GU", "GY", "HA", "HD", "HG", "HP", "HR", "HS", "HU", "HX", "IG", "IM", "IP", "IV", "JE", "KA", "KT", "KW", "KY", "L", "LA", "LD", "LE", "LL", "LN", "LS", "LU", "M", "ME", "MK", "ML", "N", "NE", "NG", "NN", "NP", "NR", "NW", "OL", "OX", "PA", "PE", "PH", "PL", "PO", "PR", "RG", "RH", "RM", "S", "SA", "SE", "SG", "SK", "SL", "SM", "SN", "SO", "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW", "UB", "W", "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE"]
+)
+_POSTCODE = re.compile(
+    r"(?<![A-Za-z0-9])([A-Za-z]{1,2})([0-9][A-Za-z0-9]?)[ \u00a0]?([0-9])([A-Za-z]{2})(?![A-Za-z0-9])"
+)
+# Third and fourth characters of the outward code, and the inward code's letters (BS 7666).
+_DISTRICT_LETTER_AFTER_ONE_LETTER_AREA = frozenset("ABCDEFGHJKPSTUW")
+_DISTRICT_LETTER_AFTER_TWO_LETTER_AREA = frozenset("ABEHMNPRVWXY")
+_INWARD_LETTERS = frozenset("ABDEFGHJLNPQRSTUWXYZ")
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
+_STREET_TYPES = (
+    r"Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Crescent|Cres|Grove|Gardens|Gdns|"
+    r"Place|Pl|Terrace|Terr|Court|Ct|Row|Square|Sq|Walk|Mews|Parade|Rise|Hill|Green|Vale|View|"
+    r"Meadows?|Boulevard|Croft|Park|Gate|Wharf|Yard|Fields|Orchard|Chase|Crest|Hollow"
+)
+# Words that, right after the street-type word, show it is a building's name rather than an address:
+# "Chosen Hill School", "Pittville Park Pump Room".
+_NOT_A_STREET_AFTER = r"School|Academy|College|Primary|Grammar|High|Church|Hall|Centre|Station|Surgery|Library|Stadium|Theatre|Pump"
+_HOUSE_NUMBER = r"(?<![\w.:£$€/#-])\d{1,4}[A-Za-z]?(?:\s*[-\u2013]\s*\d{1,4}[A-Za-z]?)?"
+_FLAT = r"(?:(?:Flat|Apartment|Apt\.?|Unit)\s+\d{1,4}[A-Za-z]?\s*,?\s+)?"
+_STREET = re.compile(
+    _FLAT + _HOUSE_NUMBER + r",?\s+"
+    r"(?P<name>[A-Z][A-Za-z'\u2019]+(?:[ \t-][A-Z][A-Za-z'\u2019]+){0,3})[ \t]+"
+    rf"(?:{_STREET_TYPES})\b\.?"
+    rf"(?![ \t]+(?:{_NOT_A_STREET_AFTER})\b)"
+)
+# People type addresses in lower case in chat ("she's at 12 station road"). Only the unambiguous
+# street types count here, and the words before them must not be everyday words, or "a 10 minute
+# walk" and "2 doors down the road" would be addresses.
+_STREET_LOWER = re.compile(
+    _HOUSE_NUMBER + r",?[ \t]+(?P<name>(?:[a-z]+[ \t]+){1,2})(?:road|street|lane|avenue|crescent)\b"
+)
+# Measures make "a 20 Minute Walk" look like an address in any case.
+_MEASURES = frozenset(
+    ["minute", "minutes", "min", "mins", "mile", "miles", "yard", "yards", "metre", "metres", "meter", "meters", "km", "second", "seconds", "hour", "hours", "step", "steps"]
+)
+_EVERYDAY_WORDS = _MEASURES | frozenset(
+    ["the", "a", "an", "down", "up", "along", "across", "over", "on", "in", "at", "by", "to", "from", "of", "off", "my", "your", "our", "their", "his", "her", "this", "that", "these", "those", "more", "other", "same", "main", "different", "next", "last", "few", "long", "short", "big", "small", "back", "side", "wrong", "right", "left"]
+)
+
+_VENUE_WORDS = (
+    r"Guildhall|Hall|Cathedral|Church|Chapel|Abbey|Centre|Center|Theatre|Theater|Playhouse|"
+    r"Library|Museum|Gallery|Arena|Stadium|Studios?|Club|Hotel|Inn|Pub|Tavern|Bar|Caf[eé]|Cinema|"
+    r"Venue|Works|University|College|Academy|School|Park|Pavilion|Hub|Institute"
+)
+# A venue named before the address: "Gloucester Guildhall, 23 Eastgate Street". "31 Church Lane"
+# and "2 Park Road" are streets, not venues.
+_VENUE_BEFORE = re.compile(rf"\b(?:{_VENUE_WORDS})\b(?![ \t]+(?:{_STREET_TYPES})\b)|\bvenue\b")
+# ... or just after, in brackets: "GL1 2LR (Gloucester Cathedral)".
+_VENUE_AFTER = re.compile(rf"[ \t,]*\((?:the[ \t]+)?[A-Z][^()\n]{{0,40}}?\b(?:{_VENUE_WORDS})\b")
+_PERSONAL_CUE = re.compile(
+    r"\b(?:lives?|living|home|house|address|staying|stays|moved|hers|his|theirs|mum|mom|dad|"
+    r"parents?|carer|nan|gran|grandma|family|flat|pick-?up|drop-?off|lift)\b",
+    re.IGNORECASE,
+)
+_VENUE_LOOKBACK = 80
+
+
+def canonical_postcode(match: re.Match[str]) -> str | None:
+    """The postcode in "AB1 2CD" form, or None if the match is not a real UK postcode."""
+    area, district, sector, unit = match.groups()
+    area_upper = area.upper()
+    if area_upper not in POSTCODE_AREAS:
+        return None
+    if len(district) == 2 and not district[1].isdigit():
+        allowed = _DISTRICT_LETTER_AFTER_ONE_LETTER_AREA if len(area) == 1 else _DISTRICT_LETTER_AFTER_TWO_LETTER_AREA
+        if district[1].upper() not in allowed:
+            return None
+    if not set(unit.upper()) <= _INWARD_LETTERS:
+        return None
+    written = match.group()
+    # In lower or mixed case, "b4 2nd" and "Y9 1st" are far more likely ordinals than postcodes.
+    if not written.isupper() and unit.lower() in _ORDINAL_SUFFIXES:
+        return None
+    return f"{area_upper}{district.upper()} {sector}{unit.upper()}"
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
+
+
+class PostalAddressDetector:
+    def __init__(self, context: CheckContext):
+        self._org_postcodes, self._org_words = _org_address_forms(context.org_addresses)
+
+    def find(self, doc: Document) -> list[Span]:
+        text = doc.masked
+        spans: list[Span] = []
+        if any(ch.isdigit() for ch in text):
+            for match in _POSTCODE.finditer(text):
+                postcode = canonical_postcode(match)
+                if postcode and postcode not in self._org_postcodes and not self._at_venue(doc, match.start(), match.end()):
+                    spans.append(Span(Kind.POSTAL_ADDRESS, match.start(), match.end()))
+            for pattern, excluded in ((_STREET, _MEASURES), (_STREET_LOWER, _EVERYDAY_WORDS)):
+                for match in pattern.finditer(text):
+                    if any(word.lower() in excluded for word in match.group("name").split()):
+                        continue
+                    if not self._is_public(doc, match):
+                        spans.append(Span(Kind.POSTAL_ADDRESS, match.start(), match.end()))
+        return spans
+
+    def _is_public(self, doc: Document, match: re.Match[str]) -> bool:
+        written = _words(match.group())
+        if any(written in org for org in self._org_words):
+            return True
+        return self._at_venue(doc, match.start(), match.end())
+
+    def _at_venue(self, doc: Document, start: int, end: int) -> bool:
+        sentence_start, _ = doc.sentence_bounds(start)
+        before = doc.masked[max(sentence_start, start - _VENUE_LOOKBACK):start]
+        venues = list(_VENUE_BEFORE.finditer(before))
+        if venues:
+            return not _PERSONAL_CUE.search(before, venues[-1].end())
+        return _VENUE_AFTER.match(doc.masked, end) is not None and not _PERSONAL_CUE.search(before)
+
+
+def _org_address_forms(addresses: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    postcodes = set()
+    for address in addresses:
+        for match in _POSTCODE.finditer(address):
+            postcode = canonical_postcode(match)
+            if postcode:
+                postcodes.add(postcode)
+    return frozenset(postcodes), tuple(_words(address) for address in addresses)

@@ -1,0 +1,118 @@
+"""A school named in connection with a young person (policy 4.1: "never give out ... school name").
+
+A school is recognised by its name ("Ribston Hall High School", "Pate's Grammar", "Chosen Hill
+School") or because it is a roster participant's school. It is only a finding when the words right
+before it tie it to a young person: "Jake from ...", "she goes to ...", "Year 9 at ...", "his
+school, ...", "Jake (...)", "Jake is at ...". A school named as a venue ("workshop at Chosen Hill
+School on Friday", "the band is at Pate's Grammar") or an organisation ("thanks to Pate's Grammar
+for the loan of their hall") is fine.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from bot.checks.context import CheckContext
+from bot.checks.detectors import Span
+from bot.checks.detectors.people import NOT_A_NAME
+from bot.checks.document import Document
+from bot.checks.findings import Kind
+from bot.checks.roster import MAX_SCHOOL_WORDS, RosterIndex, normalise_school
+
+_TYPE_WORDS = r"School|Academy|College|Grammar|High|Primary|Comprehensive|Infants|Juniors|Prep|Preparatory"
+_NAME_WORD = r"(?:St\.?|[A-Z][A-Za-z'\u2019.-]*)"
+_CONNECTOR = r"(?:of|the|and|&|on|upon|under|in|de|la)"
+_SCHOOL_NAME = re.compile(
+    rf"\b{_NAME_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_NAME_WORD}){{0,5}}?"
+    rf"[ \t]+(?:{_TYPE_WORDS})(?:[ \t]+(?:{_TYPE_WORDS}|Sixth[ \t]+Form))*\b"
+)
+_TYPE_WORD_SET = frozenset(_TYPE_WORDS.split("|")) | {"Sixth", "Form"}
+# Words that make "X School" a kind of school rather than a particular one: "Summer School",
+# "Secondary School", "Music College".
+_GENERIC = frozenset(
+    ["The", "A", "An", "Summer", "Music", "Secondary", "Primary", "Local", "New", "Old", "Big", "Next", "Junior", "Senior", "Forest", "Sunday", "Saturday", "Holiday", "Easter", "Film", "Drama", "Art", "Arts", "Dance", "Rock", "Business", "Further", "Higher", "Education", "Sixth", "Form", "Royal", "Special", "Boarding", "State", "Private", "Independent", "Free", "Grammar", "High", "Catholic", "Faith", "Village", "Her", "His", "Their", "My", "Your", "Our", "This", "That", "Any", "Every", "Each", "Same", "Other", "Whole", "Online", "Virtual", "Home"]
+)
+
+# What, right before a school's name, ties it to a young person: "she goes to", "Year 9 at",
+# "his school,". Matched against the lower-cased text.
+_LINK_CUE_TEXT = (
+    r"(?:"
+    r"\b(?:goes|go|going|went|gone|moved|moving|transferred|starts|start|starting|started)[ \t]+(?:to|at)"
+    r"|\b(?:attends|attend|attending|attended|studies[ \t]+at|studying[ \t]+at)"
+    r"|\b(?:is|was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?in[ \t]+year[ \t]*\d{1,2}[ \t]+at"
+    r"|\b(?:pupils?|students?|sixth[ \t]+former|head[ \t]+(?:girl|boy)|year[ \t]*\d{1,2}s?|y\d{1,2}|yr[ \t]*\d{1,2})[ \t]+(?:at|of|from|in)"
+    r"|\b(?:his|her|their|my)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-)?"
+    r")[ \t]*"
+)
+_LINK_CUE = re.compile(_LINK_CUE_TEXT)
+_LINK_CUE_ANY_CASE = re.compile(_LINK_CUE_TEXT, re.IGNORECASE)
+# A named person right before the school: "Jake from", "Jake (", "Jake's school,". Case matters
+# here: the capital is what marks a name.
+_NAMED_CUE = re.compile(
+    r"\b(?P<who>[A-Z][a-z]+|[Hh]e|[Ss]he|[Hh]im|[Hh]er)[ \t]+from[ \t]*"
+    r"|\b(?P<who_paren>[A-Z][a-z]+)[ \t]*\([ \t]*"
+    # "Jake is at", "she's now at"; "the band is at" is a booking, not a pupil.
+    r"|\b(?P<who_at>[A-Z][a-z]+|[Hh]e|[Ss]he)(?:[ \t]+is|[ \t]+was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?at[ \t]+"
+    r"|\b(?P<owner>[A-Z][a-z]+)(?:'s|\u2019s)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-)?[ \t]*"
+)
+_THE = re.compile(r"the[ \t]+", re.IGNORECASE)
+_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_CAPITALISED_RUN = re.compile(
+    r"[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*"
+)
+
+
+class SchoolDetector:
+    def __init__(self, context: CheckContext):
+        self._roster: RosterIndex | None = context.roster if context.roster and context.roster.has_schools else None
+
+    def find(self, doc: Document) -> list[Span]:
+        text = doc.masked
+        # Where a cue ends, a school's name may begin. Most texts have no cue and stop here.
+        cue_ends = _cue_ends(text, doc.lowered)
+        if not cue_ends:
+            return []
+        spans = []
+        for match in _SCHOOL_NAME.finditer(text):
+            # The name pattern may have swallowed words before the cue ("Students of St Peter's
+            # High School"): the school's name starts at the first cue end inside the match.
+            i = bisect_left(cue_ends, match.start())
+            if i == len(cue_ends) or cue_ends[i] >= match.end():
+                continue
+            start = cue_ends[i]
+            own_words = [w for w in text[start:match.end()].split() if w not in _TYPE_WORD_SET]
+            if own_words and not all(w.strip(".") in _GENERIC for w in own_words):
+                spans.append(Span(Kind.SCHOOL, start, match.end()))
+        if self._roster is not None:
+            spans += self._roster_schools(text, cue_ends)
+        return spans
+
+    def _roster_schools(self, text: str, cue_ends: list[int]) -> list[Span]:
+        """A roster participant's school named right after a cue, however it ends ("Pate's Grammar")."""
+        assert self._roster is not None
+        found = []
+        for position in cue_ends:
+            run = _CAPITALISED_RUN.match(text, position)
+            if run is None:
+                continue
+            word_ends = [position + m.end() for m in re.finditer(r"\S+", run.group())][:MAX_SCHOOL_WORDS]
+            for end in reversed(word_ends):  # longest name first
+                candidate = text[position:end].rstrip(".,")
+                normalised = normalise_school(candidate)
+                if normalised and self._roster.is_school(normalised):
+                    found.append(Span(Kind.SCHOOL, position, position + len(candidate)))
+                    break
+        return found
+
+
+def _cue_ends(text: str, lowered: str | None) -> list[int]:
+    link_cues = _LINK_CUE.finditer(lowered) if lowered is not None else _LINK_CUE_ANY_CASE.finditer(text)
+    ends = [m.end() for m in link_cues]
+    for named in _NAMED_CUE.finditer(text):
+        who = named.group("who") or named.group("who_paren") or named.group("who_at") or named.group("owner")
+        if who.lower() in _PRONOUNS or who not in NOT_A_NAME:
+            ends.append(named.end())
+    # "goes to the Crypt School" and "goes to The Crypt School": the name may start before or after "the".
+    ends += [the.end() for end in ends if (the := _THE.match(text, end))]
+    return sorted(set(ends))

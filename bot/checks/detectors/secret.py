@@ -1,0 +1,140 @@
+"""Passwords, passphrases and tokens written into a message (policy 2 and 5.4: keep passwords safe).
+
+Two ways in:
+
+* Tokens with a recognisable shape, wherever they appear: Slack (xoxb-, xoxp-, xapp-, webhook URLs),
+  AWS access keys, GitHub, Google, Stripe and OpenAI keys, JSON web tokens, private key blocks.
+* A value given for a password-like word: "password is hunter2", "pw: Xy7!kq", "the wifi password for
+  the studio is Tr0ub4dor&3", "PIN 4821", "the login is bob / P@ssw0rd1" (only the password after
+  the username is the secret). Talk about passwords is not a password: "password protected",
+  "change your password regularly", "the password is in the drawer", "password: ********".
+
+The finding covers the secret itself, and the message never repeats it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.checks.context import CheckContext
+from bot.checks.detectors import Span
+from bot.checks.document import EMAIL, Document
+from bot.checks.findings import Kind
+
+# Token shapes are ASCII, so their edges are ASCII too: "²xoxb-..." is still a token.
+_TOKENS = re.compile(
+    r"(?<![A-Za-z0-9_])xox[abposr]-[A-Za-z0-9-]{10,}"
+    r"|(?<![A-Za-z0-9_])xapp-[0-9]-[A-Za-z0-9-]{10,}"
+    r"|https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_-]{10,}"
+    r"|(?<![A-Za-z0-9_])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])"
+    r"|(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{30,}(?![A-Za-z0-9])"
+    r"|(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,}"
+    r"|(?<![A-Za-z0-9_])AIza[0-9A-Za-z_-]{35}"
+    r"|(?<![A-Za-z0-9_])[rs]k_(?:live|test)_[0-9A-Za-z]{16,}"
+    r"|(?<![A-Za-z0-9_])sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}"
+    r"|(?<![A-Za-z0-9_])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"
+    r"|-----BEGIN[A-Z ]{0,20} PRIVATE KEY-----[\s\S]*?(?:-----END[A-Z ]{0,20} PRIVATE KEY-----|\Z)"
+)
+_AWS_SECRET = re.compile(r"(?i:aws_?secret_?access_?key|secret_?access_?key)[\"']?\s*[:=]\s*[\"']?(?P<value>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])")
+
+_PASSWORD_WORDS = (
+    r"passwords?|passwd|pass[ \t]?word|pass[ \t]?code|pass[ \t]?phrase|pwd|pw|p/w|"
+    r"wi-?fi[ \t]+(?:password|key|code)|network[ \t]+key|"
+    r"api[ \t_-]?key|access[ \t_-]?key|secret[ \t_-]?key|client[ \t_-]?secret|api[ \t_-]?secret|"
+    r"(?:auth|access|api|bot|slack|bearer)[ \t_-]?token|token"
+)
+_CODE_WORDS = r"pin(?:[ \t]+(?:number|code|no\.?))?|(?:door|alarm|key[ \t]?safe|lockbox|gate|entry|safe)[ \t]+code"
+_LOGIN_WORDS = r"log-?in(?:[ \t]+details)?|log[ \t]+in[ \t]+details|credentials|sign-?in(?:[ \t]+details)?"
+_SEPARATOR = (
+    r"[ \t]*(?:(?:is|are|was|were)\b(?:[ \t]+(?:now|still))?|(?:has[ \t]+been[ \t]+)?(?:changed|updated|reset|set)[ \t]+to"
+    r"|now\b|:|=|-|\u2013|\u2014)"
+)
+# "the password for the Facebook account is ...": a qualifier is only allowed when a separator
+# follows it, or "PIN for the door is in the office, room 12B" would make "12B" a PIN.
+_QUALIFIER = rf"(?:[ \t]+(?:for|to|of|on)[ \t]+[^\n:=]{{1,40}}?(?={_SEPARATOR}))?"
+_VALUE = r"[\"'\u201c\u2018`]?(?P<value>[^\s\"'\u201d\u2019`]{1,200})"
+_ASSIGNED = re.compile(
+    rf"\b(?P<word>{_PASSWORD_WORDS}|{_CODE_WORDS})\b{_QUALIFIER}(?P<sep>{_SEPARATOR})?[ \t]*{_VALUE}",
+    re.IGNORECASE,
+)
+_LOGIN = re.compile(
+    rf"\b(?:{_LOGIN_WORDS})\b{_QUALIFIER}(?:{_SEPARATOR})?[ \t]*(?P<user>[^\s/|,]{{1,100}})[ \t]*(?:/|\||,|&|\band\b)[ \t]*"
+    rf"(?:(?:pw|password|pwd)[ \t]*:?[ \t]*)?{_VALUE}",
+    re.IGNORECASE,
+)
+_USERNAME_SLASH_BEFORE = re.compile(r"(?:user(?:[ \t]?name)?|login|e-?mail)[ \t]*/[ \t]*$", re.IGNORECASE)
+
+# Cheap first looks, so that the long patterns only run on texts that could match them.
+_TOKEN_MARKERS = ("xox", "xapp-", "hooks.slack.com", "AKIA", "ASIA", "gh", "github_pat_", "AIza", "k_live_",
+                  "k_test_", "sk-", "eyJ", "-----BEGIN")
+_WORD_MARKERS = ("pass", "pw", "p/w", "pin", "code", "key", "token", "secret", "log", "credential", "sign")
+
+_TRAILING_PUNCTUATION = ".,;:)]}>"
+_MASKED = re.compile(r"^(?:[*\u2022\u25cfx#.]+|<[^>]*>|\[[^\]]*\]|\{[^}]*\}|\.\.\.)$", re.IGNORECASE)
+# Words that follow "password is" in talk about passwords rather than in a password.
+_NOT_A_PASSWORD = frozenset(
+    ["a", "an", "the", "in", "on", "at", "by", "for", "to", "of", "from", "with", "and", "or", "but", "not", "no", "yes", "it", "this", "that", "these", "those", "same", "different", "new", "old", "your", "my", "our", "their", "his", "her", "its", "his", "what", "which", "who", "where", "when", "how", "here", "there", "still", "now", "just", "also", "very", "too", "so", "required", "needed", "case", "sensitive", "correct", "incorrect", "wrong", "right", "weak", "strong", "long", "short", "safe", "secure", "secret", "private", "confidential", "personal", "protected", "expired", "changed", "saved", "stored", "written", "shared", "below", "above", "attached", "enclosed", "available", "missing", "blank", "empty", "unknown", "invalid", "valid", "reset", "change", "see", "ask", "check", "use", "coming", "sent", "pinned", "usual", "standard", "same", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "something", "anything", "nothing", "everything", "please", "thanks", "thank", "ok", "okay", "fine", "good", "great", "lastpass", "bitwarden", "1password", "keeper", "dashlane", "manager", "vault", "whiteboard", "drawer", "office", "written"]
+)
+_EVERYDAY_ENDINGS = ("ed", "ing", "ly", "able", "ible", "tion", "ment")
+
+
+def _looks_like_secret(value: str, *, explicit: bool, digits_only_ok: bool) -> bool:
+    if not value or _MASKED.match(value) or "://" in value or EMAIL.fullmatch(value):
+        return False
+    if value[0] in "[<({" and value[1:].rstrip("]>)}").isalpha():
+        return False  # a placeholder such as "[secret removed]" or "<redacted>"
+    has_digit = any(ch.isdigit() for ch in value)
+    has_alpha = any(ch.isalpha() for ch in value)
+    if digits_only_ok:
+        return has_digit and len(value) >= 4
+    if len(value) < 4:
+        return False
+    has_symbol = any(not ch.isalnum() for ch in value)
+    mixed_case = any(ch.isupper() for ch in value[1:]) and any(ch.islower() for ch in value)
+    if (has_digit and has_alpha) or (has_symbol and (has_alpha or has_digit)) or mixed_case:
+        return True
+    if not explicit:
+        return False
+    # "the password is sunshine": a single plain word after "is" or ":" is a password too, unless it
+    # is a word of talk about passwords ("required", "changed", "in").
+    lowered = value.lower()
+    everyday_word = value.isalpha() and value.islower() and lowered.endswith(_EVERYDAY_ENDINGS)
+    return lowered not in _NOT_A_PASSWORD and not everyday_word
+
+
+def _strip_value(match: re.Match[str]) -> tuple[int, int]:
+    start, end = match.span("value")
+    while end > start and match.string[end - 1] in _TRAILING_PUNCTUATION:
+        end -= 1
+    return start, end
+
+
+class SecretDetector:
+    def __init__(self, context: CheckContext):
+        del context
+
+    def find(self, doc: Document) -> list[Span]:
+        text = doc.text  # not the masked text: webhook URLs and tokens in links are secrets too
+        lowered = text.lower()  # only for the cheap first looks, so its length does not matter
+        spans: list[Span] = []
+        if any(marker in text for marker in _TOKEN_MARKERS):
+            spans += [Span(Kind.SECRET, m.start(), m.end()) for m in _TOKENS.finditer(text)]
+        if "secret" in lowered:
+            spans += [Span(Kind.SECRET, m.start("value"), m.end("value")) for m in _AWS_SECRET.finditer(text)]
+        if not any(marker in lowered for marker in _WORD_MARKERS):
+            return spans
+        for match in _ASSIGNED.finditer(text):
+            start, end = _strip_value(match)
+            value = text[start:end]
+            is_code = match.group("word").lower().startswith(("pin", "door", "alarm", "key", "lock", "gate", "entry", "safe"))
+            if "/" in value and _USERNAME_SLASH_BEFORE.search(text, max(0, match.start("word") - 20), match.start("word")):
+                # "username/password: bob/hunter2": only the part after the slash is secret.
+                start += value.index("/") + 1
+                value = text[start:end]
+            if _looks_like_secret(value, explicit=match.group("sep") is not None, digits_only_ok=is_code):
+                spans.append(Span(Kind.SECRET, start, end))
+        for match in _LOGIN.finditer(text):
+            start, end = _strip_value(match)
+            if _looks_like_secret(text[start:end], explicit=True, digits_only_ok=False):
+                spans.append(Span(Kind.SECRET, start, end))
+        return spans

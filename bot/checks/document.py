@@ -1,0 +1,147 @@
+"""A text prepared once for all the detectors.
+
+Detectors must report spans in the original text, so nothing here changes the length of the text:
+parts that no detector should read as prose (URLs, Slack mentions, Slack mailto:/tel: links, email
+addresses) are overwritten with a mask character in ``masked``, which has the same length. That is
+how "https://example.org/events/07700900123" or "<@U0123456>" stay out of the phone and name checks.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+MASK = "\x00"
+
+# Slack's markup: <https://x|label>, <mailto:a@b.c|a@b.c>, <tel:+44...|...>, <@U123>, <#C123|name>,
+# <!here>, <!subteam^S1|@team>, <!date^...|fallback>.
+_SLACK_TOKEN = re.compile(r"<([^<>|\s]{1,2000})(?:\|([^<>]{0,2000}))?>")
+_BARE_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"]{1,2000}", re.IGNORECASE)
+
+EMAIL = re.compile(
+    r"(?<![\w.%+-])"
+    r"[A-Za-z0-9_][A-Za-z0-9._%+'-]{0,63}"
+    r"@"
+    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}"
+    r"[A-Za-z]{2,24}"
+    r"(?![\w-])"
+)
+
+# A sentence ends at . ! ? followed by white space, or at a line break. Used to keep context checks
+# ("she goes to", "has epilepsy") inside the sentence they belong to.
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class SlackLink:
+    """A Slack link whose target is itself a contact detail: <mailto:...|...> or <tel:...|...>.
+
+    ``start``/``end`` cover the whole token; ``target_start``/``target_end`` the address or number.
+    """
+
+    scheme: str  # "mailto" or "tel"
+    start: int
+    end: int
+    target_start: int
+    target_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class EmailMatch:
+    start: int
+    end: int
+    domain: str  # lower case
+
+
+class Document:
+    def __init__(self, text: str):
+        self.text = text
+        links: list[SlackLink] = []
+        emails: list[EmailMatch] = []
+        chars = list(text) if ("<" in text or "://" in text or "www." in text or "@" in text) else None
+        if chars is not None:
+            if "<" in text:
+                for token in _SLACK_TOKEN.finditer(text):
+                    self._read_slack_token(token, links, emails, chars)
+            if "://" in text or "www." in text.lower():
+                for url in _BARE_URL.finditer("".join(chars)):
+                    _blank(chars, url.start(), url.end())
+            if "@" in text:
+                for match in EMAIL.finditer("".join(chars)):
+                    domain = match.group().rsplit("@", 1)[1].lower()
+                    emails.append(EmailMatch(match.start(), match.end(), domain))
+                    _blank(chars, match.start(), match.end())
+            self.masked = "".join(chars)
+        else:
+            self.masked = text
+        emails.sort(key=lambda e: e.start)
+        self.links = links
+        self.emails = emails
+        # Results other modules derive from the text once and share (e.g. the email header block).
+        self.memo: dict[str, object] = {}
+
+    @staticmethod
+    def _read_slack_token(token: re.Match[str], links: list[SlackLink], emails: list[EmailMatch], chars: list[str]) -> None:
+        target = token.group(1)
+        lowered = target[:7].lower()
+        if lowered.startswith("mailto:") or lowered.startswith("tel:"):
+            scheme = "mailto" if lowered.startswith("mailto:") else "tel"
+            target_start = token.start(1) + len(scheme) + 1
+            target_end = token.end(1)
+            if scheme == "mailto":
+                # mailto: may carry ?subject=...; the address is what comes before it.
+                address_end = target.find("?")
+                if address_end != -1:
+                    target_end = token.start(1) + address_end
+                address = token.string[target_start:target_end]
+                full = EMAIL.fullmatch(address)
+                if full is None:
+                    _blank(chars, token.start(), token.end())
+                    return
+                emails.append(EmailMatch(target_start, target_end, address.rsplit("@", 1)[1].lower()))
+            if target_end > target_start:
+                links.append(SlackLink(scheme, token.start(), token.end(), target_start, target_end))
+            _blank(chars, token.start(), token.end())
+        elif target[0] in "@#!":
+            _blank(chars, token.start(), token.end())
+        elif ":" in target:
+            # <https://...|label>: hide the URL, keep the label (it is prose the poster wrote).
+            _blank(chars, token.start(), token.end(1) + 1)
+            _blank(chars, token.end() - 1, token.end())
+
+    @cached_property
+    def lowered(self) -> str | None:
+        """The masked text in lower case, when that keeps every offset (it nearly always does).
+
+        Matching lower-case patterns against it is several times faster than re.IGNORECASE.
+        str.lower() never shortens a text, and lengthens it only for a few characters such as "İ";
+        if that happened, offsets would shift, so callers must fall back to re.IGNORECASE on None.
+        """
+        lowered = self.masked.lower()
+        return lowered if len(lowered) == len(self.masked) else None
+
+    def link_containing(self, start: int, end: int) -> SlackLink | None:
+        for link in self.links:
+            if link.target_start <= start and end <= link.target_end:
+                return link
+        return None
+
+    @cached_property
+    def _sentence_ends(self) -> list[int]:
+        return [m.end() for m in _SENTENCE_END.finditer(self.masked)]
+
+    def sentence_bounds(self, start: int, end: int | None = None) -> tuple[int, int]:
+        """The sentence around [start, end): from just after the previous sentence end to the next one."""
+        ends = self._sentence_ends
+        end = start if end is None else end
+        i = bisect_right(ends, start)
+        sentence_start = ends[i - 1] if i > 0 else 0
+        j = bisect_right(ends, max(end - 1, start))
+        sentence_end = ends[j] if j < len(ends) else len(self.text)
+        return sentence_start, sentence_end
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    chars[start:end] = MASK * (end - start)

@@ -1,0 +1,54 @@
+"""Policy 3: health and other needs stay on the register, not in messages or posts."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("Amy has epilepsy, so no strobes please", "epilepsy"),
+        ("Tom (ADHD) needs a quiet corner", "ADHD"),
+        ("Remember his autism when planning the room", "autism"),
+        ("my son is diabetic and will need a break", "diabetic"),
+        ("Jake, who has asthma, left his inhaler", "asthma"),
+        ("She's got severe anxiety about performing", "anxiety"),
+        ("Leo was diagnosed with dyslexia last year", "dyslexia"),
+        ("Maya's nut allergy is serious", "nut allergy"),
+        ("He is autistic and prefers headphones", "autistic"),
+        ("Sam uses a wheelchair", "wheelchair"),
+        ("Her EHCP says she needs a TA", "EHCP"),
+        ("Priya is on medication for it", "medication"),
+    ],
+)
+def test_health_information_about_an_identifiable_young_person_is_found(found, text, condition):
+    assert condition in found(text, "health")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's mental health awareness week",
+        "Healthy snacks will be provided",
+        "Our sessions are autism-friendly",
+        "We welcome young people with ADHD, autism and anxiety",
+        "Epilepsy Society training for staff on Monday",
+        "Please tell us about any allergies when booking",
+        "Autism awareness day concert",
+        "We have a quiet room for anyone with anxiety",
+        "Add your name to the list",
+        "Send the SEND policy to the trustees",
+        "The venue has wheelchair access",
+        "Gloucestershire's autism service is running a session",
+        "Health and safety briefing at 10",
+    ],
+)
+def test_general_health_talk_is_fine(found, text):
+    assert found(text, "health") == []
+
+
+def test_a_second_condition_joined_by_and_is_found_too(found):
+    assert found("Amy has asthma and carries an inhaler", "health") == ["asthma", "inhaler"]
+
+
+def test_and_joins_need_a_person_as_the_subject(found):
+    assert found("The hall has a lift and needs an inhaler station", "health") == []

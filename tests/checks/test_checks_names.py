@@ -1,0 +1,108 @@
+"""Policy 5.6: first names only in captions, and nobody who opted out of photos and publicity."""
+
+import pytest
+
+from bot.checks import CheckContext, Checker, RosterIndex, entries_from_rows, parse_roster_csv
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Well done Amy Smith!", "Amy Smith"),
+        ("AMY SMITH on vocals", "AMY SMITH"),
+        ("amy smith on vocals", "amy smith"),
+        ("Amy Smith's first gig", "Amy Smith"),
+        ("Amy Smith\u2019s first gig", "Amy Smith"),
+        ("Amy  Smith", "Amy  Smith"),
+        ("Mary-Jane O'Neil played keys", "Mary-Jane O'Neil"),
+        ("mary jane oneil played keys", "mary jane oneil"),
+        ("Zoe Bronte sang", "Zoe Bronte"),
+        ("Zoë Brontë sang", "Zoë Brontë"),
+        ("Sam van der Berg on drums", "Sam van der Berg"),
+        ("Ella Hughes and band", "Ella Hughes"),
+    ],
+)
+def test_a_participants_full_name_is_found_in_any_case_and_possessive(found, text, name):
+    assert found(text, "full_name") == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Well done Amy!",
+        "Amy and Sam were brilliant",
+        "Mary-Jane on keys",
+        "Smith is a common surname",
+        "Amy, Smith and Jones played",
+        "Amy\nSmith",
+        "Amy Winehouse covers tonight",
+        "John Smith from the council visited",
+    ],
+)
+def test_first_names_alone_are_fine(found, text):
+    assert found(text, "full_name") == []
+    assert found(text, "photo_consent") == []
+
+
+def test_redaction_keeps_the_first_name(check):
+    assert check("Well done Amy Smith!").redacted == "Well done Amy [surname removed]!"
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Great photo of Tom Jones on stage", "Tom Jones"),
+        ("tom jones's guitar solo", "tom jones"),
+        ("Priya Patel rocked", "Priya Patel"),
+        ("Ella Grant's drumming", "Ella Grant"),
+    ],
+)
+def test_an_opted_out_participant_named_in_full_is_a_photo_consent_finding_not_a_full_name(check, text, named):
+    result = check(text)
+    assert [(f.kind, f.text) for f in result.findings] == [("photo_consent", named)]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Great photo of Tom on stage", "Tom"),
+        ("Priya's solo was amazing", "Priya"),
+    ],
+)
+def test_an_opted_out_participant_is_found_by_an_unambiguous_first_name(found, text, named):
+    assert found(text, "photo_consent") == [named]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ella was on drums",  # two Ellas on the roster, only one opted out: we cannot tell which
+        "tom-tom drums and a snare",  # lower case: an ordinary word, not a name
+        "Thomas Jones was there",  # a different first name
+    ],
+)
+def test_a_first_name_that_could_be_someone_who_consented_is_fine(found, text):
+    assert found(text, "photo_consent") == []
+
+
+def test_opted_out_participant_redaction_removes_the_whole_name(check):
+    assert check("Tom Jones on stage").redacted == "[name removed] on stage"
+
+
+def test_without_a_roster_names_are_not_checked():
+    assert Checker(CheckContext()).check("Well done Amy Smith and Tom Jones").findings == []
+
+
+def test_an_empty_roster_finds_nothing():
+    assert Checker(CheckContext(roster=RosterIndex(b"k", []))).check("Amy Smith").findings == []
+
+
+def test_entries_are_useless_without_the_key_that_made_them():
+    # What keeps a copied database safe: the stored hashes match nothing under any other key.
+    from checks_support import ROSTER_CSV, ROSTER_KEY
+
+    entries = entries_from_rows(ROSTER_KEY, parse_roster_csv(ROSTER_CSV))
+    with_key = Checker(CheckContext(roster=RosterIndex(ROSTER_KEY, entries)))
+    other_key = Checker(CheckContext(roster=RosterIndex(b"some other key", entries)))
+    assert [f.kind for f in with_key.check("Amy Smith").findings] == ["full_name"]
+    assert other_key.check("Amy Smith").findings == []

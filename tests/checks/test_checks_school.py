@@ -1,0 +1,59 @@
+"""Policy 4.1: never give out a young person's school name."""
+
+import pytest
+
+from bot.checks import CheckContext, Checker
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("Jake from Ribston Hall High School smashed it", "Ribston Hall High School"),
+        ("she goes to Pate's Grammar", "Pate's Grammar"),
+        ("Year 9 at Chosen Hill School, plays drums", "Chosen Hill School"),
+        ("He attends St Peter's High School", "St Peter's High School"),
+        ("Leo (Cleeve School) on bass", "Cleeve School"),
+        ("his school, Denmark Road High School, wrote in", "Denmark Road High School"),
+        ("Maya's school is Severn Vale School", "Severn Vale School"),
+        ("she's now at Gloucestershire College", "Gloucestershire College"),
+        ("Two pupils at The Crypt School joined us", "The Crypt School"),
+        ("Congratulations to Amy from Sir Thomas Rich's School!", "Sir Thomas Rich's School"),
+        ("he moved to Balcarras Academy in September", "Balcarras Academy"),
+        ("Jake is at Chosen Hill School, Year 8", "Chosen Hill School"),
+        ("Students of St Peter's High School: Amy and Kai", "St Peter's High School"),
+    ],
+)
+def test_a_school_tied_to_a_young_person_is_found(found, text, school):
+    assert found(text, "school") == [school]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workshop at Chosen Hill School on Friday",
+        "Thanks to Pate's Grammar for lending us their hall",
+        "Concert at Ribston Hall High School, 7pm",
+        "a letter from Denmark Road High School about the project",
+        "Summer School starts on Monday",
+        "she goes to secondary school in September",
+        "She's off to Music College next year!",
+        "High School Musical singalong",
+        "Forest School session in the woods",
+        "We visited three primary schools this week",
+        "The band is at Pate's Grammar on Friday",
+        "We're recording at Chosen Hill School next week",
+    ],
+)
+def test_schools_named_as_venues_or_in_general_are_fine(found, text):
+    assert found(text, "school") == []
+
+
+def test_a_roster_school_is_recognised_without_its_usual_ending(found):
+    # "Pate's Grammar School" is on the roster; people write "Pate's Grammar".
+    assert found("Priya goes to Pate's Grammar.", "school") == ["Pate's Grammar"]
+
+
+def test_without_a_roster_schools_are_still_found_by_their_names():
+    checker = Checker(CheckContext())
+    [finding] = checker.check("she goes to Pate's Grammar").findings
+    assert (finding.kind, finding.text) == ("school", "Pate's Grammar")
