@@ -1,0 +1,171 @@
+"""What the off-topic rule remembers of a channel, in bounded memory.
+
+Two things: the words of the channel's recent on-topic conversation (the
+last N on-topic posts, none older than a few hours), and for each person
+their last few posts' verdicts (on topic, off topic, too short to judge).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, OrderedDict, deque
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+from .config import ModerationConfig
+
+Verdict = Literal["on", "off", "short"]
+ON_TOPIC: Verdict = "on"
+OFF_TOPIC: Verdict = "off"
+TOO_SHORT: Verdict = "short"
+
+
+@dataclass(slots=True)
+class _Post:
+    ts: str
+    time: float
+    verdict: Verdict
+
+
+class ConversationMemory:
+    def __init__(self, config: ModerationConfig) -> None:
+        self.config = config
+        self._recent: deque[tuple[float, frozenset[str]]] = deque()
+        self._recent_words: Counter[str] = Counter()
+        self._people: OrderedDict[str, deque[_Post]] = OrderedDict()
+        # A run longer than this is still a run: enough history to see one.
+        self._posts_per_person = 4 * config.off_topic_run_length + 8
+
+    # -- recent conversation ---------------------------------------------------
+
+    def recent_words(self, now: float) -> Counter[str]:
+        """Word stems of the recent on-topic conversation (a live view)."""
+        self._expire_recent(now)
+        return self._recent_words
+
+    def _add_recent(self, time: float, stems: frozenset[str]) -> None:
+        self._recent.append((time, stems))
+        self._recent_words.update(stems)
+        while len(self._recent) > self.config.conversation_memory_messages:
+            self._drop_oldest_recent()
+
+    def _expire_recent(self, now: float) -> None:
+        horizon = now - self.config.conversation_memory_seconds
+        while self._recent and self._recent[0][0] < horizon:
+            self._drop_oldest_recent()
+
+    def _drop_oldest_recent(self) -> None:
+        _, stems = self._recent.popleft()
+        self._recent_words.subtract(stems)
+        for stem in stems:
+            if self._recent_words[stem] <= 0:
+                del self._recent_words[stem]
+
+    # -- runs of off-topic posts -------------------------------------------------
+
+    def run_length(self, user: str, ts: str, time: float, verdict: Verdict) -> int:
+        """How many off-topic posts in a row this one makes for its author.
+
+        For a new post: it plus the unbroken off-topic posts just before it.
+        For an edit of a remembered post: counted up to where that post is.
+        A post on topic ends a run; a short one neither ends nor adds to it;
+        a gap longer than `off_topic_run_gap_seconds` ends it too.
+        """
+        if verdict != OFF_TOPIC:
+            return 0
+        posts = list(self._people.get(user, ()))
+        for position, post in enumerate(posts):
+            if post.ts == ts:
+                posts = posts[:position]
+                break
+        else:  # not remembered (new, or an edit of an old post): what came before it
+            posts = [post for post in posts if post.time < time]
+        run, later_time = 1, time
+        for post in reversed(posts):
+            if later_time - post.time > self.config.off_topic_run_gap_seconds or post.verdict == ON_TOPIC:
+                break
+            if post.verdict == OFF_TOPIC:
+                run += 1
+            later_time = post.time
+        return run
+
+    def record(self, user: str, ts: str, time: float, verdict: Verdict, stems: frozenset[str], *, edited: bool) -> None:
+        posts = self._people.get(user)
+        if edited:
+            # An edit changes the verdict where the post was; an edit of a
+            # post we no longer remember changes nothing.
+            for post in posts or ():
+                if post.ts == ts:
+                    post.verdict = verdict
+            return
+        if posts is None:
+            posts = self._people[user] = deque(maxlen=self._posts_per_person)
+        posts.append(_Post(ts, time, verdict))
+        self._people.move_to_end(user)
+        self._forget_quiet_people(time)
+        if verdict == ON_TOPIC:
+            self._add_recent(time, stems)
+
+    def _forget_quiet_people(self, now: float) -> None:
+        horizon = now - self.config.off_topic_run_gap_seconds
+        while self._people:
+            oldest_user, posts = next(iter(self._people.items()))
+            if len(self._people) <= self.config.max_tracked_people_per_channel and posts[-1].time >= horizon:
+                break
+            del self._people[oldest_user]
+
+    @property
+    def people_tracked(self) -> int:
+        return len(self._people)
+
+    # -- saving and restoring ------------------------------------------------------
+
+    def export(self) -> dict[str, Any]:
+        return {
+            "recent": [[time, sorted(stems)] for time, stems in self._recent],
+            "people": {user: [[p.ts, p.time, p.verdict] for p in posts] for user, posts in self._people.items()},
+        }
+
+    def restore(self, data: dict[str, Any]) -> None:
+        self._recent.clear()
+        self._recent_words.clear()
+        self._people.clear()
+        for time, stems in data.get("recent", []):
+            self._add_recent(float(time), frozenset(str(s) for s in stems))
+        for user, posts in data.get("people", {}).items():
+            self._people[str(user)] = deque(
+                (_Post(str(ts), float(time), _verdict(verdict)) for ts, time, verdict in posts),
+                maxlen=self._posts_per_person,
+            )
+
+
+def _verdict(value: Any) -> Verdict:
+    if value not in (ON_TOPIC, OFF_TOPIC, TOO_SHORT):
+        raise ValueError(f"saved off-topic state has an unknown verdict {value!r}")
+    return value
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """A light English stemmer: enough that "drummers", "drumming" and
+    "drum" meet, transparent enough to reason about. Applied the same way to
+    the purpose, the lexicon and posts, so its quirks cancel out."""
+    word = word.removesuffix("'s").replace("'", "")
+    # A suffix comes off only if three letters are left ("bring" stays).
+    if len(word) > 4 and word.endswith(("ies", "ied")):
+        word = word[:-3] + "y"
+    elif len(word) > 6 and word.endswith("ings"):
+        word = word[:-4]
+    elif len(word) > 5 and word.endswith(("ing", "ers")):
+        word = word[:-3]
+    elif len(word) > 4 and word.endswith(("er", "ed")):
+        word = word[:-2]
+    elif len(word) > 4 and word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]  # "drumm" -> "drum", "gigg" -> "gig"
+    elif len(word) > 3 and word.endswith("e"):
+        word = word[:-1]  # "rehearse" meets "rehearsing", "tune" meets "tuning"
+    return word

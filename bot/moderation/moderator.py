@@ -1,0 +1,156 @@
+"""Assess a channel's messages in order, remembering what the rules need.
+
+``RuleBook``        the rules, compiled once from the word lists; share one.
+``ChannelModerator`` one channel: its purpose and the rules' memory of it.
+``Moderator``       every moderated channel, for the Slack message dispatcher.
+``assess_text``     the content rules alone on one text, with no memory.
+
+Typical use by the dispatcher::
+
+    moderator = Moderator(config)
+    moderator.set_purpose("C123", "#young-leaders — planning for Young Leaders")
+    findings = moderator.assess("C123", user="U1", text=text, ts=ts)
+    findings = moderator.assess_edit("C123", user="U1", text=new_text, ts=ts)
+
+The caller decides what is assessed: the bot's own and other bots'
+messages are left out before they get here. Thread replies are assessed
+like any other message of their channel and share its memory (a copy posted
+in a thread is still a copy). A deleted message needs no call: what is
+remembered of it is only hashes, and they age out with the window.
+
+Memory per channel is bounded (see ``ModerationConfig``), so a long-running
+bot's memory stays flat however many messages pass through it. To carry
+that memory over a restart, either save ``export_state()`` (JSON-ready:
+hashes, times, user ids, verdicts; never text) and ``restore_state()`` it,
+or feed the last day of the channel's history to ``remember()``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from .config import ModerationConfig
+from .findings import Finding
+from .rules import build_rules
+from .rules.base import ChannelContext, ChannelPurpose, MessageUnderReview, RememberingRule, Rule
+from .wordlists import WordLists
+
+STATE_VERSION = 1
+
+
+class RuleBook:
+    """The enabled rules for one organisation, ready to use."""
+
+    def __init__(self, config: ModerationConfig | None = None) -> None:
+        self.config = config or ModerationConfig()
+        self.word_lists = WordLists(self.config)
+        self.rules: list[Rule] = build_rules(self.word_lists, self.config)
+        self.remembering: list[RememberingRule] = [r for r in self.rules if isinstance(r, RememberingRule)]
+        self.stateless: list[Rule] = [r for r in self.rules if not isinstance(r, RememberingRule)]
+
+
+class ChannelModerator:
+    """Assesses one channel's messages, in the order they were posted."""
+
+    def __init__(self, purpose: str | None = None, *, config: ModerationConfig | None = None,
+                 rulebook: RuleBook | None = None, channel: str = "") -> None:
+        self.rulebook = rulebook or RuleBook(config)
+        self.context = ChannelContext(channel, purpose)
+
+    def set_purpose(self, purpose: str | None) -> None:
+        """The channel's purpose changed (keeps the rules' memory)."""
+        self.context.purpose = ChannelPurpose(purpose)
+
+    def assess(self, user: str, text: str, ts: str, *, thread_ts: str | None = None) -> list[Finding]:
+        """Findings for a new message (empty when it breaks no rule)."""
+        return self._run(MessageUnderReview(text, user=user, ts=ts, thread_ts=thread_ts))
+
+    def assess_edit(self, user: str, text: str, ts: str, *, thread_ts: str | None = None) -> list[Finding]:
+        """Findings for an edited message: its new text replaces what was
+        remembered for `ts` (it is not a repeat of its own earlier version)."""
+        return self._run(MessageUnderReview(text, user=user, ts=ts, edited=True, thread_ts=thread_ts))
+
+    def remember(self, user: str, text: str, ts: str) -> None:
+        """Take a message into memory without assessing it: for warming up
+        from the channel's recent history after a restart."""
+        message = MessageUnderReview(text, user=user, ts=ts)
+        for rule in self.rulebook.remembering:
+            rule.remember(message, self.context)
+
+    def _run(self, message: MessageUnderReview) -> list[Finding]:
+        findings = [f for rule in self.rulebook.rules if (f := rule.assess(message, self.context)) is not None]
+        for rule in self.rulebook.remembering:
+            rule.remember(message, self.context)
+        return findings
+
+    def export_state(self) -> dict[str, Any]:
+        return {rule.name: rule.export_state(self.context) for rule in self.rulebook.remembering}
+
+    def restore_state(self, state: Mapping[str, Any]) -> None:
+        for rule in self.rulebook.remembering:
+            if rule.name in state:
+                rule.restore_state(self.context, dict(state[rule.name]))
+
+
+class Moderator:
+    """Every moderated channel of one organisation."""
+
+    def __init__(self, config: ModerationConfig | None = None, *, rulebook: RuleBook | None = None) -> None:
+        self.rulebook = rulebook or RuleBook(config)
+        self._channels: dict[str, ChannelModerator] = {}
+
+    def channel(self, channel: str) -> ChannelModerator:
+        found = self._channels.get(channel)
+        if found is None:
+            found = self._channels[channel] = ChannelModerator(rulebook=self.rulebook, channel=channel)
+        return found
+
+    def set_purpose(self, channel: str, purpose: str | None) -> None:
+        self.channel(channel).set_purpose(purpose)
+
+    def assess(self, channel: str, user: str, text: str, ts: str, *, thread_ts: str | None = None) -> list[Finding]:
+        return self.channel(channel).assess(user, text, ts, thread_ts=thread_ts)
+
+    def assess_edit(self, channel: str, user: str, text: str, ts: str, *, thread_ts: str | None = None) -> list[Finding]:
+        return self.channel(channel).assess_edit(user, text, ts, thread_ts=thread_ts)
+
+    def remember(self, channel: str, user: str, text: str, ts: str) -> None:
+        self.channel(channel).remember(user, text, ts)
+
+    def forget_channel(self, channel: str) -> None:
+        """Drop everything remembered about a channel (no longer moderated)."""
+        self._channels.pop(channel, None)
+
+    def export_state(self) -> dict[str, Any]:
+        """The rules' memory of every channel as JSON-ready data: only
+        hashes, times, user ids and verdicts (never message text)."""
+        return {
+            "version": STATE_VERSION,
+            "channels": {name: ch.export_state() for name, ch in self._channels.items()},
+        }
+
+    def restore_state(self, state: Mapping[str, Any]) -> None:
+        """Restore memory saved by export_state (purposes are not saved:
+        set them again from Slack)."""
+        if state.get("version") != STATE_VERSION:
+            raise ValueError(f"unsupported moderation state version {state.get('version')!r}")
+        for name, channel_state in state.get("channels", {}).items():
+            self.channel(name).restore_state(channel_state)
+
+
+_default_rulebook: RuleBook | None = None
+
+
+def assess_text(text: str, *, purpose: str | None = None, config: ModerationConfig | None = None,
+                rulebook: RuleBook | None = None) -> list[Finding]:
+    """The rules that need no history (abuse, threat, solicitation, illegal)
+    applied to one text. For previews and the group agreement's examples."""
+    global _default_rulebook
+    if rulebook is None and config is None:
+        if _default_rulebook is None:
+            _default_rulebook = RuleBook()
+        rulebook = _default_rulebook
+    rulebook = rulebook or RuleBook(config)
+    message = MessageUnderReview(text)
+    context = ChannelContext("", purpose)
+    return [f for rule in rulebook.stateless if (f := rule.assess(message, context)) is not None]

@@ -1,0 +1,164 @@
+"""Abuse: violent, obscene, profane, hateful or racist posts and links (policy 5.7).
+
+What counts (the decisions of issue 8):
+
+- strong swear words and slurs, anywhere — praise and quoted lyrics included —
+  and in disguise (``disguise.py``); mild words never (``mild_words.txt``);
+- abbreviations aimed at a person ("stfu", "gtfo") when the message speaks
+  to someone or is little more than the abbreviation; "kys" always;
+- abuse without swearing (``abuse.patterns.txt``): insults aimed at a person,
+  body-shaming, identity used as an insult, hateful generalisations, telling
+  someone to harm themselves. Milder insults said with a friendly marker
+  ("you're an idiot lol") are teasing and do not count; teasing words
+  ("nerd", "muppet") are on no list at all;
+- links whose address is on a porn or gore site, or whose text or address
+  says so (``link_domains.txt``, ``link_keywords.txt``).
+"""
+
+from __future__ import annotations
+
+from ..disguise import DisguisedWordFinder, WordHit, mask
+from ..findings import Finding
+from ..patterns import PatternSet
+from ..text import Link, PreparedMessage, fold, phrase_form
+from ..wordlists import WordLists
+from .base import ChannelContext, MessageUnderReview, quote, sentence
+from .common import PhraseSet, label_part
+
+# A message of at most this many words that is an aimed abbreviation is a
+# reply to someone ("stfu", "stfu lol", "gtfo @sam").
+_SHORT_REPLY_WORDS = 3
+_MAX_QUOTED_WORDS = 3
+
+
+class FriendlyMarkers:
+    """Signs that a message is said in jest: "lol", "jk", a laughing emoji."""
+
+    def __init__(self, entries: tuple[str, ...]) -> None:
+        self._emoji: set[str] = set()  # ":joy:", "😂": compared with the message's emoji
+        self._prefixes: list[str] = []  # "haha*": any word starting so
+        self._words: set[str] = set()  # "jk"
+        self._symbols: list[str] = []  # "<3": anywhere in the text
+        phrases: list[str] = []  # "just kidding"
+        for entry in entries:
+            if (entry.startswith(":") and entry.endswith(":") and len(entry) > 2) or (
+                not entry.isascii() and not any(ch.isalnum() for ch in entry)
+            ):
+                self._emoji.add(entry)
+            elif entry.endswith("*"):
+                self._prefixes.append(entry[:-1])
+            elif " " in entry:
+                phrases.append(entry)
+            elif entry.replace("'", "").isalnum():
+                self._words.add(entry)
+            else:
+                self._symbols.append(entry)
+        self._phrases = PhraseSet(phrases)
+
+    def present(self, message: PreparedMessage) -> bool:
+        tokens = message.tokens
+        return bool(
+            not self._emoji.isdisjoint(message.emoji)
+            or not self._words.isdisjoint(tokens)
+            or any(token.startswith(prefix) for token in tokens for prefix in self._prefixes)
+            or any(symbol in message.folded for symbol in self._symbols)
+            or self._phrases.search(message.phrase_text)
+        )
+
+
+class AbuseRule:
+    name = "abuse"
+
+    def __init__(self, lists: WordLists) -> None:
+        self.words = DisguisedWordFinder(
+            {
+                # Order matters only for masked words ("s***" could be
+                # several words): the likeliest reading comes first.
+                "profanity": lists.entries("profanity"),
+                "slur": lists.entries("slurs"),
+                "self_harm": lists.entries("self_harm_abbreviations"),
+                "aimed": lists.entries("aimed_abbreviations"),
+            },
+            allowed=lists.entries("false_alarms") + lists.entries("mild_words"),
+        )
+        self.patterns = PatternSet("abuse", lists, allowed_options=frozenset({"unless-friendly"}))
+        self.friendly = FriendlyMarkers(lists.entries("friendly_markers"))
+        self.blocked_domains = tuple(d.lstrip(".") for d in lists.entries("link_domains"))
+        self.link_keywords = PhraseSet(lists.entries("link_keywords"))
+
+    def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
+        parts: list[str] = []
+        hits = self.words.find(self._searchable(message))
+        by_category: dict[str, list[WordHit]] = {}
+        for hit in hits:
+            by_category.setdefault(hit.category, []).append(hit)
+
+        if "slur" in by_category:
+            shown = _distinct(mask(h.entry, "slur") for h in by_category["slur"])
+            parts.append(f"{'slurs' if len(shown) > 1 else 'slur'} ({', '.join(quote(s) for s in shown)})")
+        if "self_harm" in by_category:
+            parts.append(f"tells someone to harm themselves ({quote(by_category['self_harm'][0].entry)})")
+
+        friendly = None  # worked out only if a section needs it
+        for match in self.patterns.first_matches(message.token_set, lambda section: message.phrase_text):
+            if "unless-friendly" in match.section.options:
+                if friendly is None:
+                    friendly = self.friendly.present(message)
+                if friendly:
+                    continue
+            parts.append(f"{label_part(match.label)} ({quote(self.words.mask_text(match.text))})")
+
+        if "profanity" in by_category:
+            parts.append(f"profanity ({self._describe_profanity(by_category['profanity'])})")
+        aimed = by_category.get("aimed")
+        if aimed and (message.addresses_someone or len(message.tokens) <= _SHORT_REPLY_WORDS):
+            parts.append(f"abbreviation aimed at a person ({quote(aimed[0].entry)})")
+
+        bad_link = self._bad_link(message.links)
+        if bad_link:
+            parts.append(f"link to pornographic or violent content ({bad_link})")
+
+        return Finding("abuse", sentence(parts)) if parts else None
+
+    @staticmethod
+    def _searchable(message: PreparedMessage) -> str:
+        """The message's text plus the words of its links' addresses."""
+        if not message.links:
+            return message.folded
+        return message.folded + "\n" + " ".join(" ".join(link.address_words) for link in message.links)
+
+    @staticmethod
+    def _describe_profanity(hits: list[WordHit]) -> str:
+        described: list[str] = []
+        seen: set[str] = set()
+        for hit in hits:
+            if hit.entry in seen:
+                continue
+            seen.add(hit.entry)
+            shown = quote(mask(hit.entry, "profanity"))
+            if hit.disguised and hit.shown != mask(hit.entry, "profanity"):
+                shown += f", disguised as {quote(hit.shown, limit=30)}"
+            described.append(shown)
+            if len(described) == _MAX_QUOTED_WORDS:
+                break
+        return "; ".join(described) if any("disguised" in d for d in described) else ", ".join(described)
+
+    def _bad_link(self, links: list[Link]) -> str | None:
+        """Why a link counts (its site, or what it says), or None."""
+        for link in links:
+            host = link.host
+            if host and any(host == d or host.endswith("." + d) for d in self.blocked_domains):
+                return host
+            said = self.link_keywords.search(phrase_form(fold(link.label))) or self.link_keywords.search(
+                "".join(w + " " for w in link.address_words)
+            )
+            if said:
+                return f"the link says {quote(said)}"
+        return None
+
+
+def _distinct(items) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return list(seen)[:_MAX_QUOTED_WORDS]

@@ -1,0 +1,52 @@
+"""Helpers the phrase-pattern rules share."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..text import fold, tokenize
+
+
+def label_part(label: str) -> str:
+    """A section label as the middle of a reason line ("Insult ..." -> "insult ...")."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
+class PhraseSet:
+    """Whole-word phrases to look for in phrase text ("contains any of")."""
+
+    def __init__(self, entries: Iterable[str]) -> None:
+        alternatives = sorted({" ".join(tokenize(fold(e))) for e in entries} - {""}, key=len, reverse=True)
+        self._regex = (
+            re.compile(r"(?<![^ ])(?:" + "|".join(re.escape(a) + " " for a in alternatives) + ")")
+            if alternatives
+            else None
+        )
+
+    def search(self, phrase_text: str) -> str | None:
+        """The first phrase found in `phrase_text`, or None."""
+        if self._regex is None:
+            return None
+        match = self._regex.search(phrase_text)
+        return match.group(0).strip() if match else None
+
+    def positions(self, phrase_text: str) -> list[int]:
+        """Where each phrase found in `phrase_text` starts."""
+        if self._regex is None:
+            return []
+        return [match.start() for match in self._regex.finditer(phrase_text)]
+
+    def find_all(self, phrase_text: str) -> list[str]:
+        """Every phrase found in `phrase_text`, in order, as often as found."""
+        if self._regex is None:
+            return []
+        return [match.strip() for match in self._regex.findall(phrase_text)]
+
+
+def words_before(text: str, position: int, count: int) -> list[str]:
+    """Up to `count` words before `position` in phrase text, within its sentence."""
+    words = text[:position].split()[-count:]
+    if "." in words:
+        words = words[len(words) - words[::-1].index(".") :]
+    return words

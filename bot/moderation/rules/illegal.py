@@ -1,0 +1,61 @@
+"""Suggesting or encouraging illegal activity (policy 5.7).
+
+Covers (``illegal.patterns.txt``): buying, selling and taking drugs; piracy
+and cracked software; buying alcohol for under-18s; fake IDs; fare dodging;
+unsafe or unlicensed driving; vandalism; theft; carrying weapons.
+
+Talking *about* drugs is not suggesting them: the patterns need an act
+(buying, selling, taking), so music history ("the history of acid house"),
+song titles ("Lucy in the Sky with Diamonds", "Heroin" in quotes) and
+warnings ("never take drugs") do not count. Innocent look-alikes ("crack
+on", "diet coke") are removed first (``illegal_false_alarms.txt``).
+"""
+
+from __future__ import annotations
+
+from ..findings import Finding
+from ..patterns import PatternSet, PhraseMatch, phrase_remover
+from ..text import tokenize
+from ..wordlists import PatternSection, WordLists
+from .base import ChannelContext, MessageUnderReview, quote, sentence
+from .common import label_part, words_before
+
+OUTSIDE_QUOTES = "outside-quotes"
+UNLESS_NEGATED = "unless-negated"
+_NEGATION_REACH = 3  # words before a match that can negate it
+
+
+class IllegalActivityRule:
+    name = "illegal"
+
+    def __init__(self, lists: WordLists, mask_text=lambda text: text) -> None:
+        self.patterns = PatternSet("illegal", lists, allowed_options=frozenset({OUTSIDE_QUOTES, UNLESS_NEGATED}))
+        self.remove_false_alarms = phrase_remover(lists.entries("illegal_false_alarms"))
+        negations = [tuple(tokenize(n)) for n in lists.entries("negations")]
+        self._negations = {n for n in negations if n}
+        self.mask_text = mask_text
+
+    def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
+        texts: dict[bool, str] = {}
+
+        def text_for(section: PatternSection) -> str:
+            outside_quotes = OUTSIDE_QUOTES in section.options
+            if outside_quotes not in texts:
+                source = message.unquoted_phrase_text if outside_quotes else message.phrase_text
+                texts[outside_quotes] = self.remove_false_alarms(source)
+            return texts[outside_quotes]
+
+        matches = self.patterns.first_matches(message.token_set, text_for, self._not_negated)
+        if not matches:
+            return None
+        return Finding("illegal", sentence([f"{label_part(m.label)} ({quote(self.mask_text(m.text))})" for m in matches]))
+
+    def _not_negated(self, match: PhraseMatch, text: str) -> bool:
+        if UNLESS_NEGATED not in match.section.options:
+            return True
+        before = words_before(text, match.start, _NEGATION_REACH)
+        for length in range(1, len(before) + 1):
+            for start in range(len(before) - length + 1):
+                if tuple(before[start : start + length]) in self._negations:
+                    return False
+        return True

@@ -1,0 +1,160 @@
+"""Off-topic: several successive posts by one person unrelated to the channel.
+
+How relatedness is measured (transparent on purpose, so a moderator can
+see why a post was flagged):
+
+1. A post's *content words* are its words of three or more letters that are
+   not in ``stopwords.txt``, lightly stemmed (``conversation.stem``).
+2. The post is *related* when any content word is also a content word of
+   - the channel's purpose line (its name included),
+   - the topic lexicon (``topic_lexicon.txt`` and ``instruments.txt``:
+     music, the arts and the charity's own work, on topic in every channel), or
+   - the recent on-topic conversation (the last 8 on-topic posts of the
+     last three hours, anyone's): here *two* shared words are needed, since
+     one word in common with eight posts is chance, two is a reply that
+     picks up what someone said.
+3. A post with fewer than two content words ("haha", "see you then") is too
+   short to judge: it neither adds to nor ends a run.
+
+Posts judged off topic do not join the "recent conversation", so a group
+drifting off topic together does not make its own drift look related.
+
+The run: the third (``off_topic_run_length``) unrelated post in a row by
+one person is flagged, and every one after it; one or two alone never are.
+Posts by other people in between do not break the run (the rule is about
+one person's successive posts); an on-topic post by that person does, and so
+does a day's silence (``off_topic_run_gap_seconds``).
+
+A channel without a purpose, or whose purpose says anything goes ("anything
+goes", "random", "off-topic", "general chat": ``anything_goes.txt``), has no
+off-topic posts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..config import ModerationConfig
+from ..conversation import OFF_TOPIC, ON_TOPIC, TOO_SHORT, ConversationMemory, Verdict, stem
+from ..findings import Finding
+from ..text import MENTION_TOKEN, tokenize
+from ..wordlists import WordLists
+from .base import ChannelContext, ChannelPurpose, MessageUnderReview
+from .common import PhraseSet, words_before
+
+_MIN_WORD_LENGTH = 3
+_WORDS_SHARED_WITH_CONVERSATION = 2
+_TOKEN_CACHE_LIMIT = 50_000
+
+
+class OffTopicRule:
+    name = "off_topic"
+
+    def __init__(self, lists: WordLists, config: ModerationConfig) -> None:
+        self.config = config
+        self._token_stems: dict[str, tuple[str, ...]] = {}
+        self.stopwords = frozenset(w for entry in lists.entries("stopwords") for w in tokenize(entry))
+        # Instruments are on topic everywhere too (one list, not two to keep
+        # in step). Of a phrase, only its last word, the thing it names, is
+        # taken: "french horn" makes "horn" topical, not "french".
+        lexicon = lists.entries("topic_lexicon") + lists.entries("instruments")
+        self.lexicon = frozenset(self.content_stems([tokenize(entry)[-1] for entry in lexicon if tokenize(entry)]))
+        self.anything_goes = PhraseSet(lists.entries("anything_goes"))
+        self.negations = frozenset(entry for entry in lists.entries("negations") if " " not in entry)
+
+    def content_stems(self, tokens: list[str]) -> list[str]:
+        """The stems of the words that say what a text is about."""
+        stems: list[str] = []
+        cache = self._token_stems
+        for token in tokens:
+            found = cache.get(token)
+            if found is None:
+                if len(cache) >= _TOKEN_CACHE_LIMIT:
+                    cache.clear()  # words repeat, so a small cache does; flat memory
+                found = cache[token] = self._stems_of_token(token)
+            stems.extend(found)
+        return stems
+
+    def _stems_of_token(self, token: str) -> tuple[str, ...]:
+        if token == MENTION_TOKEN or token in self.stopwords:
+            return ()
+        return tuple(
+            stem(word)
+            for word in token.lstrip("#").replace("-", " ").replace("_", " ").split()
+            if len(word) >= _MIN_WORD_LENGTH and word.replace("'", "").isalpha() and word not in self.stopwords
+        )
+
+    def purpose_stems(self, purpose: ChannelPurpose) -> frozenset[str] | None:
+        """Content stems of the purpose; None when off-topic doesn't apply."""
+        if self.name not in purpose.derived:
+            if not purpose or self._says_anything_goes(purpose.prepared.phrase_text):
+                purpose.derived[self.name] = None
+            else:
+                purpose.derived[self.name] = frozenset(self.content_stems(purpose.prepared.tokens))
+        return purpose.derived[self.name]
+
+    def _says_anything_goes(self, purpose_text: str) -> bool:
+        # "#random" says so; "no random chat please" says the opposite.
+        return any(
+            self.negations.isdisjoint(words_before(purpose_text, start, 2))
+            for start in self.anything_goes.positions(purpose_text)
+        )
+
+    def memory(self, context: ChannelContext) -> ConversationMemory:
+        memory = context.states.get(self.name)
+        if memory is None:
+            memory = context.states[self.name] = ConversationMemory(self.config)
+        return memory
+
+    def verdict(self, message: MessageUnderReview, context: ChannelContext) -> tuple[Verdict, list[str]] | None:
+        """(verdict, content stems), or None where off-topic doesn't apply."""
+        if self.name in message.derived:
+            return message.derived[self.name]
+        purpose = self.purpose_stems(context.purpose)
+        result: tuple[Verdict, list[str]] | None = None
+        if purpose is not None:
+            stems = self.content_stems(message.tokens)
+            if len(set(stems)) < self.config.off_topic_min_content_words:
+                result = (TOO_SHORT, stems)
+            else:
+                recent = self.memory(context).recent_words(message.time)
+                related = any(s in purpose or s in self.lexicon for s in stems) or (
+                    len({s for s in stems if s in recent}) >= _WORDS_SHARED_WITH_CONVERSATION
+                )
+                result = (ON_TOPIC if related else OFF_TOPIC, stems)
+        message.derived[self.name] = result
+        return result
+
+    def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
+        judged = self.verdict(message, context)
+        if judged is None or judged[0] != OFF_TOPIC:
+            return None
+        run = self.memory(context).run_length(message.user, message.ts, message.time, OFF_TOPIC)
+        if run < self.config.off_topic_run_length:
+            return None
+        words = ", ".join(dict.fromkeys(judged[1]))
+        return Finding(
+            "off_topic",
+            f"{_ordinal(run)} post in a row by this person unrelated to the channel's purpose or conversation.",
+            evidence={"run": str(run), "content_words": words[:120]},
+        )
+
+    def remember(self, message: MessageUnderReview, context: ChannelContext) -> None:
+        judged = self.verdict(message, context)
+        if judged is None:
+            return
+        verdict, stems = judged
+        self.memory(context).record(
+            message.user, message.ts, message.time, verdict, frozenset(stems), edited=message.edited
+        )
+
+    def export_state(self, context: ChannelContext) -> dict[str, Any]:
+        return self.memory(context).export()
+
+    def restore_state(self, context: ChannelContext, data: dict[str, Any]) -> None:
+        self.memory(context).restore(data)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -1,0 +1,106 @@
+"""Solicitations, advertisements and endorsements (policy 5.7).
+
+Counts (``solicitation.patterns.txt``): selling goods or services ("DM me to
+buy"), referral and promo codes, asking for votes for a party, fundraising
+for another organisation, financial promotions, advertising events.
+
+Fine, by the decisions of issue 8 (the section options say where each
+applies):
+
+- the organisation's own tickets, merchandise and appeals: the message names
+  it (``ModerationConfig.org_names``), links to its site (``org_domains``) or
+  uses one of its ``own_sales_terms``;
+- free events of partners named in the channel's purpose: the message says
+  the event is free and names a partner that the purpose names (a
+  capitalised name in the purpose, such as "Gloucester Guildhall");
+- one person offering or asking for a single used instrument: exactly one
+  instrument is mentioned, it is theirs or second-hand, and nothing says
+  there is more than one.
+"""
+
+from __future__ import annotations
+
+from ..config import ModerationConfig
+from ..findings import Finding
+from ..patterns import PatternSet, PhraseMatch
+from ..text import fold, tokenize
+from ..wordlists import WordLists
+from .base import ChannelContext, ChannelPurpose, MessageUnderReview, quote, sentence
+from .common import PhraseSet, label_part
+
+OWN_ORG_OK = "own-org-ok"
+USED_INSTRUMENT_OK = "used-instrument-ok"
+PARTNER_FREE_EVENT_OK = "partner-free-event-ok"
+
+
+class SolicitationRule:
+    name = "solicitation"
+
+    def __init__(self, lists: WordLists, config: ModerationConfig) -> None:
+        self.patterns = PatternSet(
+            "solicitation", lists, allowed_options=frozenset({OWN_ORG_OK, USED_INSTRUMENT_OK, PARTNER_FREE_EVENT_OK})
+        )
+        self.own_terms = PhraseSet((*config.org_names, *config.own_sales_terms))
+        self.own_domains = tuple(fold(d).removeprefix("www.") for d in config.org_domains)
+        self.instruments = PhraseSet(lists.entries("instruments"))
+        self.used_words = PhraseSet(lists.entries("used_item_words"))
+        self.multiple_items = PhraseSet(lists.entries("multiple_items"))
+        self.free_words = PhraseSet(lists.entries("free_words"))
+        # Words that can't on their own make a name a partner's ("Free",
+        # "Events", "Music"): the purpose's ordinary vocabulary.
+        self._generic_words = frozenset(
+            word
+            for name in ("stopwords", "topic_lexicon", "free_words", "event_words")
+            for entry in lists.entries(name)
+            for word in tokenize(entry)
+        ) | frozenset(w for name in config.org_names for w in tokenize(fold(name)))
+
+    def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
+        matches = self.patterns.first_matches(
+            message.token_set,
+            lambda section: message.phrase_text,
+            lambda match, text: not self._exempt(match, message, context.purpose),
+        )
+        if not matches:
+            return None
+        return Finding("solicitation", sentence([f"{label_part(m.label)} ({quote(m.text)})" for m in matches]))
+
+    def _exempt(self, match: PhraseMatch, message: MessageUnderReview, purpose: ChannelPurpose) -> bool:
+        options = match.section.options
+        if OWN_ORG_OK in options and self._is_own(message):
+            return True
+        if USED_INSTRUMENT_OK in options and self._single_used_instrument(message):
+            return True
+        if PARTNER_FREE_EVENT_OK in options and self._partner_free_event(message, purpose):
+            return True
+        return False
+
+    def _is_own(self, message: MessageUnderReview) -> bool:
+        if self.own_terms.search(message.phrase_text):
+            return True
+        return any(
+            link.host == domain or link.host.endswith("." + domain) for link in message.links for domain in self.own_domains
+        )
+
+    def _single_used_instrument(self, message: MessageUnderReview) -> bool:
+        text = message.phrase_text
+        return (
+            len(set(self.instruments.find_all(text))) == 1  # "my guitar ... the guitar" is still one
+            and self.used_words.search(text) is not None
+            and self.multiple_items.search(text) is None
+        )
+
+    def _partner_free_event(self, message: MessageUnderReview, purpose: ChannelPurpose) -> bool:
+        if self.free_words.search(message.phrase_text) is None:
+            return False
+        partners = purpose.derived.get("partner_names")
+        if partners is None:
+            partners = [
+                name
+                for name in purpose.proper_names
+                if any(word not in self._generic_words for word in tokenize(name))
+            ]
+            purpose.derived["partner_names"] = partners
+        text = " " + message.phrase_text
+        return any(f" {' '.join(tokenize(name))} " in text for name in partners)
+

@@ -1,0 +1,224 @@
+"""Turn a Slack message's text into the forms the rules read.
+
+Slack sends message text in its own markup: ``<@U123>`` mentions,
+``<https://example.com|label>`` links, ``<#C123|name>`` channel references,
+``<!here>`` broadcasts, ``:emoji_name:`` shortcodes and the three HTML escapes
+``&amp; &lt; &gt;``. Every rule wants the same cleaned-up views of that text,
+so they are computed once per message here, lazily, and shared.
+
+The views:
+
+- ``text``: markup resolved (mentions become ``@mention``, links their label
+  or nothing), escapes undone, original case. For excerpts a person reads.
+- ``folded``: ``text`` lower-cased with accents, look-alike letters from other
+  scripts and zero-width characters removed, so "ƒüсk" and "fuck" compare equal.
+- ``tokens``: the words of ``folded``.
+- ``phrase_text``: the tokens joined by single spaces, *each followed by a
+  space*, with a ``.`` token where a sentence ends and the words of every
+  link's address appended as a sentence of their own. Phrase patterns are
+  compiled to match this form (see ``patterns.py``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import urlsplit
+
+# A Slack message is at most 40,000 characters; anything longer is not from
+# Slack, and we look only at that much so one message can never be slow.
+MAX_TEXT_CHARS = 40_000
+
+MENTION_TOKEN = "@mention"
+SENTENCE_BREAK = "."
+
+_SLACK_MARKUP = re.compile(r"<([^<>\n]{1,2000})>")
+_BARE_URL = re.compile(r"(?<![\w/.@])(?:https?://|www\.)[^\s<>|\"]+", re.IGNORECASE)
+_EMOJI_SHORTCODE = re.compile(r":([a-z0-9_+\-']{1,64}):")
+# Pictographic emoji: most of the blocks people actually type.
+_EMOJI_CHAR = re.compile("[\u2600-\u27bf\U0001f000-\U0001faff]")
+_COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+# Letters from other scripts that look like Latin ones, and typographic
+# punctuation, mapped to what a reader sees. Spammers and people dodging a
+# filter use both.
+_LOOKALIKES = str.maketrans(
+    {
+        "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h",
+        "о": "o", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "і": "i",
+        "ј": "j", "ѕ": "s", "ԁ": "d", "ɡ": "g", "α": "a", "β": "b", "ε": "e",
+        "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u",
+        "χ": "x", "ƒ": "f", "ß": "ss", "ø": "o", "ł": "l", "đ": "d",
+        "‘": "'", "’": "'", "‚": "'", "‛": "'", "´": "'", "`": "'",
+        "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
+        "–": "-", "—": "-", "‐": "-", "‑": "-", "…": "...",
+    }
+)
+
+# A word: letters and digits, optionally led by a currency sign, joined by
+# apostrophes, hyphens or dots inside it ("you're", "drink-driving", "£3.50").
+_WORD = r"[£$€]?[a-z0-9@#_]+(?:['.\-][a-z0-9_]+)*%?"
+_WORD_OR_BREAK = re.compile(rf"(?P<word>{_WORD})|(?P<stop>[.!?]+(?=\s|$)|\n)")
+_WORD_ONLY = re.compile(_WORD)
+_QUOTED = re.compile(r'"[^"\n]{1,300}"')
+
+# An amount of money in phrase text: "£5", "£2.50", "50p", "5 quid". Shared
+# with the <money> pattern class.
+MONEY = r"(?:[£$€]\d[\d.,]*k?|\d[\d.,]*(?:p|k|quid|gbp)|\d[\d.,]* (?:quid|pounds?|gbp|dollars?|euros?))"
+_MONEY = re.compile(rf"(?<![^ ]){MONEY}(?= )")
+_NUMBER = re.compile(r"(?<![^ ])\d[\d.,]*(?= )")
+_DIGIT = re.compile(r"\d")
+
+# Uninformative parts of a link address.
+_ADDRESS_NOISE = frozenset({"http", "https", "www", "com", "org", "net", "co", "uk", "html", "php"})
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link in a message: where it goes and the text it shows."""
+
+    address: str
+    label: str = ""
+
+    @property
+    def host(self) -> str:
+        address = self.address if "://" in self.address else "http://" + self.address
+        try:
+            return (urlsplit(address).hostname or "").removeprefix("www.")
+        except ValueError:
+            return ""
+
+    @property
+    def address_words(self) -> list[str]:
+        return [w for w in re.findall(r"[a-z0-9]+", fold(self.address)) if w not in _ADDRESS_NOISE]
+
+
+def fold(text: str) -> str:
+    """Lower-case text and strip the differences a reader doesn't see."""
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text))
+    text = _INVISIBLE.sub("", text.translate(_LOOKALIKES))
+    return unicodedata.normalize("NFC", text)
+
+
+def unescape_slack(text: str) -> str:
+    """Undo Slack's only three escapes (it escapes nothing else)."""
+    if "&" not in text:
+        return text
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def tokenize(folded: str) -> list[str]:
+    """The words of already-folded text, without sentence breaks."""
+    return _WORD_ONLY.findall(folded)
+
+
+def phrase_form(folded: str) -> str:
+    """Folded text in the form phrase patterns match: "word word . word "."""
+    parts: list[str] = []
+    for match in _WORD_OR_BREAK.finditer(folded):
+        word = match.group("word")
+        if word is not None:
+            parts.append(word)
+        elif parts and parts[-1] != SENTENCE_BREAK:
+            parts.append(SENTENCE_BREAK)
+    return "".join(part + " " for part in parts)
+
+
+def resolve_slack_markup(text: str) -> tuple[str, list[Link], list[str], frozenset[str]]:
+    """Resolve Slack markup; return (readable text, links, mentioned user ids, emoji)."""
+    links: list[Link] = []
+    mentions: list[str] = []
+
+    def replace(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        if inner.startswith("@"):  # <@U123> or <@U123|name>
+            mentions.append(inner[1:].split("|", 1)[0])
+            return f" {MENTION_TOKEN} "
+        if inner.startswith("#"):  # <#C123|name>
+            _, _, name = inner.partition("|")
+            return f" #{unescape_slack(name) or 'channel'} "
+        if inner.startswith("!"):  # <!here>, <!subteam^S1|@team>, <!date^...|fallback>
+            command, _, label = inner[1:].partition("|")
+            if command in ("here", "channel", "everyone") or command.startswith("subteam"):
+                return f" {MENTION_TOKEN} "
+            return f" {unescape_slack(label)} "
+        address, _, label = inner.partition("|")
+        links.append(Link(unescape_slack(address), unescape_slack(label)))
+        # An unlabelled link shows its address, which is not conversation:
+        # its words are kept apart (Link.address_words) rather than in the text.
+        return f" {unescape_slack(label)} " if label else " "
+
+    resolved = _SLACK_MARKUP.sub(replace, text) if "<" in text else text
+    resolved = unescape_slack(resolved)
+    if "http" in resolved or "www." in resolved:
+        def bare(match: re.Match[str]) -> str:
+            links.append(Link(match.group(0).rstrip(".,;:!?)")))
+            return " "
+
+        resolved = _BARE_URL.sub(bare, resolved)
+    emoji: set[str] = set()
+    if ":" in resolved:
+        emoji.update(f":{name}:" for name in _EMOJI_SHORTCODE.findall(resolved))
+        resolved = _EMOJI_SHORTCODE.sub(" ", resolved)
+    if not resolved.isascii():
+        emoji.update(_EMOJI_CHAR.findall(resolved))
+    return resolved, links, mentions, frozenset(emoji)
+
+
+class PreparedMessage:
+    """A message's text in every form the rules read, each computed once."""
+
+    def __init__(self, text: str) -> None:
+        self.raw = text[:MAX_TEXT_CHARS]
+        self.text, self.links, self.mentions, self.emoji = resolve_slack_markup(self.raw)
+        self.folded = fold(self.text)
+
+    @cached_property
+    def tokens(self) -> list[str]:
+        return tokenize(self.folded)
+
+    @cached_property
+    def phrase_text(self) -> str:
+        """Sentences of the text, then each link's address words as a sentence."""
+        return self._with_link_words(phrase_form(self.folded))
+
+    @cached_property
+    def unquoted_phrase_text(self) -> str:
+        """phrase_text with "double-quoted" spans (titles, quotations) removed."""
+        if '"' not in self.folded:
+            return self.phrase_text
+        return self._with_link_words(phrase_form(_QUOTED.sub(" . ", self.folded)))
+
+    def _with_link_words(self, text: str) -> str:
+        for link in self.links:
+            words = link.address_words
+            if words:
+                text += f"{SENTENCE_BREAK} " + "".join(word + " " for word in words)
+        return text
+
+    @cached_property
+    def token_set(self) -> frozenset[str]:
+        """Every token, plus markers for classes of token patterns can start with."""
+        words = set(self.phrase_text.split())
+        if _DIGIT.search(self.phrase_text):
+            if _NUMBER.search(self.phrase_text):
+                words.add("<number>")
+            if _MONEY.search(self.phrase_text):
+                words.add("<money>")
+        return frozenset(words)
+
+    @cached_property
+    def addresses_someone(self) -> bool:
+        """True when the message mentions or speaks to a person."""
+        return bool(self.mentions) or not _SECOND_PERSON.isdisjoint(self.tokens)
+
+
+_SECOND_PERSON = frozenset(
+    {"you", "u", "ur", "your", "yours", "you're", "youre", "ya", "yourself", "urself", "yall", "y'all", MENTION_TOKEN}
+)

@@ -1,0 +1,205 @@
+"""Off-topic: three or more of one person's successive unrelated posts."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.moderation import ModerationConfig, RuleBook
+from bot.moderation.conversation import stem
+
+PURPOSE = "#band-practice — rehearsal times, setlists and gear for the Friday band"
+T0 = 1_700_000_000
+
+FOOTBALL = [
+    "Did anyone watch the football last night? Arsenal were unreal",
+    "Saka scored twice, what a match",
+    "Premier league table looking spicy this season",
+    "Chelsea are getting relegated this season honestly",
+    "Who fancies five-a-side on Sunday morning",
+]
+
+ON_TOPIC = [
+    "Rehearsal moved to 6pm, bring your setlists",
+    "Can someone bring a spare snare stand?",
+    "I've been practising the bridge of the new song",
+    "my amp is making a weird buzzing noise",
+    "we should add a cover to the setlist",
+]
+
+
+def off_topic(findings) -> list:
+    return [f for f in findings if f.rule == "off_topic"]
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self, step: float = 60) -> str:
+        self.now += step
+        return f"{self.now}.000100"
+
+
+def test_two_unrelated_posts_in_a_row_are_fine_the_third_is_not(channel):
+    moderator, clock = channel(PURPOSE), Clock()
+    assert not off_topic(moderator.assess("U5", FOOTBALL[0], clock()))
+    assert not off_topic(moderator.assess("U5", FOOTBALL[1], clock()))
+    third = off_topic(moderator.assess("U5", FOOTBALL[2], clock()))
+    assert third and third[0].reason.startswith("3rd post in a row by this person")
+    fourth = off_topic(moderator.assess("U5", FOOTBALL[3], clock()))
+    assert fourth and fourth[0].reason.startswith("4th post in a row")
+
+
+def test_one_unrelated_post_alone_is_fine(channel):
+    moderator, clock = channel(PURPOSE), Clock()
+    moderator.assess("U1", ON_TOPIC[0], clock())
+    assert not off_topic(moderator.assess("U5", FOOTBALL[0], clock()))
+    moderator.assess("U5", ON_TOPIC[1], clock())
+    assert not off_topic(moderator.assess("U5", FOOTBALL[1], clock()))
+
+
+def test_an_on_topic_post_by_the_same_person_ends_the_run(channel):
+    moderator, clock = channel(PURPOSE), Clock()
+    moderator.assess("U5", FOOTBALL[0], clock())
+    moderator.assess("U5", FOOTBALL[1], clock())
+    moderator.assess("U5", ON_TOPIC[2], clock())
+    assert not off_topic(moderator.assess("U5", FOOTBALL[2], clock()))
+    assert not off_topic(moderator.assess("U5", FOOTBALL[3], clock()))
+    assert off_topic(moderator.assess("U5", FOOTBALL[4], clock()))
+
+
+def test_other_peoples_posts_in_between_do_not_break_a_persons_run(channel):
+    moderator, clock = channel(PURPOSE), Clock()
+    results = []
+    for football, music in zip(FOOTBALL[:3], ON_TOPIC[:3]):
+        results.append(off_topic(moderator.assess("U5", football, clock())))
+        assert not off_topic(moderator.assess("U1", music, clock()))
+    assert [bool(r) for r in results] == [False, False, True]
+
+
+def test_runs_are_counted_per_person(channel):
+    moderator, clock = channel(PURPOSE), Clock()
+    # two people alternate two off-topic posts each: nobody has three
+    for n in range(2):
+        assert not off_topic(moderator.assess("U5", FOOTBALL[n], clock()))
+        assert not off_topic(moderator.assess("U6", FOOTBALL[n + 2], clock()))
+
+
+def test_short_posts_neither_count_nor_break_a_run(channel):
+    moderator, clock = channel(PURPOSE), Clock()
+    moderator.assess("U5", FOOTBALL[0], clock())
+    assert not off_topic(moderator.assess("U5", "haha", clock()))
+    moderator.assess("U5", FOOTBALL[1], clock())
+    assert not off_topic(moderator.assess("U5", "see you then", clock()))
+    assert off_topic(moderator.assess("U5", FOOTBALL[2], clock()))
+
+
+def test_a_long_silence_starts_a_new_run(channel):
+    moderator, clock = channel(PURPOSE), Clock()
+    moderator.assess("U5", FOOTBALL[0], clock())
+    moderator.assess("U5", FOOTBALL[1], clock())
+    assert not off_topic(moderator.assess("U5", FOOTBALL[2], clock(2 * 24 * 3600)))
+
+
+@pytest.mark.parametrize(
+    "purpose",
+    ["#random — anything goes", "#off-topic", "#chat — general chat for members", "#random", "Anything goes here!"],
+)
+def test_a_channel_where_anything_goes_has_no_off_topic_posts(channel, purpose):
+    moderator, clock = channel(purpose), Clock()
+    for text in FOOTBALL:
+        assert not off_topic(moderator.assess("U5", text, clock()))
+
+
+def test_a_purpose_that_forbids_random_chat_is_not_anything_goes(channel):
+    moderator, clock = channel("#young-leaders — planning Young Leaders sessions, no random chat please"), Clock()
+    found = [bool(off_topic(moderator.assess("U5", text, clock()))) for text in FOOTBALL[:3]]
+    assert found == [False, False, True]
+
+
+def test_a_channel_without_a_purpose_has_no_off_topic_posts(channel):
+    moderator, clock = channel(None), Clock()
+    for text in FOOTBALL:
+        assert not off_topic(moderator.assess("U5", text, clock()))
+
+
+@pytest.mark.parametrize("text", ON_TOPIC)
+def test_posts_about_the_purpose_or_music_are_on_topic(channel, text):
+    moderator, clock = channel(PURPOSE), Clock()
+    for _ in range(4):
+        assert not off_topic(moderator.assess("U5", text + " " + str(clock.now), clock()))
+
+
+def test_words_of_the_purpose_make_a_post_related(channel):
+    moderator, clock = channel("#young-leaders — planning the Gloucester youth festival stalls"), Clock()
+    for text in ["Who is doing the stalls rota", "Stalls need gazebos and tables", "Can we borrow gazebos from the council for the stalls"]:
+        assert not off_topic(moderator.assess("U5", text, clock()))
+
+
+def test_replies_that_pick_up_the_recent_conversation_are_related(channel):
+    moderator, clock = channel(PURPOSE), Clock()
+    moderator.assess("U1", "Rehearsal is at the community centre this week, parking is tricky", clock())
+    for text in ["Parking at the community centre is always full", "Is there parking behind the centre", "The centre car park shuts at nine"]:
+        assert not off_topic(moderator.assess("U5", text, clock()))
+
+
+def test_off_topic_posts_do_not_make_each_other_related(channel):
+    # U5 and U6 both drift into football: each gets flagged on their third post
+    moderator, clock = channel(PURPOSE), Clock()
+    flagged = []
+    for n in range(3):
+        flagged.append(bool(off_topic(moderator.assess("U5", FOOTBALL[n], clock()))))
+        flagged.append(bool(off_topic(moderator.assess("U6", f"{FOOTBALL[n]} though", clock()))))
+    assert flagged == [False, False, False, False, True, True]
+
+
+def test_the_run_length_is_configurable():
+    moderator_rules = RuleBook(ModerationConfig(off_topic_run_length=2))
+    from bot.moderation import ChannelModerator
+
+    moderator, clock = ChannelModerator(PURPOSE, rulebook=moderator_rules), Clock()
+    assert not off_topic(moderator.assess("U5", FOOTBALL[0], clock()))
+    assert off_topic(moderator.assess("U5", FOOTBALL[1], clock()))
+
+
+def test_editing_a_post_onto_the_topic_takes_it_out_of_the_run(channel):
+    moderator, clock = channel(PURPOSE), Clock()
+    first, second = clock(), clock()
+    moderator.assess("U5", FOOTBALL[0], first)
+    moderator.assess("U5", FOOTBALL[1], second)
+    moderator.assess_edit("U5", "Actually, can we run the bridge of the new song at rehearsal?", second)
+    assert not off_topic(moderator.assess("U5", FOOTBALL[2], clock()))
+
+
+def test_editing_the_third_post_off_topic_flags_it(channel):
+    moderator, clock = channel(PURPOSE), Clock()
+    moderator.assess("U5", FOOTBALL[0], clock())
+    moderator.assess("U5", FOOTBALL[1], clock())
+    third = clock()
+    assert not off_topic(moderator.assess("U5", ON_TOPIC[0], third))
+    assert off_topic(moderator.assess_edit("U5", FOOTBALL[2], third))
+
+
+def test_changing_the_purpose_changes_what_is_on_topic(channel):
+    moderator, clock = channel(PURPOSE), Clock()
+    moderator.set_purpose("#football — five-a-side, Arsenal, the Premier League and match chat")
+    for text in FOOTBALL[:4]:
+        assert not off_topic(moderator.assess("U5", text, clock()))
+
+
+def test_memory_of_people_is_bounded(rulebook):
+    from bot.moderation import ChannelModerator
+
+    small = RuleBook(ModerationConfig(max_tracked_people_per_channel=50))
+    moderator, clock = ChannelModerator(PURPOSE, rulebook=small), Clock()
+    for n in range(500):
+        moderator.assess(f"U{n}", FOOTBALL[n % len(FOOTBALL)], clock(1))
+    assert small.rules[-1].memory(moderator.context).people_tracked == 50
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [(["drummers", "drumming", "drum", "drums"], "drum"), (["rehearse", "rehearsing", "rehearsed"], "rehears"), (["gigs", "gigging", "gig"], "gig")],
+)
+def test_stemming_brings_word_forms_together(words, expected):
+    assert {stem(w) for w in words} == {expected}

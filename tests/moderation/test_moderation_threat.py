@@ -1,0 +1,91 @@
+"""Threats and defamation; idioms, hyperbole and music talk are not."""
+
+from __future__ import annotations
+
+import pytest
+
+THREATS = [
+    "I'll find where you live",
+    "I know where you live",
+    "i'm going to kill you",
+    "im gonna stab u",
+    "I will hurt you",
+    "ill batter him",
+    "I'll kill <@U123>",
+    "I'll smash your face in",
+    "i'll break your legs",
+    "you're dead",
+    "ur dead mate.",
+    "watch your back",
+    "you'll regret this",
+    "wait till I see you",
+    "we're gonna jump him after school",
+    "I'll leak your nudes",
+    "I'm going to post your address",
+    "imma hunt you down",
+    "i'll come round and punch you",
+]
+
+DEFAMATION = [
+    "Dave is a thief",
+    "the council are crooks",
+    "Mr Jones is a paedo",
+    "our manager is a fraud",
+    "she's a thief",
+    "they're all criminals",
+    "the treasurer stole the money",
+    "Sam nicked money from the tin",
+    "that teacher is a nonce",
+    "you're a scammer",
+]
+
+NOT_THREATS = [
+    "you killed that solo",
+    "killed it last night!",
+    "I could murder a pizza",
+    "you slayed it",
+    "we're going to kill it tonight",
+    "smash the gig tomorrow!",
+    "my mum's gonna kill me if I'm late",
+    "I could kill him for being late",  # hyperbole
+    "break a leg!",
+    "you're dead good at this",
+    "that drop hits hard",
+    "I'll beat you at FIFA",
+    "I'll burn you a CD",
+    "i'll get you a drink",
+    "the beat is murder on the dancefloor",
+    "I'll find you a seat at the front",
+    "I'm a thief of hearts",  # the writer, not someone else
+    "there's a thief about, lock your cases",
+    "someone stole my bike",
+    "the drummer stole the show",
+    "you stole my heart with that ballad",
+    "she's a criminal defence lawyer's daughter",
+    "my guitar neck is bent",
+    "the file is corrupt",
+    "who is the thief in the play?",
+]
+
+
+@pytest.mark.parametrize("text", THREATS)
+def test_threats_count(findings, text):
+    assert "threat" in findings(text)
+
+
+@pytest.mark.parametrize("text", DEFAMATION)
+def test_accusing_someone_of_a_crime_counts(findings, text):
+    assert findings(text)["threat"].startswith("Accuses someone of a crime or worse")
+
+
+@pytest.mark.parametrize("text", NOT_THREATS)
+def test_idioms_hyperbole_and_music_talk_are_not_threats(findings, text):
+    assert "threat" not in findings(text)
+
+
+def test_threat_reason_quotes_the_threat(findings):
+    assert findings("I'll find where you live")["threat"] == 'Threat of violence ("i\'ll find where you live").'
+
+
+def test_a_mentioned_person_reads_as_someone(findings):
+    assert "@someone" in findings("I'll kill <@U123>")["threat"]
