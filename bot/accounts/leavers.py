@@ -1,0 +1,391 @@
+"""/leaver: when someone with access leaves, the passwords they knew are changed (policy 5.4).
+
+A project manager, the CEO or an admin confirms a leaving date; the bot then asks each account's owner
+to change its password, passes on the reports the leaver was handling, ends their roles on the leaving
+date, and keeps a checklist (updated in place) open until every task is done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.accounts.policy import RotationRules, rules_from
+from bot.accounts.secrets import PasswordTyped, contains_password
+from bot.accounts.spec import OVERALL_ACCESS_ROLES
+from bot.accounts.workflow import (
+    FormErrors,
+    Outcome,
+    _close_messages,
+    _reset_cycle,
+    _schedule_check,
+    current_access,
+    overall_admins,
+)
+from bot.dates import describe
+from bot.directory import Directory, Member
+from bot.errors import DomainError, NotAllowed
+from bot.org import Role
+from bot.scheduler import TimerContext
+from bot.services import Services
+from bot.snapshot import org_snapshot
+from storage.accounts import (
+    account_for_update,
+    accounts_with_access,
+    leaver_by_submission,
+    leaver_for_update,
+    open_leaver_for,
+    task_for_update,
+)
+from storage.audit import record_audit
+from storage.models import AccountAccess, Leaver, LeaverTask, Person, Report
+from storage.outbox import enqueue_message
+from storage.reports import unresolved_reports
+from storage.timers import cancel_timers, schedule_timer
+
+REMINDER = "leaver.reminder"
+REQUESTER_ROLES = (Role.PROJECT_MANAGER, Role.CEO, Role.ADMIN)
+# A leaving date is recent or coming up; anything further off is more likely a typing slip.
+LEAVING_WINDOW_PAST = timedelta(days=90)
+LEAVING_WINDOW_FUTURE = timedelta(days=365)
+MANUAL_TASKS = ("report", "revoke_access", "handover")
+
+
+@dataclass(frozen=True)
+class LeaverAccount:
+    id: int
+    name: str
+    owned: bool
+    # The leaver is the only admin with overall access: another must be named first.
+    last_admin: bool
+
+
+@dataclass(frozen=True)
+class HandledReport:
+    id: int
+    reference: str
+    tier: int
+
+
+@dataclass(frozen=True)
+class LeaverPreview:
+    slack_id: str
+    name: str
+    roles: list[str]
+    accounts: list[LeaverAccount]
+    reports: list[HandledReport]
+    manages: list[str]
+    leads: list[str]
+    young_leader: bool
+
+
+@dataclass(frozen=True)
+class LeaverForm:
+    leaving_on: str
+    new_owners: dict[int, str | None] = field(default_factory=dict)
+    new_admins: dict[int, str | None] = field(default_factory=dict)
+
+
+def _require_requester(member: Member | None) -> Member:
+    if member is None or not member.has(*REQUESTER_ROLES):
+        raise NotAllowed("Sorry, only a project manager, the CEO or an admin can start a leaver checklist. "
+                         "Please ask one of them.")
+    return member
+
+
+def parse_leaving_date(text: str, services: Services) -> date:
+    """A leaving date in words ("today", "Friday", "31/12/2026"), recent or coming up."""
+    import dateparser
+
+    example = "Try “today”, “next Friday” or “31/12/2026”."
+    if not text.strip():
+        raise ValueError(f"Please give their leaving date. {example}")
+    if contains_password(text, short_field=True):
+        raise PasswordTyped()
+    local_now = services.local_now()
+    parsed = dateparser.parse(text.strip(), languages=["en"], settings={
+        "TIMEZONE": str(services.tz), "RETURN_AS_TIMEZONE_AWARE": True, "PREFER_DATES_FROM": "future",
+        "RELATIVE_BASE": local_now.replace(tzinfo=None), "DATE_ORDER": "DMY"})
+    if parsed is None:
+        raise ValueError(f"I couldn't understand “{text.strip()[:40]}” as a date. {example}")
+    day = parsed.date()
+    if not local_now.date() - LEAVING_WINDOW_PAST <= day <= local_now.date() + LEAVING_WINDOW_FUTURE:
+        raise ValueError(f"{describe(parsed, services.tz, with_time=False)} is more than three months ago or a year "
+                         f"ahead. {example}")
+    return day
+
+
+def _handles_now(report: Report, slack_id: str) -> bool:
+    return any(p.part == "handler" and p.tier == report.tier and p.slack_id == slack_id for p in report.parties)
+
+
+async def preview(session: AsyncSession, services: Services, requester: str, person: str) -> LeaverPreview:
+    directory = (await org_snapshot(services)).directory
+    _require_requester(directory.by_id(requester))
+    leaver = directory.by_id(person)
+    if leaver is None:
+        raise DomainError("That person is not in our organisation file, so there is nothing for me to do.")
+    if person == requester:
+        raise DomainError("You can't run /leaver for yourself. Please ask your manager, the CEO or an admin.")
+    if await open_leaver_for(session, person) is not None:
+        raise DomainError(f"There is already an open leaver checklist for {leaver.name}.")
+    accounts = []
+    for account in await accounts_with_access(session, person):
+        others = [m for m in overall_admins(account, directory) if m.slack_id != person]
+        accounts.append(LeaverAccount(account.id, account.name, account.owner_id == person, not others))
+    reports = [HandledReport(r.id, r.reference, r.tier) for r in await unresolved_reports(session) if _handles_now(r, person)]
+    names = directory.project_names
+    return LeaverPreview(
+        slack_id=person, name=leaver.name, roles=sorted(r.value.replace("_", " ") for r in leaver.roles),
+        accounts=accounts, reports=reports, manages=sorted(names.get(k, k) for k in leaver.manages),
+        leads=sorted(names.get(k, k) for k in leaver.leads), young_leader=leaver.has(Role.YOUNG_LEADER),
+    )
+
+
+def _validate(form: LeaverForm, leaver: LeaverPreview, directory: Directory, services: Services) -> date:
+    errors: dict[str, str] = {}
+    leaving_on = None
+    try:
+        leaving_on = parse_leaving_date(form.leaving_on, services)
+    except ValueError as exc:
+        errors["leaving_on"] = str(exc)
+    for account in leaver.accounts:
+        if account.owned:
+            chosen = directory.by_id(form.new_owners.get(account.id))
+            if chosen is None or chosen.slack_id == leaver.slack_id:
+                errors[f"owner_{account.id}"] = f"{leaver.name} owns {account.name}: please choose its new owner."
+        if account.last_admin:
+            chosen = directory.by_id(form.new_admins.get(account.id))
+            if chosen is None or chosen.slack_id == leaver.slack_id:
+                errors[f"admin_{account.id}"] = (f"{leaver.name} is the last admin with overall access to {account.name}. "
+                                                 f"Please name another admin before completing.")
+            elif not any(role.value in OVERALL_ACCESS_ROLES for role in chosen.roles):
+                errors[f"admin_{account.id}"] = f"{chosen.name} can't hold overall access: choose an admin, the CEO or a project manager."
+    if errors:
+        raise FormErrors(errors)
+    assert leaving_on is not None
+    return leaving_on
+
+
+async def confirm(session: AsyncSession, services: Services, requester: str, person: str, form: LeaverForm,
+                  submission_key: str) -> Outcome:
+    existing = await leaver_by_submission(session, submission_key)
+    if existing is not None:  # the same submission again: one checklist
+        return Outcome(False, "The leaver checklist is already made.")
+    snapshot = await org_snapshot(services)
+    directory = snapshot.directory
+    leaver_info = await preview(session, services, requester, person)
+    leaving_on = _validate(form, leaver_info, directory, services)
+    rules = rules_from(snapshot.config.settings if snapshot.config else None)
+    now, tz = services.now(), services.tz
+    leaver = Leaver(slack_id=person, requested_by=requester, leaving_on=leaving_on, submission_key=submission_key,
+                    state="open", created_at=now, reminders_sent=0, tasks=[])
+    session.add(leaver)
+    # Passwords change once their access ends: at the start of their leaving day, or now if that is past.
+    change_from = max(now, rules.hours.next_open(datetime.combine(leaving_on, datetime.min.time(), tzinfo=tz).astimezone(UTC), tz))
+    for item in leaver_info.accounts:
+        account = await account_for_update(session, item.id)
+        assert account is not None
+        if item.owned:
+            account.owner_id = form.new_owners[item.id] or account.owner_id
+        if item.last_admin:
+            _grant_overall(account, form.new_admins[item.id] or "", now)
+        for access in current_access(account):
+            if access.slack_id == person:
+                access.revoked_at = now
+        if account.exposed_at is None:
+            old_cycle = _reset_cycle(account)
+            await _close_messages(session, services, account, old_cycle, "superseded", "A newer reminder follows.")
+            account.due_reason, account.rotation_requested_at = "leaver", now
+            account.next_due_at = min(account.next_due_at, change_from)
+        account.updated_at = now
+        leaver.tasks.append(LeaverTask(kind="rotate", account_id=account.id, assignee_id=account.owner_id,
+                                       label=f"Change the {account.name} password", state="open"))
+    await session.flush()
+    for item in leaver_info.accounts:
+        account = await account_for_update(session, item.id)
+        assert account is not None
+        await _schedule_check(session, services, account, rules)
+    await _pass_on_reports(session, services, leaver, leaver_info, directory, requester)
+    for project in leaver_info.manages + leaver_info.leads:
+        leaver.tasks.append(LeaverTask(kind="handover", assignee_id=requester,
+                                       label=f"Hand over {project} and update the organisation file", state="open"))
+    if leaver_info.young_leader:
+        await _revoke_young_leader(session, services, leaver, leaver_info, directory)
+    await _end_roles(session, person, leaving_on)
+    services.cache.pop("org_snapshot", None)  # their roles end: the next request sees it
+    await session.flush()
+    await record_audit(session, at=now, actor=requester, action="leaver.started", subject_type="leaver",
+                       subject_id=str(leaver.id), detail={"person": person, "leaving_on": leaving_on.isoformat(),
+                                                          "tasks": len(leaver.tasks)})
+    await schedule_timer(session, kind=REMINDER, dedupe_key=f"leaver:{leaver.id}:reminder:1",
+                         due_at=rules.hours.next_open(now + rules.leaver_reminder_every, tz),
+                         payload={"leaver_id": leaver.id, "n": 1})
+    await refresh_checklist(session, services, leaver)
+    return Outcome(True, f"Thank you. The leaver checklist for {leaver_info.name} (leaving "
+                         f"{describe(datetime.combine(leaving_on, datetime.min.time(), tzinfo=tz), tz, with_time=False)}) "
+                         f"has {len(leaver.tasks)} task{'s' if len(leaver.tasks) != 1 else ''}. I've sent it to you and the admins.")
+
+
+def _grant_overall(account: Any, slack_id: str, now: datetime) -> None:
+    row = next((a for a in account.access if a.slack_id == slack_id), None)
+    if row is None:
+        account.access.append(AccountAccess(slack_id=slack_id, overall=True, granted_at=now))
+    else:
+        row.overall, row.revoked_at = True, None
+
+
+async def _pass_on_reports(session: AsyncSession, services: Services, leaver: Leaver, info: LeaverPreview,
+                           directory: Directory, requester: str) -> None:
+    from bot.reports.workflow import escalate
+
+    for handled in info.reports:
+        report = await session.get(Report, handled.id)
+        assert report is not None
+        others = [p for p in report.parties if p.part == "handler" and p.tier == report.tier
+                  and p.slack_id != info.slack_id and directory.by_id(p.slack_id) is not None]
+        moved = bool(others)
+        if not others:
+            outcome = await escalate(session, services, handled.id, "system",
+                                     f"{info.name} is leaving, so it was passed on.", from_tier=handled.tier)
+            moved = outcome.changed
+        leaver.tasks.append(LeaverTask(
+            kind="report", report_id=handled.id, assignee_id=requester,
+            label=(f"Report {handled.reference} passed on" if moved
+                   else f"Find someone to handle report {handled.reference} (nobody is left in its chain)"),
+            state="done" if moved else "open", done_at=services.now() if moved else None,
+            done_by="system" if moved else None,
+        ))
+
+
+async def _revoke_young_leader(session: AsyncSession, services: Services, leaver: Leaver, info: LeaverPreview,
+                               directory: Directory) -> None:
+    admins = directory.with_role(Role.ADMIN)
+    names = ", ".join(a.name for a in info.accounts) or "our social media accounts"
+    leaver.tasks.append(LeaverTask(kind="revoke_access", assignee_id=admins[0].slack_id if admins else leaver.requested_by,
+                                   label=f"Remove {info.name}'s own access to {names} (young leader)", state="open"))
+    for admin in admins:
+        await enqueue_message(session, services.cipher, now=services.now(), target=admin.slack_id,
+                              template="leaver.revoke_young_leader", params={"name": info.name, "accounts": names})
+
+
+async def _end_roles(session: AsyncSession, slack_id: str, leaving_on: date) -> None:
+    person = await session.scalar(select(Person).where(Person.slack_id == slack_id))
+    if person is None:
+        return
+    person.left_on = leaving_on
+    for role in person.roles:
+        role.ends_on = leaving_on if role.ends_on is None else min(role.ends_on, leaving_on)
+
+
+# -- the checklist -----------------------------------------------------------------------------------
+
+
+def checklist_params(services: Services, leaver: Leaver, directory: Directory) -> dict[str, Any]:
+    def name(slack_id: str | None) -> str:
+        member = directory.by_id(slack_id)
+        return member.name if member else ("the bot" if slack_id == "system" else "someone")
+
+    tz = services.tz
+    return {
+        "leaver_id": leaver.id, "name": name(leaver.slack_id), "requested_by": name(leaver.requested_by),
+        "leaving_on": describe(datetime.combine(leaver.leaving_on, datetime.min.time(), tzinfo=tz), tz, with_time=False),
+        "state": leaver.state,
+        "tasks": [{"id": t.id, "label": t.label, "state": t.state, "assignee": name(t.assignee_id),
+                   "manual": t.kind in MANUAL_TASKS,
+                   "done": f"{name(t.done_by)}, {describe(t.done_at, tz)}" if t.done_at else ""} for t in leaver.tasks],
+    }
+
+
+def _checklist_audience(leaver: Leaver, directory: Directory) -> list[str]:
+    return list(dict.fromkeys([leaver.requested_by, *(m.slack_id for m in directory.with_role(Role.ADMIN))]))
+
+
+async def refresh_checklist(session: AsyncSession, services: Services, leaver: Leaver) -> None:
+    """Update the checklist everywhere it was sent; when the last task is done, close it and tell the CEO."""
+    await session.flush()
+    directory = (await org_snapshot(services)).directory
+    now = services.now()
+    newly_complete = leaver.state == "open" and all(t.state == "done" for t in leaver.tasks)
+    if newly_complete:
+        leaver.state, leaver.completed_at = "complete", now
+        await cancel_timers(session, prefix=f"leaver:{leaver.id}:")
+        await record_audit(session, at=now, actor="system", action="leaver.complete", subject_type="leaver",
+                           subject_id=str(leaver.id))
+    params = checklist_params(services, leaver, directory)
+    for target in _checklist_audience(leaver, directory):
+        await enqueue_message(session, services.cipher, now=now, target=target, template="leaver.checklist",
+                              params=params, message_key=f"leaver:{leaver.id}:checklist:{target}")
+    if newly_complete:
+        for ceo in directory.with_role(Role.CEO):
+            await enqueue_message(session, services.cipher, now=now, target=ceo.slack_id, template="leaver.complete",
+                                  params={"name": params["name"], "leaving_on": params["leaving_on"],
+                                          "tasks": len(leaver.tasks)},
+                                  message_key=f"leaver:{leaver.id}:complete:{ceo.slack_id}")
+
+
+async def complete_task(session: AsyncSession, services: Services, task_id: int, actor: str) -> Outcome:
+    """A checklist line done by hand (a handover, access removed). Password changes are recorded with
+    the nudge's buttons or /rotated, so the change itself is what ticks them off."""
+    task = await task_for_update(session, task_id)
+    if task is None:
+        raise DomainError("I can't find that task any more.")
+    leaver = await leaver_for_update(session, task.leaver_id)
+    assert leaver is not None
+    directory = (await org_snapshot(services)).directory
+    member = directory.by_id(actor)
+    if actor not in {leaver.requested_by, task.assignee_id} and not (member and member.has(Role.ADMIN)):
+        raise NotAllowed("Only the person who started this checklist, the task's owner or an admin can tick it off.")
+    if task.state == "done":
+        return Outcome(False, "That was already done. Thank you.")
+    if task.kind == "rotate":
+        raise DomainError("I tick this off when the password change is recorded: use the reminder's buttons or `/rotated`.")
+    task.state, task.done_at, task.done_by = "done", services.now(), actor
+    await record_audit(session, at=services.now(), actor=actor, action="leaver.task_done", subject_type="leaver",
+                       subject_id=str(leaver.id), detail={"task": task.id, "kind": task.kind})
+    await refresh_checklist(session, services, leaver)
+    return Outcome(True, "Ticked off. Thank you.")
+
+
+async def rotation_recorded(session: AsyncSession, services: Services, task: LeaverTask, actor: str) -> None:
+    leaver = await leaver_for_update(session, task.leaver_id)
+    if leaver is None or task.state == "done":
+        return
+    task.state, task.done_at, task.done_by = "done", services.now(), actor
+    await refresh_checklist(session, services, leaver)
+
+
+async def on_reminder(ctx: TimerContext, payload: dict[str, Any]) -> None:
+    """Bring an open checklist back to the people with tasks left, until it is complete."""
+    leaver = await leaver_for_update(ctx.session, int(payload["leaver_id"]))
+    if leaver is None or leaver.state != "open":
+        return
+    services = ctx.services
+    snapshot = await org_snapshot(services)
+    rules: RotationRules = rules_from(snapshot.config.settings if snapshot.config else None)
+    if not rules.hours.contains(ctx.now, services.tz):
+        await schedule_timer(ctx.session, kind=REMINDER, dedupe_key=f"leaver:{leaver.id}:reminder:{payload['n']}:later",
+                             due_at=rules.hours.next_open(ctx.now, services.tz), payload=payload)
+        return
+    params = checklist_params(services, leaver, snapshot.directory)
+    waiting: dict[str, list[str]] = {}
+    for task in leaver.tasks:
+        if task.state != "done":
+            waiting.setdefault(task.assignee_id, []).append(task.label)
+    waiting.setdefault(leaver.requested_by, [])
+    leaver.reminders_sent += 1
+    for target, labels in waiting.items():
+        await enqueue_message(ctx.session, services.cipher, now=ctx.now, target=target, template="leaver.reminder",
+                              params={"name": params["name"], "yours": labels,
+                                      "open": sum(1 for t in leaver.tasks if t.state != "done")})
+    n = int(payload["n"]) + 1
+    await schedule_timer(ctx.session, kind=REMINDER, dedupe_key=f"leaver:{leaver.id}:reminder:{n}",
+                         due_at=rules.hours.next_open(ctx.now + rules.leaver_reminder_every, services.tz),
+                         payload={"leaver_id": leaver.id, "n": n})
+
+
+TIMER_HANDLERS = {REMINDER: on_reminder}

@@ -1,0 +1,594 @@
+"""The shared accounts register and password rotation: nudges, snoozes, escalation and exposure.
+
+Every change locks the account row, so a button, a command and a check timer never interleave; each
+message a change owes someone goes to the outbox in the same transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.accounts.intervals import IntervalNotUnderstood, describe_interval, parse_interval
+from bot.accounts.names import Match, Named, account_key, match_account
+from bot.accounts.policy import RotationRules, rules_from
+from bot.accounts.rotation import STATUS_WORDS, RotationFacts, Stage, plan, stage_at
+from bot.accounts.secrets import PasswordTyped, contains_password
+from bot.accounts.spec import OVERALL_ACCESS_ROLES, AccountSpec
+from bot.dates import DateInFuture, DateNotUnderstood, describe, parse_past_moment
+from bot.directory import Directory, Member
+from bot.errors import DomainError, NotAllowed
+from bot.org import Role
+from bot.scheduler import TimerContext
+from bot.services import Services
+from bot.snapshot import org_snapshot
+from storage.accounts import (
+    account_for_update,
+    account_with_key,
+    active_accounts,
+    file_accounts_by_key,
+    leavers_awaiting_rotation,
+    open_rotation_tasks,
+    sent_keys,
+)
+from storage.audit import record_audit
+from storage.models import AccountAccess, SharedAccount, Timer
+from storage.outbox import enqueue_message
+from storage.timers import schedule_timer
+
+log = logging.getLogger(__name__)
+
+CHECK = "accounts.check"
+# A change typed a few minutes "before" the request that asked for it still counts (clocks, typing).
+LEEWAY = timedelta(minutes=5)
+# The time of day a change is taken to have happened when only a day is given ("last Friday").
+ASSUMED_TIME = time(12, 0)
+MANAGERS = (Role.ADMIN, Role.CEO)
+
+
+class FormErrors(DomainError):
+    """Problems with what was typed, by field (the modal's block ids), so each shows beside its field."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(" ".join(errors.values()))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Outcome:
+    changed: bool
+    message: str
+
+
+@dataclass(frozen=True)
+class AccountForm:
+    name: str
+    owner: str | None
+    every: str = ""
+    access: tuple[str, ...] = ()
+    overall_access: tuple[str, ...] = ()
+    aliases: str = ""
+    last_changed: str = ""
+
+
+# -- reading -----------------------------------------------------------------------------------------
+
+
+async def rules_for(services: Services) -> RotationRules:
+    snapshot = await org_snapshot(services)
+    return rules_from(snapshot.config.settings if snapshot.config else None)
+
+
+def facts_of(account: SharedAccount) -> RotationFacts:
+    return RotationFacts(
+        due_at=account.next_due_at, exposed=account.exposed_at is not None, snoozed_until=account.snoozed_until,
+        last_nudged_at=account.last_nudged_at, last_nudge_stage=account.last_nudge_stage,
+        escalated=account.escalated_at is not None,
+    )
+
+
+def named(account: SharedAccount) -> Named:
+    return Named(account.id, account.name, tuple(account.aliases))
+
+
+def current_access(account: SharedAccount) -> list[AccountAccess]:
+    return [a for a in account.access if a.revoked_at is None]
+
+
+def overall_admins(account: SharedAccount, directory: Directory) -> list[Member]:
+    """People with overall access who are still in the organisation with a role that may hold it."""
+    found = []
+    for access in current_access(account):
+        member = directory.by_id(access.slack_id)
+        if access.overall and member and any(role.value in OVERALL_ACCESS_ROLES for role in member.roles):
+            found.append(member)
+    return found
+
+
+def _name(directory: Directory, slack_id: str | None) -> str:
+    member = directory.by_id(slack_id)
+    return member.name if member else "someone who has left"
+
+
+def register_rows(services: Services, accounts: list[SharedAccount], directory: Directory, rules: RotationRules) -> list[dict[str, Any]]:
+    """`/accounts`: each account with owner, access, interval, last and next change, and status."""
+    tz, now = services.tz, services.now()
+    rows = []
+    for account in accounts:
+        stage = stage_at(facts_of(account), now, rules)
+        warnings = []
+        if not overall_admins(account, directory):
+            warnings.append("No admin has overall access (policy 5.4): an admin should edit this account and add one.")
+        if directory.by_id(account.owner_id) is None:
+            warnings.append("Its owner has left: an admin should choose a new owner.")
+        rows.append({
+            "id": account.id,
+            "name": account.name,
+            "owner": _name(directory, account.owner_id),
+            "access": [_name(directory, a.slack_id) + (" (overall)" if a.overall else "") for a in current_access(account)],
+            "interval": describe_interval(account.rotate_every_days),
+            "last_changed": describe(account.last_changed_at, tz, with_time=False) if account.last_changed_at else "not recorded",
+            "next_due": describe(account.next_due_at, tz, with_time=False),
+            "status": stage.value,
+            "status_words": "snoozed" if account.snoozed_until and account.snoozed_until > now and stage is not Stage.EXPOSED
+            else STATUS_WORDS[stage],
+            "warnings": warnings,
+            "from_file": account.from_file,
+        })
+    return rows
+
+
+async def find_account(session: AsyncSession, typed: str) -> SharedAccount:
+    """The account a person named, or a kind error with suggestions ("did you mean Instagram?")."""
+    accounts = list(await active_accounts(session))
+    match: Match = match_account(typed, [named(a) for a in accounts])
+    if match.account is None:
+        raise DomainError(match.not_found_message(typed))
+    return next(a for a in accounts if a.id == match.account.id)
+
+
+# -- the register: the organisation file and Slack ---------------------------------------------------
+
+
+def _spec_sha(spec: AccountSpec) -> str:
+    return hashlib.sha256(json.dumps(spec.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()
+
+
+def _local_noon(day: Any, services: Services) -> datetime:
+    return datetime.combine(day, ASSUMED_TIME, tzinfo=services.tz).astimezone(UTC)
+
+
+async def ensure_register_synced(services: Services) -> None:
+    """Bring the accounts listed in the organisation file into the register (cheap when unchanged)."""
+    snapshot = await org_snapshot(services)
+    if snapshot.config is None:
+        return
+    if services.cache.get("accounts_synced") == _register_digest(snapshot.config.accounts):
+        return
+    async with services.db.unit_of_work(background=True) as session:
+        await sync_register_in(session, services)
+    # Only once committed: a rolled-back sync is tried again.
+    services.cache["accounts_synced"] = _register_digest(snapshot.config.accounts)
+
+
+def _register_digest(specs: list[AccountSpec]) -> str:
+    return hashlib.sha256("".join(_spec_sha(s) for s in specs).encode()).hexdigest()
+
+
+async def sync_register_in(session: AsyncSession, services: Services) -> None:
+    """The same, inside a transaction already open (a report naming an account before the first round).
+    Idempotent: entries already applied are skipped."""
+    snapshot = await org_snapshot(services)
+    if snapshot.config is None or services.cache.get("accounts_synced") == _register_digest(snapshot.config.accounts):
+        return
+    await sync_register(session, services, snapshot.config.accounts, rules_from(snapshot.config.settings))
+
+
+async def sync_register(session: AsyncSession, services: Services, specs: list[AccountSpec], rules: RotationRules) -> None:
+    """An entry is applied when it is new or has changed since it was last applied, so changes made in
+    Slack (a new owner named by a leaver checklist) stay until the file's entry itself is edited."""
+    now = services.now()
+    existing = await file_accounts_by_key(session, {account_key(spec.name) for spec in specs})
+    listed: set[str] = set()
+    for spec in specs:
+        key = account_key(spec.name)
+        listed.add(key)
+        sha = _spec_sha(spec)
+        account = existing.get(key)
+        if account is not None and account.spec_sha256 == sha and account.active:
+            continue
+        every = parse_interval(spec.rotate_every) if spec.rotate_every else rules.default_rotate_every_days
+        if account is None:
+            account = _new_account(key, spec.name, spec.owner, every, now)
+            session.add(account)
+        account.name, account.aliases, account.owner_id = spec.name, list(spec.aliases), spec.owner
+        account.rotate_every_days, account.from_file, account.active = every, True, True
+        account.spec_sha256, account.updated_at = sha, now
+        if spec.last_changed and (account.last_changed_at is None or _local_noon(spec.last_changed, services) > account.last_changed_at):
+            account.last_changed_at = _local_noon(spec.last_changed, services)
+        _set_access(account, [*spec.access, *spec.overall_access], set(spec.overall_access), now)
+        if account.due_reason == "schedule":
+            account.next_due_at = (account.last_changed_at or now) + timedelta(days=every) if account.last_changed_at else now
+        await session.flush()
+        await _schedule_check(session, services, account, rules)
+        await record_audit(session, at=now, actor="system", action="account.synced", subject_type="account",
+                           subject_id=str(account.id), detail={"name": account.name})
+    for key, account in existing.items():
+        if account.from_file and account.active and key not in listed:
+            account.active = False
+            await _cancel_check(session, account)
+
+
+def _new_account(key: str, name: str, owner: str, every: int, now: datetime) -> SharedAccount:
+    return SharedAccount(key=key, name=name, owner_id=owner, rotate_every_days=every, next_due_at=now, due_reason="schedule",
+                         from_file=False, active=True, cycle=0, last_nudge_stage="", nudges_sent=0, check_seq=0,
+                         spec_sha256="", created_at=now, updated_at=now, access=[], aliases=[])
+
+
+def _set_access(account: SharedAccount, holders: list[str], overall: set[str], now: datetime) -> None:
+    by_id = {a.slack_id: a for a in account.access}
+    wanted = list(dict.fromkeys(holders))
+    for slack_id in wanted:
+        row = by_id.get(slack_id)
+        if row is None:
+            account.access.append(AccountAccess(slack_id=slack_id, overall=slack_id in overall, granted_at=now))
+        else:
+            row.overall = slack_id in overall
+    for slack_id, row in by_id.items():
+        if slack_id not in wanted and row.revoked_at is None:
+            row.revoked_at = now
+
+
+def _require_manager(member: Member | None, what: str) -> None:
+    if member is None or not member.has(*MANAGERS):
+        raise NotAllowed(f"Only an admin can {what}. Please ask one of our admins.")
+
+
+def validate_form(form: AccountForm, services: Services, directory: Directory, same_name: SharedAccount | None,
+                  editing: SharedAccount | None) -> tuple[int, datetime | None, list[str]]:
+    errors: dict[str, str] = {}
+    fields = {"name": form.name, "aliases": form.aliases, "every": form.every, "last_changed": form.last_changed}
+    for field, text in fields.items():
+        if contains_password(text, short_field=field in ("name", "last_changed")):
+            errors[field] = "That looks like a password, so I haven't saved it. Never type passwords in Slack: please change that password now."
+    if "name" not in errors:
+        key = account_key(form.name)
+        if not key:
+            errors["name"] = "Please give the account a name, for example “Instagram”."
+        elif same_name is not None and same_name is not editing and same_name.active:
+            errors["name"] = f"There is already an account called {same_name.name}."
+    if not form.owner:
+        errors["owner"] = "Please choose who owns this account (they change its password)."
+    elif directory.by_id(form.owner) is None:
+        errors["owner"] = "That person is not in our organisation file. Choose someone who is."
+    for field, people in (("access", form.access), ("overall_access", form.overall_access)):
+        strangers = [p for p in people if directory.by_id(p) is None]
+        if strangers:
+            errors[field] = "Everyone here must be in our organisation file."
+    every = 0
+    if "every" not in errors:
+        try:
+            every = parse_interval(form.every or "90 days")
+        except IntervalNotUnderstood as exc:
+            errors["every"] = str(exc)
+    last_changed = None
+    if form.last_changed.strip() and "last_changed" not in errors:
+        try:
+            last_changed = parse_change_moment(form.last_changed, services)
+        except (DateNotUnderstood, DateInFuture) as exc:
+            errors["last_changed"] = str(exc)
+    if errors:
+        raise FormErrors(errors)
+    aliases = [a.strip() for a in form.aliases.split(",") if a.strip()]
+    return every, last_changed, aliases
+
+
+async def save_account(session: AsyncSession, services: Services, form: AccountForm, actor: str,
+                       account_id: int | None = None) -> Outcome:
+    """Add an account (account_id None) or edit one. Admins only."""
+    snapshot = await org_snapshot(services)
+    directory = snapshot.directory
+    _require_manager(directory.by_id(actor), "add or edit shared accounts")
+    rules = rules_from(snapshot.config.settings if snapshot.config else None)
+    editing = await account_for_update(session, account_id) if account_id is not None else None
+    if account_id is not None and editing is None:
+        raise DomainError("I can't find that account any more.")
+    same_name = await account_with_key(session, account_key(form.name)) if account_key(form.name) else None
+    every, last_changed, aliases = validate_form(form, services, directory, same_name, editing)
+    now = services.now()
+    account = editing or same_name  # re-adding an account that was removed
+    if account is None:
+        account = _new_account(account_key(form.name), form.name.strip(), form.owner or "", every, now)
+        session.add(account)
+    account.key, account.name, account.aliases = account_key(form.name), form.name.strip(), aliases
+    account.owner_id, account.rotate_every_days, account.active, account.updated_at = form.owner or "", every, True, now
+    if last_changed is not None:
+        account.last_changed_at = last_changed
+    if account.due_reason == "schedule":
+        # Not known when it was last changed: due now, so the owner changes it and records it.
+        account.next_due_at = account.last_changed_at + timedelta(days=every) if account.last_changed_at else now
+    _set_access(account, [*form.access, *form.overall_access], set(form.overall_access), now)
+    await session.flush()
+    await _schedule_check(session, services, account, rules)
+    await record_audit(session, at=now, actor=actor, action="account.edited" if editing else "account.added",
+                       subject_type="account", subject_id=str(account.id), detail={"name": account.name})
+    message = (f"{'Saved' if editing else 'Added'} *{account.name}*: owned by {_name(directory, account.owner_id)}, "
+               f"password changed {describe_interval(every)}, next due {describe(account.next_due_at, services.tz, with_time=False)}.")
+    if not overall_admins(account, directory):
+        message += " :warning: No admin has overall access to it yet (policy 5.4): please add one with `/accounts edit`."
+    if account.from_file:
+        message += " It is also listed in the organisation file: please make the same change there."
+    return Outcome(True, message)
+
+
+async def account_for_editing(session: AsyncSession, services: Services, typed: str, actor: str) -> SharedAccount:
+    _require_manager((await org_snapshot(services)).directory.by_id(actor), "add or edit shared accounts")
+    return await find_account(session, typed)
+
+
+# -- rotation ----------------------------------------------------------------------------------------
+
+
+async def _schedule_check(session: AsyncSession, services: Services, account: SharedAccount, rules: RotationRules,
+                          at: datetime | None = None) -> None:
+    """Replace the account's check timer: one pending check per account, numbered so a stale one
+    (from before a change) does nothing if it fires."""
+    await _cancel_check(session, account)
+    if at is None:
+        now = services.now()
+        planned = plan(facts_of(account), now, rules, services.tz)
+        at = now if planned.nudge or planned.escalate else planned.next_check
+    account.check_seq += 1
+    await schedule_timer(session, kind=CHECK, dedupe_key=f"account:{account.id}:check:{account.check_seq}",
+                         due_at=at, payload={"account_id": account.id, "seq": account.check_seq})
+
+
+async def _cancel_check(session: AsyncSession, account: SharedAccount) -> None:
+    # By its exact key, which is indexed: a prefix match would scan every open timer.
+    await session.execute(
+        update(Timer).where(Timer.dedupe_key == f"account:{account.id}:check:{account.check_seq}", Timer.state == "pending")
+        .values(state="cancelled").execution_options(synchronize_session=False)
+    )
+
+
+async def on_check(ctx: TimerContext, payload: dict[str, Any]) -> None:
+    account = await account_for_update(ctx.session, int(payload["account_id"]))
+    if account is None or not account.active or account.check_seq != int(payload["seq"]):
+        return  # removed, or rescheduled since: a newer check exists
+    await run_check(ctx.session, ctx.services, account, await rules_for(ctx.services), ctx.now)
+
+
+async def run_check(session: AsyncSession, services: Services, account: SharedAccount, rules: RotationRules,
+                    now: datetime) -> None:
+    planned = plan(facts_of(account), now, rules, services.tz)
+    directory = (await org_snapshot(services)).directory
+    if planned.nudge is not None:
+        await _nudge(session, services, account, planned.nudge, directory, now)
+    if planned.escalate:
+        await _escalate(session, services, account, directory, now)
+    await _schedule_check(session, services, account, rules, at=planned.next_check)
+
+
+def _owner_or_admins(account: SharedAccount, directory: Directory) -> list[str]:
+    owner = directory.by_id(account.owner_id)
+    if owner is not None:
+        return [owner.slack_id]
+    return [m.slack_id for m in directory.with_role(Role.ADMIN)]
+
+
+def nudge_params(services: Services, account: SharedAccount, stage: Stage, directory: Directory,
+                 rules: RotationRules | None = None) -> dict[str, Any]:
+    params: dict[str, Any] = {
+        "account_id": account.id, "cycle": account.cycle, "name": account.name, "stage": stage.value,
+        "due": describe(account.next_due_at, services.tz, with_time=False), "reason": account.due_reason,
+        "state": "open", "snooze_days": rules.snooze.days if rules else 3,
+    }
+    return params
+
+
+async def _nudge(session: AsyncSession, services: Services, account: SharedAccount, stage: Stage,
+                 directory: Directory, now: datetime) -> None:
+    account.nudges_sent += 1
+    account.last_nudged_at, account.last_nudge_stage = now, stage.value
+    params = nudge_params(services, account, stage, directory, await rules_for(services))
+    if account.due_reason == "leaver":
+        leavers = await leavers_awaiting_rotation(session, account.id)
+        params["leaver"] = " and ".join(_name(directory, s) for s in leavers) or "someone with access"
+    for target in _owner_or_admins(account, directory):
+        await enqueue_message(session, services.cipher, now=now, target=target, template="accounts.nudge", params=params,
+                              message_key=f"account:{account.id}:nudge:{account.cycle}:{account.nudges_sent}:{target}")
+    await record_audit(session, at=now, actor="system", action="account.nudged", subject_type="account",
+                       subject_id=str(account.id), detail={"stage": stage.value, "cycle": account.cycle})
+
+
+async def _escalate(session: AsyncSession, services: Services, account: SharedAccount, directory: Directory,
+                    now: datetime) -> None:
+    account.escalated_at = now
+    days = max(1, (now - account.next_due_at).days)
+    for admin in directory.with_role(Role.ADMIN):
+        await enqueue_message(
+            session, services.cipher, now=now, target=admin.slack_id, template="accounts.escalated",
+            params={"name": account.name, "owner": _name(directory, account.owner_id), "days": days,
+                    "due": describe(account.next_due_at, services.tz, with_time=False)},
+            message_key=f"account:{account.id}:escalated:{account.cycle}:{admin.slack_id}",
+        )
+    await record_audit(session, at=now, actor="system", action="account.escalated", subject_type="account",
+                       subject_id=str(account.id), detail={"days_overdue": days})
+
+
+async def _close_messages(session: AsyncSession, services: Services, account: SharedAccount, cycle: int,
+                          state: str, note: str) -> None:
+    """Update this cycle's nudges (and the admins' alerts) in place: no buttons left to press."""
+    now = services.now()
+    for kind in ("nudge", "exposed", "escalated"):
+        for key, target in await sent_keys(session, f"account:{account.id}:{kind}:{cycle}:"):
+            await enqueue_message(session, services.cipher, now=now, target=target, template="accounts.closed",
+                                  params={"name": account.name, "state": state, "note": note}, message_key=key)
+
+
+def _reset_cycle(account: SharedAccount) -> int:
+    old = account.cycle
+    account.cycle += 1
+    account.snoozed_until = account.last_nudged_at = account.escalated_at = None
+    account.last_nudge_stage, account.nudges_sent = "", 0
+    return old
+
+
+def _may_record(account: SharedAccount, member: Member | None) -> bool:
+    if member is None:
+        return False
+    holders = {a.slack_id for a in current_access(account)} | {account.owner_id}
+    return member.slack_id in holders or member.has(*MANAGERS)
+
+
+def parse_change_moment(text: str, services: Services) -> datetime:
+    """When a password was changed, typed in words; "now" when nothing is typed."""
+    if not text.strip():
+        return services.now()
+    if contains_password(text, short_field=True):
+        raise PasswordTyped()
+    moment = parse_past_moment(text, services.tz, services.now())
+    if moment.has_time:
+        return moment.at
+    # A day without a time: noon that day, or now if that is still to come today.
+    noon = _local_noon(moment.at.astimezone(services.tz).date(), services)
+    return min(noon, services.now())
+
+
+async def record_rotation(session: AsyncSession, services: Services, account_id: int, actor: str, when: datetime,
+                          *, cycle: int | None = None) -> Outcome:
+    account = await account_for_update(session, account_id)
+    if account is None or not account.active:
+        raise DomainError("I can't find that account any more.")
+    snapshot = await org_snapshot(services)
+    directory, tz, now = snapshot.directory, services.tz, services.now()
+    if not _may_record(account, directory.by_id(actor)):
+        raise NotAllowed(f"Only {account.name}'s owner, the people who use it, or an admin can record a change.")
+    recent = account.last_changed_at is not None and now - account.last_changed_at < timedelta(hours=1) \
+        and account.rotation_requested_at is None
+    if (cycle is not None and cycle != account.cycle) or (cycle is None and recent and when - account.last_changed_at < timedelta(hours=1)):  # type: ignore[operator]
+        assert account.last_changed_at is not None
+        return Outcome(False, f"{account.name}'s change on {describe(account.last_changed_at, tz)} is already recorded. Thank you.")
+    if account.rotation_requested_at is not None and when < account.rotation_requested_at - LEEWAY:
+        why = "it may have been revealed" if account.exposed_at else "the leaver checklist asked for it"
+        raise DomainError(
+            f"That is before {describe(account.rotation_requested_at, tz)}, when {why}, so {account.name}'s password "
+            f"still needs changing. Please change it now and then tell me."
+        )
+    if account.last_changed_at is not None and when <= account.last_changed_at:
+        raise DomainError(f"{account.name} was already changed later than that, on {describe(account.last_changed_at, tz)}.")
+    report_id, was_exposed = account.exposure_report_id, account.exposed_at is not None
+    account.last_changed_at = when
+    account.next_due_at = when + timedelta(days=account.rotate_every_days)
+    account.due_reason, account.exposed_at, account.exposure_report_id, account.rotation_requested_at = "schedule", None, None, None
+    account.updated_at = now
+    old_cycle = _reset_cycle(account)
+    who = _name(directory, actor)
+    await _close_messages(session, services, account, old_cycle, "done", f"Changed on {describe(when, tz)} (recorded by {who}).")
+    rules = rules_from(snapshot.config.settings if snapshot.config else None)
+    await _schedule_check(session, services, account, rules)
+    await record_audit(session, at=now, actor=actor, action="account.rotated", subject_type="account",
+                       subject_id=str(account.id), detail={"changed_at": when.isoformat(), "after_exposure": was_exposed})
+    if report_id is not None:
+        from bot.reports.workflow import password_changed  # the report it came from: its task is done
+
+        await password_changed(session, services, report_id, actor)
+    from bot.accounts.leavers import rotation_recorded
+
+    for task in await open_rotation_tasks(session, account.id):
+        await rotation_recorded(session, services, task, actor)
+    return Outcome(True, f"Thank you. {account.name}: change recorded for {describe(when, tz)}. "
+                         f"Next due {describe(account.next_due_at, tz, with_time=False)}.")
+
+
+async def snooze(session: AsyncSession, services: Services, account_id: int, actor: str, cycle: int) -> Outcome:
+    account = await account_for_update(session, account_id)
+    if account is None or not account.active:
+        raise DomainError("I can't find that account any more.")
+    snapshot = await org_snapshot(services)
+    if not _may_record(account, snapshot.directory.by_id(actor)):
+        raise NotAllowed(f"Only {account.name}'s owner or an admin can put this reminder off.")
+    if cycle != account.cycle:
+        return Outcome(False, f"This reminder about {account.name} is out of date: nothing more is needed from it.")
+    if account.exposed_at is not None:
+        raise DomainError(f"{account.name}'s password may have been revealed, so it can't wait. Please change it now.")
+    rules = rules_from(snapshot.config.settings if snapshot.config else None)
+    now = services.now()
+    if account.snoozed_until is not None and account.snoozed_until > now:
+        return Outcome(False, f"I'll already remind you about {account.name} on {describe(account.snoozed_until, services.tz)}.")
+    account.snoozed_until = rules.hours.next_open(now + rules.snooze, services.tz)
+    await _close_messages(session, services, account, account.cycle, "snoozed",
+                          f"I'll remind you on {describe(account.snoozed_until, services.tz)}.")
+    await _schedule_check(session, services, account, rules)
+    await record_audit(session, at=now, actor=actor, action="account.snoozed", subject_type="account",
+                       subject_id=str(account.id))
+    return Outcome(True, f"OK, I'll remind you about {account.name} on {describe(account.snoozed_until, services.tz)}.")
+
+
+# -- suspected exposure ------------------------------------------------------------------------------
+
+
+async def start_exposure(session: AsyncSession, services: Services, account_id: int, actor: str,
+                         report_id: int | None = None) -> Outcome:
+    """A password may have been revealed (policy 2): change it at once. The owner and the admins are
+    told now, and the owner again every hour (at any hour) until the change is recorded."""
+    account = await account_for_update(session, account_id)
+    if account is None or not account.active:
+        raise DomainError("I can't find that account any more.")
+    snapshot = await org_snapshot(services)
+    directory, now = snapshot.directory, services.now()
+    if directory.by_id(actor) is None and actor != "system":
+        raise NotAllowed("Only people in our organisation file can flag an account. Please tell an admin.")
+    if account.exposed_at is not None:
+        if report_id is not None and account.exposure_report_id is None:
+            account.exposure_report_id = report_id
+        return Outcome(False, f"{account.name} is already being changed: its owner was told on "
+                              f"{describe(account.exposed_at, services.tz)}. Thank you for flagging it.")
+    old_cycle = _reset_cycle(account)
+    await _close_messages(session, services, account, old_cycle, "superseded", "A newer reminder follows.")
+    account.exposed_at = account.rotation_requested_at = account.next_due_at = now
+    account.due_reason, account.exposure_report_id, account.updated_at = "exposure", report_id, now
+    rules = rules_from(snapshot.config.settings if snapshot.config else None)
+    owner = _name(directory, account.owner_id)
+    for admin in directory.with_role(Role.ADMIN):
+        if admin.slack_id != account.owner_id:
+            await enqueue_message(
+                session, services.cipher, now=now, target=admin.slack_id, template="accounts.exposed",
+                params={"name": account.name, "owner": owner, "by": _name(directory, actor) if actor != "system" else "a report",
+                        "from_report": report_id is not None},
+                message_key=f"account:{account.id}:exposed:{account.cycle}:{admin.slack_id}",
+            )
+    await record_audit(session, at=now, actor=actor, action="account.exposed", subject_type="account",
+                       subject_id=str(account.id), detail={"report_id": report_id})
+    await run_check(session, services, account, rules, now)
+    return Outcome(True, f"Thank you. {owner} (who owns {account.name}) and the admins have been told to change its "
+                         f"password now. I'll keep reminding them until it is done.")
+
+
+async def exposure_reported(session: AsyncSession, services: Services, report_id: int, reporter: str, typed: str) -> None:
+    """Hook for a routed password_exposure report: start the rotation of the account it names."""
+    await sync_register_in(session, services)
+    accounts = list(await active_accounts(session))
+    match = match_account(typed, [named(a) for a in accounts])
+    if match.account is None:
+        log.info("password report %s names no account in the register", report_id)
+        await record_audit(session, at=services.now(), actor="system", action="account.exposure_unmatched",
+                           subject_type="report", subject_id=str(report_id), detail={"suggestions": list(match.suggestions)})
+        return
+    await start_exposure(session, services, match.account.id, "system", report_id=report_id)
+
+
+async def check_all(services: Services) -> int:
+    """Maintenance: the organisation file's accounts are in the register. Nudges run from timers."""
+    await ensure_register_synced(services)
+    return 0
+
+
+TIMER_HANDLERS = {CHECK: on_check}

@@ -1,0 +1,259 @@
+"""Slack listeners for /accounts, /rotated and the nudge buttons: ack, parse, call the domain, answer."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.accounts import workflow
+from bot.accounts.names import named_from_text
+from bot.accounts.secrets import WARNING, PasswordTyped, contains_password
+from bot.accounts.workflow import AccountForm, FormErrors
+from bot.dates import DateInFuture, DateNotUnderstood
+from bot.directory import Directory
+from bot.errors import DomainError
+from bot.snapshot import org_snapshot
+from handlers.accounts import blocks
+from handlers.accounts.ids import (
+    ACCOUNTS_COMMAND,
+    ROTATED_COMMAND,
+    Action,
+    Callback,
+    ChangedOnMeta,
+    Field,
+    NudgeValue,
+    SaveMeta,
+)
+from handlers.errors import telling_the_person
+from handlers.middleware import services_of
+from storage.accounts import active_accounts
+from storage.models import ProcessedDelivery
+
+# `owner=@person every="90 days"`: straight or curly quotes, as Slack clients type them.
+_OPTION = re.compile(r"(\w+)=(\"[^\"]*\"|“[^”]*”|\S+)")
+_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+
+
+def value_of(view: dict[str, Any], field: Field) -> Any:
+    state = view.get("state", {}).get("values", {}).get(field.value, {}).get(field.element) or {}
+    if "selected_user" in state:
+        return state["selected_user"]
+    if "selected_users" in state:
+        return tuple(state["selected_users"] or ())
+    return state.get("value") or ""
+
+
+def people_in(text: str, directory: Directory) -> tuple[list[str], list[str]]:
+    """Slack ids from mentions (<@U123|dan>), or from names typed after @ ("@Dan Hughes", "@dan");
+    and the names that matched nobody."""
+    found, unknown = [], []
+    for part in [p.strip() for p in text.strip("\"“”").split(",") if p.strip()]:
+        mention = _MENTION.search(part)
+        if mention:
+            found.append(mention.group(1))
+            continue
+        typed = part.lstrip("@").strip().lower()
+        matches = [m for m in directory.members if m.name.lower() == typed or m.name.split()[0].lower() == typed]
+        if len(matches) == 1:
+            found.append(matches[0].slack_id)
+        else:
+            unknown.append(part)
+    return found, unknown
+
+
+def form_from_command(text: str, directory: Directory) -> AccountForm:
+    """`Instagram owner=@person every="90 days" access=@a,@b admins=@c last="last Friday"`."""
+    first = _OPTION.search(text)
+    name = (text[: first.start()] if first else text).strip().strip("\"“”")
+    options = {key.lower(): value.strip("\"“”") for key, value in _OPTION.findall(text)}
+    errors = {}
+    people: dict[str, list[str]] = {}
+    for key in ("owner", "access", "admins"):
+        found, unknown = people_in(options.get(key, ""), directory)
+        people[key] = found
+        if unknown:
+            errors[key] = f"I don't know {', '.join(unknown)}: mention them with @."
+    if errors:
+        raise FormErrors(errors)
+    return AccountForm(name=name, owner=(people["owner"] or [None])[0], every=options.get("every", ""),
+                       access=tuple(people["access"]), overall_access=tuple(people["admins"]),
+                       aliases=options.get("aliases", ""), last_changed=options.get("last", ""))
+
+
+def form_from_view(view: dict[str, Any]) -> AccountForm:
+    return AccountForm(
+        name=value_of(view, Field.NAME), owner=value_of(view, Field.OWNER) or None, every=value_of(view, Field.EVERY),
+        access=value_of(view, Field.ACCESS) or (), overall_access=value_of(view, Field.OVERALL_ACCESS) or (),
+        aliases=value_of(view, Field.ALIASES), last_changed=value_of(view, Field.LAST_CHANGED),
+    )
+
+
+async def claim_submission(session: AsyncSession, view: dict[str, Any], now: datetime) -> None:
+    """A modal is acted on once: claimed in the same transaction as the work, so a repeated submission
+    (double click, retry) fails here with IntegrityError, and a refused one can be sent again."""
+    session.add(ProcessedDelivery(key=f"view:{view['id']}:{view.get('hash', '')}", seen_at=now))
+    await session.flush()
+
+
+def register(app: AsyncApp) -> None:
+    @app.command(ACCOUNTS_COMMAND)
+    async def accounts_command(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient,
+                               context: AsyncBoltContext) -> None:
+        await ack()
+        async with telling_the_person(command, respond, client):
+            services = services_of(context)
+            text = (command.get("text") or "").strip()
+            verb, _, rest = text.partition(" ")
+            verb, rest, actor = verb.lower(), rest.strip(), command["user_id"]
+            if contains_password(text):
+                raise PasswordTyped()
+            await workflow.ensure_register_synced(services)
+            snapshot = await org_snapshot(services)
+            if snapshot.directory.by_id(actor) is None:
+                raise DomainError("I don't have you in our organisation file yet, so I can't show the accounts. Please ask an admin.")
+            if verb in ("", "list"):
+                async with services.db.reading() as session:
+                    rows = workflow.register_rows(services, list(await active_accounts(session)), snapshot.directory,
+                                                  await workflow.rules_for(services))
+                await respond(text=blocks.register_text(rows), blocks=blocks.register_blocks(rows), response_type="ephemeral")
+            elif verb == "add" and not rest:
+                workflow._require_manager(snapshot.directory.by_id(actor), "add or edit shared accounts")
+                await client.views_open(trigger_id=command["trigger_id"], view=blocks.account_modal(SaveMeta()))
+            elif verb == "add":
+                try:
+                    form = form_from_command(rest, snapshot.directory)
+                    async with services.db.unit_of_work() as session:
+                        outcome = await workflow.save_account(session, services, form, actor)
+                except FormErrors as exc:
+                    raise DomainError("Nothing was saved. " + " ".join(exc.errors.values()) + ' For example: `/accounts add Instagram owner=@Sam every="90 days"`.') from exc
+                services.wake_scheduler()
+                await respond(text=outcome.message, response_type="ephemeral")
+            elif verb == "edit":
+                async with services.db.reading() as session:
+                    account = await workflow.account_for_editing(session, services, rest, actor)
+                    access = workflow.current_access(account)
+                    initial = {"name": account.name, "aliases": ", ".join(account.aliases), "owner": account.owner_id,
+                               "access": [a.slack_id for a in access if not a.overall],
+                               "overall_access": [a.slack_id for a in access if a.overall],
+                               "every": f"{account.rotate_every_days} days"}
+                    meta = SaveMeta(account_id=account.id)
+                await client.views_open(trigger_id=command["trigger_id"], view=blocks.account_modal(meta, initial))
+            elif verb in ("exposed", "revealed", "leaked"):
+                if not rest:
+                    raise DomainError("Which account? For example `/accounts exposed Instagram`. Never type the password.")
+                async with services.db.unit_of_work() as session:
+                    account = await workflow.find_account(session, rest)
+                    outcome = await workflow.start_exposure(session, services, account.id, actor)
+                services.wake_scheduler()
+                await respond(text=outcome.message, response_type="ephemeral")
+            else:
+                await respond(text=blocks.USAGE, response_type="ephemeral")
+
+    @app.command(ROTATED_COMMAND)
+    async def rotated_command(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient,
+                              context: AsyncBoltContext) -> None:
+        await ack()
+        async with telling_the_person(command, respond, client):
+            services = services_of(context)
+            text = (command.get("text") or "").strip()
+            if contains_password(text):
+                raise PasswordTyped()
+            if not text:
+                raise DomainError("Which account did you change? For example `/rotated Instagram` or `/rotated Instagram yesterday 4pm`.")
+            await workflow.ensure_register_synced(services)
+            async with services.db.unit_of_work() as session:
+                accounts = list(await active_accounts(session))
+                name, when_text = named_from_text(text, [workflow.named(a) for a in accounts])
+                if name is None:
+                    if contains_password(text, short_field=True):
+                        raise PasswordTyped()
+                    account = await workflow.find_account(session, text.split()[0])  # raises, with suggestions
+                else:
+                    account = next(a for a in accounts if a.id == name.id)
+                try:
+                    when = workflow.parse_change_moment(when_text, services)
+                except (DateNotUnderstood, DateInFuture) as exc:
+                    raise DomainError(f"Nothing was recorded. {exc}") from exc
+                outcome = await workflow.record_rotation(session, services, account.id, command["user_id"], when)
+            services.wake_scheduler()
+            await respond(text=outcome.message, response_type="ephemeral")
+
+    @app.view(Callback.SAVE.value)
+    async def save(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
+        services = services_of(context)
+        meta = SaveMeta.model_validate_json(view["private_metadata"])
+        form = form_from_view(view)
+        try:
+            async with services.db.unit_of_work() as session:
+                await claim_submission(session, view, services.now())
+                outcome = await workflow.save_account(session, services, form, body["user"]["id"], meta.account_id)
+        except IntegrityError:
+            await ack()  # the same submission again: it was saved the first time
+            return
+        except FormErrors as exc:
+            await ack(response_action="errors", errors=exc.errors)
+            return
+        except DomainError as exc:
+            await ack(response_action="errors", errors={Field.NAME.value: exc.user_message})
+            return
+        await ack(response_action="update", view=blocks.done_view(outcome.message))
+        services.wake_scheduler()
+
+    async def nudge_button(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient,
+                           context: AsyncBoltContext) -> None:
+        await ack()
+        async with telling_the_person(body, respond, client):
+            services = services_of(context)
+            action = Action(body["actions"][0]["action_id"])
+            value = NudgeValue.model_validate_json(body["actions"][0]["value"])
+            actor = body["user"]["id"]
+            if action is Action.CHANGED_ON:
+                async with services.db.reading() as session:
+                    account = await session.get(workflow.SharedAccount, value.account_id)
+                    if account is None:
+                        raise DomainError("I can't find that account any more.")
+                    meta = ChangedOnMeta(account_id=account.id, cycle=value.cycle, name=account.name)
+                await client.views_open(trigger_id=body["trigger_id"], view=blocks.changed_on_modal(meta))
+                return
+            async with services.db.unit_of_work() as session:
+                if action is Action.CHANGED_NOW:
+                    outcome = await workflow.record_rotation(session, services, value.account_id, actor, services.now(),
+                                                             cycle=value.cycle)
+                else:
+                    outcome = await workflow.snooze(session, services, value.account_id, actor, value.cycle)
+            services.wake_scheduler()
+            await respond(text=outcome.message, response_type="ephemeral", replace_original=False)
+
+    for action in Action:
+        app.action(action.value)(nudge_button)
+
+    @app.view(Callback.CHANGED_ON.value)
+    async def changed_on(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
+        services = services_of(context)
+        meta = ChangedOnMeta.model_validate_json(view["private_metadata"])
+        try:
+            when = workflow.parse_change_moment(value_of(view, Field.WHEN), services)
+        except PasswordTyped:
+            await ack(response_action="errors", errors={Field.WHEN.value: WARNING})
+            return
+        except (DateNotUnderstood, DateInFuture) as exc:
+            await ack(response_action="errors", errors={Field.WHEN.value: str(exc)})
+            return
+        try:
+            async with services.db.unit_of_work() as session:
+                outcome = await workflow.record_rotation(session, services, meta.account_id, body["user"]["id"], when,
+                                                         cycle=meta.cycle)
+        except DomainError as exc:
+            await ack(response_action="errors", errors={Field.WHEN.value: exc.user_message})
+            return
+        await ack(response_action="update", view=blocks.done_view(outcome.message))
+        services.wake_scheduler()

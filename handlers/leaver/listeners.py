@@ -1,0 +1,115 @@
+"""Slack listeners for /leaver, its message shortcut, the confirmation modal and the checklist buttons."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.accounts import leavers
+from bot.accounts.leavers import LeaverForm
+from bot.accounts.secrets import PasswordTyped, contains_password
+from bot.accounts.workflow import FormErrors, ensure_register_synced
+from bot.errors import DomainError
+from bot.snapshot import org_snapshot
+from handlers.accounts.listeners import people_in
+from handlers.errors import telling_the_person
+from handlers.leaver import blocks
+from handlers.leaver.ids import (
+    CALLBACK,
+    COMMAND,
+    LEAVING_ON,
+    SHORTCUT,
+    TASK_DONE,
+    LeaverMeta,
+    TaskValue,
+    admin_block,
+    element,
+    owner_block,
+)
+from handlers.middleware import services_of
+
+_USAGE = "Who is leaving? For example `/leaver @Dan Hughes`."
+
+
+def _selected(view: dict[str, Any], block_id: str) -> str | None:
+    state = view.get("state", {}).get("values", {}).get(block_id, {}).get(element(block_id)) or {}
+    return state.get("selected_user") or state.get("value") or None
+
+
+async def _open_modal(services: Any, client: AsyncWebClient, trigger_id: str, requester: str, person: str) -> None:
+    await ensure_register_synced(services)
+    async with services.db.reading() as session:
+        preview = await leavers.preview(session, services, requester, person)
+    await client.views_open(trigger_id=trigger_id, view=blocks.leaver_modal(preview))
+
+
+def register(app: AsyncApp) -> None:
+    @app.command(COMMAND)
+    async def leaver_command(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient,
+                             context: AsyncBoltContext) -> None:
+        await ack()
+        async with telling_the_person(command, respond, client):
+            services = services_of(context)
+            text = (command.get("text") or "").strip()
+            if contains_password(text):
+                raise PasswordTyped()
+            # Refuse people without the right role before anything else, kindly.
+            leavers._require_requester((await org_snapshot(services)).directory.by_id(command["user_id"]))
+            if not text:
+                raise DomainError(_USAGE)
+            found, unknown = people_in(re.sub(r"\s*,\s*", " ", text) if "<@" in text else text, (await org_snapshot(services)).directory)
+            if unknown or len(found) != 1:
+                raise DomainError(f"I couldn't tell who you mean by “{text[:60]}”. {_USAGE}")
+            await _open_modal(services, client, command["trigger_id"], command["user_id"], found[0])
+
+    @app.shortcut(SHORTCUT)
+    async def leaver_shortcut(ack: AsyncAck, shortcut: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient,
+                              context: AsyncBoltContext) -> None:
+        await ack()
+        async with telling_the_person(shortcut, respond, client):
+            person = (shortcut.get("message") or {}).get("user")
+            if not person:
+                raise DomainError("I can't tell who wrote that message. Try `/leaver @person` instead.")
+            await _open_modal(services_of(context), client, shortcut["trigger_id"], shortcut["user"]["id"], person)
+
+    @app.view(CALLBACK)
+    async def confirm(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
+        services = services_of(context)
+        meta = LeaverMeta.model_validate_json(view["private_metadata"])
+        form = LeaverForm(
+            leaving_on=_selected(view, LEAVING_ON) or "",
+            new_owners={account_id: _selected(view, owner_block(account_id)) for account_id in meta.owned},
+            new_admins={account_id: _selected(view, admin_block(account_id)) for account_id in meta.last_admin},
+        )
+        try:
+            async with services.db.unit_of_work() as session:
+                outcome = await leavers.confirm(session, services, body["user"]["id"], meta.person, form, f"view:{view['id']}")
+        except FormErrors as exc:
+            await ack(response_action="errors", errors=exc.errors)
+            return
+        except PasswordTyped as exc:
+            await ack(response_action="errors", errors={LEAVING_ON: str(exc)})
+            return
+        except DomainError as exc:
+            await ack(response_action="errors", errors={LEAVING_ON: exc.user_message})
+            return
+        await ack(response_action="update", view=blocks.done_view(outcome.message))
+        services.wake_scheduler()
+
+    @app.action(TASK_DONE)
+    async def task_done(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient,
+                        context: AsyncBoltContext) -> None:
+        await ack()
+        async with telling_the_person(body, respond, client):
+            services = services_of(context)
+            value = TaskValue.model_validate_json(body["actions"][0]["value"])
+            async with services.db.unit_of_work() as session:
+                outcome = await leavers.complete_task(session, services, value.task_id, body["user"]["id"])
+            services.wake_scheduler()
+            await respond(text=outcome.message, response_type="ephemeral", replace_original=False)
