@@ -3,7 +3,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: run test test-sqlite bench lint clean
+.PHONY: run test test-sqlite bench lint clean migration
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -11,9 +11,15 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-## run: start the bot (Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP on 127.0.0.1:3000)
+## run: start the bot (Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP on 127.0.0.1:3000);
+##      with no SLACK_BOT_TOKEN (in the environment or .env) yet, the local playground instead: no Slack needed
 run: $(BIN)/.installed
-	$(BIN)/tmw-bot run
+	@if [ -n "$$SLACK_BOT_TOKEN" ] || grep -qsE '^[[:space:]]*SLACK_BOT_TOKEN[[:space:]]*=[[:space:]]*["'"'"']?[^[:space:]#"'"'"']' .env; then \
+		$(BIN)/tmw-bot run; \
+	else \
+		echo "No Slack tokens yet (SLACK_BOT_TOKEN is not set), so here is the local playground: the bot and a stand-in for Slack."; \
+		$(BIN)/tmw-bot local; \
+	fi
 
 ## test: the whole suite, on SQLite and on a throwaway PostgreSQL server
 test: $(BIN)/.installed
@@ -26,6 +32,10 @@ test-sqlite: $(BIN)/.installed
 ## bench: the benchmarks, each printing its figures beside a baseline
 bench: $(BIN)/.installed
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+## migration m="what changed": write a migration for changes to storage/models.py
+migration: $(BIN)/.installed
+	$(BIN)/python -m storage.migrate revision "$(m)"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info

@@ -1,0 +1,60 @@
+"""Every scripted walkthrough in examples/walkthroughs passes, run as a person would run it; and a
+script stops, with a non-zero exit, at the first thing it did not see."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+WALKTHROUGHS = sorted((ROOT / "examples" / "walkthroughs").glob("*.txt"))
+
+
+def run_script(path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", "local", "--script", str(path)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+
+
+def test_there_is_a_walkthrough_for_each_workflow() -> None:
+    names = {path.stem for path in WALKTHROUGHS}
+    assert {"help-and-home", "report-to-resolution", "report-escalation"} <= names
+
+
+@pytest.mark.parametrize("walkthrough", WALKTHROUGHS, ids=[p.stem for p in WALKTHROUGHS])
+def test_walkthrough_passes(walkthrough: Path) -> None:
+    result = run_script(walkthrough)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "✓ saw" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_script_stops_at_the_first_thing_it_did_not_see(tmp_path: Path) -> None:
+    script = tmp_path / "wrong.txt"
+    script.write_text("/tmw help\n/expect Hello Anita!\n/expect Hello Priya!\n/as Priya\n", encoding="utf-8")
+    result = run_script(script)
+    assert result.returncode == 1
+    assert "✓ saw “Hello Anita!”" in result.stdout
+    assert "line 3" in result.stdout and "expected to see “Hello Priya!”" in result.stdout
+    assert "/as Priya" not in result.stdout  # nothing after the failure ran
+
+
+def test_expect_not_fails_when_the_text_is_there(tmp_path: Path) -> None:
+    script = tmp_path / "wrong.txt"
+    script.write_text("/tmw help\n/expect-not /report\n", encoding="utf-8")
+    result = run_script(script)
+    assert result.returncode == 1
+    assert "expected not to see “/report”" in result.stdout
+
+
+def test_a_script_with_bad_input_stops_with_a_hint_and_no_traceback(tmp_path: Path) -> None:
+    script = tmp_path / "typo.txt"
+    script.write_text("/as Nobody\n/tmw help\n", encoding="utf-8")
+    result = run_script(script)
+    assert result.returncode == 2
+    assert "line 1" in result.stdout and "There is nobody called “Nobody”" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
