@@ -1,0 +1,162 @@
+"""Reviews of young leaders' access to the charity's accounts (section 5.1: "their access will be
+monitored and reviewed on a regular basis. If it is misused, it will be revoked").
+
+Every N weeks (settings.access_reviews.every_weeks, default 6) each young leader who can log in to a
+shared account is reviewed by their project manager: Keep, Revoke or Reduce. Revoking (or reducing)
+ends their access to those accounts and starts changing each one's password at once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.directory import Member
+from bot.errors import DomainError, NotAllowed
+from bot.org import Role
+from bot.scheduler import TimerContext
+from bot.services import Services
+from bot.snapshot import org_snapshot
+from storage.audit import record_audit
+from storage.models import AccountAccess, AuditEntry, SharedAccount
+from storage.outbox import enqueue_message
+from storage.timers import schedule_timer
+
+DUE = "access_review.due"
+REVIEW_AT = time(10, 0)
+DECISIONS = ("keep", "revoke", "reduce")
+
+
+class AccessReviewSettings(BaseModel):
+    """`settings.access_reviews` in the organisation file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    every_weeks: int = Field(default=6, ge=1, le=52)
+
+
+async def _settings(services: Services) -> AccessReviewSettings:
+    config = (await org_snapshot(services)).config
+    return AccessReviewSettings.model_validate((config.settings.get("access_reviews") if config else None) or {})
+
+
+async def current_accounts(session: AsyncSession, slack_id: str) -> list[tuple[int, str]]:
+    rows = await session.execute(
+        select(SharedAccount.id, SharedAccount.name)
+        .join(AccountAccess, AccountAccess.account_id == SharedAccount.id)
+        .where(AccountAccess.slack_id == slack_id, AccountAccess.revoked_at.is_(None), SharedAccount.active.is_(True))
+        .order_by(SharedAccount.name)
+    )
+    return [(i, n) for i, n in rows.all()]
+
+
+async def _last_review(session: AsyncSession, slack_id: str) -> datetime | None:
+    return await session.scalar(
+        select(AuditEntry.at).where(AuditEntry.action == "access_review.decided", AuditEntry.subject_id == slack_id)
+        .order_by(AuditEntry.at.desc()).limit(1)
+    )
+
+
+async def _first_granted(session: AsyncSession, slack_id: str) -> datetime | None:
+    return await session.scalar(
+        select(AccountAccess.granted_at).where(AccountAccess.slack_id == slack_id, AccountAccess.revoked_at.is_(None))
+        .order_by(AccountAccess.granted_at).limit(1)
+    )
+
+
+async def schedule_reviews(services: Services) -> None:
+    """Maintenance: each young leader with access has their next review scheduled (once: the key
+    names the person and the day it is due)."""
+    directory = (await org_snapshot(services)).directory
+    every = timedelta(weeks=(await _settings(services)).every_weeks)
+    async with services.db.unit_of_work(background=True) as session:
+        for member in directory.with_role(Role.YOUNG_LEADER):
+            since = await _last_review(session, member.slack_id) or await _first_granted(session, member.slack_id)
+            if since is None:
+                continue  # no access to review
+            day = (since + every).astimezone(services.tz).date()
+            due = datetime.combine(day, REVIEW_AT, tzinfo=services.tz)
+            await schedule_timer(session, kind=DUE, dedupe_key=f"access-review:{member.slack_id}:{day.isoformat()}",
+                                 due_at=due, payload={"slack_id": member.slack_id, "due": day.isoformat()})
+
+
+def reviewers(member: Member, directory: Any) -> list[Member]:
+    managers = [m for m in directory.managers_of(member.projects) if m.slack_id != member.slack_id]
+    return managers or directory.with_role(Role.ADMIN)
+
+
+async def on_review_due(ctx: TimerContext, payload: dict[str, Any]) -> None:
+    directory = (await org_snapshot(ctx.services)).directory
+    member = directory.by_id(payload["slack_id"])
+    if member is None or Role.YOUNG_LEADER not in member.roles:
+        return
+    accounts = await current_accounts(ctx.session, member.slack_id)
+    if not accounts:
+        return
+    await record_audit(ctx.session, at=ctx.now, actor="system", action="access_review.asked", subject_type="person",
+                       subject_id=member.slack_id, detail={"due": payload["due"]})
+    for reviewer in reviewers(member, directory):
+        await _tell(ctx.session, ctx.services, reviewer.slack_id, member, payload["due"], accounts, None, None)
+
+
+async def _tell(session: AsyncSession, services: Services, target: str, member: Member, due: str,
+                accounts: list[tuple[int, str]], decision: str | None, by: str | None) -> None:
+    await enqueue_message(session, services.cipher, now=services.now(), target=target, template="access_review.ask",
+                          params={"slack_id": member.slack_id, "name": member.name, "due": due,
+                                  "accounts": [{"id": i, "name": n} for i, n in accounts], "decision": decision, "by": by},
+                          message_key=f"access-review:{member.slack_id}:{due}:{target}")
+
+
+async def decide(session: AsyncSession, services: Services, slack_id: str, due: str, actor: Member | None,
+                 decision: str, remove: list[int] | None = None) -> str:
+    directory = (await org_snapshot(services)).directory
+    member = directory.by_id(slack_id)
+    if member is None:
+        raise DomainError("That young leader is no longer in the organisation file.")
+    if actor is None or (actor.slack_id not in {r.slack_id for r in reviewers(member, directory)} and not actor.has(Role.ADMIN)):
+        raise NotAllowed("Only the young leader's project manager (or an admin) can review their access.")
+    if decision not in DECISIONS:
+        raise DomainError("Please choose Keep, Revoke or Reduce.")
+    decided = await session.scalar(
+        select(AuditEntry.detail).where(AuditEntry.action == "access_review.decided", AuditEntry.subject_id == slack_id)
+        .order_by(AuditEntry.at.desc()).limit(1)
+    )
+    if decided and decided.get("due") == due:
+        return f"This review was already decided ({decided.get('decision')})."
+    accounts = await current_accounts(session, slack_id)
+    to_remove = [i for i, _ in accounts] if decision == "revoke" else [i for i, _ in accounts if i in set(remove or [])]
+    if decision == "reduce" and not to_remove:
+        raise DomainError("Please choose at least one account to take away, or press Keep.")
+    now = services.now()
+    from bot.accounts.workflow import start_exposure
+
+    for access in (await session.scalars(select(AccountAccess).where(
+        AccountAccess.slack_id == slack_id, AccountAccess.account_id.in_(to_remove), AccountAccess.revoked_at.is_(None)
+    ))).all():
+        access.revoked_at = now
+    for account_id in to_remove:
+        await start_exposure(session, services, account_id, actor.slack_id)
+    await record_audit(session, at=now, actor=actor.slack_id, action="access_review.decided", subject_type="person",
+                       subject_id=slack_id, detail={"due": due, "decision": decision, "removed": to_remove})
+    for reviewer in reviewers(member, directory):
+        await _tell(session, services, reviewer.slack_id, member, due, accounts, decision, actor.name)
+    if decision == "keep":
+        return f"Kept: {member.name}'s access is reviewed again in a few weeks."
+    names = ", ".join(n for i, n in accounts if i in to_remove)
+    return f"Done: {member.name} no longer has access to {names}, and their owners have been asked to change the passwords now."
+
+
+async def reviews_waiting(session: AsyncSession) -> int:
+    """Reviews asked for and not yet decided: for the digest."""
+    asked = {(e.subject_id, (e.detail or {}).get("due")) for e in (await session.scalars(
+        select(AuditEntry).where(AuditEntry.action == "access_review.asked"))).all()}
+    decided = {(e.subject_id, (e.detail or {}).get("due")) for e in (await session.scalars(
+        select(AuditEntry).where(AuditEntry.action == "access_review.decided"))).all()}
+    return len(asked - decided)
+
+
+TIMER_HANDLERS = {DUE: on_review_due}

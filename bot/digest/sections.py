@@ -1,0 +1,187 @@
+"""Each section of the digest is computed on its own from stored data, so one missing table or one
+failing query never stops the rest. Sections say counts and roles only: no report's words, no names."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.reports.kinds import DEFAULT_RULES, ReportKind
+from bot.services import Services
+from storage.models import AuditEntry, CheckFinding, ModerationCase, Report
+
+
+@dataclass(frozen=True)
+class Window:
+    start: datetime
+    end: datetime
+
+    def previous(self) -> Window:
+        return Window(self.start - (self.end - self.start), self.start)
+
+
+def last_seven_days(now: datetime) -> Window:
+    return Window(now - timedelta(days=7), now)
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    now: int
+    before: int | None = None
+
+    @property
+    def change(self) -> str:
+        if self.before is None:
+            return ""
+        delta = self.now - self.before
+        return " (same as last week)" if delta == 0 else f" ({'+' if delta > 0 else '−'}{abs(delta)} on last week)"
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    figures: list[Figure] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    # Where the detail can be seen, for those allowed: shown as a button to the App Home.
+    has_detail: bool = False
+
+
+SectionBuilder = Callable[[AsyncSession, Window, datetime, Services], Awaitable[Section | None]]
+
+
+def _kind_label(kind: str) -> str:
+    try:
+        return DEFAULT_RULES[ReportKind(kind)].label
+    except ValueError:
+        return kind
+
+
+async def _count_by(session: AsyncSession, column, kind_column, window: Window) -> Counter[str]:  # type: ignore[no-untyped-def]
+    rows = await session.execute(
+        select(kind_column, func.count()).where(column >= window.start, column < window.end).group_by(kind_column)
+    )
+    return Counter({str(k): int(n) for k, n in rows.all()})
+
+
+async def reports_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section:
+    before = window.previous()
+    figures = []
+    for label, column in (("opened", Report.created_at), ("acknowledged", Report.acknowledged_at), ("resolved", Report.resolved_at)):
+        this_week = await _count_by(session, column, Report.kind, window)
+        last_week = await _count_by(session, column, Report.kind, before)
+        figures.append(Figure(f"Reports {label}", sum(this_week.values()), sum(last_week.values())))
+    open_rows = (await session.execute(
+        select(Report.kind, Report.created_at, Report.acknowledge_by, Report.status, Report.ico_deadline)
+        .where(Report.status != "resolved", Report.created_at <= window.end)
+    )).all()
+    open_by_kind = Counter(kind for kind, *_ in open_rows)
+    open_last_week = await session.scalar(
+        select(func.count()).select_from(Report).where(
+            Report.created_at < before.end,
+            (Report.resolved_at.is_(None)) | (Report.resolved_at >= before.end),
+        )
+    ) or 0
+    figures.append(Figure("Reports still open", len(open_rows), open_last_week))
+    notes = [f"{n} open: {_kind_label(kind).lower()}" for kind, n in sorted(open_by_kind.items())]
+    if open_rows:
+        kind, created, *_ = min(open_rows, key=lambda r: r[1])
+        notes.append(f"Oldest open: {(now - created).days} days ({_kind_label(kind).lower()})")
+    overdue = [r for r in open_rows if r[3] == "open" and r[2] < now]
+    if overdue:
+        notes.append(f":warning: {len(overdue)} not acknowledged by their deadline")
+    for *_, ico in open_rows:
+        if ico is not None:
+            hours = int((ico - now).total_seconds() // 3600)
+            notes.append(f":hourglass: a data breach has {hours} hours left to tell the ICO" if hours >= 0
+                         else f":warning: a data breach is {-hours} hours past the ICO deadline")
+    return Section("reports", "Reports", figures, notes, has_detail=True)
+
+
+async def escalations_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section:
+    async def count(w: Window) -> int:
+        rows = (await session.execute(
+            select(AuditEntry.detail).where(AuditEntry.action == "report.escalated", AuditEntry.at >= w.start, AuditEntry.at < w.end)
+        )).scalars().all()
+        return sum(1 for detail in rows if (detail or {}).get("automatic"))
+
+    return Section("escalations", "Escalations", [Figure("Reports passed on because nobody acknowledged them in time",
+                                                         await count(window), await count(window.previous()))])
+
+
+async def checks_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section:
+    this_week = await _count_by(session, CheckFinding.at, CheckFinding.kind, window)
+    last_week = await _count_by(session, CheckFinding.at, CheckFinding.kind, window.previous())
+    figures = [Figure("Personal details caught before going out", sum(this_week.values()), sum(last_week.values()))]
+    notes = [f"{n} × {kind.replace('_', ' ')}" for kind, n in this_week.most_common()]
+    return Section("checks", "Outgoing checks", figures, notes)
+
+
+async def moderation_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section:
+    async def by_rule(w: Window) -> Counter[str]:
+        rows = (await session.execute(
+            select(ModerationCase.findings).where(ModerationCase.created_at >= w.start, ModerationCase.created_at < w.end)
+        )).scalars().all()
+        return Counter(f["rule"] for findings in rows for f in findings)
+
+    this_week, last_week = await by_rule(window), await by_rule(window.previous())
+    decisions = await _count_by(session, ModerationCase.decided_at, ModerationCase.state, window)
+    waiting = await session.scalar(select(func.count()).select_from(ModerationCase).where(ModerationCase.state == "open")) or 0
+    notes = [f"{n} × {rule.replace('_', ' ')}" for rule, n in this_week.most_common()]
+    notes += [f"{n} {state.replace('_', ' ')}" for state, n in sorted(decisions.items())]
+    if waiting:
+        notes.append(f"{waiting} waiting for a moderator")
+    return Section("moderation", "Moderated groups", [Figure("Posts flagged", sum(this_week.values()), sum(last_week.values()))], notes)
+
+
+async def accounts_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section:
+    from storage.accounts import open_leavers, overdue_accounts
+
+    overdue = await overdue_accounts(session, now)
+    exposed = sum(1 for a in overdue if a.exposed_at is not None)
+    leavers = await open_leavers(session)
+    open_tasks = sum(1 for leaver in leavers for task in leaver.tasks if task.state == "open")
+    notes = [f":warning: {exposed} being changed after a suspected exposure"] if exposed else []
+    if leavers:
+        notes.append(f"{open_tasks} checklist task{'s' if open_tasks != 1 else ''} still to do")
+    return Section("accounts", "Shared accounts and leavers",
+                   [Figure("Accounts overdue for a password change", len(overdue)),
+                    Figure("Leaver checklists still open", len(leavers))], notes)
+
+
+async def dbs_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section | None:
+    from bot.dbs.workflow import expiring_within, register_in_use
+
+    if not await register_in_use(session):
+        return None
+    expiring = await expiring_within(session, window.end.date(), 60)
+    return Section("dbs", "DBS checks", [Figure("Due for review in the next 60 days", len(expiring))])
+
+
+async def policy_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section | None:
+    from bot.policy.document import PolicyUnavailable
+    from bot.policy.workflow import unsigned_by_role
+
+    try:
+        count, roles = await unsigned_by_role(services)
+    except PolicyUnavailable:
+        return None
+    notes = [f"{n} × {role}" for role, n in roles.most_common()]
+    return Section("policy", "Policy sign-off", [Figure("People who have not signed the current policy", count)], notes)
+
+
+async def access_reviews_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section:
+    from bot.access_reviews import reviews_waiting
+
+    return Section("access_reviews", "Young leaders' access", [Figure("Access reviews waiting for a decision", await reviews_waiting(session))])
+
+
+# In the order they appear. Each workflow adds its own as it lands.
+SECTIONS: list[SectionBuilder] = [reports_section, escalations_section, checks_section, moderation_section, accounts_section, policy_section, dbs_section,
+                                  access_reviews_section]

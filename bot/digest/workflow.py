@@ -1,0 +1,130 @@
+"""Building and posting the weekly digest.
+
+One timer per week (its key names the week), so a digest is posted once, however often the
+scheduler runs or however many processes run it. A week missed while the bot was down is posted once
+when it is back, marked late; the next one is then scheduled for the coming week.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.dates import next_weekly
+from bot.digest.sections import SECTIONS, Section, Window
+from bot.org import Role
+from bot.scheduler import TimerContext
+from bot.services import Services
+from bot.snapshot import org_snapshot
+from storage.directory import channel_for
+from storage.outbox import enqueue_message
+from storage.timers import schedule_timer
+
+log = logging.getLogger(__name__)
+
+WEEKLY = "digest.weekly"
+LATE_AFTER = timedelta(hours=1)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class DigestSettings(BaseModel):
+    """`settings.digest` in the organisation file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    weekday: str = Field(default="monday", pattern="^(" + "|".join(WEEKDAYS) + ")$")
+    at: time = time(9, 0)
+
+
+@dataclass(frozen=True)
+class Digest:
+    organisation: str
+    window: Window
+    sections: list[Section]
+    late: bool = False
+
+    def as_params(self, services: Services) -> dict[str, Any]:
+        tz = services.tz
+        return {
+            "organisation": self.organisation,
+            "from": f"{self.window.start.astimezone(tz):%A %-d %B}",
+            "to": f"{self.window.end.astimezone(tz):%A %-d %B %Y}",
+            "late": self.late,
+            "sections": [
+                {"key": s.key, "title": s.title, "has_detail": s.has_detail, "notes": s.notes,
+                 "figures": [{"label": f.label, "now": f.now, "change": f.change} for f in s.figures]}
+                for s in self.sections
+            ],
+        }
+
+
+async def build_digest(services: Services, window: Window, *, late: bool = False) -> Digest:
+    now = services.now()
+    sections: list[Section] = []
+    for builder in SECTIONS:
+        try:
+            async with services.db.reading() as session:
+                section = await builder(session, window, now, services)
+        except Exception:  # one section's trouble must not cost the CEO the rest
+            log.exception("digest section %s failed", builder.__name__)
+            section = Section(builder.__name__.removesuffix("_section"), builder.__name__.removesuffix("_section").replace("_", " ").capitalize(),
+                              notes=["This section could not be put together this week; the admins can see why in the bot's log."])
+        if section is not None:
+            sections.append(section)
+    return Digest((await org_snapshot(services)).organisation_name, window, sections, late)
+
+
+def digest_text(params: dict[str, Any]) -> str:
+    """The digest as plain text with light markdown: the same words in Slack and in a terminal."""
+    late = " (posted late: the bot was not running at the usual time)" if params["late"] else ""
+    lines = [f"*Weekly digest for {params['organisation']}*: {params['from']} to {params['to']}{late}"]
+    for section in params["sections"]:
+        lines.append("")
+        lines.append(f"*{section['title']}*")
+        lines += [f"• {f['label']}: {f['now']}{f['change']}" for f in section["figures"]]
+        lines += [f"  {note}" for note in section["notes"]]
+    return "\n".join(lines)
+
+
+async def _settings(services: Services) -> DigestSettings:
+    config = (await org_snapshot(services)).config
+    return DigestSettings.model_validate((config.settings.get("digest") if config else None) or {})
+
+
+def next_digest_time(after: datetime, settings: DigestSettings, services: Services) -> datetime:
+    """The first digest moment strictly after `after`, in the organisation's wall-clock time."""
+    return next_weekly(after, WEEKDAYS.index(settings.weekday), settings.at, services.tz)
+
+
+async def schedule_next_digest(services: Services) -> None:
+    """Maintenance: make sure the coming week's digest is scheduled (once: the key names the week)."""
+    settings = await _settings(services)
+    due = next_digest_time(services.now(), settings, services)
+    async with services.db.unit_of_work(background=True) as session:
+        await _schedule(session, services, due)
+
+
+async def _schedule(session: Any, services: Services, due: datetime) -> None:
+    week = due.astimezone(services.tz).date().isoformat()
+    await schedule_timer(session, kind=WEEKLY, dedupe_key=f"digest:{week}", due_at=due, payload={"due": due.isoformat()})
+
+
+async def on_weekly_digest(ctx: TimerContext, payload: dict[str, Any]) -> None:
+    services = ctx.services
+    due = datetime.fromisoformat(payload["due"])
+    digest = await build_digest(services, Window(due - timedelta(days=7), due), late=ctx.now - due > LATE_AFTER)
+    params = digest.as_params(services)
+    channel = await channel_for(ctx.session, "ceo_digest")
+    targets = [channel] if channel else [m.slack_id for m in (await org_snapshot(services)).directory.with_role(Role.CEO)]
+    week = due.astimezone(services.tz).date().isoformat()
+    for target in targets:
+        await enqueue_message(ctx.session, services.cipher, now=ctx.now, target=target, template="digest.weekly",
+                              params=params, message_key=f"digest:{week}:{target}")
+    await _schedule(ctx.session, services, next_digest_time(max(due, ctx.now), await _settings(services), services))
+
+
+TIMER_HANDLERS = {WEEKLY: on_weekly_digest}

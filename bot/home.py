@@ -1,0 +1,109 @@
+"""What a person's Home tab shows: what needs them now, by their roles. Counts and roles for managers
+and admins; report details only to the people handling them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+
+from bot.dates import describe
+from bot.directory import Member
+from bot.org import Role
+from bot.policy.document import PolicyUnavailable
+from bot.policy.workflow import current_policy, signed_version
+from bot.reports.workflow import handlers_in, rule_of, snapshot_for
+from bot.services import Services
+from bot.snapshot import org_snapshot
+from storage.models import ModerationCase, Report, ReportParty
+
+
+@dataclass
+class HomeData:
+    member: Member | None
+    organisation: str
+    # Each as the same params a report message is rendered from, cut to what this person may see.
+    handling: list[dict[str, Any]] = field(default_factory=list)
+    filed: list[dict[str, Any]] = field(default_factory=list)
+    activity_open: dict[str, int] = field(default_factory=dict)
+    moderation_waiting: int = 0
+    people: list[tuple[str, str]] = field(default_factory=list)
+    # None when no policy file is configured; otherwise whether they signed the current version.
+    policy_signed: bool | None = None
+    policy_version: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+async def home_for(services: Services, slack_id: str) -> HomeData:
+    snapshot = await org_snapshot(services)
+    member = snapshot.directory.by_id(slack_id)
+    data = HomeData(member=member, organisation=snapshot.organisation_name)
+    if member is None:
+        return data
+    async with services.db.reading() as session:
+        handled_ids = select(ReportParty.report_id).where(ReportParty.slack_id == slack_id, ReportParty.part == "handler")
+        for report in (await session.scalars(
+            select(Report).where(Report.id.in_(handled_ids), Report.status != "resolved").order_by(Report.created_at)
+        )).all():
+            if any(p.slack_id == slack_id and p.tier <= report.tier for p in handlers_in(report)):
+                rule = rule_of(snapshot.rules, report)
+                data.handling.append(snapshot_for(services, report, rule, snapshot.directory, "handler", slack_id))
+        for report in (await session.scalars(
+            select(Report).where(Report.reporter_id == slack_id).order_by(Report.created_at.desc()).limit(10)
+        )).all():
+            if report.routed_at is not None:
+                rule = rule_of(snapshot.rules, report)
+                data.filed.append(snapshot_for(services, report, rule, snapshot.directory, "reporter", slack_id))
+        if member.manages:
+            rows = await session.execute(
+                select(Report.activity_key, func.count()).where(Report.activity_key.in_(member.manages), Report.status != "resolved")
+                .group_by(Report.activity_key)
+            )
+            data.activity_open = {snapshot.directory.project_names.get(k, k): n for k, n in rows.all()}
+        if member.has(Role.MODERATOR):
+            data.moderation_waiting = await session.scalar(
+                select(func.count()).select_from(ModerationCase).where(ModerationCase.state == "open")) or 0
+    try:
+        document = await current_policy(services)
+    except PolicyUnavailable:
+        pass
+    else:
+        async with services.db.reading() as session:
+            data.policy_signed = await signed_version(session, slack_id, document.version) is not None
+        data.policy_version = document.version
+    async with services.db.reading() as session:
+        await _accounts_and_checklists(session, services, data, slack_id)
+    if member.has(Role.ADMIN):
+        data.people = [(m.name, ", ".join(sorted(r.value.replace("_", " ") for r in m.roles))) for m in snapshot.directory.members]
+    return data
+
+
+async def _accounts_and_checklists(session: Any, services: Services, data: HomeData, slack_id: str) -> None:
+    """Passwords this person must change soon, and leaver checklist tasks waiting for them."""
+    from storage.models import Leaver, LeaverTask, SharedAccount
+
+    now = services.now()
+    soon = now + timedelta(days=7)
+    owned = (await session.scalars(
+        select(SharedAccount).where(SharedAccount.owner_id == slack_id, SharedAccount.active.is_(True),
+                                    (SharedAccount.next_due_at <= soon) | SharedAccount.exposed_at.is_not(None))
+        .order_by(SharedAccount.next_due_at)
+    )).all()
+    lines = []
+    for account in owned:
+        if account.exposed_at is not None:
+            lines.append(f"• *{account.name}*: change it now (it may have been revealed)")
+        elif account.next_due_at <= now:
+            lines.append(f"• *{account.name}*: overdue since {describe(account.next_due_at, services.tz, False)}")
+        else:
+            lines.append(f"• *{account.name}*: due {describe(account.next_due_at, services.tz, False)}")
+    if lines:
+        data.extra["Passwords to change"] = [*lines, "Use `/rotated NAME` once you have changed one."]
+    tasks = (await session.execute(
+        select(LeaverTask.label).join(Leaver, Leaver.id == LeaverTask.leaver_id)
+        .where(LeaverTask.assignee_id == slack_id, LeaverTask.state == "open", Leaver.state == "open")
+    )).scalars().all()
+    if tasks:
+        data.extra["Leaver checklist tasks for you"] = [f"• {label}" for label in tasks]

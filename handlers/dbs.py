@@ -1,0 +1,122 @@
+"""`/dbs @person`: admins record a DBS check (the certificate number is encrypted at rest)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.models.blocks import (
+    CheckboxesElement,
+    DatePickerElement,
+    InputBlock,
+    MarkdownTextObject,
+    Option,
+    PlainTextInputElement,
+    SectionBlock,
+    StaticSelectElement,
+    UserSelectElement,
+)
+from slack_sdk.models.views import View
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.dbs.workflow import CHECK_TYPES, DbsForm, ensure_admin, record_check
+from bot.errors import FormErrors
+from bot.slack.delivery import Rendered
+from bot.slack.mrkdwn import escape
+from handlers.errors import telling_the_person
+from handlers.middleware import services_of
+
+COMMAND = "/dbs"
+CALLBACK = "dbs.record"
+MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+
+
+class DbsMeta(BaseModel):
+    pass
+
+
+def _input(block: str, label: str, element: Any, optional: bool = False, hint: str | None = None) -> InputBlock:
+    return InputBlock(block_id=block, label=label, element=element, optional=optional, hint=hint)
+
+
+def dbs_modal(person: str | None) -> dict[str, Any]:
+    blocks = [
+        _input("person", "Person", UserSelectElement(action_id="person_input", initial_user=person)),
+        _input("check_type", "Type of check", StaticSelectElement(
+            action_id="check_type_input", options=[Option(value=k, label=v) for k, v in CHECK_TYPES.items()])),
+        _input("certificate_date", "Certificate date", DatePickerElement(action_id="certificate_date_input")),
+        _input("certificate_number", "Certificate number", PlainTextInputElement(action_id="certificate_number_input", max_length=20),
+               hint="Kept encrypted; never shown again in Slack."),
+        _input("update_service", "Update Service", CheckboxesElement(
+            action_id="update_service_input", options=[Option(value="yes", label="Subscribed to the DBS Update Service")]), optional=True),
+        _input("next_review", "Next review", DatePickerElement(action_id="next_review_input"), optional=True,
+               hint="Leave empty for three years after the certificate date."),
+    ]
+    return View(type="modal", callback_id=CALLBACK, title="Record a DBS check", submit="Save", close="Cancel",
+                private_metadata=DbsMeta().model_dump_json(), blocks=blocks).to_dict()
+
+
+def _state(view: dict[str, Any], block: str) -> dict[str, Any]:
+    return view["state"]["values"].get(block, {}).get(f"{block}_input", {}) or {}
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def form_from_view(view: dict[str, Any]) -> DbsForm:
+    return DbsForm(
+        person=_state(view, "person").get("selected_user"),
+        check_type=(_state(view, "check_type").get("selected_option") or {}).get("value"),
+        certificate_date=_date(_state(view, "certificate_date").get("selected_date")),
+        certificate_number=_state(view, "certificate_number").get("value") or "",
+        update_service=bool(_state(view, "update_service").get("selected_options")),
+        next_review=_date(_state(view, "next_review").get("selected_date")),
+    )
+
+
+def render_reminder(params: dict[str, Any]) -> Rendered:
+    whose = "Your DBS check" if params.get("own") else f"{escape(params['name'])}'s DBS check"
+    text = f":calendar: {whose} is due for review in {params['days']} days, on {params['review']}. Please renew it and tell an admin."
+    return Rendered(text=text, blocks=[SectionBlock(text=MarkdownTextObject(text=text)).to_dict()])
+
+
+def render_missing(params: dict[str, Any]) -> Rendered:
+    text = (f":warning: {escape(params['name'])} has the {escape(params['role'])} role, which our policy (5.1) says needs a "
+            "current DBS check, and none is recorded. Please record one with `/dbs`, or change their role.")
+    return Rendered(text=text, blocks=[SectionBlock(text=MarkdownTextObject(text=text)).to_dict()])
+
+
+RENDERERS = {"dbs.reminder": render_reminder, "dbs.missing": render_missing}
+
+
+def register(app: AsyncApp) -> None:
+    @app.command(COMMAND)
+    async def dbs_command(
+        ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, context: AsyncBoltContext
+    ) -> None:
+        await ack()
+        async with telling_the_person(command, respond, client):
+            ensure_admin(context.get("member"))
+            mention = MENTION.search(command.get("text") or "")
+            await client.views_open(trigger_id=command["trigger_id"], view=dbs_modal(mention.group(1) if mention else None))
+
+    @app.view(CALLBACK)
+    async def save_check(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
+        services = services_of(context)
+        ensure_admin(context.get("member"))
+        try:
+            async with services.db.unit_of_work() as session:
+                said = await record_check(session, services, form_from_view(view), body["user"]["id"])
+        except FormErrors as exc:
+            await ack(response_action="errors", errors=exc.errors)
+            return
+        await ack(response_action="update", view=View(type="modal", title="DBS check saved", close="Done", blocks=[
+            SectionBlock(text=MarkdownTextObject(text=escape(said)))]).to_dict())
+        services.wake_scheduler()
