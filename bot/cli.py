@@ -37,6 +37,11 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", help="check a text for personal details: tmw-bot check [--json] [FILE]")
     commands.add_parser("moderate", help="check a channel's messages: tmw-bot moderate [--json] [--purpose TEXT] [FILE]")
+    commands.add_parser("local", help="try the bot without Slack: tmw-bot local [--script FILE] [--org FILE]")
+
+    digest = commands.add_parser("digest", help="the weekly digest")
+    digest.add_argument("--print", action="store_true", required=True, dest="print_digest",
+                        help="print the last seven days' digest to the terminal")
 
     tick = commands.add_parser("tick", help="run everything due up to a moment, once, and exit")
     tick.add_argument("--now", help="ISO-8601 moment (default: now); without an offset, the organisation's time")
@@ -57,6 +62,14 @@ def _moderate(argv: Sequence[str]) -> int:
     return run(list(argv), sys.stdin, sys.stdout, sys.stderr, load_cli_config)
 
 
+def _local(argv: Sequence[str]) -> int:
+    # The playground parses its own options, ignores .env (it never talks to Slack) and logs to its
+    # session's file rather than over the conversation.
+    from bot.playground.client import main as playground
+
+    return playground(argv)
+
+
 # Commands with a fixed contract of their own (flags, exit codes), that scripts and hooks call: they
 # parse their own arguments and import neither Slack nor the web stack, so they start quickly.
 CONTRACT_COMMANDS = {"check": _check, "moderate": _moderate}
@@ -66,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in CONTRACT_COMMANDS:
         return CONTRACT_COMMANDS[argv[0]](argv[1:])
+    if argv and argv[0] == "local":
+        return _local(argv[1:])
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # slack_sdk logs request bodies at DEBUG; keep it quieter so nothing sensitive reaches a log.
@@ -113,6 +128,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 0
     if args.command == "tick":
         return asyncio.run(_tick(settings, args.now))
+    if args.command == "digest":
+        return asyncio.run(_print_digest(settings))
     if args.command == "roster":
         return asyncio.run(_roster_import(settings, args.file))
     raise AssertionError(f"unhandled command {args.command}")
@@ -171,6 +188,20 @@ async def _tick(settings, now_text: str | None) -> int:  # type: ignore[no-untyp
     )
     for problem in report.problems:
         print(problem, file=sys.stderr)
+    return 0
+
+
+async def _print_digest(settings) -> int:  # type: ignore[no-untyped-def]
+    from bot.digest.sections import last_seven_days
+    from bot.digest.workflow import build_digest, digest_text
+    from bot.runtime import prepare
+
+    services = await prepare(settings)
+    try:
+        digest = await build_digest(services, last_seven_days(services.now()))
+        print(digest_text(digest.as_params(services)))
+    finally:
+        await services.db.dispose()
     return 0
 
 

@@ -28,6 +28,13 @@ CATALOGUE: tuple[CommandInfo, ...] = (
         slash_command="/tmw",
     ),
     CommandInfo(
+        usage="/tmw digest",
+        summary="This week's digest: reports, checks, moderation and more, in counts and roles.",
+        slash_command="/tmw",
+        allowed_roles=frozenset({Role.CEO, Role.ADMIN}),
+        policy_section="2, 5.1",
+    ),
+    CommandInfo(
         usage="/report",
         summary="Report a concern: it goes straight to the right person under our policy.",
         slash_command="/report",
@@ -47,9 +54,54 @@ CATALOGUE: tuple[CommandInfo, ...] = (
         policy_section="5.3, 5.7",
     ),
     CommandInfo(
+        usage="/policy",
+        summary="Read our internet and social media safety policy, and sign it.",
+        slash_command="/policy",
+        policy_section="2",
+    ),
+    CommandInfo(
+        usage="/dbs @person",
+        summary="Record someone's DBS check; I remind them and the admins before it is due for review.",
+        slash_command="/dbs",
+        allowed_roles=frozenset({Role.ADMIN}),
+        policy_section="5.1",
+    ),
+    CommandInfo(
         usage="/report list",
         summary="See the reports you have made or are handling, and where each stands.",
         slash_command="/report",
+    ),
+    CommandInfo(
+        usage="/accounts",
+        summary="Our shared accounts: who has access, and when each password is next due.",
+        slash_command="/accounts",
+        policy_section="5.4",
+    ),
+    CommandInfo(
+        usage="/accounts add",
+        summary="Add or edit a shared account (owner, access, how often its password changes).",
+        slash_command="/accounts",
+        allowed_roles=frozenset({Role.ADMIN, Role.CEO}),
+        policy_section="5.4",
+    ),
+    CommandInfo(
+        usage="/accounts exposed NAME",
+        summary="A password may have been revealed: it is changed at once.",
+        slash_command="/accounts",
+        policy_section="2, 5.4",
+    ),
+    CommandInfo(
+        usage="/rotated NAME [when]",
+        summary="Record that you changed a shared account's password (never type the password).",
+        slash_command="/rotated",
+        policy_section="5.4",
+    ),
+    CommandInfo(
+        usage="/leaver @person",
+        summary="Someone is leaving: their passwords are changed, their reports passed on, their roles ended.",
+        slash_command="/leaver",
+        allowed_roles=frozenset({Role.PROJECT_MANAGER, Role.CEO, Role.ADMIN}),
+        policy_section="5.4",
     ),
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, time, timedelta, tzinfo
 
 # A little leeway for clocks and typing: "now" typed a minute late is not "in the future".
 FUTURE_LEEWAY = timedelta(minutes=5)
@@ -80,3 +80,14 @@ def next_working_day(moment: datetime, tz: tzinfo) -> datetime:
     # Rebuild from wall-clock parts so a clock change in between keeps the local time.
     rebuilt = datetime(candidate.year, candidate.month, candidate.day, local.hour, local.minute, tzinfo=tz)
     return rebuilt.astimezone(UTC)
+
+
+def next_weekly(after: datetime, weekday: int, at: time, tz: tzinfo) -> datetime:
+    """The first `weekday` (0 is Monday) at wall-clock `at` in `tz`, strictly after `after`, in UTC."""
+    local = after.astimezone(tz)
+    day = local.date() + timedelta(days=(weekday - local.weekday()) % 7)
+    while True:
+        moment = datetime.combine(day, at, tzinfo=tz)
+        if moment > local:
+            return moment.astimezone(UTC)
+        day += timedelta(days=7)

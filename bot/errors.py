@@ -15,3 +15,12 @@ class NotInDirectory(DomainError):
 
 class NotAllowed(DomainError):
     """The person's roles do not allow this."""
+
+
+class FormErrors(DomainError):
+    """Problems with what was typed in a modal, by field (the input block's id), so each shows beside
+    its field and nothing is saved."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(" ".join(errors.values()))
+        self.errors = errors

@@ -19,6 +19,8 @@ import phonenumbers
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from bot.accounts.spec import AccountSpec, check_accounts
+
 SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 SLACK_CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
 PROJECT_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -138,6 +140,8 @@ class OrgConfig(_Strict):
     channels: ChannelsSpec = Field(default_factory=ChannelsSpec)
     # Per-workflow overrides (routing, schedules): each workflow validates its own section.
     settings: dict[str, Any] = Field(default_factory=dict)
+    # Shared accounts kept in version control (see bot/accounts/spec.py).
+    accounts: list[AccountSpec] = Field(default_factory=list)
 
     def person(self, slack_id: str) -> PersonSpec | None:
         return next((p for p in self.people if p.slack_id == slack_id), None)
@@ -248,6 +252,7 @@ def _cross_check(config: OrgConfig) -> Iterator[tuple[tuple[Any, ...], str]]:
     unknown = set(config.settings) - set(_settings_sections())
     for section in sorted(unknown):
         yield ("settings", section), f"is not a settings section we know (known: {', '.join(sorted(_settings_sections()))})"
+    yield from check_accounts(config)
     held = {role for person in config.people for role in person.roles}
     for role in REQUIRED_ROLES:
         if role not in held:
@@ -256,9 +261,14 @@ def _cross_check(config: OrgConfig) -> Iterator[tuple[tuple[Any, ...], str]]:
 
 def _settings_sections() -> dict[str, type[BaseModel]]:
     """Each workflow's section of `settings`, validated with the rest of the file."""
+    from bot.accounts.policy import AccountSettings
+    from bot.access_reviews import AccessReviewSettings
+    from bot.digest.workflow import DigestSettings
+    from bot.moderation_queue.settings import ModerationSettings
     from bot.reports.kinds import ReportSettings
 
-    return {"reports": ReportSettings}
+    return {"reports": ReportSettings, "moderation": ModerationSettings, "accounts": AccountSettings,
+            "digest": DigestSettings, "access_reviews": AccessReviewSettings}
 
 
 def normalise_label(label: str) -> str:

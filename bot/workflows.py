@@ -5,9 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from bot import access_reviews
+from bot.accounts import leavers
+from bot.accounts import workflow as accounts
+from bot.dbs import workflow as dbs
+from bot.digest import workflow as digest
+from bot.policy import workflow as policy
 from bot.reports import workflow as reports
 from bot.scheduler import MaintenanceTask, TimerHandler
 
-TIMER_HANDLERS: Mapping[str, TimerHandler] = {**reports.TIMER_HANDLERS}
+TIMER_HANDLERS: Mapping[str, TimerHandler] = {**reports.TIMER_HANDLERS, **accounts.TIMER_HANDLERS, **leavers.TIMER_HANDLERS,
+                                           **digest.TIMER_HANDLERS, **policy.TIMER_HANDLERS, **dbs.TIMER_HANDLERS,
+                                           **access_reviews.TIMER_HANDLERS}
 
-MAINTENANCE: Sequence[MaintenanceTask] = (reports.route_unrouted, reports.reassign_from_leavers)
+MAINTENANCE: Sequence[MaintenanceTask] = (reports.route_unrouted, reports.reassign_from_leavers, accounts.check_all,
+                                         digest.schedule_next_digest, policy.ask_for_new_version,
+                                         dbs.warn_roles_without_checks, access_reviews.schedule_reviews)

@@ -8,9 +8,15 @@ from types import ModuleType
 from slack_bolt.async_app import AsyncApp
 
 from bot.slack.delivery import Renderer
-from handlers import channel_messages, checks, core, errors, home, middleware, moderation, reports, tmw
+from handlers import (
+    access_reviews,
+    accounts, channel_messages, checks, core, dbs, digest, errors, home, leaver, middleware, moderation, policy, reports,
+    tmw,
+)
 
-FEATURES: tuple[ModuleType, ...] = (tmw, home, reports, checks, moderation, channel_messages)
+FEATURES: tuple[ModuleType, ...] = (
+    tmw, home, reports, checks, moderation, channel_messages, accounts, leaver, digest, policy, dbs, access_reviews,
+)
 
 
 def register_all(app: AsyncApp) -> None:

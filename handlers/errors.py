@@ -33,17 +33,25 @@ async def tell_the_person(
         log.error("unhandled error in a listener", exc_info=error)
         message = SORRY
     try:
-        if respond is not None and (body.get("response_url") or body.get("response_urls")):
-            await respond(text=message, response_type="ephemeral", replace_original=False)
-            return
         user = (body.get("user") or {}).get("id") or body.get("user_id")
         channel = (body.get("channel") or {}).get("id") or body.get("channel_id")
-        if user and channel:
+        if not (body.get("response_url") or body.get("response_urls")) and user and channel:
             await client.chat_postEphemeral(channel=channel, user=user, text=message)
-        elif user:
-            await client.chat_postMessage(channel=user, text=message)
+        else:
+            await tell(body, respond, client, message)
     except Exception:  # the error path must never raise itself
         log.exception("could not tell the person about an error")
+
+
+async def tell(body: dict[str, Any], respond: AsyncRespond | None, client: AsyncWebClient, text: str) -> None:
+    """A private answer to whoever acted: in place where Slack gave a response_url, by DM otherwise
+    (a button in the Home tab comes with none)."""
+    if respond is not None and (body.get("response_url") or body.get("response_urls")):
+        await respond(text=text, response_type="ephemeral", replace_original=False)
+        return
+    user = (body.get("user") or {}).get("id") or body.get("user_id")
+    if user:
+        await client.chat_postMessage(channel=user, text=text)
 
 
 @asynccontextmanager

@@ -9,10 +9,13 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject, SectionBlock
 
+from bot.digest.sections import last_seven_days
+from bot.digest.workflow import build_digest, digest_text
 from bot.help import HelpAnswer, help_for
 from bot.org import Role
 from bot.slack.mrkdwn import escape
 from bot.snapshot import org_snapshot
+from handlers.digest import digest_blocks
 from handlers.middleware import services_of
 
 COMMAND = "/tmw"
@@ -37,6 +40,14 @@ def register(app: AsyncApp) -> None:
     @app.command(COMMAND)
     async def tmw(ack: AsyncAck, command: dict[str, Any], context: AsyncBoltContext) -> None:
         services = services_of(context)
+        if (command.get("text") or "").strip().lower() == "digest":
+            member = context.get("member")
+            if member is None or not member.has(Role.CEO, Role.ADMIN):
+                await ack(response_type="ephemeral", text="The digest is for the CEO and the admins. Ask one of them if you need a figure from it.")
+                return
+            params = (await build_digest(services, last_seven_days(services.now()))).as_params(services)
+            await ack(response_type="ephemeral", text=digest_text(params).splitlines()[0], blocks=digest_blocks(params))
+            return
         snapshot = await org_snapshot(services)
         admins = [m.name for m in snapshot.directory.with_role(Role.ADMIN)]
         answer = help_for(context.get("member"), snapshot.organisation_name, admins)

@@ -25,3 +25,24 @@ def upgrade(database_url: str, revision: str = "head") -> None:
 async def upgrade_async(database_url: str, revision: str = "head") -> None:
     # env.py runs its own event loop, so keep it off ours.
     await asyncio.to_thread(upgrade, database_url, revision)
+
+
+def new_revision(message: str) -> None:
+    """Write a migration for the models' changes, compared with a scratch database at head."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as scratch:
+        url = f"sqlite+aiosqlite:///{Path(scratch) / 'head.db'}"
+        upgrade(url)
+        existing = sorted(p.name for p in (MIGRATIONS / "versions").glob("[0-9]*.py"))
+        number = f"{int(existing[-1][:4]) + 1:04d}" if existing else "0001"
+        command.revision(alembic_config(url), message=message, autogenerate=True, rev_id=number)
+
+
+if __name__ == "__main__":
+    import sys
+
+    if len(sys.argv) != 3 or sys.argv[1] != "revision":
+        sys.exit('usage: python -m storage.migrate revision "what changed"')
+    new_revision(sys.argv[2])

@@ -355,3 +355,147 @@ class ModerationCase(Base):
     decided_by: Mapped[str | None] = mapped_column(String(32), default=None)
     decided_at: Mapped[datetime | None] = mapped_column(default=None)
     last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class SharedAccount(Base):
+    """One of the charity's shared accounts (policy 5.4). Never holds a password: only who must change
+    it, and by when. `cycle` counts rotations; nudge bookkeeping below belongs to the current cycle."""
+
+    __tablename__ = "shared_account"
+    __table_args__ = (Index("ix_shared_account_due", "active", "next_due_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The normalised name ("instagram"), so "Instagram" and "insta gram" are one account.
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    owner_id: Mapped[str] = mapped_column(String(32))
+    rotate_every_days: Mapped[int] = mapped_column(Integer)
+    last_changed_at: Mapped[datetime | None] = mapped_column(default=None)
+    next_due_at: Mapped[datetime]
+    # schedule, leaver or exposure: why the current rotation is due.
+    due_reason: Mapped[str] = mapped_column(String(16), default="schedule")
+    # Listed in the organisation file (edited there) rather than added in Slack.
+    from_file: Mapped[bool] = mapped_column(default=False)
+    # The file's entry as last applied: the file overrides Slack edits only when that entry changes.
+    spec_sha256: Mapped[str] = mapped_column(String(64), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+    # Bumped whenever a new rotation is asked for (a change recorded, an exposure, a leaver): nudge
+    # messages are keyed by it, and a button from an older cycle is out of date.
+    cycle: Mapped[int] = mapped_column(Integer, default=0)
+    # When the current rotation was asked for (an exposure, a leaver): a change before it does not count.
+    rotation_requested_at: Mapped[datetime | None] = mapped_column(default=None)
+    exposed_at: Mapped[datetime | None] = mapped_column(default=None)
+    exposure_report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id", ondelete="SET NULL"), default=None)
+    snoozed_until: Mapped[datetime | None] = mapped_column(default=None)
+    last_nudged_at: Mapped[datetime | None] = mapped_column(default=None)
+    # soon, due, overdue or exposed: the stage the last nudge spoke of, so a stage is nudged once.
+    last_nudge_stage: Mapped[str] = mapped_column(String(16), default="")
+    nudges_sent: Mapped[int] = mapped_column(Integer, default=0)
+    escalated_at: Mapped[datetime | None] = mapped_column(default=None)
+    # The current check timer's number: a timer with an older number is stale and does nothing.
+    check_seq: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    access: Mapped[list[AccountAccess]] = relationship(
+        back_populates="account", cascade="all, delete-orphan", lazy="selectin", order_by="AccountAccess.id"
+    )
+
+
+class AccountAccess(Base):
+    """Who can log in to a shared account; `overall` marks an admin with overall access (policy 5.4)."""
+
+    __tablename__ = "account_access"
+    __table_args__ = (UniqueConstraint("account_id", "slack_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("shared_account.id", ondelete="CASCADE"))
+    slack_id: Mapped[str] = mapped_column(String(32))
+    overall: Mapped[bool] = mapped_column(default=False)
+    granted_at: Mapped[datetime]
+    # Set when the person leaves or their access is revoked; the row stays for the audit trail.
+    revoked_at: Mapped[datetime | None] = mapped_column(default=None)
+
+    account: Mapped[SharedAccount] = relationship(back_populates="access")
+
+
+class Leaver(Base):
+    """Someone leaving, and the checklist their leaving starts (policy 5.4: passwords must be changed)."""
+
+    __tablename__ = "leaver"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slack_id: Mapped[str] = mapped_column(String(32), index=True)
+    requested_by: Mapped[str] = mapped_column(String(32))
+    leaving_on: Mapped[date] = mapped_column(Date)
+    # The modal submission it came from: a repeated submission finds the checklist already made.
+    submission_key: Mapped[str] = mapped_column(String(100), unique=True)
+    # open -> complete
+    state: Mapped[str] = mapped_column(String(16), default="open")
+    created_at: Mapped[datetime]
+    completed_at: Mapped[datetime | None] = mapped_column(default=None)
+    reminders_sent: Mapped[int] = mapped_column(Integer, default=0)
+
+    tasks: Mapped[list[LeaverTask]] = relationship(
+        back_populates="leaver", cascade="all, delete-orphan", lazy="selectin", order_by="LeaverTask.id"
+    )
+
+
+class LeaverTask(Base):
+    """One line of a leaver's checklist: a password to change, a report to pass on, access to revoke."""
+
+    __tablename__ = "leaver_task"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    leaver_id: Mapped[int] = mapped_column(ForeignKey("leaver.id", ondelete="CASCADE"))
+    # rotate, report, revoke_access, handover
+    kind: Mapped[str] = mapped_column(String(16))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("shared_account.id", ondelete="SET NULL"), default=None)
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id", ondelete="SET NULL"), default=None)
+    assignee_id: Mapped[str] = mapped_column(String(32))
+    label: Mapped[str] = mapped_column(String(200))
+    # open -> done
+    state: Mapped[str] = mapped_column(String(16), default="open")
+    done_at: Mapped[datetime | None] = mapped_column(default=None)
+    done_by: Mapped[str | None] = mapped_column(String(32), default=None)
+
+    leaver: Mapped[Leaver] = relationship(back_populates="tasks")
+
+
+class PolicyVersion(Base):
+    """Each version of the policy file the bot has seen (its version is a hash of the text)."""
+
+    __tablename__ = "policy_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[str] = mapped_column(String(16), unique=True)
+    first_seen_at: Mapped[datetime]
+
+
+class PolicySignature(Base):
+    """Someone read and agreed to a version of the policy (section 2: before using TMW computers)."""
+
+    __tablename__ = "policy_signature"
+    __table_args__ = (UniqueConstraint("slack_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slack_id: Mapped[str] = mapped_column(String(32))
+    version: Mapped[str] = mapped_column(String(16))
+    signed_at: Mapped[datetime]
+
+
+class DbsCheck(Base):
+    """A person's current DBS check (section 5.1: moderators with unsupervised access are checked)."""
+
+    __tablename__ = "dbs_check"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slack_id: Mapped[str] = mapped_column(String(32), unique=True)
+    check_type: Mapped[str] = mapped_column(String(32))
+    certificate_date: Mapped[date] = mapped_column(Date)
+    certificate_number_enc: Mapped[str] = mapped_column(Text)
+    update_service: Mapped[bool] = mapped_column(default=False)
+    next_review: Mapped[date] = mapped_column(Date)
+    recorded_by: Mapped[str] = mapped_column(String(32))
+    recorded_at: Mapped[datetime]

@@ -11,11 +11,13 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channel_messages import ChannelMessage
+from bot.dbs.workflow import ensure_current_check_if_register_in_use
 from bot.directory import Member
 from bot.errors import DomainError
 from bot.moderation import Moderator
 from bot.moderation_queue.settings import moderation_config
 from bot.moderators import ensure_moderator
+from bot.outgoing.guarded import tell_moderators
 from bot.services import Services
 from bot.snapshot import org_snapshot
 from storage.audit import record_audit
@@ -77,8 +79,11 @@ async def review_moderated_message(session: AsyncSession, services: Services, me
     return case.id
 
 
-async def case_for_decision(session: AsyncSession, case_id: int, actor: Member | None) -> ModerationCase:
-    ensure_moderator(actor)
+async def case_for_decision(
+    session: AsyncSession, services: Services, case_id: int, actor: Member | None
+) -> ModerationCase:
+    member = ensure_moderator(actor)
+    await ensure_current_check_if_register_in_use(session, services, member.slack_id)
     case = await session.scalar(select(ModerationCase).where(ModerationCase.id == case_id).with_for_update())
     if case is None:
         raise DomainError("I can't find that case any more.")
@@ -120,10 +125,8 @@ async def message_removed(session: AsyncSession, services: Services, channel: st
         select(GuardedNotice).where(GuardedNotice.channel_id == channel, GuardedNotice.message_ts == ts).with_for_update()
     )
     if notice is not None and notice.state == "open":
-        from bot.outgoing.guarded import _tell_moderators
-
         notice.state, notice.decided_at = "already_removed", services.now()
-        await _tell_moderators(session, services, notice)
+        await tell_moderators(session, services, notice)
 
 
 async def refresh_card(session: AsyncSession, services: Services, case: ModerationCase) -> None:

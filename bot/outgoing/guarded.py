@@ -42,7 +42,7 @@ async def review_guarded_message(session: AsyncSession, services: Services, mess
     if not result.findings:
         if notice is not None and notice.state == "open":  # an edit put it right
             notice.state = "fixed"
-            await _tell_moderators(session, services, notice)
+            await tell_moderators(session, services, notice)
         return None
     kinds = sorted({str(f.kind) for f in result.findings})
     now = services.now()
@@ -58,7 +58,7 @@ async def review_guarded_message(session: AsyncSession, services: Services, mess
     await session.flush()
     await record_audit(session, at=now, actor="system", action="guarded.flagged", subject_type="guarded_notice",
                        subject_id=str(notice.id), detail={"kinds": kinds, "edited": message.edited})
-    await _tell_moderators(session, services, notice)
+    await tell_moderators(session, services, notice)
     return GuardedWarning(result=result, notice_id=notice.id)
 
 
@@ -78,16 +78,16 @@ async def record_guarded_decision(
         return f"This was already {DECISIONS.get(notice.state, notice.state.replace('_', ' '))}."
     if error:
         notice.last_error = error
-        await _tell_moderators(session, services, notice)
+        await tell_moderators(session, services, notice)
         return f"Slack would not delete the message ({error}). Please remove it by hand."
     notice.state, notice.decided_by, notice.decided_at = decision, actor, services.now()
     await record_audit(session, at=services.now(), actor=actor, action=f"guarded.{decision}", subject_type="guarded_notice",
                        subject_id=str(notice.id))
-    await _tell_moderators(session, services, notice)
+    await tell_moderators(session, services, notice)
     return "Done: the message has been removed." if decision == "removed" else "Noted: the message stays."
 
 
-async def _tell_moderators(session: AsyncSession, services: Services, notice: GuardedNotice) -> None:
+async def tell_moderators(session: AsyncSession, services: Services, notice: GuardedNotice) -> None:
     channel = await channel_for(session, "moderation")
     if channel is None:
         return

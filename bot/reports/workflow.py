@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.dates import DateInFuture, DateNotUnderstood, describe, next_working_day, parse_past_moment
 from bot.directory import Directory
-from bot.errors import DomainError, NotAllowed
+from bot.errors import DomainError, FormErrors, NotAllowed
 from bot.org import Role
 from bot.reports.kinds import ReportKind, RoutingRule
 from bot.reports.routing import NoOneToRouteTo, ReportFacts, route_report
@@ -41,14 +41,6 @@ ICO_WINDOW = timedelta(hours=72)
 ICO_REMINDER_EVERY = timedelta(hours=12)
 ESCALATE = "report.escalate"
 ICO_REMINDER = "report.ico_reminder"
-
-
-class FormErrors(DomainError):
-    """Problems with what was typed in the modal, by field, so each shows beside its field."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__(" ".join(errors.values()))
-        self.errors = errors
 
 
 @dataclass(frozen=True)
@@ -333,6 +325,10 @@ async def route_received(session: AsyncSession, services: Services, report_id: i
     await record_audit(session, at=now, actor="system", action="report.routed", subject_type="report",
                        subject_id=report.reference, detail={"to": [p.slack_id for p in handlers_in(report, 0)]})
     await _tell_everyone(session, services, report, rule, snapshot.directory, newly=handlers_in(report, 0), include_told=True)
+    if rule.rotate_password:  # issue 4: start changing the named account's password at once
+        from bot.accounts.workflow import exposure_reported
+
+        await exposure_reported(session, services, report.id, report.reporter_id, details_of(services, report).get("account", ""))
     return True
 
 
@@ -576,6 +572,18 @@ async def complete_task(
     done = {"revoke_access": "The admins have been asked to remove their access to our accounts now.",
             "take_down": "Marked as taken down.", "rotate_password": "Marked as changed."}
     return Outcome(True, done.get(task_kind, "Done."))
+
+
+async def password_changed(session: AsyncSession, services: Services, report_id: int, actor: str) -> None:
+    """Hook for bot/accounts: the account this report named has had its password changed."""
+    report = await report_for_update(session, report_id)
+    task = next((t for t in report.tasks if t.kind == "rotate_password" and t.state != "done"), None) if report else None
+    if report is None or task is None:
+        return
+    task.state, task.done_at, task.done_by = "done", services.now(), actor
+    await record_audit(session, at=services.now(), actor=actor, action="report.rotate_password", subject_type="report",
+                       subject_id=report.reference)
+    await _refresh(session, services, report)
 
 
 async def _refresh(session: AsyncSession, services: Services, report: Report) -> None:

@@ -5,7 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from slack_sdk.models.blocks import (
-    ActionsBlock, Block, ButtonElement, ContextBlock, MarkdownTextObject, SectionBlock,
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    MarkdownTextObject,
+    SectionBlock,
 )
 
 from bot.checks import CheckResult

@@ -8,7 +8,6 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
-
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.outgoing.guarded import notice_for_decision, record_guarded_decision

@@ -12,7 +12,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import DomainError
 from bot.moderation_queue.workflow import case_for_decision, group_agreement, moderated_channel, record_decision
-
 from bot.org import Role
 from bot.slack.deletion import delete_message
 from bot.snapshot import org_snapshot
@@ -34,14 +33,14 @@ def register(app: AsyncApp) -> None:
             action = Action(body["actions"][0]["action_id"])
             case_id = int(body["actions"][0]["value"])
             async with services.db.reading() as session:
-                case = await case_for_decision(session, case_id, context.get("member"))
+                case = await case_for_decision(session, services, case_id, context.get("member"))
                 channel, ts, state = case.channel_id, case.message_ts, case.state
             decision, error = DECISION_OF.get(action, "deleted"), ""
             if action is Action.DELETE and state == "open" and services.settings.slack_user_token is not None:
                 outcome, error = await delete_message(services.settings, channel, ts)
                 decision = "already_removed" if outcome == "already_removed" else "deleted"
             async with services.db.unit_of_work() as session:
-                case = await case_for_decision(session, case_id, context.get("member"))
+                case = await case_for_decision(session, services, case_id, context.get("member"))
                 said = await record_decision(session, services, case, body["user"]["id"], decision, error)
             services.wake_scheduler()
             await respond(text=said, response_type="ephemeral", replace_original=False)

@@ -9,6 +9,8 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
+from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.exc import IntegrityError
 
@@ -16,7 +18,8 @@ from bot.errors import DomainError
 from bot.reports import workflow
 from bot.reports.workflow import FormErrors, ReportForm
 from bot.snapshot import org_snapshot
-from handlers.errors import telling_the_person
+from handlers import home as home_tab  # a module, not its function: home renders report blocks
+from handlers.errors import tell, telling_the_person
 from handlers.middleware import services_of
 from handlers.reports import blocks
 from handlers.reports.ids import COMMAND, Action, Callback, Field
@@ -116,7 +119,8 @@ def register(app: AsyncApp) -> None:
                 else:
                     outcome = await workflow.complete_task(session, services, value.report_id, actor, task_of_button[action])
             services.wake_scheduler()
-            await respond(text=outcome.message, response_type="ephemeral", replace_original=False)
+            await tell(body, respond, client, outcome.message)
+            await home_tab.publish_home_for(actor, context, client)
 
     for action in (Action.ACKNOWLEDGE, *task_of_button):
         app.action(action.value)(handle_button)
@@ -152,7 +156,9 @@ def register(app: AsyncApp) -> None:
                 question = await workflow.question_for_reporter(session, services, meta.note_id, body["user"]["id"])
             await client.views_open(trigger_id=body["trigger_id"], view=blocks.reply_modal(meta.note_id, question))
 
-    async def _submit(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext, run: Any) -> None:
+    async def _submit(
+        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient, run: Any
+    ) -> None:
         services = services_of(context)
         if not await _first_submission(context, view):
             await ack()
@@ -165,39 +171,45 @@ def register(app: AsyncApp) -> None:
             return
         await ack(response_action="update", view=_done_view(outcome.message))
         services.wake_scheduler()
+        await home_tab.publish_home_for(body["user"]["id"], context, client)
 
     @app.view(Callback.ASK.value)
-    async def submit_question(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
+    async def submit_question(
+        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
+    ) -> None:
         meta = ReportActionMeta.model_validate_json(view["private_metadata"])
         question = _value(view, Field.QUESTION)
-        await _submit(ack, body, view, context,
+        await _submit(ack, body, view, context, client,
                       lambda s, sv, actor: workflow.ask_reporter(s, sv, meta.report_id, actor, question))
 
     @app.view(Callback.ESCALATE.value)
-    async def submit_escalation(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
+    async def submit_escalation(
+        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
+    ) -> None:
         meta = ReportActionMeta.model_validate_json(view["private_metadata"])
         reason = _value(view, Field.REASON)
-        await _submit(ack, body, view, context,
+        await _submit(ack, body, view, context, client,
                       lambda s, sv, actor: workflow.escalate(s, sv, meta.report_id, actor, reason, from_tier=meta.tier))
 
     @app.view(Callback.RESOLVE.value)
-    async def submit_resolution(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
+    async def submit_resolution(
+        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
+    ) -> None:
         meta = ReportActionMeta.model_validate_json(view["private_metadata"])
         outcome, actions = _value(view, Field.OUTCOME), _value(view, Field.ACTIONS_TAKEN)
-        await _submit(ack, body, view, context,
+        await _submit(ack, body, view, context, client,
                       lambda s, sv, actor: workflow.resolve(s, sv, meta.report_id, actor, outcome, actions))
 
     @app.view(Callback.REPLY.value)
-    async def submit_reply(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
+    async def submit_reply(
+        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
+    ) -> None:
         meta = ReplyMeta.model_validate_json(view["private_metadata"])
         answer = _value(view, Field.ANSWER)
-        await _submit(ack, body, view, context,
+        await _submit(ack, body, view, context, client,
                       lambda s, sv, actor: workflow.answer_question(s, sv, meta.note_id, actor, answer))
 
 
 def _done_view(message: str) -> dict[str, Any]:
-    from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
-    from slack_sdk.models.views import View
-
     return View(type="modal", title="Done", close="Close",
                 blocks=[SectionBlock(text=MarkdownTextObject(text=message))]).to_dict()
