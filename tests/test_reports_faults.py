@@ -32,6 +32,9 @@ async def _count(bot: RunningBot) -> int:
         ("team_member_misuse", {}, "team_member", "choose the person"),
         ("young_leader_misuse", {"team_member": DAN}, "team_member", "not listed as a young leader"),
         ("password_exposure", {}, "account", "name the account"),
+        ("password_exposure", {"account": "Instagram", "description": "I left it on a post-it: the password is Sunfl0wer!2024"},
+         "description", "haven't saved any of it"),
+        ("password_exposure", {"account": "Xk9!pq2w-Instagram"}, "account", "change that password now"),
     ],
 )
 async def test_bad_input_is_shown_on_its_field_and_nothing_is_saved(

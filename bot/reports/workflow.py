@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.accounts.secrets import WARNING as PASSWORD_WARNING
+from bot.accounts.secrets import contains_password
 from bot.dates import DateInFuture, DateNotUnderstood, describe, next_working_day, parse_past_moment
 from bot.directory import Directory
 from bot.errors import DomainError, FormErrors, NotAllowed
@@ -216,8 +218,13 @@ def validate_form(
             errors["team_member"] = "That person is not listed as a young leader. Choose the young leader concerned."
     if rule and rule.rotate_password and not form.account.strip():
         errors["account"] = "Please name the account (for example Instagram), but never type its password."
+    # A password typed into a report is refused, not stored (policy 2: it must be changed at once).
+    for name, text, short in (("description", form.description, False), ("participant", form.participant, False),
+                              ("account", form.account, True), ("when", form.when_text, True)):
+        if name not in errors and contains_password(text, short_field=short):
+            errors[name] = PASSWORD_WARNING
     happened_at, has_time = None, False
-    if form.when_text.strip():
+    if form.when_text.strip() and "when" not in errors:
         try:
             moment = parse_past_moment(form.when_text, services.tz, services.now())
             happened_at, has_time = moment.at, moment.has_time
