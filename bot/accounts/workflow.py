@@ -24,7 +24,7 @@ from bot.accounts.secrets import PasswordTyped, contains_password
 from bot.accounts.spec import OVERALL_ACCESS_ROLES, AccountSpec
 from bot.dates import DateInFuture, DateNotUnderstood, describe, parse_past_moment
 from bot.directory import Directory, Member
-from bot.errors import DomainError, NotAllowed
+from bot.errors import DomainError, FormErrors, NotAllowed
 from bot.org import Role
 from bot.scheduler import TimerContext
 from bot.services import Services
@@ -51,14 +51,6 @@ LEEWAY = timedelta(minutes=5)
 # The time of day a change is taken to have happened when only a day is given ("last Friday").
 ASSUMED_TIME = time(12, 0)
 MANAGERS = (Role.ADMIN, Role.CEO)
-
-
-class FormErrors(DomainError):
-    """Problems with what was typed, by field (the modal's block ids), so each shows beside its field."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__(" ".join(errors.values()))
-        self.errors = errors
 
 
 @dataclass(frozen=True)
