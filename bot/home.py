@@ -76,6 +76,7 @@ async def home_for(services: Services, slack_id: str) -> HomeData:
     async with services.db.reading() as session:
         await _accounts_and_checklists(session, services, data, slack_id)
     if member.has(Role.ADMIN):
+        await _register_for_admins(services, data)
         data.people = [(m.name, ", ".join(sorted(r.value.replace("_", " ") for r in m.roles))) for m in snapshot.directory.members]
     return data
 
@@ -107,3 +108,18 @@ async def _accounts_and_checklists(session: Any, services: Services, data: HomeD
     )).scalars().all()
     if tasks:
         data.extra["Leaver checklist tasks for you"] = [f"• {label}" for label in tasks]
+
+
+async def _register_for_admins(services: Services, data: HomeData) -> None:
+    """Admins keep overall access to every site (policy 5.4): the register, one line an account."""
+    from bot.accounts.workflow import register_rows, rules_for
+    from storage.accounts import active_accounts
+
+    directory = (await org_snapshot(services)).directory
+    async with services.db.reading() as session:
+        rows = register_rows(services, list(await active_accounts(session)), directory, await rules_for(services))
+    if rows:
+        data.extra["Shared accounts"] = [
+            f"• *{r['name']}*: {r['status_words']}, next due {r['next_due']} (owner {r['owner']})"
+            + (" :warning:" if r["warnings"] else "") for r in rows
+        ] + ["`/accounts` shows who has access to each."]

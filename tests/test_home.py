@@ -45,9 +45,14 @@ async def test_a_project_manager_sees_their_activitys_open_reports(bot: RunningB
     assert "Audio-Base: 1 open report" in await _home(bot, SAM)
 
 
-async def test_admins_see_the_people_list_and_others_do_not(bot: RunningBot) -> None:
-    assert "Malcolm Price: chair, trustee" in await _home(bot, ANITA)
-    assert "Malcolm Price" not in await _home(bot, DAN)
+async def test_admins_see_the_register_and_the_people_list_and_others_do_not(bot: RunningBot) -> None:
+    await bot.tick()  # the register is loaded from the organisation file
+
+    admin = await _home(bot, ANITA)
+    freelancer = await _home(bot, DAN)
+
+    assert "Malcolm Price: chair, trustee" in admin and "Shared accounts" in admin and "*Instagram*" in admin
+    assert "Malcolm Price" not in freelancer and "Shared accounts" not in freelancer
 
 
 async def test_someone_not_in_the_organisation_sees_only_who_can_add_them(bot: RunningBot) -> None:
