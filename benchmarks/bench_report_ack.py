@@ -115,13 +115,25 @@ def pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))] * 1000
 
 
-async def main(requests: int, concurrency: int, database_url: str | None) -> int:
+async def start_slack(separate: bool) -> tuple[str, Any]:
+    """The Slack stand-in: in its own process by default, as real Slack's work is not on our event loop."""
+    if not separate:
+        fake = await FakeSlack().start()
+        return fake.api_url, fake
+    process = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot.standin", cwd=ROOT,
+                                                   stdout=asyncio.subprocess.PIPE)
+    assert process.stdout is not None
+    url = (await process.stdout.readline()).decode().strip()
+    return url, process
+
+
+async def main(requests: int, concurrency: int, database_url: str | None, same_process: bool) -> int:
     from bot.app import create_app
 
-    fake = await FakeSlack().start()
+    api_url, slack = await start_slack(not same_process)
     workdir = Path(tempfile.mkdtemp(prefix="tmw-bench-"))
     settings = Settings(
-        _env_file=None, SLACK_BOT_TOKEN="xoxb-bench", SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=fake.api_url,
+        _env_file=None, SLACK_BOT_TOKEN="xoxb-bench", SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=api_url,
         DATABASE_URL=database_url or f"sqlite+aiosqlite:///{workdir / 'bench.db'}",
         TMW_ORG_CONFIG=str(ROOT / "examples" / "org.yml"), TMW_DATA_KEY=generate_key(),
     )  # type: ignore[call-arg]
@@ -132,7 +144,7 @@ async def main(requests: int, concurrency: int, database_url: str | None) -> int
     scheduler = asyncio.create_task(
         scheduler_loop(services, TIMER_HANDLERS, SlackDeliverer(app.client, all_renderers()), MAINTENANCE)
     )
-    bare_runner, bare_url = await serve(make_web_application(bare_app(fake.api_url)))
+    bare_runner, bare_url = await serve(make_web_application(bare_app(api_url)))
 
     # Warm both up (imports, connection pools) outside the measurement.
     await fire(bare_url, [submission(10_000_000 + i) for i in range(20)], 4)
@@ -157,7 +169,9 @@ async def main(requests: int, concurrency: int, database_url: str | None) -> int
         distinct = await session.scalar(select(func.count(func.distinct(Report.reference))))
         total = await session.scalar(select(func.count()).select_from(Report))
 
-    print(f"{requests} signed view_submission requests each, {concurrency} in flight, database {settings.database_url.split(':')[0]}")
+    where = "in the bot's own process" if same_process else "in a separate process, as Slack is"
+    print(f"{requests} signed view_submission requests each, {concurrency} in flight, database "
+          f"{settings.database_url.split(':')[0]}; Slack stand-in {where}")
     print(f"{'':30} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
     for name, values in rounds.items():
         print(f"{name:30} {pct(values, 50):8.1f} {pct(values, 99):8.1f} {max(values) * 1000:8.1f}")
@@ -168,7 +182,11 @@ async def main(requests: int, concurrency: int, database_url: str | None) -> int
     await ours_runner.cleanup()
     await bare_runner.cleanup()
     await services.db.dispose()
-    await fake.stop()
+    if isinstance(slack, FakeSlack):
+        await slack.stop()
+    else:
+        slack.terminate()
+        await slack.wait()
     return 0 if stored == requests and distinct == total == routed else 1
 
 
@@ -177,5 +195,6 @@ if __name__ == "__main__":
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--concurrency", type=int, default=10)
     parser.add_argument("--database-url", default=None, help="default: a fresh SQLite file")
+    parser.add_argument("--same-process", action="store_true", help="run the Slack stand-in on the bot's event loop")
     args = parser.parse_args()
-    raise SystemExit(asyncio.run(main(args.requests, args.concurrency, args.database_url)))
+    raise SystemExit(asyncio.run(main(args.requests, args.concurrency, args.database_url, args.same_process)))
