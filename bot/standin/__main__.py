@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 
 from bot.standin.server import FakeSlack
 
@@ -24,7 +25,5 @@ async def serve(port: int) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="A local stand-in for the Slack Web API.")
     parser.add_argument("--port", type=int, default=0)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve(parser.parse_args().port))
-    except KeyboardInterrupt:
-        pass
