@@ -10,6 +10,7 @@ from bot.accounts import leavers
 from bot.accounts import workflow as accounts
 from bot.dbs import workflow as dbs
 from bot.digest import workflow as digest
+from bot.moderation_queue.workflow import save_moderation_memory
 from bot.policy import workflow as policy
 from bot.reports import workflow as reports
 from bot.scheduler import MaintenanceTask, TimerHandler
@@ -20,4 +21,5 @@ TIMER_HANDLERS: Mapping[str, TimerHandler] = {**reports.TIMER_HANDLERS, **accoun
 
 MAINTENANCE: Sequence[MaintenanceTask] = (reports.route_unrouted, reports.reassign_from_leavers, accounts.check_all,
                                          digest.schedule_next_digest, policy.ask_for_new_version,
-                                         dbs.warn_roles_without_checks, access_reviews.schedule_reviews)
+                                         dbs.warn_roles_without_checks, access_reviews.schedule_reviews,
+                                         save_moderation_memory)

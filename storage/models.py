@@ -499,3 +499,14 @@ class DbsCheck(Base):
     next_review: Mapped[date] = mapped_column(Date)
     recorded_by: Mapped[str] = mapped_column(String(32))
     recorded_at: Mapped[datetime]
+
+
+class ModerationMemory(Base):
+    """What the moderation rules remember between messages (for repetition and off-topic runs), so a
+    restart does not forget the last day. Hashes, times, user ids and verdicts only: never text."""
+
+    __tablename__ = "moderation_memory"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)
+    saved_at: Mapped[datetime]

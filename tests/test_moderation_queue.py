@@ -171,3 +171,16 @@ async def test_new_members_of_a_moderated_channel_get_the_agreement_by_dm(bot: R
     await bot.fake.wait_until(lambda: bot.fake.messages_in(DAN), what="the welcome")
 
     assert "safe, friendly and creative space" in json.dumps(bot.fake.messages_in(DAN)[0].blocks)
+
+
+async def test_repetition_is_remembered_across_a_restart(bot: RunningBot) -> None:
+    spam = "come to my mates party saturday bring everyone you know"
+    await _post(bot, spam, "1700000040.000100", user=MAYA)
+    await asyncio.sleep(0.3)  # handled after the ack; nothing breaks a rule yet
+    await bot.tick()  # what the rules remember is saved
+    assert await _cases(bot) == []
+
+    bot.services.cache.clear()  # a restarted process remembers nothing but what is in the database
+
+    card = await _flagged(bot, spam, "1700000041.000100", user=DAN)
+    assert "Repetition" in json.dumps(card.blocks)

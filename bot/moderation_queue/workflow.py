@@ -3,6 +3,8 @@ stored for messages that break none; a breach becomes a case on the moderators' 
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -22,10 +24,11 @@ from bot.services import Services
 from bot.snapshot import org_snapshot
 from storage.audit import record_audit
 from storage.directory import channel_for
-from storage.models import GuardedNotice, ModerationCase, OrgChannel
+from storage.models import GuardedNotice, ModerationCase, ModerationMemory, OrgChannel
 from storage.outbox import enqueue_message
 
 MODERATOR_CACHE = "moderator"
+MEMORY_DIGEST = "moderation_memory_digest"
 REPEAT_WINDOW = timedelta(days=30)
 DECISION_WORDS = {"deleted": "deleted", "kept": "kept (a false alarm)", "warned": "kept, and the poster warned",
                   "already_removed": "already removed by its poster"}
@@ -45,11 +48,32 @@ async def moderator_for(services: Services) -> Moderator:
     if isinstance(cached, Moderator):
         return cached
     moderator = Moderator(moderation_config(snapshot.config, services.org_path))
+    async with services.db.reading() as session:
+        memory = await session.get(ModerationMemory, 1)
+        if memory is not None:
+            moderator.restore_state(memory.state)  # carry on from before a restart
     if snapshot.config:
         for channel in snapshot.config.channels.moderated:
             moderator.set_purpose(channel.id, f"#{channel.name} {channel.purpose}".strip())
     services.cache[MODERATOR_CACHE] = moderator
     return moderator
+
+
+async def save_moderation_memory(services: Services) -> bool:
+    """Maintenance: keep what the rules remember, when it has changed since the last round."""
+    moderator = services.cache.get(MODERATOR_CACHE)
+    if not isinstance(moderator, Moderator):
+        return False
+    state = moderator.export_state()
+    digest = hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()
+    if services.cache.get(MEMORY_DIGEST) == digest:
+        return False
+    async with services.db.unit_of_work(background=True) as session:
+        memory = await session.get(ModerationMemory, 1) or ModerationMemory(id=1)
+        memory.state, memory.saved_at = state, services.now()
+        session.add(memory)
+    services.cache[MEMORY_DIGEST] = digest
+    return True
 
 
 async def review_moderated_message(session: AsyncSession, services: Services, message: ChannelMessage) -> int | None:

@@ -9,8 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-import storage.types  # noqa: F401  (custom column types used by autogenerate)
-
+import storage.types
 
 revision = '0005'
 down_revision = '0004'
