@@ -29,7 +29,7 @@ async def roster_entries(session: AsyncSession) -> list[RosterEntry]:
         select(RosterParticipant.first_hash, RosterParticipant.last_hash, RosterParticipant.school_hash,
                RosterParticipant.photo_consent)
     )
-    return [RosterEntry(first_hash=f, last_hash=l, school_hash=s, photo_consent=bool(c)) for f, l, s, c in rows]
+    return [RosterEntry(first_hash=first, last_hash=last, school_hash=school, photo_consent=bool(consent)) for first, last, school, consent in rows]
 
 
 async def roster_size(session: AsyncSession) -> int:

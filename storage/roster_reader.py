@@ -18,7 +18,7 @@ def read_roster(database_url: str) -> list[RosterEntry]:
         rows = _sqlite_rows(database_url.split(":///", 1)[1])
     else:
         rows = asyncio.run(_postgres_rows(database_url))
-    return [RosterEntry(first_hash=f, last_hash=l, school_hash=s, photo_consent=bool(c)) for f, l, s, c in rows]
+    return [RosterEntry(first_hash=first, last_hash=last, school_hash=school, photo_consent=bool(consent)) for first, last, school, consent in rows]
 
 
 def _sqlite_rows(path: str) -> list[tuple[str, str, str | None, int]]:
