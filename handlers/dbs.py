@@ -6,7 +6,6 @@ import re
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
@@ -37,10 +36,6 @@ CALLBACK = "dbs.record"
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 
 
-class DbsMeta(BaseModel):
-    pass
-
-
 def _input(block: str, label: str, element: Any, optional: bool = False, hint: str | None = None) -> InputBlock:
     return InputBlock(block_id=block, label=label, element=element, optional=optional, hint=hint)
 
@@ -59,7 +54,7 @@ def dbs_modal(person: str | None) -> dict[str, Any]:
                hint="Leave empty for three years after the certificate date."),
     ]
     return View(type="modal", callback_id=CALLBACK, title="Record a DBS check", submit="Save", close="Cancel",
-                private_metadata=DbsMeta().model_dump_json(), blocks=blocks).to_dict()
+                blocks=blocks).to_dict()
 
 
 def _state(view: dict[str, Any], block: str) -> dict[str, Any]:
