@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import AuditEntry
@@ -25,6 +26,16 @@ async def record_audit(
     )
     session.add(entry)
     return entry
+
+
+_INSERT_AUDIT = AuditEntry.__table__.insert()
+
+
+def record_audits(connection: Connection, entries: Sequence[Mapping[str, Any]]) -> None:
+    """Write several audit entries in one statement; each has the keyword arguments of `record_audit`.
+    Synchronous, for `Database.write_together`."""
+    if entries:
+        connection.execute(_INSERT_AUDIT, [{"detail": {}, **entry} for entry in entries])
 
 
 async def audit_trail(session: AsyncSession, subject_type: str, subject_id: str) -> list[AuditEntry]:

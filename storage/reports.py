@@ -2,31 +2,57 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Connection, Insert, bindparam, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import ReferenceCounter, Report, ReportNote, ReportParty
 
+# Saving a report happens while Slack waits for its answer, inside `Database.write_together`: these are
+# synchronous, take a Core connection, and use statements built once (no ORM bookkeeping per call).
+_report = Report.__table__
+_counter = ReferenceCounter.__table__
+_SAVED_FROM = select(_report.c.submission_key, _report.c.id, _report.c.reference).where(
+    _report.c.submission_key.in_(bindparam("keys", expanding=True))
+)
+_INSERT_REPORTS = _report.insert().returning(_report.c.id, sort_by_parameter_order=True)
 
-async def next_reference_number(session: AsyncSession, series: str, year: int) -> int:
-    """The next number in a year's series, unique even when two reports are filed at once: one
-    atomic upsert, so concurrent filers (and processes) each get their own number."""
-    insert = sqlite_insert if session.bind.dialect.name == "sqlite" else postgresql_insert
-    statement = (
-        insert(ReferenceCounter)
-        .values(series=series, year=year, last=1)
-        .on_conflict_do_update(index_elements=["series", "year"], set_={"last": ReferenceCounter.last + 1})
-        .returning(ReferenceCounter.last)
+
+@functools.cache
+def _reserve_numbers(dialect: str) -> Insert:
+    upsert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    return (
+        upsert(_counter)
+        .values(series=bindparam("series"), year=bindparam("year"), last=bindparam("count"))
+        .on_conflict_do_update(index_elements=["series", "year"], set_={"last": _counter.c.last + bindparam("count")})
+        .returning(_counter.c.last)
     )
-    return int((await session.execute(statement)).scalar_one())
 
 
-async def report_by_submission(session: AsyncSession, submission_key: str) -> Report | None:
-    return await session.scalar(select(Report).where(Report.submission_key == submission_key))
+def reserve_reference_numbers(connection: Connection, series: str, year: int, count: int = 1) -> range:
+    """The next `count` numbers in a year's series, unique even when reports are filed at once: one
+    atomic upsert, so concurrent filers (and processes) each get their own numbers."""
+    statement = _reserve_numbers(connection.dialect.name)
+    last = int(connection.execute(statement, {"series": series, "year": year, "count": count}).scalar_one())
+    return range(last - count + 1, last + 1)
+
+
+def reports_by_submission(connection: Connection, submission_keys: Sequence[str]) -> dict[str, tuple[int, str]]:
+    """The id and reference of each report already saved from these submissions."""
+    rows = connection.execute(_SAVED_FROM, {"keys": list(submission_keys)})
+    return {key: (report_id, reference) for key, report_id, reference in rows}
+
+
+def insert_reports(connection: Connection, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Insert report rows in one statement, and return their ids in the order given."""
+    if not rows:
+        return []
+    return list(connection.execute(_INSERT_REPORTS, [dict(row) for row in rows]).scalars())
 
 
 async def report_for_update(session: AsyncSession, report_id: int) -> Report | None:

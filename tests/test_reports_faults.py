@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import re
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
@@ -69,6 +71,22 @@ async def test_submitting_the_same_modal_twice_files_one_report(bot: RunningBot)
     assert "TMW-2026-0001" in json.dumps(first.json()) and "TMW-2026-0001" in json.dumps(second.json())
     assert await _count(bot) == 1
     assert len([m for m in driver.messages(SAFE)]) == 1
+
+
+async def test_reports_filed_at_the_same_moment_each_get_their_own_reference(bot: RunningBot) -> None:
+    driver = ReportDriver(bot)
+    views = [await driver.open_modal(DAN) for _ in range(8)]
+    values = form_values("online_safety", "A worrying message.")
+
+    # The same modal submitted twice at once (a double click) files it once; the rest are separate reports.
+    answers = await asyncio.gather(*(bot.slack.view_submission(DAN, view, values) for view in [*views, views[0]]))
+    await bot.tick()
+
+    references = [re.search(r"TMW-2026-\d{4}", json.dumps(answer.json())).group() for answer in answers]  # type: ignore[union-attr]
+    assert references[0] == references[-1]
+    assert sorted(set(references)) == [f"TMW-2026-{n:04d}" for n in range(1, 9)]
+    assert await _count(bot) == 8
+    assert len(driver.messages(SAFE)) == 8
 
 
 async def test_a_report_is_kept_while_slack_is_down_and_delivered_when_it_is_back(bot: RunningBot) -> None:

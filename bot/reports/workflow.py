@@ -7,10 +7,12 @@ person may see (see `snapshot_for`): the renderer cannot show what it was never 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.accounts.secrets import WARNING as PASSWORD_WARNING
@@ -24,14 +26,15 @@ from bot.reports.routing import NoOneToRouteTo, ReportFacts, route_report
 from bot.scheduler import TimerContext
 from bot.services import Services
 from bot.snapshot import org_snapshot
-from storage.audit import record_audit
+from storage.audit import record_audit, record_audits
 from storage.models import Report, ReportNote, ReportParty, ReportTask
 from storage.outbox import enqueue_message
 from storage.reports import (
-    next_reference_number,
+    insert_reports,
     note_for_update,
-    report_by_submission,
     report_for_update,
+    reports_by_submission,
+    reserve_reference_numbers,
     unresolved_reports,
     unrouted_report_ids,
 )
@@ -236,54 +239,82 @@ def validate_form(
     return rule, happened_at, has_time
 
 
-async def receive_report(
-    session: AsyncSession, services: Services, form: ReportForm, reporter_id: str, submission_key: str
-) -> Filed:
+@dataclass(frozen=True)
+class ReportDraft:
+    """A checked report, ready to save: its row, less the reference it is given when saved."""
+
+    submission_key: str
+    prefix: str
+    year: int
+    row: dict[str, Any]
+
+
+async def receive_report(services: Services, form: ReportForm, reporter_id: str, submission_key: str) -> Filed:
     """Check and save a report, and say where it is going. This runs before Slack is answered, so it
-    does the least that makes the report safe: one row, written once however often it is submitted.
-    Working out its people and telling them follows at once in the scheduler (`route_received`)."""
+    does the least that makes the report safe: one row, written once however often it is submitted,
+    in one transaction with any other reports filed at the same moment. Working out its people and
+    telling them follows at once in the scheduler (`route_received`)."""
     now = services.now()
     snapshot = await org_snapshot(services)
-    existing = await report_by_submission(session, submission_key)
-    if existing is not None:  # the same submission again: report once, answer the same
-        rule = rule_of(snapshot.rules, existing)
-        return _filed(services, existing, _first_tier_label(rule, snapshot.directory, _facts(services, existing)))
     rule, happened_at, has_time = validate_form(form, snapshot.rules, snapshot.directory, services)
     facts = ReportFacts(reporter=reporter_id, activity=form.activity, team_member=form.team_member)
     went_to = _first_tier_label(rule, snapshot.directory, facts)
-
-    prefix = snapshot.config.organisation.prefix if snapshot.config else "REP"
-    year = services.local_now().year
-    number = await next_reference_number(session, "report", year)
     details = {"description": form.description.strip(), "participant": form.participant.strip(),
                "when_text": form.when_text.strip(), "account": form.account.strip()}
-    report = Report(
-        reference=f"{prefix}-{year}-{number:04d}",
+    urgent = rule.urgent or form.immediate_risk
+    draft = ReportDraft(
         submission_key=submission_key,
-        kind=rule.kind.value,
-        status="open",
-        urgent=rule.urgent or form.immediate_risk,
-        immediate_risk=form.immediate_risk,
-        activity_key=form.activity,
-        reporter_id=reporter_id,
-        name_only_to_handler=form.name_only_to_handler,
-        team_member_enc=services.cipher.encrypt(form.team_member) if form.team_member else None,
-        details_enc=services.cipher.encrypt_json(details),
-        happened_at=happened_at,
-        happened_has_time=has_time,
-        created_at=now,
-        tier=0,
-        acknowledge_by=acknowledge_deadline(rule, now, services, form.immediate_risk),
-        ico_deadline=now + ICO_WINDOW if rule.ico_deadline else None,
-        parties=[],
-        notes=[],
-        tasks=[],
+        prefix=snapshot.config.organisation.prefix if snapshot.config else "REP",
+        year=services.local_now().year,
+        row=dict(
+            kind=rule.kind.value,
+            status="open",
+            urgent=urgent,
+            immediate_risk=form.immediate_risk,
+            activity_key=form.activity,
+            reporter_id=reporter_id,
+            name_only_to_handler=form.name_only_to_handler,
+            team_member_enc=services.cipher.encrypt(form.team_member) if form.team_member else None,
+            details_enc=services.cipher.encrypt_json(details),
+            happened_at=happened_at,
+            happened_has_time=has_time,
+            created_at=now,
+            tier=0,
+            acknowledge_by=acknowledge_deadline(rule, now, services, form.immediate_risk),
+            ico_deadline=now + ICO_WINDOW if rule.ico_deadline else None,
+        ),
     )
-    session.add(report)
-    await record_audit(session, at=now, actor=reporter_id, action="report.filed", subject_type="report",
-                       subject_id=report.reference, detail={"kind": rule.kind.value})
-    await session.flush()
-    return _filed(services, report, went_to)
+    report_id, reference = await services.db.write_together(save_reports, draft)
+    return Filed(
+        report_id=report_id, reference=reference, went_to=went_to,
+        when_understood=describe(happened_at, services.tz, has_time) if happened_at else None,
+        urgent=urgent, immediate_risk=form.immediate_risk,
+    )
+
+
+def save_reports(connection: Connection, drafts: Sequence[ReportDraft]) -> list[tuple[int, str]]:
+    """Save reports filed together, giving each its reference. A submission seen before (a double
+    click, Slack retrying) gets the report already saved from it: never a second one."""
+    saved = reports_by_submission(connection, [draft.submission_key for draft in drafts])
+    fresh: dict[str, ReportDraft] = {}
+    for draft in drafts:
+        if draft.submission_key not in saved:
+            fresh.setdefault(draft.submission_key, draft)
+    rows: list[dict[str, Any]] = []
+    for year in sorted({draft.year for draft in fresh.values()}):
+        of_year = [draft for draft in fresh.values() if draft.year == year]
+        numbers = reserve_reference_numbers(connection, "report", year, len(of_year))
+        for draft, number in zip(of_year, numbers, strict=True):
+            rows.append({**draft.row, "submission_key": draft.submission_key,
+                         "reference": f"{draft.prefix}-{year}-{number:04d}"})
+    for row, report_id in zip(rows, insert_reports(connection, rows), strict=True):
+        saved[row["submission_key"]] = (report_id, row["reference"])
+    record_audits(connection, [
+        {"at": row["created_at"], "actor": row["reporter_id"], "action": "report.filed", "subject_type": "report",
+         "subject_id": row["reference"], "detail": {"kind": row["kind"]}}
+        for row in rows
+    ])
+    return [saved[draft.submission_key] for draft in drafts]
 
 
 def _facts(services: Services, report: Report) -> ReportFacts:
@@ -357,13 +388,6 @@ def acknowledge_deadline(rule: RoutingRule, now: datetime, services: Services, i
     if rule.acknowledge_within is None:
         return next_working_day(now, services.tz)
     return now + rule.acknowledge_within
-
-
-def _filed(services: Services, report: Report, went_to: str) -> Filed:
-    return Filed(
-        report_id=report.id, reference=report.reference, went_to=went_to,
-        when_understood=_when_text(services, report), urgent=report.urgent, immediate_risk=report.immediate_risk,
-    )
 
 
 async def _tell_everyone(

@@ -91,8 +91,7 @@ def register(app: AsyncApp) -> None:
         services = services_of(context)
         form = form_from_view(view)
         try:
-            async with services.db.unit_of_work() as session:
-                filed = await workflow.receive_report(session, services, form, body["user"]["id"], f"view:{view['id']}")
+            filed = await workflow.receive_report(services, form, body["user"]["id"], f"view:{view['id']}")
         except FormErrors as exc:
             await ack(response_action="errors", errors=exc.errors)
             return
