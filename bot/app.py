@@ -33,7 +33,8 @@ def create_app(services: Services, *, client: AsyncWebClient | None = None) -> A
     @app.middleware
     async def provide_services(context: dict[str, Any], next: Callable[[], Awaitable[None]]) -> None:
         context["services"] = services
-        await next()
+        with services.db.people_first.serving():  # the scheduler waits while a person waits
+            await next()
 
     register_all(app)
     return app

@@ -53,6 +53,7 @@ async def scheduler_loop(
     interval: float = LOOP_INTERVAL,
 ) -> None:
     while True:
+        await services.db.people_first.wait_turn()
         services.work_waiting.clear()
         try:
             await run_due(services, handlers, deliverer, maintenance)

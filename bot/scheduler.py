@@ -163,6 +163,7 @@ async def _outbound(session: AsyncSession, services: Services, row: OutboxMessag
 async def _deliver_one(
     services: Services, deliverer: Deliverer, message: OutboundMessage, attempts: int, report: TickReport
 ) -> None:
+    await services.db.people_first.wait_turn()  # sending shares the event loop with people's requests too
     try:
         delivered = await deliverer.deliver(message)
     except DeliveryFailed as exc:

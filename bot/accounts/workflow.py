@@ -157,14 +157,14 @@ def _local_noon(day: Any, services: Services) -> datetime:
     return datetime.combine(day, ASSUMED_TIME, tzinfo=services.tz).astimezone(UTC)
 
 
-async def ensure_register_synced(services: Services) -> None:
+async def ensure_register_synced(services: Services, *, background: bool = False) -> None:
     """Bring the accounts listed in the organisation file into the register (cheap when unchanged)."""
     snapshot = await org_snapshot(services)
     if snapshot.config is None:
         return
     if services.cache.get("accounts_synced") == _register_digest(snapshot.config.accounts):
         return
-    async with services.db.unit_of_work(background=True) as session:
+    async with services.db.unit_of_work(background=background) as session:
         await sync_register_in(session, services)
     # Only once committed: a rolled-back sync is tried again.
     services.cache["accounts_synced"] = _register_digest(snapshot.config.accounts)
@@ -579,7 +579,7 @@ async def exposure_reported(session: AsyncSession, services: Services, report_id
 
 async def check_all(services: Services) -> int:
     """Maintenance: the organisation file's accounts are in the register. Nudges run from timers."""
-    await ensure_register_synced(services)
+    await ensure_register_synced(services, background=True)
     return 0
 
 
