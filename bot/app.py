@@ -7,11 +7,14 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.services import Services
 from bot.slack.web import make_web_client
 from handlers import register_all
+from handlers.middleware import prepare_request
 
 
 def create_app(services: Services, *, client: AsyncWebClient | None = None) -> AsyncApp:
@@ -31,10 +34,10 @@ def create_app(services: Services, *, client: AsyncWebClient | None = None) -> A
     )
 
     @app.middleware
-    async def provide_services(context: dict[str, Any], next: Callable[[], Awaitable[None]]) -> None:
-        context["services"] = services
-        with services.db.people_first.serving():  # the scheduler waits while a person waits
-            await next()
+    async def before_every_listener(
+        body: dict[str, Any], context: AsyncBoltContext, next: Callable[[], Awaitable[None]]
+    ) -> BoltResponse | None:
+        return await prepare_request(services, body, context, next)
 
     register_all(app)
     return app

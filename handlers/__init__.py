@@ -10,7 +10,18 @@ from slack_bolt.async_app import AsyncApp
 from bot.slack.delivery import Renderer
 from handlers import (
     access_reviews,
-    accounts, channel_messages, checks, core, dbs, digest, errors, home, leaver, middleware, moderation, policy, reports,
+    accounts,
+    channel_messages,
+    checks,
+    core,
+    dbs,
+    digest,
+    errors,
+    home,
+    leaver,
+    moderation,
+    policy,
+    reports,
     tmw,
 )
 
@@ -20,7 +31,6 @@ FEATURES: tuple[ModuleType, ...] = (
 
 
 def register_all(app: AsyncApp) -> None:
-    middleware.register(app)
     errors.register(app)
     for feature in FEATURES:
         feature.register(app)
