@@ -142,9 +142,20 @@ async def start_slack(separate: bool) -> tuple[str, Any]:
 
 
 async def main(requests: int, concurrency: int, database_url: str | None, same_process: bool) -> int:
+    api_url, slack = await start_slack(not same_process)
+    try:
+        return await measure(api_url, requests, concurrency, database_url, same_process)
+    finally:
+        if isinstance(slack, FakeSlack):
+            await slack.stop()
+        else:
+            slack.terminate()
+            await slack.wait()
+
+
+async def measure(api_url: str, requests: int, concurrency: int, database_url: str | None, same_process: bool) -> int:
     from bot.app import create_app
 
-    api_url, slack = await start_slack(not same_process)
     workdir = Path(tempfile.mkdtemp(prefix="tmw-bench-"))
     settings = Settings(
         _env_file=None, SLACK_BOT_TOKEN="xoxb-bench", SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=api_url,
@@ -185,7 +196,8 @@ async def main(requests: int, concurrency: int, database_url: str | None, same_p
         distinct = await session.scalar(select(func.count(func.distinct(Report.reference))))
         total = await session.scalar(select(func.count()).select_from(Report))
         delays = [(routed_at - created_at).total_seconds() for created_at, routed_at in await session.execute(
-            select(Report.created_at, Report.routed_at).where(Report.submission_key.like("view:VBENCH0%")))]
+            select(Report.created_at, Report.routed_at).where(Report.submission_key.like("view:VBENCH0%"),
+                                                              Report.routed_at.is_not(None)))] or [0.0]
 
     where = "in the bot's own process" if same_process else "in a separate process, as Slack is"
     print(f"{requests} signed view_submission requests each, {concurrency} in flight, database "
@@ -203,11 +215,6 @@ async def main(requests: int, concurrency: int, database_url: str | None, same_p
     await ours_runner.cleanup()
     await bare_runner.cleanup()
     await services.db.dispose()
-    if isinstance(slack, FakeSlack):
-        await slack.stop()
-    else:
-        slack.terminate()
-        await slack.wait()
     return 0 if stored == requests and distinct == total == routed else 1
 
 
