@@ -4,10 +4,11 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import AuditEntry
+from storage.statements import StatementRunner
 
 
 async def record_audit(
@@ -31,11 +32,11 @@ async def record_audit(
 _INSERT_AUDIT = AuditEntry.__table__.insert()
 
 
-def record_audits(connection: Connection, entries: Sequence[Mapping[str, Any]]) -> None:
-    """Write several audit entries in one statement; each has the keyword arguments of `record_audit`.
+def record_audits(runner: StatementRunner, entries: Sequence[Mapping[str, Any]]) -> None:
+    """Write several audit entries at once; each has the keyword arguments of `record_audit`.
     Synchronous, for `Database.write_together`."""
     if entries:
-        connection.execute(_INSERT_AUDIT, [{"detail": {}, **entry} for entry in entries])
+        runner.run(_INSERT_AUDIT, [{"detail": {}, **entry} for entry in entries])
 
 
 async def audit_trail(session: AsyncSession, subject_type: str, subject_id: str) -> list[AuditEntry]:

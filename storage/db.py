@@ -8,22 +8,24 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Connection, Engine, event
+from sqlalchemy import Engine, event
 from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+from storage.statements import SQLAlchemyRunner, SQLiteRunner, StatementRunner
 
 log = logging.getLogger(__name__)
 
 Item = TypeVar("Item")
 Saved = TypeVar("Saved")
-# Saves a batch on the (synchronous, Core) connection it is given, returning one result per item, in order.
-SaveBatch = Callable[[Connection, Sequence[Item]], Sequence[Saved]]
+# Saves a batch with the statement runner it is given, returning one result per item, in order.
+SaveBatch = Callable[[StatementRunner, Sequence[Item]], Sequence[Saved]]
 
 
 def is_sqlite(url: str) -> bool:
@@ -47,6 +49,13 @@ def _direct_sqlite_engine(url: str) -> Engine | None:
     # Short: this waits on the event loop, and only for another process's write (see write_together).
     engine = create_sync_engine(parsed.set(drivername="sqlite+pysqlite"), connect_args={"timeout": 0.2})
     _configure_sqlite(engine, busy_timeout_ms=200)
+
+    @event.listens_for(engine, "connect")
+    def _leave_checkpoints_to_the_others(dbapi_connection: Any, _record: Any) -> None:
+        # Copying the write-ahead log back into the database takes milliseconds now and then. The
+        # aiosqlite connections, which commit after every report anyway, do it off the event loop.
+        dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
+
     return engine
 
 
@@ -84,6 +93,7 @@ class Database:
         self.people_first = PeopleFirst()
         self._groups: dict[Any, GroupCommit[Any, Any]] = {}
         self._direct_engine = _direct_sqlite_engine(url) if is_sqlite(url) else None
+        self._compiled_for_sqlite: dict[Any, Any] = {}
 
     @property
     def is_sqlite(self) -> bool:
@@ -120,13 +130,25 @@ class Database:
                 # This process's other writers are held off by the turn, so the write lock is free
                 # unless another process (`tmw-bot tick`) holds it; then wait for it off the loop.
                 try:
-                    with self._direct_engine.begin() as connection:
-                        return save(connection, items)
-                except OperationalError as exc:
+                    return self._write_directly(save, items)
+                except sqlite3.OperationalError as exc:
                     if "locked" not in str(exc):
                         raise
             async with self.engine.begin() as connection:
-                return await connection.run_sync(save, items)
+                return await connection.run_sync(lambda sync: save(SQLAlchemyRunner(sync), items))
+
+    def _write_directly(self, save: SaveBatch[Item, Saved], items: Sequence[Item]) -> Sequence[Saved]:
+        assert self._direct_engine is not None
+        with self._direct_engine.connect() as connection:
+            driver = connection.connection.driver_connection
+            driver.execute("BEGIN IMMEDIATE")
+            try:
+                saved = save(SQLiteRunner(driver, self._direct_engine.dialect, self._compiled_for_sqlite), items)
+            except BaseException:
+                driver.execute("ROLLBACK")
+                raise
+            driver.execute("COMMIT")
+            return saved
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[AsyncSession]:

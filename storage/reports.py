@@ -6,21 +6,20 @@ import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Insert, bindparam, or_, select
+from sqlalchemy import Insert, bindparam, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import ReferenceCounter, Report, ReportNote, ReportParty
+from storage.statements import StatementRunner
 
 # Saving a report happens while Slack waits for its answer, inside `Database.write_together`: these are
-# synchronous, take a Core connection, and use statements built once (no ORM bookkeeping per call).
+# synchronous, and run statements built once (see storage.statements).
 _report = Report.__table__
 _counter = ReferenceCounter.__table__
-_SAVED_FROM = select(_report.c.submission_key, _report.c.id, _report.c.reference).where(
-    _report.c.submission_key.in_(bindparam("keys", expanding=True))
-)
-_INSERT_REPORTS = _report.insert().returning(_report.c.id, sort_by_parameter_order=True)
+_SAVED_FROM = select(_report.c.id, _report.c.reference).where(_report.c.submission_key == bindparam("key"))
+_INSERT_REPORT = _report.insert().returning(_report.c.id, sort_by_parameter_order=True)
 
 
 @functools.cache
@@ -34,25 +33,25 @@ def _reserve_numbers(dialect: str) -> Insert:
     )
 
 
-def reserve_reference_numbers(connection: Connection, series: str, year: int, count: int = 1) -> range:
+def reserve_reference_numbers(runner: StatementRunner, series: str, year: int, count: int = 1) -> range:
     """The next `count` numbers in a year's series, unique even when reports are filed at once: one
     atomic upsert, so concurrent filers (and processes) each get their own numbers."""
-    statement = _reserve_numbers(connection.dialect.name)
-    last = int(connection.execute(statement, {"series": series, "year": year, "count": count}).scalar_one())
-    return range(last - count + 1, last + 1)
+    [(last,)] = runner.rows(_reserve_numbers(runner.dialect_name), {"series": series, "year": year, "count": count})
+    return range(int(last) - count + 1, int(last) + 1)
 
 
-def reports_by_submission(connection: Connection, submission_keys: Sequence[str]) -> dict[str, tuple[int, str]]:
+def reports_by_submission(runner: StatementRunner, submission_keys: Sequence[str]) -> dict[str, tuple[int, str]]:
     """The id and reference of each report already saved from these submissions."""
-    rows = connection.execute(_SAVED_FROM, {"keys": list(submission_keys)})
-    return {key: (report_id, reference) for key, report_id, reference in rows}
+    found: dict[str, tuple[int, str]] = {}
+    for key in dict.fromkeys(submission_keys):
+        for report_id, reference in runner.rows(_SAVED_FROM, {"key": key}):
+            found[key] = (report_id, reference)
+    return found
 
 
-def insert_reports(connection: Connection, rows: Sequence[Mapping[str, Any]]) -> list[int]:
-    """Insert report rows in one statement, and return their ids in the order given."""
-    if not rows:
-        return []
-    return list(connection.execute(_INSERT_REPORTS, [dict(row) for row in rows]).scalars())
+def insert_reports(runner: StatementRunner, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Insert report rows, and return their ids in the order given."""
+    return [report_id for (report_id,) in runner.rows(_INSERT_REPORT, rows)] if rows else []
 
 
 async def report_for_update(session: AsyncSession, report_id: int) -> Report | None:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.accounts.secrets import WARNING as PASSWORD_WARNING
@@ -38,6 +37,7 @@ from storage.reports import (
     unresolved_reports,
     unrouted_report_ids,
 )
+from storage.statements import StatementRunner
 from storage.timers import cancel_timers, schedule_timer
 
 log = logging.getLogger(__name__)
@@ -292,10 +292,10 @@ async def receive_report(services: Services, form: ReportForm, reporter_id: str,
     )
 
 
-def save_reports(connection: Connection, drafts: Sequence[ReportDraft]) -> list[tuple[int, str]]:
+def save_reports(runner: StatementRunner, drafts: Sequence[ReportDraft]) -> list[tuple[int, str]]:
     """Save reports filed together, giving each its reference. A submission seen before (a double
     click, Slack retrying) gets the report already saved from it: never a second one."""
-    saved = reports_by_submission(connection, [draft.submission_key for draft in drafts])
+    saved = reports_by_submission(runner, [draft.submission_key for draft in drafts])
     fresh: dict[str, ReportDraft] = {}
     for draft in drafts:
         if draft.submission_key not in saved:
@@ -303,13 +303,13 @@ def save_reports(connection: Connection, drafts: Sequence[ReportDraft]) -> list[
     rows: list[dict[str, Any]] = []
     for year in sorted({draft.year for draft in fresh.values()}):
         of_year = [draft for draft in fresh.values() if draft.year == year]
-        numbers = reserve_reference_numbers(connection, "report", year, len(of_year))
+        numbers = reserve_reference_numbers(runner, "report", year, len(of_year))
         for draft, number in zip(of_year, numbers, strict=True):
             rows.append({**draft.row, "submission_key": draft.submission_key,
                          "reference": f"{draft.prefix}-{year}-{number:04d}"})
-    for row, report_id in zip(rows, insert_reports(connection, rows), strict=True):
+    for row, report_id in zip(rows, insert_reports(runner, rows), strict=True):
         saved[row["submission_key"]] = (report_id, row["reference"])
-    record_audits(connection, [
+    record_audits(runner, [
         {"at": row["created_at"], "actor": row["reporter_id"], "action": "report.filed", "subject_type": "report",
          "subject_id": row["reference"], "detail": {"kind": row["kind"]}}
         for row in rows
