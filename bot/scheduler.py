@@ -62,6 +62,7 @@ async def run_due(
     report = TickReport()
     report.org_reloaded = await reload_org_if_changed(services, report)
     for task in maintenance:
+        await services.db.people_first.wait_turn()
         try:
             await task(services)
         except Exception:
