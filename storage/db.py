@@ -183,7 +183,7 @@ class PeopleFirst:
     waits at most `longest_wait`, and then background work has a turn of `turn` seconds, so it is
     slowed down but never starved."""
 
-    def __init__(self, *, lull: float = 0.02, longest_wait: float = 1.0, turn: float = 0.25) -> None:
+    def __init__(self, *, lull: float = 0.02, longest_wait: float = 3.0, turn: float = 0.25) -> None:
         self.lull, self.longest_wait, self.turn = lull, longest_wait, turn
         self._serving = 0
         self._last_served = float("-inf")

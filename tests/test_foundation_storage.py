@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 
+from bot import snapshot as snapshot_module
 from bot.org import Role, load_org_file
 from bot.settings import Settings
 from bot.slack.mrkdwn import escape, quote
+from bot.snapshot import org_snapshot
 from storage.audit import audit_trail
 from storage.directory import find_member, members_with_role, sync_org
 from storage.models import Person, PersonRole
@@ -116,3 +119,26 @@ def test_env_example_documents_every_setting() -> None:
     }
     fields = {field.validation_alias for field in Settings.model_fields.values()}
     assert documented == fields
+
+
+async def test_an_old_snapshot_serves_requests_while_one_rebuild_runs(bot: RunningBot) -> None:
+    first = await org_snapshot(bot.services)
+    bot.clock.advance(snapshot_module.MAX_AGE + timedelta(seconds=1))
+
+    answers = await asyncio.gather(*(org_snapshot(bot.services) for _ in range(10)))
+
+    assert all(answer is first for answer in answers)  # nobody waited for the rebuild
+    rebuilding = bot.services.cache[snapshot_module.REBUILDING]
+    assert isinstance(rebuilding, asyncio.Task)
+    await rebuilding
+    rebuilt = await org_snapshot(bot.services)
+    assert rebuilt is not first and rebuilt.taken_at == bot.clock.now()
+
+
+async def test_a_snapshot_far_too_old_is_rebuilt_before_it_is_used(bot: RunningBot) -> None:
+    first = await org_snapshot(bot.services)
+    bot.clock.advance(2 * snapshot_module.MAX_AGE)
+
+    rebuilt = await org_snapshot(bot.services)
+
+    assert rebuilt is not first and rebuilt.taken_at == bot.clock.now()

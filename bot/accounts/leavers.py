@@ -32,7 +32,7 @@ from bot.errors import DomainError, NotAllowed
 from bot.org import Role
 from bot.scheduler import TimerContext
 from bot.services import Services
-from bot.snapshot import org_snapshot
+from bot.snapshot import forget_org_snapshot, org_snapshot
 from storage.accounts import (
     account_for_update,
     accounts_with_access,
@@ -217,7 +217,7 @@ async def confirm(session: AsyncSession, services: Services, requester: str, per
     if leaver_info.young_leader:
         await _revoke_young_leader(session, services, leaver, leaver_info, directory)
     await _end_roles(session, person, leaving_on)
-    services.cache.pop("org_snapshot", None)  # their roles end: the next request sees it
+    forget_org_snapshot(services)  # their roles end: the next request sees it
     await session.flush()
     await record_audit(session, at=now, actor=requester, action="leaver.started", subject_type="leaver",
                        subject_id=str(leaver.id), detail={"person": person, "leaving_on": leaving_on.isoformat(),
