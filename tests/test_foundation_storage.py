@@ -142,3 +142,15 @@ async def test_a_snapshot_far_too_old_is_rebuilt_before_it_is_used(bot: RunningB
     rebuilt = await org_snapshot(bot.services)
 
     assert rebuilt is not first and rebuilt.taken_at == bot.clock.now()
+
+
+async def test_a_rebuild_under_way_when_the_organisation_changes_is_dropped(bot: RunningBot) -> None:
+    await org_snapshot(bot.services)
+    bot.clock.advance(snapshot_module.MAX_AGE + timedelta(seconds=1))
+    await org_snapshot(bot.services)
+    rebuilding = bot.services.cache[snapshot_module.REBUILDING]
+
+    snapshot_module.forget_org_snapshot(bot.services)  # e.g. someone left while it was being read
+    await rebuilding
+
+    assert snapshot_module.SNAPSHOT not in bot.services.cache
