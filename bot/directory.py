@@ -30,12 +30,24 @@ class Directory:
 
     members: tuple[Member, ...]
     project_names: dict[str, str]
+    # Looked up on every request and every routing step: indexed once, not scanned each time.
+    _by_id: dict[str, Member] = field(init=False, repr=False, compare=False)
+    _by_role: dict[Role, list[Member]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_role: dict[Role, list[Member]] = {}
+        for member in self.members:
+            for role in member.roles:
+                by_role.setdefault(role, []).append(member)
+        # The first entry for an id wins, as the scan it replaces did.
+        object.__setattr__(self, "_by_id", {m.slack_id: m for m in reversed(self.members)})
+        object.__setattr__(self, "_by_role", by_role)
 
     def by_id(self, slack_id: str | None) -> Member | None:
-        return next((m for m in self.members if m.slack_id == slack_id), None) if slack_id else None
+        return self._by_id.get(slack_id) if slack_id else None
 
     def with_role(self, role: Role) -> list[Member]:
-        return [m for m in self.members if role in m.roles]
+        return list(self._by_role.get(role, ()))
 
     def managers_of(self, project_keys: Iterable[str]) -> list[Member]:
         keys = set(project_keys)
