@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import Engine, event
 from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import PoolProxiedConnection
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from storage.statements import SQLAlchemyRunner, SQLiteRunner, StatementRunner
@@ -94,6 +95,7 @@ class Database:
         self._groups: dict[Any, GroupCommit[Any, Any]] = {}
         self._direct_engine = _direct_sqlite_engine(url) if is_sqlite(url) else None
         self._compiled_for_sqlite: dict[Any, Any] = {}
+        self._direct_held: PoolProxiedConnection | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -139,16 +141,24 @@ class Database:
 
     def _write_directly(self, save: SaveBatch[Item, Saved], items: Sequence[Item]) -> Sequence[Saved]:
         assert self._direct_engine is not None
-        with self._direct_engine.connect() as connection:
-            driver = connection.connection.driver_connection
-            driver.execute("BEGIN IMMEDIATE")
-            try:
-                saved = save(SQLiteRunner(driver, self._direct_engine.dialect, self._compiled_for_sqlite), items)
-            except BaseException:
-                driver.execute("ROLLBACK")
-                raise
+        driver = self._direct_connection()
+        driver.execute("BEGIN IMMEDIATE")
+        try:
+            saved = save(SQLiteRunner(driver, self._direct_engine.dialect, self._compiled_for_sqlite), items)
             driver.execute("COMMIT")
-            return saved
+        except BaseException:
+            if driver.in_transaction:
+                driver.execute("ROLLBACK")
+            raise
+        return saved
+
+    def _direct_connection(self) -> sqlite3.Connection:
+        # Held for the life of the Database: checking one out of a pool for each batch, and the
+        # pool's rollback on its return, cost more than the batch's own statements.
+        assert self._direct_engine is not None
+        if self._direct_held is None:
+            self._direct_held = self._direct_engine.raw_connection()
+        return self._direct_held.driver_connection  # type: ignore[return-value]
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[AsyncSession]:
@@ -170,6 +180,9 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+        if self._direct_held is not None:
+            self._direct_held.close()
+            self._direct_held = None
         if self._direct_engine is not None:
             self._direct_engine.dispose()
 
