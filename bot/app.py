@@ -7,7 +7,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
-from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.middleware.async_middleware import AsyncMiddleware
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -15,6 +16,33 @@ from bot.services import Services
 from bot.slack.web import make_web_client
 from handlers import register_all
 from handlers.middleware import prepare_request
+from storage.db import PeopleFirst
+
+
+class BotApp(AsyncApp):
+    """A Bolt app that counts the requests it is answering, over HTTP and Socket Mode alike, from
+    their arrival until Slack has its answer: background work waits meanwhile (see `PeopleFirst`)."""
+
+    def __init__(self, *, people_first: PeopleFirst, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._people_first = people_first
+
+    async def async_dispatch(self, req: AsyncBoltRequest) -> BoltResponse:
+        with self._people_first.serving():
+            return await super().async_dispatch(req)
+
+
+class BeforeEveryListener(AsyncMiddleware):
+    """The global middleware (`prepare_request`). A middleware object, not a function: Bolt works
+    out a function's keyword arguments afresh on every request."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    async def async_process(
+        self, *, req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[BoltResponse]]
+    ) -> BoltResponse | None:
+        return await prepare_request(self._services, req.body, req.context, next)  # type: ignore[arg-type]
 
 
 def create_app(services: Services, *, client: AsyncWebClient | None = None) -> AsyncApp:
@@ -25,19 +53,14 @@ def create_app(services: Services, *, client: AsyncWebClient | None = None) -> A
     signing_secret = (
         settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     )
-    app = AsyncApp(
+    app = BotApp(
+        people_first=services.db.people_first,
         client=client,
         signing_secret=signing_secret,
         # Socket Mode requests arrive authenticated by the app token; HTTP ones must be signed.
         request_verification_enabled=not settings.socket_mode or bool(signing_secret),
         logger=logging.getLogger("tmw_bot.slack"),
     )
-
-    @app.middleware
-    async def before_every_listener(
-        body: dict[str, Any], context: AsyncBoltContext, next: Callable[[], Awaitable[None]]
-    ) -> BoltResponse | None:
-        return await prepare_request(services, body, context, next)
-
+    app.middleware(BeforeEveryListener(services))
     register_all(app)
     return app

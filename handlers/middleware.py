@@ -27,13 +27,6 @@ async def prepare_request(
     """Run before every listener: hand it the services and the caller, and drop Slack's retries.
     One middleware rather than three: Bolt's cost per middleware is paid on every request."""
     context["services"] = services
-    with services.db.people_first.serving():  # the scheduler waits while a person waits
-        return await _checked_and_introduced(services, body, context, next)
-
-
-async def _checked_and_introduced(
-    services: Services, body: dict[str, Any], context: AsyncBoltContext, next: Callable[[], Awaitable[None]]
-) -> BoltResponse | None:
     # Slack re-sends an event it thinks we missed (X-Slack-Retry-Num). The event_id is the same,
     # so the first delivery to be recorded wins and the rest are acknowledged and dropped.
     event_id = body.get("event_id") if body.get("type") == "event_callback" else None

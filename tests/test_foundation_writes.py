@@ -14,6 +14,7 @@ from storage.audit import record_audits
 from storage.db import PeopleFirst
 from storage.models import AuditEntry
 from tests.harness import RunningBot
+from tests.report_driver import DAN, ReportDriver
 
 _AT = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
@@ -83,6 +84,29 @@ async def test_background_work_waits_while_a_request_is_being_answered() -> None
         await asyncio.sleep(0.1)
         assert not background.done()
     await asyncio.wait_for(background, 1)
+
+
+async def test_background_work_waits_until_slack_has_its_answer_not_just_until_the_request_arrives(
+    sqlite_bot: RunningBot,
+) -> None:
+    # A report whose save is held up (another process has the database) is still being answered:
+    # the scheduler's work must wait for it, not slip in as soon as the request has been read.
+    database = sqlite_bot.services.db.url.split("///", 1)[1]
+    other_process = sqlite3.connect(database, isolation_level=None)
+    other_process.execute("BEGIN IMMEDIATE")
+    try:
+        filing = asyncio.create_task(ReportDriver(sqlite_bot).file(DAN, "data_breach"))
+        await asyncio.sleep(0.4)
+        background = asyncio.create_task(sqlite_bot.services.db.people_first.wait_turn())
+        await asyncio.sleep(0.3)
+        assert not filing.done()
+        assert not background.done()
+    finally:
+        other_process.execute("COMMIT")
+        other_process.close()
+
+    assert "TMW-" in (await asyncio.wait_for(filing, 10)).confirmation
+    await asyncio.wait_for(background, 2)
 
 
 async def test_background_work_is_slowed_but_never_starved_by_a_stream_of_requests() -> None:
