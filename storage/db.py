@@ -16,8 +16,8 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import Engine, event
 from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.pool import PoolProxiedConnection
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import PoolProxiedConnection
 
 from storage.statements import SQLAlchemyRunner, SQLiteRunner, StatementRunner
 
