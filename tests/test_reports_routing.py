@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from bot.reports.routing import NoOneToRouteTo, ReportFacts, first_tier, route_report
+from bot.snapshot import org_snapshot
 from tests.harness import RunningBot
 from tests.report_driver import (
     ANITA,
@@ -160,3 +162,24 @@ async def test_password_exposure_goes_to_the_admins_and_the_accounts_owner_must_
     # Tom owns Instagram: the credentials workflow asks him to change it at once, without the report's words.
     assert "Instagram" in received[DEPUTY] and "Jo saw me" not in received[DEPUTY]
     assert set(received) == {ANITA, RACHEL, DEPUTY, DAN}
+
+
+async def test_the_reporter_is_told_the_first_people_in_the_full_route(sqlite_bot: RunningBot) -> None:
+    # The confirmation works out only the first tier; it must always agree with the full route
+    # that routing follows, including when the reporter or the person reported is left out.
+    snapshot = await org_snapshot(sqlite_bot.services)
+    compared = 0
+    for rule in snapshot.rules.values():
+        for reporter in EVERYONE:
+            for subject in (None, *EVERYONE):
+                for activity in (None, "audio-base", "beat-it"):
+                    facts = ReportFacts(reporter=reporter, activity=activity, team_member=subject)
+                    try:
+                        route = route_report(rule, snapshot.directory, facts)
+                    except NoOneToRouteTo:
+                        with pytest.raises(NoOneToRouteTo):
+                            first_tier(rule, snapshot.directory, facts)
+                        continue
+                    assert first_tier(rule, snapshot.directory, facts) == route.tiers[0]
+                    compared += 1
+    assert compared > 1000

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.directory import Directory, Member
@@ -66,12 +67,11 @@ def resolve_step(step: Step, directory: Directory, facts: ReportFacts) -> list[M
     raise AssertionError(f"unhandled step {step}")
 
 
-def route_report(rule: RoutingRule, directory: Directory, facts: ReportFacts) -> Route:
-    """The tiers a report passes through. A report never goes to the person it is about, nor back to
-    the person who made it: they are left out, and a tier left empty passes to the next."""
+def _tiers(rule: RoutingRule, directory: Directory, facts: ReportFacts) -> Iterator[tuple[Recipient, ...]]:
+    """The chain's tiers in order, each with the people who are not left out (see `route_report`).
+    A tier left empty is skipped."""
     excluded = {facts.reporter, facts.team_member} - {None}
     seen: set[str] = set()
-    tiers: list[tuple[Recipient, ...]] = []
     for tier in rule.chain:
         recipients: list[Recipient] = []
         for step in tier:
@@ -81,13 +81,31 @@ def route_report(rule: RoutingRule, directory: Directory, facts: ReportFacts) ->
                 seen.add(member.slack_id)
                 recipients.append(Recipient(member.slack_id, member.name, STEP_LABELS[step]))
         if recipients:
-            tiers.append(tuple(recipients))
+            yield tuple(recipients)
+
+
+_NO_ONE = (
+    "There is nobody in the organisation file to send this kind of report to. "
+    "Please tell an admin, and tell your manager in person meanwhile."
+)
+
+
+def first_tier(rule: RoutingRule, directory: Directory, facts: ReportFacts) -> tuple[Recipient, ...]:
+    """Who a report goes to first: what its reporter is told, before the rest is worked out."""
+    tier = next(_tiers(rule, directory, facts), None)
+    if tier is None:
+        raise NoOneToRouteTo(_NO_ONE)
+    return tier
+
+
+def route_report(rule: RoutingRule, directory: Directory, facts: ReportFacts) -> Route:
+    """The tiers a report passes through. A report never goes to the person it is about, nor back to
+    the person who made it: they are left out, and a tier left empty passes to the next."""
+    excluded = {facts.reporter, facts.team_member} - {None}
+    tiers = list(_tiers(rule, directory, facts))
     if not tiers:
-        raise NoOneToRouteTo(
-            "There is nobody in the organisation file to send this kind of report to. "
-            "Please tell an admin, and tell your manager in person meanwhile."
-        )
-    first_tier = {r.slack_id for r in tiers[0]}
+        raise NoOneToRouteTo(_NO_ONE)
+    first_ids = {r.slack_id for r in tiers[0]}
     on_chain = {r.slack_id for tier in tiers for r in tier}
 
     def others(steps: tuple[Step, ...], already_know: set[str]) -> tuple[Recipient, ...]:
@@ -102,5 +120,5 @@ def route_report(rule: RoutingRule, directory: Directory, facts: ReportFacts) ->
     return Route(
         tiers=tuple(tiers),
         watchers=others(rule.watchers, on_chain),
-        told_it_exists=others(rule.told_it_exists, first_tier),
+        told_it_exists=others(rule.told_it_exists, first_ids),
     )

@@ -21,7 +21,7 @@ from bot.directory import Directory
 from bot.errors import DomainError, FormErrors, NotAllowed
 from bot.org import Role
 from bot.reports.kinds import ReportKind, RoutingRule
-from bot.reports.routing import NoOneToRouteTo, ReportFacts, route_report
+from bot.reports.routing import NoOneToRouteTo, ReportFacts, first_tier, route_report
 from bot.scheduler import TimerContext
 from bot.services import Services
 from bot.snapshot import org_snapshot
@@ -323,10 +323,10 @@ def _facts(services: Services, report: Report) -> ReportFacts:
 
 def _first_tier_label(rule: RoutingRule, directory: Directory, facts: ReportFacts) -> str:
     try:
-        route = route_report(rule, directory, facts)
+        tier = first_tier(rule, directory, facts)
     except NoOneToRouteTo as exc:
         raise DomainError(str(exc)) from exc
-    return " and ".join(dict.fromkeys(r.role_label for r in route.tiers[0]))
+    return " and ".join(dict.fromkeys(r.role_label for r in tier))
 
 
 async def route_received(session: AsyncSession, services: Services, report_id: int) -> bool:
