@@ -25,8 +25,10 @@ from handlers import (
     tmw,
 )
 
+# Bolt tries listeners in the order they were registered, about 20 µs each before one matches: reports
+# come first, as someone filing one (perhaps about a child's safety) is the person not to keep waiting.
 FEATURES: tuple[ModuleType, ...] = (
-    tmw, home, reports, checks, moderation, channel_messages, accounts, leaver, digest, policy, dbs, access_reviews,
+    reports, tmw, home, checks, moderation, channel_messages, accounts, leaver, digest, policy, dbs, access_reviews,
 )
 
 
