@@ -267,26 +267,40 @@ class WriterTurns:
 
 
 class GroupCommit(Generic[Item, Saved]):
-    """Items submitted while a batch is being written wait, then go together in the next one.
-
-    The first waiting submitter writes the batch for everyone (so no task outlives a request). If a
-    batch fails, each item in it is tried on its own, so one bad item fails only its submitter."""
+    """Items submitted together are written in one transaction by one flushing task, and items
+    submitted while it writes go in its next batch. Each submitter just waits for its own result:
+    none waits behind another's turn, and a submitter whose request is cancelled strands nobody.
+    If a batch fails, each item in it is tried on its own, so one bad item fails only its submitter."""
 
     def __init__(self, db: Database, save: SaveBatch[Item, Saved]) -> None:
         self._db = db
         self._save = save
         self._queued: list[tuple[Item, asyncio.Future[Saved]]] = []
-        self._one_batch_at_a_time = asyncio.Lock()
+        self._flushing: asyncio.Task[None] | None = None
 
     async def submit(self, item: Item) -> Saved:
         result: asyncio.Future[Saved] = asyncio.get_running_loop().create_future()
         self._queued.append((item, result))
-        async with self._one_batch_at_a_time:
-            if not result.done():
+        if self._flushing is None:
+            self._flushing = asyncio.create_task(self._flush())
+        # A cancelled request cancels only its wait: its item is saved all the same.
+        return await result
+
+    async def _flush(self) -> None:
+        batch: list[tuple[Item, asyncio.Future[Saved]]] = []
+        try:
+            while self._queued:
                 batch, self._queued = self._queued, []
-                # Shielded: a submitter whose request is cancelled must not strand the rest of its batch.
-                await asyncio.shield(self._write(batch))
-        return result.result()
+                await self._write(batch)
+        except BaseException as exc:  # shutting down, or a bug: failed writes go to their submitters
+            if not isinstance(exc, asyncio.CancelledError):
+                log.exception("saving a batch stopped")
+            for _, result in batch + self._queued:
+                _settle(result, exc=exc)
+            self._queued = []
+            raise
+        finally:
+            self._flushing = None
 
     async def _write(self, batch: list[tuple[Item, asyncio.Future[Saved]]]) -> None:
         try:
@@ -295,11 +309,22 @@ class GroupCommit(Generic[Item, Saved]):
                 raise RuntimeError(f"{self._save!r} saved {len(saved)} of a batch of {len(batch)}")
         except Exception as exc:
             if len(batch) == 1:
-                batch[0][1].set_exception(exc)
+                _settle(batch[0][1], exc=exc)
                 return
             log.warning("a batch of %d writes failed; trying each on its own", len(batch), exc_info=True)
             for entry in batch:
                 await self._write([entry])
             return
         for (_, result), one in zip(batch, saved, strict=True):
-            result.set_result(one)
+            _settle(result, value=one)
+
+
+def _settle(result: asyncio.Future[Saved], *, value: Any = None, exc: BaseException | None = None) -> None:
+    if result.done():  # its submitter was cancelled
+        return
+    if isinstance(exc, asyncio.CancelledError):
+        result.cancel()
+    elif exc is not None:
+        result.set_exception(exc)
+    else:
+        result.set_result(value)

@@ -61,6 +61,18 @@ async def test_one_bad_write_fails_alone_and_leaves_nothing_half_saved(bot: Runn
     assert sorted(await _saved_notes(bot)) == ["a", "b", "c"]
 
 
+async def test_a_request_cancelled_while_its_write_waits_strands_nobody(bot: RunningBot) -> None:
+    save = NoteSaver()
+    writes = [asyncio.create_task(bot.services.db.write_together(save, f"n{i}")) for i in range(3)]
+    await asyncio.sleep(0)  # all three are queued, waiting for the batch
+    writes[1].cancel()
+
+    assert await asyncio.gather(writes[0], writes[2]) == ["saved n0", "saved n2"]
+    assert writes[1].cancelled()
+    # The cancelled request's note is saved all the same: Slack will send it again, and find it saved.
+    assert sorted(await _saved_notes(bot)) == ["n0", "n1", "n2"]
+
+
 async def test_a_write_waits_for_another_process_holding_the_database(sqlite_bot: RunningBot) -> None:
     database = sqlite_bot.services.db.url.split("///", 1)[1]
     other_process = sqlite3.connect(database, isolation_level=None)
