@@ -18,7 +18,9 @@ from storage.statements import StatementRunner
 # synchronous, and run statements built once (see storage.statements).
 _report = Report.__table__
 _counter = ReferenceCounter.__table__
-_SAVED_FROM = select(_report.c.id, _report.c.reference).where(_report.c.submission_key == bindparam("key"))
+_SAVED_FROM = select(_report.c.submission_key, _report.c.id, _report.c.reference).where(
+    _report.c.submission_key.in_(bindparam("keys", expanding=True))
+)
 _INSERT_REPORT = _report.insert().returning(_report.c.id, sort_by_parameter_order=True)
 
 
@@ -41,12 +43,12 @@ def reserve_reference_numbers(runner: StatementRunner, series: str, year: int, c
 
 
 def reports_by_submission(runner: StatementRunner, submission_keys: Sequence[str]) -> dict[str, tuple[int, str]]:
-    """The id and reference of each report already saved from these submissions."""
-    found: dict[str, tuple[int, str]] = {}
-    for key in dict.fromkeys(submission_keys):
-        for report_id, reference in runner.rows(_SAVED_FROM, {"key": key}):
-            found[key] = (report_id, reference)
-    return found
+    """The id and reference of each report already saved from these submissions: one statement for
+    them all (on PostgreSQL each statement is a round trip)."""
+    keys = list(dict.fromkeys(submission_keys))
+    if not keys:
+        return {}
+    return {key: (report_id, reference) for key, report_id, reference in runner.rows(_SAVED_FROM, {"keys": keys})}
 
 
 def insert_reports(runner: StatementRunner, rows: Sequence[Mapping[str, Any]]) -> list[int]:

@@ -58,13 +58,16 @@ class SQLiteRunner:
         found: list[tuple[Any, ...]] = []
         for one in _as_list(params):
             compiled = self._compile(statement, one)
-            found.extend(compiled.process_row(row) for row in self._connection.execute(compiled.sql, compiled.bind(one)))
+            sql, values = compiled.prepare(one)
+            found.extend(compiled.process_row(row) for row in self._connection.execute(sql, values))
         return found
 
     def run(self, statement: Executable, params: Params | Sequence[Params]) -> None:
         many = _as_list(params)
         if many:
             compiled = self._compile(statement, many[0])
+            if compiled.expanding is not None:
+                raise ValueError("a statement with a list parameter (an IN) is run with rows(), once")
             self._connection.executemany(compiled.sql, [compiled.bind(one) for one in many])
 
     def _compile(self, statement: Executable, params: Params) -> _Compiled:
@@ -80,6 +83,9 @@ class _Compiled:
         compiled = statement.compile(dialect=dialect, column_keys=sorted(keys))
         assert isinstance(compiled, SQLCompiler) and compiled.positiontup is not None
         self.sql = compiled.string
+        # A list parameter (`in_(bindparam(..., expanding=True))`) gives SQL whose length depends on
+        # the list: SQLAlchemy expands it for each call.
+        self.expanding = compiled if any(compiled.binds[name].expanding for name in compiled.positiontup) else None
         table = statement.table if isinstance(statement, Insert) and isinstance(statement.table, Table) else None
         self._binds: list[tuple[str, Any, Any]] = []
         for name in compiled.positiontup:
@@ -92,6 +98,17 @@ class _Compiled:
             self._binds.append((name, processor, default.arg if default is not None else bind.value))
         returning = compiled.returning or (statement.selected_columns if isinstance(statement, Select) else [])
         self._results = [column.type.dialect_impl(dialect).result_processor(dialect, None) for column in returning]
+
+    def prepare(self, params: Params) -> tuple[str, tuple[Any, ...]]:
+        """The SQL and its positional values for one set of params."""
+        if self.expanding is None:
+            return self.sql, self.bind(params)
+        state = self.expanding.construct_expanded_state(params)
+        processors = state.processors
+        return state.statement, tuple(
+            processors[name](value) if processors.get(name) else value
+            for name, value in zip(state.positiontup or (), state.positional_parameters, strict=True)
+        )
 
     def bind(self, params: Params) -> tuple[Any, ...]:
         values = []
