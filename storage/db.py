@@ -293,12 +293,13 @@ class GroupCommit(Generic[Item, Saved]):
                 batch, self._queued = self._queued, []
                 await self._write(batch)
         except BaseException as exc:  # shutting down, or a bug: failed writes go to their submitters
-            if not isinstance(exc, asyncio.CancelledError):
+            if isinstance(exc, Exception):
                 log.exception("saving a batch stopped")
             for _, result in batch + self._queued:
                 _settle(result, exc=exc)
             self._queued = []
-            raise
+            if not isinstance(exc, Exception):
+                raise
         finally:
             self._flushing = None
 
