@@ -27,6 +27,14 @@ async def upgrade_async(database_url: str, revision: str = "head") -> None:
     await asyncio.to_thread(upgrade, database_url, revision)
 
 
+def downgrade(database_url: str, revision: str) -> None:
+    command.downgrade(alembic_config(database_url), revision)
+
+
+async def downgrade_async(database_url: str, revision: str) -> None:
+    await asyncio.to_thread(downgrade, database_url, revision)
+
+
 def new_revision(message: str) -> None:
     """Write a migration for the models' changes, compared with a scratch database at head."""
     import tempfile
