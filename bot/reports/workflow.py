@@ -98,8 +98,20 @@ def handlers_in(report: Report, tier: int | None = None) -> list[ReportParty]:
     return [p for p in report.parties if p.part == "handler" and (tier is None or p.tier == tier)]
 
 
-def on_chain(report: Report, slack_id: str) -> bool:
-    return any(p.slack_id == slack_id for p in handlers_in(report))
+def can_act(report: Report, slack_id: str) -> bool:
+    """Only the tiers a report has reached (the one it is with, and those before it) may act on it."""
+    return any(p.slack_id == slack_id for p in handlers_in(report) if p.tier <= report.tier)
+
+
+def _refusal(report: Report, actor: str) -> str:
+    """Why `actor` may not act, kindly: most people who press by mistake were told of the report."""
+    if any(p.slack_id == actor for p in handlers_in(report)):
+        return (f"{report.reference} hasn't reached you: it is with {current_role_label(report)}. If it is "
+                "passed on to you, it will come to you with its buttons. For now, nothing has been changed.")
+    if any(p.slack_id == actor and p.part == "told" for p in report.parties):
+        return (f"You were told that {report.reference} exists so that you know of it; {current_role_label(report)} "
+                "handles it, so nothing has been changed.")
+    return "This report is not yours to handle, so nothing has been changed."
 
 
 def current_role_label(report: Report) -> str:
@@ -427,8 +439,8 @@ async def ensure_can_handle(session: AsyncSession, report_id: int, actor: str) -
     report = await session.get(Report, report_id)
     if report is None:
         raise DomainError("I can't find that report any more.")
-    if not on_chain(report, actor):
-        raise NotAllowed("This report is not yours to handle, so nothing has been changed.")
+    if not can_act(report, actor):
+        raise NotAllowed(_refusal(report, actor))
     return report
 
 
@@ -436,8 +448,8 @@ async def _load_for_action(session: AsyncSession, report_id: int, actor: str) ->
     report = await report_for_update(session, report_id)
     if report is None:
         raise DomainError("I can't find that report any more.")
-    if not on_chain(report, actor):
-        raise NotAllowed("This report is not yours to handle, so nothing has been changed.")
+    if not can_act(report, actor):
+        raise NotAllowed(_refusal(report, actor))
     return report
 
 
@@ -631,12 +643,20 @@ async def reports_for(session: AsyncSession, services: Services, slack_id: str) 
     rules = await _rules(services)
     rows = []
     for report in await reports_involving(session, slack_id):
+        if report.reporter_id == slack_id:
+            relation = "you reported it"
+        elif can_act(report, slack_id):
+            relation = "you handle it"
+        elif any(p.slack_id == slack_id and p.part == "told" for p in report.parties):
+            relation = "you are told of it"
+        else:
+            continue  # later in its chain, and not passed on: they have not been told of it
         rows.append({
             "reference": report.reference,
             "kind": rule_of(rules, report).label,
             "status": report.status,
             "age": _age(services.now() - report.created_at),
-            "relation": "you reported it" if report.reporter_id == slack_id else "you handle it",
+            "relation": relation,
         })
     return rows
 
