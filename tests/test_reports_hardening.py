@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from storage.models import AuditEntry, Report
 from tests.harness import RunningBot
-from tests.report_driver import ANITA, DAN, DEPUTY, SAFE, ReportDriver
+from tests.report_driver import ANITA, BEN, DAN, DEPUTY, SAFE, SAM, ReportDriver, form_values, text_value
 
 
 async def _audit(bot: RunningBot, action: str) -> int:
@@ -65,3 +65,40 @@ async def test_report_list_says_who_is_only_told_of_a_report(bot: RunningBot) ->
 
     assert "TMW-2026-0001" in ceo and "you are told of it" in ceo and "you handle it" not in ceo
     assert "TMW-2026-0001" not in deputy  # not passed on to them: they have not been told of it
+
+
+# -- 2. a submission counts as processed only once accepted -------------------------------------------
+
+
+async def test_a_crafted_submission_of_a_handlers_form_does_not_make_theirs_a_duplicate(bot: RunningBot) -> None:
+    driver = ReportDriver(bot)
+    await driver.file(BEN, "participant_misuse", activity="audio-base")
+    before = len(bot.fake.calls_to("views.open"))
+    await driver.press(SAM, "report.ask", driver.report_message(SAM))
+    await bot.fake.wait_until(lambda: len(bot.fake.calls_to("views.open")) > before, what="the ask modal")
+    sams_form = bot.fake.view_for(SAM)
+    assert sams_form is not None
+
+    # Dan, who is not on the chain, submits Sam's form (same view id and hash) first.
+    await bot.slack.view_submission(DAN, sams_form, text_value("question", "Who told you?"))
+    response = await bot.slack.view_submission(SAM, sams_form, text_value("question", "Which computer was it?"))
+    await bot.tick()
+
+    assert response.status == 200
+    assert "Which computer was it?" in driver.texts(BEN)
+    assert "Who told you?" not in driver.texts(BEN)
+    assert await _audit(bot, "report.question_asked") == 1
+
+
+async def test_a_crafted_filing_with_someone_elses_form_does_not_swallow_their_report(bot: RunningBot) -> None:
+    driver = ReportDriver(bot)
+    dans_form = await driver.open_modal(DAN)
+
+    await bot.slack.view_submission(BEN, dans_form, form_values("data_breach", "Ben's version."))
+    response = await bot.slack.view_submission(DAN, dans_form, form_values("data_breach", "Dan's own report."))
+    await bot.tick()
+
+    assert response.status == 200
+    async with bot.services.db.unit_of_work() as session:
+        reporters = set((await session.scalars(select(Report.reporter_id))).all())
+    assert reporters == {BEN, DAN}

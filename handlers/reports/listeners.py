@@ -13,10 +13,12 @@ from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
 from bot.reports import workflow
 from bot.reports.workflow import FormErrors, ReportForm
+from bot.services import Services
 from bot.snapshot import org_snapshot
 from handlers import home as home_tab  # a module, not its function: home renders report blocks
 from handlers.errors import tell, telling_the_person
@@ -55,15 +57,19 @@ def form_from_view(view: dict[str, Any]) -> ReportForm:
     )
 
 
-async def _first_submission(context: AsyncBoltContext, view: dict[str, Any]) -> bool:
-    """A modal is submitted once: a repeated submission (double click, retry) is dropped."""
-    services = services_of(context)
+class _AlreadySubmitted(Exception):
+    """This form was submitted and accepted before (a double click, Slack retrying)."""
+
+
+async def _mark_submitted(session: AsyncSession, services: Services, view: dict[str, Any]) -> None:
+    """Record a modal as submitted, in the transaction of the work it does: so it counts only once
+    that work is accepted (a refused or crafted submission leaves no mark that would make the real
+    one look like a repeat), and a repeat rolls back instead of doing the work twice."""
+    session.add(ProcessedDelivery(key=f"view:{view['id']}:{view.get('hash', '')}", seen_at=services.now()))
     try:
-        async with services.db.unit_of_work() as session:
-            session.add(ProcessedDelivery(key=f"view:{view['id']}:{view.get('hash', '')}", seen_at=services.now()))
-    except IntegrityError:
-        return False
-    return True
+        await session.flush()
+    except IntegrityError as exc:
+        raise _AlreadySubmitted from exc
 
 
 def register(app: AsyncApp) -> None:
@@ -91,7 +97,9 @@ def register(app: AsyncApp) -> None:
         services = services_of(context)
         form = form_from_view(view)
         try:
-            filed = await workflow.receive_report(services, form, body["user"]["id"], f"view:{view['id']}")
+            # Keyed by who submitted it too: someone else submitting this form cannot claim its report.
+            reporter = body["user"]["id"]
+            filed = await workflow.receive_report(services, form, reporter, f"view:{view['id']}:{reporter}")
         except FormErrors as exc:
             await ack(response_action="errors", errors=exc.errors)
             return
@@ -159,12 +167,13 @@ def register(app: AsyncApp) -> None:
         ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient, run: Any
     ) -> None:
         services = services_of(context)
-        if not await _first_submission(context, view):
-            await ack()
-            return
         try:
             async with services.db.unit_of_work() as session:
+                await _mark_submitted(session, services, view)
                 outcome = await run(session, services, body["user"]["id"])
+        except _AlreadySubmitted:
+            await ack()
+            return
         except FormErrors as exc:
             await ack(response_action="errors", errors=exc.errors)
             return
