@@ -102,3 +102,80 @@ async def test_a_crafted_filing_with_someone_elses_form_does_not_swallow_their_r
     async with bot.services.db.unit_of_work() as session:
         reporters = set((await session.scalars(select(Report.reporter_id))).all())
     assert reporters == {BEN, DAN}
+
+
+# -- 3. refused submissions are answered, not failed ----------------------------------------------------
+
+
+async def _ask_form(bot: RunningBot, driver: ReportDriver, handler: str) -> dict:
+    before = len(bot.fake.calls_to("views.open"))
+    await driver.press(handler, "report.ask", driver.report_message(handler))
+    await bot.fake.wait_until(lambda: len(bot.fake.calls_to("views.open")) > before, what="the ask modal")
+    form = bot.fake.view_for(handler)
+    assert form is not None
+    return form
+
+
+def _closing_text(response_body: dict) -> str:
+    assert response_body.get("response_action") in {"update", "errors"}, response_body
+    return json.dumps(response_body.get("view") or response_body.get("errors"))
+
+
+async def test_refused_report_submissions_are_answered_with_a_message_not_a_server_error(bot: RunningBot) -> None:
+    driver = ReportDriver(bot)
+    await driver.file(BEN, "participant_misuse", activity="audio-base")
+    sams_form = await _ask_form(bot, driver, SAM)
+
+    off_chain = await bot.slack.view_submission(DAN, sams_form, text_value("question", "Who?"))
+    missing = dict(sams_form, private_metadata=json.dumps({"report_id": 999, "tier": 0}))
+    no_report = await bot.slack.view_submission(SAM, missing, text_value("question", "Who?"))
+    await bot.tick()
+
+    assert off_chain.status == 200 and "not yours to handle" in _closing_text(off_chain.json())
+    assert no_report.status == 200 and "can't find that report" in _closing_text(no_report.json())
+    assert await _audit(bot, "report.question_asked") == 0
+
+    # Someone other than the reporter answering the reporter's question.
+    await driver.press_and_submit(SAM, "report.ask", driver.report_message(SAM), text_value("question", "When?"))
+    question = next(m for m in driver.messages(BEN) if "question about your report" in m.text)
+    before = len(bot.fake.calls_to("views.open"))
+    await driver.press(BEN, "report.reply", question)
+    await bot.fake.wait_until(lambda: len(bot.fake.calls_to("views.open")) > before, what="the reply modal")
+    bens_form = bot.fake.view_for(BEN)
+    assert bens_form is not None
+    not_reporter = await bot.slack.view_submission(DAN, bens_form, text_value("answer", "Never."))
+    assert not_reporter.status == 200 and "Only the person who made the report" in _closing_text(not_reporter.json())
+    assert await _audit(bot, "report.question_answered") == 0
+
+
+async def test_a_non_admin_submitting_the_dbs_form_is_answered_not_failed(bot: RunningBot) -> None:
+    from tests.report_driver import RACHEL
+
+    before = len(bot.fake.calls_to("views.open"))
+    await bot.slack.slash_command("/dbs", f"<@{SAM}|sam>", RACHEL)
+    await bot.fake.wait_until(lambda: len(bot.fake.calls_to("views.open")) > before, what="the DBS modal")
+    form = bot.fake.view_for(RACHEL)
+    assert form is not None
+    state = {
+        "person": {"person_input": {"type": "users_select", "selected_user": SAM}},
+        "check_type": {"check_type_input": {"type": "static_select", "selected_option": {"value": "enhanced"}}},
+        "certificate_date": {"certificate_date_input": {"type": "datepicker", "selected_date": "2025-01-15"}},
+        "certificate_number": {"certificate_number_input": {"type": "plain_text_input", "value": "001234567890"}},
+        "update_service": {"update_service_input": {"type": "checkboxes", "selected_options": []}},
+        "next_review": {"next_review_input": {"type": "datepicker", "selected_date": None}},
+    }
+
+    response = await bot.slack.view_submission(DAN, form, state)
+
+    assert response.status == 200 and "Only admins can record DBS checks" in _closing_text(response.json())
+    assert await _audit(bot, "dbs.recorded") == 0
+
+
+async def test_a_report_form_with_mangled_metadata_is_answered_not_failed(bot: RunningBot) -> None:
+    driver = ReportDriver(bot)
+    await driver.file(BEN, "participant_misuse", activity="audio-base")
+    sams_form = await _ask_form(bot, driver, SAM)
+
+    response = await bot.slack.view_submission(SAM, dict(sams_form, private_metadata="{not json"), text_value("question", "Who?"))
+
+    assert response.status == 200 and "open it again" in _closing_text(response.json())
