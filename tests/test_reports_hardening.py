@@ -179,3 +179,41 @@ async def test_a_report_form_with_mangled_metadata_is_answered_not_failed(bot: R
     response = await bot.slack.view_submission(SAM, dict(sams_form, private_metadata="{not json"), text_value("question", "Who?"))
 
     assert response.status == 200 and "open it again" in _closing_text(response.json())
+
+
+# -- 4. no passwords in a report's follow-ups -----------------------------------------------------------
+
+PASSWORD_TEXT = "It is the studio PC, the password is Tr0ub4dor&3"
+
+
+async def _note_texts(bot: RunningBot) -> str:
+    from storage.models import ReportNote
+
+    async with bot.services.db.unit_of_work() as session:
+        notes = (await session.scalars(select(ReportNote))).all()
+        return " ".join(bot.services.cipher.decrypt(n.text_enc) for n in notes)
+
+
+async def test_passwords_are_refused_in_every_follow_up_of_a_report(bot: RunningBot) -> None:
+    driver = ReportDriver(bot)
+    await driver.file(BEN, "participant_misuse", activity="audio-base")
+
+    asked = await driver.press_and_submit(SAM, "report.ask", driver.report_message(SAM), text_value("question", PASSWORD_TEXT))
+    assert asked.json()["response_action"] == "errors" and "looks like a password" in asked.json()["errors"]["question"]
+
+    await driver.press_and_submit(SAM, "report.ask", driver.report_message(SAM), text_value("question", "Which computer?"))
+    question = next(m for m in driver.messages(BEN) if "question about your report" in m.text)
+    replied = await driver.press_and_submit(BEN, "report.reply", question, text_value("answer", PASSWORD_TEXT))
+    assert "looks like a password" in replied.json()["errors"]["answer"]
+
+    escalated = await driver.press_and_submit(SAM, "report.escalate", driver.report_message(SAM), text_value("reason", PASSWORD_TEXT))
+    assert "looks like a password" in escalated.json()["errors"]["reason"]
+
+    values = {**text_value("outcome", "Sorted."), **text_value("actions_taken", PASSWORD_TEXT)}
+    resolved = await driver.press_and_submit(SAM, "report.resolve", driver.report_message(SAM), values)
+    assert "looks like a password" in resolved.json()["errors"]["actions_taken"]
+
+    assert "Tr0ub4dor" not in await _note_texts(bot)
+    assert "Tr0ub4dor" not in driver.texts(BEN) + driver.texts(SAM) + driver.texts(DAN)
+    report = await _report(bot)
+    assert report.status == "open" and report.tier == 0

@@ -434,6 +434,15 @@ async def _tell_everyone(
 # -- handling ----------------------------------------------------------------------------------------
 
 
+def refuse_passwords(**fields: str) -> None:
+    """What a handler or reporter types after filing is stored and forwarded too: refuse a password
+    in it, beside its field, exactly as the /report form does (policy 2)."""
+    errors = {name: PASSWORD_WARNING for name, text in fields.items() if contains_password(text)}
+    if errors:
+        raise FormErrors(errors)
+
+
+
 async def ensure_can_handle(session: AsyncSession, report_id: int, actor: str) -> Report:
     """Before opening a modal for an action: refuse people who are not on the report's chain."""
     report = await session.get(Report, report_id)
@@ -484,6 +493,7 @@ async def escalate(
         return Outcome(False, f"{report.reference} is already resolved.")
     if report.tier != from_tier:
         return Outcome(False, f"{report.reference} has already been passed on.")
+    refuse_passwords(reason=reason)
     next_tier = handlers_in(report, report.tier + 1)
     if not next_tier:
         if actor == "system":
@@ -520,6 +530,7 @@ async def resolve(
         return Outcome(False, f"{report.reference} was already resolved.")
     if not outcome.strip():
         raise FormErrors({"outcome": "Please say what the outcome was."})
+    refuse_passwords(outcome=outcome, actions_taken=actions_taken)
     now = services.now()
     report.status = "resolved"
     report.resolved_at = now
@@ -537,6 +548,7 @@ async def ask_reporter(session: AsyncSession, services: Services, report_id: int
     report = await _load_for_action(session, report_id, actor)
     if not question.strip():
         raise FormErrors({"question": "Please type your question."})
+    refuse_passwords(question=question)
     now = services.now()
     note = ReportNote(at=now, author=actor, kind="question", text_enc=services.cipher.encrypt(question.strip()))
     report.notes.append(note)
@@ -576,6 +588,7 @@ async def answer_question(session: AsyncSession, services: Services, note_id: in
         return Outcome(False, "You have already answered this question. Thank you.")
     if not answer.strip():
         raise FormErrors({"answer": "Please type your answer."})
+    refuse_passwords(answer=answer)
     now = services.now()
     question.answered = True
     report.notes.append(ReportNote(at=now, author=actor, kind="answer", text_enc=services.cipher.encrypt(answer.strip())))
