@@ -217,3 +217,53 @@ async def test_passwords_are_refused_in_every_follow_up_of_a_report(bot: Running
     assert "Tr0ub4dor" not in driver.texts(BEN) + driver.texts(SAM) + driver.texts(DAN)
     report = await _report(bot)
     assert report.status == "open" and report.tier == 0
+
+
+# -- 5. lengths are limited on the server, and cards fit Slack's limits ----------------------------------
+
+
+async def test_a_crafted_overlong_report_is_refused_on_its_field_and_nothing_is_saved(bot: RunningBot) -> None:
+    driver = ReportDriver(bot)
+
+    submitted = await driver.file(DAN, "computer_fault", description="x" * 40_000, activity="audio-base", participant="Jess " * 500)
+
+    assert "3,000 characters" in submitted.errors["description"]
+    assert "300 characters" in submitted.errors["participant"]
+    async with bot.services.db.unit_of_work() as session:
+        assert await session.scalar(select(func.count()).select_from(Report)) == 0
+
+
+async def test_a_crafted_overlong_follow_up_is_refused(bot: RunningBot) -> None:
+    driver = ReportDriver(bot)
+    await driver.file(BEN, "participant_misuse", activity="audio-base")
+
+    asked = await driver.press_and_submit(SAM, "report.ask", driver.report_message(SAM), text_value("question", "Why? " * 2000))
+
+    assert "3,000 characters" in asked.json()["errors"]["question"]
+    assert await _audit(bot, "report.question_asked") == 0
+
+
+async def test_the_longest_report_the_form_allows_still_reaches_its_handler(bot: RunningBot) -> None:
+    driver = ReportDriver(bot)
+    many_lines = "a\n" * 1500  # 3,000 characters: each line gets a quote mark when shown
+    ampersands = "&" * 300  # each is shown as "&amp;"
+
+    submitted = await driver.file(BEN, "participant_misuse", description=many_lines, activity="audio-base",
+                                  participant=ampersands)
+    assert submitted.errors == {}
+    await driver.press_and_submit(SAM, "report.ask", driver.report_message(SAM), text_value("question", "b\n" * 1500))
+
+    card = json.dumps(driver.report_message(SAM).blocks, ensure_ascii=False)
+    assert "*Question* from Sam Okafor" in card  # the card updated with the question has arrived
+    assert "…" in card  # what does not fit is cut, visibly
+
+
+async def test_a_report_with_more_notes_than_a_message_holds_still_updates(bot: RunningBot) -> None:
+    driver = ReportDriver(bot)
+    await driver.file(BEN, "participant_misuse", activity="audio-base")
+
+    for n in range(1, 51):
+        await driver.press_and_submit(SAM, "report.ask", driver.report_message(SAM), text_value("question", f"Question {n}?"))
+
+    card = json.dumps(driver.report_message(SAM).blocks)
+    assert "Question 50?" in card and "earlier notes not shown" in card

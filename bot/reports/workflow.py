@@ -48,6 +48,21 @@ ESCALATE = "report.escalate"
 ICO_REMINDER = "report.ico_reminder"
 
 
+# The longest each free-text field may be, in characters: the forms offer no more, and the server
+# holds crafted submissions to the same (handlers/reports/blocks.py builds the forms from this).
+TEXT_LIMITS: dict[str, int] = {
+    "description": 3000, "participant": 300, "account": 100, "when": 100,
+    "question": 3000, "answer": 3000, "reason": 1000, "outcome": 3000, "actions_taken": 3000,
+}
+
+
+def _too_long(name: str, text: str) -> str | None:
+    limit = TEXT_LIMITS[name]
+    if len(text) <= limit:
+        return None
+    return f"Please keep this to {limit:,} characters or fewer (it has {len(text):,})."
+
+
 @dataclass(frozen=True)
 class ReportForm:
     kind: str | None
@@ -233,10 +248,13 @@ def validate_form(
             errors["team_member"] = "That person is not listed as a young leader. Choose the young leader concerned."
     if rule and rule.rotate_password and not form.account.strip():
         errors["account"] = "Please name the account (for example Instagram), but never type its password."
-    # A password typed into a report is refused, not stored (policy 2: it must be changed at once).
+    # Too long for the form (a crafted submission), or a password typed into a report: refused, not
+    # stored (policy 2: a password must be changed at once).
     for name, text, short in (("description", form.description, False), ("participant", form.participant, False),
                               ("account", form.account, True), ("when", form.when_text, True)):
-        if name not in errors and contains_password(text, short_field=short):
+        if name not in errors and (problem := _too_long(name, text)):
+            errors[name] = problem
+        elif name not in errors and contains_password(text, short_field=short):
             errors[name] = PASSWORD_WARNING
     happened_at, has_time = None, False
     if form.when_text.strip() and "when" not in errors:
@@ -434,10 +452,15 @@ async def _tell_everyone(
 # -- handling ----------------------------------------------------------------------------------------
 
 
-def refuse_passwords(**fields: str) -> None:
-    """What a handler or reporter types after filing is stored and forwarded too: refuse a password
-    in it, beside its field, exactly as the /report form does (policy 2)."""
-    errors = {name: PASSWORD_WARNING for name, text in fields.items() if contains_password(text)}
+def check_free_text(**fields: str) -> None:
+    """What a handler or reporter types after filing is stored and forwarded too: refuse it, beside
+    its field, if it is longer than its form allows or holds a password, as the /report form does."""
+    errors: dict[str, str] = {}
+    for name, text in fields.items():
+        if problem := _too_long(name, text):
+            errors[name] = problem
+        elif contains_password(text):
+            errors[name] = PASSWORD_WARNING
     if errors:
         raise FormErrors(errors)
 
@@ -493,7 +516,7 @@ async def escalate(
         return Outcome(False, f"{report.reference} is already resolved.")
     if report.tier != from_tier:
         return Outcome(False, f"{report.reference} has already been passed on.")
-    refuse_passwords(reason=reason)
+    check_free_text(reason=reason)
     next_tier = handlers_in(report, report.tier + 1)
     if not next_tier:
         if actor == "system":
@@ -530,7 +553,7 @@ async def resolve(
         return Outcome(False, f"{report.reference} was already resolved.")
     if not outcome.strip():
         raise FormErrors({"outcome": "Please say what the outcome was."})
-    refuse_passwords(outcome=outcome, actions_taken=actions_taken)
+    check_free_text(outcome=outcome, actions_taken=actions_taken)
     now = services.now()
     report.status = "resolved"
     report.resolved_at = now
@@ -548,7 +571,7 @@ async def ask_reporter(session: AsyncSession, services: Services, report_id: int
     report = await _load_for_action(session, report_id, actor)
     if not question.strip():
         raise FormErrors({"question": "Please type your question."})
-    refuse_passwords(question=question)
+    check_free_text(question=question)
     now = services.now()
     note = ReportNote(at=now, author=actor, kind="question", text_enc=services.cipher.encrypt(question.strip()))
     report.notes.append(note)
@@ -588,7 +611,7 @@ async def answer_question(session: AsyncSession, services: Services, note_id: in
         return Outcome(False, "You have already answered this question. Thank you.")
     if not answer.strip():
         raise FormErrors({"answer": "Please type your answer."})
-    refuse_passwords(answer=answer)
+    check_free_text(answer=answer)
     now = services.now()
     question.answered = True
     report.notes.append(ReportNote(at=now, author=actor, kind="answer", text_enc=services.cipher.encrypt(answer.strip())))

@@ -26,12 +26,16 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.reports.kinds import RoutingRule
-from bot.reports.workflow import Filed
+from bot.reports.workflow import TEXT_LIMITS, Filed
 from bot.slack.delivery import Rendered
-from bot.slack.mrkdwn import escape, quote
+from bot.slack.mrkdwn import cut, escape, quote
 from handlers.reports.ids import ACTIONS_BLOCK, Action, Callback, Field
 from handlers.reports.metadata import ButtonValue, FilingMeta, ReplyMeta, ReportActionMeta
 
+# Slack refuses a whole message (invalid_blocks) if one part is over its limit: see
+# /work/shared/slack/block_kit/limits.json. What people typed is cut to fit, visibly.
+FIELD_TEXT_MAX = 2000
+MESSAGE_MAX_BLOCKS = 50
 DANGER_NOTE = "If a child or anyone else is in immediate danger, call 999 first, then report it here."
 STATUS_WORDS = {"open": "Waiting for acknowledgement", "acknowledged": "Acknowledged", "resolved": "Resolved"}
 
@@ -48,10 +52,11 @@ def _input(field: Field, label: str, element: Any, *, optional: bool = False, hi
     return InputBlock(block_id=field.value, label=label, element=element, optional=optional, hint=hint)
 
 
-def _text_input(field: Field, placeholder: str = "", *, multiline: bool = False, initial: str | None = None,
-                max_length: int = 3000) -> PlainTextInputElement:
+def _text_input(field: Field, placeholder: str = "", *, multiline: bool = False, initial: str | None = None) -> PlainTextInputElement:
+    # The server holds submissions to the same limits (TEXT_LIMITS): a form cannot offer more.
     return PlainTextInputElement(action_id=field.element, placeholder=placeholder or None, multiline=multiline,
-                                 initial_value=initial or None, max_length=max_length)
+                                 initial_value=(initial or "")[: TEXT_LIMITS[field.value]] or None,
+                                 max_length=TEXT_LIMITS[field.value])
 
 
 def _checkbox(field: Field, text: str) -> CheckboxesElement:
@@ -77,11 +82,11 @@ def report_modal(rules: Sequence[RoutingRule], projects: dict[str, str], descrip
         _input(Field.TEAM_MEMBER, "Is it about a team member or young leader?",
                UserSelectElement(action_id=Field.TEAM_MEMBER.element, placeholder="Choose a person"), optional=True,
                hint="They will never see this report."),
-        _input(Field.PARTICIPANT, "Or is it about a participant?", _text_input(Field.PARTICIPANT, "First name and anything that helps identify them", max_length=300),
+        _input(Field.PARTICIPANT, "Or is it about a participant?", _text_input(Field.PARTICIPANT, "First name and anything that helps identify them"),
                optional=True),
         _input(Field.ACCOUNT, "Which shared account? (for a password concern)",
-               _text_input(Field.ACCOUNT, "For example Instagram. Never type the password.", max_length=100), optional=True),
-        _input(Field.WHEN, "When did it happen?", _text_input(Field.WHEN, "For example “yesterday 4pm” or “last Tuesday”", max_length=100),
+               _text_input(Field.ACCOUNT, "For example Instagram. Never type the password."), optional=True),
+        _input(Field.WHEN, "When did it happen?", _text_input(Field.WHEN, "For example “yesterday 4pm” or “last Tuesday”"),
                optional=True),
         _input(Field.DESCRIPTION, "What happened?",
                _text_input(Field.DESCRIPTION, "In your own words: what you saw or were told", multiline=True, initial=description)),
@@ -117,27 +122,38 @@ def _header(params: dict[str, Any], lead: str) -> HeaderBlock:
     return HeaderBlock(text=PlainTextObject(text=f"{urgent}{lead} {params['reference']}"[:150]))
 
 
+def _field(title: str, value: str) -> MarkdownTextObject:
+    text = f"*{title}*\n{value}"
+    return _md(text if len(text) <= FIELD_TEXT_MAX else cut(text, FIELD_TEXT_MAX))
+
+
 def _fields(params: dict[str, Any]) -> list[MarkdownTextObject]:
     fields = [_md(f"*Kind*\n{escape(params['kind_label'])}")]
     if params.get("activity"):
-        fields.append(_md(f"*Activity*\n{escape(params['activity'])}"))
+        fields.append(_field("Activity", escape(params['activity'])))
     if params.get("reporter"):
-        fields.append(_md(f"*Reported by*\n{escape(params['reporter'])}"))
+        fields.append(_field("Reported by", escape(params['reporter'])))
     if params.get("team_member"):
-        fields.append(_md(f"*About*\n{escape(params['team_member'])}"))
+        fields.append(_field("About", escape(params['team_member'])))
     if params.get("participant"):
-        fields.append(_md(f"*Participant*\n{escape(params['participant'])}"))
+        fields.append(_field("Participant", escape(params['participant'])))
     if params.get("account"):
-        fields.append(_md(f"*Account*\n{escape(params['account'])}"))
-    fields.append(_md(f"*When*\n{escape(params['when']) if params.get('when') else 'Not given'}"))
-    fields.append(_md(f"*Filed*\n{escape(params['filed'])}"))
+        fields.append(_field("Account", escape(params['account'])))
+    fields.append(_field("When", escape(params["when"]) if params.get("when") else "Not given"))
+    fields.append(_field("Filed", escape(params['filed'])))
     return fields[:10]
 
 
-def _notes(params: dict[str, Any]) -> list[Block]:
+def _notes(params: dict[str, Any], room: int) -> list[Block]:
+    """The notes, newest kept when there are more than `room` blocks for them."""
     titles = {"question": "Question", "answer": "Answer", "escalation": "Passed on", "resolution": "Resolution"}
     blocks: list[Block] = []
-    for note in params.get("notes", []):
+    notes = params.get("notes", [])
+    if len(notes) > room:
+        hidden = len(notes) - (room - 1)
+        notes = notes[hidden:]
+        blocks.append(ContextBlock(elements=[_md(f"{hidden} earlier note{'s' if hidden != 1 else ''} not shown here.")]))
+    for note in notes:
         title = f"*{titles.get(note['kind'], 'Note')}* from {escape(note['author'])}, {escape(note['at'])}"
         blocks.append(SectionBlock(text=_md(f"{title}\n{quote(note['text'], 2500)}")))
     return blocks
@@ -185,9 +201,11 @@ def render_handler(params: dict[str, Any]) -> Rendered:
     if params.get("newly_yours") and params["status"] == "open":
         blocks.append(SectionBlock(text=_md(f"This report has come to you as {escape(params['with_role'])}. Please acknowledge it.")))
     blocks += [SectionBlock(fields=_fields(params)), SectionBlock(text=_md(quote(params["description"])))]
-    blocks += _deadlines(params) + _notes(params)
-    blocks.append(ContextBlock(elements=[_md(f"*{STATUS_WORDS[params['status']]}.* {escape(params['status_line'])}")]))
-    blocks += _buttons(params)
+    blocks += _deadlines(params)
+    status = ContextBlock(elements=[_md(f"*{STATUS_WORDS[params['status']]}.* {escape(params['status_line'])}")])
+    buttons = _buttons(params)
+    blocks += _notes(params, room=MESSAGE_MAX_BLOCKS - len(blocks) - 1 - len(buttons))
+    blocks += [status, *buttons]
     text = f"{'Urgent: ' if params.get('urgent') else ''}report {params['reference']} ({params['kind_label']}): {STATUS_WORDS[params['status']]}"
     return Rendered(text=text, blocks=_dicts(blocks))
 
@@ -286,7 +304,7 @@ def ask_modal(meta: ReportActionMeta, reference: str) -> dict[str, Any]:
 def escalate_modal(meta: ReportActionMeta, reference: str) -> dict[str, Any]:
     return _action_modal(Callback.ESCALATE, "Escalate", "Escalate", meta,
                          f"*{reference}* will go to the next people in its chain.",
-                         [_input(Field.REASON, "Why?", _text_input(Field.REASON, multiline=True, max_length=1000))])
+                         [_input(Field.REASON, "Why?", _text_input(Field.REASON, multiline=True))])
 
 
 def resolve_modal(meta: ReportActionMeta, reference: str) -> dict[str, Any]:
