@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import func, select
 
 from storage.models import AuditEntry, Report
-from tests.harness import RunningBot
+from tests.harness import EXAMPLE_ORG, RunningBot
 from tests.report_driver import ANITA, BEN, DAN, DEPUTY, SAFE, SAM, ReportDriver, form_values, text_value
 
 
@@ -267,3 +268,51 @@ async def test_a_report_with_more_notes_than_a_message_holds_still_updates(bot: 
 
     card = json.dumps(driver.report_message(SAM).blocks)
     assert "Question 50?" in card and "earlier notes not shown" in card
+
+
+# -- 6. a chain that can end up empty: warned of, and never nowhere --------------------------------------
+
+
+async def test_a_report_whose_whole_chain_is_left_out_goes_to_the_admins_and_the_chair(bot: RunningBot) -> None:
+    from tests.report_driver import CHAIR, RACHEL
+
+    driver = ReportDriver(bot)
+
+    # The Chair, the only trustee, reports the CEO: the CEO and the Chair are left out, and so are the trustees.
+    submitted = await driver.file(CHAIR, "team_member_misuse", team_member=ANITA, description="Chair's concern.")
+
+    assert submitted.errors == {}
+    assert "the admins" in submitted.confirmation
+    assert driver.button(driver.report_message(RACHEL), "report.acknowledge") is not None
+    assert "Chair's concern." in driver.texts(RACHEL)
+    assert driver.messages(ANITA) == []
+
+
+async def _validate(tmp_path: Path, text: str) -> tuple[int, str]:
+    import asyncio
+    import sys
+
+    path = tmp_path / "org.yml"
+    path.write_text(text)
+    (tmp_path / "policy").mkdir(exist_ok=True)
+    process = await asyncio.create_subprocess_exec(
+        str(Path(sys.executable).with_name("tmw-bot")), "org", "validate", str(path), cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(process.communicate(), 60)
+    return process.returncode or 0, out.decode() + err.decode()
+
+
+async def test_org_validate_warns_of_chains_that_can_end_empty_and_a_missing_policy_file(tmp_path: Path) -> None:
+    original = EXAMPLE_ORG.read_text()
+    without_policy = original.replace("  policy_file: policy/tmw-internet-and-social-media-safety-policy.txt\n", "")
+    assert without_policy != original
+
+    code, said = await _validate(tmp_path, without_policy)
+
+    assert code == 0 and "is valid" in said
+    assert "warning: organisation.policy_file: no policy file is named" in said
+    assert "team_member_misuse" in said and "leaves nobody in its chain" in said
+
+    code, said = await _validate(tmp_path, original)  # the policy file is not beside this copy
+    assert "warning: organisation.policy_file: there is no file" in said

@@ -57,6 +57,10 @@ STEP_LABELS: dict[Step, str] = {
 
 HOUR = timedelta(hours=1)
 
+# Where a report goes when everyone its chain names is left out (the Chair, the only trustee,
+# reporting the CEO): never nowhere. `tmw-bot org validate` warns of chains that can end up so.
+FALLBACK_TIER: tuple[Step, ...] = (Step.ADMINS, Step.CHAIR)
+
 
 @dataclass(frozen=True)
 class RoutingRule:
