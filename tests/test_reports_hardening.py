@@ -316,3 +316,21 @@ async def test_org_validate_warns_of_chains_that_can_end_empty_and_a_missing_pol
 
     code, said = await _validate(tmp_path, original)  # the policy file is not beside this copy
     assert "warning: organisation.policy_file: there is no file" in said
+
+
+# -- 7. who acknowledged it ---------------------------------------------------------------------------
+
+
+async def test_an_acknowledgement_names_who_actually_acknowledged(bot: RunningBot) -> None:
+    from tests.report_driver import CHAIR
+
+    driver = ReportDriver(bot)
+    await driver.file(BEN, "team_member_misuse", team_member=DAN)  # to the CEO and the Chair
+
+    await driver.press(ANITA, "report.acknowledge", driver.report_message(ANITA), answered=True)
+
+    chairs_copy = json.dumps(driver.messages(CHAIR)[-1].blocks)
+    reporters_copy = driver.texts(BEN)
+    assert "Acknowledged by Anita Holford, the CEO" in chairs_copy
+    assert "Acknowledged by the CEO on" in reporters_copy
+    assert "the CEO and the Chair on" not in chairs_copy + reporters_copy

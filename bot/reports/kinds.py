@@ -55,6 +55,36 @@ STEP_LABELS: dict[Step, str] = {
     Step.ADMINS: "the admins",
 }
 
+# A single person's own part in a report, in plain words ("you have it as an admin"; "acknowledged
+# by the CEO"). Handlers are told this, never the label meant for the reporter or the whole tier.
+OWN_ROLES: dict[Step, str] = {
+    Step.ACTIVITY_PROJECT_MANAGER: "the activity's project manager",
+    Step.ACTIVITY_LEADERS: "one of the activity's leaders",
+    Step.REPORTER_PROJECT_MANAGER: "the reporter's project manager",
+    Step.SUBJECT_PROJECT_MANAGER: "the young leader's project manager",
+    Step.CEO: "the CEO",
+    Step.CHAIR: "the Chair",
+    Step.TRUSTEES: "a trustee",
+    Step.SAFEGUARDING_LEAD: "the safeguarding lead",
+    Step.DEPUTY_SAFEGUARDING_LEAD: "the deputy safeguarding lead",
+    Step.ADMINS: "an admin",
+}
+# How people other than the reporter are told who has it: "your project manager" is the reporter's.
+OTHERS_LABELS: dict[Step, str] = STEP_LABELS | {Step.REPORTER_PROJECT_MANAGER: "the reporter's project manager"}
+_STEP_OF_LABEL = {label: step for step, label in STEP_LABELS.items()}
+
+
+def own_role(label: str) -> str:
+    """One person's own role, from the label their part of a report was saved with (STEP_LABELS)."""
+    step = _STEP_OF_LABEL.get(label)
+    return OWN_ROLES[step] if step else label
+
+
+def label_for_others(label: str) -> str:
+    step = _STEP_OF_LABEL.get(label)
+    return OTHERS_LABELS[step] if step else label
+
+
 HOUR = timedelta(hours=1)
 
 # Where a report goes when everyone its chain names is left out (the Chair, the only trustee,

@@ -20,7 +20,7 @@ from bot.dates import DateInFuture, DateNotUnderstood, describe, next_working_da
 from bot.directory import Directory
 from bot.errors import DomainError, FormErrors, NotAllowed
 from bot.org import Role
-from bot.reports.kinds import ReportKind, RoutingRule
+from bot.reports.kinds import ReportKind, RoutingRule, label_for_others, own_role
 from bot.reports.routing import NoOneToRouteTo, ReportFacts, first_tier, route_report
 from bot.scheduler import TimerContext
 from bot.services import Services
@@ -129,9 +129,26 @@ def _refusal(report: Report, actor: str) -> str:
     return "This report is not yours to handle, so nothing has been changed."
 
 
-def current_role_label(report: Report) -> str:
-    labels = list(dict.fromkeys(p.role_label for p in handlers_in(report, report.tier)))
+def current_role_label(report: Report, *, for_reporter: bool = True) -> str:
+    """Who has the report now: "your project manager" to its reporter, "the reporter's project
+    manager" to anyone else."""
+    labels = [p.role_label if for_reporter else label_for_others(p.role_label) for p in handlers_in(report, report.tier)]
+    labels = list(dict.fromkeys(labels))
     return " and ".join(labels) if labels else "the people handling it"
+
+
+def own_role_in(report: Report, slack_id: str | None) -> str | None:
+    """A person's own part in the report, in plain words ("the CEO", "an admin"), from the nearest
+    tier they are in."""
+    party = next((p for p in handlers_in(report) if p.slack_id == slack_id), None)
+    return own_role(party.role_label) if party else None
+
+
+def _acknowledged_by(report: Report, directory: Directory | None) -> str:
+    """Who acknowledged it: the one person who pressed, never their whole tier."""
+    role = own_role_in(report, report.acknowledged_by) or "the person handling it"
+    member = directory.by_id(report.acknowledged_by) if directory else None
+    return f"{member.name}, {role}" if member else role
 
 
 def snapshot_for(
@@ -162,7 +179,7 @@ def snapshot_for(
     subject_id = team_member_of(services, report)
     subject = directory.by_id(subject_id)
     base |= {
-        "status_line": status_line(services, report),
+        "status_line": status_line(services, report, None if audience == "reporter" else directory),
         "acknowledge_by": describe(report.acknowledge_by, tz),
         "ico_deadline": describe(report.ico_deadline, tz) if report.ico_deadline else None,
         "ico_hours_left": _hours_left(report.ico_deadline, services.now()) if report.ico_deadline else None,
@@ -209,12 +226,14 @@ def _hours_left(deadline: datetime, now: datetime) -> int:
     return int((deadline - now).total_seconds() // 3600)
 
 
-def status_line(services: Services, report: Report) -> str:
+def status_line(services: Services, report: Report, directory: Directory | None = None) -> str:
+    """Where the report stands. With `directory` (for the people handling it), who acknowledged it is
+    named; its reporter is told their role."""
     tz = services.tz
     if report.status == "resolved" and report.resolved_at:
         return f"Resolved on {describe(report.resolved_at, tz)}."
     if report.status == "acknowledged" and report.acknowledged_at:
-        return f"Acknowledged by {current_role_label(report)} on {describe(report.acknowledged_at, tz)}."
+        return f"Acknowledged by {_acknowledged_by(report, directory)} on {describe(report.acknowledged_at, tz)}."
     return f"Waiting for {current_role_label(report)} to acknowledge it (by {describe(report.acknowledge_by, tz)})."
 
 
