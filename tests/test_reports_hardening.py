@@ -334,3 +334,30 @@ async def test_an_acknowledgement_names_who_actually_acknowledged(bot: RunningBo
     assert "Acknowledged by Anita Holford, the CEO" in chairs_copy
     assert "Acknowledged by the CEO on" in reporters_copy
     assert "the CEO and the Chair on" not in chairs_copy + reporters_copy
+
+
+# -- 8. CEOP, and the section 4 tips for young people ---------------------------------------------------
+
+
+async def test_an_online_safety_concern_points_the_reporter_and_the_lead_to_ceop(bot: RunningBot) -> None:
+    driver = ReportDriver(bot)
+
+    submitted = await driver.file(DAN, "online_safety", description="A stranger asked Jess for photos.")
+    other = await driver.file(DAN, "computer_fault", activity="audio-base")
+
+    assert "CEOP" in submitted.confirmation and "https://www.ceop.police.uk/" in submitted.confirmation
+    lead_card = json.dumps(driver.report_message(SAFE).blocks)
+    assert "CEOP" in lead_card and "4.8" in lead_card
+    assert "CEOP" not in other.confirmation
+    assert "CEOP" not in json.dumps(driver.report_message(SAM).blocks)
+
+
+async def test_the_young_leaders_welcome_carries_the_section_4_tips_in_short(bot: RunningBot) -> None:
+    from tests.report_driver import MAYA
+
+    await bot.slack.event({"type": "member_joined_channel", "user": MAYA, "channel": "C0YLCHAT01", "channel_type": "C"})
+    await bot.fake.wait_until(lambda: bot.fake.messages_in(MAYA), what="the welcome")
+
+    welcome = json.dumps(bot.fake.messages_in(MAYA)[0].blocks)
+    assert "safe, friendly and creative space" in welcome
+    assert "Keeping safe online" in welcome and "trusted adult" in welcome and "CEOP" in welcome

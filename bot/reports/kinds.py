@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from bot.policy.online_safety import CEOP, Signpost
+
 
 class ReportKind(StrEnum):
     PARTICIPANT_MISUSE = "participant_misuse"
@@ -114,6 +116,8 @@ class RoutingRule:
     revoke_access: bool = False
     ico_deadline: bool = False
     rotate_password: bool = False
+    # Somewhere outside the organisation to report to as well, shown to the reporter and the handlers.
+    signpost: Signpost | None = None
 
 
 DEFAULT_RULES: dict[ReportKind, RoutingRule] = {
@@ -134,7 +138,7 @@ DEFAULT_RULES: dict[ReportKind, RoutingRule] = {
             ReportKind.ONLINE_SAFETY, "A concern about a participant's safety online",
             "Follows the Safeguarding Policy's chain: the safeguarding lead, then the deputy.", "5.1",
             chain=((Step.SAFEGUARDING_LEAD,), (Step.DEPUTY_SAFEGUARDING_LEAD,), (Step.CEO,)),
-            told_it_exists=(Step.CEO,), acknowledge_within=HOUR, urgent=True, safeguarding=True,
+            told_it_exists=(Step.CEO,), acknowledge_within=HOUR, urgent=True, safeguarding=True, signpost=CEOP,
         ),
         RoutingRule(
             ReportKind.WORRYING_CONTACT, "A customer or stakeholder contacting me in a worrying way",

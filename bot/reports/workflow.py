@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -20,6 +20,7 @@ from bot.dates import DateInFuture, DateNotUnderstood, describe, next_working_da
 from bot.directory import Directory
 from bot.errors import DomainError, FormErrors, NotAllowed
 from bot.org import Role
+from bot.policy.online_safety import Signpost
 from bot.reports.kinds import ReportKind, RoutingRule, label_for_others, own_role
 from bot.reports.routing import NoOneToRouteTo, ReportFacts, first_tier, route_report
 from bot.scheduler import TimerContext
@@ -84,6 +85,7 @@ class Filed:
     when_understood: str | None
     urgent: bool
     immediate_risk: bool
+    signpost: Signpost | None = None
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,7 @@ def snapshot_for(
         "ico_deadline": describe(report.ico_deadline, tz) if report.ico_deadline else None,
         "ico_hours_left": _hours_left(report.ico_deadline, services.now()) if report.ico_deadline else None,
         "take_down": rule.take_down,
+        "signpost": asdict(rule.signpost) if rule.signpost else None,
         "revoke_access": rule.revoke_access and report.status != "resolved",
         "tasks": [{"kind": t.kind, "state": t.state} for t in report.tasks],
     }
@@ -337,7 +340,7 @@ async def receive_report(services: Services, form: ReportForm, reporter_id: str,
     return Filed(
         report_id=report_id, reference=reference, went_to=went_to,
         when_understood=describe(happened_at, services.tz, has_time) if happened_at else None,
-        urgent=urgent, immediate_risk=form.immediate_risk,
+        urgent=urgent, immediate_risk=form.immediate_risk, signpost=rule.signpost,
     )
 
 

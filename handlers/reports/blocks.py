@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import asdict
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -108,6 +109,8 @@ def filed_view(filed: Filed) -> dict[str, Any]:
         lines.append(f"I understood it happened on {filed.when_understood}.")
     lines.append("I'll message you as it is handled. You can see your reports any time with `/report list`.")
     blocks: list[dict[str, Any]] = [{"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(lines)}}]
+    if filed.signpost:
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": _signpost(asdict(filed.signpost))}})
     if filed.immediate_risk or filed.urgent:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": ":rotating_light: " + DANGER_NOTE}]})
     return {"type": "modal", "title": {"type": "plain_text", "text": "Report sent"},
@@ -159,8 +162,15 @@ def _notes(params: dict[str, Any], room: int) -> list[Block]:
     return blocks
 
 
+def _signpost(signpost: dict[str, str]) -> str:
+    return (f":telephone_receiver: {escape(signpost['text'])} (policy {escape(signpost['policy_section'])}): "
+            f"<{signpost['url']}|{escape(signpost['link_text'])}>.")
+
+
 def _deadlines(params: dict[str, Any]) -> list[Block]:
     notes = []
+    if params.get("signpost"):
+        notes.append(_signpost(params["signpost"]))
     if params.get("immediate_risk"):
         notes.append(":rotating_light: *The reporter says someone may be at immediate risk.* " + DANGER_NOTE)
     if params.get("ico_deadline") and params.get("status") != "resolved":
