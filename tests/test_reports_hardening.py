@@ -361,3 +361,36 @@ async def test_the_young_leaders_welcome_carries_the_section_4_tips_in_short(bot
     welcome = json.dumps(bot.fake.messages_in(MAYA)[0].blocks)
     assert "safe, friendly and creative space" in welcome
     assert "Keeping safe online" in welcome and "trusted adult" in welcome and "CEOP" in welcome
+
+
+# -- 9. each person is told their own role ---------------------------------------------------------------
+
+
+async def test_a_report_card_tells_each_person_their_own_role_in_plain_words(bot: RunningBot) -> None:
+    from tests.report_driver import CHAIR, RACHEL
+
+    driver = ReportDriver(bot)
+    await driver.file(DAN, "worrying_contact")
+    await driver.file(BEN, "team_member_misuse", team_member=DAN)
+    await driver.file(DAN, "password_exposure", account="Instagram")
+
+    sams = json.dumps(driver.messages(SAM)[0].blocks)
+    anitas = [json.dumps(m.blocks) for m in driver.messages(ANITA)]
+    chairs = json.dumps(driver.messages(CHAIR)[0].blocks)
+    rachels = json.dumps(driver.messages(RACHEL)[0].blocks)
+    assert "come to you as the reporter's project manager." in sams
+    assert any("come to you as the CEO." in card for card in anitas)
+    assert "come to you as the Chair." in chairs
+    assert "come to you as an admin." in rachels
+    assert "your project manager" not in sams
+    assert not any("as the CEO and the Chair" in card for card in anitas)
+
+
+async def test_a_handler_asking_is_named_by_their_own_role(bot: RunningBot) -> None:
+    driver = ReportDriver(bot)
+    await driver.file(BEN, "team_member_misuse", team_member=DAN)
+
+    await driver.press_and_submit(ANITA, "report.ask", driver.report_message(ANITA), text_value("question", "When was this?"))
+
+    question = next(m for m in driver.messages(BEN) if "question about your report" in m.text)
+    assert "The CEO has a question" in json.dumps(question.blocks)

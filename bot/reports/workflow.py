@@ -123,10 +123,10 @@ def can_act(report: Report, slack_id: str) -> bool:
 def _refusal(report: Report, actor: str) -> str:
     """Why `actor` may not act, kindly: most people who press by mistake were told of the report."""
     if any(p.slack_id == actor for p in handlers_in(report)):
-        return (f"{report.reference} hasn't reached you: it is with {current_role_label(report)}. If it is "
+        return (f"{report.reference} hasn't reached you: it is with {current_role_label(report, for_reporter=False)}. If it is "
                 "passed on to you, it will come to you with its buttons. For now, nothing has been changed.")
     if any(p.slack_id == actor and p.part == "told" for p in report.parties):
-        return (f"You were told that {report.reference} exists so that you know of it; {current_role_label(report)} "
+        return (f"You were told that {report.reference} exists so that you know of it; {current_role_label(report, for_reporter=False)} "
                 "handles it, so nothing has been changed.")
     return "This report is not yours to handle, so nothing has been changed."
 
@@ -170,7 +170,7 @@ def snapshot_for(
         "urgent": report.urgent,
         "status": report.status,
         "filed": describe(report.created_at, tz),
-        "with_role": current_role_label(report),
+        "with_role": current_role_label(report, for_reporter=audience == "reporter"),
         "tier": report.tier,
     }
     if audience == "told":
@@ -209,7 +209,8 @@ def snapshot_for(
     }
     if audience == "watcher":
         return base | {"reporter": "a team member" if report.name_only_to_handler else name}
-    return base | {"reporter": name, "reporter_id": report.reporter_id, "can_act": True}
+    return base | {"reporter": name, "reporter_id": report.reporter_id, "can_act": True,
+                   "own_role": own_role_in(report, viewer)}
 
 
 def _name(directory: Directory, slack_id: str, report: Report, audience: str) -> str:
@@ -237,7 +238,7 @@ def status_line(services: Services, report: Report, directory: Directory | None 
         return f"Resolved on {describe(report.resolved_at, tz)}."
     if report.status == "acknowledged" and report.acknowledged_at:
         return f"Acknowledged by {_acknowledged_by(report, directory)} on {describe(report.acknowledged_at, tz)}."
-    return f"Waiting for {current_role_label(report)} to acknowledge it (by {describe(report.acknowledge_by, tz)})."
+    return f"Waiting for {current_role_label(report, for_reporter=directory is None)} to acknowledge it (by {describe(report.acknowledge_by, tz)})."
 
 
 # -- filing ------------------------------------------------------------------------------------------
@@ -564,7 +565,7 @@ async def escalate(
     if actor == "system":
         await enqueue_message(session, services.cipher, now=now, target=report.reporter_id, template="report.still_handled",
                               params={"reference": report.reference, "with_role": current_role_label(report)})
-    return Outcome(True, f"{report.reference} has been passed to {current_role_label(report)}.")
+    return Outcome(True, f"{report.reference} has been passed to {current_role_label(report, for_reporter=False)}.")
 
 
 async def resolve(
@@ -601,7 +602,7 @@ async def ask_reporter(session: AsyncSession, services: Services, report_id: int
     await enqueue_message(
         session, services.cipher, now=now, target=report.reporter_id, template="report.question",
         params={"reference": report.reference, "note_id": note.id, "question": question.strip(),
-                "asked_by": current_role_label(report) if actor in {p.slack_id for p in handlers_in(report, report.tier)} else "the person handling it"},
+                "asked_by": own_role_in(report, actor) or "the person handling it"},
         message_key=f"report:{report.id}:question:{note.id}",
     )
     await record_audit(session, at=now, actor=actor, action="report.question_asked", subject_type="report",

@@ -41,6 +41,11 @@ DANGER_NOTE = "If a child or anyone else is in immediate danger, call 999 first,
 STATUS_WORDS = {"open": "Waiting for acknowledgement", "acknowledged": "Acknowledged", "resolved": "Resolved"}
 
 
+def _first_upper(text: str) -> str:
+    """A sentence's first letter in capitals, the rest as written ("the CEO" -> "The CEO")."""
+    return text[:1].upper() + text[1:]
+
+
 def _md(text: str) -> MarkdownTextObject:
     return MarkdownTextObject(text=text)
 
@@ -209,7 +214,8 @@ def _buttons(params: dict[str, Any]) -> list[Block]:
 def render_handler(params: dict[str, Any]) -> Rendered:
     blocks: list[Block] = [_header(params, "Report")]
     if params.get("newly_yours") and params["status"] == "open":
-        blocks.append(SectionBlock(text=_md(f"This report has come to you as {escape(params['with_role'])}. Please acknowledge it.")))
+        role = params.get("own_role") or params["with_role"]
+        blocks.append(SectionBlock(text=_md(f"This report has come to you as {escape(role)}. Please acknowledge it.")))
     blocks += [SectionBlock(fields=_fields(params)), SectionBlock(text=_md(quote(params["description"])))]
     blocks += _deadlines(params)
     status = ContextBlock(elements=[_md(f"*{STATUS_WORDS[params['status']]}.* {escape(params['status_line'])}")])
@@ -225,7 +231,7 @@ def render_watcher(params: dict[str, Any]) -> Rendered:
                            SectionBlock(text=_md(quote(params["description"])))]
     blocks += _deadlines(params)
     blocks.append(ContextBlock(elements=[_md(
-        f"You can see this because you lead the activity. {escape(params['with_role']).capitalize()} is handling it. "
+        f"You can see this because you lead the activity. {_first_upper(escape(params['with_role']))} is handling it. "
         f"*{STATUS_WORDS[params['status']]}.*")]))
     return Rendered(text=f"Report {params['reference']} about your activity", blocks=_dicts(blocks))
 
@@ -248,7 +254,7 @@ def render_reporter(params: dict[str, Any]) -> Rendered:
 
 
 def render_question(params: dict[str, Any]) -> Rendered:
-    text = f"{escape(params['asked_by']).capitalize()} has a question about your report *{params['reference']}*:\n{quote(params['question'])}"
+    text = f"{_first_upper(escape(params['asked_by']))} has a question about your report *{params['reference']}*:\n{quote(params['question'])}"
     blocks = [SectionBlock(text=_md(text)),
               ActionsBlock(elements=[ButtonElement(text="Reply", action_id=Action.REPLY.value, style="primary",
                                                    value=ReplyMeta(note_id=params["note_id"]).model_dump_json())])]
