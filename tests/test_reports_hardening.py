@@ -394,3 +394,36 @@ async def test_a_handler_asking_is_named_by_their_own_role(bot: RunningBot) -> N
 
     question = next(m for m in driver.messages(BEN) if "question about your report" in m.text)
     assert "The CEO has a question" in json.dumps(question.blocks)
+
+
+# -- 10. a reporter not in the organisation file ---------------------------------------------------------
+
+NEWCOMER = "U0NEWBIE01"
+
+
+async def test_a_report_from_someone_not_in_the_file_shows_who_they_are_and_tells_the_admins_once(bot: RunningBot) -> None:
+    from tests.report_driver import RACHEL
+
+    driver = ReportDriver(bot)
+
+    await driver.file(NEWCOMER, "computer_fault", activity="audio-base", description="The PC is broken.")
+    await driver.file(NEWCOMER, "computer_fault", activity="beat-it", description="This one too.")
+
+    card = json.dumps(driver.report_message(SAM).blocks)
+    assert f"<@{NEWCOMER}>" in card and NEWCOMER.lower() in card  # their Slack name, as the stand-in sends it
+    assert "someone not in the organisation file" not in card
+    for admin in (ANITA, RACHEL):
+        told = [m for m in driver.messages(admin) if "organisation file" in m.text]
+        assert len(told) == 1, driver.texts(admin)
+        assert f"<@{NEWCOMER}>" in json.dumps(told[0].blocks)
+        assert "broken" not in driver.texts(admin)
+
+
+async def test_a_private_newcomers_name_is_kept_from_the_activity_leaders(bot: RunningBot) -> None:
+    driver = ReportDriver(bot)
+
+    await driver.file(NEWCOMER, "participant_misuse", activity="audio-base", private=True)
+
+    assert f"<@{NEWCOMER}>" in json.dumps(driver.report_message(SAM).blocks)
+    leaders_view = driver.texts(DAN)
+    assert NEWCOMER not in leaders_view and NEWCOMER.lower() not in leaders_view and "a team member" in leaders_view

@@ -26,7 +26,7 @@ from bot.reports.routing import NoOneToRouteTo, ReportFacts, first_tier, route_r
 from bot.scheduler import TimerContext
 from bot.services import Services
 from bot.snapshot import org_snapshot
-from storage.audit import record_audit, record_audits
+from storage.audit import audit_trail, record_audit, record_audits
 from storage.models import Report, ReportNote, ReportParty, ReportTask
 from storage.outbox import enqueue_message
 from storage.reports import (
@@ -177,7 +177,10 @@ def snapshot_for(
         return base
     details = details_of(services, report)
     reporter = directory.by_id(report.reporter_id)
-    name = reporter.name if reporter else "someone not in the organisation file"
+    name = reporter.name if reporter else _not_in_file(details)
+    # A reporter not in the organisation file is shown as a person reference too (the renderer makes
+    # it a mention), so whoever handles it can reach them.
+    reporter_ref = None if reporter else report.reporter_id
     subject_id = team_member_of(services, report)
     subject = directory.by_id(subject_id)
     base |= {
@@ -208,9 +211,16 @@ def snapshot_for(
         ],
     }
     if audience == "watcher":
-        return base | {"reporter": "a team member" if report.name_only_to_handler else name}
-    return base | {"reporter": name, "reporter_id": report.reporter_id, "can_act": True,
+        if report.name_only_to_handler:
+            return base | {"reporter": "a team member"}
+        return base | {"reporter": name, "reporter_ref": reporter_ref}
+    return base | {"reporter": name, "reporter_id": report.reporter_id, "reporter_ref": reporter_ref, "can_act": True,
                    "own_role": own_role_in(report, viewer)}
+
+
+def _not_in_file(details: dict[str, Any]) -> str:
+    handle = details.get("reporter_handle") or ""
+    return f"{handle} (not in the organisation file)" if handle else "someone not in the organisation file"
 
 
 def _name(directory: Directory, slack_id: str, report: Report, audience: str) -> str:
@@ -302,7 +312,9 @@ class ReportDraft:
     row: dict[str, Any]
 
 
-async def receive_report(services: Services, form: ReportForm, reporter_id: str, submission_key: str) -> Filed:
+async def receive_report(
+    services: Services, form: ReportForm, reporter_id: str, submission_key: str, reporter_handle: str = ""
+) -> Filed:
     """Check and save a report, and say where it is going. This runs before Slack is answered, so it
     does the least that makes the report safe: one row, written once however often it is submitted,
     in one transaction with any other reports filed at the same moment. Working out its people and
@@ -314,6 +326,9 @@ async def receive_report(services: Services, form: ReportForm, reporter_id: str,
     went_to = _first_tier_label(rule, snapshot.directory, facts)
     details = {"description": form.description.strip(), "participant": form.participant.strip(),
                "when_text": form.when_text.strip(), "account": form.account.strip()}
+    if snapshot.directory.by_id(reporter_id) is None:
+        # Not in the organisation file: keep the name they go by on the platform, so handlers can reach them.
+        details["reporter_handle"] = reporter_handle[:80]
     urgent = rule.urgent or form.immediate_risk
     draft = ReportDraft(
         submission_key=submission_key,
@@ -416,11 +431,28 @@ async def route_received(session: AsyncSession, services: Services, report_id: i
     await record_audit(session, at=now, actor="system", action="report.routed", subject_type="report",
                        subject_id=report.reference, detail={"to": [p.slack_id for p in handlers_in(report, 0)]})
     await _tell_everyone(session, services, report, rule, snapshot.directory, newly=handlers_in(report, 0), include_told=True)
+    if snapshot.directory.by_id(report.reporter_id) is None:
+        await _ask_admins_to_add(session, services, snapshot.directory, report)
     if rule.rotate_password:  # issue 4: start changing the named account's password at once
         from bot.accounts.workflow import exposure_reported
 
         await exposure_reported(session, services, report.id, report.reporter_id, details_of(services, report).get("account", ""))
     return True
+
+
+async def _ask_admins_to_add(session: AsyncSession, services: Services, directory: Directory, report: Report) -> None:
+    """Someone not in the organisation file made a report: the admins are told once that they should
+    be added (so their next report reaches the right people), and nothing of the report itself."""
+    if any(e.action == "report.reporter_not_in_file" for e in await audit_trail(session, "person", report.reporter_id)):
+        return
+    now = services.now()
+    handle = details_of(services, report).get("reporter_handle") or ""
+    for admin in directory.with_role(Role.ADMIN):
+        await enqueue_message(session, services.cipher, now=now, target=admin.slack_id, template="report.add_reporter",
+                              params={"person_ref": report.reporter_id, "handle": handle},
+                              message_key=f"report.add_reporter:{report.reporter_id}:{admin.slack_id}")
+    await record_audit(session, at=now, actor="system", action="report.reporter_not_in_file", subject_type="person",
+                       subject_id=report.reporter_id)
 
 
 async def route_unrouted(services: Services) -> int:

@@ -26,6 +26,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from bot.org import SLACK_USER_ID
 from bot.reports.kinds import RoutingRule
 from bot.reports.workflow import TEXT_LIMITS, Filed
 from bot.slack.delivery import Rendered
@@ -135,12 +136,18 @@ def _field(title: str, value: str) -> MarkdownTextObject:
     return _md(text if len(text) <= FIELD_TEXT_MAX else cut(text, FIELD_TEXT_MAX))
 
 
+def _person(name: str, ref: str | None) -> str:
+    """A person's name, with a mention when the core gave their reference (someone the organisation
+    file does not list, whom a handler may need to reach)."""
+    return f"<@{ref}> ({escape(name)})" if ref and SLACK_USER_ID.match(ref) else escape(name)
+
+
 def _fields(params: dict[str, Any]) -> list[MarkdownTextObject]:
     fields = [_md(f"*Kind*\n{escape(params['kind_label'])}")]
     if params.get("activity"):
         fields.append(_field("Activity", escape(params['activity'])))
     if params.get("reporter"):
-        fields.append(_field("Reported by", escape(params['reporter'])))
+        fields.append(_field("Reported by", _person(params["reporter"], params.get("reporter_ref"))))
     if params.get("team_member"):
         fields.append(_field("About", escape(params['team_member'])))
     if params.get("participant"):
@@ -285,6 +292,12 @@ def render_ico_reminder(params: dict[str, Any]) -> Rendered:
     return _plain(f":warning: Data breach *{params['reference']}*: the 72-hour ICO deadline passed {-hours} hours ago ({escape(params['deadline'])}). Please report it to the ICO now if it is serious, and resolve the report.")
 
 
+def render_add_reporter(params: dict[str, Any]) -> Rendered:
+    who = _person(params.get("handle") or "no name given", params["person_ref"])
+    return _plain(f":bust_in_silhouette: {who} has made a report but is not in the organisation file. Please add them "
+                  "(under `people`), so that what they report reaches the right people.")
+
+
 def render_revoke_access(params: dict[str, Any]) -> Rendered:
     return _plain(f":lock: Please remove {escape(params['young_leader'])}'s access to our social media and other shared accounts now, and change the passwords they knew (report *{params['reference']}*).")
 
@@ -300,6 +313,7 @@ RENDERERS = {
     "report.still_handled": render_still_handled,
     "report.ico_reminder": render_ico_reminder,
     "report.revoke_access": render_revoke_access,
+    "report.add_reporter": render_add_reporter,
 }
 
 

@@ -101,7 +101,8 @@ def register(app: AsyncApp) -> None:
         try:
             # Keyed by who submitted it too: someone else submitting this form cannot claim its report.
             reporter = body["user"]["id"]
-            filed = await workflow.receive_report(services, form, reporter, f"view:{view['id']}:{reporter}")
+            handle = body["user"].get("name") or body["user"].get("username") or ""
+            filed = await workflow.receive_report(services, form, reporter, f"view:{view['id']}:{reporter}", handle)
         except FormErrors as exc:
             await ack(response_action="errors", errors=exc.errors)
             return
