@@ -91,6 +91,21 @@ async def test_a_crafted_submission_of_a_handlers_form_does_not_make_theirs_a_du
     assert await _audit(bot, "report.question_asked") == 1
 
 
+async def test_a_form_refused_for_a_mistake_is_accepted_once_corrected(bot: RunningBot) -> None:
+    driver = ReportDriver(bot)
+    await driver.file(BEN, "participant_misuse", activity="audio-base")
+    sams_form = await _ask_form(bot, driver, SAM)
+
+    # Slack keeps the same view (id and hash) while the person corrects what was refused.
+    refused = await bot.slack.view_submission(SAM, sams_form, text_value("question", ""))
+    corrected = await bot.slack.view_submission(SAM, sams_form, text_value("question", "Which computer was it?"))
+    await bot.tick()
+
+    assert refused.json()["response_action"] == "errors"
+    assert corrected.json().get("response_action") == "update"
+    assert "Which computer was it?" in driver.texts(BEN)
+
+
 async def test_a_crafted_filing_with_someone_elses_form_does_not_swallow_their_report(bot: RunningBot) -> None:
     driver = ReportDriver(bot)
     dans_form = await driver.open_modal(DAN)
