@@ -520,7 +520,6 @@ def check_free_text(**fields: str) -> None:
         raise FormErrors(errors)
 
 
-
 async def ensure_can_handle(session: AsyncSession, report_id: int, actor: str) -> Report:
     """Before opening a modal for an action: refuse people who are not on the report's chain."""
     report = await session.get(Report, report_id)
