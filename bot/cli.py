@@ -136,7 +136,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _org_validate(path: Path) -> int:
-    from bot.org import OrgFileError, load_org_file
+    from bot.org import OrgFileError, load_org_file, org_warnings
 
     try:
         loaded = load_org_file(path)
@@ -145,6 +145,8 @@ def _org_validate(path: Path) -> int:
         return 1
     config = loaded.config
     print(f"{path} is valid: {len(config.people)} people, {len(config.projects)} projects.")
+    for warning in org_warnings(loaded):
+        print(f"  warning: {warning}")
     return 0
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.org import Role
+from bot.org import OrgConfig, Role
 
 
 @dataclass(frozen=True)
@@ -56,3 +56,15 @@ class Directory:
     def leaders_of(self, project_keys: Iterable[str]) -> list[Member]:
         keys = set(project_keys)
         return [m for m in self.members if m.leads & keys]
+
+
+def directory_from_org(config: OrgConfig) -> Directory:
+    """The directory an organisation file describes, before it is loaded into the database: for
+    checking the file (`tmw-bot org validate`) against the workflows' rules."""
+    members = []
+    for person in config.people:
+        manages = frozenset(p.key for p in config.projects if person.slack_id in p.managers)
+        leads = frozenset(p.key for p in config.projects if person.slack_id in p.leaders)
+        members.append(Member(slack_id=person.slack_id, name=person.name, roles=frozenset(person.roles),
+                              projects=frozenset(person.projects) | manages | leads, manages=manages, leads=leads))
+    return Directory(members=tuple(members), project_names={p.key: p.name for p in config.projects})

@@ -259,6 +259,25 @@ def _cross_check(config: OrgConfig) -> Iterator[tuple[tuple[Any, ...], str]]:
             yield ("people",), f"nobody has the role {role.value}; the workflows need one"
 
 
+def org_warnings(loaded: LoadedOrg) -> list[str]:
+    """What a valid file lacks that people would notice at run time: a policy to show, and report
+    chains that can leave nobody (see bot/reports/routing.py)."""
+    from bot.directory import directory_from_org
+    from bot.policy.document import policy_path
+    from bot.reports.kinds import rules_for
+    from bot.reports.routing import chains_that_can_end_empty
+
+    warnings = []
+    policy = policy_path(loaded.path, loaded.config.organisation.policy_file)
+    if policy is None:
+        warnings.append("organisation.policy_file: no policy file is named, so /policy has nothing to show or sign")
+    elif not policy.is_file():
+        warnings.append(f"organisation.policy_file: there is no file {policy}")
+    rules = rules_for(loaded.config.settings)
+    warnings += [f"settings.reports: {w}" for w in chains_that_can_end_empty(rules, directory_from_org(loaded.config))]
+    return warnings
+
+
 def _settings_sections() -> dict[str, type[BaseModel]]:
     """Each workflow's section of `settings`, validated with the rest of the file."""
     from bot.accounts.policy import AccountSettings

@@ -25,7 +25,7 @@ from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.dbs.workflow import CHECK_TYPES, DbsForm, ensure_admin, record_check
-from bot.errors import FormErrors
+from bot.errors import DomainError, FormErrors
 from bot.slack.delivery import Rendered
 from bot.slack.mrkdwn import escape
 from handlers.errors import telling_the_person
@@ -105,12 +105,17 @@ def register(app: AsyncApp) -> None:
     @app.view(CALLBACK)
     async def save_check(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
         services = services_of(context)
-        ensure_admin(context.get("member"))
         try:
+            ensure_admin(context.get("member"))
             async with services.db.unit_of_work() as session:
                 said = await record_check(session, services, form_from_view(view), body["user"]["id"])
         except FormErrors as exc:
             await ack(response_action="errors", errors=exc.errors)
+            return
+        except DomainError as exc:
+            # Refused (not an admin): answered in the modal, never with an error Slack shows as a failure.
+            await ack(response_action="update", view=View(type="modal", title="Not saved", close="Close", blocks=[
+                SectionBlock(text=MarkdownTextObject(text=escape(exc.user_message)))]).to_dict())
             return
         await ack(response_action="update", view=View(type="modal", title="DBS check saved", close="Done", blocks=[
             SectionBlock(text=MarkdownTextObject(text=escape(said)))]).to_dict())

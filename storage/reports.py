@@ -66,8 +66,10 @@ async def note_for_update(session: AsyncSession, note_id: int) -> ReportNote | N
 
 
 async def reports_involving(session: AsyncSession, slack_id: str, limit: int = 25) -> Sequence[Report]:
-    """Reports a person filed, or is on the chain of, newest first."""
-    handled = select(ReportParty.report_id).where(ReportParty.slack_id == slack_id, ReportParty.part == "handler")
+    """Reports a person filed, is on the chain of, or was told of, newest first."""
+    handled = select(ReportParty.report_id).where(
+        ReportParty.slack_id == slack_id, ReportParty.part.in_(("handler", "told"))
+    )
     return (
         await session.scalars(
             select(Report)

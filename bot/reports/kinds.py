@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from bot.policy.online_safety import CEOP, Signpost
+
 
 class ReportKind(StrEnum):
     PARTICIPANT_MISUSE = "participant_misuse"
@@ -55,7 +57,41 @@ STEP_LABELS: dict[Step, str] = {
     Step.ADMINS: "the admins",
 }
 
+# A single person's own part in a report, in plain words ("you have it as an admin"; "acknowledged
+# by the CEO"). Handlers are told this, never the label meant for the reporter or the whole tier.
+OWN_ROLES: dict[Step, str] = {
+    Step.ACTIVITY_PROJECT_MANAGER: "the activity's project manager",
+    Step.ACTIVITY_LEADERS: "one of the activity's leaders",
+    Step.REPORTER_PROJECT_MANAGER: "the reporter's project manager",
+    Step.SUBJECT_PROJECT_MANAGER: "the young leader's project manager",
+    Step.CEO: "the CEO",
+    Step.CHAIR: "the Chair",
+    Step.TRUSTEES: "a trustee",
+    Step.SAFEGUARDING_LEAD: "the safeguarding lead",
+    Step.DEPUTY_SAFEGUARDING_LEAD: "the deputy safeguarding lead",
+    Step.ADMINS: "an admin",
+}
+# How people other than the reporter are told who has it: "your project manager" is the reporter's.
+OTHERS_LABELS: dict[Step, str] = STEP_LABELS | {Step.REPORTER_PROJECT_MANAGER: "the reporter's project manager"}
+_STEP_OF_LABEL = {label: step for step, label in STEP_LABELS.items()}
+
+
+def own_role(label: str) -> str:
+    """One person's own role, from the label their part of a report was saved with (STEP_LABELS)."""
+    step = _STEP_OF_LABEL.get(label)
+    return OWN_ROLES[step] if step else label
+
+
+def label_for_others(label: str) -> str:
+    step = _STEP_OF_LABEL.get(label)
+    return OTHERS_LABELS[step] if step else label
+
+
 HOUR = timedelta(hours=1)
+
+# Where a report goes when everyone its chain names is left out (the Chair, the only trustee,
+# reporting the CEO): never nowhere. `tmw-bot org validate` warns of chains that can end up so.
+FALLBACK_TIER: tuple[Step, ...] = (Step.ADMINS, Step.CHAIR)
 
 
 @dataclass(frozen=True)
@@ -80,6 +116,8 @@ class RoutingRule:
     revoke_access: bool = False
     ico_deadline: bool = False
     rotate_password: bool = False
+    # Somewhere outside the organisation to report to as well, shown to the reporter and the handlers.
+    signpost: Signpost | None = None
 
 
 DEFAULT_RULES: dict[ReportKind, RoutingRule] = {
@@ -100,7 +138,7 @@ DEFAULT_RULES: dict[ReportKind, RoutingRule] = {
             ReportKind.ONLINE_SAFETY, "A concern about a participant's safety online",
             "Follows the Safeguarding Policy's chain: the safeguarding lead, then the deputy.", "5.1",
             chain=((Step.SAFEGUARDING_LEAD,), (Step.DEPUTY_SAFEGUARDING_LEAD,), (Step.CEO,)),
-            told_it_exists=(Step.CEO,), acknowledge_within=HOUR, urgent=True, safeguarding=True,
+            told_it_exists=(Step.CEO,), acknowledge_within=HOUR, urgent=True, safeguarding=True, signpost=CEOP,
         ),
         RoutingRule(
             ReportKind.WORRYING_CONTACT, "A customer or stakeholder contacting me in a worrying way",

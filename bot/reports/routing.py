@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.directory import Directory, Member
 from bot.org import Role
-from bot.reports.kinds import STEP_LABELS, RoutingRule, Step
+from bot.reports.kinds import FALLBACK_TIER, STEP_LABELS, ReportKind, RoutingRule, Step
 
 
 @dataclass(frozen=True)
@@ -67,12 +67,14 @@ def resolve_step(step: Step, directory: Directory, facts: ReportFacts) -> list[M
     raise AssertionError(f"unhandled step {step}")
 
 
-def _tiers(rule: RoutingRule, directory: Directory, facts: ReportFacts) -> Iterator[tuple[Recipient, ...]]:
-    """The chain's tiers in order, each with the people who are not left out (see `route_report`).
+def _chain_tiers(
+    chain: tuple[tuple[Step, ...], ...], directory: Directory, facts: ReportFacts
+) -> Iterator[tuple[Recipient, ...]]:
+    """A chain's tiers in order, each with the people who are not left out (see `route_report`).
     A tier left empty is skipped."""
     excluded = {facts.reporter, facts.team_member} - {None}
     seen: set[str] = set()
-    for tier in rule.chain:
+    for tier in chain:
         recipients: list[Recipient] = []
         for step in tier:
             for member in resolve_step(step, directory, facts):
@@ -82,6 +84,53 @@ def _tiers(rule: RoutingRule, directory: Directory, facts: ReportFacts) -> Itera
                 recipients.append(Recipient(member.slack_id, member.name, STEP_LABELS[step]))
         if recipients:
             yield tuple(recipients)
+
+
+def _tiers(rule: RoutingRule, directory: Directory, facts: ReportFacts) -> Iterator[tuple[Recipient, ...]]:
+    """The rule's chain; if everyone in it is left out, the admins and the Chair (FALLBACK_TIER)."""
+    tiers = _chain_tiers(rule.chain, directory, facts)
+    first = next(tiers, None)
+    if first is None:
+        yield from _chain_tiers((FALLBACK_TIER,), directory, facts)
+        return
+    yield first
+    yield from tiers
+
+
+def chains_that_can_end_empty(rules: dict[ReportKind, RoutingRule], directory: Directory) -> list[str]:
+    """For `org validate`: each kind whose chain leaves nobody for some reporter and subject, with an
+    example, so the organisation file can name someone more (such reports go to FALLBACK_TIER)."""
+    reporters: list[str] = [m.slack_id for m in directory.members]
+    young_leaders = [m.slack_id for m in directory.with_role(Role.YOUNG_LEADER)]
+    found: list[str] = []
+    for rule in rules.values():
+        # The reports the /report form accepts (see validate_form): a subject and activity where needed.
+        subjects: list[str | None] = [None]
+        if rule.needs_team_member:
+            subjects = list(young_leaders if rule.kind is ReportKind.YOUNG_LEADER_MISUSE else reporters)
+        activities: list[str | None] = list(directory.project_names) if rule.needs_activity else [None]
+        example = next(
+            (facts for reporter in reporters for subject in subjects if subject != reporter for activity in activities
+             if next(_chain_tiers(rule.chain, directory, facts := ReportFacts(reporter, activity, subject)), None) is None),
+            None,
+        )
+        if example is not None:
+            found.append(f"{rule.kind.value}: {_describe(example, directory)} leaves nobody in its chain; "
+                         "such a report would go to the admins and the Chair instead. Name someone more for it.")
+    return found
+
+
+def _describe(facts: ReportFacts, directory: Directory) -> str:
+    def who(slack_id: str | None) -> str:
+        member = directory.by_id(slack_id)
+        return member.name if member else str(slack_id)
+
+    said = f"a report by {who(facts.reporter)}"
+    if facts.team_member:
+        said += f" about {who(facts.team_member)}"
+    if facts.activity:
+        said += f" in {directory.project_names.get(facts.activity, facts.activity)}"
+    return said
 
 
 _NO_ONE = (
@@ -102,7 +151,7 @@ def route_report(rule: RoutingRule, directory: Directory, facts: ReportFacts) ->
     """The tiers a report passes through. A report never goes to the person it is about, nor back to
     the person who made it: they are left out, and a tier left empty passes to the next."""
     excluded = {facts.reporter, facts.team_member} - {None}
-    tiers = list(_tiers(rule, directory, facts))
+    tiers = list(_tiers(rule, directory, facts))  # never empty while there is an admin or a Chair
     if not tiers:
         raise NoOneToRouteTo(_NO_ONE)
     first_ids = {r.slack_id for r in tiers[0]}

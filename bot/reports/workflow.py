@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -20,12 +20,13 @@ from bot.dates import DateInFuture, DateNotUnderstood, describe, next_working_da
 from bot.directory import Directory
 from bot.errors import DomainError, FormErrors, NotAllowed
 from bot.org import Role
-from bot.reports.kinds import ReportKind, RoutingRule
+from bot.policy.online_safety import Signpost
+from bot.reports.kinds import ReportKind, RoutingRule, label_for_others, own_role
 from bot.reports.routing import NoOneToRouteTo, ReportFacts, first_tier, route_report
 from bot.scheduler import TimerContext
 from bot.services import Services
 from bot.snapshot import org_snapshot
-from storage.audit import record_audit, record_audits
+from storage.audit import audit_trail, record_audit, record_audits
 from storage.models import Report, ReportNote, ReportParty, ReportTask
 from storage.outbox import enqueue_message
 from storage.reports import (
@@ -46,6 +47,21 @@ ICO_WINDOW = timedelta(hours=72)
 ICO_REMINDER_EVERY = timedelta(hours=12)
 ESCALATE = "report.escalate"
 ICO_REMINDER = "report.ico_reminder"
+
+
+# The longest each free-text field may be, in characters: the forms offer no more, and the server
+# holds crafted submissions to the same (handlers/reports/blocks.py builds the forms from this).
+TEXT_LIMITS: dict[str, int] = {
+    "description": 3000, "participant": 300, "account": 100, "when": 100,
+    "question": 3000, "answer": 3000, "reason": 1000, "outcome": 3000, "actions_taken": 3000,
+}
+
+
+def _too_long(name: str, text: str) -> str | None:
+    limit = TEXT_LIMITS[name]
+    if len(text) <= limit:
+        return None
+    return f"Please keep this to {limit:,} characters or fewer (it has {len(text):,})."
 
 
 @dataclass(frozen=True)
@@ -69,6 +85,7 @@ class Filed:
     when_understood: str | None
     urgent: bool
     immediate_risk: bool
+    signpost: Signpost | None = None
 
 
 @dataclass(frozen=True)
@@ -98,13 +115,42 @@ def handlers_in(report: Report, tier: int | None = None) -> list[ReportParty]:
     return [p for p in report.parties if p.part == "handler" and (tier is None or p.tier == tier)]
 
 
-def on_chain(report: Report, slack_id: str) -> bool:
-    return any(p.slack_id == slack_id for p in handlers_in(report))
+def can_act(report: Report, slack_id: str) -> bool:
+    """Only the tiers a report has reached (the one it is with, and those before it) may act on it."""
+    return any(p.slack_id == slack_id for p in handlers_in(report) if p.tier <= report.tier)
 
 
-def current_role_label(report: Report) -> str:
-    labels = list(dict.fromkeys(p.role_label for p in handlers_in(report, report.tier)))
+def _refusal(report: Report, actor: str) -> str:
+    """Why `actor` may not act, kindly: most people who press by mistake were told of the report."""
+    if any(p.slack_id == actor for p in handlers_in(report)):
+        return (f"{report.reference} hasn't reached you: it is with {current_role_label(report, for_reporter=False)}. If it is "
+                "passed on to you, it will come to you with its buttons. For now, nothing has been changed.")
+    if any(p.slack_id == actor and p.part == "told" for p in report.parties):
+        return (f"You were told that {report.reference} exists so that you know of it; {current_role_label(report, for_reporter=False)} "
+                "handles it, so nothing has been changed.")
+    return "This report is not yours to handle, so nothing has been changed."
+
+
+def current_role_label(report: Report, *, for_reporter: bool = True) -> str:
+    """Who has the report now: "your project manager" to its reporter, "the reporter's project
+    manager" to anyone else."""
+    labels = [p.role_label if for_reporter else label_for_others(p.role_label) for p in handlers_in(report, report.tier)]
+    labels = list(dict.fromkeys(labels))
     return " and ".join(labels) if labels else "the people handling it"
+
+
+def own_role_in(report: Report, slack_id: str | None) -> str | None:
+    """A person's own part in the report, in plain words ("the CEO", "an admin"), from the nearest
+    tier they are in."""
+    party = next((p for p in handlers_in(report) if p.slack_id == slack_id), None)
+    return own_role(party.role_label) if party else None
+
+
+def _acknowledged_by(report: Report, directory: Directory | None) -> str:
+    """Who acknowledged it: the one person who pressed, never their whole tier."""
+    role = own_role_in(report, report.acknowledged_by) or "the person handling it"
+    member = directory.by_id(report.acknowledged_by) if directory else None
+    return f"{member.name}, {role}" if member else role
 
 
 def snapshot_for(
@@ -124,22 +170,26 @@ def snapshot_for(
         "urgent": report.urgent,
         "status": report.status,
         "filed": describe(report.created_at, tz),
-        "with_role": current_role_label(report),
+        "with_role": current_role_label(report, for_reporter=audience == "reporter"),
         "tier": report.tier,
     }
     if audience == "told":
         return base
     details = details_of(services, report)
     reporter = directory.by_id(report.reporter_id)
-    name = reporter.name if reporter else "someone not in the organisation file"
+    name = reporter.name if reporter else _not_in_file(details)
+    # A reporter not in the organisation file is shown as a person reference too (the renderer makes
+    # it a mention), so whoever handles it can reach them.
+    reporter_ref = None if reporter else report.reporter_id
     subject_id = team_member_of(services, report)
     subject = directory.by_id(subject_id)
     base |= {
-        "status_line": status_line(services, report),
+        "status_line": status_line(services, report, None if audience == "reporter" else directory),
         "acknowledge_by": describe(report.acknowledge_by, tz),
         "ico_deadline": describe(report.ico_deadline, tz) if report.ico_deadline else None,
         "ico_hours_left": _hours_left(report.ico_deadline, services.now()) if report.ico_deadline else None,
         "take_down": rule.take_down,
+        "signpost": asdict(rule.signpost) if rule.signpost else None,
         "revoke_access": rule.revoke_access and report.status != "resolved",
         "tasks": [{"kind": t.kind, "state": t.state} for t in report.tasks],
     }
@@ -161,8 +211,16 @@ def snapshot_for(
         ],
     }
     if audience == "watcher":
-        return base | {"reporter": "a team member" if report.name_only_to_handler else name}
-    return base | {"reporter": name, "reporter_id": report.reporter_id, "can_act": True}
+        if report.name_only_to_handler:
+            return base | {"reporter": "a team member"}
+        return base | {"reporter": name, "reporter_ref": reporter_ref}
+    return base | {"reporter": name, "reporter_id": report.reporter_id, "reporter_ref": reporter_ref, "can_act": True,
+                   "own_role": own_role_in(report, viewer)}
+
+
+def _not_in_file(details: dict[str, Any]) -> str:
+    handle = details.get("reporter_handle") or ""
+    return f"{handle} (not in the organisation file)" if handle else "someone not in the organisation file"
 
 
 def _name(directory: Directory, slack_id: str, report: Report, audience: str) -> str:
@@ -182,13 +240,15 @@ def _hours_left(deadline: datetime, now: datetime) -> int:
     return int((deadline - now).total_seconds() // 3600)
 
 
-def status_line(services: Services, report: Report) -> str:
+def status_line(services: Services, report: Report, directory: Directory | None = None) -> str:
+    """Where the report stands. With `directory` (for the people handling it), who acknowledged it is
+    named; its reporter is told their role."""
     tz = services.tz
     if report.status == "resolved" and report.resolved_at:
         return f"Resolved on {describe(report.resolved_at, tz)}."
     if report.status == "acknowledged" and report.acknowledged_at:
-        return f"Acknowledged by {current_role_label(report)} on {describe(report.acknowledged_at, tz)}."
-    return f"Waiting for {current_role_label(report)} to acknowledge it (by {describe(report.acknowledge_by, tz)})."
+        return f"Acknowledged by {_acknowledged_by(report, directory)} on {describe(report.acknowledged_at, tz)}."
+    return f"Waiting for {current_role_label(report, for_reporter=directory is None)} to acknowledge it (by {describe(report.acknowledge_by, tz)})."
 
 
 # -- filing ------------------------------------------------------------------------------------------
@@ -221,10 +281,13 @@ def validate_form(
             errors["team_member"] = "That person is not listed as a young leader. Choose the young leader concerned."
     if rule and rule.rotate_password and not form.account.strip():
         errors["account"] = "Please name the account (for example Instagram), but never type its password."
-    # A password typed into a report is refused, not stored (policy 2: it must be changed at once).
+    # Too long for the form (a crafted submission), or a password typed into a report: refused, not
+    # stored (policy 2: a password must be changed at once).
     for name, text, short in (("description", form.description, False), ("participant", form.participant, False),
                               ("account", form.account, True), ("when", form.when_text, True)):
-        if name not in errors and contains_password(text, short_field=short):
+        if name not in errors and (problem := _too_long(name, text)):
+            errors[name] = problem
+        elif name not in errors and contains_password(text, short_field=short):
             errors[name] = PASSWORD_WARNING
     happened_at, has_time = None, False
     if form.when_text.strip() and "when" not in errors:
@@ -249,7 +312,9 @@ class ReportDraft:
     row: dict[str, Any]
 
 
-async def receive_report(services: Services, form: ReportForm, reporter_id: str, submission_key: str) -> Filed:
+async def receive_report(
+    services: Services, form: ReportForm, reporter_id: str, submission_key: str, reporter_handle: str = ""
+) -> Filed:
     """Check and save a report, and say where it is going. This runs before Slack is answered, so it
     does the least that makes the report safe: one row, written once however often it is submitted,
     in one transaction with any other reports filed at the same moment. Working out its people and
@@ -261,6 +326,9 @@ async def receive_report(services: Services, form: ReportForm, reporter_id: str,
     went_to = _first_tier_label(rule, snapshot.directory, facts)
     details = {"description": form.description.strip(), "participant": form.participant.strip(),
                "when_text": form.when_text.strip(), "account": form.account.strip()}
+    if snapshot.directory.by_id(reporter_id) is None:
+        # Not in the organisation file: keep the name they go by on the platform, so handlers can reach them.
+        details["reporter_handle"] = reporter_handle[:80]
     urgent = rule.urgent or form.immediate_risk
     draft = ReportDraft(
         submission_key=submission_key,
@@ -288,7 +356,7 @@ async def receive_report(services: Services, form: ReportForm, reporter_id: str,
     return Filed(
         report_id=report_id, reference=reference, went_to=went_to,
         when_understood=describe(happened_at, services.tz, has_time) if happened_at else None,
-        urgent=urgent, immediate_risk=form.immediate_risk,
+        urgent=urgent, immediate_risk=form.immediate_risk, signpost=rule.signpost,
     )
 
 
@@ -363,11 +431,28 @@ async def route_received(session: AsyncSession, services: Services, report_id: i
     await record_audit(session, at=now, actor="system", action="report.routed", subject_type="report",
                        subject_id=report.reference, detail={"to": [p.slack_id for p in handlers_in(report, 0)]})
     await _tell_everyone(session, services, report, rule, snapshot.directory, newly=handlers_in(report, 0), include_told=True)
+    if snapshot.directory.by_id(report.reporter_id) is None:
+        await _ask_admins_to_add(session, services, snapshot.directory, report)
     if rule.rotate_password:  # issue 4: start changing the named account's password at once
         from bot.accounts.workflow import exposure_reported
 
         await exposure_reported(session, services, report.id, report.reporter_id, details_of(services, report).get("account", ""))
     return True
+
+
+async def _ask_admins_to_add(session: AsyncSession, services: Services, directory: Directory, report: Report) -> None:
+    """Someone not in the organisation file made a report: the admins are told once that they should
+    be added (so their next report reaches the right people), and nothing of the report itself."""
+    if any(e.action == "report.reporter_not_in_file" for e in await audit_trail(session, "person", report.reporter_id)):
+        return
+    now = services.now()
+    handle = details_of(services, report).get("reporter_handle") or ""
+    for admin in directory.with_role(Role.ADMIN):
+        await enqueue_message(session, services.cipher, now=now, target=admin.slack_id, template="report.add_reporter",
+                              params={"person_ref": report.reporter_id, "handle": handle},
+                              message_key=f"report.add_reporter:{report.reporter_id}:{admin.slack_id}")
+    await record_audit(session, at=now, actor="system", action="report.reporter_not_in_file", subject_type="person",
+                       subject_id=report.reporter_id)
 
 
 async def route_unrouted(services: Services) -> int:
@@ -422,13 +507,26 @@ async def _tell_everyone(
 # -- handling ----------------------------------------------------------------------------------------
 
 
+def check_free_text(**fields: str) -> None:
+    """What a handler or reporter types after filing is stored and forwarded too: refuse it, beside
+    its field, if it is longer than its form allows or holds a password, as the /report form does."""
+    errors: dict[str, str] = {}
+    for name, text in fields.items():
+        if problem := _too_long(name, text):
+            errors[name] = problem
+        elif contains_password(text):
+            errors[name] = PASSWORD_WARNING
+    if errors:
+        raise FormErrors(errors)
+
+
 async def ensure_can_handle(session: AsyncSession, report_id: int, actor: str) -> Report:
     """Before opening a modal for an action: refuse people who are not on the report's chain."""
     report = await session.get(Report, report_id)
     if report is None:
         raise DomainError("I can't find that report any more.")
-    if not on_chain(report, actor):
-        raise NotAllowed("This report is not yours to handle, so nothing has been changed.")
+    if not can_act(report, actor):
+        raise NotAllowed(_refusal(report, actor))
     return report
 
 
@@ -436,8 +534,8 @@ async def _load_for_action(session: AsyncSession, report_id: int, actor: str) ->
     report = await report_for_update(session, report_id)
     if report is None:
         raise DomainError("I can't find that report any more.")
-    if not on_chain(report, actor):
-        raise NotAllowed("This report is not yours to handle, so nothing has been changed.")
+    if not can_act(report, actor):
+        raise NotAllowed(_refusal(report, actor))
     return report
 
 
@@ -472,6 +570,7 @@ async def escalate(
         return Outcome(False, f"{report.reference} is already resolved.")
     if report.tier != from_tier:
         return Outcome(False, f"{report.reference} has already been passed on.")
+    check_free_text(reason=reason)
     next_tier = handlers_in(report, report.tier + 1)
     if not next_tier:
         if actor == "system":
@@ -497,7 +596,7 @@ async def escalate(
     if actor == "system":
         await enqueue_message(session, services.cipher, now=now, target=report.reporter_id, template="report.still_handled",
                               params={"reference": report.reference, "with_role": current_role_label(report)})
-    return Outcome(True, f"{report.reference} has been passed to {current_role_label(report)}.")
+    return Outcome(True, f"{report.reference} has been passed to {current_role_label(report, for_reporter=False)}.")
 
 
 async def resolve(
@@ -508,6 +607,7 @@ async def resolve(
         return Outcome(False, f"{report.reference} was already resolved.")
     if not outcome.strip():
         raise FormErrors({"outcome": "Please say what the outcome was."})
+    check_free_text(outcome=outcome, actions_taken=actions_taken)
     now = services.now()
     report.status = "resolved"
     report.resolved_at = now
@@ -525,6 +625,7 @@ async def ask_reporter(session: AsyncSession, services: Services, report_id: int
     report = await _load_for_action(session, report_id, actor)
     if not question.strip():
         raise FormErrors({"question": "Please type your question."})
+    check_free_text(question=question)
     now = services.now()
     note = ReportNote(at=now, author=actor, kind="question", text_enc=services.cipher.encrypt(question.strip()))
     report.notes.append(note)
@@ -532,7 +633,7 @@ async def ask_reporter(session: AsyncSession, services: Services, report_id: int
     await enqueue_message(
         session, services.cipher, now=now, target=report.reporter_id, template="report.question",
         params={"reference": report.reference, "note_id": note.id, "question": question.strip(),
-                "asked_by": current_role_label(report) if actor in {p.slack_id for p in handlers_in(report, report.tier)} else "the person handling it"},
+                "asked_by": own_role_in(report, actor) or "the person handling it"},
         message_key=f"report:{report.id}:question:{note.id}",
     )
     await record_audit(session, at=now, actor=actor, action="report.question_asked", subject_type="report",
@@ -564,6 +665,7 @@ async def answer_question(session: AsyncSession, services: Services, note_id: in
         return Outcome(False, "You have already answered this question. Thank you.")
     if not answer.strip():
         raise FormErrors({"answer": "Please type your answer."})
+    check_free_text(answer=answer)
     now = services.now()
     question.answered = True
     report.notes.append(ReportNote(at=now, author=actor, kind="answer", text_enc=services.cipher.encrypt(answer.strip())))
@@ -631,12 +733,20 @@ async def reports_for(session: AsyncSession, services: Services, slack_id: str) 
     rules = await _rules(services)
     rows = []
     for report in await reports_involving(session, slack_id):
+        if report.reporter_id == slack_id:
+            relation = "you reported it"
+        elif can_act(report, slack_id):
+            relation = "you handle it"
+        elif any(p.slack_id == slack_id and p.part == "told" for p in report.parties):
+            relation = "you are told of it"
+        else:
+            continue  # later in its chain, and not passed on: they have not been told of it
         rows.append({
             "reference": report.reference,
             "kind": rule_of(rules, report).label,
             "status": report.status,
             "age": _age(services.now() - report.created_at),
-            "relation": "you reported it" if report.reporter_id == slack_id else "you handle it",
+            "relation": relation,
         })
     return rows
 

@@ -18,9 +18,19 @@ def escape(text: str) -> str:
     return _BROADCAST_WORDS.sub(lambda m: "@\u2060" + m.group(1), escaped)
 
 
+def cut(text: str, limit: int) -> str:
+    """Escaped text cut to `limit` characters with an ellipsis, never through an escape (&amp;)."""
+    if len(text) <= limit:
+        return text
+    kept = text[: limit - 1]
+    # In escaped text every "&" starts an entity: one with no ";" after it was cut through.
+    if kept.rfind("&") > kept.rfind(";"):
+        kept = kept[: kept.rfind("&")]
+    return kept + "…"
+
+
 def quote(text: str, limit: int = 2500) -> str:
-    """Escaped user text as a block quote, cut to fit Block Kit's text limits."""
-    body = escape(text)
-    if len(body) > limit:
-        body = body[: limit - 1] + "…"
-    return "\n".join("> " + line for line in body.splitlines() or [""])
+    """Escaped user text as a block quote, cut to fit Block Kit's text limits: `limit` counts the
+    quote marks too, as many short lines add one to each."""
+    quoted = "\n".join("> " + line for line in escape(text).splitlines() or [""])
+    return cut(quoted, limit)

@@ -21,6 +21,33 @@ TEAM_ID = "T0TMW00001"
 APP_ID = "A0TMWAPP01"
 
 
+# Slack's Block Kit text limits (see /work/shared/slack/block_kit/limits.json): a message breaking
+# them is refused with invalid_blocks, as Slack does, so a test sees the message never arrive.
+MESSAGE_MAX_BLOCKS = 50
+SECTION_TEXT_MAX = 3000
+SECTION_FIELDS_MAX = 10
+SECTION_FIELD_TEXT_MAX = 2000
+HEADER_TEXT_MAX = 150
+
+
+def breaks_block_limits(blocks: Any) -> bool:
+    if not isinstance(blocks, list):
+        return False
+    if len(blocks) > MESSAGE_MAX_BLOCKS:
+        return True
+    for block in blocks:
+        text = (block.get("text") or {}).get("text", "")
+        if block.get("type") == "section":
+            fields = block.get("fields") or []
+            if len(text) > SECTION_TEXT_MAX or len(fields) > SECTION_FIELDS_MAX:
+                return True
+            if any(len(f.get("text", "")) > SECTION_FIELD_TEXT_MAX for f in fields):
+                return True
+        if block.get("type") == "header" and len(text) > HEADER_TEXT_MAX:
+            return True
+    return False
+
+
 @dataclass
 class RecordedCall:
     method: str
@@ -218,6 +245,8 @@ class FakeSlack:
         channel = self._channel(target)
         if channel in self.bot_not_in:
             return {"ok": False, "error": "not_in_channel"}
+        if breaks_block_limits(params.get("blocks")):
+            return {"ok": False, "error": "invalid_blocks"}
         message = PostedMessage(channel, self._ts(), str(params.get("text", "")), params.get("blocks"))
         self.messages.append(message)
         return {"ok": True, "channel": channel, "ts": message.ts,
@@ -236,6 +265,8 @@ class FakeSlack:
         message = self._find(str(params.get("channel")), str(params.get("ts")))
         if message is None:
             return {"ok": False, "error": "message_not_found"}
+        if breaks_block_limits(params.get("blocks")):
+            return {"ok": False, "error": "invalid_blocks"}
         message.text = str(params.get("text", message.text))
         message.blocks = params.get("blocks", message.blocks)
         return {"ok": True, "channel": message.channel, "ts": message.ts, "text": message.text}

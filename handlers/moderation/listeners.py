@@ -13,6 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.errors import DomainError
 from bot.moderation_queue.workflow import case_for_decision, group_agreement, moderated_channel, record_decision
 from bot.org import Role
+from bot.policy.online_safety import safety_tips_text
 from bot.slack.deletion import delete_message
 from bot.snapshot import org_snapshot
 from handlers.errors import telling_the_person
@@ -79,6 +80,8 @@ def register(app: AsyncApp) -> None:
             return
         snapshot = await org_snapshot(services)
         paragraphs = group_agreement(snapshot.organisation_name, channel.name, channel.purpose)
+        # The groups are for young people: their welcome carries the policy's section 4 tips, in short.
+        paragraphs.append(safety_tips_text())
         await client.chat_postMessage(channel=event["user"], text=paragraphs[0], blocks=blocks.agreement_blocks(paragraphs))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import asdict
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -25,15 +26,25 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from bot.org import SLACK_USER_ID
 from bot.reports.kinds import RoutingRule
-from bot.reports.workflow import Filed
+from bot.reports.workflow import TEXT_LIMITS, Filed
 from bot.slack.delivery import Rendered
-from bot.slack.mrkdwn import escape, quote
+from bot.slack.mrkdwn import cut, escape, quote
 from handlers.reports.ids import ACTIONS_BLOCK, Action, Callback, Field
 from handlers.reports.metadata import ButtonValue, FilingMeta, ReplyMeta, ReportActionMeta
 
+# Slack refuses a whole message (invalid_blocks) if one part is over its limit: see
+# /work/shared/slack/block_kit/limits.json. What people typed is cut to fit, visibly.
+FIELD_TEXT_MAX = 2000
+MESSAGE_MAX_BLOCKS = 50
 DANGER_NOTE = "If a child or anyone else is in immediate danger, call 999 first, then report it here."
 STATUS_WORDS = {"open": "Waiting for acknowledgement", "acknowledged": "Acknowledged", "resolved": "Resolved"}
+
+
+def _first_upper(text: str) -> str:
+    """A sentence's first letter in capitals, the rest as written ("the CEO" -> "The CEO")."""
+    return text[:1].upper() + text[1:]
 
 
 def _md(text: str) -> MarkdownTextObject:
@@ -48,10 +59,11 @@ def _input(field: Field, label: str, element: Any, *, optional: bool = False, hi
     return InputBlock(block_id=field.value, label=label, element=element, optional=optional, hint=hint)
 
 
-def _text_input(field: Field, placeholder: str = "", *, multiline: bool = False, initial: str | None = None,
-                max_length: int = 3000) -> PlainTextInputElement:
+def _text_input(field: Field, placeholder: str = "", *, multiline: bool = False, initial: str | None = None) -> PlainTextInputElement:
+    # The server holds submissions to the same limits (TEXT_LIMITS): a form cannot offer more.
     return PlainTextInputElement(action_id=field.element, placeholder=placeholder or None, multiline=multiline,
-                                 initial_value=initial or None, max_length=max_length)
+                                 initial_value=(initial or "")[: TEXT_LIMITS[field.value]] or None,
+                                 max_length=TEXT_LIMITS[field.value])
 
 
 def _checkbox(field: Field, text: str) -> CheckboxesElement:
@@ -77,11 +89,11 @@ def report_modal(rules: Sequence[RoutingRule], projects: dict[str, str], descrip
         _input(Field.TEAM_MEMBER, "Is it about a team member or young leader?",
                UserSelectElement(action_id=Field.TEAM_MEMBER.element, placeholder="Choose a person"), optional=True,
                hint="They will never see this report."),
-        _input(Field.PARTICIPANT, "Or is it about a participant?", _text_input(Field.PARTICIPANT, "First name and anything that helps identify them", max_length=300),
+        _input(Field.PARTICIPANT, "Or is it about a participant?", _text_input(Field.PARTICIPANT, "First name and anything that helps identify them"),
                optional=True),
         _input(Field.ACCOUNT, "Which shared account? (for a password concern)",
-               _text_input(Field.ACCOUNT, "For example Instagram. Never type the password.", max_length=100), optional=True),
-        _input(Field.WHEN, "When did it happen?", _text_input(Field.WHEN, "For example “yesterday 4pm” or “last Tuesday”", max_length=100),
+               _text_input(Field.ACCOUNT, "For example Instagram. Never type the password."), optional=True),
+        _input(Field.WHEN, "When did it happen?", _text_input(Field.WHEN, "For example “yesterday 4pm” or “last Tuesday”"),
                optional=True),
         _input(Field.DESCRIPTION, "What happened?",
                _text_input(Field.DESCRIPTION, "In your own words: what you saw or were told", multiline=True, initial=description)),
@@ -103,6 +115,8 @@ def filed_view(filed: Filed) -> dict[str, Any]:
         lines.append(f"I understood it happened on {filed.when_understood}.")
     lines.append("I'll message you as it is handled. You can see your reports any time with `/report list`.")
     blocks: list[dict[str, Any]] = [{"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(lines)}}]
+    if filed.signpost:
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": _signpost(asdict(filed.signpost))}})
     if filed.immediate_risk or filed.urgent:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": ":rotating_light: " + DANGER_NOTE}]})
     return {"type": "modal", "title": {"type": "plain_text", "text": "Report sent"},
@@ -117,34 +131,58 @@ def _header(params: dict[str, Any], lead: str) -> HeaderBlock:
     return HeaderBlock(text=PlainTextObject(text=f"{urgent}{lead} {params['reference']}"[:150]))
 
 
+def _field(title: str, value: str) -> MarkdownTextObject:
+    text = f"*{title}*\n{value}"
+    return _md(text if len(text) <= FIELD_TEXT_MAX else cut(text, FIELD_TEXT_MAX))
+
+
+def _person(name: str, ref: str | None) -> str:
+    """A person's name, with a mention when the core gave their reference (someone the organisation
+    file does not list, whom a handler may need to reach)."""
+    return f"<@{ref}> ({escape(name)})" if ref and SLACK_USER_ID.match(ref) else escape(name)
+
+
 def _fields(params: dict[str, Any]) -> list[MarkdownTextObject]:
     fields = [_md(f"*Kind*\n{escape(params['kind_label'])}")]
     if params.get("activity"):
-        fields.append(_md(f"*Activity*\n{escape(params['activity'])}"))
+        fields.append(_field("Activity", escape(params['activity'])))
     if params.get("reporter"):
-        fields.append(_md(f"*Reported by*\n{escape(params['reporter'])}"))
+        fields.append(_field("Reported by", _person(params["reporter"], params.get("reporter_ref"))))
     if params.get("team_member"):
-        fields.append(_md(f"*About*\n{escape(params['team_member'])}"))
+        fields.append(_field("About", escape(params['team_member'])))
     if params.get("participant"):
-        fields.append(_md(f"*Participant*\n{escape(params['participant'])}"))
+        fields.append(_field("Participant", escape(params['participant'])))
     if params.get("account"):
-        fields.append(_md(f"*Account*\n{escape(params['account'])}"))
-    fields.append(_md(f"*When*\n{escape(params['when']) if params.get('when') else 'Not given'}"))
-    fields.append(_md(f"*Filed*\n{escape(params['filed'])}"))
+        fields.append(_field("Account", escape(params['account'])))
+    fields.append(_field("When", escape(params["when"]) if params.get("when") else "Not given"))
+    fields.append(_field("Filed", escape(params['filed'])))
     return fields[:10]
 
 
-def _notes(params: dict[str, Any]) -> list[Block]:
+def _notes(params: dict[str, Any], room: int) -> list[Block]:
+    """The notes, newest kept when there are more than `room` blocks for them."""
     titles = {"question": "Question", "answer": "Answer", "escalation": "Passed on", "resolution": "Resolution"}
     blocks: list[Block] = []
-    for note in params.get("notes", []):
+    notes = params.get("notes", [])
+    if len(notes) > room:
+        hidden = len(notes) - (room - 1)
+        notes = notes[hidden:]
+        blocks.append(ContextBlock(elements=[_md(f"{hidden} earlier note{'s' if hidden != 1 else ''} not shown here.")]))
+    for note in notes:
         title = f"*{titles.get(note['kind'], 'Note')}* from {escape(note['author'])}, {escape(note['at'])}"
         blocks.append(SectionBlock(text=_md(f"{title}\n{quote(note['text'], 2500)}")))
     return blocks
 
 
+def _signpost(signpost: dict[str, str]) -> str:
+    return (f":telephone_receiver: {escape(signpost['text'])} (policy {escape(signpost['policy_section'])}): "
+            f"<{signpost['url']}|{escape(signpost['link_text'])}>.")
+
+
 def _deadlines(params: dict[str, Any]) -> list[Block]:
     notes = []
+    if params.get("signpost"):
+        notes.append(_signpost(params["signpost"]))
     if params.get("immediate_risk"):
         notes.append(":rotating_light: *The reporter says someone may be at immediate risk.* " + DANGER_NOTE)
     if params.get("ico_deadline") and params.get("status") != "resolved":
@@ -183,11 +221,14 @@ def _buttons(params: dict[str, Any]) -> list[Block]:
 def render_handler(params: dict[str, Any]) -> Rendered:
     blocks: list[Block] = [_header(params, "Report")]
     if params.get("newly_yours") and params["status"] == "open":
-        blocks.append(SectionBlock(text=_md(f"This report has come to you as {escape(params['with_role'])}. Please acknowledge it.")))
+        role = params.get("own_role") or params["with_role"]
+        blocks.append(SectionBlock(text=_md(f"This report has come to you as {escape(role)}. Please acknowledge it.")))
     blocks += [SectionBlock(fields=_fields(params)), SectionBlock(text=_md(quote(params["description"])))]
-    blocks += _deadlines(params) + _notes(params)
-    blocks.append(ContextBlock(elements=[_md(f"*{STATUS_WORDS[params['status']]}.* {escape(params['status_line'])}")]))
-    blocks += _buttons(params)
+    blocks += _deadlines(params)
+    status = ContextBlock(elements=[_md(f"*{STATUS_WORDS[params['status']]}.* {escape(params['status_line'])}")])
+    buttons = _buttons(params)
+    blocks += _notes(params, room=MESSAGE_MAX_BLOCKS - len(blocks) - 1 - len(buttons))
+    blocks += [status, *buttons]
     text = f"{'Urgent: ' if params.get('urgent') else ''}report {params['reference']} ({params['kind_label']}): {STATUS_WORDS[params['status']]}"
     return Rendered(text=text, blocks=_dicts(blocks))
 
@@ -197,7 +238,7 @@ def render_watcher(params: dict[str, Any]) -> Rendered:
                            SectionBlock(text=_md(quote(params["description"])))]
     blocks += _deadlines(params)
     blocks.append(ContextBlock(elements=[_md(
-        f"You can see this because you lead the activity. {escape(params['with_role']).capitalize()} is handling it. "
+        f"You can see this because you lead the activity. {_first_upper(escape(params['with_role']))} is handling it. "
         f"*{STATUS_WORDS[params['status']]}.*")]))
     return Rendered(text=f"Report {params['reference']} about your activity", blocks=_dicts(blocks))
 
@@ -220,7 +261,7 @@ def render_reporter(params: dict[str, Any]) -> Rendered:
 
 
 def render_question(params: dict[str, Any]) -> Rendered:
-    text = f"{escape(params['asked_by']).capitalize()} has a question about your report *{params['reference']}*:\n{quote(params['question'])}"
+    text = f"{_first_upper(escape(params['asked_by']))} has a question about your report *{params['reference']}*:\n{quote(params['question'])}"
     blocks = [SectionBlock(text=_md(text)),
               ActionsBlock(elements=[ButtonElement(text="Reply", action_id=Action.REPLY.value, style="primary",
                                                    value=ReplyMeta(note_id=params["note_id"]).model_dump_json())])]
@@ -251,6 +292,12 @@ def render_ico_reminder(params: dict[str, Any]) -> Rendered:
     return _plain(f":warning: Data breach *{params['reference']}*: the 72-hour ICO deadline passed {-hours} hours ago ({escape(params['deadline'])}). Please report it to the ICO now if it is serious, and resolve the report.")
 
 
+def render_add_reporter(params: dict[str, Any]) -> Rendered:
+    who = _person(params.get("handle") or "no name given", params["person_ref"])
+    return _plain(f":bust_in_silhouette: {who} has made a report but is not in the organisation file. Please add them "
+                  "(under `people`), so that what they report reaches the right people.")
+
+
 def render_revoke_access(params: dict[str, Any]) -> Rendered:
     return _plain(f":lock: Please remove {escape(params['young_leader'])}'s access to our social media and other shared accounts now, and change the passwords they knew (report *{params['reference']}*).")
 
@@ -266,6 +313,7 @@ RENDERERS = {
     "report.still_handled": render_still_handled,
     "report.ico_reminder": render_ico_reminder,
     "report.revoke_access": render_revoke_access,
+    "report.add_reporter": render_add_reporter,
 }
 
 
@@ -286,7 +334,7 @@ def ask_modal(meta: ReportActionMeta, reference: str) -> dict[str, Any]:
 def escalate_modal(meta: ReportActionMeta, reference: str) -> dict[str, Any]:
     return _action_modal(Callback.ESCALATE, "Escalate", "Escalate", meta,
                          f"*{reference}* will go to the next people in its chain.",
-                         [_input(Field.REASON, "Why?", _text_input(Field.REASON, multiline=True, max_length=1000))])
+                         [_input(Field.REASON, "Why?", _text_input(Field.REASON, multiline=True))])
 
 
 def resolve_modal(meta: ReportActionMeta, reference: str) -> dict[str, Any]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, TypeVar
 
+from pydantic import BaseModel, ValidationError
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
@@ -13,10 +14,12 @@ from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
 from bot.reports import workflow
 from bot.reports.workflow import FormErrors, ReportForm
+from bot.services import Services
 from bot.snapshot import org_snapshot
 from handlers import home as home_tab  # a module, not its function: home renders report blocks
 from handlers.errors import tell, telling_the_person
@@ -27,6 +30,7 @@ from handlers.reports.metadata import ButtonValue, ReplyMeta, ReportActionMeta
 from storage.models import ProcessedDelivery
 
 log = logging.getLogger(__name__)
+Meta = TypeVar("Meta", bound=BaseModel)
 
 
 def _value(view: dict[str, Any], field: Field) -> Any:
@@ -55,15 +59,19 @@ def form_from_view(view: dict[str, Any]) -> ReportForm:
     )
 
 
-async def _first_submission(context: AsyncBoltContext, view: dict[str, Any]) -> bool:
-    """A modal is submitted once: a repeated submission (double click, retry) is dropped."""
-    services = services_of(context)
+class _AlreadySubmitted(Exception):
+    """This form was submitted and accepted before (a double click, Slack retrying)."""
+
+
+async def _mark_submitted(session: AsyncSession, services: Services, view: dict[str, Any]) -> None:
+    """Record a modal as submitted, in the transaction of the work it does: so it counts only once
+    that work is accepted (a refused or crafted submission leaves no mark that would make the real
+    one look like a repeat), and a repeat rolls back instead of doing the work twice."""
+    session.add(ProcessedDelivery(key=f"view:{view['id']}:{view.get('hash', '')}", seen_at=services.now()))
     try:
-        async with services.db.unit_of_work() as session:
-            session.add(ProcessedDelivery(key=f"view:{view['id']}:{view.get('hash', '')}", seen_at=services.now()))
-    except IntegrityError:
-        return False
-    return True
+        await session.flush()
+    except IntegrityError as exc:
+        raise _AlreadySubmitted from exc
 
 
 def register(app: AsyncApp) -> None:
@@ -91,7 +99,10 @@ def register(app: AsyncApp) -> None:
         services = services_of(context)
         form = form_from_view(view)
         try:
-            filed = await workflow.receive_report(services, form, body["user"]["id"], f"view:{view['id']}")
+            # Keyed by who submitted it too: someone else submitting this form cannot claim its report.
+            reporter = body["user"]["id"]
+            handle = body["user"].get("name") or body["user"].get("username") or ""
+            filed = await workflow.receive_report(services, form, reporter, f"view:{view['id']}:{reporter}", handle)
         except FormErrors as exc:
             await ack(response_action="errors", errors=exc.errors)
             return
@@ -156,17 +167,24 @@ def register(app: AsyncApp) -> None:
             await client.views_open(trigger_id=body["trigger_id"], view=blocks.reply_modal(meta.note_id, question))
 
     async def _submit(
-        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient, run: Any
+        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient,
+        meta_model: type[BaseModel], run: Any,
     ) -> None:
         services = services_of(context)
-        if not await _first_submission(context, view):
+        try:
+            meta = _metadata(meta_model, view)
+            async with services.db.unit_of_work() as session:
+                await _mark_submitted(session, services, view)
+                outcome = await run(session, services, body["user"]["id"], meta)
+        except _AlreadySubmitted:
             await ack()
             return
-        try:
-            async with services.db.unit_of_work() as session:
-                outcome = await run(session, services, body["user"]["id"])
         except FormErrors as exc:
             await ack(response_action="errors", errors=exc.errors)
+            return
+        except DomainError as exc:
+            # Refused (not on the chain, a report gone): nothing the form could fix, so close it kindly.
+            await ack(response_action="update", view=_done_view(exc.user_message, title="Nothing changed"))
             return
         await ack(response_action="update", view=_done_view(outcome.message))
         services.wake_scheduler()
@@ -176,39 +194,43 @@ def register(app: AsyncApp) -> None:
     async def submit_question(
         ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
     ) -> None:
-        meta = ReportActionMeta.model_validate_json(view["private_metadata"])
         question = _value(view, Field.QUESTION)
-        await _submit(ack, body, view, context, client,
-                      lambda s, sv, actor: workflow.ask_reporter(s, sv, meta.report_id, actor, question))
+        await _submit(ack, body, view, context, client, ReportActionMeta,
+                      lambda s, sv, actor, meta: workflow.ask_reporter(s, sv, meta.report_id, actor, question))
 
     @app.view(Callback.ESCALATE.value)
     async def submit_escalation(
         ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
     ) -> None:
-        meta = ReportActionMeta.model_validate_json(view["private_metadata"])
         reason = _value(view, Field.REASON)
-        await _submit(ack, body, view, context, client,
-                      lambda s, sv, actor: workflow.escalate(s, sv, meta.report_id, actor, reason, from_tier=meta.tier))
+        await _submit(ack, body, view, context, client, ReportActionMeta,
+                      lambda s, sv, actor, meta: workflow.escalate(s, sv, meta.report_id, actor, reason, from_tier=meta.tier))
 
     @app.view(Callback.RESOLVE.value)
     async def submit_resolution(
         ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
     ) -> None:
-        meta = ReportActionMeta.model_validate_json(view["private_metadata"])
         outcome, actions = _value(view, Field.OUTCOME), _value(view, Field.ACTIONS_TAKEN)
-        await _submit(ack, body, view, context, client,
-                      lambda s, sv, actor: workflow.resolve(s, sv, meta.report_id, actor, outcome, actions))
+        await _submit(ack, body, view, context, client, ReportActionMeta,
+                      lambda s, sv, actor, meta: workflow.resolve(s, sv, meta.report_id, actor, outcome, actions))
 
     @app.view(Callback.REPLY.value)
     async def submit_reply(
         ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
     ) -> None:
-        meta = ReplyMeta.model_validate_json(view["private_metadata"])
         answer = _value(view, Field.ANSWER)
-        await _submit(ack, body, view, context, client,
-                      lambda s, sv, actor: workflow.answer_question(s, sv, meta.note_id, actor, answer))
+        await _submit(ack, body, view, context, client, ReplyMeta,
+                      lambda s, sv, actor, meta: workflow.answer_question(s, sv, meta.note_id, actor, answer))
 
 
-def _done_view(message: str) -> dict[str, Any]:
-    return View(type="modal", title="Done", close="Close",
+def _metadata(model: type[Meta], view: dict[str, Any]) -> Meta:
+    """The form's private_metadata, which only the bot writes: anything else is refused, not a crash."""
+    try:
+        return model.model_validate_json(view.get("private_metadata") or "")
+    except ValidationError as exc:
+        raise DomainError("I can't tell which report this form was for. Please open it again from the report.") from exc
+
+
+def _done_view(message: str, title: str = "Done") -> dict[str, Any]:
+    return View(type="modal", title=title, close="Close",
                 blocks=[SectionBlock(text=MarkdownTextObject(text=message))]).to_dict()
