@@ -431,11 +431,13 @@ class Leaver(Base):
     leaving_on: Mapped[date] = mapped_column(Date)
     # The modal submission it came from: a repeated submission finds the checklist already made.
     submission_key: Mapped[str] = mapped_column(String(100), unique=True)
-    # open -> complete
+    # open -> complete, or open -> cancelled (before the leaving date)
     state: Mapped[str] = mapped_column(String(16), default="open")
     created_at: Mapped[datetime]
     completed_at: Mapped[datetime | None] = mapped_column(default=None)
     reminders_sent: Mapped[int] = mapped_column(Integer, default=0)
+    # What the checklist changed (owners, access, role end dates), to put back if it is cancelled.
+    restore: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 
     tasks: Mapped[list[LeaverTask]] = relationship(
         back_populates="leaver", cascade="all, delete-orphan", lazy="selectin", order_by="LeaverTask.id"
@@ -455,7 +457,7 @@ class LeaverTask(Base):
     report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id", ondelete="SET NULL"), default=None)
     assignee_id: Mapped[str] = mapped_column(String(32))
     label: Mapped[str] = mapped_column(String(200))
-    # open -> done
+    # open -> done, or open -> cancelled with its checklist
     state: Mapped[str] = mapped_column(String(16), default="open")
     done_at: Mapped[datetime | None] = mapped_column(default=None)
     done_by: Mapped[str | None] = mapped_column(String(32), default=None)

@@ -14,6 +14,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from bot.accounts.intervals import parse_interval
+from bot.directory import Member
+from bot.org import Role
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _HOURS = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)-([01]?\d|2[0-3]):([0-5]\d)$")
@@ -121,3 +123,50 @@ def rules_from(org_settings: dict[str, Any] | None) -> RotationRules:
 
 
 DEFAULT_RULES = rules_from(None)
+
+
+# -- who may start and cancel a leaver checklist -------------------------------------------------------
+# Ending someone's roles and handing on their accounts is a use of authority, so the lines are drawn
+# here, as data, and nowhere else.
+
+
+@dataclass(frozen=True)
+class LeaverAuthority:
+    # May start a checklist for anyone in the organisation (but never for themselves).
+    for_anyone: frozenset[Role]
+    # May start one only for people on the projects they manage...
+    for_own_projects: frozenset[Role]
+    # ...and never for someone holding one of these roles: that needs someone in `for_anyone`.
+    protected: frozenset[Role]
+    # Besides the person who started it, these may cancel a checklist before the leaving date.
+    may_cancel: frozenset[Role]
+    # Accounts handed to the person who started the checklist need one of these roles to confirm it.
+    confirms_handover_to_starter: frozenset[Role]
+
+    @property
+    def starters(self) -> frozenset[Role]:
+        return self.for_anyone | self.for_own_projects
+
+    def may_start(self, requester: Member, leaver: Member) -> bool:
+        if requester.slack_id == leaver.slack_id:
+            return False
+        if requester.has(*self.for_anyone):
+            return True
+        if not requester.has(*self.for_own_projects) or leaver.has(*self.protected):
+            return False
+        return bool(requester.manages & (leaver.projects | leaver.manages | leaver.leads))
+
+    def may_cancel_as(self, actor: Member | None, started_by: str) -> bool:
+        return actor is not None and (actor.slack_id == started_by or actor.has(*self.may_cancel))
+
+    def may_take_over_accounts(self, requester: Member) -> bool:
+        return requester.has(*self.confirms_handover_to_starter)
+
+
+LEAVER_AUTHORITY = LeaverAuthority(
+    for_anyone=frozenset({Role.ADMIN, Role.CEO}),
+    for_own_projects=frozenset({Role.PROJECT_MANAGER}),
+    protected=frozenset({Role.CEO, Role.CHAIR, Role.SAFEGUARDING_LEAD, Role.DEPUTY_SAFEGUARDING_LEAD, Role.ADMIN}),
+    may_cancel=frozenset({Role.ADMIN, Role.CEO}),
+    confirms_handover_to_starter=frozenset({Role.ADMIN}),
+)

@@ -22,10 +22,12 @@ from handlers.errors import telling_the_person
 from handlers.leaver import blocks
 from handlers.leaver.ids import (
     CALLBACK,
+    CANCEL,
     COMMAND,
     LEAVING_ON,
     SHORTCUT,
     TASK_DONE,
+    CancelValue,
     LeaverMeta,
     TaskValue,
     admin_block,
@@ -60,7 +62,7 @@ def register(app: AsyncApp) -> None:
             if contains_password(text):
                 raise PasswordTyped()
             # Refuse people without the right role before anything else, kindly.
-            leavers._require_requester((await org_snapshot(services)).directory.by_id(command["user_id"]))
+            leavers.require_requester((await org_snapshot(services)).directory.by_id(command["user_id"]))
             if not text:
                 raise DomainError(_USAGE)
             found, unknown = people_in(re.sub(r"\s*,\s*", " ", text) if "<@" in text else text, (await org_snapshot(services)).directory)
@@ -111,5 +113,17 @@ def register(app: AsyncApp) -> None:
             value = TaskValue.model_validate_json(body["actions"][0]["value"])
             async with services.db.unit_of_work() as session:
                 outcome = await leavers.complete_task(session, services, value.task_id, body["user"]["id"])
+            services.wake_scheduler()
+            await respond(text=outcome.message, response_type="ephemeral", replace_original=False)
+
+    @app.action(CANCEL)
+    async def cancel(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient,
+                     context: AsyncBoltContext) -> None:
+        await ack()
+        async with telling_the_person(body, respond, client):
+            services = services_of(context)
+            value = CancelValue.model_validate_json(body["actions"][0]["value"])
+            async with services.db.unit_of_work() as session:
+                outcome = await leavers.cancel(session, services, value.leaver_id, body["user"]["id"])
             services.wake_scheduler()
             await respond(text=outcome.message, response_type="ephemeral", replace_original=False)
