@@ -564,6 +564,25 @@ async def start_exposure(session: AsyncSession, services: Services, account_id: 
                          f"password now. I'll keep reminding them until it is done.")
 
 
+def may_start_exposure(account: SharedAccount, member: Member | None) -> bool:
+    """Whether someone's flag starts the urgent rotation at once: its owner, the people who use it and the
+    admins. Anyone else's flag goes to the admins as a report, so nobody can set off urgent reminders for
+    an account they have nothing to do with, yet a suspected exposure is still easy to raise."""
+    return _may_record(account, member)
+
+
+async def report_exposure(services: Services, account_name: str, actor: str, submission_key: str) -> Outcome:
+    """File a flag from someone outside the account as a password report, through the reports workflow
+    (its routing, deadlines and escalation), instead of starting the rotation directly."""
+    from bot.reports.workflow import ReportForm, receive_report  # reports call back into this module
+
+    form = ReportForm(kind="password_exposure", account=account_name,
+                      description=f"Flagged with /accounts exposed: the {account_name} password may have been revealed.")
+    filed = await receive_report(services, form, actor, submission_key)
+    return Outcome(True, f"Thank you for flagging {account_name}. I've passed it to {filed.went_to} as report "
+                         f"{filed.reference}, and they will make sure its password is changed. Never type the password.")
+
+
 async def exposure_reported(session: AsyncSession, services: Services, report_id: int, reporter: str, typed: str) -> None:
     """Hook for a routed password_exposure report: start the rotation of the account it names."""
     await sync_register_in(session, services)
