@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from storage.types import UTCDateTime
@@ -424,6 +424,11 @@ class Leaver(Base):
     """Someone leaving, and the checklist their leaving starts (policy 5.4: passwords must be changed)."""
 
     __tablename__ = "leaver"
+    # One open checklist per leaver, however many people start one at the same moment.
+    __table_args__ = (
+        Index("uq_leaver_open_slack_id", "slack_id", unique=True,
+              sqlite_where=text("state = 'open'"), postgresql_where=text("state = 'open'")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slack_id: Mapped[str] = mapped_column(String(32), index=True)
@@ -431,7 +436,8 @@ class Leaver(Base):
     leaving_on: Mapped[date] = mapped_column(Date)
     # The modal submission it came from: a repeated submission finds the checklist already made.
     submission_key: Mapped[str] = mapped_column(String(100), unique=True)
-    # open -> complete, or open -> cancelled (before the leaving date)
+    # open -> complete, or open -> cancelled (before the leaving date); "duplicate": a second open
+    # checklist for the same person, from before only one could be open (migration 0007)
     state: Mapped[str] = mapped_column(String(16), default="open")
     created_at: Mapped[datetime]
     completed_at: Mapped[datetime | None] = mapped_column(default=None)

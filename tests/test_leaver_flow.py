@@ -3,15 +3,17 @@ changed (policy 5.4), their reports move on, their roles end, and a checklist st
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import json
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from bot.org import Role
 from bot.snapshot import org_snapshot
-from storage.models import Leaver, Person, Report
+from storage.models import Leaver, Person, Report, SharedAccount
 from tests.accounts_support import (
     ANITA,
     BEN,
@@ -246,3 +248,38 @@ async def test_a_checklist_cannot_be_cancelled_once_the_leaving_date_has_come(bo
 
     assert "leaving date has come" in late
     assert (await account(bot, "Studio laptop")).owner_id == SAM
+
+
+async def _sessions_waiting_for_a_lock(bot: RunningBot) -> int:
+    async with bot.services.db.reading() as session:
+        return await session.scalar(text("SELECT count(*) FROM pg_stat_activity "
+                                         "WHERE datname = current_database() AND wait_event_type = 'Lock'")) or 0
+
+
+async def test_two_people_starting_a_checklist_for_the_same_person_at_once_make_only_one(bot: RunningBot) -> None:
+    views = {ANITA: await _open(bot, ANITA, DAN), RACHEL: await _open(bot, RACHEL, DAN)}
+
+    def submit(user: str) -> Any:
+        return bot.slack.view_submission(user, views[user], text_values(leaving_on="Friday"))
+
+    if bot.services.db.is_sqlite:
+        # One writer at a time on SQLite: the two queue, and the second finds the first's checklist.
+        replies = await asyncio.gather(submit(ANITA), submit(RACHEL))
+    else:
+        # Hold the account both will lock, so both have checked for an open checklist before either saves.
+        async with bot.services.db.unit_of_work() as session:
+            await session.scalar(select(SharedAccount).where(SharedAccount.name == "Staff computer account").with_for_update())
+            pending = [asyncio.ensure_future(submit(ANITA)), asyncio.ensure_future(submit(RACHEL))]
+            for _ in range(500):
+                if await _sessions_waiting_for_a_lock(bot) >= 2:
+                    break
+                await asyncio.sleep(0.01)
+            assert await _sessions_waiting_for_a_lock(bot) >= 2
+        replies = await asyncio.gather(*pending)
+    await bot.tick()
+
+    texts = [reply.text for reply in replies]
+    assert sum("Thank you. The leaver checklist for Dan Hughes" in t for t in texts) == 1, texts
+    assert sum("has already started a leaver checklist for Dan Hughes" in t for t in texts) == 1, texts
+    async with bot.services.db.reading() as session:
+        assert len((await session.scalars(select(Leaver).where(Leaver.slack_id == DAN))).all()) == 1

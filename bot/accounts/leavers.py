@@ -140,8 +140,9 @@ async def preview(session: AsyncSession, services: Services, requester: str, per
     if person == requester:
         raise DomainError("You can't run /leaver for yourself. Please ask your manager, the CEO or an admin.")
     _require_authority(starter, leaver)
-    if await open_leaver_for(session, person) is not None:
-        raise DomainError(f"There is already an open leaver checklist for {leaver.name}.")
+    existing = await open_leaver_for(session, person)
+    if existing is not None:
+        raise DomainError(_already_open(existing, directory))
     accounts = []
     for account in await accounts_with_access(session, person):
         others = [m for m in overall_admins(account, directory) if m.slack_id != person]
@@ -153,6 +154,22 @@ async def preview(session: AsyncSession, services: Services, requester: str, per
         accounts=accounts, reports=reports, manages=sorted(names.get(k, k) for k in leaver.manages),
         leads=sorted(names.get(k, k) for k in leaver.leads), young_leader=leaver.has(Role.YOUNG_LEADER),
     )
+
+
+def _already_open(existing: Leaver, directory: Directory) -> str:
+    return (f"{_name_in(directory, existing.requested_by)} has already started a leaver checklist for "
+            f"{_name_in(directory, existing.slack_id)}, so there is nothing more to do: it is in the admins' "
+            f"messages, and theirs.")
+
+
+async def explain_clash(session: AsyncSession, services: Services, person: str, submission_key: str) -> Outcome:
+    """Why a checklist could not be saved because another for the same person was saved first (only one
+    may be open): this very form was sent twice (changed False: nothing is wrong), or someone else started
+    one at the same moment."""
+    existing = await open_leaver_for(session, person)
+    if existing is None or existing.submission_key == submission_key:
+        return Outcome(False, "The leaver checklist is already made.")
+    return Outcome(True, _already_open(existing, (await org_snapshot(services)).directory))
 
 
 def _validate(form: LeaverForm, leaver: LeaverPreview, directory: Directory, services: Services, requester: str) -> date:

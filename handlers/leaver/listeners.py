@@ -10,6 +10,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy.exc import IntegrityError
 
 from bot.accounts import leavers
 from bot.accounts.leavers import LeaverForm
@@ -89,9 +90,19 @@ def register(app: AsyncApp) -> None:
             new_owners={account_id: _selected(view, owner_block(account_id)) for account_id in meta.owned},
             new_admins={account_id: _selected(view, admin_block(account_id)) for account_id in meta.last_admin},
         )
+        submission_key = f"view:{view['id']}"
         try:
             async with services.db.unit_of_work() as session:
-                outcome = await leavers.confirm(session, services, body["user"]["id"], meta.person, form, f"view:{view['id']}")
+                outcome = await leavers.confirm(session, services, body["user"]["id"], meta.person, form, submission_key)
+        except IntegrityError:
+            # Another checklist for this person was saved first (only one may be open): say whose.
+            async with services.db.reading() as session:
+                clash = await leavers.explain_clash(session, services, meta.person, submission_key)
+            if clash.changed:
+                await ack(response_action="errors", errors={LEAVING_ON: clash.message})
+            else:
+                await ack(response_action="update", view=blocks.done_view(clash.message))
+            return
         except FormErrors as exc:
             await ack(response_action="errors", errors=exc.errors)
             return
