@@ -387,6 +387,12 @@ def nudge_params(services: Services, account: SharedAccount, stage: Stage, direc
 
 async def _nudge(session: AsyncSession, services: Services, account: SharedAccount, stage: Stage,
                  directory: Directory, now: datetime) -> None:
+    # One live prompt per account: earlier nudges of this rotation give up their buttons and say where
+    # things now stand, updated in place, before the newer one goes out.
+    where = f"Now {STATUS_WORDS[stage]} (due {describe(account.next_due_at, services.tz, with_time=False)}): see my newer message."
+    for key, target in await sent_keys(session, f"account:{account.id}:nudge:{account.cycle}:"):
+        await enqueue_message(session, services.cipher, now=now, target=target, template="accounts.closed",
+                              params={"name": account.name, "state": "superseded", "note": where}, message_key=key)
     account.nudges_sent += 1
     account.last_nudged_at, account.last_nudge_stage = now, stage.value
     params = nudge_params(services, account, stage, directory, await rules_for(services))
