@@ -114,7 +114,7 @@ def register_rows(services: Services, accounts: list[SharedAccount], directory: 
     tz, now = services.tz, services.now()
     rows = []
     for account in accounts:
-        stage = stage_at(facts_of(account), now, rules)
+        stage = stage_at(facts_of(account), now, rules, tz)
         warnings = []
         if not overall_admins(account, directory):
             warnings.append("No admin has overall access (policy 5.4): an admin should edit this account and add one.")
