@@ -283,3 +283,25 @@ async def test_two_people_starting_a_checklist_for_the_same_person_at_once_make_
     assert sum("has already started a leaver checklist for Dan Hughes" in t for t in texts) == 1, texts
     async with bot.services.db.reading() as session:
         assert len((await session.scalars(select(Leaver).where(Leaver.slack_id == DAN))).all()) == 1
+
+
+async def test_a_password_a_leaver_knew_cannot_be_put_off(bot: RunningBot) -> None:
+    view = await _open(bot, ANITA, RACHEL)
+    dropbox, facebook = await account(bot, "Dropbox"), await account(bot, "Facebook page")
+    await bot.slack.view_submission(ANITA, view, {**text_values(leaving_on="today"), **user_values(
+        **{f"owner_{dropbox.id}": SAM, f"owner_{facebook.id}": SAM, f"admin_{dropbox.id}": ANITA})})
+    await bot.tick()
+
+    nudge = nudges(bot, SAM, "Dropbox")[-1]
+    assert button(nudge, "accounts.changed_now") and button(nudge, "accounts.changed_on")
+    assert button(nudge, "accounts.snooze") is None
+    dropbox = await account(bot, "Dropbox")
+    replies = len(bot.fake.responses)
+    crafted = json.dumps({"account_id": dropbox.id, "cycle": dropbox.cycle})
+    response = await bot.slack.block_action(SAM, "accounts.snooze", crafted, channel_id=nudge.channel,
+                                            message={"ts": nudge.ts, "text": nudge.text, "blocks": nudge.blocks})
+    assert response.status == 200
+    await bot.fake.wait_until(lambda: len(bot.fake.responses) > replies, what="the answer to the snooze")
+
+    assert "can't wait" in str(bot.fake.responses[-1].params.get("text"))
+    assert (await account(bot, "Dropbox")).snoozed_until is None

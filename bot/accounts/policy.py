@@ -66,6 +66,15 @@ class AccountSettings(BaseModel):
         return value
 
 
+# Why a password is due (SharedAccount.due_reason) when the policy says it must change (5.4: when
+# someone with access leaves; 2: when it may have been revealed): no "remind me later" for these.
+MUST_CHANGE_REASONS = frozenset({"leaver", "exposure"})
+
+
+def may_snooze(due_reason: str) -> bool:
+    return due_reason not in MUST_CHANGE_REASONS
+
+
 @dataclass(frozen=True)
 class WorkingHours:
     days: frozenset[int]  # 0 = Monday

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.accounts.intervals import IntervalNotUnderstood, describe_interval, parse_interval
 from bot.accounts.names import Match, Named, account_key, match_account
-from bot.accounts.policy import RotationRules, rules_from
+from bot.accounts.policy import RotationRules, may_snooze, rules_from
 from bot.accounts.rotation import STATUS_WORDS, RotationFacts, Stage, plan, stage_at
 from bot.accounts.secrets import PasswordTyped, contains_password
 from bot.accounts.spec import OVERALL_ACCESS_ROLES, AccountSpec
@@ -380,7 +380,7 @@ def nudge_params(services: Services, account: SharedAccount, stage: Stage, direc
     params: dict[str, Any] = {
         "account_id": account.id, "cycle": account.cycle, "name": account.name, "stage": stage.value,
         "due": describe(account.next_due_at, services.tz, with_time=False), "reason": account.due_reason,
-        "state": "open", "snooze_days": rules.snooze.days if rules else 3,
+        "state": "open", "snooze_days": rules.snooze.days if rules else 3, "may_snooze": may_snooze(account.due_reason),
     }
     return params
 
@@ -515,8 +515,11 @@ async def snooze(session: AsyncSession, services: Services, account_id: int, act
         raise NotAllowed(f"Only {account.name}'s owner or an admin can put this reminder off.")
     if cycle != account.cycle:
         return Outcome(False, f"This reminder about {account.name} is out of date: nothing more is needed from it.")
-    if account.exposed_at is not None:
-        raise DomainError(f"{account.name}'s password may have been revealed, so it can't wait. Please change it now.")
+    if not may_snooze(account.due_reason):
+        why = ("may have been revealed" if account.due_reason == "exposure"
+               else "must change because someone who knew it is leaving")
+        raise DomainError(f"{account.name}'s password {why}, so it can't wait. Please change it now, then tell me "
+                          f"with the buttons or `/rotated {account.name}`.")
     rules = rules_from(snapshot.config.settings if snapshot.config else None)
     now = services.now()
     if account.snoozed_until is not None and account.snoozed_until > now:
