@@ -305,3 +305,16 @@ async def test_a_password_a_leaver_knew_cannot_be_put_off(bot: RunningBot) -> No
 
     assert "can't wait" in str(bot.fake.responses[-1].params.get("text"))
     assert (await account(bot, "Dropbox")).snoozed_until is None
+
+
+async def test_an_admin_who_is_leaving_cannot_cancel_their_own_checklist(bot: RunningBot) -> None:
+    view = await _open(bot, ANITA, RACHEL)
+    dropbox, facebook = await account(bot, "Dropbox"), await account(bot, "Facebook page")
+    await bot.slack.view_submission(ANITA, view, {**text_values(leaving_on="Friday"), **user_values(
+        **{f"owner_{dropbox.id}": SAM, f"owner_{facebook.id}": SAM, f"admin_{dropbox.id}": ANITA})})
+    await bot.tick()
+
+    refused = await press(bot, RACHEL, "leaver.cancel", _checklist(bot, RACHEL)[0])
+
+    assert "not the person who is leaving" in refused
+    assert (await account(bot, "Dropbox")).owner_id == SAM

@@ -402,8 +402,9 @@ async def cancel(session: AsyncSession, services: Services, leaver_id: int, acto
         raise DomainError("I can't find that checklist any more.")
     snapshot = await org_snapshot(services)
     directory = snapshot.directory
-    if not LEAVER_AUTHORITY.may_cancel_as(directory.by_id(actor), leaver.requested_by):
-        raise NotAllowed("Only the person who started this checklist, an admin or the CEO can cancel it.")
+    if not LEAVER_AUTHORITY.may_cancel_as(directory.by_id(actor), leaver.requested_by, leaver.slack_id):
+        raise NotAllowed("Only the person who started this checklist, an admin or the CEO can cancel it, "
+                         "and not the person who is leaving.")
     name = _name_in(directory, leaver.slack_id)
     if leaver.state == "cancelled":
         return Outcome(False, f"The leaver checklist for {name} is already cancelled.")

@@ -165,8 +165,11 @@ class LeaverAuthority:
             return False
         return bool(requester.manages & (leaver.projects | leaver.manages | leaver.leads))
 
-    def may_cancel_as(self, actor: Member | None, started_by: str) -> bool:
-        return actor is not None and (actor.slack_id == started_by or actor.has(*self.may_cancel))
+    def may_cancel_as(self, actor: Member | None, started_by: str, leaver: str) -> bool:
+        # Never the leaver themselves, even an admin: their leaving is someone else's decision.
+        if actor is None or actor.slack_id == leaver:
+            return False
+        return actor.slack_id == started_by or actor.has(*self.may_cancel)
 
     def may_take_over_accounts(self, requester: Member) -> bool:
         return requester.has(*self.confirms_handover_to_starter)
