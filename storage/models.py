@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from storage.types import UTCDateTime
@@ -424,6 +424,11 @@ class Leaver(Base):
     """Someone leaving, and the checklist their leaving starts (policy 5.4: passwords must be changed)."""
 
     __tablename__ = "leaver"
+    # One open checklist per leaver, however many people start one at the same moment.
+    __table_args__ = (
+        Index("uq_leaver_open_slack_id", "slack_id", unique=True,
+              sqlite_where=text("state = 'open'"), postgresql_where=text("state = 'open'")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slack_id: Mapped[str] = mapped_column(String(32), index=True)
@@ -431,11 +436,14 @@ class Leaver(Base):
     leaving_on: Mapped[date] = mapped_column(Date)
     # The modal submission it came from: a repeated submission finds the checklist already made.
     submission_key: Mapped[str] = mapped_column(String(100), unique=True)
-    # open -> complete
+    # open -> complete, or open -> cancelled (before the leaving date); "duplicate": a second open
+    # checklist for the same person, from before only one could be open (migration 0007)
     state: Mapped[str] = mapped_column(String(16), default="open")
     created_at: Mapped[datetime]
     completed_at: Mapped[datetime | None] = mapped_column(default=None)
     reminders_sent: Mapped[int] = mapped_column(Integer, default=0)
+    # What the checklist changed (owners, access, role end dates), to put back if it is cancelled.
+    restore: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 
     tasks: Mapped[list[LeaverTask]] = relationship(
         back_populates="leaver", cascade="all, delete-orphan", lazy="selectin", order_by="LeaverTask.id"
@@ -455,7 +463,7 @@ class LeaverTask(Base):
     report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id", ondelete="SET NULL"), default=None)
     assignee_id: Mapped[str] = mapped_column(String(32))
     label: Mapped[str] = mapped_column(String(200))
-    # open -> done
+    # open -> done, or open -> cancelled with its checklist
     state: Mapped[str] = mapped_column(String(16), default="open")
     done_at: Mapped[datetime | None] = mapped_column(default=None)
     done_by: Mapped[str | None] = mapped_column(String(32), default=None)

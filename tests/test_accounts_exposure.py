@@ -11,9 +11,9 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from storage.models import Report
+from tests.accounts_support import ANITA, BEN, RACHEL, SAM, TOM, account, button, command, nudges, press, text_values
 from tests.harness import START, RunningBot
 from tests.report_driver import ReportDriver
-from tests.accounts_support import ANITA, RACHEL, SAM, TOM, account, button, command, nudges, press, text_values
 
 
 async def test_flagging_an_account_tells_the_owner_and_admins_at_once_and_repeats_hourly_until_changed(bot: RunningBot) -> None:
@@ -77,3 +77,26 @@ async def test_a_password_report_starts_the_rotation_and_is_updated_when_it_is_c
         report = await session.scalar(select(Report))
         assert report is not None
         assert [(t.kind, t.state, t.done_by) for t in report.tasks] == [("rotate_password", "done", TOM)]
+
+
+async def test_a_flag_from_someone_outside_the_account_goes_to_the_admins_as_a_report(bot: RunningBot) -> None:
+    driver = ReportDriver(bot)
+
+    reply = await command(bot, "/accounts", "exposed Dropbox", BEN)  # a volunteer who can't log in to it
+    await bot.tick()
+
+    assert "passed it to the admins as report TMW-2026-0001" in reply
+    assert "have been told to change its password now" not in reply
+    for admin in (ANITA, RACHEL):
+        assert driver.button(driver.report_message(admin), "report.acknowledge") is not None
+    async with bot.services.db.reading() as session:
+        report = await session.scalar(select(Report))
+        assert report is not None and (report.kind, report.reporter_id) == ("password_exposure", BEN)
+
+
+async def test_someone_not_in_the_organisation_file_is_told_how_to_raise_an_exposure(bot: RunningBot) -> None:
+    reply = await command(bot, "/accounts", "exposed Dropbox", "U0STRANGER")
+
+    assert "can't pass this on for you" in reply and "tell an admin" in reply
+    assert "show the accounts" not in reply
+    assert (await account(bot, "Dropbox")).exposed_at is None

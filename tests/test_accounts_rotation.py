@@ -185,3 +185,26 @@ async def test_two_bot_processes_on_one_database_send_every_nudge_exactly_once(d
     assert escalations == 40 * 2  # one to each of the two admins
     await first.db.dispose()
     await second.db.dispose()
+
+
+async def test_a_newer_nudge_takes_the_buttons_from_the_older_one(bot: RunningBot) -> None:
+    await add_account(bot, "Canva", GRACE, CANVA_LAST)
+    await bot.tick()  # the heads-up
+    await _at(bot, DUE)  # due today
+    await _at(bot, DUE + timedelta(days=3))  # overdue
+
+    messages = nudges(bot, GRACE, "Canva")
+    live = [m for m in messages if button(m, "accounts.changed_now")]
+    assert len(messages) == 3 and len(live) == 1 and "overdue" in live[0].text
+    assert all("Now overdue" in m.text + json.dumps(m.blocks) for m in messages if m is not live[0])
+
+
+async def test_on_the_due_day_the_morning_nudge_says_it_is_due_today(bot: RunningBot) -> None:
+    await add_account(bot, "Canva", GRACE, CANVA_LAST)
+    await bot.tick()  # the heads-up
+
+    await _at(bot, datetime(2026, 11, 30, 9, 30, tzinfo=UTC))  # the due day, before the noon it is due at
+
+    latest = nudges(bot, GRACE, "Canva")[-1]
+    assert "due to be changed today" in latest.text and button(latest, "accounts.changed_now")
+    assert "due today" in await command(bot, "/accounts", "", GRACE)

@@ -185,3 +185,11 @@ async def test_a_moderator_without_a_current_check_cannot_moderate_once_the_regi
     await bot.fake.wait_until(lambda: bot.fake.responses, what="the refusal")
 
     assert "needs a current DBS check" in bot.fake.responses[-1].params["text"]
+
+
+async def test_a_dbs_review_three_years_on_is_three_calendar_years_on(bot: RunningBot) -> None:
+    answer = await _record_dbs(bot, RACHEL, SAM, issued="2024-01-10")  # 1,095 days on would be 9 January 2027
+    assert "Next review: 10 January 2027" in json.dumps(answer)
+
+    leap_day = await _record_dbs(bot, RACHEL, DAN, issued="2024-02-29")
+    assert "Next review: 28 February 2027" in json.dumps(leap_day)

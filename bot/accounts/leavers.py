@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.accounts.policy import RotationRules, rules_from
+from bot.accounts.policy import LEAVER_AUTHORITY, RotationRules, rules_from
 from bot.accounts.secrets import PasswordTyped, contains_password
 from bot.accounts.spec import OVERALL_ACCESS_ROLES
 from bot.accounts.workflow import (
@@ -38,6 +38,7 @@ from storage.accounts import (
     accounts_with_access,
     leaver_by_submission,
     leaver_for_update,
+    leavers_awaiting_rotation,
     open_leaver_for,
     task_for_update,
 )
@@ -48,7 +49,6 @@ from storage.reports import unresolved_reports
 from storage.timers import cancel_timers, schedule_timer
 
 REMINDER = "leaver.reminder"
-REQUESTER_ROLES = (Role.PROJECT_MANAGER, Role.CEO, Role.ADMIN)
 # A leaving date is recent or coming up; anything further off is more likely a typing slip.
 LEAVING_WINDOW_PAST = timedelta(days=90)
 LEAVING_WINDOW_FUTURE = timedelta(days=365)
@@ -90,11 +90,19 @@ class LeaverForm:
     new_admins: dict[int, str | None] = field(default_factory=dict)
 
 
-def _require_requester(member: Member | None) -> Member:
-    if member is None or not member.has(*REQUESTER_ROLES):
+def require_requester(member: Member | None) -> Member:
+    """Refuse, kindly and before anything else, someone who may not start a checklist for anybody."""
+    if member is None or not member.has(*LEAVER_AUTHORITY.starters):
         raise NotAllowed("Sorry, only a project manager, the CEO or an admin can start a leaver checklist. "
                          "Please ask one of them.")
     return member
+
+
+def _require_authority(requester: Member, leaver: Member) -> None:
+    if not LEAVER_AUTHORITY.may_start(requester, leaver):
+        raise NotAllowed(f"Sorry, you can't start a leaver checklist for {leaver.name}. A project manager can start one "
+                         f"only for people on their own projects, and not for the CEO, the Chair, a safeguarding lead "
+                         f"or an admin. Please ask an admin or the CEO.")
 
 
 def parse_leaving_date(text: str, services: Services) -> date:
@@ -125,14 +133,16 @@ def _handles_now(report: Report, slack_id: str) -> bool:
 
 async def preview(session: AsyncSession, services: Services, requester: str, person: str) -> LeaverPreview:
     directory = (await org_snapshot(services)).directory
-    _require_requester(directory.by_id(requester))
+    starter = require_requester(directory.by_id(requester))
     leaver = directory.by_id(person)
     if leaver is None:
         raise DomainError("That person is not in our organisation file, so there is nothing for me to do.")
     if person == requester:
         raise DomainError("You can't run /leaver for yourself. Please ask your manager, the CEO or an admin.")
-    if await open_leaver_for(session, person) is not None:
-        raise DomainError(f"There is already an open leaver checklist for {leaver.name}.")
+    _require_authority(starter, leaver)
+    existing = await open_leaver_for(session, person)
+    if existing is not None:
+        raise DomainError(_already_open(existing, directory))
     accounts = []
     for account in await accounts_with_access(session, person):
         others = [m for m in overall_admins(account, directory) if m.slack_id != person]
@@ -146,8 +156,29 @@ async def preview(session: AsyncSession, services: Services, requester: str, per
     )
 
 
-def _validate(form: LeaverForm, leaver: LeaverPreview, directory: Directory, services: Services) -> date:
+def _already_open(existing: Leaver, directory: Directory) -> str:
+    return (f"{_name_in(directory, existing.requested_by)} has already started a leaver checklist for "
+            f"{_name_in(directory, existing.slack_id)}, so there is nothing more to do: it is in the admins' "
+            f"messages, and theirs.")
+
+
+async def explain_clash(session: AsyncSession, services: Services, person: str, submission_key: str) -> Outcome:
+    """Why a checklist could not be saved because another for the same person was saved first (only one
+    may be open): this very form was sent twice (changed False: nothing is wrong), or someone else started
+    one at the same moment."""
+    existing = await open_leaver_for(session, person)
+    if existing is None or existing.submission_key == submission_key:
+        return Outcome(False, "The leaver checklist is already made.")
+    return Outcome(True, _already_open(existing, (await org_snapshot(services)).directory))
+
+
+def _validate(form: LeaverForm, leaver: LeaverPreview, directory: Directory, services: Services, requester: str) -> date:
     errors: dict[str, str] = {}
+    starter = directory.by_id(requester)
+    # Someone starting a checklist can't hand themselves the leaver's accounts unless an admin confirms it.
+    self_handover = starter is not None and not LEAVER_AUTHORITY.may_take_over_accounts(starter)
+    to_starter = ("An admin has to confirm handing {account} to the person who started this checklist. Please choose "
+                  "someone else, or ask an admin to start it.")
     leaving_on = None
     try:
         leaving_on = parse_leaving_date(form.leaving_on, services)
@@ -158,11 +189,15 @@ def _validate(form: LeaverForm, leaver: LeaverPreview, directory: Directory, ser
             chosen = directory.by_id(form.new_owners.get(account.id))
             if chosen is None or chosen.slack_id == leaver.slack_id:
                 errors[f"owner_{account.id}"] = f"{leaver.name} owns {account.name}: please choose its new owner."
+            elif self_handover and chosen.slack_id == requester:
+                errors[f"owner_{account.id}"] = to_starter.format(account=account.name)
         if account.last_admin:
             chosen = directory.by_id(form.new_admins.get(account.id))
             if chosen is None or chosen.slack_id == leaver.slack_id:
                 errors[f"admin_{account.id}"] = (f"{leaver.name} is the last admin with overall access to {account.name}. "
                                                  f"Please name another admin before completing.")
+            elif self_handover and chosen.slack_id == requester:
+                errors[f"admin_{account.id}"] = to_starter.format(account=account.name)
             elif not any(role.value in OVERALL_ACCESS_ROLES for role in chosen.roles):
                 errors[f"admin_{account.id}"] = f"{chosen.name} can't hold overall access: choose an admin, the CEO or a project manager."
     if errors:
@@ -179,7 +214,7 @@ async def confirm(session: AsyncSession, services: Services, requester: str, per
     snapshot = await org_snapshot(services)
     directory = snapshot.directory
     leaver_info = await preview(session, services, requester, person)
-    leaving_on = _validate(form, leaver_info, directory, services)
+    leaving_on = _validate(form, leaver_info, directory, services, requester)
     rules = rules_from(snapshot.config.settings if snapshot.config else None)
     now, tz = services.now(), services.tz
     leaver = Leaver(slack_id=person, requested_by=requester, leaving_on=leaving_on, submission_key=submission_key,
@@ -187,17 +222,25 @@ async def confirm(session: AsyncSession, services: Services, requester: str, per
     session.add(leaver)
     # Passwords change once their access ends: at the start of their leaving day, or now if that is past.
     change_from = max(now, rules.hours.next_open(datetime.combine(leaving_on, datetime.min.time(), tzinfo=tz).astimezone(UTC), tz))
+    # What the checklist changes, so cancelling it before the leaving date can put everything back.
+    restore: dict[str, Any] = {"accounts": []}
     for item in leaver_info.accounts:
         account = await account_for_update(session, item.id)
         assert account is not None
+        saved: dict[str, Any] = {"id": account.id, "owner_id": account.owner_id, "revoked": [], "granted": None,
+                                 "rotation": None}
         if item.owned:
             account.owner_id = form.new_owners[item.id] or account.owner_id
+        saved["new_owner"] = account.owner_id
         if item.last_admin:
-            _grant_overall(account, form.new_admins[item.id] or "", now)
+            saved["granted"] = _grant_overall(account, form.new_admins[item.id] or "", now)
         for access in current_access(account):
             if access.slack_id == person:
                 access.revoked_at = now
+                saved["revoked"].append(access.slack_id)
         if account.exposed_at is None:
+            saved["rotation"] = {"due_reason": account.due_reason, "next_due_at": account.next_due_at.isoformat(),
+                                 "requested_at": _iso(account.rotation_requested_at)}
             old_cycle = _reset_cycle(account)
             await _close_messages(session, services, account, old_cycle, "superseded", "A newer reminder follows.")
             account.due_reason, account.rotation_requested_at = "leaver", now
@@ -205,6 +248,7 @@ async def confirm(session: AsyncSession, services: Services, requester: str, per
         account.updated_at = now
         leaver.tasks.append(LeaverTask(kind="rotate", account_id=account.id, assignee_id=account.owner_id,
                                        label=f"Change the {account.name} password", state="open"))
+        restore["accounts"].append(saved)
     await session.flush()
     for item in leaver_info.accounts:
         account = await account_for_update(session, item.id)
@@ -216,7 +260,8 @@ async def confirm(session: AsyncSession, services: Services, requester: str, per
                                        label=f"Hand over {project} and update the organisation file", state="open"))
     if leaver_info.young_leader:
         await _revoke_young_leader(session, services, leaver, leaver_info, directory)
-    await _end_roles(session, person, leaving_on)
+    restore["person"] = await _end_roles(session, person, leaving_on)
+    leaver.restore = restore
     forget_org_snapshot(services)  # their roles end: the next request sees it
     await session.flush()
     await record_audit(session, at=now, actor=requester, action="leaver.started", subject_type="leaver",
@@ -226,17 +271,35 @@ async def confirm(session: AsyncSession, services: Services, requester: str, per
                          due_at=rules.hours.next_open(now + rules.leaver_reminder_every, tz),
                          payload={"leaver_id": leaver.id, "n": 1})
     await refresh_checklist(session, services, leaver)
+    # Nobody is removed behind their back: they hear who started it, and can ask for it to be cancelled.
+    params = checklist_params(services, leaver, directory)
+    await enqueue_message(session, services.cipher, now=now, target=person, template="leaver.notice",
+                          params={"name": params["name"], "requested_by": params["requested_by"],
+                                  "leaving_on": params["leaving_on"], "accounts": len(leaver_info.accounts)},
+                          message_key=f"leaver:{leaver.id}:notice")
     return Outcome(True, f"Thank you. The leaver checklist for {leaver_info.name} (leaving "
                          f"{describe(datetime.combine(leaving_on, datetime.min.time(), tzinfo=tz), tz, with_time=False)}) "
-                         f"has {len(leaver.tasks)} task{'s' if len(leaver.tasks) != 1 else ''}. I've sent it to you and the admins.")
+                         f"has {len(leaver.tasks)} task{'s' if len(leaver.tasks) != 1 else ''}. I've sent it to you and the admins, "
+                         f"and told {leaver_info.name}. You can cancel it from the checklist before their leaving date.")
 
 
-def _grant_overall(account: Any, slack_id: str, now: datetime) -> None:
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def _from_iso(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _grant_overall(account: Any, slack_id: str, now: datetime) -> dict[str, Any]:
+    """Give someone overall access; returns what they had before, to put back if the checklist is cancelled."""
     row = next((a for a in account.access if a.slack_id == slack_id), None)
     if row is None:
         account.access.append(AccountAccess(slack_id=slack_id, overall=True, granted_at=now))
-    else:
-        row.overall, row.revoked_at = True, None
+        return {"slack_id": slack_id, "existed": False}
+    before = {"slack_id": slack_id, "existed": True, "overall": row.overall, "revoked_at": _iso(row.revoked_at)}
+    row.overall, row.revoked_at = True, None
+    return before
 
 
 async def _pass_on_reports(session: AsyncSession, services: Services, leaver: Leaver, info: LeaverPreview,
@@ -273,13 +336,116 @@ async def _revoke_young_leader(session: AsyncSession, services: Services, leaver
                               template="leaver.revoke_young_leader", params={"name": info.name, "accounts": names})
 
 
-async def _end_roles(session: AsyncSession, slack_id: str, leaving_on: date) -> None:
+async def _end_roles(session: AsyncSession, slack_id: str, leaving_on: date) -> dict[str, Any]:
+    """End their roles on the leaving date; returns the dates they had, to put back on cancelling."""
     person = await session.scalar(select(Person).where(Person.slack_id == slack_id))
     if person is None:
-        return
+        return {}
+    before = {"left_on": person.left_on.isoformat() if person.left_on else None,
+              "roles": {role.role: role.ends_on.isoformat() if role.ends_on else None for role in person.roles}}
     person.left_on = leaving_on
     for role in person.roles:
         role.ends_on = leaving_on if role.ends_on is None else min(role.ends_on, leaving_on)
+    return before
+
+
+async def _restore_roles(session: AsyncSession, slack_id: str, before: dict[str, Any]) -> None:
+    person = await session.scalar(select(Person).where(Person.slack_id == slack_id))
+    if person is None or not before:
+        return
+    person.left_on = date.fromisoformat(before["left_on"]) if before.get("left_on") else None
+    for role in person.roles:
+        if role.role in before["roles"]:
+            ends_on = before["roles"][role.role]
+            role.ends_on = date.fromisoformat(ends_on) if ends_on else None
+
+
+async def _restore_account(session: AsyncSession, services: Services, saved: dict[str, Any], leaver_name: str,
+                           rules: RotationRules) -> None:
+    account = await account_for_update(session, int(saved["id"]))
+    if account is None:
+        return
+    now = services.now()
+    if account.owner_id == saved.get("new_owner"):  # unless someone has chosen another owner since
+        account.owner_id = saved["owner_id"]
+    for access in account.access:
+        if access.slack_id in saved["revoked"] and access.revoked_at is not None:
+            access.revoked_at = None
+    granted = saved.get("granted")
+    row = next((a for a in account.access if granted and a.slack_id == granted["slack_id"]), None)
+    if row is not None and granted is not None:
+        if granted["existed"]:
+            row.overall, row.revoked_at = granted["overall"], _from_iso(granted["revoked_at"])
+        else:
+            row.revoked_at = now
+    rotation = saved.get("rotation")
+    # The password change it asked for is no longer needed, unless it has been done already, the password
+    # may have been revealed since, or another leaver's checklist still needs it.
+    if (rotation is not None and account.due_reason == "leaver" and account.exposed_at is None
+            and not await leavers_awaiting_rotation(session, account.id)):
+        old_cycle = _reset_cycle(account)
+        await _close_messages(session, services, account, old_cycle, "cancelled",
+                              f"The leaver checklist for {leaver_name} was cancelled, so no change is needed now.")
+        account.due_reason = rotation["due_reason"]
+        account.next_due_at = _from_iso(rotation["next_due_at"]) or account.next_due_at
+        account.rotation_requested_at = _from_iso(rotation["requested_at"])
+    account.updated_at = now
+    await session.flush()
+    await _schedule_check(session, services, account, rules)
+
+
+async def cancel(session: AsyncSession, services: Services, leaver_id: int, actor: str) -> Outcome:
+    """Undo a checklist before the leaving date: roles, owners and access back as they were, the password
+    changes it asked for withdrawn, and everyone who was told is told again."""
+    leaver = await leaver_for_update(session, leaver_id)
+    if leaver is None:
+        raise DomainError("I can't find that checklist any more.")
+    snapshot = await org_snapshot(services)
+    directory = snapshot.directory
+    if not LEAVER_AUTHORITY.may_cancel_as(directory.by_id(actor), leaver.requested_by, leaver.slack_id):
+        raise NotAllowed("Only the person who started this checklist, an admin or the CEO can cancel it, "
+                         "and not the person who is leaving.")
+    name = _name_in(directory, leaver.slack_id)
+    if leaver.state == "cancelled":
+        return Outcome(False, f"The leaver checklist for {name} is already cancelled.")
+    if leaver.state != "open":
+        raise DomainError(f"The leaver checklist for {name} is complete, so there is nothing to cancel.")
+    if leaver.restore is None:
+        raise DomainError(f"The leaver checklist for {name} was made before checklists could be cancelled. "
+                          f"Please talk to an admin.")
+    if services.local_now().date() >= leaver.leaving_on:
+        raise DomainError(f"{name}'s leaving date has come, so I can't cancel the checklist any more. "
+                          f"If they are staying, please talk to an admin.")
+    now = services.now()
+    leaver.state = "cancelled"
+    for task in leaver.tasks:
+        if task.state == "open":
+            task.state = "cancelled"
+    await session.flush()
+    restore = leaver.restore or {}
+    rules = rules_from(snapshot.config.settings if snapshot.config else None)
+    for saved in restore.get("accounts", []):
+        await _restore_account(session, services, saved, name, rules)
+    await _restore_roles(session, leaver.slack_id, restore.get("person") or {})
+    forget_org_snapshot(services)
+    await cancel_timers(session, prefix=f"leaver:{leaver.id}:")
+    await record_audit(session, at=now, actor=actor, action="leaver.cancelled", subject_type="leaver",
+                       subject_id=str(leaver.id), detail={"person": leaver.slack_id})
+    params = checklist_params(services, leaver, directory)
+    params["cancelled_by"] = _name_in(directory, actor)
+    for target in _checklist_audience(leaver, directory):
+        await enqueue_message(session, services.cipher, now=now, target=target, template="leaver.checklist",
+                              params=params, message_key=f"leaver:{leaver.id}:checklist:{target}")
+    await enqueue_message(session, services.cipher, now=now, target=leaver.slack_id, template="leaver.cancelled",
+                          params={"name": name, "cancelled_by": params["cancelled_by"]},
+                          message_key=f"leaver:{leaver.id}:cancelled")
+    return Outcome(True, f"The leaver checklist for {name} is cancelled: their roles, accounts and access are as they "
+                         f"were, and I've told them and the admins. Reports already passed on stay with their new handlers.")
+
+
+def _name_in(directory: Directory, slack_id: str | None) -> str:
+    member = directory.by_id(slack_id)
+    return member.name if member else "someone"
 
 
 # -- the checklist -----------------------------------------------------------------------------------
@@ -342,6 +508,8 @@ async def complete_task(session: AsyncSession, services: Services, task_id: int,
         raise NotAllowed("Only the person who started this checklist, the task's owner or an admin can tick it off.")
     if task.state == "done":
         return Outcome(False, "That was already done. Thank you.")
+    if leaver.state != "open":
+        return Outcome(False, "This checklist was cancelled, so nothing more is needed.")
     if task.kind == "rotate":
         raise DomainError("I tick this off when the password change is recorded: use the reminder's buttons or `/rotated`.")
     task.state, task.done_at, task.done_by = "done", services.now(), actor

@@ -14,6 +14,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from bot.accounts.intervals import parse_interval
+from bot.directory import Member
+from bot.org import Role
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _HOURS = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)-([01]?\d|2[0-3]):([0-5]\d)$")
@@ -62,6 +64,15 @@ class AccountSettings(BaseModel):
         if match is None or (int(match.group(1)), int(match.group(2))) >= (int(match.group(3)), int(match.group(4))):
             raise ValueError("working_hours is a range such as 09:00-18:00")
         return value
+
+
+# Why a password is due (SharedAccount.due_reason) when the policy says it must change (5.4: when
+# someone with access leaves; 2: when it may have been revealed): no "remind me later" for these.
+MUST_CHANGE_REASONS = frozenset({"leaver", "exposure"})
+
+
+def may_snooze(due_reason: str) -> bool:
+    return due_reason not in MUST_CHANGE_REASONS
 
 
 @dataclass(frozen=True)
@@ -121,3 +132,53 @@ def rules_from(org_settings: dict[str, Any] | None) -> RotationRules:
 
 
 DEFAULT_RULES = rules_from(None)
+
+
+# -- who may start and cancel a leaver checklist -------------------------------------------------------
+# Ending someone's roles and handing on their accounts is a use of authority, so the lines are drawn
+# here, as data, and nowhere else.
+
+
+@dataclass(frozen=True)
+class LeaverAuthority:
+    # May start a checklist for anyone in the organisation (but never for themselves).
+    for_anyone: frozenset[Role]
+    # May start one only for people on the projects they manage...
+    for_own_projects: frozenset[Role]
+    # ...and never for someone holding one of these roles: that needs someone in `for_anyone`.
+    protected: frozenset[Role]
+    # Besides the person who started it, these may cancel a checklist before the leaving date.
+    may_cancel: frozenset[Role]
+    # Accounts handed to the person who started the checklist need one of these roles to confirm it.
+    confirms_handover_to_starter: frozenset[Role]
+
+    @property
+    def starters(self) -> frozenset[Role]:
+        return self.for_anyone | self.for_own_projects
+
+    def may_start(self, requester: Member, leaver: Member) -> bool:
+        if requester.slack_id == leaver.slack_id:
+            return False
+        if requester.has(*self.for_anyone):
+            return True
+        if not requester.has(*self.for_own_projects) or leaver.has(*self.protected):
+            return False
+        return bool(requester.manages & (leaver.projects | leaver.manages | leaver.leads))
+
+    def may_cancel_as(self, actor: Member | None, started_by: str, leaver: str) -> bool:
+        # Never the leaver themselves, even an admin: their leaving is someone else's decision.
+        if actor is None or actor.slack_id == leaver:
+            return False
+        return actor.slack_id == started_by or actor.has(*self.may_cancel)
+
+    def may_take_over_accounts(self, requester: Member) -> bool:
+        return requester.has(*self.confirms_handover_to_starter)
+
+
+LEAVER_AUTHORITY = LeaverAuthority(
+    for_anyone=frozenset({Role.ADMIN, Role.CEO}),
+    for_own_projects=frozenset({Role.PROJECT_MANAGER}),
+    protected=frozenset({Role.CEO, Role.CHAIR, Role.SAFEGUARDING_LEAD, Role.DEPUTY_SAFEGUARDING_LEAD, Role.ADMIN}),
+    may_cancel=frozenset({Role.ADMIN, Role.CEO}),
+    confirms_handover_to_starter=frozenset({Role.ADMIN}),
+)

@@ -8,7 +8,7 @@ next. Because the plan is worked out from the facts at the moment it runs, a che
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 from bot.accounts.policy import RotationRules
@@ -24,7 +24,7 @@ class Stage(StrEnum):
 
 STATUS_WORDS = {Stage.OK: "ok", Stage.SOON: "due soon", Stage.DUE: "due today", Stage.OVERDUE: "overdue",
                 Stage.EXPOSED: "change now (may have been revealed)"}
-# A password is "due" on its day; from the next day on it is overdue.
+# A password is "due" on its (local) day; from the next day on it is overdue.
 DUE_DAY = timedelta(days=1)
 _NUDGED_STAGES = {s.value for s in (Stage.SOON, Stage.DUE, Stage.OVERDUE)}
 
@@ -46,20 +46,36 @@ class Plan:
     next_check: datetime
 
 
-def stage_at(facts: RotationFacts, now: datetime, rules: RotationRules) -> Stage:
+def _local_midnight(day: date, tz: tzinfo) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=tz).astimezone(UTC)
+
+
+def due_day(facts: RotationFacts, tz: tzinfo) -> tuple[datetime, datetime]:
+    """The whole local day the password is due on, as [start, end): a password due at noon is "due
+    today" from the morning, not a heads-up until lunchtime."""
+    day = facts.due_at.astimezone(tz).date()
+    return _local_midnight(day, tz), _local_midnight(day + DUE_DAY, tz)
+
+
+def heads_up_from(facts: RotationFacts, rules: RotationRules, tz: tzinfo) -> datetime:
+    return min(facts.due_at - rules.remind_before, due_day(facts, tz)[0])
+
+
+def stage_at(facts: RotationFacts, now: datetime, rules: RotationRules, tz: tzinfo) -> Stage:
     if facts.exposed:
         return Stage.EXPOSED
-    if now < facts.due_at - rules.remind_before:
+    day_starts, day_ends = due_day(facts, tz)
+    if now < heads_up_from(facts, rules, tz):
         return Stage.OK
-    if now < facts.due_at:
+    if now < day_starts:
         return Stage.SOON
-    if now < facts.due_at + DUE_DAY:
+    if now < day_ends:
         return Stage.DUE
     return Stage.OVERDUE
 
 
 def plan(facts: RotationFacts, now: datetime, rules: RotationRules, tz: tzinfo) -> Plan:
-    stage = stage_at(facts, now, rules)
+    stage = stage_at(facts, now, rules, tz)
     if stage is Stage.EXPOSED:
         # Urgent: at any hour, and again every `exposure_every` until the change is recorded.
         last = facts.last_nudged_at if facts.last_nudge_stage == Stage.EXPOSED.value else None
@@ -92,9 +108,9 @@ def plan(facts: RotationFacts, now: datetime, rules: RotationRules, tz: tzinfo) 
 
     candidates: list[datetime] = []
     if stage is Stage.OK:
-        candidates.append(facts.due_at - rules.remind_before)
+        candidates.append(heads_up_from(facts, rules, tz))
     elif stage is Stage.SOON:
-        candidates.append(facts.due_at)
+        candidates.append(due_day(facts, tz)[0])
     else:
         last = now if nudge else (facts.last_nudged_at or now)
         candidates.append(last + rules.overdue_every)

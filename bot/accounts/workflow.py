@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.accounts.intervals import IntervalNotUnderstood, describe_interval, parse_interval
 from bot.accounts.names import Match, Named, account_key, match_account
-from bot.accounts.policy import RotationRules, rules_from
+from bot.accounts.policy import RotationRules, may_snooze, rules_from
 from bot.accounts.rotation import STATUS_WORDS, RotationFacts, Stage, plan, stage_at
 from bot.accounts.secrets import PasswordTyped, contains_password
 from bot.accounts.spec import OVERALL_ACCESS_ROLES, AccountSpec
@@ -114,7 +114,7 @@ def register_rows(services: Services, accounts: list[SharedAccount], directory: 
     tz, now = services.tz, services.now()
     rows = []
     for account in accounts:
-        stage = stage_at(facts_of(account), now, rules)
+        stage = stage_at(facts_of(account), now, rules, tz)
         warnings = []
         if not overall_admins(account, directory):
             warnings.append("No admin has overall access (policy 5.4): an admin should edit this account and add one.")
@@ -380,13 +380,19 @@ def nudge_params(services: Services, account: SharedAccount, stage: Stage, direc
     params: dict[str, Any] = {
         "account_id": account.id, "cycle": account.cycle, "name": account.name, "stage": stage.value,
         "due": describe(account.next_due_at, services.tz, with_time=False), "reason": account.due_reason,
-        "state": "open", "snooze_days": rules.snooze.days if rules else 3,
+        "state": "open", "snooze_days": rules.snooze.days if rules else 3, "may_snooze": may_snooze(account.due_reason),
     }
     return params
 
 
 async def _nudge(session: AsyncSession, services: Services, account: SharedAccount, stage: Stage,
                  directory: Directory, now: datetime) -> None:
+    # One live prompt per account: earlier nudges of this rotation give up their buttons and say where
+    # things now stand, updated in place, before the newer one goes out.
+    where = f"Now {STATUS_WORDS[stage]} (due {describe(account.next_due_at, services.tz, with_time=False)}): see my newer message."
+    for key, target in await sent_keys(session, f"account:{account.id}:nudge:{account.cycle}:"):
+        await enqueue_message(session, services.cipher, now=now, target=target, template="accounts.closed",
+                              params={"name": account.name, "state": "superseded", "note": where}, message_key=key)
     account.nudges_sent += 1
     account.last_nudged_at, account.last_nudge_stage = now, stage.value
     params = nudge_params(services, account, stage, directory, await rules_for(services))
@@ -509,8 +515,11 @@ async def snooze(session: AsyncSession, services: Services, account_id: int, act
         raise NotAllowed(f"Only {account.name}'s owner or an admin can put this reminder off.")
     if cycle != account.cycle:
         return Outcome(False, f"This reminder about {account.name} is out of date: nothing more is needed from it.")
-    if account.exposed_at is not None:
-        raise DomainError(f"{account.name}'s password may have been revealed, so it can't wait. Please change it now.")
+    if not may_snooze(account.due_reason):
+        why = ("may have been revealed" if account.due_reason == "exposure"
+               else "must change because someone who knew it is leaving")
+        raise DomainError(f"{account.name}'s password {why}, so it can't wait. Please change it now, then tell me "
+                          f"with the buttons or `/rotated {account.name}`.")
     rules = rules_from(snapshot.config.settings if snapshot.config else None)
     now = services.now()
     if account.snoozed_until is not None and account.snoozed_until > now:
@@ -562,6 +571,25 @@ async def start_exposure(session: AsyncSession, services: Services, account_id: 
     await run_check(session, services, account, rules, now)
     return Outcome(True, f"Thank you. {owner} (who owns {account.name}) and the admins have been told to change its "
                          f"password now. I'll keep reminding them until it is done.")
+
+
+def may_start_exposure(account: SharedAccount, member: Member | None) -> bool:
+    """Whether someone's flag starts the urgent rotation at once: its owner, the people who use it and the
+    admins. Anyone else's flag goes to the admins as a report, so nobody can set off urgent reminders for
+    an account they have nothing to do with, yet a suspected exposure is still easy to raise."""
+    return _may_record(account, member)
+
+
+async def report_exposure(services: Services, account_name: str, actor: str, submission_key: str) -> Outcome:
+    """File a flag from someone outside the account as a password report, through the reports workflow
+    (its routing, deadlines and escalation), instead of starting the rotation directly."""
+    from bot.reports.workflow import ReportForm, receive_report  # reports call back into this module
+
+    form = ReportForm(kind="password_exposure", account=account_name,
+                      description=f"Flagged with /accounts exposed: the {account_name} password may have been revealed.")
+    filed = await receive_report(services, form, actor, submission_key)
+    return Outcome(True, f"Thank you for flagging {account_name}. I've passed it to {filed.went_to} as report "
+                         f"{filed.reference}, and they will make sure its password is changed. Never type the password.")
 
 
 async def exposure_reported(session: AsyncSession, services: Services, report_id: int, reporter: str, typed: str) -> None:

@@ -27,7 +27,9 @@ CHECK_TYPES = {"basic": "Basic", "standard": "Standard", "enhanced": "Enhanced",
 ROLES_NEEDING_DBS = (Role.MODERATOR, Role.ADMIN)
 REMIND_DAYS_BEFORE = (60, 14)
 REMIND_AT = time(9, 0)
-DEFAULT_REVIEW = timedelta(days=3 * 365)
+# A check is reviewed this many calendar years after its certificate date (not 3 × 365 days, which
+# lands a day early when the span holds a 29 February).
+DEFAULT_REVIEW_YEARS = 3
 REMINDER, MISSING = "dbs.reminder", "dbs.missing"
 _CERTIFICATE = re.compile(r"^\d{12}$")
 
@@ -45,6 +47,14 @@ class DbsForm:
 def ensure_admin(member: Member | None) -> None:
     if member is None or not member.has(Role.ADMIN):
         raise NotAllowed("Only admins can record DBS checks.")
+
+
+def years_after(day: date, years: int) -> date:
+    """The same day `years` later; from 29 February to a year without one, 28 February (never later)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February, and the later year is not a leap year
+        return day.replace(year=day.year + years, day=28)
 
 
 async def register_in_use(session: AsyncSession) -> bool:
@@ -69,7 +79,7 @@ async def record_check(session: AsyncSession, services: Services, form: DbsForm,
     number = re.sub(r"\s", "", form.certificate_number)
     if not _CERTIFICATE.match(number):
         errors["certificate_number"] = "A DBS certificate number has 12 digits, for example 001234567890."
-    review = form.next_review or (form.certificate_date + DEFAULT_REVIEW if form.certificate_date else None)
+    review = form.next_review or (years_after(form.certificate_date, DEFAULT_REVIEW_YEARS) if form.certificate_date else None)
     if review is not None and form.certificate_date is not None and review <= form.certificate_date:
         errors["next_review"] = "The review date must come after the certificate date."
     if errors:

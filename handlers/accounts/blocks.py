@@ -152,7 +152,8 @@ def render_nudge(params: dict[str, Any]) -> Rendered:
         ButtonElement(text="Changed it now", action_id=Action.CHANGED_NOW.value, value=value, style="primary"),
         ButtonElement(text="Changed it on…", action_id=Action.CHANGED_ON.value, value=value),
     ]
-    if params["stage"] != "exposed":
+    # Older queued nudges lack may_snooze: then only an exposure refused it.
+    if params.get("may_snooze", params["stage"] != "exposed"):
         days = params.get("snooze_days", 3)
         buttons.append(ButtonElement(text=f"Remind me in {days} days", action_id=Action.SNOOZE.value, value=value))
     blocks: list[Block] = [SectionBlock(text=_md(lead)), ActionsBlock(block_id=NUDGE_ACTIONS_BLOCK, elements=buttons),

@@ -41,6 +41,7 @@ from storage.models import ProcessedDelivery
 # `owner=@person every="90 days"`: straight or curly quotes, as Slack clients type them.
 _OPTION = re.compile(r"(\w+)=(\"[^\"]*\"|“[^”]*”|\S+)")
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+EXPOSED_VERBS = ("exposed", "revealed", "leaked")
 
 
 def value_of(view: dict[str, Any], field: Field) -> Any:
@@ -119,6 +120,9 @@ def register(app: AsyncApp) -> None:
             await workflow.ensure_register_synced(services)
             snapshot = await org_snapshot(services)
             if snapshot.directory.by_id(actor) is None:
+                if verb in EXPOSED_VERBS:
+                    raise DomainError("I don't have you in our organisation file yet, so I can't pass this on for you. "
+                                      "Please tell an admin straight away, and never type the password.")
                 raise DomainError("I don't have you in our organisation file yet, so I can't show the accounts. Please ask an admin.")
             if verb in ("", "list"):
                 async with services.db.reading() as session:
@@ -147,12 +151,21 @@ def register(app: AsyncApp) -> None:
                                "every": f"{account.rotate_every_days} days"}
                     meta = SaveMeta(account_id=account.id)
                 await client.views_open(trigger_id=command["trigger_id"], view=blocks.account_modal(meta, initial))
-            elif verb in ("exposed", "revealed", "leaked"):
+            elif verb in EXPOSED_VERBS:
                 if not rest:
                     raise DomainError("Which account? For example `/accounts exposed Instagram`. Never type the password.")
-                async with services.db.unit_of_work() as session:
+                async with services.db.reading() as session:
                     account = await workflow.find_account(session, rest)
-                    outcome = await workflow.start_exposure(session, services, account.id, actor)
+                    account_id, account_name = account.id, account.name
+                    # Already being changed: anyone is simply told so, and no report is needed.
+                    directly = account.exposed_at is not None or workflow.may_start_exposure(
+                        account, snapshot.directory.by_id(actor))
+                if directly:
+                    async with services.db.unit_of_work() as session:
+                        outcome = await workflow.start_exposure(session, services, account_id, actor)
+                else:
+                    outcome = await workflow.report_exposure(services, account_name, actor,
+                                                             f"accounts-exposed:{command['trigger_id']}")
                 services.wake_scheduler()
                 await respond(text=outcome.message, response_type="ephemeral")
             else:

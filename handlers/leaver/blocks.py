@@ -6,8 +6,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from slack_sdk.models.blocks import (
+    ActionsBlock,
     Block,
     ButtonElement,
+    ConfirmObject,
     ContextBlock,
     HeaderBlock,
     InputBlock,
@@ -24,8 +26,10 @@ from bot.slack.delivery import Rendered
 from bot.slack.mrkdwn import escape
 from handlers.leaver.ids import (
     CALLBACK,
+    CANCEL,
     LEAVING_ON,
     TASK_DONE,
+    CancelValue,
     LeaverMeta,
     TaskValue,
     admin_block,
@@ -83,8 +87,16 @@ def done_view(message: str) -> dict[str, Any]:
 
 
 def render_checklist(params: dict[str, Any]) -> Rendered:
-    complete = params["state"] == "complete"
-    title = f"Leaver checklist: {params['name']}{' (complete)' if complete else ''}"
+    complete, cancelled = params["state"] == "complete", params["state"] == "cancelled"
+    title = f"Leaver checklist: {params['name']}{' (complete)' if complete else ''}{' (cancelled)' if cancelled else ''}"
+    if cancelled:
+        blocks_cancelled: list[Block] = [
+            HeaderBlock(text=PlainTextObject(text=title[:150])),
+            SectionBlock(text=_md(f"{escape(params.get('cancelled_by') or 'Someone')} cancelled this checklist before "
+                                  f"{escape(params['name'])}'s leaving date ({escape(params['leaving_on'])}). Their roles, "
+                                  f"accounts and access are as they were, and no password change is needed for it.")),
+        ]
+        return Rendered(text=title, blocks=_dicts(blocks_cancelled))
     blocks: list[Block] = [
         HeaderBlock(text=PlainTextObject(text=title[:150])),
         ContextBlock(elements=[_md(f"Leaving {escape(params['leaving_on'])} · started by {escape(params['requested_by'])}")]),
@@ -102,6 +114,12 @@ def render_checklist(params: dict[str, Any]) -> Rendered:
         blocks.append(ContextBlock(elements=[_md("Every task is done. The CEO has been told. Thank you.")]))
     else:
         blocks.append(ContextBlock(elements=[_md("Password changes tick themselves off when they are recorded (the reminder's buttons or `/rotated`).")]))
+        blocks.append(ActionsBlock(elements=[ButtonElement(
+            text="Cancel this checklist", action_id=CANCEL, style="danger",
+            value=CancelValue(leaver_id=params["leaver_id"]).model_dump_json(),
+            confirm=ConfirmObject(title="Cancel the checklist?", confirm="Cancel it", deny="Keep it",
+                                  text=f"{params['name']}'s roles, accounts and access go back to how they were. "
+                                       f"Only before their leaving date."[:300]))]))
     open_count = sum(1 for t in params["tasks"] if t["state"] != "done")
     text = f"{title}: {open_count} task{'s' if open_count != 1 else ''} left" if not complete else title
     return Rendered(text=text, blocks=_dicts(blocks[:50]))
@@ -130,7 +148,22 @@ def render_revoke_young_leader(params: dict[str, Any]) -> Rendered:
                   f"{escape(params['accounts'])} now (page roles, logins), as our policy asks, then tick it off on the checklist.")
 
 
+def render_notice(params: dict[str, Any]) -> Rendered:
+    accounts = (f" The passwords of the {params['accounts']} shared account{'s' if params['accounts'] != 1 else ''} "
+                f"you use will be changed." if params.get("accounts") else "")
+    return _plain(f"Hello {escape(params['name'])}. {escape(params['requested_by'])} has started a leaver checklist for you: "
+                  f"your roles here end on {escape(params['leaving_on'])}.{accounts} If this is a mistake, please tell "
+                  f"{escape(params['requested_by'])} or an admin: they can cancel it before your leaving date.")
+
+
+def render_cancelled(params: dict[str, Any]) -> Rendered:
+    return _plain(f"Hello {escape(params['name'])}. {escape(params['cancelled_by'])} has cancelled the leaver checklist "
+                  f"for you: your roles and accounts are as they were.")
+
+
 RENDERERS = {
+    "leaver.notice": render_notice,
+    "leaver.cancelled": render_cancelled,
     "leaver.checklist": render_checklist,
     "leaver.complete": render_complete,
     "leaver.reminder": render_reminder,

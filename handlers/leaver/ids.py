@@ -9,6 +9,7 @@ SHORTCUT = "leaver.from_message"
 CALLBACK = "leaver.confirm"
 LEAVING_ON = "leaving_on"
 TASK_DONE = "leaver.task_done"
+CANCEL = "leaver.cancel"
 
 
 def owner_block(account_id: int) -> str:
@@ -31,3 +32,7 @@ class LeaverMeta(BaseModel):
 
 class TaskValue(BaseModel):
     task_id: int
+
+
+class CancelValue(BaseModel):
+    leaver_id: int

@@ -10,6 +10,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy.exc import IntegrityError
 
 from bot.accounts import leavers
 from bot.accounts.leavers import LeaverForm
@@ -22,10 +23,12 @@ from handlers.errors import telling_the_person
 from handlers.leaver import blocks
 from handlers.leaver.ids import (
     CALLBACK,
+    CANCEL,
     COMMAND,
     LEAVING_ON,
     SHORTCUT,
     TASK_DONE,
+    CancelValue,
     LeaverMeta,
     TaskValue,
     admin_block,
@@ -60,7 +63,7 @@ def register(app: AsyncApp) -> None:
             if contains_password(text):
                 raise PasswordTyped()
             # Refuse people without the right role before anything else, kindly.
-            leavers._require_requester((await org_snapshot(services)).directory.by_id(command["user_id"]))
+            leavers.require_requester((await org_snapshot(services)).directory.by_id(command["user_id"]))
             if not text:
                 raise DomainError(_USAGE)
             found, unknown = people_in(re.sub(r"\s*,\s*", " ", text) if "<@" in text else text, (await org_snapshot(services)).directory)
@@ -87,9 +90,19 @@ def register(app: AsyncApp) -> None:
             new_owners={account_id: _selected(view, owner_block(account_id)) for account_id in meta.owned},
             new_admins={account_id: _selected(view, admin_block(account_id)) for account_id in meta.last_admin},
         )
+        submission_key = f"view:{view['id']}"
         try:
             async with services.db.unit_of_work() as session:
-                outcome = await leavers.confirm(session, services, body["user"]["id"], meta.person, form, f"view:{view['id']}")
+                outcome = await leavers.confirm(session, services, body["user"]["id"], meta.person, form, submission_key)
+        except IntegrityError:
+            # Another checklist for this person was saved first (only one may be open): say whose.
+            async with services.db.reading() as session:
+                clash = await leavers.explain_clash(session, services, meta.person, submission_key)
+            if clash.changed:
+                await ack(response_action="errors", errors={LEAVING_ON: clash.message})
+            else:
+                await ack(response_action="update", view=blocks.done_view(clash.message))
+            return
         except FormErrors as exc:
             await ack(response_action="errors", errors=exc.errors)
             return
@@ -111,5 +124,17 @@ def register(app: AsyncApp) -> None:
             value = TaskValue.model_validate_json(body["actions"][0]["value"])
             async with services.db.unit_of_work() as session:
                 outcome = await leavers.complete_task(session, services, value.task_id, body["user"]["id"])
+            services.wake_scheduler()
+            await respond(text=outcome.message, response_type="ephemeral", replace_original=False)
+
+    @app.action(CANCEL)
+    async def cancel(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient,
+                     context: AsyncBoltContext) -> None:
+        await ack()
+        async with telling_the_person(body, respond, client):
+            services = services_of(context)
+            value = CancelValue.model_validate_json(body["actions"][0]["value"])
+            async with services.db.unit_of_work() as session:
+                outcome = await leavers.cancel(session, services, value.leaver_id, body["user"]["id"])
             services.wake_scheduler()
             await respond(text=outcome.message, response_type="ephemeral", replace_original=False)
