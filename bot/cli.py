@@ -35,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     roster_import = roster_commands.add_parser("import", help="replace the roster from a CSV export")
     roster_import.add_argument("file", type=Path, help="CSV with first_name,last_name,school,photo_consent")
 
-    commands.add_parser("check", help="check a text for personal details: tmw-bot check [--json] [FILE]")
+    commands.add_parser("check", help="check a text for personal details: tmw-bot check [--json] [--no-roster] [FILE]")
     commands.add_parser("moderate", help="check a channel's messages: tmw-bot moderate [--json] [--purpose TEXT] [FILE]")
     commands.add_parser("local", help="try the bot without Slack: tmw-bot local [--script FILE] [--org FILE]")
 

@@ -44,7 +44,8 @@ def test_a_roster_with_bad_rows_lists_each_by_line_and_imports_nothing(tmp_path:
     assert "line 4" in result.stderr and "line 5" in result.stderr
     assert "Amy" not in result.stderr + result.stdout
     checked = _run(tmp_path, "check", "--json", stdin="Well done Amy Smith!")
-    assert checked.returncode == 0, checked.stdout
+    assert checked.returncode == 2 and checked.stdout == ""
+    assert "No roster has been imported" in checked.stderr
 
 
 def test_an_imported_roster_is_matched_by_check_and_never_stored_in_clear(tmp_path: Path) -> None:
@@ -101,3 +102,71 @@ def test_a_bad_moderation_setting_is_reported_on_its_line(tmp_path: Path) -> Non
     line = text.splitlines().index("    off_topic_run_length: 1") + 1
     assert result.returncode == 1
     assert f"line {line}: settings.moderation.off_topic_run_length" in result.stderr
+
+
+# `tmw-bot check` fails closed: without the roster it would pass a participant's full name.
+NAMED = "Well done Amy Smith!"
+
+
+def _bare_env(tmp_path: Path) -> dict[str, str]:
+    """The environment of someone outside the bot's folder: none of its settings."""
+    import os
+
+    return {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TMW_", "DATABASE_URL"))}
+
+
+def test_check_outside_the_project_folder_says_so_and_exits_2(tmp_path: Path) -> None:
+    result = subprocess.run([TMW_BOT, "check"], input=NAMED, capture_output=True, text=True, cwd=tmp_path,
+                            env=_bare_env(tmp_path), timeout=60)
+
+    assert result.returncode == 2, result.stdout
+    assert result.stdout == ""
+    assert "TMW_ORG_CONFIG is not set" in result.stderr and "--no-roster" in result.stderr
+
+
+def test_check_with_no_roster_on_purpose_checks_everything_else(tmp_path: Path) -> None:
+    def run(text: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([TMW_BOT, "check", "--json", "--no-roster"], input=text, capture_output=True, text=True,
+                              cwd=tmp_path, env=_bare_env(tmp_path), timeout=60)
+
+    assert run(NAMED).returncode == 0
+    leak = run("Call 07700 900123")
+    assert leak.returncode == 1 and [f["kind"] for f in json.loads(leak.stdout)["findings"]] == ["phone"]
+
+
+def test_check_with_a_different_key_from_the_roster_import_says_so_and_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "roster.csv").write_text(GOOD)
+    assert _run(tmp_path, "roster", "import", "roster.csv").returncode == 0
+    (tmp_path / "key").write_text(generate_key())
+
+    result = _run(tmp_path, "check", stdin=NAMED)
+
+    assert result.returncode == 2, result.stdout
+    assert result.stdout == ""
+    assert "imported with a different TMW_DATA_KEY" in result.stderr
+
+
+def test_check_with_a_missing_database_says_so_and_exits_2(tmp_path: Path) -> None:
+    result = _run(tmp_path, "check", stdin=NAMED)
+
+    assert result.returncode == 2, result.stdout
+    assert "cli.db does not exist" in result.stderr
+    assert not (tmp_path / "cli.db").exists()
+
+
+def test_check_without_a_key_says_so_and_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "roster.csv").write_text(GOOD)
+    assert _run(tmp_path, "roster", "import", "roster.csv").returncode == 0
+    env = _env(tmp_path)
+    env["TMW_DATA_KEY"] = ""
+
+    result = subprocess.run([TMW_BOT, "check"], input=NAMED, capture_output=True, text=True, cwd=tmp_path, env=env,
+                            timeout=60)
+
+    assert result.returncode == 2 and "TMW_DATA_KEY is not set" in result.stderr
+
+
+def test_check_help_documents_no_roster(tmp_path: Path) -> None:
+    result = _run(tmp_path, "check", "--help")
+
+    assert result.returncode == 0 and "--no-roster" in result.stdout

@@ -41,12 +41,14 @@ __all__ = [
     "normalise_name",
     "normalise_school",
     "parse_roster_csv",
+    "roster_key_check",
 ]
 
 # Domain separation: a surname and a school that happen to normalise to the same string must not
 # produce the same digest.
 _NAME_DOMAIN = b"tmw-roster-name\x00"
 _SCHOOL_DOMAIN = b"tmw-roster-school\x00"
+_KEY_CHECK_DOMAIN = b"tmw-roster-key-check\x00"
 
 _POSSESSIVE = re.compile(r"['\u2019\u02bc]s\b")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc`\u00b4]")
@@ -93,6 +95,13 @@ def _digest(key: bytes, domain: bytes, normalised: str) -> str:
 def hash_token(key: bytes, token: str) -> str:
     """Keyed hash (HMAC-SHA256, hex) of a normalised name or name token."""
     return _digest(key, _NAME_DOMAIN, normalise_name(token))
+
+
+def roster_key_check(key: bytes) -> str:
+    """A short fingerprint of the key, kept with an imported roster: hashes made with one key never
+    match names hashed with another, so a checker given the wrong key would silently find no names.
+    Comparing fingerprints tells it so. It reveals nothing about the key or the roster."""
+    return _digest(key, _KEY_CHECK_DOMAIN, "")[:16]
 
 
 def hash_school(key: bytes, school: str) -> str:
