@@ -78,6 +78,35 @@ def test_reimporting_the_roster_replaces_it(tmp_path: Path) -> None:
     assert _run(tmp_path, "check", stdin="Well done Mia Jones!").returncode == 1
 
 
+def test_an_empty_export_does_not_replace_the_roster_without_force(tmp_path: Path) -> None:
+    (tmp_path / "roster.csv").write_text(GOOD)
+    (tmp_path / "empty.csv").write_text("first_name,last_name,school,photo_consent\n")
+    _run(tmp_path, "roster", "import", "roster.csv")
+
+    refused = _run(tmp_path, "roster", "import", "empty.csv")
+
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert "not imported: the file lists 0 participants, but the roster has 2" in refused.stderr
+    assert "--force" in refused.stderr
+    assert _run(tmp_path, "check", stdin="Well done Amy Smith!").returncode == 1
+    forced = _run(tmp_path, "roster", "import", "--force", "empty.csv")
+    assert forced.returncode == 0 and "Imported the roster: 0 participants" in forced.stdout
+
+
+def test_a_roster_under_half_the_size_of_the_current_one_needs_force(tmp_path: Path) -> None:
+    header = "first_name,last_name,school,photo_consent\n"
+    (tmp_path / "five.csv").write_text(header + "".join(f"Amy,Smith{n},,yes\n" for n in range(5)))
+    (tmp_path / "two.csv").write_text(header + "Mia,Jones,,yes\nLeo,Grant,,no\n")
+    (tmp_path / "three.csv").write_text(header + "Mia,Jones,,yes\nLeo,Grant,,no\nAva,Hill,,yes\n")
+    _run(tmp_path, "roster", "import", "five.csv")
+
+    refused = _run(tmp_path, "roster", "import", "two.csv")
+    half = _run(tmp_path, "roster", "import", "three.csv")
+
+    assert refused.returncode == 1 and "the file lists 2 participants, but the roster has 5" in refused.stderr
+    assert half.returncode == 0 and "Imported the roster: 3 participants" in half.stdout
+
+
 def test_moderate_uses_the_organisations_extra_words(tmp_path: Path) -> None:
     org = tmp_path / "org.yml"
     org.write_text(EXAMPLE_ORG.read_text() + "\nsettings:\n  moderation:\n    extra_terms: {profanity: [flibbertigibbet]}\n")
