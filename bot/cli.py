@@ -213,14 +213,14 @@ async def _roster_import(settings, path: Path, force: bool) -> int:  # type: ign
     from bot.runtime import prepare
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = path.read_bytes()  # the encoding is worked out from the bytes (UTF-8, UTF-16, Windows-1252)
+    except OSError as exc:
         print(f"tmw-bot: {path} cannot be read ({exc}).", file=sys.stderr)
         return 1
     services = await prepare(settings)
     try:
         async with services.db.unit_of_work() as session:
-            summary = await import_roster(session, services, text, actor="cli", force=force)
+            summary = await import_roster(session, services, data, actor="cli", force=force)
     except RosterCsvError as exc:
         print(f"tmw-bot: {exc}", file=sys.stderr)
         return 1

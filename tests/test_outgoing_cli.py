@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot.crypto import generate_key
 from tests.harness import EXAMPLE_ORG
 
@@ -105,6 +107,42 @@ def test_a_roster_under_half_the_size_of_the_current_one_needs_force(tmp_path: P
 
     assert refused.returncode == 1 and "the file lists 2 participants, but the roster has 5" in refused.stderr
     assert half.returncode == 0 and "Imported the roster: 3 participants" in half.stdout
+
+
+# Spreadsheet exports: the usual header spellings, ; or tab between columns, UTF-16 and Windows-1252.
+SPREADSHEET_EXPORTS = [
+    ("Excel 'Unicode Text': UTF-16 with a BOM, tabs", "utf-16",
+     "First Name\tSurname\tSchool\tPhoto consent\r\nZo\u00eb\tBront\u00eb\tDenmark Road\tYes\r\nJake\tBrown\t\tNo\r\n"),
+    ("UTF-16 little-endian without a BOM, tabs", "utf-16-le",
+     "First name\tLast name\tSchool\tPhoto Consent\nZo\u00eb\tBront\u00eb\t\tyes\nJake\tBrown\t\tno\n"),
+    ("European Excel CSV: Windows-1252, semicolons", "cp1252",
+     "Forename;Surname;School;Photo consent\r\nZo\u00eb;Bront\u00eb;\u2018St Mary\u2019s\u2019;yes\r\nJake;Brown;;no\r\n"),
+    ("CSV UTF-8 with a BOM, commas, spelt with underscores", "utf-8-sig",
+     "first_name,last_name,school,photo_consent\nZo\u00eb,Bront\u00eb,,yes\nJake,Brown,,no\n"),
+]
+
+
+@pytest.mark.parametrize(("label", "encoding", "text"), SPREADSHEET_EXPORTS, ids=[e[0] for e in SPREADSHEET_EXPORTS])
+def test_spreadsheet_exports_are_read_whatever_their_encoding_separator_and_header_spelling(
+    tmp_path: Path, label: str, encoding: str, text: str
+) -> None:
+    (tmp_path / "roster.csv").write_bytes(text.encode(encoding))
+
+    imported = _run(tmp_path, "roster", "import", "roster.csv")
+    checked = _run(tmp_path, "check", "--json", stdin="Well done Zo\u00eb Bront\u00eb and Jake!")
+
+    assert imported.returncode == 0, imported.stderr
+    assert "2 participants, 1 of whom opted out" in imported.stdout
+    assert {f["kind"] for f in json.loads(checked.stdout)["findings"]} == {"full_name", "photo_consent"}
+
+
+def test_a_file_that_is_not_text_says_how_to_save_it(tmp_path: Path) -> None:
+    (tmp_path / "roster.xlsx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" + bytes(range(256)) * 4)
+
+    result = _run(tmp_path, "roster", "import", "roster.xlsx")
+
+    assert result.returncode == 1 and result.stdout == ""
+    assert "Save As" in result.stderr and "CSV UTF-8" in result.stderr
 
 
 def test_moderate_uses_the_organisations_extra_words(tmp_path: Path) -> None:

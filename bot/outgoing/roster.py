@@ -30,7 +30,7 @@ class RosterShrinkError(DomainError):
         )
 
 
-async def import_roster(session: AsyncSession, services: Services, csv_text: str, actor: str, force: bool = False) -> str:
+async def import_roster(session: AsyncSession, services: Services, csv_text: str | bytes, actor: str, force: bool = False) -> str:
     """Replace the roster. Raises RosterCsvError (every bad row, by line) and imports nothing then.
     Raises RosterShrinkError, and imports nothing, when the new roster is empty or under half the
     current one's size, unless ``force``. Returns a summary that names nobody: the roster is never
