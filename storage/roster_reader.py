@@ -7,7 +7,6 @@ participant's full name, so `tmw-bot check` must say why rather than report "Goo
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -36,6 +35,8 @@ def read_roster(database_url: str) -> StoredRoster:
     if database_url.startswith("sqlite"):
         rows, detail = _sqlite_rows(database_url.split(":///", 1)[1])
     else:
+        import asyncio  # only here: importing it costs SQLite users a few hundredths of a second
+
         rows, detail = asyncio.run(_postgres_rows(database_url))
     entries = [RosterEntry(first_hash=first, last_hash=last, school_hash=school, photo_consent=bool(consent))
                for first, last, school, consent in rows]

@@ -233,6 +233,57 @@ def test_check_without_a_key_says_so_and_exits_2(tmp_path: Path) -> None:
     assert result.returncode == 2 and "TMW_DATA_KEY is not set" in result.stderr
 
 
+def test_check_with_the_projects_env_file_imports_neither_pydantic_nor_the_database_layer(tmp_path: Path) -> None:
+    # `tmw-bot check` runs in a git hook on every commit; what made it slow with a .env was
+    # validating the whole organisation file (which imports most of the bot and SQLAlchemy) and
+    # pydantic-settings. Which modules it loads says so without timing anything.
+    (tmp_path / "roster.csv").write_text(GOOD)
+    assert _run(tmp_path, "roster", "import", "roster.csv").returncode == 0
+    settings = _env(tmp_path)
+    (tmp_path / ".env").write_text("".join(f"{name}={settings[name]}\n" for name in ("DATABASE_URL", "TMW_ORG_CONFIG", "TMW_DATA_KEY")))
+    script = (
+        "import sys\n"
+        "from bot.cli import main\n"
+        "status = main(['check', '--json'])\n"
+        "heavy = ('pydantic', 'sqlalchemy', 'bot.org', 'bot.settings', 'asyncio', 'slack_bolt', 'aiohttp')\n"
+        "sys.stderr.write('loaded: ' + ','.join(m for m in heavy if m in sys.modules))\n"
+        "sys.exit(status)\n"
+    )
+
+    result = subprocess.run([sys.executable, "-c", script], input=NAMED, capture_output=True, text=True, cwd=tmp_path,
+                            env=_bare_env(tmp_path), timeout=60)
+
+    assert result.returncode == 1, result.stderr
+    assert {f["kind"] for f in json.loads(result.stdout)["findings"]} == {"full_name"}
+    assert result.stderr == "loaded: "
+
+
+def test_check_reads_a_database_url_in_any_accepted_form_and_explains_a_bad_key(tmp_path: Path) -> None:
+    (tmp_path / "roster.csv").write_text(GOOD)
+    assert _run(tmp_path, "roster", "import", "roster.csv").returncode == 0
+    env = _env(tmp_path)
+
+    def check(**overrides: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([TMW_BOT, "check"], input=NAMED, capture_output=True, text=True, cwd=tmp_path,
+                              env={**env, **overrides}, timeout=60)
+
+    assert check(DATABASE_URL=f"sqlite:///{tmp_path / 'cli.db'}").returncode == 1
+    bad_key = check(TMW_DATA_KEY="not-a-key")
+    assert bad_key.returncode == 2 and "TMW_DATA_KEY is not right" in bad_key.stderr
+
+
+def test_check_with_an_unusable_organisation_file_says_so_and_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "roster.csv").write_text(GOOD)
+    assert _run(tmp_path, "roster", "import", "roster.csv").returncode == 0
+    (tmp_path / "no-organisation.yml").write_text("people: []\n")
+
+    missing = _run(tmp_path, "check", stdin=NAMED, org=tmp_path / "missing.yml")
+    no_section = _run(tmp_path, "check", stdin=NAMED, org=tmp_path / "no-organisation.yml")
+
+    assert missing.returncode == 2 and "missing.yml (TMW_ORG_CONFIG) cannot be read" in missing.stderr
+    assert no_section.returncode == 2 and "has no usable organisation section" in no_section.stderr
+
+
 def test_check_help_documents_no_roster(tmp_path: Path) -> None:
     result = _run(tmp_path, "check", "--help")
 
