@@ -178,7 +178,7 @@ COLUMN_SPELLINGS: dict[str, tuple[str, ...]] = {
                       "photo consent yes no"),
 }
 _COLUMN_BY_SPELLING = {spelling: column for column, spellings in COLUMN_SPELLINGS.items() for spelling in spellings}
-_SEPARATORS_TRIED = ",;\t"
+_COLUMN_SEPARATORS = ",;\t"
 
 HOW_TO_SAVE = ("Save it from your spreadsheet as CSV: in Excel, File > Save As > \"CSV UTF-8 (Comma delimited)\"; "
                "in Google Sheets, File > Download > Comma-separated values; in Numbers, File > Export To > CSV.")
@@ -245,11 +245,11 @@ def _separator(text: str) -> str:
     header with every required column (European Excel uses ";", "Unicode Text" tabs)."""
     sample = "\n".join(text.splitlines()[:20])
     try:
-        sniffed = csv.Sniffer().sniff(sample, delimiters=_SEPARATORS_TRIED).delimiter
+        sniffed = csv.Sniffer().sniff(sample, delimiters=_COLUMN_SEPARATORS).delimiter
     except csv.Error:
         sniffed = ","
     header_line = text.splitlines()[0] if text.strip() else ""
-    for candidate in (sniffed, *(c for c in _SEPARATORS_TRIED if c != sniffed)):
+    for candidate in (sniffed, *(c for c in _COLUMN_SEPARATORS if c != sniffed)):
         header = next(csv.reader([header_line], delimiter=candidate), [])
         if set(REQUIRED_COLUMNS) <= {_column_name(cell) for cell in header}:
             return candidate
