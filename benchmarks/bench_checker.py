@@ -384,7 +384,7 @@ def cli_startup_seconds(runs: int) -> tuple[float, float, float]:
         "import sys\n"
         "from bot.checks.cli import run\n"
         "from bot.checks import CheckContext\n"
-        "sys.exit(run(['--json'], sys.stdin, sys.stdout, sys.stderr, CheckContext))\n"
+        "sys.exit(run(['--json'], sys.stdin, sys.stdout, sys.stderr, lambda use_roster: CheckContext()))\n"
     )
     text = "Call Jo on 07700 900123 about Saturday at 10:30\n"
     walls, bare = [], []

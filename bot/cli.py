@@ -34,8 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     roster_commands = roster.add_subparsers(dest="roster_command", required=True, metavar="ACTION")
     roster_import = roster_commands.add_parser("import", help="replace the roster from a CSV export")
     roster_import.add_argument("file", type=Path, help="CSV with first_name,last_name,school,photo_consent")
+    roster_import.add_argument("--force", action="store_true",
+                               help="replace the roster even with an empty one or one under half its size")
 
-    commands.add_parser("check", help="check a text for personal details: tmw-bot check [--json] [FILE]")
+    commands.add_parser("check", help="check a text for personal details: tmw-bot check [--json] [--no-roster] [FILE]")
     commands.add_parser("moderate", help="check a channel's messages: tmw-bot moderate [--json] [--purpose TEXT] [FILE]")
     commands.add_parser("local", help="try the bot without Slack: tmw-bot local [--script FILE] [--org FILE]")
 
@@ -131,7 +133,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "digest":
         return asyncio.run(_print_digest(settings))
     if args.command == "roster":
-        return asyncio.run(_roster_import(settings, args.file))
+        return asyncio.run(_roster_import(settings, args.file, args.force))
     raise AssertionError(f"unhandled command {args.command}")
 
 
@@ -207,22 +209,25 @@ async def _print_digest(settings) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-async def _roster_import(settings, path: Path) -> int:  # type: ignore[no-untyped-def]
+async def _roster_import(settings, path: Path, force: bool) -> int:  # type: ignore[no-untyped-def]
     from bot.checks import RosterCsvError
-    from bot.outgoing.roster import import_roster
+    from bot.outgoing.roster import RosterShrinkError, import_roster
     from bot.runtime import prepare
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = path.read_bytes()  # the encoding is worked out from the bytes (UTF-8, UTF-16, Windows-1252)
+    except OSError as exc:
         print(f"tmw-bot: {path} cannot be read ({exc}).", file=sys.stderr)
         return 1
     services = await prepare(settings)
     try:
         async with services.db.unit_of_work() as session:
-            summary = await import_roster(session, services, text, actor="cli")
+            summary = await import_roster(session, services, data, actor="cli", force=force)
     except RosterCsvError as exc:
         print(f"tmw-bot: {exc}", file=sys.stderr)
+        return 1
+    except RosterShrinkError as exc:
+        print(f"tmw-bot: {exc} If the roster really is this short now, import it again with --force.", file=sys.stderr)
         return 1
     finally:
         await services.db.dispose()

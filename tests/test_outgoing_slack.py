@@ -32,6 +32,18 @@ async def test_check_command_shows_findings_and_a_redacted_copy(bot: RunningBot)
     assert await _counts(bot) == {"phone": 1, "email_address": 1}
 
 
+async def test_check_command_sees_through_invisible_full_width_and_look_alike_characters(bot: RunningBot) -> None:
+    # A zero-width space in the number, full-width digits, and a Cyrillic "о" and "а" in the address.
+    text = "Ring 07700\u200b900123 or \uff10\uff17\uff17\uff10\uff10 \uff19\uff10\uff10\uff14\uff15\uff16, or j\u043e@gm\u0430il.com"
+
+    response = await bot.slack.slash_command("/check", text, DAN)
+
+    shown = json.dumps(response.json()["blocks"], ensure_ascii=False)
+    assert "Ring [phone number removed] or [phone number removed], or [email address removed]" in shown
+    assert "07700\u200b900123" in shown and "j\u043e@gm\u0430il.com" in shown  # listed as written
+    assert await _counts(bot) == {"phone": 1, "email_address": 1}
+
+
 async def test_clean_text_is_good_to_go_and_nothing_is_recorded(bot: RunningBot) -> None:
     response = await bot.slack.slash_command("/check", "Great gig tonight at 7.30pm, tickets £5 at themusicworks.org.uk", DAN)
 

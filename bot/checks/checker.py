@@ -15,6 +15,7 @@ from bot.checks.detectors.school import SchoolDetector
 from bot.checks.detectors.secret import SecretDetector
 from bot.checks.document import Document
 from bot.checks.findings import MESSAGES, CheckResult, Finding, RedactionRange, precedence, redact
+from bot.text_normalise import Normalised, normalise_keeping_offsets
 
 
 class Checker:
@@ -39,15 +40,24 @@ class Checker:
             raise TypeError(f"check() needs a str, not {type(text).__name__}")
         if not text.strip():
             return CheckResult([], text)
-        doc = Document(text)
+        # Detectors read the text with its disguises undone (zero-width characters, full-width
+        # digits, Cyrillic look-alikes); findings and redactions are mapped back to the characters
+        # as written, so the redacted copy removes exactly what was typed.
+        normalised = normalise_keeping_offsets(text)
+        doc = Document(normalised.text if normalised else text)
         spans: list[Span] = []
         for detector in self._detectors:
             spans.extend(detector.find(doc))
-        findings = [
-            Finding(span.kind, span.start, span.end, text[span.start:span.end], MESSAGES[span.kind])
-            for span in _resolve(spans)
-        ]
-        return CheckResult(findings, redact(text, [_redaction_range(doc, f) for f in findings]))
+        findings: list[Finding] = []
+        ranges: list[RedactionRange] = []
+        for span in _resolve(spans):
+            start, end = _in_original(normalised, span.start, span.end)
+            finding = Finding(span.kind, start, end, text[start:end], MESSAGES[span.kind])
+            findings.append(finding)
+            ranges.append(_redaction_range(doc, normalised, span, finding))
+        if normalised:
+            findings.sort(key=lambda f: (f.start, f.end, precedence(f.kind)))
+        return CheckResult(findings, redact(text, ranges))
 
 
 def _resolve(spans: list[Span]) -> list[Span]:
@@ -82,10 +92,14 @@ def _resolve(spans: list[Span]) -> list[Span]:
     return sorted(best_by_span.values(), key=lambda s: (s.start, s.end, precedence(s.kind)))
 
 
-def _redaction_range(doc: Document, finding: Finding) -> RedactionRange:
+def _in_original(normalised: Normalised | None, start: int, end: int) -> tuple[int, int]:
+    return normalised.span_in_original(start, end) if normalised else (start, end)
+
+
+def _redaction_range(doc: Document, normalised: Normalised | None, span: Span, finding: Finding) -> RedactionRange:
     # A Slack <mailto:jo@x.com|jo@x.com> link shows the address twice; removing just the target
     # would leave the label, so the whole link goes.
-    link = doc.link_containing(finding.start, finding.end)
+    link = doc.link_containing(span.start, span.end)
     if link is not None:
-        return RedactionRange(link.start, link.end, finding)
+        return RedactionRange(*_in_original(normalised, link.start, link.end), finding)
     return RedactionRange(finding.start, finding.end, finding)

@@ -1,4 +1,4 @@
-"""``tmw-bot check [--json] [FILE]``: check a text before it goes out.
+"""``tmw-bot check [--json] [--no-roster] [FILE]``: check a text before it goes out.
 
 A fixed contract, because scripts and hooks depend on it:
 
@@ -6,7 +6,9 @@ A fixed contract, because scripts and hooks depend on it:
 * ``--json`` prints ``{"findings": [{"kind", "start", "end", "text", "message"}], "redacted": ...}``,
   with start/end as Python string (code point) offsets into the text as read;
 * exit status 0 when there are no findings, 1 when there are, 2 on a usage error (unknown option,
-  more than one FILE, an unreadable or non-UTF-8 file, settings that cannot be loaded).
+  more than one FILE, an unreadable or non-UTF-8 file, settings that cannot be loaded, an organisation
+  file or roster that cannot be used);
+* ``--no-roster`` checks without the roster on purpose (participants' names are then not checked).
 
 Without --json it prints a report for people. Secrets are never printed in that report.
 The text is read exactly as stored (no newline translation), so offsets match the file's characters.
@@ -22,7 +24,7 @@ from bot.checks.checker import Checker
 from bot.checks.context import CheckContext
 from bot.checks.findings import CheckResult, Kind
 
-USAGE = "usage: tmw-bot check [--json] [FILE]"
+USAGE = "usage: tmw-bot check [--json] [--no-roster] [FILE]"
 HELP = f"""{USAGE}
 
 Check a text for personal details before it goes out: phone numbers, email addresses, home
@@ -32,10 +34,15 @@ passwords and health information.
 Reads FILE, or standard input when FILE is missing or "-".
 
 options:
-  --json      print the findings and the redacted text as JSON
-  -h, --help  show this help
+  --json       print the findings and the redacted text as JSON
+  --no-roster  check without the participant roster, so full names and photo opt-outs are not
+               checked (and without the organisation file, if TMW_ORG_CONFIG is not set)
+  -h, --help   show this help
 
-exit status: 0 nothing found, 1 something found, 2 usage error
+Without --no-roster, the organisation file and roster must be usable (TMW_ORG_CONFIG, TMW_DATA_KEY
+and DATABASE_URL, as in the bot's .env): if they are not, nothing is checked and the exit status is 2.
+
+exit status: 0 nothing found, 1 something found, 2 usage error (or the roster cannot be used)
 """
 
 EXIT_CLEAN = 0
@@ -65,15 +72,15 @@ def run(
     stdin: IO[str],
     stdout: IO[str],
     stderr: IO[str],
-    load_context: Callable[[], CheckContext],
+    load_context: Callable[[bool], CheckContext],
 ) -> int:
     """Run ``check`` with the arguments after the subcommand name; returns the exit status.
 
-    ``load_context`` is only called once the arguments and the text are known to be good, so a
-    usage error never touches the database.
+    ``load_context(use_roster)`` is only called once the arguments and the text are known to be
+    good, so a usage error never touches the database. It raises if what it needs cannot be used.
     """
     try:
-        as_json, path = _parse_args(argv)
+        as_json, use_roster, path = _parse_args(argv)
     except UsageError as error:
         print(f"tmw-bot check: {error}\n{USAGE}", file=stderr)
         return EXIT_USAGE
@@ -88,10 +95,11 @@ def run(
         return EXIT_USAGE
 
     try:
-        context = load_context()
+        context = load_context(use_roster)
     except Exception as error:
-        # Exit 1 would tell a hook "findings"; a broken setup is the caller's to fix, like a usage error.
-        print(f"tmw-bot check: could not load the organisation settings: {error}", file=stderr)
+        # Exit 1 would tell a hook "findings", and checking without the roster would pass children's
+        # full names as "Good to go": a broken setup is the caller's to fix, like a usage error.
+        print(f"tmw-bot check: nothing was checked. {error}", file=stderr)
         return EXIT_USAGE
 
     result = Checker(context).check(text)
@@ -102,9 +110,10 @@ def run(
     return EXIT_FINDINGS if result.findings else EXIT_CLEAN
 
 
-def _parse_args(argv: Sequence[str]) -> tuple[bool | None, str | None]:
-    """(as_json, path); as_json is None when help was asked for."""
+def _parse_args(argv: Sequence[str]) -> tuple[bool | None, bool, str | None]:
+    """(as_json, use_roster, path); as_json is None when help was asked for."""
     as_json = False
+    use_roster = True
     paths: list[str] = []
     options_done = False
     for arg in argv:
@@ -114,13 +123,15 @@ def _parse_args(argv: Sequence[str]) -> tuple[bool | None, str | None]:
             options_done = True
         elif arg == "--json":
             as_json = True
+        elif arg == "--no-roster":
+            use_roster = False
         elif arg in ("-h", "--help"):
-            return None, None
+            return None, True, None
         else:
             raise UsageError(f"unknown option {arg!r}")
     if len(paths) > 1:
         raise UsageError("give at most one FILE")
-    return as_json, (paths[0] if paths else None)
+    return as_json, use_roster, (paths[0] if paths else None)
 
 
 def _read_text(path: str | None, stdin: IO[str]) -> str:

@@ -17,6 +17,7 @@ database. Losing it only means re-importing the roster.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import hmac
@@ -35,18 +36,21 @@ __all__ = [
     "RosterIndex",
     "RosterRow",
     "RowError",
+    "decode_roster_file",
     "entries_from_rows",
     "hash_school",
     "hash_token",
     "normalise_name",
     "normalise_school",
     "parse_roster_csv",
+    "roster_key_check",
 ]
 
 # Domain separation: a surname and a school that happen to normalise to the same string must not
 # produce the same digest.
 _NAME_DOMAIN = b"tmw-roster-name\x00"
 _SCHOOL_DOMAIN = b"tmw-roster-school\x00"
+_KEY_CHECK_DOMAIN = b"tmw-roster-key-check\x00"
 
 _POSSESSIVE = re.compile(r"['\u2019\u02bc]s\b")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc`\u00b4]")
@@ -93,6 +97,13 @@ def _digest(key: bytes, domain: bytes, normalised: str) -> str:
 def hash_token(key: bytes, token: str) -> str:
     """Keyed hash (HMAC-SHA256, hex) of a normalised name or name token."""
     return _digest(key, _NAME_DOMAIN, normalise_name(token))
+
+
+def roster_key_check(key: bytes) -> str:
+    """A short fingerprint of the key, kept with an imported roster: hashes made with one key never
+    match names hashed with another, so a checker given the wrong key would silently find no names.
+    Comparing fingerprints tells it so. It reveals nothing about the key or the roster."""
+    return _digest(key, _KEY_CHECK_DOMAIN, "")[:16]
 
 
 def hash_school(key: bytes, school: str) -> str:
@@ -158,28 +169,119 @@ _CONSENT_WORDS = {
 }
 
 
-def parse_roster_csv(text: str) -> list[RosterRow]:
+# The spellings spreadsheets and booking forms use for each column, compared after _header_key().
+COLUMN_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "first_name": ("first name", "firstname", "forename", "forenames", "given name", "first names"),
+    "last_name": ("last name", "lastname", "surname", "family name"),
+    "school": ("school", "school name"),
+    "photo_consent": ("photo consent", "photo permission", "photography consent", "consent to photos",
+                      "photo consent yes no"),
+}
+_COLUMN_BY_SPELLING = {spelling: column for column, spellings in COLUMN_SPELLINGS.items() for spelling in spellings}
+_COLUMN_SEPARATORS = ",;\t"
+
+HOW_TO_SAVE = ("Save it from your spreadsheet as CSV: in Excel, File > Save As > \"CSV UTF-8 (Comma delimited)\"; "
+               "in Google Sheets, File > Download > Comma-separated values; in Numbers, File > Export To > CSV.")
+
+
+_HEADER_HELP = ("The first row must name the columns first_name, last_name, school and photo_consent "
+                "(\"First name\", \"Surname\", \"School\" and \"Photo consent\" are fine too), separated by "
+                "commas, semicolons or tabs.")
+
+
+def _header_key(cell: str) -> str:
+    """ "First Name", "first_name", " FIRST-NAME " -> "first name"."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", cell.lower()).split())
+
+
+def _column_name(cell: str) -> str:
+    key = _header_key(cell)
+    return _COLUMN_BY_SPELLING.get(key, key.replace(" ", "_"))
+
+
+def decode_roster_file(data: bytes) -> str:
+    """The text of a roster file as spreadsheets save it: UTF-8 (with or without a byte-order mark),
+    UTF-16 (Excel's "Unicode Text", with a byte-order mark or without), or Windows-1252 (Excel's
+    plain "CSV" on Windows). Raises RosterCsvError saying how to save the file otherwise."""
+    text = _decode(data)
+    if text is None or not _looks_like_text(text):
+        raise RosterCsvError([RowError(1, "the file is not a CSV or text file we can read. " + HOW_TO_SAVE)])
+    return text
+
+
+_BYTE_ORDER_MARKS = (  # UTF-32's marks first: UTF-32-LE's begins with UTF-16-LE's
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decode(data: bytes) -> str | None:
+    try:
+        for bom, encoding in _BYTE_ORDER_MARKS:
+            if data.startswith(bom):
+                return data.decode(encoding)
+        sample = data[:4096]
+        if b"\x00" in sample:
+            # UTF-16 without a byte-order mark: in names and yes/no, every other byte is zero.
+            odd_zeros, even_zeros = sample[1::2].count(0), sample[0::2].count(0)
+            if max(odd_zeros, even_zeros) * 4 < len(sample):
+                return None  # zeros, but not text: a workbook or a PDF
+            return data.decode("utf-16-le" if odd_zeros >= even_zeros else "utf-16-be")
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+def _looks_like_text(text: str) -> bool:
+    """No control characters other than line breaks and tabs: a workbook or PDF has plenty."""
+    return not any(ord(ch) < 32 and ch not in "\r\n\t" for ch in text)
+
+
+def _separator(text: str) -> str:
+    """The column separator: csv.Sniffer on the first lines, then whichever of , ; and tab makes a
+    header with every required column (European Excel uses ";", "Unicode Text" tabs)."""
+    sample = "\n".join(text.splitlines()[:20])
+    try:
+        sniffed = csv.Sniffer().sniff(sample, delimiters=_COLUMN_SEPARATORS).delimiter
+    except csv.Error:
+        sniffed = ","
+    header_line = text.splitlines()[0] if text.strip() else ""
+    for candidate in (sniffed, *(c for c in _COLUMN_SEPARATORS if c != sniffed)):
+        header = next(csv.reader([header_line], delimiter=candidate), [])
+        if set(REQUIRED_COLUMNS) <= {_column_name(cell) for cell in header}:
+            return candidate
+    return sniffed
+
+
+def parse_roster_csv(text: str | bytes) -> list[RosterRow]:
     """Parse a roster export with the columns first_name,last_name,school,photo_consent.
 
-    Column names are matched case-insensitively and may come in any order; extra columns (booking
-    forms have many) are ignored. ``school`` may be blank. ``photo_consent`` must be yes/no (also
-    y/n, true/false, 1/0, any case). Blank lines are skipped. A byte-order mark and Windows line
-    endings are fine. Raises RosterCsvError listing every bad row if anything is wrong, so that a
-    roster is imported whole or not at all. Errors never quote names back.
+    Column names are matched case-insensitively, in their usual spellings ("First Name", "Surname",
+    "Photo consent"; see COLUMN_SPELLINGS), and may come in any order; extra columns (booking forms
+    have many) are ignored. Columns may be separated by commas, semicolons or tabs. Given bytes, the
+    encoding is worked out (decode_roster_file). ``school`` may be blank. ``photo_consent`` must be
+    yes/no (also y/n, true/false, 1/0, any case). Blank lines are skipped. A byte-order mark and
+    Windows line endings are fine. Raises RosterCsvError listing every bad row if anything is wrong,
+    so that a roster is imported whole or not at all. Errors never quote names back.
     """
+    if isinstance(text, bytes):
+        text = decode_roster_file(text)
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise RosterCsvError([RowError(1, "the file is empty; expected a header row: " + ",".join(REQUIRED_COLUMNS))])
 
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_separator(text))
     try:
         header = next(reader)
     except csv.Error as exc:
         raise RosterCsvError([RowError(1, f"the header row is not valid CSV ({exc})")]) from None
-    columns = [name.strip().lower().removeprefix("\ufeff") for name in header]
+    columns = [_column_name(name.strip().removeprefix("\ufeff")) for name in header]
     missing = [name for name in REQUIRED_COLUMNS if name not in columns]
     if missing:
-        raise RosterCsvError([RowError(reader.line_num, "missing column(s): " + ", ".join(missing))])
+        raise RosterCsvError([RowError(reader.line_num, "missing column(s): " + ", ".join(missing) + ". " + _HEADER_HELP)])
     position = {name: columns.index(name) for name in REQUIRED_COLUMNS}
 
     rows: list[RosterRow] = []

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urlsplit
 
+from bot.text_normalise import INVISIBLE, LOOKALIKES
+
 # A Slack message is at most 40,000 characters; anything longer is not from
 # Slack, and we look only at that much so one message can never be slow.
 MAX_TEXT_CHARS = 40_000
@@ -40,23 +42,6 @@ _EMOJI_SHORTCODE = re.compile(r":([a-z0-9_+\-']{1,64}):")
 # Pictographic emoji: most of the blocks people actually type.
 _EMOJI_CHAR = re.compile("[\u2600-\u27bf\U0001f000-\U0001faff]")
 _COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]")
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
-
-# Letters from other scripts that look like Latin ones, and typographic
-# punctuation, mapped to what a reader sees. Spammers and people dodging a
-# filter use both.
-_LOOKALIKES = str.maketrans(
-    {
-        "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h",
-        "о": "o", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "і": "i",
-        "ј": "j", "ѕ": "s", "ԁ": "d", "ɡ": "g", "α": "a", "β": "b", "ε": "e",
-        "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u",
-        "χ": "x", "ƒ": "f", "ß": "ss", "ø": "o", "ł": "l", "đ": "d",
-        "‘": "'", "’": "'", "‚": "'", "‛": "'", "´": "'", "`": "'",
-        "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
-        "–": "-", "—": "-", "‐": "-", "‑": "-", "…": "...",
-    }
-)
 
 # A word: letters and digits, optionally led by a currency sign, joined by
 # apostrophes, hyphens or dots inside it ("you're", "drink-driving", "£3.50").
@@ -102,7 +87,7 @@ def fold(text: str) -> str:
         return text.lower()
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text))
-    text = _INVISIBLE.sub("", text.translate(_LOOKALIKES))
+    text = INVISIBLE.sub("", text.translate(LOOKALIKES))
     return unicodedata.normalize("NFC", text)
 
 

@@ -112,7 +112,7 @@ def test_a_file_that_is_not_utf8_is_a_usage_error(tmp_path: Path):
 
 
 def test_settings_that_cannot_be_loaded_are_not_mistaken_for_findings():
-    def broken() -> CheckContext:
+    def broken(use_roster: bool) -> CheckContext:
         raise RuntimeError("DATABASE_URL is not set")
 
     status, out, err = invoke(["--json"], LEAK, load_context=broken)
@@ -122,7 +122,7 @@ def test_settings_that_cannot_be_loaded_are_not_mistaken_for_findings():
 
 
 def test_a_usage_error_does_not_load_the_settings():
-    def must_not_be_called() -> CheckContext:
+    def must_not_be_called(use_roster: bool) -> CheckContext:
         raise AssertionError("load_context was called")
 
     assert invoke(["--nope"], LEAK, load_context=must_not_be_called)[0] == 2
@@ -130,7 +130,7 @@ def test_a_usage_error_does_not_load_the_settings():
 
 def test_help_exits_0():
     status, out, _ = invoke(["--help"])
-    assert status == 0 and "usage: tmw-bot check [--json] [FILE]" in out
+    assert status == 0 and "usage: tmw-bot check [--json] [--no-roster] [FILE]" in out
 
 
 def test_the_readable_report_lists_findings_with_advice_but_never_prints_a_secret():
@@ -155,7 +155,7 @@ def test_the_cli_starts_and_checks_a_short_text_quickly_without_slack_or_web_imp
         "import sys\n"
         "from bot.checks.cli import run\n"
         "from bot.checks import CheckContext\n"
-        "status = run(['--json'], sys.stdin, sys.stdout, sys.stderr, CheckContext)\n"
+        "status = run(['--json'], sys.stdin, sys.stdout, sys.stderr, lambda use_roster: CheckContext())\n"
         "heavy = [m for m in ('slack_sdk', 'slack_bolt', 'aiohttp', 'sqlalchemy', 'dateparser') if m in sys.modules]\n"
         "sys.stderr.write(','.join(heavy))\n"
         "sys.exit(status)\n"
