@@ -44,7 +44,7 @@ class Checker:
         # digits, Cyrillic look-alikes); findings and redactions are mapped back to the characters
         # as written, so the redacted copy removes exactly what was typed.
         normalised = normalise_keeping_offsets(text)
-        doc = Document(normalised.text if normalised else text)
+        doc = Document(normalised.text, (text, normalised)) if normalised else Document(text)
         spans: list[Span] = []
         for detector in self._detectors:
             spans.extend(detector.find(doc))

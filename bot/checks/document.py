@@ -13,6 +13,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from bot.text_normalise import Normalised
+
 MASK = "\x00"
 
 # Slack's markup: <https://x|label>, <mailto:a@b.c|a@b.c>, <tel:+44...|...>, <@U123>, <#C123|name>,
@@ -56,8 +58,13 @@ class EmailMatch:
 
 
 class Document:
-    def __init__(self, text: str):
+    """``text`` is what the detectors read: the text as written, or with its disguises undone
+    (`bot.text_normalise`). ``written`` then tells, for a span of ``text``, whether it stands in the
+    original exactly as it reads, or only looks that way."""
+
+    def __init__(self, text: str, written: tuple[str, Normalised] | None = None):
         self.text = text
+        self._written = written
         links: list[SlackLink] = []
         emails: list[EmailMatch] = []
         chars = list(text) if ("<" in text or "://" in text or "www." in text or "@" in text) else None
@@ -81,6 +88,14 @@ class Document:
         self.emails = emails
         # Results other modules derive from the text once and share (e.g. the email header block).
         self.memo: dict[str, object] = {}
+
+    def as_written(self, start: int, end: int) -> bool:
+        """Does ``text[start:end]`` stand in the original exactly so, not made to look like it?"""
+        if self._written is None:
+            return True
+        original, normalised = self._written
+        original_start, original_end = normalised.span_in_original(start, end)
+        return original[original_start:original_end] == self.text[start:end]
 
     @staticmethod
     def _read_slack_token(token: re.Match[str], links: list[SlackLink], emails: list[EmailMatch], chars: list[str]) -> None:

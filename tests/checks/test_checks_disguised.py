@@ -69,3 +69,19 @@ def test_a_slack_mailto_link_with_a_disguised_address_goes_whole(check):
     result = check(text)
 
     assert result.redacted == "Write to [email address removed] please"
+
+
+def test_an_address_at_a_look_alike_of_the_organisations_domain_is_not_the_organisations(check):
+    # The organisation's own addresses pass; one made to look like them is someone pretending.
+    assert check("Write to info@themusicworks.org.uk").findings == []
+    disguised = f"Write to info@themusicw{CYR_O}rks.org.uk"
+
+    findings = check(disguised).findings
+
+    assert [(f.kind, f.text) for f in findings] == [("email_address", f"info@themusicw{CYR_O}rks.org.uk")]
+
+
+def test_a_hidden_character_in_the_organisations_domain_is_not_the_organisations(check):
+    findings = check(f"Write to info@themusic{ZWSP}works.org.uk").findings
+
+    assert [f.kind for f in findings] == ["email_address"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
-from bot.checks.document import Document
+from bot.checks.document import Document, EmailMatch
 from bot.checks.email_draft import header_block
 from bot.checks.findings import Kind
 from bot.checks.org import OrgDomains
@@ -27,6 +27,12 @@ class EmailAddressDetector:
         return [
             Span(Kind.EMAIL_ADDRESS, email.start, email.end)
             for email in doc.emails
-            if email.start >= headers_end and not self._is_org(email.domain)
+            if email.start >= headers_end and not self._is_organisations(doc, email)
         ]
+
+    def _is_organisations(self, doc: Document, email: EmailMatch) -> bool:
+        # An address at a look-alike of the organisation's domain (Cyrillic letters, hidden
+        # characters) is someone pretending to be the organisation: it is never the organisation's.
+        domain_start = email.end - len(email.domain)
+        return self._is_org(email.domain) and doc.as_written(domain_start, email.end)
 
