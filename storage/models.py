@@ -38,6 +38,18 @@ class Organisation(Base):
     loaded_at: Mapped[datetime]
 
 
+class OrgFileState(Base):
+    """The one row (id 1, made by its migration) that says whether the organisation file on disk is
+    broken, so the admins are told once (not each round, nor after each restart) and told again once
+    it loads."""
+
+    __tablename__ = "org_file_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    broken_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+    noticed_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
 class Person(Base):
     __tablename__ = "person"
 
