@@ -22,6 +22,18 @@ async def load_org_config(session: AsyncSession) -> OrgConfig | None:
     return None if raw is None else OrgConfig.model_validate(raw)
 
 
+async def directory_version(session: AsyncSession) -> int:
+    """How many times who holds which role has changed: cheap to read, so every process can ask often."""
+    return await session.scalar(select(Organisation.directory_version).where(Organisation.id == 1)) or 0
+
+
+async def directory_changed(session: AsyncSession) -> None:
+    """Someone's roles changed outside the file (a leaver): every process's cached view is now out of date."""
+    await session.execute(
+        update(Organisation).where(Organisation.id == 1).values(directory_version=Organisation.directory_version + 1)
+    )
+
+
 async def note_broken_org_file(session: AsyncSession, sha256: str, now: datetime) -> bool:
     """Record that the file with this hash is broken. True only for the first process to note it, so
     the admins are told once however many processes (or restarts) see the same broken file."""
@@ -60,6 +72,7 @@ async def sync_org(session: AsyncSession, loaded: LoadedOrg, now: datetime, acto
     org.config = config.model_dump(mode="json")
     org.source_sha256 = loaded.source_sha256
     org.loaded_at = now
+    org.directory_version = (org.directory_version or 0) + 1
     session.add(org)
 
     people = {p.slack_id: p for p in (await session.scalars(select(Person))).all()}

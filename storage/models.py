@@ -36,6 +36,9 @@ class Organisation(Base):
     config: Mapped[dict[str, Any]] = mapped_column(JSON)
     source_sha256: Mapped[str] = mapped_column(String(64))
     loaded_at: Mapped[datetime]
+    # Goes up with every change of who holds which role (a reload, a leaver): each process compares it
+    # with the one its cached view of the organisation was read at (bot/snapshot.py).
+    directory_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class OrgFileState(Base):

@@ -6,13 +6,16 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from bot import snapshot as snapshot_module
 from bot.clock import ManualClock
 from bot.settings import Settings
 from bot.standin import FakeSlack, SlackRequestSender
+from tests.accounts_support import command, mention, text_values
 from tests.harness import BOT_TOKEN, EXAMPLE_ORG, SIGNING_SECRET, START, RunningBot, make_settings, start_bot
 from tests.test_foundation_cli import TMW_BOT, _env, _free_port, _run
 
@@ -138,3 +141,45 @@ async def test_the_migration_goes_down_and_up_again(database_url: str) -> None:
     await upgrade_async(database_url)
     await asyncio.to_thread(command.downgrade, alembic_config(database_url), "0006")
     await upgrade_async(database_url)
+
+
+GRACE = "U0PMBEAT01"
+NOT_ALLOWED = "only a project manager, the CEO or an admin can start a leaver checklist"
+
+
+async def _may_start_a_leaver(bot: RunningBot, who: str) -> bool:
+    reply = await command(bot, "/leaver", mention(BEN), who)
+    assert reply == "" or NOT_ALLOWED in reply, reply
+    return reply == ""
+
+
+async def test_a_leaver_ends_authority_at_once_here_and_within_seconds_in_another_process(
+    settings: Settings, fake_slack: FakeSlack, started: list
+) -> None:
+    here, elsewhere = await _start(started, settings, fake_slack), await _start(started, settings, fake_slack)
+    assert await _may_start_a_leaver(elsewhere, GRACE)  # its view of the organisation is now cached
+
+    assert await command(here, "/leaver", mention(GRACE), ANITA) == ""
+    view = here.fake.view_for(ANITA)
+    assert view is not None
+    done = await here.slack.view_submission(ANITA, view, text_values(leaving_on="today"))
+    assert "The leaver checklist for Grace Turner" in done.text
+
+    assert not await _may_start_a_leaver(here, GRACE)
+    elsewhere.clock.advance(snapshot_module.VERSION_CHECK_EVERY + timedelta(seconds=1))
+    assert snapshot_module.VERSION_CHECK_EVERY + timedelta(seconds=1) < snapshot_module.MAX_AGE
+    assert not await _may_start_a_leaver(elsewhere, GRACE)
+
+
+async def test_an_organisation_file_change_counts_within_seconds_in_another_process(
+    settings: Settings, fake_slack: FakeSlack, org: Path, started: list
+) -> None:
+    here, elsewhere = await _start(started, settings, fake_slack), await _start(started, settings, fake_slack)
+    assert await _may_start_a_leaver(elsewhere, GRACE)
+
+    org.write_text(GOOD.replace("roles: [project_manager, team_member]\n    projects: [beat-it]",
+                                "roles: [team_member]\n    projects: [beat-it]"))
+    assert (await here.tick()).org_reloaded
+
+    elsewhere.clock.advance(snapshot_module.VERSION_CHECK_EVERY + timedelta(seconds=1))
+    assert not await _may_start_a_leaver(elsewhere, GRACE)

@@ -32,7 +32,7 @@ from bot.errors import DomainError, NotAllowed
 from bot.org import Role
 from bot.scheduler import TimerContext
 from bot.services import Services
-from bot.snapshot import forget_org_snapshot, org_snapshot
+from bot.snapshot import forget_org_snapshot_once_saved, org_snapshot
 from storage.accounts import (
     account_for_update,
     accounts_with_access,
@@ -42,6 +42,7 @@ from storage.accounts import (
     task_for_update,
 )
 from storage.audit import record_audit
+from storage.directory import directory_changed
 from storage.models import AccountAccess, Leaver, LeaverTask, Person, Report
 from storage.outbox import enqueue_message
 from storage.reports import unresolved_reports
@@ -217,7 +218,9 @@ async def confirm(session: AsyncSession, services: Services, requester: str, per
     if leaver_info.young_leader:
         await _revoke_young_leader(session, services, leaver, leaver_info, directory)
     await _end_roles(session, person, leaving_on)
-    forget_org_snapshot(services)  # their roles end: the next request sees it
+    # Their roles end: the next request here sees it, and every other process within seconds.
+    await directory_changed(session)
+    forget_org_snapshot_once_saved(session, services)
     await session.flush()
     await record_audit(session, at=now, actor=requester, action="leaver.started", subject_type="leaver",
                        subject_id=str(leaver.id), detail={"person": person, "leaving_on": leaving_on.isoformat(),

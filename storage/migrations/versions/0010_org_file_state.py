@@ -1,4 +1,4 @@
-"""org file state: a broken organisation file is told to the admins once
+"""org file state: a broken organisation file is told to the admins once; the directory version
 
 Revision ID: 0010
 Revises: 0006
@@ -26,7 +26,11 @@ def upgrade() -> None:
     )
     # One row, always there, so noting a broken file is a single conditional UPDATE in every process.
     op.bulk_insert(state, [{'id': 1, 'broken_sha256': None, 'noticed_at': None}])
+    with op.batch_alter_table('organisation') as batch:
+        batch.add_column(sa.Column('directory_version', sa.Integer(), server_default='0', nullable=False))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('organisation') as batch:
+        batch.drop_column('directory_version')
     op.drop_table('org_file_state')
