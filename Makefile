@@ -15,10 +15,10 @@ $(BIN)/.installed: pyproject.toml
 ##      with no SLACK_BOT_TOKEN (in the environment or .env) yet, the local playground instead: no Slack needed
 run: $(BIN)/.installed
 	@if [ -n "$$SLACK_BOT_TOKEN" ] || grep -qsE '^[[:space:]]*SLACK_BOT_TOKEN[[:space:]]*=[[:space:]]*["'"'"']?[^[:space:]#"'"'"']' .env; then \
-		$(BIN)/tmw-bot run; \
+		exec $(BIN)/tmw-bot run; \
 	else \
 		echo "No Slack tokens yet (SLACK_BOT_TOKEN is not set), so here is the local playground: the bot and a stand-in for Slack."; \
-		$(BIN)/tmw-bot local; \
+		exec $(BIN)/tmw-bot local; \
 	fi
 
 ## test: the whole suite, on SQLite and on a throwaway PostgreSQL server
