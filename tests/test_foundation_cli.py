@@ -161,3 +161,21 @@ async def test_db_upgrade_and_tick_run_once_and_exit(tmp_path: Path) -> None:
 
     code, _, err = await _run("tick", "--now", "next monday", env=env, cwd=tmp_path)
     assert code == 1 and "not an ISO-8601 moment" in err
+
+
+async def test_the_global_env_file_option_reaches_every_command(tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    del env["TMW_ORG_CONFIG"]
+    (tmp_path / "elsewhere.env").write_text(f"TMW_ORG_CONFIG={tmp_path / 'no-such-org.yml'}\n")
+
+    for command in ("check", "moderate"):
+        process = await asyncio.create_subprocess_exec(
+            TMW_BOT, "--env-file", "elsewhere.env", command, env=env, cwd=tmp_path,
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )
+        _, err = await asyncio.wait_for(process.communicate(b'{"user": "U0LEADER01", "text": "hello", "ts": "1.1"}\n'), 60)
+        assert "Traceback" not in err.decode(), err.decode()
+        assert "no-such-org.yml" in err.decode()  # the settings came from the file named
+
+    code, out, err = await _run("--env-file=elsewhere.env", "local", "--help", env=env, cwd=tmp_path)
+    assert code == 0 and "Traceback" not in err and "--script" in out
