@@ -49,9 +49,10 @@ async def prepare(settings: Settings, clock: Clock | None = None) -> Services:
     else:
         async with db.reading() as session:
             last_good = await load_org_config(session)
+        assert broken is not None
         if last_good is None:
             await db.dispose()
-            raise broken  # type: ignore[misc]  # nothing to fall back on: list every problem
+            raise broken  # nothing to fall back on: list every problem
         timezone = last_good.organisation.timezone
         log.warning("\n%s\nTHE ORGANISATION FILE IS BROKEN: running on the last good version held in the database "
                     "until it is put right. %s\n%s", "!" * 72, broken, "!" * 72)
