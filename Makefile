@@ -5,36 +5,53 @@ BIN := $(VENV)/bin
 
 .PHONY: run test test-sqlite bench lint clean migration
 
-$(BIN)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $@
+PIP := $(BIN)/pip install --quiet --disable-pip-version-check
+# pip's and setuptools' chatter goes to a log, shown only if the install fails.
+quietly = $(1) >$(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
+
+# One stamp per set of packages, so each target installs only what it uses: running needs the bot's
+# own dependencies; the tests and the benchmarks' peers (large) are added only by the targets that use them.
+$(BIN)/.installed-run: pyproject.toml
+	@echo "Installing tmw-bot into $(VENV) (once, or after pyproject.toml changes)..."
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(call quietly,$(PIP) --upgrade pip)
+	@$(call quietly,$(PIP) -e .)
+	@touch $@
+
+$(BIN)/.installed-test: $(BIN)/.installed-run
+	@echo "Installing what the tests need..."
+	@$(call quietly,$(PIP) -e '.[test]')
+	@touch $@
+
+$(BIN)/.installed-bench: $(BIN)/.installed-run
+	@echo "Installing the benchmarks' peers (scrubadub and what it brings)..."
+	@$(call quietly,$(PIP) -e '.[bench]')
+	@touch $@
 
 ## run: start the bot (Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP on 127.0.0.1:3000);
 ##      with no SLACK_BOT_TOKEN (in the environment or .env) yet, the local playground instead: no Slack needed
-run: $(BIN)/.installed
+run: $(BIN)/.installed-run
 	@if [ -n "$$SLACK_BOT_TOKEN" ] || grep -qsE '^[[:space:]]*SLACK_BOT_TOKEN[[:space:]]*=[[:space:]]*["'"'"']?[^[:space:]#"'"'"']' .env; then \
-		$(BIN)/tmw-bot run; \
+		exec $(BIN)/tmw-bot run; \
 	else \
 		echo "No Slack tokens yet (SLACK_BOT_TOKEN is not set), so here is the local playground: the bot and a stand-in for Slack."; \
-		$(BIN)/tmw-bot local; \
+		exec $(BIN)/tmw-bot local; \
 	fi
 
 ## test: the whole suite, on SQLite and on a throwaway PostgreSQL server
-test: $(BIN)/.installed
+test: $(BIN)/.installed-test
 	scripts/with-postgres $(BIN)/pytest
 
 ## test-sqlite: the suite on SQLite only (quicker)
-test-sqlite: $(BIN)/.installed
+test-sqlite: $(BIN)/.installed-test
 	$(BIN)/pytest
 
 ## bench: the benchmarks, each printing its figures beside a baseline
-bench: $(BIN)/.installed
+bench: $(BIN)/.installed-bench
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 ## migration m="what changed": write a migration for changes to storage/models.py
-migration: $(BIN)/.installed
+migration: $(BIN)/.installed-run
 	$(BIN)/python -m storage.migrate revision "$(m)"
 
 clean:

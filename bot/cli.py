@@ -50,21 +50,25 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _check(argv: Sequence[str]) -> int:
+def _check(argv: Sequence[str], env_file: str = ".env") -> int:
+    from functools import partial
+
     from bot.checks.cli import run
     from bot.outgoing.context import load_cli_context
 
-    return run(list(argv), sys.stdin, sys.stdout, sys.stderr, load_cli_context)
+    return run(list(argv), sys.stdin, sys.stdout, sys.stderr, partial(load_cli_context, env_file=env_file))
 
 
-def _moderate(argv: Sequence[str]) -> int:
+def _moderate(argv: Sequence[str], env_file: str = ".env") -> int:
+    from functools import partial
+
     from bot.moderation.cli import run
     from bot.moderation_queue.settings import load_cli_config
 
-    return run(list(argv), sys.stdin, sys.stdout, sys.stderr, load_cli_config)
+    return run(list(argv), sys.stdin, sys.stdout, sys.stderr, partial(load_cli_config, env_file))
 
 
-def _local(argv: Sequence[str]) -> int:
+def _local(argv: Sequence[str], env_file: str = ".env") -> int:
     # The playground parses its own options, ignores .env (it never talks to Slack) and logs to its
     # session's file rather than over the conversation.
     from bot.playground.client import main as playground
@@ -75,14 +79,28 @@ def _local(argv: Sequence[str]) -> int:
 # Commands with a fixed contract of their own (flags, exit codes), that scripts and hooks call: they
 # parse their own arguments and import neither Slack nor the web stack, so they start quickly.
 CONTRACT_COMMANDS = {"check": _check, "moderate": _moderate}
+SELF_PARSING_COMMANDS = {**CONTRACT_COMMANDS, "local": _local}
+
+
+def _split_global_options(argv: list[str]) -> tuple[str, list[str]]:
+    """The --env-file given before the command, and the rest: so `tmw-bot --env-file F check` reaches
+    the commands that parse their own arguments too."""
+    env_file = ".env"
+    while argv:
+        if argv[0] == "--env-file" and len(argv) > 1:
+            env_file, argv = argv[1], argv[2:]
+        elif argv[0].startswith("--env-file="):
+            env_file, argv = argv[0].split("=", 1)[1], argv[1:]
+        else:
+            break
+    return env_file, argv
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in CONTRACT_COMMANDS:
-        return CONTRACT_COMMANDS[argv[0]](argv[1:])
-    if argv and argv[0] == "local":
-        return _local(argv[1:])
+    env_file, command = _split_global_options(argv)
+    if command and command[0] in SELF_PARSING_COMMANDS:
+        return SELF_PARSING_COMMANDS[command[0]](command[1:], env_file)
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # slack_sdk logs request bodies at DEBUG; keep it quieter so nothing sensitive reaches a log.

@@ -158,7 +158,7 @@ class OrgError:
 
     def __str__(self) -> str:
         where = f"line {self.line}" if self.line else "file"
-        return f"{where}: {self.field}: {self.message}"
+        return f"{where}: {self.message}" if self.field == where else f"{where}: {self.field}: {self.message}"
 
 
 class OrgFileError(Exception):
@@ -218,7 +218,7 @@ def _cross_check(config: OrgConfig) -> Iterator[tuple[tuple[Any, ...], str]]:
     known_people: dict[str, int] = {}
     for index, person in enumerate(config.people):
         if person.slack_id in known_people:
-            yield ("people", index, "slack_id"), f"{person.slack_id} is listed twice (also person {known_people[person.slack_id] + 1})"
+            yield ("people", index, "slack_id"), f"{person.slack_id} is listed twice (also people[{known_people[person.slack_id]}])"
         known_people.setdefault(person.slack_id, index)
     project_keys: set[str] = set()
     names_seen: dict[str, str] = {}

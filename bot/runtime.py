@@ -13,36 +13,62 @@ from aiohttp import web
 
 from bot.clock import Clock, SystemClock
 from bot.crypto import DataCipher
-from bot.org import load_org_file
+from bot.org import LoadedOrg, OrgFileError, load_org_file
 from bot.outbox import Deliverer
-from bot.scheduler import MaintenanceTask, TimerHandler, run_due
+from bot.scheduler import ORG_FILE_LOGGED, MaintenanceTask, TimerHandler, org_file_digest, run_due
 from bot.services import Services
 from bot.settings import Settings
 from storage.db import Database
-from storage.directory import sync_org
+from storage.directory import load_org_config, sync_org
 from storage.migrate import upgrade_async
 
 log = logging.getLogger(__name__)
 
 LOOP_INTERVAL = 5.0
+STOP_WITHIN = 5.0  # seconds a stop may take to close the Slack connection
 
 
 async def prepare(settings: Settings, clock: Clock | None = None) -> Services:
-    """Everything `run` and `tick` need before they start: fails early with a clear message."""
+    """Everything `run` and `tick` need before they start: fails early with a clear message.
+
+    A broken organisation file stops start-up only when there is no good version to fall back on: a
+    typo pushed while the bot was down must not keep it down. It starts on the version the database
+    holds, says so loudly, and the first round tells the admins (once) what to put right."""
     settings.require("TMW_DATA_KEY", "TMW_ORG_CONFIG")
     assert settings.tmw_data_key is not None and settings.tmw_org_config is not None
-    loaded = load_org_file(settings.tmw_org_config)  # raises OrgFileError listing every problem
+    loaded: LoadedOrg | None = None
+    broken: OrgFileError | None = None
+    try:
+        loaded = load_org_file(settings.tmw_org_config)
+    except OrgFileError as exc:
+        broken = exc
     await upgrade_async(settings.database_url)
+    db = Database(settings.database_url)
+    if loaded is not None:
+        timezone = loaded.config.organisation.timezone
+    else:
+        async with db.reading() as session:
+            last_good = await load_org_config(session)
+        assert broken is not None
+        if last_good is None:
+            await db.dispose()
+            raise broken  # nothing to fall back on: list every problem
+        timezone = last_good.organisation.timezone
+        log.warning("\n%s\nTHE ORGANISATION FILE IS BROKEN: running on the last good version held in the database "
+                    "until it is put right. %s\n%s", "!" * 72, broken, "!" * 72)
     services = Services(
         settings=settings,
-        db=Database(settings.database_url),
+        db=db,
         clock=clock or SystemClock(),
         cipher=DataCipher(settings.tmw_data_key.get_secret_value()),
         org_path=settings.tmw_org_config,
-        timezone_name=loaded.config.organisation.timezone or settings.tz,
+        timezone_name=timezone or settings.tz,
     )
-    async with services.db.unit_of_work() as session:
-        await sync_org(session, loaded, services.now())
+    if loaded is not None:
+        async with services.db.unit_of_work() as session:
+            await sync_org(session, loaded, services.now())
+    else:
+        services.cache[ORG_FILE_LOGGED] = org_file_digest(settings.tmw_org_config)
     return services
 
 
@@ -97,10 +123,13 @@ async def serve(settings: Settings, host: str, port: int) -> None:
         if settings.socket_mode:
             supervisor = SocketModeSupervisor(app, settings.secret("SLACK_APP_TOKEN"))
             connection = asyncio.create_task(supervisor.run())
-            log.info("connected to Slack over Socket Mode")
+            log.info("connecting to Slack over Socket Mode")  # the supervisor says when it has
             await stop.wait()
             supervisor.stop()
-            await connection
+            # Stopping abandons a connection attempt at once; closing a live one is bounded too, so
+            # the process ends promptly even with Slack unreachable. Queued work waits for the next start.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(connection, timeout=STOP_WITHIN)
         else:
             runner = web.AppRunner(make_web_application(app))
             await runner.setup()

@@ -10,16 +10,17 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.org import OrgFileError, Role, load_org_file
+from bot.org import OrgError, OrgFileError, Role, load_org_file
 from bot.outbox import Deliverer, DeliveryFailed, OutboundMessage
 from bot.services import Services
 from storage import outbox as outbox_store
 from storage.audit import record_audit
-from storage.directory import members_with_role, sync_org
+from storage.directory import members_with_role, note_broken_org_file, note_org_file_mended, sync_org
 from storage.models import OutboxMessage
 from storage.timers import claim_due_timers
 
@@ -73,33 +74,68 @@ async def run_due(
     return report
 
 
+# This process's memory of the organisation file: the hash it last dealt with (loaded or found
+# broken), and the broken one it has already logged, so neither is parsed nor logged every round.
+ORG_FILE_SEEN = "org_file_sha256"
+ORG_FILE_LOGGED = "org_file_logged_broken"
+MOST_ERRORS_TOLD = 20
+
+
 async def reload_org_if_changed(services: Services, report: TickReport | None = None) -> bool:
     if services.org_path is None:
         return False
-    try:
-        digest = hashlib.sha256(services.org_path.read_bytes()).hexdigest()
-    except OSError as exc:
-        log.error("organisation file not readable: %s", exc)
-        return False
-    if services.cache.get("org_file_sha256") == digest:
+    digest = org_file_digest(services.org_path)
+    if services.cache.get(ORG_FILE_SEEN) == digest:
         return False  # unchanged since this process last looked: nothing to parse
     try:
         loaded = load_org_file(services.org_path)
     except OrgFileError as exc:
-        # Keep running on the last good directory; say why the new file was not taken.
-        log.error("organisation file not reloaded: %s", exc)
+        # Keep running on the last good directory; say why the new file was not taken, once.
+        if services.cache.get(ORG_FILE_LOGGED) != digest:
+            log.error("organisation file not reloaded (still using the last good version): %s", exc)
+            services.cache[ORG_FILE_LOGGED] = digest
         if report is not None:
             report.problems.append(str(exc))
+        async with services.db.unit_of_work(background=True) as session:
+            if await note_broken_org_file(session, digest, services.now()):
+                await _tell_admins(session, services, "core.org_file_broken", {"errors": _described(exc.errors)})
+        services.cache[ORG_FILE_SEEN] = digest
         return False
     async with services.db.unit_of_work(background=True) as session:
         changed = await sync_org(session, loaded, services.now())
-    services.cache["org_file_sha256"] = loaded.source_sha256
+        if await note_org_file_mended(session):
+            log.info("the organisation file loads again")
+            await _tell_admins(session, services, "core.org_file_mended", {"changed": changed})
     if changed:
         services.cache.clear()
-        services.cache["org_file_sha256"] = loaded.source_sha256
         if loaded.config.organisation.timezone:
             services.timezone_name = loaded.config.organisation.timezone
+    services.cache[ORG_FILE_SEEN] = digest
     return changed
+
+
+def org_file_digest(path: Path) -> str:
+    """The file's hash, or (when it cannot be read) one of the reason, so a missing file is noted once too."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        return hashlib.sha256(f"unreadable: {type(exc).__name__}".encode()).hexdigest()
+
+
+def _described(errors: Sequence[OrgError]) -> list[dict[str, object]]:
+    return [{"line": e.line, "field": e.field, "message": e.message} for e in errors[:MOST_ERRORS_TOLD]] + (
+        [{"line": None, "field": "", "message": f"and {len(errors) - MOST_ERRORS_TOLD} more"}]
+        if len(errors) > MOST_ERRORS_TOLD else []
+    )
+
+
+async def _tell_admins(session: AsyncSession, services: Services, template: str, params: dict[str, Any]) -> None:
+    """A direct message to each admin of the last good directory, delivered by the next outbox round."""
+    for admin in await members_with_role(session, Role.ADMIN, services.local_now().date()):
+        await outbox_store.enqueue_message(
+            session, services.cipher, now=services.now(), target=admin.slack_id, template=template, params=params,
+        )
+    services.wake_scheduler()
 
 
 async def fire_due_timers(services: Services, handlers: Mapping[str, TimerHandler], report: TickReport) -> None:

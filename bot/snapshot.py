@@ -1,8 +1,10 @@
 """The organisation as this process last read it: directory, configuration and routing rules.
 
 Every request needs to know who someone is; reading the database for that each time would put a round
-trip in front of every acknowledgement. The snapshot is rebuilt when the organisation file is reloaded,
-and at least every `MAX_AGE`, so a second process's reload (or a role ending at midnight) shows up soon.
+trip in front of every acknowledgement. A change of authority must still count at once, though: the
+process that makes one (a reload, a leaver) forgets its snapshot as the change commits, and every
+process reads the directory's version number (one small row) at most every `VERSION_CHECK_EVERY` and
+rebuilds when it has moved, or when the day (on which roles end) has changed. `MAX_AGE` is a backstop.
 """
 
 from __future__ import annotations
@@ -10,19 +12,24 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.directory import Directory
 from bot.org import OrgConfig
 from bot.reports.kinds import ReportKind, RoutingRule, rules_for
 from bot.services import Services
-from storage.directory import load_directory, load_org_config
+from storage.directory import directory_version, load_directory, load_org_config
 
 log = logging.getLogger(__name__)
 
 MAX_AGE = timedelta(seconds=30)
+VERSION_CHECK_EVERY = timedelta(seconds=2)
 SNAPSHOT = "org_snapshot"
 REBUILDING = "org_snapshot_rebuilding"
+VERSION_CHECKED_AT = "org_snapshot_version_checked_at"
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,8 @@ class OrgSnapshot:
     directory: Directory
     taken_at: datetime
     rules: dict[ReportKind, RoutingRule] = field(default_factory=dict)
+    version: int = 0
+    day: date | None = None  # the organisation's date it was read on: roles end at midnight
 
     @property
     def organisation_name(self) -> str:
@@ -44,6 +53,8 @@ async def org_snapshot(services: Services) -> OrgSnapshot:
     now = services.now()
     cached = services.cache.get(SNAPSHOT)
     if isinstance(cached, OrgSnapshot):
+        if cached.day != services.local_now().date() or not await _still_current(services, cached, now):
+            return await _rebuild(services)
         age = now - cached.taken_at
         if age < MAX_AGE:
             return cached
@@ -53,10 +64,26 @@ async def org_snapshot(services: Services) -> OrgSnapshot:
     return await _rebuild(services)
 
 
+async def _still_current(services: Services, cached: OrgSnapshot, now: datetime) -> bool:
+    """False once another process has changed the directory; asks the database at most every few seconds."""
+    checked_at = services.cache.get(VERSION_CHECKED_AT)
+    if isinstance(checked_at, datetime) and now - checked_at < VERSION_CHECK_EVERY:
+        return True
+    services.cache[VERSION_CHECKED_AT] = now  # one request asks; the others meanwhile use what is cached
+    async with services.db.reading() as session:
+        return await directory_version(session) == cached.version
+
+
 def forget_org_snapshot(services: Services) -> None:
     """The organisation changed: the next request reads it afresh (and a rebuild under way is dropped)."""
     services.cache.pop(SNAPSHOT, None)
     services.cache.pop(REBUILDING, None)
+
+
+def forget_org_snapshot_once_saved(session: AsyncSession, services: Services) -> None:
+    """Forget the snapshot as this transaction commits: forgotten any sooner, a request in between
+    would cache the old view again."""
+    event.listen(session.sync_session, "after_commit", lambda _session: forget_org_snapshot(services), once=True)
 
 
 async def _rebuild(services: Services) -> OrgSnapshot:
@@ -67,11 +94,14 @@ async def _rebuild(services: Services) -> OrgSnapshot:
 
 async def _read(services: Services) -> OrgSnapshot:
     now = services.now()
+    today = services.local_now().date()
     async with services.db.reading() as session:
+        version = await directory_version(session)
         config = await load_org_config(session)
-        directory = await load_directory(session, services.local_now().date())
+        directory = await load_directory(session, today)
+    services.cache[VERSION_CHECKED_AT] = now
     return OrgSnapshot(config=config, directory=directory, taken_at=now,
-                       rules=rules_for(config.settings if config else None))
+                       rules=rules_for(config.settings if config else None), version=version, day=today)
 
 
 async def _rebuild_unless_forgotten(services: Services) -> None:

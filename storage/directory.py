@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.directory import Directory, Member
 from bot.org import LoadedOrg, OrgConfig, Role
 from storage.audit import record_audit
-from storage.models import Organisation, OrgChannel, Person, PersonRole, Project, ProjectMember
+from storage.models import Organisation, OrgChannel, OrgFileState, Person, PersonRole, Project, ProjectMember
 
 
 async def current_source_hash(session: AsyncSession) -> str | None:
@@ -20,6 +20,40 @@ async def current_source_hash(session: AsyncSession) -> str | None:
 async def load_org_config(session: AsyncSession) -> OrgConfig | None:
     raw = await session.scalar(select(Organisation.config).where(Organisation.id == 1))
     return None if raw is None else OrgConfig.model_validate(raw)
+
+
+async def directory_version(session: AsyncSession) -> int:
+    """How many times who holds which role has changed: cheap to read, so every process can ask often."""
+    return await session.scalar(select(Organisation.directory_version).where(Organisation.id == 1)) or 0
+
+
+async def directory_changed(session: AsyncSession) -> None:
+    """Someone's roles changed outside the file (a leaver): every process's cached view is now out of date."""
+    await session.execute(
+        update(Organisation).where(Organisation.id == 1).values(directory_version=Organisation.directory_version + 1)
+    )
+
+
+async def note_broken_org_file(session: AsyncSession, sha256: str, now: datetime) -> bool:
+    """Record that the file with this hash is broken. True only for the first process to note it, so
+    the admins are told once however many processes (or restarts) see the same broken file."""
+    result = await session.execute(
+        update(OrgFileState)
+        .where(OrgFileState.id == 1)
+        .where((OrgFileState.broken_sha256.is_(None)) | (OrgFileState.broken_sha256 != sha256))
+        .values(broken_sha256=sha256, noticed_at=now)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+async def note_org_file_mended(session: AsyncSession) -> bool:
+    """The file loads again. True only for the first process to see it mended."""
+    result = await session.execute(
+        update(OrgFileState)
+        .where(OrgFileState.id == 1, OrgFileState.broken_sha256.is_not(None))
+        .values(broken_sha256=None, noticed_at=None)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined]
 
 
 async def sync_org(session: AsyncSession, loaded: LoadedOrg, now: datetime, actor: str = "system") -> bool:
@@ -38,6 +72,7 @@ async def sync_org(session: AsyncSession, loaded: LoadedOrg, now: datetime, acto
     org.config = config.model_dump(mode="json")
     org.source_sha256 = loaded.source_sha256
     org.loaded_at = now
+    org.directory_version = (org.directory_version or 0) + 1
     session.add(org)
 
     people = {p.slack_id: p for p in (await session.scalars(select(Person))).all()}

@@ -36,6 +36,21 @@ class Organisation(Base):
     config: Mapped[dict[str, Any]] = mapped_column(JSON)
     source_sha256: Mapped[str] = mapped_column(String(64))
     loaded_at: Mapped[datetime]
+    # Goes up with every change of who holds which role (a reload, a leaver): each process compares it
+    # with the one its cached view of the organisation was read at (bot/snapshot.py).
+    directory_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class OrgFileState(Base):
+    """The one row (id 1, made by its migration) that says whether the organisation file on disk is
+    broken, so the admins are told once (not each round, nor after each restart) and told again once
+    it loads."""
+
+    __tablename__ = "org_file_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    broken_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+    noticed_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class Person(Base):

@@ -161,3 +161,38 @@ async def test_db_upgrade_and_tick_run_once_and_exit(tmp_path: Path) -> None:
 
     code, _, err = await _run("tick", "--now", "next monday", env=env, cwd=tmp_path)
     assert code == 1 and "not an ISO-8601 moment" in err
+
+
+async def test_the_global_env_file_option_reaches_every_command(tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    del env["TMW_ORG_CONFIG"]
+    (tmp_path / "elsewhere.env").write_text(f"TMW_ORG_CONFIG={tmp_path / 'no-such-org.yml'}\n")
+
+    for command in ("check", "moderate"):
+        process = await asyncio.create_subprocess_exec(
+            TMW_BOT, "--env-file", "elsewhere.env", command, env=env, cwd=tmp_path,
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )
+        _, err = await asyncio.wait_for(process.communicate(b'{"user": "U0LEADER01", "text": "hello", "ts": "1.1"}\n'), 60)
+        assert "Traceback" not in err.decode(), err.decode()
+        assert "no-such-org.yml" in err.decode()  # the settings came from the file named
+
+    code, out, err = await _run("--env-file=elsewhere.env", "local", "--help", env=env, cwd=tmp_path)
+    assert code == 0 and "Traceback" not in err and "--script" in out
+
+
+async def test_org_validate_numbers_entries_one_way(tmp_path: Path) -> None:
+    # Ben's entry given Anita's Slack id: the error and the earlier entry it names are numbered alike.
+    text = EXAMPLE_ORG.read_text()
+    broken = text.replace("  - slack_id: U0VOLUNT01\n", "  - slack_id: U0ANITA001\n")
+    assert broken != text
+    path = tmp_path / "twice.yml"
+    path.write_text(broken)
+    missing = tmp_path / "missing.yml"
+
+    code, _, err = await _run("org", "validate", str(path), env=_env(tmp_path), cwd=tmp_path)
+    _, _, missing_err = await _run("org", "validate", str(missing), env=_env(tmp_path), cwd=tmp_path)
+
+    assert code == 1
+    assert "people[8].slack_id: U0ANITA001 is listed twice (also people[0])" in err
+    assert "  file: there is no such file" in missing_err

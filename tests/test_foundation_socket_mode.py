@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +15,8 @@ from bot.runtime import prepare
 from bot.slack.socket_mode import SocketModeSupervisor
 from bot.standin import FakeSlack
 from bot.standin.server import APP_ID, TEAM_ID
-from tests.harness import START, make_settings
+from tests.harness import BOT_TOKEN, START, make_settings
+from tests.test_foundation_cli import TMW_BOT, _env, _free_port
 
 DAN = "U0LEADER01"
 
@@ -75,3 +78,27 @@ async def test_reconnects_when_the_connection_stalls(fake_slack: FakeSlack, supe
     await fake_slack.wait_until(lambda: fake_slack.connections_opened >= 2, timeout=15, what="a new connection")
     fake_slack.stalled = False
     await _answers_help(fake_slack)
+
+
+async def test_run_stops_on_sigterm_while_slack_is_unreachable(tmp_path: Path) -> None:
+    unreachable = f"http://127.0.0.1:{_free_port()}/api/"  # nothing listens there
+    env = _env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_APP_TOKEN="xapp-1-test-app-token", SLACK_API_URL=unreachable)
+    process = await asyncio.create_subprocess_exec(
+        TMW_BOT, "run", env=env, cwd=tmp_path, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+    )
+    said: list[str] = []
+    try:
+        assert process.stderr is not None
+        while not any("Socket Mode" in line for line in said):
+            line = (await asyncio.wait_for(process.stderr.readline(), 60)).decode()
+            assert line, "".join(said)
+            said.append(line)
+        process.send_signal(signal.SIGTERM)
+        rest = await asyncio.wait_for(process.stderr.read(), 10)  # ends when the process has gone
+        said.append(rest.decode())
+        assert await asyncio.wait_for(process.wait(), 10) == 0
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    assert not any("connected to Slack" in line for line in said)

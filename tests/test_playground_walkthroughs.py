@@ -58,3 +58,21 @@ def test_a_script_with_bad_input_stops_with_a_hint_and_no_traceback(tmp_path: Pa
     assert result.returncode == 2
     assert "line 1" in result.stdout and "There is nobody called “Nobody”" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_start_that_is_not_a_time_gets_one_kind_line() -> None:
+    result = subprocess.run([sys.executable, "-m", "bot.cli", "local", "--start", "garbage"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 2
+    assert result.stdout.strip().splitlines() == [
+        "tmw-bot local: I can't read --start 'garbage' as a time; give one such as 2026-11-24T10:00."]
+    assert "Traceback" not in result.stderr and "isoformat" not in result.stdout
+
+
+def test_a_script_can_come_through_a_pipe_as_with_process_substitution() -> None:
+    # <(...) gives the script as /dev/fd/N, a pipe that is not a regular file; stdin is one too.
+    result = subprocess.run([sys.executable, "-m", "bot.cli", "local", "--script", "/dev/stdin"],
+                            input="/as Dan\n/tmw help\n/expect Hello Dan!\n",
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert "✓ saw “Hello Dan!”" in result.stdout

@@ -32,7 +32,7 @@ from bot.errors import DomainError, NotAllowed
 from bot.org import Role
 from bot.scheduler import TimerContext
 from bot.services import Services
-from bot.snapshot import forget_org_snapshot, org_snapshot
+from bot.snapshot import forget_org_snapshot_once_saved, org_snapshot
 from storage.accounts import (
     account_for_update,
     accounts_with_access,
@@ -43,6 +43,7 @@ from storage.accounts import (
     task_for_update,
 )
 from storage.audit import record_audit
+from storage.directory import directory_changed
 from storage.models import AccountAccess, Leaver, LeaverTask, Person, Report
 from storage.outbox import enqueue_message
 from storage.reports import unresolved_reports
@@ -262,7 +263,9 @@ async def confirm(session: AsyncSession, services: Services, requester: str, per
         await _revoke_young_leader(session, services, leaver, leaver_info, directory)
     restore["person"] = await _end_roles(session, person, leaving_on)
     leaver.restore = restore
-    forget_org_snapshot(services)  # their roles end: the next request sees it
+    # Their roles end: the next request here sees it, and every other process within seconds.
+    await directory_changed(session)
+    forget_org_snapshot_once_saved(session, services)
     await session.flush()
     await record_audit(session, at=now, actor=requester, action="leaver.started", subject_type="leaver",
                        subject_id=str(leaver.id), detail={"person": person, "leaving_on": leaving_on.isoformat(),
@@ -427,7 +430,9 @@ async def cancel(session: AsyncSession, services: Services, leaver_id: int, acto
     for saved in restore.get("accounts", []):
         await _restore_account(session, services, saved, name, rules)
     await _restore_roles(session, leaver.slack_id, restore.get("person") or {})
-    forget_org_snapshot(services)
+    # Their roles are back: here at once, and in every other process within seconds.
+    await directory_changed(session)
+    forget_org_snapshot_once_saved(session, services)
     await cancel_timers(session, prefix=f"leaver:{leaver.id}:")
     await record_audit(session, at=now, actor=actor, action="leaver.cancelled", subject_type="leaver",
                        subject_id=str(leaver.id), detail={"person": leaver.slack_id})

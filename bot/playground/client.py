@@ -122,9 +122,10 @@ class ScriptInput(LineSource):
 
     script = True
 
-    def __init__(self, path: Path, echo: Callable[[str, str], None]) -> None:
+    def __init__(self, path: Path, echo: Callable[[str, str], None], text: str | None = None) -> None:
         self.path = path
-        self.lines = path.read_text(encoding="utf-8").splitlines()
+        # The text may have been read already: a script given as <(...) is a pipe, read once.
+        self.lines = (path.read_text(encoding="utf-8") if text is None else text).splitlines()
         self.number = 0
         self.echo = echo
 
@@ -852,8 +853,23 @@ def main(argv: Sequence[str], stdout: TextIO | None = None) -> int:
     if org is None:
         console.print(f"tmw-bot local: the organisation file {args.org or DEFAULT_ORG} was not found; give one with --org FILE.")
         return EXIT_SCRIPT_ERROR
-    if args.script is not None and not args.script.is_file():
-        console.print(f"tmw-bot local: the script {args.script} was not found.")
+    script_text = None
+    if args.script is not None:
+        try:
+            script_text = args.script.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            console.print(f"tmw-bot local: the script {args.script} was not found.")
+            return EXIT_SCRIPT_ERROR
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it is not UTF-8 text"
+            console.print(f"tmw-bot local: the script {args.script} cannot be read ({reason.lower()}).")
+            return EXIT_SCRIPT_ERROR
+    start_text = args.start or (SCRIPT_START if args.script else None)
+    try:
+        start_at = datetime.fromisoformat(start_text) if start_text else None
+    except ValueError:
+        console.print(f"tmw-bot local: I can't read --start {args.start!r} as a time; give one such as "
+                      f"{SCRIPT_START.replace(' ', 'T')}.")
         return EXIT_SCRIPT_ERROR
     files = SessionFiles(Path(tempfile.mkdtemp(prefix="tmw-local-")))
     _log_to(files.log)
@@ -863,8 +879,7 @@ def main(argv: Sequence[str], stdout: TextIO | None = None) -> int:
     try:
         try:
             timezone = _org_timezone(org)
-            start_text = args.start or (SCRIPT_START if args.script else None)
-            start = (datetime.fromisoformat(start_text).replace(tzinfo=ZoneInfo(timezone)) if start_text
+            start = (start_at.replace(tzinfo=ZoneInfo(timezone)) if start_at
                      else datetime.now(ZoneInfo(timezone)).replace(second=0, microsecond=0))
             playground = engine.call(Playground.start(org, files, start, timezone))
         except Exception as exc:
@@ -876,7 +891,7 @@ def main(argv: Sequence[str], stdout: TextIO | None = None) -> int:
         def echo(prompt: str, line: str) -> None:
             console.print(Text.assemble((prompt, "dim"), (line, "bold")))
 
-        source: LineSource = ScriptInput(args.script, echo) if args.script else TerminalInput()
+        source: LineSource = ScriptInput(args.script, echo, script_text) if args.script else TerminalInput()
         client = Client(engine, playground, console, source, Manifest.read(MANIFEST))
         code = client.run()
         keep = keep or client.trouble or code != EXIT_OK

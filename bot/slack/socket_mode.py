@@ -3,11 +3,15 @@
 slack_sdk's aiohttp client can end up neither connected nor reconnecting after a `disconnect` message
 or a dropped or stalled socket (python-slack-sdk #1110, #1446). A small supervisor watches it and,
 when it has been down for a while, throws the client away and opens a fresh one.
+
+slack_sdk's `connect` retries for ever while Slack cannot be reached, so each connection attempt races
+the request to stop: a stop ends it at once rather than after Slack comes back.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -40,7 +44,9 @@ class SocketModeSupervisor:
 
     async def run(self) -> None:
         self._handler = self._new_handler()
-        await self._handler.connect_async()
+        if not await self._connect():
+            await self._close()
+            return
         down_since: float | None = None
         loop = asyncio.get_running_loop()
         while not self._stopping.is_set():
@@ -59,12 +65,30 @@ class SocketModeSupervisor:
                 down_since = None
         await self._close()
 
+    async def _connect(self) -> bool:
+        """Connect the current handler; False if asked to stop first (the attempt is then abandoned)."""
+        assert self._handler is not None
+        connecting = asyncio.create_task(self._handler.connect_async())
+        stopping = asyncio.create_task(self._stopping.wait())
+        try:
+            await asyncio.wait({connecting, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stopping.cancel()
+        if not connecting.done():
+            connecting.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await connecting
+            return False
+        connecting.result()  # raises what the attempt raised
+        log.info("connected to Slack over Socket Mode")
+        return True
+
     async def _replace(self) -> None:
         await self._close()
         self.restarts += 1
         self._handler = self._new_handler()
         try:
-            await self._handler.connect_async()
+            await self._connect()
         except Exception:  # the next check will try again
             log.exception("could not reconnect to Slack yet")
 
