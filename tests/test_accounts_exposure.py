@@ -7,10 +7,15 @@ from __future__ import annotations
 import asyncio
 import copy
 import json
+from collections.abc import AsyncIterator
 from datetime import timedelta
+from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
+from bot.clock import ManualClock
+from bot.standin import FakeSlack
 from storage.models import Report
 from tests.accounts_support import (
     ANITA,
@@ -18,6 +23,7 @@ from tests.accounts_support import (
     DAN,
     MAYA,
     RACHEL,
+    SAFE,
     SAM,
     TOM,
     account,
@@ -28,7 +34,7 @@ from tests.accounts_support import (
     press,
     text_values,
 )
-from tests.harness import START, RunningBot
+from tests.harness import EXAMPLE_ORG, START, RunningBot, make_settings, start_bot
 from tests.report_driver import ReportDriver
 
 
@@ -213,3 +219,43 @@ async def test_an_admins_flag_or_report_starts_the_change_at_once_even_for_an_ac
     assert len(nudges(bot, TOM, "Instagram")) == 1
     assert len(nudges(bot, RACHEL, "Facebook page")) == 1  # Rachel owns it too
     assert driver.button(driver.report_message(ANITA), "report.start_password_change") is None
+
+
+async def test_a_report_naming_no_known_account_is_left_to_the_admins_as_before(bot: RunningBot) -> None:
+    driver = ReportDriver(bot)
+
+    await driver.file(BEN, "password_exposure", description="Someone saw the band's login.", account="TikTok")
+    await bot.tick()
+
+    card = driver.report_message(ANITA)
+    assert ":key: The account's password must be changed at once" in json.dumps(card.blocks)
+    assert driver.button(card, "report.start_password_change") is None
+    assert await audits(bot, "account.exposure_unmatched") == 1
+
+
+@pytest.fixture
+async def safeguarding_first_bot(database_url: str, fake_slack: FakeSlack, tmp_path: Path) -> AsyncIterator[RunningBot]:
+    """Password reports go first to the safeguarding lead (not an admin), then to the admins."""
+    org = tmp_path / "org.yml"
+    org.write_text(EXAMPLE_ORG.read_text() + "\nsettings:\n  reports:\n    kinds:\n      password_exposure:\n"
+                   "        chain: [[safeguarding_lead], [admins]]\n")
+    running, runner = await start_bot(make_settings(database_url, fake_slack.api_url, org=org), fake_slack, ManualClock(START))
+    yield running
+    await runner.cleanup()
+    await running.services.db.dispose()
+
+
+async def test_only_an_admin_the_report_has_reached_may_start_the_change(safeguarding_first_bot: RunningBot) -> None:
+    bot = safeguarding_first_bot
+    driver = ReportDriver(bot)
+    await driver.file(BEN, "password_exposure", description="I saw the login on a post-it.", account="insta")
+    await bot.tick()
+    card = driver.report_message(SAFE)
+
+    not_admin = await driver.press(SAFE, "report.start_password_change", card, answered=True)
+    not_yet = await driver.press(RACHEL, "report.start_password_change", card, answered=True)
+
+    assert "Only an admin" in not_admin and "Nothing has been changed" in not_admin
+    assert "hasn't reached you" in not_yet
+    assert (await account(bot, "Instagram")).exposed_at is None
+    assert nudges(bot, TOM, "Instagram") == []
