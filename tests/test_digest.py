@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from tests.harness import RunningBot
-from tests.report_driver import ANITA, BEN, DAN, RACHEL, ReportDriver
+from tests.report_driver import ANITA, BEN, DAN, MAYA, RACHEL, ReportDriver
 
 DIGEST = "C0DIGEST01"
 MONDAY_9AM = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)  # GMT, so 9am in London too
@@ -130,7 +130,7 @@ def test_digest_print_shows_the_same_digest_in_the_terminal(tmp_path: Path) -> N
 
 
 async def test_the_digest_counts_accounts_being_changed_and_open_leaver_checklists(bot: RunningBot) -> None:
-    await bot.slack.slash_command("/accounts", "exposed Instagram", DAN)
+    await bot.slack.slash_command("/accounts", "exposed Instagram", MAYA)  # she uses it, so it starts at once
     for _ in range(100):  # the flag is handled after Slack's acknowledgement
         await bot.tick()
         if any("Instagram" in m.text for m in bot.fake.messages_in(ANITA)):

@@ -154,14 +154,15 @@ async def test_photos_published_without_permission_are_marked_take_down(bot: Run
 async def test_password_exposure_goes_to_the_admins_and_the_accounts_owner_must_change_it_now(bot: RunningBot) -> None:
     driver = ReportDriver(bot)
 
-    await driver.file(DAN, "password_exposure", account="Instagram", description="I think Jo saw me type it in.")
+    # Maya uses Instagram, so her report starts its change at once (someone outside it waits for an admin).
+    await driver.file(MAYA, "password_exposure", account="Instagram", description="I think Jo saw me type it in.")
 
     received = await _who_got_the_report(bot)
     for admin in (ANITA, RACHEL):
         assert driver.button(driver.report_message(admin), "report.acknowledge") is not None
     # Tom owns Instagram: the credentials workflow asks him to change it at once, without the report's words.
     assert "Instagram" in received[DEPUTY] and "Jo saw me" not in received[DEPUTY]
-    assert set(received) == {ANITA, RACHEL, DEPUTY, DAN}
+    assert set(received) == {ANITA, RACHEL, DEPUTY, MAYA}
 
 
 async def test_the_reporter_is_told_the_first_people_in_the_full_route(sqlite_bot: RunningBot) -> None:

@@ -7,8 +7,10 @@ with access leaves). The organisation file may override them under `settings.acc
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, tzinfo
+from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -181,4 +183,39 @@ LEAVER_AUTHORITY = LeaverAuthority(
     protected=frozenset({Role.CEO, Role.CHAIR, Role.SAFEGUARDING_LEAD, Role.DEPUTY_SAFEGUARDING_LEAD, Role.ADMIN}),
     may_cancel=frozenset({Role.ADMIN, Role.CEO}),
     confirms_handover_to_starter=frozenset({Role.ADMIN}),
+)
+
+
+# -- who may start an urgent password change at once -----------------------------------------------------
+# A suspected exposure (policy 2) reminds the owner every hour, at any hour, until the password changes.
+# Raising one stays open to everyone, but only the people below start it directly: anyone else's flag
+# (`/accounts exposed`, or a password report) goes to the admins as an urgent report, and an admin
+# starts the change from there.
+
+
+class AccountPart(StrEnum):
+    """How someone holds an account."""
+
+    OWNER = "owner"
+    ACCESS = "access"
+    OVERALL_ACCESS = "overall_access"
+
+
+@dataclass(frozen=True)
+class ExposureAuthority:
+    # Holding the account in one of these ways...
+    holders: frozenset[AccountPart]
+    # ...or having one of these roles starts the urgent change at once.
+    roles: frozenset[Role]
+
+    def may_start(self, member: Member | None, held: Collection[AccountPart]) -> bool:
+        """`held`: how `member` holds the account in question (empty if not at all)."""
+        if member is None:
+            return False
+        return bool(self.holders.intersection(held)) or member.has(*self.roles)
+
+
+EXPOSURE_AUTHORITY = ExposureAuthority(
+    holders=frozenset({AccountPart.OWNER, AccountPart.ACCESS, AccountPart.OVERALL_ACCESS}),
+    roles=frozenset({Role.ADMIN}),
 )

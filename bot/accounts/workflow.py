@@ -11,6 +11,7 @@ import json
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import update
@@ -18,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.accounts.intervals import IntervalNotUnderstood, describe_interval, parse_interval
 from bot.accounts.names import Match, Named, account_key, match_account
-from bot.accounts.policy import RotationRules, may_snooze, rules_from
+from bot.accounts.policy import EXPOSURE_AUTHORITY, AccountPart, RotationRules, may_snooze, rules_from
 from bot.accounts.rotation import STATUS_WORDS, RotationFacts, Stage, plan, stage_at
 from bot.accounts.secrets import PasswordTyped, contains_password
 from bot.accounts.spec import OVERALL_ACCESS_ROLES, AccountSpec
@@ -573,11 +574,20 @@ async def start_exposure(session: AsyncSession, services: Services, account_id: 
                          f"password now. I'll keep reminding them until it is done.")
 
 
+def parts_held(account: SharedAccount, slack_id: str) -> set[AccountPart]:
+    """How someone holds an account: its owner, someone who uses it, or someone with overall access."""
+    held = {AccountPart.OWNER} if account.owner_id == slack_id else set()
+    for access in current_access(account):
+        if access.slack_id == slack_id:
+            held.add(AccountPart.OVERALL_ACCESS if access.overall else AccountPart.ACCESS)
+    return held
+
+
 def may_start_exposure(account: SharedAccount, member: Member | None) -> bool:
-    """Whether someone's flag starts the urgent rotation at once: its owner, the people who use it and the
-    admins. Anyone else's flag goes to the admins as a report, so nobody can set off urgent reminders for
-    an account they have nothing to do with, yet a suspected exposure is still easy to raise."""
-    return _may_record(account, member)
+    """Whether someone's flag starts the urgent rotation at once (the rule is EXPOSURE_AUTHORITY). Anyone
+    else's flag goes to the admins as a report, so nobody can set off urgent reminders for an account
+    they have nothing to do with, yet a suspected exposure is still easy to raise."""
+    return EXPOSURE_AUTHORITY.may_start(member, parts_held(account, member.slack_id) if member else set())
 
 
 async def report_exposure(services: Services, account_name: str, actor: str, submission_key: str) -> Outcome:
@@ -588,12 +598,24 @@ async def report_exposure(services: Services, account_name: str, actor: str, sub
     form = ReportForm(kind="password_exposure", account=account_name,
                       description=f"Flagged with /accounts exposed: the {account_name} password may have been revealed.")
     filed = await receive_report(services, form, actor, submission_key)
-    return Outcome(True, f"Thank you for flagging {account_name}. I've passed it to {filed.went_to} as report "
-                         f"{filed.reference}, and they will make sure its password is changed. Never type the password.")
+    return Outcome(True, f"Thank you for flagging {account_name}. As you don't own or use it, I've passed it to "
+                         f"{filed.went_to} as report {filed.reference}, marked urgent. They will check with its owner "
+                         f"and, if it needs changing, start the password change; I'll message you as it is handled. "
+                         f"Never type the password.")
 
 
-async def exposure_reported(session: AsyncSession, services: Services, report_id: int, reporter: str, typed: str) -> None:
-    """Hook for a routed password_exposure report: start the rotation of the account it names."""
+class ReportedExposure(StrEnum):
+    """What a routed password report did to the account it names."""
+
+    UNDER_WAY = "under_way"  # the urgent change started (or was already under way)
+    AWAITING_ADMIN = "awaiting_admin"  # the reporter doesn't hold the account: an admin starts it from the report
+    NO_ACCOUNT = "no_account"  # it names no account in the register: the admins see to it
+
+
+async def exposure_reported(session: AsyncSession, services: Services, report_id: int, reporter: str,
+                            typed: str) -> ReportedExposure:
+    """Hook for a routed password_exposure report: start the rotation of the account it names, if the
+    reporter may (EXPOSURE_AUTHORITY); otherwise leave it to the admins handling the report."""
     await sync_register_in(session, services)
     accounts = list(await active_accounts(session))
     match = match_account(typed, [named(a) for a in accounts])
@@ -601,8 +623,28 @@ async def exposure_reported(session: AsyncSession, services: Services, report_id
         log.info("password report %s names no account in the register", report_id)
         await record_audit(session, at=services.now(), actor="system", action="account.exposure_unmatched",
                            subject_type="report", subject_id=str(report_id), detail={"suggestions": list(match.suggestions)})
-        return
-    await start_exposure(session, services, match.account.id, "system", report_id=report_id)
+        return ReportedExposure.NO_ACCOUNT
+    account = next(a for a in accounts if a.id == match.account.id)
+    directory = (await org_snapshot(services)).directory
+    if account.exposed_at is None and not may_start_exposure(account, directory.by_id(reporter)):
+        await record_audit(session, at=services.now(), actor="system", action="account.exposure_referred",
+                           subject_type="account", subject_id=str(account.id), detail={"report_id": report_id})
+        return ReportedExposure.AWAITING_ADMIN
+    # Already under way: the report is linked to it, so it is updated when the change is recorded.
+    await start_exposure(session, services, account.id, "system", report_id=report_id)
+    return ReportedExposure.UNDER_WAY
+
+
+async def start_reported_exposure(session: AsyncSession, services: Services, report_id: int, actor: str,
+                                  typed: str) -> Outcome:
+    """An admin handling a password report starts the urgent change of the account it names."""
+    await sync_register_in(session, services)
+    account = await find_account(session, typed)
+    member = (await org_snapshot(services)).directory.by_id(actor)
+    if not may_start_exposure(account, member):
+        raise NotAllowed(f"Only an admin, or someone who owns or uses {account.name}, can start its password change. "
+                         "Nothing has been changed.")
+    return await start_exposure(session, services, account.id, actor, report_id=report_id)
 
 
 async def check_all(services: Services) -> int:

@@ -47,6 +47,9 @@ ICO_WINDOW = timedelta(hours=72)
 ICO_REMINDER_EVERY = timedelta(hours=12)
 ESCALATE = "report.escalate"
 ICO_REMINDER = "report.ico_reminder"
+# A password report's task, while the account's change waits for an admin to start it (its reporter
+# doesn't hold the account); then "open" until the change is recorded, and "done".
+AWAITING_START = "awaiting_start"
 
 
 # The longest each free-text field may be, in characters: the forms offer no more, and the server
@@ -430,14 +433,26 @@ async def route_received(session: AsyncSession, services: Services, report_id: i
                              due_at=report.created_at + ICO_REMINDER_EVERY, payload={"report_id": report.id, "n": 1})
     await record_audit(session, at=now, actor="system", action="report.routed", subject_type="report",
                        subject_id=report.reference, detail={"to": [p.slack_id for p in handlers_in(report, 0)]})
+    if rule.rotate_password:
+        await _password_reported(session, services, report)
     await _tell_everyone(session, services, report, rule, snapshot.directory, newly=handlers_in(report, 0), include_told=True)
     if snapshot.directory.by_id(report.reporter_id) is None:
         await _ask_admins_to_add(session, services, snapshot.directory, report)
-    if rule.rotate_password:  # issue 4: start changing the named account's password at once
-        from bot.accounts.workflow import exposure_reported
-
-        await exposure_reported(session, services, report.id, report.reporter_id, details_of(services, report).get("account", ""))
     return True
+
+
+async def _password_reported(session: AsyncSession, services: Services, report: Report) -> None:
+    """Issue 4: the named account's password starts changing at once when its reporter may start that
+    (they hold the account, or are an admin); otherwise its task waits for an admin handling the report
+    to start it (`start_password_change`), so nobody can set off urgent reminders for any account."""
+    from bot.accounts.workflow import ReportedExposure, exposure_reported
+
+    reported = await exposure_reported(session, services, report.id, report.reporter_id,
+                                       details_of(services, report).get("account", ""))
+    if reported is ReportedExposure.AWAITING_ADMIN:
+        for task in report.tasks:
+            if task.kind == "rotate_password":
+                task.state = AWAITING_START
 
 
 async def _ask_admins_to_add(session: AsyncSession, services: Services, directory: Directory, report: Report) -> None:
@@ -705,6 +720,27 @@ async def complete_task(
     done = {"revoke_access": "The admins have been asked to remove their access to our accounts now.",
             "take_down": "Marked as taken down.", "rotate_password": "Marked as changed."}
     return Outcome(True, done.get(task_kind, "Done."))
+
+
+async def start_password_change(session: AsyncSession, services: Services, report_id: int, actor: str) -> Outcome:
+    """An admin handling a password report from someone outside the account starts its urgent change.
+    The report row is locked, so a double click starts it once."""
+    report = await _load_for_action(session, report_id, actor)
+    task = next((t for t in report.tasks if t.kind == "rotate_password"), None)
+    if task is None:
+        raise DomainError(f"{report.reference} is not about a password, so there is no password change to start.")
+    if report.status == "resolved":
+        return Outcome(False, f"{report.reference} is already resolved, so nothing has been started.")
+    if task.state != AWAITING_START:
+        return Outcome(False, f"The password change for {report.reference} has already been started.")
+    from bot.accounts.workflow import start_reported_exposure
+
+    outcome = await start_reported_exposure(session, services, report.id, actor, details_of(services, report).get("account", ""))
+    task.state = "open"  # under way (started now, or already): done when the change is recorded
+    await record_audit(session, at=services.now(), actor=actor, action="report.password_change_started",
+                       subject_type="report", subject_id=report.reference)
+    await _refresh(session, services, report)
+    return outcome
 
 
 async def password_changed(session: AsyncSession, services: Services, report_id: int, actor: str) -> None:

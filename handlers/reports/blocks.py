@@ -28,7 +28,7 @@ from slack_sdk.models.views import View
 
 from bot.org import SLACK_USER_ID
 from bot.reports.kinds import RoutingRule
-from bot.reports.workflow import TEXT_LIMITS, Filed
+from bot.reports.workflow import AWAITING_START, TEXT_LIMITS, Filed
 from bot.slack.delivery import Rendered
 from bot.slack.mrkdwn import cut, escape, quote
 from handlers.reports.ids import ACTIONS_BLOCK, Action, Callback, Field
@@ -192,7 +192,16 @@ def _deadlines(params: dict[str, Any]) -> list[Block]:
         notes.append("Taken down." if done else ":no_entry: *Take down* the published material until permission is confirmed.")
     if any(t["kind"] == "rotate_password" and t["state"] == "open" for t in params.get("tasks", [])):
         notes.append(":key: The account's password must be changed at once. Never share the new one in Slack.")
+    if _awaiting_password_change(params):
+        notes.append(":key: The reporter doesn't own or use this account, so its password change has *not* started. "
+                     "If it may have been revealed, press *Start the password change*: its owner will be told to change "
+                     "it now and reminded every hour until it is done.")
     return [SectionBlock(text=_md(n)) for n in notes]
+
+
+def _awaiting_password_change(params: dict[str, Any]) -> bool:
+    return params.get("status") != "resolved" and any(
+        t["kind"] == "rotate_password" and t["state"] == AWAITING_START for t in params.get("tasks", []))
 
 
 def _buttons(params: dict[str, Any]) -> list[Block]:
@@ -207,6 +216,14 @@ def _buttons(params: dict[str, Any]) -> list[Block]:
         ButtonElement(text="Escalate", action_id=Action.ESCALATE.value, value=value),
         ButtonElement(text="Resolve", action_id=Action.RESOLVE.value, value=value),
     ]
+    if _awaiting_password_change(params):
+        buttons.append(ButtonElement(
+            text="Start the password change", action_id=Action.START_PASSWORD_CHANGE.value, value=value, style="danger",
+            confirm=ConfirmObject(title="Start the password change?",
+                                  text="The account's owner and the admins will be told to change its password now, and "
+                                       "its owner reminded every hour until it is done.",
+                                  confirm="Start it", deny="Cancel"),
+        ))
     if params.get("take_down") and not any(t["kind"] == "take_down" and t["state"] == "done" for t in params.get("tasks", [])):
         buttons.append(ButtonElement(text="Mark taken down", action_id=Action.TAKE_DOWN.value, value=value))
     if params.get("revoke_access") and not any(t["kind"] == "revoke_access" and t["state"] == "done" for t in params.get("tasks", [])):
@@ -254,6 +271,9 @@ def render_reporter(params: dict[str, Any]) -> Rendered:
              f"{STATUS_WORDS[params['status']]}. {escape(params['status_line'])}"]
     if params.get("when"):
         lines.append(f"You said it happened on {escape(params['when'])}.")
+    if _awaiting_password_change(params):
+        lines.append("As you don't own or use this account, its password change hasn't started: the admins will check "
+                     "with its owner and start it if it needs changing.")
     blocks: list[Block] = [SectionBlock(text=_md("\n".join(lines)))]
     if params["status"] != "resolved":
         blocks.append(ContextBlock(elements=[_md("I'll tell you when anything changes. " + DANGER_NOTE)]))

@@ -45,6 +45,7 @@ class Action(StrEnum):
     RESOLVE = "report.resolve"
     REVOKE_ACCESS = "report.revoke_access"
     TAKE_DOWN = "report.take_down"
+    START_PASSWORD_CHANGE = "report.start_password_change"
     REPLY = "report.reply"
 
 

@@ -126,13 +126,15 @@ def register(app: AsyncApp) -> None:
             async with services.db.unit_of_work() as session:
                 if action is Action.ACKNOWLEDGE:
                     outcome = await workflow.acknowledge(session, services, value.report_id, actor)
+                elif action is Action.START_PASSWORD_CHANGE:
+                    outcome = await workflow.start_password_change(session, services, value.report_id, actor)
                 else:
                     outcome = await workflow.complete_task(session, services, value.report_id, actor, task_of_button[action])
             services.wake_scheduler()
             await tell(body, respond, client, outcome.message)
             await home_tab.publish_home_for(actor, context, client)
 
-    for action in (Action.ACKNOWLEDGE, *task_of_button):
+    for action in (Action.ACKNOWLEDGE, Action.START_PASSWORD_CHANGE, *task_of_button):
         app.action(action.value)(handle_button)
 
     modal_of_button = {Action.ASK: blocks.ask_modal, Action.ESCALATE: blocks.escalate_modal, Action.RESOLVE: blocks.resolve_modal}
