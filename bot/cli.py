@@ -29,6 +29,10 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("file", type=Path)
 
     commands.add_parser("keygen", help="print a fresh TMW_DATA_KEY")
+    commands.add_parser(
+        "rekey",
+        help="re-encrypt everything under a new TMW_DATA_KEY (the old key in TMW_OLD_DATA_KEY); stop the bot first",
+    )
 
     roster = commands.add_parser("roster", help="the participant roster (names are stored as keyed hashes only)")
     roster_commands = roster.add_subparsers(dest="roster_command", required=True, metavar="ACTION")
@@ -132,6 +136,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return asyncio.run(_print_digest(settings))
     if args.command == "roster":
         return asyncio.run(_roster_import(settings, args.file))
+    if args.command == "rekey":
+        return asyncio.run(_rekey(settings))
     raise AssertionError(f"unhandled command {args.command}")
 
 
@@ -225,6 +231,37 @@ async def _roster_import(settings, path: Path) -> int:  # type: ignore[no-untype
     finally:
         await services.db.dispose()
     print(summary)
+    return 0
+
+
+async def _rekey(settings) -> int:  # type: ignore[no-untyped-def]
+    import os
+
+    from bot.clock import SystemClock
+    from bot.crypto import DataCipher, is_valid_key
+    from bot.data_key import OLD_KEY_VARIABLE, rekey
+    from bot.settings import SettingsError
+    from storage.db import Database
+    from storage.migrate import upgrade_async
+
+    settings.require("TMW_DATA_KEY")
+    # From the environment only, not .env: the old key is needed for this one command.
+    old_key = os.environ.get(OLD_KEY_VARIABLE, "").strip()
+    if not old_key:
+        raise SettingsError(f"{OLD_KEY_VARIABLE} is not set: put the key the database is under now in "
+                            f"{OLD_KEY_VARIABLE}, and the new key (from `tmw-bot keygen`) in TMW_DATA_KEY.")
+    if not is_valid_key(old_key):
+        raise SettingsError(f"{OLD_KEY_VARIABLE} is not right (it is not a valid key): "
+                            "use the TMW_DATA_KEY the bot ran with until now.")
+    await upgrade_async(settings.database_url)
+    db = Database(settings.database_url)
+    try:
+        async with db.unit_of_work() as session:
+            outcome = await rekey(session, DataCipher(old_key), DataCipher(settings.secret("TMW_DATA_KEY")),
+                                  SystemClock().now())
+    finally:
+        await db.dispose()
+    print(outcome.summary())
     return 0
 
 

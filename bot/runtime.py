@@ -13,6 +13,7 @@ from aiohttp import web
 
 from bot.clock import Clock, SystemClock
 from bot.crypto import DataCipher
+from bot.data_key import check_data_key
 from bot.org import load_org_file
 from bot.outbox import Deliverer
 from bot.scheduler import MaintenanceTask, TimerHandler, run_due
@@ -41,8 +42,14 @@ async def prepare(settings: Settings, clock: Clock | None = None) -> Services:
         org_path=settings.tmw_org_config,
         timezone_name=loaded.config.organisation.timezone or settings.tz,
     )
-    async with services.db.unit_of_work() as session:
-        await sync_org(session, loaded, services.now())
+    try:
+        async with services.db.unit_of_work() as session:
+            # Before anything is written: values written under a second key would be unreadable to the first.
+            await check_data_key(session, services.cipher, services.now())
+            await sync_org(session, loaded, services.now())
+    except BaseException:
+        await services.db.dispose()
+        raise
     return services
 
 
