@@ -120,9 +120,9 @@ def _dispatch(args: argparse.Namespace) -> int:
 
     settings = load_settings(args.env_file)
     if args.command == "db":
-        from storage.migrate import upgrade
+        from storage.migrate import upgrade_in_turn
 
-        upgrade(settings.database_url)
+        asyncio.run(upgrade_in_turn(settings.database_url))
         print("The database is up to date.")
         return 0
     if args.command == "run":
@@ -242,7 +242,7 @@ async def _rekey(settings) -> int:  # type: ignore[no-untyped-def]
     from bot.data_key import OLD_KEY_VARIABLE, rekey
     from bot.settings import SettingsError
     from storage.db import Database
-    from storage.migrate import upgrade_async
+    from storage.migrate import upgrade_in_turn
 
     settings.require("TMW_DATA_KEY")
     # From the environment only, not .env: the old key is needed for this one command.
@@ -253,7 +253,7 @@ async def _rekey(settings) -> int:  # type: ignore[no-untyped-def]
     if not is_valid_key(old_key):
         raise SettingsError(f"{OLD_KEY_VARIABLE} is not right (it is not a valid key): "
                             "use the TMW_DATA_KEY the bot ran with until now.")
-    await upgrade_async(settings.database_url)
+    await upgrade_in_turn(settings.database_url)
     db = Database(settings.database_url)
     try:
         async with db.unit_of_work() as session:

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.crypto import DataCipher, DecryptionError
 from bot.settings import SettingsError
 from storage.audit import record_audit
+from storage.db import lock_for_transaction
 from storage.keys import (
     UnreadableValue,
     any_encrypted_value,
@@ -21,6 +22,7 @@ from storage.keys import (
 )
 
 OLD_KEY_VARIABLE = "TMW_OLD_DATA_KEY"
+DATA_KEY_LOCK = "data-key"
 
 
 class DataKeyMismatch(SettingsError):
@@ -43,6 +45,8 @@ async def check_data_key(session: AsyncSession, cipher: DataCipher, now: datetim
     """Raise DataKeyMismatch unless `cipher`'s key is the database's. A database from before
     fingerprints were kept has its key's fingerprint recorded, once one of its values decrypts."""
     given = cipher.fingerprint()
+    # Processes starting together on a fresh database: the first records its key, the rest compare.
+    await lock_for_transaction(session, DATA_KEY_LOCK)
     expected = await stored_fingerprint(session)
     if expected == given:
         return
@@ -79,6 +83,7 @@ class RekeyOutcome:
 async def rekey(session: AsyncSession, old: DataCipher, new: DataCipher, now: datetime) -> RekeyOutcome:
     """Re-encrypt everything under `new`. Raises RekeyError, having changed nothing, when `old` is not
     the database's key or does not decrypt a value (the caller's transaction is rolled back)."""
+    await lock_for_transaction(session, DATA_KEY_LOCK)
     expected = await stored_fingerprint(session)
     if expected == new.fingerprint():
         return RekeyOutcome(values=0, tables=0, roster_forgotten=0, already_done=True)

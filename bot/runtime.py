@@ -21,7 +21,7 @@ from bot.services import Services
 from bot.settings import Settings
 from storage.db import Database
 from storage.directory import sync_org
-from storage.migrate import upgrade_async
+from storage.migrate import upgrade_in_turn
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,9 @@ async def prepare(settings: Settings, clock: Clock | None = None) -> Services:
     settings.require("TMW_DATA_KEY", "TMW_ORG_CONFIG")
     assert settings.tmw_data_key is not None and settings.tmw_org_config is not None
     loaded = load_org_file(settings.tmw_org_config)  # raises OrgFileError listing every problem
-    await upgrade_async(settings.database_url)
+    # Other processes may be starting too: each step below takes its turn (sync_org and the key
+    # check lock for their own transactions, as sync_org also runs when the file is edited).
+    await upgrade_in_turn(settings.database_url)
     services = Services(
         settings=settings,
         db=Database(settings.database_url),

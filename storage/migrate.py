@@ -27,6 +27,15 @@ async def upgrade_async(database_url: str, revision: str = "head") -> None:
     await asyncio.to_thread(upgrade, database_url, revision)
 
 
+async def upgrade_in_turn(database_url: str) -> None:
+    """Upgrade to head, one process at a time: any number may start at once on a fresh database,
+    and one migrates while the rest wait and then find nothing to do."""
+    from storage.db import held_across_processes
+
+    async with held_across_processes(database_url, "migrations"):
+        await upgrade_async(database_url)
+
+
 def new_revision(message: str) -> None:
     """Write a migration for the models' changes, compared with a scratch database at head."""
     import tempfile

@@ -11,9 +11,14 @@ from pathlib import Path
 from sqlalchemy import delete, select, update
 
 from bot.crypto import DataCipher, DecryptionError, generate_key
+from bot.data_key import check_data_key
+from bot.org import load_org_file
+from storage.db import Database
+from storage.directory import sync_org
+from storage.migrate import upgrade_async
 from storage.models import Base, DataKey
 from storage.types import EncryptedText, encrypted_columns
-from tests.harness import BOT_TOKEN, EXAMPLE_ORG, SIGNING_SECRET, RunningBot
+from tests.harness import BOT_TOKEN, EXAMPLE_ORG, SIGNING_SECRET, START, RunningBot
 from tests.report_driver import DAN, MAYA, ReportDriver
 
 TMW_BOT = str(Path(sys.executable).with_name("tmw-bot"))
@@ -177,3 +182,52 @@ async def test_rekey_refuses_an_old_key_that_is_not_the_databases(bot: RunningBo
     code, _, err = await tmw_bot("rekey", env=cli_env(url, generate_key()), cwd=tmp_path)
     assert code == 1 and "TMW_OLD_DATA_KEY is not set" in err
     assert await encrypted_values(bot) == before
+
+
+async def test_processes_starting_together_on_a_fresh_database_all_start(database_url: str, tmp_path: Path) -> None:
+    env = cli_env(database_url, generate_key())
+
+    # `digest --print` starts up exactly as `run` does (migrations, the key, the organisation), then
+    # only reads: a fair test of starting together.
+    results = await asyncio.gather(*(tmw_bot("digest", "--print", env=env, cwd=tmp_path) for _ in range(5)))
+
+    for code, _, err in results:
+        assert code == 0, err
+        assert "Traceback" not in err
+
+
+async def test_two_processes_loading_the_organisation_together_both_succeed(database_url: str) -> None:
+    await upgrade_async(database_url)
+    loaded = load_org_file(EXAMPLE_ORG)
+    databases = [Database(database_url), Database(database_url)]
+
+    async def load(db: Database) -> bool:
+        async with db.unit_of_work() as session:
+            return await sync_org(session, loaded, START)
+
+    try:
+        changed = await asyncio.gather(*(load(db) for db in databases))
+    finally:
+        for db in databases:
+            await db.dispose()
+
+    # One loaded it; the other, waiting its turn, found it already loaded.
+    assert sorted(changed) == [False, True]
+
+
+async def test_two_processes_recording_the_key_together_both_succeed(database_url: str) -> None:
+    await upgrade_async(database_url)
+    cipher = DataCipher(generate_key())
+    databases = [Database(database_url), Database(database_url)]
+
+    async def check(db: Database) -> None:
+        async with db.unit_of_work() as session:
+            await check_data_key(session, cipher, START)
+
+    try:
+        await asyncio.gather(*(check(db) for db in databases))
+        async with databases[0].reading() as session:
+            assert (await session.scalars(select(DataKey.fingerprint))).all() == [cipher.fingerprint()]
+    finally:
+        for db in databases:
+            await db.dispose()
