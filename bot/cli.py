@@ -91,12 +91,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("slack_sdk").setLevel(logging.WARNING)
     logging.getLogger("alembic").setLevel(logging.WARNING)
     from bot.org import OrgFileError
-    from bot.settings import SettingsError
+    from bot.settings import FIXES, SettingsError
+    from storage.db import DatabaseUnreachable
 
     try:
         return _dispatch(args)
     except SettingsError as exc:
         print(f"tmw-bot: {exc}", file=sys.stderr)
+        return 1
+    except DatabaseUnreachable as exc:
+        print(f"tmw-bot: DATABASE_URL cannot be used ({exc}): check the folder or server is there and the URL "
+              f"is right; {FIXES['DATABASE_URL']}.", file=sys.stderr)
         return 1
     except OrgFileError as exc:
         print(f"tmw-bot: {exc}", file=sys.stderr)

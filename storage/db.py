@@ -12,11 +12,13 @@ import logging
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Engine, event, text
 from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import NullPool, PoolProxiedConnection
 
@@ -32,6 +34,40 @@ SaveBatch = Callable[[StatementRunner, Sequence[Item]], Sequence[Saved]]
 
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
+
+
+class DatabaseUnreachable(Exception):
+    """The database cannot be opened or reached; the message says where and why, in one line."""
+
+
+async def ensure_reachable(url: str, timeout: float = 10.0) -> None:
+    """Open the database once, so a wrong URL, a missing folder or a server that is down is one
+    clear DatabaseUnreachable at start-up rather than a long traceback from deep in a migration."""
+    parsed = make_url(url)
+    where = parsed.render_as_string(hide_password=True)
+    if is_sqlite(url):
+        folder = Path(parsed.database or "").parent
+        if parsed.database and parsed.database != ":memory:" and not folder.is_dir():
+            raise DatabaseUnreachable(f"the folder {folder} does not exist")
+        connect_args: dict[str, Any] = {}
+    else:
+        where = f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}"
+        connect_args = {"timeout": timeout}
+    engine = create_async_engine(url, poolclass=NullPool, connect_args=connect_args)
+    try:
+        async with engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+    except (DBAPIError, OSError, TimeoutError) as exc:
+        raise DatabaseUnreachable(f"cannot open {where}: {_first_line(exc)}") from None
+    finally:
+        await engine.dispose()
+
+
+def _first_line(exc: BaseException) -> str:
+    # The driver's own words, without SQLAlchemy's wrapping (the statement, a link to its docs).
+    cause = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    text_ = str(cause).strip() or type(cause).__name__
+    return text_.splitlines()[0]
 
 
 def advisory_lock_id(name: str) -> int:

@@ -30,8 +30,9 @@ async def upgrade_async(database_url: str, revision: str = "head") -> None:
 async def upgrade_in_turn(database_url: str) -> None:
     """Upgrade to head, one process at a time: any number may start at once on a fresh database,
     and one migrates while the rest wait and then find nothing to do."""
-    from storage.db import held_across_processes
+    from storage.db import ensure_reachable, held_across_processes
 
+    await ensure_reachable(database_url)  # raises DatabaseUnreachable, in one line
     async with held_across_processes(database_url, "migrations"):
         await upgrade_async(database_url)
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import sys
 from pathlib import Path
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.engine import make_url
 
 from bot.crypto import DataCipher, DecryptionError, generate_key
 from bot.data_key import check_data_key
@@ -231,3 +233,36 @@ async def test_two_processes_recording_the_key_together_both_succeed(database_ur
     finally:
         for db in databases:
             await db.dispose()
+
+
+def _unusable(database_url: str, tmp_path: Path) -> str:
+    """The same kind of database, somewhere it cannot be: a missing folder, or a database not made."""
+    if database_url.startswith("sqlite"):
+        return f"sqlite+aiosqlite:///{tmp_path / 'no-such-folder' / 'tmw-bot.db'}"
+    return str(make_url(database_url).set(database="no_such_database"))
+
+
+async def test_a_database_that_cannot_be_opened_stops_start_up_with_one_line(database_url: str, tmp_path: Path) -> None:
+    url = _unusable(database_url, tmp_path)
+    for command in (["tick"], ["db", "upgrade"], ["run"]):
+        code, out, err = await tmw_bot(*command, env=run_env(url, generate_key()), cwd=tmp_path)
+
+        assert code == 1, out
+        assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+        assert err.startswith("tmw-bot: DATABASE_URL cannot be used (")
+        assert "no-such-folder" in err or "no_such_database" in err
+
+
+async def test_an_unreachable_postgresql_stops_start_up_with_one_line_and_no_password(tmp_path: Path) -> None:
+    with socket.socket() as s:  # a port nobody is listening on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"postgresql+asyncpg://tmw:hunter2secret@127.0.0.1:{port}/tmw"
+
+    code, out, err = await tmw_bot("tick", env=cli_env(url, generate_key()), cwd=tmp_path)
+
+    assert code == 1, out
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert err.startswith("tmw-bot: DATABASE_URL cannot be used (")
+    assert f"127.0.0.1:{port}" in err
+    assert "hunter2secret" not in err
