@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 
@@ -49,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
 
     tick = commands.add_parser("tick", help="run everything due up to a moment, once, and exit")
     tick.add_argument("--now", help="ISO-8601 moment (default: now); without an offset, the organisation's time")
+    tick.add_argument("--allow-future", action="store_true",
+                      help="let --now be in the future: for tests and rehearsals on a copy of the database, as it "
+                           "fires real timers early and queues real messages")
     return parser
 
 
@@ -136,7 +139,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         asyncio.run(serve(settings, args.host, args.port))
         return 0
     if args.command == "tick":
-        return asyncio.run(_tick(settings, args.now))
+        return asyncio.run(_tick(settings, args.now, args.allow_future))
     if args.command == "digest":
         return asyncio.run(_print_digest(settings))
     if args.command == "roster":
@@ -171,13 +174,26 @@ def parse_moment(text: str, default_tz: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(default_tz))
 
 
-async def _tick(settings, now_text: str | None) -> int:  # type: ignore[no-untyped-def]
+# A --now this close ahead of the system clock is "now" give or take the clocks' disagreement.
+FUTURE_TOLERANCE = timedelta(minutes=1)
+
+
+async def _tick(settings, now_text: str | None, allow_future: bool) -> int:  # type: ignore[no-untyped-def]
     from bot.clock import ManualClock, SystemClock
     from bot.runtime import prepare
     from bot.scheduler import run_due
+    from bot.settings import SettingsError
     from bot.workflows import MAINTENANCE, TIMER_HANDLERS
 
     clock = ManualClock(parse_moment(now_text, settings.tz)) if now_text else SystemClock()
+    if clock.now() > SystemClock().now() + FUTURE_TOLERANCE and not allow_future:
+        # Checked before the database is touched: on a live database this would fire escalations and
+        # reminders early, move the digest on and send people real messages.
+        raise SettingsError(
+            f"--now {now_text} is in the future: on a live database that fires timers early and sends real "
+            "messages. Leave --now out to run what is due now, or add --allow-future for a test or a rehearsal "
+            "on a copy of the database."
+        )
     services = await prepare(settings, clock)
     deliverer = None
     if settings.slack_bot_token is not None:

@@ -266,3 +266,19 @@ async def test_an_unreachable_postgresql_stops_start_up_with_one_line_and_no_pas
     assert err.startswith("tmw-bot: DATABASE_URL cannot be used (")
     assert f"127.0.0.1:{port}" in err
     assert "hunter2secret" not in err
+
+
+async def test_tick_refuses_a_moment_in_the_future_unless_allowed(tmp_path: Path) -> None:
+    database = tmp_path / "live.db"
+    env = cli_env(f"sqlite+aiosqlite:///{database}", generate_key())
+
+    code, out, err = await tmw_bot("tick", "--now", "2099-01-05T09:00", env=env, cwd=tmp_path)
+
+    assert code == 1, out
+    assert len(err.strip().splitlines()) == 1
+    assert "--now 2099-01-05T09:00 is in the future" in err and "--allow-future" in err
+    assert not database.exists()  # refused before the database was even opened
+
+    code, out, err = await tmw_bot("tick", "--now", "2099-01-05T09:00", "--allow-future", env=env, cwd=tmp_path)
+    assert code == 0, err
+    assert "Ran everything due up to 2099-01-05 09:00 GMT" in out
