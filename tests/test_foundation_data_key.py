@@ -19,6 +19,7 @@ from storage.db import Database
 from storage.directory import sync_org
 from storage.migrate import upgrade_async
 from storage.models import Base, DataKey
+from storage.roster import roster_size
 from storage.types import EncryptedText, encrypted_columns
 from tests.harness import BOT_TOKEN, EXAMPLE_ORG, SIGNING_SECRET, START, RunningBot
 from tests.report_driver import DAN, MAYA, ReportDriver
@@ -282,3 +283,22 @@ async def test_tick_refuses_a_moment_in_the_future_unless_allowed(tmp_path: Path
     code, out, err = await tmw_bot("tick", "--now", "2099-01-05T09:00", "--allow-future", env=env, cwd=tmp_path)
     assert code == 0, err
     assert "Ran everything due up to 2099-01-05 09:00 GMT" in out
+
+
+async def test_rekey_clears_the_roster_and_says_to_import_it_again(database_url: str, tmp_path: Path) -> None:
+    old_key, new_key = generate_key(), generate_key()
+    roster = tmp_path / "roster.csv"
+    roster.write_text("first_name,last_name,school,photo_consent\nJess,Pennington,Hillside,yes\nOmar,Haddad,,no\n")
+    code, _, err = await tmw_bot("roster", "import", str(roster), env=cli_env(database_url, old_key), cwd=tmp_path)
+    assert code == 0, err
+
+    code, out, err = await tmw_bot("rekey", env=cli_env(database_url, new_key, TMW_OLD_DATA_KEY=old_key), cwd=tmp_path)
+
+    assert code == 0, err
+    assert "The roster (2 participants)" in out and "tmw-bot roster import" in out
+    db = Database(database_url)
+    try:
+        async with db.reading() as session:
+            assert await roster_size(session) == 0
+    finally:
+        await db.dispose()
