@@ -302,3 +302,20 @@ async def test_rekey_clears_the_roster_and_says_to_import_it_again(database_url:
             assert await roster_size(session) == 0
     finally:
         await db.dispose()
+
+
+async def test_the_data_key_migration_goes_down_and_up_again(database_url: str) -> None:
+    from alembic import command
+
+    from storage.migrate import alembic_config
+
+    config = alembic_config(database_url)
+    await upgrade_async(database_url)
+    await asyncio.to_thread(command.downgrade, config, "0006")
+    await upgrade_async(database_url)
+    db = Database(database_url)
+    try:
+        async with db.unit_of_work() as session:
+            await check_data_key(session, DataCipher(generate_key()), START)
+    finally:
+        await db.dispose()
