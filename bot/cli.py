@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 
@@ -29,6 +29,10 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("file", type=Path)
 
     commands.add_parser("keygen", help="print a fresh TMW_DATA_KEY")
+    commands.add_parser(
+        "rekey",
+        help="re-encrypt everything under a new TMW_DATA_KEY (the old key in TMW_OLD_DATA_KEY); stop the bot first",
+    )
 
     roster = commands.add_parser("roster", help="the participant roster (names are stored as keyed hashes only)")
     roster_commands = roster.add_subparsers(dest="roster_command", required=True, metavar="ACTION")
@@ -47,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
 
     tick = commands.add_parser("tick", help="run everything due up to a moment, once, and exit")
     tick.add_argument("--now", help="ISO-8601 moment (default: now); without an offset, the organisation's time")
+    tick.add_argument("--allow-future", action="store_true",
+                      help="let --now be in the future: for tests and rehearsals on a copy of the database, as it "
+                           "fires real timers early and queues real messages")
     return parser
 
 
@@ -107,12 +114,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("slack_sdk").setLevel(logging.WARNING)
     logging.getLogger("alembic").setLevel(logging.WARNING)
     from bot.org import OrgFileError
-    from bot.settings import SettingsError
+    from bot.settings import FIXES, SettingsError
+    from storage.db import DatabaseUnreachable
 
     try:
         return _dispatch(args)
     except SettingsError as exc:
         print(f"tmw-bot: {exc}", file=sys.stderr)
+        return 1
+    except DatabaseUnreachable as exc:
+        print(f"tmw-bot: DATABASE_URL cannot be used ({exc}): check the folder or server is there and the URL "
+              f"is right; {FIXES['DATABASE_URL']}.", file=sys.stderr)
         return 1
     except OrgFileError as exc:
         print(f"tmw-bot: {exc}", file=sys.stderr)
@@ -136,9 +148,9 @@ def _dispatch(args: argparse.Namespace) -> int:
 
     settings = load_settings(args.env_file)
     if args.command == "db":
-        from storage.migrate import upgrade
+        from storage.migrate import upgrade_in_turn
 
-        upgrade(settings.database_url)
+        asyncio.run(upgrade_in_turn(settings.database_url))
         print("The database is up to date.")
         return 0
     if args.command == "run":
@@ -147,11 +159,13 @@ def _dispatch(args: argparse.Namespace) -> int:
         asyncio.run(serve(settings, args.host, args.port))
         return 0
     if args.command == "tick":
-        return asyncio.run(_tick(settings, args.now))
+        return asyncio.run(_tick(settings, args.now, args.allow_future))
     if args.command == "digest":
         return asyncio.run(_print_digest(settings))
     if args.command == "roster":
         return asyncio.run(_roster_import(settings, args.file, args.force))
+    if args.command == "rekey":
+        return asyncio.run(_rekey(settings))
     raise AssertionError(f"unhandled command {args.command}")
 
 
@@ -182,13 +196,26 @@ def parse_moment(text: str, default_tz: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(default_tz))
 
 
-async def _tick(settings, now_text: str | None) -> int:  # type: ignore[no-untyped-def]
+# A --now this close ahead of the system clock is "now" give or take the clocks' disagreement.
+FUTURE_TOLERANCE = timedelta(minutes=1)
+
+
+async def _tick(settings, now_text: str | None, allow_future: bool) -> int:  # type: ignore[no-untyped-def]
     from bot.clock import ManualClock, SystemClock
     from bot.runtime import prepare
     from bot.scheduler import run_due
+    from bot.settings import SettingsError
     from bot.workflows import MAINTENANCE, TIMER_HANDLERS
 
     clock = ManualClock(parse_moment(now_text, settings.tz)) if now_text else SystemClock()
+    if clock.now() > SystemClock().now() + FUTURE_TOLERANCE and not allow_future:
+        # Checked before the database is touched: on a live database this would fire escalations and
+        # reminders early, move the digest on and send people real messages.
+        raise SettingsError(
+            f"--now {now_text} is in the future: on a live database that fires timers early and sends real "
+            "messages. Leave --now out to run what is due now, or add --allow-future for a test or a rehearsal "
+            "on a copy of the database."
+        )
     services = await prepare(settings, clock)
     deliverer = None
     if settings.slack_bot_token is not None:
@@ -250,6 +277,37 @@ async def _roster_import(settings, path: Path, force: bool) -> int:  # type: ign
     finally:
         await services.db.dispose()
     print(summary)
+    return 0
+
+
+async def _rekey(settings) -> int:  # type: ignore[no-untyped-def]
+    import os
+
+    from bot.clock import SystemClock
+    from bot.crypto import DataCipher, is_valid_key
+    from bot.data_key import OLD_KEY_VARIABLE, rekey
+    from bot.settings import SettingsError
+    from storage.db import Database
+    from storage.migrate import upgrade_in_turn
+
+    settings.require("TMW_DATA_KEY")
+    # From the environment only, not .env: the old key is needed for this one command.
+    old_key = os.environ.get(OLD_KEY_VARIABLE, "").strip()
+    if not old_key:
+        raise SettingsError(f"{OLD_KEY_VARIABLE} is not set: put the key the database is under now in "
+                            f"{OLD_KEY_VARIABLE}, and the new key (from `tmw-bot keygen`) in TMW_DATA_KEY.")
+    if not is_valid_key(old_key):
+        raise SettingsError(f"{OLD_KEY_VARIABLE} is not right (it is not a valid key): "
+                            "use the TMW_DATA_KEY the bot ran with until now.")
+    await upgrade_in_turn(settings.database_url)
+    db = Database(settings.database_url)
+    try:
+        async with db.unit_of_work() as session:
+            outcome = await rekey(session, DataCipher(old_key), DataCipher(settings.secret("TMW_DATA_KEY")),
+                                  SystemClock().now())
+    finally:
+        await db.dispose()
+    print(outcome.summary())
     return 0
 
 

@@ -16,6 +16,10 @@ from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+# 64 bits: plenty to tell two keys apart, and a one-way hash of the key under itself, so the key
+# cannot be worked back from it.
+FINGERPRINT_LENGTH = 16
+
 
 class DecryptionError(Exception):
     """A stored value could not be decrypted: most often TMW_DATA_KEY was changed."""
@@ -64,3 +68,8 @@ class DataCipher:
 
     def keyed_hash(self, purpose: str, value: str) -> str:
         return hmac.new(self.hashing_key(purpose), value.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def fingerprint(self) -> str:
+        """Names this key without revealing it: a keyed hash of a fixed label, cut short. The database
+        keeps it, so a process started with a different key is stopped before it writes anything."""
+        return self.keyed_hash("fingerprint", "TMW_DATA_KEY")[:FINGERPRINT_LENGTH]

@@ -13,6 +13,7 @@ from aiohttp import web
 
 from bot.clock import Clock, SystemClock
 from bot.crypto import DataCipher
+from bot.data_key import check_data_key
 from bot.org import LoadedOrg, OrgFileError, load_org_file
 from bot.outbox import Deliverer
 from bot.scheduler import ORG_FILE_LOGGED, MaintenanceTask, TimerHandler, org_file_digest, run_due
@@ -20,7 +21,7 @@ from bot.services import Services
 from bot.settings import Settings
 from storage.db import Database
 from storage.directory import load_org_config, sync_org
-from storage.migrate import upgrade_async
+from storage.migrate import upgrade_in_turn
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,9 @@ async def prepare(settings: Settings, clock: Clock | None = None) -> Services:
         loaded = load_org_file(settings.tmw_org_config)
     except OrgFileError as exc:
         broken = exc
-    await upgrade_async(settings.database_url)
+    # Other processes may be starting too: each step below takes its turn (sync_org and the key
+    # check lock for their own transactions, as sync_org also runs when the file is edited).
+    await upgrade_in_turn(settings.database_url)
     db = Database(settings.database_url)
     if loaded is not None:
         timezone = loaded.config.organisation.timezone
@@ -64,10 +67,16 @@ async def prepare(settings: Settings, clock: Clock | None = None) -> Services:
         org_path=settings.tmw_org_config,
         timezone_name=timezone or settings.tz,
     )
-    if loaded is not None:
+    try:
         async with services.db.unit_of_work() as session:
-            await sync_org(session, loaded, services.now())
-    else:
+            # Before anything is written: values written under a second key would be unreadable to the first.
+            await check_data_key(session, services.cipher, services.now())
+            if loaded is not None:
+                await sync_org(session, loaded, services.now())
+    except BaseException:
+        await services.db.dispose()
+        raise
+    if loaded is None:
         services.cache[ORG_FILE_LOGGED] = org_file_digest(settings.tmw_org_config)
     return services
 

@@ -7,17 +7,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import logging
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, text
 from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
-from sqlalchemy.pool import PoolProxiedConnection
+from sqlalchemy.pool import NullPool, PoolProxiedConnection
 
 from storage.statements import SQLAlchemyRunner, SQLiteRunner, StatementRunner
 
@@ -31,6 +34,93 @@ SaveBatch = Callable[[StatementRunner, Sequence[Item]], Sequence[Saved]]
 
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
+
+
+class DatabaseUnreachable(Exception):
+    """The database cannot be opened or reached; the message says where and why, in one line."""
+
+
+async def ensure_reachable(url: str, timeout: float = 10.0) -> None:
+    """Open the database once, so a wrong URL, a missing folder or a server that is down is one
+    clear DatabaseUnreachable at start-up rather than a long traceback from deep in a migration."""
+    parsed = make_url(url)
+    where = parsed.render_as_string(hide_password=True)
+    if is_sqlite(url):
+        folder = Path(parsed.database or "").parent
+        if parsed.database and parsed.database != ":memory:" and not folder.is_dir():
+            raise DatabaseUnreachable(f"the folder {folder} does not exist")
+        connect_args: dict[str, Any] = {}
+    else:
+        where = f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}"
+        connect_args = {"timeout": timeout}
+    engine = create_async_engine(url, poolclass=NullPool, connect_args=connect_args)
+    try:
+        async with engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+    except (DBAPIError, OSError, TimeoutError) as exc:
+        raise DatabaseUnreachable(f"cannot open {where}: {_first_line(exc)}") from None
+    finally:
+        await engine.dispose()
+
+
+def _first_line(exc: BaseException) -> str:
+    # The driver's own words, without SQLAlchemy's wrapping (the statement, a link to its docs).
+    cause = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    text_ = str(cause).strip() or type(cause).__name__
+    return text_.splitlines()[0]
+
+
+def advisory_lock_id(name: str) -> int:
+    """A PostgreSQL advisory lock number for `name`, the same in every process."""
+    return int.from_bytes(hashlib.sha256(f"tmw-bot:{name}".encode()).digest()[:8], "big", signed=True)
+
+
+@asynccontextmanager
+async def held_across_processes(url: str, name: str) -> AsyncIterator[None]:
+    """Hold a lock named `name` that every process on this database respects, for the block: on
+    PostgreSQL a session advisory lock on a connection of its own (so other connections, such as
+    the migrations', can work meanwhile); on a SQLite file, a lock on a file beside it (Alembic
+    commits SQLite migrations step by step, so the database's own locks do not keep two processes
+    from both migrating). Either is released at the end, or when the process dies."""
+    if is_sqlite(url):
+        async with _sqlite_file_lock(url, name):
+            yield
+        return
+    engine = create_async_engine(url, poolclass=NullPool)
+    try:
+        async with engine.connect() as connection:
+            await connection.execute(text("SELECT pg_advisory_lock(:id)"), {"id": advisory_lock_id(name)})
+            await connection.commit()  # the lock is the session's: hold no transaction open meanwhile
+            try:
+                yield
+            finally:
+                await connection.execute(text("SELECT pg_advisory_unlock(:id)"), {"id": advisory_lock_id(name)})
+                await connection.commit()
+    finally:
+        await engine.dispose()
+
+
+@asynccontextmanager
+async def _sqlite_file_lock(url: str, name: str) -> AsyncIterator[None]:
+    import fcntl
+
+    database = make_url(url).database
+    if not database or database == ":memory:":  # only this process can see it
+        yield
+        return
+    with open(f"{database}-{name}.lock", "a") as lock_file:
+        await asyncio.to_thread(fcntl.flock, lock_file.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock_file.fileno(), fcntl.LOCK_UN)
+
+
+async def lock_for_transaction(session: AsyncSession, name: str) -> None:
+    """Wait for, then hold until this transaction ends, a lock named `name` across processes. On
+    SQLite the transaction already holds the write lock (see _begin below)."""
+    if session.bind.dialect.name == "postgresql":
+        await session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": advisory_lock_id(name)})
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:

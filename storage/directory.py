@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.directory import Directory, Member
 from bot.org import LoadedOrg, OrgConfig, Role
 from storage.audit import record_audit
+from storage.db import lock_for_transaction
 from storage.models import Organisation, OrgChannel, OrgFileState, Person, PersonRole, Project, ProjectMember
 
 
@@ -62,6 +63,9 @@ async def sync_org(session: AsyncSession, loaded: LoadedOrg, now: datetime, acto
     People who leave the file are kept (reports and the audit log refer to them) but marked as no
     longer in the directory, so nothing routes to them.
     """
+    # Processes starting (or reloading the file) together take turns: each sees what the last wrote,
+    # rather than all inserting the same organisation and people at once.
+    await lock_for_transaction(session, "org-sync")
     if await current_source_hash(session) == loaded.source_sha256:
         return False
     config = loaded.config

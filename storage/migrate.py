@@ -35,6 +35,16 @@ async def downgrade_async(database_url: str, revision: str) -> None:
     await asyncio.to_thread(downgrade, database_url, revision)
 
 
+async def upgrade_in_turn(database_url: str) -> None:
+    """Upgrade to head, one process at a time: any number may start at once on a fresh database,
+    and one migrates while the rest wait and then find nothing to do."""
+    from storage.db import ensure_reachable, held_across_processes
+
+    await ensure_reachable(database_url)  # raises DatabaseUnreachable, in one line
+    async with held_across_processes(database_url, "migrations"):
+        await upgrade_async(database_url)
+
+
 def new_revision(message: str) -> None:
     """Write a migration for the models' changes, compared with a scratch database at head."""
     import tempfile

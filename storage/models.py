@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from storage.types import UTCDateTime
+from storage.types import EncryptedText, UTCDateTime
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -160,7 +160,7 @@ class OutboxMessage(Base):
     target: Mapped[str] = mapped_column(String(32))
     template: Mapped[str] = mapped_column(String(64))
     # What to render; encrypted because it may carry a report's details.
-    params_enc: Mapped[str] = mapped_column(Text)
+    params_enc: Mapped[str] = mapped_column(EncryptedText)
     # Messages with the same key are one Slack message, updated in place.
     message_key: Mapped[str | None] = mapped_column(String(200), default=None)
     # pending -> sending -> sent | failed
@@ -224,9 +224,9 @@ class Report(Base):
     reporter_id: Mapped[str] = mapped_column(String(32))
     name_only_to_handler: Mapped[bool] = mapped_column(default=False)
     # Who it is about, when a team member (encrypted: a report's subject is sensitive too).
-    team_member_enc: Mapped[str | None] = mapped_column(Text, default=None)
+    team_member_enc: Mapped[str | None] = mapped_column(EncryptedText, default=None)
     # description, participant, when_text, account: what the reporter wrote.
-    details_enc: Mapped[str] = mapped_column(Text)
+    details_enc: Mapped[str] = mapped_column(EncryptedText)
     happened_at: Mapped[datetime | None] = mapped_column(default=None)
     happened_has_time: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime]
@@ -281,7 +281,7 @@ class ReportNote(Base):
     author: Mapped[str] = mapped_column(String(32))
     # question, answer, escalation, resolution
     kind: Mapped[str] = mapped_column(String(16))
-    text_enc: Mapped[str] = mapped_column(Text)
+    text_enc: Mapped[str] = mapped_column(EncryptedText)
     # For a question: whether the reporter has answered it.
     answered: Mapped[bool] = mapped_column(default=False)
 
@@ -343,7 +343,7 @@ class GuardedNotice(Base):
     user_id: Mapped[str] = mapped_column(String(32))
     kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
     # The redacted text only (what the moderators need), encrypted.
-    redacted_enc: Mapped[str] = mapped_column(Text)
+    redacted_enc: Mapped[str] = mapped_column(EncryptedText)
     # open -> removed | fine | already_removed
     state: Mapped[str] = mapped_column(String(16), default="open")
     decided_by: Mapped[str | None] = mapped_column(String(32), default=None)
@@ -364,7 +364,7 @@ class ModerationCase(Base):
     user_id: Mapped[str] = mapped_column(String(32))
     # [{"rule": ..., "reason": ...}]
     findings: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
-    text_enc: Mapped[str] = mapped_column(Text)
+    text_enc: Mapped[str] = mapped_column(EncryptedText)
     # open -> deleted | kept | warned | already_removed
     state: Mapped[str] = mapped_column(String(16), default="open")
     decided_by: Mapped[str | None] = mapped_column(String(32), default=None)
@@ -517,7 +517,7 @@ class DbsCheck(Base):
     slack_id: Mapped[str] = mapped_column(String(32), unique=True)
     check_type: Mapped[str] = mapped_column(String(32))
     certificate_date: Mapped[date] = mapped_column(Date)
-    certificate_number_enc: Mapped[str] = mapped_column(Text)
+    certificate_number_enc: Mapped[str] = mapped_column(EncryptedText)
     update_service: Mapped[bool] = mapped_column(default=False)
     next_review: Mapped[date] = mapped_column(Date)
     recorded_by: Mapped[str] = mapped_column(String(32))
@@ -533,3 +533,14 @@ class ModerationMemory(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     state: Mapped[dict[str, Any]] = mapped_column(JSON)
     saved_at: Mapped[datetime]
+
+
+class DataKey(Base):
+    """The fingerprint of the TMW_DATA_KEY this database's encrypted values are under (never the key).
+    One row: start-up compares it with the key it was given, and `tmw-bot rekey` moves it on."""
+
+    __tablename__ = "data_key"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime]

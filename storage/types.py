@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime
+from sqlalchemy import Column, DateTime, MetaData, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -27,3 +28,19 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class EncryptedText(TypeDecorator[str]):
+    """Text encrypted with TMW_DATA_KEY (a Fernet token) before it reaches the column. Stored as plain
+    text: the type marks the column, so `tmw-bot rekey` finds every encrypted value from the models."""
+
+    impl = Text
+    cache_ok = True
+
+
+def encrypted_columns(metadata: MetaData) -> Iterator[Column[str]]:
+    """Every column holding values encrypted with TMW_DATA_KEY, table by table."""
+    for table in metadata.sorted_tables:
+        for column in table.columns:
+            if isinstance(column.type, EncryptedText):
+                yield column

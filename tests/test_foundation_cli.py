@@ -155,7 +155,7 @@ async def test_db_upgrade_and_tick_run_once_and_exit(tmp_path: Path) -> None:
     code, out, _ = await _run("db", "upgrade", env=env, cwd=tmp_path)
     assert code == 0 and "up to date" in out
 
-    code, out, _ = await _run("tick", "--now", "2026-11-30T09:00", env=env, cwd=tmp_path)
+    code, out, _ = await _run("tick", "--now", "2026-11-30T09:00", "--allow-future", env=env, cwd=tmp_path)
     assert code == 0
     assert "Ran everything due up to 2026-11-30 09:00 GMT" in out
 

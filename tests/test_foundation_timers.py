@@ -92,8 +92,8 @@ async def test_timers_survive_a_restart(database_url: str) -> None:
 async def test_two_processes_fire_each_timer_exactly_once(database_url: str) -> None:
     clock = ManualClock(START)
     first = await _services(database_url, clock)
-    # A second process: its own engine and connection pool on the same database.
-    second = await _services(database_url, clock)
+    # A second process: its own engine and connection pool on the same database (and the same key).
+    second = await _services(database_url, clock, first.settings.secret("TMW_DATA_KEY"))
     async with first.db.unit_of_work() as session:
         for n in range(120):
             await schedule_timer(session, kind="test.note", dedupe_key=f"t{n}", due_at=START, payload={"n": n})
