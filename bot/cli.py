@@ -264,9 +264,14 @@ async def _roster_import(settings, path: Path, force: bool) -> int:  # type: ign
 
 
 async def _person(settings, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from bot.org import SLACK_USER_ID
     from bot.person_data import HOLDINGS, erase_person, export_person
     from bot.runtime import prepare
 
+    if not SLACK_USER_ID.match(args.key):
+        print(f"tmw-bot: {args.key!r} is not a Slack user id (such as U0123ABCD): people are keyed by the slack_id "
+              "in the organisation file.", file=sys.stderr)
+        return 2
     services = await prepare(settings)
     try:
         if args.person_command == "export":

@@ -268,7 +268,8 @@ async def export_person(services: Services, key: str, out: Path, actor: str = "c
 def _readme(key: str, counts: dict[str, int], at: datetime) -> str:
     lines = [f"What tmw-bot holds about {key}, exported {at:%-d %B %Y at %H:%M %Z}.", "",
              "Each .json file is one kind of record. Before sending this to the person, the charity should read it",
-             "and decide what of other people's details (named in their own words) to release.", ""]
+             "and decide what of other people's details (named in their own words) to release. This folder holds",
+             "personal data in clear: send it securely, and delete it once sent.", ""]
     for holding in HOLDINGS:
         lines.append(f"{holding.name}.json ({counts[holding.name]}): {holding.what}.")
         if holding.withheld:

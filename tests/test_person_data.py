@@ -74,6 +74,10 @@ async def test_a_subject_access_export_and_an_erasure_from_the_command_line(sqli
     assert "reports_about_you.json (1)" in readme and "Left out:" in readme
     assert [e.subject_id for e in await _audit(bot, "person.exported")] == [BEN]
 
+    not_an_id = _cli(bot, tmp_path, "person", "erase", "Ben Volunteer")
+    assert not_an_id.returncode == 2 and "is not a Slack user id" in not_an_id.stderr
+    assert await _audit(bot, "person.erased") == []
+
     erased = _cli(bot, tmp_path, "person", "erase", BEN)
 
     assert erased.returncode == 0, erased.stderr
