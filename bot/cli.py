@@ -49,6 +49,14 @@ def _parser() -> argparse.ArgumentParser:
     digest.add_argument("--print", action="store_true", required=True, dest="print_digest",
                         help="print the last seven days' digest to the terminal")
 
+    person = commands.add_parser("person", help="what the bot holds about one person (by Slack id)")
+    person_commands = person.add_subparsers(dest="person_command", required=True, metavar="ACTION")
+    person_export = person_commands.add_parser("export", help="write it all to a folder (a subject access request)")
+    person_export.add_argument("key", metavar="KEY", help="the person's Slack id")
+    person_export.add_argument("--out", type=Path, required=True, metavar="DIR")
+    person_erase = person_commands.add_parser("erase", help="erase it where no rule requires keeping it")
+    person_erase.add_argument("key", metavar="KEY", help="the person's Slack id")
+
     tick = commands.add_parser("tick", help="run everything due up to a moment, once, and exit")
     tick.add_argument("--now", help="ISO-8601 moment (default: now); without an offset, the organisation's time")
     tick.add_argument("--allow-future", action="store_true",
@@ -166,6 +174,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return asyncio.run(_roster_import(settings, args.file, args.force))
     if args.command == "rekey":
         return asyncio.run(_rekey(settings))
+    if args.command == "person":
+        return asyncio.run(_person(settings, args))
     raise AssertionError(f"unhandled command {args.command}")
 
 
@@ -308,6 +318,34 @@ async def _rekey(settings) -> int:  # type: ignore[no-untyped-def]
     finally:
         await db.dispose()
     print(outcome.summary())
+    return 0
+
+
+async def _person(settings, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from bot.org import SLACK_USER_ID
+    from bot.person_data import HOLDINGS, erase_person, export_person
+    from bot.runtime import prepare
+
+    if not SLACK_USER_ID.match(args.key):
+        print(f"tmw-bot: {args.key!r} is not a Slack user id (such as U0123ABCD): people are keyed by the slack_id "
+              "in the organisation file.", file=sys.stderr)
+        return 2
+    services = await prepare(settings)
+    try:
+        if args.person_command == "export":
+            counts = await export_person(services, args.key, args.out)
+            print(f"Wrote {sum(counts.values())} records about {args.key} to {args.out} (see README.txt there).")
+            return 0
+        outcome = await erase_person(services, args.key)
+    finally:
+        await services.db.dispose()
+    what = {holding.name: holding.what for holding in HOLDINGS}
+    print(f"Erased for {args.key}:")
+    for name, count in outcome.erased.items():
+        print(f"  {name}: {count}")
+    print("Kept, and why:" if outcome.kept else "Nothing else is held.")
+    for name, reason in outcome.kept.items():
+        print(f"  {name} ({what[name]}): {reason}.")
     return 0
 
 

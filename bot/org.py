@@ -285,9 +285,11 @@ def _settings_sections() -> dict[str, type[BaseModel]]:
     from bot.digest.workflow import DigestSettings
     from bot.moderation_queue.settings import ModerationSettings
     from bot.reports.kinds import ReportSettings
+    from bot.retention import RetentionSettings
 
     return {"reports": ReportSettings, "moderation": ModerationSettings, "accounts": AccountSettings,
-            "digest": DigestSettings, "access_reviews": AccessReviewSettings}
+            "digest": DigestSettings, "access_reviews": AccessReviewSettings,
+            "retention": RetentionSettings}
 
 
 def normalise_label(label: str) -> str:

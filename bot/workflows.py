@@ -13,6 +13,7 @@ from bot.digest import workflow as digest
 from bot.moderation_queue.workflow import save_moderation_memory
 from bot.policy import workflow as policy
 from bot.reports import workflow as reports
+from bot.retention import erase_expired
 from bot.scheduler import MaintenanceTask, TimerHandler
 
 TIMER_HANDLERS: Mapping[str, TimerHandler] = {**reports.TIMER_HANDLERS, **accounts.TIMER_HANDLERS, **leavers.TIMER_HANDLERS,
@@ -22,4 +23,4 @@ TIMER_HANDLERS: Mapping[str, TimerHandler] = {**reports.TIMER_HANDLERS, **accoun
 MAINTENANCE: Sequence[MaintenanceTask] = (reports.route_unrouted, reports.reassign_from_leavers, accounts.check_all,
                                          digest.schedule_next_digest, policy.ask_for_new_version,
                                          dbs.warn_roles_without_checks, access_reviews.schedule_reviews,
-                                         save_moderation_memory)
+                                         save_moderation_memory, erase_expired)

@@ -268,6 +268,29 @@ class Database:
         finally:
             self._sqlite_writer.release()
 
+    async def reclaim_erased_space(self) -> bool:
+        """After erasing personal data: on SQLite, rebuild the file (VACUUM) so no copy of what was
+        erased stays in free pages, and empty the write-ahead log, which still holds the old pages.
+        False if another connection kept the log from being emptied (the next erasure tries again).
+        PostgreSQL's own (auto)vacuum reclaims the dead rows; nothing to do here."""
+        if not self.is_sqlite:
+            return True
+        database = make_url(self.url).database
+        if not database or database == ":memory:":
+            return True
+
+        def _reclaim() -> bool:
+            connection = sqlite3.connect(database, timeout=30, isolation_level=None)
+            try:
+                connection.execute("VACUUM")
+                busy, _log, _copied = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                return not busy
+            finally:
+                connection.close()
+
+        async with self._writer_turn(True):
+            return await asyncio.to_thread(_reclaim)
+
     async def dispose(self) -> None:
         await self.engine.dispose()
         if self._direct_held is not None:

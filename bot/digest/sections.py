@@ -182,6 +182,20 @@ async def access_reviews_section(session: AsyncSession, window: Window, now: dat
     return Section("access_reviews", "Young leaders' access", [Figure("Access reviews waiting for a decision", await reviews_waiting(session))])
 
 
+async def retention_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section | None:
+    """One line: records erased under the retention rules this week, by kind (none: no section)."""
+    from bot.retention import ERASED_ACTION, KIND_LABELS
+
+    rows = (await session.execute(
+        select(AuditEntry.detail).where(AuditEntry.action == ERASED_ACTION, AuditEntry.at >= window.start, AuditEntry.at < window.end)
+    )).scalars().all()
+    counts = sum((Counter((detail or {}).get("counts", {})) for detail in rows), Counter[str]())
+    if not counts:
+        return None
+    by_kind = ", ".join(f"{counts[kind]} × {label}" for kind, label in KIND_LABELS.items() if counts[kind])
+    return Section("retention", "Retention", [Figure(f"Records erased under the retention rules ({by_kind})", sum(counts.values()))])
+
+
 # In the order they appear. Each workflow adds its own as it lands.
 SECTIONS: list[SectionBuilder] = [reports_section, escalations_section, checks_section, moderation_section, accounts_section, policy_section, dbs_section,
-                                  access_reviews_section]
+                                  access_reviews_section, retention_section]

@@ -107,6 +107,8 @@ def rule_of(rules: dict[ReportKind, RoutingRule], report: Report) -> RoutingRule
 
 
 def details_of(services: Services, report: Report) -> dict[str, Any]:
+    if not report.details_enc:  # erased under the retention rules (bot/retention.py)
+        return {"description": "(erased under the retention rules)"}
     return services.cipher.decrypt_json(report.details_enc)
 
 
