@@ -49,12 +49,12 @@ class UnreadableValue(Exception):
 async def reencrypt_all(session: AsyncSession, reencrypt: Callable[[str], str]) -> dict[str, int]:
     """Replace every encrypted value with `reencrypt(value)`, column by column. Returns how many values
     each table had. Raises UnreadableValue (leaving the caller to roll back) at the first value that
-    cannot be re-encrypted."""
+    cannot be re-encrypted. A value erased under the retention rules ("") has nothing to re-encrypt."""
     counts: dict[str, int] = {}
     for column in encrypted_columns(Base.metadata):
         table = column.table
         (key,) = table.primary_key.columns
-        rows = (await session.execute(select(key, column).where(column.is_not(None)).order_by(key))).all()
+        rows = (await session.execute(select(key, column).where(column.is_not(None), column != "").order_by(key))).all()
         fresh = []
         for row_id, value in rows:
             try:

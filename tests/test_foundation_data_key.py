@@ -147,6 +147,22 @@ async def test_rekey_re_encrypts_every_value_under_the_new_key(bot: RunningBot, 
     assert await encrypted_values(bot) == settled
 
 
+async def test_rekey_passes_over_values_erased_under_the_retention_rules(bot: RunningBot, tmp_path: Path) -> None:
+    await file_a_report(bot)
+    old_key, new_key = bot_key(bot), generate_key()
+    report = Base.metadata.tables["report"]
+    async with bot.services.db.unit_of_work() as session:
+        await session.execute(update(report).values(details_enc=""))  # as erasure leaves a skeleton
+    url = bot.services.settings.database_url
+
+    code, out, err = await tmw_bot("rekey", env=cli_env(url, new_key, TMW_OLD_DATA_KEY=old_key), cwd=tmp_path)
+
+    assert code == 0, err
+    async with bot.services.db.reading() as session:
+        assert await session.scalar(select(report.c.details_enc)) == ""
+        assert await session.scalar(select(DataKey.fingerprint)) == DataCipher(new_key).fingerprint()
+
+
 async def test_rekey_changes_nothing_when_a_value_cannot_be_read(bot: RunningBot, tmp_path: Path) -> None:
     await file_a_report(bot)
     old_key, new_key = bot_key(bot), generate_key()
