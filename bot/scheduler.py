@@ -32,6 +32,8 @@ MaintenanceTask = Callable[[Services], Awaitable[object]]
 
 MAX_TIMER_ATTEMPTS = 5
 DELIVERY_LEASE = timedelta(minutes=2)
+# While the platform refuses the bot's credentials, one message is tried this often to see if they work again.
+CREDENTIALS_RETRY = timedelta(minutes=1)
 BATCH = 200
 
 
@@ -144,8 +146,15 @@ async def deliver_outbox(services: Services, deliverer: Deliverer, report: TickR
         if not batch:
             return
         # Go round again: delivering a message may unblock the next one to the same person.
-        for message, attempts in batch:
-            await _deliver_one(services, deliverer, message, attempts, report)
+        for position, (message, attempts) in enumerate(batch):
+            if not await _deliver_one(services, deliverer, message, attempts, report):
+                # The bot's credentials were refused: the rest of the batch would be too. Keep it all
+                # queued and try again later, rather than spend the round on certain refusals.
+                async with services.db.unit_of_work(background=True) as session:
+                    await outbox_store.release(
+                        session, [m.id for m, _ in batch[position:]], services.now() + CREDENTIALS_RETRY
+                    )
+                return
 
 
 async def _outbound(session: AsyncSession, services: Services, row: OutboxMessage) -> OutboundMessage:
@@ -163,11 +172,20 @@ async def _outbound(session: AsyncSession, services: Services, row: OutboxMessag
 
 async def _deliver_one(
     services: Services, deliverer: Deliverer, message: OutboundMessage, attempts: int, report: TickReport
-) -> None:
+) -> bool:
+    """Deliver one message and record how it went; False if delivery must pause (credentials refused)."""
     await services.db.people_first.wait_turn()  # sending shares the event loop with people's requests too
     try:
         delivered = await deliverer.deliver(message)
     except DeliveryFailed as exc:
+        if exc.credentials_refused:
+            if services.delivery.failed(services.now(), exc.reason, credentials_refused=True):
+                log.error(
+                    "messages cannot be delivered: the bot's credentials were refused (%s). They stay queued "
+                    "and go out once the credentials work again.", exc.reason,
+                )
+            report.messages_retrying += 1
+            return False
         async with services.db.unit_of_work(background=True) as session:
             now = services.now()
             if exc.permanent:
@@ -180,20 +198,34 @@ async def _deliver_one(
                 if exc.needs_invite:
                     await _ask_admins_to_invite(session, services, message.target, now)
             else:
+                services.delivery.failed(now, exc.reason)
                 report.messages_retrying += 1
                 await outbox_store.mark_retry(session, message.id, now, exc.reason, attempts)
-        return
+        return True
     except Exception as exc:  # unexpected: keep the message and try again later
         log.exception("delivering message %s failed", message.id)
         async with services.db.unit_of_work(background=True) as session:
             await outbox_store.mark_retry(session, message.id, services.now(), repr(exc), attempts)
         report.messages_retrying += 1
-        return
+        return True
     async with services.db.unit_of_work(background=True) as session:
         await outbox_store.mark_sent(session, message.id, services.now())
         if message.message_key:
             await outbox_store.remember_posted(session, message.message_key, delivered.channel, delivered.ts)
     report.messages_sent += 1
+    if services.delivery.delivered():
+        log.info("messages are being delivered again")
+    return True
+
+
+async def delivery_status(services: Services) -> dict[str, Any]:
+    """How delivery stands, for the health check."""
+    health = services.delivery
+    return {
+        "failing": health.failing,
+        "failing_since": health.failing_since.isoformat() if health.failing_since else None,
+        "last_error": health.last_error or None,
+    }
 
 
 async def _ask_admins_to_invite(session: AsyncSession, services: Services, channel: str, now: datetime) -> None:

@@ -102,6 +102,17 @@ async def mark_retry(session: AsyncSession, message_id: int, now: datetime, erro
     )
 
 
+async def release(session: AsyncSession, message_ids: Sequence[int], next_attempt_at: datetime) -> None:
+    """Hand claimed messages back, to be tried again from `next_attempt_at`."""
+    if not message_ids:
+        return
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(message_ids), OutboxMessage.state == "sending")
+        .values(state="pending", next_attempt_at=next_attempt_at, lease_until=None)
+    )
+
+
 async def mark_failed(session: AsyncSession, message_id: int, error: str) -> None:
     await session.execute(
         update(OutboxMessage)

@@ -161,3 +161,14 @@ async def test_db_upgrade_and_tick_run_once_and_exit(tmp_path: Path) -> None:
 
     code, _, err = await _run("tick", "--now", "next monday", env=env, cwd=tmp_path)
     assert code == 1 and "not an ISO-8601 moment" in err
+
+
+async def test_run_refuses_to_start_with_a_token_slack_refuses(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    fake_slack.fail("auth.test", "invalid_auth")
+    env = _env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET, SLACK_API_URL=fake_slack.api_url)
+
+    code, out, err = await _run("run", "--port", str(_free_port()), env=env, cwd=tmp_path)
+
+    assert code == 1 and "listening" not in out
+    assert err.strip().splitlines()[-1].startswith("tmw-bot: SLACK_BOT_TOKEN was refused by Slack (invalid_auth)")
+    assert "Traceback" not in err and BOT_TOKEN not in err

@@ -23,10 +23,11 @@ Renderer = Callable[[dict[str, Any]], Rendered]
 # Slack errors that another try will not mend.
 PERMANENT_ERRORS = {
     "channel_not_found", "not_in_channel", "is_archived", "user_not_found", "account_inactive",
-    "invalid_blocks", "invalid_blocks_format", "msg_too_long", "no_text", "invalid_auth", "not_authed",
-    "user_is_bot", "cannot_dm_bot", "restricted_action", "message_not_found", "cant_update_message",
+    "invalid_blocks", "invalid_blocks_format", "msg_too_long", "no_text", "user_is_bot", "cannot_dm_bot", "restricted_action", "message_not_found", "cant_update_message",
 }
 NEEDS_INVITE = {"not_in_channel", "channel_not_found"}
+# Slack refused the bot's token itself: every message would meet the same answer until it is mended.
+CREDENTIAL_ERRORS = {"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"}
 
 
 class SlackDeliverer:
@@ -55,6 +56,7 @@ class SlackDeliverer:
                 error,
                 permanent=error in PERMANENT_ERRORS,
                 needs_invite=error in NEEDS_INVITE and not message.target.startswith(("U", "W")),
+                credentials_refused=error in CREDENTIAL_ERRORS,
             ) from exc
         except (SlackClientError, OSError, TimeoutError) as exc:
             raise DeliveryFailed(f"{type(exc).__name__}: {exc}", permanent=False) from exc
