@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.crypto import DecryptionError
 from bot.org import OrgFileError, Role, load_org_file
 from bot.outbox import Deliverer, DeliveryFailed, OutboundMessage
 from bot.services import Services
@@ -141,9 +142,20 @@ async def deliver_outbox(services: Services, deliverer: Deliverer, report: TickR
             claimed = await outbox_store.claim_deliverable(session, now, limit=BATCH, lease=DELIVERY_LEASE)
             batch: list[tuple[OutboundMessage, int]] = []
             for row in claimed:
+                try:
+                    outbound = await _outbound(session, services, row)
+                except DecryptionError as exc:
+                    # One unreadable row must not hold up every other message, round after round.
+                    log.error("queued message %s cannot be decrypted and is set aside: %s", row.id, exc)
+                    outbox_store.set_aside_unreadable(row, str(exc))
+                    await record_audit(
+                        session, at=now, actor="system", action="message.unreadable", subject_type="outbox",
+                        subject_id=str(row.id), detail={"target": row.target},
+                    )
+                    continue
                 await outbox_store.supersede_older(session, row)
-                batch.append((await _outbound(session, services, row), row.attempts))
-        if not batch:
+                batch.append((outbound, row.attempts))
+        if not claimed:
             return
         # Go round again: delivering a message may unblock the next one to the same person.
         for position, (message, attempts) in enumerate(batch):

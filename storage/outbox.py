@@ -113,6 +113,14 @@ async def release(session: AsyncSession, message_ids: Sequence[int], next_attemp
     )
 
 
+def set_aside_unreadable(message: OutboxMessage, error: str) -> None:
+    """A claimed message whose content cannot be decrypted (the data key changed since it was written):
+    kept for a person to look at, out of the way of delivery and of later messages to the same target."""
+    message.state = "unreadable"
+    message.lease_until = None
+    message.last_error = error[:500]
+
+
 async def mark_failed(session: AsyncSession, message_id: int, error: str) -> None:
     await session.execute(
         update(OutboxMessage)

@@ -7,11 +7,13 @@ from datetime import timedelta
 
 import aiohttp
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from storage.models import OutboxMessage
+from bot.crypto import DataCipher, generate_key
+from storage.models import OutboxMessage, Report
+from storage.outbox import enqueue_message
 from tests.harness import RunningBot
-from tests.report_driver import ANITA, DAN, SAFE, ReportDriver
+from tests.report_driver import ANITA, BEN, DAN, SAFE, ReportDriver, form_values
 
 
 async def _states(bot: RunningBot) -> list[str]:
@@ -58,3 +60,51 @@ async def test_a_refused_token_keeps_an_urgent_report_queued_until_it_works_agai
     assert "TMW-2026-0001" in driver.texts(ANITA) and "TMW-2026-0001" in driver.texts(DAN)
     status, health = await _healthz(bot)
     assert status == 200 and health["ok"] is True and health["delivery"]["failing"] is False
+
+
+async def test_a_message_that_cannot_be_decrypted_is_set_aside_and_the_others_go_out(
+    bot: RunningBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    driver = ReportDriver(bot)
+    bot.fake.fail("chat.postMessage", "service_unavailable", status=503, times=1000)
+    await driver.file(DAN, "online_safety", description="A child shared their address.")
+    async with bot.services.db.unit_of_work() as session:
+        # The lead's message was written under an earlier data key.
+        first = await session.scalar(select(OutboxMessage).order_by(OutboxMessage.id).limit(1))
+        assert first is not None and first.target == SAFE
+        stale = DataCipher(generate_key()).encrypt_json({"text": "written under an old key"})
+        await session.execute(update(OutboxMessage).where(OutboxMessage.id == first.id).values(params_enc=stale))
+        # A later message to the same person, which must not wait behind the unreadable one.
+        await enqueue_message(session, bot.services.cipher, now=bot.clock.now(), target=SAFE,
+                              template="core.invite_bot", params={"channel": "C0DIGEST01"})
+    bot.fake.recover("chat.postMessage")
+    bot.clock.advance(timedelta(minutes=5))
+
+    await bot.tick()
+    await bot.tick()
+
+    assert await _states(bot) == ["unreadable", "sent", "sent", "sent"]
+    assert [m for m in _errors(caplog) if "cannot be decrypted and is set aside" in m] != []
+    assert "C0DIGEST01" in driver.texts(SAFE) and "TMW-2026-0001" in driver.texts(DAN)
+
+
+async def test_a_report_that_cannot_be_decrypted_does_not_hold_up_the_next_one(
+    bot: RunningBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    driver = ReportDriver(bot)
+    for reporter, description in ((DAN, "First worry."), (BEN, "Second worry.")):
+        view = await driver.open_modal(reporter)
+        await bot.slack.view_submission(reporter, view, form_values("online_safety", description))
+    async with bot.services.db.unit_of_work() as session:
+        first = await session.scalar(select(Report).order_by(Report.id).limit(1))
+        assert first is not None and first.routed_at is None
+        stale = DataCipher(generate_key()).encrypt_json({"description": "written under an old key"})
+        await session.execute(update(Report).where(Report.id == first.id).values(details_enc=stale))
+
+    await bot.tick()
+    await bot.tick()
+
+    assert "Second worry." in driver.texts(SAFE) and "First worry." not in driver.texts(SAFE)
+    assert len([m for m in _errors(caplog) if "cannot be decrypted, so it was not routed" in m]) == 1

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.accounts.secrets import WARNING as PASSWORD_WARNING
 from bot.accounts.secrets import contains_password
+from bot.crypto import DecryptionError
 from bot.dates import DateInFuture, DateNotUnderstood, describe, next_working_day, parse_past_moment
 from bot.directory import Directory
 from bot.errors import DomainError, FormErrors, NotAllowed
@@ -377,8 +378,16 @@ async def route_unrouted(services: Services) -> int:
         waiting = list(await unrouted_report_ids(session))
     routed = 0
     for report_id in waiting:
-        async with services.db.unit_of_work(background=True) as session:
-            routed += await route_received(session, services, report_id)
+        try:
+            async with services.db.unit_of_work(background=True) as session:
+                routed += await route_received(session, services, report_id)
+        except DecryptionError as exc:
+            # One unreadable report must not keep every later one from reaching its handlers. Said
+            # once, not every round: it stays unrouted until the key that wrote it is back.
+            unreadable = services.cache.setdefault("unreadable_reports", set())
+            if report_id not in unreadable:  # type: ignore[operator]
+                unreadable.add(report_id)  # type: ignore[attr-defined]
+                log.error("report %s cannot be decrypted, so it was not routed: %s", report_id, exc)
     return routed
 
 
