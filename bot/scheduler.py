@@ -201,6 +201,7 @@ async def _deliver_one(
         async with services.db.unit_of_work(background=True) as session:
             now = services.now()
             if exc.permanent:
+                log.error("message %s to %s was given up: %s", message.id, message.target, exc.reason)
                 report.messages_failed += 1
                 await outbox_store.mark_failed(session, message.id, exc.reason)
                 await record_audit(
@@ -212,7 +213,9 @@ async def _deliver_one(
             else:
                 services.delivery.failed(now, exc.reason)
                 report.messages_retrying += 1
-                await outbox_store.mark_retry(session, message.id, now, exc.reason, attempts)
+                retry_at = await outbox_store.mark_retry(session, message.id, now, exc.reason, attempts)
+                log.warning("message %s to %s was not delivered (%s); it will be tried again at %s",
+                            message.id, message.target, exc.reason, f"{retry_at:%H:%M:%S} UTC")
         return True
     except Exception as exc:  # unexpected: keep the message and try again later
         log.exception("delivering message %s failed", message.id)
@@ -231,9 +234,13 @@ async def _deliver_one(
 
 
 async def delivery_status(services: Services) -> dict[str, Any]:
-    """How delivery stands, for the health check."""
+    """How delivery stands, for the health check: the queue, and whether sending is failing."""
+    async with services.db.reading() as session:
+        queued, oldest = await outbox_store.queue_state(session)
     health = services.delivery
     return {
+        "queued": queued,
+        "oldest_queued_seconds": int((services.now() - oldest).total_seconds()) if oldest else 0,
         "failing": health.failing,
         "failing_since": health.failing_since.isoformat() if health.failing_since else None,
         "last_error": health.last_error or None,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy import and_, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -93,13 +93,15 @@ async def mark_sent(session: AsyncSession, message_id: int, now: datetime) -> No
     )
 
 
-async def mark_retry(session: AsyncSession, message_id: int, now: datetime, error: str, attempts: int) -> None:
-    delay = min(timedelta(seconds=5 * 2 ** min(attempts, 10)), MAX_BACKOFF)
+async def mark_retry(session: AsyncSession, message_id: int, now: datetime, error: str, attempts: int) -> datetime:
+    """Put a message back in the queue after a failed attempt; returns when it will be tried again."""
+    retry_at = now + min(timedelta(seconds=5 * 2 ** min(attempts, 10)), MAX_BACKOFF)
     await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == message_id)
-        .values(state="pending", next_attempt_at=now + delay, lease_until=None, last_error=error[:500])
+        .values(state="pending", next_attempt_at=retry_at, lease_until=None, last_error=error[:500])
     )
+    return retry_at
 
 
 async def release(session: AsyncSession, message_ids: Sequence[int], next_attempt_at: datetime) -> None:
@@ -127,6 +129,18 @@ async def mark_failed(session: AsyncSession, message_id: int, error: str) -> Non
         .where(OutboxMessage.id == message_id)
         .values(state="failed", lease_until=None, last_error=error[:500])
     )
+
+
+async def queue_state(session: AsyncSession) -> tuple[int, datetime | None]:
+    """How many messages wait to go out, and when the oldest of them was queued."""
+    row = (
+        await session.execute(
+            select(func.count(), func.min(OutboxMessage.created_at)).where(
+                OutboxMessage.state.in_(("pending", "sending"))
+            )
+        )
+    ).one()
+    return int(row[0]), row[1]
 
 
 async def posted_location(session: AsyncSession, message_key: str) -> PostedMessage | None:

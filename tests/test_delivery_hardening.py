@@ -108,3 +108,48 @@ async def test_a_report_that_cannot_be_decrypted_does_not_hold_up_the_next_one(
 
     assert "Second worry." in driver.texts(SAFE) and "First worry." not in driver.texts(SAFE)
     assert len([m for m in _errors(caplog) if "cannot be decrypted, so it was not routed" in m]) == 1
+
+
+def _warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+
+
+async def test_outages_and_rate_limits_are_logged_and_the_queue_shows_in_healthz(
+    bot: RunningBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    driver = ReportDriver(bot)
+    bot.fake.fail("chat.postMessage", "service_unavailable", status=503, times=1000)
+
+    await driver.file(DAN, "online_safety", description="A child shared their address.")
+    bot.clock.advance(timedelta(minutes=10))
+
+    warnings = _warnings(caplog)
+    assert any("Slack chat.postMessage failed (HTTP 503); trying again" in w for w in warnings)
+    assert any("was not delivered (service_unavailable); it will be tried again at" in w for w in warnings)
+    status, health = await _healthz(bot)
+    assert status == 503
+    assert health["delivery"]["queued"] == 3 and health["delivery"]["oldest_queued_seconds"] == 600
+    assert health["delivery"]["failing"] is True and health["delivery"]["last_error"] == "service_unavailable"
+
+    bot.fake.recover("chat.postMessage")
+    bot.fake.rate_limit("chat.postMessage", retry_after=0)
+    caplog.clear()
+    await bot.tick()
+
+    assert any("Slack chat.postMessage failed (HTTP 429); trying again" in w for w in _warnings(caplog))
+    status, health = await _healthz(bot)
+    assert status == 200 and health["delivery"]["queued"] == 0 and health["delivery"]["failing"] is False
+
+
+async def test_a_message_given_up_is_logged_as_an_error(bot: RunningBot, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO)
+    async with bot.services.db.unit_of_work() as session:
+        await enqueue_message(session, bot.services.cipher, now=bot.clock.now(), target="C0GONE0001",
+                              template="core.invite_bot", params={"channel": "C0DIGEST01"})
+    bot.fake.fail("chat.postMessage", "is_archived")
+
+    await bot.tick()
+
+    assert await _states(bot) == ["failed"]
+    assert any("to C0GONE0001 was given up: is_archived" in e for e in _errors(caplog))

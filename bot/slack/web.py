@@ -3,11 +3,15 @@ from __future__ import annotations
 import logging
 
 from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
     AsyncServerErrorRetryHandler,
 )
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.settings import SettingsError
@@ -15,13 +19,42 @@ from bot.settings import SettingsError
 log = logging.getLogger(__name__)
 
 
+class _SaysWhenItRetries(AsyncRetryHandler):
+    """Logs a WARNING before each retry, so Slack outages and rate limits show in the log."""
+
+    async def prepare_for_next_attempt_async(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> None:
+        method = request.url.rsplit("/", 1)[-1]
+        why = f"HTTP {response.status_code}" if response is not None else type(error).__name__
+        log.warning("Slack %s failed (%s); trying again", method, why)
+        await super().prepare_for_next_attempt_async(state=state, request=request, response=response, error=error)
+
+
+class _ConnectionErrorRetry(_SaysWhenItRetries, AsyncConnectionErrorRetryHandler):
+    pass
+
+
+class _RateLimitRetry(_SaysWhenItRetries, AsyncRateLimitErrorRetryHandler):
+    pass
+
+
+class _ServerErrorRetry(_SaysWhenItRetries, AsyncServerErrorRetryHandler):
+    pass
+
+
 def make_web_client(token: str | None, base_url: str) -> AsyncWebClient:
     """A Web API client that rides out rate limits (429 + Retry-After), 5xx and dropped connections."""
     client = AsyncWebClient(token=token, base_url=base_url, timeout=15)
     client.retry_handlers = [
-        AsyncConnectionErrorRetryHandler(max_retry_count=2),
-        AsyncRateLimitErrorRetryHandler(max_retry_count=2),
-        AsyncServerErrorRetryHandler(max_retry_count=2),
+        _ConnectionErrorRetry(max_retry_count=2),
+        _RateLimitRetry(max_retry_count=2),
+        _ServerErrorRetry(max_retry_count=2),
     ]
     return client
 
