@@ -17,6 +17,9 @@ class OutboundMessage:
     # Where an earlier version of this message landed, to update it in place.
     posted_channel: str | None = None
     posted_ts: str | None = None
+    # Attempts made before this one. After one whose answer never came (a crash, a timeout), the
+    # message may already be there: a deliverer should find and update it rather than send it again.
+    earlier_attempts: int = 0
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,9 @@ TimerHandler = Callable[["TimerContext", dict[str, Any]], Awaitable[None]]
 MaintenanceTask = Callable[[Services], Awaitable[object]]
 
 MAX_TIMER_ATTEMPTS = 5
+# A claimed batch is the worker's this long; a message being sent, DELIVERY_LEASE. So after a crash the
+# messages it never got to wait a few seconds, and only the one it was sending waits longer.
+CLAIM_LEASE = timedelta(seconds=15)
 DELIVERY_LEASE = timedelta(minutes=2)
 # While the platform refuses the bot's credentials, one message is tried this often to see if they work again.
 CREDENTIALS_RETRY = timedelta(minutes=1)
@@ -139,7 +142,8 @@ async def deliver_outbox(services: Services, deliverer: Deliverer, report: TickR
     while True:
         now = services.now()
         async with services.db.unit_of_work(background=True) as session:
-            claimed = await outbox_store.claim_deliverable(session, now, limit=BATCH, lease=DELIVERY_LEASE)
+            claimed = await outbox_store.claim_deliverable(session, now, limit=BATCH, lease=CLAIM_LEASE)
+            claimed_until = now + CLAIM_LEASE
             batch: list[tuple[OutboundMessage, int]] = []
             for row in claimed:
                 try:
@@ -159,7 +163,14 @@ async def deliver_outbox(services: Services, deliverer: Deliverer, report: TickR
             return
         # Go round again: delivering a message may unblock the next one to the same person.
         for position, (message, attempts) in enumerate(batch):
-            if not await _deliver_one(services, deliverer, message, attempts, report):
+            await services.db.people_first.wait_turn()  # sending shares the event loop with people's requests
+            async with services.db.unit_of_work(background=True) as session:
+                ours = await outbox_store.start_attempt(
+                    session, message.id, claimed_until=claimed_until, now=services.now(), lease=DELIVERY_LEASE
+                )
+            if not ours:
+                continue
+            if not await _deliver_one(services, deliverer, message, attempts + 1, report):
                 # The bot's credentials were refused: the rest of the batch would be too. Keep it all
                 # queued and try again later, rather than spend the round on certain refusals.
                 async with services.db.unit_of_work(background=True) as session:
@@ -179,6 +190,7 @@ async def _outbound(session: AsyncSession, services: Services, row: OutboxMessag
         message_key=row.message_key,
         posted_channel=posted.channel if posted else None,
         posted_ts=posted.ts if posted else None,
+        earlier_attempts=row.attempts,
     )
 
 
@@ -186,7 +198,6 @@ async def _deliver_one(
     services: Services, deliverer: Deliverer, message: OutboundMessage, attempts: int, report: TickReport
 ) -> bool:
     """Deliver one message and record how it went; False if delivery must pause (credentials refused)."""
-    await services.db.people_first.wait_turn()  # sending shares the event loop with people's requests too
     try:
         delivered = await deliverer.deliver(message)
     except DeliveryFailed as exc:

@@ -42,8 +42,9 @@ async def enqueue_message(
 async def claim_deliverable(
     session: AsyncSession, now: datetime, *, limit: int, lease: timedelta
 ) -> Sequence[OutboxMessage]:
-    """Messages due for delivery, leased to this worker. A message waits while an earlier one to the
-    same target is undelivered, so people read things in the order they happened."""
+    """Messages due for delivery, leased to this worker until each is sent (see `start_attempt`). A
+    message waits while an earlier one to the same target is undelivered, so people read things in the
+    order they happened."""
     pending = or_(
         OutboxMessage.state == "pending",
         and_(OutboxMessage.state == "sending", OutboxMessage.lease_until <= now),
@@ -66,8 +67,25 @@ async def claim_deliverable(
     for message in rows:
         message.state = "sending"
         message.lease_until = now + lease
-        message.attempts += 1
     return rows
+
+
+async def start_attempt(
+    session: AsyncSession, message_id: int, *, claimed_until: datetime, now: datetime, lease: timedelta
+) -> bool:
+    """Mark a claimed message as being sent, just before sending it: from here on it may land, so it
+    keeps the longer lease and counts as attempted. False if the claim ran out and another worker has
+    since taken the message (its lease is no longer the one this worker's claim set)."""
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.id == message_id,
+            OutboxMessage.state == "sending",
+            OutboxMessage.lease_until == claimed_until,
+        )
+        .values(lease_until=now + lease, attempts=OutboxMessage.attempts + 1)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined]
 
 
 async def supersede_older(session: AsyncSession, message: OutboxMessage) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import json
 import logging
 from datetime import timedelta
 
@@ -12,7 +15,7 @@ from sqlalchemy import select, update
 from bot.crypto import DataCipher, generate_key
 from storage.models import OutboxMessage, Report
 from storage.outbox import enqueue_message
-from tests.harness import RunningBot
+from tests.harness import RunningBot, start_bot
 from tests.report_driver import ANITA, BEN, DAN, SAFE, ReportDriver, form_values
 
 
@@ -153,3 +156,41 @@ async def test_a_message_given_up_is_logged_as_an_error(bot: RunningBot, caplog:
 
     assert await _states(bot) == ["failed"]
     assert any("to C0GONE0001 was given up: is_archived" in e for e in _errors(caplog))
+
+
+async def test_a_send_cut_short_by_a_crash_is_not_posted_twice_and_the_rest_go_soon_after_restart(
+    bot: RunningBot,
+) -> None:
+    driver = ReportDriver(bot)
+    view = await driver.open_modal(DAN)
+    await bot.slack.view_submission(DAN, view, form_values("online_safety", "A child shared their address."))
+    bot.fake.hold("chat.postMessage")  # the first post lands, but its answer never comes back
+
+    tick = asyncio.create_task(bot.tick())
+    await bot.fake.wait_until(lambda: bot.fake.held, what="the held post")
+    tick.cancel()  # the process dies (kill -9) while Slack holds the post
+    with contextlib.suppress(asyncio.CancelledError):
+        await tick
+    bot.fake.let_go()
+    first_target = bot.fake.held[0].params["channel"]
+
+    restarted, runner = await start_bot(bot.services.settings, bot.fake, bot.clock)
+    try:
+        bot.clock.advance(timedelta(seconds=20))
+        await restarted.tick()
+        # The messages it never got to went out at once; the one cut short waits out its lease.
+        assert sorted(await _states(restarted)) == ["sending", "sent", "sent"]
+        assert bot.fake.messages_in(first_target) and len(bot.fake.messages_in(first_target)) == 1
+
+        bot.clock.advance(timedelta(minutes=2))
+        await restarted.tick()
+    finally:
+        await runner.cleanup()
+        await restarted.services.db.dispose()
+
+    assert await _states(bot) == ["sent", "sent", "sent"]
+    posts_to_first = [c for c in bot.fake.calls_to("chat.postMessage") if c.params["channel"] == first_target]
+    assert len(posts_to_first) == 1  # found by its metadata and updated, not posted again
+    for person in (SAFE, ANITA, DAN):
+        assert len(bot.fake.messages_in(person)) == 1, person
+    assert "A child shared their address." in json.dumps(bot.fake.messages_in(SAFE)[0].blocks)
