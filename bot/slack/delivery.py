@@ -55,7 +55,7 @@ class SlackDeliverer:
         renderer = self.renderers.get(message.template)
         if renderer is None:
             raise DeliveryFailed(f"no renderer for {message.template!r}", permanent=True)
-        rendered = renderer(message.params)
+        rendered = renderer(await self._with_message_link(message.params))
         try:
             landed = None
             if message.posted_channel and message.posted_ts:
@@ -86,6 +86,23 @@ class SlackDeliverer:
         except (SlackClientError, OSError, TimeoutError) as exc:
             raise DeliveryFailed(f"{type(exc).__name__}: {exc}", permanent=False) from exc
         return Delivered(channel=str(response["channel"]), ts=str(response["ts"]))
+
+    async def _with_message_link(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Params that name a message to link to (`message_link`: channel and ts) get its permalink as
+        `message_permalink`, or None if Slack will not give one (the renderer then links the channel)."""
+        wanted = params.get("message_link")
+        if not isinstance(wanted, dict):
+            return params
+        try:
+            answer = await self.client.chat_getPermalink(channel=wanted["channel"], message_ts=wanted["ts"])
+            permalink = str(answer["permalink"])
+        except SlackApiError as exc:
+            log.warning("no permalink for a message in %s (%s); linking the channel", wanted["channel"], slack_error(exc))
+            permalink = None
+        except (SlackClientError, OSError, TimeoutError) as exc:
+            log.warning("no permalink for a message in %s (%s); linking the channel", wanted["channel"], type(exc).__name__)
+            permalink = None
+        return {**params, "message_permalink": permalink}
 
     async def _earlier_copy(self, message: OutboundMessage) -> tuple[str, str] | None:
         """Where an earlier attempt posted this message, found by its metadata in the recent history."""

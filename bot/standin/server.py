@@ -273,7 +273,9 @@ class FakeSlack:
         return {"ok": True, "channel": message.channel, "ts": message.ts}
 
     def _m_chat_getPermalink(self, params: dict[str, Any], token: str) -> dict[str, Any]:
-        channel, ts = params.get("channel"), str(params.get("message_ts", ""))
+        channel, ts = str(params.get("channel")), str(params.get("message_ts", ""))
+        if self._find(channel, ts) is None:
+            return {"ok": False, "error": "message_not_found"}
         return {"ok": True, "channel": channel, "permalink": f"https://tmw.example/archives/{channel}/p{ts.replace('.', '')}"}
 
     def _m_conversations_history(self, params: dict[str, Any], token: str) -> dict[str, Any]:
