@@ -50,7 +50,13 @@ class _ServerErrorRetry(_SaysWhenItRetries, AsyncServerErrorRetryHandler):
 
 def make_web_client(token: str | None, base_url: str) -> AsyncWebClient:
     """A Web API client that rides out rate limits (429 + Retry-After), 5xx and dropped connections."""
-    client = AsyncWebClient(token=token, base_url=base_url, timeout=15)
+    return configure_web_client(AsyncWebClient(token=token), base_url)
+
+
+def configure_web_client(client: AsyncWebClient, base_url: str) -> AsyncWebClient:
+    """Point a client (ours, or the one Bolt built) at `base_url`, with our timeout and retries."""
+    client.base_url = base_url
+    client.timeout = 15
     client.retry_handlers = [
         _ConnectionErrorRetry(max_retry_count=2),
         _RateLimitRetry(max_retry_count=2),
