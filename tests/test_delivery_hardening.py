@@ -7,6 +7,7 @@ import contextlib
 import json
 import logging
 from datetime import timedelta
+from pathlib import Path
 
 import aiohttp
 import pytest
@@ -15,8 +16,8 @@ from sqlalchemy import select, update
 from bot.crypto import DataCipher, generate_key
 from storage.models import OutboxMessage, Report
 from storage.outbox import enqueue_message
-from tests.harness import RunningBot, start_bot
-from tests.report_driver import ANITA, BEN, DAN, SAFE, ReportDriver, form_values
+from tests.harness import EXAMPLE_ORG, RunningBot, start_bot
+from tests.report_driver import ANITA, BEN, DAN, DEPUTY, SAFE, ReportDriver, form_values
 
 
 async def _states(bot: RunningBot) -> list[str]:
@@ -115,6 +116,32 @@ async def test_a_report_that_cannot_be_decrypted_does_not_hold_up_the_next_one(
 
 def _warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+
+
+async def test_a_report_that_cannot_be_decrypted_does_not_keep_the_next_from_passing_on_from_a_leaver(
+    bot: RunningBot, caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    caplog.set_level(logging.INFO)
+    driver = ReportDriver(bot)
+    await driver.file(DAN, "online_safety", description="First worry.")
+    await driver.file(BEN, "online_safety", description="Second worry.")
+    async with bot.services.db.unit_of_work() as session:
+        first = await session.scalar(select(Report).order_by(Report.id).limit(1))
+        assert first is not None
+        stale = DataCipher(generate_key()).encrypt_json({"description": "written under an old key"})
+        await session.execute(update(Report).where(Report.id == first.id).values(details_enc=stale))
+    without_priya = EXAMPLE_ORG.read_text().replace(
+        "  - slack_id: U0SAFE0001\n    name: Priya Shah\n    roles: [safeguarding_lead, team_member]\n", ""
+    ).replace("roles: [deputy_safeguarding_lead,", "roles: [safeguarding_lead, deputy_safeguarding_lead,")
+    edited = tmp_path / "org.yml"
+    edited.write_text(without_priya)
+    bot.services.org_path = edited
+
+    await bot.tick()
+    await bot.tick()
+
+    assert "Second worry." in driver.texts(DEPUTY) and "First worry." not in driver.texts(DEPUTY)
+    assert len([m for m in _errors(caplog) if "cannot be decrypted, so it was not passed on" in m]) == 1
 
 
 async def test_outages_and_rate_limits_are_logged_and_the_queue_shows_in_healthz(
