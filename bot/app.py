@@ -10,10 +10,9 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
-from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.services import Services
-from bot.slack.web import make_web_client
+from bot.slack.web import configure_web_client
 from handlers import register_all
 from handlers.middleware import prepare_request
 from storage.db import PeopleFirst
@@ -45,22 +44,23 @@ class BeforeEveryListener(AsyncMiddleware):
         return await prepare_request(self._services, req.body, req.context, next)  # type: ignore[arg-type]
 
 
-def create_app(services: Services, *, client: AsyncWebClient | None = None) -> AsyncApp:
+def create_app(services: Services) -> AsyncApp:
     settings = services.settings
-    if client is None:
-        token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
-        client = make_web_client(token, settings.slack_api_url)
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
     signing_secret = (
         settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     )
+    # Bolt is given the token and builds its own client, which is then set up as ours: given a client
+    # of our own, Bolt would warn at every start that SLACK_BOT_TOKEN (which it reads itself) is unused.
     app = BotApp(
         people_first=services.db.people_first,
-        client=client,
+        token=token,
         signing_secret=signing_secret,
         # Socket Mode requests arrive authenticated by the app token; HTTP ones must be signed.
         request_verification_enabled=not settings.socket_mode or bool(signing_secret),
         logger=logging.getLogger("tmw_bot.slack"),
     )
+    configure_web_client(app.client, settings.slack_api_url)
     app.middleware(BeforeEveryListener(services))
     register_all(app)
     return app

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 
 
@@ -16,6 +17,9 @@ class OutboundMessage:
     # Where an earlier version of this message landed, to update it in place.
     posted_channel: str | None = None
     posted_ts: str | None = None
+    # Attempts made before this one. After one whose answer never came (a crash, a timeout), the
+    # message may already be there: a deliverer should find and update it rather than send it again.
+    earlier_attempts: int = 0
 
 
 @dataclass(frozen=True)
@@ -25,12 +29,46 @@ class Delivered:
 
 
 class DeliveryFailed(Exception):
-    def __init__(self, reason: str, *, permanent: bool, needs_invite: bool = False) -> None:
+    def __init__(
+        self, reason: str, *, permanent: bool, needs_invite: bool = False, credentials_refused: bool = False
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.permanent = permanent
         # The bot is not in the channel: an admin must invite it.
         self.needs_invite = needs_invite
+        # The platform refused the bot's own credentials (a revoked or wrong token). Not this message's
+        # fault, and every other message would fail the same way: nothing is given up, delivery pauses.
+        self.credentials_refused = credentials_refused
+
+
+@dataclass
+class DeliveryHealth:
+    """How delivery has gone lately in this process: for the health check, and so that an outage is
+    logged once when it starts rather than once per message."""
+
+    failing_since: datetime | None = None
+    last_error: str = ""
+    credentials_refused: bool = False
+
+    @property
+    def failing(self) -> bool:
+        return self.failing_since is not None
+
+    def failed(self, now: datetime, reason: str, *, credentials_refused: bool = False) -> bool:
+        """Note a failure that may mend; True if it is the first sign of refused credentials."""
+        first_refusal = credentials_refused and not self.credentials_refused
+        if self.failing_since is None:
+            self.failing_since = now
+        self.last_error = reason
+        self.credentials_refused = self.credentials_refused or credentials_refused
+        return first_refusal
+
+    def delivered(self) -> bool:
+        """Note a delivery; True if it ends a spell of failures."""
+        was_failing = self.failing
+        self.failing_since, self.last_error, self.credentials_refused = None, "", False
+        return was_failing
 
 
 class Deliverer(Protocol):

@@ -112,6 +112,7 @@ async def serve(settings: Settings, host: str, port: int) -> None:
     from bot.slack.delivery import SlackDeliverer
     from bot.slack.server import EVENTS_PATH, make_web_application
     from bot.slack.socket_mode import SocketModeSupervisor
+    from bot.slack.web import check_bot_token
     from bot.workflows import MAINTENANCE, TIMER_HANDLERS
     from handlers import all_renderers
 
@@ -120,6 +121,11 @@ async def serve(settings: Settings, host: str, port: int) -> None:
         settings.require("SLACK_SIGNING_SECRET")
     services = await prepare(settings)
     app = create_app(services)
+    try:
+        await check_bot_token(app.client)
+    except BaseException:
+        await services.db.dispose()
+        raise
     deliverer = SlackDeliverer(app.client, all_renderers())
     keep_start_up_out_of_garbage_collection()
     stop = asyncio.Event()
@@ -140,7 +146,7 @@ async def serve(settings: Settings, host: str, port: int) -> None:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(connection, timeout=STOP_WITHIN)
         else:
-            runner = web.AppRunner(make_web_application(app))
+            runner = web.AppRunner(make_web_application(app, services))
             await runner.setup()
             await web.TCPSite(runner, host, port).start()
             log.info("listening on http://%s:%s%s", host, port, EVENTS_PATH)

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.crypto import DecryptionError
 from bot.org import OrgError, OrgFileError, Role, load_org_file
 from bot.outbox import Deliverer, DeliveryFailed, OutboundMessage
 from bot.services import Services
@@ -32,7 +33,12 @@ TimerHandler = Callable[["TimerContext", dict[str, Any]], Awaitable[None]]
 MaintenanceTask = Callable[[Services], Awaitable[object]]
 
 MAX_TIMER_ATTEMPTS = 5
+# A claimed batch is the worker's this long; a message being sent, DELIVERY_LEASE. So after a crash the
+# messages it never got to wait a few seconds, and only the one it was sending waits longer.
+CLAIM_LEASE = timedelta(seconds=15)
 DELIVERY_LEASE = timedelta(minutes=2)
+# While the platform refuses the bot's credentials, one message is tried this often to see if they work again.
+CREDENTIALS_RETRY = timedelta(minutes=1)
 BATCH = 200
 
 
@@ -172,16 +178,42 @@ async def deliver_outbox(services: Services, deliverer: Deliverer, report: TickR
     while True:
         now = services.now()
         async with services.db.unit_of_work(background=True) as session:
-            claimed = await outbox_store.claim_deliverable(session, now, limit=BATCH, lease=DELIVERY_LEASE)
+            claimed = await outbox_store.claim_deliverable(session, now, limit=BATCH, lease=CLAIM_LEASE)
+            claimed_until = now + CLAIM_LEASE
             batch: list[tuple[OutboundMessage, int]] = []
             for row in claimed:
+                try:
+                    outbound = await _outbound(session, services, row)
+                except DecryptionError as exc:
+                    # One unreadable row must not hold up every other message, round after round.
+                    log.error("queued message %s cannot be decrypted and is set aside: %s", row.id, exc)
+                    outbox_store.set_aside_unreadable(row, str(exc))
+                    await record_audit(
+                        session, at=now, actor="system", action="message.unreadable", subject_type="outbox",
+                        subject_id=str(row.id), detail={"target": row.target},
+                    )
+                    continue
                 await outbox_store.supersede_older(session, row)
-                batch.append((await _outbound(session, services, row), row.attempts))
-        if not batch:
+                batch.append((outbound, row.attempts))
+        if not claimed:
             return
         # Go round again: delivering a message may unblock the next one to the same person.
-        for message, attempts in batch:
-            await _deliver_one(services, deliverer, message, attempts, report)
+        for position, (message, attempts) in enumerate(batch):
+            await services.db.people_first.wait_turn()  # sending shares the event loop with people's requests
+            async with services.db.unit_of_work(background=True) as session:
+                ours = await outbox_store.start_attempt(
+                    session, message.id, claimed_until=claimed_until, now=services.now(), lease=DELIVERY_LEASE
+                )
+            if not ours:
+                continue
+            if not await _deliver_one(services, deliverer, message, attempts + 1, report):
+                # The bot's credentials were refused: the rest of the batch would be too. Keep it all
+                # queued and try again later, rather than spend the round on certain refusals.
+                async with services.db.unit_of_work(background=True) as session:
+                    await outbox_store.release(
+                        session, [m.id for m, _ in batch[position:]], services.now() + CREDENTIALS_RETRY
+                    )
+                return
 
 
 async def _outbound(session: AsyncSession, services: Services, row: OutboxMessage) -> OutboundMessage:
@@ -194,19 +226,29 @@ async def _outbound(session: AsyncSession, services: Services, row: OutboxMessag
         message_key=row.message_key,
         posted_channel=posted.channel if posted else None,
         posted_ts=posted.ts if posted else None,
+        earlier_attempts=row.attempts,
     )
 
 
 async def _deliver_one(
     services: Services, deliverer: Deliverer, message: OutboundMessage, attempts: int, report: TickReport
-) -> None:
-    await services.db.people_first.wait_turn()  # sending shares the event loop with people's requests too
+) -> bool:
+    """Deliver one message and record how it went; False if delivery must pause (credentials refused)."""
     try:
         delivered = await deliverer.deliver(message)
     except DeliveryFailed as exc:
+        if exc.credentials_refused:
+            if services.delivery.failed(services.now(), exc.reason, credentials_refused=True):
+                log.error(
+                    "messages cannot be delivered: the bot's credentials were refused (%s). They stay queued "
+                    "and go out once the credentials work again.", exc.reason,
+                )
+            report.messages_retrying += 1
+            return False
         async with services.db.unit_of_work(background=True) as session:
             now = services.now()
             if exc.permanent:
+                log.error("message %s to %s was given up: %s", message.id, message.target, exc.reason)
                 report.messages_failed += 1
                 await outbox_store.mark_failed(session, message.id, exc.reason)
                 await record_audit(
@@ -216,20 +258,40 @@ async def _deliver_one(
                 if exc.needs_invite:
                     await _ask_admins_to_invite(session, services, message.target, now)
             else:
+                services.delivery.failed(now, exc.reason)
                 report.messages_retrying += 1
-                await outbox_store.mark_retry(session, message.id, now, exc.reason, attempts)
-        return
+                retry_at = await outbox_store.mark_retry(session, message.id, now, exc.reason, attempts)
+                log.warning("message %s to %s was not delivered (%s); it will be tried again at %s",
+                            message.id, message.target, exc.reason, f"{retry_at:%H:%M:%S} UTC")
+        return True
     except Exception as exc:  # unexpected: keep the message and try again later
         log.exception("delivering message %s failed", message.id)
         async with services.db.unit_of_work(background=True) as session:
             await outbox_store.mark_retry(session, message.id, services.now(), repr(exc), attempts)
         report.messages_retrying += 1
-        return
+        return True
     async with services.db.unit_of_work(background=True) as session:
         await outbox_store.mark_sent(session, message.id, services.now())
         if message.message_key:
             await outbox_store.remember_posted(session, message.message_key, delivered.channel, delivered.ts)
     report.messages_sent += 1
+    if services.delivery.delivered():
+        log.info("messages are being delivered again")
+    return True
+
+
+async def delivery_status(services: Services) -> dict[str, Any]:
+    """How delivery stands, for the health check: the queue, and whether sending is failing."""
+    async with services.db.reading() as session:
+        queued, oldest = await outbox_store.queue_state(session)
+    health = services.delivery
+    return {
+        "queued": queued,
+        "oldest_queued_seconds": int((services.now() - oldest).total_seconds()) if oldest else 0,
+        "failing": health.failing,
+        "failing_since": health.failing_since.isoformat() if health.failing_since else None,
+        "last_error": health.last_error or None,
+    }
 
 
 async def _ask_admins_to_invite(session: AsyncSession, services: Services, channel: str, now: datetime) -> None:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
 from bot.crypto import DataCipher
+from bot.outbox import DeliveryHealth
 from bot.settings import Settings
 from storage.db import Database
 
@@ -26,6 +27,8 @@ class Services:
     work_waiting: asyncio.Event = field(default_factory=asyncio.Event)
     # Per-process caches of things read from the database; cleared when the organisation reloads.
     cache: dict[str, object] = field(default_factory=dict)
+    # How delivering messages has gone lately, for /healthz and the log.
+    delivery: DeliveryHealth = field(default_factory=DeliveryHealth)
 
     @property
     def tz(self) -> tzinfo:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy import and_, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -42,8 +42,9 @@ async def enqueue_message(
 async def claim_deliverable(
     session: AsyncSession, now: datetime, *, limit: int, lease: timedelta
 ) -> Sequence[OutboxMessage]:
-    """Messages due for delivery, leased to this worker. A message waits while an earlier one to the
-    same target is undelivered, so people read things in the order they happened."""
+    """Messages due for delivery, leased to this worker until each is sent (see `start_attempt`). A
+    message waits while an earlier one to the same target is undelivered, so people read things in the
+    order they happened."""
     pending = or_(
         OutboxMessage.state == "pending",
         and_(OutboxMessage.state == "sending", OutboxMessage.lease_until <= now),
@@ -66,8 +67,25 @@ async def claim_deliverable(
     for message in rows:
         message.state = "sending"
         message.lease_until = now + lease
-        message.attempts += 1
     return rows
+
+
+async def start_attempt(
+    session: AsyncSession, message_id: int, *, claimed_until: datetime, now: datetime, lease: timedelta
+) -> bool:
+    """Mark a claimed message as being sent, just before sending it: from here on it may land, so it
+    keeps the longer lease and counts as attempted. False if the claim ran out and another worker has
+    since taken the message (its lease is no longer the one this worker's claim set)."""
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.id == message_id,
+            OutboxMessage.state == "sending",
+            OutboxMessage.lease_until == claimed_until,
+        )
+        .values(lease_until=now + lease, attempts=OutboxMessage.attempts + 1)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined]
 
 
 async def supersede_older(session: AsyncSession, message: OutboxMessage) -> None:
@@ -93,13 +111,34 @@ async def mark_sent(session: AsyncSession, message_id: int, now: datetime) -> No
     )
 
 
-async def mark_retry(session: AsyncSession, message_id: int, now: datetime, error: str, attempts: int) -> None:
-    delay = min(timedelta(seconds=5 * 2 ** min(attempts, 10)), MAX_BACKOFF)
+async def mark_retry(session: AsyncSession, message_id: int, now: datetime, error: str, attempts: int) -> datetime:
+    """Put a message back in the queue after a failed attempt; returns when it will be tried again."""
+    retry_at = now + min(timedelta(seconds=5 * 2 ** min(attempts, 10)), MAX_BACKOFF)
     await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == message_id)
-        .values(state="pending", next_attempt_at=now + delay, lease_until=None, last_error=error[:500])
+        .values(state="pending", next_attempt_at=retry_at, lease_until=None, last_error=error[:500])
     )
+    return retry_at
+
+
+async def release(session: AsyncSession, message_ids: Sequence[int], next_attempt_at: datetime) -> None:
+    """Hand claimed messages back, to be tried again from `next_attempt_at`."""
+    if not message_ids:
+        return
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(message_ids), OutboxMessage.state == "sending")
+        .values(state="pending", next_attempt_at=next_attempt_at, lease_until=None)
+    )
+
+
+def set_aside_unreadable(message: OutboxMessage, error: str) -> None:
+    """A claimed message whose content cannot be decrypted (the data key changed since it was written):
+    kept for a person to look at, out of the way of delivery and of later messages to the same target."""
+    message.state = "unreadable"
+    message.lease_until = None
+    message.last_error = error[:500]
 
 
 async def mark_failed(session: AsyncSession, message_id: int, error: str) -> None:
@@ -108,6 +147,18 @@ async def mark_failed(session: AsyncSession, message_id: int, error: str) -> Non
         .where(OutboxMessage.id == message_id)
         .values(state="failed", lease_until=None, last_error=error[:500])
     )
+
+
+async def queue_state(session: AsyncSession) -> tuple[int, datetime | None]:
+    """How many messages wait to go out, and when the oldest of them was queued."""
+    row = (
+        await session.execute(
+            select(func.count(), func.min(OutboxMessage.created_at)).where(
+                OutboxMessage.state.in_(("pending", "sending"))
+            )
+        )
+    ).one()
+    return int(row[0]), row[1]
 
 
 async def posted_location(session: AsyncSession, message_key: str) -> PostedMessage | None:

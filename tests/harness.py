@@ -61,7 +61,7 @@ class RunningBot:
 async def start_bot(settings: Settings, fake: FakeSlack, clock: ManualClock) -> tuple[RunningBot, web.AppRunner]:
     services = await prepare(settings, clock)
     app = create_app(services)
-    runner = web.AppRunner(make_web_application(app))
+    runner = web.AppRunner(make_web_application(app, services))
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()

@@ -196,3 +196,35 @@ async def test_org_validate_numbers_entries_one_way(tmp_path: Path) -> None:
     assert code == 1
     assert "people[8].slack_id: U0ANITA001 is listed twice (also people[0])" in err
     assert "  file: there is no such file" in missing_err
+
+
+async def test_run_refuses_to_start_with_a_token_slack_refuses(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    fake_slack.fail("auth.test", "invalid_auth")
+    env = _env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET, SLACK_API_URL=fake_slack.api_url)
+
+    code, out, err = await _run("run", "--port", str(_free_port()), env=env, cwd=tmp_path)
+
+    assert code == 1 and "listening" not in out
+    assert err.strip().startswith("tmw-bot: SLACK_BOT_TOKEN was refused by Slack (invalid_auth)")
+    assert "Traceback" not in err and BOT_TOKEN not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+async def test_run_starts_without_warnings(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    port = _free_port()
+    env = _env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET, SLACK_API_URL=fake_slack.api_url)
+    process = await asyncio.create_subprocess_exec(
+        TMW_BOT, "run", "--port", str(port), env=env, cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        assert process.stdout is not None
+        line = await asyncio.wait_for(process.stdout.readline(), 60)
+        assert "is listening" in line.decode()
+    finally:
+        process.terminate()
+        _, err = await asyncio.wait_for(process.communicate(), 30)
+
+    logged = err.decode()
+    assert " WARNING " not in logged and " ERROR " not in logged, logged
+    assert "will be unused" not in logged

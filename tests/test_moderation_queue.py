@@ -184,3 +184,18 @@ async def test_repetition_is_remembered_across_a_restart(bot: RunningBot) -> Non
 
     card = await _flagged(bot, spam, "1700000041.000100", user=DAN)
     assert "Repetition" in json.dumps(card.blocks)
+
+
+async def test_the_card_links_to_the_message_itself_or_else_its_channel(bot: RunningBot) -> None:
+    card = await _flagged(bot, "you are a f u c k i n g idiot", "1700000030.000100")
+
+    blocks = json.dumps(card.blocks)
+    assert f"https://tmw.example/archives/{YOUNG_LEADERS}/p1700000030000100|open the message" in blocks
+    assert "app_redirect" not in blocks
+
+    bot.fake.fail("chat.getPermalink", "message_not_found")
+    card = await _flagged(bot, "you are a complete f u c k i n g moron", "1700000031.000100", user=DAN)
+
+    blocks = json.dumps(card.blocks)
+    assert f"https://slack.com/app_redirect?channel={YOUNG_LEADERS}|open the channel" in blocks
+    assert "message_ts" not in blocks

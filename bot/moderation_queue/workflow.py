@@ -169,6 +169,8 @@ async def refresh_card(session: AsyncSession, services: Services, case: Moderati
         "findings": list(case.findings), "text": services.cipher.decrypt(case.text_enc), "state": case.state,
         "decided_by": case.decided_by, "error": case.last_error, "earlier_this_month": earlier,
         "can_delete": bool(services.settings.slack_user_token),
+        # The deliverer turns this into a link that opens the message itself.
+        "message_link": {"channel": case.channel_id, "ts": case.message_ts},
     }
     if case.state != "open":
         params["text"] = ""  # once decided, the card no longer repeats the message

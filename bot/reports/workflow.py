@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.accounts.secrets import WARNING as PASSWORD_WARNING
 from bot.accounts.secrets import contains_password
+from bot.crypto import DecryptionError
 from bot.dates import DateInFuture, DateNotUnderstood, describe, next_working_day, parse_past_moment
 from bot.directory import Directory
 from bot.errors import DomainError, FormErrors, NotAllowed
@@ -479,9 +480,22 @@ async def route_unrouted(services: Services) -> int:
         waiting = list(await unrouted_report_ids(session))
     routed = 0
     for report_id in waiting:
-        async with services.db.unit_of_work(background=True) as session:
-            routed += await route_received(session, services, report_id)
+        try:
+            async with services.db.unit_of_work(background=True) as session:
+                routed += await route_received(session, services, report_id)
+        except DecryptionError as exc:
+            # One unreadable report must not keep every later one from reaching its handlers.
+            _say_unreadable_once(services, report_id, "routed", exc)
     return routed
+
+
+def _say_unreadable_once(services: Services, report_id: int, not_done: str, exc: DecryptionError) -> None:
+    """Log a report that cannot be decrypted once, not every round: it stays as it is until the key
+    that wrote it is back."""
+    said = services.cache.setdefault("unreadable_reports", set())
+    if (report_id, not_done) not in said:  # type: ignore[operator]
+        said.add((report_id, not_done))  # type: ignore[attr-defined]
+        log.error("report %s cannot be decrypted, so it was not %s: %s", report_id, not_done, exc)
 
 
 def acknowledge_deadline(rule: RoutingRule, now: datetime, services: Services, immediate_risk: bool) -> datetime:
@@ -852,9 +866,13 @@ async def reassign_from_leavers(services: Services) -> int:
         ]
     moved = 0
     for report_id, tier in stranded:
-        async with services.db.unit_of_work(background=True) as session:
-            outcome = await escalate(session, services, report_id, "system",
-                                     "The person handling it has left, so it was passed on.", from_tier=tier)
+        try:
+            async with services.db.unit_of_work(background=True) as session:
+                outcome = await escalate(session, services, report_id, "system",
+                                         "The person handling it has left, so it was passed on.", from_tier=tier)
+        except DecryptionError as exc:
+            _say_unreadable_once(services, report_id, "passed on", exc)
+            continue
         moved += outcome.changed
     return moved
 

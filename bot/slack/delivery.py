@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -20,13 +21,29 @@ class Rendered:
 
 Renderer = Callable[[dict[str, Any]], Rendered]
 
+log = logging.getLogger(__name__)
+
+# Message metadata naming the outbox message a post delivers (see `SlackDeliverer._earlier_copy`).
+OUTBOX_EVENT_TYPE = "tmw_outbox_message"
+# How many recent messages to look through for an earlier copy: retries come minutes after the post.
+HISTORY_LOOKBACK = 200
+
 # Slack errors that another try will not mend.
 PERMANENT_ERRORS = {
     "channel_not_found", "not_in_channel", "is_archived", "user_not_found", "account_inactive",
-    "invalid_blocks", "invalid_blocks_format", "msg_too_long", "no_text", "invalid_auth", "not_authed",
-    "user_is_bot", "cannot_dm_bot", "restricted_action", "message_not_found", "cant_update_message",
+    "invalid_blocks", "invalid_blocks_format", "msg_too_long", "no_text", "user_is_bot", "cannot_dm_bot", "restricted_action", "message_not_found", "cant_update_message",
 }
 NEEDS_INVITE = {"not_in_channel", "channel_not_found"}
+# Slack refused the bot's token itself: every message would meet the same answer until it is mended.
+CREDENTIAL_ERRORS = {"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"}
+
+
+def slack_error(exc: SlackApiError) -> str:
+    """Slack's error code, or the HTTP status when the answer was not Slack's JSON."""
+    data = exc.response.data
+    if isinstance(data, dict):
+        return str(data.get("error", "unknown_error"))
+    return f"http_{exc.response.status_code}"
 
 
 class SlackDeliverer:
@@ -38,24 +55,77 @@ class SlackDeliverer:
         renderer = self.renderers.get(message.template)
         if renderer is None:
             raise DeliveryFailed(f"no renderer for {message.template!r}", permanent=True)
-        rendered = renderer(message.params)
+        rendered = renderer(await self._with_message_link(message.params))
         try:
+            landed = None
             if message.posted_channel and message.posted_ts:
+                landed = (message.posted_channel, message.posted_ts)
+            elif message.earlier_attempts:
+                # An earlier attempt may have posted it before its answer was lost (a crash, a timeout):
+                # update that copy rather than post a second one with live buttons.
+                landed = await self._earlier_copy(message)
+            if landed is not None:
                 response = await self.client.chat_update(
-                    channel=message.posted_channel, ts=message.posted_ts, text=rendered.text, blocks=rendered.blocks
+                    channel=landed[0], ts=landed[1], text=rendered.text, blocks=rendered.blocks
                 )
             else:
-                # A user id as channel posts in the bot's DM with that person.
+                # A user id as channel posts in the bot's DM with that person. The metadata names the
+                # outbox message, so that a retry can find this post if its answer never arrives.
                 response = await self.client.chat_postMessage(
-                    channel=message.target, text=rendered.text, blocks=rendered.blocks, unfurl_links=False
+                    channel=message.target, text=rendered.text, blocks=rendered.blocks, unfurl_links=False,
+                    metadata={"event_type": OUTBOX_EVENT_TYPE, "event_payload": {"outbox_id": message.id}},
                 )
         except SlackApiError as exc:
-            error = str(exc.response.get("error", "unknown_error"))
+            error = slack_error(exc)
             raise DeliveryFailed(
                 error,
                 permanent=error in PERMANENT_ERRORS,
                 needs_invite=error in NEEDS_INVITE and not message.target.startswith(("U", "W")),
+                credentials_refused=error in CREDENTIAL_ERRORS,
             ) from exc
         except (SlackClientError, OSError, TimeoutError) as exc:
             raise DeliveryFailed(f"{type(exc).__name__}: {exc}", permanent=False) from exc
         return Delivered(channel=str(response["channel"]), ts=str(response["ts"]))
+
+    async def _with_message_link(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Params that name a message to link to (`message_link`: channel and ts) get its permalink as
+        `message_permalink`, or None if Slack will not give one (the renderer then links the channel)."""
+        wanted = params.get("message_link")
+        if not isinstance(wanted, dict):
+            return params
+        try:
+            answer = await self.client.chat_getPermalink(channel=wanted["channel"], message_ts=wanted["ts"])
+            permalink = str(answer["permalink"])
+        except SlackApiError as exc:
+            log.warning("no permalink for a message in %s (%s); linking the channel", wanted["channel"], slack_error(exc))
+            permalink = None
+        except (SlackClientError, OSError, TimeoutError) as exc:
+            log.warning("no permalink for a message in %s (%s); linking the channel", wanted["channel"], type(exc).__name__)
+            permalink = None
+        return {**params, "message_permalink": permalink}
+
+    async def _earlier_copy(self, message: OutboundMessage) -> tuple[str, str] | None:
+        """Where an earlier attempt posted this message, found by its metadata in the recent history."""
+        try:
+            channel = message.target
+            if channel.startswith(("U", "W")):
+                opened = await self.client.conversations_open(users=channel)
+                channel = str(opened["channel"]["id"])
+            history = await self.client.conversations_history(
+                channel=channel, limit=HISTORY_LOOKBACK, include_all_metadata=True
+            )
+        except SlackApiError as exc:
+            error = slack_error(exc)
+            if error in CREDENTIAL_ERRORS or error == "ratelimited" or error.startswith("http_"):
+                raise  # Slack is refusing or unwell: the message waits, as it would for the post
+            # Without the history (a missing scope, say) post anyway: twice is better than never.
+            log.warning("could not look for an earlier copy of message %s (%s); posting it", message.id, error)
+            return None
+        for posted in history.get("messages") or []:
+            metadata = posted.get("metadata") or {}
+            if (
+                metadata.get("event_type") == OUTBOX_EVENT_TYPE
+                and (metadata.get("event_payload") or {}).get("outbox_id") == message.id
+            ):
+                return channel, str(posted["ts"])
+        return None

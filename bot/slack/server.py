@@ -6,16 +6,23 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 
+from bot.scheduler import delivery_status
+from bot.services import Services
+
 EVENTS_PATH = "/slack/events"
 
 
-def make_web_application(app: AsyncApp) -> web.Application:
+def make_web_application(app: AsyncApp, services: Services | None = None) -> web.Application:
     async def slack_events(request: web.Request) -> web.Response:
         response = await app.async_dispatch(await to_bolt_request(request))
         return await to_aiohttp_response(response)
 
     async def healthz(_request: web.Request) -> web.Response:
-        return web.json_response({"ok": True})
+        if services is None:
+            return web.json_response({"ok": True})
+        delivery = await delivery_status(services)
+        healthy = not delivery["failing"]
+        return web.json_response({"ok": healthy, "delivery": delivery}, status=200 if healthy else 503)
 
     application = web.Application(client_max_size=2 * 1024 * 1024)
     application.add_routes([web.post(EVENTS_PATH, slack_events), web.get("/healthz", healthz)])

@@ -72,6 +72,8 @@ class PostedMessage:
     blocks: list[dict[str, Any]] | None
     user: str = BOT_USER_ID
     deleted: bool = False
+    # chat.postMessage's `metadata` (event_type and event_payload), returned by conversations.history.
+    metadata: dict[str, Any] | None = None
 
 
 @dataclass
@@ -103,6 +105,10 @@ class FakeSlack:
         self.socket_connected = asyncio.Event()
         self.stalled = False
         self.connections_opened = 0
+        # Methods whose next call does its work but keeps the answer back until `let_go` (a hang).
+        self._holding: dict[str, asyncio.Event] = {}
+        self.held: list[RecordedCall] = []
+        self._held_events: list[asyncio.Event] = []
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -111,6 +117,7 @@ class FakeSlack:
         application.add_routes(
             [
                 web.post("/api/{method}", self._api),
+                web.get("/api/{method}", self._api),  # slack_sdk reads some methods (history) by GET
                 web.post("/response/{token}", self._response_url),
                 web.get("/socket", self._socket),
             ]
@@ -151,6 +158,18 @@ class FakeSlack:
 
     def rate_limit(self, method: str, *, times: int = 1, retry_after: int = 1) -> None:
         self.fail(method, "ratelimited", times=times, status=429, retry_after=retry_after)
+
+    def hold(self, method: str) -> None:
+        """Let the next call of `method` take effect (a post lands), then hang without answering, as if
+        the connection or the bot died before the answer came back."""
+        self._holding[method] = asyncio.Event()
+
+    def let_go(self) -> None:
+        """Answer the calls still held, and hold no more."""
+        for released in self._held_events:
+            released.set()
+        self._held_events.clear()
+        self._holding.clear()
 
     # -- what the bot did ------------------------------------------------------------------------
 
@@ -196,7 +215,7 @@ class FakeSlack:
         else:
             params = dict(parse_qsl(raw, keep_blank_values=True))
         params.update(request.query)
-        for key in ("blocks", "view", "attachments"):
+        for key in ("blocks", "view", "attachments", "metadata"):
             if isinstance(params.get(key), str) and params[key]:
                 with contextlib.suppress(json.JSONDecodeError):
                     params[key] = json.loads(params[key])
@@ -224,6 +243,11 @@ class FakeSlack:
         body = handler(params, token)
         if asyncio.iscoroutine(body):
             body = await body
+        released = self._holding.pop(method, None)
+        if released is not None:  # this call hangs, the next ones are answered
+            self.held.append(self.calls[-1])
+            self._held_events.append(released)
+            await released.wait()
         return web.json_response(body)
 
     def _ts(self) -> str:
@@ -247,7 +271,8 @@ class FakeSlack:
             return {"ok": False, "error": "not_in_channel"}
         if breaks_block_limits(params.get("blocks")):
             return {"ok": False, "error": "invalid_blocks"}
-        message = PostedMessage(channel, self._ts(), str(params.get("text", "")), params.get("blocks"))
+        metadata = params.get("metadata") if isinstance(params.get("metadata"), dict) else None
+        message = PostedMessage(channel, self._ts(), str(params.get("text", "")), params.get("blocks"), metadata=metadata)
         self.messages.append(message)
         return {"ok": True, "channel": channel, "ts": message.ts,
                 "message": {"text": message.text, "blocks": message.blocks, "ts": message.ts, "user": BOT_USER_ID}}
@@ -279,8 +304,24 @@ class FakeSlack:
         return {"ok": True, "channel": message.channel, "ts": message.ts}
 
     def _m_chat_getPermalink(self, params: dict[str, Any], token: str) -> dict[str, Any]:
-        channel, ts = params.get("channel"), str(params.get("message_ts", ""))
+        channel, ts = str(params.get("channel")), str(params.get("message_ts", ""))
+        if self._find(channel, ts) is None:
+            return {"ok": False, "error": "message_not_found"}
         return {"ok": True, "channel": channel, "permalink": f"https://tmw.example/archives/{channel}/p{ts.replace('.', '')}"}
+
+    def _m_conversations_history(self, params: dict[str, Any], token: str) -> dict[str, Any]:
+        channel = str(params.get("channel", ""))
+        oldest = float(params.get("oldest") or 0)
+        with_metadata = str(params.get("include_all_metadata", "")).lower() in ("1", "true")
+        found = sorted((m for m in self.messages if m.channel == channel and not m.deleted and float(m.ts) > oldest),
+                       key=lambda m: float(m.ts), reverse=True)[: int(params.get("limit") or 100)]
+        messages = []
+        for m in found:
+            shown: dict[str, Any] = {"type": "message", "ts": m.ts, "text": m.text, "blocks": m.blocks, "user": m.user}
+            if with_metadata and m.metadata is not None:
+                shown["metadata"] = m.metadata
+            messages.append(shown)
+        return {"ok": True, "messages": messages, "has_more": False}
 
     def _m_conversations_open(self, params: dict[str, Any], token: str) -> dict[str, Any]:
         users = str(params.get("users", "")).split(",")

@@ -22,8 +22,11 @@ def _md(text: str) -> MarkdownTextObject:
 
 def render_card(params: dict[str, Any]) -> Rendered:
     rules = "\n".join(f"• *{RULE_LABELS.get(f['rule'], f['rule'])}*: {escape(f['reason'])}" for f in params["findings"])
-    link = f"https://slack.com/app_redirect?channel={params['channel']}&message_ts={params['ts']}"
-    head = f"<@{params['user']}> in <#{params['channel']}> (<{link}|open the message>)"
+    if params.get("message_permalink"):
+        opener = f"<{params['message_permalink']}|open the message>"
+    else:  # Slack gave no permalink: the channel, where the message can be found
+        opener = f"<https://slack.com/app_redirect?channel={params['channel']}|open the channel>"
+    head = f"<@{params['user']}> in <#{params['channel']}> ({opener})"
     blocks: list[Block] = [SectionBlock(text=_md(f"*A post may break the group's rules*\n{head}\n{rules}"[:2990]))]
     if params.get("text"):
         blocks.append(SectionBlock(text=_md(quote(params["text"], 2000))))
