@@ -185,3 +185,12 @@ async def test_a_moderator_without_a_current_check_cannot_moderate_once_the_regi
     await bot.fake.wait_until(lambda: bot.fake.responses, what="the refusal")
 
     assert "needs a current DBS check" in bot.fake.responses[-1].params["text"]
+
+
+async def test_dbs_for_a_name_slack_does_not_know_says_so_instead_of_opening_a_blank_form(bot: RunningBot) -> None:
+    # Slack makes `@name` a mention only for someone in the workspace; anything else arrives as typed.
+    await bot.slack.slash_command("/dbs", "@Nobody", RACHEL)
+    await bot.fake.wait_until(lambda: bot.fake.responses, what="the answer")
+
+    assert "I don't know who “@Nobody” is" in bot.fake.responses[-1].params["text"]
+    assert bot.fake.calls_to("views.open") == []
