@@ -691,7 +691,7 @@ class Client:
     def ask_about(self, input_field: modals.InputField) -> None:
         label = Text(input_field.label or "Your answer", style="bold")
         notes = ["optional" if input_field.optional else "", modals.how_to_answer(input_field)]
-        current = modals.current_value(input_field)
+        current = modals.current_value(input_field, self.answer_context())
         if current:
             notes.append(f"Enter keeps “{current}”")
         label.append(f"  ({'; '.join(n for n in notes if n)})", style="dim")
