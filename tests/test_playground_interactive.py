@@ -43,6 +43,24 @@ def test_a_person_at_a_terminal_can_use_the_playground() -> None:
         child.expect("nothing was sent")
         child.expect("Priya · #general › ")
 
+        # Ctrl-C in a form asks before throwing the answers away.
+        child.sendline("/report")
+        child.expect("What kind of concern is it")
+        child.expect("  › ")
+        child.sendline("1")
+        child.expect(r"Which activity or project\?  \(optional")  # its question, not its line in the form
+        child.expect("  › ")
+        child.sendintr()
+        child.expect(r"Close this form\? Nothing in it will be sent")
+        child.sendline("n")
+        child.expect("Carrying on with the form")
+        child.expect("  › ")
+        child.sendintr()
+        child.expect(r"Close this form\?")
+        child.sendline("y")
+        child.expect("nothing was sent")
+        child.expect("Priya · #general › ")
+
         child.sendline("/quit")
         child.expect(pexpect.EOF)
     finally:

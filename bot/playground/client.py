@@ -655,7 +655,7 @@ class Client:
             if not fields and not view.get("submit"):
                 return  # a modal to read, such as a confirmation: nothing to fill in
             if not fields:
-                answer = self.source.read(f"  Enter to press ‹{plain(view.get('submit'))}›, or /cancel › ")
+                answer = self.read_in_form(f"  Enter to press ‹{plain(view.get('submit'))}›, or /cancel › ")
                 if answer is None or answer.strip().lower() == "/cancel":
                     self.say("You closed the form.", "dim")
                     return
@@ -688,6 +688,23 @@ class Client:
                 continue
             ask_again = None
 
+    def read_in_form(self, prompt: str, completions: Callable[[], list[str]] | None = None) -> str | None:
+        """A line typed into a form, or None to close it. Ctrl-C asks first, since closing a form
+        throws away everything typed into it so far."""
+        while True:
+            try:
+                return self.source.read(prompt, completions)
+            except KeyboardInterrupt:
+                self.console.print()
+                self.say("Close this form? Nothing in it will be sent. (y/n)", "bold")
+                try:
+                    answer = self.source.read("  › ")
+                except KeyboardInterrupt:  # a second Ctrl-C means it
+                    answer = "y"
+                if answer is None or answer.strip().casefold() in ("y", "yes"):
+                    return None
+                self.say("Carrying on with the form.", "dim")
+
     def ask_about(self, input_field: modals.InputField) -> None:
         label = Text(input_field.label or "Your answer", style="bold")
         notes = ["optional" if input_field.optional else "", modals.how_to_answer(input_field)]
@@ -714,7 +731,7 @@ class Client:
         """Ask one field until its answer is taken. Returns "cancel", a changed view, or None."""
         self.ask_about(input_field)
         while True:
-            typed = self.source.read("  › ", lambda: self.field_completions(input_field))
+            typed = self.read_in_form("  › ", lambda: self.field_completions(input_field))
             if typed is None or typed.strip().lower() == "/cancel":
                 return "cancel"
             if typed.strip().startswith(("/expect", "/log", "/help")):
