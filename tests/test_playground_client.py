@@ -117,3 +117,18 @@ def test_an_edit_form_shows_its_people_by_name_and_keeps_each_of_them(client: tu
     assert "Enter keeps “Anita Holford”" in text  # admins with overall access
     assert "U0" not in text  # no Slack ids
     assert "Saved Instagram: owned by Tom Ellis" in text
+
+
+def test_the_playground_help_lines_up_in_columns(client: tuple[Client, TypedLines, StringIO]) -> None:
+    me, _, out = client
+    me.handle("/help")
+    lines = out.getvalue().splitlines()
+
+    def columns(command: str, what: str) -> tuple[int, int]:
+        line = next(line for line in lines if command in line and what in line)
+        return line.index(command), line.index(what)
+
+    assert len({columns("/as NAME", "act as a person"), columns("/people", "everyone in"),
+                columns("/press N [CHOICE]", "press button N"), columns("/post #CHANNEL TEXT", "write in a channel"),
+                columns("/clock next monday 9am", "move time on to then"), columns("/log [N]", "the end of the bot's log")}) == 1
+    assert "Ctrl-C" in out.getvalue()

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 from rich.console import Console, RenderableType
+from rich.table import Table
 from rich.text import Text
 
 from bot.playground import modals
@@ -41,23 +42,39 @@ INBOX_SHOWN = 8
 
 EXIT_OK, EXIT_EXPECTATION, EXIT_SCRIPT_ERROR = 0, 1, 2
 
-HELP = """\
-[bold]Be someone[/]     /as NAME          act as a person (first name, full name or role: /as Chair); Tab completes
-                /people           everyone in the organisation file
-[bold]Use the bot[/]    /report, /tmw help, …  any of the app's slash commands, typed as in Slack
-                /press N [CHOICE] press button N (or choose in select N) of what was shown last
-                /press LABEL      press the newest button with that label: /press Acknowledge
-                /home             open your Home tab
-                /post #CHANNEL TEXT   write in a channel, as yourself
-                /shortcut NAME    use a message shortcut on the last message you posted
-[bold]Look around[/]    /inbox [NAME]     what the bot has sent you (or someone else)
-                /channel [NAME]   a channel's messages (and type your slash commands there)
-[bold]Time[/]           /clock            what time the bot thinks it is
-                /clock +2h        move time on (m, h, d, w), firing whatever falls due on the way
-                /clock next monday 9am
-[bold]Scripts[/]        /expect TEXT      check that the last step showed TEXT; /expect-not TEXT the opposite
-[bold]Other[/]          /log [N]          the end of the bot's log;  /help;  /quit (or Ctrl-D)
-In a form: answer each field; Enter keeps it as it is, [bold]-[/] empties it, /cancel closes the form."""
+# The playground's own commands, by what they are for: (group, command, what it does).
+HELP = [
+    ("Be someone", "/as NAME", "act as a person (first name, full name or role: /as Chair); Tab completes"),
+    ("", "/people", "everyone in the organisation file"),
+    ("Use the bot", "/report, /tmw help, …", "any of the app's slash commands, typed as in Slack"),
+    ("", "/press N [CHOICE]", "press button N (or choose in select N) of what was shown last"),
+    ("", "/press LABEL", "press the newest button with that label: /press Acknowledge"),
+    ("", "/home", "open your Home tab"),
+    ("", "/post #CHANNEL TEXT", "write in a channel, as yourself"),
+    ("", "/shortcut NAME", "use a message shortcut on the last message you posted"),
+    ("Look around", "/inbox [NAME]", "what the bot has sent you (or someone else)"),
+    ("", "/channel [NAME]", "a channel's messages (and type your slash commands there)"),
+    ("Time", "/clock", "what time the bot thinks it is"),
+    ("", "/clock +2h", "move time on (m, h, d, w), firing whatever falls due on the way"),
+    ("", "/clock next monday 9am", "move time on to then"),
+    ("Scripts", "/expect TEXT", "check that the last step showed TEXT"),
+    ("", "/expect-not TEXT", "check that it did not"),
+    ("Other", "/log [N]", "the end of the bot's log"),
+    ("", "/help", "this list"),
+    ("", "/quit", "leave the playground (or Ctrl-D)"),
+]
+IN_A_FORM = "In a form: answer each field; Enter keeps it as it is, - empties it, /cancel (or Ctrl-C) closes the form."
+
+
+def help_table() -> Table:
+    """A table, so the columns line up however wide the terminal is and long lines wrap in their column."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column()
+    for group, command, what in HELP:
+        table.add_row(Text(group, style="bold"), Text(command), Text(what))  # Text: "[N]" is not markup
+    return table
 
 
 class ScriptFailed(Exception):
@@ -398,9 +415,10 @@ class Client:
         self.console.print(Text(f"(all of it: {self.playground.files.log})", style="dim"))
 
     def help(self, _: str) -> None:
-        self.console.print(HELP)
+        self.show(help_table())
+        self.say(IN_A_FORM)
         if self.manifest.commands:
-            self.console.print(f"The app's slash commands: {', '.join(self.manifest.commands)}.")
+            self.say(f"The app's slash commands: {', '.join(self.manifest.commands)}.")
 
     # -- doing things ------------------------------------------------------------------------------
 
