@@ -123,6 +123,7 @@ class SideBySide:
 
     services: Any
     settings: Settings
+    slack_url: str  # the stand-in's Web API
     ours_url: str
     bare_url: str
     where_slack_is: str
@@ -158,13 +159,19 @@ class SideBySide:
     def database(self) -> str:
         return self.settings.database_url.split(":")[0]
 
+    def response_url(self, i: int) -> str:
+        """A response_url the stand-in answers, as Slack's do."""
+        return f"{self.slack_url.removesuffix('/api/')}/response/{i}"
+
 
 @asynccontextmanager
 async def side_by_side(
-    bare_listener: Callable[[AsyncApp], None], warm_up: list[str], *, database_url: str | None, same_process: bool
+    bare_listener: Callable[[AsyncApp], None], warm_up: Callable[[SideBySide], list[str]], *,
+    database_url: str | None, same_process: bool,
 ) -> AsyncIterator[SideBySide]:
-    """Both apps, served and warmed up with `warm_up` (imports, connection pools) outside the measurement.
-    `bare_listener` registers on the bare app the one listener that only acknowledges."""
+    """Both apps, served and warmed up with the bodies `warm_up` gives (imports, connection pools)
+    outside the measurement. `bare_listener` registers on the bare app the one listener that only
+    acknowledges."""
     from bot.app import create_app
 
     async with slack_standin(not same_process) as api_url:
@@ -186,11 +193,12 @@ async def side_by_side(
         bare_runner, bare_url = await serve(make_web_application(bare))
         keep_start_up_out_of_garbage_collection()  # as `tmw-bot run` does, for both apps alike
         try:
-            await fire(bare_url, warm_up, 4)
-            await fire(ours_url, warm_up, 4)
-            await settled(services)
             where = "in the bot's own process" if same_process else "in a separate process, as Slack is"
-            yield SideBySide(services, settings, ours_url, bare_url, where)
+            bench = SideBySide(services, settings, api_url, ours_url, bare_url, where)
+            await fire(bare_url, warm_up(bench), 4)
+            await fire(ours_url, warm_up(bench), 4)
+            await settled(services)
+            yield bench
         finally:
             scheduler.cancel()
             await ours_runner.cleanup()

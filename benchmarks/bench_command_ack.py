@@ -22,19 +22,19 @@ from slack_bolt.async_app import AsyncApp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.ackbench import side_by_side
+from benchmarks.ackbench import SideBySide, side_by_side
 
 CALLERS = ["U0LEADER01", "U0LEADER02", "U0VOLUNT01", "U0PMAUDIO1", "U0ANITA001", "U0YOUNGL01"]
 
 
-def slash_command(command: str, text: str, i: int) -> str:
+def slash_command(command: str, text: str, i: int, response_url: str) -> str:
     """The form Slack posts for a slash command, as one of several people typed it."""
     user = CALLERS[i % len(CALLERS)]
     return urlencode({
         "token": "legacy-verification-token", "team_id": "T0TMW00001", "team_domain": "themusicworks",
         "channel_id": "C0GENERAL1", "channel_name": "general", "user_id": user, "user_name": user.lower(),
         "command": command, "text": text, "api_app_id": "A0TMWAPP01", "is_enterprise_install": "false",
-        "response_url": f"https://hooks.slack.invalid/commands/T0TMW00001/{i}/bench",
+        "response_url": response_url,
         "trigger_id": f"{i}.1.{user}",
     })
 
@@ -48,9 +48,12 @@ async def main(typed: str, requests: int, batches: int, concurrency: int, databa
         async def only_ack(ack: Any) -> None:
             await ack()
 
-    warm_up = [slash_command(command, text, 10_000_000 + i) for i in range(20)]
-    async with side_by_side(only_ack_the_command, warm_up, database_url=database_url, same_process=same_process) as bench:
-        await bench.rounds(ours, [slash_command(command, text, i) for i in range(requests)], batches, concurrency)
+    def bodies(bench: SideBySide, first: int, count: int) -> list[str]:
+        return [slash_command(command, text, i, bench.response_url(i)) for i in range(first, first + count)]
+
+    async with side_by_side(only_ack_the_command, lambda bench: bodies(bench, 10_000_000, 20),
+                            database_url=database_url, same_process=same_process) as bench:
+        await bench.rounds(ours, bodies(bench, 0, requests), batches, concurrency)
 
     print(f"{requests} signed {command} requests each in {batches} rounds, {concurrency} in flight, database "
           f"{bench.database}; Slack stand-in {bench.where_slack_is}")

@@ -57,7 +57,9 @@ def only_ack_the_report(app: AsyncApp) -> None:
 
 async def main(requests: int, batches: int, concurrency: int, database_url: str | None, same_process: bool) -> int:
     ours = "tmw-bot /report"
-    warm_up = [submission(10_000_000 + i) for i in range(20)]
+    def warm_up(_: Any) -> list[str]:
+        return [submission(10_000_000 + i) for i in range(20)]
+
     async with side_by_side(only_ack_the_report, warm_up, database_url=database_url, same_process=same_process) as bench:
         await bench.rounds(ours, [submission(i) for i in range(requests)], batches, concurrency)
         async with bench.services.db.reading() as session:
