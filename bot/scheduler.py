@@ -42,6 +42,13 @@ CREDENTIALS_RETRY = timedelta(minutes=1)
 BATCH = 200
 
 
+def fires_after_timers_due_with_it(handler: TimerHandler) -> TimerHandler:
+    """Mark a timer that sums up what has happened by its due moment (the weekly digest): of the timers
+    due at that same moment, it fires last, so it counts what they do."""
+    handler.fires_last_at_its_moment = True  # type: ignore[attr-defined]
+    return handler
+
+
 @dataclass
 class TimerContext:
     session: AsyncSession
@@ -146,9 +153,10 @@ async def _tell_admins(session: AsyncSession, services: Services, template: str,
 
 async def fire_due_timers(services: Services, handlers: Mapping[str, TimerHandler], report: TickReport) -> None:
     now = services.now()
+    summing_up = [kind for kind, handler in handlers.items() if getattr(handler, "fires_last_at_its_moment", False)]
     while True:
         async with services.db.unit_of_work(background=True) as session:
-            timers = await claim_due_timers(session, now, BATCH)
+            timers = await claim_due_timers(session, now, BATCH, last_of_their_moment=summing_up)
             for timer in timers:
                 handler = handlers.get(timer.kind)
                 try:

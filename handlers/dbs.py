@@ -76,6 +76,20 @@ def form_from_view(view: dict[str, Any]) -> DbsForm:
     )
 
 
+def _person_named(text: str) -> str | None:
+    """The person the command names, or None when it names nobody. Slack turns `@name` into a mention
+    only for someone in the workspace; anything else arrives as typed, and gets a blank form nobody
+    asked for, so it is refused with what to type instead."""
+    mention = MENTION.search(text)
+    if mention:
+        return mention.group(1)
+    if text.strip():
+        typed = text.strip() if len(text.strip()) <= 60 else text.strip()[:59] + "…"
+        raise DomainError(f"I don't know who “{escape(typed)}” is, so no form was opened. Type @ and choose them "
+                          "from the list Slack shows, or type just `/dbs` and choose them in the form.")
+    return None
+
+
 def render_reminder(params: dict[str, Any]) -> Rendered:
     whose = "Your DBS check" if params.get("own") else f"{escape(params['name'])}'s DBS check"
     text = f":calendar: {whose} is due for review in {params['days']} days, on {params['review']}. Please renew it and tell an admin."
@@ -99,8 +113,7 @@ def register(app: AsyncApp) -> None:
         await ack()
         async with telling_the_person(command, respond, client):
             ensure_admin(context.get("member"))
-            mention = MENTION.search(command.get("text") or "")
-            await client.views_open(trigger_id=command["trigger_id"], view=dbs_modal(mention.group(1) if mention else None))
+            await client.views_open(trigger_id=command["trigger_id"], view=dbs_modal(_person_named(command.get("text") or "")))
 
     @app.view(CALLBACK)
     async def save_check(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:

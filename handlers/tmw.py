@@ -7,7 +7,6 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
-from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject, SectionBlock
 
 from bot.digest.sections import last_seven_days
 from bot.digest.workflow import build_digest, digest_text
@@ -22,13 +21,17 @@ COMMAND = "/tmw"
 
 
 def help_blocks(answer: HelpAnswer) -> list[dict[str, Any]]:
-    blocks = [SectionBlock(text=MarkdownTextObject(text=escape(answer.greeting)))]
+    # Plain dicts, not slack_sdk's block classes: those validate and convert every field on each
+    # request, which was a good part of what /tmw help spent before its acknowledgement.
+    def mrkdwn(text: str) -> dict[str, str]:
+        return {"type": "mrkdwn", "text": text}
+
+    blocks: list[dict[str, Any]] = [{"type": "section", "text": mrkdwn(escape(answer.greeting))}]
     if answer.commands:
         lines = "\n".join(f"• `{c.usage}`: {escape(c.summary)}" for c in answer.commands)
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=f"*What you can do*\n{lines}")))
-    for line in answer.ask:
-        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=escape(line))]))
-    return [block.to_dict() for block in blocks]
+        blocks.append({"type": "section", "text": mrkdwn(f"*What you can do*\n{lines}")})
+    blocks += [{"type": "context", "elements": [mrkdwn(escape(line))]} for line in answer.ask]
+    return blocks
 
 
 def help_text(answer: HelpAnswer) -> str:

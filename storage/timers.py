@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -39,14 +39,17 @@ async def cancel_timers(session: AsyncSession, *, prefix: str) -> int:
     return result.rowcount or 0
 
 
-async def claim_due_timers(session: AsyncSession, now: datetime, limit: int) -> Sequence[Timer]:
-    """Due timers, locked for this transaction. On PostgreSQL another process skips them rather than
-    waiting; on SQLite the transaction already holds the database's write lock (BEGIN IMMEDIATE)."""
+async def claim_due_timers(
+    session: AsyncSession, now: datetime, limit: int, last_of_their_moment: Collection[str] = ()
+) -> Sequence[Timer]:
+    """Due timers, locked for this transaction, in the order they fell due; of those due at the same
+    moment, the kinds in `last_of_their_moment` come last. On PostgreSQL another process skips them
+    rather than waiting; on SQLite the transaction already holds the database's write lock (BEGIN IMMEDIATE)."""
     return (
         await session.scalars(
             select(Timer)
             .where(Timer.state == "pending", Timer.due_at <= now)
-            .order_by(Timer.due_at, Timer.id)
+            .order_by(Timer.due_at, Timer.kind.in_(list(last_of_their_moment)), Timer.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
         )

@@ -18,7 +18,7 @@ MONDAY_9AM = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)  # GMT, so 9am in London t
 
 
 def _digests(bot: RunningBot) -> list[str]:
-    return [m.text + json.dumps(m.blocks) for m in bot.fake.messages_in(DIGEST)]
+    return [m.text + json.dumps(m.blocks, ensure_ascii=False) for m in bot.fake.messages_in(DIGEST)]
 
 
 async def test_the_digest_is_posted_on_monday_morning_with_counts_and_no_details(bot: RunningBot) -> None:
@@ -141,3 +141,51 @@ async def test_the_digest_counts_accounts_being_changed_and_open_leaver_checklis
     assert "Accounts overdue for a password change: *1*" in digest
     assert "being changed after a suspected exposure" in digest
     assert "Leaver checklists still open: *0*" in digest
+
+
+async def test_an_escalation_made_by_the_catch_up_run_is_counted_in_the_digest_it_posts(bot: RunningBot) -> None:
+    await bot.tick()  # the bot was running last week and scheduled Monday's digest
+    bot.clock.set(MONDAY_9AM - timedelta(minutes=90))
+    await ReportDriver(bot).file(DAN, "data_breach")  # to be acknowledged within the hour; nobody does
+    bot.clock.set(MONDAY_9AM)  # the bot was down; `tmw-bot tick --now` at the digest's own moment
+
+    await bot.tick()
+
+    posted = _digests(bot)
+    assert len(posted) == 1
+    assert "Reports passed on because nobody acknowledged them in time: *1*" in posted[0]
+    assert "not acknowledged by their deadline" not in posted[0]  # it was passed on, with a new deadline
+
+    bot.clock.set(MONDAY_9AM + timedelta(days=7))
+    await bot.tick()
+    posted = _digests(bot)
+    assert len(posted) == 2
+    assert "Reports passed on because nobody acknowledged them in time: *0* (−1 on last week)" in posted[1]
+
+
+async def test_an_escalation_due_at_the_digest_moment_is_counted_in_that_digest(bot: RunningBot) -> None:
+    await bot.tick()  # Monday's digest is scheduled before the report's escalation
+    bot.clock.set(MONDAY_9AM - timedelta(hours=1))
+    await ReportDriver(bot).file(DAN, "data_breach")  # to be acknowledged by 9am, the digest's moment
+    bot.clock.set(MONDAY_9AM)
+
+    await bot.tick()
+
+    assert "Reports passed on because nobody acknowledged them in time: *1*" in _digests(bot)[0]
+
+
+async def test_a_report_filed_at_the_boundary_is_counted_in_one_week_and_the_figures_add_up(bot: RunningBot) -> None:
+    driver = ReportDriver(bot)
+    await bot.tick()
+    bot.clock.set(MONDAY_9AM - timedelta(days=7))  # the moment of last week's digest
+    await driver.file(DAN, "computer_fault", activity="audio-base")
+    bot.clock.set(MONDAY_9AM)  # the moment of this week's
+    await driver.file(BEN, "computer_fault", activity="beat-it")
+
+    await bot.tick()
+
+    posted = _digests(bot)[0]
+    assert "Reports opened: *1* (same as last week)" in posted  # each in the week whose digest it was filed for
+    # Still open now = still open a week ago + opened this week − resolved this week.
+    assert "Reports resolved: *0*" in posted
+    assert "Reports still open: *2* (+1 on last week)" in posted

@@ -104,3 +104,31 @@ def test_moving_the_clock_fires_an_escalation(client: tuple[Client, TypedLines, 
     me.handle("/clock +2d")
     me.handle("/inbox")
     assert "This report has come to you as" in me.shown_text()
+
+
+def test_an_edit_form_shows_its_people_by_name_and_keeps_each_of_them(client: tuple[Client, TypedLines, StringIO]) -> None:
+    me, typed, _ = client
+    me.handle("/as Rachel")
+    typed.lines = ["", "", "", "", "", "", ""]  # Enter at every field keeps what is there
+    me.handle("/accounts edit Instagram")
+    text = me.shown_text()
+    assert "Enter keeps “Tom Ellis”" in text  # the owner
+    assert "Enter keeps “Maya”" in text  # who else can log in
+    assert "Enter keeps “Anita Holford”" in text  # admins with overall access
+    assert "U0" not in text  # no Slack ids
+    assert "Saved Instagram: owned by Tom Ellis" in text
+
+
+def test_the_playground_help_lines_up_in_columns(client: tuple[Client, TypedLines, StringIO]) -> None:
+    me, _, out = client
+    me.handle("/help")
+    lines = out.getvalue().splitlines()
+
+    def columns(command: str, what: str) -> tuple[int, int]:
+        line = next(line for line in lines if command in line and what in line)
+        return line.index(command), line.index(what)
+
+    assert len({columns("/as NAME", "act as a person"), columns("/people", "everyone in"),
+                columns("/press N [CHOICE]", "press button N"), columns("/post #CHANNEL TEXT", "write in a channel"),
+                columns("/clock next monday 9am", "move time on to then"), columns("/log [N]", "the end of the bot's log")}) == 1
+    assert "Ctrl-C" in out.getvalue()

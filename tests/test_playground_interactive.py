@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import pexpect
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def interrupt(child: pexpect.spawn) -> None:
+    """Ctrl-C, once the prompt is waiting for a key: CPython's readline notices a Ctrl-C that arrives
+    while it is still drawing its prompt only at the next key pressed."""
+    time.sleep(0.3)
+    child.sendintr()
 
 
 def test_a_person_at_a_terminal_can_use_the_playground() -> None:
@@ -40,6 +48,24 @@ def test_a_person_at_a_terminal_can_use_the_playground() -> None:
         child.expect("What kind of concern is it")
         child.expect("  › ")
         child.sendline("/cancel")
+        child.expect("nothing was sent")
+        child.expect("Priya · #general › ")
+
+        # Ctrl-C in a form asks before throwing the answers away.
+        child.sendline("/report")
+        child.expect("What kind of concern is it")
+        child.expect("  › ")
+        child.sendline("1")
+        child.expect(r"Which activity or project\?  \(optional")  # its question, not its line in the form
+        child.expect("  › ")
+        interrupt(child)
+        child.expect(r"Close this form\? Nothing in it will be sent")
+        child.sendline("n")
+        child.expect("Carrying on with the form")
+        child.expect("  › ")
+        interrupt(child)
+        child.expect(r"Close this form\?")
+        child.sendline("y")
         child.expect("nothing was sent")
         child.expect("Priya · #general › ")
 

@@ -193,3 +193,12 @@ async def test_a_dbs_review_three_years_on_is_three_calendar_years_on(bot: Runni
 
     leap_day = await _record_dbs(bot, RACHEL, DAN, issued="2024-02-29")
     assert "Next review: 28 February 2027" in json.dumps(leap_day)
+
+
+async def test_dbs_for_a_name_slack_does_not_know_says_so_instead_of_opening_a_blank_form(bot: RunningBot) -> None:
+    # Slack makes `@name` a mention only for someone in the workspace; anything else arrives as typed.
+    await bot.slack.slash_command("/dbs", "@Nobody", RACHEL)
+    await bot.fake.wait_until(lambda: bot.fake.responses, what="the answer")
+
+    assert "I don't know who “@Nobody” is" in bot.fake.responses[-1].params["text"]
+    assert bot.fake.calls_to("views.open") == []

@@ -7,8 +7,9 @@ from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.reports.kinds import DEFAULT_RULES, ReportKind
@@ -18,15 +19,29 @@ from storage.models import AuditEntry, CheckFinding, ModerationCase, Report
 
 @dataclass(frozen=True)
 class Window:
+    """The moments after `start` up to and including `end`. A digest posted at `end` counts what has
+    happened by then, even at that very instant (an escalation the same catch-up run has just made, a
+    report filed a moment ago); the next week starts after it, so each event is counted in one week."""
+
     start: datetime
     end: datetime
 
     def previous(self) -> Window:
         return Window(self.start - (self.end - self.start), self.start)
 
+    def holds(self, moment: Any) -> ColumnElement[bool]:
+        """The condition that a stored moment (a column) falls in this window."""
+        return and_(moment > self.start, moment <= self.end)
+
 
 def last_seven_days(now: datetime) -> Window:
     return Window(now - timedelta(days=7), now)
+
+
+def open_at(moment: datetime) -> ColumnElement[bool]:
+    """Reports filed by `moment` and not resolved by then: last week's "still open" plus this week's
+    opened, less this week's resolved."""
+    return and_(Report.created_at <= moment, or_(Report.resolved_at.is_(None), Report.resolved_at > moment))
 
 
 @dataclass(frozen=True)
@@ -65,7 +80,7 @@ def _kind_label(kind: str) -> str:
 
 async def _count_by(session: AsyncSession, column, kind_column, window: Window) -> Counter[str]:  # type: ignore[no-untyped-def]
     rows = await session.execute(
-        select(kind_column, func.count()).where(column >= window.start, column < window.end).group_by(kind_column)
+        select(kind_column, func.count()).where(window.holds(column)).group_by(kind_column)
     )
     return Counter({str(k): int(n) for k, n in rows.all()})
 
@@ -79,25 +94,21 @@ async def reports_section(session: AsyncSession, window: Window, now: datetime, 
         figures.append(Figure(f"Reports {label}", sum(this_week.values()), sum(last_week.values())))
     open_rows = (await session.execute(
         select(Report.kind, Report.created_at, Report.acknowledge_by, Report.status, Report.ico_deadline)
-        .where(Report.status != "resolved", Report.created_at <= window.end)
+        .where(open_at(window.end))
     )).all()
     open_by_kind = Counter(kind for kind, *_ in open_rows)
-    open_last_week = await session.scalar(
-        select(func.count()).select_from(Report).where(
-            Report.created_at < before.end,
-            (Report.resolved_at.is_(None)) | (Report.resolved_at >= before.end),
-        )
-    ) or 0
+    open_last_week = await session.scalar(select(func.count()).select_from(Report).where(open_at(before.end))) or 0
     figures.append(Figure("Reports still open", len(open_rows), open_last_week))
     notes = [f"{n} open: {_kind_label(kind).lower()}" for kind, n in sorted(open_by_kind.items())]
     if open_rows:
         kind, created, *_ = min(open_rows, key=lambda r: r[1])
-        notes.append(f"Oldest open: {(now - created).days} days ({_kind_label(kind).lower()})")
+        notes.append(f"Oldest open: {(window.end - created).days} days ({_kind_label(kind).lower()})")
+    # Deadlines are about what to do now, so they are judged on each report as it stands now.
     overdue = [r for r in open_rows if r[3] == "open" and r[2] < now]
     if overdue:
         notes.append(f":warning: {len(overdue)} not acknowledged by their deadline")
-    for *_, ico in open_rows:
-        if ico is not None:
+    for *_, status, ico in open_rows:
+        if ico is not None and status != "resolved":
             hours = int((ico - now).total_seconds() // 3600)
             notes.append(f":hourglass: a data breach has {hours} hours left to tell the ICO" if hours >= 0
                          else f":warning: a data breach is {-hours} hours past the ICO deadline")
@@ -107,7 +118,7 @@ async def reports_section(session: AsyncSession, window: Window, now: datetime, 
 async def escalations_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section:
     async def count(w: Window) -> int:
         rows = (await session.execute(
-            select(AuditEntry.detail).where(AuditEntry.action == "report.escalated", AuditEntry.at >= w.start, AuditEntry.at < w.end)
+            select(AuditEntry.detail).where(AuditEntry.action == "report.escalated", w.holds(AuditEntry.at))
         )).scalars().all()
         return sum(1 for detail in rows if (detail or {}).get("automatic"))
 
@@ -126,7 +137,7 @@ async def checks_section(session: AsyncSession, window: Window, now: datetime, s
 async def moderation_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section:
     async def by_rule(w: Window) -> Counter[str]:
         rows = (await session.execute(
-            select(ModerationCase.findings).where(ModerationCase.created_at >= w.start, ModerationCase.created_at < w.end)
+            select(ModerationCase.findings).where(w.holds(ModerationCase.created_at))
         )).scalars().all()
         return Counter(f["rule"] for findings in rows for f in findings)
 

@@ -8,16 +8,19 @@ when it is back, marked late; the next one is then scheduled for the coming week
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.dates import next_weekly
 from bot.digest.sections import SECTIONS, Section, Window
 from bot.org import Role
-from bot.scheduler import TimerContext
+from bot.scheduler import TimerContext, fires_after_timers_due_with_it
 from bot.services import Services
 from bot.snapshot import org_snapshot
 from storage.directory import channel_for
@@ -62,13 +65,25 @@ class Digest:
         }
 
 
-async def build_digest(services: Services, window: Window, *, late: bool = False) -> Digest:
+@asynccontextmanager
+async def _reading_for_a_section(services: Services, session: AsyncSession | None) -> AsyncIterator[AsyncSession]:
+    if session is None:
+        async with services.db.reading() as fresh:
+            yield fresh
+    else:  # a savepoint, so a failing section's query leaves the rest of the transaction usable
+        async with session.begin_nested():
+            yield session
+
+
+async def build_digest(services: Services, window: Window, *, late: bool = False, session: AsyncSession | None = None) -> Digest:
+    """`session`, when given, is read through (the weekly timer's transaction), so the digest counts what
+    the same run has just done, such as an escalation that fell due while the bot was down."""
     now = services.now()
     sections: list[Section] = []
     for builder in SECTIONS:
         try:
-            async with services.db.reading() as session:
-                section = await builder(session, window, now, services)
+            async with _reading_for_a_section(services, session) as reader:
+                section = await builder(reader, window, now, services)
         except Exception:  # one section's trouble must not cost the CEO the rest
             log.exception("digest section %s failed", builder.__name__)
             section = Section(builder.__name__.removesuffix("_section"), builder.__name__.removesuffix("_section").replace("_", " ").capitalize(),
@@ -113,10 +128,12 @@ async def _schedule(session: Any, services: Services, due: datetime) -> None:
     await schedule_timer(session, kind=WEEKLY, dedupe_key=f"digest:{week}", due_at=due, payload={"due": due.isoformat()})
 
 
+@fires_after_timers_due_with_it  # what they do at the digest's own moment belongs to its week
 async def on_weekly_digest(ctx: TimerContext, payload: dict[str, Any]) -> None:
     services = ctx.services
     due = datetime.fromisoformat(payload["due"])
-    digest = await build_digest(services, Window(due - timedelta(days=7), due), late=ctx.now - due > LATE_AFTER)
+    digest = await build_digest(services, Window(due - timedelta(days=7), due), late=ctx.now - due > LATE_AFTER,
+                                session=ctx.session)
     params = digest.as_params(services)
     channel = await channel_for(ctx.session, "ceo_digest")
     targets = [channel] if channel else [m.slack_id for m in (await org_snapshot(services)).directory.with_role(Role.CEO)]

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 from rich.console import Console, RenderableType
+from rich.table import Table
 from rich.text import Text
 
 from bot.playground import modals
@@ -41,23 +42,39 @@ INBOX_SHOWN = 8
 
 EXIT_OK, EXIT_EXPECTATION, EXIT_SCRIPT_ERROR = 0, 1, 2
 
-HELP = """\
-[bold]Be someone[/]     /as NAME          act as a person (first name, full name or role: /as Chair); Tab completes
-                /people           everyone in the organisation file
-[bold]Use the bot[/]    /report, /tmw help, …  any of the app's slash commands, typed as in Slack
-                /press N [CHOICE] press button N (or choose in select N) of what was shown last
-                /press LABEL      press the newest button with that label: /press Acknowledge
-                /home             open your Home tab
-                /post #CHANNEL TEXT   write in a channel, as yourself
-                /shortcut NAME    use a message shortcut on the last message you posted
-[bold]Look around[/]    /inbox [NAME]     what the bot has sent you (or someone else)
-                /channel [NAME]   a channel's messages (and type your slash commands there)
-[bold]Time[/]           /clock            what time the bot thinks it is
-                /clock +2h        move time on (m, h, d, w), firing whatever falls due on the way
-                /clock next monday 9am
-[bold]Scripts[/]        /expect TEXT      check that the last step showed TEXT; /expect-not TEXT the opposite
-[bold]Other[/]          /log [N]          the end of the bot's log;  /help;  /quit (or Ctrl-D)
-In a form: answer each field; Enter keeps it as it is, [bold]-[/] empties it, /cancel closes the form."""
+# The playground's own commands, by what they are for: (group, command, what it does).
+HELP = [
+    ("Be someone", "/as NAME", "act as a person (first name, full name or role: /as Chair); Tab completes"),
+    ("", "/people", "everyone in the organisation file"),
+    ("Use the bot", "/report, /tmw help, …", "any of the app's slash commands, typed as in Slack"),
+    ("", "/press N [CHOICE]", "press button N (or choose in select N) of what was shown last"),
+    ("", "/press LABEL", "press the newest button with that label: /press Acknowledge"),
+    ("", "/home", "open your Home tab"),
+    ("", "/post #CHANNEL TEXT", "write in a channel, as yourself"),
+    ("", "/shortcut NAME", "use a message shortcut on the last message you posted"),
+    ("Look around", "/inbox [NAME]", "what the bot has sent you (or someone else)"),
+    ("", "/channel [NAME]", "a channel's messages (and type your slash commands there)"),
+    ("Time", "/clock", "what time the bot thinks it is"),
+    ("", "/clock +2h", "move time on (m, h, d, w), firing whatever falls due on the way"),
+    ("", "/clock next monday 9am", "move time on to then"),
+    ("Scripts", "/expect TEXT", "check that the last step showed TEXT"),
+    ("", "/expect-not TEXT", "check that it did not"),
+    ("Other", "/log [N]", "the end of the bot's log"),
+    ("", "/help", "this list"),
+    ("", "/quit", "leave the playground (or Ctrl-D)"),
+]
+IN_A_FORM = "In a form: answer each field; Enter keeps it as it is, - empties it, /cancel (or Ctrl-C) closes the form."
+
+
+def help_table() -> Table:
+    """A table, so the columns line up however wide the terminal is and long lines wrap in their column."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column()
+    for group, command, what in HELP:
+        table.add_row(Text(group, style="bold"), Text(command), Text(what))  # Text: "[N]" is not markup
+    return table
 
 
 class ScriptFailed(Exception):
@@ -399,9 +416,10 @@ class Client:
         self.console.print(Text(f"(all of it: {self.playground.files.log})", style="dim"))
 
     def help(self, _: str) -> None:
-        self.console.print(HELP)
+        self.show(help_table())
+        self.say(IN_A_FORM)
         if self.manifest.commands:
-            self.console.print(f"The app's slash commands: {', '.join(self.manifest.commands)}.")
+            self.say(f"The app's slash commands: {', '.join(self.manifest.commands)}.")
 
     # -- doing things ------------------------------------------------------------------------------
 
@@ -656,7 +674,7 @@ class Client:
             if not fields and not view.get("submit"):
                 return  # a modal to read, such as a confirmation: nothing to fill in
             if not fields:
-                answer = self.source.read(f"  Enter to press ‹{plain(view.get('submit'))}›, or /cancel › ")
+                answer = self.read_in_form(f"  Enter to press ‹{plain(view.get('submit'))}›, or /cancel › ")
                 if answer is None or answer.strip().lower() == "/cancel":
                     self.say("You closed the form.", "dim")
                     return
@@ -689,10 +707,27 @@ class Client:
                 continue
             ask_again = None
 
+    def read_in_form(self, prompt: str, completions: Callable[[], list[str]] | None = None) -> str | None:
+        """A line typed into a form, or None to close it. Ctrl-C asks first, since closing a form
+        throws away everything typed into it so far."""
+        while True:
+            try:
+                return self.source.read(prompt, completions)
+            except KeyboardInterrupt:
+                self.console.print()
+                self.say("Close this form? Nothing in it will be sent. (y/n)", "bold")
+                try:
+                    answer = self.source.read("  › ")
+                except KeyboardInterrupt:  # a second Ctrl-C means it
+                    answer = "y"
+                if answer is None or answer.strip().casefold() in ("y", "yes"):
+                    return None
+                self.say("Carrying on with the form.", "dim")
+
     def ask_about(self, input_field: modals.InputField) -> None:
         label = Text(input_field.label or "Your answer", style="bold")
         notes = ["optional" if input_field.optional else "", modals.how_to_answer(input_field)]
-        current = modals.current_value(input_field)
+        current = modals.current_value(input_field, self.answer_context())
         if current:
             notes.append(f"Enter keeps “{current}”")
         label.append(f"  ({'; '.join(n for n in notes if n)})", style="dim")
@@ -715,7 +750,7 @@ class Client:
         """Ask one field until its answer is taken. Returns "cancel", a changed view, or None."""
         self.ask_about(input_field)
         while True:
-            typed = self.source.read("  › ", lambda: self.field_completions(input_field))
+            typed = self.read_in_form("  › ", lambda: self.field_completions(input_field))
             if typed is None or typed.strip().lower() == "/cancel":
                 return "cancel"
             if typed.strip().startswith(("/expect", "/log", "/help")):

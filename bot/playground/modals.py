@@ -86,18 +86,27 @@ def how_to_answer(field: InputField) -> str:
     return "type your answer"
 
 
-def current_value(field: InputField) -> str:
-    """The field's initial value as a person would read it, or ''."""
-    element = field.element
+def current_value(field: InputField, context: AnswerContext) -> str:
+    """The field's initial value as a person would read it (people and channels by name), or ''."""
+    element, directory = field.element, context.directory
     if element.get("initial_value"):
         return str(element["initial_value"])
     if element.get("initial_option"):
         return plain(element["initial_option"].get("text"))
     if element.get("initial_options"):
         return ", ".join(plain(o.get("text")) for o in element["initial_options"])
-    for key in ("initial_date", "initial_time", "initial_user", "initial_conversation", "initial_channel"):
+    people = [element["initial_user"]] if element.get("initial_user") else element.get("initial_users") or []
+    if people:
+        return ", ".join(directory.name_of(slack_id) for slack_id in people)
+    channels = [element[key] for key in ("initial_conversation", "initial_channel") if element.get(key)]
+    channels += element.get("initial_conversations") or element.get("initial_channels") or []
+    if channels:
+        return ", ".join(directory.describe_channel(channel) for channel in channels)
+    for key in ("initial_date", "initial_time"):
         if element.get(key):
             return str(element[key])
+    if element.get("initial_date_time"):
+        return f"{datetime.fromtimestamp(int(element['initial_date_time']), context.tz):%Y-%m-%d %H:%M}"
     return ""
 
 
