@@ -79,3 +79,17 @@ async def test_tampered_body_is_refused(bot: RunningBot) -> None:
 
     assert response.status == 401
     await _nothing_happened(bot)
+
+
+async def test_a_mangled_form_submission_is_answered_with_a_closing_message_not_a_server_error(bot: RunningBot) -> None:
+    # Crafted, or garbled on the way: every form's submission must still get a 200, or Slack shows the
+    # person a connection error. The leaver, access review and policy forms read their metadata first.
+    for callback_id in ("access_review.reduce_submit", "leaver.confirm", "policy.sign"):
+        mangled = {"id": "V0MANGLED", "type": "modal", "callback_id": callback_id, "private_metadata": "{not json"}
+
+        response = await bot.slack.view_submission(ANITA, mangled, {})
+
+        assert response.status == 200, callback_id
+        body = response.json()
+        assert body["response_action"] == "update", callback_id
+        assert "nothing was changed" in str(body["view"]["blocks"]), callback_id
