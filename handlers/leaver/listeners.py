@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -11,12 +12,14 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.accounts import leavers
 from bot.accounts.leavers import LeaverForm
 from bot.accounts.secrets import PasswordTyped, contains_password
-from bot.accounts.workflow import FormErrors, ensure_register_synced
+from bot.accounts.workflow import FormErrors, Outcome, ensure_register_synced
 from bot.errors import DomainError
+from bot.services import Services
 from bot.snapshot import org_snapshot
 from handlers.accounts.listeners import people_in
 from handlers.errors import telling_the_person
@@ -119,22 +122,25 @@ def register(app: AsyncApp) -> None:
     async def task_done(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient,
                         context: AsyncBoltContext) -> None:
         await ack()
-        async with telling_the_person(body, respond, client):
-            services = services_of(context)
-            value = TaskValue.model_validate_json(body["actions"][0]["value"])
-            async with services.db.unit_of_work() as session:
-                outcome = await leavers.complete_task(session, services, value.task_id, body["user"]["id"])
-            services.wake_scheduler()
-            await respond(text=outcome.message, response_type="ephemeral", replace_original=False)
+        await _press(body, respond, client, context, lambda session, services, actor, value: leavers.complete_task(
+            session, services, TaskValue.model_validate_json(value).task_id, actor))
 
     @app.action(CANCEL)
     async def cancel(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient,
                      context: AsyncBoltContext) -> None:
         await ack()
-        async with telling_the_person(body, respond, client):
-            services = services_of(context)
-            value = CancelValue.model_validate_json(body["actions"][0]["value"])
-            async with services.db.unit_of_work() as session:
-                outcome = await leavers.cancel(session, services, value.leaver_id, body["user"]["id"])
-            services.wake_scheduler()
-            await respond(text=outcome.message, response_type="ephemeral", replace_original=False)
+        await _press(body, respond, client, context, lambda session, services, actor, value: leavers.cancel(
+            session, services, CancelValue.model_validate_json(value).leaver_id, actor))
+
+
+async def _press(body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, context: AsyncBoltContext,
+                 run: Callable[[AsyncSession, Services, str, str], Awaitable[Outcome]]) -> None:
+    """A checklist button, after its ack: `run` reads the button's value and does the work in one
+    transaction (a mangled value is told kindly), and the person who pressed hears the outcome
+    privately, beside the checklist."""
+    async with telling_the_person(body, respond, client):
+        services = services_of(context)
+        async with services.db.unit_of_work() as session:
+            outcome = await run(session, services, body["user"]["id"], body["actions"][0]["value"])
+        services.wake_scheduler()
+        await respond(text=outcome.message, response_type="ephemeral", replace_original=False)
