@@ -3,59 +3,21 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import socket
-import sys
 from pathlib import Path
 
 import pytest
 
-from bot.crypto import generate_key, is_valid_key
+from bot.crypto import is_valid_key
 from bot.standin import FakeSlack, SlackRequestSender
+from tests.cli_support import TMW_BOT, free_port, run_tmw_bot, serving, sqlite_env
 from tests.harness import BOT_TOKEN, EXAMPLE_ORG, SIGNING_SECRET
-
-TMW_BOT = str(Path(sys.executable).with_name("tmw-bot"))
-
-
-def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TMW_", "DATABASE_URL"))}
-    env.update(
-        {
-            "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}",
-            "TMW_ORG_CONFIG": str(EXAMPLE_ORG),
-            "TMW_DATA_KEY": generate_key(),
-        }
-    )
-    env.update(extra)
-    return env
-
-
-async def _run(*args: str, env: dict[str, str], cwd: Path) -> tuple[int, str, str]:
-    process = await asyncio.create_subprocess_exec(
-        TMW_BOT, *args, env=env, cwd=cwd, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
-    )
-    out, err = await asyncio.wait_for(process.communicate(), 60)
-    return process.returncode or 0, out.decode(), err.decode()
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 async def test_run_answers_signed_help_and_refuses_unsigned(tmp_path: Path, fake_slack: FakeSlack) -> None:
-    port = _free_port()
-    env = _env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET, SLACK_API_URL=fake_slack.api_url)
-    process = await asyncio.create_subprocess_exec(
-        TMW_BOT, "run", "--port", str(port), env=env, cwd=tmp_path,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )
-    try:
-        assert process.stdout is not None
-        line = await asyncio.wait_for(process.stdout.readline(), 60)
-        assert f"http://127.0.0.1:{port}/slack/events" in line.decode()
-        slack = SlackRequestSender(f"http://127.0.0.1:{port}/slack/events", SIGNING_SECRET, fake_slack)
+    env = sqlite_env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET, SLACK_API_URL=fake_slack.api_url)
+    async with serving(env, tmp_path) as served:
+        assert f"http://127.0.0.1:{served.port}/slack/events" in served.first_line
+        slack = SlackRequestSender(f"http://127.0.0.1:{served.port}/slack/events", SIGNING_SECRET, fake_slack)
 
         signed = await slack.slash_command("/tmw", "help", "U0LEADER01")
         unsigned = await slack.slash_command("/tmw", "help", "U0LEADER01", sign=False)
@@ -63,11 +25,8 @@ async def test_run_answers_signed_help_and_refuses_unsigned(tmp_path: Path, fake
         assert signed.status == 200
         assert signed.json()["response_type"] == "ephemeral" and "Hello Dan!" in signed.json()["text"]
         assert unsigned.status == 401
-    finally:
-        process.terminate()
-        _, err = await asyncio.wait_for(process.communicate(), 30)
-    assert process.returncode == 0
-    assert BOT_TOKEN not in err.decode() and SIGNING_SECRET not in err.decode()
+    assert served.returncode == 0
+    assert BOT_TOKEN not in served.err and SIGNING_SECRET not in served.err
 
 
 @pytest.mark.parametrize(
@@ -83,10 +42,10 @@ async def test_run_answers_signed_help_and_refuses_unsigned(tmp_path: Path, fake
     ],
 )
 async def test_a_bad_setting_stops_start_up_with_one_clear_line(tmp_path: Path, setting: str, value: str, named: str) -> None:
-    env = _env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET)
+    env = sqlite_env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET)
     env[setting] = value
 
-    code, _, err = await _run("run", env=env, cwd=tmp_path)
+    code, _, err = await run_tmw_bot("run", env=env, cwd=tmp_path)
 
     assert code == 1
     assert named in err
@@ -95,17 +54,17 @@ async def test_a_bad_setting_stops_start_up_with_one_clear_line(tmp_path: Path, 
 
 
 async def test_settings_are_read_from_a_dotenv_file(tmp_path: Path) -> None:
-    env = _env(tmp_path)
+    env = sqlite_env(tmp_path)
     (tmp_path / ".env").write_text("TMW_DATA_KEY=nonsense\n")
     del env["TMW_DATA_KEY"]
 
-    code, _, err = await _run("tick", env=env, cwd=tmp_path)
+    code, _, err = await run_tmw_bot("tick", env=env, cwd=tmp_path)
 
     assert code == 1 and "TMW_DATA_KEY is not right" in err
 
 
 async def test_org_validate_passes_the_example(tmp_path: Path) -> None:
-    code, out, _ = await _run("org", "validate", str(EXAMPLE_ORG), env=_env(tmp_path), cwd=tmp_path)
+    code, out, _ = await run_tmw_bot("org", "validate", str(EXAMPLE_ORG), env=sqlite_env(tmp_path), cwd=tmp_path)
     assert code == 0
     assert "is valid: 11 people, 3 projects" in out
 
@@ -118,7 +77,7 @@ async def test_org_validate_lists_each_error_with_its_line(tmp_path: Path) -> No
     path.write_text(broken)
     lines = broken.splitlines()
 
-    code, _, err = await _run("org", "validate", str(path), env=_env(tmp_path), cwd=tmp_path)
+    code, _, err = await run_tmw_bot("org", "validate", str(path), env=sqlite_env(tmp_path), cwd=tmp_path)
 
     assert code == 1
     assert "has 2 errors" in err
@@ -136,7 +95,7 @@ async def test_org_validate_reports_cross_references_with_their_lines(tmp_path: 
     path.write_text(broken)
     lines = broken.splitlines()
 
-    code, _, err = await _run("org", "validate", str(path), env=_env(tmp_path), cwd=tmp_path)
+    code, _, err = await run_tmw_bot("org", "validate", str(path), env=sqlite_env(tmp_path), cwd=tmp_path)
 
     assert code == 1
     nobody = next(i for i, t in enumerate(lines, 1) if "U0NOBODY01" in t)
@@ -146,25 +105,25 @@ async def test_org_validate_reports_cross_references_with_their_lines(tmp_path: 
 
 
 async def test_keygen_prints_a_usable_key(tmp_path: Path) -> None:
-    code, out, _ = await _run("keygen", env=_env(tmp_path), cwd=tmp_path)
+    code, out, _ = await run_tmw_bot("keygen", env=sqlite_env(tmp_path), cwd=tmp_path)
     assert code == 0 and is_valid_key(out.strip())
 
 
 async def test_db_upgrade_and_tick_run_once_and_exit(tmp_path: Path) -> None:
-    env = _env(tmp_path)
-    code, out, _ = await _run("db", "upgrade", env=env, cwd=tmp_path)
+    env = sqlite_env(tmp_path)
+    code, out, _ = await run_tmw_bot("db", "upgrade", env=env, cwd=tmp_path)
     assert code == 0 and "up to date" in out
 
-    code, out, _ = await _run("tick", "--now", "2026-11-30T09:00", "--allow-future", env=env, cwd=tmp_path)
+    code, out, _ = await run_tmw_bot("tick", "--now", "2026-11-30T09:00", "--allow-future", env=env, cwd=tmp_path)
     assert code == 0
     assert "Ran everything due up to 2026-11-30 09:00 GMT" in out
 
-    code, _, err = await _run("tick", "--now", "next monday", env=env, cwd=tmp_path)
+    code, _, err = await run_tmw_bot("tick", "--now", "next monday", env=env, cwd=tmp_path)
     assert code == 1 and "not an ISO-8601 moment" in err
 
 
 async def test_the_global_env_file_option_reaches_every_command(tmp_path: Path) -> None:
-    env = _env(tmp_path)
+    env = sqlite_env(tmp_path)
     del env["TMW_ORG_CONFIG"]
     (tmp_path / "elsewhere.env").write_text(f"TMW_ORG_CONFIG={tmp_path / 'no-such-org.yml'}\n")
 
@@ -177,7 +136,7 @@ async def test_the_global_env_file_option_reaches_every_command(tmp_path: Path) 
         assert "Traceback" not in err.decode(), err.decode()
         assert "no-such-org.yml" in err.decode()  # the settings came from the file named
 
-    code, out, err = await _run("--env-file=elsewhere.env", "local", "--help", env=env, cwd=tmp_path)
+    code, out, err = await run_tmw_bot("--env-file=elsewhere.env", "local", "--help", env=env, cwd=tmp_path)
     assert code == 0 and "Traceback" not in err and "--script" in out
 
 
@@ -190,8 +149,8 @@ async def test_org_validate_numbers_entries_one_way(tmp_path: Path) -> None:
     path.write_text(broken)
     missing = tmp_path / "missing.yml"
 
-    code, _, err = await _run("org", "validate", str(path), env=_env(tmp_path), cwd=tmp_path)
-    _, _, missing_err = await _run("org", "validate", str(missing), env=_env(tmp_path), cwd=tmp_path)
+    code, _, err = await run_tmw_bot("org", "validate", str(path), env=sqlite_env(tmp_path), cwd=tmp_path)
+    _, _, missing_err = await run_tmw_bot("org", "validate", str(missing), env=sqlite_env(tmp_path), cwd=tmp_path)
 
     assert code == 1
     assert "people[8].slack_id: U0ANITA001 is listed twice (also people[0])" in err
@@ -200,9 +159,9 @@ async def test_org_validate_numbers_entries_one_way(tmp_path: Path) -> None:
 
 async def test_run_refuses_to_start_with_a_token_slack_refuses(tmp_path: Path, fake_slack: FakeSlack) -> None:
     fake_slack.fail("auth.test", "invalid_auth")
-    env = _env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET, SLACK_API_URL=fake_slack.api_url)
+    env = sqlite_env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET, SLACK_API_URL=fake_slack.api_url)
 
-    code, out, err = await _run("run", "--port", str(_free_port()), env=env, cwd=tmp_path)
+    code, out, err = await run_tmw_bot("run", "--port", str(free_port()), env=env, cwd=tmp_path)
 
     assert code == 1 and "listening" not in out
     assert err.strip().startswith("tmw-bot: SLACK_BOT_TOKEN was refused by Slack (invalid_auth)")
@@ -211,20 +170,10 @@ async def test_run_refuses_to_start_with_a_token_slack_refuses(tmp_path: Path, f
 
 
 async def test_run_starts_without_warnings(tmp_path: Path, fake_slack: FakeSlack) -> None:
-    port = _free_port()
-    env = _env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET, SLACK_API_URL=fake_slack.api_url)
-    process = await asyncio.create_subprocess_exec(
-        TMW_BOT, "run", "--port", str(port), env=env, cwd=tmp_path,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )
-    try:
-        assert process.stdout is not None
-        line = await asyncio.wait_for(process.stdout.readline(), 60)
-        assert "is listening" in line.decode()
-    finally:
-        process.terminate()
-        _, err = await asyncio.wait_for(process.communicate(), 30)
+    env = sqlite_env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET, SLACK_API_URL=fake_slack.api_url)
+    async with serving(env, tmp_path) as served:
+        assert "is listening" in served.first_line
 
-    logged = err.decode()
+    logged = served.err
     assert " WARNING " not in logged and " ERROR " not in logged, logged
     assert "will be unused" not in logged

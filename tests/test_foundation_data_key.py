@@ -4,9 +4,7 @@ every encrypted value to a new key in one transaction."""
 from __future__ import annotations
 
 import asyncio
-import os
 import socket
-import sys
 from pathlib import Path
 
 from sqlalchemy import delete, select, update
@@ -21,17 +19,9 @@ from storage.migrate import upgrade_async
 from storage.models import Base, DataKey
 from storage.roster import roster_size
 from storage.types import EncryptedText, encrypted_columns
+from tests.cli_support import cli_env, run_tmw_bot
 from tests.harness import BOT_TOKEN, EXAMPLE_ORG, SIGNING_SECRET, START, RunningBot
 from tests.report_driver import DAN, MAYA, ReportDriver
-
-TMW_BOT = str(Path(sys.executable).with_name("tmw-bot"))
-
-
-def cli_env(database_url: str, key: str, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TMW_", "DATABASE_URL"))}
-    env.update({"DATABASE_URL": database_url, "TMW_ORG_CONFIG": str(EXAMPLE_ORG), "TMW_DATA_KEY": key})
-    env.update(extra)
-    return env
 
 
 def run_env(database_url: str, key: str) -> dict[str, str]:
@@ -39,19 +29,6 @@ def run_env(database_url: str, key: str) -> dict[str, str]:
     env = cli_env(database_url, key, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET,
                   SLACK_API_URL="http://127.0.0.1:9/api/")
     return env
-
-
-async def tmw_bot(*args: str, env: dict[str, str], cwd: Path) -> tuple[int, str, str]:
-    process = await asyncio.create_subprocess_exec(
-        TMW_BOT, *args, env=env, cwd=cwd, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
-    )
-    try:
-        out, err = await asyncio.wait_for(process.communicate(), 60)
-    except TimeoutError:
-        process.kill()  # `run` that did not refuse to start: leave no server behind
-        await process.wait()
-        raise
-    return process.returncode or 0, out.decode(), err.decode()
 
 
 def bot_key(bot: RunningBot) -> str:
@@ -94,7 +71,7 @@ def test_the_fingerprint_tells_keys_apart_and_does_not_contain_the_key() -> None
 async def test_run_refuses_to_start_with_a_different_key_naming_the_fix(bot: RunningBot, tmp_path: Path) -> None:
     await file_a_report(bot)
 
-    code, out, err = await tmw_bot("run", env=run_env(bot.services.settings.database_url, generate_key()), cwd=tmp_path)
+    code, out, err = await run_tmw_bot("run", env=run_env(bot.services.settings.database_url, generate_key()), cwd=tmp_path)
 
     assert code == 1, out + err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
@@ -108,11 +85,11 @@ async def test_a_database_from_before_fingerprints_refuses_a_key_that_cannot_rea
     async with bot.services.db.unit_of_work() as session:
         await session.execute(delete(DataKey))
 
-    code, _, err = await tmw_bot("run", env=run_env(bot.services.settings.database_url, generate_key()), cwd=tmp_path)
+    code, _, err = await run_tmw_bot("run", env=run_env(bot.services.settings.database_url, generate_key()), cwd=tmp_path)
     assert code == 1 and "TMW_DATA_KEY is not the key this database was encrypted with" in err
 
     # The right key is accepted, and remembered from then on.
-    code, _, err = await tmw_bot("tick", env=cli_env(bot.services.settings.database_url, bot_key(bot)), cwd=tmp_path)
+    code, _, err = await run_tmw_bot("tick", env=cli_env(bot.services.settings.database_url, bot_key(bot)), cwd=tmp_path)
     assert code == 0, err
     async with bot.services.db.reading() as session:
         assert await session.scalar(select(DataKey.fingerprint)) == bot.services.cipher.fingerprint()
@@ -126,7 +103,7 @@ async def test_rekey_re_encrypts_every_value_under_the_new_key(bot: RunningBot, 
     assert ("report", "team_member_enc") in {(t, c) for t, c, _ in before}
     url = bot.services.settings.database_url
 
-    code, out, err = await tmw_bot("rekey", env=cli_env(url, new_key, TMW_OLD_DATA_KEY=old_key), cwd=tmp_path)
+    code, out, err = await run_tmw_bot("rekey", env=cli_env(url, new_key, TMW_OLD_DATA_KEY=old_key), cwd=tmp_path)
 
     assert code == 0, err
     assert f"Re-encrypted {len(before)} values" in out
@@ -136,13 +113,13 @@ async def test_rekey_re_encrypts_every_value_under_the_new_key(bot: RunningBot, 
     for where, value in after.items():
         assert new.decrypt(value) == old.decrypt(before[where]), where
     # The bot starts with the new key, and no longer with the old one.
-    code, _, err = await tmw_bot("tick", env=cli_env(url, new_key), cwd=tmp_path)
+    code, _, err = await run_tmw_bot("tick", env=cli_env(url, new_key), cwd=tmp_path)
     assert code == 0, err
-    code, _, err = await tmw_bot("run", env=run_env(url, old_key), cwd=tmp_path)
+    code, _, err = await run_tmw_bot("run", env=run_env(url, old_key), cwd=tmp_path)
     assert code == 1 and "is not the key this database was encrypted with" in err
     # Running it again changes nothing.
     settled = await encrypted_values(bot)
-    code, out, _ = await tmw_bot("rekey", env=cli_env(url, new_key, TMW_OLD_DATA_KEY=old_key), cwd=tmp_path)
+    code, out, _ = await run_tmw_bot("rekey", env=cli_env(url, new_key, TMW_OLD_DATA_KEY=old_key), cwd=tmp_path)
     assert code == 0 and "already under this TMW_DATA_KEY" in out
     assert await encrypted_values(bot) == settled
 
@@ -155,7 +132,7 @@ async def test_rekey_passes_over_values_erased_under_the_retention_rules(bot: Ru
         await session.execute(update(report).values(details_enc=""))  # as erasure leaves a skeleton
     url = bot.services.settings.database_url
 
-    code, out, err = await tmw_bot("rekey", env=cli_env(url, new_key, TMW_OLD_DATA_KEY=old_key), cwd=tmp_path)
+    code, out, err = await run_tmw_bot("rekey", env=cli_env(url, new_key, TMW_OLD_DATA_KEY=old_key), cwd=tmp_path)
 
     assert code == 0, err
     async with bot.services.db.reading() as session:
@@ -176,7 +153,7 @@ async def test_rekey_changes_nothing_when_a_value_cannot_be_read(bot: RunningBot
         await session.execute(update(target).where(target.c.id == row_id).values({column: spoiled}))
     url = bot.services.settings.database_url
 
-    code, out, err = await tmw_bot("rekey", env=cli_env(url, new_key, TMW_OLD_DATA_KEY=old_key), cwd=tmp_path)
+    code, out, err = await run_tmw_bot("rekey", env=cli_env(url, new_key, TMW_OLD_DATA_KEY=old_key), cwd=tmp_path)
 
     assert code == 1, out
     assert f"does not decrypt {table}.{column} in row {row_id}" in err and "nothing was changed" in err
@@ -196,9 +173,9 @@ async def test_rekey_refuses_an_old_key_that_is_not_the_databases(bot: RunningBo
     before = await encrypted_values(bot)
     url = bot.services.settings.database_url
 
-    code, _, err = await tmw_bot("rekey", env=cli_env(url, generate_key(), TMW_OLD_DATA_KEY=generate_key()), cwd=tmp_path)
+    code, _, err = await run_tmw_bot("rekey", env=cli_env(url, generate_key(), TMW_OLD_DATA_KEY=generate_key()), cwd=tmp_path)
     assert code == 1 and "TMW_OLD_DATA_KEY is not the key this database is under" in err
-    code, _, err = await tmw_bot("rekey", env=cli_env(url, generate_key()), cwd=tmp_path)
+    code, _, err = await run_tmw_bot("rekey", env=cli_env(url, generate_key()), cwd=tmp_path)
     assert code == 1 and "TMW_OLD_DATA_KEY is not set" in err
     assert await encrypted_values(bot) == before
 
@@ -208,7 +185,7 @@ async def test_processes_starting_together_on_a_fresh_database_all_start(databas
 
     # `digest --print` starts up exactly as `run` does (migrations, the key, the organisation), then
     # only reads: a fair test of starting together.
-    results = await asyncio.gather(*(tmw_bot("digest", "--print", env=env, cwd=tmp_path) for _ in range(5)))
+    results = await asyncio.gather(*(run_tmw_bot("digest", "--print", env=env, cwd=tmp_path) for _ in range(5)))
 
     for code, _, err in results:
         assert code == 0, err
@@ -262,7 +239,7 @@ def _unusable(database_url: str, tmp_path: Path) -> str:
 async def test_a_database_that_cannot_be_opened_stops_start_up_with_one_line(database_url: str, tmp_path: Path) -> None:
     url = _unusable(database_url, tmp_path)
     for command in (["tick"], ["db", "upgrade"], ["run"]):
-        code, out, err = await tmw_bot(*command, env=run_env(url, generate_key()), cwd=tmp_path)
+        code, out, err = await run_tmw_bot(*command, env=run_env(url, generate_key()), cwd=tmp_path)
 
         assert code == 1, out
         assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
@@ -276,7 +253,7 @@ async def test_an_unreachable_postgresql_stops_start_up_with_one_line_and_no_pas
         port = s.getsockname()[1]
     url = f"postgresql+asyncpg://tmw:hunter2secret@127.0.0.1:{port}/tmw"
 
-    code, out, err = await tmw_bot("tick", env=cli_env(url, generate_key()), cwd=tmp_path)
+    code, out, err = await run_tmw_bot("tick", env=cli_env(url, generate_key()), cwd=tmp_path)
 
     assert code == 1, out
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
@@ -289,14 +266,14 @@ async def test_tick_refuses_a_moment_in_the_future_unless_allowed(tmp_path: Path
     database = tmp_path / "live.db"
     env = cli_env(f"sqlite+aiosqlite:///{database}", generate_key())
 
-    code, out, err = await tmw_bot("tick", "--now", "2099-01-05T09:00", env=env, cwd=tmp_path)
+    code, out, err = await run_tmw_bot("tick", "--now", "2099-01-05T09:00", env=env, cwd=tmp_path)
 
     assert code == 1, out
     assert len(err.strip().splitlines()) == 1
     assert "--now 2099-01-05T09:00 is in the future" in err and "--allow-future" in err
     assert not database.exists()  # refused before the database was even opened
 
-    code, out, err = await tmw_bot("tick", "--now", "2099-01-05T09:00", "--allow-future", env=env, cwd=tmp_path)
+    code, out, err = await run_tmw_bot("tick", "--now", "2099-01-05T09:00", "--allow-future", env=env, cwd=tmp_path)
     assert code == 0, err
     assert "Ran everything due up to 2099-01-05 09:00 GMT" in out
 
@@ -305,10 +282,10 @@ async def test_rekey_clears_the_roster_and_says_to_import_it_again(database_url:
     old_key, new_key = generate_key(), generate_key()
     roster = tmp_path / "roster.csv"
     roster.write_text("first_name,last_name,school,photo_consent\nJess,Pennington,Hillside,yes\nOmar,Haddad,,no\n")
-    code, _, err = await tmw_bot("roster", "import", str(roster), env=cli_env(database_url, old_key), cwd=tmp_path)
+    code, _, err = await run_tmw_bot("roster", "import", str(roster), env=cli_env(database_url, old_key), cwd=tmp_path)
     assert code == 0, err
 
-    code, out, err = await tmw_bot("rekey", env=cli_env(database_url, new_key, TMW_OLD_DATA_KEY=old_key), cwd=tmp_path)
+    code, out, err = await run_tmw_bot("rekey", env=cli_env(database_url, new_key, TMW_OLD_DATA_KEY=old_key), cwd=tmp_path)
 
     assert code == 0, err
     assert "The roster (2 participants)" in out and "tmw-bot roster import" in out

@@ -15,8 +15,8 @@ from bot.runtime import prepare
 from bot.slack.socket_mode import SocketModeSupervisor
 from bot.standin import FakeSlack
 from bot.standin.server import APP_ID, TEAM_ID
+from tests.cli_support import TMW_BOT, free_port, sqlite_env
 from tests.harness import BOT_TOKEN, START, make_settings
-from tests.test_foundation_cli import TMW_BOT, _env, _free_port
 
 DAN = "U0LEADER01"
 
@@ -81,8 +81,8 @@ async def test_reconnects_when_the_connection_stalls(fake_slack: FakeSlack, supe
 
 
 async def test_run_stops_on_sigterm_while_slack_is_unreachable(tmp_path: Path) -> None:
-    unreachable = f"http://127.0.0.1:{_free_port()}/api/"  # nothing listens there
-    env = _env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_APP_TOKEN="xapp-1-test-app-token", SLACK_API_URL=unreachable)
+    unreachable = f"http://127.0.0.1:{free_port()}/api/"  # nothing listens there
+    env = sqlite_env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_APP_TOKEN="xapp-1-test-app-token", SLACK_API_URL=unreachable)
     process = await asyncio.create_subprocess_exec(
         TMW_BOT, "run", env=env, cwd=tmp_path, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
     )

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -16,8 +15,8 @@ from bot.clock import ManualClock
 from bot.settings import Settings
 from bot.standin import FakeSlack, SlackRequestSender
 from tests.accounts_support import command, mention, text_values
+from tests.cli_support import run_tmw_bot, serving, sqlite_env
 from tests.harness import BOT_TOKEN, EXAMPLE_ORG, SIGNING_SECRET, START, RunningBot, make_settings, start_bot
-from tests.test_foundation_cli import TMW_BOT, _env, _free_port, _run
 
 ANITA, ADMIN, BEN = "U0ANITA001", "U0ADMIN001", "U0VOLUNT01"
 LUCY = "U0LEADER02"  # a freelancer on Grace's project
@@ -95,29 +94,19 @@ async def test_admins_are_told_once_what_is_wrong_and_once_when_it_is_mended(
 async def test_run_starts_on_the_last_good_version_when_the_file_is_broken(tmp_path: Path, fake_slack: FakeSlack) -> None:
     org = tmp_path / "org.yml"
     org.write_text(GOOD)
-    env = _env(tmp_path, TMW_ORG_CONFIG=str(org), SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET,
+    env = sqlite_env(tmp_path, TMW_ORG_CONFIG=str(org), SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET,
                SLACK_API_URL=fake_slack.api_url)
-    code, _, err = await _run("tick", env=env, cwd=tmp_path)
+    code, _, err = await run_tmw_bot("tick", env=env, cwd=tmp_path)
     assert code == 0, err
     org.write_text(BROKEN)
 
-    port = _free_port()
-    process = await asyncio.create_subprocess_exec(
-        TMW_BOT, "run", "--port", str(port), env=env, cwd=tmp_path,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )
-    try:
-        assert process.stdout is not None
-        line = await asyncio.wait_for(process.stdout.readline(), 60)
-        assert f"http://127.0.0.1:{port}/slack/events" in line.decode()
-        slack = SlackRequestSender(f"http://127.0.0.1:{port}/slack/events", SIGNING_SECRET, fake_slack)
+    async with serving(env, tmp_path) as served:
+        assert f"http://127.0.0.1:{served.port}/slack/events" in served.first_line
+        slack = SlackRequestSender(f"http://127.0.0.1:{served.port}/slack/events", SIGNING_SECRET, fake_slack)
         signed = await slack.slash_command("/tmw", "help", "U0LEADER01")
         assert "Hello Dan!" in signed.json()["text"]
         await fake_slack.wait_until(lambda: fake_slack.messages_in(ANITA), timeout=30, what="the admins told")
-    finally:
-        process.terminate()
-        _, err_bytes = await asyncio.wait_for(process.communicate(), 30)
-    err = err_bytes.decode()
+    err = served.err
     assert "THE ORGANISATION FILE IS BROKEN" in err
     assert f"line {_line_of(BROKEN, 'volunter')}" in err
     assert "cannot read the new version" in fake_slack.messages_in(ANITA)[0].text
@@ -126,9 +115,9 @@ async def test_run_starts_on_the_last_good_version_when_the_file_is_broken(tmp_p
 async def test_run_still_refuses_a_broken_file_with_no_good_version_to_fall_back_on(tmp_path: Path) -> None:
     org = tmp_path / "org.yml"
     org.write_text(BROKEN)
-    env = _env(tmp_path, TMW_ORG_CONFIG=str(org))
+    env = sqlite_env(tmp_path, TMW_ORG_CONFIG=str(org))
 
-    code, _, err = await _run("tick", env=env, cwd=tmp_path)
+    code, _, err = await run_tmw_bot("tick", env=env, cwd=tmp_path)
 
     assert code == 1
     assert f"line {_line_of(BROKEN, 'volunter')}" in err and "Traceback" not in err

@@ -11,19 +11,16 @@ from pathlib import Path
 import pytest
 
 from bot.crypto import generate_key
+from tests.cli_support import TMW_BOT, bare_env, cli_env
 from tests.harness import EXAMPLE_ORG
 
-TMW_BOT = str(Path(sys.executable).with_name("tmw-bot"))
 GOOD = "first_name,last_name,school,photo_consent\nAmy,Smith,Ribston Hall High School,yes\nJake,Brown,Chosen Hill School,no\n"
 
 
 def _env(tmp_path: Path, org: Path = EXAMPLE_ORG) -> dict[str, str]:
-    import os
-
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TMW_", "DATABASE_URL"))}
-    env.update({"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}", "TMW_ORG_CONFIG": str(org),
-                "TMW_DATA_KEY": (tmp_path / "key").read_text() if (tmp_path / "key").exists() else _key(tmp_path)})
-    return env
+    """The same database and key in `tmp_path` for every command of a test."""
+    key = (tmp_path / "key").read_text() if (tmp_path / "key").exists() else _key(tmp_path)
+    return cli_env(f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}", key, org=org)
 
 
 def _key(tmp_path: Path) -> str:
@@ -175,16 +172,9 @@ def test_a_bad_moderation_setting_is_reported_on_its_line(tmp_path: Path) -> Non
 NAMED = "Well done Amy Smith!"
 
 
-def _bare_env(tmp_path: Path) -> dict[str, str]:
-    """The environment of someone outside the bot's folder: none of its settings."""
-    import os
-
-    return {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TMW_", "DATABASE_URL"))}
-
-
 def test_check_outside_the_project_folder_says_so_and_exits_2(tmp_path: Path) -> None:
     result = subprocess.run([TMW_BOT, "check"], input=NAMED, capture_output=True, text=True, cwd=tmp_path,
-                            env=_bare_env(tmp_path), timeout=60)
+                            env=bare_env(), timeout=60)
 
     assert result.returncode == 2, result.stdout
     assert result.stdout == ""
@@ -194,7 +184,7 @@ def test_check_outside_the_project_folder_says_so_and_exits_2(tmp_path: Path) ->
 def test_check_with_no_roster_on_purpose_checks_everything_else(tmp_path: Path) -> None:
     def run(text: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([TMW_BOT, "check", "--json", "--no-roster"], input=text, capture_output=True, text=True,
-                              cwd=tmp_path, env=_bare_env(tmp_path), timeout=60)
+                              cwd=tmp_path, env=bare_env(), timeout=60)
 
     assert run(NAMED).returncode == 0
     leak = run("Call 07700 900123")
@@ -251,7 +241,7 @@ def test_check_with_the_projects_env_file_imports_neither_pydantic_nor_the_datab
     )
 
     result = subprocess.run([sys.executable, "-c", script], input=NAMED, capture_output=True, text=True, cwd=tmp_path,
-                            env=_bare_env(tmp_path), timeout=60)
+                            env=bare_env(), timeout=60)
 
     assert result.returncode == 1, result.stderr
     assert {f["kind"] for f in json.loads(result.stdout)["findings"]} == {"full_name"}

@@ -4,19 +4,16 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from sqlalchemy import select
 
 from bot.person_data import erase_person, export_person
 from storage.models import AuditEntry, DbsCheck, ModerationCase, PolicySignature, Report
-from tests.harness import EXAMPLE_ORG, RunningBot
+from tests.cli_support import TMW_BOT, cli_env
+from tests.harness import RunningBot
 from tests.report_driver import ANITA, BEN, DAN, SAFE, ReportDriver
-
-TMW_BOT = str(Path(sys.executable).with_name("tmw-bot"))
 
 
 async def _give_ben_a_history(bot: RunningBot) -> None:
@@ -38,11 +35,9 @@ async def _give_ben_a_history(bot: RunningBot) -> None:
 
 
 def _cli(bot: RunningBot, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TMW_", "DATABASE_URL"))}
     key = bot.services.settings.tmw_data_key
     assert key is not None
-    env.update({"DATABASE_URL": bot.services.settings.database_url, "TMW_ORG_CONFIG": str(EXAMPLE_ORG),
-                "TMW_DATA_KEY": key.get_secret_value()})
+    env = cli_env(bot.services.settings.database_url, key.get_secret_value())
     return subprocess.run([TMW_BOT, *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=120)
 
 
