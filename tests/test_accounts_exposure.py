@@ -259,3 +259,19 @@ async def test_only_an_admin_the_report_has_reached_may_start_the_change(safegua
     assert "hasn't reached you" in not_yet
     assert (await account(bot, "Instagram")).exposed_at is None
     assert nudges(bot, TOM, "Instagram") == []
+
+
+async def test_each_hourly_reminder_closes_only_the_one_before_it(bot: RunningBot) -> None:
+    await command(bot, "/accounts", "exposed dropbox", SAM)
+    for _ in range(6):  # six more hourly reminders while nobody changes it
+        bot.clock.advance(timedelta(hours=1))
+        await bot.tick()
+
+    reminders = nudges(bot, RACHEL, "Dropbox")
+    assert len(reminders) == 7
+    # Each earlier reminder gave up its buttons once, when the next came: not again at every later one.
+    updated = [(c.params["channel"], c.params["ts"]) for c in bot.fake.calls_to("chat.update")
+               if c.params["channel"] == bot.fake.dm_channel(RACHEL)]
+    assert sorted(updated) == sorted((m.channel, m.ts) for m in reminders[:-1])
+    assert all(button(m, "accounts.changed_now") is None for m in reminders[:-1])
+    assert button(reminders[-1], "accounts.changed_now") is not None

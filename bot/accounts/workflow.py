@@ -389,9 +389,14 @@ def nudge_params(services: Services, account: SharedAccount, stage: Stage, direc
 async def _nudge(session: AsyncSession, services: Services, account: SharedAccount, stage: Stage,
                  directory: Directory, now: datetime) -> None:
     # One live prompt per account: earlier nudges of this rotation give up their buttons and say where
-    # things now stand, updated in place, before the newer one goes out.
+    # things now stand, updated in place, before the newer one goes out. When the stage is unchanged,
+    # those before the previous one already say so: only the previous one is updated (an hourly
+    # exposure reminder would otherwise update every earlier message again each hour).
     where = f"Now {STATUS_WORDS[stage]} (due {describe(account.next_due_at, services.tz, with_time=False)}): see my newer message."
-    for key, target in await sent_keys(session, f"account:{account.id}:nudge:{account.cycle}:"):
+    earlier = f"account:{account.id}:nudge:{account.cycle}:"
+    if account.last_nudge_stage == stage.value:
+        earlier += f"{account.nudges_sent}:"
+    for key, target in await sent_keys(session, earlier):
         await enqueue_message(session, services.cipher, now=now, target=target, template="accounts.closed",
                               params={"name": account.name, "state": "superseded", "note": where}, message_key=key)
     account.nudges_sent += 1
