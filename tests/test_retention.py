@@ -139,6 +139,24 @@ async def test_dbs_numbers_go_after_six_months_and_moderation_records_after_a_ye
     assert "Records erased under the retention rules (1 × moderation cases, 1 × guarded-channel notices, " in text
 
 
+async def test_an_erasure_at_the_digests_own_moment_counts_in_that_week_and_not_the_next(sqlite_bot: RunningBot) -> None:
+    bot = sqlite_bot
+    services = bot.services
+    async with services.db.unit_of_work() as session:
+        session.add(ModerationCase(created_at=services.now(), channel_id="C0MODERAT1", message_ts="1.1", user_id=BEN,
+                                   findings=[{"rule": "profanity", "reason": "x"}], text_enc=services.cipher.encrypt("x")))
+    bot.clock.advance(366 * DAY)
+    await bot.tick()  # the erasure, at the very moment a digest is due (a catch-up run)
+    assert await _rows(bot, ModerationCase) == []
+    now = services.now()
+
+    # As every other figure: a week holds the moments after its start up to and including its end.
+    this_week = digest_text((await build_digest(services, Window(now - 7 * DAY, now))).as_params(services))
+    next_week = digest_text((await build_digest(services, Window(now, now + 7 * DAY))).as_params(services))
+    assert "Records erased under the retention rules (1 × moderation cases" in this_week
+    assert "Records erased under the retention rules" not in next_week
+
+
 async def test_the_organisation_file_can_change_a_period(bot: RunningBot, tmp_path: Path) -> None:
     edited = tmp_path / "org.yml"
     edited.write_text(EXAMPLE_ORG.read_text() + "\nsettings:\n  retention:\n    report_years:\n      participant_misuse: 2\n")

@@ -198,7 +198,7 @@ async def retention_section(session: AsyncSession, window: Window, now: datetime
     from bot.retention import ERASED_ACTION, KIND_LABELS
 
     rows = (await session.execute(
-        select(AuditEntry.detail).where(AuditEntry.action == ERASED_ACTION, AuditEntry.at >= window.start, AuditEntry.at < window.end)
+        select(AuditEntry.detail).where(AuditEntry.action == ERASED_ACTION, window.holds(AuditEntry.at))
     )).scalars().all()
     counts = sum((Counter((detail or {}).get("counts", {})) for detail in rows), Counter[str]())
     if not counts:
