@@ -5,10 +5,14 @@ from __future__ import annotations
 import copy
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from sqlalchemy import func, select
+
 from bot.standin.client import BotResponse
-from tests.harness import RunningBot
+from storage.models import AuditEntry, Report
+from tests.harness import EXAMPLE_ORG, RunningBot
 
 ANITA, CHAIR, SAFE, DEPUTY = "U0ANITA001", "U0CHAIR001", "U0SAFE0001", "U0DEPUTY01"
 SAM, GRACE, DAN, LUCY, BEN, MAYA, RACHEL = (
@@ -138,3 +142,26 @@ class ReportDriver:
 
 def text_value(block: str, value: str) -> dict[str, dict[str, Any]]:
     return {block: {f"{block}_input": {"type": "plain_text_input", "value": value}}}
+
+
+async def audit_count(bot: RunningBot, action: str) -> int:
+    """How many audit entries record `action`."""
+    async with bot.services.db.unit_of_work() as session:
+        return await session.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == action)) or 0
+
+
+async def latest_report(bot: RunningBot) -> Report:
+    async with bot.services.db.unit_of_work() as session:
+        report = await session.scalar(select(Report).order_by(Report.id.desc()))
+        assert report is not None
+        return report
+
+
+def without_the_safeguarding_lead(tmp_path: Path) -> Path:
+    """The example organisation file after Priya (the safeguarding lead) has left and her deputy has
+    taken her role, written into `tmp_path`: for reports whose handler leaves."""
+    edited = tmp_path / "org.yml"
+    edited.write_text(EXAMPLE_ORG.read_text().replace(
+        "  - slack_id: U0SAFE0001\n    name: Priya Shah\n    roles: [safeguarding_lead, team_member]\n", ""
+    ).replace("roles: [deputy_safeguarding_lead,", "roles: [safeguarding_lead, deputy_safeguarding_lead,"))
+    return edited

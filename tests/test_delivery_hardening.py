@@ -16,8 +16,8 @@ from sqlalchemy import select, update
 from bot.crypto import DataCipher, generate_key
 from storage.models import OutboxMessage, Report
 from storage.outbox import enqueue_message
-from tests.harness import EXAMPLE_ORG, RunningBot, start_bot
-from tests.report_driver import ANITA, BEN, DAN, DEPUTY, SAFE, ReportDriver, form_values
+from tests.harness import RunningBot, start_bot
+from tests.report_driver import ANITA, BEN, DAN, DEPUTY, SAFE, ReportDriver, form_values, without_the_safeguarding_lead
 
 
 async def _states(bot: RunningBot) -> list[str]:
@@ -130,11 +130,7 @@ async def test_a_report_that_cannot_be_decrypted_does_not_keep_the_next_from_pas
         assert first is not None
         stale = DataCipher(generate_key()).encrypt_json({"description": "written under an old key"})
         await session.execute(update(Report).where(Report.id == first.id).values(details_enc=stale))
-    without_priya = EXAMPLE_ORG.read_text().replace(
-        "  - slack_id: U0SAFE0001\n    name: Priya Shah\n    roles: [safeguarding_lead, team_member]\n", ""
-    ).replace("roles: [deputy_safeguarding_lead,", "roles: [safeguarding_lead, deputy_safeguarding_lead,")
-    edited = tmp_path / "org.yml"
-    edited.write_text(without_priya)
+    edited = without_the_safeguarding_lead(tmp_path)
     bot.services.org_path = edited
 
     await bot.tick()

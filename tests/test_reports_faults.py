@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import func, select
 
 from storage.models import Report
-from tests.harness import EXAMPLE_ORG, RunningBot
-from tests.report_driver import ANITA, BEN, DAN, DEPUTY, SAFE, ReportDriver, form_values
+from tests.harness import RunningBot
+from tests.report_driver import ANITA, BEN, DAN, DEPUTY, SAFE, ReportDriver, form_values, without_the_safeguarding_lead
 
 
 async def _count(bot: RunningBot) -> int:
@@ -110,11 +110,7 @@ async def test_a_report_is_kept_while_slack_is_down_and_delivered_when_it_is_bac
 async def test_reports_move_on_when_their_handler_leaves_the_organisation(bot: RunningBot, tmp_path: Path) -> None:
     driver = ReportDriver(bot)
     await driver.file(DAN, "online_safety")
-    without_priya = EXAMPLE_ORG.read_text().replace(
-        "  - slack_id: U0SAFE0001\n    name: Priya Shah\n    roles: [safeguarding_lead, team_member]\n", ""
-    ).replace("roles: [deputy_safeguarding_lead,", "roles: [safeguarding_lead, deputy_safeguarding_lead,")
-    edited = tmp_path / "org.yml"
-    edited.write_text(without_priya)
+    edited = without_the_safeguarding_lead(tmp_path)
     bot.services.org_path = edited
 
     await bot.tick()

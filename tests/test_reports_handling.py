@@ -5,23 +5,20 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select
-
-from storage.models import AuditEntry, Report
 from tests.harness import RunningBot
-from tests.report_driver import ANITA, BEN, CHAIR, DAN, DEPUTY, SAFE, SAM, ReportDriver, text_value
-
-
-async def _audit(bot: RunningBot, action: str) -> int:
-    async with bot.services.db.unit_of_work() as session:
-        return await session.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == action)) or 0
-
-
-async def _report(bot: RunningBot) -> Report:
-    async with bot.services.db.unit_of_work() as session:
-        report = await session.scalar(select(Report).order_by(Report.id.desc()))
-        assert report is not None
-        return report
+from tests.report_driver import (
+    ANITA,
+    BEN,
+    CHAIR,
+    DAN,
+    DEPUTY,
+    SAFE,
+    SAM,
+    ReportDriver,
+    audit_count,
+    latest_report,
+    text_value,
+)
 
 
 async def test_acknowledging_updates_the_message_in_place_and_tells_the_reporter(bot: RunningBot) -> None:
@@ -37,8 +34,8 @@ async def test_acknowledging_updates_the_message_in_place_and_tells_the_reporter
     assert driver.button(updated[0], "report.acknowledge") is None
     assert "Acknowledged" in updated[0].text
     assert "Acknowledged by the safeguarding lead" in driver.texts(DAN)
-    assert (await _report(bot)).status == "acknowledged"
-    assert await _audit(bot, "report.acknowledged") == 1
+    assert (await latest_report(bot)).status == "acknowledged"
+    assert await audit_count(bot, "report.acknowledged") == 1
 
 
 async def test_someone_off_the_chain_pressing_a_button_changes_nothing(bot: RunningBot) -> None:
@@ -50,8 +47,8 @@ async def test_someone_off_the_chain_pressing_a_button_changes_nothing(bot: Runn
     reply = await driver.press(SAM, "report.acknowledge", message, answered=True)
 
     assert "not yours to handle" in reply
-    assert (await _report(bot)).status == "open"
-    assert await _audit(bot, "report.acknowledged") == 0
+    assert (await latest_report(bot)).status == "open"
+    assert await audit_count(bot, "report.acknowledged") == 0
     assert driver.messages(SAM) == []
 
 
@@ -62,7 +59,7 @@ async def test_the_person_a_report_is_about_cannot_act_on_it(bot: RunningBot) ->
     reply = await driver.press(ANITA, "report.acknowledge", driver.report_message(CHAIR), answered=True)
 
     assert "not yours to handle" in reply
-    assert (await _report(bot)).status == "open"
+    assert (await latest_report(bot)).status == "open"
 
 
 async def test_a_double_click_acknowledges_once(bot: RunningBot) -> None:
@@ -75,7 +72,7 @@ async def test_a_double_click_acknowledges_once(bot: RunningBot) -> None:
 
     assert "acknowledged, and the reporter has been told" in first
     assert "already acknowledged" in second
-    assert await _audit(bot, "report.acknowledged") == 1
+    assert await audit_count(bot, "report.acknowledged") == 1
 
 
 async def test_asking_for_more_information_reaches_the_reporter_and_the_answer_comes_back(bot: RunningBot) -> None:
@@ -91,7 +88,7 @@ async def test_asking_for_more_information_reaches_the_reporter_and_the_answer_c
     handler_view = json.dumps(driver.report_message(SAM).blocks)
     assert "Which computer was it?" in handler_view and "The one by the window." in handler_view
     assert "has answered your question" in driver.texts(SAM)
-    assert await _audit(bot, "report.question_answered") == 1
+    assert await audit_count(bot, "report.question_answered") == 1
 
 
 async def test_only_the_reporter_can_answer_a_question(bot: RunningBot) -> None:
@@ -121,8 +118,8 @@ async def test_escalating_passes_it_to_the_next_in_chain_once(bot: RunningBot) -
 
     assert driver.button(driver.report_message(DEPUTY), "report.acknowledge") is not None
     assert "I am away this week." in driver.texts(DEPUTY)
-    assert (await _report(bot)).tier == 1
-    assert await _audit(bot, "report.escalated") == 1
+    assert (await latest_report(bot)).tier == 1
+    assert await audit_count(bot, "report.escalated") == 1
 
 
 async def test_resolving_closes_the_report_and_tells_the_reporter(bot: RunningBot) -> None:
@@ -132,12 +129,12 @@ async def test_resolving_closes_the_report_and_tells_the_reporter(bot: RunningBo
     values = {**text_value("outcome", "Spoke to the participant and their parent."), **text_value("actions_taken", "Parental controls checked.")}
     await driver.press_and_submit(SAM, "report.resolve", driver.report_message(SAM), values)
 
-    report = await _report(bot)
+    report = await latest_report(bot)
     assert report.status == "resolved" and report.resolved_by == SAM
     handler = driver.messages(SAM)[-1]
     assert "report_actions" not in json.dumps(handler.blocks)
     assert "Resolved" in driver.texts(BEN)
-    assert await _audit(bot, "report.resolved") == 1
+    assert await audit_count(bot, "report.resolved") == 1
 
 
 async def test_an_unacknowledged_safeguarding_report_escalates_after_an_hour_and_only_once(bot: RunningBot) -> None:
@@ -154,8 +151,8 @@ async def test_an_unacknowledged_safeguarding_report_escalates_after_an_hour_and
 
     assert driver.button(driver.report_message(DEPUTY), "report.acknowledge") is not None
     assert "still being handled" in driver.texts(DAN)
-    assert await _audit(bot, "report.escalated") == 1
-    assert (await _report(bot)).tier == 1
+    assert await audit_count(bot, "report.escalated") == 1
+    assert (await latest_report(bot)).tier == 1
 
 
 async def test_acknowledging_in_time_stops_the_escalation(bot: RunningBot) -> None:
@@ -167,7 +164,7 @@ async def test_acknowledging_in_time_stops_the_escalation(bot: RunningBot) -> No
     await bot.tick()
 
     assert driver.messages(DEPUTY) == []
-    assert await _audit(bot, "report.escalated") == 0
+    assert await audit_count(bot, "report.escalated") == 0
 
 
 async def test_a_routine_report_waits_a_working_day_not_a_weekend(bot: RunningBot) -> None:
@@ -195,7 +192,7 @@ async def test_at_the_end_of_the_chain_it_keeps_reminding_at_a_steady_pace(bot: 
 
     reminders = [m for m in driver.messages(CHAIR) if "still waiting to be acknowledged" in m.text]
     assert len(reminders) == 2
-    assert await _audit(bot, "report.escalated") == 1
+    assert await audit_count(bot, "report.escalated") == 1
 
 
 async def test_a_data_breach_reminds_with_the_hours_left_until_resolved(bot: RunningBot) -> None:
@@ -239,7 +236,7 @@ async def test_revoking_a_young_leaders_access_asks_the_admins(bot: RunningBot) 
 
     assert "asked to remove their access" in reply
     assert "remove Maya's access" in driver.texts(ANITA)
-    assert await _audit(bot, "report.revoke_access") == 1
+    assert await audit_count(bot, "report.revoke_access") == 1
 
 
 async def test_report_list_shows_what_i_filed_and_handle(bot: RunningBot) -> None:

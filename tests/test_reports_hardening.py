@@ -8,22 +8,21 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from storage.models import AuditEntry, Report
+from storage.models import Report
 from tests.harness import EXAMPLE_ORG, RunningBot
-from tests.report_driver import ANITA, BEN, DAN, DEPUTY, SAFE, SAM, ReportDriver, form_values, text_value
-
-
-async def _audit(bot: RunningBot, action: str) -> int:
-    async with bot.services.db.unit_of_work() as session:
-        return await session.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == action)) or 0
-
-
-async def _report(bot: RunningBot) -> Report:
-    async with bot.services.db.unit_of_work() as session:
-        report = await session.scalar(select(Report).order_by(Report.id.desc()))
-        assert report is not None
-        return report
-
+from tests.report_driver import (
+    ANITA,
+    BEN,
+    DAN,
+    DEPUTY,
+    SAFE,
+    SAM,
+    ReportDriver,
+    audit_count,
+    form_values,
+    latest_report,
+    text_value,
+)
 
 # -- 1. only the tiers a report has reached can act ---------------------------------------------------
 
@@ -44,14 +43,14 @@ async def test_people_further_down_the_chain_cannot_act_before_it_reaches_them(b
     assert "nothing has been changed" in asked
     assert "hasn't reached you" in resolved and "nothing has been changed" in resolved
     assert len(bot.fake.calls_to("views.open")) == modals
-    assert (await _report(bot)).status == "open"
-    assert await _audit(bot, "report.acknowledged") == 0
+    assert (await latest_report(bot)).status == "open"
+    assert await audit_count(bot, "report.acknowledged") == 0
 
     # The escalation still runs: the lead never acknowledged it.
     bot.clock.advance(timedelta(minutes=61))
     await bot.tick()
     await bot.tick()
-    assert (await _report(bot)).tier == 1
+    assert (await latest_report(bot)).tier == 1
     deputy_card = driver.report_message(DEPUTY)
     reply = await driver.press(DEPUTY, "report.acknowledge", deputy_card, answered=True)
     assert "is acknowledged" in reply
@@ -88,7 +87,7 @@ async def test_a_crafted_submission_of_a_handlers_form_does_not_make_theirs_a_du
     assert response.status == 200
     assert "Which computer was it?" in driver.texts(BEN)
     assert "Who told you?" not in driver.texts(BEN)
-    assert await _audit(bot, "report.question_asked") == 1
+    assert await audit_count(bot, "report.question_asked") == 1
 
 
 async def test_a_form_refused_for_a_mistake_is_accepted_once_corrected(bot: RunningBot) -> None:
@@ -149,7 +148,7 @@ async def test_refused_report_submissions_are_answered_with_a_message_not_a_serv
 
     assert off_chain.status == 200 and "not yours to handle" in _closing_text(off_chain.json())
     assert no_report.status == 200 and "can't find that report" in _closing_text(no_report.json())
-    assert await _audit(bot, "report.question_asked") == 0
+    assert await audit_count(bot, "report.question_asked") == 0
 
     # Someone other than the reporter answering the reporter's question.
     await driver.press_and_submit(SAM, "report.ask", driver.report_message(SAM), text_value("question", "When?"))
@@ -161,7 +160,7 @@ async def test_refused_report_submissions_are_answered_with_a_message_not_a_serv
     assert bens_form is not None
     not_reporter = await bot.slack.view_submission(DAN, bens_form, text_value("answer", "Never."))
     assert not_reporter.status == 200 and "Only the person who made the report" in _closing_text(not_reporter.json())
-    assert await _audit(bot, "report.question_answered") == 0
+    assert await audit_count(bot, "report.question_answered") == 0
 
 
 async def test_a_non_admin_submitting_the_dbs_form_is_answered_not_failed(bot: RunningBot) -> None:
@@ -184,7 +183,7 @@ async def test_a_non_admin_submitting_the_dbs_form_is_answered_not_failed(bot: R
     response = await bot.slack.view_submission(DAN, form, state)
 
     assert response.status == 200 and "Only admins can record DBS checks" in _closing_text(response.json())
-    assert await _audit(bot, "dbs.recorded") == 0
+    assert await audit_count(bot, "dbs.recorded") == 0
 
 
 async def test_a_report_form_with_mangled_metadata_is_answered_not_failed(bot: RunningBot) -> None:
@@ -231,7 +230,7 @@ async def test_passwords_are_refused_in_every_follow_up_of_a_report(bot: Running
 
     assert "Tr0ub4dor" not in await _note_texts(bot)
     assert "Tr0ub4dor" not in driver.texts(BEN) + driver.texts(SAM) + driver.texts(DAN)
-    report = await _report(bot)
+    report = await latest_report(bot)
     assert report.status == "open" and report.tier == 0
 
 
@@ -256,7 +255,7 @@ async def test_a_crafted_overlong_follow_up_is_refused(bot: RunningBot) -> None:
     asked = await driver.press_and_submit(SAM, "report.ask", driver.report_message(SAM), text_value("question", "Why? " * 2000))
 
     assert "3,000 characters" in asked.json()["errors"]["question"]
-    assert await _audit(bot, "report.question_asked") == 0
+    assert await audit_count(bot, "report.question_asked") == 0
 
 
 async def test_the_longest_report_the_form_allows_still_reaches_its_handler(bot: RunningBot) -> None:
