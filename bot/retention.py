@@ -138,7 +138,7 @@ async def erase_expired(services: Services) -> Counter[str]:
         counts = +counts  # drop the kinds with nothing erased
         if counts:
             await record_audit(session, at=now, actor="system", action=ERASED_ACTION, subject_type="retention",
-                               subject_id=now.date().isoformat(), detail={"counts": dict(counts)})
+                               subject_id=services.local_now().date().isoformat(), detail={"counts": dict(counts)})
     if counts:
         log.info("erased under the retention rules: %s", dict(counts))
         if not await services.db.reclaim_erased_space():

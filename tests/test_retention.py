@@ -4,7 +4,7 @@ file itself, not only the rows), what statistics need stays, and nothing else is
 from __future__ import annotations
 
 import sqlite3
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -155,6 +155,19 @@ async def test_an_erasure_at_the_digests_own_moment_counts_in_that_week_and_not_
     next_week = digest_text((await build_digest(services, Window(now, now + 7 * DAY))).as_params(services))
     assert "Records erased under the retention rules (1 × moderation cases" in this_week
     assert "Records erased under the retention rules" not in next_week
+
+
+async def test_the_erasure_is_recorded_under_the_organisations_date(sqlite_bot: RunningBot) -> None:
+    bot = sqlite_bot
+    services = bot.services
+    async with services.db.unit_of_work() as session:
+        session.add(ModerationCase(created_at=services.now(), channel_id="C0MODERAT1", message_ts="1.1", user_id=BEN,
+                                   findings=[{"rule": "profanity", "reason": "x"}], text_enc=services.cipher.encrypt("x")))
+    bot.clock.set(datetime(2028, 7, 1, 23, 30, tzinfo=UTC))  # half past midnight on 2 July in London (BST)
+    await bot.tick()
+
+    [erased] = [e for e in await _rows(bot, AuditEntry) if e.action == "retention.erased"]
+    assert erased.subject_id == "2028-07-02"
 
 
 async def test_the_organisation_file_can_change_a_period(bot: RunningBot, tmp_path: Path) -> None:
