@@ -441,3 +441,16 @@ async def test_a_private_newcomers_name_is_kept_from_the_activity_leaders(bot: R
     assert f"<@{NEWCOMER}>" in json.dumps(driver.report_message(SAM).blocks)
     leaders_view = driver.texts(DAN)
     assert NEWCOMER not in leaders_view and NEWCOMER.lower() not in leaders_view and "a team member" in leaders_view
+
+
+async def test_a_private_newcomers_report_is_not_made_known_to_admins_who_do_not_handle_it(bot: RunningBot) -> None:
+    from tests.report_driver import RACHEL
+
+    driver = ReportDriver(bot)
+
+    await driver.file(NEWCOMER, "participant_misuse", activity="audio-base", private=True)
+
+    assert f"<@{NEWCOMER}>" in json.dumps(driver.report_message(SAM).blocks)  # the handler can still reach them
+    for admin in (ANITA, RACHEL):  # not handling it (yet): they learn nothing of who made a report
+        told = driver.texts(admin)
+        assert NEWCOMER not in told and NEWCOMER.lower() not in told

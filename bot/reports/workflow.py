@@ -460,7 +460,12 @@ async def _password_reported(session: AsyncSession, services: Services, report: 
 
 async def _ask_admins_to_add(session: AsyncSession, services: Services, directory: Directory, report: Report) -> None:
     """Someone not in the organisation file made a report: the admins are told once that they should
-    be added (so their next report reaches the right people), and nothing of the report itself."""
+    be added (so their next report reaches the right people), and nothing of the report itself. Not
+    for a report whose reporter asked that only its handlers know their name: the admins may not be
+    among them, and learning that this person made a report is already too much (its handlers see
+    that they are not in the file; the next report they make without asking tells the admins)."""
+    if report.name_only_to_handler:
+        return
     if any(e.action == "report.reporter_not_in_file" for e in await audit_trail(session, "person", report.reporter_id)):
         return
     now = services.now()
