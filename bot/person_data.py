@@ -16,11 +16,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.retention import REPORT_YEARS
 from bot.services import Services
+from storage import retention as store
 from storage.audit import record_audit
 from storage.models import (
     AccountAccess,
@@ -38,7 +39,6 @@ from storage.models import (
     ReportParty,
     SharedAccount,
 )
-from storage.retention import ERASED
 
 Records = list[dict[str, Any]]
 Exporter = Callable[[AsyncSession, Services, str], Awaitable[Records]]
@@ -179,24 +179,19 @@ async def _audit(session: AsyncSession, services: Services, key: str) -> Records
 
 
 async def _delete_moderation(session: AsyncSession, key: str) -> int:
-    return int((await session.execute(delete(ModerationCase).where(ModerationCase.user_id == key))).rowcount or 0)  # type: ignore[attr-defined]
+    return await store.delete_moderation_cases(session, user_id=key)
 
 
 async def _delete_guarded(session: AsyncSession, key: str) -> int:
-    return int((await session.execute(delete(GuardedNotice).where(GuardedNotice.user_id == key))).rowcount or 0)  # type: ignore[attr-defined]
+    return await store.delete_guarded_notices(session, user_id=key)
 
 
 async def _delete_sent_messages(session: AsyncSession, key: str) -> int:
-    result = await session.execute(
-        delete(OutboxMessage).where(OutboxMessage.target == key, OutboxMessage.state.in_(("sent", "failed"))))
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return await store.delete_sent_messages(session, target=key)
 
 
 async def _blank_dbs_number(session: AsyncSession, key: str) -> int:
-    result = await session.execute(
-        update(DbsCheck).where(DbsCheck.slack_id == key, DbsCheck.certificate_number_enc != ERASED)
-        .values(certificate_number_enc=ERASED).execution_options(synchronize_session=False))
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return await store.erase_dbs_certificate_numbers(session, slack_id=key)
 
 
 def _report_periods() -> str:

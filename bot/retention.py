@@ -131,10 +131,13 @@ async def erase_expired(services: Services) -> Counter[str]:
         for kind in ReportKind:
             counts["reports"] += await store.erase_resolved_reports(session, kind.value, settings.report_period(kind).before(now))
         counts["dbs_certificate_numbers"] += await store.erase_dbs_certificate_numbers(
-            session, Period(months=settings.dbs_certificate_number_months).before(now))
-        counts["moderation_cases"] += await store.delete_moderation_cases(session, Period(days=settings.moderation_case_days).before(now))
-        counts["guarded_notices"] += await store.delete_guarded_notices(session, Period(days=settings.guarded_notice_days).before(now))
-        counts["sent_messages"] += await store.delete_sent_messages(session, Period(days=settings.sent_message_days).before(now))
+            session, recorded_before=Period(months=settings.dbs_certificate_number_months).before(now))
+        counts["moderation_cases"] += await store.delete_moderation_cases(
+            session, created_before=Period(days=settings.moderation_case_days).before(now))
+        counts["guarded_notices"] += await store.delete_guarded_notices(
+            session, created_before=Period(days=settings.guarded_notice_days).before(now))
+        counts["sent_messages"] += await store.delete_sent_messages(
+            session, created_before=Period(days=settings.sent_message_days).before(now))
         counts = +counts  # drop the kinds with nothing erased
         if counts:
             await record_audit(session, at=now, actor="system", action=ERASED_ACTION, subject_type="retention",

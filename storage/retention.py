@@ -9,8 +9,9 @@ never re-encrypted: nothing of the old value, nor of its ciphertext, stays in th
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import DbsCheck, GuardedNotice, ModerationCase, OutboxMessage, Report, ReportNote
@@ -40,32 +41,51 @@ async def erase_resolved_reports(session: AsyncSession, kind: str, resolved_befo
     return len(ids)
 
 
-async def erase_dbs_certificate_numbers(session: AsyncSession, recorded_before: datetime) -> int:
-    """Blank the certificate number of checks recorded before the moment; the rest of the check (its
-    type, date and review date) is what the register needs and stays."""
-    result = await session.execute(
-        update(DbsCheck)
-        .where(DbsCheck.recorded_at < recorded_before, DbsCheck.certificate_number_enc != ERASED)
-        .values(certificate_number_enc=ERASED)
-        .execution_options(synchronize_session=False)
-    )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+def _rows(result: object) -> int:
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
-async def delete_moderation_cases(session: AsyncSession, created_before: datetime) -> int:
-    result = await session.execute(delete(ModerationCase).where(ModerationCase.created_at < created_before))
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+def _narrowed(query: Any, *conditions: ColumnElement[bool] | None) -> Any:
+    """`query` limited by the conditions given (a moment, a person); never by none, which would erase
+    every row."""
+    given = [c for c in conditions if c is not None]
+    if not given:
+        raise ValueError("an erasure needs a moment or a person")
+    return query.where(*given)
 
 
-async def delete_guarded_notices(session: AsyncSession, created_before: datetime) -> int:
-    result = await session.execute(delete(GuardedNotice).where(GuardedNotice.created_at < created_before))
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+async def erase_dbs_certificate_numbers(session: AsyncSession, *, recorded_before: datetime | None = None,
+                                        slack_id: str | None = None) -> int:
+    """Blank the certificate number of checks recorded before the moment (or of one person's checks);
+    the rest of the check (its type, date and review date) is what the register needs and stays."""
+    query = _narrowed(update(DbsCheck).where(DbsCheck.certificate_number_enc != ERASED),
+                      None if recorded_before is None else DbsCheck.recorded_at < recorded_before,
+                      None if slack_id is None else DbsCheck.slack_id == slack_id)
+    return _rows(await session.execute(query.values(certificate_number_enc=ERASED).execution_options(synchronize_session=False)))
 
 
-async def delete_sent_messages(session: AsyncSession, created_before: datetime) -> int:
-    """The bot's own copies of messages it has delivered (or given up on): Slack holds the message
-    itself, and the copy may quote a report or a moderated post. Messages still to send stay."""
-    result = await session.execute(
-        delete(OutboxMessage).where(OutboxMessage.created_at < created_before, OutboxMessage.state.in_(("sent", "failed")))
-    )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+async def delete_moderation_cases(session: AsyncSession, *, created_before: datetime | None = None,
+                                  user_id: str | None = None) -> int:
+    """Moderation cases made before the moment, or about one person's posts."""
+    return _rows(await session.execute(_narrowed(
+        delete(ModerationCase), None if created_before is None else ModerationCase.created_at < created_before,
+        None if user_id is None else ModerationCase.user_id == user_id)))
+
+
+async def delete_guarded_notices(session: AsyncSession, *, created_before: datetime | None = None,
+                                 user_id: str | None = None) -> int:
+    """Guarded-channel notices made before the moment, or about one person's posts."""
+    return _rows(await session.execute(_narrowed(
+        delete(GuardedNotice), None if created_before is None else GuardedNotice.created_at < created_before,
+        None if user_id is None else GuardedNotice.user_id == user_id)))
+
+
+async def delete_sent_messages(session: AsyncSession, *, created_before: datetime | None = None,
+                               target: str | None = None) -> int:
+    """The bot's own copies of messages it has delivered (or given up on), made before the moment or
+    sent to one person: Slack holds the message itself, and the copy may quote a report or a
+    moderated post. Messages still to send stay."""
+    return _rows(await session.execute(_narrowed(
+        delete(OutboxMessage).where(OutboxMessage.state.in_(("sent", "failed"))),
+        None if created_before is None else OutboxMessage.created_at < created_before,
+        None if target is None else OutboxMessage.target == target)))
