@@ -7,6 +7,7 @@ import asyncio
 import copy
 import json
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, text
@@ -36,7 +37,7 @@ from tests.accounts_support import (
     text_values,
     user_values,
 )
-from tests.harness import RunningBot
+from tests.harness import EXAMPLE_ORG, RunningBot
 from tests.report_driver import ReportDriver
 
 
@@ -318,3 +319,15 @@ async def test_an_admin_who_is_leaving_cannot_cancel_their_own_checklist(bot: Ru
 
     assert "not the person who is leaving" in refused
     assert (await account(bot, "Dropbox")).owner_id == SAM
+
+
+async def test_the_cancel_buttons_confirmation_escapes_the_leavers_name(bot: RunningBot, tmp_path: Path) -> None:
+    renamed = tmp_path / "org.yml"
+    renamed.write_text(EXAMPLE_ORG.read_text().replace("name: Lucy Moore", "name: Lucy <Moore> & Co"))
+    bot.services.org_path = renamed
+    assert (await bot.tick()).org_reloaded
+    await _lucy_leaves_on_friday(bot)
+
+    [checklist] = _checklist(bot, GRACE)
+    confirm = button(checklist, "leaver.cancel")["confirm"]["text"]
+    assert confirm["type"] == "mrkdwn" and confirm["text"].startswith("Lucy &lt;Moore&gt; &amp; Co's roles")

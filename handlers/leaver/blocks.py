@@ -118,7 +118,7 @@ def render_checklist(params: dict[str, Any]) -> Rendered:
             text="Cancel this checklist", action_id=CANCEL, style="danger",
             value=CancelValue(leaver_id=params["leaver_id"]).model_dump_json(),
             confirm=ConfirmObject(title="Cancel the checklist?", confirm="Cancel it", deny="Keep it",
-                                  text=f"{params['name']}'s roles, accounts and access go back to how they were. "
+                                  text=f"{escape(params['name'])}'s roles, accounts and access go back to how they were. "
                                        f"Only before their leaving date."[:300]))]))
     open_count = sum(1 for t in params["tasks"] if t["state"] != "done")
     text = f"{title}: {open_count} task{'s' if open_count != 1 else ''} left" if not complete else title
