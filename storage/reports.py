@@ -6,7 +6,7 @@ import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Insert, bindparam, or_, select
+from sqlalchemy import Insert, and_, bindparam, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -66,9 +66,15 @@ async def note_for_update(session: AsyncSession, note_id: int) -> ReportNote | N
 
 
 async def reports_involving(session: AsyncSession, slack_id: str, limit: int = 25) -> Sequence[Report]:
-    """Reports a person filed, is on the chain of, or was told of, newest first."""
-    handled = select(ReportParty.report_id).where(
-        ReportParty.slack_id == slack_id, ReportParty.part.in_(("handler", "told"))
+    """Reports a person filed, was told of, or handles (on a tier the report has reached: one further
+    down its chain is not theirs yet, and must not crowd theirs out of `limit`), newest first."""
+    handled = (
+        select(ReportParty.report_id)
+        .join(Report, Report.id == ReportParty.report_id)
+        .where(
+            ReportParty.slack_id == slack_id,
+            or_(ReportParty.part == "told", and_(ReportParty.part == "handler", ReportParty.tier <= Report.tier)),
+        )
     )
     return (
         await session.scalars(

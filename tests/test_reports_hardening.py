@@ -67,6 +67,21 @@ async def test_report_list_says_who_is_only_told_of_a_report(bot: RunningBot) ->
     assert "TMW-2026-0001" not in deputy  # not passed on to them: they have not been told of it
 
 
+async def test_report_list_shows_a_report_that_reached_someone_however_many_newer_ones_have_not(bot: RunningBot) -> None:
+    driver = ReportDriver(bot)
+    await driver.file(DAN, "online_safety", description="The first worry.")
+    bot.clock.advance(timedelta(minutes=61))  # the lead never acknowledged it: passed on to the deputy
+    await bot.tick()
+    await bot.tick()
+    for n in range(25):  # newer reports, still with the lead: the deputy has not been told of them
+        await driver.file(DAN, "online_safety", description=f"Worry {n}.")
+
+    deputy = json.dumps((await bot.slack.slash_command("/report", "list", DEPUTY)).json())
+
+    assert "TMW-2026-0001" in deputy and "you handle it" in deputy
+    assert "TMW-2026-0002" not in deputy
+
+
 # -- 2. a submission counts as processed only once accepted -------------------------------------------
 
 
