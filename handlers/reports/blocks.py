@@ -26,7 +26,9 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from bot.dates import describe
 from bot.org import SLACK_USER_ID
+from bot.reports.chronology import Chronology
 from bot.reports.kinds import RoutingRule
 from bot.reports.workflow import AWAITING_START, TEXT_LIMITS, Filed
 from bot.slack.delivery import Rendered
@@ -205,9 +207,12 @@ def _awaiting_password_change(params: dict[str, Any]) -> bool:
 
 
 def _buttons(params: dict[str, Any]) -> list[Block]:
-    if not params.get("can_act") or params["status"] == "resolved":
+    if not params.get("can_act"):
         return []
     value = ButtonValue(report_id=params["report_id"], tier=params.get("tier", 0)).model_dump_json()
+    history = ButtonElement(text="History", action_id=Action.HISTORY.value, value=value)
+    if params["status"] == "resolved":
+        return [ActionsBlock(block_id=ACTIONS_BLOCK, elements=[history])]
     buttons = []
     if params["status"] == "open":
         buttons.append(ButtonElement(text="Acknowledge", action_id=Action.ACKNOWLEDGE.value, value=value, style="primary"))
@@ -224,6 +229,7 @@ def _buttons(params: dict[str, Any]) -> list[Block]:
                                        "its owner reminded every hour until it is done.",
                                   confirm="Start it", deny="Cancel"),
         ))
+    buttons.append(history)
     if params.get("take_down") and not any(t["kind"] == "take_down" and t["state"] == "done" for t in params.get("tasks", [])):
         buttons.append(ButtonElement(text="Mark taken down", action_id=Action.TAKE_DOWN.value, value=value))
     if params.get("revoke_access") and not any(t["kind"] == "revoke_access" and t["state"] == "done" for t in params.get("tasks", [])):
@@ -375,3 +381,30 @@ def report_list_blocks(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
         return _dicts([SectionBlock(text=_md("You have no reports yet. To report a concern, type `/report`."))])
     lines = [f"• *{r['reference']}* · {escape(r['kind'])} · {r['status']} · {r['age']} · {r['relation']}" for r in rows]
     return _dicts([SectionBlock(text=_md("*Your reports*\n" + "\n".join(lines)[:2900])), DividerBlock()])
+
+
+# -- a report's history ------------------------------------------------------------------------------
+
+HISTORY_TEXT_MAX = 2900  # a section's text is at most 3,000 characters
+
+
+def history_blocks(chronology: Chronology, kind_label: str, tz: Any) -> list[dict[str, Any]]:
+    """The chronology as Block Kit: one section per entry, the earliest left out (and said so) when
+    there are more than a message holds. Times are in the organisation's timezone."""
+    whose = "Your report" if chronology.audience == "reporter" else "Report"
+    intro = f"*{whose} {chronology.reference}* ({escape(kind_label.lower())}): {STATUS_WORDS[chronology.status].lower()}."
+    blocks: list[Block] = [SectionBlock(text=_md(intro))]
+    entries = chronology.entries
+    room = MESSAGE_MAX_BLOCKS - 2
+    if len(entries) > room:
+        hidden = len(entries) - (room - 1)
+        entries = entries[hidden:]
+        blocks.append(ContextBlock(elements=[_md(f"{hidden} earlier event{'s' if hidden != 1 else ''} not shown here.")]))
+    for entry in entries:
+        line = f"*{escape(describe(entry.at, tz))}*: {escape(entry.what)}, by {escape(entry.who)}"
+        if entry.detail:
+            line += f" ({escape(entry.detail)})"
+        if entry.text:
+            line = f"{cut(line, 400)}\n{quote(entry.text, HISTORY_TEXT_MAX - 420)}"
+        blocks.append(SectionBlock(text=_md(cut(line, HISTORY_TEXT_MAX) if not entry.text else line)))
+    return _dicts(blocks)

@@ -47,6 +47,7 @@ class Action(StrEnum):
     TAKE_DOWN = "report.take_down"
     START_PASSWORD_CHANGE = "report.start_password_change"
     REPLY = "report.reply"
+    HISTORY = "report.history"
 
 
 ACTIONS_BLOCK = "report_actions"

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
-from bot.reports import workflow
+from bot.reports import chronology, workflow
 from bot.reports.workflow import FormErrors, ReportForm
 from bot.services import Services
 from bot.snapshot import org_snapshot
@@ -85,6 +85,13 @@ def register(app: AsyncApp) -> None:
             async with services.db.reading() as session:
                 rows = await workflow.reports_for(session, services, command["user_id"])
             await ack(response_type="ephemeral", text="Your reports", blocks=blocks.report_list_blocks(rows))
+            return
+        if text.lower().split(" ", 1)[0] == "show":
+            reference = text[4:].strip()
+            if not reference:
+                await ack(response_type="ephemeral", text="Please give the report's reference, for example `/report show TMW-2026-0042`.")
+                return
+            await ack(response_type="ephemeral", **await _history(services, command["user_id"], reference=reference))
             return
         await ack()
         async with telling_the_person(command, respond, client):
@@ -156,6 +163,19 @@ def register(app: AsyncApp) -> None:
     for action in modal_of_button:
         app.action(action.value)(open_action_modal)
 
+    @app.action(Action.HISTORY.value)
+    async def show_history(
+        ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, context: AsyncBoltContext
+    ) -> None:
+        await ack()
+        async with telling_the_person(body, respond, client):
+            value = ButtonValue.model_validate_json(body["actions"][0]["value"])
+            shown = await _history(services_of(context), body["user"]["id"], report_id=value.report_id)
+            if body.get("response_url"):
+                await respond(response_type="ephemeral", replace_original=False, **shown)
+            else:
+                await client.chat_postMessage(channel=body["user"]["id"], **shown)
+
     @app.action(Action.REPLY.value)
     async def reply(
         ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, context: AsyncBoltContext
@@ -223,6 +243,21 @@ def register(app: AsyncApp) -> None:
         answer = _value(view, Field.ANSWER)
         await _submit(ack, body, view, context, client, ReplyMeta,
                       lambda s, sv, actor, meta: workflow.answer_question(s, sv, meta.note_id, actor, answer))
+
+
+async def _history(services: Services, viewer: str, *, reference: str = "", report_id: int | None = None) -> dict[str, Any]:
+    """A report's history for `viewer`, as message arguments; or the refusal. Either is audited."""
+    async with services.db.unit_of_work() as session:
+        snapshot = await org_snapshot(services)
+        if report_id is not None:
+            shown = await chronology.show_report_by_id(session, services, snapshot.directory, report_id, viewer)
+        else:
+            shown = await chronology.show_report(session, services, snapshot.directory, reference, viewer)
+    if shown is None:
+        return {"text": chronology.REFUSAL}
+    rule = snapshot.rules.get(workflow.ReportKind(shown.kind))
+    label = rule.label if rule else shown.kind
+    return {"text": f"History of {shown.reference}", "blocks": blocks.history_blocks(shown, label, services.tz)}
 
 
 def _metadata(model: type[Meta], view: dict[str, Any]) -> Meta:

@@ -1,0 +1,98 @@
+"""Case records (issue 17): a report's whole history in order, shown only to the people on its chain."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import select
+
+from storage.models import AuditEntry
+from tests.harness import RunningBot
+from tests.report_driver import ANITA, BEN, GRACE, SAM, ReportDriver, text_value
+
+REFERENCE = "TMW-2026-0001"
+
+
+async def _audits(bot: RunningBot, action: str) -> list[AuditEntry]:
+    async with bot.services.db.unit_of_work() as session:
+        return list((await session.scalars(select(AuditEntry).where(AuditEntry.action == action))).all())
+
+
+async def _show(bot: RunningBot, user: str, reference: str = REFERENCE) -> dict[str, Any]:
+    response = await bot.slack.slash_command("/report", f"show {reference}", user)
+    assert response.status == 200
+    body = response.json()
+    assert body["response_type"] == "ephemeral"
+    return body
+
+
+async def _a_full_life(bot: RunningBot) -> ReportDriver:
+    """Filed by Ben, a question and its answer, passed on with a reason, acknowledged and resolved."""
+    driver = ReportDriver(bot)
+    await driver.file(BEN, "participant_misuse", activity="audio-base", description="Someone was on a gambling site.")
+    await driver.press_and_submit(SAM, "report.ask", driver.report_message(SAM), text_value("question", "Which computer was it?"))
+    question = next(m for m in driver.messages(BEN) if "question about your report" in m.text)
+    await driver.press_and_submit(BEN, "report.reply", question, text_value("answer", "The one by the window."))
+    await driver.press_and_submit(SAM, "report.escalate", driver.report_message(SAM),
+                                  text_value("reason", "A safeguarding question & more than I can judge."))
+    await driver.press(ANITA, "report.acknowledge", driver.report_message(ANITA), answered=True)
+    await driver.press_and_submit(ANITA, "report.resolve", driver.report_message(ANITA),
+                                  text_value("outcome", "Filters tightened on that computer.") | text_value("actions_taken", ""))
+    return driver
+
+
+def _in_order(text: str, *parts: str) -> None:
+    positions = [text.find(part) for part in parts]
+    assert all(p >= 0 for p in positions), list(zip(parts, positions, strict=True))
+    assert positions == sorted(positions), list(zip(parts, positions, strict=True))
+
+
+async def test_report_show_gives_the_handler_the_whole_history_in_order(bot: RunningBot) -> None:
+    await _a_full_life(bot)
+
+    shown = json.dumps(await _show(bot, ANITA))
+
+    _in_order(shown, "Filed, by", "Sent to the people handling it", "Question to the reporter", "Which computer was it?",
+              "Answer from the reporter", "The one by the window.", "Passed on", "A safeguarding question &amp; more",
+              "Acknowledged, by", "Resolved, by", "Filters tightened")
+    assert "Tuesday 24 November 2026, 10:00am" in shown  # the org's timezone
+    viewed = await _audits(bot, "report.viewed")
+    assert [(e.actor, e.subject_id) for e in viewed] == [(ANITA, REFERENCE)]
+
+
+async def test_the_history_button_on_the_handlers_card_shows_it_too(bot: RunningBot) -> None:
+    driver = await _a_full_life(bot)
+
+    reply = await driver.press(SAM, "report.history", driver.report_message(SAM), answered=True)
+
+    assert reply == f"History of {REFERENCE}"
+    blocks = json.dumps(bot.fake.responses[-1].params.get("blocks"))
+    assert "Passed on" in blocks and "Filters tightened" in blocks
+
+
+async def test_someone_off_the_chain_is_refused_and_the_refusal_is_audited(bot: RunningBot) -> None:
+    driver = await _a_full_life(bot)
+
+    by_command = await _show(bot, GRACE)
+    unknown = await _show(bot, GRACE, "TMW-2026-0999")
+    # A forged press of the History button, copied from the handler's card.
+    forged = await driver.press(GRACE, "report.history", driver.report_message(SAM), answered=True)
+
+    for refused in (json.dumps(by_command), json.dumps(unknown), forged):
+        assert "You can only see the history of a report you made or are handling" in refused
+        assert "gambling" not in refused and "Filters" not in refused
+    refusals = await _audits(bot, "report.view_refused")
+    assert [(e.actor, e.subject_id) for e in refusals] == [(GRACE, REFERENCE), (GRACE, "TMW-2026-0999"), (GRACE, REFERENCE)]
+    assert await _audits(bot, "report.viewed") == []
+
+
+async def test_the_reporter_sees_their_reports_progress_but_not_the_handlers_notes(bot: RunningBot) -> None:
+    await _a_full_life(bot)
+
+    shown = json.dumps(await _show(bot, BEN))
+
+    _in_order(shown, "Your report", "Filed, by", "Which computer was it?", "The one by the window.", "Passed on",
+              "Acknowledged", "Resolved")
+    assert "A safeguarding question" not in shown and "Filters tightened" not in shown
+    assert "Sam" not in shown  # the people handling it are named by their role
