@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from storage.models import AuditEntry
+from storage.models import AuditEntry, Report
 from tests.harness import RunningBot
 from tests.report_driver import ANITA, BEN, GRACE, SAM, ReportDriver, text_value
 
@@ -96,3 +96,36 @@ async def test_the_reporter_sees_their_reports_progress_but_not_the_handlers_not
               "Acknowledged", "Resolved")
     assert "A safeguarding question" not in shown and "Filters tightened" not in shown
     assert "Sam" not in shown  # the people handling it are named by their role
+
+
+async def test_a_handler_reopens_a_resolved_report_with_a_reason_and_the_history_shows_it(bot: RunningBot) -> None:
+    driver = await _a_full_life(bot)
+    resolved_card = driver.report_message(ANITA)
+
+    empty = await driver.press_and_submit(ANITA, "report.reopen", resolved_card, text_value("reason", "  "))
+    too_long = await driver.press_and_submit(ANITA, "report.reopen", resolved_card, text_value("reason", "x" * 1001))
+    assert "reason" in empty.json()["errors"] and "1,000 characters" in too_long.json()["errors"]["reason"]
+
+    await driver.press_and_submit(ANITA, "report.reopen", resolved_card,
+                                  text_value("reason", "The participant's parent has raised it again."))
+
+    async with bot.services.db.unit_of_work() as session:
+        report = await session.scalar(select(Report))
+        assert report is not None and report.status == "acknowledged" and report.resolved_at is None
+    assert [e.actor for e in await _audits(bot, "report.reopened")] == [ANITA]
+    shown = json.dumps(await _show(bot, ANITA))
+    _in_order(shown, "Resolved, by", "Reopened, by", "raised it again")
+    assert "Waiting" not in json.dumps(driver.messages(BEN)[-1].blocks) and "Resolved" not in driver.messages(BEN)[-1].text
+    # Its buttons are back for the people handling it.
+    assert driver.button(driver.report_message(ANITA), "report.resolve") is not None
+
+
+async def test_only_someone_who_could_act_on_it_can_reopen_it(bot: RunningBot) -> None:
+    driver = await _a_full_life(bot)
+    modals = len(bot.fake.calls_to("views.open"))
+
+    refused = await driver.press(GRACE, "report.reopen", driver.report_message(ANITA), answered=True)
+
+    assert "not yours to handle" in refused and "nothing has been changed" in refused
+    assert len(bot.fake.calls_to("views.open")) == modals
+    assert await _audits(bot, "report.reopened") == []

@@ -636,6 +636,30 @@ async def resolve(
     return Outcome(True, f"{report.reference} is resolved. Thank you for handling it.")
 
 
+async def reopen(session: AsyncSession, services: Services, report_id: int, actor: str, reason: str) -> Outcome:
+    """A resolved report taken up again by someone who could act on it, with their reason. It goes back
+    to where it stood before it was resolved (acknowledged, or waiting, with its escalation restarted)."""
+    report = await _load_for_action(session, report_id, actor)
+    if report.status != "resolved":
+        return Outcome(False, f"{report.reference} is not resolved, so there is nothing to reopen.")
+    if not reason.strip():
+        raise FormErrors({"reason": "Please say why it is being reopened."})
+    check_free_text(reason=reason)
+    now = services.now()
+    report.status = "acknowledged" if report.acknowledged_at else "open"
+    report.resolved_at, report.resolved_by = None, None
+    report.notes.append(ReportNote(at=now, author=actor, kind="reopening", text_enc=services.cipher.encrypt(reason.strip())))
+    if report.status == "open":
+        rule = rule_of(await _rules(services), report)
+        report.acknowledge_by = acknowledge_deadline(rule, now, services, report.immediate_risk)
+        await schedule_timer(session, kind=ESCALATE, dedupe_key=f"report:{report.id}:escalate:{report.tier}:reopened:{now.isoformat()}",
+                             due_at=report.acknowledge_by, payload={"report_id": report.id, "tier": report.tier})
+    await record_audit(session, at=now, actor=actor, action="report.reopened", subject_type="report",
+                       subject_id=report.reference)
+    await _refresh(session, services, report)
+    return Outcome(True, f"{report.reference} is open again. The reporter has been told.")
+
+
 async def ask_reporter(session: AsyncSession, services: Services, report_id: int, actor: str, question: str) -> Outcome:
     report = await _load_for_action(session, report_id, actor)
     if not question.strip():

@@ -163,7 +163,8 @@ def _fields(params: dict[str, Any]) -> list[MarkdownTextObject]:
 
 def _notes(params: dict[str, Any], room: int) -> list[Block]:
     """The notes, newest kept when there are more than `room` blocks for them."""
-    titles = {"question": "Question", "answer": "Answer", "escalation": "Passed on", "resolution": "Resolution"}
+    titles = {"question": "Question", "answer": "Answer", "escalation": "Passed on", "resolution": "Resolution",
+              "reopening": "Reopened"}
     blocks: list[Block] = []
     notes = params.get("notes", [])
     if len(notes) > room:
@@ -212,7 +213,8 @@ def _buttons(params: dict[str, Any]) -> list[Block]:
     value = ButtonValue(report_id=params["report_id"], tier=params.get("tier", 0)).model_dump_json()
     history = ButtonElement(text="History", action_id=Action.HISTORY.value, value=value)
     if params["status"] == "resolved":
-        return [ActionsBlock(block_id=ACTIONS_BLOCK, elements=[history])]
+        reopen = ButtonElement(text="Reopen", action_id=Action.REOPEN.value, value=value)
+        return [ActionsBlock(block_id=ACTIONS_BLOCK, elements=[reopen, history])]
     buttons = []
     if params["status"] == "open":
         buttons.append(ButtonElement(text="Acknowledge", action_id=Action.ACKNOWLEDGE.value, value=value, style="primary"))
@@ -367,6 +369,12 @@ def resolve_modal(meta: ReportActionMeta, reference: str) -> dict[str, Any]:
     return _action_modal(Callback.RESOLVE, "Resolve", "Resolve", meta, f"Close *{reference}*. The reporter will be told.",
                          [_input(Field.OUTCOME, "Outcome", _text_input(Field.OUTCOME, multiline=True)),
                           _input(Field.ACTIONS_TAKEN, "Actions taken", _text_input(Field.ACTIONS_TAKEN, multiline=True), optional=True)])
+
+
+def reopen_modal(meta: ReportActionMeta, reference: str) -> dict[str, Any]:
+    return _action_modal(Callback.REOPEN, "Reopen", "Reopen", meta,
+                         f"*{reference}* will be open again, with its history. The reporter will be told.",
+                         [_input(Field.REASON, "Why is it being reopened?", _text_input(Field.REASON, multiline=True))])
 
 
 def reply_modal(note_id: int, question: str) -> dict[str, Any]:

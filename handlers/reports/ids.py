@@ -13,6 +13,7 @@ class Callback(StrEnum):
     REPLY = "report.reply"
     ESCALATE = "report.escalate"
     RESOLVE = "report.resolve"
+    REOPEN = "report.reopen"
 
 
 class Field(StrEnum):
@@ -43,6 +44,7 @@ class Action(StrEnum):
     ASK = "report.ask"
     ESCALATE = "report.escalate"
     RESOLVE = "report.resolve"
+    REOPEN = "report.reopen"
     REVOKE_ACCESS = "report.revoke_access"
     TAKE_DOWN = "report.take_down"
     START_PASSWORD_CHANGE = "report.start_password_change"

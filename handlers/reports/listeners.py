@@ -144,7 +144,8 @@ def register(app: AsyncApp) -> None:
     for action in (Action.ACKNOWLEDGE, Action.START_PASSWORD_CHANGE, *task_of_button):
         app.action(action.value)(handle_button)
 
-    modal_of_button = {Action.ASK: blocks.ask_modal, Action.ESCALATE: blocks.escalate_modal, Action.RESOLVE: blocks.resolve_modal}
+    modal_of_button = {Action.ASK: blocks.ask_modal, Action.ESCALATE: blocks.escalate_modal, Action.RESOLVE: blocks.resolve_modal,
+                       Action.REOPEN: blocks.reopen_modal}
 
     async def open_action_modal(
         ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, context: AsyncBoltContext
@@ -235,6 +236,14 @@ def register(app: AsyncApp) -> None:
         outcome, actions = _value(view, Field.OUTCOME), _value(view, Field.ACTIONS_TAKEN)
         await _submit(ack, body, view, context, client, ReportActionMeta,
                       lambda s, sv, actor, meta: workflow.resolve(s, sv, meta.report_id, actor, outcome, actions))
+
+    @app.view(Callback.REOPEN.value)
+    async def submit_reopening(
+        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
+    ) -> None:
+        reason = _value(view, Field.REASON)
+        await _submit(ack, body, view, context, client, ReportActionMeta,
+                      lambda s, sv, actor, meta: workflow.reopen(s, sv, meta.report_id, actor, reason))
 
     @app.view(Callback.REPLY.value)
     async def submit_reply(
