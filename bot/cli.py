@@ -45,6 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     digest.add_argument("--print", action="store_true", required=True, dest="print_digest",
                         help="print the last seven days' digest to the terminal")
 
+    export = commands.add_parser("export", help="a case's record as a PDF, for bodies outside Slack")
+    export_commands = export.add_subparsers(dest="export_command", required=True, metavar="WHAT")
+    export_report = export_commands.add_parser("report", help="tmw-bot export report TMW-2026-0042 --out FILE.pdf")
+    export_report.add_argument("reference", help="the report's reference, such as TMW-2026-0042")
+    export_report.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+
     tick = commands.add_parser("tick", help="run everything due up to a moment, once, and exit")
     tick.add_argument("--now", help="ISO-8601 moment (default: now); without an offset, the organisation's time")
     return parser
@@ -152,6 +158,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return asyncio.run(_print_digest(settings))
     if args.command == "roster":
         return asyncio.run(_roster_import(settings, args.file, args.force))
+    if args.command == "export":
+        return asyncio.run(_export_report(settings, args.reference, args.out))
     raise AssertionError(f"unhandled command {args.command}")
 
 
@@ -255,3 +263,27 @@ async def _roster_import(settings, path: Path, force: bool) -> int:  # type: ign
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+async def _export_report(settings, reference: str, out: Path) -> int:  # type: ignore[no-untyped-def]
+    """A case's PDF written on the server (audited as exported by the CLI)."""
+    from bot.errors import DomainError
+    from bot.reports.export import export_by_reference
+    from bot.runtime import prepare
+
+    services = await prepare(settings)
+    try:
+        async with services.db.unit_of_work() as session:
+            pdf = await export_by_reference(session, services, reference)
+            # Written before the audit entry is committed: an export that could not be saved is not recorded.
+            out.write_bytes(pdf)
+    except DomainError as exc:
+        print(f"tmw-bot: {exc.user_message}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"tmw-bot: {out} cannot be written ({exc}).", file=sys.stderr)
+        return 1
+    finally:
+        await services.db.dispose()
+    print(f"Wrote the case record of {reference.strip().upper()} to {out}.")
+    return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
@@ -31,7 +32,7 @@ from bot.org import SLACK_USER_ID
 from bot.reports.chronology import Chronology
 from bot.reports.kinds import RoutingRule
 from bot.reports.workflow import AWAITING_START, TEXT_LIMITS, Filed
-from bot.slack.delivery import Rendered
+from bot.slack.delivery import Rendered, RenderedFile
 from bot.slack.mrkdwn import cut, escape, quote
 from handlers.reports.ids import ACTIONS_BLOCK, Action, Callback, Field
 from handlers.reports.metadata import ButtonValue, FilingMeta, ReplyMeta, ReportActionMeta
@@ -211,10 +212,12 @@ def _buttons(params: dict[str, Any]) -> list[Block]:
     if not params.get("can_act"):
         return []
     value = ButtonValue(report_id=params["report_id"], tier=params.get("tier", 0)).model_dump_json()
-    history = ButtonElement(text="History", action_id=Action.HISTORY.value, value=value)
+    history = [ButtonElement(text="History", action_id=Action.HISTORY.value, value=value)]
+    if params.get("can_export"):
+        history.append(ButtonElement(text="Export", action_id=Action.EXPORT.value, value=value))
     if params["status"] == "resolved":
         reopen = ButtonElement(text="Reopen", action_id=Action.REOPEN.value, value=value)
-        return [ActionsBlock(block_id=ACTIONS_BLOCK, elements=[reopen, history])]
+        return [ActionsBlock(block_id=ACTIONS_BLOCK, elements=[reopen, *history])]
     buttons = []
     if params["status"] == "open":
         buttons.append(ButtonElement(text="Acknowledge", action_id=Action.ACKNOWLEDGE.value, value=value, style="primary"))
@@ -231,7 +234,7 @@ def _buttons(params: dict[str, Any]) -> list[Block]:
                                        "its owner reminded every hour until it is done.",
                                   confirm="Start it", deny="Cancel"),
         ))
-    buttons.append(history)
+    buttons += history
     if params.get("take_down") and not any(t["kind"] == "take_down" and t["state"] == "done" for t in params.get("tasks", [])):
         buttons.append(ButtonElement(text="Mark taken down", action_id=Action.TAKE_DOWN.value, value=value))
     if params.get("revoke_access") and not any(t["kind"] == "revoke_access" and t["state"] == "done" for t in params.get("tasks", [])):
@@ -330,7 +333,15 @@ def render_revoke_access(params: dict[str, Any]) -> Rendered:
     return _plain(f":lock: Please remove {escape(params['young_leader'])}'s access to our social media and other shared accounts now, and change the passwords they knew (report *{params['reference']}*).")
 
 
+def render_case_file(params: dict[str, Any]) -> Rendered:
+    """A case's PDF, to the person who exported it alone."""
+    text = f"The case record of *{params['reference']}*, as you asked. Please keep it safe: it holds the case's personal details."
+    return Rendered(text=text, file=RenderedFile(filename=params["filename"], title=f"Case record {params['reference']}",
+                                                 content=base64.b64decode(params["pdf_b64"])))
+
+
 RENDERERS = {
+    "report.case_file": render_case_file,
     "report.handler": render_handler,
     "report.watcher": render_watcher,
     "report.told": render_told,

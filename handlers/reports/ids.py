@@ -50,6 +50,7 @@ class Action(StrEnum):
     START_PASSWORD_CHANGE = "report.start_password_change"
     REPLY = "report.reply"
     HISTORY = "report.history"
+    EXPORT = "report.export"
 
 
 ACTIONS_BLOCK = "report_actions"

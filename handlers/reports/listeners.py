@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
-from bot.reports import chronology, workflow
+from bot.reports import chronology, export, workflow
 from bot.reports.workflow import FormErrors, ReportForm
 from bot.services import Services
 from bot.snapshot import org_snapshot
@@ -133,6 +133,8 @@ def register(app: AsyncApp) -> None:
             async with services.db.unit_of_work() as session:
                 if action is Action.ACKNOWLEDGE:
                     outcome = await workflow.acknowledge(session, services, value.report_id, actor)
+                elif action is Action.EXPORT:
+                    outcome = await export.export_to_dm(session, services, value.report_id, actor)
                 elif action is Action.START_PASSWORD_CHANGE:
                     outcome = await workflow.start_password_change(session, services, value.report_id, actor)
                 else:
@@ -141,7 +143,7 @@ def register(app: AsyncApp) -> None:
             await tell(body, respond, client, outcome.message)
             await home_tab.publish_home_for(actor, context, client)
 
-    for action in (Action.ACKNOWLEDGE, Action.START_PASSWORD_CHANGE, *task_of_button):
+    for action in (Action.ACKNOWLEDGE, Action.START_PASSWORD_CHANGE, Action.EXPORT, *task_of_button):
         app.action(action.value)(handle_button)
 
     modal_of_button = {Action.ASK: blocks.ask_modal, Action.ESCALATE: blocks.escalate_modal, Action.RESOLVE: blocks.resolve_modal,
