@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
 from storage.models import AuditEntry, Report
-from tests.harness import RunningBot
-from tests.report_driver import ANITA, BEN, GRACE, SAM, ReportDriver, text_value
+from tests.accounts_support import command
+from tests.harness import EXAMPLE_ORG, RunningBot
+from tests.report_driver import ANITA, BEN, DAN, DEPUTY, GRACE, MAYA, SAM, ReportDriver, text_value
 
 REFERENCE = "TMW-2026-0001"
 
@@ -129,3 +131,29 @@ async def test_only_someone_who_could_act_on_it_can_reopen_it(bot: RunningBot) -
     assert "not yours to handle" in refused and "nothing has been changed" in refused
     assert len(bot.fake.calls_to("views.open")) == modals
     assert await _audits(bot, "report.reopened") == []
+
+
+async def test_the_history_holds_what_other_workflows_did_for_the_report(bot: RunningBot, tmp_path: Path) -> None:
+    # A password report starts the account's rotation; its change is recorded with /rotated.
+    driver = ReportDriver(bot)
+    await driver.file(MAYA, "password_exposure", description="I left the login on a post-it.", account="insta")
+    await bot.tick()
+    assert "change recorded" in await command(bot, "/rotated", "Instagram", DEPUTY)
+
+    shown = json.dumps(await _show(bot, ANITA))
+    _in_order(shown, "Filed, by", "The account's password change was requested", "Password changed, by Tom")
+
+    # A safeguarding report whose lead leaves is handed over to the deputy.
+    await driver.file(DAN, "online_safety", description="Jess was messaged by a stranger.")
+    without_priya = EXAMPLE_ORG.read_text().replace(
+        "  - slack_id: U0SAFE0001\n    name: Priya Shah\n    roles: [safeguarding_lead, team_member]\n", ""
+    ).replace("roles: [deputy_safeguarding_lead,", "roles: [safeguarding_lead, deputy_safeguarding_lead,")
+    edited = tmp_path / "org.yml"
+    edited.write_text(without_priya)
+    bot.services.org_path = edited
+    await bot.tick()
+    await bot.tick()
+
+    handed_over = json.dumps(await _show(bot, DEPUTY, "TMW-2026-0002"))
+    _in_order(handed_over, "Sent to the people handling it", "Passed on, by the bot", "(automatically)",
+              "The person handling it has left")
