@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import os
+import sqlite3
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -20,7 +21,7 @@ from bot.standin import FakeSlack
 from storage.models import AuditEntry
 from tests.harness import EXAMPLE_ORG, START, RunningBot, make_settings, start_bot
 from tests.report_driver import ANITA, GRACE, SAM, ReportDriver, text_value
-from tests.test_reports_case_records import REFERENCE, _a_full_life, _in_order
+from tests.test_reports_case_records import REFERENCE, a_full_life, in_order
 
 TMW_BOT = str(Path(sys.executable).with_name("tmw-bot"))
 
@@ -37,7 +38,7 @@ def _text(pdf: bytes) -> str:
 
 
 async def _reopened(bot: RunningBot) -> ReportDriver:
-    driver = await _a_full_life(bot)
+    driver = await a_full_life(bot)
     await driver.press_and_submit(ANITA, "report.reopen", driver.report_message(ANITA),
                                   text_value("reason", "The parent raised it again."))
     await driver.press_and_submit(ANITA, "report.resolve", driver.report_message(ANITA),
@@ -46,7 +47,7 @@ async def _reopened(bot: RunningBot) -> ReportDriver:
 
 
 def _check_record(text: str, exported_by: str) -> None:
-    _in_order(text, "The Music Works", f"Case record {REFERENCE}", "Kind: A participant misusing computers",
+    in_order(text, "The Music Works", f"Case record {REFERENCE}", "Kind: A participant misusing computers",
               "Filed: Tuesday 24 November 2026", "People involved", "Reporter: Ben", "Sam Okafor", "Anita Holford",
               "Someone was on a gambling site.", "Chronology", "Which computer was it?", "The one by the window.",
               "Passed on", "A safeguarding question & more than I can judge.", "Filters tightened", "Reopened",
@@ -151,7 +152,7 @@ async def test_the_organisation_file_decides_who_may_export(
     settings = make_settings(database_url, fake_slack.api_url, org=_org_with(tmp_path, ["project_manager"]))
     bot, runner = await start_bot(settings, fake_slack, ManualClock(START))
     try:
-        driver = await _a_full_life(bot)
+        driver = await a_full_life(bot)
         assert driver.button(driver.report_message(ANITA), "report.export") is None
         await driver.press(SAM, "report.export", driver.report_message(SAM), answered=True)
         await bot.tick()
@@ -159,3 +160,21 @@ async def test_the_organisation_file_decides_who_may_export(
     finally:
         await runner.cleanup()
         await bot.services.db.dispose()
+
+
+async def test_a_reopening_reason_and_an_exported_case_are_not_stored_in_clear(sqlite_bot: RunningBot) -> None:
+    bot = sqlite_bot
+    driver = await a_full_life(bot)
+    await driver.press_and_submit(ANITA, "report.reopen", driver.report_message(ANITA),
+                                  text_value("reason", "Wombat-unique-reason"))
+    bot.fake.fail("files.completeUploadExternal", "internal_error", status=500, times=100)
+    await driver.press(ANITA, "report.export", driver.report_message(ANITA), answered=True)
+    await bot.tick()  # the PDF waits in the outbox
+
+    db_file = Path(bot.services.settings.database_url.split("///", 1)[1])
+    connection = sqlite3.connect(db_file)
+    connection.execute("PRAGMA wal_checkpoint(FULL)")
+    connection.close()
+    raw = b"".join(p.read_bytes() for p in db_file.parent.glob(db_file.name + "*"))
+    for secret in (b"Wombat-unique-reason", b"gambling", b"%PDF", b"JVBERi"):  # JVBERi: "%PDF" in base64
+        assert secret not in raw, secret

@@ -29,7 +29,7 @@ async def _show(bot: RunningBot, user: str, reference: str = REFERENCE) -> dict[
     return body
 
 
-async def _a_full_life(bot: RunningBot) -> ReportDriver:
+async def a_full_life(bot: RunningBot) -> ReportDriver:
     """Filed by Ben, a question and its answer, passed on with a reason, acknowledged and resolved."""
     driver = ReportDriver(bot)
     await driver.file(BEN, "participant_misuse", activity="audio-base", description="Someone was on a gambling site.")
@@ -44,18 +44,18 @@ async def _a_full_life(bot: RunningBot) -> ReportDriver:
     return driver
 
 
-def _in_order(text: str, *parts: str) -> None:
+def in_order(text: str, *parts: str) -> None:
     positions = [text.find(part) for part in parts]
     assert all(p >= 0 for p in positions), list(zip(parts, positions, strict=True))
     assert positions == sorted(positions), list(zip(parts, positions, strict=True))
 
 
 async def test_report_show_gives_the_handler_the_whole_history_in_order(bot: RunningBot) -> None:
-    await _a_full_life(bot)
+    await a_full_life(bot)
 
     shown = json.dumps(await _show(bot, ANITA))
 
-    _in_order(shown, "Filed, by", "Sent to the people handling it", "Question to the reporter", "Which computer was it?",
+    in_order(shown, "Filed, by", "Sent to the people handling it", "Question to the reporter", "Which computer was it?",
               "Answer from the reporter", "The one by the window.", "Passed on", "A safeguarding question &amp; more",
               "Acknowledged, by", "Resolved, by", "Filters tightened")
     assert "Tuesday 24 November 2026, 10:00am" in shown  # the org's timezone
@@ -64,7 +64,7 @@ async def test_report_show_gives_the_handler_the_whole_history_in_order(bot: Run
 
 
 async def test_the_history_button_on_the_handlers_card_shows_it_too(bot: RunningBot) -> None:
-    driver = await _a_full_life(bot)
+    driver = await a_full_life(bot)
 
     reply = await driver.press(SAM, "report.history", driver.report_message(SAM), answered=True)
 
@@ -74,7 +74,7 @@ async def test_the_history_button_on_the_handlers_card_shows_it_too(bot: Running
 
 
 async def test_someone_off_the_chain_is_refused_and_the_refusal_is_audited(bot: RunningBot) -> None:
-    driver = await _a_full_life(bot)
+    driver = await a_full_life(bot)
 
     by_command = await _show(bot, GRACE)
     unknown = await _show(bot, GRACE, "TMW-2026-0999")
@@ -90,18 +90,18 @@ async def test_someone_off_the_chain_is_refused_and_the_refusal_is_audited(bot: 
 
 
 async def test_the_reporter_sees_their_reports_progress_but_not_the_handlers_notes(bot: RunningBot) -> None:
-    await _a_full_life(bot)
+    await a_full_life(bot)
 
     shown = json.dumps(await _show(bot, BEN))
 
-    _in_order(shown, "Your report", "Filed, by", "Which computer was it?", "The one by the window.", "Passed on",
+    in_order(shown, "Your report", "Filed, by", "Which computer was it?", "The one by the window.", "Passed on",
               "Acknowledged", "Resolved")
     assert "A safeguarding question" not in shown and "Filters tightened" not in shown
     assert "Sam" not in shown  # the people handling it are named by their role
 
 
 async def test_a_handler_reopens_a_resolved_report_with_a_reason_and_the_history_shows_it(bot: RunningBot) -> None:
-    driver = await _a_full_life(bot)
+    driver = await a_full_life(bot)
     resolved_card = driver.report_message(ANITA)
 
     empty = await driver.press_and_submit(ANITA, "report.reopen", resolved_card, text_value("reason", "  "))
@@ -116,14 +116,14 @@ async def test_a_handler_reopens_a_resolved_report_with_a_reason_and_the_history
         assert report is not None and report.status == "acknowledged" and report.resolved_at is None
     assert [e.actor for e in await _audits(bot, "report.reopened")] == [ANITA]
     shown = json.dumps(await _show(bot, ANITA))
-    _in_order(shown, "Resolved, by", "Reopened, by", "raised it again")
+    in_order(shown, "Resolved, by", "Reopened, by", "raised it again")
     assert "Waiting" not in json.dumps(driver.messages(BEN)[-1].blocks) and "Resolved" not in driver.messages(BEN)[-1].text
     # Its buttons are back for the people handling it.
     assert driver.button(driver.report_message(ANITA), "report.resolve") is not None
 
 
 async def test_only_someone_who_could_act_on_it_can_reopen_it(bot: RunningBot) -> None:
-    driver = await _a_full_life(bot)
+    driver = await a_full_life(bot)
     modals = len(bot.fake.calls_to("views.open"))
 
     refused = await driver.press(GRACE, "report.reopen", driver.report_message(ANITA), answered=True)
@@ -141,7 +141,7 @@ async def test_the_history_holds_what_other_workflows_did_for_the_report(bot: Ru
     assert "change recorded" in await command(bot, "/rotated", "Instagram", DEPUTY)
 
     shown = json.dumps(await _show(bot, ANITA))
-    _in_order(shown, "Filed, by", "The account's password change was requested", "Password changed, by Tom")
+    in_order(shown, "Filed, by", "The account's password change was requested", "Password changed, by Tom")
 
     # A safeguarding report whose lead leaves is handed over to the deputy.
     await driver.file(DAN, "online_safety", description="Jess was messaged by a stranger.")
@@ -155,5 +155,16 @@ async def test_the_history_holds_what_other_workflows_did_for_the_report(bot: Ru
     await bot.tick()
 
     handed_over = json.dumps(await _show(bot, DEPUTY, "TMW-2026-0002"))
-    _in_order(handed_over, "Sent to the people handling it", "Passed on, by the bot", "(automatically)",
+    in_order(handed_over, "Sent to the people handling it", "Passed on, by the bot", "(automatically)",
               "The person handling it has left")
+
+
+async def test_report_show_with_more_than_a_reference_is_a_concern_to_file(bot: RunningBot) -> None:
+    driver = ReportDriver(bot)
+    bare = await bot.slack.slash_command("/report", "show", SAM)
+    assert "Please give the report's reference" in json.dumps(bare.json())
+
+    view = await driver.open_modal(BEN, "show of hands went wrong")
+
+    assert "show of hands went wrong" in json.dumps(view)
+    assert await _audits(bot, "report.view_refused") == []

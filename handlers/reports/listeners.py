@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -31,6 +32,7 @@ from storage.models import ProcessedDelivery
 
 log = logging.getLogger(__name__)
 Meta = TypeVar("Meta", bound=BaseModel)
+SHOW = re.compile(r"^show\s+(\S+)$", re.IGNORECASE)
 
 
 def _value(view: dict[str, Any], field: Field) -> Any:
@@ -86,12 +88,12 @@ def register(app: AsyncApp) -> None:
                 rows = await workflow.reports_for(session, services, command["user_id"])
             await ack(response_type="ephemeral", text="Your reports", blocks=blocks.report_list_blocks(rows))
             return
-        if text.lower().split(" ", 1)[0] == "show":
-            reference = text[4:].strip()
-            if not reference:
-                await ack(response_type="ephemeral", text="Please give the report's reference, for example `/report show TMW-2026-0042`.")
-                return
-            await ack(response_type="ephemeral", **await _history(services, command["user_id"], reference=reference))
+        if text.lower() == "show":
+            await ack(response_type="ephemeral", text="Please give the report's reference, for example `/report show TMW-2026-0042`.")
+            return
+        # One word after "show" is a reference; anything longer is someone describing a concern.
+        if (shown := SHOW.match(text)) is not None:
+            await ack(response_type="ephemeral", **await _history(services, command["user_id"], reference=shown[1]))
             return
         await ack()
         async with telling_the_person(command, respond, client):
