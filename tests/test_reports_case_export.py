@@ -20,7 +20,7 @@ from bot.org import OrgFileError, load_org_file
 from bot.standin import FakeSlack
 from storage.models import AuditEntry
 from tests.harness import EXAMPLE_ORG, START, RunningBot, make_settings, start_bot
-from tests.report_driver import ANITA, GRACE, SAM, ReportDriver, text_value
+from tests.report_driver import ANITA, GRACE, SAFE, SAM, ReportDriver, text_value
 from tests.test_reports_case_records import REFERENCE, a_full_life, in_order
 
 TMW_BOT = str(Path(sys.executable).with_name("tmw-bot"))
@@ -78,12 +78,14 @@ async def test_only_the_people_the_organisation_file_names_can_export(bot: Runni
     # Forged presses of the CEO's Export button, by a handler and by someone off the chain.
     by_handler = await driver.press(SAM, "report.export", driver.report_message(ANITA), answered=True)
     by_outsider = await driver.press(GRACE, "report.export", driver.report_message(ANITA), answered=True)
+    # The safeguarding lead may export the cases that reach them; this one never did.
+    by_lead_off_the_chain = await driver.press(SAFE, "report.export", driver.report_message(ANITA), answered=True)
     await bot.tick()
 
-    for refused in (by_handler, by_outsider):
-        assert "Only the people the organisation file names" in refused
+    for refused in (by_handler, by_outsider, by_lead_off_the_chain):
+        assert "Only the people handling a case whom the organisation file names" in refused
     assert bot.fake.files == []
-    assert [e.actor for e in await _audits(bot, "report.export_refused")] == [SAM, GRACE]
+    assert [e.actor for e in await _audits(bot, "report.export_refused")] == [SAM, GRACE, SAFE]
     assert await _audits(bot, "report.exported") == []
 
 

@@ -13,7 +13,7 @@ from bot.dates import describe
 from bot.errors import DomainError
 from bot.reports.chronology import build_chronology
 from bot.reports.kinds import ReportKind
-from bot.reports.workflow import Outcome, details_of, may_export, team_member_of
+from bot.reports.workflow import Outcome, can_act, details_of, may_export, team_member_of
 from bot.services import Services
 from bot.snapshot import org_snapshot
 from storage.audit import record_audit
@@ -22,7 +22,8 @@ from storage.outbox import enqueue_message
 from storage.reports import report_by_reference
 
 CLI_ACTOR = "cli"  # an export made on the server, by whoever can run tmw-bot there
-REFUSAL = "Only the people the organisation file names (by default the CEO and the safeguarding leads) can export a case."
+REFUSAL = ("Only the people handling a case whom the organisation file names (by default the CEO and the safeguarding "
+           "leads) can export it, so nothing has been sent.")
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,9 @@ async def export_to_dm(session: AsyncSession, services: Services, report_id: int
     report = await session.get(Report, report_id)
     if report is None:
         raise DomainError("I can't find that report any more.")
-    if not may_export(await org_snapshot(services), actor):
+    # Both: a role the organisation file allows, and a place on this report's chain (a CEO may not
+    # export a report about themselves that went to the Chair alone).
+    if not (may_export(await org_snapshot(services), actor) and can_act(report, actor)):
         await record_audit(session, at=services.now(), actor=actor, action="report.export_refused",
                            subject_type="report", subject_id=report.reference)
         return Outcome(False, REFUSAL)
