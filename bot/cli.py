@@ -56,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
     person_export.add_argument("--out", type=Path, required=True, metavar="DIR")
     person_erase = person_commands.add_parser("erase", help="erase it where no rule requires keeping it")
     person_erase.add_argument("key", metavar="KEY", help="the person's Slack id")
+    export = commands.add_parser("export", help="a case's record as a PDF, for bodies outside Slack")
+    export_commands = export.add_subparsers(dest="export_command", required=True, metavar="WHAT")
+    export_report = export_commands.add_parser("report", help="tmw-bot export report TMW-2026-0042 --out FILE.pdf")
+    export_report.add_argument("reference", help="the report's reference, such as TMW-2026-0042")
+    export_report.add_argument("--out", type=Path, required=True, help="the PDF file to write")
 
     tick = commands.add_parser("tick", help="run everything due up to a moment, once, and exit")
     tick.add_argument("--now", help="ISO-8601 moment (default: now); without an offset, the organisation's time")
@@ -176,6 +181,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return asyncio.run(_rekey(settings))
     if args.command == "person":
         return asyncio.run(_person(settings, args))
+    if args.command == "export":
+        return asyncio.run(_export_report(settings, args.reference, args.out))
     raise AssertionError(f"unhandled command {args.command}")
 
 
@@ -346,6 +353,30 @@ async def _person(settings, args: argparse.Namespace) -> int:  # type: ignore[no
     print("Kept, and why:" if outcome.kept else "Nothing else is held.")
     for name, reason in outcome.kept.items():
         print(f"  {name} ({what[name]}): {reason}.")
+    return 0
+
+
+async def _export_report(settings, reference: str, out: Path) -> int:  # type: ignore[no-untyped-def]
+    """A case's PDF written on the server (audited as exported by the CLI)."""
+    from bot.errors import DomainError
+    from bot.reports.export import export_by_reference
+    from bot.runtime import prepare
+
+    services = await prepare(settings)
+    try:
+        async with services.db.unit_of_work() as session:
+            pdf = await export_by_reference(session, services, reference)
+            # Written before the audit entry is committed: an export that could not be saved is not recorded.
+            out.write_bytes(pdf)
+    except DomainError as exc:
+        print(f"tmw-bot: {exc.user_message}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"tmw-bot: {out} cannot be written ({exc}).", file=sys.stderr)
+        return 1
+    finally:
+        await services.db.dispose()
+    print(f"Wrote the case record of {reference.strip().upper()} to {out}.")
     return 0
 
 

@@ -72,6 +72,11 @@ CATALOGUE: tuple[CommandInfo, ...] = (
         slash_command="/report",
     ),
     CommandInfo(
+        usage="/report show TMW-2026-0042",
+        summary="A report's whole history, in order, if you made it or are handling it.",
+        slash_command="/report",
+    ),
+    CommandInfo(
         usage="/accounts",
         summary="Our shared accounts: who has access, and when each password is next due.",
         slash_command="/accounts",

@@ -49,3 +49,10 @@ async def audit_trail(session: AsyncSession, subject_type: str, subject_id: str)
             )
         ).all()
     )
+
+
+async def audit_entries_for_actions(session: AsyncSession, actions: Sequence[str]) -> list[AuditEntry]:
+    """Every entry of these actions, oldest first (for links kept in `detail`, such as a report's id)."""
+    return list(
+        (await session.scalars(select(AuditEntry).where(AuditEntry.action.in_(actions)).order_by(AuditEntry.id))).all()
+    )

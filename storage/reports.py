@@ -92,3 +92,7 @@ async def unresolved_reports(session: AsyncSession) -> Sequence[Report]:
 
 async def unrouted_report_ids(session: AsyncSession) -> Sequence[int]:
     return (await session.scalars(select(Report.id).where(Report.routed_at.is_(None)).order_by(Report.id))).all()
+
+
+async def report_by_reference(session: AsyncSession, reference: str) -> Report | None:
+    return await session.scalar(select(Report).where(Report.reference == reference))

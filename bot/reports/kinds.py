@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from bot.org import Role
 from bot.policy.online_safety import CEOP, Signpost
 
 
@@ -194,6 +195,9 @@ class ReportSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kinds: dict[ReportKind, KindOverride] = Field(default_factory=dict)
+    # Who may export a case as a PDF for outside bodies (the LADO, the ICO, the police, insurers).
+    export_roles: list[Role] = Field(
+        default=[Role.CEO, Role.SAFEGUARDING_LEAD, Role.DEPUTY_SAFEGUARDING_LEAD], min_length=1)
 
 
 def rules_for(org_settings: dict[str, Any] | None) -> dict[ReportKind, RoutingRule]:

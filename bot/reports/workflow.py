@@ -22,11 +22,11 @@ from bot.directory import Directory
 from bot.errors import DomainError, FormErrors, NotAllowed
 from bot.org import Role
 from bot.policy.online_safety import Signpost
-from bot.reports.kinds import ReportKind, RoutingRule, label_for_others, own_role
+from bot.reports.kinds import ReportKind, ReportSettings, RoutingRule, label_for_others, own_role
 from bot.reports.routing import NoOneToRouteTo, ReportFacts, first_tier, route_report
 from bot.scheduler import TimerContext
 from bot.services import Services
-from bot.snapshot import org_snapshot
+from bot.snapshot import OrgSnapshot, org_snapshot
 from storage.audit import audit_trail, record_audit, record_audits
 from storage.models import Report, ReportNote, ReportParty, ReportTask
 from storage.outbox import enqueue_message
@@ -135,6 +135,13 @@ def _refusal(report: Report, actor: str) -> str:
         return (f"You were told that {report.reference} exists so that you know of it; {current_role_label(report, for_reporter=False)} "
                 "handles it, so nothing has been changed.")
     return "This report is not yours to handle, so nothing has been changed."
+
+
+def may_export(snapshot: OrgSnapshot, slack_id: str) -> bool:
+    """Whether a person may export a case as a PDF: their roles, against `settings.reports.export_roles`."""
+    settings = ReportSettings.model_validate((snapshot.config.settings.get("reports") if snapshot.config else None) or {})
+    member = snapshot.directory.by_id(slack_id)
+    return member is not None and any(role in settings.export_roles for role in member.roles)
 
 
 def current_role_label(report: Report, *, for_reporter: bool = True) -> str:
@@ -532,6 +539,8 @@ async def _tell_everyone(
         audience = party.part
         params = snapshot_for(services, report, rule, directory, audience, party.slack_id)
         params["newly_yours"] = party.slack_id in newly_ids
+        if audience == "handler":
+            params["can_export"] = may_export(await org_snapshot(services), party.slack_id)
         key = f"report:{report.id}:{audience}:{party.slack_id}"
         await enqueue_message(session, services.cipher, now=now, target=party.slack_id,
                               template=f"report.{audience}", params=params, message_key=key)
@@ -655,6 +664,30 @@ async def resolve(
                        subject_id=report.reference)
     await _refresh(session, services, report)
     return Outcome(True, f"{report.reference} is resolved. Thank you for handling it.")
+
+
+async def reopen(session: AsyncSession, services: Services, report_id: int, actor: str, reason: str) -> Outcome:
+    """A resolved report taken up again by someone who could act on it, with their reason. It goes back
+    to where it stood before it was resolved (acknowledged, or waiting, with its escalation restarted)."""
+    report = await _load_for_action(session, report_id, actor)
+    if report.status != "resolved":
+        return Outcome(False, f"{report.reference} is not resolved, so there is nothing to reopen.")
+    if not reason.strip():
+        raise FormErrors({"reason": "Please say why it is being reopened."})
+    check_free_text(reason=reason)
+    now = services.now()
+    report.status = "acknowledged" if report.acknowledged_at else "open"
+    report.resolved_at, report.resolved_by = None, None
+    report.notes.append(ReportNote(at=now, author=actor, kind="reopening", text_enc=services.cipher.encrypt(reason.strip())))
+    if report.status == "open":
+        rule = rule_of(await _rules(services), report)
+        report.acknowledge_by = acknowledge_deadline(rule, now, services, report.immediate_risk)
+        await schedule_timer(session, kind=ESCALATE, dedupe_key=f"report:{report.id}:escalate:{report.tier}:reopened:{now.isoformat()}",
+                             due_at=report.acknowledge_by, payload={"report_id": report.id, "tier": report.tier})
+    await record_audit(session, at=now, actor=actor, action="report.reopened", subject_type="report",
+                       subject_id=report.reference)
+    await _refresh(session, services, report)
+    return Outcome(True, f"{report.reference} is open again. The reporter has been told.")
 
 
 async def ask_reporter(session: AsyncSession, services: Services, report_id: int, actor: str, question: str) -> Outcome:

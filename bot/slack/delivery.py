@@ -14,9 +14,19 @@ from bot.outbox import Delivered, DeliveryFailed, OutboundMessage
 
 
 @dataclass(frozen=True)
+class RenderedFile:
+    """A file sent to one person, in their DM with the bot (never a channel)."""
+
+    filename: str
+    title: str
+    content: bytes
+
+
+@dataclass(frozen=True)
 class Rendered:
     text: str
     blocks: list[dict[str, Any]] | None = None
+    file: RenderedFile | None = None
 
 
 Renderer = Callable[[dict[str, Any]], Rendered]
@@ -57,6 +67,8 @@ class SlackDeliverer:
             raise DeliveryFailed(f"no renderer for {message.template!r}", permanent=True)
         rendered = renderer(await self._with_message_link(message.params))
         try:
+            if rendered.file is not None:
+                return await self._upload(message.target, rendered.text, rendered.file)
             landed = None
             if message.posted_channel and message.posted_ts:
                 landed = (message.posted_channel, message.posted_ts)
@@ -129,3 +141,12 @@ class SlackDeliverer:
             ):
                 return channel, str(posted["ts"])
         return None
+
+    async def _upload(self, person: str, text: str, file: RenderedFile) -> Delivered:
+        """A file into a person's DM with the bot: files.getUploadURLExternal, the upload, then
+        files.completeUploadExternal, which needs the DM's channel id rather than the person's."""
+        opened = await self.client.conversations_open(users=person)
+        channel = str(opened["channel"]["id"])
+        response = await self.client.files_upload_v2(channel=channel, content=file.content, filename=file.filename,
+                                                     title=file.title, initial_comment=text)
+        return Delivered(channel=channel, ts=str(response["file"]["id"]))

@@ -77,6 +77,15 @@ class PostedMessage:
 
 
 @dataclass
+class UploadedFile:
+    channel: str
+    filename: str
+    title: str
+    content: bytes
+    initial_comment: str = ""
+
+
+@dataclass
 class SocketConnection:
     ws: web.WebSocketResponse
     acks: asyncio.Queue[dict[str, Any]] = field(default_factory=asyncio.Queue)
@@ -97,6 +106,8 @@ class FakeSlack:
         self.users = users or {}
         self.bot_not_in: set[str] = set()
         self.pinned: list[tuple[str, str]] = []
+        self.files: list[UploadedFile] = []  # files shared by files.completeUploadExternal
+        self._uploads: dict[str, dict[str, Any]] = {}  # file id -> filename and uploaded bytes
         self._failures: dict[str, list[PlannedFailure]] = defaultdict(list)
         self._counter = itertools.count(1)
         self._clock_base = int(time.time())
@@ -119,6 +130,7 @@ class FakeSlack:
                 web.post("/api/{method}", self._api),
                 web.get("/api/{method}", self._api),  # slack_sdk reads some methods (history) by GET
                 web.post("/response/{token}", self._response_url),
+                web.post("/upload/{file_id}", self._upload),
                 web.get("/socket", self._socket),
             ]
         )
@@ -326,6 +338,43 @@ class FakeSlack:
     def _m_conversations_open(self, params: dict[str, Any], token: str) -> dict[str, Any]:
         users = str(params.get("users", "")).split(",")
         return {"ok": True, "channel": {"id": self.dm_channel(users[0])}}
+
+    # files.getUploadURLExternal, a POST of the bytes to the URL it gives, then files.completeUploadExternal
+    # (see /work/shared/slack/web-api): the file is recorded once it is completed into a channel.
+    def _m_files_getUploadURLExternal(self, params: dict[str, Any], token: str) -> dict[str, Any]:
+        if not params.get("filename") or not str(params.get("length", "")).isdigit():
+            return {"ok": False, "error": "invalid_arguments"}
+        file_id = f"F{next(self._counter):08d}"
+        self._uploads[file_id] = {"filename": str(params["filename"]), "content": None}
+        return {"ok": True, "upload_url": f"{self.base_url}/upload/{file_id}", "file_id": file_id}
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        upload = self._uploads.get(request.match_info["file_id"])
+        if upload is None:
+            return web.Response(status=404, text="no such upload")
+        upload["content"] = await request.read()
+        return web.Response(status=200, text="OK - " + str(len(upload["content"])))
+
+    def _m_files_completeUploadExternal(self, params: dict[str, Any], token: str) -> dict[str, Any]:
+        files = params.get("files")
+        files = json.loads(files) if isinstance(files, str) else files
+        channel = str(params.get("channel_id") or "")
+        if not files:
+            return {"ok": False, "error": "invalid_arguments"}
+        done = []
+        for entry in files:
+            upload = self._uploads.get(entry.get("id", ""))
+            if upload is None or upload["content"] is None:
+                return {"ok": False, "error": "file_not_found"}
+            if channel:
+                self.files.append(UploadedFile(channel, upload["filename"], str(entry.get("title") or upload["filename"]),
+                                               upload["content"], str(params.get("initial_comment") or "")))
+            done.append({"id": entry["id"], "name": upload["filename"], "title": entry.get("title")})
+        return {"ok": True, "files": done}
+
+    def files_in(self, channel_or_user: str) -> list[UploadedFile]:
+        channel = self._channel(channel_or_user)
+        return [f for f in self.files if f.channel == channel]
 
     def _m_users_info(self, params: dict[str, Any], token: str) -> dict[str, Any]:
         user_id = str(params.get("user"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
@@ -26,10 +27,12 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from bot.dates import describe
 from bot.org import SLACK_USER_ID
+from bot.reports.chronology import Chronology
 from bot.reports.kinds import RoutingRule
 from bot.reports.workflow import AWAITING_START, TEXT_LIMITS, Filed
-from bot.slack.delivery import Rendered
+from bot.slack.delivery import Rendered, RenderedFile
 from bot.slack.mrkdwn import cut, escape, quote
 from handlers.reports.ids import ACTIONS_BLOCK, Action, Callback, Field
 from handlers.reports.metadata import ButtonValue, FilingMeta, ReplyMeta, ReportActionMeta
@@ -161,7 +164,8 @@ def _fields(params: dict[str, Any]) -> list[MarkdownTextObject]:
 
 def _notes(params: dict[str, Any], room: int) -> list[Block]:
     """The notes, newest kept when there are more than `room` blocks for them."""
-    titles = {"question": "Question", "answer": "Answer", "escalation": "Passed on", "resolution": "Resolution"}
+    titles = {"question": "Question", "answer": "Answer", "escalation": "Passed on", "resolution": "Resolution",
+              "reopening": "Reopened"}
     blocks: list[Block] = []
     notes = params.get("notes", [])
     if len(notes) > room:
@@ -205,9 +209,15 @@ def _awaiting_password_change(params: dict[str, Any]) -> bool:
 
 
 def _buttons(params: dict[str, Any]) -> list[Block]:
-    if not params.get("can_act") or params["status"] == "resolved":
+    if not params.get("can_act"):
         return []
     value = ButtonValue(report_id=params["report_id"], tier=params.get("tier", 0)).model_dump_json()
+    history = [ButtonElement(text="History", action_id=Action.HISTORY.value, value=value)]
+    if params.get("can_export"):
+        history.append(ButtonElement(text="Export", action_id=Action.EXPORT.value, value=value))
+    if params["status"] == "resolved":
+        reopen = ButtonElement(text="Reopen", action_id=Action.REOPEN.value, value=value)
+        return [ActionsBlock(block_id=ACTIONS_BLOCK, elements=[reopen, *history])]
     buttons = []
     if params["status"] == "open":
         buttons.append(ButtonElement(text="Acknowledge", action_id=Action.ACKNOWLEDGE.value, value=value, style="primary"))
@@ -224,6 +234,7 @@ def _buttons(params: dict[str, Any]) -> list[Block]:
                                        "its owner reminded every hour until it is done.",
                                   confirm="Start it", deny="Cancel"),
         ))
+    buttons += history
     if params.get("take_down") and not any(t["kind"] == "take_down" and t["state"] == "done" for t in params.get("tasks", [])):
         buttons.append(ButtonElement(text="Mark taken down", action_id=Action.TAKE_DOWN.value, value=value))
     if params.get("revoke_access") and not any(t["kind"] == "revoke_access" and t["state"] == "done" for t in params.get("tasks", [])):
@@ -322,7 +333,15 @@ def render_revoke_access(params: dict[str, Any]) -> Rendered:
     return _plain(f":lock: Please remove {escape(params['young_leader'])}'s access to our social media and other shared accounts now, and change the passwords they knew (report *{params['reference']}*).")
 
 
+def render_case_file(params: dict[str, Any]) -> Rendered:
+    """A case's PDF, to the person who exported it alone."""
+    text = f"The case record of *{params['reference']}*, as you asked. Please keep it safe: it holds the case's personal details."
+    return Rendered(text=text, file=RenderedFile(filename=params["filename"], title=f"Case record {params['reference']}",
+                                                 content=base64.b64decode(params["pdf_b64"])))
+
+
 RENDERERS = {
+    "report.case_file": render_case_file,
     "report.handler": render_handler,
     "report.watcher": render_watcher,
     "report.told": render_told,
@@ -363,6 +382,12 @@ def resolve_modal(meta: ReportActionMeta, reference: str) -> dict[str, Any]:
                           _input(Field.ACTIONS_TAKEN, "Actions taken", _text_input(Field.ACTIONS_TAKEN, multiline=True), optional=True)])
 
 
+def reopen_modal(meta: ReportActionMeta, reference: str) -> dict[str, Any]:
+    return _action_modal(Callback.REOPEN, "Reopen", "Reopen", meta,
+                         f"*{reference}* will be open again, with its history. The reporter will be told.",
+                         [_input(Field.REASON, "Why is it being reopened?", _text_input(Field.REASON, multiline=True))])
+
+
 def reply_modal(note_id: int, question: str) -> dict[str, Any]:
     return View(type="modal", callback_id=Callback.REPLY.value, title="Reply", submit="Send reply", close="Cancel",
                 private_metadata=ReplyMeta(note_id=note_id).model_dump_json(),
@@ -375,3 +400,30 @@ def report_list_blocks(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
         return _dicts([SectionBlock(text=_md("You have no reports yet. To report a concern, type `/report`."))])
     lines = [f"• *{r['reference']}* · {escape(r['kind'])} · {r['status']} · {r['age']} · {r['relation']}" for r in rows]
     return _dicts([SectionBlock(text=_md("*Your reports*\n" + "\n".join(lines)[:2900])), DividerBlock()])
+
+
+# -- a report's history ------------------------------------------------------------------------------
+
+HISTORY_TEXT_MAX = 2900  # a section's text is at most 3,000 characters
+
+
+def history_blocks(chronology: Chronology, kind_label: str, tz: Any) -> list[dict[str, Any]]:
+    """The chronology as Block Kit: one section per entry, the earliest left out (and said so) when
+    there are more than a message holds. Times are in the organisation's timezone."""
+    whose = "Your report" if chronology.audience == "reporter" else "Report"
+    intro = f"*{whose} {chronology.reference}* ({escape(kind_label.lower())}): {STATUS_WORDS[chronology.status].lower()}."
+    blocks: list[Block] = [SectionBlock(text=_md(intro))]
+    entries = chronology.entries
+    room = MESSAGE_MAX_BLOCKS - 2
+    if len(entries) > room:
+        hidden = len(entries) - (room - 1)
+        entries = entries[hidden:]
+        blocks.append(ContextBlock(elements=[_md(f"{hidden} earlier event{'s' if hidden != 1 else ''} not shown here.")]))
+    for entry in entries:
+        line = f"*{escape(describe(entry.at, tz))}*: {escape(entry.what)}, by {escape(entry.who)}"
+        if entry.detail:
+            line += f" ({escape(entry.detail)})"
+        if entry.text:
+            line = f"{cut(line, 400)}\n{quote(entry.text, HISTORY_TEXT_MAX - 420)}"
+        blocks.append(SectionBlock(text=_md(cut(line, HISTORY_TEXT_MAX) if not entry.text else line)))
+    return _dicts(blocks)

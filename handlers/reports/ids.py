@@ -13,6 +13,7 @@ class Callback(StrEnum):
     REPLY = "report.reply"
     ESCALATE = "report.escalate"
     RESOLVE = "report.resolve"
+    REOPEN = "report.reopen"
 
 
 class Field(StrEnum):
@@ -43,10 +44,13 @@ class Action(StrEnum):
     ASK = "report.ask"
     ESCALATE = "report.escalate"
     RESOLVE = "report.resolve"
+    REOPEN = "report.reopen"
     REVOKE_ACCESS = "report.revoke_access"
     TAKE_DOWN = "report.take_down"
     START_PASSWORD_CHANGE = "report.start_password_change"
     REPLY = "report.reply"
+    HISTORY = "report.history"
+    EXPORT = "report.export"
 
 
 ACTIONS_BLOCK = "report_actions"

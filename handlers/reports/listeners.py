@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -17,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
-from bot.reports import workflow
+from bot.reports import chronology, export, workflow
 from bot.reports.workflow import FormErrors, ReportForm
 from bot.services import Services
 from bot.snapshot import org_snapshot
@@ -31,6 +32,7 @@ from storage.models import ProcessedDelivery
 
 log = logging.getLogger(__name__)
 Meta = TypeVar("Meta", bound=BaseModel)
+SHOW = re.compile(r"^show\s+(\S+)$", re.IGNORECASE)
 
 
 def _value(view: dict[str, Any], field: Field) -> Any:
@@ -86,6 +88,13 @@ def register(app: AsyncApp) -> None:
                 rows = await workflow.reports_for(session, services, command["user_id"])
             await ack(response_type="ephemeral", text="Your reports", blocks=blocks.report_list_blocks(rows))
             return
+        if text.lower() == "show":
+            await ack(response_type="ephemeral", text="Please give the report's reference, for example `/report show TMW-2026-0042`.")
+            return
+        # One word after "show" is a reference; anything longer is someone describing a concern.
+        if (shown := SHOW.match(text)) is not None:
+            await ack(response_type="ephemeral", **await _history(services, command["user_id"], reference=shown[1]))
+            return
         await ack()
         async with telling_the_person(command, respond, client):
             # The trigger expires three seconds after the command: everything the modal needs is local.
@@ -126,6 +135,8 @@ def register(app: AsyncApp) -> None:
             async with services.db.unit_of_work() as session:
                 if action is Action.ACKNOWLEDGE:
                     outcome = await workflow.acknowledge(session, services, value.report_id, actor)
+                elif action is Action.EXPORT:
+                    outcome = await export.export_to_dm(session, services, value.report_id, actor)
                 elif action is Action.START_PASSWORD_CHANGE:
                     outcome = await workflow.start_password_change(session, services, value.report_id, actor)
                 else:
@@ -134,10 +145,11 @@ def register(app: AsyncApp) -> None:
             await tell(body, respond, client, outcome.message)
             await home_tab.publish_home_for(actor, context, client)
 
-    for action in (Action.ACKNOWLEDGE, Action.START_PASSWORD_CHANGE, *task_of_button):
+    for action in (Action.ACKNOWLEDGE, Action.START_PASSWORD_CHANGE, Action.EXPORT, *task_of_button):
         app.action(action.value)(handle_button)
 
-    modal_of_button = {Action.ASK: blocks.ask_modal, Action.ESCALATE: blocks.escalate_modal, Action.RESOLVE: blocks.resolve_modal}
+    modal_of_button = {Action.ASK: blocks.ask_modal, Action.ESCALATE: blocks.escalate_modal, Action.RESOLVE: blocks.resolve_modal,
+                       Action.REOPEN: blocks.reopen_modal}
 
     async def open_action_modal(
         ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, context: AsyncBoltContext
@@ -155,6 +167,19 @@ def register(app: AsyncApp) -> None:
 
     for action in modal_of_button:
         app.action(action.value)(open_action_modal)
+
+    @app.action(Action.HISTORY.value)
+    async def show_history(
+        ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, context: AsyncBoltContext
+    ) -> None:
+        await ack()
+        async with telling_the_person(body, respond, client):
+            value = ButtonValue.model_validate_json(body["actions"][0]["value"])
+            shown = await _history(services_of(context), body["user"]["id"], report_id=value.report_id)
+            if body.get("response_url"):
+                await respond(response_type="ephemeral", replace_original=False, **shown)
+            else:
+                await client.chat_postMessage(channel=body["user"]["id"], **shown)
 
     @app.action(Action.REPLY.value)
     async def reply(
@@ -216,6 +241,14 @@ def register(app: AsyncApp) -> None:
         await _submit(ack, body, view, context, client, ReportActionMeta,
                       lambda s, sv, actor, meta: workflow.resolve(s, sv, meta.report_id, actor, outcome, actions))
 
+    @app.view(Callback.REOPEN.value)
+    async def submit_reopening(
+        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
+    ) -> None:
+        reason = _value(view, Field.REASON)
+        await _submit(ack, body, view, context, client, ReportActionMeta,
+                      lambda s, sv, actor, meta: workflow.reopen(s, sv, meta.report_id, actor, reason))
+
     @app.view(Callback.REPLY.value)
     async def submit_reply(
         ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
@@ -223,6 +256,21 @@ def register(app: AsyncApp) -> None:
         answer = _value(view, Field.ANSWER)
         await _submit(ack, body, view, context, client, ReplyMeta,
                       lambda s, sv, actor, meta: workflow.answer_question(s, sv, meta.note_id, actor, answer))
+
+
+async def _history(services: Services, viewer: str, *, reference: str = "", report_id: int | None = None) -> dict[str, Any]:
+    """A report's history for `viewer`, as message arguments; or the refusal. Either is audited."""
+    async with services.db.unit_of_work() as session:
+        snapshot = await org_snapshot(services)
+        if report_id is not None:
+            shown = await chronology.show_report_by_id(session, services, snapshot.directory, report_id, viewer)
+        else:
+            shown = await chronology.show_report(session, services, snapshot.directory, reference, viewer)
+    if shown is None:
+        return {"text": chronology.REFUSAL}
+    rule = snapshot.rules.get(workflow.ReportKind(shown.kind))
+    label = rule.label if rule else shown.kind
+    return {"text": f"History of {shown.reference}", "blocks": blocks.history_blocks(shown, label, services.tz)}
 
 
 def _metadata(model: type[Meta], view: dict[str, Any]) -> Meta:

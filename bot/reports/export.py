@@ -1,0 +1,123 @@
+"""A case's record for outside bodies: everything about one report, for the people the organisation file
+allows (`settings.reports.export_roles`, by default the CEO and the safeguarding leads). Every export is
+audited; it goes to the person who asked alone (see `export_to_dm`), or to a file on the server (CLI)."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.dates import describe
+from bot.errors import DomainError
+from bot.reports.chronology import build_chronology
+from bot.reports.kinds import ReportKind
+from bot.reports.workflow import Outcome, can_act, details_of, may_export, team_member_of
+from bot.services import Services
+from bot.snapshot import org_snapshot
+from storage.audit import record_audit
+from storage.models import Report
+from storage.outbox import enqueue_message
+from storage.reports import report_by_reference
+
+CLI_ACTOR = "cli"  # an export made on the server, by whoever can run tmw-bot there
+REFUSAL = ("Only the people handling a case whom the organisation file names (by default the CEO and the safeguarding "
+           "leads) can export it, so nothing has been sent.")
+
+
+@dataclass(frozen=True)
+class RecordEntry:
+    when: str
+    who: str
+    what: str
+    detail: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    organisation: str
+    reference: str
+    facts: list[tuple[str, str]]  # kind, status, dates
+    people: list[tuple[str, str]]  # (role, name)
+    description: str
+    entries: list[RecordEntry]
+    resolution: str
+    exported_by: str
+    exported_at: str
+
+
+async def case_record(session: AsyncSession, services: Services, report: Report, actor: str) -> CaseRecord:
+    """The record of `report`, exported by `actor` now: audited here, in the caller's transaction."""
+    snapshot = await org_snapshot(services)
+    directory, tz, now = snapshot.directory, services.tz, services.now()
+    rule = snapshot.rules.get(ReportKind(report.kind))
+    chronology = await build_chronology(session, services, report, directory, "handler")
+    details = details_of(services, report)
+
+    def name(slack_id: str | None) -> str:
+        member = directory.by_id(slack_id)
+        return member.name if member else (details.get("reporter_handle") or "someone not in the organisation file")
+
+    people = [("Reporter", name(report.reporter_id))]
+    if subject := team_member_of(services, report):
+        people.append(("About (team member)", name(subject)))
+    for party in report.parties:
+        if party.part == "handler" and party.tier <= report.tier:
+            people.append((f"Handler, tier {party.tier + 1} ({party.role_label})", name(party.slack_id)))
+        elif party.part in ("watcher", "told"):
+            people.append((f"{'Sees the details' if party.part == 'watcher' else 'Told it exists'} ({party.role_label})",
+                           name(party.slack_id)))
+    facts = [("Kind", rule.label if rule else report.kind), ("Status", report.status),
+             ("Filed", describe(report.created_at, tz))]
+    if report.happened_at:
+        facts.append(("Happened", describe(report.happened_at, tz, report.happened_has_time)))
+    if report.acknowledged_at:
+        facts.append(("Acknowledged", describe(report.acknowledged_at, tz)))
+    if report.resolved_at:
+        facts.append(("Resolved", describe(report.resolved_at, tz)))
+    resolutions = [e.text for e in chronology.entries if e.what == "Resolved" and e.text]
+    resolution = resolutions[-1] if resolutions and report.status == "resolved" else ""
+    await record_audit(session, at=now, actor=actor, action="report.exported", subject_type="report",
+                       subject_id=report.reference)
+    exporter = "the server (tmw-bot export)" if actor == CLI_ACTOR else name(actor)
+    return CaseRecord(
+        organisation=snapshot.config.organisation.name if snapshot.config else "",
+        reference=report.reference, facts=facts, people=people, description=details.get("description", ""),
+        entries=[RecordEntry(describe(e.at, tz), e.who, e.what, e.detail, e.text) for e in chronology.entries],
+        resolution=resolution, exported_by=exporter, exported_at=describe(now, tz),
+    )
+
+
+async def export_by_reference(session: AsyncSession, services: Services, reference: str) -> bytes:
+    """`tmw-bot export report REF`: the PDF, made on the server and audited."""
+    from bot.reports.pdf import case_pdf
+
+    report = await report_by_reference(session, reference.strip().upper())
+    if report is None:
+        raise DomainError(f"There is no report {reference.strip()}.")
+    return case_pdf(await case_record(session, services, report, CLI_ACTOR))
+
+
+async def export_to_dm(session: AsyncSession, services: Services, report_id: int, actor: str) -> Outcome:
+    """The Export button: the PDF goes through the outbox to the person who pressed, alone (a file in
+    their DM), so it is not lost if Slack is down. Refused, and audited, for anyone else."""
+    from bot.reports.pdf import case_pdf
+
+    report = await session.get(Report, report_id)
+    if report is None:
+        raise DomainError("I can't find that report any more.")
+    # Both: a role the organisation file allows, and a place on this report's chain (a CEO may not
+    # export a report about themselves that went to the Chair alone).
+    if not (may_export(await org_snapshot(services), actor) and can_act(report, actor)):
+        await record_audit(session, at=services.now(), actor=actor, action="report.export_refused",
+                           subject_type="report", subject_id=report.reference)
+        return Outcome(False, REFUSAL)
+    pdf = case_pdf(await case_record(session, services, report, actor))
+    # Encrypted at rest in the outbox, like every message's params: the PDF holds the case's text.
+    await enqueue_message(session, services.cipher, now=services.now(), target=actor, template="report.case_file",
+                          params={"reference": report.reference, "filename": f"{report.reference}.pdf",
+                                  "pdf_b64": base64.b64encode(pdf).decode()})
+    return Outcome(True, f"The case record of {report.reference} is on its way to you here, as a PDF, and only to you.")
+
