@@ -106,7 +106,11 @@ async def _reports_about(session: AsyncSession, services: Services, key: str) ->
 async def _report_parts(session: AsyncSession, services: Services, key: str) -> Records:
     rows = (await session.execute(
         select(Report.reference, ReportParty.part, ReportParty.tier, ReportParty.role_label)
-        .join(Report, Report.id == ReportParty.report_id).where(ReportParty.slack_id == key).order_by(ReportParty.id)
+        .join(Report, Report.id == ReportParty.report_id)
+        # A tier further down the chain than the report has gone was never told of it: listing it would
+        # reveal that the report exists.
+        .where(ReportParty.slack_id == key, or_(ReportParty.part != "handler", ReportParty.tier <= Report.tier))
+        .order_by(ReportParty.id)
     )).all()
     return [{"reference": ref, "part": part, "tier": tier, "as": label} for ref, part, tier, label in rows]
 

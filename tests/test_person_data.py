@@ -103,3 +103,18 @@ async def test_export_and_erase_on_each_database(bot: RunningBot, tmp_path: Path
     assert "moderation_cases" not in outcome.kept
     again = await erase_person(bot.services, BEN, actor=ANITA)
     assert not any(again.erased.values())
+
+
+async def test_an_export_does_not_reveal_a_report_that_never_reached_the_person(bot: RunningBot, tmp_path: Path) -> None:
+    # An online-safety concern goes to the safeguarding lead; the deputy is next on its chain, but only
+    # if the lead does not acknowledge it. Until then, the deputy's export must not show it exists.
+    from tests.report_driver import DEPUTY
+
+    await ReportDriver(bot).file(DAN, "online_safety", description="Jess was messaged by a stranger.")
+    await bot.tick()
+
+    deputy = await export_person(bot.services, DEPUTY, tmp_path / "deputy", actor=ANITA)
+    lead = await export_person(bot.services, SAFE, tmp_path / "lead", actor=ANITA)
+
+    assert deputy["reports_you_handled"] == 0
+    assert lead["reports_you_handled"] == 1
