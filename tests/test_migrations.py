@@ -17,7 +17,7 @@ from storage.models import Base
 
 # The newest revision of the last release that landed: a deployment upgrades from here. Move it on
 # when a release lands with new migrations.
-PREVIOUS_RELEASE = "0006"
+PREVIOUS_RELEASE = "0009"
 
 
 def _differences(connection: Connection) -> list[Any]:
