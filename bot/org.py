@@ -63,6 +63,16 @@ class OrganisationInfo(_Strict):
     timezone: str | None = None  # falls back to the TZ setting
     registered_address: str = ""
     policy_file: str = ""
+    # Linked from the Teams app's details (tmw-bot teams package).
+    website: str | None = None
+    privacy_url: str | None = None
+
+    @field_validator("website", "privacy_url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https://[^\s/]+\.[^\s]+$", value):
+            raise ValueError(f"{value!r} is not a web address such as https://example.org.uk")
+        return value
 
     @field_validator("email_domains")
     @classmethod
