@@ -167,7 +167,7 @@ def _fields(params: dict[str, Any]) -> list[MarkdownTextObject]:
 def _notes(params: dict[str, Any], room: int) -> list[Block]:
     """The notes, newest kept when there are more than `room` blocks for them."""
     titles = {"question": "Question", "answer": "Answer", "escalation": "Passed on", "resolution": "Resolution",
-              "reopening": "Reopened", "clock": "Recorded"}
+              "reopening": "Reopened", "clock": "Record"}
     blocks: list[Block] = []
     notes = params.get("notes", [])
     if len(notes) > room:
