@@ -971,7 +971,6 @@ async def on_clock_reminder(ctx: TimerContext, payload: dict[str, Any]) -> None:
             await record_audit(session, at=ctx.now, actor="system", action="report.clock_escalated", subject_type="report",
                                subject_id=report.reference, detail={"clock": row.clock, "to": beyond})
     await _schedule_clock_reminder(session, report, row, after=ctx.now, n=int(payload["n"]) + 1)
-    await _refresh(session, services, report)
 
 
 def _escalation_people(
@@ -1008,9 +1007,16 @@ class ClockRecord:
 async def clock_for_action(session: AsyncSession, report_id: int, actor: str, clock_id: str) -> tuple[Report, StatutoryClock]:
     """Before opening a clock's modal: the report, for someone who may act on it, and the clock, if it started one."""
     report = await ensure_can_handle(session, report_id, actor)
-    if not any(c.clock == clock_id for c in report.clocks):
+    row = next((c for c in report.clocks if c.clock == clock_id), None)
+    if row is None:
         raise DomainError(f"{report.reference} has no such deadline, so there is nothing to record.")
-    return report, STATUTORY_CLOCKS[ClockId(clock_id)]
+    if row.decision is not None:
+        raise DomainError(_already_recorded(report, clock_of(row)))
+    return report, clock_of(row)
+
+
+def _already_recorded(report: Report, clock: StatutoryClock) -> str:
+    return f"What was decided about {clock.body} for {report.reference} is already recorded, so nothing has changed."
 
 
 def _check_clock_record(record: ClockRecord, clock: StatutoryClock, services: Services) -> date | None:
@@ -1052,7 +1058,7 @@ async def record_clock(session: AsyncSession, services: Services, report_id: int
         raise DomainError(f"{report.reference} has no such deadline, so there is nothing to record.")
     clock = clock_of(row)
     if row.decision is not None:
-        return Outcome(False, f"What was decided about {clock.body} for {report.reference} is already recorded, so nothing has changed.")
+        return Outcome(False, _already_recorded(report, clock))
     reported_on = _check_clock_record(record, clock, services)
     now = services.now()
     row.decision, row.reported_on, row.decided_at, row.decided_by = record.decision, reported_on, now, actor
