@@ -22,6 +22,7 @@ from tests.report_driver import (
     SAFE,
     ReportDriver,
     audit_count,
+    latest_report,
     text_value,
 )
 from tests.test_reports_case_records import in_order
@@ -261,3 +262,22 @@ async def test_the_digest_counts_open_clocks_per_body_and_those_overdue_without_
     assert "the Charity Commission: 2 open" in digest
     for private in ("Zebedee", "Jess", "Dan", "Ben"):
         assert private not in digest
+
+
+async def test_an_ico_reminder_the_release_before_scheduled_still_reminds_and_carries_on(bot: RunningBot) -> None:
+    from storage.timers import cancel_timers, schedule_timer
+
+    driver = ReportDriver(bot)
+    await driver.file(DAN, "data_breach")
+    await driver.press(ANITA, "report.acknowledge", driver.report_message(ANITA), answered=True)
+    report = await latest_report(bot)
+    async with bot.services.db.unit_of_work() as session:
+        # As a database upgraded from 0009 holds it: the old timer, not yet the clock's own.
+        await cancel_timers(session, prefix=f"report:{report.id}:clock:")
+        await schedule_timer(session, kind="report.ico_reminder", dedupe_key=f"report:{report.id}:ico:1",
+                             due_at=bot.clock.now() + timedelta(hours=12), payload={"report_id": report.id, "n": 1})
+
+    await catch_up(bot, bot.clock.now() + timedelta(hours=12, minutes=1))
+    await catch_up(bot, bot.clock.now() + timedelta(hours=12))
+
+    assert len(clock_messages(driver, ANITA, "hours left to tell the ICO")) == 2
