@@ -239,6 +239,8 @@ class Report(Base):
     acknowledged_by: Mapped[str | None] = mapped_column(String(32), default=None)
     resolved_at: Mapped[datetime | None] = mapped_column(default=None)
     resolved_by: Mapped[str | None] = mapped_column(String(32), default=None)
+    # Superseded by ReportClock (migration 0010 moved it there); kept so that going back a release
+    # still finds each data breach's ICO deadline.
     ico_deadline: Mapped[datetime | None] = mapped_column(default=None)
     escalations: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -250,6 +252,9 @@ class Report(Base):
     )
     tasks: Mapped[list[ReportTask]] = relationship(
         back_populates="report", cascade="all, delete-orphan", lazy="selectin", order_by="ReportTask.id"
+    )
+    clocks: Mapped[list[ReportClock]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", lazy="selectin", order_by="ReportClock.id"
     )
 
 
@@ -303,6 +308,31 @@ class ReportTask(Base):
     done_by: Mapped[str | None] = mapped_column(String(32), default=None)
 
     report: Mapped[Report] = relationship(back_populates="tasks")
+
+
+class ReportClock(Base):
+    """A statutory clock a report started (bot/reports/kinds.py STATUTORY_CLOCKS: the ICO, the LADO, the
+    Charity Commission), and what its handler recorded. The words they wrote are a report note."""
+
+    __tablename__ = "report_clock"
+    __table_args__ = (UniqueConstraint("report_id", "clock"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
+    clock: Mapped[str] = mapped_column(String(32))
+    started_at: Mapped[datetime]
+    # The deadline; for a clock that says "promptly", when nothing recorded counts as overdue.
+    due_at: Mapped[datetime]
+    # When those beyond its handlers were first told it is overdue.
+    escalated_at: Mapped[datetime | None] = mapped_column(default=None)
+    # None while open; then reported or not_reported.
+    decision: Mapped[str | None] = mapped_column(String(16), default=None)
+    # The day it was reported, as the handler gave it.
+    reported_on: Mapped[date | None] = mapped_column(Date, default=None)
+    decided_at: Mapped[datetime | None] = mapped_column(default=None)
+    decided_by: Mapped[str | None] = mapped_column(String(32), default=None)
+
+    report: Mapped[Report] = relationship(back_populates="clocks")
 
 
 class RosterParticipant(Base):

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.directory import Directory
 from bot.errors import DomainError
+from bot.reports.kinds import STATUTORY_CLOCKS, ClockId
 from bot.reports.workflow import can_act, handlers_in, own_role_in
 from bot.services import Services
 from storage.audit import audit_entries_for_actions, audit_trail, record_audit
@@ -39,6 +40,9 @@ EVENTS: dict[str, tuple[str, str | None]] = {
     "report.resolved": ("Resolved", "resolution"),
     "report.reopened": ("Reopened", "reopening"),
     "report.exported": ("Exported as a PDF", None),
+    "report.clock_reminded": ("Reminder sent: nothing recorded yet for a body outside", None),
+    "report.clock_escalated": ("Overdue, so others were told", None),
+    "report.clock_recorded": ("Decision recorded", "clock"),
     "account.exposed": ("The account's password change was requested", None),
     "account.exposure_referred": ("The account's owners were asked to check its password", None),
     "account.exposure_unmatched": ("The account named is not in the register: left to the admins", None),
@@ -99,6 +103,9 @@ def _detail(directory: Directory, report: Report, entry: AuditEntry) -> str:
             if others:
                 told += f"; also told: {_people(directory, report, others)}"
         return told
+    if entry.action.startswith("report.clock_") and detail.get("clock") in {c.value for c in ClockId}:
+        body = STATUTORY_CLOCKS[ClockId(detail["clock"])].body
+        return f"{body}; to {_people(directory, report, list(detail['to']))}" if detail.get("to") else body
     if entry.action == "report.reminded":
         return f"to {_people(directory, report, [p.slack_id for p in handlers_in(report, report.tier)])}"
     return ""
