@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.absences import AwayBook, away_at, away_book, away_params
 from bot.accounts.secrets import WARNING as PASSWORD_WARNING
 from bot.accounts.secrets import contains_password
 from bot.crypto import DecryptionError
@@ -336,7 +337,7 @@ async def receive_report(
     snapshot = await org_snapshot(services)
     rule, happened_at, has_time = validate_form(form, snapshot.rules, snapshot.directory, services)
     facts = ReportFacts(reporter=reporter_id, activity=form.activity, team_member=form.team_member)
-    went_to = _first_tier_label(rule, snapshot.directory, facts)
+    went_to = _first_tier_label(rule, snapshot.directory, facts, await away_book(services))
     details = {"description": form.description.strip(), "participant": form.participant.strip(),
                "when_text": form.when_text.strip(), "account": form.account.strip()}
     if snapshot.directory.by_id(reporter_id) is None:
@@ -402,9 +403,9 @@ def _facts(services: Services, report: Report) -> ReportFacts:
     return ReportFacts(reporter=report.reporter_id, activity=report.activity_key, team_member=team_member_of(services, report))
 
 
-def _first_tier_label(rule: RoutingRule, directory: Directory, facts: ReportFacts) -> str:
+def _first_tier_label(rule: RoutingRule, directory: Directory, facts: ReportFacts, away: AwayBook) -> str:
     try:
-        tier = first_tier(rule, directory, facts)
+        tier = first_tier(rule, directory, facts, away)
     except NoOneToRouteTo as exc:
         raise DomainError(str(exc)) from exc
     return " and ".join(dict.fromkeys(r.role_label for r in tier))
@@ -419,7 +420,7 @@ async def route_received(session: AsyncSession, services: Services, report_id: i
     snapshot = await org_snapshot(services)
     rule = rule_of(snapshot.rules, report)
     try:
-        route = route_report(rule, snapshot.directory, _facts(services, report))
+        route = route_report(rule, snapshot.directory, _facts(services, report), await away_at(session, now))
     except NoOneToRouteTo:
         log.error("report %s has nobody to go to; it waits until the organisation file names someone", report.reference)
         return False
@@ -431,6 +432,11 @@ async def route_received(session: AsyncSession, services: Services, report_id: i
         for recipient in recipients:
             report.parties.append(ReportParty(slack_id=recipient.slack_id, part=part, tier=0,
                                               role_label=recipient.role_label))
+    # Whoever was left out for being away keeps a part, "away": what arrived for them is theirs to see
+    # on their return (bot/away_return.py), once the report reached the tier that took it on for them.
+    for skipped in route.skipped:
+        report.parties.append(ReportParty(slack_id=skipped.recipient.slack_id, part="away", tier=skipped.tier,
+                                          role_label=skipped.recipient.role_label))
     for task_kind, wanted in (("rotate_password", rule.rotate_password), ("take_down", rule.take_down)):
         if wanted:
             report.tasks.append(ReportTask(kind=task_kind, created_at=now))
@@ -441,6 +447,13 @@ async def route_received(session: AsyncSession, services: Services, report_id: i
     if report.ico_deadline is not None:
         await schedule_timer(session, kind=ICO_REMINDER, dedupe_key=f"report:{report.id}:ico:1",
                              due_at=report.created_at + ICO_REMINDER_EVERY, payload={"report_id": report.id, "n": 1})
+    for skipped in route.skipped:
+        await record_audit(session, at=now, actor="system", action="report.skipped_away", subject_type="report",
+                           subject_id=report.reference, detail=away_params(skipped.away, services.tz))
+    if route.everyone_away:
+        # Counted, without names, in the digest (bot/digest/sections.py).
+        await record_audit(session, at=now, actor="system", action="report.everyone_away", subject_type="report",
+                           subject_id=report.reference, detail={"to": [p.slack_id for p in handlers_in(report, 0)]})
     await record_audit(session, at=now, actor="system", action="report.routed", subject_type="report",
                        subject_id=report.reference, detail={"to": [p.slack_id for p in handlers_in(report, 0)]})
     if rule.rotate_password:
@@ -535,6 +548,8 @@ async def _tell_everyone(
         if party.part == "handler" and party.tier > report.tier:
             continue
         if party.part == "told" and not include_told:
+            continue
+        if party.part == "away":  # told on their return (bot/away_return.py), not while away
             continue
         audience = party.part
         params = snapshot_for(services, report, rule, directory, audience, party.slack_id)

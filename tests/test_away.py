@@ -1,0 +1,164 @@
+"""Someone away (`/away`, or a known absence in the organisation file): reports go straight to the next
+person on their chain, with the reason in the chronology; the person hears once, on their return, what
+arrived meanwhile; a chain with everyone away reaches the CEO and the Chair at once; only the person,
+their project manager, the CEO or an admin may set it. All through signed HTTP, on a ManualClock."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import func, select
+
+from storage.models import Absence, OutboxMessage, Report
+from tests.accounts_support import command, mention
+from tests.harness import START, RunningBot
+from tests.report_driver import ANITA, BEN, CHAIR, DAN, DEPUTY, GRACE, LUCY, RACHEL, SAFE, SAM, ReportDriver, audit_count
+
+# START is Tuesday 24 November 2026, 10:00 in London: "until Friday" ends as Saturday 28 November begins.
+SATURDAY = datetime(2026, 11, 28, 0, 0, tzinfo=UTC)
+
+
+async def away(bot: RunningBot, user: str, text: str) -> str:
+    return await command(bot, "/away", text, user)
+
+
+async def _history(bot: RunningBot, user: str, reference: str) -> str:
+    response = await bot.slack.slash_command("/report", f"show {reference}", user)
+    assert response.status == 200
+    return json.dumps(response.json())
+
+
+async def _home(bot: RunningBot, user: str) -> str:
+    before = len(bot.fake.calls_to("views.publish"))
+    await bot.slack.event({"type": "app_home_opened", "user": user, "tab": "home", "event_ts": "1.0"})
+    await bot.fake.wait_until(lambda: len(bot.fake.calls_to("views.publish")) > before, what="the Home tab")
+    return json.dumps(bot.fake.home_views[user]["blocks"])
+
+
+async def _absences(bot: RunningBot) -> int:
+    async with bot.services.db.unit_of_work() as session:
+        return await session.scalar(select(func.count()).select_from(Absence)) or 0
+
+
+def _welcomes(bot: RunningBot, user: str) -> list[str]:
+    return [m.text for m in bot.fake.messages_in(user) if "Welcome back" in m.text]
+
+
+async def test_the_safeguarding_lead_away_a_report_goes_straight_to_the_deputy_and_she_sees_it_when_back(bot: RunningBot) -> None:
+    reply = await away(bot, SAFE, "until Friday")
+    assert "away until Friday 27 November 2026" in reply and "next person on their chain" in reply
+
+    driver = ReportDriver(bot)
+    filed = await driver.file(DAN, "online_safety", description="A participant is being messaged by a stranger.")
+    assert "deputy safeguarding lead" in filed.confirmation
+    # Straight to the deputy, with no hour's wait for the lead: she is sent nothing while away.
+    assert "A participant is being messaged" in driver.texts(DEPUTY)
+    assert driver.report_message(DEPUTY)
+    assert not driver.messages(SAFE)
+    report = await _report(bot)
+    assert report.tier == 0
+    history = await _history(bot, DEPUTY, report.reference)
+    assert "Skipped" in history and "Priya Shah: away until Fri 27 Nov" in history
+
+    # Tom acknowledges it; on Saturday Priya is back, and told once what arrived and how it was handled.
+    await driver.press(DEPUTY, "report.acknowledge", driver.report_message(DEPUTY), answered=True)
+    bot.clock.set(SATURDAY + timedelta(hours=9))
+    await bot.tick()
+    await bot.tick()
+    welcomes = _welcomes(bot, SAFE)
+    assert len(welcomes) == 1, welcomes
+    assert report.reference in welcomes[0] and "Acknowledged by Tom Ellis" in welcomes[0]
+    home = await _home(bot, SAFE)
+    assert "Arrived while you were away" in home and report.reference in home
+    # What she sees is what arrived and how it stands, not the report's words.
+    assert "messaged by a stranger" not in home + welcomes[0]
+
+
+async def test_a_named_stand_in_takes_the_report_in_the_absent_persons_place(bot: RunningBot) -> None:
+    reply = await away(bot, GRACE, f"until Friday cover {mention(SAM)}")
+    assert "go to Sam Okafor" in reply
+    driver = ReportDriver(bot)
+    await driver.file(LUCY, "computer_fault", activity="beat-it", description="The studio laptop will not start.")
+    assert driver.report_message(SAM)
+    assert "covering for" in driver.texts(SAM)
+    assert not driver.messages(GRACE) and not driver.messages(RACHEL)
+
+
+async def test_an_urgent_report_with_everyone_on_its_chain_away_reaches_the_ceo_and_the_chair_at_once(bot: RunningBot) -> None:
+    for person in (SAFE, DEPUTY, ANITA, CHAIR):
+        await away(bot, person, "until Friday")
+    driver = ReportDriver(bot)
+    await driver.file(DAN, "online_safety", description="A participant may be at risk tonight.")
+    report = await _report(bot)
+    assert report.tier == 0
+    for person in (ANITA, CHAIR):
+        assert driver.report_message(person), person
+    assert not driver.messages(SAFE) and not driver.messages(DEPUTY)
+    history = await _history(bot, ANITA, report.reference)
+    assert "Everyone on its chain was away" in history
+    assert await audit_count(bot, "report.everyone_away") == 1
+    digest = json.dumps((await bot.slack.slash_command("/tmw", "digest", ANITA)).json())
+    assert "everyone on their chain was away" in digest
+    assert "Priya" not in digest
+
+
+async def test_only_the_person_their_project_manager_the_ceo_or_an_admin_may_set_an_absence(bot: RunningBot) -> None:
+    refused = await away(bot, DAN, f"{mention(SAFE)} until Friday")
+    assert "Only Priya Shah, their project manager, the CEO or an admin" in refused and "nothing has been changed" in refused
+    assert await audit_count(bot, "absence.refused") == 1
+    # Grace manages Beat It, not Audio-Base: Dan is not hers.
+    assert "nothing has been changed" in await away(bot, GRACE, f"{mention(DAN)} until Friday")
+    assert await _absences(bot) == 0
+
+    set_by_manager = await away(bot, SAM, f"{mention(DAN)} until Friday")
+    assert "Dan Hughes is recorded as away until Friday 27 November 2026" in set_by_manager
+    assert "Sam Okafor recorded you as away" in "\n".join(m.text for m in bot.fake.messages_in(DAN))
+    assert "Priya Shah is recorded as away" in await away(bot, RACHEL, f"{mention(SAFE)} 1 Dec - 3 Dec")
+    assert await audit_count(bot, "absence.set") == 2
+
+
+async def test_bad_dates_get_a_clear_message_and_nothing_is_saved(bot: RunningBot) -> None:
+    assert "has passed" in await away(bot, SAFE, "until 20/11/2026")
+    assert "before it starts" in await away(bot, SAFE, "2 Jan - 24 Dec")
+    assert "couldn't understand" in await away(bot, SAFE, "until the cows come home")
+    assert "more than a year away" in await away(bot, SAFE, "until 1/1/2030")
+    assert await _absences(bot) == 0
+    assert await audit_count(bot, "absence.set") == 0
+
+
+async def test_away_alone_says_where_you_stand_and_off_ends_it(bot: RunningBot) -> None:
+    assert "not recorded as away" in await away(bot, SAFE, "")
+    await away(bot, SAFE, "until Friday")
+    assert "You are recorded as away until Friday 27 November 2026" in await away(bot, SAFE, "")
+    bot.clock.set(START + timedelta(days=1))
+    assert "no longer shown as away" in await away(bot, SAFE, "off")
+    driver = ReportDriver(bot)
+    await driver.file(DAN, "online_safety", description="A worry about a participant.")
+    assert driver.report_message(SAFE)
+    assert not driver.messages(DEPUTY)
+    await bot.tick()
+    assert len(_welcomes(bot, SAFE)) == 1  # back early: told (once) that nothing arrived
+    assert await audit_count(bot, "absence.ended") == 1
+
+
+async def test_an_absence_still_to_come_changes_nothing_until_it_starts(bot: RunningBot) -> None:
+    await away(bot, SAFE, "1 Dec - 3 Dec")
+    driver = ReportDriver(bot)
+    await driver.file(DAN, "online_safety", description="First worry.")
+    assert driver.report_message(SAFE)
+    bot.clock.set(datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
+    await driver.file(BEN, "online_safety", description="Second worry.")
+    assert "Second worry" not in driver.texts(SAFE) and "Second worry" in driver.texts(DEPUTY)
+
+
+async def _report(bot: RunningBot) -> Report:
+    async with bot.services.db.unit_of_work() as session:
+        report = await session.scalar(select(Report).order_by(Report.id.desc()))
+        assert report is not None
+        return report
+
+
+async def _queued(bot: RunningBot, template: str) -> int:
+    async with bot.services.db.unit_of_work() as session:
+        return await session.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.template == template)) or 0
