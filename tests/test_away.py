@@ -162,3 +162,34 @@ async def _report(bot: RunningBot) -> Report:
 async def _queued(bot: RunningBot, template: str) -> int:
     async with bot.services.db.unit_of_work() as session:
         return await session.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.template == template)) or 0
+
+
+async def test_password_nudges_to_someone_away_wait_until_they_are_back(bot: RunningBot) -> None:
+    from tests.accounts_support import add_account, audits, nudges
+
+    await away(bot, GRACE, "until Friday")
+    # Canva is due on Monday 30 November: its heads-up would go to Grace now, but she is away.
+    await add_account(bot, "Canva", GRACE, "1/9/2026")
+    await bot.tick()
+    assert not nudges(bot, GRACE, "Canva")
+    assert await audits(bot, "account.nudge_deferred") >= 1
+    bot.clock.set(datetime(2026, 11, 28, 10, 0, tzinfo=UTC))  # back on Saturday, within working hours
+    await bot.tick()
+    await bot.tick()
+    back = nudges(bot, GRACE, "Canva")
+    assert len(back) == 1 and "due to be changed on Monday 30 November 2026" in back[0].text
+
+
+async def test_an_exposure_while_its_owner_is_away_goes_to_the_admins_instead(bot: RunningBot) -> None:
+    from tests.accounts_support import add_account, nudges
+
+    await add_account(bot, "Canva", GRACE, "1/11/2026")
+    await away(bot, GRACE, "until Friday")
+    reply = await command(bot, "/accounts", "exposed Canva", RACHEL)
+    assert "Canva" in reply
+    await bot.tick()
+    assert not [m for m in nudges(bot, GRACE, "Canva") if "Urgent" in m.text]
+    for admin in (ANITA, RACHEL):
+        urgent = [m for m in nudges(bot, admin, "Canva") if "Urgent" in m.text]
+        assert urgent, admin
+        assert "Grace Turner (its owner) is away until Fri 27 Nov" in json.dumps(urgent[-1].blocks)
