@@ -193,3 +193,33 @@ async def test_an_exposure_while_its_owner_is_away_goes_to_the_admins_instead(bo
         urgent = [m for m in nudges(bot, admin, "Canva") if "Urgent" in m.text]
         assert urgent, admin
         assert "Grace Turner (its owner) is away until Fri 27 Nov" in json.dumps(urgent[-1].blocks)
+
+
+async def test_leaver_tasks_held_by_someone_away_pass_to_their_stand_in(bot: RunningBot) -> None:
+    from tests.accounts_support import text_values
+
+    await away(bot, SAM, f"until Friday cover {mention(GRACE)}")
+    # Lucy knew the Staff computer account's password, which Sam owns: changing it is Sam's task.
+    assert await command(bot, "/leaver", mention(LUCY), ANITA) == ""
+    view = bot.fake.view_for(ANITA)
+    assert view is not None
+    await bot.slack.view_submission(ANITA, view, text_values(leaving_on="Friday"))
+    await bot.tick()
+    checklist = [m for m in bot.fake.messages_in(ANITA) if "Leaver checklist" in m.text]
+    assert checklist and "Change the Staff computer account password" in json.dumps(checklist[-1].blocks)
+    assert "Grace Turner" in json.dumps(checklist[-1].blocks)
+    assert await audit_count(bot, "leaver.task_passed") == 1
+    assert "Change the Staff computer account password" in await _home(bot, GRACE)
+    assert "Change the Staff computer account password" not in await _home(bot, SAM)
+
+
+async def test_leaver_tasks_of_someone_away_without_a_stand_in_go_to_whoever_started_the_checklist(bot: RunningBot) -> None:
+    from tests.accounts_support import text_values
+
+    await away(bot, SAM, "until Friday")
+    assert await command(bot, "/leaver", mention(LUCY), RACHEL) == ""
+    view = bot.fake.view_for(RACHEL)
+    assert view is not None
+    await bot.slack.view_submission(RACHEL, view, text_values(leaving_on="Friday"))
+    await bot.tick()
+    assert "Change the Staff computer account password" in await _home(bot, RACHEL)
