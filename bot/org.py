@@ -138,6 +138,9 @@ class AbsenceSpec(_Strict):
     """A known absence (leave, a sabbatical): `person` is away from the day `from` to the day `until`,
     both included, in the organisation's timezone; `cover`, if given, covers for them (bot/absences.py)."""
 
+    # The file says `from` and `until`; the copy kept in the database, the field names.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, populate_by_name=True)
+
     person: str = Field(pattern=SLACK_USER_ID.pattern)
     first_day: date = Field(alias="from")
     last_day: date = Field(alias="until")

@@ -7,13 +7,30 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import func, select
 
+from bot.clock import ManualClock
+from bot.standin import FakeSlack
 from storage.models import Absence, OutboxMessage, Report
 from tests.accounts_support import command, mention
-from tests.harness import START, RunningBot
-from tests.report_driver import ANITA, BEN, CHAIR, DAN, DEPUTY, GRACE, LUCY, RACHEL, SAFE, SAM, ReportDriver, audit_count
+from tests.cli_support import run_tmw_bot, sqlite_env
+from tests.harness import EXAMPLE_ORG, START, RunningBot, make_settings, start_bot
+from tests.report_driver import (
+    ANITA,
+    BEN,
+    CHAIR,
+    DAN,
+    DEPUTY,
+    GRACE,
+    LUCY,
+    RACHEL,
+    SAFE,
+    SAM,
+    ReportDriver,
+    audit_count,
+)
 
 # START is Tuesday 24 November 2026, 10:00 in London: "until Friday" ends as Saturday 28 November begins.
 SATURDAY = datetime(2026, 11, 28, 0, 0, tzinfo=UTC)
@@ -223,3 +240,58 @@ async def test_leaver_tasks_of_someone_away_without_a_stand_in_go_to_whoever_sta
     await bot.slack.view_submission(RACHEL, view, text_values(leaving_on="Friday"))
     await bot.tick()
     assert "Change the Staff computer account password" in await _home(bot, RACHEL)
+
+
+KNOWN_ABSENCE = """
+absences:
+  - person: U0SAFE0001
+    from: 2026-11-23
+    until: 2026-11-27
+    cover: U0ANITA001
+"""
+
+
+async def test_a_known_absence_in_the_organisation_file_routes_past_the_person(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    org = tmp_path / "org.yml"
+    org.write_text(EXAMPLE_ORG.read_text() + KNOWN_ABSENCE)
+    running, runner = await start_bot(make_settings(f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite'}", fake_slack.api_url, org=org),
+                                      fake_slack, ManualClock(START))
+    try:
+        await running.tick()
+        assert "recorded as away until Friday 27 November 2026, with Anita Holford covering" in await away(running, SAFE, "")
+        driver = ReportDriver(running)
+        await driver.file(DAN, "online_safety", description="A worry while Priya is on leave.")
+        assert driver.report_message(ANITA)
+        assert "covering for safeguarding lead" in driver.texts(ANITA)
+        assert not driver.messages(SAFE) and not driver.messages(DEPUTY)
+        await running.tick()
+        assert await _absences(running) == 1  # read from the file once, not again each round
+    finally:
+        await runner.cleanup()
+        await running.services.db.dispose()
+
+
+async def test_the_organisation_files_absences_are_checked_line_by_line(tmp_path: Path) -> None:
+    bad = tmp_path / "org.yml"
+    text = EXAMPLE_ORG.read_text() + """
+absences:
+  - person: U0NOBODY01
+    from: 2026-12-21
+    until: 2027-01-02
+  - person: U0SAFE0001
+    from: 2026-12-21
+    until: 2026-12-01
+    cover: U0SAFE0001
+"""
+    bad.write_text(text)
+    code, _, err = await run_tmw_bot("org", "validate", str(bad), env=sqlite_env(tmp_path), cwd=tmp_path)
+    lines = text.splitlines()
+    nobody = next(i for i, line in enumerate(lines, 1) if "U0NOBODY01" in line)
+    assert code != 0
+    assert f"line {nobody}: absences[0].person: U0NOBODY01 is not in people" in err
+    assert "absences[1].until: the absence ends (2026-12-01) before it starts (2026-12-21)" in err
+    assert "absences[1].cover: someone can't cover for themselves" in err
+    unreadable = tmp_path / "unreadable.yml"
+    unreadable.write_text(EXAMPLE_ORG.read_text() + "\nabsences:\n  - person: U0SAFE0001\n    from: after Christmas\n    until: 2027-01-02\n")
+    code, _, err = await run_tmw_bot("org", "validate", str(unreadable), env=sqlite_env(tmp_path), cwd=tmp_path)
+    assert code != 0 and "absences[0].from" in err
