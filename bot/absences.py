@@ -26,7 +26,7 @@ from bot.snapshot import org_snapshot
 from storage.absences import absences_from_org_file, absences_not_ended, absences_of, add_absence
 from storage.audit import record_audit
 from storage.models import Absence
-from storage.outbox import enqueue_message
+from storage.outbox import enqueue_message, hold_message
 
 # An absence longer than this is more likely a misread date ("1 Nov" read as next year's) than leave.
 LONGEST_ABSENCE = timedelta(days=366)
@@ -337,6 +337,21 @@ def stand_in_for(away: Away | None, directory: Directory, book: AwayBook, fallba
     if away.stand_in and directory.by_id(away.stand_in) and away.stand_in not in book:
         return away.stand_in
     return next((s for s in fallback if s != away.person and s not in book and directory.by_id(s)), None)
+
+
+async def remind_unless_away(
+    session: AsyncSession, services: Services, book: AwayBook, *, target: str, template: str,
+    params: dict[str, Any], message_key: str | None = None,
+) -> bool:
+    """A reminder that is not urgent (a policy to sign, a DBS check or an access review coming due):
+    sent now, or, while its person is away (`book`), held until they are back. True if sent now."""
+    now = services.now()
+    send = hold_message if target in book else enqueue_message
+    await send(session, services.cipher, now=now, target=target, template=template, params=params, message_key=message_key)
+    if target in book:
+        await record_audit(session, at=now, actor="system", action="reminder.held", subject_type="person",
+                           subject_id=target, detail={"template": template, "until": book[target].ends_at.isoformat()})
+    return target not in book
 
 
 def away_params(away: Away, tz: tzinfo) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from bot.snapshot import OrgSnapshot, org_snapshot
 from storage.absences import absences_ended_unwelcomed
 from storage.audit import record_audit
 from storage.models import Report, ReportParty
-from storage.outbox import enqueue_message
+from storage.outbox import enqueue_message, release_held
 
 # How long after someone is back their Home still lists what arrived while they were away.
 SHOWN_ON_HOME_FOR = timedelta(days=14)
@@ -65,6 +65,7 @@ async def welcome_back(services: Services) -> int:
     async with services.db.unit_of_work(background=True) as session:
         for absence in await absences_ended_unwelcomed(session, now):
             absence.welcomed_at = now
+            await release_held(session, absence.person_id, now)  # reminders held while they were away
             if snapshot.directory.by_id(absence.person_id) is None:
                 continue  # left the organisation meanwhile: nobody to welcome back
             reports = await arrived_while_away(session, services, snapshot, absence.person_id,

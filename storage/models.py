@@ -163,7 +163,8 @@ class OutboxMessage(Base):
     params_enc: Mapped[str] = mapped_column(EncryptedText)
     # Messages with the same key are one Slack message, updated in place.
     message_key: Mapped[str | None] = mapped_column(String(200), default=None)
-    # pending -> sending -> sent | failed | superseded | unreadable (could not be decrypted)
+    # pending -> sending -> sent | failed | superseded | unreadable (could not be decrypted); a reminder
+    # to someone away starts "held", and becomes pending when they are back (bot/absences.py).
     state: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime]

@@ -295,3 +295,21 @@ absences:
     unreadable.write_text(EXAMPLE_ORG.read_text() + "\nabsences:\n  - person: U0SAFE0001\n    from: after Christmas\n    until: 2027-01-02\n")
     code, _, err = await run_tmw_bot("org", "validate", str(unreadable), env=sqlite_env(tmp_path), cwd=tmp_path)
     assert code != 0 and "absences[0].from" in err
+
+
+async def test_a_policy_reminder_to_someone_away_is_held_until_they_are_back_and_sent_once(bot: RunningBot) -> None:
+    await bot.tick()
+    await away(bot, BEN, "until 1 Dec")
+    # The weekly reminder to sign the policy goes out on Monday 30 November at 10:00.
+    bot.clock.set(datetime(2026, 11, 30, 10, 0, tzinfo=UTC))
+    await bot.tick()
+    await bot.tick()
+    assert any("friendly reminder" in m.text for m in bot.fake.messages_in(DAN))
+    assert not any("friendly reminder" in m.text for m in bot.fake.messages_in(BEN))
+    assert await audit_count(bot, "reminder.held") == 1
+    # Ben is back on Wednesday 2 December: the reminder goes out then, once.
+    bot.clock.set(datetime(2026, 12, 2, 9, 0, tzinfo=UTC))
+    await bot.tick()
+    await bot.tick()
+    assert len([m for m in bot.fake.messages_in(BEN) if "friendly reminder" in m.text]) == 1
+    assert len(_welcomes(bot, BEN)) == 1
