@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.absences import last_day
+from bot.accounts.workflow import owner_back
 from bot.dates import describe, start_of_day
 from bot.directory import Directory
 from bot.reports.workflow import rule_of, status_line
@@ -66,6 +67,7 @@ async def welcome_back(services: Services) -> int:
         for absence in await absences_ended_unwelcomed(session, now):
             absence.welcomed_at = now
             await release_held(session, absence.person_id, now)  # reminders held while they were away
+            await owner_back(session, services, absence.person_id)  # and password nudges that waited
             if snapshot.directory.by_id(absence.person_id) is None:
                 continue  # left the organisation meanwhile: nobody to welcome back
             reports = await arrived_while_away(session, services, snapshot, absence.person_id,

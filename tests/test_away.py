@@ -98,7 +98,8 @@ async def test_a_named_stand_in_takes_the_report_in_the_absent_persons_place(bot
     driver = ReportDriver(bot)
     await driver.file(LUCY, "computer_fault", activity="beat-it", description="The studio laptop will not start.")
     assert driver.report_message(SAM)
-    assert "covering for" in driver.texts(SAM)
+    assert "the person covering for the activity&#39;s project manager" in driver.texts(SAM) or \
+        "the person covering for the activity's project manager" in driver.texts(SAM)
     assert not driver.messages(GRACE) and not driver.messages(RACHEL)
 
 
@@ -197,6 +198,19 @@ async def test_password_nudges_to_someone_away_wait_until_they_are_back(bot: Run
     assert len(back) == 1 and "due to be changed on Monday 30 November 2026" in back[0].text
 
 
+async def test_back_early_the_nudge_that_waited_goes_out_then(bot: RunningBot) -> None:
+    from tests.accounts_support import add_account, nudges
+
+    await away(bot, GRACE, "until Friday")
+    await add_account(bot, "Canva", GRACE, "1/9/2026")
+    await bot.tick()
+    assert not nudges(bot, GRACE, "Canva")
+    bot.clock.set(datetime(2026, 11, 25, 10, 0, tzinfo=UTC))
+    await away(bot, GRACE, "off")
+    await bot.tick()
+    assert len(nudges(bot, GRACE, "Canva")) == 1
+
+
 async def test_an_exposure_while_its_owner_is_away_goes_to_the_admins_instead(bot: RunningBot) -> None:
     from tests.accounts_support import add_account, nudges
 
@@ -262,7 +276,7 @@ async def test_a_known_absence_in_the_organisation_file_routes_past_the_person(t
         driver = ReportDriver(running)
         await driver.file(DAN, "online_safety", description="A worry while Priya is on leave.")
         assert driver.report_message(ANITA)
-        assert "covering for safeguarding lead" in driver.texts(ANITA)
+        assert "the person covering for the safeguarding lead" in driver.texts(ANITA)
         assert not driver.messages(SAFE) and not driver.messages(DEPUTY)
         await running.tick()
         assert await _absences(running) == 1  # read from the file once, not again each round

@@ -673,4 +673,13 @@ async def check_all(services: Services) -> int:
     return 0
 
 
+async def owner_back(session: AsyncSession, services: Services, owner_id: str) -> None:
+    """Someone is back from an absence (perhaps early): their accounts are checked now, so a nudge that
+    waited for them goes out now rather than at the end their absence first had."""
+    rules = await rules_for(services)
+    for listed in await active_accounts(session):
+        if listed.owner_id == owner_id and (account := await account_for_update(session, listed.id)) is not None:
+            await _schedule_check(session, services, account, rules, at=services.now())
+
+
 TIMER_HANDLERS = {CHECK: on_check}

@@ -94,8 +94,8 @@ class _Absences:
 
 
 def covering_label(label: str) -> str:
-    """How a stand-in's part is named: "covering for the safeguarding lead"."""
-    return f"covering for {label.removeprefix('the ')}" if label.startswith("the ") else f"covering for {label}"
+    """How a stand-in's part is named: "the person covering for the safeguarding lead"."""
+    return f"the person covering for {label}"
 
 
 def _chain_tiers(
