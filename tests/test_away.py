@@ -327,3 +327,16 @@ async def test_a_policy_reminder_to_someone_away_is_held_until_they_are_back_and
     await bot.tick()
     assert len([m for m in bot.fake.messages_in(BEN) if "friendly reminder" in m.text]) == 1
     assert len(_welcomes(bot, BEN)) == 1
+
+
+async def test_a_report_waiting_for_someone_who_then_goes_away_moves_on_at_once(bot: RunningBot) -> None:
+    driver = ReportDriver(bot)
+    await driver.file(DAN, "online_safety", description="A worry for Priya.")
+    assert driver.report_message(SAFE)
+    bot.clock.set(START + timedelta(minutes=10))
+    await away(bot, SAFE, "until Friday")
+    await bot.tick()
+    assert driver.report_message(DEPUTY)
+    report = await _report(bot)
+    assert report.tier == 1
+    assert "Everyone it was with is away" in await _history(bot, DEPUTY, report.reference)

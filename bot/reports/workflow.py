@@ -908,21 +908,28 @@ async def on_ico_reminder(ctx: TimerContext, payload: dict[str, Any]) -> None:
     await _refresh(session, services, report)
 
 
+LEFT = "The person handling it has left, so it was passed on."
+AWAY = "Everyone it was with is away, so it was passed on."
+
+
 async def reassign_from_leavers(services: Services) -> int:
-    """Reports whose current handlers have all left the organisation file move on down the chain."""
+    """Reports whose current handlers have all left the organisation file move on down the chain; so
+    do reports still waiting to be acknowledged by people who have all gone away since they got them."""
     present = {m.slack_id for m in (await org_snapshot(services)).directory.members}
     async with services.db.reading() as session:
-        stranded = [
-            (report.id, report.tier)
-            for report in await unresolved_reports(session)
-            if (current := handlers_in(report, report.tier)) and not any(p.slack_id in present for p in current)
-        ]
+        away = await away_at(session, services.now())
+        stranded = []
+        for report in await unresolved_reports(session):
+            current = handlers_in(report, report.tier)
+            if current and not any(p.slack_id in present for p in current):
+                stranded.append((report.id, report.tier, LEFT))
+            elif current and report.status == "open" and all(p.slack_id in away for p in current):
+                stranded.append((report.id, report.tier, AWAY))
     moved = 0
-    for report_id, tier in stranded:
+    for report_id, tier, reason in stranded:
         try:
             async with services.db.unit_of_work(background=True) as session:
-                outcome = await escalate(session, services, report_id, "system",
-                                         "The person handling it has left, so it was passed on.", from_tier=tier)
+                outcome = await escalate(session, services, report_id, "system", reason, from_tier=tier)
         except DecryptionError as exc:
             _say_unreadable_once(services, report_id, "passed on", exc)
             continue
