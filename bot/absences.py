@@ -233,7 +233,9 @@ async def set_absence(
         forget_away_book(services)
         if not own:
             await _tell_person(session, services, directory, actor, person, "ended your absence: you are shown as back.")
-        return AwayOutcome(True, f"Welcome back. {'You are' if own else member.name + ' is'} no longer shown as away.")
+        if own:
+            return AwayOutcome(True, "Welcome back. You are no longer shown as away.")
+        return AwayOutcome(True, f"{member.name} is no longer shown as away. I have told them.")
     if stand_in is not None:
         if stand_in == person:
             raise DomainError("Someone can't cover for themselves. Name someone else after `cover`, or leave it out.")

@@ -78,6 +78,7 @@ async def test_the_safeguarding_lead_away_a_report_goes_straight_to_the_deputy_a
     history = await _history(bot, DEPUTY, report.reference)
     assert "Skipped" in history and "Priya Shah: away until Fri 27 Nov" in history
 
+    assert "You are away" in await _home(bot, SAFE)
     # Tom acknowledges it; on Saturday Priya is back, and told once what arrived and how it was handled.
     await driver.press(DEPUTY, "report.acknowledge", driver.report_message(DEPUTY), answered=True)
     bot.clock.set(SATURDAY + timedelta(hours=9))
@@ -134,6 +135,9 @@ async def test_only_the_person_their_project_manager_the_ceo_or_an_admin_may_set
     assert "Sam Okafor recorded you as away" in "\n".join(m.text for m in bot.fake.messages_in(DAN))
     assert "Priya Shah is recorded as away" in await away(bot, RACHEL, f"{mention(SAFE)} 1 Dec - 3 Dec")
     assert await audit_count(bot, "absence.set") == 2
+    assert "Dan Hughes is no longer shown as away" in await away(bot, SAM, f"{mention(DAN)} off")
+    assert "nothing has been changed" in await away(bot, LUCY, f"{mention(DAN)} off")
+    assert await audit_count(bot, "absence.refused") == 3
 
 
 async def test_bad_dates_get_a_clear_message_and_nothing_is_saved(bot: RunningBot) -> None:
