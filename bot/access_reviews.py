@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.absences import AwayBook, away_at, remind_unless_away
 from bot.directory import Member
 from bot.errors import DomainError, NotAllowed
 from bot.org import Role
@@ -23,7 +24,6 @@ from bot.services import Services
 from bot.snapshot import org_snapshot
 from storage.audit import record_audit
 from storage.models import AccountAccess, AuditEntry, SharedAccount
-from storage.outbox import enqueue_message
 from storage.timers import schedule_timer
 
 DUE = "access_review.due"
@@ -99,13 +99,15 @@ async def on_review_due(ctx: TimerContext, payload: dict[str, Any]) -> None:
         return
     await record_audit(ctx.session, at=ctx.now, actor="system", action="access_review.asked", subject_type="person",
                        subject_id=member.slack_id, detail={"due": payload["due"]})
+    away = await away_at(ctx.session, ctx.now)
     for reviewer in reviewers(member, directory):
-        await _tell(ctx.session, ctx.services, reviewer.slack_id, member, payload["due"], accounts, None, None)
+        await _tell(ctx.session, ctx.services, reviewer.slack_id, member, payload["due"], accounts, None, None, away)
 
 
 async def _tell(session: AsyncSession, services: Services, target: str, member: Member, due: str,
-                accounts: list[tuple[int, str]], decision: str | None, by: str | None) -> None:
-    await enqueue_message(session, services.cipher, now=services.now(), target=target, template="access_review.ask",
+                accounts: list[tuple[int, str]], decision: str | None, by: str | None, away: AwayBook | None = None) -> None:
+    """The review's message to a reviewer: asked afresh (held while they are away), or updated in place."""
+    await remind_unless_away(session, services, away or {}, target=target, template="access_review.ask",
                           params={"slack_id": member.slack_id, "name": member.name, "due": due,
                                   "accounts": [{"id": i, "name": n} for i, n in accounts], "decision": decision, "by": by},
                           message_key=f"access-review:{member.slack_id}:{due}:{target}")

@@ -129,6 +129,19 @@ CATALOGUE: tuple[CommandInfo, ...] = (
         policy_section="5.4",
     ),
     CommandInfo(
+        usage="/away until Friday",
+        summary="You are away (or `/away 24 Dec - 2 Jan`, `/away off`): reports go to the next person on their chain, "
+                "reminders wait until you are back. Add `cover @person` to name who covers.",
+        slash_command="/away",
+        policy_section="5.1",
+    ),
+    CommandInfo(
+        usage="/away @person until Friday",
+        summary="Set the absence of someone in a project you manage (project managers, the CEO, admins).",
+        slash_command="/away",
+        allowed_roles=frozenset({Role.PROJECT_MANAGER, Role.CEO, Role.ADMIN}),
+    ),
+    CommandInfo(
         usage="/leaver @person",
         summary="Someone is leaving: their passwords are changed, their reports passed on, their roles ended.",
         slash_command="/leaver",

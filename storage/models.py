@@ -163,7 +163,8 @@ class OutboxMessage(Base):
     params_enc: Mapped[str] = mapped_column(EncryptedText)
     # Messages with the same key are one Slack message, updated in place.
     message_key: Mapped[str | None] = mapped_column(String(200), default=None)
-    # pending -> sending -> sent | failed | superseded | unreadable (could not be decrypted)
+    # pending -> sending -> sent | failed | superseded | unreadable (could not be decrypted); a reminder
+    # to someone away starts "held", and becomes pending when they are back (bot/absences.py).
     state: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime]
@@ -574,3 +575,24 @@ class DataKey(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[datetime]
+
+
+class Absence(Base):
+    """Someone away (holiday, leave) from `starts_at` until `ends_at` (exclusive): reports that would go
+    to them go to the next person on their chain, and nudges wait until they are back (bot/absences.py)."""
+
+    __tablename__ = "absences"
+    __table_args__ = (Index("ix_absences_person", "person_id", "ends_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(32))
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    # Who covers for them: None for the next person on each chain.
+    stand_in_id: Mapped[str | None] = mapped_column(String(32), default=None)
+    set_by: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime]
+    # "command" (/away), or "org_file" (a known absence listed in the organisation file).
+    source: Mapped[str] = mapped_column(String(16), default="command")
+    # When the person was told, on their return, what arrived for them while away: once.
+    welcomed_at: Mapped[datetime | None] = mapped_column(default=None)

@@ -231,6 +231,23 @@ async def retention_section(session: AsyncSession, window: Window, now: datetime
     return Section("retention", "Retention", [Figure(f"Records erased under the retention rules ({by_kind})", sum(counts.values()))])
 
 
+async def everyone_away_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section | None:
+    """Reports whose whole chain was away, so they went to the CEO and the Chair at once: a count, to
+    flag that absences need better cover (see bot/absences.py). Nothing when there were none."""
+    async def count(w: Window) -> int:
+        return await session.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == "report.everyone_away", w.holds(AuditEntry.at))) or 0
+
+    this_week = await count(window)
+    if not this_week:
+        return None
+    return Section("everyone_away", "Absences", [
+        Figure("Reports sent to the CEO and the Chair because everyone on their chain was away", this_week,
+               await count(window.previous()))],
+        notes=[":warning: people going away can name who covers for them (/away … cover @person)"])
+
+
 # In the order they appear. Each workflow adds its own as it lands.
-SECTIONS: list[SectionBuilder] = [reports_section, clocks_section, escalations_section, checks_section, moderation_section, accounts_section, policy_section, dbs_section,
-                                  access_reviews_section, retention_section]
+SECTIONS: list[SectionBuilder] = [reports_section, clocks_section, escalations_section, checks_section, moderation_section,
+                                  accounts_section, policy_section, dbs_section, access_reviews_section, retention_section,
+                                  everyone_away_section]

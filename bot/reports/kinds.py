@@ -190,6 +190,9 @@ def clocks_started(rule: RoutingRule, about_team_member: bool) -> list[Statutory
 # Where a report goes when everyone its chain names is left out (the Chair, the only trustee,
 # reporting the CEO): never nowhere. `tmw-bot org validate` warns of chains that can end up so.
 FALLBACK_TIER: tuple[Step, ...] = (Step.ADMINS, Step.CHAIR)
+# Where a report goes at once when everyone its chain names is away (bot/absences.py): the CEO and
+# the Chair, whatever their own absence says, so a report always reaches someone.
+EVERYONE_AWAY_TIER: tuple[Step, ...] = (Step.CEO, Step.CHAIR)
 
 
 @dataclass(frozen=True)

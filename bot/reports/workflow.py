@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.absences import AwayBook, away_at, away_book, away_params
 from bot.accounts.secrets import WARNING as PASSWORD_WARNING
 from bot.accounts.secrets import contains_password
 from bot.crypto import DecryptionError
@@ -371,7 +372,7 @@ async def receive_report(
     snapshot = await org_snapshot(services)
     rule, happened_at, has_time = validate_form(form, snapshot.rules, snapshot.directory, services)
     facts = ReportFacts(reporter=reporter_id, activity=form.activity, team_member=form.team_member)
-    went_to = _first_tier_label(rule, snapshot.directory, facts)
+    went_to = _first_tier_label(rule, snapshot.directory, facts, await away_book(services))
     details = {"description": form.description.strip(), "participant": form.participant.strip(),
                "when_text": form.when_text.strip(), "account": form.account.strip()}
     if snapshot.directory.by_id(reporter_id) is None:
@@ -436,9 +437,9 @@ def _facts(services: Services, report: Report) -> ReportFacts:
     return ReportFacts(reporter=report.reporter_id, activity=report.activity_key, team_member=team_member_of(services, report))
 
 
-def _first_tier_label(rule: RoutingRule, directory: Directory, facts: ReportFacts) -> str:
+def _first_tier_label(rule: RoutingRule, directory: Directory, facts: ReportFacts, away: AwayBook) -> str:
     try:
-        tier = first_tier(rule, directory, facts)
+        tier = first_tier(rule, directory, facts, away)
     except NoOneToRouteTo as exc:
         raise DomainError(str(exc)) from exc
     return " and ".join(dict.fromkeys(r.role_label for r in tier))
@@ -453,7 +454,7 @@ async def route_received(session: AsyncSession, services: Services, report_id: i
     snapshot = await org_snapshot(services)
     rule = rule_of(snapshot.rules, report)
     try:
-        route = route_report(rule, snapshot.directory, _facts(services, report))
+        route = route_report(rule, snapshot.directory, _facts(services, report), await away_at(session, now))
     except NoOneToRouteTo:
         log.error("report %s has nobody to go to; it waits until the organisation file names someone", report.reference)
         return False
@@ -465,6 +466,11 @@ async def route_received(session: AsyncSession, services: Services, report_id: i
         for recipient in recipients:
             report.parties.append(ReportParty(slack_id=recipient.slack_id, part=part, tier=0,
                                               role_label=recipient.role_label))
+    # Whoever was left out for being away keeps a part, "away": what arrived for them is theirs to see
+    # on their return (bot/away_return.py), once the report reached the tier that took it on for them.
+    for skipped in route.skipped:
+        report.parties.append(ReportParty(slack_id=skipped.recipient.slack_id, part="away", tier=skipped.tier,
+                                          role_label=skipped.recipient.role_label))
     for task_kind, wanted in (("rotate_password", rule.rotate_password), ("take_down", rule.take_down)):
         if wanted:
             report.tasks.append(ReportTask(kind=task_kind, created_at=now))
@@ -477,6 +483,13 @@ async def route_received(session: AsyncSession, services: Services, report_id: i
                          due_at=report.acknowledge_by, payload={"report_id": report.id, "tier": 0})
     for row in report.clocks:
         await _schedule_clock_reminder(session, report, row, after=report.created_at, n=1)
+    for skipped in route.skipped:
+        await record_audit(session, at=now, actor="system", action="report.skipped_away", subject_type="report",
+                           subject_id=report.reference, detail=away_params(skipped.away, services.tz))
+    if route.everyone_away:
+        # Counted, without names, in the digest (bot/digest/sections.py).
+        await record_audit(session, at=now, actor="system", action="report.everyone_away", subject_type="report",
+                           subject_id=report.reference, detail={"to": [p.slack_id for p in handlers_in(report, 0)]})
     await record_audit(session, at=now, actor="system", action="report.routed", subject_type="report",
                        subject_id=report.reference, detail={"to": [p.slack_id for p in handlers_in(report, 0)]})
     if rule.rotate_password:
@@ -593,6 +606,8 @@ async def _tell_everyone(
         if party.part == "handler" and party.tier > report.tier:
             continue
         if party.part == "told" and not include_told:
+            continue
+        if party.part == "away":  # told on their return (bot/away_return.py), not while away
             continue
         audience = party.part
         params = snapshot_for(services, report, rule, directory, audience, party.slack_id)
@@ -1078,21 +1093,28 @@ async def record_clock(session: AsyncSession, services: Services, report_id: int
                          f"Reminders about {clock.body} have stopped.")
 
 
+LEFT = "The person handling it has left, so it was passed on."
+AWAY = "Everyone it was with is away, so it was passed on."
+
+
 async def reassign_from_leavers(services: Services) -> int:
-    """Reports whose current handlers have all left the organisation file move on down the chain."""
+    """Reports whose current handlers have all left the organisation file move on down the chain; so
+    do reports still waiting to be acknowledged by people who have all gone away since they got them."""
     present = {m.slack_id for m in (await org_snapshot(services)).directory.members}
     async with services.db.reading() as session:
-        stranded = [
-            (report.id, report.tier)
-            for report in await unresolved_reports(session)
-            if (current := handlers_in(report, report.tier)) and not any(p.slack_id in present for p in current)
-        ]
+        away = await away_at(session, services.now())
+        stranded = []
+        for report in await unresolved_reports(session):
+            current = handlers_in(report, report.tier)
+            if current and not any(p.slack_id in present for p in current):
+                stranded.append((report.id, report.tier, LEFT))
+            elif current and report.status == "open" and all(p.slack_id in away for p in current):
+                stranded.append((report.id, report.tier, AWAY))
     moved = 0
-    for report_id, tier in stranded:
+    for report_id, tier, reason in stranded:
         try:
             async with services.db.unit_of_work(background=True) as session:
-                outcome = await escalate(session, services, report_id, "system",
-                                         "The person handling it has left, so it was passed on.", from_tier=tier)
+                outcome = await escalate(session, services, report_id, "system", reason, from_tier=tier)
         except DecryptionError as exc:
             _say_unreadable_once(services, report_id, "passed on", exc)
             continue

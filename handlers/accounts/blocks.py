@@ -156,6 +156,8 @@ def render_nudge(params: dict[str, Any]) -> Rendered:
     if params.get("may_snooze", params["stage"] != "exposed"):
         days = params.get("snooze_days", 3)
         buttons.append(ButtonElement(text=f"Remind me in {days} days", action_id=Action.SNOOZE.value, value=value))
+    if params.get("owner_away"):
+        lead += f"\n{escape(params['owner_away'])}"
     blocks: list[Block] = [SectionBlock(text=_md(lead)), ActionsBlock(block_id=NUDGE_ACTIONS_BLOCK, elements=buttons),
                            ContextBlock(elements=[_md(NEVER_TYPE + " You can also type `/rotated " + escape(params["name"]) + "`.")])]
     text = lead.replace("*", "").split(". ")[0]
