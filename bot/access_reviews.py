@@ -8,6 +8,7 @@ ends their access to those accounts and starts changing each one's password at o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from typing import Any
 
@@ -18,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.absences import AwayBook, away_at, remind_unless_away
 from bot.directory import Member
 from bot.errors import DomainError, NotAllowed
+from bot.messages import Bold, Button, Buttons, ButtonStyle, Choice, Confirm, Form, Message, Note, Paragraph, Part
 from bot.org import Role
 from bot.scheduler import TimerContext
 from bot.services import Services
@@ -162,3 +164,45 @@ async def reviews_waiting(session: AsyncSession) -> int:
 
 
 TIMER_HANDLERS = {DUE: on_review_due}
+
+
+# -- what it says (as data: bot/messages.py) -------------------------------------------------------------
+
+KEEP_ACTION, REVOKE_ACTION, REDUCE_ACTION = "access_review.keep", "access_review.revoke", "access_review.reduce"
+REDUCE_FORM = "access_review.reduce_submit"
+DECIDED_WORDS = {"keep": "Kept", "revoke": "Access revoked", "reduce": "Access reduced"}
+
+
+class ReviewRef(BaseModel):
+    """Which review a button or form is about: the young leader, by key, and when it fell due."""
+
+    slack_id: str
+    due: str
+
+
+def review_request(params: dict[str, Any]) -> Message:
+    """The project manager's question (Keep, Revoke or Reduce), or, once decided, what was decided."""
+    names = ", ".join(a["name"] for a in params["accounts"]) or "none"
+    line = (Bold(f"Access review for {params['name']}"), f" (young leader). They can log in to: {names}. "
+            "Our policy (5.1) asks us to review young leaders' access regularly. Is it still right?")
+    parts: list[Part] = [Paragraph([line])]
+    if params.get("decision"):
+        parts.append(Note((Bold(DECIDED_WORDS[params["decision"]]), f" by {params['by'] or 'someone'}.")))
+    else:
+        value = ReviewRef(slack_id=params["slack_id"], due=params["due"]).model_dump_json()
+        parts.append(Buttons([
+            Button("Keep access", KEEP_ACTION, value=value, style=ButtonStyle.PRIMARY),
+            Button("Revoke access", REVOKE_ACTION, value=value, style=ButtonStyle.DANGER, confirm=Confirm(
+                "Revoke access?", "They lose access to every account, and each password is changed at once.", "Revoke")),
+            Button("Reduce access", REDUCE_ACTION, value=value),
+        ]))
+    return Message(summary=f"Access review for {params['name']}", parts=parts)
+
+
+def accounts_to_take_away(accounts: Sequence[tuple[int, str]] = ()) -> Choice:
+    return Choice("accounts", "Accounts to take away", [(str(i), name) for i, name in accounts], multiple=True)
+
+
+def reduce_form(accounts: list[tuple[int, str]], ref: ReviewRef) -> Form:
+    return Form(id=REDUCE_FORM, title="Reduce access", submit="Take away", state=ref.model_dump_json(),
+                fields=[accounts_to_take_away(accounts)])

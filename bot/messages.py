@@ -183,6 +183,8 @@ class Choice:
     id: str
     label: str
     options: Sequence[tuple[str, str]]  # (value, label)
+    # Several may be chosen (ticked in a list), or just one (picked from a menu).
+    multiple: bool = False
     placeholder: str = ""
     initial: str | None = None
     optional: bool = False

@@ -107,3 +107,14 @@ def test_a_form_becomes_a_valid_modal_and_its_submission_reads_back_by_field() -
     assert submitted_values(submitted, fields) == {"what": "A post", "kind": "a", "who": "U0SAFEGRD1",
                                                   "when": date(2026, 11, 30), "risk": True}
     assert submitted_values({"state": {"values": {}}}, fields)["risk"] is False
+
+
+def test_a_choice_of_several_is_a_list_to_tick_and_reads_back_as_the_values_ticked() -> None:
+    field = Choice("accounts", "Accounts to take away", [("1", "Instagram"), ("2", "Mailchimp")], multiple=True)
+    view = BLOCK_KIT.modal(Form(id="access_review.reduce_submit", title="Reduce access", submit="Take away",
+                                fields=[field]))
+
+    View(**view).validate_json()
+    assert view["blocks"][0]["element"]["type"] == "checkboxes"
+    ticked = {"state": {"values": {"accounts": {"accounts_input": {"selected_options": [{"value": "2"}]}}}}}
+    assert submitted_values(ticked, [field]) == {"accounts": ["2"]}

@@ -158,6 +158,9 @@ class BlockKit:
             initial = field.initial[: field.max_length] if field.max_length else field.initial
             if initial:
                 element["initial_value"] = initial
+        elif isinstance(field, Choice) and field.multiple:
+            element = {"type": "checkboxes", "action_id": action_id,
+                       "options": [_option(value, label) for value, label in field.options]}
         elif isinstance(field, Choice):
             options = [_option(value, label) for value, label in field.options]
             element = {"type": "static_select", "action_id": action_id, "options": options}
@@ -192,15 +195,17 @@ def input_action_id(field_id: str) -> str:
     return f"{field_id}_input"
 
 
-def submitted_values(view: dict[str, Any], fields: Sequence[FormField]) -> dict[str, str | bool | date | None]:
-    """A submitted modal's values by field id: text as typed, a choice's value, a person's Slack id, a
-    date, or whether a checkbox was ticked."""
-    values: dict[str, str | bool | date | None] = {}
+def submitted_values(view: dict[str, Any], fields: Sequence[FormField]) -> dict[str, str | bool | date | list[str] | None]:
+    """A submitted modal's values by field id: text as typed, a choice's value (a list of them when
+    several may be chosen), a person's Slack id, a date, or whether a checkbox was ticked."""
+    values: dict[str, str | bool | date | list[str] | None] = {}
     state: Mapping[str, Any] = view.get("state", {}).get("values", {})
     for field in fields:
         entry = state.get(field.id, {}).get(input_action_id(field.id)) or {}
         if isinstance(field, TextField):
             values[field.id] = entry.get("value") or ""
+        elif isinstance(field, Choice) and field.multiple:
+            values[field.id] = [o["value"] for o in entry.get("selected_options") or []]
         elif isinstance(field, Choice):
             values[field.id] = (entry.get("selected_option") or {}).get("value")
         elif isinstance(field, PersonField):
