@@ -22,6 +22,18 @@ class Bold:
 
 
 @dataclass(frozen=True)
+class Italic:
+    text: str
+
+
+@dataclass(frozen=True)
+class Struck:
+    """Text struck through: a task done."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Code:
     text: str
 
@@ -39,6 +51,8 @@ class Icon(Enum):
     WARNING = "warning"
     DANGER = "rotating_light"
     DONE = "white_check_mark"
+    TO_DO = "black_square_button"
+    LOCK = "lock"
 
 
 @dataclass(frozen=True)
@@ -48,13 +62,13 @@ class Mention:
     person: str
 
 
-Span = str | Bold | Code | Link | Mention | Icon
+Span = str | Bold | Italic | Struck | Code | Link | Mention | Icon
 # A line of text: one span, or several in order.
 Text = Span | Sequence[Span]
 
 
 def spans(text: Text) -> tuple[Span, ...]:
-    if isinstance(text, str | Bold | Code | Link | Mention | Icon):
+    if isinstance(text, str | Bold | Italic | Struck | Code | Link | Mention | Icon):
         return (text,)
     return tuple(text)
 
@@ -223,10 +237,12 @@ FormField = TextField | Choice | PersonField | DateField | Checkbox
 
 @dataclass(frozen=True)
 class Form:
+    """A dialog: fields to fill in and send, or (with no `submit`) something to read and close."""
+
     id: str
     title: str
-    submit: str
     fields: Sequence[FormField | Part]
+    submit: str = ""
     close: str = "Cancel"
     # Carried through the form untouched and handed back on submission (which report, which channel).
     state: str = ""

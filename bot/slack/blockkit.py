@@ -27,6 +27,7 @@ from bot.messages import (
     FormField,
     Heading,
     Icon,
+    Italic,
     Item,
     Link,
     Mention,
@@ -36,6 +37,7 @@ from bot.messages import (
     Part,
     PersonField,
     Quote,
+    Struck,
     Text,
     TextField,
     spans,
@@ -72,6 +74,10 @@ class BlockKit:
                 out.append(escape(span))
             elif isinstance(span, Bold):
                 out.append(f"*{escape(span.text)}*")
+            elif isinstance(span, Italic):
+                out.append(f"_{escape(span.text)}_")
+            elif isinstance(span, Struck):
+                out.append(f"~{escape(span.text)}~")
             elif isinstance(span, Code):
                 out.append(f"`{escape(span.text)}`")
             elif isinstance(span, Link):
@@ -140,8 +146,12 @@ class BlockKit:
                 blocks.append(self._input(item))
             else:
                 blocks += self._part(item)
-        view: dict[str, Any] = {"type": "modal", "callback_id": form.id, "title": _plain(form.title[:MODAL_TITLE_MAX]),
-                                "submit": _plain(form.submit), "close": _plain(form.close), "blocks": blocks}
+        view: dict[str, Any] = {"type": "modal", "title": _plain(form.title[:MODAL_TITLE_MAX]),
+                                "close": _plain(form.close), "blocks": blocks}
+        if form.id:
+            view["callback_id"] = form.id
+        if form.submit:
+            view["submit"] = _plain(form.submit)
         if form.state:
             view["private_metadata"] = form.state
         return view
