@@ -79,6 +79,9 @@ class FakeTeams:
         self.host = host
         self.port = port
         self.signing_key = SigningKey.generate()
+        # Keys published besides the current one (an older key, as during Microsoft's rotations).
+        self.older_keys: list[SigningKey] = []
+        self.keys_fetched = 0
         self.calls: list[ConnectorCall] = []
         self.sent: list[SentActivity] = []
         self.conversations: dict[str, Conversation] = {}
@@ -142,6 +145,11 @@ class FakeTeams:
     def rate_limit(self, method: str, *, times: int = 1, retry_after: int = 1) -> None:
         self.fail(method, 429, times=times, retry_after=retry_after)
 
+    def rotate_key(self) -> None:
+        """Sign with a new key from now on, publishing both, as Microsoft does when it rotates them."""
+        self.older_keys.append(self.signing_key)
+        self.signing_key = SigningKey.generate()
+
     def install_for(self, *people: str) -> None:
         self.installed_for.update(people)
 
@@ -193,7 +201,11 @@ class FakeTeams:
         })
 
     async def _keys(self, request: web.Request) -> web.Response:
-        return web.json_response({"keys": [self.signing_key.jwk(endorsements=["msteams"])]})
+        self.keys_fetched += 1
+        if fault := self._fault("keys"):
+            return fault
+        return web.json_response({"keys": [key.jwk(endorsements=["msteams"])
+                                           for key in (self.signing_key, *self.older_keys)]})
 
     async def _token(self, request: web.Request) -> web.Response:
         form = dict(await request.post())
