@@ -53,6 +53,11 @@ class Icon(Enum):
     DONE = "white_check_mark"
     TO_DO = "black_square_button"
     LOCK = "lock"
+    HOURGLASS = "hourglass_flowing_sand"
+    KEY = "key"
+    WAVE = "wave"
+    SNOOZED = "zzz"
+    REPLACED = "arrows_counterclockwise"
 
 
 @dataclass(frozen=True)
@@ -212,6 +217,9 @@ class PersonField:
     placeholder: str = ""
     optional: bool = False
     hint: str = ""
+    multiple: bool = False
+    # People chosen already, by key.
+    initial: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -246,6 +254,11 @@ class Form:
     close: str = "Cancel"
     # Carried through the form untouched and handed back on submission (which report, which channel).
     state: str = ""
+
+
+def inputs(form: Form) -> list[FormField]:
+    """The fields of a form that take an answer (not its text and notes)."""
+    return [f for f in form.fields if isinstance(f, TextField | Choice | PersonField | DateField | Checkbox)]
 
 
 @dataclass(frozen=True)

@@ -28,13 +28,11 @@ from bot.access_reviews import (
     review_request,
 )
 from bot.errors import DomainError
-from bot.slack.blockkit import BlockKit, submitted_values
+from bot.slack.blockkit import BLOCK_KIT, submitted_values
 from bot.slack.delivery import Rendered
 from bot.slack.mrkdwn import escape
 from handlers.errors import tell, telling_the_person
 from handlers.middleware import services_of
-
-BLOCK_KIT = BlockKit()
 
 
 def render_ask(params: dict[str, Any]) -> Rendered:

@@ -5,10 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from bot.org_file_messages import org_file_broken, org_file_mended
-from bot.slack.blockkit import BlockKit
+from bot.slack.blockkit import BLOCK_KIT
 from bot.slack.delivery import Rendered
-
-BLOCK_KIT = BlockKit()
 
 
 def render_invite_bot(params: dict[str, Any]) -> Rendered:

@@ -27,7 +27,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.dbs import messages
 from bot.dbs.workflow import CHECK_TYPES, DbsForm, ensure_admin, record_check
 from bot.errors import DomainError, FormErrors
-from bot.slack.blockkit import BlockKit
+from bot.slack.blockkit import BLOCK_KIT
 from bot.slack.delivery import Rendered
 from bot.slack.mrkdwn import escape
 from handlers.errors import telling_the_person
@@ -35,7 +35,6 @@ from handlers.middleware import services_of
 
 COMMAND = "/dbs"
 CALLBACK = "dbs.record"
-BLOCK_KIT = BlockKit()
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 
 

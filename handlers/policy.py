@@ -17,7 +17,7 @@ from bot.errors import DomainError
 from bot.policy.document import PolicyDocument, PolicyUnavailable
 from bot.policy.messages import AGREE, OPEN_ACTION, SIGN_FORM, please_sign, sign_form
 from bot.policy.workflow import current_policy, sign, signed_line, signed_version
-from bot.slack.blockkit import BlockKit, submitted_values
+from bot.slack.blockkit import BLOCK_KIT, submitted_values
 from bot.slack.delivery import Rendered
 from handlers import home as home_tab
 from handlers.errors import telling_the_person
@@ -26,9 +26,6 @@ from storage.outbox import enqueue_message
 
 COMMAND = "/policy"
 EVENTS = ("team_join",)
-BLOCK_KIT = BlockKit()
-
-
 class SignMeta(BaseModel):
     version: str
 

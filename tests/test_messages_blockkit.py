@@ -118,3 +118,19 @@ def test_a_choice_of_several_is_a_list_to_tick_and_reads_back_as_the_values_tick
     assert view["blocks"][0]["element"]["type"] == "checkboxes"
     ticked = {"state": {"values": {"accounts": {"accounts_input": {"selected_options": [{"value": "2"}]}}}}}
     assert submitted_values(ticked, [field]) == {"accounts": ["2"]}
+
+
+def test_people_already_chosen_are_shown_by_their_slack_ids_and_read_back_as_keys() -> None:
+    owner = PersonField("owner", "Owner", initial=("priya",))
+    access = PersonField("access", "Who else can log in", multiple=True, initial=("priya", "maya"))
+    view = BLOCK_KIT.modal(Form(id="accounts.save", title="Add an account", submit="Save", fields=[owner, access]))
+
+    View(**view).validate_json()
+    assert view["blocks"][0]["element"]["initial_user"] == "U0SAFEGRD1"
+    # Maya is not on Slack: nobody can be chosen for her there.
+    assert view["blocks"][1]["element"] == {"type": "multi_users_select", "action_id": "access_input",
+                                            "initial_users": ["U0SAFEGRD1"]}
+    keys = {"U0SAFEGRD1": "priya"}
+    chosen = {"state": {"values": {"owner": {"owner_input": {"selected_user": "U0SAFEGRD1"}},
+                                   "access": {"access_input": {"selected_users": ["U0SAFEGRD1"]}}}}}
+    assert submitted_values(chosen, [owner, access], keys.__getitem__) == {"owner": "priya", "access": ["priya"]}

@@ -145,7 +145,7 @@ class BlockKit:
             if isinstance(item, TextField | Choice | PersonField | DateField | Checkbox):
                 blocks.append(self._input(item))
             else:
-                blocks += self._part(item)
+                blocks += self._part(item)  # type: ignore[arg-type]
         view: dict[str, Any] = {"type": "modal", "title": _plain(form.title[:MODAL_TITLE_MAX]),
                                 "close": _plain(form.close), "blocks": blocks}
         if form.id:
@@ -180,9 +180,14 @@ class BlockKit:
             if chosen:
                 element["initial_option"] = chosen
         elif isinstance(field, PersonField):
-            element = {"type": "users_select", "action_id": action_id}
+            chosen = [slack_id for key in field.initial if (slack_id := self.slack_user_of(key))]
+            element = {"type": "multi_users_select" if field.multiple else "users_select", "action_id": action_id}
             if field.placeholder:
                 element["placeholder"] = _plain(field.placeholder)
+            if chosen and field.multiple:
+                element["initial_users"] = chosen
+            elif chosen:
+                element["initial_user"] = chosen[0]
         elif isinstance(field, DateField):
             element = {"type": "datepicker", "action_id": action_id}
             if field.initial:
@@ -205,9 +210,11 @@ def input_action_id(field_id: str) -> str:
     return f"{field_id}_input"
 
 
-def submitted_values(view: dict[str, Any], fields: Sequence[FormField]) -> dict[str, str | bool | date | list[str] | None]:
+def submitted_values(view: dict[str, Any], fields: Sequence[FormField], person_of: Callable[[str], str] = str
+                     ) -> dict[str, str | bool | date | list[str] | None]:
     """A submitted modal's values by field id: text as typed, a choice's value (a list of them when
-    several may be chosen), a person's Slack id, a date, or whether a checkbox was ticked."""
+    several may be chosen), a person (their key, from `person_of` their Slack id; a list of them when
+    several may be chosen), a date, or whether a checkbox was ticked."""
     values: dict[str, str | bool | date | list[str] | None] = {}
     state: Mapping[str, Any] = view.get("state", {}).get("values", {})
     for field in fields:
@@ -218,8 +225,10 @@ def submitted_values(view: dict[str, Any], fields: Sequence[FormField]) -> dict[
             values[field.id] = [o["value"] for o in entry.get("selected_options") or []]
         elif isinstance(field, Choice):
             values[field.id] = (entry.get("selected_option") or {}).get("value")
+        elif isinstance(field, PersonField) and field.multiple:
+            values[field.id] = [person_of(user) for user in entry.get("selected_users") or []]
         elif isinstance(field, PersonField):
-            values[field.id] = entry.get("selected_user")
+            values[field.id] = person_of(entry["selected_user"]) if entry.get("selected_user") else None
         elif isinstance(field, DateField):
             values[field.id] = date.fromisoformat(entry["selected_date"]) if entry.get("selected_date") else None
         else:
@@ -248,3 +257,8 @@ def _option(value: str, label: str) -> dict[str, Any]:
 def _confirm(confirm: Confirm) -> dict[str, Any]:
     return {"title": _plain(confirm.title), "text": {"type": "mrkdwn", "text": escape(confirm.text)},
             "confirm": _plain(confirm.yes), "deny": _plain(confirm.no)}
+
+
+# People's keys are their Slack ids for now: the organisation file names each person by Slack id. When it
+# gives people keys of their own, this looks them up in the directory instead.
+BLOCK_KIT = BlockKit(slack_user_of=lambda key: key)

@@ -7,9 +7,7 @@ from typing import Any
 from bot.accounts import leaver_messages as said
 from bot.accounts.leavers import LeaverPreview
 from bot.messages import Form, Paragraph
-from bot.slack.blockkit import BlockKit
-
-BLOCK_KIT = BlockKit()
+from bot.slack.blockkit import BLOCK_KIT
 
 
 def leaver_modal(preview: LeaverPreview) -> dict[str, Any]:
