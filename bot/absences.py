@@ -21,6 +21,7 @@ from bot.dates import DateInPast, DateNotUnderstood, describe, parse_day, start_
 from bot.directory import Directory, Member
 from bot.errors import DomainError
 from bot.org import OrgConfig, Role
+from bot.reports.kinds import NEVER_COVERS, may_cover, steps_of
 from bot.services import Services
 from bot.snapshot import org_snapshot
 from storage.absences import absences_from_org_file, absences_not_ended, absences_of, add_absence
@@ -239,16 +240,25 @@ async def set_absence(
     if stand_in is not None:
         if stand_in == person:
             raise DomainError("Someone can't cover for themselves. Name someone else after `cover`, or leave it out.")
-        if directory.by_id(stand_in) is None:
+        cover = directory.by_id(stand_in)
+        if cover is None:
             raise DomainError("The person named after `cover` is not in our organisation file, so nothing has been changed.")
+        steps = steps_of(member)
+        if cover.has(*NEVER_COVERS) or (steps and not any(may_cover(cover, step) for step in steps)):
+            raise DomainError(f"{cover.name} can't cover for {'you' if own else member.name}: the reports that come to "
+                              f"{'you' if own else 'them'} are not theirs to see, so nothing has been changed. Name someone "
+                              "in the same role (or the CEO), or leave `cover` out and they go to the next person on "
+                              "the chain.")
     assert request.last_day is not None
     starts = now if request.first_day is None or request.first_day <= now.astimezone(tz).date() else start_of_day(request.first_day, tz)
     ends = start_of_day(request.last_day + timedelta(days=1), tz)
     if ends - starts > LONGEST_ABSENCE:
         raise DomainError(f"That absence would last until {_day_words(request.last_day, tz)}, more than a year away, so "
                           "nothing has been changed. Please give the last day with its year if you meant it.")
-    # One absence at a time for overlapping periods: the newest /away says what is meant.
-    overlapping = [row for row in rows if row.starts_at <= ends and starts <= row.ends_at]
+    # One absence at a time for overlapping periods: the newest /away says what is meant. Known absences
+    # from the organisation file are left as the file says (the file is kept in step with them): a
+    # wider /away beside one is an absence of its own, and whoever is away under either is away.
+    overlapping = [row for row in rows if row.starts_at <= ends and starts <= row.ends_at and row.source != "org_file"]
     kept = overlapping[0] if overlapping else None
     before = _period(kept)
     if kept is None:
@@ -312,7 +322,16 @@ async def sync_known_absences(services: Services) -> int:
     async with services.db.unit_of_work(background=True) as session:
         stored = {(row.person_id, row.starts_at): row for row in await absences_from_org_file(session)}
         for key, away in wanted.items():
-            if key not in stored:
+            if key in stored and (stored[key].ends_at, stored[key].stand_in_id) != (away.ends_at, away.stand_in):
+                # The file changed this absence's last day or its cover.
+                row = stored[key]
+                before = _period(row)
+                row.ends_at, row.stand_in_id = max(away.ends_at, min(row.ends_at, now)), away.stand_in
+                await record_audit(session, at=now, actor="system", action="absence.set", subject_type="person",
+                                   subject_id=row.person_id, detail={"absence": row.id, "from": before,
+                                                                     "to": _period(row), "source": "org_file"})
+                added += 1
+            elif key not in stored:
                 add_absence(session, Absence(person_id=away.person, starts_at=away.starts_at, ends_at=away.ends_at,
                                              stand_in_id=away.stand_in, set_by="system", created_at=now, source="org_file"))
                 await record_audit(session, at=now, actor="system", action="absence.set", subject_type="person",
@@ -343,13 +362,18 @@ def stand_in_for(away: Away | None, directory: Directory, book: AwayBook, fallba
 
 async def remind_unless_away(
     session: AsyncSession, services: Services, book: AwayBook, *, target: str, template: str,
-    params: dict[str, Any], message_key: str | None = None,
+    params: dict[str, Any], message_key: str | None = None, replaces_held: bool = True,
 ) -> bool:
     """A reminder that is not urgent (a policy to sign, a DBS check or an access review coming due):
-    sent now, or, while its person is away (`book`), held until they are back. True if sent now."""
+    sent now, or, while its person is away (`book`), held until they are back (replacing one of the
+    same template held already, unless `replaces_held` is False). True if sent now."""
     now = services.now()
-    send = hold_message if target in book else enqueue_message
-    await send(session, services.cipher, now=now, target=target, template=template, params=params, message_key=message_key)
+    if target in book:
+        await hold_message(session, services.cipher, now=now, target=target, template=template, params=params,
+                           message_key=message_key, replaces_held=replaces_held)
+    else:
+        await enqueue_message(session, services.cipher, now=now, target=target, template=template, params=params,
+                              message_key=message_key)
     if target in book:
         await record_audit(session, at=now, actor="system", action="reminder.held", subject_type="person",
                            subject_id=target, detail={"template": template, "until": book[target].ends_at.isoformat()})

@@ -112,7 +112,9 @@ async def _tell(session: AsyncSession, services: Services, target: str, member: 
     await remind_unless_away(session, services, away or {}, target=target, template="access_review.ask",
                           params={"slack_id": member.slack_id, "name": member.name, "due": due,
                                   "accounts": [{"id": i, "name": n} for i, n in accounts], "decision": decision, "by": by},
-                          message_key=f"access-review:{member.slack_id}:{due}:{target}")
+                          message_key=f"access-review:{member.slack_id}:{due}:{target}",
+                          # Each young leader's review is its own question: one held never replaces another.
+                          replaces_held=False)
 
 
 async def decide(session: AsyncSession, services: Services, slack_id: str, due: str, actor: Member | None,

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.absences import last_day
+from bot.absences import away_at, last_day
 from bot.accounts.workflow import owner_back
 from bot.dates import describe, start_of_day
 from bot.directory import Directory
@@ -64,8 +64,12 @@ async def welcome_back(services: Services) -> int:
     snapshot = await org_snapshot(services)
     told = 0
     async with services.db.unit_of_work(background=True) as session:
+        still_away = await away_at(session, now)
         for absence in await absences_ended_unwelcomed(session, now):
             absence.welcomed_at = now
+            if absence.person_id in still_away:
+                # Another absence (overlapping this one) goes on: its end brings them back, and their welcome.
+                continue
             await release_held(session, absence.person_id, now)  # reminders held while they were away
             await owner_back(session, services, absence.person_id)  # and password nudges that waited
             if snapshot.directory.by_id(absence.person_id) is None:

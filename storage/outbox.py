@@ -48,15 +48,19 @@ async def hold_message(
     template: str,
     params: dict[str, Any],
     message_key: str | None = None,
+    replaces_held: bool = True,
 ) -> OutboxMessage:
     """A reminder kept ("held") until its person is back from an absence (`release_held`): it neither
     goes out nor holds up later messages to them meanwhile. A newer one of the same template replaces
-    an older one still held, so nobody comes back to a pile of the same reminder."""
-    await session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.target == target, OutboxMessage.template == template, OutboxMessage.state == "held")
-        .values(state="superseded")
-    )
+    an older one still held, so nobody comes back to a pile of the same reminder; unless
+    `replaces_held` is False, for a template whose messages each ask something different (a review
+    of each young leader)."""
+    if replaces_held:
+        await session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.target == target, OutboxMessage.template == template, OutboxMessage.state == "held")
+            .values(state="superseded")
+        )
     message = await enqueue_message(session, cipher, now=now, target=target, template=template, params=params,
                                     message_key=message_key)
     message.state = "held"

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from bot.clock import ManualClock
 from bot.standin import FakeSlack
 from storage.models import Absence, OutboxMessage, Report
+from storage.outbox import hold_message
 from tests.accounts_support import command, mention
 from tests.cli_support import run_tmw_bot, sqlite_env
 from tests.harness import EXAMPLE_ORG, START, RunningBot, make_settings, start_bot
@@ -25,6 +26,7 @@ from tests.report_driver import (
     DEPUTY,
     GRACE,
     LUCY,
+    MAYA,
     RACHEL,
     SAFE,
     SAM,
@@ -344,3 +346,90 @@ async def test_a_report_waiting_for_someone_who_then_goes_away_moves_on_at_once(
     report = await _report(bot)
     assert report.tier == 1
     assert "Everyone it was with is away" in await _history(bot, DEPUTY, report.reference)
+
+
+async def test_someone_whose_role_would_not_let_them_see_the_reports_cannot_be_named_as_cover(bot: RunningBot) -> None:
+    reply = await away(bot, SAFE, f"until Friday cover {mention(MAYA)}")
+
+    assert "Maya can't cover for you" in reply and "nothing has been changed" in reply
+    assert await _absences(bot) == 0
+
+
+async def _running_with(tmp_path: Path, fake_slack: FakeSlack, absences: str) -> tuple[RunningBot, object]:
+    org = tmp_path / "org.yml"
+    org.write_text(EXAMPLE_ORG.read_text() + absences)
+    return await start_bot(make_settings(f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite'}", fake_slack.api_url, org=org),
+                           fake_slack, ManualClock(START))
+
+
+async def test_a_cover_in_the_organisation_file_who_may_not_see_the_report_is_passed_over(
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
+    running, runner = await _running_with(tmp_path, fake_slack, KNOWN_ABSENCE.replace("U0ANITA001", MAYA))
+    try:
+        await running.tick()
+        driver = ReportDriver(running)
+        reference = await driver.file(DAN, "online_safety", description="A participant is being groomed online.")
+
+        assert "groomed" not in driver.texts(MAYA)
+        assert driver.report_message(DEPUTY)
+        assert "covered by" not in await _history(running, DEPUTY, reference)
+    finally:
+        await runner.cleanup()  # type: ignore[attr-defined]
+        await running.services.db.dispose()
+
+
+async def test_an_away_wider_than_a_known_absence_stands_beside_it(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    running, runner = await _running_with(tmp_path, fake_slack, KNOWN_ABSENCE.replace("2026-11-23", "2026-11-25"))
+    try:
+        await running.tick()
+        assert "from Tuesday 24 November 2026 until Friday 4 December 2026" not in await away(running, SAFE, "")
+        await away(running, SAFE, "until 4 Dec")
+        await running.tick()
+        await running.tick()
+
+        shown = await away(running, SAFE, "")
+        assert "until Friday 4 December 2026" in shown, shown
+        running.clock.set(datetime(2026, 12, 2, 10, tzinfo=UTC))
+        driver = ReportDriver(running)
+        await driver.file(DAN, "online_safety", description="A worry while Priya is still away.")
+        assert not driver.messages(SAFE)
+    finally:
+        await runner.cleanup()  # type: ignore[attr-defined]
+        await running.services.db.dispose()
+
+
+async def test_nobody_is_welcomed_back_while_another_absence_still_keeps_them_away(
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
+    running, runner = await _running_with(tmp_path, fake_slack, KNOWN_ABSENCE.replace("2026-11-27", "2026-12-04"))
+    try:
+        await away(running, SAFE, "until Friday")
+        await running.tick()
+        running.clock.set(datetime(2026, 11, 30, 9, tzinfo=UTC))  # Monday: away under the file until 4 Dec
+        await running.tick()
+        await running.tick()
+        assert not [m for m in running.fake.messages_in(SAFE) if "Welcome back" in m.text]
+
+        running.clock.set(datetime(2026, 12, 5, 9, tzinfo=UTC))
+        await running.tick()
+        await running.tick()
+        assert len([m for m in running.fake.messages_in(SAFE) if "Welcome back" in m.text]) == 1
+    finally:
+        await runner.cleanup()  # type: ignore[attr-defined]
+        await running.services.db.dispose()
+
+
+async def test_held_reviews_of_two_young_leaders_are_both_kept(bot: RunningBot) -> None:
+    async with bot.services.db.unit_of_work() as session:
+        for young_leader in ("first", "second"):
+            await hold_message(session, bot.services.cipher, now=bot.services.now(), target=GRACE,
+                               template="access_review.ask", params={"name": young_leader}, replaces_held=False)
+        await hold_message(session, bot.services.cipher, now=bot.services.now(), target=GRACE,
+                           template="policy.please_sign", params={"v": 1})
+        await hold_message(session, bot.services.cipher, now=bot.services.now(), target=GRACE,
+                           template="policy.please_sign", params={"v": 2})
+        held = (await session.scalars(select(OutboxMessage.template).where(
+            OutboxMessage.target == GRACE, OutboxMessage.state == "held"))).all()
+
+    assert sorted(held) == ["access_review.ask", "access_review.ask", "policy.please_sign"]

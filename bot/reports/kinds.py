@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from bot.directory import Member
 from bot.org import Role
 from bot.policy.online_safety import CEOP, Signpost
 
@@ -57,6 +58,47 @@ STEP_LABELS: dict[Step, str] = {
     Step.DEPUTY_SAFEGUARDING_LEAD: "the deputy safeguarding lead",
     Step.ADMINS: "the admins",
 }
+
+# Who may stand in for someone away at each step of a chain: the roles that would let them see such a
+# report anyway. A stand-in someone named who holds none of them is passed over, and the report goes on to
+# the next person on its chain; a young leader never stands in, whatever else they are.
+_MANAGERS = frozenset({Role.PROJECT_MANAGER, Role.CEO, Role.ADMIN})
+_SAFEGUARDING = frozenset({Role.SAFEGUARDING_LEAD, Role.DEPUTY_SAFEGUARDING_LEAD, Role.CEO})
+COVER_ROLES: dict[Step, frozenset[Role]] = {
+    Step.ACTIVITY_PROJECT_MANAGER: _MANAGERS,
+    Step.ACTIVITY_LEADERS: frozenset({Role.TEAM_MEMBER, Role.FREELANCER, Role.PROJECT_MANAGER, Role.CEO}),
+    Step.REPORTER_PROJECT_MANAGER: _MANAGERS,
+    Step.SUBJECT_PROJECT_MANAGER: _MANAGERS,
+    Step.CEO: frozenset({Role.CEO, Role.CHAIR}),
+    Step.CHAIR: frozenset({Role.CHAIR, Role.TRUSTEE}),
+    Step.TRUSTEES: frozenset({Role.TRUSTEE, Role.CHAIR}),
+    Step.SAFEGUARDING_LEAD: _SAFEGUARDING,
+    Step.DEPUTY_SAFEGUARDING_LEAD: _SAFEGUARDING,
+    Step.ADMINS: frozenset({Role.ADMIN, Role.CEO}),
+}
+NEVER_COVERS = frozenset({Role.YOUNG_LEADER})
+# The steps a person is on by their roles (and ACTIVITY_LEADERS for anyone leading an activity).
+ROLE_STEPS: dict[Role, frozenset[Step]] = {
+    Role.CEO: frozenset({Step.CEO}),
+    Role.CHAIR: frozenset({Step.CHAIR}),
+    Role.TRUSTEE: frozenset({Step.TRUSTEES}),
+    Role.SAFEGUARDING_LEAD: frozenset({Step.SAFEGUARDING_LEAD}),
+    Role.DEPUTY_SAFEGUARDING_LEAD: frozenset({Step.DEPUTY_SAFEGUARDING_LEAD}),
+    Role.ADMIN: frozenset({Step.ADMINS}),
+    Role.PROJECT_MANAGER: frozenset({Step.ACTIVITY_PROJECT_MANAGER, Step.REPORTER_PROJECT_MANAGER,
+                                     Step.SUBJECT_PROJECT_MANAGER}),
+}
+
+
+def may_cover(stand_in: Member, step: Step) -> bool:
+    """Whether a stand-in someone named may take their place at `step` (COVER_ROLES)."""
+    return stand_in.has(*COVER_ROLES[step]) and not stand_in.has(*NEVER_COVERS)
+
+
+def steps_of(member: Member) -> set[Step]:
+    steps = {step for role in member.roles for step in ROLE_STEPS.get(role, ())}
+    return steps | ({Step.ACTIVITY_LEADERS} if member.leads else set())
+
 
 # A single person's own part in a report, in plain words ("you have it as an admin"; "acknowledged
 # by the CEO"). Handlers are told this, never the label meant for the reporter or the whole tier.

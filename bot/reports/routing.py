@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.absences import Away
 from bot.directory import Directory, Member
 from bot.org import Role
-from bot.reports.kinds import EVERYONE_AWAY_TIER, FALLBACK_TIER, STEP_LABELS, ReportKind, RoutingRule, Step
+from bot.reports.kinds import (
+    EVERYONE_AWAY_TIER,
+    FALLBACK_TIER,
+    STEP_LABELS,
+    ReportKind,
+    RoutingRule,
+    Step,
+    may_cover,
+)
 
 
 @dataclass(frozen=True)
@@ -124,11 +132,14 @@ def _chain_tiers(
                     recipients.append(recipient)
                     continue
                 assert absences is not None
-                absences.skipped.append(Skipped(recipient, away, yielded))
                 stand_in = directory.by_id(away.stand_in)
-                if stand_in is not None and not {stand_in.slack_id} & (book.keys() | excluded | seen):
+                if (stand_in is not None and may_cover(stand_in, step)
+                        and not {stand_in.slack_id} & (book.keys() | excluded | seen)):
                     seen.add(stand_in.slack_id)
                     recipients.append(Recipient(stand_in.slack_id, stand_in.name, covering_label(STEP_LABELS[step])))
+                else:
+                    away = replace(away, stand_in=None)  # so the history does not say someone covered
+                absences.skipped.append(Skipped(recipient, away, yielded))
         if recipients:
             yielded += 1
             yield tuple(recipients)
