@@ -120,7 +120,15 @@ def parse_day(text: str, tz: tzinfo, now: datetime) -> date:
             f"I couldn't understand “{cleaned[:60]}” as a date. Try “Friday”, “24 Dec” or “2/1/2027”."
         )
     day = parsed.astimezone(tz).date() if parsed.tzinfo else parsed.date()
-    if day < local_now.date():
+    today = local_now.date()
+    # Preferring the future, dateparser reads today's own name as a week or a year on: "until Friday"
+    # typed on a Friday, or "4 Dec" on 4 December, means today.
+    named = cleaned.lower().rstrip(".")
+    if day == today + timedelta(days=7) and named in {f"{today:%A}".lower(), f"{today:%a}".lower()}:
+        day = today
+    elif (day.month, day.day, day.year) == (today.month, today.day, today.year + 1) and not re.search(r"\d{4}", cleaned):
+        day = today
+    if day < today:
         raise DateInPast(f"“{cleaned[:60]}” reads as {describe(start_of_day(day, tz), tz, with_time=False)}, which has passed.")
     return day
 

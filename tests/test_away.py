@@ -433,3 +433,10 @@ async def test_held_reviews_of_two_young_leaders_are_both_kept(bot: RunningBot) 
             OutboxMessage.target == GRACE, OutboxMessage.state == "held"))).all()
 
     assert sorted(held) == ["access_review.ask", "access_review.ask", "policy.please_sign"]
+
+
+async def test_until_friday_typed_on_a_friday_means_today(bot: RunningBot) -> None:
+    bot.clock.set(datetime(2026, 11, 27, 10, tzinfo=UTC))  # Friday 27 November
+
+    assert "until Friday 27 November 2026" in await away(bot, GRACE, "until Friday")
+    assert "until Friday 27 November 2026" in await away(bot, SAM, "until 27 Nov")
