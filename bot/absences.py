@@ -217,6 +217,9 @@ async def set_absence(
     rows = [row for row in rows if row.starts_at < row.ends_at]
     whose = "You are" if own else f"{member.name} is"
     if request.action == "show":
+        if stand_in is not None:
+            raise DomainError("Please give the dates too, for example `/away until Friday cover @person`. "
+                              "Nothing has been changed.")
         if not rows:
             return AwayOutcome(False, f"{'You are not' if own else member.name + ' is not'} recorded as away. {HOW_TO}")
         listed = "; ".join(_describe(row, directory, tz, now) for row in rows)

@@ -440,3 +440,10 @@ async def test_until_friday_typed_on_a_friday_means_today(bot: RunningBot) -> No
 
     assert "until Friday 27 November 2026" in await away(bot, GRACE, "until Friday")
     assert "until Friday 27 November 2026" in await away(bot, SAM, "until 27 Nov")
+
+
+async def test_a_cover_named_without_dates_is_asked_for_the_dates(bot: RunningBot) -> None:
+    reply = await away(bot, GRACE, f"cover {mention(SAM)}")
+
+    assert "Please give the dates too" in reply
+    assert await _absences(bot) == 0
