@@ -582,7 +582,13 @@ class Absence(Base):
     to them go to the next person on their chain, and nudges wait until they are back (bot/absences.py)."""
 
     __tablename__ = "absences"
-    __table_args__ = (Index("ix_absences_person", "person_id", "ends_at"),)
+    __table_args__ = (
+        Index("ix_absences_person", "person_id", "ends_at"),
+        # Every process reads the organisation file's absences into this table: one row each, whichever
+        # process gets there first.
+        Index("uq_absences_org_file", "person_id", "starts_at", unique=True,
+              sqlite_where=text("source = 'org_file'"), postgresql_where=text("source = 'org_file'")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[str] = mapped_column(String(32))

@@ -1,7 +1,7 @@
 """absences
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-04 21:45:00.000000
 """
 from __future__ import annotations
@@ -31,8 +31,11 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_absences'))
     )
     op.create_index('ix_absences_person', 'absences', ['person_id', 'ends_at'], unique=False)
+    op.create_index('uq_absences_org_file', 'absences', ['person_id', 'starts_at'], unique=True,
+                    sqlite_where=sa.text("source = 'org_file'"), postgresql_where=sa.text("source = 'org_file'"))
 
 
 def downgrade() -> None:
+    op.drop_index('uq_absences_org_file', table_name='absences')
     op.drop_index('ix_absences_person', table_name='absences')
     op.drop_table('absences')
