@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.away_messages import SET_FOR_YOU
 from bot.dates import DateInPast, DateNotUnderstood, describe, parse_day, start_of_day
 from bot.directory import Directory, Member
 from bot.errors import DomainError
@@ -298,7 +299,7 @@ def _describe(row: Absence, directory: Directory, tz: tzinfo, now: datetime) -> 
 async def _tell_person(session: AsyncSession, services: Services, directory: Directory, actor: str, person: str,
                        what: str) -> None:
     """Nobody's absence changes behind their back."""
-    await enqueue_message(session, services.cipher, now=services.now(), target=person, template="away.set_for_you",
+    await enqueue_message(session, services.cipher, now=services.now(), target=person, template=SET_FOR_YOU,
                           params={"by": _name(directory, actor), "what": what})
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.absences import away_at, last_day
 from bot.accounts.workflow import owner_back
+from bot.away_messages import BACK
 from bot.dates import describe, start_of_day
 from bot.directory import Directory
 from bot.reports.workflow import rule_of, status_line
@@ -77,7 +78,7 @@ async def welcome_back(services: Services) -> int:
             reports = await arrived_while_away(session, services, snapshot, absence.person_id,
                                                since=absence.starts_at, until=absence.ends_at)
             await enqueue_message(
-                session, services.cipher, now=now, target=absence.person_id, template="away.back",
+                session, services.cipher, now=now, target=absence.person_id, template=BACK,
                 params={"until": describe(start_of_day(last_day(absence.ends_at, services.tz), services.tz), services.tz,
                                           with_time=False), "reports": reports},
                 message_key=f"absence:{absence.id}:back",

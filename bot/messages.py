@@ -58,6 +58,7 @@ class Icon(Enum):
     WAVE = "wave"
     SNOOZED = "zzz"
     REPLACED = "arrows_counterclockwise"
+    PALM_TREE = "palm_tree"
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,15 @@ def spans(text: Text) -> tuple[Span, ...]:
     if isinstance(text, str | Bold | Italic | Struck | Code | Link | Mention | Icon):
         return (text,)
     return tuple(text)
+
+
+def joined(lines: Sequence[Text]) -> list[Span]:
+    """Several lines as one text, a line break between each: for a notification that says them all."""
+    out: list[Span] = []
+    for number, line in enumerate(lines):
+        out += ["\n"] if number else []
+        out += spans(line)
+    return out
 
 
 def plain(text: Text, name_of: dict[str, str] | None = None) -> str:

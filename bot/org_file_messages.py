@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.messages import Code, Message, Paragraph, Span
+from bot.messages import Code, Message, Paragraph, Span, joined
 
 
 def org_file_broken(params: dict[str, Any]) -> Message:
@@ -18,7 +18,7 @@ def org_file_broken(params: dict[str, Any]) -> Message:
     said = [["The organisation file has been changed, but I cannot read the new version, so I am still using the "
              "last good one. Please put right:"], *lines, ["I will tell you when it loads."]]
     # The whole list in the notification too: an admin may read it there and never open the message.
-    summary = [span for line in said for span in (*line, "\n")][:-1]
+    summary = joined(said)
     return Message(summary=summary, parts=[Paragraph(said)])
 
 

@@ -1,4 +1,4 @@
-"""`/away`: someone is away (holiday, leave), and who covers for them. The ids of the feature are here."""
+"""`/away` in Slack: someone is away (holiday, leave), and who covers for them."""
 
 from __future__ import annotations
 
@@ -10,20 +10,18 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.absences import HOW_TO, set_absence
+from bot.away_messages import BACK, SET_FOR_YOU, back, set_for_you
 from bot.errors import DomainError
-from bot.slack.delivery import Rendered
+from bot.slack.blockkit import BLOCK_KIT
 from bot.slack.mrkdwn import escape
 from bot.snapshot import org_snapshot
 from handlers.errors import tell, telling_the_person
 from handlers.middleware import services_of
 
 COMMAND = "/away"
-TEMPLATE_BACK = "away.back"
-TEMPLATE_SET_FOR_YOU = "away.set_for_you"
 _MENTION = r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>"
 # `/away @person ...`: someone else's absence.
 PERSON_FIRST = re.compile(rf"^\s*{_MENTION}\s*")
@@ -54,26 +52,8 @@ def parse_command(text: str) -> AwayCommand:
     return AwayCommand(person, text.strip(), stand_in)
 
 
-def render_back(params: dict[str, Any]) -> Rendered:
-    reports = params.get("reports") or []
-    if reports:
-        lines = [f"• *{escape(r['reference'])}* ({escape(r['kind_label'].lower())}, {escape(r['filed'])}): "
-                 f"{escape(r['status_line'])}" for r in reports]
-        text = (f":wave: Welcome back. While you were away (until {escape(params['until'])}), "
-                f"{len(reports)} report{'s' if len(reports) != 1 else ''} that would have come to you went to the next "
-                "person on the chain:\n" + "\n".join(lines) + "\nThey are on your Home tab too.")
-    else:
-        text = (f":wave: Welcome back. Nothing that would have come to you arrived while you were away "
-                f"(until {escape(params['until'])}).")
-    return Rendered(text=text[:3000], blocks=[SectionBlock(text=MarkdownTextObject(text=text[:2990])).to_dict()])
-
-
-def render_set_for_you(params: dict[str, Any]) -> Rendered:
-    text = f":palm_tree: {escape(params['by'])} {escape(params['what'])} `/away` shows it, and `/away off` ends it."
-    return Rendered(text=text, blocks=[SectionBlock(text=MarkdownTextObject(text=text)).to_dict()])
-
-
-RENDERERS = {TEMPLATE_BACK: render_back, TEMPLATE_SET_FOR_YOU: render_set_for_you}
+RENDERERS = {BACK: lambda params: BLOCK_KIT.message(back(params)),
+             SET_FOR_YOU: lambda params: BLOCK_KIT.message(set_for_you(params))}
 
 
 def register(app: AsyncApp) -> None:

@@ -28,6 +28,7 @@ from bot.messages import (
     Span,
     Struck,
     TextField,
+    joined,
 )
 
 CONFIRM_FORM = "leaver.confirm"
@@ -141,7 +142,7 @@ def reminder(params: dict[str, Any]) -> Message:
     if yours:
         lines: list[list[Span]] = [["A reminder: the leaver checklist for ", Bold(params["name"]),
                                     " is still open. Yours to do:"], *(["• " + label] for label in yours)]
-        return Message(summary=[span for line in lines for span in (*line, "\n")][:-1], parts=[Paragraph(lines)])
+        return Message(summary=joined(lines), parts=[Paragraph(lines)])
     return _said("A reminder: the leaver checklist for ", Bold(params["name"]), f" still has {params['open']} open "
                  f"task{'s' if params['open'] != 1 else ''}. It is in your messages above.")
 

@@ -24,6 +24,7 @@ from bot.messages import (
     PersonField,
     Span,
     TextField,
+    joined,
     plain,
 )
 
@@ -112,7 +113,7 @@ def register(rows: list[dict[str, Any]]) -> Message:
 
 
 def usage() -> Message:
-    return Message(summary=[span for line in USAGE for span in (*line, "\n")][:-1], parts=[Paragraph(USAGE)])
+    return Message(summary=joined(USAGE), parts=[Paragraph(USAGE)])
 
 
 # -- forms -------------------------------------------------------------------------------------------
