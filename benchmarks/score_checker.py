@@ -18,6 +18,7 @@ holdout_cases.jsonl, written at the same time and scored only once the rules wer
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import secrets
 import sys
@@ -70,13 +71,7 @@ def example_context() -> CheckContext:
     org: OrgDetails = read_org_details(EXAMPLE_ORG)
     key = secrets.token_bytes(32)
     roster = RosterIndex.from_rows(key, parse_roster_csv(EXAMPLE_ROSTER.read_text(encoding="utf-8")))
-    context = _context(org, None, ())
-    return CheckContext(
-        org_email_domains=context.org_email_domains,
-        org_phone_numbers=context.org_phone_numbers,
-        org_addresses=context.org_addresses,
-        roster=roster,
-    )
+    return dataclasses.replace(_context(org, None, ()), roster=roster)
 
 
 def predict(checker: Checker, cases: list[Case]) -> list[list[tuple[str, int, int]]]:

@@ -26,7 +26,9 @@ def check_context(config: OrgConfig | None, roster_key: bytes | None, entries: I
     if config is None:
         return _context(None, roster_key, entries)
     org = config.organisation
-    return _context(OrgDetails(tuple(org.email_domains), org.public_phone, org.registered_address), roster_key, entries)
+    people = tuple(person.name for person in config.people)
+    return _context(OrgDetails(tuple(org.email_domains), org.public_phone, org.registered_address, people),
+                    roster_key, entries)
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class OrgDetails:
     email_domains: tuple[str, ...]
     public_phone: str
     registered_address: str
+    # The organisation's own people (staff, trustees, volunteers): their full names are not a child's.
+    people: tuple[str, ...] = ()
 
 
 def _context(org: OrgDetails | None, roster_key: bytes | None, entries: Iterable[RosterEntry]) -> CheckContext:
@@ -48,6 +52,7 @@ def _context(org: OrgDetails | None, roster_key: bytes | None, entries: Iterable
         org_phone_numbers=(org.public_phone,),
         org_addresses=(org.registered_address,) if org.registered_address else (),
         roster=roster,
+        org_people=org.people,
     )
 
 
@@ -78,7 +83,10 @@ def read_org_details(path: Path) -> OrgDetails:
             or not isinstance(phone, str) or not isinstance(address, str | None)):
         raise CheckSetupError(f"The organisation file {path} has no usable organisation section "
                               f"(email_domains, public_phone). {fix}")
-    return OrgDetails(tuple(domains), phone, (address or "").strip())
+    people = data.get("people") if isinstance(data, dict) else None
+    names = tuple(p["name"] for p in people if isinstance(p, dict) and isinstance(p.get("name"), str)) \
+        if isinstance(people, list) else ()
+    return OrgDetails(tuple(domains), phone, (address or "").strip(), names)
 
 
 def load_cli_context(use_roster: bool = True, env_file: str | Path | None = ".env") -> CheckContext:
