@@ -19,6 +19,7 @@ from bot.checks.detectors.people import NOT_A_NAME
 from bot.checks.document import Document
 from bot.checks.findings import Kind
 from bot.checks.roster import MAX_SCHOOL_WORDS, RosterIndex, normalise_school
+from bot.checks.wordlists import entries, phrase_pattern
 
 _TYPE_WORDS = r"School|Academy|College|Grammar|High|Primary|Comprehensive|Infants|Juniors|Prep|Preparatory"
 _NAME_WORD = r"(?:St\.?|[A-Z][A-Za-z'\u2019.-]*)"
@@ -41,8 +42,11 @@ _LINK_CUE_TEXT = (
     r"\b(?:goes|go|going|went|gone|moved|moving|transferred|starts|start|starting|started)[ \t]+(?:to|at)"
     r"|\b(?:attends|attend|attending|attended|studies[ \t]+at|studying[ \t]+at)"
     r"|\b(?:is|was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?in[ \t]+year[ \t]*\d{1,2}[ \t]+at"
-    r"|\b(?:pupils?|students?|sixth[ \t]+former|head[ \t]+(?:girl|boy)|year[ \t]*\d{1,2}s?|y\d{1,2}|yr[ \t]*\d{1,2})[ \t]+(?:at|of|from|in)"
-    r"|\b(?:his|her|their|my)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-)?"
+    # One pupil, not a group: "a pupil at", "Year 9 at"; "Year 9 pupils at X" and "students from X
+    # and Y" name schools, not a child's school.
+    r"|(?<!each[ ])(?<!every[ ])(?<!any[ ])\b(?:pupil|student|sixth[ \t]+former|head[ \t]+(?:girl|boy))[ \t]+(?:at|of|from|in)"
+    r"|(?<!for[ ])(?<!with[ ])(?<!all[ ])(?<!the[ ])(?<!whole[ ])\b(?:year[ \t]*\d{1,2}|y\d{1,2}|yr[ \t]*\d{1,2})[ \t]+(?:at|of|from|in)"
+    r"|\b(?:his|her|their|my)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-|\()?"
     r")[ \t]*"
 )
 _LINK_CUE = re.compile(_LINK_CUE_TEXT)
@@ -57,6 +61,20 @@ _NAMED_CUE = re.compile(
     r"|\b(?P<owner>[A-Z][a-z]+)(?:'s|\u2019s)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-)?[ \t]*"
 )
 _THE = re.compile(r"the[ \t]+", re.IGNORECASE)
+# Cues that only ever lead to a school, so that what follows is a school's name even without
+# "School" or "Academy" in it: "a pupil at Rendcomb", "in Year 8 at Severn Vale", "her school
+# (Balcarras)". Matched against the lower-cased text.
+_SCHOOL_ONLY_CUE = re.compile(
+    r"(?:\b(?:attends|attending|attended)"
+    r"|(?<!each[ ])(?<!every[ ])(?<!any[ ])\b(?:pupil|student)[ \t]+at"
+    r"|\b(?:is|was|'s|\u2019s|\()[ \t]*(?:now[ \t]+|still[ \t]+)?in[ \t]+year[ \t]*\d{1,2}[ \t]+at"
+    r"|\b(?:his|her|their|my)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:is|was|:|,|\()"
+    r"|['\u2019]s[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:is|was|:|,|\())[ \t]*"
+)
+_NAME_RUN = re.compile(
+    r"(?:St\.?[ \t]+)?[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|and|&|on|upon)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*){0,4}"
+)
+_NOTHING = re.compile(r"^(?:none|n/?a|no|tbc|home[ \t-]*(?:educated|schooled)|not[ \t]+(?:at|in)[ \t]+school)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
 _CAPITALISED_RUN = re.compile(
     r"[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*"
@@ -66,14 +84,20 @@ _CAPITALISED_RUN = re.compile(
 class SchoolDetector:
     def __init__(self, context: CheckContext):
         self._roster: RosterIndex | None = context.roster if context.roster and context.roster.has_schools else None
+        labels = phrase_pattern(entries("school_form_labels", context.extra_terms))
+        # "School: Tewkesbury Academy", "| School: Balcarras |": a form about one young person.
+        self._form_line = re.compile(
+            rf"(?:^|(?<=[\n|;,]))[ \t*_]*(?i:{labels})[ \t*_]*[:\-\u2013][ \t]*(?P<value>[A-Z][^\n|;,]{{1,60}})",
+            re.MULTILINE,
+        )
 
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
+        spans = self._form_lines(text) if ":" in text or "-" in text else []
         # Where a cue ends, a school's name may begin. Most texts have no cue and stop here.
         cue_ends = _cue_ends(text, doc.lowered)
         if not cue_ends:
-            return []
-        spans = []
+            return spans
         for match in _SCHOOL_NAME.finditer(text):
             # The name pattern may have swallowed words before the cue ("Students of St Peter's
             # High School"): the school's name starts at the first cue end inside the match.
@@ -86,6 +110,37 @@ class SchoolDetector:
                 spans.append(Span(Kind.SCHOOL, start, match.end()))
         if self._roster is not None:
             spans += self._roster_schools(text, cue_ends)
+        spans += self._after_school_only_cues(doc, spans)
+        return spans
+
+    def _form_lines(self, text: str) -> list[Span]:
+        spans = []
+        for line in self._form_line.finditer(text):
+            start, end = line.span("value")
+            value = text[start:end].rstrip(" \t.")
+            if value and not _NOTHING.match(value):
+                spans.append(Span(Kind.SCHOOL, start, start + len(value)))
+        return spans
+
+    def _after_school_only_cues(self, doc: Document, found: list[Span]) -> list[Span]:
+        text = doc.masked
+        lowered = doc.lowered if doc.lowered is not None else text.lower()
+        if len(lowered) != len(text):
+            return []
+        spans = []
+        for cue in _SCHOOL_ONLY_CUE.finditer(lowered):
+            position = cue.end()
+            if (the := _THE.match(text, position)) is not None:
+                position = the.end()
+            if any(span.start <= position < span.end for span in found):
+                continue
+            run = _NAME_RUN.match(text, position)
+            if run is None:
+                continue
+            first_word = run.group().split()[0]
+            if first_word in NOT_A_NAME or first_word in _GENERIC:
+                continue
+            spans.append(Span(Kind.SCHOOL, run.start(), run.end() - len(run.group()) + len(run.group().rstrip(".,"))))
         return spans
 
     def _roster_schools(self, text: str, cue_ends: list[int]) -> list[Span]:
