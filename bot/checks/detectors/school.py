@@ -95,7 +95,7 @@ class SchoolDetector:
         text = doc.masked
         spans = self._form_lines(text) if ":" in text or "-" in text else []
         # Where a cue ends, a school's name may begin. Most texts have no cue and stop here.
-        cue_ends = _cue_ends(text, doc.lowered)
+        cue_ends = _cue_ends(text, doc.lowered, doc)
         if not cue_ends:
             return spans
         for match in _SCHOOL_NAME.finditer(text):
@@ -161,9 +161,40 @@ class SchoolDetector:
         return found
 
 
-def _cue_ends(text: str, lowered: str | None) -> list[int]:
+# Pupils of a school as a group: "Year 9 pupils at X will perform" names no child, so it is only a
+# cue when the sentence also names someone ("Students of X: Amy and Kai").
+_GROUP_CUE = re.compile(
+    r"\b(?:pupils|students|sixth[ \t]+formers|year[ \t]*\d{1,2}s|(?:year[ \t]*\d{1,2}[ \t]+)?(?:boys|girls))"
+    r"[ \t]+(?:at|of|from|in)[ \t]*",
+    re.IGNORECASE,
+)
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_GROUP_WORDS = frozenset(
+    ["Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twenty", "Several", "Lots", "Loads",
+     "Year", "Years", "Pupils", "Students", "Boys", "Girls", "Sixth", "Formers", "Class", "Classes", "Form", "Group"]
+)
+
+
+def _names_someone(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] name a person, other than in a school's name?"""
+    schools = [m.span() for m in _SCHOOL_NAME.finditer(text, start, end)]
+    for word in _CAPITALISED_WORD.finditer(text, start, end):
+        if word.group() in NOT_A_NAME or word.group() in _GENERIC or word.group() in _TYPE_WORD_SET \
+                or word.group() in _GROUP_WORDS:
+            continue
+        if not any(s <= word.start() < e for s, e in schools):
+            return True
+    return False
+
+
+def _cue_ends(text: str, lowered: str | None, doc: Document | None = None) -> list[int]:
     link_cues = _LINK_CUE.finditer(lowered) if lowered is not None else _LINK_CUE_ANY_CASE.finditer(text)
     ends = [m.end() for m in link_cues]
+    if doc is not None:
+        for group in _GROUP_CUE.finditer(text):
+            sentence_start, sentence_end = doc.sentence_bounds(group.start(), group.end())
+            if _names_someone(text, sentence_start, sentence_end):
+                ends.append(group.end())
     for named in _NAMED_CUE.finditer(text):
         who = named.group("who") or named.group("who_paren") or named.group("who_at") or named.group("owner")
         if who.lower() in _PRONOUNS or who not in NOT_A_NAME:
