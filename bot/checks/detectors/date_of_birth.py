@@ -72,7 +72,7 @@ _TURNS = r"(?:turns?|turning|will[ \t]+be|['\u2019]ll[ \t]+be|is[ \t]+going[ \t]
 _BIRTH_CUE_BEFORE = re.compile(
     rf"(?:\bborn(?:[ \t]+(?:on|in))?(?:[ \t]+the)?"
     rf"|(?:\bd\.?o\.?b\b\.?|\bdate[ \t]+of[ \t]+birth\b|\bbirth[ \t]?date\b)[ \t]*(?:is|was|[:=\-\u2013])?"
-    rf"|\b{_TURNS}[ \t]+{_AGE}[ \t]+on(?:[ \t]+the)?"
+    rf"|(?:\b{_TURNS}|['\u2019]s|\bis)[ \t]+{_AGE}[ \t]+on(?:[ \t]+the)?"
     rf")[ \t]*$",
     re.IGNORECASE,
 )
@@ -85,10 +85,11 @@ _SOMEONE_BORN_BEFORE = re.compile(
 )
 _LOOKBACK = 40
 # Cheap first look: without any of these in the lower-cased text there is nothing to find.
-_CUES = ("born", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "th ", "st ", "nd ", "rd ")
+_CUES = ("born", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ")
 _BIRTHDAY = re.compile(
     rf"\b(?:birthday|bday|b['\u2019]day|b-day)\b"
-    rf"|['\u2019]s[ \t]+(?:{_AGE_ORDINAL})(?=[ \t]+on\b)",  # "it's Priya's sixteenth on Saturday"
+    rf"|['\u2019]s[ \t]+(?:{_AGE_ORDINAL})(?=[ \t]+on\b)"  # "it's Priya's sixteenth on Saturday"
+    rf"|\b(?:his|her|their)[ \t]+{_AGE_ORDINAL}(?=[ \t]*(?:[!.,)]|$))",  # "on 22nd June - his 17th!"
     re.IGNORECASE,
 )
 # Words that show how old someone is: a birthday date with one of these near it is a birth date.
@@ -97,6 +98,7 @@ _AGE_NEAR = re.compile(
     rf"|\baged?[ \t]+{_AGE}\b"
     rf"|\b{_AGE_ORDINAL}(?:[ \t]+b(?:irth)?day|[ \t]+on)\b"
     rf"|['\u2019]s[ \t]+{_AGE_ORDINAL}\b"
+    rf"|\b(?:his|her|their)[ \t]+{_AGE_ORDINAL}(?=[ \t]*(?:[!.,)]|$))"
     rf"|\b{_AGE}[ \t]*(?:years?|yrs?)[ \t-]*old\b",
     re.IGNORECASE,
 )
@@ -104,6 +106,12 @@ _AGE_NEAR = re.compile(
 _GROUP_BORN_BEFORE = re.compile(
     r"\b(?:anyone|those|people|children|kids|young[ \t]+people|participants|applicants|players|members|"
     r"everyone|pupils|students|if[ \t]+(?:you|they)[ \t]+were|who[ \t]+were|you|if)[ \t]+(?:were[ \t]+|are[ \t]+)?$",
+    re.IGNORECASE,
+)
+# Things that have birthdays and anniversaries too: "Our charity turns 15 on 3 March".
+_NOT_A_CHILD_BEFORE = re.compile(
+    r"\b(?:charity|organisation|organization|we|band|choir|festival|project|group|club|orchestra|company|it|"
+    r"tmw|works|business|shop|venue|studio|programme|program|scheme|event|website|podcast|show)[ \t]*$",
     re.IGNORECASE,
 )
 # A numeric date right after a name (a register line): "Kai 14/02/2012", "Isla (12.07.16)".
@@ -141,7 +149,7 @@ class DateOfBirthDetector:
             cue = _BIRTH_CUE_BEFORE.search(before)
             if cue is None or not self._plausible_birth_date(found.group(), this_year):
                 continue
-            if _GROUP_BORN_BEFORE.search(before, 0, cue.start()):
+            if _GROUP_BORN_BEFORE.search(before, 0, cue.start()) or _NOT_A_CHILD_BEFORE.search(before, 0, cue.start()):
                 continue
             spans.append(Span(Kind.DATE_OF_BIRTH, found.start(), found.end()))
         for birthday in _BIRTHDAY.finditer(text):

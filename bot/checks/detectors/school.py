@@ -84,6 +84,7 @@ _CAPITALISED_RUN = re.compile(
 class SchoolDetector:
     def __init__(self, context: CheckContext):
         self._roster: RosterIndex | None = context.roster if context.roster and context.roster.has_schools else None
+        self._first_names = frozenset(entries("forenames", context.extra_terms))
         labels = phrase_pattern(entries("school_form_labels", context.extra_terms))
         # "School: Tewkesbury Academy", "| School: Balcarras |": a form about one young person.
         self._form_line = re.compile(
@@ -95,7 +96,7 @@ class SchoolDetector:
         text = doc.masked
         spans = self._form_lines(text) if ":" in text or "-" in text else []
         # Where a cue ends, a school's name may begin. Most texts have no cue and stop here.
-        cue_ends = _cue_ends(text, doc.lowered, doc)
+        cue_ends = _cue_ends(text, doc.lowered, doc, self._end_of_school_list)
         if not cue_ends:
             return spans
         for match in _SCHOOL_NAME.finditer(text):
@@ -112,6 +113,16 @@ class SchoolDetector:
             spans += self._roster_schools(text, cue_ends)
         spans += self._after_school_only_cues(doc, spans)
         return spans
+
+    def _end_of_school_list(self, text: str, start: int) -> int:
+        """Where the schools listed from ``start`` end: at the first item that is a person's first name
+        ("The Crypt School, Amy and Kai")."""
+        end = start
+        for item in _school_list_items(text, start):
+            if item.group().split()[0].lower() in self._first_names:
+                break
+            end = item.end()
+        return end
 
     def _form_lines(self, text: str) -> list[Span]:
         spans = []
@@ -168,11 +179,24 @@ _GROUP_CUE = re.compile(
     r"[ \t]+(?:at|of|from|in)[ \t]*",
     re.IGNORECASE,
 )
+_SCHOOL_LIST = re.compile(
+    r"(?:the[ \t]+)?(?:St\.?[ \t]+)?[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*"
+    r"(?:[ \t]*(?:,|&|\band\b)[ \t]*(?:the[ \t]+)?(?:St\.?[ \t]+)?[A-Z][A-Za-z'\u2019.-]*"
+    r"(?:[ \t]+(?:(?:of|the|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*)*"
+)
+_LIST_ITEM = re.compile(r"(?:the[ \t]+)?(?:St\.?[ \t]+)?[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*")
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _GROUP_WORDS = frozenset(
     ["Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twenty", "Several", "Lots", "Loads",
      "Year", "Years", "Pupils", "Students", "Boys", "Girls", "Sixth", "Formers", "Class", "Classes", "Form", "Group"]
 )
+
+
+def _school_list_items(text: str, start: int):
+    listed = _SCHOOL_LIST.match(text, start)
+    if listed is None:
+        return
+    yield from _LIST_ITEM.finditer(text, start, listed.end())
 
 
 def _names_someone(text: str, start: int, end: int) -> bool:
@@ -187,13 +211,16 @@ def _names_someone(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _cue_ends(text: str, lowered: str | None, doc: Document | None = None) -> list[int]:
+def _cue_ends(text: str, lowered: str | None, doc: Document | None = None, end_of_list=None) -> list[int]:
     link_cues = _LINK_CUE.finditer(lowered) if lowered is not None else _LINK_CUE_ANY_CASE.finditer(text)
     ends = [m.end() for m in link_cues]
     if doc is not None:
         for group in _GROUP_CUE.finditer(text):
             sentence_start, sentence_end = doc.sentence_bounds(group.start(), group.end())
-            if _names_someone(text, sentence_start, sentence_end):
+            # The schools listed after the cue ("pupils from Severn Vale, Cleeve and Balcarras") are
+            # not people.
+            after_list = end_of_list(text, group.end()) if end_of_list else group.end()
+            if _names_someone(text, sentence_start, group.start()) or _names_someone(text, after_list, sentence_end):
                 ends.append(group.end())
     for named in _NAMED_CUE.finditer(text):
         who = named.group("who") or named.group("who_paren") or named.group("who_at") or named.group("owner")

@@ -59,7 +59,12 @@ _VALUE = r"[\"'\u201c\u2018`]?(?P<value>[^\s\"'\u201d\u2019`]{1,200})"
 _PASS_COLON = re.compile(rf"\bpass[ \t]*[:=][ \t]*{_VALUE}", re.IGNORECASE)
 # "code 4417" is a door code when the sentence is about a door, a gate, a key safe (code_places.txt),
 # and not a postcode, a dress code or a discount code (not_code_words.txt).
-_BARE_CODE = re.compile(r"\bcode\b[ \t]*(?:is|was|now|:|=|-|\u2013)?[ \t]*(?P<value>\d{3,8}#?)(?![\d/.:])", re.IGNORECASE)
+_BARE_CODE = re.compile(r"\bcode(?:['\u2019]s)?\b[ \t]*(?:is|was|now|:|=|-|\u2013)?[ \t]*(?P<value>\d{3,8}#?)(?![\d/.:])", re.IGNORECASE)
+# "WiFi network TMW-Studio, key harmony42": a key or pass for a network named just before.
+_NETWORK_KEY = re.compile(
+    rf"\b(?:wi-?fi|network|router|hotspot|ssid)\b[^.\n]{{0,40}}?\b(?:key|pass)\b[ \t]*(?P<sep>is\b|:|=|-)?[ \t]*{_VALUE}",
+    re.IGNORECASE,
+)
 # Short forms that are always followed by the password itself: "pw sunflower".
 _ABBREVIATIONS = frozenset({"pw", "pwd", "p/w", "passwd"})
 _LOGIN = re.compile(
@@ -159,6 +164,10 @@ class SecretDetector:
                 start += value.index("/") + 1
                 value = text[start:end]
             if _looks_like_secret(value, explicit=explicit, digits_only_ok=is_code):
+                spans.append(Span(Kind.SECRET, start, end))
+        for match in _NETWORK_KEY.finditer(text):
+            start, end = _strip_value(match)
+            if _looks_like_secret(text[start:end], explicit=match.group("sep") is not None, digits_only_ok=False):
                 spans.append(Span(Kind.SECRET, start, end))
         for match in _PASS_COLON.finditer(text):
             start, end = _strip_value(match)
