@@ -49,7 +49,8 @@ _DATE = (
     rf"|{_YEAR}-[01][0-9]-[0-3][0-9]"  # 2012-03-03
     rf"|{_MONTH}[ \t]+{_YEAR}"  # March 2012
     rf"|[0-3]?[0-9]/[01]?[0-9](?![/.\-]?[0-9])"  # 28/01, with a birthday or age around it only
-    rf"|(?<=the[ ])(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))"  # "on the 30th"
+    rf"|(?<=the[ ])(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"  # "on the 30th"
+    rf"|(?:mon|tues|wednes|thurs|fri|satur|sun)day[ \t]+(?:the[ \t]+)?(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))"  # "Friday 20th"
 )
 _DATE_RE = re.compile(rf"(?<![\w/.-])(?:{_DATE})(?![\w/]|\.\d)", re.IGNORECASE)
 _NUMERIC_DATE_RE = re.compile(rf"(?<![\w/.-]){_NUMERIC_DATE}(?![\w/]|\.\d)")

@@ -12,7 +12,8 @@ text plainly says the person is young:
   "aged 12", "DOB").
 
 Adults stay quiet: the organisation's own people, a name with a title or a role ("Cllr Jane Walsh",
-"Anita Holford, our CEO"), and anyone in a sentence that says nothing about being young.
+"Anita Holford, our CEO") or doing what adults do ("Sarah Jenkins runs the under-16s band",
+adult_actions.txt), and anyone in a sentence that says nothing about being young.
 """
 
 from __future__ import annotations
@@ -71,6 +72,8 @@ class YoungPersonNameDetector:
             re.IGNORECASE,
         )
         self._title_before = re.compile(rf"\b(?:{roles})\.?[ \t]+$", re.IGNORECASE)
+        actions = phrase_pattern(entries("adult_actions", context.extra_terms))
+        self._adult_action_after = re.compile(rf"[ \t]*,?[ \t]*(?:{actions})\b", re.IGNORECASE)
         self._org_people = frozenset(" ".join(name.lower().split()) for name in context.org_people)
 
     def find(self, doc: Document) -> list[Span]:
@@ -88,7 +91,7 @@ class YoungPersonNameDetector:
             if self._title_before.search(before) or self._role_after.match(text, end):
                 continue
             young = _YOUNG_AFTER.match(text, end) is not None or _YOUNG_BEFORE.search(before) is not None
-            if not young and first.lower() in self._first_names:
+            if not young and first.lower() in self._first_names and not self._adult_action_after.match(text, end):
                 sentence_start, sentence_end = doc.sentence_bounds(start, end)
                 if sentence_start not in sentence_has_cue:
                     sentence = text[sentence_start:sentence_end]
