@@ -52,7 +52,7 @@ _DATE = (
     rf"|(?<=the[ ])(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"  # "on the 30th"
     rf"|(?:mon|tues|wednes|thurs|fri|satur|sun)day[ \t]+(?:the[ \t]+)?(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))"  # "Friday 20th"
 )
-_DATE_RE = re.compile(rf"(?<![\w/.-])(?:{_DATE})(?![\w/]|\.\d)", re.IGNORECASE)
+_DATE_RE = re.compile(rf"(?<![\w/.-])(?:{_DATE})(?<!\.)(?![\w/]|\.\d)", re.IGNORECASE)
 _NUMERIC_DATE_RE = re.compile(rf"(?<![\w/.-]){_NUMERIC_DATE}(?![\w/]|\.\d)")
 _YEAR_IN = re.compile(rf"{_YEAR}|(?<=[/.\-])[0-9]{{2}}$")
 

@@ -72,10 +72,11 @@ class NameDetector:
 
         spans = []
         names = self._roster.find_names(words, joinable)
-        taken = [(n.start, n.end) for n in names]
-        for name in self._roster.find_reversed_names(words, joinable, reversible):
-            if not any(start < name.end and name.start < end for start, end in taken):
-                names.append(name)
+        for reversed_name in self._roster.find_reversed_names(words, joinable, reversible):
+            overlapping = [n for n in names if n.start < reversed_name.end and reversed_name.start < n.end]
+            # A full name written surname first beats the first name alone inside it ("Jones, Tom").
+            if all(not n.full_name for n in overlapping):
+                names = [n for n in names if n not in overlapping] + [reversed_name]
         for name in names:
             if name.full_name:
                 spans.append(Span(Kind.PHOTO_CONSENT if name.opted_out else Kind.FULL_NAME, name.start, name.end))
