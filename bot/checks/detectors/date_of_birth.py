@@ -54,7 +54,7 @@ _DATE = (
 )
 _DATE_RE = re.compile(rf"(?<![\w/.-])(?:{_DATE})(?<!\.)(?![\w/]|\.\d)", re.IGNORECASE)
 _NUMERIC_DATE_RE = re.compile(rf"(?<![\w/.-]){_NUMERIC_DATE}(?![\w/]|\.\d)")
-_YEAR_IN = re.compile(rf"{_YEAR}|(?<=[/.\-])[0-9]{{2}}$")
+_YEAR_IN = re.compile(rf"{_YEAR}|(?<=[/.\-][0-9][/.\-])[0-9]{{2}}$|(?<=[/.\-][0-9]{{2}}[/.\-])[0-9]{{2}}$")
 
 _AGE_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -86,10 +86,11 @@ _SOMEONE_BORN_BEFORE = re.compile(
 )
 _LOOKBACK = 40
 # Cheap first look: without any of these in the lower-cased text there is nothing to find.
-_CUES = ("born", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ")
+_CUES = ("born", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures")
 _BIRTHDAY = re.compile(
     rf"\b(?:birthday|bday|b['\u2019]day|b-day)\b"
-    rf"|['\u2019]s[ \t]+(?:{_AGE_ORDINAL})(?=[ \t]+on\b)"  # "it's Priya's sixteenth on Saturday"
+    rf"|['\u2019]s[ \t]+(?:{_AGE_ORDINAL})(?=[ \t]+(?:is[ \t]+)?on\b)"  # "it's Priya's sixteenth on Saturday"
+    rf"|\bsweet[ \t]+sixteen\b|\bdouble[ \t]+figures\b"
     rf"|\b(?:his|her|their)[ \t]+{_AGE_ORDINAL}(?=[ \t]*(?:[!.,)]|$))",  # "on 22nd June - his 17th!"
     re.IGNORECASE,
 )
@@ -100,6 +101,7 @@ _AGE_NEAR = re.compile(
     rf"|\b{_AGE_ORDINAL}(?:[ \t]+b(?:irth)?day|[ \t]+on)\b"
     rf"|['\u2019]s[ \t]+{_AGE_ORDINAL}\b"
     rf"|\b(?:his|her|their)[ \t]+{_AGE_ORDINAL}(?=[ \t]*(?:[!.,)]|$))"
+    rf"|\bsweet[ \t]+sixteen\b|\bdouble[ \t]+figures\b"
     rf"|\b{_AGE}[ \t]*(?:years?|yrs?)[ \t-]*old\b",
     re.IGNORECASE,
 )
@@ -119,7 +121,7 @@ _NOT_A_CHILD_BEFORE = re.compile(
 _NAME_BEFORE_DATE = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'\u2019-]*\.?)?)[ \t]*(?:[,:(\-\u2013][ \t]*)?$")
 # Participants are children and young adults: a birth year further back is an adult's (a composer,
 # a founder); a year this recent is an event's.
-_OLDEST_AGE = 25
+_OLDEST_AGE = 20
 _YOUNGEST_AGE = 2
 
 

@@ -59,12 +59,14 @@ _VALUE = r"[\"'\u201c\u2018`]?(?P<value>[^\s\"'\u201d\u2019`]{1,200})"
 _PASS_COLON = re.compile(rf"\bpass[ \t]*[:=][ \t]*{_VALUE}", re.IGNORECASE)
 # "code 4417" is a door code when the sentence is about a door, a gate, a key safe (code_places.txt),
 # and not a postcode, a dress code or a discount code (not_code_words.txt).
-_BARE_CODE = re.compile(r"\bcode(?:['\u2019]s)?\b[ \t]*(?:is|was|now|:|=|-|\u2013)?[ \t]*(?P<value>\d{3,8}#?)(?![\d/.:])", re.IGNORECASE)
+_BARE_CODE = re.compile(r"\bcode(?:['\u2019]s)?\b(?:[ \t]+(?:for|to|of|on)[ \t]+[^\n:=.]{1,40}?[ \t]*(?:is|was|:|=)|[ \t]*(?:is|was|now|:|=|-|\u2013)?)[ \t]*(?P<value>\d{3,8}#?)(?![\d/.:])", re.IGNORECASE)
 # "WiFi network TMW-Studio, key harmony42": a key or pass for a network named just before.
 _NETWORK_KEY = re.compile(
     rf"\b(?:wi-?fi|network|router|hotspot|ssid)\b[^.\n]{{0,40}}?\b(?:key|pass)\b[ \t]*(?P<sep>is\b|:|=|-)?[ \t]*{_VALUE}",
     re.IGNORECASE,
 )
+# "Dropbox: admin@example.org / Synth!Wave88": an account's address, then its password.
+_ADDRESS_THEN_PASSWORD = re.compile(rf"{EMAIL.pattern}[ \t]*(?:/|\|)[ \t]*{_VALUE}")
 # Short forms that are always followed by the password itself: "pw sunflower".
 _ABBREVIATIONS = frozenset({"pw", "pwd", "p/w", "passwd"})
 _LOGIN = re.compile(
@@ -151,6 +153,11 @@ class SecretDetector:
             spans += [Span(Kind.SECRET, m.start(), m.end()) for m in _TOKENS.finditer(text)]
         if "secret" in lowered:
             spans += [Span(Kind.SECRET, m.start("value"), m.end("value")) for m in _AWS_SECRET.finditer(text)]
+        if "@" in text:
+            for match in _ADDRESS_THEN_PASSWORD.finditer(text):
+                start, end = _strip_value(match)
+                if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=False):
+                    spans.append(Span(Kind.SECRET, start, end))
         if not any(marker in lowered for marker in _WORD_MARKERS):
             return spans
         for match in self._overlapping(text):

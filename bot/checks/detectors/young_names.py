@@ -106,7 +106,7 @@ class YoungPersonNameDetector:
 
 # Capitalised words that follow a first name without being a surname: "Amy Year 9", "Leo School".
 _NOT_A_SURNAME = frozenset(
-    ["Year", "Grade", "School", "Academy", "College", "High", "Primary", "Music", "Band", "Choir", "Orchestra",
+    ["Year", "Grade", "School", "Academy", "Royal", "National", "County", "City", "University", "College", "High", "Primary", "Music", "Band", "Choir", "Orchestra",
      "Award", "Arts", "Youth", "Young", "Band", "Group", "Session", "Sessions", "Workshop", "Club", "Centre",
      "Theatre", "Festival", "Street", "Road", "Avenue", "Square", "Cathedral",
      "Studio", "Studios", "Records", "Radio", "Trust", "Foundation", "Council", "Project", "Works", "Beat",
