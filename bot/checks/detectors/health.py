@@ -27,7 +27,8 @@ _VERB_WORD = (
     r"(?:has|had|have|is|was|got|been|being|having|wears|wore|wearing|uses|used|using|needs|gets|takes|"
     r"carries|suffers|suffering|lives|living|struggles|struggling|diagnosed|recovering|waiting|off|on|in|"
     r"with|from|for|into|back|still|just|currently|now|also|had|having|went|gone|goes|go|sees|seeing|"
-    r"started|starting|due|booked|awaiting|under|getting|get|needed|needing|taking|carrying)"
+    r"started|starting|due|booked|awaiting|under|getting|get|needed|needing|taking|carrying|seen|by|"
+    r"referred|to|having)"
 )
 _VERB = (
     rf"(?:[ \t]*,?[ \t]*who(?:['\u2019]s|[ \t]+{_VERB_WORD})|['\u2019]s|['\u2019]ll|[ \t]+{_VERB_WORD})"
@@ -42,7 +43,8 @@ _SUBJECT = rf"(?:\b(?:[Hh]e|[Ss]he)\b|\b{FAMILY_SUBJECT}|\b(?P<name>[A-Z][a-z]+)
 # What must come just before a condition for it to be somebody's. Each is anchored at the end of the
 # text before the condition, so the long condition pattern is compiled (and run) only once.
 _PERSON_HAS_BEFORE = re.compile(rf"{_SUBJECT}{_VERB}[ \t]+{_FILLER}$")
-_NAME_PAREN_BEFORE = re.compile(r"\b(?P<name>[A-Z][a-z]+)[ \t]*\([ \t]*(?:\w+[ \t]+)?$")
+# "Tom (ADHD)", "Leo Taylor (allergic to nuts - EpiPen in his bag)": a note in brackets after a name.
+_NAME_PAREN_BEFORE = re.compile(r"\b(?P<name>[A-Z][a-z]+)[ \t]*\([^()\n]{0,40}$")
 _OWNER_BEFORE = re.compile(
     r"(?:\b(?:[Hh]is|[Hh]er)|\b(?P<name>[A-Z][a-z]+)(?:'s|\u2019s))[ \t]+(?:(?:[a-z]+|[A-Z]{2,5})[ \t]+){0,2}$"
 )
