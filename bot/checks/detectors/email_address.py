@@ -7,8 +7,8 @@ addresses on a Bcc line anywhere in the text (a Bcc line is the fix, not the lea
 
 An address written to get past filters is still an address: "jo dot bloggs at gmail dot com",
 "kai.w2009 [at] yahoo [dot] com", "mike (at) outlook (dot) com". A plain " at " counts only when the
-domain is spelt with "dot" or the address is otherwise plainly one ("at gmail.com"), so that "meet
-Sue at the Roses Theatre" stays a sentence.
+domain is spelt with "dot" or is an email provider's (mail_providers.txt: "toby04 at gmail.com"),
+so that "meet Sue at the Roses Theatre" stays a sentence.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from bot.checks.document import Document, EmailMatch
 from bot.checks.email_draft import bcc_lines, header_block_anywhere
 from bot.checks.findings import Kind
 from bot.checks.org import OrgDomains
+from bot.checks.wordlists import entries
 
 _BRACKETED_AT = r"[ \t]*[\[({<][ \t]*at[ \t]*[\])}>][ \t]*"
 _BRACKETED_DOT = r"[ \t]*[\[({<][ \t]*dot[ \t]*[\])}>][ \t]*"
@@ -46,6 +47,7 @@ _DISGUISE_MARKERS = (" at ", " AT ", " At ", "[at]", "(at)", "{at}", "<at>", "[ 
 class EmailAddressDetector:
     def __init__(self, context: CheckContext):
         self._is_org = OrgDomains(context.org_email_domains)
+        self._providers = frozenset(entries("mail_providers", context.extra_terms))
 
     def find(self, doc: Document) -> list[Span]:
         spans = self._disguised(doc) if any(marker in doc.masked for marker in _DISGUISE_MARKERS) else []
@@ -73,8 +75,9 @@ class EmailAddressDetector:
             local, at, domain = found.group("local"), found.group("at"), found.group("domain")
             spelt_out = re.search(rf"{_WORD_DOT}|{_BRACKETED_DOT}", domain) is not None
             bracketed = at.strip()[0] in "[({<"
-            if not (spelt_out or bracketed):
-                continue  # "at gmail.com" after a word: a sentence about a website, not an address
+            provider = re.split(rf"{_WORD_DOT}|{_BRACKETED_DOT}|\.", domain)[0].lower() in self._providers
+            if not (spelt_out or bracketed or provider):
+                continue  # "at bbc.co.uk" after a word: a sentence about a website, not an address
             if not bracketed and local.lower() in _NOT_A_LOCAL_PART:
                 continue
             plain = re.sub(rf"{_WORD_DOT}|{_BRACKETED_DOT}", ".", domain).lower()
