@@ -282,15 +282,15 @@ def test_check_help_documents_no_roster(tmp_path: Path) -> None:
 
 def test_check_uses_the_words_the_organisation_file_adds_and_the_example_roster(tmp_path: Path) -> None:
     org = tmp_path / "org.yml"
-    org.write_text(EXAMPLE_ORG.read_text() + "\nsettings:\n  checks:\n    extra_terms:\n      health_words: [pacemaker]\n")
+    org.write_text(EXAMPLE_ORG.read_text() + "\nsettings:\n  checks:\n    extra_terms:\n      health_words: [grommets]\n")
     example_roster = Path(__file__).resolve().parents[1] / "examples" / "roster.csv"
     imported = _run(tmp_path, "roster", "import", str(example_roster), org=org)
     assert imported.returncode == 0, imported.stderr
 
-    checked = _run(tmp_path, "check", "--json", stdin="Register: Smith, Amy. Max has a pacemaker fitted.", org=org)
+    checked = _run(tmp_path, "check", "--json", stdin="Register: Smith, Amy. Max has grommets fitted.", org=org)
 
     findings = [(f["kind"], f["text"]) for f in json.loads(checked.stdout)["findings"]]
-    assert findings == [("full_name", "Smith, Amy"), ("health", "pacemaker")]
+    assert findings == [("full_name", "Smith, Amy"), ("health", "grommets")]
 
 
 def test_the_organisation_file_may_only_extend_lists_that_exist(tmp_path: Path) -> None:

@@ -66,13 +66,13 @@ _AGE_ORDINAL_WORDS = (
 )
 _AGE = rf"(?:1?[0-9]|{_AGE_WORDS})"
 _AGE_ORDINAL = rf"(?:1?[0-9](?:st|nd|rd|th)|{_AGE_ORDINAL_WORDS})"
-_TURNS = r"(?:turns?|turning|will[ \t]+be|['\u2019]ll[ \t]+be|is[ \t]+going[ \t]+to[ \t]+be|be)"
+_TURNS = r"(?:turns?|turned|turning|will[ \t]+be|['\u2019]ll[ \t]+be|is[ \t]+going[ \t]+to[ \t]+be|be)"
 
 # What comes just before a date that makes it a date of birth. Anchored at the end of the text
 # before the date, so that the date pattern itself is compiled and run once.
 _BIRTH_CUE_BEFORE = re.compile(
     rf"(?:\bborn(?:[ \t]+(?:on|in))?(?:[ \t]+the)?"
-    rf"|(?:\bd\.?o\.?b\b\.?|\bdate[ \t]+of[ \t]+birth\b|\bbirth[ \t]?date\b)[ \t]*(?:is|was|[:=\-\u2013])?"
+    rf"|(?:\bd\.?o\.?b\b\.?|\(b\.|\bdate[ \t]+of[ \t]+birth\b|\bbirth[ \t]?date\b)[ \t]*(?:is|was|[:=\-\u2013])?"
     rf"|(?:\b{_TURNS}|['\u2019]s|\bis)[ \t]+{_AGE}[ \t]+on(?:[ \t]+the)?"
     rf")[ \t]*$",
     re.IGNORECASE,
@@ -86,12 +86,12 @@ _SOMEONE_BORN_BEFORE = re.compile(
 )
 _LOOKBACK = 40
 # Cheap first look: without any of these in the lower-cased text there is nothing to find.
-_CUES = ("born", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures")
+_CUES = ("(b.", "born", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures")
 _BIRTHDAY = re.compile(
     rf"\b(?:birthday|bday|b['\u2019]day|b-day)\b"
     rf"|['\u2019]s[ \t]+(?:{_AGE_ORDINAL})(?=[ \t]+(?:is[ \t]+)?on\b)"  # "it's Priya's sixteenth on Saturday"
     rf"|\bsweet[ \t]+sixteen\b|\bdouble[ \t]+figures\b"
-    rf"|\b(?:his|her|their)[ \t]+{_AGE_ORDINAL}(?=[ \t]*(?:[!.,)]|$))",  # "on 22nd June - his 17th!"
+    rf"|\b(?:his|her|their)[ \t]+{_AGE_ORDINAL}(?=[ \t]*(?:[!.,)]|$|on\b))",  # "on 22nd June - his 17th!"
     re.IGNORECASE,
 )
 # Words that show how old someone is: a birthday date with one of these near it is a birth date.

@@ -67,6 +67,16 @@ _NETWORK_KEY = re.compile(
 )
 # "Dropbox: admin@example.org / Synth!Wave88": an account's address, then its password.
 _ADDRESS_THEN_PASSWORD = re.compile(rf"{EMAIL.pattern}[ \t]*(?:/|\|)[ \t]*{_VALUE}")
+# "Front door: 4417#": a door (or gate, key safe ...) given a number straight out.
+_PLACE_NUMBER = re.compile(
+    r"\b(?:door|gate|key[ \t]?safe|key[ \t]?box|lock[ \t]?box|padlock|alarm)[ \t]*(?::|=|is\b)[ \t]*(?P<value>\d{4,8}#?)(?![\d/.:])",
+    re.IGNORECASE,
+)
+# "Wi-Fi: TMWGuest / Bassline2026": a network's name, then its password.
+_NETWORK_THEN_PASSWORD = re.compile(
+    rf"\b(?:wi-?fi|network|router|ssid)\b[ \t]*(?:name)?[ \t]*[:=\-]?[ \t]*[^\s/|]{{1,40}}[ \t]*(?:/|\|)[ \t]*{_VALUE}",
+    re.IGNORECASE,
+)
 # Short forms that are always followed by the password itself: "pw sunflower".
 _ABBREVIATIONS = frozenset({"pw", "pwd", "p/w", "passwd"})
 _LOGIN = re.compile(
@@ -80,7 +90,7 @@ _USERNAME_SLASH_BEFORE = re.compile(r"(?:user(?:[ \t]?name)?|login|e-?mail)[ \t]
 _TOKEN_MARKERS = ("xox", "xapp-", "hooks.slack.com", "AKIA", "ASIA", "gh", "github_pat_", "AIza", "k_live_",
                   "k_test_", "sk-", "eyJ", "-----BEGIN")
 _WORD_MARKERS = ("pass", "pw", "p/w", "pin", "code", "key", "token", "secret", "log", "credential", "sign", "combo",
-                 "combination", "alarm", "padlock")
+                 "combination", "alarm", "padlock", "door", "gate", "wi", "network", "router", "ssid")
 
 _TRAILING_PUNCTUATION = ".,;:)]}>"
 _MASKED = re.compile(r"^(?:[*\u2022\u25cfx#.]+|<[^>]*>|\[[^\]]*\]|\{[^}]*\}|\.\.\.)$", re.IGNORECASE)
@@ -171,6 +181,12 @@ class SecretDetector:
                 start += value.index("/") + 1
                 value = text[start:end]
             if _looks_like_secret(value, explicit=explicit, digits_only_ok=is_code):
+                spans.append(Span(Kind.SECRET, start, end))
+        for match in _PLACE_NUMBER.finditer(text):
+            spans.append(Span(Kind.SECRET, *match.span("value")))
+        for match in _NETWORK_THEN_PASSWORD.finditer(text):
+            start, end = _strip_value(match)
+            if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=False):
                 spans.append(Span(Kind.SECRET, start, end))
         for match in _NETWORK_KEY.finditer(text):
             start, end = _strip_value(match)

@@ -46,9 +46,11 @@ _YOUNG_AFTER = re.compile(
     re.IGNORECASE,
 )
 # Right before the name: "9-year-old Jack Holmes", "our young leader Daniel Osei".
+_AGE_WORD = r"(?:four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)"
 _YOUNG_BEFORE = re.compile(
-    rf"(?:\b{_AGE}[ \t-]+year[ \t-]+old|\byoung[ \t]+(?:leader|musician|person|drummer|singer|composer|songwriter|producer)"
-    rf"|\b(?:pupil|student|schoolboy|schoolgirl))[ \t]*,?[ \t]*$",
+    rf"(?:\b(?:{_AGE}|{_AGE_WORD})[ \t-]+year[ \t-]+old"
+    rf"|\b(?:young|teen|teenage)[ \t]+(?:leader|musician|person|drummer|singer|guitarist|bassist|rapper|dj|composer|songwriter|producer|star)"
+    rf"|\b(?:teenager|youngster|pupil|student|schoolboy|schoolgirl|{_YEAR_GROUP}[ \t]+(?:pupil|student)|gcse[ \t]+student))[ \t]*,?[ \t]*$",
     re.IGNORECASE,
 )
 # In the same sentence: an age or a school year, said of someone.
@@ -80,7 +82,7 @@ class YoungPersonNameDetector:
         text = doc.masked
         spans = []
         sentence_has_cue: dict[int, bool] = {}
-        for name in _FULL_NAME.finditer(text):
+        for name in _candidates(text):
             first, last = name.group("first"), name.group("last")
             if first in NOT_A_NAME or last in NOT_A_NAME or last.split("-")[0] in _NOT_A_SURNAME:
                 continue
@@ -102,6 +104,15 @@ class YoungPersonNameDetector:
             if young:
                 spans.append(Span(Kind.FULL_NAME, start, end))
         return spans
+
+
+def _candidates(text: str):
+    """Every pair of capitalised words, overlapping: in "Teenager Callum Brooks" the pair that is a
+    name starts at the second word."""
+    position = 0
+    while (name := _FULL_NAME.search(text, position)) is not None:
+        yield name
+        position = name.start("last")
 
 
 # Capitalised words that follow a first name without being a surname: "Amy Year 9", "Leo School".
