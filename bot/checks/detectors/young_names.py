@@ -41,7 +41,7 @@ _YOUNG_AFTER = re.compile(
     rf"|,?[ \t]+(?:who[ \t]+is|who['\u2019]s)[ \t]+{_AGE}\b"
     rf"|,[ \t]*(?:a|an)[ \t]+(?:{_YEAR_GROUP}[ \t]+)?(?:pupil|student|schoolboy|schoolgirl|sixth[ \t-]former)\b"
     rf"|[ \t]+(?:is|was)[ \t]+(?:a|an)[ \t]+(?:{_YEAR_GROUP}[ \t]+)?(?:pupil|student|schoolboy|schoolgirl|sixth[ \t-]former)\b"
-    rf"|[ \t]*[,(\-\u2013]?[ \t]*(?:dob|d\.o\.b\.?)?[ \t:]*[0-3]?\d[/.\-][01]?\d[/.\-](?:20[0-2]\d|[0-2]\d)\b"
+    rf"|[ \t]*[,(\-\u2013]?[ \t]*(?:dob|d\.o\.b\.?)?[ \t:]*[0-3]?\d[/.\-][01]?\d[/.\-](?:20[01]\d|202[0-2]|[01]\d)\b"
     rf"|,?[ \t]+(?:and[ \t]+{_NAME_WORD}[ \t]+{_SURNAME}[ \t]*,?[ \t]*)?both[ \t]+{_AGE}\b)",
     re.IGNORECASE,
 )
@@ -90,9 +90,13 @@ class YoungPersonNameDetector:
             if f"{first} {last}".lower() in self._org_people:
                 continue
             before = text[max(0, start - _LOOKBACK):start]
+            if _NAMES_A_PLACE_AFTER.match(text, end):
+                continue  # "Thomas Keble School", "the Jack Russell Hall": a name inside a place's name
             if self._title_before.search(before) or self._role_after.match(text, end):
                 continue
             young = _YOUNG_AFTER.match(text, end) is not None or _YOUNG_BEFORE.search(before) is not None
+            if young and first.lower() not in self._first_names and last in _PLACE_WORDS:
+                young = False  # "Stroud Subscription Rooms, 12/03/2026" is a venue
             if not young and first.lower() in self._first_names and not self._adult_action_after.match(text, end):
                 sentence_start, sentence_end = doc.sentence_bounds(start, end)
                 if sentence_start not in sentence_has_cue:
@@ -104,6 +108,21 @@ class YoungPersonNameDetector:
             if young:
                 spans.append(Span(Kind.FULL_NAME, start, end))
         return spans
+
+
+# Last words of a venue's name, where a name with no known first name is a place, not a person.
+_PLACE_WORDS = frozenset(
+    ["Rooms", "Room", "Hall", "Halls", "Centre", "Center", "Theatre", "Arena", "Club", "Hotel", "Cathedral", "Church",
+     "Chapel", "Library", "Museum", "Gallery", "Stadium", "Studio", "Studios", "Pavilion", "Hub", "Institute", "House",
+     "Square", "Park", "Gardens", "Market", "Village", "Town", "Works", "Yard", "Quay", "Docks", "Inn", "Arms"]
+)
+
+
+_NAMES_A_PLACE_AFTER = re.compile(
+    r"(?:['\u2019]s)?[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:School|Academy|College|High|Primary|Grammar|Infants|Juniors|"
+    r"Hall|Centre|Theatre|Church|Chapel|Trust|Foundation|Fund|Road|Street|Lane|Avenue|Close|Way|Park|Rooms|House|"
+    r"Award|Awards|Prize|Orchestra|Choir|Band|Studios?|Arena|Library|Museum|Gallery|Stadium|Hospital|Building)\b"
+)
 
 
 def _candidates(text: str):
