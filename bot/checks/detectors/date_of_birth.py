@@ -117,6 +117,12 @@ _NOT_A_CHILD_BEFORE = re.compile(
     r"tmw|works|business|shop|venue|studio|programme|program|scheme|event|website|podcast|show)[ \t]*$",
     re.IGNORECASE,
 )
+# "Happy 18th birthday to our youth council!": a birthday of something, not of someone.
+_NOT_A_CHILDS_BIRTHDAY_AFTER = re.compile(
+    r"[ \t]+(?:to|for)[ \t]+(?:our|the|this|tmw|the[ \t]+music[ \t]+works)\b(?![ \t]+(?:son|daughter|boy|girl|lad|drummer|singer))",
+    re.IGNORECASE,
+)
+_FOUNDED = re.compile(r"\b(?:founded|established|formed|launched|set[ \t]+up|opened|started[ \t]+in)\b", re.IGNORECASE)
 # A numeric date right after a name (a register line): "Kai 14/02/2012", "Isla (12.07.16)".
 _NAME_BEFORE_DATE = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'\u2019-]*\.?)?)[ \t]*(?:[,:(\-\u2013][ \t]*)?$")
 # Participants are children and young adults: a birth year further back is an adult's (a composer,
@@ -190,6 +196,9 @@ class DateOfBirthDetector:
         return spans
 
     def _birthday_date(self, doc: Document, birthday: re.Match[str], this_year: int) -> Span | None:
+        if _NOT_A_CHILDS_BIRTHDAY_AFTER.match(doc.masked, birthday.end()) or _NOT_A_CHILD_BEFORE.search(
+                doc.masked, max(0, birthday.start() - 30), birthday.start()):
+            return None
         # The birthday's sentence and the ones either side: "Noah's birthday: 19th August. He's
         # turning 14." and "Can we keep the 12th of May free? It's Priya's birthday".
         start, end = doc.sentence_bounds(birthday.start(), birthday.end())
@@ -198,6 +207,8 @@ class DateOfBirthDetector:
         if end < len(doc.masked):
             _, end = doc.sentence_bounds(min(len(doc.masked) - 1, end + 1))
         window = doc.masked[start:end]
+        if _FOUNDED.search(window):
+            return None  # an organisation's birthday: "Founded on 2 March 2008"
         dates = [m for m in _DATE_RE.finditer(window) if self._plausible_birth_date(m.group(), this_year) or
                  _YEAR_IN.search(m.group()) is None]
         if not dates:

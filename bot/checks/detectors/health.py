@@ -83,6 +83,10 @@ class HealthDetector:
         self._condition_any_case = re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
         self._acronym = re.compile(rf"\b(?:{acronyms})\b")
         self._injury = re.compile(rf"\b{injury}\b", re.IGNORECASE)
+        # "an operation on her knee" is health, "an operation on her van's gearbox" is not.
+        self._operation_on_something_else = re.compile(
+            rf"[ \t]+on[ \t]+(?:(?:his|her|their|my|the|a|an|left|right)[ \t]+){{1,2}}(?!(?:{parts})\b)\w+", re.IGNORECASE
+        )
         labels = phrase_pattern(entries("health_form_labels", context.extra_terms))
         self._form_line = re.compile(rf"(?:^|(?<=[\n,;|]))[ \t*_]*(?:{labels})\b(?:[ \t]+\w+)?{_FORM_VALUE}",
                                      re.IGNORECASE | re.MULTILINE)
@@ -97,6 +101,8 @@ class HealthDetector:
         for condition in conditions:
             start, end = condition.span()
             if _TOPIC_AFTER.match(text, end):
+                continue
+            if text[start:end].lower() in _OPERATIONS and self._operation_on_something_else.match(text, end):
                 continue
             sentence_start, _ = doc.sentence_bounds(start)
             before = text[max(sentence_start, start - _LOOKBACK):start]
@@ -115,6 +121,9 @@ class HealthDetector:
                 if value and not _NOTHING_TO_DECLARE.match(value):
                     spans.append(Span(Kind.HEALTH, value_start, value_start + len(value)))
         return spans
+
+
+_OPERATIONS = frozenset({"operation", "surgery", "op on"})
 
 
 def _could_be_injured(text: str) -> bool:
