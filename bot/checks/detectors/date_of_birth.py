@@ -86,11 +86,11 @@ _SOMEONE_BORN_BEFORE = re.compile(
 )
 _LOOKBACK = 40
 # Cheap first look: without any of these in the lower-cased text there is nothing to find.
-_CUES = ("(b.", "born", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures")
+_CUES = ("(b.", "born", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures", "teenager")
 _BIRTHDAY = re.compile(
     rf"\b(?:birthday|bday|b['\u2019]day|b-day)\b"
     rf"|['\u2019]s[ \t]+(?:{_AGE_ORDINAL})(?=[ \t]+(?:is[ \t]+)?on\b)"  # "it's Priya's sixteenth on Saturday"
-    rf"|\bsweet[ \t]+sixteen\b|\bdouble[ \t]+figures\b"
+    rf"|\bsweet[ \t]+sixteen\b|\bdouble[ \t]+figures\b|\b(?:becomes?|becoming)[ \t]+a[ \t]+teenager\b"
     rf"|\b(?:his|her|their)[ \t]+{_AGE_ORDINAL}(?=[ \t]*(?:[!.,)]|$|on\b))",  # "on 22nd June - his 17th!"
     re.IGNORECASE,
 )
@@ -101,7 +101,7 @@ _AGE_NEAR = re.compile(
     rf"|\b{_AGE_ORDINAL}(?:[ \t]+b(?:irth)?day|[ \t]+on)\b"
     rf"|['\u2019]s[ \t]+{_AGE_ORDINAL}\b"
     rf"|\b(?:his|her|their)[ \t]+{_AGE_ORDINAL}(?=[ \t]*(?:[!.,)]|$))"
-    rf"|\bsweet[ \t]+sixteen\b|\bdouble[ \t]+figures\b"
+    rf"|\bsweet[ \t]+sixteen\b|\bdouble[ \t]+figures\b|\b(?:becomes?|becoming)[ \t]+a[ \t]+teenager\b"
     rf"|\b{_AGE}[ \t]*(?:years?|yrs?)[ \t-]*old\b",
     re.IGNORECASE,
 )
