@@ -55,7 +55,8 @@ _YOUNG_BEFORE = re.compile(
 )
 # In the same sentence: an age or a school year, said of someone.
 _AGE_IN_SENTENCE = re.compile(
-    rf"\b(?:aged?|only|both|just|is|was|turns?|turned)[ \t]+{_AGE}\b(?![:.]\d|[ \t]*(?:%|am|pm|minutes|mins|hours|years?[ \t]+ago))"
+    # "is 13", not "was 16 when he auditioned": an age in the past says nothing about now.
+    rf"\b(?:aged?|only|both|just|is|turns?)[ \t]+{_AGE}\b(?![:.]\d|[ \t]*(?:%|am|pm|minutes|mins|hours|years?[ \t]+ago)|[ \t]+when\b)"
     rf"|\b{_AGE}[ \t-]+years?[ \t-]+old\b|\b{_YEAR_GROUP}|\bgrade[ \t]+[1-8]\b"
     rf"|\b{_AGE}[ \t]*(?:y/?o|yrs?)\b",
     re.IGNORECASE,
@@ -74,8 +75,11 @@ class YoungPersonNameDetector:
             re.IGNORECASE,
         )
         self._title_before = re.compile(rf"\b(?:{roles})\.?[ \t]+$", re.IGNORECASE)
-        actions = phrase_pattern(entries("adult_actions", context.extra_terms))
+        all_actions = entries("adult_actions", context.extra_terms)
+        actions = phrase_pattern(a for a in all_actions if not a.endswith(" by"))
         self._adult_action_after = re.compile(rf"[ \t]*,?[ \t]*(?:{actions})\b", re.IGNORECASE)
+        done_by = phrase_pattern(a for a in all_actions if a.endswith(" by"))
+        self._adult_action_before = re.compile(rf"\b(?:{done_by})[ \t]+$", re.IGNORECASE)
         self._org_people = frozenset(" ".join(name.lower().split()) for name in context.org_people)
 
     def find(self, doc: Document) -> list[Span]:
@@ -97,7 +101,8 @@ class YoungPersonNameDetector:
             young = _YOUNG_AFTER.match(text, end) is not None or _YOUNG_BEFORE.search(before) is not None
             if young and first.lower() not in self._first_names and last in _PLACE_WORDS:
                 young = False  # "Stroud Subscription Rooms, 12/03/2026" is a venue
-            if not young and first.lower() in self._first_names and not self._adult_action_after.match(text, end):
+            if (not young and first.lower() in self._first_names and not self._adult_action_after.match(text, end)
+                    and not self._adult_action_before.search(before)):
                 sentence_start, sentence_end = doc.sentence_bounds(start, end)
                 if sentence_start not in sentence_has_cue:
                     sentence = text[sentence_start:sentence_end]
