@@ -85,6 +85,7 @@ _SOMEONE_BORN_BEFORE = re.compile(
     r"(?:[ \t]+(?:was|were|is))?[ \t]*,?[ \t]*$"
 )
 _LOOKBACK = 40
+_BIRTHDAY_WINDOW = 200
 # Cheap first look: without any of these in the lower-cased text there is nothing to find.
 _CUES = ("(b.", "born", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures", "teenager")
 _BIRTHDAY = re.compile(
@@ -206,6 +207,8 @@ class DateOfBirthDetector:
             start, _ = doc.sentence_bounds(max(0, start - 2))
         if end < len(doc.masked):
             _, end = doc.sentence_bounds(min(len(doc.masked) - 1, end + 1))
+        # Near the birthday only, so that a long run-on text costs time in proportion to its length.
+        start, end = max(start, birthday.start() - _BIRTHDAY_WINDOW), min(end, birthday.end() + _BIRTHDAY_WINDOW)
         window = doc.masked[start:end]
         if _FOUNDED.search(window):
             return None  # an organisation's birthday: "Founded on 2 March 2008"

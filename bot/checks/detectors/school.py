@@ -186,6 +186,7 @@ _SCHOOL_LIST = re.compile(
     r"(?:[ \t]+(?:(?:of|the|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*)*"
 )
 _LIST_ITEM = re.compile(r"(?:the[ \t]+)?(?:St\.?[ \t]+)?[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*")
+_GROUP_WINDOW = 200
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _GROUP_WORDS = frozenset(
     ["Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twenty", "Several", "Lots", "Loads",
@@ -218,6 +219,9 @@ def _cue_ends(text: str, lowered: str | None, doc: Document | None = None, end_o
     if doc is not None:
         for group in _GROUP_CUE.finditer(text):
             sentence_start, sentence_end = doc.sentence_bounds(group.start(), group.end())
+            # Near the cue only, so that a long run-on text costs time in proportion to its length.
+            sentence_start = max(sentence_start, group.start() - _GROUP_WINDOW)
+            sentence_end = min(sentence_end, group.end() + _GROUP_WINDOW)
             # The schools listed after the cue ("pupils from Severn Vale, Cleeve and Balcarras") are
             # not people.
             after_list = end_of_list(text, group.end()) if end_of_list else group.end()
