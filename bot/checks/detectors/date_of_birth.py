@@ -82,7 +82,7 @@ _BORN_IN_YEAR = re.compile(rf"\bborn(?:[ \t]+in)?[ \t]+(?P<date>{_YEAR})(?![\w/]
 # "born in 2012" tells a birth year only when someone in particular was born: a name or he/she before.
 _SOMEONE_BORN_BEFORE = re.compile(
     r"(?:\b(?P<name>[A-Z][a-z]+)|\b[Hh]e|\b[Ss]he|\b(?:my|our|his|her)[ \t]+(?:son|daughter|child|brother|sister))"
-    r"(?:[ \t]+(?:was|were|is))?[ \t]*,?[ \t]*$"
+    r"(?:[ \t]+(?:was|were|is))?[ \t]*[,(]?[ \t]*$"
 )
 _LOOKBACK = 40
 _BIRTHDAY_WINDOW = 200

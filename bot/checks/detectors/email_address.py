@@ -32,7 +32,7 @@ _LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}"
 _TLDS = r"(?:com|co|uk|org|net|edu|gov|ac|sch|io|me|info|biz|de|fr|ie|us|eu)"
 _DISGUISED = re.compile(
     rf"(?<![\w.@-])(?P<local>{_LOCAL}(?:(?:{_WORD_DOT}|{_BRACKETED_DOT}){_LOCAL})*)"
-    rf"(?P<at>{_BRACKETED_AT}|{_WORD_AT})"
+    rf"(?P<at>{_BRACKETED_AT}|{_WORD_AT}|@)"
     rf"(?P<domain>{_LABEL}(?:(?:{_WORD_DOT}|{_BRACKETED_DOT}|\.){_LABEL}){{0,4}}(?:{_WORD_DOT}|{_BRACKETED_DOT}|\.){_TLDS})\b"
 )
 # Words before " at " that are not the local part of an address: "contact us at", "meet me at".
@@ -41,7 +41,7 @@ _NOT_A_LOCAL_PART = frozenset(
      "arrive", "arriving", "start", "starts", "and", "or", "online", "info", "email", "mail", "find", "visit",
      "reach", "contact", "message", "write", "both", "all", "everyone", "site", "website", "web"]
 )
-_DISGUISE_MARKERS = (" at ", " AT ", " At ", "[at]", "(at)", "{at}", "<at>", "[ at ]", "( at )")
+_DISGUISE_MARKERS = (" at ", " AT ", " At ", "[at]", "(at)", "{at}", "<at>", "[ at ]", "( at )", " dot ", " DOT ")
 
 
 class EmailAddressDetector:
@@ -75,6 +75,8 @@ class EmailAddressDetector:
             local, at, domain = found.group("local"), found.group("at"), found.group("domain")
             spelt_out = re.search(rf"{_WORD_DOT}|{_BRACKETED_DOT}", domain) is not None
             bracketed = at.strip()[0] in "[({<"
+            if at == "@" and not spelt_out:
+                continue  # a plain address: the Document found it already
             provider = re.split(rf"{_WORD_DOT}|{_BRACKETED_DOT}|\.", domain)[0].lower() in self._providers
             if not (spelt_out or bracketed or provider):
                 continue  # "at bbc.co.uk" after a word: a sentence about a website, not an address

@@ -34,7 +34,9 @@ _AGE = r"(?:[4-9]|1[0-7])"
 _YEAR_GROUP = r"(?:year|yr|y)[ \t]*(?:[1-9]|1[0-3])\b"
 # Right after the name: ", 14," "(15)" ", aged 12" "(Year 8)" ", a pupil at" ", who is 16".
 _YOUNG_AFTER = re.compile(
-    rf"[ \t]*(?:,[ \t]*(?:aged[ \t]+)?{_AGE}\b(?![:.,]?\d|[ \t]*(?:%|am|pm|years?[ \t]+ago|minutes|mins))"
+    rf"[ \t]*(?:,[ \t]*{_YEAR_GROUP}[ \t]*[,)]"
+    rf"|,?[ \t]+(?:from|in|of)[ \t]+{_YEAR_GROUP}"
+    rf"|,[ \t]*(?:aged?[ \t]+)?{_AGE}\b(?![:.,]?\d|[ \t]*(?:%|am|pm|years?[ \t]+ago|minutes|mins))"
     rf"|\([ \t]*(?:aged[ \t]+|age[ \t]+)?{_AGE}[ \t]*\)"
     rf"|\([ \t]*{_YEAR_GROUP}"
     rf"|,?[ \t]+aged[ \t]+{_AGE}\b"
