@@ -39,7 +39,7 @@ _FILLER = (
     r"their|my|new|small|minor|major|big|serious|long-term|chronic|two|left|right|both|one|another)[ \t]+){0,3}"
 )
 # Pronouns first: at the same position "She" must be read as a pronoun, not as a would-be name.
-_SUBJECT = rf"(?:\b(?:[Hh]e|[Ss]he)\b|\b{FAMILY_SUBJECT}|\b(?P<name>[A-Z][a-z]+))"
+_SUBJECT = rf"(?:\b(?:[Hh]e|[Ss]he)\b|\b{FAMILY_SUBJECT}|\b(?P<name>[A-Z][a-z]+)|\b(?P<lower_name>[a-z]{{2,}}))"
 # What must come just before a condition for it to be somebody's. Each is anchored at the end of the
 # text before the condition, so the long condition pattern is compiled (and run) only once.
 _PERSON_HAS_BEFORE = re.compile(rf"{_SUBJECT}{_VERB}[ \t]+{_FILLER}$")
@@ -73,6 +73,7 @@ _NOTHING_TO_DECLARE = re.compile(
 
 class HealthDetector:
     def __init__(self, context: CheckContext):
+        self._first_names = frozenset(entries("forenames", context.extra_terms))
         words = phrase_pattern(entries("health_words", context.extra_terms))
         acronyms = phrase_pattern(entries("health_acronyms", context.extra_terms))
         parts = phrase_pattern(entries("injury_body_parts", context.extra_terms))
@@ -106,13 +107,13 @@ class HealthDetector:
                 continue
             sentence_start, _ = doc.sentence_bounds(start)
             before = text[max(sentence_start, start - _LOOKBACK):start]
-            if any(_names_a_person(pattern.search(before)) for pattern in _CONTEXT_PATTERNS):
+            if any(_names_a_person(pattern.search(before), self._first_names) for pattern in _CONTEXT_PATTERNS):
                 spans.append(Span(Kind.HEALTH, start, end))
         if _could_be_injured(lowered or text):
             for injury in self._injury.finditer(text):
                 sentence_start, _ = doc.sentence_bounds(injury.start())
                 before = text[max(sentence_start, injury.start() - _LOOKBACK):injury.start()]
-                if _names_a_person(_SUBJECT_ONLY_BEFORE.search(before)) or _names_a_person(_PERSON_HAS_BEFORE.search(before)):
+                if _names_a_person(_SUBJECT_ONLY_BEFORE.search(before), self._first_names) or _names_a_person(_PERSON_HAS_BEFORE.search(before), self._first_names):
                     spans.append(Span(Kind.HEALTH, injury.start(), injury.end()))
         if ":" in text or "-" in text:
             for line in self._form_line.finditer(text):
@@ -130,8 +131,13 @@ def _could_be_injured(text: str) -> bool:
     return any(verb in text for verb in ("broke", "fractured", "sprained", "twisted", "dislocated", "injured", "hurt"))
 
 
-def _names_a_person(match: re.Match[str] | None) -> bool:
+def _names_a_person(match: re.Match[str] | None, first_names: frozenset[str]) -> bool:
     if match is None:
         return False
-    name = match.groupdict().get("name")
+    groups = match.groupdict()
+    lower_name = groups.get("lower_name")
+    if lower_name is not None:
+        # Chat in lower case: "tom's got asthma" counts when the word is a first name people have.
+        return lower_name in first_names
+    name = groups.get("name")
     return name is None or name not in NOT_A_NAME

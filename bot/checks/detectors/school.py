@@ -61,6 +61,7 @@ _NAMED_CUE = re.compile(
     r"|\b(?P<who_at>[A-Z][a-z]+|[Hh]e|[Ss]he)(?:[ \t]+is|[ \t]+was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?at[ \t]+"
     r"|\b(?P<owner>[A-Z][a-z]+)(?:'s|\u2019s)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-)?[ \t]*"
 )
+_ANY_CASE_RUN = re.compile(r"[\w'\u2019.&-]+(?:[ \t]+[\w'\u2019.&-]+){0,5}")
 _THE = re.compile(r"the[ \t]+", re.IGNORECASE)
 # Cues that only ever lead to a school, so that what follows is a school's name even without
 # "School" or "Academy" in it: "a pupil at Rendcomb", "in Year 8 at Severn Vale", "her school
@@ -160,7 +161,8 @@ class SchoolDetector:
         assert self._roster is not None
         found = []
         for position in cue_ends:
-            run = _CAPITALISED_RUN.match(text, position)
+            # Any case: the roster's hash decides, so "she's at pate's grammar" is found too.
+            run = _ANY_CASE_RUN.match(text, position)
             if run is None:
                 continue
             word_ends = [position + m.end() for m in re.finditer(r"\S+", run.group())][:MAX_SCHOOL_WORDS]
