@@ -55,7 +55,12 @@ _AND_VERB_BEFORE = re.compile(
 )
 # "Finn broke his wrist": the injury's verb is part of the finding, so the subject comes right before.
 _SUBJECT_ONLY_BEFORE = re.compile(rf"{_SUBJECT}(?:[ \t]+(?:has|had|'s|just|has[ \t]+just))?[ \t]+$")
-_CONTEXT_PATTERNS = (_PERSON_HAS_BEFORE, _NAME_PAREN_BEFORE, _OWNER_BEFORE, _AND_VERB_BEFORE)
+# A list line about one child: "Noah - epilepsy (rescue meds in the first aid bag)". The word before
+# the dash must be a first name people have (see _names_a_person), not "Theme" or "Topic".
+_LIST_LINE_BEFORE = re.compile(
+    rf"(?:^|\n)[ \t*\u2022-]*(?P<lower_name>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]*\.?)?[ \t]*[-\u2013:][ \t]*{_FILLER}$"
+)
+_CONTEXT_PATTERNS = (_PERSON_HAS_BEFORE, _NAME_PAREN_BEFORE, _OWNER_BEFORE, _AND_VERB_BEFORE, _LIST_LINE_BEFORE)
 _LOOKBACK = 80
 # Condition words used as a topic, not as somebody's condition.
 _TOPIC_AFTER = re.compile(
@@ -138,6 +143,6 @@ def _names_a_person(match: re.Match[str] | None, first_names: frozenset[str]) ->
     lower_name = groups.get("lower_name")
     if lower_name is not None:
         # Chat in lower case: "tom's got asthma" counts when the word is a first name people have.
-        return lower_name in first_names
+        return lower_name.lower() in first_names
     name = groups.get("name")
     return name is None or name not in NOT_A_NAME

@@ -82,6 +82,8 @@ class YoungPersonNameDetector:
         self._adult_action_after = re.compile(rf"[ \t]*,?[ \t]*(?:{actions})\b", re.IGNORECASE)
         done_by = phrase_pattern(a for a in all_actions if a.endswith(" by"))
         self._adult_action_before = re.compile(rf"\b(?:{done_by})[ \t]+$", re.IGNORECASE)
+        child_labels = phrase_pattern(entries("child_form_labels", context.extra_terms))
+        self._child_label_before = re.compile(rf"\b(?:{child_labels})[ \t]*[:\-\u2013][ \t]*$", re.IGNORECASE)
         self._org_people = frozenset(" ".join(name.lower().split()) for name in context.org_people)
 
     def find(self, doc: Document) -> list[Span]:
@@ -100,7 +102,8 @@ class YoungPersonNameDetector:
                 continue  # "Thomas Keble School", "the Jack Russell Hall": a name inside a place's name
             if self._title_before.search(before) or self._role_after.match(text, end):
                 continue
-            young = _YOUNG_AFTER.match(text, end) is not None or _YOUNG_BEFORE.search(before) is not None
+            young = (_YOUNG_AFTER.match(text, end) is not None or _YOUNG_BEFORE.search(before) is not None
+                     or self._child_label_before.search(before) is not None)
             if young and first.lower() not in self._first_names and last in _PLACE_WORDS:
                 young = False  # "Stroud Subscription Rooms, 12/03/2026" is a venue
             if (not young and first.lower() in self._first_names and not self._adult_action_after.match(text, end)
