@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# Measured on the dev set when the rules were frozen: recall 0.985, precision 0.975 overall.
+# Measured on the dev set (323 texts) when the rules were frozen: recall 0.981, precision 0.984 overall.
 RECALL_FLOOR = 0.95
 PRECISION_FLOOR = 0.95
 # Per kind, a looser floor: the classes the issue names must each keep working.
