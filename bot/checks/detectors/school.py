@@ -6,6 +6,11 @@ before it tie it to a young person: "Jake from ...", "she goes to ...", "Year 9 
 school, ...", "Jake (...)", "Jake is at ...". A school named as a venue ("workshop at Chosen Hill
 School on Friday", "the band is at Pate's Grammar") or an organisation ("thanks to Pate's Grammar
 for the loan of their hall") is fine.
+
+Without "School" or "Academy" in its name, a school is still found in a form line ("School:
+Balcarras", school_form_labels.txt) and after words that only ever lead to a school ("a pupil at
+Rendcomb", "in Year 8 at Severn Vale", "her school (Balcarras)"). Pupils as a group ("Year 9 pupils
+at X", "students from X and Y") tie a school to a child only when the sentence names one.
 """
 
 from __future__ import annotations

@@ -6,7 +6,13 @@ Two ways in:
   AWS access keys, GitHub, Google, Stripe and OpenAI keys, JSON web tokens, private key blocks.
 * A value given for a password-like word: "password is hunter2", "pw: Xy7!kq", "the wifi password for
   the studio is Tr0ub4dor&3", "PIN 4821", "the login is bob / P@ssw0rd1" (only the password after
-  the username is the secret). Talk about passwords is not a password: "password protected",
+  the username is the secret), "pass: drumroll77", "pw sunflower", "Zoom host key is 381204",
+  "signing secret: 8f14...", "combination 7351", "Wi-Fi: TMWGuest / Bassline2026" (labels are word
+  lists: secret_labels.txt, code_labels.txt);
+* a bare "code 4417" in a sentence about a door, gate or key safe (code_places.txt), never a
+  postcode, dress code or discount code (not_code_words.txt).
+
+Talk about passwords is not a password: "password protected",
   "change your password regularly", "the password is in the drawer", "password: ********".
 
 The finding covers the secret itself, and the message never repeats it.
