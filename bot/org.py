@@ -322,12 +322,13 @@ def _settings_sections() -> dict[str, type[BaseModel]]:
     from bot.access_reviews import AccessReviewSettings
     from bot.digest.workflow import DigestSettings
     from bot.moderation_queue.settings import ModerationSettings
+    from bot.outgoing.settings import CheckSettings
     from bot.reports.kinds import ReportSettings
     from bot.retention import RetentionSettings
 
     return {"reports": ReportSettings, "moderation": ModerationSettings, "accounts": AccountSettings,
             "digest": DigestSettings, "access_reviews": AccessReviewSettings,
-            "retention": RetentionSettings}
+            "retention": RetentionSettings, "checks": CheckSettings}
 
 
 def normalise_label(label: str) -> str:

@@ -278,3 +278,27 @@ def test_check_help_documents_no_roster(tmp_path: Path) -> None:
     result = _run(tmp_path, "check", "--help")
 
     assert result.returncode == 0 and "--no-roster" in result.stdout
+
+
+def test_check_uses_the_words_the_organisation_file_adds_and_the_example_roster(tmp_path: Path) -> None:
+    org = tmp_path / "org.yml"
+    org.write_text(EXAMPLE_ORG.read_text() + "\nsettings:\n  checks:\n    extra_terms:\n      health_words: [grommets]\n")
+    example_roster = Path(__file__).resolve().parents[1] / "examples" / "roster.csv"
+    imported = _run(tmp_path, "roster", "import", str(example_roster), org=org)
+    assert imported.returncode == 0, imported.stderr
+
+    checked = _run(tmp_path, "check", "--json", stdin="Register: Smith, Amy. Max has grommets fitted.", org=org)
+
+    findings = [(f["kind"], f["text"]) for f in json.loads(checked.stdout)["findings"]]
+    assert findings == [("full_name", "Smith, Amy"), ("health", "grommets")]
+
+
+def test_the_organisation_file_may_only_extend_lists_that_exist(tmp_path: Path) -> None:
+    org = tmp_path / "org.yml"
+    org.write_text(EXAMPLE_ORG.read_text() + "\nsettings:\n  checks:\n    extra_terms:\n      helth_words: [pacemaker]\n")
+
+    validated = subprocess.run([TMW_BOT, "org", "validate", str(org)], capture_output=True, text=True,
+                               env=bare_env(), timeout=60)
+
+    assert validated.returncode != 0
+    assert "helth_words" in validated.stdout + validated.stderr

@@ -13,6 +13,7 @@ from bot.checks.detectors.phone import PhoneDetector
 from bot.checks.detectors.postal_address import PostalAddressDetector
 from bot.checks.detectors.school import SchoolDetector
 from bot.checks.detectors.secret import SecretDetector
+from bot.checks.detectors.young_names import YoungPersonNameDetector
 from bot.checks.document import Document
 from bot.checks.findings import MESSAGES, CheckResult, Finding, RedactionRange, precedence, redact
 from bot.text_normalise import Normalised, normalise_keeping_offsets
@@ -31,6 +32,7 @@ class Checker:
             PostalAddressDetector(self.context),
             DateOfBirthDetector(self.context),
             NameDetector(self.context),
+            YoungPersonNameDetector(self.context),
             SchoolDetector(self.context),
             HealthDetector(self.context),
         )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 
 from bot.checks.roster import RosterIndex
 
@@ -21,6 +22,11 @@ class CheckContext:
     roster: participants, as keyed hashes; without it full_name, photo_consent and roster schools
         are not checked.
     region: where numbers without a country code are assumed to be (ISO 3166 code).
+    org_people: names of the organisation's own people (staff, trustees, volunteers, as in the
+        organisation file): their full names are not a young person's.
+    extra_terms: entries to add to the checker's word lists, by list name (bot/checks/data).
+    today: the date "how long ago" is measured from (a birth year is a child's, not a composer's);
+        None means the real date.
     """
 
     org_email_domains: Sequence[str] = ()
@@ -28,3 +34,9 @@ class CheckContext:
     org_addresses: Sequence[str] = ()
     roster: RosterIndex | None = None
     region: str = "GB"
+    org_people: Sequence[str] = ()
+    extra_terms: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    today: date | None = None
+
+    def current_year(self) -> int:
+        return (self.today or date.today()).year

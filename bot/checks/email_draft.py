@@ -18,6 +18,15 @@ _FIELD_LINE = re.compile(r"([A-Za-z][A-Za-z0-9-]{0,40})[ \t]*:(.*)")
 _FENCE = re.compile(r"\s*(?:```[ \t]*\n?)?")
 KNOWN_FIELDS = frozenset({"to", "cc", "bcc", "from", "subject", "date", "reply-to", "sender"})
 RECIPIENT_FIELDS = ("to", "cc")
+# A header block names where the email goes: at least one of these, with another known field.
+_ADDRESS_FIELDS = ("to", "cc", "bcc")
+# A draft pasted after a line of its own ("Draft below:") still starts its header block on a line
+# that begins with a field name; we look that far into the text for it.
+_HEADER_SEARCH_LIMIT = 1500
+_FIELD_START = re.compile(r"^[ \t]*(?:to|cc|bcc|from|subject|date|reply-to|sender)[ \t]*:", re.IGNORECASE | re.MULTILINE)
+# A Bcc line anywhere: the addresses in it are where the email goes, hidden from each other, which is
+# what the policy asks for. "Bcc: a@x.com, b@y.com" is the fix, never a leak.
+_BCC_LINE = re.compile(r"^[ \t>*_]*bcc[ \t*_]*[:\-\u2013][^\n]*(?:\n[ \t]+\S[^\n]*)*", re.IGNORECASE | re.MULTILINE)
 _MAX_HEADER_LINES = 200
 _SLACK_MAILTO = re.compile(r"<mailto:([^|<>]*)(?:\|[^<>]*)?>", re.IGNORECASE)
 
@@ -47,10 +56,38 @@ def header_block(doc: Document) -> HeaderBlock | None:
     return doc.memo["header_block"]  # type: ignore[return-value]
 
 
+def header_block_anywhere(doc: Document) -> HeaderBlock | None:
+    """The header block the text starts with, or else the first one that starts on a later line
+    ("Draft below:\nTo: ...\nBcc: ..."): the addresses in it are where the email goes. The Bcc check
+    looks only at a text that starts with its header block (header_block): a draft pasted into a
+    longer message is too loose a shape to call a leak on."""
+    if "header_block_anywhere" not in doc.memo:
+        block = header_block(doc)
+        if block is None and ":" in doc.text[:_HEADER_SEARCH_LIMIT]:
+            for field_start in _FIELD_START.finditer(doc.text, 0, _HEADER_SEARCH_LIMIT):
+                if field_start.start() > 0:
+                    block = _parse_header_block_at(doc.text, field_start.start())
+                    if block is not None:
+                        break
+        doc.memo["header_block_anywhere"] = block
+    return doc.memo["header_block_anywhere"]  # type: ignore[return-value]
+
+
+def bcc_lines(doc: Document) -> list[tuple[int, int]]:
+    """Where the text's Bcc lines are, (start, end) each (memoised on the Document)."""
+    if "bcc_lines" not in doc.memo:
+        found = [m.span() for m in _BCC_LINE.finditer(doc.text)] if "cc" in doc.text.lower() else []
+        doc.memo["bcc_lines"] = found
+    return doc.memo["bcc_lines"]  # type: ignore[return-value]
+
+
 def _parse_header_block(text: str) -> HeaderBlock | None:
     if ":" not in text[:2000]:
         return None
-    position = _FENCE.match(text).end()
+    return _parse_header_block_at(text, _FENCE.match(text).end())
+
+
+def _parse_header_block_at(text: str, position: int) -> HeaderBlock | None:
     block_start = position
     fields: list[tuple[str, int, int, list[str]]] = []
     lines_read = 0
@@ -72,7 +109,7 @@ def _parse_header_block(text: str) -> HeaderBlock | None:
             fields.append((field.group(1).lower(), position, position + len(line), [field.group(2).strip()]))
         position = next_position
     known = [f for f in fields if f[0] in KNOWN_FIELDS]
-    if len(known) < 2 or not any(f[0] in RECIPIENT_FIELDS for f in known):
+    if len(known) < 2 or not any(f[0] in _ADDRESS_FIELDS for f in known):
         return None
     header_fields = tuple(HeaderField(name, start, end, " ".join(parts)) for name, start, end, parts in fields)
     return HeaderBlock(block_start, min(position, length), header_fields)

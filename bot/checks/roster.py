@@ -461,6 +461,51 @@ class RosterIndex:
                 i += 1
         return matches
 
+    def find_reversed_names(
+        self, words: Sequence[tuple[int, int, str]], joinable: Sequence[bool], reversible: Sequence[bool]
+    ) -> list[NameMatch]:
+        """Find roster names written surname first, as registers list them: "Smith, Amy", "SMITH Amy".
+
+        ``reversible[i]`` says whether word i may end a surname that the first name follows (a comma
+        between them, or the surname in capitals and a space). Only full names: a surname alone
+        says nothing.
+        """
+        if not self._size:
+            return []
+        digest = self._name_digest
+        matches: list[NameMatch] = []
+        count = len(words)
+        i = 0
+        while i < count:
+            found: NameMatch | None = None
+            last_text = ""
+            for last_len in range(1, MAX_SURNAME_WORDS + 1):
+                last_end = i + last_len
+                if last_end >= count or (last_len > 1 and not joinable[last_end - 2]):
+                    break
+                last_text = words[i][2] if last_len == 1 else f"{last_text} {words[last_end - 1][2]}"
+                if not reversible[last_end - 1]:
+                    continue
+                last_hash = digest(last_text)
+                if last_hash not in self._last_hashes:
+                    continue
+                first_text = ""
+                for first_len in range(1, MAX_FIRST_NAME_WORDS + 1):
+                    first_end = last_end + first_len
+                    if first_end > count or (first_len > 1 and not joinable[first_end - 2]):
+                        break
+                    first_text = words[last_end][2] if first_len == 1 else f"{first_text} {words[first_end - 1][2]}"
+                    opted_out = self._opted_out_by_pair.get((digest(first_text), last_hash))
+                    if opted_out is not None:
+                        found = NameMatch(words[i][0], words[first_end - 1][1], opted_out, True)
+            if found is not None:
+                matches.append(found)
+                while i < count and words[i][0] < found.end:
+                    i += 1
+            else:
+                i += 1
+        return matches
+
     def is_school(self, normalised_school: str) -> bool:
         """Is this (already normalised, see normalise_school) the school of someone on the roster?"""
         return self._school_digest(normalised_school) in self._school_hashes

@@ -26,7 +26,10 @@ def check_context(config: OrgConfig | None, roster_key: bytes | None, entries: I
     if config is None:
         return _context(None, roster_key, entries)
     org = config.organisation
-    return _context(OrgDetails(tuple(org.email_domains), org.public_phone, org.registered_address), roster_key, entries)
+    people = tuple(person.name for person in config.people)
+    details = OrgDetails(tuple(org.email_domains), org.public_phone, org.registered_address, people,
+                         extra_terms_from(config.settings))
+    return _context(details, roster_key, entries)
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,10 @@ class OrgDetails:
     email_domains: tuple[str, ...]
     public_phone: str
     registered_address: str
+    # The organisation's own people (staff, trustees, volunteers): their full names are not a child's.
+    people: tuple[str, ...] = ()
+    # Entries the organisation adds to the checker's word lists (settings.checks.extra_terms).
+    extra_terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _context(org: OrgDetails | None, roster_key: bytes | None, entries: Iterable[RosterEntry]) -> CheckContext:
@@ -48,7 +55,20 @@ def _context(org: OrgDetails | None, roster_key: bytes | None, entries: Iterable
         org_phone_numbers=(org.public_phone,),
         org_addresses=(org.registered_address,) if org.registered_address else (),
         roster=roster,
+        org_people=org.people,
+        extra_terms=org.extra_terms,
     )
+
+
+def extra_terms_from(settings: Any) -> dict[str, tuple[str, ...]]:
+    """The extra terms in a `settings` mapping as read from the file (already validated by the bot,
+    or read raw by `tmw-bot check`, which skips anything that is not a list of strings)."""
+    checks = (settings or {}).get("checks") if isinstance(settings, dict) else None
+    terms = checks.get("extra_terms") if isinstance(checks, dict) else None
+    if not isinstance(terms, dict):
+        return {}
+    return {str(name): tuple(e for e in entries if isinstance(e, str))
+            for name, entries in terms.items() if isinstance(entries, list)}
 
 
 def read_org_details(path: Path) -> OrgDetails:
@@ -78,7 +98,11 @@ def read_org_details(path: Path) -> OrgDetails:
             or not isinstance(phone, str) or not isinstance(address, str | None)):
         raise CheckSetupError(f"The organisation file {path} has no usable organisation section "
                               f"(email_domains, public_phone). {fix}")
-    return OrgDetails(tuple(domains), phone, (address or "").strip())
+    people = data.get("people") if isinstance(data, dict) else None
+    names = tuple(p["name"] for p in people if isinstance(p, dict) and isinstance(p.get("name"), str)) \
+        if isinstance(people, list) else ()
+    settings = data.get("settings") if isinstance(data, dict) else None
+    return OrgDetails(tuple(domains), phone, (address or "").strip(), names, extra_terms_from(settings))
 
 
 def load_cli_context(use_roster: bool = True, env_file: str | Path | None = ".env") -> CheckContext:

@@ -16,7 +16,7 @@ from bot.checks import CheckContext, Checker
         ("his school, Denmark Road High School, wrote in", "Denmark Road High School"),
         ("Maya's school is Severn Vale School", "Severn Vale School"),
         ("she's now at Gloucestershire College", "Gloucestershire College"),
-        ("Two pupils at The Crypt School joined us", "The Crypt School"),
+        ("Two pupils at The Crypt School, Amy and Kai, joined us", "The Crypt School"),
         ("Congratulations to Amy from Sir Thomas Rich's School!", "Sir Thomas Rich's School"),
         ("he moved to Balcarras Academy in September", "Balcarras Academy"),
         ("Jake is at Chosen Hill School, Year 8", "Chosen Hill School"),
@@ -42,6 +42,10 @@ def test_a_school_tied_to_a_young_person_is_found(found, text, school):
         "We visited three primary schools this week",
         "The band is at Pate's Grammar on Friday",
         "We're recording at Chosen Hill School next week",
+        # Pupils as a group, no child named: the school is not any one young person's.
+        "Two pupils at The Crypt School joined us",
+        "Year 9 pupils at Chosen Hill School will perform at the spring concert",
+        "Students from Stroud High School and Marling School joined forces for the finale",
     ],
 )
 def test_schools_named_as_venues_or_in_general_are_fine(found, text):

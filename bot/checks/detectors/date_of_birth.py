@@ -3,10 +3,16 @@
 A date on its own is an event date and stays quiet ("concert on 3 March 2026"). A date is a date of
 birth when the words around it say so:
 
-* "born on 3 March 2012", "born in 2012", "DOB: 03/03/2012", "date of birth 3.3.12";
-* a birthday with the age: "her birthday is 5th May, she turns 14", "his 14th birthday on 5 May";
-* a birthday with a year long enough ago to be a birth year: "birthday 5/5/2012";
-* "she turns 14 on 5 May".
+* a label: "born on 3 March 2012", "DOB: 03/03/2012", "date of birth 3.3.12";
+* a birthday or an age milestone, in figures or in words: "her birthday is 5th May, she turns 14",
+  "his fourteenth birthday is on the 9th of June", "Leo turns fifteen on 9 June", "it's Priya's
+  sixteenth on Saturday 3rd October";
+* a numeric date whose year makes the person a child now, right after a name: "Kai 14/02/2012",
+  "Isla (12.07.16)", "Lily, 21/3/2008, plays bass".
+
+And the other way: a birth date long enough ago to be an adult's ("Elgar was born on 2 June 1857")
+is not a participant's, nor is a year that nobody was born in ("the band was born in 2019", "open to
+young people born between 2008 and 2014" names no one).
 
 The finding covers the date itself, so the redacted text still reads: "DOB: [date of birth removed]".
 dateparser is deliberately not used: importing it costs the CLI most of its start-up budget, and
@@ -16,10 +22,10 @@ these few patterns say all we need.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
+from bot.checks.detectors.people import NOT_A_NAME
 from bot.checks.document import Document
 from bot.checks.findings import Kind
 
@@ -27,74 +33,207 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:19|20)[0-9]{2}"
-_DATE = (
-    rf"(?:{_DAY}(?:[ \t]+of)?[ \t]+{_MONTH}(?:,?[ \t]+{_YEAR})?"  # 3 March 2012, 3rd of March
-    rf"|{_MONTH}[ \t]+{_DAY}(?:,?[ \t]+{_YEAR})?"  # March 3rd, 2012
-    rf"|[0-3]?[0-9][/.\-][01]?[0-9][/.\-](?:{_YEAR}|[0-9]{{2}})"  # 03/03/2012, 3.3.12
-    rf"|{_YEAR}-[01][0-9]-[0-3][0-9]"  # 2012-03-03
-    rf"|{_MONTH}[ \t]+{_YEAR})"  # March 2012
+_ORDINAL_WORDS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+    r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty[- ]first"
 )
-_DATE_RE = re.compile(rf"(?<![\w/.-])(?:{_DATE})(?![\w/]|\.\d)", re.IGNORECASE)
+_DAY = rf"(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?|(?:{_ORDINAL_WORDS}))"
+_YEAR = r"(?:1[6-9]|20)[0-9]{2}"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+)?"
+_NUMERIC_DATE = r"[0-3]?[0-9][/.\-][01]?[0-9][/.\-](?:(?:19|20)[0-9]{2}|[0-9]{2})"
+_DATE = (
+    rf"(?:{_WEEKDAY}{_DAY}(?:[ \t]+of)?[ \t]+{_MONTH}(?:,?[ \t]+{_YEAR})?"  # 3 March 2012, 3rd of March
+    rf"|{_WEEKDAY}{_MONTH}[ \t]+(?:the[ \t]+)?{_DAY}(?:,?[ \t]+{_YEAR})?"  # March 3rd, 2012
+    rf"|{_NUMERIC_DATE}"  # 03/03/2012, 3.3.12
+    rf"|{_YEAR}-[01][0-9]-[0-3][0-9]"  # 2012-03-03
+    rf"|{_MONTH}[ \t]+{_YEAR}"  # March 2012
+    rf"|[0-3]?[0-9]/[01]?[0-9](?![/.\-]?[0-9])"  # 28/01, with a birthday or age around it only
+    rf"|(?<=the[ ])(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"  # "on the 30th"
+    rf"|(?:mon|tues|wednes|thurs|fri|satur|sun)day[ \t]+(?:the[ \t]+)?(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))"  # "Friday 20th"
+)
+_DATE_RE = re.compile(rf"(?<![\w/.-])(?:{_DATE})(?<!\.)(?![\w/]|\.\d)", re.IGNORECASE)
+_NUMERIC_DATE_RE = re.compile(rf"(?<![\w/.-]){_NUMERIC_DATE}(?![\w/]|\.\d)")
+_YEAR_IN = re.compile(rf"{_YEAR}|(?<=[/.\-][0-9][/.\-])[0-9]{{2}}$|(?<=[/.\-][0-9]{{2}}[/.\-])[0-9]{{2}}$")
+
+_AGE_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen"
+)
+_AGE_ORDINAL_WORDS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+    r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+)
+_AGE = rf"(?:1?[0-9]|{_AGE_WORDS})"
+_AGE_ORDINAL = rf"(?:1?[0-9](?:st|nd|rd|th)|{_AGE_ORDINAL_WORDS})"
+_TURNS = r"(?:turns?|turned|turning|will[ \t]+be|['\u2019]ll[ \t]+be|is[ \t]+going[ \t]+to[ \t]+be|be)"
 
 # What comes just before a date that makes it a date of birth. Anchored at the end of the text
 # before the date, so that the date pattern itself is compiled and run once.
 _BIRTH_CUE_BEFORE = re.compile(
-    r"(?:\bborn(?:[ \t]+(?:on|in))?(?:[ \t]+the)?"
-    r"|(?:\bd\.?o\.?b\b\.?|\bdate[ \t]+of[ \t]+birth\b|\bbirth[ \t]?date\b)[ \t]*(?:is|was|[:=\-\u2013])?"
-    r"|\b(?:he|she)(?:'s|\u2019s|[ \t]+is)?[ \t]+(?:turns|turning|will[ \t]+be)[ \t]+[1-9][0-9]?[ \t]+on(?:[ \t]+the)?"
-    r")[ \t]*$",
+    rf"(?:\bborn(?:[ \t]+(?:on|in))?(?:[ \t]+the)?"
+    rf"|(?:\bd\.?o\.?b\b\.?|\(b\.|\bdate[ \t]+of[ \t]+birth\b|\bbirth[ \t]?date\b)[ \t]*(?:is|was|[:=\-\u2013])?"
+    rf"|(?:\b{_TURNS}|['\u2019]s|\bis)[ \t]+{_AGE}[ \t]+on(?:[ \t]+the)?"
+    rf")[ \t]*$",
     re.IGNORECASE,
 )
-_BORN_IN_YEAR = re.compile(rf"\bborn(?:[ \t]+in)?[ \t]+(?P<date>{_YEAR})(?![\w/]|\.\d)", re.IGNORECASE)
+_BORN_IN_YEAR = re.compile(rf"\bborn(?:[ \t]+in)?[ \t]+(?P<date>{_YEAR})(?![\w/]|\.\d|[ \t]*(?:-|\u2013|to|and)[ \t]*{_YEAR})",
+                           re.IGNORECASE)
+# "born in 2012" tells a birth year only when someone in particular was born: a name or he/she before.
+_SOMEONE_BORN_BEFORE = re.compile(
+    r"(?:\b(?P<name>[A-Z][a-z]+)|\b[Hh]e|\b[Ss]he|\b(?:my|our|his|her)[ \t]+(?:son|daughter|child|brother|sister))"
+    r"(?:[ \t]+(?:was|were|is))?[ \t]*[,(]?[ \t]*$"
+)
 _LOOKBACK = 40
+_BIRTHDAY_WINDOW = 200
 # Cheap first look: without any of these in the lower-cased text there is nothing to find.
-_CUES = ("born", "birth", "dob", "d.o.b", "bday", "turn", "will be")
-_BIRTHDAY = re.compile(r"\b(?:birthday|bday)\b", re.IGNORECASE)
-_AGE = re.compile(
-    r"\b(?:turns?|turning|will[ \t]+be|is[ \t]+going[ \t]+to[ \t]+be|aged?)[ \t]+(?:[1-9][0-9]?)\b"
-    r"|\b[1-9][0-9]?(?:st|nd|rd|th)[ \t]+b(?:irth)?day\b"
-    r"|\b[1-9][0-9]?[ \t]*(?:years?|yrs?)[ \t]*old\b",
+_CUES = ("(b.", "born", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures", "teenager")
+_BIRTHDAY = re.compile(
+    rf"\b(?:birthday|bday|b['\u2019]day|b-day)\b"
+    rf"|['\u2019]s[ \t]+(?:{_AGE_ORDINAL})(?=[ \t]+(?:is[ \t]+)?on\b)"  # "it's Priya's sixteenth on Saturday"
+    rf"|\bsweet[ \t]+sixteen\b|\bdouble[ \t]+figures\b|\b(?:becomes?|becoming)[ \t]+a[ \t]+teenager\b"
+    rf"|\b(?:his|her|their)[ \t]+{_AGE_ORDINAL}(?=[ \t]*(?:[!.,)]|$|on\b))",  # "on 22nd June - his 17th!"
     re.IGNORECASE,
 )
-_FOUR_DIGITS = re.compile(_YEAR)
-# A birthday whose date carries a year at least this many years ago is a date of birth, not the date
-# of this year's party.
-_BIRTH_YEAR_AGE = 2
+# Words that show how old someone is: a birthday date with one of these near it is a birth date.
+_AGE_NEAR = re.compile(
+    rf"\b{_TURNS}[ \t]+{_AGE}\b"
+    rf"|\baged?[ \t]+{_AGE}\b"
+    rf"|\b{_AGE_ORDINAL}(?:[ \t]+b(?:irth)?day|[ \t]+on)\b"
+    rf"|['\u2019]s[ \t]+{_AGE_ORDINAL}\b"
+    rf"|\b(?:his|her|their)[ \t]+{_AGE_ORDINAL}(?=[ \t]*(?:[!.,)]|$))"
+    rf"|\bsweet[ \t]+sixteen\b|\bdouble[ \t]+figures\b|\b(?:becomes?|becoming)[ \t]+a[ \t]+teenager\b"
+    rf"|\b{_AGE}[ \t]*(?:years?|yrs?)[ \t-]*old\b",
+    re.IGNORECASE,
+)
+# A group eligible by birth date ("anyone born between"), not one person.
+_GROUP_BORN_BEFORE = re.compile(
+    r"\b(?:anyone|those|people|children|kids|young[ \t]+people|participants|applicants|players|members|"
+    r"everyone|pupils|students|if[ \t]+(?:you|they)[ \t]+were|who[ \t]+were|you|if)[ \t]+(?:were[ \t]+|are[ \t]+)?$",
+    re.IGNORECASE,
+)
+# Things that have birthdays and anniversaries too: "Our charity turns 15 on 3 March".
+_NOT_A_CHILD_BEFORE = re.compile(
+    r"\b(?:charity|organisation|organization|we|band|choir|festival|project|group|club|orchestra|company|it|"
+    r"tmw|works|business|shop|venue|studio|programme|program|scheme|event|website|podcast|show)[ \t]*$",
+    re.IGNORECASE,
+)
+# "Happy 18th birthday to our youth council!": a birthday of something, not of someone.
+_NOT_A_CHILDS_BIRTHDAY_AFTER = re.compile(
+    r"[ \t]+(?:to|for)[ \t]+(?:our|the|this|tmw|the[ \t]+music[ \t]+works)\b(?![ \t]+(?:son|daughter|boy|girl|lad|drummer|singer))",
+    re.IGNORECASE,
+)
+_FOUNDED = re.compile(r"\b(?:founded|established|formed|launched|set[ \t]+up|opened|started[ \t]+in)\b", re.IGNORECASE)
+# A numeric date right after a name (a register line): "Kai 14/02/2012", "Isla (12.07.16)".
+_NAME_BEFORE_DATE = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'\u2019-]*\.?)?)[ \t]*(?:[,:(\-\u2013][ \t]*)?$")
+# Participants are children and young adults: a birth year further back is an adult's (a composer,
+# a founder); a year this recent is an event's.
+_OLDEST_AGE = 20
+_YOUNGEST_AGE = 2
 
 
 class DateOfBirthDetector:
     def __init__(self, context: CheckContext):
-        del context  # nothing organisation-specific
+        self._context = context
 
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
         lowered = doc.lowered if doc.lowered is not None else text.casefold()
+        this_year = self._context.current_year()
+        spans = []
+        has_numeric = any(ch.isdigit() for ch in text) and ("/" in text or "." in text or "-" in text)
+        if has_numeric:
+            spans += self._dates_after_names(doc, this_year)
         if not any(cue in lowered for cue in _CUES):
-            return []
-        spans = [Span(Kind.DATE_OF_BIRTH, m.start("date"), m.end("date")) for m in _BORN_IN_YEAR.finditer(text)]
+            return spans
+        for born in _BORN_IN_YEAR.finditer(text):
+            before = text[max(0, born.start() - _LOOKBACK):born.start()]
+            someone = _SOMEONE_BORN_BEFORE.search(before)
+            name = someone.group("name") if someone else None
+            if someone is None or (name is not None and name not in ("He", "She") and name in NOT_A_NAME):
+                continue
+            if self._a_childs_year(int(born.group("date")), this_year):
+                spans.append(Span(Kind.DATE_OF_BIRTH, born.start("date"), born.end("date")))
         for found in _DATE_RE.finditer(text):
-            if _BIRTH_CUE_BEFORE.search(text, max(0, found.start() - _LOOKBACK), found.start()):
-                spans.append(Span(Kind.DATE_OF_BIRTH, found.start(), found.end()))
+            before = text[max(0, found.start() - _LOOKBACK):found.start()]
+            cue = _BIRTH_CUE_BEFORE.search(before)
+            if cue is None or not self._plausible_birth_date(found.group(), this_year):
+                continue
+            if _GROUP_BORN_BEFORE.search(before, 0, cue.start()) or _NOT_A_CHILD_BEFORE.search(before, 0, cue.start()):
+                continue
+            spans.append(Span(Kind.DATE_OF_BIRTH, found.start(), found.end()))
         for birthday in _BIRTHDAY.finditer(text):
-            span = self._birthday_date(doc, birthday)
+            span = self._birthday_date(doc, birthday, this_year)
             if span is not None:
                 spans.append(span)
         return spans
 
-    def _birthday_date(self, doc: Document, birthday: re.Match[str]) -> Span | None:
+    def _a_childs_year(self, year: int, this_year: int) -> bool:
+        return this_year - _OLDEST_AGE <= year <= this_year - _YOUNGEST_AGE
+
+    def _plausible_birth_date(self, written: str, this_year: int) -> bool:
+        year = _YEAR_IN.search(written)
+        if year is None:
+            return True  # "born on 5 May": the year is not given, so nothing says it is an adult's
+        value = int(year.group())
+        if value < 100:
+            value += 2000 if value <= this_year % 100 else 1900
+        return self._a_childs_year(value, this_year)
+
+    def _dates_after_names(self, doc: Document, this_year: int) -> list[Span]:
+        text = doc.masked
+        spans = []
+        for found in _NUMERIC_DATE_RE.finditer(text):
+            if not self._plausible_birth_date(found.group(), this_year):
+                continue
+            line_start = text.rfind("\n", 0, found.start()) + 1
+            before = text[max(line_start, found.start() - 40):found.start()]
+            named = _NAME_BEFORE_DATE.search(before)
+            if named is None:
+                continue
+            first = named.group("name").split()[0]
+            if first not in NOT_A_NAME and first not in _NOT_A_PERSON_BEFORE_DATE:
+                spans.append(Span(Kind.DATE_OF_BIRTH, found.start(), found.end()))
+        return spans
+
+    def _birthday_date(self, doc: Document, birthday: re.Match[str], this_year: int) -> Span | None:
+        if _NOT_A_CHILDS_BIRTHDAY_AFTER.match(doc.masked, birthday.end()) or _NOT_A_CHILD_BEFORE.search(
+                doc.masked, max(0, birthday.start() - 30), birthday.start()):
+            return None
+        # The birthday's sentence and the ones either side: "Noah's birthday: 19th August. He's
+        # turning 14." and "Can we keep the 12th of May free? It's Priya's birthday".
         start, end = doc.sentence_bounds(birthday.start(), birthday.end())
-        sentence = doc.masked[start:end]
-        dates = list(_DATE_RE.finditer(sentence))
+        if start > 0:
+            start, _ = doc.sentence_bounds(max(0, start - 2))
+        if end < len(doc.masked):
+            _, end = doc.sentence_bounds(min(len(doc.masked) - 1, end + 1))
+        # Near the birthday only, so that a long run-on text costs time in proportion to its length.
+        start, end = max(start, birthday.start() - _BIRTHDAY_WINDOW), min(end, birthday.end() + _BIRTHDAY_WINDOW)
+        window = doc.masked[start:end]
+        if _FOUNDED.search(window):
+            return None  # an organisation's birthday: "Founded on 2 March 2008"
+        dates = [m for m in _DATE_RE.finditer(window) if self._plausible_birth_date(m.group(), this_year) or
+                 _YEAR_IN.search(m.group()) is None]
         if not dates:
             return None
         offset = birthday.start() - start
         nearest = min(dates, key=lambda m: min(abs(m.start() - offset), abs(m.end() - offset)))
-        year = _FOUR_DIGITS.search(nearest.group())
-        reveals_age = _AGE.search(sentence) is not None
-        if year and int(year.group()) <= date.today().year - _BIRTH_YEAR_AGE:
+        year = _YEAR_IN.search(nearest.group())
+        reveals_age = _AGE_NEAR.search(window) is not None and not _ADULT_AGE.search(window)
+        if year and self._plausible_birth_date(nearest.group(), this_year):
             reveals_age = True
         if not reveals_age:
             return None
         return Span(Kind.DATE_OF_BIRTH, start + nearest.start(), start + nearest.end())
+
+
+# Capitalised words that come before a date without being a person: "Invoice 03/11/2019".
+_NOT_A_PERSON_BEFORE_DATE = frozenset(
+    ["Invoice", "Dated", "Date", "Ref", "Reference", "Order", "Session", "Sessions", "Minutes", "Meeting", "Concert",
+     "Gig", "Deadline", "Due", "Payment", "Paid", "Updated", "Version", "Issued", "Expires", "Expiry", "Valid",
+     "Renewal", "Received", "Sent", "From", "Until", "Term", "Week", "Report", "Notes", "Event", "Rehearsal",
+     "Closing", "Opening", "Start", "End", "Starts", "Ends", "Posted", "Published", "Signed", "Checked", "DBS",
+     "Certificate", "Grant", "Award", "Season", "Summer", "Winter", "Spring", "Autumn", "Christmas", "Easter"]
+)
+# A birthday of someone older than our participants ("his 40th", "turns 50"): not a child's birth date.
+_ADULT_AGE = re.compile(r"\b(?:[2-9][0-9])(?:st|nd|rd|th)[ \t]+(?:birthday|bday)\b|\b(?:turns?|turning|be)[ \t]+[2-9][0-9]\b", re.IGNORECASE)

@@ -2,33 +2,66 @@
 
 The Document has already found every address, including the address inside a Slack
 <mailto:...|...> link. Addresses in an email draft's header block are left to the Bcc check: they
-are where the email goes, not something it reveals, and recipients in Bcc are fine.
+are where the email goes, not something it reveals, and recipients in Bcc are fine; so are the
+addresses on a Bcc line anywhere in the text (a Bcc line is the fix, not the leak).
+
+An address written to get past filters is still an address: "jo dot bloggs at gmail dot com",
+"kai.w2009 [at] yahoo [dot] com", "mike (at) outlook (dot) com". A plain " at " counts only when the
+domain is spelt with "dot" or is an email provider's (mail_providers.txt: "toby04 at gmail.com"),
+so that "meet Sue at the Roses Theatre" stays a sentence.
 """
 
 from __future__ import annotations
 
+import re
+
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
 from bot.checks.document import Document, EmailMatch
-from bot.checks.email_draft import header_block
+from bot.checks.email_draft import bcc_lines, header_block_anywhere
 from bot.checks.findings import Kind
 from bot.checks.org import OrgDomains
+from bot.checks.wordlists import entries
+
+_BRACKETED_AT = r"[ \t]*[\[({<][ \t]*at[ \t]*[\])}>][ \t]*"
+_BRACKETED_DOT = r"[ \t]*[\[({<][ \t]*dot[ \t]*[\])}>][ \t]*"
+_WORD_AT = r"[ \t]+(?:at|AT|At)[ \t]+"
+_WORD_DOT = r"[ \t]+(?:dot|DOT|Dot)[ \t]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}"
+_TLDS = r"(?:com|co|uk|org|net|edu|gov|ac|sch|io|me|info|biz|de|fr|ie|us|eu)"
+_DISGUISED = re.compile(
+    rf"(?<![\w.@-])(?P<local>{_LOCAL}(?:(?:{_WORD_DOT}|{_BRACKETED_DOT}){_LOCAL})*)"
+    rf"(?P<at>{_BRACKETED_AT}|{_WORD_AT}|@)"
+    rf"(?P<domain>{_LABEL}(?:(?:{_WORD_DOT}|{_BRACKETED_DOT}|\.){_LABEL}){{0,4}}(?:{_WORD_DOT}|{_BRACKETED_DOT}|\.){_TLDS})\b"
+)
+# Words before " at " that are not the local part of an address: "contact us at", "meet me at".
+_NOT_A_LOCAL_PART = frozenset(
+    ["us", "me", "we", "are", "is", "be", "here", "there", "them", "him", "her", "you", "it", "look", "meet", "see",
+     "arrive", "arriving", "start", "starts", "and", "or", "online", "info", "email", "mail", "find", "visit",
+     "reach", "contact", "message", "write", "both", "all", "everyone", "site", "website", "web"]
+)
+_DISGUISE_MARKERS = (" at ", " AT ", " At ", "[at]", "(at)", "{at}", "<at>", "[ at ]", "( at )", " dot ", " DOT ")
 
 
 class EmailAddressDetector:
     def __init__(self, context: CheckContext):
         self._is_org = OrgDomains(context.org_email_domains)
+        self._providers = frozenset(entries("mail_providers", context.extra_terms))
 
     def find(self, doc: Document) -> list[Span]:
+        spans = self._disguised(doc) if any(marker in doc.masked for marker in _DISGUISE_MARKERS) else []
         if not doc.emails:
-            return []
-        block = header_block(doc)
-        headers_end = block.end if block else 0
-        return [
+            return spans
+        block = header_block_anywhere(doc)
+        headers = [(block.start, block.end)] if block else []
+        headers += bcc_lines(doc)
+        spans += [
             Span(Kind.EMAIL_ADDRESS, email.start, email.end)
             for email in doc.emails
-            if email.start >= headers_end and not self._is_organisations(doc, email)
+            if not any(start <= email.start < end for start, end in headers) and not self._is_organisations(doc, email)
         ]
+        return spans
 
     def _is_organisations(self, doc: Document, email: EmailMatch) -> bool:
         # An address at a look-alike of the organisation's domain (Cyrillic letters, hidden
@@ -36,3 +69,21 @@ class EmailAddressDetector:
         domain_start = email.end - len(email.domain)
         return self._is_org(email.domain) and doc.as_written(domain_start, email.end)
 
+    def _disguised(self, doc: Document) -> list[Span]:
+        spans = []
+        for found in _DISGUISED.finditer(doc.masked):
+            local, at, domain = found.group("local"), found.group("at"), found.group("domain")
+            spelt_out = re.search(rf"{_WORD_DOT}|{_BRACKETED_DOT}", domain) is not None
+            bracketed = at.strip()[0] in "[({<"
+            if at == "@" and not spelt_out:
+                continue  # a plain address: the Document found it already
+            provider = re.split(rf"{_WORD_DOT}|{_BRACKETED_DOT}|\.", domain)[0].lower() in self._providers
+            if not (spelt_out or bracketed or provider):
+                continue  # "at bbc.co.uk" after a word: a sentence about a website, not an address
+            if not bracketed and local.lower() in _NOT_A_LOCAL_PART:
+                continue
+            plain = re.sub(rf"{_WORD_DOT}|{_BRACKETED_DOT}", ".", domain).lower()
+            if self._is_org(plain):
+                continue
+            spans.append(Span(Kind.EMAIL_ADDRESS, found.start(), found.end()))
+        return spans

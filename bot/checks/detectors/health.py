@@ -15,83 +15,134 @@ from bot.checks.detectors import Span
 from bot.checks.detectors.people import FAMILY_SUBJECT, NOT_A_NAME
 from bot.checks.document import Document
 from bot.checks.findings import Kind
+from bot.checks.wordlists import entries, phrase_pattern
 
-# Matched case-insensitively, except the acronyms below (ADD, SEN, ASD are also ordinary words).
-_CONDITIONS = (
-    r"epilepsy|epileptic|seizures?|diabetes|diabetic|type[ \t]+1[ \t]+diabetes|asthma|asthmatic|"
-    r"autism|autistic|asperger'?s|aspergers|dyslexia|dyslexic|dyspraxia|dyspraxic|dyscalculia|"
-    r"cerebral[ \t]+palsy|down'?s[ \t]+syndrome|tourette'?s|tourettes|anxiety|depression|depressed|"
-    r"self[- ]harm(?:ing)?|eating[ \t]+disorder|anorexia|anorexic|bulimia|bulimic|bipolar|"
-    r"schizophrenia|psychosis|panic[ \t]+attacks?|mental[ \t]+health[ \t]+(?:condition|issues?|problems?|difficulties)|"
-    r"(?:(?:severe|nut|peanut|food|egg|dairy|bee[ \t]+sting)[ \t]+)?allerg(?:y|ies|ic)(?:[ \t]+to[ \t]+\w+)?|"
-    r"anaphyla(?:xis|ctic)|epi-?pen|inhaler|insulin|medication|chemo(?:therapy)?|cancer|leuk(?:a)?emia|"
-    r"special[ \t]+(?:educational[ \t]+)?needs|learning[ \t]+(?:disability|disabilities|difficulties|difficulty)|"
-    r"hearing[ \t]+(?:impaired|impairment|aids?)|visually[ \t]+impaired|visual[ \t]+impairment|"
-    r"wheelchair(?:[ \t]+user)?|sickle[ \t]+cell|cystic[ \t]+fibrosis|muscular[ \t]+dystrophy|"
-    r"pregnant|diagnosis"
+# The conditions and acronyms are word lists (bot/checks/data/health_words.txt, health_acronyms.txt),
+# so that an organisation can add its own.
+_INJURY_VERBS = r"(?:broke|broken|fractured|sprained|twisted|dislocated|injured|hurt)"
+
+# Ways a person can "have" a condition, between the subject and the condition: one to three of these
+# words ("has", "has been in", "is having an", "'s been signed off").
+_VERB_WORD = (
+    r"(?:has|had|have|is|was|got|been|being|having|wears|wore|wearing|uses|used|using|needs|gets|takes|"
+    r"carries|suffers|suffering|lives|living|struggles|struggling|diagnosed|recovering|waiting|off|on|in|"
+    r"with|from|for|into|back|still|just|currently|now|also|had|having|went|gone|goes|go|sees|seeing|"
+    r"started|starting|due|booked|awaiting|under|getting|get|needed|needing|taking|carrying|seen|by|"
+    r"referred|to|having)"
 )
-_ACRONYMS = r"ADHD|ADD|ASD|ASC|OCD|PTSD|SEN|SEND|SEMH|EHCP|EHC[ \t]+plan|PDA|ODD"
-# Conditions are looked for in the lower-cased text (fast) or case-insensitively (the rare fallback),
-# acronyms in the text as written.
-_CONDITION_LOWER = re.compile(rf"\b(?:{_CONDITIONS})")
-_CONDITION_ANY_CASE = re.compile(rf"\b(?:{_CONDITIONS})", re.IGNORECASE)
-_ACRONYM = re.compile(rf"\b(?:{_ACRONYMS})\b")
-
-# Ways a person can "have" a condition, between the subject and the condition.
 _VERB = (
-    r"(?:[ \t]*,?[ \t]*who[ \t]+(?:has|is|was)"
-    r"|['\u2019]s(?:[ \t]+got)?"
-    r"|[ \t]+(?:has[ \t]+(?:got|been[ \t]+diagnosed[ \t]+with)|has|had|is[ \t]+on|is|was|suffers[ \t]+from|"
-    r"lives[ \t]+with|struggles[ \t]+with|was[ \t]+diagnosed[ \t]+with|takes|uses|needs|carries|gets|with))"
+    rf"(?:[ \t]*,?[ \t]*who(?:['\u2019]s|[ \t]+{_VERB_WORD})|['\u2019]s|['\u2019]ll|[ \t]+{_VERB_WORD})"
+    rf"(?:[ \t]+{_VERB_WORD}){{0,3}}"
 )
-_FILLER = r"(?:(?:a|an|the|mild|severe|bad|quite|very|really|some|high|diagnosed|suspected|possible|his|her)[ \t]+){0,3}"
+_FILLER = (
+    r"(?:(?:a|an|the|mild|severe|bad|quite|very|really|some|high|diagnosed|suspected|possible|his|her|"
+    r"their|my|new|small|minor|major|big|serious|long-term|chronic|two|left|right|both|one|another)[ \t]+){0,3}"
+)
 # Pronouns first: at the same position "She" must be read as a pronoun, not as a would-be name.
-_SUBJECT = rf"(?:\b(?:[Hh]e|[Ss]he)\b|\b{FAMILY_SUBJECT}|\b(?P<name>[A-Z][a-z]+))"
+_SUBJECT = rf"(?:\b(?:[Hh]e|[Ss]he)\b|\b{FAMILY_SUBJECT}|\b(?P<name>[A-Z][a-z]+)|\b(?P<lower_name>[a-z]{{2,}}))"
 # What must come just before a condition for it to be somebody's. Each is anchored at the end of the
 # text before the condition, so the long condition pattern is compiled (and run) only once.
 _PERSON_HAS_BEFORE = re.compile(rf"{_SUBJECT}{_VERB}[ \t]+{_FILLER}$")
-_NAME_PAREN_BEFORE = re.compile(r"\b(?P<name>[A-Z][a-z]+)[ \t]*\([ \t]*(?:\w+[ \t]+)?$")
+# "Tom (ADHD)", "Leo Taylor (allergic to nuts - EpiPen in his bag)": a note in brackets after a name.
+_NAME_PAREN_BEFORE = re.compile(r"\b(?P<name>[A-Z][a-z]+)[ \t]*\([^()\n]{0,40}$")
 _OWNER_BEFORE = re.compile(
     r"(?:\b(?:[Hh]is|[Hh]er)|\b(?P<name>[A-Z][a-z]+)(?:'s|\u2019s))[ \t]+(?:(?:[a-z]+|[A-Z]{2,5})[ \t]+){0,2}$"
 )
 # "Amy has asthma and carries an inhaler": the second condition's subject is further back.
 _AND_VERB_BEFORE = re.compile(
     rf"{_SUBJECT}[ \t]+(?:has|is|had|was)[ \t][^.!?\n]{{1,50}}?[ \t]and[ \t]+(?:also[ \t]+)?"
-    rf"(?:carries|takes|uses|needs|has|is[ \t]+on)[ \t]+{_FILLER}$"
+    rf"(?:carries|takes|uses|needs|has|is[ \t]+on|wears)[ \t]+{_FILLER}$"
 )
-_CONTEXT_PATTERNS = (_PERSON_HAS_BEFORE, _NAME_PAREN_BEFORE, _OWNER_BEFORE, _AND_VERB_BEFORE)
+# "Finn broke his wrist": the injury's verb is part of the finding, so the subject comes right before.
+_SUBJECT_ONLY_BEFORE = re.compile(rf"{_SUBJECT}(?:[ \t]+(?:has|had|'s|just|has[ \t]+just))?[ \t]+$")
+# A list line about one child: "Noah - epilepsy (rescue meds in the first aid bag)". The word before
+# the dash must be a first name people have (see _names_a_person), not "Theme" or "Topic".
+_LIST_LINE_BEFORE = re.compile(
+    rf"(?:^|\n)[ \t*\u2022-]*(?P<lower_name>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]*\.?)?[ \t]*[-\u2013:][ \t]*{_FILLER}$"
+)
+_CONTEXT_PATTERNS = (_PERSON_HAS_BEFORE, _NAME_PAREN_BEFORE, _OWNER_BEFORE, _AND_VERB_BEFORE, _LIST_LINE_BEFORE)
 _LOOKBACK = 80
 # Condition words used as a topic, not as somebody's condition.
 _TOPIC_AFTER = re.compile(
     r"[ \t-]*(?:friendly|awareness|aware|training|week|day|month|charity|society|association|"
-    r"research|services?|support[ \t]+group|team|workshop|session)\b",
+    r"research|services?|support[ \t]+group|team|workshop|session|radio|loop|kit|policy|policies|form|forms)\b",
     re.IGNORECASE,
+)
+# Form lines: "Medical: asthma", "Allergies - nuts". The value runs to the end of the line (or a
+# comma or bar, where another field starts).
+_FORM_VALUE = r"[ \t]*[:\-\u2013][ \t]*(?P<value>[^\n,;|]{2,80})"
+_NOTHING_TO_DECLARE = re.compile(
+    r"^(?:none|nil|no|n/?a|nothing|not applicable|no known|none known|-+|\?+|tbc)\b", re.IGNORECASE
 )
 
 
 class HealthDetector:
     def __init__(self, context: CheckContext):
-        del context
+        self._first_names = frozenset(entries("forenames", context.extra_terms))
+        words = phrase_pattern(entries("health_words", context.extra_terms))
+        acronyms = phrase_pattern(entries("health_acronyms", context.extra_terms))
+        parts = phrase_pattern(entries("injury_body_parts", context.extra_terms))
+        injury = rf"{_INJURY_VERBS}[ \t]+(?:(?:his|her|their|my|a|an|the|left|right)[ \t]+){{0,2}}(?:{parts})"
+        # Looked for in the lower-cased text (fast) or case-insensitively (the rare fallback),
+        # acronyms in the text as written.
+        self._condition_lower = re.compile(rf"\b(?:{words})\b")
+        self._condition_any_case = re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+        self._acronym = re.compile(rf"\b(?:{acronyms})\b")
+        self._injury = re.compile(rf"\b{injury}\b", re.IGNORECASE)
+        # "an operation on her knee" is health, "an operation on her van's gearbox" is not.
+        self._operation_on_something_else = re.compile(
+            rf"[ \t]+on[ \t]+(?:(?:his|her|their|my|the|a|an|left|right)[ \t]+){{1,2}}(?!(?:{parts})\b)\w+", re.IGNORECASE
+        )
+        labels = phrase_pattern(entries("health_form_labels", context.extra_terms))
+        self._form_line = re.compile(rf"(?:^|(?<=[\n,;|]))[ \t*_]*(?:{labels})\b(?:[ \t]+\w+)?{_FORM_VALUE}",
+                                     re.IGNORECASE | re.MULTILINE)
 
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
         lowered = doc.lowered
-        conditions = list(_CONDITION_LOWER.finditer(lowered) if lowered is not None else _CONDITION_ANY_CASE.finditer(text))
-        conditions += _ACRONYM.finditer(text)
+        conditions = list(self._condition_lower.finditer(lowered) if lowered is not None
+                          else self._condition_any_case.finditer(text))
+        conditions += self._acronym.finditer(text)
         spans = []
         for condition in conditions:
             start, end = condition.span()
             if _TOPIC_AFTER.match(text, end):
                 continue
+            if text[start:end].lower() in _OPERATIONS and self._operation_on_something_else.match(text, end):
+                continue
             sentence_start, _ = doc.sentence_bounds(start)
             before = text[max(sentence_start, start - _LOOKBACK):start]
-            if any(_names_a_person(pattern.search(before)) for pattern in _CONTEXT_PATTERNS):
+            if any(_names_a_person(pattern.search(before), self._first_names) for pattern in _CONTEXT_PATTERNS):
                 spans.append(Span(Kind.HEALTH, start, end))
+        if _could_be_injured(lowered or text):
+            for injury in self._injury.finditer(text):
+                sentence_start, _ = doc.sentence_bounds(injury.start())
+                before = text[max(sentence_start, injury.start() - _LOOKBACK):injury.start()]
+                if _names_a_person(_SUBJECT_ONLY_BEFORE.search(before), self._first_names) or _names_a_person(_PERSON_HAS_BEFORE.search(before), self._first_names):
+                    spans.append(Span(Kind.HEALTH, injury.start(), injury.end()))
+        if ":" in text or "-" in text:
+            for line in self._form_line.finditer(text):
+                value_start, value_end = line.span("value")
+                value = text[value_start:value_end].rstrip(" \t.")
+                if value and not _NOTHING_TO_DECLARE.match(value):
+                    spans.append(Span(Kind.HEALTH, value_start, value_start + len(value)))
         return spans
 
 
-def _names_a_person(match: re.Match[str] | None) -> bool:
+_OPERATIONS = frozenset({"operation", "surgery", "op on"})
+
+
+def _could_be_injured(text: str) -> bool:
+    return any(verb in text for verb in ("broke", "fractured", "sprained", "twisted", "dislocated", "injured", "hurt"))
+
+
+def _names_a_person(match: re.Match[str] | None, first_names: frozenset[str]) -> bool:
     if match is None:
         return False
-    name = match.groupdict().get("name")
+    groups = match.groupdict()
+    lower_name = groups.get("lower_name")
+    if lower_name is not None:
+        # Chat in lower case: "tom's got asthma" counts when the word is a first name people have.
+        return lower_name.lower() in first_names
+    name = groups.get("name")
     return name is None or name not in NOT_A_NAME

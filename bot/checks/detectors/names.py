@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
+from bot.checks.detectors.people import NOT_A_NAME
 from bot.checks.document import Document
 from bot.checks.findings import Kind
 from bot.checks.roster import RosterIndex, normalise_name
@@ -27,9 +28,16 @@ from bot.checks.roster import RosterIndex, normalise_name
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 # Words of one name are separated by spaces or a hyphen ("Mary-Jane", "Smith-Jones"), nothing else.
 _NAME_GAP = re.compile(r"[ \t\u00a0]+|-|[ \t]*-[ \t]*")
+_OTHER_SURNAME_AFTER = re.compile(r"[ \t\u00a0]+(?P<surname>(?:Mc|Mac|O['\u2019])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_COMMA_GAP = re.compile(r"[ \t]*,[ \t]*")
 _POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'S", "\u2019S")
 
 _normalise = lru_cache(maxsize=65_536)(normalise_name)
+
+
+def _another_surname_after(text: str, end: int) -> bool:
+    after = _OTHER_SURNAME_AFTER.match(text, end)
+    return after is not None and after.group("surname") not in NOT_A_NAME
 
 
 class NameDetector:
@@ -42,22 +50,37 @@ class NameDetector:
         text = doc.masked
         words: list[tuple[int, int, str]] = []
         joinable: list[bool] = []
+        reversible: list[bool] = []
         previous_end = -1
+        previous_capitals = False
         for match in _WORD.finditer(text):
             start, end = match.span()
             word = match.group()
             if word.endswith(_POSSESSIVE_ENDINGS):
                 end -= 2
             if words:
-                joinable.append(_NAME_GAP.fullmatch(text, previous_end, start) is not None)
+                joins = _NAME_GAP.fullmatch(text, previous_end, start) is not None
+                joinable.append(joins)
+                # "Smith, Amy" and "SMITH Amy": the surname-first order of registers and lists.
+                reversible.append(_COMMA_GAP.fullmatch(text, previous_end, start) is not None
+                                  or (previous_capitals and joins and not word.isupper()))
             words.append((start, end, _normalise(word)))
             previous_end = match.end()
+            previous_capitals = len(word) > 1 and word.isupper()
         joinable.append(False)
+        reversible.append(False)
 
         spans = []
-        for name in self._roster.find_names(words, joinable):
+        names = self._roster.find_names(words, joinable)
+        for reversed_name in self._roster.find_reversed_names(words, joinable, reversible):
+            overlapping = [n for n in names if n.start < reversed_name.end and reversed_name.start < n.end]
+            # A full name written surname first beats the first name alone inside it ("Jones, Tom").
+            if all(not n.full_name for n in overlapping):
+                names = [n for n in names if n not in overlapping] + [reversed_name]
+        for name in names:
             if name.full_name:
                 spans.append(Span(Kind.PHOTO_CONSENT if name.opted_out else Kind.FULL_NAME, name.start, name.end))
-            elif text[name.start].isupper():
+            elif text[name.start].isupper() and not _another_surname_after(text, name.end):
+                # "Tom Ellis" is somebody else called Tom: the surname says it is not our Tom.
                 spans.append(Span(Kind.PHOTO_CONSENT, name.start, name.end))
         return spans

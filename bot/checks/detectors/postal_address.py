@@ -68,7 +68,9 @@ _VENUE_WORDS = (
 )
 # A venue named before the address: "Gloucester Guildhall, 23 Eastgate Street". "31 Church Lane"
 # and "2 Park Road" are streets, not venues.
-_VENUE_BEFORE = re.compile(rf"\b(?:{_VENUE_WORDS})\b(?![ \t]+(?:{_STREET_TYPES})\b)|\bvenue\b")
+_VENUE_BEFORE = re.compile(
+    rf"\b(?:{_VENUE_WORDS})\b(?![ \t]+(?:{_STREET_TYPES})\b)|\bvenue\b|\b[Oo]ur[ \t]+(?:office[ \t]+)?(?:post[ \t]?code|address)\b"
+)
 # ... or just after, in brackets: "GL1 2LR (Gloucester Cathedral)".
 _VENUE_AFTER = re.compile(rf"[ \t,]*\((?:the[ \t]+)?[A-Z][^()\n]{{0,40}}?\b(?:{_VENUE_WORDS})\b")
 _PERSONAL_CUE = re.compile(

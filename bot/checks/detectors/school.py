@@ -6,6 +6,11 @@ before it tie it to a young person: "Jake from ...", "she goes to ...", "Year 9 
 school, ...", "Jake (...)", "Jake is at ...". A school named as a venue ("workshop at Chosen Hill
 School on Friday", "the band is at Pate's Grammar") or an organisation ("thanks to Pate's Grammar
 for the loan of their hall") is fine.
+
+Without "School" or "Academy" in its name, a school is still found in a form line ("School:
+Balcarras", school_form_labels.txt) and after words that only ever lead to a school ("a pupil at
+Rendcomb", "in Year 8 at Severn Vale", "her school (Balcarras)"). Pupils as a group ("Year 9 pupils
+at X", "students from X and Y") tie a school to a child only when the sentence names one.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from bot.checks.detectors.people import NOT_A_NAME
 from bot.checks.document import Document
 from bot.checks.findings import Kind
 from bot.checks.roster import MAX_SCHOOL_WORDS, RosterIndex, normalise_school
+from bot.checks.wordlists import entries, phrase_pattern
 
 _TYPE_WORDS = r"School|Academy|College|Grammar|High|Primary|Comprehensive|Infants|Juniors|Prep|Preparatory"
 _NAME_WORD = r"(?:St\.?|[A-Z][A-Za-z'\u2019.-]*)"
@@ -41,8 +47,12 @@ _LINK_CUE_TEXT = (
     r"\b(?:goes|go|going|went|gone|moved|moving|transferred|starts|start|starting|started)[ \t]+(?:to|at)"
     r"|\b(?:attends|attend|attending|attended|studies[ \t]+at|studying[ \t]+at)"
     r"|\b(?:is|was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?in[ \t]+year[ \t]*\d{1,2}[ \t]+at"
-    r"|\b(?:pupils?|students?|sixth[ \t]+former|head[ \t]+(?:girl|boy)|year[ \t]*\d{1,2}s?|y\d{1,2}|yr[ \t]*\d{1,2})[ \t]+(?:at|of|from|in)"
-    r"|\b(?:his|her|their|my)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-)?"
+    # One pupil, not a group: "a pupil at", "Year 9 at"; "Year 9 pupils at X" and "students from X
+    # and Y" name schools, not a child's school.
+    r"|(?<!each[ ])(?<!every[ ])(?<!any[ ])\b(?:pupil|student|sixth[ \t]+former|head[ \t]+(?:girl|boy))[ \t]+(?:at|of|from|in)"
+    r"|(?<!for[ ])(?<!with[ ])(?<!all[ ])(?<!the[ ])(?<!whole[ ])\b(?:year[ \t]*\d{1,2}|y\d{1,2}|yr[ \t]*\d{1,2})[ \t]+(?:at|of|from|in)"
+    r"|\b(?:his|her|their|my)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-|\()?"
+    r"|\([ \t]*(?:year|yr|y)[ \t]*\d{1,2}[ \t]*,"  # "Nathan (Year 10, Tewkesbury Academy)"
     r")[ \t]*"
 )
 _LINK_CUE = re.compile(_LINK_CUE_TEXT)
@@ -56,7 +66,22 @@ _NAMED_CUE = re.compile(
     r"|\b(?P<who_at>[A-Z][a-z]+|[Hh]e|[Ss]he)(?:[ \t]+is|[ \t]+was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?at[ \t]+"
     r"|\b(?P<owner>[A-Z][a-z]+)(?:'s|\u2019s)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-)?[ \t]*"
 )
+_ANY_CASE_RUN = re.compile(r"[\w'\u2019.&-]+(?:[ \t]+[\w'\u2019.&-]+){0,5}")
 _THE = re.compile(r"the[ \t]+", re.IGNORECASE)
+# Cues that only ever lead to a school, so that what follows is a school's name even without
+# "School" or "Academy" in it: "a pupil at Rendcomb", "in Year 8 at Severn Vale", "her school
+# (Balcarras)". Matched against the lower-cased text.
+_SCHOOL_ONLY_CUE = re.compile(
+    r"(?:\b(?:attends|attending|attended)"
+    r"|(?<!each[ ])(?<!every[ ])(?<!any[ ])\b(?:pupil|student)[ \t]+at"
+    r"|\b(?:is|was|'s|\u2019s|\()[ \t]*(?:now[ \t]+|still[ \t]+)?in[ \t]+year[ \t]*\d{1,2}[ \t]+at"
+    r"|\b(?:his|her|their|my)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:is|was|:|,|\()"
+    r"|['\u2019]s[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:is|was|:|,|\())[ \t]*"
+)
+_NAME_RUN = re.compile(
+    r"(?:St\.?[ \t]+)?[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|and|&|on|upon)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*){0,4}"
+)
+_NOTHING = re.compile(r"^(?:none|n/?a|no|tbc|home[ \t-]*(?:educated|schooled)|not[ \t]+(?:at|in)[ \t]+school)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
 _CAPITALISED_RUN = re.compile(
     r"[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*"
@@ -66,14 +91,21 @@ _CAPITALISED_RUN = re.compile(
 class SchoolDetector:
     def __init__(self, context: CheckContext):
         self._roster: RosterIndex | None = context.roster if context.roster and context.roster.has_schools else None
+        self._first_names = frozenset(entries("forenames", context.extra_terms))
+        labels = phrase_pattern(entries("school_form_labels", context.extra_terms))
+        # "School: Tewkesbury Academy", "| School: Balcarras |": a form about one young person.
+        self._form_line = re.compile(
+            rf"(?:^|(?<=[\n|;,]))[ \t*_]*(?i:{labels})[ \t*_]*[:\-\u2013][ \t]*(?P<value>[A-Z][^\n|;,]{{1,60}})",
+            re.MULTILINE,
+        )
 
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
+        spans = self._form_lines(text) if ":" in text or "-" in text else []
         # Where a cue ends, a school's name may begin. Most texts have no cue and stop here.
-        cue_ends = _cue_ends(text, doc.lowered)
+        cue_ends = _cue_ends(text, doc.lowered, doc, self._end_of_school_list)
         if not cue_ends:
-            return []
-        spans = []
+            return spans
         for match in _SCHOOL_NAME.finditer(text):
             # The name pattern may have swallowed words before the cue ("Students of St Peter's
             # High School"): the school's name starts at the first cue end inside the match.
@@ -86,6 +118,47 @@ class SchoolDetector:
                 spans.append(Span(Kind.SCHOOL, start, match.end()))
         if self._roster is not None:
             spans += self._roster_schools(text, cue_ends)
+        spans += self._after_school_only_cues(doc, spans)
+        return spans
+
+    def _end_of_school_list(self, text: str, start: int) -> int:
+        """Where the schools listed from ``start`` end: at the first item that is a person's first name
+        ("The Crypt School, Amy and Kai")."""
+        end = start
+        for item in _school_list_items(text, start):
+            if item.group().split()[0].lower() in self._first_names:
+                break
+            end = item.end()
+        return end
+
+    def _form_lines(self, text: str) -> list[Span]:
+        spans = []
+        for line in self._form_line.finditer(text):
+            start, end = line.span("value")
+            value = text[start:end].rstrip(" \t.")
+            if value and not _NOTHING.match(value):
+                spans.append(Span(Kind.SCHOOL, start, start + len(value)))
+        return spans
+
+    def _after_school_only_cues(self, doc: Document, found: list[Span]) -> list[Span]:
+        text = doc.masked
+        lowered = doc.lowered if doc.lowered is not None else text.lower()
+        if len(lowered) != len(text):
+            return []
+        spans = []
+        for cue in _SCHOOL_ONLY_CUE.finditer(lowered):
+            position = cue.end()
+            if (the := _THE.match(text, position)) is not None:
+                position = the.end()
+            if any(span.start <= position < span.end for span in found):
+                continue
+            run = _NAME_RUN.match(text, position)
+            if run is None:
+                continue
+            first_word = run.group().split()[0]
+            if first_word in NOT_A_NAME or first_word in _GENERIC:
+                continue
+            spans.append(Span(Kind.SCHOOL, run.start(), run.end() - len(run.group()) + len(run.group().rstrip(".,"))))
         return spans
 
     def _roster_schools(self, text: str, cue_ends: list[int]) -> list[Span]:
@@ -93,7 +166,8 @@ class SchoolDetector:
         assert self._roster is not None
         found = []
         for position in cue_ends:
-            run = _CAPITALISED_RUN.match(text, position)
+            # Any case: the roster's hash decides, so "she's at pate's grammar" is found too.
+            run = _ANY_CASE_RUN.match(text, position)
             if run is None:
                 continue
             word_ends = [position + m.end() for m in re.finditer(r"\S+", run.group())][:MAX_SCHOOL_WORDS]
@@ -106,9 +180,60 @@ class SchoolDetector:
         return found
 
 
-def _cue_ends(text: str, lowered: str | None) -> list[int]:
+# Pupils of a school as a group: "Year 9 pupils at X will perform" names no child, so it is only a
+# cue when the sentence also names someone ("Students of X: Amy and Kai").
+_GROUP_CUE = re.compile(
+    r"\b(?:pupils|students|sixth[ \t]+formers|year[ \t]*\d{1,2}s|(?:year[ \t]*\d{1,2}[ \t]+)?(?:boys|girls))"
+    r"[ \t]+(?:at|of|from|in)[ \t]*",
+    re.IGNORECASE,
+)
+_SCHOOL_LIST = re.compile(
+    r"(?:the[ \t]+)?(?:St\.?[ \t]+)?[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*"
+    r"(?:[ \t]*(?:,|&|\band\b)[ \t]*(?:the[ \t]+)?(?:St\.?[ \t]+)?[A-Z][A-Za-z'\u2019.-]*"
+    r"(?:[ \t]+(?:(?:of|the|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*)*"
+)
+_LIST_ITEM = re.compile(r"(?:the[ \t]+)?(?:St\.?[ \t]+)?[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*")
+_GROUP_WINDOW = 200
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_GROUP_WORDS = frozenset(
+    ["Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twenty", "Several", "Lots", "Loads",
+     "Year", "Years", "Pupils", "Students", "Boys", "Girls", "Sixth", "Formers", "Class", "Classes", "Form", "Group"]
+)
+
+
+def _school_list_items(text: str, start: int):
+    listed = _SCHOOL_LIST.match(text, start)
+    if listed is None:
+        return
+    yield from _LIST_ITEM.finditer(text, start, listed.end())
+
+
+def _names_someone(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] name a person, other than in a school's name?"""
+    schools = [m.span() for m in _SCHOOL_NAME.finditer(text, start, end)]
+    for word in _CAPITALISED_WORD.finditer(text, start, end):
+        if word.group() in NOT_A_NAME or word.group() in _GENERIC or word.group() in _TYPE_WORD_SET \
+                or word.group() in _GROUP_WORDS:
+            continue
+        if not any(s <= word.start() < e for s, e in schools):
+            return True
+    return False
+
+
+def _cue_ends(text: str, lowered: str | None, doc: Document | None = None, end_of_list=None) -> list[int]:
     link_cues = _LINK_CUE.finditer(lowered) if lowered is not None else _LINK_CUE_ANY_CASE.finditer(text)
     ends = [m.end() for m in link_cues]
+    if doc is not None:
+        for group in _GROUP_CUE.finditer(text):
+            sentence_start, sentence_end = doc.sentence_bounds(group.start(), group.end())
+            # Near the cue only, so that a long run-on text costs time in proportion to its length.
+            sentence_start = max(sentence_start, group.start() - _GROUP_WINDOW)
+            sentence_end = min(sentence_end, group.end() + _GROUP_WINDOW)
+            # The schools listed after the cue ("pupils from Severn Vale, Cleeve and Balcarras") are
+            # not people.
+            after_list = end_of_list(text, group.end()) if end_of_list else group.end()
+            if _names_someone(text, sentence_start, group.start()) or _names_someone(text, after_list, sentence_end):
+                ends.append(group.end())
     for named in _NAMED_CUE.finditer(text):
         who = named.group("who") or named.group("who_paren") or named.group("who_at") or named.group("owner")
         if who.lower() in _PRONOUNS or who not in NOT_A_NAME:

@@ -6,7 +6,13 @@ Two ways in:
   AWS access keys, GitHub, Google, Stripe and OpenAI keys, JSON web tokens, private key blocks.
 * A value given for a password-like word: "password is hunter2", "pw: Xy7!kq", "the wifi password for
   the studio is Tr0ub4dor&3", "PIN 4821", "the login is bob / P@ssw0rd1" (only the password after
-  the username is the secret). Talk about passwords is not a password: "password protected",
+  the username is the secret), "pass: drumroll77", "pw sunflower", "Zoom host key is 381204",
+  "signing secret: 8f14...", "combination 7351", "Wi-Fi: TMWGuest / Bassline2026" (labels are word
+  lists: secret_labels.txt, code_labels.txt);
+* a bare "code 4417" in a sentence about a door, gate or key safe (code_places.txt), never a
+  postcode, dress code or discount code (not_code_words.txt).
+
+Talk about passwords is not a password: "password protected",
   "change your password regularly", "the password is in the drawer", "password: ********".
 
 The finding covers the secret itself, and the message never repeats it.
@@ -20,6 +26,7 @@ from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
 from bot.checks.document import EMAIL, Document
 from bot.checks.findings import Kind
+from bot.checks.wordlists import entries, phrase_pattern
 
 # Token shapes are ASCII, so their edges are ASCII too: "²xoxb-..." is still a token.
 _TOKENS = re.compile(
@@ -46,17 +53,38 @@ _PASSWORD_WORDS = (
 _CODE_WORDS = r"pin(?:[ \t]+(?:number|code|no\.?))?|(?:door|alarm|key[ \t]?safe|lockbox|gate|entry|safe)[ \t]+code"
 _LOGIN_WORDS = r"log-?in(?:[ \t]+details)?|log[ \t]+in[ \t]+details|credentials|sign-?in(?:[ \t]+details)?"
 _SEPARATOR = (
-    r"[ \t]*(?:(?:is|are|was|were)\b(?:[ \t]+(?:now|still))?|(?:has[ \t]+been[ \t]+)?(?:changed|updated|reset|set)[ \t]+to"
+    r"[ \t]*(?:['\u2019]s\b|(?:is|are|was|were)\b(?:[ \t]+(?:now|still))?|(?:has[ \t]+been[ \t]+)?(?:changed|updated|reset|set)[ \t]+to"
     r"|now\b|:|=|-|\u2013|\u2014)"
 )
 # "the password for the Facebook account is ...": a qualifier is only allowed when a separator
 # follows it, or "PIN for the door is in the office, room 12B" would make "12B" a PIN.
 _QUALIFIER = rf"(?:[ \t]+(?:for|to|of|on)[ \t]+[^\n:=]{{1,40}}?(?={_SEPARATOR}))?"
 _VALUE = r"[\"'\u201c\u2018`]?(?P<value>[^\s\"'\u201d\u2019`]{1,200})"
-_ASSIGNED = re.compile(
-    rf"\b(?P<word>{_PASSWORD_WORDS}|{_CODE_WORDS})\b{_QUALIFIER}(?P<sep>{_SEPARATOR})?[ \t]*{_VALUE}",
+
+# "pass: drumroll77": "pass" only with a colon or equals sign ("bus pass", "pass the ball").
+_PASS_COLON = re.compile(rf"\bpass[ \t]*[:=][ \t]*{_VALUE}", re.IGNORECASE)
+# "code 4417" is a door code when the sentence is about a door, a gate, a key safe (code_places.txt),
+# and not a postcode, a dress code or a discount code (not_code_words.txt).
+_BARE_CODE = re.compile(r"\bcode(?:['\u2019]s)?\b(?:[ \t]+(?:for|to|of|on)[ \t]+[^\n:=.]{1,40}?[ \t]*(?:is|was|:|=)|[ \t]*(?:is|was|now|:|=|-|\u2013)?)[ \t]*(?P<value>\d{3,8}#?)(?![\d/.:])", re.IGNORECASE)
+# "WiFi network TMW-Studio, key harmony42": a key or pass for a network named just before.
+_NETWORK_KEY = re.compile(
+    rf"\b(?:wi-?fi|network|router|hotspot|ssid)\b[^.\n]{{0,40}}?\b(?:key|pass)\b[ \t]*(?P<sep>is\b|:|=|-)?[ \t]*{_VALUE}",
     re.IGNORECASE,
 )
+# "Dropbox: admin@example.org / Synth!Wave88": an account's address, then its password.
+_ADDRESS_THEN_PASSWORD = re.compile(rf"{EMAIL.pattern}[ \t]*(?:/|\|)[ \t]*{_VALUE}")
+# "Front door: 4417#": a door (or gate, key safe ...) given a number straight out.
+_PLACE_NUMBER = re.compile(
+    r"\b(?:door|gate|key[ \t]?safe|key[ \t]?box|lock[ \t]?box|padlock|alarm)[ \t]*(?::|=|is\b)[ \t]*(?P<value>\d{4,8}#?)(?![\d/.:])",
+    re.IGNORECASE,
+)
+# "Wi-Fi: TMWGuest / Bassline2026": a network's name, then its password.
+_NETWORK_THEN_PASSWORD = re.compile(
+    rf"\b(?:wi-?fi|network|router|ssid)\b[ \t]*(?:name)?[ \t]*[:=\-]?[ \t]*[^\s/|]{{1,40}}[ \t]*(?:/|\|)[ \t]*{_VALUE}",
+    re.IGNORECASE,
+)
+# Short forms that are always followed by the password itself: "pw sunflower".
+_ABBREVIATIONS = frozenset({"pw", "pwd", "p/w", "passwd"})
 _LOGIN = re.compile(
     rf"\b(?:{_LOGIN_WORDS})\b{_QUALIFIER}(?:{_SEPARATOR})?[ \t]*(?P<user>[^\s/|,]{{1,100}})[ \t]*(?:/|\||,|&|\band\b)[ \t]*"
     rf"(?:(?:pw|password|pwd)[ \t]*:?[ \t]*)?{_VALUE}",
@@ -67,7 +95,8 @@ _USERNAME_SLASH_BEFORE = re.compile(r"(?:user(?:[ \t]?name)?|login|e-?mail)[ \t]
 # Cheap first looks, so that the long patterns only run on texts that could match them.
 _TOKEN_MARKERS = ("xox", "xapp-", "hooks.slack.com", "AKIA", "ASIA", "gh", "github_pat_", "AIza", "k_live_",
                   "k_test_", "sk-", "eyJ", "-----BEGIN")
-_WORD_MARKERS = ("pass", "pw", "p/w", "pin", "code", "key", "token", "secret", "log", "credential", "sign")
+_WORD_MARKERS = ("pass", "pw", "p/w", "pin", "code", "key", "token", "secret", "log", "credential", "sign", "combo",
+                 "combination", "alarm", "padlock", "door", "gate", "wi", "network", "router", "ssid")
 
 _TRAILING_PUNCTUATION = ".,;:)]}>"
 _MASKED = re.compile(r"^(?:[*\u2022\u25cfx#.]+|<[^>]*>|\[[^\]]*\]|\{[^}]*\}|\.\.\.)$", re.IGNORECASE)
@@ -111,7 +140,26 @@ def _strip_value(match: re.Match[str]) -> tuple[int, int]:
 
 class SecretDetector:
     def __init__(self, context: CheckContext):
-        del context
+        secret_labels = phrase_pattern(entries("secret_labels", context.extra_terms))
+        code_labels = phrase_pattern(entries("code_labels", context.extra_terms))
+        self._code_labels = re.compile(rf"(?:{_CODE_WORDS}|{code_labels})$", re.IGNORECASE)
+        self._assigned = re.compile(
+            rf"\b(?P<word>{_PASSWORD_WORDS}|{secret_labels}|{_CODE_WORDS}|{code_labels})\b{_QUALIFIER}"
+            rf"(?P<sep>{_SEPARATOR})?[ \t]*{_VALUE}",
+            re.IGNORECASE,
+        )
+        places = phrase_pattern(entries("code_places", context.extra_terms))
+        self._code_place = re.compile(rf"\b(?:{places})\b", re.IGNORECASE)
+        not_code = phrase_pattern(entries("not_code_words", context.extra_terms))
+        self._not_a_door_code = re.compile(rf"(?:\b(?:{not_code})[ \t-]*|post)$", re.IGNORECASE)
+
+    def _overlapping(self, text: str):
+        """Every label and its value; a value that is itself a label ("padlock: combination 7351") is
+        read again as a label."""
+        position = 0
+        while (match := self._assigned.search(text, position)) is not None:
+            yield match
+            position = match.start("value")
 
     def find(self, doc: Document) -> list[Span]:
         text = doc.text  # not the masked text: webhook URLs and tokens in links are secrets too
@@ -121,18 +169,45 @@ class SecretDetector:
             spans += [Span(Kind.SECRET, m.start(), m.end()) for m in _TOKENS.finditer(text)]
         if "secret" in lowered:
             spans += [Span(Kind.SECRET, m.start("value"), m.end("value")) for m in _AWS_SECRET.finditer(text)]
+        if "@" in text:
+            for match in _ADDRESS_THEN_PASSWORD.finditer(text):
+                start, end = _strip_value(match)
+                if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=False):
+                    spans.append(Span(Kind.SECRET, start, end))
         if not any(marker in lowered for marker in _WORD_MARKERS):
             return spans
-        for match in _ASSIGNED.finditer(text):
+        for match in self._overlapping(text):
             start, end = _strip_value(match)
             value = text[start:end]
-            is_code = match.group("word").lower().startswith(("pin", "door", "alarm", "key", "lock", "gate", "entry", "safe"))
+            word = " ".join(match.group("word").lower().split())
+            is_code = self._code_labels.match(word) is not None
+            explicit = match.group("sep") is not None or word in _ABBREVIATIONS
             if "/" in value and _USERNAME_SLASH_BEFORE.search(text, max(0, match.start("word") - 20), match.start("word")):
                 # "username/password: bob/hunter2": only the part after the slash is secret.
                 start += value.index("/") + 1
                 value = text[start:end]
-            if _looks_like_secret(value, explicit=match.group("sep") is not None, digits_only_ok=is_code):
+            if _looks_like_secret(value, explicit=explicit, digits_only_ok=is_code):
                 spans.append(Span(Kind.SECRET, start, end))
+        for match in _PLACE_NUMBER.finditer(text):
+            spans.append(Span(Kind.SECRET, *match.span("value")))
+        for match in _NETWORK_THEN_PASSWORD.finditer(text):
+            start, end = _strip_value(match)
+            if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=False):
+                spans.append(Span(Kind.SECRET, start, end))
+        for match in _NETWORK_KEY.finditer(text):
+            start, end = _strip_value(match)
+            if _looks_like_secret(text[start:end], explicit=match.group("sep") is not None, digits_only_ok=False):
+                spans.append(Span(Kind.SECRET, start, end))
+        for match in _PASS_COLON.finditer(text):
+            start, end = _strip_value(match)
+            if _looks_like_secret(text[start:end], explicit=True, digits_only_ok=False):
+                spans.append(Span(Kind.SECRET, start, end))
+        for match in _BARE_CODE.finditer(text):
+            if self._not_a_door_code.search(text, max(0, match.start() - 20), match.start()):
+                continue
+            sentence_start, sentence_end = doc.sentence_bounds(match.start(), match.end())
+            if self._code_place.search(text, sentence_start, sentence_end):
+                spans.append(Span(Kind.SECRET, *match.span("value")))
         for match in _LOGIN.finditer(text):
             start, end = _strip_value(match)
             if _looks_like_secret(text[start:end], explicit=True, digits_only_ok=False):
