@@ -31,6 +31,7 @@ from .common import PhraseSet, label_part
 OWN_ORG_OK = "own-org-ok"
 USED_INSTRUMENT_OK = "used-instrument-ok"
 PARTNER_FREE_EVENT_OK = "partner-free-event-ok"
+WITH_OFFER = "with-offer"
 
 
 class SolicitationRule:
@@ -38,7 +39,7 @@ class SolicitationRule:
 
     def __init__(self, lists: WordLists, config: ModerationConfig) -> None:
         self.patterns = PatternSet(
-            "solicitation", lists, allowed_options=frozenset({OWN_ORG_OK, USED_INSTRUMENT_OK, PARTNER_FREE_EVENT_OK})
+            "solicitation", lists, allowed_options=frozenset({OWN_ORG_OK, USED_INSTRUMENT_OK, PARTNER_FREE_EVENT_OK, WITH_OFFER})
         )
         self.own_terms = PhraseSet((*config.org_names, *config.own_sales_terms))
         self.own_domains = tuple(fold(d).removeprefix("www.") for d in config.org_domains)
@@ -46,6 +47,7 @@ class SolicitationRule:
         self.used_words = PhraseSet(lists.entries("used_item_words"))
         self.multiple_items = PhraseSet(lists.entries("multiple_items"))
         self.free_words = PhraseSet(lists.entries("free_words"))
+        self.offer_words = PhraseSet(lists.entries("offer_words"))
         # Words that can't on their own make a name a partner's ("Free",
         # "Events", "Music"): the purpose's ordinary vocabulary.
         self._generic_words = frozenset(
@@ -67,6 +69,8 @@ class SolicitationRule:
 
     def _exempt(self, match: PhraseMatch, message: MessageUnderReview, purpose: ChannelPurpose) -> bool:
         options = match.section.options
+        if WITH_OFFER in options and not self._makes_offer(message):
+            return True
         if OWN_ORG_OK in options and self._is_own(message):
             return True
         if USED_INSTRUMENT_OK in options and self._single_used_instrument(message):
@@ -74,6 +78,10 @@ class SolicitationRule:
         if PARTNER_FREE_EVENT_OK in options and self._partner_free_event(message, purpose):
             return True
         return False
+
+    def _makes_offer(self, message: MessageUnderReview) -> bool:
+        # A way to reach a seller is only selling beside an offer.
+        return "<money>" in message.token_set or self.offer_words.search(message.phrase_text) is not None
 
     def _is_own(self, message: MessageUnderReview) -> bool:
         if self.own_terms.search(message.phrase_text):
