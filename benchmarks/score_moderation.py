@@ -29,8 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.moderation import RULE_NAMES, ModerationConfig  # noqa: E402
-from bot.moderation.cli import run  # noqa: E402
+from bot.moderation import RULE_NAMES, ModerationConfig
+from bot.moderation.cli import run
 
 
 @dataclass

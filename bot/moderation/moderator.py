@@ -36,6 +36,7 @@ from .rules.base import ChannelContext, ChannelPurpose, MessageUnderReview, Reme
 from .wordlists import WordLists
 
 STATE_VERSION = 1
+_CONTENT_RULES = frozenset({"abuse", "threat", "solicitation", "illegal"})
 
 
 class RuleBook:
@@ -79,6 +80,11 @@ class ChannelModerator:
 
     def _run(self, message: MessageUnderReview) -> list[Finding]:
         findings = [f for rule in self.rulebook.rules if (f := rule.assess(message, self.context)) is not None]
+        if len(findings) > 1 and any(f.rule in _CONTENT_RULES for f in findings):
+            # A post already reported for what it says (an advert, abuse) is
+            # not also reported as off topic: one reason is enough for the
+            # moderator, and it still counts towards the person's run.
+            findings = [f for f in findings if f.rule != "off_topic"]
         for rule in self.rulebook.remembering:
             rule.remember(message, self.context)
         return findings

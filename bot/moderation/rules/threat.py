@@ -17,8 +17,8 @@ from __future__ import annotations
 from ..findings import Finding
 from ..patterns import PatternSet, PhraseMatch, phrase_remover
 from ..wordlists import WordLists
-from .base import ChannelContext, MessageUnderReview, quote, sentence
 from .abuse import FriendlyMarkers
+from .base import ChannelContext, MessageUnderReview, quote, sentence
 from .common import label_part
 
 UNLESS_FRIENDLY = "unless-friendly"
