@@ -26,12 +26,13 @@ from ..patterns import PatternSet, PhraseMatch
 from ..text import fold, tokenize
 from ..wordlists import WordLists
 from .base import ChannelContext, ChannelPurpose, MessageUnderReview, quote, sentence
-from .common import PhraseSet, label_part
+from .common import PhraseSet, label_part, words_before
 
 OWN_ORG_OK = "own-org-ok"
 USED_INSTRUMENT_OK = "used-instrument-ok"
 PARTNER_FREE_EVENT_OK = "partner-free-event-ok"
 WITH_OFFER = "with-offer"
+_NEGATION_REACH = 2  # words before a match that can say "no" to it
 
 
 class SolicitationRule:
@@ -48,6 +49,7 @@ class SolicitationRule:
         self.multiple_items = PhraseSet(lists.entries("multiple_items"))
         self.free_words = PhraseSet(lists.entries("free_words"))
         self.offer_words = PhraseSet(lists.entries("offer_words"))
+        self.negations = frozenset(entry for entry in lists.entries("negations") if " " not in entry)
         # Words that can't on their own make a name a partner's ("Free",
         # "Events", "Music"): the purpose's ordinary vocabulary.
         self._generic_words = frozenset(
@@ -69,6 +71,8 @@ class SolicitationRule:
 
     def _exempt(self, match: PhraseMatch, message: MessageUnderReview, purpose: ChannelPurpose) -> bool:
         options = match.section.options
+        if self._negated(match, message):
+            return True
         if WITH_OFFER in options and not self._makes_offer(message):
             return True
         if OWN_ORG_OK in options and self._is_own(message):
@@ -78,6 +82,11 @@ class SolicitationRule:
         if PARTNER_FREE_EVENT_OK in options and self._partner_free_event(message, purpose):
             return True
         return False
+
+    def _negated(self, match: PhraseMatch, message: MessageUnderReview) -> bool:
+        # A moderator's "no selling, no promo codes in here" quotes the rule.
+        before = words_before(message.phrase_text, match.start, _NEGATION_REACH)
+        return any(word in self.negations for word in before)
 
     def _makes_offer(self, message: MessageUnderReview) -> bool:
         # A way to reach a seller is only selling beside an offer.
