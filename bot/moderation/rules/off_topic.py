@@ -118,11 +118,13 @@ class OffTopicRule:
         result: tuple[Verdict, list[str]] | None = None
         if purpose is not None:
             stems = self.content_stems(message.tokens)
-            if len(set(stems)) < self.config.off_topic_min_content_words:
+            distracted = any(s in self.distractions for s in stems)
+            # A short reply ("I've got two, I'll bring one") says too little to
+            # judge, unless it names a distraction ("the Traitors finale tho").
+            if len(set(stems)) < self.config.off_topic_min_content_words + (0 if distracted else 1):
                 result = (TOO_SHORT, stems)
             else:
                 recent = self.memory(context).recent_words(message.time)
-                distracted = any(s in self.distractions for s in stems)
                 related = any(s in purpose for s in stems) or (
                     not distracted
                     and (
