@@ -67,7 +67,10 @@ class SolicitationRule:
         )
         if not matches:
             return None
-        return Finding("solicitation", sentence([f"{label_part(m.label)} ({quote(m.text)})" for m in matches]))
+        # Two sections may share a label: say it once, with its first words.
+        first_of_label = {m.label: m for m in reversed(matches)}
+        shown = [m for m in matches if first_of_label[m.label] is m]
+        return Finding("solicitation", sentence([f"{label_part(m.label)} ({quote(m.text)})" for m in shown]))
 
     def _exempt(self, match: PhraseMatch, message: MessageUnderReview, purpose: ChannelPurpose) -> bool:
         options = match.section.options
