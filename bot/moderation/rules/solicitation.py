@@ -33,6 +33,7 @@ USED_INSTRUMENT_OK = "used-instrument-ok"
 PARTNER_FREE_EVENT_OK = "partner-free-event-ok"
 WITH_OFFER = "with-offer"
 _NEGATION_REACH = 2  # words before a match that can say "no" to it
+_JOINING_WORDS = frozenset({"or", "and", "nor"})
 
 
 class SolicitationRule:
@@ -87,9 +88,11 @@ class SolicitationRule:
         return False
 
     def _negated(self, match: PhraseMatch, message: MessageUnderReview) -> bool:
-        # A moderator's "no selling, no promo codes in here" quotes the rule.
-        before = words_before(message.phrase_text, match.start, _NEGATION_REACH)
-        return any(word in self.negations for word in before)
+        # A moderator's "no selling, no promo codes in here" quotes the rule;
+        # "no selling or promo codes" says no to both, so a joining word
+        # does not count towards the reach.
+        before = [w for w in words_before(message.phrase_text, match.start, _NEGATION_REACH + 1) if w not in _JOINING_WORDS]
+        return any(word in self.negations for word in before[-_NEGATION_REACH:])
 
     def _makes_offer(self, message: MessageUnderReview) -> bool:
         # A way to reach a seller is only selling beside an offer.
