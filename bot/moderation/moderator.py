@@ -36,6 +36,9 @@ from .rules.base import ChannelContext, ChannelPurpose, MessageUnderReview, Reme
 from .wordlists import WordLists
 
 STATE_VERSION = 1
+_OUTRANKED_BY = {
+    "off_topic": frozenset({"abuse", "threat", "solicitation", "illegal"}),
+}
 
 
 class RuleBook:
@@ -79,6 +82,11 @@ class ChannelModerator:
 
     def _run(self, message: MessageUnderReview) -> list[Finding]:
         findings = [f for rule in self.rulebook.rules if (f := rule.assess(message, self.context)) is not None]
+        if len(findings) > 1:
+            # One reason is enough for the moderator: a post reported for what
+            # it says is not also off topic (it still counts towards the run).
+            found = {f.rule for f in findings}
+            findings = [f for f in findings if found.isdisjoint(_OUTRANKED_BY.get(f.rule, ()))]
         for rule in self.rulebook.remembering:
             rule.remember(message, self.context)
         return findings

@@ -60,6 +60,10 @@ class OffTopicRule:
         lexicon = lists.entries("topic_lexicon") + lists.entries("instruments")
         self.lexicon = frozenset(self.content_stems([tokenize(entry)[-1] for entry in lexicon if tokenize(entry)]))
         self.anything_goes = PhraseSet(lists.entries("anything_goes"))
+        # Games, TV, holidays, pets, sport: related only through the purpose.
+        self.distractions = frozenset(
+            self.content_stems([tokenize(entry)[-1] for entry in lists.entries("off_topic_subjects") if tokenize(entry)])
+        )
         self.negations = frozenset(entry for entry in lists.entries("negations") if " " not in entry)
 
     def content_stems(self, tokens: list[str]) -> list[str]:
@@ -114,12 +118,19 @@ class OffTopicRule:
         result: tuple[Verdict, list[str]] | None = None
         if purpose is not None:
             stems = self.content_stems(message.tokens)
-            if len(set(stems)) < self.config.off_topic_min_content_words:
+            distracted = any(s in self.distractions for s in stems)
+            # A short reply ("I've got two, I'll bring one") says too little to
+            # judge, unless it names a distraction ("the Traitors finale tho").
+            if len(set(stems)) < self.config.off_topic_min_content_words + (0 if distracted else 1):
                 result = (TOO_SHORT, stems)
             else:
                 recent = self.memory(context).recent_words(message.time)
-                related = any(s in purpose or s in self.lexicon for s in stems) or (
-                    len({s for s in stems if s in recent}) >= _WORDS_SHARED_WITH_CONVERSATION
+                related = any(s in purpose for s in stems) or (
+                    not distracted
+                    and (
+                        any(s in self.lexicon for s in stems)
+                        or len({s for s in stems if s in recent}) >= _WORDS_SHARED_WITH_CONVERSATION
+                    )
                 )
                 result = (ON_TOPIC if related else OFF_TOPIC, stems)
         message.derived[self.name] = result

@@ -26,11 +26,14 @@ from ..patterns import PatternSet, PhraseMatch
 from ..text import fold, tokenize
 from ..wordlists import WordLists
 from .base import ChannelContext, ChannelPurpose, MessageUnderReview, quote, sentence
-from .common import PhraseSet, label_part
+from .common import PhraseSet, label_part, words_before
 
 OWN_ORG_OK = "own-org-ok"
 USED_INSTRUMENT_OK = "used-instrument-ok"
 PARTNER_FREE_EVENT_OK = "partner-free-event-ok"
+WITH_OFFER = "with-offer"
+_NEGATION_REACH = 2  # words before a match that can say "no" to it
+_JOINING_WORDS = frozenset({"or", "and", "nor"})
 
 
 class SolicitationRule:
@@ -38,7 +41,7 @@ class SolicitationRule:
 
     def __init__(self, lists: WordLists, config: ModerationConfig) -> None:
         self.patterns = PatternSet(
-            "solicitation", lists, allowed_options=frozenset({OWN_ORG_OK, USED_INSTRUMENT_OK, PARTNER_FREE_EVENT_OK})
+            "solicitation", lists, allowed_options=frozenset({OWN_ORG_OK, USED_INSTRUMENT_OK, PARTNER_FREE_EVENT_OK, WITH_OFFER})
         )
         self.own_terms = PhraseSet((*config.org_names, *config.own_sales_terms))
         self.own_domains = tuple(fold(d).removeprefix("www.") for d in config.org_domains)
@@ -46,6 +49,8 @@ class SolicitationRule:
         self.used_words = PhraseSet(lists.entries("used_item_words"))
         self.multiple_items = PhraseSet(lists.entries("multiple_items"))
         self.free_words = PhraseSet(lists.entries("free_words"))
+        self.offer_words = PhraseSet(lists.entries("offer_words"))
+        self.negations = frozenset(entry for entry in lists.entries("negations") if " " not in entry)
         # Words that can't on their own make a name a partner's ("Free",
         # "Events", "Music"): the purpose's ordinary vocabulary.
         self._generic_words = frozenset(
@@ -63,10 +68,17 @@ class SolicitationRule:
         )
         if not matches:
             return None
-        return Finding("solicitation", sentence([f"{label_part(m.label)} ({quote(m.text)})" for m in matches]))
+        # Two sections may share a label: say it once, with its first words.
+        first_of_label = {m.label: m for m in reversed(matches)}
+        shown = [m for m in matches if first_of_label[m.label] is m]
+        return Finding("solicitation", sentence([f"{label_part(m.label)} ({quote(m.text)})" for m in shown]))
 
     def _exempt(self, match: PhraseMatch, message: MessageUnderReview, purpose: ChannelPurpose) -> bool:
         options = match.section.options
+        if self._negated(match, message):
+            return True
+        if WITH_OFFER in options and not self._makes_offer(message):
+            return True
         if OWN_ORG_OK in options and self._is_own(message):
             return True
         if USED_INSTRUMENT_OK in options and self._single_used_instrument(message):
@@ -74,6 +86,17 @@ class SolicitationRule:
         if PARTNER_FREE_EVENT_OK in options and self._partner_free_event(message, purpose):
             return True
         return False
+
+    def _negated(self, match: PhraseMatch, message: MessageUnderReview) -> bool:
+        # A moderator's "no selling, no promo codes in here" quotes the rule;
+        # "no selling or promo codes" says no to both, so a joining word
+        # does not count towards the reach.
+        before = [w for w in words_before(message.phrase_text, match.start, _NEGATION_REACH + 1) if w not in _JOINING_WORDS]
+        return any(word in self.negations for word in before[-_NEGATION_REACH:])
+
+    def _makes_offer(self, message: MessageUnderReview) -> bool:
+        # A way to reach a seller is only selling beside an offer.
+        return "<money>" in message.token_set or self.offer_words.search(message.phrase_text) is not None
 
     def _is_own(self, message: MessageUnderReview) -> bool:
         if self.own_terms.search(message.phrase_text):

@@ -15,17 +15,21 @@ about") are not accused (``non_subjects.txt``).
 from __future__ import annotations
 
 from ..findings import Finding
-from ..patterns import PatternSet, phrase_remover
+from ..patterns import PatternSet, PhraseMatch, phrase_remover
 from ..wordlists import WordLists
+from .abuse import FriendlyMarkers
 from .base import ChannelContext, MessageUnderReview, quote, sentence
 from .common import label_part
+
+UNLESS_FRIENDLY = "unless-friendly"
 
 
 class ThreatRule:
     name = "threat"
 
     def __init__(self, lists: WordLists, mask_text=lambda text: text) -> None:
-        self.patterns = PatternSet("threat", lists)
+        self.patterns = PatternSet("threat", lists, allowed_options=frozenset({UNLESS_FRIENDLY}))
+        self.friendly = FriendlyMarkers(lists.entries("friendly_markers"))
         self.remove_idioms = phrase_remover(lists.entries("threat_idioms"))
         # Quotes in reasons pass through the abuse rule's masking, so a
         # threat full of swearing is not spelt back out to the moderator.
@@ -33,8 +37,13 @@ class ThreatRule:
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         text = self.remove_idioms(message.phrase_text)
-        matches = self.patterns.first_matches(message.token_set, lambda section: text)
+        matches = self.patterns.first_matches(message.token_set, lambda section: text, lambda m, _: self._meant(m, message))
         if not matches:
             return None
         parts = [f"{label_part(m.label)} ({quote(self.mask_text(m.text))})" for m in matches]
         return Finding("threat", sentence(parts))
+
+    def _meant(self, match: PhraseMatch, message: MessageUnderReview) -> bool:
+        # "I'm gonna kill you if you're late 😂" between friends is teasing:
+        # sections marked unless-friendly don't count beside a laughing emoji or "lol".
+        return UNLESS_FRIENDLY not in match.section.options or not self.friendly.present(message)
