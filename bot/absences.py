@@ -318,7 +318,7 @@ def known_absences(config: OrgConfig | None, tz: tzinfo) -> list[Away]:
 async def sync_known_absences(services: Services) -> int:
     """Keep the organisation file's known absences in the absences table (once each, by person and start),
     so routing, nudges and the welcome back read one place. One taken out of the file before it starts
-    is cancelled; one under way or past stays as it was."""
+    is cancelled; one under way or past stays as it was; one already over when first read is not added."""
     snapshot = await org_snapshot(services)
     wanted = {(a.person, a.starts_at): a for a in known_absences(snapshot.config, services.tz)}
     now = services.now()
@@ -335,7 +335,9 @@ async def sync_known_absences(services: Services) -> int:
                                    subject_id=row.person_id, detail={"absence": row.id, "from": before,
                                                                      "to": _period(row), "source": "org_file"})
                 added += 1
-            elif key not in stored:
+            elif key not in stored and away.ends_at > now:
+                # One already over when first read changes nothing, and one the retention rules have
+                # erased must not come back (and welcome its person back a second time).
                 add_absence(session, Absence(person_id=away.person, starts_at=away.starts_at, ends_at=away.ends_at,
                                              stand_in_id=away.stand_in, set_by="system", created_at=now, source="org_file"))
                 await record_audit(session, at=now, actor="system", action="absence.set", subject_type="person",

@@ -24,6 +24,7 @@ from bot.services import Services
 from storage import retention as store
 from storage.audit import record_audit
 from storage.models import (
+    Absence,
     AccountAccess,
     AuditEntry,
     DbsCheck,
@@ -42,7 +43,7 @@ from storage.models import (
 
 Records = list[dict[str, Any]]
 Exporter = Callable[[AsyncSession, Services, str], Awaitable[Records]]
-Eraser = Callable[[AsyncSession, str], Awaitable[int]]
+Eraser = Callable[[AsyncSession, Services, str], Awaitable[int]]
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,12 @@ async def _messages(session: AsyncSession, services: Services, key: str) -> Reco
     return [{"template": m.template, "created_at": _iso(m.created_at), "state": m.state, "sent_at": _iso(m.sent_at)} for m in rows]
 
 
+async def _absences(session: AsyncSession, services: Services, key: str) -> Records:
+    rows = (await session.scalars(select(Absence).where(Absence.person_id == key).order_by(Absence.starts_at, Absence.id))).all()
+    return [{"from": _iso(a.starts_at), "until": _iso(a.ends_at), "cover_named": a.stand_in_id is not None,
+             "set_by_you": a.set_by == key, "source": a.source} for a in rows if a.starts_at < a.ends_at]
+
+
 async def _accounts(session: AsyncSession, services: Services, key: str) -> Records:
     owned = (await session.scalars(select(SharedAccount).where(SharedAccount.owner_id == key).order_by(SharedAccount.id))).all()
     access = (await session.execute(
@@ -182,19 +189,23 @@ async def _audit(session: AsyncSession, services: Services, key: str) -> Records
 # -- erasers ------------------------------------------------------------------------------------------
 
 
-async def _delete_moderation(session: AsyncSession, key: str) -> int:
+async def _delete_moderation(session: AsyncSession, services: Services, key: str) -> int:
     return await store.delete_moderation_cases(session, user_id=key)
 
 
-async def _delete_guarded(session: AsyncSession, key: str) -> int:
+async def _delete_guarded(session: AsyncSession, services: Services, key: str) -> int:
     return await store.delete_guarded_notices(session, user_id=key)
 
 
-async def _delete_sent_messages(session: AsyncSession, key: str) -> int:
+async def _delete_sent_messages(session: AsyncSession, services: Services, key: str) -> int:
     return await store.delete_sent_messages(session, target=key)
 
 
-async def _blank_dbs_number(session: AsyncSession, key: str) -> int:
+async def _delete_ended_absences(session: AsyncSession, services: Services, key: str) -> int:
+    return await store.delete_ended_absences(session, ended_before=services.now(), person_id=key)
+
+
+async def _blank_dbs_number(session: AsyncSession, services: Services, key: str) -> int:
     return await store.erase_dbs_certificate_numbers(session, slack_id=key)
 
 
@@ -230,6 +241,9 @@ HOLDINGS: tuple[Holding, ...] = (
             erase=_delete_guarded),
     Holding("messages_to_you", "messages the bot sent you: which, and when", _messages, erase=_delete_sent_messages,
             withheld="their contents: you have them in Slack, and some carry other people's details"),
+    Holding("absences", "when you were away (/away or the organisation file), and whether someone covered", _absences,
+            withheld="who covered for you", erase=_delete_ended_absences,
+            kept_because="an absence under way or still to come decides where reports go; it is erased once it has ended"),
     Holding("shared_accounts", "shared accounts you own or could log in to", _accounts,
             kept_because="who could log in to a shared account, and when that ended, is the security record policy 5.4 needs"),
     Holding("leaving", "a leaver's checklist for you, and checklist tasks given to you", _leaving,
@@ -285,7 +299,7 @@ async def erase_person(services: Services, key: str, actor: str = "cli") -> Eras
     async with services.db.unit_of_work() as session:
         for holding in HOLDINGS:
             if holding.erase is not None:
-                erased[holding.name] = await holding.erase(session, key)
+                erased[holding.name] = await holding.erase(session, services, key)
             if holding.kept_because and len(await holding.export(session, services, key)):
                 kept[holding.name] = holding.kept_because
         await record_audit(session, at=services.now(), actor=actor, action="person.erased", subject_type="person",

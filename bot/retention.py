@@ -80,6 +80,9 @@ DBS_CERTIFICATE_NUMBER_MONTHS = 6
 MODERATION_CASE_DAYS = 365
 GUARDED_NOTICE_DAYS = 365
 SENT_MESSAGE_DAYS = 365
+# Absences (/away and the organisation file's), counted from the day they end: long enough to answer
+# "why did this report skip me?" for a quarter; the report's own history keeps the reason for good.
+ABSENCE_DAYS = 90
 
 # How each kind of erased record is named in the audit entry and the digest.
 KIND_LABELS: dict[str, str] = {
@@ -88,6 +91,7 @@ KIND_LABELS: dict[str, str] = {
     "moderation_cases": "moderation cases",
     "guarded_notices": "guarded-channel notices",
     "sent_messages": "copies of sent messages",
+    "absences": "absences that ended",
 }
 
 Years = Annotated[int, Field(ge=1, le=100)]
@@ -103,6 +107,7 @@ class RetentionSettings(BaseModel):
     moderation_case_days: int = Field(default=MODERATION_CASE_DAYS, ge=1, le=36500)
     guarded_notice_days: int = Field(default=GUARDED_NOTICE_DAYS, ge=1, le=36500)
     sent_message_days: int = Field(default=SENT_MESSAGE_DAYS, ge=1, le=36500)
+    absence_days: int = Field(default=ABSENCE_DAYS, ge=1, le=36500)
 
     def report_period(self, kind: ReportKind) -> Period:
         return years(self.report_years.get(kind, REPORT_YEARS[kind]))
@@ -138,6 +143,8 @@ async def erase_expired(services: Services) -> Counter[str]:
             session, created_before=Period(days=settings.guarded_notice_days).before(now))
         counts["sent_messages"] += await store.delete_sent_messages(
             session, created_before=Period(days=settings.sent_message_days).before(now))
+        counts["absences"] += await store.delete_ended_absences(
+            session, ended_before=Period(days=settings.absence_days).before(now))
         counts = +counts  # drop the kinds with nothing erased
         if counts:
             await record_audit(session, at=now, actor="system", action=ERASED_ACTION, subject_type="retention",

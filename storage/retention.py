@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import DbsCheck, GuardedNotice, ModerationCase, OutboxMessage, Report, ReportNote
+from storage.models import Absence, DbsCheck, GuardedNotice, ModerationCase, OutboxMessage, Report, ReportNote
 
 # A resolved report whose details are erased keeps this much: reference, kind, status, urgency, the
 # dates, who handled it (staff, by role: the organisation's record of how it was handled) and its tasks.
@@ -78,6 +78,15 @@ async def delete_guarded_notices(session: AsyncSession, *, created_before: datet
     return _rows(await session.execute(_narrowed(
         delete(GuardedNotice), None if created_before is None else GuardedNotice.created_at < created_before,
         None if user_id is None else GuardedNotice.user_id == user_id)))
+
+
+async def delete_ended_absences(session: AsyncSession, *, ended_before: datetime,
+                                person_id: str | None = None) -> int:
+    """Absences that ended before the moment, everyone's or one person's: once someone is back and has
+    been told what arrived meanwhile, when they were away is nobody's business."""
+    return _rows(await session.execute(_narrowed(
+        delete(Absence), Absence.ends_at < ended_before,
+        None if person_id is None else Absence.person_id == person_id)))
 
 
 async def delete_sent_messages(session: AsyncSession, *, created_before: datetime | None = None,

@@ -447,3 +447,46 @@ async def test_a_cover_named_without_dates_is_asked_for_the_dates(bot: RunningBo
 
     assert "Please give the dates too" in reply
     assert await _absences(bot) == 0
+
+
+
+async def _absent_people(bot: RunningBot) -> list[str]:
+    async with bot.services.db.unit_of_work() as session:
+        return sorted((await session.scalars(select(Absence.person_id))).all())
+
+
+async def test_absences_are_erased_ninety_days_after_they_end_and_the_files_do_not_come_back(
+        tmp_path: Path, fake_slack: FakeSlack) -> None:
+    org = tmp_path / "org.yml"
+    org.write_text(EXAMPLE_ORG.read_text() + KNOWN_ABSENCE)
+    running, runner = await start_bot(make_settings(f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite'}", fake_slack.api_url, org=org),
+                                      fake_slack, ManualClock(START))
+    try:
+        await running.tick()
+        await away(running, GRACE, "24 Dec - 2 Jan")
+        assert await _absent_people(running) == [GRACE, SAFE]
+
+        # Priya's known absence ended as Saturday 28 November began: kept for 90 days after.
+        running.clock.set(SATURDAY + timedelta(days=89))
+        await running.tick()
+        assert await _absent_people(running) == [GRACE, SAFE]
+        told_priya = len(running.fake.messages_in(SAFE))
+
+        running.clock.set(SATURDAY + timedelta(days=91))
+        await running.tick()
+        assert await _absent_people(running) == [GRACE]
+        # The file still lists it; read again, it is not added back, and nobody is welcomed back twice.
+        running.clock.advance(timedelta(hours=2))
+        await running.tick()
+        await running.tick()
+        assert await _absent_people(running) == [GRACE]
+        assert len(running.fake.messages_in(SAFE)) == told_priya
+
+        # Grace's ended as 3 January began.
+        running.clock.set(datetime(2027, 1, 3, tzinfo=UTC) + timedelta(days=91))
+        await running.tick()
+        assert await _absent_people(running) == []
+        assert await audit_count(running, "retention.erased") == 2
+    finally:
+        await runner.cleanup()
+        await running.services.db.dispose()

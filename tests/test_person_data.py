@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 
 from bot.person_data import erase_person, export_person
-from storage.models import AuditEntry, DbsCheck, ModerationCase, PolicySignature, Report
+from storage.models import Absence, AuditEntry, DbsCheck, ModerationCase, PolicySignature, Report
 from tests.cli_support import TMW_BOT, cli_env
 from tests.harness import RunningBot
 from tests.report_driver import ANITA, BEN, DAN, SAFE, ReportDriver
@@ -118,3 +119,28 @@ async def test_an_export_does_not_reveal_a_report_that_never_reached_the_person(
 
     assert deputy["reports_you_handled"] == 0
     assert lead["reports_you_handled"] == 1
+
+
+async def test_absences_are_exported_without_who_covered_and_erased_once_over(bot: RunningBot, tmp_path: Path) -> None:
+    services = bot.services
+    now = services.now()
+    async with services.db.unit_of_work() as session:
+        session.add(Absence(person_id=BEN, starts_at=now - timedelta(days=20), ends_at=now - timedelta(days=10),
+                            stand_in_id=DAN, set_by=BEN, created_at=now - timedelta(days=21)))
+        session.add(Absence(person_id=BEN, starts_at=now + timedelta(days=5), ends_at=now + timedelta(days=9),
+                            set_by=ANITA, created_at=now))
+        session.add(Absence(person_id=DAN, starts_at=now - timedelta(days=20), ends_at=now - timedelta(days=10),
+                            set_by=DAN, created_at=now - timedelta(days=21)))
+
+    await export_person(services, BEN, tmp_path / "out", actor=ANITA)
+
+    exported = json.loads((tmp_path / "out" / "absences.json").read_text())
+    assert [(a["cover_named"], a["set_by_you"]) for a in exported] == [(True, True), (False, False)]
+    assert DAN not in (tmp_path / "out" / "absences.json").read_text()
+
+    outcome = await erase_person(services, BEN, actor=ANITA)
+
+    assert outcome.erased["absences"] == 1 and "decides where reports go" in outcome.kept["absences"]
+    async with services.db.unit_of_work() as session:
+        left = (await session.execute(select(Absence.person_id, Absence.ends_at).order_by(Absence.person_id))).all()
+    assert sorted(person for person, _ in left) == sorted([BEN, DAN])  # Ben's still to come, and Dan's untouched
