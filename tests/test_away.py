@@ -33,6 +33,7 @@ from tests.report_driver import (
     ReportDriver,
     audit_count,
 )
+from tests.test_reports_statutory_clocks import WEDNESDAY_10AM, an_allegation, clock_messages
 
 # START is Tuesday 24 November 2026, 10:00 in London: "until Friday" ends as Saturday 28 November begins.
 SATURDAY = datetime(2026, 11, 28, 0, 0, tzinfo=UTC)
@@ -490,3 +491,31 @@ async def test_absences_are_erased_ninety_days_after_they_end_and_the_files_do_n
     finally:
         await runner.cleanup()
         await running.services.db.dispose()
+
+
+
+async def _report_of_kind(bot: RunningBot, kind: str) -> Report:
+    async with bot.services.db.unit_of_work() as session:
+        report = await session.scalar(select(Report).where(Report.kind == kind).order_by(Report.id.desc()))
+        assert report is not None
+        return report
+
+
+async def test_an_acknowledged_report_with_a_deadline_running_moves_on_when_its_handler_goes_away(bot: RunningBot) -> None:
+    driver = await an_allegation(bot)  # about a music leader: a working day to refer it to the LADO
+    await driver.file(LUCY, "computer_fault", activity="beat-it", description="The studio laptop will not start.")
+    await driver.press(GRACE, "report.acknowledge", driver.report_message(GRACE), answered=True)
+    allegation = await _report_of_kind(bot, "online_safety")
+
+    await away(bot, SAFE, "until Friday")
+    await away(bot, GRACE, "until Friday")
+    await bot.tick()
+
+    passed_on = await _report_of_kind(bot, "online_safety")
+    assert passed_on.tier == allegation.tier + 1 and passed_on.status == "acknowledged"
+    assert "deadline to tell a body outside is running" in await _history(bot, DEPUTY, passed_on.reference)
+    # The deputy now gets the LADO reminders; the fault, with no deadline, waits for Grace.
+    bot.clock.set(WEDNESDAY_10AM - timedelta(hours=1))
+    await bot.tick()
+    assert clock_messages(driver, DEPUTY, "LADO")
+    assert (await _report_of_kind(bot, "computer_fault")).tier == 0

@@ -1095,11 +1095,13 @@ async def record_clock(session: AsyncSession, services: Services, report_id: int
 
 LEFT = "The person handling it has left, so it was passed on."
 AWAY = "Everyone it was with is away, so it was passed on."
+AWAY_WITH_CLOCK = "Everyone handling it is away while a deadline to tell a body outside is running, so it was passed on."
 
 
 async def reassign_from_leavers(services: Services) -> int:
     """Reports whose current handlers have all left the organisation file move on down the chain; so
-    do reports still waiting to be acknowledged by people who have all gone away since they got them."""
+    do reports still waiting to be acknowledged by people who have all gone away since they got them,
+    and acknowledged ones with a statutory clock still open."""
     present = {m.slack_id for m in (await org_snapshot(services)).directory.members}
     async with services.db.reading() as session:
         away = await away_at(session, services.now())
@@ -1108,8 +1110,13 @@ async def reassign_from_leavers(services: Services) -> int:
             current = handlers_in(report, report.tier)
             if current and not any(p.slack_id in present for p in current):
                 stranded.append((report.id, report.tier, LEFT))
-            elif current and report.status == "open" and all(p.slack_id in away for p in current):
-                stranded.append((report.id, report.tier, AWAY))
+            elif current and all(p.slack_id in away for p in current):
+                if report.status == "open":
+                    stranded.append((report.id, report.tier, AWAY))
+                elif any(clock.decision is None for clock in report.clocks):
+                    # Acknowledged, but a deadline to tell a body outside is running: it cannot wait for
+                    # someone's holiday to end.
+                    stranded.append((report.id, report.tier, AWAY_WITH_CLOCK))
     moved = 0
     for report_id, tier, reason in stranded:
         try:
