@@ -59,6 +59,10 @@ class Icon(Enum):
     SNOOZED = "zzz"
     REPLACED = "arrows_counterclockwise"
     PALM_TREE = "palm_tree"
+    PHONE = "telephone_receiver"
+    DEADLINE = "hourglass"
+    NO_ENTRY = "no_entry"
+    PERSON = "bust_in_silhouette"
 
 
 @dataclass(frozen=True)
@@ -120,9 +124,11 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Quote:
-    """Text someone typed, shown as a quotation (a report's description)."""
+    """Text someone typed, shown as a quotation (a report's description), with `by` above it if given
+    (who wrote it, and when)."""
 
     text: str
+    by: Text = ()
 
 
 @dataclass(frozen=True)
@@ -214,6 +220,9 @@ class Choice:
     options: Sequence[tuple[str, str]]  # (value, label)
     # Several may be chosen (ticked in a list), or just one (picked from a menu).
     multiple: bool = False
+    # Just one, with every option in view (radio buttons) rather than in a menu: for a choice of two
+    # that matters, read before it is made.
+    expanded: bool = False
     placeholder: str = ""
     initial: str | None = None
     optional: bool = False

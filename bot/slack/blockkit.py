@@ -52,6 +52,8 @@ HEADER_TEXT_MAX = 150
 BUTTON_TEXT_MAX = 75
 OPTION_TEXT_MAX = 75
 MODAL_TITLE_MAX = 24
+# The line above a quote: with the quote (cut to 2,500 by quote()) it stays within a section's 3,000.
+QUOTE_BY_MAX = 400
 
 
 class BlockKit:
@@ -104,7 +106,9 @@ class BlockKit:
         if isinstance(part, Paragraph):
             return [_section(cut("\n".join(self.mrkdwn(line) for line in part.lines), SECTION_TEXT_MAX))]
         if isinstance(part, Quote):
-            return [_section(quote(part.text))]
+            by = spans(part.by)
+            lead = f"{cut(self.mrkdwn(by), QUOTE_BY_MAX)}\n" if by else ""
+            return [_section(lead + quote(part.text))]
         if isinstance(part, Facts):
             fields = [{"type": "mrkdwn", "text": cut(f"*{escape(title)}*\n{self.mrkdwn(value)}", FIELD_TEXT_MAX)}
                       for title, value in part.pairs]
@@ -173,8 +177,9 @@ class BlockKit:
                        "options": [_option(value, label) for value, label in field.options]}
         elif isinstance(field, Choice):
             options = [_option(value, label) for value, label in field.options]
-            element = {"type": "static_select", "action_id": action_id, "options": options}
-            if field.placeholder:
+            element = {"type": "radio_buttons" if field.expanded else "static_select", "action_id": action_id,
+                       "options": options}
+            if field.placeholder and not field.expanded:
                 element["placeholder"] = _plain(field.placeholder)
             chosen = next((o for o in options if o["value"] == field.initial), None)
             if chosen:
