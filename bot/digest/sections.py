@@ -12,6 +12,16 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.reports.figures import (
+    ResponseFigures,
+    Spread,
+    by_kind,
+    duration_text,
+    load_timings,
+    open_clocks,
+    percent,
+    response_figures,
+)
 from bot.reports.kinds import DEFAULT_RULES, ReportKind
 from bot.services import Services
 from storage.models import AuditEntry, CheckFinding, ModerationCase, Report
@@ -126,6 +136,48 @@ async def escalations_section(session: AsyncSession, window: Window, now: dateti
                                                          await count(window), await count(window.previous()))])
 
 
+def _previous_four_weeks(window: Window) -> Window:
+    return Window(window.start - timedelta(days=28), window.start)
+
+
+async def response_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section | None:
+    """How well this week's reports were handled, kind by kind, beside the four weeks before it. Each
+    cohort is judged as it stood at the end of its own weeks (see bot/reports/figures.py)."""
+    before = _previous_four_weeks(window)
+    timings = await load_timings(session, services, before.start, window.end)
+    this_week = [t for t in timings if window.start < t.created_at <= window.end]
+    earlier = [t for t in timings if before.start < t.created_at <= before.end]
+    if not this_week and not earlier and not any(c.open for c in open_clocks(timings, window.end).values()):
+        return None
+    notes = ["Reports filed this week, beside those filed in the previous four weeks."]
+    notes += _response_lines("All reports", response_figures(this_week, window.end), response_figures(earlier, before.end))
+    now_by_kind, before_by_kind = by_kind(this_week, window.end), by_kind(earlier, before.end)
+    for kind in [k.value for k in ReportKind if k.value in now_by_kind or k.value in before_by_kind]:
+        empty = response_figures([], window.end)
+        notes += _response_lines(_kind_label(kind), now_by_kind.get(kind, empty), before_by_kind.get(kind, empty))
+    at_start = open_clocks(timings, window.start)
+    for body, clocks in open_clocks(timings, window.end).items():
+        past = f", {clocks.overdue} past the deadline" if clocks.overdue else ""
+        notes.append(f"Open {body} clocks: {clocks.open}{past} (a week ago: {at_start[body].open})")
+    return Section("response", "How reports were handled", notes=notes)
+
+
+def _response_lines(label: str, now: ResponseFigures, before: ResponseFigures) -> list[str]:
+    def in_time(f: ResponseFigures) -> str:
+        return f"{f.in_time} of {f.due} ({percent(f.share_in_time)})" if f.due else "none due yet"
+
+    def times(spread: Spread | None) -> str:
+        return f"median {duration_text(spread.median)}, worst {duration_text(spread.worst)}" if spread else "none yet"
+
+    lines = [f"{label}: {now.filed} filed (previous four weeks: {before.filed})",
+             f"    acknowledged within the deadline: {in_time(now)} (previous four weeks: {in_time(before)})",
+             f"    time to acknowledge: {times(now.to_acknowledge)} (previous four weeks: {times(before.to_acknowledge)})",
+             f"    time to resolve: {times(now.to_resolve)} (previous four weeks: {times(before.to_resolve)})"]
+    if now.end_of_chain or before.end_of_chain:
+        lines.append(f"    reached the end of their chain: {now.end_of_chain} (previous four weeks: {before.end_of_chain})")
+    return lines
+
+
 async def checks_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section:
     this_week = await _count_by(session, CheckFinding.at, CheckFinding.kind, window)
     last_week = await _count_by(session, CheckFinding.at, CheckFinding.kind, window.previous())
@@ -208,5 +260,5 @@ async def retention_section(session: AsyncSession, window: Window, now: datetime
 
 
 # In the order they appear. Each workflow adds its own as it lands.
-SECTIONS: list[SectionBuilder] = [reports_section, escalations_section, checks_section, moderation_section, accounts_section, policy_section, dbs_section,
+SECTIONS: list[SectionBuilder] = [reports_section, escalations_section, response_section, checks_section, moderation_section, accounts_section, policy_section, dbs_section,
                                   access_reviews_section, retention_section]
