@@ -8,6 +8,7 @@ ends their access to those accounts and starts changing each one's password at o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from typing import Any
 
@@ -15,15 +16,16 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.absences import AwayBook, away_at, remind_unless_away
 from bot.directory import Member
 from bot.errors import DomainError, NotAllowed
+from bot.messages import Bold, Button, Buttons, ButtonStyle, Choice, Confirm, Form, Message, Note, Paragraph, Part
 from bot.org import Role
 from bot.scheduler import TimerContext
 from bot.services import Services
 from bot.snapshot import org_snapshot
 from storage.audit import record_audit
 from storage.models import AccountAccess, AuditEntry, SharedAccount
-from storage.outbox import enqueue_message
 from storage.timers import schedule_timer
 
 DUE = "access_review.due"
@@ -99,16 +101,20 @@ async def on_review_due(ctx: TimerContext, payload: dict[str, Any]) -> None:
         return
     await record_audit(ctx.session, at=ctx.now, actor="system", action="access_review.asked", subject_type="person",
                        subject_id=member.slack_id, detail={"due": payload["due"]})
+    away = await away_at(ctx.session, ctx.now)
     for reviewer in reviewers(member, directory):
-        await _tell(ctx.session, ctx.services, reviewer.slack_id, member, payload["due"], accounts, None, None)
+        await _tell(ctx.session, ctx.services, reviewer.slack_id, member, payload["due"], accounts, None, None, away)
 
 
 async def _tell(session: AsyncSession, services: Services, target: str, member: Member, due: str,
-                accounts: list[tuple[int, str]], decision: str | None, by: str | None) -> None:
-    await enqueue_message(session, services.cipher, now=services.now(), target=target, template="access_review.ask",
+                accounts: list[tuple[int, str]], decision: str | None, by: str | None, away: AwayBook | None = None) -> None:
+    """The review's message to a reviewer: asked afresh (held while they are away), or updated in place."""
+    await remind_unless_away(session, services, away or {}, target=target, template="access_review.ask",
                           params={"slack_id": member.slack_id, "name": member.name, "due": due,
                                   "accounts": [{"id": i, "name": n} for i, n in accounts], "decision": decision, "by": by},
-                          message_key=f"access-review:{member.slack_id}:{due}:{target}")
+                          message_key=f"access-review:{member.slack_id}:{due}:{target}",
+                          # Each young leader's review is its own question: one held never replaces another.
+                          replaces_held=False)
 
 
 async def decide(session: AsyncSession, services: Services, slack_id: str, due: str, actor: Member | None,
@@ -160,3 +166,45 @@ async def reviews_waiting(session: AsyncSession) -> int:
 
 
 TIMER_HANDLERS = {DUE: on_review_due}
+
+
+# -- what it says (as data: bot/messages.py) -------------------------------------------------------------
+
+KEEP_ACTION, REVOKE_ACTION, REDUCE_ACTION = "access_review.keep", "access_review.revoke", "access_review.reduce"
+REDUCE_FORM = "access_review.reduce_submit"
+DECIDED_WORDS = {"keep": "Kept", "revoke": "Access revoked", "reduce": "Access reduced"}
+
+
+class ReviewRef(BaseModel):
+    """Which review a button or form is about: the young leader, by key, and when it fell due."""
+
+    slack_id: str
+    due: str
+
+
+def review_request(params: dict[str, Any]) -> Message:
+    """The project manager's question (Keep, Revoke or Reduce), or, once decided, what was decided."""
+    names = ", ".join(a["name"] for a in params["accounts"]) or "none"
+    line = (Bold(f"Access review for {params['name']}"), f" (young leader). They can log in to: {names}. "
+            "Our policy (5.1) asks us to review young leaders' access regularly. Is it still right?")
+    parts: list[Part] = [Paragraph([line])]
+    if params.get("decision"):
+        parts.append(Note((Bold(DECIDED_WORDS[params["decision"]]), f" by {params['by'] or 'someone'}.")))
+    else:
+        value = ReviewRef(slack_id=params["slack_id"], due=params["due"]).model_dump_json()
+        parts.append(Buttons([
+            Button("Keep access", KEEP_ACTION, value=value, style=ButtonStyle.PRIMARY),
+            Button("Revoke access", REVOKE_ACTION, value=value, style=ButtonStyle.DANGER, confirm=Confirm(
+                "Revoke access?", "They lose access to every account, and each password is changed at once.", "Revoke")),
+            Button("Reduce access", REDUCE_ACTION, value=value),
+        ]))
+    return Message(summary=f"Access review for {params['name']}", parts=parts)
+
+
+def accounts_to_take_away(accounts: Sequence[tuple[int, str]] = ()) -> Choice:
+    return Choice("accounts", "Accounts to take away", [(str(i), name) for i, name in accounts], multiple=True)
+
+
+def reduce_form(accounts: list[tuple[int, str]], ref: ReviewRef) -> Form:
+    return Form(id=REDUCE_FORM, title="Reduce access", submit="Take away", state=ref.model_dump_json(),
+                fields=[accounts_to_take_away(accounts)])

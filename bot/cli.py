@@ -72,6 +72,12 @@ def _parser() -> argparse.ArgumentParser:
                           help="pdf (figures and charts) or csv (one row per kind and month); default pdf")
     trustees.add_argument("--out", type=Path, default=None,
                           help="the file to write (default trustees-FROM-to-TO.pdf or .csv, here)")
+    teams = commands.add_parser("teams", help="Microsoft Teams")
+    teams_commands = teams.add_subparsers(dest="teams_command", required=True, metavar="ACTION")
+    teams_package = teams_commands.add_parser(
+        "package", help="build the app package to upload to Teams (manifest.json and icons, in a zip)")
+    teams_package.add_argument("--out", type=Path, default=Path("tmw-bot-teams.zip"),
+                               help="the zip file to write (default: tmw-bot-teams.zip)")
 
     tick = commands.add_parser("tick", help="run everything due up to a moment, once, and exit")
     tick.add_argument("--now", help="ISO-8601 moment (default: now); without an offset, the organisation's time")
@@ -206,7 +212,26 @@ def _dispatch(args: argparse.Namespace) -> int:
         return asyncio.run(_export_report(settings, args.reference, args.out))
     if args.command == "report":
         return asyncio.run(_trustees_report(settings, args.first, args.last, args.format, args.out))
+    if args.command == "teams":
+        return _teams_package(settings, args.out)
     raise AssertionError(f"unhandled command {args.command}")
+
+
+def _teams_package(settings, out: Path) -> int:  # type: ignore[no-untyped-def]
+    from bot.org import load_org_file
+    from bot.teams.package import build_app_package
+
+    organisation = load_org_file(settings.tmw_org_config).config.organisation if settings.tmw_org_config else None
+    package = build_app_package(settings.teams_app_id, organisation)
+    try:
+        out.write_bytes(package.content)
+    except OSError as exc:
+        print(f"tmw-bot: {out} cannot be written ({exc.strerror}).", file=sys.stderr)
+        return 1
+    for warning in package.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"Wrote {out}: upload it in Teams (Apps, Manage your apps, Upload an app) or in the Teams admin centre.")
+    return 0
 
 
 def _org_validate(path: Path) -> int:

@@ -6,6 +6,8 @@ One table serves `/tmw help`, the manifest check and the playground. A feature a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import takewhile
+from typing import Literal
 
 from bot.org import Role
 
@@ -19,6 +21,30 @@ class CommandInfo:
     slash_command: str
     allowed_roles: frozenset[Role] = EVERYONE
     policy_section: str = ""
+    # Where the command is used: in the person's own chat with the bot, or in a group channel it acts on
+    # (Teams shows the two in separate command menus; Slack takes both anywhere).
+    used_in: Literal["chat", "channel"] = "chat"
+
+    @property
+    def chat_text(self) -> str:
+        """The command as typed to the bot in a chat, where there is no slash: "report list", "help"."""
+        words = self.usage.removeprefix("/").split()
+        return " ".join(words[1:] if words[0] == "tmw" else words)
+
+    @property
+    def chat_name(self) -> str:
+        """The words of `chat_text` before its first argument: "report show", "rotated"."""
+        return " ".join(takewhile(lambda word: word.isalpha() and word.islower(), self.chat_text.split()))
+
+
+@dataclass(frozen=True)
+class MessageAction:
+    """An action on someone's message ("Check before sending"): a message shortcut in Slack, a message
+    action in Teams. `key` names it to the code; each platform keeps its own id for it."""
+
+    key: str
+    title: str
+    description: str
 
 
 CATALOGUE: tuple[CommandInfo, ...] = (
@@ -59,6 +85,7 @@ CATALOGUE: tuple[CommandInfo, ...] = (
         slash_command="/groupagreement",
         allowed_roles=frozenset({Role.PROJECT_MANAGER, Role.ADMIN, Role.CEO, Role.MODERATOR}),
         policy_section="5.3, 5.7",
+        used_in="channel",
     ),
     CommandInfo(
         usage="/policy",
@@ -109,11 +136,38 @@ CATALOGUE: tuple[CommandInfo, ...] = (
         policy_section="5.4",
     ),
     CommandInfo(
+        usage="/away until Friday",
+        summary="You are away (or `/away 24 Dec - 2 Jan`, `/away off`): reports go to the next person on their chain, "
+                "reminders wait until you are back. Add `cover @person` to name who covers.",
+        slash_command="/away",
+        policy_section="5.1",
+    ),
+    CommandInfo(
+        usage="/away @person until Friday",
+        summary="Set the absence of someone in a project you manage (project managers, the CEO, admins).",
+        slash_command="/away",
+        allowed_roles=frozenset({Role.PROJECT_MANAGER, Role.CEO, Role.ADMIN}),
+    ),
+    CommandInfo(
         usage="/leaver @person",
         summary="Someone is leaving: their passwords are changed, their reports passed on, their roles ended.",
         slash_command="/leaver",
         allowed_roles=frozenset({Role.PROJECT_MANAGER, Role.CEO, Role.ADMIN}),
         policy_section="5.4",
+    ),
+)
+
+
+MESSAGE_ACTIONS: tuple[MessageAction, ...] = (
+    MessageAction(
+        key="check_before_sending",
+        title="Check before sending",
+        description="Check this message for personal details before it goes out",
+    ),
+    MessageAction(
+        key="someone_is_leaving",
+        title="Someone is leaving",
+        description="Start the leaver checklist for the person who wrote this message",
     ),
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 # A little leeway for clocks and typing: "now" typed a minute late is not "in the future".
 FUTURE_LEEWAY = timedelta(minutes=5)
@@ -91,3 +91,48 @@ def next_weekly(after: datetime, weekday: int, at: time, tz: tzinfo) -> datetime
         if moment > local:
             return moment.astimezone(UTC)
         day += timedelta(days=7)
+
+
+class DateInPast(ValueError):
+    pass
+
+
+def parse_day(text: str, tz: tzinfo, now: datetime) -> date:
+    """A day as people type it when planning ("Friday", "24 Dec", "2 Jan"), read as the next such day
+    in `tz` (from today), or an error a person can act on. A day before today is refused."""
+    import dateparser  # imported here: it is slow to load and only the bot needs it
+
+    cleaned = text.strip()
+    local_now = now.astimezone(tz)
+    parsed = dateparser.parse(
+        cleaned,
+        languages=["en"],
+        settings={
+            "TIMEZONE": str(tz),
+            "RETURN_AS_TIMEZONE_AWARE": True,
+            "PREFER_DATES_FROM": "future",
+            "RELATIVE_BASE": local_now.replace(tzinfo=None),
+            "DATE_ORDER": "DMY",
+        },
+    ) if cleaned else None
+    if parsed is None:
+        raise DateNotUnderstood(
+            f"I couldn't understand “{cleaned[:60]}” as a date. Try “Friday”, “24 Dec” or “2/1/2027”."
+        )
+    day = parsed.astimezone(tz).date() if parsed.tzinfo else parsed.date()
+    today = local_now.date()
+    # Preferring the future, dateparser reads today's own name as a week or a year on: "until Friday"
+    # typed on a Friday, or "4 Dec" on 4 December, means today.
+    named = cleaned.lower().rstrip(".")
+    if day == today + timedelta(days=7) and named in {f"{today:%A}".lower(), f"{today:%a}".lower()}:
+        day = today
+    elif (day.month, day.day, day.year) == (today.month, today.day, today.year + 1) and not re.search(r"\d{4}", cleaned):
+        day = today
+    if day < today:
+        raise DateInPast(f"“{cleaned[:60]}” reads as {describe(start_of_day(day, tz), tz, with_time=False)}, which has passed.")
+    return day
+
+
+def start_of_day(day: date, tz: tzinfo) -> datetime:
+    """Midnight at the start of `day` in `tz`, in UTC."""
+    return datetime.combine(day, time(0, 0), tzinfo=tz).astimezone(UTC)

@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from bot.absences import away_book, until_words
+from bot.away_return import for_home
 from bot.dates import describe
 from bot.directory import Member
 from bot.org import Role
@@ -75,6 +77,7 @@ async def home_for(services: Services, slack_id: str) -> HomeData:
         data.policy_version = document.version
     async with services.db.reading() as session:
         await _accounts_and_checklists(session, services, data, slack_id)
+    await _arrived_while_away(services, data, slack_id)
     if member.has(Role.ADMIN):
         await _register_for_admins(services, data)
         data.people = [(m.name, ", ".join(sorted(r.value.replace("_", " ") for r in m.roles))) for m in snapshot.directory.members]
@@ -108,6 +111,20 @@ async def _accounts_and_checklists(session: Any, services: Services, data: HomeD
     )).scalars().all()
     if tasks:
         data.extra["Leaver checklist tasks for you"] = [f"• {label}" for label in tasks]
+
+
+async def _arrived_while_away(services: Services, data: HomeData, slack_id: str) -> None:
+    """Reports that went to the next person on their chain while this person was away: what they are,
+    and how each was handled, never their details (those are for the people who handled them)."""
+    away = (await away_book(services)).get(slack_id)
+    if away is not None:
+        data.extra["You are away"] = [f"Until {until_words(away.ends_at, services.tz)}: reports that would come to you go "
+                                      "to the next person on their chain. `/away off` when you are back."]
+    arrived = await for_home(services, slack_id)
+    if arrived:
+        data.extra["Arrived while you were away"] = [
+            f"• *{r['reference']}* ({r['kind_label']}, {r['filed']}): {r['status_line']}" for r in arrived
+        ]
 
 
 async def _register_for_admins(services: Services, data: HomeData) -> None:

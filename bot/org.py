@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,16 @@ class OrganisationInfo(_Strict):
     timezone: str | None = None  # falls back to the TZ setting
     registered_address: str = ""
     policy_file: str = ""
+    # Linked from the Teams app's details (tmw-bot teams package).
+    website: str | None = None
+    privacy_url: str | None = None
+
+    @field_validator("website", "privacy_url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https://[^\s/]+\.[^\s]+$", value):
+            raise ValueError(f"{value!r} is not a web address such as https://example.org.uk")
+        return value
 
     @field_validator("email_domains")
     @classmethod
@@ -133,6 +144,19 @@ class ChannelsSpec(_Strict):
     moderated: list[ChannelSpec] = Field(default_factory=list)
 
 
+class AbsenceSpec(_Strict):
+    """A known absence (leave, a sabbatical): `person` is away from the day `from` to the day `until`,
+    both included, in the organisation's timezone; `cover`, if given, covers for them (bot/absences.py)."""
+
+    # The file says `from` and `until`; the copy kept in the database, the field names.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, populate_by_name=True)
+
+    person: str = Field(pattern=SLACK_USER_ID.pattern)
+    first_day: date = Field(alias="from")
+    last_day: date = Field(alias="until")
+    cover: str | None = Field(default=None, pattern=SLACK_USER_ID.pattern)
+
+
 class OrgConfig(_Strict):
     organisation: OrganisationInfo
     people: list[PersonSpec] = Field(min_length=1)
@@ -142,6 +166,8 @@ class OrgConfig(_Strict):
     settings: dict[str, Any] = Field(default_factory=dict)
     # Shared accounts kept in version control (see bot/accounts/spec.py).
     accounts: list[AccountSpec] = Field(default_factory=list)
+    # Known absences, such as planned leave (see AbsenceSpec).
+    absences: list[AbsenceSpec] = Field(default_factory=list)
 
     def person(self, slack_id: str) -> PersonSpec | None:
         return next((p for p in self.people if p.slack_id == slack_id), None)
@@ -253,10 +279,22 @@ def _cross_check(config: OrgConfig) -> Iterator[tuple[tuple[Any, ...], str]]:
     for section in sorted(unknown):
         yield ("settings", section), f"is not a settings section we know (known: {', '.join(sorted(_settings_sections()))})"
     yield from check_accounts(config)
+    yield from _check_absences(config, known_people)
     held = {role for person in config.people for role in person.roles}
     for role in REQUIRED_ROLES:
         if role not in held:
             yield ("people",), f"nobody has the role {role.value}; the workflows need one"
+
+
+def _check_absences(config: OrgConfig, known_people: dict[str, int]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    for index, absence in enumerate(config.absences):
+        for field, slack_id in (("person", absence.person), ("cover", absence.cover)):
+            if slack_id is not None and slack_id not in known_people:
+                yield ("absences", index, field), f"{slack_id} is not in people"
+        if absence.cover is not None and absence.cover == absence.person:
+            yield ("absences", index, "cover"), "someone can't cover for themselves"
+        if absence.last_day < absence.first_day:
+            yield ("absences", index, "until"), f"the absence ends ({absence.last_day}) before it starts ({absence.first_day})"
 
 
 def org_warnings(loaded: LoadedOrg) -> list[str]:

@@ -5,6 +5,7 @@ A missing or malformed setting stops start-up with one line naming it and how to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -13,6 +14,8 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.crypto import is_valid_key
+
+GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 
 # How to put each setting right, shown beside its name when it is missing or malformed.
 FIXES: dict[str, str] = {
@@ -25,6 +28,7 @@ FIXES: dict[str, str] = {
     "TMW_ORG_CONFIG": "point it at your organisation file, for example examples/org.yml",
     "TMW_DATA_KEY": "run `tmw-bot keygen` and put the key it prints in .env",
     "TZ": "use a timezone name such as Europe/London",
+    "TEAMS_APP_ID": "copy the Microsoft App ID (a GUID such as 1b2c3d4e-...) from your Azure Bot's Configuration page",
 }
 
 
@@ -44,11 +48,21 @@ class Settings(BaseSettings):
     tmw_org_config: Path | None = Field(default=None, validation_alias="TMW_ORG_CONFIG")
     tmw_data_key: SecretStr | None = Field(default=None, validation_alias="TMW_DATA_KEY")
     tz: str = Field(default="Europe/London", validation_alias="TZ")
+    teams_app_id: str | None = Field(default=None, validation_alias="TEAMS_APP_ID")
 
     @field_validator("slack_bot_token", "slack_app_token", "slack_signing_secret", "slack_user_token", "tmw_data_key", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("teams_app_id", mode="before")
+    @classmethod
+    def _app_id_shape(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        if isinstance(value, str) and not GUID.match(value.strip()):
+            raise ValueError("it is not a GUID such as 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d")
+        return value.strip() if isinstance(value, str) else value
 
     @field_validator("tmw_org_config", mode="before")
     @classmethod

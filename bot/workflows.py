@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from bot import access_reviews
+from bot.absences import sync_known_absences
 from bot.accounts import leavers
 from bot.accounts import workflow as accounts
+from bot.away_return import welcome_back
 from bot.dbs import workflow as dbs
 from bot.digest import workflow as digest
 from bot.moderation_queue.workflow import save_moderation_memory
@@ -20,7 +22,9 @@ TIMER_HANDLERS: Mapping[str, TimerHandler] = {**reports.TIMER_HANDLERS, **accoun
                                            **digest.TIMER_HANDLERS, **policy.TIMER_HANDLERS, **dbs.TIMER_HANDLERS,
                                            **access_reviews.TIMER_HANDLERS}
 
-MAINTENANCE: Sequence[MaintenanceTask] = (reports.route_unrouted, reports.reassign_from_leavers, accounts.check_all,
+# Known absences are read before routing: a report filed on someone's first day away goes past them.
+MAINTENANCE: Sequence[MaintenanceTask] = (sync_known_absences, reports.route_unrouted, reports.reassign_from_leavers,
+                                         welcome_back, accounts.check_all,
                                          digest.schedule_next_digest, policy.ask_for_new_version,
                                          dbs.warn_roles_without_checks, access_reviews.schedule_reviews,
                                          save_moderation_memory, erase_expired)

@@ -11,6 +11,7 @@ from bot.slack.delivery import Renderer
 from handlers import (
     access_reviews,
     accounts,
+    away,
     channel_messages,
     checks,
     core,
@@ -28,7 +29,7 @@ from handlers import (
 # Bolt tries listeners in the order they were registered, about 20 µs each before one matches: reports
 # come first, as someone filing one (perhaps about a child's safety) is the person not to keep waiting.
 FEATURES: tuple[ModuleType, ...] = (
-    reports, tmw, home, checks, moderation, channel_messages, accounts, leaver, digest, policy, dbs, access_reviews,
+    reports, tmw, home, checks, moderation, channel_messages, accounts, leaver, digest, policy, dbs, access_reviews, away,
 )
 
 

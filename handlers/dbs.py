@@ -24,8 +24,10 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.dbs import messages
 from bot.dbs.workflow import CHECK_TYPES, DbsForm, ensure_admin, record_check
 from bot.errors import DomainError, FormErrors
+from bot.slack.blockkit import BLOCK_KIT
 from bot.slack.delivery import Rendered
 from bot.slack.mrkdwn import escape
 from handlers.errors import telling_the_person
@@ -91,15 +93,11 @@ def _person_named(text: str) -> str | None:
 
 
 def render_reminder(params: dict[str, Any]) -> Rendered:
-    whose = "Your DBS check" if params.get("own") else f"{escape(params['name'])}'s DBS check"
-    text = f":calendar: {whose} is due for review in {params['days']} days, on {params['review']}. Please renew it and tell an admin."
-    return Rendered(text=text, blocks=[SectionBlock(text=MarkdownTextObject(text=text)).to_dict()])
+    return BLOCK_KIT.message(messages.reminder(params))
 
 
 def render_missing(params: dict[str, Any]) -> Rendered:
-    text = (f":warning: {escape(params['name'])} has the {escape(params['role'])} role, which our policy (5.1) says needs a "
-            "current DBS check, and none is recorded. Please record one with `/dbs`, or change their role.")
-    return Rendered(text=text, blocks=[SectionBlock(text=MarkdownTextObject(text=text)).to_dict()])
+    return BLOCK_KIT.message(messages.missing(params))
 
 
 RENDERERS = {"dbs.reminder": render_reminder, "dbs.missing": render_missing}

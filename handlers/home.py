@@ -21,6 +21,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.help import help_for
 from bot.home import HomeData, home_for
 from bot.org import Role
+from bot.policy.messages import OPEN_ACTION
 from bot.slack.mrkdwn import escape
 from bot.snapshot import org_snapshot
 from handlers.middleware import services_of
@@ -42,7 +43,7 @@ def home_blocks(data: HomeData, help_part: list[dict[str, Any]]) -> list[dict[st
     sections: list[Block] = []
     if data.policy_signed is False:
         sections += [SectionBlock(text=_md(":memo: *Please read and sign our safety policy* before using our computers or posting for us."),
-                                  accessory=ButtonElement(text="Read and sign", action_id="policy.open", value=data.policy_version, style="primary"))]
+                                  accessory=ButtonElement(text="Read and sign", action_id=OPEN_ACTION, value=data.policy_version, style="primary"))]
     elif data.policy_signed:
         sections.append(ContextBlock(elements=[_md(":white_check_mark: You have signed the current policy.")]))
     if data.handling:

@@ -9,24 +9,16 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.models.blocks import (
-    ActionsBlock,
-    ButtonElement,
-    CheckboxesElement,
-    ContextBlock,
-    InputBlock,
-    MarkdownTextObject,
-    Option,
-    SectionBlock,
-)
+from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import DomainError
 from bot.policy.document import PolicyDocument, PolicyUnavailable
+from bot.policy.messages import AGREE, OPEN_ACTION, SIGN_FORM, please_sign, sign_form
 from bot.policy.workflow import current_policy, sign, signed_line, signed_version
+from bot.slack.blockkit import BLOCK_KIT, submitted_values
 from bot.slack.delivery import Rendered
-from bot.slack.mrkdwn import escape
 from handlers import home as home_tab
 from handlers.errors import telling_the_person
 from handlers.middleware import services_of
@@ -34,36 +26,16 @@ from storage.outbox import enqueue_message
 
 COMMAND = "/policy"
 EVENTS = ("team_join",)
-SIGN_CALLBACK = "policy.sign"
-OPEN_ACTION = "policy.open"
-AGREE_BLOCK, AGREE_ELEMENT = "agree", "agree_input"
-
-
 class SignMeta(BaseModel):
     version: str
 
 
 def policy_modal(document: PolicyDocument, signed: str) -> dict[str, Any]:
-    blocks: list[Any] = [ContextBlock(elements=[MarkdownTextObject(text=f"Version {document.version}. {escape(signed)}")])]
-    for section in document.sections[:95]:
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=f"*{escape(section.heading)}*\n{escape(section.body)}"[:3000])))
-    blocks.append(InputBlock(block_id=AGREE_BLOCK, label="Your agreement", element=CheckboxesElement(
-        action_id=AGREE_ELEMENT, options=[Option(value="agree", label="I have read and agree")])))
-    return View(type="modal", callback_id=SIGN_CALLBACK, title="Our safety policy", submit="Sign", close="Close",
-                private_metadata=SignMeta(version=document.version).model_dump_json(), blocks=blocks).to_dict()
+    return BLOCK_KIT.modal(sign_form(document, signed, SignMeta(version=document.version).model_dump_json()))
 
 
 def render_please_sign(params: dict[str, Any]) -> Rendered:
-    if params.get("welcome"):
-        text = (f"Welcome! Before you use our computers or post for us, please read and sign *{escape(params['title'])}*. "
-                "It takes about five minutes.")
-    elif params.get("reminder"):
-        text = f"A friendly reminder: please read and sign *{escape(params['title'])}* (version {params['version']})."
-    else:
-        text = f"Our policy has been updated. Please read and sign the new version of *{escape(params['title'])}*."
-    blocks = [SectionBlock(text=MarkdownTextObject(text=text)),
-              ActionsBlock(elements=[ButtonElement(text="Read and sign", action_id=OPEN_ACTION, value=params["version"], style="primary")])]
-    return Rendered(text=text, blocks=[b.to_dict() for b in blocks])
+    return BLOCK_KIT.message(please_sign(params))
 
 
 RENDERERS = {"policy.please_sign": render_please_sign}
@@ -96,18 +68,18 @@ def register(app: AsyncApp) -> None:
         async with telling_the_person(body, respond, client):
             await open_policy(body["user"]["id"], body["trigger_id"], context, client)
 
-    @app.view(SIGN_CALLBACK)
+    @app.view(SIGN_FORM)
     async def submit_signature(
         ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
     ) -> None:
         services = services_of(context)
         meta = SignMeta.model_validate_json(view["private_metadata"])
-        chosen = view["state"]["values"].get(AGREE_BLOCK, {}).get(AGREE_ELEMENT, {}).get("selected_options") or []
+        agreed = bool(submitted_values(view, [AGREE])[AGREE.id])
         try:
             async with services.db.unit_of_work() as session:
-                signed = await sign(session, services, body["user"]["id"], meta.version, agreed=bool(chosen))
+                signed = await sign(session, services, body["user"]["id"], meta.version, agreed=agreed)
         except DomainError as exc:
-            await ack(response_action="errors", errors={AGREE_BLOCK: exc.user_message})
+            await ack(response_action="errors", errors={AGREE.id: exc.user_message})
             return
         word = "You had already signed" if signed.already else "Thank you. You have signed"
         await ack(response_action="update", view=View(type="modal", title="Signed", close="Done", blocks=[

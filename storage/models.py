@@ -163,7 +163,8 @@ class OutboxMessage(Base):
     params_enc: Mapped[str] = mapped_column(EncryptedText)
     # Messages with the same key are one Slack message, updated in place.
     message_key: Mapped[str | None] = mapped_column(String(200), default=None)
-    # pending -> sending -> sent | failed | superseded | unreadable (could not be decrypted)
+    # pending -> sending -> sent | failed | superseded | unreadable (could not be decrypted); a reminder
+    # to someone away starts "held", and becomes pending when they are back (bot/absences.py).
     state: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime]
@@ -239,6 +240,8 @@ class Report(Base):
     acknowledged_by: Mapped[str | None] = mapped_column(String(32), default=None)
     resolved_at: Mapped[datetime | None] = mapped_column(default=None)
     resolved_by: Mapped[str | None] = mapped_column(String(32), default=None)
+    # Superseded by ReportClock (migration 0010 moved it there); kept so that going back a release
+    # still finds each data breach's ICO deadline.
     ico_deadline: Mapped[datetime | None] = mapped_column(default=None)
     escalations: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -250,6 +253,9 @@ class Report(Base):
     )
     tasks: Mapped[list[ReportTask]] = relationship(
         back_populates="report", cascade="all, delete-orphan", lazy="selectin", order_by="ReportTask.id"
+    )
+    clocks: Mapped[list[ReportClock]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", lazy="selectin", order_by="ReportClock.id"
     )
 
 
@@ -303,6 +309,31 @@ class ReportTask(Base):
     done_by: Mapped[str | None] = mapped_column(String(32), default=None)
 
     report: Mapped[Report] = relationship(back_populates="tasks")
+
+
+class ReportClock(Base):
+    """A statutory clock a report started (bot/reports/kinds.py STATUTORY_CLOCKS: the ICO, the LADO, the
+    Charity Commission), and what its handler recorded. The words they wrote are a report note."""
+
+    __tablename__ = "report_clock"
+    __table_args__ = (UniqueConstraint("report_id", "clock"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
+    clock: Mapped[str] = mapped_column(String(32))
+    started_at: Mapped[datetime]
+    # The deadline; for a clock that says "promptly", when nothing recorded counts as overdue.
+    due_at: Mapped[datetime]
+    # When those beyond its handlers were first told it is overdue.
+    escalated_at: Mapped[datetime | None] = mapped_column(default=None)
+    # None while open; then reported or not_reported.
+    decision: Mapped[str | None] = mapped_column(String(16), default=None)
+    # The day it was reported, as the handler gave it.
+    reported_on: Mapped[date | None] = mapped_column(Date, default=None)
+    decided_at: Mapped[datetime | None] = mapped_column(default=None)
+    decided_by: Mapped[str | None] = mapped_column(String(32), default=None)
+
+    report: Mapped[Report] = relationship(back_populates="clocks")
 
 
 class RosterParticipant(Base):
@@ -544,3 +575,30 @@ class DataKey(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[datetime]
+
+
+class Absence(Base):
+    """Someone away (holiday, leave) from `starts_at` until `ends_at` (exclusive): reports that would go
+    to them go to the next person on their chain, and nudges wait until they are back (bot/absences.py)."""
+
+    __tablename__ = "absences"
+    __table_args__ = (
+        Index("ix_absences_person", "person_id", "ends_at"),
+        # Every process reads the organisation file's absences into this table: one row each, whichever
+        # process gets there first.
+        Index("uq_absences_org_file", "person_id", "starts_at", unique=True,
+              sqlite_where=text("source = 'org_file'"), postgresql_where=text("source = 'org_file'")),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(32))
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    # Who covers for them: None for the next person on each chain.
+    stand_in_id: Mapped[str | None] = mapped_column(String(32), default=None)
+    set_by: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime]
+    # "command" (/away), or "org_file" (a known absence listed in the organisation file).
+    source: Mapped[str] = mapped_column(String(16), default="command")
+    # When the person was told, on their return, what arrived for them while away: once.
+    welcomed_at: Mapped[datetime | None] = mapped_column(default=None)

@@ -39,6 +39,45 @@ async def enqueue_message(
     return message
 
 
+async def hold_message(
+    session: AsyncSession,
+    cipher: DataCipher,
+    *,
+    now: datetime,
+    target: str,
+    template: str,
+    params: dict[str, Any],
+    message_key: str | None = None,
+    replaces_held: bool = True,
+) -> OutboxMessage:
+    """A reminder kept ("held") until its person is back from an absence (`release_held`): it neither
+    goes out nor holds up later messages to them meanwhile. A newer one of the same template replaces
+    an older one still held, so nobody comes back to a pile of the same reminder; unless
+    `replaces_held` is False, for a template whose messages each ask something different (a review
+    of each young leader)."""
+    if replaces_held:
+        await session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.target == target, OutboxMessage.template == template, OutboxMessage.state == "held")
+            .values(state="superseded")
+        )
+    message = await enqueue_message(session, cipher, now=now, target=target, template=template, params=params,
+                                    message_key=message_key)
+    message.state = "held"
+    return message
+
+
+async def release_held(session: AsyncSession, target: str, now: datetime) -> int:
+    """Someone is back: the reminders held for them go out now."""
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.target == target, OutboxMessage.state == "held")
+        .values(state="pending", next_attempt_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
+
+
 async def claim_deliverable(
     session: AsyncSession, now: datetime, *, limit: int, lease: timedelta
 ) -> Sequence[OutboxMessage]:
@@ -97,7 +136,8 @@ async def supersede_older(session: AsyncSession, message: OutboxMessage) -> None
         .where(
             OutboxMessage.message_key == message.message_key,
             OutboxMessage.id < message.id,
-            OutboxMessage.state.in_(("pending", "sending")),
+            # A version held for someone away (`hold_message`) is out of date too.
+            OutboxMessage.state.in_(("pending", "sending", "held")),
         )
         .values(state="superseded")
     )

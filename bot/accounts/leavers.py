@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.absences import away_at, stand_in_for, until_words
 from bot.accounts.policy import LEAVER_AUTHORITY, RotationRules, rules_from
 from bot.accounts.secrets import PasswordTyped, contains_password
 from bot.accounts.spec import OVERALL_ACCESS_ROLES
@@ -261,6 +262,8 @@ async def confirm(session: AsyncSession, services: Services, requester: str, per
                                        label=f"Hand over {project} and update the organisation file", state="open"))
     if leaver_info.young_leader:
         await _revoke_young_leader(session, services, leaver, leaver_info, directory)
+    await session.flush()
+    await pass_tasks_of_people_away(session, services, leaver, directory)
     restore["person"] = await _end_roles(session, person, leaving_on)
     leaver.restore = restore
     # Their roles end: the next request here sees it, and every other process within seconds.
@@ -284,6 +287,27 @@ async def confirm(session: AsyncSession, services: Services, requester: str, per
                          f"{describe(datetime.combine(leaving_on, datetime.min.time(), tzinfo=tz), tz, with_time=False)}) "
                          f"has {len(leaver.tasks)} task{'s' if len(leaver.tasks) != 1 else ''}. I've sent it to you and the admins, "
                          f"and told {leaver_info.name}. You can cancel it from the checklist before their leaving date.")
+
+
+async def pass_tasks_of_people_away(session: AsyncSession, services: Services, leaver: Leaver, directory: Directory) -> bool:
+    """A checklist's open tasks held by someone away pass to their stand-in: the person they named to
+    cover for them, or else whoever started the checklist (it is theirs to see through), or else the
+    first admin who is not away. Checked when the checklist is made and each time it is brought back."""
+    now = services.now()
+    book = await away_at(session, now)
+    admins = [m.slack_id for m in directory.with_role(Role.ADMIN)]
+    passed = False
+    for task in leaver.tasks:
+        away = book.get(task.assignee_id) if task.state != "done" else None
+        stand_in = stand_in_for(away, directory, book, [leaver.requested_by, *admins])
+        if away is None or stand_in is None:
+            continue
+        await record_audit(session, at=now, actor="system", action="leaver.task_passed", subject_type="leaver",
+                           subject_id=str(leaver.id), detail={"task": task.id, "from": task.assignee_id, "to": stand_in,
+                                                              "until": until_words(away.ends_at, services.tz)})
+        task.assignee_id = stand_in
+        passed = True
+    return passed
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -544,6 +568,8 @@ async def on_reminder(ctx: TimerContext, payload: dict[str, Any]) -> None:
         await schedule_timer(ctx.session, kind=REMINDER, dedupe_key=f"leaver:{leaver.id}:reminder:{payload['n']}:later",
                              due_at=rules.hours.next_open(ctx.now, services.tz), payload=payload)
         return
+    if await pass_tasks_of_people_away(ctx.session, services, leaver, snapshot.directory):
+        await refresh_checklist(ctx.session, services, leaver)
     params = checklist_params(services, leaver, snapshot.directory)
     waiting: dict[str, list[str]] = {}
     for task in leaver.tasks:

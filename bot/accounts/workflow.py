@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.absences import Away, away_at, until_words
 from bot.accounts.intervals import IntervalNotUnderstood, describe_interval, parse_interval
 from bot.accounts.names import Match, Named, account_key, match_account
 from bot.accounts.policy import EXPOSURE_AUTHORITY, AccountPart, RotationRules, may_snooze, rules_from
@@ -362,11 +363,21 @@ async def run_check(session: AsyncSession, services: Services, account: SharedAc
                     now: datetime) -> None:
     planned = plan(facts_of(account), now, rules, services.tz)
     directory = (await org_snapshot(services)).directory
-    if planned.nudge is not None:
-        await _nudge(session, services, account, planned.nudge, directory, now)
+    next_check = planned.next_check
+    owner_away = (await away_at(session, now)).get(account.owner_id) if directory.by_id(account.owner_id) else None
+    if planned.nudge is not None and owner_away is not None and planned.nudge is not Stage.EXPOSED:
+        # A nudge to someone away waits until they are back: the check runs again then, and nudges
+        # as it finds things (unless the password was changed meanwhile).
+        await record_audit(session, at=now, actor="system", action="account.nudge_deferred", subject_type="account",
+                           subject_id=str(account.id), detail={"stage": planned.nudge.value,
+                                                               "until": owner_away.ends_at.isoformat()})
+        next_check = min(next_check, owner_away.ends_at) if next_check > now else owner_away.ends_at
+    elif planned.nudge is not None:
+        # Urgent (an exposure) with its owner away: the admins are told instead (`_nudge_targets`).
+        await _nudge(session, services, account, planned.nudge, directory, now, owner_away)
     if planned.escalate:
         await _escalate(session, services, account, directory, now)
-    await _schedule_check(session, services, account, rules, at=planned.next_check)
+    await _schedule_check(session, services, account, rules, at=next_check)
 
 
 def _owner_or_admins(account: SharedAccount, directory: Directory) -> list[str]:
@@ -387,7 +398,7 @@ def nudge_params(services: Services, account: SharedAccount, stage: Stage, direc
 
 
 async def _nudge(session: AsyncSession, services: Services, account: SharedAccount, stage: Stage,
-                 directory: Directory, now: datetime) -> None:
+                 directory: Directory, now: datetime, owner_away: Away | None = None) -> None:
     # One live prompt per account: earlier nudges of this rotation give up their buttons and say where
     # things now stand, updated in place, before the newer one goes out. When the stage is unchanged,
     # those before the previous one already say so: only the previous one is updated (an hourly
@@ -405,7 +416,11 @@ async def _nudge(session: AsyncSession, services: Services, account: SharedAccou
     if account.due_reason == "leaver":
         leavers = await leavers_awaiting_rotation(session, account.id)
         params["leaver"] = " and ".join(_name(directory, s) for s in leavers) or "someone with access"
-    for target in _owner_or_admins(account, directory):
+    targets = _owner_or_admins(account, directory)
+    if owner_away is not None:
+        targets = [m.slack_id for m in directory.with_role(Role.ADMIN) if m.slack_id != account.owner_id] or targets
+        params["owner_away"] = f"{_name(directory, account.owner_id)} (its owner) is away until {until_words(owner_away.ends_at, services.tz)}, so this comes to the admins."
+    for target in targets:
         await enqueue_message(session, services.cipher, now=now, target=target, template="accounts.nudge", params=params,
                               message_key=f"account:{account.id}:nudge:{account.cycle}:{account.nudges_sent}:{target}")
     await record_audit(session, at=now, actor="system", action="account.nudged", subject_type="account",
@@ -656,6 +671,15 @@ async def check_all(services: Services) -> int:
     """Maintenance: the organisation file's accounts are in the register. Nudges run from timers."""
     await ensure_register_synced(services, background=True)
     return 0
+
+
+async def owner_back(session: AsyncSession, services: Services, owner_id: str) -> None:
+    """Someone is back from an absence (perhaps early): their accounts are checked now, so a nudge that
+    waited for them goes out now rather than at the end their absence first had."""
+    rules = await rules_for(services)
+    for listed in await active_accounts(session):
+        if listed.owner_id == owner_id and (account := await account_for_update(session, listed.id)) is not None:
+            await _schedule_check(session, services, account, rules, at=services.now())
 
 
 TIMER_HANDLERS = {CHECK: on_check}

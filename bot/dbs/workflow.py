@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.absences import away_at, remind_unless_away
 from bot.directory import Member
 from bot.errors import FormErrors, NotAllowed
 from bot.org import Role
@@ -112,9 +113,11 @@ async def on_reminder(ctx: TimerContext, payload: dict[str, Any]) -> None:
     name = person.name if person else "someone"
     params = {"name": name, "days": payload["days"], "review": f"{check.next_review:%-d %B %Y}"}
     targets = {check.slack_id, *(m.slack_id for m in snapshot.directory.with_role(Role.ADMIN))}
+    # The person's own reminder waits while they are away; the admins' goes now.
+    away = {k: v for k, v in (await away_at(ctx.session, ctx.now)).items() if k == check.slack_id}
     for target in sorted(targets):
-        await enqueue_message(ctx.session, ctx.services.cipher, now=ctx.now, target=target, template="dbs.reminder",
-                              params={**params, "own": target == check.slack_id})
+        await remind_unless_away(ctx.session, ctx.services, away, target=target, template="dbs.reminder",
+                                 params={**params, "own": target == check.slack_id})
 
 
 async def warn_roles_without_checks(services: Services) -> None:

@@ -22,9 +22,9 @@ from bot.reports.figures import (
     percent,
     response_figures,
 )
-from bot.reports.kinds import DEFAULT_RULES, ReportKind
+from bot.reports.kinds import DEFAULT_RULES, STATUTORY_CLOCKS, ClockId, ReportKind
 from bot.services import Services
-from storage.models import AuditEntry, CheckFinding, ModerationCase, Report
+from storage.models import AuditEntry, CheckFinding, ModerationCase, Report, ReportClock
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ async def reports_section(session: AsyncSession, window: Window, now: datetime, 
         last_week = await _count_by(session, column, Report.kind, before)
         figures.append(Figure(f"Reports {label}", sum(this_week.values()), sum(last_week.values())))
     open_rows = (await session.execute(
-        select(Report.kind, Report.created_at, Report.acknowledge_by, Report.status, Report.ico_deadline)
+        select(Report.kind, Report.created_at, Report.acknowledge_by, Report.status)
         .where(open_at(window.end))
     )).all()
     open_by_kind = Counter(kind for kind, *_ in open_rows)
@@ -117,12 +117,36 @@ async def reports_section(session: AsyncSession, window: Window, now: datetime, 
     overdue = [r for r in open_rows if r[3] == "open" and r[2] < now]
     if overdue:
         notes.append(f":warning: {len(overdue)} not acknowledged by their deadline")
-    for *_, status, ico in open_rows:
-        if ico is not None and status != "resolved":
-            hours = int((ico - now).total_seconds() // 3600)
-            notes.append(f":hourglass: a data breach has {hours} hours left to tell the ICO" if hours >= 0
-                         else f":warning: a data breach is {-hours} hours past the ICO deadline")
     return Section("reports", "Reports", figures, notes, has_detail=True)
+
+
+async def clocks_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section | None:
+    """Statutory clocks (the ICO, the LADO, the Charity Commission) with nothing recorded yet, on reports
+    not resolved, as they stand now: how many per body, and how long each has left or is overdue."""
+    rows = (await session.execute(
+        select(ReportClock.clock, ReportClock.due_at, Report.kind)
+        .join(Report, Report.id == ReportClock.report_id)
+        .where(ReportClock.decision.is_(None), Report.status != "resolved")
+        .order_by(ReportClock.due_at)
+    )).all()
+    if not rows:
+        return None
+    notes = []
+    for clock_id in ClockId:
+        due = [(due_at, kind) for clock, due_at, kind in rows if clock == clock_id.value]
+        if not due:
+            continue
+        clock = STATUTORY_CLOCKS[clock_id]
+        overdue = sum(1 for due_at, _ in due if due_at <= now)
+        notes.append(f"{clock.body}: {len(due)} open" + (f", :warning: {overdue} overdue" if overdue else ""))
+        for due_at, kind in due:
+            hours = int((due_at - now).total_seconds() // 3600)
+            what = _kind_label(kind).lower()
+            if due_at <= now:
+                notes.append(f":warning: {what}: {-hours} hours past the deadline to {clock.to_do}")
+            elif not clock.promptly:
+                notes.append(f":hourglass: {what}: {hours} hours left to {clock.to_do}")
+    return Section("clocks", "Deadlines to tell bodies outside", [Figure("Open deadlines, nothing recorded yet", len(rows))], notes)
 
 
 async def escalations_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section:
@@ -259,6 +283,23 @@ async def retention_section(session: AsyncSession, window: Window, now: datetime
     return Section("retention", "Retention", [Figure(f"Records erased under the retention rules ({by_kind})", sum(counts.values()))])
 
 
+async def everyone_away_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section | None:
+    """Reports whose whole chain was away, so they went to the CEO and the Chair at once: a count, to
+    flag that absences need better cover (see bot/absences.py). Nothing when there were none."""
+    async def count(w: Window) -> int:
+        return await session.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == "report.everyone_away", w.holds(AuditEntry.at))) or 0
+
+    this_week = await count(window)
+    if not this_week:
+        return None
+    return Section("everyone_away", "Absences", [
+        Figure("Reports sent to the CEO and the Chair because everyone on their chain was away", this_week,
+               await count(window.previous()))],
+        notes=[":warning: people going away can name who covers for them (/away … cover @person)"])
+
+
 # In the order they appear. Each workflow adds its own as it lands.
-SECTIONS: list[SectionBuilder] = [reports_section, escalations_section, response_section, checks_section, moderation_section, accounts_section, policy_section, dbs_section,
-                                  access_reviews_section, retention_section]
+SECTIONS: list[SectionBuilder] = [reports_section, clocks_section, escalations_section, response_section, checks_section,
+                                  moderation_section, accounts_section, policy_section, dbs_section, access_reviews_section,
+                                  retention_section, everyone_away_section]

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.absences import away_at, remind_unless_away
 from bot.dates import describe, next_weekly
 from bot.errors import DomainError
 from bot.policy.document import PolicyDocument, PolicyUnavailable, load_policy, policy_path
@@ -19,7 +20,6 @@ from bot.services import Services
 from bot.snapshot import org_snapshot
 from storage.audit import record_audit
 from storage.models import PolicySignature, PolicyVersion
-from storage.outbox import enqueue_message
 from storage.timers import schedule_timer
 
 REMINDER = "policy.weekly_reminder"
@@ -101,10 +101,11 @@ async def ask_for_new_version(services: Services) -> int:
                 session.add(PolicyVersion(version=document.version, first_seen_at=services.now()))
         except IntegrityError:
             return 0  # another process got there first
+        away = await away_at(session, services.now())
         for slack_id, _ in [] if first_version else await unsigned_people(services, document.version):
-            await enqueue_message(session, services.cipher, now=services.now(), target=slack_id, template="policy.please_sign",
-                                  params={"title": document.title, "version": document.version, "reminder": False},
-                                  message_key=f"policy:{document.version}:{slack_id}")
+            await remind_unless_away(session, services, away, target=slack_id, template="policy.please_sign",
+                                     params={"title": document.title, "version": document.version, "reminder": False},
+                                     message_key=f"policy:{document.version}:{slack_id}")
             asked += 1
         await record_audit(session, at=services.now(), actor="system", action="policy.new_version",
                            subject_type="policy", subject_id=document.version, detail={"asked": asked})
@@ -124,9 +125,10 @@ async def on_weekly_reminder(ctx: TimerContext, payload: dict[str, Any]) -> None
         document = await current_policy(services)
     except PolicyUnavailable:
         return
+    away = await away_at(ctx.session, ctx.now)
     for slack_id, _ in await unsigned_people(services, document.version):
-        await enqueue_message(ctx.session, services.cipher, now=ctx.now, target=slack_id, template="policy.please_sign",
-                              params={"title": document.title, "version": document.version, "reminder": True})
+        await remind_unless_away(ctx.session, services, away, target=slack_id, template="policy.please_sign",
+                                 params={"title": document.title, "version": document.version, "reminder": True})
     await _schedule_reminder(ctx.session, services)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.directory import Directory
 from bot.errors import DomainError
+from bot.reports.kinds import STATUTORY_CLOCKS, ClockId
 from bot.reports.workflow import can_act, handlers_in, own_role_in
 from bot.services import Services
 from storage.audit import audit_entries_for_actions, audit_trail, record_audit
@@ -26,6 +27,8 @@ from storage.reports import report_by_reference
 # Actions not listed (views of the case, say) are about the record, not events of the case.
 EVENTS: dict[str, tuple[str, str | None]] = {
     "report.filed": ("Filed", None),
+    "report.skipped_away": ("Skipped", None),
+    "report.everyone_away": ("Everyone on its chain was away: sent to the CEO and the Chair at once", None),
     "report.routed": ("Sent to the people handling it", None),
     "report.acknowledged": ("Acknowledged", None),
     "report.question_asked": ("Question to the reporter", "question"),
@@ -39,6 +42,9 @@ EVENTS: dict[str, tuple[str, str | None]] = {
     "report.resolved": ("Resolved", "resolution"),
     "report.reopened": ("Reopened", "reopening"),
     "report.exported": ("Exported as a PDF", None),
+    "report.clock_reminded": ("Reminder sent: nothing recorded yet for a body outside", None),
+    "report.clock_escalated": ("Overdue, so others were told", None),
+    "report.clock_recorded": ("Decision recorded", "clock"),
     "account.exposed": ("The account's password change was requested", None),
     "account.exposure_referred": ("The account's owners were asked to check its password", None),
     "account.exposure_unmatched": ("The account named is not in the register: left to the admins", None),
@@ -99,6 +105,16 @@ def _detail(directory: Directory, report: Report, entry: AuditEntry) -> str:
             if others:
                 told += f"; also told: {_people(directory, report, others)}"
         return told
+    if entry.action.startswith("report.clock_") and detail.get("clock") in {c.value for c in ClockId}:
+        body = STATUTORY_CLOCKS[ClockId(detail["clock"])].body
+        return f"{body}; to {_people(directory, report, list(detail['to']))}" if detail.get("to") else body
+    if entry.action == "report.skipped_away" and detail.get("person"):
+        member = directory.by_id(detail["person"])
+        said = f"{member.name if member else 'someone not in the organisation file'}: away until {detail.get('until', '?')}"
+        if detail.get("stand_in"):
+            stand_in = directory.by_id(detail["stand_in"])
+            said += f", covered by {stand_in.name if stand_in else 'someone no longer in the organisation file'}"
+        return said
     if entry.action == "report.reminded":
         return f"to {_people(directory, report, [p.slack_id for p in handlers_in(report, report.tier)])}"
     return ""

@@ -13,7 +13,7 @@ from bot.dates import describe
 from bot.errors import DomainError
 from bot.reports.chronology import build_chronology
 from bot.reports.kinds import ReportKind
-from bot.reports.workflow import Outcome, can_act, details_of, may_export, team_member_of
+from bot.reports.workflow import Outcome, can_act, clock_of, clock_recorded, details_of, may_export, team_member_of
 from bot.services import Services
 from bot.snapshot import org_snapshot
 from storage.audit import record_audit
@@ -77,6 +77,10 @@ async def case_record(session: AsyncSession, services: Services, report: Report,
         facts.append(("Acknowledged", describe(report.acknowledged_at, tz)))
     if report.resolved_at:
         facts.append(("Resolved", describe(report.resolved_at, tz)))
+    for row in report.clocks:
+        body = clock_of(row).body
+        recorded = clock_recorded(services, row) if row.decision else f"Nothing recorded yet (due by {describe(row.due_at, tz)})."
+        facts.append((body[:1].upper() + body[1:], recorded))
     resolutions = [e.text for e in chronology.entries if e.what == "Resolved" and e.text]
     resolution = resolutions[-1] if resolutions and report.status == "resolved" else ""
     await record_audit(session, at=now, actor=actor, action="report.exported", subject_type="report",

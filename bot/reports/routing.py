@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 
+from bot.absences import Away
 from bot.directory import Directory, Member
 from bot.org import Role
-from bot.reports.kinds import FALLBACK_TIER, STEP_LABELS, ReportKind, RoutingRule, Step
+from bot.reports.kinds import (
+    EVERYONE_AWAY_TIER,
+    FALLBACK_TIER,
+    STEP_LABELS,
+    ReportKind,
+    RoutingRule,
+    Step,
+    may_cover,
+)
 
 
 @dataclass(frozen=True)
@@ -19,10 +28,23 @@ class Recipient:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """Someone on the chain left out because they are away: who, and their absence."""
+
+    recipient: Recipient
+    away: Away
+    # The tier that took the report on in their place: they count as having had it once it gets there.
+    tier: int
+
+
+@dataclass(frozen=True)
 class Route:
     tiers: tuple[tuple[Recipient, ...], ...]
     watchers: tuple[Recipient, ...]
     told_it_exists: tuple[Recipient, ...]
+    skipped: tuple[Skipped, ...] = ()
+    # Everyone on the chain was away: it went to the CEO and the Chair at once (EVERYONE_AWAY_TIER).
+    everyone_away: bool = False
 
     @property
     def everyone_on_chain(self) -> frozenset[str]:
@@ -67,13 +89,36 @@ def resolve_step(step: Step, directory: Directory, facts: ReportFacts) -> list[M
     raise AssertionError(f"unhandled step {step}")
 
 
+NOBODY_AWAY: Mapping[str, Away] = {}
+
+
+@dataclass
+class _Absences:
+    """Who is away, and (filled in as the chain is walked) whom that left out."""
+
+    book: Mapping[str, Away] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+    everyone_away: bool = False
+
+
+def covering_label(label: str) -> str:
+    """How a stand-in's part is named: "the person covering for the safeguarding lead"."""
+    return f"the person covering for {label}"
+
+
 def _chain_tiers(
-    chain: tuple[tuple[Step, ...], ...], directory: Directory, facts: ReportFacts
+    chain: tuple[tuple[Step, ...], ...], directory: Directory, facts: ReportFacts, absences: _Absences | None = None,
 ) -> Iterator[tuple[Recipient, ...]]:
     """A chain's tiers in order, each with the people who are not left out (see `route_report`).
-    A tier left empty is skipped."""
+    A tier left empty is skipped.
+
+    This is the one place an absence changes where a report goes: someone away is left out (and
+    noted in `absences.skipped`), and the stand-in they named, if any and not away too, takes their
+    place in the same tier; otherwise the report goes on to the next person on its chain."""
     excluded = {facts.reporter, facts.team_member} - {None}
+    book = absences.book if absences else NOBODY_AWAY
     seen: set[str] = set()
+    yielded = 0
     for tier in chain:
         recipients: list[Recipient] = []
         for step in tier:
@@ -81,16 +126,39 @@ def _chain_tiers(
                 if member.slack_id in excluded or member.slack_id in seen:
                     continue
                 seen.add(member.slack_id)
-                recipients.append(Recipient(member.slack_id, member.name, STEP_LABELS[step]))
+                recipient = Recipient(member.slack_id, member.name, STEP_LABELS[step])
+                away = book.get(member.slack_id)
+                if away is None:
+                    recipients.append(recipient)
+                    continue
+                assert absences is not None
+                stand_in = directory.by_id(away.stand_in)
+                if (stand_in is not None and may_cover(stand_in, step)
+                        and not {stand_in.slack_id} & (book.keys() | excluded | seen)):
+                    seen.add(stand_in.slack_id)
+                    recipients.append(Recipient(stand_in.slack_id, stand_in.name, covering_label(STEP_LABELS[step])))
+                else:
+                    away = replace(away, stand_in=None)  # so the history does not say someone covered
+                absences.skipped.append(Skipped(recipient, away, yielded))
         if recipients:
+            yielded += 1
             yield tuple(recipients)
 
 
-def _tiers(rule: RoutingRule, directory: Directory, facts: ReportFacts) -> Iterator[tuple[Recipient, ...]]:
-    """The rule's chain; if everyone in it is left out, the admins and the Chair (FALLBACK_TIER)."""
-    tiers = _chain_tiers(rule.chain, directory, facts)
+def _tiers(
+    rule: RoutingRule, directory: Directory, facts: ReportFacts, absences: _Absences | None = None
+) -> Iterator[tuple[Recipient, ...]]:
+    """The rule's chain; if everyone in it is left out, the admins and the Chair (FALLBACK_TIER).
+    If everyone in it is away, the CEO and the Chair at once, whether or not they are away themselves
+    (EVERYONE_AWAY_TIER): a report always reaches someone."""
+    tiers = _chain_tiers(rule.chain, directory, facts, absences)
     first = next(tiers, None)
     if first is None:
+        if absences is not None and absences.skipped:
+            absences.everyone_away = True
+            told_at_once = list(_chain_tiers((EVERYONE_AWAY_TIER,), directory, facts))
+            yield from told_at_once or _chain_tiers((FALLBACK_TIER,), directory, facts)
+            return
         yield from _chain_tiers((FALLBACK_TIER,), directory, facts)
         return
     yield first
@@ -139,19 +207,25 @@ _NO_ONE = (
 )
 
 
-def first_tier(rule: RoutingRule, directory: Directory, facts: ReportFacts) -> tuple[Recipient, ...]:
+def first_tier(
+    rule: RoutingRule, directory: Directory, facts: ReportFacts, away: Mapping[str, Away] = NOBODY_AWAY
+) -> tuple[Recipient, ...]:
     """Who a report goes to first: what its reporter is told, before the rest is worked out."""
-    tier = next(_tiers(rule, directory, facts), None)
+    tier = next(_tiers(rule, directory, facts, _Absences(away)), None)
     if tier is None:
         raise NoOneToRouteTo(_NO_ONE)
     return tier
 
 
-def route_report(rule: RoutingRule, directory: Directory, facts: ReportFacts) -> Route:
+def route_report(
+    rule: RoutingRule, directory: Directory, facts: ReportFacts, away: Mapping[str, Away] = NOBODY_AWAY
+) -> Route:
     """The tiers a report passes through. A report never goes to the person it is about, nor back to
-    the person who made it: they are left out, and a tier left empty passes to the next."""
+    the person who made it: they are left out, and a tier left empty passes to the next. Nor does it
+    wait for someone away (`away`): see `_chain_tiers`."""
     excluded = {facts.reporter, facts.team_member} - {None}
-    tiers = list(_tiers(rule, directory, facts))  # never empty while there is an admin or a Chair
+    absences = _Absences(away)
+    tiers = list(_tiers(rule, directory, facts, absences))  # never empty while there is an admin or a Chair
     if not tiers:
         raise NoOneToRouteTo(_NO_ONE)
     first_ids = {r.slack_id for r in tiers[0]}
@@ -170,4 +244,6 @@ def route_report(rule: RoutingRule, directory: Directory, facts: ReportFacts) ->
         tiers=tuple(tiers),
         watchers=others(rule.watchers, on_chain),
         told_it_exists=others(rule.told_it_exists, first_ids),
+        skipped=tuple(absences.skipped),
+        everyone_away=absences.everyone_away,
     )

@@ -9,11 +9,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.absences import AwayBook, away_at, away_book, away_params
 from bot.accounts.secrets import WARNING as PASSWORD_WARNING
 from bot.accounts.secrets import contains_password
 from bot.crypto import DecryptionError
@@ -22,13 +23,23 @@ from bot.directory import Directory
 from bot.errors import DomainError, FormErrors, NotAllowed
 from bot.org import Role
 from bot.policy.online_safety import Signpost
-from bot.reports.kinds import ReportKind, ReportSettings, RoutingRule, label_for_others, own_role
-from bot.reports.routing import NoOneToRouteTo, ReportFacts, first_tier, route_report
+from bot.reports.kinds import (
+    STATUTORY_CLOCKS,
+    ClockId,
+    ReportKind,
+    ReportSettings,
+    RoutingRule,
+    StatutoryClock,
+    clocks_started,
+    label_for_others,
+    own_role,
+)
+from bot.reports.routing import NoOneToRouteTo, ReportFacts, first_tier, resolve_step, route_report
 from bot.scheduler import TimerContext
 from bot.services import Services
 from bot.snapshot import OrgSnapshot, org_snapshot
 from storage.audit import audit_trail, record_audit, record_audits
-from storage.models import Report, ReportNote, ReportParty, ReportTask
+from storage.models import Report, ReportClock, ReportNote, ReportParty, ReportTask
 from storage.outbox import enqueue_message
 from storage.reports import (
     insert_reports,
@@ -44,9 +55,10 @@ from storage.timers import cancel_timers, schedule_timer
 
 log = logging.getLogger(__name__)
 
-ICO_WINDOW = timedelta(hours=72)
-ICO_REMINDER_EVERY = timedelta(hours=12)
 ESCALATE = "report.escalate"
+# A statutory clock's reminder (bot/reports/kinds.py STATUTORY_CLOCKS). ICO_REMINDER is the timer of
+# the releases before the clocks were data: timers already scheduled with it still fire, as the ICO's.
+CLOCK_REMINDER = "report.clock_reminder"
 ICO_REMINDER = "report.ico_reminder"
 # A password report's task, while the account's change waits for an admin to start it (its reporter
 # doesn't hold the account); then "open" until the change is recorded, and "done".
@@ -58,6 +70,7 @@ AWAITING_START = "awaiting_start"
 TEXT_LIMITS: dict[str, int] = {
     "description": 3000, "participant": 300, "account": 100, "when": 100,
     "question": 3000, "answer": 3000, "reason": 1000, "outcome": 3000, "actions_taken": 3000,
+    "reference": 100,
 }
 
 
@@ -199,8 +212,7 @@ def snapshot_for(
     base |= {
         "status_line": status_line(services, report, None if audience == "reporter" else directory),
         "acknowledge_by": describe(report.acknowledge_by, tz),
-        "ico_deadline": describe(report.ico_deadline, tz) if report.ico_deadline else None,
-        "ico_hours_left": _hours_left(report.ico_deadline, services.now()) if report.ico_deadline else None,
+        "clocks": [_clock_view(services, row) for row in report.clocks],
         "take_down": rule.take_down,
         "signpost": asdict(rule.signpost) if rule.signpost else None,
         "revoke_access": rule.revoke_access and report.status != "resolved",
@@ -251,6 +263,30 @@ def _when_text(services: Services, report: Report) -> str | None:
 
 def _hours_left(deadline: datetime, now: datetime) -> int:
     return int((deadline - now).total_seconds() // 3600)
+
+
+def _day(day: date, services: Services) -> str:
+    """A day as people read it ("Tuesday 24 November 2026")."""
+    return describe(datetime.combine(day, time(12), tzinfo=services.tz), services.tz, with_time=False)
+
+
+def clock_of(row: ReportClock) -> StatutoryClock:
+    return STATUTORY_CLOCKS[ClockId(row.clock)]
+
+
+def clock_recorded(services: Services, row: ReportClock) -> str:
+    """What was recorded for a clock, in a sentence without what the handler wrote (that is a note)."""
+    clock = clock_of(row)
+    if row.decision == "reported":
+        return clock.reported_words.format(date=_day(row.reported_on, services) if row.reported_on else "a day not given")
+    return clock.not_reported_words
+
+
+def _clock_view(services: Services, row: ReportClock) -> dict[str, Any]:
+    clock = clock_of(row)
+    return {"id": row.clock, "body": clock.body, "duty": clock.duty, "button": clock.button,
+            "due": describe(row.due_at, services.tz), "hours_left": _hours_left(row.due_at, services.now()),
+            "open": row.decision is None, "recorded": clock_recorded(services, row) if row.decision else None}
 
 
 def status_line(services: Services, report: Report, directory: Directory | None = None) -> str:
@@ -336,7 +372,7 @@ async def receive_report(
     snapshot = await org_snapshot(services)
     rule, happened_at, has_time = validate_form(form, snapshot.rules, snapshot.directory, services)
     facts = ReportFacts(reporter=reporter_id, activity=form.activity, team_member=form.team_member)
-    went_to = _first_tier_label(rule, snapshot.directory, facts)
+    went_to = _first_tier_label(rule, snapshot.directory, facts, await away_book(services))
     details = {"description": form.description.strip(), "participant": form.participant.strip(),
                "when_text": form.when_text.strip(), "account": form.account.strip()}
     if snapshot.directory.by_id(reporter_id) is None:
@@ -362,7 +398,6 @@ async def receive_report(
             created_at=now,
             tier=0,
             acknowledge_by=acknowledge_deadline(rule, now, services, form.immediate_risk),
-            ico_deadline=now + ICO_WINDOW if rule.ico_deadline else None,
         ),
     )
     report_id, reference = await services.db.write_together(save_reports, draft)
@@ -402,9 +437,9 @@ def _facts(services: Services, report: Report) -> ReportFacts:
     return ReportFacts(reporter=report.reporter_id, activity=report.activity_key, team_member=team_member_of(services, report))
 
 
-def _first_tier_label(rule: RoutingRule, directory: Directory, facts: ReportFacts) -> str:
+def _first_tier_label(rule: RoutingRule, directory: Directory, facts: ReportFacts, away: AwayBook) -> str:
     try:
-        tier = first_tier(rule, directory, facts)
+        tier = first_tier(rule, directory, facts, away)
     except NoOneToRouteTo as exc:
         raise DomainError(str(exc)) from exc
     return " and ".join(dict.fromkeys(r.role_label for r in tier))
@@ -419,7 +454,7 @@ async def route_received(session: AsyncSession, services: Services, report_id: i
     snapshot = await org_snapshot(services)
     rule = rule_of(snapshot.rules, report)
     try:
-        route = route_report(rule, snapshot.directory, _facts(services, report))
+        route = route_report(rule, snapshot.directory, _facts(services, report), await away_at(session, now))
     except NoOneToRouteTo:
         log.error("report %s has nobody to go to; it waits until the organisation file names someone", report.reference)
         return False
@@ -431,16 +466,30 @@ async def route_received(session: AsyncSession, services: Services, report_id: i
         for recipient in recipients:
             report.parties.append(ReportParty(slack_id=recipient.slack_id, part=part, tier=0,
                                               role_label=recipient.role_label))
+    # Whoever was left out for being away keeps a part, "away": what arrived for them is theirs to see
+    # on their return (bot/away_return.py), once the report reached the tier that took it on for them.
+    for skipped in route.skipped:
+        report.parties.append(ReportParty(slack_id=skipped.recipient.slack_id, part="away", tier=skipped.tier,
+                                          role_label=skipped.recipient.role_label))
     for task_kind, wanted in (("rotate_password", rule.rotate_password), ("take_down", rule.take_down)):
         if wanted:
             report.tasks.append(ReportTask(kind=task_kind, created_at=now))
+    for clock in clocks_started(rule, about_team_member=report.team_member_enc is not None):
+        report.clocks.append(ReportClock(clock=clock.id.value, started_at=report.created_at,
+                                         due_at=clock_due(clock, report.created_at, services)))
     report.routed_at = now
     await session.flush()
     await schedule_timer(session, kind=ESCALATE, dedupe_key=f"report:{report.id}:escalate:0",
                          due_at=report.acknowledge_by, payload={"report_id": report.id, "tier": 0})
-    if report.ico_deadline is not None:
-        await schedule_timer(session, kind=ICO_REMINDER, dedupe_key=f"report:{report.id}:ico:1",
-                             due_at=report.created_at + ICO_REMINDER_EVERY, payload={"report_id": report.id, "n": 1})
+    for row in report.clocks:
+        await _schedule_clock_reminder(session, report, row, after=report.created_at, n=1)
+    for skipped in route.skipped:
+        await record_audit(session, at=now, actor="system", action="report.skipped_away", subject_type="report",
+                           subject_id=report.reference, detail=away_params(skipped.away, services.tz))
+    if route.everyone_away:
+        # Counted, without names, in the digest (bot/digest/sections.py).
+        await record_audit(session, at=now, actor="system", action="report.everyone_away", subject_type="report",
+                           subject_id=report.reference, detail={"to": [p.slack_id for p in handlers_in(report, 0)]})
     await record_audit(session, at=now, actor="system", action="report.routed", subject_type="report",
                        subject_id=report.reference, detail={"to": [p.slack_id for p in handlers_in(report, 0)]})
     if rule.rotate_password:
@@ -510,6 +559,28 @@ def _say_unreadable_once(services: Services, report_id: int, not_done: str, exc:
         log.error("report %s cannot be decrypted, so it was not %s: %s", report_id, not_done, exc)
 
 
+def clock_due(clock: StatutoryClock, started: datetime, services: Services) -> datetime:
+    """A clock's deadline: a fixed time after it started, or the same time after its working days
+    (Monday to Friday, in the organisation's timezone). For "promptly", when it counts as overdue."""
+    if clock.working_days:
+        due = started
+        for _ in range(clock.working_days):
+            due = next_working_day(due, services.tz)
+        return due
+    assert clock.within is not None
+    return started + clock.within
+
+
+async def _schedule_clock_reminder(session: AsyncSession, report: Report, row: ReportClock, *, after: datetime, n: int) -> None:
+    """The clock's next reminder: `remind_every` after `after`, or at its deadline if that comes first,
+    so that an overdue clock is escalated as it falls due. `n` keeps each reminder scheduled once."""
+    due = after + clock_of(row).remind_every
+    if after < row.due_at < due:
+        due = row.due_at
+    await schedule_timer(session, kind=CLOCK_REMINDER, dedupe_key=f"report:{report.id}:clock:{row.clock}:{n}",
+                         due_at=due, payload={"report_id": report.id, "clock": row.clock, "n": n})
+
+
 def acknowledge_deadline(rule: RoutingRule, now: datetime, services: Services, immediate_risk: bool) -> datetime:
     if immediate_risk:
         return now + timedelta(hours=1) if rule.acknowledge_within is None else now + min(rule.acknowledge_within, timedelta(hours=1))
@@ -535,6 +606,8 @@ async def _tell_everyone(
         if party.part == "handler" and party.tier > report.tier:
             continue
         if party.part == "told" and not include_told:
+            continue
+        if party.part == "away":  # told on their return (bot/away_return.py), not while away
             continue
         audience = party.part
         params = snapshot_for(services, report, rule, directory, audience, party.slack_id)
@@ -684,6 +757,11 @@ async def reopen(session: AsyncSession, services: Services, report_id: int, acto
         report.acknowledge_by = acknowledge_deadline(rule, now, services, report.immediate_risk)
         await schedule_timer(session, kind=ESCALATE, dedupe_key=f"report:{report.id}:escalate:{report.tier}:reopened:{now.isoformat()}",
                              due_at=report.acknowledge_by, payload={"report_id": report.id, "tier": report.tier})
+    # Resolving stopped its clocks' reminders: those still open start again (numbered afresh, after
+    # any reminder scheduled before).
+    for row in report.clocks:
+        if row.decision is None:
+            await _schedule_clock_reminder(session, report, row, after=now, n=int(now.timestamp() * 1000))
     await record_audit(session, at=now, actor=actor, action="report.reopened", subject_type="report",
                        subject_id=report.reference)
     await _refresh(session, services, report)
@@ -877,37 +955,166 @@ async def on_escalation_due(ctx: TimerContext, payload: dict[str, Any]) -> None:
                        subject_id=report.reference)
 
 
-async def on_ico_reminder(ctx: TimerContext, payload: dict[str, Any]) -> None:
+async def on_clock_reminder(ctx: TimerContext, payload: dict[str, Any]) -> None:
+    """Remind the people handling a report that a statutory clock is still open; once it is overdue,
+    tell those it escalates to as well (its reference and where it stands, never its details)."""
     session, services = ctx.session, ctx.services
     report = await report_for_update(session, int(payload["report_id"]))
-    if report is None or report.status == "resolved" or report.ico_deadline is None:
+    if report is None or report.status == "resolved":
         return
-    hours_left = _hours_left(report.ico_deadline, ctx.now)
-    for party in handlers_in(report, report.tier):
-        await enqueue_message(session, services.cipher, now=ctx.now, target=party.slack_id, template="report.ico_reminder",
-                              params={"reference": report.reference, "hours_left": hours_left,
-                                      "deadline": describe(report.ico_deadline, services.tz)})
-    n = int(payload["n"]) + 1
-    await schedule_timer(session, kind=ICO_REMINDER, dedupe_key=f"report:{report.id}:ico:{n}",
-                         due_at=ctx.now + ICO_REMINDER_EVERY, payload={"report_id": report.id, "n": n})
+    row = next((c for c in report.clocks if c.clock == payload.get("clock", ClockId.ICO.value)), None)
+    if row is None or row.decision is not None:
+        return
+    clock = clock_of(row)
+    rule = rule_of(await _rules(services), report)
+    params = {"reference": report.reference, "kind_label": rule.label, "body": clock.body, "to_do": clock.to_do,
+              "promptly": clock.promptly, "hours_left": _hours_left(row.due_at, ctx.now),
+              "deadline": describe(row.due_at, services.tz)}
+    reminded = [p.slack_id for p in handlers_in(report, report.tier)]
+    for slack_id in reminded:
+        await enqueue_message(session, services.cipher, now=ctx.now, target=slack_id, template="report.clock_reminder",
+                              params=params)
+    await record_audit(session, at=ctx.now, actor="system", action="report.clock_reminded", subject_type="report",
+                       subject_id=report.reference, detail={"clock": row.clock, "to": reminded})
+    if ctx.now >= row.due_at:
+        beyond = _escalation_people(services, report, clock, (await org_snapshot(services)).directory, set(reminded))
+        for slack_id in beyond:
+            await enqueue_message(session, services.cipher, now=ctx.now, target=slack_id, template="report.clock_overdue",
+                                  params=params | {"with_role": current_role_label(report, for_reporter=False)})
+        if beyond and row.escalated_at is None:
+            row.escalated_at = ctx.now
+            await record_audit(session, at=ctx.now, actor="system", action="report.clock_escalated", subject_type="report",
+                               subject_id=report.reference, detail={"clock": row.clock, "to": beyond})
+    await _schedule_clock_reminder(session, report, row, after=ctx.now, n=int(payload["n"]) + 1)
+
+
+def _escalation_people(
+    services: Services, report: Report, clock: StatutoryClock, directory: Directory, reminded: set[str]
+) -> list[str]:
+    """The first role the clock escalates to with someone in it who is not already reminded, nor the
+    report's reporter, nor the person it is about."""
+    facts = _facts(services, report)
+    left_out = reminded | {facts.reporter, facts.team_member} - {None}
+    for step in clock.escalate_to:
+        found = [m.slack_id for m in resolve_step(step, directory, facts) if m.slack_id not in left_out]
+        if found:
+            return list(dict.fromkeys(found))
+    return []
+
+
+async def on_ico_reminder(ctx: TimerContext, payload: dict[str, Any]) -> None:
+    """A reminder scheduled before the clocks were data: the ICO clock's."""
+    await on_clock_reminder(ctx, {"report_id": payload["report_id"], "clock": ClockId.ICO.value, "n": payload["n"]})
+
+
+@dataclass(frozen=True)
+class ClockRecord:
+    """What a handler recorded for a statutory clock: reported (on a day, with the body's reference if
+    it gave one) or not (with the reason)."""
+
+    clock: str
+    decision: str | None  # "reported" or "not_reported"
+    reported_on: str = ""  # an ISO date, from the form's date picker
+    reference: str = ""
+    reason: str = ""
+
+
+async def clock_for_action(session: AsyncSession, report_id: int, actor: str, clock_id: str) -> tuple[Report, StatutoryClock]:
+    """Before opening a clock's modal: the report, for someone who may act on it, and the clock, if it started one."""
+    report = await ensure_can_handle(session, report_id, actor)
+    row = next((c for c in report.clocks if c.clock == clock_id), None)
+    if row is None:
+        raise DomainError(f"{report.reference} has no such deadline, so there is nothing to record.")
+    if row.decision is not None:
+        raise DomainError(_already_recorded(report, clock_of(row)))
+    return report, clock_of(row)
+
+
+def _already_recorded(report: Report, clock: StatutoryClock) -> str:
+    return f"What was decided about {clock.body} for {report.reference} is already recorded, so nothing has changed."
+
+
+def _check_clock_record(record: ClockRecord, clock: StatutoryClock, services: Services) -> date | None:
+    errors: dict[str, str] = {}
+    reported_on = None
+    if record.decision == "reported":
+        try:
+            reported_on = date.fromisoformat(record.reported_on) if record.reported_on else None
+        except ValueError:
+            errors["reported_on"] = "Please choose the day from the calendar."
+        else:
+            if reported_on is None:
+                errors["reported_on"] = f"Please give the day it was {clock.done}."
+            elif reported_on > services.local_now().date():
+                errors["reported_on"] = f"That day is still to come. Please give the day it was {clock.done}."
+    elif record.decision == "not_reported":
+        if not record.reason.strip():
+            errors["reason"] = ("Please give the trustees' reason for not reporting it." if clock.trustees_decide
+                                else f"Please say why it was not {clock.done}.")
+    else:
+        errors["decision"] = "Please choose what was decided."
+    for name, text in (("reference", record.reference), ("reason", record.reason)):
+        if name not in errors and (problem := _too_long(name, text)):
+            errors[name] = problem
+        # Not as a short field: a body's reference ("LADO/2026/117") is shaped like a bare password.
+        elif name not in errors and contains_password(text):
+            errors[name] = PASSWORD_WARNING
+    if errors:
+        raise FormErrors(errors)
+    return reported_on
+
+
+async def record_clock(session: AsyncSession, services: Services, report_id: int, actor: str, record: ClockRecord) -> Outcome:
+    """Record what was decided for a statutory clock, once: it stops that clock's reminders. The report
+    row is locked, so a second submission finds it recorded and changes nothing."""
+    report = await _load_for_action(session, report_id, actor)
+    row = next((c for c in report.clocks if c.clock == record.clock), None)
+    if row is None:
+        raise DomainError(f"{report.reference} has no such deadline, so there is nothing to record.")
+    clock = clock_of(row)
+    if row.decision is not None:
+        return Outcome(False, _already_recorded(report, clock))
+    reported_on = _check_clock_record(record, clock, services)
+    now = services.now()
+    row.decision, row.reported_on, row.decided_at, row.decided_by = record.decision, reported_on, now, actor
+    sentence = clock_recorded(services, row)
+    if record.decision == "reported" and record.reference.strip():
+        sentence += f" Their reference: {record.reference.strip()}."
+    elif record.decision == "not_reported":
+        sentence += f" Why: {record.reason.strip()}"
+    report.notes.append(ReportNote(at=now, author=actor, kind="clock", text_enc=services.cipher.encrypt(sentence)))
+    await cancel_timers(session, prefix=f"report:{report.id}:clock:{row.clock}:")
+    if clock.id is ClockId.ICO:
+        await cancel_timers(session, prefix=f"report:{report.id}:ico:")  # scheduled before the clocks were data
+    await record_audit(session, at=now, actor=actor, action="report.clock_recorded", subject_type="report",
+                       subject_id=report.reference, detail={"clock": row.clock, "decision": record.decision})
     await _refresh(session, services, report)
+    return Outcome(True, f"Thank you. Recorded on {report.reference}: {sentence[:1].lower()}{sentence[1:]} "
+                         f"Reminders about {clock.body} have stopped.")
+
+
+LEFT = "The person handling it has left, so it was passed on."
+AWAY = "Everyone it was with is away, so it was passed on."
 
 
 async def reassign_from_leavers(services: Services) -> int:
-    """Reports whose current handlers have all left the organisation file move on down the chain."""
+    """Reports whose current handlers have all left the organisation file move on down the chain; so
+    do reports still waiting to be acknowledged by people who have all gone away since they got them."""
     present = {m.slack_id for m in (await org_snapshot(services)).directory.members}
     async with services.db.reading() as session:
-        stranded = [
-            (report.id, report.tier)
-            for report in await unresolved_reports(session)
-            if (current := handlers_in(report, report.tier)) and not any(p.slack_id in present for p in current)
-        ]
+        away = await away_at(session, services.now())
+        stranded = []
+        for report in await unresolved_reports(session):
+            current = handlers_in(report, report.tier)
+            if current and not any(p.slack_id in present for p in current):
+                stranded.append((report.id, report.tier, LEFT))
+            elif current and report.status == "open" and all(p.slack_id in away for p in current):
+                stranded.append((report.id, report.tier, AWAY))
     moved = 0
-    for report_id, tier in stranded:
+    for report_id, tier, reason in stranded:
         try:
             async with services.db.unit_of_work(background=True) as session:
-                outcome = await escalate(session, services, report_id, "system",
-                                         "The person handling it has left, so it was passed on.", from_tier=tier)
+                outcome = await escalate(session, services, report_id, "system", reason, from_tier=tier)
         except DecryptionError as exc:
             _say_unreadable_once(services, report_id, "passed on", exc)
             continue
@@ -915,4 +1122,4 @@ async def reassign_from_leavers(services: Services) -> int:
     return moved
 
 
-TIMER_HANDLERS = {ESCALATE: on_escalation_due, ICO_REMINDER: on_ico_reminder}
+TIMER_HANDLERS = {ESCALATE: on_escalation_due, CLOCK_REMINDER: on_clock_reminder, ICO_REMINDER: on_ico_reminder}

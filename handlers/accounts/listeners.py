@@ -14,25 +14,20 @@ from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.accounts import messages as said
 from bot.accounts import workflow
+from bot.accounts.messages import Action, ChangedOnMeta, FieldId, FormId, NudgeValue, SaveMeta
 from bot.accounts.names import named_from_text
 from bot.accounts.secrets import WARNING, PasswordTyped, contains_password
 from bot.accounts.workflow import AccountForm, FormErrors
 from bot.dates import DateInFuture, DateNotUnderstood
 from bot.directory import Directory
 from bot.errors import DomainError
+from bot.messages import inputs
+from bot.slack.blockkit import BLOCK_KIT, submitted_values
 from bot.snapshot import org_snapshot
 from handlers.accounts import blocks
-from handlers.accounts.ids import (
-    ACCOUNTS_COMMAND,
-    ROTATED_COMMAND,
-    Action,
-    Callback,
-    ChangedOnMeta,
-    Field,
-    NudgeValue,
-    SaveMeta,
-)
+from handlers.accounts.ids import ACCOUNTS_COMMAND, ROTATED_COMMAND
 from handlers.errors import telling_the_person
 from handlers.middleware import services_of
 from storage.accounts import active_accounts
@@ -42,15 +37,6 @@ from storage.models import ProcessedDelivery
 _OPTION = re.compile(r"(\w+)=(\"[^\"]*\"|“[^”]*”|\S+)")
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 EXPOSED_VERBS = ("exposed", "revealed", "leaked")
-
-
-def value_of(view: dict[str, Any], field: Field) -> Any:
-    state = view.get("state", {}).get("values", {}).get(field.value, {}).get(field.element) or {}
-    if "selected_user" in state:
-        return state["selected_user"]
-    if "selected_users" in state:
-        return tuple(state["selected_users"] or ())
-    return state.get("value") or ""
 
 
 def people_in(text: str, directory: Directory) -> tuple[list[str], list[str]]:
@@ -91,10 +77,11 @@ def form_from_command(text: str, directory: Directory) -> AccountForm:
 
 
 def form_from_view(view: dict[str, Any]) -> AccountForm:
+    values: dict[str, Any] = submitted_values(view, inputs(said.account_form(SaveMeta())))
     return AccountForm(
-        name=value_of(view, Field.NAME), owner=value_of(view, Field.OWNER) or None, every=value_of(view, Field.EVERY),
-        access=value_of(view, Field.ACCESS) or (), overall_access=value_of(view, Field.OVERALL_ACCESS) or (),
-        aliases=value_of(view, Field.ALIASES), last_changed=value_of(view, Field.LAST_CHANGED),
+        name=values[FieldId.NAME], owner=values[FieldId.OWNER], every=values[FieldId.EVERY],
+        access=tuple(values[FieldId.ACCESS]), overall_access=tuple(values[FieldId.OVERALL_ACCESS]),
+        aliases=values[FieldId.ALIASES], last_changed=values[FieldId.LAST_CHANGED],
     )
 
 
@@ -128,7 +115,8 @@ def register(app: AsyncApp) -> None:
                 async with services.db.reading() as session:
                     rows = workflow.register_rows(services, list(await active_accounts(session)), snapshot.directory,
                                                   await workflow.rules_for(services))
-                await respond(text=blocks.register_text(rows), blocks=blocks.register_blocks(rows), response_type="ephemeral")
+                listing = BLOCK_KIT.message(said.register(rows))
+                await respond(text=listing.text, blocks=listing.blocks, response_type="ephemeral")
             elif verb == "add" and not rest:
                 workflow._require_manager(snapshot.directory.by_id(actor), "add or edit shared accounts")
                 await client.views_open(trigger_id=command["trigger_id"], view=blocks.account_modal(SaveMeta()))
@@ -169,7 +157,8 @@ def register(app: AsyncApp) -> None:
                 services.wake_scheduler()
                 await respond(text=outcome.message, response_type="ephemeral")
             else:
-                await respond(text=blocks.USAGE, response_type="ephemeral")
+                usage = BLOCK_KIT.message(said.usage())
+                await respond(text=usage.text, blocks=usage.blocks, response_type="ephemeral")
 
     @app.command(ROTATED_COMMAND)
     async def rotated_command(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient,
@@ -200,7 +189,7 @@ def register(app: AsyncApp) -> None:
             services.wake_scheduler()
             await respond(text=outcome.message, response_type="ephemeral")
 
-    @app.view(Callback.SAVE.value)
+    @app.view(FormId.SAVE)
     async def save(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
         services = services_of(context)
         meta = SaveMeta.model_validate_json(view["private_metadata"])
@@ -216,7 +205,7 @@ def register(app: AsyncApp) -> None:
             await ack(response_action="errors", errors=exc.errors)
             return
         except DomainError as exc:
-            await ack(response_action="errors", errors={Field.NAME.value: exc.user_message})
+            await ack(response_action="errors", errors={FieldId.NAME: exc.user_message})
             return
         await ack(response_action="update", view=blocks.done_view(outcome.message))
         services.wake_scheduler()
@@ -249,24 +238,25 @@ def register(app: AsyncApp) -> None:
     for action in Action:
         app.action(action.value)(nudge_button)
 
-    @app.view(Callback.CHANGED_ON.value)
+    @app.view(FormId.CHANGED_ON)
     async def changed_on(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
         services = services_of(context)
         meta = ChangedOnMeta.model_validate_json(view["private_metadata"])
         try:
-            when = workflow.parse_change_moment(value_of(view, Field.WHEN), services)
+            typed = str(submitted_values(view, inputs(said.changed_on_form(meta)))[FieldId.WHEN])
+            when = workflow.parse_change_moment(typed, services)
         except PasswordTyped:
-            await ack(response_action="errors", errors={Field.WHEN.value: WARNING})
+            await ack(response_action="errors", errors={FieldId.WHEN: WARNING})
             return
         except (DateNotUnderstood, DateInFuture) as exc:
-            await ack(response_action="errors", errors={Field.WHEN.value: str(exc)})
+            await ack(response_action="errors", errors={FieldId.WHEN: str(exc)})
             return
         try:
             async with services.db.unit_of_work() as session:
                 outcome = await workflow.record_rotation(session, services, meta.account_id, body["user"]["id"], when,
                                                          cycle=meta.cycle)
         except DomainError as exc:
-            await ack(response_action="errors", errors={Field.WHEN.value: exc.user_message})
+            await ack(response_action="errors", errors={FieldId.WHEN: exc.user_message})
             return
         await ack(response_action="update", view=blocks.done_view(outcome.message))
         services.wake_scheduler()

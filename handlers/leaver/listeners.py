@@ -15,36 +15,35 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.accounts import leavers
+from bot.accounts.leaver_messages import (
+    CANCEL,
+    CONFIRM_FORM,
+    LEAVING_ON,
+    TASK_DONE,
+    CancelValue,
+    LeaverMeta,
+    TaskValue,
+    admin_field,
+    owner_field,
+)
 from bot.accounts.leavers import LeaverForm
 from bot.accounts.secrets import PasswordTyped, contains_password
 from bot.accounts.workflow import FormErrors, Outcome, ensure_register_synced
 from bot.errors import DomainError
 from bot.services import Services
+from bot.slack.blockkit import input_action_id
 from bot.snapshot import org_snapshot
 from handlers.accounts.listeners import people_in
 from handlers.errors import telling_the_person
 from handlers.leaver import blocks
-from handlers.leaver.ids import (
-    CALLBACK,
-    CANCEL,
-    COMMAND,
-    LEAVING_ON,
-    SHORTCUT,
-    TASK_DONE,
-    CancelValue,
-    LeaverMeta,
-    TaskValue,
-    admin_block,
-    element,
-    owner_block,
-)
+from handlers.leaver.ids import COMMAND, SHORTCUT
 from handlers.middleware import services_of
 
 _USAGE = "Who is leaving? For example `/leaver @Dan Hughes`."
 
 
 def _selected(view: dict[str, Any], block_id: str) -> str | None:
-    state = view.get("state", {}).get("values", {}).get(block_id, {}).get(element(block_id)) or {}
+    state = view.get("state", {}).get("values", {}).get(block_id, {}).get(input_action_id(block_id)) or {}
     return state.get("selected_user") or state.get("value") or None
 
 
@@ -84,14 +83,14 @@ def register(app: AsyncApp) -> None:
                 raise DomainError("I can't tell who wrote that message. Try `/leaver @person` instead.")
             await _open_modal(services_of(context), client, shortcut["trigger_id"], shortcut["user"]["id"], person)
 
-    @app.view(CALLBACK)
+    @app.view(CONFIRM_FORM)
     async def confirm(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
         services = services_of(context)
         meta = LeaverMeta.model_validate_json(view["private_metadata"])
         form = LeaverForm(
             leaving_on=_selected(view, LEAVING_ON) or "",
-            new_owners={account_id: _selected(view, owner_block(account_id)) for account_id in meta.owned},
-            new_admins={account_id: _selected(view, admin_block(account_id)) for account_id in meta.last_admin},
+            new_owners={account_id: _selected(view, owner_field(account_id)) for account_id in meta.owned},
+            new_admins={account_id: _selected(view, admin_field(account_id)) for account_id in meta.last_admin},
         )
         submission_key = f"view:{view['id']}"
         try:

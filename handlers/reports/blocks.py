@@ -14,6 +14,7 @@ from slack_sdk.models.blocks import (
     CheckboxesElement,
     ConfirmObject,
     ContextBlock,
+    DatePickerElement,
     DividerBlock,
     HeaderBlock,
     InputBlock,
@@ -21,6 +22,7 @@ from slack_sdk.models.blocks import (
     Option,
     PlainTextInputElement,
     PlainTextObject,
+    RadioButtonsElement,
     SectionBlock,
     StaticSelectElement,
     UserSelectElement,
@@ -30,12 +32,12 @@ from slack_sdk.models.views import View
 from bot.dates import describe
 from bot.org import SLACK_USER_ID
 from bot.reports.chronology import Chronology
-from bot.reports.kinds import RoutingRule
+from bot.reports.kinds import RoutingRule, StatutoryClock
 from bot.reports.workflow import AWAITING_START, TEXT_LIMITS, Filed
 from bot.slack.delivery import Rendered, RenderedFile
 from bot.slack.mrkdwn import cut, escape, quote
-from handlers.reports.ids import ACTIONS_BLOCK, Action, Callback, Field
-from handlers.reports.metadata import ButtonValue, FilingMeta, ReplyMeta, ReportActionMeta
+from handlers.reports.ids import ACTIONS_BLOCK, Action, Callback, Field, clock_action
+from handlers.reports.metadata import ButtonValue, ClockMeta, FilingMeta, ReplyMeta, ReportActionMeta
 
 # Slack refuses a whole message (invalid_blocks) if one part is over its limit: see
 # /work/shared/slack/block_kit/limits.json. What people typed is cut to fit, visibly.
@@ -165,7 +167,7 @@ def _fields(params: dict[str, Any]) -> list[MarkdownTextObject]:
 def _notes(params: dict[str, Any], room: int) -> list[Block]:
     """The notes, newest kept when there are more than `room` blocks for them."""
     titles = {"question": "Question", "answer": "Answer", "escalation": "Passed on", "resolution": "Resolution",
-              "reopening": "Reopened"}
+              "reopening": "Reopened", "clock": "Record"}
     blocks: list[Block] = []
     notes = params.get("notes", [])
     if len(notes) > room:
@@ -189,8 +191,11 @@ def _deadlines(params: dict[str, Any]) -> list[Block]:
         notes.append(_signpost(params["signpost"]))
     if params.get("immediate_risk"):
         notes.append(":rotating_light: *The reporter says someone may be at immediate risk.* " + DANGER_NOTE)
-    if params.get("ico_deadline") and params.get("status") != "resolved":
-        notes.append(f":hourglass: If this breach is serious, tell the ICO by *{params['ico_deadline']}* (72 hours from when it was reported).")
+    for clock in params.get("clocks", []):
+        if not clock["open"]:
+            notes.append(f":white_check_mark: {escape(clock['recorded'])}")
+        elif params.get("status") != "resolved":
+            notes.append(":hourglass: " + escape(clock["duty"]).replace("{due}", f"*{escape(clock['due'])}*"))
     if params.get("take_down"):
         done = any(t["kind"] == "take_down" and t["state"] == "done" for t in params.get("tasks", []))
         notes.append("Taken down." if done else ":no_entry: *Take down* the published material until permission is confirmed.")
@@ -234,6 +239,8 @@ def _buttons(params: dict[str, Any]) -> list[Block]:
                                        "its owner reminded every hour until it is done.",
                                   confirm="Start it", deny="Cancel"),
         ))
+    buttons += [ButtonElement(text=clock["button"], action_id=clock_action(clock["id"]), value=value)
+                for clock in params.get("clocks", []) if clock["open"]]
     buttons += history
     if params.get("take_down") and not any(t["kind"] == "take_down" and t["state"] == "done" for t in params.get("tasks", [])):
         buttons.append(ButtonElement(text="Mark taken down", action_id=Action.TAKE_DOWN.value, value=value))
@@ -316,7 +323,29 @@ def render_still_handled(params: dict[str, Any]) -> Rendered:
     return _plain(f"An update on your report *{params['reference']}*: it is still being handled, and is now with {escape(params['with_role'])}.")
 
 
+def render_clock_reminder(params: dict[str, Any]) -> Rendered:
+    """A statutory clock still open, to the people handling its report."""
+    reference, to_do, deadline, hours = params["reference"], escape(params["to_do"]), escape(params["deadline"]), params["hours_left"]
+    kind = escape(params["kind_label"].lower())
+    if hours < 0:
+        return _plain(f":warning: *{reference}* ({kind}): nothing is recorded yet, and it was due {-hours} hours ago "
+                      f"({deadline}). Please {to_do} now, and record it on the report.")
+    if params.get("promptly"):
+        return _plain(f":hourglass: *{reference}* ({kind}): please {to_do} promptly, and record the decision on the report "
+                      f"(by {deadline}).")
+    return _plain(f":hourglass: *{reference}* ({kind}): {hours} hours left to {to_do} (by {deadline}). "
+                  "Please record what was decided on the report.")
+
+
+def render_clock_overdue(params: dict[str, Any]) -> Rendered:
+    """To the people a clock escalates to: where it stands, and none of the report's details."""
+    return _plain(f":warning: Report *{params['reference']}* ({escape(params['kind_label'].lower())}) is with "
+                  f"{escape(params['with_role'])}, and nothing is recorded yet about whether to {escape(params['to_do'])}: "
+                  f"it was due by {escape(params['deadline'])}. Please check with them that it is in hand.")
+
+
 def render_ico_reminder(params: dict[str, Any]) -> Rendered:
+    """Messages queued by the release before the clocks were data."""
     hours = params["hours_left"]
     if hours >= 0:
         return _plain(f":hourglass: Data breach *{params['reference']}*: {hours} hours left to tell the ICO if it is serious (by {escape(params['deadline'])}). Resolve the report once decided.")
@@ -351,6 +380,8 @@ RENDERERS = {
     "report.reminder": render_reminder,
     "report.still_handled": render_still_handled,
     "report.ico_reminder": render_ico_reminder,
+    "report.clock_reminder": render_clock_reminder,
+    "report.clock_overdue": render_clock_overdue,
     "report.revoke_access": render_revoke_access,
     "report.add_reporter": render_add_reporter,
 }
@@ -386,6 +417,26 @@ def reopen_modal(meta: ReportActionMeta, reference: str) -> dict[str, Any]:
     return _action_modal(Callback.REOPEN, "Reopen", "Reopen", meta,
                          f"*{reference}* will be open again, with its history. The reporter will be told.",
                          [_input(Field.REASON, "Why is it being reopened?", _text_input(Field.REASON, multiline=True))])
+
+
+def clock_modal(meta: ClockMeta, reference: str, clock: StatutoryClock) -> dict[str, Any]:
+    """Record what was decided for a statutory clock: reported on a day (with the body's reference), or
+    not, with the reason. The server says which of these the choice needs, beside each field."""
+    whose = "the trustees' decision" if clock.trustees_decide else "what was decided"
+    choice = RadioButtonsElement(action_id=Field.DECISION.element, options=[
+        Option(value="reported", label=clock.reported_choice), Option(value="not_reported", label=clock.not_reported_choice)])
+    inputs = [
+        _input(Field.DECISION, "What was decided?", choice),
+        _input(Field.REPORTED_ON, f"The day it was {clock.done}", DatePickerElement(action_id=Field.REPORTED_ON.element),
+               optional=True, hint=f"If it was {clock.done}."),
+        _input(Field.REFERENCE, "Their reference", _text_input(Field.REFERENCE, "If they gave one"), optional=True),
+        _input(Field.REASON, f"Why not {clock.done}?", _text_input(Field.REASON, multiline=True), optional=True,
+               hint=f"If it was not {clock.done}."),
+    ]
+    return View(type="modal", callback_id=Callback.RECORD_CLOCK.value, title=clock.short_name[:24], submit="Record",
+                close="Cancel", private_metadata=meta.model_dump_json(),
+                blocks=[SectionBlock(text=_md(f"Record {whose} about {escape(clock.body)} for *{reference}*. "
+                                              "It goes on the report's history, and its reminders stop.")), *inputs]).to_dict()
 
 
 def reply_modal(note_id: int, question: str) -> dict[str, Any]:

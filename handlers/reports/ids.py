@@ -14,6 +14,7 @@ class Callback(StrEnum):
     ESCALATE = "report.escalate"
     RESOLVE = "report.resolve"
     REOPEN = "report.reopen"
+    RECORD_CLOCK = "report.record_clock"
 
 
 class Field(StrEnum):
@@ -33,6 +34,9 @@ class Field(StrEnum):
     REASON = "reason"
     OUTCOME = "outcome"
     ACTIONS_TAKEN = "actions_taken"
+    DECISION = "decision"
+    REPORTED_ON = "reported_on"
+    REFERENCE = "reference"
 
     @property
     def element(self) -> str:
@@ -54,3 +58,10 @@ class Action(StrEnum):
 
 
 ACTIONS_BLOCK = "report_actions"
+# A statutory clock's button on the handler's card: one per clock (ids must differ within a message),
+# "report.clock.lado". Its listener matches the prefix.
+CLOCK_ACTION_PREFIX = "report.clock."
+
+
+def clock_action(clock_id: str) -> str:
+    return f"{CLOCK_ACTION_PREFIX}{clock_id}"

@@ -26,8 +26,8 @@ from handlers import home as home_tab  # a module, not its function: home render
 from handlers.errors import tell, telling_the_person
 from handlers.middleware import services_of
 from handlers.reports import blocks
-from handlers.reports.ids import COMMAND, Action, Callback, Field
-from handlers.reports.metadata import ButtonValue, ReplyMeta, ReportActionMeta
+from handlers.reports.ids import CLOCK_ACTION_PREFIX, COMMAND, Action, Callback, Field
+from handlers.reports.metadata import ButtonValue, ClockMeta, ReplyMeta, ReportActionMeta
 from storage.models import ProcessedDelivery
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,8 @@ def _value(view: dict[str, Any], field: Field) -> Any:
         return state["selected_user"]
     if "selected_options" in state:
         return bool(state["selected_options"])
+    if "selected_date" in state:
+        return state["selected_date"] or ""
     return state.get("value") or ""
 
 
@@ -168,6 +170,20 @@ def register(app: AsyncApp) -> None:
     for action in modal_of_button:
         app.action(action.value)(open_action_modal)
 
+    @app.action(re.compile(rf"^{re.escape(CLOCK_ACTION_PREFIX)}[a-z_]+$"))
+    async def open_clock_modal(
+        ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, context: AsyncBoltContext
+    ) -> None:
+        await ack()
+        async with telling_the_person(body, respond, client):
+            services = services_of(context)
+            value = ButtonValue.model_validate_json(body["actions"][0]["value"])
+            clock_id = body["actions"][0]["action_id"].removeprefix(CLOCK_ACTION_PREFIX)
+            async with services.db.unit_of_work() as session:
+                report, clock = await workflow.clock_for_action(session, value.report_id, body["user"]["id"], clock_id)
+                meta, reference = ClockMeta(report_id=report.id, clock=clock_id), report.reference
+            await client.views_open(trigger_id=body["trigger_id"], view=blocks.clock_modal(meta, reference, clock))
+
     @app.action(Action.HISTORY.value)
     async def show_history(
         ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, context: AsyncBoltContext
@@ -248,6 +264,18 @@ def register(app: AsyncApp) -> None:
         reason = _value(view, Field.REASON)
         await _submit(ack, body, view, context, client, ReportActionMeta,
                       lambda s, sv, actor, meta: workflow.reopen(s, sv, meta.report_id, actor, reason))
+
+    @app.view(Callback.RECORD_CLOCK.value)
+    async def submit_clock_record(
+        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
+    ) -> None:
+        def record(clock: str) -> workflow.ClockRecord:
+            return workflow.ClockRecord(clock=clock, decision=_value(view, Field.DECISION) or None,
+                                        reported_on=_value(view, Field.REPORTED_ON), reference=_value(view, Field.REFERENCE),
+                                        reason=_value(view, Field.REASON))
+
+        await _submit(ack, body, view, context, client, ClockMeta,
+                      lambda s, sv, actor, meta: workflow.record_clock(s, sv, meta.report_id, actor, record(meta.clock)))
 
     @app.view(Callback.REPLY.value)
     async def submit_reply(

@@ -14,6 +14,11 @@ class ReportActionMeta(BaseModel):
     tier: int = 0
 
 
+class ClockMeta(BaseModel):
+    report_id: int
+    clock: str
+
+
 class ReplyMeta(BaseModel):
     note_id: int
 

@@ -1,0 +1,264 @@
+"""Messages as data (bot/messages.py) rendered as Slack's Block Kit.
+
+Plain text is escaped here, always, so nothing a person typed can mention, link or format; marked spans
+become mrkdwn. Text is cut to Block Kit's limits (../shared/slack/block_kit/limits.json) visibly, never
+through an escape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from bot.messages import (
+    Bold,
+    Button,
+    Buttons,
+    ButtonStyle,
+    Checkbox,
+    Choice,
+    Code,
+    Confirm,
+    DateField,
+    Divider,
+    Facts,
+    Form,
+    FormField,
+    Heading,
+    Icon,
+    Italic,
+    Item,
+    Link,
+    Mention,
+    Message,
+    Note,
+    Paragraph,
+    Part,
+    PersonField,
+    Quote,
+    Struck,
+    Text,
+    TextField,
+    spans,
+)
+from bot.slack.delivery import Rendered
+from bot.slack.mrkdwn import cut, escape, quote
+
+SECTION_TEXT_MAX = 3000
+FIELD_TEXT_MAX = 2000
+FIELDS_PER_SECTION = 10
+HEADER_TEXT_MAX = 150
+BUTTON_TEXT_MAX = 75
+OPTION_TEXT_MAX = 75
+MODAL_TITLE_MAX = 24
+
+
+class BlockKit:
+    """Renders for one workspace: `slack_user_of` gives a person's Slack id from their key (None if they
+    have none, and then `name_of` gives the name shown instead of a mention)."""
+
+    def __init__(self, slack_user_of: Callable[[str], str | None] = lambda key: None,
+                 name_of: Callable[[str], str] = lambda key: "someone") -> None:
+        self.slack_user_of = slack_user_of
+        self.name_of = name_of
+
+    # -- text ----------------------------------------------------------------------------------------
+
+    def mrkdwn(self, text: Text) -> str:
+        out = []
+        for span in spans(text):
+            if isinstance(span, Icon):
+                out.append(f":{span.value}:")
+            elif isinstance(span, str):
+                out.append(escape(span))
+            elif isinstance(span, Bold):
+                out.append(f"*{escape(span.text)}*")
+            elif isinstance(span, Italic):
+                out.append(f"_{escape(span.text)}_")
+            elif isinstance(span, Struck):
+                out.append(f"~{escape(span.text)}~")
+            elif isinstance(span, Code):
+                out.append(f"`{escape(span.text)}`")
+            elif isinstance(span, Link):
+                out.append(f"<{span.url}|{escape(span.label)}>")
+            elif isinstance(span, Mention):
+                slack_id = self.slack_user_of(span.person)
+                out.append(f"<@{slack_id}>" if slack_id else escape(self.name_of(span.person)))
+        return "".join(out)
+
+    # -- messages ------------------------------------------------------------------------------------
+
+    def message(self, message: Message) -> Rendered:
+        return Rendered(text=self.mrkdwn(message.summary), blocks=self.blocks(message.parts))
+
+    def blocks(self, parts: Sequence[Part]) -> list[dict[str, Any]]:
+        blocks: list[dict[str, Any]] = []
+        for part in parts:
+            blocks += self._part(part)
+        return blocks
+
+    def _part(self, part: Part) -> list[dict[str, Any]]:
+        if isinstance(part, Heading):
+            return [{"type": "header", "text": _plain(_clip(part.text, HEADER_TEXT_MAX))}]
+        if isinstance(part, Paragraph):
+            return [_section(cut("\n".join(self.mrkdwn(line) for line in part.lines), SECTION_TEXT_MAX))]
+        if isinstance(part, Quote):
+            return [_section(quote(part.text))]
+        if isinstance(part, Facts):
+            fields = [{"type": "mrkdwn", "text": cut(f"*{escape(title)}*\n{self.mrkdwn(value)}", FIELD_TEXT_MAX)}
+                      for title, value in part.pairs]
+            return [{"type": "section", "fields": fields[i:i + FIELDS_PER_SECTION]}
+                    for i in range(0, len(fields), FIELDS_PER_SECTION)]
+        if isinstance(part, Note):
+            return [{"type": "context", "elements": [{"type": "mrkdwn", "text": cut(self.mrkdwn(part.text), SECTION_TEXT_MAX)}]}]
+        if isinstance(part, Divider):
+            return [{"type": "divider"}]
+        if isinstance(part, Buttons):
+            block: dict[str, Any] = {"type": "actions", "elements": [self._button(b) for b in part.buttons]}
+            if part.id:
+                block["block_id"] = part.id
+            return [block]
+        if isinstance(part, Item):
+            section = _section(cut(self.mrkdwn(part.text), SECTION_TEXT_MAX))
+            if part.button:
+                section["accessory"] = self._button(part.button)
+            return [section]
+        raise TypeError(f"no Block Kit for {type(part).__name__}")
+
+    def _button(self, button: Button) -> dict[str, Any]:
+        element: dict[str, Any] = {"type": "button", "text": _plain(_clip(button.label, BUTTON_TEXT_MAX)),
+                                   "action_id": button.action}
+        if button.value:
+            element["value"] = button.value
+        if button.style is not ButtonStyle.DEFAULT:
+            element["style"] = button.style.value
+        if button.confirm:
+            element["confirm"] = _confirm(button.confirm)
+        return element
+
+    # -- forms ---------------------------------------------------------------------------------------
+
+    def modal(self, form: Form) -> dict[str, Any]:
+        blocks = []
+        for item in form.fields:
+            if isinstance(item, TextField | Choice | PersonField | DateField | Checkbox):
+                blocks.append(self._input(item))
+            else:
+                blocks += self._part(item)  # type: ignore[arg-type]
+        view: dict[str, Any] = {"type": "modal", "title": _plain(form.title[:MODAL_TITLE_MAX]),
+                                "close": _plain(form.close), "blocks": blocks}
+        if form.id:
+            view["callback_id"] = form.id
+        if form.submit:
+            view["submit"] = _plain(form.submit)
+        if form.state:
+            view["private_metadata"] = form.state
+        return view
+
+    def _input(self, field: FormField) -> dict[str, Any]:
+        action_id = input_action_id(field.id)
+        element: dict[str, Any]
+        if isinstance(field, TextField):
+            element = {"type": "plain_text_input", "action_id": action_id, "multiline": field.multiline}
+            if field.placeholder:
+                element["placeholder"] = _plain(field.placeholder)
+            if field.max_length:
+                element["max_length"] = field.max_length
+            initial = field.initial[: field.max_length] if field.max_length else field.initial
+            if initial:
+                element["initial_value"] = initial
+        elif isinstance(field, Choice) and field.multiple:
+            element = {"type": "checkboxes", "action_id": action_id,
+                       "options": [_option(value, label) for value, label in field.options]}
+        elif isinstance(field, Choice):
+            options = [_option(value, label) for value, label in field.options]
+            element = {"type": "static_select", "action_id": action_id, "options": options}
+            if field.placeholder:
+                element["placeholder"] = _plain(field.placeholder)
+            chosen = next((o for o in options if o["value"] == field.initial), None)
+            if chosen:
+                element["initial_option"] = chosen
+        elif isinstance(field, PersonField):
+            chosen = [slack_id for key in field.initial if (slack_id := self.slack_user_of(key))]
+            element = {"type": "multi_users_select" if field.multiple else "users_select", "action_id": action_id}
+            if field.placeholder:
+                element["placeholder"] = _plain(field.placeholder)
+            if chosen and field.multiple:
+                element["initial_users"] = chosen
+            elif chosen:
+                element["initial_user"] = chosen[0]
+        elif isinstance(field, DateField):
+            element = {"type": "datepicker", "action_id": action_id}
+            if field.initial:
+                element["initial_date"] = field.initial.isoformat()
+        else:
+            element = {"type": "checkboxes", "action_id": action_id, "options": [_option(CHECKED, field.text)]}
+        block: dict[str, Any] = {"type": "input", "block_id": field.id, "label": _plain(field.label),
+                                 "element": element, "optional": field.optional}
+        if field.hint:
+            block["hint"] = _plain(field.hint)
+        return block
+
+
+# The value of a ticked checkbox, as a form's submission reads it back.
+CHECKED = "yes"
+
+
+def input_action_id(field_id: str) -> str:
+    """The action id of a form field's element: the field's id with `_input`, one rule for every form."""
+    return f"{field_id}_input"
+
+
+def submitted_values(view: dict[str, Any], fields: Sequence[FormField], person_of: Callable[[str], str] = str
+                     ) -> dict[str, str | bool | date | list[str] | None]:
+    """A submitted modal's values by field id: text as typed, a choice's value (a list of them when
+    several may be chosen), a person (their key, from `person_of` their Slack id; a list of them when
+    several may be chosen), a date, or whether a checkbox was ticked."""
+    values: dict[str, str | bool | date | list[str] | None] = {}
+    state: Mapping[str, Any] = view.get("state", {}).get("values", {})
+    for field in fields:
+        entry = state.get(field.id, {}).get(input_action_id(field.id)) or {}
+        if isinstance(field, TextField):
+            values[field.id] = entry.get("value") or ""
+        elif isinstance(field, Choice) and field.multiple:
+            values[field.id] = [o["value"] for o in entry.get("selected_options") or []]
+        elif isinstance(field, Choice):
+            values[field.id] = (entry.get("selected_option") or {}).get("value")
+        elif isinstance(field, PersonField) and field.multiple:
+            values[field.id] = [person_of(user) for user in entry.get("selected_users") or []]
+        elif isinstance(field, PersonField):
+            values[field.id] = person_of(entry["selected_user"]) if entry.get("selected_user") else None
+        elif isinstance(field, DateField):
+            values[field.id] = date.fromisoformat(entry["selected_date"]) if entry.get("selected_date") else None
+        else:
+            # A form's checkbox has one option: ticked is chosen.
+            values[field.id] = bool(entry.get("selected_options"))
+    return values
+
+
+def _clip(text: str, limit: int) -> str:
+    """Plain text (never escaped) cut to `limit` characters, visibly."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _plain(text: str) -> dict[str, Any]:
+    return {"type": "plain_text", "text": text, "emoji": True}
+
+
+def _section(text: str) -> dict[str, Any]:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
+
+
+def _option(value: str, label: str) -> dict[str, Any]:
+    return {"text": _plain(_clip(label, OPTION_TEXT_MAX)), "value": value}
+
+
+def _confirm(confirm: Confirm) -> dict[str, Any]:
+    return {"title": _plain(confirm.title), "text": {"type": "mrkdwn", "text": escape(confirm.text)},
+            "confirm": _plain(confirm.yes), "deny": _plain(confirm.no)}
+
+
+# People's keys are their Slack ids for now: the organisation file names each person by Slack id. When it
+# gives people keys of their own, this looks them up in the directory instead.
+BLOCK_KIT = BlockKit(slack_user_of=lambda key: key)

@@ -1,0 +1,139 @@
+"""Sends activities to the bot the way Teams does: POST to its messaging endpoint, each with a Bot
+Framework token signed by the stand-in's key (or a forged one, to see it refused)."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import aiohttp
+
+from bot.standin.teams.connector import BOT_FRAMEWORK_ISSUER, FakeTeams
+
+INVOKE = "invoke"
+
+
+@dataclass(frozen=True)
+class TeamsReply:
+    """The bot's HTTP answer to one activity (an invoke's body carries a card or a dialog)."""
+
+    status: int
+    body: Any
+
+
+def teams_user_id(person: str) -> str:
+    """The id Teams gives a person inside the bot's conversations ("29:..."), beside their Entra object id."""
+    return "29:1" + hashlib.sha256(person.encode()).hexdigest()[:40]
+
+
+class TeamsActivitySender:
+    def __init__(self, fake: FakeTeams, bot_url: str, *, bot_name: str = "Safety assistant") -> None:
+        self.fake = fake
+        self.bot_url = bot_url  # e.g. http://127.0.0.1:3000/api/messages
+        self.bot_name = bot_name
+        self._ids = itertools.count(1)
+
+    # -- tokens ----------------------------------------------------------------------------------
+
+    def token(self, *, audience: str | None = None, issuer: str = BOT_FRAMEWORK_ISSUER,
+              service_url: str | None = None, expires_in: int = 3600, kid: str | None = None) -> str:
+        """A Bot Framework token as Teams sends it; change a claim to forge one."""
+        now = int(time.time())
+        claims = {"iss": issuer, "aud": audience or self.fake.app_id, "serviceurl": service_url or self.fake.service_url,
+                  "nbf": now - 5, "iat": now - 5, "exp": now + expires_in}
+        return self.fake.signing_key.sign(claims, kid=kid)
+
+    async def send(self, activity: dict[str, Any], *, token: str | None = "", headers: dict[str, str] | None = None
+                   ) -> TeamsReply:
+        """POST one activity. `token=None` sends none; the default is a valid one for its serviceUrl."""
+        if token == "":
+            token = self.token(service_url=activity["serviceUrl"])
+        sent_headers = {"Content-Type": "application/json", **(headers or {})}
+        if token is not None:
+            sent_headers["Authorization"] = f"Bearer {token}"
+        async with aiohttp.ClientSession() as session, session.post(self.bot_url, json=activity,
+                                                                    headers=sent_headers) as response:
+            body: Any = await response.json(content_type=None) if response.content_length != 0 else None
+            return TeamsReply(response.status, body)
+
+    # -- activities ------------------------------------------------------------------------------
+
+    def _base(self, kind: str, person: str, conversation: dict[str, Any], name: str = "") -> dict[str, Any]:
+        return {
+            "type": kind,
+            "id": f"f:{next(self._ids)}",
+            "timestamp": datetime.now(UTC).isoformat(),
+            "serviceUrl": self.fake.service_url,
+            "channelId": "msteams",
+            "from": {"id": teams_user_id(person), "aadObjectId": person, "name": name or person},
+            "conversation": conversation,
+            "recipient": {"id": f"28:{self.fake.app_id}", "name": self.bot_name},
+            "channelData": {"tenant": {"id": self.fake.tenant_id}},
+            "locale": "en-GB",
+        }
+
+    def _personal(self, person: str) -> dict[str, Any]:
+        chat = self.fake.personal_chat(person)
+        return {"id": chat.id, "conversationType": "personal", "tenantId": self.fake.tenant_id}
+
+    def _channel(self, team_id: str, channel_id: str) -> dict[str, Any]:
+        self.fake.open_channel(team_id, channel_id)
+        return {"id": channel_id, "conversationType": "channel", "tenantId": self.fake.tenant_id, "isGroup": True}
+
+    def personal_message(self, person: str, text: str) -> dict[str, Any]:
+        activity = self._base("message", person, self._personal(person))
+        activity.update({"text": text, "textFormat": "plain"})
+        return activity
+
+    def channel_message(self, person: str, team_id: str, channel_id: str, text: str, *,
+                        mention_bot: bool = False) -> dict[str, Any]:
+        activity = self._base("message", person, self._channel(team_id, channel_id))
+        activity["channelData"].update({"team": {"id": team_id}, "channel": {"id": channel_id}})
+        if mention_bot:
+            mention = f"<at>{self.bot_name}</at>"
+            activity["text"] = f"{mention} {text}"
+            activity["entities"] = [{"type": "mention", "text": mention,
+                                     "mentioned": {"id": f"28:{self.fake.app_id}", "name": self.bot_name}}]
+        else:
+            activity["text"] = text
+        return activity
+
+    def card_action(self, person: str, verb: str, data: dict[str, Any], *, in_channel: tuple[str, str] | None = None,
+                    reply_to_id: str | None = None) -> dict[str, Any]:
+        """A press of an Action.Execute button on a card the bot sent: in the person's own chat, or in a
+        team's channel given as (team id, channel id)."""
+        conversation = self._channel(*in_channel) if in_channel else self._personal(person)
+        activity = self._base(INVOKE, person, conversation)
+        activity.update({"name": "adaptiveCard/action", "replyToId": reply_to_id,
+                         "value": {"action": {"type": "Action.Execute", "verb": verb, "data": data},
+                                   "trigger": "manual"}})
+        return activity
+
+    def dialog_fetch(self, person: str, data: dict[str, Any]) -> dict[str, Any]:
+        activity = self._base(INVOKE, person, self._personal(person))
+        activity.update({"name": "task/fetch", "value": {"data": data, "context": {"theme": "default"}}})
+        return activity
+
+    def dialog_submit(self, person: str, data: dict[str, Any]) -> dict[str, Any]:
+        activity = self._base(INVOKE, person, self._personal(person))
+        activity.update({"name": "task/submit", "value": {"data": data, "context": {"theme": "default"}}})
+        return activity
+
+    def message_action(self, person: str, command_id: str, message: dict[str, Any], *,
+                       conversation: dict[str, Any] | None = None) -> dict[str, Any]:
+        """A message action chosen on someone's message ("Check before sending")."""
+        activity = self._base(INVOKE, person, conversation or self._personal(person))
+        activity.update({"name": "composeExtension/fetchTask",
+                         "value": {"commandId": command_id, "commandContext": "message", "messagePayload": message}})
+        return activity
+
+    def installed(self, person: str) -> dict[str, Any]:
+        """The app installed for a person (by them, or pre-installed by an admin)."""
+        self.fake.install_for(person)
+        activity = self._base("installationUpdate", person, self._personal(person))
+        activity["action"] = "add"
+        return activity
