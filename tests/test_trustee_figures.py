@@ -6,7 +6,17 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from bot.reports.figures import ClockCount, by_kind, duration_text, load_timings, open_clocks, percent, response_figures
+from bot.reports.figures import (
+    ClockCount,
+    by_kind,
+    duration_text,
+    load_clocks,
+    load_timings,
+    open_clocks,
+    percent,
+    response_figures,
+)
+from bot.reports.kinds import ClockId
 from tests.harness import RunningBot
 from tests.report_driver import ANITA, DAN, ReportDriver, text_value
 from tests.trustees_support import YEAR_END, a_constructed_year, local
@@ -75,11 +85,14 @@ async def test_an_ico_clock_is_open_until_the_breach_is_resolved(bot: RunningBot
     await a_constructed_year(bot.services)
 
     async with bot.services.db.reading() as session:
-        timings = await load_timings(session, bot.services, local(2026, 3, 1, 0), local(2026, 3, 31, 0))
+        clocks = await load_clocks(session, local(2026, 3, 1, 0), local(2026, 3, 31, 0))
 
-    assert open_clocks(timings, local(2026, 3, 5, 12)) == {"ICO": ClockCount(running=1, overdue=0)}
-    assert open_clocks(timings, local(2026, 3, 6, 12)) == {"ICO": ClockCount(running=0, overdue=1)}
-    assert open_clocks(timings, local(2026, 3, 8, 12)) == {"ICO": ClockCount(running=0, overdue=0)}
+    none = ClockCount(running=0, overdue=0)
+    # Filed on 3 March at 10:00, due 72 hours later, resolved after four days.
+    assert open_clocks(clocks, local(2026, 3, 5, 12)) == {ClockId.ICO: ClockCount(running=1, overdue=0),
+                                                          ClockId.LADO: none, ClockId.CHARITY_COMMISSION: none}
+    assert open_clocks(clocks, local(2026, 3, 6, 12))[ClockId.ICO] == ClockCount(running=0, overdue=1)
+    assert open_clocks(clocks, local(2026, 3, 8, 12))[ClockId.ICO] == none
 
 
 MONDAY_9AM = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
@@ -115,5 +128,7 @@ async def test_the_digest_says_how_reports_were_handled_beside_the_previous_four
             in digest)
     assert "time to resolve: none yet (previous four weeks: median 3 days, worst 3 days)" in digest
     assert "Personal data shared where it should not be (a data breach): 2 filed" in digest
-    assert "Open ICO clocks: 2 (a week ago: 0)" in digest
+    # Open clocks are said once, where the digest lists deadlines to tell bodies outside, beside a week ago.
+    assert "Open deadlines, nothing recorded yet: *4* (+4 on last week)" in digest
+    assert digest.count("the ICO: 2 open") == 1 and "Open ICO clocks" not in digest
     assert "Zebedee" not in digest and "Dan Hughes" not in digest

@@ -3,7 +3,8 @@
 December 2025 to November 2026, in London time:
 - a data breach on the 3rd of each month at 10:00 (12), acknowledged after 10, 20, ... 120 minutes
   (deadline one hour: 6 of 12 in time; median 65 min, worst 2 h), resolved after 1, 2, ... 12 days
-  (median 6 days 12 h, worst 12 days). Its ICO clock runs 72 hours from filing until it is resolved;
+  (median 6 days 12 h, worst 12 days). Its ICO clock (72 hours from filing) has nothing recorded, so
+  it stays open until the breach is resolved;
 - two computer faults on the first Monday of each month at 10:00 (24; deadline the next working day):
   one acknowledged after 2 hours and resolved after 3 days, one acknowledged after 30 hours (late) and
   never resolved: 12 of 24 in time, median 16 h, worst 30 h; 12 resolved, median and worst 3 days;
@@ -22,7 +23,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.services import Services
-from storage.models import AuditEntry, Report, ReportParty
+from storage.models import AuditEntry, Report, ReportClock, ReportParty
 
 LONDON = ZoneInfo("Europe/London")
 PRIVATE_NAME = "Zebedee Quill"
@@ -62,8 +63,10 @@ class YearBuilder:
             created_at=created, routed_at=created, tier=reached_tier, acknowledge_by=stored_deadline or deadline,
             acknowledged_at=created + acknowledged if acknowledged else None, acknowledged_by="U0ANITA001" if acknowledged else None,
             resolved_at=created + resolved if resolved else None, resolved_by="U0ANITA001" if resolved else None,
-            ico_deadline=created + timedelta(hours=72) if ico else None, escalations=reached_tier,
+            escalations=reached_tier,
         )
+        if ico:
+            report.clocks.append(ReportClock(clock="ico", started_at=created, due_at=created + timedelta(hours=72)))
         report.parties = [ReportParty(slack_id=f"U0TIER000{tier}", part="handler", tier=tier, role_label="the CEO")
                           for tier in range(tiers)]
         for tier in range(1, reached_tier + 1):

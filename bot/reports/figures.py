@@ -16,8 +16,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.reports.kinds import ClockId
 from bot.services import Services
-from storage.models import AuditEntry, Report, ReportParty
+from storage.models import AuditEntry, Report, ReportClock, ReportParty
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,6 @@ class ReportTiming:
     acknowledge_deadline: datetime
     acknowledged_at: datetime | None = None
     resolved_at: datetime | None = None
-    ico_deadline: datetime | None = None
     # When it was passed on, and whether automatically (nobody acknowledged in time), in order.
     passed_on: tuple[tuple[datetime, bool], ...] = ()
     # When it reached the last people of a chain of more than one tier (None: it never did).
@@ -117,25 +117,63 @@ def by_kind(timings: Iterable[ReportTiming], as_of: datetime) -> dict[str, Respo
 
 
 @dataclass(frozen=True)
+class ClockTiming:
+    """One statutory clock's moments (a `report_clock` row), and nothing its handler wrote."""
+
+    clock: ClockId
+    started_at: datetime
+    due_at: datetime
+    # When its handler recorded what was decided (reported or not); None while nothing is recorded.
+    decided_at: datetime | None = None
+    # When its report was resolved (resolving a report stops its clocks, as the reminders do).
+    report_resolved_at: datetime | None = None
+
+    def open_at(self, moment: datetime) -> bool:
+        return (self.started_at <= moment and not (self.decided_at is not None and self.decided_at <= moment)
+                and not (self.report_resolved_at is not None and self.report_resolved_at <= moment))
+
+
+@dataclass(frozen=True)
 class ClockCount:
-    running: int  # not resolved, deadline still ahead
-    overdue: int  # not resolved, deadline passed
+    running: int  # nothing recorded, report not resolved, deadline still ahead
+    overdue: int  # nothing recorded, report not resolved, deadline passed
 
     @property
     def open(self) -> int:
         return self.running + self.overdue
 
 
-def open_clocks(timings: Iterable[ReportTiming], at: datetime) -> dict[str, ClockCount]:
-    """Statutory clocks still open at `at`, by the body they are owed to.
+def open_clocks(clocks: Iterable[ClockTiming], at: datetime) -> dict[ClockId, ClockCount]:
+    """Statutory clocks open at `at`, for every body in `ClockId` order (zeros included): started by
+    then, nothing recorded by then, and the report not resolved by then. Overdue once past `due_at`."""
+    counts = {clock_id: [0, 0] for clock_id in ClockId}
+    for clock in clocks:
+        if clock.open_at(at):
+            counts[clock.clock][clock.due_at < at] += 1
+    return {clock_id: ClockCount(running=running, overdue=overdue) for clock_id, (running, overdue) in counts.items()}
 
-    Today there is one clock, the ICO's 72 hours for a data breach (kinds with `ico_deadline`): open
-    from filing until the report is resolved, whether or not its deadline has passed, as the ICO
-    reminders and the digest treat it. When the clocks are generalised (the LADO, the Charity
-    Commission), this is the one function to point at them; callers already show one line per body."""
-    ico = [t for t in timings if t.ico_deadline is not None and t.created_at <= at and not t.resolved_by(at)]
-    overdue = sum(1 for t in ico if t.ico_deadline < at)  # type: ignore[operator]
-    return {"ICO": ClockCount(running=len(ico) - overdue, overdue=overdue)}
+
+async def load_clocks(session: AsyncSession, start: datetime, end: datetime) -> list[ClockTiming]:
+    """Every statutory clock that was open at some moment from `start` to `end`, in one query. Reads only."""
+    rows = (await session.execute(
+        select(ReportClock.clock, ReportClock.started_at, ReportClock.due_at, ReportClock.decision,
+               ReportClock.decided_at, Report.resolved_at)
+        .join(Report, Report.id == ReportClock.report_id)
+        .where(ReportClock.started_at <= end,
+               or_(ReportClock.decided_at.is_(None), ReportClock.decided_at > start),
+               or_(Report.resolved_at.is_(None), Report.resolved_at > start))
+    )).all()
+    clocks = []
+    for clock, started, due, decision, decided, resolved in rows:
+        if decision is not None and decided is None:
+            # A decision without its moment (none is saved so today): it has been closed all along.
+            continue
+        try:
+            clock_id = ClockId(clock)
+        except ValueError:  # a clock this release no longer knows
+            continue
+        clocks.append(ClockTiming(clock_id, started, due, decided, resolved))
+    return clocks
 
 
 def duration_text(duration: timedelta) -> str:
@@ -157,9 +195,8 @@ def percent(share: float | None) -> str:
 
 
 async def load_timings(session: AsyncSession, services: Services, start: datetime, end: datetime) -> list[ReportTiming]:
-    """The reports filed from `start` to `end` (both included: callers pick their exact window), and
-    every report whose statutory clock was open at some moment after `start`, in two queries. Reads
-    only: the caller's transaction is left as it was."""
+    """The reports filed from `start` to `end` (both included: callers pick their exact window), in two
+    queries. Reads only: the caller's transaction is left as it was."""
     from bot.reports.workflow import acknowledge_deadline
     from bot.snapshot import org_snapshot
 
@@ -168,23 +205,21 @@ async def load_timings(session: AsyncSession, services: Services, start: datetim
                  .where(ReportParty.report_id == Report.id, ReportParty.part == "handler")
                  .correlate(Report).scalar_subquery())
     filed = and_(Report.created_at >= start, Report.created_at <= end)
-    clock_open = and_(Report.ico_deadline.is_not(None), Report.created_at <= end,
-                      or_(Report.resolved_at.is_(None), Report.resolved_at > start))
     rows = (await session.execute(
         select(Report.reference, Report.kind, Report.created_at, Report.acknowledge_by, Report.escalations,
-               Report.immediate_risk, Report.acknowledged_at, Report.resolved_at, Report.ico_deadline, last_tier)
-        .where(or_(filed, clock_open))
+               Report.immediate_risk, Report.acknowledged_at, Report.resolved_at, last_tier)
+        .where(filed)
     )).all()
     moves: dict[str, list[tuple[datetime, dict]]] = {}  # type: ignore[type-arg]
     for reference, at, detail in (await session.execute(
         select(AuditEntry.subject_id, AuditEntry.at, AuditEntry.detail)
         .join(Report, Report.reference == AuditEntry.subject_id)
-        .where(AuditEntry.action == "report.escalated", AuditEntry.subject_type == "report", or_(filed, clock_open))
+        .where(AuditEntry.action == "report.escalated", AuditEntry.subject_type == "report", filed)
     )).all():
         moves.setdefault(reference, []).append((at, detail or {}))
 
     timings = []
-    for reference, kind, created, acknowledge_by, escalations, immediate_risk, acknowledged, resolved, ico, last in rows:
+    for reference, kind, created, acknowledge_by, escalations, immediate_risk, acknowledged, resolved, last in rows:
         deadline, rule = acknowledge_by, rules.get(kind)  # type: ignore[call-overload]
         if escalations and rule is not None:
             # Passing it on (or reminding the last people) moved its deadline on; the one it was
@@ -195,6 +230,6 @@ async def load_timings(session: AsyncSession, services: Services, start: datetim
         reached = [at for n, (at, detail) in enumerate(passed, start=1) if last and int(detail.get("tier", n)) >= last]
         timings.append(ReportTiming(
             kind=kind, created_at=created, acknowledge_deadline=deadline, acknowledged_at=acknowledged,
-            resolved_at=resolved, ico_deadline=ico, passed_on=tuple((at, bool(d.get("automatic"))) for at, d in passed),
+            resolved_at=resolved, passed_on=tuple((at, bool(d.get("automatic"))) for at, d in passed),
             end_of_chain_at=reached[0] if reached else None))
     return timings

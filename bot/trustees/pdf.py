@@ -13,7 +13,7 @@ from datetime import date
 from fpdf.enums import XPos, YPos
 
 from bot.reports.figures import ResponseFigures, Spread, duration_text, percent
-from bot.reports.kinds import ReportKind
+from bot.reports.kinds import STATUTORY_CLOCKS, ReportKind
 from bot.reports.pdf import PdfWithFooter, latin1
 from bot.trustees.report import TrusteesReport, kind_label
 
@@ -143,8 +143,11 @@ def trustees_pdf(report: TrusteesReport) -> bytes:
     line(f"Reports passed on: {total.passed_on} ({total.passed_on_automatically} automatically, because nobody "
          f"acknowledged them in time).", gap=0.5)
     line(f"Reports that reached the end of their chain: {total.end_of_chain}.", gap=0.5)
-    for body, clocks in report.clocks_at_end.items():
-        line(f"Open {body} clocks at the end of the period: {clocks.open} ({clocks.overdue} past the deadline).", gap=0.5)
+    heading("Deadlines to tell bodies outside")
+    line(f"Open {report.judged_at}, with nothing recorded yet (the report not resolved):", size=9)
+    for clock_id, clocks in report.clocks_at_end.items():
+        body = STATUTORY_CLOCKS[clock_id].body  # "the LADO"
+        line(f"{body[:1].upper()}{body[1:]}: {clocks.open} open ({clocks.overdue} past the deadline).", gap=0.5)
 
     heading("Month by month")
     table(["Month", "Filed", "Acknowledged in time", "Median to acknowledge", "Median to resolve", "Passed on"],

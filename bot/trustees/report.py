@@ -23,8 +23,16 @@ from bot.dates import describe
 from bot.directory import Member
 from bot.errors import DomainError
 from bot.org import Role
-from bot.reports.figures import ClockCount, ResponseFigures, by_kind, load_timings, open_clocks, response_figures
-from bot.reports.kinds import DEFAULT_RULES, ReportKind
+from bot.reports.figures import (
+    ClockCount,
+    ResponseFigures,
+    by_kind,
+    load_clocks,
+    load_timings,
+    open_clocks,
+    response_figures,
+)
+from bot.reports.kinds import DEFAULT_RULES, ClockId, ReportKind
 from bot.services import Services
 from bot.snapshot import org_snapshot
 from storage.audit import record_audit
@@ -117,7 +125,7 @@ class TrusteesReport:
     kinds: dict[str, ResponseFigures]
     months: list[MonthOfKind]  # one per kind and month, every kind, every month
     month_totals: list[tuple[tuple[date, date], ResponseFigures]]
-    clocks_at_end: dict[str, ClockCount]
+    clocks_at_end: dict[ClockId, ClockCount]  # every body, zeros included
     checks: Counter[str]
     flagged: Counter[str]  # moderated posts by rule
     decisions: Counter[str]  # moderators' decisions by outcome
@@ -189,7 +197,7 @@ async def build_report(session: AsyncSession, services: Services, period: Period
         made_at=describe(now, tz),
         judged_at=f"at the end of {describe(end - timedelta(seconds=1), tz, False)}" if as_of == end else f"on {describe(as_of, tz)}",
         total=response_figures(filed, as_of), kinds=by_kind(filed, as_of), months=months, month_totals=month_totals,
-        clocks_at_end=open_clocks(timings, as_of), checks=checks, flagged=flagged, decisions=decisions,
+        clocks_at_end=open_clocks(await load_clocks(session, as_of, as_of), as_of), checks=checks, flagged=flagged, decisions=decisions,
         people=len(snapshot.directory.members), unsigned=unsigned, unsigned_roles=unsigned_roles,
         dbs_in_use=dbs_in_use, dbs_current=len(current), dbs_due_soon=due_soon, dbs_missing_roles=missing,
         reviews_done=reviews_done, reviews_waiting=await reviews_waiting(session),
