@@ -62,6 +62,16 @@ def _parser() -> argparse.ArgumentParser:
     export_report.add_argument("reference", help="the report's reference, such as TMW-2026-0042")
     export_report.add_argument("--out", type=Path, required=True, help="the PDF file to write")
 
+    report = commands.add_parser("report", help="reports made from the bot's records")
+    report_commands = report.add_subparsers(dest="report_command", required=True, metavar="WHAT")
+    trustees = report_commands.add_parser(
+        "trustees", help="tmw-bot report trustees --from 2026-09-01 --to 2026-11-30 [--format pdf|csv] [--out FILE]")
+    trustees.add_argument("--from", dest="first", required=True, metavar="DATE", help="the period's first day, such as 2026-09-01")
+    trustees.add_argument("--to", dest="last", required=True, metavar="DATE", help="the period's last day, such as 2026-11-30")
+    trustees.add_argument("--format", choices=("pdf", "csv"), default="pdf",
+                          help="pdf (figures and charts) or csv (one row per kind and month); default pdf")
+    trustees.add_argument("--out", type=Path, default=None,
+                          help="the file to write (default trustees-FROM-to-TO.pdf or .csv, here)")
     teams = commands.add_parser("teams", help="Microsoft Teams")
     teams_commands = teams.add_subparsers(dest="teams_command", required=True, metavar="ACTION")
     teams_package = teams_commands.add_parser(
@@ -166,6 +176,16 @@ def _dispatch(args: argparse.Namespace) -> int:
 
     from bot.settings import load_settings
 
+    if args.command == "report":
+        from bot.errors import DomainError
+        from bot.trustees.report import parse_period
+
+        try:  # before any setting or the database is touched: a mistyped date is only that
+            parse_period(args.first, args.last)
+        except DomainError as exc:
+            print(f"tmw-bot report trustees: {exc.user_message}", file=sys.stderr)
+            return 2
+
     settings = load_settings(args.env_file)
     if args.command == "db":
         from storage.migrate import upgrade_in_turn
@@ -190,6 +210,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return asyncio.run(_person(settings, args))
     if args.command == "export":
         return asyncio.run(_export_report(settings, args.reference, args.out))
+    if args.command == "report":
+        return asyncio.run(_trustees_report(settings, args.first, args.last, args.format, args.out))
     if args.command == "teams":
         return _teams_package(settings, args.out)
     raise AssertionError(f"unhandled command {args.command}")
@@ -403,6 +425,36 @@ async def _export_report(settings, reference: str, out: Path) -> int:  # type: i
     finally:
         await services.db.dispose()
     print(f"Wrote the case record of {reference.strip().upper()} to {out}.")
+    return 0
+
+
+async def _trustees_report(settings, first: str, last: str, fmt: str, out: Path | None) -> int:  # type: ignore[no-untyped-def]
+    """The trustees' figures for a period, written on the server (audited as made by the CLI)."""
+    from bot.runtime import prepare
+    from bot.trustees.report import CLI_ACTOR, build_report, csv_text, default_filename, parse_period, record_made
+
+    period = parse_period(first, last)
+    out = out or Path(default_filename(period, fmt))
+    services = await prepare(settings)
+    try:
+        async with services.db.unit_of_work() as session:
+            report = await build_report(session, services, period)
+            await record_made(session, services, period, CLI_ACTOR, fmt)
+            if fmt == "csv":
+                # newline="": the csv module ends rows with CRLF itself, as spreadsheets expect.
+                with out.open("w", encoding="utf-8", newline="") as file:
+                    file.write(csv_text(report))
+            else:
+                from bot.trustees.pdf import trustees_pdf
+
+                # Written before the audit entry is committed: a report that could not be saved is not recorded.
+                out.write_bytes(trustees_pdf(report))
+    except OSError as exc:
+        print(f"tmw-bot: {out} cannot be written ({exc}).", file=sys.stderr)
+        return 1
+    finally:
+        await services.db.dispose()
+    print(f"Wrote the trustees' report for {report.period_text} to {out}.")
     return 0
 
 

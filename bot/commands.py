@@ -61,6 +61,13 @@ CATALOGUE: tuple[CommandInfo, ...] = (
         policy_section="2, 5.1",
     ),
     CommandInfo(
+        usage="/tmw trustees [2026-09-01 2026-11-30]",
+        summary="The trustees' report for a period (the last twelve months unless you say): a PDF sent to you alone, counts and roles only.",
+        slash_command="/tmw",
+        allowed_roles=frozenset({Role.CEO, Role.CHAIR}),
+        policy_section="5.1",
+    ),
+    CommandInfo(
         usage="/report",
         summary="Report a concern: it goes straight to the right person under our policy.",
         slash_command="/report",

@@ -14,6 +14,22 @@ from bot.slack.mrkdwn import escape
 OPEN_HOME = "digest.open_home"
 
 
+SECTION_TEXT_LIMIT = 3000  # Slack's limit on a section block's text
+
+
+def _in_blocks(lines: list[str]) -> list[str]:
+    """A section's lines in as many blocks as they need, split between lines (a long section, such as
+    how each kind of report was handled, would otherwise be cut off)."""
+    chunks: list[str] = []
+    for line in lines:
+        line = line[:SECTION_TEXT_LIMIT - 10]
+        if chunks and len(chunks[-1]) + 1 + len(line) <= SECTION_TEXT_LIMIT - 10:
+            chunks[-1] += "\n" + line
+        else:
+            chunks.append(line)
+    return chunks
+
+
 def digest_blocks(params: dict[str, Any]) -> list[dict[str, Any]]:
     late = " _(posted late: the bot was not running at the usual time)_" if params["late"] else ""
     blocks: list[Any] = [SectionBlock(text=MarkdownTextObject(
@@ -22,7 +38,7 @@ def digest_blocks(params: dict[str, Any]) -> list[dict[str, Any]]:
         lines = [f"*{escape(section['title'])}*"]
         lines += [f"• {escape(f['label'])}: *{f['now']}*{escape(f['change'])}" for f in section["figures"]]
         lines += [f"   {escape(note)}" for note in section["notes"]]
-        blocks.append(SectionBlock(text=MarkdownTextObject(text="\n".join(lines)[:2990])))
+        blocks += [SectionBlock(text=MarkdownTextObject(text=chunk)) for chunk in _in_blocks(lines)]
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text="Counts and roles only. The detail is in the app's Home tab for those allowed to see it.")]))
     blocks.append(ActionsBlock(elements=[ButtonElement(text="Open the detail in Home", action_id=OPEN_HOME, value="home")]))
     return [b.to_dict() for b in blocks]

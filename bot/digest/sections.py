@@ -12,6 +12,17 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.reports.figures import (
+    ResponseFigures,
+    Spread,
+    by_kind,
+    duration_text,
+    load_clocks,
+    load_timings,
+    open_clocks,
+    percent,
+    response_figures,
+)
 from bot.reports.kinds import DEFAULT_RULES, STATUTORY_CLOCKS, ClockId, ReportKind
 from bot.services import Services
 from storage.models import AuditEntry, CheckFinding, ModerationCase, Report, ReportClock
@@ -112,14 +123,16 @@ async def reports_section(session: AsyncSession, window: Window, now: datetime, 
 
 async def clocks_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section | None:
     """Statutory clocks (the ICO, the LADO, the Charity Commission) with nothing recorded yet, on reports
-    not resolved, as they stand now: how many per body, and how long each has left or is overdue."""
+    not resolved, as they stand now: how many per body, and how long each has left or is overdue; the
+    total beside how many were open at the start of the week. The digest's one place for open clocks."""
     rows = (await session.execute(
         select(ReportClock.clock, ReportClock.due_at, Report.kind)
         .join(Report, Report.id == ReportClock.report_id)
         .where(ReportClock.decision.is_(None), Report.status != "resolved")
         .order_by(ReportClock.due_at)
     )).all()
-    if not rows:
+    a_week_ago = sum(c.open for c in open_clocks(await load_clocks(session, window.start, window.start), window.start).values())
+    if not rows and not a_week_ago:
         return None
     notes = []
     for clock_id in ClockId:
@@ -136,7 +149,7 @@ async def clocks_section(session: AsyncSession, window: Window, now: datetime, s
                 notes.append(f":warning: {what}: {-hours} hours past the deadline to {clock.to_do}")
             elif not clock.promptly:
                 notes.append(f":hourglass: {what}: {hours} hours left to {clock.to_do}")
-    return Section("clocks", "Deadlines to tell bodies outside", [Figure("Open deadlines, nothing recorded yet", len(rows))], notes)
+    return Section("clocks", "Deadlines to tell bodies outside", [Figure("Open deadlines, nothing recorded yet", len(rows), a_week_ago)], notes)
 
 
 async def escalations_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section:
@@ -148,6 +161,45 @@ async def escalations_section(session: AsyncSession, window: Window, now: dateti
 
     return Section("escalations", "Escalations", [Figure("Reports passed on because nobody acknowledged them in time",
                                                          await count(window), await count(window.previous()))])
+
+
+def _previous_four_weeks(window: Window) -> Window:
+    return Window(window.start - timedelta(days=28), window.start)
+
+
+async def response_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section | None:
+    """How well this week's reports were handled, kind by kind, beside the four weeks before it. Each
+    cohort is judged as it stood at the end of its own weeks (see bot/reports/figures.py)."""
+    before = _previous_four_weeks(window)
+    timings = await load_timings(session, services, before.start, window.end)
+    this_week = [t for t in timings if window.start < t.created_at <= window.end]
+    earlier = [t for t in timings if before.start < t.created_at <= before.end]
+    if not this_week and not earlier:
+        return None
+    notes = ["Reports filed this week, beside those filed in the previous four weeks."]
+    notes += _response_lines("All reports", response_figures(this_week, window.end), response_figures(earlier, before.end))
+    now_by_kind, before_by_kind = by_kind(this_week, window.end), by_kind(earlier, before.end)
+    for kind in [k.value for k in ReportKind if k.value in now_by_kind or k.value in before_by_kind]:
+        empty = response_figures([], window.end)
+        notes += _response_lines(_kind_label(kind), now_by_kind.get(kind, empty), before_by_kind.get(kind, empty))
+    # Open statutory clocks are said once, in clocks_section.
+    return Section("response", "How reports were handled", notes=notes)
+
+
+def _response_lines(label: str, now: ResponseFigures, before: ResponseFigures) -> list[str]:
+    def in_time(f: ResponseFigures) -> str:
+        return f"{f.in_time} of {f.due} ({percent(f.share_in_time)})" if f.due else "none due yet"
+
+    def times(spread: Spread | None) -> str:
+        return f"median {duration_text(spread.median)}, worst {duration_text(spread.worst)}" if spread else "none yet"
+
+    lines = [f"{label}: {now.filed} filed (previous four weeks: {before.filed})",
+             f"    acknowledged within the deadline: {in_time(now)} (previous four weeks: {in_time(before)})",
+             f"    time to acknowledge: {times(now.to_acknowledge)} (previous four weeks: {times(before.to_acknowledge)})",
+             f"    time to resolve: {times(now.to_resolve)} (previous four weeks: {times(before.to_resolve)})"]
+    if now.end_of_chain or before.end_of_chain:
+        lines.append(f"    reached the end of their chain: {now.end_of_chain} (previous four weeks: {before.end_of_chain})")
+    return lines
 
 
 async def checks_section(session: AsyncSession, window: Window, now: datetime, services: Services) -> Section:
@@ -248,6 +300,6 @@ async def everyone_away_section(session: AsyncSession, window: Window, now: date
 
 
 # In the order they appear. Each workflow adds its own as it lands.
-SECTIONS: list[SectionBuilder] = [reports_section, clocks_section, escalations_section, checks_section, moderation_section,
-                                  accounts_section, policy_section, dbs_section, access_reviews_section, retention_section,
-                                  everyone_away_section]
+SECTIONS: list[SectionBuilder] = [reports_section, clocks_section, escalations_section, response_section, checks_section,
+                                  moderation_section, accounts_section, policy_section, dbs_section, access_reviews_section,
+                                  retention_section, everyone_away_section]

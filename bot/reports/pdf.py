@@ -13,14 +13,17 @@ from bot.reports.export import CaseRecord
 _FONT = "Helvetica"
 
 
-def _latin1(text: str) -> str:
+def latin1(text: str) -> str:
+    """`text` as fpdf2's core fonts can draw it (Latin-1), with typographic marks made plain."""
     replacements = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
                     "\u2026": "...", "\u00a0": " ", "\u2022": "-"}
     text = "".join(replacements.get(ch, ch) for ch in text)
     return text.encode("latin-1", "replace").decode("latin-1")
 
 
-class _CasePdf(FPDF):
+class PdfWithFooter(FPDF):
+    """An A4 document with a line at the foot of each page (who made it, and page n of N)."""
+
     def __init__(self, footer_text: str) -> None:
         super().__init__(format="A4")
         self.footer_text = footer_text
@@ -28,18 +31,18 @@ class _CasePdf(FPDF):
     def footer(self) -> None:
         self.set_y(-15)
         self.set_font(_FONT, size=8)
-        self.cell(0, 10, _latin1(f"{self.footer_text}  -  page {self.page_no()} of {{nb}}"), align="C")
+        self.cell(0, 10, latin1(f"{self.footer_text}  -  page {self.page_no()} of {{nb}}"), align="C")
 
 
 def case_pdf(record: CaseRecord) -> bytes:
-    pdf = _CasePdf(f"Exported by {record.exported_by} on {record.exported_at}. Confidential.")
-    pdf.set_title(_latin1(f"{record.organisation}: case {record.reference}"))
+    pdf = PdfWithFooter(f"Exported by {record.exported_by} on {record.exported_at}. Confidential.")
+    pdf.set_title(latin1(f"{record.organisation}: case {record.reference}"))
     pdf.set_auto_page_break(auto=True, margin=20)
     pdf.add_page()
 
     def line(text: str, *, size: int = 10, bold: bool = False, gap: float = 1.5) -> None:
         pdf.set_font(_FONT, style="B" if bold else "", size=size)
-        pdf.multi_cell(0, size * 0.5, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(0, size * 0.5, latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(gap)
 
     line(record.organisation, size=16, bold=True)
