@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.addresses import ToPerson
 from bot.away_messages import SET_FOR_YOU
 from bot.dates import DateInPast, DateNotUnderstood, describe, parse_day, start_of_day
 from bot.directory import Directory, Member
@@ -299,7 +300,7 @@ def _describe(row: Absence, directory: Directory, tz: tzinfo, now: datetime) -> 
 async def _tell_person(session: AsyncSession, services: Services, directory: Directory, actor: str, person: str,
                        what: str) -> None:
     """Nobody's absence changes behind their back."""
-    await enqueue_message(session, services.cipher, now=services.now(), target=person, template=SET_FOR_YOU,
+    await enqueue_message(session, services.cipher, now=services.now(), to=ToPerson(person), template=SET_FOR_YOU,
                           params={"by": _name(directory, actor), "what": what})
 
 
@@ -367,23 +368,23 @@ def stand_in_for(away: Away | None, directory: Directory, book: AwayBook, fallba
 
 
 async def remind_unless_away(
-    session: AsyncSession, services: Services, book: AwayBook, *, target: str, template: str,
+    session: AsyncSession, services: Services, book: AwayBook, *, person: str, template: str,
     params: dict[str, Any], message_key: str | None = None, replaces_held: bool = True,
 ) -> bool:
     """A reminder that is not urgent (a policy to sign, a DBS check or an access review coming due):
     sent now, or, while its person is away (`book`), held until they are back (replacing one of the
     same template held already, unless `replaces_held` is False). True if sent now."""
     now = services.now()
-    if target in book:
-        await hold_message(session, services.cipher, now=now, target=target, template=template, params=params,
+    if person in book:
+        await hold_message(session, services.cipher, now=now, to=ToPerson(person), template=template, params=params,
                            message_key=message_key, replaces_held=replaces_held)
     else:
-        await enqueue_message(session, services.cipher, now=now, target=target, template=template, params=params,
+        await enqueue_message(session, services.cipher, now=now, to=ToPerson(person), template=template, params=params,
                               message_key=message_key)
-    if target in book:
+    if person in book:
         await record_audit(session, at=now, actor="system", action="reminder.held", subject_type="person",
-                           subject_id=target, detail={"template": template, "until": book[target].ends_at.isoformat()})
-    return target not in book
+                           subject_id=person, detail={"template": template, "until": book[person].ends_at.isoformat()})
+    return person not in book
 
 
 def away_params(away: Away, tz: tzinfo) -> dict[str, Any]:

@@ -109,7 +109,7 @@ async def on_review_due(ctx: TimerContext, payload: dict[str, Any]) -> None:
 async def _tell(session: AsyncSession, services: Services, target: str, member: Member, due: str,
                 accounts: list[tuple[int, str]], decision: str | None, by: str | None, away: AwayBook | None = None) -> None:
     """The review's message to a reviewer: asked afresh (held while they are away), or updated in place."""
-    await remind_unless_away(session, services, away or {}, target=target, template="access_review.ask",
+    await remind_unless_away(session, services, away or {}, person=target, template="access_review.ask",
                           params={"slack_id": member.slack_id, "name": member.name, "due": due,
                                   "accounts": [{"id": i, "name": n} for i, n in accounts], "decision": decision, "by": by},
                           message_key=f"access-review:{member.slack_id}:{due}:{target}",

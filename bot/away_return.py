@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.absences import away_at, last_day
 from bot.accounts.workflow import owner_back
+from bot.addresses import ToPerson
 from bot.away_messages import BACK
 from bot.dates import describe, start_of_day
 from bot.directory import Directory
@@ -71,14 +72,14 @@ async def welcome_back(services: Services) -> int:
             if absence.person_id in still_away:
                 # Another absence (overlapping this one) goes on: its end brings them back, and their welcome.
                 continue
-            await release_held(session, absence.person_id, now)  # reminders held while they were away
+            await release_held(session, ToPerson(absence.person_id), now)  # reminders held while they were away
             await owner_back(session, services, absence.person_id)  # and password nudges that waited
             if snapshot.directory.by_id(absence.person_id) is None:
                 continue  # left the organisation meanwhile: nobody to welcome back
             reports = await arrived_while_away(session, services, snapshot, absence.person_id,
                                                since=absence.starts_at, until=absence.ends_at)
             await enqueue_message(
-                session, services.cipher, now=now, target=absence.person_id, template=BACK,
+                session, services.cipher, now=now, to=ToPerson(absence.person_id), template=BACK,
                 params={"until": describe(start_of_day(last_day(absence.ends_at, services.tz), services.tz), services.tz,
                                           with_time=False), "reports": reports},
                 message_key=f"absence:{absence.id}:back",

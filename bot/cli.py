@@ -284,12 +284,12 @@ async def _tick(settings, now_text: str | None, allow_future: bool) -> int:  # t
     services = await prepare(settings, clock)
     deliverer = None
     if settings.slack_bot_token is not None:
-        from bot.slack.delivery import SlackDeliverer
+        from bot.slack.delivery import slack_delivery
         from bot.slack.web import make_web_client
         from handlers import all_renderers
 
         client = make_web_client(settings.secret("SLACK_BOT_TOKEN"), settings.slack_api_url)
-        deliverer = SlackDeliverer(client, all_renderers())
+        deliverer = slack_delivery(services, client, all_renderers())
     try:
         report = await run_due(services, TIMER_HANDLERS, deliverer, MAINTENANCE)
     finally:

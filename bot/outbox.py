@@ -1,4 +1,4 @@
-"""What the workflows need to know about delivering messages, without knowing it is Slack."""
+"""What the workflows need to know about delivering messages, without knowing which platform carries them."""
 
 from __future__ import annotations
 
@@ -6,37 +6,44 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from bot.addresses import Address
+
+
+@dataclass(frozen=True)
+class Posted:
+    """Where a message landed, as its platform needs it to update the message in place: on Slack a
+    channel and a ts; on Teams a conversation, an activity id and the service URL to reach it by."""
+
+    platform: str
+    conversation: str
+    message_id: str
+    service_url: str | None = None
+
 
 @dataclass(frozen=True)
 class OutboundMessage:
     id: int
-    target: str
+    to: Address
     template: str
     params: dict[str, Any]
     message_key: str | None
     # Where an earlier version of this message landed, to update it in place.
-    posted_channel: str | None = None
-    posted_ts: str | None = None
+    posted: Posted | None = None
     # Attempts made before this one. After one whose answer never came (a crash, a timeout), the
     # message may already be there: a deliverer should find and update it rather than send it again.
     earlier_attempts: int = 0
 
 
-@dataclass(frozen=True)
-class Delivered:
-    channel: str
-    ts: str
-
-
 class DeliveryFailed(Exception):
     def __init__(
-        self, reason: str, *, permanent: bool, needs_invite: bool = False, credentials_refused: bool = False
+        self, reason: str, *, permanent: bool, invite_to: str | None = None, credentials_refused: bool = False
     ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.permanent = permanent
-        # The bot is not in the channel: an admin must invite it.
-        self.needs_invite = needs_invite
+        # The bot is not in this channel (the platform's name for it, to show people): an admin must
+        # invite it.
+        self.invite_to = invite_to
         # The platform refused the bot's own credentials (a revoked or wrong token). Not this message's
         # fault, and every other message would fail the same way: nothing is given up, delivery pauses.
         self.credentials_refused = credentials_refused
@@ -72,4 +79,4 @@ class DeliveryHealth:
 
 
 class Deliverer(Protocol):
-    async def deliver(self, message: OutboundMessage) -> Delivered: ...
+    async def deliver(self, message: OutboundMessage) -> Posted: ...

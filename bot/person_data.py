@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.addresses import ToPerson, encode
 from bot.retention import REPORT_YEARS
 from bot.services import Services
 from storage import retention as store
@@ -150,7 +151,7 @@ async def _guarded(session: AsyncSession, services: Services, key: str) -> Recor
 
 
 async def _messages(session: AsyncSession, services: Services, key: str) -> Records:
-    rows = (await session.scalars(select(OutboxMessage).where(OutboxMessage.target == key).order_by(OutboxMessage.id))).all()
+    rows = (await session.scalars(select(OutboxMessage).where(OutboxMessage.address == encode(ToPerson(key))).order_by(OutboxMessage.id))).all()
     return [{"template": m.template, "created_at": _iso(m.created_at), "state": m.state, "sent_at": _iso(m.sent_at)} for m in rows]
 
 
@@ -198,7 +199,7 @@ async def _delete_guarded(session: AsyncSession, services: Services, key: str) -
 
 
 async def _delete_sent_messages(session: AsyncSession, services: Services, key: str) -> int:
-    return await store.delete_sent_messages(session, target=key)
+    return await store.delete_sent_messages(session, to=ToPerson(key))
 
 
 async def _delete_ended_absences(session: AsyncSession, services: Services, key: str) -> int:

@@ -109,7 +109,7 @@ async def scheduler_loop(
 
 async def serve(settings: Settings, host: str, port: int) -> None:
     from bot.app import create_app
-    from bot.slack.delivery import SlackDeliverer
+    from bot.slack.delivery import slack_delivery
     from bot.slack.server import EVENTS_PATH, make_web_application
     from bot.slack.socket_mode import SocketModeSupervisor
     from bot.slack.web import check_bot_token
@@ -126,7 +126,7 @@ async def serve(settings: Settings, host: str, port: int) -> None:
     except BaseException:
         await services.db.dispose()
         raise
-    deliverer = SlackDeliverer(app.client, all_renderers())
+    deliverer = slack_delivery(services, app.client, all_renderers())
     keep_start_up_out_of_garbage_collection()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

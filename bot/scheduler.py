@@ -15,9 +15,10 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.addresses import ToPerson, decode, encode
 from bot.crypto import DecryptionError
 from bot.org import OrgError, OrgFileError, Role, load_org_file
-from bot.outbox import Deliverer, DeliveryFailed, OutboundMessage
+from bot.outbox import Deliverer, DeliveryFailed, OutboundMessage, Posted
 from bot.services import Services
 from storage import outbox as outbox_store
 from storage.audit import record_audit
@@ -146,7 +147,7 @@ async def _tell_admins(session: AsyncSession, services: Services, template: str,
     """A direct message to each admin of the last good directory, delivered by the next outbox round."""
     for admin in await members_with_role(session, Role.ADMIN, services.local_now().date()):
         await outbox_store.enqueue_message(
-            session, services.cipher, now=services.now(), target=admin.slack_id, template=template, params=params,
+            session, services.cipher, now=services.now(), to=ToPerson(admin.slack_id), template=template, params=params,
         )
     services.wake_scheduler()
 
@@ -198,7 +199,7 @@ async def deliver_outbox(services: Services, deliverer: Deliverer, report: TickR
                     outbox_store.set_aside_unreadable(row, str(exc))
                     await record_audit(
                         session, at=now, actor="system", action="message.unreadable", subject_type="outbox",
-                        subject_id=str(row.id), detail={"target": row.target},
+                        subject_id=str(row.id), detail={"to": row.address},
                     )
                     continue
                 await outbox_store.supersede_older(session, row)
@@ -228,12 +229,11 @@ async def _outbound(session: AsyncSession, services: Services, row: OutboxMessag
     posted = await outbox_store.posted_location(session, row.message_key) if row.message_key else None
     return OutboundMessage(
         id=row.id,
-        target=row.target,
+        to=decode(row.address),
         template=row.template,
         params=services.cipher.decrypt_json(row.params_enc),
         message_key=row.message_key,
-        posted_channel=posted.channel if posted else None,
-        posted_ts=posted.ts if posted else None,
+        posted=Posted(posted.platform, posted.conversation, posted.message_id, posted.service_url) if posted else None,
         earlier_attempts=row.attempts,
     )
 
@@ -256,21 +256,21 @@ async def _deliver_one(
         async with services.db.unit_of_work(background=True) as session:
             now = services.now()
             if exc.permanent:
-                log.error("message %s to %s was given up: %s", message.id, message.target, exc.reason)
+                log.error("message %s to %s was given up: %s", message.id, encode(message.to), exc.reason)
                 report.messages_failed += 1
                 await outbox_store.mark_failed(session, message.id, exc.reason)
                 await record_audit(
                     session, at=now, actor="system", action="message.undeliverable", subject_type="outbox",
-                    subject_id=str(message.id), detail={"target": message.target, "reason": exc.reason},
+                    subject_id=str(message.id), detail={"to": encode(message.to), "reason": exc.reason},
                 )
-                if exc.needs_invite:
-                    await _ask_admins_to_invite(session, services, message.target, now)
+                if exc.invite_to:
+                    await _ask_admins_to_invite(session, services, exc.invite_to, now)
             else:
                 services.delivery.failed(now, exc.reason)
                 report.messages_retrying += 1
                 retry_at = await outbox_store.mark_retry(session, message.id, now, exc.reason, attempts)
                 log.warning("message %s to %s was not delivered (%s); it will be tried again at %s",
-                            message.id, message.target, exc.reason, f"{retry_at:%H:%M:%S} UTC")
+                            message.id, encode(message.to), exc.reason, f"{retry_at:%H:%M:%S} UTC")
         return True
     except Exception as exc:  # unexpected: keep the message and try again later
         log.exception("delivering message %s failed", message.id)
@@ -281,7 +281,7 @@ async def _deliver_one(
     async with services.db.unit_of_work(background=True) as session:
         await outbox_store.mark_sent(session, message.id, services.now())
         if message.message_key:
-            await outbox_store.remember_posted(session, message.message_key, delivered.channel, delivered.ts)
+            await outbox_store.remember_posted(session, message.message_key, delivered)
     report.messages_sent += 1
     if services.delivery.delivered():
         log.info("messages are being delivered again")
@@ -305,6 +305,6 @@ async def delivery_status(services: Services) -> dict[str, Any]:
 async def _ask_admins_to_invite(session: AsyncSession, services: Services, channel: str, now: datetime) -> None:
     for admin in await members_with_role(session, Role.ADMIN):
         await outbox_store.enqueue_message(
-            session, services.cipher, now=now, target=admin.slack_id, template="core.invite_bot",
+            session, services.cipher, now=now, to=ToPerson(admin.slack_id), template="core.invite_bot",
             params={"channel": channel}, message_key=f"invite-bot:{channel}:{admin.slack_id}",
         )

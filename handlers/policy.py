@@ -13,6 +13,7 @@ from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.addresses import ToPerson
 from bot.errors import DomainError
 from bot.policy.document import PolicyDocument, PolicyUnavailable
 from bot.policy.messages import AGREE, OPEN_ACTION, SIGN_FORM, please_sign, sign_form
@@ -98,7 +99,7 @@ def register(app: AsyncApp) -> None:
         except PolicyUnavailable:
             return
         async with services.db.unit_of_work() as session:
-            await enqueue_message(session, services.cipher, now=services.now(), target=user["id"], template="policy.please_sign",
+            await enqueue_message(session, services.cipher, now=services.now(), to=ToPerson(user["id"]), template="policy.please_sign",
                                   params={"title": document.title, "version": document.version, "welcome": True},
                                   message_key=f"policy:{document.version}:{user['id']}")
         services.wake_scheduler()

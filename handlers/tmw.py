@@ -12,6 +12,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.addresses import ToPerson
 from bot.digest.sections import last_seven_days
 from bot.digest.workflow import build_digest, digest_text
 from bot.errors import DomainError
@@ -90,7 +91,7 @@ async def _trustees_report(ack: AsyncAck, command: dict[str, Any], respond: Asyn
         pdf = await asyncio.to_thread(trustees_pdf, report)
         async with services.db.unit_of_work() as session:
             await trustees.record_made(session, services, period, actor, "pdf")
-            await enqueue_message(session, services.cipher, now=services.now(), target=actor, template=TRUSTEES_FILE,
+            await enqueue_message(session, services.cipher, now=services.now(), to=ToPerson(actor), template=TRUSTEES_FILE,
                                   params={"period": report.period_text, "filename": trustees.default_filename(period, "pdf"),
                                           "pdf_b64": base64.b64encode(pdf).decode()})
         services.wake_scheduler()

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.addresses import Address, decode
 from storage.models import AccountAccess, Leaver, LeaverTask, OutboxMessage, SharedAccount
 
 
@@ -61,15 +62,15 @@ async def overdue_accounts(session: AsyncSession, now: datetime) -> Sequence[Sha
     ).all()
 
 
-async def sent_keys(session: AsyncSession, prefix: str) -> list[tuple[str, str]]:
-    """(message_key, target) of messages queued under a key prefix: the nudges of a cycle, to update."""
+async def sent_keys(session: AsyncSession, prefix: str) -> list[tuple[str, Address]]:
+    """(message_key, address) of messages queued under a key prefix: the nudges of a cycle, to update."""
     rows = await session.execute(
-        select(OutboxMessage.message_key, OutboxMessage.target)
+        select(OutboxMessage.message_key, OutboxMessage.address)
         .where(OutboxMessage.message_key.startswith(prefix, autoescape=True))
-        .group_by(OutboxMessage.message_key, OutboxMessage.target)
+        .group_by(OutboxMessage.message_key, OutboxMessage.address)
         .order_by(func.min(OutboxMessage.id))
     )
-    return [(key, target) for key, target in rows.all() if key]
+    return [(key, decode(address)) for key, address in rows.all() if key]
 
 
 async def leaver_by_submission(session: AsyncSession, submission_key: str) -> Leaver | None:

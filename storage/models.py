@@ -149,19 +149,20 @@ class Timer(Base):
 
 class OutboxMessage(Base):
     """A message the bot owes someone. Written in the same transaction as the change it reports,
-    then delivered (and retried) until Slack accepts it, so a Slack outage loses nothing."""
+    then delivered (and retried) until the platform accepts it, so an outage loses nothing."""
 
     __tablename__ = "outbox_message"
     __table_args__ = (Index("ix_outbox_message_due", "state", "next_attempt_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[datetime]
-    # A user id (delivered as a DM) or a channel id.
-    target: Mapped[str] = mapped_column(String(32))
+    # A person, a channel by purpose, or a conversation (bot/addresses.py `encode`), never a platform's
+    # id for a person: the platform is chosen, and its address worked out, when the message is sent.
+    address: Mapped[str] = mapped_column(String(255))
     template: Mapped[str] = mapped_column(String(64))
     # What to render; encrypted because it may carry a report's details.
     params_enc: Mapped[str] = mapped_column(EncryptedText)
-    # Messages with the same key are one Slack message, updated in place.
+    # Messages with the same key are one message on the platform, updated in place.
     message_key: Mapped[str | None] = mapped_column(String(200), default=None)
     # pending -> sending -> sent | failed | superseded | unreadable (could not be decrypted); a reminder
     # to someone away starts "held", and becomes pending when they are back (bot/absences.py).
@@ -174,14 +175,18 @@ class OutboxMessage(Base):
 
 
 class PostedMessage(Base):
-    """Where a keyed message landed in Slack, so later changes update it rather than post anew."""
+    """Where a keyed message landed, on which platform, so later changes update it rather than post
+    anew: on Slack a channel and a ts; on Teams a conversation, an activity id and the service URL to
+    reach it by."""
 
     __tablename__ = "posted_message"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     message_key: Mapped[str] = mapped_column(String(200), unique=True)
-    channel: Mapped[str] = mapped_column(String(32))
-    ts: Mapped[str] = mapped_column(String(32))
+    platform: Mapped[str] = mapped_column(String(16), default="slack")
+    conversation: Mapped[str] = mapped_column(String(255))
+    message_id: Mapped[str] = mapped_column(String(255))
+    service_url: Mapped[str | None] = mapped_column(String(512), default=None)
 
 
 class ProcessedDelivery(Base):

@@ -1,4 +1,4 @@
-"""The outbox: messages owed to people and channels, kept until Slack has taken them."""
+"""The outbox: messages owed to people and channels, kept until their platform has taken them."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from sqlalchemy import and_, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from bot.addresses import Address, encode
 from bot.crypto import DataCipher
+from bot.outbox import Posted
 from storage.models import OutboxMessage, PostedMessage
 
 # Delivery retries back off to this, and keep going: a message is never given up while it may land.
@@ -22,14 +24,14 @@ async def enqueue_message(
     cipher: DataCipher,
     *,
     now: datetime,
-    target: str,
+    to: Address,
     template: str,
     params: dict[str, Any],
     message_key: str | None = None,
 ) -> OutboxMessage:
     message = OutboxMessage(
         created_at=now,
-        target=target,
+        address=encode(to),
         template=template,
         params_enc=cipher.encrypt_json(params),
         message_key=message_key,
@@ -44,7 +46,7 @@ async def hold_message(
     cipher: DataCipher,
     *,
     now: datetime,
-    target: str,
+    to: Address,
     template: str,
     params: dict[str, Any],
     message_key: str | None = None,
@@ -58,20 +60,20 @@ async def hold_message(
     if replaces_held:
         await session.execute(
             update(OutboxMessage)
-            .where(OutboxMessage.target == target, OutboxMessage.template == template, OutboxMessage.state == "held")
+            .where(OutboxMessage.address == encode(to), OutboxMessage.template == template, OutboxMessage.state == "held")
             .values(state="superseded")
         )
-    message = await enqueue_message(session, cipher, now=now, target=target, template=template, params=params,
+    message = await enqueue_message(session, cipher, now=now, to=to, template=template, params=params,
                                     message_key=message_key)
     message.state = "held"
     return message
 
 
-async def release_held(session: AsyncSession, target: str, now: datetime) -> int:
+async def release_held(session: AsyncSession, to: Address, now: datetime) -> int:
     """Someone is back: the reminders held for them go out now."""
     result = await session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.target == target, OutboxMessage.state == "held")
+        .where(OutboxMessage.address == encode(to), OutboxMessage.state == "held")
         .values(state="pending", next_attempt_at=now)
         .execution_options(synchronize_session=False)
     )
@@ -82,15 +84,15 @@ async def claim_deliverable(
     session: AsyncSession, now: datetime, *, limit: int, lease: timedelta
 ) -> Sequence[OutboxMessage]:
     """Messages due for delivery, leased to this worker until each is sent (see `start_attempt`). A
-    message waits while an earlier one to the same target is undelivered, so people read things in the
-    order they happened."""
+    message waits while an earlier one to the same address is undelivered, so people read things in the
+    order they happened, whichever platform each goes by."""
     pending = or_(
         OutboxMessage.state == "pending",
         and_(OutboxMessage.state == "sending", OutboxMessage.lease_until <= now),
     )
     earlier = aliased(OutboxMessage)
     blocked_by_earlier = exists().where(
-        earlier.target == OutboxMessage.target,
+        earlier.address == OutboxMessage.address,
         earlier.id < OutboxMessage.id,
         earlier.state.in_(("pending", "sending")),
     )
@@ -175,7 +177,7 @@ async def release(session: AsyncSession, message_ids: Sequence[int], next_attemp
 
 def set_aside_unreadable(message: OutboxMessage, error: str) -> None:
     """A claimed message whose content cannot be decrypted (the data key changed since it was written):
-    kept for a person to look at, out of the way of delivery and of later messages to the same target."""
+    kept for a person to look at, out of the way of delivery and of later messages to the same address."""
     message.state = "unreadable"
     message.lease_until = None
     message.last_error = error[:500]
@@ -205,9 +207,10 @@ async def posted_location(session: AsyncSession, message_key: str) -> PostedMess
     return await session.scalar(select(PostedMessage).where(PostedMessage.message_key == message_key))
 
 
-async def remember_posted(session: AsyncSession, message_key: str, channel: str, ts: str) -> None:
+async def remember_posted(session: AsyncSession, message_key: str, posted: Posted) -> None:
     existing = await posted_location(session, message_key)
     if existing is None:
-        session.add(PostedMessage(message_key=message_key, channel=channel, ts=ts))
-    else:
-        existing.channel, existing.ts = channel, ts
+        existing = PostedMessage(message_key=message_key)
+        session.add(existing)
+    existing.platform, existing.conversation, existing.message_id, existing.service_url = (
+        posted.platform, posted.conversation, posted.message_id, posted.service_url)

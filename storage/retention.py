@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.addresses import Address, encode
 from storage.models import Absence, DbsCheck, GuardedNotice, ModerationCase, OutboxMessage, Report, ReportNote
 
 # A resolved report whose details are erased keeps this much: reference, kind, status, urgency, the
@@ -90,11 +91,11 @@ async def delete_ended_absences(session: AsyncSession, *, ended_before: datetime
 
 
 async def delete_sent_messages(session: AsyncSession, *, created_before: datetime | None = None,
-                               target: str | None = None) -> int:
+                               to: Address | None = None) -> int:
     """The bot's own copies of messages it has delivered (or given up on), made before the moment or
     sent to one person: Slack holds the message itself, and the copy may quote a report or a
     moderated post. Messages still to send stay."""
     return _rows(await session.execute(_narrowed(
         delete(OutboxMessage).where(OutboxMessage.state.in_(("sent", "failed"))),
         None if created_before is None else OutboxMessage.created_at < created_before,
-        None if target is None else OutboxMessage.target == target)))
+        None if to is None else OutboxMessage.address == encode(to))))

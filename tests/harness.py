@@ -11,11 +11,12 @@ from aiohttp import web
 from bot.app import create_app
 from bot.clock import ManualClock
 from bot.crypto import generate_key
+from bot.delivery import DeliveryRouter
 from bot.runtime import prepare
 from bot.scheduler import TickReport, run_due
 from bot.services import Services
 from bot.settings import Settings
-from bot.slack.delivery import SlackDeliverer
+from bot.slack.delivery import slack_delivery
 from bot.slack.server import EVENTS_PATH, make_web_application
 from bot.standin import FakeSlack, SlackRequestSender
 from bot.workflows import MAINTENANCE, TIMER_HANDLERS
@@ -51,7 +52,7 @@ class RunningBot:
     fake: FakeSlack
     slack: SlackRequestSender
     clock: ManualClock
-    deliverer: SlackDeliverer
+    deliverer: DeliveryRouter
 
     async def tick(self) -> TickReport:
         """Run everything due now: timers, and delivery of the outbox."""
@@ -73,7 +74,7 @@ async def start_bot(settings: Settings, fake: FakeSlack, clock: ManualClock) -> 
         fake=fake,
         slack=SlackRequestSender(url, SIGNING_SECRET, fake),
         clock=clock,
-        deliverer=SlackDeliverer(app.client, all_renderers()),
+        deliverer=slack_delivery(services, app.client, all_renderers()),
     )
     return bot, runner
 

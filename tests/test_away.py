@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from bot.addresses import ToPerson, encode
 from bot.clock import ManualClock
 from bot.standin import FakeSlack
 from storage.models import Absence, OutboxMessage, Report
@@ -424,14 +425,14 @@ async def test_nobody_is_welcomed_back_while_another_absence_still_keeps_them_aw
 async def test_held_reviews_of_two_young_leaders_are_both_kept(bot: RunningBot) -> None:
     async with bot.services.db.unit_of_work() as session:
         for young_leader in ("first", "second"):
-            await hold_message(session, bot.services.cipher, now=bot.services.now(), target=GRACE,
+            await hold_message(session, bot.services.cipher, now=bot.services.now(), to=ToPerson(GRACE),
                                template="access_review.ask", params={"name": young_leader}, replaces_held=False)
-        await hold_message(session, bot.services.cipher, now=bot.services.now(), target=GRACE,
+        await hold_message(session, bot.services.cipher, now=bot.services.now(), to=ToPerson(GRACE),
                            template="policy.please_sign", params={"v": 1})
-        await hold_message(session, bot.services.cipher, now=bot.services.now(), target=GRACE,
+        await hold_message(session, bot.services.cipher, now=bot.services.now(), to=ToPerson(GRACE),
                            template="policy.please_sign", params={"v": 2})
         held = (await session.scalars(select(OutboxMessage.template).where(
-            OutboxMessage.target == GRACE, OutboxMessage.state == "held"))).all()
+            OutboxMessage.address == encode(ToPerson(GRACE)), OutboxMessage.state == "held"))).all()
 
     assert sorted(held) == ["access_review.ask", "access_review.ask", "policy.please_sign"]
 

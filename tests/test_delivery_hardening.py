@@ -13,6 +13,7 @@ import aiohttp
 import pytest
 from sqlalchemy import select, update
 
+from bot.addresses import ToConversation, ToPerson, encode
 from bot.crypto import DataCipher, generate_key
 from storage.models import OutboxMessage, Report
 from storage.outbox import enqueue_message
@@ -76,11 +77,11 @@ async def test_a_message_that_cannot_be_decrypted_is_set_aside_and_the_others_go
     async with bot.services.db.unit_of_work() as session:
         # The lead's message was written under an earlier data key.
         first = await session.scalar(select(OutboxMessage).order_by(OutboxMessage.id).limit(1))
-        assert first is not None and first.target == SAFE
+        assert first is not None and first.address == encode(ToPerson(SAFE))
         stale = DataCipher(generate_key()).encrypt_json({"text": "written under an old key"})
         await session.execute(update(OutboxMessage).where(OutboxMessage.id == first.id).values(params_enc=stale))
         # A later message to the same person, which must not wait behind the unreadable one.
-        await enqueue_message(session, bot.services.cipher, now=bot.clock.now(), target=SAFE,
+        await enqueue_message(session, bot.services.cipher, now=bot.clock.now(), to=ToPerson(SAFE),
                               template="core.invite_bot", params={"channel": "C0DIGEST01"})
     bot.fake.recover("chat.postMessage")
     bot.clock.advance(timedelta(minutes=5))
@@ -171,14 +172,14 @@ async def test_outages_and_rate_limits_are_logged_and_the_queue_shows_in_healthz
 async def test_a_message_given_up_is_logged_as_an_error(bot: RunningBot, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO)
     async with bot.services.db.unit_of_work() as session:
-        await enqueue_message(session, bot.services.cipher, now=bot.clock.now(), target="C0GONE0001",
+        await enqueue_message(session, bot.services.cipher, now=bot.clock.now(), to=ToConversation("slack", "C0GONE0001"),
                               template="core.invite_bot", params={"channel": "C0DIGEST01"})
     bot.fake.fail("chat.postMessage", "is_archived")
 
     await bot.tick()
 
     assert await _states(bot) == ["failed"]
-    assert any("to C0GONE0001 was given up: is_archived" in e for e in _errors(caplog))
+    assert any("to slack:C0GONE0001 was given up: is_archived" in e for e in _errors(caplog))
 
 
 async def test_a_send_cut_short_by_a_crash_is_not_posted_twice_and_the_rest_go_soon_after_restart(

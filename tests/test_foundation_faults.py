@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from bot.addresses import Address, ToChannel, ToPerson
 from bot.org import Role
 from storage.directory import members_with_role
 from storage.models import OutboxMessage
@@ -16,10 +17,10 @@ ANITA = "U0ANITA001"
 DAN = "U0LEADER01"
 
 
-async def _queue(bot: RunningBot, target: str, text: str, key: str | None = None) -> int:
+async def _queue(bot: RunningBot, to: Address, text: str, key: str | None = None) -> int:
     async with bot.services.db.unit_of_work() as session:
         message = await enqueue_message(
-            session, bot.services.cipher, now=bot.clock.now(), target=target, template="test.plain",
+            session, bot.services.cipher, now=bot.clock.now(), to=to, template="test.plain",
             params={"text": text}, message_key=key,
         )
         await session.flush()
@@ -29,7 +30,8 @@ async def _queue(bot: RunningBot, target: str, text: str, key: str | None = None
 def _with_plain_renderer(bot: RunningBot) -> None:
     from bot.slack.delivery import Rendered
 
-    bot.deliverer.renderers = {**bot.deliverer.renderers, "test.plain": lambda p: Rendered(text=p["text"])}
+    slack = bot.deliverer.deliverers["slack"]
+    slack.renderers = {**slack.renderers, "test.plain": lambda p: Rendered(text=p["text"])}
 
 
 async def _states(bot: RunningBot) -> list[str]:
@@ -65,7 +67,7 @@ async def test_home_tab_tells_the_person_what_they_can_do(bot: RunningBot) -> No
 async def test_a_rate_limited_message_is_delivered_after_slack_says_to_wait(bot: RunningBot) -> None:
     _with_plain_renderer(bot)
     bot.fake.rate_limit("chat.postMessage", retry_after=1)
-    await _queue(bot, DAN, "Your report has been received.")
+    await _queue(bot, ToPerson(DAN), "Your report has been received.")
 
     report = await bot.tick()
 
@@ -78,8 +80,8 @@ async def test_a_rate_limited_message_is_delivered_after_slack_says_to_wait(bot:
 async def test_while_slack_is_down_messages_wait_and_then_arrive_in_order(bot: RunningBot) -> None:
     _with_plain_renderer(bot)
     bot.fake.fail("chat.postMessage", "service_unavailable", status=503, times=50)
-    await _queue(bot, DAN, "first")
-    await _queue(bot, DAN, "second")
+    await _queue(bot, ToPerson(DAN), "first")
+    await _queue(bot, ToPerson(DAN), "second")
 
     report = await bot.tick()
 
@@ -98,9 +100,9 @@ async def test_while_slack_is_down_messages_wait_and_then_arrive_in_order(bot: R
 
 async def test_a_keyed_message_is_updated_in_place(bot: RunningBot) -> None:
     _with_plain_renderer(bot)
-    await _queue(bot, ANITA, "Report TMW-2026-0001: new", key="report:1:handler")
+    await _queue(bot, ToPerson(ANITA), "Report TMW-2026-0001: new", key="report:1:handler")
     await bot.tick()
-    await _queue(bot, ANITA, "Report TMW-2026-0001: acknowledged", key="report:1:handler")
+    await _queue(bot, ToPerson(ANITA), "Report TMW-2026-0001: acknowledged", key="report:1:handler")
     await bot.tick()
 
     messages = bot.fake.messages_in(ANITA)
@@ -111,7 +113,7 @@ async def test_a_keyed_message_is_updated_in_place(bot: RunningBot) -> None:
 async def test_posting_to_a_channel_the_bot_is_not_in_asks_the_admins_to_invite_it(bot: RunningBot) -> None:
     _with_plain_renderer(bot)
     bot.fake.bot_not_in.add("C0DIGEST01")
-    await _queue(bot, "C0DIGEST01", "Weekly digest")
+    await _queue(bot, ToChannel("ceo_digest"), "Weekly digest")
 
     report = await bot.tick()
     await bot.tick()  # delivers the admins' DMs queued by the failure
@@ -127,7 +129,7 @@ async def test_posting_to_a_channel_the_bot_is_not_in_asks_the_admins_to_invite_
 
 
 async def test_queued_message_text_is_encrypted_at_rest(bot: RunningBot) -> None:
-    await _queue(bot, DAN, "Jamie said something worrying about a stranger online")
+    await _queue(bot, ToPerson(DAN), "Jamie said something worrying about a stranger online")
     async with bot.services.db.unit_of_work() as session:
         stored = await session.scalar(select(OutboxMessage.params_enc))
     assert stored is not None and "Jamie" not in stored and "stranger" not in stored

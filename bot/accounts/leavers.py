@@ -27,6 +27,7 @@ from bot.accounts.workflow import (
     current_access,
     overall_admins,
 )
+from bot.addresses import ToPerson
 from bot.dates import describe
 from bot.directory import Directory, Member
 from bot.errors import DomainError, NotAllowed
@@ -279,7 +280,7 @@ async def confirm(session: AsyncSession, services: Services, requester: str, per
     await refresh_checklist(session, services, leaver)
     # Nobody is removed behind their back: they hear who started it, and can ask for it to be cancelled.
     params = checklist_params(services, leaver, directory)
-    await enqueue_message(session, services.cipher, now=now, target=person, template="leaver.notice",
+    await enqueue_message(session, services.cipher, now=now, to=ToPerson(person), template="leaver.notice",
                           params={"name": params["name"], "requested_by": params["requested_by"],
                                   "leaving_on": params["leaving_on"], "accounts": len(leaver_info.accounts)},
                           message_key=f"leaver:{leaver.id}:notice")
@@ -359,7 +360,7 @@ async def _revoke_young_leader(session: AsyncSession, services: Services, leaver
     leaver.tasks.append(LeaverTask(kind="revoke_access", assignee_id=admins[0].slack_id if admins else leaver.requested_by,
                                    label=f"Remove {info.name}'s own access to {names} (young leader)", state="open"))
     for admin in admins:
-        await enqueue_message(session, services.cipher, now=services.now(), target=admin.slack_id,
+        await enqueue_message(session, services.cipher, now=services.now(), to=ToPerson(admin.slack_id),
                               template="leaver.revoke_young_leader", params={"name": info.name, "accounts": names})
 
 
@@ -463,9 +464,9 @@ async def cancel(session: AsyncSession, services: Services, leaver_id: int, acto
     params = checklist_params(services, leaver, directory)
     params["cancelled_by"] = _name_in(directory, actor)
     for target in _checklist_audience(leaver, directory):
-        await enqueue_message(session, services.cipher, now=now, target=target, template="leaver.checklist",
+        await enqueue_message(session, services.cipher, now=now, to=ToPerson(target), template="leaver.checklist",
                               params=params, message_key=f"leaver:{leaver.id}:checklist:{target}")
-    await enqueue_message(session, services.cipher, now=now, target=leaver.slack_id, template="leaver.cancelled",
+    await enqueue_message(session, services.cipher, now=now, to=ToPerson(leaver.slack_id), template="leaver.cancelled",
                           params={"name": name, "cancelled_by": params["cancelled_by"]},
                           message_key=f"leaver:{leaver.id}:cancelled")
     return Outcome(True, f"The leaver checklist for {name} is cancelled: their roles, accounts and access are as they "
@@ -513,11 +514,11 @@ async def refresh_checklist(session: AsyncSession, services: Services, leaver: L
                            subject_id=str(leaver.id))
     params = checklist_params(services, leaver, directory)
     for target in _checklist_audience(leaver, directory):
-        await enqueue_message(session, services.cipher, now=now, target=target, template="leaver.checklist",
+        await enqueue_message(session, services.cipher, now=now, to=ToPerson(target), template="leaver.checklist",
                               params=params, message_key=f"leaver:{leaver.id}:checklist:{target}")
     if newly_complete:
         for ceo in directory.with_role(Role.CEO):
-            await enqueue_message(session, services.cipher, now=now, target=ceo.slack_id, template="leaver.complete",
+            await enqueue_message(session, services.cipher, now=now, to=ToPerson(ceo.slack_id), template="leaver.complete",
                                   params={"name": params["name"], "leaving_on": params["leaving_on"],
                                           "tasks": len(leaver.tasks)},
                                   message_key=f"leaver:{leaver.id}:complete:{ceo.slack_id}")
@@ -578,7 +579,7 @@ async def on_reminder(ctx: TimerContext, payload: dict[str, Any]) -> None:
     waiting.setdefault(leaver.requested_by, [])
     leaver.reminders_sent += 1
     for target, labels in waiting.items():
-        await enqueue_message(ctx.session, services.cipher, now=ctx.now, target=target, template="leaver.reminder",
+        await enqueue_message(ctx.session, services.cipher, now=ctx.now, to=ToPerson(target), template="leaver.reminder",
                               params={"name": params["name"], "yours": labels,
                                       "open": sum(1 for t in leaver.tasks if t.state != "done")})
     n = int(payload["n"]) + 1

@@ -24,6 +24,7 @@ from bot.accounts.policy import EXPOSURE_AUTHORITY, AccountPart, RotationRules, 
 from bot.accounts.rotation import STATUS_WORDS, RotationFacts, Stage, plan, stage_at
 from bot.accounts.secrets import PasswordTyped, contains_password
 from bot.accounts.spec import OVERALL_ACCESS_ROLES, AccountSpec
+from bot.addresses import ToPerson
 from bot.dates import DateInFuture, DateNotUnderstood, describe, parse_past_moment
 from bot.directory import Directory, Member
 from bot.errors import DomainError, FormErrors, NotAllowed
@@ -407,8 +408,8 @@ async def _nudge(session: AsyncSession, services: Services, account: SharedAccou
     earlier = f"account:{account.id}:nudge:{account.cycle}:"
     if account.last_nudge_stage == stage.value:
         earlier += f"{account.nudges_sent}:"
-    for key, target in await sent_keys(session, earlier):
-        await enqueue_message(session, services.cipher, now=now, target=target, template="accounts.closed",
+    for key, to in await sent_keys(session, earlier):
+        await enqueue_message(session, services.cipher, now=now, to=to, template="accounts.closed",
                               params={"name": account.name, "state": "superseded", "note": where}, message_key=key)
     account.nudges_sent += 1
     account.last_nudged_at, account.last_nudge_stage = now, stage.value
@@ -421,7 +422,7 @@ async def _nudge(session: AsyncSession, services: Services, account: SharedAccou
         targets = [m.slack_id for m in directory.with_role(Role.ADMIN) if m.slack_id != account.owner_id] or targets
         params["owner_away"] = f"{_name(directory, account.owner_id)} (its owner) is away until {until_words(owner_away.ends_at, services.tz)}, so this comes to the admins."
     for target in targets:
-        await enqueue_message(session, services.cipher, now=now, target=target, template="accounts.nudge", params=params,
+        await enqueue_message(session, services.cipher, now=now, to=ToPerson(target), template="accounts.nudge", params=params,
                               message_key=f"account:{account.id}:nudge:{account.cycle}:{account.nudges_sent}:{target}")
     await record_audit(session, at=now, actor="system", action="account.nudged", subject_type="account",
                        subject_id=str(account.id), detail={"stage": stage.value, "cycle": account.cycle})
@@ -433,7 +434,7 @@ async def _escalate(session: AsyncSession, services: Services, account: SharedAc
     days = max(1, (now - account.next_due_at).days)
     for admin in directory.with_role(Role.ADMIN):
         await enqueue_message(
-            session, services.cipher, now=now, target=admin.slack_id, template="accounts.escalated",
+            session, services.cipher, now=now, to=ToPerson(admin.slack_id), template="accounts.escalated",
             params={"name": account.name, "owner": _name(directory, account.owner_id), "days": days,
                     "due": describe(account.next_due_at, services.tz, with_time=False)},
             message_key=f"account:{account.id}:escalated:{account.cycle}:{admin.slack_id}",
@@ -447,8 +448,8 @@ async def _close_messages(session: AsyncSession, services: Services, account: Sh
     """Update this cycle's nudges (and the admins' alerts) in place: no buttons left to press."""
     now = services.now()
     for kind in ("nudge", "exposed", "escalated"):
-        for key, target in await sent_keys(session, f"account:{account.id}:{kind}:{cycle}:"):
-            await enqueue_message(session, services.cipher, now=now, target=target, template="accounts.closed",
+        for key, to in await sent_keys(session, f"account:{account.id}:{kind}:{cycle}:"):
+            await enqueue_message(session, services.cipher, now=now, to=to, template="accounts.closed",
                                   params={"name": account.name, "state": state, "note": note}, message_key=key)
 
 
@@ -582,7 +583,7 @@ async def start_exposure(session: AsyncSession, services: Services, account_id: 
     for admin in directory.with_role(Role.ADMIN):
         if admin.slack_id != account.owner_id:
             await enqueue_message(
-                session, services.cipher, now=now, target=admin.slack_id, template="accounts.exposed",
+                session, services.cipher, now=now, to=ToPerson(admin.slack_id), template="accounts.exposed",
                 params={"name": account.name, "owner": owner, "by": _name(directory, actor) if actor != "system" else "a report",
                         "from_report": report_id is not None},
                 message_key=f"account:{account.id}:exposed:{account.cycle}:{admin.slack_id}",

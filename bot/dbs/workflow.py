@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.absences import away_at, remind_unless_away
+from bot.addresses import ToPerson
 from bot.directory import Member
 from bot.errors import FormErrors, NotAllowed
 from bot.org import Role
@@ -116,7 +117,7 @@ async def on_reminder(ctx: TimerContext, payload: dict[str, Any]) -> None:
     # The person's own reminder waits while they are away; the admins' goes now.
     away = {k: v for k, v in (await away_at(ctx.session, ctx.now)).items() if k == check.slack_id}
     for target in sorted(targets):
-        await remind_unless_away(ctx.session, ctx.services, away, target=target, template="dbs.reminder",
+        await remind_unless_away(ctx.session, ctx.services, away, person=target, template="dbs.reminder",
                                  params={**params, "own": target == check.slack_id})
 
 
@@ -143,7 +144,7 @@ async def on_missing(ctx: TimerContext, payload: dict[str, Any]) -> None:
     await record_audit(ctx.session, at=ctx.now, actor="system", action="dbs.missing_for_role", subject_type="person",
                        subject_id=person.slack_id, detail={"role": payload["role"]})
     for admin in snapshot.directory.with_role(Role.ADMIN):
-        await enqueue_message(ctx.session, ctx.services.cipher, now=ctx.now, target=admin.slack_id, template="dbs.missing",
+        await enqueue_message(ctx.session, ctx.services.cipher, now=ctx.now, to=ToPerson(admin.slack_id), template="dbs.missing",
                               params={"name": person.name, "role": payload["role"].replace("_", " ")})
 
 

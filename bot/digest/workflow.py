@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.addresses import Address, ToChannel, ToPerson, encode
 from bot.dates import next_weekly
 from bot.digest.sections import SECTIONS, Section, Window
 from bot.org import Role
@@ -136,11 +137,12 @@ async def on_weekly_digest(ctx: TimerContext, payload: dict[str, Any]) -> None:
                                 session=ctx.session)
     params = digest.as_params(services)
     channel = await channel_for(ctx.session, "ceo_digest")
-    targets = [channel] if channel else [m.slack_id for m in (await org_snapshot(services)).directory.with_role(Role.CEO)]
+    recipients: list[Address] = [ToChannel("ceo_digest")] if channel else [
+        ToPerson(m.slack_id) for m in (await org_snapshot(services)).directory.with_role(Role.CEO)]
     week = due.astimezone(services.tz).date().isoformat()
-    for target in targets:
-        await enqueue_message(ctx.session, services.cipher, now=ctx.now, target=target, template="digest.weekly",
-                              params=params, message_key=f"digest:{week}:{target}")
+    for to in recipients:
+        await enqueue_message(ctx.session, services.cipher, now=ctx.now, to=to, template="digest.weekly",
+                              params=params, message_key=f"digest:{week}:{encode(to)}")
     await _schedule(ctx.session, services, next_digest_time(max(due, ctx.now), await _settings(services), services))
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.addresses import ToChannel, ToPerson
 from bot.channel_messages import ChannelMessage
 from bot.dbs.workflow import ensure_current_check_if_register_in_use
 from bot.directory import Member
@@ -129,7 +130,7 @@ async def record_decision(
     await record_audit(session, at=now, actor=actor, action=f"moderation.{decision}", subject_type="moderation_case",
                        subject_id=str(case.id), detail={"rules": [f["rule"] for f in case.findings]})
     if decision == "warned":
-        await enqueue_message(session, services.cipher, now=now, target=case.user_id, template="moderation.warning",
+        await enqueue_message(session, services.cipher, now=now, to=ToPerson(case.user_id), template="moderation.warning",
                               params={"channel": case.channel_id, "rules": [f["rule"] for f in case.findings]})
     await refresh_card(session, services, case)
     return {"deleted": "Deleted.", "kept": "Kept: recorded as a false alarm.",
@@ -174,7 +175,7 @@ async def refresh_card(session: AsyncSession, services: Services, case: Moderati
     }
     if case.state != "open":
         params["text"] = ""  # once decided, the card no longer repeats the message
-    await enqueue_message(session, services.cipher, now=services.now(), target=channel, template="moderation.card",
+    await enqueue_message(session, services.cipher, now=services.now(), to=ToChannel("moderation"), template="moderation.card",
                           params=params, message_key=f"modcase:{case.id}")
 
 

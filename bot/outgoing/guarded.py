@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.addresses import ToChannel
 from bot.channel_messages import ChannelMessage
 from bot.checks import CheckResult
 from bot.directory import Member
@@ -96,5 +97,5 @@ async def tell_moderators(session: AsyncSession, services: Services, notice: Gua
         "kinds": list(notice.kinds), "redacted": services.cipher.decrypt(notice.redacted_enc), "state": notice.state,
         "decided_by": notice.decided_by, "error": notice.last_error,
     }
-    await enqueue_message(session, services.cipher, now=services.now(), target=channel, template="checks.guarded_notice",
+    await enqueue_message(session, services.cipher, now=services.now(), to=ToChannel("moderation"), template="checks.guarded_notice",
                           params=params, message_key=f"guarded:{notice.id}")

@@ -130,7 +130,7 @@ class Playground:
         # Imported here so that merely importing the client (for --help) stays light.
         from bot.app import create_app
         from bot.runtime import prepare
-        from bot.slack.delivery import SlackDeliverer
+        from bot.slack.delivery import slack_delivery
         from bot.slack.server import EVENTS_PATH, make_web_application
         from handlers import all_renderers
 
@@ -159,7 +159,7 @@ class Playground:
         port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         self.bot_url = f"http://127.0.0.1:{port}{EVENTS_PATH}"
         self.sender = SlackRequestSender(self.bot_url, self.signing_secret, self.fake)
-        self._deliverer = SlackDeliverer(app.client, all_renderers())
+        self._deliverer = slack_delivery(self.services, app.client, all_renderers())
         await self.run_due()
         self._idle_tasks = set(asyncio.all_tasks())
 

@@ -103,7 +103,7 @@ async def ask_for_new_version(services: Services) -> int:
             return 0  # another process got there first
         away = await away_at(session, services.now())
         for slack_id, _ in [] if first_version else await unsigned_people(services, document.version):
-            await remind_unless_away(session, services, away, target=slack_id, template="policy.please_sign",
+            await remind_unless_away(session, services, away, person=slack_id, template="policy.please_sign",
                                      params={"title": document.title, "version": document.version, "reminder": False},
                                      message_key=f"policy:{document.version}:{slack_id}")
             asked += 1
@@ -127,7 +127,7 @@ async def on_weekly_reminder(ctx: TimerContext, payload: dict[str, Any]) -> None
         return
     away = await away_at(ctx.session, ctx.now)
     for slack_id, _ in await unsigned_people(services, document.version):
-        await remind_unless_away(ctx.session, services, away, target=slack_id, template="policy.please_sign",
+        await remind_unless_away(ctx.session, services, away, person=slack_id, template="policy.please_sign",
                                  params={"title": document.title, "version": document.version, "reminder": True})
     await _schedule_reminder(ctx.session, services)
 

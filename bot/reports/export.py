@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.addresses import ToPerson
 from bot.dates import describe
 from bot.errors import DomainError
 from bot.reports.chronology import build_chronology
@@ -120,7 +121,7 @@ async def export_to_dm(session: AsyncSession, services: Services, report_id: int
         return Outcome(False, REFUSAL)
     pdf = case_pdf(await case_record(session, services, report, actor))
     # Encrypted at rest in the outbox, like every message's params: the PDF holds the case's text.
-    await enqueue_message(session, services.cipher, now=services.now(), target=actor, template="report.case_file",
+    await enqueue_message(session, services.cipher, now=services.now(), to=ToPerson(actor), template="report.case_file",
                           params={"reference": report.reference, "filename": f"{report.reference}.pdf",
                                   "pdf_b64": base64.b64encode(pdf).decode()})
     return Outcome(True, f"The case record of {report.reference} is on its way to you here, as a PDF, and only to you.")

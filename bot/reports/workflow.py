@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.absences import AwayBook, away_at, away_book, away_params
 from bot.accounts.secrets import WARNING as PASSWORD_WARNING
 from bot.accounts.secrets import contains_password
+from bot.addresses import ToPerson
 from bot.crypto import DecryptionError
 from bot.dates import DateInFuture, DateNotUnderstood, describe, next_working_day, parse_past_moment
 from bot.directory import Directory
@@ -527,7 +528,7 @@ async def _ask_admins_to_add(session: AsyncSession, services: Services, director
     now = services.now()
     handle = details_of(services, report).get("reporter_handle") or ""
     for admin in directory.with_role(Role.ADMIN):
-        await enqueue_message(session, services.cipher, now=now, target=admin.slack_id, template="report.add_reporter",
+        await enqueue_message(session, services.cipher, now=now, to=ToPerson(admin.slack_id), template="report.add_reporter",
                               params={"person_ref": report.reporter_id, "handle": handle},
                               message_key=f"report.add_reporter:{report.reporter_id}:{admin.slack_id}")
     await record_audit(session, at=now, actor="system", action="report.reporter_not_in_file", subject_type="person",
@@ -615,10 +616,10 @@ async def _tell_everyone(
         if audience == "handler":
             params["can_export"] = may_export(await org_snapshot(services), party.slack_id)
         key = f"report:{report.id}:{audience}:{party.slack_id}"
-        await enqueue_message(session, services.cipher, now=now, target=party.slack_id,
+        await enqueue_message(session, services.cipher, now=now, to=ToPerson(party.slack_id),
                               template=f"report.{audience}", params=params, message_key=key)
     reporter_params = snapshot_for(services, report, rule, directory, "reporter", report.reporter_id)
-    await enqueue_message(session, services.cipher, now=now, target=report.reporter_id, template="report.reporter",
+    await enqueue_message(session, services.cipher, now=now, to=ToPerson(report.reporter_id), template="report.reporter",
                           params=reporter_params, message_key=f"report:{report.id}:reporter")
 
 
@@ -712,7 +713,7 @@ async def escalate(
     directory = (await org_snapshot(services)).directory
     await _tell_everyone(session, services, report, rule, directory, newly=next_tier)
     if actor == "system":
-        await enqueue_message(session, services.cipher, now=now, target=report.reporter_id, template="report.still_handled",
+        await enqueue_message(session, services.cipher, now=now, to=ToPerson(report.reporter_id), template="report.still_handled",
                               params={"reference": report.reference, "with_role": current_role_label(report)})
     return Outcome(True, f"{report.reference} has been passed to {current_role_label(report, for_reporter=False)}.")
 
@@ -778,7 +779,7 @@ async def ask_reporter(session: AsyncSession, services: Services, report_id: int
     report.notes.append(note)
     await session.flush()
     await enqueue_message(
-        session, services.cipher, now=now, target=report.reporter_id, template="report.question",
+        session, services.cipher, now=now, to=ToPerson(report.reporter_id), template="report.question",
         params={"reference": report.reference, "note_id": note.id, "question": question.strip(),
                 "asked_by": own_role_in(report, actor) or "the person handling it"},
         message_key=f"report:{report.id}:question:{note.id}",
@@ -821,7 +822,7 @@ async def answer_question(session: AsyncSession, services: Services, note_id: in
     await session.flush()
     await _refresh(session, services, report)
     for party in handlers_in(report, report.tier):
-        await enqueue_message(session, services.cipher, now=now, target=party.slack_id, template="report.answered",
+        await enqueue_message(session, services.cipher, now=now, to=ToPerson(party.slack_id), template="report.answered",
                               params={"reference": report.reference})
     return Outcome(True, f"Thank you. Your answer has been added to {report.reference}.")
 
@@ -845,7 +846,7 @@ async def complete_task(
         directory = (await org_snapshot(services)).directory
         subject = directory.by_id(team_member_of(services, report))
         for admin in directory.with_role(Role.ADMIN):
-            await enqueue_message(session, services.cipher, now=now, target=admin.slack_id, template="report.revoke_access",
+            await enqueue_message(session, services.cipher, now=now, to=ToPerson(admin.slack_id), template="report.revoke_access",
                                   params={"reference": report.reference, "young_leader": subject.name if subject else "the young leader"})
     await session.flush()
     await _refresh(session, services, report)
@@ -947,7 +948,7 @@ async def on_escalation_due(ctx: TimerContext, payload: dict[str, Any]) -> None:
     reminder = report.escalations + 1
     report.escalations = reminder
     for party in handlers_in(report, report.tier):
-        await enqueue_message(session, services.cipher, now=ctx.now, target=party.slack_id, template="report.reminder",
+        await enqueue_message(session, services.cipher, now=ctx.now, to=ToPerson(party.slack_id), template="report.reminder",
                               params={"reference": report.reference, "kind_label": rule.label, "urgent": report.urgent})
     await schedule_timer(session, kind=ESCALATE, dedupe_key=f"report:{report.id}:escalate:{report.tier}:r{reminder}",
                          due_at=report.acknowledge_by, payload={"report_id": report.id, "tier": report.tier})
@@ -972,14 +973,14 @@ async def on_clock_reminder(ctx: TimerContext, payload: dict[str, Any]) -> None:
               "deadline": describe(row.due_at, services.tz)}
     reminded = [p.slack_id for p in handlers_in(report, report.tier)]
     for slack_id in reminded:
-        await enqueue_message(session, services.cipher, now=ctx.now, target=slack_id, template="report.clock_reminder",
+        await enqueue_message(session, services.cipher, now=ctx.now, to=ToPerson(slack_id), template="report.clock_reminder",
                               params=params)
     await record_audit(session, at=ctx.now, actor="system", action="report.clock_reminded", subject_type="report",
                        subject_id=report.reference, detail={"clock": row.clock, "to": reminded})
     if ctx.now >= row.due_at:
         beyond = _escalation_people(services, report, clock, (await org_snapshot(services)).directory, set(reminded))
         for slack_id in beyond:
-            await enqueue_message(session, services.cipher, now=ctx.now, target=slack_id, template="report.clock_overdue",
+            await enqueue_message(session, services.cipher, now=ctx.now, to=ToPerson(slack_id), template="report.clock_overdue",
                                   params=params | {"with_role": current_role_label(report, for_reporter=False)})
         if beyond and row.escalated_at is None:
             row.escalated_at = ctx.now

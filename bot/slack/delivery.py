@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.outbox import Delivered, DeliveryFailed, OutboundMessage
+from bot.addresses import Address, ToChannel, ToConversation, ToPerson
+from bot.delivery import SLACK, DeliveryRouter
+from bot.outbox import DeliveryFailed, OutboundMessage, Posted
+from bot.services import Services
+from storage.directory import channel_for
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,8 @@ class Rendered:
 
 
 Renderer = Callable[[dict[str, Any]], Rendered]
+# Slack's id for where a message goes: a user id (their DM with the bot) or a conversation id.
+SlackAddresses = Callable[[Address], Awaitable[str]]
 
 log = logging.getLogger(__name__)
 
@@ -56,26 +62,50 @@ def slack_error(exc: SlackApiError) -> str:
     return f"http_{exc.response.status_code}"
 
 
+def slack_addresses(services: Services) -> SlackAddresses:
+    """Slack ids for the core's addresses, read when a message is sent: the channel the organisation
+    file gives a purpose to now, not when the message was queued."""
+
+    async def slack_id(to: Address) -> str:
+        match to:
+            case ToPerson(key):
+                # A person's key is their Slack id until the organisation file may name another.
+                return key
+            case ToChannel(purpose):
+                async with services.db.reading() as session:
+                    channel = await channel_for(session, purpose)
+                if channel is None:
+                    raise DeliveryFailed(f"no Slack channel has the purpose {purpose!r}", permanent=True)
+                return channel
+            case ToConversation(platform, conversation) if platform == SLACK:
+                return conversation
+        raise DeliveryFailed(f"{to!r} is not on Slack", permanent=True)
+
+    return slack_id
+
+
 class SlackDeliverer:
-    def __init__(self, client: AsyncWebClient, renderers: Mapping[str, Renderer]) -> None:
+    def __init__(self, client: AsyncWebClient, renderers: Mapping[str, Renderer], addresses: SlackAddresses) -> None:
         self.client = client
         self.renderers = renderers
+        self.addresses = addresses
 
-    async def deliver(self, message: OutboundMessage) -> Delivered:
+    async def deliver(self, message: OutboundMessage) -> Posted:
         renderer = self.renderers.get(message.template)
         if renderer is None:
             raise DeliveryFailed(f"no renderer for {message.template!r}", permanent=True)
         rendered = renderer(await self._with_message_link(message.params))
+        target = await self.addresses(message.to)
         try:
             if rendered.file is not None:
-                return await self._upload(message.target, rendered.text, rendered.file)
+                return await self._upload(target, rendered.text, rendered.file)
             landed = None
-            if message.posted_channel and message.posted_ts:
-                landed = (message.posted_channel, message.posted_ts)
+            if message.posted is not None:
+                landed = (message.posted.conversation, message.posted.message_id)
             elif message.earlier_attempts:
                 # An earlier attempt may have posted it before its answer was lost (a crash, a timeout):
                 # update that copy rather than post a second one with live buttons.
-                landed = await self._earlier_copy(message)
+                landed = await self._earlier_copy(message, target)
             if landed is not None:
                 response = await self.client.chat_update(
                     channel=landed[0], ts=landed[1], text=rendered.text, blocks=rendered.blocks
@@ -84,7 +114,7 @@ class SlackDeliverer:
                 # A user id as channel posts in the bot's DM with that person. The metadata names the
                 # outbox message, so that a retry can find this post if its answer never arrives.
                 response = await self.client.chat_postMessage(
-                    channel=message.target, text=rendered.text, blocks=rendered.blocks, unfurl_links=False,
+                    channel=target, text=rendered.text, blocks=rendered.blocks, unfurl_links=False,
                     metadata={"event_type": OUTBOX_EVENT_TYPE, "event_payload": {"outbox_id": message.id}},
                 )
         except SlackApiError as exc:
@@ -92,12 +122,12 @@ class SlackDeliverer:
             raise DeliveryFailed(
                 error,
                 permanent=error in PERMANENT_ERRORS,
-                needs_invite=error in NEEDS_INVITE and not message.target.startswith(("U", "W")),
+                invite_to=target if error in NEEDS_INVITE and not isinstance(message.to, ToPerson) else None,
                 credentials_refused=error in CREDENTIAL_ERRORS,
             ) from exc
         except (SlackClientError, OSError, TimeoutError) as exc:
             raise DeliveryFailed(f"{type(exc).__name__}: {exc}", permanent=False) from exc
-        return Delivered(channel=str(response["channel"]), ts=str(response["ts"]))
+        return Posted(SLACK, conversation=str(response["channel"]), message_id=str(response["ts"]))
 
     async def _with_message_link(self, params: dict[str, Any]) -> dict[str, Any]:
         """Params that name a message to link to (`message_link`: channel and ts) get its permalink as
@@ -116,11 +146,10 @@ class SlackDeliverer:
             permalink = None
         return {**params, "message_permalink": permalink}
 
-    async def _earlier_copy(self, message: OutboundMessage) -> tuple[str, str] | None:
+    async def _earlier_copy(self, message: OutboundMessage, channel: str) -> tuple[str, str] | None:
         """Where an earlier attempt posted this message, found by its metadata in the recent history."""
         try:
-            channel = message.target
-            if channel.startswith(("U", "W")):
+            if isinstance(message.to, ToPerson):
                 opened = await self.client.conversations_open(users=channel)
                 channel = str(opened["channel"]["id"])
             history = await self.client.conversations_history(
@@ -142,11 +171,16 @@ class SlackDeliverer:
                 return channel, str(posted["ts"])
         return None
 
-    async def _upload(self, person: str, text: str, file: RenderedFile) -> Delivered:
+    async def _upload(self, person: str, text: str, file: RenderedFile) -> Posted:
         """A file into a person's DM with the bot: files.getUploadURLExternal, the upload, then
         files.completeUploadExternal, which needs the DM's channel id rather than the person's."""
         opened = await self.client.conversations_open(users=person)
         channel = str(opened["channel"]["id"])
         response = await self.client.files_upload_v2(channel=channel, content=file.content, filename=file.filename,
                                                      title=file.title, initial_comment=text)
-        return Delivered(channel=channel, ts=str(response["file"]["id"]))
+        return Posted(SLACK, conversation=channel, message_id=str(response["file"]["id"]))
+
+
+def slack_delivery(services: Services, client: AsyncWebClient, renderers: Mapping[str, Renderer]) -> DeliveryRouter:
+    """Delivery in a process that serves Slack: every message is routed to Slack."""
+    return DeliveryRouter({SLACK: SlackDeliverer(client, renderers, slack_addresses(services))})
