@@ -13,6 +13,7 @@ from bot.messages import (
     Button,
     Buttons,
     ButtonStyle,
+    ChannelMention,
     Checkbox,
     Choice,
     Code,
@@ -134,3 +135,43 @@ def test_people_already_chosen_are_shown_by_their_slack_ids_and_read_back_as_key
     chosen = {"state": {"values": {"owner": {"owner_input": {"selected_user": "U0SAFEGRD1"}},
                                    "access": {"access_input": {"selected_users": ["U0SAFEGRD1"]}}}}}
     assert submitted_values(chosen, [owner, access], keys.__getitem__) == {"owner": "priya", "access": ["priya"]}
+
+
+def test_a_choice_in_view_is_radio_buttons_with_no_placeholder() -> None:
+    field = Choice("decision", "Decision", [("made", "Referral made"), ("none", "No referral")], expanded=True,
+                   placeholder="Choose one", initial="none")
+    view = BLOCK_KIT.modal(Form(id="report.clock", title="Record a decision", submit="Record", fields=[field]))
+
+    View(**view).validate_json()
+    element = view["blocks"][0]["element"]
+    assert element["type"] == "radio_buttons" and "placeholder" not in element
+    assert element["initial_option"]["value"] == "none"
+    picked = {"state": {"values": {"decision": {"decision_input": {"selected_option": {"value": "made"}}}}}}
+    assert submitted_values(picked, [field]) == {"decision": "made"}
+
+
+def test_a_quote_has_its_line_above_it_and_can_be_kept_short() -> None:
+    by = (Bold("Question"), " from ", Mention("priya"), " <b>")
+    blocks = BLOCK_KIT.blocks([Quote("line one\n<!here>", by=by), Quote("y" * 100, longest=30), Quote("z" * 5000)])
+
+    _valid_blocks(blocks)
+    assert blocks[0]["text"]["text"] == "*Question* from <@U0SAFEGRD1> &lt;b&gt;\n> line one\n> &lt;!here&gt;"
+    assert blocks[1]["text"]["text"] == "> " + "y" * 27 + "…"
+    assert len(blocks[2]["text"]["text"]) == 2500
+
+
+def test_every_icon_is_an_emoji_slack_knows_by_name() -> None:
+    drawn = {icon: BLOCK_KIT.mrkdwn(icon) for icon in
+             (Icon.PHONE, Icon.DEADLINE, Icon.NO_ENTRY, Icon.PERSON, Icon.REPEAT)}
+
+    assert drawn == {Icon.PHONE: ":telephone_receiver:", Icon.DEADLINE: ":hourglass:", Icon.NO_ENTRY: ":no_entry:",
+                     Icon.PERSON: ":bust_in_silhouette:", Icon.REPEAT: ":repeat:"}
+    assert plain((Icon.PHONE, " Call them")) == "Call them"
+
+
+def test_channels_are_linked_where_they_are_on_slack() -> None:
+    on_slack = BlockKit(slack_channel_of={"moderation": "C0MODERATE"}.get)
+    line = ("A post in ", ChannelMention("moderation"), " and ", ChannelMention("teams-only"))
+
+    assert on_slack.mrkdwn(line) == "A post in <#C0MODERATE> and a channel"
+    assert plain(line) == "A post in a channel and a channel"

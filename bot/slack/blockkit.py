@@ -16,6 +16,7 @@ from bot.messages import (
     Button,
     Buttons,
     ButtonStyle,
+    ChannelMention,
     Checkbox,
     Choice,
     Code,
@@ -58,12 +59,15 @@ QUOTE_BY_MAX = 400
 
 class BlockKit:
     """Renders for one workspace: `slack_user_of` gives a person's Slack id from their key (None if they
-    have none, and then `name_of` gives the name shown instead of a mention)."""
+    have none, and then `name_of` gives the name shown instead of a mention); `slack_channel_of` likewise
+    gives a channel's Slack id (None if it has none: then it is "a channel")."""
 
     def __init__(self, slack_user_of: Callable[[str], str | None] = lambda key: None,
-                 name_of: Callable[[str], str] = lambda key: "someone") -> None:
+                 name_of: Callable[[str], str] = lambda key: "someone",
+                 slack_channel_of: Callable[[str], str | None] = lambda key: None) -> None:
         self.slack_user_of = slack_user_of
         self.name_of = name_of
+        self.slack_channel_of = slack_channel_of
 
     # -- text ----------------------------------------------------------------------------------------
 
@@ -87,6 +91,9 @@ class BlockKit:
             elif isinstance(span, Mention):
                 slack_id = self.slack_user_of(span.person)
                 out.append(f"<@{slack_id}>" if slack_id else escape(self.name_of(span.person)))
+            elif isinstance(span, ChannelMention):
+                channel_id = self.slack_channel_of(span.channel)
+                out.append(f"<#{channel_id}>" if channel_id else "a channel")
         return "".join(out)
 
     # -- messages ------------------------------------------------------------------------------------
@@ -108,7 +115,8 @@ class BlockKit:
         if isinstance(part, Quote):
             by = spans(part.by)
             lead = f"{cut(self.mrkdwn(by), QUOTE_BY_MAX)}\n" if by else ""
-            return [_section(lead + quote(part.text))]
+            quoted = quote(part.text, part.longest) if part.longest else quote(part.text)
+            return [_section(lead + quoted)]
         if isinstance(part, Facts):
             fields = [{"type": "mrkdwn", "text": cut(f"*{escape(title)}*\n{self.mrkdwn(value)}", FIELD_TEXT_MAX)}
                       for title, value in part.pairs]
@@ -264,6 +272,6 @@ def _confirm(confirm: Confirm) -> dict[str, Any]:
             "confirm": _plain(confirm.yes), "deny": _plain(confirm.no)}
 
 
-# People's keys are their Slack ids for now: the organisation file names each person by Slack id. When it
-# gives people keys of their own, this looks them up in the directory instead.
-BLOCK_KIT = BlockKit(slack_user_of=lambda key: key)
+# People's and channels' keys are their Slack ids for now: the organisation file names each by Slack id.
+# When it gives them keys of their own, this looks them up in the directory instead.
+BLOCK_KIT = BlockKit(slack_user_of=lambda key: key, slack_channel_of=lambda key: key)
