@@ -39,6 +39,13 @@ class Code:
 
 
 @dataclass(frozen=True)
+class Preformatted:
+    """Text to copy as it stands, shown in a fixed-width box (a redacted message, ready to paste)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Link:
     url: str
     label: str
@@ -80,13 +87,13 @@ class ChannelMention:
     channel: str
 
 
-Span = str | Bold | Italic | Struck | Code | Link | Mention | ChannelMention | Icon
+Span = str | Bold | Italic | Struck | Code | Preformatted | Link | Mention | ChannelMention | Icon
 # A line of text: one span, or several in order.
 Text = Span | Sequence[Span]
 
 
 def spans(text: Text) -> tuple[Span, ...]:
-    if isinstance(text, str | Bold | Italic | Struck | Code | Link | Mention | ChannelMention | Icon):
+    if isinstance(text, str | Bold | Italic | Struck | Code | Preformatted | Link | Mention | ChannelMention | Icon):
         return (text,)
     return tuple(text)
 

@@ -31,6 +31,7 @@ from bot.messages import (
     Note,
     Paragraph,
     PersonField,
+    Preformatted,
     Quote,
     TextField,
     plain,
@@ -175,3 +176,13 @@ def test_channels_are_linked_where_they_are_on_slack() -> None:
 
     assert on_slack.mrkdwn(line) == "A post in <#C0MODERATE> and a channel"
     assert plain(line) == "A post in a channel and a channel"
+
+
+def test_preformatted_text_is_a_fenced_box_that_no_fence_inside_can_close() -> None:
+    boxed = BLOCK_KIT.mrkdwn((Bold("Ready to copy:"), "\n", Preformatted("a ```b``` <!here> & c")))
+    long = BLOCK_KIT.mrkdwn(Preformatted("&" * 1000))
+
+    assert boxed == "*Ready to copy:*\n```a '''b''' &lt;!here&gt; &amp; c```"
+    # Cut to fit a section with its fences, never through an escape.
+    assert long.startswith("```&amp;") and long.endswith("&amp;…```") and len(long) <= 2806
+    assert plain(Preformatted("a <b>")) == "a <b>"

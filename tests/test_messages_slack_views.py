@@ -7,8 +7,10 @@ from typing import Any
 
 from slack_sdk.models.blocks import Block
 
+from bot.checks import CheckContext, Checker
 from bot.moderation_queue.workflow import group_agreement
 from bot.slack.delivery import Rendered
+from handlers.checks import blocks as checks
 from handlers.moderation import blocks as moderation
 
 
@@ -32,3 +34,17 @@ def test_moderation_cards_in_every_state_are_valid_block_kit() -> None:
             assert (blocks[-1]["type"] == "actions") == (state == "open")
     _valid(moderation.render_warning({"channel": "C0YL", "rules": ["abuse", "off_topic"]}))
     _valid(moderation.render_agreement(group_agreement("Talk & Make Works", "young-leaders", "chat")))
+
+
+def test_check_results_warnings_and_notices_are_valid_block_kit() -> None:
+    checker = Checker(CheckContext(org_email_domains=["themusicworks.org.uk"]))
+    for text in ("Nothing personal here", "Call Amy Smith on 07700 900123 ```or``` <!here>",
+                 "password: hunter2xyz! " + "x" * 3000, "07700 900123"):
+        result = checker.check(text)
+        _valid(checks.render_check_result(result))
+        _valid(checks.render_guarded_warning(result, "C0GUARD"))
+        for state in ("open", "removed", "fine", "fixed", "already_removed"):
+            params = {"notice_id": 5, "channel": "C0GUARD", "ts": "1.2", "user": "U0DAN", "state": state,
+                      "kinds": sorted({str(f.kind) for f in result.findings}), "redacted": result.redacted,
+                      "decided_by": "U0MOD", "error": "cant_delete_message"}
+            _valid(checks.render_guarded_notice(params))

@@ -37,6 +37,7 @@ from bot.messages import (
     Paragraph,
     Part,
     PersonField,
+    Preformatted,
     Quote,
     Struck,
     Text,
@@ -53,6 +54,9 @@ HEADER_TEXT_MAX = 150
 BUTTON_TEXT_MAX = 75
 OPTION_TEXT_MAX = 75
 MODAL_TITLE_MAX = 24
+# A preformatted box's text, so that its closing fence stays within the section it is in.
+PREFORMATTED_MAX = 2800
+FENCE, THREE_QUOTES = "```", "'''"
 # The line above a quote: with the quote (cut to 2,500 by quote()) it stays within a section's 3,000.
 QUOTE_BY_MAX = 400
 
@@ -86,6 +90,10 @@ class BlockKit:
                 out.append(f"~{escape(span.text)}~")
             elif isinstance(span, Code):
                 out.append(f"`{escape(span.text)}`")
+            elif isinstance(span, Preformatted):
+                # A fence inside would close the box early.
+                fenced = cut(escape(span.text).replace(FENCE, THREE_QUOTES), PREFORMATTED_MAX)
+                out.append(f"{FENCE}{fenced}{FENCE}")
             elif isinstance(span, Link):
                 out.append(f"<{span.url}|{escape(span.label)}>")
             elif isinstance(span, Mention):
