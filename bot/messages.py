@@ -137,6 +137,9 @@ class Heading:
 @dataclass(frozen=True)
 class Paragraph:
     lines: Sequence[Text]
+    # Too long for one piece, it may be shown in several, split between lines (a long list of figures),
+    # rather than cut short.
+    splits: bool = False
 
 
 @dataclass(frozen=True)

@@ -186,3 +186,16 @@ def test_preformatted_text_is_a_fenced_box_that_no_fence_inside_can_close() -> N
     # Cut to fit a section with its fences, never through an escape.
     assert long.startswith("```&amp;") and long.endswith("&amp;…```") and len(long) <= 2806
     assert plain(Preformatted("a <b>")) == "a <b>"
+
+
+def test_a_paragraph_that_splits_is_shown_in_pieces_between_lines_never_cut() -> None:
+    lines = [f"line {n}: " + "x" * 990 for n in range(7)]
+    pieces = BLOCK_KIT.blocks([Paragraph(lines, splits=True), Paragraph(["short", ("one ", Bold("two"))], splits=True)])
+
+    _valid_blocks(pieces)
+    texts = [b["text"]["text"] for b in pieces]
+    assert [t.count("\n") + 1 for t in texts] == [2, 2, 2, 1, 2]
+    assert "\n".join(texts[:4]) == "\n".join(lines) and all(len(t) <= 2990 for t in texts)
+    assert texts[4] == "short\none *two*"
+    # Without it, a paragraph is one section, cut visibly.
+    assert BLOCK_KIT.blocks([Paragraph(lines)])[0]["text"]["text"].endswith("…")

@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from slack_sdk.models.blocks import Block
 
 from bot.checks import CheckContext, Checker
+from bot.digest.messages import note_params
+from bot.messages import Icon
 from bot.moderation_queue.workflow import group_agreement
 from bot.slack.delivery import Rendered
+from handlers import digest
 from handlers.checks import blocks as checks
 from handlers.moderation import blocks as moderation
 
@@ -48,3 +52,30 @@ def test_check_results_warnings_and_notices_are_valid_block_kit() -> None:
                       "kinds": sorted({str(f.kind) for f in result.findings}), "redacted": result.redacted,
                       "decided_by": "U0MOD", "error": "cant_delete_message"}
             _valid(checks.render_guarded_notice(params))
+
+
+def test_the_weekly_digest_is_valid_block_kit_and_a_long_section_is_split_not_cut() -> None:
+    handled = ["Reports filed this week, beside those filed in the previous four weeks."]
+    handled += [f"    Kind {n}: 3 filed (previous four weeks: 5), time to acknowledge: median 2 hours" + "." * 60
+                for n in range(40)]
+    params = {"organisation": "Talk & Make", "from": "Monday 23 November", "to": "Monday 30 November 2026", "late": True,
+              "sections": [
+                  {"key": "clocks", "title": "Deadlines", "has_detail": False,
+                   "figures": [{"label": "Open deadlines", "now": 4, "change": " (−1 on last week)"}],
+                   "notes": [note_params(("the LADO: 1 open, ", Icon.WARNING, " 1 overdue")),
+                             note_params((Icon.DEADLINE, " 72 hours left to tell the ICO"))]},
+                  {"key": "response", "title": "How reports were handled", "has_detail": False, "figures": [],
+                   "notes": [note_params(line) for line in handled]},
+                  # As a digest queued by the release before this one has it.
+                  {"key": "reports", "title": "Reports", "has_detail": True, "figures": [],
+                   "notes": [":warning: 1 not acknowledged by their deadline"]},
+              ]}
+    blocks = _valid(digest.render_weekly(params))
+    text = json.dumps(blocks, ensure_ascii=False)
+
+    assert "the LADO: 1 open, :warning: 1 overdue" in text and ":hourglass: 72 hours left" in text
+    assert "   :warning: 1 not acknowledged by their deadline" in text
+    shown = "\n".join(b["text"]["text"] for b in blocks if b["type"] == "section")
+    assert all(f"   {line}\n" in shown for line in handled)
+    assert len([b for b in blocks if "How reports were handled" in b.get("text", {}).get("text", "")]) == 1
+    assert len(blocks) > 6  # the long section took several

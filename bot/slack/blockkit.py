@@ -56,6 +56,8 @@ OPTION_TEXT_MAX = 75
 MODAL_TITLE_MAX = 24
 # A preformatted box's text, so that its closing fence stays within the section it is in.
 PREFORMATTED_MAX = 2800
+# A paragraph shown in pieces fills each to a little under a section's limit.
+SPLIT_SECTION_MAX = SECTION_TEXT_MAX - 10
 FENCE, THREE_QUOTES = "```", "'''"
 # The line above a quote: with the quote (cut to 2,500 by quote()) it stays within a section's 3,000.
 QUOTE_BY_MAX = 400
@@ -118,6 +120,8 @@ class BlockKit:
     def _part(self, part: Part) -> list[dict[str, Any]]:
         if isinstance(part, Heading):
             return [{"type": "header", "text": _plain(_clip(part.text, HEADER_TEXT_MAX))}]
+        if isinstance(part, Paragraph) and part.splits:
+            return [_section(chunk) for chunk in _between_lines([self.mrkdwn(line) for line in part.lines])]
         if isinstance(part, Paragraph):
             return [_section(cut("\n".join(self.mrkdwn(line) for line in part.lines), SECTION_TEXT_MAX))]
         if isinstance(part, Quote):
@@ -256,6 +260,18 @@ def submitted_values(view: dict[str, Any], fields: Sequence[FormField], person_o
             # A form's checkbox has one option: ticked is chosen.
             values[field.id] = bool(entry.get("selected_options"))
     return values
+
+
+def _between_lines(lines: list[str]) -> list[str]:
+    """Lines in as many sections' texts as they need, split between lines (a line too long for one is cut)."""
+    chunks: list[str] = []
+    for line in lines:
+        line = cut(line, SPLIT_SECTION_MAX)
+        if chunks and len(chunks[-1]) + 1 + len(line) <= SPLIT_SECTION_MAX:
+            chunks[-1] += "\n" + line
+        else:
+            chunks.append(line)
+    return chunks
 
 
 def _clip(text: str, limit: int) -> str:
