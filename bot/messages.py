@@ -71,6 +71,9 @@ class Icon(Enum):
     NO_ENTRY = "no_entry"
     PERSON = "bust_in_silhouette"
     REPEAT = "repeat"
+    MEMO = "memo"
+    SHIELD = "shield"
+    SPARKLES = "sparkles"
 
 
 @dataclass(frozen=True)

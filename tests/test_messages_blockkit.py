@@ -163,10 +163,11 @@ def test_a_quote_has_its_line_above_it_and_can_be_kept_short() -> None:
 
 def test_every_icon_is_an_emoji_slack_knows_by_name() -> None:
     drawn = {icon: BLOCK_KIT.mrkdwn(icon) for icon in
-             (Icon.PHONE, Icon.DEADLINE, Icon.NO_ENTRY, Icon.PERSON, Icon.REPEAT)}
+             (Icon.PHONE, Icon.DEADLINE, Icon.NO_ENTRY, Icon.PERSON, Icon.REPEAT, Icon.MEMO, Icon.SHIELD, Icon.SPARKLES)}
 
     assert drawn == {Icon.PHONE: ":telephone_receiver:", Icon.DEADLINE: ":hourglass:", Icon.NO_ENTRY: ":no_entry:",
-                     Icon.PERSON: ":bust_in_silhouette:", Icon.REPEAT: ":repeat:"}
+                     Icon.PERSON: ":bust_in_silhouette:", Icon.REPEAT: ":repeat:", Icon.MEMO: ":memo:",
+                     Icon.SHIELD: ":shield:", Icon.SPARKLES: ":sparkles:"}
     assert plain((Icon.PHONE, " Call them")) == "Call them"
 
 

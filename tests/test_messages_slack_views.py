@@ -7,13 +7,17 @@ import json
 from typing import Any
 
 from slack_sdk.models.blocks import Block
+from slack_sdk.models.views import View
 
 from bot.checks import CheckContext, Checker
 from bot.digest.messages import note_params
-from bot.messages import Icon
+from bot.directory import Member
+from bot.home import HomeData
+from bot.messages import Bold, Code, Icon
 from bot.moderation_queue.workflow import group_agreement
+from bot.org import Role
 from bot.slack.delivery import Rendered
-from handlers import digest
+from handlers import digest, home
 from handlers.checks import blocks as checks
 from handlers.moderation import blocks as moderation
 
@@ -79,3 +83,20 @@ def test_the_weekly_digest_is_valid_block_kit_and_a_long_section_is_split_not_cu
     assert all(f"   {line}\n" in shown for line in handled)
     assert len([b for b in blocks if "How reports were handled" in b.get("text", {}).get("text", "")]) == 1
     assert len(blocks) > 6  # the long section took several
+
+
+def test_the_home_tab_is_a_valid_view_with_what_people_named_shown_as_typed() -> None:
+    admin = Member("U0ADMIN", "Ann", frozenset({Role.ADMIN, Role.MODERATOR}))
+    passwords = [["• ", Bold("Insta <!here> & co"), ": change it now"], ("Use ", Code("/rotated NAME"), ".")]
+    for signed in (None, True, False):
+        for sections in (1, 60):
+            data = HomeData(member=admin, organisation="TMW", moderation_waiting=2, policy_signed=signed,
+                            policy_version="v3", activity_open={"Audio & Base": 2}, people=[("Ann", "admin")],
+                            extra={f"Passwords to change {n}": passwords for n in range(sections)})
+            blocks = home.home_blocks(data, [])
+            View(type="home", blocks=blocks).validate_json()
+            assert len(blocks) <= home.MAX_BLOCKS
+    text = json.dumps(blocks)
+    assert "*Insta &lt;!here&gt; &amp; co*" in text and "<!here>" not in text
+    assert "There is more than fits here" in json.dumps(blocks[-1])
+    assert home.home_blocks(HomeData(member=None, organisation="TMW"), [{"type": "divider"}]) == [{"type": "divider"}]
