@@ -306,8 +306,9 @@ async def _tick(settings, now_text: str | None, allow_future: bool) -> int:  # t
 
 
 async def _print_digest(settings) -> int:  # type: ignore[no-untyped-def]
+    from bot.digest.messages import digest_text
     from bot.digest.sections import last_seven_days
-    from bot.digest.workflow import build_digest, digest_text
+    from bot.digest.workflow import build_digest
     from bot.runtime import prepare
 
     services = await prepare(settings)

@@ -13,6 +13,7 @@ from bot.absences import away_book, until_words
 from bot.away_return import for_home
 from bot.dates import describe
 from bot.directory import Member
+from bot.messages import Bold, Code, Icon, Span, Text
 from bot.org import Role
 from bot.policy.document import PolicyUnavailable
 from bot.policy.workflow import current_policy, signed_version
@@ -35,7 +36,8 @@ class HomeData:
     # None when no policy file is configured; otherwise whether they signed the current version.
     policy_signed: bool | None = None
     policy_version: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    # More to show, each under its title: lines of text.
+    extra: dict[str, list[Text]] = field(default_factory=dict)
 
 
 async def home_for(services: Services, slack_id: str) -> HomeData:
@@ -95,16 +97,16 @@ async def _accounts_and_checklists(session: Any, services: Services, data: HomeD
                                     (SharedAccount.next_due_at <= soon) | SharedAccount.exposed_at.is_not(None))
         .order_by(SharedAccount.next_due_at)
     )).all()
-    lines = []
+    lines: list[Text] = []
     for account in owned:
         if account.exposed_at is not None:
-            lines.append(f"• *{account.name}*: change it now (it may have been revealed)")
+            lines.append(_listed(account.name, "change it now (it may have been revealed)"))
         elif account.next_due_at <= now:
-            lines.append(f"• *{account.name}*: overdue since {describe(account.next_due_at, services.tz, False)}")
+            lines.append(_listed(account.name, f"overdue since {describe(account.next_due_at, services.tz, False)}"))
         else:
-            lines.append(f"• *{account.name}*: due {describe(account.next_due_at, services.tz, False)}")
+            lines.append(_listed(account.name, f"due {describe(account.next_due_at, services.tz, False)}"))
     if lines:
-        data.extra["Passwords to change"] = [*lines, "Use `/rotated NAME` once you have changed one."]
+        data.extra["Passwords to change"] = [*lines, ("Use ", Code("/rotated NAME"), " once you have changed one.")]
     tasks = (await session.execute(
         select(LeaverTask.label).join(Leaver, Leaver.id == LeaverTask.leaver_id)
         .where(LeaverTask.assignee_id == slack_id, LeaverTask.state == "open", Leaver.state == "open")
@@ -118,12 +120,13 @@ async def _arrived_while_away(services: Services, data: HomeData, slack_id: str)
     and how each was handled, never their details (those are for the people who handled them)."""
     away = (await away_book(services)).get(slack_id)
     if away is not None:
-        data.extra["You are away"] = [f"Until {until_words(away.ends_at, services.tz)}: reports that would come to you go "
-                                      "to the next person on their chain. `/away off` when you are back."]
+        data.extra["You are away"] = [(f"Until {until_words(away.ends_at, services.tz)}: reports that would come to you "
+                                       "go to the next person on their chain. ", Code("/away off"),
+                                       " when you are back.")]
     arrived = await for_home(services, slack_id)
     if arrived:
         data.extra["Arrived while you were away"] = [
-            f"• *{r['reference']}* ({r['kind_label']}, {r['filed']}): {r['status_line']}" for r in arrived
+            _listed(r["reference"], r["status_line"], f" ({r['kind_label']}, {r['filed']})") for r in arrived
         ]
 
 
@@ -137,6 +140,11 @@ async def _register_for_admins(services: Services, data: HomeData) -> None:
         rows = register_rows(services, list(await active_accounts(session)), directory, await rules_for(services))
     if rows:
         data.extra["Shared accounts"] = [
-            f"• *{r['name']}*: {r['status_words']}, next due {r['next_due']} (owner {r['owner']})"
-            + (" :warning:" if r["warnings"] else "") for r in rows
-        ] + ["`/accounts` shows who has access to each."]
+            [*_listed(r["name"], f"{r['status_words']}, next due {r['next_due']} (owner {r['owner']})"),
+             *((" ", Icon.WARNING) if r["warnings"] else ())] for r in rows
+        ] + [(Code("/accounts"), " shows who has access to each.")]
+
+
+def _listed(name: str, words: str, aside: str = "") -> list[Span]:
+    """One thing on a list: its name in bold, what is said beside it, then what to say about it."""
+    return ["• ", Bold(name), f"{aside}: {words}"]

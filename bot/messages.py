@@ -39,6 +39,13 @@ class Code:
 
 
 @dataclass(frozen=True)
+class Preformatted:
+    """Text to copy as it stands, shown in a fixed-width box (a redacted message, ready to paste)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Link:
     url: str
     label: str
@@ -63,6 +70,10 @@ class Icon(Enum):
     DEADLINE = "hourglass"
     NO_ENTRY = "no_entry"
     PERSON = "bust_in_silhouette"
+    REPEAT = "repeat"
+    MEMO = "memo"
+    SHIELD = "shield"
+    SPARKLES = "sparkles"
 
 
 @dataclass(frozen=True)
@@ -72,13 +83,20 @@ class Mention:
     person: str
 
 
-Span = str | Bold | Italic | Struck | Code | Link | Mention | Icon
+@dataclass(frozen=True)
+class ChannelMention:
+    """A channel, by its key (for now, the platform's own id for it); each platform links it its own way."""
+
+    channel: str
+
+
+Span = str | Bold | Italic | Struck | Code | Preformatted | Link | Mention | ChannelMention | Icon
 # A line of text: one span, or several in order.
 Text = Span | Sequence[Span]
 
 
 def spans(text: Text) -> tuple[Span, ...]:
-    if isinstance(text, str | Bold | Italic | Struck | Code | Link | Mention | Icon):
+    if isinstance(text, str | Bold | Italic | Struck | Code | Preformatted | Link | Mention | ChannelMention | Icon):
         return (text,)
     return tuple(text)
 
@@ -100,6 +118,8 @@ def plain(text: Text, name_of: dict[str, str] | None = None) -> str:
             out.append(span)
         elif isinstance(span, Mention):
             out.append((name_of or {}).get(span.person, "someone"))
+        elif isinstance(span, ChannelMention):
+            out.append("a channel")
         elif isinstance(span, Link):
             out.append(span.label)
         elif isinstance(span, Icon):
@@ -120,6 +140,9 @@ class Heading:
 @dataclass(frozen=True)
 class Paragraph:
     lines: Sequence[Text]
+    # Too long for one piece, it may be shown in several, split between lines (a long list of figures),
+    # rather than cut short.
+    splits: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,6 +152,8 @@ class Quote:
 
     text: str
     by: Text = ()
+    # At most this many characters of it are shown (a card that must stay short); None: as many as fit.
+    longest: int | None = None
 
 
 @dataclass(frozen=True)

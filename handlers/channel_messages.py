@@ -14,7 +14,7 @@ from bot.channel_messages import ChannelMessage
 from bot.moderation_queue.workflow import message_removed, review_moderated_message
 from bot.outgoing.guarded import review_guarded_message
 from bot.snapshot import org_snapshot
-from handlers.checks.blocks import guarded_warning_blocks
+from handlers.checks.blocks import render_guarded_warning
 from handlers.middleware import services_of
 
 log = logging.getLogger(__name__)
@@ -69,5 +69,5 @@ def register(app: AsyncApp) -> None:
                 await review_moderated_message(session, services, message)
         services.wake_scheduler()
         if warning is not None:
-            text, blocks = guarded_warning_blocks(warning.result, channel)
-            await client.chat_postEphemeral(channel=channel, user=message.user, text=text, blocks=blocks)
+            rendered = render_guarded_warning(warning.result, channel)
+            await client.chat_postEphemeral(channel=channel, user=message.user, text=rendered.text, blocks=rendered.blocks)

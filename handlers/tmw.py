@@ -14,7 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.addresses import ToPerson
 from bot.digest.sections import last_seven_days
-from bot.digest.workflow import build_digest, digest_text
+from bot.digest.workflow import build_digest
 from bot.errors import DomainError
 from bot.help import HelpAnswer, help_for
 from bot.org import Role
@@ -23,7 +23,7 @@ from bot.slack.delivery import Rendered, RenderedFile
 from bot.slack.mrkdwn import escape
 from bot.snapshot import org_snapshot
 from bot.trustees import report as trustees
-from handlers.digest import digest_blocks
+from handlers.digest import render_weekly
 from handlers.errors import telling_the_person
 from handlers.middleware import services_of
 from storage.outbox import enqueue_message
@@ -121,7 +121,8 @@ def register(app: AsyncApp) -> None:
                 await ack(response_type="ephemeral", text="The digest is for the CEO and the admins. Ask one of them if you need a figure from it.")
                 return
             params = (await build_digest(services, last_seven_days(services.now()))).as_params(services)
-            await ack(response_type="ephemeral", text=digest_text(params).splitlines()[0], blocks=digest_blocks(params))
+            rendered = render_weekly(params)
+            await ack(response_type="ephemeral", text=rendered.text, blocks=rendered.blocks)
             return
         snapshot = await org_snapshot(services)
         admins = [m.name for m in snapshot.directory.with_role(Role.ADMIN)]

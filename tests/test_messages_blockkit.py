@@ -13,6 +13,7 @@ from bot.messages import (
     Button,
     Buttons,
     ButtonStyle,
+    ChannelMention,
     Checkbox,
     Choice,
     Code,
@@ -30,6 +31,7 @@ from bot.messages import (
     Note,
     Paragraph,
     PersonField,
+    Preformatted,
     Quote,
     TextField,
     plain,
@@ -134,3 +136,67 @@ def test_people_already_chosen_are_shown_by_their_slack_ids_and_read_back_as_key
     chosen = {"state": {"values": {"owner": {"owner_input": {"selected_user": "U0SAFEGRD1"}},
                                    "access": {"access_input": {"selected_users": ["U0SAFEGRD1"]}}}}}
     assert submitted_values(chosen, [owner, access], keys.__getitem__) == {"owner": "priya", "access": ["priya"]}
+
+
+def test_a_choice_in_view_is_radio_buttons_with_no_placeholder() -> None:
+    field = Choice("decision", "Decision", [("made", "Referral made"), ("none", "No referral")], expanded=True,
+                   placeholder="Choose one", initial="none")
+    view = BLOCK_KIT.modal(Form(id="report.clock", title="Record a decision", submit="Record", fields=[field]))
+
+    View(**view).validate_json()
+    element = view["blocks"][0]["element"]
+    assert element["type"] == "radio_buttons" and "placeholder" not in element
+    assert element["initial_option"]["value"] == "none"
+    picked = {"state": {"values": {"decision": {"decision_input": {"selected_option": {"value": "made"}}}}}}
+    assert submitted_values(picked, [field]) == {"decision": "made"}
+
+
+def test_a_quote_has_its_line_above_it_and_can_be_kept_short() -> None:
+    by = (Bold("Question"), " from ", Mention("priya"), " <b>")
+    blocks = BLOCK_KIT.blocks([Quote("line one\n<!here>", by=by), Quote("y" * 100, longest=30), Quote("z" * 5000)])
+
+    _valid_blocks(blocks)
+    assert blocks[0]["text"]["text"] == "*Question* from <@U0SAFEGRD1> &lt;b&gt;\n> line one\n> &lt;!here&gt;"
+    assert blocks[1]["text"]["text"] == "> " + "y" * 27 + "…"
+    assert len(blocks[2]["text"]["text"]) == 2500
+
+
+def test_every_icon_is_an_emoji_slack_knows_by_name() -> None:
+    drawn = {icon: BLOCK_KIT.mrkdwn(icon) for icon in
+             (Icon.PHONE, Icon.DEADLINE, Icon.NO_ENTRY, Icon.PERSON, Icon.REPEAT, Icon.MEMO, Icon.SHIELD, Icon.SPARKLES)}
+
+    assert drawn == {Icon.PHONE: ":telephone_receiver:", Icon.DEADLINE: ":hourglass:", Icon.NO_ENTRY: ":no_entry:",
+                     Icon.PERSON: ":bust_in_silhouette:", Icon.REPEAT: ":repeat:", Icon.MEMO: ":memo:",
+                     Icon.SHIELD: ":shield:", Icon.SPARKLES: ":sparkles:"}
+    assert plain((Icon.PHONE, " Call them")) == "Call them"
+
+
+def test_channels_are_linked_where_they_are_on_slack() -> None:
+    on_slack = BlockKit(slack_channel_of={"moderation": "C0MODERATE"}.get)
+    line = ("A post in ", ChannelMention("moderation"), " and ", ChannelMention("teams-only"))
+
+    assert on_slack.mrkdwn(line) == "A post in <#C0MODERATE> and a channel"
+    assert plain(line) == "A post in a channel and a channel"
+
+
+def test_preformatted_text_is_a_fenced_box_that_no_fence_inside_can_close() -> None:
+    boxed = BLOCK_KIT.mrkdwn((Bold("Ready to copy:"), "\n", Preformatted("a ```b``` <!here> & c")))
+    long = BLOCK_KIT.mrkdwn(Preformatted("&" * 1000))
+
+    assert boxed == "*Ready to copy:*\n```a '''b''' &lt;!here&gt; &amp; c```"
+    # Cut to fit a section with its fences, never through an escape.
+    assert long.startswith("```&amp;") and long.endswith("&amp;…```") and len(long) <= 2806
+    assert plain(Preformatted("a <b>")) == "a <b>"
+
+
+def test_a_paragraph_that_splits_is_shown_in_pieces_between_lines_never_cut() -> None:
+    lines = [f"line {n}: " + "x" * 990 for n in range(7)]
+    pieces = BLOCK_KIT.blocks([Paragraph(lines, splits=True), Paragraph(["short", ("one ", Bold("two"))], splits=True)])
+
+    _valid_blocks(pieces)
+    texts = [b["text"]["text"] for b in pieces]
+    assert [t.count("\n") + 1 for t in texts] == [2, 2, 2, 1, 2]
+    assert "\n".join(texts[:4]) == "\n".join(lines) and all(len(t) <= 2990 for t in texts)
+    assert texts[4] == "short\none *two*"
+    # Without it, a paragraph is one section, cut visibly.
+    assert BLOCK_KIT.blocks([Paragraph(lines)])[0]["text"]["text"].endswith("…")

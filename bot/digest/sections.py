@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.messages import Icon, Text
 from bot.reports.figures import (
     ResponseFigures,
     Spread,
@@ -74,7 +75,7 @@ class Section:
     key: str
     title: str
     figures: list[Figure] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
     # Where the detail can be seen, for those allowed: shown as a button to the App Home.
     has_detail: bool = False
 
@@ -110,14 +111,14 @@ async def reports_section(session: AsyncSession, window: Window, now: datetime, 
     open_by_kind = Counter(kind for kind, *_ in open_rows)
     open_last_week = await session.scalar(select(func.count()).select_from(Report).where(open_at(before.end))) or 0
     figures.append(Figure("Reports still open", len(open_rows), open_last_week))
-    notes = [f"{n} open: {_kind_label(kind).lower()}" for kind, n in sorted(open_by_kind.items())]
+    notes: list[Text] = [f"{n} open: {_kind_label(kind).lower()}" for kind, n in sorted(open_by_kind.items())]
     if open_rows:
         kind, created, *_ = min(open_rows, key=lambda r: r[1])
         notes.append(f"Oldest open: {(window.end - created).days} days ({_kind_label(kind).lower()})")
     # Deadlines are about what to do now, so they are judged on each report as it stands now.
     overdue = [r for r in open_rows if r[3] == "open" and r[2] < now]
     if overdue:
-        notes.append(f":warning: {len(overdue)} not acknowledged by their deadline")
+        notes.append((Icon.WARNING, f" {len(overdue)} not acknowledged by their deadline"))
     return Section("reports", "Reports", figures, notes, has_detail=True)
 
 
@@ -134,21 +135,21 @@ async def clocks_section(session: AsyncSession, window: Window, now: datetime, s
     a_week_ago = sum(c.open for c in open_clocks(await load_clocks(session, window.start, window.start), window.start).values())
     if not rows and not a_week_ago:
         return None
-    notes = []
+    notes: list[Text] = []
     for clock_id in ClockId:
         due = [(due_at, kind) for clock, due_at, kind in rows if clock == clock_id.value]
         if not due:
             continue
         clock = STATUTORY_CLOCKS[clock_id]
         overdue = sum(1 for due_at, _ in due if due_at <= now)
-        notes.append(f"{clock.body}: {len(due)} open" + (f", :warning: {overdue} overdue" if overdue else ""))
+        notes.append((f"{clock.body}: {len(due)} open", *((", ", Icon.WARNING, f" {overdue} overdue") if overdue else ())))
         for due_at, kind in due:
             hours = int((due_at - now).total_seconds() // 3600)
             what = _kind_label(kind).lower()
             if due_at <= now:
-                notes.append(f":warning: {what}: {-hours} hours past the deadline to {clock.to_do}")
+                notes.append((Icon.WARNING, f" {what}: {-hours} hours past the deadline to {clock.to_do}"))
             elif not clock.promptly:
-                notes.append(f":hourglass: {what}: {hours} hours left to {clock.to_do}")
+                notes.append((Icon.DEADLINE, f" {what}: {hours} hours left to {clock.to_do}"))
     return Section("clocks", "Deadlines to tell bodies outside", [Figure("Open deadlines, nothing recorded yet", len(rows), a_week_ago)], notes)
 
 
@@ -176,7 +177,7 @@ async def response_section(session: AsyncSession, window: Window, now: datetime,
     earlier = [t for t in timings if before.start < t.created_at <= before.end]
     if not this_week and not earlier:
         return None
-    notes = ["Reports filed this week, beside those filed in the previous four weeks."]
+    notes: list[Text] = ["Reports filed this week, beside those filed in the previous four weeks."]
     notes += _response_lines("All reports", response_figures(this_week, window.end), response_figures(earlier, before.end))
     now_by_kind, before_by_kind = by_kind(this_week, window.end), by_kind(earlier, before.end)
     for kind in [k.value for k in ReportKind if k.value in now_by_kind or k.value in before_by_kind]:
@@ -206,7 +207,7 @@ async def checks_section(session: AsyncSession, window: Window, now: datetime, s
     this_week = await _count_by(session, CheckFinding.at, CheckFinding.kind, window)
     last_week = await _count_by(session, CheckFinding.at, CheckFinding.kind, window.previous())
     figures = [Figure("Personal details caught before going out", sum(this_week.values()), sum(last_week.values()))]
-    notes = [f"{n} × {kind.replace('_', ' ')}" for kind, n in this_week.most_common()]
+    notes: list[Text] = [f"{n} × {kind.replace('_', ' ')}" for kind, n in this_week.most_common()]
     return Section("checks", "Outgoing checks", figures, notes)
 
 
@@ -220,7 +221,7 @@ async def moderation_section(session: AsyncSession, window: Window, now: datetim
     this_week, last_week = await by_rule(window), await by_rule(window.previous())
     decisions = await _count_by(session, ModerationCase.decided_at, ModerationCase.state, window)
     waiting = await session.scalar(select(func.count()).select_from(ModerationCase).where(ModerationCase.state == "open")) or 0
-    notes = [f"{n} × {rule.replace('_', ' ')}" for rule, n in this_week.most_common()]
+    notes: list[Text] = [f"{n} × {rule.replace('_', ' ')}" for rule, n in this_week.most_common()]
     notes += [f"{n} {state.replace('_', ' ')}" for state, n in sorted(decisions.items())]
     if waiting:
         notes.append(f"{waiting} waiting for a moderator")
@@ -234,7 +235,7 @@ async def accounts_section(session: AsyncSession, window: Window, now: datetime,
     exposed = sum(1 for a in overdue if a.exposed_at is not None)
     leavers = await open_leavers(session)
     open_tasks = sum(1 for leaver in leavers for task in leaver.tasks if task.state == "open")
-    notes = [f":warning: {exposed} being changed after a suspected exposure"] if exposed else []
+    notes: list[Text] = [(Icon.WARNING, f" {exposed} being changed after a suspected exposure")] if exposed else []
     if leavers:
         notes.append(f"{open_tasks} checklist task{'s' if open_tasks != 1 else ''} still to do")
     return Section("accounts", "Shared accounts and leavers",
@@ -259,7 +260,7 @@ async def policy_section(session: AsyncSession, window: Window, now: datetime, s
         count, roles = await unsigned_by_role(services)
     except PolicyUnavailable:
         return None
-    notes = [f"{n} × {role}" for role, n in roles.most_common()]
+    notes: list[Text] = [f"{n} × {role}" for role, n in roles.most_common()]
     return Section("policy", "Policy sign-off", [Figure("People who have not signed the current policy", count)], notes)
 
 
@@ -296,7 +297,7 @@ async def everyone_away_section(session: AsyncSession, window: Window, now: date
     return Section("everyone_away", "Absences", [
         Figure("Reports sent to the CEO and the Chair because everyone on their chain was away", this_week,
                await count(window.previous()))],
-        notes=[":warning: people going away can name who covers for them (/away … cover @person)"])
+        notes=[(Icon.WARNING, " people going away can name who covers for them (/away … cover @person)")])
 
 
 # In the order they appear. Each workflow adds its own as it lands.

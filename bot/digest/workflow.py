@@ -19,6 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.addresses import Address, ToChannel, ToPerson, encode
 from bot.dates import next_weekly
+from bot.digest.messages import digest_text as digest_text  # where callers found it before it moved
+from bot.digest.messages import note_params
 from bot.digest.sections import SECTIONS, Section, Window
 from bot.org import Role
 from bot.scheduler import TimerContext, fires_after_timers_due_with_it
@@ -59,7 +61,8 @@ class Digest:
             "to": f"{self.window.end.astimezone(tz):%A %-d %B %Y}",
             "late": self.late,
             "sections": [
-                {"key": s.key, "title": s.title, "has_detail": s.has_detail, "notes": s.notes,
+                {"key": s.key, "title": s.title, "has_detail": s.has_detail,
+                 "notes": [note_params(note) for note in s.notes],
                  "figures": [{"label": f.label, "now": f.now, "change": f.change} for f in s.figures]}
                 for s in self.sections
             ],
@@ -92,18 +95,6 @@ async def build_digest(services: Services, window: Window, *, late: bool = False
         if section is not None:
             sections.append(section)
     return Digest((await org_snapshot(services)).organisation_name, window, sections, late)
-
-
-def digest_text(params: dict[str, Any]) -> str:
-    """The digest as plain text with light markdown: the same words in Slack and in a terminal."""
-    late = " (posted late: the bot was not running at the usual time)" if params["late"] else ""
-    lines = [f"*Weekly digest for {params['organisation']}*: {params['from']} to {params['to']}{late}"]
-    for section in params["sections"]:
-        lines.append("")
-        lines.append(f"*{section['title']}*")
-        lines += [f"• {f['label']}: {f['now']}{f['change']}" for f in section["figures"]]
-        lines += [f"  {note}" for note in section["notes"]]
-    return "\n".join(lines)
 
 
 async def _settings(services: Services) -> DigestSettings:

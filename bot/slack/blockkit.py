@@ -16,6 +16,7 @@ from bot.messages import (
     Button,
     Buttons,
     ButtonStyle,
+    ChannelMention,
     Checkbox,
     Choice,
     Code,
@@ -36,6 +37,7 @@ from bot.messages import (
     Paragraph,
     Part,
     PersonField,
+    Preformatted,
     Quote,
     Struck,
     Text,
@@ -52,18 +54,26 @@ HEADER_TEXT_MAX = 150
 BUTTON_TEXT_MAX = 75
 OPTION_TEXT_MAX = 75
 MODAL_TITLE_MAX = 24
+# A preformatted box's text, so that its closing fence stays within the section it is in.
+PREFORMATTED_MAX = 2800
+# A paragraph shown in pieces fills each to a little under a section's limit.
+SPLIT_SECTION_MAX = SECTION_TEXT_MAX - 10
+FENCE, THREE_QUOTES = "```", "'''"
 # The line above a quote: with the quote (cut to 2,500 by quote()) it stays within a section's 3,000.
 QUOTE_BY_MAX = 400
 
 
 class BlockKit:
     """Renders for one workspace: `slack_user_of` gives a person's Slack id from their key (None if they
-    have none, and then `name_of` gives the name shown instead of a mention)."""
+    have none, and then `name_of` gives the name shown instead of a mention); `slack_channel_of` likewise
+    gives a channel's Slack id (None if it has none: then it is "a channel")."""
 
     def __init__(self, slack_user_of: Callable[[str], str | None] = lambda key: None,
-                 name_of: Callable[[str], str] = lambda key: "someone") -> None:
+                 name_of: Callable[[str], str] = lambda key: "someone",
+                 slack_channel_of: Callable[[str], str | None] = lambda key: None) -> None:
         self.slack_user_of = slack_user_of
         self.name_of = name_of
+        self.slack_channel_of = slack_channel_of
 
     # -- text ----------------------------------------------------------------------------------------
 
@@ -82,11 +92,18 @@ class BlockKit:
                 out.append(f"~{escape(span.text)}~")
             elif isinstance(span, Code):
                 out.append(f"`{escape(span.text)}`")
+            elif isinstance(span, Preformatted):
+                # A fence inside would close the box early.
+                fenced = cut(escape(span.text).replace(FENCE, THREE_QUOTES), PREFORMATTED_MAX)
+                out.append(f"{FENCE}{fenced}{FENCE}")
             elif isinstance(span, Link):
                 out.append(f"<{span.url}|{escape(span.label)}>")
             elif isinstance(span, Mention):
                 slack_id = self.slack_user_of(span.person)
                 out.append(f"<@{slack_id}>" if slack_id else escape(self.name_of(span.person)))
+            elif isinstance(span, ChannelMention):
+                channel_id = self.slack_channel_of(span.channel)
+                out.append(f"<#{channel_id}>" if channel_id else "a channel")
         return "".join(out)
 
     # -- messages ------------------------------------------------------------------------------------
@@ -103,12 +120,15 @@ class BlockKit:
     def _part(self, part: Part) -> list[dict[str, Any]]:
         if isinstance(part, Heading):
             return [{"type": "header", "text": _plain(_clip(part.text, HEADER_TEXT_MAX))}]
+        if isinstance(part, Paragraph) and part.splits:
+            return [_section(chunk) for chunk in _between_lines([self.mrkdwn(line) for line in part.lines])]
         if isinstance(part, Paragraph):
             return [_section(cut("\n".join(self.mrkdwn(line) for line in part.lines), SECTION_TEXT_MAX))]
         if isinstance(part, Quote):
             by = spans(part.by)
             lead = f"{cut(self.mrkdwn(by), QUOTE_BY_MAX)}\n" if by else ""
-            return [_section(lead + quote(part.text))]
+            quoted = quote(part.text, part.longest) if part.longest else quote(part.text)
+            return [_section(lead + quoted)]
         if isinstance(part, Facts):
             fields = [{"type": "mrkdwn", "text": cut(f"*{escape(title)}*\n{self.mrkdwn(value)}", FIELD_TEXT_MAX)}
                       for title, value in part.pairs]
@@ -242,6 +262,18 @@ def submitted_values(view: dict[str, Any], fields: Sequence[FormField], person_o
     return values
 
 
+def _between_lines(lines: list[str]) -> list[str]:
+    """Lines in as many sections' texts as they need, split between lines (a line too long for one is cut)."""
+    chunks: list[str] = []
+    for line in lines:
+        line = cut(line, SPLIT_SECTION_MAX)
+        if chunks and len(chunks[-1]) + 1 + len(line) <= SPLIT_SECTION_MAX:
+            chunks[-1] += "\n" + line
+        else:
+            chunks.append(line)
+    return chunks
+
+
 def _clip(text: str, limit: int) -> str:
     """Plain text (never escaped) cut to `limit` characters, visibly."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -264,6 +296,6 @@ def _confirm(confirm: Confirm) -> dict[str, Any]:
             "confirm": _plain(confirm.yes), "deny": _plain(confirm.no)}
 
 
-# People's keys are their Slack ids for now: the organisation file names each person by Slack id. When it
-# gives people keys of their own, this looks them up in the directory instead.
-BLOCK_KIT = BlockKit(slack_user_of=lambda key: key)
+# People's and channels' keys are their Slack ids for now: the organisation file names each by Slack id.
+# When it gives them keys of their own, this looks them up in the directory instead.
+BLOCK_KIT = BlockKit(slack_user_of=lambda key: key, slack_channel_of=lambda key: key)

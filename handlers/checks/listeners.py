@@ -30,8 +30,8 @@ def register(app: AsyncApp) -> None:
             return
         services = services_of(context)
         result = await check_text(services, text)
-        summary, rendered = blocks.check_result_blocks(result)
-        await ack(response_type="ephemeral", text=summary, blocks=rendered)
+        rendered = blocks.render_check_result(result)
+        await ack(response_type="ephemeral", text=rendered.text, blocks=rendered.blocks)
         if result.findings:
             async with services.db.unit_of_work() as session:
                 await count_findings(session, services, sorted({str(f.kind) for f in result.findings}), "slash")
@@ -44,8 +44,8 @@ def register(app: AsyncApp) -> None:
         async with telling_the_person(shortcut, respond, client):
             services = services_of(context)
             result = await check_text(services, (shortcut.get("message") or {}).get("text") or "")
-            summary, rendered = blocks.check_result_blocks(result)
-            await respond(text=summary, blocks=rendered, response_type="ephemeral", replace_original=False)
+            rendered = blocks.render_check_result(result)
+            await respond(text=rendered.text, blocks=rendered.blocks, response_type="ephemeral", replace_original=False)
             if result.findings:
                 async with services.db.unit_of_work() as session:
                     await count_findings(session, services, sorted({str(f.kind) for f in result.findings}), "shortcut")

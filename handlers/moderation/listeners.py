@@ -66,7 +66,8 @@ def register(app: AsyncApp) -> None:
                 raise DomainError("This channel is not one of our moderated groups. Ask an admin to add it to the organisation file first.")
             snapshot = await org_snapshot(services)
             paragraphs = group_agreement(snapshot.organisation_name, channel.name, channel.purpose)
-            posted = await client.chat_postMessage(channel=channel.id, text=paragraphs[0], blocks=blocks.agreement_blocks(paragraphs))
+            agreement = blocks.render_agreement(paragraphs)
+            posted = await client.chat_postMessage(channel=channel.id, text=agreement.text, blocks=agreement.blocks)
             await client.pins_add(channel=channel.id, timestamp=posted["ts"])
             await respond(text="The group agreement is posted and pinned. New members will get it by DM.",
                           response_type="ephemeral", replace_original=False)
@@ -82,7 +83,8 @@ def register(app: AsyncApp) -> None:
         paragraphs = group_agreement(snapshot.organisation_name, channel.name, channel.purpose)
         # The groups are for young people: their welcome carries the policy's section 4 tips, in short.
         paragraphs.append(safety_tips_text())
-        await client.chat_postMessage(channel=event["user"], text=paragraphs[0], blocks=blocks.agreement_blocks(paragraphs))
+        agreement = blocks.render_agreement(paragraphs)
+        await client.chat_postMessage(channel=event["user"], text=agreement.text, blocks=agreement.blocks)
 
 
 

@@ -7,6 +7,7 @@ import base64
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from bot.messages import Message
 from bot.org import SLACK_USER_ID
 from bot.reports import messages as said
 from bot.reports.chronology import Chronology
@@ -49,9 +50,14 @@ def filed_view(filed: Filed) -> dict[str, Any]:
 # -- what people receive -----------------------------------------------------------------------------
 
 
-def render_handler(params: dict[str, Any]) -> Rendered:
+def handler_card(params: dict[str, Any]) -> Message:
+    """A handler's card, with Slack's names for its buttons and what they carry (the App Home shows it too)."""
     value = ButtonValue(report_id=params["report_id"], tier=params.get("tier", 0)).model_dump_json() if params.get("can_act") else ""
-    return BLOCK_KIT.message(said.handler_card(_people_on_slack(params, "reporter_ref"), CARD_ACTIONS, value))
+    return said.handler_card(_people_on_slack(params, "reporter_ref"), CARD_ACTIONS, value)
+
+
+def render_handler(params: dict[str, Any]) -> Rendered:
+    return BLOCK_KIT.message(handler_card(params))
 
 
 def render_watcher(params: dict[str, Any]) -> Rendered:
