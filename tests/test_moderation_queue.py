@@ -183,7 +183,8 @@ async def test_repetition_is_remembered_across_a_restart(bot: RunningBot) -> Non
     bot.services.cache.clear()  # a restarted process remembers nothing but what is in the database
 
     card = await _flagged(bot, spam, "1700000041.000100", user=DAN)
-    assert "Repetition" in json.dumps(card.blocks)
+    blocks = json.dumps(card.blocks)
+    assert "Repetition" in blocks and "by someone else" in blocks and f"First posted by <@{MAYA}>." in blocks
 
 
 async def test_the_card_links_to_the_message_itself_or_else_its_channel(bot: RunningBot) -> None:

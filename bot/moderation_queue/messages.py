@@ -52,7 +52,8 @@ def card(params: dict[str, Any], actions: CardActions, message_url: str | None, 
     `message_url` opens the post itself; without one, `channel_url` opens its channel."""
     opener = Link(message_url, "open the message") if message_url else Link(channel_url, "open the channel")
     head: list[Span] = [Mention(params["user"]), " in ", ChannelMention(params["channel"]), " (", opener, ")"]
-    rules: list[list[Span]] = [["• ", Bold(RULE_LABELS.get(f["rule"], f["rule"])), ": " + f["reason"]]
+    rules: list[list[Span]] = [["• ", Bold(RULE_LABELS.get(f["rule"], f["rule"])), ": " + f["reason"],
+                                *([" First posted by ", Mention(f["first_posted_by"]), "."] if f.get("first_posted_by") else [])]
                                for f in params["findings"]]
     parts: list[Part] = [Paragraph([Bold("A post may break the group's rules"), head, *rules])]
     if params.get("text"):

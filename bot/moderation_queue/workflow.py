@@ -17,7 +17,7 @@ from bot.channel_messages import ChannelMessage
 from bot.dbs.workflow import ensure_current_check_if_register_in_use
 from bot.directory import Member
 from bot.errors import DomainError
-from bot.moderation import Moderator
+from bot.moderation import Finding, Moderator
 from bot.moderation_queue.settings import moderation_config
 from bot.moderators import ensure_moderator
 from bot.outgoing.guarded import tell_moderators
@@ -77,6 +77,16 @@ async def save_moderation_memory(services: Services) -> bool:
     return True
 
 
+def _stored(finding: Finding, poster: str) -> dict[str, str]:
+    stored = {"rule": finding.rule, "reason": finding.reason}
+    # A copy of someone else's post: the card names who posted it first, as a mention (a reason is
+    # plain words, shown as they are).
+    original = finding.evidence.get("earlier_user")
+    if original and original != poster:
+        stored["first_posted_by"] = str(original)
+    return stored
+
+
 async def review_moderated_message(session: AsyncSession, services: Services, message: ChannelMessage) -> int | None:
     moderator = await moderator_for(services)
     assess = moderator.assess_edit if message.edited else moderator.assess
@@ -88,7 +98,7 @@ async def review_moderated_message(session: AsyncSession, services: Services, me
         select(ModerationCase).where(ModerationCase.channel_id == message.channel, ModerationCase.message_ts == message.ts)
         .with_for_update()
     )
-    found = [{"rule": f.rule, "reason": f.reason} for f in findings]
+    found = [_stored(f, message.user) for f in findings]
     if case is None:
         case = ModerationCase(created_at=now, channel_id=message.channel, message_ts=message.ts, user_id=message.user,
                               findings=found, text_enc=services.cipher.encrypt(message.text))

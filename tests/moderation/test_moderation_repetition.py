@@ -27,6 +27,14 @@ def test_a_message_repeated_just_under_a_day_later_counts(channel):
     assert found[0].evidence["earlier_ts"] == ts(0)
 
 
+def test_a_copy_of_someone_elses_message_says_so_in_plain_words(channel):
+    moderator = channel()
+    moderator.assess("U1", SPAM, ts(0))
+    found = repetition(moderator.assess("U2", SPAM, ts(60)))
+    assert found and found[0].reason == "Same as a message posted 1 min earlier by someone else."
+    assert found[0].evidence["earlier_user"] == "U1"
+
+
 def test_a_message_repeated_just_over_a_day_later_does_not(channel):
     moderator = channel()
     moderator.assess("U1", SPAM, ts(0))
@@ -107,7 +115,7 @@ def test_several_people_copying_each_count_and_name_the_original(channel):
     moderator.assess("U1", SPAM, ts(0))
     for n in range(2, 6):
         found = repetition(moderator.assess(f"U{n}", SPAM, ts(n * 60)))
-        assert found and "by <@U1>" in found[0].reason
+        assert found and found[0].evidence["earlier_user"] == "U1"
 
 
 def test_an_edit_is_not_a_repeat_of_its_own_earlier_text(channel):

@@ -72,7 +72,9 @@ class RepetitionRule:
         if earlier is None:
             return None
         alike = "Same as" if earlier.similarity >= 0.999 else f"Nearly the same ({earlier.similarity:.0%} alike) as"
-        who = "the same person" if earlier.author == message.user else (f"<@{earlier.author}>" if earlier.author else "someone")
+        # Plain words, not a platform's mention: the card shows the reason as text. Who posted the
+        # earlier copy is in the evidence.
+        who = "the same person" if earlier.author == message.user else "someone else"
         return Finding(
             "repetition",
             f"{alike} a message posted {_ago(message.time - earlier.time)} earlier by {who}.",
