@@ -317,7 +317,7 @@ async def save_account(session: AsyncSession, services: Services, form: AccountF
     message = (f"{'Saved' if editing else 'Added'} *{account.name}*: owned by {_name(directory, account.owner_id)}, "
                f"password changed {describe_interval(every)}, next due {describe(account.next_due_at, services.tz, with_time=False)}.")
     if not overall_admins(account, directory):
-        message += " :warning: No admin has overall access to it yet (policy 5.4): please add one with `/accounts edit`."
+        message += " ⚠️ No admin has overall access to it yet (policy 5.4): please add one with `/accounts edit`."
     if account.from_file:
         message += " It is also listed in the organisation file: please make the same change there."
     return Outcome(True, message)
