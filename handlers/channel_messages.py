@@ -13,6 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.channel_messages import ChannelMessage
 from bot.moderation_queue.workflow import message_removed, review_moderated_message
 from bot.outgoing.guarded import review_guarded_message
+from bot.slack.inbound import SLACK_MARKUP
 from bot.snapshot import org_snapshot
 from handlers.checks.blocks import render_guarded_warning
 from handlers.middleware import services_of
@@ -38,7 +39,7 @@ def parse_message(event: dict[str, Any], bot_user_id: str | None) -> ChannelMess
     if edited and (event.get("previous_message") or {}).get("text") == text:
         return None  # an unfurl or a reaction count changed, not the words
     return ChannelMessage(channel=event["channel"], user=body["user"], text=text, ts=body["ts"],
-                          thread_ts=body.get("thread_ts"), edited=edited)
+                          thread_ts=body.get("thread_ts"), edited=edited, markup=SLACK_MARKUP)
 
 
 def register(app: AsyncApp) -> None:

@@ -16,6 +16,7 @@ from bot.checks.detectors.secret import SecretDetector
 from bot.checks.detectors.young_names import YoungPersonNameDetector
 from bot.checks.document import Document
 from bot.checks.findings import MESSAGES, CheckResult, Finding, RedactionRange, precedence, redact
+from bot.inline_markup import PLAIN, InlineMarkup
 from bot.text_normalise import Normalised, normalise_keeping_offsets
 
 
@@ -37,7 +38,8 @@ class Checker:
             HealthDetector(self.context),
         )
 
-    def check(self, text: str) -> CheckResult:
+    def check(self, text: str, markup: InlineMarkup = PLAIN) -> CheckResult:
+        """Findings in `text`, written in `markup` (the platform's, or plain text)."""
         if not isinstance(text, str):
             raise TypeError(f"check() needs a str, not {type(text).__name__}")
         if not text.strip():
@@ -46,7 +48,7 @@ class Checker:
         # digits, Cyrillic look-alikes); findings and redactions are mapped back to the characters
         # as written, so the redacted copy removes exactly what was typed.
         normalised = normalise_keeping_offsets(text)
-        doc = Document(normalised.text, (text, normalised)) if normalised else Document(text)
+        doc = Document(normalised.text, (text, normalised), markup) if normalised else Document(text, markup=markup)
         spans: list[Span] = []
         for detector in self._detectors:
             spans.extend(detector.find(doc))

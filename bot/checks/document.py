@@ -1,9 +1,10 @@
 """A text prepared once for all the detectors.
 
 Detectors must report spans in the original text, so nothing here changes the length of the text:
-parts that no detector should read as prose (URLs, Slack mentions, Slack mailto:/tel: links, email
+parts that no detector should read as prose (URLs, a platform's mentions and mailto:/tel: links, email
 addresses) are overwritten with a mask character in ``masked``, which has the same length. That is
-how "https://example.org/events/07700900123" or "<@U0123456>" stay out of the phone and name checks.
+how "https://example.org/events/07700900123" or a mention's id stay out of the phone and name checks.
+The platform that carried the text says where its markup is (bot/inline_markup.py).
 """
 
 from __future__ import annotations
@@ -13,13 +14,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from bot.inline_markup import PLAIN, InlineMarkup, MarkupSpan
 from bot.text_normalise import Normalised
 
 MASK = "\x00"
 
-# Slack's markup: <https://x|label>, <mailto:a@b.c|a@b.c>, <tel:+44...|...>, <@U123>, <#C123|name>,
-# <!here>, <!subteam^S1|@team>, <!date^...|fallback>.
-_SLACK_TOKEN = re.compile(r"<([^<>|\s]{1,2000})(?:\|([^<>]{0,2000}))?>")
 _BARE_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"]{1,2000}", re.IGNORECASE)
 
 EMAIL = re.compile(
@@ -37,10 +36,10 @@ _SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n")
 
 
 @dataclass(frozen=True, slots=True)
-class SlackLink:
-    """A Slack link whose target is itself a contact detail: <mailto:...|...> or <tel:...|...>.
+class ContactLink:
+    """A link whose target is itself a contact detail: mailto: or tel:.
 
-    ``start``/``end`` cover the whole token; ``target_start``/``target_end`` the address or number.
+    ``start``/``end`` cover the whole link as written; ``target_start``/``target_end`` the address or number.
     """
 
     scheme: str  # "mailto" or "tel"
@@ -62,16 +61,17 @@ class Document:
     (`bot.text_normalise`). ``written`` then tells, for a span of ``text``, whether it stands in the
     original exactly as it reads, or only looks that way."""
 
-    def __init__(self, text: str, written: tuple[str, Normalised] | None = None):
+    def __init__(self, text: str, written: tuple[str, Normalised] | None = None, markup: InlineMarkup = PLAIN):
         self.text = text
         self._written = written
-        links: list[SlackLink] = []
+        self.markup = markup
+        links: list[ContactLink] = []
         emails: list[EmailMatch] = []
-        chars = list(text) if ("<" in text or "://" in text or "www." in text or "@" in text) else None
+        markup_spans = markup.spans(text)
+        chars = list(text) if (markup_spans or "://" in text or "www." in text or "@" in text) else None
         if chars is not None:
-            if "<" in text:
-                for token in _SLACK_TOKEN.finditer(text):
-                    self._read_slack_token(token, links, emails, chars)
+            for span in markup_spans:
+                self._read_markup(span, links, emails, chars)
             if "://" in text or "www." in text.lower():
                 for url in _BARE_URL.finditer("".join(chars)):
                     _blank(chars, url.start(), url.end())
@@ -97,34 +97,23 @@ class Document:
         original_start, original_end = normalised.span_in_original(start, end)
         return original[original_start:original_end] == self.text[start:end]
 
-    @staticmethod
-    def _read_slack_token(token: re.Match[str], links: list[SlackLink], emails: list[EmailMatch], chars: list[str]) -> None:
-        target = token.group(1)
-        lowered = target[:7].lower()
-        if lowered.startswith("mailto:") or lowered.startswith("tel:"):
-            scheme = "mailto" if lowered.startswith("mailto:") else "tel"
-            target_start = token.start(1) + len(scheme) + 1
-            target_end = token.end(1)
-            if scheme == "mailto":
-                # mailto: may carry ?subject=...; the address is what comes before it.
-                address_end = target.find("?")
-                if address_end != -1:
-                    target_end = token.start(1) + address_end
-                address = token.string[target_start:target_end]
-                full = EMAIL.fullmatch(address)
-                if full is None:
-                    _blank(chars, token.start(), token.end())
+    def _read_markup(self, span: MarkupSpan, links: list[ContactLink], emails: list[EmailMatch], chars: list[str]) -> None:
+        if span.contact is not None and span.contact_scheme is not None:
+            target_start, target_end = span.contact
+            if span.contact_scheme == "mailto":
+                address = self.text[target_start:target_end]
+                if EMAIL.fullmatch(address) is None:
+                    _blank(chars, span.start, span.end)
                     return
                 emails.append(EmailMatch(target_start, target_end, address.rsplit("@", 1)[1].lower()))
             if target_end > target_start:
-                links.append(SlackLink(scheme, token.start(), token.end(), target_start, target_end))
-            _blank(chars, token.start(), token.end())
-        elif target[0] in "@#!":
-            _blank(chars, token.start(), token.end())
-        elif ":" in target:
-            # <https://...|label>: hide the URL, keep the label (it is prose the poster wrote).
-            _blank(chars, token.start(), token.end(1) + 1)
-            _blank(chars, token.end() - 1, token.end())
+                links.append(ContactLink(span.contact_scheme, span.start, span.end, target_start, target_end))
+            _blank(chars, span.start, span.end)
+        elif span.keep is not None:
+            _blank(chars, span.start, span.keep[0])
+            _blank(chars, span.keep[1], span.end)
+        else:
+            _blank(chars, span.start, span.end)
 
     @cached_property
     def lowered(self) -> str | None:
@@ -137,7 +126,7 @@ class Document:
         lowered = self.masked.lower()
         return lowered if len(lowered) == len(self.masked) else None
 
-    def link_containing(self, start: int, end: int) -> SlackLink | None:
+    def link_containing(self, start: int, end: int) -> ContactLink | None:
         for link in self.links:
             if link.target_start <= start and end <= link.target_end:
                 return link

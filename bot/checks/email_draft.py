@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.checks.document import EMAIL, Document
+from bot.inline_markup import PLAIN, InlineMarkup
 
 _FIELD_LINE = re.compile(r"([A-Za-z][A-Za-z0-9-]{0,40})[ \t]*:(.*)")
 _FENCE = re.compile(r"\s*(?:```[ \t]*\n?)?")
@@ -28,7 +29,6 @@ _FIELD_START = re.compile(r"^[ \t]*(?:to|cc|bcc|from|subject|date|reply-to|sende
 # what the policy asks for. "Bcc: a@x.com, b@y.com" is the fix, never a leak.
 _BCC_LINE = re.compile(r"^[ \t>*_]*bcc[ \t*_]*[:\-\u2013][^\n]*(?:\n[ \t]+\S[^\n]*)*", re.IGNORECASE | re.MULTILINE)
 _MAX_HEADER_LINES = 200
-_SLACK_MAILTO = re.compile(r"<mailto:([^|<>]*)(?:\|[^<>]*)?>", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,12 +115,9 @@ def _parse_header_block_at(text: str, position: int) -> HeaderBlock | None:
     return HeaderBlock(block_start, min(position, length), header_fields)
 
 
-def recipient_addresses(values: list[str]) -> list[str]:
-    """Addresses named in header values, lower-cased, in order, without duplicates."""
-    cleaned = [
-        _SLACK_MAILTO.sub(r"\1", value).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-        for value in values
-    ]
+def recipient_addresses(values: list[str], markup: InlineMarkup = PLAIN) -> list[str]:
+    """Addresses named in header values (written in `markup`), lower-cased, in order, without duplicates."""
+    cleaned = [markup.as_typed(value) for value in values]
     try:
         parsed = _parse_with_email_package(cleaned)
     except Exception:  # the email package's failure modes on garbage are many and undocumented

@@ -29,6 +29,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from bot.inline_markup import PLAIN, InlineMarkup
+
 from .config import ModerationConfig
 from .findings import Finding
 from .rules import build_rules
@@ -64,19 +66,21 @@ class ChannelModerator:
         """The channel's purpose changed (keeps the rules' memory)."""
         self.context.purpose = ChannelPurpose(purpose)
 
-    def assess(self, user: str, text: str, ts: str, *, thread_ts: str | None = None) -> list[Finding]:
-        """Findings for a new message (empty when it breaks no rule)."""
-        return self._run(MessageUnderReview(text, user=user, ts=ts, thread_ts=thread_ts))
+    def assess(self, user: str, text: str, ts: str, *, thread_ts: str | None = None,
+               markup: InlineMarkup = PLAIN) -> list[Finding]:
+        """Findings for a new message (empty when it breaks no rule); `text` is written in `markup`."""
+        return self._run(MessageUnderReview(text, user=user, ts=ts, thread_ts=thread_ts, markup=markup))
 
-    def assess_edit(self, user: str, text: str, ts: str, *, thread_ts: str | None = None) -> list[Finding]:
+    def assess_edit(self, user: str, text: str, ts: str, *, thread_ts: str | None = None,
+                    markup: InlineMarkup = PLAIN) -> list[Finding]:
         """Findings for an edited message: its new text replaces what was
         remembered for `ts` (it is not a repeat of its own earlier version)."""
-        return self._run(MessageUnderReview(text, user=user, ts=ts, edited=True, thread_ts=thread_ts))
+        return self._run(MessageUnderReview(text, user=user, ts=ts, edited=True, thread_ts=thread_ts, markup=markup))
 
-    def remember(self, user: str, text: str, ts: str) -> None:
+    def remember(self, user: str, text: str, ts: str, *, markup: InlineMarkup = PLAIN) -> None:
         """Take a message into memory without assessing it: for warming up
         from the channel's recent history after a restart."""
-        message = MessageUnderReview(text, user=user, ts=ts)
+        message = MessageUnderReview(text, user=user, ts=ts, markup=markup)
         for rule in self.rulebook.remembering:
             rule.remember(message, self.context)
 
@@ -116,14 +120,16 @@ class Moderator:
     def set_purpose(self, channel: str, purpose: str | None) -> None:
         self.channel(channel).set_purpose(purpose)
 
-    def assess(self, channel: str, user: str, text: str, ts: str, *, thread_ts: str | None = None) -> list[Finding]:
-        return self.channel(channel).assess(user, text, ts, thread_ts=thread_ts)
+    def assess(self, channel: str, user: str, text: str, ts: str, *, thread_ts: str | None = None,
+               markup: InlineMarkup = PLAIN) -> list[Finding]:
+        return self.channel(channel).assess(user, text, ts, thread_ts=thread_ts, markup=markup)
 
-    def assess_edit(self, channel: str, user: str, text: str, ts: str, *, thread_ts: str | None = None) -> list[Finding]:
-        return self.channel(channel).assess_edit(user, text, ts, thread_ts=thread_ts)
+    def assess_edit(self, channel: str, user: str, text: str, ts: str, *, thread_ts: str | None = None,
+                    markup: InlineMarkup = PLAIN) -> list[Finding]:
+        return self.channel(channel).assess_edit(user, text, ts, thread_ts=thread_ts, markup=markup)
 
-    def remember(self, channel: str, user: str, text: str, ts: str) -> None:
-        self.channel(channel).remember(user, text, ts)
+    def remember(self, channel: str, user: str, text: str, ts: str, *, markup: InlineMarkup = PLAIN) -> None:
+        self.channel(channel).remember(user, text, ts, markup=markup)
 
     def forget_channel(self, channel: str) -> None:
         """Drop everything remembered about a channel (no longer moderated)."""
@@ -150,7 +156,7 @@ _default_rulebook: RuleBook | None = None
 
 
 def assess_text(text: str, *, purpose: str | None = None, config: ModerationConfig | None = None,
-                rulebook: RuleBook | None = None) -> list[Finding]:
+                rulebook: RuleBook | None = None, markup: InlineMarkup = PLAIN) -> list[Finding]:
     """The rules that need no history (abuse, threat, solicitation, illegal)
     applied to one text. For previews and the group agreement's examples."""
     global _default_rulebook
@@ -159,6 +165,6 @@ def assess_text(text: str, *, purpose: str | None = None, config: ModerationConf
             _default_rulebook = RuleBook()
         rulebook = _default_rulebook
     rulebook = rulebook or RuleBook(config)
-    message = MessageUnderReview(text)
+    message = MessageUnderReview(text, markup=markup)
     context = ChannelContext("", purpose)
     return [f for rule in rulebook.stateless if (f := rule.assess(message, context)) is not None]

@@ -1,9 +1,8 @@
-"""Turn a Slack message's text into the forms the rules read.
+"""Turn a message's text into the forms the rules read.
 
-Slack sends message text in its own markup: ``<@U123>`` mentions,
-``<https://example.com|label>`` links, ``<#C123|name>`` channel references,
-``<!here>`` broadcasts, ``:emoji_name:`` shortcodes and the three HTML escapes
-``&amp; &lt; &gt;``. Every rule wants the same cleaned-up views of that text,
+A platform writes mentions, links and escapes in its own markup, which it reads
+for us (bot/inline_markup.py); bare addresses, ``:emoji_name:`` shortcodes and
+emoji are read here. Every rule wants the same cleaned-up views of that text,
 so they are computed once per message here, lazily, and shared.
 
 The views:
@@ -27,16 +26,16 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urlsplit
 
+from bot.inline_markup import PLAIN, InlineMarkup
 from bot.text_normalise import INVISIBLE, LOOKALIKES
 
-# A Slack message is at most 40,000 characters; anything longer is not from
-# Slack, and we look only at that much so one message can never be slow.
+# A chat message is at most 40,000 characters (Slack's limit; Teams' is lower);
+# we look only at that much so one message can never be slow.
 MAX_TEXT_CHARS = 40_000
 
 MENTION_TOKEN = "@mention"
 SENTENCE_BREAK = "."
 
-_SLACK_MARKUP = re.compile(r"<([^<>\n]{1,2000})>")
 _BARE_URL = re.compile(r"(?<![\w/.@])(?:https?://|www\.)[^\s<>|\"]+", re.IGNORECASE)
 _EMOJI_SHORTCODE = re.compile(r":([a-z0-9_+\-']{1,64}):")
 # Pictographic emoji: most of the blocks people actually type.
@@ -91,13 +90,6 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def unescape_slack(text: str) -> str:
-    """Undo Slack's only three escapes (it escapes nothing else)."""
-    if "&" not in text:
-        return text
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-
-
 def tokenize(folded: str) -> list[str]:
     """The words of already-folded text, without sentence breaks."""
     return _WORD_ONLY.findall(folded)
@@ -115,32 +107,13 @@ def phrase_form(folded: str) -> str:
     return "".join(part + " " for part in parts)
 
 
-def resolve_slack_markup(text: str) -> tuple[str, list[Link], list[str], frozenset[str]]:
-    """Resolve Slack markup; return (readable text, links, mentioned user ids, emoji)."""
-    links: list[Link] = []
-    mentions: list[str] = []
-
-    def replace(match: re.Match[str]) -> str:
-        inner = match.group(1)
-        if inner.startswith("@"):  # <@U123> or <@U123|name>
-            mentions.append(inner[1:].split("|", 1)[0])
-            return f" {MENTION_TOKEN} "
-        if inner.startswith("#"):  # <#C123|name>
-            _, _, name = inner.partition("|")
-            return f" #{unescape_slack(name) or 'channel'} "
-        if inner.startswith("!"):  # <!here>, <!subteam^S1|@team>, <!date^...|fallback>
-            command, _, label = inner[1:].partition("|")
-            if command in ("here", "channel", "everyone") or command.startswith("subteam"):
-                return f" {MENTION_TOKEN} "
-            return f" {unescape_slack(label)} "
-        address, _, label = inner.partition("|")
-        links.append(Link(unescape_slack(address), unescape_slack(label)))
-        # An unlabelled link shows its address, which is not conversation:
-        # its words are kept apart (Link.address_words) rather than in the text.
-        return f" {unescape_slack(label)} " if label else " "
-
-    resolved = _SLACK_MARKUP.sub(replace, text) if "<" in text else text
-    resolved = unescape_slack(resolved)
+def read_text(text: str, markup: InlineMarkup = PLAIN) -> tuple[str, list[Link], list[str], frozenset[str]]:
+    """Read the platform's markup, then bare addresses and emoji; return (readable text, links,
+    mentioned people's ids, emoji)."""
+    read = markup.resolve(text, MENTION_TOKEN)
+    resolved = read.text
+    links = [Link(address, label) for address, label in read.links]
+    mentions = list(read.mentions)
     if "http" in resolved or "www." in resolved:
         def bare(match: re.Match[str]) -> str:
             links.append(Link(match.group(0).rstrip(".,;:!?)")))
@@ -159,9 +132,9 @@ def resolve_slack_markup(text: str) -> tuple[str, list[Link], list[str], frozens
 class PreparedMessage:
     """A message's text in every form the rules read, each computed once."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, markup: InlineMarkup = PLAIN) -> None:
         self.raw = text[:MAX_TEXT_CHARS]
-        self.text, self.links, self.mentions, self.emoji = resolve_slack_markup(self.raw)
+        self.text, self.links, self.mentions, self.emoji = read_text(self.raw, markup)
         self.folded = fold(self.text)
 
     @cached_property

@@ -90,7 +90,8 @@ def _stored(finding: Finding, poster: str) -> dict[str, str]:
 async def review_moderated_message(session: AsyncSession, services: Services, message: ChannelMessage) -> int | None:
     moderator = await moderator_for(services)
     assess = moderator.assess_edit if message.edited else moderator.assess
-    findings = assess(message.channel, message.user, message.text, message.ts, thread_ts=message.thread_ts)
+    findings = assess(message.channel, message.user, message.text, message.ts, thread_ts=message.thread_ts,
+                      markup=message.markup)
     if not findings:
         return None
     now = services.now()

@@ -35,7 +35,7 @@ class GuardedWarning:
 
 
 async def review_guarded_message(session: AsyncSession, services: Services, message: ChannelMessage) -> GuardedWarning | None:
-    result = await check_text(services, message.text)
+    result = await check_text(services, message.text, message.markup)
     notice = await session.scalar(
         select(GuardedNotice).where(GuardedNotice.channel_id == message.channel, GuardedNotice.message_ts == message.ts)
         .with_for_update()

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.checks import Checker, CheckResult
+from bot.inline_markup import PLAIN, InlineMarkup
 from bot.outgoing.context import ROSTER_HASH_PURPOSE, check_context
 from bot.outgoing.roster import CHECKER_CACHE
 from bot.services import Services
@@ -28,8 +29,8 @@ async def current_checker(services: Services) -> Checker:
     return checker
 
 
-async def check_text(services: Services, text: str) -> CheckResult:
-    return (await current_checker(services)).check(text)
+async def check_text(services: Services, text: str, markup: InlineMarkup = PLAIN) -> CheckResult:
+    return (await current_checker(services)).check(text, markup)
 
 
 async def count_findings(session: AsyncSession, services: Services, kinds: Iterable[str], source: str) -> None:

@@ -13,6 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.outgoing.guarded import notice_for_decision, record_guarded_decision
 from bot.outgoing.service import check_text, count_findings
 from bot.slack.deletion import delete_message
+from bot.slack.inbound import SLACK_MARKUP
 from handlers.checks import blocks
 from handlers.checks.ids import COMMAND, SHORTCUT, Action
 from handlers.errors import telling_the_person
@@ -29,7 +30,7 @@ def register(app: AsyncApp) -> None:
             await ack(response_type="ephemeral", text=USAGE)
             return
         services = services_of(context)
-        result = await check_text(services, text)
+        result = await check_text(services, text, SLACK_MARKUP)
         rendered = blocks.render_check_result(result)
         await ack(response_type="ephemeral", text=rendered.text, blocks=rendered.blocks)
         if result.findings:
@@ -43,7 +44,7 @@ def register(app: AsyncApp) -> None:
         await ack()
         async with telling_the_person(shortcut, respond, client):
             services = services_of(context)
-            result = await check_text(services, (shortcut.get("message") or {}).get("text") or "")
+            result = await check_text(services, (shortcut.get("message") or {}).get("text") or "", SLACK_MARKUP)
             rendered = blocks.render_check_result(result)
             await respond(text=rendered.text, blocks=rendered.blocks, response_type="ephemeral", replace_original=False)
             if result.findings:

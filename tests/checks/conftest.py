@@ -8,6 +8,7 @@ import pytest
 from checks_support import make_context
 
 from bot.checks import CheckContext, Checker, CheckResult
+from bot.slack.inbound import SLACK_MARKUP
 
 
 @pytest.fixture(scope="session")
@@ -22,10 +23,11 @@ def checker(context: CheckContext) -> Checker:
 
 @pytest.fixture(scope="session")
 def check(checker: Checker) -> Callable[[str], CheckResult]:
-    """check(text) -> CheckResult, also asserting the span invariant on every call."""
+    """check(text) -> CheckResult for text as Slack sends it (links and mentions in its markup), also
+    asserting the span invariant on every call."""
 
     def _check(text: str) -> CheckResult:
-        result = checker.check(text)
+        result = checker.check(text, SLACK_MARKUP)
         for finding in result.findings:
             assert text[finding.start:finding.end] == finding.text
         return result

@@ -51,3 +51,9 @@ def test_a_mailto_link_with_a_different_label_is_still_found(found):
 
 def test_an_address_inside_a_url_is_not_reported_as_an_email(found):
     assert found("https://example.org/share?to=jo@gmail.com", "email_address") == []
+
+
+def test_text_from_outside_a_chat_platform_has_no_markup_to_read(checker):
+    # The command line checks plain text: "<mailto:...>" there is what it says, an address in brackets.
+    text = "email <mailto:jo@gmail.com|jo@gmail.com> please"
+    assert [f.text for f in checker.check(text).findings] == ["jo@gmail.com", "jo@gmail.com"]

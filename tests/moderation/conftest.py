@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.moderation import ChannelModerator, RuleBook, assess_text
+from bot.slack.inbound import SLACK_MARKUP
 
 
 @pytest.fixture(scope="session")
@@ -15,10 +16,11 @@ def rulebook() -> RuleBook:
 
 @pytest.fixture
 def findings(rulebook):
-    """findings(text, purpose=None) -> {rule: reason} from the content rules."""
+    """findings(text, purpose=None) -> {rule: reason} from the content rules, for text as Slack sends it
+    (mentions, links and escapes in its markup)."""
 
     def assess(text: str, purpose: str | None = None) -> dict[str, str]:
-        return {f.rule: f.reason for f in assess_text(text, purpose=purpose, rulebook=rulebook)}
+        return {f.rule: f.reason for f in assess_text(text, purpose=purpose, rulebook=rulebook, markup=SLACK_MARKUP)}
 
     return assess
 

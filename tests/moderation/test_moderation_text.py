@@ -1,23 +1,24 @@
-"""Slack markup and text normalisation, and the phrase-pattern language."""
+"""Reading a platform's markup (Slack's here), text normalisation, and the phrase-pattern language."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.moderation.patterns import PatternSet
-from bot.moderation.text import Link, PreparedMessage, fold, resolve_slack_markup
+from bot.moderation.text import Link, PreparedMessage, fold, read_text
 from bot.moderation.wordlists import WordListError, WordLists
+from bot.slack.inbound import SLACK_MARKUP
 
 
 def test_mentions_become_a_placeholder_and_are_recorded():
-    text, links, mentions, _ = resolve_slack_markup("hi <@U123> and <@U456|sam>")
+    text, links, mentions, _ = read_text("hi <@U123> and <@U456|sam>", SLACK_MARKUP)
     assert text.split() == ["hi", "@mention", "and", "@mention"]
     assert mentions == ["U123", "U456"]
     assert links == []
 
 
 def test_links_keep_label_and_address():
-    message = PreparedMessage("see <https://example.com/a?b=1&amp;c=2|our new track> now")
+    message = PreparedMessage("see <https://example.com/a?b=1&amp;c=2|our new track> now", SLACK_MARKUP)
     assert message.text.split() == ["see", "our", "new", "track", "now"]
     assert message.links == [Link("https://example.com/a?b=1&c=2", "our new track")]
     assert message.links[0].host == "example.com"
@@ -25,7 +26,7 @@ def test_links_keep_label_and_address():
 
 
 def test_unlabelled_links_are_not_conversation():
-    message = PreparedMessage("<https://www.youtube.com/watch?v=xyz>")
+    message = PreparedMessage("<https://www.youtube.com/watch?v=xyz>", SLACK_MARKUP)
     assert message.tokens == []
     assert message.links[0].host == "youtube.com"
 
@@ -36,10 +37,16 @@ def test_bare_urls_are_links_too():
 
 
 def test_channels_broadcasts_and_escapes():
-    message = PreparedMessage("<!here> in <#C1|band-practice>: fish &amp; chips &lt;3 &gt; crisps")
+    message = PreparedMessage("<!here> in <#C1|band-practice>: fish &amp; chips &lt;3 &gt; crisps", SLACK_MARKUP)
     assert "@mention" in message.tokens
     assert "#band-practice" in message.tokens
     assert "fish & chips <3 > crisps" in message.text
+
+
+def test_plain_text_has_no_platform_markup_to_read():
+    message = PreparedMessage("fish &amp; chips <3 at https://example.com")
+    assert "fish &amp; chips <3" in message.text and message.mentions == []
+    assert [link.host for link in message.links] == ["example.com"]
 
 
 def test_emoji_shortcodes_are_set_aside():
@@ -82,7 +89,7 @@ def compile_one(pattern_dir, pattern: str) -> PatternSet:
 
 
 def search(patterns: PatternSet, text: str) -> str | None:
-    message = PreparedMessage(text)
+    message = PreparedMessage(text, SLACK_MARKUP)
     found = patterns.first_matches(message.token_set, lambda section: message.phrase_text)
     return found[0].text if found else None
 

@@ -25,7 +25,7 @@ class BccDetector:
         if block is None:
             return []
         recipient_fields = [f for f in block.fields if f.name in RECIPIENT_FIELDS]
-        addresses = recipient_addresses([f.value for f in recipient_fields])
+        addresses = recipient_addresses([f.value for f in recipient_fields], doc.markup)
         outside = [a for a in addresses if not self._is_org(a.rsplit("@", 1)[1])]
         if len(outside) < 2:
             return []

@@ -7,6 +7,8 @@ import re
 from functools import cached_property
 from typing import Any, Protocol, runtime_checkable
 
+from bot.inline_markup import PLAIN, InlineMarkup
+
 from ..findings import Finding, RuleName
 from ..text import MENTION_TOKEN, PreparedMessage, fold
 
@@ -22,8 +24,9 @@ def parse_slack_ts(ts: str | float | int) -> float:
 class MessageUnderReview(PreparedMessage):
     """A message's text in every prepared form, plus who posted it and when."""
 
-    def __init__(self, text: str, *, user: str = "", ts: str = "0", edited: bool = False, thread_ts: str | None = None) -> None:
-        super().__init__(text)
+    def __init__(self, text: str, *, user: str = "", ts: str = "0", edited: bool = False, thread_ts: str | None = None,
+                 markup: InlineMarkup = PLAIN) -> None:
+        super().__init__(text, markup)
         self.user = user
         self.ts = ts
         self.time = parse_slack_ts(ts)
