@@ -16,11 +16,11 @@ from bot.errors import DomainError
 
 _DETECTOR = SecretDetector(CheckContext())
 _DATE_LIKE = re.compile(r"^\d{1,4}([/.:-]\d{1,4}){1,2}(am|pm)?$", re.IGNORECASE)
-# Slack's own markup (<@U123|dan>, <#C123|general>, links) is never a password.
-_SLACK_MARKUP = re.compile(r"<[^<>\s]+>")
+# A chat platform's markup in angle brackets (a mention, a channel, a link) is never a password.
+_BRACKETED_MARKUP = re.compile(r"<[^<>\s]+>")
 
 WARNING = (
-    "That looks like a password, so I haven't saved any of it. Please never type passwords in Slack: "
+    "That looks like a password, so I haven't saved any of it. Please never type passwords in a chat: "
     "change that password now, as it may have been seen."
 )
 
@@ -45,7 +45,7 @@ def looks_like_bare_password(word: str) -> bool:
 def contains_password(text: str, *, short_field: bool = False) -> bool:
     """Whether `text` holds something that looks like a password. `short_field`: the text should be a
     name or a date, so a bare password-shaped word in it counts too."""
-    text = _SLACK_MARKUP.sub(" ", text or "")
+    text = _BRACKETED_MARKUP.sub(" ", text or "")
     if not text.strip():
         return False
     if _DETECTOR.find(Document(text)):
