@@ -118,7 +118,7 @@ def register(app: AsyncApp) -> None:
                 listing = BLOCK_KIT.message(said.register(rows))
                 await respond(text=listing.text, blocks=listing.blocks, response_type="ephemeral")
             elif verb == "add" and not rest:
-                workflow._require_manager(snapshot.directory.by_id(actor), "add or edit shared accounts")
+                workflow.require_manager(snapshot.directory.by_id(actor), "add or edit shared accounts")
                 await client.views_open(trigger_id=command["trigger_id"], view=blocks.account_modal(SaveMeta()))
             elif verb == "add":
                 try:
