@@ -18,6 +18,10 @@ from bot.reports import workflow as reports
 from bot.retention import erase_expired
 from bot.scheduler import MaintenanceTask, TimerHandler
 
+# A password change recorded in the accounts register ticks off what asked for it: the report that named
+# the account, and leavers' checklists. Both workflows sit above accounts, so they are handed to it here.
+accounts.WHEN_PASSWORD_CHANGED[:] = [reports.password_changed, leavers.password_changed]
+
 TIMER_HANDLERS: Mapping[str, TimerHandler] = {**reports.TIMER_HANDLERS, **accounts.TIMER_HANDLERS, **leavers.TIMER_HANDLERS,
                                            **digest.TIMER_HANDLERS, **policy.TIMER_HANDLERS, **dbs.TIMER_HANDLERS,
                                            **access_reviews.TIMER_HANDLERS}

@@ -41,6 +41,7 @@ from storage.accounts import (
     leaver_for_update,
     leavers_awaiting_rotation,
     open_leaver_for,
+    open_rotation_tasks,
     task_for_update,
 )
 from storage.audit import record_audit
@@ -546,6 +547,13 @@ async def complete_task(session: AsyncSession, services: Services, task_id: int,
                        subject_id=str(leaver.id), detail={"task": task.id, "kind": task.kind})
     await refresh_checklist(session, services, leaver)
     return Outcome(True, "Ticked off. Thank you.")
+
+
+async def password_changed(session: AsyncSession, services: Services, account_id: int, report_id: int | None,
+                           actor: str) -> None:
+    """Hook for bot/accounts/workflow.py (WHEN_PASSWORD_CHANGED): checklists waiting for this change tick it off."""
+    for task in await open_rotation_tasks(session, account_id):
+        await rotation_recorded(session, services, task, actor)
 
 
 async def rotation_recorded(session: AsyncSession, services: Services, task: LeaverTask, actor: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
@@ -37,7 +38,6 @@ from storage.accounts import (
     active_accounts,
     file_accounts_by_key,
     leavers_awaiting_rotation,
-    open_rotation_tasks,
     sent_keys,
 )
 from storage.audit import record_audit
@@ -53,6 +53,12 @@ LEEWAY = timedelta(minutes=5)
 # The time of day a change is taken to have happened when only a day is given ("last Friday").
 ASSUMED_TIME = time(12, 0)
 MANAGERS = (Role.ADMIN, Role.CEO)
+
+# Told, in the same transaction, when a password change is recorded: (account id, the report that asked
+# for it or None, who recorded it). The report's task and leavers' checklists are ticked off; those
+# workflows sit above this one, so bot/workflows.py hands them over at start-up instead of this importing them.
+PasswordChanged = Callable[[AsyncSession, Services, int, int | None, str], Awaitable[None]]
+WHEN_PASSWORD_CHANGED: list[PasswordChanged] = []
 
 
 @dataclass(frozen=True)
@@ -516,14 +522,8 @@ async def record_rotation(session: AsyncSession, services: Services, account_id:
     await schedule_rotation_check(session, services, account, rules)
     await record_audit(session, at=now, actor=actor, action="account.rotated", subject_type="account",
                        subject_id=str(account.id), detail={"changed_at": when.isoformat(), "after_exposure": was_exposed})
-    if report_id is not None:
-        from bot.reports.workflow import password_changed  # the report it came from: its task is done
-
-        await password_changed(session, services, report_id, actor)
-    from bot.accounts.leavers import rotation_recorded
-
-    for task in await open_rotation_tasks(session, account.id):
-        await rotation_recorded(session, services, task, actor)
+    for follow_up in WHEN_PASSWORD_CHANGED:
+        await follow_up(session, services, account.id, report_id, actor)
     return Outcome(True, f"Thank you. {account.name}: change recorded for {describe(when, tz)}. "
                          f"Next due {describe(account.next_due_at, tz, with_time=False)}.")
 
@@ -609,20 +609,6 @@ def may_start_exposure(account: SharedAccount, member: Member | None) -> bool:
     else's flag goes to the admins as a report, so nobody can set off urgent reminders for an account
     they have nothing to do with, yet a suspected exposure is still easy to raise."""
     return EXPOSURE_AUTHORITY.may_start(member, parts_held(account, member.slack_id) if member else set())
-
-
-async def report_exposure(services: Services, account_name: str, actor: str, submission_key: str) -> Outcome:
-    """File a flag from someone outside the account as a password report, through the reports workflow
-    (its routing, deadlines and escalation), instead of starting the rotation directly."""
-    from bot.reports.workflow import ReportForm, receive_report  # reports call back into this module
-
-    form = ReportForm(kind="password_exposure", account=account_name,
-                      description=f"Flagged with /accounts exposed: the {account_name} password may have been revealed.")
-    filed = await receive_report(services, form, actor, submission_key)
-    return Outcome(True, f"Thank you for flagging {account_name}. As you don't own or use it, I've passed it to "
-                         f"{filed.went_to} as report {filed.reference}, marked urgent. They will check with its owner "
-                         f"and, if it needs changing, start the password change; I'll message you as it is handled. "
-                         f"Never type the password.")
 
 
 class ReportedExposure(StrEnum):
