@@ -1,14 +1,14 @@
 """The import rules from the developer guide, checked by reading the source with `ast`.
 
-- No import circle among the domain packages. A *domain package* is the unit a newcomer sees in the
-  folders: the first two levels of a module's name under `bot` or `storage` (`bot.reports`,
-  `bot.accounts`, `bot.org`, `storage.reports`), except the platform and tooling packages in
+- No import circle among the domain modules, nor among the domain packages. A *domain package* is the
+  unit a newcomer sees in the folders: the first two levels of a module's name under `bot` or `storage`
+  (`bot.reports`, `bot.accounts`, `bot.org`, `storage.reports`), except the platform packages in
   `PLATFORM` and the composition roots in `WIRING`, which sit above the domain and may import any of it.
   Imports inside functions count as much as module-level ones: deferring an import hides a circle from
-  Python, not from a reader. Imports under `if TYPE_CHECKING:` never run, so they are listed separately
-  and allowed.
-- Nobody imports another package's private helper (`from x import _y`); a helper that two packages
-  share belongs, public and named for what it is, in the lower module that owns the concept.
+  Python, not from a reader. Imports under `if TYPE_CHECKING:` never run, so they are allowed, and held
+  to that: what they import is used in annotations only.
+- Nobody uses another module's private helper (`from x import _y`, or `x._y`); a helper that two
+  modules share belongs, public and named for what it is, in the lower module that owns the concept.
 - The domain speaks no Slack: `bot` domain modules import neither `slack_sdk`, `slack_bolt` nor
   `handlers`, and `storage` does not import `handlers`.
 """
@@ -222,11 +222,36 @@ def test_no_import_circle_among_domain_packages():
     _assert_only_known(domain_package, KNOWN_PACKAGE_CIRCLES, "packages")
 
 
-def test_type_checking_imports_are_listed_apart():
-    # Allowed, but kept visible: a type-only import that would close a circle is a design smell to watch.
-    only_for_types = [imp for imp in all_imports() if imp.kind == "type-checking"]
-    for imp in only_for_types:
-        print(f"type-checking only: {imp.importer} -> {imp.target} at {imp.where()}")
+def _annotation_nodes(tree: ast.AST) -> set[int]:
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        roots = []
+        if isinstance(node, ast.arg) and node.annotation:
+            roots.append(node.annotation)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.returns:
+            roots.append(node.returns)
+        elif isinstance(node, ast.AnnAssign):
+            roots.append(node.annotation)
+        for root in roots:
+            inside.update(id(sub) for sub in ast.walk(root))
+    return inside
+
+
+def test_type_checking_imports_are_used_in_annotations_only():
+    # They are left out of the circles above because they never run; used anywhere else, they would fail.
+    files = _source_files()
+    offending = []
+    for module, path in files.items():
+        names = {name for imp in _imports_of(module, path, set(files)) if imp.kind == "type-checking"
+                 for name in imp.names}
+        if not names:
+            continue
+        tree = ast.parse(path.read_text())
+        in_annotations = _annotation_nodes(tree)
+        offending += [f"{module} uses {node.id} (imported for type checking only) at {path.relative_to(ROOT)}:{node.lineno}"
+                      for node in ast.walk(tree)
+                      if isinstance(node, ast.Name) and node.id in names and id(node) not in in_annotations]
+    assert not offending, "\n".join(offending)
 
 
 def _private_reaches() -> list[str]:
