@@ -522,6 +522,8 @@ async def record_rotation(session: AsyncSession, services: Services, account_id:
     await schedule_rotation_check(session, services, account, rules)
     await record_audit(session, at=now, actor=actor, action="account.rotated", subject_type="account",
                        subject_id=str(account.id), detail={"changed_at": when.isoformat(), "after_exposure": was_exposed})
+    if not WHEN_PASSWORD_CHANGED:  # never silently: a report or checklist would wait for a change already made
+        raise RuntimeError("the workflows' hooks are not handed over: import bot.workflows at start-up")
     for follow_up in WHEN_PASSWORD_CHANGED:
         await follow_up(session, services, account.id, report_id, actor)
     return Outcome(True, f"Thank you. {account.name}: change recorded for {describe(when, tz)}. "
