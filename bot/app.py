@@ -13,6 +13,7 @@ from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
+from bot import workflows  # noqa: F401  (hands the workflows their hooks into each other)
 from bot.services import Services
 from bot.slack.web import configure_web_client
 from handlers import register_all

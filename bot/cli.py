@@ -99,6 +99,7 @@ def _check(argv: Sequence[str], env_file: str = ".env") -> int:
 def _moderate(argv: Sequence[str], env_file: str = ".env") -> int:
     from functools import partial
 
+    from bot import org_sections  # noqa: F401  (the workflows' sections of the organisation file)
     from bot.moderation.cli import run
     from bot.moderation_queue.settings import load_cli_config
 
@@ -218,6 +219,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _teams_package(settings, out: Path) -> int:  # type: ignore[no-untyped-def]
+    from bot import org_sections  # noqa: F401  (the workflows' sections of the organisation file)
     from bot.org import load_org_file
     from bot.teams.package import build_app_package
 
@@ -235,7 +237,8 @@ def _teams_package(settings, out: Path) -> int:  # type: ignore[no-untyped-def]
 
 
 def _org_validate(path: Path) -> int:
-    from bot.org import OrgFileError, load_org_file, org_warnings
+    from bot.org import OrgFileError, load_org_file
+    from bot.org_sections import org_warnings
 
     try:
         loaded = load_org_file(path)

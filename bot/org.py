@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from bot.accounts.spec import AccountSpec, check_accounts
+if TYPE_CHECKING:
+    # Filled in by plug_in (OrgConfig.accounts), so that this module imports no workflow.
+    from bot.accounts.spec import AccountSpec
 
 SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 SLACK_CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
@@ -224,6 +226,7 @@ def parse_org_text(text: str, source: str = "organisation file") -> OrgConfig:
         problem = getattr(exc, "problem", None) or str(exc)
         raise OrgFileError(source, [OrgError(line, "YAML", f"it is not valid YAML ({problem})")]) from None
     lines = _line_index(root)
+    _plugged_in()
     if not isinstance(data, dict):
         raise OrgFileError(source, [OrgError(1, "file", "expected a mapping with organisation, people, projects")])
     try:
@@ -268,17 +271,19 @@ def _cross_check(config: OrgConfig) -> Iterator[tuple[tuple[Any, ...], str]]:
         for project_index, key in enumerate(person.projects):
             if key not in project_keys:
                 yield ("people", index, "projects", project_index), f"there is no project {key!r}"
-    for section, model in _settings_sections().items():
+    parts = _plugged_in()
+    for section, model in parts.settings.items():
         try:
             model.model_validate(config.settings.get(section) or {})
         except ValidationError as exc:
             for error in exc.errors():
                 loc = ("settings", section, *error["loc"])
                 yield loc, str(error["msg"]).removeprefix("Value error, ")
-    unknown = set(config.settings) - set(_settings_sections())
+    unknown = set(config.settings) - set(parts.settings)
     for section in sorted(unknown):
-        yield ("settings", section), f"is not a settings section we know (known: {', '.join(sorted(_settings_sections()))})"
-    yield from check_accounts(config)
+        yield ("settings", section), f"is not a settings section we know (known: {', '.join(sorted(parts.settings))})"
+    for check in parts.checks:
+        yield from check(config)
     yield from _check_absences(config, known_people)
     held = {role for person in config.people for role in person.roles}
     for role in REQUIRED_ROLES:
@@ -297,38 +302,34 @@ def _check_absences(config: OrgConfig, known_people: dict[str, int]) -> Iterator
             yield ("absences", index, "until"), f"the absence ends ({absence.last_day}) before it starts ({absence.first_day})"
 
 
-def org_warnings(loaded: LoadedOrg) -> list[str]:
-    """What a valid file lacks that people would notice at run time: a policy to show, and report
-    chains that can leave nobody (see bot/reports/routing.py)."""
-    from bot.directory import directory_from_org
-    from bot.policy.document import policy_path
-    from bot.reports.kinds import rules_for
-    from bot.reports.routing import chains_that_can_end_empty
-
-    warnings = []
-    policy = policy_path(loaded.path, loaded.config.organisation.policy_file)
-    if policy is None:
-        warnings.append("organisation.policy_file: no policy file is named, so /policy has nothing to show or sign")
-    elif not policy.is_file():
-        warnings.append(f"organisation.policy_file: there is no file {policy}")
-    rules = rules_for(loaded.config.settings)
-    warnings += [f"settings.reports: {w}" for w in chains_that_can_end_empty(rules, directory_from_org(loaded.config))]
-    return warnings
+CrossCheck = Callable[[OrgConfig], Iterable[tuple[tuple[Any, ...], str]]]
 
 
-def _settings_sections() -> dict[str, type[BaseModel]]:
-    """Each workflow's section of `settings`, validated with the rest of the file."""
-    from bot.accounts.policy import AccountSettings
-    from bot.access_reviews import AccessReviewSettings
-    from bot.digest.workflow import DigestSettings
-    from bot.moderation_queue.settings import ModerationSettings
-    from bot.outgoing.settings import CheckSettings
-    from bot.reports.kinds import ReportSettings
-    from bot.retention import RetentionSettings
+@dataclass(frozen=True)
+class WorkflowParts:
+    """What the workflows add to the organisation file. Each workflow imports this module (for roles,
+    people and channels), so this module imports none of them: they hand their parts over at start-up
+    (bot/org_sections.py), and the file is still validated all at once, here."""
 
-    return {"reports": ReportSettings, "moderation": ModerationSettings, "accounts": AccountSettings,
-            "digest": DigestSettings, "access_reviews": AccessReviewSettings,
-            "retention": RetentionSettings, "checks": CheckSettings}
+    settings: Mapping[str, type[BaseModel]]  # each workflow's section of `settings`
+    account_spec: type[BaseModel]  # an entry of `accounts:` (bot/accounts/spec.py)
+    checks: Sequence[CrossCheck]  # rules that span sections, run after the sections' own
+
+
+_parts: WorkflowParts | None = None
+
+
+def plug_in(parts: WorkflowParts) -> None:
+    global _parts
+    OrgConfig.model_rebuild(_types_namespace={"AccountSpec": parts.account_spec})
+    _parts = parts
+
+
+def _plugged_in() -> WorkflowParts:
+    if _parts is None:
+        raise RuntimeError("the workflows' parts of the organisation file are not plugged in: "
+                           "import bot.org_sections before reading the file")
+    return _parts
 
 
 def normalise_label(label: str) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from aiohttp import web
 
+from bot import org_sections  # noqa: F401  (the workflows' sections of the organisation file)
 from bot.clock import Clock, SystemClock
 from bot.crypto import DataCipher
 from bot.data_key import check_data_key

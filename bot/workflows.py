@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from bot import access_reviews
+from bot import access_reviews, org_sections  # noqa: F401  (org_sections: the sections they add to the file)
 from bot.absences import sync_known_absences
 from bot.accounts import leavers
 from bot.accounts import workflow as accounts
@@ -17,6 +17,10 @@ from bot.policy import workflow as policy
 from bot.reports import workflow as reports
 from bot.retention import erase_expired
 from bot.scheduler import MaintenanceTask, TimerHandler
+
+# A password change recorded in the accounts register ticks off what asked for it: the report that named
+# the account, and leavers' checklists. Both workflows sit above accounts, so they are handed to it here.
+accounts.WHEN_PASSWORD_CHANGED[:] = [reports.password_changed, leavers.password_changed]
 
 TIMER_HANDLERS: Mapping[str, TimerHandler] = {**reports.TIMER_HANDLERS, **accounts.TIMER_HANDLERS, **leavers.TIMER_HANDLERS,
                                            **digest.TIMER_HANDLERS, **policy.TIMER_HANDLERS, **dbs.TIMER_HANDLERS,

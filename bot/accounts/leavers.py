@@ -21,11 +21,11 @@ from bot.accounts.spec import OVERALL_ACCESS_ROLES
 from bot.accounts.workflow import (
     FormErrors,
     Outcome,
-    _close_messages,
-    _reset_cycle,
-    _schedule_check,
+    close_rotation_messages,
     current_access,
     overall_admins,
+    schedule_rotation_check,
+    start_next_cycle,
 )
 from bot.addresses import ToPerson
 from bot.dates import describe
@@ -42,6 +42,7 @@ from storage.accounts import (
     leaver_for_update,
     leavers_awaiting_rotation,
     open_leaver_for,
+    open_rotation_tasks,
     task_for_update,
 )
 from storage.audit import record_audit
@@ -244,8 +245,8 @@ async def confirm(session: AsyncSession, services: Services, requester: str, per
         if account.exposed_at is None:
             saved["rotation"] = {"due_reason": account.due_reason, "next_due_at": account.next_due_at.isoformat(),
                                  "requested_at": _iso(account.rotation_requested_at)}
-            old_cycle = _reset_cycle(account)
-            await _close_messages(session, services, account, old_cycle, "superseded", "A newer reminder follows.")
+            old_cycle = start_next_cycle(account)
+            await close_rotation_messages(session, services, account, old_cycle, "superseded", "A newer reminder follows.")
             account.due_reason, account.rotation_requested_at = "leaver", now
             account.next_due_at = min(account.next_due_at, change_from)
         account.updated_at = now
@@ -256,7 +257,7 @@ async def confirm(session: AsyncSession, services: Services, requester: str, per
     for item in leaver_info.accounts:
         account = await account_for_update(session, item.id)
         assert account is not None
-        await _schedule_check(session, services, account, rules)
+        await schedule_rotation_check(session, services, account, rules)
     await _pass_on_reports(session, services, leaver, leaver_info, directory, requester)
     for project in leaver_info.manages + leaver_info.leads:
         leaver.tasks.append(LeaverTask(kind="handover", assignee_id=requester,
@@ -411,15 +412,15 @@ async def _restore_account(session: AsyncSession, services: Services, saved: dic
     # may have been revealed since, or another leaver's checklist still needs it.
     if (rotation is not None and account.due_reason == "leaver" and account.exposed_at is None
             and not await leavers_awaiting_rotation(session, account.id)):
-        old_cycle = _reset_cycle(account)
-        await _close_messages(session, services, account, old_cycle, "cancelled",
-                              f"The leaver checklist for {leaver_name} was cancelled, so no change is needed now.")
+        old_cycle = start_next_cycle(account)
+        await close_rotation_messages(session, services, account, old_cycle, "cancelled",
+                                      f"The leaver checklist for {leaver_name} was cancelled, so no change is needed now.")
         account.due_reason = rotation["due_reason"]
         account.next_due_at = _from_iso(rotation["next_due_at"]) or account.next_due_at
         account.rotation_requested_at = _from_iso(rotation["requested_at"])
     account.updated_at = now
     await session.flush()
-    await _schedule_check(session, services, account, rules)
+    await schedule_rotation_check(session, services, account, rules)
 
 
 async def cancel(session: AsyncSession, services: Services, leaver_id: int, actor: str) -> Outcome:
@@ -547,6 +548,13 @@ async def complete_task(session: AsyncSession, services: Services, task_id: int,
                        subject_id=str(leaver.id), detail={"task": task.id, "kind": task.kind})
     await refresh_checklist(session, services, leaver)
     return Outcome(True, "Ticked off. Thank you.")
+
+
+async def password_changed(session: AsyncSession, services: Services, account_id: int, report_id: int | None,
+                           actor: str) -> None:
+    """Hook for bot/accounts/workflow.py (WHEN_PASSWORD_CHANGED): checklists waiting for this change tick it off."""
+    for task in await open_rotation_tasks(session, account_id):
+        await rotation_recorded(session, services, task, actor)
 
 
 async def rotation_recorded(session: AsyncSession, services: Services, task: LeaverTask, actor: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
@@ -38,7 +39,6 @@ from storage.accounts import (
     active_accounts,
     file_accounts_by_key,
     leavers_awaiting_rotation,
-    open_rotation_tasks,
     sent_keys,
 )
 from storage.audit import record_audit
@@ -54,6 +54,12 @@ LEEWAY = timedelta(minutes=5)
 # The time of day a change is taken to have happened when only a day is given ("last Friday").
 ASSUMED_TIME = time(12, 0)
 MANAGERS = (Role.ADMIN, Role.CEO)
+
+# Told, in the same transaction, when a password change is recorded: (account id, the report that asked
+# for it or None, who recorded it). The report's task and leavers' checklists are ticked off; those
+# workflows sit above this one, so bot/workflows.py hands them over at start-up instead of this importing them.
+PasswordChanged = Callable[[AsyncSession, Services, int, int | None, str], Awaitable[None]]
+WHEN_PASSWORD_CHANGED: list[PasswordChanged] = []
 
 
 @dataclass(frozen=True)
@@ -212,7 +218,7 @@ async def sync_register(session: AsyncSession, services: Services, specs: list[A
         if account.due_reason == "schedule":
             account.next_due_at = (account.last_changed_at or now) + timedelta(days=every) if account.last_changed_at else now
         await session.flush()
-        await _schedule_check(session, services, account, rules)
+        await schedule_rotation_check(session, services, account, rules)
         await record_audit(session, at=now, actor="system", action="account.synced", subject_type="account",
                            subject_id=str(account.id), detail={"name": account.name})
     for key, account in existing.items():
@@ -241,7 +247,7 @@ def _set_access(account: SharedAccount, holders: list[str], overall: set[str], n
             row.revoked_at = now
 
 
-def _require_manager(member: Member | None, what: str) -> None:
+def require_manager(member: Member | None, what: str) -> None:
     if member is None or not member.has(*MANAGERS):
         raise NotAllowed(f"Only an admin can {what}. Please ask one of our admins.")
 
@@ -290,7 +296,7 @@ async def save_account(session: AsyncSession, services: Services, form: AccountF
     """Add an account (account_id None) or edit one. Admins only."""
     snapshot = await org_snapshot(services)
     directory = snapshot.directory
-    _require_manager(directory.by_id(actor), "add or edit shared accounts")
+    require_manager(directory.by_id(actor), "add or edit shared accounts")
     rules = rules_from(snapshot.config.settings if snapshot.config else None)
     editing = await account_for_update(session, account_id) if account_id is not None else None
     if account_id is not None and editing is None:
@@ -311,7 +317,7 @@ async def save_account(session: AsyncSession, services: Services, form: AccountF
         account.next_due_at = account.last_changed_at + timedelta(days=every) if account.last_changed_at else now
     _set_access(account, [*form.access, *form.overall_access], set(form.overall_access), now)
     await session.flush()
-    await _schedule_check(session, services, account, rules)
+    await schedule_rotation_check(session, services, account, rules)
     await record_audit(session, at=now, actor=actor, action="account.edited" if editing else "account.added",
                        subject_type="account", subject_id=str(account.id), detail={"name": account.name})
     message = (f"{'Saved' if editing else 'Added'} *{account.name}*: owned by {_name(directory, account.owner_id)}, "
@@ -324,15 +330,15 @@ async def save_account(session: AsyncSession, services: Services, form: AccountF
 
 
 async def account_for_editing(session: AsyncSession, services: Services, typed: str, actor: str) -> SharedAccount:
-    _require_manager((await org_snapshot(services)).directory.by_id(actor), "add or edit shared accounts")
+    require_manager((await org_snapshot(services)).directory.by_id(actor), "add or edit shared accounts")
     return await find_account(session, typed)
 
 
 # -- rotation ----------------------------------------------------------------------------------------
 
 
-async def _schedule_check(session: AsyncSession, services: Services, account: SharedAccount, rules: RotationRules,
-                          at: datetime | None = None) -> None:
+async def schedule_rotation_check(session: AsyncSession, services: Services, account: SharedAccount,
+                                  rules: RotationRules, at: datetime | None = None) -> None:
     """Replace the account's check timer: one pending check per account, numbered so a stale one
     (from before a change) does nothing if it fires."""
     await _cancel_check(session, account)
@@ -378,7 +384,7 @@ async def run_check(session: AsyncSession, services: Services, account: SharedAc
         await _nudge(session, services, account, planned.nudge, directory, now, owner_away)
     if planned.escalate:
         await _escalate(session, services, account, directory, now)
-    await _schedule_check(session, services, account, rules, at=next_check)
+    await schedule_rotation_check(session, services, account, rules, at=next_check)
 
 
 def _owner_or_admins(account: SharedAccount, directory: Directory) -> list[str]:
@@ -443,8 +449,8 @@ async def _escalate(session: AsyncSession, services: Services, account: SharedAc
                        subject_id=str(account.id), detail={"days_overdue": days})
 
 
-async def _close_messages(session: AsyncSession, services: Services, account: SharedAccount, cycle: int,
-                          state: str, note: str) -> None:
+async def close_rotation_messages(session: AsyncSession, services: Services, account: SharedAccount, cycle: int,
+                                  state: str, note: str) -> None:
     """Update this cycle's nudges (and the admins' alerts) in place: no buttons left to press."""
     now = services.now()
     for kind in ("nudge", "exposed", "escalated"):
@@ -453,7 +459,7 @@ async def _close_messages(session: AsyncSession, services: Services, account: Sh
                                   params={"name": account.name, "state": state, "note": note}, message_key=key)
 
 
-def _reset_cycle(account: SharedAccount) -> int:
+def start_next_cycle(account: SharedAccount) -> int:
     old = account.cycle
     account.cycle += 1
     account.snoozed_until = account.last_nudged_at = account.escalated_at = None
@@ -509,21 +515,18 @@ async def record_rotation(session: AsyncSession, services: Services, account_id:
     account.next_due_at = when + timedelta(days=account.rotate_every_days)
     account.due_reason, account.exposed_at, account.exposure_report_id, account.rotation_requested_at = "schedule", None, None, None
     account.updated_at = now
-    old_cycle = _reset_cycle(account)
+    old_cycle = start_next_cycle(account)
     who = _name(directory, actor)
-    await _close_messages(session, services, account, old_cycle, "done", f"Changed on {describe(when, tz)} (recorded by {who}).")
+    await close_rotation_messages(session, services, account, old_cycle, "done",
+                                  f"Changed on {describe(when, tz)} (recorded by {who}).")
     rules = rules_from(snapshot.config.settings if snapshot.config else None)
-    await _schedule_check(session, services, account, rules)
+    await schedule_rotation_check(session, services, account, rules)
     await record_audit(session, at=now, actor=actor, action="account.rotated", subject_type="account",
                        subject_id=str(account.id), detail={"changed_at": when.isoformat(), "after_exposure": was_exposed})
-    if report_id is not None:
-        from bot.reports.workflow import password_changed  # the report it came from: its task is done
-
-        await password_changed(session, services, report_id, actor)
-    from bot.accounts.leavers import rotation_recorded
-
-    for task in await open_rotation_tasks(session, account.id):
-        await rotation_recorded(session, services, task, actor)
+    if not WHEN_PASSWORD_CHANGED:  # never silently: a report or checklist would wait for a change already made
+        raise RuntimeError("the workflows' hooks are not handed over: import bot.workflows at start-up")
+    for follow_up in WHEN_PASSWORD_CHANGED:
+        await follow_up(session, services, account.id, report_id, actor)
     return Outcome(True, f"Thank you. {account.name}: change recorded for {describe(when, tz)}. "
                          f"Next due {describe(account.next_due_at, tz, with_time=False)}.")
 
@@ -547,9 +550,9 @@ async def snooze(session: AsyncSession, services: Services, account_id: int, act
     if account.snoozed_until is not None and account.snoozed_until > now:
         return Outcome(False, f"I'll already remind you about {account.name} on {describe(account.snoozed_until, services.tz)}.")
     account.snoozed_until = rules.hours.next_open(now + rules.snooze, services.tz)
-    await _close_messages(session, services, account, account.cycle, "snoozed",
-                          f"I'll remind you on {describe(account.snoozed_until, services.tz)}.")
-    await _schedule_check(session, services, account, rules)
+    await close_rotation_messages(session, services, account, account.cycle, "snoozed",
+                                  f"I'll remind you on {describe(account.snoozed_until, services.tz)}.")
+    await schedule_rotation_check(session, services, account, rules)
     await record_audit(session, at=now, actor=actor, action="account.snoozed", subject_type="account",
                        subject_id=str(account.id))
     return Outcome(True, f"OK, I'll remind you about {account.name} on {describe(account.snoozed_until, services.tz)}.")
@@ -574,8 +577,8 @@ async def start_exposure(session: AsyncSession, services: Services, account_id: 
             account.exposure_report_id = report_id
         return Outcome(False, f"{account.name} is already being changed: its owner was told on "
                               f"{describe(account.exposed_at, services.tz)}. Thank you for flagging it.")
-    old_cycle = _reset_cycle(account)
-    await _close_messages(session, services, account, old_cycle, "superseded", "A newer reminder follows.")
+    old_cycle = start_next_cycle(account)
+    await close_rotation_messages(session, services, account, old_cycle, "superseded", "A newer reminder follows.")
     account.exposed_at = account.rotation_requested_at = account.next_due_at = now
     account.due_reason, account.exposure_report_id, account.updated_at = "exposure", report_id, now
     rules = rules_from(snapshot.config.settings if snapshot.config else None)
@@ -609,20 +612,6 @@ def may_start_exposure(account: SharedAccount, member: Member | None) -> bool:
     else's flag goes to the admins as a report, so nobody can set off urgent reminders for an account
     they have nothing to do with, yet a suspected exposure is still easy to raise."""
     return EXPOSURE_AUTHORITY.may_start(member, parts_held(account, member.slack_id) if member else set())
-
-
-async def report_exposure(services: Services, account_name: str, actor: str, submission_key: str) -> Outcome:
-    """File a flag from someone outside the account as a password report, through the reports workflow
-    (its routing, deadlines and escalation), instead of starting the rotation directly."""
-    from bot.reports.workflow import ReportForm, receive_report  # reports call back into this module
-
-    form = ReportForm(kind="password_exposure", account=account_name,
-                      description=f"Flagged with /accounts exposed: the {account_name} password may have been revealed.")
-    filed = await receive_report(services, form, actor, submission_key)
-    return Outcome(True, f"Thank you for flagging {account_name}. As you don't own or use it, I've passed it to "
-                         f"{filed.went_to} as report {filed.reference}, marked urgent. They will check with its owner "
-                         f"and, if it needs changing, start the password change; I'll message you as it is handled. "
-                         f"Never type the password.")
 
 
 class ReportedExposure(StrEnum):
@@ -680,7 +669,7 @@ async def owner_back(session: AsyncSession, services: Services, owner_id: str) -
     rules = await rules_for(services)
     for listed in await active_accounts(session):
         if listed.owner_id == owner_id and (account := await account_for_update(session, listed.id)) is not None:
-            await _schedule_check(session, services, account, rules, at=services.now())
+            await schedule_rotation_check(session, services, account, rules, at=services.now())
 
 
 TIMER_HANDLERS = {CHECK: on_check}

@@ -946,6 +946,7 @@ def main(argv: Sequence[str], stdout: TextIO | None = None) -> int:
 
 
 def _org_timezone(org: Path) -> str:
+    from bot import org_sections  # noqa: F401  (the workflows' sections of the organisation file)
     from bot.org import load_org_file
 
     return load_org_file(org).config.organisation.timezone or "Europe/London"

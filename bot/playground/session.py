@@ -24,6 +24,7 @@ import aiohttp
 from aiohttp import web
 from sqlalchemy import func, select
 
+from bot import org_sections  # noqa: F401  (the workflows' sections of the organisation file)
 from bot.clock import ManualClock
 from bot.crypto import generate_key
 from bot.org import load_org_file

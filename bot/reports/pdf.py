@@ -5,10 +5,13 @@ it is replaced visibly rather than failing the export."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from bot.reports.export import CaseRecord
+if TYPE_CHECKING:  # export.py builds the record and calls this (deferred, as fpdf2 is slow to import)
+    from bot.reports.export import CaseRecord
 
 _FONT = "Helvetica"
 

@@ -876,8 +876,24 @@ async def start_password_change(session: AsyncSession, services: Services, repor
     return outcome
 
 
-async def password_changed(session: AsyncSession, services: Services, report_id: int, actor: str) -> None:
-    """Hook for bot/accounts: the account this report named has had its password changed."""
+async def report_account_exposure(services: Services, account_name: str, actor: str, submission_key: str) -> Outcome:
+    """/accounts exposed from someone outside the account: their flag is filed as a password report, through
+    this workflow (its routing, deadlines and escalation), instead of starting the rotation directly."""
+    form = ReportForm(kind="password_exposure", account=account_name,
+                      description=f"Flagged with /accounts exposed: the {account_name} password may have been revealed.")
+    filed = await receive_report(services, form, actor, submission_key)
+    return Outcome(True, f"Thank you for flagging {account_name}. As you don't own or use it, I've passed it to "
+                         f"{filed.went_to} as report {filed.reference}, marked urgent. They will check with its owner "
+                         f"and, if it needs changing, start the password change; I'll message you as it is handled. "
+                         f"Never type the password.")
+
+
+async def password_changed(session: AsyncSession, services: Services, account_id: int, report_id: int | None,
+                           actor: str) -> None:
+    """Hook for bot/accounts (accounts.WHEN_PASSWORD_CHANGED): the account a report named has had its
+    password changed, so the report's task is done."""
+    if report_id is None:
+        return
     report = await report_for_update(session, report_id)
     task = next((t for t in report.tasks if t.kind == "rotate_password" and t.state != "done"), None) if report else None
     if report is None or task is None:

@@ -24,6 +24,7 @@ from bot.dates import DateInFuture, DateNotUnderstood
 from bot.directory import Directory
 from bot.errors import DomainError
 from bot.messages import inputs
+from bot.reports.workflow import report_account_exposure
 from bot.slack.blockkit import BLOCK_KIT, submitted_values
 from bot.snapshot import org_snapshot
 from handlers.accounts import blocks
@@ -118,7 +119,7 @@ def register(app: AsyncApp) -> None:
                 listing = BLOCK_KIT.message(said.register(rows))
                 await respond(text=listing.text, blocks=listing.blocks, response_type="ephemeral")
             elif verb == "add" and not rest:
-                workflow._require_manager(snapshot.directory.by_id(actor), "add or edit shared accounts")
+                workflow.require_manager(snapshot.directory.by_id(actor), "add or edit shared accounts")
                 await client.views_open(trigger_id=command["trigger_id"], view=blocks.account_modal(SaveMeta()))
             elif verb == "add":
                 try:
@@ -152,8 +153,8 @@ def register(app: AsyncApp) -> None:
                     async with services.db.unit_of_work() as session:
                         outcome = await workflow.start_exposure(session, services, account_id, actor)
                 else:
-                    outcome = await workflow.report_exposure(services, account_name, actor,
-                                                             f"accounts-exposed:{command['trigger_id']}")
+                    outcome = await report_account_exposure(services, account_name, actor,
+                                                            f"accounts-exposed:{command['trigger_id']}")
                 services.wake_scheduler()
                 await respond(text=outcome.message, response_type="ephemeral")
             else:
