@@ -214,3 +214,9 @@ async def remember_posted(session: AsyncSession, message_key: str, posted: Poste
         session.add(existing)
     existing.platform, existing.conversation, existing.message_id, existing.service_url = (
         posted.platform, posted.conversation, posted.message_id, posted.service_url)
+
+
+async def has_keyed_message(session: AsyncSession, message_key: str) -> bool:
+    """Whether a message with this key was ever queued (whatever became of it): for a notice given once."""
+    return (await session.scalar(select(OutboxMessage.id).where(OutboxMessage.message_key == message_key).limit(1))
+            ) is not None

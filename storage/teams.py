@@ -77,3 +77,10 @@ async def _save(session: AsyncSession, column: object, key: str, reference: Conv
             return
         except IntegrityError:
             continue
+
+
+async def conversation_reference(session: AsyncSession, conversation_id: str) -> ConversationReference | None:
+    """A conversation the bot was reached in, by its id (to answer where something was said)."""
+    row = await session.scalar(select(TeamsConversation).where(TeamsConversation.conversation_id == conversation_id)
+                               .order_by(TeamsConversation.updated_at.desc()).limit(1))
+    return _reference(row)
