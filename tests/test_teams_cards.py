@@ -129,6 +129,13 @@ def test_marked_spans_become_teams_markdown() -> None:
     assert "d\u0336o\u0336n\u0336e\u0336" in text and text.endswith("✅")
 
 
+def test_spaces_at_the_edges_of_bold_or_italic_text_stay_outside_the_marks() -> None:
+    card = CARDS.message(Message(summary="s", parts=[Paragraph([["Due", Bold(" today "), "and", Italic(" soon"),
+                                                                 Bold("  ")]])])).card
+
+    assert card["body"][0]["text"] == "Due **today** and _soon_  "
+
+
 def test_a_person_without_a_teams_id_is_named_not_mentioned_and_odd_names_cannot_break_the_tag() -> None:
     card = CARDS.message(Message(summary="s", parts=[Paragraph([[Mention("sam"), " and ", Mention("odd"),
                                                                 " and ", Mention("odd")]])])).card

@@ -232,9 +232,9 @@ class AdaptiveCards:
             elif isinstance(span, str):
                 out.append(escape(span))
             elif isinstance(span, Bold):
-                out.append(f"**{escape(span.text)}**" if span.text.strip() else escape(span.text))
+                out.append(_marked("**", span.text))
             elif isinstance(span, Italic):
-                out.append(f"_{escape(span.text)}_" if span.text.strip() else escape(span.text))
+                out.append(_marked("_", span.text))
             elif isinstance(span, Struck):
                 out.append(escape("".join(c + STROKE if not c.isspace() else c for c in span.text)))
             elif isinstance(span, Code):
@@ -433,6 +433,15 @@ def _shorten(element: Any) -> None:
         element.value = cut(element.value or "", max(len(element.value or "") // 2, len(CUT_MARK) + 1))
     else:
         element.text = cut(element.text or "", max(len(element.text or "") // 2, len(CUT_MARK) + 1))
+
+
+def _marked(mark: str, text: str) -> str:
+    """Text between markdown marks, its spaces kept outside them: `** bold**` would not be bold."""
+    core = text.strip()
+    if not core:
+        return escape(text)
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    return f"{escape(lead)}{mark}{escape(core)}{mark}{escape(trail)}"
 
 
 def _clip(text: str, limit: int) -> str:
