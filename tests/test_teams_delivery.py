@@ -217,6 +217,8 @@ async def test_someone_the_app_is_not_installed_for_waits_and_the_admins_are_tol
     assert "**Priya Shah**" in said and "not installed for them" in said and "setup policy" in said
     assert [s for s in await world.states() if s[1] == "test.notice"] == [
         ("person:priya", "test.notice", "pending"), ("person:priya", "test.notice", "pending")]
+    # Waiting for an admin is not an outage: the health check stays well.
+    assert not world.services.delivery.failing
 
     world.teams.install_for(PRIYA)
     world.clock.advance(timedelta(minutes=20))
@@ -239,6 +241,7 @@ async def test_someone_never_reached_in_teams_waits_and_the_admins_are_told(worl
     assert len(world.teams.sent_to(ADMIN)) == 1
     assert ("person:priya", "test.notice", "pending") in await world.states()
     assert ("person:ada", INSTALL_APP, "sent") in await world.states()
+    assert not world.services.delivery.failing
 
 
 async def test_a_channel_by_its_purpose_gets_the_card_once_the_app_is_in_its_team(world: World) -> None:

@@ -101,7 +101,8 @@ class TeamsDeliverer:
             target = await self.target(message.to)
             if target.reference is None:
                 await self._tell_admins_once(message.to, target)
-                raise DeliveryFailed(f"the Teams app cannot reach {target.shown_as} yet", permanent=False)
+                raise DeliveryFailed(f"the Teams app cannot reach {target.shown_as} yet", permanent=False,
+                                     waiting=True)
             if message.earlier_attempts:
                 log.info("message %s is tried again after %s attempt(s); if one of them posted it and its answer was "
                          "lost, Teams gives no way to find that copy", message.id, message.earlier_attempts)
@@ -115,6 +116,7 @@ class TeamsDeliverer:
                 exc.reason,
                 permanent=exc.failure is Failure.REFUSED,
                 credentials_refused=exc.failure is Failure.CREDENTIALS,
+                waiting=exc.failure is Failure.NOT_INSTALLED,
             ) from exc
         return Posted(TEAMS, reference.conversation_id, activity_id, reference.service_url)
 
@@ -130,7 +132,8 @@ class TeamsDeliverer:
                 object_id = await self.teams_user_of(key)
                 if object_id is None:
                     # The organisation file may give them a Teams account later: the message waits.
-                    raise DeliveryFailed(f"{key} has no Teams account in the organisation file", permanent=False)
+                    raise DeliveryFailed(f"{key} has no Teams account in the organisation file", permanent=False,
+                                         waiting=True)
                 async with self.services.db.reading() as session:
                     reference = await person_reference(session, object_id)
                 return TeamsTarget(reference, personal=True, shown_as=await self.name_of(key))
