@@ -37,7 +37,7 @@ class OutboundMessage:
 class DeliveryFailed(Exception):
     def __init__(
         self, reason: str, *, permanent: bool, invite_to: str | None = None, credentials_refused: bool = False,
-        waiting: bool = False,
+        waiting: bool = False, retry_after: float | None = None,
     ) -> None:
         super().__init__(reason)
         self.reason = reason
@@ -52,6 +52,8 @@ class DeliveryFailed(Exception):
         # kept and tried again, but not a fault of delivery, so it neither fails the health check nor
         # logs an outage.
         self.waiting = waiting
+        # The platform asked not to be called again for this many seconds (a rate limit's Retry-After).
+        self.retry_after = retry_after
 
 
 @dataclass

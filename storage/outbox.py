@@ -153,9 +153,13 @@ async def mark_sent(session: AsyncSession, message_id: int, now: datetime) -> No
     )
 
 
-async def mark_retry(session: AsyncSession, message_id: int, now: datetime, error: str, attempts: int) -> datetime:
-    """Put a message back in the queue after a failed attempt; returns when it will be tried again."""
+async def mark_retry(session: AsyncSession, message_id: int, now: datetime, error: str, attempts: int,
+                     not_before: datetime | None = None) -> datetime:
+    """Put a message back in the queue after a failed attempt; returns when it will be tried again (no
+    sooner than `not_before`, when the platform said when to come back)."""
     retry_at = now + min(timedelta(seconds=5 * 2 ** min(attempts, 10)), MAX_BACKOFF)
+    if not_before is not None:
+        retry_at = max(retry_at, not_before)
     await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == message_id)

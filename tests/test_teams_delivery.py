@@ -179,6 +179,24 @@ async def test_a_rate_limit_is_waited_out_as_teams_asks_and_the_message_sent_onc
     assert len(world.teams.sent_to(PRIYA)) == 1 and len(world.teams.calls_to("send")) == 2
 
 
+async def test_a_long_rate_limit_is_honoured_by_the_outbox_not_waited_out_in_the_round(world: World) -> None:
+    world.teams.install_for(PRIYA)
+    await world.reach(PRIYA)
+    world.teams.rate_limit("send", retry_after=600)
+    await world.queue(ToPerson("priya"), "Hello")
+
+    first = await world.tick()
+    world.clock.advance(timedelta(minutes=5))
+    too_soon = await world.tick()
+    sends_too_soon = len(world.teams.calls_to("send"))
+    world.clock.advance(timedelta(minutes=5))
+    after = await world.tick()
+
+    assert first.messages_retrying == 1 and world.connector.sleep.taken == []  # type: ignore[attr-defined]
+    assert too_soon.messages_sent == 0 and sends_too_soon == 1  # Teams asked for ten minutes' peace
+    assert after.messages_sent == 1 and len(world.teams.sent_to(PRIYA)) == 1
+
+
 async def test_an_outage_keeps_the_message_queued_and_it_goes_once_teams_is_back(world: World) -> None:
     world.teams.install_for(PRIYA)
     await world.reach(PRIYA)

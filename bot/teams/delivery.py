@@ -117,6 +117,7 @@ class TeamsDeliverer:
                 permanent=exc.failure is Failure.REFUSED,
                 credentials_refused=exc.failure is Failure.CREDENTIALS,
                 waiting=exc.failure is Failure.NOT_INSTALLED,
+                retry_after=exc.retry_after,
             ) from exc
         return Posted(TEAMS, reference.conversation_id, activity_id, reference.service_url)
 
