@@ -168,6 +168,18 @@ async def mark_retry(session: AsyncSession, message_id: int, now: datetime, erro
     return retry_at
 
 
+async def retry_now(session: AsyncSession, to: Address, now: datetime) -> int:
+    """Messages waiting to be tried again for an address go on the next round, not after their back-off
+    (someone just became reachable)."""
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.address == encode(to), OutboxMessage.state == "pending", OutboxMessage.next_attempt_at > now)
+        .values(next_attempt_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
+
+
 async def release(session: AsyncSession, message_ids: Sequence[int], next_attempt_at: datetime) -> None:
     """Hand claimed messages back, to be tried again from `next_attempt_at`."""
     if not message_ids:

@@ -26,6 +26,7 @@ from bot.standin.teams import FakeTeams
 from bot.teams.connector import BotConnector
 from bot.teams.delivery import TEAMS, teams_connector, teams_delivery, teams_renderers
 from bot.teams.notices import INSTALL_APP
+from bot.teams.references import reachable_now, record_reference
 from handlers import all_renderers
 from storage.db import Database
 from storage.migrate import upgrade_async
@@ -245,6 +246,26 @@ async def test_someone_the_app_is_not_installed_for_waits_and_the_admins_are_tol
     assert [_card_text(s.cards[0]) for s in world.teams.sent_to(PRIYA)] == ["**First** for <at>Priya Shah</at>",
                                                                              "**Second** for <at>Priya Shah</at>"]
     assert len(world.teams.sent_to(ADMIN)) == 1
+
+
+async def test_messages_waiting_for_someone_go_as_soon_as_the_app_is_installed_for_them(world: World) -> None:
+    await world.queue(ToPerson("priya"), "Hello")
+    for _ in range(4):
+        await world.tick()
+        world.clock.advance(timedelta(minutes=1))  # backing off: the next try is minutes away
+    assert world.teams.sent_to(PRIYA) == []
+
+    world.teams.install_for(PRIYA)
+    chat = world.teams.personal_chat(PRIYA)
+    installed = {"type": "installationUpdate", "action": "add", "serviceUrl": world.teams.service_url,
+                 "from": {"id": "29:1priya", "aadObjectId": PRIYA},
+                 "conversation": {"id": chat.id, "conversationType": "personal", "tenantId": world.teams.tenant_id}}
+    async with world.services.db.unit_of_work() as session:
+        await record_reference(session, installed, world.clock.now())
+        assert await reachable_now(session, ToPerson("priya"), world.clock.now()) == 1
+    await world.tick()
+
+    assert len(world.teams.sent_to(PRIYA)) == 1
 
 
 async def test_someone_never_reached_in_teams_waits_and_the_admins_are_told(world: World) -> None:

@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.addresses import Address
+from storage import outbox as outbox_store
 from storage.teams import (
     ConversationReference,
     forget_person_reference,
@@ -60,3 +62,9 @@ async def record_reference(session: AsyncSession, activity: dict[str, Any], now:
         await save_channel_reference(session, team, channel, reference, now)
         return reference
     return None
+
+
+async def reachable_now(session: AsyncSession, to: Address, now: datetime) -> int:
+    """The person (or channel) a reference was just recorded for: what waits for them goes out on the
+    outbox's next round rather than after its back-off. The caller wakes the scheduler once committed."""
+    return await outbox_store.retry_now(session, to, now)
