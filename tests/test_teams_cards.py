@@ -220,6 +220,7 @@ def test_long_text_is_cut_visibly_and_never_through_markup() -> None:
     assert cut("ab <at>Priya Shah</at> cd", 12) == "ab" + CUT_MARK
     assert cut("ab **bold text** cd", 12) == "ab" + CUT_MARK
     assert cut("ab [label](https://example.org) cd", 20) == "ab" + CUT_MARK
+    assert cut("[a](https://example.org/a_b) and some more words", 40) == "[a](https://example.org/a_b) and some m" + CUT_MARK
     paragraph = CARDS.message(Message(summary="s", parts=[Paragraph(["word " * 1000])])).card["body"][0]["text"]
     assert len(paragraph) <= 3000 and paragraph.endswith(CUT_MARK)
 

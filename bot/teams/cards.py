@@ -157,7 +157,7 @@ def cut(text: str, limit: int) -> str:
 def _boundaries(text: str) -> Iterator[tuple[int, bool]]:
     """Each position after a token of rendered text, and whether no markup is open there."""
     bold = italic = False
-    link = 0  # 1 inside [label], 2 inside (url)
+    link = 0  # 1 inside a link's [label]
     i = 0
     while i < len(text):
         if text.startswith("<at>", i):
@@ -174,9 +174,9 @@ def _boundaries(text: str) -> Iterator[tuple[int, bool]]:
         elif text[i] == "[" and link == 0:
             link, i = 1, i + 1
         elif text.startswith("](", i) and link == 1:
-            link, i = 2, i + 2
-        elif text[i] == ")" and link == 2:
-            link, i = 0, i + 1
+            # The address runs to the next ")" (those in it are encoded): its "_" and "*" are not marks.
+            end = text.find(")", i + 2)
+            link, i = 0, len(text) if end < 0 else end + 1
         elif text[i] == "<" and text.startswith(WORD_JOINER, i + 1):
             i += 2
         else:
