@@ -4,11 +4,14 @@ with everything a person typed shown as typed: it can never format, link or ment
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.messages import (
     Bold,
@@ -285,3 +288,21 @@ def test_each_hostile_snippet_is_escaped_in_every_place_text_goes(typed: str) ->
         assert not _unescaped(text, "[") and not _unescaped(text, ">")
         assert not text.lstrip().startswith(("- ", "1. ", "# "))
     assert "msteams" not in card or "entities" not in card["msteams"]
+
+
+HOSTILE = st.lists(st.sampled_from([*"ab <>/@*_[]()~`#|!\\-+.1\n", "<at>", "</at>", "**"]), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(typed=HOSTILE, limit=st.integers(min_value=2, max_value=60))
+def test_any_typed_text_cut_anywhere_stays_inert(typed: str, limit: int) -> None:
+    shown = cut(escape(typed), limit)
+
+    assert "<at>" not in shown and "</at>" not in shown
+    for mark in "*_[]()~`#|!>":
+        assert not _unescaped(shown, mark), (typed, shown)
+    for line in shown.split("\n"):
+        assert not re.match(r"\s*([-+]|\d+\.)\s", line), (typed, shown)
+    body = shown.removesuffix(CUT_MARK)
+    trailing = len(body) - len(body.rstrip("\\"))
+    assert trailing % 2 == 0, "an escape was cut through"
