@@ -84,3 +84,10 @@ async def conversation_reference(session: AsyncSession, conversation_id: str) ->
     row = await session.scalar(select(TeamsConversation).where(TeamsConversation.conversation_id == conversation_id)
                                .order_by(TeamsConversation.updated_at.desc()).limit(1))
     return _reference(row)
+
+
+async def latest_reference(session: AsyncSession) -> ConversationReference | None:
+    """The reference kept most recently, whoever it is for: its service URL and tenant are the
+    organisation's, to open a chat with someone Teams has not yet told the bot about."""
+    row = await session.scalar(select(TeamsConversation).order_by(TeamsConversation.updated_at.desc()).limit(1))
+    return _reference(row)

@@ -32,7 +32,7 @@ from storage.db import Database
 from storage.migrate import upgrade_async
 from storage.models import OutboxMessage
 from storage.outbox import enqueue_message, posted_location
-from storage.teams import ConversationReference, save_channel_reference, save_person_reference
+from storage.teams import ConversationReference, person_reference, save_channel_reference, save_person_reference
 
 APP_ID = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"
 PASSWORD = "s3cret-Teams-pa55word"
@@ -266,6 +266,23 @@ async def test_messages_waiting_for_someone_go_as_soon_as_the_app_is_installed_f
     await world.tick()
 
     assert len(world.teams.sent_to(PRIYA)) == 1
+
+
+async def test_someone_the_app_was_installed_for_without_the_bot_hearing_gets_a_chat_opened(world: World) -> None:
+    world.teams.install_for(ADMIN, PRIYA)  # for everyone, by a setup policy
+    await world.reach(ADMIN)  # the only install the bot heard of
+    await world.queue(ToPerson("priya"), "Hello")
+
+    report = await world.tick()
+
+    assert report.messages_sent == 1 and len(world.teams.sent_to(PRIYA)) == 1
+    assert len(world.teams.calls_to("create_conversation")) == 1
+    async with world.services.db.reading() as session:
+        kept = await person_reference(session, PRIYA)
+    assert kept is not None and kept.conversation_id == world.teams.personal_chat(PRIYA).id
+    await world.queue(ToPerson("priya"), "Again")
+    await world.tick()
+    assert len(world.teams.sent_to(PRIYA)) == 2 and len(world.teams.calls_to("create_conversation")) == 1
 
 
 async def test_someone_never_reached_in_teams_waits_and_the_admins_are_told(world: World) -> None:

@@ -3,7 +3,9 @@
 A message's template gives a `Message` (bot/messages.py), rendered here as a card. Where it goes is worked
 out when it is sent: a person's Teams (Entra) object id from their key, then the 1:1 chat kept for them
 when the app was installed or they wrote to the bot (bot/teams/references.py); a channel's Teams id from
-its purpose, then the reference kept when the app was added to its team.
+its purpose, then the reference kept when the app was added to its team. Someone Teams has not told the
+bot about (the app installed for everyone by a setup policy while the bot was not listening) gets a 1:1
+chat opened for them, at the service URL the bot knows for the organisation.
 
 Someone the app cannot reach yet (no chat kept, or Teams answers that the app is not installed) is not a
 failure to give up on: the message stays queued, and the admins are told once what to do.
@@ -36,7 +38,14 @@ from bot.teams.connector import BotConnector, ConnectorError, Failure
 from bot.teams.notices import INSTALL_APP, install_app, slack_invite_bot
 from storage import outbox as outbox_store
 from storage.directory import members_with_role
-from storage.teams import ConversationReference, channel_reference, conversation_reference, person_reference
+from storage.teams import (
+    ConversationReference,
+    channel_reference,
+    conversation_reference,
+    latest_reference,
+    person_reference,
+    save_person_reference,
+)
 
 TEAMS = "teams"
 
@@ -98,6 +107,7 @@ class TeamsDeliverer:
                     raise DeliveryFailed(f"posted on {posted.platform}, not updatable in Teams", permanent=True)
                 await self.connector.update(posted.service_url, posted.conversation, posted.message_id, activity)
                 return posted
+            target = None
             target = await self.target(message.to)
             if target.reference is None:
                 await self._tell_admins_once(message.to, target)
@@ -110,8 +120,8 @@ class TeamsDeliverer:
             activity_id = await self.connector.send(reference.service_url, reference.conversation_id, activity,
                                                     personal=target.personal)
         except ConnectorError as exc:
-            if exc.failure is Failure.NOT_INSTALLED and message.posted is None:
-                await self._tell_admins_once(message.to, await self.target(message.to))
+            if exc.failure is Failure.NOT_INSTALLED and target is not None:
+                await self._tell_admins_once(message.to, target)
             raise DeliveryFailed(
                 exc.reason,
                 permanent=exc.failure is Failure.REFUSED,
@@ -137,6 +147,8 @@ class TeamsDeliverer:
                                          waiting=True)
                 async with self.services.db.reading() as session:
                     reference = await person_reference(session, object_id)
+                if reference is None:
+                    reference = await self._open_chat(object_id)
                 return TeamsTarget(reference, personal=True, shown_as=await self.name_of(key))
             case ToChannel(purpose):
                 channel = await self.teams_channel_of(purpose)
@@ -152,6 +164,24 @@ class TeamsDeliverer:
                     raise DeliveryFailed(f"the Teams conversation {conversation} is not known", permanent=True)
                 return TeamsTarget(reference, personal=conversation.startswith("a:"), shown_as=conversation)
         raise DeliveryFailed(f"{to!r} is not on Teams", permanent=True)
+
+    async def _open_chat(self, object_id: str) -> ConversationReference | None:
+        """A 1:1 chat with someone the bot has heard nothing from in Teams: the app may have been installed
+        for them (for everyone, by a setup policy) while the bot was not listening. None if it is not."""
+        async with self.services.db.reading() as session:
+            known = await latest_reference(session)
+        if known is None:
+            return None  # no service URL to ask at: the first install the bot hears of gives one
+        try:
+            conversation = await self.connector.open_personal_chat(known.service_url, known.tenant_id, object_id)
+        except ConnectorError as exc:
+            if exc.failure is Failure.NOT_INSTALLED:
+                return None
+            raise
+        reference = ConversationReference(conversation, known.service_url, known.tenant_id)
+        async with self.services.db.unit_of_work(background=True) as session:
+            await save_person_reference(session, object_id, reference, self.services.now())
+        return reference
 
     async def _tell_admins_once(self, to: Address, target: TeamsTarget) -> None:
         """Ask each admin, once for each person or channel, to install the app where it is missing."""
