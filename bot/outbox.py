@@ -36,7 +36,8 @@ class OutboundMessage:
 
 class DeliveryFailed(Exception):
     def __init__(
-        self, reason: str, *, permanent: bool, invite_to: str | None = None, credentials_refused: bool = False
+        self, reason: str, *, permanent: bool, invite_to: str | None = None, credentials_refused: bool = False,
+        waiting: bool = False, retry_after: float | None = None,
     ) -> None:
         super().__init__(reason)
         self.reason = reason
@@ -47,6 +48,12 @@ class DeliveryFailed(Exception):
         # The platform refused the bot's own credentials (a revoked or wrong token). Not this message's
         # fault, and every other message would fail the same way: nothing is given up, delivery pauses.
         self.credentials_refused = credentials_refused
+        # The message waits for something only people can do (the Teams app installed for its person):
+        # kept and tried again, but not a fault of delivery, so it neither fails the health check nor
+        # logs an outage.
+        self.waiting = waiting
+        # The platform asked not to be called again for this many seconds (a rate limit's Retry-After).
+        self.retry_after = retry_after
 
 
 @dataclass

@@ -266,11 +266,14 @@ async def _deliver_one(
                 if exc.invite_to:
                     await _ask_admins_to_invite(session, services, exc.invite_to, now)
             else:
-                services.delivery.failed(now, exc.reason)
+                if not exc.waiting:
+                    services.delivery.failed(now, exc.reason)
                 report.messages_retrying += 1
-                retry_at = await outbox_store.mark_retry(session, message.id, now, exc.reason, attempts)
-                log.warning("message %s to %s was not delivered (%s); it will be tried again at %s",
-                            message.id, encode(message.to), exc.reason, f"{retry_at:%H:%M:%S} UTC")
+                not_before = now + timedelta(seconds=exc.retry_after) if exc.retry_after else None
+                retry_at = await outbox_store.mark_retry(session, message.id, now, exc.reason, attempts, not_before)
+                (log.info if exc.waiting else log.warning)(
+                    "message %s to %s was not delivered (%s); it will be tried again at %s",
+                    message.id, encode(message.to), exc.reason, f"{retry_at:%H:%M:%S} UTC")
         return True
     except Exception as exc:  # unexpected: keep the message and try again later
         log.exception("delivering message %s failed", message.id)

@@ -29,6 +29,9 @@ FIXES: dict[str, str] = {
     "TMW_DATA_KEY": "run `tmw-bot keygen` and put the key it prints in .env",
     "TZ": "use a timezone name such as Europe/London",
     "TEAMS_APP_ID": "copy the Microsoft App ID (a GUID such as 1b2c3d4e-...) from your Azure Bot's Configuration page",
+    "TEAMS_APP_PASSWORD": "create a client secret under Certificates & secrets of your bot's app registration in Microsoft Entra, and copy its value",
+    "TEAMS_TENANT_ID": "copy the Directory (tenant) ID (a GUID) from your bot's app registration in Microsoft Entra, or leave it empty for a multi-tenant bot",
+    "TEAMS_TOKEN_URL": "use an http(s) URL; leave it unset for Microsoft's, and only change it to point at a local stand-in for testing",
 }
 
 
@@ -49,19 +52,32 @@ class Settings(BaseSettings):
     tmw_data_key: SecretStr | None = Field(default=None, validation_alias="TMW_DATA_KEY")
     tz: str = Field(default="Europe/London", validation_alias="TZ")
     teams_app_id: str | None = Field(default=None, validation_alias="TEAMS_APP_ID")
+    teams_app_password: SecretStr | None = Field(default=None, validation_alias="TEAMS_APP_PASSWORD")
+    teams_tenant_id: str | None = Field(default=None, validation_alias="TEAMS_TENANT_ID")
+    teams_token_url: str | None = Field(default=None, validation_alias="TEAMS_TOKEN_URL")
 
-    @field_validator("slack_bot_token", "slack_app_token", "slack_signing_secret", "slack_user_token", "tmw_data_key", mode="before")
+    @field_validator("slack_bot_token", "slack_app_token", "slack_signing_secret", "slack_user_token", "tmw_data_key",
+                     "teams_app_password", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("teams_app_id", mode="before")
+    @field_validator("teams_app_id", "teams_tenant_id", mode="before")
     @classmethod
     def _app_id_shape(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():
             return None
         if isinstance(value, str) and not GUID.match(value.strip()):
             raise ValueError("it is not a GUID such as 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d")
+        return value.strip() if isinstance(value, str) else value
+
+    @field_validator("teams_token_url", mode="before")
+    @classmethod
+    def _token_url_shape(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        if isinstance(value, str) and not value.strip().startswith(("http://", "https://")):
+            raise ValueError("it is not an http(s) URL")
         return value.strip() if isinstance(value, str) else value
 
     @field_validator("tmw_org_config", mode="before")
@@ -118,6 +134,14 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"{value!r} is not a known timezone") from exc
         return value
+
+    @property
+    def teams_token_endpoint(self) -> str:
+        """Where the bot gets its own token for Teams: TEAMS_TOKEN_URL if set, otherwise Microsoft's, for
+        the bot's tenant when TEAMS_TENANT_ID names one (a single-tenant bot) or for any (multi-tenant)."""
+        if self.teams_token_url:
+            return self.teams_token_url
+        return f"https://login.microsoftonline.com/{self.teams_tenant_id or 'botframework.com'}/oauth2/v2.0/token"
 
     @property
     def socket_mode(self) -> bool:

@@ -607,3 +607,21 @@ class Absence(Base):
     source: Mapped[str] = mapped_column(String(16), default="command")
     # When the person was told, on their return, what arrived for them while away: once.
     welcomed_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class TeamsConversation(Base):
+    """Where the bot can reach someone, or a channel, on Microsoft Teams: captured from what Teams sends
+    when the app is installed or someone writes to it, since the bot cannot start a conversation in
+    Teams without it (bot/teams/references.py). A person by their Entra object id; a channel by its id
+    and its team's."""
+
+    __tablename__ = "teams_conversation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_object_id: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
+    team_id: Mapped[str | None] = mapped_column(String(255), default=None)
+    channel_id: Mapped[str | None] = mapped_column(String(255), unique=True, default=None)
+    conversation_id: Mapped[str] = mapped_column(String(255))
+    service_url: Mapped[str] = mapped_column(String(512))
+    tenant_id: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime]

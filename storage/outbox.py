@@ -153,15 +153,31 @@ async def mark_sent(session: AsyncSession, message_id: int, now: datetime) -> No
     )
 
 
-async def mark_retry(session: AsyncSession, message_id: int, now: datetime, error: str, attempts: int) -> datetime:
-    """Put a message back in the queue after a failed attempt; returns when it will be tried again."""
+async def mark_retry(session: AsyncSession, message_id: int, now: datetime, error: str, attempts: int,
+                     not_before: datetime | None = None) -> datetime:
+    """Put a message back in the queue after a failed attempt; returns when it will be tried again (no
+    sooner than `not_before`, when the platform said when to come back)."""
     retry_at = now + min(timedelta(seconds=5 * 2 ** min(attempts, 10)), MAX_BACKOFF)
+    if not_before is not None:
+        retry_at = max(retry_at, not_before)
     await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == message_id)
         .values(state="pending", next_attempt_at=retry_at, lease_until=None, last_error=error[:500])
     )
     return retry_at
+
+
+async def retry_now(session: AsyncSession, to: Address, now: datetime) -> int:
+    """Messages waiting to be tried again for an address go on the next round, not after their back-off
+    (someone just became reachable)."""
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.address == encode(to), OutboxMessage.state == "pending", OutboxMessage.next_attempt_at > now)
+        .values(next_attempt_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
 
 
 async def release(session: AsyncSession, message_ids: Sequence[int], next_attempt_at: datetime) -> None:
@@ -214,3 +230,9 @@ async def remember_posted(session: AsyncSession, message_key: str, posted: Poste
         session.add(existing)
     existing.platform, existing.conversation, existing.message_id, existing.service_url = (
         posted.platform, posted.conversation, posted.message_id, posted.service_url)
+
+
+async def has_keyed_message(session: AsyncSession, message_key: str) -> bool:
+    """Whether a message with this key was ever queued (whatever became of it): for a notice given once."""
+    return (await session.scalar(select(OutboxMessage.id).where(OutboxMessage.message_key == message_key).limit(1))
+            ) is not None
