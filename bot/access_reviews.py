@@ -93,7 +93,7 @@ def reviewers(member: Member, directory: Any) -> list[Member]:
 
 async def on_review_due(ctx: TimerContext, payload: dict[str, Any]) -> None:
     directory = (await org_snapshot(ctx.services)).directory
-    member = directory.by_id(payload["slack_id"])
+    member = directory.by_key(payload["slack_id"])
     if member is None or Role.YOUNG_LEADER not in member.roles:
         return
     accounts = await current_accounts(ctx.session, member.slack_id)
@@ -120,7 +120,7 @@ async def _tell(session: AsyncSession, services: Services, target: str, member: 
 async def decide(session: AsyncSession, services: Services, slack_id: str, due: str, actor: Member | None,
                  decision: str, remove: list[int] | None = None) -> str:
     directory = (await org_snapshot(services)).directory
-    member = directory.by_id(slack_id)
+    member = directory.by_key(slack_id)
     if member is None:
         raise DomainError("That young leader is no longer in the organisation file.")
     if actor is None or (actor.slack_id not in {r.slack_id for r in reviewers(member, directory)} and not actor.has(Role.ADMIN)):

@@ -73,7 +73,7 @@ async def welcome_back(services: Services) -> int:
                 continue
             await release_held(session, absence.person_id, now)  # reminders held while they were away
             await owner_back(session, services, absence.person_id)  # and password nudges that waited
-            if snapshot.directory.by_id(absence.person_id) is None:
+            if snapshot.directory.by_key(absence.person_id) is None:
                 continue  # left the organisation meanwhile: nobody to welcome back
             reports = await arrived_while_away(session, services, snapshot, absence.person_id,
                                                since=absence.starts_at, until=absence.ends_at)

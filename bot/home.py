@@ -40,7 +40,7 @@ class HomeData:
 
 async def home_for(services: Services, slack_id: str) -> HomeData:
     snapshot = await org_snapshot(services)
-    member = snapshot.directory.by_id(slack_id)
+    member = snapshot.directory.by_key(slack_id)
     data = HomeData(member=member, organisation=snapshot.organisation_name)
     if member is None:
         return data

@@ -72,7 +72,7 @@ def _decrypt(services: Services, token: str | None) -> str | None:
 
 
 async def _directory(session: AsyncSession, services: Services, key: str) -> Records:
-    person = await session.scalar(select(Person).where(Person.slack_id == key))
+    person = await session.scalar(select(Person).where(Person.key == key))
     if person is None:
         return []
     return [{"slack_id": person.slack_id, "name": person.name, "in_directory": person.in_directory,

@@ -76,7 +76,7 @@ async def publish_home_for(user_id: str, context: AsyncBoltContext, client: Asyn
     services = services_of(context)
     snapshot = await org_snapshot(services)
     admins = [m.name for m in snapshot.directory.with_role(Role.ADMIN)]
-    answer = help_for(snapshot.directory.by_id(user_id), snapshot.organisation_name, admins)
+    answer = help_for(snapshot.directory.by_key(user_id), snapshot.organisation_name, admins)
     data = await home_for(services, user_id)
     await client.views_publish(user_id=user_id, view=View(type="home", blocks=home_blocks(data, help_blocks(answer))).to_dict())
 

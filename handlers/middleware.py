@@ -39,6 +39,6 @@ async def prepare_request(
             return BoltResponse(status=200, body="")
     if context.user_id:
         snapshot = await org_snapshot(services)
-        context["member"] = snapshot.directory.by_id(context.user_id)
+        context["member"] = snapshot.directory.by_key(context.user_id)
     await next()
     return None

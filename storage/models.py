@@ -57,7 +57,15 @@ class Person(Base):
     __tablename__ = "person"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slack_id: Mapped[str] = mapped_column(String(32), unique=True)
+    # How every other table names this person (bot/org.py PersonSpec.key; their Slack id unless the
+    # organisation file gives a key).
+    key: Mapped[str] = mapped_column(String(32), unique=True)
+    # Their identity on each platform, where they have one.
+    slack_id: Mapped[str | None] = mapped_column(String(32), unique=True, default=None)
+    teams_object_id: Mapped[str | None] = mapped_column(String(36), unique=True, default=None)
+    teams_upn: Mapped[str | None] = mapped_column(String(254), default=None)
+    # "slack" or "teams": where their messages go.
+    notify_on: Mapped[str] = mapped_column(String(8), default="slack")
     name: Mapped[str] = mapped_column(String(200))
     # False once the person is no longer in the organisation file; rows stay for the audit trail.
     in_directory: Mapped[bool] = mapped_column(default=True)
@@ -108,7 +116,10 @@ class OrgChannel(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     # ceo_digest, safeguarding, moderation, guarded or moderated
     purpose: Mapped[str] = mapped_column(String(32))
-    slack_channel_id: Mapped[str] = mapped_column(String(32))
+    # The channel on each platform it is on (the organisation file names one or both).
+    slack_channel_id: Mapped[str | None] = mapped_column(String(32), default=None)
+    teams_team_id: Mapped[str | None] = mapped_column(String(200), default=None)
+    teams_channel_id: Mapped[str | None] = mapped_column(String(200), default=None)
     name: Mapped[str] = mapped_column(String(80), default="")
     description: Mapped[str] = mapped_column(Text, default="")
 

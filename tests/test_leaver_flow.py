@@ -237,7 +237,7 @@ async def test_the_leaver_is_told_and_the_starter_can_cancel_before_the_leaving_
     async with bot.services.db.reading() as session:
         lucy = await session.scalar(select(Person).where(Person.slack_id == LUCY))
         assert lucy is not None and lucy.left_on is None and {r.ends_on for r in lucy.roles} == {None}
-    lucy_now = (await org_snapshot(bot.services)).directory.by_id(LUCY)
+    lucy_now = (await org_snapshot(bot.services)).directory.by_key(LUCY)
     assert lucy_now is not None and Role.FREELANCER in lucy_now.roles
 
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.org import OrgFileError, Platform, parse_org_text
+from bot.org import OrgFileError, Platform, load_org_file, parse_org_text
+from storage.directory import TeamsChannelAddress, channel_for, load_directory, sync_org, teams_channel_for
 from tests.cli_support import run_tmw_bot, sqlite_env
-from tests.harness import EXAMPLE_ORG
+from tests.harness import EXAMPLE_ORG, RunningBot
 
 EXAMPLE = EXAMPLE_ORG.read_text()
 ANITA_OBJECT_ID = "6f1c2b9e-3d4a-4e8f-9b1a-0c2d3e4f5a61"
@@ -123,3 +124,33 @@ def test_a_bad_key_or_object_id_is_named_by_its_field() -> None:
     message = str(raised.value)
     assert f"line {_line_of(text, 'key: Rachel G')}: people[10].key: 'Rachel G' is not a key" in message
     assert f"line {_line_of(text, 'not-a-guid')}: people[10].teams.object_id:" in message
+
+
+async def test_the_directory_holds_each_persons_identities_and_each_channels_addresses(
+    bot: RunningBot, tmp_path: Path
+) -> None:
+    edited = tmp_path / "org.yml"
+    edited.write_text(MIXED)
+    async with bot.services.db.unit_of_work() as session:
+        assert await sync_org(session, load_org_file(edited), bot.clock.now()) is True
+    async with bot.services.db.unit_of_work() as session:
+        directory = await load_directory(session)
+        safeguarding = await channel_for(session, "safeguarding"), await teams_channel_for(session, "safeguarding")
+        moderation = await channel_for(session, "moderation"), await teams_channel_for(session, "moderation")
+        digest = await channel_for(session, "ceo_digest"), await teams_channel_for(session, "ceo_digest")
+
+    rachel = directory.by_key("rachel.g")
+    assert rachel is not None and rachel.slack_id is None and rachel.notify_on == "teams"
+    assert rachel.teams_object_id == RACHEL_OBJECT_ID and rachel.teams_upn == "Rachel.Green@themusicworks.org.uk"
+    assert directory.by_teams_object_id(RACHEL_OBJECT_ID.upper()) is rachel
+    assert directory.by_key("U0ADMIN001") is None  # her old entry, keyed by a Slack id, has left the file
+    anita = directory.by_slack_id("U0ANITA001")
+    assert anita is not None and anita.key == "U0ANITA001" and anita.notify_on == "slack"
+    assert directory.by_teams_object_id(ANITA_OBJECT_ID) is anita
+    malcolm = directory.by_key("U0CHAIR001")
+    assert malcolm is not None and malcolm.notify_on == "teams" and malcolm.slack_id == "U0CHAIR001"
+    grace = directory.by_key("grace")
+    assert grace is not None and grace.manages == {"beat-it"}
+    assert safeguarding == ("C0SAFEGD01", TeamsChannelAddress("19:team-tmw@thread.tacv2", "19:safe@thread.tacv2"))
+    assert moderation == (None, TeamsChannelAddress("19:team-tmw@thread.tacv2", "19:mod@thread.tacv2"))
+    assert digest == ("C0DIGEST01", None)

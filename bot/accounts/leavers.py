@@ -135,8 +135,8 @@ def _handles_now(report: Report, slack_id: str) -> bool:
 
 async def preview(session: AsyncSession, services: Services, requester: str, person: str) -> LeaverPreview:
     directory = (await org_snapshot(services)).directory
-    starter = require_requester(directory.by_id(requester))
-    leaver = directory.by_id(person)
+    starter = require_requester(directory.by_key(requester))
+    leaver = directory.by_key(person)
     if leaver is None:
         raise DomainError("That person is not in our organisation file, so there is nothing for me to do.")
     if person == requester:
@@ -176,7 +176,7 @@ async def explain_clash(session: AsyncSession, services: Services, person: str, 
 
 def _validate(form: LeaverForm, leaver: LeaverPreview, directory: Directory, services: Services, requester: str) -> date:
     errors: dict[str, str] = {}
-    starter = directory.by_id(requester)
+    starter = directory.by_key(requester)
     # Someone starting a checklist can't hand themselves the leaver's accounts unless an admin confirms it.
     self_handover = starter is not None and not LEAVER_AUTHORITY.may_take_over_accounts(starter)
     to_starter = ("An admin has to confirm handing {account} to the person who started this checklist. Please choose "
@@ -188,13 +188,13 @@ def _validate(form: LeaverForm, leaver: LeaverPreview, directory: Directory, ser
         errors["leaving_on"] = str(exc)
     for account in leaver.accounts:
         if account.owned:
-            chosen = directory.by_id(form.new_owners.get(account.id))
+            chosen = directory.by_key(form.new_owners.get(account.id))
             if chosen is None or chosen.slack_id == leaver.slack_id:
                 errors[f"owner_{account.id}"] = f"{leaver.name} owns {account.name}: please choose its new owner."
             elif self_handover and chosen.slack_id == requester:
                 errors[f"owner_{account.id}"] = to_starter.format(account=account.name)
         if account.last_admin:
-            chosen = directory.by_id(form.new_admins.get(account.id))
+            chosen = directory.by_key(form.new_admins.get(account.id))
             if chosen is None or chosen.slack_id == leaver.slack_id:
                 errors[f"admin_{account.id}"] = (f"{leaver.name} is the last admin with overall access to {account.name}. "
                                                  f"Please name another admin before completing.")
@@ -337,7 +337,7 @@ async def _pass_on_reports(session: AsyncSession, services: Services, leaver: Le
         report = await session.get(Report, handled.id)
         assert report is not None
         others = [p for p in report.parties if p.part == "handler" and p.tier == report.tier
-                  and p.slack_id != info.slack_id and directory.by_id(p.slack_id) is not None]
+                  and p.slack_id != info.slack_id and directory.by_key(p.slack_id) is not None]
         moved = bool(others)
         if not others:
             outcome = await escalate(session, services, handled.id, "system",
@@ -365,7 +365,7 @@ async def _revoke_young_leader(session: AsyncSession, services: Services, leaver
 
 async def _end_roles(session: AsyncSession, slack_id: str, leaving_on: date) -> dict[str, Any]:
     """End their roles on the leaving date; returns the dates they had, to put back on cancelling."""
-    person = await session.scalar(select(Person).where(Person.slack_id == slack_id))
+    person = await session.scalar(select(Person).where(Person.key == slack_id))
     if person is None:
         return {}
     before = {"left_on": person.left_on.isoformat() if person.left_on else None,
@@ -377,7 +377,7 @@ async def _end_roles(session: AsyncSession, slack_id: str, leaving_on: date) -> 
 
 
 async def _restore_roles(session: AsyncSession, slack_id: str, before: dict[str, Any]) -> None:
-    person = await session.scalar(select(Person).where(Person.slack_id == slack_id))
+    person = await session.scalar(select(Person).where(Person.key == slack_id))
     if person is None or not before:
         return
     person.left_on = date.fromisoformat(before["left_on"]) if before.get("left_on") else None
@@ -429,7 +429,7 @@ async def cancel(session: AsyncSession, services: Services, leaver_id: int, acto
         raise DomainError("I can't find that checklist any more.")
     snapshot = await org_snapshot(services)
     directory = snapshot.directory
-    if not LEAVER_AUTHORITY.may_cancel_as(directory.by_id(actor), leaver.requested_by, leaver.slack_id):
+    if not LEAVER_AUTHORITY.may_cancel_as(directory.by_key(actor), leaver.requested_by, leaver.slack_id):
         raise NotAllowed("Only the person who started this checklist, an admin or the CEO can cancel it, "
                          "and not the person who is leaving.")
     name = _name_in(directory, leaver.slack_id)
@@ -473,7 +473,7 @@ async def cancel(session: AsyncSession, services: Services, leaver_id: int, acto
 
 
 def _name_in(directory: Directory, slack_id: str | None) -> str:
-    member = directory.by_id(slack_id)
+    member = directory.by_key(slack_id)
     return member.name if member else "someone"
 
 
@@ -482,7 +482,7 @@ def _name_in(directory: Directory, slack_id: str | None) -> str:
 
 def checklist_params(services: Services, leaver: Leaver, directory: Directory) -> dict[str, Any]:
     def name(slack_id: str | None) -> str:
-        member = directory.by_id(slack_id)
+        member = directory.by_key(slack_id)
         return member.name if member else ("the bot" if slack_id == "system" else "someone")
 
     tz = services.tz
@@ -532,7 +532,7 @@ async def complete_task(session: AsyncSession, services: Services, task_id: int,
     leaver = await leaver_for_update(session, task.leaver_id)
     assert leaver is not None
     directory = (await org_snapshot(services)).directory
-    member = directory.by_id(actor)
+    member = directory.by_key(actor)
     if actor not in {leaver.requested_by, task.assignee_id} and not (member and member.has(Role.ADMIN)):
         raise NotAllowed("Only the person who started this checklist, the task's owner or an admin can tick it off.")
     if task.state == "done":

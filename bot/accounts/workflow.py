@@ -100,14 +100,14 @@ def overall_admins(account: SharedAccount, directory: Directory) -> list[Member]
     """People with overall access who are still in the organisation with a role that may hold it."""
     found = []
     for access in current_access(account):
-        member = directory.by_id(access.slack_id)
+        member = directory.by_key(access.slack_id)
         if access.overall and member and any(role.value in OVERALL_ACCESS_ROLES for role in member.roles):
             found.append(member)
     return found
 
 
 def _name(directory: Directory, slack_id: str | None) -> str:
-    member = directory.by_id(slack_id)
+    member = directory.by_key(slack_id)
     return member.name if member else "someone who has left"
 
 
@@ -120,7 +120,7 @@ def register_rows(services: Services, accounts: list[SharedAccount], directory: 
         warnings = []
         if not overall_admins(account, directory):
             warnings.append("No admin has overall access (policy 5.4): an admin should edit this account and add one.")
-        if directory.by_id(account.owner_id) is None:
+        if directory.by_key(account.owner_id) is None:
             warnings.append("Its owner has left: an admin should choose a new owner.")
         rows.append({
             "id": account.id,
@@ -260,10 +260,10 @@ def validate_form(form: AccountForm, services: Services, directory: Directory, s
             errors["name"] = f"There is already an account called {same_name.name}."
     if not form.owner:
         errors["owner"] = "Please choose who owns this account (they change its password)."
-    elif directory.by_id(form.owner) is None:
+    elif directory.by_key(form.owner) is None:
         errors["owner"] = "That person is not in our organisation file. Choose someone who is."
     for field, people in (("access", form.access), ("overall_access", form.overall_access)):
-        strangers = [p for p in people if directory.by_id(p) is None]
+        strangers = [p for p in people if directory.by_key(p) is None]
         if strangers:
             errors[field] = "Everyone here must be in our organisation file."
     every = 0
@@ -289,7 +289,7 @@ async def save_account(session: AsyncSession, services: Services, form: AccountF
     """Add an account (account_id None) or edit one. Admins only."""
     snapshot = await org_snapshot(services)
     directory = snapshot.directory
-    _require_manager(directory.by_id(actor), "add or edit shared accounts")
+    _require_manager(directory.by_key(actor), "add or edit shared accounts")
     rules = rules_from(snapshot.config.settings if snapshot.config else None)
     editing = await account_for_update(session, account_id) if account_id is not None else None
     if account_id is not None and editing is None:
@@ -323,7 +323,7 @@ async def save_account(session: AsyncSession, services: Services, form: AccountF
 
 
 async def account_for_editing(session: AsyncSession, services: Services, typed: str, actor: str) -> SharedAccount:
-    _require_manager((await org_snapshot(services)).directory.by_id(actor), "add or edit shared accounts")
+    _require_manager((await org_snapshot(services)).directory.by_key(actor), "add or edit shared accounts")
     return await find_account(session, typed)
 
 
@@ -364,7 +364,7 @@ async def run_check(session: AsyncSession, services: Services, account: SharedAc
     planned = plan(facts_of(account), now, rules, services.tz)
     directory = (await org_snapshot(services)).directory
     next_check = planned.next_check
-    owner_away = (await away_at(session, now)).get(account.owner_id) if directory.by_id(account.owner_id) else None
+    owner_away = (await away_at(session, now)).get(account.owner_id) if directory.by_key(account.owner_id) else None
     if planned.nudge is not None and owner_away is not None and planned.nudge is not Stage.EXPOSED:
         # A nudge to someone away waits until they are back: the check runs again then, and nudges
         # as it finds things (unless the password was changed meanwhile).
@@ -381,7 +381,7 @@ async def run_check(session: AsyncSession, services: Services, account: SharedAc
 
 
 def _owner_or_admins(account: SharedAccount, directory: Directory) -> list[str]:
-    owner = directory.by_id(account.owner_id)
+    owner = directory.by_key(account.owner_id)
     if owner is not None:
         return [owner.slack_id]
     return [m.slack_id for m in directory.with_role(Role.ADMIN)]
@@ -488,7 +488,7 @@ async def record_rotation(session: AsyncSession, services: Services, account_id:
         raise DomainError("I can't find that account any more.")
     snapshot = await org_snapshot(services)
     directory, tz, now = snapshot.directory, services.tz, services.now()
-    if not _may_record(account, directory.by_id(actor)):
+    if not _may_record(account, directory.by_key(actor)):
         raise NotAllowed(f"Only {account.name}'s owner, the people who use it, or an admin can record a change.")
     recent = account.last_changed_at is not None and now - account.last_changed_at < timedelta(hours=1) \
         and account.rotation_requested_at is None
@@ -532,7 +532,7 @@ async def snooze(session: AsyncSession, services: Services, account_id: int, act
     if account is None or not account.active:
         raise DomainError("I can't find that account any more.")
     snapshot = await org_snapshot(services)
-    if not _may_record(account, snapshot.directory.by_id(actor)):
+    if not _may_record(account, snapshot.directory.by_key(actor)):
         raise NotAllowed(f"Only {account.name}'s owner or an admin can put this reminder off.")
     if cycle != account.cycle:
         return Outcome(False, f"This reminder about {account.name} is out of date: nothing more is needed from it.")
@@ -566,7 +566,7 @@ async def start_exposure(session: AsyncSession, services: Services, account_id: 
         raise DomainError("I can't find that account any more.")
     snapshot = await org_snapshot(services)
     directory, now = snapshot.directory, services.now()
-    if directory.by_id(actor) is None and actor != "system":
+    if directory.by_key(actor) is None and actor != "system":
         raise NotAllowed("Only people in our organisation file can flag an account. Please tell an admin.")
     if account.exposed_at is not None:
         if report_id is not None and account.exposure_report_id is None:
@@ -646,7 +646,7 @@ async def exposure_reported(session: AsyncSession, services: Services, report_id
         return ReportedExposure.NO_ACCOUNT
     account = next(a for a in accounts if a.id == match.account.id)
     directory = (await org_snapshot(services)).directory
-    if account.exposed_at is None and not may_start_exposure(account, directory.by_id(reporter)):
+    if account.exposed_at is None and not may_start_exposure(account, directory.by_key(reporter)):
         await record_audit(session, at=services.now(), actor="system", action="account.exposure_referred",
                            subject_type="account", subject_id=str(account.id), detail={"report_id": report_id})
         return ReportedExposure.AWAITING_ADMIN
@@ -660,7 +660,7 @@ async def start_reported_exposure(session: AsyncSession, services: Services, rep
     """An admin handling a password report starts the urgent change of the account it names."""
     await sync_register_in(session, services)
     account = await find_account(session, typed)
-    member = (await org_snapshot(services)).directory.by_id(actor)
+    member = (await org_snapshot(services)).directory.by_key(actor)
     if not may_start_exposure(account, member):
         raise NotAllowed(f"Only an admin, or someone who owns or uses {account.name}, can start its password change. "
                          "Nothing has been changed.")

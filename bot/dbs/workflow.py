@@ -70,7 +70,7 @@ async def record_check(session: AsyncSession, services: Services, form: DbsForm,
     today = services.local_now().date()
     errors: dict[str, str] = {}
     directory = (await org_snapshot(services)).directory
-    person = directory.by_id(form.person)
+    person = directory.by_key(form.person)
     if person is None:
         errors["person"] = "Please choose someone in the organisation file."
     if form.check_type not in CHECK_TYPES:
@@ -109,7 +109,7 @@ async def on_reminder(ctx: TimerContext, payload: dict[str, Any]) -> None:
     if check is None or check.next_review.isoformat() != payload["review"]:
         return  # a newer check was recorded since
     snapshot = await org_snapshot(ctx.services)
-    person = snapshot.directory.by_id(check.slack_id)
+    person = snapshot.directory.by_key(check.slack_id)
     name = person.name if person else "someone"
     params = {"name": name, "days": payload["days"], "review": f"{check.next_review:%-d %B %Y}"}
     targets = {check.slack_id, *(m.slack_id for m in snapshot.directory.with_role(Role.ADMIN))}
@@ -137,7 +137,7 @@ async def warn_roles_without_checks(services: Services) -> None:
 
 async def on_missing(ctx: TimerContext, payload: dict[str, Any]) -> None:
     snapshot = await org_snapshot(ctx.services)
-    person = snapshot.directory.by_id(payload["slack_id"])
+    person = snapshot.directory.by_key(payload["slack_id"])
     if person is None:
         return
     await record_audit(ctx.session, at=ctx.now, actor="system", action="dbs.missing_for_role", subject_type="person",

@@ -82,7 +82,7 @@ class Chronology:
 def _person(directory: Directory, report: Report, slack_id: str | None) -> str:
     if not slack_id or slack_id == "system":
         return "the bot"
-    member = directory.by_id(slack_id)
+    member = directory.by_key(slack_id)
     name = member.name if member else "someone not in the organisation file"
     if slack_id == report.reporter_id:
         return f"{name} (the reporter)"
@@ -109,10 +109,10 @@ def _detail(directory: Directory, report: Report, entry: AuditEntry) -> str:
         body = STATUTORY_CLOCKS[ClockId(detail["clock"])].body
         return f"{body}; to {_people(directory, report, list(detail['to']))}" if detail.get("to") else body
     if entry.action == "report.skipped_away" and detail.get("person"):
-        member = directory.by_id(detail["person"])
+        member = directory.by_key(detail["person"])
         said = f"{member.name if member else 'someone not in the organisation file'}: away until {detail.get('until', '?')}"
         if detail.get("stand_in"):
-            stand_in = directory.by_id(detail["stand_in"])
+            stand_in = directory.by_key(detail["stand_in"])
             said += f", covered by {stand_in.name if stand_in else 'someone no longer in the organisation file'}"
         return said
     if entry.action == "report.reminded":

@@ -57,7 +57,7 @@ async def case_record(session: AsyncSession, services: Services, report: Report,
     details = details_of(services, report)
 
     def name(slack_id: str | None) -> str:
-        member = directory.by_id(slack_id)
+        member = directory.by_key(slack_id)
         return member.name if member else (details.get("reporter_handle") or "someone not in the organisation file")
 
     people = [("Reporter", name(report.reporter_id))]

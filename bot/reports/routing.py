@@ -63,8 +63,8 @@ class ReportFacts:
 
 
 def resolve_step(step: Step, directory: Directory, facts: ReportFacts) -> list[Member]:
-    reporter = directory.by_id(facts.reporter)
-    subject = directory.by_id(facts.team_member)
+    reporter = directory.by_key(facts.reporter)
+    subject = directory.by_key(facts.team_member)
     match step:
         case Step.ACTIVITY_PROJECT_MANAGER:
             return directory.managers_of([facts.activity]) if facts.activity else []
@@ -132,7 +132,7 @@ def _chain_tiers(
                     recipients.append(recipient)
                     continue
                 assert absences is not None
-                stand_in = directory.by_id(away.stand_in)
+                stand_in = directory.by_key(away.stand_in)
                 if (stand_in is not None and may_cover(stand_in, step)
                         and not {stand_in.slack_id} & (book.keys() | excluded | seen)):
                     seen.add(stand_in.slack_id)
@@ -190,7 +190,7 @@ def chains_that_can_end_empty(rules: dict[ReportKind, RoutingRule], directory: D
 
 def _describe(facts: ReportFacts, directory: Directory) -> str:
     def who(slack_id: str | None) -> str:
-        member = directory.by_id(slack_id)
+        member = directory.by_key(slack_id)
         return member.name if member else str(slack_id)
 
     said = f"a report by {who(facts.reporter)}"

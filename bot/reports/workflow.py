@@ -153,7 +153,7 @@ def _refusal(report: Report, actor: str) -> str:
 def may_export(snapshot: OrgSnapshot, slack_id: str) -> bool:
     """Whether a person may export a case as a PDF: their roles, against `settings.reports.export_roles`."""
     settings = ReportSettings.model_validate((snapshot.config.settings.get("reports") if snapshot.config else None) or {})
-    member = snapshot.directory.by_id(slack_id)
+    member = snapshot.directory.by_key(slack_id)
     return member is not None and any(role in settings.export_roles for role in member.roles)
 
 
@@ -175,7 +175,7 @@ def own_role_in(report: Report, slack_id: str | None) -> str | None:
 def _acknowledged_by(report: Report, directory: Directory | None) -> str:
     """Who acknowledged it: the one person who pressed, never their whole tier."""
     role = own_role_in(report, report.acknowledged_by) or "the person handling it"
-    member = directory.by_id(report.acknowledged_by) if directory else None
+    member = directory.by_key(report.acknowledged_by) if directory else None
     return f"{member.name}, {role}" if member else role
 
 
@@ -202,13 +202,13 @@ def snapshot_for(
     if audience == "told":
         return base
     details = details_of(services, report)
-    reporter = directory.by_id(report.reporter_id)
+    reporter = directory.by_key(report.reporter_id)
     name = reporter.name if reporter else _not_in_file(details)
     # A reporter not in the organisation file is shown as a person reference too (the renderer makes
     # it a mention), so whoever handles it can reach them.
     reporter_ref = None if reporter else report.reporter_id
     subject_id = team_member_of(services, report)
-    subject = directory.by_id(subject_id)
+    subject = directory.by_key(subject_id)
     base |= {
         "status_line": status_line(services, report, None if audience == "reporter" else directory),
         "acknowledge_by": describe(report.acknowledge_by, tz),
@@ -251,7 +251,7 @@ def _not_in_file(details: dict[str, Any]) -> str:
 def _name(directory: Directory, slack_id: str, report: Report, audience: str) -> str:
     if slack_id == report.reporter_id and report.name_only_to_handler and audience != "handler":
         return "the reporter"
-    member = directory.by_id(slack_id)
+    member = directory.by_key(slack_id)
     return member.name if member else ("the bot" if slack_id == "system" else "someone")
 
 
@@ -325,7 +325,7 @@ def validate_form(
     if rule and rule.needs_team_member and not form.team_member:
         errors["team_member"] = "Please choose the person this is about."
     if rule and rule.kind is ReportKind.YOUNG_LEADER_MISUSE and form.team_member:
-        subject = directory.by_id(form.team_member)
+        subject = directory.by_key(form.team_member)
         if subject is None or Role.YOUNG_LEADER not in subject.roles:
             errors["team_member"] = "That person is not listed as a young leader. Choose the young leader concerned."
     if rule and rule.rotate_password and not form.account.strip():
@@ -375,7 +375,7 @@ async def receive_report(
     went_to = _first_tier_label(rule, snapshot.directory, facts, await away_book(services))
     details = {"description": form.description.strip(), "participant": form.participant.strip(),
                "when_text": form.when_text.strip(), "account": form.account.strip()}
-    if snapshot.directory.by_id(reporter_id) is None:
+    if snapshot.directory.by_key(reporter_id) is None:
         # Not in the organisation file: keep the name they go by on the platform, so handlers can reach them.
         details["reporter_handle"] = reporter_handle[:80]
     urgent = rule.urgent or form.immediate_risk
@@ -495,7 +495,7 @@ async def route_received(session: AsyncSession, services: Services, report_id: i
     if rule.rotate_password:
         await _password_reported(session, services, report)
     await _tell_everyone(session, services, report, rule, snapshot.directory, newly=handlers_in(report, 0), include_told=True)
-    if snapshot.directory.by_id(report.reporter_id) is None:
+    if snapshot.directory.by_key(report.reporter_id) is None:
         await _ask_admins_to_add(session, services, snapshot.directory, report)
     return True
 
@@ -843,7 +843,7 @@ async def complete_task(
                        subject_id=report.reference)
     if task_kind == "revoke_access":
         directory = (await org_snapshot(services)).directory
-        subject = directory.by_id(team_member_of(services, report))
+        subject = directory.by_key(team_member_of(services, report))
         for admin in directory.with_role(Role.ADMIN):
             await enqueue_message(session, services.cipher, now=now, target=admin.slack_id, template="report.revoke_access",
                                   params={"reference": report.reference, "young_leader": subject.name if subject else "the young leader"})

@@ -106,7 +106,7 @@ def register(app: AsyncApp) -> None:
                 raise PasswordTyped()
             await workflow.ensure_register_synced(services)
             snapshot = await org_snapshot(services)
-            if snapshot.directory.by_id(actor) is None:
+            if snapshot.directory.by_key(actor) is None:
                 if verb in EXPOSED_VERBS:
                     raise DomainError("I don't have you in our organisation file yet, so I can't pass this on for you. "
                                       "Please tell an admin straight away, and never type the password.")
@@ -118,7 +118,7 @@ def register(app: AsyncApp) -> None:
                 listing = BLOCK_KIT.message(said.register(rows))
                 await respond(text=listing.text, blocks=listing.blocks, response_type="ephemeral")
             elif verb == "add" and not rest:
-                workflow._require_manager(snapshot.directory.by_id(actor), "add or edit shared accounts")
+                workflow._require_manager(snapshot.directory.by_key(actor), "add or edit shared accounts")
                 await client.views_open(trigger_id=command["trigger_id"], view=blocks.account_modal(SaveMeta()))
             elif verb == "add":
                 try:
@@ -147,7 +147,7 @@ def register(app: AsyncApp) -> None:
                     account_id, account_name = account.id, account.name
                     # Already being changed: anyone is simply told so, and no report is needed.
                     directly = account.exposed_at is not None or workflow.may_start_exposure(
-                        account, snapshot.directory.by_id(actor))
+                        account, snapshot.directory.by_key(actor))
                 if directly:
                     async with services.db.unit_of_work() as session:
                         outcome = await workflow.start_exposure(session, services, account_id, actor)

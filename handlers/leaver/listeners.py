@@ -65,7 +65,7 @@ def register(app: AsyncApp) -> None:
             if contains_password(text):
                 raise PasswordTyped()
             # Refuse people without the right role before anything else, kindly.
-            leavers.require_requester((await org_snapshot(services)).directory.by_id(command["user_id"]))
+            leavers.require_requester((await org_snapshot(services)).directory.by_key(command["user_id"]))
             if not text:
                 raise DomainError(_USAGE)
             found, unknown = people_in(re.sub(r"\s*,\s*", " ", text) if "<@" in text else text, (await org_snapshot(services)).directory)
