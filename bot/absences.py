@@ -119,7 +119,7 @@ class AbsenceAuthority:
     def may_set(self, actor: Member | None, person: Member) -> bool:
         if actor is None:
             return False
-        if actor.slack_id == person.slack_id or actor.has(*self.for_anyone):
+        if actor.key == person.key or actor.has(*self.for_anyone):
             return True
         return actor.has(*self.for_own_projects) and bool(actor.manages & person.projects)
 
@@ -185,8 +185,8 @@ class AwayOutcome:
     message: str
 
 
-def _name(directory: Directory, slack_id: str | None) -> str:
-    member = directory.by_key(slack_id)
+def _name(directory: Directory, person_key: str | None) -> str:
+    member = directory.by_key(person_key)
     return member.name if member else "someone not in the organisation file"
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from bot.org import OrgConfig, PersonSpec, Platform, Role
 
@@ -98,3 +99,9 @@ def identities(person: PersonSpec) -> dict[str, str | None]:
         "teams_upn": person.teams.upn if person.teams else None,
         "notify_on": (person.notify_on or Platform.SLACK).value,
     }
+
+
+def person_key_in(stored: Mapping[str, Any]) -> str:
+    """The person a stored payload (a timer's, a queued message's, a checklist's undo record) names.
+    Those stored before people had keys name them as `slack_id`: the same value, since their key is it."""
+    return str(stored["person_key"] if "person_key" in stored else stored["slack_id"])

@@ -274,11 +274,11 @@ class ReportParty(Base):
     """Someone on a report: a handler in tier N of its chain, a watcher, or someone told it exists."""
 
     __tablename__ = "report_party"
-    __table_args__ = (UniqueConstraint("report_id", "slack_id", "part"),)
+    __table_args__ = (UniqueConstraint("report_id", "person_key", "part"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
-    slack_id: Mapped[str] = mapped_column(String(32))
+    person_key: Mapped[str] = mapped_column(String(32))
     # handler, watcher or told
     part: Mapped[str] = mapped_column(String(16))
     tier: Mapped[int] = mapped_column(Integer, default=0)
@@ -464,11 +464,11 @@ class AccountAccess(Base):
     """Who can log in to a shared account; `overall` marks an admin with overall access (policy 5.4)."""
 
     __tablename__ = "account_access"
-    __table_args__ = (UniqueConstraint("account_id", "slack_id"),)
+    __table_args__ = (UniqueConstraint("account_id", "person_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("shared_account.id", ondelete="CASCADE"))
-    slack_id: Mapped[str] = mapped_column(String(32))
+    person_key: Mapped[str] = mapped_column(String(32))
     overall: Mapped[bool] = mapped_column(default=False)
     granted_at: Mapped[datetime]
     # Set when the person leaves or their access is revoked; the row stays for the audit trail.
@@ -483,12 +483,12 @@ class Leaver(Base):
     __tablename__ = "leaver"
     # One open checklist per leaver, however many people start one at the same moment.
     __table_args__ = (
-        Index("uq_leaver_open_slack_id", "slack_id", unique=True,
+        Index("uq_leaver_open_person_key", "person_key", unique=True,
               sqlite_where=text("state = 'open'"), postgresql_where=text("state = 'open'")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slack_id: Mapped[str] = mapped_column(String(32), index=True)
+    person_key: Mapped[str] = mapped_column(String(32), index=True)
     requested_by: Mapped[str] = mapped_column(String(32))
     leaving_on: Mapped[date] = mapped_column(Date)
     # The modal submission it came from: a repeated submission finds the checklist already made.
@@ -542,10 +542,10 @@ class PolicySignature(Base):
     """Someone read and agreed to a version of the policy (section 2: before using TMW computers)."""
 
     __tablename__ = "policy_signature"
-    __table_args__ = (UniqueConstraint("slack_id", "version"),)
+    __table_args__ = (UniqueConstraint("person_key", "version"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slack_id: Mapped[str] = mapped_column(String(32))
+    person_key: Mapped[str] = mapped_column(String(32))
     version: Mapped[str] = mapped_column(String(16))
     signed_at: Mapped[datetime]
 
@@ -556,7 +556,7 @@ class DbsCheck(Base):
     __tablename__ = "dbs_check"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slack_id: Mapped[str] = mapped_column(String(32), unique=True)
+    person_key: Mapped[str] = mapped_column(String(32), unique=True)
     check_type: Mapped[str] = mapped_column(String(32))
     certificate_date: Mapped[date] = mapped_column(Date)
     certificate_number_enc: Mapped[str] = mapped_column(EncryptedText)

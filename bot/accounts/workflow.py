@@ -100,14 +100,14 @@ def overall_admins(account: SharedAccount, directory: Directory) -> list[Member]
     """People with overall access who are still in the organisation with a role that may hold it."""
     found = []
     for access in current_access(account):
-        member = directory.by_key(access.slack_id)
+        member = directory.by_key(access.person_key)
         if access.overall and member and any(role.value in OVERALL_ACCESS_ROLES for role in member.roles):
             found.append(member)
     return found
 
 
-def _name(directory: Directory, slack_id: str | None) -> str:
-    member = directory.by_key(slack_id)
+def _name(directory: Directory, person_key: str | None) -> str:
+    member = directory.by_key(person_key)
     return member.name if member else "someone who has left"
 
 
@@ -126,7 +126,7 @@ def register_rows(services: Services, accounts: list[SharedAccount], directory: 
             "id": account.id,
             "name": account.name,
             "owner": _name(directory, account.owner_id),
-            "access": [_name(directory, a.slack_id) + (" (overall)" if a.overall else "") for a in current_access(account)],
+            "access": [_name(directory, a.person_key) + (" (overall)" if a.overall else "") for a in current_access(account)],
             "interval": describe_interval(account.rotate_every_days),
             "last_changed": describe(account.last_changed_at, tz, with_time=False) if account.last_changed_at else "not recorded",
             "next_due": describe(account.next_due_at, tz, with_time=False),
@@ -227,16 +227,16 @@ def _new_account(key: str, name: str, owner: str, every: int, now: datetime) -> 
 
 
 def _set_access(account: SharedAccount, holders: list[str], overall: set[str], now: datetime) -> None:
-    by_id = {a.slack_id: a for a in account.access}
+    by_id = {a.person_key: a for a in account.access}
     wanted = list(dict.fromkeys(holders))
-    for slack_id in wanted:
-        row = by_id.get(slack_id)
+    for person_key in wanted:
+        row = by_id.get(person_key)
         if row is None:
-            account.access.append(AccountAccess(slack_id=slack_id, overall=slack_id in overall, granted_at=now))
+            account.access.append(AccountAccess(person_key=person_key, overall=person_key in overall, granted_at=now))
         else:
-            row.overall = slack_id in overall
-    for slack_id, row in by_id.items():
-        if slack_id not in wanted and row.revoked_at is None:
+            row.overall = person_key in overall
+    for person_key, row in by_id.items():
+        if person_key not in wanted and row.revoked_at is None:
             row.revoked_at = now
 
 
@@ -383,8 +383,8 @@ async def run_check(session: AsyncSession, services: Services, account: SharedAc
 def _owner_or_admins(account: SharedAccount, directory: Directory) -> list[str]:
     owner = directory.by_key(account.owner_id)
     if owner is not None:
-        return [owner.slack_id]
-    return [m.slack_id for m in directory.with_role(Role.ADMIN)]
+        return [owner.key]
+    return [m.key for m in directory.with_role(Role.ADMIN)]
 
 
 def nudge_params(services: Services, account: SharedAccount, stage: Stage, directory: Directory,
@@ -418,7 +418,7 @@ async def _nudge(session: AsyncSession, services: Services, account: SharedAccou
         params["leaver"] = " and ".join(_name(directory, s) for s in leavers) or "someone with access"
     targets = _owner_or_admins(account, directory)
     if owner_away is not None:
-        targets = [m.slack_id for m in directory.with_role(Role.ADMIN) if m.slack_id != account.owner_id] or targets
+        targets = [m.key for m in directory.with_role(Role.ADMIN) if m.key != account.owner_id] or targets
         params["owner_away"] = f"{_name(directory, account.owner_id)} (its owner) is away until {until_words(owner_away.ends_at, services.tz)}, so this comes to the admins."
     for target in targets:
         await enqueue_message(session, services.cipher, now=now, target=target, template="accounts.nudge", params=params,
@@ -433,10 +433,10 @@ async def _escalate(session: AsyncSession, services: Services, account: SharedAc
     days = max(1, (now - account.next_due_at).days)
     for admin in directory.with_role(Role.ADMIN):
         await enqueue_message(
-            session, services.cipher, now=now, target=admin.slack_id, template="accounts.escalated",
+            session, services.cipher, now=now, target=admin.key, template="accounts.escalated",
             params={"name": account.name, "owner": _name(directory, account.owner_id), "days": days,
                     "due": describe(account.next_due_at, services.tz, with_time=False)},
-            message_key=f"account:{account.id}:escalated:{account.cycle}:{admin.slack_id}",
+            message_key=f"account:{account.id}:escalated:{account.cycle}:{admin.key}",
         )
     await record_audit(session, at=now, actor="system", action="account.escalated", subject_type="account",
                        subject_id=str(account.id), detail={"days_overdue": days})
@@ -463,8 +463,8 @@ def _reset_cycle(account: SharedAccount) -> int:
 def _may_record(account: SharedAccount, member: Member | None) -> bool:
     if member is None:
         return False
-    holders = {a.slack_id for a in current_access(account)} | {account.owner_id}
-    return member.slack_id in holders or member.has(*MANAGERS)
+    holders = {a.person_key for a in current_access(account)} | {account.owner_id}
+    return member.key in holders or member.has(*MANAGERS)
 
 
 def parse_change_moment(text: str, services: Services) -> datetime:
@@ -580,12 +580,12 @@ async def start_exposure(session: AsyncSession, services: Services, account_id: 
     rules = rules_from(snapshot.config.settings if snapshot.config else None)
     owner = _name(directory, account.owner_id)
     for admin in directory.with_role(Role.ADMIN):
-        if admin.slack_id != account.owner_id:
+        if admin.key != account.owner_id:
             await enqueue_message(
-                session, services.cipher, now=now, target=admin.slack_id, template="accounts.exposed",
+                session, services.cipher, now=now, target=admin.key, template="accounts.exposed",
                 params={"name": account.name, "owner": owner, "by": _name(directory, actor) if actor != "system" else "a report",
                         "from_report": report_id is not None},
-                message_key=f"account:{account.id}:exposed:{account.cycle}:{admin.slack_id}",
+                message_key=f"account:{account.id}:exposed:{account.cycle}:{admin.key}",
             )
     await record_audit(session, at=now, actor=actor, action="account.exposed", subject_type="account",
                        subject_id=str(account.id), detail={"report_id": report_id})
@@ -594,11 +594,11 @@ async def start_exposure(session: AsyncSession, services: Services, account_id: 
                          f"password now. I'll keep reminding them until it is done.")
 
 
-def parts_held(account: SharedAccount, slack_id: str) -> set[AccountPart]:
+def parts_held(account: SharedAccount, person_key: str) -> set[AccountPart]:
     """How someone holds an account: its owner, someone who uses it, or someone with overall access."""
-    held = {AccountPart.OWNER} if account.owner_id == slack_id else set()
+    held = {AccountPart.OWNER} if account.owner_id == person_key else set()
     for access in current_access(account):
-        if access.slack_id == slack_id:
+        if access.person_key == person_key:
             held.add(AccountPart.OVERALL_ACCESS if access.overall else AccountPart.ACCESS)
     return held
 
@@ -607,7 +607,7 @@ def may_start_exposure(account: SharedAccount, member: Member | None) -> bool:
     """Whether someone's flag starts the urgent rotation at once (the rule is EXPOSURE_AUTHORITY). Anyone
     else's flag goes to the admins as a report, so nobody can set off urgent reminders for an account
     they have nothing to do with, yet a suspected exposure is still easy to raise."""
-    return EXPOSURE_AUTHORITY.may_start(member, parts_held(account, member.slack_id) if member else set())
+    return EXPOSURE_AUTHORITY.may_start(member, parts_held(account, member.key) if member else set())
 
 
 async def report_exposure(services: Services, account_name: str, actor: str, submission_key: str) -> Outcome:

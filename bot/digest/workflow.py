@@ -136,7 +136,7 @@ async def on_weekly_digest(ctx: TimerContext, payload: dict[str, Any]) -> None:
                                 session=ctx.session)
     params = digest.as_params(services)
     channel = await channel_for(ctx.session, "ceo_digest")
-    targets = [channel] if channel else [m.slack_id for m in (await org_snapshot(services)).directory.with_role(Role.CEO)]
+    targets = [channel] if channel else [m.key for m in (await org_snapshot(services)).directory.with_role(Role.CEO)]
     week = due.astimezone(services.tz).date().isoformat()
     for target in targets:
         await enqueue_message(ctx.session, services.cipher, now=ctx.now, target=target, template="digest.weekly",

@@ -51,7 +51,7 @@ def people_in(text: str, directory: Directory) -> tuple[list[str], list[str]]:
         typed = part.lstrip("@").strip().lower()
         matches = [m for m in directory.members if m.name.lower() == typed or m.name.split()[0].lower() == typed]
         if len(matches) == 1:
-            found.append(matches[0].slack_id)
+            found.append(matches[0].key)
         else:
             unknown.append(part)
     return found, unknown
@@ -134,8 +134,8 @@ def register(app: AsyncApp) -> None:
                     account = await workflow.account_for_editing(session, services, rest, actor)
                     access = workflow.current_access(account)
                     initial = {"name": account.name, "aliases": ", ".join(account.aliases), "owner": account.owner_id,
-                               "access": [a.slack_id for a in access if not a.overall],
-                               "overall_access": [a.slack_id for a in access if a.overall],
+                               "access": [a.person_key for a in access if not a.overall],
+                               "overall_access": [a.person_key for a in access if a.overall],
                                "every": f"{account.rotate_every_days} days"}
                     meta = SaveMeta(account_id=account.id)
                 await client.views_open(trigger_id=command["trigger_id"], view=blocks.account_modal(meta, initial))

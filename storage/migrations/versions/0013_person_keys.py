@@ -1,5 +1,5 @@
 """person keys: people are keyed by a neutral key, with a Slack and/or Teams identity; channels may be on
-either platform
+either platform; the tables that name a person name them by key (person_key, was slack_id)
 
 Revision ID: 0013
 Revises: 0011
@@ -14,6 +14,37 @@ revision = '0013'
 down_revision = '0011'
 branch_labels = None
 depends_on = None
+
+
+# Tables naming a person by what was their Slack id and is now their key (the same value for everyone so
+# far), each with its unique constraints: {column name: constraint name} and the constraint's columns.
+_RENAMED: dict[str, list[tuple[dict[str, str], list[str]]]] = {
+    'report_party': [({'slack_id': 'uq_report_party_report_id', 'person_key': 'uq_report_party_report_id'},
+                      ['report_id', '{person}', 'part'])],
+    'account_access': [({'slack_id': 'uq_account_access_account_id', 'person_key': 'uq_account_access_account_id'},
+                        ['account_id', '{person}'])],
+    'leaver': [],
+    'policy_signature': [({'slack_id': 'uq_policy_signature_slack_id', 'person_key': 'uq_policy_signature_person_key'},
+                          ['{person}', 'version'])],
+    'dbs_check': [({'slack_id': 'uq_dbs_check_slack_id', 'person_key': 'uq_dbs_check_person_key'}, ['{person}'])],
+}
+
+
+def _rename_person_columns(old: str, new: str) -> None:
+    # The leaver's indexes (one of them partial) are dropped and made again around the copy SQLite makes.
+    op.drop_index(f'uq_leaver_open_{old}', table_name='leaver')
+    op.drop_index(f'ix_leaver_{old}', table_name='leaver')
+    for table, constraints in _RENAMED.items():
+        with op.batch_alter_table(table) as batch:
+            for names, _columns in constraints:
+                batch.drop_constraint(names[old], type_='unique')
+            batch.alter_column(old, new_column_name=new, existing_type=sa.String(length=32), existing_nullable=False)
+        with op.batch_alter_table(table) as batch:
+            for names, columns in constraints:
+                batch.create_unique_constraint(names[new], [c.format(person=new) for c in columns])
+    op.create_index(f'ix_leaver_{new}', 'leaver', [new], unique=False)
+    op.create_index(f'uq_leaver_open_{new}', 'leaver', [new], unique=True,
+                    sqlite_where=sa.text("state = 'open'"), postgresql_where=sa.text("state = 'open'"))
 
 
 def upgrade() -> None:
@@ -36,8 +67,11 @@ def upgrade() -> None:
         batch.add_column(sa.Column('teams_channel_id', sa.String(length=200), nullable=True))
         batch.alter_column('slack_channel_id', existing_type=sa.String(length=32), nullable=True)
 
+    _rename_person_columns('slack_id', 'person_key')
+
 
 def downgrade() -> None:
+    _rename_person_columns('person_key', 'slack_id')
     # Before this release everyone had a Slack id: people and channels known only on Teams can't be kept.
     op.execute("DELETE FROM org_channel WHERE slack_channel_id IS NULL")
     with op.batch_alter_table('org_channel') as batch:
