@@ -32,6 +32,7 @@ from bot.settings import Settings  # noqa: E402
 from bot.slack.delivery import SlackDeliverer  # noqa: E402
 from bot.slack.server import make_web_application  # noqa: E402
 from bot.slack.web import make_web_client  # noqa: E402
+from bot.snapshot import current_directory  # noqa: E402
 from bot.standin import FakeSlack  # noqa: E402
 from bot.workflows import MAINTENANCE, TIMER_HANDLERS  # noqa: E402
 from handlers import all_renderers  # noqa: E402
@@ -185,7 +186,7 @@ async def side_by_side(
         app = create_app(services)
         ours_runner, ours_url = await serve(make_web_application(app))
         scheduler = asyncio.create_task(
-            scheduler_loop(services, TIMER_HANDLERS, SlackDeliverer(app.client, all_renderers()), MAINTENANCE)
+            scheduler_loop(services, TIMER_HANDLERS, SlackDeliverer(app.client, all_renderers(), lambda: current_directory(services)), MAINTENANCE)
         )
         # Same Web API client as the bot (Bolt checks its token once, with auth.test, against the stand-in).
         bare = AsyncApp(signing_secret=SECRET, client=make_web_client("xoxb-bench", api_url))

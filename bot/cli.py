@@ -286,10 +286,11 @@ async def _tick(settings, now_text: str | None, allow_future: bool) -> int:  # t
     if settings.slack_bot_token is not None:
         from bot.slack.delivery import SlackDeliverer
         from bot.slack.web import make_web_client
+        from bot.snapshot import current_directory
         from handlers import all_renderers
 
         client = make_web_client(settings.secret("SLACK_BOT_TOKEN"), settings.slack_api_url)
-        deliverer = SlackDeliverer(client, all_renderers())
+        deliverer = SlackDeliverer(client, all_renderers(), lambda: current_directory(services))
     try:
         report = await run_due(services, TIMER_HANDLERS, deliverer, MAINTENANCE)
     finally:

@@ -113,6 +113,7 @@ async def serve(settings: Settings, host: str, port: int) -> None:
     from bot.slack.server import EVENTS_PATH, make_web_application
     from bot.slack.socket_mode import SocketModeSupervisor
     from bot.slack.web import check_bot_token
+    from bot.snapshot import current_directory
     from bot.workflows import MAINTENANCE, TIMER_HANDLERS
     from handlers import all_renderers
 
@@ -126,7 +127,7 @@ async def serve(settings: Settings, host: str, port: int) -> None:
     except BaseException:
         await services.db.dispose()
         raise
-    deliverer = SlackDeliverer(app.client, all_renderers())
+    deliverer = SlackDeliverer(app.client, all_renderers(), lambda: current_directory(services))
     keep_start_up_out_of_garbage_collection()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -17,6 +17,7 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.slack.delivery import SlackDeliverer
 from bot.slack.server import EVENTS_PATH, make_web_application
+from bot.snapshot import current_directory
 from bot.standin import FakeSlack, SlackRequestSender
 from bot.workflows import MAINTENANCE, TIMER_HANDLERS
 from handlers import all_renderers
@@ -73,7 +74,7 @@ async def start_bot(settings: Settings, fake: FakeSlack, clock: ManualClock) -> 
         fake=fake,
         slack=SlackRequestSender(url, SIGNING_SECRET, fake),
         clock=clock,
-        deliverer=SlackDeliverer(app.client, all_renderers()),
+        deliverer=SlackDeliverer(app.client, all_renderers(), lambda: current_directory(services)),
     )
     return bot, runner
 

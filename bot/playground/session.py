@@ -132,6 +132,7 @@ class Playground:
         from bot.runtime import prepare
         from bot.slack.delivery import SlackDeliverer
         from bot.slack.server import EVENTS_PATH, make_web_application
+        from bot.snapshot import current_directory
         from handlers import all_renderers
 
         await self.fake.start()
@@ -159,7 +160,7 @@ class Playground:
         port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         self.bot_url = f"http://127.0.0.1:{port}{EVENTS_PATH}"
         self.sender = SlackRequestSender(self.bot_url, self.signing_secret, self.fake)
-        self._deliverer = SlackDeliverer(app.client, all_renderers())
+        self._deliverer = SlackDeliverer(app.client, all_renderers(), lambda: current_directory(self.services))
         await self.run_due()
         self._idle_tasks = set(asyncio.all_tasks())
 

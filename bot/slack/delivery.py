@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.directory import Directory
 from bot.outbox import Delivered, DeliveryFailed, OutboundMessage
+from bot.slack.people import slack_address, use_directory
 
 
 @dataclass(frozen=True)
@@ -57,11 +59,20 @@ def slack_error(exc: SlackApiError) -> str:
 
 
 class SlackDeliverer:
-    def __init__(self, client: AsyncWebClient, renderers: Mapping[str, Renderer]) -> None:
+    """`directory` gives the organisation's directory at send time: who a person's key is on Slack, for
+    the message's address and its mentions (bot/slack/people.py)."""
+
+    def __init__(self, client: AsyncWebClient, renderers: Mapping[str, Renderer],
+                 directory: Callable[[], Awaitable[Directory]] | None = None) -> None:
         self.client = client
         self.renderers = renderers
+        self.directory = directory
 
     async def deliver(self, message: OutboundMessage) -> Delivered:
+        with use_directory(await self.directory() if self.directory else None):
+            return await self._deliver(replace(message, target=slack_address(message.target)))
+
+    async def _deliver(self, message: OutboundMessage) -> Delivered:
         renderer = self.renderers.get(message.template)
         if renderer is None:
             raise DeliveryFailed(f"no renderer for {message.template!r}", permanent=True)

@@ -25,11 +25,12 @@ from bot.directory import Directory
 from bot.errors import DomainError
 from bot.messages import inputs
 from bot.slack.blockkit import BLOCK_KIT, submitted_values
+from bot.slack.people import key_of
 from bot.snapshot import org_snapshot
 from handlers.accounts import blocks
 from handlers.accounts.ids import ACCOUNTS_COMMAND, ROTATED_COMMAND
 from handlers.errors import telling_the_person
-from handlers.middleware import services_of
+from handlers.middleware import caller, services_of
 from storage.accounts import active_accounts
 from storage.models import ProcessedDelivery
 
@@ -46,7 +47,7 @@ def people_in(text: str, directory: Directory) -> tuple[list[str], list[str]]:
     for part in [p.strip() for p in text.strip("\"“”").split(",") if p.strip()]:
         mention = _MENTION.search(part)
         if mention:
-            found.append(mention.group(1))
+            found.append(key_of(mention.group(1), directory))
             continue
         typed = part.lstrip("@").strip().lower()
         matches = [m for m in directory.members if m.name.lower() == typed or m.name.split()[0].lower() == typed]
@@ -101,7 +102,7 @@ def register(app: AsyncApp) -> None:
             services = services_of(context)
             text = (command.get("text") or "").strip()
             verb, _, rest = text.partition(" ")
-            verb, rest, actor = verb.lower(), rest.strip(), command["user_id"]
+            verb, rest, actor = verb.lower(), rest.strip(), caller(context)
             if contains_password(text):
                 raise PasswordTyped()
             await workflow.ensure_register_synced(services)
@@ -185,7 +186,7 @@ def register(app: AsyncApp) -> None:
                     when = workflow.parse_change_moment(when_text, services)
                 except (DateNotUnderstood, DateInFuture) as exc:
                     raise DomainError(f"Nothing was recorded. {exc}") from exc
-                outcome = await workflow.record_rotation(session, services, account.id, command["user_id"], when)
+                outcome = await workflow.record_rotation(session, services, account.id, caller(context), when)
             services.wake_scheduler()
             await respond(text=outcome.message, response_type="ephemeral")
 
@@ -197,7 +198,7 @@ def register(app: AsyncApp) -> None:
         try:
             async with services.db.unit_of_work() as session:
                 await claim_submission(session, view, services.now())
-                outcome = await workflow.save_account(session, services, form, body["user"]["id"], meta.account_id)
+                outcome = await workflow.save_account(session, services, form, caller(context), meta.account_id)
         except IntegrityError:
             await ack()  # the same submission again: it was saved the first time
             return
@@ -217,7 +218,7 @@ def register(app: AsyncApp) -> None:
             services = services_of(context)
             action = Action(body["actions"][0]["action_id"])
             value = NudgeValue.model_validate_json(body["actions"][0]["value"])
-            actor = body["user"]["id"]
+            actor = caller(context)
             if action is Action.CHANGED_ON:
                 async with services.db.reading() as session:
                     account = await session.get(workflow.SharedAccount, value.account_id)
@@ -253,7 +254,7 @@ def register(app: AsyncApp) -> None:
             return
         try:
             async with services.db.unit_of_work() as session:
-                outcome = await workflow.record_rotation(session, services, meta.account_id, body["user"]["id"], when,
+                outcome = await workflow.record_rotation(session, services, meta.account_id, caller(context), when,
                                                          cycle=meta.cycle)
         except DomainError as exc:
             await ack(response_action="errors", errors={FieldId.WHEN: exc.user_message})
