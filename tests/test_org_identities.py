@@ -6,9 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from bot.org import OrgFileError, Platform, load_org_file, parse_org_text
 from storage.directory import TeamsChannelAddress, channel_for, load_directory, sync_org, teams_channel_for
+from storage.models import Person
 from tests.cli_support import run_tmw_bot, sqlite_env
 from tests.harness import EXAMPLE_ORG, RunningBot
 
@@ -154,3 +156,18 @@ async def test_the_directory_holds_each_persons_identities_and_each_channels_add
     assert safeguarding == ("C0SAFEGD01", TeamsChannelAddress("19:team-tmw@thread.tacv2", "19:safe@thread.tacv2"))
     assert moderation == (None, TeamsChannelAddress("19:team-tmw@thread.tacv2", "19:mod@thread.tacv2"))
     assert digest == ("C0DIGEST01", None)
+
+
+async def test_a_slack_id_moved_to_a_new_key_is_taken_from_the_old_entry(bot: RunningBot, tmp_path: Path) -> None:
+    # Ben is given a key after his entry was loaded by Slack id: the new entry gets his Slack id, and the old
+    # one (kept for the record, out of the directory) gives it up rather than the load failing.
+    edited = tmp_path / "org.yml"
+    edited.write_text(EXAMPLE.replace("  - slack_id: U0VOLUNT01\n", "  - key: ben.c\n    slack_id: U0VOLUNT01\n"))
+    async with bot.services.db.unit_of_work() as session:
+        assert await sync_org(session, load_org_file(edited), bot.clock.now()) is True
+    async with bot.services.db.unit_of_work() as session:
+        directory = await load_directory(session)
+        old = await session.scalar(select(Person).where(Person.key == "U0VOLUNT01"))
+    ben = directory.by_slack_id("U0VOLUNT01")
+    assert ben is not None and ben.key == "ben.c" and directory.by_key("U0VOLUNT01") is None
+    assert old is not None and old.slack_id is None and not old.in_directory
