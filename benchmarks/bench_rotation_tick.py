@@ -64,7 +64,7 @@ async def build(path: Path, accounts: int, timers: int, due: int) -> None:
             await session.execute(insert(SharedAccount), rows)
             ids = (await session.scalars(select(SharedAccount.id).where(SharedAccount.key.startswith("bench")).order_by(SharedAccount.id))).all()
             await session.execute(insert(AccountAccess), [
-                {"account_id": i, "slack_id": "U0ANITA001", "overall": True, "granted_at": NOW} for i in ids])
+                {"account_id": i, "person_key": "U0ANITA001", "overall": True, "granted_at": NOW} for i in ids])
             timer_rows = [{"kind": "accounts.check", "dedupe_key": f"account:{i}:check:1", "payload": {"account_id": i, "seq": 1},
                            "due_at": NOW - timedelta(minutes=5) if n < due else NOW + timedelta(days=20 + n % 40),
                            "state": "pending", "attempts": 0, "last_error": ""} for n, i in enumerate(ids)]

@@ -120,7 +120,7 @@ class AbsenceAuthority:
     def may_set(self, actor: Member | None, person: Member) -> bool:
         if actor is None:
             return False
-        if actor.slack_id == person.slack_id or actor.has(*self.for_anyone):
+        if actor.key == person.key or actor.has(*self.for_anyone):
             return True
         return actor.has(*self.for_own_projects) and bool(actor.manages & person.projects)
 
@@ -186,8 +186,8 @@ class AwayOutcome:
     message: str
 
 
-def _name(directory: Directory, slack_id: str | None) -> str:
-    member = directory.by_id(slack_id)
+def _name(directory: Directory, person_key: str | None) -> str:
+    member = directory.by_key(person_key)
     return member.name if member else "someone not in the organisation file"
 
 
@@ -203,8 +203,8 @@ async def set_absence(
     raised, so that their audit entry is kept with the transaction."""
     now, tz = services.now(), services.tz
     person = person or actor
-    member = directory.by_id(person)
-    actor_member = directory.by_id(actor)
+    member = directory.by_key(person)
+    actor_member = directory.by_key(actor)
     own = person == actor
     if actor_member is None:
         return AwayOutcome(False, "Only people in our organisation file can set an absence. Please ask an admin.")
@@ -245,7 +245,7 @@ async def set_absence(
     if stand_in is not None:
         if stand_in == person:
             raise DomainError("Someone can't cover for themselves. Name someone else after `cover`, or leave it out.")
-        cover = directory.by_id(stand_in)
+        cover = directory.by_key(stand_in)
         if cover is None:
             raise DomainError("The person named after `cover` is not in our organisation file, so nothing has been changed.")
         steps = steps_of(member)
@@ -362,9 +362,9 @@ def stand_in_for(away: Away | None, directory: Directory, book: AwayBook, fallba
     themselves; otherwise the first of `fallback` who is neither away nor the absent person."""
     if away is None:
         return None
-    if away.stand_in and directory.by_id(away.stand_in) and away.stand_in not in book:
+    if away.stand_in and directory.by_key(away.stand_in) and away.stand_in not in book:
         return away.stand_in
-    return next((s for s in fallback if s != away.person and s not in book and directory.by_id(s)), None)
+    return next((s for s in fallback if s != away.person and s not in book and directory.by_key(s)), None)
 
 
 async def remind_unless_away(

@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.absences import AwayBook, away_at, remind_unless_away
-from bot.directory import Member
+from bot.directory import Member, person_key_in
 from bot.errors import DomainError, NotAllowed
 from bot.messages import Bold, Button, Buttons, ButtonStyle, Choice, Confirm, Form, Message, Note, Paragraph, Part
 from bot.org import Role
@@ -46,26 +46,26 @@ async def _settings(services: Services) -> AccessReviewSettings:
     return AccessReviewSettings.model_validate((config.settings.get("access_reviews") if config else None) or {})
 
 
-async def current_accounts(session: AsyncSession, slack_id: str) -> list[tuple[int, str]]:
+async def current_accounts(session: AsyncSession, person_key: str) -> list[tuple[int, str]]:
     rows = await session.execute(
         select(SharedAccount.id, SharedAccount.name)
         .join(AccountAccess, AccountAccess.account_id == SharedAccount.id)
-        .where(AccountAccess.slack_id == slack_id, AccountAccess.revoked_at.is_(None), SharedAccount.active.is_(True))
+        .where(AccountAccess.person_key == person_key, AccountAccess.revoked_at.is_(None), SharedAccount.active.is_(True))
         .order_by(SharedAccount.name)
     )
     return [(i, n) for i, n in rows.all()]
 
 
-async def _last_review(session: AsyncSession, slack_id: str) -> datetime | None:
+async def _last_review(session: AsyncSession, person_key: str) -> datetime | None:
     return await session.scalar(
-        select(AuditEntry.at).where(AuditEntry.action == "access_review.decided", AuditEntry.subject_id == slack_id)
+        select(AuditEntry.at).where(AuditEntry.action == "access_review.decided", AuditEntry.subject_id == person_key)
         .order_by(AuditEntry.at.desc()).limit(1)
     )
 
 
-async def _first_granted(session: AsyncSession, slack_id: str) -> datetime | None:
+async def _first_granted(session: AsyncSession, person_key: str) -> datetime | None:
     return await session.scalar(
-        select(AccountAccess.granted_at).where(AccountAccess.slack_id == slack_id, AccountAccess.revoked_at.is_(None))
+        select(AccountAccess.granted_at).where(AccountAccess.person_key == person_key, AccountAccess.revoked_at.is_(None))
         .order_by(AccountAccess.granted_at).limit(1)
     )
 
@@ -77,63 +77,63 @@ async def schedule_reviews(services: Services) -> None:
     every = timedelta(weeks=(await _settings(services)).every_weeks)
     async with services.db.unit_of_work(background=True) as session:
         for member in directory.with_role(Role.YOUNG_LEADER):
-            since = await _last_review(session, member.slack_id) or await _first_granted(session, member.slack_id)
+            since = await _last_review(session, member.key) or await _first_granted(session, member.key)
             if since is None:
                 continue  # no access to review
             day = (since + every).astimezone(services.tz).date()
             due = datetime.combine(day, REVIEW_AT, tzinfo=services.tz)
-            await schedule_timer(session, kind=DUE, dedupe_key=f"access-review:{member.slack_id}:{day.isoformat()}",
-                                 due_at=due, payload={"slack_id": member.slack_id, "due": day.isoformat()})
+            await schedule_timer(session, kind=DUE, dedupe_key=f"access-review:{member.key}:{day.isoformat()}",
+                                 due_at=due, payload={"person_key": member.key, "due": day.isoformat()})
 
 
 def reviewers(member: Member, directory: Any) -> list[Member]:
-    managers = [m for m in directory.managers_of(member.projects) if m.slack_id != member.slack_id]
+    managers = [m for m in directory.managers_of(member.projects) if m.key != member.key]
     return managers or directory.with_role(Role.ADMIN)
 
 
 async def on_review_due(ctx: TimerContext, payload: dict[str, Any]) -> None:
     directory = (await org_snapshot(ctx.services)).directory
-    member = directory.by_id(payload["slack_id"])
+    member = directory.by_key(person_key_in(payload))
     if member is None or Role.YOUNG_LEADER not in member.roles:
         return
-    accounts = await current_accounts(ctx.session, member.slack_id)
+    accounts = await current_accounts(ctx.session, member.key)
     if not accounts:
         return
     await record_audit(ctx.session, at=ctx.now, actor="system", action="access_review.asked", subject_type="person",
-                       subject_id=member.slack_id, detail={"due": payload["due"]})
+                       subject_id=member.key, detail={"due": payload["due"]})
     away = await away_at(ctx.session, ctx.now)
     for reviewer in reviewers(member, directory):
-        await _tell(ctx.session, ctx.services, reviewer.slack_id, member, payload["due"], accounts, None, None, away)
+        await _tell(ctx.session, ctx.services, reviewer.key, member, payload["due"], accounts, None, None, away)
 
 
 async def _tell(session: AsyncSession, services: Services, target: str, member: Member, due: str,
                 accounts: list[tuple[int, str]], decision: str | None, by: str | None, away: AwayBook | None = None) -> None:
     """The review's message to a reviewer: asked afresh (held while they are away), or updated in place."""
     await remind_unless_away(session, services, away or {}, person=target, template="access_review.ask",
-                          params={"slack_id": member.slack_id, "name": member.name, "due": due,
+                          params={"person_key": member.key, "name": member.name, "due": due,
                                   "accounts": [{"id": i, "name": n} for i, n in accounts], "decision": decision, "by": by},
-                          message_key=f"access-review:{member.slack_id}:{due}:{target}",
+                          message_key=f"access-review:{member.key}:{due}:{target}",
                           # Each young leader's review is its own question: one held never replaces another.
                           replaces_held=False)
 
 
-async def decide(session: AsyncSession, services: Services, slack_id: str, due: str, actor: Member | None,
+async def decide(session: AsyncSession, services: Services, person_key: str, due: str, actor: Member | None,
                  decision: str, remove: list[int] | None = None) -> str:
     directory = (await org_snapshot(services)).directory
-    member = directory.by_id(slack_id)
+    member = directory.by_key(person_key)
     if member is None:
         raise DomainError("That young leader is no longer in the organisation file.")
-    if actor is None or (actor.slack_id not in {r.slack_id for r in reviewers(member, directory)} and not actor.has(Role.ADMIN)):
+    if actor is None or (actor.key not in {r.key for r in reviewers(member, directory)} and not actor.has(Role.ADMIN)):
         raise NotAllowed("Only the young leader's project manager (or an admin) can review their access.")
     if decision not in DECISIONS:
         raise DomainError("Please choose Keep, Revoke or Reduce.")
     decided = await session.scalar(
-        select(AuditEntry.detail).where(AuditEntry.action == "access_review.decided", AuditEntry.subject_id == slack_id)
+        select(AuditEntry.detail).where(AuditEntry.action == "access_review.decided", AuditEntry.subject_id == person_key)
         .order_by(AuditEntry.at.desc()).limit(1)
     )
     if decided and decided.get("due") == due:
         return f"This review was already decided ({decided.get('decision')})."
-    accounts = await current_accounts(session, slack_id)
+    accounts = await current_accounts(session, person_key)
     to_remove = [i for i, _ in accounts] if decision == "revoke" else [i for i, _ in accounts if i in set(remove or [])]
     if decision == "reduce" and not to_remove:
         raise DomainError("Please choose at least one account to take away, or press Keep.")
@@ -141,15 +141,15 @@ async def decide(session: AsyncSession, services: Services, slack_id: str, due: 
     from bot.accounts.workflow import start_exposure
 
     for access in (await session.scalars(select(AccountAccess).where(
-        AccountAccess.slack_id == slack_id, AccountAccess.account_id.in_(to_remove), AccountAccess.revoked_at.is_(None)
+        AccountAccess.person_key == person_key, AccountAccess.account_id.in_(to_remove), AccountAccess.revoked_at.is_(None)
     ))).all():
         access.revoked_at = now
     for account_id in to_remove:
-        await start_exposure(session, services, account_id, actor.slack_id)
-    await record_audit(session, at=now, actor=actor.slack_id, action="access_review.decided", subject_type="person",
-                       subject_id=slack_id, detail={"due": due, "decision": decision, "removed": to_remove})
+        await start_exposure(session, services, account_id, actor.key)
+    await record_audit(session, at=now, actor=actor.key, action="access_review.decided", subject_type="person",
+                       subject_id=person_key, detail={"due": due, "decision": decision, "removed": to_remove})
     for reviewer in reviewers(member, directory):
-        await _tell(session, services, reviewer.slack_id, member, due, accounts, decision, actor.name)
+        await _tell(session, services, reviewer.key, member, due, accounts, decision, actor.name)
     if decision == "keep":
         return f"Kept: {member.name}'s access is reviewed again in a few weeks."
     names = ", ".join(n for i, n in accounts if i in to_remove)
@@ -178,7 +178,8 @@ DECIDED_WORDS = {"keep": "Kept", "revoke": "Access revoked", "reduce": "Access r
 class ReviewRef(BaseModel):
     """Which review a button or form is about: the young leader, by key, and when it fell due."""
 
-    slack_id: str
+    # Buttons sent before people had keys say `slack_id`: the same value.
+    person_key: str = Field(validation_alias=AliasChoices("person_key", "slack_id"))
     due: str
 
 
@@ -191,7 +192,7 @@ def review_request(params: dict[str, Any]) -> Message:
     if params.get("decision"):
         parts.append(Note((Bold(DECIDED_WORDS[params["decision"]]), f" by {params['by'] or 'someone'}.")))
     else:
-        value = ReviewRef(slack_id=params["slack_id"], due=params["due"]).model_dump_json()
+        value = ReviewRef(person_key=person_key_in(params), due=params["due"]).model_dump_json()
         parts.append(Buttons([
             Button("Keep access", KEEP_ACTION, value=value, style=ButtonStyle.PRIMARY),
             Button("Revoke access", REVOKE_ACTION, value=value, style=ButtonStyle.DANGER, confirm=Confirm(

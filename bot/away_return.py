@@ -32,13 +32,13 @@ SHOWN_ON_HOME_FOR = timedelta(days=14)
 
 
 async def arrived_while_away(
-    session: AsyncSession, services: Services, snapshot: OrgSnapshot, slack_id: str,
+    session: AsyncSession, services: Services, snapshot: OrgSnapshot, person_key: str,
     since: datetime | None = None, until: datetime | None = None,
 ) -> list[dict[str, Any]]:
     """Reports that came to someone's place in a chain while they were away (and reached that place),
     each with how it stands: reference, kind and status, never its details."""
     query = (select(Report).join(ReportParty, ReportParty.report_id == Report.id)
-             .where(ReportParty.slack_id == slack_id, ReportParty.part == "away", ReportParty.tier <= Report.tier))
+             .where(ReportParty.person_key == person_key, ReportParty.part == "away", ReportParty.tier <= Report.tier))
     if since is not None:
         query = query.where(Report.created_at >= since)
     if until is not None:
@@ -53,11 +53,11 @@ def _summary(services: Services, directory: Directory, snapshot: OrgSnapshot, re
             "status_line": status_line(services, report, directory)}
 
 
-async def for_home(services: Services, slack_id: str) -> list[dict[str, Any]]:
+async def for_home(services: Services, person_key: str) -> list[dict[str, Any]]:
     """What arrived while they were away, for their Home: during an absence under way or ended lately."""
     snapshot = await org_snapshot(services)
     async with services.db.reading() as session:
-        return await arrived_while_away(session, services, snapshot, slack_id, since=services.now() - SHOWN_ON_HOME_FOR)
+        return await arrived_while_away(session, services, snapshot, person_key, since=services.now() - SHOWN_ON_HOME_FOR)
 
 
 async def welcome_back(services: Services) -> int:
@@ -74,7 +74,7 @@ async def welcome_back(services: Services) -> int:
                 continue
             await release_held(session, ToPerson(absence.person_id), now)  # reminders held while they were away
             await owner_back(session, services, absence.person_id)  # and password nudges that waited
-            if snapshot.directory.by_id(absence.person_id) is None:
+            if snapshot.directory.by_key(absence.person_id) is None:
                 continue  # left the organisation meanwhile: nobody to welcome back
             reports = await arrived_while_away(session, services, snapshot, absence.person_id,
                                                since=absence.starts_at, until=absence.ends_at)

@@ -49,13 +49,13 @@ def _parser() -> argparse.ArgumentParser:
     digest.add_argument("--print", action="store_true", required=True, dest="print_digest",
                         help="print the last seven days' digest to the terminal")
 
-    person = commands.add_parser("person", help="what the bot holds about one person (by Slack id)")
+    person = commands.add_parser("person", help="what the bot holds about one person (by key)")
     person_commands = person.add_subparsers(dest="person_command", required=True, metavar="ACTION")
     person_export = person_commands.add_parser("export", help="write it all to a folder (a subject access request)")
-    person_export.add_argument("key", metavar="KEY", help="the person's Slack id")
+    person_export.add_argument("key", metavar="KEY", help="the person's key (their Slack id unless the organisation file gives one)")
     person_export.add_argument("--out", type=Path, required=True, metavar="DIR")
     person_erase = person_commands.add_parser("erase", help="erase it where no rule requires keeping it")
-    person_erase.add_argument("key", metavar="KEY", help="the person's Slack id")
+    person_erase.add_argument("key", metavar="KEY", help="the person's key (their Slack id unless the organisation file gives one)")
     export = commands.add_parser("export", help="a case's record as a PDF, for bodies outside Slack")
     export_commands = export.add_subparsers(dest="export_command", required=True, metavar="WHAT")
     export_report = export_commands.add_parser("report", help="tmw-bot export report TMW-2026-0042 --out FILE.pdf")
@@ -381,13 +381,14 @@ async def _rekey(settings) -> int:  # type: ignore[no-untyped-def]
 
 
 async def _person(settings, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    from bot.org import SLACK_USER_ID
+    from bot.org import PERSON_REF
     from bot.person_data import HOLDINGS, erase_person, export_person
     from bot.runtime import prepare
 
-    if not SLACK_USER_ID.match(args.key):
-        print(f"tmw-bot: {args.key!r} is not a Slack user id (such as U0123ABCD): people are keyed by the slack_id "
-              "in the organisation file.", file=sys.stderr)
+    if not PERSON_REF.match(args.key):
+        print(f"tmw-bot: {args.key!r} is not a person's key (such as anita.h, or a Slack user id such as U0123ABCD): "
+              "people are named by their key in the organisation file, or their slack_id if it gives none.",
+              file=sys.stderr)
         return 2
     services = await prepare(settings)
     try:

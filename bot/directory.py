@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from bot.org import OrgConfig, Role
+from bot.org import OrgConfig, PersonSpec, Platform, Role
 
 
 @dataclass(frozen=True)
 class Member:
-    slack_id: str
+    # Who they are to the workflows and in every stored row (the organisation file's `key`).
+    key: str
     name: str
     roles: frozenset[Role]
     projects: frozenset[str] = field(default_factory=frozenset)
@@ -19,6 +21,11 @@ class Member:
     manages: frozenset[str] = field(default_factory=frozenset)
     leads: frozenset[str] = field(default_factory=frozenset)
     left_on: date | None = None
+    # Who they are on each platform, for the platforms' code to address them; and where they are told.
+    slack_id: str | None = None
+    teams_object_id: str | None = None
+    teams_upn: str | None = None
+    notify_on: str = "slack"  # "slack" or "teams"
 
     def has(self, *roles: Role) -> bool:
         return any(role in self.roles for role in roles)
@@ -31,7 +38,9 @@ class Directory:
     members: tuple[Member, ...]
     project_names: dict[str, str]
     # Looked up on every request and every routing step: indexed once, not scanned each time.
-    _by_id: dict[str, Member] = field(init=False, repr=False, compare=False)
+    _by_key: dict[str, Member] = field(init=False, repr=False, compare=False)
+    _by_slack_id: dict[str, Member] = field(init=False, repr=False, compare=False)
+    _by_teams_object_id: dict[str, Member] = field(init=False, repr=False, compare=False)
     _by_role: dict[Role, list[Member]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -40,11 +49,21 @@ class Directory:
             for role in member.roles:
                 by_role.setdefault(role, []).append(member)
         # The first entry for an id wins, as the scan it replaces did.
-        object.__setattr__(self, "_by_id", {m.slack_id: m for m in reversed(self.members)})
+        earliest_first = list(reversed(self.members))
+        object.__setattr__(self, "_by_key", {m.key: m for m in earliest_first})
+        object.__setattr__(self, "_by_slack_id", {m.slack_id: m for m in earliest_first if m.slack_id})
+        object.__setattr__(self, "_by_teams_object_id",
+                           {m.teams_object_id: m for m in earliest_first if m.teams_object_id})
         object.__setattr__(self, "_by_role", by_role)
 
-    def by_id(self, slack_id: str | None) -> Member | None:
-        return self._by_id.get(slack_id) if slack_id else None
+    def by_key(self, key: str | None) -> Member | None:
+        return self._by_key.get(key) if key else None
+
+    def by_slack_id(self, slack_id: str | None) -> Member | None:
+        return self._by_slack_id.get(slack_id) if slack_id else None
+
+    def by_teams_object_id(self, object_id: str | None) -> Member | None:
+        return self._by_teams_object_id.get(object_id.lower()) if object_id else None
 
     def with_role(self, role: Role) -> list[Member]:
         return list(self._by_role.get(role, ()))
@@ -63,8 +82,26 @@ def directory_from_org(config: OrgConfig) -> Directory:
     checking the file (`tmw-bot org validate`) against the workflows' rules."""
     members = []
     for person in config.people:
-        manages = frozenset(p.key for p in config.projects if person.slack_id in p.managers)
-        leads = frozenset(p.key for p in config.projects if person.slack_id in p.leaders)
-        members.append(Member(slack_id=person.slack_id, name=person.name, roles=frozenset(person.roles),
-                              projects=frozenset(person.projects) | manages | leads, manages=manages, leads=leads))
+        manages = frozenset(p.key for p in config.projects if person.key in p.managers)
+        leads = frozenset(p.key for p in config.projects if person.key in p.leaders)
+        members.append(Member(key=person.key, name=person.name, roles=frozenset(person.roles),
+                              projects=frozenset(person.projects) | manages | leads, manages=manages, leads=leads,
+                              **identities(person)))
     return Directory(members=tuple(members), project_names={p.key: p.name for p in config.projects})
+
+
+def identities(person: PersonSpec) -> dict[str, str | None]:
+    """A person's identities on each platform, and where they are told, as Member (and the person
+    table) hold them."""
+    return {
+        "slack_id": person.slack_id,
+        "teams_object_id": person.teams.object_id if person.teams else None,
+        "teams_upn": person.teams.upn if person.teams else None,
+        "notify_on": (person.notify_on or Platform.SLACK).value,
+    }
+
+
+def person_key_in(stored: Mapping[str, Any]) -> str:
+    """The person a stored payload (a timer's, a queued message's, a checklist's undo record) names.
+    Those stored before people had keys name them as `slack_id`: the same value, since their key is it."""
+    return str(stored["person_key"] if "person_key" in stored else stored["slack_id"])

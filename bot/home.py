@@ -40,26 +40,26 @@ class HomeData:
     extra: dict[str, list[Text]] = field(default_factory=dict)
 
 
-async def home_for(services: Services, slack_id: str) -> HomeData:
+async def home_for(services: Services, person_key: str) -> HomeData:
     snapshot = await org_snapshot(services)
-    member = snapshot.directory.by_id(slack_id)
+    member = snapshot.directory.by_key(person_key)
     data = HomeData(member=member, organisation=snapshot.organisation_name)
     if member is None:
         return data
     async with services.db.reading() as session:
-        handled_ids = select(ReportParty.report_id).where(ReportParty.slack_id == slack_id, ReportParty.part == "handler")
+        handled_ids = select(ReportParty.report_id).where(ReportParty.person_key == person_key, ReportParty.part == "handler")
         for report in (await session.scalars(
             select(Report).where(Report.id.in_(handled_ids), Report.status != "resolved").order_by(Report.created_at)
         )).all():
-            if any(p.slack_id == slack_id and p.tier <= report.tier for p in handlers_in(report)):
+            if any(p.person_key == person_key and p.tier <= report.tier for p in handlers_in(report)):
                 rule = rule_of(snapshot.rules, report)
-                data.handling.append(snapshot_for(services, report, rule, snapshot.directory, "handler", slack_id))
+                data.handling.append(snapshot_for(services, report, rule, snapshot.directory, "handler", person_key))
         for report in (await session.scalars(
-            select(Report).where(Report.reporter_id == slack_id).order_by(Report.created_at.desc()).limit(10)
+            select(Report).where(Report.reporter_id == person_key).order_by(Report.created_at.desc()).limit(10)
         )).all():
             if report.routed_at is not None:
                 rule = rule_of(snapshot.rules, report)
-                data.filed.append(snapshot_for(services, report, rule, snapshot.directory, "reporter", slack_id))
+                data.filed.append(snapshot_for(services, report, rule, snapshot.directory, "reporter", person_key))
         if member.manages:
             rows = await session.execute(
                 select(Report.activity_key, func.count()).where(Report.activity_key.in_(member.manages), Report.status != "resolved")
@@ -75,25 +75,25 @@ async def home_for(services: Services, slack_id: str) -> HomeData:
         pass
     else:
         async with services.db.reading() as session:
-            data.policy_signed = await signed_version(session, slack_id, document.version) is not None
+            data.policy_signed = await signed_version(session, person_key, document.version) is not None
         data.policy_version = document.version
     async with services.db.reading() as session:
-        await _accounts_and_checklists(session, services, data, slack_id)
-    await _arrived_while_away(services, data, slack_id)
+        await _accounts_and_checklists(session, services, data, person_key)
+    await _arrived_while_away(services, data, person_key)
     if member.has(Role.ADMIN):
         await _register_for_admins(services, data)
         data.people = [(m.name, ", ".join(sorted(r.value.replace("_", " ") for r in m.roles))) for m in snapshot.directory.members]
     return data
 
 
-async def _accounts_and_checklists(session: Any, services: Services, data: HomeData, slack_id: str) -> None:
+async def _accounts_and_checklists(session: Any, services: Services, data: HomeData, person_key: str) -> None:
     """Passwords this person must change soon, and leaver checklist tasks waiting for them."""
     from storage.models import Leaver, LeaverTask, SharedAccount
 
     now = services.now()
     soon = now + timedelta(days=7)
     owned = (await session.scalars(
-        select(SharedAccount).where(SharedAccount.owner_id == slack_id, SharedAccount.active.is_(True),
+        select(SharedAccount).where(SharedAccount.owner_id == person_key, SharedAccount.active.is_(True),
                                     (SharedAccount.next_due_at <= soon) | SharedAccount.exposed_at.is_not(None))
         .order_by(SharedAccount.next_due_at)
     )).all()
@@ -109,21 +109,21 @@ async def _accounts_and_checklists(session: Any, services: Services, data: HomeD
         data.extra["Passwords to change"] = [*lines, ("Use ", Code("/rotated NAME"), " once you have changed one.")]
     tasks = (await session.execute(
         select(LeaverTask.label).join(Leaver, Leaver.id == LeaverTask.leaver_id)
-        .where(LeaverTask.assignee_id == slack_id, LeaverTask.state == "open", Leaver.state == "open")
+        .where(LeaverTask.assignee_id == person_key, LeaverTask.state == "open", Leaver.state == "open")
     )).scalars().all()
     if tasks:
         data.extra["Leaver checklist tasks for you"] = [f"• {label}" for label in tasks]
 
 
-async def _arrived_while_away(services: Services, data: HomeData, slack_id: str) -> None:
+async def _arrived_while_away(services: Services, data: HomeData, person_key: str) -> None:
     """Reports that went to the next person on their chain while this person was away: what they are,
     and how each was handled, never their details (those are for the people who handled them)."""
-    away = (await away_book(services)).get(slack_id)
+    away = (await away_book(services)).get(person_key)
     if away is not None:
         data.extra["You are away"] = [(f"Until {until_words(away.ends_at, services.tz)}: reports that would come to you "
                                        "go to the next person on their chain. ", Code("/away off"),
                                        " when you are back.")]
-    arrived = await for_home(services, slack_id)
+    arrived = await for_home(services, person_key)
     if arrived:
         data.extra["Arrived while you were away"] = [
             _listed(r["reference"], r["status_line"], f" ({r['kind_label']}, {r['filed']})") for r in arrived

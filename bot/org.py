@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 if TYPE_CHECKING:
     # Filled in by plug_in (OrgConfig.accounts), so that this module imports no workflow.
@@ -26,6 +26,13 @@ if TYPE_CHECKING:
 
 SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 SLACK_CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
+# A person's key: how the rest of the file, and every stored row, names them. Someone who gives none is
+# keyed by their Slack id (so files and rows from before Teams keep their meaning): either shape is a key.
+PERSON_KEY = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
+PERSON_REF = re.compile(rf"{PERSON_KEY.pattern}|{SLACK_USER_ID.pattern}")
+# Microsoft Entra object ids are GUIDs; a UPN (user@domain) is for people reading the file.
+ENTRA_OBJECT_ID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+TEAMS_UPN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PROJECT_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -117,11 +124,68 @@ class OrganisationInfo(_Strict):
         return (initials or "ORG")[:8]
 
 
+class Platform(StrEnum):
+    SLACK = "slack"
+    TEAMS = "teams"
+
+
+class TeamsIdentity(_Strict):
+    object_id: str = Field(pattern=ENTRA_OBJECT_ID.pattern)
+    upn: str = Field(pattern=TEAMS_UPN.pattern)
+
+    @field_validator("object_id")
+    @classmethod
+    def _lower(cls, value: str) -> str:
+        return value.lower()  # Entra prints GUIDs either way; one spelling, so duplicates are seen
+
+
+# The fields naming a person's identity on each platform, as the file spells them.
+_PLATFORM_FIELDS = {"slack_id": Platform.SLACK, "teams": Platform.TEAMS}
+
+
 class PersonSpec(_Strict):
-    slack_id: str = Field(pattern=SLACK_USER_ID.pattern)
+    """Someone in the organisation: a key, and an identity on Slack, Teams or both.
+
+    `key` defaults to `slack_id`; `notify_on` to the platform named first in the person's entry. Whether
+    the entry names enough is checked with the rest of the file (`_check_people`), so each gap gets its
+    own line and field."""
+
+    key: str = ""
+    slack_id: str | None = Field(default=None, pattern=SLACK_USER_ID.pattern)
+    teams: TeamsIdentity | None = None
+    notify_on: Platform | None = None
     name: str = Field(min_length=1)
     roles: list[Role] = Field(min_length=1)
     projects: list[str] = Field(default_factory=list)
+
+    @field_validator("key")
+    @classmethod
+    def _key(cls, value: str) -> str:
+        if value and not PERSON_REF.match(value):
+            raise ValueError(f"{value!r} is not a key: 2 to 32 lower-case letters, digits, '.', '_' or '-', "
+                             "starting with a letter or digit (such as anita.h)")
+        return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        filled = dict(data)
+        if not filled.get("notify_on"):
+            # Mappings keep the file's order: the first platform named is the person's main one.
+            first = next((field for field in data if field in _PLATFORM_FIELDS and data[field]), None)
+            filled["notify_on"] = _PLATFORM_FIELDS[first].value if first else None
+        return filled
+
+    @model_validator(mode="after")
+    def _key_from_slack_id(self) -> PersonSpec:
+        if not self.key and self.slack_id:
+            object.__setattr__(self, "key", self.slack_id)
+        return self
+
+    def platforms(self) -> set[Platform]:
+        return {platform for field, platform in _PLATFORM_FIELDS.items() if getattr(self, field)}
 
 
 class ProjectSpec(_Strict):
@@ -132,8 +196,16 @@ class ProjectSpec(_Strict):
     leaders: list[str] = Field(default_factory=list)
 
 
+class TeamsChannel(_Strict):
+    team_id: str = Field(min_length=1)
+    channel_id: str = Field(min_length=1)
+
+
 class ChannelSpec(_Strict):
-    id: str = Field(pattern=SLACK_CHANNEL_ID.pattern)
+    """A channel on Slack (`id`), on Teams (`teams`) or both; at least one (see `_check_channels`)."""
+
+    id: str | None = Field(default=None, pattern=SLACK_CHANNEL_ID.pattern)
+    teams: TeamsChannel | None = None
     name: str = Field(default="", pattern=r"^[a-z0-9_-]*$")
     purpose: str = ""
 
@@ -153,10 +225,10 @@ class AbsenceSpec(_Strict):
     # The file says `from` and `until`; the copy kept in the database, the field names.
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, populate_by_name=True)
 
-    person: str = Field(pattern=SLACK_USER_ID.pattern)
+    person: str = Field(pattern=PERSON_REF.pattern)
     first_day: date = Field(alias="from")
     last_day: date = Field(alias="until")
-    cover: str | None = Field(default=None, pattern=SLACK_USER_ID.pattern)
+    cover: str | None = Field(default=None, pattern=PERSON_REF.pattern)
 
 
 class OrgConfig(_Strict):
@@ -171,8 +243,8 @@ class OrgConfig(_Strict):
     # Known absences, such as planned leave (see AbsenceSpec).
     absences: list[AbsenceSpec] = Field(default_factory=list)
 
-    def person(self, slack_id: str) -> PersonSpec | None:
-        return next((p for p in self.people if p.slack_id == slack_id), None)
+    def person(self, key: str) -> PersonSpec | None:
+        return next((p for p in self.people if p.key == key), None)
 
     def project(self, key: str) -> ProjectSpec | None:
         return next((p for p in self.projects if p.key == key), None)
@@ -244,11 +316,9 @@ def parse_org_text(text: str, source: str = "organisation file") -> OrgConfig:
 
 def _cross_check(config: OrgConfig) -> Iterator[tuple[tuple[Any, ...], str]]:
     """Rules that span sections: references resolve, nothing is defined twice, key roles exist."""
-    known_people: dict[str, int] = {}
-    for index, person in enumerate(config.people):
-        if person.slack_id in known_people:
-            yield ("people", index, "slack_id"), f"{person.slack_id} is listed twice (also people[{known_people[person.slack_id]}])"
-        known_people.setdefault(person.slack_id, index)
+    yield from _check_people(config)
+    yield from _check_channels(config)
+    known_people = {person.key: index for index, person in reversed(list(enumerate(config.people))) if person.key}
     project_keys: set[str] = set()
     names_seen: dict[str, str] = {}
     for index, project in enumerate(config.projects):
@@ -262,9 +332,9 @@ def _cross_check(config: OrgConfig) -> Iterator[tuple[tuple[Any, ...], str]]:
                 yield loc, f"{label!r} already names project {names_seen[norm]!r}"
             names_seen.setdefault(norm, project.key)
         for field in ("managers", "leaders"):
-            for member_index, slack_id in enumerate(getattr(project, field)):
-                if slack_id not in known_people:
-                    yield ("projects", index, field, member_index), f"{slack_id} is not in people"
+            for member_index, key in enumerate(getattr(project, field)):
+                if key not in known_people:
+                    yield ("projects", index, field, member_index), f"{key} is not in people"
         if not project.managers:
             yield ("projects", index, "managers"), "every project needs at least one project manager"
     for index, person in enumerate(config.people):
@@ -291,11 +361,50 @@ def _cross_check(config: OrgConfig) -> Iterator[tuple[tuple[Any, ...], str]]:
             yield ("people",), f"nobody has the role {role.value}; the workflows need one"
 
 
+def _check_people(config: OrgConfig) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Each person can be told things somewhere, has a key, and claims no identity another person claims."""
+    claimed: dict[tuple[str, str], int] = {}
+    for index, person in enumerate(config.people):
+        platforms = person.platforms()
+        if not platforms:
+            yield ("people", index), "give slack_id, teams or both: where can this person be reached?"
+        if not person.key and person.slack_id is None and platforms:
+            yield ("people", index, "key"), "is required for someone with no slack_id (a short name such as anita.h)"
+        if person.notify_on is not None and platforms and person.notify_on not in platforms:
+            field = "slack_id" if person.notify_on is Platform.SLACK else "teams"
+            yield ("people", index, "notify_on"), f"says {person.notify_on.value}, but this person has no {field}"
+        key_given = "key" in person.model_fields_set
+        claims = [("key", person.key, person.key, key_given), ("slack_id", person.slack_id, person.slack_id, True)]
+        if person.teams is not None:
+            claims += [("teams.object_id", person.teams.object_id, person.teams.object_id, True),
+                       ("teams.upn", person.teams.upn.lower(), person.teams.upn, True)]
+        for field, claim, shown, report in claims:
+            if not claim:
+                continue
+            # A key taken from slack_id is a duplicate only if the slack_id is: say so once, there.
+            kind = "key" if field == "key" else field
+            earlier = claimed.get((kind, claim))
+            if earlier is None:
+                claimed[(kind, claim)] = index
+            elif report or "key" in config.people[earlier].model_fields_set:
+                yield ("people", index, *field.split(".")), f"{shown} is listed twice (also people[{earlier}])"
+
+
+def _check_channels(config: OrgConfig) -> Iterator[tuple[tuple[Any, ...], str]]:
+    channels = config.channels
+    for purpose in ("ceo_digest", "safeguarding", "moderation", "guarded", "moderated"):
+        value = getattr(channels, purpose)
+        specs = [((purpose,), value)] if not isinstance(value, list) else [((purpose, i), c) for i, c in enumerate(value)]
+        for loc, spec in specs:
+            if spec is not None and spec.id is None and spec.teams is None:
+                yield ("channels", *loc), "give id (a Slack channel), teams (a Teams channel) or both"
+
+
 def _check_absences(config: OrgConfig, known_people: dict[str, int]) -> Iterator[tuple[tuple[Any, ...], str]]:
     for index, absence in enumerate(config.absences):
-        for field, slack_id in (("person", absence.person), ("cover", absence.cover)):
-            if slack_id is not None and slack_id not in known_people:
-                yield ("absences", index, field), f"{slack_id} is not in people"
+        for field, key in (("person", absence.person), ("cover", absence.cover)):
+            if key is not None and key not in known_people:
+                yield ("absences", index, field), f"{key} is not in people"
         if absence.cover is not None and absence.cover == absence.person:
             yield ("absences", index, "cover"), "someone can't cover for themselves"
         if absence.last_day < absence.first_day:

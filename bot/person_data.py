@@ -73,10 +73,11 @@ def _decrypt(services: Services, token: str | None) -> str | None:
 
 
 async def _directory(session: AsyncSession, services: Services, key: str) -> Records:
-    person = await session.scalar(select(Person).where(Person.slack_id == key))
+    person = await session.scalar(select(Person).where(Person.key == key))
     if person is None:
         return []
-    return [{"slack_id": person.slack_id, "name": person.name, "in_directory": person.in_directory,
+    return [{"key": person.key, "slack_id": person.slack_id, "teams_object_id": person.teams_object_id,
+             "teams_upn": person.teams_upn, "name": person.name, "in_directory": person.in_directory,
              "left_on": _iso(person.left_on), "roles": [{"role": r.role, "ends_on": _iso(r.ends_on)} for r in person.roles]}]
 
 
@@ -111,7 +112,7 @@ async def _report_parts(session: AsyncSession, services: Services, key: str) -> 
         .join(Report, Report.id == ReportParty.report_id)
         # A tier further down the chain than the report has gone was never told of it: listing it would
         # reveal that the report exists.
-        .where(ReportParty.slack_id == key, or_(ReportParty.part != "handler", ReportParty.tier <= Report.tier))
+        .where(ReportParty.person_key == key, or_(ReportParty.part != "handler", ReportParty.tier <= Report.tier))
         .order_by(ReportParty.id)
     )).all()
     return [{"reference": ref, "part": part, "tier": tier, "as": label} for ref, part, tier, label in rows]
@@ -127,12 +128,12 @@ async def _notes_written(session: AsyncSession, services: Services, key: str) ->
 
 
 async def _signatures(session: AsyncSession, services: Services, key: str) -> Records:
-    rows = (await session.scalars(select(PolicySignature).where(PolicySignature.slack_id == key).order_by(PolicySignature.id))).all()
+    rows = (await session.scalars(select(PolicySignature).where(PolicySignature.person_key == key).order_by(PolicySignature.id))).all()
     return [{"policy_version": s.version, "signed_at": _iso(s.signed_at)} for s in rows]
 
 
 async def _dbs(session: AsyncSession, services: Services, key: str) -> Records:
-    rows = (await session.scalars(select(DbsCheck).where(DbsCheck.slack_id == key))).all()
+    rows = (await session.scalars(select(DbsCheck).where(DbsCheck.person_key == key))).all()
     return [{"check_type": c.check_type, "certificate_date": _iso(c.certificate_date),
              "certificate_number": _decrypt(services, c.certificate_number_enc), "update_service": c.update_service,
              "next_review": _iso(c.next_review), "recorded_at": _iso(c.recorded_at)} for c in rows]
@@ -165,7 +166,7 @@ async def _accounts(session: AsyncSession, services: Services, key: str) -> Reco
     owned = (await session.scalars(select(SharedAccount).where(SharedAccount.owner_id == key).order_by(SharedAccount.id))).all()
     access = (await session.execute(
         select(SharedAccount.name, AccountAccess).join(SharedAccount, SharedAccount.id == AccountAccess.account_id)
-        .where(AccountAccess.slack_id == key).order_by(AccountAccess.id)
+        .where(AccountAccess.person_key == key).order_by(AccountAccess.id)
     )).all()
     return [{"account": a.name, "as": "owner"} for a in owned] + [
         {"account": name, "as": "overall access" if grant.overall else "access",
@@ -173,7 +174,7 @@ async def _accounts(session: AsyncSession, services: Services, key: str) -> Reco
 
 
 async def _leaving(session: AsyncSession, services: Services, key: str) -> Records:
-    leavers = (await session.scalars(select(Leaver).where(Leaver.slack_id == key).order_by(Leaver.id))).all()
+    leavers = (await session.scalars(select(Leaver).where(Leaver.person_key == key).order_by(Leaver.id))).all()
     tasks = (await session.scalars(select(LeaverTask).where(LeaverTask.assignee_id == key).order_by(LeaverTask.id))).all()
     return [{"your_leaving_on": _iso(lv.leaving_on), "state": lv.state, "created_at": _iso(lv.created_at)} for lv in leavers] + [
         {"task_given_you": t.label, "state": t.state, "done_at": _iso(t.done_at)} for t in tasks]
@@ -207,7 +208,7 @@ async def _delete_ended_absences(session: AsyncSession, services: Services, key:
 
 
 async def _blank_dbs_number(session: AsyncSession, services: Services, key: str) -> int:
-    return await store.erase_dbs_certificate_numbers(session, slack_id=key)
+    return await store.erase_dbs_certificate_numbers(session, person_key=key)
 
 
 def _report_periods() -> str:

@@ -15,6 +15,7 @@ from bot import org_sections  # noqa: F401  (the workflows' sections of the orga
 from bot.clock import Clock, SystemClock
 from bot.crypto import DataCipher
 from bot.data_key import check_data_key
+from bot.delivery import SLACK, TEAMS, DeliveryRouter, routing_by_organisation
 from bot.org import LoadedOrg, OrgFileError, load_org_file
 from bot.outbox import Deliverer
 from bot.scheduler import ORG_FILE_LOGGED, MaintenanceTask, TimerHandler, org_file_digest, run_due
@@ -110,7 +111,7 @@ async def scheduler_loop(
 
 async def serve(settings: Settings, host: str, port: int) -> None:
     from bot.app import create_app
-    from bot.slack.delivery import slack_delivery
+    from bot.slack.delivery import slack_deliverer
     from bot.slack.server import EVENTS_PATH, make_web_application
     from bot.slack.socket_mode import SocketModeSupervisor
     from bot.slack.web import check_bot_token
@@ -127,7 +128,15 @@ async def serve(settings: Settings, host: str, port: int) -> None:
     except BaseException:
         await services.db.dispose()
         raise
-    deliverer = slack_delivery(services, app.client, all_renderers())
+    deliverers: dict[str, Deliverer] = {SLACK: slack_deliverer(services, app.client, all_renderers())}
+    connector = None
+    if settings.teams_app_id and settings.teams_app_password:
+        from bot.teams.delivery import teams_connector, teams_delivery_by_organisation
+
+        # People told on Teams get their messages there; without it, theirs wait in the outbox.
+        connector = teams_connector(settings, services)
+        deliverers[TEAMS] = teams_delivery_by_organisation(services, connector)
+    deliverer = DeliveryRouter(deliverers, routing_by_organisation(services))
     keep_start_up_out_of_garbage_collection()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -158,4 +167,6 @@ async def serve(settings: Settings, host: str, port: int) -> None:
         background.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await background
+        if connector is not None:
+            await connector.close()
         await services.db.dispose()

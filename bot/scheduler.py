@@ -147,7 +147,7 @@ async def _tell_admins(session: AsyncSession, services: Services, template: str,
     """A direct message to each admin of the last good directory, delivered by the next outbox round."""
     for admin in await members_with_role(session, Role.ADMIN, services.local_now().date()):
         await outbox_store.enqueue_message(
-            session, services.cipher, now=services.now(), to=ToPerson(admin.slack_id), template=template, params=params,
+            session, services.cipher, now=services.now(), to=ToPerson(admin.key), template=template, params=params,
         )
     services.wake_scheduler()
 
@@ -308,6 +308,6 @@ async def delivery_status(services: Services) -> dict[str, Any]:
 async def _ask_admins_to_invite(session: AsyncSession, services: Services, channel: str, now: datetime) -> None:
     for admin in await members_with_role(session, Role.ADMIN):
         await outbox_store.enqueue_message(
-            session, services.cipher, now=now, to=ToPerson(admin.slack_id), template="core.invite_bot",
-            params={"channel": channel}, message_key=f"invite-bot:{channel}:{admin.slack_id}",
+            session, services.cipher, now=now, to=ToPerson(admin.key), template="core.invite_bot",
+            params={"channel": channel}, message_key=f"invite-bot:{channel}:{admin.key}",
         )

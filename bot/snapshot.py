@@ -124,3 +124,8 @@ def _rebuild_in_background(services: Services) -> None:
             log.error("rebuilding the organisation snapshot failed", exc_info=finished.exception())
 
     task.add_done_callback(done)
+
+
+async def current_directory(services: Services) -> Directory:
+    """The directory as of now (from the snapshot): what a deliverer needs to address people."""
+    return (await org_snapshot(services)).directory

@@ -52,7 +52,7 @@ def register(app: AsyncApp) -> None:
             ref = ReviewRef.model_validate_json(body["actions"][0]["value"])
             decision = "keep" if body["actions"][0]["action_id"] == KEEP_ACTION else "revoke"
             async with services.db.unit_of_work() as session:
-                said = await decide(session, services, ref.slack_id, ref.due, context.get("member"), decision)
+                said = await decide(session, services, ref.person_key, ref.due, context.get("member"), decision)
             services.wake_scheduler()
             await tell(body, respond, client, said)
 
@@ -68,7 +68,7 @@ def register(app: AsyncApp) -> None:
             services = services_of(context)
             ref = ReviewRef.model_validate_json(body["actions"][0]["value"])
             async with services.db.reading() as session:
-                accounts = await current_accounts(session, ref.slack_id)
+                accounts = await current_accounts(session, ref.person_key)
             if not accounts:
                 raise DomainError("They no longer have access to any of our accounts.")
             await client.views_open(trigger_id=body["trigger_id"], view=BLOCK_KIT.modal(reduce_form(accounts, ref)))
@@ -81,7 +81,7 @@ def register(app: AsyncApp) -> None:
         chosen = submitted_values(view, [field])[field.id]
         try:
             async with services.db.unit_of_work() as session:
-                said = await decide(session, services, ref.slack_id, ref.due, context.get("member"), "reduce",
+                said = await decide(session, services, ref.person_key, ref.due, context.get("member"), "reduce",
                                     [int(value) for value in chosen])
         except DomainError as exc:
             await ack(response_action="errors", errors={field.id: exc.user_message})

@@ -17,9 +17,10 @@ from bot.away_messages import BACK, SET_FOR_YOU, back, set_for_you
 from bot.errors import DomainError
 from bot.slack.blockkit import BLOCK_KIT
 from bot.slack.mrkdwn import escape
+from bot.slack.people import key_of
 from bot.snapshot import org_snapshot
 from handlers.errors import tell, telling_the_person
-from handlers.middleware import services_of
+from handlers.middleware import caller, services_of
 
 COMMAND = "/away"
 _MENTION = r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>"
@@ -43,9 +44,9 @@ class AwayCommand:
 def parse_command(text: str) -> AwayCommand:
     person = stand_in = None
     if cover := COVER_LAST.search(text):
-        stand_in, text = cover.group(1), text[: cover.start()]
+        stand_in, text = key_of(cover.group(1)), text[: cover.start()]
     if first := PERSON_FIRST.match(text):
-        person, text = first.group(1), text[first.end():]
+        person, text = key_of(first.group(1)), text[first.end():]
     if ANY_MENTION.search(text):
         raise DomainError("I couldn't tell who that was about, so nothing has been changed. Put the person first "
                           f"(`/away @person until Friday`) and who covers last (`cover @person`). {HOW_TO}")
@@ -67,7 +68,7 @@ def register(app: AsyncApp) -> None:
             typed = parse_command(command.get("text") or "")
             directory = (await org_snapshot(services)).directory
             async with services.db.unit_of_work() as session:
-                outcome = await set_absence(session, services, directory, command["user_id"], typed.person,
+                outcome = await set_absence(session, services, directory, caller(context), typed.person,
                                             typed.text, typed.stand_in)
             if outcome.changed:
                 services.wake_scheduler()

@@ -14,6 +14,7 @@ from bot.channel_messages import ChannelMessage
 from bot.moderation_queue.workflow import message_removed, review_moderated_message
 from bot.outgoing.guarded import review_guarded_message
 from bot.slack.inbound import SLACK_MARKUP
+from bot.slack.people import key_of, slack_user_of
 from bot.snapshot import org_snapshot
 from handlers.checks.blocks import render_guarded_warning
 from handlers.middleware import services_of
@@ -38,7 +39,8 @@ def parse_message(event: dict[str, Any], bot_user_id: str | None) -> ChannelMess
         return None
     if edited and (event.get("previous_message") or {}).get("text") == text:
         return None  # an unfurl or a reaction count changed, not the words
-    return ChannelMessage(channel=event["channel"], user=body["user"], text=text, ts=body["ts"],
+    # The poster by key, as the core names people (someone outside the organisation file by Slack id).
+    return ChannelMessage(channel=event["channel"], user=key_of(body["user"]), text=text, ts=body["ts"],
                           thread_ts=body.get("thread_ts"), edited=edited, markup=SLACK_MARKUP)
 
 
@@ -71,4 +73,5 @@ def register(app: AsyncApp) -> None:
         services.wake_scheduler()
         if warning is not None:
             rendered = render_guarded_warning(warning.result, channel)
-            await client.chat_postEphemeral(channel=channel, user=message.user, text=rendered.text, blocks=rendered.blocks)
+            await client.chat_postEphemeral(channel=channel, user=slack_user_of(message.user) or message.user,
+                                            text=rendered.text, blocks=rendered.blocks)

@@ -30,8 +30,9 @@ from bot.errors import DomainError, FormErrors
 from bot.slack.blockkit import BLOCK_KIT
 from bot.slack.delivery import Rendered
 from bot.slack.mrkdwn import escape
+from bot.slack.people import key_of
 from handlers.errors import telling_the_person
-from handlers.middleware import services_of
+from handlers.middleware import caller, services_of
 
 COMMAND = "/dbs"
 CALLBACK = "dbs.record"
@@ -69,7 +70,7 @@ def _date(value: str | None) -> date | None:
 
 def form_from_view(view: dict[str, Any]) -> DbsForm:
     return DbsForm(
-        person=_state(view, "person").get("selected_user"),
+        person=key_of(chosen) if (chosen := _state(view, "person").get("selected_user")) else None,
         check_type=(_state(view, "check_type").get("selected_option") or {}).get("value"),
         certificate_date=_date(_state(view, "certificate_date").get("selected_date")),
         certificate_number=_state(view, "certificate_number").get("value") or "",
@@ -119,7 +120,7 @@ def register(app: AsyncApp) -> None:
         try:
             ensure_admin(context.get("member"))
             async with services.db.unit_of_work() as session:
-                said = await record_check(session, services, form_from_view(view), body["user"]["id"])
+                said = await record_check(session, services, form_from_view(view), caller(context))
         except FormErrors as exc:
             await ack(response_action="errors", errors=exc.errors)
             return

@@ -17,6 +17,7 @@ from bot.messages import Note
 from bot.org import Role
 from bot.policy.messages import OPEN_ACTION
 from bot.slack.blockkit import BLOCK_KIT
+from bot.slack.people import key_of
 from bot.snapshot import org_snapshot
 from handlers.middleware import services_of
 from handlers.reports.blocks import handler_card
@@ -37,8 +38,9 @@ async def publish_home_for(user_id: str, context: AsyncBoltContext, client: Asyn
     services = services_of(context)
     snapshot = await org_snapshot(services)
     admins = [m.name for m in snapshot.directory.with_role(Role.ADMIN)]
-    answer = help_for(snapshot.directory.by_id(user_id), snapshot.organisation_name, admins)
-    data = await home_for(services, user_id)
+    key = key_of(user_id, snapshot.directory)  # Slack names whose Home it is by user id
+    answer = help_for(snapshot.directory.by_key(key), snapshot.organisation_name, admins)
+    data = await home_for(services, key)
     await client.views_publish(user_id=user_id, view=View(type="home", blocks=home_blocks(data, help_blocks(answer))).to_dict())
 
 

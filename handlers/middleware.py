@@ -11,6 +11,7 @@ from slack_bolt.response import BoltResponse
 from sqlalchemy.exc import IntegrityError
 
 from bot.services import Services
+from bot.slack.people import key_of, set_directory
 from bot.snapshot import org_snapshot
 from storage.models import ProcessedDelivery
 
@@ -19,6 +20,11 @@ log = logging.getLogger(__name__)
 
 def services_of(context: AsyncBoltContext) -> Services:
     return context["services"]
+
+
+def caller(context: AsyncBoltContext) -> str:
+    """Who sent this request, as the core names people: their key (bot/slack/people.py)."""
+    return context["person_key"]
 
 
 async def prepare_request(
@@ -38,7 +44,12 @@ async def prepare_request(
             log.info("dropping repeated delivery of event %s", event_id)
             return BoltResponse(status=200, body="")
     if context.user_id:
+        # Slack names the caller by user id; from here on they are named by key, and keys named in what
+        # is rendered for this request are shown as Slack users (bot/slack/people.py).
         snapshot = await org_snapshot(services)
-        context["member"] = snapshot.directory.by_id(context.user_id)
+        set_directory(snapshot.directory)
+        member = snapshot.directory.by_slack_id(context.user_id)
+        context["member"] = member
+        context["person_key"] = member.key if member is not None else key_of(context.user_id, snapshot.directory)
     await next()
     return None

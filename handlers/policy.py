@@ -22,7 +22,7 @@ from bot.slack.blockkit import BLOCK_KIT, submitted_values
 from bot.slack.delivery import Rendered
 from handlers import home as home_tab
 from handlers.errors import telling_the_person
-from handlers.middleware import services_of
+from handlers.middleware import caller, services_of
 from storage.outbox import enqueue_message
 
 COMMAND = "/policy"
@@ -59,7 +59,7 @@ def register(app: AsyncApp) -> None:
     ) -> None:
         await ack()
         async with telling_the_person(command, respond, client):
-            await open_policy(command["user_id"], command["trigger_id"], context, client)
+            await open_policy(caller(context), command["trigger_id"], context, client)
 
     @app.action(OPEN_ACTION)
     async def open_from_message(
@@ -67,7 +67,7 @@ def register(app: AsyncApp) -> None:
     ) -> None:
         await ack()
         async with telling_the_person(body, respond, client):
-            await open_policy(body["user"]["id"], body["trigger_id"], context, client)
+            await open_policy(caller(context), body["trigger_id"], context, client)
 
     @app.view(SIGN_FORM)
     async def submit_signature(
@@ -78,7 +78,7 @@ def register(app: AsyncApp) -> None:
         agreed = bool(submitted_values(view, [AGREE])[AGREE.id])
         try:
             async with services.db.unit_of_work() as session:
-                signed = await sign(session, services, body["user"]["id"], meta.version, agreed=agreed)
+                signed = await sign(session, services, caller(context), meta.version, agreed=agreed)
         except DomainError as exc:
             await ack(response_action="errors", errors={AGREE.id: exc.user_message})
             return

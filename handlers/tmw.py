@@ -25,7 +25,7 @@ from bot.snapshot import org_snapshot
 from bot.trustees import report as trustees
 from handlers.digest import render_weekly
 from handlers.errors import telling_the_person
-from handlers.middleware import services_of
+from handlers.middleware import caller, services_of
 from storage.outbox import enqueue_message
 
 COMMAND = "/tmw"
@@ -68,7 +68,7 @@ async def _trustees_report(ack: AsyncAck, command: dict[str, Any], respond: Asyn
     """`/tmw trustees [FROM TO]`: the period's PDF, to the CEO or the Chair alone, through the outbox (a
     file in their DM), so it is not lost if Slack is down. Made after the acknowledgement: drawing the
     charts takes longer than Slack waits."""
-    services, actor = services_of(context), command["user_id"]
+    services, actor = services_of(context), caller(context)
     if not trustees.may_make(context.get("member")):
         await ack(response_type="ephemeral", text=trustees.REFUSAL)
         async with telling_the_person(command, respond, client), services.db.unit_of_work() as session:

@@ -39,13 +39,13 @@ async def account_for_update(session: AsyncSession, account_id: int) -> SharedAc
     return await session.scalar(select(SharedAccount).where(SharedAccount.id == account_id).with_for_update())
 
 
-async def accounts_with_access(session: AsyncSession, slack_id: str) -> Sequence[SharedAccount]:
+async def accounts_with_access(session: AsyncSession, person_key: str) -> Sequence[SharedAccount]:
     """Active accounts a person can log in to (or owns)."""
-    holding = select(AccountAccess.account_id).where(AccountAccess.slack_id == slack_id, AccountAccess.revoked_at.is_(None))
+    holding = select(AccountAccess.account_id).where(AccountAccess.person_key == person_key, AccountAccess.revoked_at.is_(None))
     return (
         await session.scalars(
             select(SharedAccount)
-            .where(SharedAccount.active.is_(True), (SharedAccount.id.in_(holding)) | (SharedAccount.owner_id == slack_id))
+            .where(SharedAccount.active.is_(True), (SharedAccount.id.in_(holding)) | (SharedAccount.owner_id == person_key))
             .order_by(SharedAccount.name)
         )
     ).all()
@@ -81,8 +81,8 @@ async def leaver_for_update(session: AsyncSession, leaver_id: int) -> Leaver | N
     return await session.scalar(select(Leaver).where(Leaver.id == leaver_id).with_for_update())
 
 
-async def open_leaver_for(session: AsyncSession, slack_id: str) -> Leaver | None:
-    return await session.scalar(select(Leaver).where(Leaver.slack_id == slack_id, Leaver.state == "open"))
+async def open_leaver_for(session: AsyncSession, person_key: str) -> Leaver | None:
+    return await session.scalar(select(Leaver).where(Leaver.person_key == person_key, Leaver.state == "open"))
 
 
 async def open_leavers(session: AsyncSession) -> Sequence[Leaver]:
@@ -105,7 +105,7 @@ async def task_for_update(session: AsyncSession, task_id: int) -> LeaverTask | N
 async def leavers_awaiting_rotation(session: AsyncSession, account_id: int) -> list[str]:
     """Slack ids of leavers whose checklist still waits for this account's password to change."""
     rows = await session.scalars(
-        select(Leaver.slack_id)
+        select(Leaver.person_key)
         .join(LeaverTask, LeaverTask.leaver_id == Leaver.id)
         .where(LeaverTask.account_id == account_id, LeaverTask.kind == "rotate", LeaverTask.state == "open")
     )

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.directory import Directory, Member
+from bot.directory import Directory, Member, identities
 from bot.org import LoadedOrg, OrgConfig, Role
 from storage.audit import record_audit
 from storage.db import lock_for_transaction
 from storage.models import Organisation, OrgChannel, OrgFileState, Person, PersonRole, Project, ProjectMember
+
+# The person columns that no two people may share (the key aside).
+_UNIQUE_IDENTITIES = ("slack_id", "teams_object_id")
+
+
+@dataclass(frozen=True)
+class TeamsChannelAddress:
+    team_id: str
+    channel_id: str
 
 
 async def current_source_hash(session: AsyncSession) -> str | None:
@@ -79,23 +90,36 @@ async def sync_org(session: AsyncSession, loaded: LoadedOrg, now: datetime, acto
     org.directory_version = (org.directory_version or 0) + 1
     session.add(org)
 
-    people = {p.slack_id: p for p in (await session.scalars(select(Person))).all()}
-    listed = {spec.slack_id for spec in config.people}
+    people = {p.key: p for p in (await session.scalars(select(Person))).all()}
+    listed = {spec.key for spec in config.people}
+    wanted_identities = {spec.key: identities(spec) for spec in config.people}
+    # An identity the file now gives someone else (say, a Slack id moved to a person given a key) is
+    # first taken from whoever held it, so no two rows claim it.
+    claimed = {(field, value): key for key, ids in wanted_identities.items()
+               for field, value in ids.items() if field in _UNIQUE_IDENTITIES and value}
+    for key, person in people.items():
+        for field in _UNIQUE_IDENTITIES:
+            holder = claimed.get((field, getattr(person, field)))
+            if holder is not None and holder != key:
+                setattr(person, field, None)
+    await session.flush()
     for spec in config.people:
-        person = people.get(spec.slack_id)
+        person = people.get(spec.key)
         if person is None:
-            person = Person(slack_id=spec.slack_id, name=spec.name, in_directory=True, roles=[])
+            person = Person(key=spec.key, name=spec.name, in_directory=True, roles=[])
             session.add(person)
-            people[spec.slack_id] = person
+            people[spec.key] = person
         person.name = spec.name
         person.in_directory = True
+        for field, value in wanted_identities[spec.key].items():
+            setattr(person, field, value)
         wanted = {role.value for role in spec.roles}
         # Keep a role's end date (set by a leaver workflow) when the file still lists the role.
         person.roles = [r for r in person.roles if r.role in wanted] + [
             PersonRole(role=role) for role in sorted(wanted - {r.role for r in person.roles})
         ]
-    for slack_id, person in people.items():
-        if slack_id not in listed:
+    for key, person in people.items():
+        if key not in listed:
             person.in_directory = False
     await session.flush()
 
@@ -120,27 +144,33 @@ async def sync_org(session: AsyncSession, loaded: LoadedOrg, now: datetime, acto
     memberships: set[tuple[int, int, str]] = set()
     for spec in config.projects:
         for capacity, ids in (("manager", spec.managers), ("leader", spec.leaders)):
-            for slack_id in ids:
-                memberships.add((projects[spec.key].id, people[slack_id].id, capacity))
+            for key in ids:
+                memberships.add((projects[spec.key].id, people[key].id, capacity))
     for spec in config.people:
-        for key in spec.projects:
-            memberships.add((projects[key].id, people[spec.slack_id].id, "member"))
+        for project_key in spec.projects:
+            memberships.add((projects[project_key].id, people[spec.key].id, "member"))
     session.add_all(ProjectMember(project_id=p, person_id=m, capacity=c) for p, m, c in sorted(memberships))
 
     channels = config.channels
-    for purpose in ("ceo_digest", "safeguarding", "moderation"):
-        spec = getattr(channels, purpose)
-        if spec is not None:
-            session.add(OrgChannel(purpose=purpose, slack_channel_id=spec.id, name=spec.name, description=spec.purpose))
-    for purpose in ("guarded", "moderated"):
-        for spec in getattr(channels, purpose):
-            session.add(OrgChannel(purpose=purpose, slack_channel_id=spec.id, name=spec.name, description=spec.purpose))
+    for purpose in ("ceo_digest", "safeguarding", "moderation", "guarded", "moderated"):
+        value = getattr(channels, purpose)
+        for spec in value if isinstance(value, list) else [value] if value is not None else []:
+            session.add(OrgChannel(
+                purpose=purpose, slack_channel_id=spec.id, name=spec.name, description=spec.purpose,
+                teams_team_id=spec.teams.team_id if spec.teams else None,
+                teams_channel_id=spec.teams.channel_id if spec.teams else None,
+            ))
 
     await record_audit(
         session, at=now, actor=actor, action="org.loaded", subject_type="organisation", subject_id="1",
         detail={"sha256": loaded.source_sha256, "people": len(config.people), "projects": len(config.projects)},
     )
     return True
+
+
+def _identities(person: Person) -> dict[str, Any]:
+    return {"slack_id": person.slack_id, "teams_object_id": person.teams_object_id, "teams_upn": person.teams_upn,
+            "notify_on": person.notify_on}
 
 
 def _active_roles(person: Person, today: date | None) -> frozenset[Role]:
@@ -161,20 +191,21 @@ async def _member(session: AsyncSession, person: Person, today: date | None) -> 
     for key, capacity in rows:
         by_capacity[capacity].add(key)
     return Member(
-        slack_id=person.slack_id,
+        key=person.key,
         name=person.name,
         roles=_active_roles(person, today),
         projects=frozenset().union(*by_capacity.values()),
         manages=frozenset(by_capacity["manager"]),
         leads=frozenset(by_capacity["leader"]),
         left_on=person.left_on,
+        **_identities(person),
     )
 
 
-async def find_member(session: AsyncSession, slack_id: str, today: date | None = None) -> Member | None:
-    """The person with this Slack id, if they are in the organisation file."""
+async def find_member(session: AsyncSession, key: str, today: date | None = None) -> Member | None:
+    """The person with this key, if they are in the organisation file."""
     person = await session.scalar(
-        select(Person).where(Person.slack_id == slack_id, Person.in_directory.is_(True))
+        select(Person).where(Person.key == key, Person.in_directory.is_(True))
     )
     return None if person is None else await _member(session, person, today)
 
@@ -193,7 +224,24 @@ async def members_with_role(session: AsyncSession, role: Role, today: date | Non
 
 
 async def channel_for(session: AsyncSession, purpose: str) -> str | None:
-    return await session.scalar(select(OrgChannel.slack_channel_id).where(OrgChannel.purpose == purpose).limit(1))
+    """The Slack channel with this purpose, if it is on Slack."""
+    return await session.scalar(
+        select(OrgChannel.slack_channel_id)
+        .where(OrgChannel.purpose == purpose, OrgChannel.slack_channel_id.is_not(None))
+        .order_by(OrgChannel.id).limit(1)
+    )
+
+
+async def teams_channel_for(session: AsyncSession, purpose: str) -> TeamsChannelAddress | None:
+    """The Teams channel with this purpose, if it is on Teams: what a Teams deliverer posts to."""
+    row = (
+        await session.execute(
+            select(OrgChannel.teams_team_id, OrgChannel.teams_channel_id)
+            .where(OrgChannel.purpose == purpose, OrgChannel.teams_channel_id.is_not(None))
+            .order_by(OrgChannel.id).limit(1)
+        )
+    ).first()
+    return None if row is None else TeamsChannelAddress(team_id=row[0], channel_id=row[1])
 
 
 async def load_directory(session: AsyncSession, today: date | None = None) -> Directory:
@@ -214,9 +262,9 @@ async def load_directory(session: AsyncSession, today: date | None = None) -> Di
         caps = by_person.get(person.id, {"manager": set(), "leader": set(), "member": set()})
         members.append(
             Member(
-                slack_id=person.slack_id, name=person.name, roles=_active_roles(person, today),
+                key=person.key, name=person.name, roles=_active_roles(person, today),
                 projects=frozenset().union(*caps.values()), manages=frozenset(caps["manager"]),
-                leads=frozenset(caps["leader"]), left_on=person.left_on,
+                leads=frozenset(caps["leader"]), left_on=person.left_on, **_identities(person),
             )
         )
     projects = (await session.scalars(select(Project).where(Project.active.is_(True)).order_by(Project.name))).all()

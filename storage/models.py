@@ -57,7 +57,15 @@ class Person(Base):
     __tablename__ = "person"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slack_id: Mapped[str] = mapped_column(String(32), unique=True)
+    # How every other table names this person (bot/org.py PersonSpec.key; their Slack id unless the
+    # organisation file gives a key).
+    key: Mapped[str] = mapped_column(String(32), unique=True)
+    # Their identity on each platform, where they have one.
+    slack_id: Mapped[str | None] = mapped_column(String(32), unique=True, default=None)
+    teams_object_id: Mapped[str | None] = mapped_column(String(36), unique=True, default=None)
+    teams_upn: Mapped[str | None] = mapped_column(String(254), default=None)
+    # "slack" or "teams": where their messages go.
+    notify_on: Mapped[str] = mapped_column(String(8), default="slack")
     name: Mapped[str] = mapped_column(String(200))
     # False once the person is no longer in the organisation file; rows stay for the audit trail.
     in_directory: Mapped[bool] = mapped_column(default=True)
@@ -108,7 +116,10 @@ class OrgChannel(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     # ceo_digest, safeguarding, moderation, guarded or moderated
     purpose: Mapped[str] = mapped_column(String(32))
-    slack_channel_id: Mapped[str] = mapped_column(String(32))
+    # The channel on each platform it is on (the organisation file names one or both).
+    slack_channel_id: Mapped[str | None] = mapped_column(String(32), default=None)
+    teams_team_id: Mapped[str | None] = mapped_column(String(200), default=None)
+    teams_channel_id: Mapped[str | None] = mapped_column(String(200), default=None)
     name: Mapped[str] = mapped_column(String(80), default="")
     description: Mapped[str] = mapped_column(Text, default="")
 
@@ -268,11 +279,11 @@ class ReportParty(Base):
     """Someone on a report: a handler in tier N of its chain, a watcher, or someone told it exists."""
 
     __tablename__ = "report_party"
-    __table_args__ = (UniqueConstraint("report_id", "slack_id", "part"),)
+    __table_args__ = (UniqueConstraint("report_id", "person_key", "part"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
-    slack_id: Mapped[str] = mapped_column(String(32))
+    person_key: Mapped[str] = mapped_column(String(32))
     # handler, watcher or told
     part: Mapped[str] = mapped_column(String(16))
     tier: Mapped[int] = mapped_column(Integer, default=0)
@@ -458,11 +469,11 @@ class AccountAccess(Base):
     """Who can log in to a shared account; `overall` marks an admin with overall access (policy 5.4)."""
 
     __tablename__ = "account_access"
-    __table_args__ = (UniqueConstraint("account_id", "slack_id"),)
+    __table_args__ = (UniqueConstraint("account_id", "person_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("shared_account.id", ondelete="CASCADE"))
-    slack_id: Mapped[str] = mapped_column(String(32))
+    person_key: Mapped[str] = mapped_column(String(32))
     overall: Mapped[bool] = mapped_column(default=False)
     granted_at: Mapped[datetime]
     # Set when the person leaves or their access is revoked; the row stays for the audit trail.
@@ -477,12 +488,12 @@ class Leaver(Base):
     __tablename__ = "leaver"
     # One open checklist per leaver, however many people start one at the same moment.
     __table_args__ = (
-        Index("uq_leaver_open_slack_id", "slack_id", unique=True,
+        Index("uq_leaver_open_person_key", "person_key", unique=True,
               sqlite_where=text("state = 'open'"), postgresql_where=text("state = 'open'")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slack_id: Mapped[str] = mapped_column(String(32), index=True)
+    person_key: Mapped[str] = mapped_column(String(32), index=True)
     requested_by: Mapped[str] = mapped_column(String(32))
     leaving_on: Mapped[date] = mapped_column(Date)
     # The modal submission it came from: a repeated submission finds the checklist already made.
@@ -536,10 +547,10 @@ class PolicySignature(Base):
     """Someone read and agreed to a version of the policy (section 2: before using TMW computers)."""
 
     __tablename__ = "policy_signature"
-    __table_args__ = (UniqueConstraint("slack_id", "version"),)
+    __table_args__ = (UniqueConstraint("person_key", "version"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slack_id: Mapped[str] = mapped_column(String(32))
+    person_key: Mapped[str] = mapped_column(String(32))
     version: Mapped[str] = mapped_column(String(16))
     signed_at: Mapped[datetime]
 
@@ -550,7 +561,7 @@ class DbsCheck(Base):
     __tablename__ = "dbs_check"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slack_id: Mapped[str] = mapped_column(String(32), unique=True)
+    person_key: Mapped[str] = mapped_column(String(32), unique=True)
     check_type: Mapped[str] = mapped_column(String(32))
     certificate_date: Mapped[date] = mapped_column(Date)
     certificate_number_enc: Mapped[str] = mapped_column(EncryptedText)

@@ -65,21 +65,21 @@ async def note_for_update(session: AsyncSession, note_id: int) -> ReportNote | N
     return await session.scalar(select(ReportNote).where(ReportNote.id == note_id).with_for_update())
 
 
-async def reports_involving(session: AsyncSession, slack_id: str, limit: int = 25) -> Sequence[Report]:
+async def reports_involving(session: AsyncSession, person_key: str, limit: int = 25) -> Sequence[Report]:
     """Reports a person filed, was told of, or handles (on a tier the report has reached: one further
     down its chain is not theirs yet, and must not crowd theirs out of `limit`), newest first."""
     handled = (
         select(ReportParty.report_id)
         .join(Report, Report.id == ReportParty.report_id)
         .where(
-            ReportParty.slack_id == slack_id,
+            ReportParty.person_key == person_key,
             or_(ReportParty.part == "told", and_(ReportParty.part == "handler", ReportParty.tier <= Report.tier)),
         )
     )
     return (
         await session.scalars(
             select(Report)
-            .where(or_(Report.reporter_id == slack_id, Report.id.in_(handled)))
+            .where(or_(Report.reporter_id == person_key, Report.id.in_(handled)))
             .order_by(Report.created_at.desc(), Report.id.desc())
             .limit(limit)
         )

@@ -56,12 +56,12 @@ def _narrowed(query: Any, *conditions: ColumnElement[bool] | None) -> Any:
 
 
 async def erase_dbs_certificate_numbers(session: AsyncSession, *, recorded_before: datetime | None = None,
-                                        slack_id: str | None = None) -> int:
+                                        person_key: str | None = None) -> int:
     """Blank the certificate number of checks recorded before the moment (or of one person's checks);
     the rest of the check (its type, date and review date) is what the register needs and stays."""
     query = _narrowed(update(DbsCheck).where(DbsCheck.certificate_number_enc != ERASED),
                       None if recorded_before is None else DbsCheck.recorded_at < recorded_before,
-                      None if slack_id is None else DbsCheck.slack_id == slack_id)
+                      None if person_key is None else DbsCheck.person_key == person_key)
     return _rows(await session.execute(query.values(certificate_number_enc=ERASED).execution_options(synchronize_session=False)))
 
 

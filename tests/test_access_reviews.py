@@ -38,7 +38,7 @@ async def _access(bot: RunningBot) -> dict[str, bool]:
     async with bot.services.db.reading() as session:
         rows = await session.execute(
             select(SharedAccount.name, AccountAccess.revoked_at).join(AccountAccess, AccountAccess.account_id == SharedAccount.id)
-            .where(AccountAccess.slack_id == MAYA)
+            .where(AccountAccess.person_key == MAYA)
         )
         return {name: revoked is None for name, revoked in rows.all()}
 

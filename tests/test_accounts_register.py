@@ -100,7 +100,7 @@ async def test_the_add_form_saves_once_however_often_it_is_submitted(bot: Runnin
     assert "Added *Canva*" in json.dumps(first.json())
     assert second.text == ""
     canva = await account(bot, "Canva")
-    assert canva.owner_id == GRACE and [a.slack_id for a in canva.access if a.overall] == [RACHEL]
+    assert canva.owner_id == GRACE and [a.person_key for a in canva.access if a.overall] == [RACHEL]
 
 
 async def test_a_password_typed_into_a_command_is_not_kept_and_they_are_told_to_change_it(bot: RunningBot) -> None:

@@ -102,7 +102,7 @@ async def test_the_full_leaver_flow_ends_with_the_ceo_told(bot: RunningBot) -> N
         assert rachel is not None and {r.ends_on for r in rachel.roles} == {date(2026, 11, 24)}
     assert again.status == 200
     dropbox = await account(bot, "Dropbox")
-    assert dropbox.owner_id == SAM and {(a.slack_id, a.overall) for a in dropbox.access if a.revoked_at is None} == {
+    assert dropbox.owner_id == SAM and {(a.person_key, a.overall) for a in dropbox.access if a.revoked_at is None} == {
         (SAM, False), (GRACE, False), (ANITA, True)}
     assert "Rachel Green is leaving" in nudges(bot, SAM, "Dropbox")[0].text
     checklist = _checklist(bot, ANITA)
@@ -124,7 +124,7 @@ async def test_a_young_leaver_loses_social_media_access_and_reports_move_on(bot:
 
     assert [m for m in bot.fake.messages_in(RACHEL) if "young leader who is leaving" in m.text]
     instagram = await account(bot, "Instagram")
-    assert MAYA not in {a.slack_id for a in instagram.access if a.revoked_at is None}
+    assert MAYA not in {a.person_key for a in instagram.access if a.revoked_at is None}
     checklist = copy.deepcopy(_checklist(bot, TOM)[0])
     assert "Remove Maya&#39;s own access" in json.dumps(checklist.blocks) or "Remove Maya's own access" in json.dumps(checklist.blocks)
 
@@ -228,7 +228,7 @@ async def test_the_leaver_is_told_and_the_starter_can_cancel_before_the_leaving_
     laptop = await account(bot, "Studio laptop")
     staff = await account(bot, "Staff computer account")
     assert laptop.owner_id == LUCY and laptop.due_reason == "schedule"
-    assert LUCY in {a.slack_id for a in staff.access if a.revoked_at is None}
+    assert LUCY in {a.person_key for a in staff.access if a.revoked_at is None}
     assert "(cancelled)" in _checklist(bot, RACHEL)[0].text and "(cancelled)" in _checklist(bot, GRACE)[0].text
     assert [m for m in bot.fake.messages_in(LUCY) if "has cancelled the leaver checklist" in m.text]
 
@@ -237,7 +237,7 @@ async def test_the_leaver_is_told_and_the_starter_can_cancel_before_the_leaving_
     async with bot.services.db.reading() as session:
         lucy = await session.scalar(select(Person).where(Person.slack_id == LUCY))
         assert lucy is not None and lucy.left_on is None and {r.ends_on for r in lucy.roles} == {None}
-    lucy_now = (await org_snapshot(bot.services)).directory.by_id(LUCY)
+    lucy_now = (await org_snapshot(bot.services)).directory.by_key(LUCY)
     assert lucy_now is not None and Role.FREELANCER in lucy_now.roles
 
 
@@ -283,7 +283,7 @@ async def test_two_people_starting_a_checklist_for_the_same_person_at_once_make_
     assert sum("Thank you. The leaver checklist for Dan Hughes" in t for t in texts) == 1, texts
     assert sum("has already started a leaver checklist for Dan Hughes" in t for t in texts) == 1, texts
     async with bot.services.db.reading() as session:
-        assert len((await session.scalars(select(Leaver).where(Leaver.slack_id == DAN))).all()) == 1
+        assert len((await session.scalars(select(Leaver).where(Leaver.person_key == DAN))).all()) == 1
 
 
 async def test_a_password_a_leaver_knew_cannot_be_put_off(bot: RunningBot) -> None:

@@ -25,8 +25,8 @@ async def _give_ben_a_history(bot: RunningBot) -> None:
     await bot.tick()
     now = services.now()
     async with services.db.unit_of_work() as session:
-        session.add(PolicySignature(slack_id=BEN, version="abc123", signed_at=now))
-        session.add(DbsCheck(slack_id=BEN, check_type="enhanced", certificate_date=now.date(), update_service=False,
+        session.add(PolicySignature(person_key=BEN, version="abc123", signed_at=now))
+        session.add(DbsCheck(person_key=BEN, check_type="enhanced", certificate_date=now.date(), update_service=False,
                              certificate_number_enc=services.cipher.encrypt("009876543210"), next_review=now.date(),
                              recorded_by=SAFE, recorded_at=now))
         session.add(ModerationCase(created_at=now, channel_id="C0MODERAT1", message_ts="1.1", user_id=BEN,
@@ -71,7 +71,7 @@ async def test_a_subject_access_export_and_an_erasure_from_the_command_line(sqli
     assert [e.subject_id for e in await _audit(bot, "person.exported")] == [BEN]
 
     not_an_id = _cli(bot, tmp_path, "person", "erase", "Ben Volunteer")
-    assert not_an_id.returncode == 2 and "is not a Slack user id" in not_an_id.stderr
+    assert not_an_id.returncode == 2 and "is not a person's key" in not_an_id.stderr
     assert await _audit(bot, "person.erased") == []
 
     erased = _cli(bot, tmp_path, "person", "erase", BEN)

@@ -31,7 +31,7 @@ def _agree(on: bool = True) -> dict[str, Any]:
 
 async def _signatures(bot: RunningBot) -> list[tuple[str, str]]:
     async with bot.services.db.reading() as session:
-        return list((await session.execute(select(PolicySignature.slack_id, PolicySignature.version))).all())
+        return list((await session.execute(select(PolicySignature.person_key, PolicySignature.version))).all())
 
 
 async def test_policy_is_shown_in_sections_and_signed_with_its_version(bot: RunningBot) -> None:

@@ -109,7 +109,7 @@ async def test_dbs_numbers_go_after_six_months_and_moderation_records_after_a_ye
     case_text = services.cipher.encrypt("Kiwi-moderated-post")
     notice_text = services.cipher.encrypt("Wombat-guarded-post")
     async with services.db.unit_of_work() as session:
-        session.add(DbsCheck(slack_id=DAN, check_type="enhanced", certificate_date=now.date(), certificate_number_enc=number,
+        session.add(DbsCheck(person_key=DAN, check_type="enhanced", certificate_date=now.date(), certificate_number_enc=number,
                              update_service=False, next_review=(now + 3 * YEAR).date(), recorded_by=SAFE, recorded_at=now))
         session.add(ModerationCase(created_at=now, channel_id="C0MODERAT1", message_ts="1.1", user_id=BEN,
                                    findings=[{"rule": "profanity", "reason": "x"}], text_enc=case_text))

@@ -355,15 +355,17 @@ async def test_refused_credentials_keep_everything_queued_and_the_password_out_o
     assert PASSWORD not in caplog.text
 
 
-async def test_a_template_teams_cannot_render_is_given_up_and_a_person_without_teams_waits(world: World) -> None:
+async def test_a_message_teams_has_no_card_for_yet_waits_and_so_does_a_person_without_teams(world: World) -> None:
+    # Not every workflow's message has its Teams card yet: kept until it has (a report is never lost).
     await world.queue(ToPerson("priya"), "x", template="no.such.template")
     await world.queue(ToPerson("sam"), "Hello")
 
     report = await world.tick()
 
-    assert report.messages_failed == 1 and report.messages_retrying == 1
-    assert await world.states() == [("person:priya", "no.such.template", "failed"),
+    assert report.messages_failed == 0 and report.messages_retrying == 2
+    assert await world.states() == [("person:priya", "no.such.template", "pending"),
                                     ("person:sam", "test.notice", "pending")]
+    assert world.services.delivery.failing is False
 
 
 

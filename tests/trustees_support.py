@@ -67,7 +67,7 @@ class YearBuilder:
         )
         if ico:
             report.clocks.append(ReportClock(clock="ico", started_at=created, due_at=created + timedelta(hours=72)))
-        report.parties = [ReportParty(slack_id=f"U0TIER000{tier}", part="handler", tier=tier, role_label="the CEO")
+        report.parties = [ReportParty(person_key=f"U0TIER000{tier}", part="handler", tier=tier, role_label="the CEO")
                           for tier in range(tiers)]
         for tier in range(1, reached_tier + 1):
             self.audits.append(AuditEntry(at=created + timedelta(hours=tier), actor="system", action="report.escalated",

@@ -91,7 +91,7 @@ def confirm_form(preview: LeaverPreview) -> Form:
         TextField(LEAVING_ON, "Leaving date", "For example “today”, “next Friday” or “31/12/2026”", max_length=60),
         Note("Their roles end on this date. Passwords are changed once their access ends."),
     ]
-    meta = LeaverMeta(person=preview.slack_id, owned=[a.id for a in preview.accounts if a.owned],
+    meta = LeaverMeta(person=preview.person_key, owned=[a.id for a in preview.accounts if a.owned],
                       last_admin=[a.id for a in preview.accounts if a.last_admin])
     return Form(id=CONFIRM_FORM, title="Someone is leaving", submit="Confirm", state=meta.model_dump_json(), fields=fields)
 

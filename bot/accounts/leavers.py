@@ -29,7 +29,7 @@ from bot.accounts.workflow import (
 )
 from bot.addresses import ToPerson
 from bot.dates import describe
-from bot.directory import Directory, Member
+from bot.directory import Directory, Member, person_key_in
 from bot.errors import DomainError, NotAllowed
 from bot.org import Role
 from bot.scheduler import TimerContext
@@ -77,7 +77,7 @@ class HandledReport:
 
 @dataclass(frozen=True)
 class LeaverPreview:
-    slack_id: str
+    person_key: str
     name: str
     roles: list[str]
     accounts: list[LeaverAccount]
@@ -131,14 +131,14 @@ def parse_leaving_date(text: str, services: Services) -> date:
     return day
 
 
-def _handles_now(report: Report, slack_id: str) -> bool:
-    return any(p.part == "handler" and p.tier == report.tier and p.slack_id == slack_id for p in report.parties)
+def _handles_now(report: Report, person_key: str) -> bool:
+    return any(p.part == "handler" and p.tier == report.tier and p.person_key == person_key for p in report.parties)
 
 
 async def preview(session: AsyncSession, services: Services, requester: str, person: str) -> LeaverPreview:
     directory = (await org_snapshot(services)).directory
-    starter = require_requester(directory.by_id(requester))
-    leaver = directory.by_id(person)
+    starter = require_requester(directory.by_key(requester))
+    leaver = directory.by_key(person)
     if leaver is None:
         raise DomainError("That person is not in our organisation file, so there is nothing for me to do.")
     if person == requester:
@@ -149,12 +149,12 @@ async def preview(session: AsyncSession, services: Services, requester: str, per
         raise DomainError(_already_open(existing, directory))
     accounts = []
     for account in await accounts_with_access(session, person):
-        others = [m for m in overall_admins(account, directory) if m.slack_id != person]
+        others = [m for m in overall_admins(account, directory) if m.key != person]
         accounts.append(LeaverAccount(account.id, account.name, account.owner_id == person, not others))
     reports = [HandledReport(r.id, r.reference, r.tier) for r in await unresolved_reports(session) if _handles_now(r, person)]
     names = directory.project_names
     return LeaverPreview(
-        slack_id=person, name=leaver.name, roles=sorted(r.value.replace("_", " ") for r in leaver.roles),
+        person_key=person, name=leaver.name, roles=sorted(r.value.replace("_", " ") for r in leaver.roles),
         accounts=accounts, reports=reports, manages=sorted(names.get(k, k) for k in leaver.manages),
         leads=sorted(names.get(k, k) for k in leaver.leads), young_leader=leaver.has(Role.YOUNG_LEADER),
     )
@@ -162,7 +162,7 @@ async def preview(session: AsyncSession, services: Services, requester: str, per
 
 def _already_open(existing: Leaver, directory: Directory) -> str:
     return (f"{_name_in(directory, existing.requested_by)} has already started a leaver checklist for "
-            f"{_name_in(directory, existing.slack_id)}, so there is nothing more to do: it is in the admins' "
+            f"{_name_in(directory, existing.person_key)}, so there is nothing more to do: it is in the admins' "
             f"messages, and theirs.")
 
 
@@ -178,7 +178,7 @@ async def explain_clash(session: AsyncSession, services: Services, person: str, 
 
 def _validate(form: LeaverForm, leaver: LeaverPreview, directory: Directory, services: Services, requester: str) -> date:
     errors: dict[str, str] = {}
-    starter = directory.by_id(requester)
+    starter = directory.by_key(requester)
     # Someone starting a checklist can't hand themselves the leaver's accounts unless an admin confirms it.
     self_handover = starter is not None and not LEAVER_AUTHORITY.may_take_over_accounts(starter)
     to_starter = ("An admin has to confirm handing {account} to the person who started this checklist. Please choose "
@@ -190,17 +190,17 @@ def _validate(form: LeaverForm, leaver: LeaverPreview, directory: Directory, ser
         errors["leaving_on"] = str(exc)
     for account in leaver.accounts:
         if account.owned:
-            chosen = directory.by_id(form.new_owners.get(account.id))
-            if chosen is None or chosen.slack_id == leaver.slack_id:
+            chosen = directory.by_key(form.new_owners.get(account.id))
+            if chosen is None or chosen.key == leaver.person_key:
                 errors[f"owner_{account.id}"] = f"{leaver.name} owns {account.name}: please choose its new owner."
-            elif self_handover and chosen.slack_id == requester:
+            elif self_handover and chosen.key == requester:
                 errors[f"owner_{account.id}"] = to_starter.format(account=account.name)
         if account.last_admin:
-            chosen = directory.by_id(form.new_admins.get(account.id))
-            if chosen is None or chosen.slack_id == leaver.slack_id:
+            chosen = directory.by_key(form.new_admins.get(account.id))
+            if chosen is None or chosen.key == leaver.person_key:
                 errors[f"admin_{account.id}"] = (f"{leaver.name} is the last admin with overall access to {account.name}. "
                                                  f"Please name another admin before completing.")
-            elif self_handover and chosen.slack_id == requester:
+            elif self_handover and chosen.key == requester:
                 errors[f"admin_{account.id}"] = to_starter.format(account=account.name)
             elif not any(role.value in OVERALL_ACCESS_ROLES for role in chosen.roles):
                 errors[f"admin_{account.id}"] = f"{chosen.name} can't hold overall access: choose an admin, the CEO or a project manager."
@@ -221,7 +221,7 @@ async def confirm(session: AsyncSession, services: Services, requester: str, per
     leaving_on = _validate(form, leaver_info, directory, services, requester)
     rules = rules_from(snapshot.config.settings if snapshot.config else None)
     now, tz = services.now(), services.tz
-    leaver = Leaver(slack_id=person, requested_by=requester, leaving_on=leaving_on, submission_key=submission_key,
+    leaver = Leaver(person_key=person, requested_by=requester, leaving_on=leaving_on, submission_key=submission_key,
                     state="open", created_at=now, reminders_sent=0, tasks=[])
     session.add(leaver)
     # Passwords change once their access ends: at the start of their leaving day, or now if that is past.
@@ -239,9 +239,9 @@ async def confirm(session: AsyncSession, services: Services, requester: str, per
         if item.last_admin:
             saved["granted"] = _grant_overall(account, form.new_admins[item.id] or "", now)
         for access in current_access(account):
-            if access.slack_id == person:
+            if access.person_key == person:
                 access.revoked_at = now
-                saved["revoked"].append(access.slack_id)
+                saved["revoked"].append(access.person_key)
         if account.exposed_at is None:
             saved["rotation"] = {"due_reason": account.due_reason, "next_due_at": account.next_due_at.isoformat(),
                                  "requested_at": _iso(account.rotation_requested_at)}
@@ -297,7 +297,7 @@ async def pass_tasks_of_people_away(session: AsyncSession, services: Services, l
     first admin who is not away. Checked when the checklist is made and each time it is brought back."""
     now = services.now()
     book = await away_at(session, now)
-    admins = [m.slack_id for m in directory.with_role(Role.ADMIN)]
+    admins = [m.key for m in directory.with_role(Role.ADMIN)]
     passed = False
     for task in leaver.tasks:
         away = book.get(task.assignee_id) if task.state != "done" else None
@@ -320,13 +320,13 @@ def _from_iso(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-def _grant_overall(account: Any, slack_id: str, now: datetime) -> dict[str, Any]:
+def _grant_overall(account: Any, person_key: str, now: datetime) -> dict[str, Any]:
     """Give someone overall access; returns what they had before, to put back if the checklist is cancelled."""
-    row = next((a for a in account.access if a.slack_id == slack_id), None)
+    row = next((a for a in account.access if a.person_key == person_key), None)
     if row is None:
-        account.access.append(AccountAccess(slack_id=slack_id, overall=True, granted_at=now))
-        return {"slack_id": slack_id, "existed": False}
-    before = {"slack_id": slack_id, "existed": True, "overall": row.overall, "revoked_at": _iso(row.revoked_at)}
+        account.access.append(AccountAccess(person_key=person_key, overall=True, granted_at=now))
+        return {"person_key": person_key, "existed": False}
+    before = {"person_key": person_key, "existed": True, "overall": row.overall, "revoked_at": _iso(row.revoked_at)}
     row.overall, row.revoked_at = True, None
     return before
 
@@ -339,7 +339,7 @@ async def _pass_on_reports(session: AsyncSession, services: Services, leaver: Le
         report = await session.get(Report, handled.id)
         assert report is not None
         others = [p for p in report.parties if p.part == "handler" and p.tier == report.tier
-                  and p.slack_id != info.slack_id and directory.by_id(p.slack_id) is not None]
+                  and p.person_key != info.person_key and directory.by_key(p.person_key) is not None]
         moved = bool(others)
         if not others:
             outcome = await escalate(session, services, handled.id, "system",
@@ -358,16 +358,16 @@ async def _revoke_young_leader(session: AsyncSession, services: Services, leaver
                                directory: Directory) -> None:
     admins = directory.with_role(Role.ADMIN)
     names = ", ".join(a.name for a in info.accounts) or "our social media accounts"
-    leaver.tasks.append(LeaverTask(kind="revoke_access", assignee_id=admins[0].slack_id if admins else leaver.requested_by,
+    leaver.tasks.append(LeaverTask(kind="revoke_access", assignee_id=admins[0].key if admins else leaver.requested_by,
                                    label=f"Remove {info.name}'s own access to {names} (young leader)", state="open"))
     for admin in admins:
-        await enqueue_message(session, services.cipher, now=services.now(), to=ToPerson(admin.slack_id),
+        await enqueue_message(session, services.cipher, now=services.now(), to=ToPerson(admin.key),
                               template="leaver.revoke_young_leader", params={"name": info.name, "accounts": names})
 
 
-async def _end_roles(session: AsyncSession, slack_id: str, leaving_on: date) -> dict[str, Any]:
+async def _end_roles(session: AsyncSession, person_key: str, leaving_on: date) -> dict[str, Any]:
     """End their roles on the leaving date; returns the dates they had, to put back on cancelling."""
-    person = await session.scalar(select(Person).where(Person.slack_id == slack_id))
+    person = await session.scalar(select(Person).where(Person.key == person_key))
     if person is None:
         return {}
     before = {"left_on": person.left_on.isoformat() if person.left_on else None,
@@ -378,8 +378,8 @@ async def _end_roles(session: AsyncSession, slack_id: str, leaving_on: date) -> 
     return before
 
 
-async def _restore_roles(session: AsyncSession, slack_id: str, before: dict[str, Any]) -> None:
-    person = await session.scalar(select(Person).where(Person.slack_id == slack_id))
+async def _restore_roles(session: AsyncSession, person_key: str, before: dict[str, Any]) -> None:
+    person = await session.scalar(select(Person).where(Person.key == person_key))
     if person is None or not before:
         return
     person.left_on = date.fromisoformat(before["left_on"]) if before.get("left_on") else None
@@ -398,10 +398,10 @@ async def _restore_account(session: AsyncSession, services: Services, saved: dic
     if account.owner_id == saved.get("new_owner"):  # unless someone has chosen another owner since
         account.owner_id = saved["owner_id"]
     for access in account.access:
-        if access.slack_id in saved["revoked"] and access.revoked_at is not None:
+        if access.person_key in saved["revoked"] and access.revoked_at is not None:
             access.revoked_at = None
     granted = saved.get("granted")
-    row = next((a for a in account.access if granted and a.slack_id == granted["slack_id"]), None)
+    row = next((a for a in account.access if granted and a.person_key == person_key_in(granted)), None)
     if row is not None and granted is not None:
         if granted["existed"]:
             row.overall, row.revoked_at = granted["overall"], _from_iso(granted["revoked_at"])
@@ -431,10 +431,10 @@ async def cancel(session: AsyncSession, services: Services, leaver_id: int, acto
         raise DomainError("I can't find that checklist any more.")
     snapshot = await org_snapshot(services)
     directory = snapshot.directory
-    if not LEAVER_AUTHORITY.may_cancel_as(directory.by_id(actor), leaver.requested_by, leaver.slack_id):
+    if not LEAVER_AUTHORITY.may_cancel_as(directory.by_key(actor), leaver.requested_by, leaver.person_key):
         raise NotAllowed("Only the person who started this checklist, an admin or the CEO can cancel it, "
                          "and not the person who is leaving.")
-    name = _name_in(directory, leaver.slack_id)
+    name = _name_in(directory, leaver.person_key)
     if leaver.state == "cancelled":
         return Outcome(False, f"The leaver checklist for {name} is already cancelled.")
     if leaver.state != "open":
@@ -455,27 +455,27 @@ async def cancel(session: AsyncSession, services: Services, leaver_id: int, acto
     rules = rules_from(snapshot.config.settings if snapshot.config else None)
     for saved in restore.get("accounts", []):
         await _restore_account(session, services, saved, name, rules)
-    await _restore_roles(session, leaver.slack_id, restore.get("person") or {})
+    await _restore_roles(session, leaver.person_key, restore.get("person") or {})
     # Their roles are back: here at once, and in every other process within seconds.
     await directory_changed(session)
     forget_org_snapshot_once_saved(session, services)
     await cancel_timers(session, prefix=f"leaver:{leaver.id}:")
     await record_audit(session, at=now, actor=actor, action="leaver.cancelled", subject_type="leaver",
-                       subject_id=str(leaver.id), detail={"person": leaver.slack_id})
+                       subject_id=str(leaver.id), detail={"person": leaver.person_key})
     params = checklist_params(services, leaver, directory)
     params["cancelled_by"] = _name_in(directory, actor)
     for target in _checklist_audience(leaver, directory):
         await enqueue_message(session, services.cipher, now=now, to=ToPerson(target), template="leaver.checklist",
                               params=params, message_key=f"leaver:{leaver.id}:checklist:{target}")
-    await enqueue_message(session, services.cipher, now=now, to=ToPerson(leaver.slack_id), template="leaver.cancelled",
+    await enqueue_message(session, services.cipher, now=now, to=ToPerson(leaver.person_key), template="leaver.cancelled",
                           params={"name": name, "cancelled_by": params["cancelled_by"]},
                           message_key=f"leaver:{leaver.id}:cancelled")
     return Outcome(True, f"The leaver checklist for {name} is cancelled: their roles, accounts and access are as they "
                          f"were, and I've told them and the admins. Reports already passed on stay with their new handlers.")
 
 
-def _name_in(directory: Directory, slack_id: str | None) -> str:
-    member = directory.by_id(slack_id)
+def _name_in(directory: Directory, person_key: str | None) -> str:
+    member = directory.by_key(person_key)
     return member.name if member else "someone"
 
 
@@ -483,13 +483,13 @@ def _name_in(directory: Directory, slack_id: str | None) -> str:
 
 
 def checklist_params(services: Services, leaver: Leaver, directory: Directory) -> dict[str, Any]:
-    def name(slack_id: str | None) -> str:
-        member = directory.by_id(slack_id)
-        return member.name if member else ("the bot" if slack_id == "system" else "someone")
+    def name(person_key: str | None) -> str:
+        member = directory.by_key(person_key)
+        return member.name if member else ("the bot" if person_key == "system" else "someone")
 
     tz = services.tz
     return {
-        "leaver_id": leaver.id, "name": name(leaver.slack_id), "requested_by": name(leaver.requested_by),
+        "leaver_id": leaver.id, "name": name(leaver.person_key), "requested_by": name(leaver.requested_by),
         "leaving_on": describe(datetime.combine(leaver.leaving_on, datetime.min.time(), tzinfo=tz), tz, with_time=False),
         "state": leaver.state,
         "tasks": [{"id": t.id, "label": t.label, "state": t.state, "assignee": name(t.assignee_id),
@@ -499,7 +499,7 @@ def checklist_params(services: Services, leaver: Leaver, directory: Directory) -
 
 
 def _checklist_audience(leaver: Leaver, directory: Directory) -> list[str]:
-    return list(dict.fromkeys([leaver.requested_by, *(m.slack_id for m in directory.with_role(Role.ADMIN))]))
+    return list(dict.fromkeys([leaver.requested_by, *(m.key for m in directory.with_role(Role.ADMIN))]))
 
 
 async def refresh_checklist(session: AsyncSession, services: Services, leaver: Leaver) -> None:
@@ -519,10 +519,10 @@ async def refresh_checklist(session: AsyncSession, services: Services, leaver: L
                               params=params, message_key=f"leaver:{leaver.id}:checklist:{target}")
     if newly_complete:
         for ceo in directory.with_role(Role.CEO):
-            await enqueue_message(session, services.cipher, now=now, to=ToPerson(ceo.slack_id), template="leaver.complete",
+            await enqueue_message(session, services.cipher, now=now, to=ToPerson(ceo.key), template="leaver.complete",
                                   params={"name": params["name"], "leaving_on": params["leaving_on"],
                                           "tasks": len(leaver.tasks)},
-                                  message_key=f"leaver:{leaver.id}:complete:{ceo.slack_id}")
+                                  message_key=f"leaver:{leaver.id}:complete:{ceo.key}")
 
 
 async def complete_task(session: AsyncSession, services: Services, task_id: int, actor: str) -> Outcome:
@@ -534,7 +534,7 @@ async def complete_task(session: AsyncSession, services: Services, task_id: int,
     leaver = await leaver_for_update(session, task.leaver_id)
     assert leaver is not None
     directory = (await org_snapshot(services)).directory
-    member = directory.by_id(actor)
+    member = directory.by_key(actor)
     if actor not in {leaver.requested_by, task.assignee_id} and not (member and member.has(Role.ADMIN)):
         raise NotAllowed("Only the person who started this checklist, the task's owner or an admin can tick it off.")
     if task.state == "done":

@@ -159,7 +159,7 @@ class LeaverAuthority:
         return self.for_anyone | self.for_own_projects
 
     def may_start(self, requester: Member, leaver: Member) -> bool:
-        if requester.slack_id == leaver.slack_id:
+        if requester.key == leaver.key:
             return False
         if requester.has(*self.for_anyone):
             return True
@@ -169,9 +169,9 @@ class LeaverAuthority:
 
     def may_cancel_as(self, actor: Member | None, started_by: str, leaver: str) -> bool:
         # Never the leaver themselves, even an admin: their leaving is someone else's decision.
-        if actor is None or actor.slack_id == leaver:
+        if actor is None or actor.key == leaver:
             return False
-        return actor.slack_id == started_by or actor.has(*self.may_cancel)
+        return actor.key == started_by or actor.has(*self.may_cancel)
 
     def may_take_over_accounts(self, requester: Member) -> bool:
         return requester.has(*self.confirms_handover_to_starter)

@@ -48,7 +48,7 @@ class AccountSpec(BaseModel):
 def check_accounts(config: OrgConfig) -> Iterator[tuple[tuple[Any, ...], str]]:
     """Owners and access holders are people in the file, names are not used twice, and every account
     has an admin with overall access."""
-    people = {person.slack_id: person for person in config.people}
+    people = {person.key: person for person in config.people}
     seen: dict[str, str] = {}
     for index, account in enumerate(config.accounts):
         for label_index, label in enumerate([account.name, *account.aliases]):
@@ -60,9 +60,9 @@ def check_accounts(config: OrgConfig) -> Iterator[tuple[tuple[Any, ...], str]]:
         if account.owner not in people:
             yield ("accounts", index, "owner"), f"{account.owner} is not in people"
         for field in ("access", "overall_access"):
-            for position, slack_id in enumerate(getattr(account, field)):
-                if slack_id not in people:
-                    yield ("accounts", index, field, position), f"{slack_id} is not in people"
+            for position, key in enumerate(getattr(account, field)):
+                if key not in people:
+                    yield ("accounts", index, field, position), f"{key} is not in people"
         admins = [people[s] for s in account.overall_access if s in people]
         if not any(role.value in OVERALL_ACCESS_ROLES for person in admins for role in person.roles):
             yield (("accounts", index, "overall_access"),

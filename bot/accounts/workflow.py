@@ -107,14 +107,14 @@ def overall_admins(account: SharedAccount, directory: Directory) -> list[Member]
     """People with overall access who are still in the organisation with a role that may hold it."""
     found = []
     for access in current_access(account):
-        member = directory.by_id(access.slack_id)
+        member = directory.by_key(access.person_key)
         if access.overall and member and any(role.value in OVERALL_ACCESS_ROLES for role in member.roles):
             found.append(member)
     return found
 
 
-def _name(directory: Directory, slack_id: str | None) -> str:
-    member = directory.by_id(slack_id)
+def _name(directory: Directory, person_key: str | None) -> str:
+    member = directory.by_key(person_key)
     return member.name if member else "someone who has left"
 
 
@@ -127,13 +127,13 @@ def register_rows(services: Services, accounts: list[SharedAccount], directory: 
         warnings = []
         if not overall_admins(account, directory):
             warnings.append("No admin has overall access (policy 5.4): an admin should edit this account and add one.")
-        if directory.by_id(account.owner_id) is None:
+        if directory.by_key(account.owner_id) is None:
             warnings.append("Its owner has left: an admin should choose a new owner.")
         rows.append({
             "id": account.id,
             "name": account.name,
             "owner": _name(directory, account.owner_id),
-            "access": [_name(directory, a.slack_id) + (" (overall)" if a.overall else "") for a in current_access(account)],
+            "access": [_name(directory, a.person_key) + (" (overall)" if a.overall else "") for a in current_access(account)],
             "interval": describe_interval(account.rotate_every_days),
             "last_changed": describe(account.last_changed_at, tz, with_time=False) if account.last_changed_at else "not recorded",
             "next_due": describe(account.next_due_at, tz, with_time=False),
@@ -234,16 +234,16 @@ def _new_account(key: str, name: str, owner: str, every: int, now: datetime) -> 
 
 
 def _set_access(account: SharedAccount, holders: list[str], overall: set[str], now: datetime) -> None:
-    by_id = {a.slack_id: a for a in account.access}
+    by_id = {a.person_key: a for a in account.access}
     wanted = list(dict.fromkeys(holders))
-    for slack_id in wanted:
-        row = by_id.get(slack_id)
+    for person_key in wanted:
+        row = by_id.get(person_key)
         if row is None:
-            account.access.append(AccountAccess(slack_id=slack_id, overall=slack_id in overall, granted_at=now))
+            account.access.append(AccountAccess(person_key=person_key, overall=person_key in overall, granted_at=now))
         else:
-            row.overall = slack_id in overall
-    for slack_id, row in by_id.items():
-        if slack_id not in wanted and row.revoked_at is None:
+            row.overall = person_key in overall
+    for person_key, row in by_id.items():
+        if person_key not in wanted and row.revoked_at is None:
             row.revoked_at = now
 
 
@@ -267,10 +267,10 @@ def validate_form(form: AccountForm, services: Services, directory: Directory, s
             errors["name"] = f"There is already an account called {same_name.name}."
     if not form.owner:
         errors["owner"] = "Please choose who owns this account (they change its password)."
-    elif directory.by_id(form.owner) is None:
+    elif directory.by_key(form.owner) is None:
         errors["owner"] = "That person is not in our organisation file. Choose someone who is."
     for field, people in (("access", form.access), ("overall_access", form.overall_access)):
-        strangers = [p for p in people if directory.by_id(p) is None]
+        strangers = [p for p in people if directory.by_key(p) is None]
         if strangers:
             errors[field] = "Everyone here must be in our organisation file."
     every = 0
@@ -296,7 +296,7 @@ async def save_account(session: AsyncSession, services: Services, form: AccountF
     """Add an account (account_id None) or edit one. Admins only."""
     snapshot = await org_snapshot(services)
     directory = snapshot.directory
-    require_manager(directory.by_id(actor), "add or edit shared accounts")
+    require_manager(directory.by_key(actor), "add or edit shared accounts")
     rules = rules_from(snapshot.config.settings if snapshot.config else None)
     editing = await account_for_update(session, account_id) if account_id is not None else None
     if account_id is not None and editing is None:
@@ -330,7 +330,7 @@ async def save_account(session: AsyncSession, services: Services, form: AccountF
 
 
 async def account_for_editing(session: AsyncSession, services: Services, typed: str, actor: str) -> SharedAccount:
-    require_manager((await org_snapshot(services)).directory.by_id(actor), "add or edit shared accounts")
+    require_manager((await org_snapshot(services)).directory.by_key(actor), "add or edit shared accounts")
     return await find_account(session, typed)
 
 
@@ -371,7 +371,7 @@ async def run_check(session: AsyncSession, services: Services, account: SharedAc
     planned = plan(facts_of(account), now, rules, services.tz)
     directory = (await org_snapshot(services)).directory
     next_check = planned.next_check
-    owner_away = (await away_at(session, now)).get(account.owner_id) if directory.by_id(account.owner_id) else None
+    owner_away = (await away_at(session, now)).get(account.owner_id) if directory.by_key(account.owner_id) else None
     if planned.nudge is not None and owner_away is not None and planned.nudge is not Stage.EXPOSED:
         # A nudge to someone away waits until they are back: the check runs again then, and nudges
         # as it finds things (unless the password was changed meanwhile).
@@ -388,10 +388,10 @@ async def run_check(session: AsyncSession, services: Services, account: SharedAc
 
 
 def _owner_or_admins(account: SharedAccount, directory: Directory) -> list[str]:
-    owner = directory.by_id(account.owner_id)
+    owner = directory.by_key(account.owner_id)
     if owner is not None:
-        return [owner.slack_id]
-    return [m.slack_id for m in directory.with_role(Role.ADMIN)]
+        return [owner.key]
+    return [m.key for m in directory.with_role(Role.ADMIN)]
 
 
 def nudge_params(services: Services, account: SharedAccount, stage: Stage, directory: Directory,
@@ -425,7 +425,7 @@ async def _nudge(session: AsyncSession, services: Services, account: SharedAccou
         params["leaver"] = " and ".join(_name(directory, s) for s in leavers) or "someone with access"
     targets = _owner_or_admins(account, directory)
     if owner_away is not None:
-        targets = [m.slack_id for m in directory.with_role(Role.ADMIN) if m.slack_id != account.owner_id] or targets
+        targets = [m.key for m in directory.with_role(Role.ADMIN) if m.key != account.owner_id] or targets
         params["owner_away"] = f"{_name(directory, account.owner_id)} (its owner) is away until {until_words(owner_away.ends_at, services.tz)}, so this comes to the admins."
     for target in targets:
         await enqueue_message(session, services.cipher, now=now, to=ToPerson(target), template="accounts.nudge", params=params,
@@ -440,10 +440,10 @@ async def _escalate(session: AsyncSession, services: Services, account: SharedAc
     days = max(1, (now - account.next_due_at).days)
     for admin in directory.with_role(Role.ADMIN):
         await enqueue_message(
-            session, services.cipher, now=now, to=ToPerson(admin.slack_id), template="accounts.escalated",
+            session, services.cipher, now=now, to=ToPerson(admin.key), template="accounts.escalated",
             params={"name": account.name, "owner": _name(directory, account.owner_id), "days": days,
                     "due": describe(account.next_due_at, services.tz, with_time=False)},
-            message_key=f"account:{account.id}:escalated:{account.cycle}:{admin.slack_id}",
+            message_key=f"account:{account.id}:escalated:{account.cycle}:{admin.key}",
         )
     await record_audit(session, at=now, actor="system", action="account.escalated", subject_type="account",
                        subject_id=str(account.id), detail={"days_overdue": days})
@@ -470,8 +470,8 @@ def start_next_cycle(account: SharedAccount) -> int:
 def _may_record(account: SharedAccount, member: Member | None) -> bool:
     if member is None:
         return False
-    holders = {a.slack_id for a in current_access(account)} | {account.owner_id}
-    return member.slack_id in holders or member.has(*MANAGERS)
+    holders = {a.person_key for a in current_access(account)} | {account.owner_id}
+    return member.key in holders or member.has(*MANAGERS)
 
 
 def parse_change_moment(text: str, services: Services) -> datetime:
@@ -495,7 +495,7 @@ async def record_rotation(session: AsyncSession, services: Services, account_id:
         raise DomainError("I can't find that account any more.")
     snapshot = await org_snapshot(services)
     directory, tz, now = snapshot.directory, services.tz, services.now()
-    if not _may_record(account, directory.by_id(actor)):
+    if not _may_record(account, directory.by_key(actor)):
         raise NotAllowed(f"Only {account.name}'s owner, the people who use it, or an admin can record a change.")
     recent = account.last_changed_at is not None and now - account.last_changed_at < timedelta(hours=1) \
         and account.rotation_requested_at is None
@@ -536,7 +536,7 @@ async def snooze(session: AsyncSession, services: Services, account_id: int, act
     if account is None or not account.active:
         raise DomainError("I can't find that account any more.")
     snapshot = await org_snapshot(services)
-    if not _may_record(account, snapshot.directory.by_id(actor)):
+    if not _may_record(account, snapshot.directory.by_key(actor)):
         raise NotAllowed(f"Only {account.name}'s owner or an admin can put this reminder off.")
     if cycle != account.cycle:
         return Outcome(False, f"This reminder about {account.name} is out of date: nothing more is needed from it.")
@@ -570,7 +570,7 @@ async def start_exposure(session: AsyncSession, services: Services, account_id: 
         raise DomainError("I can't find that account any more.")
     snapshot = await org_snapshot(services)
     directory, now = snapshot.directory, services.now()
-    if directory.by_id(actor) is None and actor != "system":
+    if directory.by_key(actor) is None and actor != "system":
         raise NotAllowed("Only people in our organisation file can flag an account. Please tell an admin.")
     if account.exposed_at is not None:
         if report_id is not None and account.exposure_report_id is None:
@@ -584,12 +584,12 @@ async def start_exposure(session: AsyncSession, services: Services, account_id: 
     rules = rules_from(snapshot.config.settings if snapshot.config else None)
     owner = _name(directory, account.owner_id)
     for admin in directory.with_role(Role.ADMIN):
-        if admin.slack_id != account.owner_id:
+        if admin.key != account.owner_id:
             await enqueue_message(
-                session, services.cipher, now=now, to=ToPerson(admin.slack_id), template="accounts.exposed",
+                session, services.cipher, now=now, to=ToPerson(admin.key), template="accounts.exposed",
                 params={"name": account.name, "owner": owner, "by": _name(directory, actor) if actor != "system" else "a report",
                         "from_report": report_id is not None},
-                message_key=f"account:{account.id}:exposed:{account.cycle}:{admin.slack_id}",
+                message_key=f"account:{account.id}:exposed:{account.cycle}:{admin.key}",
             )
     await record_audit(session, at=now, actor=actor, action="account.exposed", subject_type="account",
                        subject_id=str(account.id), detail={"report_id": report_id})
@@ -598,11 +598,11 @@ async def start_exposure(session: AsyncSession, services: Services, account_id: 
                          f"password now. I'll keep reminding them until it is done.")
 
 
-def parts_held(account: SharedAccount, slack_id: str) -> set[AccountPart]:
+def parts_held(account: SharedAccount, person_key: str) -> set[AccountPart]:
     """How someone holds an account: its owner, someone who uses it, or someone with overall access."""
-    held = {AccountPart.OWNER} if account.owner_id == slack_id else set()
+    held = {AccountPart.OWNER} if account.owner_id == person_key else set()
     for access in current_access(account):
-        if access.slack_id == slack_id:
+        if access.person_key == person_key:
             held.add(AccountPart.OVERALL_ACCESS if access.overall else AccountPart.ACCESS)
     return held
 
@@ -611,7 +611,7 @@ def may_start_exposure(account: SharedAccount, member: Member | None) -> bool:
     """Whether someone's flag starts the urgent rotation at once (the rule is EXPOSURE_AUTHORITY). Anyone
     else's flag goes to the admins as a report, so nobody can set off urgent reminders for an account
     they have nothing to do with, yet a suspected exposure is still easy to raise."""
-    return EXPOSURE_AUTHORITY.may_start(member, parts_held(account, member.slack_id) if member else set())
+    return EXPOSURE_AUTHORITY.may_start(member, parts_held(account, member.key) if member else set())
 
 
 class ReportedExposure(StrEnum):
@@ -636,7 +636,7 @@ async def exposure_reported(session: AsyncSession, services: Services, report_id
         return ReportedExposure.NO_ACCOUNT
     account = next(a for a in accounts if a.id == match.account.id)
     directory = (await org_snapshot(services)).directory
-    if account.exposed_at is None and not may_start_exposure(account, directory.by_id(reporter)):
+    if account.exposed_at is None and not may_start_exposure(account, directory.by_key(reporter)):
         await record_audit(session, at=services.now(), actor="system", action="account.exposure_referred",
                            subject_type="account", subject_id=str(account.id), detail={"report_id": report_id})
         return ReportedExposure.AWAITING_ADMIN
@@ -650,7 +650,7 @@ async def start_reported_exposure(session: AsyncSession, services: Services, rep
     """An admin handling a password report starts the urgent change of the account it names."""
     await sync_register_in(session, services)
     account = await find_account(session, typed)
-    member = (await org_snapshot(services)).directory.by_id(actor)
+    member = (await org_snapshot(services)).directory.by_key(actor)
     if not may_start_exposure(account, member):
         raise NotAllowed(f"Only an admin, or someone who owns or uses {account.name}, can start its password change. "
                          "Nothing has been changed.")

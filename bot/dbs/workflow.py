@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.absences import away_at, remind_unless_away
 from bot.addresses import ToPerson
-from bot.directory import Member
+from bot.directory import Member, person_key_in
 from bot.errors import FormErrors, NotAllowed
 from bot.org import Role
 from bot.scheduler import TimerContext
@@ -63,15 +63,15 @@ async def register_in_use(session: AsyncSession) -> bool:
     return bool(await session.scalar(select(func.count()).select_from(DbsCheck)))
 
 
-async def current_check(session: AsyncSession, slack_id: str, today: date) -> DbsCheck | None:
-    return await session.scalar(select(DbsCheck).where(DbsCheck.slack_id == slack_id, DbsCheck.next_review >= today))
+async def current_check(session: AsyncSession, person_key: str, today: date) -> DbsCheck | None:
+    return await session.scalar(select(DbsCheck).where(DbsCheck.person_key == person_key, DbsCheck.next_review >= today))
 
 
 async def record_check(session: AsyncSession, services: Services, form: DbsForm, actor: str) -> str:
     today = services.local_now().date()
     errors: dict[str, str] = {}
     directory = (await org_snapshot(services)).directory
-    person = directory.by_id(form.person)
+    person = directory.by_key(form.person)
     if person is None:
         errors["person"] = "Please choose someone in the organisation file."
     if form.check_type not in CHECK_TYPES:
@@ -88,9 +88,9 @@ async def record_check(session: AsyncSession, services: Services, form: DbsForm,
         raise FormErrors(errors)
     assert person is not None and review is not None and form.certificate_date is not None and form.check_type
     now = services.now()
-    check = await session.scalar(select(DbsCheck).where(DbsCheck.slack_id == person.slack_id).with_for_update())
+    check = await session.scalar(select(DbsCheck).where(DbsCheck.person_key == person.key).with_for_update())
     if check is None:
-        check = DbsCheck(slack_id=person.slack_id)
+        check = DbsCheck(person_key=person.key)
         session.add(check)
     check.check_type, check.certificate_date, check.update_service = form.check_type, form.certificate_date, form.update_service
     check.certificate_number_enc = services.cipher.encrypt(number)
@@ -98,27 +98,27 @@ async def record_check(session: AsyncSession, services: Services, form: DbsForm,
     for days in REMIND_DAYS_BEFORE:
         due = datetime.combine(review - timedelta(days=days), REMIND_AT, tzinfo=services.tz)
         if due > now:
-            await schedule_timer(session, kind=REMINDER, dedupe_key=f"dbs:{person.slack_id}:{review.isoformat()}:{days}",
-                                 due_at=due, payload={"slack_id": person.slack_id, "review": review.isoformat(), "days": days})
+            await schedule_timer(session, kind=REMINDER, dedupe_key=f"dbs:{person.key}:{review.isoformat()}:{days}",
+                                 due_at=due, payload={"person_key": person.key, "review": review.isoformat(), "days": days})
     await record_audit(session, at=now, actor=actor, action="dbs.recorded", subject_type="person",
-                       subject_id=person.slack_id, detail={"type": form.check_type, "next_review": review.isoformat()})
+                       subject_id=person.key, detail={"type": form.check_type, "next_review": review.isoformat()})
     return f"Recorded {person.name}'s {CHECK_TYPES[form.check_type].lower()} DBS check. Next review: {review:%-d %B %Y}."
 
 
 async def on_reminder(ctx: TimerContext, payload: dict[str, Any]) -> None:
-    check = await ctx.session.scalar(select(DbsCheck).where(DbsCheck.slack_id == payload["slack_id"]))
+    check = await ctx.session.scalar(select(DbsCheck).where(DbsCheck.person_key == person_key_in(payload)))
     if check is None or check.next_review.isoformat() != payload["review"]:
         return  # a newer check was recorded since
     snapshot = await org_snapshot(ctx.services)
-    person = snapshot.directory.by_id(check.slack_id)
+    person = snapshot.directory.by_key(check.person_key)
     name = person.name if person else "someone"
     params = {"name": name, "days": payload["days"], "review": f"{check.next_review:%-d %B %Y}"}
-    targets = {check.slack_id, *(m.slack_id for m in snapshot.directory.with_role(Role.ADMIN))}
+    targets = {check.person_key, *(m.key for m in snapshot.directory.with_role(Role.ADMIN))}
     # The person's own reminder waits while they are away; the admins' goes now.
-    away = {k: v for k, v in (await away_at(ctx.session, ctx.now)).items() if k == check.slack_id}
+    away = {k: v for k, v in (await away_at(ctx.session, ctx.now)).items() if k == check.person_key}
     for target in sorted(targets):
         await remind_unless_away(ctx.session, ctx.services, away, person=target, template="dbs.reminder",
-                                 params={**params, "own": target == check.slack_id})
+                                 params={**params, "own": target == check.person_key})
 
 
 async def warn_roles_without_checks(services: Services) -> None:
@@ -131,26 +131,26 @@ async def warn_roles_without_checks(services: Services) -> None:
             return  # the organisation is not keeping the register in the bot yet
         for member in directory.members:
             for role in ROLES_NEEDING_DBS:
-                if role in member.roles and await current_check(session, member.slack_id, today) is None:
-                    await schedule_timer(session, kind=MISSING, dedupe_key=f"dbs-missing:{member.slack_id}:{role.value}:{today:%Y-%m}",
-                                         due_at=services.now(), payload={"slack_id": member.slack_id, "role": role.value})
+                if role in member.roles and await current_check(session, member.key, today) is None:
+                    await schedule_timer(session, kind=MISSING, dedupe_key=f"dbs-missing:{member.key}:{role.value}:{today:%Y-%m}",
+                                         due_at=services.now(), payload={"person_key": member.key, "role": role.value})
 
 
 async def on_missing(ctx: TimerContext, payload: dict[str, Any]) -> None:
     snapshot = await org_snapshot(ctx.services)
-    person = snapshot.directory.by_id(payload["slack_id"])
+    person = snapshot.directory.by_key(person_key_in(payload))
     if person is None:
         return
     await record_audit(ctx.session, at=ctx.now, actor="system", action="dbs.missing_for_role", subject_type="person",
-                       subject_id=person.slack_id, detail={"role": payload["role"]})
+                       subject_id=person.key, detail={"role": payload["role"]})
     for admin in snapshot.directory.with_role(Role.ADMIN):
-        await enqueue_message(ctx.session, ctx.services.cipher, now=ctx.now, to=ToPerson(admin.slack_id), template="dbs.missing",
+        await enqueue_message(ctx.session, ctx.services.cipher, now=ctx.now, to=ToPerson(admin.key), template="dbs.missing",
                               params={"name": person.name, "role": payload["role"].replace("_", " ")})
 
 
-async def ensure_current_check_if_register_in_use(session: AsyncSession, services: Services, slack_id: str) -> None:
+async def ensure_current_check_if_register_in_use(session: AsyncSession, services: Services, person_key: str) -> None:
     """Moderators must hold a current DBS check, once the organisation keeps its register here."""
-    if await register_in_use(session) and await current_check(session, slack_id, services.local_now().date()) is None:
+    if await register_in_use(session) and await current_check(session, person_key, services.local_now().date()) is None:
         raise NotAllowed("Moderating needs a current DBS check, and I have none recorded for you. Please ask an admin.")
 
 

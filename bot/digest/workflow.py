@@ -129,7 +129,7 @@ async def on_weekly_digest(ctx: TimerContext, payload: dict[str, Any]) -> None:
     params = digest.as_params(services)
     channel = await channel_for(ctx.session, "ceo_digest")
     recipients: list[Address] = [ToChannel("ceo_digest")] if channel else [
-        ToPerson(m.slack_id) for m in (await org_snapshot(services)).directory.with_role(Role.CEO)]
+        ToPerson(m.key) for m in (await org_snapshot(services)).directory.with_role(Role.CEO)]
     week = due.astimezone(services.tz).date().isoformat()
     for to in recipients:
         await enqueue_message(ctx.session, services.cipher, now=ctx.now, to=to, template="digest.weekly",

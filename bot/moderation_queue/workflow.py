@@ -55,7 +55,8 @@ async def moderator_for(services: Services) -> Moderator:
             moderator.restore_state(memory.state)  # carry on from before a restart
     if snapshot.config:
         for channel in snapshot.config.channels.moderated:
-            moderator.set_purpose(channel.id, f"#{channel.name} {channel.purpose}".strip())
+            if channel.id is not None:  # messages are moderated by the Slack channel they come from
+                moderator.set_purpose(channel.id, f"#{channel.name} {channel.purpose}".strip())
     services.cache[MODERATOR_CACHE] = moderator
     return moderator
 
@@ -119,7 +120,7 @@ async def case_for_decision(
     session: AsyncSession, services: Services, case_id: int, actor: Member | None
 ) -> ModerationCase:
     member = ensure_moderator(actor)
-    await ensure_current_check_if_register_in_use(session, services, member.slack_id)
+    await ensure_current_check_if_register_in_use(session, services, member.key)
     case = await session.scalar(select(ModerationCase).where(ModerationCase.id == case_id).with_for_update())
     if case is None:
         raise DomainError("I can't find that case any more.")

@@ -41,12 +41,12 @@ class Directory:
 
     @classmethod
     def from_org(cls, config: OrgConfig) -> Directory:
-        people = [Person(p.slack_id, p.name, tuple(str(r) for r in p.roles)) for p in config.people]
+        people = [Person(p.slack_id, p.name, tuple(str(r) for r in p.roles)) for p in config.people if p.slack_id]
         channels = {GENERAL[0]: GENERAL[1]}
         specs = [config.channels.ceo_digest, config.channels.safeguarding, config.channels.moderation,
                  *config.channels.guarded, *config.channels.moderated]
         for spec in specs:
-            if spec is not None:
+            if spec is not None and spec.id is not None:  # the playground is Slack: Teams-only channels aside
                 channels[spec.id] = spec.name or spec.id
         return cls(people, channels)
 

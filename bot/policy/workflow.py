@@ -42,9 +42,9 @@ async def current_policy(services: Services) -> PolicyDocument:
     return document
 
 
-async def signed_version(session: AsyncSession, slack_id: str, version: str) -> datetime | None:
+async def signed_version(session: AsyncSession, person_key: str, version: str) -> datetime | None:
     return await session.scalar(
-        select(PolicySignature.signed_at).where(PolicySignature.slack_id == slack_id, PolicySignature.version == version)
+        select(PolicySignature.signed_at).where(PolicySignature.person_key == person_key, PolicySignature.version == version)
     )
 
 
@@ -55,22 +55,22 @@ class Signed:
     already: bool
 
 
-async def sign(session: AsyncSession, services: Services, slack_id: str, version: str, agreed: bool) -> Signed:
+async def sign(session: AsyncSession, services: Services, person_key: str, version: str, agreed: bool) -> Signed:
     document = await current_policy(services)
     if version != document.version:
         raise DomainError("The policy changed while you were reading it. Please open it again with /policy and read the new version.")
     if not agreed:
         raise DomainError("Please tick “I have read and agree” to sign.")
-    existing = await signed_version(session, slack_id, version)
+    existing = await signed_version(session, person_key, version)
     if existing is not None:
         return Signed(version, existing, already=True)
     now = services.now()
     try:
         async with session.begin_nested():
-            session.add(PolicySignature(slack_id=slack_id, version=version, signed_at=now))
+            session.add(PolicySignature(person_key=person_key, version=version, signed_at=now))
     except IntegrityError:  # a double click: the first one signed
-        return Signed(version, await signed_version(session, slack_id, version) or now, already=True)
-    await record_audit(session, at=now, actor=slack_id, action="policy.signed", subject_type="policy", subject_id=version)
+        return Signed(version, await signed_version(session, person_key, version) or now, already=True)
+    await record_audit(session, at=now, actor=person_key, action="policy.signed", subject_type="policy", subject_id=version)
     return Signed(version, now, already=False)
 
 
@@ -78,8 +78,8 @@ async def unsigned_people(services: Services, version: str) -> list[tuple[str, f
     """Everyone in the organisation file who has not signed `version`, with their roles."""
     directory = (await org_snapshot(services)).directory
     async with services.db.reading() as session:
-        signed = set((await session.scalars(select(PolicySignature.slack_id).where(PolicySignature.version == version))).all())
-    return [(m.slack_id, m.roles) for m in directory.members if m.slack_id not in signed]
+        signed = set((await session.scalars(select(PolicySignature.person_key).where(PolicySignature.version == version))).all())
+    return [(m.key, m.roles) for m in directory.members if m.key not in signed]
 
 
 async def ask_for_new_version(services: Services) -> int:
@@ -102,10 +102,10 @@ async def ask_for_new_version(services: Services) -> int:
         except IntegrityError:
             return 0  # another process got there first
         away = await away_at(session, services.now())
-        for slack_id, _ in [] if first_version else await unsigned_people(services, document.version):
-            await remind_unless_away(session, services, away, person=slack_id, template="policy.please_sign",
+        for person_key, _ in [] if first_version else await unsigned_people(services, document.version):
+            await remind_unless_away(session, services, away, person=person_key, template="policy.please_sign",
                                      params={"title": document.title, "version": document.version, "reminder": False},
-                                     message_key=f"policy:{document.version}:{slack_id}")
+                                     message_key=f"policy:{document.version}:{person_key}")
             asked += 1
         await record_audit(session, at=services.now(), actor="system", action="policy.new_version",
                            subject_type="policy", subject_id=document.version, detail={"asked": asked})
@@ -126,8 +126,8 @@ async def on_weekly_reminder(ctx: TimerContext, payload: dict[str, Any]) -> None
     except PolicyUnavailable:
         return
     away = await away_at(ctx.session, ctx.now)
-    for slack_id, _ in await unsigned_people(services, document.version):
-        await remind_unless_away(ctx.session, services, away, person=slack_id, template="policy.please_sign",
+    for person_key, _ in await unsigned_people(services, document.version):
+        await remind_unless_away(ctx.session, services, away, person=person_key, template="policy.please_sign",
                                  params={"title": document.title, "version": document.version, "reminder": True})
     await _schedule_reminder(ctx.session, services)
 

@@ -79,19 +79,19 @@ class Chronology:
     entries: list[Entry]
 
 
-def _person(directory: Directory, report: Report, slack_id: str | None) -> str:
-    if not slack_id or slack_id == "system":
+def _person(directory: Directory, report: Report, person_key: str | None) -> str:
+    if not person_key or person_key == "system":
         return "the bot"
-    member = directory.by_id(slack_id)
+    member = directory.by_key(person_key)
     name = member.name if member else "someone not in the organisation file"
-    if slack_id == report.reporter_id:
+    if person_key == report.reporter_id:
         return f"{name} (the reporter)"
-    role = own_role_in(report, slack_id)
+    role = own_role_in(report, person_key)
     return f"{name} ({role})" if role else name
 
 
-def _people(directory: Directory, report: Report, slack_ids: list[str]) -> str:
-    return ", ".join(_person(directory, report, s) for s in slack_ids)
+def _people(directory: Directory, report: Report, person_keys: list[str]) -> str:
+    return ", ".join(_person(directory, report, s) for s in person_keys)
 
 
 def _detail(directory: Directory, report: Report, entry: AuditEntry) -> str:
@@ -101,7 +101,7 @@ def _detail(directory: Directory, report: Report, entry: AuditEntry) -> str:
         if entry.action == "report.escalated" and detail.get("automatic"):
             told += " (automatically)"
         if entry.action == "report.routed":
-            others = [p.slack_id for p in report.parties if p.part in ("watcher", "told")]
+            others = [p.person_key for p in report.parties if p.part in ("watcher", "told")]
             if others:
                 told += f"; also told: {_people(directory, report, others)}"
         return told
@@ -109,14 +109,14 @@ def _detail(directory: Directory, report: Report, entry: AuditEntry) -> str:
         body = STATUTORY_CLOCKS[ClockId(detail["clock"])].body
         return f"{body}; to {_people(directory, report, list(detail['to']))}" if detail.get("to") else body
     if entry.action == "report.skipped_away" and detail.get("person"):
-        member = directory.by_id(detail["person"])
+        member = directory.by_key(detail["person"])
         said = f"{member.name if member else 'someone not in the organisation file'}: away until {detail.get('until', '?')}"
         if detail.get("stand_in"):
-            stand_in = directory.by_id(detail["stand_in"])
+            stand_in = directory.by_key(detail["stand_in"])
             said += f", covered by {stand_in.name if stand_in else 'someone no longer in the organisation file'}"
         return said
     if entry.action == "report.reminded":
-        return f"to {_people(directory, report, [p.slack_id for p in handlers_in(report, report.tier)])}"
+        return f"to {_people(directory, report, [p.person_key for p in handlers_in(report, report.tier)])}"
     return ""
 
 

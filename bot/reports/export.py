@@ -57,8 +57,8 @@ async def case_record(session: AsyncSession, services: Services, report: Report,
     chronology = await build_chronology(session, services, report, directory, "handler")
     details = details_of(services, report)
 
-    def name(slack_id: str | None) -> str:
-        member = directory.by_id(slack_id)
+    def name(person_key: str | None) -> str:
+        member = directory.by_key(person_key)
         return member.name if member else (details.get("reporter_handle") or "someone not in the organisation file")
 
     people = [("Reporter", name(report.reporter_id))]
@@ -66,10 +66,10 @@ async def case_record(session: AsyncSession, services: Services, report: Report,
         people.append(("About (team member)", name(subject)))
     for party in report.parties:
         if party.part == "handler" and party.tier <= report.tier:
-            people.append((f"Handler, tier {party.tier + 1} ({party.role_label})", name(party.slack_id)))
+            people.append((f"Handler, tier {party.tier + 1} ({party.role_label})", name(party.person_key)))
         elif party.part in ("watcher", "told"):
             people.append((f"{'Sees the details' if party.part == 'watcher' else 'Told it exists'} ({party.role_label})",
-                           name(party.slack_id)))
+                           name(party.person_key)))
     facts = [("Kind", rule.label if rule else report.kind), ("Status", report.status),
              ("Filed", describe(report.created_at, tz))]
     if report.happened_at:

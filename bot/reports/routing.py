@@ -21,7 +21,7 @@ from bot.reports.kinds import (
 
 @dataclass(frozen=True)
 class Recipient:
-    slack_id: str
+    person_key: str
     name: str
     # How the reporter sees who has it: "the safeguarding lead".
     role_label: str
@@ -48,7 +48,7 @@ class Route:
 
     @property
     def everyone_on_chain(self) -> frozenset[str]:
-        return frozenset(r.slack_id for tier in self.tiers for r in tier)
+        return frozenset(r.person_key for tier in self.tiers for r in tier)
 
 
 class NoOneToRouteTo(Exception):
@@ -63,8 +63,8 @@ class ReportFacts:
 
 
 def resolve_step(step: Step, directory: Directory, facts: ReportFacts) -> list[Member]:
-    reporter = directory.by_id(facts.reporter)
-    subject = directory.by_id(facts.team_member)
+    reporter = directory.by_key(facts.reporter)
+    subject = directory.by_key(facts.team_member)
     match step:
         case Step.ACTIVITY_PROJECT_MANAGER:
             return directory.managers_of([facts.activity]) if facts.activity else []
@@ -123,20 +123,20 @@ def _chain_tiers(
         recipients: list[Recipient] = []
         for step in tier:
             for member in resolve_step(step, directory, facts):
-                if member.slack_id in excluded or member.slack_id in seen:
+                if member.key in excluded or member.key in seen:
                     continue
-                seen.add(member.slack_id)
-                recipient = Recipient(member.slack_id, member.name, STEP_LABELS[step])
-                away = book.get(member.slack_id)
+                seen.add(member.key)
+                recipient = Recipient(member.key, member.name, STEP_LABELS[step])
+                away = book.get(member.key)
                 if away is None:
                     recipients.append(recipient)
                     continue
                 assert absences is not None
-                stand_in = directory.by_id(away.stand_in)
+                stand_in = directory.by_key(away.stand_in)
                 if (stand_in is not None and may_cover(stand_in, step)
-                        and not {stand_in.slack_id} & (book.keys() | excluded | seen)):
-                    seen.add(stand_in.slack_id)
-                    recipients.append(Recipient(stand_in.slack_id, stand_in.name, covering_label(STEP_LABELS[step])))
+                        and not {stand_in.key} & (book.keys() | excluded | seen)):
+                    seen.add(stand_in.key)
+                    recipients.append(Recipient(stand_in.key, stand_in.name, covering_label(STEP_LABELS[step])))
                 else:
                     away = replace(away, stand_in=None)  # so the history does not say someone covered
                 absences.skipped.append(Skipped(recipient, away, yielded))
@@ -168,8 +168,8 @@ def _tiers(
 def chains_that_can_end_empty(rules: dict[ReportKind, RoutingRule], directory: Directory) -> list[str]:
     """For `org validate`: each kind whose chain leaves nobody for some reporter and subject, with an
     example, so the organisation file can name someone more (such reports go to FALLBACK_TIER)."""
-    reporters: list[str] = [m.slack_id for m in directory.members]
-    young_leaders = [m.slack_id for m in directory.with_role(Role.YOUNG_LEADER)]
+    reporters: list[str] = [m.key for m in directory.members]
+    young_leaders = [m.key for m in directory.with_role(Role.YOUNG_LEADER)]
     found: list[str] = []
     for rule in rules.values():
         # The reports the /report form accepts (see validate_form): a subject and activity where needed.
@@ -189,9 +189,9 @@ def chains_that_can_end_empty(rules: dict[ReportKind, RoutingRule], directory: D
 
 
 def _describe(facts: ReportFacts, directory: Directory) -> str:
-    def who(slack_id: str | None) -> str:
-        member = directory.by_id(slack_id)
-        return member.name if member else str(slack_id)
+    def who(person_key: str | None) -> str:
+        member = directory.by_key(person_key)
+        return member.name if member else str(person_key)
 
     said = f"a report by {who(facts.reporter)}"
     if facts.team_member:
@@ -228,15 +228,15 @@ def route_report(
     tiers = list(_tiers(rule, directory, facts, absences))  # never empty while there is an admin or a Chair
     if not tiers:
         raise NoOneToRouteTo(_NO_ONE)
-    first_ids = {r.slack_id for r in tiers[0]}
-    on_chain = {r.slack_id for tier in tiers for r in tier}
+    first_ids = {r.person_key for r in tiers[0]}
+    on_chain = {r.person_key for tier in tiers for r in tier}
 
     def others(steps: tuple[Step, ...], already_know: set[str]) -> tuple[Recipient, ...]:
         found: dict[str, Recipient] = {}
         for step in steps:
             for member in resolve_step(step, directory, facts):
-                if member.slack_id not in excluded | already_know:
-                    found.setdefault(member.slack_id, Recipient(member.slack_id, member.name, STEP_LABELS[step]))
+                if member.key not in excluded | already_know:
+                    found.setdefault(member.key, Recipient(member.key, member.name, STEP_LABELS[step]))
         return tuple(found.values())
 
     # Someone later in the chain (the CEO, for safeguarding) is still told now that a report exists.

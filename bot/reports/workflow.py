@@ -135,26 +135,26 @@ def handlers_in(report: Report, tier: int | None = None) -> list[ReportParty]:
     return [p for p in report.parties if p.part == "handler" and (tier is None or p.tier == tier)]
 
 
-def can_act(report: Report, slack_id: str) -> bool:
+def can_act(report: Report, person_key: str) -> bool:
     """Only the tiers a report has reached (the one it is with, and those before it) may act on it."""
-    return any(p.slack_id == slack_id for p in handlers_in(report) if p.tier <= report.tier)
+    return any(p.person_key == person_key for p in handlers_in(report) if p.tier <= report.tier)
 
 
 def _refusal(report: Report, actor: str) -> str:
     """Why `actor` may not act, kindly: most people who press by mistake were told of the report."""
-    if any(p.slack_id == actor for p in handlers_in(report)):
+    if any(p.person_key == actor for p in handlers_in(report)):
         return (f"{report.reference} hasn't reached you: it is with {current_role_label(report, for_reporter=False)}. If it is "
                 "passed on to you, it will come to you with its buttons. For now, nothing has been changed.")
-    if any(p.slack_id == actor and p.part == "told" for p in report.parties):
+    if any(p.person_key == actor and p.part == "told" for p in report.parties):
         return (f"You were told that {report.reference} exists so that you know of it; {current_role_label(report, for_reporter=False)} "
                 "handles it, so nothing has been changed.")
     return "This report is not yours to handle, so nothing has been changed."
 
 
-def may_export(snapshot: OrgSnapshot, slack_id: str) -> bool:
+def may_export(snapshot: OrgSnapshot, person_key: str) -> bool:
     """Whether a person may export a case as a PDF: their roles, against `settings.reports.export_roles`."""
     settings = ReportSettings.model_validate((snapshot.config.settings.get("reports") if snapshot.config else None) or {})
-    member = snapshot.directory.by_id(slack_id)
+    member = snapshot.directory.by_key(person_key)
     return member is not None and any(role in settings.export_roles for role in member.roles)
 
 
@@ -166,17 +166,17 @@ def current_role_label(report: Report, *, for_reporter: bool = True) -> str:
     return " and ".join(labels) if labels else "the people handling it"
 
 
-def own_role_in(report: Report, slack_id: str | None) -> str | None:
+def own_role_in(report: Report, person_key: str | None) -> str | None:
     """A person's own part in the report, in plain words ("the CEO", "an admin"), from the nearest
     tier they are in."""
-    party = next((p for p in handlers_in(report) if p.slack_id == slack_id), None)
+    party = next((p for p in handlers_in(report) if p.person_key == person_key), None)
     return own_role(party.role_label) if party else None
 
 
 def _acknowledged_by(report: Report, directory: Directory | None) -> str:
     """Who acknowledged it: the one person who pressed, never their whole tier."""
     role = own_role_in(report, report.acknowledged_by) or "the person handling it"
-    member = directory.by_id(report.acknowledged_by) if directory else None
+    member = directory.by_key(report.acknowledged_by) if directory else None
     return f"{member.name}, {role}" if member else role
 
 
@@ -203,13 +203,13 @@ def snapshot_for(
     if audience == "told":
         return base
     details = details_of(services, report)
-    reporter = directory.by_id(report.reporter_id)
+    reporter = directory.by_key(report.reporter_id)
     name = reporter.name if reporter else _not_in_file(details)
     # A reporter not in the organisation file is shown as a person reference too (the renderer makes
     # it a mention), so whoever handles it can reach them.
     reporter_ref = None if reporter else report.reporter_id
     subject_id = team_member_of(services, report)
-    subject = directory.by_id(subject_id)
+    subject = directory.by_key(subject_id)
     base |= {
         "status_line": status_line(services, report, None if audience == "reporter" else directory),
         "acknowledge_by": describe(report.acknowledge_by, tz),
@@ -249,11 +249,11 @@ def _not_in_file(details: dict[str, Any]) -> str:
     return f"{handle} (not in the organisation file)" if handle else "someone not in the organisation file"
 
 
-def _name(directory: Directory, slack_id: str, report: Report, audience: str) -> str:
-    if slack_id == report.reporter_id and report.name_only_to_handler and audience != "handler":
+def _name(directory: Directory, person_key: str, report: Report, audience: str) -> str:
+    if person_key == report.reporter_id and report.name_only_to_handler and audience != "handler":
         return "the reporter"
-    member = directory.by_id(slack_id)
-    return member.name if member else ("the bot" if slack_id == "system" else "someone")
+    member = directory.by_key(person_key)
+    return member.name if member else ("the bot" if person_key == "system" else "someone")
 
 
 def _when_text(services: Services, report: Report) -> str | None:
@@ -326,7 +326,7 @@ def validate_form(
     if rule and rule.needs_team_member and not form.team_member:
         errors["team_member"] = "Please choose the person this is about."
     if rule and rule.kind is ReportKind.YOUNG_LEADER_MISUSE and form.team_member:
-        subject = directory.by_id(form.team_member)
+        subject = directory.by_key(form.team_member)
         if subject is None or Role.YOUNG_LEADER not in subject.roles:
             errors["team_member"] = "That person is not listed as a young leader. Choose the young leader concerned."
     if rule and rule.rotate_password and not form.account.strip():
@@ -376,7 +376,7 @@ async def receive_report(
     went_to = _first_tier_label(rule, snapshot.directory, facts, await away_book(services))
     details = {"description": form.description.strip(), "participant": form.participant.strip(),
                "when_text": form.when_text.strip(), "account": form.account.strip()}
-    if snapshot.directory.by_id(reporter_id) is None:
+    if snapshot.directory.by_key(reporter_id) is None:
         # Not in the organisation file: keep the name they go by on the platform, so handlers can reach them.
         details["reporter_handle"] = reporter_handle[:80]
     urgent = rule.urgent or form.immediate_risk
@@ -461,16 +461,16 @@ async def route_received(session: AsyncSession, services: Services, report_id: i
         return False
     for tier_index, tier in enumerate(route.tiers):
         for recipient in tier:
-            report.parties.append(ReportParty(slack_id=recipient.slack_id, part="handler", tier=tier_index,
+            report.parties.append(ReportParty(person_key=recipient.person_key, part="handler", tier=tier_index,
                                               role_label=recipient.role_label))
     for part, recipients in (("watcher", route.watchers), ("told", route.told_it_exists)):
         for recipient in recipients:
-            report.parties.append(ReportParty(slack_id=recipient.slack_id, part=part, tier=0,
+            report.parties.append(ReportParty(person_key=recipient.person_key, part=part, tier=0,
                                               role_label=recipient.role_label))
     # Whoever was left out for being away keeps a part, "away": what arrived for them is theirs to see
     # on their return (bot/away_return.py), once the report reached the tier that took it on for them.
     for skipped in route.skipped:
-        report.parties.append(ReportParty(slack_id=skipped.recipient.slack_id, part="away", tier=skipped.tier,
+        report.parties.append(ReportParty(person_key=skipped.recipient.person_key, part="away", tier=skipped.tier,
                                           role_label=skipped.recipient.role_label))
     for task_kind, wanted in (("rotate_password", rule.rotate_password), ("take_down", rule.take_down)):
         if wanted:
@@ -490,13 +490,13 @@ async def route_received(session: AsyncSession, services: Services, report_id: i
     if route.everyone_away:
         # Counted, without names, in the digest (bot/digest/sections.py).
         await record_audit(session, at=now, actor="system", action="report.everyone_away", subject_type="report",
-                           subject_id=report.reference, detail={"to": [p.slack_id for p in handlers_in(report, 0)]})
+                           subject_id=report.reference, detail={"to": [p.person_key for p in handlers_in(report, 0)]})
     await record_audit(session, at=now, actor="system", action="report.routed", subject_type="report",
-                       subject_id=report.reference, detail={"to": [p.slack_id for p in handlers_in(report, 0)]})
+                       subject_id=report.reference, detail={"to": [p.person_key for p in handlers_in(report, 0)]})
     if rule.rotate_password:
         await _password_reported(session, services, report)
     await _tell_everyone(session, services, report, rule, snapshot.directory, newly=handlers_in(report, 0), include_told=True)
-    if snapshot.directory.by_id(report.reporter_id) is None:
+    if snapshot.directory.by_key(report.reporter_id) is None:
         await _ask_admins_to_add(session, services, snapshot.directory, report)
     return True
 
@@ -528,9 +528,9 @@ async def _ask_admins_to_add(session: AsyncSession, services: Services, director
     now = services.now()
     handle = details_of(services, report).get("reporter_handle") or ""
     for admin in directory.with_role(Role.ADMIN):
-        await enqueue_message(session, services.cipher, now=now, to=ToPerson(admin.slack_id), template="report.add_reporter",
+        await enqueue_message(session, services.cipher, now=now, to=ToPerson(admin.key), template="report.add_reporter",
                               params={"person_ref": report.reporter_id, "handle": handle},
-                              message_key=f"report.add_reporter:{report.reporter_id}:{admin.slack_id}")
+                              message_key=f"report.add_reporter:{report.reporter_id}:{admin.key}")
     await record_audit(session, at=now, actor="system", action="report.reporter_not_in_file", subject_type="person",
                        subject_id=report.reporter_id)
 
@@ -602,7 +602,7 @@ async def _tell_everyone(
     """Queue each person's view of the report: handlers of every tier reached so far, watchers, and the
     reporter. Keyed per person, so a change updates the message they already have."""
     now = services.now()
-    newly_ids = {p.slack_id for p in newly or []}
+    newly_ids = {p.person_key for p in newly or []}
     for party in report.parties:
         if party.part == "handler" and party.tier > report.tier:
             continue
@@ -611,12 +611,12 @@ async def _tell_everyone(
         if party.part == "away":  # told on their return (bot/away_return.py), not while away
             continue
         audience = party.part
-        params = snapshot_for(services, report, rule, directory, audience, party.slack_id)
-        params["newly_yours"] = party.slack_id in newly_ids
+        params = snapshot_for(services, report, rule, directory, audience, party.person_key)
+        params["newly_yours"] = party.person_key in newly_ids
         if audience == "handler":
-            params["can_export"] = may_export(await org_snapshot(services), party.slack_id)
-        key = f"report:{report.id}:{audience}:{party.slack_id}"
-        await enqueue_message(session, services.cipher, now=now, to=ToPerson(party.slack_id),
+            params["can_export"] = may_export(await org_snapshot(services), party.person_key)
+        key = f"report:{report.id}:{audience}:{party.person_key}"
+        await enqueue_message(session, services.cipher, now=now, to=ToPerson(party.person_key),
                               template=f"report.{audience}", params=params, message_key=key)
     reporter_params = snapshot_for(services, report, rule, directory, "reporter", report.reporter_id)
     await enqueue_message(session, services.cipher, now=now, to=ToPerson(report.reporter_id), template="report.reporter",
@@ -708,7 +708,7 @@ async def escalate(
                              due_at=report.acknowledge_by, payload={"report_id": report.id, "tier": report.tier})
     await record_audit(session, at=now, actor=actor, action="report.escalated", subject_type="report",
                        subject_id=report.reference,
-                       detail={"tier": report.tier, "automatic": actor == "system", "to": [p.slack_id for p in next_tier]})
+                       detail={"tier": report.tier, "automatic": actor == "system", "to": [p.person_key for p in next_tier]})
     await session.flush()
     directory = (await org_snapshot(services)).directory
     await _tell_everyone(session, services, report, rule, directory, newly=next_tier)
@@ -822,7 +822,7 @@ async def answer_question(session: AsyncSession, services: Services, note_id: in
     await session.flush()
     await _refresh(session, services, report)
     for party in handlers_in(report, report.tier):
-        await enqueue_message(session, services.cipher, now=now, to=ToPerson(party.slack_id), template="report.answered",
+        await enqueue_message(session, services.cipher, now=now, to=ToPerson(party.person_key), template="report.answered",
                               params={"reference": report.reference})
     return Outcome(True, f"Thank you. Your answer has been added to {report.reference}.")
 
@@ -844,9 +844,9 @@ async def complete_task(
                        subject_id=report.reference)
     if task_kind == "revoke_access":
         directory = (await org_snapshot(services)).directory
-        subject = directory.by_id(team_member_of(services, report))
+        subject = directory.by_key(team_member_of(services, report))
         for admin in directory.with_role(Role.ADMIN):
-            await enqueue_message(session, services.cipher, now=now, to=ToPerson(admin.slack_id), template="report.revoke_access",
+            await enqueue_message(session, services.cipher, now=now, to=ToPerson(admin.key), template="report.revoke_access",
                                   params={"reference": report.reference, "young_leader": subject.name if subject else "the young leader"})
     await session.flush()
     await _refresh(session, services, report)
@@ -911,18 +911,18 @@ async def _refresh(session: AsyncSession, services: Services, report: Report) ->
     await _tell_everyone(session, services, report, rule_of(rules, report), directory)
 
 
-async def reports_for(session: AsyncSession, services: Services, slack_id: str) -> list[dict[str, str]]:
+async def reports_for(session: AsyncSession, services: Services, person_key: str) -> list[dict[str, str]]:
     """`/report list`: what a person filed or handles, with status and age."""
     from storage.reports import reports_involving
 
     rules = await _rules(services)
     rows = []
-    for report in await reports_involving(session, slack_id):
-        if report.reporter_id == slack_id:
+    for report in await reports_involving(session, person_key):
+        if report.reporter_id == person_key:
             relation = "you reported it"
-        elif can_act(report, slack_id):
+        elif can_act(report, person_key):
             relation = "you handle it"
-        elif any(p.slack_id == slack_id and p.part == "told" for p in report.parties):
+        elif any(p.person_key == person_key and p.part == "told" for p in report.parties):
             relation = "you are told of it"
         else:
             continue  # later in its chain, and not passed on: they have not been told of it
@@ -964,7 +964,7 @@ async def on_escalation_due(ctx: TimerContext, payload: dict[str, Any]) -> None:
     reminder = report.escalations + 1
     report.escalations = reminder
     for party in handlers_in(report, report.tier):
-        await enqueue_message(session, services.cipher, now=ctx.now, to=ToPerson(party.slack_id), template="report.reminder",
+        await enqueue_message(session, services.cipher, now=ctx.now, to=ToPerson(party.person_key), template="report.reminder",
                               params={"reference": report.reference, "kind_label": rule.label, "urgent": report.urgent})
     await schedule_timer(session, kind=ESCALATE, dedupe_key=f"report:{report.id}:escalate:{report.tier}:r{reminder}",
                          due_at=report.acknowledge_by, payload={"report_id": report.id, "tier": report.tier})
@@ -987,16 +987,16 @@ async def on_clock_reminder(ctx: TimerContext, payload: dict[str, Any]) -> None:
     params = {"reference": report.reference, "kind_label": rule.label, "body": clock.body, "to_do": clock.to_do,
               "promptly": clock.promptly, "hours_left": _hours_left(row.due_at, ctx.now),
               "deadline": describe(row.due_at, services.tz)}
-    reminded = [p.slack_id for p in handlers_in(report, report.tier)]
-    for slack_id in reminded:
-        await enqueue_message(session, services.cipher, now=ctx.now, to=ToPerson(slack_id), template="report.clock_reminder",
+    reminded = [p.person_key for p in handlers_in(report, report.tier)]
+    for person_key in reminded:
+        await enqueue_message(session, services.cipher, now=ctx.now, to=ToPerson(person_key), template="report.clock_reminder",
                               params=params)
     await record_audit(session, at=ctx.now, actor="system", action="report.clock_reminded", subject_type="report",
                        subject_id=report.reference, detail={"clock": row.clock, "to": reminded})
     if ctx.now >= row.due_at:
         beyond = _escalation_people(services, report, clock, (await org_snapshot(services)).directory, set(reminded))
-        for slack_id in beyond:
-            await enqueue_message(session, services.cipher, now=ctx.now, to=ToPerson(slack_id), template="report.clock_overdue",
+        for person_key in beyond:
+            await enqueue_message(session, services.cipher, now=ctx.now, to=ToPerson(person_key), template="report.clock_overdue",
                                   params=params | {"with_role": current_role_label(report, for_reporter=False)})
         if beyond and row.escalated_at is None:
             row.escalated_at = ctx.now
@@ -1013,7 +1013,7 @@ def _escalation_people(
     facts = _facts(services, report)
     left_out = reminded | {facts.reporter, facts.team_member} - {None}
     for step in clock.escalate_to:
-        found = [m.slack_id for m in resolve_step(step, directory, facts) if m.slack_id not in left_out]
+        found = [m.key for m in resolve_step(step, directory, facts) if m.key not in left_out]
         if found:
             return list(dict.fromkeys(found))
     return []
@@ -1119,15 +1119,15 @@ async def reassign_from_leavers(services: Services) -> int:
     """Reports whose current handlers have all left the organisation file move on down the chain; so
     do reports still waiting to be acknowledged by people who have all gone away since they got them,
     and acknowledged ones with a statutory clock still open."""
-    present = {m.slack_id for m in (await org_snapshot(services)).directory.members}
+    present = {m.key for m in (await org_snapshot(services)).directory.members}
     async with services.db.reading() as session:
         away = await away_at(session, services.now())
         stranded = []
         for report in await unresolved_reports(session):
             current = handlers_in(report, report.tier)
-            if current and not any(p.slack_id in present for p in current):
+            if current and not any(p.person_key in present for p in current):
                 stranded.append((report.id, report.tier, LEFT))
-            elif current and all(p.slack_id in away for p in current):
+            elif current and all(p.person_key in away for p in current):
                 if report.status == "open":
                     stranded.append((report.id, report.tier, AWAY))
                 elif any(clock.decision is None for clock in report.clocks):

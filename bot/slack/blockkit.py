@@ -44,6 +44,7 @@ from bot.messages import (
     TextField,
     spans,
 )
+from bot.slack import people
 from bot.slack.delivery import Rendered
 from bot.slack.mrkdwn import cut, escape, quote
 
@@ -235,7 +236,8 @@ def input_action_id(field_id: str) -> str:
     return f"{field_id}_input"
 
 
-def submitted_values(view: dict[str, Any], fields: Sequence[FormField], person_of: Callable[[str], str] = str
+def submitted_values(view: dict[str, Any], fields: Sequence[FormField],
+                     person_of: Callable[[str], str] = lambda user: people.key_of(user),
                      ) -> dict[str, str | bool | date | list[str] | None]:
     """A submitted modal's values by field id: text as typed, a choice's value (a list of them when
     several may be chosen), a person (their key, from `person_of` their Slack id; a list of them when
@@ -296,6 +298,6 @@ def _confirm(confirm: Confirm) -> dict[str, Any]:
             "confirm": _plain(confirm.yes), "deny": _plain(confirm.no)}
 
 
-# People's and channels' keys are their Slack ids for now: the organisation file names each by Slack id.
-# When it gives them keys of their own, this looks them up in the directory instead.
-BLOCK_KIT = BlockKit(slack_user_of=lambda key: key, slack_channel_of=lambda key: key)
+# People are named by key; Slack shows user ids. The directory of the request or delivery in hand says
+# which is whose (bot/slack/people.py). A channel's key is its Slack id for now (ChannelMention).
+BLOCK_KIT = BlockKit(slack_user_of=people.slack_user_of, name_of=people.name_of, slack_channel_of=lambda key: key)

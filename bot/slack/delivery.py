@@ -11,9 +11,12 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.addresses import Address, ToChannel, ToConversation, ToPerson
-from bot.delivery import SLACK, DeliveryRouter
+from bot.delivery import SLACK, DeliveryRouter, routing_by_organisation
+from bot.directory import Directory
 from bot.outbox import DeliveryFailed, OutboundMessage, Posted
 from bot.services import Services
+from bot.slack.people import slack_user_of, use_directory
+from bot.snapshot import current_directory
 from storage.directory import channel_for
 
 
@@ -69,8 +72,13 @@ def slack_addresses(services: Services) -> SlackAddresses:
     async def slack_id(to: Address) -> str:
         match to:
             case ToPerson(key):
-                # A person's key is their Slack id until the organisation file may name another.
-                return key
+                # Their Slack id in the directory the deliverer is using (someone outside the
+                # organisation file is known by their Slack id).
+                user = slack_user_of(key)
+                if user is None:
+                    # Not lost: the router sends it by their platform once it can (or the file is mended).
+                    raise DeliveryFailed(f"{key} is not on Slack", permanent=False)
+                return user
             case ToChannel(purpose):
                 async with services.db.reading() as session:
                     channel = await channel_for(session, purpose)
@@ -85,12 +93,22 @@ def slack_addresses(services: Services) -> SlackAddresses:
 
 
 class SlackDeliverer:
-    def __init__(self, client: AsyncWebClient, renderers: Mapping[str, Renderer], addresses: SlackAddresses) -> None:
+    """`addresses` works out the Slack id a message goes to; `directory` gives the organisation's
+    directory at send time: who a person's key is on Slack, for the address and the mentions in the
+    message (bot/slack/people.py)."""
+
+    def __init__(self, client: AsyncWebClient, renderers: Mapping[str, Renderer], addresses: SlackAddresses,
+                 directory: Callable[[], Awaitable[Directory]] | None = None) -> None:
         self.client = client
         self.renderers = renderers
         self.addresses = addresses
+        self.directory = directory
 
     async def deliver(self, message: OutboundMessage) -> Posted:
+        with use_directory(await self.directory() if self.directory else None):
+            return await self._deliver(message)
+
+    async def _deliver(self, message: OutboundMessage) -> Posted:
         renderer = self.renderers.get(message.template)
         if renderer is None:
             raise DeliveryFailed(f"no renderer for {message.template!r}", permanent=True)
@@ -181,6 +199,11 @@ class SlackDeliverer:
         return Posted(SLACK, conversation=channel, message_id=str(response["file"]["id"]))
 
 
+def slack_deliverer(services: Services, client: AsyncWebClient, renderers: Mapping[str, Renderer]) -> SlackDeliverer:
+    return SlackDeliverer(client, renderers, slack_addresses(services), lambda: current_directory(services))
+
+
 def slack_delivery(services: Services, client: AsyncWebClient, renderers: Mapping[str, Renderer]) -> DeliveryRouter:
-    """Delivery in a process that serves Slack: every message is routed to Slack."""
-    return DeliveryRouter({SLACK: SlackDeliverer(client, renderers, slack_addresses(services))})
+    """Delivery in a process that serves Slack alone: each message goes by the platform its person is
+    reached on; anyone on Teams alone waits, queued, until this process delivers to Teams too."""
+    return DeliveryRouter({SLACK: slack_deliverer(services, client, renderers)}, routing_by_organisation(services))

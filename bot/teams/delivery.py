@@ -28,16 +28,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.addresses import Address, ToChannel, ToConversation, ToPerson, encode
 from bot.messages import Facts, Item, Mention, Message, Note, Paragraph, Quote, Text, spans
-from bot.org import Role
+from bot.org import ENTRA_OBJECT_ID, Role
 from bot.org_file_messages import org_file_broken, org_file_mended
 from bot.outbox import DeliveryFailed, OutboundMessage, Posted
 from bot.services import Services
 from bot.settings import Settings
+from bot.snapshot import current_directory
 from bot.teams.cards import AdaptiveCards, TeamsRendered
 from bot.teams.connector import BotConnector, ConnectorError, Failure
 from bot.teams.notices import INSTALL_APP, install_app, slack_invite_bot
 from storage import outbox as outbox_store
-from storage.directory import members_with_role
+from storage.directory import members_with_role, teams_channel_for
 from storage.teams import (
     ConversationReference,
     channel_reference,
@@ -97,7 +98,9 @@ class TeamsDeliverer:
     async def deliver(self, message: OutboundMessage) -> Posted:
         message_of = self.renderers.get(message.template)
         if message_of is None:
-            raise DeliveryFailed(f"no Teams renderer for {message.template!r}", permanent=True)
+            # Kept, not given up: not every message has its Teams card yet (a report's must never be
+            # lost), and a later release will have it.
+            raise DeliveryFailed(f"no Teams renderer for {message.template!r} yet", permanent=False, waiting=True)
         rendered = await self.render(message_of(message.params))
         activity = {"type": "message", "summary": rendered.text, "attachments": [rendered.attachment()]}
         try:
@@ -222,7 +225,7 @@ def _mentioned(message: Message) -> list[str]:
 
 async def admins_by_key(session: AsyncSession) -> list[str]:
     """The organisation file's admins, by their keys."""
-    return [admin.slack_id for admin in await members_with_role(session, Role.ADMIN)]
+    return [admin.key for admin in await members_with_role(session, Role.ADMIN)]
 
 
 def teams_connector(settings: Settings, services: Services) -> BotConnector:
@@ -230,6 +233,29 @@ def teams_connector(settings: Settings, services: Services) -> BotConnector:
     settings.require("TEAMS_APP_ID", "TEAMS_APP_PASSWORD")
     return BotConnector(settings.secret("TEAMS_APP_ID"), settings.secret("TEAMS_APP_PASSWORD"),
                         token_url=settings.teams_token_endpoint, now=services.now)
+
+
+def teams_delivery_by_organisation(services: Services, connector: BotConnector) -> TeamsDeliverer:
+    """The Teams deliverer with people's and channels' Teams ids from the organisation file as loaded
+    now. Someone outside the file is known by their Teams object id, which is then their key."""
+
+    async def teams_user_of(key: str) -> str | None:
+        member = (await current_directory(services)).by_key(key)
+        if member is not None:
+            return member.teams_object_id
+        return key if ENTRA_OBJECT_ID.match(key) else None
+
+    async def name_of(key: str) -> str:
+        member = (await current_directory(services)).by_key(key)
+        return member.name if member is not None else "someone"
+
+    async def teams_channel_of(purpose: str) -> str | None:
+        async with services.db.reading() as session:
+            address = await teams_channel_for(session, purpose)
+        return address.channel_id if address is not None else None
+
+    return teams_delivery(services, connector, teams_user_of=teams_user_of, name_of=name_of,
+                          teams_channel_of=teams_channel_of)
 
 
 def teams_delivery(services: Services, connector: BotConnector, *, teams_user_of: TeamsUserOf, name_of: NameOf,

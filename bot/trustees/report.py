@@ -185,11 +185,11 @@ async def build_report(session: AsyncSession, services: Services, period: Period
         unsigned, unsigned_roles = None, Counter()
     today = services.local_now().date()
     dbs_in_use = await register_in_use(session)
-    current = set((await session.scalars(select(DbsCheck.slack_id).where(DbsCheck.next_review >= today))).all())
+    current = set((await session.scalars(select(DbsCheck.person_key).where(DbsCheck.next_review >= today))).all())
     due_soon = await session.scalar(select(func.count()).select_from(DbsCheck).where(
         DbsCheck.next_review >= today, DbsCheck.next_review <= today + timedelta(days=60))) or 0
     missing = Counter(role.value.replace("_", " ") for member in snapshot.directory.members for role in ROLES_NEEDING_DBS
-                      if role in member.roles and member.slack_id not in current)
+                      if role in member.roles and member.key not in current)
 
     return TrusteesReport(
         organisation=snapshot.organisation_name, period=period,

@@ -26,11 +26,12 @@ from bot.errors import DomainError
 from bot.messages import inputs
 from bot.reports.workflow import report_account_exposure
 from bot.slack.blockkit import BLOCK_KIT, submitted_values
+from bot.slack.people import key_of
 from bot.snapshot import org_snapshot
 from handlers.accounts import blocks
 from handlers.accounts.ids import ACCOUNTS_COMMAND, ROTATED_COMMAND
 from handlers.errors import telling_the_person
-from handlers.middleware import services_of
+from handlers.middleware import caller, services_of
 from storage.accounts import active_accounts
 from storage.models import ProcessedDelivery
 
@@ -47,12 +48,12 @@ def people_in(text: str, directory: Directory) -> tuple[list[str], list[str]]:
     for part in [p.strip() for p in text.strip("\"“”").split(",") if p.strip()]:
         mention = _MENTION.search(part)
         if mention:
-            found.append(mention.group(1))
+            found.append(key_of(mention.group(1), directory))
             continue
         typed = part.lstrip("@").strip().lower()
         matches = [m for m in directory.members if m.name.lower() == typed or m.name.split()[0].lower() == typed]
         if len(matches) == 1:
-            found.append(matches[0].slack_id)
+            found.append(matches[0].key)
         else:
             unknown.append(part)
     return found, unknown
@@ -102,12 +103,12 @@ def register(app: AsyncApp) -> None:
             services = services_of(context)
             text = (command.get("text") or "").strip()
             verb, _, rest = text.partition(" ")
-            verb, rest, actor = verb.lower(), rest.strip(), command["user_id"]
+            verb, rest, actor = verb.lower(), rest.strip(), caller(context)
             if contains_password(text):
                 raise PasswordTyped()
             await workflow.ensure_register_synced(services)
             snapshot = await org_snapshot(services)
-            if snapshot.directory.by_id(actor) is None:
+            if snapshot.directory.by_key(actor) is None:
                 if verb in EXPOSED_VERBS:
                     raise DomainError("I don't have you in our organisation file yet, so I can't pass this on for you. "
                                       "Please tell an admin straight away, and never type the password.")
@@ -119,7 +120,7 @@ def register(app: AsyncApp) -> None:
                 listing = BLOCK_KIT.message(said.register(rows))
                 await respond(text=listing.text, blocks=listing.blocks, response_type="ephemeral")
             elif verb == "add" and not rest:
-                workflow.require_manager(snapshot.directory.by_id(actor), "add or edit shared accounts")
+                workflow.require_manager(snapshot.directory.by_key(actor), "add or edit shared accounts")
                 await client.views_open(trigger_id=command["trigger_id"], view=blocks.account_modal(SaveMeta()))
             elif verb == "add":
                 try:
@@ -135,8 +136,8 @@ def register(app: AsyncApp) -> None:
                     account = await workflow.account_for_editing(session, services, rest, actor)
                     access = workflow.current_access(account)
                     initial = {"name": account.name, "aliases": ", ".join(account.aliases), "owner": account.owner_id,
-                               "access": [a.slack_id for a in access if not a.overall],
-                               "overall_access": [a.slack_id for a in access if a.overall],
+                               "access": [a.person_key for a in access if not a.overall],
+                               "overall_access": [a.person_key for a in access if a.overall],
                                "every": f"{account.rotate_every_days} days"}
                     meta = SaveMeta(account_id=account.id)
                 await client.views_open(trigger_id=command["trigger_id"], view=blocks.account_modal(meta, initial))
@@ -148,7 +149,7 @@ def register(app: AsyncApp) -> None:
                     account_id, account_name = account.id, account.name
                     # Already being changed: anyone is simply told so, and no report is needed.
                     directly = account.exposed_at is not None or workflow.may_start_exposure(
-                        account, snapshot.directory.by_id(actor))
+                        account, snapshot.directory.by_key(actor))
                 if directly:
                     async with services.db.unit_of_work() as session:
                         outcome = await workflow.start_exposure(session, services, account_id, actor)
@@ -186,7 +187,7 @@ def register(app: AsyncApp) -> None:
                     when = workflow.parse_change_moment(when_text, services)
                 except (DateNotUnderstood, DateInFuture) as exc:
                     raise DomainError(f"Nothing was recorded. {exc}") from exc
-                outcome = await workflow.record_rotation(session, services, account.id, command["user_id"], when)
+                outcome = await workflow.record_rotation(session, services, account.id, caller(context), when)
             services.wake_scheduler()
             await respond(text=outcome.message, response_type="ephemeral")
 
@@ -198,7 +199,7 @@ def register(app: AsyncApp) -> None:
         try:
             async with services.db.unit_of_work() as session:
                 await claim_submission(session, view, services.now())
-                outcome = await workflow.save_account(session, services, form, body["user"]["id"], meta.account_id)
+                outcome = await workflow.save_account(session, services, form, caller(context), meta.account_id)
         except IntegrityError:
             await ack()  # the same submission again: it was saved the first time
             return
@@ -218,7 +219,7 @@ def register(app: AsyncApp) -> None:
             services = services_of(context)
             action = Action(body["actions"][0]["action_id"])
             value = NudgeValue.model_validate_json(body["actions"][0]["value"])
-            actor = body["user"]["id"]
+            actor = caller(context)
             if action is Action.CHANGED_ON:
                 async with services.db.reading() as session:
                     account = await session.get(workflow.SharedAccount, value.account_id)
@@ -254,7 +255,7 @@ def register(app: AsyncApp) -> None:
             return
         try:
             async with services.db.unit_of_work() as session:
-                outcome = await workflow.record_rotation(session, services, meta.account_id, body["user"]["id"], when,
+                outcome = await workflow.record_rotation(session, services, meta.account_id, caller(context), when,
                                                          cycle=meta.cycle)
         except DomainError as exc:
             await ack(response_action="errors", errors={FieldId.WHEN: exc.user_message})

@@ -17,7 +17,7 @@ from bot.slack.inbound import SLACK_MARKUP
 from handlers.checks import blocks
 from handlers.checks.ids import COMMAND, SHORTCUT, Action
 from handlers.errors import telling_the_person
-from handlers.middleware import services_of
+from handlers.middleware import caller, services_of
 
 USAGE = "Type the text after the command, for example `/check Well done Amy Smith, see you at 10:30!`"
 
@@ -59,7 +59,7 @@ def register(app: AsyncApp) -> None:
             services = services_of(context)
             action = Action(body["actions"][0]["action_id"])
             notice_id = int(body["actions"][0]["value"])
-            actor = body["user"]["id"]
+            actor = caller(context)
             async with services.db.reading() as session:
                 notice = await notice_for_decision(session, notice_id, context.get("member"))
                 channel, ts, state = notice.channel_id, notice.message_ts, notice.state

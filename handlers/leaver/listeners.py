@@ -32,19 +32,22 @@ from bot.accounts.workflow import FormErrors, Outcome, ensure_register_synced
 from bot.errors import DomainError
 from bot.services import Services
 from bot.slack.blockkit import input_action_id
+from bot.slack.people import key_of
 from bot.snapshot import org_snapshot
 from handlers.accounts.listeners import people_in
 from handlers.errors import telling_the_person
 from handlers.leaver import blocks
 from handlers.leaver.ids import COMMAND, SHORTCUT
-from handlers.middleware import services_of
+from handlers.middleware import caller, services_of
 
 _USAGE = "Who is leaving? For example `/leaver @Dan Hughes`."
 
 
 def _selected(view: dict[str, Any], block_id: str) -> str | None:
     state = view.get("state", {}).get("values", {}).get(block_id, {}).get(input_action_id(block_id)) or {}
-    return state.get("selected_user") or state.get("value") or None
+    if state.get("selected_user"):
+        return key_of(state["selected_user"])
+    return state.get("value") or None
 
 
 async def _open_modal(services: Any, client: AsyncWebClient, trigger_id: str, requester: str, person: str) -> None:
@@ -65,23 +68,23 @@ def register(app: AsyncApp) -> None:
             if contains_password(text):
                 raise PasswordTyped()
             # Refuse people without the right role before anything else, kindly.
-            leavers.require_requester((await org_snapshot(services)).directory.by_id(command["user_id"]))
+            leavers.require_requester((await org_snapshot(services)).directory.by_key(caller(context)))
             if not text:
                 raise DomainError(_USAGE)
             found, unknown = people_in(re.sub(r"\s*,\s*", " ", text) if "<@" in text else text, (await org_snapshot(services)).directory)
             if unknown or len(found) != 1:
                 raise DomainError(f"I couldn't tell who you mean by “{text[:60]}”. {_USAGE}")
-            await _open_modal(services, client, command["trigger_id"], command["user_id"], found[0])
+            await _open_modal(services, client, command["trigger_id"], caller(context), found[0])
 
     @app.shortcut(SHORTCUT)
     async def leaver_shortcut(ack: AsyncAck, shortcut: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient,
                               context: AsyncBoltContext) -> None:
         await ack()
         async with telling_the_person(shortcut, respond, client):
-            person = (shortcut.get("message") or {}).get("user")
-            if not person:
+            author = (shortcut.get("message") or {}).get("user")
+            if not author:
                 raise DomainError("I can't tell who wrote that message. Try `/leaver @person` instead.")
-            await _open_modal(services_of(context), client, shortcut["trigger_id"], shortcut["user"]["id"], person)
+            await _open_modal(services_of(context), client, shortcut["trigger_id"], caller(context), key_of(author))
 
     @app.view(CONFIRM_FORM)
     async def confirm(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
@@ -95,7 +98,7 @@ def register(app: AsyncApp) -> None:
         submission_key = f"view:{view['id']}"
         try:
             async with services.db.unit_of_work() as session:
-                outcome = await leavers.confirm(session, services, body["user"]["id"], meta.person, form, submission_key)
+                outcome = await leavers.confirm(session, services, caller(context), meta.person, form, submission_key)
         except IntegrityError:
             # Another checklist for this person was saved first (only one may be open): say whose.
             async with services.db.reading() as session:
@@ -140,6 +143,6 @@ async def _press(body: dict[str, Any], respond: AsyncRespond, client: AsyncWebCl
     async with telling_the_person(body, respond, client):
         services = services_of(context)
         async with services.db.unit_of_work() as session:
-            outcome = await run(session, services, body["user"]["id"], body["actions"][0]["value"])
+            outcome = await run(session, services, caller(context), body["actions"][0]["value"])
         services.wake_scheduler()
         await respond(text=outcome.message, response_type="ephemeral", replace_original=False)

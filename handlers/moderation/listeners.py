@@ -17,7 +17,7 @@ from bot.policy.online_safety import safety_tips_text
 from bot.slack.deletion import delete_message
 from bot.snapshot import org_snapshot
 from handlers.errors import telling_the_person
-from handlers.middleware import services_of
+from handlers.middleware import caller, services_of
 from handlers.moderation import blocks
 from handlers.moderation.ids import COMMAND, Action
 
@@ -42,7 +42,7 @@ def register(app: AsyncApp) -> None:
                 decision = "already_removed" if outcome == "already_removed" else "deleted"
             async with services.db.unit_of_work() as session:
                 case = await case_for_decision(session, services, case_id, context.get("member"))
-                said = await record_decision(session, services, case, body["user"]["id"], decision, error)
+                said = await record_decision(session, services, case, caller(context), decision, error)
             services.wake_scheduler()
             await respond(text=said, response_type="ephemeral", replace_original=False)
 

@@ -8,13 +8,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from bot.messages import Message
-from bot.org import SLACK_USER_ID
 from bot.reports import messages as said
 from bot.reports.chronology import Chronology
 from bot.reports.kinds import RoutingRule, StatutoryClock
 from bot.reports.workflow import Filed
 from bot.slack.blockkit import BLOCK_KIT
 from bot.slack.delivery import Rendered, RenderedFile
+from bot.slack.people import slack_user_of
 from handlers.reports.ids import ACTIONS_BLOCK, Action, Callback, clock_action
 from handlers.reports.metadata import ButtonValue, ClockMeta, FilingMeta, ReplyMeta, ReportActionMeta
 
@@ -27,9 +27,9 @@ CARD_ACTIONS = said.CardActions(
 
 
 def _people_on_slack(params: dict[str, Any], *names: str) -> dict[str, Any]:
-    """The params with any person reference that is not a Slack user id dropped (then the name is shown
-    alone): only a well-formed id may become a mention."""
-    odd = [name for name in names if params.get(name) and not SLACK_USER_ID.match(params[name])]
+    """The params with any person reference that is not someone on Slack dropped (then the name is shown
+    alone): only a person with a Slack user id may become a mention."""
+    odd = [name for name in names if params.get(name) and slack_user_of(params[name]) is None]
     return {**params, **dict.fromkeys(odd)} if odd else params
 
 

@@ -21,10 +21,11 @@ from bot.errors import DomainError
 from bot.reports import chronology, export, workflow
 from bot.reports.workflow import FormErrors, ReportForm
 from bot.services import Services
+from bot.slack.people import key_of
 from bot.snapshot import org_snapshot
 from handlers import home as home_tab  # a module, not its function: home renders report blocks
 from handlers.errors import tell, telling_the_person
-from handlers.middleware import services_of
+from handlers.middleware import caller, services_of
 from handlers.reports import blocks
 from handlers.reports.ids import CLOCK_ACTION_PREFIX, COMMAND, Action, Callback, Field
 from handlers.reports.metadata import ButtonValue, ClockMeta, ReplyMeta, ReportActionMeta
@@ -41,7 +42,7 @@ def _value(view: dict[str, Any], field: Field) -> Any:
     if "selected_option" in state:
         return (state["selected_option"] or {}).get("value")
     if "selected_user" in state:
-        return state["selected_user"]
+        return key_of(state["selected_user"]) if state["selected_user"] else None
     if "selected_options" in state:
         return bool(state["selected_options"])
     if "selected_date" in state:
@@ -87,7 +88,7 @@ def register(app: AsyncApp) -> None:
         services = services_of(context)
         if text.lower() == "list":
             async with services.db.reading() as session:
-                rows = await workflow.reports_for(session, services, command["user_id"])
+                rows = await workflow.reports_for(session, services, caller(context))
             await ack(response_type="ephemeral", text="Your reports", blocks=blocks.report_list_blocks(rows))
             return
         if text.lower() == "show":
@@ -95,7 +96,7 @@ def register(app: AsyncApp) -> None:
             return
         # One word after "show" is a reference; anything longer is someone describing a concern.
         if (shown := SHOW.match(text)) is not None:
-            await ack(response_type="ephemeral", **await _history(services, command["user_id"], reference=shown[1]))
+            await ack(response_type="ephemeral", **await _history(services, caller(context), reference=shown[1]))
             return
         await ack()
         async with telling_the_person(command, respond, client):
@@ -111,7 +112,7 @@ def register(app: AsyncApp) -> None:
         form = form_from_view(view)
         try:
             # Keyed by who submitted it too: someone else submitting this form cannot claim its report.
-            reporter = body["user"]["id"]
+            reporter = caller(context)
             handle = body["user"].get("name") or body["user"].get("username") or ""
             filed = await workflow.receive_report(services, form, reporter, f"view:{view['id']}:{reporter}", handle)
         except FormErrors as exc:
@@ -133,7 +134,7 @@ def register(app: AsyncApp) -> None:
             services = services_of(context)
             action = Action(body["actions"][0]["action_id"])
             value = ButtonValue.model_validate_json(body["actions"][0]["value"])
-            actor = body["user"]["id"]
+            actor = caller(context)
             async with services.db.unit_of_work() as session:
                 if action is Action.ACKNOWLEDGE:
                     outcome = await workflow.acknowledge(session, services, value.report_id, actor)
@@ -161,7 +162,7 @@ def register(app: AsyncApp) -> None:
             services = services_of(context)
             value = ButtonValue.model_validate_json(body["actions"][0]["value"])
             async with services.db.unit_of_work() as session:
-                report = await workflow.ensure_can_handle(session, value.report_id, body["user"]["id"])
+                report = await workflow.ensure_can_handle(session, value.report_id, caller(context))
                 meta = ReportActionMeta(report_id=report.id, tier=report.tier)
                 reference = report.reference
             build = modal_of_button[Action(body["actions"][0]["action_id"])]
@@ -180,7 +181,7 @@ def register(app: AsyncApp) -> None:
             value = ButtonValue.model_validate_json(body["actions"][0]["value"])
             clock_id = body["actions"][0]["action_id"].removeprefix(CLOCK_ACTION_PREFIX)
             async with services.db.unit_of_work() as session:
-                report, clock = await workflow.clock_for_action(session, value.report_id, body["user"]["id"], clock_id)
+                report, clock = await workflow.clock_for_action(session, value.report_id, caller(context), clock_id)
                 meta, reference = ClockMeta(report_id=report.id, clock=clock_id), report.reference
             await client.views_open(trigger_id=body["trigger_id"], view=blocks.clock_modal(meta, reference, clock))
 
@@ -191,7 +192,7 @@ def register(app: AsyncApp) -> None:
         await ack()
         async with telling_the_person(body, respond, client):
             value = ButtonValue.model_validate_json(body["actions"][0]["value"])
-            shown = await _history(services_of(context), body["user"]["id"], report_id=value.report_id)
+            shown = await _history(services_of(context), caller(context), report_id=value.report_id)
             if body.get("response_url"):
                 await respond(response_type="ephemeral", replace_original=False, **shown)
             else:
@@ -206,7 +207,7 @@ def register(app: AsyncApp) -> None:
             services = services_of(context)
             meta = ReplyMeta.model_validate_json(body["actions"][0]["value"])
             async with services.db.unit_of_work() as session:
-                question = await workflow.question_for_reporter(session, services, meta.note_id, body["user"]["id"])
+                question = await workflow.question_for_reporter(session, services, meta.note_id, caller(context))
             await client.views_open(trigger_id=body["trigger_id"], view=blocks.reply_modal(meta.note_id, question))
 
     async def _submit(
@@ -218,7 +219,7 @@ def register(app: AsyncApp) -> None:
             meta = _metadata(meta_model, view)
             async with services.db.unit_of_work() as session:
                 await _mark_submitted(session, services, view)
-                outcome = await run(session, services, body["user"]["id"], meta)
+                outcome = await run(session, services, caller(context), meta)
         except _AlreadySubmitted:
             await ack()
             return

@@ -12,6 +12,12 @@ target_metadata = Base.metadata
 
 
 def _run(connection: Connection) -> None:
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        # Batch mode alters a SQLite table by copying it and dropping the old one; with foreign keys on,
+        # the drop would cascade to the rows that refer to it (person -> person_role). The pragma only
+        # takes effect outside a transaction, so it is set before the migrations' transaction begins.
+        connection.connection.dbapi_connection.cursor().execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
@@ -20,6 +26,9 @@ def _run(connection: Connection) -> None:
     )
     with context.begin_transaction():
         context.run_migrations()
+    if sqlite:
+        connection.commit()
+        connection.connection.dbapi_connection.cursor().execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
 
 
 async def _run_async() -> None:

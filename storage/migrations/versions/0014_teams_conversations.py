@@ -1,7 +1,7 @@
 """where the bot can reach people and channels on Microsoft Teams
 
 Revision ID: 0014
-Revises: 0012
+Revises: 0013
 Create Date: 2026-12-05 08:00:00.000000
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from alembic import op
 import storage.types
 
 revision = '0014'
-down_revision = '0012'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 
