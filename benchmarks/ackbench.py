@@ -34,7 +34,7 @@ from bot.slack.server import make_web_application  # noqa: E402
 from bot.slack.web import make_web_client  # noqa: E402
 from bot.standin import FakeSlack  # noqa: E402
 from bot.workflows import MAINTENANCE, TIMER_HANDLERS  # noqa: E402
-from handlers import all_renderers  # noqa: E402
+from handlers.slack.features import all_renderers  # noqa: E402
 from storage.models import OutboxMessage, Report  # noqa: E402
 
 SECRET = "bench-signing-secret"
@@ -172,7 +172,7 @@ async def side_by_side(
     """Both apps, served and warmed up with the bodies `warm_up` gives (imports, connection pools)
     outside the measurement. `bare_listener` registers on the bare app the one listener that only
     acknowledges."""
-    from bot.app import create_app
+    from bot.slack.app import create_app
 
     async with slack_standin(not same_process) as api_url:
         workdir = Path(tempfile.mkdtemp(prefix="tmw-bench-"))

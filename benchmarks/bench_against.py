@@ -43,7 +43,10 @@ from bot.scheduler import run_due
 from bot.slack.web import make_web_client
 from bot.standin import FakeSlack
 from bot.workflows import MAINTENANCE, TIMER_HANDLERS
-from handlers import all_renderers
+try:
+    from handlers.slack.features import all_renderers
+except ImportError:  # before the Slack listeners moved under handlers/slack/
+    from handlers import all_renderers
 
 
 def deliverer_for(services, client):

@@ -109,7 +109,7 @@ def _moderate(argv: Sequence[str], env_file: str = ".env") -> int:
 def _local(argv: Sequence[str], env_file: str = ".env") -> int:
     # The playground parses its own options, ignores .env (it never talks to Slack) and logs to its
     # session's file rather than over the conversation.
-    from bot.playground.client import main as playground
+    from bot.slack.playground.client import main as playground
 
     return playground(argv)
 
@@ -289,7 +289,7 @@ async def _tick(settings, now_text: str | None, allow_future: bool) -> int:  # t
     if settings.slack_bot_token is not None:
         from bot.slack.delivery import slack_delivery
         from bot.slack.web import make_web_client
-        from handlers import all_renderers
+        from handlers.slack.features import all_renderers
 
         client = make_web_client(settings.secret("SLACK_BOT_TOKEN"), settings.slack_api_url)
         deliverer = slack_delivery(services, client, all_renderers())

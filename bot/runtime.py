@@ -110,13 +110,13 @@ async def scheduler_loop(
 
 
 async def serve(settings: Settings, host: str, port: int) -> None:
-    from bot.app import create_app
+    from bot.slack.app import create_app
     from bot.slack.delivery import slack_deliverer
     from bot.slack.server import EVENTS_PATH, make_web_application
     from bot.slack.socket_mode import SocketModeSupervisor
     from bot.slack.web import check_bot_token
     from bot.workflows import MAINTENANCE, TIMER_HANDLERS
-    from handlers import all_renderers
+    from handlers.slack.features import all_renderers
 
     settings.require("SLACK_BOT_TOKEN")
     if not settings.socket_mode:

@@ -1,46 +1,10 @@
-"""Slack listeners, one module per feature. Each exposes `register(app)`, called once at start-up."""
+"""The chat platforms' side: each platform's listeners, one package per platform.
 
-from __future__ import annotations
+- `handlers/slack/`: Slack's listeners, one module per feature, each with `register(app)`, called once at
+  start-up (`handlers/slack/features.py`). Slack's plumbing (server, Block Kit, delivery, reading its
+  markup) is in `bot/slack/`.
+- Teams' listeners go in `handlers/teams/` likewise, beside `bot/teams/`.
 
-from collections.abc import Mapping
-from types import ModuleType
-
-from slack_bolt.async_app import AsyncApp
-
-from bot.slack.delivery import Renderer
-from handlers import (
-    access_reviews,
-    accounts,
-    away,
-    channel_messages,
-    checks,
-    core,
-    dbs,
-    digest,
-    errors,
-    home,
-    leaver,
-    moderation,
-    policy,
-    reports,
-    tmw,
-)
-
-# Bolt tries listeners in the order they were registered, about 20 µs each before one matches: reports
-# come first, as someone filing one (perhaps about a child's safety) is the person not to keep waiting.
-FEATURES: tuple[ModuleType, ...] = (
-    reports, tmw, home, checks, moderation, channel_messages, accounts, leaver, digest, policy, dbs, access_reviews, away,
-)
-
-
-def register_all(app: AsyncApp) -> None:
-    errors.register(app)
-    for feature in FEATURES:
-        feature.register(app)
-
-
-def all_renderers() -> Mapping[str, Renderer]:
-    renderers: dict[str, Renderer] = dict(core.RENDERERS)
-    for feature in FEATURES:
-        renderers.update(getattr(feature, "RENDERERS", {}))
-    return renderers
+Everything else in `bot/` is the core: it speaks of people by key, channels by purpose and messages as
+data, and imports neither package.
+"""

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from aiohttp import web
 
-from bot.app import create_app
 from bot.clock import ManualClock
 from bot.crypto import generate_key
 from bot.delivery import DeliveryRouter
@@ -16,11 +15,12 @@ from bot.runtime import prepare
 from bot.scheduler import TickReport, run_due
 from bot.services import Services
 from bot.settings import Settings
+from bot.slack.app import create_app
 from bot.slack.delivery import slack_delivery
 from bot.slack.server import EVENTS_PATH, make_web_application
 from bot.standin import FakeSlack, SlackRequestSender
 from bot.workflows import MAINTENANCE, TIMER_HANDLERS
-from handlers import all_renderers
+from handlers.slack.features import all_renderers
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_ORG = ROOT / "examples" / "org.yml"

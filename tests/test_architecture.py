@@ -9,8 +9,8 @@
   to that: what they import is used in annotations only.
 - Nobody uses another module's private helper (`from x import _y`, or `x._y`); a helper that two
   modules share belongs, public and named for what it is, in the lower module that owns the concept.
-- The domain speaks no Slack: `bot` domain modules import neither `slack_sdk`, `slack_bolt` nor
-  `handlers`, and `storage` does not import `handlers`.
+- The domain speaks no platform: `bot` domain modules import no platform's library, nor `handlers`,
+  `bot.slack`, `bot.teams` or the stand-ins, and `storage` does not import `handlers`.
 """
 
 from __future__ import annotations
@@ -24,11 +24,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SCANNED = ("bot", "storage", "handlers")
 
 # Where Slack (and later Teams) ends: these packages may depend on the domain, never the reverse.
-PLATFORM = {"bot.slack", "bot.teams", "bot.standin", "bot.playground"}
+PLATFORM = {"bot.slack", "bot.teams", "bot.standin"}
 # Composition roots: they build the app from every part (including handlers), so they sit on top.
-WIRING = {"bot.app", "bot.cli", "bot.runtime", "bot.workflows", "bot.org_sections"}
+WIRING = {"bot.cli", "bot.runtime", "bot.workflows", "bot.org_sections"}
 
-FORBIDDEN_IN_DOMAIN = ("slack_sdk", "slack_bolt", "handlers")
+# The platforms' libraries and packages: the domain imports none of them.
+FORBIDDEN_IN_DOMAIN = ("slack_sdk", "slack_bolt", "microsoft_teams", "handlers", "bot.slack", "bot.teams", "bot.standin")
 
 
 @dataclass(frozen=True)
@@ -299,15 +300,18 @@ def test_nobody_reaches_into_another_modules_private_helpers():
     assert not offending, "Private helpers used from another module:\n" + "\n".join(offending)
 
 
-def test_domain_speaks_no_slack_and_storage_no_handlers():
+def test_domain_speaks_no_platform_and_storage_no_handlers():
     def forbidden_for(module: str) -> tuple[str, ...]:
         if module.startswith("storage"):
             return ("handlers",)
         return FORBIDDEN_IN_DOMAIN if domain_package(module) else ()
 
+    def is_under(target: str, package: str) -> bool:
+        return target == package or target.startswith(package + ".")
+
     offending = [
         f"{imp.importer} imports {imp.target} [{imp.kind}] at {imp.where()}"
         for imp in all_imports()
-        if imp.target.split(".")[0] in forbidden_for(imp.importer)
+        if any(is_under(imp.target, package) for package in forbidden_for(imp.importer))
     ]
     assert not offending, "Domain modules importing the Slack layer:\n" + "\n".join(offending)

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-import handlers
+import handlers.slack
 from bot.commands import slash_commands
 from tests.harness import ROOT, RunningBot
 
@@ -21,10 +21,10 @@ MANIFEST = yaml.safe_load((ROOT / "manifest.yml").read_text())
 
 
 def _registered(kind: str) -> set[str]:
-    """Every literal or module constant passed to app.<kind>(...) in handlers/."""
+    """Every literal or module constant passed to app.<kind>(...) in handlers/slack/."""
     found: set[str] = set()
-    for module_info in pkgutil.iter_modules(handlers.__path__):
-        module = importlib.import_module(f"handlers.{module_info.name}")
+    for module_info in pkgutil.iter_modules(handlers.slack.__path__):
+        module = importlib.import_module(f"handlers.slack.{module_info.name}")
         tree = ast.parse(Path(module.__file__).read_text())
         for node in ast.walk(tree):
             if (

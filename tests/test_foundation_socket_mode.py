@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import create_app
 from bot.clock import ManualClock
 from bot.runtime import prepare
+from bot.slack.app import create_app
 from bot.slack.socket_mode import SocketModeSupervisor
 from bot.standin import FakeSlack
 from bot.standin.server import APP_ID, TEAM_ID

@@ -17,9 +17,9 @@ from bot.messages import Bold, Code, Icon
 from bot.moderation_queue.workflow import group_agreement
 from bot.org import Role
 from bot.slack.delivery import Rendered
-from handlers import digest, home
-from handlers.checks import blocks as checks
-from handlers.moderation import blocks as moderation
+from handlers.slack import digest, home
+from handlers.slack.checks import blocks as checks
+from handlers.slack.moderation import blocks as moderation
 
 
 def _valid(rendered: Rendered) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ import pytest
 from slack_sdk.models.views import View
 
 from bot.reports.workflow import Filed
-from handlers.reports.blocks import filed_view
+from handlers.slack.reports.blocks import filed_view
 
 
 @pytest.mark.parametrize(

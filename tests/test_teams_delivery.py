@@ -27,7 +27,7 @@ from bot.teams.connector import BotConnector
 from bot.teams.delivery import TEAMS, teams_connector, teams_delivery, teams_renderers
 from bot.teams.notices import INSTALL_APP
 from bot.teams.references import reachable_now, record_reference
-from handlers import all_renderers
+from handlers.slack.features import all_renderers
 from storage.db import Database
 from storage.migrate import upgrade_async
 from storage.models import OutboxMessage

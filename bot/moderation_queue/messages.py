@@ -2,7 +2,7 @@
 poster's reminder and the group agreement; each platform renders it.
 
 The builders take the outbox params the workflow wrote (workflow.py `refresh_card` and `record_decision`).
-The names of the card's buttons belong to the platform (for Slack, handlers/moderation/ids.py) and are
+The names of the card's buttons belong to the platform (for Slack, handlers/slack/moderation/ids.py) and are
 handed in, as are the addresses that open the flagged message or its channel.
 """
 

@@ -2,7 +2,7 @@
 
 The builders take the outbox params the workflow wrote (bot/reports/workflow.py `snapshot_for` and the
 reminders), so they show only what each person may see. The names of forms and buttons belong to the
-platform (for Slack, handlers/reports/ids.py) and are handed in; form fields are named as the domain names
+platform (for Slack, handlers/slack/reports/ids.py) and are handed in; form fields are named as the domain names
 them (TEXT_LIMITS), so a refused field's message lands beside it.
 """
 

@@ -67,7 +67,7 @@ AWAITING_START = "awaiting_start"
 
 
 # The longest each free-text field may be, in characters: the forms offer no more, and the server
-# holds crafted submissions to the same (handlers/reports/blocks.py builds the forms from this).
+# holds crafted submissions to the same (handlers/slack/reports/blocks.py builds the forms from this).
 TEXT_LIMITS: dict[str, int] = {
     "description": 3000, "participant": 300, "account": 100, "when": 100,
     "question": 3000, "answer": 3000, "reason": 1000, "outcome": 3000, "actions_taken": 3000,

@@ -2,7 +2,7 @@
 
 The core names people by key (bot/org.py PersonSpec.key); Slack sends and shows user ids. The directory
 used to translate is the one of the request or delivery in hand: the global middleware
-(handlers/middleware.py) and the Slack deliverer set it for their task with `use_directory`, so the Block
+(handlers/slack/middleware.py) and the Slack deliverer set it for their task with `use_directory`, so the Block
 Kit renderer (bot/slack/blockkit.py), whose builders are handed only a message, can turn a mention of a
 key into `<@U…>` or a user picker's choice into a key.
 """

@@ -1,6 +1,0 @@
-"""/check, "Check before sending", and guarded channels' notices (policy 3, 4, 5.5, 5.6)."""
-
-from handlers.checks.blocks import RENDERERS
-from handlers.checks.listeners import register
-
-__all__ = ["RENDERERS", "register"]

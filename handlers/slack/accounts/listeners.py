@@ -1,0 +1,264 @@
+"""Slack listeners for /accounts, /rotated and the nudge buttons: ack, parse, call the domain, answer."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.accounts import messages as said
+from bot.accounts import workflow
+from bot.accounts.messages import Action, ChangedOnMeta, FieldId, FormId, NudgeValue, SaveMeta
+from bot.accounts.names import named_from_text
+from bot.accounts.secrets import WARNING, PasswordTyped, contains_password
+from bot.accounts.workflow import AccountForm, FormErrors
+from bot.dates import DateInFuture, DateNotUnderstood
+from bot.directory import Directory
+from bot.errors import DomainError
+from bot.messages import inputs
+from bot.reports.workflow import report_account_exposure
+from bot.slack.blockkit import BLOCK_KIT, submitted_values
+from bot.slack.people import key_of
+from bot.snapshot import org_snapshot
+from handlers.slack.accounts import blocks
+from handlers.slack.accounts.ids import ACCOUNTS_COMMAND, ROTATED_COMMAND
+from handlers.slack.errors import telling_the_person
+from handlers.slack.middleware import caller, services_of
+from storage.accounts import active_accounts
+from storage.models import ProcessedDelivery
+
+# `owner=@person every="90 days"`: straight or curly quotes, as Slack clients type them.
+_OPTION = re.compile(r"(\w+)=(\"[^\"]*\"|“[^”]*”|\S+)")
+_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+EXPOSED_VERBS = ("exposed", "revealed", "leaked")
+
+
+def people_in(text: str, directory: Directory) -> tuple[list[str], list[str]]:
+    """Slack ids from mentions (<@U123|dan>), or from names typed after @ ("@Dan Hughes", "@dan");
+    and the names that matched nobody."""
+    found, unknown = [], []
+    for part in [p.strip() for p in text.strip("\"“”").split(",") if p.strip()]:
+        mention = _MENTION.search(part)
+        if mention:
+            found.append(key_of(mention.group(1), directory))
+            continue
+        typed = part.lstrip("@").strip().lower()
+        matches = [m for m in directory.members if m.name.lower() == typed or m.name.split()[0].lower() == typed]
+        if len(matches) == 1:
+            found.append(matches[0].key)
+        else:
+            unknown.append(part)
+    return found, unknown
+
+
+def form_from_command(text: str, directory: Directory) -> AccountForm:
+    """`Instagram owner=@person every="90 days" access=@a,@b admins=@c last="last Friday"`."""
+    first = _OPTION.search(text)
+    name = (text[: first.start()] if first else text).strip().strip("\"“”")
+    options = {key.lower(): value.strip("\"“”") for key, value in _OPTION.findall(text)}
+    errors = {}
+    people: dict[str, list[str]] = {}
+    for key in ("owner", "access", "admins"):
+        found, unknown = people_in(options.get(key, ""), directory)
+        people[key] = found
+        if unknown:
+            errors[key] = f"I don't know {', '.join(unknown)}: mention them with @."
+    if errors:
+        raise FormErrors(errors)
+    return AccountForm(name=name, owner=(people["owner"] or [None])[0], every=options.get("every", ""),
+                       access=tuple(people["access"]), overall_access=tuple(people["admins"]),
+                       aliases=options.get("aliases", ""), last_changed=options.get("last", ""))
+
+
+def form_from_view(view: dict[str, Any]) -> AccountForm:
+    values: dict[str, Any] = submitted_values(view, inputs(said.account_form(SaveMeta())))
+    return AccountForm(
+        name=values[FieldId.NAME], owner=values[FieldId.OWNER], every=values[FieldId.EVERY],
+        access=tuple(values[FieldId.ACCESS]), overall_access=tuple(values[FieldId.OVERALL_ACCESS]),
+        aliases=values[FieldId.ALIASES], last_changed=values[FieldId.LAST_CHANGED],
+    )
+
+
+async def claim_submission(session: AsyncSession, view: dict[str, Any], now: datetime) -> None:
+    """A modal is acted on once: claimed in the same transaction as the work, so a repeated submission
+    (double click, retry) fails here with IntegrityError, and a refused one can be sent again."""
+    session.add(ProcessedDelivery(key=f"view:{view['id']}:{view.get('hash', '')}", seen_at=now))
+    await session.flush()
+
+
+def register(app: AsyncApp) -> None:
+    @app.command(ACCOUNTS_COMMAND)
+    async def accounts_command(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient,
+                               context: AsyncBoltContext) -> None:
+        await ack()
+        async with telling_the_person(command, respond, client):
+            services = services_of(context)
+            text = (command.get("text") or "").strip()
+            verb, _, rest = text.partition(" ")
+            verb, rest, actor = verb.lower(), rest.strip(), caller(context)
+            if contains_password(text):
+                raise PasswordTyped()
+            await workflow.ensure_register_synced(services)
+            snapshot = await org_snapshot(services)
+            if snapshot.directory.by_key(actor) is None:
+                if verb in EXPOSED_VERBS:
+                    raise DomainError("I don't have you in our organisation file yet, so I can't pass this on for you. "
+                                      "Please tell an admin straight away, and never type the password.")
+                raise DomainError("I don't have you in our organisation file yet, so I can't show the accounts. Please ask an admin.")
+            if verb in ("", "list"):
+                async with services.db.reading() as session:
+                    rows = workflow.register_rows(services, list(await active_accounts(session)), snapshot.directory,
+                                                  await workflow.rules_for(services))
+                listing = BLOCK_KIT.message(said.register(rows))
+                await respond(text=listing.text, blocks=listing.blocks, response_type="ephemeral")
+            elif verb == "add" and not rest:
+                workflow.require_manager(snapshot.directory.by_key(actor), "add or edit shared accounts")
+                await client.views_open(trigger_id=command["trigger_id"], view=blocks.account_modal(SaveMeta()))
+            elif verb == "add":
+                try:
+                    form = form_from_command(rest, snapshot.directory)
+                    async with services.db.unit_of_work() as session:
+                        outcome = await workflow.save_account(session, services, form, actor)
+                except FormErrors as exc:
+                    raise DomainError("Nothing was saved. " + " ".join(exc.errors.values()) + ' For example: `/accounts add Instagram owner=@Sam every="90 days"`.') from exc
+                services.wake_scheduler()
+                await respond(text=outcome.message, response_type="ephemeral")
+            elif verb == "edit":
+                async with services.db.reading() as session:
+                    account = await workflow.account_for_editing(session, services, rest, actor)
+                    access = workflow.current_access(account)
+                    initial = {"name": account.name, "aliases": ", ".join(account.aliases), "owner": account.owner_id,
+                               "access": [a.person_key for a in access if not a.overall],
+                               "overall_access": [a.person_key for a in access if a.overall],
+                               "every": f"{account.rotate_every_days} days"}
+                    meta = SaveMeta(account_id=account.id)
+                await client.views_open(trigger_id=command["trigger_id"], view=blocks.account_modal(meta, initial))
+            elif verb in EXPOSED_VERBS:
+                if not rest:
+                    raise DomainError("Which account? For example `/accounts exposed Instagram`. Never type the password.")
+                async with services.db.reading() as session:
+                    account = await workflow.find_account(session, rest)
+                    account_id, account_name = account.id, account.name
+                    # Already being changed: anyone is simply told so, and no report is needed.
+                    directly = account.exposed_at is not None or workflow.may_start_exposure(
+                        account, snapshot.directory.by_key(actor))
+                if directly:
+                    async with services.db.unit_of_work() as session:
+                        outcome = await workflow.start_exposure(session, services, account_id, actor)
+                else:
+                    outcome = await report_account_exposure(services, account_name, actor,
+                                                            f"accounts-exposed:{command['trigger_id']}")
+                services.wake_scheduler()
+                await respond(text=outcome.message, response_type="ephemeral")
+            else:
+                usage = BLOCK_KIT.message(said.usage())
+                await respond(text=usage.text, blocks=usage.blocks, response_type="ephemeral")
+
+    @app.command(ROTATED_COMMAND)
+    async def rotated_command(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient,
+                              context: AsyncBoltContext) -> None:
+        await ack()
+        async with telling_the_person(command, respond, client):
+            services = services_of(context)
+            text = (command.get("text") or "").strip()
+            if contains_password(text):
+                raise PasswordTyped()
+            if not text:
+                raise DomainError("Which account did you change? For example `/rotated Instagram` or `/rotated Instagram yesterday 4pm`.")
+            await workflow.ensure_register_synced(services)
+            async with services.db.unit_of_work() as session:
+                accounts = list(await active_accounts(session))
+                name, when_text = named_from_text(text, [workflow.named(a) for a in accounts])
+                if name is None:
+                    if contains_password(text, short_field=True):
+                        raise PasswordTyped()
+                    account = await workflow.find_account(session, text.split()[0])  # raises, with suggestions
+                else:
+                    account = next(a for a in accounts if a.id == name.id)
+                try:
+                    when = workflow.parse_change_moment(when_text, services)
+                except (DateNotUnderstood, DateInFuture) as exc:
+                    raise DomainError(f"Nothing was recorded. {exc}") from exc
+                outcome = await workflow.record_rotation(session, services, account.id, caller(context), when)
+            services.wake_scheduler()
+            await respond(text=outcome.message, response_type="ephemeral")
+
+    @app.view(FormId.SAVE)
+    async def save(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
+        services = services_of(context)
+        meta = SaveMeta.model_validate_json(view["private_metadata"])
+        form = form_from_view(view)
+        try:
+            async with services.db.unit_of_work() as session:
+                await claim_submission(session, view, services.now())
+                outcome = await workflow.save_account(session, services, form, caller(context), meta.account_id)
+        except IntegrityError:
+            await ack()  # the same submission again: it was saved the first time
+            return
+        except FormErrors as exc:
+            await ack(response_action="errors", errors=exc.errors)
+            return
+        except DomainError as exc:
+            await ack(response_action="errors", errors={FieldId.NAME: exc.user_message})
+            return
+        await ack(response_action="update", view=blocks.done_view(outcome.message))
+        services.wake_scheduler()
+
+    async def nudge_button(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient,
+                           context: AsyncBoltContext) -> None:
+        await ack()
+        async with telling_the_person(body, respond, client):
+            services = services_of(context)
+            action = Action(body["actions"][0]["action_id"])
+            value = NudgeValue.model_validate_json(body["actions"][0]["value"])
+            actor = caller(context)
+            if action is Action.CHANGED_ON:
+                async with services.db.reading() as session:
+                    account = await session.get(workflow.SharedAccount, value.account_id)
+                    if account is None:
+                        raise DomainError("I can't find that account any more.")
+                    meta = ChangedOnMeta(account_id=account.id, cycle=value.cycle, name=account.name)
+                await client.views_open(trigger_id=body["trigger_id"], view=blocks.changed_on_modal(meta))
+                return
+            async with services.db.unit_of_work() as session:
+                if action is Action.CHANGED_NOW:
+                    outcome = await workflow.record_rotation(session, services, value.account_id, actor, services.now(),
+                                                             cycle=value.cycle)
+                else:
+                    outcome = await workflow.snooze(session, services, value.account_id, actor, value.cycle)
+            services.wake_scheduler()
+            await respond(text=outcome.message, response_type="ephemeral", replace_original=False)
+
+    for action in Action:
+        app.action(action.value)(nudge_button)
+
+    @app.view(FormId.CHANGED_ON)
+    async def changed_on(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
+        services = services_of(context)
+        meta = ChangedOnMeta.model_validate_json(view["private_metadata"])
+        try:
+            typed = str(submitted_values(view, inputs(said.changed_on_form(meta)))[FieldId.WHEN])
+            when = workflow.parse_change_moment(typed, services)
+        except PasswordTyped:
+            await ack(response_action="errors", errors={FieldId.WHEN: WARNING})
+            return
+        except (DateNotUnderstood, DateInFuture) as exc:
+            await ack(response_action="errors", errors={FieldId.WHEN: str(exc)})
+            return
+        try:
+            async with services.db.unit_of_work() as session:
+                outcome = await workflow.record_rotation(session, services, meta.account_id, caller(context), when,
+                                                         cycle=meta.cycle)
+        except DomainError as exc:
+            await ack(response_action="errors", errors={FieldId.WHEN: exc.user_message})
+            return
+        await ack(response_action="update", view=blocks.done_view(outcome.message))
+        services.wake_scheduler()

@@ -1,0 +1,77 @@
+"""The one listener for channel messages. Bolt runs only the first matching listener, so guarded
+channels (outgoing checks) and moderated channels (moderation rules) share this dispatcher."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.channel_messages import ChannelMessage
+from bot.moderation_queue.workflow import message_removed, review_moderated_message
+from bot.outgoing.guarded import review_guarded_message
+from bot.slack.inbound import SLACK_MARKUP
+from bot.slack.people import key_of, slack_user_of
+from bot.snapshot import org_snapshot
+from handlers.slack.checks.blocks import render_guarded_warning
+from handlers.slack.middleware import services_of
+
+log = logging.getLogger(__name__)
+
+EVENTS = ("message",)
+# Subtypes that are a person's words; anything else (joins, topic changes, bots) is left alone.
+PEOPLES_SUBTYPES = {None, "file_share", "thread_broadcast", "me_message"}
+
+
+def parse_message(event: dict[str, Any], bot_user_id: str | None) -> ChannelMessage | None:
+    """A person's new or edited message, or None for anything the rules do not look at."""
+    edited = event.get("subtype") == "message_changed"
+    body = event.get("message", {}) if edited else event
+    if body.get("subtype") not in PEOPLES_SUBTYPES or body.get("bot_id") or not body.get("user"):
+        return None
+    if bot_user_id and body.get("user") == bot_user_id:
+        return None
+    text = body.get("text") or ""
+    if not text.strip():
+        return None
+    if edited and (event.get("previous_message") or {}).get("text") == text:
+        return None  # an unfurl or a reaction count changed, not the words
+    # The poster by key, as the core names people (someone outside the organisation file by Slack id).
+    return ChannelMessage(channel=event["channel"], user=key_of(body["user"]), text=text, ts=body["ts"],
+                          thread_ts=body.get("thread_ts"), edited=edited, markup=SLACK_MARKUP)
+
+
+def register(app: AsyncApp) -> None:
+    @app.event("message")
+    async def on_channel_message(event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
+        services = services_of(context)
+        config = (await org_snapshot(services)).config
+        if config is None:
+            return
+        channel = event.get("channel", "")
+        guarded = any(c.id == channel for c in config.channels.guarded)
+        moderated = any(c.id == channel for c in config.channels.moderated)
+        if not (guarded or moderated):
+            return
+        if event.get("subtype") == "message_deleted":
+            async with services.db.unit_of_work() as session:
+                await message_removed(session, services, channel, event.get("deleted_ts", ""))
+            services.wake_scheduler()
+            return
+        message = parse_message(event, context.bot_user_id)
+        if message is None:
+            return
+        warning = None
+        async with services.db.unit_of_work() as session:
+            if guarded:
+                warning = await review_guarded_message(session, services, message)
+            if moderated:
+                await review_moderated_message(session, services, message)
+        services.wake_scheduler()
+        if warning is not None:
+            rendered = render_guarded_warning(warning.result, channel)
+            await client.chat_postEphemeral(channel=channel, user=slack_user_of(message.user) or message.user,
+                                            text=rendered.text, blocks=rendered.blocks)
