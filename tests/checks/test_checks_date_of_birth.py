@@ -48,6 +48,7 @@ def test_birth_dates_and_age_revealing_birthdays_are_found(found, text, date):
         "The studio turns 5 on Saturday, open day from 10am!",
         "Happy 10th birthday to Gloucester Youth Jazz!",
         "Year 9 on Friday, Year 10 on Monday for the mock auditions",
+        "Photo caption: Kai on guitar at Cheltenham Town Hall, 3 March 2026.",
         "Rota for tea and biscuits: Alfie 3/5, Erin 10/5",
         "Amy's birthday party is on 5 May",
         f"Amy's birthday party is on 5 May {THIS_YEAR}",

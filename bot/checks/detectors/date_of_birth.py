@@ -98,8 +98,10 @@ _RELATIVE_DAY = (
 )
 _MILESTONE_AGE_WHEN = (
     rf"(?P<age>{_AGE})(?:[ \t]+(?:years?[ \t]+old|yrs?))?[ \t]+"
-    rf"(?i:(?P<relative>{_RELATIVE_DAY})|(?:on[ \t]+)?(?:the[ \t]+)?(?P<date>{_DATE}))(?![\w/]|\.\d)"
+    rf"(?i:(?P<relative>{_RELATIVE_DAY})|on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE}))(?![\w/]|\.\d)"
 )
+# An age then a date needs "on" between them: "11 on 7 March" is an age and a day, but in "the Town
+# Hall, 3 March 2026" the 3 is the day itself.
 # "Freya is 12 on Thursday", "she's 11 next week", "Jacob turns 15 tomorrow", "Caleb who turns 17 today".
 _MILESTONE_SAID = re.compile(
     rf"\b(?P<who>[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[Hh]e|[Ss]he|who)"
