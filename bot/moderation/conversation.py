@@ -63,6 +63,14 @@ class ConversationMemory:
 
     # -- runs of off-topic posts -------------------------------------------------
 
+    def drifting(self, user: str, time: float, within_seconds: float) -> bool:
+        """Was this person's last post off topic, and recent enough that this one carries on from it?"""
+        posts = self._people.get(user)
+        if not posts:
+            return False
+        last = posts[-1]
+        return last.verdict == OFF_TOPIC and 0 <= time - last.time <= within_seconds
+
     def run_length(self, user: str, ts: str, time: float, verdict: Verdict) -> int:
         """How many off-topic posts in a row this one makes for its author.
 

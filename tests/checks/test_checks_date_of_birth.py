@@ -23,6 +23,15 @@ THIS_YEAR = date.today().year
         ("Birthday: 5 May 2011", "5 May 2011"),
         ("she turns 14 on the 5th of May", "5th of May"),
         ("Amy's bday is May 5th and she'll be 13 years old", "May 5th"),
+        # An age milestone on a named or relative day, in a sentence or a list line.
+        ("Freya is 12 on Thursday, card at rehearsal?", "12 on Thursday"),
+        ("Jacob turns 15 tomorrow!", "15 tomorrow"),
+        ("Harvey - 11 on 7 March", "7 March"),
+        # A numbered birthday said on the day, a list of birthdays, a label a few words before.
+        ("Happy 14th birthday Reuben!!", "14th birthday"),
+        ("it's Ellis's 14th birthday today", "14th birthday"),
+        ("Birthdays this term: Alfie 3/5", "3/5"),
+        (f"Could you check her DOB for me? The form says 08/11/{THIS_YEAR - 12}", f"08/11/{THIS_YEAR - 12}"),
     ],
 )
 def test_birth_dates_and_age_revealing_birthdays_are_found(found, text, date):
@@ -36,6 +45,11 @@ def test_birth_dates_and_age_revealing_birthdays_are_found(found, text, date):
         "Next session: 03/03/2026 at 10:30",
         "The festival is 5-7 May",
         "Happy birthday Amy!",
+        "The studio turns 5 on Saturday, open day from 10am!",
+        "Happy 10th birthday to Gloucester Youth Jazz!",
+        "Year 9 on Friday, Year 10 on Monday for the mock auditions",
+        "Photo caption: Kai on guitar at Cheltenham Town Hall, 3 March 2026.",
+        "Rota for tea and biscuits: Alfie 3/5, Erin 10/5",
         "Amy's birthday party is on 5 May",
         f"Amy's birthday party is on 5 May {THIS_YEAR}",
         f"Amy's birthday party is on 5 May {THIS_YEAR + 1}",

@@ -11,11 +11,14 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# Measured on the dev set (323 texts) when the rules were frozen: recall 0.981, precision 0.984 overall.
+# Measured on the dev set (368 labelled leaks) after the issue 16 rule changes: recall 0.978, precision
+# 0.994 overall; per kind recall 0.933 (school) and up.
 RECALL_FLOOR = 0.95
 PRECISION_FLOOR = 0.95
 # Per kind, a looser floor: the classes the issue names must each keep working.
-KIND_RECALL_FLOOR = 0.85
+KIND_RECALL_FLOOR = 0.90
+# An opted-out child's first name alone is only a finding beside photos or publicity (measured 0.923).
+PHOTO_CONSENT_PRECISION_FLOOR = 0.85
 
 
 def _score_checker():
@@ -39,3 +42,4 @@ def test_the_dev_set_scores_at_or_above_its_floor():
     assert overall.precision >= PRECISION_FLOOR, scorer.report(cases, predictions)
     for kind in ("date_of_birth", "full_name", "school", "secret", "health", "email_address"):
         assert scores[kind].recall >= KIND_RECALL_FLOOR, (kind, scorer.report(cases, predictions))
+    assert scores["photo_consent"].precision >= PHOTO_CONSENT_PRECISION_FLOOR, scorer.report(cases, predictions)

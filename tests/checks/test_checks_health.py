@@ -7,6 +7,11 @@ import pytest
     ("text", "condition"),
     [
         ("Amy has epilepsy, so no strobes please", "epilepsy"),
+        # A name with an initial or a note in brackets; a register line that starts with a name.
+        ("Lucy M had a seizure at the end of band", "seizure"),
+        ("Nia (14) has a stammer, give her time", "stammer"),
+        ("Aiden is type 1 diabetic so may need a snack", "diabetic"),
+        ("Rosie (DOB 14/05/2012) - wears hearing aids", "hearing aids"),
         ("Tom (ADHD) needs a quiet corner", "ADHD"),
         ("Remember his autism when planning the room", "autism"),
         ("my son is diabetic and will need a break", "diabetic"),
@@ -28,6 +33,8 @@ def test_health_information_about_an_identifiable_young_person_is_found(found, t
     "text",
     [
         "It's mental health awareness week",
+        "Rosie - can you bring the asthma awareness leaflets to reception?",
+        "Booking 2291 - child: Lily, age 9, allergies: none",
         "Healthy snacks will be provided",
         "Our sessions are autism-friendly",
         "We welcome young people with ADHD, autism and anxiety",

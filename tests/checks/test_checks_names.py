@@ -66,11 +66,28 @@ def test_an_opted_out_participant_named_in_full_is_a_photo_consent_finding_not_a
     ("text", "named"),
     [
         ("Great photo of Tom on stage", "Tom"),
-        ("Priya's solo was amazing", "Priya"),
+        ("Priya's solo was amazing, can we put the video on Instagram?", "Priya"),
+        ("Tagging Tom in the reel later", "Tom"),
     ],
 )
-def test_an_opted_out_participant_is_found_by_an_unambiguous_first_name(found, text, named):
+def test_an_opted_out_participant_is_found_by_an_unambiguous_first_name_about_photos(found, text, named):
     assert found(text, "photo_consent") == [named]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Priya's solo was amazing",  # a first name alone identifies no one outside the group
+        "Thanks Tom for tidying the green room",
+        "Tom's mum rang, he's running late",
+    ],
+)
+def test_an_opted_out_first_name_without_photos_or_publicity_is_fine(found, text):
+    assert found(text, "photo_consent") == []
+
+
+def test_an_opted_out_participant_named_in_full_is_reported_once_not_again_by_first_name(found):
+    assert found("Who has Tom's photo? Tom Jones can't be in anything we post", "photo_consent") == ["Tom Jones"]
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,11 @@ from bot.checks import CheckContext, Checker
         ("he moved to Balcarras Academy in September", "Balcarras Academy"),
         ("Jake is at Chosen Hill School, Year 8", "Chosen Hill School"),
         ("Students of St Peter's High School: Amy and Kai", "St Peter's High School"),
+        # A register or referral line that starts with the young person's name.
+        ("Bethany, Winchcombe School, Year 8 - wants to try bass", "Winchcombe School"),
+        ("New starter:\nOllie - Holmer Primary School - guitar", "Holmer Primary School"),
+        ("Referral: Jasmine, 13, Brockworth Academy, anxious in groups", "Brockworth Academy"),
+        ("Harriet is doing her GCSE music at Dene Magna School", "Dene Magna School"),
     ],
 )
 def test_a_school_tied_to_a_young_person_is_found(found, text, school):
@@ -46,6 +51,10 @@ def test_a_school_tied_to_a_young_person_is_found(found, text, school):
         "Two pupils at The Crypt School joined us",
         "Year 9 pupils at Chosen Hill School will perform at the spring concert",
         "Students from Stroud High School and Marling School joined forces for the finale",
+        # A sentence to someone about a school, not a line of their details.
+        "Lucy, the Winchcombe School concert is on Friday",
+        "Marcus, Cleeve School have asked if we can run a taster",
+        "We're doing a songwriting day at Churchdown School Academy next term",
     ],
 )
 def test_schools_named_as_venues_or_in_general_are_fine(found, text):

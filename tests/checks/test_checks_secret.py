@@ -20,6 +20,12 @@ FAKE_SLACK_BOT_TOKEN = "xoxb-" + "1234567890-0987654321-" + "AbCdEfGhIjKlMnOpQrS
         ("the password is sunshine", "sunshine"),
         ("passphrase: correct-horse-battery-staple", "correct-horse-battery-staple"),
         ("Door code is 4821", "4821"),
+        # A place named between the label and the code, a passcode, a code digit by digit, a setting.
+        ("The key safe at the community centre is 3391", "3391"),
+        ("Alarm code at the Stroud studio is 2468", "2468"),
+        ("meeting ID 331 882 1045 passcode 7702", "7702"),
+        ("Gate code: 5 8 2 1 then push hard", "5 8 2 1"),
+        ("TMW_SLACK_BOT_TOKEN=a8d9f7e6c5b4a3928171", "a8d9f7e6c5b4a3928171"),
         ("PIN: 0907", "0907"),
         ("username/password: bob/hunter22", "hunter22"),
         ("my password is still Summer2024!", "Summer2024!"),
@@ -63,6 +69,9 @@ def test_passwords_and_tokens_are_found_and_the_span_is_the_secret_itself(found,
         "Please log in and check the rota",
         "the password is the same as before",
         "What's the wifi password?",
+        "The key safe at the church hall is round the back by the bins",
+        "Meeting ID and passcode are in the calendar invite",
+        "Set SLACK_SIGNING_SECRET in the .env file before you start the bot",
     ],
 )
 def test_talk_about_passwords_is_not_a_password(found, text):

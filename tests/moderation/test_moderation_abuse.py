@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 SWEARING = [
+    "your mixes are dogshit",
     "what the fuck",
     "FUCK this",
     "that was fucking amazing",  # praise still counts
@@ -62,6 +63,9 @@ MILD = [
 ]
 
 SCUNTHORPE = [
+    "you jumped up on stage like a pro",
+    "no one wants to hear you if you don't warm up",
+    "do everyone a favour and bring snacks",
     "We're playing Scunthorpe on Saturday",
     "The train goes through Penistone",
     "I need to assess the mix",
@@ -113,6 +117,12 @@ INSULTS = [
     "you are so stupid",
     "shut up you loser",
     "you're pathetic lol",  # hurtful ones count even with a lol
+    # Put-downs without an insult word.
+    "no one wants to hear you do the high bit again",
+    "do everyone a favour and stop singing",
+    "oh get over yourself Leah",
+    "you jumped up little dictator",
+    "you're a waste of a studio slot",
 ]
 
 BODY_SHAMING = [

@@ -6,6 +6,11 @@ from __future__ import annotations
 import pytest
 
 ILLEGAL = [
+    ("I'm sneaking a few cans of cider in my sleeping bag", "Buying alcohol for under-18s"),
+    ("bringing a bottle of vodka in my water bottle for lunchtime", "Buying alcohol for under-18s"),
+    ("anyone know a vape shop that doesn't check ID?", "Shops that sell to under-18s"),
+    ("there's a corner shop near the hostel that never IDs", "Shops that sell to under-18s"),
+    ("got an app that rips albums off spotify", "Piracy or cracked software"),
     ("anyone got weed?", "Buying or selling drugs"),
     ("who's got some ket for saturday", "Buying or selling drugs"),
     ("I can sort you out with mdma, dm me", "Buying or selling drugs"),
@@ -42,6 +47,10 @@ ILLEGAL = [
 ]
 
 NOT_ILLEGAL = [
+    "the form that doesn't need ID is on the website",
+    "my water bottle is in my bag",
+    "they ID everyone at the bar",
+    "I'm bringing my Spotify playlist for the coach",
     "Lucy in the Sky with Diamonds is my favourite Beatles song",
     "the history of acid house",
     "acid jazz night at the Fleece",

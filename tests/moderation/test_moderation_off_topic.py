@@ -203,3 +203,25 @@ def test_memory_of_people_is_bounded(rulebook):
 )
 def test_stemming_brings_word_forms_together(words, expected):
     assert {stem(w) for w in words} == {expected}
+
+
+def test_a_post_carrying_on_a_side_conversation_needs_more_than_one_topical_word(channel):
+    moderator, clock = channel(PURPOSE), Clock()
+    moderator.assess("U5", "did anyone watch Strictly on Saturday?", clock())
+    moderator.assess("U5", "I can't believe Pete went out, he was robbed", clock())
+    carried_on = off_topic(moderator.assess("U5", "and that final dance was so good, I was in tears", clock()))
+    assert carried_on and carried_on[0].reason.startswith("3rd post in a row")
+
+
+def test_the_same_words_alone_are_on_topic(channel):
+    moderator, clock = channel(PURPOSE), Clock()
+    moderator.assess("U5", FOOTBALL[0], clock())
+    moderator.assess("U5", ON_TOPIC[0], clock())
+    assert not off_topic(moderator.assess("U5", "that final dance was so good, I was in tears", clock()))
+
+
+def test_keeping_the_channel_on_track_is_on_topic(channel):
+    moderator, clock = channel(PURPOSE), Clock()
+    moderator.assess("U1", "Please no selling in here, thanks!", clock())
+    moderator.assess("U1", "I'll message you separately. Let's keep it respectful in here please.", clock())
+    assert not off_topic(moderator.assess("U1", "12 March online, link to follow", clock()))

@@ -18,6 +18,16 @@ THREATS = [
     "ur dead mate.",
     "watch your back",
     "you'll regret this",
+    # The harm after a first step, others sent to do it, or a violent word left out.
+    "I'm going to find you and batter you",
+    "I'm gonna wait for you outside and break your hands",
+    "I'll smash your phone and then your face",
+    "I've got mates who'll jump you",
+    "she's dead after the gig",
+    "if you grass I'll find out who and you'll get hurt",
+    "say that again and I'll deal with you",
+    # "not even joking" says it is meant, whatever else is there.
+    "I'll knock her teeth out, I'm not even joking 😂",
     "wait till I see you",
     "we're gonna jump him after school",
     "I'll leak your nudes",
@@ -56,6 +66,9 @@ NOT_THREATS = [
     "i'll get you a drink",
     "the beat is murder on the dancefloor",
     "I'll find you a seat at the front",
+    "I'll deal with the amp tomorrow",
+    "I'll wait for you by the bike racks",
+    "I'll sort out the rota tonight",
     "I'm a thief of hearts",  # the writer, not someone else
     "there's a thief about, lock your cases",
     "someone stole my bike",

@@ -8,7 +8,12 @@ birth when the words around it say so:
   "his fourteenth birthday is on the 9th of June", "Leo turns fifteen on 9 June", "it's Priya's
   sixteenth on Saturday 3rd October";
 * a numeric date whose year makes the person a child now, right after a name: "Kai 14/02/2012",
-  "Isla (12.07.16)", "Lily, 21/3/2008, plays bass".
+  "Isla (12.07.16)", "Lily, 21/3/2008, plays bass";
+* an age milestone on a day, named or relative: "Freya is 12 on Thursday", "Jacob turns 15
+  tomorrow", "Harvey - 11 on 7 March"; a child's numbered birthday with no date, whose day is the
+  day it is said ("Happy 14th birthday Reuben!", "Ellis's 14th birthday today");
+* a list of birthdays: "birthdays: Alfie 3/5, Erin 22/6";
+* a full date a few words after a date-of-birth label: "her DOB for me? The form says 08/11/2013".
 
 And the other way: a birth date long enough ago to be an adult's ("Elgar was born on 2 June 1857")
 is not a participant's, nor is a year that nobody was born in ("the band was born in 2019", "open to
@@ -28,6 +33,7 @@ from bot.checks.detectors import Span
 from bot.checks.detectors.people import NOT_A_NAME
 from bot.checks.document import Document
 from bot.checks.findings import Kind
+from bot.checks.wordlists import entries
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -85,6 +91,49 @@ _SOMEONE_BORN_BEFORE = re.compile(
     r"(?:[ \t]+(?:was|were|is))?[ \t]*[,(]?[ \t]*$"
 )
 _LOOKBACK = 40
+# Days said relative to now: "turns 15 tomorrow", "is 12 on Thursday", "11 next Monday".
+_RELATIVE_DAY = (
+    r"(?:today|tomorrow|tonight|(?:(?:on|this|next|on[ \t]+the)[ \t]+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|(?:this|next)[ \t]+week(?:end)?|at[ \t]+the[ \t]+weekend)"
+)
+_MILESTONE_AGE_WHEN = (
+    rf"(?P<age>{_AGE})(?:[ \t]+(?:years?[ \t]+old|yrs?))?[ \t]+"
+    rf"(?i:(?P<relative>{_RELATIVE_DAY})|on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE}))(?![\w/]|\.\d)"
+)
+# An age then a date needs "on" between them: "11 on 7 March" is an age and a day, but in "the Town
+# Hall, 3 March 2026" the 3 is the day itself.
+# "Freya is 12 on Thursday", "she's 11 next week", "Jacob turns 15 tomorrow", "Caleb who turns 17 today".
+_MILESTONE_SAID = re.compile(
+    rf"\b(?P<who>[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[Hh]e|[Ss]he|who)"
+    rf"(?:[ \t]+(?:turns?|turned|turning|is|will[ \t]+be|is[ \t]+going[ \t]+to[ \t]+be)|['\u2019]s(?:[ \t]+turning)?|['\u2019]ll[ \t]+be)"
+    rf"[ \t]+{_MILESTONE_AGE_WHEN}",
+)
+# A register or list line: "Harvey - 11 on 7 March", "Noah Ferreira, 13 today".
+_MILESTONE_LISTED = re.compile(
+    rf"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'\u2019-]+)?[ \t]*[-\u2013:,][ \t]*{_MILESTONE_AGE_WHEN}"
+)
+_MILESTONE_CUES = (" on ", "today", "tomorrow", "tonight", "next ", "this ", "weekend")
+
+
+def _milestone_span(found: re.Match[str]) -> Span:
+    """The date ("turns 14 on [the 5th of May]"), or the age and a relative day ("turns [15 tomorrow]")."""
+    if found.group("date") is not None:
+        return Span(Kind.DATE_OF_BIRTH, found.start("date"), found.end("date"))
+    return Span(Kind.DATE_OF_BIRTH, found.start("age"), found.end("relative"))
+
+
+# A numbered birthday said on the day: "Happy 14th birthday Reuben!", "Ellis's 14th birthday today".
+_NUMBERED_BIRTHDAY = re.compile(rf"\b{_AGE_ORDINAL}[ \t]+(?:birthday|bday|b['\u2019]day)\b", re.IGNORECASE)
+_BIRTHDAY_OWNER_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+['\u2019]s|\b(?:his|her|their))[ \t]+$")
+_BIRTHDAY_NAME_AFTER = re.compile(r"[ \t,]+(?:to[ \t]+)?(?:our[ \t]+(?:own[ \t]+)?)?(?P<name>[A-Z][a-z]+)\b")
+_TODAY_AFTER = re.compile(r"[^.!?\n]{0,40}?\b(?:today|tomorrow)\b", re.IGNORECASE)
+# A list of birthdays: "bday list: Noah 4/2, Hana 19/2" names each one's day.
+_BIRTHDAY_LIST_CUE = re.compile(r"\b(?:birthdays?|bdays?|b['\u2019]days?|b-days?)\b", re.IGNORECASE)
+_NAMED_DAY_MONTH = re.compile(r"\b(?P<who>[A-Z][a-z]+)[ \t]*[:\-\u2013]?[ \t]*(?P<date>[0-3]?[0-9]/[01]?[0-9])(?![\w/]|\.\d)")
+# A date-of-birth label a few words before a full date: "her DOB for me? The form says 08/11/2013".
+_BIRTH_LABEL_NEAR = re.compile(
+    r"(?:\bd\.?o\.?b\b|\bdate[ \t]+of[ \t]+birth\b|\bbirth[ \t]?date\b)[^\n\d]{0,40}$", re.IGNORECASE
+)
 _BIRTHDAY_WINDOW = 200
 # Cheap first look: without any of these in the lower-cased text there is nothing to find.
 _CUES = ("(b.", "born", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures", "teenager")
@@ -135,6 +184,7 @@ _YOUNGEST_AGE = 2
 class DateOfBirthDetector:
     def __init__(self, context: CheckContext):
         self._context = context
+        self._first_names = frozenset(entries("forenames", context.extra_terms))
 
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
@@ -144,8 +194,13 @@ class DateOfBirthDetector:
         has_numeric = any(ch.isdigit() for ch in text) and ("/" in text or "." in text or "-" in text)
         if has_numeric:
             spans += self._dates_after_names(doc, this_year)
+            spans += self._dates_near_birth_labels(text, this_year)
+        if any(cue in lowered for cue in _MILESTONE_CUES):
+            spans += self._milestones(text)
         if not any(cue in lowered for cue in _CUES):
             return spans
+        if _BIRTHDAY_LIST_CUE.search(text):
+            spans += self._birthday_list(text)
         for born in _BORN_IN_YEAR.finditer(text):
             before = text[max(0, born.start() - _LOOKBACK):born.start()]
             someone = _SOMEONE_BORN_BEFORE.search(before)
@@ -167,6 +222,45 @@ class DateOfBirthDetector:
             if span is not None:
                 spans.append(span)
         return spans
+
+    def _milestones(self, text: str) -> list[Span]:
+        spans = []
+        for found in _MILESTONE_SAID.finditer(text):
+            who = found.group("who")
+            if who[0].isupper() and who not in ("He", "She") and (who in NOT_A_NAME or who in _NOT_A_PERSON_BEFORE_DATE):
+                continue
+            spans.append(_milestone_span(found))
+        for found in _MILESTONE_LISTED.finditer(text):
+            who = found.group("who")
+            if who.lower() in self._first_names or (who not in NOT_A_NAME and who not in _NOT_A_PERSON_BEFORE_DATE):
+                spans.append(_milestone_span(found))
+        return spans
+
+    def _birthday_list(self, text: str) -> list[Span]:
+        return [Span(Kind.DATE_OF_BIRTH, m.start("date"), m.end("date")) for m in _NAMED_DAY_MONTH.finditer(text)
+                if m.group("who").lower() in self._first_names]
+
+    def _dates_near_birth_labels(self, text: str, this_year: int) -> list[Span]:
+        spans = []
+        for found in _NUMERIC_DATE_RE.finditer(text):
+            if _YEAR_IN.search(found.group()) is None or not self._plausible_birth_date(found.group(), this_year):
+                continue
+            if _BIRTH_LABEL_NEAR.search(text, max(0, found.start() - 60), found.start()):
+                spans.append(Span(Kind.DATE_OF_BIRTH, found.start(), found.end()))
+        return spans
+
+    def _numbered_birthday_on_the_day(self, doc: Document, birthday: re.Match[str]) -> Span | None:
+        """"Happy 14th birthday Reuben!": a child's numbered birthday, said on the day."""
+        text = doc.masked
+        for numbered in _NUMBERED_BIRTHDAY.finditer(text, max(0, birthday.start() - 25), birthday.end()):
+            if numbered.end() != birthday.end():
+                continue
+            owner = _BIRTHDAY_OWNER_BEFORE.search(text, max(0, numbered.start() - 30), numbered.start())
+            named = _BIRTHDAY_NAME_AFTER.match(text, numbered.end())
+            if (owner is not None or (named is not None and named.group("name").lower() in self._first_names)
+                    or _TODAY_AFTER.match(text, numbered.end())):
+                return Span(Kind.DATE_OF_BIRTH, numbered.start(), numbered.end())
+        return None
 
     def _a_childs_year(self, year: int, this_year: int) -> bool:
         return this_year - _OLDEST_AGE <= year <= this_year - _YOUNGEST_AGE
@@ -215,7 +309,7 @@ class DateOfBirthDetector:
         dates = [m for m in _DATE_RE.finditer(window) if self._plausible_birth_date(m.group(), this_year) or
                  _YEAR_IN.search(m.group()) is None]
         if not dates:
-            return None
+            return self._numbered_birthday_on_the_day(doc, birthday)
         offset = birthday.start() - start
         nearest = min(dates, key=lambda m: min(abs(m.start() - offset), abs(m.end() - offset)))
         year = _YEAR_IN.search(nearest.group())
@@ -233,7 +327,8 @@ _NOT_A_PERSON_BEFORE_DATE = frozenset(
      "Gig", "Deadline", "Due", "Payment", "Paid", "Updated", "Version", "Issued", "Expires", "Expiry", "Valid",
      "Renewal", "Received", "Sent", "From", "Until", "Term", "Week", "Report", "Notes", "Event", "Rehearsal",
      "Closing", "Opening", "Start", "End", "Starts", "Ends", "Posted", "Published", "Signed", "Checked", "DBS",
-     "Certificate", "Grant", "Award", "Season", "Summer", "Winter", "Spring", "Autumn", "Christmas", "Easter"]
+     "Certificate", "Grant", "Award", "Season", "Summer", "Winter", "Spring", "Autumn", "Christmas", "Easter",
+     "Year", "Room", "Table", "Track", "Page", "Level", "Grade", "Stage", "Bus", "Band", "Score", "Total", "Number"]
 )
 # A birthday of someone older than our participants ("his 40th", "turns 50"): not a child's birth date.
 _ADULT_AGE = re.compile(r"\b(?:[2-9][0-9])(?:st|nd|rd|th)[ \t]+(?:birthday|bday)\b|\b(?:turns?|turning|be)[ \t]+[2-9][0-9]\b", re.IGNORECASE)

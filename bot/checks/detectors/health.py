@@ -1,7 +1,9 @@
 """Health or special-needs information about an identifiable young person (policy 3, 5.6).
 
 The condition must be tied to a person in the same sentence: "Amy has epilepsy", "Tom (ADHD) needs
-a quiet room", "his autism", "my son is diabetic", "Jake, who has asthma". General talk stays
+a quiet room", "his autism", "my son is diabetic", "Jake, who has asthma", "Alfie G is self-harming",
+or be on a register line that starts with a child's name ("Matilda Crouch (DOB ...) - allergic to
+nuts"). General talk stays
 quiet: "mental health awareness week", "healthy snacks", "an autism-friendly session", "we support
 young people with anxiety". The finding covers the condition itself.
 """
@@ -36,10 +38,16 @@ _VERB = (
 )
 _FILLER = (
     r"(?:(?:a|an|the|mild|severe|bad|quite|very|really|some|high|diagnosed|suspected|possible|his|her|"
-    r"their|my|new|small|minor|major|big|serious|long-term|chronic|two|left|right|both|one|another)[ \t]+){0,3}"
+    r"their|my|new|small|minor|major|big|serious|long-term|chronic|two|left|right|both|one|another|"
+    r"type[ \t]+(?:1|2|one|two))[ \t]+){0,3}"
 )
 # Pronouns first: at the same position "She" must be read as a pronoun, not as a would-be name.
-_SUBJECT = rf"(?:\b(?:[Hh]e|[Ss]he)\b|\b{FAMILY_SUBJECT}|\b(?P<name>[A-Z][a-z]+)|\b(?P<lower_name>[a-z]{{2,}}))"
+# A name may carry an initial or a note in brackets: "Alfie G is", "Nia Lloyd (14) has".
+_SUBJECT = (
+    rf"(?:\b(?:[Hh]e|[Ss]he)\b|\b{FAMILY_SUBJECT}"
+    rf"|\b(?P<name>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?(?![\w']))?(?:[ \t]*\([^()\n]{{1,20}}\))?"
+    rf"|\b(?P<lower_name>[a-z]{{2,}}))"
+)
 # What must come just before a condition for it to be somebody's. Each is anchored at the end of the
 # text before the condition, so the long condition pattern is compiled (and run) only once.
 _PERSON_HAS_BEFORE = re.compile(rf"{_SUBJECT}{_VERB}[ \t]+{_FILLER}$")
@@ -60,7 +68,14 @@ _SUBJECT_ONLY_BEFORE = re.compile(rf"{_SUBJECT}(?:[ \t]+(?:has|had|'s|just|has[ 
 _LIST_LINE_BEFORE = re.compile(
     rf"(?:^|\n)[ \t*\u2022-]*(?P<lower_name>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]*\.?)?[ \t]*[-\u2013:][ \t]*{_FILLER}$"
 )
+# A register or referral line about one child: "Matilda Crouch (DOB 02/03/2012) - allergic to nuts",
+# "Evie Jarrett, born 22/07/2011, has a support plan for anxiety": everything on it is theirs.
+_RECORD_LINE_BEFORE = re.compile(
+    r"(?:^|(?<=[\n:]))[ \t*\u2022-]*(?P<lower_name>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'\u2019-]+)?"
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|[ \t][-\u2013\u2014]|[\u2013\u2014])[^\n]{0,80}$"
+)
 _CONTEXT_PATTERNS = (_PERSON_HAS_BEFORE, _NAME_PAREN_BEFORE, _OWNER_BEFORE, _AND_VERB_BEFORE, _LIST_LINE_BEFORE)
+_LABEL_AFTER = re.compile(r"[ \t]*[:=]")
 _LOOKBACK = 80
 # Condition words used as a topic, not as somebody's condition.
 _TOPIC_AFTER = re.compile(
@@ -113,6 +128,9 @@ class HealthDetector:
             sentence_start, _ = doc.sentence_bounds(start)
             before = text[max(sentence_start, start - _LOOKBACK):start]
             if any(_names_a_person(pattern.search(before), self._first_names) for pattern in _CONTEXT_PATTERNS):
+                spans.append(Span(Kind.HEALTH, start, end))
+            elif _names_a_person(_RECORD_LINE_BEFORE.search(before), self._first_names) and not _LABEL_AFTER.match(text, end):
+                # On a register line, "allergies: peanuts" is a field: its value is found as a form line.
                 spans.append(Span(Kind.HEALTH, start, end))
         if _could_be_injured(lowered or text):
             for injury in self._injury.finditer(text):

@@ -3,11 +3,13 @@
 full_name: a participant's first name and surname together ("Amy Smith", "AMY SMITH", "Amy Smith's").
 First names alone are fine: the policy asks for first names only in captions.
 
-photo_consent: a participant whose family opted out of photos and publicity is named at all. By
-full name always; by first name alone only when that first name is written with a capital and
-belongs on the roster to nobody but opted-out participants, since otherwise we cannot tell which
-Amy is meant and would cry wolf. A full name that is both is reported once, as photo_consent (the
-stronger finding).
+photo_consent: a participant whose family opted out of photos and publicity is named so as to be
+identified. By full name always. By first name alone only when the text is about photos, film or
+publicity (publicity_words.txt: "great photo of Maya", "tag Tom in the reel"), the first name is
+written with a capital and belongs on the roster to nobody but opted-out participants (otherwise we
+cannot tell which Amy is meant and would cry wolf), and the same child's full name is not already
+reported in the text. "Thanks Maya for tidying up" identifies no one outside the group. A full name
+that is both is reported once, as photo_consent (the stronger finding).
 
 The text's words are normalised and hashed with the roster key and compared with the stored
 hashes, so the checker never needs the roster in clear either.
@@ -24,6 +26,7 @@ from bot.checks.detectors.people import NOT_A_NAME
 from bot.checks.document import Document
 from bot.checks.findings import Kind
 from bot.checks.roster import RosterIndex, normalise_name
+from bot.checks.wordlists import entries, phrase_pattern
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 # Words of one name are separated by spaces or a hyphen ("Mary-Jane", "Smith-Jones"), nothing else.
@@ -43,6 +46,9 @@ def _another_surname_after(text: str, end: int) -> bool:
 class NameDetector:
     def __init__(self, context: CheckContext):
         self._roster: RosterIndex | None = context.roster if context.roster and len(context.roster) else None
+        self._publicity = re.compile(
+            rf"(?<!\w)(?:{phrase_pattern(entries('publicity_words', context.extra_terms))})(?!\w)", re.IGNORECASE
+        )
 
     def find(self, doc: Document) -> list[Span]:
         if self._roster is None:
@@ -77,10 +83,19 @@ class NameDetector:
             # A full name written surname first beats the first name alone inside it ("Jones, Tom").
             if all(not n.full_name for n in overlapping):
                 names = [n for n in names if n not in overlapping] + [reversed_name]
+        # The first words of the full names found: "Grace" later in a text that says "Grace Entwistle"
+        # is the same child, already reported.
+        named_in_full = {_normalise(_WORD.match(text, n.start).group()) for n in names if n.full_name}
+        publicity: bool | None = None
         for name in names:
             if name.full_name:
                 spans.append(Span(Kind.PHOTO_CONSENT if name.opted_out else Kind.FULL_NAME, name.start, name.end))
-            elif text[name.start].isupper() and not _another_surname_after(text, name.end):
+                continue
+            if _normalise(text[name.start:name.end]) in named_in_full:
+                continue
+            if publicity is None:
+                publicity = self._publicity.search(text) is not None
+            if publicity and text[name.start].isupper() and not _another_surname_after(text, name.end):
                 # "Tom Ellis" is somebody else called Tom: the surname says it is not our Tom.
                 spans.append(Span(Kind.PHOTO_CONSENT, name.start, name.end))
         return spans

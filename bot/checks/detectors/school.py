@@ -7,6 +7,11 @@ school, ...", "Jake (...)", "Jake is at ...". A school named as a venue ("worksh
 School on Friday", "the band is at Pate's Grammar") or an organisation ("thanks to Pate's Grammar
 for the loan of their hall") is fine.
 
+A register or referral line that starts with a young person's first name lists their details, so a
+school's name that is a whole item of it is their school: "Bethany Cole, Winchcombe School, Year 8",
+"Ollie Price - Holmer Primary School - guitar", "Jasmine, 13, Brockworth Academy". An item that only
+starts with a school is a sentence about it ("Lucy, the Winchcombe School concert is on Friday").
+
 Without "School" or "Academy" in its name, a school is still found in a form line ("School:
 Balcarras", school_form_labels.txt) and after words that only ever lead to a school ("a pupil at
 Rendcomb", "in Year 8 at Severn Vale", "her school (Balcarras)"). Pupils as a group ("Year 9 pupils
@@ -53,6 +58,8 @@ _LINK_CUE_TEXT = (
     r"|(?<!for[ ])(?<!with[ ])(?<!all[ ])(?<!the[ ])(?<!whole[ ])\b(?:year[ \t]*\d{1,2}|y\d{1,2}|yr[ \t]*\d{1,2})[ \t]+(?:at|of|from|in)"
     r"|\b(?:his|her|their|my)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-|\()?"
     r"|\([ \t]*(?:year|yr|y)[ \t]*\d{1,2}[ \t]*,"  # "Nathan (Year 10, Tewkesbury Academy)"
+    # "Ruben's studying music production at", "she is doing her GCSEs at"; "we're doing a day at" is a booking.
+    r"|\b(?:is|'s|\u2019s|was|will[ \t]+be)[ \t]+(?:doing|studying|taking)\b[^.,;:!?\n]{0,40}?[ \t]at"
     r")[ \t]*"
 )
 _LINK_CUE = re.compile(_LINK_CUE_TEXT)
@@ -102,6 +109,8 @@ class SchoolDetector:
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
         spans = self._form_lines(text) if ":" in text or "-" in text else []
+        if "," in text or "-" in text or "\u2013" in text or "\u2014" in text:
+            spans += self._record_lines(text)
         # Where a cue ends, a school's name may begin. Most texts have no cue and stop here.
         cue_ends = _cue_ends(text, doc.lowered, doc, self._end_of_school_list)
         if not cue_ends:
@@ -130,6 +139,25 @@ class SchoolDetector:
                 break
             end = item.end()
         return end
+
+    def _record_lines(self, text: str) -> list[Span]:
+        spans = []
+        for record in _RECORD_START.finditer(text):
+            if record.group("first").lower() not in self._first_names:
+                continue
+            line_end = text.find("\n", record.end())
+            line_end = len(text) if line_end < 0 else line_end
+            item_start = record.end()
+            for separator in [*_RECORD_SEPARATOR.finditer(text, record.end(), line_end), None]:
+                item_end = separator.start() if separator is not None else line_end
+                item = text[item_start:item_end].rstrip(" \t.!'\"\u2019\u201d)")
+                school = _SCHOOL_NAME.fullmatch(item)
+                if school is not None and not all(
+                        w.strip(".") in _GENERIC or w in _TYPE_WORD_SET for w in item.split()):
+                    spans.append(Span(Kind.SCHOOL, item_start, item_start + len(item)))
+                if separator is not None:
+                    item_start = separator.end()
+        return spans
 
     def _form_lines(self, text: str) -> list[Span]:
         spans = []
@@ -179,6 +207,15 @@ class SchoolDetector:
                     break
         return found
 
+
+# The start of a register or referral line: a name, then a comma or a dash ("Ollie Price - ",
+# "'Phoebe Larkworthy, ", "Referral: Jasmine, ").
+_RECORD_START = re.compile(
+    r"(?:^|(?<=[\n'\"\u2018\u201c(:]))[ \t]*(?P<first>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'\u2019-]+)?"
+    r"[ \t]*(?:,|[ \t][-\u2013\u2014]|[\u2013\u2014])[ \t]*",
+    re.MULTILINE,
+)
+_RECORD_SEPARATOR = re.compile(r"[ \t]*(?:[,;|(]|[ \t][-\u2013\u2014][ \t]|[\u2013\u2014])[ \t]*")
 
 # Pupils of a school as a group: "Year 9 pupils at X will perform" names no child, so it is only a
 # cue when the sentence also names someone ("Students of X: Amy and Kai").

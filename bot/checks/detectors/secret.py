@@ -9,6 +9,8 @@ Two ways in:
   the username is the secret), "pass: drumroll77", "pw sunflower", "Zoom host key is 381204",
   "signing secret: 8f14...", "combination 7351", "Wi-Fi: TMWGuest / Bassline2026" (labels are word
   lists: secret_labels.txt, code_labels.txt);
+* a setting named for a secret: "SLACK_SIGNING_SECRET=8f14...", "TMW_BOT_TOKEN: ...";
+* a code written digit by digit: "Gate code: 5 8 2 1";
 * a bare "code 4417" in a sentence about a door, gate or key safe (code_places.txt), never a
   postcode, dress code or discount code (not_code_words.txt).
 
@@ -58,7 +60,7 @@ _SEPARATOR = (
 )
 # "the password for the Facebook account is ...": a qualifier is only allowed when a separator
 # follows it, or "PIN for the door is in the office, room 12B" would make "12B" a PIN.
-_QUALIFIER = rf"(?:[ \t]+(?:for|to|of|on)[ \t]+[^\n:=]{{1,40}}?(?={_SEPARATOR}))?"
+_QUALIFIER = rf"(?:[ \t]+(?:for|to|of|on|at|in)[ \t]+[^\n:=]{{1,40}}?(?={_SEPARATOR}))?"
 _VALUE = r"[\"'\u201c\u2018`]?(?P<value>[^\s\"'\u201d\u2019`]{1,200})"
 
 # "pass: drumroll77": "pass" only with a colon or equals sign ("bus pass", "pass the ball").
@@ -90,6 +92,13 @@ _LOGIN = re.compile(
     rf"(?:(?:pw|password|pwd)[ \t]*:?[ \t]*)?{_VALUE}",
     re.IGNORECASE,
 )
+# "TMW_SLACK_BOT_TOKEN=...", "SIGNING_SECRET: ...": a setting whose name says it holds a secret.
+_SECRET_SETTING = re.compile(
+    r"\b[A-Z][A-Z0-9_]*(?:SECRET|TOKEN|PASSWORD|PASSWD|API_KEY|PRIVATE_KEY|ACCESS_KEY)[A-Z0-9_]*[ \t]*[:=][ \t]*"
+    r"[\"']?(?P<value>[^\s\"'`]{8,200})"
+)
+# "Gate code: 5 8 2 1": a code written digit by digit.
+_SPACED_DIGITS = r"(?P<value>\d(?:[ \t]\d){3,7})(?![ \t]?\d)"
 _USERNAME_SLASH_BEFORE = re.compile(r"(?:user(?:[ \t]?name)?|login|e-?mail)[ \t]*/[ \t]*$", re.IGNORECASE)
 
 # Cheap first looks, so that the long patterns only run on texts that could match them.
@@ -148,6 +157,9 @@ class SecretDetector:
             rf"(?P<sep>{_SEPARATOR})?[ \t]*{_VALUE}",
             re.IGNORECASE,
         )
+        self._spaced_code = re.compile(
+            rf"\b(?:{_CODE_WORDS}|{code_labels})\b{_QUALIFIER}(?:{_SEPARATOR})?[ \t]*{_SPACED_DIGITS}", re.IGNORECASE
+        )
         places = phrase_pattern(entries("code_places", context.extra_terms))
         self._code_place = re.compile(rf"\b(?:{places})\b", re.IGNORECASE)
         not_code = phrase_pattern(entries("not_code_words", context.extra_terms))
@@ -188,6 +200,13 @@ class SecretDetector:
                 value = text[start:end]
             if _looks_like_secret(value, explicit=explicit, digits_only_ok=is_code):
                 spans.append(Span(Kind.SECRET, start, end))
+        for match in self._spaced_code.finditer(text):
+            spans.append(Span(Kind.SECRET, *match.span("value")))
+        if "_" in text:
+            for match in _SECRET_SETTING.finditer(text):
+                start, end = _strip_value(match)
+                if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=False):
+                    spans.append(Span(Kind.SECRET, start, end))
         for match in _PLACE_NUMBER.finditer(text):
             spans.append(Span(Kind.SECRET, *match.span("value")))
         for match in _NETWORK_THEN_PASSWORD.finditer(text):

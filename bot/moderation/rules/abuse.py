@@ -34,7 +34,9 @@ _MAX_QUOTED_WORDS = 3
 class FriendlyMarkers:
     """Signs that a message is said in jest: "lol", "jk", a laughing emoji."""
 
-    def __init__(self, entries: tuple[str, ...]) -> None:
+    def __init__(self, entries: tuple[str, ...], earnest: tuple[str, ...] = ()) -> None:
+        # "I'm not even joking", "no joke": said in earnest, whatever else the message carries.
+        self._earnest = PhraseSet(list(earnest))
         self._emoji: set[str] = set()  # ":joy:", "😂": compared with the message's emoji
         self._prefixes: list[str] = []  # "haha*": any word starting so
         self._words: set[str] = set()  # "jk"
@@ -57,6 +59,8 @@ class FriendlyMarkers:
 
     def present(self, message: PreparedMessage) -> bool:
         tokens = message.tokens
+        if self._earnest.search(message.phrase_text):
+            return False
         return bool(
             not self._emoji.isdisjoint(message.emoji)
             or not self._words.isdisjoint(tokens)
@@ -82,7 +86,7 @@ class AbuseRule:
             allowed=lists.entries("false_alarms") + lists.entries("mild_words"),
         )
         self.patterns = PatternSet("abuse", lists, allowed_options=frozenset({"unless-friendly"}))
-        self.friendly = FriendlyMarkers(lists.entries("friendly_markers"))
+        self.friendly = FriendlyMarkers(lists.entries("friendly_markers"), lists.entries("earnest_markers"))
         self.blocked_domains = tuple(d.lstrip(".") for d in lists.entries("link_domains"))
         self.link_keywords = PhraseSet(lists.entries("link_keywords"))
 

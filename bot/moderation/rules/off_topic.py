@@ -19,6 +19,16 @@ see why a post was flagged):
 Posts judged off topic do not join the "recent conversation", so a group
 drifting off topic together does not make its own drift look related.
 
+4. A post that opens by carrying on ("and ...", "also ...":
+   ``carry_on_words.txt``) from its writer's own off-topic post of a few
+   minutes before continues that side conversation: one topical word is not
+   enough to bring it back ("and the final dance was so good" after two
+   posts about a TV show), so it takes two lexicon words, a word of the
+   purpose or the conversation.
+5. Keeping the channel on track is on topic: "let's keep this to sessions
+   please", "take that to #random" (``channel_housekeeping.txt``), so a
+   moderator closing side conversations never makes a run of their own.
+
 The run: the third (``off_topic_run_length``) unrelated post in a row by
 one person is flagged, and every one after it; one or two alone never are.
 Posts by other people in between do not break the run (the rule is about
@@ -45,6 +55,9 @@ from .common import PhraseSet, words_before
 _MIN_WORD_LENGTH = 3
 _WORDS_SHARED_WITH_CONVERSATION = 2
 _TOKEN_CACHE_LIMIT = 50_000
+_LEXICON_WORDS_WHILE_DRIFTING = 2
+# How soon after an off-topic post the next one carries on the same side conversation.
+_DRIFT_SECONDS = 15 * 60
 
 
 class OffTopicRule:
@@ -65,6 +78,8 @@ class OffTopicRule:
             self.content_stems([tokenize(entry)[-1] for entry in lists.entries("off_topic_subjects") if tokenize(entry)])
         )
         self.negations = frozenset(entry for entry in lists.entries("negations") if " " not in entry)
+        self.housekeeping = PhraseSet(lists.entries("channel_housekeeping"))
+        self.carry_on = frozenset(entry for entry in lists.entries("carry_on_words") if " " not in entry)
 
     def content_stems(self, tokens: list[str]) -> list[str]:
         """The stems of the words that say what a text is about."""
@@ -119,16 +134,24 @@ class OffTopicRule:
         if purpose is not None:
             stems = self.content_stems(message.tokens)
             distracted = any(s in self.distractions for s in stems)
+            drifting = (
+                bool(message.tokens)
+                and message.tokens[0] in self.carry_on
+                and self.memory(context).drifting(message.user, message.time, _DRIFT_SECONDS)
+            )
+            if self.housekeeping.search(message.phrase_text):
+                result = (ON_TOPIC, stems)
             # A short reply ("I've got two, I'll bring one") says too little to
             # judge, unless it names a distraction ("the Traitors finale tho").
-            if len(set(stems)) < self.config.off_topic_min_content_words + (0 if distracted else 1):
+            elif len(set(stems)) < self.config.off_topic_min_content_words + (0 if distracted else 1):
                 result = (TOO_SHORT, stems)
             else:
                 recent = self.memory(context).recent_words(message.time)
+                lexicon_words = len({s for s in stems if s in self.lexicon})
                 related = any(s in purpose for s in stems) or (
                     not distracted
                     and (
-                        any(s in self.lexicon for s in stems)
+                        lexicon_words >= (_LEXICON_WORDS_WHILE_DRIFTING if drifting else 1)
                         or len({s for s in stems if s in recent}) >= _WORDS_SHARED_WITH_CONVERSATION
                     )
                 )

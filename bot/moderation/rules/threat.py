@@ -29,7 +29,7 @@ class ThreatRule:
 
     def __init__(self, lists: WordLists, mask_text=lambda text: text) -> None:
         self.patterns = PatternSet("threat", lists, allowed_options=frozenset({UNLESS_FRIENDLY}))
-        self.friendly = FriendlyMarkers(lists.entries("friendly_markers"))
+        self.friendly = FriendlyMarkers(lists.entries("friendly_markers"), lists.entries("earnest_markers"))
         self.remove_idioms = phrase_remover(lists.entries("threat_idioms"))
         # Quotes in reasons pass through the abuse rule's masking, so a
         # threat full of swearing is not spelt back out to the moderator.
