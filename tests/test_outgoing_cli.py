@@ -51,7 +51,7 @@ def test_an_imported_roster_is_matched_by_check_and_never_stored_in_clear(tmp_pa
     (tmp_path / "roster.csv").write_text(GOOD)
 
     imported = _run(tmp_path, "roster", "import", "roster.csv")
-    checked = _run(tmp_path, "check", "--json", stdin="Well done Amy Smith and Jake!")
+    checked = _run(tmp_path, "check", "--json", stdin="Photos from the gig: well done Amy Smith and Jake!")
 
     assert imported.returncode == 0, imported.stderr
     assert "2 participants, 1 of whom opted out" in imported.stdout and "Amy" not in imported.stdout
@@ -126,7 +126,7 @@ def test_spreadsheet_exports_are_read_whatever_their_encoding_separator_and_head
     (tmp_path / "roster.csv").write_bytes(text.encode(encoding))
 
     imported = _run(tmp_path, "roster", "import", "roster.csv")
-    checked = _run(tmp_path, "check", "--json", stdin="Well done Zo\u00eb Bront\u00eb and Jake!")
+    checked = _run(tmp_path, "check", "--json", stdin="In the gig photos: well done Zo\u00eb Bront\u00eb and Jake!")
 
     assert imported.returncode == 0, imported.stderr
     assert "2 participants, 1 of whom opted out" in imported.stdout

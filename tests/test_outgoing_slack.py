@@ -65,7 +65,8 @@ async def test_check_knows_the_roster_but_never_stores_a_name(bot: RunningBot) -
     async with bot.services.db.unit_of_work() as session:
         await import_roster(session, bot.services, ROSTER, actor="test")
 
-    caption = await bot.slack.slash_command("/check", "Well done AMY SMITH's band, and Jake on drums!", DAN)
+    # A caption for a photo: a child whose family said no to photos is named in it.
+    caption = await bot.slack.slash_command("/check", "Photo for Instagram: well done AMY SMITH's band, and Jake on drums!", DAN)
 
     shown = json.dumps(caption.json()["blocks"])
     assert "Full name" in shown and "Photo opt-out" in shown
