@@ -1,4 +1,4 @@
-"""Everything the bot holds about one person (keyed by their Slack id): exported for a subject access
+"""Everything the bot holds about one person (by their key in the organisation file): exported for a subject access
 request, and erased where no rule requires keeping it.
 
 `HOLDINGS` is the one place that says, per kind of record, what is exported, what is left out of the
@@ -290,7 +290,7 @@ def _readme(key: str, counts: dict[str, int], at: datetime) -> str:
         if holding.withheld:
             lines.append(f"  Left out: {holding.withheld}.")
     lines += ["", "Not here: the participant roster, which holds only keyed hashes of names and cannot be searched",
-              "by Slack id; and the moderation rules' memory of recent messages (hashes and times, kept for a day)."]
+              "by person; and the moderation rules' memory of recent messages (hashes and times, kept for a day)."]
     return "\n".join(lines) + "\n"
 
 
