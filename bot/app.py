@@ -16,7 +16,9 @@ from slack_bolt.response import BoltResponse
 from bot import workflows  # noqa: F401  (hands the workflows their hooks into each other)
 from bot.services import Services
 from bot.slack.web import configure_web_client
+from bot.teams.server import PersonOf, TeamsApp, TeamsEndpoint, known_by_object_id, teams_endpoint
 from handlers import register_all
+from handlers import teams as teams_handlers
 from handlers.middleware import prepare_request
 from storage.db import PeopleFirst
 
@@ -86,3 +88,13 @@ def create_app(services: Services) -> AsyncApp:
     app.middleware(BeforeEveryListener(services))
     register_all(app)
     return app
+
+
+def create_teams_endpoint(services: Services, person_of: PersonOf = known_by_object_id) -> TeamsEndpoint | None:
+    """Teams' endpoint with every Teams feature registered once, or None when the bot has no Teams
+    registration (TEAMS_APP_ID unset): then /api/messages is not served at all."""
+    if not services.settings.teams_app_id:
+        return None
+    app = TeamsApp()
+    teams_handlers.register_all(app)
+    return teams_endpoint(services, app, person_of)

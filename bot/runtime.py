@@ -109,7 +109,7 @@ async def scheduler_loop(
 
 
 async def serve(settings: Settings, host: str, port: int) -> None:
-    from bot.app import create_app
+    from bot.app import create_app, create_teams_endpoint
     from bot.slack.delivery import slack_delivery
     from bot.slack.server import EVENTS_PATH, make_web_application
     from bot.slack.socket_mode import SocketModeSupervisor
@@ -147,7 +147,8 @@ async def serve(settings: Settings, host: str, port: int) -> None:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(connection, timeout=STOP_WITHIN)
         else:
-            runner = web.AppRunner(make_web_application(app, services))
+            # Teams' endpoint (/api/messages) beside Slack's, when TEAMS_APP_ID is set.
+            runner = web.AppRunner(make_web_application(app, services, create_teams_endpoint(services)))
             await runner.setup()
             await web.TCPSite(runner, host, port).start()
             log.info("listening on http://%s:%s%s", host, port, EVENTS_PATH)

@@ -1,0 +1,94 @@
+"""Teams' endpoint on the bot's own server (/api/messages), over real HTTP from the Teams stand-in: only
+activities with a genuine Bot Framework token are answered, and each one keeps where the bot can reach
+its sender, so what waits for them goes out as soon as the app is installed for them."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import timedelta
+
+import aiohttp
+import pytest
+
+from bot.addresses import ToPerson
+from bot.clock import ManualClock
+from bot.standin import FakeSlack
+from bot.standin.teams.keys import SigningKey
+from bot.teams.notices import INSTALL_APP
+from bot.teams.server import MESSAGES_PATH
+from storage.outbox import enqueue_message
+from storage.teams import person_reference
+from tests.harness import START, make_settings, start_bot
+from tests.teams_support import APP_ID, STRANGER_TEAMS, TeamsWorld, start_teams_world
+
+
+@pytest.fixture
+async def world(database_url: str, fake_slack: FakeSlack) -> AsyncIterator[TeamsWorld]:
+    async for running in start_teams_world(database_url, fake_slack):
+        yield running
+
+
+async def test_a_genuine_activity_is_answered_and_its_chat_kept(world: TeamsWorld) -> None:
+    reply = await world.client.send(world.client.personal_message(STRANGER_TEAMS, "hello"))
+
+    assert reply.status == 200
+    async with world.bot.services.db.reading() as session:
+        kept = await person_reference(session, STRANGER_TEAMS)
+    assert kept is not None and kept.conversation_id == world.teams.personal_chat(STRANGER_TEAMS).id
+
+
+@pytest.mark.parametrize("forgery", ["missing", "wrong audience", "wrong issuer", "wrong service url", "expired",
+                                     "foreign key", "a published key id, another key"])
+async def test_a_forged_token_gets_401_and_changes_nothing(world: TeamsWorld, forgery: str) -> None:
+    client = world.client
+    activity = client.personal_message(STRANGER_TEAMS, "help")
+    intruder = SigningKey.generate()
+    now = int(world.bot.clock.now().timestamp())
+    claims = {"iss": "https://api.botframework.com", "aud": APP_ID, "serviceurl": world.teams.service_url,
+              "nbf": now - 5, "exp": now + 600}
+    token = {
+        "missing": None,
+        "wrong audience": client.token(audience="5e6f7a8b-0000-4000-8000-000000000000"),
+        "wrong issuer": client.token(issuer="https://sts.windows.net/evil/"),
+        "wrong service url": client.token(service_url="https://evil.example/teams/"),
+        "expired": client.token(expires_in=-3600),
+        "foreign key": intruder.sign(claims),
+        "a published key id, another key": intruder.sign(claims, kid=world.teams.signing_key.kid),
+    }[forgery]
+
+    reply = await client.send(activity, token=token)
+
+    assert reply.status == 401
+    assert await world.nothing_kept()
+    assert world.teams.calls_to("send") == []
+
+
+async def test_an_installation_for_someone_with_messages_waiting_sends_them_on_the_next_round(world: TeamsWorld) -> None:
+    async with world.bot.services.db.unit_of_work() as session:
+        await enqueue_message(session, world.bot.services.cipher, now=world.bot.clock.now(),
+                              to=ToPerson(STRANGER_TEAMS), template=INSTALL_APP,
+                              params={"who": "Someone", "kind": "person"})
+    for _ in range(3):
+        await world.tick()
+        world.bot.clock.advance(timedelta(seconds=30))  # backing off: the next try is minutes away
+    assert world.teams.sent_to(STRANGER_TEAMS) == []
+
+    reply = await world.client.send(world.client.installed(STRANGER_TEAMS))
+    report = await world.tick()
+
+    assert reply.status == 200
+    assert report.messages_sent == 1 and len(world.teams.sent_to(STRANGER_TEAMS)) == 1
+
+
+async def test_the_endpoint_is_not_served_without_a_teams_registration(database_url: str,
+                                                                       fake_slack: FakeSlack) -> None:
+    settings = make_settings(database_url, fake_slack.api_url)
+    bot, runner = await start_bot(settings, fake_slack, ManualClock(START))
+    try:
+        async with aiohttp.ClientSession() as session, session.post(
+                bot.url.replace("/slack/events", MESSAGES_PATH), json={}) as response:
+            status = response.status
+    finally:
+        await runner.cleanup()
+        await bot.services.db.dispose()
+    assert status == 404
