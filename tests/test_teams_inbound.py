@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from typing import Any
 
 import aiohttp
 import pytest
@@ -19,7 +20,7 @@ from bot.teams.server import MESSAGES_PATH
 from storage.outbox import enqueue_message
 from storage.teams import person_reference
 from tests.harness import START, make_settings, start_bot
-from tests.teams_support import APP_ID, STRANGER_TEAMS, TeamsWorld, start_teams_world
+from tests.teams_support import APP_ID, PRIYA_TEAMS, STRANGER_TEAMS, TeamsWorld, start_teams_world
 
 
 @pytest.fixture
@@ -92,3 +93,47 @@ async def test_the_endpoint_is_not_served_without_a_teams_registration(database_
         await runner.cleanup()
         await bot.services.db.dispose()
     assert status == 404
+
+
+# -- commands in the 1:1 chat ------------------------------------------------------------------------
+
+
+def _card_text(card: dict[str, Any]) -> str:
+    return "\n".join(block["text"] for block in card["body"] if "text" in block)
+
+
+async def test_help_in_the_chat_answers_with_what_that_person_can_do(world: TeamsWorld) -> None:
+    world.teams.install_for(PRIYA_TEAMS)
+
+    reply = await world.client.send(world.client.personal_message(PRIYA_TEAMS, "help"))
+    await world.tick()
+
+    assert reply.status == 200
+    [sent] = world.teams.sent_to(PRIYA_TEAMS)
+    said = _card_text(sent.cards[0])
+    assert said.startswith("Hello Priya\\! I help The Music Works")
+    assert "What you can do" in said and "\\`report\\`" in said
+
+
+async def test_help_for_someone_not_in_the_organisation_file_says_who_can_add_them(world: TeamsWorld) -> None:
+    world.teams.install_for(STRANGER_TEAMS)
+
+    await world.client.send(world.client.personal_message(STRANGER_TEAMS, "  HELP  "))
+    await world.tick()
+
+    [sent] = world.teams.sent_to(STRANGER_TEAMS)
+    said = _card_text(sent.cards[0])
+    assert "don't have you in our list of people yet" in said and "Anita Holford or Rachel Green" in said
+
+
+async def test_an_unknown_command_gets_a_kind_reply_naming_help_once_however_often_teams_sends_it(
+        world: TeamsWorld) -> None:
+    world.teams.install_for(PRIYA_TEAMS)
+    activity = world.client.personal_message(PRIYA_TEAMS, "<at>Safety assistant</at> dance please")
+
+    await world.client.send(activity)
+    await world.client.send(activity)  # Teams trying again
+    await world.tick()
+
+    [sent] = world.teams.sent_to(PRIYA_TEAMS)
+    assert _card_text(sent.cards[0]) == "Sorry, I don't know \\`dance\\`. Type \\`help\\` to see what I can do."
