@@ -9,9 +9,9 @@ from types import ModuleType
 
 from bot.teams.delivery import MessageOf, teams_renderers
 from bot.teams.server import TeamsApp
-from handlers.teams import core
+from handlers.teams import core, reports
 
-FEATURES: tuple[ModuleType, ...] = (core,)
+FEATURES: tuple[ModuleType, ...] = (reports, core)
 
 
 def register_all(app: TeamsApp) -> None:

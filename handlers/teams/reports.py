@@ -1,0 +1,148 @@
+"""Teams: `report` in the bot's 1:1 chat offers the report form as a dialog; its submission is checked
+and filed as Slack's modal is (bot/reports/workflow.py `receive_report`), and the reporter is told in
+their chat. Thin: parse the dialog's answers into the domain's form, call the domain, render."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Callable
+from typing import Any
+
+from bot.errors import DomainError
+from bot.messages import Button, Buttons, ButtonStyle, Form, Message, Paragraph, Part
+from bot.messages import FormErrors as FormErrorsOf
+from bot.policy.online_safety import Signpost
+from bot.reports import messages as said
+from bot.reports import workflow
+from bot.reports.workflow import TEXT_LIMITS, Filed, FormErrors, ReportForm
+from bot.snapshot import org_snapshot
+from bot.teams.activities import DialogRequest
+from bot.teams.cards import CHECKED, OPENS_DIALOG
+from bot.teams.server import InvokeAnswer, TeamsApp, Turn
+from handlers.teams.forms import say_in_dialog, show_dialog, text_answer
+
+FILE_DIALOG = "report.file"
+OFFER = "teams.report_offer"
+FILED = "teams.report_filed"
+NOT_THIS_FORM = "I can't tell which form this was. Please type report and open it again."
+
+
+def offer(params: dict[str, Any]) -> Message:
+    """The reply to `report`: a button that opens the form (Teams opens a dialog only from a button)."""
+    line = "Tell me about a concern, and I'll pass it to the right person at once."
+    return Message(summary=line, parts=[
+        Paragraph([line]), Paragraph([said.DANGER_NOTE]),
+        Buttons([Button("Report a concern", OPENS_DIALOG + FILE_DIALOG, value=params.get("description", ""),
+                        style=ButtonStyle.PRIMARY)]),
+    ])
+
+
+def filed(params: dict[str, Any]) -> Message:
+    """The form's last page in Slack; in Teams the dialog closes and this arrives in the reporter's chat."""
+    signpost = params.get("signpost")
+    page = said.filed(Filed(
+        report_id=params["report_id"], reference=params["reference"], went_to=params["went_to"],
+        when_understood=params.get("when_understood"), urgent=params["urgent"],
+        immediate_risk=params["immediate_risk"], signpost=Signpost(**signpost) if signpost else None))
+    summary = f"Thank you. Your report {params['reference']} has gone to {params['went_to']}."
+    return Message(summary=summary, parts=[part for part in page.fields if isinstance(part, Part)])
+
+
+# What the report workflow sends people, for those reached in Teams.
+RENDERERS: dict[str, Callable[[dict[str, Any]], Message]] = {
+    OFFER: offer,
+    FILED: filed,
+    "report.watcher": said.watcher_card,
+    "report.told": said.told,
+    "report.reporter": said.reporter_card,
+    "report.answered": said.answered,
+    "report.reminder": said.reminder,
+    "report.still_handled": said.still_handled,
+    "report.ico_reminder": said.ico_reminder,
+    "report.clock_reminder": said.clock_reminder,
+    "report.clock_overdue": said.clock_overdue,
+    "report.revoke_access": said.revoke_access,
+    "report.add_reporter": said.add_reporter,
+}
+
+
+def _filed_params(report: Filed) -> dict[str, Any]:
+    signpost = report.signpost
+    return {"report_id": report.report_id, "reference": report.reference, "went_to": report.went_to,
+            "when_understood": report.when_understood, "urgent": report.urgent,
+            "immediate_risk": report.immediate_risk,
+            "signpost": {"policy_section": signpost.policy_section, "text": signpost.text,
+                         "link_text": signpost.link_text, "url": signpost.url} if signpost else None}
+
+
+def _state(dialog_id: str) -> str:
+    return json.dumps({"dialog": dialog_id})
+
+
+def _dialog_id(state: str) -> str:
+    """The id a form was given when it was opened; its submissions are known by it, so Teams sending the
+    same submission again (or a double click) files one report."""
+    try:
+        opened = json.loads(state)
+    except ValueError:
+        return ""
+    dialog_id = opened.get("dialog") if isinstance(opened, dict) else None
+    return dialog_id if isinstance(dialog_id, str) else ""
+
+
+async def _form(turn: Turn, request: DialogRequest) -> ReportForm:
+    answers = request.values
+    team_member = text_answer(answers, said.FieldId.TEAM_MEMBER).split(",")[0]
+    return ReportForm(
+        kind=text_answer(answers, said.FieldId.KIND) or None,
+        description=text_answer(answers, said.FieldId.DESCRIPTION),
+        activity=text_answer(answers, said.FieldId.ACTIVITY) or None,
+        # Teams' people picker gives an Entra object id; the domain knows people by their keys.
+        team_member=await turn.person_of(team_member) if team_member else None,
+        participant=text_answer(answers, said.FieldId.PARTICIPANT),
+        when_text=text_answer(answers, said.FieldId.WHEN),
+        account=text_answer(answers, said.FieldId.ACCOUNT),
+        immediate_risk=text_answer(answers, said.FieldId.RISK) == CHECKED,
+        name_only_to_handler=text_answer(answers, said.FieldId.PRIVACY) == CHECKED,
+    )
+
+
+async def _report_form(turn: Turn, state: str, description: str = "") -> Form:
+    snapshot = await org_snapshot(turn.services)
+    return said.report_form(FILE_DIALOG, list(snapshot.rules.values()), snapshot.directory.project_names,
+                            description[: TEXT_LIMITS[said.FieldId.DESCRIPTION]], state)
+
+
+def register(app: TeamsApp) -> None:
+    @app.command("report")
+    async def offer_form(turn: Turn, rest: str) -> None:
+        # Words after "report" describe the concern, as after Slack's /report: the form starts with them.
+        await turn.reply(OFFER, {"description": rest})
+
+    async def open_form(turn: Turn, request: DialogRequest) -> InvokeAnswer:
+        description = request.values.get("value")
+        form = await _report_form(turn, _state(secrets.token_urlsafe(16)),
+                                  description if isinstance(description, str) else "")
+        return show_dialog(form)
+
+    async def submit_form(turn: Turn, request: DialogRequest) -> InvokeAnswer:
+        dialog_id = _dialog_id(request.state)
+        if not dialog_id:
+            return say_in_dialog(NOT_THIS_FORM)
+        form = await _form(turn, request)
+        try:
+            # Keyed by who submitted it too: someone else sending this form's id cannot claim its report.
+            report = await workflow.receive_report(turn.services, form, turn.person,
+                                                   f"teams-dialog:{dialog_id}:{turn.person}",
+                                                   turn.activity.sender.name)
+        except FormErrors as exc:
+            return show_dialog(await _report_form(turn, request.state), FormErrorsOf(exc.errors), request.values)
+        except DomainError as exc:
+            return show_dialog(await _report_form(turn, request.state), FormErrorsOf({said.FieldId.KIND: exc.user_message}),
+                               request.values)
+        # The dialog closes; the confirmation waits in the outbox if Teams cannot take it now.
+        await turn.reply(FILED, _filed_params(report), key=f"teams-report-filed:{report.report_id}")
+        return None
+
+    app.dialog(FILE_DIALOG, fetch=open_form, submit=submit_form)
