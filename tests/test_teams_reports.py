@@ -121,3 +121,58 @@ async def test_a_submission_of_no_form_the_bot_opened_is_refused_kindly(world: T
     assert answer.body == {"task": {"type": "message",
                                     "value": "I can't tell which form this was. Please type report and open it again."}}
     assert await _reports(world) == []
+
+
+# -- handling: Acknowledge ---------------------------------------------------------------------------
+
+
+async def _filed_and_routed(world: TeamsWorld) -> str:
+    """Ben files a report in Teams; it reaches its handler, Priya (the safeguarding lead), in Teams."""
+    world.teams.install_for(PRIYA_TEAMS)
+    await world.client.send(world.client.personal_message(PRIYA_TEAMS, "hello"))  # her chat is kept
+    dialog = await _open_form(world, BEN_TEAMS)
+    await world.client.send(world.client.dialog_submit(
+        BEN_TEAMS, _submission(dialog, kind="online_safety", description="A worrying message.")))
+    for _ in range(2):
+        await world.tick()
+    [(_, _, reference)] = await _reports(world)
+    return reference
+
+
+def _acknowledge_button(card: dict[str, Any]) -> dict[str, Any]:
+    rows = [block for block in card["body"] if block["type"] == "ActionSet"]
+    [button] = [a for row in rows for a in row["actions"] if a.get("verb") == "report.acknowledge"]
+    return button
+
+
+async def test_the_handler_acknowledges_in_teams_and_gets_the_card_updated_in_place(world: TeamsWorld) -> None:
+    reference = await _filed_and_routed(world)
+    [card_message] = [s for s in world.teams.sent_to(PRIYA_TEAMS) if reference in _card_text(s.cards[0])]
+    button = _acknowledge_button(card_message.cards[0])
+
+    answer = await world.client.send(world.client.card_action(PRIYA_TEAMS, button["verb"], button["data"],
+                                                              reply_to_id=card_message.id))
+
+    assert answer.status == 200 and answer.body["type"] == "application/vnd.microsoft.card.adaptive"
+    updated = answer.body["value"]
+    assert "Acknowledged" in _card_text(updated)
+    assert not any(a.get("verb") == "report.acknowledge"
+                   for block in updated["body"] if block["type"] == "ActionSet" for a in block["actions"])
+    async with world.bot.services.db.reading() as session:
+        status, by = (await session.execute(select(Report.status, Report.acknowledged_by))).one()
+    assert (status, by) == ("acknowledged", "U0SAFE0001")
+
+
+async def test_only_the_handler_may_press_acknowledge(world: TeamsWorld) -> None:
+    reference = await _filed_and_routed(world)
+    [card_message] = [s for s in world.teams.sent_to(PRIYA_TEAMS) if reference in _card_text(s.cards[0])]
+    button = _acknowledge_button(card_message.cards[0])
+
+    answer = await world.client.send(world.client.card_action(BEN_TEAMS, button["verb"], button["data"]))
+    forged = await world.client.send(world.client.card_action(PRIYA_TEAMS, button["verb"], {"value": "{\"x\": 1}"}))
+
+    assert answer.status == 200 and answer.body["type"] == "application/vnd.microsoft.activity.message"
+    assert answer.body["value"] == "This report is not yours to handle, so nothing has been changed."
+    assert forged.body["value"].startswith("I can't tell which report")
+    async with world.bot.services.db.reading() as session:
+        assert (await session.execute(select(Report.status))).scalar_one() == "open"

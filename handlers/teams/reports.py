@@ -17,15 +17,39 @@ from bot.reports import messages as said
 from bot.reports import workflow
 from bot.reports.workflow import TEXT_LIMITS, Filed, FormErrors, ReportForm
 from bot.snapshot import org_snapshot
-from bot.teams.activities import DialogRequest
+from bot.teams.activities import CardAction, DialogRequest
 from bot.teams.cards import CHECKED, OPENS_DIALOG
 from bot.teams.server import InvokeAnswer, TeamsApp, Turn
+from handlers.teams.cards import card_answer, message_answer
 from handlers.teams.forms import say_in_dialog, show_dialog, text_answer
 
 FILE_DIALOG = "report.file"
 OFFER = "teams.report_offer"
 FILED = "teams.report_filed"
 NOT_THIS_FORM = "I can't tell which form this was. Please type report and open it again."
+NOT_THIS_REPORT = "I can't tell which report this button was for. Please use the buttons on the report's own card."
+
+
+class Verb:
+    """What the buttons of a report's card are called in Teams (each comes back as adaptiveCard/action)."""
+
+    ACKNOWLEDGE = "report.acknowledge"
+    ASK = "report.ask"
+    ESCALATE = "report.escalate"
+    RESOLVE = "report.resolve"
+    REOPEN = "report.reopen"
+    HISTORY = "report.history"
+    EXPORT = "report.export"
+    TAKE_DOWN = "report.take_down"
+    REVOKE_ACCESS = "report.revoke_access"
+    START_PASSWORD_CHANGE = "report.start_password_change"
+
+
+CARD_ACTIONS = said.CardActions(
+    acknowledge=Verb.ACKNOWLEDGE, ask=Verb.ASK, escalate=Verb.ESCALATE, resolve=Verb.RESOLVE, reopen=Verb.REOPEN,
+    history=Verb.HISTORY, export=Verb.EXPORT, take_down=Verb.TAKE_DOWN, revoke_access=Verb.REVOKE_ACCESS,
+    start_password_change=Verb.START_PASSWORD_CHANGE, clock=lambda clock_id: f"report.clock.{clock_id}",
+)
 
 
 def offer(params: dict[str, Any]) -> Message:
@@ -49,10 +73,27 @@ def filed(params: dict[str, Any]) -> Message:
     return Message(summary=summary, parts=[part for part in page.fields if isinstance(part, Part)])
 
 
+def handler_card(params: dict[str, Any]) -> Message:
+    """A handler's card; its buttons carry the report (and the tier they saw) when they may act on it."""
+    value = json.dumps({"report_id": params["report_id"], "tier": params.get("tier", 0)}) if params.get("can_act") else ""
+    return said.handler_card(params, CARD_ACTIONS, value)
+
+
+def _report_pressed(action: CardAction) -> int | None:
+    """The report a button carries; None for anything the bot did not put there."""
+    try:
+        carried = json.loads(action.value)
+    except ValueError:
+        return None
+    report_id = carried.get("report_id") if isinstance(carried, dict) else None
+    return report_id if isinstance(report_id, int) and not isinstance(report_id, bool) else None
+
+
 # What the report workflow sends people, for those reached in Teams.
 RENDERERS: dict[str, Callable[[dict[str, Any]], Message]] = {
     OFFER: offer,
     FILED: filed,
+    "report.handler": handler_card,
     "report.watcher": said.watcher_card,
     "report.told": said.told,
     "report.reporter": said.reporter_card,
@@ -146,3 +187,21 @@ def register(app: TeamsApp) -> None:
         return None
 
     app.dialog(FILE_DIALOG, fetch=open_form, submit=submit_form)
+
+    @app.card_action(Verb.ACKNOWLEDGE)
+    async def acknowledge(turn: Turn, action: CardAction) -> InvokeAnswer:
+        report_id = _report_pressed(action)
+        if report_id is None:
+            return message_answer(NOT_THIS_REPORT)
+        services = turn.services
+        try:
+            # Only a handler of the report may: the domain refuses anyone else, and nothing changes.
+            async with services.db.unit_of_work() as session:
+                outcome = await workflow.acknowledge(session, services, report_id, turn.person)
+                shown = await workflow.handler_view(session, services, report_id, turn.person)
+        except DomainError as exc:
+            return message_answer(exc.user_message)
+        services.wake_scheduler()  # everyone else's card, and the reporter, are told through the outbox
+        if shown is None:
+            return message_answer(outcome.message)
+        return await card_answer(services, handler_card(shown))
