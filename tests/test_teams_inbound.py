@@ -18,7 +18,7 @@ from bot.standin.teams.keys import SigningKey
 from bot.teams.notices import INSTALL_APP
 from bot.teams.server import MESSAGES_PATH
 from storage.outbox import enqueue_message
-from storage.teams import person_reference
+from storage.teams import channel_reference, person_reference
 from tests.harness import START, make_settings, start_bot
 from tests.teams_support import APP_ID, PRIYA_TEAMS, STRANGER_TEAMS, TeamsWorld, start_teams_world
 
@@ -137,3 +137,16 @@ async def test_an_unknown_command_gets_a_kind_reply_naming_help_once_however_oft
 
     [sent] = world.teams.sent_to(PRIYA_TEAMS)
     assert _card_text(sent.cards[0]) == "Sorry, I don't know \\`dance\\`. Type \\`help\\` to see what I can do."
+
+
+async def test_a_message_in_a_team_channel_keeps_the_channel_and_is_not_taken_for_a_command(world: TeamsWorld) -> None:
+    team, channel = "19:team0000@thread.tacv2", "19:moderation0000@thread.tacv2"
+
+    reply = await world.client.send(world.client.channel_message(PRIYA_TEAMS, team, channel, "help", mention_bot=True))
+    await world.tick()
+
+    assert reply.status == 200
+    async with world.bot.services.db.reading() as session:
+        kept = await channel_reference(session, channel)
+    assert kept is not None and kept.conversation_id == channel
+    assert world.teams.sent_in(channel) == []

@@ -176,3 +176,17 @@ async def test_only_the_handler_may_press_acknowledge(world: TeamsWorld) -> None
     assert forged.body["value"].startswith("I can't tell which report")
     async with world.bot.services.db.reading() as session:
         assert (await session.execute(select(Report.status))).scalar_one() == "open"
+
+
+async def test_report_list_in_the_chat_lists_what_the_person_filed_and_is_not_taken_for_a_concern(
+        world: TeamsWorld) -> None:
+    dialog = await _open_form(world, BEN_TEAMS)
+    await world.client.send(world.client.dialog_submit(
+        BEN_TEAMS, _submission(dialog, kind="online_safety", description="A worrying message.")))
+    [(_, _, reference)] = await _reports(world)
+
+    await world.client.send(world.client.personal_message(BEN_TEAMS, "report list"))
+    await world.tick()
+
+    listed = [_card_text(s.cards[0]) for s in world.teams.sent_to(BEN_TEAMS) if "Your reports" in _card_text(s.cards[0])]
+    assert len(listed) == 1 and f"**{reference}**" in listed[0] and "you reported it" in listed[0]

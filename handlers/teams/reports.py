@@ -5,6 +5,7 @@ their chat. Thin: parse the dialog's answers into the domain's form, call the do
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from collections.abc import Callable
 from typing import Any
@@ -26,7 +27,11 @@ from handlers.teams.forms import say_in_dialog, show_dialog, text_answer
 FILE_DIALOG = "report.file"
 OFFER = "teams.report_offer"
 FILED = "teams.report_filed"
+LIST = "teams.report_list"
+NOT_YET = "teams.report_show_not_yet"
 NOT_THIS_FORM = "I can't tell which form this was. Please type report and open it again."
+# "report show TMW-2026-0042": one word after "show" is a reference; anything longer describes a concern.
+SHOW = re.compile(r"^show\s+(\S+)$", re.IGNORECASE)
 NOT_THIS_REPORT = "I can't tell which report this button was for. Please use the buttons on the report's own card."
 
 
@@ -89,10 +94,21 @@ def _report_pressed(action: CardAction) -> int | None:
     return report_id if isinstance(report_id, int) and not isinstance(report_id, bool) else None
 
 
+def report_list(params: dict[str, Any]) -> Message:
+    return Message(summary="Your reports", parts=said.report_list(params["rows"]))
+
+
+def show_not_yet(_params: dict[str, Any]) -> Message:
+    line = "A report's history can't be shown in Teams yet. Please use /report show in Slack for now."
+    return Message(summary=line, parts=[Paragraph([line])])
+
+
 # What the report workflow sends people, for those reached in Teams.
 RENDERERS: dict[str, Callable[[dict[str, Any]], Message]] = {
     OFFER: offer,
     FILED: filed,
+    LIST: report_list,
+    NOT_YET: show_not_yet,
     "report.handler": handler_card,
     "report.watcher": said.watcher_card,
     "report.told": said.told,
@@ -158,7 +174,15 @@ async def _report_form(turn: Turn, state: str, description: str = "") -> Form:
 def register(app: TeamsApp) -> None:
     @app.command("report")
     async def offer_form(turn: Turn, rest: str) -> None:
-        # Words after "report" describe the concern, as after Slack's /report: the form starts with them.
+        if rest.lower() == "list":
+            async with turn.services.db.reading() as session:
+                rows = await workflow.reports_for(session, turn.services, turn.person)
+            await turn.reply(LIST, {"rows": rows})
+            return
+        if rest.lower() == "show" or SHOW.match(rest):
+            await turn.reply(NOT_YET, {})
+            return
+        # Other words after "report" describe the concern, as after Slack's /report: the form starts with them.
         await turn.reply(OFFER, {"description": rest})
 
     async def open_form(turn: Turn, request: DialogRequest) -> InvokeAnswer:
