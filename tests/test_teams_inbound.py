@@ -10,13 +10,18 @@ from typing import Any
 
 import aiohttp
 import pytest
+from aiohttp import web
 
 from bot.addresses import ToPerson
+from bot.app import create_app
 from bot.clock import ManualClock
+from bot.errors import DomainError
+from bot.slack.server import make_web_application
 from bot.standin import FakeSlack
+from bot.standin.teams import TeamsActivitySender
 from bot.standin.teams.keys import SigningKey
 from bot.teams.notices import INSTALL_APP
-from bot.teams.server import MESSAGES_PATH
+from bot.teams.server import MESSAGES_PATH, SORRY, TeamsApp, Turn, teams_endpoint
 from storage.outbox import enqueue_message
 from storage.teams import channel_reference, person_reference
 from tests.harness import START, make_settings, start_bot
@@ -150,3 +155,49 @@ async def test_a_message_in_a_team_channel_keeps_the_channel_and_is_not_taken_fo
         kept = await channel_reference(session, channel)
     assert kept is not None and kept.conversation_id == channel
     assert world.teams.sent_in(channel) == []
+
+
+# -- when answering fails ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def failing(world: TeamsWorld) -> AsyncIterator[TeamsActivitySender]:
+    """The bot's services behind a second Teams endpoint whose listeners fail: a refusal, and a fault."""
+    app = TeamsApp()
+
+    @app.command("refuse")
+    async def refuse(turn: Turn, rest: str) -> None:
+        raise DomainError("That is not something you can do.")
+
+    @app.command("crash")
+    async def crash(turn: Turn, rest: str) -> None:
+        raise RuntimeError("a fault of ours")
+
+    async def broken_dialog(turn: Turn, request: Any) -> None:
+        raise RuntimeError("a fault of ours")
+
+    app.dialog("broken", fetch=broken_dialog, submit=broken_dialog)
+    endpoint = teams_endpoint(world.bot.services, app)
+    runner = web.AppRunner(make_web_application(create_app(world.bot.services), world.bot.services, endpoint))
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    yield TeamsActivitySender(world.teams, f"http://127.0.0.1:{port}{MESSAGES_PATH}", now=world.bot.clock.now)
+    await runner.cleanup()
+
+
+async def test_a_refusal_or_a_fault_is_told_to_the_person_kindly_never_a_failed_request(
+        world: TeamsWorld, failing: TeamsActivitySender, caplog: pytest.LogCaptureFixture) -> None:
+    world.teams.install_for(PRIYA_TEAMS)
+
+    refused = await failing.send(failing.personal_message(PRIYA_TEAMS, "refuse"))
+    crashed = await failing.send(failing.personal_message(PRIYA_TEAMS, "crash"))
+    dialog = await failing.send(failing.dialog_fetch(PRIYA_TEAMS, {"dialog": "broken"}))
+    await world.tick()
+
+    assert (refused.status, crashed.status, dialog.status) == (200, 200, 200)
+    assert dialog.body == {"task": {"type": "message", "value": SORRY}}
+    told = [_card_text(s.cards[0]) for s in world.teams.sent_to(PRIYA_TEAMS)]
+    assert told == ["That is not something you can do.", SORRY]
+    assert "a fault of ours" in caplog.text

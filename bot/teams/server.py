@@ -23,6 +23,8 @@ from typing import Any
 from aiohttp import web
 
 from bot.addresses import ToConversation, ToPerson
+from bot.errors import DomainError
+from bot.messages import Message, Paragraph
 from bot.services import Services
 from bot.teams.activities import Activity, CardAction, DialogRequest, card_action, dialog_request, parse
 from bot.teams.auth import PUBLIC_OPENID_METADATA, BotFrameworkTokens, TokenRefused
@@ -32,6 +34,11 @@ from storage import outbox as outbox_store
 from storage.teams import person_reference
 
 MESSAGES_PATH = "/api/messages"
+# What a person is told when answering them failed on our side (as in Slack, handlers/errors.py).
+SORRY = "Sorry, something went wrong on my side and nothing was changed. Please try again in a minute."
+# A reply that is a sentence and nothing more (a refusal, an apology).
+SAID = "teams.said"
+MESSAGE_CONTENT_TYPE = "application/vnd.microsoft.activity.message"
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +49,13 @@ PersonOf = Callable[[str], Awaitable[str]]
 
 async def known_by_object_id(object_id: str) -> str:
     return object_id
+
+
+def said_plainly(params: dict[str, Any]) -> Message:
+    return Message(summary=params["text"], parts=[Paragraph([params["text"]])])
+
+
+RENDERERS = {SAID: said_plainly}
 
 
 # An invoke's answer: the JSON body Teams reads (a dialog, a card), or None for a plain 200.
@@ -161,8 +175,31 @@ class TeamsEndpoint:
             activity = parse(body)
             person = await self.person_of(activity.sender.object_id) if activity.sender.object_id else ""
             await self._remember(body, activity, person)
-            answer = await self.app.dispatch(Turn(self.services, activity, person, self.person_of))
+            turn = Turn(self.services, activity, person, self.person_of)
+            try:
+                answer = await self.app.dispatch(turn)
+            except Exception as exc:
+                answer = await self._tell_the_person(turn, exc)
         return web.json_response(answer) if answer is not None else web.Response(status=200)
+
+    async def _tell_the_person(self, turn: Turn, error: Exception) -> InvokeAnswer:
+        """A refusal (DomainError) in its own words, anything else logged and apologised for: in the
+        dialog or beside the button that was used, or in the chat for a command. Never a failed request,
+        which Teams shows as a broken app."""
+        if isinstance(error, DomainError):
+            text = error.user_message
+        else:
+            log.error("unhandled error answering a Teams %s", turn.activity.name or turn.activity.kind, exc_info=error)
+            text = SORRY
+        if turn.activity.name in ("task/fetch", "task/submit"):
+            return {"task": {"type": "message", "value": text}}
+        if turn.activity.name == "adaptiveCard/action":
+            return {"statusCode": 200, "type": MESSAGE_CONTENT_TYPE, "value": text}
+        try:
+            await turn.reply(SAID, {"text": text}, key=f"teams-error:{turn.activity.id}")
+        except Exception:  # the error path must never raise itself
+            log.exception("could not tell the person about an error")
+        return None
 
     async def _remember(self, body: dict[str, Any], activity: Activity, person: str) -> None:
         """Keep where the activity came from; someone who has just become reachable (the app installed for

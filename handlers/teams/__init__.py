@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import ModuleType
 
+from bot.teams import server
 from bot.teams.delivery import MessageOf, teams_renderers
 from bot.teams.server import TeamsApp
 from handlers.teams import core, reports
@@ -21,7 +22,7 @@ def register_all(app: TeamsApp) -> None:
 
 def all_teams_renderers() -> Mapping[str, MessageOf]:
     """Every template the Teams deliverer can render: the core's and each feature's replies."""
-    renderers: dict[str, MessageOf] = dict(teams_renderers())
+    renderers: dict[str, MessageOf] = {**teams_renderers(), **server.RENDERERS}
     for feature in FEATURES:
         renderers.update(getattr(feature, "RENDERERS", {}))
     return renderers

@@ -8,8 +8,7 @@ from bot.messages import Message
 from bot.services import Services
 from bot.snapshot import org_snapshot
 from bot.teams.cards import ADAPTIVE_CARD_CONTENT_TYPE, AdaptiveCards
-
-MESSAGE_CONTENT_TYPE = "application/vnd.microsoft.activity.message"
+from bot.teams.server import MESSAGE_CONTENT_TYPE
 
 
 async def card_answer(services: Services, message: Message) -> dict[str, Any]:
