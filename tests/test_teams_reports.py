@@ -9,10 +9,10 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.standin import FakeSlack
-from storage.models import Report
+from storage.models import AuditEntry, Report
 from tests.teams_support import BEN_TEAMS, PRIYA_TEAMS, TeamsWorld, start_teams_world
 
 
@@ -190,3 +190,50 @@ async def test_report_list_in_the_chat_lists_what_the_person_filed_and_is_not_ta
 
     listed = [_card_text(s.cards[0]) for s in world.teams.sent_to(BEN_TEAMS) if "Your reports" in _card_text(s.cards[0])]
     assert len(listed) == 1 and f"**{reference}**" in listed[0] and "you reported it" in listed[0]
+
+
+def _dialog_button(card: dict[str, Any], label: str) -> dict[str, Any]:
+    rows = [block for block in card["body"] if block["type"] == "ActionSet"]
+    [button] = [a for row in rows for a in row["actions"] if a["title"] == label]
+    assert button["type"] == "Action.Submit" and button["data"]["msteams"] == {"type": "task/fetch"}
+    return button
+
+
+async def test_the_handler_resolves_through_a_dialog_checked_as_in_slack_and_once_however_often_sent(
+        world: TeamsWorld) -> None:
+    reference = await _filed_and_routed(world)
+    [card_message] = [s for s in world.teams.sent_to(PRIYA_TEAMS) if reference in _card_text(s.cards[0])]
+    button = _dialog_button(card_message.cards[0], "Resolve")
+
+    opened = await world.client.send(world.client.dialog_fetch(PRIYA_TEAMS, button["data"]))
+    dialog = opened.body["task"]["value"]
+    empty = await world.client.send(world.client.dialog_submit(PRIYA_TEAMS, _submission(dialog, outcome="")))
+    good = _submission(dialog, outcome="Spoke to the participant's parent; the contact is blocked.")
+    done = await world.client.send(world.client.dialog_submit(PRIYA_TEAMS, good))
+    again = await world.client.send(world.client.dialog_submit(PRIYA_TEAMS, good))
+
+    assert dialog["title"] == "Resolve" and reference in _card_text(dialog["card"]["content"])
+    assert empty.body["task"]["type"] == "continue"
+    assert done.body["task"]["type"] == "message" and reference in done.body["task"]["value"]
+    assert again.status == 200 and again.body is None
+    async with world.bot.services.db.reading() as session:
+        assert (await session.execute(select(Report.status))).scalar_one() == "resolved"
+        assert await session.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == "report.resolved")) == 1
+
+
+async def test_someone_who_does_not_handle_the_report_cannot_open_or_submit_its_dialogs(world: TeamsWorld) -> None:
+    reference = await _filed_and_routed(world)
+    [card_message] = [s for s in world.teams.sent_to(PRIYA_TEAMS) if reference in _card_text(s.cards[0])]
+    button = _dialog_button(card_message.cards[0], "Escalate")
+    opened = await world.client.send(world.client.dialog_fetch(PRIYA_TEAMS, button["data"]))
+    state = opened.body["task"]["value"]
+
+    refused_open = await world.client.send(world.client.dialog_fetch(BEN_TEAMS, button["data"]))
+    refused_submit = await world.client.send(world.client.dialog_submit(BEN_TEAMS, _submission(state, reason="Mine now")))
+
+    assert refused_open.body["task"]["type"] == "message"
+    assert refused_submit.body == {"task": {"type": "message",
+                                            "value": "This report is not yours to handle, so nothing has been changed."}}
+    async with world.bot.services.db.reading() as session:
+        assert (await session.execute(select(Report.tier))).scalar_one() == 0

@@ -7,8 +7,11 @@ from __future__ import annotations
 import json
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
 from bot.messages import Button, Buttons, ButtonStyle, Form, Message, Paragraph, Part
@@ -17,12 +20,14 @@ from bot.policy.online_safety import Signpost
 from bot.reports import messages as said
 from bot.reports import workflow
 from bot.reports.workflow import TEXT_LIMITS, Filed, FormErrors, ReportForm
+from bot.services import Services
 from bot.snapshot import org_snapshot
 from bot.teams.activities import CardAction, DialogRequest
 from bot.teams.cards import CHECKED, OPENS_DIALOG
-from bot.teams.server import InvokeAnswer, TeamsApp, Turn
+from bot.teams.server import DialogListener, InvokeAnswer, TeamsApp, Turn
 from handlers.teams.cards import card_answer, message_answer
 from handlers.teams.forms import say_in_dialog, show_dialog, text_answer
+from storage.models import ProcessedDelivery
 
 FILE_DIALOG = "report.file"
 OFFER = "teams.report_offer"
@@ -39,10 +44,11 @@ class Verb:
     """What the buttons of a report's card are called in Teams (each comes back as adaptiveCard/action)."""
 
     ACKNOWLEDGE = "report.acknowledge"
-    ASK = "report.ask"
-    ESCALATE = "report.escalate"
-    RESOLVE = "report.resolve"
-    REOPEN = "report.reopen"
+    # These open a dialog (bot/teams/cards.py OPENS_DIALOG): each asks something before it acts.
+    ASK = OPENS_DIALOG + "report.ask"
+    ESCALATE = OPENS_DIALOG + "report.escalate"
+    RESOLVE = OPENS_DIALOG + "report.resolve"
+    REOPEN = OPENS_DIALOG + "report.reopen"
     HISTORY = "report.history"
     EXPORT = "report.export"
     TAKE_DOWN = "report.take_down"
@@ -84,10 +90,10 @@ def handler_card(params: dict[str, Any]) -> Message:
     return said.handler_card(params, CARD_ACTIONS, value)
 
 
-def _report_pressed(action: CardAction) -> int | None:
+def _report_pressed(value: str) -> int | None:
     """The report a button carries; None for anything the bot did not put there."""
     try:
-        carried = json.loads(action.value)
+        carried = json.loads(value)
     except ValueError:
         return None
     report_id = carried.get("report_id") if isinstance(carried, dict) else None
@@ -171,6 +177,92 @@ async def _report_form(turn: Turn, state: str, description: str = "") -> Form:
                             description[: TEXT_LIMITS[said.FieldId.DESCRIPTION]], state)
 
 
+# -- handling a report through its dialogs ----------------------------------------------------------
+
+# A handling dialog's form, from its id, state and the report's reference.
+FormOf = Callable[[str, str, str], Form]
+# What submitting it does: (session, services, actor, report id, tier seen, answers) -> Outcome.
+Act = Callable[[AsyncSession, Services, str, int, int, dict[str, Any]], Awaitable[workflow.Outcome]]
+
+HANDLING: dict[str, tuple[FormOf, Act]] = {
+    Verb.ASK: (said.ask_form, lambda s, sv, actor, report_id, tier, answers: workflow.ask_reporter(
+        s, sv, report_id, actor, text_answer(answers, said.FieldId.QUESTION))),
+    Verb.ESCALATE: (said.escalate_form, lambda s, sv, actor, report_id, tier, answers: workflow.escalate(
+        s, sv, report_id, actor, text_answer(answers, said.FieldId.REASON), from_tier=tier)),
+    Verb.RESOLVE: (said.resolve_form, lambda s, sv, actor, report_id, tier, answers: workflow.resolve(
+        s, sv, report_id, actor, text_answer(answers, said.FieldId.OUTCOME),
+        text_answer(answers, said.FieldId.ACTIONS_TAKEN))),
+    Verb.REOPEN: (said.reopen_form, lambda s, sv, actor, report_id, tier, answers: workflow.reopen(
+        s, sv, report_id, actor, text_answer(answers, said.FieldId.REASON))),
+}
+
+
+class _AlreadySubmitted(Exception):
+    """This dialog was submitted and accepted before (Teams sending it again, a double click)."""
+
+
+async def _mark_submitted(session: AsyncSession, services: Services, dialog_id: str) -> None:
+    """Record a dialog as submitted, in the transaction of the work it does (as Slack's modals are, in
+    handlers/reports/listeners.py): a refused submission leaves no mark, and a repeat rolls back."""
+    session.add(ProcessedDelivery(key=f"teams-dialog:{dialog_id}", seen_at=services.now()))
+    try:
+        await session.flush()
+    except IntegrityError as exc:
+        raise _AlreadySubmitted from exc
+
+
+def _handling_state(state: str) -> tuple[str, int, int] | None:
+    """The dialog's id, the report and the tier its handler saw, from what the form carried."""
+    try:
+        carried = json.loads(state)
+    except ValueError:
+        return None
+    if not isinstance(carried, dict):
+        return None
+    dialog_id, report_id, tier = carried.get("dialog"), carried.get("report_id"), carried.get("tier")
+    if not (isinstance(dialog_id, str) and dialog_id and isinstance(report_id, int) and isinstance(tier, int)):
+        return None
+    return dialog_id, report_id, tier
+
+
+def _opener(form_id: str, build: FormOf) -> DialogListener:
+    async def open_dialog(turn: Turn, request: DialogRequest) -> InvokeAnswer:
+        report_id = _report_pressed(text_answer(request.values, "value"))
+        if report_id is None:
+            return say_in_dialog(NOT_THIS_REPORT)
+        async with turn.services.db.unit_of_work() as session:
+            report = await workflow.ensure_can_handle(session, report_id, turn.person)
+            state = json.dumps({"dialog": secrets.token_urlsafe(16), "report_id": report.id, "tier": report.tier})
+            reference = report.reference
+        return show_dialog(build(form_id, state, reference))
+    return open_dialog
+
+
+def _submitter(form_id: str, build: FormOf, act: Act) -> DialogListener:
+    async def submit_dialog(turn: Turn, request: DialogRequest) -> InvokeAnswer:
+        carried = _handling_state(request.state)
+        if carried is None:
+            return say_in_dialog(NOT_THIS_FORM)
+        dialog_id, report_id, tier = carried
+        services = turn.services
+        try:
+            async with services.db.unit_of_work() as session:
+                await _mark_submitted(session, services, dialog_id)
+                outcome = await act(session, services, turn.person, report_id, tier, request.values)
+        except _AlreadySubmitted:
+            return None
+        except FormErrors as exc:
+            async with services.db.reading() as session:
+                reference = (await workflow.ensure_can_handle(session, report_id, turn.person)).reference
+            return show_dialog(build(form_id, request.state, reference), FormErrorsOf(exc.errors), request.values)
+        except DomainError as exc:
+            # Refused (not on the chain, a report gone): nothing the form could fix.
+            return say_in_dialog(exc.user_message)
+        services.wake_scheduler()
+        return say_in_dialog(outcome.message)
+    return submit_dialog
+
+
 def register(app: TeamsApp) -> None:
     @app.command("report")
     async def offer_form(turn: Turn, rest: str) -> None:
@@ -212,9 +304,13 @@ def register(app: TeamsApp) -> None:
 
     app.dialog(FILE_DIALOG, fetch=open_form, submit=submit_form)
 
+    for verb, (build, act) in HANDLING.items():
+        dialog_id = verb.removeprefix(OPENS_DIALOG)
+        app.dialog(dialog_id, fetch=_opener(dialog_id, build), submit=_submitter(dialog_id, build, act))
+
     @app.card_action(Verb.ACKNOWLEDGE)
     async def acknowledge(turn: Turn, action: CardAction) -> InvokeAnswer:
-        report_id = _report_pressed(action)
+        report_id = _report_pressed(action.value)
         if report_id is None:
             return message_answer(NOT_THIS_REPORT)
         services = turn.services
