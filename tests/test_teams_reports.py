@@ -237,3 +237,15 @@ async def test_someone_who_does_not_handle_the_report_cannot_open_or_submit_its_
                                             "value": "This report is not yours to handle, so nothing has been changed."}}
     async with world.bot.services.db.reading() as session:
         assert (await session.execute(select(Report.tier))).scalar_one() == 0
+
+
+async def test_a_button_teams_cannot_do_yet_says_so_and_changes_nothing(world: TeamsWorld) -> None:
+    reference = await _filed_and_routed(world)
+    [card_message] = [s for s in world.teams.sent_to(PRIYA_TEAMS) if reference in _card_text(s.cards[0])]
+    rows = [block for block in card_message.cards[0]["body"] if block["type"] == "ActionSet"]
+    [history] = [a for row in rows for a in row["actions"] if a["title"] == "History"]
+
+    answer = await world.client.send(world.client.card_action(PRIYA_TEAMS, history["verb"], history["data"]))
+
+    assert answer.body == {"statusCode": 200, "type": "application/vnd.microsoft.activity.message",
+                           "value": "Sorry, this button doesn't work in Teams yet, so nothing was changed."}

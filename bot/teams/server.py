@@ -36,6 +36,7 @@ from storage.teams import person_reference
 MESSAGES_PATH = "/api/messages"
 # What a person is told when answering them failed on our side (as in Slack, handlers/errors.py).
 SORRY = "Sorry, something went wrong on my side and nothing was changed. Please try again in a minute."
+NOT_IN_TEAMS_YET = "Sorry, this button doesn't work in Teams yet, so nothing was changed."
 # A reply that is a sentence and nothing more (a refusal, an apology).
 SAID = "teams.said"
 MESSAGE_CONTENT_TYPE = "application/vnd.microsoft.activity.message"
@@ -146,7 +147,7 @@ class TeamsApp:
             listener = self.card_actions.get(action.verb)
             if listener is None:
                 log.warning("a button nobody registered was pressed: %r", action.verb)
-                return None
+                return {"statusCode": 200, "type": MESSAGE_CONTENT_TYPE, "value": NOT_IN_TEAMS_YET}
             return await listener(turn, action)
         return None
 
