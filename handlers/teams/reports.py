@@ -1,6 +1,8 @@
 """Teams: `report` in the bot's 1:1 chat offers the report form as a dialog; its submission is checked
 and filed as Slack's modal is (bot/reports/workflow.py `receive_report`), and the reporter is told in
-their chat. Thin: parse the dialog's answers into the domain's form, call the domain, render."""
+their chat. A handler's card acknowledges with a button and asks, escalates, resolves and reopens through
+dialogs, each authorised by the domain as in Slack. Thin: parse the activity into the domain's terms, call
+the domain, render."""
 
 from __future__ import annotations
 
