@@ -115,6 +115,7 @@ async def serve(settings: Settings, host: str, port: int) -> None:
     from bot.slack.server import EVENTS_PATH, make_web_application
     from bot.slack.socket_mode import SocketModeSupervisor
     from bot.slack.web import check_bot_token
+    from bot.teams.app import create_teams_endpoint
     from bot.workflows import MAINTENANCE, TIMER_HANDLERS
     from handlers.slack.features import all_renderers
 
@@ -132,10 +133,11 @@ async def serve(settings: Settings, host: str, port: int) -> None:
     connector = None
     if settings.teams_app_id and settings.teams_app_password:
         from bot.teams.delivery import teams_connector, teams_delivery_by_organisation
+        from handlers.teams import all_teams_renderers
 
         # People told on Teams get their messages there; without it, theirs wait in the outbox.
         connector = teams_connector(settings, services)
-        deliverers[TEAMS] = teams_delivery_by_organisation(services, connector)
+        deliverers[TEAMS] = teams_delivery_by_organisation(services, connector, all_teams_renderers())
     deliverer = DeliveryRouter(deliverers, routing_by_organisation(services))
     keep_start_up_out_of_garbage_collection()
     stop = asyncio.Event()
@@ -156,7 +158,8 @@ async def serve(settings: Settings, host: str, port: int) -> None:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(connection, timeout=STOP_WITHIN)
         else:
-            runner = web.AppRunner(make_web_application(app, services))
+            # Teams' endpoint (/api/messages) beside Slack's, when TEAMS_APP_ID is set.
+            runner = web.AppRunner(make_web_application(app, services, create_teams_endpoint(services)))
             await runner.setup()
             await web.TCPSite(runner, host, port).start()
             log.info("listening on http://%s:%s%s", host, port, EVENTS_PATH)

@@ -32,6 +32,7 @@ FIXES: dict[str, str] = {
     "TEAMS_APP_PASSWORD": "create a client secret under Certificates & secrets of your bot's app registration in Microsoft Entra, and copy its value",
     "TEAMS_TENANT_ID": "copy the Directory (tenant) ID (a GUID) from your bot's app registration in Microsoft Entra, or leave it empty for a multi-tenant bot",
     "TEAMS_TOKEN_URL": "use an http(s) URL; leave it unset for Microsoft's, and only change it to point at a local stand-in for testing",
+    "TEAMS_OPENID_METADATA_URL": "use an http(s) URL; leave it unset for Microsoft's, and only change it to point at a local stand-in for testing",
 }
 
 
@@ -55,6 +56,8 @@ class Settings(BaseSettings):
     teams_app_password: SecretStr | None = Field(default=None, validation_alias="TEAMS_APP_PASSWORD")
     teams_tenant_id: str | None = Field(default=None, validation_alias="TEAMS_TENANT_ID")
     teams_token_url: str | None = Field(default=None, validation_alias="TEAMS_TOKEN_URL")
+    # Where the keys that sign Teams' activities are published (bot/teams/auth.py); None for Microsoft's.
+    teams_openid_metadata_url: str | None = Field(default=None, validation_alias="TEAMS_OPENID_METADATA_URL")
 
     @field_validator("slack_bot_token", "slack_app_token", "slack_signing_secret", "slack_user_token", "tmw_data_key",
                      "teams_app_password", mode="before")
@@ -71,7 +74,7 @@ class Settings(BaseSettings):
             raise ValueError("it is not a GUID such as 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d")
         return value.strip() if isinstance(value, str) else value
 
-    @field_validator("teams_token_url", mode="before")
+    @field_validator("teams_token_url", "teams_openid_metadata_url", mode="before")
     @classmethod
     def _token_url_shape(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():

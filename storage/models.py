@@ -10,6 +10,10 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from storage.types import EncryptedText, UTCDateTime
 
+# A person, by key: their key in the organisation file (at most 32 characters), or, for someone outside
+# it, the platform's id for them: a Slack user id, or a Teams (Entra) object id of 36.
+PERSON_KEY = String(64)
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -59,7 +63,7 @@ class Person(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     # How every other table names this person (bot/org.py PersonSpec.key; their Slack id unless the
     # organisation file gives a key).
-    key: Mapped[str] = mapped_column(String(32), unique=True)
+    key: Mapped[str] = mapped_column(PERSON_KEY, unique=True)
     # Their identity on each platform, where they have one.
     slack_id: Mapped[str | None] = mapped_column(String(32), unique=True, default=None)
     teams_object_id: Mapped[str | None] = mapped_column(String(36), unique=True, default=None)
@@ -132,7 +136,7 @@ class AuditEntry(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime]
-    actor: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(PERSON_KEY)
     action: Mapped[str] = mapped_column(String(64))
     subject_type: Mapped[str] = mapped_column(String(32))
     subject_id: Mapped[str] = mapped_column(String(64))
@@ -238,7 +242,7 @@ class Report(Base):
     urgent: Mapped[bool] = mapped_column(default=False)
     immediate_risk: Mapped[bool] = mapped_column(default=False)
     activity_key: Mapped[str | None] = mapped_column(String(64), default=None)
-    reporter_id: Mapped[str] = mapped_column(String(32))
+    reporter_id: Mapped[str] = mapped_column(PERSON_KEY)
     name_only_to_handler: Mapped[bool] = mapped_column(default=False)
     # Who it is about, when a team member (encrypted: a report's subject is sensitive too).
     team_member_enc: Mapped[str | None] = mapped_column(EncryptedText, default=None)
@@ -253,9 +257,9 @@ class Report(Base):
     tier: Mapped[int] = mapped_column(Integer, default=0)
     acknowledge_by: Mapped[datetime]
     acknowledged_at: Mapped[datetime | None] = mapped_column(default=None)
-    acknowledged_by: Mapped[str | None] = mapped_column(String(32), default=None)
+    acknowledged_by: Mapped[str | None] = mapped_column(PERSON_KEY, default=None)
     resolved_at: Mapped[datetime | None] = mapped_column(default=None)
-    resolved_by: Mapped[str | None] = mapped_column(String(32), default=None)
+    resolved_by: Mapped[str | None] = mapped_column(PERSON_KEY, default=None)
     # Superseded by ReportClock (migration 0010 moved it there); kept so that going back a release
     # still finds each data breach's ICO deadline.
     ico_deadline: Mapped[datetime | None] = mapped_column(default=None)
@@ -283,7 +287,7 @@ class ReportParty(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
-    person_key: Mapped[str] = mapped_column(String(32))
+    person_key: Mapped[str] = mapped_column(PERSON_KEY)
     # handler, watcher or told
     part: Mapped[str] = mapped_column(String(16))
     tier: Mapped[int] = mapped_column(Integer, default=0)
@@ -300,7 +304,7 @@ class ReportNote(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
     at: Mapped[datetime]
-    author: Mapped[str] = mapped_column(String(32))
+    author: Mapped[str] = mapped_column(PERSON_KEY)
     # question, answer, escalation, resolution
     kind: Mapped[str] = mapped_column(String(16))
     text_enc: Mapped[str] = mapped_column(EncryptedText)
@@ -322,7 +326,7 @@ class ReportTask(Base):
     state: Mapped[str] = mapped_column(String(16), default="open")
     created_at: Mapped[datetime]
     done_at: Mapped[datetime | None] = mapped_column(default=None)
-    done_by: Mapped[str | None] = mapped_column(String(32), default=None)
+    done_by: Mapped[str | None] = mapped_column(PERSON_KEY, default=None)
 
     report: Mapped[Report] = relationship(back_populates="tasks")
 
@@ -347,7 +351,7 @@ class ReportClock(Base):
     # The day it was reported, as the handler gave it.
     reported_on: Mapped[date | None] = mapped_column(Date, default=None)
     decided_at: Mapped[datetime | None] = mapped_column(default=None)
-    decided_by: Mapped[str | None] = mapped_column(String(32), default=None)
+    decided_by: Mapped[str | None] = mapped_column(PERSON_KEY, default=None)
 
     report: Mapped[Report] = relationship(back_populates="clocks")
 
@@ -387,13 +391,13 @@ class GuardedNotice(Base):
     created_at: Mapped[datetime]
     channel_id: Mapped[str] = mapped_column(String(32))
     message_ts: Mapped[str] = mapped_column(String(32))
-    user_id: Mapped[str] = mapped_column(String(32))
+    user_id: Mapped[str] = mapped_column(PERSON_KEY)
     kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
     # The redacted text only (what the moderators need), encrypted.
     redacted_enc: Mapped[str] = mapped_column(EncryptedText)
     # open -> removed | fine | already_removed
     state: Mapped[str] = mapped_column(String(16), default="open")
-    decided_by: Mapped[str | None] = mapped_column(String(32), default=None)
+    decided_by: Mapped[str | None] = mapped_column(PERSON_KEY, default=None)
     decided_at: Mapped[datetime | None] = mapped_column(default=None)
     last_error: Mapped[str] = mapped_column(Text, default="")
 
@@ -408,13 +412,13 @@ class ModerationCase(Base):
     created_at: Mapped[datetime]
     channel_id: Mapped[str] = mapped_column(String(32))
     message_ts: Mapped[str] = mapped_column(String(32))
-    user_id: Mapped[str] = mapped_column(String(32))
+    user_id: Mapped[str] = mapped_column(PERSON_KEY)
     # [{"rule": ..., "reason": ...}]
     findings: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     text_enc: Mapped[str] = mapped_column(EncryptedText)
     # open -> deleted | kept | warned | already_removed
     state: Mapped[str] = mapped_column(String(16), default="open")
-    decided_by: Mapped[str | None] = mapped_column(String(32), default=None)
+    decided_by: Mapped[str | None] = mapped_column(PERSON_KEY, default=None)
     decided_at: Mapped[datetime | None] = mapped_column(default=None)
     last_error: Mapped[str] = mapped_column(Text, default="")
 
@@ -431,7 +435,7 @@ class SharedAccount(Base):
     key: Mapped[str] = mapped_column(String(100), unique=True)
     name: Mapped[str] = mapped_column(String(100))
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
-    owner_id: Mapped[str] = mapped_column(String(32))
+    owner_id: Mapped[str] = mapped_column(PERSON_KEY)
     rotate_every_days: Mapped[int] = mapped_column(Integer)
     last_changed_at: Mapped[datetime | None] = mapped_column(default=None)
     next_due_at: Mapped[datetime]
@@ -473,7 +477,7 @@ class AccountAccess(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("shared_account.id", ondelete="CASCADE"))
-    person_key: Mapped[str] = mapped_column(String(32))
+    person_key: Mapped[str] = mapped_column(PERSON_KEY)
     overall: Mapped[bool] = mapped_column(default=False)
     granted_at: Mapped[datetime]
     # Set when the person leaves or their access is revoked; the row stays for the audit trail.
@@ -493,8 +497,8 @@ class Leaver(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_key: Mapped[str] = mapped_column(String(32), index=True)
-    requested_by: Mapped[str] = mapped_column(String(32))
+    person_key: Mapped[str] = mapped_column(PERSON_KEY, index=True)
+    requested_by: Mapped[str] = mapped_column(PERSON_KEY)
     leaving_on: Mapped[date] = mapped_column(Date)
     # The modal submission it came from: a repeated submission finds the checklist already made.
     submission_key: Mapped[str] = mapped_column(String(100), unique=True)
@@ -523,12 +527,12 @@ class LeaverTask(Base):
     kind: Mapped[str] = mapped_column(String(16))
     account_id: Mapped[int | None] = mapped_column(ForeignKey("shared_account.id", ondelete="SET NULL"), default=None)
     report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id", ondelete="SET NULL"), default=None)
-    assignee_id: Mapped[str] = mapped_column(String(32))
+    assignee_id: Mapped[str] = mapped_column(PERSON_KEY)
     label: Mapped[str] = mapped_column(String(200))
     # open -> done, or open -> cancelled with its checklist
     state: Mapped[str] = mapped_column(String(16), default="open")
     done_at: Mapped[datetime | None] = mapped_column(default=None)
-    done_by: Mapped[str | None] = mapped_column(String(32), default=None)
+    done_by: Mapped[str | None] = mapped_column(PERSON_KEY, default=None)
 
     leaver: Mapped[Leaver] = relationship(back_populates="tasks")
 
@@ -550,7 +554,7 @@ class PolicySignature(Base):
     __table_args__ = (UniqueConstraint("person_key", "version"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_key: Mapped[str] = mapped_column(String(32))
+    person_key: Mapped[str] = mapped_column(PERSON_KEY)
     version: Mapped[str] = mapped_column(String(16))
     signed_at: Mapped[datetime]
 
@@ -561,13 +565,13 @@ class DbsCheck(Base):
     __tablename__ = "dbs_check"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_key: Mapped[str] = mapped_column(String(32), unique=True)
+    person_key: Mapped[str] = mapped_column(PERSON_KEY, unique=True)
     check_type: Mapped[str] = mapped_column(String(32))
     certificate_date: Mapped[date] = mapped_column(Date)
     certificate_number_enc: Mapped[str] = mapped_column(EncryptedText)
     update_service: Mapped[bool] = mapped_column(default=False)
     next_review: Mapped[date] = mapped_column(Date)
-    recorded_by: Mapped[str] = mapped_column(String(32))
+    recorded_by: Mapped[str] = mapped_column(PERSON_KEY)
     recorded_at: Mapped[datetime]
 
 
@@ -607,12 +611,12 @@ class Absence(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[str] = mapped_column(String(32))
+    person_id: Mapped[str] = mapped_column(PERSON_KEY)
     starts_at: Mapped[datetime]
     ends_at: Mapped[datetime]
     # Who covers for them: None for the next person on each chain.
-    stand_in_id: Mapped[str | None] = mapped_column(String(32), default=None)
-    set_by: Mapped[str] = mapped_column(String(32))
+    stand_in_id: Mapped[str | None] = mapped_column(PERSON_KEY, default=None)
+    set_by: Mapped[str] = mapped_column(PERSON_KEY)
     created_at: Mapped[datetime]
     # "command" (/away), or "org_file" (a known absence listed in the organisation file).
     source: Mapped[str] = mapped_column(String(16), default="command")

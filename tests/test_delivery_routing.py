@@ -21,6 +21,7 @@ from bot.standin.teams import FakeTeams
 from bot.teams.connector import BotConnector
 from bot.teams.delivery import teams_delivery_by_organisation
 from bot.workflows import MAINTENANCE, TIMER_HANDLERS
+from handlers.teams import all_teams_renderers
 from storage.models import OutboxMessage
 from storage.outbox import enqueue_message
 from storage.teams import ConversationReference, save_person_reference
@@ -53,7 +54,8 @@ class Mixed:
     def with_teams(self) -> DeliveryRouter:
         """Delivery as a process serving both platforms does it."""
         return DeliveryRouter({SLACK: self.bot.deliverer.deliverers[SLACK],
-                               TEAMS: teams_delivery_by_organisation(self.bot.services, self.connector)},
+                               TEAMS: teams_delivery_by_organisation(self.bot.services, self.connector,
+                                                                     all_teams_renderers())},
                               routing_by_organisation(self.bot.services))
 
     async def tick(self, router: DeliveryRouter | None = None) -> TickReport:
@@ -93,7 +95,7 @@ async def mixed(database_url: str, fake_slack: FakeSlack, tmp_path: Path) -> Asy
         yield world
 
 
-async def test_a_report_for_a_lead_on_teams_alone_is_queued_to_her_and_never_goes_to_slack(mixed: Mixed) -> None:
+async def test_a_report_for_a_lead_on_teams_alone_waits_for_teams_and_reaches_her_there_not_on_slack(mixed: Mixed) -> None:
     driver = ReportDriver(mixed.bot)
     await driver.file(DAN, "online_safety", description="Jess was messaged by a stranger.")
     report = await latest_report(mixed.bot)
@@ -109,11 +111,13 @@ async def test_a_report_for_a_lead_on_teams_alone_is_queued_to_her_and_never_goe
     # Dan, who filed it from Slack, heard back there.
     assert report.reference in driver.texts(DAN)
 
-    # Served on Teams too, it still waits (not lost) until its Teams card exists.
+    # Once Teams is served too, it reaches her chat there as a card, and nothing of it went to Slack.
     await mixed.installed_for(PRIYA)
     mixed.bot.clock.advance(timedelta(hours=1))
     await mixed.tick(mixed.with_teams())
-    assert {state for _, state, _ in await mixed.outbox("person:priya")} == {"pending"}
+    assert {state for _, state, _ in await mixed.outbox("person:priya")} == {"sent"}
+    assert report.reference in str([sent.cards for sent in mixed.teams.sent_to(PRIYA)])
+    assert not any(PRIYA in str(call.params) for call in mixed.bot.fake.calls)
 
 
 async def test_a_message_for_someone_on_teams_alone_waits_until_teams_is_served(mixed: Mixed) -> None:

@@ -673,6 +673,19 @@ async def acknowledge(session: AsyncSession, services: Services, report_id: int,
     return Outcome(True, f"Thank you. {report.reference} is acknowledged, and the reporter has been told.")
 
 
+async def handler_view(session: AsyncSession, services: Services, report_id: int, viewer: str) -> dict[str, Any] | None:
+    """The report's card as `viewer`, one of its handlers, sees it now: the params the outbox sends them.
+    For a platform that answers a button's press with the card updated in place (Teams). None if the
+    report is gone or `viewer` does not handle it."""
+    report = await report_for_update(session, report_id)
+    if report is None or not any(p.part == "handler" and p.person_key == viewer for p in report.parties):
+        return None
+    snapshot = await org_snapshot(services)
+    params = snapshot_for(services, report, rule_of(snapshot.rules, report), snapshot.directory, "handler", viewer)
+    params["can_export"] = may_export(snapshot, viewer)
+    return params
+
+
 async def escalate(
     session: AsyncSession, services: Services, report_id: int, actor: str, reason: str, *, from_tier: int
 ) -> Outcome:

@@ -1,4 +1,5 @@
-"""The HTTP endpoint Slack posts to (/slack/events), on aiohttp."""
+"""The HTTP endpoint Slack posts to (/slack/events), on aiohttp; and Teams' (/api/messages) beside it when
+the bot has a Teams registration (bot/teams/server.py)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.scheduler import delivery_status
 from bot.services import Services
+from bot.teams.server import MESSAGES_PATH, TeamsEndpoint
 
 EVENTS_PATH = "/slack/events"
 
 
-def make_web_application(app: AsyncApp, services: Services | None = None) -> web.Application:
+def make_web_application(app: AsyncApp, services: Services | None = None,
+                         teams: TeamsEndpoint | None = None) -> web.Application:
     async def slack_events(request: web.Request) -> web.Response:
         response = await app.async_dispatch(await to_bolt_request(request))
         return await to_aiohttp_response(response)
@@ -26,4 +29,6 @@ def make_web_application(app: AsyncApp, services: Services | None = None) -> web
 
     application = web.Application(client_max_size=2 * 1024 * 1024)
     application.add_routes([web.post(EVENTS_PATH, slack_events), web.get("/healthz", healthz)])
+    if teams is not None:
+        application.add_routes([web.post(MESSAGES_PATH, teams.handle)])
     return application

@@ -120,6 +120,9 @@ _MARKDOWN = re.compile(r"([\\*_\[\]()~`#>|!])")
 _BULLET_START = re.compile(r"^(\s*)([-+])(?=\s)", re.MULTILINE)
 # A numbered one ("1. ") gets the point after its number escaped: a digit cannot be ("2) " is, as ")" is).
 _NUMBER_START = re.compile(r"^(\s*\d+)(\.)(?=\s)", re.MULTILINE)
+# A button whose action starts with this opens the dialog it names ("dialog:report.file") instead of being
+# sent to the bot: an Action.Execute cannot open a dialog, an Action.Submit marked task/fetch does.
+OPENS_DIALOG = "dialog:"
 WORD_JOINER = "\u2060"
 STROKE = "\u0336"
 
@@ -329,6 +332,12 @@ class AdaptiveCards:
         actions: list[Any] = []
         panels: list[Any] = []
         for button in buttons:
+            if button.action.startswith(OPENS_DIALOG):
+                actions.append(SubmitAction(
+                    title=_clip(button.label, BUTTON_TEXT_MAX), style=BUTTON_STYLES.get(button.style),
+                    data={"msteams": {"type": "task/fetch"}, "dialog": button.action.removeprefix(OPENS_DIALOG),
+                          "value": button.value}))
+                continue
             execute = ExecuteAction(title=_clip(button.label, BUTTON_TEXT_MAX), verb=button.action,
                                     data={"value": button.value}, style=BUTTON_STYLES.get(button.style))
             if button.confirm is None:

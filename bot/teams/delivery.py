@@ -235,7 +235,8 @@ def teams_connector(settings: Settings, services: Services) -> BotConnector:
                         token_url=settings.teams_token_endpoint, now=services.now)
 
 
-def teams_delivery_by_organisation(services: Services, connector: BotConnector) -> TeamsDeliverer:
+def teams_delivery_by_organisation(services: Services, connector: BotConnector,
+                                   renderers: Mapping[str, MessageOf] | None = None) -> TeamsDeliverer:
     """The Teams deliverer with people's and channels' Teams ids from the organisation file as loaded
     now. Someone outside the file is known by their Teams object id, which is then their key."""
 
@@ -255,7 +256,7 @@ def teams_delivery_by_organisation(services: Services, connector: BotConnector) 
         return address.channel_id if address is not None else None
 
     return teams_delivery(services, connector, teams_user_of=teams_user_of, name_of=name_of,
-                          teams_channel_of=teams_channel_of)
+                          teams_channel_of=teams_channel_of, renderers=renderers)
 
 
 def teams_delivery(services: Services, connector: BotConnector, *, teams_user_of: TeamsUserOf, name_of: NameOf,

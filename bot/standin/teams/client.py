@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -31,10 +31,13 @@ def teams_user_id(person: str) -> str:
 
 
 class TeamsActivitySender:
-    def __init__(self, fake: FakeTeams, bot_url: str, *, bot_name: str = "Safety assistant") -> None:
+    def __init__(self, fake: FakeTeams, bot_url: str, *, bot_name: str = "Safety assistant",
+                 now: Callable[[], datetime] | None = None) -> None:
         self.fake = fake
         self.bot_url = bot_url  # e.g. http://127.0.0.1:3000/api/messages
         self.bot_name = bot_name
+        # The time tokens are issued at: the bot's own (injected) clock in tests that set one.
+        self.now = now or (lambda: datetime.now(UTC))
         self._ids = itertools.count(1)
 
     # -- tokens ----------------------------------------------------------------------------------
@@ -42,7 +45,7 @@ class TeamsActivitySender:
     def token(self, *, audience: str | None = None, issuer: str = BOT_FRAMEWORK_ISSUER,
               service_url: str | None = None, expires_in: int = 3600, kid: str | None = None) -> str:
         """A Bot Framework token as Teams sends it; change a claim to forge one."""
-        now = int(time.time())
+        now = int(self.now().timestamp())
         claims = {"iss": issuer, "aud": audience or self.fake.app_id, "serviceurl": service_url or self.fake.service_url,
                   "nbf": now - 5, "iat": now - 5, "exp": now + expires_in}
         return self.fake.signing_key.sign(claims, kid=kid)
@@ -66,7 +69,7 @@ class TeamsActivitySender:
         return {
             "type": kind,
             "id": f"f:{next(self._ids)}",
-            "timestamp": datetime.now(UTC).isoformat(),
+            "timestamp": self.now().isoformat(),
             "serviceUrl": self.fake.service_url,
             "channelId": "msteams",
             "from": {"id": teams_user_id(person), "aadObjectId": person, "name": name or person},

@@ -1,0 +1,227 @@
+"""The endpoint Teams posts to (/api/messages), on the bot's own aiohttp server beside Slack's.
+
+Every activity is answered inside the same "people first" handling as a Slack request (background work
+waits meanwhile, `PeopleFirst`). Its Bot Framework token is checked first (bot/teams/auth.py): anything
+refused gets 401 and changes nothing. Then where it came from is kept (bot/teams/references.py), so the
+bot can reach the person or channel later, and what waits for someone who has just become reachable goes
+out at once. Then a listener answers it: Teams' listeners live in handlers/teams/, one module per
+feature, each registering with a `TeamsApp` as Slack's do with Bolt.
+
+Replies to a person's chat go through the outbox (`Turn.reply`), as every other message does: the
+request is answered at once, nothing is lost if Teams is down, and an activity Teams sends again does not
+get a second reply.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+from bot.addresses import ToConversation, ToPerson
+from bot.errors import DomainError
+from bot.messages import Message, Paragraph
+from bot.services import Services
+from bot.teams.activities import Activity, CardAction, DialogRequest, card_action, dialog_request, parse
+from bot.teams.auth import PUBLIC_OPENID_METADATA, BotFrameworkTokens, TokenRefused
+from bot.teams.delivery import TEAMS
+from bot.teams.references import reachable_now, record_reference
+from storage import outbox as outbox_store
+from storage.teams import person_reference
+
+MESSAGES_PATH = "/api/messages"
+# What a person is told when answering them failed on our side (as in Slack, handlers/errors.py).
+SORRY = "Sorry, something went wrong on my side and nothing was changed. Please try again in a minute."
+NOT_IN_TEAMS_YET = "Sorry, this button doesn't work in Teams yet, so nothing was changed."
+# A reply that is a sentence and nothing more (a refusal, an apology).
+SAID = "teams.said"
+MESSAGE_CONTENT_TYPE = "application/vnd.microsoft.activity.message"
+
+log = logging.getLogger(__name__)
+
+# A person's key from their Teams (Entra) object id. Someone the organisation file does not give a Teams
+# account is known by their object id, which then serves as their key (see bot/addresses.py `ToPerson`).
+PersonOf = Callable[[str], Awaitable[str]]
+
+
+async def known_by_object_id(object_id: str) -> str:
+    return object_id
+
+
+def said_plainly(params: dict[str, Any]) -> Message:
+    return Message(summary=params["text"], parts=[Paragraph([params["text"]])])
+
+
+RENDERERS = {SAID: said_plainly}
+
+
+# An invoke's answer: the JSON body Teams reads (a dialog, a card), or None for a plain 200.
+InvokeAnswer = dict[str, Any] | None
+
+
+@dataclass
+class Turn:
+    """One authenticated activity being answered: who sent it (as a person key), and how to reply."""
+
+    services: Services
+    activity: Activity
+    person: str
+    person_of: PersonOf
+
+    async def reply(self, template: str, params: dict[str, Any], *, key: str = "") -> None:
+        """Say something in the conversation the activity came from, through the outbox. Keyed by the
+        activity unless `key` is given, so the same activity sent again is not answered twice."""
+        key = key or f"teams-reply:{self.activity.where.conversation_id}:{self.activity.id}:{template}"
+        async with self.services.db.unit_of_work() as session:
+            if await outbox_store.has_keyed_message(session, key):
+                return
+            await outbox_store.enqueue_message(
+                session, self.services.cipher, now=self.services.now(),
+                to=ToConversation(TEAMS, self.activity.where.conversation_id), template=template, params=params,
+                message_key=key)
+        self.services.wake_scheduler()
+
+
+CommandListener = Callable[[Turn, str], Awaitable[None]]
+DialogListener = Callable[[Turn, DialogRequest], Awaitable[InvokeAnswer]]
+CardActionListener = Callable[[Turn, CardAction], Awaitable[InvokeAnswer]]
+
+
+@dataclass
+class Dialog:
+    fetch: DialogListener
+    submit: DialogListener
+
+
+@dataclass
+class TeamsApp:
+    """The Teams listeners, by what they answer: a command typed in the 1:1 chat (by its first word), a
+    dialog (by its id), a card's button (by its verb)."""
+
+    commands: dict[str, CommandListener] = field(default_factory=dict)
+    dialogs: dict[str, Dialog] = field(default_factory=dict)
+    card_actions: dict[str, CardActionListener] = field(default_factory=dict)
+    unknown_command: CommandListener | None = None
+
+    def command(self, word: str) -> Callable[[CommandListener], CommandListener]:
+        def register(listener: CommandListener) -> CommandListener:
+            self.commands[word] = listener
+            return listener
+        return register
+
+    def dialog(self, dialog_id: str, *, fetch: DialogListener, submit: DialogListener) -> None:
+        self.dialogs[dialog_id] = Dialog(fetch, submit)
+
+    def card_action(self, verb: str) -> Callable[[CardActionListener], CardActionListener]:
+        def register(listener: CardActionListener) -> CardActionListener:
+            self.card_actions[verb] = listener
+            return listener
+        return register
+
+    async def dispatch(self, turn: Turn) -> InvokeAnswer:
+        activity = turn.activity
+        if activity.kind == "message":
+            # Commands are typed in the 1:1 chat; channel messages are not commands (yet).
+            if not activity.where.personal or activity.value:
+                return None
+            word, _, rest = activity.command.partition(" ")
+            listener = self.commands.get(word.lower()) or self.unknown_command
+            if listener is not None:
+                await listener(turn, rest.strip())
+            return None
+        if activity.kind != "invoke":
+            return None
+        if activity.name in ("task/fetch", "task/submit"):
+            request = dialog_request(activity)
+            dialog = self.dialogs.get(request.dialog)
+            if dialog is None:
+                log.warning("a dialog nobody registered was asked for: %r", request.dialog)
+                return {"task": {"type": "message", "value": "Sorry, I don't know that form. Please start again."}}
+            return await (dialog.fetch if activity.name == "task/fetch" else dialog.submit)(turn, request)
+        if activity.name == "adaptiveCard/action":
+            action = card_action(activity)
+            listener = self.card_actions.get(action.verb)
+            if listener is None:
+                log.warning("a button nobody registered was pressed: %r", action.verb)
+                return {"statusCode": 200, "type": MESSAGE_CONTENT_TYPE, "value": NOT_IN_TEAMS_YET}
+            return await listener(turn, action)
+        return None
+
+
+class TeamsEndpoint:
+    def __init__(self, services: Services, app: TeamsApp, tokens: BotFrameworkTokens,
+                 person_of: PersonOf = known_by_object_id) -> None:
+        self.services = services
+        self.app = app
+        self.tokens = tokens
+        self.person_of = person_of
+
+    async def handle(self, request: web.Request) -> web.Response:
+        with self.services.db.people_first.serving():
+            try:
+                body = json.loads(await request.read())
+            except ValueError:
+                body = None
+            body = body if isinstance(body, dict) else {}
+            try:
+                await self.tokens.check(request.headers.get("Authorization"), body)
+            except TokenRefused as exc:
+                # The reason is for the log only; the sender learns nothing from the answer.
+                log.warning("a request to %s was refused: %s", MESSAGES_PATH, exc)
+                return web.Response(status=401)
+            activity = parse(body)
+            person = await self.person_of(activity.sender.object_id) if activity.sender.object_id else ""
+            await self._remember(body, activity, person)
+            turn = Turn(self.services, activity, person, self.person_of)
+            try:
+                answer = await self.app.dispatch(turn)
+            except Exception as exc:
+                answer = await self._tell_the_person(turn, exc)
+        return web.json_response(answer) if answer is not None else web.Response(status=200)
+
+    async def _tell_the_person(self, turn: Turn, error: Exception) -> InvokeAnswer:
+        """A refusal (DomainError) in its own words, anything else logged and apologised for: in the
+        dialog or beside the button that was used, or in the chat for a command. Never a failed request,
+        which Teams shows as a broken app."""
+        if isinstance(error, DomainError):
+            text = error.user_message
+        else:
+            log.error("unhandled error answering a Teams %s", turn.activity.name or turn.activity.kind, exc_info=error)
+            text = SORRY
+        if turn.activity.name in ("task/fetch", "task/submit"):
+            return {"task": {"type": "message", "value": text}}
+        if turn.activity.name == "adaptiveCard/action":
+            return {"statusCode": 200, "type": MESSAGE_CONTENT_TYPE, "value": text}
+        try:
+            await turn.reply(SAID, {"text": text}, key=f"teams-error:{turn.activity.id}")
+        except Exception:  # the error path must never raise itself
+            log.exception("could not tell the person about an error")
+        return None
+
+    async def _remember(self, body: dict[str, Any], activity: Activity, person: str) -> None:
+        """Keep where the activity came from; someone who has just become reachable (the app installed for
+        them, or their first message) gets what waits for them on the outbox's next round."""
+        now = self.services.now()
+        woken = 0
+        async with self.services.db.unit_of_work() as session:
+            personal = activity.where.personal and bool(person)
+            before = await person_reference(session, activity.sender.object_id) if personal else None
+            kept = await record_reference(session, body, now)
+            if personal and kept is not None and kept != before:
+                woken = await reachable_now(session, ToPerson(person), now)
+        if woken:
+            self.services.wake_scheduler()
+
+
+def teams_endpoint(services: Services, app: TeamsApp, person_of: PersonOf = known_by_object_id) -> TeamsEndpoint:
+    """The endpoint for the bot's Teams registration (TEAMS_APP_ID), checking tokens against Microsoft's
+    published keys, or a stand-in's (TEAMS_OPENID_METADATA_URL)."""
+    settings = services.settings
+    settings.require("TEAMS_APP_ID")
+    tokens = BotFrameworkTokens(settings.secret("TEAMS_APP_ID"), services.now,
+                                openid_metadata_url=settings.teams_openid_metadata_url or PUBLIC_OPENID_METADATA)
+    return TeamsEndpoint(services, app, tokens, person_of)

@@ -1,0 +1,43 @@
+"""Forms as Teams dialogs: the answers to task/fetch and task/submit (bot/teams/cards.py draws the card)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.messages import Form, FormErrors
+from bot.teams.cards import ADAPTIVE_CARD_CONTENT_TYPE, AdaptiveCards
+
+
+def show_dialog(form: Form, errors: FormErrors | None = None, answers: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The invoke answer that shows `form` in the dialog: when it is opened, or again after a refused
+    submission, with each problem beside its field and what the person typed still in it (a dialog shown
+    again is a new card: Teams keeps nothing of the old one)."""
+    dialog = AdaptiveCards().dialog(form, errors)
+    if answers:
+        _refill(dialog.card.get("body", []), answers)
+    return {"task": {"type": "continue", "value": {
+        "title": dialog.title, "card": {"contentType": ADAPTIVE_CARD_CONTENT_TYPE, "content": dialog.card}}}}
+
+
+def say_in_dialog(text: str) -> dict[str, Any]:
+    """The invoke answer that shows a short message in place of the dialog (nothing to fill in)."""
+    return {"task": {"type": "message", "value": text}}
+
+
+def _refill(elements: list[Any], answers: dict[str, Any]) -> None:
+    for element in elements:
+        if not isinstance(element, dict):
+            continue
+        if str(element.get("type", "")).startswith("Input.") and element.get("id") in answers:
+            answer = answers[element["id"]]
+            if isinstance(answer, str) and answer:
+                element["value"] = answer
+        for nested in ("items", "columns"):
+            if isinstance(element.get(nested), list):
+                _refill(element[nested], answers)
+
+
+def text_answer(answers: dict[str, Any], field_id: str) -> str:
+    """A field's answer as text; anything else a crafted submission sends counts as no answer."""
+    answer = answers.get(field_id)
+    return answer if isinstance(answer, str) else ""

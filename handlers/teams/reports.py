@@ -1,0 +1,329 @@
+"""Teams: `report` in the bot's 1:1 chat offers the report form as a dialog; its submission is checked
+and filed as Slack's modal is (bot/reports/workflow.py `receive_report`), and the reporter is told in
+their chat. A handler's card acknowledges with a button and asks, escalates, resolves and reopens through
+dialogs, each authorised by the domain as in Slack. Thin: parse the activity into the domain's terms, call
+the domain, render."""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.errors import DomainError
+from bot.messages import Button, Buttons, ButtonStyle, Form, Message, Paragraph, Part
+from bot.messages import FormErrors as FormErrorsOf
+from bot.policy.online_safety import Signpost
+from bot.reports import messages as said
+from bot.reports import workflow
+from bot.reports.workflow import TEXT_LIMITS, Filed, FormErrors, ReportForm
+from bot.services import Services
+from bot.snapshot import org_snapshot
+from bot.teams.activities import CardAction, DialogRequest
+from bot.teams.cards import CHECKED, OPENS_DIALOG
+from bot.teams.server import DialogListener, InvokeAnswer, TeamsApp, Turn
+from handlers.teams.cards import card_answer, message_answer
+from handlers.teams.forms import say_in_dialog, show_dialog, text_answer
+from storage.models import ProcessedDelivery
+
+FILE_DIALOG = "report.file"
+OFFER = "teams.report_offer"
+FILED = "teams.report_filed"
+LIST = "teams.report_list"
+NOT_YET = "teams.report_show_not_yet"
+NOT_THIS_FORM = "I can't tell which form this was. Please type report and open it again."
+# "report show TMW-2026-0042": one word after "show" is a reference; anything longer describes a concern.
+SHOW = re.compile(r"^show\s+(\S+)$", re.IGNORECASE)
+NOT_THIS_REPORT = "I can't tell which report this button was for. Please use the buttons on the report's own card."
+
+
+class Verb:
+    """What the buttons of a report's card are called in Teams (each comes back as adaptiveCard/action)."""
+
+    ACKNOWLEDGE = "report.acknowledge"
+    # These open a dialog (bot/teams/cards.py OPENS_DIALOG): each asks something before it acts.
+    ASK = OPENS_DIALOG + "report.ask"
+    ESCALATE = OPENS_DIALOG + "report.escalate"
+    RESOLVE = OPENS_DIALOG + "report.resolve"
+    REOPEN = OPENS_DIALOG + "report.reopen"
+    HISTORY = "report.history"
+    EXPORT = "report.export"
+    TAKE_DOWN = "report.take_down"
+    REVOKE_ACCESS = "report.revoke_access"
+    START_PASSWORD_CHANGE = "report.start_password_change"
+
+
+CARD_ACTIONS = said.CardActions(
+    acknowledge=Verb.ACKNOWLEDGE, ask=Verb.ASK, escalate=Verb.ESCALATE, resolve=Verb.RESOLVE, reopen=Verb.REOPEN,
+    history=Verb.HISTORY, export=Verb.EXPORT, take_down=Verb.TAKE_DOWN, revoke_access=Verb.REVOKE_ACCESS,
+    start_password_change=Verb.START_PASSWORD_CHANGE, clock=lambda clock_id: f"report.clock.{clock_id}",
+)
+
+
+def offer(params: dict[str, Any]) -> Message:
+    """The reply to `report`: a button that opens the form (Teams opens a dialog only from a button)."""
+    line = "Tell me about a concern, and I'll pass it to the right person at once."
+    return Message(summary=line, parts=[
+        Paragraph([line]), Paragraph([said.DANGER_NOTE]),
+        Buttons([Button("Report a concern", OPENS_DIALOG + FILE_DIALOG, value=params.get("description", ""),
+                        style=ButtonStyle.PRIMARY)]),
+    ])
+
+
+def filed(params: dict[str, Any]) -> Message:
+    """The form's last page in Slack; in Teams the dialog closes and this arrives in the reporter's chat."""
+    signpost = params.get("signpost")
+    page = said.filed(Filed(
+        report_id=params["report_id"], reference=params["reference"], went_to=params["went_to"],
+        when_understood=params.get("when_understood"), urgent=params["urgent"],
+        immediate_risk=params["immediate_risk"], signpost=Signpost(**signpost) if signpost else None))
+    summary = f"Thank you. Your report {params['reference']} has gone to {params['went_to']}."
+    return Message(summary=summary, parts=[part for part in page.fields if isinstance(part, Part)])
+
+
+def handler_card(params: dict[str, Any]) -> Message:
+    """A handler's card; its buttons carry the report (and the tier they saw) when they may act on it."""
+    value = json.dumps({"report_id": params["report_id"], "tier": params.get("tier", 0)}) if params.get("can_act") else ""
+    return said.handler_card(params, CARD_ACTIONS, value)
+
+
+def _report_pressed(value: str) -> int | None:
+    """The report a button carries; None for anything the bot did not put there."""
+    try:
+        carried = json.loads(value)
+    except ValueError:
+        return None
+    report_id = carried.get("report_id") if isinstance(carried, dict) else None
+    return report_id if isinstance(report_id, int) and not isinstance(report_id, bool) else None
+
+
+def report_list(params: dict[str, Any]) -> Message:
+    return Message(summary="Your reports", parts=said.report_list(params["rows"]))
+
+
+def show_not_yet(_params: dict[str, Any]) -> Message:
+    line = "A report's history can't be shown in Teams yet. Please use /report show in Slack for now."
+    return Message(summary=line, parts=[Paragraph([line])])
+
+
+# What the report workflow sends people, for those reached in Teams.
+RENDERERS: dict[str, Callable[[dict[str, Any]], Message]] = {
+    OFFER: offer,
+    FILED: filed,
+    LIST: report_list,
+    NOT_YET: show_not_yet,
+    "report.handler": handler_card,
+    "report.watcher": said.watcher_card,
+    "report.told": said.told,
+    "report.reporter": said.reporter_card,
+    "report.answered": said.answered,
+    "report.reminder": said.reminder,
+    "report.still_handled": said.still_handled,
+    "report.ico_reminder": said.ico_reminder,
+    "report.clock_reminder": said.clock_reminder,
+    "report.clock_overdue": said.clock_overdue,
+    "report.revoke_access": said.revoke_access,
+    "report.add_reporter": said.add_reporter,
+}
+
+
+def _filed_params(report: Filed) -> dict[str, Any]:
+    signpost = report.signpost
+    return {"report_id": report.report_id, "reference": report.reference, "went_to": report.went_to,
+            "when_understood": report.when_understood, "urgent": report.urgent,
+            "immediate_risk": report.immediate_risk,
+            "signpost": {"policy_section": signpost.policy_section, "text": signpost.text,
+                         "link_text": signpost.link_text, "url": signpost.url} if signpost else None}
+
+
+def _state(dialog_id: str) -> str:
+    return json.dumps({"dialog": dialog_id})
+
+
+def _dialog_id(state: str) -> str:
+    """The id a form was given when it was opened; its submissions are known by it, so Teams sending the
+    same submission again (or a double click) files one report."""
+    try:
+        opened = json.loads(state)
+    except ValueError:
+        return ""
+    dialog_id = opened.get("dialog") if isinstance(opened, dict) else None
+    return dialog_id if isinstance(dialog_id, str) else ""
+
+
+async def _form(turn: Turn, request: DialogRequest) -> ReportForm:
+    answers = request.values
+    team_member = text_answer(answers, said.FieldId.TEAM_MEMBER).split(",")[0]
+    return ReportForm(
+        kind=text_answer(answers, said.FieldId.KIND) or None,
+        description=text_answer(answers, said.FieldId.DESCRIPTION),
+        activity=text_answer(answers, said.FieldId.ACTIVITY) or None,
+        # Teams' people picker gives an Entra object id; the domain knows people by their keys.
+        team_member=await turn.person_of(team_member) if team_member else None,
+        participant=text_answer(answers, said.FieldId.PARTICIPANT),
+        when_text=text_answer(answers, said.FieldId.WHEN),
+        account=text_answer(answers, said.FieldId.ACCOUNT),
+        immediate_risk=text_answer(answers, said.FieldId.RISK) == CHECKED,
+        name_only_to_handler=text_answer(answers, said.FieldId.PRIVACY) == CHECKED,
+    )
+
+
+async def _report_form(turn: Turn, state: str, description: str = "") -> Form:
+    snapshot = await org_snapshot(turn.services)
+    return said.report_form(FILE_DIALOG, list(snapshot.rules.values()), snapshot.directory.project_names,
+                            description[: TEXT_LIMITS[said.FieldId.DESCRIPTION]], state)
+
+
+# -- handling a report through its dialogs ----------------------------------------------------------
+
+# A handling dialog's form, from its id, state and the report's reference.
+FormOf = Callable[[str, str, str], Form]
+# What submitting it does: (session, services, actor, report id, tier seen, answers) -> Outcome.
+Act = Callable[[AsyncSession, Services, str, int, int, dict[str, Any]], Awaitable[workflow.Outcome]]
+
+HANDLING: dict[str, tuple[FormOf, Act]] = {
+    Verb.ASK: (said.ask_form, lambda s, sv, actor, report_id, tier, answers: workflow.ask_reporter(
+        s, sv, report_id, actor, text_answer(answers, said.FieldId.QUESTION))),
+    Verb.ESCALATE: (said.escalate_form, lambda s, sv, actor, report_id, tier, answers: workflow.escalate(
+        s, sv, report_id, actor, text_answer(answers, said.FieldId.REASON), from_tier=tier)),
+    Verb.RESOLVE: (said.resolve_form, lambda s, sv, actor, report_id, tier, answers: workflow.resolve(
+        s, sv, report_id, actor, text_answer(answers, said.FieldId.OUTCOME),
+        text_answer(answers, said.FieldId.ACTIONS_TAKEN))),
+    Verb.REOPEN: (said.reopen_form, lambda s, sv, actor, report_id, tier, answers: workflow.reopen(
+        s, sv, report_id, actor, text_answer(answers, said.FieldId.REASON))),
+}
+
+
+class _AlreadySubmitted(Exception):
+    """This dialog was submitted and accepted before (Teams sending it again, a double click)."""
+
+
+async def _mark_submitted(session: AsyncSession, services: Services, dialog_id: str) -> None:
+    """Record a dialog as submitted, in the transaction of the work it does (as Slack's modals are, in
+    handlers/reports/listeners.py): a refused submission leaves no mark, and a repeat rolls back."""
+    session.add(ProcessedDelivery(key=f"teams-dialog:{dialog_id}", seen_at=services.now()))
+    try:
+        await session.flush()
+    except IntegrityError as exc:
+        raise _AlreadySubmitted from exc
+
+
+def _handling_state(state: str) -> tuple[str, int, int] | None:
+    """The dialog's id, the report and the tier its handler saw, from what the form carried."""
+    try:
+        carried = json.loads(state)
+    except ValueError:
+        return None
+    if not isinstance(carried, dict):
+        return None
+    dialog_id, report_id, tier = carried.get("dialog"), carried.get("report_id"), carried.get("tier")
+    if not (isinstance(dialog_id, str) and dialog_id and isinstance(report_id, int) and isinstance(tier, int)):
+        return None
+    return dialog_id, report_id, tier
+
+
+def _opener(form_id: str, build: FormOf) -> DialogListener:
+    async def open_dialog(turn: Turn, request: DialogRequest) -> InvokeAnswer:
+        report_id = _report_pressed(text_answer(request.values, "value"))
+        if report_id is None:
+            return say_in_dialog(NOT_THIS_REPORT)
+        async with turn.services.db.unit_of_work() as session:
+            report = await workflow.ensure_can_handle(session, report_id, turn.person)
+            state = json.dumps({"dialog": secrets.token_urlsafe(16), "report_id": report.id, "tier": report.tier})
+            reference = report.reference
+        return show_dialog(build(form_id, state, reference))
+    return open_dialog
+
+
+def _submitter(form_id: str, build: FormOf, act: Act) -> DialogListener:
+    async def submit_dialog(turn: Turn, request: DialogRequest) -> InvokeAnswer:
+        carried = _handling_state(request.state)
+        if carried is None:
+            return say_in_dialog(NOT_THIS_FORM)
+        dialog_id, report_id, tier = carried
+        services = turn.services
+        try:
+            async with services.db.unit_of_work() as session:
+                await _mark_submitted(session, services, dialog_id)
+                outcome = await act(session, services, turn.person, report_id, tier, request.values)
+        except _AlreadySubmitted:
+            return None
+        except FormErrors as exc:
+            async with services.db.reading() as session:
+                reference = (await workflow.ensure_can_handle(session, report_id, turn.person)).reference
+            return show_dialog(build(form_id, request.state, reference), FormErrorsOf(exc.errors), request.values)
+        except DomainError as exc:
+            # Refused (not on the chain, a report gone): nothing the form could fix.
+            return say_in_dialog(exc.user_message)
+        services.wake_scheduler()
+        return say_in_dialog(outcome.message)
+    return submit_dialog
+
+
+def register(app: TeamsApp) -> None:
+    @app.command("report")
+    async def offer_form(turn: Turn, rest: str) -> None:
+        if rest.lower() == "list":
+            async with turn.services.db.reading() as session:
+                rows = await workflow.reports_for(session, turn.services, turn.person)
+            await turn.reply(LIST, {"rows": rows})
+            return
+        if rest.lower() == "show" or SHOW.match(rest):
+            await turn.reply(NOT_YET, {})
+            return
+        # Other words after "report" describe the concern, as after Slack's /report: the form starts with them.
+        await turn.reply(OFFER, {"description": rest})
+
+    async def open_form(turn: Turn, request: DialogRequest) -> InvokeAnswer:
+        description = request.values.get("value")
+        form = await _report_form(turn, _state(secrets.token_urlsafe(16)),
+                                  description if isinstance(description, str) else "")
+        return show_dialog(form)
+
+    async def submit_form(turn: Turn, request: DialogRequest) -> InvokeAnswer:
+        dialog_id = _dialog_id(request.state)
+        if not dialog_id:
+            return say_in_dialog(NOT_THIS_FORM)
+        form = await _form(turn, request)
+        try:
+            # Keyed by who submitted it too: someone else sending this form's id cannot claim its report.
+            report = await workflow.receive_report(turn.services, form, turn.person,
+                                                   f"teams-dialog:{dialog_id}:{turn.person}",
+                                                   turn.activity.sender.name)
+        except FormErrors as exc:
+            return show_dialog(await _report_form(turn, request.state), FormErrorsOf(exc.errors), request.values)
+        except DomainError as exc:
+            return show_dialog(await _report_form(turn, request.state), FormErrorsOf({said.FieldId.KIND: exc.user_message}),
+                               request.values)
+        # The dialog closes; the confirmation waits in the outbox if Teams cannot take it now.
+        await turn.reply(FILED, _filed_params(report), key=f"teams-report-filed:{report.report_id}")
+        return None
+
+    app.dialog(FILE_DIALOG, fetch=open_form, submit=submit_form)
+
+    for verb, (build, act) in HANDLING.items():
+        dialog_id = verb.removeprefix(OPENS_DIALOG)
+        app.dialog(dialog_id, fetch=_opener(dialog_id, build), submit=_submitter(dialog_id, build, act))
+
+    @app.card_action(Verb.ACKNOWLEDGE)
+    async def acknowledge(turn: Turn, action: CardAction) -> InvokeAnswer:
+        report_id = _report_pressed(action.value)
+        if report_id is None:
+            return message_answer(NOT_THIS_REPORT)
+        services = turn.services
+        try:
+            # Only a handler of the report may: the domain refuses anyone else, and nothing changes.
+            async with services.db.unit_of_work() as session:
+                outcome = await workflow.acknowledge(session, services, report_id, turn.person)
+                shown = await workflow.handler_view(session, services, report_id, turn.person)
+        except DomainError as exc:
+            return message_answer(exc.user_message)
+        services.wake_scheduler()  # everyone else's card, and the reporter, are told through the outbox
+        if shown is None:
+            return message_answer(outcome.message)
+        return await card_answer(services, handler_card(shown))

@@ -1,0 +1,94 @@
+"""The bot serving Teams beside Slack, for tests: the Teams stand-in (its Bot Connector, token endpoint and
+signing keys), a client sending it signed activities, and the Teams deliverer in the outbox's router."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from bot.clock import ManualClock
+from bot.delivery import SLACK, DeliveryRouter
+from bot.scheduler import TickReport, run_due
+from bot.standin import FakeSlack
+from bot.standin.teams import FakeTeams, TeamsActivitySender
+from bot.teams.connector import BotConnector
+from bot.teams.delivery import TEAMS, teams_delivery
+from bot.teams.server import MESSAGES_PATH
+from bot.workflows import MAINTENANCE, TIMER_HANDLERS
+from handlers.teams import all_teams_renderers
+from storage.models import OutboxMessage, TeamsConversation
+from tests.harness import START, RunningBot, make_settings, start_bot
+
+APP_ID = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"
+PASSWORD = "s3cret-Teams-pa55word"
+# Entra object ids of people in examples/org.yml, and someone the organisation file does not list.
+PRIYA_TEAMS = "6a1f0c2e-1111-4a5b-9c8d-7e6f5a4b3c2d"
+BEN_TEAMS = "7b2e1d3f-2222-4b6c-8d9e-8f7a6b5c4d3e"
+STRANGER_TEAMS = "8c3f2e4a-3333-4c7d-9e0f-9a8b7c6d5e4f"
+# Until the organisation file gives people Teams accounts, tests map object ids to keys themselves.
+KEYS = {PRIYA_TEAMS: "U0SAFE0001", BEN_TEAMS: "U0VOLUNT01"}
+
+
+@dataclass
+class TeamsWorld:
+    bot: RunningBot
+    teams: FakeTeams
+    client: TeamsActivitySender
+    connector: BotConnector
+    router: DeliveryRouter
+
+    async def tick(self) -> TickReport:
+        return await run_due(self.bot.services, TIMER_HANDLERS, self.router, MAINTENANCE)
+
+    async def count(self, model: Any) -> int:
+        async with self.bot.services.db.reading() as session:
+            return int((await session.execute(select(func.count()).select_from(model))).scalar_one())
+
+    async def nothing_kept(self) -> bool:
+        return await self.count(TeamsConversation) == 0 and await self.count(OutboxMessage) == 0
+
+
+async def person_of(object_id: str) -> str:
+    return KEYS.get(object_id, object_id)
+
+
+async def teams_user_of(key: str) -> str | None:
+    by_key = {v: k for k, v in KEYS.items()}
+    return by_key.get(key, key if "-" in key else None)
+
+
+async def name_of(key: str) -> str:
+    return key
+
+
+async def no_channel(purpose: str) -> str | None:
+    return None
+
+
+async def start_teams_world(database_url: str, fake_slack: FakeSlack,
+                            renderers: Mapping[str, Any] | None = None) -> AsyncIterator[TeamsWorld]:
+    teams = await FakeTeams(APP_ID, PASSWORD).start()
+    settings = make_settings(database_url, fake_slack.api_url, TEAMS_APP_ID=APP_ID, TEAMS_APP_PASSWORD=PASSWORD,
+                             TEAMS_TOKEN_URL=teams.token_url, TEAMS_OPENID_METADATA_URL=teams.openid_url)
+    clock = ManualClock(START)
+    bot, runner = await start_bot(settings, fake_slack, clock, teams_person_of=person_of)
+    connector = BotConnector(APP_ID, PASSWORD, token_url=teams.token_url, now=clock.now)
+    deliverer = teams_delivery(bot.services, connector, teams_user_of=teams_user_of, name_of=name_of,
+                               teams_channel_of=no_channel, renderers=renderers or all_teams_renderers())
+
+    async def platform_of(_address: Any) -> str:
+        return TEAMS
+
+    router = DeliveryRouter({TEAMS: deliverer, SLACK: bot.deliverer}, platform_of=platform_of)
+    url = bot.url.replace("/slack/events", MESSAGES_PATH)
+    client = TeamsActivitySender(teams, url, now=clock.now)
+    try:
+        yield TeamsWorld(bot, teams, client, connector, router)
+    finally:
+        await connector.close()
+        await runner.cleanup()
+        await bot.services.db.dispose()
+        await teams.stop()
