@@ -15,7 +15,6 @@ from alembic import op
 
 import storage.types  # noqa: F401  (custom column types used by autogenerate)
 
-
 revision = '0015'
 down_revision = '0014'
 branch_labels = None
