@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from alembic import command
 from sqlalchemy import text
 
-from storage.db import create_engine
 from storage.migrate import alembic_config, upgrade_async
+from tests.migration_support import run_sql
 
 FILED = datetime(2026, 11, 24, 10, tzinfo=UTC)
 INSERT_REPORT = text(
@@ -20,33 +19,23 @@ INSERT_REPORT = text(
     "'open', true, false, 'U0LEADER01', false, 'x', false, :at, 0, :at, :ico, 0)")
 
 
-async def _run(url: str, statement: Any, **params: Any) -> list[tuple[Any, ...]]:
-    engine = create_engine(url)
-    try:
-        async with engine.begin() as connection:
-            result = await connection.execute(statement, params)
-            return [tuple(row) for row in result.all()] if result.returns_rows else []
-    finally:
-        await engine.dispose()
-
-
 async def test_0010_makes_each_ico_deadline_a_clock_and_can_be_undone(database_url: str) -> None:
     await upgrade_async(database_url, "0009")
-    await _run(database_url, INSERT_REPORT, ref="TMW-2026-0001", kind="data_breach", at=FILED, ico=FILED + timedelta(hours=72))
-    await _run(database_url, INSERT_REPORT, ref="TMW-2026-0002", kind="computer_fault", at=FILED, ico=None)
+    await run_sql(database_url, INSERT_REPORT, ref="TMW-2026-0001", kind="data_breach", at=FILED, ico=FILED + timedelta(hours=72))
+    await run_sql(database_url, INSERT_REPORT, ref="TMW-2026-0002", kind="computer_fault", at=FILED, ico=None)
 
     await upgrade_async(database_url, "0010")
 
-    clocks = await _run(database_url, text(
+    clocks = await run_sql(database_url, text(
         "SELECT r.reference, c.clock, c.decision, c.started_at = r.created_at, c.due_at = r.ico_deadline "
         "FROM report_clock c JOIN report r ON r.id = c.report_id"))
     assert clocks == [("TMW-2026-0001", "ico", None, True, True)]
 
     # A data breach filed after the upgrade has its deadline on its clock alone; going back restores it.
-    await _run(database_url, INSERT_REPORT, ref="TMW-2026-0003", kind="data_breach", at=FILED, ico=None)
-    await _run(database_url, text("INSERT INTO report_clock (report_id, clock, started_at, due_at) SELECT id, 'ico', "
+    await run_sql(database_url, INSERT_REPORT, ref="TMW-2026-0003", kind="data_breach", at=FILED, ico=None)
+    await run_sql(database_url, text("INSERT INTO report_clock (report_id, clock, started_at, due_at) SELECT id, 'ico', "
                                   "created_at, :due FROM report WHERE reference = 'TMW-2026-0003'"), due=FILED + timedelta(hours=72))
     await asyncio.to_thread(command.downgrade, alembic_config(database_url), "0009")
 
-    deadlines = await _run(database_url, text("SELECT reference, ico_deadline IS NOT NULL FROM report ORDER BY reference"))
+    deadlines = await run_sql(database_url, text("SELECT reference, ico_deadline IS NOT NULL FROM report ORDER BY reference"))
     assert deadlines == [("TMW-2026-0001", True), ("TMW-2026-0002", False), ("TMW-2026-0003", True)]
