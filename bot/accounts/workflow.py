@@ -258,7 +258,7 @@ def validate_form(form: AccountForm, services: Services, directory: Directory, s
     fields = {"name": form.name, "aliases": form.aliases, "every": form.every, "last_changed": form.last_changed}
     for field, text in fields.items():
         if contains_password(text, short_field=field in ("name", "last_changed")):
-            errors[field] = "That looks like a password, so I haven't saved it. Never type passwords in Slack: please change that password now."
+            errors[field] = "That looks like a password, so I haven't saved it. Never type passwords in a chat: please change that password now."
     if "name" not in errors:
         key = account_key(form.name)
         if not key:

@@ -249,7 +249,7 @@ def _deadlines(params: dict[str, Any]) -> list[Part]:
         lines.append("Taken down." if _task(params, "take_down", "done") else
                      (Icon.NO_ENTRY, " ", Bold("Take down"), " the published material until permission is confirmed."))
     if _task(params, "rotate_password", "open"):
-        lines.append((Icon.KEY, " The account's password must be changed at once. Never share the new one in Slack."))
+        lines.append((Icon.KEY, " The account's password must be changed at once. Never share the new one in a chat."))
     if _awaiting_password_change(params):
         lines.append((Icon.KEY, " The reporter doesn't own or use this account, so its password change has ",
                       Bold("not"), " started. If it may have been revealed, press ", Bold("Start the password change"),
