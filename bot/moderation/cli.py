@@ -8,7 +8,7 @@ Input, from FILE or standard input: one JSON object per line,
 ``{"user": "U123", "text": "...", "ts": "1700000000.000100"}``, in the order
 the messages were posted. ``text`` is required; ``user`` defaults to
 ``""``; a missing ``ts`` means "just after the previous message" (one
-microsecond later, as every Slack message has its own ts; 0 for the
+microsecond later, as every message has its own ts; 0 for the
 first). Blank lines are skipped and not counted.
 
 Indices count messages (non-blank lines) from 0. With ``--json`` each
@@ -35,7 +35,7 @@ from typing import Callable, Iterable, NoReturn, TextIO
 from .config import ModerationConfig
 from .findings import Finding
 from .moderator import ChannelModerator, RuleBook
-from .rules.base import parse_slack_ts
+from .rules.base import posted_at
 from .wordlists import WordListError
 
 PROG = "tmw-bot moderate"
@@ -126,7 +126,7 @@ def run(
         return _moderate(source, args.file, args, rulebook, stdout, stderr)
 
 
-_TICK = 0.000001  # Slack's ts resolution
+_TICK = 0.000001  # a message id's resolution (a microsecond)
 
 
 def _moderate(
@@ -186,15 +186,15 @@ def _parse_line(line: str, previous_ts: str | None) -> tuple[str, str, str]:
     if not isinstance(user, str):
         raise _BadLine('"user" is not a string')
     if "ts" not in data:
-        # A ts names a message in Slack, so two messages never share one.
-        return user, text, "0.000000" if previous_ts is None else f"{parse_slack_ts(previous_ts) + _TICK:.6f}"
+        # A ts names one message, so two messages never share one.
+        return user, text, "0.000000" if previous_ts is None else f"{posted_at(previous_ts) + _TICK:.6f}"
     ts = data["ts"]
     if isinstance(ts, bool) or not isinstance(ts, (str, int, float)):
-        raise _BadLine('"ts" is not a Slack timestamp')
+        raise _BadLine('"ts" is not a timestamp (seconds since 1970, such as 1700000000.000100)')
     try:
-        parse_slack_ts(ts)
+        posted_at(ts)
     except ValueError:
-        raise _BadLine(f'"ts" is not a Slack timestamp: {ts!r}') from None
+        raise _BadLine(f'"ts" is not a timestamp (seconds since 1970, such as 1700000000.000100): {ts!r}') from None
     return user, text, str(ts)
 
 

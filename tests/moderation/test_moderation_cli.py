@@ -104,7 +104,7 @@ def test_readable_report_without_json():
         (line("U1", "ok") + "\n{\"user\": \"U1\"}\n", "line 2: no \"text\" string"),
         ("\n" + json.dumps({"user": "U1", "text": 5}) + "\n", "line 2: \"text\" is not a string"),
         ("[1, 2]\n", "line 1: not a JSON object"),
-        (json.dumps({"text": "hi", "ts": "yesterday"}) + "\n", "line 1: \"ts\" is not a Slack timestamp"),
+        (json.dumps({"text": "hi", "ts": "yesterday"}) + "\n", "line 1: \"ts\" is not a timestamp (seconds since 1970"),
         (json.dumps({"text": "hi", "user": 7}) + "\n", "line 1: \"user\" is not a string"),
     ],
 )

@@ -13,11 +13,13 @@ from ..findings import Finding, RuleName
 from ..text import MENTION_TOKEN, PreparedMessage, fold
 
 
-def parse_slack_ts(ts: str | float | int) -> float:
-    """Seconds since the epoch from Slack's "1700000000.000100" form."""
+def posted_at(ts: str | float | int) -> float:
+    """When a message was posted, from its id. The rules take a message's id to be its posting time in
+    seconds since 1970, as text ("1700000000.000100"), unique in its channel: Slack's ts is just that,
+    and another platform's handler gives its messages ids of that form."""
     value = float(ts)
     if not math.isfinite(value) or value < 0:
-        raise ValueError(f"not a Slack timestamp: {ts!r}")
+        raise ValueError(f"not a time in seconds since 1970: {ts!r}")
     return value
 
 
@@ -29,7 +31,7 @@ class MessageUnderReview(PreparedMessage):
         super().__init__(text, markup)
         self.user = user
         self.ts = ts
-        self.time = parse_slack_ts(ts)
+        self.time = posted_at(ts)
         self.edited = edited
         self.thread_ts = thread_ts
         # Rules memoise what they compute in assess() for remember() here.
