@@ -13,279 +13,44 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-import storage.types  # noqa: F401  (custom column types used by autogenerate)
-
 revision = '0015'
 down_revision = '0014'
 branch_labels = None
 depends_on = None
 
 
+# Each table's columns that name a person, and whether they may be empty.
+PERSON_COLUMNS = {
+    'absences': [('person_id', False), ('stand_in_id', True), ('set_by', False)],
+    'account_access': [('person_key', False)],
+    'audit_entry': [('actor', False)],
+    'dbs_check': [('person_key', False), ('recorded_by', False)],
+    'guarded_notice': [('user_id', False), ('decided_by', True)],
+    'leaver': [('person_key', False), ('requested_by', False)],
+    'leaver_task': [('assignee_id', False), ('done_by', True)],
+    'moderation_case': [('user_id', False), ('decided_by', True)],
+    'person': [('key', False)],
+    'policy_signature': [('person_key', False)],
+    'report': [('reporter_id', False), ('acknowledged_by', True), ('resolved_by', True)],
+    'report_clock': [('decided_by', True)],
+    'report_note': [('author', False)],
+    'report_party': [('person_key', False)],
+    'report_task': [('done_by', True)],
+    'shared_account': [('owner_id', False)],
+}
+
+
+def _resize(length_from: int, length_to: int) -> None:
+    for table, columns in PERSON_COLUMNS.items():
+        with op.batch_alter_table(table) as batch:
+            for column, nullable in columns:
+                batch.alter_column(column, existing_type=sa.String(length=length_from),
+                                   type_=sa.String(length=length_to), existing_nullable=nullable)
+
+
 def upgrade() -> None:
-    with op.batch_alter_table('absences', schema=None) as batch_op:
-        batch_op.alter_column('person_id',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=False)
-        batch_op.alter_column('stand_in_id',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=True)
-        batch_op.alter_column('set_by',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=False)
-
-    with op.batch_alter_table('account_access', schema=None) as batch_op:
-        batch_op.alter_column('person_key',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=False)
-
-    with op.batch_alter_table('audit_entry', schema=None) as batch_op:
-        batch_op.alter_column('actor',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=False)
-
-    with op.batch_alter_table('dbs_check', schema=None) as batch_op:
-        batch_op.alter_column('person_key',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=False)
-        batch_op.alter_column('recorded_by',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=False)
-
-    with op.batch_alter_table('guarded_notice', schema=None) as batch_op:
-        batch_op.alter_column('user_id',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=False)
-        batch_op.alter_column('decided_by',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=True)
-
-    with op.batch_alter_table('leaver', schema=None) as batch_op:
-        batch_op.alter_column('person_key',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=False)
-        batch_op.alter_column('requested_by',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=False)
-
-    with op.batch_alter_table('leaver_task', schema=None) as batch_op:
-        batch_op.alter_column('assignee_id',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=False)
-        batch_op.alter_column('done_by',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=True)
-
-    with op.batch_alter_table('moderation_case', schema=None) as batch_op:
-        batch_op.alter_column('user_id',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=False)
-        batch_op.alter_column('decided_by',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=True)
-
-    with op.batch_alter_table('person', schema=None) as batch_op:
-        batch_op.alter_column('key',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=False)
-
-    with op.batch_alter_table('policy_signature', schema=None) as batch_op:
-        batch_op.alter_column('person_key',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=False)
-
-    with op.batch_alter_table('report', schema=None) as batch_op:
-        batch_op.alter_column('reporter_id',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=False)
-        batch_op.alter_column('acknowledged_by',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=True)
-        batch_op.alter_column('resolved_by',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=True)
-
-    with op.batch_alter_table('report_clock', schema=None) as batch_op:
-        batch_op.alter_column('decided_by',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=True)
-
-    with op.batch_alter_table('report_note', schema=None) as batch_op:
-        batch_op.alter_column('author',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=False)
-
-    with op.batch_alter_table('report_party', schema=None) as batch_op:
-        batch_op.alter_column('person_key',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=False)
-
-    with op.batch_alter_table('report_task', schema=None) as batch_op:
-        batch_op.alter_column('done_by',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=True)
-
-    with op.batch_alter_table('shared_account', schema=None) as batch_op:
-        batch_op.alter_column('owner_id',
-               existing_type=sa.VARCHAR(length=32),
-               type_=sa.String(length=64),
-               existing_nullable=False)
-
+    _resize(32, 64)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('shared_account', schema=None) as batch_op:
-        batch_op.alter_column('owner_id',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=False)
-
-    with op.batch_alter_table('report_task', schema=None) as batch_op:
-        batch_op.alter_column('done_by',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=True)
-
-    with op.batch_alter_table('report_party', schema=None) as batch_op:
-        batch_op.alter_column('person_key',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=False)
-
-    with op.batch_alter_table('report_note', schema=None) as batch_op:
-        batch_op.alter_column('author',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=False)
-
-    with op.batch_alter_table('report_clock', schema=None) as batch_op:
-        batch_op.alter_column('decided_by',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=True)
-
-    with op.batch_alter_table('report', schema=None) as batch_op:
-        batch_op.alter_column('resolved_by',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=True)
-        batch_op.alter_column('acknowledged_by',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=True)
-        batch_op.alter_column('reporter_id',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=False)
-
-    with op.batch_alter_table('policy_signature', schema=None) as batch_op:
-        batch_op.alter_column('person_key',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=False)
-
-    with op.batch_alter_table('person', schema=None) as batch_op:
-        batch_op.alter_column('key',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=False)
-
-    with op.batch_alter_table('moderation_case', schema=None) as batch_op:
-        batch_op.alter_column('decided_by',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=True)
-        batch_op.alter_column('user_id',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=False)
-
-    with op.batch_alter_table('leaver_task', schema=None) as batch_op:
-        batch_op.alter_column('done_by',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=True)
-        batch_op.alter_column('assignee_id',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=False)
-
-    with op.batch_alter_table('leaver', schema=None) as batch_op:
-        batch_op.alter_column('requested_by',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=False)
-        batch_op.alter_column('person_key',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=False)
-
-    with op.batch_alter_table('guarded_notice', schema=None) as batch_op:
-        batch_op.alter_column('decided_by',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=True)
-        batch_op.alter_column('user_id',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=False)
-
-    with op.batch_alter_table('dbs_check', schema=None) as batch_op:
-        batch_op.alter_column('recorded_by',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=False)
-        batch_op.alter_column('person_key',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=False)
-
-    with op.batch_alter_table('audit_entry', schema=None) as batch_op:
-        batch_op.alter_column('actor',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=False)
-
-    with op.batch_alter_table('account_access', schema=None) as batch_op:
-        batch_op.alter_column('person_key',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=False)
-
-    with op.batch_alter_table('absences', schema=None) as batch_op:
-        batch_op.alter_column('set_by',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=False)
-        batch_op.alter_column('stand_in_id',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=True)
-        batch_op.alter_column('person_id',
-               existing_type=sa.String(length=64),
-               type_=sa.VARCHAR(length=32),
-               existing_nullable=False)
-
+    _resize(64, 32)
