@@ -105,8 +105,27 @@ async def scheduler_loop(
             await run_due(services, handlers, deliverer, maintenance)
         except Exception:  # keep the loop alive; the next round tries again
             log.exception("the scheduler round failed")
+        # asyncio.timeout, not wait_for: on Python 3.11 wait_for swallows a cancellation that lands just
+        # as the event is set (CPython gh-86296), and the loop would carry on after `run` was stopped.
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(services.work_waiting.wait(), timeout=interval)
+            async with asyncio.timeout(interval):
+                await services.work_waiting.wait()
+
+
+async def stop_task(task: asyncio.Task[None], within: float = STOP_WITHIN) -> bool:
+    """Cancels `task` and waits for it to end, cancelling again should it swallow a cancellation (code
+    below us may), so that stopping `run` never leaves the process waiting for ever. True if it ended."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while not task.done() and loop.time() < deadline:
+        task.cancel()
+        await asyncio.wait({task}, timeout=min(0.5, max(deadline - loop.time(), 0.0)))
+    if not task.done():
+        log.error("%s did not stop within %.0f s; stopping without it", task.get_name(), within)
+        return False
+    if not task.cancelled() and task.exception() is not None:
+        log.error("%s ended with an error", task.get_name(), exc_info=task.exception())
+    return True
 
 
 async def serve(settings: Settings, host: str, port: int) -> None:
@@ -145,7 +164,9 @@ async def serve(settings: Settings, host: str, port: int) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
-    background = asyncio.create_task(scheduler_loop(services, TIMER_HANDLERS, deliverer, MAINTENANCE))
+    background = asyncio.create_task(
+        scheduler_loop(services, TIMER_HANDLERS, deliverer, MAINTENANCE), name="the scheduler"
+    )
     try:
         if settings.socket_mode:
             supervisor = SocketModeSupervisor(app, settings.secret("SLACK_APP_TOKEN"))
@@ -167,9 +188,7 @@ async def serve(settings: Settings, host: str, port: int) -> None:
             await stop.wait()
             await runner.cleanup()
     finally:
-        background.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await background
+        await stop_task(background)
         if connector is not None:
             await connector.close()
         await services.db.dispose()

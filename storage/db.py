@@ -344,8 +344,10 @@ class PeopleFirst:
                     return
                 await asyncio.sleep(min(self.lull - quiet_for, deadline - now))
             else:
+                # asyncio.timeout, not wait_for, which on Python 3.11 can swallow a cancellation (gh-86296)
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._quiet.wait(), deadline - now)
+                    async with asyncio.timeout(deadline - now):
+                        await self._quiet.wait()
 
 
 class WriterTurns:

@@ -74,7 +74,13 @@ async def serving(env: dict[str, str], cwd: Path) -> AsyncIterator[Served]:
         yield served
     finally:
         process.terminate()
-        _, err = await asyncio.wait_for(process.communicate(), 30)
+        communicating = asyncio.ensure_future(process.communicate())
+        try:
+            _, err = await asyncio.wait_for(asyncio.shield(communicating), 30)
+        except TimeoutError:
+            process.kill()  # and say what it was doing, rather than leave a bare timeout
+            _, err = await communicating
+            raise AssertionError(f"`tmw-bot run` was still running 30 s after SIGTERM:\n{err.decode()[-4000:]}") from None
         served.returncode, served.err = process.returncode, err.decode()
 
 
