@@ -28,13 +28,14 @@ $(BIN)/.installed-bench: $(BIN)/.installed-run
 	@$(call quietly,$(PIP) -e '.[bench]')
 	@touch $@
 
-## run: start the bot (Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP on 127.0.0.1:3000);
-##      with no SLACK_BOT_TOKEN (in the environment or .env) yet, the local playground instead: no Slack needed
+## run: start the bot for Slack, Teams or both, whichever is set up (Slack over Socket Mode when SLACK_APP_TOKEN
+##      is set, otherwise HTTP on 127.0.0.1:3000); with neither SLACK_BOT_TOKEN nor TEAMS_APP_ID (in the
+##      environment or .env) yet, the local playground instead: no Slack needed
 run: $(BIN)/.installed-run
-	@if [ -n "$$SLACK_BOT_TOKEN" ] || grep -qsE '^[[:space:]]*SLACK_BOT_TOKEN[[:space:]]*=[[:space:]]*["'"'"']?[^[:space:]#"'"'"']' .env; then \
+	@if [ -n "$$SLACK_BOT_TOKEN$$TEAMS_APP_ID" ] || grep -qsE '^[[:space:]]*(SLACK_BOT_TOKEN|TEAMS_APP_ID)[[:space:]]*=[[:space:]]*["'"'"']?[^[:space:]#"'"'"']' .env; then \
 		exec $(BIN)/tmw-bot run; \
 	else \
-		echo "No Slack tokens yet (SLACK_BOT_TOKEN is not set), so here is the local playground: the bot and a stand-in for Slack."; \
+		echo "No Slack or Teams settings yet (SLACK_BOT_TOKEN and TEAMS_APP_ID are unset), so here is the local playground: the bot and a stand-in for Slack."; \
 		exec $(BIN)/tmw-bot local; \
 	fi
 

@@ -15,7 +15,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--env-file", default=".env", help="settings file to read besides the environment (default .env)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    run = commands.add_parser("run", help="connect to Slack and serve (Socket Mode when SLACK_APP_TOKEN is set)")
+    run = commands.add_parser("run", help="serve Slack, Teams or both, whichever is set up")
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=3000)
 

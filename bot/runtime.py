@@ -20,7 +20,7 @@ from bot.org import LoadedOrg, OrgFileError, load_org_file
 from bot.outbox import Deliverer
 from bot.scheduler import ORG_FILE_LOGGED, MaintenanceTask, TimerHandler, org_file_digest, run_due
 from bot.services import Services
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 from storage.db import Database
 from storage.directory import load_org_config, sync_org
 from storage.migrate import upgrade_in_turn
@@ -128,35 +128,60 @@ async def stop_task(task: asyncio.Task[None], within: float = STOP_WITHIN) -> bo
     return True
 
 
+NOTHING_TO_SERVE = (
+    "Neither Slack nor Teams is set up, so there is nothing to serve: set SLACK_BOT_TOKEN and "
+    "SLACK_SIGNING_SECRET for Slack, TEAMS_APP_ID and TEAMS_APP_PASSWORD for Teams, or both "
+    "(README, \"Set up in Slack\" and \"Set up in Teams\")."
+)
+
+
 async def serve(settings: Settings, host: str, port: int) -> None:
+    """Serves whichever platforms are set up, both at once if both are: Slack over HTTP (or Socket Mode,
+    with SLACK_APP_TOKEN), Teams over HTTP. A person on a platform not served has their messages kept
+    in the outbox until it is."""
     from bot.slack.app import create_app
     from bot.slack.delivery import slack_deliverer
-    from bot.slack.server import EVENTS_PATH, make_web_application
+    from bot.slack.server import EVENTS_PATH, slack_endpoint
     from bot.slack.socket_mode import SocketModeSupervisor
     from bot.slack.web import check_bot_token
     from bot.teams.app import create_teams_endpoint
+    from bot.teams.server import MESSAGES_PATH
+    from bot.web import Endpoint, web_application
     from bot.workflows import MAINTENANCE, TIMER_HANDLERS
     from handlers.slack.features import all_renderers
 
-    settings.require("SLACK_BOT_TOKEN")
-    if not settings.socket_mode:
+    serves_slack = settings.slack_bot_token is not None
+    serves_teams = settings.teams_app_id is not None
+    if not serves_slack and not serves_teams:
+        raise SettingsError(NOTHING_TO_SERVE)
+    if serves_slack and not settings.socket_mode:
         settings.require("SLACK_SIGNING_SECRET")
+    if serves_teams:
+        settings.require("TEAMS_APP_PASSWORD")
     services = await prepare(settings)
-    app = create_app(services)
-    try:
-        await check_bot_token(app.client)
-    except BaseException:
-        await services.db.dispose()
-        raise
-    deliverers: dict[str, Deliverer] = {SLACK: slack_deliverer(services, app.client, all_renderers())}
+    deliverers: dict[str, Deliverer] = {}
+    endpoints: dict[str, Endpoint] = {}
+    slack_app = None
+    if serves_slack:
+        slack_app = create_app(services)
+        try:
+            await check_bot_token(slack_app.client)
+        except BaseException:
+            await services.db.dispose()
+            raise
+        deliverers[SLACK] = slack_deliverer(services, slack_app.client, all_renderers())
+        if not settings.socket_mode:
+            endpoints[EVENTS_PATH] = slack_endpoint(slack_app)
     connector = None
-    if settings.teams_app_id and settings.teams_app_password:
+    if serves_teams:
         from bot.teams.delivery import teams_connector, teams_delivery_by_organisation
         from handlers.teams import all_teams_renderers
 
-        # People told on Teams get their messages there; without it, theirs wait in the outbox.
         connector = teams_connector(settings, services)
         deliverers[TEAMS] = teams_delivery_by_organisation(services, connector, all_teams_renderers())
+        teams = create_teams_endpoint(services)
+        assert teams is not None  # TEAMS_APP_ID is set
+        endpoints[MESSAGES_PATH] = teams.handle
     deliverer = DeliveryRouter(deliverers, routing_by_organisation(services))
     keep_start_up_out_of_garbage_collection()
     stop = asyncio.Event()
@@ -167,25 +192,29 @@ async def serve(settings: Settings, host: str, port: int) -> None:
     background = asyncio.create_task(
         scheduler_loop(services, TIMER_HANDLERS, deliverer, MAINTENANCE), name="the scheduler"
     )
+    runner: web.AppRunner | None = None
+    supervisor: SocketModeSupervisor | None = None
+    connection: asyncio.Task[None] | None = None
     try:
-        if settings.socket_mode:
-            supervisor = SocketModeSupervisor(app, settings.secret("SLACK_APP_TOKEN"))
+        if endpoints:
+            runner = web.AppRunner(web_application(endpoints, services))
+            await runner.setup()
+            await web.TCPSite(runner, host, port).start()
+            urls = " and ".join(f"http://{host}:{port}{path}" for path in endpoints)
+            log.info("listening on %s", urls)
+            print(f"tmw-bot is listening on {urls}", flush=True)
+        if slack_app is not None and settings.socket_mode:
+            supervisor = SocketModeSupervisor(slack_app, settings.secret("SLACK_APP_TOKEN"))
             connection = asyncio.create_task(supervisor.run())
             log.info("connecting to Slack over Socket Mode")  # the supervisor says when it has
-            await stop.wait()
+        await stop.wait()
+        if supervisor is not None and connection is not None:
             supervisor.stop()
             # Stopping abandons a connection attempt at once; closing a live one is bounded too, so
             # the process ends promptly even with Slack unreachable. Queued work waits for the next start.
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(connection, timeout=STOP_WITHIN)
-        else:
-            # Teams' endpoint (/api/messages) beside Slack's, when TEAMS_APP_ID is set.
-            runner = web.AppRunner(make_web_application(app, services, create_teams_endpoint(services)))
-            await runner.setup()
-            await web.TCPSite(runner, host, port).start()
-            log.info("listening on http://%s:%s%s", host, port, EVENTS_PATH)
-            print(f"tmw-bot is listening on http://{host}:{port}{EVENTS_PATH}", flush=True)
-            await stop.wait()
+        if runner is not None:
             await runner.cleanup()
     finally:
         await stop_task(background)
