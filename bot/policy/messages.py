@@ -15,8 +15,9 @@ AGREE = Checkbox("agree", "Your agreement", "I have read and agree", optional=Fa
 MAX_SECTIONS = 95
 
 
-def please_sign(params: dict[str, Any]) -> Message:
-    """A request to read and sign the policy: on joining, when it changes, or as a reminder."""
+def please_sign(params: dict[str, Any], read_action: str = OPEN_ACTION) -> Message:
+    """A request to read and sign the policy: on joining, when it changes, or as a reminder. Its button is
+    `read_action`: each platform names the action that shows it the form."""
     title = Bold(params["title"])
     line: Text
     if params.get("welcome"):
@@ -28,7 +29,7 @@ def please_sign(params: dict[str, Any]) -> Message:
         line = ("Our policy has been updated. Please read and sign the new version of ", title, ".")
     return Message(summary=line, parts=[
         Paragraph([line]),
-        Buttons([Button("Read and sign", OPEN_ACTION, value=params["version"], style=ButtonStyle.PRIMARY)]),
+        Buttons([Button("Read and sign", read_action, value=params["version"], style=ButtonStyle.PRIMARY)]),
     ])
 
 
