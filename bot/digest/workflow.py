@@ -21,7 +21,9 @@ from bot.addresses import Address, ToChannel, ToPerson, encode
 from bot.dates import next_weekly
 from bot.digest.messages import digest_text as digest_text  # where callers found it before it moved
 from bot.digest.messages import note_params
-from bot.digest.sections import SECTIONS, Section, Window
+from bot.digest.sections import SECTIONS, Section, Window, last_seven_days
+from bot.directory import Member
+from bot.errors import DomainError
 from bot.org import Role
 from bot.scheduler import TimerContext, fires_after_timers_due_with_it
 from bot.services import Services
@@ -95,6 +97,17 @@ async def build_digest(services: Services, window: Window, *, late: bool = False
         if section is not None:
             sections.append(section)
     return Digest((await org_snapshot(services)).organisation_name, window, sections, late)
+
+
+NOT_FOR_YOU = "The digest is for the CEO and the admins. Ask one of them if you need a figure from it."
+
+
+async def digest_on_request(services: Services, member: Member | None) -> dict[str, Any]:
+    """This week so far, for the CEO or an admin who asks (as the weekly post, in counts and roles); anyone
+    else is refused. The params are the weekly post's, for the same message."""
+    if member is None or not member.has(Role.CEO, Role.ADMIN):
+        raise DomainError(NOT_FOR_YOU)
+    return (await build_digest(services, last_seven_days(services.now()))).as_params(services)
 
 
 async def _settings(services: Services) -> DigestSettings:

@@ -13,8 +13,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.addresses import ToPerson
-from bot.digest.sections import last_seven_days
-from bot.digest.workflow import build_digest
+from bot.digest.workflow import digest_on_request
 from bot.errors import DomainError
 from bot.help import HelpAnswer, help_for
 from bot.org import Role
@@ -116,11 +115,11 @@ def register(app: AsyncApp) -> None:
             await _trustees_report(ack, command, respond, client, context, words[1:])
             return
         if (command.get("text") or "").strip().lower() == "digest":
-            member = context.get("member")
-            if member is None or not member.has(Role.CEO, Role.ADMIN):
-                await ack(response_type="ephemeral", text="The digest is for the CEO and the admins. Ask one of them if you need a figure from it.")
+            try:
+                params = await digest_on_request(services, context.get("member"))
+            except DomainError as exc:
+                await ack(response_type="ephemeral", text=exc.user_message)
                 return
-            params = (await build_digest(services, last_seven_days(services.now()))).as_params(services)
             rendered = render_weekly(params)
             await ack(response_type="ephemeral", text=rendered.text, blocks=rendered.blocks)
             return
