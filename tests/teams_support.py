@@ -28,8 +28,9 @@ PASSWORD = "s3cret-Teams-pa55word"
 PRIYA_TEAMS = "6a1f0c2e-1111-4a5b-9c8d-7e6f5a4b3c2d"
 BEN_TEAMS = "7b2e1d3f-2222-4b6c-8d9e-8f7a6b5c4d3e"
 STRANGER_TEAMS = "8c3f2e4a-3333-4c7d-9e0f-9a8b7c6d5e4f"
+ANITA_TEAMS = "9d4a3f5b-4444-4d8e-8f1a-0b9c8d7e6f5a"  # the CEO
 # Until the organisation file gives people Teams accounts, tests map object ids to keys themselves.
-KEYS = {PRIYA_TEAMS: "U0SAFE0001", BEN_TEAMS: "U0VOLUNT01"}
+KEYS = {PRIYA_TEAMS: "U0SAFE0001", BEN_TEAMS: "U0VOLUNT01", ANITA_TEAMS: "U0ANITA001"}
 
 
 @dataclass

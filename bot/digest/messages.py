@@ -39,8 +39,9 @@ def _title(params: dict[str, Any]) -> list[Span]:
     return [Bold(f"Weekly digest for {params['organisation']}"), f": {params['from']} to {params['to']}"]
 
 
-def digest(params: dict[str, Any], open_detail: str) -> Message:
-    """The week's figures, section by section, and a button (`open_detail`) to the detail in Home."""
+def digest(params: dict[str, Any], open_detail: str | None) -> Message:
+    """The week's figures, section by section, and a button (`open_detail`, when the platform has one) to
+    the detail in Home."""
     title: list[Span] = _title(params) + ([" ", Italic(LATE)] if params["late"] else [])
     parts: list[Part] = [Paragraph([title])]
     for section in params["sections"]:
@@ -49,7 +50,9 @@ def digest(params: dict[str, Any], open_detail: str) -> Message:
         lines += [["   ", *_note(note)] for note in section["notes"]]
         # A section with many lines (how each kind of report was handled) is shown in pieces, never cut.
         parts.append(Paragraph(lines, splits=True))
-    parts += [Note(WHAT_IT_SAYS), Buttons([Button("Open the detail in Home", open_detail, value="home")])]
+    parts.append(Note(WHAT_IT_SAYS))
+    if open_detail:
+        parts.append(Buttons([Button("Open the detail in Home", open_detail, value="home")]))
     summary: list[Span] = _title(params) + ([" " + LATE] if params["late"] else [])
     return Message(summary=summary, parts=parts)
 
