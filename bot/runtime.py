@@ -135,6 +135,7 @@ async def serve(settings: Settings, host: str, port: int) -> None:
     from bot.slack.socket_mode import SocketModeSupervisor
     from bot.slack.web import check_bot_token
     from bot.teams.app import create_teams_endpoint
+    from bot.teams.server import SendNow
     from bot.workflows import MAINTENANCE, TIMER_HANDLERS
     from handlers.slack.features import all_renderers
 
@@ -150,13 +151,15 @@ async def serve(settings: Settings, host: str, port: int) -> None:
         raise
     deliverers: dict[str, Deliverer] = {SLACK: slack_deliverer(services, app.client, all_renderers())}
     connector = None
+    send_now: SendNow | None = None
     if settings.teams_app_id and settings.teams_app_password:
         from bot.teams.delivery import teams_connector, teams_delivery_by_organisation
         from handlers.teams import all_teams_renderers
 
         # People told on Teams get their messages there; without it, theirs wait in the outbox.
         connector = teams_connector(settings, services)
-        deliverers[TEAMS] = teams_delivery_by_organisation(services, connector, all_teams_renderers())
+        teams_deliverer = teams_delivery_by_organisation(services, connector, all_teams_renderers())
+        deliverers[TEAMS], send_now = teams_deliverer, teams_deliverer.send_now
     deliverer = DeliveryRouter(deliverers, routing_by_organisation(services))
     keep_start_up_out_of_garbage_collection()
     stop = asyncio.Event()
@@ -180,7 +183,8 @@ async def serve(settings: Settings, host: str, port: int) -> None:
                 await asyncio.wait_for(connection, timeout=STOP_WITHIN)
         else:
             # Teams' endpoint (/api/messages) beside Slack's, when TEAMS_APP_ID is set.
-            runner = web.AppRunner(make_web_application(app, services, create_teams_endpoint(services)))
+            teams = create_teams_endpoint(services, send_now=send_now)
+            runner = web.AppRunner(make_web_application(app, services, teams))
             await runner.setup()
             await web.TCPSite(runner, host, port).start()
             log.info("listening on http://%s:%s%s", host, port, EVENTS_PATH)
