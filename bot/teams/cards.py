@@ -78,6 +78,7 @@ from bot.messages import (
     Paragraph,
     Part,
     PersonField,
+    Preformatted,
     Quote,
     Struck,
     Text,
@@ -242,6 +243,9 @@ class AdaptiveCards:
                 out.append(escape("".join(c + STROKE if not c.isspace() else c for c in span.text)))
             elif isinstance(span, Code):
                 out.append(f"\\`{escape(span.text)}\\`")
+            elif isinstance(span, Preformatted):
+                # A TextBlock has no code block: the text as typed, each of its lines kept.
+                out.append("\n\n".join(escape(line) for line in span.text.splitlines()))
             elif isinstance(span, Link):
                 out.append(f"[{escape(span.label)}]({_url(span.url)})")
             elif isinstance(span, Mention):
