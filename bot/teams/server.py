@@ -100,8 +100,9 @@ class Turn:
 
     async def answer_now(self, message: Message) -> bool:
         """Say `message` in the conversation the activity came from at once, keeping nothing of it: for
-        an answer that must not be stored. False if this activity was answered before (Teams sending it
-        again): nothing is sent twice. If Teams cannot take it now, the person is asked to try again."""
+        an answer that must not be stored. True once it is there. False if this activity was answered
+        before (Teams sending it again: nothing is sent twice), or if Teams cannot take it now: then the
+        person is asked, through the outbox, to try again."""
         conversation = self.activity.where.conversation_id
         key = f"teams-answer:{conversation}:{self.activity.id}"
         try:
@@ -119,7 +120,7 @@ class Turn:
             except DeliveryFailed as exc:
                 log.warning("an answer could not be sent at once: %s", exc.reason)
         await self.reply(SAID, {"text": NOT_ANSWERED}, key=f"teams-not-answered:{conversation}:{self.activity.id}")
-        return True
+        return False
 
 
 CommandListener = Callable[[Turn, str], Awaitable[None]]
