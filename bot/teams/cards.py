@@ -111,7 +111,7 @@ ICONS: dict[Icon, str] = {
     Icon.CALENDAR: "📅", Icon.WARNING: "⚠️", Icon.DANGER: "🚨", Icon.DONE: "✅", Icon.TO_DO: "🔲",
     Icon.LOCK: "🔒", Icon.HOURGLASS: "⏳", Icon.KEY: "🔑", Icon.WAVE: "👋", Icon.SNOOZED: "💤",
     Icon.REPLACED: "🔄", Icon.PALM_TREE: "🌴", Icon.PHONE: "📞", Icon.DEADLINE: "⌛", Icon.NO_ENTRY: "⛔",
-    Icon.PERSON: "👤",
+    Icon.PERSON: "👤", Icon.REPEAT: "🔁", Icon.MEMO: "📝", Icon.SHIELD: "🛡️", Icon.SPARKLES: "✨",
 }
 BUTTON_STYLES = {ButtonStyle.PRIMARY: "positive", ButtonStyle.DANGER: "destructive"}
 
