@@ -10,9 +10,9 @@ from types import ModuleType
 from bot.teams import server
 from bot.teams.delivery import MessageOf, teams_renderers
 from bot.teams.server import TeamsApp
-from handlers.teams import checks, core, reports
+from handlers.teams import checks, core, home, reports
 
-FEATURES: tuple[ModuleType, ...] = (reports, checks, core)
+FEATURES: tuple[ModuleType, ...] = (reports, checks, home, core)
 
 
 def register_all(app: TeamsApp) -> None:
