@@ -134,3 +134,16 @@ async def test_help_in_teams_lists_home(world: TeamsWorld) -> None:
 
     [sent] = world.teams.sent_to(BEN_TEAMS)
     assert "`home`: What needs you now" in _shown(sent)
+
+
+async def test_a_home_with_more_reports_than_a_card_holds_says_where_to_see_them_all(world: TeamsWorld) -> None:
+    driver = ReportDriver(world.bot)
+    for number in range(12):
+        await driver.file(BEN, "online_safety", description=f"Concern {number}: " + "what happened, at length. " * 40)
+
+    home = await _home(world, PRIYA_TEAMS)
+
+    shown = _shown(home)
+    assert "Reports for you to handle (12)" in shown
+    assert "There is more than fits here: type `report list` to see all your reports." in shown
+    assert len(json.dumps(home.activity).encode()) < 28_000  # what Teams takes
