@@ -145,7 +145,7 @@ async def serve(settings: Settings, host: str, port: int) -> None:
     from bot.slack.socket_mode import SocketModeSupervisor
     from bot.slack.web import check_bot_token
     from bot.teams.app import create_teams_endpoint
-    from bot.teams.server import MESSAGES_PATH
+    from bot.teams.server import MESSAGES_PATH, SendNow
     from bot.web import Endpoint, web_application
     from bot.workflows import MAINTENANCE, TIMER_HANDLERS
     from handlers.slack.features import all_renderers
@@ -178,8 +178,11 @@ async def serve(settings: Settings, host: str, port: int) -> None:
         from handlers.teams import all_teams_renderers
 
         connector = teams_connector(settings, services)
-        deliverers[TEAMS] = teams_delivery_by_organisation(services, connector, all_teams_renderers())
-        teams = create_teams_endpoint(services)
+        teams_deliverer = teams_delivery_by_organisation(services, connector, all_teams_renderers())
+        deliverers[TEAMS] = teams_deliverer
+        # Answers that are sent at once and never kept (a check's findings, Home) go out through it.
+        send_now: SendNow = teams_deliverer.send_now
+        teams = create_teams_endpoint(services, send_now=send_now)
         assert teams is not None  # TEAMS_APP_ID is set
         endpoints[MESSAGES_PATH] = teams.handle
     deliverer = DeliveryRouter(deliverers, routing_by_organisation(services))

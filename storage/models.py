@@ -377,7 +377,7 @@ class CheckFinding(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime]
     kind: Mapped[str] = mapped_column(String(32))
-    # slash, shortcut or guarded
+    # slash, shortcut or guarded (Slack), chat (`check` typed in Teams)
     source: Mapped[str] = mapped_column(String(16))
 
 

@@ -20,7 +20,7 @@ from bot.slack.delivery import slack_delivery
 from bot.slack.server import EVENTS_PATH, make_web_application
 from bot.standin import FakeSlack, SlackRequestSender
 from bot.teams.app import create_teams_endpoint
-from bot.teams.server import PersonOf
+from bot.teams.server import PersonOf, SendNow
 from bot.workflows import MAINTENANCE, TIMER_HANDLERS
 from handlers.slack.features import all_renderers
 
@@ -62,11 +62,12 @@ class RunningBot:
 
 
 async def start_bot(settings: Settings, fake: FakeSlack, clock: ManualClock, *,
-                    teams_person_of: PersonOf | None = None) -> tuple[RunningBot, web.AppRunner]:
+                    teams_person_of: PersonOf | None = None,
+                    teams_send_now: SendNow | None = None) -> tuple[RunningBot, web.AppRunner]:
     services = await prepare(settings, clock)
     app = create_app(services)
     # Teams' endpoint is served beside Slack's when the settings give a Teams registration.
-    runner = web.AppRunner(make_web_application(app, services, create_teams_endpoint(services, teams_person_of)))
+    runner = web.AppRunner(make_web_application(app, services, create_teams_endpoint(services, teams_person_of, teams_send_now)))
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()

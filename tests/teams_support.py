@@ -9,13 +9,16 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from bot.addresses import Address
 from bot.clock import ManualClock
 from bot.delivery import SLACK, DeliveryRouter
+from bot.messages import Message
+from bot.outbox import Posted
 from bot.scheduler import TickReport, run_due
 from bot.standin import FakeSlack
 from bot.standin.teams import FakeTeams, TeamsActivitySender
 from bot.teams.connector import BotConnector
-from bot.teams.delivery import TEAMS, teams_delivery
+from bot.teams.delivery import TEAMS, TeamsDeliverer, teams_delivery
 from bot.teams.server import MESSAGES_PATH
 from bot.workflows import MAINTENANCE, TIMER_HANDLERS
 from handlers.teams import all_teams_renderers
@@ -75,10 +78,16 @@ async def start_teams_world(database_url: str, fake_slack: FakeSlack,
     settings = make_settings(database_url, fake_slack.api_url, TEAMS_APP_ID=APP_ID, TEAMS_APP_PASSWORD=PASSWORD,
                              TEAMS_TOKEN_URL=teams.token_url, TEAMS_OPENID_METADATA_URL=teams.openid_url)
     clock = ManualClock(START)
-    bot, runner = await start_bot(settings, fake_slack, clock, teams_person_of=person_of)
+    delivering: list[TeamsDeliverer] = []  # made once the bot's services are
+
+    async def send_now(to: Address, message: Message) -> Posted:
+        return await delivering[0].send_now(to, message)
+
+    bot, runner = await start_bot(settings, fake_slack, clock, teams_person_of=person_of, teams_send_now=send_now)
     connector = BotConnector(APP_ID, PASSWORD, token_url=teams.token_url, now=clock.now)
     deliverer = teams_delivery(bot.services, connector, teams_user_of=teams_user_of, name_of=name_of,
                                teams_channel_of=no_channel, renderers=renderers or all_teams_renderers())
+    delivering.append(deliverer)
 
     async def platform_of(_address: Any) -> str:
         return TEAMS

@@ -37,6 +37,7 @@ from bot.messages import (
     Note,
     Paragraph,
     PersonField,
+    Preformatted,
     Quote,
     Struck,
     TextField,
@@ -130,6 +131,18 @@ def test_marked_spans_become_teams_markdown() -> None:
     text = card["body"][0]["text"]
     assert "**bold** _it_ [the \\(policy\\)](https://example.org/a%20b) \\`rotated NAME\\`" in text
     assert "d\u0336o\u0336n\u0336e\u0336" in text and text.endswith("✅")
+
+
+def test_every_icon_has_a_picture_in_teams() -> None:
+    card = CARDS.message(Message(summary="s", parts=[Paragraph([list(Icon)])])).card
+
+    assert card["body"][0]["text"].isprintable() and not any(c.isascii() for c in card["body"][0]["text"])
+
+
+def test_preformatted_text_is_shown_as_typed_each_line_its_own() -> None:
+    card = CARDS.message(Message(summary="s", parts=[Paragraph([Preformatted("Call **Jo**\non [phone number removed]")])])).card
+
+    assert card["body"][0]["text"] == "Call \\*\\*Jo\\*\\*\n\non \\[phone number removed\\]"
 
 
 def test_spaces_at_the_edges_of_bold_or_italic_text_stay_outside_the_marks() -> None:

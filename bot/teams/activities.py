@@ -11,6 +11,8 @@ from typing import Any
 
 # A mention of the bot in a channel message arrives as text: "<at>Safety assistant</at> report".
 MENTION = re.compile(r"<at>[^<]*</at>")
+LEADING_MENTION = re.compile(r"^\s*<at>[^<]*</at>")
+MENTIONED_NAME = re.compile(r"<at>([^<]*)</at>")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,14 @@ class Activity:
     def command(self) -> str:
         """A message's text as a command: mentions of the bot removed, spaces tidied ("report list")."""
         return " ".join(MENTION.sub(" ", self.text).split())
+
+    def words_after_command(self) -> str:
+        """What a message says after its command's first word, as its author wrote it: plain text (Teams
+        sends a message's `text` so; a mention shows as the name it names), line breaks kept. A mention
+        of the bot before the command is dropped, as in `command`."""
+        text = LEADING_MENTION.sub("", self.text, count=1)
+        words = MENTIONED_NAME.sub(lambda mention: mention.group(1), text).split(maxsplit=1)
+        return words[1].strip() if len(words) == 2 else ""
 
 
 def parse(activity: dict[str, Any]) -> Activity:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.services import Services
 from bot.snapshot import current_directory
-from bot.teams.server import PersonOf, TeamsApp, TeamsEndpoint, teams_endpoint
+from bot.teams.server import PersonOf, SendNow, TeamsApp, TeamsEndpoint, teams_endpoint
 from handlers import teams as teams_handlers
 
 
@@ -21,11 +21,13 @@ def people_by_organisation(services: Services) -> PersonOf:
     return person_of
 
 
-def create_teams_endpoint(services: Services, person_of: PersonOf | None = None) -> TeamsEndpoint | None:
+def create_teams_endpoint(services: Services, person_of: PersonOf | None = None,
+                          send_now: SendNow | None = None) -> TeamsEndpoint | None:
     """Teams' endpoint with every Teams feature registered once, or None when the bot has no Teams
-    registration (TEAMS_APP_ID unset): then /api/messages is not served at all."""
+    registration (TEAMS_APP_ID unset): then /api/messages is not served at all. `send_now` is the Teams
+    deliverer's, for the answers that are sent at once and never kept."""
     if not services.settings.teams_app_id:
         return None
     app = TeamsApp()
     teams_handlers.register_all(app)
-    return teams_endpoint(services, app, person_of or people_by_organisation(services))
+    return teams_endpoint(services, app, person_of or people_by_organisation(services), send_now)

@@ -78,6 +78,7 @@ from bot.messages import (
     Paragraph,
     Part,
     PersonField,
+    Preformatted,
     Quote,
     Struck,
     Text,
@@ -110,7 +111,7 @@ ICONS: dict[Icon, str] = {
     Icon.CALENDAR: "📅", Icon.WARNING: "⚠️", Icon.DANGER: "🚨", Icon.DONE: "✅", Icon.TO_DO: "🔲",
     Icon.LOCK: "🔒", Icon.HOURGLASS: "⏳", Icon.KEY: "🔑", Icon.WAVE: "👋", Icon.SNOOZED: "💤",
     Icon.REPLACED: "🔄", Icon.PALM_TREE: "🌴", Icon.PHONE: "📞", Icon.DEADLINE: "⌛", Icon.NO_ENTRY: "⛔",
-    Icon.PERSON: "👤",
+    Icon.PERSON: "👤", Icon.REPEAT: "🔁", Icon.MEMO: "📝", Icon.SHIELD: "🛡️", Icon.SPARKLES: "✨",
 }
 BUTTON_STYLES = {ButtonStyle.PRIMARY: "positive", ButtonStyle.DANGER: "destructive"}
 
@@ -242,6 +243,9 @@ class AdaptiveCards:
                 out.append(escape("".join(c + STROKE if not c.isspace() else c for c in span.text)))
             elif isinstance(span, Code):
                 out.append(f"\\`{escape(span.text)}\\`")
+            elif isinstance(span, Preformatted):
+                # A TextBlock has no code block: the text as typed, each of its lines kept.
+                out.append("\n\n".join(escape(line) for line in span.text.splitlines()))
             elif isinstance(span, Link):
                 out.append(f"[{escape(span.label)}]({_url(span.url)})")
             elif isinstance(span, Mention):

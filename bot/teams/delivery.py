@@ -101,22 +101,29 @@ class TeamsDeliverer:
             # Kept, not given up: not every message has its Teams card yet (a report's must never be
             # lost), and a later release will have it.
             raise DeliveryFailed(f"no Teams renderer for {message.template!r} yet", permanent=False, waiting=True)
-        rendered = await self.render(message_of(message.params))
+        return await self._post(message.to, await self.render(message_of(message.params)), message)
+
+    async def send_now(self, to: Address, message: Message) -> Posted:
+        """`message` sent at once, neither queued nor kept: for an answer that must not be stored (what
+        someone's own text was found to hold). DeliveryFailed if Teams cannot take it now."""
+        return await self._post(to, await self.render(message))
+
+    async def _post(self, to: Address, rendered: TeamsRendered, message: OutboundMessage | None = None) -> Posted:
         activity = {"type": "message", "summary": rendered.text, "attachments": [rendered.attachment()]}
+        target = None
         try:
-            if message.posted is not None:
+            if message is not None and message.posted is not None:
                 posted = message.posted
                 if posted.platform != TEAMS or not posted.service_url:
                     raise DeliveryFailed(f"posted on {posted.platform}, not updatable in Teams", permanent=True)
                 await self.connector.update(posted.service_url, posted.conversation, posted.message_id, activity)
                 return posted
-            target = None
-            target = await self.target(message.to)
+            target = await self.target(to)
             if target.reference is None:
-                await self._tell_admins_once(message.to, target)
+                await self._tell_admins_once(to, target)
                 raise DeliveryFailed(f"the Teams app cannot reach {target.shown_as} yet", permanent=False,
                                      waiting=True)
-            if message.earlier_attempts:
+            if message is not None and message.earlier_attempts:
                 log.info("message %s is tried again after %s attempt(s); if one of them posted it and its answer was "
                          "lost, Teams gives no way to find that copy", message.id, message.earlier_attempts)
             reference = target.reference
@@ -124,7 +131,7 @@ class TeamsDeliverer:
                                                     personal=target.personal)
         except ConnectorError as exc:
             if exc.failure is Failure.NOT_INSTALLED and target is not None:
-                await self._tell_admins_once(message.to, target)
+                await self._tell_admins_once(to, target)
             raise DeliveryFailed(
                 exc.reason,
                 permanent=exc.failure is Failure.REFUSED,

@@ -9,7 +9,9 @@ feature, each registering with a `TeamsApp` as Slack's do with Bolt.
 
 Replies to a person's chat go through the outbox (`Turn.reply`), as every other message does: the
 request is answered at once, nothing is lost if Teams is down, and an activity Teams sends again does not
-get a second reply.
+get a second reply. An answer that must not be kept (what someone's own text was found to hold) is sent
+at once instead (`Turn.answer_now`) and never written down; if Teams cannot take it, the person is asked
+to try again.
 """
 
 from __future__ import annotations
@@ -21,22 +23,27 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
+from sqlalchemy.exc import IntegrityError
 
-from bot.addresses import ToConversation, ToPerson
+from bot.addresses import Address, ToConversation, ToPerson
 from bot.errors import DomainError
 from bot.messages import Message, Paragraph
+from bot.outbox import DeliveryFailed
 from bot.services import Services
 from bot.teams.activities import Activity, CardAction, DialogRequest, card_action, dialog_request, parse
 from bot.teams.auth import PUBLIC_OPENID_METADATA, BotFrameworkTokens, TokenRefused
 from bot.teams.delivery import TEAMS
 from bot.teams.references import reachable_now, record_reference
 from storage import outbox as outbox_store
+from storage.models import ProcessedDelivery
 from storage.teams import person_reference
 
 MESSAGES_PATH = "/api/messages"
 # What a person is told when answering them failed on our side (as in Slack, handlers/errors.py).
 SORRY = "Sorry, something went wrong on my side and nothing was changed. Please try again in a minute."
 NOT_IN_TEAMS_YET = "Sorry, this button doesn't work in Teams yet, so nothing was changed."
+# Said when an answer sent at once (`Turn.answer_now`) could not go: nothing of it was kept to send later.
+NOT_ANSWERED = "Sorry, I couldn't answer that just now. Please try again in a minute."
 # A reply that is a sentence and nothing more (a refusal, an apology).
 SAID = "teams.said"
 MESSAGE_CONTENT_TYPE = "application/vnd.microsoft.activity.message"
@@ -50,6 +57,11 @@ PersonOf = Callable[[str], Awaitable[str]]
 
 async def known_by_object_id(object_id: str) -> str:
     return object_id
+
+
+# Sends a message at once, never through the outbox (bot/teams/delivery.py `TeamsDeliverer.send_now`);
+# raises DeliveryFailed if Teams cannot take it.
+SendNow = Callable[[Address, Message], Awaitable[object]]
 
 
 def said_plainly(params: dict[str, Any]) -> Message:
@@ -71,6 +83,7 @@ class Turn:
     activity: Activity
     person: str
     person_of: PersonOf
+    send_now: SendNow | None = None
 
     async def reply(self, template: str, params: dict[str, Any], *, key: str = "") -> None:
         """Say something in the conversation the activity came from, through the outbox. Keyed by the
@@ -84,6 +97,30 @@ class Turn:
                 to=ToConversation(TEAMS, self.activity.where.conversation_id), template=template, params=params,
                 message_key=key)
         self.services.wake_scheduler()
+
+    async def answer_now(self, message: Message) -> bool:
+        """Say `message` in the conversation the activity came from at once, keeping nothing of it: for
+        an answer that must not be stored. True once it is there. False if this activity was answered
+        before (Teams sending it again: nothing is sent twice), or if Teams cannot take it now: then the
+        person is asked, through the outbox, to try again."""
+        conversation = self.activity.where.conversation_id
+        key = f"teams-answer:{conversation}:{self.activity.id}"
+        try:
+            async with self.services.db.unit_of_work() as session:
+                session.add(ProcessedDelivery(key=key[:200], seen_at=self.services.now()))
+                await session.flush()
+        except IntegrityError:
+            return False
+        if self.send_now is None:
+            log.warning("an answer could not be sent at once: Teams sending is not set up")
+        else:
+            try:
+                await self.send_now(ToConversation(TEAMS, conversation), message)
+                return True
+            except DeliveryFailed as exc:
+                log.warning("an answer could not be sent at once: %s", exc.reason)
+        await self.reply(SAID, {"text": NOT_ANSWERED}, key=f"teams-not-answered:{conversation}:{self.activity.id}")
+        return False
 
 
 CommandListener = Callable[[Turn, str], Awaitable[None]]
@@ -154,11 +191,12 @@ class TeamsApp:
 
 class TeamsEndpoint:
     def __init__(self, services: Services, app: TeamsApp, tokens: BotFrameworkTokens,
-                 person_of: PersonOf = known_by_object_id) -> None:
+                 person_of: PersonOf = known_by_object_id, send_now: SendNow | None = None) -> None:
         self.services = services
         self.app = app
         self.tokens = tokens
         self.person_of = person_of
+        self.send_now = send_now
 
     async def handle(self, request: web.Request) -> web.Response:
         with self.services.db.people_first.serving():
@@ -176,7 +214,7 @@ class TeamsEndpoint:
             activity = parse(body)
             person = await self.person_of(activity.sender.object_id) if activity.sender.object_id else ""
             await self._remember(body, activity, person)
-            turn = Turn(self.services, activity, person, self.person_of)
+            turn = Turn(self.services, activity, person, self.person_of, self.send_now)
             try:
                 answer = await self.app.dispatch(turn)
             except Exception as exc:
@@ -217,11 +255,13 @@ class TeamsEndpoint:
             self.services.wake_scheduler()
 
 
-def teams_endpoint(services: Services, app: TeamsApp, person_of: PersonOf = known_by_object_id) -> TeamsEndpoint:
+def teams_endpoint(services: Services, app: TeamsApp, person_of: PersonOf = known_by_object_id,
+                   send_now: SendNow | None = None) -> TeamsEndpoint:
     """The endpoint for the bot's Teams registration (TEAMS_APP_ID), checking tokens against Microsoft's
-    published keys, or a stand-in's (TEAMS_OPENID_METADATA_URL)."""
+    published keys, or a stand-in's (TEAMS_OPENID_METADATA_URL). `send_now` sends the answers that are
+    not kept (the Teams deliverer's); without it they cannot be given."""
     settings = services.settings
     settings.require("TEAMS_APP_ID")
     tokens = BotFrameworkTokens(settings.secret("TEAMS_APP_ID"), services.now,
                                 openid_metadata_url=settings.teams_openid_metadata_url or PUBLIC_OPENID_METADATA)
-    return TeamsEndpoint(services, app, tokens, person_of)
+    return TeamsEndpoint(services, app, tokens, person_of, send_now)

@@ -9,6 +9,7 @@ from bot.messages import Code, Heading, Message, Note, Paragraph
 from bot.org import Role
 from bot.snapshot import org_snapshot
 from bot.teams.server import TeamsApp, Turn
+from handlers.teams import home
 
 HELP = "teams.help"
 UNKNOWN = "teams.unknown_command"
@@ -37,8 +38,10 @@ def register(app: TeamsApp) -> None:
         snapshot = await org_snapshot(turn.services)
         admins = [m.name for m in snapshot.directory.with_role(Role.ADMIN)]
         answer = help_for(snapshot.directory.by_key(turn.person), snapshot.organisation_name, admins)
-        # As typed in the chat: "report", not "/report".
+        # As typed in the chat: "report", not "/report". Home is a tab in Slack, a command here.
         commands = [(c.chat_text, c.summary) for c in answer.commands]
+        if commands:
+            commands.insert(1, (home.CHAT_TEXT, home.SUMMARY))
         await turn.reply(HELP, {"greeting": answer.greeting, "commands": commands, "ask": answer.ask})
 
     async def not_known(turn: Turn, _rest: str) -> None:
