@@ -10,9 +10,9 @@ from types import ModuleType
 from bot.teams import server
 from bot.teams.delivery import MessageOf, teams_renderers
 from bot.teams.server import TeamsApp
-from handlers.teams import core, reports
+from handlers.teams import accounts, core, reports
 
-FEATURES: tuple[ModuleType, ...] = (reports, core)
+FEATURES: tuple[ModuleType, ...] = (reports, accounts, core)
 
 
 def register_all(app: TeamsApp) -> None:
