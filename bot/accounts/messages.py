@@ -1,8 +1,10 @@
-"""What the shared-accounts workflow says and asks, as data (bot/messages.py), with the ids of its forms,
-fields and buttons and what the buttons carry; each platform renders it and listens for those ids."""
+"""What the shared-accounts workflow says and asks, as data (bot/messages.py), with the ids of its forms
+and fields and what the buttons carry; each platform renders it, names the nudge's buttons
+(`NudgeActions`) and listens for those names."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -28,7 +30,7 @@ from bot.messages import (
     plain,
 )
 
-NEVER_TYPE = "Never type a password in Slack: I don't need it, and I never keep one."
+NEVER_TYPE = "Never type a password in a chat: I don't need it, and I never keep one."
 STATUS_ICON = {"ok": Icon.DONE, "soon": Icon.HOURGLASS, "due": Icon.KEY, "overdue": Icon.WARNING, "exposed": Icon.DANGER}
 CLOSED_ICON = {"done": Icon.DONE, "snoozed": Icon.SNOOZED, "superseded": Icon.REPLACED}
 # The register shows this many accounts, then says how many more there are.
@@ -61,13 +63,17 @@ class FieldId(StrEnum):
     WHEN = "when"
 
 
-class Action(StrEnum):
-    CHANGED_NOW = "accounts.changed_now"
-    CHANGED_ON = "accounts.changed_on"
-    SNOOZE = "accounts.snooze"
+@dataclass(frozen=True)
+class NudgeActions:
+    """What the platform calls a nudge's buttons, so each press comes back to it, and how a person types
+    the command that records a change there ("/rotated" in Slack)."""
 
-
-NUDGE_BUTTONS = "accounts_nudge_actions"
+    changed_now: str
+    changed_on: str
+    snooze: str
+    rotated: str
+    # The row of buttons, so the platform can find it again.
+    row: str = ""
 
 
 class NudgeValue(BaseModel):
@@ -172,23 +178,23 @@ def _nudge_lead(params: dict[str, Any]) -> tuple[Span, ...]:
     return (Icon.WARNING, " The ", name, f" password is overdue: it was due on {due}. Please change it when you can.")
 
 
-def nudge(params: dict[str, Any]) -> Message:
+def nudge(params: dict[str, Any], actions: NudgeActions) -> Message:
     """A reminder to change a shared account's password, with buttons to record it or put it off."""
     lead = _nudge_lead(params)
     value = NudgeValue(account_id=params["account_id"], cycle=params["cycle"]).model_dump_json()
-    buttons = [Button("Changed it now", Action.CHANGED_NOW, value=value, style=ButtonStyle.PRIMARY),
-               Button("Changed it on…", Action.CHANGED_ON, value=value)]
+    buttons = [Button("Changed it now", actions.changed_now, value=value, style=ButtonStyle.PRIMARY),
+               Button("Changed it on…", actions.changed_on, value=value)]
     # Older queued nudges lack may_snooze: then only an exposure refused it.
     if params.get("may_snooze", params["stage"] != "exposed"):
-        buttons.append(Button(f"Remind me in {params.get('snooze_days', 3)} days", Action.SNOOZE, value=value))
+        buttons.append(Button(f"Remind me in {params.get('snooze_days', 3)} days", actions.snooze, value=value))
     lines: list[Any] = [lead]
     if params.get("owner_away"):
         lines.append(params["owner_away"])
     # The notification says the first sentence, in plain words after its icon.
     summary = (lead[0], " " + plain(lead).split(". ")[0])
     return Message(summary=summary, parts=[
-        Paragraph(lines), Buttons(buttons, id=NUDGE_BUTTONS),
-        Note((NEVER_TYPE + " You can also type ", Code(f"/rotated {params['name']}"), ".")),
+        Paragraph(lines), Buttons(buttons, id=actions.row),
+        Note((NEVER_TYPE + " You can also type ", Code(f"{actions.rotated} {params['name']}"), ".")),
     ])
 
 
@@ -201,14 +207,14 @@ def closed(params: dict[str, Any]) -> Message:
     return _said(*([icon] if icon else []), " ", Bold(params["name"]), f": {params['note']}")
 
 
-def escalated(params: dict[str, Any]) -> Message:
+def escalated(params: dict[str, Any], rotated: str) -> Message:
     return _said(Icon.WARNING, " The ", Bold(params["name"]), f" password is {params['days']} days overdue (due "
                  f"{params['due']}). {params['owner']} owns it and has been reminded. Please check in with them, or "
-                 "change it yourself and record it with ", Code(f"/rotated {params['name']}"), ".")
+                 "change it yourself and record it with ", Code(f"{rotated} {params['name']}"), ".")
 
 
-def exposed(params: dict[str, Any]) -> Message:
+def exposed(params: dict[str, Any], rotated: str) -> Message:
     source = "A report says" if params.get("from_report") else f"{params['by']} says"
     return _said(Icon.DANGER, f" {source} the ", Bold(params["name"]), " password may have been revealed. "
                  f"{params['owner']} has been asked to change it now; I'll remind them every hour until it is done. "
-                 "If you can change it sooner, do, then record it with ", Code(f"/rotated {params['name']}"), ".")
+                 "If you can change it sooner, do, then record it with ", Code(f"{rotated} {params['name']}"), ".")

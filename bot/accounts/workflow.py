@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.absences import Away, away_at, until_words
 from bot.accounts.intervals import IntervalNotUnderstood, describe_interval, parse_interval
-from bot.accounts.names import Match, Named, account_key, match_account
+from bot.accounts.names import Match, Named, account_key, match_account, named_from_text
 from bot.accounts.policy import EXPOSURE_AUTHORITY, AccountPart, RotationRules, may_snooze, rules_from
 from bot.accounts.rotation import STATUS_WORDS, RotationFacts, Stage, plan, stage_at
 from bot.accounts.secrets import PasswordTyped, contains_password
@@ -144,6 +144,17 @@ def register_rows(services: Services, accounts: list[SharedAccount], directory: 
             "from_file": account.from_file,
         })
     return rows
+
+
+async def register_for(services: Services, actor: str) -> list[dict[str, Any]]:
+    """The register as `actor` may see it: every account, for anyone in the organisation file; nobody
+    else. The organisation file's accounts are brought in first."""
+    await ensure_register_synced(services)
+    snapshot = await org_snapshot(services)
+    if snapshot.directory.by_key(actor) is None:
+        raise DomainError("I don't have you in our organisation file yet, so I can't show the accounts. Please ask an admin.")
+    async with services.db.reading() as session:
+        return register_rows(services, list(await active_accounts(session)), snapshot.directory, await rules_for(services))
 
 
 async def find_account(session: AsyncSession, typed: str) -> SharedAccount:
@@ -529,6 +540,26 @@ async def record_rotation(session: AsyncSession, services: Services, account_id:
         await follow_up(session, services, account.id, report_id, actor)
     return Outcome(True, f"Thank you. {account.name}: change recorded for {describe(when, tz)}. "
                          f"Next due {describe(account.next_due_at, tz, with_time=False)}.")
+
+
+async def record_typed_rotation(session: AsyncSession, services: Services, text: str, actor: str) -> Outcome:
+    """`/rotated Facebook page yesterday 4pm`: the account named by the leading words, changed when the
+    rest says (now, if it says nothing); an unknown name is refused with suggestions."""
+    if contains_password(text):
+        raise PasswordTyped()
+    accounts = list(await active_accounts(session))
+    name, when_text = named_from_text(text, [named(a) for a in accounts])
+    if name is None:
+        if contains_password(text, short_field=True):
+            raise PasswordTyped()
+        account = await find_account(session, text.split()[0])  # raises, with suggestions
+    else:
+        account = next(a for a in accounts if a.id == name.id)
+    try:
+        when = parse_change_moment(when_text, services)
+    except (DateNotUnderstood, DateInFuture) as exc:
+        raise DomainError(f"Nothing was recorded. {exc}") from exc
+    return await record_rotation(session, services, account.id, actor, when)
 
 
 async def snooze(session: AsyncSession, services: Services, account_id: int, actor: str, cycle: int) -> Outcome:

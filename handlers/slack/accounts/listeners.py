@@ -16,8 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.accounts import messages as said
 from bot.accounts import workflow
-from bot.accounts.messages import Action, ChangedOnMeta, FieldId, FormId, NudgeValue, SaveMeta
-from bot.accounts.names import named_from_text
+from bot.accounts.messages import ChangedOnMeta, FieldId, FormId, NudgeValue, SaveMeta
 from bot.accounts.secrets import WARNING, PasswordTyped, contains_password
 from bot.accounts.workflow import AccountForm, FormErrors
 from bot.dates import DateInFuture, DateNotUnderstood
@@ -29,10 +28,9 @@ from bot.slack.blockkit import BLOCK_KIT, submitted_values
 from bot.slack.people import key_of
 from bot.snapshot import org_snapshot
 from handlers.slack.accounts import blocks
-from handlers.slack.accounts.ids import ACCOUNTS_COMMAND, ROTATED_COMMAND
+from handlers.slack.accounts.ids import ACCOUNTS_COMMAND, ROTATED_COMMAND, Action
 from handlers.slack.errors import telling_the_person
 from handlers.slack.middleware import caller, services_of
-from storage.accounts import active_accounts
 from storage.models import ProcessedDelivery
 
 # `owner=@person every="90 days"`: straight or curly quotes, as Slack clients type them.
@@ -114,10 +112,7 @@ def register(app: AsyncApp) -> None:
                                       "Please tell an admin straight away, and never type the password.")
                 raise DomainError("I don't have you in our organisation file yet, so I can't show the accounts. Please ask an admin.")
             if verb in ("", "list"):
-                async with services.db.reading() as session:
-                    rows = workflow.register_rows(services, list(await active_accounts(session)), snapshot.directory,
-                                                  await workflow.rules_for(services))
-                listing = BLOCK_KIT.message(said.register(rows))
+                listing = BLOCK_KIT.message(said.register(await workflow.register_for(services, actor)))
                 await respond(text=listing.text, blocks=listing.blocks, response_type="ephemeral")
             elif verb == "add" and not rest:
                 workflow.require_manager(snapshot.directory.by_key(actor), "add or edit shared accounts")
@@ -175,19 +170,7 @@ def register(app: AsyncApp) -> None:
                 raise DomainError("Which account did you change? For example `/rotated Instagram` or `/rotated Instagram yesterday 4pm`.")
             await workflow.ensure_register_synced(services)
             async with services.db.unit_of_work() as session:
-                accounts = list(await active_accounts(session))
-                name, when_text = named_from_text(text, [workflow.named(a) for a in accounts])
-                if name is None:
-                    if contains_password(text, short_field=True):
-                        raise PasswordTyped()
-                    account = await workflow.find_account(session, text.split()[0])  # raises, with suggestions
-                else:
-                    account = next(a for a in accounts if a.id == name.id)
-                try:
-                    when = workflow.parse_change_moment(when_text, services)
-                except (DateNotUnderstood, DateInFuture) as exc:
-                    raise DomainError(f"Nothing was recorded. {exc}") from exc
-                outcome = await workflow.record_rotation(session, services, account.id, caller(context), when)
+                outcome = await workflow.record_typed_rotation(session, services, text, caller(context))
             services.wake_scheduler()
             await respond(text=outcome.message, response_type="ephemeral")
 
