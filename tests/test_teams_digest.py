@@ -35,7 +35,7 @@ async def test_the_ceo_sees_this_weeks_digest_in_counts_and_roles(world: TeamsWo
 
     assert "Weekly digest for The Music Works" in digest
     assert "Reports" in digest
-    assert "Counts and roles only." in digest
+    assert "Counts and roles only." in digest and "For the detail you are allowed to see, type" in digest
 
 
 async def test_a_volunteer_is_told_who_the_digest_is_for_and_sees_no_figure(world: TeamsWorld) -> None:

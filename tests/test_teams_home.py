@@ -104,12 +104,14 @@ async def test_a_reporter_sees_where_their_report_stands(world: TeamsWorld) -> N
     assert "Reports for you to handle" not in shown
 
 
-async def test_the_policy_to_sign_is_asked_for_without_a_button_that_would_do_nothing(world: TeamsWorld) -> None:
+async def test_the_policy_to_sign_is_asked_for_with_a_button_that_opens_it(world: TeamsWorld) -> None:
     home = await _home(world, BEN_TEAMS)
 
-    shown = _shown(home)
-    assert "Please read and sign our safety policy" in shown and "use /policy in Slack" in shown
-    assert _buttons(home) == {}
+    assert "Please read and sign our safety policy" in _shown(home)
+    [(label, button)] = _buttons(home).items()
+    assert label == "Read and sign" and button["data"]["msteams"] == {"type": "task/fetch"}
+    opened = await world.client.send(world.client.dialog_fetch(BEN_TEAMS, button["data"]))
+    assert opened.body["task"]["value"]["title"] == "Our safety policy"
 
 
 async def test_nothing_needing_someone_says_so_kindly_and_home_is_never_kept(world: TeamsWorld) -> None:

@@ -4,19 +4,23 @@ in the 1:1 chat, which shows this week so far to the CEO and the admins alone
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from bot.digest import messages as said
 from bot.digest.workflow import digest_on_request
-from bot.messages import Message
+from bot.messages import Code, Message, Note
 from bot.snapshot import org_snapshot
 from bot.teams.server import TeamsApp, Turn
 
 WEEKLY = "digest.weekly"
+FOR_THE_DETAIL = ("For the detail you are allowed to see, type ", Code("home"), " in your chat with me.")
 
 
 def weekly(params: dict[str, Any]) -> Message:
-    return said.digest(params, None)
+    """The weekly post; in Teams, Home is what `home` shows in the chat, so the card says so, with no button."""
+    message = said.digest(params, None)
+    return replace(message, parts=[*message.parts, Note(FOR_THE_DETAIL)])
 
 
 RENDERERS = {WEEKLY: weekly}

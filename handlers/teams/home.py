@@ -17,18 +17,15 @@ from bot.org import Role
 from bot.snapshot import org_snapshot
 from bot.teams.cards import OPENS_DIALOG
 from bot.teams.server import TeamsApp, Turn
+from handlers.teams.policy import READ_AND_SIGN
 from handlers.teams.reports import handler_card
 
 # As `help` lists it: Slack shows Home as a tab, so the catalogue has no command for it.
 CHAT_TEXT = "home"
 SUMMARY = "What needs you now: reports to handle, reports you made, passwords to change and more."
-# The button that opens the policy to sign, as Teams would call it. Nothing answers it in Teams yet, so
-# Home leaves it off and says where to sign instead.
-SIGN_POLICY = "policy.open"
 # A card this long is about as much as Teams shows well (Slack's Home stops at 100 blocks).
 MAX_PARTS = 80
 MORE_THAN_FITS = ("There is more than fits here: type ", Code("report list"), " to see all your reports.")
-SIGN_IN_SLACK = "To read and sign it, use /policy in Slack for now."
 
 
 def _working(parts: Sequence[Part], works: Callable[[str], bool]) -> list[Part]:
@@ -41,8 +38,6 @@ def _working(parts: Sequence[Part], works: Callable[[str], bool]) -> list[Part]:
                 kept.append(Buttons(buttons, part.id))
         elif isinstance(part, Item) and part.button is not None and not works(part.button.action):
             kept.append(Item(part.text))
-            if part.button.action == SIGN_POLICY:
-                kept.append(Note(SIGN_IN_SLACK))
         else:
             kept.append(part)
     return kept
@@ -70,7 +65,7 @@ def register(app: TeamsApp) -> None:
         admins = [m.name for m in snapshot.directory.with_role(Role.ADMIN)]
         answer = help_for(snapshot.directory.by_key(turn.person), snapshot.organisation_name, admins)
         data = await home_for(services, turn.person)
-        parts = home(data, SIGN_POLICY, lambda params: handler_card(params).parts)
+        parts = home(data, READ_AND_SIGN, lambda params: handler_card(params).parts)
         # Someone not in the organisation file sees who can add them, as on Slack's Home.
         greeting_parts: list[Any] = [Note(line) for line in answer.ask]
         await turn.answer_now(home_message(answer.greeting, [*greeting_parts, *_working(parts, works)]))
