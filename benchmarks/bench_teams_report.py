@@ -67,6 +67,8 @@ BARE = "bare Teams SDK (answer only)"
 # The generic settings the Teams SDK reads from the environment (a .env it loads on import included).
 SDK_ENVIRONMENT = ("CLIENT_ID", "CLIENT_SECRET", "TENANT_ID", "SERVICE_URL", "CLOUD", "PORT", "OAUTH_URL",
                    "DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS")
+# The SDK's HTML widget module warns on import that it is a preview; the bare app does not use it.
+warnings.filterwarnings("ignore", message="HtmlWidgetSecurityPolicy is in preview")
 
 
 def organisation_file() -> str:
@@ -134,8 +136,6 @@ async def bare_teams_app(fake: FakeTeams, token: str) -> web.Application:
     stand-in's keys as the bot does."""
     for name in SDK_ENVIRONMENT:
         os.environ.pop(name, None)
-    # Its HTML widget module warns on import that it is a preview; the bare app does not use it.
-    warnings.filterwarnings("ignore", message="HtmlWidgetSecurityPolicy is in preview")
     from microsoft_teams.api import TaskSubmitInvokeActivity
     from microsoft_teams.api.auth.cloud_environment import PUBLIC, with_overrides
     from microsoft_teams.apps import ActivityContext, App
