@@ -92,7 +92,7 @@ def submission(sender: TeamsActivitySender, i: int) -> str:
     person = list(REPORTERS.values())[i % len(REPORTERS)]
     answers = {"form": FILE_DIALOG, "state": json.dumps({"dialog": f"BENCH{i:07d}"}), "kind": kind,
                "activity": activity or "", "description": f"Benchmark report number {i}: something worrying happened.",
-               "when": "", "participant": "", "account": "", "team_member": "", "risk": "false", "privacy": "false"}
+               "when": "", "participant": "", "account": "", "team_member": "", "risk": "", "privacy": ""}
     return json.dumps(sender.dialog_submit(person, answers))
 
 
