@@ -33,10 +33,9 @@ from bot.services import Services
 from bot.teams.activities import Activity, CardAction, DialogRequest, card_action, dialog_request, parse
 from bot.teams.auth import PUBLIC_OPENID_METADATA, BotFrameworkTokens, TokenRefused
 from bot.teams.delivery import TEAMS
-from bot.teams.references import reachable_now, record_reference
+from bot.teams.references import kept_reference, reachable_now, reached_from, record_reference
 from storage import outbox as outbox_store
 from storage.models import ProcessedDelivery
-from storage.teams import person_reference
 
 MESSAGES_PATH = "/api/messages"
 # What a person is told when answering them failed on our side (as in Slack, handlers/errors.py).
@@ -242,12 +241,20 @@ class TeamsEndpoint:
 
     async def _remember(self, body: dict[str, Any], activity: Activity, person: str) -> None:
         """Keep where the activity came from; someone who has just become reachable (the app installed for
-        them, or their first message) gets what waits for them on the outbox's next round."""
+        them, or their first message) gets what waits for them on the outbox's next round. Most activities
+        come from where the bot already knows: then nothing is written, so answering waits for no writer."""
+        reached = reached_from(body)
+        if reached is None:
+            return
+        if not reached.removed:
+            async with self.services.db.reading() as session:
+                if await kept_reference(session, reached) == reached.reference:
+                    return
         now = self.services.now()
         woken = 0
         async with self.services.db.unit_of_work() as session:
             personal = activity.where.personal and bool(person)
-            before = await person_reference(session, activity.sender.object_id) if personal else None
+            before = await kept_reference(session, reached) if personal else None
             kept = await record_reference(session, body, now)
             if personal and kept is not None and kept != before:
                 woken = await reachable_now(session, ToPerson(person), now)
