@@ -11,9 +11,9 @@ side by side with their ratios, and checks every report was stored exactly once.
 Each submission is a new report: its own activity id and its own dialog. The bot serves Slack and Teams
 on one server, as `tmw-bot run` does with both set up; the reporters are four people of the example
 organisation file given Teams accounts (told on Slack, so their reports go to Slack's handlers, and the
-bot's "thank you" to their Teams chat). Both apps run in this process, on its one event loop, and both
-answer as the bot does to a good submission: 200 with no body, which closes the dialog. The Teams and
-Slack stand-ins run in processes of their own. Needs the `bench` extra (`make bench`).
+bot's "thank you" page in the dialog). Both apps run in this process, on its one event loop. The bare
+app answers with 200 and no body, which closes the dialog; the bot answers with the form's last page,
+as Slack's modal shows it. The Teams and Slack stand-ins run in processes of their own. Needs the `bench` extra (`make bench`).
 
 Target: our p99 within 1.5x of the bare app's, and far under Teams' 15 seconds for an invoke.
 """
