@@ -36,8 +36,10 @@ from bot.teams.delivery import TEAMS
 from bot.teams.references import kept_reference, reachable_now, reached_from, record_reference
 from storage import outbox as outbox_store
 from storage.models import ProcessedDelivery
+from storage.teams import ConversationReference
 
 MESSAGES_PATH = "/api/messages"
+SEEN_AT_MOST = 10_000
 # What a person is told when answering them failed on our side (as in Slack, handlers/errors.py).
 SORRY = "Sorry, something went wrong on my side and nothing was changed. Please try again in a minute."
 NOT_IN_TEAMS_YET = "Sorry, this button doesn't work in Teams yet, so nothing was changed."
@@ -196,6 +198,8 @@ class TeamsEndpoint:
         self.tokens = tokens
         self.person_of = person_of
         self.send_now = send_now
+        # Where this process has seen each person (by Entra object id) and channel write to it from.
+        self._seen: dict[str, ConversationReference] = {}
 
     async def handle(self, request: web.Request) -> web.Response:
         with self.services.db.people_first.serving():
@@ -242,13 +246,20 @@ class TeamsEndpoint:
     async def _remember(self, body: dict[str, Any], activity: Activity, person: str) -> None:
         """Keep where the activity came from; someone who has just become reachable (the app installed for
         them, or their first message) gets what waits for them on the outbox's next round. Most activities
-        come from where the bot already knows: then nothing is written, so answering waits for no writer."""
+        come from where the bot already knows, and then nothing is written before the answer; a message
+        or a button from a conversation this process has seen is not even looked up. The app installed
+        or removed is always written, so another process that shares the database is never misled."""
         reached = reached_from(body)
         if reached is None:
+            return
+        seen_as = reached.person or f"channel:{reached.channel}"
+        routine = activity.kind in ("message", "invoke")
+        if routine and self._seen.get(seen_as) == reached.reference:
             return
         if not reached.removed:
             async with self.services.db.reading() as session:
                 if await kept_reference(session, reached) == reached.reference:
+                    self._saw(seen_as, reached.reference)
                     return
         now = self.services.now()
         woken = 0
@@ -258,8 +269,17 @@ class TeamsEndpoint:
             kept = await record_reference(session, body, now)
             if personal and kept is not None and kept != before:
                 woken = await reachable_now(session, ToPerson(person), now)
+        if reached.removed:
+            self._seen.pop(seen_as, None)
+        else:
+            self._saw(seen_as, reached.reference)
         if woken:
             self.services.wake_scheduler()
+
+    def _saw(self, seen_as: str, reference: ConversationReference) -> None:
+        if len(self._seen) >= SEEN_AT_MOST:  # far more people and channels than a charity has
+            self._seen.clear()
+        self._seen[seen_as] = reference
 
 
 def teams_endpoint(services: Services, app: TeamsApp, person_of: PersonOf = known_by_object_id,
