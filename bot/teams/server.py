@@ -30,7 +30,16 @@ from bot.errors import DomainError
 from bot.messages import Message, Paragraph
 from bot.outbox import DeliveryFailed
 from bot.services import Services
-from bot.teams.activities import Activity, CardAction, DialogRequest, card_action, dialog_request, parse
+from bot.teams.activities import (
+    Activity,
+    CardAction,
+    DialogRequest,
+    MessageActionRequest,
+    card_action,
+    dialog_request,
+    message_action_request,
+    parse,
+)
 from bot.teams.auth import PUBLIC_OPENID_METADATA, BotFrameworkTokens, TokenRefused
 from bot.teams.delivery import TEAMS
 from bot.teams.references import kept_reference, reachable_now, reached_from, record_reference
@@ -43,11 +52,16 @@ SEEN_AT_MOST = 10_000
 # What a person is told when answering them failed on our side (as in Slack, handlers/errors.py).
 SORRY = "Sorry, something went wrong on my side and nothing was changed. Please try again in a minute."
 NOT_IN_TEAMS_YET = "Sorry, this button doesn't work in Teams yet, so nothing was changed."
+ACTION_NOT_IN_TEAMS_YET = "Sorry, this doesn't work in Teams yet, so nothing was changed."
 # Said when an answer sent at once (`Turn.answer_now`) could not go: nothing of it was kept to send later.
 NOT_ANSWERED = "Sorry, I couldn't answer that just now. Please try again in a minute."
 # A reply that is a sentence and nothing more (a refusal, an apology).
 SAID = "teams.said"
 MESSAGE_CONTENT_TYPE = "application/vnd.microsoft.activity.message"
+# A message action chosen on a message (its "..." menu), answered as a dialog is: with a card or a message.
+MESSAGE_ACTION = "composeExtension/fetchTask"
+# The invokes answered with a dialog ({"task": ...}), a refusal included.
+DIALOG_INVOKES = ("task/fetch", "task/submit", MESSAGE_ACTION)
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +141,7 @@ class Turn:
 CommandListener = Callable[[Turn, str], Awaitable[None]]
 DialogListener = Callable[[Turn, DialogRequest], Awaitable[InvokeAnswer]]
 CardActionListener = Callable[[Turn, CardAction], Awaitable[InvokeAnswer]]
+MessageActionListener = Callable[[Turn, MessageActionRequest], Awaitable[InvokeAnswer]]
 
 
 @dataclass
@@ -138,11 +153,13 @@ class Dialog:
 @dataclass
 class TeamsApp:
     """The Teams listeners, by what they answer: a command typed in the 1:1 chat (by its first word), a
-    dialog (by its id), a card's button (by its verb)."""
+    dialog (by its id), a card's button (by its verb), a message action (by its command id, the
+    `MessageAction` key of bot/commands.py the app package declares it by)."""
 
     commands: dict[str, CommandListener] = field(default_factory=dict)
     dialogs: dict[str, Dialog] = field(default_factory=dict)
     card_actions: dict[str, CardActionListener] = field(default_factory=dict)
+    message_actions: dict[str, MessageActionListener] = field(default_factory=dict)
     unknown_command: CommandListener | None = None
 
     def command(self, word: str) -> Callable[[CommandListener], CommandListener]:
@@ -157,6 +174,12 @@ class TeamsApp:
     def card_action(self, verb: str) -> Callable[[CardActionListener], CardActionListener]:
         def register(listener: CardActionListener) -> CardActionListener:
             self.card_actions[verb] = listener
+            return listener
+        return register
+
+    def message_action(self, command_id: str) -> Callable[[MessageActionListener], MessageActionListener]:
+        def register(listener: MessageActionListener) -> MessageActionListener:
+            self.message_actions[command_id] = listener
             return listener
         return register
 
@@ -187,6 +210,13 @@ class TeamsApp:
                 log.warning("a button nobody registered was pressed: %r", action.verb)
                 return {"statusCode": 200, "type": MESSAGE_CONTENT_TYPE, "value": NOT_IN_TEAMS_YET}
             return await listener(turn, action)
+        if activity.name == MESSAGE_ACTION:
+            request = message_action_request(activity)
+            chosen = self.message_actions.get(request.command)
+            if chosen is None:
+                log.warning("a message action nobody registered was chosen: %r", request.command)
+                return {"task": {"type": "message", "value": ACTION_NOT_IN_TEAMS_YET}}
+            return await chosen(turn, request)
         return None
 
 
@@ -233,7 +263,7 @@ class TeamsEndpoint:
         else:
             log.error("unhandled error answering a Teams %s", turn.activity.name or turn.activity.kind, exc_info=error)
             text = SORRY
-        if turn.activity.name in ("task/fetch", "task/submit"):
+        if turn.activity.name in DIALOG_INVOKES:
             return {"task": {"type": "message", "value": text}}
         if turn.activity.name == "adaptiveCard/action":
             return {"statusCode": 200, "type": MESSAGE_CONTENT_TYPE, "value": text}
