@@ -105,3 +105,21 @@ async def start_teams_world(database_url: str, fake_slack: FakeSlack,
         await runner.cleanup()
         await bot.services.db.dispose()
         await teams.stop()
+
+
+def card_actions(node: Any) -> list[dict[str, Any]]:
+    """Every button on a card, however deep its row sits (a confirmation's panel included)."""
+    if isinstance(node, list):
+        return [a for item in node for a in card_actions(item)]
+    if not isinstance(node, dict):
+        return []
+    found = list(node["actions"]) if node.get("type") == "ActionSet" else []
+    for key in ("body", "items", "columns"):
+        found += card_actions(node.get(key, []))
+    return found
+
+
+def card_button(card: dict[str, Any], title_starts: str) -> dict[str, Any]:
+    """The one button on a card whose title starts so."""
+    [button] = [a for a in card_actions(card) if a.get("title", "").startswith(title_starts)]
+    return button

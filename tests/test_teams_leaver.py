@@ -17,12 +17,21 @@ from sqlalchemy import func, select
 
 from bot.standin import FakeSlack
 from bot.standin.teams.connector import SentActivity
+from bot.teams.cards import ADAPTIVE_CARD_CONTENT_TYPE
+from bot.teams.server import MESSAGE_CONTENT_TYPE
 from storage.models import AuditEntry, Leaver, LeaverTask, SharedAccount
-from tests.teams_support import ANITA_TEAMS, BEN_TEAMS, DAN_TEAMS, SAM_TEAMS, TeamsWorld, start_teams_world
+from tests.teams_support import (
+    ANITA_TEAMS,
+    BEN_TEAMS,
+    DAN_TEAMS,
+    SAM_TEAMS,
+    TeamsWorld,
+    card_actions,
+    card_button,
+    start_teams_world,
+)
 
 SAM, DAN = "U0PMAUDIO1", "U0LEADER01"
-MESSAGE = "application/vnd.microsoft.activity.message"
-CARD = "application/vnd.microsoft.card.adaptive"
 
 
 @pytest.fixture
@@ -36,23 +45,6 @@ async def world(database_url: str, fake_slack: FakeSlack) -> AsyncIterator[Teams
 
 def _text(node: Any) -> str:
     return json.dumps(node, ensure_ascii=False)
-
-
-def _actions(node: Any) -> list[dict[str, Any]]:
-    """Every button on a card, however deep its row sits (a confirmation's panel included)."""
-    if isinstance(node, list):
-        return [a for item in node for a in _actions(item)]
-    if not isinstance(node, dict):
-        return []
-    found = list(node["actions"]) if node.get("type") == "ActionSet" else []
-    for key in ("body", "items", "columns"):
-        found += _actions(node.get(key, []))
-    return found
-
-
-def _button(card: dict[str, Any], title_starts: str) -> dict[str, Any]:
-    [button] = [a for a in _actions(card) if a.get("title", "").startswith(title_starts)]
-    return button
 
 
 def _inputs(card: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -77,7 +69,7 @@ async def _open_form(world: TeamsWorld, person: str, said: str) -> dict[str, Any
     """`said` in the chat, then the offer's button: the dialog it opens."""
     await _type(world, person, said)
     [offer] = _said_to(world, person, "before anything happens")
-    opened = await world.client.send(world.client.dialog_fetch(person, _actions(offer.cards[0])[0]["data"]))
+    opened = await world.client.send(world.client.dialog_fetch(person, card_actions(offer.cards[0])[0]["data"]))
     assert opened.status == 200 and opened.body["task"]["type"] == "continue", opened.body
     return opened.body["task"]["value"]
 
@@ -105,11 +97,11 @@ async def _audits(world: TeamsWorld, action: str) -> int:
         return await session.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == action)) or 0
 
 
-async def _dan_leaves_today(world: TeamsWorld) -> SentActivity:
+async def _dan_leaves(world: TeamsWorld, when: str = "today") -> SentActivity:
     """Sam, who manages Audio-Base, starts the checklist for Dan, a freelancer on it; the checklist as
     it stands in Sam's chat."""
     dialog = await _open_form(world, SAM_TEAMS, "leaver Dan Hughes")
-    done = await _submit(world, SAM_TEAMS, _submission(dialog, leaving_on="today"))
+    done = await _submit(world, SAM_TEAMS, _submission(dialog, leaving_on=when))
     assert done["type"] == "message" and "The leaver checklist for Dan Hughes" in done["value"], done
     for _ in range(2):
         await world.tick()
@@ -138,13 +130,13 @@ async def test_a_project_manager_starts_a_checklist_for_a_freelancer_and_the_acc
         assert staff is not None and staff.due_reason == "leaver"
         assert DAN not in {a.person_key for a in staff.access if a.revoked_at is None}
     [nudge] = _said_to(world, SAM_TEAMS, "Dan Hughes is leaving")
-    assert "Staff computer account" in _text(nudge.cards[0]) and _button(nudge.cards[0], "Changed it now")
+    assert "Staff computer account" in _text(nudge.cards[0]) and card_button(nudge.cards[0], "Changed it now")
     # The checklist reaches the starter and the admins, each once; Dan is told who started it.
     for person in (SAM_TEAMS, ANITA_TEAMS):
         [checklist] = _said_to(world, person, "Leaver checklist: Dan Hughes")
         card = checklist.cards[0]
         assert "Change the Staff computer account password" in _text(card) and "Hand over Audio-Base" in _text(card)
-        assert [a["title"] for a in _actions(card)] == ["Mark done", "Cancel this checklist", "Cancel it", "Keep it"]
+        assert [a["title"] for a in card_actions(card)] == ["Mark done", "Cancel this checklist", "Cancel it", "Keep it"]
         assert "rotated" in _text(card) and "/rotated" not in _text(card)  # as it is typed in Teams
     [notice] = _said_to(world, DAN_TEAMS, "has started a leaver checklist for you")
     assert "Sam Okafor" in _text(notice.cards[0])
@@ -153,7 +145,7 @@ async def test_a_project_manager_starts_a_checklist_for_a_freelancer_and_the_acc
 async def test_leaver_alone_asks_who_with_a_people_picker_then_shows_the_form(world: TeamsWorld) -> None:
     await _type(world, SAM_TEAMS, "leaver")
     [offer] = _said_to(world, SAM_TEAMS, "Choose who")
-    chooser = (await world.client.send(world.client.dialog_fetch(SAM_TEAMS, _actions(offer.cards[0])[0]["data"]))
+    chooser = (await world.client.send(world.client.dialog_fetch(SAM_TEAMS, card_actions(offer.cards[0])[0]["data"]))
                ).body["task"]["value"]
 
     nobody = await _submit(world, SAM_TEAMS, _submission(chooser))
@@ -214,8 +206,8 @@ async def test_someone_not_allowed_is_refused_and_nothing_starts(world: TeamsWor
 
 async def test_a_task_is_ticked_off_once_however_often_pressed_and_the_card_updates_in_place(
         world: TeamsWorld) -> None:
-    checklist = await _dan_leaves_today(world)
-    mark_done = _button(checklist.cards[0], "Mark done")
+    checklist = await _dan_leaves(world)
+    mark_done = card_button(checklist.cards[0], "Mark done")
 
     first = await world.client.send(world.client.card_action(SAM_TEAMS, mark_done["verb"], mark_done["data"],
                                                              reply_to_id=checklist.id))
@@ -223,9 +215,9 @@ async def test_a_task_is_ticked_off_once_however_often_pressed_and_the_card_upda
                                                              reply_to_id=checklist.id))
     await world.tick()
 
-    assert first.body["type"] == CARD and "Ticked off. Thank you." in _text(first.body["value"])
+    assert first.body["type"] == ADAPTIVE_CARD_CONTENT_TYPE and "Ticked off. Thank you." in _text(first.body["value"])
     assert "1 task left" not in _text(first.body["value"]) and "Mark done" not in _text(first.body["value"])
-    assert again.body["type"] == CARD and "That was already done" in _text(again.body["value"])
+    assert again.body["type"] == ADAPTIVE_CARD_CONTENT_TYPE and "That was already done" in _text(again.body["value"])
     assert await _audits(world, "leaver.task_done") == 1
     async with world.bot.services.db.reading() as session:
         handover = await session.scalar(select(LeaverTask).where(LeaverTask.kind == "handover"))
@@ -236,16 +228,37 @@ async def test_a_task_is_ticked_off_once_however_often_pressed_and_the_card_upda
 
 
 async def test_someone_not_allowed_cannot_tick_off_or_cancel_and_a_forged_button_is_refused(world: TeamsWorld) -> None:
-    checklist = await _dan_leaves_today(world)
-    mark_done, cancel = _button(checklist.cards[0], "Mark done"), _button(checklist.cards[0], "Cancel it")
+    checklist = await _dan_leaves(world)
+    mark_done, cancel = card_button(checklist.cards[0], "Mark done"), card_button(checklist.cards[0], "Cancel it")
 
     ticked = await world.client.send(world.client.card_action(BEN_TEAMS, mark_done["verb"], mark_done["data"]))
     cancelled = await world.client.send(world.client.card_action(DAN_TEAMS, cancel["verb"], cancel["data"]))
     forged = await world.client.send(world.client.card_action(SAM_TEAMS, mark_done["verb"], {"value": "{\"x\": 1}"}))
 
-    assert ticked.body == {"statusCode": 200, "type": MESSAGE, "value": "Only the person who started this checklist, "
+    assert ticked.body == {"statusCode": 200, "type": MESSAGE_CONTENT_TYPE, "value": "Only the person who started this checklist, "
                            "the task's owner or an admin can tick it off."}
-    assert cancelled.body["type"] == MESSAGE and "Only the person who started this checklist" in cancelled.body["value"]
-    assert forged.body["type"] == MESSAGE and forged.body["value"].startswith("I can't tell which checklist")
+    assert cancelled.body["type"] == MESSAGE_CONTENT_TYPE and "Only the person who started this checklist" in cancelled.body["value"]
+    assert forged.body["type"] == MESSAGE_CONTENT_TYPE and forged.body["value"].startswith("I can't tell which checklist")
     assert await _leavers(world) == [(DAN, SAM, "open", ["open", "open"])]
     assert await _audits(world, "leaver.task_done") == await _audits(world, "leaver.cancelled") == 0
+
+
+async def test_the_starter_cancels_before_the_leaving_date_once_and_the_card_says_so(world: TeamsWorld) -> None:
+    checklist = await _dan_leaves(world, "next Friday")
+    cancel = card_button(checklist.cards[0], "Cancel it")  # the "yes" of the button's confirmation
+
+    first = await world.client.send(world.client.card_action(SAM_TEAMS, cancel["verb"], cancel["data"],
+                                                             reply_to_id=checklist.id))
+    again = await world.client.send(world.client.card_action(SAM_TEAMS, cancel["verb"], cancel["data"],
+                                                             reply_to_id=checklist.id))
+    await world.tick()
+
+    assert first.body["type"] == ADAPTIVE_CARD_CONTENT_TYPE and "Leaver checklist: Dan Hughes \\\\(cancelled\\\\)" in _text(first.body["value"])
+    assert "Sam Okafor cancelled this checklist" in _text(first.body["value"]) and not card_actions(first.body["value"])
+    assert again.body == {"statusCode": 200, "type": MESSAGE_CONTENT_TYPE,
+                          "value": "The leaver checklist for Dan Hughes is already cancelled."}
+    assert await _leavers(world) == [(DAN, SAM, "cancelled", ["cancelled", "cancelled"])]
+    assert await _audits(world, "leaver.cancelled") == 1
+    [shown] = _said_to(world, SAM_TEAMS, "Leaver checklist: Dan Hughes")
+    assert shown.id == checklist.id and "cancelled this checklist" in _text(shown.cards[0])
+    assert _said_to(world, DAN_TEAMS, "has cancelled the leaver checklist for you")
