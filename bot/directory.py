@@ -65,6 +65,11 @@ class Directory:
     def by_teams_object_id(self, object_id: str | None) -> Member | None:
         return self._by_teams_object_id.get(object_id.lower()) if object_id else None
 
+    def named(self, typed: str) -> list[Member]:
+        """Everyone whose full name or first name is `typed` ("Dan Hughes", "dan"; "@" before it ignored)."""
+        typed = typed.lstrip("@").strip().lower()
+        return [m for m in self.members if m.name.lower() == typed or m.name.split()[0].lower() == typed]
+
     def with_role(self, role: Role) -> list[Member]:
         return list(self._by_role.get(role, ()))
 

@@ -35,6 +35,9 @@ STRANGER_TEAMS = "8c3f2e4a-3333-4c7d-9e0f-9a8b7c6d5e4f"
 ANITA_TEAMS = "9d4a3f5b-4444-4d8e-8f1a-0b9c8d7e6f5a"  # the CEO
 # Until the organisation file gives people Teams accounts, tests map object ids to keys themselves.
 KEYS = {PRIYA_TEAMS: "U0SAFE0001", BEN_TEAMS: "U0VOLUNT01", ANITA_TEAMS: "U0ANITA001"}
+SAM_TEAMS = "ad5b4a6c-5555-4e9f-9a2b-1c0d9e8f7a6b"  # a project manager (Audio-Base)
+DAN_TEAMS = "be6c5b7d-6666-4fa0-8b3c-2d1e0f9a8b7c"  # a freelancer on Audio-Base
+KEYS |= {SAM_TEAMS: "U0PMAUDIO1", DAN_TEAMS: "U0LEADER01"}
 
 
 @dataclass
@@ -116,3 +119,21 @@ async def start_teams_world(database_url: str, fake_slack: FakeSlack,
         await runner.cleanup()
         await bot.services.db.dispose()
         await teams.stop()
+
+
+def card_actions(node: Any) -> list[dict[str, Any]]:
+    """Every button on a card, however deep its row sits (a confirmation's panel included)."""
+    if isinstance(node, list):
+        return [a for item in node for a in card_actions(item)]
+    if not isinstance(node, dict):
+        return []
+    found = list(node["actions"]) if node.get("type") == "ActionSet" else []
+    for key in ("body", "items", "columns"):
+        found += card_actions(node.get(key, []))
+    return found
+
+
+def card_button(card: dict[str, Any], title_starts: str) -> dict[str, Any]:
+    """The one button on a card whose title starts so."""
+    [button] = [a for a in card_actions(card) if a.get("title", "").startswith(title_starts)]
+    return button
