@@ -215,8 +215,8 @@ async def test_a_clean_message_is_good_to_go_and_one_with_no_words_is_said_to_ha
     assert await _counts(world) == {}
 
 
-async def test_a_message_action_not_yet_in_teams_says_so_and_changes_nothing(world: TeamsWorld) -> None:
-    answer = await world.client.send(_on_a_message(world, "<p>Bye all, last day today!</p>", action="someone_is_leaving"))
+async def test_a_message_action_the_bot_does_not_know_says_so_and_changes_nothing(world: TeamsWorld) -> None:
+    answer = await world.client.send(_on_a_message(world, "<p>Bye all, last day today!</p>", action="from_a_newer_app"))
 
     assert answer.body == {"task": {"type": "message",
                                     "value": "Sorry, this doesn't work in Teams yet, so nothing was changed."}}

@@ -142,6 +142,40 @@ async def test_a_project_manager_starts_a_checklist_for_a_freelancer_and_the_acc
     assert "Sam Okafor" in _text(notice.cards[0])
 
 
+def _someone_is_leaving(world: TeamsWorld, person: str, author: str) -> dict[str, Any]:
+    """`person` chooses "Someone is leaving" on a message `author` wrote in a team's channel."""
+    message = {"id": "1701000000001", "messageType": "message",
+               "body": {"contentType": "html", "content": "<p>Bye all, my last day is Friday!</p>"},
+               "from": {"user": {"id": author.upper(), "displayName": "Dan Hughes", "userIdentityType": "aadUser"}}}
+    return world.client.message_action(person, "someone_is_leaving", message, conversation={
+        "id": "19:general@thread.tacv2", "conversationType": "channel", "tenantId": world.teams.tenant_id})
+
+
+async def test_someone_is_leaving_on_a_message_opens_the_form_for_its_author_and_starts_one_checklist(
+        world: TeamsWorld) -> None:
+    opened = await world.client.send(_someone_is_leaving(world, SAM_TEAMS, author=DAN_TEAMS))
+    assert opened.status == 200 and opened.body["task"]["type"] == "continue", opened.body
+    dialog = opened.body["task"]["value"]
+    submission = _submission(dialog, leaving_on="today")
+
+    # Submitted, the dialog a message action opened comes back as composeExtension/submitAction.
+    answers = [await world.client.send(world.client.message_action_submit(SAM_TEAMS, "someone_is_leaving", submission))
+               for _ in range(2)]  # Teams sending it again, or a double click
+
+    assert dialog["title"] == "Someone is leaving" and "Dan Hughes" in _text(dialog)
+    assert "The leaver checklist for Dan Hughes" in answers[0].body["task"]["value"]
+    assert answers[1].body["task"]["value"] == "The leaver checklist is already made."
+    assert await _leavers(world) == [(DAN, SAM, "open", ["open", "open"])]
+
+
+async def test_someone_is_leaving_on_a_message_is_refused_to_a_volunteer_and_starts_nothing(world: TeamsWorld) -> None:
+    refused = await world.client.send(_someone_is_leaving(world, BEN_TEAMS, author=DAN_TEAMS))
+
+    assert refused.body["task"]["type"] == "message"
+    assert "only a project manager, the CEO or an admin can start a leaver checklist" in refused.body["task"]["value"]
+    assert await _leavers(world) == []
+
+
 async def test_leaver_alone_asks_who_with_a_people_picker_then_shows_the_form(world: TeamsWorld) -> None:
     await _type(world, SAM_TEAMS, "leaver")
     [offer] = _said_to(world, SAM_TEAMS, "Choose who")

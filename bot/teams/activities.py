@@ -120,19 +120,25 @@ def card_action(activity: Activity) -> CardAction:
 @dataclass(frozen=True)
 class MessageActionRequest:
     """A message action chosen on a message (composeExtension/fetchTask from its "..." menu): which
-    action, and the message's words as plain text, as its author wrote them."""
+    action, the message's words as plain text, as its author wrote them, and its author's Entra object
+    id (empty for a message from a bot or a webhook)."""
 
     command: str
     text: str
+    author: str = ""
 
 
 def message_action_request(activity: Activity) -> MessageActionRequest:
-    body = _object(_object(activity.value.get("messagePayload")).get("body"))
+    payload = _object(activity.value.get("messagePayload"))
+    body = _object(payload.get("body"))
+    # Teams names a message's author as Graph does: from.user.id is their Entra object id.
+    author = _object(_object(payload.get("from")).get("user")).get("id")
     content = body.get("content")
     content = content if isinstance(content, str) else ""
     # Teams sends a message's body as HTML (contentType "html"), or now and then as plain text.
     text = html_to_text(content) if body.get("contentType", "html") == "html" else content
-    return MessageActionRequest(command=str(activity.value.get("commandId") or ""), text=text.strip())
+    return MessageActionRequest(command=str(activity.value.get("commandId") or ""), text=text.strip(),
+                                author=author.lower() if isinstance(author, str) else "")
 
 
 def html_to_text(content: str) -> str:

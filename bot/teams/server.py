@@ -60,8 +60,10 @@ SAID = "teams.said"
 MESSAGE_CONTENT_TYPE = "application/vnd.microsoft.activity.message"
 # A message action chosen on a message (its "..." menu), answered as a dialog is: with a card or a message.
 MESSAGE_ACTION = "composeExtension/fetchTask"
+# A dialog a message action opened comes back as this when submitted, not as task/submit.
+MESSAGE_ACTION_SUBMIT = "composeExtension/submitAction"
 # The invokes answered with a dialog ({"task": ...}), a refusal included.
-DIALOG_INVOKES = ("task/fetch", "task/submit", MESSAGE_ACTION)
+DIALOG_INVOKES = ("task/fetch", "task/submit", MESSAGE_ACTION, MESSAGE_ACTION_SUBMIT)
 
 log = logging.getLogger(__name__)
 
@@ -196,12 +198,13 @@ class TeamsApp:
             return None
         if activity.kind != "invoke":
             return None
-        if activity.name in ("task/fetch", "task/submit"):
+        if activity.name in ("task/fetch", "task/submit", MESSAGE_ACTION_SUBMIT):  # dialogs
             request = dialog_request(activity)
             dialog = self.dialogs.get(request.dialog)
             if dialog is None:
                 log.warning("a dialog nobody registered was asked for: %r", request.dialog)
                 return {"task": {"type": "message", "value": "Sorry, I don't know that form. Please start again."}}
+            # Its answers (the dialog again, a message in it, or closed) are a message action's answers too.
             return await (dialog.fetch if activity.name == "task/fetch" else dialog.submit)(turn, request)
         if activity.name == "adaptiveCard/action":
             action = card_action(activity)

@@ -21,12 +21,13 @@ from bot.accounts.leaver_messages import CONFIRM_FORM, LEAVING_ON, CancelValue, 
 from bot.accounts.leavers import ChecklistOutcome, LeaverForm
 from bot.accounts.secrets import PasswordTyped, contains_password
 from bot.accounts.workflow import FormErrors, Outcome, ensure_register_synced
+from bot.commands import MESSAGE_ACTIONS
 from bot.errors import DomainError
 from bot.messages import Button, Buttons, ButtonStyle, Form, Message, Note, Paragraph, PersonField
 from bot.messages import FormErrors as FormErrorsOf
 from bot.services import Services
 from bot.snapshot import org_snapshot
-from bot.teams.activities import CardAction, DialogRequest
+from bot.teams.activities import CardAction, DialogRequest, MessageActionRequest
 from bot.teams.cards import OPENS_DIALOG
 from bot.teams.server import InvokeAnswer, TeamsApp, Turn
 from handlers.teams.accounts import ROTATED
@@ -34,12 +35,14 @@ from handlers.teams.cards import card_answer, message_answer
 from handlers.teams.forms import say_in_dialog, show_dialog, text_answer
 
 LEAVER = "leaver"
+[SOMEONE_IS_LEAVING] = [action for action in MESSAGE_ACTIONS if action.key == "someone_is_leaving"]
 OFFER = "teams.leaver_offer"
 # Asks who is leaving, when `leaver` was typed alone; then the form itself.
 CHOOSE = "leaver.choose"
 WHO = "who"
 USAGE = "Who is leaving? For example `leaver Dan Hughes`, or type `leaver` and choose them."
 NOT_THIS_FORM = "I can't tell which form this was. Please type leaver and open it again."
+NO_AUTHOR = "I can't tell who wrote that message, so I can't start a checklist from it. Please type leaver and their name."
 NOT_THIS_CHECKLIST = "I can't tell which checklist this button was for. Please use the buttons on the checklist itself."
 
 
@@ -192,6 +195,14 @@ def register(app: TeamsApp) -> None:
         return say_in_dialog(outcome.message)
 
     app.dialog(CONFIRM_FORM, fetch=open_form, submit=submit_form)
+
+    @app.message_action(SOMEONE_IS_LEAVING.key)
+    async def leaving_from_a_message(turn: Turn, request: MessageActionRequest) -> InvokeAnswer:
+        # The form for whoever wrote the message, as Slack's "Someone is leaving" shortcut opens it.
+        if not request.author:
+            return say_in_dialog(NO_AUTHOR)
+        leavers.require_requester((await org_snapshot(turn.services)).directory.by_key(turn.person))
+        return await _confirm_dialog(turn, await turn.person_of(request.author), secrets.token_urlsafe(16))
 
     async def press(turn: Turn, action: CardAction) -> InvokeAnswer:
         model, run = PRESSES[action.verb]
