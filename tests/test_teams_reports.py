@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.standin import FakeSlack
-from storage.models import AuditEntry, Report
-from tests.teams_support import BEN_TEAMS, PRIYA_TEAMS, TeamsWorld, start_teams_world
+from storage.models import AuditEntry, OutboxMessage, Report
+from tests.teams_support import BEN_TEAMS, PRIYA_TEAMS, STRANGER_TEAMS, TeamsWorld, start_teams_world
 
 
 @pytest.fixture
@@ -247,10 +247,44 @@ async def test_someone_who_does_not_handle_the_report_cannot_open_or_submit_its_
 async def test_a_button_teams_cannot_do_yet_says_so_and_changes_nothing(world: TeamsWorld) -> None:
     reference = await _filed_and_routed(world)
     [card_message] = [s for s in world.teams.sent_to(PRIYA_TEAMS) if reference in _card_text(s.cards[0])]
-    rows = [block for block in card_message.cards[0]["body"] if block["type"] == "ActionSet"]
-    [history] = [a for row in rows for a in row["actions"] if a["title"] == "History"]
+    [acknowledge] = [_acknowledge_button(card_message.cards[0])]
 
-    answer = await world.client.send(world.client.card_action(PRIYA_TEAMS, history["verb"], history["data"]))
+    answer = await world.client.send(world.client.card_action(PRIYA_TEAMS, "report.export", acknowledge["data"]))
 
     assert answer.body == {"statusCode": 200, "type": "application/vnd.microsoft.activity.message",
                            "value": "Sorry, this button doesn't work in Teams yet, so nothing was changed."}
+    async with world.bot.services.db.reading() as session:
+        assert (await session.execute(select(Report.status))).scalar_one() == "open"
+
+
+async def test_history_on_the_card_puts_the_history_in_the_handlers_chat_and_keeps_nothing(world: TeamsWorld) -> None:
+    reference = await _filed_and_routed(world)
+    [card_message] = [s for s in world.teams.sent_to(PRIYA_TEAMS) if reference in _card_text(s.cards[0])]
+    rows = [block for block in card_message.cards[0]["body"] if block["type"] == "ActionSet"]
+    [history] = [a for row in rows for a in row["actions"] if a["title"] == "History"]
+    queued = await world.count(OutboxMessage)
+
+    answer = await world.client.send(world.client.card_action(PRIYA_TEAMS, history["verb"], history["data"]))
+
+    assert answer.body["value"] == "I've put the report's history in our chat."
+    shown = _card_text(world.teams.sent_to(PRIYA_TEAMS)[-1].cards[0]).splitlines()
+    assert shown[0].startswith(f"**Report {reference}**")
+    assert shown[1].endswith(": Filed, by Ben Carter \\(the reporter\\)")
+    assert await world.count(OutboxMessage) == queued  # sent at once, never kept
+    async with world.bot.services.db.reading() as session:
+        viewed = (await session.scalars(select(AuditEntry.actor).where(AuditEntry.action == "report.viewed"))).all()
+    assert viewed == ["U0SAFE0001"]
+
+
+async def test_report_show_gives_the_history_to_someone_on_the_chain_and_the_same_refusal_to_anyone_else(
+        world: TeamsWorld) -> None:
+    reference = await _filed_and_routed(world)
+    world.teams.install_for(STRANGER_TEAMS)
+
+    await world.client.send(world.client.personal_message(PRIYA_TEAMS, f"report show {reference.lower()}"))
+    await world.client.send(world.client.personal_message(STRANGER_TEAMS, f"report show {reference}"))
+    await world.client.send(world.client.personal_message(STRANGER_TEAMS, "report show TMW-2026-9999"))
+
+    assert reference in _card_text(world.teams.sent_to(PRIYA_TEAMS)[-1].cards[0])
+    refusals = [_card_text(sent.cards[0]) for sent in world.teams.sent_to(STRANGER_TEAMS)]
+    assert len(refusals) == 2 and refusals[0] == refusals[1] and reference not in refusals[0]

@@ -16,9 +16,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.directory import Directory
 from bot.errors import DomainError
-from bot.reports.kinds import STATUTORY_CLOCKS, ClockId
+from bot.reports.kinds import STATUTORY_CLOCKS, ClockId, ReportKind
 from bot.reports.workflow import can_act, handlers_in, own_role_in
 from bot.services import Services
+from bot.snapshot import org_snapshot
 from storage.audit import audit_entries_for_actions, audit_trail, record_audit
 from storage.models import AuditEntry, Report, ReportNote
 from storage.reports import report_by_reference
@@ -208,3 +209,27 @@ async def show_report_by_id(
     if report is None:
         raise DomainError("I can't find that report any more.")
     return await show_report(session, services, directory, report.reference, viewer)
+
+
+@dataclass(frozen=True)
+class ShownHistory:
+    """A report's chronology as its viewer may see it, and what its kind is called."""
+
+    chronology: Chronology
+    kind_label: str
+
+
+async def history_for(services: Services, viewer: str, *, reference: str = "",
+                      report_id: int | None = None) -> ShownHistory | None:
+    """A report's history for `viewer`, by its reference (`report show REF`) or its id (the History
+    button); None for a refusal (say `REFUSAL`). Either is audited, in the same transaction."""
+    snapshot = await org_snapshot(services)
+    async with services.db.unit_of_work() as session:
+        if report_id is not None:
+            shown = await show_report_by_id(session, services, snapshot.directory, report_id, viewer)
+        else:
+            shown = await show_report(session, services, snapshot.directory, reference, viewer)
+    if shown is None:
+        return None
+    rule = snapshot.rules.get(ReportKind(shown.kind))
+    return ShownHistory(shown, rule.label if rule else shown.kind)

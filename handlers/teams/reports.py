@@ -10,16 +10,18 @@ import json
 import re
 import secrets
 from collections.abc import Awaitable, Callable
+from datetime import tzinfo
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
-from bot.messages import Button, Buttons, ButtonStyle, Form, Message, Paragraph
+from bot.messages import Button, Buttons, ButtonStyle, Code, Form, Message, Paragraph
 from bot.messages import FormErrors as FormErrorsOf
+from bot.reports import chronology, workflow
 from bot.reports import messages as said
-from bot.reports import workflow
+from bot.reports.chronology import ShownHistory
 from bot.reports.workflow import TEXT_LIMITS, FormErrors, ReportForm
 from bot.services import Services
 from bot.snapshot import org_snapshot
@@ -33,7 +35,9 @@ from storage.models import ProcessedDelivery
 FILE_DIALOG = "report.file"
 OFFER = "teams.report_offer"
 LIST = "teams.report_list"
-NOT_YET = "teams.report_show_not_yet"
+WHICH_REPORT = ("Please give the report's reference, for example ", Code("report show TMW-2026-0042"), ".")
+HISTORY_SENT = "I've put the report's history in our chat."
+HISTORY_NOT_SENT = "I couldn't show the history just now. Please press History again in a minute."
 NOT_THIS_FORM = "I can't tell which form this was. Please type report and open it again."
 # "report show TMW-2026-0042": one word after "show" is a reference; anything longer describes a concern.
 SHOW = re.compile(r"^show\s+(\S+)$", re.IGNORECASE)
@@ -93,16 +97,24 @@ def report_list(params: dict[str, Any]) -> Message:
     return Message(summary="Your reports", parts=said.report_list(params["rows"]))
 
 
-def show_not_yet(_params: dict[str, Any]) -> Message:
-    line = "A report's history can't be shown in Teams yet. Please use /report show in Slack for now."
-    return Message(summary=line, parts=[Paragraph([line])])
+def history(shown: ShownHistory, tz: tzinfo) -> Message:
+    return Message(summary=f"History of {shown.chronology.reference}",
+                   parts=said.history(shown.chronology, shown.kind_label, tz))
+
+
+async def _show_history(turn: Turn, *, reference: str = "", report_id: int | None = None) -> bool:
+    """A report's history for whoever asked, in their chat, sent at once and never kept (as Slack's is
+    shown to them alone); a refusal is said the same way. Both are audited by the domain."""
+    shown = await chronology.history_for(turn.services, turn.person, reference=reference, report_id=report_id)
+    if shown is None:
+        return await turn.answer_now(Message(summary=chronology.REFUSAL, parts=[Paragraph([chronology.REFUSAL])]))
+    return await turn.answer_now(history(shown, turn.services.tz))
 
 
 # What the report workflow sends people, for those reached in Teams.
 RENDERERS: dict[str, Callable[[dict[str, Any]], Message]] = {
     OFFER: offer,
     LIST: report_list,
-    NOT_YET: show_not_yet,
     "report.handler": handler_card,
     "report.watcher": said.watcher_card,
     "report.told": said.told,
@@ -250,8 +262,11 @@ def register(app: TeamsApp) -> None:
                 rows = await workflow.reports_for(session, turn.services, turn.person)
             await turn.reply(LIST, {"rows": rows})
             return
-        if rest.lower() == "show" or SHOW.match(rest):
-            await turn.reply(NOT_YET, {})
+        if rest.lower() == "show":
+            await turn.answer_now(Message(summary=WHICH_REPORT, parts=[Paragraph([WHICH_REPORT])]))
+            return
+        if (shown := SHOW.match(rest)) is not None:
+            await _show_history(turn, reference=shown[1])
             return
         # Other words after "report" describe the concern, as after Slack's /report: the form starts with them.
         await turn.reply(OFFER, {"description": rest})
@@ -286,6 +301,15 @@ def register(app: TeamsApp) -> None:
     for verb, (build, act) in HANDLING.items():
         dialog_id = verb.removeprefix(OPENS_DIALOG)
         app.dialog(dialog_id, fetch=_opener(dialog_id, build), submit=_submitter(dialog_id, build, act))
+
+    @app.card_action(Verb.HISTORY)
+    async def show_history(turn: Turn, action: CardAction) -> InvokeAnswer:
+        report_id = _report_pressed(action.value)
+        if report_id is None:
+            return message_answer(NOT_THIS_REPORT)
+        # Its answer is a short message beside the button; the history itself goes to the chat, unkept.
+        shown = await _show_history(turn, report_id=report_id)
+        return message_answer(HISTORY_SENT if shown else HISTORY_NOT_SENT)
 
     @app.card_action(Verb.ACKNOWLEDGE)
     async def acknowledge(turn: Turn, action: CardAction) -> InvokeAnswer:

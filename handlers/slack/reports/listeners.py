@@ -289,17 +289,11 @@ def register(app: AsyncApp) -> None:
 
 async def _history(services: Services, viewer: str, *, reference: str = "", report_id: int | None = None) -> dict[str, Any]:
     """A report's history for `viewer`, as message arguments; or the refusal. Either is audited."""
-    async with services.db.unit_of_work() as session:
-        snapshot = await org_snapshot(services)
-        if report_id is not None:
-            shown = await chronology.show_report_by_id(session, services, snapshot.directory, report_id, viewer)
-        else:
-            shown = await chronology.show_report(session, services, snapshot.directory, reference, viewer)
+    shown = await chronology.history_for(services, viewer, reference=reference, report_id=report_id)
     if shown is None:
         return {"text": chronology.REFUSAL}
-    rule = snapshot.rules.get(workflow.ReportKind(shown.kind))
-    label = rule.label if rule else shown.kind
-    return {"text": f"History of {shown.reference}", "blocks": blocks.history_blocks(shown, label, services.tz)}
+    return {"text": f"History of {shown.chronology.reference}",
+            "blocks": blocks.history_blocks(shown.chronology, shown.kind_label, services.tz)}
 
 
 def _metadata(model: type[Meta], view: dict[str, Any]) -> Meta:
