@@ -137,3 +137,8 @@ def card_button(card: dict[str, Any], title_starts: str) -> dict[str, Any]:
     """The one button on a card whose title starts so."""
     [button] = [a for a in card_actions(card) if a.get("title", "").startswith(title_starts)]
     return button
+
+
+def card_text(card: dict[str, Any]) -> str:
+    """A card's top-level texts, a line each, as Teams shows them (with their markdown)."""
+    return "\n".join(block["text"] for block in card["body"] if "text" in block)

@@ -5,12 +5,11 @@ figure. Over real HTTP through the Teams stand-in, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Any
 
 import pytest
 
 from bot.standin import FakeSlack
-from tests.teams_support import ANITA_TEAMS, BEN_TEAMS, TeamsWorld, start_teams_world
+from tests.teams_support import ANITA_TEAMS, BEN_TEAMS, TeamsWorld, card_text, start_teams_world
 
 
 @pytest.fixture
@@ -19,15 +18,11 @@ async def world(database_url: str, fake_slack: FakeSlack) -> AsyncIterator[Teams
         yield running
 
 
-def _text(card: dict[str, Any]) -> str:
-    return "\n".join(block["text"] for block in card["body"] if "text" in block)
-
-
 async def _ask_for_the_digest(world: TeamsWorld, person: str) -> list[str]:
     world.teams.install_for(person)
     await world.client.send(world.client.personal_message(person, "digest"))
     await world.tick()
-    return [_text(sent.cards[0]) if sent.cards else sent.text for sent in world.teams.sent_to(person)]
+    return [card_text(sent.cards[0]) if sent.cards else sent.text for sent in world.teams.sent_to(person)]
 
 
 async def test_the_ceo_sees_this_weeks_digest_in_counts_and_roles(world: TeamsWorld) -> None:

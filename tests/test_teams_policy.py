@@ -15,7 +15,7 @@ from bot.addresses import ToPerson
 from bot.standin import FakeSlack
 from storage.models import AuditEntry, PolicySignature
 from storage.outbox import enqueue_message
-from tests.teams_support import BEN_TEAMS, TeamsWorld, start_teams_world
+from tests.teams_support import BEN_TEAMS, TeamsWorld, card_text, start_teams_world
 
 BEN = "U0VOLUNT01"
 
@@ -24,10 +24,6 @@ BEN = "U0VOLUNT01"
 async def world(database_url: str, fake_slack: FakeSlack) -> AsyncIterator[TeamsWorld]:
     async for running in start_teams_world(database_url, fake_slack):
         yield running
-
-
-def _text(card: dict[str, Any]) -> str:
-    return "\n".join(block["text"] for block in card["body"] if "text" in block)
 
 
 def _button(card: dict[str, Any]) -> dict[str, Any]:
@@ -65,9 +61,9 @@ async def _signatures(world: TeamsWorld) -> list[tuple[str, str]]:
 async def test_policy_says_it_is_not_yet_signed_and_opens_the_policy_to_read(world: TeamsWorld) -> None:
     card = await _offer(world)
 
-    assert "You have not signed this version yet." in _text(card)
+    assert "You have not signed this version yet." in card_text(card)
     dialog = await _open(world, _button(card))
-    shown = _text(dialog["card"]["content"])
+    shown = card_text(dialog["card"]["content"])
     assert dialog["title"] == "Our safety policy"
     assert "social media" in shown.lower()  # the policy's own words, in sections
     [agree] = [e for e in dialog["card"]["content"]["body"] if e.get("id") == "agree"]
@@ -81,7 +77,7 @@ async def test_signing_without_ticking_the_box_is_refused_beside_the_box_and_not
     answer = await world.client.send(world.client.dialog_submit(BEN_TEAMS, _submission(dialog, agree="")))
 
     assert answer.body["task"]["type"] == "continue"
-    assert "Please tick “I have read and agree” to sign." in _text(answer.body["task"]["value"]["card"]["content"])
+    assert "Please tick “I have read and agree” to sign." in card_text(answer.body["task"]["value"]["card"]["content"])
     assert await _signatures(world) == []
 
 
@@ -99,7 +95,7 @@ async def test_ticking_the_box_signs_once_however_often_teams_sends_it(world: Te
     async with world.bot.services.db.reading() as session:
         audited = (await session.scalars(select(AuditEntry.action).where(AuditEntry.actor == BEN))).all()
     assert audited.count("policy.signed") == 1
-    assert "You signed this version on" in _text(await _offer(world))
+    assert "You signed this version on" in card_text(await _offer(world))
 
 
 async def test_a_submission_the_bot_did_not_send_signs_nothing(world: TeamsWorld) -> None:
@@ -122,6 +118,6 @@ async def test_a_request_to_sign_that_reaches_someone_on_teams_opens_the_policy(
     await world.tick()
 
     [request] = world.teams.sent_to(BEN_TEAMS)
-    assert "Before you use our computers or post for us, please read and sign" in _text(request.cards[0])
+    assert "Before you use our computers or post for us, please read and sign" in card_text(request.cards[0])
     dialog = await _open(world, _button(request.cards[0]))
     assert dialog["title"] == "Our safety policy"
