@@ -34,6 +34,8 @@ STRANGER_TEAMS = "8c3f2e4a-3333-4c7d-9e0f-9a8b7c6d5e4f"
 ANITA_TEAMS = "9d4a3f5b-4444-4d8e-8f1a-0b9c8d7e6f5a"  # the CEO
 # Until the organisation file gives people Teams accounts, tests map object ids to keys themselves.
 KEYS = {PRIYA_TEAMS: "U0SAFE0001", BEN_TEAMS: "U0VOLUNT01", ANITA_TEAMS: "U0ANITA001"}
+SAM_TEAMS = "ad5b4a6c-5555-4e9f-9a2b-1c0d9e8f7a6b"  # a project manager and moderator
+KEYS[SAM_TEAMS] = "U0PMAUDIO1"
 
 
 @dataclass
