@@ -36,6 +36,8 @@ ANITA_TEAMS = "9d4a3f5b-4444-4d8e-8f1a-0b9c8d7e6f5a"  # the CEO
 KEYS = {PRIYA_TEAMS: "U0SAFE0001", BEN_TEAMS: "U0VOLUNT01", ANITA_TEAMS: "U0ANITA001"}
 SAM_TEAMS = "ad5b4a6c-5555-4e9f-9a2b-1c0d9e8f7a6b"  # a project manager and moderator
 KEYS[SAM_TEAMS] = "U0PMAUDIO1"
+TOM_TEAMS = "be6c5b7d-6666-4fa0-8b3c-2d1e0f9a8b7c"  # deputy safeguarding lead; manages Youth Voice
+KEYS[TOM_TEAMS] = "U0DEPUTY01"
 
 
 @dataclass
