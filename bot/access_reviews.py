@@ -33,6 +33,7 @@ DUE = "access_review.due"
 REVIEW_AT = time(10, 0)
 DECISIONS = ("keep", "revoke", "reduce")
 GONE = "That young leader is no longer in the organisation file."
+NO_ACCESS_LEFT = "They no longer have access to any of our accounts."
 
 
 class AccessReviewSettings(BaseModel):

@@ -141,3 +141,6 @@ async def test_reduce_asks_which_accounts_and_takes_away_only_those(world: Teams
     taken = await world.client.send(world.client.dialog_submit(TOM_TEAMS, {**submit["data"], "accounts": instagram}))
     assert taken.body["task"]["type"] == "message" and "no longer has access to Instagram" in taken.body["task"]["value"]
     assert await _access(world) == {"Instagram": False, "X (Twitter)": True}
+    again = await world.client.send(world.client.dialog_submit(TOM_TEAMS, {**submit["data"], "accounts": instagram}))
+    assert again.body["task"]["value"] == "This review was already decided (reduce)."
+    assert await _decisions(world) == 1

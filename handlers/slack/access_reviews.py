@@ -16,6 +16,7 @@ from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.access_reviews import (
+    NO_ACCESS_LEFT,
     REDUCE_FORM,
     ReviewActions,
     ReviewRef,
@@ -71,7 +72,7 @@ def register(app: AsyncApp) -> None:
             async with services.db.reading() as session:
                 accounts = await current_accounts(session, ref.person_key)
             if not accounts:
-                raise DomainError("They no longer have access to any of our accounts.")
+                raise DomainError(NO_ACCESS_LEFT)
             await client.views_open(trigger_id=body["trigger_id"], view=BLOCK_KIT.modal(reduce_form(accounts, ref)))
 
     @app.view(REDUCE_FORM)

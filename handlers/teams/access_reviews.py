@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.access_reviews import (
+    NO_ACCESS_LEFT,
     REDUCE_FORM,
     ReviewActions,
     ReviewRef,
@@ -64,26 +65,33 @@ def _chosen(answers: dict[str, Any]) -> list[int]:
     return [int(value) for value in text_answer(answers, accounts_to_take_away().id).split(",") if value.isdigit()]
 
 
+async def _decide(turn: Turn, ref: ReviewRef, decision: str, remove: list[int] | None = None
+                  ) -> tuple[str, dict[str, Any] | None]:
+    """Decide the review as the person who pressed: what they are told, and the review's message now.
+    Only a reviewer or an admin may (the domain refuses anyone else, and nothing changes); a second press,
+    or Teams retrying, finds the review decided and decides nothing more."""
+    services = turn.services
+    actor = (await org_snapshot(services)).directory.by_key(turn.person)
+    async with services.db.unit_of_work() as session:
+        said = await decide(session, services, ref.person_key, ref.due, actor, decision, remove)
+        decided = await decided_review(session, services, ref.person_key, ref.due)
+    services.wake_scheduler()  # the other reviewers' copies are updated through the outbox
+    return said, decided
+
+
 def register(app: TeamsApp) -> None:
     async def keep_or_revoke(turn: Turn, action: CardAction) -> InvokeAnswer:
         ref = _review(action.value)
         if ref is None:
             return message_answer(NOT_THIS_REVIEW)
-        services = turn.services
-        actor = (await org_snapshot(services)).directory.by_key(turn.person)
         try:
-            # Only a reviewer or an admin may: the domain refuses anyone else, and nothing changes. A second
-            # press (or Teams retrying) finds the review decided, and decides nothing more.
-            async with services.db.unit_of_work() as session:
-                said = await decide(session, services, ref.person_key, ref.due, actor, DECISION_OF[action.verb])
-                decided = await decided_review(session, services, ref.person_key, ref.due)
+            said, decided = await _decide(turn, ref, DECISION_OF[action.verb])
         except DomainError as exc:
             return message_answer(exc.user_message)
-        services.wake_scheduler()  # the other reviewers' cards are updated through the outbox
         if decided is None:
             return message_answer(said)
         card = review_request(decided, REVIEW_ACTIONS)
-        return await card_answer(services, Message(summary=card.summary, parts=[*card.parts, Note(said)]))
+        return await card_answer(turn.services, Message(summary=card.summary, parts=[*card.parts, Note(said)]))
 
     app.card_action(Verb.KEEP)(keep_or_revoke)
     app.card_action(Verb.REVOKE)(keep_or_revoke)
@@ -100,7 +108,7 @@ def register(app: TeamsApp) -> None:
         async with services.db.reading() as session:
             accounts = await current_accounts(session, ref.person_key)
         if not accounts:
-            return say_in_dialog("They no longer have access to any of our accounts.")
+            return say_in_dialog(NO_ACCESS_LEFT)
         return show_dialog(reduce_form(accounts, ref))
 
     async def submit_reduce(turn: Turn, request: DialogRequest) -> InvokeAnswer:
@@ -108,10 +116,8 @@ def register(app: TeamsApp) -> None:
         if ref is None:
             return say_in_dialog(NOT_THIS_FORM)
         services = turn.services
-        actor = (await org_snapshot(services)).directory.by_key(turn.person)
         try:
-            async with services.db.unit_of_work() as session:
-                said = await decide(session, services, ref.person_key, ref.due, actor, "reduce", _chosen(request.values))
+            said, _decided = await _decide(turn, ref, "reduce", _chosen(request.values))
         except NotAllowed as exc:
             return say_in_dialog(exc.user_message)
         except DomainError as exc:
@@ -120,7 +126,6 @@ def register(app: TeamsApp) -> None:
                 accounts = await current_accounts(session, ref.person_key)
             field = accounts_to_take_away().id
             return show_dialog(reduce_form(accounts, ref), FormErrors({field: exc.user_message}), request.values)
-        services.wake_scheduler()
         return say_in_dialog(said)
 
     app.dialog(REDUCE_FORM, fetch=open_reduce, submit=submit_reduce)
