@@ -24,7 +24,7 @@ $(BIN)/.installed-test: $(BIN)/.installed-run
 	@touch $@
 
 $(BIN)/.installed-bench: $(BIN)/.installed-run
-	@echo "Installing the benchmarks' peers (scrubadub and what it brings)..."
+	@echo "Installing the benchmarks' peers (scrubadub, the Teams SDK and what they bring)..."
 	@$(call quietly,$(PIP) -e '.[bench]')
 	@touch $@
 

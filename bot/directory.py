@@ -65,15 +65,10 @@ class Directory:
     def by_teams_object_id(self, object_id: str | None) -> Member | None:
         return self._by_teams_object_id.get(object_id.lower()) if object_id else None
 
-    def by_name(self, typed: str) -> Member | None:
-        """The one person with this name, in any case (or, if nobody has it, the one whose first name
-        it is); None if nobody is, or several are."""
-        wanted = " ".join(typed.split()).casefold()
-        for same in (lambda m: m.name.casefold() == wanted, lambda m: m.name.split()[0].casefold() == wanted):
-            found = [m for m in self.members if m.name.strip() and same(m)]
-            if found:
-                return found[0] if len(found) == 1 else None
-        return None
+    def named(self, typed: str) -> list[Member]:
+        """Everyone whose full name or first name is `typed` ("Dan Hughes", "dan"; "@" before it ignored)."""
+        typed = typed.lstrip("@").strip().lower()
+        return [m for m in self.members if m.name.lower() == typed or m.name.split()[0].lower() == typed]
 
     def with_role(self, role: Role) -> list[Member]:
         return list(self._by_role.get(role, ()))

@@ -21,6 +21,8 @@ from bot.standin.teams.connector import SentActivity
 from storage.models import AuditEntry, SharedAccount
 from tests.harness import START
 from tests.teams_support import BEN_TEAMS, PRIYA_TEAMS, STRANGER_TEAMS, TeamsWorld, start_teams_world
+from tests.teams_support import card_actions as _actions
+from tests.teams_support import card_button as _button
 
 ANITA, BEN = "U0ANITA001", "U0VOLUNT01"
 MESSAGE = "application/vnd.microsoft.activity.message"
@@ -35,23 +37,6 @@ async def world(database_url: str, fake_slack: FakeSlack) -> AsyncIterator[Teams
 
 def _text(card: dict[str, Any]) -> str:
     return json.dumps(card, ensure_ascii=False)
-
-
-def _actions(node: Any) -> list[dict[str, Any]]:
-    """Every button on a card, however deep its row sits."""
-    if isinstance(node, list):
-        return [a for item in node for a in _actions(item)]
-    if not isinstance(node, dict):
-        return []
-    found = list(node["actions"]) if node.get("type") == "ActionSet" else []
-    for key in ("body", "items", "columns"):
-        found += _actions(node.get(key, []))
-    return found
-
-
-def _button(card: dict[str, Any], title_starts: str) -> dict[str, Any]:
-    [button] = [a for a in _actions(card) if a.get("title", "").startswith(title_starts)]
-    return button
 
 
 async def _canva_owned_by_ben(world: TeamsWorld) -> SentActivity:

@@ -11,6 +11,7 @@ from typing import Any
 import aiohttp
 import pytest
 from aiohttp import web
+from sqlalchemy import select
 
 from bot.addresses import ToPerson
 from bot.clock import ManualClock
@@ -22,6 +23,7 @@ from bot.standin.teams import TeamsActivitySender
 from bot.standin.teams.keys import SigningKey
 from bot.teams.notices import INSTALL_APP
 from bot.teams.server import MESSAGES_PATH, SORRY, TeamsApp, Turn, teams_endpoint
+from storage.models import TeamsConversation
 from storage.outbox import enqueue_message
 from storage.teams import channel_reference, person_reference
 from tests.harness import START, make_settings, start_bot
@@ -38,6 +40,36 @@ async def test_a_genuine_activity_is_answered_and_its_chat_kept(world: TeamsWorl
     reply = await world.client.send(world.client.personal_message(STRANGER_TEAMS, "hello"))
 
     assert reply.status == 200
+    async with world.bot.services.db.reading() as session:
+        kept = await person_reference(session, STRANGER_TEAMS)
+    assert kept is not None and kept.conversation_id == world.teams.personal_chat(STRANGER_TEAMS).id
+
+
+async def _kept_since(world: TeamsWorld, person: str) -> Any:
+    async with world.bot.services.db.reading() as session:
+        return await session.scalar(select(TeamsConversation.updated_at).where(TeamsConversation.user_object_id == person))
+
+
+async def test_a_chat_already_kept_is_not_written_again_before_the_answer(world: TeamsWorld) -> None:
+    await world.client.send(world.client.personal_message(STRANGER_TEAMS, "hello"))
+    first_kept = await _kept_since(world, STRANGER_TEAMS)
+    world.bot.clock.advance(timedelta(hours=1))
+
+    for said in ("hello again", "and again"):
+        assert (await world.client.send(world.client.personal_message(STRANGER_TEAMS, said))).status == 200
+
+    assert await _kept_since(world, STRANGER_TEAMS) == first_kept
+
+
+async def test_the_app_removed_and_installed_again_is_kept_again(world: TeamsWorld) -> None:
+    await world.client.send(world.client.personal_message(STRANGER_TEAMS, "hello"))  # this chat is seen
+    removed = world.client.installed(STRANGER_TEAMS) | {"action": "remove"}
+    await world.client.send(removed)
+    assert await _kept_since(world, STRANGER_TEAMS) is None
+
+    await world.client.send(world.client.installed(STRANGER_TEAMS))
+    await world.client.send(world.client.personal_message(STRANGER_TEAMS, "I'm back"))
+
     async with world.bot.services.db.reading() as session:
         kept = await person_reference(session, STRANGER_TEAMS)
     assert kept is not None and kept.conversation_id == world.teams.personal_chat(STRANGER_TEAMS).id

@@ -15,6 +15,8 @@ from PIL import Image
 
 from bot.commands import CATALOGUE, MESSAGE_ACTIONS, CommandInfo
 from bot.teams.package import command_lists
+from bot.teams.server import TeamsApp
+from handlers.teams import register_all
 from tests.cli_support import bare_env, run_tmw_bot
 from tests.harness import EXAMPLE_ORG, ROOT
 
@@ -120,3 +122,17 @@ async def test_a_website_that_is_not_https_is_refused_on_its_line(tmp_path: Path
 
     assert code == 1
     assert f"line {line}: organisation.website: 'themusicworks.org.uk' is not a web address" in err
+
+
+async def test_check_before_sending_is_declared_as_the_message_action_the_bot_answers(tmp_path: Path) -> None:
+    _, _, package = await _build(tmp_path, TEAMS_APP_ID=APP_ID)
+    assert package is not None
+    manifest = _manifest(package)
+    jsonschema.Draft7Validator(json.loads(SCHEMA.read_text())).validate(manifest)
+
+    [declared] = [c for c in manifest["composeExtensions"][0]["commands"] if c["title"] == "Check before sending"]
+    assert (declared["type"], declared["context"], declared["fetchTask"]) == ("action", ["message"], True)
+    # Teams sends the command's id back when someone chooses it: the bot must answer that id.
+    app = TeamsApp()
+    register_all(app)
+    assert declared["id"] in app.message_actions

@@ -1,8 +1,9 @@
-"""What the leaver workflow says and asks, as data (bot/messages.py), with the ids of its form fields and
-buttons; each platform renders it and listens for those ids."""
+"""What the leaver workflow says and asks, as data (bot/messages.py), with the ids of its form and fields.
+Each platform names the checklist's buttons itself (`ChecklistActions`), renders it and listens for them."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -32,8 +33,6 @@ from bot.messages import (
 )
 
 CONFIRM_FORM = "leaver.confirm"
-TASK_DONE = "leaver.task_done"
-CANCEL = "leaver.cancel"
 LEAVING_ON = "leaving_on"
 MAX_PARTS = 50
 
@@ -46,12 +45,25 @@ def admin_field(account_id: int) -> str:
     return f"admin_{account_id}"
 
 
+@dataclass(frozen=True)
+class ChecklistActions:
+    """What the platform calls the checklist's buttons, so each press comes back to it, and how a person
+    types the command that records a password change there ("/rotated" in Slack)."""
+
+    task_done: str
+    cancel: str
+    rotated: str
+
+
 class LeaverMeta(BaseModel):
-    """Carried through the confirmation form: who is leaving, and which accounts need a new owner or admin."""
+    """Carried through the confirmation form: who is leaving, and which accounts need a new owner or admin.
+    `opened` is an id the form was given when it was opened, where the platform gives it none itself (a
+    Teams dialog), so that form sent twice starts one checklist."""
 
     person: str
     owned: list[int] = []
     last_admin: list[int] = []
+    opened: str = ""
 
 
 class TaskValue(BaseModel):
@@ -66,7 +78,7 @@ def _listed(items: list[str], empty: str) -> list[list[Span]]:
     return [["• " + item] for item in items] if items else [[Italic(empty)]]
 
 
-def confirm_form(preview: LeaverPreview) -> Form:
+def confirm_form(preview: LeaverPreview, opened: str = "") -> Form:
     """What leaving will change, and the new owners, admins and leaving date it needs."""
     accounts = [f"{a.name}{' (owner)' if a.owned else ''}{' (last admin)' if a.last_admin else ''}" for a in preview.accounts]
     projects = [f"{p} (manages)" for p in preview.manages] + [f"{p} (leads)" for p in preview.leads]
@@ -92,11 +104,11 @@ def confirm_form(preview: LeaverPreview) -> Form:
         Note("Their roles end on this date. Passwords are changed once their access ends."),
     ]
     meta = LeaverMeta(person=preview.person_key, owned=[a.id for a in preview.accounts if a.owned],
-                      last_admin=[a.id for a in preview.accounts if a.last_admin])
+                      last_admin=[a.id for a in preview.accounts if a.last_admin], opened=opened)
     return Form(id=CONFIRM_FORM, title="Someone is leaving", submit="Confirm", state=meta.model_dump_json(), fields=fields)
 
 
-def checklist(params: dict[str, Any]) -> Message:
+def checklist(params: dict[str, Any], actions: ChecklistActions) -> Message:
     """The checklist, as it stands: each task, done or to do, with a Cancel while it is open."""
     complete, cancelled = params["state"] == "complete", params["state"] == "cancelled"
     title = f"Leaver checklist: {params['name']}{' (complete)' if complete else ''}{' (cancelled)' if cancelled else ''}"
@@ -110,16 +122,16 @@ def checklist(params: dict[str, Any]) -> Message:
         if task["state"] == "done":
             parts.append(Item((Icon.DONE, " ", Struck(task["label"]), f" ({task['done']})")))
             continue
-        button = (Button("Mark done", TASK_DONE, value=TaskValue(task_id=task["id"]).model_dump_json())
+        button = (Button("Mark done", actions.task_done, value=TaskValue(task_id=task["id"]).model_dump_json())
                   if task["manual"] else None)
         parts.append(Item((Icon.TO_DO, f" {task['label']} · {task['assignee']}"), button))
     if complete:
         parts.append(Note("Every task is done. The CEO has been told. Thank you."))
     else:
         parts.append(Note(("Password changes tick themselves off when they are recorded (the reminder's buttons or ",
-                           Code("/rotated"), ").")))
+                           Code(actions.rotated), ").")))
         parts.append(Buttons([Button(
-            "Cancel this checklist", CANCEL, style=ButtonStyle.DANGER,
+            "Cancel this checklist", actions.cancel, style=ButtonStyle.DANGER,
             value=CancelValue(leaver_id=params["leaver_id"]).model_dump_json(),
             confirm=Confirm("Cancel the checklist?", f"{params['name']}'s roles, accounts and access go back to how "
                             "they were. Only before their leaving date."[:300], "Cancel it", "Keep it"))]))

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.absences import away_at, stand_in_for, until_words
@@ -92,6 +93,14 @@ class LeaverForm:
     leaving_on: str
     new_owners: dict[int, str | None] = field(default_factory=dict)
     new_admins: dict[int, str | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ChecklistOutcome(Outcome):
+    """What a press of a checklist's button did, and the checklist as it now stands (its params), so the
+    platform can redraw the message pressed at once."""
+
+    checklist: dict[str, Any] = field(default_factory=dict)
 
 
 def require_requester(member: Member | None) -> Member:
@@ -208,6 +217,21 @@ def _validate(form: LeaverForm, leaver: LeaverPreview, directory: Directory, ser
         raise FormErrors(errors)
     assert leaving_on is not None
     return leaving_on
+
+
+async def start(services: Services, requester: str, person: str, form: LeaverForm, submission_key: str) -> Outcome:
+    """The confirmation form, submitted: the checklist started in its own transaction (`confirm`). Only one
+    may be open for a person: if another was saved first, its starter is named beside the leaving date
+    (FormErrors), unless it was this very form sent twice (then it is already made, and nothing is wrong)."""
+    try:
+        async with services.db.unit_of_work() as session:
+            return await confirm(session, services, requester, person, form, submission_key)
+    except IntegrityError:
+        async with services.db.reading() as session:
+            clash = await explain_clash(session, services, person, submission_key)
+        if clash.changed:
+            raise FormErrors({"leaving_on": clash.message}) from None
+        return clash
 
 
 async def confirm(session: AsyncSession, services: Services, requester: str, person: str, form: LeaverForm,
@@ -470,8 +494,9 @@ async def cancel(session: AsyncSession, services: Services, leaver_id: int, acto
     await enqueue_message(session, services.cipher, now=now, to=ToPerson(leaver.person_key), template="leaver.cancelled",
                           params={"name": name, "cancelled_by": params["cancelled_by"]},
                           message_key=f"leaver:{leaver.id}:cancelled")
-    return Outcome(True, f"The leaver checklist for {name} is cancelled: their roles, accounts and access are as they "
-                         f"were, and I've told them and the admins. Reports already passed on stay with their new handlers.")
+    return ChecklistOutcome(True, f"The leaver checklist for {name} is cancelled: their roles, accounts and access are "
+                                  f"as they were, and I've told them and the admins. Reports already passed on stay "
+                                  f"with their new handlers.", params)
 
 
 def _name_in(directory: Directory, person_key: str | None) -> str:
@@ -538,7 +563,7 @@ async def complete_task(session: AsyncSession, services: Services, task_id: int,
     if actor not in {leaver.requested_by, task.assignee_id} and not (member and member.has(Role.ADMIN)):
         raise NotAllowed("Only the person who started this checklist, the task's owner or an admin can tick it off.")
     if task.state == "done":
-        return Outcome(False, "That was already done. Thank you.")
+        return ChecklistOutcome(False, "That was already done. Thank you.", checklist_params(services, leaver, directory))
     if leaver.state != "open":
         return Outcome(False, "This checklist was cancelled, so nothing more is needed.")
     if task.kind == "rotate":
@@ -547,7 +572,7 @@ async def complete_task(session: AsyncSession, services: Services, task_id: int,
     await record_audit(session, at=services.now(), actor=actor, action="leaver.task_done", subject_type="leaver",
                        subject_id=str(leaver.id), detail={"task": task.id, "kind": task.kind})
     await refresh_checklist(session, services, leaver)
-    return Outcome(True, "Ticked off. Thank you.")
+    return ChecklistOutcome(True, "Ticked off. Thank you.", checklist_params(services, leaver, directory))
 
 
 async def password_changed(session: AsyncSession, services: Services, account_id: int, report_id: int | None,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from typing import Any
 
 # A mention of the bot in a channel message arrives as text: "<at>Safety assistant</at> report".
@@ -76,6 +77,11 @@ def parse(activity: dict[str, Any]) -> Activity:
     )
 
 
+def _object(value: Any) -> dict[str, Any]:
+    """A JSON object an activity carries; anything else (absent, or crafted) counts as an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
 # -- invokes -----------------------------------------------------------------------------------------
 
 
@@ -90,8 +96,7 @@ class DialogRequest:
 
 
 def dialog_request(activity: Activity) -> DialogRequest:
-    data = activity.value.get("data")
-    data = data if isinstance(data, dict) else {}
+    data = _object(activity.value.get("data"))
     # Opened from a card's button: the button names the dialog. Submitted: the form's own submit names it.
     dialog = str(data.get("dialog") or data.get("form") or "")
     values = {k: v for k, v in data.items() if k not in {"msteams", "dialog", "form", "state"}}
@@ -107,8 +112,74 @@ class CardAction:
 
 
 def card_action(activity: Activity) -> CardAction:
-    action = activity.value.get("action")
-    action = action if isinstance(action, dict) else {}
-    data = action.get("data")
-    data = data if isinstance(data, dict) else {}
+    action = _object(activity.value.get("action"))
+    data = _object(action.get("data"))
     return CardAction(verb=str(action.get("verb") or ""), value=str(data.get("value") or ""))
+
+
+@dataclass(frozen=True)
+class MessageActionRequest:
+    """A message action chosen on a message (composeExtension/fetchTask from its "..." menu): which
+    action, the message's words as plain text, as its author wrote them, and its author's Entra object
+    id (empty for a message from a bot or a webhook)."""
+
+    command: str
+    text: str
+    author: str = ""
+
+
+def message_action_request(activity: Activity) -> MessageActionRequest:
+    payload = _object(activity.value.get("messagePayload"))
+    body = _object(payload.get("body"))
+    # Teams names a message's author as Graph does: from.user.id is their Entra object id.
+    author = _object(_object(payload.get("from")).get("user")).get("id")
+    content = body.get("content")
+    content = content if isinstance(content, str) else ""
+    # Teams sends a message's body as HTML (contentType "html"), or now and then as plain text.
+    text = html_to_text(content) if body.get("contentType", "html") == "html" else content
+    return MessageActionRequest(command=str(activity.value.get("commandId") or ""), text=text.strip(),
+                                author=author.lower() if isinstance(author, str) else "")
+
+
+def html_to_text(content: str) -> str:
+    """A Teams message's HTML as the text it shows: each paragraph, list item and broken line on a line of
+    its own (Teams draws each as one), entities as the characters they stand for, a mention as the name it
+    names, an emoji as itself."""
+    reader = _TextOfHtml()
+    reader.feed(content)
+    reader.close()
+    lines = (" ".join(line.split()) for line in "".join(reader.pieces).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+class _TextOfHtml(HTMLParser):
+    # Elements that start a line of their own; a <br> is a line break.
+    BLOCKS = frozenset({"p", "div", "li", "tr", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
+                        "table"})
+    UNSEEN = frozenset({"script", "style", "head", "title"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.UNSEEN:
+            self.hidden += 1
+        elif tag == "br" or tag in self.BLOCKS:
+            self.pieces.append("\n")
+        elif tag == "img":
+            # Teams draws an emoji as an image whose alt text is the emoji itself.
+            found = dict(attrs)
+            if "emoji" in (found.get("itemtype") or "").lower():
+                self.pieces.append(found.get("alt") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.UNSEEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self.BLOCKS:
+            self.pieces.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.pieces.append(data)

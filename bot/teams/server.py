@@ -30,23 +30,40 @@ from bot.errors import DomainError
 from bot.messages import Message, Paragraph
 from bot.outbox import DeliveryFailed
 from bot.services import Services
-from bot.teams.activities import Activity, CardAction, DialogRequest, card_action, dialog_request, parse
+from bot.teams.activities import (
+    Activity,
+    CardAction,
+    DialogRequest,
+    MessageActionRequest,
+    card_action,
+    dialog_request,
+    message_action_request,
+    parse,
+)
 from bot.teams.auth import PUBLIC_OPENID_METADATA, BotFrameworkTokens, TokenRefused
 from bot.teams.delivery import TEAMS
-from bot.teams.references import reachable_now, record_reference
+from bot.teams.references import kept_reference, reachable_now, reached_from, record_reference
 from storage import outbox as outbox_store
 from storage.models import ProcessedDelivery
-from storage.teams import person_reference
+from storage.teams import ConversationReference
 
 MESSAGES_PATH = "/api/messages"
+SEEN_AT_MOST = 10_000
 # What a person is told when answering them failed on our side (as in Slack, handlers/errors.py).
 SORRY = "Sorry, something went wrong on my side and nothing was changed. Please try again in a minute."
 NOT_IN_TEAMS_YET = "Sorry, this button doesn't work in Teams yet, so nothing was changed."
+ACTION_NOT_IN_TEAMS_YET = "Sorry, this doesn't work in Teams yet, so nothing was changed."
 # Said when an answer sent at once (`Turn.answer_now`) could not go: nothing of it was kept to send later.
 NOT_ANSWERED = "Sorry, I couldn't answer that just now. Please try again in a minute."
 # A reply that is a sentence and nothing more (a refusal, an apology).
 SAID = "teams.said"
 MESSAGE_CONTENT_TYPE = "application/vnd.microsoft.activity.message"
+# A message action chosen on a message (its "..." menu), answered as a dialog is: with a card or a message.
+MESSAGE_ACTION = "composeExtension/fetchTask"
+# A dialog a message action opened comes back as this when submitted, not as task/submit.
+MESSAGE_ACTION_SUBMIT = "composeExtension/submitAction"
+# The invokes answered with a dialog ({"task": ...}), a refusal included.
+DIALOG_INVOKES = ("task/fetch", "task/submit", MESSAGE_ACTION, MESSAGE_ACTION_SUBMIT)
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +143,7 @@ class Turn:
 CommandListener = Callable[[Turn, str], Awaitable[None]]
 DialogListener = Callable[[Turn, DialogRequest], Awaitable[InvokeAnswer]]
 CardActionListener = Callable[[Turn, CardAction], Awaitable[InvokeAnswer]]
+MessageActionListener = Callable[[Turn, MessageActionRequest], Awaitable[InvokeAnswer]]
 
 
 @dataclass
@@ -137,11 +155,13 @@ class Dialog:
 @dataclass
 class TeamsApp:
     """The Teams listeners, by what they answer: a command typed in the 1:1 chat (by its first word), a
-    dialog (by its id), a card's button (by its verb)."""
+    dialog (by its id), a card's button (by its verb), a message action (by its command id, the
+    `MessageAction` key of bot/commands.py the app package declares it by)."""
 
     commands: dict[str, CommandListener] = field(default_factory=dict)
     dialogs: dict[str, Dialog] = field(default_factory=dict)
     card_actions: dict[str, CardActionListener] = field(default_factory=dict)
+    message_actions: dict[str, MessageActionListener] = field(default_factory=dict)
     unknown_command: CommandListener | None = None
 
     def command(self, word: str) -> Callable[[CommandListener], CommandListener]:
@@ -159,6 +179,12 @@ class TeamsApp:
             return listener
         return register
 
+    def message_action(self, command_id: str) -> Callable[[MessageActionListener], MessageActionListener]:
+        def register(listener: MessageActionListener) -> MessageActionListener:
+            self.message_actions[command_id] = listener
+            return listener
+        return register
+
     async def dispatch(self, turn: Turn) -> InvokeAnswer:
         activity = turn.activity
         if activity.kind == "message":
@@ -172,12 +198,13 @@ class TeamsApp:
             return None
         if activity.kind != "invoke":
             return None
-        if activity.name in ("task/fetch", "task/submit"):
+        if activity.name in ("task/fetch", "task/submit", MESSAGE_ACTION_SUBMIT):  # dialogs
             request = dialog_request(activity)
             dialog = self.dialogs.get(request.dialog)
             if dialog is None:
                 log.warning("a dialog nobody registered was asked for: %r", request.dialog)
                 return {"task": {"type": "message", "value": "Sorry, I don't know that form. Please start again."}}
+            # Its answers (the dialog again, a message in it, or closed) are a message action's answers too.
             return await (dialog.fetch if activity.name == "task/fetch" else dialog.submit)(turn, request)
         if activity.name == "adaptiveCard/action":
             action = card_action(activity)
@@ -186,6 +213,13 @@ class TeamsApp:
                 log.warning("a button nobody registered was pressed: %r", action.verb)
                 return {"statusCode": 200, "type": MESSAGE_CONTENT_TYPE, "value": NOT_IN_TEAMS_YET}
             return await listener(turn, action)
+        if activity.name == MESSAGE_ACTION:
+            request = message_action_request(activity)
+            chosen = self.message_actions.get(request.command)
+            if chosen is None:
+                log.warning("a message action nobody registered was chosen: %r", request.command)
+                return {"task": {"type": "message", "value": ACTION_NOT_IN_TEAMS_YET}}
+            return await chosen(turn, request)
         return None
 
 
@@ -197,6 +231,8 @@ class TeamsEndpoint:
         self.tokens = tokens
         self.person_of = person_of
         self.send_now = send_now
+        # Where this process has seen each person (by Entra object id) and channel write to it from.
+        self._seen: dict[str, ConversationReference] = {}
 
     async def handle(self, request: web.Request) -> web.Response:
         with self.services.db.people_first.serving():
@@ -230,7 +266,7 @@ class TeamsEndpoint:
         else:
             log.error("unhandled error answering a Teams %s", turn.activity.name or turn.activity.kind, exc_info=error)
             text = SORRY
-        if turn.activity.name in ("task/fetch", "task/submit"):
+        if turn.activity.name in DIALOG_INVOKES:
             return {"task": {"type": "message", "value": text}}
         if turn.activity.name == "adaptiveCard/action":
             return {"statusCode": 200, "type": MESSAGE_CONTENT_TYPE, "value": text}
@@ -242,17 +278,41 @@ class TeamsEndpoint:
 
     async def _remember(self, body: dict[str, Any], activity: Activity, person: str) -> None:
         """Keep where the activity came from; someone who has just become reachable (the app installed for
-        them, or their first message) gets what waits for them on the outbox's next round."""
+        them, or their first message) gets what waits for them on the outbox's next round. Most activities
+        come from where the bot already knows, and then nothing is written before the answer; a message
+        or a button from a conversation this process has seen is not even looked up. The app installed
+        or removed is always written, so another process that shares the database is never misled."""
+        reached = reached_from(body)
+        if reached is None:
+            return
+        seen_as = reached.person or f"channel:{reached.channel}"
+        routine = activity.kind in ("message", "invoke")
+        if routine and self._seen.get(seen_as) == reached.reference:
+            return
+        if not reached.removed:
+            async with self.services.db.reading() as session:
+                if await kept_reference(session, reached) == reached.reference:
+                    self._saw(seen_as, reached.reference)
+                    return
         now = self.services.now()
         woken = 0
         async with self.services.db.unit_of_work() as session:
             personal = activity.where.personal and bool(person)
-            before = await person_reference(session, activity.sender.object_id) if personal else None
+            before = await kept_reference(session, reached) if personal else None
             kept = await record_reference(session, body, now)
             if personal and kept is not None and kept != before:
                 woken = await reachable_now(session, ToPerson(person), now)
+        if reached.removed:
+            self._seen.pop(seen_as, None)
+        else:
+            self._saw(seen_as, reached.reference)
         if woken:
             self.services.wake_scheduler()
+
+    def _saw(self, seen_as: str, reference: ConversationReference) -> None:
+        if len(self._seen) >= SEEN_AT_MOST:  # far more people and channels than a charity has
+            self._seen.clear()
+        self._seen[seen_as] = reference
 
 
 def teams_endpoint(services: Services, app: TeamsApp, person_of: PersonOf = known_by_object_id,

@@ -114,7 +114,8 @@ def register(app: TeamsApp) -> None:
         if not typed:
             await turn.reply(OFFER, {})
             return
-        person = directory.by_name(typed)
+        named = directory.named(typed)
+        person = named[0] if len(named) == 1 else None
         if person is None:
             shown = typed if len(typed) <= 60 else typed[:59] + "…"
             raise DomainError(f"I don't know who “{shown}” is, so no form was opened. Please type dbs on its own "

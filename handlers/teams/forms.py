@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.messages import Form, FormErrors
+from bot.messages import Form, FormErrors, Message
 from bot.services import Services
 from bot.teams.cards import ADAPTIVE_CARD_CONTENT_TYPE, AdaptiveCards
 from storage.models import ProcessedDelivery
@@ -23,8 +23,18 @@ def show_dialog(form: Form, errors: FormErrors | None = None, answers: dict[str,
     dialog = (cards or AdaptiveCards()).dialog(form, errors)
     if answers:
         _refill(dialog.card.get("body", []), answers)
+    return _dialog_of(dialog.title, dialog.card)
+
+
+def show_in_dialog(title: str, message: Message) -> dict[str, Any]:
+    """The invoke answer that shows `message` in a dialog of its own, to the person alone: nothing is
+    posted anywhere, and nothing of it is kept. Its buttons, if any, are the card's; closing it is Teams'."""
+    return _dialog_of(title, AdaptiveCards().message(message).card)
+
+
+def _dialog_of(title: str, card: dict[str, Any]) -> dict[str, Any]:
     return {"task": {"type": "continue", "value": {
-        "title": dialog.title, "card": {"contentType": ADAPTIVE_CARD_CONTENT_TYPE, "content": dialog.card}}}}
+        "title": title, "card": {"contentType": ADAPTIVE_CARD_CONTENT_TYPE, "content": card}}}}
 
 
 def say_in_dialog(text: str) -> dict[str, Any]:

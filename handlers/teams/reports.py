@@ -1,6 +1,6 @@
 """Teams: `report` in the bot's 1:1 chat offers the report form as a dialog; its submission is checked
-and filed as Slack's modal is (bot/reports/workflow.py `receive_report`), and the reporter is told in
-their chat. A handler's card acknowledges with a button and asks, escalates, resolves and reopens through
+and filed as Slack's modal is (bot/reports/workflow.py `receive_report`); the dialog's last page says where
+it went, and the reporter's own card follows in their chat. A handler's card acknowledges with a button and asks, escalates, resolves and reopens through
 dialogs, each authorised by the domain as in Slack. Thin: parse the activity into the domain's terms, call
 the domain, render."""
 
@@ -15,12 +15,11 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
-from bot.messages import Button, Buttons, ButtonStyle, Form, Message, Paragraph, Part
+from bot.messages import Button, Buttons, ButtonStyle, Form, Message, Paragraph
 from bot.messages import FormErrors as FormErrorsOf
-from bot.policy.online_safety import Signpost
 from bot.reports import messages as said
 from bot.reports import workflow
-from bot.reports.workflow import TEXT_LIMITS, Filed, FormErrors, ReportForm
+from bot.reports.workflow import TEXT_LIMITS, FormErrors, ReportForm
 from bot.services import Services
 from bot.snapshot import org_snapshot
 from bot.teams.activities import CardAction, DialogRequest
@@ -39,7 +38,6 @@ from handlers.teams.forms import (
 
 FILE_DIALOG = "report.file"
 OFFER = "teams.report_offer"
-FILED = "teams.report_filed"
 LIST = "teams.report_list"
 NOT_YET = "teams.report_show_not_yet"
 NOT_THIS_FORM = "I can't tell which form this was. Please type report and open it again."
@@ -81,17 +79,6 @@ def offer(params: dict[str, Any]) -> Message:
     ])
 
 
-def filed(params: dict[str, Any]) -> Message:
-    """The form's last page in Slack; in Teams the dialog closes and this arrives in the reporter's chat."""
-    signpost = params.get("signpost")
-    page = said.filed(Filed(
-        report_id=params["report_id"], reference=params["reference"], went_to=params["went_to"],
-        when_understood=params.get("when_understood"), urgent=params["urgent"],
-        immediate_risk=params["immediate_risk"], signpost=Signpost(**signpost) if signpost else None))
-    summary = f"Thank you. Your report {params['reference']} has gone to {params['went_to']}."
-    return Message(summary=summary, parts=[part for part in page.fields if isinstance(part, Part)])
-
-
 def handler_card(params: dict[str, Any]) -> Message:
     """A handler's card; its buttons carry the report (and the tier they saw) when they may act on it."""
     value = json.dumps({"report_id": params["report_id"], "tier": params.get("tier", 0)}) if params.get("can_act") else ""
@@ -120,7 +107,6 @@ def show_not_yet(_params: dict[str, Any]) -> Message:
 # What the report workflow sends people, for those reached in Teams.
 RENDERERS: dict[str, Callable[[dict[str, Any]], Message]] = {
     OFFER: offer,
-    FILED: filed,
     LIST: report_list,
     NOT_YET: show_not_yet,
     "report.handler": handler_card,
@@ -138,13 +124,6 @@ RENDERERS: dict[str, Callable[[dict[str, Any]], Message]] = {
 }
 
 
-def _filed_params(report: Filed) -> dict[str, Any]:
-    signpost = report.signpost
-    return {"report_id": report.report_id, "reference": report.reference, "went_to": report.went_to,
-            "when_understood": report.when_understood, "urgent": report.urgent,
-            "immediate_risk": report.immediate_risk,
-            "signpost": {"policy_section": signpost.policy_section, "text": signpost.text,
-                         "link_text": signpost.link_text, "url": signpost.url} if signpost else None}
 
 
 async def _form(turn: Turn, request: DialogRequest) -> ReportForm:
@@ -277,9 +256,9 @@ def register(app: TeamsApp) -> None:
         except DomainError as exc:
             return show_dialog(await _report_form(turn, request.state), FormErrorsOf({said.FieldId.KIND: exc.user_message}),
                                request.values)
-        # The dialog closes; the confirmation waits in the outbox if Teams cannot take it now.
-        await turn.reply(FILED, _filed_params(report), key=f"teams-report-filed:{report.report_id}")
-        return None
+        # The form's last page, in the dialog, as in Slack's modal: nothing more to write before answering.
+        # The reporter's own card, updated as the report is handled, follows in their chat (the outbox).
+        return show_dialog(said.filed(report))
 
     app.dialog(FILE_DIALOG, fetch=open_form, submit=submit_form)
 

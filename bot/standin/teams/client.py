@@ -134,6 +134,13 @@ class TeamsActivitySender:
                          "value": {"commandId": command_id, "commandContext": "message", "messagePayload": message}})
         return activity
 
+    def message_action_submit(self, person: str, command_id: str, data: dict[str, Any]) -> dict[str, Any]:
+        """The dialog a message action opened, submitted: Teams sends it as composeExtension/submitAction."""
+        activity = self._base(INVOKE, person, self._personal(person))
+        activity.update({"name": "composeExtension/submitAction",
+                         "value": {"commandId": command_id, "commandContext": "message", "data": data}})
+        return activity
+
     def installed(self, person: str) -> dict[str, Any]:
         """The app installed for a person (by them, or pre-installed by an admin)."""
         self.fake.install_for(person)

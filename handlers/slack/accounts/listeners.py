@@ -48,8 +48,7 @@ def people_in(text: str, directory: Directory) -> tuple[list[str], list[str]]:
         if mention:
             found.append(key_of(mention.group(1), directory))
             continue
-        typed = part.lstrip("@").strip().lower()
-        matches = [m for m in directory.members if m.name.lower() == typed or m.name.split()[0].lower() == typed]
+        matches = directory.named(part)
         if len(matches) == 1:
             found.append(matches[0].key)
         else:

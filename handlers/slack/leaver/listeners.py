@@ -11,15 +11,12 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.accounts import leavers
 from bot.accounts.leaver_messages import (
-    CANCEL,
     CONFIRM_FORM,
     LEAVING_ON,
-    TASK_DONE,
     CancelValue,
     LeaverMeta,
     TaskValue,
@@ -37,7 +34,7 @@ from bot.snapshot import org_snapshot
 from handlers.slack.accounts.listeners import people_in
 from handlers.slack.errors import telling_the_person
 from handlers.slack.leaver import blocks
-from handlers.slack.leaver.ids import COMMAND, SHORTCUT
+from handlers.slack.leaver.ids import COMMAND, SHORTCUT, Action
 from handlers.slack.middleware import caller, services_of
 
 _USAGE = "Who is leaving? For example `/leaver @Dan Hughes`."
@@ -95,19 +92,8 @@ def register(app: AsyncApp) -> None:
             new_owners={account_id: _selected(view, owner_field(account_id)) for account_id in meta.owned},
             new_admins={account_id: _selected(view, admin_field(account_id)) for account_id in meta.last_admin},
         )
-        submission_key = f"view:{view['id']}"
         try:
-            async with services.db.unit_of_work() as session:
-                outcome = await leavers.confirm(session, services, caller(context), meta.person, form, submission_key)
-        except IntegrityError:
-            # Another checklist for this person was saved first (only one may be open): say whose.
-            async with services.db.reading() as session:
-                clash = await leavers.explain_clash(session, services, meta.person, submission_key)
-            if clash.changed:
-                await ack(response_action="errors", errors={LEAVING_ON: clash.message})
-            else:
-                await ack(response_action="update", view=blocks.done_view(clash.message))
-            return
+            outcome = await leavers.start(services, caller(context), meta.person, form, f"view:{view['id']}")
         except FormErrors as exc:
             await ack(response_action="errors", errors=exc.errors)
             return
@@ -120,14 +106,14 @@ def register(app: AsyncApp) -> None:
         await ack(response_action="update", view=blocks.done_view(outcome.message))
         services.wake_scheduler()
 
-    @app.action(TASK_DONE)
+    @app.action(Action.TASK_DONE)
     async def task_done(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient,
                         context: AsyncBoltContext) -> None:
         await ack()
         await _press(body, respond, client, context, lambda session, services, actor, value: leavers.complete_task(
             session, services, TaskValue.model_validate_json(value).task_id, actor))
 
-    @app.action(CANCEL)
+    @app.action(Action.CANCEL)
     async def cancel(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient,
                      context: AsyncBoltContext) -> None:
         await ack()
