@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from bot.standin import FakeSlack
 from storage.models import AuditEntry, DbsCheck
-from tests.teams_support import ANITA_TEAMS, BEN_TEAMS, SAM_TEAMS, TeamsWorld, start_teams_world
+from tests.teams_support import ANITA_TEAMS, BEN_TEAMS, SAM_TEAMS, TeamsWorld, card_actions, start_teams_world
 
 SAM = "U0PMAUDIO1"
 NUMBER = "001234567890"
@@ -45,8 +45,7 @@ async def _say(world: TeamsWorld, person: str, text: str) -> dict[str, Any]:
 
 
 def _button(card: dict[str, Any]) -> dict[str, Any]:
-    [row] = [block for block in card["body"] if block["type"] == "ActionSet"]
-    [button] = row["actions"]
+    [button] = card_actions(card)
     return button
 
 
@@ -110,7 +109,7 @@ async def test_an_admin_records_a_check_in_teams_and_the_number_is_kept_encrypte
 async def test_a_volunteer_is_refused_at_every_step_and_nothing_is_recorded(world: TeamsWorld) -> None:
     refusal = await _say(world, BEN_TEAMS, "dbs")
     assert "Only admins can record DBS checks." in _text(refusal)
-    assert all(block["type"] != "ActionSet" for block in refusal["body"])  # no form offered
+    assert card_actions(refusal) == []  # no form offered
 
     opened = await world.client.send(world.client.dialog_fetch(BEN_TEAMS, {"dialog": "dbs.record", "value": ""}))
     assert opened.body["task"] == {"type": "message", "value": "Only admins can record DBS checks."}
@@ -163,7 +162,7 @@ async def test_dbs_with_a_name_offers_the_form_for_them_and_an_unknown_name_open
 
     unknown = await _say(world, ANITA_TEAMS, "dbs Nobody")
     assert "I don't know who “Nobody” is, so no form was opened." in _text(unknown)
-    assert all(block["type"] != "ActionSet" for block in unknown["body"])
+    assert card_actions(unknown) == []
 
 
 async def test_review_reminders_and_missing_checks_reach_people_on_teams(world: TeamsWorld) -> None:
