@@ -9,6 +9,7 @@ ends their access to those accounts and starts changing each one's password at o
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
@@ -31,6 +32,8 @@ from storage.timers import schedule_timer
 DUE = "access_review.due"
 REVIEW_AT = time(10, 0)
 DECISIONS = ("keep", "revoke", "reduce")
+GONE = "That young leader is no longer in the organisation file."
+NO_ACCESS_LEFT = "They no longer have access to any of our accounts."
 
 
 class AccessReviewSettings(BaseModel):
@@ -91,6 +94,22 @@ def reviewers(member: Member, directory: Any) -> list[Member]:
     return managers or directory.with_role(Role.ADMIN)
 
 
+def ensure_can_review(member: Member, actor: Member | None, directory: Any) -> None:
+    """Only the young leader's reviewers (their project manager) or an admin may review their access."""
+    if actor is None or (actor.key not in {r.key for r in reviewers(member, directory)} and not actor.has(Role.ADMIN)):
+        raise NotAllowed("Only the young leader's project manager (or an admin) can review their access.")
+
+
+async def reviewer_of(services: Services, person_key: str, actor_key: str) -> Member:
+    """The young leader whose access `actor_key` may review; refused for anyone else."""
+    directory = (await org_snapshot(services)).directory
+    member = directory.by_key(person_key)
+    if member is None:
+        raise DomainError(GONE)
+    ensure_can_review(member, directory.by_key(actor_key), directory)
+    return member
+
+
 async def on_review_due(ctx: TimerContext, payload: dict[str, Any]) -> None:
     directory = (await org_snapshot(ctx.services)).directory
     member = directory.by_key(person_key_in(payload))
@@ -110,11 +129,41 @@ async def _tell(session: AsyncSession, services: Services, target: str, member: 
                 accounts: list[tuple[int, str]], decision: str | None, by: str | None, away: AwayBook | None = None) -> None:
     """The review's message to a reviewer: asked afresh (held while they are away), or updated in place."""
     await remind_unless_away(session, services, away or {}, person=target, template="access_review.ask",
-                          params={"person_key": member.key, "name": member.name, "due": due,
-                                  "accounts": [{"id": i, "name": n} for i, n in accounts], "decision": decision, "by": by},
+                          params=_review_params(member, due, accounts, decision, by),
                           message_key=f"access-review:{member.key}:{due}:{target}",
                           # Each young leader's review is its own question: one held never replaces another.
                           replaces_held=False)
+
+
+def _review_params(member: Member, due: str, accounts: Sequence[tuple[int, str]], decision: str | None,
+                   by: str | None) -> dict[str, Any]:
+    """What the review's message (`review_request`) is drawn from."""
+    return {"person_key": member.key, "name": member.name, "due": due,
+            "accounts": [{"id": i, "name": n} for i, n in accounts], "decision": decision, "by": by}
+
+
+async def _decision(session: AsyncSession, person_key: str) -> AuditEntry | None:
+    """The latest decision on a young leader's access."""
+    return await session.scalar(
+        select(AuditEntry).where(AuditEntry.action == "access_review.decided", AuditEntry.subject_id == person_key)
+        .order_by(AuditEntry.at.desc()).limit(1)
+    )
+
+
+async def decided_review(session: AsyncSession, services: Services, person_key: str, due: str) -> dict[str, Any] | None:
+    """The review's message once decided, as `decide` sends it to the reviewers (with the accounts they
+    had before it); None while it is undecided."""
+    directory = (await org_snapshot(services)).directory
+    member = directory.by_key(person_key)
+    entry = await _decision(session, person_key)
+    detail = (entry.detail or {}) if entry is not None else {}
+    if member is None or entry is None or detail.get("due") != due:
+        return None
+    removed = [i for i in detail.get("removed") or [] if isinstance(i, int)]
+    taken = (await session.execute(select(SharedAccount.id, SharedAccount.name).where(SharedAccount.id.in_(removed)))).all()
+    accounts = sorted({*(await current_accounts(session, person_key)), *((i, n) for i, n in taken)}, key=lambda a: a[1])
+    actor = directory.by_key(entry.actor)
+    return _review_params(member, due, accounts, detail.get("decision"), actor.name if actor else None)
 
 
 async def decide(session: AsyncSession, services: Services, person_key: str, due: str, actor: Member | None,
@@ -122,15 +171,12 @@ async def decide(session: AsyncSession, services: Services, person_key: str, due
     directory = (await org_snapshot(services)).directory
     member = directory.by_key(person_key)
     if member is None:
-        raise DomainError("That young leader is no longer in the organisation file.")
-    if actor is None or (actor.key not in {r.key for r in reviewers(member, directory)} and not actor.has(Role.ADMIN)):
-        raise NotAllowed("Only the young leader's project manager (or an admin) can review their access.")
+        raise DomainError(GONE)
+    ensure_can_review(member, actor, directory)
     if decision not in DECISIONS:
         raise DomainError("Please choose Keep, Revoke or Reduce.")
-    decided = await session.scalar(
-        select(AuditEntry.detail).where(AuditEntry.action == "access_review.decided", AuditEntry.subject_id == person_key)
-        .order_by(AuditEntry.at.desc()).limit(1)
-    )
+    entry = await _decision(session, person_key)
+    decided = entry.detail if entry is not None else None
     if decided and decided.get("due") == due:
         return f"This review was already decided ({decided.get('decision')})."
     accounts = await current_accounts(session, person_key)
@@ -170,7 +216,6 @@ TIMER_HANDLERS = {DUE: on_review_due}
 
 # -- what it says (as data: bot/messages.py) -------------------------------------------------------------
 
-KEEP_ACTION, REVOKE_ACTION, REDUCE_ACTION = "access_review.keep", "access_review.revoke", "access_review.reduce"
 REDUCE_FORM = "access_review.reduce_submit"
 DECIDED_WORDS = {"keep": "Kept", "revoke": "Access revoked", "reduce": "Access reduced"}
 
@@ -183,7 +228,16 @@ class ReviewRef(BaseModel):
     due: str
 
 
-def review_request(params: dict[str, Any]) -> Message:
+@dataclass(frozen=True)
+class ReviewActions:
+    """What the platform calls a review's buttons, so each press comes back to it."""
+
+    keep: str
+    revoke: str
+    reduce: str
+
+
+def review_request(params: dict[str, Any], actions: ReviewActions) -> Message:
     """The project manager's question (Keep, Revoke or Reduce), or, once decided, what was decided."""
     names = ", ".join(a["name"] for a in params["accounts"]) or "none"
     line = (Bold(f"Access review for {params['name']}"), f" (young leader). They can log in to: {names}. "
@@ -194,10 +248,10 @@ def review_request(params: dict[str, Any]) -> Message:
     else:
         value = ReviewRef(person_key=person_key_in(params), due=params["due"]).model_dump_json()
         parts.append(Buttons([
-            Button("Keep access", KEEP_ACTION, value=value, style=ButtonStyle.PRIMARY),
-            Button("Revoke access", REVOKE_ACTION, value=value, style=ButtonStyle.DANGER, confirm=Confirm(
+            Button("Keep access", actions.keep, value=value, style=ButtonStyle.PRIMARY),
+            Button("Revoke access", actions.revoke, value=value, style=ButtonStyle.DANGER, confirm=Confirm(
                 "Revoke access?", "They lose access to every account, and each password is changed at once.", "Revoke")),
-            Button("Reduce access", REDUCE_ACTION, value=value),
+            Button("Reduce access", actions.reduce, value=value),
         ]))
     return Message(summary=f"Access review for {params['name']}", parts=parts)
 

@@ -38,6 +38,8 @@ KEYS = {PRIYA_TEAMS: "U0SAFE0001", BEN_TEAMS: "U0VOLUNT01", ANITA_TEAMS: "U0ANIT
 SAM_TEAMS = "ad5b4a6c-5555-4e9f-9a2b-1c0d9e8f7a6b"  # a project manager (Audio-Base)
 DAN_TEAMS = "be6c5b7d-6666-4fa0-8b3c-2d1e0f9a8b7c"  # a freelancer on Audio-Base
 KEYS |= {SAM_TEAMS: "U0PMAUDIO1", DAN_TEAMS: "U0LEADER01"}
+TOM_TEAMS = "cf7d6c8e-7777-4ab1-9c4d-3e2f1a0b9c8d"  # deputy safeguarding lead; manages Youth Voice
+KEYS |= {TOM_TEAMS: "U0DEPUTY01"}
 
 
 @dataclass

@@ -394,8 +394,11 @@ class AdaptiveCards:
                 value=field_.initial if field_.initial in {v for v, _ in field_.options} else None)
         elif isinstance(field_, PersonField):
             chosen = [object_id for key in field_.initial if (object_id := self.teams_user_of(key))]
+            # Those chosen already are given as choices too: Teams shows their names from them.
+            named = [CardChoice(title=_clip(self.name_of(key), OPTION_TEXT_MAX), value=object_id)
+                     for key in field_.initial if (object_id := self.teams_user_of(key))]
             element = ChoiceSetInput(
-                id=field_.id, label=field_.label, is_required=required, choices=[],
+                id=field_.id, label=field_.label, is_required=required, choices=named,
                 choices_data=QueryData(dataset=PEOPLE_DATASET), is_multi_select=field_.multiple or None,
                 placeholder=field_.placeholder or None, value=",".join(chosen) or None)
         elif isinstance(field_, DateField):

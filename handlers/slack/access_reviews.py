@@ -16,10 +16,9 @@ from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.access_reviews import (
-    KEEP_ACTION,
-    REDUCE_ACTION,
+    NO_ACCESS_LEFT,
     REDUCE_FORM,
-    REVOKE_ACTION,
+    ReviewActions,
     ReviewRef,
     accounts_to_take_away,
     current_accounts,
@@ -34,9 +33,12 @@ from bot.slack.mrkdwn import escape
 from handlers.slack.errors import tell, telling_the_person
 from handlers.slack.middleware import services_of
 
+KEEP_ACTION, REVOKE_ACTION, REDUCE_ACTION = "access_review.keep", "access_review.revoke", "access_review.reduce"
+REVIEW_ACTIONS = ReviewActions(keep=KEEP_ACTION, revoke=REVOKE_ACTION, reduce=REDUCE_ACTION)
+
 
 def render_ask(params: dict[str, Any]) -> Rendered:
-    return BLOCK_KIT.message(review_request(params))
+    return BLOCK_KIT.message(review_request(params, REVIEW_ACTIONS))
 
 
 RENDERERS = {"access_review.ask": render_ask}
@@ -70,7 +72,7 @@ def register(app: AsyncApp) -> None:
             async with services.db.reading() as session:
                 accounts = await current_accounts(session, ref.person_key)
             if not accounts:
-                raise DomainError("They no longer have access to any of our accounts.")
+                raise DomainError(NO_ACCESS_LEFT)
             await client.views_open(trigger_id=body["trigger_id"], view=BLOCK_KIT.modal(reduce_form(accounts, ref)))
 
     @app.view(REDUCE_FORM)

@@ -4,30 +4,20 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.models.blocks import (
-    CheckboxesElement,
-    DatePickerElement,
-    InputBlock,
-    MarkdownTextObject,
-    Option,
-    PlainTextInputElement,
-    SectionBlock,
-    StaticSelectElement,
-    UserSelectElement,
-)
-from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.dbs import messages
-from bot.dbs.workflow import CHECK_TYPES, DbsForm, ensure_admin, record_check
+from bot.dbs.messages import FieldId, record_form
+from bot.dbs.workflow import DbsForm, ensure_admin, record_check
 from bot.errors import DomainError, FormErrors
-from bot.slack.blockkit import BLOCK_KIT
+from bot.messages import Form, Paragraph, inputs
+from bot.slack.blockkit import BLOCK_KIT, submitted_values
 from bot.slack.delivery import Rendered
 from bot.slack.mrkdwn import escape
 from bot.slack.people import key_of
@@ -35,48 +25,36 @@ from handlers.slack.errors import telling_the_person
 from handlers.slack.middleware import caller, services_of
 
 COMMAND = "/dbs"
-CALLBACK = "dbs.record"
+CALLBACK = messages.RECORD_FORM
+T = TypeVar("T")
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 
 
-def _input(block: str, label: str, element: Any, optional: bool = False, hint: str | None = None) -> InputBlock:
-    return InputBlock(block_id=block, label=label, element=element, optional=optional, hint=hint)
-
-
 def dbs_modal(person: str | None) -> dict[str, Any]:
-    blocks = [
-        _input("person", "Person", UserSelectElement(action_id="person_input", initial_user=person)),
-        _input("check_type", "Type of check", StaticSelectElement(
-            action_id="check_type_input", options=[Option(value=k, label=v) for k, v in CHECK_TYPES.items()])),
-        _input("certificate_date", "Certificate date", DatePickerElement(action_id="certificate_date_input")),
-        _input("certificate_number", "Certificate number", PlainTextInputElement(action_id="certificate_number_input", max_length=20),
-               hint="Kept encrypted; never shown again in Slack."),
-        _input("update_service", "Update Service", CheckboxesElement(
-            action_id="update_service_input", options=[Option(value="yes", label="Subscribed to the DBS Update Service")]), optional=True),
-        _input("next_review", "Next review", DatePickerElement(action_id="next_review_input"), optional=True,
-               hint="Leave empty for three years after the certificate date."),
-    ]
-    return View(type="modal", callback_id=CALLBACK, title="Record a DBS check", submit="Save", close="Cancel",
-                blocks=blocks).to_dict()
-
-
-def _state(view: dict[str, Any], block: str) -> dict[str, Any]:
-    return view["state"]["values"].get(block, {}).get(f"{block}_input", {}) or {}
-
-
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+    """The form as a modal; `person` is the Slack id the command mentioned."""
+    return BLOCK_KIT.modal(record_form(key_of(person) if person else None))
 
 
 def form_from_view(view: dict[str, Any]) -> DbsForm:
+    values = submitted_values(view, inputs(record_form()))
+    number = values[FieldId.CERTIFICATE_NUMBER]
     return DbsForm(
-        person=key_of(chosen) if (chosen := _state(view, "person").get("selected_user")) else None,
-        check_type=(_state(view, "check_type").get("selected_option") or {}).get("value"),
-        certificate_date=_date(_state(view, "certificate_date").get("selected_date")),
-        certificate_number=_state(view, "certificate_number").get("value") or "",
-        update_service=bool(_state(view, "update_service").get("selected_options")),
-        next_review=_date(_state(view, "next_review").get("selected_date")),
+        person=_or_none(values[FieldId.PERSON], str),
+        check_type=_or_none(values[FieldId.CHECK_TYPE], str),
+        certificate_date=_or_none(values[FieldId.CERTIFICATE_DATE], date),
+        certificate_number=number if isinstance(number, str) else "",
+        update_service=values[FieldId.UPDATE_SERVICE] is True,
+        next_review=_or_none(values[FieldId.NEXT_REVIEW], date),
     )
+
+
+def _or_none(value: object, kind: type[T]) -> T | None:
+    return value if isinstance(value, kind) else None
+
+
+def _said(title: str, text: str, close: str = "Close") -> dict[str, Any]:
+    """The modal replaced by a sentence to read and close."""
+    return BLOCK_KIT.modal(Form(id="", title=title, close=close, fields=[Paragraph([text])]))
 
 
 def _person_named(text: str) -> str | None:
@@ -98,7 +76,7 @@ def render_reminder(params: dict[str, Any]) -> Rendered:
 
 
 def render_missing(params: dict[str, Any]) -> Rendered:
-    return BLOCK_KIT.message(messages.missing(params))
+    return BLOCK_KIT.message(messages.missing(params, COMMAND))
 
 
 RENDERERS = {"dbs.reminder": render_reminder, "dbs.missing": render_missing}
@@ -126,9 +104,7 @@ def register(app: AsyncApp) -> None:
             return
         except DomainError as exc:
             # Refused (not an admin): answered in the modal, never with an error Slack shows as a failure.
-            await ack(response_action="update", view=View(type="modal", title="Not saved", close="Close", blocks=[
-                SectionBlock(text=MarkdownTextObject(text=escape(exc.user_message)))]).to_dict())
+            await ack(response_action="update", view=_said("Not saved", exc.user_message))
             return
-        await ack(response_action="update", view=View(type="modal", title="DBS check saved", close="Done", blocks=[
-            SectionBlock(text=MarkdownTextObject(text=escape(said)))]).to_dict())
+        await ack(response_action="update", view=_said("DBS check saved", said, close="Done"))
         services.wake_scheduler()

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import json
+import secrets
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.messages import Form, FormErrors, Message
+from bot.services import Services
 from bot.teams.cards import ADAPTIVE_CARD_CONTENT_TYPE, AdaptiveCards
+from storage.models import ProcessedDelivery
 
 
-def show_dialog(form: Form, errors: FormErrors | None = None, answers: dict[str, Any] | None = None) -> dict[str, Any]:
+def show_dialog(form: Form, errors: FormErrors | None = None, answers: dict[str, Any] | None = None,
+                cards: AdaptiveCards | None = None) -> dict[str, Any]:
     """The invoke answer that shows `form` in the dialog: when it is opened, or again after a refused
     submission, with each problem beside its field and what the person typed still in it (a dialog shown
-    again is a new card: Teams keeps nothing of the old one)."""
-    dialog = AdaptiveCards().dialog(form, errors)
+    again is a new card: Teams keeps nothing of the old one). `cards` draws people chosen already."""
+    dialog = (cards or AdaptiveCards()).dialog(form, errors)
     if answers:
         _refill(dialog.card.get("body", []), answers)
     return _dialog_of(dialog.title, dialog.card)
@@ -51,3 +59,34 @@ def text_answer(answers: dict[str, Any], field_id: str) -> str:
     """A field's answer as text; anything else a crafted submission sends counts as no answer."""
     answer = answers.get(field_id)
     return answer if isinstance(answer, str) else ""
+
+
+def fresh_state() -> str:
+    """What a form opened now carries: a new id, by which its submissions are known."""
+    return json.dumps({"dialog": secrets.token_urlsafe(16)})
+
+
+def dialog_id_in(state: str) -> str:
+    """The id a form was given when it was opened (`fresh_state`); "" for anything the bot did not send.
+    Its submissions are known by it, so Teams sending the same submission again (or a double click)
+    does the work once."""
+    try:
+        opened = json.loads(state)
+    except ValueError:
+        return ""
+    dialog_id = opened.get("dialog") if isinstance(opened, dict) else None
+    return dialog_id if isinstance(dialog_id, str) else ""
+
+
+class AlreadySubmitted(Exception):
+    """This dialog was submitted and accepted before (Teams sending it again, a double click)."""
+
+
+async def mark_submitted(session: AsyncSession, services: Services, dialog_id: str) -> None:
+    """Record a dialog as submitted, in the transaction of the work it does (as Slack's modals are, in
+    handlers/reports/listeners.py): a refused submission leaves no mark, and a repeat rolls back."""
+    session.add(ProcessedDelivery(key=f"teams-dialog:{dialog_id}"[:200], seen_at=services.now()))
+    try:
+        await session.flush()
+    except IntegrityError as exc:
+        raise AlreadySubmitted from exc

@@ -13,7 +13,6 @@ from collections.abc import Awaitable, Callable
 from datetime import tzinfo
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
@@ -29,8 +28,15 @@ from bot.teams.activities import CardAction, DialogRequest
 from bot.teams.cards import CHECKED, OPENS_DIALOG
 from bot.teams.server import DialogListener, InvokeAnswer, TeamsApp, Turn
 from handlers.teams.cards import card_answer, message_answer
-from handlers.teams.forms import say_in_dialog, show_dialog, text_answer
-from storage.models import ProcessedDelivery
+from handlers.teams.forms import (
+    AlreadySubmitted,
+    dialog_id_in,
+    fresh_state,
+    mark_submitted,
+    say_in_dialog,
+    show_dialog,
+    text_answer,
+)
 
 FILE_DIALOG = "report.file"
 OFFER = "teams.report_offer"
@@ -130,19 +136,6 @@ RENDERERS: dict[str, Callable[[dict[str, Any]], Message]] = {
 }
 
 
-def _state(dialog_id: str) -> str:
-    return json.dumps({"dialog": dialog_id})
-
-
-def _dialog_id(state: str) -> str:
-    """The id a form was given when it was opened; its submissions are known by it, so Teams sending the
-    same submission again (or a double click) files one report."""
-    try:
-        opened = json.loads(state)
-    except ValueError:
-        return ""
-    dialog_id = opened.get("dialog") if isinstance(opened, dict) else None
-    return dialog_id if isinstance(dialog_id, str) else ""
 
 
 async def _form(turn: Turn, request: DialogRequest) -> ReportForm:
@@ -188,20 +181,6 @@ HANDLING: dict[str, tuple[FormOf, Act]] = {
 }
 
 
-class _AlreadySubmitted(Exception):
-    """This dialog was submitted and accepted before (Teams sending it again, a double click)."""
-
-
-async def _mark_submitted(session: AsyncSession, services: Services, dialog_id: str) -> None:
-    """Record a dialog as submitted, in the transaction of the work it does (as Slack's modals are, in
-    handlers/reports/listeners.py): a refused submission leaves no mark, and a repeat rolls back."""
-    session.add(ProcessedDelivery(key=f"teams-dialog:{dialog_id}", seen_at=services.now()))
-    try:
-        await session.flush()
-    except IntegrityError as exc:
-        raise _AlreadySubmitted from exc
-
-
 def _handling_state(state: str) -> tuple[str, int, int] | None:
     """The dialog's id, the report and the tier its handler saw, from what the form carried."""
     try:
@@ -238,9 +217,9 @@ def _submitter(form_id: str, build: FormOf, act: Act) -> DialogListener:
         services = turn.services
         try:
             async with services.db.unit_of_work() as session:
-                await _mark_submitted(session, services, dialog_id)
+                await mark_submitted(session, services, dialog_id)
                 outcome = await act(session, services, turn.person, report_id, tier, request.values)
-        except _AlreadySubmitted:
+        except AlreadySubmitted:
             return None
         except FormErrors as exc:
             async with services.db.reading() as session:
@@ -273,12 +252,12 @@ def register(app: TeamsApp) -> None:
 
     async def open_form(turn: Turn, request: DialogRequest) -> InvokeAnswer:
         description = request.values.get("value")
-        form = await _report_form(turn, _state(secrets.token_urlsafe(16)),
+        form = await _report_form(turn, fresh_state(),
                                   description if isinstance(description, str) else "")
         return show_dialog(form)
 
     async def submit_form(turn: Turn, request: DialogRequest) -> InvokeAnswer:
-        dialog_id = _dialog_id(request.state)
+        dialog_id = dialog_id_in(request.state)
         if not dialog_id:
             return say_in_dialog(NOT_THIS_FORM)
         form = await _form(turn, request)
