@@ -854,6 +854,7 @@ def _arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--org", type=Path, help=f"the organisation file (default {DEFAULT_ORG})")
     parser.add_argument("--start", help=f"when the clock starts, in the organisation's time (default: now; {SCRIPT_START} for scripts)")
     parser.add_argument("--keep", action="store_true", help="keep the session's database and log when it ends")
+    parser.add_argument("--teams", action="store_true", help="everyone on Teams: the same client over the bot's Teams paths")
     return parser.parse_args(list(argv))
 
 
@@ -916,7 +917,7 @@ def main(argv: Sequence[str], stdout: TextIO | None = None) -> int:
             timezone = _org_timezone(org)
             start = (start_at.replace(tzinfo=ZoneInfo(timezone)) if start_at
                      else datetime.now(ZoneInfo(timezone)).replace(second=0, microsecond=0))
-            playground = engine.call(Playground.start(org, files, start, timezone))
+            playground = engine.call(_engine(args.teams).start(org, files, start, timezone))
         except Exception as exc:
             log.exception("the playground did not start")
             keep = True
@@ -943,6 +944,14 @@ def main(argv: Sequence[str], stdout: TextIO | None = None) -> int:
             console.print(Text(f"The session's database and log are in {files.directory}.", style="dim"))
         else:
             shutil.rmtree(files.directory, ignore_errors=True)
+
+
+def _engine(teams: bool) -> type[Playground]:
+    if teams:
+        from bot.slack.playground.teams import TeamsPlayground
+
+        return TeamsPlayground
+    return Playground
 
 
 def _org_timezone(org: Path) -> str:

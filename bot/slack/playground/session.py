@@ -296,7 +296,7 @@ class Playground:
         quiet, last = 0, self._activity()
         while quiet < QUIET_POLLS:
             await asyncio.sleep(POLL_INTERVAL)
-            busy = any(not t.done() for t in asyncio.all_tasks() - self._idle_tasks - {asyncio.current_task()})
+            busy = any(self._working(t) for t in asyncio.all_tasks() - self._idle_tasks - {asyncio.current_task()})
             activity = self._activity()
             quiet = 0 if busy or activity != last else quiet + 1
             last = activity
@@ -305,6 +305,10 @@ class Playground:
                 break
         for message in self.fake.messages:
             self.posted_at.setdefault((message.channel, message.ts), self.clock.now())
+
+    def _working(self, task: asyncio.Task[Any]) -> bool:
+        """Whether a task started since the engine was idle is still at work for the bot."""
+        return not task.done()
 
     async def run_due(self) -> None:
         """What `tmw-bot run` does in the background: timers, routing and the outbox, until quiet."""

@@ -1,0 +1,535 @@
+"""The playground over the Teams paths (`tmw-bot local --teams`): the bot's Teams endpoint and deliverer,
+the Teams stand-in on loopback, and everyone in the organisation file on Teams.
+
+It answers the terminal client exactly as the Slack engine (session.py) does, so the client, its script
+language and its text rendering are the same on both platforms: what a person does is sent as Teams
+sends it (a slash command becomes the chat message of bot/commands.py, a button an Action.Execute or a
+dialog's task/fetch, a form a dialog's task/submit, a shortcut a message action), and the Adaptive Cards
+the bot sends come back drawn as the blocks the client already shows: TextBlocks and FactSets as text,
+buttons numbered, a dialog's inputs as a form's fields.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import itertools
+import json
+import re
+import secrets
+import uuid
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.commands import CATALOGUE, MESSAGE_ACTIONS
+from bot.crypto import generate_key
+from bot.settings import Settings
+from bot.slack.playground.session import BotUnavailable, Changes, MessageSeen, Playground, SessionFiles
+from bot.standin.client import BotResponse
+from bot.standin.teams import FakeTeams, TeamsActivitySender
+
+APP_ID = "5e1c7a2b-9d3f-4c8e-a1b6-0f2e4d6c8a90"
+CARD = "application/vnd.microsoft.card.adaptive"
+# Who the bot's messages are from, in the client's terms (never a person).
+BOT = "B0TEAMSBOT"
+DOMAIN = "themusicworks.org.uk"
+
+
+def teams_org(org_path: Path, directory: Path) -> Path:
+    """A copy of the organisation file with everyone on Teams: an Entra object id made from their key
+    (the same on every run) and a sign-in name, and `notify_on: teams`."""
+    data = yaml.safe_load(org_path.read_text(encoding="utf-8"))
+    for person in data.get("people", []):
+        key = person.get("key") or person.get("slack_id")
+        first = str(person.get("name", key)).split()[0].lower()
+        person["teams"] = {"object_id": object_id_of(str(key)), "upn": f"{first}.{str(key).lower()}@{DOMAIN}"}
+        person["notify_on"] = "teams"
+    written = directory / "org-teams.yml"
+    written.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return written
+
+
+def object_id_of(key: str) -> str:
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"tmw-playground:{key}"))
+
+
+def chat_text(command: str, text: str) -> str:
+    """A slash command as typed to the bot in its Teams chat: `/tmw help` is `help`, `/check X` is `check X`."""
+    if command == "/tmw":
+        return text.strip()
+    words = {info.chat_text.split()[0] for info in CATALOGUE if info.slash_command == command}
+    word = min(words, key=len) if words else command.removeprefix("/")
+    return f"{word} {text.strip()}".strip()
+
+
+class TeamsPlayground(Playground):
+    """The engine for `tmw-bot local --teams`; the client calls it as it calls the Slack one."""
+
+    def __init__(self, org_path: Path, files: SessionFiles, start: datetime, timezone: str) -> None:
+        super().__init__(org_path, files, start, timezone)
+        self.teams_org = teams_org(org_path, files.directory)
+        self.object_ids = {p.slack_id: object_id_of(p.slack_id) for p in self.directory.people}
+        self.keys = {object_id: key for key, object_id in self.object_ids.items()}
+        self.teams = FakeTeams(APP_ID, secrets.token_urlsafe(24))
+        self.activities: TeamsActivitySender | None = None
+        self._connector: Any = None
+        # Cards Teams has replaced in place for the person who pressed a button on them (an invoke's answer).
+        self._replaced: dict[str, tuple[int, dict[str, Any]]] = {}
+        # What people wrote in channels themselves (the bot is not told: it reads channels only when mentioned).
+        self._written: list[MessageSeen] = []
+        self._views = itertools.count(1)
+        self._answers: list[dict[str, Any]] = []  # answers in place (an invoke's message), for the actor
+        self._home: dict[str, dict[str, Any]] = {}
+
+    async def _start(self) -> None:
+        from aiohttp import web
+
+        from bot.runtime import prepare
+        from bot.teams.app import create_teams_endpoint
+        from bot.teams.delivery import teams_connector, teams_delivery_by_organisation
+        from bot.teams.server import MESSAGES_PATH
+        from bot.web import web_application
+        from handlers.teams import all_teams_renderers
+
+        await self.teams.start()
+        settings = Settings(  # type: ignore[call-arg]
+            _env_file=None,
+            # Every setting given here, so nothing from the environment or .env reaches the playground.
+            SLACK_BOT_TOKEN=None, SLACK_APP_TOKEN="", SLACK_SIGNING_SECRET="", SLACK_USER_TOKEN="",
+            TEAMS_APP_ID=APP_ID, TEAMS_APP_PASSWORD=self.teams.app_password,
+            TEAMS_TOKEN_URL=self.teams.token_url, TEAMS_OPENID_METADATA_URL=self.teams.openid_url,
+            DATABASE_URL=f"sqlite+aiosqlite:///{self.files.database}",
+            TMW_ORG_CONFIG=str(self.teams_org),
+            TMW_DATA_KEY=generate_key(),
+            TZ=self.timezone,
+        )
+        self.services = await prepare(settings, self.clock)
+        self.timezone = self.services.timezone_name
+        self._connector = teams_connector(settings, self.services)
+        self._deliverer = teams_delivery_by_organisation(self.services, self._connector, all_teams_renderers())
+        endpoint = create_teams_endpoint(self.services, send_now=self._deliverer.send_now)
+        assert endpoint is not None  # TEAMS_APP_ID is set
+        self._runner = web.AppRunner(web_application({MESSAGES_PATH: endpoint.handle}, self.services))
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.bot_url = f"http://127.0.0.1:{port}{MESSAGES_PATH}"
+        self.activities = TeamsActivitySender(self.teams, self.bot_url, now=self.clock.now)
+        for object_id in self.object_ids.values():  # the app installed for everyone, as an admin would
+            await self.activities.send(self.activities.installed(object_id))
+        await self.settle()
+        await self.run_due()
+        self._idle_tasks = set(asyncio.all_tasks())
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+        if self._connector is not None:
+            await self._connector.close()
+        if self.services is not None:
+            await self.services.db.dispose()
+        await self.teams.stop()
+
+    # -- what people do -----------------------------------------------------------------------------
+
+    async def slash_command(self, user: str, command: str, text: str, channel: str) -> tuple[BotResponse, Changes]:
+        sender = self._teams()
+        said = chat_text(command, text)
+        response, changes = await self._step(lambda: self._post(sender.personal_message(self.object_ids[user], said)))
+        if not text.strip():
+            # A command that opens a form in Slack offers it on a card in Teams: the person presses its button.
+            offers = [b for m in changes.messages for b in _buttons(m.blocks) if "fetch" in _value(b)]
+            if len(offers) == 1 and len(_buttons([blk for m in changes.messages for blk in m.blocks or []])) == 1:
+                _, opened = await self.block_action(user, offers[0], "", {})
+                changes.views += opened.views
+                changes.responses += opened.responses
+        return response, changes
+
+    async def block_action(
+        self, user: str, element: dict[str, Any], block_id: str, chosen: dict[str, Any],
+        *, message: MessageSeen | None = None, view: dict[str, Any] | None = None,
+    ) -> tuple[BotResponse, Changes]:
+        sender = self._teams()
+        person = self.object_ids[user]
+        value = _value(element)
+        if "fetch" in value:
+            response, changes = await self._step(lambda: self._post(sender.dialog_fetch(person, value["fetch"])))
+            self._dialog_answer(user, response, changes, {"invoke": "task/submit"})
+            return response, changes
+        if "verb" not in value:
+            return BotResponse(200, ""), Changes(problems=["that button does nothing in Teams"])
+        activity = sender.card_action(person, value["verb"], value.get("data") or {},
+                                      reply_to_id=message.ts if message is not None else None)
+        response, changes = await self._step(lambda: self._post(activity))
+        body = response.json() if response.text else None
+        if isinstance(body, dict) and body.get("type") == CARD and message is not None:
+            sent = next(s for s in self.teams.sent if s.id == message.ts)
+            self._replaced[message.ts] = (len(sent.history), body.get("value") or {})
+            changes.messages = [m for m in changes.messages if m.ts != message.ts]
+            changes.messages.append(self._seen_by_id(message.ts, updated=True))
+        elif isinstance(body, dict) and isinstance(body.get("value"), str):
+            changes.responses.append({"text": body["value"]})
+        return response, changes
+
+    async def submit_view(self, user: str, view: dict[str, Any], values: dict[str, dict[str, Any]]) -> tuple[BotResponse, Changes]:
+        sender = self._teams()
+        person = self.object_ids[user]
+        teams = view.get("_teams", {})
+        data = {**teams.get("data", {}), **self._inputs(view, values)}
+        if teams.get("invoke") == "composeExtension/submitAction":
+            activity = sender.message_action_submit(person, teams.get("command", ""), data)
+        else:
+            activity = sender.dialog_submit(person, data)
+        response, changes = await self._step(lambda: self._post(activity))
+        body = response.json() if response.text else None
+        task = body.get("task") if isinstance(body, dict) else None
+        if not isinstance(task, dict):
+            return BotResponse(response.status, ""), changes
+        if task.get("type") == "message":
+            read = {"type": "modal", "title": {"type": "plain_text", "text": view.get("title", {}).get("text", "")},
+                    "blocks": [_section(str(task.get("value", "")))]}
+            return BotResponse(response.status, json.dumps({"response_action": "update", "view": read})), changes
+        following = self._view_of(user, task.get("value") or {}, teams)
+        errors = following.pop("_errors")
+        if errors:
+            return BotResponse(response.status, json.dumps({"response_action": "errors", "errors": errors})), changes
+        return BotResponse(response.status, json.dumps({"response_action": "update", "view": following})), changes
+
+    async def open_home(self, user: str) -> tuple[BotResponse, Changes]:
+        sender = self._teams()
+        response, changes = await self._step(lambda: self._post(sender.personal_message(self.object_ids[user], "home")))
+        mine = self.object_ids_dm(user)
+        home = next((m for m in reversed(changes.messages) if m.channel == mine), None)
+        if home is not None:  # Home is a card in the chat; shown once, as the Home tab
+            changes.messages.remove(home)
+            self._home[user] = {"type": "home", "id": f"VH{user}", "blocks": home.blocks or [_section(home.text)]}
+        return response, changes
+
+    async def post_message(self, user: str, channel: str, text: str) -> tuple[MessageSeen, Changes]:
+        written = MessageSeen(channel, f"w:{len(self._written) + 1}", text, None, user)
+        self._written.append(written)
+        return written, Changes()
+
+    async def message_shortcut(self, user: str, callback_id: str, message: MessageSeen) -> tuple[BotResponse, Changes]:
+        sender = self._teams()
+        command = _message_action(callback_id)
+        author = self.object_ids.get(message.user, "")
+        payload = {"id": message.ts, "body": {"contentType": "text", "content": message.text},
+                   "from": {"user": {"id": author, "displayName": self.directory.name_of(message.user)}}}
+        response, changes = await self._step(
+            lambda: self._post(sender.message_action(self.object_ids[user], command, payload)))
+        self._dialog_answer(user, response, changes, {"invoke": "composeExtension/submitAction", "command": command})
+        return BotResponse(response.status, ""), changes
+
+    # -- what is there to see -----------------------------------------------------------------------
+
+    def object_ids_dm(self, user: str) -> str:
+        person = self.directory.by_id(user)
+        return person.dm_channel if person else user
+
+    def messages_in(self, channel: str) -> list[MessageSeen]:
+        owner = self.directory.dm_owner(channel)
+        sent = []
+        if owner is not None:
+            chat = self.teams.personal_chat(self.object_ids[owner.slack_id]).id
+            sent = [self._seen(s.id, channel, updated=False) for s in self.teams.sent_in(chat)]
+        return sent + [m for m in self._written if m.channel == channel]
+
+    def current(self, message: MessageSeen) -> MessageSeen | None:
+        if message.ts.startswith("w:"):
+            return message
+        found = next((s for s in self.teams.sent if s.id == message.ts and not s.deleted), None)
+        return self._seen_by_id(message.ts) if found is not None else None
+
+    def home_of(self, user: str) -> dict[str, Any] | None:
+        return copy.deepcopy(self._home.get(user))
+
+    def view(self, view_id: str) -> dict[str, Any] | None:
+        return None
+
+    # -- the machinery ------------------------------------------------------------------------------
+
+    def _teams(self) -> TeamsActivitySender:
+        if self.activities is None or self._runner is None:
+            raise BotUnavailable("the bot has stopped")
+        return self.activities
+
+    async def _post(self, activity: dict[str, Any]) -> BotResponse:
+        reply = await self._teams().send(activity)
+        return BotResponse(reply.status, json.dumps(reply.body) if reply.body is not None else "")
+
+    def _dialog_answer(self, user: str, response: BotResponse, changes: Changes, submit: dict[str, Any]) -> None:
+        """A dialog opened (shown as a form to fill), or a message in its place."""
+        body = response.json() if response.text else None
+        task = body.get("task") if isinstance(body, dict) else None
+        if not isinstance(task, dict):
+            return
+        if task.get("type") == "continue":
+            view = self._view_of(user, task.get("value") or {}, submit)
+            view.pop("_errors")
+            changes.views.append(view)
+        elif task.get("type") == "message":
+            changes.responses.append({"text": str(task.get("value", ""))})
+
+    def _view_of(self, user: str, task: dict[str, Any], submit: dict[str, Any]) -> dict[str, Any]:
+        card = (task.get("card") or {}).get("content") or {}
+        blocks, errors = self._form_blocks(card)
+        submit_action = next((a for a in card.get("actions") or [] if a.get("type") == "Action.Submit"), None)
+        view: dict[str, Any] = {"type": "modal", "id": f"VT{next(self._views)}", "_user": user, "_errors": errors,
+                                "title": {"type": "plain_text", "text": str(task.get("title", ""))}, "blocks": blocks,
+                                "_teams": {**submit, "data": (submit_action or {}).get("data") or {}}}
+        if submit_action is not None:
+            view["submit"] = {"type": "plain_text", "text": submit_action.get("title", "Submit")}
+        return view
+
+    def _form_blocks(self, card: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+        """A dialog's card as a form's blocks, and the errors shown in it (by the input they follow)."""
+        blocks: list[dict[str, Any]] = []
+        errors: dict[str, str] = {}
+        last_input: dict[str, Any] | None = None
+        for element in card.get("body") or []:
+            kind = element.get("type", "")
+            if kind.startswith("Input."):
+                last_input = self._input(element)
+                blocks.append(last_input)
+            elif kind == "TextBlock" and last_input is not None and element.get("color") == "Attention":
+                errors[last_input["block_id"]] = _plain(element.get("text", ""))
+            elif kind == "TextBlock" and last_input is not None and element.get("isSubtle"):
+                last_input["hint"] = {"type": "plain_text", "text": _plain(element.get("text", ""))}
+            else:
+                last_input = None
+                blocks += self._blocks([element])
+        return blocks, errors
+
+    def _input(self, element: dict[str, Any]) -> dict[str, Any]:
+        kind, name = element["type"], element.get("id", "")
+        value = element.get("value")
+        field: dict[str, Any] = {"action_id": name}
+        if kind == "Input.Text":
+            field |= {"type": "plain_text_input", "multiline": bool(element.get("isMultiline"))}
+            if value:
+                field["initial_value"] = value
+        elif kind == "Input.Date":
+            field["type"] = "datepicker"
+            if value:
+                field["initial_date"] = value
+        elif kind == "Input.Toggle":
+            option = {"text": {"type": "plain_text", "text": element.get("title", "")}, "value": element.get("valueOn", "true")}
+            field |= {"type": "checkboxes", "options": [option]}
+            if value == option["value"]:
+                field["initial_options"] = [option]
+        elif kind == "Input.ChoiceSet" and element.get("choices.data"):
+            multiple = bool(element.get("isMultiSelect"))
+            chosen = [self.keys[v] for v in (value or "").split(",") if v in self.keys]
+            field["type"] = "multi_users_select" if multiple else "users_select"
+            if chosen:
+                field |= {"initial_users": chosen} if multiple else {"initial_user": chosen[0]}
+        else:
+            options = [{"text": {"type": "plain_text", "text": c.get("title", "")}, "value": c.get("value", "")}
+                       for c in element.get("choices") or []]
+            multiple = bool(element.get("isMultiSelect"))
+            field |= {"type": "checkboxes" if multiple else "static_select", "options": options}
+            initial = [o for o in options if o["value"] in (value or "").split(",")]
+            if initial:
+                field |= {"initial_options": initial} if multiple else {"initial_option": initial[0]}
+        return {"type": "input", "block_id": name, "optional": not element.get("isRequired"),
+                "label": {"type": "plain_text", "text": element.get("label") or element.get("title") or name},
+                "element": field}
+
+    def _inputs(self, view: dict[str, Any], values: dict[str, dict[str, Any]]) -> dict[str, Any]:
+        """The answers as a dialog's Action.Submit sends them: each input's value by its id."""
+        data: dict[str, Any] = {}
+        for block_id, by_action in values.items():
+            state = next(iter(by_action.values()), {}) or {}
+            if "value" in state:
+                data[block_id] = state.get("value") or ""
+            elif "selected_date" in state:
+                data[block_id] = state.get("selected_date") or ""
+            elif "selected_option" in state:
+                data[block_id] = (state.get("selected_option") or {}).get("value", "")
+            elif "selected_options" in state:
+                data[block_id] = ",".join(o.get("value", "") for o in state.get("selected_options") or [])
+            elif "selected_user" in state:
+                data[block_id] = self.object_ids.get(state.get("selected_user") or "", "")
+            elif "selected_users" in state:
+                data[block_id] = ",".join(self.object_ids.get(u, u) for u in state.get("selected_users") or [])
+        return data
+
+    def _working(self, task: asyncio.Task[Any]) -> bool:
+        # The bot keeps its connection to the Bot Connector open between calls: the stand-in's handler of
+        # that connection waits for the next request, which is no work (the calls themselves are counted).
+        return not task.done() and task.get_coro().__qualname__ != "RequestHandler.start"  # type: ignore[union-attr]
+
+    def _activity(self) -> tuple[int, int, int, int]:
+        return len(self.teams.calls), len(self.teams.sent), len(self._replaced), 0
+
+    def _marker(self) -> Any:
+        return {s.id: self._fingerprint(s.id) for s in self.teams.sent}
+
+    def _fingerprint(self, activity_id: str) -> str:
+        found = next(s for s in self.teams.sent if s.id == activity_id)
+        return json.dumps([found.activity, found.deleted, self._replaced.get(activity_id)], sort_keys=True, default=str)
+
+    def _changes_since(self, marker: Any) -> Changes:
+        changes = Changes()
+        for sent in self.teams.sent:
+            before = marker.get(sent.id)
+            if before == self._fingerprint(sent.id):
+                continue
+            channel = self._channel_of(sent.conversation_id)
+            seen = self._seen(sent.id, channel, updated=before is not None)
+            (changes.deleted if sent.deleted else changes.messages).append(seen)
+        return changes
+
+    async def settle(self, timeout: float = 15.0) -> None:
+        await super().settle(timeout)
+        for sent in self.teams.sent:
+            self.posted_at.setdefault((self._channel_of(sent.conversation_id), sent.id), self.clock.now())
+
+    def _channel_of(self, conversation_id: str) -> str:
+        conversation = self.teams.conversations.get(conversation_id)
+        if conversation is not None and conversation.member is not None:
+            key = self.keys.get(conversation.member)
+            person = self.directory.by_id(key) if key else None
+            if person is not None:
+                return person.dm_channel
+        return conversation_id
+
+    def _seen_by_id(self, activity_id: str, *, updated: bool = False) -> MessageSeen:
+        found = next(s for s in self.teams.sent if s.id == activity_id)
+        return self._seen(activity_id, self._channel_of(found.conversation_id), updated=updated)
+
+    def _seen(self, activity_id: str, channel: str, *, updated: bool) -> MessageSeen:
+        found = next(s for s in self.teams.sent if s.id == activity_id)
+        # A card replaced in place stands until the bot next updates the message itself.
+        replaced = self._replaced.get(activity_id)
+        cards = [replaced[1]] if replaced and replaced[0] == len(found.history) else found.cards
+        blocks = [block for card in cards for block in self._card_blocks(card)]
+        # The words Teams shows in its notification of the message (a card's summary).
+        text = str(found.activity.get("text") or found.activity.get("summary") or "")
+        return MessageSeen(channel, activity_id, text, blocks or None, BOT, updated)
+
+    # -- cards as blocks ----------------------------------------------------------------------------
+
+    def _card_blocks(self, card: dict[str, Any]) -> list[dict[str, Any]]:
+        panels = {c.get("id"): c for c in _walk(card.get("body") or []) if c.get("type") == "Container" and c.get("id")}
+        self._panels = panels
+        blocks = self._blocks(card.get("body") or [])
+        if card.get("actions"):
+            blocks.append({"type": "actions", "elements": [b for a in card["actions"] if (b := self._button(a))]})
+        return blocks
+
+    def _blocks(self, elements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        blocks: list[dict[str, Any]] = []
+        for element in elements:
+            kind = element.get("type")
+            if element.get("isVisible") is False:
+                continue  # a confirmation's panel: its question is asked when its button is pressed
+            if kind == "TextBlock" and element.get("text"):
+                blocks.append(_section(_markdown(element["text"], bold=element.get("weight") == "Bolder")))
+            elif kind == "FactSet":
+                fields = [{"type": "mrkdwn", "text": f"*{_markdown(f.get('title', ''))}*\n{_markdown(f.get('value', ''))}"}
+                          for f in element.get("facts") or []]
+                for start in range(0, len(fields), 10):
+                    blocks.append({"type": "section", "fields": fields[start:start + 10]})
+            elif kind == "Container":
+                blocks += self._blocks(element.get("items") or [])
+            elif kind == "ColumnSet":
+                for column in element.get("columns") or []:
+                    blocks += self._blocks(column.get("items") or [])
+            elif kind == "ActionSet":
+                buttons = [b for a in element.get("actions") or [] if (b := self._button(a))]
+                if buttons:
+                    blocks.append({"type": "actions", "elements": buttons})
+        return blocks
+
+    def _button(self, action: dict[str, Any]) -> dict[str, Any] | None:
+        kind = action.get("type")
+        title = {"type": "plain_text", "text": action.get("title", "")}
+        if kind == "Action.Execute":
+            value = {"verb": action.get("verb", ""), "data": action.get("data") or {}}
+            return {"type": "button", "action_id": "teams.execute", "text": title, "value": json.dumps(value, sort_keys=True)}
+        if kind == "Action.Submit" and (action.get("data") or {}).get("msteams", {}).get("type") == "task/fetch":
+            return {"type": "button", "action_id": "teams.dialog", "text": title,
+                    "value": json.dumps({"fetch": action["data"]}, sort_keys=True)}
+        if kind == "Action.OpenUrl":
+            return {"type": "button", "action_id": "teams.url", "text": title, "url": action.get("url", "")}
+        if kind == "Action.ToggleVisibility":
+            # The confirmation panel it opens: its question, and its "yes" as the button's real action.
+            panel = next((self._panels.get(t if isinstance(t, str) else t.get("elementId"))
+                          for t in action.get("targetElements") or []), None)
+            if panel is None:
+                return None
+            texts = [_plain(i.get("text", "")) for i in panel.get("items") or [] if i.get("type") == "TextBlock"]
+            inner = [a for i in panel.get("items") or [] if i.get("type") == "ActionSet" for a in i.get("actions") or []]
+            yes = next((a for a in inner if a.get("type") == "Action.Execute"), None)
+            no = next((a for a in inner if a.get("type") == "Action.ToggleVisibility"), {})
+            button = self._button(yes) if yes else None
+            if button is None:
+                return None
+            button["text"] = title
+            button["confirm"] = {
+                "title": {"type": "plain_text", "text": texts[0] if texts else ""},
+                "text": {"type": "plain_text", "text": " ".join(texts[1:])},
+                "confirm": {"type": "plain_text", "text": yes.get("title", "Yes") if yes else "Yes"},
+                "deny": {"type": "plain_text", "text": no.get("title", "Cancel")}}
+            return button
+        return None
+
+
+def _walk(elements: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for element in elements:
+        yield element
+        yield from _walk(element.get("items") or [])
+        for column in element.get("columns") or []:
+            yield from _walk(column.get("items") or [])
+
+
+def _buttons(blocks: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    return [e for b in blocks or [] if b.get("type") == "actions" for e in b.get("elements", [])]
+
+
+def _value(element: dict[str, Any]) -> dict[str, Any]:
+    try:
+        value = json.loads(element.get("value") or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _section(text: str) -> dict[str, Any]:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
+
+
+_MENTION = re.compile(r"</?at>")
+_ESCAPED = re.compile(r"\\([\\*_\[\]()~`#>|!+.-])")
+
+
+def _plain(text: str) -> str:
+    """Teams' markdown as the words it shows."""
+    return _ESCAPED.sub(r"\1", _MENTION.sub("", text.replace("**", "").replace("\u2060", "")))
+
+
+def _markdown(text: str, *, bold: bool = False) -> str:
+    """Teams' markdown in the client's own (Slack-like) marks: **bold** as *bold*, links as <url|text>."""
+    text = _MENTION.sub("", text.replace("\u2060", ""))
+    text = re.sub(r"(?<!\\)\[([^\]]*)\]\(([^)]*)\)", r"<\2|\1>", text)
+    text = re.sub(r"\*\*(.+?)\*\*", r"*\1*", text)
+    text = _ESCAPED.sub(r"\1", text)
+    text = text.replace("\n\n", "\n")
+    return f"*{text}*" if bold and text.strip() else text
+
+
+def _message_action(callback_id: str) -> str:
+    """The Teams message action for a Slack shortcut's callback id: the same title in the app's manifest."""
+    from bot.slack.playground.client import MANIFEST, Manifest
+
+    names = {callback: name for name, callback in Manifest.read(MANIFEST).shortcuts.items()}
+    title = names.get(callback_id, callback_id)
+    return next((action.key for action in MESSAGE_ACTIONS if action.title.casefold() == title.casefold()), callback_id)
