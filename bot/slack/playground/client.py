@@ -26,7 +26,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bot.slack.playground import modals
-from bot.slack.playground.directory import Directory, NotFound, Person
+from bot.slack.playground.directory import MENTION, Directory, NotFound, Person
 from bot.slack.playground.render import PLAIN_WIDTH, SELECTS, Pressable, Renderer, Screen, element_label, plain
 from bot.slack.playground.session import BotUnavailable, Changes, MessageSeen, Playground, SessionFiles
 
@@ -322,7 +322,8 @@ class Client:
 
     def welcome(self) -> None:
         self.console.print(Text.assemble(
-            ("TMW playground", "bold"), ": the real bot and a stand-in for Slack, on this machine. Nothing goes to Slack.\n",
+            ("TMW playground", "bold"), f": the real bot and a stand-in for {self.playground.platform}, on this machine. "
+            f"Nothing goes to {self.playground.platform}.\n",
             f"You are {self.me.name} ({self.me.roles_text}). {self.time_now()}\n",
             "Type a slash command as in Slack (/tmw help, /report), /as NAME to be someone else, or /help.",
         ))
@@ -425,7 +426,7 @@ class Client:
 
     def slash_command(self, command: str, text: str) -> None:
         if command in self.manifest.escaped:
-            text = re.sub(r"@([\w.-]+(?: [A-Z][\w-]+)?)", self._escaped_mention, text)
+            text = MENTION.sub(self._escaped_mention, text)
         response, changes = self.call(self.playground.slash_command(self.me.slack_id, command, text, self.where))
         self.show_changes(changes, ack=_json(response.text))
 

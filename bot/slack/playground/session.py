@@ -101,6 +101,8 @@ class SessionFiles:
 class Playground:
     """Start with `await Playground.start(...)`; every method runs on the engine's event loop."""
 
+    platform = "Slack"  # the platform the bot is reached through, as the client names it
+
     def __init__(self, org_path: Path, files: SessionFiles, start: datetime, timezone: str) -> None:
         self.org_path = org_path
         self.files = files

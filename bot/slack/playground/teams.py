@@ -28,14 +28,17 @@ import yaml
 from bot.commands import CATALOGUE, MESSAGE_ACTIONS
 from bot.crypto import generate_key
 from bot.settings import Settings
+from bot.slack.playground.directory import MENTION, NotFound
 from bot.slack.playground.session import BotUnavailable, Changes, MessageSeen, Playground, SessionFiles
 from bot.standin.client import BotResponse
+from bot.standin.server import BOT_USER_ID
 from bot.standin.teams import FakeTeams, TeamsActivitySender
+from bot.standin.teams.client import teams_user_id
 
 APP_ID = "5e1c7a2b-9d3f-4c8e-a1b6-0f2e4d6c8a90"
 CARD = "application/vnd.microsoft.card.adaptive"
-# Who the bot's messages are from, in the client's terms (never a person).
-BOT = "B0TEAMSBOT"
+# Who the bot's messages are from, in the client's terms (its name, as in the Slack playground).
+BOT = BOT_USER_ID
 DOMAIN = "themusicworks.org.uk"
 
 
@@ -68,6 +71,8 @@ def chat_text(command: str, text: str) -> str:
 
 class TeamsPlayground(Playground):
     """The engine for `tmw-bot local --teams`; the client calls it as it calls the Slack one."""
+
+    platform = "Teams"
 
     def __init__(self, org_path: Path, files: SessionFiles, start: datetime, timezone: str) -> None:
         super().__init__(org_path, files, start, timezone)
@@ -140,16 +145,36 @@ class TeamsPlayground(Playground):
 
     async def slash_command(self, user: str, command: str, text: str, channel: str) -> tuple[BotResponse, Changes]:
         sender = self._teams()
-        said = chat_text(command, text)
-        response, changes = await self._step(lambda: self._post(sender.personal_message(self.object_ids[user], said)))
-        if not text.strip():
-            # A command that opens a form in Slack offers it on a card in Teams: the person presses its button.
-            offers = [b for m in changes.messages for b in _buttons(m.blocks) if "fetch" in _value(b)]
-            if len(offers) == 1 and len(_buttons([blk for m in changes.messages for blk in m.blocks or []])) == 1:
-                _, opened = await self.block_action(user, offers[0], "", {})
-                changes.views += opened.views
-                changes.responses += opened.responses
+        activity = sender.personal_message(self.object_ids[user], chat_text(command, text))
+        self._mention_people(activity)
+        response, changes = await self._step(lambda: self._post(activity))
+        # A command that opens a form in Slack offers it on a card in Teams, whose one button opens it as a
+        # dialog: the person presses it.
+        buttons = [b for m in changes.messages for b in _buttons(m.blocks)]
+        if len(buttons) == 1 and "fetch" in _value(buttons[0]):
+            _, opened = await self.block_action(user, buttons[0], "", {})
+            changes.views += opened.views
+            changes.responses += opened.responses
         return response, changes
+
+    def _mention_people(self, activity: dict[str, Any]) -> None:
+        """`@Dan` typed in a command, as Teams sends a mention of Dan: his name in <at>, and who he is."""
+        entities = []
+
+        def mention(match: re.Match[str]) -> str:
+            try:
+                person = self.directory.person(match[1] or match[2])
+            except NotFound:
+                return match[0]
+            text = f"<at>{person.name}</at>"
+            entities.append({"type": "mention", "text": text,
+                             "mentioned": {"id": teams_user_id(self.object_ids[person.slack_id]), "name": person.name}})
+            return text
+
+        # The client gives a command's people as Slack escapes them (<@U0LEADER01|dan>), or as typed.
+        activity["text"] = re.sub(rf"<@(\w+)\|[^>]*>|{MENTION.pattern}", mention, activity["text"])
+        if entities:
+            activity["entities"] = entities
 
     async def block_action(
         self, user: str, element: dict[str, Any], block_id: str, chosen: dict[str, Any],
@@ -511,14 +536,20 @@ _MENTION = re.compile(r"</?at>")
 _ESCAPED = re.compile(r"\\([\\*_\[\]()~`#>|!+.-])")
 
 
+# Text struck through: Teams' markdown has no mark for it, so each character carries a combining stroke.
+_STRUCK = re.compile(r"(?:.\u0336)(?:[ ]*.\u0336)*")
+
+
 def _plain(text: str) -> str:
     """Teams' markdown as the words it shows."""
-    return _ESCAPED.sub(r"\1", _MENTION.sub("", text.replace("**", "").replace("\u2060", "")))
+    text = text.replace("**", "").replace("\u2060", "").replace("\u0336", "")
+    return _ESCAPED.sub(r"\1", _MENTION.sub("", text))
 
 
 def _markdown(text: str, *, bold: bool = False) -> str:
     """Teams' markdown in the client's own (Slack-like) marks: **bold** as *bold*, links as <url|text>."""
     text = _MENTION.sub("", text.replace("\u2060", ""))
+    text = _STRUCK.sub(lambda struck: "~" + struck[0].replace("\u0336", "") + "~", text)
     text = re.sub(r"(?<!\\)\[([^\]]*)\]\(([^)]*)\)", r"<\2|\1>", text)
     text = re.sub(r"\*\*(.+?)\*\*", r"*\1*", text)
     text = _ESCAPED.sub(r"\1", text)
