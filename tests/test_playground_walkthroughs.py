@@ -58,6 +58,22 @@ def test_walkthrough_passes_on_teams(walkthrough: Path) -> None:
     assert "a stand-in for Teams" in result.stdout
 
 
+# Some people on Teams and the rest on Slack: each walkthrough's people on both sides of it.
+MIXED = {
+    "report-to-resolution": "Dan",  # the reporter on Teams, the project manager handling it on Slack
+    "report-escalation": "Lucy,Rachel",  # the reporter and the admin acknowledging on Teams, the chain on Slack
+    "leaver": "Rachel,Sam",  # the admin and the account's owner on Teams, the others on Slack
+}
+
+
+@pytest.mark.parametrize(("walkthrough", "on_teams"), sorted(MIXED.items()), ids=sorted(MIXED))
+def test_walkthrough_passes_with_some_people_on_teams_and_the_rest_on_slack(walkthrough: str, on_teams: str) -> None:
+    result = run_script(ROOT / "examples" / "walkthroughs" / f"{walkthrough}.txt", "--teams", on_teams)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "a stand-in for Slack and Teams" in result.stdout
+    assert "✓ saw" in result.stdout and "Traceback" not in result.stdout + result.stderr
+
+
 def test_a_script_on_teams_stops_at_the_first_thing_it_did_not_see(tmp_path: Path) -> None:
     script = tmp_path / "wrong.txt"
     script.write_text("/as Dan\n/report list\n/expect You have no reports yet\n/expect Hello Priya!\n", encoding="utf-8")

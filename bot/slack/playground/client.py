@@ -855,7 +855,9 @@ def _arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--org", type=Path, help=f"the organisation file (default {DEFAULT_ORG})")
     parser.add_argument("--start", help=f"when the clock starts, in the organisation's time (default: now; {SCRIPT_START} for scripts)")
     parser.add_argument("--keep", action="store_true", help="keep the session's database and log when it ends")
-    parser.add_argument("--teams", action="store_true", help="everyone on Teams: the same client over the bot's Teams paths")
+    parser.add_argument("--teams", nargs="?", const="", metavar="NAMES",
+                        help="people on Teams: everyone, or those named (--teams Dan,Sam) and the rest on Slack; "
+                             "the same client over the bot's Teams paths")
     return parser.parse_args(list(argv))
 
 
@@ -918,7 +920,7 @@ def main(argv: Sequence[str], stdout: TextIO | None = None) -> int:
             timezone = _org_timezone(org)
             start = (start_at.replace(tzinfo=ZoneInfo(timezone)) if start_at
                      else datetime.now(ZoneInfo(timezone)).replace(second=0, microsecond=0))
-            playground = engine.call(_engine(args.teams).start(org, files, start, timezone))
+            playground = engine.call(_start_engine(args.teams, org, files, start, timezone))
         except Exception as exc:
             log.exception("the playground did not start")
             keep = True
@@ -947,12 +949,15 @@ def main(argv: Sequence[str], stdout: TextIO | None = None) -> int:
             shutil.rmtree(files.directory, ignore_errors=True)
 
 
-def _engine(teams: bool) -> type[Playground]:
-    if teams:
-        from bot.slack.playground.teams import TeamsPlayground
+def _start_engine(teams: str | None, org: Path, files: SessionFiles, start: datetime, timezone: str
+                  ) -> Coroutine[Any, Any, Playground]:
+    """The engine for Slack, or (--teams) for Teams: for everyone, or for the people named."""
+    if teams is None:
+        return Playground.start(org, files, start, timezone)
+    from bot.slack.playground.teams import TeamsPlayground
 
-        return TeamsPlayground
-    return Playground
+    names = [name.strip() for name in teams.split(",") if name.strip()]
+    return TeamsPlayground.start(org, files, start, timezone, on_teams=names)
 
 
 def _org_timezone(org: Path) -> str:

@@ -151,20 +151,34 @@ class Playground:
             TMW_ORG_CONFIG=str(self.org_path),
             TMW_DATA_KEY=generate_key(),
             TZ=self.timezone,
+            **await self._more_settings(),
         )
         self.services = await prepare(settings, self.clock)
         self.timezone = self.services.timezone_name
         app = create_app(self.services)
-        self._runner = web.AppRunner(make_web_application(app))
+        self._deliverer = slack_delivery(self.services, app.client, all_renderers())
+        teams = self._teams_endpoint(settings)
+        self._runner = web.AppRunner(make_web_application(app, teams=teams))
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
         port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         self.bot_url = f"http://127.0.0.1:{port}{EVENTS_PATH}"
         self.sender = SlackRequestSender(self.bot_url, self.signing_secret, self.fake)
-        self._deliverer = slack_delivery(self.services, app.client, all_renderers())
+        await self._serving(f"http://127.0.0.1:{port}")
         await self.run_due()
         self._idle_tasks = set(asyncio.all_tasks())
+
+    # Where the Teams engine (teams.py) serves Teams beside Slack; the Slack engine serves Slack alone.
+
+    async def _more_settings(self) -> dict[str, Any]:
+        return {}
+
+    def _teams_endpoint(self, settings: Settings) -> Any:
+        return None
+
+    async def _serving(self, base_url: str) -> None:
+        pass
 
     async def stop(self) -> None:
         if self._runner is not None:
@@ -323,7 +337,7 @@ class Playground:
             if not (report.timers_fired or report.messages_sent):
                 return
 
-    def _activity(self) -> tuple[int, int, int, int]:
+    def _activity(self) -> tuple[int, ...]:
         return len(self.fake.calls), len(self.fake.responses), len(self.fake.messages), len(self.fake.ephemerals)
 
     def _marker(self) -> _Marker:

@@ -18,7 +18,7 @@ import json
 import re
 import secrets
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,6 @@ from typing import Any
 import yaml
 
 from bot.commands import CATALOGUE, MESSAGE_ACTIONS
-from bot.crypto import generate_key
 from bot.settings import Settings
 from bot.slack.playground.directory import MENTION, NotFound
 from bot.slack.playground.session import BotUnavailable, Changes, MessageSeen, Playground, SessionFiles
@@ -42,15 +41,17 @@ BOT = BOT_USER_ID
 DOMAIN = "themusicworks.org.uk"
 
 
-def teams_org(org_path: Path, directory: Path) -> Path:
-    """A copy of the organisation file with everyone on Teams: an Entra object id made from their key
-    (the same on every run) and a sign-in name, and `notify_on: teams`."""
+def teams_org(org_path: Path, directory: Path, on_teams: set[str]) -> Path:
+    """A copy of the organisation file with everyone given a Teams account (an Entra object id made from
+    their Slack id, the same on every run, and a sign-in name), and those `on_teams` told on Teams."""
     data = yaml.safe_load(org_path.read_text(encoding="utf-8"))
     for person in data.get("people", []):
-        key = person.get("key") or person.get("slack_id")
-        first = str(person.get("name", key)).split()[0].lower()
-        person["teams"] = {"object_id": object_id_of(str(key)), "upn": f"{first}.{str(key).lower()}@{DOMAIN}"}
-        person["notify_on"] = "teams"
+        slack_id = person.get("slack_id")
+        if not slack_id:
+            continue  # not in the playground's directory: the client cannot be them
+        first = str(person.get("name", slack_id)).split()[0].lower()
+        person["teams"] = {"object_id": object_id_of(slack_id), "upn": f"{first}.{slack_id.lower()}@{DOMAIN}"}
+        person["notify_on"] = "teams" if slack_id in on_teams else "slack"
     written = directory / "org-teams.yml"
     written.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return written
@@ -70,80 +71,74 @@ def chat_text(command: str, text: str) -> str:
 
 
 class TeamsPlayground(Playground):
-    """The engine for `tmw-bot local --teams`; the client calls it as it calls the Slack one."""
+    """The engine for `tmw-bot local --teams`; the client calls it as it calls the Slack one. The bot serves
+    Slack and Teams, as `tmw-bot serve` does with both set up: everyone is on Teams, or only the people
+    named (`--teams Dan,Sam`) and the rest on Slack; each is told, and acts, on their own platform."""
 
-    platform = "Teams"
-
-    def __init__(self, org_path: Path, files: SessionFiles, start: datetime, timezone: str) -> None:
+    def __init__(self, org_path: Path, files: SessionFiles, start: datetime, timezone: str,
+                 on_teams: Sequence[str] = ()) -> None:
         super().__init__(org_path, files, start, timezone)
-        self.teams_org = teams_org(org_path, files.directory)
-        self.object_ids = {p.slack_id: object_id_of(p.slack_id) for p in self.directory.people}
+        everyone = {p.slack_id for p in self.directory.people}
+        self.on_teams = {self.directory.person(name).slack_id for name in on_teams} or everyone
+        self.platform = "Teams" if self.on_teams == everyone else "Slack and Teams"
+        self.org_path = teams_org(org_path, files.directory, self.on_teams)
+        self.object_ids = {key: object_id_of(key) for key in everyone}
         self.keys = {object_id: key for key, object_id in self.object_ids.items()}
         self.teams = FakeTeams(APP_ID, secrets.token_urlsafe(24))
         self.activities: TeamsActivitySender | None = None
         self._connector: Any = None
         # Cards Teams has replaced in place for the person who pressed a button on them (an invoke's answer).
         self._replaced: dict[str, tuple[int, dict[str, Any]]] = {}
-        # What people wrote in channels themselves (the bot is not told: it reads channels only when mentioned).
+        # What people on Teams wrote in channels (the bot is not told: it reads channels only when mentioned).
         self._written: list[MessageSeen] = []
         self._views = itertools.count(1)
-        self._answers: list[dict[str, Any]] = []  # answers in place (an invoke's message), for the actor
         self._home: dict[str, dict[str, Any]] = {}
+        self._panels: dict[str, dict[str, Any]] = {}
 
-    async def _start(self) -> None:
-        from aiohttp import web
+    @classmethod
+    async def start(cls, org_path: Path, files: SessionFiles, start: datetime, timezone: str = "Europe/London",
+                    on_teams: Sequence[str] = ()) -> TeamsPlayground:
+        playground = cls(org_path, files, start, timezone, on_teams)
+        await playground._start()
+        return playground
 
-        from bot.runtime import prepare
+    async def _more_settings(self) -> dict[str, Any]:
+        await self.teams.start()
+        return {"TEAMS_APP_ID": APP_ID, "TEAMS_APP_PASSWORD": self.teams.app_password,
+                "TEAMS_TOKEN_URL": self.teams.token_url, "TEAMS_OPENID_METADATA_URL": self.teams.openid_url}
+
+    def _teams_endpoint(self, settings: Settings) -> Any:
+        """Teams served beside Slack, as bot/runtime.py `serve` does: the Teams deliverer in the router."""
+        from bot.delivery import SLACK, DeliveryRouter, routing_by_organisation
         from bot.teams.app import create_teams_endpoint
-        from bot.teams.delivery import teams_connector, teams_delivery_by_organisation
-        from bot.teams.server import MESSAGES_PATH
-        from bot.web import web_application
+        from bot.teams.delivery import TEAMS, teams_connector, teams_delivery_by_organisation
         from handlers.teams import all_teams_renderers
 
-        await self.teams.start()
-        settings = Settings(  # type: ignore[call-arg]
-            _env_file=None,
-            # Every setting given here, so nothing from the environment or .env reaches the playground.
-            SLACK_BOT_TOKEN=None, SLACK_APP_TOKEN="", SLACK_SIGNING_SECRET="", SLACK_USER_TOKEN="",
-            TEAMS_APP_ID=APP_ID, TEAMS_APP_PASSWORD=self.teams.app_password,
-            TEAMS_TOKEN_URL=self.teams.token_url, TEAMS_OPENID_METADATA_URL=self.teams.openid_url,
-            DATABASE_URL=f"sqlite+aiosqlite:///{self.files.database}",
-            TMW_ORG_CONFIG=str(self.teams_org),
-            TMW_DATA_KEY=generate_key(),
-            TZ=self.timezone,
-        )
-        self.services = await prepare(settings, self.clock)
-        self.timezone = self.services.timezone_name
         self._connector = teams_connector(settings, self.services)
-        self._deliverer = teams_delivery_by_organisation(self.services, self._connector, all_teams_renderers())
-        endpoint = create_teams_endpoint(self.services, send_now=self._deliverer.send_now)
-        assert endpoint is not None  # TEAMS_APP_ID is set
-        self._runner = web.AppRunner(web_application({MESSAGES_PATH: endpoint.handle}, self.services))
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.bot_url = f"http://127.0.0.1:{port}{MESSAGES_PATH}"
-        self.activities = TeamsActivitySender(self.teams, self.bot_url, now=self.clock.now)
-        for object_id in self.object_ids.values():  # the app installed for everyone, as an admin would
-            await self.activities.send(self.activities.installed(object_id))
+        teams = teams_delivery_by_organisation(self.services, self._connector, all_teams_renderers())
+        self._deliverer = DeliveryRouter({SLACK: self._deliverer.deliverers[SLACK], TEAMS: teams},
+                                         routing_by_organisation(self.services))
+        return create_teams_endpoint(self.services, send_now=teams.send_now)
+
+    async def _serving(self, base_url: str) -> None:
+        from bot.teams.server import MESSAGES_PATH
+
+        self.activities = TeamsActivitySender(self.teams, base_url + MESSAGES_PATH, now=self.clock.now)
+        for key in sorted(self.on_teams):  # the app installed for them, as an admin would
+            await self.activities.send(self.activities.installed(self.object_ids[key]))
         await self.settle()
-        await self.run_due()
-        self._idle_tasks = set(asyncio.all_tasks())
 
     async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
+        await super().stop()
         if self._connector is not None:
             await self._connector.close()
-        if self.services is not None:
-            await self.services.db.dispose()
         await self.teams.stop()
 
     # -- what people do -----------------------------------------------------------------------------
 
     async def slash_command(self, user: str, command: str, text: str, channel: str) -> tuple[BotResponse, Changes]:
+        if user not in self.on_teams:
+            return await super().slash_command(user, command, text, channel)
         sender = self._teams()
         activity = sender.personal_message(self.object_ids[user], chat_text(command, text))
         self._mention_people(activity)
@@ -180,6 +175,8 @@ class TeamsPlayground(Playground):
         self, user: str, element: dict[str, Any], block_id: str, chosen: dict[str, Any],
         *, message: MessageSeen | None = None, view: dict[str, Any] | None = None,
     ) -> tuple[BotResponse, Changes]:
+        if user not in self.on_teams:
+            return await super().block_action(user, element, block_id, chosen, message=message, view=view)
         sender = self._teams()
         person = self.object_ids[user]
         value = _value(element)
@@ -203,6 +200,8 @@ class TeamsPlayground(Playground):
         return response, changes
 
     async def submit_view(self, user: str, view: dict[str, Any], values: dict[str, dict[str, Any]]) -> tuple[BotResponse, Changes]:
+        if user not in self.on_teams:
+            return await super().submit_view(user, view, values)
         sender = self._teams()
         person = self.object_ids[user]
         teams = view.get("_teams", {})
@@ -227,6 +226,8 @@ class TeamsPlayground(Playground):
         return BotResponse(response.status, json.dumps({"response_action": "update", "view": following})), changes
 
     async def open_home(self, user: str) -> tuple[BotResponse, Changes]:
+        if user not in self.on_teams:
+            return await super().open_home(user)
         sender = self._teams()
         response, changes = await self._step(lambda: self._post(sender.personal_message(self.object_ids[user], "home")))
         mine = self.object_ids_dm(user)
@@ -237,11 +238,15 @@ class TeamsPlayground(Playground):
         return response, changes
 
     async def post_message(self, user: str, channel: str, text: str) -> tuple[MessageSeen, Changes]:
+        if user not in self.on_teams:
+            return await super().post_message(user, channel, text)
         written = MessageSeen(channel, f"w:{len(self._written) + 1}", text, None, user)
         self._written.append(written)
         return written, Changes()
 
     async def message_shortcut(self, user: str, callback_id: str, message: MessageSeen) -> tuple[BotResponse, Changes]:
+        if user not in self.on_teams:
+            return await super().message_shortcut(user, callback_id, message)
         sender = self._teams()
         command = _message_action(callback_id)
         author = self.object_ids.get(message.user, "")
@@ -260,23 +265,24 @@ class TeamsPlayground(Playground):
 
     def messages_in(self, channel: str) -> list[MessageSeen]:
         owner = self.directory.dm_owner(channel)
-        sent = []
-        if owner is not None:
+        if owner is not None and owner.slack_id in self.on_teams:
             chat = self.teams.personal_chat(self.object_ids[owner.slack_id]).id
-            sent = [self._seen(s.id, channel, updated=False) for s in self.teams.sent_in(chat)]
-        return sent + [m for m in self._written if m.channel == channel]
+            return [self._seen(s.id, channel, updated=False) for s in self.teams.sent_in(chat)]
+        written = [m for m in self._written if m.channel == channel]
+        return sorted(super().messages_in(channel) + written, key=lambda m: self.posted_at.get((m.channel, m.ts), self.now()))
 
     def current(self, message: MessageSeen) -> MessageSeen | None:
         if message.ts.startswith("w:"):
             return message
-        found = next((s for s in self.teams.sent if s.id == message.ts and not s.deleted), None)
-        return self._seen_by_id(message.ts) if found is not None else None
+        if any(s.id == message.ts for s in self.teams.sent):
+            found = next((s for s in self.teams.sent if s.id == message.ts and not s.deleted), None)
+            return self._seen_by_id(message.ts) if found is not None else None
+        return super().current(message)
 
     def home_of(self, user: str) -> dict[str, Any] | None:
+        if user not in self.on_teams:
+            return super().home_of(user)
         return copy.deepcopy(self._home.get(user))
-
-    def view(self, view_id: str) -> dict[str, Any] | None:
-        return None
 
     # -- the machinery ------------------------------------------------------------------------------
 
@@ -391,18 +397,19 @@ class TeamsPlayground(Playground):
         # that connection waits for the next request, which is no work (the calls themselves are counted).
         return not task.done() and task.get_coro().__qualname__ != "RequestHandler.start"  # type: ignore[union-attr]
 
-    def _activity(self) -> tuple[int, int, int, int]:
-        return len(self.teams.calls), len(self.teams.sent), len(self._replaced), 0
+    def _activity(self) -> tuple[int, ...]:
+        return (*super()._activity(), len(self.teams.calls), len(self.teams.sent), len(self._replaced))
 
     def _marker(self) -> Any:
-        return {s.id: self._fingerprint(s.id) for s in self.teams.sent}
+        return super()._marker(), {s.id: self._fingerprint(s.id) for s in self.teams.sent}
 
     def _fingerprint(self, activity_id: str) -> str:
         found = next(s for s in self.teams.sent if s.id == activity_id)
         return json.dumps([found.activity, found.deleted, self._replaced.get(activity_id)], sort_keys=True, default=str)
 
     def _changes_since(self, marker: Any) -> Changes:
-        changes = Changes()
+        in_slack, marker = marker
+        changes = super()._changes_since(in_slack)
         for sent in self.teams.sent:
             before = marker.get(sent.id)
             if before == self._fingerprint(sent.id):
