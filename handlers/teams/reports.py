@@ -92,14 +92,19 @@ def question(params: dict[str, Any]) -> Message:
     return said.question(params, Verb.REPLY, json.dumps({"note_id": params["note_id"]}))
 
 
-def _report_pressed(value: str) -> int | None:
-    """The report a button carries; None for anything the bot did not put there."""
+def _carried_id(value: str, name: str) -> int | None:
+    """The id `name` a button or a dialog's state carries; None for anything the bot did not put there."""
     try:
         carried = json.loads(value)
     except ValueError:
         return None
-    report_id = carried.get("report_id") if isinstance(carried, dict) else None
-    return report_id if isinstance(report_id, int) and not isinstance(report_id, bool) else None
+    found = carried.get(name) if isinstance(carried, dict) else None
+    return found if isinstance(found, int) and not isinstance(found, bool) else None
+
+
+def _report_pressed(value: str) -> int | None:
+    """The report a button carries."""
+    return _carried_id(value, "report_id")
 
 
 def report_list(params: dict[str, Any]) -> Message:
@@ -121,13 +126,8 @@ async def _show_history(turn: Turn, *, reference: str = "", report_id: int | Non
 
 
 def _note_pressed(value: str) -> int | None:
-    """The question (a report's note) a Reply button or its dialog carries; None for anything else."""
-    try:
-        carried = json.loads(value)
-    except ValueError:
-        return None
-    note_id = carried.get("note_id") if isinstance(carried, dict) else None
-    return note_id if isinstance(note_id, int) and not isinstance(note_id, bool) else None
+    """The question (a report's note) a Reply button or its dialog carries."""
+    return _carried_id(value, "note_id")
 
 
 # What the report workflow sends people, for those reached in Teams.
