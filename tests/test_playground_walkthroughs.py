@@ -16,7 +16,6 @@ WALKTHROUGHS = sorted((ROOT / "examples" / "walkthroughs").glob("*.txt"))
 NOT_IN_TEAMS_YET = {
     "away-cover": "away is not a Teams command yet",
     "case-record": "a report's Export button does not work in Teams yet",
-    "digest": "the digest goes to a channel that is in Slack only",
     "moderation": "channel moderation and group agreements are Slack's only",
     "statutory-clocks": "recording a LADO referral (a report clock's button) does not work in Teams yet",
 }
