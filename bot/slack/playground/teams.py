@@ -230,7 +230,7 @@ class TeamsPlayground(Playground):
             return await super().open_home(user)
         sender = self._teams()
         response, changes = await self._step(lambda: self._post(sender.personal_message(self.object_ids[user], "home")))
-        mine = self.object_ids_dm(user)
+        mine = self._dm_of(user)
         home = next((m for m in reversed(changes.messages) if m.channel == mine), None)
         if home is not None:  # Home is a card in the chat; shown once, as the Home tab
             changes.messages.remove(home)
@@ -259,7 +259,7 @@ class TeamsPlayground(Playground):
 
     # -- what is there to see -----------------------------------------------------------------------
 
-    def object_ids_dm(self, user: str) -> str:
+    def _dm_of(self, user: str) -> str:
         person = self.directory.by_id(user)
         return person.dm_channel if person else user
 
