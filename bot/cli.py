@@ -43,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", help="check a text for personal details: tmw-bot check [--json] [--no-roster] [FILE]")
     commands.add_parser("moderate", help="check a channel's messages: tmw-bot moderate [--json] [--purpose TEXT] [FILE]")
-    commands.add_parser("local", help="try the bot without Slack: tmw-bot local [--script FILE] [--org FILE]")
+    commands.add_parser("local", help="try the bot without Slack or Teams: tmw-bot local [--teams [NAMES]] [--script FILE] [--org FILE]")
 
     digest = commands.add_parser("digest", help="the weekly digest")
     digest.add_argument("--print", action="store_true", required=True, dest="print_digest",

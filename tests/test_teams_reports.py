@@ -5,6 +5,7 @@ Teams stand-in, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -13,7 +14,7 @@ from sqlalchemy import func, select
 
 from bot.standin import FakeSlack
 from storage.models import AuditEntry, OutboxMessage, Report
-from tests.teams_support import BEN_TEAMS, PRIYA_TEAMS, STRANGER_TEAMS, TeamsWorld, start_teams_world
+from tests.teams_support import BEN_TEAMS, PRIYA_TEAMS, STRANGER_TEAMS, TeamsWorld, card_actions, start_teams_world
 
 
 @pytest.fixture
@@ -288,3 +289,37 @@ async def test_report_show_gives_the_history_to_someone_on_the_chain_and_the_sam
     assert reference in _card_text(world.teams.sent_to(PRIYA_TEAMS)[-1].cards[0])
     refusals = [_card_text(sent.cards[0]) for sent in world.teams.sent_to(STRANGER_TEAMS)]
     assert len(refusals) == 2 and refusals[0] == refusals[1] and reference not in refusals[0]
+
+
+# -- the reporter answers a handler's question -------------------------------------------------------
+
+
+async def test_the_reporter_replies_to_a_question_in_a_dialog_once_and_only_they_may(world: TeamsWorld) -> None:
+    reference = await _filed_and_routed(world)
+    [card_message] = [s for s in world.teams.sent_to(PRIYA_TEAMS) if reference in _card_text(s.cards[0])]
+    ask = await world.client.send(world.client.dialog_fetch(PRIYA_TEAMS, _dialog_button(card_message.cards[0],
+                                                                                        "Ask for more information")["data"]))
+    await world.client.send(world.client.dialog_submit(
+        PRIYA_TEAMS, _submission(ask.body["task"]["value"], question="Where was the message sent?")))
+    await world.tick()
+    [asked] = [s for s in world.teams.sent_to(BEN_TEAMS) if "has a question" in json.dumps(s.cards)]
+    assert "Where was the message sent?" in json.dumps(asked.cards[0])
+    [reply] = [a for a in card_actions(asked.cards[0]) if a["title"] == "Reply"]
+
+    refused = await world.client.send(world.client.dialog_fetch(PRIYA_TEAMS, reply["data"]))
+    opened = await world.client.send(world.client.dialog_fetch(BEN_TEAMS, reply["data"]))
+    dialog = opened.body["task"]["value"]
+    empty = await world.client.send(world.client.dialog_submit(BEN_TEAMS, _submission(dialog, answer="")))
+    good = _submission(dialog, answer="In the group's chat.")
+    done = await world.client.send(world.client.dialog_submit(BEN_TEAMS, good))
+    again = await world.client.send(world.client.dialog_submit(BEN_TEAMS, good))
+
+    assert refused.body["task"] == {"type": "message",
+                                    "value": "Only the person who made the report can answer this question."}
+    assert dialog["title"] == "Reply" and "Where was the message sent?" in json.dumps(dialog["card"])
+    assert empty.body["task"]["type"] == "continue" and "Please type your answer." in json.dumps(empty.body)
+    assert done.body["task"] == {"type": "message", "value": f"Thank you. Your answer has been added to {reference}."}
+    assert again.status == 200 and again.body is None
+    async with world.bot.services.db.reading() as session:
+        assert await session.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == "report.question_answered")) == 1

@@ -59,12 +59,16 @@ class Verb:
     ESCALATE = OPENS_DIALOG + "report.escalate"
     RESOLVE = OPENS_DIALOG + "report.resolve"
     REOPEN = OPENS_DIALOG + "report.reopen"
+    # The reporter's Reply to a handler's question.
+    REPLY = OPENS_DIALOG + "report.reply"
     HISTORY = "report.history"
     EXPORT = "report.export"
     TAKE_DOWN = "report.take_down"
     REVOKE_ACCESS = "report.revoke_access"
     START_PASSWORD_CHANGE = "report.start_password_change"
 
+
+REPLY_DIALOG = Verb.REPLY.removeprefix(OPENS_DIALOG)
 
 CARD_ACTIONS = said.CardActions(
     acknowledge=Verb.ACKNOWLEDGE, ask=Verb.ASK, escalate=Verb.ESCALATE, resolve=Verb.RESOLVE, reopen=Verb.REOPEN,
@@ -89,14 +93,24 @@ def handler_card(params: dict[str, Any]) -> Message:
     return said.handler_card(params, CARD_ACTIONS, value)
 
 
-def _report_pressed(value: str) -> int | None:
-    """The report a button carries; None for anything the bot did not put there."""
+def question(params: dict[str, Any]) -> Message:
+    """A handler's question to the reporter; its Reply button carries the question's note."""
+    return said.question(params, Verb.REPLY, json.dumps({"note_id": params["note_id"]}))
+
+
+def _carried_id(value: str, name: str) -> int | None:
+    """The id `name` a button or a dialog's state carries; None for anything the bot did not put there."""
     try:
         carried = json.loads(value)
     except ValueError:
         return None
-    report_id = carried.get("report_id") if isinstance(carried, dict) else None
-    return report_id if isinstance(report_id, int) and not isinstance(report_id, bool) else None
+    found = carried.get(name) if isinstance(carried, dict) else None
+    return found if isinstance(found, int) and not isinstance(found, bool) else None
+
+
+def _report_pressed(value: str) -> int | None:
+    """The report a button carries."""
+    return _carried_id(value, "report_id")
 
 
 def report_list(params: dict[str, Any]) -> Message:
@@ -117,6 +131,11 @@ async def _show_history(turn: Turn, *, reference: str = "", report_id: int | Non
     return await turn.answer_now(history(shown, turn.services.tz))
 
 
+def _note_pressed(value: str) -> int | None:
+    """The question (a report's note) a Reply button or its dialog carries."""
+    return _carried_id(value, "note_id")
+
+
 # What the report workflow sends people, for those reached in Teams.
 RENDERERS: dict[str, Callable[[dict[str, Any]], Message]] = {
     OFFER: offer,
@@ -125,6 +144,7 @@ RENDERERS: dict[str, Callable[[dict[str, Any]], Message]] = {
     "report.watcher": said.watcher_card,
     "report.told": said.told,
     "report.reporter": said.reporter_card,
+    "report.question": question,
     "report.answered": said.answered,
     "report.reminder": said.reminder,
     "report.still_handled": said.still_handled,
@@ -276,6 +296,38 @@ def register(app: TeamsApp) -> None:
         return show_dialog(said.filed(report))
 
     app.dialog(FILE_DIALOG, fetch=open_form, submit=submit_form)
+
+    async def open_reply(turn: Turn, request: DialogRequest) -> InvokeAnswer:
+        note_id = _note_pressed(text_answer(request.values, "value"))
+        if note_id is None:
+            return say_in_dialog(NOT_THIS_REPORT)
+        # Only the reporter may see the question here: the domain refuses anyone else.
+        async with turn.services.db.unit_of_work() as session:
+            asked = await workflow.question_for_reporter(session, turn.services, note_id, turn.person)
+        state = json.dumps({"dialog": secrets.token_urlsafe(16), "note_id": note_id})
+        return show_dialog(said.reply_form(REPLY_DIALOG, state, asked))
+
+    async def submit_reply(turn: Turn, request: DialogRequest) -> InvokeAnswer:
+        dialog_id, note_id = _dialog_id(request.state), _note_pressed(request.state)
+        if not dialog_id or note_id is None:
+            return say_in_dialog(NOT_THIS_FORM)
+        services = turn.services
+        answer = text_answer(request.values, said.FieldId.ANSWER)
+        try:
+            async with services.db.unit_of_work() as session:
+                await _mark_submitted(session, services, dialog_id)
+                outcome = await workflow.answer_question(session, services, note_id, turn.person, answer)
+        except _AlreadySubmitted:
+            return None
+        except FormErrors as exc:
+            async with services.db.reading() as session:
+                asked = await workflow.question_for_reporter(session, services, note_id, turn.person)
+            return show_dialog(said.reply_form(REPLY_DIALOG, request.state, asked), FormErrorsOf(exc.errors),
+                               request.values)
+        services.wake_scheduler()
+        return say_in_dialog(outcome.message)
+
+    app.dialog(REPLY_DIALOG, fetch=open_reply, submit=submit_reply)
 
     for verb, (build, act) in HANDLING.items():
         dialog_id = verb.removeprefix(OPENS_DIALOG)

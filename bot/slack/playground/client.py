@@ -26,7 +26,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bot.slack.playground import modals
-from bot.slack.playground.directory import Directory, NotFound, Person
+from bot.slack.playground.directory import MENTION, Directory, NotFound, Person
 from bot.slack.playground.render import PLAIN_WIDTH, SELECTS, Pressable, Renderer, Screen, element_label, plain
 from bot.slack.playground.session import BotUnavailable, Changes, MessageSeen, Playground, SessionFiles
 
@@ -322,7 +322,8 @@ class Client:
 
     def welcome(self) -> None:
         self.console.print(Text.assemble(
-            ("TMW playground", "bold"), ": the real bot and a stand-in for Slack, on this machine. Nothing goes to Slack.\n",
+            ("TMW playground", "bold"), f": the real bot and a stand-in for {self.playground.platform}, on this machine. "
+            f"Nothing goes to {self.playground.platform}.\n",
             f"You are {self.me.name} ({self.me.roles_text}). {self.time_now()}\n",
             "Type a slash command as in Slack (/tmw help, /report), /as NAME to be someone else, or /help.",
         ))
@@ -425,7 +426,7 @@ class Client:
 
     def slash_command(self, command: str, text: str) -> None:
         if command in self.manifest.escaped:
-            text = re.sub(r"@([\w.-]+(?: [A-Z][\w-]+)?)", self._escaped_mention, text)
+            text = MENTION.sub(self._escaped_mention, text)
         response, changes = self.call(self.playground.slash_command(self.me.slack_id, command, text, self.where))
         self.show_changes(changes, ack=_json(response.text))
 
@@ -854,6 +855,9 @@ def _arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--org", type=Path, help=f"the organisation file (default {DEFAULT_ORG})")
     parser.add_argument("--start", help=f"when the clock starts, in the organisation's time (default: now; {SCRIPT_START} for scripts)")
     parser.add_argument("--keep", action="store_true", help="keep the session's database and log when it ends")
+    parser.add_argument("--teams", nargs="?", const="", metavar="NAMES",
+                        help="people on Teams: everyone, or those named (--teams Dan,Sam) and the rest on Slack; "
+                             "the same client over the bot's Teams paths")
     return parser.parse_args(list(argv))
 
 
@@ -916,7 +920,7 @@ def main(argv: Sequence[str], stdout: TextIO | None = None) -> int:
             timezone = _org_timezone(org)
             start = (start_at.replace(tzinfo=ZoneInfo(timezone)) if start_at
                      else datetime.now(ZoneInfo(timezone)).replace(second=0, microsecond=0))
-            playground = engine.call(Playground.start(org, files, start, timezone))
+            playground = engine.call(_start_engine(args.teams, org, files, start, timezone))
         except Exception as exc:
             log.exception("the playground did not start")
             keep = True
@@ -943,6 +947,17 @@ def main(argv: Sequence[str], stdout: TextIO | None = None) -> int:
             console.print(Text(f"The session's database and log are in {files.directory}.", style="dim"))
         else:
             shutil.rmtree(files.directory, ignore_errors=True)
+
+
+def _start_engine(teams: str | None, org: Path, files: SessionFiles, start: datetime, timezone: str
+                  ) -> Coroutine[Any, Any, Playground]:
+    """The engine for Slack, or (--teams) for Teams: for everyone, or for the people named."""
+    if teams is None:
+        return Playground.start(org, files, start, timezone)
+    from bot.slack.playground.teams import TeamsPlayground
+
+    names = [name.strip() for name in teams.split(",") if name.strip()]
+    return TeamsPlayground.start(org, files, start, timezone, on_teams=names)
 
 
 def _org_timezone(org: Path) -> str:

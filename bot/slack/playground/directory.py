@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.org import OrgConfig
 
+# A person named in a command as typed: "@Dan", "@Dan Hughes" (sent as a mention of them).
+MENTION = re.compile(r"@([\w.-]+(?: [A-Z][\w-]+)?)")
 # Where slash commands are typed until someone moves with /channel or /inbox.
 GENERAL = ("C0GENERAL1", "general")
 

@@ -101,6 +101,8 @@ class SessionFiles:
 class Playground:
     """Start with `await Playground.start(...)`; every method runs on the engine's event loop."""
 
+    platform = "Slack"  # the platform the bot is reached through, as the client names it
+
     def __init__(self, org_path: Path, files: SessionFiles, start: datetime, timezone: str) -> None:
         self.org_path = org_path
         self.files = files
@@ -149,20 +151,34 @@ class Playground:
             TMW_ORG_CONFIG=str(self.org_path),
             TMW_DATA_KEY=generate_key(),
             TZ=self.timezone,
+            **await self._more_settings(),
         )
         self.services = await prepare(settings, self.clock)
         self.timezone = self.services.timezone_name
         app = create_app(self.services)
-        self._runner = web.AppRunner(make_web_application(app))
+        self._deliverer = slack_delivery(self.services, app.client, all_renderers())
+        teams = self._teams_endpoint(settings)
+        self._runner = web.AppRunner(make_web_application(app, teams=teams))
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
         port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         self.bot_url = f"http://127.0.0.1:{port}{EVENTS_PATH}"
         self.sender = SlackRequestSender(self.bot_url, self.signing_secret, self.fake)
-        self._deliverer = slack_delivery(self.services, app.client, all_renderers())
+        await self._serving(f"http://127.0.0.1:{port}")
         await self.run_due()
         self._idle_tasks = set(asyncio.all_tasks())
+
+    # Where the Teams engine (teams.py) serves Teams beside Slack; the Slack engine serves Slack alone.
+
+    async def _more_settings(self) -> dict[str, Any]:
+        return {}
+
+    def _teams_endpoint(self, settings: Settings) -> Any:
+        return None
+
+    async def _serving(self, base_url: str) -> None:
+        pass
 
     async def stop(self) -> None:
         if self._runner is not None:
@@ -296,7 +312,7 @@ class Playground:
         quiet, last = 0, self._activity()
         while quiet < QUIET_POLLS:
             await asyncio.sleep(POLL_INTERVAL)
-            busy = any(not t.done() for t in asyncio.all_tasks() - self._idle_tasks - {asyncio.current_task()})
+            busy = any(self._working(t) for t in asyncio.all_tasks() - self._idle_tasks - {asyncio.current_task()})
             activity = self._activity()
             quiet = 0 if busy or activity != last else quiet + 1
             last = activity
@@ -305,6 +321,10 @@ class Playground:
                 break
         for message in self.fake.messages:
             self.posted_at.setdefault((message.channel, message.ts), self.clock.now())
+
+    def _working(self, task: asyncio.Task[Any]) -> bool:
+        """Whether a task started since the engine was idle is still at work for the bot."""
+        return not task.done()
 
     async def run_due(self) -> None:
         """What `tmw-bot run` does in the background: timers, routing and the outbox, until quiet."""
@@ -317,7 +337,7 @@ class Playground:
             if not (report.timers_fired or report.messages_sent):
                 return
 
-    def _activity(self) -> tuple[int, int, int, int]:
+    def _activity(self) -> tuple[int, ...]:
         return len(self.fake.calls), len(self.fake.responses), len(self.fake.messages), len(self.fake.ephemerals)
 
     def _marker(self) -> _Marker:
