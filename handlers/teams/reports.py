@@ -308,16 +308,16 @@ def register(app: TeamsApp) -> None:
         return show_dialog(said.reply_form(REPLY_DIALOG, state, asked))
 
     async def submit_reply(turn: Turn, request: DialogRequest) -> InvokeAnswer:
-        dialog_id, note_id = _dialog_id(request.state), _note_pressed(request.state)
+        dialog_id, note_id = dialog_id_in(request.state), _note_pressed(request.state)
         if not dialog_id or note_id is None:
             return say_in_dialog(NOT_THIS_FORM)
         services = turn.services
         answer = text_answer(request.values, said.FieldId.ANSWER)
         try:
             async with services.db.unit_of_work() as session:
-                await _mark_submitted(session, services, dialog_id)
+                await mark_submitted(session, services, dialog_id)
                 outcome = await workflow.answer_question(session, services, note_id, turn.person, answer)
-        except _AlreadySubmitted:
+        except AlreadySubmitted:
             return None
         except FormErrors as exc:
             async with services.db.reading() as session:
