@@ -3,6 +3,7 @@ Teams side by side on one port. Run as a person would, as a process, with Teams'
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import aiohttp
 import pytest
 
 from bot.standin import FakeSlack, SlackRequestSender
+from bot.standin.server import APP_ID as SLACK_APP_ID
+from bot.standin.server import TEAM_ID
 from bot.standin.teams import FakeTeams, TeamsActivitySender
 from tests.cli_support import run_tmw_bot, serving, sqlite_env
 from tests.harness import BOT_TOKEN, EXAMPLE_ORG, SIGNING_SECRET
@@ -106,3 +109,28 @@ async def test_run_with_nothing_or_half_of_teams_set_up_says_what_to_set(tmp_pat
     assert code == 1
     assert named in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+async def test_slack_over_socket_mode_and_teams_over_http_are_served_together(tmp_path: Path, fake_slack: FakeSlack,
+                                                                               fake_teams: FakeTeams) -> None:
+    env = sqlite_env(tmp_path, TMW_ORG_CONFIG=str(_org_with_priya_on_teams(tmp_path)), SLACK_BOT_TOKEN=BOT_TOKEN,
+                     SLACK_APP_TOKEN="xapp-1-test-app-token", SLACK_API_URL=fake_slack.api_url,
+                     **_teams_settings(fake_teams))
+    fake_teams.install_for(PRIYA_OBJECT_ID)
+
+    async with serving(env, tmp_path) as served:
+        base = f"http://127.0.0.1:{served.port}"
+        # Slack needs no endpoint here: the HTTP server is Teams' alone.
+        assert f"{base}/api/messages" in served.first_line and "/slack/events" not in served.first_line
+        await asyncio.wait_for(fake_slack.socket_connected.wait(), 30)
+        in_slack = await fake_slack.send_envelope("slash_commands", {
+            "token": "legacy", "team_id": TEAM_ID, "channel_id": "C0GENERAL1", "user_id": "U0LEADER01",
+            "user_name": "dan", "command": "/tmw", "text": "help", "api_app_id": SLACK_APP_ID,
+            "response_url": "http://127.0.0.1:9/r", "trigger_id": "1.2.U0LEADER01"})
+        priya = TeamsActivitySender(fake_teams, f"{base}/api/messages")
+        await priya.send(priya.personal_message(PRIYA_OBJECT_ID, "help"))
+        await fake_teams.wait_until(lambda: fake_teams.sent_to(PRIYA_OBJECT_ID), timeout=30, what="Priya's help")
+
+    assert "Hello Dan!" in in_slack["payload"]["text"]
+    assert "Hello Priya" in str(fake_teams.sent_to(PRIYA_OBJECT_ID)[0].cards[0])
+    assert served.returncode == 0
