@@ -13,6 +13,7 @@ from bot.teams.server import TeamsApp
 from handlers.teams import (
     access_reviews,
     accounts,
+    away,
     checks,
     core,
     dbs,
@@ -25,7 +26,7 @@ from handlers.teams import (
 )
 
 FEATURES: tuple[ModuleType, ...] = (reports, report_clocks, accounts, checks, home, policy, digest, leaver, dbs,
-                                    access_reviews, core)
+                                    access_reviews, away, core)
 
 
 def register_all(app: TeamsApp) -> None:
