@@ -10,9 +10,23 @@ from types import ModuleType
 from bot.teams import server
 from bot.teams.delivery import MessageOf, teams_renderers
 from bot.teams.server import TeamsApp
-from handlers.teams import access_reviews, accounts, checks, core, dbs, digest, home, leaver, policy, reports
+from handlers.teams import (
+    access_reviews,
+    accounts,
+    away,
+    checks,
+    core,
+    dbs,
+    digest,
+    home,
+    leaver,
+    policy,
+    report_clocks,
+    reports,
+)
 
-FEATURES: tuple[ModuleType, ...] = (reports, accounts, checks, home, policy, digest, leaver, dbs, access_reviews, core)
+FEATURES: tuple[ModuleType, ...] = (reports, report_clocks, accounts, checks, home, policy, digest, leaver, dbs,
+                                    access_reviews, away, core)
 
 
 def register_all(app: TeamsApp) -> None:

@@ -37,6 +37,7 @@ from handlers.teams.forms import (
     show_dialog,
     text_answer,
 )
+from handlers.teams.report_clocks import clock_button
 
 FILE_DIALOG = "report.file"
 OFFER = "teams.report_offer"
@@ -73,7 +74,7 @@ REPLY_DIALOG = Verb.REPLY.removeprefix(OPENS_DIALOG)
 CARD_ACTIONS = said.CardActions(
     acknowledge=Verb.ACKNOWLEDGE, ask=Verb.ASK, escalate=Verb.ESCALATE, resolve=Verb.RESOLVE, reopen=Verb.REOPEN,
     history=Verb.HISTORY, export=Verb.EXPORT, take_down=Verb.TAKE_DOWN, revoke_access=Verb.REVOKE_ACCESS,
-    start_password_change=Verb.START_PASSWORD_CHANGE, clock=lambda clock_id: f"report.clock.{clock_id}",
+    start_password_change=Verb.START_PASSWORD_CHANGE, clock=clock_button,
 )
 
 
