@@ -10,9 +10,10 @@ from types import ModuleType
 from bot.teams import server
 from bot.teams.delivery import MessageOf, teams_renderers
 from bot.teams.server import TeamsApp
-from handlers.teams import access_reviews, accounts, checks, core, dbs, digest, home, leaver, policy, reports
+from handlers.teams import access_reviews, accounts, checks, core, dbs, digest, files, home, leaver, policy, reports
 
-FEATURES: tuple[ModuleType, ...] = (reports, accounts, checks, home, policy, digest, leaver, dbs, access_reviews, core)
+FEATURES: tuple[ModuleType, ...] = (reports, accounts, checks, home, policy, digest, leaver, dbs, access_reviews, files,
+                                    core)
 
 
 def register_all(app: TeamsApp) -> None:
