@@ -15,7 +15,6 @@ WALKTHROUGHS = sorted((ROOT / "examples" / "walkthroughs").glob("*.txt"))
 # bot does not do in Teams yet:
 NOT_IN_TEAMS_YET = {
     "away-cover": "away is not a Teams command yet",
-    "case-record": "a report's Export button does not work in Teams yet",
     "moderation": "channel moderation and group agreements are Slack's only",
     "statutory-clocks": "recording a LADO referral (a report clock's button) does not work in Teams yet",
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ from bot.standin import FakeSlack
 from bot.standin.teams import SentActivity
 from storage.models import AuditEntry, OfferedFile, OutboxMessage
 from tests.teams_support import BEN_TEAMS, PRIYA_TEAMS, TeamsWorld, card_actions, card_text, start_teams_world
+from tests.test_playground_walkthroughs import ROOT, run_script
 from tests.test_teams_reports import _filed_and_routed
 
 MESSAGE = "application/vnd.microsoft.activity.message"
@@ -187,7 +189,7 @@ async def test_an_outage_of_onedrive_or_teams_is_waited_out_and_nothing_goes_twi
 
 
 async def test_an_offer_not_taken_expires_and_allow_then_says_to_export_again(world: TeamsWorld) -> None:
-    reference, _ = await _press_export(world)
+    await _press_export(world)
     [offer] = _offers(world, PRIYA_TEAMS)
 
     world.bot.clock.advance(timedelta(hours=24, minutes=1))
@@ -202,3 +204,16 @@ async def test_an_offer_not_taken_expires_and_allow_then_says_to_export_again(wo
     async with world.bot.services.db.reading() as session:
         erased = (await session.scalars(select(AuditEntry.detail).where(AuditEntry.action == "retention.erased"))).all()
     assert [json.loads(d) if isinstance(d, str) else d for d in erased][-1]["counts"]["offered_files"] == 1
+
+
+def test_in_the_playground_on_teams_allow_brings_the_pdf_into_the_chat(tmp_path: Path) -> None:
+    """`tmw-bot local --teams`: the case-record walkthrough, then Anita allows the file the consent card offers."""
+    script = tmp_path / "case-record-allowed.txt"
+    script.write_text((ROOT / "examples" / "walkthroughs" / "case-record.txt").read_text(encoding="utf-8") + "\n".join([
+        "/inbox", "/expect TMW-2026-0001.pdf", "/expect Press Allow to save it to your OneDrive",
+        "/press Allow", "/expect saved to your OneDrive for you alone", "/expect bytes received", ""]), encoding="utf-8")
+
+    result = run_script(script, "--teams")
+
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "✓ saw “bytes received”" in result.stdout and "Traceback" not in result.stdout + result.stderr
