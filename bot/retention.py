@@ -24,6 +24,7 @@ from bot.services import Services
 from bot.snapshot import org_snapshot
 from storage import retention as store
 from storage.audit import record_audit
+from storage.offered_files import delete_expired_offers
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,9 @@ SENT_MESSAGE_DAYS = 365
 # Absences (/away and the organisation file's), counted from the day they end: long enough to answer
 # "why did this report skip me?" for a quarter; the report's own history keeps the reason for good.
 ABSENCE_DAYS = 90
+# A case's record offered to someone in Teams, who has not allowed it yet (bot/teams/files.py): it holds
+# the case's details, so it is kept no longer than a working day and a night; after that they export again.
+OFFERED_FILE_HOURS = 24
 
 # How each kind of erased record is named in the audit entry and the digest.
 KIND_LABELS: dict[str, str] = {
@@ -92,6 +96,7 @@ KIND_LABELS: dict[str, str] = {
     "guarded_notices": "guarded-channel notices",
     "sent_messages": "copies of sent messages",
     "absences": "absences that ended",
+    "offered_files": "case records offered in Teams and not taken",
 }
 
 Years = Annotated[int, Field(ge=1, le=100)]
@@ -108,6 +113,7 @@ class RetentionSettings(BaseModel):
     guarded_notice_days: int = Field(default=GUARDED_NOTICE_DAYS, ge=1, le=36500)
     sent_message_days: int = Field(default=SENT_MESSAGE_DAYS, ge=1, le=36500)
     absence_days: int = Field(default=ABSENCE_DAYS, ge=1, le=36500)
+    offered_file_hours: int = Field(default=OFFERED_FILE_HOURS, ge=1, le=24 * 14)
 
     def report_period(self, kind: ReportKind) -> Period:
         return years(self.report_years.get(kind, REPORT_YEARS[kind]))
@@ -145,6 +151,8 @@ async def erase_expired(services: Services) -> Counter[str]:
             session, created_before=Period(days=settings.sent_message_days).before(now))
         counts["absences"] += await store.delete_ended_absences(
             session, ended_before=Period(days=settings.absence_days).before(now))
+        # Each offer's expiry was set from `offered_file_hours` when it was made.
+        counts["offered_files"] += await delete_expired_offers(session, now)
         counts = +counts  # drop the kinds with nothing erased
         if counts:
             await record_audit(session, at=now, actor="system", action=ERASED_ACTION, subject_type="retention",

@@ -640,3 +640,29 @@ class TeamsConversation(Base):
     service_url: Mapped[str] = mapped_column(String(512))
     tenant_id: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[datetime]
+
+
+class OfferedFile(Base):
+    """A file offered to one person that they have not taken yet: Teams asks a person before a bot puts a
+    file in their OneDrive (bot/teams/files.py), so a case's record waits here, encrypted, until they
+    allow it (and it is uploaded), decline it, or it expires (the retention sweep deletes it then)."""
+
+    __tablename__ = "offered_file"
+    __table_args__ = (Index("ix_offered_file_expires_at", "expires_at"),)
+
+    # Random, and what the offer carries to Teams and back: nothing of the file or its person.
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person: Mapped[str] = mapped_column(PERSON_KEY)
+    filename: Mapped[str] = mapped_column(String(255))
+    # The report's reference, to name it in what the person is told.
+    reference: Mapped[str] = mapped_column(String(64))
+    # The file itself, base64 in the encrypted text; emptied once it is uploaded.
+    content_enc: Mapped[str] = mapped_column(EncryptedText)
+    size: Mapped[int] = mapped_column(Integer)
+    # offered -> accepted (Teams gave where to put it) -> uploaded (the file is there; the card saying so
+    # is still to go). Deleted once the card has gone, or on decline or expiry.
+    state: Mapped[str] = mapped_column(String(16), default="offered")
+    # Where Teams said to put the file (its upload URL grants writing it): encrypted, as JSON.
+    upload_enc: Mapped[str | None] = mapped_column(EncryptedText, default=None)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]

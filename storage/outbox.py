@@ -236,3 +236,10 @@ async def has_keyed_message(session: AsyncSession, message_key: str) -> bool:
     """Whether a message with this key was ever queued (whatever became of it): for a notice given once."""
     return (await session.scalar(select(OutboxMessage.id).where(OutboxMessage.message_key == message_key).limit(1))
             ) is not None
+
+
+async def replace_params(session: AsyncSession, cipher: DataCipher, message_id: int, params: dict[str, Any]) -> None:
+    """What a message will be drawn from, changed: for a deliverer that moves a file the message carried
+    somewhere shorter-lived (Teams' offered files), so the outbox's copy of the message does not keep it."""
+    await session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id)
+                          .values(params_enc=cipher.encrypt_json(params)))

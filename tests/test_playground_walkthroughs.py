@@ -14,7 +14,6 @@ WALKTHROUGHS = sorted((ROOT / "examples" / "walkthroughs").glob("*.txt"))
 # The walkthroughs that also run with everyone on Teams (tmw-bot local --teams). The others use what the
 # bot does not do in Teams yet:
 NOT_IN_TEAMS_YET = {
-    "case-record": "a report's Export button does not work in Teams yet",
     "moderation": "channel moderation and group agreements are Slack's only",
 }
 ON_TEAMS = [path for path in WALKTHROUGHS if path.stem not in NOT_IN_TEAMS_YET]

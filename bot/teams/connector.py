@@ -113,6 +113,37 @@ class BotConnector:
         answer = await self._call("POST", service_url, "v3/conversations", body, personal=True)
         return str(answer["id"])
 
+    async def upload(self, upload_url: str, content: bytes) -> None:
+        """A file's bytes, whole, to the upload URL Teams gave when a person allowed it (a OneDrive upload
+        session: the URL itself grants writing that one file, so it is sent no token)."""
+        headers = {"Content-Range": f"bytes 0-{len(content) - 1}/{len(content)}",
+                   "Content-Type": "application/octet-stream"}
+        rate_limited = 0
+        while True:
+            try:
+                async with self._http().put(URL(upload_url, encoded=True), data=content, headers=headers) as response:
+                    status = response.status
+                    retry_after = _retry_after(response.headers.get("Retry-After"))
+                    answer = await _json(response)
+            except aiohttp.ClientConnectorError as exc:
+                raise ConnectorError(f"OneDrive cannot be reached ({type(exc).__name__})", Failure.RETRY) from None
+            except (aiohttp.ClientError, TimeoutError) as exc:
+                raise ConnectorError(f"no answer from OneDrive ({type(exc).__name__})", Failure.RETRY,
+                                     maybe_delivered=True) from None
+            if status < 300:
+                return
+            reason = f"upload: HTTP {status} {_error_code(answer)}".strip()
+            if status == 429:
+                wait = retry_after if retry_after is not None else 1.0
+                if rate_limited < RATE_LIMIT_RETRIES and wait <= RATE_LIMIT_WAIT_MAX:
+                    rate_limited += 1
+                    await self.sleep(wait)
+                    continue
+                raise ConnectorError(reason, Failure.RETRY, status=status, retry_after=retry_after)
+            if status >= 500 or status == 408:
+                raise ConnectorError(reason, Failure.RETRY, status=status, retry_after=retry_after)
+            raise ConnectorError(reason, Failure.REFUSED, status=status)
+
     async def _call(self, method: str, service_url: str, path: str, body: dict[str, Any], *,
                     personal: bool) -> dict[str, Any]:
         url = URL(service_url.rstrip("/") + "/" + path, encoded=True)

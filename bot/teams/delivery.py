@@ -19,9 +19,11 @@ never, as for Slack when its history cannot be read. Such an attempt is logged, 
 
 from __future__ import annotations
 
+import base64
 import logging
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -31,12 +33,28 @@ from bot.messages import Facts, Item, Mention, Message, Note, Paragraph, Quote, 
 from bot.org import ENTRA_OBJECT_ID, Role
 from bot.org_file_messages import org_file_broken, org_file_mended
 from bot.outbox import DeliveryFailed, OutboundMessage, Posted
+from bot.retention import retention_settings
 from bot.services import Services
 from bot.settings import Settings
 from bot.snapshot import current_directory
 from bot.teams.cards import AdaptiveCards, TeamsRendered
 from bot.teams.connector import BotConnector, ConnectorError, Failure
+from bot.teams.files import (
+    EXPIRED,
+    FILE_SAID,
+    FILE_UPLOAD,
+    GONE,
+    NOT_SAVED,
+    OFFERED,
+    SAVED,
+    FileOffer,
+    consent_card,
+    file_info_card,
+    new_token,
+    said,
+)
 from bot.teams.notices import INSTALL_APP, install_app, slack_invite_bot
+from storage import offered_files
 from storage import outbox as outbox_store
 from storage.directory import members_with_role, teams_channel_for
 from storage.teams import (
@@ -52,8 +70,9 @@ TEAMS = "teams"
 
 log = logging.getLogger(__name__)
 
-# What a template's params say, as a message of the neutral model.
-MessageOf = Callable[[dict[str, Any]], Message]
+# What a template's params say, as a message of the neutral model; or, for a file for its person alone,
+# the file (Teams asks them before the bot may put it in their OneDrive: bot/teams/files.py).
+MessageOf = Callable[[dict[str, Any]], Message | FileOffer]
 # A person's Teams (Entra) object id from their key, or None if they have none.
 TeamsUserOf = Callable[[str], Awaitable[str | None]]
 # A person's name from their key, to show them (mentioned, or named where they cannot be).
@@ -71,6 +90,7 @@ def teams_renderers() -> dict[str, MessageOf]:
         "core.org_file_broken": org_file_broken,
         "core.org_file_mended": org_file_mended,
         INSTALL_APP: install_app,
+        FILE_SAID: said,
     }
 
 
@@ -96,20 +116,95 @@ class TeamsDeliverer:
         self.admins_of = admins_of
 
     async def deliver(self, message: OutboundMessage) -> Posted:
+        if message.template == FILE_UPLOAD:
+            return await self._upload(message)
         message_of = self.renderers.get(message.template)
         if message_of is None:
             # Kept, not given up: not every message has its Teams card yet (a report's must never be
             # lost), and a later release will have it.
             raise DeliveryFailed(f"no Teams renderer for {message.template!r} yet", permanent=False, waiting=True)
-        return await self._post(message.to, await self.render(message_of(message.params)), message)
+        drawn = message_of(message.params)
+        if isinstance(drawn, FileOffer):
+            return await self._offer(message, drawn)
+        return await self._post(message.to, await self.render(drawn), message)
 
     async def send_now(self, to: Address, message: Message) -> Posted:
         """`message` sent at once, neither queued nor kept: for an answer that must not be stored (what
         someone's own text was found to hold). DeliveryFailed if Teams cannot take it now."""
         return await self._post(to, await self.render(message))
 
+    async def _offer(self, message: OutboundMessage, offer: FileOffer) -> Posted:
+        """A file for its person alone: a consent card in their 1:1 chat. The file moves from the outbox
+        into the offered files first (kept encrypted, for a bounded time), so the outbox's copy of the
+        message no longer holds it; a later attempt finds it there by its token."""
+        if not isinstance(message.to, ToPerson):
+            raise DeliveryFailed("a file goes to its person alone, never to a channel", permanent=True)
+        services = self.services
+        token = message.params.get(OFFERED)
+        if isinstance(token, str):
+            async with services.db.reading() as session:
+                offered = await offered_files.offered_file(session, token)
+                size = offered.size if offered is not None else None
+            if size is None:  # it waited too long (the app not installed for them, say)
+                return await self._post(message.to, await self.render(said({"text": EXPIRED.format(
+                    filename=offer.filename)})), message)
+        else:
+            if not offer.content_b64:
+                raise DeliveryFailed("a file offered without its content", permanent=True)
+            token, size = new_token(), len(base64.b64decode(offer.content_b64))
+            now = services.now()
+            hours = (await retention_settings(services)).offered_file_hours
+            kept = {k: v for k, v in message.params.items() if k != offer.file_param}
+            async with services.db.unit_of_work(background=True) as session:
+                await offered_files.offer_file(session, services.cipher, token=token, person=message.to.key,
+                                               filename=offer.filename, reference=offer.label,
+                                               content_b64=offer.content_b64, size=size, now=now,
+                                               expires_at=now + timedelta(hours=hours))
+                await outbox_store.replace_params(session, services.cipher, message.id, {**kept, OFFERED: token})
+        activity = {"type": "message", "summary": offer.description,
+                    "attachments": [consent_card(offer.filename, offer.description, size, token)]}
+        return await self._send(message.to, activity, message)
+
+    async def _upload(self, message: OutboundMessage) -> Posted:
+        """A file its person allowed: its bytes to their OneDrive, once, then the card that shows it; the
+        file is deleted once the card has gone. A failure of either is tried again by the outbox, from
+        where it stopped."""
+        services = self.services
+        token = str(message.params.get("token") or "")
+        async with services.db.reading() as session:
+            offered = await offered_files.offered_file(session, token)
+            held = (offered.filename, offered.state, offered.content_enc, offered.upload_enc) if offered else None
+        if held is None:
+            return await self._post(message.to, await self.render(said({"text": GONE})), message)
+        filename, state, content_enc, upload_enc = held
+        upload = services.cipher.decrypt_json(upload_enc) if upload_enc else {}
+        if state == "accepted":
+            content = base64.b64decode(services.cipher.decrypt(content_enc))
+            try:
+                await self.connector.upload(upload.get("uploadUrl", ""), content)
+            except ConnectorError as exc:
+                if exc.failure is not Failure.REFUSED:
+                    raise DeliveryFailed(exc.reason, permanent=False, retry_after=exc.retry_after) from exc
+                log.warning("an allowed file could not be uploaded (%s); its person is told", exc.reason)
+                async with services.db.unit_of_work(background=True) as session:
+                    await offered_files.withdraw_file(session, token)
+                return await self._post(message.to, await self.render(said({"text": NOT_SAVED.format(
+                    filename=filename)})), message)
+            async with services.db.unit_of_work(background=True) as session:
+                await offered_files.mark_uploaded(session, token)
+        text = SAVED.format(filename=filename)
+        activity = {"type": "message", "text": text, "textFormat": "plain", "summary": text,
+                    "attachments": [file_info_card(filename, upload)]}
+        posted = await self._send(message.to, activity, message)
+        async with services.db.unit_of_work(background=True) as session:
+            await offered_files.withdraw_file(session, token)
+        return posted
+
     async def _post(self, to: Address, rendered: TeamsRendered, message: OutboundMessage | None = None) -> Posted:
         activity = {"type": "message", "summary": rendered.text, "attachments": [rendered.attachment()]}
+        return await self._send(to, activity, message)
+
+    async def _send(self, to: Address, activity: dict[str, Any], message: OutboundMessage | None = None) -> Posted:
         target = None
         try:
             if message is not None and message.posted is not None:

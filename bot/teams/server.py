@@ -144,6 +144,8 @@ CommandListener = Callable[[Turn, str], Awaitable[None]]
 DialogListener = Callable[[Turn, DialogRequest], Awaitable[InvokeAnswer]]
 CardActionListener = Callable[[Turn, CardAction], Awaitable[InvokeAnswer]]
 MessageActionListener = Callable[[Turn, MessageActionRequest], Awaitable[InvokeAnswer]]
+# Any other invoke, by its name (fileConsent/invoke: Allow or Decline on a file consent card).
+InvokeListener = Callable[[Turn], Awaitable[InvokeAnswer]]
 
 
 @dataclass
@@ -162,6 +164,7 @@ class TeamsApp:
     dialogs: dict[str, Dialog] = field(default_factory=dict)
     card_actions: dict[str, CardActionListener] = field(default_factory=dict)
     message_actions: dict[str, MessageActionListener] = field(default_factory=dict)
+    invokes: dict[str, InvokeListener] = field(default_factory=dict)
     unknown_command: CommandListener | None = None
 
     def command(self, word: str) -> Callable[[CommandListener], CommandListener]:
@@ -220,6 +223,8 @@ class TeamsApp:
                 log.warning("a message action nobody registered was chosen: %r", request.command)
                 return {"task": {"type": "message", "value": ACTION_NOT_IN_TEAMS_YET}}
             return await chosen(turn, request)
+        if (invoked := self.invokes.get(activity.name)) is not None:
+            return await invoked(turn)
         return None
 
 

@@ -18,6 +18,7 @@ from handlers.teams import (
     core,
     dbs,
     digest,
+    files,
     home,
     leaver,
     policy,
@@ -26,7 +27,7 @@ from handlers.teams import (
 )
 
 FEATURES: tuple[ModuleType, ...] = (reports, report_clocks, accounts, checks, home, policy, digest, leaver, dbs,
-                                    access_reviews, away, core)
+                                    access_reviews, away, files, core)
 
 
 def register_all(app: TeamsApp) -> None:

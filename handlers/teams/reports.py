@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import DomainError
 from bot.messages import Button, Buttons, ButtonStyle, Code, Form, Message, Paragraph
 from bot.messages import FormErrors as FormErrorsOf
-from bot.reports import chronology, workflow
+from bot.reports import chronology, export, workflow
 from bot.reports import messages as said
 from bot.reports.chronology import ShownHistory
 from bot.reports.workflow import TEXT_LIMITS, FormErrors, ReportForm
@@ -26,6 +26,7 @@ from bot.services import Services
 from bot.snapshot import org_snapshot
 from bot.teams.activities import CardAction, DialogRequest
 from bot.teams.cards import CHECKED, OPENS_DIALOG
+from bot.teams.files import FileOffer
 from bot.teams.server import DialogListener, InvokeAnswer, TeamsApp, Turn
 from handlers.teams.cards import card_answer, message_answer
 from handlers.teams.forms import (
@@ -137,6 +138,15 @@ def _note_pressed(value: str) -> int | None:
     return _carried_id(value, "note_id")
 
 
+def case_file(params: dict[str, Any]) -> FileOffer:
+    """A case's PDF, to the person who exported it alone: Teams asks them first (a file consent card)."""
+    reference = params["reference"]
+    return FileOffer(filename=params["filename"], label=reference, file_param="pdf_b64",
+                     content_b64=params.get("pdf_b64"),
+                     description=f"The case record of {reference}, as you asked. It holds a safeguarding case's "
+                                 "personal details, for you alone. Press Allow to save it to your OneDrive.")
+
+
 # What the report workflow sends people, for those reached in Teams.
 RENDERERS: dict[str, Callable[[dict[str, Any]], Message]] = {
     OFFER: offer,
@@ -154,6 +164,7 @@ RENDERERS: dict[str, Callable[[dict[str, Any]], Message]] = {
     "report.clock_overdue": said.clock_overdue,
     "report.revoke_access": said.revoke_access,
     "report.add_reporter": said.add_reporter,
+    "report.case_file": case_file,
 }
 
 
@@ -360,3 +371,19 @@ def register(app: TeamsApp) -> None:
         if shown is None:
             return message_answer(outcome.message)
         return await card_answer(services, handler_card(shown))
+
+    @app.card_action(Verb.EXPORT)
+    async def export_case(turn: Turn, action: CardAction) -> InvokeAnswer:
+        report_id = _report_pressed(action.value)
+        if report_id is None:
+            return message_answer(NOT_THIS_REPORT)
+        services = turn.services
+        try:
+            # The same people as in Slack may (export.REFUSAL for anyone else, audited): the PDF goes
+            # through the outbox to the person who pressed, alone, as a file they are asked to allow.
+            async with services.db.unit_of_work() as session:
+                outcome = await export.export_to_dm(session, services, report_id, turn.person)
+        except DomainError as exc:
+            return message_answer(exc.user_message)
+        services.wake_scheduler()
+        return message_answer(outcome.message)

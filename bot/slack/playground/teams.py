@@ -184,6 +184,11 @@ class TeamsPlayground(Playground):
             response, changes = await self._step(lambda: self._post(sender.dialog_fetch(person, value["fetch"])))
             self._dialog_answer(user, response, changes, {"invoke": "task/submit"})
             return response, changes
+        if "consent" in value:
+            # Allow or Decline on a file consent card: Teams opens the upload session (on the stand-in).
+            sent = next(s for s in self.teams.sent if s.id == value["activity"])
+            activity = sender.file_consent(person, sent, allow=value["consent"] == "accept")
+            return await self._step(lambda: self._post(activity))
         if "verb" not in value:
             return BotResponse(200, ""), Changes(problems=["that button does nothing in Teams"])
         activity = sender.card_action(person, value["verb"], value.get("data") or {},
@@ -443,9 +448,20 @@ class TeamsPlayground(Playground):
         replaced = self._replaced.get(activity_id)
         cards = [replaced[1]] if replaced and replaced[0] == len(found.history) else found.cards
         blocks = [block for card in cards for block in self._card_blocks(card)]
+        blocks += [block for consent in found.file_consents for block in _consent_blocks(found.id, consent)]
+        if found.file_infos and found.activity.get("text"):
+            blocks.append(_section(_markdown(str(found.activity["text"]))))
+        blocks += [block for info in found.file_infos for block in self._file_blocks(info)]
         # The words Teams shows in its notification of the message (a card's summary).
         text = str(found.activity.get("text") or found.activity.get("summary") or "")
         return MessageSeen(channel, activity_id, text, blocks or None, BOT, updated)
+
+    def _file_blocks(self, info: dict[str, Any]) -> list[dict[str, Any]]:
+        """A file info card: the file the bot put in the person's OneDrive, as received there."""
+        url = str(info.get("contentUrl") or "")
+        upload = next((u for u in self.teams.uploads.values() if url.startswith(f"{self.teams.base_url}/onedrive/files/{u.id}/")), None)
+        size = f", {len(upload.content):,} bytes received" if upload is not None and upload.content is not None else ""
+        return [_section(f"📎 *{_markdown(str(info.get('name') or 'a file'))}* (in your OneDrive{size})")]
 
     # -- cards as blocks ----------------------------------------------------------------------------
 
@@ -513,6 +529,17 @@ class TeamsPlayground(Playground):
                 "deny": {"type": "plain_text", "text": no.get("title", "Cancel")}}
             return button
         return None
+
+
+def _consent_blocks(activity_id: str, consent: dict[str, Any]) -> list[dict[str, Any]]:
+    """A file consent card as Teams shows it: the file, what it is, its size, and Allow and Decline."""
+    content = consent.get("content") or {}
+    line = (f"📎 *{_markdown(str(consent.get('name') or 'a file'))}* ({int(content.get('sizeInBytes') or 0):,} bytes)\n"
+            f"{_markdown(str(content.get('description') or ''))}")
+    buttons = [{"type": "button", "action_id": f"teams.file.{answer}", "text": {"type": "plain_text", "text": title},
+                "value": json.dumps({"consent": answer, "activity": activity_id}, sort_keys=True)}
+               for title, answer in (("Allow", "accept"), ("Decline", "decline"))]
+    return [_section(line), {"type": "actions", "elements": buttons}]
 
 
 def _walk(elements: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:

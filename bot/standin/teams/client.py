@@ -12,7 +12,7 @@ from typing import Any
 
 import aiohttp
 
-from bot.standin.teams.connector import BOT_FRAMEWORK_ISSUER, FakeTeams
+from bot.standin.teams.connector import BOT_FRAMEWORK_ISSUER, FakeTeams, SentActivity
 
 INVOKE = "invoke"
 
@@ -139,6 +139,19 @@ class TeamsActivitySender:
         activity = self._base(INVOKE, person, self._personal(person))
         activity.update({"name": "composeExtension/submitAction",
                          "value": {"commandId": command_id, "commandContext": "message", "data": data}})
+        return activity
+
+    def file_consent(self, person: str, sent: SentActivity, *, allow: bool = True) -> dict[str, Any]:
+        """Allow (or Decline) pressed on the file consent card of `sent`, in the person's chat: on Allow,
+        OneDrive opens an upload session in their OneDrive (on the stand-in) and Teams gives the bot its URL."""
+        [card] = sent.file_consents
+        content = card.get("content") or {}
+        value: dict[str, Any] = {"type": "fileUpload", "action": "accept" if allow else "decline",
+                                 "context": content.get("acceptContext" if allow else "declineContext") or {}}
+        if allow:
+            value["uploadInfo"] = self.fake.upload_session(person, str(card.get("name") or "file"))
+        activity = self._base(INVOKE, person, self._personal(person))
+        activity.update({"name": "fileConsent/invoke", "replyToId": sent.id, "value": value})
         return activity
 
     def installed(self, person: str) -> dict[str, Any]:

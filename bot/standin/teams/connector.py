@@ -4,6 +4,10 @@ Bot Framework OpenID metadata and keys the bot checks incoming tokens against).
 
 It answers as Microsoft's services do (see ../shared/teams/README.md), records every call, and fails
 when told to: 429 with Retry-After, 5xx, or 403 for a person the app is not installed for.
+
+It also stands in for the person's OneDrive when the bot sends them a file: a file consent card sent to a
+1:1 chat is kept like any activity; pressing Allow (the client's `file_consent`) opens an upload session
+here (`upload_session`), whose URL records the bytes the bot PUTs to it (`uploads`).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import asyncio
 import itertools
 import secrets
 import time
+import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,6 +48,22 @@ class PlannedFault:
     remaining: int
 
 
+FILE_CONSENT_CARD = "application/vnd.microsoft.teams.card.file.consent"
+FILE_INFO_CARD = "application/vnd.microsoft.teams.card.file.info"
+
+
+@dataclass
+class Upload:
+    """An upload session OneDrive opened when a person allowed a file: what the bot PUT to it, if anything."""
+
+    id: str
+    person: str
+    name: str
+    content: bytes | None = None
+    content_range: str = ""
+    puts: int = 0
+
+
 @dataclass
 class SentActivity:
     conversation_id: str
@@ -57,6 +78,19 @@ class SentActivity:
     def cards(self) -> list[dict[str, Any]]:
         return [a["content"] for a in self.activity.get("attachments") or []
                 if a.get("contentType") == "application/vnd.microsoft.card.adaptive"]
+
+    def attachments_of(self, content_type: str) -> list[dict[str, Any]]:
+        return [a for a in self.activity.get("attachments") or [] if a.get("contentType") == content_type]
+
+    @property
+    def file_consents(self) -> list[dict[str, Any]]:
+        """File consent cards: a file the bot asks its person to allow."""
+        return self.attachments_of(FILE_CONSENT_CARD)
+
+    @property
+    def file_infos(self) -> list[dict[str, Any]]:
+        """File info cards: a file the bot has put in its person's OneDrive, shown in the chat."""
+        return self.attachments_of(FILE_INFO_CARD)
 
 
 @dataclass
@@ -88,6 +122,8 @@ class FakeTeams:
         # People (Entra object ids) the app is installed for: a 1:1 chat with anyone else is refused.
         self.installed_for: set[str] = set()
         self.tokens_issued: list[str] = []
+        # OneDrive upload sessions opened by a person's Allow, by id.
+        self.uploads: dict[str, Upload] = {}
         self._faults: dict[str, list[PlannedFault]] = defaultdict(list)
         self._counter = itertools.count(1)
         self._runner: web.AppRunner | None = None
@@ -106,6 +142,8 @@ class FakeTeams:
             web.put("/teams/v3/conversations/{conversation}/activities/{activity}", self._update),
             web.delete("/teams/v3/conversations/{conversation}/activities/{activity}", self._delete),
             web.get("/teams/v3/conversations/{conversation}/members", self._members),
+            web.put("/onedrive/uploads/{upload}", self._upload),
+            web.get("/onedrive/files/{upload}/{name}", self._download),
         ])
         self._runner = web.AppRunner(application)
         await self._runner.setup()
@@ -139,7 +177,7 @@ class FakeTeams:
 
     def fail(self, method: str, status: int, *, times: int = 1, retry_after: int | None = None) -> None:
         """Make the next `times` calls of `method` ("send", "update", "delete", "reply",
-        "create_conversation", "token") fail with `status`."""
+        "create_conversation", "token", or "upload": a PUT to an upload session) fail with `status`."""
         self._faults[method].append(PlannedFault(status, retry_after, times))
 
     def rate_limit(self, method: str, *, times: int = 1, retry_after: int = 1) -> None:
@@ -165,6 +203,19 @@ class FakeTeams:
 
     def sent_in(self, conversation_id: str) -> list[SentActivity]:
         return [s for s in self.sent if s.conversation_id == conversation_id and not s.deleted]
+
+    def upload_session(self, person: str, name: str) -> dict[str, str]:
+        """What OneDrive opens when a person allows a file: an upload session in their OneDrive, as
+        Teams gives it to the bot (FileUploadInfo, by its JSON names)."""
+        upload = Upload(id=secrets.token_hex(8), person=person, name=name)
+        self.uploads[upload.id] = upload
+        return {"name": name, "uploadUrl": f"{self.base_url}/onedrive/uploads/{upload.id}",
+                "contentUrl": f"{self.base_url}/onedrive/files/{upload.id}/{name}",
+                "uniqueId": str(uuid.UUID(int=int(upload.id, 16))), "fileType": name.rpartition(".")[2]}
+
+    def uploaded_for(self, person: str) -> list[Upload]:
+        """The files put in a person's OneDrive (each upload session the bot completed)."""
+        return [u for u in self.uploads.values() if u.person == person and u.content is not None]
 
     def open_channel(self, team_id: str, channel_id: str) -> Conversation:
         """A team's channel the bot has been added to: its conversation id is the channel's id."""
@@ -302,6 +353,30 @@ class FakeTeams:
             return _error(404, "ConversationNotFound", "Conversation not found.")
         members = [conversation.member] if conversation.member else sorted(self.installed_for)
         return web.json_response([{"id": m, "aadObjectId": m} for m in members])
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        """A PUT of a whole file to an upload session, as OneDrive takes it: with no token (the URL grants
+        it), a Content-Range that says the whole file, and once (a completed session is gone)."""
+        content = await request.read()
+        self.calls.append(ConnectorCall("upload", request.path, None, None))
+        upload = self.uploads.get(request.match_info["upload"])
+        if upload is None or upload.content is not None:
+            return _error(404, "itemNotFound", "The upload session was not found.")
+        upload.puts += 1
+        if fault := self._fault("upload"):
+            return fault
+        expected = f"bytes 0-{len(content) - 1}/{len(content)}"
+        if not content or request.headers.get("Content-Range") != expected:
+            return _error(400, "invalidRange", "The Content-Range does not match the bytes sent.")
+        upload.content, upload.content_range = content, expected
+        return web.json_response({"id": upload.id, "name": upload.name, "size": len(content), "file": {}},
+                                 status=201)
+
+    async def _download(self, request: web.Request) -> web.Response:
+        upload = self.uploads.get(request.match_info["upload"])
+        if upload is None or upload.content is None:
+            return _error(404, "itemNotFound", "The file was not found.")
+        return web.Response(body=upload.content, content_type="application/octet-stream")
 
     def _find(self, request: web.Request) -> SentActivity | None:
         conversation, activity = request.match_info["conversation"], request.match_info["activity"]
