@@ -78,6 +78,8 @@ _NAMED_CUE = re.compile(
     r"|\b(?P<who_at>[A-Z][a-z]+|[Hh]e|[Ss]he)(?:[ \t]+is|[ \t]+was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?at[ \t]+"
     r"|\b(?P<owner>[A-Z][a-z]+)(?:'s|\u2019s)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-)?[ \t]*"
 )
+# Chat in lower case: "rio's at churchdown school academy" (the word must be a first name people have).
+_LOWER_NAME_AT = re.compile(r"\b(?P<who>[a-z]{2,})(?:['\u2019]s|[ \t]+is|[ \t]+was)[ \t]+(?:now[ \t]+|still[ \t]+)?at[ \t]+")
 _ANY_CASE_RUN = re.compile(r"[\w'\u2019.&-]+(?:[ \t]+[\w'\u2019.&-]+){0,5}")
 _THE = re.compile(r"the[ \t]+", re.IGNORECASE)
 # Cues that only ever lead to a school, so that what follows is a school's name even without
@@ -128,7 +130,8 @@ class SchoolDetector:
         # Where a cue ends, a school's name may begin. Most texts have no cue and stop here.
         cue_ends = _cue_ends(text, doc.lowered, doc, self._end_of_school_list)
         if " at " in text:
-            cue_ends = sorted(set(cue_ends) | {m.end() for m in self._staff_cue.finditer(text)})
+            cue_ends = sorted(set(cue_ends) | {m.end() for m in self._staff_cue.finditer(text)}
+                              | {m.end() for m in _LOWER_NAME_AT.finditer(text) if m.group("who") in self._first_names})
         if not cue_ends:
             return spans
         for match in _SCHOOL_NAME.finditer(text):
