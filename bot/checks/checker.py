@@ -15,7 +15,7 @@ from bot.checks.detectors.school import SchoolDetector
 from bot.checks.detectors.secret import SecretDetector
 from bot.checks.detectors.young_names import YoungPersonNameDetector
 from bot.checks.document import Document
-from bot.checks.findings import MESSAGES, CheckResult, Finding, RedactionRange, precedence, redact
+from bot.checks.findings import ALSO_REPORTED, MESSAGES, CheckResult, Finding, RedactionRange, precedence, redact
 from bot.inline_markup import PLAIN, InlineMarkup
 from bot.text_normalise import Normalised, normalise_keeping_offsets
 
@@ -69,7 +69,7 @@ def _resolve(spans: list[Span]) -> list[Span]:
 
     Within a kind, overlapping spans (two patterns finding the same secret, or a tel: link and the
     number in it) are merged into one covering both. Across kinds, an identical span is reported
-    once, under the kind that comes first in PRECEDENCE.
+    once, under the kind that comes first in PRECEDENCE, unless one of them is ALSO_REPORTED.
     """
     merged: list[Span] = []
     by_kind: dict[str, list[Span]] = {}
@@ -87,9 +87,9 @@ def _resolve(spans: list[Span]) -> list[Span]:
                 current = span
         merged.append(current)
 
-    best_by_span: dict[tuple[int, int], Span] = {}
+    best_by_span: dict[tuple[int, int, bool], Span] = {}
     for span in merged:
-        key = (span.start, span.end)
+        key = (span.start, span.end, span.kind in ALSO_REPORTED)
         held = best_by_span.get(key)
         if held is None or precedence(span.kind) < precedence(held.kind):
             best_by_span[key] = span

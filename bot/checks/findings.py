@@ -59,8 +59,9 @@ PLACEHOLDERS: dict[Kind, str] = {
 }
 
 # When two findings of different kinds cover exactly the same characters only the first of them in
-# this order is reported: e.g. an opted-out participant's full name is reported as photo_consent,
-# not as full_name too, and "PIN: 07700900123" is a secret before it is a phone number.
+# this order is reported: "PIN: 07700900123" is a secret before it is a phone number. Kinds in
+# ALSO_REPORTED are the exception: an opted-out participant's full name in a photo caption is both a
+# full name and a photo opt-out, and the sender is told both.
 PRECEDENCE: tuple[Kind, ...] = (
     Kind.SECRET,
     Kind.PHOTO_CONSENT,
@@ -73,6 +74,7 @@ PRECEDENCE: tuple[Kind, ...] = (
     Kind.EMAIL_ADDRESS,
     Kind.PHONE,
 )
+ALSO_REPORTED: frozenset[Kind] = frozenset({Kind.PHOTO_CONSENT})
 _RANK = {kind: rank for rank, kind in enumerate(PRECEDENCE)}
 
 

@@ -16,3 +16,24 @@ class OrgDomains:
     def __call__(self, domain: str) -> bool:
         domain = domain.lower().rstrip(".")
         return domain in self._domains or (bool(self._suffixes) and domain.endswith(self._suffixes))
+
+
+# Domains kept for examples and tests (RFC 2606 and RFC 6761): "name@example.com" is nobody's.
+_PLACEHOLDER_DOMAINS = ("example.com", "example.org", "example.net", "example.co.uk", "example.uk")
+_PLACEHOLDER_SUFFIXES = (".example", ".test", ".invalid", ".localhost")
+
+
+class GenericMailboxes:
+    """Is this address an organisation's mailbox (info@, noreply@, generic_mailboxes.txt) or a
+    placeholder (name@example.com), rather than a person's?"""
+
+    def __init__(self, local_parts: Iterable[str]):
+        self._local_parts = frozenset(p.strip().lower() for p in local_parts if p.strip())
+
+    def __call__(self, address: str) -> bool:
+        local, _, domain = address.rpartition("@")
+        domain = domain.lower().rstrip(".")
+        if domain in _PLACEHOLDER_DOMAINS or domain.endswith(_PLACEHOLDER_SUFFIXES) or any(
+                domain.endswith("." + d) for d in _PLACEHOLDER_DOMAINS):
+            return True
+        return local.lower() in self._local_parts

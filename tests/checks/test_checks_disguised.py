@@ -18,7 +18,7 @@ DISGUISED = [
     ("zero-width joiner in an email address", f"Write to jo{ZWJ}.bloggs@gmail.com", "email_address",
      f"jo{ZWJ}.bloggs@gmail.com"),
     ("soft hyphen in a surname", f"Well done Amy Smi{SHY}th!", "full_name", f"Amy Smi{SHY}th"),
-    ("Cyrillic o in an opted-out participant's name", f"T{CYR_O}m J{CYR_O}nes on drums", "photo_consent",
+    ("Cyrillic o in an opted-out participant's name", f"T{CYR_O}m J{CYR_O}nes on drums", "full_name",
      f"T{CYR_O}m J{CYR_O}nes"),
     ("Cyrillic capital letters in a name", "Well done \u0410my Smith!", "full_name", "\u0410my Smith"),
     ("full-width date of birth", "born on \uff10\uff13/\uff10\uff14/\uff12\uff10\uff11\uff12", "date_of_birth",
@@ -56,11 +56,11 @@ def test_the_redacted_copy_removes_the_original_characters_and_keeps_the_rest_as
 
     from bot.checks import Checker
 
-    text = f"\u2764\ufe0f Call 07700{ZWSP}900123 or write to j{CYR_O}@gm{CYR_A}il.com \u2014 Zo\u00eb & T{CYR_O}m Jones"
+    text = f"\u2764\ufe0f Call 07700{ZWSP}900123 or write to j{CYR_O}@gm{CYR_A}il.com \u2014 Zo\u00eb & T{CYR_O}m Jones in the photo"
     result = Checker(make_context()).check(text)
 
     assert result.redacted == ("\u2764\ufe0f Call [phone number removed] or write to [email address removed] "
-                               "\u2014 Zo\u00eb & [name removed]")
+                               "\u2014 Zo\u00eb & [name removed] in the photo")
 
 
 def test_a_slack_mailto_link_with_a_disguised_address_goes_whole(check):

@@ -52,14 +52,41 @@ def test_redaction_keeps_the_first_name(check):
     ("text", "named"),
     [
         ("Great photo of Tom Jones on stage", "Tom Jones"),
-        ("tom jones's guitar solo", "tom jones"),
-        ("Priya Patel rocked", "Priya Patel"),
-        ("Ella Grant's drumming", "Ella Grant"),
+        ("tom jones's guitar solo is going on Instagram", "tom jones"),
+        ("Priya Patel rocked, the video is on YouTube", "Priya Patel"),
+        ("Ella Grant's drumming in the reel", "Ella Grant"),
+        ("Printing the canvas of Jones, Tom for the foyer", "Jones, Tom"),
     ],
 )
-def test_an_opted_out_participant_named_in_full_is_a_photo_consent_finding_not_a_full_name(check, text, named):
+def test_an_opted_out_participant_named_in_full_about_photos_is_both_a_full_name_and_a_photo_opt_out(
+        check, text, named):
     result = check(text)
-    assert [(f.kind, f.text) for f in result.findings] == [("photo_consent", named)]
+    assert [(f.kind, f.text) for f in result.findings] == [("photo_consent", named), ("full_name", named)]
+    assert "[name removed]" in result.redacted and named not in result.redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Oscar is fine but Tom Jones's mum rang, he's running late", "Tom Jones"),
+        ("Late arrivals: Jones, Tom", "Jones, Tom"),
+        ("Priya Patel owes £3 for the trip", "Priya Patel"),
+    ],
+)
+def test_an_opted_out_participant_named_in_full_without_photos_is_a_full_name(check, text, named):
+    result = check(text)
+    assert [(f.kind, f.text) for f in result.findings] == [("full_name", named)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warm-up is the Tom Jones classic this week, parts attached",
+        "We're learning a Tom Jones number for the care home gig",
+    ],
+)
+def test_a_famous_namesakes_song_is_not_a_participant(check, text):
+    assert check(text).findings == []
 
 
 @pytest.mark.parametrize(
@@ -88,6 +115,7 @@ def test_an_opted_out_first_name_without_photos_or_publicity_is_fine(found, text
 
 def test_an_opted_out_participant_named_in_full_is_reported_once_not_again_by_first_name(found):
     assert found("Who has Tom's photo? Tom Jones can't be in anything we post", "photo_consent") == ["Tom Jones"]
+    assert found("Who has Tom's photo? Tom Jones can't be in anything we post", "full_name") == ["Tom Jones"]
 
 
 @pytest.mark.parametrize(
@@ -103,7 +131,7 @@ def test_a_first_name_that_could_be_someone_who_consented_is_fine(found, text):
 
 
 def test_opted_out_participant_redaction_removes_the_whole_name(check):
-    assert check("Tom Jones on stage").redacted == "[name removed] on stage"
+    assert check("Tom Jones on stage in the photo").redacted == "[name removed] on stage in the photo"
 
 
 def test_without_a_roster_names_are_not_checked():

@@ -37,6 +37,7 @@ def test_a_leaky_post_has_one_finding_of_each_leak_sorted_by_position(check):
         ("postal_address", "GL2 8AA"),
         ("date_of_birth", "3 March 2012"),
         ("photo_consent", "Tom Jones"),
+        ("full_name", "Tom Jones"),
         ("secret", "Tr0ub4dor&3"),
     ]
     starts = [f.start for f in result.findings]
@@ -84,7 +85,7 @@ def test_finding_serialises_to_the_json_contract_shape():
 def test_counts_by_kind_carry_no_text(check):
     counts = check(LEAKY_POST).counts_by_kind()
     assert counts == {
-        "full_name": 1, "school": 1, "health": 1, "phone": 1, "email_address": 1,
+        "full_name": 2, "school": 1, "health": 1, "phone": 1, "email_address": 1,
         "postal_address": 2, "date_of_birth": 1, "photo_consent": 1, "secret": 1,
     }
 

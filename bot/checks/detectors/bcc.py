@@ -13,12 +13,14 @@ from bot.checks.detectors import Span
 from bot.checks.document import Document
 from bot.checks.email_draft import RECIPIENT_FIELDS, header_block, recipient_addresses
 from bot.checks.findings import Kind
-from bot.checks.org import OrgDomains
+from bot.checks.org import GenericMailboxes, OrgDomains
+from bot.checks.wordlists import entries
 
 
 class BccDetector:
     def __init__(self, context: CheckContext):
         self._is_org = OrgDomains(context.org_email_domains)
+        self._is_generic = GenericMailboxes(entries("generic_mailboxes", context.extra_terms))
 
     def find(self, doc: Document) -> list[Span]:
         block = header_block(doc)
@@ -26,7 +28,8 @@ class BccDetector:
             return []
         recipient_fields = [f for f in block.fields if f.name in RECIPIENT_FIELDS]
         addresses = recipient_addresses([f.value for f in recipient_fields], doc.markup)
-        outside = [a for a in addresses if not self._is_org(a.rsplit("@", 1)[1])]
+        # People's addresses outside the organisation: "info@venue" and "bookings@hall" are not people.
+        outside = [a for a in addresses if not self._is_org(a.rsplit("@", 1)[1]) and not self._is_generic(a)]
         if len(outside) < 2:
             return []
         return [Span(Kind.BCC, recipient_fields[0].start, recipient_fields[-1].end)]

@@ -33,7 +33,7 @@ from bot.checks.detectors import Span
 from bot.checks.detectors.people import NOT_A_NAME
 from bot.checks.document import Document
 from bot.checks.findings import Kind
-from bot.checks.wordlists import entries
+from bot.checks.wordlists import entries, phrase_pattern
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -56,7 +56,8 @@ _DATE = (
     rf"|{_MONTH}[ \t]+{_YEAR}"  # March 2012
     rf"|[0-3]?[0-9]/[01]?[0-9](?![/.\-]?[0-9])"  # 28/01, with a birthday or age around it only
     rf"|(?<=the[ ])(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"  # "on the 30th"
-    rf"|(?:mon|tues|wednes|thurs|fri|satur|sun)day[ \t]+(?:the[ \t]+)?(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))"  # "Friday 20th"
+    rf"|(?:mon|tues|wednes|thurs|fri|satur|sun)day[ \t]+(?:the[ \t]+)?(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"  # "Friday 20th"
+    rf"|(?:{phrase_pattern(entries('date_holidays'))}))"  # "Boxing Day", with a birthday or age around it only
 )
 _DATE_RE = re.compile(rf"(?<![\w/.-])(?:{_DATE})(?<!\.)(?![\w/]|\.\d)", re.IGNORECASE)
 _NUMERIC_DATE_RE = re.compile(rf"(?<![\w/.-]){_NUMERIC_DATE}(?![\w/]|\.\d)")
@@ -78,7 +79,7 @@ _TURNS = r"(?:turns?|turned|turning|will[ \t]+be|['\u2019]ll[ \t]+be|is[ \t]+goi
 # before the date, so that the date pattern itself is compiled and run once.
 _BIRTH_CUE_BEFORE = re.compile(
     rf"(?:\bborn(?:[ \t]+(?:on|in))?(?:[ \t]+the)?"
-    rf"|(?:\bd\.?o\.?b\b\.?|\(b\.|\bdate[ \t]+of[ \t]+birth\b|\bbirth[ \t]?date\b)[ \t]*(?:is|was|[:=\-\u2013])?"
+    rf"|(?:\bd\.?o\.?b\b\.?|(?:\(|(?<=[ \t\-\u2013|,])|^)b\.|\bdate[ \t]+of[ \t]+birth\b|\bbirth[ \t]?date\b)[ \t]*(?:is|was|[:=\-\u2013])?"
     rf"|(?:\b{_TURNS}|['\u2019]s|\bis)[ \t]+{_AGE}[ \t]+on(?:[ \t]+the)?"
     rf")[ \t]*$",
     re.IGNORECASE,
@@ -136,7 +137,7 @@ _BIRTH_LABEL_NEAR = re.compile(
 )
 _BIRTHDAY_WINDOW = 200
 # Cheap first look: without any of these in the lower-cased text there is nothing to find.
-_CUES = ("(b.", "born", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures", "teenager")
+_CUES = ("(b.", " b.", "born", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures", "teenager")
 _BIRTHDAY = re.compile(
     rf"\b(?:birthday|bday|b['\u2019]day|b-day)\b"
     rf"|['\u2019]s[ \t]+(?:{_AGE_ORDINAL})(?=[ \t]+(?:is[ \t]+)?on\b)"  # "it's Priya's sixteenth on Saturday"
@@ -174,7 +175,11 @@ _NOT_A_CHILDS_BIRTHDAY_AFTER = re.compile(
 )
 _FOUNDED = re.compile(r"\b(?:founded|established|formed|launched|set[ \t]+up|opened|started[ \t]+in)\b", re.IGNORECASE)
 # A numeric date right after a name (a register line): "Kai 14/02/2012", "Isla (12.07.16)".
-_NAME_BEFORE_DATE = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'\u2019-]*\.?)?)[ \t]*(?:[,:(\-\u2013][ \t]*)?$")
+_NAME_BEFORE_DATE = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'\u2019-]*\.?)?)[ \t]*(?:[,:(|\-\u2013][ \t]*)?$")
+# Whose birthday: "it's Ruby's birthday on", "his birthday falls on", "Reggie's b'day is on".
+_PARTY_AFTER = re.compile(r"[ \t]+(?:party|parties|do|meal|disco|sleepover|celebration|bash|night[ \t]+out|drinks|trip)\b",
+                          re.IGNORECASE)
+_BIRTHDAY_OF_SOMEONE = re.compile(r"(?:\b(?P<name>[A-Z][a-z]+)['\u2019]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))[ \t]+$")
 # Participants are children and young adults: a birth year further back is an adult's (a composer,
 # a founder); a year this recent is an event's.
 _OLDEST_AGE = 20
@@ -185,6 +190,8 @@ class DateOfBirthDetector:
     def __init__(self, context: CheckContext):
         self._context = context
         self._first_names = frozenset(entries("forenames", context.extra_terms))
+        roles = phrase_pattern(entries("adult_roles", context.extra_terms))
+        self._adult_role = re.compile(rf"\b(?:{roles})\b", re.IGNORECASE)
 
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
@@ -316,10 +323,21 @@ class DateOfBirthDetector:
         reveals_age = _AGE_NEAR.search(window) is not None and not _ADULT_AGE.search(window)
         if year and self._plausible_birth_date(nearest.group(), this_year):
             reveals_age = True
+        if not reveals_age and not _ADULT_AGE.search(window) and not self._adult_role.search(window):
+            # A particular young person's birthday and its day: policy 3 counts it as personal.
+            whose = _BIRTHDAY_OF_SOMEONE.search(doc.masked, max(0, birthday.start() - 30), birthday.start())
+            if _PARTY_AFTER.match(doc.masked, birthday.end()):
+                whose = None  # "Amy's birthday party is on 5 May": the party's day, not hers
+            reveals_age = whose is not None and (whose.group("name") is None or (
+                whose.group("name") not in NOT_A_NAME and whose.group("name") not in _NOT_A_BIRTHDAY_OWNER))
         if not reveals_age:
             return None
         return Span(Kind.DATE_OF_BIRTH, start + nearest.start(), start + nearest.end())
 
+
+# Organisations and titles whose birthdays are not a child's: "TMW's birthday", "Mr Patterson's".
+_NOT_A_BIRTHDAY_OWNER = frozenset(["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Charity", "Band", "Choir", "Club", "Group",
+                                   "Mum", "Dad", "Nan", "Gran", "Grandma", "Grandad", "Queen", "King", "Teacher"])
 
 # Capitalised words that come before a date without being a person: "Invoice 03/11/2019".
 _NOT_A_PERSON_BEFORE_DATE = frozenset(

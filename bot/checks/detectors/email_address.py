@@ -20,19 +20,23 @@ from bot.checks.detectors import Span
 from bot.checks.document import Document, EmailMatch
 from bot.checks.email_draft import bcc_lines, header_block_anywhere
 from bot.checks.findings import Kind
-from bot.checks.org import OrgDomains
+from bot.checks.org import GenericMailboxes, OrgDomains
 from bot.checks.wordlists import entries
 
 _BRACKETED_AT = r"[ \t]*[\[({<][ \t]*at[ \t]*[\])}>][ \t]*"
 _BRACKETED_DOT = r"[ \t]*[\[({<][ \t]*dot[ \t]*[\])}>][ \t]*"
 _WORD_AT = r"[ \t]+(?:at|AT|At)[ \t]+"
+# "jo.b @ gmail.com": an at sign with spaces round it, to get past filters.
+_SPACED_AT = r"[ \t]+@[ \t]*|@[ \t]+"
+# "sophieroseATgmailDOTcom": AT and DOT in capitals run into a lower-case address.
+_GLUED = re.compile(r"(?<![\w.@])[a-z0-9][a-z0-9._]{1,63}AT[a-z0-9][a-z0-9-]{1,62}(?:DOT[a-z0-9-]{1,62}){0,3}DOT(?:com|co|uk|org|net|me|io)\b")
 _WORD_DOT = r"[ \t]+(?:dot|DOT|Dot)[ \t]+"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}"
 _TLDS = r"(?:com|co|uk|org|net|edu|gov|ac|sch|io|me|info|biz|de|fr|ie|us|eu)"
 _DISGUISED = re.compile(
     rf"(?<![\w.@-])(?P<local>{_LOCAL}(?:(?:{_WORD_DOT}|{_BRACKETED_DOT}){_LOCAL})*)"
-    rf"(?P<at>{_BRACKETED_AT}|{_WORD_AT}|@)"
+    rf"(?P<at>{_BRACKETED_AT}|{_WORD_AT}|{_SPACED_AT}|@)"
     rf"(?P<domain>{_LABEL}(?:(?:{_WORD_DOT}|{_BRACKETED_DOT}|\.){_LABEL}){{0,4}}(?:{_WORD_DOT}|{_BRACKETED_DOT}|\.){_TLDS})\b"
 )
 # Words before " at " that are not the local part of an address: "contact us at", "meet me at".
@@ -41,16 +45,19 @@ _NOT_A_LOCAL_PART = frozenset(
      "arrive", "arriving", "start", "starts", "and", "or", "online", "info", "email", "mail", "find", "visit",
      "reach", "contact", "message", "write", "both", "all", "everyone", "site", "website", "web"]
 )
-_DISGUISE_MARKERS = (" at ", " AT ", " At ", "[at]", "(at)", "{at}", "<at>", "[ at ]", "( at )", " dot ", " DOT ")
+_DISGUISE_MARKERS = (" @", "@ ", " at ", " AT ", " At ", "[at]", "(at)", "{at}", "<at>", "[ at ]", "( at )", " dot ", " DOT ")
 
 
 class EmailAddressDetector:
     def __init__(self, context: CheckContext):
         self._is_org = OrgDomains(context.org_email_domains)
         self._providers = frozenset(entries("mail_providers", context.extra_terms))
+        self._is_generic = GenericMailboxes(entries("generic_mailboxes", context.extra_terms))
 
     def find(self, doc: Document) -> list[Span]:
         spans = self._disguised(doc) if any(marker in doc.masked for marker in _DISGUISE_MARKERS) else []
+        if "AT" in doc.masked and "DOT" in doc.masked:
+            spans += [Span(Kind.EMAIL_ADDRESS, *m.span()) for m in _GLUED.finditer(doc.masked)]
         if not doc.emails:
             return spans
         block = header_block_anywhere(doc)
@@ -60,8 +67,14 @@ class EmailAddressDetector:
             Span(Kind.EMAIL_ADDRESS, email.start, email.end)
             for email in doc.emails
             if not any(start <= email.start < end for start, end in headers) and not self._is_organisations(doc, email)
+            and not self._is_someones_mailbox_not_a_person(doc, email)
         ]
         return spans
+
+    def _is_someones_mailbox_not_a_person(self, doc: Document, email: EmailMatch) -> bool:
+        # "info@venue.co.uk", "noreply@eventbrite.com", "name@example.com" - but not one written with
+        # look-alike or hidden characters, which is someone pretending.
+        return self._is_generic(doc.text[email.start:email.end]) and doc.as_written(email.start, email.end)
 
     def _is_organisations(self, doc: Document, email: EmailMatch) -> bool:
         # An address at a look-alike of the organisation's domain (Cyrillic letters, hidden
@@ -74,7 +87,7 @@ class EmailAddressDetector:
         for found in _DISGUISED.finditer(doc.masked):
             local, at, domain = found.group("local"), found.group("at"), found.group("domain")
             spelt_out = re.search(rf"{_WORD_DOT}|{_BRACKETED_DOT}", domain) is not None
-            bracketed = at.strip()[0] in "[({<"
+            bracketed = at.strip()[0] in "[({<" or (at.strip() == "@" and at != "@")
             if at == "@" and not spelt_out:
                 continue  # a plain address: the Document found it already
             provider = re.split(rf"{_WORD_DOT}|{_BRACKETED_DOT}|\.", domain)[0].lower() in self._providers

@@ -30,7 +30,7 @@ _VERB_WORD = (
     r"carries|suffers|suffering|lives|living|struggles|struggling|diagnosed|recovering|waiting|off|on|in|"
     r"with|from|for|into|back|still|just|currently|now|also|had|having|went|gone|goes|go|sees|seeing|"
     r"started|starting|due|booked|awaiting|under|getting|get|needed|needing|taking|carrying|seen|by|"
-    r"referred|to|having)"
+    r"referred|to|having|today|tonight|again|sick|ill|poorly|home)"
 )
 _VERB = (
     rf"(?:[ \t]*,?[ \t]*who(?:['\u2019]s|[ \t]+{_VERB_WORD})|['\u2019]s|['\u2019]ll|[ \t]+{_VERB_WORD})"
@@ -74,7 +74,12 @@ _RECORD_LINE_BEFORE = re.compile(
     r"(?:^|(?<=[\n:]))[ \t*\u2022-]*(?P<lower_name>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'\u2019-]+)?"
     r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|[ \t][-\u2013\u2014]|[\u2013\u2014])[^\n]{0,80}$"
 )
-_CONTEXT_PATTERNS = (_PERSON_HAS_BEFORE, _NAME_PAREN_BEFORE, _OWNER_BEFORE, _AND_VERB_BEFORE, _LIST_LINE_BEFORE)
+# "she takes methylphenidate for ADHD", "Kian uses a spray for hay fever": a treatment for a condition.
+_TREATED_FOR_BEFORE = re.compile(
+    rf"{_SUBJECT}(?:[ \t]+|['\u2019]s[ \t]+)(?:takes|took|uses|used|needs|carries|has|had|is[ \t]+on|gets|wears)"
+    rf"(?:[ \t]+[\w-]+){{1,3}}[ \t]+for[ \t]+{_FILLER}$"
+)
+_CONTEXT_PATTERNS = (_PERSON_HAS_BEFORE, _TREATED_FOR_BEFORE, _NAME_PAREN_BEFORE, _OWNER_BEFORE, _AND_VERB_BEFORE, _LIST_LINE_BEFORE)
 _LABEL_AFTER = re.compile(r"[ \t]*[:=]")
 _LOOKBACK = 80
 # Condition words used as a topic, not as somebody's condition.
@@ -109,7 +114,8 @@ class HealthDetector:
             rf"[ \t]+on[ \t]+(?:(?:his|her|their|my|the|a|an|left|right)[ \t]+){{1,2}}(?!(?:{parts})\b)\w+", re.IGNORECASE
         )
         labels = phrase_pattern(entries("health_form_labels", context.extra_terms))
-        self._form_line = re.compile(rf"(?:^|(?<=[\n,;|]))[ \t*_]*(?:{labels})\b(?:[ \t]+\w+)?{_FORM_VALUE}",
+        self._form_line = re.compile(rf"(?:^|(?<=[\n,;|]))[ \t*_]*(?:{labels})\b(?:[ \t]+\w+)?"
+                                     rf"(?:[ \t]*\([^()\n]{{1,30}}\))?{_FORM_VALUE}",
                                      re.IGNORECASE | re.MULTILINE)
 
     def find(self, doc: Document) -> list[Span]:
@@ -123,6 +129,8 @@ class HealthDetector:
             start, end = condition.span()
             if _TOPIC_AFTER.match(text, end):
                 continue
+            if text[start:end].lower() == "signed off" and not _SIGNED_OFF_SICK_BEFORE.search(text, max(0, start - 12), start):
+                continue  # "her volunteering hours signed off" is a form, not a sick note
             if text[start:end].lower() in _OPERATIONS and self._operation_on_something_else.match(text, end):
                 continue
             sentence_start, _ = doc.sentence_bounds(start)
@@ -144,9 +152,15 @@ class HealthDetector:
                 value = text[value_start:value_end].rstrip(" \t.")
                 if value and not _NOTHING_TO_DECLARE.match(value):
                     spans.append(Span(Kind.HEALTH, value_start, value_start + len(value)))
+                    # The rest of the form line is the same person's: "Support needs: ADHD, wears a
+                    # hearing aid (left)".
+                    line_end = text.find("\n", value_end)
+                    line_end = len(text) if line_end < 0 else line_end
+                    spans += [Span(Kind.HEALTH, *c.span()) for c in conditions if value_end <= c.start() < line_end]
         return spans
 
 
+_SIGNED_OFF_SICK_BEFORE = re.compile(r"(?:\b(?:been|is|was|got|being|get|just|has|had)|['\u2019]s)[ \t]+$", re.IGNORECASE)
 _OPERATIONS = frozenset({"operation", "surgery", "op on"})
 
 

@@ -3,13 +3,17 @@
 full_name: a participant's first name and surname together ("Amy Smith", "AMY SMITH", "Amy Smith's").
 First names alone are fine: the policy asks for first names only in captions.
 
-photo_consent: a participant whose family opted out of photos and publicity is named so as to be
-identified. By full name always. By first name alone only when the text is about photos, film or
-publicity (publicity_words.txt: "great photo of Maya", "tag Tom in the reel"), the first name is
-written with a capital and belongs on the roster to nobody but opted-out participants (otherwise we
-cannot tell which Amy is meant and would cry wolf), and the same child's full name is not already
-reported in the text. "Thanks Maya for tidying up" identifies no one outside the group. A full name
-that is both is reported once, as photo_consent (the stronger finding).
+photo_consent: a participant whose family opted out of photos and publicity is named in a text about
+photos, film or publicity (publicity_words.txt: "great photo of Maya", "tag Tom in the reel"). By
+full name, that is two findings on the same words: the full name (policy 5.6, first names only) and
+the opt-out. Outside such a text an opted-out child's full name is a full_name finding like anyone
+else's ("Oscar Pennington's mum rang"). By first name alone only when the first name is written with
+a capital and belongs on the roster to nobody but opted-out participants (otherwise we cannot tell
+which Amy is meant and would cry wolf), and the same child's full name is not already reported in
+the text. "Thanks Maya for tidying up" identifies no one outside the group.
+
+A full name that is a famous namesake's work is nobody on the roster: "the Tom Jones classic", "a
+Tom Jones number" (namesake_works.txt).
 
 The text's words are normalised and hashed with the roster key and compared with the stored
 hashes, so the checker never needs the roster in clear either.
@@ -32,6 +36,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 # Words of one name are separated by spaces or a hyphen ("Mary-Jane", "Smith-Jones"), nothing else.
 _NAME_GAP = re.compile(r"[ \t\u00a0]+|-|[ \t]*-[ \t]*")
 _OTHER_SURNAME_AFTER = re.compile(r"[ \t\u00a0]+(?P<surname>(?:Mc|Mac|O['\u2019])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|that|this|some|old|classic)[ \t]+$", re.IGNORECASE)
 _COMMA_GAP = re.compile(r"[ \t]*,[ \t]*")
 _POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'S", "\u2019S")
 
@@ -49,6 +54,8 @@ class NameDetector:
         self._publicity = re.compile(
             rf"(?<!\w)(?:{phrase_pattern(entries('publicity_words', context.extra_terms))})(?!\w)", re.IGNORECASE
         )
+        works = phrase_pattern(entries("namesake_works", context.extra_terms))
+        self._work_after = re.compile(rf"[ \t]+(?:{works})(?!\w)", re.IGNORECASE)
 
     def find(self, doc: Document) -> list[Span]:
         if self._roster is None:
@@ -89,7 +96,14 @@ class NameDetector:
         publicity: bool | None = None
         for name in names:
             if name.full_name:
-                spans.append(Span(Kind.PHOTO_CONSENT if name.opted_out else Kind.FULL_NAME, name.start, name.end))
+                if self._namesakes_work(text, name.start, name.end):
+                    continue
+                spans.append(Span(Kind.FULL_NAME, name.start, name.end))
+                if name.opted_out:
+                    if publicity is None:
+                        publicity = self._publicity.search(text) is not None
+                    if publicity:
+                        spans.append(Span(Kind.PHOTO_CONSENT, name.start, name.end))
                 continue
             if _normalise(text[name.start:name.end]) in named_in_full:
                 continue
@@ -99,3 +113,10 @@ class NameDetector:
                 # "Tom Ellis" is somebody else called Tom: the surname says it is not our Tom.
                 spans.append(Span(Kind.PHOTO_CONSENT, name.start, name.end))
         return spans
+
+    def _namesakes_work(self, text: str, start: int, end: int) -> bool:
+        """"the Tom Jones classic", "a Tom Jones number": a famous namesake's work, not a participant."""
+        if text[end:end + 1] in ("'", "\u2019"):
+            return False
+        return (self._work_after.match(text, end) is not None
+                and _DETERMINER_BEFORE.search(text, max(0, start - 12), start) is not None)

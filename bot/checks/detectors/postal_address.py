@@ -79,6 +79,13 @@ _PERSONAL_CUE = re.compile(
     re.IGNORECASE,
 )
 _VENUE_LOOKBACK = 80
+# Directions to a public place: "the nearest car park is GL1 1DS", "sat nav: GL50 1QA for the venue
+# entrance". Public when the sentence says nothing personal.
+_DIRECTIONS = re.compile(
+    r"\b(?:car[ \t-]?parks?|parking|sat[ \t-]?nav|satnav|venue|stage[ \t]+door|box[ \t]+office|loading[ \t]+bay|"
+    r"main[ \t]+entrance|venue[ \t]+entrance|bus[ \t]+station|train[ \t]+station|park[ \t]+and[ \t]+ride)\b",
+    re.IGNORECASE,
+)
 
 
 def canonical_postcode(match: re.Match[str]) -> str | None:
@@ -133,6 +140,10 @@ class PostalAddressDetector:
     def _at_venue(self, doc: Document, start: int, end: int) -> bool:
         sentence_start, _ = doc.sentence_bounds(start)
         before = doc.masked[max(sentence_start, start - _VENUE_LOOKBACK):start]
+        sentence_start, sentence_end = doc.sentence_bounds(start, end)
+        sentence = doc.masked[sentence_start:sentence_end]
+        if _DIRECTIONS.search(sentence) and not _PERSONAL_CUE.search(sentence):
+            return True
         venues = list(_VENUE_BEFORE.finditer(before))
         if venues:
             return not _PERSONAL_CUE.search(before, venues[-1].end())

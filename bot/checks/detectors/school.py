@@ -49,7 +49,12 @@ _GENERIC = frozenset(
 # "his school,". Matched against the lower-cased text.
 _LINK_CUE_TEXT = (
     r"(?:"
-    r"\b(?:goes|go|going|went|gone|moved|moving|transferred|starts|start|starting|started)[ \t]+(?:to|at)"
+    r"\b(?:goes|go|going|went|gone|moved|moving|transferred|transferring|starts|start|starting|started)[ \t]+(?:to|at)"
+    # "she's switching to", "he changed schools to"
+    r"|\b(?:switch|switches|switched|switching|change|changes|changed|changing)[ \t]+(?:schools?[ \t]+)?to"
+    # "doing her A-levels at", "in the sixth form at": only ever a school
+    r"|\b(?:his|her|their|doing|taking|studying|sitting)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:a[ -]?levels?|gcses?|btecs?|mocks)[ \t]+at"
+    r"|\bin[ \t]+(?:the|his|her|their)[ \t]+sixth[ \t]+form[ \t]+at"
     r"|\b(?:attends|attend|attending|attended|studies[ \t]+at|studying[ \t]+at)"
     r"|\b(?:is|was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?in[ \t]+year[ \t]*\d{1,2}[ \t]+at"
     # One pupil, not a group: "a pupil at", "Year 9 at"; "Year 9 pupils at X" and "students from X
@@ -67,12 +72,14 @@ _LINK_CUE_ANY_CASE = re.compile(_LINK_CUE_TEXT, re.IGNORECASE)
 # A named person right before the school: "Jake from", "Jake (", "Jake's school,". Case matters
 # here: the capital is what marks a name.
 _NAMED_CUE = re.compile(
-    r"\b(?P<who>[A-Z][a-z]+|[Hh]e|[Ss]he|[Hh]im|[Hh]er)[ \t]+from[ \t]*"
+    r"\b(?P<who>[A-Z][a-z]+|[Hh]e|[Ss]he|[Hh]im|[Hh]er)(?:['\u2019]s|[ \t]+is|[ \t]+was)?[ \t]+from[ \t]*"
     r"|\b(?P<who_paren>[A-Z][a-z]+)[ \t]*\([ \t]*"
     # "Jake is at", "she's now at"; "the band is at" is a booking, not a pupil.
     r"|\b(?P<who_at>[A-Z][a-z]+|[Hh]e|[Ss]he)(?:[ \t]+is|[ \t]+was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?at[ \t]+"
     r"|\b(?P<owner>[A-Z][a-z]+)(?:'s|\u2019s)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-)?[ \t]*"
 )
+# Chat in lower case: "rio's at churchdown school academy" (the word must be a first name people have).
+_LOWER_NAME_AT = re.compile(r"\b(?P<who>[a-z]{2,})(?:['\u2019]s|[ \t]+is|[ \t]+was)[ \t]+(?:now[ \t]+|still[ \t]+)?at[ \t]+")
 _ANY_CASE_RUN = re.compile(r"[\w'\u2019.&-]+(?:[ \t]+[\w'\u2019.&-]+){0,5}")
 _THE = re.compile(r"the[ \t]+", re.IGNORECASE)
 # Cues that only ever lead to a school, so that what follows is a school's name even without
@@ -83,7 +90,9 @@ _SCHOOL_ONLY_CUE = re.compile(
     r"|(?<!each[ ])(?<!every[ ])(?<!any[ ])\b(?:pupil|student)[ \t]+at"
     r"|\b(?:is|was|'s|\u2019s|\()[ \t]*(?:now[ \t]+|still[ \t]+)?in[ \t]+year[ \t]*\d{1,2}[ \t]+at"
     r"|\b(?:his|her|their|my)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:is|was|:|,|\()"
-    r"|['\u2019]s[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:is|was|:|,|\())[ \t]*"
+    r"|['\u2019]s[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:is|was|:|,|\()"
+    r"|\b(?:his|her|their|doing|taking|studying|sitting)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:a[ -]?levels?|gcses?|btecs?)[ \t]+at"
+    r"|\bin[ \t]+(?:the|his|her|their)[ \t]+sixth[ \t]+form[ \t]+at)[ \t]*"
 )
 _NAME_RUN = re.compile(
     r"(?:St\.?[ \t]+)?[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|and|&|on|upon)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*){0,4}"
@@ -106,13 +115,23 @@ class SchoolDetector:
             re.MULTILINE,
         )
 
+        # "Harvey's head of year at X", "referred by the pastoral lead at X": a pupil's school.
+        roles = phrase_pattern(entries("school_staff_roles", context.extra_terms))
+        self._staff_cue = re.compile(
+            rf"(?:\b[A-Z][a-z]+['\u2019]s|\b(?i:his|her|their)|\b(?i:referr\w*|via)[ \t]+(?:by[ \t]+)?(?i:the|a))"
+            rf"[ \t]+(?i:{roles})[ \t]+at[ \t]+"
+        )
+
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
         spans = self._form_lines(text) if ":" in text or "-" in text else []
-        if "," in text or "-" in text or "\u2013" in text or "\u2014" in text:
+        if "," in text or "-" in text or "|" in text or "\u2013" in text or "\u2014" in text:
             spans += self._record_lines(text)
         # Where a cue ends, a school's name may begin. Most texts have no cue and stop here.
         cue_ends = _cue_ends(text, doc.lowered, doc, self._end_of_school_list)
+        if " at " in text:
+            cue_ends = sorted(set(cue_ends) | {m.end() for m in self._staff_cue.finditer(text)}
+                              | {m.end() for m in _LOWER_NAME_AT.finditer(text) if m.group("who") in self._first_names})
         if not cue_ends:
             return spans
         for match in _SCHOOL_NAME.finditer(text):
@@ -212,7 +231,7 @@ class SchoolDetector:
 # "'Phoebe Larkworthy, ", "Referral: Jasmine, ").
 _RECORD_START = re.compile(
     r"(?:^|(?<=[\n'\"\u2018\u201c(:]))[ \t]*(?P<first>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'\u2019-]+)?"
-    r"[ \t]*(?:,|[ \t][-\u2013\u2014]|[\u2013\u2014])[ \t]*",
+    r"[ \t]*(?:,|\||[ \t][-\u2013\u2014]|[\u2013\u2014])[ \t]*",
     re.MULTILINE,
 )
 _RECORD_SEPARATOR = re.compile(r"[ \t]*(?:[,;|(]|[ \t][-\u2013\u2014][ \t]|[\u2013\u2014])[ \t]*")

@@ -56,7 +56,8 @@ _CODE_WORDS = r"pin(?:[ \t]+(?:number|code|no\.?))?|(?:door|alarm|key[ \t]?safe|
 _LOGIN_WORDS = r"log-?in(?:[ \t]+details)?|log[ \t]+in[ \t]+details|credentials|sign-?in(?:[ \t]+details)?"
 _SEPARATOR = (
     r"[ \t]*(?:['\u2019]s\b|(?:is|are|was|were)\b(?:[ \t]+(?:now|still))?|(?:has[ \t]+been[ \t]+)?(?:changed|updated|reset|set)[ \t]+to"
-    r"|now\b|:|=|-|\u2013|\u2014)"
+    # A dash with a space beside it: "sign-up" inside a qualifier is a word, not a separator.
+    r"|now\b|:|=|-(?=[ \t])|(?<=[ \t])-|\u2013|\u2014)"
 )
 # "the password for the Facebook account is ...": a qualifier is only allowed when a separator
 # follows it, or "PIN for the door is in the office, room 12B" would make "12B" a PIN.
@@ -77,7 +78,17 @@ _NETWORK_KEY = re.compile(
 _ADDRESS_THEN_PASSWORD = re.compile(rf"{EMAIL.pattern}[ \t]*(?:/|\|)[ \t]*{_VALUE}")
 # "Front door: 4417#": a door (or gate, key safe ...) given a number straight out.
 _PLACE_NUMBER = re.compile(
-    r"\b(?:door|gate|key[ \t]?safe|key[ \t]?box|lock[ \t]?box|padlock|alarm)[ \t]*(?::|=|is\b)[ \t]*(?P<value>\d{4,8}#?)(?![\d/.:])",
+    r"\b(?:door|gate|key[ \t]?safe|key[ \t]?box|lock[ \t]?box|padlock|alarm)"
+    # "lockbox at St Luke's hall is 7150", "the key box by the fire exit is 2290"
+    r"(?:[ \t]+(?:at|in|on|by|for|outside|behind|next[ \t]+to)[ \t]+[^\n:=.,;!?]{1,40}?)?"
+    r"[ \t]*(?::|=|is\b)[ \t]*(?P<value>\d{4,8}#?)(?![\d/.:])",
+    re.IGNORECASE,
+)
+# "changed the X password to Gl0ucester_Grooves", "reset the PIN for the safe to 4410".
+_CHANGED_TO = re.compile(
+    r"\b(?:changed|changing|change|updated|reset|set|switched)[ \t]+(?:(?:the|our|my|its|their)[ \t]+)?"
+    r"(?:[\w-]+[ \t]+){0,2}?(?P<word>password|passcode|pass[ \t]?word|pin|pw|code|combination|combo)"
+    rf"(?:[ \t]+(?:for|on|of)[ \t]+[^\n:=.]{{1,30}}?)?[ \t]+to[ \t]+{_VALUE}",
     re.IGNORECASE,
 )
 # "Wi-Fi: TMWGuest / Bassline2026": a network's name, then its password.
@@ -227,6 +238,11 @@ class SecretDetector:
             sentence_start, sentence_end = doc.sentence_bounds(match.start(), match.end())
             if self._code_place.search(text, sentence_start, sentence_end):
                 spans.append(Span(Kind.SECRET, *match.span("value")))
+        for match in _CHANGED_TO.finditer(text):
+            start, end = _strip_value(match)
+            is_code = match.group("word").lower() in ("pin", "code", "combination", "combo")
+            if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=is_code):
+                spans.append(Span(Kind.SECRET, start, end))
         for match in _LOGIN.finditer(text):
             start, end = _strip_value(match)
             if _looks_like_secret(text[start:end], explicit=True, digits_only_ok=False):

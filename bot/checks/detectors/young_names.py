@@ -30,6 +30,7 @@ from bot.checks.wordlists import entries, phrase_pattern
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _SURNAME = r"(?:Mc|Mac|O['\u2019]|De|Le|Van[ \t]|Du)?[A-Z][a-z]+(?:-(?:[A-Z][a-z]+))?"
 _FULL_NAME = re.compile(rf"\b(?P<first>{_NAME_WORD})[ \t]+(?P<last>{_SURNAME})(?:['\u2019]s)?\b")
+_SURNAME_FIRST = re.compile(rf"\b(?P<last>{_SURNAME})[ \t]*,[ \t]*(?P<first>{_NAME_WORD})\b(?![ \t]+[A-Z][a-z])")
 _AGE = r"(?:[4-9]|1[0-7])"
 _YEAR_GROUP = r"(?:year|yr|y)[ \t]*(?:[1-9]|1[0-3])\b"
 # Right after the name: ", 14," "(15)" ", aged 12" "(Year 8)" ", a pupil at" ", who is 16".
@@ -108,6 +109,33 @@ class YoungPersonNameDetector:
                 young = False  # "Stroud Subscription Rooms, 12/03/2026" is a venue
             if (not young and first.lower() in self._first_names and not self._adult_action_after.match(text, end)
                     and not self._adult_action_before.search(before)):
+                sentence_start, sentence_end = doc.sentence_bounds(start, end)
+                if sentence_start not in sentence_has_cue:
+                    sentence = text[sentence_start:sentence_end]
+                    sentence_has_cue[sentence_start] = bool(
+                        self._youth_cue.search(sentence) or _AGE_IN_SENTENCE.search(sentence)
+                    )
+                young = sentence_has_cue[sentence_start]
+            if young:
+                spans.append(Span(Kind.FULL_NAME, start, end))
+        if "," in text:
+            spans += self._surname_first(doc, sentence_has_cue)
+        return spans
+
+    def _surname_first(self, doc: Document, sentence_has_cue: dict[int, bool]) -> list[Span]:
+        """Registers and lists: "Whitfield, Tilly (Year 9)". The word after the comma must be a first
+        name and the word before it must not be one ("Amy, Leo and Kai" lists first names)."""
+        text = doc.masked
+        spans = []
+        for name in _SURNAME_FIRST.finditer(text):
+            first, last = name.group("first"), name.group("last")
+            if (first.lower() not in self._first_names or last.lower() in self._first_names
+                    or last in NOT_A_NAME or first in NOT_A_NAME or last.split("-")[0] in _NOT_A_SURNAME):
+                continue
+            start, end = name.start(), name.end("first")
+            young = (_YOUNG_AFTER.match(text, end) is not None
+                     or self._child_label_before.search(text[max(0, start - _LOOKBACK):start]) is not None)
+            if not young:
                 sentence_start, sentence_end = doc.sentence_bounds(start, end)
                 if sentence_start not in sentence_has_cue:
                     sentence = text[sentence_start:sentence_end]
