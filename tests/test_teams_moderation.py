@@ -152,6 +152,19 @@ async def test_a_phone_number_in_a_guarded_channel_warns_the_poster_privately_an
     assert "a team owner opens the post's ⋯ (More options) menu and chooses Delete" in told
 
 
+async def test_when_teams_cannot_take_the_warning_the_poster_is_told_later_without_their_words(
+        world: TeamsWorld) -> None:
+    world.teams.fail("send", 503)  # once: the warning sent at once
+    await _post(world, DAN_TEAMS, DRAFTS, "Ring Amy's mum on 07700 900123")
+
+    assert _said_to(world, DAN_TEAMS) == ""
+    await world.tick()  # Teams is back
+
+    told = _said_to(world, DAN_TEAMS)
+    assert "One of your messages in #social-drafts may share personal details, and the moderators have been told." in told
+    assert "07700" not in told and "Amy" not in told
+
+
 async def test_an_edit_that_adds_a_phone_number_is_checked_again(world: TeamsWorld) -> None:
     posted = await _post(world, DAN_TEAMS, DRAFTS, "See you all on Saturday")
     assert _said_to(world, DAN_TEAMS) == ""

@@ -275,7 +275,7 @@ class AdaptiveCards:
     def plain_text(self, text: Text) -> str:
         """The text with its marks dropped, for the notification and a screen reader: not markdown."""
         names = {s.person: self.name_of(s.person) for s in spans(text) if isinstance(s, Mention)}
-        said = plain(text, names)
+        said = plain([self._channel(s.channel) if isinstance(s, ChannelMention) else s for s in spans(text)], names)
         return said if len(said) <= SUMMARY_MAX else said[: SUMMARY_MAX - 1] + CUT_MARK
 
     # -- messages ------------------------------------------------------------------------------------
