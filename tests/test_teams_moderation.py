@@ -25,7 +25,16 @@ from bot.standin.teams import SentActivity
 from storage.models import AuditEntry, GuardedNotice, ModerationCase, OutboxMessage
 from tests.cli_support import bare_env, run_tmw_bot
 from tests.harness import EXAMPLE_ORG
-from tests.teams_support import ANITA_TEAMS, APP_ID, DAN_TEAMS, SAM_TEAMS, TeamsWorld, card_actions, card_button, start_teams_world
+from tests.teams_support import (
+    ANITA_TEAMS,
+    APP_ID,
+    DAN_TEAMS,
+    SAM_TEAMS,
+    TeamsWorld,
+    card_actions,
+    card_button,
+    start_teams_world,
+)
 
 MAYA_TEAMS = "d08e7d9f-8888-4bc2-8d5e-4f3a2b1c0d9e"  # a young leader
 TEAM = "19:team-tmw@thread.tacv2"
@@ -161,7 +170,8 @@ async def test_when_teams_cannot_take_the_warning_the_poster_is_told_later_witho
     await world.tick()  # Teams is back
 
     told = _said_to(world, DAN_TEAMS)
-    assert "One of your messages in #social-drafts may share personal details, and the moderators have been told." in told
+    assert ("One of your messages in #social-drafts may share personal details, and the moderators have been told."
+            in told)
     assert "07700" not in told and "Amy" not in told
 
 
@@ -169,7 +179,8 @@ async def test_an_edit_that_adds_a_phone_number_is_checked_again(world: TeamsWor
     posted = await _post(world, DAN_TEAMS, DRAFTS, "See you all on Saturday")
     assert _said_to(world, DAN_TEAMS) == ""
 
-    edited = world.client.message_edited(DAN_TEAMS, TEAM, DRAFTS, posted["id"], "See you Saturday, ring me on 07700 900123")
+    edited = world.client.message_edited(DAN_TEAMS, TEAM, DRAFTS, posted["id"],
+                                         "See you Saturday, ring me on 07700 900123")
     assert (await world.client.send(edited)).status == 200
 
     assert "may share personal details" in _said_to(world, DAN_TEAMS)
@@ -241,7 +252,8 @@ async def test_warn_poster_sends_a_private_reminder_of_the_group_agreement(world
     assert "The poster has been sent a kind, private reminder of the group agreement." in _text(answer["value"])
     assert "Kept, poster warned" in _text(answer["value"])
     reminder = _said_to(world, MAYA_TEAMS)
-    assert "A moderator noticed that one of your posts in #young-leaders didn't fit the group agreement (abuse)" in reminder
+    assert ("A moderator noticed that one of your posts in #young-leaders didn't fit the group agreement (abuse)"
+            in reminder)
     assert _in(world, YOUNG_LEADERS) == []
     assert (await _case(world)).state == "warned"
     # The card, updated in place for everyone, no longer offers the buttons or repeats the post.

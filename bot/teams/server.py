@@ -134,7 +134,8 @@ class Turn:
         person is asked, through the outbox, to try again."""
         conversation = self.activity.where.conversation_id
         here = ToConversation(TEAMS, conversation)
-        return await self._send_once(here, message, f"teams-answer:{conversation}:{self.activity.id}", NOT_ANSWERED, here)
+        key = f"teams-answer:{conversation}:{self.activity.id}"
+        return await self._send_once(here, message, key, NOT_ANSWERED, here)
 
     async def answer_privately_now(self, message: Message, *, otherwise: str) -> bool:
         """Say `message` to the person who sent the activity, in their 1:1 chat, at once and keeping
