@@ -232,6 +232,26 @@ async def channel_for(session: AsyncSession, purpose: str) -> str | None:
     )
 
 
+async def has_channel(session: AsyncSession, purpose: str) -> bool:
+    """Whether a channel has this purpose, on either platform."""
+    return await session.scalar(select(OrgChannel.id).where(OrgChannel.purpose == purpose).limit(1)) is not None
+
+
+async def channel_named(session: AsyncSession, channel_id: str) -> str | None:
+    """The name the organisation file gives the channel with this id (its Slack or Teams id), if any."""
+    return await session.scalar(
+        select(OrgChannel.name)
+        .where((OrgChannel.slack_channel_id == channel_id) | (OrgChannel.teams_channel_id == channel_id))
+        .order_by(OrgChannel.id).limit(1)
+    )
+
+
+async def is_teams_channel(session: AsyncSession, channel_id: str) -> bool:
+    """Whether the organisation file names this id as a Teams channel's."""
+    return await session.scalar(
+        select(OrgChannel.id).where(OrgChannel.teams_channel_id == channel_id).limit(1)) is not None
+
+
 async def teams_channel_for(session: AsyncSession, purpose: str) -> TeamsChannelAddress | None:
     """The Teams channel with this purpose, if it is on Teams: what a Teams deliverer posts to."""
     row = (

@@ -389,7 +389,8 @@ class GuardedNotice(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[datetime]
-    channel_id: Mapped[str] = mapped_column(String(32))
+    # A Slack channel id, or a Teams one ("19:...@thread.tacv2", longer).
+    channel_id: Mapped[str] = mapped_column(String(200))
     message_ts: Mapped[str] = mapped_column(String(32))
     user_id: Mapped[str] = mapped_column(PERSON_KEY)
     kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -410,7 +411,8 @@ class ModerationCase(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[datetime]
-    channel_id: Mapped[str] = mapped_column(String(32))
+    # A Slack channel id, or a Teams one ("19:...@thread.tacv2", longer).
+    channel_id: Mapped[str] = mapped_column(String(200))
     message_ts: Mapped[str] = mapped_column(String(32))
     user_id: Mapped[str] = mapped_column(PERSON_KEY)
     # [{"rule": ..., "reason": ...}]

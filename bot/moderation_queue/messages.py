@@ -47,11 +47,15 @@ class CardActions:
     warn: str
 
 
-def card(params: dict[str, Any], actions: CardActions, message_url: str | None, channel_url: str) -> Message:
+def card(params: dict[str, Any], actions: CardActions, message_url: str | None, channel_url: str | None,
+         by_hand: str = BY_HAND) -> Message:
     """A flagged post, for the moderators: who, where, which rules, and (while open) what to do about it.
-    `message_url` opens the post itself; without one, `channel_url` opens its channel."""
-    opener = Link(message_url, "open the message") if message_url else Link(channel_url, "open the channel")
-    head: list[Span] = [Mention(params["user"]), " in ", ChannelMention(params["channel"]), " (", opener, ")"]
+    `message_url` opens the post itself; without one, `channel_url` opens its channel (with neither, the
+    channel is named alone). `by_hand` says how to remove the post where the bot cannot."""
+    head: list[Span] = [Mention(params["user"]), " in ", ChannelMention(params["channel"])]
+    if message_url or channel_url:
+        opener = Link(message_url, "open the message") if message_url else Link(str(channel_url), "open the channel")
+        head += [" (", opener, ")"]
     rules: list[list[Span]] = [["• ", Bold(RULE_LABELS.get(f["rule"], f["rule"])), ": " + f["reason"],
                                 *([" First posted by ", Mention(f["first_posted_by"]), "."] if f.get("first_posted_by") else [])]
                                for f in params["findings"]]
@@ -65,7 +69,7 @@ def card(params: dict[str, Any], actions: CardActions, message_url: str | None, 
         if params.get("error"):
             parts.append(Note((Icon.WARNING, f" Slack would not delete it ({params['error']}).")))
         if not params.get("can_delete") or params.get("error"):
-            parts.append(Note(BY_HAND))
+            parts.append(Note(by_hand))
         value = str(params["case_id"])
         parts.append(Buttons([Button("Delete", actions.delete, value, ButtonStyle.DANGER),
                               Button("Keep", actions.keep, value), Button("Warn poster", actions.warn, value)]))

@@ -20,11 +20,12 @@ from bot.errors import DomainError
 from bot.moderation import Finding, Moderator
 from bot.moderation_queue.settings import moderation_config
 from bot.moderators import ensure_moderator
+from bot.org import Platform
 from bot.outgoing.guarded import tell_moderators
 from bot.services import Services
 from bot.snapshot import org_snapshot
 from storage.audit import record_audit
-from storage.directory import channel_for
+from storage.directory import has_channel, is_teams_channel
 from storage.models import GuardedNotice, ModerationCase, ModerationMemory, OrgChannel
 from storage.outbox import enqueue_message
 
@@ -55,8 +56,10 @@ async def moderator_for(services: Services) -> Moderator:
             moderator.restore_state(memory.state)  # carry on from before a restart
     if snapshot.config:
         for channel in snapshot.config.channels.moderated:
-            if channel.id is not None:  # messages are moderated by the Slack channel they come from
-                moderator.set_purpose(channel.id, f"#{channel.name} {channel.purpose}".strip())
+            # Messages are moderated by the channel they come from: its Slack id, or its Teams one.
+            for channel_id in (channel.id, channel.teams.channel_id if channel.teams else None):
+                if channel_id is not None:
+                    moderator.set_purpose(channel_id, f"#{channel.name} {channel.purpose}".strip())
     services.cache[MODERATOR_CACHE] = moderator
     return moderator
 
@@ -166,10 +169,8 @@ async def message_removed(session: AsyncSession, services: Services, channel: st
         await tell_moderators(session, services, notice)
 
 
-async def refresh_card(session: AsyncSession, services: Services, case: ModerationCase) -> None:
-    channel = await channel_for(session, "moderation")
-    if channel is None:
-        return
+async def card_params(session: AsyncSession, services: Services, case: ModerationCase) -> dict[str, Any]:
+    """What the moderators' card about `case` shows, as the outbox params of "moderation.card"."""
     earlier = await session.scalar(
         select(func.count()).select_from(ModerationCase).where(
             ModerationCase.user_id == case.user_id, ModerationCase.id != case.id,
@@ -177,25 +178,38 @@ async def refresh_card(session: AsyncSession, services: Services, case: Moderati
             ModerationCase.created_at <= case.created_at,
         )
     ) or 0
+    on_teams = await is_teams_channel(session, case.channel_id)
     params: dict[str, Any] = {
         "case_id": case.id, "channel": case.channel_id, "ts": case.message_ts, "user": case.user_id,
         "findings": list(case.findings), "text": services.cipher.decrypt(case.text_enc), "state": case.state,
         "decided_by": case.decided_by, "error": case.last_error, "earlier_this_month": earlier,
-        "can_delete": bool(services.settings.slack_user_token),
+        # The bot deletes a post only in Slack, with a user token; an app cannot in Teams.
+        "can_delete": bool(services.settings.slack_user_token) and not on_teams,
+        # Where the post is, so each platform's card says how to remove it by hand there.
+        "post_on": (Platform.TEAMS if on_teams else Platform.SLACK).value,
         # The deliverer turns this into a link that opens the message itself.
         "message_link": {"channel": case.channel_id, "ts": case.message_ts},
     }
     if case.state != "open":
         params["text"] = ""  # once decided, the card no longer repeats the message
+    return params
+
+
+async def refresh_card(session: AsyncSession, services: Services, case: ModerationCase) -> None:
+    if not await has_channel(session, "moderation"):
+        return
     await enqueue_message(session, services.cipher, now=services.now(), to=ToChannel("moderation"), template="moderation.card",
-                          params=params, message_key=f"modcase:{case.id}")
+                          params=await card_params(session, services, case), message_key=f"modcase:{case.id}")
 
 
 async def moderated_channel(session: AsyncSession, channel_id: str) -> ModeratedChannel | None:
+    """The moderated channel with this id (its Slack id, or its Teams one), if it is one."""
     row = await session.scalar(
-        select(OrgChannel).where(OrgChannel.purpose == "moderated", OrgChannel.slack_channel_id == channel_id)
+        select(OrgChannel).where(OrgChannel.purpose == "moderated",
+                                 (OrgChannel.slack_channel_id == channel_id) | (OrgChannel.teams_channel_id == channel_id))
+        .order_by(OrgChannel.id).limit(1)
     )
-    return None if row is None else ModeratedChannel(row.slack_channel_id, row.name, row.description)
+    return None if row is None else ModeratedChannel(channel_id, row.name, row.description)
 
 
 def group_agreement(organisation: str, channel_name: str, purpose: str) -> list[str]:

@@ -16,10 +16,11 @@ from bot.checks import CheckResult
 from bot.directory import Member
 from bot.errors import DomainError
 from bot.moderators import ensure_moderator
+from bot.org import Platform
 from bot.outgoing.service import check_text, count_findings
 from bot.services import Services
 from storage.audit import record_audit
-from storage.directory import channel_for
+from storage.directory import has_channel, is_teams_channel
 from storage.models import GuardedNotice
 from storage.outbox import enqueue_message
 
@@ -89,13 +90,14 @@ async def record_guarded_decision(
 
 
 async def tell_moderators(session: AsyncSession, services: Services, notice: GuardedNotice) -> None:
-    channel = await channel_for(session, "moderation")
-    if channel is None:
+    if not await has_channel(session, "moderation"):
         return
     params: dict[str, Any] = {
         "notice_id": notice.id, "channel": notice.channel_id, "ts": notice.message_ts, "user": notice.user_id,
         "kinds": list(notice.kinds), "redacted": services.cipher.decrypt(notice.redacted_enc), "state": notice.state,
         "decided_by": notice.decided_by, "error": notice.last_error,
+        # Where the post is, so each platform's notice says how to remove it by hand there.
+        "post_on": (Platform.TEAMS if await is_teams_channel(session, notice.channel_id) else Platform.SLACK).value,
     }
     await enqueue_message(session, services.cipher, now=services.now(), to=ToChannel("moderation"), template="checks.guarded_notice",
                           params=params, message_key=f"guarded:{notice.id}")

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
+from bot.inline_markup import InlineMarkup, MarkupSpan, Resolved
+
 # A mention of the bot in a channel message arrives as text: "<at>Safety assistant</at> report".
 MENTION = re.compile(r"<at>[^<]*</at>")
 LEADING_MENTION = re.compile(r"^\s*<at>[^<]*</at>")
@@ -33,6 +35,16 @@ class Where:
 
 
 @dataclass(frozen=True)
+class InChannel:
+    """Where in a team an activity was said: the channel's id (as the organisation file gives it), its
+    team's, and the post it replies to (its thread's first message), if it is a reply."""
+
+    team_id: str
+    channel_id: str
+    thread_id: str | None = None
+
+
+@dataclass(frozen=True)
 class Activity:
     """One authenticated activity. `kind` is Teams' type (message, invoke, installationUpdate,
     conversationUpdate); `name` an invoke's name (task/fetch, task/submit, adaptiveCard/action)."""
@@ -45,6 +57,14 @@ class Activity:
     action: str = ""
     text: str = ""
     value: dict[str, Any] = field(default_factory=dict)
+    # For an activity from a team's channel: which one. None in a chat.
+    channel: InChannel | None = None
+    # Whether the message @mentions the bot (in a channel, only such a message is a command).
+    mentions_bot: bool = False
+    # Teams' name for a message event: editMessage, softDeleteMessage, undeleteMessage.
+    event: str = ""
+    # When Teams sent it, as it says (an edit of a message comes with the message's id, and a time of its own).
+    sent_at: str = ""
 
     @property
     def command(self) -> str:
@@ -61,8 +81,9 @@ class Activity:
 
 
 def parse(activity: dict[str, Any]) -> Activity:
-    sender = activity.get("from") or {}
-    conversation = activity.get("conversation") or {}
+    sender = _object(activity.get("from"))
+    conversation = _object(activity.get("conversation"))
+    channel_data = _object(activity.get("channelData"))
     value = activity.get("value")
     return Activity(
         id=str(activity.get("id") or ""),
@@ -74,7 +95,32 @@ def parse(activity: dict[str, Any]) -> Activity:
         action=str(activity.get("action") or ""),
         text=str(activity.get("text") or ""),
         value=value if isinstance(value, dict) else {},
+        channel=_in_channel(conversation, channel_data),
+        mentions_bot=_mentions(activity, str(_object(activity.get("recipient")).get("id") or "")),
+        event=str(channel_data.get("eventType") or ""),
+        sent_at=str(activity.get("timestamp") or ""),
     )
+
+
+def _in_channel(conversation: dict[str, Any], channel_data: dict[str, Any]) -> InChannel | None:
+    if conversation.get("conversationType") != "channel":
+        return None
+    team = str(_object(channel_data.get("team")).get("id") or "")
+    # A team's General channel has the team's id.
+    channel = str(_object(channel_data.get("channel")).get("id") or team)
+    if not channel:
+        return None
+    # A reply's conversation id names its thread: "19:...@thread.tacv2;messageid=1712345678901".
+    _, _, thread = str(conversation.get("id") or "").partition(";messageid=")
+    return InChannel(team_id=team, channel_id=channel, thread_id=thread or None)
+
+
+def _mentions(activity: dict[str, Any], bot_id: str) -> bool:
+    entities = activity.get("entities")
+    if not bot_id or not isinstance(entities, list):
+        return False
+    return any(_object(e).get("type") == "mention" and _object(_object(e).get("mentioned")).get("id") == bot_id
+               for e in entities)
 
 
 def _object(value: Any) -> dict[str, Any]:
@@ -183,3 +229,30 @@ class _TextOfHtml(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.hidden:
             self.pieces.append(data)
+
+
+# -- a message's words, for the core's readers ---------------------------------------------------------
+
+
+class TeamsMarkup:
+    """How Teams writes a message's `text` (bot/inline_markup.py): plain words, with each mention of a
+    person (or the bot) as `<at>Their Name</at>`. A mention is not prose: the checks must not read a
+    colleague's name there as a personal detail, nor the moderation rules take it for the poster's words."""
+
+    def resolve(self, text: str, mention: str) -> Resolved:
+        mentioned: list[str] = []
+
+        def replace(match: re.Match[str]) -> str:
+            mentioned.append(match.group(1))
+            return f" {mention} "
+
+        return Resolved(MENTIONED_NAME.sub(replace, text) if "<at>" in text else text, mentions=mentioned)
+
+    def spans(self, text: str) -> list[MarkupSpan]:
+        return [MarkupSpan(m.start(), m.end()) for m in MENTIONED_NAME.finditer(text)] if "<at>" in text else []
+
+    def as_typed(self, text: str) -> str:
+        return MENTIONED_NAME.sub(lambda match: match.group(1), text)
+
+
+TEAMS_MARKUP: InlineMarkup = TeamsMarkup()

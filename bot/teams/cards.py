@@ -58,6 +58,7 @@ from bot.messages import (
     Button,
     Buttons,
     ButtonStyle,
+    ChannelMention,
     Checkbox,
     Choice,
     Code,
@@ -219,12 +220,15 @@ class _Card:
 
 class AdaptiveCards:
     """Renders for one organisation: `teams_user_of` gives a person's Teams (Entra) object id from their
-    key (None if they have none: then their name is shown, as text, from `name_of`)."""
+    key (None if they have none: then their name is shown, as text, from `name_of`); `channel_name_of` a
+    channel's name from its key (None for one the organisation file does not name)."""
 
     def __init__(self, teams_user_of: Callable[[str], str | None] = lambda key: None,
-                 name_of: Callable[[str], str] = lambda key: "someone") -> None:
+                 name_of: Callable[[str], str] = lambda key: "someone",
+                 channel_name_of: Callable[[str], str | None] = lambda key: None) -> None:
         self.teams_user_of = teams_user_of
         self.name_of = name_of
+        self.channel_name_of = channel_name_of
 
     # -- text ----------------------------------------------------------------------------------------
 
@@ -250,7 +254,13 @@ class AdaptiveCards:
                 out.append(f"[{escape(span.label)}]({_url(span.url)})")
             elif isinstance(span, Mention):
                 out.append(self._mention(span.person, card))
+            elif isinstance(span, ChannelMention):
+                out.append(escape(self._channel(span.channel)))
         return "".join(out)
+
+    def _channel(self, channel: str) -> str:
+        name = self.channel_name_of(channel)
+        return f"#{name}" if name else "a channel"
 
     def _mention(self, person: str, card: _Card) -> str:
         name = self.name_of(person)
@@ -265,7 +275,7 @@ class AdaptiveCards:
     def plain_text(self, text: Text) -> str:
         """The text with its marks dropped, for the notification and a screen reader: not markdown."""
         names = {s.person: self.name_of(s.person) for s in spans(text) if isinstance(s, Mention)}
-        said = plain(text, names)
+        said = plain([self._channel(s.channel) if isinstance(s, ChannelMention) else s for s in spans(text)], names)
         return said if len(said) <= SUMMARY_MAX else said[: SUMMARY_MAX - 1] + CUT_MARK
 
     # -- messages ------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.addresses import Address, ToChannel, ToConversation, ToPerson, encode
-from bot.messages import Facts, Item, Mention, Message, Note, Paragraph, Quote, Text, spans
+from bot.messages import ChannelMention, Facts, Item, Mention, Message, Note, Paragraph, Quote, Text, spans
 from bot.org import ENTRA_OBJECT_ID, Role
 from bot.org_file_messages import org_file_broken, org_file_mended
 from bot.outbox import DeliveryFailed, OutboundMessage, Posted
@@ -56,7 +56,7 @@ from bot.teams.files import (
 from bot.teams.notices import INSTALL_APP, install_app, slack_invite_bot
 from storage import offered_files
 from storage import outbox as outbox_store
-from storage.directory import members_with_role, teams_channel_for
+from storage.directory import channel_named, members_with_role, teams_channel_for
 from storage.teams import (
     ConversationReference,
     channel_reference,
@@ -239,7 +239,12 @@ class TeamsDeliverer:
     async def render(self, message: Message) -> TeamsRendered:
         """The card, with each person mentioned looked up first (the renderer itself does not wait)."""
         people = {key: (await self.name_of(key), await self.teams_user_of(key)) for key in _mentioned(message)}
-        cards = AdaptiveCards(teams_user_of=lambda key: people[key][1], name_of=lambda key: people[key][0])
+        channels: dict[str, str | None] = {}
+        for channel in channels_mentioned(message):
+            async with self.services.db.reading() as session:
+                channels[channel] = await channel_named(session, channel)
+        cards = AdaptiveCards(teams_user_of=lambda key: people[key][1], name_of=lambda key: people[key][0],
+                              channel_name_of=lambda key: channels.get(key))
         return cards.message(message)
 
     async def target(self, to: Address) -> TeamsTarget:
@@ -308,8 +313,8 @@ class TeamsDeliverer:
             self.services.wake_scheduler()
 
 
-def _mentioned(message: Message) -> list[str]:
-    """Everyone a message mentions, by key, in order and once each."""
+def _mentioned(message: Message, kind: type[Mention] | type[ChannelMention] = Mention) -> list[str]:
+    """Everyone (or, given ChannelMention, every channel) a message mentions, by key, in order and once each."""
     def texts() -> Iterator[Text]:
         yield message.summary
         for part in message.parts:
@@ -321,8 +326,14 @@ def _mentioned(message: Message) -> list[str]:
                 yield from (value for _, value in part.pairs)
             elif isinstance(part, Note | Item):
                 yield part.text
-    keys = [span.person for text in texts() for span in spans(text) if isinstance(span, Mention)]
+    keys = [span.person if isinstance(span, Mention) else span.channel
+            for text in texts() for span in spans(text) if isinstance(span, kind)]
     return list(dict.fromkeys(keys))
+
+
+def channels_mentioned(message: Message) -> list[str]:
+    """Every channel a message mentions, by key, in order and once each."""
+    return _mentioned(message, ChannelMention)
 
 
 async def admins_by_key(session: AsyncSession) -> list[str]:

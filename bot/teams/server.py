@@ -115,13 +115,39 @@ class Turn:
                 message_key=key)
         self.services.wake_scheduler()
 
+    async def reply_privately(self, template: str, params: dict[str, Any], *, key: str = "") -> None:
+        """Say something to the person who sent the activity, in their 1:1 chat with the bot, through the
+        outbox: for what is theirs alone, wherever they wrote (a channel has no message for one person)."""
+        key = key or f"teams-private:{self.activity.where.conversation_id}:{self.activity.id}:{template}"
+        async with self.services.db.unit_of_work() as session:
+            if await outbox_store.has_keyed_message(session, key):
+                return
+            await outbox_store.enqueue_message(session, self.services.cipher, now=self.services.now(),
+                                               to=ToPerson(self.person), template=template, params=params,
+                                               message_key=key)
+        self.services.wake_scheduler()
+
     async def answer_now(self, message: Message) -> bool:
         """Say `message` in the conversation the activity came from at once, keeping nothing of it: for
         an answer that must not be stored. True once it is there. False if this activity was answered
         before (Teams sending it again: nothing is sent twice), or if Teams cannot take it now: then the
         person is asked, through the outbox, to try again."""
         conversation = self.activity.where.conversation_id
+        here = ToConversation(TEAMS, conversation)
         key = f"teams-answer:{conversation}:{self.activity.id}"
+        return await self._send_once(here, message, key, NOT_ANSWERED, here)
+
+    async def answer_privately_now(self, message: Message, *, otherwise: str) -> bool:
+        """Say `message` to the person who sent the activity, in their 1:1 chat, at once and keeping
+        nothing of it (what their own words were found to hold, when they wrote in a channel). True once
+        it is there; False if this activity was answered before, or if Teams cannot take it now: then
+        `otherwise`, which must hold nothing of theirs, goes to their chat through the outbox."""
+        activity = self.activity
+        # An edit comes with its message's id: its kind and time tell it from the message first posted.
+        key = f"teams-private-answer:{activity.where.conversation_id}:{activity.id}:{activity.kind}:{activity.sent_at}"
+        return await self._send_once(ToPerson(self.person), message, key, otherwise, ToPerson(self.person))
+
+    async def _send_once(self, to: Address, message: Message, key: str, otherwise: str, otherwise_to: Address) -> bool:
         try:
             async with self.services.db.unit_of_work() as session:
                 session.add(ProcessedDelivery(key=key[:200], seen_at=self.services.now()))
@@ -132,11 +158,17 @@ class Turn:
             log.warning("an answer could not be sent at once: Teams sending is not set up")
         else:
             try:
-                await self.send_now(ToConversation(TEAMS, conversation), message)
+                await self.send_now(to, message)
                 return True
             except DeliveryFailed as exc:
                 log.warning("an answer could not be sent at once: %s", exc.reason)
-        await self.reply(SAID, {"text": NOT_ANSWERED}, key=f"teams-not-answered:{conversation}:{self.activity.id}")
+        fallback = f"teams-not-answered:{key.partition(':')[2]}"
+        async with self.services.db.unit_of_work() as session:
+            if not await outbox_store.has_keyed_message(session, fallback):
+                await outbox_store.enqueue_message(session, self.services.cipher, now=self.services.now(),
+                                                   to=otherwise_to, template=SAID, params={"text": otherwise},
+                                                   message_key=fallback)
+        self.services.wake_scheduler()
         return False
 
 
@@ -146,6 +178,10 @@ CardActionListener = Callable[[Turn, CardAction], Awaitable[InvokeAnswer]]
 MessageActionListener = Callable[[Turn, MessageActionRequest], Awaitable[InvokeAnswer]]
 # Any other invoke, by its name (fileConsent/invoke: Allow or Decline on a file consent card).
 InvokeListener = Callable[[Turn], Awaitable[InvokeAnswer]]
+# Every message said in a team's channel the bot reads (new, edited or deleted) that is not a command.
+ChannelListener = Callable[[Turn], Awaitable[None]]
+# The activities a channel's message comes as: new, edited (or undeleted), deleted.
+CHANNEL_MESSAGE_KINDS = ("message", "messageUpdate", "messageDelete")
 
 
 @dataclass
@@ -166,6 +202,10 @@ class TeamsApp:
     message_actions: dict[str, MessageActionListener] = field(default_factory=dict)
     invokes: dict[str, InvokeListener] = field(default_factory=dict)
     unknown_command: CommandListener | None = None
+    # Commands said to the bot by @mentioning it in a team's channel (by their first word), and the
+    # listener for every other message in a channel (the app reads them all: resource-specific consent).
+    channel_commands: dict[str, CommandListener] = field(default_factory=dict)
+    channel_messages: ChannelListener | None = None
 
     def command(self, word: str) -> Callable[[CommandListener], CommandListener]:
         def register(listener: CommandListener) -> CommandListener:
@@ -182,6 +222,12 @@ class TeamsApp:
             return listener
         return register
 
+    def channel_command(self, word: str) -> Callable[[CommandListener], CommandListener]:
+        def register(listener: CommandListener) -> CommandListener:
+            self.channel_commands[word] = listener
+            return listener
+        return register
+
     def message_action(self, command_id: str) -> Callable[[MessageActionListener], MessageActionListener]:
         def register(listener: MessageActionListener) -> MessageActionListener:
             self.message_actions[command_id] = listener
@@ -190,8 +236,10 @@ class TeamsApp:
 
     async def dispatch(self, turn: Turn) -> InvokeAnswer:
         activity = turn.activity
+        if activity.channel is not None and activity.kind in CHANNEL_MESSAGE_KINDS:
+            return await self._in_channel(turn)
         if activity.kind == "message":
-            # Commands are typed in the 1:1 chat; channel messages are not commands (yet).
+            # Commands are typed in the 1:1 chat; in a channel, only by @mentioning the bot (above).
             if not activity.where.personal or activity.value:
                 return None
             word, _, rest = activity.command.partition(" ")
@@ -225,6 +273,19 @@ class TeamsApp:
             return await chosen(turn, request)
         if (invoked := self.invokes.get(activity.name)) is not None:
             return await invoked(turn)
+        return None
+
+
+    async def _in_channel(self, turn: Turn) -> InvokeAnswer:
+        """A message in a team's channel: a command if it @mentions the bot with one, else a person's words."""
+        activity = turn.activity
+        if activity.kind == "message" and activity.mentions_bot and not activity.value:
+            listener = self.channel_commands.get(activity.command.partition(" ")[0].lower())
+            if listener is not None:
+                await listener(turn, activity.command.partition(" ")[2].strip())
+                return None
+        if self.channel_messages is not None and activity.sender.object_id:
+            await self.channel_messages(turn)
         return None
 
 

@@ -21,13 +21,14 @@ from handlers.teams import (
     files,
     home,
     leaver,
+    moderation,
     policy,
     report_clocks,
     reports,
 )
 
 FEATURES: tuple[ModuleType, ...] = (reports, report_clocks, accounts, checks, home, policy, digest, leaver, dbs,
-                                    access_reviews, away, files, core)
+                                    access_reviews, away, files, moderation, core)
 
 
 def register_all(app: TeamsApp) -> None:

@@ -8,7 +8,9 @@ from bot.messages import Message
 from bot.services import Services
 from bot.snapshot import org_snapshot
 from bot.teams.cards import ADAPTIVE_CARD_CONTENT_TYPE, AdaptiveCards
+from bot.teams.delivery import channels_mentioned
 from bot.teams.server import MESSAGE_CONTENT_TYPE
+from storage.directory import channel_named
 
 
 async def card_answer(services: Services, message: Message) -> dict[str, Any]:
@@ -20,7 +22,9 @@ async def card_answer(services: Services, message: Message) -> dict[str, Any]:
         member = directory.by_key(key)
         return member.name if member else "someone"
 
-    card = AdaptiveCards(name_of=name_of).message(message).card
+    async with services.db.reading() as session:
+        channels = {channel: await channel_named(session, channel) for channel in channels_mentioned(message)}
+    card = AdaptiveCards(name_of=name_of, channel_name_of=channels.get).message(message).card
     return {"statusCode": 200, "type": ADAPTIVE_CARD_CONTENT_TYPE, "value": card}
 
 

@@ -39,12 +39,35 @@ CARD = "application/vnd.microsoft.card.adaptive"
 # Who the bot's messages are from, in the client's terms (its name, as in the Slack playground).
 BOT = BOT_USER_ID
 DOMAIN = "themusicworks.org.uk"
+# The organisation's team in Teams, which its group channels belong to when everyone is on Teams.
+TEAM = "19:tmw-playground@thread.tacv2"
+# The channels that move to Teams when everyone is there: those whose messages the bot reads, and the
+# moderators' channel their queue is in. The others stay in Slack, as the organisation file has them.
+TEAMS_CHANNEL_PURPOSES = ("moderation", "guarded", "moderated")
 
 
-def teams_org(org_path: Path, directory: Path, on_teams: set[str]) -> Path:
+def teams_channels(org_path: Path) -> dict[str, str]:
+    """The Teams channel id each of the moderation, guarded and moderated channels gets, by its Slack id."""
+    channels = (yaml.safe_load(org_path.read_text(encoding="utf-8")) or {}).get("channels") or {}
+    found: dict[str, str] = {}
+    for purpose in TEAMS_CHANNEL_PURPOSES:
+        specs = channels.get(purpose) or []
+        for spec in specs if isinstance(specs, list) else [specs]:
+            if spec.get("id"):
+                found[spec["id"]] = f"19:{spec.get('name') or spec['id'].lower()}@thread.tacv2"
+    return found
+
+
+def teams_org(org_path: Path, directory: Path, on_teams: set[str], channels: dict[str, str] | None = None) -> Path:
     """A copy of the organisation file with everyone given a Teams account (an Entra object id made from
-    their Slack id, the same on every run, and a sign-in name), and those `on_teams` told on Teams."""
+    their Slack id, the same on every run, and a sign-in name), and those `on_teams` told on Teams.
+    `channels` (Slack id to Teams id) moves those channels to the organisation's team in Teams."""
     data = yaml.safe_load(org_path.read_text(encoding="utf-8"))
+    for purpose in TEAMS_CHANNEL_PURPOSES if channels else ():
+        specs = (data.get("channels") or {}).get(purpose) or []
+        for spec in specs if isinstance(specs, list) else [specs]:
+            if spec.get("id") in channels:
+                spec["teams"] = {"team_id": TEAM, "channel_id": channels[spec.pop("id")]}
     for person in data.get("people", []):
         slack_id = person.get("slack_id")
         if not slack_id:
@@ -81,7 +104,10 @@ class TeamsPlayground(Playground):
         everyone = {p.slack_id for p in self.directory.people}
         self.on_teams = {self.directory.person(name).slack_id for name in on_teams} or everyone
         self.platform = "Teams" if self.on_teams == everyone else "Slack and Teams"
-        self.org_path = teams_org(org_path, files.directory, self.on_teams)
+        # With everyone on Teams, the group channels are in Teams too (by Slack id, as the client knows them).
+        self.channel_ids = teams_channels(org_path) if self.on_teams == everyone else {}
+        self.slack_channel_of = {teams_id: slack_id for slack_id, teams_id in self.channel_ids.items()}
+        self.org_path = teams_org(org_path, files.directory, self.on_teams, self.channel_ids)
         self.object_ids = {key: object_id_of(key) for key in everyone}
         self.keys = {object_id: key for key, object_id in self.object_ids.items()}
         self.teams = FakeTeams(APP_ID, secrets.token_urlsafe(24))
@@ -89,7 +115,7 @@ class TeamsPlayground(Playground):
         self._connector: Any = None
         # Cards Teams has replaced in place for the person who pressed a button on them (an invoke's answer).
         self._replaced: dict[str, tuple[int, dict[str, Any]]] = {}
-        # What people on Teams wrote in channels (the bot is not told: it reads channels only when mentioned).
+        # What people on Teams wrote in channels (the bot is told of those in its team's channels).
         self._written: list[MessageSeen] = []
         self._views = itertools.count(1)
         self._home: dict[str, dict[str, Any]] = {}
@@ -126,6 +152,9 @@ class TeamsPlayground(Playground):
         self.activities = TeamsActivitySender(self.teams, base_url + MESSAGES_PATH, now=self.clock.now)
         for key in sorted(self.on_teams):  # the app installed for them, as an admin would
             await self.activities.send(self.activities.installed(self.object_ids[key]))
+        admin = self.object_ids[sorted(self.on_teams)[0]]
+        for teams_id in self.channel_ids.values():  # the app added to the team: Teams tells it in each channel
+            await self.activities.send(self.activities.added_to_team(admin, TEAM, teams_id))
         await self.settle()
 
     async def stop(self) -> None:
@@ -140,6 +169,12 @@ class TeamsPlayground(Playground):
         if user not in self.on_teams:
             return await super().slash_command(user, command, text, channel)
         sender = self._teams()
+        in_channel = any(info.slash_command == command and info.used_in == "channel" for info in CATALOGUE)
+        if in_channel and channel in self.channel_ids:
+            # A channel's command is said to the bot in the channel, by @mentioning it.
+            said = sender.channel_message(self.object_ids[user], TEAM, self.channel_ids[channel],
+                                          chat_text(command, text), mention_bot=True)
+            return await self._step(lambda: self._post(said))
         activity = sender.personal_message(self.object_ids[user], chat_text(command, text))
         self._mention_people(activity)
         response, changes = await self._step(lambda: self._post(activity))
@@ -191,7 +226,9 @@ class TeamsPlayground(Playground):
             return await self._step(lambda: self._post(activity))
         if "verb" not in value:
             return BotResponse(200, ""), Changes(problems=["that button does nothing in Teams"])
+        in_channel = self.channel_ids.get(message.channel) if message is not None else None
         activity = sender.card_action(person, value["verb"], value.get("data") or {},
+                                      in_channel=(TEAM, in_channel) if in_channel else None,
                                       reply_to_id=message.ts if message is not None else None)
         response, changes = await self._step(lambda: self._post(activity))
         body = response.json() if response.text else None
@@ -245,9 +282,18 @@ class TeamsPlayground(Playground):
     async def post_message(self, user: str, channel: str, text: str) -> tuple[MessageSeen, Changes]:
         if user not in self.on_teams:
             return await super().post_message(user, channel, text)
-        written = MessageSeen(channel, f"w:{len(self._written) + 1}", text, None, user)
+        if channel not in self.channel_ids:  # a channel in Slack: the bot is not told of someone on Teams
+            written = MessageSeen(channel, f"w:{len(self._written) + 1}", text, None, user)
+            self._written.append(written)
+            return written, Changes()
+        # In the team's channel: Teams tells the bot of every message there.
+        activity = self._teams().channel_message(self.object_ids[user], TEAM, self.channel_ids[channel], text)
+        self._mention_people(activity)
+        written = MessageSeen(channel, activity["id"], text, None, user)
         self._written.append(written)
-        return written, Changes()
+        self.posted_at[(channel, written.ts)] = self.clock.now()
+        _, changes = await self._step(lambda: self._post(activity))
+        return written, changes
 
     async def message_shortcut(self, user: str, callback_id: str, message: MessageSeen) -> tuple[BotResponse, Changes]:
         if user not in self.on_teams:
@@ -274,10 +320,13 @@ class TeamsPlayground(Playground):
             chat = self.teams.personal_chat(self.object_ids[owner.slack_id]).id
             return [self._seen(s.id, channel, updated=False) for s in self.teams.sent_in(chat)]
         written = [m for m in self._written if m.channel == channel]
+        if channel in self.channel_ids:  # what the bot posted in the team's channel
+            written += [self._seen(s.id, channel, updated=False) for s in self.teams.sent_in(self.channel_ids[channel])
+                        if not s.deleted]
         return sorted(super().messages_in(channel) + written, key=lambda m: self.posted_at.get((m.channel, m.ts), self.now()))
 
     def current(self, message: MessageSeen) -> MessageSeen | None:
-        if message.ts.startswith("w:"):
+        if any(m.ts == message.ts and m.channel == message.channel for m in self._written):
             return message
         if any(s.id == message.ts for s in self.teams.sent):
             found = next((s for s in self.teams.sent if s.id == message.ts and not s.deleted), None)
@@ -430,6 +479,8 @@ class TeamsPlayground(Playground):
             self.posted_at.setdefault((self._channel_of(sent.conversation_id), sent.id), self.clock.now())
 
     def _channel_of(self, conversation_id: str) -> str:
+        if conversation_id.split(";")[0] in self.slack_channel_of:  # the team's channel, as the client knows it
+            return self.slack_channel_of[conversation_id.split(";")[0]]
         conversation = self.teams.conversations.get(conversation_id)
         if conversation is not None and conversation.member is not None:
             key = self.keys.get(conversation.member)

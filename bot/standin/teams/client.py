@@ -93,9 +93,17 @@ class TeamsActivitySender:
         return activity
 
     def channel_message(self, person: str, team_id: str, channel_id: str, text: str, *,
-                        mention_bot: bool = False) -> dict[str, Any]:
+                        mention_bot: bool = False, reply_to: str | None = None, message_id: str | None = None
+                        ) -> dict[str, Any]:
+        """A post in a team's channel (or, given `reply_to`, a reply in that post's thread), as Teams sends
+        the bot every channel message once the app has resource-specific consent to read them."""
         activity = self._base("message", person, self._channel(team_id, channel_id))
         activity["channelData"].update({"team": {"id": team_id}, "channel": {"id": channel_id}})
+        # Teams gives a channel message an id of its own: when it was posted, in milliseconds since 1970.
+        activity["id"] = message_id or self.message_id()
+        if reply_to is not None:
+            activity["conversation"]["id"] = f"{channel_id};messageid={reply_to}"
+            activity["replyToId"] = reply_to
         if mention_bot:
             mention = f"<at>{self.bot_name}</at>"
             activity["text"] = f"{mention} {text}"
@@ -103,6 +111,34 @@ class TeamsActivitySender:
                                      "mentioned": {"id": f"28:{self.fake.app_id}", "name": self.bot_name}}]
         else:
             activity["text"] = text
+        return activity
+
+    def message_id(self) -> str:
+        """A new channel message's id, as Teams makes them: its time in milliseconds, one apart at least."""
+        return str(int(self.now().timestamp() * 1000) + next(self._ids))
+
+    def message_edited(self, person: str, team_id: str, channel_id: str, message_id: str, text: str) -> dict[str, Any]:
+        """A channel post edited by its author: Teams sends its new text under the post's own id."""
+        activity = self._base("messageUpdate", person, self._channel(team_id, channel_id))
+        activity["channelData"].update({"team": {"id": team_id}, "channel": {"id": channel_id},
+                                        "eventType": "editMessage"})
+        activity.update({"id": message_id, "text": text})
+        return activity
+
+    def message_deleted(self, person: str, team_id: str, channel_id: str, message_id: str) -> dict[str, Any]:
+        """A channel post deleted (by its author, or a team owner): Teams names it by its id alone."""
+        activity = self._base("messageDelete", person, self._channel(team_id, channel_id))
+        activity["channelData"].update({"team": {"id": team_id}, "channel": {"id": channel_id},
+                                        "eventType": "softDeleteMessage"})
+        activity["id"] = message_id
+        return activity
+
+    def added_to_team(self, person: str, team_id: str, channel_id: str) -> dict[str, Any]:
+        """The app added to a team (by `person`, its owner), as Teams tells the bot in one of its channels."""
+        activity = self._base("conversationUpdate", person, self._channel(team_id, channel_id))
+        activity["channelData"].update({"team": {"id": team_id}, "channel": {"id": channel_id},
+                                        "eventType": "teamMemberAdded"})
+        activity["membersAdded"] = [{"id": f"28:{self.fake.app_id}"}]
         return activity
 
     def card_action(self, person: str, verb: str, data: dict[str, Any], *, in_channel: tuple[str, str] | None = None,
