@@ -158,6 +158,22 @@ CATALOGUE: tuple[CommandInfo, ...] = (
 )
 
 
+# Home: Slack shows it as a tab, so it is no slash command; where there is no such tab (Teams), it is a
+# command typed in the chat, offered beside the others.
+HOME = CommandInfo(
+    usage="home",
+    summary="What needs you now: reports to handle, reports you made, passwords to change and more.",
+    slash_command="",
+)
+
+
+def chat_catalogue() -> tuple[CommandInfo, ...]:
+    """The commands typed in a chat with the bot where there are no slash commands and no Home tab
+    (Teams): the catalogue's, with `home` after `help`."""
+    first, *rest = CATALOGUE
+    return (first, HOME, *rest)
+
+
 MESSAGE_ACTIONS: tuple[MessageAction, ...] = (
     MessageAction(
         key="check_before_sending",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.commands import HOME
 from bot.help import help_for
 from bot.messages import Code, Heading, Message, Note, Paragraph
 from bot.org import Role
 from bot.snapshot import org_snapshot
 from bot.teams.server import TeamsApp, Turn
-from handlers.teams import home
 
 HELP = "teams.help"
 UNKNOWN = "teams.unknown_command"
@@ -41,7 +41,7 @@ def register(app: TeamsApp) -> None:
         # As typed in the chat: "report", not "/report". Home is a tab in Slack, a command here.
         commands = [(c.chat_text, c.summary) for c in answer.commands]
         if commands:
-            commands.insert(1, (home.CHAT_TEXT, home.SUMMARY))
+            commands.insert(1, (HOME.chat_text, HOME.summary))
         await turn.reply(HELP, {"greeting": answer.greeting, "commands": commands, "ask": answer.ask})
 
     async def not_known(turn: Turn, _rest: str) -> None:
