@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.directory import Directory
 from bot.messages import Form, FormErrors, Message
 from bot.services import Services
 from bot.teams.cards import ADAPTIVE_CARD_CONTENT_TYPE, AdaptiveCards
@@ -24,6 +25,20 @@ def show_dialog(form: Form, errors: FormErrors | None = None, answers: dict[str,
     if answers:
         _refill(dialog.card.get("body", []), answers)
     return _dialog_of(dialog.title, dialog.card)
+
+
+def people_cards(directory: Directory) -> AdaptiveCards:
+    """A renderer that draws people chosen already in a form's people pickers by their names, where the
+    organisation file gives their Teams id (someone without one cannot be shown in a picker)."""
+    def teams_user_of(key: str) -> str | None:
+        member = directory.by_key(key)
+        return member.teams_object_id if member else None
+
+    def name_of(key: str) -> str:
+        member = directory.by_key(key)
+        return member.name if member else "someone"
+
+    return AdaptiveCards(teams_user_of=teams_user_of, name_of=name_of)
 
 
 def show_in_dialog(title: str, message: Message) -> dict[str, Any]:
