@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.commands import as_typed_in_chat
 from bot.directory import Directory
 from bot.messages import Form, FormErrors, Message
 from bot.services import Services
@@ -54,7 +55,7 @@ def _dialog_of(title: str, card: dict[str, Any]) -> dict[str, Any]:
 
 def say_in_dialog(text: str) -> dict[str, Any]:
     """The invoke answer that shows a short message in place of the dialog (nothing to fill in)."""
-    return {"task": {"type": "message", "value": text}}
+    return {"task": {"type": "message", "value": as_typed_in_chat(text)}}
 
 
 def _refill(elements: list[Any], answers: dict[str, Any]) -> None:
