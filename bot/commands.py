@@ -5,7 +5,9 @@ One table serves `/tmw help`, the manifest check and the playground. A feature a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import takewhile
 from typing import Literal
 
@@ -158,6 +160,22 @@ CATALOGUE: tuple[CommandInfo, ...] = (
 )
 
 
+# Home: Slack shows it as a tab, so it is no slash command; where there is no such tab (Teams), it is a
+# command typed in the chat, offered beside the others.
+HOME = CommandInfo(
+    usage="home",
+    summary="What needs you now: reports to handle, reports you made, passwords to change and more.",
+    slash_command="",
+)
+
+
+def chat_catalogue() -> tuple[CommandInfo, ...]:
+    """The commands typed in a chat with the bot where there are no slash commands and no Home tab
+    (Teams): the catalogue's, with `home` after `help`."""
+    first, *rest = CATALOGUE
+    return (first, HOME, *rest)
+
+
 MESSAGE_ACTIONS: tuple[MessageAction, ...] = (
     MessageAction(
         key="check_before_sending",
@@ -178,3 +196,30 @@ def commands_for(roles: frozenset[Role]) -> list[CommandInfo]:
 
 def slash_commands() -> set[str]:
     return {command.slash_command for command in CATALOGUE}
+
+
+# A slash command in the bot's own words: after a space, a bracket, a quote or a backtick (never inside an
+# address such as https://example.org/report, nor a date such as 24/11).
+_SLASHED = re.compile(r"(?<![\w/:.])/(\w+)\b\s?")
+
+
+@cache
+def _slash_words() -> frozenset[str]:
+    return frozenset(command.removeprefix("/") for command in slash_commands() if command)
+
+
+def as_typed_in_chat(text: str) -> str:
+    """The bot's own words with each command as typed in a chat with it where there are no slash
+    commands (Teams): "`/report list`" reads "`report list`", "/tmw help" reads "help".
+
+    The core names a command as Slack's slash command ("/report list", in a `Code` span or between
+    backticks in a sentence): one way of writing it, which each platform shows as its people type it."""
+    def typed(match: re.Match[str]) -> str:
+        word, rest = match.group(1), match.group(0)[1 + len(match.group(1)):]
+        if word not in _slash_words():
+            return match.group(0)
+        # `/tmw help` is `help` in a chat; `/tmw` alone is what `help` answers.
+        if word == "tmw":
+            return "" if rest else "help"
+        return word + rest
+    return _SLASHED.sub(typed, text)

@@ -97,7 +97,7 @@ async def test_the_add_form_saves_once_however_often_it_is_submitted(bot: Runnin
     first = await bot.slack.view_submission(RACHEL, view, values)
     second = await bot.slack.view_submission(RACHEL, view, values)
 
-    assert "Added *Canva*" in json.dumps(first.json())
+    assert "Added Canva: owned by" in json.dumps(first.json())
     assert second.text == ""
     canva = await account(bot, "Canva")
     assert canva.owner_id == GRACE and [a.person_key for a in canva.access if a.overall] == [RACHEL]

@@ -173,7 +173,7 @@ async def test_an_unknown_command_gets_a_kind_reply_naming_help_once_however_oft
     await world.tick()
 
     [sent] = world.teams.sent_to(PRIYA_TEAMS)
-    assert _card_text(sent.cards[0]) == "Sorry, I don't know \\`dance\\`. Type \\`help\\` to see what I can do."
+    assert _card_text(sent.cards[0]) == "Sorry, I don't know “dance”. Type \\`help\\` to see what I can do."
 
 
 async def test_a_message_in_a_team_channel_keeps_the_channel_and_is_not_taken_for_a_command(world: TeamsWorld) -> None:

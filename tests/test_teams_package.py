@@ -104,6 +104,21 @@ def test_a_channel_command_is_on_the_team_menu_and_not_in_the_personal_one() -> 
     assert "help" in {c["title"] for c in team["commands"]}
 
 
+async def test_home_is_on_the_personal_menu_as_teams_has_no_home_tab(tmp_path: Path) -> None:
+    _, _, package = await _build(tmp_path, TEAMS_APP_ID=APP_ID)
+    assert package is not None
+    manifest = _manifest(package)
+    jsonschema.Draft7Validator(json.loads(SCHEMA.read_text())).validate(manifest)
+
+    personal, team = manifest["bots"][0]["commandLists"]
+    words = [c["title"] for c in personal["commands"]]
+    assert words[:2] == ["help", "home"]
+    assert "reports to handle" in personal["commands"][1]["description"]
+    assert len(words) <= 12 and "home" not in {c["title"] for c in team["commands"]}
+    # Slack has it as a tab: no slash command for it.
+    assert "/home" not in {c["command"] for c in yaml.safe_load((ROOT / "manifest.yml").read_text())["features"]["slash_commands"]}
+
+
 def test_a_catalogue_too_big_for_a_teams_menu_is_refused_with_how_to_fix_it() -> None:
     crowded = [CommandInfo(usage=f"/word{letter}", summary="s", slash_command=f"/word{letter}")
                for letter in "abcdefghijklm"]

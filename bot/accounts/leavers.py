@@ -151,7 +151,7 @@ async def preview(session: AsyncSession, services: Services, requester: str, per
     if leaver is None:
         raise DomainError("That person is not in our organisation file, so there is nothing for me to do.")
     if person == requester:
-        raise DomainError("You can't run /leaver for yourself. Please ask your manager, the CEO or an admin.")
+        raise DomainError("You can't run `/leaver` for yourself. Please ask your manager, the CEO or an admin.")
     _require_authority(starter, leaver)
     existing = await open_leaver_for(session, person)
     if existing is not None:

@@ -331,7 +331,7 @@ async def save_account(session: AsyncSession, services: Services, form: AccountF
     await schedule_rotation_check(session, services, account, rules)
     await record_audit(session, at=now, actor=actor, action="account.edited" if editing else "account.added",
                        subject_type="account", subject_id=str(account.id), detail={"name": account.name})
-    message = (f"{'Saved' if editing else 'Added'} *{account.name}*: owned by {_name(directory, account.owner_id)}, "
+    message = (f"{'Saved' if editing else 'Added'} {account.name}: owned by {_name(directory, account.owner_id)}, "
                f"password changed {describe_interval(every)}, next due {describe(account.next_due_at, services.tz, with_time=False)}.")
     if not overall_admins(account, directory):
         message += " ⚠️ No admin has overall access to it yet (policy 5.4): please add one with `/accounts edit`."

@@ -2,8 +2,8 @@
 says the same words in a terminal (`tmw-bot digest --print`).
 
 The builders take the outbox params the workflow wrote (workflow.py `Digest.as_params`). A section's
-notes are text that may carry icons (a warning, a deadline); in the params each note is a list of plain
-strings and {"icon": name} marks, so it survives the outbox's JSON. A note that is one plain string (as
+notes are text that may carry icons (a warning, a deadline) and commands; in the params each note is a list of
+plain strings, {"icon": name} marks and {"code": command} spans, so it survives the outbox's JSON. A note that is one plain string (as
 digests queued by an older release have) is shown as it is.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.messages import Bold, Button, Buttons, Icon, Italic, Message, Note, Paragraph, Part, Span, Text, spans
+from bot.messages import Bold, Button, Buttons, Code, Icon, Italic, Message, Note, Paragraph, Part, Span, Text, spans
 
 LATE = "(posted late: the bot was not running at the usual time)"
 WHAT_IT_SAYS = "Counts and roles only. The detail is in the app's Home tab for those allowed to see it."
@@ -20,19 +20,21 @@ TERMINAL_ICONS = {Icon.WARNING: "⚠", Icon.DEADLINE: "⌛"}
 
 
 def note_params(note: Text) -> list[str | dict[str, str]]:
-    """A note as the outbox keeps it: plain strings, and icons by name."""
+    """A note as the outbox keeps it: plain strings, icons by name, and commands (each platform shows
+    a command its own way)."""
     kept: list[str | dict[str, str]] = []
     for span in spans(note):
-        if not isinstance(span, str | Icon):
-            raise TypeError(f"a digest note holds text and icons, not {type(span).__name__}")
-        kept.append({"icon": span.name} if isinstance(span, Icon) else span)
+        if not isinstance(span, str | Icon | Code):
+            raise TypeError(f"a digest note holds text, icons and commands, not {type(span).__name__}")
+        kept.append({"icon": span.name} if isinstance(span, Icon) else {"code": span.text} if isinstance(span, Code) else span)
     return kept
 
 
 def _note(param: str | list[str | dict[str, str]]) -> list[Span]:
     if isinstance(param, str):
         return [param]
-    return [Icon[part["icon"]] if isinstance(part, dict) else part for part in param]
+    return [(Icon[part["icon"]] if "icon" in part else Code(part.get("code", ""))) if isinstance(part, dict) else part
+            for part in param]
 
 
 def _title(params: dict[str, Any]) -> list[Span]:

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.messages import Icon, Text
+from bot.messages import Code, Icon, Text
 from bot.reports.figures import (
     ResponseFigures,
     Spread,
@@ -297,7 +297,7 @@ async def everyone_away_section(session: AsyncSession, window: Window, now: date
     return Section("everyone_away", "Absences", [
         Figure("Reports sent to the CEO and the Chair because everyone on their chain was away", this_week,
                await count(window.previous()))],
-        notes=[(Icon.WARNING, " people going away can name who covers for them (/away … cover @person)")])
+        notes=[(Icon.WARNING, " people going away can name who covers for them (", Code("/away … cover @person"), ")")])
 
 
 # In the order they appear. Each workflow adds its own as it lands.

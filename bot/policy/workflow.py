@@ -58,7 +58,7 @@ class Signed:
 async def sign(session: AsyncSession, services: Services, person_key: str, version: str, agreed: bool) -> Signed:
     document = await current_policy(services)
     if version != document.version:
-        raise DomainError("The policy changed while you were reading it. Please open it again with /policy and read the new version.")
+        raise DomainError("The policy changed while you were reading it. Please open it again with `/policy` and read the new version.")
     if not agreed:
         raise DomainError("Please tick “I have read and agree” to sign.")
     existing = await signed_version(session, person_key, version)

@@ -893,7 +893,8 @@ async def report_account_exposure(services: Services, account_name: str, actor: 
     """/accounts exposed from someone outside the account: their flag is filed as a password report, through
     this workflow (its routing, deadlines and escalation), instead of starting the rotation directly."""
     form = ReportForm(kind="password_exposure", account=account_name,
-                      description=f"Flagged with /accounts exposed: the {account_name} password may have been revealed.")
+                      description=f"Flagged in the shared accounts register by someone who doesn't hold it: the {account_name} password "
+                                  "may have been revealed.")
     filed = await receive_report(services, form, actor, submission_key)
     return Outcome(True, f"Thank you for flagging {account_name}. As you don't own or use it, I've passed it to "
                          f"{filed.went_to} as report {filed.reference}, marked urgent. They will check with its owner "

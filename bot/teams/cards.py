@@ -53,6 +53,7 @@ from microsoft_teams.cards import (
     Mention as CardMention,
 )
 
+from bot.commands import as_typed_in_chat
 from bot.messages import (
     Bold,
     Button,
@@ -246,7 +247,8 @@ class AdaptiveCards:
             elif isinstance(span, Struck):
                 out.append(escape("".join(c + STROKE if not c.isspace() else c for c in span.text)))
             elif isinstance(span, Code):
-                out.append(f"\\`{escape(span.text)}\\`")
+                # A command as typed in Teams, with no slash (bot/commands.py `as_typed_in_chat`).
+                out.append(f"\\`{escape(as_typed_in_chat(span.text))}\\`")
             elif isinstance(span, Preformatted):
                 # A TextBlock has no code block: the text as typed, each of its lines kept.
                 out.append("\n\n".join(escape(line) for line in span.text.splitlines()))
@@ -275,7 +277,8 @@ class AdaptiveCards:
     def plain_text(self, text: Text) -> str:
         """The text with its marks dropped, for the notification and a screen reader: not markdown."""
         names = {s.person: self.name_of(s.person) for s in spans(text) if isinstance(s, Mention)}
-        said = plain([self._channel(s.channel) if isinstance(s, ChannelMention) else s for s in spans(text)], names)
+        said = plain([self._channel(s.channel) if isinstance(s, ChannelMention)
+                      else Code(as_typed_in_chat(s.text)) if isinstance(s, Code) else s for s in spans(text)], names)
         return said if len(said) <= SUMMARY_MAX else said[: SUMMARY_MAX - 1] + CUT_MARK
 
     # -- messages ------------------------------------------------------------------------------------

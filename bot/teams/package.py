@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 
-from bot.commands import CATALOGUE, MESSAGE_ACTIONS, CommandInfo
+from bot.commands import MESSAGE_ACTIONS, CommandInfo, as_typed_in_chat, chat_catalogue
 from bot.org import OrganisationInfo
 
 MANIFEST_VERSION = "1.30"
@@ -99,7 +99,7 @@ def teams_manifest(app_id: str, organisation: OrganisationInfo | None) -> dict[s
                 # Case records and the trustees' figures are sent as PDF files in the person's own chat.
                 "supportsFiles": True,
                 "isNotificationOnly": False,
-                "commandLists": command_lists(CATALOGUE),
+                "commandLists": command_lists(chat_catalogue()),
             }
         ],
         "composeExtensions": [
@@ -154,7 +154,8 @@ def command_lists(catalogue: Iterable[CommandInfo]) -> list[dict[str, object]]:
 
 def _menu_description(forms: list[CommandInfo]) -> str:
     first, *others = forms
-    description = first.summary if first.chat_text == first.chat_name else f"{first.chat_text}: {first.summary}"
+    summary = as_typed_in_chat(first.summary)
+    description = summary if first.chat_text == first.chat_name else f"{first.chat_text}: {summary}"
     if others:
         description += " Also: " + "; ".join(form.chat_text for form in others) + "."
     return description
@@ -163,7 +164,7 @@ def _menu_description(forms: list[CommandInfo]) -> str:
 def _full_description(org_name: str) -> str:
     whose = f"{org_name}'s" if org_name else "your organisation's"
     lines = [f"Puts {whose} internet and social media safety policy into your chats.", ""]
-    lines += [f"{command.chat_text}: {command.summary}" for command in CATALOGUE]
+    lines += [f"{command.chat_text}: {as_typed_in_chat(command.summary)}" for command in chat_catalogue()]
     return "\n".join(lines)[:4000]
 
 

@@ -26,6 +26,7 @@ from aiohttp import web
 from sqlalchemy.exc import IntegrityError
 
 from bot.addresses import Address, ToConversation, ToPerson
+from bot.commands import as_typed_in_chat
 from bot.errors import DomainError
 from bot.messages import Message, Paragraph
 from bot.outbox import DeliveryFailed
@@ -82,7 +83,9 @@ SendNow = Callable[[Address, Message], Awaitable[object]]
 
 
 def said_plainly(params: dict[str, Any]) -> Message:
-    return Message(summary=params["text"], parts=[Paragraph([params["text"]])])
+    """One of the bot's own sentences (a refusal, what was done), its commands as typed in Teams."""
+    text = as_typed_in_chat(params["text"])
+    return Message(summary=text, parts=[Paragraph([text])])
 
 
 RENDERERS = {SAID: said_plainly}
@@ -328,7 +331,7 @@ class TeamsEndpoint:
         dialog or beside the button that was used, or in the chat for a command. Never a failed request,
         which Teams shows as a broken app."""
         if isinstance(error, DomainError):
-            text = error.user_message
+            text = as_typed_in_chat(error.user_message)
         else:
             log.error("unhandled error answering a Teams %s", turn.activity.name or turn.activity.kind, exc_info=error)
             text = SORRY

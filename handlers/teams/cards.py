@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.commands import as_typed_in_chat
 from bot.messages import Message
 from bot.services import Services
 from bot.snapshot import org_snapshot
@@ -30,4 +31,4 @@ async def card_answer(services: Services, message: Message) -> dict[str, Any]:
 
 def message_answer(text: str) -> dict[str, Any]:
     """A short message for the person who pressed the button; the card stays as it was."""
-    return {"statusCode": 200, "type": MESSAGE_CONTENT_TYPE, "value": text}
+    return {"statusCode": 200, "type": MESSAGE_CONTENT_TYPE, "value": as_typed_in_chat(text)}

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.commands import HOME, as_typed_in_chat
 from bot.help import help_for
 from bot.messages import Code, Heading, Message, Note, Paragraph
 from bot.org import Role
 from bot.snapshot import org_snapshot
 from bot.teams.server import TeamsApp, Turn
-from handlers.teams import home
 
 HELP = "teams.help"
 UNKNOWN = "teams.unknown_command"
@@ -25,7 +25,8 @@ def help_message(params: dict[str, Any]) -> Message:
 
 
 def unknown_command(params: dict[str, Any]) -> Message:
-    line = ("Sorry, I don't know ", Code(params["said"]), ". Type ", Code("help"), " to see what I can do.")
+    # What was typed, as typed (it is no command, so never shown as one).
+    line = (f"Sorry, I don't know “{params['said']}”. Type ", Code("help"), " to see what I can do.")
     return Message(summary=line, parts=[Paragraph([line])])
 
 
@@ -39,9 +40,9 @@ def register(app: TeamsApp) -> None:
         admins = [m.name for m in snapshot.directory.with_role(Role.ADMIN)]
         answer = help_for(snapshot.directory.by_key(turn.person), snapshot.organisation_name, admins)
         # As typed in the chat: "report", not "/report". Home is a tab in Slack, a command here.
-        commands = [(c.chat_text, c.summary) for c in answer.commands]
+        commands = [(c.chat_text, as_typed_in_chat(c.summary)) for c in answer.commands]
         if commands:
-            commands.insert(1, (home.CHAT_TEXT, home.SUMMARY))
+            commands.insert(1, (HOME.chat_text, HOME.summary))
         await turn.reply(HELP, {"greeting": answer.greeting, "commands": commands, "ask": answer.ask})
 
     async def not_known(turn: Turn, _rest: str) -> None:

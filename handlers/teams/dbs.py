@@ -18,13 +18,14 @@ from bot.messages import Button, Buttons, ButtonStyle, Message, Paragraph
 from bot.messages import FormErrors as FormErrorsOf
 from bot.snapshot import org_snapshot
 from bot.teams.activities import DialogRequest
-from bot.teams.cards import CHECKED, OPENS_DIALOG, AdaptiveCards
+from bot.teams.cards import CHECKED, OPENS_DIALOG
 from bot.teams.server import InvokeAnswer, TeamsApp, Turn
 from handlers.teams.forms import (
     AlreadySubmitted,
     dialog_id_in,
     fresh_state,
     mark_submitted,
+    people_cards,
     say_in_dialog,
     show_dialog,
     text_answer,
@@ -62,19 +63,6 @@ async def _directory_of_admin(turn: Turn) -> Directory:
     directory = (await org_snapshot(turn.services)).directory
     ensure_admin(directory.by_key(turn.person))
     return directory
-
-
-def _cards(directory: Directory) -> AdaptiveCards:
-    """Draws the person chosen already by their name, where the organisation file gives their Teams id."""
-    def teams_user_of(key: str) -> str | None:
-        member = directory.by_key(key)
-        return member.teams_object_id if member else None
-
-    def name_of(key: str) -> str:
-        member = directory.by_key(key)
-        return member.name if member else "someone"
-
-    return AdaptiveCards(teams_user_of=teams_user_of, name_of=name_of)
 
 
 def _date(answers: dict[str, Any], field_id: str) -> date | None:
@@ -128,7 +116,7 @@ def register(app: TeamsApp) -> None:
         except DomainError as exc:
             return say_in_dialog(exc.user_message)
         chosen = directory.by_key(text_answer(request.values, "value"))
-        return show_dialog(record_form(chosen.key if chosen else None, fresh_state()), cards=_cards(directory))
+        return show_dialog(record_form(chosen.key if chosen else None, fresh_state()), cards=people_cards(directory))
 
     async def submit_form(turn: Turn, request: DialogRequest) -> InvokeAnswer:
         dialog_id = dialog_id_in(request.state)

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.commands import as_typed_in_chat
+from bot.directory import Directory
 from bot.messages import Form, FormErrors, Message
 from bot.services import Services
 from bot.teams.cards import ADAPTIVE_CARD_CONTENT_TYPE, AdaptiveCards
@@ -26,6 +28,20 @@ def show_dialog(form: Form, errors: FormErrors | None = None, answers: dict[str,
     return _dialog_of(dialog.title, dialog.card)
 
 
+def people_cards(directory: Directory) -> AdaptiveCards:
+    """A renderer that draws people chosen already in a form's people pickers by their names, where the
+    organisation file gives their Teams id (someone without one cannot be shown in a picker)."""
+    def teams_user_of(key: str) -> str | None:
+        member = directory.by_key(key)
+        return member.teams_object_id if member else None
+
+    def name_of(key: str) -> str:
+        member = directory.by_key(key)
+        return member.name if member else "someone"
+
+    return AdaptiveCards(teams_user_of=teams_user_of, name_of=name_of)
+
+
 def show_in_dialog(title: str, message: Message) -> dict[str, Any]:
     """The invoke answer that shows `message` in a dialog of its own, to the person alone: nothing is
     posted anywhere, and nothing of it is kept. Its buttons, if any, are the card's; closing it is Teams'."""
@@ -39,7 +55,7 @@ def _dialog_of(title: str, card: dict[str, Any]) -> dict[str, Any]:
 
 def say_in_dialog(text: str) -> dict[str, Any]:
     """The invoke answer that shows a short message in place of the dialog (nothing to fill in)."""
-    return {"task": {"type": "message", "value": text}}
+    return {"task": {"type": "message", "value": as_typed_in_chat(text)}}
 
 
 def _refill(elements: list[Any], answers: dict[str, Any]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from bot.commands import HOME
 from bot.help import help_for
 from bot.home import home_for
 from bot.home_messages import home
@@ -20,9 +21,6 @@ from bot.teams.server import TeamsApp, Turn
 from handlers.teams.policy import READ_AND_SIGN
 from handlers.teams.reports import handler_card
 
-# As `help` lists it: Slack shows Home as a tab, so the catalogue has no command for it.
-CHAT_TEXT = "home"
-SUMMARY = "What needs you now: reports to handle, reports you made, passwords to change and more."
 # A card this long is about as much as Teams shows well (Slack's Home stops at 100 blocks).
 MAX_PARTS = 80
 MORE_THAN_FITS = ("There is more than fits here: type ", Code("report list"), " to see all your reports.")
@@ -58,7 +56,7 @@ def register(app: TeamsApp) -> None:
             return action.removeprefix(OPENS_DIALOG) in app.dialogs
         return action in app.card_actions
 
-    @app.command("home")
+    @app.command(HOME.chat_name)
     async def show_home(turn: Turn, _rest: str) -> None:
         services = turn.services
         snapshot = await org_snapshot(services)
