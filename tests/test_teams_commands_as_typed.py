@@ -14,6 +14,7 @@ import pytest
 from bot.commands import CATALOGUE, as_typed_in_chat, slash_commands
 from bot.errors import DomainError
 from bot.teams.cards import AdaptiveCards
+from bot.teams.files import FileOffer
 from bot.teams.server import SAID
 from handlers.slack.features import all_renderers as slack_renderers
 from handlers.teams import all_teams_renderers
@@ -86,11 +87,31 @@ SAMPLES: dict[str, list[dict[str, Any]]] = {
     "teams.report_offer": [{}],
     SAID: [{"text": "Please give the dates too, for example `/away until Friday cover @person`. `/away off` ends it."}],
     "teams.unknown_command": [{"said": "dance"}],
+    "away.back": [{"until": "Friday 27 November", "reports": []},
+                  {"until": "Friday 27 November", "reports": [REPORT]}],
+    "away.set_for_you": [{"by": "Anita Holford", "what": "recorded you as away until Friday 27 November."}],
+    "teams.away_said": [{"text": "You are recorded as away until Friday. `away off` ends it."}],
+    "moderation.card": [{"case_id": 3, "channel": "19:abc@thread.tacv2", "ts": "1712345678.901", "user": "U0VOLUNT01",
+                         "findings": [{"rule": "abuse", "reason": "an insult", "words": "idiot"}],
+                         "text": "you are an idiot", "state": "open", "decided_by": None, "error": None,
+                         "earlier_this_month": 0, "can_delete": False, "post_on": "teams",
+                         "message_link": {"channel": "19:abc@thread.tacv2", "ts": "1712345678.901"}}],
+    "moderation.warning": [{"channel": "19:abc@thread.tacv2", "rules": ["abuse"]}],
+    "moderation.agreement": [{"paragraphs": ["Be kind.", "If something worries you, `/report` it."]}],
+    "checks.guarded_notice": [{"notice_id": 4, "channel": "19:abc@thread.tacv2", "ts": "1712345678.901",
+                               "user": "U0VOLUNT01", "kinds": ["phone"], "redacted": "call me on [phone number removed]",
+                               "state": state, "decided_by": None, "error": None, "post_on": "teams"}
+                              for state in ("open", "removed")],
+    "report.case_file": [{"reference": "TMW-2026-0042", "filename": "TMW-2026-0042.pdf", "pdf_b64": "JVBERi0="}],
+    "teams.file_said": [{"text": "You declined TMW-2026-0042.pdf, so nothing was saved."}],
 }
 
 
 def _teams(template: str, params: dict[str, Any]) -> str:
-    rendered = AdaptiveCards().message(all_teams_renderers()[template](params))
+    drawn = all_teams_renderers()[template](params)
+    if isinstance(drawn, FileOffer):  # a file: its consent card says what it is
+        return drawn.description
+    rendered = AdaptiveCards().message(drawn)
     return rendered.text + "\n" + json.dumps(rendered.card, ensure_ascii=False)
 
 

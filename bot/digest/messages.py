@@ -14,7 +14,7 @@ from typing import Any
 from bot.messages import Bold, Button, Buttons, Code, Icon, Italic, Message, Note, Paragraph, Part, Span, Text, spans
 
 LATE = "(posted late: the bot was not running at the usual time)"
-WHAT_IT_SAYS = "Counts and roles only. The detail is in the app's Home tab for those allowed to see it."
+WHAT_IT_SAYS = "Counts and roles only. Those allowed to see the detail find it in the app's Home."
 # A terminal shows icons as characters.
 TERMINAL_ICONS = {Icon.WARNING: "⚠", Icon.DEADLINE: "⌛"}
 

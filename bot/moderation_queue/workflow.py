@@ -213,7 +213,8 @@ async def moderated_channel(session: AsyncSession, channel_id: str) -> Moderated
 
 
 def group_agreement(organisation: str, channel_name: str, purpose: str) -> list[str]:
-    """The group agreement (policy 5.3 and 5.7), adapted to the channel: paragraphs of plain text."""
+    """The group agreement (policy 5.3 and 5.7), adapted to the channel: paragraphs of plain text, where what
+    is between backticks is a command (each platform shows it as its people type it)."""
     where = f"#{channel_name}" if channel_name else "this channel"
     about = f" It is for: {purpose.rstrip('.')}." if purpose else ""
     return [
@@ -226,5 +227,5 @@ def group_agreement(organisation: str, channel_name: str, purpose: str) -> list[
         "• stay on topic, and not post the same thing over and over;\n"
         "• keep personal details private: never share your own or anyone else's phone number, address, school or passwords.",
         f"Moderators from {organisation} will delete posts that break these rules, and may remind people of this "
-        "agreement privately. If something here worries you, tell a moderator or use /report.",
+        "agreement privately. If something here worries you, tell a moderator or use `/report`.",
     ]
