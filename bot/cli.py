@@ -109,7 +109,7 @@ def _moderate(argv: Sequence[str], env_file: str = ".env") -> int:
 def _local(argv: Sequence[str], env_file: str = ".env") -> int:
     # The playground parses its own options, ignores .env (it never talks to Slack) and logs to its
     # session's file rather than over the conversation.
-    from bot.slack.playground.client import main as playground
+    from bot.playground.client import main as playground
 
     return playground(argv)
 

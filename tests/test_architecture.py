@@ -26,7 +26,7 @@ SCANNED = ("bot", "storage", "handlers")
 # Where Slack (and later Teams) ends: these packages may depend on the domain, never the reverse.
 PLATFORM = {"bot.slack", "bot.teams", "bot.standin"}
 # Composition roots: they build the app from every part (including handlers), so they sit on top.
-WIRING = {"bot.cli", "bot.runtime", "bot.workflows", "bot.org_sections"}
+WIRING = {"bot.cli", "bot.runtime", "bot.workflows", "bot.org_sections", "bot.playground"}
 
 # The platforms' libraries and packages: the domain imports none of them.
 FORBIDDEN_IN_DOMAIN = ("slack_sdk", "slack_bolt", "microsoft_teams", "handlers", "bot.slack", "bot.teams", "bot.standin")

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from rich.console import Console
 
-from bot.slack.playground.client import MANIFEST, Client, EngineThread, LineSource, Manifest
-from bot.slack.playground.session import Playground, SessionFiles
+from bot.playground.client import MANIFEST, Client, EngineThread, LineSource, Manifest
+from bot.playground.session import Playground, SessionFiles
 
 ROOT = Path(__file__).resolve().parent.parent
 START = datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Europe/London"))

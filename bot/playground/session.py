@@ -29,7 +29,7 @@ from bot.clock import ManualClock
 from bot.crypto import generate_key
 from bot.org import load_org_file
 from bot.settings import Settings
-from bot.slack.playground.directory import Directory
+from bot.playground.directory import Directory
 from bot.standin import FakeSlack, SlackRequestSender
 from bot.standin.client import BotResponse
 from bot.standin.server import APP_ID, TEAM_ID, PostedMessage

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from bot.slack.playground.directory import Directory, NotFound
-from bot.slack.playground.render import plain
+from bot.playground.directory import Directory, NotFound
+from bot.playground.render import plain
 
 # Typed instead of an answer: leave the field empty even if it had a value.
 CLEAR = "-"

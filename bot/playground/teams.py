@@ -27,8 +27,8 @@ import yaml
 
 from bot.commands import CATALOGUE, MESSAGE_ACTIONS
 from bot.settings import Settings
-from bot.slack.playground.directory import MENTION, NotFound
-from bot.slack.playground.session import BotUnavailable, Changes, MessageSeen, Playground, SessionFiles
+from bot.playground.directory import MENTION, NotFound
+from bot.playground.session import BotUnavailable, Changes, MessageSeen, Playground, SessionFiles
 from bot.standin.client import BotResponse
 from bot.standin.server import BOT_USER_ID
 from bot.standin.teams import FakeTeams, TeamsActivitySender
@@ -644,7 +644,7 @@ def _markdown(text: str, *, bold: bool = False) -> str:
 
 def _message_action(callback_id: str) -> str:
     """The Teams message action for a Slack shortcut's callback id: the same title in the app's manifest."""
-    from bot.slack.playground.client import MANIFEST, Manifest
+    from bot.playground.client import MANIFEST, Manifest
 
     names = {callback: name for name, callback in Manifest.read(MANIFEST).shortcuts.items()}
     title = names.get(callback_id, callback_id)

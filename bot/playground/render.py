@@ -19,8 +19,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from bot.slack.playground.directory import Directory
-from bot.slack.playground.session import MessageSeen
+from bot.playground.directory import Directory
+from bot.playground.session import MessageSeen
 
 BUTTON_STYLES = {"primary": "bold green", "danger": "bold red"}
 SELECTS = {"static_select", "external_select", "users_select", "conversations_select", "channels_select",

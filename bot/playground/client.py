@@ -25,15 +25,15 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from bot.slack.playground import modals
-from bot.slack.playground.directory import MENTION, Directory, NotFound, Person
-from bot.slack.playground.render import PLAIN_WIDTH, SELECTS, Pressable, Renderer, Screen, element_label, plain
-from bot.slack.playground.session import BotUnavailable, Changes, MessageSeen, Playground, SessionFiles
+from bot.playground import modals
+from bot.playground.directory import MENTION, Directory, NotFound, Person
+from bot.playground.render import PLAIN_WIDTH, SELECTS, Pressable, Renderer, Screen, element_label, plain
+from bot.playground.session import BotUnavailable, Changes, MessageSeen, Playground, SessionFiles
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_ORG = Path("examples/org.yml")
 MANIFEST = ROOT / "manifest.yml"
 # Scripts start on a Tuesday morning in term time, so their deadlines and escalations always read alike.
@@ -954,7 +954,7 @@ def _start_engine(teams: str | None, org: Path, files: SessionFiles, start: date
     """The engine for Slack, or (--teams) for Teams: for everyone, or for the people named."""
     if teams is None:
         return Playground.start(org, files, start, timezone)
-    from bot.slack.playground.teams import TeamsPlayground
+    from bot.playground.teams import TeamsPlayground
 
     names = [name.strip() for name in teams.split(",") if name.strip()]
     return TeamsPlayground.start(org, files, start, timezone, on_teams=names)
