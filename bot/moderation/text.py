@@ -104,7 +104,16 @@ def phrase_form(folded: str) -> str:
             parts.append(word)
         elif parts and parts[-1] != SENTENCE_BREAK:
             parts.append(SENTENCE_BREAK)
-    return "".join(part + " " for part in parts)
+    text = "".join(part + " " for part in parts)
+    # A word spelt out a letter at a time ("g a y") is read as the word.
+    return _SPACED_LETTERS.sub(_join_spaced, text) if _SPACED_LETTERS.search(text) else text
+
+
+_SPACED_LETTERS = re.compile(r"(?<![^ ])(?:[a-z] ){3,}")
+
+
+def _join_spaced(match: re.Match[str]) -> str:
+    return match.group(0).replace(" ", "") + " "
 
 
 def read_text(text: str, markup: InlineMarkup = PLAIN) -> tuple[str, list[Link], list[str], frozenset[str]]:

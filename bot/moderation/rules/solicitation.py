@@ -43,7 +43,9 @@ class SolicitationRule:
         self.patterns = PatternSet(
             "solicitation", lists, allowed_options=frozenset({OWN_ORG_OK, USED_INSTRUMENT_OK, PARTNER_FREE_EVENT_OK, WITH_OFFER})
         )
-        self.own_terms = PhraseSet((*config.org_names, *config.own_sales_terms))
+        own = (*config.org_names, *config.own_sales_terms)
+        # "TMW's raffle", "The Music Works' appeal": the possessive is still the organisation.
+        self.own_terms = PhraseSet((*own, *(f"{term}'s" for term in own), *(f"{term}'" for term in own)))
         self.own_domains = tuple(fold(d).removeprefix("www.") for d in config.org_domains)
         self.instruments = PhraseSet(lists.entries("instruments"))
         self.used_words = PhraseSet(lists.entries("used_item_words"))
