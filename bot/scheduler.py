@@ -282,7 +282,7 @@ async def _deliver_one(
         report.messages_retrying += 1
         return True
     async with services.db.unit_of_work(background=True) as session:
-        await outbox_store.mark_sent(session, message.id, services.now())
+        await outbox_store.mark_sent(session, services.cipher, message.id, services.now())
         if message.message_key:
             await outbox_store.remember_posted(session, message.message_key, delivered)
     report.messages_sent += 1

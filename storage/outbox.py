@@ -145,11 +145,13 @@ async def supersede_older(session: AsyncSession, message: OutboxMessage) -> None
     )
 
 
-async def mark_sent(session: AsyncSession, message_id: int, now: datetime) -> None:
+async def mark_sent(session: AsyncSession, cipher: DataCipher, message_id: int, now: datetime) -> None:
+    """Delivered: the platform holds the message now, so what it was drawn from is forgotten (a report's
+    details, a case record's PDF). The row stays, until `sent_message_days`, only to say what was sent when."""
     await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == message_id)
-        .values(state="sent", sent_at=now, lease_until=None, last_error="")
+        .values(state="sent", sent_at=now, lease_until=None, last_error="", params_enc=cipher.encrypt_json({}))
     )
 
 

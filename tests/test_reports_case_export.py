@@ -18,7 +18,7 @@ from sqlalchemy import select
 from bot.clock import ManualClock
 from bot.org import OrgFileError, load_org_file
 from bot.standin import FakeSlack
-from storage.models import AuditEntry
+from storage.models import AuditEntry, OutboxMessage
 from tests.harness import EXAMPLE_ORG, START, RunningBot, make_settings, start_bot
 from tests.report_driver import ANITA, GRACE, SAFE, SAM, ReportDriver, text_value
 from tests.test_reports_case_records import REFERENCE, a_full_life, in_order
@@ -67,6 +67,19 @@ async def test_the_ceo_exports_a_case_as_a_pdf_sent_to_them_alone(bot: RunningBo
     assert sent.channel == bot.fake.dm_channel(ANITA) and sent.filename == f"{REFERENCE}.pdf"
     _check_record(_text(sent.content), "Anita Holford")
     assert [(e.actor, e.subject_id) for e in await _audits(bot, "report.exported")] == [(ANITA, REFERENCE)]
+
+
+async def test_once_the_case_record_is_delivered_the_outbox_keeps_no_copy_of_it(bot: RunningBot) -> None:
+    driver = await a_full_life(bot)
+    await driver.press(ANITA, "report.export", driver.report_message(ANITA), answered=True)
+    await bot.tick()
+
+    assert len(bot.fake.files) == 1
+    async with bot.services.db.reading() as session:
+        [(state, params_enc)] = (await session.execute(
+            select(OutboxMessage.state, OutboxMessage.params_enc).where(OutboxMessage.template == "report.case_file"))).all()
+    # Kept only to say what was sent when: the PDF, and anything else it was drawn from, is gone.
+    assert (state, bot.services.cipher.decrypt_json(params_enc)) == ("sent", {})
 
 
 async def test_only_the_people_the_organisation_file_names_can_export(bot: RunningBot) -> None:

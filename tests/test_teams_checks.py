@@ -105,14 +105,14 @@ async def test_when_teams_cannot_take_the_answer_the_person_is_asked_to_try_agai
 
     reply = await world.client.send(world.client.personal_message(BEN_TEAMS, "check ring me on 07700 900123"))
     assert reply.status == 200 and world.teams.sent_to(BEN_TEAMS) == []
-    await world.tick()
-
-    [sent] = world.teams.sent_to(BEN_TEAMS)
-    assert _card_text(sent.cards[0]) == NOT_ANSWERED
     # What was queued to say so holds nothing of the text.
     async with world.bot.services.db.reading() as session:
         [queued] = (await session.scalars(select(OutboxMessage.params_enc))).all()
     assert world.bot.services.cipher.decrypt_json(queued) == {"text": NOT_ANSWERED}
+    await world.tick()
+
+    [sent] = world.teams.sent_to(BEN_TEAMS)
+    assert _card_text(sent.cards[0]) == NOT_ANSWERED
     assert await _counts(world) == {}
 
 
