@@ -202,7 +202,7 @@ async def deliver_outbox(services: Services, deliverer: Deliverer, report: TickR
                         subject_id=str(row.id), detail={"to": row.address},
                     )
                     continue
-                await outbox_store.supersede_older(session, row)
+                await outbox_store.supersede_older(session, services.cipher, row)
                 batch.append((outbound, row.attempts))
         if not claimed:
             return

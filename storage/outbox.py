@@ -61,7 +61,7 @@ async def hold_message(
         await session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.address == encode(to), OutboxMessage.template == template, OutboxMessage.state == "held")
-            .values(state="superseded")
+            .values(state="superseded", params_enc=cipher.encrypt_json({}))
         )
     message = await enqueue_message(session, cipher, now=now, to=to, template=template, params=params,
                                     message_key=message_key)
@@ -129,8 +129,9 @@ async def start_attempt(
     return result.rowcount == 1  # type: ignore[attr-defined]
 
 
-async def supersede_older(session: AsyncSession, message: OutboxMessage) -> None:
-    """An update in place makes earlier undelivered versions of the same message pointless."""
+async def supersede_older(session: AsyncSession, cipher: DataCipher, message: OutboxMessage) -> None:
+    """An update in place makes earlier undelivered versions of the same message pointless: they will
+    never be sent, so what they would have said is forgotten."""
     if message.message_key is None:
         return
     await session.execute(
@@ -141,7 +142,7 @@ async def supersede_older(session: AsyncSession, message: OutboxMessage) -> None
             # A version held for someone away (`hold_message`) is out of date too.
             OutboxMessage.state.in_(("pending", "sending", "held")),
         )
-        .values(state="superseded")
+        .values(state="superseded", params_enc=cipher.encrypt_json({}))
     )
 
 

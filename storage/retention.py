@@ -90,12 +90,16 @@ async def delete_ended_absences(session: AsyncSession, *, ended_before: datetime
         None if person_id is None else Absence.person_id == person_id)))
 
 
+# Outbox states a message never leaves: nothing more will be sent from it.
+DONE_WITH = ("sent", "failed", "superseded", "unreadable")
+
+
 async def delete_sent_messages(session: AsyncSession, *, created_before: datetime | None = None,
                                to: Address | None = None) -> int:
-    """The bot's own copies of messages it has delivered (or given up on), made before the moment or
-    sent to one person: Slack holds the message itself, and the copy may quote a report or a
-    moderated post. Messages still to send stay."""
+    """The bot's records of messages it is done with (delivered, given up on, replaced by a newer version
+    or unreadable), made before the moment or sent to one person: the platform holds what was
+    delivered, and a record may quote a report or a moderated post. Messages still to send stay."""
     return _rows(await session.execute(_narrowed(
-        delete(OutboxMessage).where(OutboxMessage.state.in_(("sent", "failed"))),
+        delete(OutboxMessage).where(OutboxMessage.state.in_(DONE_WITH)),
         None if created_before is None else OutboxMessage.created_at < created_before,
         None if to is None else OutboxMessage.address == encode(to))))

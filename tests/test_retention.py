@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from bot.addresses import ToPerson
 from bot.digest.sections import Window
 from bot.digest.workflow import build_digest, digest_text
 from bot.org import OrgFileError, parse_org_text
 from storage.models import AuditEntry, DbsCheck, GuardedNotice, ModerationCase, OutboxMessage, Report, ReportNote
+from storage.outbox import hold_message
 from tests.harness import EXAMPLE_ORG, RunningBot
 from tests.report_driver import BEN, DAN, SAFE, SAM, ReportDriver, text_value
 
@@ -191,3 +193,21 @@ def test_a_wrong_retention_setting_is_named_in_the_file(setting: str, complaint:
     with pytest.raises(OrgFileError) as caught:
         parse_org_text(EXAMPLE_ORG.read_text() + f"\nsettings:\n  retention:\n    {setting}\n")
     assert complaint in str(caught.value)
+
+
+async def test_a_message_replaced_before_it_went_out_keeps_nothing_and_goes_after_the_same_year(sqlite_bot: RunningBot) -> None:
+    bot = sqlite_bot
+    services = bot.services
+    async with services.db.unit_of_work() as session:
+        for word in ("Kiwi-first-version", "Kiwi-second-version"):
+            await hold_message(session, services.cipher, now=services.now(), to=ToPerson(DAN),
+                               template="accounts.nudge", params={"name": word})
+    [replaced, held] = await _rows(bot, OutboxMessage)
+    assert (replaced.state, services.cipher.decrypt_json(replaced.params_enc)) == ("superseded", {})
+    assert (held.state, services.cipher.decrypt_json(held.params_enc)) == ("held", {"name": "Kiwi-second-version"})
+
+    bot.clock.advance(YEAR + DAY)
+    await bot.tick()
+    # The replaced one is done with and goes; the one still waiting for Dan stays.
+    kept = {m.id for m in await _rows(bot, OutboxMessage)}
+    assert replaced.id not in kept and held.id in kept
