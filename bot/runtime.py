@@ -130,7 +130,7 @@ async def stop_task(task: asyncio.Task[None], within: float = STOP_WITHIN) -> bo
 
 NOTHING_TO_SERVE = (
     "Neither Slack nor Teams is set up, so there is nothing to serve: set SLACK_BOT_TOKEN and "
-    "SLACK_SIGNING_SECRET for Slack, TEAMS_APP_ID and TEAMS_APP_PASSWORD for Teams, or both "
+    "SLACK_SIGNING_SECRET for Slack, TEAMS_APP_ID and TEAMS_APP_PASSWORD (or TEAMS_APP_CERTIFICATE) for Teams, or both "
     "(README, \"Set up in Slack\" and \"Set up in Teams\")."
 )
 
@@ -145,6 +145,7 @@ async def serve(settings: Settings, host: str, port: int) -> None:
     from bot.slack.socket_mode import SocketModeSupervisor
     from bot.slack.web import check_bot_token
     from bot.teams.app import create_teams_endpoint
+    from bot.teams.credentials import teams_sign_in
     from bot.teams.server import MESSAGES_PATH, SendNow
     from bot.web import Endpoint, web_application
     from bot.workflows import MAINTENANCE, TIMER_HANDLERS
@@ -157,7 +158,7 @@ async def serve(settings: Settings, host: str, port: int) -> None:
     if serves_slack and not settings.socket_mode:
         settings.require("SLACK_SIGNING_SECRET")
     if serves_teams:
-        settings.require("TEAMS_APP_PASSWORD")
+        teams_sign_in(settings)  # a missing or unreadable credential stops start-up before anything else
     services = await prepare(settings)
     deliverers: dict[str, Deliverer] = {}
     endpoints: dict[str, Endpoint] = {}

@@ -30,10 +30,22 @@ FIXES: dict[str, str] = {
     "TZ": "use a timezone name such as Europe/London",
     "TEAMS_APP_ID": "copy the Microsoft App ID (a GUID such as 1b2c3d4e-...) from your Azure Bot's Configuration page",
     "TEAMS_APP_PASSWORD": "create a client secret under Certificates & secrets of your bot's app registration in Microsoft Entra, and copy its value",
+    "TEAMS_APP_CERTIFICATE": "give the path of a PEM file holding the certificate you uploaded under Certificates & secrets of your bot's app registration in Microsoft Entra, followed by its unencrypted private key",
     "TEAMS_TENANT_ID": "copy the Directory (tenant) ID (a GUID) from your bot's app registration in Microsoft Entra, or leave it empty for a multi-tenant bot",
     "TEAMS_TOKEN_URL": "use an http(s) URL; leave it unset for Microsoft's, and only change it to point at a local stand-in for testing",
     "TEAMS_OPENID_METADATA_URL": "use an http(s) URL; leave it unset for Microsoft's, and only change it to point at a local stand-in for testing",
 }
+
+# The bot signs in to Teams with a client secret or a certificate: exactly one of them.
+TEAMS_SIGN_IN_NEITHER = (
+    "TEAMS_APP_PASSWORD or TEAMS_APP_CERTIFICATE is not set: the bot needs one of them to send to Teams. "
+    f"Either {FIXES['TEAMS_APP_PASSWORD']} into TEAMS_APP_PASSWORD, or upload a certificate there and "
+    "set TEAMS_APP_CERTIFICATE to the path of a PEM file holding it and its private key."
+)
+TEAMS_SIGN_IN_BOTH = (
+    "TEAMS_APP_PASSWORD and TEAMS_APP_CERTIFICATE are both set: the bot signs in to Teams with one of them, "
+    "so leave the other empty."
+)
 
 
 class SettingsError(Exception):
@@ -54,6 +66,9 @@ class Settings(BaseSettings):
     tz: str = Field(default="Europe/London", validation_alias="TZ")
     teams_app_id: str | None = Field(default=None, validation_alias="TEAMS_APP_ID")
     teams_app_password: SecretStr | None = Field(default=None, validation_alias="TEAMS_APP_PASSWORD")
+    # A PEM file with the bot's certificate and its private key: the bot signs in with it in place of
+    # TEAMS_APP_PASSWORD (bot/teams/credentials.py reads it).
+    teams_app_certificate: Path | None = Field(default=None, validation_alias="TEAMS_APP_CERTIFICATE")
     teams_tenant_id: str | None = Field(default=None, validation_alias="TEAMS_TENANT_ID")
     teams_token_url: str | None = Field(default=None, validation_alias="TEAMS_TOKEN_URL")
     # Where the keys that sign Teams' activities are published (bot/teams/auth.py); None for Microsoft's.
@@ -83,7 +98,7 @@ class Settings(BaseSettings):
             raise ValueError("it is not an http(s) URL")
         return value.strip() if isinstance(value, str) else value
 
-    @field_validator("tmw_org_config", mode="before")
+    @field_validator("tmw_org_config", "teams_app_certificate", mode="before")
     @classmethod
     def _blank_path_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -155,6 +170,16 @@ class Settings(BaseSettings):
         for name in names:
             if getattr(self, name.lower()) is None:
                 raise SettingsError(f"{name} is not set: {FIXES[name]}.")
+
+    def require_teams_sign_in(self) -> None:
+        """TEAMS_APP_ID and exactly one way for the bot to sign in to Teams: TEAMS_APP_PASSWORD (a client
+        secret) or TEAMS_APP_CERTIFICATE. One clear line when neither or both are set."""
+        self.require("TEAMS_APP_ID")
+        password, certificate = self.teams_app_password is not None, self.teams_app_certificate is not None
+        if password and certificate:
+            raise SettingsError(TEAMS_SIGN_IN_BOTH)
+        if not password and not certificate:
+            raise SettingsError(TEAMS_SIGN_IN_NEITHER)
 
     def secret(self, name: str) -> str:
         self.require(name)

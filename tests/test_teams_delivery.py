@@ -376,7 +376,7 @@ def test_an_admin_on_slack_can_read_that_the_teams_app_cannot_reach_someone() ->
 
 
 async def test_the_runtime_builds_the_connector_from_the_settings_and_is_told_what_is_missing(world: World) -> None:
-    with pytest.raises(SettingsError, match="TEAMS_APP_PASSWORD is not set"):
+    with pytest.raises(SettingsError, match="TEAMS_APP_PASSWORD or TEAMS_APP_CERTIFICATE is not set"):
         teams_connector(Settings(_env_file=None, TEAMS_APP_ID=APP_ID), world.services)  # type: ignore[call-arg]
     settings = Settings(_env_file=None, TEAMS_APP_ID=APP_ID, TEAMS_APP_PASSWORD=PASSWORD,  # type: ignore[call-arg]
                         TEAMS_TOKEN_URL=world.teams.token_url)

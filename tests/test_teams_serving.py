@@ -14,6 +14,7 @@ from bot.standin import FakeSlack, SlackRequestSender
 from bot.standin.server import APP_ID as SLACK_APP_ID
 from bot.standin.server import TEAM_ID
 from bot.standin.teams import FakeTeams, TeamsActivitySender
+from tests.certificate_support import make_certificate
 from tests.cli_support import run_tmw_bot, serving, sqlite_env
 from tests.harness import BOT_TOKEN, EXAMPLE_ORG, SIGNING_SECRET
 from tests.teams_support import APP_ID, PASSWORD
@@ -73,6 +74,27 @@ async def test_a_charity_on_teams_alone_runs_the_bot_with_no_slack_settings(tmp_
     assert PASSWORD not in served.err
 
 
+async def test_a_bot_that_signs_in_with_a_certificate_answers_in_teams(tmp_path: Path) -> None:
+    certificate = make_certificate()
+    teams = await FakeTeams(APP_ID, None, certificate=certificate.certificate).start()
+    env = sqlite_env(tmp_path, TMW_ORG_CONFIG=str(_org_with_priya_on_teams(tmp_path)), TEAMS_APP_ID=APP_ID,
+                     TEAMS_APP_CERTIFICATE=str(certificate.write(tmp_path / "tmw-bot.pem")),
+                     TEAMS_TOKEN_URL=teams.token_url, TEAMS_OPENID_METADATA_URL=teams.openid_url)
+    teams.install_for(PRIYA_OBJECT_ID)
+    try:
+        async with serving(env, tmp_path) as served:
+            priya = TeamsActivitySender(teams, f"http://127.0.0.1:{served.port}/api/messages")
+            await priya.send(priya.personal_message(PRIYA_OBJECT_ID, "help"))
+            await teams.wait_until(lambda: teams.sent_to(PRIYA_OBJECT_ID), timeout=30, what="Priya's help")
+    finally:
+        await teams.stop()
+
+    assert "Hello Priya" in str(teams.sent_to(PRIYA_OBJECT_ID)[0].cards[0])
+    [(header, claims)] = teams.client_assertions  # signed in with the certificate, once
+    assert "x5t#S256" in header and claims["aud"] == teams.token_url
+    assert "PRIVATE KEY" not in served.err and served.returncode == 0
+
+
 async def test_slack_and_teams_are_served_side_by_side_on_one_port(tmp_path: Path, fake_slack: FakeSlack,
                                                                    fake_teams: FakeTeams) -> None:
     env = sqlite_env(tmp_path, TMW_ORG_CONFIG=str(_org_with_priya_on_teams(tmp_path)), SLACK_BOT_TOKEN=BOT_TOKEN,
@@ -98,7 +120,11 @@ async def test_slack_and_teams_are_served_side_by_side_on_one_port(tmp_path: Pat
     ("settings", "named"),
     [
         ({}, "Neither Slack nor Teams is set up, so there is nothing to serve"),
-        ({"TEAMS_APP_ID": APP_ID}, "TEAMS_APP_PASSWORD is not set: create a client secret"),
+        ({"TEAMS_APP_ID": APP_ID}, "TEAMS_APP_PASSWORD or TEAMS_APP_CERTIFICATE is not set: the bot needs one"),
+        ({"TEAMS_APP_ID": APP_ID, "TEAMS_APP_PASSWORD": PASSWORD, "TEAMS_APP_CERTIFICATE": "tmw-bot.pem"},
+         "TEAMS_APP_PASSWORD and TEAMS_APP_CERTIFICATE are both set"),
+        ({"TEAMS_APP_ID": APP_ID, "TEAMS_APP_CERTIFICATE": "no-such.pem"},
+         "TEAMS_APP_CERTIFICATE is not right (no-such.pem cannot be read: No such file or directory): give the path"),
         ({"TEAMS_APP_ID": "my-bot", "TEAMS_APP_PASSWORD": PASSWORD}, "TEAMS_APP_ID is not right (it is not a GUID"),
     ],
 )

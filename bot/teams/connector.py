@@ -1,12 +1,13 @@
 """The Bot Connector REST API, as the bot answers through it: send, update in place, and open a 1:1 chat.
 
-The bot signs each call with its own token, got from Entra by client credentials (its app id and password)
-and kept until shortly before it expires. Calls go to the service URL Teams gave with the conversation.
+The bot signs each call with its own token, got from Entra by client credentials (its app id, and its
+password or a client assertion signed with its certificate: bot/teams/credentials.py) and kept until
+shortly before it expires. Calls go to the service URL Teams gave with the conversation.
 
 Every failure is one `ConnectorError` saying what to do about it: wait and try again (rate limits, Teams'
 own faults, a network that is down), stop (Teams refused the bot's credentials: nothing will go out until
 they are mended), wait for the app to be installed for the person, or give up on this message. The
-password and the tokens are never logged and never shown in an error.
+password, the private key, the assertions and the tokens are never logged and never shown in an error.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from urllib.parse import quote
 
 import aiohttp
 from yarl import URL
+
+from bot.teams.credentials import CLIENT_ASSERTION_TYPE, CertificateCredential
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +43,7 @@ RATE_LIMIT_RETRIES = 2
 
 class Failure(StrEnum):
     RETRY = "retry"  # Teams is busy or unwell, or the network is: try again later
-    CREDENTIALS = "credentials"  # the bot's own app id or password was refused
+    CREDENTIALS = "credentials"  # the bot's own app id, password or certificate was refused
     NOT_INSTALLED = "not_installed"  # the app is not installed for the person (or not in the team)
     REFUSED = "refused"  # Teams will never take this call as it is
 
@@ -68,13 +71,15 @@ Sleep = Callable[[float], Awaitable[None]]
 
 
 class BotConnector:
-    """One per process; `close()` it at shut-down. `now` is the process clock (token expiry); `sleep` waits
-    out a rate limit (injected, so tests can see the wait without taking it)."""
+    """One per process; `close()` it at shut-down. `credential` is the bot's client secret, or its
+    certificate (`teams_sign_in` in bot/teams/credentials.py gives the one the settings name). `now` is the
+    process clock (token expiry, and the times in a client assertion); `sleep` waits out a rate limit
+    (injected, so tests can see the wait without taking it)."""
 
-    def __init__(self, app_id: str, app_password: str, *, token_url: str = PUBLIC_TOKEN_URL,
+    def __init__(self, app_id: str, credential: str | CertificateCredential, *, token_url: str = PUBLIC_TOKEN_URL,
                  now: Callable[[], datetime], sleep: Sleep = asyncio.sleep) -> None:
         self.app_id = app_id
-        self._password = app_password
+        self._credential = credential
         self.token_url = token_url
         self.now = now
         self.sleep = sleep
@@ -82,7 +87,7 @@ class BotConnector:
         self._fetching = asyncio.Lock()
         self._session: aiohttp.ClientSession | None = None
 
-    def __repr__(self) -> str:  # never the password
+    def __repr__(self) -> str:  # never the password or the key
         return f"BotConnector(app_id={self.app_id!r}, token_url={self.token_url!r})"
 
     async def close(self) -> None:
@@ -198,8 +203,8 @@ class BotConnector:
             return self._token.value
 
     async def _fetch_token(self) -> _Token:
-        form = {"grant_type": "client_credentials", "client_id": self.app_id, "client_secret": self._password,
-                "scope": BOT_FRAMEWORK_SCOPE}
+        form = {"grant_type": "client_credentials", "client_id": self.app_id, "scope": BOT_FRAMEWORK_SCOPE,
+                **self._client_authentication()}
         try:
             async with self._http().post(self.token_url, data=form) as response:
                 status = response.status
@@ -212,9 +217,18 @@ class BotConnector:
             return _Token(str(answer["access_token"]), self.now() + max(lifetime - TOKEN_RENEW_BEFORE, timedelta()))
         error = str(answer.get("error") or "")
         if status in (400, 401) and error in {"invalid_client", "unauthorized_client", "invalid_tenant", "invalid_request"}:
-            raise ConnectorError(f"Microsoft refused the bot's app id or password ({error})", Failure.CREDENTIALS,
-                                 status=status)
+            which = "certificate" if isinstance(self._credential, CertificateCredential) else "password"
+            raise ConnectorError(f"Microsoft refused the bot's app id or {which} ({_entra_error(answer)})",
+                                 Failure.CREDENTIALS, status=status)
         raise ConnectorError(f"Microsoft's sign-in answered HTTP {status} {error}".strip(), Failure.RETRY, status=status)
+
+    def _client_authentication(self) -> dict[str, str]:
+        """The form fields that prove the request comes from the bot: its secret, or a client assertion
+        signed with its certificate for this token endpoint (a new one for each request)."""
+        if isinstance(self._credential, CertificateCredential):
+            assertion = self._credential.assertion(app_id=self.app_id, audience=self.token_url, now=self.now())
+            return {"client_assertion_type": CLIENT_ASSERTION_TYPE, "client_assertion": assertion}
+        return {"client_secret": self._credential}
 
     def _http(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
@@ -240,6 +254,15 @@ async def _json(response: aiohttp.ClientResponse) -> dict[str, Any]:
     except ValueError:
         return {}
     return answer if isinstance(answer, dict) else {}
+
+
+def _entra_error(answer: dict[str, Any]) -> str:
+    """Entra's error and its AADSTS numbers (which say why: an expired assertion, an unknown certificate),
+    without the free-text description."""
+    codes = answer.get("error_codes")
+    numbers = ", ".join(f"AADSTS{code}" for code in codes if isinstance(code, int)) if isinstance(codes, list) else ""
+    error = str(answer.get("error") or "")
+    return f"{error}: {numbers}" if numbers else error
 
 
 def _error_code(answer: dict[str, Any]) -> str:

@@ -39,6 +39,7 @@ from bot.settings import Settings
 from bot.snapshot import current_directory
 from bot.teams.cards import AdaptiveCards, TeamsRendered
 from bot.teams.connector import BotConnector, ConnectorError, Failure
+from bot.teams.credentials import teams_sign_in
 from bot.teams.files import (
     EXPIRED,
     FILE_SAID,
@@ -342,10 +343,11 @@ async def admins_by_key(session: AsyncSession) -> list[str]:
 
 
 def teams_connector(settings: Settings, services: Services) -> BotConnector:
-    """The Bot Connector client for the bot's Teams registration (TEAMS_APP_ID and TEAMS_APP_PASSWORD)."""
-    settings.require("TEAMS_APP_ID", "TEAMS_APP_PASSWORD")
-    return BotConnector(settings.secret("TEAMS_APP_ID"), settings.secret("TEAMS_APP_PASSWORD"),
-                        token_url=settings.teams_token_endpoint, now=services.now)
+    """The Bot Connector client for the bot's Teams registration (TEAMS_APP_ID, and TEAMS_APP_PASSWORD or
+    TEAMS_APP_CERTIFICATE)."""
+    credential = teams_sign_in(settings)
+    return BotConnector(settings.secret("TEAMS_APP_ID"), credential, token_url=settings.teams_token_endpoint,
+                        now=services.now)
 
 
 def teams_delivery_by_organisation(services: Services, connector: BotConnector,

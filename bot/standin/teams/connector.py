@@ -2,6 +2,12 @@
 serviceUrl), and the sign-in endpoints around it (Entra's token endpoint for the bot's own token, and the
 Bot Framework OpenID metadata and keys the bot checks incoming tokens against).
 
+The token endpoint takes the bot's client secret, or a client assertion signed with the certificate
+registered for the app (`certificate`), checked as Entra checks it: the certificate found by the
+thumbprint in the header (x5t#S256 or x5t), the signature (RS256 or PS256) with its public key, the
+audience (this token endpoint), issuer and subject (the app id), and the time range (against `now`, the
+stand-in's clock). A bad assertion is refused as Entra refuses it: 401 invalid_client with its AADSTS code.
+
 It answers as Microsoft's services do (see ../shared/teams/README.md), records every call, and fails
 when told to: 429 with Retry-After, 5xx, or 403 for a person the app is not installed for.
 
@@ -13,6 +19,8 @@ here (`upload_session`), whose URL records the bytes the bot PUTs to it (`upload
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
 import itertools
 import secrets
 import time
@@ -20,9 +28,13 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
+import jwt
 from aiohttp import web
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 
 from bot.standin.teams.keys import SigningKey
 
@@ -30,6 +42,18 @@ BOT_FRAMEWORK_ISSUER = "https://api.botframework.com"
 BOT_FRAMEWORK_SCOPE = "https://api.botframework.com/.default"
 TENANT_ID = "9f1c6a5e-0d1b-4c3e-8a7f-2b6d4e8c0a11"
 TOKEN_LIFETIME = 3599
+CLIENT_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+# What Entra says when it refuses a client's credentials, by AADSTS code.
+ENTRA_ERRORS = {
+    7000215: "Invalid client secret provided. Ensure the secret being sent in the request is the client secret "
+             "value, not the client secret ID.",
+    7000218: "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+    50027: "JWT token is invalid or malformed.",
+    50012: "Client assertion audience claim does not match Realm issuer.",
+    700021: "Client assertion application identifier doesn't match 'client_id' parameter.",
+    700024: "Client assertion is not within its valid time range.",
+    700027: "Client assertion contains an invalid signature.",
+}
 
 
 @dataclass
@@ -105,10 +129,17 @@ class FakeTeams:
     """Start with `await fake.start()`. Point the bot's token URL at `fake.token_url`, its OpenID metadata
     URL at `fake.openid_url`, and send it activities whose serviceUrl is `fake.service_url`."""
 
-    def __init__(self, app_id: str, app_password: str, *, host: str = "127.0.0.1", port: int = 0,
+    def __init__(self, app_id: str, app_password: str | None, *, certificate: x509.Certificate | None = None,
+                 now: Callable[[], datetime] | None = None, host: str = "127.0.0.1", port: int = 0,
                  tenant_id: str = TENANT_ID) -> None:
         self.app_id = app_id
+        # The app registration's credentials: its client secret and the certificate uploaded for it.
         self.app_password = app_password
+        self.certificate = certificate
+        # The clock a client assertion's time range is checked against (Entra's own clock, in effect).
+        self.now = now or (lambda: datetime.now(UTC))
+        # Every client assertion received, unverified header and claims, whether accepted or not.
+        self.client_assertions: list[tuple[dict[str, Any], dict[str, Any]]] = []
         self.tenant_id = tenant_id
         self.host = host
         self.port = port
@@ -261,15 +292,24 @@ class FakeTeams:
     async def _token(self, request: web.Request) -> web.Response:
         form = dict(await request.post())
         self.calls.append(ConnectorCall("token", request.path, {k: v for k, v in form.items()
-                                                                 if k != "client_secret"}, None))
+                                                                 if k not in ("client_secret", "client_assertion")},
+                                        None))
         if fault := self._fault("token"):
             return fault
         if request.match_info["tenant"] not in (self.tenant_id, "botframework.com"):
             return web.json_response({"error": "invalid_tenant"}, status=400)
         if form.get("grant_type") != "client_credentials" or form.get("scope") != BOT_FRAMEWORK_SCOPE:
             return web.json_response({"error": "invalid_request"}, status=400)
-        if form.get("client_id") != self.app_id or form.get("client_secret") != self.app_password:
+        if form.get("client_id") != self.app_id:
             return web.json_response({"error": "invalid_client"}, status=401)
+        if "client_assertion" in form or "client_assertion_type" in form:
+            refused = self._check_assertion(form, audience=f"{self.base_url}{request.path}")
+            if refused is not None:
+                return refused
+        elif "client_secret" not in form:
+            return _entra_refusal(7000218)
+        elif self.app_password is None or form.get("client_secret") != self.app_password:
+            return _entra_refusal(7000215)
         token = self.signing_key.sign({
             "aud": BOT_FRAMEWORK_ISSUER, "iss": f"https://login.microsoftonline.com/{self.tenant_id}/v2.0",
             "appid": self.app_id, "iat": int(time.time()), "exp": int(time.time()) + TOKEN_LIFETIME,
@@ -277,6 +317,47 @@ class FakeTeams:
         self.tokens_issued.append(token)
         return web.json_response({"token_type": "Bearer", "expires_in": TOKEN_LIFETIME,
                                   "ext_expires_in": TOKEN_LIFETIME, "access_token": token})
+
+    def _check_assertion(self, form: dict[str, Any], *, audience: str) -> web.Response | None:
+        """None if the client assertion proves the app, as Entra checks it; otherwise Entra's refusal."""
+        assertion = str(form.get("client_assertion") or "")
+        if form.get("client_assertion_type") != CLIENT_ASSERTION_TYPE or not assertion:
+            return _entra_refusal(50027)
+        try:
+            header = jwt.get_unverified_header(assertion)
+            claims = jwt.decode(assertion, options={"verify_signature": False})
+        except jwt.PyJWTError:
+            return _entra_refusal(50027)
+        self.client_assertions.append((header, claims))
+        algorithm = header.get("alg")
+        if algorithm not in ("RS256", "PS256"):
+            return _entra_refusal(50027)
+        used = header.get("x5t#S256") or header.get("x5t")
+        if self.certificate is None or used not in (_thumbprint(self.certificate, "sha256"),
+                                                    _thumbprint(self.certificate, "sha1")):
+            return _entra_refusal(700027, f"[Reason - The key was not found., Thumbprint of key used by client: "
+                                          f"'{used}']")
+        try:
+            jwt.decode(assertion, self.certificate.public_key(), algorithms=[algorithm],  # type: ignore[arg-type]
+                       options={"verify_aud": False, "verify_exp": False, "verify_nbf": False,
+                                "verify_iat": False, "require": ["aud", "iss", "sub", "jti", "nbf", "exp"]})
+        except jwt.InvalidSignatureError:
+            return _entra_refusal(700027, "[Reason - The provided signature value did not match the expected "
+                                          "signature value.]")
+        except jwt.PyJWTError:
+            return _entra_refusal(50027)
+        if claims.get("aud") != audience:
+            return _entra_refusal(50012)
+        if claims.get("iss") != self.app_id or claims.get("sub") != self.app_id:
+            return _entra_refusal(700021)
+        now = self.now().timestamp()
+        try:
+            within = float(claims["nbf"]) <= now < float(claims["exp"])
+        except (TypeError, ValueError):
+            within = False
+        if not within:
+            return _entra_refusal(700024)
+        return None
 
     # -- the Bot Connector -----------------------------------------------------------------------
 
@@ -395,6 +476,22 @@ class FakeTeams:
         code = {429: "TooManyRequests", 403: "Forbidden"}.get(fault.status, "ServiceError")
         return web.json_response({"error": {"code": code, "message": "Planned by the test."}},
                                  status=fault.status, headers=headers)
+
+
+def _thumbprint(certificate: x509.Certificate, algorithm: str) -> str:
+    der = certificate.public_bytes(serialization.Encoding.DER)
+    return base64.urlsafe_b64encode(hashlib.new(algorithm, der).digest()).rstrip(b"=").decode()
+
+
+def _entra_refusal(code: int, reason: str = "") -> web.Response:
+    """Entra's answer to credentials it will not take: 401 invalid_client, the AADSTS code and its words."""
+    trace = str(uuid.uuid4())
+    description = f"AADSTS{code}: {ENTRA_ERRORS[code]} {reason}".strip()
+    return web.json_response({
+        "error": "invalid_client", "error_description": f"{description}\r\nTrace ID: {trace}",
+        "error_codes": [code], "timestamp": datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%SZ"), "trace_id": trace,
+        "correlation_id": str(uuid.uuid4()), "error_uri": f"https://login.microsoftonline.com/error?code={code}",
+    }, status=401)
 
 
 def _error(status: int, code: str, message: str) -> web.Response:
