@@ -148,12 +148,19 @@ class SchoolDetector:
         self._experience_cue = re.compile(rf"\b(?:{experiences})[ \t]+at[ \t]+")
         venues = phrase_pattern(entries("school_venue_words", context.extra_terms))
         self._venue_after = re.compile(rf"[ \t]+(?i:{venues})\b")
+        famous = phrase_pattern(entries("famous_people", context.extra_terms))
+        self._famous = re.compile(rf"\b(?i:{famous})\b")
 
     def find(self, doc: Document) -> list[Span]:
         spans = self._find(doc)
         text = doc.masked
         # "Concert is at Severn Vale School hall": the school is a place to go, not a child's school.
-        return [span for span in spans if not self._venue_after.match(text, span.end)]
+        spans = [span for span in spans if not self._venue_after.match(text, span.end)]
+        # "Ed Sheeran went to Thomas Mills High School": a famous person's school (famous_people.txt).
+        if spans and self._famous.search(text):
+            spans = [span for span in spans
+                     if not self._famous.search(text, max(doc.sentence_bounds(span.start)[0], span.start - 40), span.start)]
+        return spans
 
     def _names_a_child(self, doc: Document, start: int, end: int) -> bool:
         """Does the sentence around text[start:end] name a child: a first name, "Aiden (13)", he or she?"""
