@@ -72,7 +72,7 @@ _EVERYDAY_WORDS = _MEASURES | frozenset(
 _VENUE_WORDS = (
     r"Guildhall|Hall|Cathedral|Church|Chapel|Abbey|Centre|Center|Theatre|Theater|Playhouse|"
     r"Library|Museum|Gallery|Arena|Stadium|Studios?|Club|Hotel|Inn|Pub|Tavern|Bar|Caf[eé]|Cinema|"
-    r"Venue|Works|University|College|Academy|School|Park|Pavilion|Hub|Institute"
+    r"Venue|Works|University|College|Academy|School|Park|Pavilion|Hub|Institute|Rooms|Assembly[ \t]+Rooms"
 )
 # A venue named before the address: "Gloucester Guildhall, 23 Eastgate Street". "31 Church Lane"
 # and "2 Park Road" are streets, not venues.

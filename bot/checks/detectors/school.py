@@ -55,7 +55,7 @@ _GENERIC = frozenset(
 # "his school,". Matched against the lower-cased text.
 _LINK_CUE_TEXT = (
     r"(?:"
-    r"\b(?:goes|go|going|went|gone|moved|moving|transferred|transferring|starts|start|starting|started)[ \t]+(?:to|at)"
+    r"\b(?:goes|go|going|went|gone|moved|moving|transferred|transferring|starts|start|starting|started)[ \t]+(?:up[ \t]+|over[ \t]+|on[ \t]+)?(?:to|at)"
     # "she's switching to", "he changed schools to"
     r"|\b(?:switch|switches|switched|switching|change|changes|changed|changing)[ \t]+(?:schools?[ \t]+)?to"
     # "doing her A-levels at", "in the sixth form at": only ever a school
@@ -146,6 +146,8 @@ class SchoolDetector:
         self._school_day = re.compile(rf"\b(?:{context_words})\b", re.IGNORECASE)
         experiences = phrase_pattern(entries("school_experience_cues", context.extra_terms))
         self._experience_cue = re.compile(rf"\b(?:{experiences})[ \t]+at[ \t]+")
+        journeys = phrase_pattern(entries("school_journey_cues", context.extra_terms))
+        self._journey_cue = re.compile(rf"\b(?:{journeys})[ \t]+")
         venues = phrase_pattern(entries("school_venue_words", context.extra_terms))
         self._venue_after = re.compile(rf"[ \t]+(?i:{venues})\b")
         famous = phrase_pattern(entries("famous_people", context.extra_terms))
@@ -207,7 +209,9 @@ class SchoolDetector:
                                  if self._names_a_child(doc, m.start(), m.end())})
         if " from " in text:
             cue_ends = sorted(set(cue_ends) | {m.end() for pattern in (_MOVING_FROM, _MOVING_FROM_TO)
-                                               for m in pattern.finditer(text) if m.group("who") not in NOT_A_NAME})
+                                               for m in pattern.finditer(text) if m.group("who") not in NOT_A_NAME}
+                              | {m.end() for m in self._journey_cue.finditer(doc.lowered or text)
+                                 if self._names_a_child(doc, m.start(), m.end())})
         found_here = []
         if " at " in text or " to " in text:
             found_here = self._where_a_child_is(doc)
@@ -314,6 +318,8 @@ class SchoolDetector:
 # "'Phoebe Larkworthy, ", "Referral: Jasmine, ").
 _RECORD_START = re.compile(
     r"(?:^|(?<=[\n'\"\u2018\u201c(:]))[ \t]*(?P<first>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'\u2019-]+)?"
+    # "Harvey Collins (12), Severn Vale School": an age or a year in brackets may follow the name.
+    r"(?:[ \t]*\([ \t]*(?:(?:Y|Yr|Year)[ \t]*)?\d{1,2}[ \t]*\))?"
     r"[ \t]*(?:,|\||[ \t][-\u2013\u2014]|[\u2013\u2014])[ \t]*",
     re.MULTILINE,
 )
