@@ -4,7 +4,7 @@
 addresses." A draft whose To and Cc lines between them name more than one address outside the
 organisation is a finding; any number of recipients in Bcc is fine. The finding covers the To/Cc
 lines, from the first of them to the last. The draft may follow a line of its own ("Can someone check
-this before I send?", "Fwd: reminder") and a blank line: its header block still says where the email goes.
+this before I send?", "Fwd: reminder") and a blank line, or a forwarding line: its header block still says where the email goes.
 """
 
 from __future__ import annotations
@@ -19,7 +19,11 @@ from bot.checks.findings import Kind
 from bot.checks.org import GenericMailboxes, OrgDomains
 from bot.checks.wordlists import entries
 
-_PARAGRAPH_BEFORE = re.compile(r"\n[ \t]*\n[ \t>]*\Z")
+# ... or below a mail program's forwarding line ("----- Forwarded message -----").
+_PARAGRAPH_BEFORE = re.compile(
+    r"(?:\n[ \t]*\n|^[ \t>]*-*[ \t]*(?:forwarded[ \t]+message|original[ \t]+message|begin[ \t]+forwarded[ \t]+message:?)[ \t]*-*[ \t]*\n)[ \t>]*\Z",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 class BccDetector:

@@ -136,7 +136,12 @@ _BIRTHDAY_NAME_AFTER = re.compile(r"[ \t,]+(?:to[ \t]+)?(?:our[ \t]+(?:own[ \t]+
 _TODAY_AFTER = re.compile(r"[^.!?\n]{0,40}?\b(?:today|tomorrow)\b", re.IGNORECASE)
 # A list of birthdays: "bday list: Noah 4/2, Hana 19/2" names each one's day.
 _BIRTHDAY_LIST_CUE = re.compile(r"\b(?:birthdays?|bdays?|b['\u2019]days?|b-days?)\b", re.IGNORECASE)
-_NAMED_DAY_MONTH = re.compile(r"\b(?P<who>[A-Z][a-z]+)[ \t]*[:\-\u2013]?[ \t]*(?P<date>[0-3]?[0-9]/[01]?[0-9])(?![\w/]|\.\d)")
+# "Noah 3rd, Lily 19th" and "Noah - 3 March" too.
+_NAMED_DAY_MONTH = re.compile(
+    rf"\b(?P<who>[A-Z][a-z]+)[ \t]*[:\-\u2013]?[ \t]*(?P<date>[0-3]?[0-9]/[01]?[0-9]"
+    rf"|(?:the[ \t]+)?(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?:[ \t]+(?:of[ \t]+)?{_MONTH})?"
+    rf"|(?:3[01]|[12][0-9]|0?[1-9])[ \t]+{_MONTH})(?![\w/]|\.\d)",
+)
 # A date-of-birth label a few words before a full date: "her DOB for me? The form says 08/11/2013".
 _BIRTH_LABEL_NEAR = re.compile(
     r"(?:\bd\.?o\.?b\b|\bdate[ \t]+of[ \t]+birth\b|\bbirth[ \t]?date\b)[^\n\d]{0,40}$", re.IGNORECASE

@@ -213,7 +213,7 @@ class SchoolDetector:
                               | {m.end() for m in self._journey_cue.finditer(doc.lowered or text)
                                  if self._names_a_child(doc, m.start(), m.end())})
         found_here = []
-        if " at " in text or " to " in text:
+        if (" at " in text or " to " in text) and self._school_day.search(text):
             found_here = self._where_a_child_is(doc)
         spans += found_here
         if not cue_ends:
