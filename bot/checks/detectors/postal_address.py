@@ -96,8 +96,8 @@ _PRIVATE_EVENT = re.compile(r"\b(?:host\w*|garden|kitchen|living[ \t]+room|back[
 # A street without a street-type word, where someone lives or is sent things: "lives at 3 Winnycroft,
 # Matson", "birthday card to 30 Meadowleaze, Longlevens".
 _BARE_STREET = re.compile(
-    r"\b(?:lives?|living|moved|moving|staying|stays|home|address|post(?:ing|ed)?|send(?:ing)?|sent|deliver(?:ing|ed)?)\b"
-    r"[^.\n]{0,40}?\b(?:at|to|is|:)[ \t]+"
+    r"\b(?:(?P<lives>lives?|living|moved|moving|staying|stays|home|address)|post(?:ing|ed)?|send(?:ing)?|sent|deliver(?:ing|ed)?)\b"
+    r"(?P<between>[^.\n]{0,40}?)\b(?:at|to|is|:)[ \t]+"
     r"(?P<address>\d{1,4}[A-Za-z]?,?[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]+[A-Z][a-z]+"
     r"(?:[ \t]+(?:on|upon|under|in)[ \t]+[A-Z][a-z]+|[ \t]+[A-Z][a-z]+)*)",
     re.IGNORECASE,
@@ -117,6 +117,7 @@ _DIRECTIONS = re.compile(
 )
 
 
+_SOMEONES = re.compile(r"\b[A-Z][a-z]+['\u2019]s\b|\b(?:his|her|their|family|mum|dad|nan|gran|home)\b", re.IGNORECASE)
 _BUSINESS_WORDS = re.compile(r"\b(?:Press|Ltd|Limited|Print|Printers|Services|Group|Company|Co|Media|Music|Records)\b")
 
 
@@ -164,6 +165,9 @@ class PostalAddressDetector:
             for match in _BARE_STREET.finditer(text):
                 start, end = match.span("address")
                 # Its capitalised words must be names, not a firm's ("3 Counties Press, they print").
+                # Sending or posting to somebody's: "Kelsey's birthday card to", "her certificate to".
+                if match.group("lives") is None and not _SOMEONES.search(match.group("between")):
+                    continue
                 if not any(s.start <= start < s.end for s in spans) and not _BUSINESS_WORDS.search(text, start, end):
                     spans.append(Span(Kind.POSTAL_ADDRESS, start, end))
         return spans

@@ -117,6 +117,13 @@ _CHILD_AT = re.compile(
     r"\b(?P<who>[A-Z][a-z]+|[Hh]e|[Ss]he)(?:(?:['\u2019]s|[ \t]+is|[ \t]+was)[ \t]+(?:now[ \t]+|still[ \t]+)?at"
     r"|[ \t]+(?:goes|went|started|starts|has[ \t]+started|is[ \t]+starting)[ \t]+(?:to|at))[ \t]+"
 )
+# Who is getting on badly or well, right before the words: "things are tough at", "she's finally
+# settled in at", "Jonah (14) is being bullied at"; not "it was tough at X last night" (a gig).
+_EXPERIENCE_SUBJECT_BEFORE = re.compile(
+    r"\b(?:[Tt]hings|[Ll]ife|[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+(?:[ \t]*\([ \t]*\d{1,2}[ \t]*\))?)"
+    r"(?:['\u2019]s|['\u2019]re|[ \t]+(?:is|are|was|were|has|have|had|been|being|feels?|felt|seems?|getting|got))*"
+    r"(?:[ \t]+(?:really|so|quite|very|finally|still|not|a[ \t]+bit|being|been|doing|getting))*[ \t]+$"
+)
 _ACRONYM = re.compile(r"[A-Z]{2,6}\b")
 _CHILD_IN_SENTENCE = re.compile(r"\b(?:[A-Z][a-z]+[ \t]*\([ \t]*\d{1,2}[ \t]*\)|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 _CAPITALISED_RUN = re.compile(
@@ -142,6 +149,10 @@ class SchoolDetector:
             rf"[ \t]+(?i:{roles})[ \t]+at[ \t]+"
         )
 
+        places = phrase_pattern(entries("not_school_places", context.extra_terms))
+        self._place_at_end = re.compile(rf"\b(?i:{places})$")
+        not_school = phrase_pattern(entries("not_school_context_words", context.extra_terms))
+        self._not_school_day = re.compile(rf"\b(?:{not_school})\b", re.IGNORECASE)
         context_words = phrase_pattern(entries("school_context_words", context.extra_terms))
         self._school_day = re.compile(rf"\b(?:{context_words})\b", re.IGNORECASE)
         experiences = phrase_pattern(entries("school_experience_cues", context.extra_terms))
@@ -189,7 +200,12 @@ class SchoolDetector:
             # "at Cheltenham" is a town; "at Cheltenham Bournside" a school.
             if words[0] in _GENERIC or (len(words) == 1 and words[0].rstrip(".,") in NOT_A_NAME):
                 continue
+            name = run.group().rstrip(".,")
+            if self._place_at_end.search(name):
+                continue  # "at Cheltenham Town Hall", "at Kings Square": a place, not a school
             sentence_start, sentence_end = doc.sentence_bounds(cue.start(), run.end())
+            if self._not_school_day.search(text, sentence_start, sentence_end):
+                continue
             if any(not (run.start() <= m.start() < run.end())
                    for m in self._school_day.finditer(text, sentence_start, sentence_end)):
                 spans.append(Span(Kind.SCHOOL, run.start(), run.end() - len(run.group()) + len(run.group().rstrip(".,"))))
@@ -206,7 +222,8 @@ class SchoolDetector:
             cue_ends = sorted(set(cue_ends) | {m.end() for m in self._staff_cue.finditer(text)}
                               | {m.end() for m in _LOWER_NAME_AT.finditer(text) if m.group("who") in self._first_names}
                               | {m.end() for m in self._experience_cue.finditer(doc.lowered or text)
-                                 if self._names_a_child(doc, m.start(), m.end())})
+                                 if _EXPERIENCE_SUBJECT_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                                 and self._names_a_child(doc, m.start(), m.end())})
         if " from " in text:
             cue_ends = sorted(set(cue_ends) | {m.end() for pattern in (_MOVING_FROM, _MOVING_FROM_TO)
                                                for m in pattern.finditer(text) if m.group("who") not in NOT_A_NAME}

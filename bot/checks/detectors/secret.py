@@ -275,7 +275,11 @@ class SecretDetector:
         if "?" in text and "://" in text:
             for match in self._url_secret.finditer(text):
                 start, end = _strip_value(match)
-                if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=False):
+                value = text[start:end]
+                # "?key=summer-showcase-2027" is a readable name; a key is a run of characters (or a long UUID).
+                if "-" in value and len(value) < 32:
+                    continue
+                if _looks_like_secret(value, explicit=False, digits_only_ok=False) and any(ch.isdigit() for ch in value):
                     spans.append(Span(Kind.SECRET, start, end))
         for match in _LOGIN.finditer(text):
             start, end = _strip_value(match)
