@@ -50,6 +50,14 @@ _SPELT_NUMBER = re.compile(
 _ATTACHED_BEFORE = re.compile(r"[£$€¥#\w][\-/]?$")
 
 
+# Freephone, shared-cost, premium and "universal access" numbers (0800, 0845, 0300 in the UK) belong to
+# organisations and services, never to a person.
+_SERVICE_NUMBER_TYPES = frozenset({
+    phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.SHARED_COST,
+    phonenumbers.PhoneNumberType.PREMIUM_RATE, phonenumbers.PhoneNumberType.UAN,
+})
+
+
 def _key(number: phonenumbers.PhoneNumber) -> tuple[int, int]:
     return number.country_code, number.national_number
 
@@ -128,6 +136,8 @@ class PhoneDetector:
         return self._looks_like_phone(raw, number) and _key(number) not in self._own_numbers
 
     def _looks_like_phone(self, raw: str, number: phonenumbers.PhoneNumber) -> bool:
+        if phonenumbers.number_type(number) in _SERVICE_NUMBER_TYPES:
+            return False  # "dial-in number 0800 917 1950": a freephone or shared-cost line is nobody's own
         digits = "".join(ch for ch in raw if ch.isdigit())
         stripped = raw.lstrip("( \t")
         international = stripped.startswith("+") or digits.startswith("00")

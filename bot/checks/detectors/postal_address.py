@@ -193,7 +193,8 @@ class PostalAddressDetector:
         if events and not _PERSONAL_CUE.search(before) and not _PRIVATE_EVENT.search(before):
             return True
         after = _VENUE_AFTER.match(doc.masked, end)
-        return after is not None and not _PERSONAL_CUE.search(before) and not _PERSONAL_CUE.search(after.group("inside"))
+        return after is not None and not _PERSONAL_CUE.search(before) and not _PERSONAL_CUE.search(after.group("inside")) \
+            and not _SOMEONES.search(after.group("inside"))
 
 
 def _org_address_forms(addresses: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...]]:
