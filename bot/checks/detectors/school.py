@@ -153,6 +153,13 @@ class SchoolDetector:
         self._place_at_end = re.compile(rf"\b(?i:{places})$")
         not_school = phrase_pattern(entries("not_school_context_words", context.extra_terms))
         self._not_school_day = re.compile(rf"\b(?:{not_school})\b", re.IGNORECASE)
+        calendar = phrase_pattern(entries("school_calendar_words", context.extra_terms))
+        self._calendar_word = re.compile(rf"\b(?i:{calendar})\b")
+        # "Kai said Severn Vale have mocks that week": a school's own calendar, the school the subject.
+        self._school_calendar = re.compile(
+            rf"(?P<school>{_NAME_RUN.pattern})[ \t]+(?:(?:have|has|are[ \t]+having|is[ \t]+having|have[ \t]+got|"
+            rf"has[ \t]+got)[ \t]+(?:their[ \t]+|its[ \t]+|an?[ \t]+|the[ \t]+)?)?(?i:{calendar})\b"
+        )
         context_words = phrase_pattern(entries("school_context_words", context.extra_terms))
         self._school_day = re.compile(rf"\b(?:{context_words})\b", re.IGNORECASE)
         experiences = phrase_pattern(entries("school_experience_cues", context.extra_terms))
@@ -183,6 +190,20 @@ class SchoolDetector:
             return True
         return any(w.group().lower() in self._first_names
                    for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end))
+
+    def _school_calendars(self, doc: Document) -> list[Span]:
+        text = doc.masked
+        spans = []
+        for found in self._school_calendar.finditer(text):
+            words = found.group("school").split()
+            # "Ethan has mocks" is a child's calendar; "Gloucestershire schools break up" a county's.
+            if words[0] in NOT_A_NAME or words[0] in _GENERIC or (len(words) == 1 and words[0].lower() in self._first_names):
+                continue
+            if len(words) == 1 and words[0].lower() in _PRONOUNS:
+                continue
+            if self._names_a_child(doc, found.start(), found.end()):
+                spans.append(Span(Kind.SCHOOL, *found.span("school")))
+        return spans
 
     def _where_a_child_is(self, doc: Document) -> list[Span]:
         """"he's at Marling", "Dominic goes to STRGS so he finishes at 3:35": a school without
@@ -233,6 +254,8 @@ class SchoolDetector:
         if (" at " in text or " to " in text) and self._school_day.search(text):
             found_here = self._where_a_child_is(doc)
         spans += found_here
+        if self._calendar_word.search(text):
+            spans += self._school_calendars(doc)
         if not cue_ends:
             return spans
         for match in _SCHOOL_NAME.finditer(text):
