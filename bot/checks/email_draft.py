@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from bot.checks.document import EMAIL, Document
 from bot.inline_markup import PLAIN, InlineMarkup
 
-_FIELD_LINE = re.compile(r"([A-Za-z][A-Za-z0-9-]{0,40})[ \t]*:(.*)")
+# A header line, perhaps quoted in a reply ("> To: ...").
+_FIELD_LINE = re.compile(r"(?:[ \t]*>)*[ \t]*([A-Za-z][A-Za-z0-9-]{0,40})[ \t]*:(.*)")
 _FENCE = re.compile(r"\s*(?:```[ \t]*\n?)?")
 KNOWN_FIELDS = frozenset({"to", "cc", "bcc", "from", "subject", "date", "reply-to", "sender"})
 RECIPIENT_FIELDS = ("to", "cc")
@@ -24,7 +25,7 @@ _ADDRESS_FIELDS = ("to", "cc", "bcc")
 # A draft pasted after a line of its own ("Draft below:") still starts its header block on a line
 # that begins with a field name; we look that far into the text for it.
 _HEADER_SEARCH_LIMIT = 1500
-_FIELD_START = re.compile(r"^[ \t]*(?:to|cc|bcc|from|subject|date|reply-to|sender)[ \t]*:", re.IGNORECASE | re.MULTILINE)
+_FIELD_START = re.compile(r"^(?:[ \t]*>)*[ \t]*(?:to|cc|bcc|from|subject|date|reply-to|sender)[ \t]*:", re.IGNORECASE | re.MULTILINE)
 # A Bcc line anywhere: the addresses in it are where the email goes, hidden from each other, which is
 # what the policy asks for. "Bcc: a@x.com, b@y.com" is the fix, never a leak.
 _BCC_LINE = re.compile(r"^[ \t>*_]*bcc[ \t*_]*[:\-\u2013][^\n]*(?:\n[ \t]+\S[^\n]*)*", re.IGNORECASE | re.MULTILINE)

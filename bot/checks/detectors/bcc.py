@@ -3,18 +3,27 @@
 "When sending emails to groups of people, we'll use the 'BCC' facility to avoid sharing e-mail
 addresses." A draft whose To and Cc lines between them name more than one address outside the
 organisation is a finding; any number of recipients in Bcc is fine. The finding covers the To/Cc
-lines, from the first of them to the last.
+lines, from the first of them to the last. The draft may follow a line of its own ("Can someone check
+this before I send?", "Fwd: reminder") and a blank line, or a forwarding line: its header block still says where the email goes.
 """
 
 from __future__ import annotations
 
+import re
+
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
 from bot.checks.document import Document
-from bot.checks.email_draft import RECIPIENT_FIELDS, header_block, recipient_addresses
+from bot.checks.email_draft import RECIPIENT_FIELDS, header_block, header_block_anywhere, recipient_addresses
 from bot.checks.findings import Kind
 from bot.checks.org import GenericMailboxes, OrgDomains
 from bot.checks.wordlists import entries
+
+# ... or below a mail program's forwarding line ("----- Forwarded message -----").
+_PARAGRAPH_BEFORE = re.compile(
+    r"(?:\n[ \t]*\n|^[ \t>]*-*[ \t]*(?:forwarded[ \t]+message|original[ \t]+message|begin[ \t]+forwarded[ \t]+message:?)[ \t]*-*[ \t]*\n)[ \t>]*\Z",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 class BccDetector:
@@ -25,7 +34,11 @@ class BccDetector:
     def find(self, doc: Document) -> list[Span]:
         block = header_block(doc)
         if block is None:
-            return []
+            block = header_block_anywhere(doc)
+            # A draft pasted below a note of its own starts a paragraph: "Hi all,\nTo: ..." is a
+            # message that mentions a To line, not a draft.
+            if block is None or not _PARAGRAPH_BEFORE.search(doc.text, 0, block.start):
+                return []
         recipient_fields = [f for f in block.fields if f.name in RECIPIENT_FIELDS]
         addresses = recipient_addresses([f.value for f in recipient_fields], doc.markup)
         # People's addresses outside the organisation: "info@venue" and "bookings@hall" are not people.

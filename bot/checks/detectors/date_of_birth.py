@@ -47,7 +47,8 @@ _ORDINAL_WORDS = (
 _DAY = rf"(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?|(?:{_ORDINAL_WORDS}))"
 _YEAR = r"(?:1[6-9]|20)[0-9]{2}"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+)?"
-_NUMERIC_DATE = r"[0-3]?[0-9][/.\-][01]?[0-9][/.\-](?:(?:19|20)[0-9]{2}|[0-9]{2})"
+# Day first, or month first as on an American form ("04/23/2011").
+_NUMERIC_DATE = r"[0-3]?[0-9][/.\-](?:[01]?[0-9]|(?<=[01][0-9][/.\-])[0-3][0-9]|(?<=(?<![0-9])[1-9][/.\-])[0-3][0-9])[/.\-](?:(?:19|20)[0-9]{2}|[0-9]{2})"
 _DATE = (
     rf"(?:{_WEEKDAY}{_DAY}(?:[ \t]+of)?[ \t]+{_MONTH}(?:,?[ \t]+{_YEAR})?"  # 3 March 2012, 3rd of March
     rf"|{_WEEKDAY}{_MONTH}[ \t]+(?:the[ \t]+)?{_DAY}(?:,?[ \t]+{_YEAR})?"  # March 3rd, 2012
@@ -80,6 +81,8 @@ _TURNS = r"(?:turns?|turned|turning|will[ \t]+be|['\u2019]ll[ \t]+be|is[ \t]+goi
 _BIRTH_CUE_BEFORE = re.compile(
     rf"(?:\bborn(?:[ \t]+(?:on|in))?(?:[ \t]+the)?"
     rf"|(?:\bd\.?o\.?b\b\.?|(?:\(|(?<=[ \t\-\u2013|,])|^)b\.|\bdate[ \t]+of[ \t]+birth\b|\bbirth[ \t]?date\b)[ \t]*(?:is|was|[:=\-\u2013])?"
+    # A form's "Birthday: 4 June" (a label, not "birthday party: ...").
+    rf"|(?:^|(?<=[\n|;]))[ \t*_]*(?:birthday|bday|b['\u2019]day)[ \t*_]*[:=]"
     rf"|(?:\b{_TURNS}|['\u2019]s|\bis)[ \t]+{_AGE}[ \t]+on(?:[ \t]+the)?"
     rf")[ \t]*$",
     re.IGNORECASE,
@@ -113,6 +116,7 @@ _MILESTONE_SAID = re.compile(
 _MILESTONE_LISTED = re.compile(
     rf"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'\u2019-]+)?[ \t]*[-\u2013:,][ \t]*{_MILESTONE_AGE_WHEN}"
 )
+_DATE_AFTER_RELATIVE = re.compile(rf"[ \t]*[,(\-\u2013][ \t]*(?P<date>(?:{_DATE}))(?![\w/]|\.\d)", re.IGNORECASE)
 _MILESTONE_CUES = (" on ", "today", "tomorrow", "tonight", "next ", "this ", "weekend")
 
 
@@ -120,6 +124,10 @@ def _milestone_span(found: re.Match[str]) -> Span:
     """The date ("turns 14 on [the 5th of May]"), or the age and a relative day ("turns [15 tomorrow]")."""
     if found.group("date") is not None:
         return Span(Kind.DATE_OF_BIRTH, found.start("date"), found.end("date"))
+    # "Ayesha, 12 today, 30 November": the day is given as a date too.
+    dated = _DATE_AFTER_RELATIVE.match(found.string, found.end("relative"))
+    if dated is not None:
+        return Span(Kind.DATE_OF_BIRTH, dated.start("date"), dated.end("date"))
     return Span(Kind.DATE_OF_BIRTH, found.start("age"), found.end("relative"))
 
 
@@ -130,7 +138,12 @@ _BIRTHDAY_NAME_AFTER = re.compile(r"[ \t,]+(?:to[ \t]+)?(?:our[ \t]+(?:own[ \t]+
 _TODAY_AFTER = re.compile(r"[^.!?\n]{0,40}?\b(?:today|tomorrow)\b", re.IGNORECASE)
 # A list of birthdays: "bday list: Noah 4/2, Hana 19/2" names each one's day.
 _BIRTHDAY_LIST_CUE = re.compile(r"\b(?:birthdays?|bdays?|b['\u2019]days?|b-days?)\b", re.IGNORECASE)
-_NAMED_DAY_MONTH = re.compile(r"\b(?P<who>[A-Z][a-z]+)[ \t]*[:\-\u2013]?[ \t]*(?P<date>[0-3]?[0-9]/[01]?[0-9])(?![\w/]|\.\d)")
+# "Noah 3rd, Lily 19th" and "Noah - 3 March" too.
+_NAMED_DAY_MONTH = re.compile(
+    rf"\b(?P<who>[A-Z][a-z]+)[ \t]*[:\-\u2013]?[ \t]*(?P<date>[0-3]?[0-9]/[01]?[0-9]"
+    rf"|(?:the[ \t]+)?(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?:[ \t]+(?:of[ \t]+)?{_MONTH})?"
+    rf"|(?:3[01]|[12][0-9]|0?[1-9])[ \t]+{_MONTH})(?![\w/]|\.\d)",
+)
 # A date-of-birth label a few words before a full date: "her DOB for me? The form says 08/11/2013".
 _BIRTH_LABEL_NEAR = re.compile(
     r"(?:\bd\.?o\.?b\b|\bdate[ \t]+of[ \t]+birth\b|\bbirth[ \t]?date\b)[^\n\d]{0,40}$", re.IGNORECASE
@@ -153,7 +166,8 @@ _AGE_NEAR = re.compile(
     rf"|['\u2019]s[ \t]+{_AGE_ORDINAL}\b"
     rf"|\b(?:his|her|their)[ \t]+{_AGE_ORDINAL}(?=[ \t]*(?:[!.,)]|$))"
     rf"|\bsweet[ \t]+sixteen\b|\bdouble[ \t]+figures\b|\b(?:becomes?|becoming)[ \t]+a[ \t]+teenager\b"
-    rf"|\b{_AGE}[ \t]*(?:years?|yrs?)[ \t-]*old\b",
+    rf"|\b{_AGE}[ \t]*(?:years?|yrs?)[ \t-]*old\b"
+    rf"|\b{_AGE}[ \t]+(?:today|tomorrow)\b",  # "Alfie, 9 today, 2 December"
     re.IGNORECASE,
 )
 # A group eligible by birth date ("anyone born between"), not one person.
@@ -179,7 +193,9 @@ _NAME_BEFORE_DATE = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'\u2019
 # Whose birthday: "it's Ruby's birthday on", "his birthday falls on", "Reggie's b'day is on".
 _PARTY_AFTER = re.compile(r"[ \t]+(?:party|parties|do|meal|disco|sleepover|celebration|bash|night[ \t]+out|drinks|trip)\b",
                           re.IGNORECASE)
-_BIRTHDAY_OF_SOMEONE = re.compile(r"(?:\b(?P<name>[A-Z][a-z]+)['\u2019]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))[ \t]+$")
+# "ruby's bday" in chat: a lower-case word counts when it is a first name people have.
+_BIRTHDAY_OF_SOMEONE = re.compile(
+    r"(?:\b(?P<name>[A-Z][a-z]+)['\u2019]s|\b(?P<lower>[a-z]{2,})['\u2019]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))[ \t]+$")
 # Participants are children and young adults: a birth year further back is an adult's (a composer,
 # a founder); a year this recent is an event's.
 _OLDEST_AGE = 20
@@ -192,6 +208,13 @@ class DateOfBirthDetector:
         self._first_names = frozenset(entries("forenames", context.extra_terms))
         roles = phrase_pattern(entries("adult_roles", context.extra_terms))
         self._adult_role = re.compile(rf"\b(?:{roles})\b", re.IGNORECASE)
+        famous = phrase_pattern(entries("famous_people", context.extra_terms))
+        self._famous = re.compile(rf"\b(?:{famous})(?:['\u2019]s)?[ \t]+$", re.IGNORECASE)
+        self._famous_after = re.compile(rf"[ \t]+(?:to[ \t]+)?(?:{famous})\b", re.IGNORECASE)
+        # "Happy birthday to our youngest drummer Alfie": one of our young members, not "our choir".
+        members = phrase_pattern(entries("young_member_words", context.extra_terms))
+        self._young_member_after = re.compile(
+            rf"[ \t]+(?:to|for)[ \t]+our[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?i:{members})\b")
 
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
@@ -202,8 +225,11 @@ class DateOfBirthDetector:
         if has_numeric:
             spans += self._dates_after_names(doc, this_year)
             spans += self._dates_near_birth_labels(text, this_year)
+        relative: list[Span] = []
         if any(cue in lowered for cue in _MILESTONE_CUES):
-            spans += self._milestones(text)
+            for span in self._milestones(text):
+                (relative if text[span.end - 1].isalpha() and not _DATE_RE.fullmatch(text, span.start, span.end)
+                 else spans).append(span)
         if not any(cue in lowered for cue in _CUES):
             return spans
         if _BIRTHDAY_LIST_CUE.search(text):
@@ -228,7 +254,18 @@ class DateOfBirthDetector:
             span = self._birthday_date(doc, birthday, this_year)
             if span is not None:
                 spans.append(span)
-        return spans
+        return spans + self._unless_dated(doc, relative, spans)
+
+    @staticmethod
+    def _unless_dated(doc: Document, relative: list[Span], dated: list[Span]) -> list[Span]:
+        """"Alfie, 9 today, 2 December", "Zane turns 11 on Tuesday (born 8 December 2015)": when the
+        sentence gives the date itself, the date is the finding, not the age and the day."""
+        kept = []
+        for span in relative:
+            start, end = doc.sentence_bounds(span.start, span.end)
+            if not any(start <= other.start < end for other in dated):
+                kept.append(span)
+        return kept
 
     def _milestones(self, text: str) -> list[Span]:
         spans = []
@@ -298,8 +335,13 @@ class DateOfBirthDetector:
         return spans
 
     def _birthday_date(self, doc: Document, birthday: re.Match[str], this_year: int) -> Span | None:
-        if _NOT_A_CHILDS_BIRTHDAY_AFTER.match(doc.masked, birthday.end()) or _NOT_A_CHILD_BEFORE.search(
-                doc.masked, max(0, birthday.start() - 30), birthday.start()):
+        not_a_child = _NOT_A_CHILDS_BIRTHDAY_AFTER.match(doc.masked, birthday.end()) or _NOT_A_CHILD_BEFORE.search(
+            doc.masked, max(0, birthday.start() - 30), birthday.start())
+        if not_a_child and not self._young_member_after.match(doc.masked, birthday.end()):
+            return None
+        # "It's Beethoven's birthday on 16 December": a famous person's, nobody's personal detail.
+        if self._famous.search(doc.masked, max(0, birthday.start() - 30), birthday.start()) or \
+                self._famous_after.match(doc.masked, birthday.end()):
             return None
         # The birthday's sentence and the ones either side: "Noah's birthday: 19th August. He's
         # turning 14." and "Can we keep the 12th of May free? It's Priya's birthday".
@@ -328,6 +370,8 @@ class DateOfBirthDetector:
             whose = _BIRTHDAY_OF_SOMEONE.search(doc.masked, max(0, birthday.start() - 30), birthday.start())
             if _PARTY_AFTER.match(doc.masked, birthday.end()):
                 whose = None  # "Amy's birthday party is on 5 May": the party's day, not hers
+            if whose is not None and whose.group("lower") is not None and whose.group("lower") not in self._first_names:
+                whose = None
             reveals_age = whose is not None and (whose.group("name") is None or (
                 whose.group("name") not in NOT_A_NAME and whose.group("name") not in _NOT_A_BIRTHDAY_OWNER))
         if not reveals_age:

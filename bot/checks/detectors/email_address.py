@@ -8,7 +8,8 @@ addresses on a Bcc line anywhere in the text (a Bcc line is the fix, not the lea
 An address written to get past filters is still an address: "jo dot bloggs at gmail dot com",
 "kai.w2009 [at] yahoo [dot] com", "mike (at) outlook (dot) com". A plain " at " counts only when the
 domain is spelt with "dot" or is an email provider's (mail_providers.txt: "toby04 at gmail.com"),
-so that "meet Sue at the Roses Theatre" stays a sentence.
+so that "meet Sue at the Roses Theatre" stays a sentence. So is one spelt a character at a time
+("b e n . w a r d @ g m a i l . c o m").
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
-from bot.checks.document import Document, EmailMatch
+from bot.checks.document import EMAIL, Document, EmailMatch
 from bot.checks.email_draft import bcc_lines, header_block_anywhere
 from bot.checks.findings import Kind
 from bot.checks.org import GenericMailboxes, OrgDomains
@@ -31,6 +32,10 @@ _SPACED_AT = r"[ \t]+@[ \t]*|@[ \t]+"
 # "sophieroseATgmailDOTcom": AT and DOT in capitals run into a lower-case address.
 _GLUED = re.compile(r"(?<![\w.@])[a-z0-9][a-z0-9._]{1,63}AT[a-z0-9][a-z0-9-]{1,62}(?:DOT[a-z0-9-]{1,62}){0,3}DOT(?:com|co|uk|org|net|me|io)\b")
 _WORD_DOT = r"[ \t]+(?:dot|DOT|Dot)[ \t]+"
+# "b e n . w a r d @ g m a i l . c o m": one character at a time, spaces between.
+_LETTER_SPACED = re.compile(
+    r"(?<![\w.@])[A-Za-z0-9](?:[ \t][A-Za-z0-9._%+-]){1,63}[ \t]@[ \t][A-Za-z0-9](?:[ \t][A-Za-z0-9.-]){3,100}(?![\w@])"
+)
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}"
 _TLDS = r"(?:com|co|uk|org|net|edu|gov|ac|sch|io|me|info|biz|de|fr|ie|us|eu)"
@@ -56,6 +61,8 @@ class EmailAddressDetector:
 
     def find(self, doc: Document) -> list[Span]:
         spans = self._disguised(doc) if any(marker in doc.masked for marker in _DISGUISE_MARKERS) else []
+        if " @ " in doc.masked:
+            spans += self._letter_spaced(doc)
         if "AT" in doc.masked and "DOT" in doc.masked:
             spans += [Span(Kind.EMAIL_ADDRESS, *m.span()) for m in _GLUED.finditer(doc.masked)]
         if not doc.emails:
@@ -69,6 +76,17 @@ class EmailAddressDetector:
             if not any(start <= email.start < end for start, end in headers) and not self._is_organisations(doc, email)
             and not self._is_someones_mailbox_not_a_person(doc, email)
         ]
+        return spans
+
+    def _letter_spaced(self, doc: Document) -> list[Span]:
+        spans = []
+        for found in _LETTER_SPACED.finditer(doc.masked):
+            address = re.sub(r"[ \t]", "", found.group())
+            if not EMAIL.fullmatch(address) or not re.search(rf"\.{_TLDS}$", address.lower()):
+                continue
+            if self._is_org(address.rsplit("@", 1)[1].lower()) or self._is_generic(address):
+                continue
+            spans.append(Span(Kind.EMAIL_ADDRESS, found.start(), found.end()))
         return spans
 
     def _is_someones_mailbox_not_a_person(self, doc: Document, email: EmailMatch) -> bool:

@@ -5,7 +5,8 @@ a quiet room", "his autism", "my son is diabetic", "Jake, who has asthma", "Alfi
 or be on a register line that starts with a child's name ("Matilda Crouch (DOB ...) - allergic to
 nuts"). General talk stays
 quiet: "mental health awareness week", "healthy snacks", "an autism-friendly session", "we support
-young people with anxiety". The finding covers the condition itself.
+young people with anxiety", and advice to every parent ("if your child needs medication, pack it").
+The finding covers the condition itself.
 """
 
 from __future__ import annotations
@@ -118,6 +119,14 @@ class HealthDetector:
                                      rf"(?:[ \t]*\([^()\n]{{1,30}}\))?{_FORM_VALUE}",
                                      re.IGNORECASE | re.MULTILINE)
 
+    def _general_advice(self, text: str, start: int, end: int) -> bool:
+        """"If your daughter has asthma, make sure her inhaler is in her bag": advice to every parent
+        about any child, with nobody named in the sentence."""
+        if not _GENERAL_CHILD.search(text, start, end):
+            return False
+        return not any(w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
+                       for w in _CAPITALISED_WORD.finditer(text, start, end))
+
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
         lowered = doc.lowered
@@ -133,7 +142,9 @@ class HealthDetector:
                 continue  # "her volunteering hours signed off" is a form, not a sick note
             if text[start:end].lower() in _OPERATIONS and self._operation_on_something_else.match(text, end):
                 continue
-            sentence_start, _ = doc.sentence_bounds(start)
+            sentence_start, sentence_end = doc.sentence_bounds(start)
+            if self._general_advice(text, sentence_start, sentence_end):
+                continue
             before = text[max(sentence_start, start - _LOOKBACK):start]
             if any(_names_a_person(pattern.search(before), self._first_names) for pattern in _CONTEXT_PATTERNS):
                 spans.append(Span(Kind.HEALTH, start, end))
@@ -157,11 +168,40 @@ class HealthDetector:
                     line_end = text.find("\n", value_end)
                     line_end = len(text) if line_end < 0 else line_end
                     spans += [Span(Kind.HEALTH, *c.span()) for c in conditions if value_end <= c.start() < line_end]
-        return spans
+        return _joined(text, spans)
 
 
+_GENERAL_CHILD = re.compile(
+    r"\b(?:if|when|whenever|whether|in[ \t]+case|should|any|every|each)[ \t]+(?:your|a|an|any)[ \t]+"
+    r"(?:son|daughter|child|children|kid|kids|young[ \t]+person|young[ \t]+people|young[ \t]+musician)\b",
+    re.IGNORECASE,
+)
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _SIGNED_OFF_SICK_BEFORE = re.compile(r"(?:\b(?:been|is|was|got|being|get|just|has|had)|['\u2019]s)[ \t]+$", re.IGNORECASE)
 _OPERATIONS = frozenset({"operation", "surgery", "op on"})
+
+
+# Between two conditions of one statement: "inhaler for asthma", "low mood, self-harm history,
+# supported by CAMHS". Only joining words, so that one finding covers the whole statement.
+_JOINING_GAP = re.compile(
+    r"(?:[ \t,;/&+-]|\b(?:and|or|for|plus|also|history|supported|by)\b)*"
+)
+_MAX_GAP = 30
+
+
+def _joined(text: str, spans: list[Span]) -> list[Span]:
+    if len(spans) < 2:
+        return spans
+    ordered = sorted(set(spans), key=lambda span: (span.start, span.end))
+    joined = [ordered[0]]
+    for span in ordered[1:]:
+        last = joined[-1]
+        gap_start = min(last.end, span.start)
+        if span.start - last.end <= _MAX_GAP and _JOINING_GAP.fullmatch(text, gap_start, span.start):
+            joined[-1] = Span(Kind.HEALTH, last.start, max(last.end, span.end))
+        else:
+            joined.append(span)
+    return joined
 
 
 def _could_be_injured(text: str) -> bool:

@@ -8,6 +8,9 @@ The phonenumbers library does the recognising. Two things are ours:
   examples, while POSSIBLE accepts times, years and references. So we match with POSSIBLE and then
   accept only what is written the way people write phone numbers: with a country code (+44, 0044),
   or with the trunk 0 and 10-11 digits. "2026-0042", "12345678" or "1106979" never qualify.
+
+A number written out in words to get past a filter ("zero seven seven zero zero, nine zero zero ...")
+is read digit by digit and held to the same test.
 """
 
 from __future__ import annotations
@@ -34,7 +37,25 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:no\.?|number|num|id|code)?\s*[:#]?\s*|#\s*)$",
     re.IGNORECASE,
 )
+# A number written out in words to get past filters: "zero seven seven zero zero, nine zero zero, five
+# five two", "oh seven nine ... double zero".
+_DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+                "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_DIGIT_WORD = r"(?:(?:double|triple)[ \t]+)?(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
+_SPELT_NUMBER = re.compile(
+    rf"(?<![\w-])(?:{_DIGIT_WORD})(?:[ \t]*[,\-][ \t]*|[ \t]+)(?:{_DIGIT_WORD})"
+    rf"(?:(?:[ \t]*[,\-][ \t]*|[ \t]+)(?:{_DIGIT_WORD})){{6,}}(?![\w-])",
+    re.IGNORECASE,
+)
 _ATTACHED_BEFORE = re.compile(r"[£$€¥#\w][\-/]?$")
+
+
+# Freephone, shared-cost, premium and "universal access" numbers (0800, 0845, 0300 in the UK) belong to
+# organisations and services, never to a person.
+_SERVICE_NUMBER_TYPES = frozenset({
+    phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.SHARED_COST,
+    phonenumbers.PhoneNumberType.PREMIUM_RATE, phonenumbers.PhoneNumberType.UAN,
+})
 
 
 def _key(number: phonenumbers.PhoneNumber) -> tuple[int, int]:
@@ -78,6 +99,27 @@ class PhoneDetector:
                 end = window_start + match.end
                 if self._accept(text, start, match.raw_string, match.number):
                     spans.append(Span(Kind.PHONE, start, end))
+        lowered = doc.lowered or text.lower()
+        if "zero" in lowered or "oh " in lowered or "nought" in lowered:  # a UK number starts with 0
+            spans += self._spelt_out(text)
+        return spans
+
+    def _spelt_out(self, text: str) -> list[Span]:
+        spans = []
+        for spelt in _SPELT_NUMBER.finditer(text):
+            digits = ""
+            for word in re.findall(r"[a-z]+", spelt.group().lower()):
+                if word in ("double", "triple"):
+                    digits += "*" if word == "double" else "**"  # repeat the next digit
+                    continue
+                digit = _DIGIT_WORDS[word]
+                digits = digits.rstrip("*") + digit * (1 + len(digits) - len(digits.rstrip("*")))
+            try:
+                number = phonenumbers.parse(digits, self._region)
+            except phonenumbers.NumberParseException:
+                continue
+            if self._looks_like_phone(digits, number) and _key(number) not in self._own_numbers:
+                spans.append(Span(Kind.PHONE, spelt.start(), spelt.end()))
         return spans
 
     def _is_personal(self, written: str) -> bool:
@@ -94,6 +136,8 @@ class PhoneDetector:
         return self._looks_like_phone(raw, number) and _key(number) not in self._own_numbers
 
     def _looks_like_phone(self, raw: str, number: phonenumbers.PhoneNumber) -> bool:
+        if phonenumbers.number_type(number) in _SERVICE_NUMBER_TYPES:
+            return False  # "dial-in number 0800 917 1950": a freephone or shared-cost line is nobody's own
         digits = "".join(ch for ch in raw if ch.isdigit())
         stripped = raw.lstrip("( \t")
         international = stripped.startswith("+") or digits.startswith("00")

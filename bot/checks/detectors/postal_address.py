@@ -4,7 +4,13 @@ A public venue named as a venue is fine, and so is the venue's address when it f
 name ("Gloucester Guildhall, 23 Eastgate Street, GL1 1NS") or comes just before it in brackets
 ("GL1 2LR (Gloucester Cathedral)"), unless something personal comes in between ("after the
 Guildhall she went home to 12 Station Road"). Addresses listed in the organisation's settings (the
-registered office, regular venues) always pass.
+registered office, regular venues) always pass. So does the place an event is held ("Rehearsal at
+Kings Place, 12 Brunswick Road ... (the community centre)"), unless it is someone's home lent for it
+("who hosted our garden gig at 19 The Crescent").
+
+A street with no street-type word counts where someone lives or is sent things ("lives at 3
+Winnycroft, Matson", "birthday card to 30 Meadowleaze, Longlevens"); a row of houses named as one is a
+street ("2 Church Cottages").
 """
 
 from __future__ import annotations
@@ -34,7 +40,9 @@ _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _STREET_TYPES = (
     r"Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Crescent|Cres|Grove|Gardens|Gdns|"
     r"Place|Pl|Terrace|Terr|Court|Ct|Row|Square|Sq|Walk|Mews|Parade|Rise|Hill|Green|Vale|View|"
-    r"Meadows?|Boulevard|Croft|Park|Gate|Wharf|Yard|Fields|Orchard|Chase|Crest|Hollow"
+    r"Meadows?|Boulevard|Croft|Park|Gate|Wharf|Yard|Fields|Orchard|Chase|Crest|Hollow|"
+    # A row of houses named as one: "2 Church Cottages", "1 Manor Barns".
+    r"Cottages|Barns|Villas|Buildings|Houses"
 )
 # Words that, right after the street-type word, show it is a building's name rather than an address:
 # "Chosen Hill School", "Pittville Park Pump Room".
@@ -64,7 +72,7 @@ _EVERYDAY_WORDS = _MEASURES | frozenset(
 _VENUE_WORDS = (
     r"Guildhall|Hall|Cathedral|Church|Chapel|Abbey|Centre|Center|Theatre|Theater|Playhouse|"
     r"Library|Museum|Gallery|Arena|Stadium|Studios?|Club|Hotel|Inn|Pub|Tavern|Bar|Caf[eé]|Cinema|"
-    r"Venue|Works|University|College|Academy|School|Park|Pavilion|Hub|Institute"
+    r"Venue|Works|University|College|Academy|School|Park|Pavilion|Hub|Institute|Rooms|Assembly[ \t]+Rooms"
 )
 # A venue named before the address: "Gloucester Guildhall, 23 Eastgate Street". "31 Church Lane"
 # and "2 Park Road" are streets, not venues.
@@ -72,7 +80,28 @@ _VENUE_BEFORE = re.compile(
     rf"\b(?:{_VENUE_WORDS})\b(?![ \t]+(?:{_STREET_TYPES})\b)|\bvenue\b|\b[Oo]ur[ \t]+(?:office[ \t]+)?(?:post[ \t]?code|address)\b"
 )
 # ... or just after, in brackets: "GL1 2LR (Gloucester Cathedral)".
-_VENUE_AFTER = re.compile(rf"[ \t,]*\((?:the[ \t]+)?[A-Z][^()\n]{{0,40}}?\b(?:{_VENUE_WORDS})\b")
+_VENUE_AFTER = re.compile(
+    rf"[ \t,]*\((?P<inside>(?:the[ \t]+)?[A-Z][^()\n]{{0,40}}?\b(?:{_VENUE_WORDS})\b"
+    # "(the community centre)", "(the old church hall)"
+    rf"|the[ \t]+[^()\n]{{0,30}}?\b(?i:{_VENUE_WORDS}|community[ \t]+centre|church[ \t]+hall|village[ \t]+hall)\b)"
+)
+# An event held somewhere, just before the place: "Rehearsal at Kings Place, 12 Brunswick Road".
+_EVENT_AT = re.compile(
+    r"\b(?:rehearsals?|sessions?|concerts?|gigs?|workshops?|practices?|performances?|showcases?|auditions?|"
+    r"meetings?|events?|open[ \t]+mics?|jams?|recitals?|classes|lessons?|band[ \t]+practice)\b"
+    r"(?:[ \t]+(?:is|are|will[ \t]+be|tonight|today|tomorrow|this[ \t]+week|on[ \t]+\w+))*[ \t]+(?:at|@)[ \t]",
+    re.IGNORECASE,
+)
+_PRIVATE_EVENT = re.compile(r"\b(?:host\w*|garden|kitchen|living[ \t]+room|back[ \t]+room|sofa)\b", re.IGNORECASE)
+# A street without a street-type word, where someone lives or is sent things: "lives at 3 Winnycroft,
+# Matson", "birthday card to 30 Meadowleaze, Longlevens".
+_BARE_STREET = re.compile(
+    r"\b(?:(?P<lives>lives?|living|moved|moving|staying|stays|home|address)|post(?:ing|ed)?|send(?:ing)?|sent|deliver(?:ing|ed)?)\b"
+    r"(?P<between>[^.\n]{0,40}?)\b(?:at|to|is|:)[ \t]+"
+    r"(?P<address>\d{1,4}[A-Za-z]?,?[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]+[A-Z][a-z]+"
+    r"(?:[ \t]+(?:on|upon|under|in)[ \t]+[A-Z][a-z]+|[ \t]+[A-Z][a-z]+)*)",
+    re.IGNORECASE,
+)
 _PERSONAL_CUE = re.compile(
     r"\b(?:lives?|living|home|house|address|staying|stays|moved|hers|his|theirs|mum|mom|dad|"
     r"parents?|carer|nan|gran|grandma|family|flat|pick-?up|drop-?off|lift)\b",
@@ -86,6 +115,10 @@ _DIRECTIONS = re.compile(
     r"main[ \t]+entrance|venue[ \t]+entrance|bus[ \t]+station|train[ \t]+station|park[ \t]+and[ \t]+ride)\b",
     re.IGNORECASE,
 )
+
+
+_SOMEONES = re.compile(r"\b[A-Z][a-z]+['\u2019]s\b|\b(?:his|her|their|family|mum|dad|nan|gran|home)\b", re.IGNORECASE)
+_BUSINESS_WORDS = re.compile(r"\b(?:Press|Ltd|Limited|Print|Printers|Services|Group|Company|Co|Media|Music|Records)\b")
 
 
 def canonical_postcode(match: re.Match[str]) -> str | None:
@@ -129,6 +162,14 @@ class PostalAddressDetector:
                         continue
                     if not self._is_public(doc, match):
                         spans.append(Span(Kind.POSTAL_ADDRESS, match.start(), match.end()))
+            for match in _BARE_STREET.finditer(text):
+                start, end = match.span("address")
+                # Its capitalised words must be names, not a firm's ("3 Counties Press, they print").
+                # Sending or posting to somebody's: "Kelsey's birthday card to", "her certificate to".
+                if match.group("lives") is None and not _SOMEONES.search(match.group("between")):
+                    continue
+                if not any(s.start <= start < s.end for s in spans) and not _BUSINESS_WORDS.search(text, start, end):
+                    spans.append(Span(Kind.POSTAL_ADDRESS, start, end))
         return spans
 
     def _is_public(self, doc: Document, match: re.Match[str]) -> bool:
@@ -147,7 +188,13 @@ class PostalAddressDetector:
         venues = list(_VENUE_BEFORE.finditer(before))
         if venues:
             return not _PERSONAL_CUE.search(before, venues[-1].end())
-        return _VENUE_AFTER.match(doc.masked, end) is not None and not _PERSONAL_CUE.search(before)
+        events = list(_EVENT_AT.finditer(before))
+        # "...who hosted our garden gig at 19 The Crescent": a home lent for the event is still a home.
+        if events and not _PERSONAL_CUE.search(before) and not _PRIVATE_EVENT.search(before):
+            return True
+        after = _VENUE_AFTER.match(doc.masked, end)
+        return after is not None and not _PERSONAL_CUE.search(before) and not _PERSONAL_CUE.search(after.group("inside")) \
+            and not _SOMEONES.search(after.group("inside"))
 
 
 def _org_address_forms(addresses: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...]]:

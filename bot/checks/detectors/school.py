@@ -14,7 +14,13 @@ starts with a school is a sentence about it ("Lucy, the Winchcombe School concer
 
 Without "School" or "Academy" in its name, a school is still found in a form line ("School:
 Balcarras", school_form_labels.txt) and after words that only ever lead to a school ("a pupil at
-Rendcomb", "in Year 8 at Severn Vale", "her school (Balcarras)"). Pupils as a group ("Year 9 pupils
+Rendcomb", "in Year 8 at Severn Vale", "her school (Balcarras)"). Or where a named child is on a school
+day ("recognised Finn's blazer, he's at Marling", "Dominic goes to STRGS so he finishes at 3:35":
+school_context_words.txt). A child changing schools ("Marley's moving from X to Springbank Primary"),
+or getting on at one ("Aiden (13) said things are tough at Brockworth Academy",
+school_experience_cues.txt), names their school. A register line whose first name the forenames
+list lacks still counts when it gives a school year or an age ("Tariq | Y9 | Cleeve School"). A
+school followed by a place in it ("Severn Vale School hall", school_venue_words.txt) is a venue. Pupils as a group ("Year 9 pupils
 at X", "students from X and Y") tie a school to a child only when the sentence names one.
 """
 
@@ -49,7 +55,7 @@ _GENERIC = frozenset(
 # "his school,". Matched against the lower-cased text.
 _LINK_CUE_TEXT = (
     r"(?:"
-    r"\b(?:goes|go|going|went|gone|moved|moving|transferred|transferring|starts|start|starting|started)[ \t]+(?:to|at)"
+    r"\b(?:goes|go|going|went|gone|moved|moving|transferred|transferring|starts|start|starting|started)[ \t]+(?:up[ \t]+|over[ \t]+|on[ \t]+)?(?:to|at)"
     # "she's switching to", "he changed schools to"
     r"|\b(?:switch|switches|switched|switching|change|changes|changed|changing)[ \t]+(?:schools?[ \t]+)?to"
     # "doing her A-levels at", "in the sixth form at": only ever a school
@@ -99,6 +105,27 @@ _NAME_RUN = re.compile(
 )
 _NOTHING = re.compile(r"^(?:none|n/?a|no|tbc|home[ \t-]*(?:educated|schooled)|not[ \t]+(?:at|in)[ \t]+school)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+# "Marley's moving from Hester's Way to Springbank Primary", "Poppy transferred from Balcarras
+# School": a named child (or he, she) changing schools; both schools are theirs.
+_MOVES = r"(?:moving|moved|moves|move|transferred|transferring|transfers|switched|switching|switches|changed|changing)"
+_MOVER = r"\b(?P<who>[A-Z][a-z]+|[Hh]e|[Ss]he)(?:['\u2019]s|[ \t]+is|[ \t]+was|[ \t]+has|[ \t]+will[ \t]+be)?[ \t]+"
+_MOVING_FROM = re.compile(rf"{_MOVER}{_MOVES}[ \t]+(?:schools?[ \t]+)?from[ \t]+")
+_MOVING_FROM_TO = re.compile(rf"{_MOVER}{_MOVES}[ \t]+(?:schools?[ \t]+)?from[ \t]+[^.,;!?\n]{{1,40}}?[ \t]+to[ \t]+")
+# "he's at Marling", "Dominic goes to STRGS", "Amy started at Cheltenham Bournside": where a named
+# child is, which is their school when the sentence is about a school day (school_context_words.txt).
+_CHILD_AT = re.compile(
+    r"\b(?P<who>[A-Z][a-z]+|[Hh]e|[Ss]he)(?:(?:['\u2019]s|[ \t]+is|[ \t]+was)[ \t]+(?:now[ \t]+|still[ \t]+)?at"
+    r"|[ \t]+(?:goes|went|started|starts|has[ \t]+started|is[ \t]+starting)[ \t]+(?:to|at))[ \t]+"
+)
+# Who is getting on badly or well, right before the words: "things are tough at", "she's finally
+# settled in at", "Jonah (14) is being bullied at"; not "it was tough at X last night" (a gig).
+_EXPERIENCE_SUBJECT_BEFORE = re.compile(
+    r"\b(?:[Tt]hings|[Ll]ife|[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+(?:[ \t]*\([ \t]*\d{1,2}[ \t]*\))?)"
+    r"(?:['\u2019]s|['\u2019]re|[ \t]+(?:is|are|was|were|has|have|had|been|being|feels?|felt|seems?|getting|got))*"
+    r"(?:[ \t]+(?:really|so|quite|very|finally|still|not|a[ \t]+bit|being|been|doing|getting))*[ \t]+$"
+)
+_ACRONYM = re.compile(r"[A-Z]{2,6}\b")
+_CHILD_IN_SENTENCE = re.compile(r"\b(?:[A-Z][a-z]+[ \t]*\([ \t]*\d{1,2}[ \t]*\)|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 _CAPITALISED_RUN = re.compile(
     r"[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*"
 )
@@ -122,7 +149,90 @@ class SchoolDetector:
             rf"[ \t]+(?i:{roles})[ \t]+at[ \t]+"
         )
 
+        places = phrase_pattern(entries("not_school_places", context.extra_terms))
+        self._place_at_end = re.compile(rf"\b(?i:{places})$")
+        not_school = phrase_pattern(entries("not_school_context_words", context.extra_terms))
+        self._not_school_day = re.compile(rf"\b(?:{not_school})\b", re.IGNORECASE)
+        calendar = phrase_pattern(entries("school_calendar_words", context.extra_terms))
+        self._calendar_word = re.compile(rf"\b(?i:{calendar})\b")
+        # "Kai said Severn Vale have mocks that week": a school's own calendar, the school the subject.
+        self._school_calendar = re.compile(
+            rf"(?P<school>{_NAME_RUN.pattern})[ \t]+(?:(?:have|has|are[ \t]+having|is[ \t]+having|have[ \t]+got|"
+            rf"has[ \t]+got)[ \t]+(?:their[ \t]+|its[ \t]+|an?[ \t]+|the[ \t]+)?)?(?i:{calendar})\b"
+        )
+        context_words = phrase_pattern(entries("school_context_words", context.extra_terms))
+        self._school_day = re.compile(rf"\b(?:{context_words})\b", re.IGNORECASE)
+        experiences = phrase_pattern(entries("school_experience_cues", context.extra_terms))
+        self._experience_cue = re.compile(rf"\b(?:{experiences})[ \t]+at[ \t]+")
+        journeys = phrase_pattern(entries("school_journey_cues", context.extra_terms))
+        self._journey_cue = re.compile(rf"\b(?:{journeys})[ \t]+")
+        venues = phrase_pattern(entries("school_venue_words", context.extra_terms))
+        self._venue_after = re.compile(rf"[ \t]+(?i:{venues})\b")
+        famous = phrase_pattern(entries("famous_people", context.extra_terms))
+        self._famous = re.compile(rf"\b(?i:{famous})\b")
+
     def find(self, doc: Document) -> list[Span]:
+        spans = self._find(doc)
+        text = doc.masked
+        # "Concert is at Severn Vale School hall": the school is a place to go, not a child's school.
+        spans = [span for span in spans if not self._venue_after.match(text, span.end)]
+        # "Ed Sheeran went to Thomas Mills High School": a famous person's school (famous_people.txt).
+        if spans and self._famous.search(text):
+            spans = [span for span in spans
+                     if not self._famous.search(text, max(doc.sentence_bounds(span.start)[0], span.start - 40), span.start)]
+        return spans
+
+    def _names_a_child(self, doc: Document, start: int, end: int) -> bool:
+        """Does the sentence around text[start:end] name a child: a first name, "Aiden (13)", he or she?"""
+        text = doc.masked
+        sentence_start, sentence_end = doc.sentence_bounds(start, end)
+        if _CHILD_IN_SENTENCE.search(text, sentence_start, sentence_end):
+            return True
+        return any(w.group().lower() in self._first_names
+                   for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end))
+
+    def _school_calendars(self, doc: Document) -> list[Span]:
+        text = doc.masked
+        spans = []
+        for found in self._school_calendar.finditer(text):
+            words = found.group("school").split()
+            # "Ethan has mocks" is a child's calendar; "Gloucestershire schools break up" a county's.
+            if words[0] in NOT_A_NAME or words[0] in _GENERIC or (len(words) == 1 and words[0].lower() in self._first_names):
+                continue
+            if len(words) == 1 and words[0].lower() in _PRONOUNS:
+                continue
+            if self._names_a_child(doc, found.start(), found.end()):
+                spans.append(Span(Kind.SCHOOL, *found.span("school")))
+        return spans
+
+    def _where_a_child_is(self, doc: Document) -> list[Span]:
+        """"he's at Marling", "Dominic goes to STRGS so he finishes at 3:35": a school without
+        "School" in its name, where a named child is on a school day."""
+        text = doc.masked
+        spans = []
+        for cue in _CHILD_AT.finditer(text):
+            who = cue.group("who")
+            if who.lower() not in _PRONOUNS and who.lower() not in self._first_names:
+                continue
+            run = _ACRONYM.match(text, cue.end()) or _NAME_RUN.match(text, cue.end())
+            if run is None:
+                continue
+            words = run.group().split()
+            # "at Cheltenham" is a town; "at Cheltenham Bournside" a school.
+            if words[0] in _GENERIC or (len(words) == 1 and words[0].rstrip(".,") in NOT_A_NAME):
+                continue
+            name = run.group().rstrip(".,")
+            if self._place_at_end.search(name):
+                continue  # "at Cheltenham Town Hall", "at Kings Square": a place, not a school
+            sentence_start, sentence_end = doc.sentence_bounds(cue.start(), run.end())
+            if self._not_school_day.search(text, sentence_start, sentence_end):
+                continue
+            if any(not (run.start() <= m.start() < run.end())
+                   for m in self._school_day.finditer(text, sentence_start, sentence_end)):
+                spans.append(Span(Kind.SCHOOL, run.start(), run.end() - len(run.group()) + len(run.group().rstrip(".,"))))
+        return spans
+
+    def _find(self, doc: Document) -> list[Span]:
         text = doc.masked
         spans = self._form_lines(text) if ":" in text or "-" in text else []
         if "," in text or "-" in text or "|" in text or "\u2013" in text or "\u2014" in text:
@@ -131,7 +241,21 @@ class SchoolDetector:
         cue_ends = _cue_ends(text, doc.lowered, doc, self._end_of_school_list)
         if " at " in text:
             cue_ends = sorted(set(cue_ends) | {m.end() for m in self._staff_cue.finditer(text)}
-                              | {m.end() for m in _LOWER_NAME_AT.finditer(text) if m.group("who") in self._first_names})
+                              | {m.end() for m in _LOWER_NAME_AT.finditer(text) if m.group("who") in self._first_names}
+                              | {m.end() for m in self._experience_cue.finditer(doc.lowered or text)
+                                 if _EXPERIENCE_SUBJECT_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                                 and self._names_a_child(doc, m.start(), m.end())})
+        if " from " in text:
+            cue_ends = sorted(set(cue_ends) | {m.end() for pattern in (_MOVING_FROM, _MOVING_FROM_TO)
+                                               for m in pattern.finditer(text) if m.group("who") not in NOT_A_NAME}
+                              | {m.end() for m in self._journey_cue.finditer(doc.lowered or text)
+                                 if self._names_a_child(doc, m.start(), m.end())})
+        found_here = []
+        if (" at " in text or " to " in text) and self._school_day.search(text):
+            found_here = self._where_a_child_is(doc)
+        spans += found_here
+        if self._calendar_word.search(text):
+            spans += self._school_calendars(doc)
         if not cue_ends:
             return spans
         for match in _SCHOOL_NAME.finditer(text):
@@ -162,10 +286,13 @@ class SchoolDetector:
     def _record_lines(self, text: str) -> list[Span]:
         spans = []
         for record in _RECORD_START.finditer(text):
-            if record.group("first").lower() not in self._first_names:
-                continue
             line_end = text.find("\n", record.end())
             line_end = len(text) if line_end < 0 else line_end
+            # "Tariq | Y9 | Cleeve School": a name the forenames list lacks, on a line with a school year
+            # or an age, is still a young person's record.
+            if record.group("first").lower() not in self._first_names \
+                    and not _YEAR_OR_AGE_ITEM.search(text, record.start(), line_end):
+                continue
             item_start = record.end()
             for separator in [*_RECORD_SEPARATOR.finditer(text, record.end(), line_end), None]:
                 item_end = separator.start() if separator is not None else line_end
@@ -231,8 +358,13 @@ class SchoolDetector:
 # "'Phoebe Larkworthy, ", "Referral: Jasmine, ").
 _RECORD_START = re.compile(
     r"(?:^|(?<=[\n'\"\u2018\u201c(:]))[ \t]*(?P<first>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'\u2019-]+)?"
+    # "Harvey Collins (12), Severn Vale School": an age or a year in brackets may follow the name.
+    r"(?:[ \t]*\([ \t]*(?:(?:Y|Yr|Year)[ \t]*)?\d{1,2}[ \t]*\))?"
     r"[ \t]*(?:,|\||[ \t][-\u2013\u2014]|[\u2013\u2014])[ \t]*",
     re.MULTILINE,
+)
+_YEAR_OR_AGE_ITEM = re.compile(
+    r"(?:^|(?<=[,;|(]))[ \t]*(?:(?:Y|Yr|Year)[ \t]*\d{1,2}|\d{1,2}|aged?[ \t]*\d{1,2})[ \t]*(?=[,;|)]|$)", re.MULTILINE
 )
 _RECORD_SEPARATOR = re.compile(r"[ \t]*(?:[,;|(]|[ \t][-\u2013\u2014][ \t]|[\u2013\u2014])[ \t]*")
 

@@ -13,6 +13,10 @@ Two ways in:
 * a code written digit by digit: "Gate code: 5 8 2 1";
 * a bare "code 4417" in a sentence about a door, gate or key safe (code_places.txt), never a
   postcode, dress code or discount code (not_code_words.txt).
+* a code in groups of digits ("dial-in PIN: 442 918 #"); a padlock's three-digit combination
+  (short_code_labels.txt);
+* a login or password changed, then the new one ("login changed, it's now Fender-Strat-88");
+* a secret carried in a web address's query ("...?key=a9Z2kQ7mP4xV", url_secret_params.txt).
 
 Talk about passwords is not a password: "password protected",
   "change your password regularly", "the password is in the drawer", "password: ********".
@@ -61,7 +65,7 @@ _SEPARATOR = (
 )
 # "the password for the Facebook account is ...": a qualifier is only allowed when a separator
 # follows it, or "PIN for the door is in the office, room 12B" would make "12B" a PIN.
-_QUALIFIER = rf"(?:[ \t]+(?:for|to|of|on|at|in)[ \t]+[^\n:=]{{1,40}}?(?={_SEPARATOR}))?"
+_QUALIFIER = rf"(?:[ \t]+(?:for|to|of|on|at|in|by|near|round|around|outside|inside|behind|beside|under)[ \t]+[^\n:=]{{1,40}}?(?={_SEPARATOR}))?"
 _VALUE = r"[\"'\u201c\u2018`]?(?P<value>[^\s\"'\u201d\u2019`]{1,200})"
 
 # "pass: drumroll77": "pass" only with a colon or equals sign ("bus pass", "pass the ball").
@@ -80,7 +84,7 @@ _ADDRESS_THEN_PASSWORD = re.compile(rf"{EMAIL.pattern}[ \t]*(?:/|\|)[ \t]*{_VALU
 _PLACE_NUMBER = re.compile(
     r"\b(?:door|gate|key[ \t]?safe|key[ \t]?box|lock[ \t]?box|padlock|alarm)"
     # "lockbox at St Luke's hall is 7150", "the key box by the fire exit is 2290"
-    r"(?:[ \t]+(?:at|in|on|by|for|outside|behind|next[ \t]+to)[ \t]+[^\n:=.,;!?]{1,40}?)?"
+    r"(?:[ \t]+(?:at|in|on|by|for|outside|behind|beside|near|round|around|under|inside|next[ \t]+to)[ \t]+[^\n:=.,;!?]{1,40}?)?"
     r"[ \t]*(?::|=|is\b)[ \t]*(?P<value>\d{4,8}#?)(?![\d/.:])",
     re.IGNORECASE,
 )
@@ -109,14 +113,15 @@ _SECRET_SETTING = re.compile(
     r"[\"']?(?P<value>[^\s\"'`]{8,200})"
 )
 # "Gate code: 5 8 2 1": a code written digit by digit.
-_SPACED_DIGITS = r"(?P<value>\d(?:[ \t]\d){3,7})(?![ \t]?\d)"
+# "dial-in PIN: 442 918 #": a code in groups of digits, the hash key included.
+_SPACED_DIGITS = r"(?P<value>\d(?:[ \t]\d){3,7}(?![ \t]?\d)|\d{2,4}(?:[ \t]\d{2,4}){1,3}(?:[ \t]?#)?(?![ \t]?\d))"
 _USERNAME_SLASH_BEFORE = re.compile(r"(?:user(?:[ \t]?name)?|login|e-?mail)[ \t]*/[ \t]*$", re.IGNORECASE)
 
 # Cheap first looks, so that the long patterns only run on texts that could match them.
 _TOKEN_MARKERS = ("xox", "xapp-", "hooks.slack.com", "AKIA", "ASIA", "gh", "github_pat_", "AIza", "k_live_",
                   "k_test_", "sk-", "eyJ", "-----BEGIN")
 _WORD_MARKERS = ("pass", "pw", "p/w", "pin", "code", "key", "token", "secret", "log", "credential", "sign", "combo",
-                 "combination", "alarm", "padlock", "door", "gate", "wi", "network", "router", "ssid")
+                 "combination", "alarm", "lock", "door", "gate", "wi", "network", "router", "ssid")
 
 _TRAILING_PUNCTUATION = ".,;:)]}>"
 _MASKED = re.compile(r"^(?:[*\u2022\u25cfx#.]+|<[^>]*>|\[[^\]]*\]|\{[^}]*\}|\.\.\.)$", re.IGNORECASE)
@@ -124,18 +129,27 @@ _MASKED = re.compile(r"^(?:[*\u2022\u25cfx#.]+|<[^>]*>|\[[^\]]*\]|\{[^}]*\}|\.\.
 _NOT_A_PASSWORD = frozenset(
     ["a", "an", "the", "in", "on", "at", "by", "for", "to", "of", "from", "with", "and", "or", "but", "not", "no", "yes", "it", "this", "that", "these", "those", "same", "different", "new", "old", "your", "my", "our", "their", "his", "her", "its", "his", "what", "which", "who", "where", "when", "how", "here", "there", "still", "now", "just", "also", "very", "too", "so", "required", "needed", "case", "sensitive", "correct", "incorrect", "wrong", "right", "weak", "strong", "long", "short", "safe", "secure", "secret", "private", "confidential", "personal", "protected", "expired", "changed", "saved", "stored", "written", "shared", "below", "above", "attached", "enclosed", "available", "missing", "blank", "empty", "unknown", "invalid", "valid", "reset", "change", "see", "ask", "check", "use", "coming", "sent", "pinned", "usual", "standard", "same", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "something", "anything", "nothing", "everything", "please", "thanks", "thank", "ok", "okay", "fine", "good", "great", "lastpass", "bitwarden", "1password", "keeper", "dashlane", "manager", "vault", "whiteboard", "drawer", "office", "written"]
 )
+# "the padlock is 30mm", "alarm at 7pm": a size or a time, not a code.
+_MEASURE = re.compile(r"\d+(?:\.\d+)?(?:mm|cm|m|km|kg|g|db|am|pm|p|mins?|hrs?|s|x|k)", re.IGNORECASE)
+# "studio computer login changed, it's now Fender-Strat-88": a login or password changed, then the new one.
+_CHANGED_NOW = re.compile(
+    r"\b(?:password|passcode|pass[ \t]?word|pw|pin|login|log-?in|combination|combo|code)"
+    r"[ \t]+(?:has[ \t]+been[ \t]+|was[ \t]+|is[ \t]+)?(?:changed|updated|reset)\b[ \t]*[,;:\-\u2013\u2014]?[ \t]*"
+    r"(?:(?:it['\u2019]s|it[ \t]+is|which[ \t]+is|is)[ \t]+)?now[ \t]*:?[ \t]*" + _VALUE,
+    re.IGNORECASE,
+)
 _EVERYDAY_ENDINGS = ("ed", "ing", "ly", "able", "ible", "tion", "ment")
 
 
-def _looks_like_secret(value: str, *, explicit: bool, digits_only_ok: bool) -> bool:
-    if not value or _MASKED.match(value) or "://" in value or EMAIL.fullmatch(value):
+def _looks_like_secret(value: str, *, explicit: bool, digits_only_ok: bool, min_digits: int = 4) -> bool:
+    if not value or _MASKED.match(value) or "://" in value or EMAIL.fullmatch(value) or _MEASURE.fullmatch(value):
         return False
     if value[0] in "[<({" and value[1:].rstrip("]>)}").isalpha():
         return False  # a placeholder such as "[secret removed]" or "<redacted>"
     has_digit = any(ch.isdigit() for ch in value)
     has_alpha = any(ch.isalpha() for ch in value)
     if digits_only_ok:
-        return has_digit and len(value) >= 4
+        return has_digit and len(value) >= min_digits
     if len(value) < 4:
         return False
     has_symbol = any(not ch.isalnum() for ch in value)
@@ -173,6 +187,14 @@ class SecretDetector:
         )
         places = phrase_pattern(entries("code_places", context.extra_terms))
         self._code_place = re.compile(rf"\b(?:{places})\b", re.IGNORECASE)
+        short_codes = phrase_pattern(entries("short_code_labels", context.extra_terms))
+        self._short_code = re.compile(rf"(?:{short_codes})$", re.IGNORECASE)
+        self._short_code_near = re.compile(rf"\b(?:{short_codes})\b", re.IGNORECASE)
+        url_params = phrase_pattern(entries("url_secret_params", context.extra_terms))
+        # "https://hooks.example.com/tmw?key=a9Z2kQ7mP4xV": a secret carried in a web address.
+        self._url_secret = re.compile(
+            rf"https?://[^\s?#]+\?(?:[^\s#]*?&)?(?i:{url_params})=(?P<value>[A-Za-z0-9_\-.~%]{{8,200}})"
+        )
         not_code = phrase_pattern(entries("not_code_words", context.extra_terms))
         self._not_a_door_code = re.compile(rf"(?:\b(?:{not_code})[ \t-]*|post)$", re.IGNORECASE)
 
@@ -209,7 +231,10 @@ class SecretDetector:
                 # "username/password: bob/hunter2": only the part after the slash is secret.
                 start += value.index("/") + 1
                 value = text[start:end]
-            if _looks_like_secret(value, explicit=explicit, digits_only_ok=is_code):
+            # "combo for the drum cage padlock is 909": a padlock's code may have three digits.
+            short = is_code and (self._short_code.match(word) is not None
+                                 or self._short_code_near.search(text, match.start("word"), match.start("value")) is not None)
+            if _looks_like_secret(value, explicit=explicit, digits_only_ok=is_code, min_digits=3 if short else 4):
                 spans.append(Span(Kind.SECRET, start, end))
         for match in self._spaced_code.finditer(text):
             spans.append(Span(Kind.SECRET, *match.span("value")))
@@ -243,6 +268,19 @@ class SecretDetector:
             is_code = match.group("word").lower() in ("pin", "code", "combination", "combo")
             if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=is_code):
                 spans.append(Span(Kind.SECRET, start, end))
+        for match in _CHANGED_NOW.finditer(text):
+            start, end = _strip_value(match)
+            if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=False):
+                spans.append(Span(Kind.SECRET, start, end))
+        if "?" in text and "://" in text:
+            for match in self._url_secret.finditer(text):
+                start, end = _strip_value(match)
+                value = text[start:end]
+                # "?key=summer-showcase-2027" is a readable name; a key is a run of characters (or a long UUID).
+                if "-" in value and len(value) < 32:
+                    continue
+                if _looks_like_secret(value, explicit=False, digits_only_ok=False) and any(ch.isdigit() for ch in value):
+                    spans.append(Span(Kind.SECRET, start, end))
         for match in _LOGIN.finditer(text):
             start, end = _strip_value(match)
             if _looks_like_secret(text[start:end], explicit=True, digits_only_ok=False):

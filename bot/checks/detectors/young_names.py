@@ -37,7 +37,8 @@ _YEAR_GROUP = r"(?:year|yr|y)[ \t]*(?:[1-9]|1[0-3])\b"
 _YOUNG_AFTER = re.compile(
     rf"[ \t]*(?:,[ \t]*{_YEAR_GROUP}[ \t]*[,)]"
     rf"|,?[ \t]+(?:from|in|of)[ \t]+{_YEAR_GROUP}"
-    rf"|,[ \t]*(?:aged?[ \t]+)?{_AGE}\b(?![:.,]?\d|[ \t]*(?:%|am|pm|years?[ \t]+ago|minutes|mins))"
+    # ", 12 Brunswick Road" is a house number: a place's name and its address, not an age.
+    rf"|,[ \t]*(?:aged?[ \t]+)?{_AGE}\b(?![:.,]?\d|[ \t]*(?:%|am|pm|years?[ \t]+ago|minutes|mins)|[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z])"
     rf"|\([ \t]*(?:aged[ \t]+|age[ \t]+)?{_AGE}[ \t]*\)"
     rf"|\([ \t]*{_YEAR_GROUP}"
     rf"|,?[ \t]+aged[ \t]+{_AGE}\b"
