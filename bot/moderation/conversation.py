@@ -35,6 +35,11 @@ class ConversationMemory:
         self._people: OrderedDict[str, deque[_Post]] = OrderedDict()
         # A run longer than this is still a run: enough history to see one.
         self._posts_per_person = 4 * config.off_topic_run_length + 8
+        # The channel's side conversation, whoever takes part: how many
+        # messages it has had, when the last was posted, what it is about.
+        self.side_length = 0
+        self.side_time = 0.0
+        self.side_topic = ""
 
     # -- recent conversation ---------------------------------------------------
 
@@ -60,6 +65,17 @@ class ConversationMemory:
         for stem in stems:
             if self._recent_words[stem] <= 0:
                 del self._recent_words[stem]
+
+    # -- the channel's side conversation ------------------------------------------
+
+    def side_run(self, time: float, within_seconds: float) -> tuple[int, str]:
+        """(messages so far, topic) of a side conversation that a message at `time` would carry on."""
+        if self.side_length and 0 <= time - self.side_time <= within_seconds:
+            return self.side_length, self.side_topic
+        return 0, ""
+
+    def record_side_run(self, length: int, time: float, topic: str) -> None:
+        self.side_length, self.side_time, self.side_topic = length, time, topic
 
     # -- runs of off-topic posts -------------------------------------------------
 
@@ -132,6 +148,7 @@ class ConversationMemory:
         return {
             "recent": [[time, sorted(stems)] for time, stems in self._recent],
             "people": {user: [[p.ts, p.time, p.verdict] for p in posts] for user, posts in self._people.items()},
+            "side_run": [self.side_length, self.side_time, self.side_topic],
         }
 
     def restore(self, data: dict[str, Any]) -> None:
@@ -145,6 +162,8 @@ class ConversationMemory:
                 (_Post(str(ts), float(time), _verdict(verdict)) for ts, time, verdict in posts),
                 maxlen=self._posts_per_person,
             )
+        length, time, topic = data.get("side_run", [0, 0.0, ""])
+        self.record_side_run(int(length), float(time), str(topic))
 
 
 def _verdict(value: Any) -> Verdict:

@@ -39,7 +39,7 @@ from .wordlists import WordLists
 
 STATE_VERSION = 1
 _OUTRANKED_BY = {
-    "off_topic": frozenset({"abuse", "threat", "solicitation", "illegal"}),
+    "off_topic": frozenset({"abuse", "threat", "solicitation", "illegal", "repetition"}),
 }
 
 
