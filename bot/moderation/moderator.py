@@ -44,6 +44,8 @@ STATE_VERSION = 1
 _REPORTED_MEMORY = 1_000
 _CONTENT_RULES = frozenset({"abuse", "threat", "solicitation", "illegal"})
 _OUTRANKED_BY = {
+    # Selling something illegal is reported as illegal (the act is the worse part).
+    "solicitation": frozenset({"illegal"}),
     "off_topic": frozenset({"abuse", "threat", "solicitation", "illegal", "repetition"}),
 }
 
@@ -92,12 +94,7 @@ class ChannelModerator:
             rule.remember(message, self.context)
 
     def _run(self, message: MessageUnderReview) -> list[Finding]:
-        findings = [f for rule in self.rulebook.rules if (f := rule.assess(message, self.context)) is not None]
-        if len(findings) > 1:
-            # One reason is enough for the moderator: a post reported for what
-            # it says is not also off topic (it still counts towards the run).
-            found = {f.rule for f in findings}
-            findings = [f for f in findings if found.isdisjoint(_OUTRANKED_BY.get(f.rule, ()))]
+        findings = _one_reason([f for rule in self.rulebook.rules if (f := rule.assess(message, self.context)) is not None])
         findings = self._copies_as_copies(findings)
         content = frozenset(f.rule for f in findings) & _CONTENT_RULES
         if content:
@@ -198,4 +195,14 @@ def assess_text(text: str, *, purpose: str | None = None, config: ModerationConf
     rulebook = rulebook or RuleBook(config)
     message = MessageUnderReview(text, markup=markup)
     context = ChannelContext("", purpose)
-    return [f for rule in rulebook.stateless if (f := rule.assess(message, context)) is not None]
+    return _one_reason([f for rule in rulebook.stateless if (f := rule.assess(message, context)) is not None])
+
+
+def _one_reason(findings: list[Finding]) -> list[Finding]:
+    """One reason is enough for the moderator: a post reported for what it
+    says is not also off topic (it still counts towards the run), and
+    selling something illegal is reported as illegal."""
+    if len(findings) < 2:
+        return findings
+    found = {f.rule for f in findings}
+    return [f for f in findings if found.isdisjoint(_OUTRANKED_BY.get(f.rule, ()))]

@@ -7,7 +7,9 @@ unsafe or unlicensed driving; vandalism; theft; carrying weapons.
 Talking *about* drugs is not suggesting them: the patterns need an act
 (buying, selling, taking), so music history ("the history of acid house"),
 song titles ("Lucy in the Sky with Diamonds", "Heroin" in quotes) and
-warnings ("never take drugs") do not count. Innocent look-alikes ("crack
+warnings ("never take drugs") do not count, and neither does a phrase in a
+sentence that enforces the rules or undoes the harm ("we can't have pirated
+software here", "they painted over the graffiti": ``reproach_markers.txt``). Innocent look-alikes ("crack
 on", "diet coke") are removed first (``illegal_false_alarms.txt``).
 """
 
@@ -15,10 +17,10 @@ from __future__ import annotations
 
 from ..findings import Finding
 from ..patterns import PatternSet, PhraseMatch, phrase_remover
-from ..text import tokenize
+from ..text import SENTENCE_BREAK, tokenize
 from ..wordlists import PatternSection, WordLists
 from .base import ChannelContext, MessageUnderReview, quote, sentence
-from .common import label_part, words_before
+from .common import PhraseSet, label_part, words_before
 
 OUTSIDE_QUOTES = "outside-quotes"
 UNLESS_NEGATED = "unless-negated"
@@ -34,6 +36,7 @@ class IllegalActivityRule:
         negations = [tuple(tokenize(n)) for n in lists.entries("negations")]
         self._negations = {n for n in negations if n}
         self.mask_text = mask_text
+        self.reproach = PhraseSet(lists.entries("reproach_markers"))
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         texts: dict[bool, str] = {}
@@ -53,9 +56,18 @@ class IllegalActivityRule:
     def _not_negated(self, match: PhraseMatch, text: str) -> bool:
         if UNLESS_NEGATED not in match.section.options:
             return True
+        if self.reproach.search(_sentence_around(text, match.start, match.end)):
+            return False  # "we can't have pirated software here": enforcing the rule
         before = words_before(text, match.start, _NEGATION_REACH)
         for length in range(1, len(before) + 1):
             for start in range(len(before) - length + 1):
                 if tuple(before[start : start + length]) in self._negations:
                     return False
         return True
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of phrase text that holds text[start:end]."""
+    begin = text.rfind(f" {SENTENCE_BREAK} ", 0, start)
+    finish = text.find(f" {SENTENCE_BREAK} ", end)
+    return text[begin + 3 if begin >= 0 else 0 : finish + 1 if finish >= 0 else len(text)]
