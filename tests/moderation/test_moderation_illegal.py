@@ -119,3 +119,15 @@ def test_enforcing_the_rule_or_undoing_the_harm_is_not_suggesting_it(text):
 )
 def test_illegal_acts_in_everyday_words(text):
     assert [f.rule for f in assess_text(text)] == ["illegal"]
+
+
+def test_an_offer_beside_a_drug_emoji_is_drug_dealing():
+    assert [f.rule for f in assess_text("my mate's got party bits if anyone wants some 💊")] == ["illegal"]
+
+
+@pytest.mark.parametrize("text", [
+        "my mate's got spare tickets if anyone wants some",
+        "I've got paracetamol 💊 if anyone needs some, in my bag",
+    ],)
+def test_an_offer_alone_or_medicine_named_is_not(text):
+    assert not [f for f in assess_text(text) if f.rule == "illegal"]

@@ -24,6 +24,7 @@ from .common import PhraseSet, label_part, words_before
 
 OUTSIDE_QUOTES = "outside-quotes"
 UNLESS_NEGATED = "unless-negated"
+WITH_DRUG_EMOJI = "with-drug-emoji"
 _NEGATION_REACH = 3  # words before a match that can negate it
 
 
@@ -31,7 +32,9 @@ class IllegalActivityRule:
     name = "illegal"
 
     def __init__(self, lists: WordLists, mask_text=lambda text: text) -> None:
-        self.patterns = PatternSet("illegal", lists, allowed_options=frozenset({OUTSIDE_QUOTES, UNLESS_NEGATED}))
+        self.patterns = PatternSet("illegal", lists, allowed_options=frozenset({OUTSIDE_QUOTES, UNLESS_NEGATED, WITH_DRUG_EMOJI}))
+        self.medicines = PhraseSet(lists.entries("medicines"))
+        self.drug_emoji = frozenset(e.replace("\ufe0f", "") for e in lists.entries("drug_emoji"))
         self.remove_false_alarms = phrase_remover(lists.entries("illegal_false_alarms"))
         negations = [tuple(tokenize(n)) for n in lists.entries("negations")]
         self._negations = {n for n in negations if n}
@@ -48,7 +51,14 @@ class IllegalActivityRule:
                 texts[outside_quotes] = self.remove_false_alarms(source)
             return texts[outside_quotes]
 
-        matches = self.patterns.first_matches(message.token_set, text_for, self._not_negated)
+        def accept(match: PhraseMatch, text: str) -> bool:
+            if WITH_DRUG_EMOJI in match.section.options and (
+                self.drug_emoji.isdisjoint(message.emoji) or self.medicines.search(text)
+            ):
+                return False
+            return self._not_negated(match, text)
+
+        matches = self.patterns.first_matches(message.token_set, text_for, accept)
         if not matches:
             return None
         return Finding("illegal", sentence([f"{label_part(m.label)} ({quote(self.mask_text(m.text))})" for m in matches]))
