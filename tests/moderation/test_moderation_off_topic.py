@@ -256,3 +256,28 @@ def test_keeping_the_channel_on_track_is_on_topic(channel):
     moderator.assess("U1", "Please no selling in here, thanks!", clock())
     moderator.assess("U1", "I'll message you separately. Let's keep it respectful in here please.", clock())
     assert not off_topic(moderator.assess("U1", "12 March online, link to follow", clock()))
+
+
+def test_someone_carrying_on_their_own_side_conversation_needs_more_than_one_topical_word(channel):
+    moderator, clock = channel(PURPOSE), Clock()
+    moderator.assess("U5", "just got back from Ibiza, best week ever", clock())
+    moderator.assess("U5", "the boat party was unreal", clock())
+    assert off_topic(moderator.assess("U5", "and the food, I'd go back tomorrow", clock()))
+
+
+def test_asking_for_side_conversations_to_stop_ends_everyones_runs(channel):
+    moderator, clock = channel(PURPOSE), Clock()
+    for text in FOOTBALL[:3]:
+        moderator.assess("U5", text, clock())
+    moderator.assess("U1", "ok take it to DMs please", clock())
+    moderator.assess("U1", ON_TOPIC[0], clock())
+    assert not off_topic(moderator.assess("U5", "can I swap parts with Sam for Friday?", clock()))
+
+
+def test_the_side_conversation_survives_a_restart(channel):
+    moderator, clock = channel(PURPOSE), Clock()
+    moderator.assess("U5", FOOTBALL[0], clock())
+    moderator.assess("U6", FOOTBALL[1], clock())
+    restarted = channel(PURPOSE)
+    restarted.restore_state(moderator.export_state())
+    assert off_topic(restarted.assess("U7", "no chance, my lot are miles better", clock()))

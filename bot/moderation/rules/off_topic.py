@@ -38,7 +38,9 @@ message on; one or two unrelated messages alone never are:
   it carries it on, short reactions too ("noooo", "3-1 to us"), until one
   is on topic or closes it ("let's park holiday chat", "take it to DMs":
   ``channel_housekeeping.txt``; never flagged itself), or 15 minutes pass
-  in silence.
+  in silence. Someone who posted its last message and posts again is
+  carrying it on: as in 4, one topical word ("the costumes were unreal")
+  does not end it.
 - One person's successive unrelated posts: posts by other people in
   between do not break it; an on-topic post by that person does, and so
   does a day's silence (``off_topic_run_gap_seconds``).
@@ -152,9 +154,10 @@ class OffTopicRule:
                 bool(message.tokens)
                 and message.tokens[0] in self.carry_on
                 and self.memory(context).drifting(message.user, message.time, _DRIFT_SECONDS)
-            )
+            ) or self.memory(context).carrying_on_side_run(message.user, message.time, _DRIFT_SECONDS)
             if self.housekeeping.search(message.phrase_text) or _SENT_TO_A_CHANNEL.search(message.phrase_text):
                 result = (ON_TOPIC, stems)
+                message.derived[self.name + ":closes"] = True
             # A short reply ("I've got two, I'll bring one") says too little to
             # judge, unless it names a distraction ("the Traitors finale tho").
             elif len(set(stems)) < self.config.off_topic_min_content_words + (0 if distracted else 1):
@@ -220,9 +223,11 @@ class OffTopicRule:
             return
         verdict, stems = judged
         memory = self.memory(context)
+        if message.derived.get(self.name + ":closes") and not message.edited:
+            memory.closed_at = max(memory.closed_at, message.time)
         if not message.edited:
             side, topic = self.side_run(message, context)
-            memory.record_side_run(side, message.time, topic)
+            memory.record_side_run(side, message.time, topic, message.user)
         elif verdict == ON_TOPIC and memory.side_length and message.time <= memory.side_time:
             memory.record_side_run(0, message.time, "")  # edited back onto the topic: the side conversation is over
         memory.record(message.user, message.ts, message.time, verdict, frozenset(stems), edited=message.edited)
