@@ -281,3 +281,11 @@ def test_the_side_conversation_survives_a_restart(channel):
     restarted = channel(PURPOSE)
     restarted.restore_state(moderator.export_state())
     assert off_topic(restarted.assess("U7", "no chance, my lot are miles better", clock()))
+
+
+def test_a_question_about_leisure_opens_a_side_conversation(channel):
+    moderator, clock = channel(PURPOSE), Clock()
+    moderator.assess("U5", "has anyone been to Lanzarote?", clock())
+    moderator.assess("U6", "yes, loved it", clock())
+    third = off_topic(moderator.assess("U5", "which part did you stay in", clock()))
+    assert third and third[0].reason == "3rd message in a row about lanzarote, not what #band-practice is for."

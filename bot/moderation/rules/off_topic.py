@@ -34,7 +34,8 @@ message on; one or two unrelated messages alone never are:
 
 - A side conversation, whoever takes part: it starts at a message that
   names a distraction (``off_topic_subjects.txt``: games, TV, sport,
-  holidays, pets...) and is not about the purpose, and every message after
+  holidays, pets...) or asks about one (``side_topic_openers.txt``: "anyone
+  watching ...", "has anyone been to ...") and is not about the purpose, and every message after
   it carries it on, short reactions too ("noooo", "3-1 to us"), until one
   is on topic or closes it ("let's park holiday chat", "take it to DMs":
   ``channel_housekeeping.txt``; never flagged itself), or 15 minutes pass
@@ -93,6 +94,7 @@ class OffTopicRule:
         # A side conversation starts at a distraction named in so many words
         # (stems alone would take "code" for "CoD").
         self.subjects = PhraseSet(lists.entries("off_topic_subjects"))
+        self.openers = PhraseSet(lists.entries("side_topic_openers"))
         self.negations = frozenset(entry for entry in lists.entries("negations") if " " not in entry)
         self.housekeeping = PhraseSet(lists.entries("channel_housekeeping"))
         self.carry_on = frozenset(entry for entry in lists.entries("carry_on_words") if " " not in entry)
@@ -189,6 +191,8 @@ class OffTopicRule:
                     result = (length + 1, topic)
                 else:
                     named = self.subjects.search(message.phrase_text)
+                    if named is None and self.openers.search(message.phrase_text):
+                        named = _what_is_asked_about(message.phrase_text, self.openers.search(message.phrase_text))
                     if named is not None:
                         result = (1, named)
             message.derived[key] = result
@@ -237,6 +241,12 @@ class OffTopicRule:
 
     def restore_state(self, context: ChannelContext, data: dict[str, Any]) -> None:
         self.memory(context).restore(data)
+
+
+def _what_is_asked_about(text: str, opener: str) -> str:
+    """The words after an opening question ("anyone watching the darts" -> "the darts")."""
+    after = text[text.find(opener) + len(opener) :].split(".")[0].split()[:3]
+    return " ".join(after) or "something else"
 
 
 def _channel_name(context: ChannelContext) -> str:
