@@ -289,3 +289,10 @@ def test_a_question_about_leisure_opens_a_side_conversation(channel):
     moderator.assess("U6", "yes, loved it", clock())
     third = off_topic(moderator.assess("U5", "which part did you stay in", clock()))
     assert third and third[0].reason == "3rd message in a row about lanzarote, not what #band-practice is for."
+
+
+def test_an_everyday_word_of_the_lexicon_does_not_end_a_side_conversation(channel):
+    moderator, clock = channel(PURPOSE), Clock()
+    moderator.assess("U5", "anyone watching the Grand National on Saturday", clock())
+    moderator.assess("U6", "got a fiver on the grey one", clock())
+    assert off_topic(moderator.assess("U5", "my dad always picks by the silliest name", clock()))

@@ -39,7 +39,9 @@ message on; one or two unrelated messages alone never are:
   it carries it on, short reactions too ("noooo", "3-1 to us"), until one
   is on topic or closes it ("let's park holiday chat", "take it to DMs":
   ``channel_housekeeping.txt``; never flagged itself), or 15 minutes pass
-  in silence. Someone who posted its last message and posts again is
+  in silence. Inside it, a word of the lexicon that is also an everyday
+  word (``everyday_topic_words.txt``: "pick", "stage", "keys") alone does
+  not end it. Someone who posted its last message and posts again is
   carrying it on: as in 4, one topical word ("the costumes were unreal")
   does not end it.
 - One person's successive unrelated posts: posts by other people in
@@ -87,6 +89,7 @@ class OffTopicRule:
         lexicon = lists.entries("topic_lexicon") + lists.entries("instruments")
         self.lexicon = frozenset(self.content_stems([tokenize(entry)[-1] for entry in lexicon if tokenize(entry)]))
         self.anything_goes = PhraseSet(lists.entries("anything_goes"))
+        self.everyday = frozenset(self.content_stems([w for e in lists.entries("everyday_topic_words") for w in tokenize(e)]))
         # Games, TV, holidays, pets, sport: related only through the purpose.
         self.distractions = frozenset(
             self.content_stems([tokenize(entry)[-1] for entry in lists.entries("off_topic_subjects") if tokenize(entry)])
@@ -166,7 +169,10 @@ class OffTopicRule:
                 result = (TOO_SHORT, stems)
             else:
                 recent = self.memory(context).recent_words(message.time)
-                lexicon_words = len({s for s in stems if s in self.lexicon})
+                topical = {s for s in stems if s in self.lexicon}
+                lexicon_words = len(topical)
+                if not drifting and topical <= self.everyday and self.memory(context).side_run(message.time, _DRIFT_SECONDS)[0]:
+                    drifting = True  # "my dad picks by the silliest name" carries a side conversation on
                 related = any(s in purpose for s in stems) or (
                     not distracted
                     and (
