@@ -296,3 +296,12 @@ def test_an_everyday_word_of_the_lexicon_does_not_end_a_side_conversation(channe
     moderator.assess("U5", "anyone watching the Grand National on Saturday", clock())
     moderator.assess("U6", "got a fiver on the grey one", clock())
     assert off_topic(moderator.assess("U5", "my dad always picks by the silliest name", clock()))
+
+
+def test_picking_up_what_the_channel_was_doing_ends_a_side_conversation(channel):
+    moderator, clock = channel(PURPOSE), Clock()
+    moderator.assess("U1", "Friday rehearsal: who's bringing the raffle prizes for the gig?", clock())
+    moderator.assess("U5", "our dog ate a whole sock yesterday, emergency vet trip", clock())
+    moderator.assess("U6", "oh no! is he ok?", clock())
+    assert not off_topic(moderator.assess("U1", "Right, who else can bring raffle bits?", clock()))
+    assert not off_topic(moderator.assess("U7", "me, I will", clock()))

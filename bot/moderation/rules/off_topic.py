@@ -163,15 +163,21 @@ class OffTopicRule:
             if self.housekeeping.search(message.phrase_text) or _SENT_TO_A_CHANNEL.search(message.phrase_text):
                 result = (ON_TOPIC, stems)
                 message.derived[self.name + ":closes"] = True
+            # Someone else picking up a word of what the channel was doing
+            # before a side conversation ("who can bring the raffle prizes?"
+            # after raffle talk) brings it back, however short.
+            elif not distracted and self._picks_up_the_topic(message, context, stems):
+                result = (ON_TOPIC, stems)
             # A short reply ("I've got two, I'll bring one") says too little to
             # judge, unless it names a distraction ("the Traitors finale tho").
             elif len(set(stems)) < self.config.off_topic_min_content_words + (0 if distracted else 1):
                 result = (TOO_SHORT, stems)
             else:
-                recent = self.memory(context).recent_words(message.time)
+                memory = self.memory(context)
+                recent = memory.recent_words(message.time)
                 topical = {s for s in stems if s in self.lexicon}
                 lexicon_words = len(topical)
-                if not drifting and topical <= self.everyday and self.memory(context).side_run(message.time, _DRIFT_SECONDS)[0]:
+                if not drifting and topical <= self.everyday and memory.side_run(message.time, _DRIFT_SECONDS)[0]:
                     drifting = True  # "my dad picks by the silliest name" carries a side conversation on
                 related = any(s in purpose for s in stems) or (
                     not distracted
@@ -183,6 +189,17 @@ class OffTopicRule:
                 result = (ON_TOPIC if related else OFF_TOPIC, stems)
         message.derived[self.name] = result
         return result
+
+    def _picks_up_the_topic(self, message: MessageUnderReview, context: ChannelContext, stems: list[str]) -> bool:
+        """In a side conversation, does someone other than its last poster
+        use a word of the channel's recent on-topic conversation?"""
+        memory = self.memory(context)
+        if not memory.side_run(message.time, _DRIFT_SECONDS)[0]:
+            return False
+        if memory.carrying_on_side_run(message.user, message.time, _DRIFT_SECONDS):
+            return False
+        recent = memory.recent_words(message.time)
+        return any(s in recent for s in stems)
 
     def side_run(self, message: MessageUnderReview, context: ChannelContext) -> tuple[int, str]:
         """(length, topic) of the channel's side conversation with this
