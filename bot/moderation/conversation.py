@@ -35,6 +35,14 @@ class ConversationMemory:
         self._people: OrderedDict[str, deque[_Post]] = OrderedDict()
         # A run longer than this is still a run: enough history to see one.
         self._posts_per_person = 4 * config.off_topic_run_length + 8
+        # The channel's side conversation, whoever takes part: how many
+        # messages it has had, when the last was posted, what it is about.
+        self.side_length = 0
+        self.side_time = 0.0
+        self.side_topic = ""
+        self.side_user = ""  # who posted its last message
+        # When someone last asked for side conversations to stop: everyone's runs end there.
+        self.closed_at = 0.0
 
     # -- recent conversation ---------------------------------------------------
 
@@ -61,6 +69,21 @@ class ConversationMemory:
             if self._recent_words[stem] <= 0:
                 del self._recent_words[stem]
 
+    # -- the channel's side conversation ------------------------------------------
+
+    def side_run(self, time: float, within_seconds: float) -> tuple[int, str]:
+        """(messages so far, topic) of a side conversation that a message at `time` would carry on."""
+        if self.side_length and 0 <= time - self.side_time <= within_seconds:
+            return self.side_length, self.side_topic
+        return 0, ""
+
+    def record_side_run(self, length: int, time: float, topic: str, user: str = "") -> None:
+        self.side_length, self.side_time, self.side_topic, self.side_user = length, time, topic, user
+
+    def carrying_on_side_run(self, user: str, time: float, within_seconds: float) -> bool:
+        """Did this person post the side conversation's last message (so this one likely carries it on)?"""
+        return bool(self.side_run(time, within_seconds)[0]) and self.side_user == user
+
     # -- runs of off-topic posts -------------------------------------------------
 
     def drifting(self, user: str, time: float, within_seconds: float) -> bool:
@@ -76,7 +99,8 @@ class ConversationMemory:
 
         For a new post: it plus the unbroken off-topic posts just before it.
         For an edit of a remembered post: counted up to where that post is.
-        A post on topic ends a run; a short one neither ends nor adds to it;
+        A post on topic ends a run, and so does anyone's asking for side
+        conversations to stop; a short one neither ends nor adds to it;
         a gap longer than `off_topic_run_gap_seconds` ends it too.
         """
         if verdict != OFF_TOPIC:
@@ -90,7 +114,11 @@ class ConversationMemory:
             posts = [post for post in posts if post.time < time]
         run, later_time = 1, time
         for post in reversed(posts):
-            if later_time - post.time > self.config.off_topic_run_gap_seconds or post.verdict == ON_TOPIC:
+            if (
+                later_time - post.time > self.config.off_topic_run_gap_seconds
+                or post.verdict == ON_TOPIC
+                or post.time < self.closed_at
+            ):
                 break
             if post.verdict == OFF_TOPIC:
                 run += 1
@@ -132,6 +160,8 @@ class ConversationMemory:
         return {
             "recent": [[time, sorted(stems)] for time, stems in self._recent],
             "people": {user: [[p.ts, p.time, p.verdict] for p in posts] for user, posts in self._people.items()},
+            "side_run": [self.side_length, self.side_time, self.side_topic, self.side_user],
+            "closed_at": self.closed_at,
         }
 
     def restore(self, data: dict[str, Any]) -> None:
@@ -145,6 +175,9 @@ class ConversationMemory:
                 (_Post(str(ts), float(time), _verdict(verdict)) for ts, time, verdict in posts),
                 maxlen=self._posts_per_person,
             )
+        length, time, topic, *user = data.get("side_run", [0, 0.0, ""])
+        self.record_side_run(int(length), float(time), str(topic), str(user[0]) if user else "")
+        self.closed_at = float(data.get("closed_at", 0.0))
 
 
 def _verdict(value: Any) -> Verdict:

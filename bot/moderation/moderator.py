@@ -27,19 +27,26 @@ or feed the last day of the channel's history to ``remember()``.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any, Mapping
 
 from bot.inline_markup import PLAIN, InlineMarkup
 
 from .config import ModerationConfig
-from .findings import Finding
+from .findings import RULE_NAMES, Finding
 from .rules import build_rules
 from .rules.base import ChannelContext, ChannelPurpose, MessageUnderReview, RememberingRule, Rule
 from .wordlists import WordLists
 
 STATE_VERSION = 1
+# What a message is reported for is remembered for this many reported
+# messages per channel, so a copy of it can be reported as a copy.
+_REPORTED_MEMORY = 1_000
+_CONTENT_RULES = frozenset({"abuse", "threat", "solicitation", "illegal"})
 _OUTRANKED_BY = {
-    "off_topic": frozenset({"abuse", "threat", "solicitation", "illegal"}),
+    # Selling something illegal is reported as illegal (the act is the worse part).
+    "solicitation": frozenset({"illegal"}),
+    "off_topic": frozenset({"abuse", "threat", "solicitation", "illegal", "repetition"}),
 }
 
 
@@ -61,6 +68,8 @@ class ChannelModerator:
                  rulebook: RuleBook | None = None, channel: str = "") -> None:
         self.rulebook = rulebook or RuleBook(config)
         self.context = ChannelContext(channel, purpose)
+        # ts -> the content rules a reported message broke (rule names, never text).
+        self._reported: OrderedDict[str, frozenset[str]] = OrderedDict()
 
     def set_purpose(self, purpose: str | None) -> None:
         """The channel's purpose changed (keeps the rules' memory)."""
@@ -85,15 +94,34 @@ class ChannelModerator:
             rule.remember(message, self.context)
 
     def _run(self, message: MessageUnderReview) -> list[Finding]:
-        findings = [f for rule in self.rulebook.rules if (f := rule.assess(message, self.context)) is not None]
-        if len(findings) > 1:
-            # One reason is enough for the moderator: a post reported for what
-            # it says is not also off topic (it still counts towards the run).
-            found = {f.rule for f in findings}
-            findings = [f for f in findings if found.isdisjoint(_OUTRANKED_BY.get(f.rule, ()))]
+        findings = _one_reason([f for rule in self.rulebook.rules if (f := rule.assess(message, self.context)) is not None])
+        findings = self._copies_as_copies(findings)
+        content = frozenset(f.rule for f in findings) & _CONTENT_RULES
+        if content:
+            self._reported[message.ts] = content
+            self._reported.move_to_end(message.ts)
+            while len(self._reported) > _REPORTED_MEMORY:
+                self._reported.popitem(last=False)
         for rule in self.rulebook.remembering:
             rule.remember(message, self.context)
         return findings
+
+    def _copies_as_copies(self, findings: list[Finding]) -> list[Finding]:
+        """A copy of a message already reported for what it says is reported
+        as a copy: the moderator has the first one's reasons on its card."""
+        copy = next((f for f in findings if f.rule == "repetition"), None)
+        if copy is None:
+            return findings
+        earlier = self._reported.get(copy.evidence.get("earlier_ts", ""), frozenset())
+        if not earlier:
+            return findings
+        kept = [f for f in findings if f.rule not in earlier]
+        said = " and ".join(r for r in RULE_NAMES if r in earlier)
+        return [
+            Finding("repetition", f"{f.reason[:-1]} (that one was reported for {said}).", f.evidence)
+            if f.rule == "repetition" and f.reason.endswith(".") else f
+            for f in kept
+        ]
 
     def export_state(self) -> dict[str, Any]:
         return {rule.name: rule.export_state(self.context) for rule in self.rulebook.remembering}
@@ -167,4 +195,14 @@ def assess_text(text: str, *, purpose: str | None = None, config: ModerationConf
     rulebook = rulebook or RuleBook(config)
     message = MessageUnderReview(text, markup=markup)
     context = ChannelContext("", purpose)
-    return [f for rule in rulebook.stateless if (f := rule.assess(message, context)) is not None]
+    return _one_reason([f for rule in rulebook.stateless if (f := rule.assess(message, context)) is not None])
+
+
+def _one_reason(findings: list[Finding]) -> list[Finding]:
+    """One reason is enough for the moderator: a post reported for what it
+    says is not also off topic (it still counts towards the run), and
+    selling something illegal is reported as illegal."""
+    if len(findings) < 2:
+        return findings
+    found = {f.rule for f in findings}
+    return [f for f in findings if found.isdisjoint(_OUTRANKED_BY.get(f.rule, ()))]

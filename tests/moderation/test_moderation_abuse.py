@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.moderation import assess_text
+
 SWEARING = [
     "your mixes are dogshit",
     "what the fuck",
@@ -320,3 +322,13 @@ def test_several_kinds_of_abuse_share_one_reason_line(findings):
 def test_quoted_insults_are_masked_in_the_reason(findings):
     reason = findings("you're a fucking pathetic loser")["abuse"]
     assert "fucking" not in reason
+
+
+@pytest.mark.parametrize("text", ["ur beats r gay af", "that chorus sounds so gay lol"])
+def test_a_thing_called_gay_to_mean_bad_is_abuse(text):
+    assert [f.rule for f in assess_text(text)] == ["abuse"]
+
+
+@pytest.mark.parametrize("text", ["my sister's band is gay and proud", "the song is about being gay in a small town"])
+def test_talking_about_being_gay_is_not_abuse(text):
+    assert not [f for f in assess_text(text) if f.rule == "abuse"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.moderation import assess_text
+
 ILLEGAL = [
     ("I'm sneaking a few cans of cider in my sleeping bag", "Buying alcohol for under-18s"),
     ("bringing a bottle of vodka in my water bottle for lunchtime", "Buying alcohol for under-18s"),
@@ -91,3 +93,41 @@ def test_illegal_activity_counts(findings, text, label):
 @pytest.mark.parametrize("text", NOT_ILLEGAL)
 def test_music_history_titles_warnings_and_lookalikes_do_not_count(findings, text):
     assert "illegal" not in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zac, we can't have cracked software on the studio laptops, there are free licences",
+        "the council painted over the graffiti on the underpass, looks loads better",
+        "Ella, driving after a few pints is not safe, please don't do that again",
+    ],
+)
+def test_enforcing_the_rule_or_undoing_the_harm_is_not_suggesting_it(text):
+    assert not [f for f in assess_text(text) if f.rule == "illegal"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my neighbour drove to the party after about six pints lol",
+        "we sprayed tags all over the skate shelter",
+        "he sells fags to year 7s at the bus stop",
+        "anyone want to go halves on a netflix account my cousin sells",
+        "selling a firestick loaded with every film, £35",
+    ],
+)
+def test_illegal_acts_in_everyday_words(text):
+    assert [f.rule for f in assess_text(text)] == ["illegal"]
+
+
+def test_an_offer_beside_a_drug_emoji_is_drug_dealing():
+    assert [f.rule for f in assess_text("my mate's got party bits if anyone wants some 💊")] == ["illegal"]
+
+
+@pytest.mark.parametrize("text", [
+        "my mate's got spare tickets if anyone wants some",
+        "I've got paracetamol 💊 if anyone needs some, in my bag",
+    ],)
+def test_an_offer_alone_or_medicine_named_is_not(text):
+    assert not [f for f in assess_text(text) if f.rule == "illegal"]

@@ -182,3 +182,21 @@ def test_warming_up_from_history_remembers_without_assessing(channel):
     moderator = channel()
     moderator.remember("U1", SPAM, ts(0))
     assert repetition(moderator.assess("U2", SPAM, ts(60)))
+
+
+def test_a_copy_of_a_reported_message_is_reported_as_a_copy(channel):
+    moderator = channel()
+    advert = "Selling my old PS4 with two controllers, £80, message me"
+    assert [f.rule for f in moderator.assess("U1", advert, ts(0))] == ["solicitation"]
+    copy = moderator.assess("U1", advert, ts(30))
+    assert [f.rule for f in copy] == ["repetition"]
+    assert copy[0].reason == (
+        "Same as a message posted under a minute earlier by the same person (that one was reported for solicitation)."
+    )
+
+
+def test_a_copy_that_adds_something_reportable_keeps_that_reason(channel):
+    moderator = channel()
+    moderator.assess("U1", "is anyone bringing the spare keyboard stand to the gig tonight", ts(0))
+    found = moderator.assess("U1", "is anyone bringing the spare keyboard stand to the gig tonight you fucking idiots", ts(60))
+    assert {f.rule for f in found} == {"abuse", "repetition"}

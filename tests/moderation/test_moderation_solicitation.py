@@ -94,3 +94,27 @@ def test_an_organisation_configures_its_own_name_and_appeal_words():
     assert not assess_text("Please donate to our Big Give appeal", rulebook=rulebook)
     # TMW is not this organisation
     assert [f.rule for f in assess_text("Tickets on sale now for the TMW showcase", rulebook=rulebook)] == ["solicitation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "guitar lessons with me, £20 for 40 mins, text me to book",
+        "free robux if you click this link",
+        "join my team and earn money from your phone!",
+        "everyone vote for my group in the town's battle of the bands, link below",
+    ],
+)
+def test_selling_schemes_giveaways_and_outside_votes_in_plain_words(text):
+    assert [f.rule for f in assess_text(text)] == ["solicitation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yes, a charity raffle is fine for the summer show",
+        "the cake stall raised £120 for the tour, thank you all",
+    ],
+)
+def test_permission_and_reports_of_our_own_fundraising_are_not_solicitation(text):
+    assert not [f for f in assess_text(text) if f.rule == "solicitation"]

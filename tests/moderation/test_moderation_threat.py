@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.moderation import assess_text
+
 THREATS = [
     "I'll find where you live",
     "I know where you live",
@@ -102,3 +104,34 @@ def test_threat_reason_quotes_the_threat(findings):
 
 def test_a_mentioned_person_reads_as_someone(findings):
     assert "@someone" in findings("I'll kill <@U123>")["threat"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sit in my seat again and u'll be sorry",
+        "yous are gonna regret this when my cousin hears",
+        "Tom had better watch himself after practice",
+        "if I don't get picked then sam is gonna get it",
+        "move my stand again and watch yourself",
+        "ur gonna wish u never said that",
+    ],
+)
+def test_threats_with_no_violent_word(text):
+    assert [f.rule for f in assess_text(text)] == ["threat"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you'll regret missing the workshop, it was brilliant",
+        "mind yourself on the ramp, it's icy",
+        "I'll find you after the concert to give you the folder",
+    ],
+)
+def test_warnings_and_plans_are_not_threats(text):
+    assert not [f for f in assess_text(text) if f.rule == "threat"]
+
+
+def test_a_whole_people_accused_is_reported_as_abuse_not_as_defamation():
+    assert [f.rule for f in assess_text("them polish lads at the warehouse are thieves")] == ["abuse"]

@@ -7,7 +7,9 @@ unsafe or unlicensed driving; vandalism; theft; carrying weapons.
 Talking *about* drugs is not suggesting them: the patterns need an act
 (buying, selling, taking), so music history ("the history of acid house"),
 song titles ("Lucy in the Sky with Diamonds", "Heroin" in quotes) and
-warnings ("never take drugs") do not count. Innocent look-alikes ("crack
+warnings ("never take drugs") do not count, and neither does a phrase in a
+sentence that enforces the rules or undoes the harm ("we can't have pirated
+software here", "they painted over the graffiti": ``reproach_markers.txt``). Innocent look-alikes ("crack
 on", "diet coke") are removed first (``illegal_false_alarms.txt``).
 """
 
@@ -15,13 +17,14 @@ from __future__ import annotations
 
 from ..findings import Finding
 from ..patterns import PatternSet, PhraseMatch, phrase_remover
-from ..text import tokenize
+from ..text import SENTENCE_BREAK, tokenize
 from ..wordlists import PatternSection, WordLists
 from .base import ChannelContext, MessageUnderReview, quote, sentence
-from .common import label_part, words_before
+from .common import PhraseSet, label_part, words_before
 
 OUTSIDE_QUOTES = "outside-quotes"
 UNLESS_NEGATED = "unless-negated"
+WITH_DRUG_EMOJI = "with-drug-emoji"
 _NEGATION_REACH = 3  # words before a match that can negate it
 
 
@@ -29,11 +32,14 @@ class IllegalActivityRule:
     name = "illegal"
 
     def __init__(self, lists: WordLists, mask_text=lambda text: text) -> None:
-        self.patterns = PatternSet("illegal", lists, allowed_options=frozenset({OUTSIDE_QUOTES, UNLESS_NEGATED}))
+        self.patterns = PatternSet("illegal", lists, allowed_options=frozenset({OUTSIDE_QUOTES, UNLESS_NEGATED, WITH_DRUG_EMOJI}))
+        self.medicines = PhraseSet(lists.entries("medicines"))
+        self.drug_emoji = frozenset(e.replace("\ufe0f", "") for e in lists.entries("drug_emoji"))
         self.remove_false_alarms = phrase_remover(lists.entries("illegal_false_alarms"))
         negations = [tuple(tokenize(n)) for n in lists.entries("negations")]
         self._negations = {n for n in negations if n}
         self.mask_text = mask_text
+        self.reproach = PhraseSet(lists.entries("reproach_markers"))
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         texts: dict[bool, str] = {}
@@ -45,7 +51,14 @@ class IllegalActivityRule:
                 texts[outside_quotes] = self.remove_false_alarms(source)
             return texts[outside_quotes]
 
-        matches = self.patterns.first_matches(message.token_set, text_for, self._not_negated)
+        def accept(match: PhraseMatch, text: str) -> bool:
+            if WITH_DRUG_EMOJI in match.section.options and (
+                self.drug_emoji.isdisjoint(message.emoji) or self.medicines.search(text)
+            ):
+                return False
+            return self._not_negated(match, text)
+
+        matches = self.patterns.first_matches(message.token_set, text_for, accept)
         if not matches:
             return None
         return Finding("illegal", sentence([f"{label_part(m.label)} ({quote(self.mask_text(m.text))})" for m in matches]))
@@ -53,9 +66,18 @@ class IllegalActivityRule:
     def _not_negated(self, match: PhraseMatch, text: str) -> bool:
         if UNLESS_NEGATED not in match.section.options:
             return True
+        if self.reproach.search(_sentence_around(text, match.start, match.end)):
+            return False  # "we can't have pirated software here": enforcing the rule
         before = words_before(text, match.start, _NEGATION_REACH)
         for length in range(1, len(before) + 1):
             for start in range(len(before) - length + 1):
                 if tuple(before[start : start + length]) in self._negations:
                     return False
         return True
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of phrase text that holds text[start:end]."""
+    begin = text.rfind(f" {SENTENCE_BREAK} ", 0, start)
+    finish = text.find(f" {SENTENCE_BREAK} ", end)
+    return text[begin + 3 if begin >= 0 else 0 : finish + 1 if finish >= 0 else len(text)]

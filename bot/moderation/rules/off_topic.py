@@ -29,11 +29,24 @@ drifting off topic together does not make its own drift look related.
    please", "take that to #random" (``channel_housekeeping.txt``), so a
    moderator closing side conversations never makes a run of their own.
 
-The run: the third (``off_topic_run_length``) unrelated post in a row by
-one person is flagged, and every one after it; one or two alone never are.
-Posts by other people in between do not break the run (the rule is about
-one person's successive posts); an on-topic post by that person does, and so
-does a day's silence (``off_topic_run_gap_seconds``).
+Two kinds of run are flagged from their third (``off_topic_run_length``)
+message on; one or two unrelated messages alone never are:
+
+- A side conversation, whoever takes part: it starts at a message that
+  names a distraction (``off_topic_subjects.txt``: games, TV, sport,
+  holidays, pets...) or asks about one (``side_topic_openers.txt``: "anyone
+  watching ...", "has anyone been to ...") and is not about the purpose, and every message after
+  it carries it on, short reactions too ("noooo", "3-1 to us"), until one
+  is on topic or closes it ("let's park holiday chat", "take it to DMs":
+  ``channel_housekeeping.txt``; never flagged itself), or 15 minutes pass
+  in silence. Inside it, a word of the lexicon that is also an everyday
+  word (``everyday_topic_words.txt``: "pick", "stage", "keys") alone does
+  not end it. Someone who posted its last message and posts again is
+  carrying it on: as in 4, one topical word ("the costumes were unreal")
+  does not end it.
+- One person's successive unrelated posts: posts by other people in
+  between do not break it; an on-topic post by that person does, and so
+  does a day's silence (``off_topic_run_gap_seconds``).
 
 A channel without a purpose, or whose purpose says anything goes ("anything
 goes", "random", "off-topic", "general chat": ``anything_goes.txt``), has no
@@ -42,6 +55,7 @@ off-topic posts.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..config import ModerationConfig
@@ -53,6 +67,8 @@ from .base import ChannelContext, ChannelPurpose, MessageUnderReview
 from .common import PhraseSet, words_before
 
 _MIN_WORD_LENGTH = 3
+# "Football talk to #random please": sending a conversation to another channel.
+_SENT_TO_A_CHANNEL = re.compile(r"(?<![^ ])(?:to|in|for|into) #[a-z]")
 _WORDS_SHARED_WITH_CONVERSATION = 2
 _TOKEN_CACHE_LIMIT = 50_000
 _LEXICON_WORDS_WHILE_DRIFTING = 2
@@ -73,10 +89,15 @@ class OffTopicRule:
         lexicon = lists.entries("topic_lexicon") + lists.entries("instruments")
         self.lexicon = frozenset(self.content_stems([tokenize(entry)[-1] for entry in lexicon if tokenize(entry)]))
         self.anything_goes = PhraseSet(lists.entries("anything_goes"))
+        self.everyday = frozenset(self.content_stems([w for e in lists.entries("everyday_topic_words") for w in tokenize(e)]))
         # Games, TV, holidays, pets, sport: related only through the purpose.
         self.distractions = frozenset(
             self.content_stems([tokenize(entry)[-1] for entry in lists.entries("off_topic_subjects") if tokenize(entry)])
         )
+        # A side conversation starts at a distraction named in so many words
+        # (stems alone would take "code" for "CoD").
+        self.subjects = PhraseSet(lists.entries("off_topic_subjects"))
+        self.openers = PhraseSet(lists.entries("side_topic_openers"))
         self.negations = frozenset(entry for entry in lists.entries("negations") if " " not in entry)
         self.housekeeping = PhraseSet(lists.entries("channel_housekeeping"))
         self.carry_on = frozenset(entry for entry in lists.entries("carry_on_words") if " " not in entry)
@@ -138,16 +159,26 @@ class OffTopicRule:
                 bool(message.tokens)
                 and message.tokens[0] in self.carry_on
                 and self.memory(context).drifting(message.user, message.time, _DRIFT_SECONDS)
-            )
-            if self.housekeeping.search(message.phrase_text):
+            ) or self.memory(context).carrying_on_side_run(message.user, message.time, _DRIFT_SECONDS)
+            if self.housekeeping.search(message.phrase_text) or _SENT_TO_A_CHANNEL.search(message.phrase_text):
+                result = (ON_TOPIC, stems)
+                message.derived[self.name + ":closes"] = True
+            # Someone else picking up a word of what the channel was doing
+            # before a side conversation ("who can bring the raffle prizes?"
+            # after raffle talk) brings it back, however short.
+            elif not distracted and self._picks_up_the_topic(message, context, stems):
                 result = (ON_TOPIC, stems)
             # A short reply ("I've got two, I'll bring one") says too little to
             # judge, unless it names a distraction ("the Traitors finale tho").
             elif len(set(stems)) < self.config.off_topic_min_content_words + (0 if distracted else 1):
                 result = (TOO_SHORT, stems)
             else:
-                recent = self.memory(context).recent_words(message.time)
-                lexicon_words = len({s for s in stems if s in self.lexicon})
+                memory = self.memory(context)
+                recent = memory.recent_words(message.time)
+                topical = {s for s in stems if s in self.lexicon}
+                lexicon_words = len(topical)
+                if not drifting and topical <= self.everyday and memory.side_run(message.time, _DRIFT_SECONDS)[0]:
+                    drifting = True  # "my dad picks by the silliest name" carries a side conversation on
                 related = any(s in purpose for s in stems) or (
                     not distracted
                     and (
@@ -159,9 +190,49 @@ class OffTopicRule:
         message.derived[self.name] = result
         return result
 
+    def _picks_up_the_topic(self, message: MessageUnderReview, context: ChannelContext, stems: list[str]) -> bool:
+        """In a side conversation, does someone other than its last poster
+        use a word of the channel's recent on-topic conversation?"""
+        memory = self.memory(context)
+        if not memory.side_run(message.time, _DRIFT_SECONDS)[0]:
+            return False
+        if memory.carrying_on_side_run(message.user, message.time, _DRIFT_SECONDS):
+            return False
+        recent = memory.recent_words(message.time)
+        return any(s in recent for s in stems)
+
+    def side_run(self, message: MessageUnderReview, context: ChannelContext) -> tuple[int, str]:
+        """(length, topic) of the channel's side conversation with this
+        message in it; (0, "") when the message is not part of one."""
+        key = self.name + ":side"
+        if key not in message.derived:
+            judged = self.verdict(message, context)
+            result = (0, "")
+            if judged is not None and judged[0] != ON_TOPIC and not message.edited:
+                length, topic = self.memory(context).side_run(message.time, _DRIFT_SECONDS)
+                if length:
+                    result = (length + 1, topic)
+                else:
+                    named = self.subjects.search(message.phrase_text)
+                    if named is None and self.openers.search(message.phrase_text):
+                        named = _what_is_asked_about(message.phrase_text, self.openers.search(message.phrase_text))
+                    if named is not None:
+                        result = (1, named)
+            message.derived[key] = result
+        return message.derived[key]
+
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         judged = self.verdict(message, context)
-        if judged is None or judged[0] != OFF_TOPIC:
+        if judged is None or judged[0] == ON_TOPIC:
+            return None
+        side, topic = self.side_run(message, context)
+        if side >= self.config.off_topic_run_length:
+            return Finding(
+                "off_topic",
+                f"{_ordinal(side)} message in a row about {topic}, not what {_channel_name(context)} is for.",
+                evidence={"run": str(side), "topic": topic, "content_words": ", ".join(dict.fromkeys(judged[1]))[:120]},
+            )
+        if judged[0] != OFF_TOPIC:
             return None
         run = self.memory(context).run_length(message.user, message.ts, message.time, OFF_TOPIC)
         if run < self.config.off_topic_run_length:
@@ -178,15 +249,33 @@ class OffTopicRule:
         if judged is None:
             return
         verdict, stems = judged
-        self.memory(context).record(
-            message.user, message.ts, message.time, verdict, frozenset(stems), edited=message.edited
-        )
+        memory = self.memory(context)
+        if message.derived.get(self.name + ":closes") and not message.edited:
+            memory.closed_at = max(memory.closed_at, message.time)
+        if not message.edited:
+            side, topic = self.side_run(message, context)
+            memory.record_side_run(side, message.time, topic, message.user)
+        elif verdict == ON_TOPIC and memory.side_length and message.time <= memory.side_time:
+            memory.record_side_run(0, message.time, "")  # edited back onto the topic: the side conversation is over
+        memory.record(message.user, message.ts, message.time, verdict, frozenset(stems), edited=message.edited)
 
     def export_state(self, context: ChannelContext) -> dict[str, Any]:
         return self.memory(context).export()
 
     def restore_state(self, context: ChannelContext, data: dict[str, Any]) -> None:
         self.memory(context).restore(data)
+
+
+def _what_is_asked_about(text: str, opener: str) -> str:
+    """The words after an opening question ("anyone watching the darts" -> "the darts")."""
+    after = text[text.find(opener) + len(opener) :].split(".")[0].split()[:3]
+    return " ".join(after) or "something else"
+
+
+def _channel_name(context: ChannelContext) -> str:
+    """The channel as its purpose line names it ("#gig-crew"), or "this channel"."""
+    words = context.purpose.text.split()
+    return words[0] if words and words[0].startswith("#") and len(words[0]) > 1 else "this channel"
 
 
 def _ordinal(n: int) -> str:

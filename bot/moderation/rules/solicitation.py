@@ -33,6 +33,7 @@ USED_INSTRUMENT_OK = "used-instrument-ok"
 PARTNER_FREE_EVENT_OK = "partner-free-event-ok"
 WITH_OFFER = "with-offer"
 _NEGATION_REACH = 2  # words before a match that can say "no" to it
+_PERMISSION_REACH = 3  # words after a match that can say it is allowed
 _JOINING_WORDS = frozenset({"or", "and", "nor"})
 
 
@@ -53,6 +54,7 @@ class SolicitationRule:
         self.free_words = PhraseSet(lists.entries("free_words"))
         self.offer_words = PhraseSet(lists.entries("offer_words"))
         self.negations = frozenset(entry for entry in lists.entries("negations") if " " not in entry)
+        self.permission = PhraseSet(lists.entries("permission_markers"))
         # Words that can't on their own make a name a partner's ("Free",
         # "Events", "Music"): the purpose's ordinary vocabulary.
         self._generic_words = frozenset(
@@ -77,7 +79,7 @@ class SolicitationRule:
 
     def _exempt(self, match: PhraseMatch, message: MessageUnderReview, purpose: ChannelPurpose) -> bool:
         options = match.section.options
-        if self._negated(match, message):
+        if self._negated(match, message) or self._permitted(match, message):
             return True
         if WITH_OFFER in options and not self._makes_offer(message):
             return True
@@ -95,6 +97,11 @@ class SolicitationRule:
         # does not count towards the reach.
         before = [w for w in words_before(message.phrase_text, match.start, _NEGATION_REACH + 1) if w not in _JOINING_WORDS]
         return any(word in self.negations for word in before[-_NEGATION_REACH:])
+
+    def _permitted(self, match: PhraseMatch, message: MessageUnderReview) -> bool:
+        # "charity raffle is fine": someone saying it is allowed (the words just after it).
+        after = message.phrase_text[match.end :].split()[:_PERMISSION_REACH]
+        return self.permission.search(" ".join(after) + " ") is not None
 
     def _makes_offer(self, message: MessageUnderReview) -> bool:
         # A way to reach a seller is only selling beside an offer.

@@ -9,7 +9,9 @@ good") are listed in ``threat_idioms.txt`` and removed before searching.
 Defamation is accusing a named person or organisation of a crime or worse
 ("X is a thief", "the council are crooks", "Dave stole the money"); the
 writer ("I'm a thief") and words that point at no one ("there's a thief
-about") are not accused (``non_subjects.txt``).
+about") are not accused (``non_subjects.txt``), and neither is a whole
+people named just before ("them gypsies on the site are thieves": a
+hateful generalisation, reported by the abuse rule).
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ from ..patterns import PatternSet, PhraseMatch, phrase_remover
 from ..wordlists import WordLists
 from .abuse import FriendlyMarkers
 from .base import ChannelContext, MessageUnderReview, quote, sentence
-from .common import label_part
+from .common import PhraseSet, label_part, words_before
 
 UNLESS_FRIENDLY = "unless-friendly"
+_ACCUSATION = "Accuses someone of a crime or worse"
+_GROUP_REACH = 5  # words before an accusation that can name the group it is about
 
 
 class ThreatRule:
@@ -34,16 +38,21 @@ class ThreatRule:
         # Quotes in reasons pass through the abuse rule's masking, so a
         # threat full of swearing is not spelt back out to the moderator.
         self.mask_text = mask_text
+        # An accusation of a whole people ("them gypsies ... are thieves") is
+        # a hateful generalisation, the abuse rule's to report, not a person defamed.
+        self.groups = PhraseSet(lists.entries("nationalities") + lists.entries("identity_groups"))
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         text = self.remove_idioms(message.phrase_text)
-        matches = self.patterns.first_matches(message.token_set, lambda section: text, lambda m, _: self._meant(m, message))
+        matches = self.patterns.first_matches(message.token_set, lambda section: text, lambda m, searched: self._meant(m, message, searched))
         if not matches:
             return None
         parts = [f"{label_part(m.label)} ({quote(self.mask_text(m.text))})" for m in matches]
         return Finding("threat", sentence(parts))
 
-    def _meant(self, match: PhraseMatch, message: MessageUnderReview) -> bool:
+    def _meant(self, match: PhraseMatch, message: MessageUnderReview, searched: str) -> bool:
+        if match.label == _ACCUSATION and self.groups.search(" ".join(words_before(searched, match.start, _GROUP_REACH)) + " "):
+            return False
         # "I'm gonna kill you if you're late 😂" between friends is teasing:
         # sections marked unless-friendly don't count beside a laughing emoji or "lol".
         return UNLESS_FRIENDLY not in match.section.options or not self.friendly.present(message)
