@@ -141,6 +141,16 @@ class TeamsActivitySender:
         activity["membersAdded"] = [{"id": f"28:{self.fake.app_id}"}]
         return activity
 
+    def members_added(self, by: str, team_id: str, channel_id: str, *people: str,
+                      event: str = "teamMemberAdded") -> dict[str, Any]:
+        """People added by `by` (an owner): to a team (teamMemberAdded, told in the team's General channel,
+        whose id is the team's; its standard channels are theirs too), or to one private or shared channel
+        (channelMemberAdded). Teams names each by their id in its conversations and their Entra object id."""
+        activity = self._base("conversationUpdate", by, self._channel(team_id, channel_id))
+        activity["channelData"].update({"team": {"id": team_id}, "channel": {"id": channel_id}, "eventType": event})
+        activity["membersAdded"] = [{"id": teams_user_id(person), "aadObjectId": person} for person in people]
+        return activity
+
     def card_action(self, person: str, verb: str, data: dict[str, Any], *, in_channel: tuple[str, str] | None = None,
                     reply_to_id: str | None = None) -> dict[str, Any]:
         """A press of an Action.Execute button on a card the bot sent: in the person's own chat, or in a
