@@ -31,11 +31,11 @@ from tests.teams_support import (
     SAM_TEAMS,
     STRANGER_TEAMS,
     TeamsWorld,
+    card_text,
     start_teams_world,
 )
 from tests.teams_support import card_actions as _actions
 from tests.teams_support import card_button as _button
-from tests.teams_support import card_text
 
 ANITA, BEN = "U0ANITA001", "U0VOLUNT01"
 RACHEL, SAM, GRACE = "U0ADMIN001", "U0PMAUDIO1", "U0PMBEAT01"
@@ -464,10 +464,12 @@ async def test_flagging_needs_a_name_and_someone_in_the_organisation_file(org_wo
     nameless = _shown(await _say(org_world, BEN_TEAMS, "accounts exposed"))
     stranger = _shown(await _say(org_world, STRANGER_TEAMS, "accounts exposed Dropbox"))
     password = _shown(await _say(org_world, BEN_TEAMS, "accounts exposed Dropbox Xk9!pq2wZ"))
+    edited = _shown(await _say(org_world, ANITA_TEAMS, "accounts edit Xk9!pq2wZ"))  # an admin, in the wrong place
 
     assert nameless.replace("\\", "") == "Which account? For example `accounts exposed Instagram`. Never type the password."
     assert stranger.startswith("I don't have you in our organisation file yet, so I can't pass this on for you.")
     assert "looks like a password" in password and "Xk9!pq2wZ" not in password
+    assert "looks like a password" in edited and "Xk9!pq2wZ" not in edited
     assert await _audits(org_world, "account.exposed") == 0 and await org_world.count(Report) == 0
     assert not contains_password(json.dumps([s.cards for s in org_world.teams.sent]))
 

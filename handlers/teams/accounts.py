@@ -281,26 +281,22 @@ def register(app: TeamsApp) -> None:
         services = turn.services
         if not typed:
             raise DomainError(WHICH_EXPOSED)
-        if contains_password(typed, short_field=True):  # a name is expected: a password-like word is refused unsaid
-            raise PasswordTyped()
         async with services.db.reading() as session:
-            account = await workflow.find_account(session, typed)
-            account_id, account_name = account.id, account.name
-            # Already being changed: anyone is simply told so, and no report is needed.
-            directly = account.exposed_at is not None or workflow.may_start_exposure(account, member)
+            # A password-like word where the name belongs is refused unsaid (the core's rule, as in Slack).
+            target = await workflow.exposure_target(session, typed, member)
         claim = f"teams-accounts-exposed:{turn.activity.where.conversation_id}:{turn.activity.id}"[:200]
-        if directly:
+        if target.directly:
             try:
                 async with services.db.unit_of_work() as session:
                     # Claimed with the work: the same activity sent again by Teams flags nothing more.
                     session.add(ProcessedDelivery(key=claim, seen_at=services.now()))
                     await session.flush()
-                    outcome = await workflow.start_exposure(session, services, account_id, turn.person)
+                    outcome = await workflow.start_exposure(session, services, target.account_id, turn.person)
             except IntegrityError:
                 return
         else:
             # Someone who neither owns nor uses it: filed as a report for the admins (once, by its key).
-            outcome = await report_account_exposure(services, account_name, turn.person, claim)
+            outcome = await report_account_exposure(services, target.name, turn.person, claim)
         services.wake_scheduler()
         await turn.reply(SAID, {"text": outcome.message})
 

@@ -139,16 +139,13 @@ def register(app: AsyncApp) -> None:
                 if not rest:
                     raise DomainError("Which account? For example `/accounts exposed Instagram`. Never type the password.")
                 async with services.db.reading() as session:
-                    account = await workflow.find_account(session, rest)
-                    account_id, account_name = account.id, account.name
-                    # Already being changed: anyone is simply told so, and no report is needed.
-                    directly = account.exposed_at is not None or workflow.may_start_exposure(
-                        account, snapshot.directory.by_key(actor))
-                if directly:
+                    # A password-like word where the name belongs is refused, never echoed (the core's rule).
+                    target = await workflow.exposure_target(session, rest, snapshot.directory.by_key(actor))
+                if target.directly:
                     async with services.db.unit_of_work() as session:
-                        outcome = await workflow.start_exposure(session, services, account_id, actor)
+                        outcome = await workflow.start_exposure(session, services, target.account_id, actor)
                 else:
-                    outcome = await report_account_exposure(services, account_name, actor,
+                    outcome = await report_account_exposure(services, target.name, actor,
                                                             f"accounts-exposed:{command['trigger_id']}")
                 services.wake_scheduler()
                 await respond(text=outcome.message, response_type="ephemeral")
