@@ -466,7 +466,7 @@ async def test_flagging_needs_a_name_and_someone_in_the_organisation_file(org_wo
     password = _shown(await _say(org_world, BEN_TEAMS, "accounts exposed Dropbox Xk9!pq2wZ"))
     edited = _shown(await _say(org_world, ANITA_TEAMS, "accounts edit Xk9!pq2wZ"))  # an admin, in the wrong place
 
-    assert nameless.replace("\\", "") == "Which account? For example `accounts exposed Instagram`. Never type the password."
+    assert nameless.replace("\\", "") == "Which account? For example “accounts exposed Instagram”. Never type the password."
     assert stranger.startswith("I don't have you in our organisation file yet, so I can't pass this on for you.")
     assert "looks like a password" in password and "Xk9!pq2wZ" not in password
     assert "looks like a password" in edited and "Xk9!pq2wZ" not in edited

@@ -28,7 +28,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.addresses import Address, ToConversation, ToPerson
 from bot.commands import as_typed_in_chat
 from bot.errors import DomainError
-from bot.messages import Message, Paragraph
+from bot.messages import Message, Paragraph, commands_in
 from bot.outbox import DeliveryFailed
 from bot.services import Services
 from bot.teams.activities import (
@@ -83,8 +83,9 @@ SendNow = Callable[[Address, Message], Awaitable[object]]
 
 
 def said_plainly(params: dict[str, Any]) -> Message:
-    """One of the bot's own sentences (a refusal, what was done), its commands as typed in Teams."""
-    text = as_typed_in_chat(params["text"])
+    """One of the bot's own sentences (a refusal, what was done), its commands as typed in Teams, shown
+    as commands (a card's text has no code span: backticks would show as they are)."""
+    text = commands_in(as_typed_in_chat(params["text"]))
     return Message(summary=text, parts=[Paragraph([text])])
 
 
