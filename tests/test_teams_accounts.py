@@ -338,6 +338,31 @@ GOOD = {"name": "Canva", "aliases": "canva pro", "owner": BEN_TEAMS, "access": S
         "overall_access": ANITA_TEAMS, "every": "90 days", "last_changed": "last Friday"}
 
 
+async def test_an_admin_adds_an_account_with_one_line_as_in_slack(org_world: TeamsWorld) -> None:
+    typed = ('accounts add Canva owner=<at>Ben Carter</at> every="90 days" access=<at>Sam Okafor</at>, @Grace '
+             'admins=<at>Anita Holford</at> last="last Friday"')
+    mentions = {BEN_TEAMS: "Ben Carter", SAM_TEAMS: "Sam Okafor", ANITA_TEAMS: "Anita Holford"}
+    await org_world.client.send(org_world.client.personal_message(ANITA_TEAMS, typed, mentions=mentions))
+    await org_world.tick()
+
+    said = _shown(org_world.teams.sent_to(ANITA_TEAMS)[-1].cards[0])
+    assert said.startswith("Added Canva: owned by Ben Carter, password changed every 3 months, next due Thursday "
+                           "18 February 2027.")
+    canva, access = await _account(org_world, "Canva")
+    assert canva is not None and canva.owner_id == BEN and canva.rotate_every_days == 90
+    assert access == {SAM: False, GRACE: False, ANITA: True}
+
+
+async def test_someone_named_in_one_line_who_is_not_in_the_file_saves_nothing(org_world: TeamsWorld) -> None:
+    typed = "accounts add Canva owner=@Nobody every=90d"
+    await org_world.client.send(org_world.client.personal_message(ANITA_TEAMS, typed))
+    await org_world.tick()
+
+    said = _shown(org_world.teams.sent_to(ANITA_TEAMS)[-1].cards[0])
+    assert said.startswith("Nothing was saved. I don't know @Nobody: mention them with @.")
+    assert (await _account(org_world, "Canva"))[0] is None
+
+
 async def test_an_admin_adds_an_account_in_a_dialog_and_a_second_submission_saves_nothing_more(
         org_world: TeamsWorld) -> None:
     dialog = await _open_form(org_world, ANITA_TEAMS, "accounts add Canva", "Add an account")

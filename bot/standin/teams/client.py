@@ -87,9 +87,15 @@ class TeamsActivitySender:
         self.fake.open_channel(team_id, channel_id)
         return {"id": channel_id, "conversationType": "channel", "tenantId": self.fake.tenant_id, "isGroup": True}
 
-    def personal_message(self, person: str, text: str) -> dict[str, Any]:
+    def personal_message(self, person: str, text: str, *, mentions: dict[str, str] | None = None) -> dict[str, Any]:
+        """`person` writes `text` in their chat with the bot. `mentions` (Entra object id -> name) are the
+        people @mentioned in it, each written `<at>name</at>` in the text, as Teams sends them."""
         activity = self._base("message", person, self._personal(person))
         activity.update({"text": text, "textFormat": "plain"})
+        if mentions:
+            activity["entities"] = [{"type": "mention", "text": f"<at>{name}</at>",
+                                     "mentioned": {"id": teams_user_id(object_id), "name": name}}
+                                    for object_id, name in mentions.items()]
         return activity
 
     def channel_message(self, person: str, team_id: str, channel_id: str, text: str, *,
