@@ -39,6 +39,9 @@ from bot.teams.server import SAID, InvokeAnswer, TeamsApp, Turn
 from handlers.teams.cards import card_answer, message_answer
 from handlers.teams.forms import (
     AlreadySubmitted,
+    carried,
+    carried_id,
+    carried_text,
     mark_submitted,
     people_cards,
     say_in_dialog,
@@ -171,15 +174,9 @@ class _Opened:
     @classmethod
     def of(cls, state: str) -> _Opened | None:
         """None for anything the bot did not send."""
-        try:
-            carried = json.loads(state)
-        except ValueError:
-            return None
-        if not isinstance(carried, dict):
-            return None
-        dialog_id, account_id, kept = carried.get("dialog"), carried.get("account_id"), carried.get("kept")
-        if not (isinstance(dialog_id, str) and dialog_id and (account_id is None or isinstance(account_id, int))
-                and isinstance(kept, dict)):
+        values = carried(state)
+        dialog_id, account_id, kept = carried_text(values, "dialog"), carried_id(values, "account_id"), values.get("kept")
+        if not (dialog_id and (account_id is not None or values.get("account_id") is None) and isinstance(kept, dict)):
             return None
         people = {field: [key for key in keys if isinstance(key, str)] for field, keys in kept.items()
                   if field in _PEOPLE_FIELDS and isinstance(keys, list)}
@@ -350,15 +347,11 @@ def register(app: TeamsApp) -> None:
             workflow.require_manager(directory.by_key(turn.person), "add or edit shared accounts")
         except DomainError as exc:
             return say_in_dialog(exc.user_message)
-        try:
-            pressed = json.loads(text_answer(request.values, "value"))
-        except ValueError:
-            pressed = None
-        if not isinstance(pressed, dict):
+        pressed = carried(text_answer(request.values, "value"))
+        if not pressed:
             return say_in_dialog(NOT_THIS_ACCOUNT_FORM)
-        account_id, name = pressed.get("account_id"), pressed.get("name")
-        opened = _Opened(secrets.token_urlsafe(16), account_id if isinstance(account_id, int) else None, {})
-        initial: dict[str, Any] = {"name": name if isinstance(name, str) else ""}
+        opened = _Opened(secrets.token_urlsafe(16), carried_id(pressed, "account_id"), {})
+        initial: dict[str, Any] = {"name": carried_text(pressed, "name")}
         if opened.account_id is not None:
             async with services.db.reading() as session:
                 account = await session.get(SharedAccount, opened.account_id)
