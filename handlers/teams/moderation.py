@@ -35,20 +35,19 @@ from bot.moderation_queue.workflow import (
     card_params,
     case_for_decision,
     group_agreement,
-    message_removed,
     moderated_channel,
     moderated_channels_of_team,
     record_decision,
-    review_moderated_message,
     welcome_new_member,
 )
 from bot.org import Platform, Role
-from bot.outgoing.guarded import notice_for_decision, record_guarded_decision, review_guarded_message
+from bot.outgoing.guarded import notice_for_decision, record_guarded_decision
 from bot.services import Services
 from bot.snapshot import org_snapshot
 from bot.teams.activities import TEAMS_MARKUP, CardAction, InChannel
 from bot.teams.delivery import TEAMS
 from bot.teams.server import SAID, InvokeAnswer, TeamsApp, Turn
+from bot.watched_channels import channel_message_deleted, read_channel_message, watched_channel
 from handlers.teams.cards import card_answer, message_answer
 from storage import outbox as outbox_store
 from storage.models import ProcessedDelivery
@@ -156,36 +155,22 @@ def register(app: TeamsApp) -> None:
         services, activity, place = turn.services, turn.activity, turn.activity.channel
         if place is None:
             return
-        config = (await org_snapshot(services)).config
-        if config is None:
-            return
-        named = [c for c in (*config.channels.guarded, *config.channels.moderated)
-                 if c.teams is not None and c.teams.channel_id == place.channel_id]
-        guarded = any(c in config.channels.guarded for c in named)
-        moderated = any(c in config.channels.moderated for c in named)
-        if not (guarded or moderated):
+        channel = await watched_channel(services, place.channel_id)
+        if channel is None:
             return
         key = f"teams-channel:{place.channel_id}:{activity.id}:{activity.kind}:{activity.sent_at}"
         if activity.kind == "messageDelete":
             ts = posted_at(activity.id)
             if ts is not None and await _first_time(services, key):
-                async with services.db.unit_of_work() as session:
-                    await message_removed(session, services, place.channel_id, ts)
-                services.wake_scheduler()
+                await channel_message_deleted(services, channel, ts)
             return
         message = channel_message(turn, place)
         if message is None or not await _first_time(services, key):
             return
-        warning = None
-        async with services.db.unit_of_work() as session:
-            if guarded:
-                warning = await review_guarded_message(session, services, message)
-            if moderated:
-                await review_moderated_message(session, services, message)
-        services.wake_scheduler()
+        warning = await read_channel_message(services, channel, message)  # the same core as Slack's
         if warning is not None:
             await turn.answer_privately_now(checks_said.guarded_warning(warning.result, place.channel_id),
-                                            otherwise=_not_kept(named[0].name or "the channel"))
+                                            otherwise=_not_kept(channel.name or "the channel"))
 
     app.channel_messages = on_channel_message
 
