@@ -136,7 +136,6 @@ async def export_to_dm(session: AsyncSession, services: Services, report_id: int
     return Outcome(True, f"The case record of {report.reference} is on its way to you here, as a PDF, and only to you.")
 
 
-
 async def _already_made(session: AsyncSession, services: Services, reference: str, actor: str) -> str:
     """What to say if `actor` already has this case's record coming ("" if not): still in the outbox, or
     delivered and waiting for them to take it (in Teams, a file they have not allowed yet)."""
