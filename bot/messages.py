@@ -101,6 +101,16 @@ def spans(text: Text) -> tuple[Span, ...]:
     return tuple(text)
 
 
+def commands_in(sentence: str) -> list[Span]:
+    """One of the bot's own sentences with each command it names between backticks ("type `report`") as a
+    `Code` span, for a platform whose text has no code span of its own to show it as one. Never for what
+    a person typed."""
+    pieces = sentence.split("`")
+    if len(pieces) % 2 == 0:  # a backtick left open: not a command, shown as it is
+        return [sentence]
+    return [Code(piece) if index % 2 else piece for index, piece in enumerate(pieces) if piece]
+
+
 def joined(lines: Sequence[Text]) -> list[Span]:
     """Several lines as one text, a line break between each: for a notification that says them all."""
     out: list[Span] = []

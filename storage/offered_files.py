@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.crypto import DataCipher
@@ -22,6 +22,14 @@ async def offer_file(session: AsyncSession, cipher: DataCipher, *, token: str, p
 
 async def offered_file(session: AsyncSession, token: str, *, for_update: bool = False) -> OfferedFile | None:
     return await session.get(OfferedFile, token, with_for_update=for_update)
+
+
+async def waiting_offer(session: AsyncSession, person: str, reference: str, now: datetime) -> OfferedFile | None:
+    """A file of `reference` offered to `person` and not taken, declined or expired yet (being saved counts:
+    it is still on its way to them)."""
+    return await session.scalar(select(OfferedFile).where(OfferedFile.person == person,
+                                                          OfferedFile.reference == reference,
+                                                          OfferedFile.expires_at > now).limit(1))
 
 
 async def mark_accepted(session: AsyncSession, cipher: DataCipher, token: str, upload: dict[str, str]) -> bool:

@@ -80,6 +80,14 @@ async def release_held(session: AsyncSession, to: Address, now: datetime) -> int
     return int(result.rowcount or 0)
 
 
+async def undelivered(session: AsyncSession, to: Address, template: str) -> Sequence[OutboxMessage]:
+    """Messages of `template` to `to` that have not gone out yet (waiting, being sent, or held)."""
+    return (await session.scalars(
+        select(OutboxMessage).where(OutboxMessage.address == encode(to), OutboxMessage.template == template,
+                                    OutboxMessage.state.in_(("pending", "sending", "held")))
+    )).all()
+
+
 async def claim_deliverable(
     session: AsyncSession, now: datetime, *, limit: int, lease: timedelta
 ) -> Sequence[OutboxMessage]:

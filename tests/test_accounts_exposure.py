@@ -71,6 +71,18 @@ async def test_flagging_it_twice_starts_one_rotation(bot: RunningBot) -> None:
     assert len(nudges(bot, RACHEL, "Dropbox")) == 1
 
 
+async def test_a_password_typed_after_the_name_is_refused_and_never_echoed_or_logged(
+        bot: RunningBot, caplog: pytest.LogCaptureFixture) -> None:
+    flagged = await command(bot, "/accounts", "exposed Dropbox Xk9!pq2wZ", SAM)
+    edited = await command(bot, "/accounts", "edit Xk9!pq2wZ", ANITA)  # an admin, pasting into the wrong place
+
+    for reply in (flagged, edited):
+        assert "looks like a password" in reply and "Xk9!pq2wZ" not in reply
+    assert "Xk9!pq2wZ" not in caplog.text
+    assert await audits(bot, "account.exposed") == 0 and (await account(bot, "Dropbox")).exposed_at is None
+    assert nudges(bot, RACHEL, "Dropbox") == []
+
+
 async def test_a_change_dated_before_the_exposure_does_not_count(bot: RunningBot) -> None:
     await command(bot, "/accounts", "exposed Dropbox", SAM)
     await press(bot, RACHEL, "accounts.changed_on", nudges(bot, RACHEL, "Dropbox")[-1])

@@ -315,3 +315,15 @@ def test_domain_speaks_no_platform_and_storage_no_handlers():
         if any(is_under(imp.target, package) for package in forbidden_for(imp.importer))
     ]
     assert not offending, "Domain modules importing the Slack layer:\n" + "\n".join(offending)
+
+
+def test_platforms_read_watched_channels_through_one_core_function():
+    """A guarded or moderated channel's message is read the same on Slack and Teams: the listeners hand it to
+    bot/watched_channels.py, and only the core calls the channels' rules themselves."""
+    rules = {"review_guarded_message", "review_moderated_message", "message_removed"}
+    offending = [
+        f"{imp.importer} imports {', '.join(sorted(rules & set(imp.names)))} at {imp.where()}"
+        for imp in all_imports()
+        if imp.importer.startswith(("handlers.", "bot.slack.", "bot.teams.")) and rules & set(imp.names)
+    ]
+    assert not offending, "Channel rules called from a platform, not through bot.watched_channels:\n" + "\n".join(offending)

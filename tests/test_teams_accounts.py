@@ -31,11 +31,11 @@ from tests.teams_support import (
     SAM_TEAMS,
     STRANGER_TEAMS,
     TeamsWorld,
+    card_text,
     start_teams_world,
 )
 from tests.teams_support import card_actions as _actions
 from tests.teams_support import card_button as _button
-from tests.teams_support import card_text
 
 ANITA, BEN = "U0ANITA001", "U0VOLUNT01"
 RACHEL, SAM, GRACE = "U0ADMIN001", "U0PMAUDIO1", "U0PMBEAT01"
@@ -338,6 +338,31 @@ GOOD = {"name": "Canva", "aliases": "canva pro", "owner": BEN_TEAMS, "access": S
         "overall_access": ANITA_TEAMS, "every": "90 days", "last_changed": "last Friday"}
 
 
+async def test_an_admin_adds_an_account_with_one_line_as_in_slack(org_world: TeamsWorld) -> None:
+    typed = ('accounts add Canva owner=<at>Ben Carter</at> every="90 days" access=<at>Sam Okafor</at>, @Grace '
+             'admins=<at>Anita Holford</at> last="last Friday"')
+    mentions = {BEN_TEAMS: "Ben Carter", SAM_TEAMS: "Sam Okafor", ANITA_TEAMS: "Anita Holford"}
+    await org_world.client.send(org_world.client.personal_message(ANITA_TEAMS, typed, mentions=mentions))
+    await org_world.tick()
+
+    said = _shown(org_world.teams.sent_to(ANITA_TEAMS)[-1].cards[0])
+    assert said.startswith("Added Canva: owned by Ben Carter, password changed every 3 months, next due Thursday "
+                           "18 February 2027.")
+    canva, access = await _account(org_world, "Canva")
+    assert canva is not None and canva.owner_id == BEN and canva.rotate_every_days == 90
+    assert access == {SAM: False, GRACE: False, ANITA: True}
+
+
+async def test_someone_named_in_one_line_who_is_not_in_the_file_saves_nothing(org_world: TeamsWorld) -> None:
+    typed = "accounts add Canva owner=@Nobody every=90d"
+    await org_world.client.send(org_world.client.personal_message(ANITA_TEAMS, typed))
+    await org_world.tick()
+
+    said = _shown(org_world.teams.sent_to(ANITA_TEAMS)[-1].cards[0])
+    assert said.startswith("Nothing was saved. I don't know @Nobody: mention them with @.")
+    assert (await _account(org_world, "Canva"))[0] is None
+
+
 async def test_an_admin_adds_an_account_in_a_dialog_and_a_second_submission_saves_nothing_more(
         org_world: TeamsWorld) -> None:
     dialog = await _open_form(org_world, ANITA_TEAMS, "accounts add Canva", "Add an account")
@@ -464,10 +489,12 @@ async def test_flagging_needs_a_name_and_someone_in_the_organisation_file(org_wo
     nameless = _shown(await _say(org_world, BEN_TEAMS, "accounts exposed"))
     stranger = _shown(await _say(org_world, STRANGER_TEAMS, "accounts exposed Dropbox"))
     password = _shown(await _say(org_world, BEN_TEAMS, "accounts exposed Dropbox Xk9!pq2wZ"))
+    edited = _shown(await _say(org_world, ANITA_TEAMS, "accounts edit Xk9!pq2wZ"))  # an admin, in the wrong place
 
-    assert nameless.replace("\\", "") == "Which account? For example `accounts exposed Instagram`. Never type the password."
+    assert nameless.replace("\\", "") == "Which account? For example “accounts exposed Instagram”. Never type the password."
     assert stranger.startswith("I don't have you in our organisation file yet, so I can't pass this on for you.")
     assert "looks like a password" in password and "Xk9!pq2wZ" not in password
+    assert "looks like a password" in edited and "Xk9!pq2wZ" not in edited
     assert await _audits(org_world, "account.exposed") == 0 and await org_world.count(Report) == 0
     assert not contains_password(json.dumps([s.cards for s in org_world.teams.sent]))
 

@@ -38,14 +38,14 @@ async def world(database_url: str, fake_slack: FakeSlack) -> AsyncIterator[Teams
 
 async def _say(world: TeamsWorld, person: str, text: str, activity: dict | None = None) -> str:
     """`text` typed in the person's chat with the bot; what the bot answered there, as the words it shows
-    (a command to type is shown between backticks, which the card escapes)."""
+    (a command to type is shown in quotes: a card's text has no code span)."""
     world.teams.install_for(person)
     before = len(world.teams.sent_to(person))
     answer = await world.client.send(activity or world.client.personal_message(person, text))
     assert answer.status == 200
     await world.tick()
     said = world.teams.sent_to(person)[before:]
-    return "\n".join(card_text(card) for sent in said for card in sent.cards).replace("\\`", "`")
+    return "\n".join(card_text(card) for sent in said for card in sent.cards)
 
 
 async def _absences(world: TeamsWorld) -> list[tuple[str, datetime, datetime, str | None, str]]:
@@ -64,19 +64,19 @@ async def test_away_until_a_day_is_recorded_and_the_answer_names_the_teams_comma
 
     assert "You are recorded as away until Friday 27 November 2026" in said
     assert "go to the next person on their chain" in said
-    assert "`away off` if you are back early" in said and "/away" not in said
+    assert "“away off” if you are back early" in said and "/away" not in said
     assert again == ""
     assert await _absences(world) == [("U0VOLUNT01", START, SATURDAY, None, "U0VOLUNT01")]
 
     shown = await _say(world, BEN_TEAMS, "away")
-    assert "You are recorded as away until Friday 27 November 2026" in shown and "`away off` ends it" in shown
+    assert "You are recorded as away until Friday 27 November 2026" in shown and "“away off” ends it" in shown
 
 
 async def test_a_date_the_bot_cannot_read_is_answered_kindly_and_nothing_is_saved(world: TeamsWorld) -> None:
     said = await _say(world, BEN_TEAMS, "away until the cows come home")
 
     assert "Nothing has been changed." in said
-    assert "Type `away until Friday`, `away 24 Dec - 2 Jan` or `away off`" in said and "/away" not in said
+    assert "Type “away until Friday”, “away 24 Dec - 2 Jan” or “away off”" in said and "/away" not in said
     assert await _absences(world) == []
 
 
@@ -111,10 +111,10 @@ async def test_someone_elses_absence_is_set_by_the_ceo_and_they_are_told_in_team
 
     assert "Dan Hughes is recorded as away until Friday 27 November 2026" in said and "I have told them" in said
     assert await _absences(world) == [("U0LEADER01", START, SATURDAY, None, "U0ANITA001")]
-    [told] = [card_text(s.cards[0]).replace("\\`", "`") for s in world.teams.sent_to(DAN_TEAMS)
+    [told] = [card_text(s.cards[0]) for s in world.teams.sent_to(DAN_TEAMS)
               if "Anita" in json.dumps(s.cards)]
     assert "recorded you as away until Friday 27 November 2026" in told
-    assert "`away` shows it, and `away off` ends it." in told
+    assert "“away” shows it, and “away off” ends it." in told
 
     # Typed with an @ and a first name, the word after it is the dates'.
     ended = await _say(world, ANITA_TEAMS, "away @Dan off")

@@ -122,6 +122,20 @@ def test_escape_shows_text_as_typed_once_teams_reads_the_backslashes() -> None:
     assert shown.replace("\\\\", "\\") == typed
 
 
+def test_a_command_in_a_code_span_reads_as_the_words_to_type_in_quotes_and_slack_keeps_its_code() -> None:
+    """A TextBlock's markdown has no code span: backticks would show as they are, escaped or not."""
+    from bot.slack.blockkit import BLOCK_KIT
+
+    message = Message(summary=["Type ", Code("/report list"), " to see them"],
+                      parts=[Paragraph([["Type ", Code("/report list"), " to see them, or ", Code("a_b*c"), "."]])])
+    rendered = CARDS.message(message)
+
+    assert rendered.card["body"][0]["text"] == "Type “report list” to see them, or “a\\_b\\*c”."
+    assert rendered.text == "Type “report list” to see them"  # the notification, too
+    assert "`" not in json.dumps(rendered.card)
+    assert "`/report list`" in json.dumps(BLOCK_KIT.message(message).blocks)
+
+
 def test_marked_spans_become_teams_markdown() -> None:
     card = CARDS.message(Message(summary="s", parts=[Paragraph([[
         Bold("bold"), " ", Italic("it"), " ", Link("https://example.org/a b", "the (policy)"), " ", Code("rotated NAME"),
@@ -129,7 +143,7 @@ def test_marked_spans_become_teams_markdown() -> None:
     ]])])).card
 
     text = card["body"][0]["text"]
-    assert "**bold** _it_ [the \\(policy\\)](https://example.org/a%20b) \\`rotated NAME\\`" in text
+    assert "**bold** _it_ [the \\(policy\\)](https://example.org/a%20b) “rotated NAME”" in text
     assert "d\u0336o\u0336n\u0336e\u0336" in text and text.endswith("✅")
 
 

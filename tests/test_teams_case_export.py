@@ -5,6 +5,7 @@ or expired. Over real HTTP through the Teams stand-in, on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -82,6 +83,51 @@ async def test_export_offers_the_case_record_to_the_person_who_pressed_alone(wor
     # Once sent, the outbox forgets what the card was drawn from.
     assert await _outbox_params(world, "report.case_file") == [{}]
     assert stored and "JVBERi" not in stored  # "%PDF" in base64: not readable at rest
+
+
+async def test_export_pressed_twice_before_the_offer_goes_makes_one_record_and_one_card(world: TeamsWorld) -> None:
+    reference = await _filed_and_routed(world)
+    [card_message] = [s for s in world.teams.sent_to(PRIYA_TEAMS) if s.cards and reference in card_text(s.cards[0])]
+    [export] = [a for a in card_actions(card_message.cards[0]) if a.get("verb") == "report.export"]
+    world.teams.install_for(PRIYA_TEAMS)
+    presses = [world.client.card_action(PRIYA_TEAMS, export["verb"], export["data"]) for _ in range(2)]
+
+    answers = await asyncio.gather(*(world.client.send(press) for press in presses))  # a double click: at once
+    await world.tick()
+
+    assert sorted(a.body["value"] for a in answers) == [
+        f"The case record of {reference} is already on its way to you here, so I haven't made another.",
+        f"The case record of {reference} is on its way to you here, as a PDF, and only to you."]
+    assert len(_offers(world, PRIYA_TEAMS)) == 1 and len(await _offered_files(world)) == 1
+    async with world.bot.services.db.reading() as session:
+        actions = (await session.scalars(select(AuditEntry.action).where(AuditEntry.action.like("report.export%")))).all()
+    assert actions == ["report.exported"]  # one record made, once
+
+
+async def test_export_pressed_again_while_its_file_waits_to_be_allowed_points_to_the_card_above(world: TeamsWorld) -> None:
+    reference, _ = await _press_export(world)
+    [offer] = _offers(world, PRIYA_TEAMS)
+
+    _, again = await _press_export_again(world, reference)
+
+    assert again.body == {"statusCode": 200, "type": MESSAGE, "value": f"The case record of {reference} is already "
+                                                                       "waiting for you above, in our chat, so I haven't "
+                                                                       "made another. Please take it from there."}
+    assert _offers(world, PRIYA_TEAMS) == [offer] and len(await _offered_files(world)) == 1
+    # Once it is declined, Export makes a new one.
+    await world.client.send(world.client.file_consent(PRIYA_TEAMS, offer, allow=False))
+    await world.tick()
+    _, third = await _press_export_again(world, reference)
+    assert third.body["value"].startswith(f"The case record of {reference} is on its way")
+    assert len(_offers(world, PRIYA_TEAMS)) == 2
+
+
+async def _press_export_again(world: TeamsWorld, reference: str) -> tuple[str, Any]:
+    [card_message] = [s for s in world.teams.sent_to(PRIYA_TEAMS) if s.cards and reference in card_text(s.cards[0])][:1]
+    [export] = [a for a in card_actions(card_message.cards[0]) if a.get("verb") == "report.export"]
+    answer = await world.client.send(world.client.card_action(PRIYA_TEAMS, export["verb"], export["data"]))
+    await world.tick()
+    return reference, answer
 
 
 async def test_allow_puts_the_pdf_in_their_onedrive_shows_it_and_keeps_nothing(world: TeamsWorld) -> None:

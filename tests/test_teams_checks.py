@@ -122,7 +122,7 @@ async def test_check_with_nothing_after_it_kindly_says_how(world: TeamsWorld) ->
 
     [sent] = world.teams.sent_to(BEN_TEAMS)
     said = _card_text(sent.cards[0])
-    assert said.startswith("Type what you'd like me to look at after `check`, for example")
+    assert said.startswith("Type what you'd like me to look at after “check”, for example")
     assert "check Well done Amy Smith" in said
     assert await _counts(world) == {}
 
@@ -132,7 +132,7 @@ async def test_help_in_teams_lists_check_as_typed_in_the_chat(world: TeamsWorld)
     await world.tick()
 
     [sent] = world.teams.sent_to(BEN_TEAMS)
-    assert "`check <text>`: Check a post, caption or email for personal details" in _card_text(sent.cards[0])
+    assert "“check <text>”: Check a post, caption or email for personal details" in _card_text(sent.cards[0])
 
 
 # -- "Check before sending" on a message -------------------------------------------------------------

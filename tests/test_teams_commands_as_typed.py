@@ -128,11 +128,11 @@ def test_no_message_in_teams_names_a_slash_command(template: str) -> None:
 
 def test_commands_read_as_typed_in_teams() -> None:
     assert "rotated Canva" in _teams("accounts.escalated", SAMPLES["accounts.escalated"][0])
-    assert "type \\\\`report\\\\`" in _teams("teams.report_list", {"rows": []})
+    assert "type “report”" in _teams("teams.report_list", {"rows": []})
     assert "away … cover @person" in _teams("digest.weekly", SAMPLES["digest.weekly"][0])
     usage = _teams("teams.accounts_usage", {})
     assert "accounts add" in usage and "accounts exposed NAME" in usage
-    assert "An admin can add one with \\\\`accounts add\\\\`" in _teams("teams.accounts_list", {"rows": []})
+    assert "An admin can add one with “accounts add”" in _teams("teams.accounts_list", {"rows": []})
 
 
 @pytest.mark.parametrize("template", sorted(set(SAMPLES) & set(slack_renderers())))

@@ -142,7 +142,7 @@ async def test_help_in_teams_lists_home(world: TeamsWorld) -> None:
     await world.tick()
 
     [sent] = world.teams.sent_to(BEN_TEAMS)
-    assert "`home`: What needs you now" in _shown(sent)
+    assert "“home”: What needs you now" in _shown(sent)
 
 
 async def test_a_home_with_more_reports_than_a_card_holds_says_where_to_see_them_all(world: TeamsWorld) -> None:
@@ -154,5 +154,5 @@ async def test_a_home_with_more_reports_than_a_card_holds_says_where_to_see_them
 
     shown = _shown(home)
     assert "Reports for you to handle (12)" in shown
-    assert "There is more than fits here: type `report list` to see all your reports." in shown
+    assert "There is more than fits here: type “report list” to see all your reports." in shown
     assert len(json.dumps(home.activity).encode()) < 28_000  # what Teams takes

@@ -149,7 +149,7 @@ async def test_help_in_the_chat_answers_with_what_that_person_can_do(world: Team
     [sent] = world.teams.sent_to(PRIYA_TEAMS)
     said = _card_text(sent.cards[0])
     assert said.startswith("Hello Priya\\! I help The Music Works")
-    assert "What you can do" in said and "\\`report\\`" in said
+    assert "What you can do" in said and "“report”" in said
 
 
 async def test_help_for_someone_not_in_the_organisation_file_says_who_can_add_them(world: TeamsWorld) -> None:
@@ -173,7 +173,7 @@ async def test_an_unknown_command_gets_a_kind_reply_naming_help_once_however_oft
     await world.tick()
 
     [sent] = world.teams.sent_to(PRIYA_TEAMS)
-    assert _card_text(sent.cards[0]) == "Sorry, I don't know “dance”. Type \\`help\\` to see what I can do."
+    assert _card_text(sent.cards[0]) == "Sorry, I don't know “dance”. Type “help” to see what I can do."
 
 
 async def test_a_message_in_a_team_channel_keeps_the_channel_and_is_not_taken_for_a_command(world: TeamsWorld) -> None:

@@ -346,6 +346,50 @@ async def test_only_the_groups_organisers_may_post_the_agreement(world: TeamsWor
     assert "This channel is not one of our moderated groups." in _said_to(world, SAM_TEAMS)
 
 
+# -- new members get the agreement ---------------------------------------------------------------------
+
+NEWCOMER_TEAMS = "5c1f2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b"  # a young person the organisation file does not name
+
+
+async def test_someone_added_to_a_moderated_groups_team_gets_the_agreement_and_safety_tips_in_their_chat(
+        world: TeamsWorld) -> None:
+    world.teams.install_for(NEWCOMER_TEAMS)  # the app pre-installed for everyone (a setup policy)
+    added = world.client.members_added(SAM_TEAMS, TEAM, TEAM, NEWCOMER_TEAMS)
+
+    assert (await world.client.send(added)).status == 200
+    assert (await world.client.send(added)).status == 200  # Teams sending it again
+    await world.tick()
+
+    [welcome] = [sent for sent in world.teams.sent_to(NEWCOMER_TEAMS) if sent.cards]
+    shown = _text(welcome.cards[0])
+    assert "Welcome to #young-leaders, a group run by The Music Works." in shown
+    assert "keep personal details private" in shown
+    assert "Keeping safe online" in shown and "trusted adult" in shown and "CEOP" in shown
+    assert _in(world, YOUNG_LEADERS) == [] and _in(world, TEAM) == []  # to them alone
+    assert "Welcome to #" not in _said_to(world, SAM_TEAMS)  # not to whoever added them
+
+
+async def test_someone_added_to_a_moderated_private_channel_gets_its_agreement(world: TeamsWorld) -> None:
+    added = world.client.members_added(SAM_TEAMS, TEAM, YOUNG_LEADERS, MAYA_TEAMS, event="channelMemberAdded")
+    assert (await world.client.send(added)).status == 200
+    await world.tick()
+
+    assert "Welcome to #young-leaders" in _said_to(world, MAYA_TEAMS)
+
+
+async def test_no_agreement_for_a_channel_that_is_not_a_moderated_group_nor_for_the_app_itself(world: TeamsWorld) -> None:
+    added = world.client.members_added(SAM_TEAMS, TEAM, DRAFTS, MAYA_TEAMS, event="channelMemberAdded")
+    assert (await world.client.send(added)).status == 200
+    elsewhere = world.client.members_added(SAM_TEAMS, "19:another-team@thread.tacv2", "19:another-team@thread.tacv2",
+                                           DAN_TEAMS)
+    assert (await world.client.send(elsewhere)).status == 200
+    await world.tick()
+
+    # (The fixture added the app itself to the team: nobody was welcomed for that either.)
+    for person in (MAYA_TEAMS, DAN_TEAMS, SAM_TEAMS):
+        assert "Welcome to #" not in _said_to(world, person)
+
+
 # -- the app package ------------------------------------------------------------------------------------
 
 

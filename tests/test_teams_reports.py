@@ -228,6 +228,23 @@ async def test_the_handler_resolves_through_a_dialog_checked_as_in_slack_and_onc
             AuditEntry.action == "report.resolved")) == 1
 
 
+async def test_a_dialog_whose_state_was_not_written_by_the_bot_changes_nothing(world: TeamsWorld) -> None:
+    reference = await _filed_and_routed(world)
+    [card_message] = [s for s in world.teams.sent_to(PRIYA_TEAMS) if reference in _card_text(s.cards[0])]
+    opened = await world.client.send(world.client.dialog_fetch(PRIYA_TEAMS, _dialog_button(card_message.cards[0],
+                                                                                           "Resolve")["data"]))
+    crafted = _submission(opened.body["task"]["value"], outcome="Closed by a crafted form.")
+    answers = []
+    for state in ('{"dialog": "d1", "report_id": true, "tier": 0}', '{"dialog": "d2", "report_id": 1, "tier": false}',
+                  '["d3", 1, 0]', "not json"):
+        answers.append(await world.client.send(world.client.dialog_submit(PRIYA_TEAMS, {**crafted, "state": state})))
+
+    refused = {"task": {"type": "message", "value": "I can't tell which form this was. Please type report and open it again."}}
+    assert [a.body for a in answers] == [refused] * 4
+    async with world.bot.services.db.reading() as session:
+        assert (await session.execute(select(Report.status))).scalar_one() == "open"
+
+
 async def test_someone_who_does_not_handle_the_report_cannot_open_or_submit_its_dialogs(world: TeamsWorld) -> None:
     reference = await _filed_and_routed(world)
     [card_message] = [s for s in world.teams.sent_to(PRIYA_TEAMS) if reference in _card_text(s.cards[0])]

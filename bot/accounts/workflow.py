@@ -158,12 +158,38 @@ async def register_for(services: Services, actor: str) -> list[dict[str, Any]]:
 
 
 async def find_account(session: AsyncSession, typed: str) -> SharedAccount:
-    """The account a person named, or a kind error with suggestions ("did you mean Instagram?")."""
+    """The account a person named, or a kind error with suggestions ("did you mean Instagram?"). What
+    they typed is said back only if it cannot be a password: a password-shaped word, pasted where a name
+    belongs, is refused (PasswordTyped) and never echoed."""
     accounts = list(await active_accounts(session))
     match: Match = match_account(typed, [named(a) for a in accounts])
     if match.account is None:
+        if contains_password(typed, short_field=True):
+            raise PasswordTyped()
         raise DomainError(match.not_found_message(typed))
     return next(a for a in accounts if a.id == match.account.id)
+
+
+@dataclass(frozen=True)
+class ExposureTarget:
+    """The account someone says was exposed, and whether they may start its urgent change themselves
+    (else it is filed as a report for the admins)."""
+
+    account_id: int
+    name: str
+    directly: bool
+
+
+async def exposure_target(session: AsyncSession, typed: str, member: Member | None) -> ExposureTarget:
+    """`accounts exposed NAME`, on any platform: the account NAME names. Only a name is expected there, so
+    a password-shaped word anywhere in it (the password itself, typed by mistake) is refused before
+    anything is looked up, and never echoed or kept. An account already being changed is `directly`
+    too: anyone is simply told so, and no report is needed."""
+    if contains_password(typed, short_field=True):
+        raise PasswordTyped()
+    account = await find_account(session, typed)
+    return ExposureTarget(account.id, account.name,
+                          directly=account.exposed_at is not None or may_start_exposure(account, member))
 
 
 # -- the register: the organisation file and Slack ---------------------------------------------------

@@ -17,7 +17,6 @@ from bot.messages import (
     Buttons,
     ButtonStyle,
     ChannelMention,
-    Code,
     Icon,
     Link,
     Mention,
@@ -27,6 +26,7 @@ from bot.messages import (
     Part,
     Quote,
     Span,
+    commands_in,
 )
 
 RULE_LABELS = {"abuse": "Abuse", "threat": "Threat or defamation", "solicitation": "Solicitation",
@@ -93,8 +93,4 @@ def warning(params: dict[str, Any]) -> Message:
 
 def agreement(paragraphs: list[str]) -> Message:
     """The group agreement (workflow.py `group_agreement`), a paragraph a part; a command in backticks is code."""
-    def spans_of(paragraph: str) -> list[Span]:
-        pieces = paragraph.split("`")
-        return [Code(piece) if index % 2 else piece for index, piece in enumerate(pieces) if piece]
-
-    return Message(summary=paragraphs[0], parts=[Paragraph([spans_of(p)]) for p in paragraphs])
+    return Message(summary=paragraphs[0], parts=[Paragraph([commands_in(p)]) for p in paragraphs])

@@ -22,14 +22,17 @@ from bot.moderation_queue.settings import moderation_config
 from bot.moderators import ensure_moderator
 from bot.org import Platform
 from bot.outgoing.guarded import tell_moderators
+from bot.policy.online_safety import safety_tips_text
 from bot.services import Services
 from bot.snapshot import org_snapshot
 from storage.audit import record_audit
 from storage.directory import has_channel, is_teams_channel
 from storage.models import GuardedNotice, ModerationCase, ModerationMemory, OrgChannel
-from storage.outbox import enqueue_message
+from storage.outbox import enqueue_message, has_keyed_message
 
 MODERATOR_CACHE = "moderator"
+# The group agreement, as a message: posted in its channel, or sent to someone who joins it.
+AGREEMENT = "moderation.agreement"
 MEMORY_DIGEST = "moderation_memory_digest"
 REPEAT_WINDOW = timedelta(days=30)
 DECISION_WORDS = {"deleted": "deleted", "kept": "kept (a false alarm)", "warned": "kept, and the poster warned",
@@ -210,6 +213,31 @@ async def moderated_channel(session: AsyncSession, channel_id: str) -> Moderated
         .order_by(OrgChannel.id).limit(1)
     )
     return None if row is None else ModeratedChannel(channel_id, row.name, row.description)
+
+
+async def moderated_channels_of_team(session: AsyncSession, team_id: str) -> list[ModeratedChannel]:
+    """The moderated channels of a Teams team (by their Teams ids): someone added to the team is in each of
+    its standard channels."""
+    rows = await session.scalars(select(OrgChannel).where(OrgChannel.purpose == "moderated",
+                                                          OrgChannel.teams_team_id == team_id,
+                                                          OrgChannel.teams_channel_id.is_not(None))
+                                 .order_by(OrgChannel.id))
+    return [ModeratedChannel(str(row.teams_channel_id), row.name, row.description) for row in rows]
+
+
+async def welcome_new_member(session: AsyncSession, services: Services, channel: ModeratedChannel, person: str, *,
+                             occasion: str) -> bool:
+    """`person` (by key) joined a moderated group: the group agreement goes to them alone, through the
+    outbox, with the policy's section 4 tips in short (the groups are for young people). Once for each
+    `occasion`, the platform's own name for the event (which it may send again); False if sent already."""
+    key = "group-welcome:" + hashlib.sha256(f"{channel.id}\n{person}\n{occasion}".encode()).hexdigest()[:40]
+    if await has_keyed_message(session, key):
+        return False
+    snapshot = await org_snapshot(services)
+    paragraphs = [*group_agreement(snapshot.organisation_name, channel.name, channel.purpose), safety_tips_text()]
+    await enqueue_message(session, services.cipher, now=services.now(), to=ToPerson(person), template=AGREEMENT,
+                          params={"paragraphs": paragraphs}, message_key=key)
+    return True
 
 
 def group_agreement(organisation: str, channel_name: str, purpose: str) -> list[str]:

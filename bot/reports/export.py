@@ -17,12 +17,18 @@ from bot.reports.kinds import ReportKind
 from bot.reports.workflow import Outcome, can_act, clock_of, clock_recorded, details_of, may_export, team_member_of
 from bot.services import Services
 from bot.snapshot import org_snapshot
+from storage import offered_files
 from storage.audit import record_audit
 from storage.models import Report
-from storage.outbox import enqueue_message
+from storage.outbox import enqueue_message, undelivered
 from storage.reports import report_by_reference
 
 CLI_ACTOR = "cli"  # an export made on the server, by whoever can run tmw-bot there
+# A second press of Export (a double click, or a press while the first file still waits) makes nothing more.
+ON_ITS_WAY = "The case record of {reference} is already on its way to you here, so I haven't made another."
+WAITING = ("The case record of {reference} is already waiting for you above, in our chat, so I haven't made another. "
+           "Please take it from there.")
+CASE_FILE = "report.case_file"
 REFUSAL = ("Only the people handling a case whom the organisation file names (by default the CEO and the safeguarding "
            "leads) can export it, so nothing has been sent.")
 
@@ -110,7 +116,8 @@ async def export_to_dm(session: AsyncSession, services: Services, report_id: int
     their DM), so it is not lost if Slack is down. Refused, and audited, for anyone else."""
     from bot.reports.pdf import case_pdf
 
-    report = await session.get(Report, report_id)
+    # Locked, so two presses at once are taken one after the other, and the second finds the first's file.
+    report = await session.get(Report, report_id, with_for_update=True)
     if report is None:
         raise DomainError("I can't find that report any more.")
     # Both: a role the organisation file allows, and a place on this report's chain (a CEO may not
@@ -119,10 +126,22 @@ async def export_to_dm(session: AsyncSession, services: Services, report_id: int
         await record_audit(session, at=services.now(), actor=actor, action="report.export_refused",
                            subject_type="report", subject_id=report.reference)
         return Outcome(False, REFUSAL)
+    if already := await _already_made(session, services, report.reference, actor):
+        return Outcome(True, already)
     pdf = case_pdf(await case_record(session, services, report, actor))
     # Encrypted at rest in the outbox, like every message's params: the PDF holds the case's text.
-    await enqueue_message(session, services.cipher, now=services.now(), to=ToPerson(actor), template="report.case_file",
+    await enqueue_message(session, services.cipher, now=services.now(), to=ToPerson(actor), template=CASE_FILE,
                           params={"reference": report.reference, "filename": f"{report.reference}.pdf",
                                   "pdf_b64": base64.b64encode(pdf).decode()})
     return Outcome(True, f"The case record of {report.reference} is on its way to you here, as a PDF, and only to you.")
 
+
+async def _already_made(session: AsyncSession, services: Services, reference: str, actor: str) -> str:
+    """What to say if `actor` already has this case's record coming ("" if not): still in the outbox, or
+    delivered and waiting for them to take it (in Teams, a file they have not allowed yet)."""
+    for message in await undelivered(session, ToPerson(actor), CASE_FILE):
+        if services.cipher.decrypt_json(message.params_enc).get("reference") == reference:
+            return ON_ITS_WAY.format(reference=reference)
+    if await offered_files.waiting_offer(session, actor, reference, services.now()):
+        return WAITING.format(reference=reference)
+    return ""

@@ -65,6 +65,9 @@ class Activity:
     event: str = ""
     # When Teams sent it, as it says (an edit of a message comes with the message's id, and a time of its own).
     sent_at: str = ""
+    # For a conversationUpdate: the people added (to a team, or to a channel), by Entra object id; the
+    # app itself, when it is the one added, is not among them.
+    members_added: tuple[str, ...] = ()
 
     @property
     def command(self) -> str:
@@ -99,7 +102,19 @@ def parse(activity: dict[str, Any]) -> Activity:
         mentions_bot=_mentions(activity, str(_object(activity.get("recipient")).get("id") or "")),
         event=str(channel_data.get("eventType") or ""),
         sent_at=str(activity.get("timestamp") or ""),
+        members_added=_people_added(activity),
     )
+
+
+def _people_added(activity: dict[str, Any]) -> tuple[str, ...]:
+    """The Entra object ids of the people a conversationUpdate adds. The app itself has none (its id is
+    the activity's recipient's), nor does anyone Teams does not say it of."""
+    added = activity.get("membersAdded")
+    if activity.get("type") != "conversationUpdate" or not isinstance(added, list):
+        return ()
+    bot_id = _object(activity.get("recipient")).get("id")
+    return tuple(dict.fromkeys(str(member["aadObjectId"]) for member in map(_object, added)
+                               if member.get("aadObjectId") and member.get("id") != bot_id))
 
 
 def _in_channel(conversation: dict[str, Any], channel_data: dict[str, Any]) -> InChannel | None:

@@ -10,7 +10,7 @@ always, so nothing a person typed can format, link or mention anyone:
   Teams marks a mention (a mention is `<at>Name</at>` in the text *and* an entity in `msteams.entities`).
 
 What Adaptive Cards 1.5 cannot show is drawn another way: struck-through text with a combining stroke,
-code as text between backticks, a divider as a separator line above the next element, a quotation as an
+code (a command to type) as its words in quotes, a divider as a separator line above the next element, a quotation as an
 emphasised container, and a button's confirmation as a hidden panel the button opens, with the question
 and the real "yes" (the Execute action) and "no" (which closes the panel) buttons in it.
 
@@ -128,6 +128,8 @@ _NUMBER_START = re.compile(r"^(\s*\d+)(\.)(?=\s)", re.MULTILINE)
 OPENS_DIALOG = "dialog:"
 WORD_JOINER = "\u2060"
 STROKE = "\u0336"
+# A code span (a command to type) is shown between these: a TextBlock has no code span.
+OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 
 
 def escape(text: str) -> str:
@@ -247,8 +249,9 @@ class AdaptiveCards:
             elif isinstance(span, Struck):
                 out.append(escape("".join(c + STROKE if not c.isspace() else c for c in span.text)))
             elif isinstance(span, Code):
-                # A command as typed in Teams, with no slash (bot/commands.py `as_typed_in_chat`).
-                out.append(f"\\`{escape(as_typed_in_chat(span.text))}\\`")
+                # A command as typed in Teams, with no slash (bot/commands.py `as_typed_in_chat`), in quotes:
+                # a TextBlock's markdown has no code span, and backticks would show as they are.
+                out.append(f"{OPEN_QUOTE}{escape(as_typed_in_chat(span.text))}{CLOSE_QUOTE}")
             elif isinstance(span, Preformatted):
                 # A TextBlock has no code block: the text as typed, each of its lines kept.
                 out.append("\n\n".join(escape(line) for line in span.text.splitlines()))
@@ -278,7 +281,8 @@ class AdaptiveCards:
         """The text with its marks dropped, for the notification and a screen reader: not markdown."""
         names = {s.person: self.name_of(s.person) for s in spans(text) if isinstance(s, Mention)}
         said = plain([self._channel(s.channel) if isinstance(s, ChannelMention)
-                      else Code(as_typed_in_chat(s.text)) if isinstance(s, Code) else s for s in spans(text)], names)
+                      else f"{OPEN_QUOTE}{as_typed_in_chat(s.text)}{CLOSE_QUOTE}" if isinstance(s, Code) else s
+                      for s in spans(text)], names)
         return said if len(said) <= SUMMARY_MAX else said[: SUMMARY_MAX - 1] + CUT_MARK
 
     # -- messages ------------------------------------------------------------------------------------

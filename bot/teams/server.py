@@ -28,7 +28,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.addresses import Address, ToConversation, ToPerson
 from bot.commands import as_typed_in_chat
 from bot.errors import DomainError
-from bot.messages import Message, Paragraph
+from bot.messages import Message, Paragraph, commands_in
 from bot.outbox import DeliveryFailed
 from bot.services import Services
 from bot.teams.activities import (
@@ -83,8 +83,9 @@ SendNow = Callable[[Address, Message], Awaitable[object]]
 
 
 def said_plainly(params: dict[str, Any]) -> Message:
-    """One of the bot's own sentences (a refusal, what was done), its commands as typed in Teams."""
-    text = as_typed_in_chat(params["text"])
+    """One of the bot's own sentences (a refusal, what was done), its commands as typed in Teams, shown
+    as commands (a card's text has no code span: backticks would show as they are)."""
+    text = commands_in(as_typed_in_chat(params["text"]))
     return Message(summary=text, parts=[Paragraph([text])])
 
 
@@ -183,6 +184,8 @@ MessageActionListener = Callable[[Turn, MessageActionRequest], Awaitable[InvokeA
 InvokeListener = Callable[[Turn], Awaitable[InvokeAnswer]]
 # Every message said in a team's channel the bot reads (new, edited or deleted) that is not a command.
 ChannelListener = Callable[[Turn], Awaitable[None]]
+# People added to a team, or to a channel (a conversationUpdate naming them).
+MembersAddedListener = Callable[[Turn], Awaitable[None]]
 # The activities a channel's message comes as: new, edited (or undeleted), deleted.
 CHANNEL_MESSAGE_KINDS = ("message", "messageUpdate", "messageDelete")
 
@@ -209,6 +212,7 @@ class TeamsApp:
     # listener for every other message in a channel (the app reads them all: resource-specific consent).
     channel_commands: dict[str, CommandListener] = field(default_factory=dict)
     channel_messages: ChannelListener | None = None
+    members_added: MembersAddedListener | None = None
 
     def command(self, word: str) -> Callable[[CommandListener], CommandListener]:
         def register(listener: CommandListener) -> CommandListener:
@@ -249,6 +253,9 @@ class TeamsApp:
             listener = self.commands.get(word.lower()) or self.unknown_command
             if listener is not None:
                 await listener(turn, rest.strip())
+            return None
+        if activity.kind == "conversationUpdate" and activity.members_added and self.members_added is not None:
+            await self.members_added(turn)
             return None
         if activity.kind != "invoke":
             return None

@@ -1,5 +1,6 @@
 """The one listener for channel messages. Bolt runs only the first matching listener, so guarded
-channels (outgoing checks) and moderated channels (moderation rules) share this dispatcher."""
+channels (outgoing checks) and moderated channels (moderation rules) share this dispatcher; the message is
+read by the core as in Teams (bot/watched_channels.py)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,9 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.channel_messages import ChannelMessage
-from bot.moderation_queue.workflow import message_removed, review_moderated_message
-from bot.outgoing.guarded import review_guarded_message
 from bot.slack.inbound import SLACK_MARKUP
 from bot.slack.people import key_of, slack_user_of
-from bot.snapshot import org_snapshot
+from bot.watched_channels import channel_message_deleted, read_channel_message, watched_channel
 from handlers.slack.checks.blocks import render_guarded_warning
 from handlers.slack.middleware import services_of
 
@@ -48,30 +47,17 @@ def register(app: AsyncApp) -> None:
     @app.event("message")
     async def on_channel_message(event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
         services = services_of(context)
-        config = (await org_snapshot(services)).config
-        if config is None:
-            return
-        channel = event.get("channel", "")
-        guarded = any(c.id == channel for c in config.channels.guarded)
-        moderated = any(c.id == channel for c in config.channels.moderated)
-        if not (guarded or moderated):
+        channel = await watched_channel(services, event.get("channel", ""))
+        if channel is None:
             return
         if event.get("subtype") == "message_deleted":
-            async with services.db.unit_of_work() as session:
-                await message_removed(session, services, channel, event.get("deleted_ts", ""))
-            services.wake_scheduler()
+            await channel_message_deleted(services, channel, event.get("deleted_ts", ""))
             return
         message = parse_message(event, context.bot_user_id)
         if message is None:
             return
-        warning = None
-        async with services.db.unit_of_work() as session:
-            if guarded:
-                warning = await review_guarded_message(session, services, message)
-            if moderated:
-                await review_moderated_message(session, services, message)
-        services.wake_scheduler()
+        warning = await read_channel_message(services, channel, message)
         if warning is not None:
-            rendered = render_guarded_warning(warning.result, channel)
-            await client.chat_postEphemeral(channel=channel, user=slack_user_of(message.user) or message.user,
+            rendered = render_guarded_warning(warning.result, channel.id)
+            await client.chat_postEphemeral(channel=channel.id, user=slack_user_of(message.user) or message.user,
                                             text=rendered.text, blocks=rendered.blocks)

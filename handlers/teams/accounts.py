@@ -2,7 +2,8 @@
 buttons do (handlers/slack/accounts/listeners.py). In the 1:1 chat, `accounts` shows the register;
 `accounts add [NAME]` and `accounts edit NAME` offer an admin the account's form as a dialog (Teams opens
 a dialog only from a button), checked by the domain with the Slack form's messages, shown again beside
-their fields, saved once however often Teams sends it; `accounts exposed NAME` flags a password that may
+their fields, saved once however often Teams sends it; `accounts add NAME owner=@person every="90 days" ...`
+saves it at once, read by the same parser as Slack's /accounts add; `accounts exposed NAME` flags a password that may
 have been seen; `rotated NAME [when]` records a change, and a nudge card's buttons record it, ask when (a
 dialog) or put it off, each authorised by the domain as in Slack. Thin: parse the activity into the
 domain's terms, call the domain, render. No password is ever kept, logged or shown back: text that looks
@@ -11,7 +12,6 @@ like one is refused unsaved."""
 from __future__ import annotations
 
 import json
-import re
 import secrets
 from collections.abc import Callable
 from dataclasses import replace
@@ -21,9 +21,10 @@ from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 
 from bot.accounts import messages as said
-from bot.accounts import workflow
+from bot.accounts import typed, workflow
 from bot.accounts.messages import ChangedOnMeta, FieldId, FormId, NudgeValue, SaveMeta
 from bot.accounts.secrets import WARNING, PasswordTyped, contains_password
+from bot.accounts.typed import Mentions
 from bot.accounts.workflow import AccountForm
 from bot.dates import DateInFuture, DateNotUnderstood
 from bot.directory import Directory
@@ -32,12 +33,15 @@ from bot.errors import FormErrors as Refused
 from bot.messages import Button, Buttons, ButtonStyle, Form, FormErrors, Message, Note, Paragraph, PersonField
 from bot.reports.workflow import report_account_exposure
 from bot.snapshot import org_snapshot
-from bot.teams.activities import CardAction, DialogRequest
+from bot.teams.activities import LEADING_MENTION, CardAction, DialogRequest
 from bot.teams.cards import OPENS_DIALOG
 from bot.teams.server import SAID, InvokeAnswer, TeamsApp, Turn
 from handlers.teams.cards import card_answer, message_answer
 from handlers.teams.forms import (
     AlreadySubmitted,
+    carried,
+    carried_id,
+    carried_text,
     mark_submitted,
     people_cards,
     say_in_dialog,
@@ -54,9 +58,8 @@ USAGE = "teams.accounts_usage"
 # The button that opens the account's form (Teams opens a dialog only from a button).
 SAVE = OPENS_DIALOG + FormId.SAVE
 EXPOSED_VERBS = ("exposed", "revealed", "leaked")
-# `accounts add Instagram owner=Sam every="90 days"`, as typed for Slack: the name is what comes before
-# the first option, and the rest is chosen in the form.
-_OPTION = re.compile(r"\s\w+=")
+# A person @mentioned in a message, as Teams writes it in the text: <at>Dan Hughes</at>.
+MENTION = r"<at>[^<]*</at>"
 NOT_THIS_NUDGE = "I can't tell which account this button was for. Please use the buttons on my newest reminder."
 NOT_THIS_FORM = "I can't tell which account this form was for. Please press the button on my reminder again."
 WHICH_ACCOUNT = "Which account did you change? For example `rotated Instagram` or `rotated Instagram yesterday 4pm`."
@@ -114,6 +117,24 @@ RENDERERS: dict[str, Callable[[dict[str, Any]], Message]] = {
 }
 
 
+def teams_mentions(directory: Directory) -> Mentions:
+    """A mention in a Teams message names the person by the name Teams shows: whoever alone has it."""
+    def name(mention: str) -> str:
+        return mention.removeprefix("<at>").removesuffix("</at>").strip()
+
+    def person(mention: str) -> str | None:
+        named = directory.named(name(mention))
+        return named[0].key if len(named) == 1 else None
+    return Mentions(pattern=MENTION, key_of=person, shown=lambda mention: "@" + name(mention))
+
+
+def _typed_after(text: str, words: int) -> str:
+    """A message's text after its first `words` words (the command), its mentions of people kept as Teams
+    wrote them; a mention of the bot before the command is dropped."""
+    parts = LEADING_MENTION.sub("", text, count=1).split(maxsplit=words)
+    return parts[words].strip() if len(parts) > words else ""
+
+
 def _nudge_pressed(value: str) -> NudgeValue | None:
     """The account and cycle a button carries; None for anything the bot did not put there."""
     try:
@@ -153,15 +174,9 @@ class _Opened:
     @classmethod
     def of(cls, state: str) -> _Opened | None:
         """None for anything the bot did not send."""
-        try:
-            carried = json.loads(state)
-        except ValueError:
-            return None
-        if not isinstance(carried, dict):
-            return None
-        dialog_id, account_id, kept = carried.get("dialog"), carried.get("account_id"), carried.get("kept")
-        if not (isinstance(dialog_id, str) and dialog_id and (account_id is None or isinstance(account_id, int))
-                and isinstance(kept, dict)):
+        values = carried(state)
+        dialog_id, account_id, kept = carried_text(values, "dialog"), carried_id(values, "account_id"), values.get("kept")
+        if not (dialog_id and (account_id is not None or values.get("account_id") is None) and isinstance(kept, dict)):
             return None
         people = {field: [key for key in keys if isinstance(key, str)] for field, keys in kept.items()
                   if field in _PEOPLE_FIELDS and isinstance(keys, list)}
@@ -261,10 +276,13 @@ def register(app: TeamsApp) -> None:
             raise DomainError(NOT_IN_FILE_EXPOSED if verb in EXPOSED_VERBS else NOT_IN_FILE)
         if verb in ("", "list"):
             await turn.reply(LIST, {"rows": await workflow.register_for(services, turn.person)})
+        elif verb == "add" and typed.has_options(rest):
+            workflow.require_manager(member, "add or edit shared accounts")
+            await _add_as_typed(turn, directory)
         elif verb == "add":
             workflow.require_manager(member, "add or edit shared accounts")
-            name = _OPTION.split(" " + rest, maxsplit=1)[0].strip().strip("\"“”")
-            await turn.reply(OFFER, {"account_id": None, "name": name[:100]})
+            # A name alone (or nothing): the rest is chosen in the form.
+            await turn.reply(OFFER, {"account_id": None, "name": rest.strip().strip("\"“”")[:100]})
         elif verb == "edit":
             workflow.require_manager(member, "add or edit shared accounts")
             if not rest:
@@ -277,30 +295,48 @@ def register(app: TeamsApp) -> None:
         else:
             await turn.reply(USAGE, {})
 
-    async def _flag_exposure(turn: Turn, typed: str, member: Any) -> None:
+    async def _add_as_typed(turn: Turn, directory: Directory) -> None:
+        """`accounts add Canva owner=@Ben every="90 days" ...`, read by the same parser as Slack's
+        /accounts add (bot/accounts/typed.py), its people mentioned or named; saved once however often
+        Teams sends the message."""
         services = turn.services
-        if not typed:
+        try:
+            form = typed.form_from_command(_typed_after(turn.activity.text, 2), directory, teams_mentions(directory))
+        except Refused as exc:
+            raise DomainError(typed.not_saved(exc)) from exc
+        claim = f"teams-accounts-add:{turn.activity.where.conversation_id}:{turn.activity.id}"[:200]
+        try:
+            async with services.db.unit_of_work() as session:
+                session.add(ProcessedDelivery(key=claim, seen_at=services.now()))
+                await session.flush()
+                outcome = await workflow.save_account(session, services, form, turn.person)
+        except IntegrityError:
+            return
+        except Refused as exc:
+            raise DomainError(typed.not_saved(exc)) from exc
+        services.wake_scheduler()
+        await turn.reply(SAID, {"text": outcome.message})
+
+    async def _flag_exposure(turn: Turn, name: str, member: Any) -> None:
+        services = turn.services
+        if not name:
             raise DomainError(WHICH_EXPOSED)
-        if contains_password(typed, short_field=True):  # a name is expected: a password-like word is refused unsaid
-            raise PasswordTyped()
         async with services.db.reading() as session:
-            account = await workflow.find_account(session, typed)
-            account_id, account_name = account.id, account.name
-            # Already being changed: anyone is simply told so, and no report is needed.
-            directly = account.exposed_at is not None or workflow.may_start_exposure(account, member)
+            # A password-like word where the name belongs is refused unsaid (the core's rule, as in Slack).
+            target = await workflow.exposure_target(session, name, member)
         claim = f"teams-accounts-exposed:{turn.activity.where.conversation_id}:{turn.activity.id}"[:200]
-        if directly:
+        if target.directly:
             try:
                 async with services.db.unit_of_work() as session:
                     # Claimed with the work: the same activity sent again by Teams flags nothing more.
                     session.add(ProcessedDelivery(key=claim, seen_at=services.now()))
                     await session.flush()
-                    outcome = await workflow.start_exposure(session, services, account_id, turn.person)
+                    outcome = await workflow.start_exposure(session, services, target.account_id, turn.person)
             except IntegrityError:
                 return
         else:
             # Someone who neither owns nor uses it: filed as a report for the admins (once, by its key).
-            outcome = await report_account_exposure(services, account_name, turn.person, claim)
+            outcome = await report_account_exposure(services, target.name, turn.person, claim)
         services.wake_scheduler()
         await turn.reply(SAID, {"text": outcome.message})
 
@@ -311,15 +347,11 @@ def register(app: TeamsApp) -> None:
             workflow.require_manager(directory.by_key(turn.person), "add or edit shared accounts")
         except DomainError as exc:
             return say_in_dialog(exc.user_message)
-        try:
-            pressed = json.loads(text_answer(request.values, "value"))
-        except ValueError:
-            pressed = None
-        if not isinstance(pressed, dict):
+        pressed = carried(text_answer(request.values, "value"))
+        if not pressed:
             return say_in_dialog(NOT_THIS_ACCOUNT_FORM)
-        account_id, name = pressed.get("account_id"), pressed.get("name")
-        opened = _Opened(secrets.token_urlsafe(16), account_id if isinstance(account_id, int) else None, {})
-        initial: dict[str, Any] = {"name": name if isinstance(name, str) else ""}
+        opened = _Opened(secrets.token_urlsafe(16), carried_id(pressed, "account_id"), {})
+        initial: dict[str, Any] = {"name": carried_text(pressed, "name")}
         if opened.account_id is not None:
             async with services.db.reading() as session:
                 account = await session.get(SharedAccount, opened.account_id)

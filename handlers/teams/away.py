@@ -19,7 +19,7 @@ from bot.absences import set_absence
 from bot.away_messages import BACK, SET_FOR_YOU, back, set_for_you
 from bot.directory import Directory
 from bot.errors import DomainError
-from bot.messages import Code, Message, Paragraph, Span
+from bot.messages import Code, Message, Paragraph, commands_in
 from bot.snapshot import org_snapshot
 from bot.teams.activities import LEADING_MENTION
 from bot.teams.server import TeamsApp, Turn
@@ -113,9 +113,8 @@ def in_teams_words(text: str) -> str:
 
 def said(params: dict[str, Any]) -> Message:
     """An answer to `away`: what is between backticks is what to type, shown as such."""
-    pieces = params["text"].split("`")
-    line: list[Span] = [Code(piece) if index % 2 else piece for index, piece in enumerate(pieces) if piece]
-    return Message(summary=params["text"].replace("`", ""), parts=[Paragraph([line])])
+    line = commands_in(params["text"])
+    return Message(summary=line, parts=[Paragraph([line])])
 
 
 def _back_in_teams(params: dict[str, Any]) -> Message:

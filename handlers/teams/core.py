@@ -6,7 +6,7 @@ from typing import Any
 
 from bot.commands import HOME, as_typed_in_chat
 from bot.help import help_for
-from bot.messages import Code, Heading, Message, Note, Paragraph
+from bot.messages import Code, Heading, Message, Note, Paragraph, commands_in
 from bot.org import Role
 from bot.snapshot import org_snapshot
 from bot.teams.server import TeamsApp, Turn
@@ -19,7 +19,7 @@ def help_message(params: dict[str, Any]) -> Message:
     parts: list[Any] = [Paragraph([params["greeting"]])]
     if params["commands"]:
         parts += [Heading("What you can do"),
-                  Paragraph([(Code(usage), f": {summary}") for usage, summary in params["commands"]])]
+                  Paragraph([(Code(usage), ": ", *commands_in(summary)) for usage, summary in params["commands"]])]
     parts += [Note(line) for line in params["ask"]]
     return Message(summary=params["greeting"], parts=parts)
 

@@ -77,6 +77,29 @@ def text_answer(answers: dict[str, Any], field_id: str) -> str:
     return answer if isinstance(answer, str) else ""
 
 
+def carried(text: str) -> dict[str, Any]:
+    """What a form's state, or a button's value, carries: the JSON object the bot wrote there. Anything else
+    (absent, not JSON, not an object: crafted) carries nothing."""
+    try:
+        found = json.loads(text)
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def carried_text(values: dict[str, Any], name: str) -> str:
+    """A text the bot put in what a form or button carries (`carried`); "" for anything else."""
+    found = values.get(name)
+    return found if isinstance(found, str) else ""
+
+
+def carried_id(values: dict[str, Any], name: str) -> int | None:
+    """An id (a whole number, never true or false) the bot put in what a form or button carries; None for
+    anything else."""
+    found = values.get(name)
+    return found if isinstance(found, int) and not isinstance(found, bool) else None
+
+
 def fresh_state() -> str:
     """What a form opened now carries: a new id, by which its submissions are known."""
     return json.dumps({"dialog": secrets.token_urlsafe(16)})
@@ -86,12 +109,7 @@ def dialog_id_in(state: str) -> str:
     """The id a form was given when it was opened (`fresh_state`); "" for anything the bot did not send.
     Its submissions are known by it, so Teams sending the same submission again (or a double click)
     does the work once."""
-    try:
-        opened = json.loads(state)
-    except ValueError:
-        return ""
-    dialog_id = opened.get("dialog") if isinstance(opened, dict) else None
-    return dialog_id if isinstance(dialog_id, str) else ""
+    return carried_text(carried(state), "dialog")
 
 
 class AlreadySubmitted(Exception):

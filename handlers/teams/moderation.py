@@ -13,6 +13,8 @@ words. The moderators' queue card and notices work with Action.Execute buttons, 
 as in Slack. An app cannot delete someone's post in Teams: the card says how to remove it by hand, and
 Delete (or Remove message) records the decision. `groupagreement`, said to the bot by @mentioning it in
 a moderated channel, posts the group agreement there; a bot cannot pin it, so the organiser is told how.
+Someone added to a team with a moderated channel (or to a moderated private channel) gets the agreement in
+their 1:1 chat, as in Slack (bot/moderation_queue/workflow.py `welcome_new_member`).
 """
 
 from __future__ import annotations
@@ -29,21 +31,23 @@ from bot.errors import DomainError
 from bot.messages import Buttons, Message, Note
 from bot.moderation_queue import messages as said
 from bot.moderation_queue.workflow import (
+    AGREEMENT,
     card_params,
     case_for_decision,
     group_agreement,
-    message_removed,
     moderated_channel,
+    moderated_channels_of_team,
     record_decision,
-    review_moderated_message,
+    welcome_new_member,
 )
 from bot.org import Platform, Role
-from bot.outgoing.guarded import notice_for_decision, record_guarded_decision, review_guarded_message
+from bot.outgoing.guarded import notice_for_decision, record_guarded_decision
 from bot.services import Services
 from bot.snapshot import org_snapshot
 from bot.teams.activities import TEAMS_MARKUP, CardAction, InChannel
 from bot.teams.delivery import TEAMS
 from bot.teams.server import SAID, InvokeAnswer, TeamsApp, Turn
+from bot.watched_channels import channel_message_deleted, read_channel_message, watched_channel
 from handlers.teams.cards import card_answer, message_answer
 from storage import outbox as outbox_store
 from storage.models import ProcessedDelivery
@@ -63,7 +67,6 @@ CARD_ACTIONS = said.CardActions(delete=Verb.DELETE, keep=Verb.KEEP, warn=Verb.WA
 NOTICE_ACTIONS = checks_said.NoticeActions(remove=Verb.REMOVE, fine=Verb.FINE)
 DECISION_OF = {Verb.DELETE: "deleted", Verb.KEEP: "kept", Verb.WARN: "warned"}
 GROUP_AGREEMENT = "groupagreement"
-AGREEMENT = "moderation.agreement"
 
 # An app cannot delete someone else's post in Teams: a team owner (or its author) can.
 BY_HAND = ("I can't delete posts in Teams. To remove it, a team owner opens the post's ⋯ (More options) menu and "
@@ -152,36 +155,22 @@ def register(app: TeamsApp) -> None:
         services, activity, place = turn.services, turn.activity, turn.activity.channel
         if place is None:
             return
-        config = (await org_snapshot(services)).config
-        if config is None:
-            return
-        named = [c for c in (*config.channels.guarded, *config.channels.moderated)
-                 if c.teams is not None and c.teams.channel_id == place.channel_id]
-        guarded = any(c in config.channels.guarded for c in named)
-        moderated = any(c in config.channels.moderated for c in named)
-        if not (guarded or moderated):
+        channel = await watched_channel(services, place.channel_id)
+        if channel is None:
             return
         key = f"teams-channel:{place.channel_id}:{activity.id}:{activity.kind}:{activity.sent_at}"
         if activity.kind == "messageDelete":
             ts = posted_at(activity.id)
             if ts is not None and await _first_time(services, key):
-                async with services.db.unit_of_work() as session:
-                    await message_removed(session, services, place.channel_id, ts)
-                services.wake_scheduler()
+                await channel_message_deleted(services, channel, ts)
             return
         message = channel_message(turn, place)
         if message is None or not await _first_time(services, key):
             return
-        warning = None
-        async with services.db.unit_of_work() as session:
-            if guarded:
-                warning = await review_guarded_message(session, services, message)
-            if moderated:
-                await review_moderated_message(session, services, message)
-        services.wake_scheduler()
+        warning = await read_channel_message(services, channel, message)  # the same core as Slack's
         if warning is not None:
             await turn.answer_privately_now(checks_said.guarded_warning(warning.result, place.channel_id),
-                                            otherwise=_not_kept(named[0].name or "the channel"))
+                                            otherwise=_not_kept(channel.name or "the channel"))
 
     app.channel_messages = on_channel_message
 
@@ -228,6 +217,26 @@ def register(app: TeamsApp) -> None:
 
     app.card_action(Verb.REMOVE)(decide_notice)
     app.card_action(Verb.FINE)(decide_notice)
+
+    async def welcome_new_members(turn: Turn) -> None:
+        """People added to a team get the agreement of each moderated group in it; added to one (private
+        or shared) channel, that channel's. In their 1:1 chat, as Slack sends it by DM."""
+        services, activity, place = turn.services, turn.activity, turn.activity.channel
+        if place is None:
+            return
+        people = [await turn.person_of(object_id) for object_id in activity.members_added]
+        async with services.db.unit_of_work() as session:
+            if activity.event == "teamMemberAdded":
+                groups = await moderated_channels_of_team(session, place.team_id)
+            else:
+                group = await moderated_channel(session, place.channel_id)
+                groups = [group] if group is not None else []
+            welcomed = [await welcome_new_member(session, services, group, person, occasion=f"teams:{activity.id}")
+                        for group in groups for person in people]
+        if any(welcomed):
+            services.wake_scheduler()
+
+    app.members_added = welcome_new_members
 
     @app.channel_command(GROUP_AGREEMENT)
     async def post_group_agreement(turn: Turn, _rest: str) -> None:

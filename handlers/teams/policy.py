@@ -16,7 +16,7 @@ from bot.policy.workflow import current_policy, sign, signed_line, signed_versio
 from bot.teams.activities import DialogRequest
 from bot.teams.cards import CHECKED, OPENS_DIALOG
 from bot.teams.server import InvokeAnswer, TeamsApp, Turn
-from handlers.teams.forms import say_in_dialog, show_dialog, text_answer
+from handlers.teams.forms import carried, carried_text, say_in_dialog, show_dialog, text_answer
 
 # The button that opens the policy's dialog (Teams opens a dialog only from a button).
 READ_AND_SIGN = OPENS_DIALOG + SIGN_FORM
@@ -39,12 +39,7 @@ RENDERERS = {OFFER: offer, "policy.please_sign": lambda params: please_sign(para
 
 def _version_read(state: str) -> str | None:
     """The version the dialog showed, from what the form carried; None for anything the bot did not send."""
-    try:
-        carried = json.loads(state)
-    except ValueError:
-        return None
-    version = carried.get("version") if isinstance(carried, dict) else None
-    return version if isinstance(version, str) else None
+    return carried_text(carried(state), "version") or None
 
 
 async def _policy(turn: Turn) -> PolicyDocument:

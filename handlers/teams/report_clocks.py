@@ -19,7 +19,16 @@ from bot.reports.workflow import FormErrors
 from bot.teams.activities import DialogRequest
 from bot.teams.cards import OPENS_DIALOG
 from bot.teams.server import DialogListener, InvokeAnswer, TeamsApp, Turn
-from handlers.teams.forms import AlreadySubmitted, mark_submitted, say_in_dialog, show_dialog, text_answer
+from handlers.teams.forms import (
+    AlreadySubmitted,
+    carried,
+    carried_id,
+    carried_text,
+    mark_submitted,
+    say_in_dialog,
+    show_dialog,
+    text_answer,
+)
 
 # One dialog per clock, "report.clock.lado": the buttons of one card must differ, and the dialog's id
 # says which clock it records.
@@ -36,15 +45,8 @@ def clock_button(clock_id: str) -> str:
 def _carried(value: str) -> tuple[str, int | None]:
     """What a button or a dialog carries (JSON only the bot writes): the dialog's id ("" if none) and the
     report (None if none); anything else, absent or crafted, carries neither."""
-    try:
-        carried = json.loads(value)
-    except ValueError:
-        return "", None
-    if not isinstance(carried, dict):
-        return "", None
-    dialog_id, report_id = carried.get("dialog"), carried.get("report_id")
-    return (dialog_id if isinstance(dialog_id, str) else "",
-            report_id if isinstance(report_id, int) and not isinstance(report_id, bool) else None)
+    values = carried(value)
+    return carried_text(values, "dialog"), carried_id(values, "report_id")
 
 
 def _record(clock_id: str, request: DialogRequest) -> workflow.ClockRecord:

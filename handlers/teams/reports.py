@@ -31,6 +31,9 @@ from bot.teams.server import DialogListener, InvokeAnswer, TeamsApp, Turn
 from handlers.teams.cards import card_answer, message_answer
 from handlers.teams.forms import (
     AlreadySubmitted,
+    carried,
+    carried_id,
+    carried_text,
     dialog_id_in,
     fresh_state,
     mark_submitted,
@@ -100,19 +103,9 @@ def question(params: dict[str, Any]) -> Message:
     return said.question(params, Verb.REPLY, json.dumps({"note_id": params["note_id"]}))
 
 
-def _carried_id(value: str, name: str) -> int | None:
-    """The id `name` a button or a dialog's state carries; None for anything the bot did not put there."""
-    try:
-        carried = json.loads(value)
-    except ValueError:
-        return None
-    found = carried.get(name) if isinstance(carried, dict) else None
-    return found if isinstance(found, int) and not isinstance(found, bool) else None
-
-
 def _report_pressed(value: str) -> int | None:
     """The report a button carries."""
-    return _carried_id(value, "report_id")
+    return carried_id(carried(value), "report_id")
 
 
 def report_list(params: dict[str, Any]) -> Message:
@@ -135,7 +128,7 @@ async def _show_history(turn: Turn, *, reference: str = "", report_id: int | Non
 
 def _note_pressed(value: str) -> int | None:
     """The question (a report's note) a Reply button or its dialog carries."""
-    return _carried_id(value, "note_id")
+    return carried_id(carried(value), "note_id")
 
 
 def case_file(params: dict[str, Any]) -> FileOffer:
@@ -215,14 +208,9 @@ HANDLING: dict[str, tuple[FormOf, Act]] = {
 
 def _handling_state(state: str) -> tuple[str, int, int] | None:
     """The dialog's id, the report and the tier its handler saw, from what the form carried."""
-    try:
-        carried = json.loads(state)
-    except ValueError:
-        return None
-    if not isinstance(carried, dict):
-        return None
-    dialog_id, report_id, tier = carried.get("dialog"), carried.get("report_id"), carried.get("tier")
-    if not (isinstance(dialog_id, str) and dialog_id and isinstance(report_id, int) and isinstance(tier, int)):
+    values = carried(state)
+    dialog_id, report_id, tier = carried_text(values, "dialog"), carried_id(values, "report_id"), carried_id(values, "tier")
+    if not dialog_id or report_id is None or tier is None:
         return None
     return dialog_id, report_id, tier
 

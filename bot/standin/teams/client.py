@@ -87,9 +87,15 @@ class TeamsActivitySender:
         self.fake.open_channel(team_id, channel_id)
         return {"id": channel_id, "conversationType": "channel", "tenantId": self.fake.tenant_id, "isGroup": True}
 
-    def personal_message(self, person: str, text: str) -> dict[str, Any]:
+    def personal_message(self, person: str, text: str, *, mentions: dict[str, str] | None = None) -> dict[str, Any]:
+        """`person` writes `text` in their chat with the bot. `mentions` (Entra object id -> name) are the
+        people @mentioned in it, each written `<at>name</at>` in the text, as Teams sends them."""
         activity = self._base("message", person, self._personal(person))
         activity.update({"text": text, "textFormat": "plain"})
+        if mentions:
+            activity["entities"] = [{"type": "mention", "text": f"<at>{name}</at>",
+                                     "mentioned": {"id": teams_user_id(object_id), "name": name}}
+                                    for object_id, name in mentions.items()]
         return activity
 
     def channel_message(self, person: str, team_id: str, channel_id: str, text: str, *,
@@ -139,6 +145,16 @@ class TeamsActivitySender:
         activity["channelData"].update({"team": {"id": team_id}, "channel": {"id": channel_id},
                                         "eventType": "teamMemberAdded"})
         activity["membersAdded"] = [{"id": f"28:{self.fake.app_id}"}]
+        return activity
+
+    def members_added(self, by: str, team_id: str, channel_id: str, *people: str,
+                      event: str = "teamMemberAdded") -> dict[str, Any]:
+        """People added by `by` (an owner): to a team (teamMemberAdded, told in the team's General channel,
+        whose id is the team's; its standard channels are theirs too), or to one private or shared channel
+        (channelMemberAdded). Teams names each by their id in its conversations and their Entra object id."""
+        activity = self._base("conversationUpdate", by, self._channel(team_id, channel_id))
+        activity["channelData"].update({"team": {"id": team_id}, "channel": {"id": channel_id}, "eventType": event})
+        activity["membersAdded"] = [{"id": teams_user_id(person), "aadObjectId": person} for person in people]
         return activity
 
     def card_action(self, person: str, verb: str, data: dict[str, Any], *, in_channel: tuple[str, str] | None = None,

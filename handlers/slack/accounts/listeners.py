@@ -15,9 +15,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.accounts import messages as said
-from bot.accounts import workflow
+from bot.accounts import typed, workflow
 from bot.accounts.messages import ChangedOnMeta, FieldId, FormId, NudgeValue, SaveMeta
 from bot.accounts.secrets import WARNING, PasswordTyped, contains_password
+from bot.accounts.typed import Mentions
 from bot.accounts.workflow import AccountForm, FormErrors
 from bot.dates import DateInFuture, DateNotUnderstood
 from bot.directory import Directory
@@ -33,46 +34,29 @@ from handlers.slack.errors import telling_the_person
 from handlers.slack.middleware import caller, services_of
 from storage.models import ProcessedDelivery
 
-# `owner=@person every="90 days"`: straight or curly quotes, as Slack clients type them.
-_OPTION = re.compile(r"(\w+)=(\"[^\"]*\"|“[^”]*”|\S+)")
-_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 EXPOSED_VERBS = ("exposed", "revealed", "leaked")
+# A person mentioned in a slash command's text: <@U123|dan>, their Slack id first.
+MENTION = r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>"
+_SLACK_ID = re.compile(r"<@([UW][A-Z0-9]+)")
+
+
+def slack_mentions(directory: Directory) -> Mentions:
+    def person(mention: str) -> str | None:
+        found = _SLACK_ID.match(mention)
+        return key_of(found.group(1), directory) if found else None
+    return Mentions(pattern=MENTION, key_of=person)
 
 
 def people_in(text: str, directory: Directory) -> tuple[list[str], list[str]]:
-    """Slack ids from mentions (<@U123|dan>), or from names typed after @ ("@Dan Hughes", "@dan");
+    """People by key from mentions (<@U123|dan>), or from names typed after @ ("@Dan Hughes", "@dan");
     and the names that matched nobody."""
-    found, unknown = [], []
-    for part in [p.strip() for p in text.strip("\"“”").split(",") if p.strip()]:
-        mention = _MENTION.search(part)
-        if mention:
-            found.append(key_of(mention.group(1), directory))
-            continue
-        matches = directory.named(part)
-        if len(matches) == 1:
-            found.append(matches[0].key)
-        else:
-            unknown.append(part)
-    return found, unknown
+    return typed.people_in(text, directory, slack_mentions(directory))
 
 
 def form_from_command(text: str, directory: Directory) -> AccountForm:
-    """`Instagram owner=@person every="90 days" access=@a,@b admins=@c last="last Friday"`."""
-    first = _OPTION.search(text)
-    name = (text[: first.start()] if first else text).strip().strip("\"“”")
-    options = {key.lower(): value.strip("\"“”") for key, value in _OPTION.findall(text)}
-    errors = {}
-    people: dict[str, list[str]] = {}
-    for key in ("owner", "access", "admins"):
-        found, unknown = people_in(options.get(key, ""), directory)
-        people[key] = found
-        if unknown:
-            errors[key] = f"I don't know {', '.join(unknown)}: mention them with @."
-    if errors:
-        raise FormErrors(errors)
-    return AccountForm(name=name, owner=(people["owner"] or [None])[0], every=options.get("every", ""),
-                       access=tuple(people["access"]), overall_access=tuple(people["admins"]),
-                       aliases=options.get("aliases", ""), last_changed=options.get("last", ""))
+    """`Instagram owner=@person every="90 days" access=@a,@b admins=@c last="last Friday"` (the shared
+    parser, bot/accounts/typed.py)."""
+    return typed.form_from_command(text, directory, slack_mentions(directory))
 
 
 def form_from_view(view: dict[str, Any]) -> AccountForm:
@@ -122,7 +106,7 @@ def register(app: AsyncApp) -> None:
                     async with services.db.unit_of_work() as session:
                         outcome = await workflow.save_account(session, services, form, actor)
                 except FormErrors as exc:
-                    raise DomainError("Nothing was saved. " + " ".join(exc.errors.values()) + ' For example: `/accounts add Instagram owner=@Sam every="90 days"`.') from exc
+                    raise DomainError(typed.not_saved(exc)) from exc
                 services.wake_scheduler()
                 await respond(text=outcome.message, response_type="ephemeral")
             elif verb == "edit":
@@ -139,16 +123,13 @@ def register(app: AsyncApp) -> None:
                 if not rest:
                     raise DomainError("Which account? For example `/accounts exposed Instagram`. Never type the password.")
                 async with services.db.reading() as session:
-                    account = await workflow.find_account(session, rest)
-                    account_id, account_name = account.id, account.name
-                    # Already being changed: anyone is simply told so, and no report is needed.
-                    directly = account.exposed_at is not None or workflow.may_start_exposure(
-                        account, snapshot.directory.by_key(actor))
-                if directly:
+                    # A password-like word where the name belongs is refused, never echoed (the core's rule).
+                    target = await workflow.exposure_target(session, rest, snapshot.directory.by_key(actor))
+                if target.directly:
                     async with services.db.unit_of_work() as session:
-                        outcome = await workflow.start_exposure(session, services, account_id, actor)
+                        outcome = await workflow.start_exposure(session, services, target.account_id, actor)
                 else:
-                    outcome = await report_account_exposure(services, account_name, actor,
+                    outcome = await report_account_exposure(services, target.name, actor,
                                                             f"accounts-exposed:{command['trigger_id']}")
                 services.wake_scheduler()
                 await respond(text=outcome.message, response_type="ephemeral")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.moderation_queue import messages as said
+from bot.moderation_queue.workflow import AGREEMENT
 from bot.slack.blockkit import BLOCK_KIT
 from bot.slack.delivery import Rendered
 from handlers.slack.moderation.ids import Action
@@ -27,4 +28,5 @@ def render_agreement(paragraphs: list[str]) -> Rendered:
     return BLOCK_KIT.message(said.agreement(paragraphs))
 
 
-RENDERERS = {"moderation.card": render_card, "moderation.warning": render_warning}
+RENDERERS = {"moderation.card": render_card, "moderation.warning": render_warning,
+             AGREEMENT: lambda params: render_agreement(params["paragraphs"])}

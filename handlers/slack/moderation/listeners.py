@@ -11,9 +11,14 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import DomainError
-from bot.moderation_queue.workflow import case_for_decision, group_agreement, moderated_channel, record_decision
+from bot.moderation_queue.workflow import (
+    case_for_decision,
+    group_agreement,
+    moderated_channel,
+    record_decision,
+    welcome_new_member,
+)
 from bot.org import Role
-from bot.policy.online_safety import safety_tips_text
 from bot.slack.deletion import delete_message
 from bot.snapshot import org_snapshot
 from handlers.slack.errors import telling_the_person
@@ -73,18 +78,15 @@ def register(app: AsyncApp) -> None:
                           response_type="ephemeral", replace_original=False)
 
     @app.event("member_joined_channel")
-    async def welcome_with_agreement(event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
+    async def welcome_with_agreement(event: dict[str, Any], context: AsyncBoltContext) -> None:
         services = services_of(context)
-        async with services.db.reading() as session:
-            channel = await moderated_channel(session, event.get("channel", ""))
-        if channel is None or event.get("user") == context.bot_user_id:
+        if event.get("user") == context.bot_user_id:
             return
-        snapshot = await org_snapshot(services)
-        paragraphs = group_agreement(snapshot.organisation_name, channel.name, channel.purpose)
-        # The groups are for young people: their welcome carries the policy's section 4 tips, in short.
-        paragraphs.append(safety_tips_text())
-        agreement = blocks.render_agreement(paragraphs)
-        await client.chat_postMessage(channel=event["user"], text=agreement.text, blocks=agreement.blocks)
-
-
-
+        async with services.db.unit_of_work() as session:
+            channel = await moderated_channel(session, event.get("channel", ""))
+            if channel is None:
+                return
+            # By DM, through the outbox, as Teams sends it (the same core function).
+            await welcome_new_member(session, services, channel, caller(context),
+                                     occasion=f"slack:{event.get('event_ts') or event.get('ts') or ''}")
+        services.wake_scheduler()
