@@ -239,7 +239,8 @@ async def test_a_dialog_whose_state_was_not_written_by_the_bot_changes_nothing(w
                   '["d3", 1, 0]', "not json"):
         answers.append(await world.client.send(world.client.dialog_submit(PRIYA_TEAMS, {**crafted, "state": state})))
 
-    refused = {"task": {"type": "message", "value": "I can't tell which form this was. Please type report and open it again."}}
+    refused = {"task": {"type": "message",
+                        "value": "I can't tell which report this form was for. Please open it again from the report's card."}}
     assert [a.body for a in answers] == [refused] * 4
     async with world.bot.services.db.reading() as session:
         assert (await session.execute(select(Report.status))).scalar_one() == "open"

@@ -50,6 +50,8 @@ WHICH_REPORT = ("Please give the report's reference, for example ", Code("report
 HISTORY_SENT = "I've put the report's history in our chat."
 HISTORY_NOT_SENT = "I couldn't show the history just now. Please press History again in a minute."
 NOT_THIS_FORM = "I can't tell which form this was. Please type report and open it again."
+# A handling dialog or a reply opens from a button on the report's card, not from `report`.
+NOT_THIS_HANDLING_FORM = "I can't tell which report this form was for. Please open it again from the report's card."
 # "report show TMW-2026-0042": one word after "show" is a reference; anything longer describes a concern.
 SHOW = re.compile(r"^show\s+(\S+)$", re.IGNORECASE)
 NOT_THIS_REPORT = "I can't tell which report this button was for. Please use the buttons on the report's own card."
@@ -232,7 +234,7 @@ def _submitter(form_id: str, build: FormOf, act: Act) -> DialogListener:
     async def submit_dialog(turn: Turn, request: DialogRequest) -> InvokeAnswer:
         carried = _handling_state(request.state)
         if carried is None:
-            return say_in_dialog(NOT_THIS_FORM)
+            return say_in_dialog(NOT_THIS_HANDLING_FORM)
         dialog_id, report_id, tier = carried
         services = turn.services
         try:
@@ -310,7 +312,7 @@ def register(app: TeamsApp) -> None:
     async def submit_reply(turn: Turn, request: DialogRequest) -> InvokeAnswer:
         dialog_id, note_id = dialog_id_in(request.state), _note_pressed(request.state)
         if not dialog_id or note_id is None:
-            return say_in_dialog(NOT_THIS_FORM)
+            return say_in_dialog(NOT_THIS_HANDLING_FORM)
         services = turn.services
         answer = text_answer(request.values, said.FieldId.ANSWER)
         try:
