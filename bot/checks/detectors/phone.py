@@ -24,6 +24,7 @@ from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
 from bot.checks.document import Document
 from bot.checks.findings import Kind
+from bot.checks.wordlists import entries, phrase_pattern
 
 # A run of digits with the separators people put in phone numbers, containing at least 7 digits.
 _CANDIDATE = re.compile(r"(?:\+|\(\s*)?\d(?:[\d \t\u00a0().\-\u2013/]{0,60}\d)?")
@@ -79,6 +80,10 @@ class PhoneDetector:
             except phonenumbers.NumberParseException:
                 continue  # a typo in the organisation file should not stop the checker
         self._own_numbers = frozenset(own)
+        # "Guildhall box office: 01452 503050": a venue's public line (public_line_labels.txt).
+        labels = phrase_pattern(entries("public_line_labels", context.extra_terms))
+        self._public_line_before = re.compile(
+            rf"\b(?:{labels})(?:['\u2019]s)?[ \t]*(?:(?:number|no\.?|is|on|:|-|\u2013)[ \t]*){{0,3}}$", re.IGNORECASE)
 
     def find(self, doc: Document) -> list[Span]:
         spans: list[Span] = []
@@ -132,6 +137,8 @@ class PhoneDetector:
     def _accept(self, text: str, start: int, raw: str, number: phonenumbers.PhoneNumber) -> bool:
         before = text[max(0, start - 30):start]
         if _ATTACHED_BEFORE.search(before) or _REFERENCE_BEFORE.search(before):
+            return False
+        if self._public_line_before.search(before) and phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.MOBILE:
             return False
         return self._looks_like_phone(raw, number) and _key(number) not in self._own_numbers
 
