@@ -59,6 +59,10 @@ _SERVICE_NUMBER_TYPES = frozenset({
 })
 
 
+# A public line is a landline: a mobile (or an unallocated number) after "box office:" is somebody's own.
+_FIXED_LINE_TYPES = frozenset({phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE})
+
+
 def _key(number: phonenumbers.PhoneNumber) -> tuple[int, int]:
     return number.country_code, number.national_number
 
@@ -138,7 +142,7 @@ class PhoneDetector:
         before = text[max(0, start - 30):start]
         if _ATTACHED_BEFORE.search(before) or _REFERENCE_BEFORE.search(before):
             return False
-        if self._public_line_before.search(before) and phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.MOBILE:
+        if self._public_line_before.search(before) and phonenumbers.number_type(number) in _FIXED_LINE_TYPES:
             return False
         return self._looks_like_phone(raw, number) and _key(number) not in self._own_numbers
 
