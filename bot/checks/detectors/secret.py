@@ -124,7 +124,13 @@ _WORD_MARKERS = ("pass", "pw", "p/w", "pin", "code", "key", "token", "secret", "
                  "combination", "alarm", "lock", "door", "gate", "wi", "network", "router", "ssid")
 
 _TRAILING_PUNCTUATION = ".,;:)]}>"
-_MASKED = re.compile(r"^(?:[*\u2022\u25cfx#.]+|<[^>]*>|\[[^\]]*\]|\{[^}]*\}|\.\.\.)$", re.IGNORECASE)
+# A value hidden or left to be filled in: "****", "<YOUR-PASSWORD-HERE>" (its closing bracket may already
+# be trimmed as punctuation), "{wifi_key}", "YOUR_PASSWORD", "enter-code-here".
+_MASKED = re.compile(
+    r"^(?:[*\u2022\u25cfx#.]+|<[^>]*>?|\[[^\]]*\]?|\{[^}]*\}?|\.\.\.|(?:your|enter|insert|replace|put|add)[_-][\w-]*"
+    r"|[\w-]*[_-](?:here|goes[_-]here))$",
+    re.IGNORECASE,
+)
 # Words that follow "password is" in talk about passwords rather than in a password.
 _NOT_A_PASSWORD = frozenset(
     ["a", "an", "the", "in", "on", "at", "by", "for", "to", "of", "from", "with", "and", "or", "but", "not", "no", "yes", "it", "this", "that", "these", "those", "same", "different", "new", "old", "your", "my", "our", "their", "his", "her", "its", "his", "what", "which", "who", "where", "when", "how", "here", "there", "still", "now", "just", "also", "very", "too", "so", "required", "needed", "case", "sensitive", "correct", "incorrect", "wrong", "right", "weak", "strong", "long", "short", "safe", "secure", "secret", "private", "confidential", "personal", "protected", "expired", "changed", "saved", "stored", "written", "shared", "below", "above", "attached", "enclosed", "available", "missing", "blank", "empty", "unknown", "invalid", "valid", "reset", "change", "see", "ask", "check", "use", "coming", "sent", "pinned", "usual", "standard", "same", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "something", "anything", "nothing", "everything", "please", "thanks", "thank", "ok", "okay", "fine", "good", "great", "lastpass", "bitwarden", "1password", "keeper", "dashlane", "manager", "vault", "whiteboard", "drawer", "office", "written"]
