@@ -41,7 +41,7 @@ _COMMA_GAP = re.compile(r"[ \t]*,[ \t]*")
 _POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'S", "\u2019S")
 
 _ACCOUNT_AFTER = re.compile(
-    r"[ \t]*(?:account[ \t]+)?(?:passwords?|pw|pwd|pass|passcode|logins?|log-?in|log[ \t]+in|2fa|sign[ \t-]?in|username|credentials)\b",
+    r"[ \t]*(?:accounts?\b|(?:account[ \t]+)?(?:passwords?|pw|pwd|pass|passcode|logins?|log-?in|log[ \t]+in|2fa|sign[ \t-]?in|username|credentials)\b)",
     re.IGNORECASE,
 )
 _normalise = lru_cache(maxsize=65_536)(normalise_name)
