@@ -53,7 +53,7 @@ _DATE = (
     rf"(?:{_WEEKDAY}{_DAY}(?:[ \t]+of)?[ \t]+{_MONTH}(?:,?[ \t]+{_YEAR})?"  # 3 March 2012, 3rd of March
     rf"|{_WEEKDAY}{_MONTH}[ \t]+(?:the[ \t]+)?{_DAY}(?:,?[ \t]+{_YEAR})?"  # March 3rd, 2012
     rf"|{_NUMERIC_DATE}"  # 03/03/2012, 3.3.12
-    rf"|{_YEAR}-[01][0-9]-[0-3][0-9]"  # 2012-03-03
+    rf"|{_YEAR}-[01][0-9]-[0-3][0-9]|{_YEAR}/[01][0-9]/[0-3][0-9]"  # 2012-03-03, 2012/03/03
     rf"|{_MONTH}[ \t]+{_YEAR}"  # March 2012
     rf"|[0-3]?[0-9]/[01]?[0-9](?![/.\-]?[0-9])"  # 28/01, with a birthday or age around it only
     rf"|(?<=the[ ])(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"  # "on the 30th"
