@@ -139,6 +139,10 @@ _HALL_KINDS = frozenset(
 )
 
 
+# Place words that schools are named after too: "Denmark Road", "Cleeve Park", "Ribston Hall".
+_SCHOOL_STREET_WORDS = frozenset(["road", "lane", "street", "park", "hall"])
+
+
 def _named_hall(name: str, place: str) -> bool:
     """Is "<Word> Hall" a school's own name rather than a hall to hire?"""
     words = name.split()
@@ -307,6 +311,9 @@ class SchoolDetector:
             if first_word in NOT_A_NAME or first_word in _GENERIC:
                 continue
             name = run.group().rstrip(".,")
+            place = self._place_at_end.search(name)
+            if place is not None and place.group().lower() not in _SCHOOL_STREET_WORDS:
+                continue  # "her drama teacher at the Everyman Theatre"; but "at Denmark Road", "at Cleeve Park"
             spans.append(Span(Kind.SCHOOL, run.start(), run.start() + len(name)))
         return spans
 
