@@ -31,7 +31,7 @@ _VERB_WORD = (
     r"carries|suffers|suffering|lives|living|struggles|struggling|diagnosed|recovering|waiting|off|on|in|"
     r"with|from|for|into|back|still|just|currently|now|also|had|having|went|gone|goes|go|sees|seeing|"
     r"started|starting|due|booked|awaiting|under|getting|get|needed|needing|taking|carrying|seen|by|"
-    r"referred|to|having|today|tonight|again|sick|ill|poorly|home|over)"
+    r"referred|to|having|today|tonight|again|sick|ill|poorly|home|over|school|work)"
 )
 _VERB = (
     rf"(?:[ \t]*,?[ \t]*who(?:['\u2019]s|[ \t]+{_VERB_WORD})|['\u2019]s|['\u2019]ll|[ \t]+{_VERB_WORD})"
