@@ -80,7 +80,7 @@ _TURNS = r"(?:turns?|turned|turning|will[ \t]+be|['\u2019]ll[ \t]+be|is[ \t]+goi
 # before the date, so that the date pattern itself is compiled and run once.
 _BIRTH_CUE_BEFORE = re.compile(
     rf"(?:\bborn(?:[ \t]+(?:on|in))?(?:[ \t]+the)?"
-    rf"|(?:(?<![^\W_])d\.?o\.?b(?![^\W_])\.?|(?:\(|(?<=[ \t\-\u2013|,])|^)b\.|(?<![^\W_])date[ \t_]+of[ \t_]+birth(?![^\W_])|(?<![^\W_])birth[ \t_]?date(?![^\W_]))[ \t]*(?:is|was|[:=\-\u2013])?"
+    rf"|(?:(?<![^\W_])d\.?o\.?b(?![^\W_])\.?|(?:\(|(?<=[ \t\-\u2013|,])|^)b\.|(?<![^\W_])date[ \t_]*of[ \t_]*birth(?![^\W_])|(?<![^\W_])birth[ \t_]?date(?![^\W_]))[\"']?[ \t]*(?:is|was|[:=\-\u2013])?[ \t]*[\"']?"
     # A form's "Birthday: 4 June" (a label, not "birthday party: ...").
     rf"|(?:^|(?<=[\n|;]))[ \t*_]*(?:birthday|bday|b['\u2019]day)[ \t*_]*[:=]"
     rf"|(?:\b{_TURNS}|['\u2019]s|\bis)[ \t]+{_AGE}[ \t]+on(?:[ \t]+the)?"
