@@ -19,10 +19,10 @@ from bot.checks.findings import Kind
 from bot.checks.org import GenericMailboxes, OrgDomains
 from bot.checks.wordlists import entries
 
-# ... or right below a line that introduces it ("Here's what I'm sending:"), or below a mail
+# ... or right below a line that introduces it ("Here's what I'm sending:", "Draft (not sent yet)"), or below a mail
 # program's forwarding line ("----- Forwarded message -----").
 _PARAGRAPH_BEFORE = re.compile(
-    r"(?:\n[ \t]*\n|:[ \t]*\n|^[ \t>]*-*[ \t]*(?:forwarded[ \t]+message|original[ \t]+message|begin[ \t]+forwarded[ \t]+message:?)[ \t]*-*[ \t]*\n)[ \t>]*\Z",
+    r"(?:\n[ \t]*\n|:[ \t]*\n|^[^\n]*\b(?:draft|below|sending|check|fwd|forwarding)\b[^\n]*\n|^[ \t>]*-*[ \t]*(?:forwarded[ \t]+message|original[ \t]+message|begin[ \t]+forwarded[ \t]+message:?)[ \t]*-*[ \t]*\n)[ \t>]*\Z",
     re.IGNORECASE | re.MULTILINE,
 )
 
