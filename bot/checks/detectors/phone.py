@@ -87,7 +87,10 @@ class PhoneDetector:
         # "Guildhall box office: 01452 503050": a venue's public line (public_line_labels.txt).
         labels = phrase_pattern(entries("public_line_labels", context.extra_terms))
         self._public_line_before = re.compile(
-            rf"\b(?:{labels})(?:['\u2019]s)?[ \t]*(?:(?:number|no\.?|is|on|:|-|\u2013)[ \t]*){{0,3}}$", re.IGNORECASE)
+            rf"\b(?:{labels})(?:['\u2019]s)?[ \t]*(?:(?:number|no\.?|is|on|:|-|\u2013|ring|call|phone|dial|tel\.?)[ \t]*){{0,3}}$",
+            re.IGNORECASE)
+        # "call the Roses on 01684 295074 (box office)": the label right after the number.
+        self._public_line_after = re.compile(rf"[ \t]*\([ \t]*(?:{labels})\b", re.IGNORECASE)
 
     def find(self, doc: Document) -> list[Span]:
         spans: list[Span] = []
@@ -142,7 +145,8 @@ class PhoneDetector:
         before = text[max(0, start - 30):start]
         if _ATTACHED_BEFORE.search(before) or _REFERENCE_BEFORE.search(before):
             return False
-        if self._public_line_before.search(before) and phonenumbers.number_type(number) in _FIXED_LINE_TYPES:
+        public = self._public_line_before.search(before) or self._public_line_after.match(text, start + len(raw))
+        if public and phonenumbers.number_type(number) in _FIXED_LINE_TYPES:
             return False
         return self._looks_like_phone(raw, number) and _key(number) not in self._own_numbers
 
