@@ -30,6 +30,14 @@ class GenericMailboxes:
     def __init__(self, local_parts: Iterable[str]):
         self._local_parts = frozenset(p.strip().lower() for p in local_parts if p.strip())
 
+    def is_mailbox(self, address: str) -> bool:
+        """An organisation's mailbox (info@, bookings@) or an address at a bare placeholder domain
+        (name@example.com). "gemma.price@freelancers.example.co.uk" stands for a person at a made-up
+        organisation, so a group email to several of them still shows people's addresses."""
+        local, _, domain = address.rpartition("@")
+        domain = domain.lower().rstrip(".")
+        return domain in _PLACEHOLDER_DOMAINS or local.lower() in self._local_parts
+
     def __call__(self, address: str) -> bool:
         local, _, domain = address.rpartition("@")
         domain = domain.lower().rstrip(".")

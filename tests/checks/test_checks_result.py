@@ -10,7 +10,7 @@ from bot.checks.findings import PLACEHOLDERS
 LEAKY_POST = (
     "Well done Amy Smith (Year 9 at Chosen Hill School)! Amy has epilepsy, so ring her mum on "
     "07700 900123 or email mum.smith@gmail.com. She lives at 12 Station Road, GL2 8AA, born on "
-    "3 March 2012. Tom Jones was on drums. The Facebook password is Tr0ub4dor&3"
+    "3 March 2012. Tom Jones was on drums in the photo. The Facebook password is Tr0ub4dor&3"
 )
 
 
@@ -53,7 +53,7 @@ def test_the_redacted_post_keeps_the_prose_and_drops_every_leak(check):
         "Well done Amy [surname removed] (Year 9 at [school removed])! Amy has [health information removed], "
         "so ring her mum on [phone number removed] or email [email address removed]. She lives at "
         "[address removed], [address removed], born on [date of birth removed]. [name removed] was on "
-        "drums. The Facebook password is [secret removed]"
+        "drums in the photo. The Facebook password is [secret removed]"
     )
     assert Checker(CheckContext()).check(redacted).findings == []
 

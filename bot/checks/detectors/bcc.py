@@ -19,9 +19,10 @@ from bot.checks.findings import Kind
 from bot.checks.org import GenericMailboxes, OrgDomains
 from bot.checks.wordlists import entries
 
-# ... or below a mail program's forwarding line ("----- Forwarded message -----").
+# ... or right below a line that introduces it ("Here's what I'm sending:", "Draft (not sent yet)"), or below a mail
+# program's forwarding line ("----- Forwarded message -----").
 _PARAGRAPH_BEFORE = re.compile(
-    r"(?:\n[ \t]*\n|^[ \t>]*-*[ \t]*(?:forwarded[ \t]+message|original[ \t]+message|begin[ \t]+forwarded[ \t]+message:?)[ \t]*-*[ \t]*\n)[ \t>]*\Z",
+    r"(?:\n[ \t]*\n|:[ \t]*\n|^[^\n]*\b(?:draft|below|sending|check|fwd|forwarding)\b[^\n]*\n|^[ \t>]*-*[ \t]*(?:forwarded[ \t]+message|original[ \t]+message|begin[ \t]+forwarded[ \t]+message:?)[ \t]*-*[ \t]*\n)[ \t>]*\Z",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -41,8 +42,9 @@ class BccDetector:
                 return []
         recipient_fields = [f for f in block.fields if f.name in RECIPIENT_FIELDS]
         addresses = recipient_addresses([f.value for f in recipient_fields], doc.markup)
-        # People's addresses outside the organisation: "info@venue" and "bookings@hall" are not people.
-        outside = [a for a in addresses if not self._is_org(a.rsplit("@", 1)[1]) and not self._is_generic(a)]
+        # People's addresses outside the organisation: "info@venue" and "bookings@hall" are not people,
+        # nor is "name@example.com"; "jo@venue.example.co.uk" stands for someone at a real organisation.
+        outside = [a for a in addresses if not self._is_org(a.rsplit("@", 1)[1]) and not self._is_generic.is_mailbox(a)]
         if len(outside) < 2:
             return []
         return [Span(Kind.BCC, recipient_fields[0].start, recipient_fields[-1].end)]

@@ -53,7 +53,7 @@ _DATE = (
     rf"(?:{_WEEKDAY}{_DAY}(?:[ \t]+of)?[ \t]+{_MONTH}(?:,?[ \t]+{_YEAR})?"  # 3 March 2012, 3rd of March
     rf"|{_WEEKDAY}{_MONTH}[ \t]+(?:the[ \t]+)?{_DAY}(?:,?[ \t]+{_YEAR})?"  # March 3rd, 2012
     rf"|{_NUMERIC_DATE}"  # 03/03/2012, 3.3.12
-    rf"|{_YEAR}-[01][0-9]-[0-3][0-9]"  # 2012-03-03
+    rf"|{_YEAR}-[01][0-9]-[0-3][0-9]|{_YEAR}/[01][0-9]/[0-3][0-9]"  # 2012-03-03, 2012/03/03
     rf"|{_MONTH}[ \t]+{_YEAR}"  # March 2012
     rf"|[0-3]?[0-9]/[01]?[0-9](?![/.\-]?[0-9])"  # 28/01, with a birthday or age around it only
     rf"|(?<=the[ ])(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"  # "on the 30th"
@@ -80,7 +80,7 @@ _TURNS = r"(?:turns?|turned|turning|will[ \t]+be|['\u2019]ll[ \t]+be|is[ \t]+goi
 # before the date, so that the date pattern itself is compiled and run once.
 _BIRTH_CUE_BEFORE = re.compile(
     rf"(?:\bborn(?:[ \t]+(?:on|in))?(?:[ \t]+the)?"
-    rf"|(?:\bd\.?o\.?b\b\.?|(?:\(|(?<=[ \t\-\u2013|,])|^)b\.|\bdate[ \t]+of[ \t]+birth\b|\bbirth[ \t]?date\b)[ \t]*(?:is|was|[:=\-\u2013])?"
+    rf"|(?:(?<![^\W_])d\.?o\.?b(?![^\W_])\.?|(?:\(|(?<=[ \t\-\u2013|,])|^)b\.|(?<![^\W_])date[ \t_]*of[ \t_]*birth(?![^\W_])|(?<![^\W_])birth[ \t_]?date(?![^\W_]))[\"']?[ \t]*(?:is|was|[:=\-\u2013])?[ \t]*[\"']?"
     # A form's "Birthday: 4 June" (a label, not "birthday party: ...").
     rf"|(?:^|(?<=[\n|;]))[ \t*_]*(?:birthday|bday|b['\u2019]day)[ \t*_]*[:=]"
     rf"|(?:\b{_TURNS}|['\u2019]s|\bis)[ \t]+{_AGE}[ \t]+on(?:[ \t]+the)?"
@@ -194,8 +194,10 @@ _NAME_BEFORE_DATE = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'\u2019
 _PARTY_AFTER = re.compile(r"[ \t]+(?:party|parties|do|meal|disco|sleepover|celebration|bash|night[ \t]+out|drinks|trip)\b",
                           re.IGNORECASE)
 # "ruby's bday" in chat: a lower-case word counts when it is a first name people have.
+# "Zoë's birthday", and in a register's shorthand a name with an initial: "Maya B birthday 28/02".
 _BIRTHDAY_OF_SOMEONE = re.compile(
-    r"(?:\b(?P<name>[A-Z][a-z]+)['\u2019]s|\b(?P<lower>[a-z]{2,})['\u2019]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))[ \t]+$")
+    r"(?:\b(?P<name>[A-Z][a-z\u00df-\u00ff]+)(?:['\u2019]s|[ \t]+[A-Z]\.?(?:['\u2019]s)?)|\b(?P<lower>[a-z]{2,})['\u2019]s"
+    r"|\b(?:[Hh]is|[Hh]er|[Tt]heir))[ \t]+$")
 # Participants are children and young adults: a birth year further back is an adult's (a composer,
 # a founder); a year this recent is an event's.
 _OLDEST_AGE = 20

@@ -31,7 +31,8 @@ _WORD_AT = r"[ \t]+(?:at|AT|At)[ \t]+"
 _SPACED_AT = r"[ \t]+@[ \t]*|@[ \t]+"
 # "sophieroseATgmailDOTcom": AT and DOT in capitals run into a lower-case address.
 _GLUED = re.compile(r"(?<![\w.@])[a-z0-9][a-z0-9._]{1,63}AT[a-z0-9][a-z0-9-]{1,62}(?:DOT[a-z0-9-]{1,62}){0,3}DOT(?:com|co|uk|org|net|me|io)\b")
-_WORD_DOT = r"[ \t]+(?:dot|DOT|Dot)[ \t]+"
+# "gmail . com": a dot with spaces round it, as "dot" is.
+_WORD_DOT = r"[ \t]+(?:dot|DOT|Dot|\.)[ \t]+"
 # "b e n . w a r d @ g m a i l . c o m": one character at a time, spaces between.
 _LETTER_SPACED = re.compile(
     r"(?<![\w.@])[A-Za-z0-9](?:[ \t][A-Za-z0-9._%+-]){1,63}[ \t]@[ \t][A-Za-z0-9](?:[ \t][A-Za-z0-9.-]){3,100}(?![\w@])"
@@ -50,6 +51,9 @@ _NOT_A_LOCAL_PART = frozenset(
      "arrive", "arriving", "start", "starts", "and", "or", "online", "info", "email", "mail", "find", "visit",
      "reach", "contact", "message", "write", "both", "all", "everyone", "site", "website", "web"]
 )
+_SPACED_LOCAL_WORD = re.compile(r"(?<![\w.@-])(?P<word>[a-z0-9][a-z0-9._-]{0,30})[ \t]+$")
+_LEAD_IN_WORDS = frozenset(["to", "it", "send", "sent", "on", "my", "his", "her", "their", "address", "is", "was",
+                            "at", "via", "from", "or", "and", "the", "a", "new", "email", "emails", "e-mail", "mail"])
 _DISGUISE_MARKERS = (" @", "@ ", " at ", " AT ", " At ", "[at]", "(at)", "{at}", "<at>", "[ at ]", "( at )", " dot ", " DOT ")
 
 
@@ -116,5 +120,20 @@ class EmailAddressDetector:
             plain = re.sub(rf"{_WORD_DOT}|{_BRACKETED_DOT}", ".", domain).lower()
             if self._is_org(plain):
                 continue
-            spans.append(Span(Kind.EMAIL_ADDRESS, found.start(), found.end()))
+            start = found.start()
+            if at.strip() == "@" and at != "@":
+                start = self._spaced_local_start(doc.masked, start)
+            spans.append(Span(Kind.EMAIL_ADDRESS, start, found.end()))
         return spans
+
+    @staticmethod
+    def _spaced_local_start(text: str, start: int) -> int:
+        """"send it to poppy lee 2011 @ gmail . com": with spaces round the at sign, the local part
+        may be spaced too; it takes in the lower-case words and numbers before it, up to a word that
+        is not part of an address ("to", "is", "email", a capitalised word)."""
+        for _ in range(3):
+            word = _SPACED_LOCAL_WORD.search(text, max(0, start - 30), start)
+            if word is None or word.group("word") in _NOT_A_LOCAL_PART or word.group("word") in _LEAD_IN_WORDS:
+                break
+            start = word.start("word")
+        return start

@@ -31,7 +31,7 @@ _VERB_WORD = (
     r"carries|suffers|suffering|lives|living|struggles|struggling|diagnosed|recovering|waiting|off|on|in|"
     r"with|from|for|into|back|still|just|currently|now|also|had|having|went|gone|goes|go|sees|seeing|"
     r"started|starting|due|booked|awaiting|under|getting|get|needed|needing|taking|carrying|seen|by|"
-    r"referred|to|having|today|tonight|again|sick|ill|poorly|home)"
+    r"referred|to|having|today|tonight|again|sick|ill|poorly|home|over|school|work)"
 )
 _VERB = (
     rf"(?:[ \t]*,?[ \t]*who(?:['\u2019]s|[ \t]+{_VERB_WORD})|['\u2019]s|['\u2019]ll|[ \t]+{_VERB_WORD})"
@@ -43,10 +43,10 @@ _FILLER = (
     r"type[ \t]+(?:1|2|one|two))[ \t]+){0,3}"
 )
 # Pronouns first: at the same position "She" must be read as a pronoun, not as a would-be name.
-# A name may carry an initial or a note in brackets: "Alfie G is", "Nia Lloyd (14) has".
+# A name may carry an initial or a note in brackets: "Alfie G is", "Sam vdB started", "Nia Lloyd (14) has".
 _SUBJECT = (
     rf"(?:\b(?:[Hh]e|[Ss]he)\b|\b{FAMILY_SUBJECT}"
-    rf"|\b(?P<name>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?(?![\w']))?(?:[ \t]*\([^()\n]{{1,20}}\))?"
+    rf"|\b(?P<name>[A-Z][a-z]+)(?:[ \t]+(?:[a-z]{{1,3}})?[A-Z]\.?(?![\w']))?(?:[ \t]*\([^()\n]{{1,20}}\))?"
     rf"|\b(?P<lower_name>[a-z]{{2,}}))"
 )
 # What must come just before a condition for it to be somebody's. Each is anchored at the end of the
@@ -106,6 +106,8 @@ class HealthDetector:
         injury = rf"{_INJURY_VERBS}[ \t]+(?:(?:his|her|their|my|a|an|the|left|right)[ \t]+){{0,2}}(?:{parts})"
         # Looked for in the lower-cased text (fast) or case-insensitively (the rare fallback),
         # acronyms in the text as written.
+        # "a hernia op", "her knee surgery": an operation on a part of the body.
+        words = rf"(?:{parts})[ \t]+(?:op|operation|surgery)|{words}"
         self._condition_lower = re.compile(rf"\b(?:{words})\b")
         self._condition_any_case = re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
         self._acronym = re.compile(rf"\b(?:{acronyms})\b")

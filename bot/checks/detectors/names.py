@@ -40,6 +40,10 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|that|this|some|old|classic)[ \t]
 _COMMA_GAP = re.compile(r"[ \t]*,[ \t]*")
 _POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'S", "\u2019S")
 
+_ACCOUNT_AFTER = re.compile(
+    r"[ \t]*(?:accounts?\b|(?:account[ \t]+)?(?:passwords?|pw|pwd|pass|passcode|logins?|log-?in|log[ \t]+in|2fa|sign[ \t-]?in|username|credentials)\b)",
+    re.IGNORECASE,
+)
 _normalise = lru_cache(maxsize=65_536)(normalise_name)
 
 
@@ -53,6 +57,11 @@ class NameDetector:
         self._roster: RosterIndex | None = context.roster if context.roster and len(context.roster) else None
         self._publicity = re.compile(
             rf"(?<!\w)(?:{phrase_pattern(entries('publicity_words', context.extra_terms))})(?!\w)", re.IGNORECASE
+        )
+        # "a pic of oscar", "tag maya": a name written in lower case right after a photo word.
+        self._photo_of_before = re.compile(
+            rf"(?<!\w)(?:(?:{phrase_pattern(entries('publicity_words', context.extra_terms))})[ \t]+(?:of|with)"
+            rf"|tag|tagged|tagging)[ \t]+$", re.IGNORECASE
         )
         works = phrase_pattern(entries("namesake_works", context.extra_terms))
         self._work_after = re.compile(rf"[ \t]+(?:{works})(?!\w)", re.IGNORECASE)
@@ -101,18 +110,25 @@ class NameDetector:
                 spans.append(Span(Kind.FULL_NAME, name.start, name.end))
                 if name.opted_out:
                     if publicity is None:
-                        publicity = self._publicity.search(text) is not None
+                        publicity = self._about_publicity(text)
                     if publicity:
                         spans.append(Span(Kind.PHOTO_CONSENT, name.start, name.end))
                 continue
             if _normalise(text[name.start:name.end]) in named_in_full:
                 continue
             if publicity is None:
-                publicity = self._publicity.search(text) is not None
-            if publicity and text[name.start].isupper() and not _another_surname_after(text, name.end):
+                publicity = self._about_publicity(text)
+            written_as_a_name = text[name.start].isupper() or self._photo_of_before.search(
+                text, max(0, name.start - 30), name.start) is not None
+            if publicity and written_as_a_name and not _another_surname_after(text, name.end):
                 # "Tom Ellis" is somebody else called Tom: the surname says it is not our Tom.
                 spans.append(Span(Kind.PHOTO_CONSENT, name.start, name.end))
         return spans
+
+    def _about_publicity(self, text: str) -> bool:
+        """Is the text about photos, film or publicity? "insta pw changed" and "facebook login" are
+        about an account's password, not about putting anyone in a picture."""
+        return any(_ACCOUNT_AFTER.match(text, found.end()) is None for found in self._publicity.finditer(text))
 
     def _namesakes_work(self, text: str, start: int, end: int) -> bool:
         """"the Tom Jones classic", "a Tom Jones number": a famous namesake's work, not a participant."""

@@ -24,6 +24,7 @@ from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
 from bot.checks.document import Document
 from bot.checks.findings import Kind
+from bot.checks.wordlists import entries, phrase_pattern
 
 # A run of digits with the separators people put in phone numbers, containing at least 7 digits.
 _CANDIDATE = re.compile(r"(?:\+|\(\s*)?\d(?:[\d \t\u00a0().\-\u2013/]{0,60}\d)?")
@@ -58,6 +59,10 @@ _SERVICE_NUMBER_TYPES = frozenset({
 })
 
 
+# A public line is a landline: a mobile (or an unallocated number) after "box office:" is somebody's own.
+_FIXED_LINE_TYPES = frozenset({phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE})
+
+
 def _key(number: phonenumbers.PhoneNumber) -> tuple[int, int]:
     return number.country_code, number.national_number
 
@@ -79,6 +84,13 @@ class PhoneDetector:
             except phonenumbers.NumberParseException:
                 continue  # a typo in the organisation file should not stop the checker
         self._own_numbers = frozenset(own)
+        # "Guildhall box office: 01452 503050": a venue's public line (public_line_labels.txt).
+        labels = phrase_pattern(entries("public_line_labels", context.extra_terms))
+        self._public_line_before = re.compile(
+            rf"\b(?:{labels})(?:['\u2019]s)?[ \t]*(?:(?:number|no\.?|is|on|:|-|\u2013|ring|call|phone|dial|tel\.?)[ \t]*){{0,3}}$",
+            re.IGNORECASE)
+        # "call the Roses on 01684 295074 (box office)": the label right after the number.
+        self._public_line_after = re.compile(rf"[ \t]*\([ \t]*(?:{labels})\b", re.IGNORECASE)
 
     def find(self, doc: Document) -> list[Span]:
         spans: list[Span] = []
@@ -132,6 +144,9 @@ class PhoneDetector:
     def _accept(self, text: str, start: int, raw: str, number: phonenumbers.PhoneNumber) -> bool:
         before = text[max(0, start - 30):start]
         if _ATTACHED_BEFORE.search(before) or _REFERENCE_BEFORE.search(before):
+            return False
+        public = self._public_line_before.search(before) or self._public_line_after.match(text, start + len(raw))
+        if public and phonenumbers.number_type(number) in _FIXED_LINE_TYPES:
             return False
         return self._looks_like_phone(raw, number) and _key(number) not in self._own_numbers
 

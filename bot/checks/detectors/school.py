@@ -44,6 +44,7 @@ _SCHOOL_NAME = re.compile(
     rf"\b{_NAME_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_NAME_WORD}){{0,5}}?"
     rf"[ \t]+(?:{_TYPE_WORDS})(?:[ \t]+(?:{_TYPE_WORDS}|Sixth[ \t]+Form))*\b"
 )
+_TYPE_WORD_LOWER = re.compile(rf"\b(?:{_TYPE_WORDS.lower()})\b")
 _TYPE_WORD_SET = frozenset(_TYPE_WORDS.split("|")) | {"Sixth", "Form"}
 # Words that make "X School" a kind of school rather than a particular one: "Summer School",
 # "Secondary School", "Music College".
@@ -82,7 +83,7 @@ _NAMED_CUE = re.compile(
     r"|\b(?P<who_paren>[A-Z][a-z]+)[ \t]*\([ \t]*"
     # "Jake is at", "she's now at"; "the band is at" is a booking, not a pupil.
     r"|\b(?P<who_at>[A-Z][a-z]+|[Hh]e|[Ss]he)(?:[ \t]+is|[ \t]+was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?at[ \t]+"
-    r"|\b(?P<owner>[A-Z][a-z]+)(?:'s|\u2019s)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-)?[ \t]*"
+    r"|\b(?P<owner>[A-Z][a-z]+)(?:'s|\u2019s)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-|\()?[ \t]*"
 )
 # Chat in lower case: "rio's at churchdown school academy" (the word must be a first name people have).
 _LOWER_NAME_AT = re.compile(r"\b(?P<who>[a-z]{2,})(?:['\u2019]s|[ \t]+is|[ \t]+was)[ \t]+(?:now[ \t]+|still[ \t]+)?at[ \t]+")
@@ -131,6 +132,23 @@ _CAPITALISED_RUN = re.compile(
 )
 
 
+# "Ribston Hall" is a school's name; "the Village Hall" or "Town Hall" a place to hire.
+_HALL_KINDS = frozenset(
+    ["Town", "Village", "City", "Concert", "Church", "Guild", "Memorial", "Sports", "Main", "Parish", "Community",
+     "Civic", "Music", "Assembly", "Market", "Scout", "Drill", "Dance", "Exhibition", "County", "Masonic", "Festival"]
+)
+
+
+# Place words that schools are named after too: "Denmark Road", "Cleeve Park", "Ribston Hall".
+_SCHOOL_STREET_WORDS = frozenset(["road", "lane", "street", "park", "hall"])
+
+
+def _named_hall(name: str, place: str) -> bool:
+    """Is "<Word> Hall" a school's own name rather than a hall to hire?"""
+    words = name.split()
+    return place.lower() == "hall" and len(words) == 2 and words[0] not in _HALL_KINDS and words[0] not in _GENERIC
+
+
 class SchoolDetector:
     def __init__(self, context: CheckContext):
         self._roster: RosterIndex | None = context.roster if context.roster and context.roster.has_schools else None
@@ -138,14 +156,14 @@ class SchoolDetector:
         labels = phrase_pattern(entries("school_form_labels", context.extra_terms))
         # "School: Tewkesbury Academy", "| School: Balcarras |": a form about one young person.
         self._form_line = re.compile(
-            rf"(?:^|(?<=[\n|;,]))[ \t*_]*(?i:{labels})[ \t*_]*[:\-\u2013][ \t]*(?P<value>[A-Z][^\n|;,]{{1,60}})",
+            rf"(?:^|(?<=[\n|;,]))[ \t*_]*(?i:{labels})[ \t*_]*[:\-\u2013][ \t]*(?P<value>[A-Za-z][^\n|;,]{{1,60}})",
             re.MULTILINE,
         )
 
         # "Harvey's head of year at X", "referred by the pastoral lead at X": a pupil's school.
         roles = phrase_pattern(entries("school_staff_roles", context.extra_terms))
         self._staff_cue = re.compile(
-            rf"(?:\b[A-Z][a-z]+['\u2019]s|\b(?i:his|her|their)|\b(?i:referr\w*|via)[ \t]+(?:by[ \t]+)?(?i:the|a))"
+            rf"(?:\b[A-Z][a-z]+(?:[ \t]+[A-Z])?['\u2019]s|\b(?i:his|her|their)|\b(?i:referr\w*|via)[ \t]+(?:by[ \t]+)?(?i:the|a))"
             rf"[ \t]+(?i:{roles})[ \t]+at[ \t]+"
         )
 
@@ -222,7 +240,8 @@ class SchoolDetector:
             if words[0] in _GENERIC or (len(words) == 1 and words[0].rstrip(".,") in NOT_A_NAME):
                 continue
             name = run.group().rstrip(".,")
-            if self._place_at_end.search(name):
+            place = self._place_at_end.search(name)
+            if place is not None and not _named_hall(name, place.group()):
                 continue  # "at Cheltenham Town Hall", "at Kings Square": a place, not a school
             sentence_start, sentence_end = doc.sentence_bounds(cue.start(), run.end())
             if self._not_school_day.search(text, sentence_start, sentence_end):
@@ -271,6 +290,31 @@ class SchoolDetector:
         if self._roster is not None:
             spans += self._roster_schools(text, cue_ends)
         spans += self._after_school_only_cues(doc, spans)
+        if " at " in text:
+            spans += self._after_staff_cues(text, spans)
+        return spans
+
+    def _after_staff_cues(self, text: str, found: list[Span]) -> list[Span]:
+        """"her teacher at Denmark Road", "Maya B's head of year at Pittville": a pupil's teacher is at
+        their school, whatever its name ends with."""
+        spans = []
+        for cue in self._staff_cue.finditer(text):
+            position = cue.end()
+            if (the := _THE.match(text, position)) is not None:
+                position = the.end()
+            if any(span.start <= position < span.end for span in found):
+                continue
+            run = _NAME_RUN.match(text, position)
+            if run is None:
+                continue
+            first_word = run.group().split()[0]
+            if first_word in NOT_A_NAME or first_word in _GENERIC:
+                continue
+            name = run.group().rstrip(".,")
+            place = self._place_at_end.search(name)
+            if place is not None and place.group().lower() not in _SCHOOL_STREET_WORDS:
+                continue  # "her drama teacher at the Everyman Theatre"; but "at Denmark Road", "at Cleeve Park"
+            spans.append(Span(Kind.SCHOOL, run.start(), run.start() + len(name)))
         return spans
 
     def _end_of_school_list(self, text: str, start: int) -> int:
@@ -293,23 +337,42 @@ class SchoolDetector:
             if record.group("first").lower() not in self._first_names \
                     and not _YEAR_OR_AGE_ITEM.search(text, record.start(), line_end):
                 continue
+            # "Tom J - Chosen Hill - Y8 - drums": beside a school year, a place's name is the school.
+            school_year = _SCHOOL_YEAR_ITEM.search(text, record.end(), line_end)
             item_start = record.end()
             for separator in [*_RECORD_SEPARATOR.finditer(text, record.end(), line_end), None]:
                 item_end = separator.start() if separator is not None else line_end
                 item = text[item_start:item_end].rstrip(" \t.!'\"\u2019\u201d)")
                 school = _SCHOOL_NAME.fullmatch(item)
-                if school is not None and not all(
-                        w.strip(".") in _GENERIC or w in _TYPE_WORD_SET for w in item.split()):
+                named_school = school is not None and not all(
+                    w.strip(".") in _GENERIC or w in _TYPE_WORD_SET for w in item.split())
+                if named_school or (school_year is not None and self._school_like(item)):
                     spans.append(Span(Kind.SCHOOL, item_start, item_start + len(item)))
                 if separator is not None:
                     item_start = separator.end()
         return spans
+
+    def _school_like(self, item: str) -> bool:
+        """A name of two or more capitalised words that is no person, place to hire or generic word."""
+        if _CAPITALISED_RUN.fullmatch(item) is None:
+            return False
+        words = item.split()
+        if len(words) < 2 or any(w in NOT_A_NAME or w in _GENERIC for w in words):
+            return False
+        if words[0].lower() in self._first_names:
+            return False  # "Amy Brown": a person
+        place = self._place_at_end.search(item)
+        return place is None or _named_hall(item, place.group())
 
     def _form_lines(self, text: str) -> list[Span]:
         spans = []
         for line in self._form_line.finditer(text):
             start, end = line.span("value")
             value = text[start:end].rstrip(" \t.")
+            # In lower case, only a value that says it is a school: "school: churchdown school academy",
+            # not "school: closed on friday".
+            if value[:1].islower() and not _TYPE_WORD_LOWER.search(value):
+                continue
             if value and not _NOTHING.match(value):
                 spans.append(Span(Kind.SCHOOL, start, start + len(value)))
         return spans
@@ -357,7 +420,7 @@ class SchoolDetector:
 # The start of a register or referral line: a name, then a comma or a dash ("Ollie Price - ",
 # "'Phoebe Larkworthy, ", "Referral: Jasmine, ").
 _RECORD_START = re.compile(
-    r"(?:^|(?<=[\n'\"\u2018\u201c(:]))[ \t]*(?P<first>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'\u2019-]+)?"
+    r"(?:^|(?<=[\n'\"\u2018\u201c(:]))[ \t]*(?P<first>[A-Z][a-z]+)(?:[ \t]+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.?))?"
     # "Harvey Collins (12), Severn Vale School": an age or a year in brackets may follow the name.
     r"(?:[ \t]*\([ \t]*(?:(?:Y|Yr|Year)[ \t]*)?\d{1,2}[ \t]*\))?"
     r"[ \t]*(?:,|\||[ \t][-\u2013\u2014]|[\u2013\u2014])[ \t]*",
@@ -365,6 +428,9 @@ _RECORD_START = re.compile(
 )
 _YEAR_OR_AGE_ITEM = re.compile(
     r"(?:^|(?<=[,;|(]))[ \t]*(?:(?:Y|Yr|Year)[ \t]*\d{1,2}|\d{1,2}|aged?[ \t]*\d{1,2})[ \t]*(?=[,;|)]|$)", re.MULTILINE
+)
+_SCHOOL_YEAR_ITEM = re.compile(
+    r"(?:^|(?<=[,;|(\-\u2013\u2014]))[ \t]*(?:Y|Yr|Year)[ \t]*\d{1,2}[ \t]*(?=[,;|)\-\u2013\u2014]|$)", re.MULTILINE
 )
 _RECORD_SEPARATOR = re.compile(r"[ \t]*(?:[,;|(]|[ \t][-\u2013\u2014][ \t]|[\u2013\u2014])[ \t]*")
 

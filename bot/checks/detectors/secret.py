@@ -124,7 +124,13 @@ _WORD_MARKERS = ("pass", "pw", "p/w", "pin", "code", "key", "token", "secret", "
                  "combination", "alarm", "lock", "door", "gate", "wi", "network", "router", "ssid")
 
 _TRAILING_PUNCTUATION = ".,;:)]}>"
-_MASKED = re.compile(r"^(?:[*\u2022\u25cfx#.]+|<[^>]*>|\[[^\]]*\]|\{[^}]*\}|\.\.\.)$", re.IGNORECASE)
+# A value hidden or left to be filled in: "****", "<YOUR-PASSWORD-HERE>" (its closing bracket may already
+# be trimmed as punctuation), "{wifi_key}", "YOUR_PASSWORD", "enter-code-here".
+_MASKED = re.compile(
+    r"^(?:[*\u2022\u25cfx#.]+(?:-[*\u2022\u25cfx#.]+)*|<[^>]*>?|\[[^\]]*\]?|\{[^}]*\}?|\.\.\."
+    r"|(?:your|enter|insert|replace|put|add)[_-][\w-]*|[\w-]*[_-](?:here|goes[_-]here)|change[_-]?me|placeholder|redacted)$",
+    re.IGNORECASE,
+)
 # Words that follow "password is" in talk about passwords rather than in a password.
 _NOT_A_PASSWORD = frozenset(
     ["a", "an", "the", "in", "on", "at", "by", "for", "to", "of", "from", "with", "and", "or", "but", "not", "no", "yes", "it", "this", "that", "these", "those", "same", "different", "new", "old", "your", "my", "our", "their", "his", "her", "its", "his", "what", "which", "who", "where", "when", "how", "here", "there", "still", "now", "just", "also", "very", "too", "so", "required", "needed", "case", "sensitive", "correct", "incorrect", "wrong", "right", "weak", "strong", "long", "short", "safe", "secure", "secret", "private", "confidential", "personal", "protected", "expired", "changed", "saved", "stored", "written", "shared", "below", "above", "attached", "enclosed", "available", "missing", "blank", "empty", "unknown", "invalid", "valid", "reset", "change", "see", "ask", "check", "use", "coming", "sent", "pinned", "usual", "standard", "same", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "something", "anything", "nothing", "everything", "please", "thanks", "thank", "ok", "okay", "fine", "good", "great", "lastpass", "bitwarden", "1password", "keeper", "dashlane", "manager", "vault", "whiteboard", "drawer", "office", "written"]
@@ -132,6 +138,13 @@ _NOT_A_PASSWORD = frozenset(
 # "the padlock is 30mm", "alarm at 7pm": a size or a time, not a code.
 _MEASURE = re.compile(r"\d+(?:\.\d+)?(?:mm|cm|m|km|kg|g|db|am|pm|p|mins?|hrs?|s|x|k)", re.IGNORECASE)
 # "studio computer login changed, it's now Fender-Strat-88": a login or password changed, then the new one.
+# "Oscar reset the youtube password, it's now Riff-Raff-42": the verb first, then the new value.
+_RESET_NOW = re.compile(
+    r"\b(?:changed|updated|reset|set)[ \t]+(?:the[ \t]+|our[ \t]+|my[ \t]+)?(?:[\w-]+[ \t]+){0,2}?"
+    r"(?:password|passcode|pass[ \t]?word|pw|pin|login|log-?in|combination|combo|code)"
+    r"[ \t]*[,;:\-\u2013\u2014]?[ \t]*(?:(?:it['\u2019]s|it[ \t]+is|which[ \t]+is|is)[ \t]+)?now[ \t]*:?[ \t]*" + _VALUE,
+    re.IGNORECASE,
+)
 _CHANGED_NOW = re.compile(
     r"\b(?:password|passcode|pass[ \t]?word|pw|pin|login|log-?in|combination|combo|code)"
     r"[ \t]+(?:has[ \t]+been[ \t]+|was[ \t]+|is[ \t]+)?(?:changed|updated|reset)\b[ \t]*[,;:\-\u2013\u2014]?[ \t]*"
@@ -268,7 +281,7 @@ class SecretDetector:
             is_code = match.group("word").lower() in ("pin", "code", "combination", "combo")
             if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=is_code):
                 spans.append(Span(Kind.SECRET, start, end))
-        for match in _CHANGED_NOW.finditer(text):
+        for match in [*_CHANGED_NOW.finditer(text), *_RESET_NOW.finditer(text)]:
             start, end = _strip_value(match)
             if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=False):
                 spans.append(Span(Kind.SECRET, start, end))

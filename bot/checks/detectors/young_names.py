@@ -66,6 +66,11 @@ _AGE_IN_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 _LOOKBACK = 40
+_RECIPIENT_BEFORE = re.compile(
+    r"\b(?:certificates?|awards?|awarded|presented|badges?|medals?|prizes?|congratulations|congrats|"
+    r"well[ \t]+done)[ \t]+(?:(?:goes|go|went|is|are)[ \t]+)?(?:to|for)?[ \t]*$",
+    re.IGNORECASE,
+)
 
 
 class YoungPersonNameDetector:
@@ -108,7 +113,11 @@ class YoungPersonNameDetector:
                      or self._child_label_before.search(before) is not None)
             if young and first.lower() not in self._first_names and last in _PLACE_WORDS:
                 young = False  # "Stroud Subscription Rooms, 12/03/2026" is a venue
-            if (not young and first.lower() in self._first_names and not self._adult_action_after.match(text, end)
+            # "Bronze Arts Award certificate for Keisha Obi": whoever receives a youth award is named by
+            # it, even with a first name the forenames list lacks.
+            recipient = first.lower() in self._first_names or (
+                _RECIPIENT_BEFORE.search(before) is not None and last not in _PLACE_WORDS)
+            if (not young and recipient and not self._adult_action_after.match(text, end)
                     and not self._adult_action_before.search(before)):
                 sentence_start, sentence_end = doc.sentence_bounds(start, end)
                 if sentence_start not in sentence_has_cue:
