@@ -15,6 +15,7 @@ on", "diet coke") are removed first (``illegal_false_alarms.txt``).
 
 from __future__ import annotations
 
+from ..concepts import ConceptSet
 from ..findings import Finding
 from ..patterns import PatternSet, PhraseMatch, phrase_remover
 from ..text import SENTENCE_BREAK, tokenize
@@ -26,6 +27,8 @@ OUTSIDE_QUOTES = "outside-quotes"
 UNLESS_NEGATED = "unless-negated"
 WITH_DRUG_EMOJI = "with-drug-emoji"
 _NEGATION_REACH = 3  # words before a match that can negate it
+# Concept rules read the text as outside-quotes sections do (a song title is not a plan).
+_CONCEPT_SECTION = PatternSection("", frozenset({OUTSIDE_QUOTES}), (), "illegal.concepts.txt")
 
 
 class IllegalActivityRule:
@@ -40,6 +43,8 @@ class IllegalActivityRule:
         self._negations = {n for n in negations if n}
         self.mask_text = mask_text
         self.reproach = PhraseSet(lists.entries("reproach_markers"))
+        self.concepts = ConceptSet("illegal", lists, negations=lists.entries("negations"),
+                                   reproach=lists.entries("reproach_markers"))
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         texts: dict[bool, str] = {}
@@ -59,9 +64,14 @@ class IllegalActivityRule:
             return self._not_negated(match, text)
 
         matches = self.patterns.first_matches(message.token_set, text_for, accept)
-        if not matches:
+        parts = [f"{label_part(m.label)} ({quote(self.mask_text(m.text))})" for m in matches]
+        labels = {m.label for m in matches}
+        for concept in self.concepts.matches(text_for(_CONCEPT_SECTION), message.emoji):
+            if concept.label not in labels:
+                parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.mask_text(w)) for w in concept.words)})")
+        if not parts:
             return None
-        return Finding("illegal", sentence([f"{label_part(m.label)} ({quote(self.mask_text(m.text))})" for m in matches]))
+        return Finding("illegal", sentence(parts))
 
     def _not_negated(self, match: PhraseMatch, text: str) -> bool:
         if UNLESS_NEGATED not in match.section.options:
