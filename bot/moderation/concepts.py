@@ -77,11 +77,13 @@ class _Line:
 class ConceptMatch:
     label: str
     words: tuple[str, ...]  # one found entry per needed concept, in line order
+    options: frozenset[str]  # the section's options (a rule may accept its own)
 
 
 class _Section:
     def __init__(self, label: str, options: frozenset[str], lines: tuple[_Line, ...]) -> None:
         self.label = label
+        self.options = options
         self.whole_message = WHOLE_MESSAGE in options
         self.unless_negated = UNLESS_NEGATED in options
         self.lines = lines
@@ -91,7 +93,7 @@ class ConceptSet:
     """The concept rules of one ``NAME.concepts.txt`` file."""
 
     def __init__(self, name: str, lists: WordLists, *, negations: tuple[str, ...] = (),
-                 reproach: tuple[str, ...] = ()) -> None:
+                 reproach: tuple[str, ...] = (), allowed_options: frozenset[str] = frozenset()) -> None:
         concepts: dict[str, _Concept] = {}
 
         def concept(list_name: str) -> _Concept:
@@ -101,7 +103,7 @@ class ConceptSet:
 
         self.sections: list[_Section] = []
         for section in lists.concept_sections(name):
-            unknown = section.options - _OPTIONS
+            unknown = section.options - _OPTIONS - allowed_options
             if unknown:
                 raise WordListError(f"{section.source}: unknown option {', '.join(sorted(unknown))}")
             lines = []
@@ -144,7 +146,7 @@ class ConceptSet:
             return None
         if section.unless_negated and self._reproach.find(scope, frozenset()) is not None:
             return None
-        return ConceptMatch(section.label, tuple(words))
+        return ConceptMatch(section.label, tuple(words), section.options)
 
     def _negated(self, text: str, position: int) -> bool:
         before = text[:position].split()[-_NEGATION_REACH:]
