@@ -17,6 +17,9 @@ What counts (the decisions of issue 8):
 
 from __future__ import annotations
 
+import re
+
+from ..concepts import ConceptSet
 from ..disguise import DisguisedWordFinder, WordHit, mask
 from ..findings import Finding
 from ..patterns import PatternSet
@@ -29,6 +32,8 @@ from .common import PhraseSet, label_part
 # reply to someone ("stfu", "stfu lol", "gtfo @sam").
 _SHORT_REPLY_WORDS = 3
 _MAX_QUOTED_WORDS = 3
+# A word in quotes, as someone reporting it writes it: "called another one 'gyppo'".
+_QUOTED_WORD = re.compile(r"(?<!\w)['‘\"“][^'’\"”\n]{1,40}['’\"”](?!\w)")
 
 
 class FriendlyMarkers:
@@ -89,6 +94,11 @@ class AbuseRule:
         self.friendly = FriendlyMarkers(lists.entries("friendly_markers"), lists.entries("earnest_markers"))
         self.blocked_domains = tuple(d.lstrip(".") for d in lists.entries("link_domains"))
         self.link_keywords = PhraseSet(lists.entries("link_keywords"))
+        self.concepts = ConceptSet("abuse", lists, negations=lists.entries("negations"),
+                                   reproach=lists.entries("reproach_markers"))
+        # A leader writing up what a child said ("called another one 'X' today,
+        # I stopped it and wrote it up") is reporting the slur, not using it.
+        self.incident_reports = PhraseSet(lists.entries("incident_reports"))
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         parts: list[str] = []
@@ -97,6 +107,11 @@ class AbuseRule:
         for hit in hits:
             by_category.setdefault(hit.category, []).append(hit)
 
+        if "slur" in by_category and self.incident_reports.search(message.phrase_text):
+            unquoted = self.words.find(_QUOTED_WORD.sub(" ", self._searchable(message)))
+            by_category["slur"] = [h for h in unquoted if h.category == "slur"]
+            if not by_category["slur"]:
+                del by_category["slur"]
         if "slur" in by_category:
             shown = _distinct(mask(h.entry, "slur") for h in by_category["slur"])
             parts.append(f"{'slurs' if len(shown) > 1 else 'slur'} ({', '.join(quote(s) for s in shown)})")
@@ -111,6 +126,9 @@ class AbuseRule:
                 if friendly:
                     continue
             parts.append(f"{label_part(match.label)} ({quote(self.words.mask_text(match.text))})")
+
+        for concept in self.concepts.matches(message.phrase_text, message.emoji):
+            parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.words.mask_text(w)) for w in concept.words)})")
 
         if "profanity" in by_category:
             parts.append(f"profanity ({self._describe_profanity(by_category['profanity'])})")
