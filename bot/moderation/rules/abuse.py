@@ -17,8 +17,6 @@ What counts (the decisions of issue 8):
 
 from __future__ import annotations
 
-import re
-
 from ..concepts import ConceptSet
 from ..disguise import DisguisedWordFinder, WordHit, mask
 from ..findings import Finding
@@ -26,14 +24,12 @@ from ..patterns import PatternSet
 from ..text import Link, PreparedMessage, fold, phrase_form
 from ..wordlists import WordLists
 from .base import ChannelContext, MessageUnderReview, quote, sentence
-from .common import PhraseSet, label_part
+from .common import PhraseSet, label_part, without_reported_speech
 
 # A message of at most this many words that is an aimed abbreviation is a
 # reply to someone ("stfu", "stfu lol", "gtfo @sam").
 _SHORT_REPLY_WORDS = 3
 _MAX_QUOTED_WORDS = 3
-# A word in quotes, as someone reporting it writes it: "called another one 'gyppo'".
-_QUOTED_WORD = re.compile(r"(?<!\w)['‘\"“][^'’\"”\n]{1,40}['’\"”](?!\w)")
 
 
 class FriendlyMarkers:
@@ -101,17 +97,13 @@ class AbuseRule:
         self.incident_reports = PhraseSet(lists.entries("incident_reports"))
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
+        message = without_reported_speech(message, self.incident_reports)
         parts: list[str] = []
         hits = self.words.find(self._searchable(message))
         by_category: dict[str, list[WordHit]] = {}
         for hit in hits:
             by_category.setdefault(hit.category, []).append(hit)
 
-        if "slur" in by_category and self.incident_reports.search(message.phrase_text):
-            unquoted = self.words.find(_QUOTED_WORD.sub(" ", self._searchable(message)))
-            by_category["slur"] = [h for h in unquoted if h.category == "slur"]
-            if not by_category["slur"]:
-                del by_category["slur"]
         if "slur" in by_category:
             shown = _distinct(mask(h.entry, "slur") for h in by_category["slur"])
             parts.append(f"{'slurs' if len(shown) > 1 else 'slur'} ({', '.join(quote(s) for s in shown)})")

@@ -22,7 +22,7 @@ from ..patterns import PatternSet, PhraseMatch, phrase_remover
 from ..wordlists import WordLists
 from .abuse import FriendlyMarkers
 from .base import ChannelContext, MessageUnderReview, quote, sentence
-from .common import PhraseSet, label_part, words_before
+from .common import PhraseSet, label_part, without_reported_speech, words_before
 
 UNLESS_FRIENDLY = "unless-friendly"
 UNLESS_OFFER = "unless-offer"
@@ -39,6 +39,8 @@ class ThreatRule:
                                    reproach=lists.entries("reproach_markers"), allowed_options=frozenset({UNLESS_FRIENDLY}))
         # "DM me and I'll sort you out" after a price is a sale, not a threat.
         self.offers = PhraseSet(lists.entries("service_offers"))
+        # "said 'I'll stab you' to his brother, I dealt with it and wrote it up": a report.
+        self.incident_reports = PhraseSet(lists.entries("incident_reports"))
         self.friendly = FriendlyMarkers(lists.entries("friendly_markers"), lists.entries("earnest_markers"))
         self.remove_idioms = phrase_remover(lists.entries("threat_idioms"))
         # Quotes in reasons pass through the abuse rule's masking, so a
@@ -49,6 +51,7 @@ class ThreatRule:
         self.groups = PhraseSet(lists.entries("nationalities") + lists.entries("identity_groups"))
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
+        message = without_reported_speech(message, self.incident_reports)
         text = self.remove_idioms(message.phrase_text)
         matches = self.patterns.first_matches(message.token_set, lambda section: text, lambda m, searched: self._meant(m, message, searched))
         parts = [f"{label_part(m.label)} ({quote(self.mask_text(m.text))})" for m in matches]
