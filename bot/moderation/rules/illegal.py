@@ -26,6 +26,7 @@ from .common import PhraseSet, label_part, words_before
 OUTSIDE_QUOTES = "outside-quotes"
 UNLESS_NEGATED = "unless-negated"
 WITH_DRUG_EMOJI = "with-drug-emoji"
+UNLESS_SOBER = "unless-sober"
 _NEGATION_REACH = 3  # words before a match that can negate it
 # Concept rules read the text as outside-quotes sections do (a song title is not a plan).
 _CONCEPT_SECTION = PatternSection("", frozenset({OUTSIDE_QUOTES}), (), "illegal.concepts.txt")
@@ -35,7 +36,9 @@ class IllegalActivityRule:
     name = "illegal"
 
     def __init__(self, lists: WordLists, mask_text=lambda text: text) -> None:
-        self.patterns = PatternSet("illegal", lists, allowed_options=frozenset({OUTSIDE_QUOTES, UNLESS_NEGATED, WITH_DRUG_EMOJI}))
+        self.patterns = PatternSet("illegal", lists, allowed_options=frozenset({OUTSIDE_QUOTES, UNLESS_NEGATED, WITH_DRUG_EMOJI, UNLESS_SOBER}))
+        # "I'm driving so I'll stick to lemonade, you lot enjoy a few pints": the driver isn't drinking.
+        self.sober = PhraseSet(lists.entries("sober_choice"))
         self.medicines = PhraseSet(lists.entries("medicines"))
         self.drug_emoji = frozenset(e.replace("\ufe0f", "") for e in lists.entries("drug_emoji"))
         self.remove_false_alarms = phrase_remover(lists.entries("illegal_false_alarms"))
@@ -60,6 +63,8 @@ class IllegalActivityRule:
             if WITH_DRUG_EMOJI in match.section.options and (
                 self.drug_emoji.isdisjoint(message.emoji) or self.medicines.search(text)
             ):
+                return False
+            if UNLESS_SOBER in match.section.options and self.sober.search(_sentence_around(text, match.start, match.end)):
                 return False
             return self._not_negated(match, text)
 
