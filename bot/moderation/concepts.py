@@ -53,6 +53,8 @@ class _Concept:
         self.name = name
         phrases = sorted({" ".join(tokenize(fold(e))) for e in entries if _WORD.search(e)} - {""}, key=len, reverse=True)
         self.emoji = frozenset(e.replace("\ufe0f", "") for e in entries if not _WORD.search(e))
+        # A message can hold an entry only if it has the entry's first word.
+        self.first_words = frozenset(p.split()[0] for p in phrases)
         self._regex = (
             re.compile(r"(?<![^ ])(?:" + "|".join(re.escape(p) + " " for p in phrases) + ")") if phrases else None
         )
@@ -121,13 +123,32 @@ class ConceptSet:
         self._negations = {tuple(tokenize(fold(n))) for n in negations} - {()}
         self._reproach = _Concept("reproach_markers", reproach)
 
-    def matches(self, phrase_text: str, emoji: frozenset[str]) -> list[ConceptMatch]:
-        """The first match of each section, in file order."""
-        sentences = [s + " " for s in phrase_text.split(f" {SENTENCE_BREAK} ")]
+    def matches(self, phrase_text: str, emoji: frozenset[str], words: frozenset[str] | None = None) -> list[ConceptMatch]:
+        """The first match of each section, in file order; `words`, the message's
+        token set, lets a message without any concept's words be passed over fast."""
+        # Most messages hold no concept at all: each list is searched once in the
+        # whole text, and only lines whose lists are all there are read per sentence.
+        present: dict[int, bool] = {}
+
+        def anywhere(concept: _Concept) -> bool:
+            key = id(concept)
+            if key not in present:
+                present[key] = (
+                    (words is None or not concept.first_words.isdisjoint(words) or not concept.emoji.isdisjoint(emoji))
+                    and concept.find(phrase_text, emoji) is not None
+                )
+            return present[key]
+
+        sentences: list[str] | None = None
         found: list[ConceptMatch] = []
         for section in self.sections:
+            lines = [line for line in section.lines if all(anywhere(c) for c in line.needed)]
+            if not lines:
+                continue
+            if sentences is None:
+                sentences = [s + " " for s in phrase_text.split(f" {SENTENCE_BREAK} ")]
             scopes = [" ".join(sentences)] if section.whole_message else sentences
-            match = next((m for scope in scopes for line in section.lines
+            match = next((m for scope in scopes for line in lines
                           if (m := self._match(section, line, scope, emoji)) is not None), None)
             if match is not None:
                 found.append(match)

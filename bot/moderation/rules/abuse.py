@@ -119,7 +119,7 @@ class AbuseRule:
                     continue
             parts.append(f"{label_part(match.label)} ({quote(self.words.mask_text(match.text))})")
 
-        for concept in self.concepts.matches(message.phrase_text, message.emoji):
+        for concept in self.concepts.matches(message.phrase_text, message.emoji, message.token_set):
             parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.words.mask_text(w)) for w in concept.words)})")
 
         if "profanity" in by_category:

@@ -62,7 +62,7 @@ def without_reported_speech(message: MessageUnderReview, reports: PhraseSet) -> 
     """The message without its quoted words when it reports an incident ("I stopped
     it and wrote it up", ``incident_reports.txt``): a leader writing up what a child
     said is reporting those words, not saying them. Otherwise the message itself."""
-    if not reports.search(message.phrase_text) or not _REPORTED_SPEECH.search(message.text):
+    if not _REPORTED_SPEECH.search(message.text) or not reports.search(message.phrase_text):
         return message
     return MessageUnderReview(_REPORTED_SPEECH.sub(" ", message.text), user=message.user, ts=message.ts,
                               edited=message.edited, thread_ts=message.thread_ts)

@@ -71,7 +71,7 @@ class IllegalActivityRule:
         matches = self.patterns.first_matches(message.token_set, text_for, accept)
         parts = [f"{label_part(m.label)} ({quote(self.mask_text(m.text))})" for m in matches]
         labels = {m.label for m in matches}
-        for concept in self.concepts.matches(text_for(_CONCEPT_SECTION), message.emoji):
+        for concept in self.concepts.matches(text_for(_CONCEPT_SECTION), message.emoji, message.token_set):
             if concept.label not in labels:
                 parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.mask_text(w)) for w in concept.words)})")
         if not parts:

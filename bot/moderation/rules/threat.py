@@ -56,7 +56,7 @@ class ThreatRule:
         matches = self.patterns.first_matches(message.token_set, lambda section: text, lambda m, searched: self._meant(m, message, searched))
         parts = [f"{label_part(m.label)} ({quote(self.mask_text(m.text))})" for m in matches]
         labels = {m.label for m in matches}
-        for concept in self.concepts.matches(text, message.emoji):
+        for concept in self.concepts.matches(text, message.emoji, message.token_set):
             if concept.label in labels or (UNLESS_FRIENDLY in concept.options and self.friendly.present(message)):
                 continue
             labels.add(concept.label)
