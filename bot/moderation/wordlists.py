@@ -32,6 +32,7 @@ from .text import fold
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PATTERNS_SUFFIX = ".patterns.txt"
+CONCEPTS_SUFFIX = ".concepts.txt"
 
 
 class WordListError(ValueError):
@@ -103,7 +104,7 @@ class WordLists:
 
     def _check_extras(self) -> None:
         builtin = {p.name for p in self.data_dir.glob("*.txt")}
-        names = {n.removesuffix(".patterns") for n in (p.removesuffix(".txt") for p in builtin)}
+        names = {n.removesuffix(".patterns").removesuffix(".concepts") for n in (p.removesuffix(".txt") for p in builtin)}
         unknown_terms = (set(self.config.extra_terms) | set(self.config.removed_terms)) - names
         if unknown_terms:
             raise WordListError(f"no built-in word list called {', '.join(sorted(unknown_terms))}")
@@ -152,4 +153,11 @@ class WordLists:
             raise WordListError(
                 f"extra_terms cannot extend {name}{PATTERNS_SUFFIX} ({extra!r}); put a file of that name in the extra directory"
             )
+        return tuple(sections)
+
+    def concept_sections(self, name: str) -> tuple[PatternSection, ...]:
+        """The sections of concept file `name` (``concepts.py``), built-in first, then the organisation's."""
+        sections: list[PatternSection] = []
+        for path in self._files(f"{name}{CONCEPTS_SUFFIX}"):
+            sections.extend(_parse_sections(path))
         return tuple(sections)

@@ -17,13 +17,14 @@ What counts (the decisions of issue 8):
 
 from __future__ import annotations
 
+from ..concepts import ConceptSet
 from ..disguise import DisguisedWordFinder, WordHit, mask
 from ..findings import Finding
 from ..patterns import PatternSet
 from ..text import Link, PreparedMessage, fold, phrase_form
 from ..wordlists import WordLists
 from .base import ChannelContext, MessageUnderReview, quote, sentence
-from .common import PhraseSet, label_part
+from .common import PhraseSet, label_part, without_reported_speech
 
 # A message of at most this many words that is an aimed abbreviation is a
 # reply to someone ("stfu", "stfu lol", "gtfo @sam").
@@ -89,8 +90,14 @@ class AbuseRule:
         self.friendly = FriendlyMarkers(lists.entries("friendly_markers"), lists.entries("earnest_markers"))
         self.blocked_domains = tuple(d.lstrip(".") for d in lists.entries("link_domains"))
         self.link_keywords = PhraseSet(lists.entries("link_keywords"))
+        self.concepts = ConceptSet("abuse", lists, negations=lists.entries("negations"),
+                                   reproach=lists.entries("reproach_markers"))
+        # A leader writing up what a child said ("called another one 'X' today,
+        # I stopped it and wrote it up") is reporting the slur, not using it.
+        self.incident_reports = PhraseSet(lists.entries("incident_reports"))
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
+        message = without_reported_speech(message, self.incident_reports)
         parts: list[str] = []
         hits = self.words.find(self._searchable(message))
         by_category: dict[str, list[WordHit]] = {}
@@ -111,6 +118,9 @@ class AbuseRule:
                 if friendly:
                     continue
             parts.append(f"{label_part(match.label)} ({quote(self.words.mask_text(match.text))})")
+
+        for concept in self.concepts.matches(message.phrase_text, message.emoji, message.token_set):
+            parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.words.mask_text(w)) for w in concept.words)})")
 
         if "profanity" in by_category:
             parts.append(f"profanity ({self._describe_profanity(by_category['profanity'])})")

@@ -6,6 +6,7 @@ import re
 from typing import Iterable
 
 from ..text import fold, tokenize
+from .base import MessageUnderReview
 
 
 def label_part(label: str) -> str:
@@ -50,3 +51,18 @@ def words_before(text: str, position: int, count: int) -> list[str]:
     if "." in words:
         words = words[len(words) - words[::-1].index(".") :]
     return words
+
+
+# Words in quotes, as someone reporting them writes them: "called another one 'X'",
+# "said 'I'll stab you' to his brother" (apostrophes inside words are kept).
+_REPORTED_SPEECH = re.compile(r"(?<!\w)['‘\"“](?:[^'’\"”\n]|(?<=\w)['’](?=\w)){1,60}['’\"”](?!\w)")
+
+
+def without_reported_speech(message: MessageUnderReview, reports: PhraseSet) -> MessageUnderReview:
+    """The message without its quoted words when it reports an incident ("I stopped
+    it and wrote it up", ``incident_reports.txt``): a leader writing up what a child
+    said is reporting those words, not saying them. Otherwise the message itself."""
+    if not _REPORTED_SPEECH.search(message.text) or not reports.search(message.phrase_text):
+        return message
+    return MessageUnderReview(_REPORTED_SPEECH.sub(" ", message.text), user=message.user, ts=message.ts,
+                              edited=message.edited, thread_ts=message.thread_ts)

@@ -15,6 +15,7 @@ on", "diet coke") are removed first (``illegal_false_alarms.txt``).
 
 from __future__ import annotations
 
+from ..concepts import ConceptSet
 from ..findings import Finding
 from ..patterns import PatternSet, PhraseMatch, phrase_remover
 from ..text import SENTENCE_BREAK, tokenize
@@ -25,14 +26,19 @@ from .common import PhraseSet, label_part, words_before
 OUTSIDE_QUOTES = "outside-quotes"
 UNLESS_NEGATED = "unless-negated"
 WITH_DRUG_EMOJI = "with-drug-emoji"
+UNLESS_SOBER = "unless-sober"
 _NEGATION_REACH = 3  # words before a match that can negate it
+# Concept rules read the text as outside-quotes sections do (a song title is not a plan).
+_CONCEPT_SECTION = PatternSection("", frozenset({OUTSIDE_QUOTES}), (), "illegal.concepts.txt")
 
 
 class IllegalActivityRule:
     name = "illegal"
 
     def __init__(self, lists: WordLists, mask_text=lambda text: text) -> None:
-        self.patterns = PatternSet("illegal", lists, allowed_options=frozenset({OUTSIDE_QUOTES, UNLESS_NEGATED, WITH_DRUG_EMOJI}))
+        self.patterns = PatternSet("illegal", lists, allowed_options=frozenset({OUTSIDE_QUOTES, UNLESS_NEGATED, WITH_DRUG_EMOJI, UNLESS_SOBER}))
+        # "I'm driving so I'll stick to lemonade, you lot enjoy a few pints": the driver isn't drinking.
+        self.sober = PhraseSet(lists.entries("sober_choice"))
         self.medicines = PhraseSet(lists.entries("medicines"))
         self.drug_emoji = frozenset(e.replace("\ufe0f", "") for e in lists.entries("drug_emoji"))
         self.remove_false_alarms = phrase_remover(lists.entries("illegal_false_alarms"))
@@ -40,6 +46,8 @@ class IllegalActivityRule:
         self._negations = {n for n in negations if n}
         self.mask_text = mask_text
         self.reproach = PhraseSet(lists.entries("reproach_markers"))
+        self.concepts = ConceptSet("illegal", lists, negations=lists.entries("negations"),
+                                   reproach=lists.entries("reproach_markers"))
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         texts: dict[bool, str] = {}
@@ -56,12 +64,19 @@ class IllegalActivityRule:
                 self.drug_emoji.isdisjoint(message.emoji) or self.medicines.search(text)
             ):
                 return False
+            if UNLESS_SOBER in match.section.options and self.sober.search(_sentence_around(text, match.start, match.end)):
+                return False
             return self._not_negated(match, text)
 
         matches = self.patterns.first_matches(message.token_set, text_for, accept)
-        if not matches:
+        parts = [f"{label_part(m.label)} ({quote(self.mask_text(m.text))})" for m in matches]
+        labels = {m.label for m in matches}
+        for concept in self.concepts.matches(text_for(_CONCEPT_SECTION), message.emoji, message.token_set):
+            if concept.label not in labels:
+                parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.mask_text(w)) for w in concept.words)})")
+        if not parts:
             return None
-        return Finding("illegal", sentence([f"{label_part(m.label)} ({quote(self.mask_text(m.text))})" for m in matches]))
+        return Finding("illegal", sentence(parts))
 
     def _not_negated(self, match: PhraseMatch, text: str) -> bool:
         if UNLESS_NEGATED not in match.section.options:

@@ -199,7 +199,8 @@ class OffTopicRule:
         if memory.carrying_on_side_run(message.user, message.time, _DRIFT_SECONDS):
             return False
         recent = memory.recent_words(message.time)
-        return any(s in recent for s in stems)
+        # An everyday word ("a scrappy second half" after "the second page") picks nothing up.
+        return any(s in recent and s not in self.everyday for s in stems)
 
     def side_run(self, message: MessageUnderReview, context: ChannelContext) -> tuple[int, str]:
         """(length, topic) of the channel's side conversation with this

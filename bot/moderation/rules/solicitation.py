@@ -23,7 +23,7 @@ from __future__ import annotations
 from ..config import ModerationConfig
 from ..findings import Finding
 from ..patterns import PatternSet, PhraseMatch
-from ..text import fold, tokenize
+from ..text import SENTENCE_BREAK, fold, tokenize
 from ..wordlists import WordLists
 from .base import ChannelContext, ChannelPurpose, MessageUnderReview, quote, sentence
 from .common import PhraseSet, label_part, words_before
@@ -34,6 +34,7 @@ PARTNER_FREE_EVENT_OK = "partner-free-event-ok"
 WITH_OFFER = "with-offer"
 _NEGATION_REACH = 2  # words before a match that can say "no" to it
 _PERMISSION_REACH = 3  # words after a match that can say it is allowed
+_REPROACH_REACH = 6  # words after a match, in its sentence, that can say it is banned
 _JOINING_WORDS = frozenset({"or", "and", "nor"})
 
 
@@ -53,6 +54,7 @@ class SolicitationRule:
         self.multiple_items = PhraseSet(lists.entries("multiple_items"))
         self.free_words = PhraseSet(lists.entries("free_words"))
         self.offer_words = PhraseSet(lists.entries("offer_words"))
+        self.reproach = PhraseSet(lists.entries("reproach_markers"))
         self.negations = frozenset(entry for entry in lists.entries("negations") if " " not in entry)
         self.permission = PhraseSet(lists.entries("permission_markers"))
         # Words that can't on their own make a name a partner's ("Free",
@@ -100,8 +102,15 @@ class SolicitationRule:
 
     def _permitted(self, match: PhraseMatch, message: MessageUnderReview) -> bool:
         # "charity raffle is fine": someone saying it is allowed (the words just after it).
-        after = message.phrase_text[match.end :].split()[:_PERMISSION_REACH]
-        return self.permission.search(" ".join(after) + " ") is not None
+        # "discount codes aren't allowed in here": someone enforcing the rule names what is banned.
+        # "betting tips and referral codes are not allowed here": the rest of its sentence, a little further on.
+        after = message.phrase_text[match.end :].split()
+        if self.permission.search(" ".join(after[:_PERMISSION_REACH]) + " ") is not None:
+            return True
+        following = after[:_REPROACH_REACH]
+        if SENTENCE_BREAK in following:
+            following = following[: following.index(SENTENCE_BREAK)]
+        return self.reproach.search(" ".join(following) + " ") is not None
 
     def _makes_offer(self, message: MessageUnderReview) -> bool:
         # A way to reach a seller is only selling beside an offer.

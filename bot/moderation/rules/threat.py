@@ -16,23 +16,31 @@ hateful generalisation, reported by the abuse rule).
 
 from __future__ import annotations
 
+from ..concepts import ConceptSet
 from ..findings import Finding
 from ..patterns import PatternSet, PhraseMatch, phrase_remover
 from ..wordlists import WordLists
 from .abuse import FriendlyMarkers
 from .base import ChannelContext, MessageUnderReview, quote, sentence
-from .common import PhraseSet, label_part, words_before
+from .common import PhraseSet, label_part, without_reported_speech, words_before
 
 UNLESS_FRIENDLY = "unless-friendly"
+UNLESS_OFFER = "unless-offer"
 _ACCUSATION = "Accuses someone of a crime or worse"
-_GROUP_REACH = 5  # words before an accusation that can name the group it is about
+_GROUP_REACH = 8  # words before an accusation that can name the group it is about ("that Romanian lot who run the car wash are all thieves")
 
 
 class ThreatRule:
     name = "threat"
 
     def __init__(self, lists: WordLists, mask_text=lambda text: text) -> None:
-        self.patterns = PatternSet("threat", lists, allowed_options=frozenset({UNLESS_FRIENDLY}))
+        self.patterns = PatternSet("threat", lists, allowed_options=frozenset({UNLESS_FRIENDLY, UNLESS_OFFER}))
+        self.concepts = ConceptSet("threat", lists, negations=lists.entries("negations"),
+                                   reproach=lists.entries("reproach_markers"), allowed_options=frozenset({UNLESS_FRIENDLY}))
+        # "DM me and I'll sort you out" after a price is a sale, not a threat.
+        self.offers = PhraseSet(lists.entries("service_offers"))
+        # "said 'I'll stab you' to his brother, I dealt with it and wrote it up": a report.
+        self.incident_reports = PhraseSet(lists.entries("incident_reports"))
         self.friendly = FriendlyMarkers(lists.entries("friendly_markers"), lists.entries("earnest_markers"))
         self.remove_idioms = phrase_remover(lists.entries("threat_idioms"))
         # Quotes in reasons pass through the abuse rule's masking, so a
@@ -43,15 +51,24 @@ class ThreatRule:
         self.groups = PhraseSet(lists.entries("nationalities") + lists.entries("identity_groups"))
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
+        message = without_reported_speech(message, self.incident_reports)
         text = self.remove_idioms(message.phrase_text)
         matches = self.patterns.first_matches(message.token_set, lambda section: text, lambda m, searched: self._meant(m, message, searched))
-        if not matches:
-            return None
         parts = [f"{label_part(m.label)} ({quote(self.mask_text(m.text))})" for m in matches]
+        labels = {m.label for m in matches}
+        for concept in self.concepts.matches(text, message.emoji, message.token_set):
+            if concept.label in labels or (UNLESS_FRIENDLY in concept.options and self.friendly.present(message)):
+                continue
+            labels.add(concept.label)
+            parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.mask_text(w)) for w in concept.words)})")
+        if not parts:
+            return None
         return Finding("threat", sentence(parts))
 
     def _meant(self, match: PhraseMatch, message: MessageUnderReview, searched: str) -> bool:
         if match.label == _ACCUSATION and self.groups.search(" ".join(words_before(searched, match.start, _GROUP_REACH)) + " "):
+            return False
+        if UNLESS_OFFER in match.section.options and ("<money>" in message.token_set or self.offers.search(searched)):
             return False
         # "I'm gonna kill you if you're late 😂" between friends is teasing:
         # sections marked unless-friendly don't count beside a laughing emoji or "lol".

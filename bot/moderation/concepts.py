@@ -1,0 +1,177 @@
+"""Concepts that together make a breach, whatever words carry them.
+
+A phrase pattern ("few pints ... fine to drive") catches the words it was
+written for and misses the same act said another way ("had a few ciders ...
+I can still take the van"). A *concept rule* instead names word lists, each
+list one idea the organisation can extend, and counts when one entry of every
+list occurs in the same sentence: a drinking word and a driving word; an
+age under 18 and an alcohol word; a spraying verb and a public place.
+
+``NAME.concepts.txt`` files hold the rules, in sections like the pattern
+files (``wordlists.py``)::
+
+    [Drink and driving] unless-negated
+    {drinking} + {driving}
+    {drinking} + {driving} - {not_driving}
+
+Each line is ``+``-joined ``{list}`` names, all needed; ``- {list}`` names a
+list none of whose entries may occur (the same sentence, or the message with
+``whole-message``). An entry that is an emoji ("🐷") counts anywhere in the
+message. The reason names the words found: ``Drink and driving ("a few
+ciders" ... "drive the minibus")``.
+
+Options after a section header:
+
+``whole-message``   the concepts may be in different sentences of the message
+                    ("I know who you are. watch yourself on the way home")
+``unless-negated``  not counted when a word of ``negations.txt`` comes in the
+                    three words before a concept's word ("never drive after a
+                    drink"), nor in a sentence that enforces a rule
+                    (``reproach_markers.txt``: "nitrous isn't allowed")
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import SENTENCE_BREAK, fold, tokenize
+from .wordlists import WordListError, WordLists
+
+WHOLE_MESSAGE = "whole-message"
+UNLESS_NEGATED = "unless-negated"
+_OPTIONS = frozenset({WHOLE_MESSAGE, UNLESS_NEGATED})
+_NEGATION_REACH = 3
+_TERM = re.compile(r"^([+-])?\s*\{([a-z0-9_]+)\}$")
+_WORD = re.compile(r"\w")
+
+
+class _Concept:
+    """One word list: its phrases (searched per sentence) and emoji (per message)."""
+
+    def __init__(self, name: str, entries: tuple[str, ...]) -> None:
+        self.name = name
+        phrases = sorted({" ".join(tokenize(fold(e))) for e in entries if _WORD.search(e)} - {""}, key=len, reverse=True)
+        self.emoji = frozenset(e.replace("\ufe0f", "") for e in entries if not _WORD.search(e))
+        # A message can hold an entry only if it has the entry's first word.
+        self.first_words = frozenset(p.split()[0] for p in phrases)
+        self._regex = (
+            re.compile(r"(?<![^ ])(?:" + "|".join(re.escape(p) + " " for p in phrases) + ")") if phrases else None
+        )
+
+    def find(self, sentence: str, emoji: frozenset[str]) -> tuple[str, int] | None:
+        """(the words found, where) in `sentence`; an emoji of the message is found at -1."""
+        if self._regex is not None:
+            match = self._regex.search(sentence)
+            if match:
+                return match.group(0).strip(), match.start()
+        found = self.emoji & emoji
+        return (min(found), -1) if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    needed: tuple[_Concept, ...]
+    excluded: tuple[_Concept, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptMatch:
+    label: str
+    words: tuple[str, ...]  # one found entry per needed concept, in line order
+    options: frozenset[str]  # the section's options (a rule may accept its own)
+
+
+class _Section:
+    def __init__(self, label: str, options: frozenset[str], lines: tuple[_Line, ...]) -> None:
+        self.label = label
+        self.options = options
+        self.whole_message = WHOLE_MESSAGE in options
+        self.unless_negated = UNLESS_NEGATED in options
+        self.lines = lines
+
+
+class ConceptSet:
+    """The concept rules of one ``NAME.concepts.txt`` file."""
+
+    def __init__(self, name: str, lists: WordLists, *, negations: tuple[str, ...] = (),
+                 reproach: tuple[str, ...] = (), allowed_options: frozenset[str] = frozenset()) -> None:
+        concepts: dict[str, _Concept] = {}
+
+        def concept(list_name: str) -> _Concept:
+            if list_name not in concepts:
+                concepts[list_name] = _Concept(list_name, lists.entries(list_name))
+            return concepts[list_name]
+
+        self.sections: list[_Section] = []
+        for section in lists.concept_sections(name):
+            unknown = section.options - _OPTIONS - allowed_options
+            if unknown:
+                raise WordListError(f"{section.source}: unknown option {', '.join(sorted(unknown))}")
+            lines = []
+            for raw in section.patterns:
+                needed, excluded = [], []
+                for term in re.split(r"\s+(?=[+-]\s*\{)", raw.strip()):
+                    found = _TERM.match(term.strip())
+                    if not found:
+                        raise WordListError(f"{section.source}: a concept line looks like {{a}} + {{b}} - {{c}}, not {raw!r}")
+                    (excluded if found.group(1) == "-" else needed).append(concept(found.group(2)))
+                if len(needed) < 2:
+                    raise WordListError(f"{section.source}: a concept line needs two or more {{lists}}: {raw!r}")
+                lines.append(_Line(tuple(needed), tuple(excluded)))
+            self.sections.append(_Section(section.label, section.options, tuple(lines)))
+        self._negations = {tuple(tokenize(fold(n))) for n in negations} - {()}
+        self._reproach = _Concept("reproach_markers", reproach)
+
+    def matches(self, phrase_text: str, emoji: frozenset[str], words: frozenset[str] | None = None) -> list[ConceptMatch]:
+        """The first match of each section, in file order; `words`, the message's
+        token set, lets a message without any concept's words be passed over fast."""
+        # Most messages hold no concept at all: each list is searched once in the
+        # whole text, and only lines whose lists are all there are read per sentence.
+        present: dict[int, bool] = {}
+
+        def anywhere(concept: _Concept) -> bool:
+            key = id(concept)
+            if key not in present:
+                present[key] = (
+                    (words is None or not concept.first_words.isdisjoint(words) or not concept.emoji.isdisjoint(emoji))
+                    and concept.find(phrase_text, emoji) is not None
+                )
+            return present[key]
+
+        sentences: list[str] | None = None
+        found: list[ConceptMatch] = []
+        for section in self.sections:
+            lines = [line for line in section.lines if all(anywhere(c) for c in line.needed)]
+            if not lines:
+                continue
+            if sentences is None:
+                sentences = [s + " " for s in phrase_text.split(f" {SENTENCE_BREAK} ")]
+            scopes = [" ".join(sentences)] if section.whole_message else sentences
+            match = next((m for scope in scopes for line in lines
+                          if (m := self._match(section, line, scope, emoji)) is not None), None)
+            if match is not None:
+                found.append(match)
+        return found
+
+    def _match(self, section: _Section, line: _Line, scope: str, emoji: frozenset[str]) -> ConceptMatch | None:
+        words: list[str] = []
+        for concept in line.needed:
+            hit = concept.find(scope, emoji)
+            if hit is None:
+                return None
+            if section.unless_negated and hit[1] >= 0 and self._negated(scope, hit[1]):
+                return None
+            words.append(hit[0])
+        if any(c.find(scope, emoji) is not None for c in line.excluded):
+            return None
+        if section.unless_negated and self._reproach.find(scope, frozenset()) is not None:
+            return None
+        return ConceptMatch(section.label, tuple(words), section.options)
+
+    def _negated(self, text: str, position: int) -> bool:
+        before = text[:position].split()[-_NEGATION_REACH:]
+        if SENTENCE_BREAK in before:
+            before = before[len(before) - before[::-1].index(SENTENCE_BREAK):]
+        return any(tuple(before[i:j]) in self._negations
+                   for i in range(len(before)) for j in range(i + 1, len(before) + 1))
