@@ -299,16 +299,8 @@ class SchoolDetector:
         their school, whatever its name ends with."""
         spans = []
         for cue in self._staff_cue.finditer(text):
-            position = cue.end()
-            if (the := _THE.match(text, position)) is not None:
-                position = the.end()
-            if any(span.start <= position < span.end for span in found):
-                continue
-            run = _NAME_RUN.match(text, position)
+            run = _name_after_cue(text, cue.end(), found)
             if run is None:
-                continue
-            first_word = run.group().split()[0]
-            if first_word in NOT_A_NAME or first_word in _GENERIC:
                 continue
             name = run.group().rstrip(".,")
             place = self._place_at_end.search(name)
@@ -384,16 +376,8 @@ class SchoolDetector:
             return []
         spans = []
         for cue in _SCHOOL_ONLY_CUE.finditer(lowered):
-            position = cue.end()
-            if (the := _THE.match(text, position)) is not None:
-                position = the.end()
-            if any(span.start <= position < span.end for span in found):
-                continue
-            run = _NAME_RUN.match(text, position)
+            run = _name_after_cue(text, cue.end(), found)
             if run is None:
-                continue
-            first_word = run.group().split()[0]
-            if first_word in NOT_A_NAME or first_word in _GENERIC:
                 continue
             spans.append(Span(Kind.SCHOOL, run.start(), run.end() - len(run.group()) + len(run.group().rstrip(".,"))))
         return spans
@@ -495,3 +479,17 @@ def _cue_ends(text: str, lowered: str | None, doc: Document | None = None, end_o
     # "goes to the Crypt School" and "goes to The Crypt School": the name may start before or after "the".
     ends += [the.end() for end in ends if (the := _THE.match(text, end))]
     return sorted(set(ends))
+
+
+def _name_after_cue(text: str, position: int, found: list[Span]) -> re.Match[str] | None:
+    """The capitalised name just after a cue ("at", "teacher at"), past a "the": None where a finding
+    already covers it or its first word is not a name (NOT_A_NAME) or a generic word."""
+    if (the := _THE.match(text, position)) is not None:
+        position = the.end()
+    if any(span.start <= position < span.end for span in found):
+        return None
+    run = _NAME_RUN.match(text, position)
+    if run is None:
+        return None
+    first_word = run.group().split()[0]
+    return None if first_word in NOT_A_NAME or first_word in _GENERIC else run
