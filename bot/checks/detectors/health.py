@@ -31,7 +31,9 @@ _VERB_WORD = (
     r"carries|suffers|suffering|lives|living|struggles|struggling|diagnosed|recovering|waiting|off|on|in|"
     r"with|from|for|into|back|still|just|currently|now|also|had|having|went|gone|goes|go|sees|seeing|"
     r"started|starting|due|booked|awaiting|under|getting|get|needed|needing|taking|carrying|seen|by|"
-    r"referred|to|having|today|tonight|again|sick|ill|poorly|home|over|school|work)"
+    r"referred|to|having|today|tonight|again|sick|ill|poorly|home|over|school|work|"
+    # Care being given: "is being treated for", "was admitted with", "is being assessed for".
+    r"treated|admitted|assessed|monitored|tested|scanned|medicated)"
 )
 _VERB = (
     rf"(?:[ \t]*,?[ \t]*who(?:['\u2019]s|[ \t]+{_VERB_WORD})|['\u2019]s|['\u2019]ll|[ \t]+{_VERB_WORD})"
@@ -116,6 +118,10 @@ class HealthDetector:
         self._operation_on_something_else = re.compile(
             rf"[ \t]+on[ \t]+(?:(?:his|her|their|my|the|a|an|left|right)[ \t]+){{1,2}}(?!(?:{parts})\b)\w+", re.IGNORECASE
         )
+        # "Our trustee Paul is off having a knee op": an adult's health, named by their role or title
+        # (adult_roles.txt) right before the name, is not a young person's.
+        roles = phrase_pattern(entries("adult_roles", context.extra_terms))
+        self._adult_before = re.compile(rf"\b(?i:{roles})\.?[ \t]+$")
         labels = phrase_pattern(entries("health_form_labels", context.extra_terms))
         self._form_line = re.compile(rf"(?:^|(?<=[\n,;|]))[ \t*_]*(?:{labels})\b(?:[ \t]+\w+)?"
                                      rf"(?:[ \t]*\([^()\n]{{1,30}}\))?{_FORM_VALUE}",
@@ -128,6 +134,13 @@ class HealthDetector:
             return False
         return not any(w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
                        for w in _CAPITALISED_WORD.finditer(text, start, end))
+
+    def _names_a_young_person(self, match: re.Match[str] | None) -> bool:
+        if not _names_a_person(match, self._first_names):
+            return False
+        assert match is not None
+        name_start = match.start("name") if match.groupdict().get("name") is not None else -1
+        return name_start < 0 or self._adult_before.search(match.string, max(0, name_start - 40), name_start) is None
 
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
@@ -148,7 +161,7 @@ class HealthDetector:
             if self._general_advice(text, sentence_start, sentence_end):
                 continue
             before = text[max(sentence_start, start - _LOOKBACK):start]
-            if any(_names_a_person(pattern.search(before), self._first_names) for pattern in _CONTEXT_PATTERNS):
+            if any(self._names_a_young_person(pattern.search(before)) for pattern in _CONTEXT_PATTERNS):
                 spans.append(Span(Kind.HEALTH, start, end))
             elif _names_a_person(_RECORD_LINE_BEFORE.search(before), self._first_names) and not _LABEL_AFTER.match(text, end):
                 # On a register line, "allergies: peanuts" is a field: its value is found as a form line.
@@ -157,7 +170,7 @@ class HealthDetector:
             for injury in self._injury.finditer(text):
                 sentence_start, _ = doc.sentence_bounds(injury.start())
                 before = text[max(sentence_start, injury.start() - _LOOKBACK):injury.start()]
-                if _names_a_person(_SUBJECT_ONLY_BEFORE.search(before), self._first_names) or _names_a_person(_PERSON_HAS_BEFORE.search(before), self._first_names):
+                if self._names_a_young_person(_SUBJECT_ONLY_BEFORE.search(before)) or self._names_a_young_person(_PERSON_HAS_BEFORE.search(before)):
                     spans.append(Span(Kind.HEALTH, injury.start(), injury.end()))
         if ":" in text or "-" in text:
             for line in self._form_line.finditer(text):
@@ -170,7 +183,7 @@ class HealthDetector:
                     line_end = text.find("\n", value_end)
                     line_end = len(text) if line_end < 0 else line_end
                     spans += [Span(Kind.HEALTH, *c.span()) for c in conditions if value_end <= c.start() < line_end]
-        return _joined(text, spans)
+        return _joined(text, _without_bare_diagnosis(text, spans))
 
 
 _GENERAL_CHILD = re.compile(
@@ -204,6 +217,25 @@ def _joined(text: str, spans: list[Span]) -> list[Span]:
         else:
             joined.append(span)
     return joined
+
+
+# "diagnosed with dyslexia": the condition named is the finding; the word "diagnosed" before it
+# is not a second one (it is, alone: "she's just been diagnosed").
+_DIAGNOSED_WITH = re.compile(r"[ \t]+(?:with|as|as[ \t]+having|of)[ \t]+(?:(?:a|an|mild|severe)[ \t]+)?", re.IGNORECASE)
+
+
+def _without_bare_diagnosis(text: str, spans: list[Span]) -> list[Span]:
+    if len(spans) < 2:
+        return spans
+    starts = {span.start for span in spans}
+    kept = []
+    for span in spans:
+        if text[span.start:span.end].lower() in ("diagnosed", "diagnosis"):
+            after = _DIAGNOSED_WITH.match(text, span.end)
+            if after is not None and after.end() in starts:
+                continue
+        kept.append(span)
+    return kept
 
 
 def _could_be_injured(text: str) -> bool:
