@@ -80,7 +80,10 @@ _TURNS = r"(?:turns?|turned|turning|will[ \t]+be|['\u2019]ll[ \t]+be|is[ \t]+goi
 # before the date, so that the date pattern itself is compiled and run once.
 _BIRTH_CUE_BEFORE = re.compile(
     rf"(?:\bborn(?:[ \t]+(?:on|in))?(?:[ \t]+the)?"
-    rf"|(?:(?<![^\W_])d\.?o\.?b(?![^\W_])\.?|(?:\(|(?<=[ \t\-\u2013|,])|^)b\.|(?<![^\W_])date[ \t_]*of[ \t_]*birth(?![^\W_])|(?<![^\W_])birth[ \t_]?date(?![^\W_]))[\"']?[ \t]*(?:is|was|[:=\-\u2013])?[ \t]*[\"']?"
+    rf"|(?:(?<![^\W_])d\.?o\.?b(?![^\W_])\.?|(?:\(|(?<=[ \t\-\u2013|,])|^)b\.|(?<![^\W_])date[ \t_]*of[ \t_]*birth(?![^\W_])|(?<![^\W_])birth[ \t_]?date(?![^\W_]))[\"']?"
+    # Whose, on a form: "Date of birth (child):", "DOB of young person -".
+    rf"(?:[ \t]*\([^()\n]{{1,24}}\)|[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:child|young[ \t]+person|participant|pupil|student))?"
+    rf"[ \t]*(?:is|was|[:=\-\u2013])?[ \t]*[\"']?"
     # A form's "Birthday: 4 June" (a label, not "birthday party: ...").
     rf"|(?:^|(?<=[\n|;]))[ \t*_]*(?:birthday|bday|b['\u2019]day)[ \t*_]*[:=]"
     rf"|(?:\b{_TURNS}|['\u2019]s|\bis)[ \t]+{_AGE}[ \t]+on(?:[ \t]+the)?"
@@ -153,7 +156,8 @@ _BIRTHDAY_WINDOW = 200
 _CUES = ("(b.", " b.", "born", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures", "teenager")
 _BIRTHDAY = re.compile(
     rf"\b(?:birthday|bday|b['\u2019]day|b-day)\b"
-    rf"|['\u2019]s[ \t]+(?:{_AGE_ORDINAL})(?=[ \t]+(?:is[ \t]+)?on\b)"  # "it's Priya's sixteenth on Saturday"
+    # "it's Priya's sixteenth on Saturday", "Ava's sixteenth falls on 1 May"
+    rf"|['\u2019]s[ \t]+(?:{_AGE_ORDINAL})(?=[ \t]+(?:(?:is|falls|lands|comes|will[ \t]+be)[ \t]+)?on\b)"
     rf"|\bsweet[ \t]+sixteen\b|\bdouble[ \t]+figures\b|\b(?:becomes?|becoming)[ \t]+a[ \t]+teenager\b"
     rf"|\b(?:his|her|their)[ \t]+{_AGE_ORDINAL}(?=[ \t]*(?:[!.,)]|$|on\b))",  # "on 22nd June - his 17th!"
     re.IGNORECASE,
