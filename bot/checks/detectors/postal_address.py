@@ -59,7 +59,22 @@ _STREET = re.compile(
 # street types count here, and the words before them must not be everyday words, or "a 10 minute
 # walk" and "2 doors down the road" would be addresses.
 _STREET_LOWER = re.compile(
-    _HOUSE_NUMBER + r",?[ \t]+(?P<name>(?:[a-z]+[ \t]+){1,2})(?:road|street|lane|avenue|crescent)\b"
+    _HOUSE_NUMBER + r",?[ \t]+(?P<name>(?:[a-z]+[ \t]+){1,2})"
+    # Chat shortens too: "14 church st", "9 oakfield cl" (street types that are no everyday word after a number).
+    r"(?:road|street|lane|avenue|crescent|rd|st|ave|close|drive|grove|gardens|terrace|mews)\b"
+)
+# The house number said in words: "number 12 on Elm Road", "no. 4 in Church Lane", "Oakfield Close,
+# number 9". Not "bus number 94 along London Road" or "room 7" (_NOT_A_HOUSE_NUMBER_BEFORE).
+_NUMBER_WORD = r"(?:[Nn]umber|[Nn]o\.?|#)[ \t]*\d{1,4}[A-Za-z]?"
+_STREET_NAME = r"(?P<name>[A-Z][A-Za-z'\u2019]+(?:[ \t-][A-Z][A-Za-z'\u2019]+){0,3})[ \t]+" rf"(?:{_STREET_TYPES})\b\.?"
+_NUMBER_ON_STREET = re.compile(
+    rf"\b{_NUMBER_WORD}[ \t]+(?:on|in|along|up|down|at|of)[ \t]+(?:the[ \t]+)?{_STREET_NAME}"
+    rf"(?![ \t]+(?:{_NOT_A_STREET_AFTER})\b)"
+)
+_STREET_THEN_NUMBER = re.compile(rf"\b{_STREET_NAME}(?![ \t]+(?:{_NOT_A_STREET_AFTER})\b),?[ \t]+{_NUMBER_WORD}\b")
+_NOT_A_HOUSE_NUMBER_BEFORE = re.compile(
+    r"\b(?:bus|buses|route|track|room|platform|gate|table|seat|locker|page|bay|stand|pitch|junction|exit|song|tune)[ \t]*$",
+    re.IGNORECASE,
 )
 # Measures make "a 20 Minute Walk" look like an address in any case.
 _MEASURES = frozenset(
@@ -162,6 +177,13 @@ class PostalAddressDetector:
                         continue
                     if not self._is_public(doc, match):
                         spans.append(Span(Kind.POSTAL_ADDRESS, match.start(), match.end()))
+            for match in (*_NUMBER_ON_STREET.finditer(text), *_STREET_THEN_NUMBER.finditer(text)):
+                if _NOT_A_HOUSE_NUMBER_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                    continue
+                if any(word.lower() in _MEASURES for word in match.group("name").split()):
+                    continue
+                if not any(s.start <= match.start() < s.end for s in spans) and not self._is_public(doc, match):
+                    spans.append(Span(Kind.POSTAL_ADDRESS, match.start(), match.end()))
             for match in _BARE_STREET.finditer(text):
                 start, end = match.span("address")
                 # Its capitalised words must be names, not a firm's ("3 Counties Press, they print").
