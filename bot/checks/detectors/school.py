@@ -44,6 +44,11 @@ _SCHOOL_NAME = re.compile(
     rf"\b{_NAME_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_NAME_WORD}){{0,5}}?"
     rf"[ \t]+(?:{_TYPE_WORDS})(?:[ \t]+(?:{_TYPE_WORDS}|Sixth[ \t]+Form))*\b"
 )
+# Words before a form's "school" label that say whose or which: "Attending school:", "Child's school:".
+_FORM_LABEL_QUALIFIERS = (
+    r"(?:current|present|previous|old|new|attending|attends|child['\u2019]?s|pupil['\u2019]?s|"
+    r"young[ \t]+person['\u2019]?s|participant['\u2019]?s|name[ \t]+of|which|secondary|primary|main)"
+)
 _TYPE_WORD_LOWER = re.compile(rf"\b(?:{_TYPE_WORDS.lower()})\b")
 _TYPE_WORD_SET = frozenset(_TYPE_WORDS.split("|")) | {"Sixth", "Form"}
 # Words that make "X School" a kind of school rather than a particular one: "Summer School",
@@ -57,13 +62,16 @@ _GENERIC = frozenset(
 _LINK_CUE_TEXT = (
     r"(?:"
     r"\b(?:goes|go|going|went|gone|moved|moving|transferred|transferring|starts|start|starting|started)[ \t]+(?:up[ \t]+|over[ \t]+|on[ \t]+)?(?:to|at)"
+    # A stage of schooling begun somewhere: "starts reception at", "started year 7 at", "starting sixth form at".
+    r"|\b(?:starts|start|starting|started|begins|began|beginning|joins|joined|joining)[ \t]+(?:in[ \t]+)?"
+    r"(?:reception|nursery|secondary|sixth[ \t]+form|year[ \t]*\d{1,2}|y\d{1,2})[ \t]+(?:at|in)"
     # "she's switching to", "he changed schools to"
     r"|\b(?:switch|switches|switched|switching|change|changes|changed|changing)[ \t]+(?:schools?[ \t]+)?to"
     # "doing her A-levels at", "in the sixth form at": only ever a school
     r"|\b(?:his|her|their|doing|taking|studying|sitting)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:a[ -]?levels?|gcses?|btecs?|mocks)[ \t]+at"
     r"|\bin[ \t]+(?:the|his|her|their)[ \t]+sixth[ \t]+form[ \t]+at"
     r"|\b(?:attends|attend|attending|attended|studies[ \t]+at|studying[ \t]+at)"
-    r"|\b(?:is|was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?in[ \t]+year[ \t]*\d{1,2}[ \t]+at"
+    r"|\b(?:is|was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?in[ \t]+year[ \t]*\d{1,2}[ \t]+(?:(?:over|up|down|across|out)[ \t]+)?at"
     # One pupil, not a group: "a pupil at", "Year 9 at"; "Year 9 pupils at X" and "students from X
     # and Y" name schools, not a child's school.
     r"|(?<!each[ ])(?<!every[ ])(?<!any[ ])\b(?:pupil|student|sixth[ \t]+former|head[ \t]+(?:girl|boy))[ \t]+(?:at|of|from|in)"
@@ -95,7 +103,7 @@ _THE = re.compile(r"the[ \t]+", re.IGNORECASE)
 _SCHOOL_ONLY_CUE = re.compile(
     r"(?:\b(?:attends|attending|attended)"
     r"|(?<!each[ ])(?<!every[ ])(?<!any[ ])\b(?:pupil|student)[ \t]+at"
-    r"|\b(?:is|was|'s|\u2019s|\()[ \t]*(?:now[ \t]+|still[ \t]+)?in[ \t]+year[ \t]*\d{1,2}[ \t]+at"
+    r"|\b(?:is|was|'s|\u2019s|\()[ \t]*(?:now[ \t]+|still[ \t]+)?in[ \t]+year[ \t]*\d{1,2}[ \t]+(?:(?:over|up|down|across|out)[ \t]+)?at"
     r"|\b(?:his|her|their|my)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:is|was|:|,|\()"
     r"|['\u2019]s[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:is|was|:|,|\()"
     r"|\b(?:his|her|their|doing|taking|studying|sitting)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:a[ -]?levels?|gcses?|btecs?)[ \t]+at"
@@ -106,6 +114,22 @@ _NAME_RUN = re.compile(
 )
 _NOTHING = re.compile(r"^(?:none|n/?a|no|tbc|home[ \t-]*(?:educated|schooled)|not[ \t]+(?:at|in)[ \t]+school)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+# Someone fetched from or taken to a school is its pupil: "can someone pick Esme up from X School",
+# "collect him from X at 3.15", "I'll drop Kai off at X". Only a first name or him/her, so that
+# "pick the drums up from X School" is a delivery.
+_COLLECTED = re.compile(
+    r"\b(?i:pick|picks|picking|picked|collect|collects|collecting|collected|fetch|fetches|fetching|fetched|grab|grabbing)"
+    r"[ \t]+(?P<who>[A-Z][a-z]+|him|her|them)[ \t]+(?i:up[ \t]+)?(?i:from)[ \t]+"
+    r"|\b(?i:drop|drops|dropping|dropped|take|takes|taking|took)[ \t]+(?P<dropped>[A-Z][a-z]+|him|her|them)[ \t]+"
+    r"(?i:off[ \t]+)?(?i:at|to)[ \t]+"
+)
+# The writer's own schooldays, in the past: "I went to", "we both attended", "I used to go to".
+_WRITERS_OLD_SCHOOL_CUE = re.compile(r"\b(?:I|[Ww]e)[ \t]")
+_WRITERS_OLD_SCHOOL = re.compile(
+    r"\b(?:I|[Ww]e)[ \t]+(?:(?:also|both|all|too)[ \t]+)?(?:went[ \t]+to|used[ \t]+to[ \t]+go[ \t]+to|attended|was[ \t]+at|were[ \t]+at)"
+    r"[ \t]+(?:the[ \t]+)?$"
+)
 # "Marley's moving from Hester's Way to Springbank Primary", "Poppy transferred from Balcarras
 # School": a named child (or he, she) changing schools; both schools are theirs.
 _MOVES = r"(?:moving|moved|moves|move|transferred|transferring|transfers|switched|switching|switches|changed|changing)"
@@ -155,8 +179,12 @@ class SchoolDetector:
         self._first_names = frozenset(entries("forenames", context.extra_terms))
         labels = phrase_pattern(entries("school_form_labels", context.extra_terms))
         # "School: Tewkesbury Academy", "| School: Balcarras |": a form about one young person.
+        # The label may say whose or which school ("Attending school:", "Child's school -", "Current
+        # secondary school:"), and fields may be split by " / " as people type them in one line
+        # ("name - Ollie / age - 13 / school - Saintbridge Academy").
         self._form_line = re.compile(
-            rf"(?:^|(?<=[\n|;,]))[ \t*_]*(?i:{labels})[ \t*_]*[:\-\u2013][ \t]*(?P<value>[A-Za-z][^\n|;,]{{1,60}})",
+            rf"(?:^|(?<=[\n|;,])|(?<=[ \t]/))[ \t*_]*(?i:(?:{_FORM_LABEL_QUALIFIERS}[ \t]+){{0,2}}(?:{labels})"
+            rf"(?:[ \t]+(?:attended|attending|name|\(current\)))?)[ \t*_]*[:\-\u2013][ \t]*(?P<value>[A-Za-z][^\n|;,]{{1,60}})",
             re.MULTILINE,
         )
 
@@ -192,6 +220,9 @@ class SchoolDetector:
     def find(self, doc: Document) -> list[Span]:
         spans = self._find(doc)
         text = doc.masked
+        # "I went to Newent Community School myself back in the 90s": the writer's own old school.
+        if spans and _WRITERS_OLD_SCHOOL_CUE.search(text):
+            spans = [span for span in spans if not _WRITERS_OLD_SCHOOL.search(text, max(0, span.start - 40), span.start)]
         # "Concert is at Severn Vale School hall": the school is a place to go, not a child's school.
         spans = [span for span in spans if not self._venue_after.match(text, span.end)]
         # "Ed Sheeran went to Thomas Mills High School": a famous person's school (famous_people.txt).
@@ -269,6 +300,10 @@ class SchoolDetector:
                                                for m in pattern.finditer(text) if m.group("who") not in NOT_A_NAME}
                               | {m.end() for m in self._journey_cue.finditer(doc.lowered or text)
                                  if self._names_a_child(doc, m.start(), m.end())})
+        if " from " in text or " at " in text:
+            cue_ends = sorted(set(cue_ends) | {m.end() for m in _COLLECTED.finditer(text)
+                                               if (m.group("who") or m.group("dropped")).lower() in _OBJECT_PRONOUNS
+                                               or (m.group("who") or m.group("dropped")).lower() in self._first_names})
         found_here = []
         if (" at " in text or " to " in text) and self._school_day.search(text):
             found_here = self._where_a_child_is(doc)
@@ -360,7 +395,7 @@ class SchoolDetector:
         spans = []
         for line in self._form_line.finditer(text):
             start, end = line.span("value")
-            value = text[start:end].rstrip(" \t.")
+            value = re.split(r"[ \t]+/[ \t]", text[start:end], maxsplit=1)[0].rstrip(" \t.")
             # In lower case, only a value that says it is a school: "school: churchdown school academy",
             # not "school: closed on friday".
             if value[:1].islower() and not _TYPE_WORD_LOWER.search(value):
