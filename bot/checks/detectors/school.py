@@ -31,7 +31,7 @@ from bisect import bisect_left
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
-from bot.checks.detectors.people import NOT_A_NAME
+from bot.checks.detectors.people import FAMILY_SUBJECT, NOT_A_NAME
 from bot.checks.document import Document
 from bot.checks.findings import Kind
 from bot.checks.roster import MAX_SCHOOL_WORDS, RosterIndex, normalise_school
@@ -115,6 +115,18 @@ _NAME_RUN = re.compile(
 _NOTHING = re.compile(r"^(?:none|n/?a|no|tbc|home[ \t-]*(?:educated|schooled)|not[ \t]+(?:at|in)[ \t]+school)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+# What ties a child to a school's name right before it (see _linked_to_a_child), and who the child is.
+_LINK_BEFORE_SCHOOL = re.compile(
+    r"\b(?:at|from|to|into|left|leaves|leaving|joined|joins|joining|attends|attend|attending)[ \t]+(?:the[ \t]+)?$"
+)
+_CHILD_WORD = re.compile(rf"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b|\b{FAMILY_SUBJECT}\b")
+_WRITER = re.compile(r"\b(?:I|[Ww]e)\b")
+_CLAUSE_WINDOW = 80
+# Schools teach by day: "tough at X School last night" was an evening event there, not a school day.
+_EVENING_AFTER = re.compile(
+    r"[ \t]+(?:last[ \t]+night|tonight|this[ \t]+evening|yesterday[ \t]+evening|on[ \t]+\w+day[ \t]+(?:night|evening))\b",
+    re.IGNORECASE,
+)
 # Someone fetched from or taken to a school is its pupil: "can someone pick Esme up from X School",
 # "collect him from X at 3.15", "I'll drop Kai off at X". Only a first name or him/her, so that
 # "pick the drums up from X School" is a delivery.
@@ -184,7 +196,11 @@ class SchoolDetector:
         # ("name - Ollie / age - 13 / school - Saintbridge Academy").
         self._form_line = re.compile(
             rf"(?:^|(?<=[\n|;,])|(?<=[ \t]/))[ \t*_]*(?i:(?:{_FORM_LABEL_QUALIFIERS}[ \t]+){{0,2}}(?:{labels})"
-            rf"(?:[ \t]+(?:attended|attending|name|\(current\)))?)[ \t*_]*[:\-\u2013][ \t]*(?P<value>[A-Za-z][^\n|;,]{{1,60}})",
+            # "School (if applicable):", "School attended (current):"
+            rf"(?:[ \t]+(?:attended|attending|name))?(?:[ \t]*\([^()\n]{{1,24}}\))?)[ \t*_]*[:\-\u2013][ \t]*"
+            rf"(?P<value>[A-Za-z][^\n|;,]{{1,60}})"
+            # A form's question and its answer: "Which school does your child attend? Newent Community School".
+            rf"|(?:^|(?<=[\n|;]))[ \t*_]*(?i:(?:which|what)[ \t]+school[^?\n]{{0,40}}\?)[ \t*_]*(?P<answer>[A-Z][^\n|;,]{{1,60}})",
             re.MULTILINE,
         )
 
@@ -216,6 +232,10 @@ class SchoolDetector:
         self._venue_after = re.compile(rf"[ \t]+(?i:{venues})\b")
         famous = phrase_pattern(entries("famous_people", context.extra_terms))
         self._famous = re.compile(rf"\b(?i:{famous})\b")
+        events = phrase_pattern(entries("school_event_words", context.extra_terms))
+        self._event = re.compile(rf"\b(?i:{events})\b")
+        self._event_after = re.compile(
+            rf"[ \t]+(?i:for|to)[ \t]+(?:(?i:the|a|an|their|our|his|her)[ \t]+)?(?:\w+[ \t]+)?(?i:{events})\b")
 
     def find(self, doc: Document) -> list[Span]:
         spans = self._find(doc)
@@ -239,6 +259,35 @@ class SchoolDetector:
             return True
         return any(w.group().lower() in self._first_names
                    for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end))
+
+    def _linked_to_a_child(self, doc: Document) -> list[Span]:
+        """A named school ("... School", "... Primary") that the sentence ties to a particular child by
+        "at", "from", "to", "left" or "into", whatever words come between: "Evie is a year 10 at X",
+        "Zara boards at X", "Tilly's teacher from X emailed", "Kian's off to X in September", "since
+        she left X". Not where the child only goes to do something ("Amy is performing at X",
+        school_event_words.txt), not the writer's own ("I taught at X"), and not a group ("any kids
+        from X"): the sentence must name the child (a first name, he or she, "her son")."""
+        text = doc.masked
+        spans = []
+        for match in _SCHOOL_NAME.finditer(text):
+            link = _LINK_BEFORE_SCHOOL.search(text, max(0, match.start() - 12), match.start())
+            if link is None:
+                continue
+            own_words = [w for w in match.group().split() if w not in _TYPE_WORD_SET]
+            if not own_words or all(w.strip(".") in _GENERIC for w in own_words) or own_words[0] in NOT_A_NAME:
+                continue
+            sentence_start, _ = doc.sentence_bounds(match.start())
+            clause_start = max(sentence_start, link.start() - _CLAUSE_WINDOW)
+            clause = text[clause_start:link.start()]
+            if _WRITER.search(clause) or self._event.search(clause) or self._event_after.match(text, match.end()) \
+                    or _EVENING_AFTER.match(text, match.end()):
+                continue
+            if not (_CHILD_WORD.search(clause) or any(
+                    w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
+                    for w in _CAPITALISED_WORD.finditer(clause))):
+                continue
+            spans.append(Span(Kind.SCHOOL, match.start(), match.end()))
+        return spans
 
     def _school_calendars(self, doc: Document) -> list[Span]:
         text = doc.masked
@@ -284,7 +333,7 @@ class SchoolDetector:
 
     def _find(self, doc: Document) -> list[Span]:
         text = doc.masked
-        spans = self._form_lines(text) if ":" in text or "-" in text else []
+        spans = self._form_lines(text) if ":" in text or "-" in text or "?" in text else []
         if "," in text or "-" in text or "|" in text or "\u2013" in text or "\u2014" in text:
             spans += self._record_lines(text)
         # Where a cue ends, a school's name may begin. Most texts have no cue and stop here.
@@ -310,6 +359,8 @@ class SchoolDetector:
         spans += found_here
         if self._calendar_word.search(text):
             spans += self._school_calendars(doc)
+        if _TYPE_WORD_LOWER.search(doc.lowered if doc.lowered is not None else text.lower()):
+            spans += self._linked_to_a_child(doc)
         if not cue_ends:
             return spans
         for match in _SCHOOL_NAME.finditer(text):
@@ -394,7 +445,7 @@ class SchoolDetector:
     def _form_lines(self, text: str) -> list[Span]:
         spans = []
         for line in self._form_line.finditer(text):
-            start, end = line.span("value")
+            start, end = line.span("value") if line.group("value") is not None else line.span("answer")
             value = re.split(r"[ \t]+/[ \t]", text[start:end], maxsplit=1)[0].rstrip(" \t.")
             # In lower case, only a value that says it is a school: "school: churchdown school academy",
             # not "school: closed on friday".
