@@ -82,7 +82,15 @@ _TREATED_FOR_BEFORE = re.compile(
     rf"{_SUBJECT}(?:[ \t]+|['\u2019]s[ \t]+)(?:takes|took|uses|used|needs|carries|has|had|is[ \t]+on|gets|wears)"
     rf"(?:[ \t]+[\w-]+){{1,3}}[ \t]+for[ \t]+{_FILLER}$"
 )
-_CONTEXT_PATTERNS = (_PERSON_HAS_BEFORE, _TREATED_FOR_BEFORE, _NAME_PAREN_BEFORE, _OWNER_BEFORE, _AND_VERB_BEFORE, _LIST_LINE_BEFORE)
+# Care a young person is waiting for or getting: "Kian's on a waiting list for CAMHS", "she has an
+# appointment with the audiology clinic", "Rhys has been referred to the eating disorder service".
+_WAITING_FOR_BEFORE = re.compile(
+    rf"{_SUBJECT}(?:['\u2019]s|[ \t]+(?:is|was|has|had|been|got|still|now))*[ \t]+[^.!?\n]{{0,25}}?"
+    rf"\b(?:waiting[ \t]+list|waiting|referral|referred|appointment|assessment|assessed|seen|seeing|under)[ \t]+"
+    rf"(?:for|with|at|to|by)[ \t]+(?:(?:the|a|an)[ \t]+)?$"
+)
+_CONTEXT_PATTERNS = (_PERSON_HAS_BEFORE, _TREATED_FOR_BEFORE, _NAME_PAREN_BEFORE, _OWNER_BEFORE, _AND_VERB_BEFORE,
+                     _LIST_LINE_BEFORE, _WAITING_FOR_BEFORE)
 _LABEL_AFTER = re.compile(r"[ \t]*[:=]")
 _LOOKBACK = 80
 # Condition words used as a topic, not as somebody's condition.
@@ -139,6 +147,9 @@ class HealthDetector:
         if not _names_a_person(match, self._first_names):
             return False
         assert match is not None
+        # "Zara's nan is in hospital", "his dad's off sick": the health of a grown-up in the child's life.
+        if _ADULT_RELATIVE.search(match.group()):
+            return False
         name_start = match.start("name") if match.groupdict().get("name") is not None else -1
         return name_start < 0 or self._adult_before.search(match.string, max(0, name_start - 40), name_start) is None
 
@@ -186,6 +197,11 @@ class HealthDetector:
         return _joined(text, _without_bare_diagnosis(text, spans))
 
 
+_ADULT_RELATIVE = re.compile(
+    r"\b(?:mum|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|grandparents?|aunt|auntie|"
+    r"uncle|step-?dad|step-?mum|parents?|carer|foster[ \t]+(?:mum|dad|carer)|teacher|dog|cat|pet)(?:['\u2019]s)?\b",
+    re.IGNORECASE,
+)
 _GENERAL_CHILD = re.compile(
     r"\b(?:if|when|whenever|whether|in[ \t]+case|should|any|every|each)[ \t]+(?:your|a|an|any)[ \t]+"
     r"(?:son|daughter|child|children|kid|kids|young[ \t]+person|young[ \t]+people|young[ \t]+musician)\b",
