@@ -60,7 +60,10 @@ _YOUNG_BEFORE = re.compile(
     rf"|\b(?:my|our|his|her|their)[ \t]+(?:(?:little|younger|youngest|baby|eldest|oldest|twin|step)[ \t-]+)?"
     rf"(?:son|daughter|grandson|granddaughter|child|kid|stepson|stepdaughter|nephew|niece|foster[ \t]+(?:son|daughter|child))"
     rf"|\b(?:my|our|his|her|their)[ \t]+(?:little|younger|baby|twin)[ \t-]+(?:brother|sister)"
-    rf"|\b(?:our|my)[ \t]+(?:youngest|eldest|oldest))[ \t]*,?[ \t]*$",
+    rf"|\b(?:our|my)[ \t]+(?:youngest|eldest|oldest)"
+    # A young member's role: "youth council member Arjun Mehta", "junior ambassador Kofi Boateng".
+    rf"|\b(?:youth|junior|young)[ \t]+(?:[a-z]+[ \t]+)?(?:member|rep|representative|ambassador|mayor|councillor|trainee|apprentice|volunteer|trustee))"
+    rf"[ \t]*,?[ \t]*$",
     re.IGNORECASE,
 )
 # In the same sentence: an age or a school year, said of someone.
