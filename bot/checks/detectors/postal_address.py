@@ -159,6 +159,13 @@ def _words(text: str) -> str:
     return " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
 
 
+# A flat in a named block, with no street number: "Flat 12b, Eastgate House, Gloucester".
+_FLAT_IN_BLOCK = re.compile(
+    r"\b(?:Flat|Apartment|Apt\.?)[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][A-Za-z'\u2019]+[ \t]+){1,3}"
+    r"(?:House|Lodge|Mansions|Tower|Heights|Point|Court|Place|Buildings|Block)\b(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?"
+)
+
+
 class PostalAddressDetector:
     def __init__(self, context: CheckContext):
         self._org_postcodes, self._org_words = _org_address_forms(context.org_addresses)
@@ -183,6 +190,9 @@ class PostalAddressDetector:
                 if any(word.lower() in _MEASURES for word in match.group("name").split()):
                     continue
                 if not any(s.start <= match.start() < s.end for s in spans) and not self._is_public(doc, match):
+                    spans.append(Span(Kind.POSTAL_ADDRESS, match.start(), match.end()))
+            for match in _FLAT_IN_BLOCK.finditer(text):
+                if not any(s.start <= match.start() < s.end for s in spans) and not self._at_venue(doc, match.start(), match.end()):
                     spans.append(Span(Kind.POSTAL_ADDRESS, match.start(), match.end()))
             for match in _BARE_STREET.finditer(text):
                 start, end = match.span("address")
