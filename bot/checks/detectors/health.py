@@ -24,7 +24,7 @@ from bot.checks.wordlists import entries, phrase_pattern
 # so that an organisation can add its own.
 _INJURY_VERBS = r"(?:broke|broken|fractured|sprained|twisted|dislocated|injured|hurt)"
 
-# Ways a person can "have" a condition, between the subject and the condition: one to three of these
+# Ways a person can "have" a condition, between the subject and the condition: one to five of these
 # words ("has", "has been in", "is having an", "'s been signed off").
 _VERB_WORD = (
     r"(?:has|had|have|is|was|got|been|being|having|wears|wore|wearing|uses|used|using|needs|gets|takes|"
@@ -37,7 +37,7 @@ _VERB_WORD = (
 )
 _VERB = (
     rf"(?:[ \t]*,?[ \t]*who(?:['\u2019]s|[ \t]+{_VERB_WORD})|['\u2019]s|['\u2019]ll|[ \t]+{_VERB_WORD})"
-    rf"(?:[ \t]+{_VERB_WORD}){{0,3}}"
+    rf"(?:[ \t]+{_VERB_WORD}){{0,4}}"  # up to five: "has just been diagnosed with"
 )
 _FILLER = (
     r"(?:(?:a|an|the|mild|severe|bad|quite|very|really|some|high|diagnosed|suspected|possible|his|her|"
