@@ -77,6 +77,8 @@ _LINK_CUE_TEXT = (
     r"|(?<!each[ ])(?<!every[ ])(?<!any[ ])\b(?:pupil|student|sixth[ \t]+former|head[ \t]+(?:girl|boy))[ \t]+(?:at|of|from|in)"
     r"|(?<!for[ ])(?<!with[ ])(?<!all[ ])(?<!the[ ])(?<!whole[ ])\b(?:year[ \t]*\d{1,2}|y\d{1,2}|yr[ \t]*\d{1,2})[ \t]+(?:at|of|from|in)"
     r"|\b(?:his|her|their|my)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-|\()?"
+    # "Harry is at a different school, Cotswold Academy", "she's moved to a new school - X".
+    r"|\b(?:at|to|in)[ \t]+(?:a|another)[ \t]+(?:different|new|other|special|secondary|primary)[ \t]+school[ \t]*(?:,|:|-|\u2013|\()"
     r"|\([ \t]*(?:year|yr|y)[ \t]*\d{1,2}[ \t]*,"  # "Nathan (Year 10, Tewkesbury Academy)"
     # "Ruben's studying music production at", "she is doing her GCSEs at"; "we're doing a day at" is a booking.
     r"|\b(?:is|'s|\u2019s|was|will[ \t]+be)[ \t]+(?:doing|studying|taking)\b[^.,;:!?\n]{0,40}?[ \t]at"
@@ -115,6 +117,7 @@ _NAME_RUN = re.compile(
 _NOTHING = re.compile(r"^(?:none|n/?a|no|tbc|home[ \t-]*(?:educated|schooled)|not[ \t]+(?:at|in)[ \t]+school)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+_YEAR_THEN_ITEM = re.compile(r"(?:year|yr|y)[ \t]*\d{1,2}[ \t]*[,/][ \t]*(?=[A-Z])", re.IGNORECASE)
 # What ties a child to a school's name right before it (see _linked_to_a_child), and who the child is.
 _LINK_BEFORE_SCHOOL = re.compile(
     r"\b(?:at|from|to|into|left|leaves|leaving|joined|joins|joining|attends|attend|attending)[ \t]+(?:the[ \t]+)?$"
@@ -235,7 +238,9 @@ class SchoolDetector:
         events = phrase_pattern(entries("school_event_words", context.extra_terms))
         self._event = re.compile(rf"\b(?i:{events})\b")
         self._event_after = re.compile(
-            rf"[ \t]+(?i:for|to)[ \t]+(?:(?i:the|a|an|their|our|his|her)[ \t]+)?(?:\w+[ \t]+)?(?i:{events})\b")
+            rf"[ \t]+(?i:for|to)[ \t]+(?:(?i:the|a|an|their|our|his|her)[ \t]+)?(?:\w+[ \t]+)?(?i:{events})\b"
+            # "a set at X School's summer fair": the school's own event
+            rf"|['\u2019]s[ \t]+(?:\w+[ \t]+)?(?i:{events})\b")
 
     def find(self, doc: Document) -> list[Span]:
         spans = self._find(doc)
@@ -451,6 +456,11 @@ class SchoolDetector:
             # not "school: closed on friday".
             if value[:1].islower() and not _TYPE_WORD_LOWER.search(value):
                 continue
+            # "Education: Year 9, Chipping Sodbury School": past the school year to the school.
+            year = _YEAR_THEN_ITEM.match(text, start)
+            if year is not None and line.group("value") is not None:
+                start = year.end()
+                value = re.split(r"[ \t]+/[ \t]|[\n|;,]", text[start:start + 60], maxsplit=1)[0].rstrip(" \t.")
             if value and not _NOTHING.match(value):
                 spans.append(Span(Kind.SCHOOL, start, start + len(value)))
         return spans
