@@ -45,7 +45,8 @@ _ORDINAL_WORDS = (
     r"twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty[- ]first"
 )
 _DAY = rf"(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?|(?:{_ORDINAL_WORDS}))"
-_YEAR = r"(?:1[6-9]|20)[0-9]{2}"
+# Any year from 1000 on, so that "born on 23 April 1564" is read whole (and is an adult's), not as "23 April".
+_YEAR = r"(?:1[0-9]|20)[0-9]{2}"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+)?"
 # Day first, or month first as on an American form ("04/23/2011").
 _NUMERIC_DATE = r"[0-3]?[0-9][/.\-](?:[01]?[0-9]|(?<=[01][0-9][/.\-])[0-3][0-9]|(?<=(?<![0-9])[1-9][/.\-])[0-3][0-9])[/.\-](?:(?:19|20)[0-9]{2}|[0-9]{2})"
@@ -105,7 +106,8 @@ _RELATIVE_DAY = (
 )
 _MILESTONE_AGE_WHEN = (
     rf"(?P<age>{_AGE})(?:[ \t]+(?:years?[ \t]+old|yrs?))?[ \t]+"
-    rf"(?i:(?P<relative>{_RELATIVE_DAY})|on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE}))(?![\w/]|\.\d)"
+    # "turns eleven on the twenty-first": after an age, "on the" and an ordinal in words is a day.
+    rf"(?i:(?P<relative>{_RELATIVE_DAY})|on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE}|(?<=the[ ])(?:{_ORDINAL_WORDS})))(?![\w/]|\.\d)"
 )
 # An age then a date needs "on" between them: "11 on 7 March" is an age and a day, but in "the Town
 # Hall, 3 March 2026" the 3 is the day itself.
@@ -161,7 +163,9 @@ _BIRTHDAY = re.compile(
     rf"|\bsweet[ \t]+sixteen\b|\bdouble[ \t]+figures\b|\b(?:becomes?|becoming)[ \t]+a[ \t]+teenager\b"
     rf"|\b(?:his|her|their)[ \t]+{_AGE_ORDINAL}(?=[ \t]*(?:[!.,)]|$|on\b))"  # "on 22nd June - his 17th!"
     # "it's Oscar's big day on 22nd Feb - he'll be 13!": a birthday only with an age said near it.
-    rf"|['\u2019]s[ \t]+(?P<big_day>big[ \t]+day)\b",
+    rf"|['\u2019]s[ \t]+(?P<big_day>big[ \t]+day)\b"
+    # "it was dev's 14th yesterday, 6 march": a numbered birthday said with its day.
+    rf"|['\u2019]s[ \t]+{_AGE_ORDINAL}(?=[ \t]+(?:yesterday|today|tomorrow|this|next|last)\b)",
     re.IGNORECASE,
 )
 # Words that show how old someone is: a birthday date with one of these near it is a birth date.
