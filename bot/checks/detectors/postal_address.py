@@ -113,7 +113,7 @@ _PRIVATE_EVENT = re.compile(r"\b(?:host\w*|garden|kitchen|living[ \t]+room|back[
 _BARE_STREET = re.compile(
     r"\b(?:(?P<lives>lives?|living|moved|moving|staying|stays|home|address)|post(?:ing|ed)?|send(?:ing)?|sent|deliver(?:ing|ed)?)\b"
     r"(?P<between>[^.\n]{0,40}?)\b(?:at|to|is|:)[ \t]+"
-    r"(?P<address>\d{1,4}[A-Za-z]?,?[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]+[A-Z][a-z]+"
+    r"(?P<address>(?:(?:number|no\.?)[ \t]*)?\d{1,4}[A-Za-z]?,?[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]+[A-Z][a-z]+"
     r"(?:[ \t]+(?:on|upon|under|in)[ \t]+[A-Z][a-z]+|[ \t]+[A-Z][a-z]+)*)",
     re.IGNORECASE,
 )
@@ -159,6 +159,22 @@ def _words(text: str) -> str:
     return " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
 
 
+# A home address given under an address label, whatever its form: "Address: The Old Forge, Bisley
+# Road, Stroud" (a named house on a street). Its value must name a street.
+_ADDRESS_LINE = re.compile(
+    r"(?:^|(?<=[\n|;]))[ \t*_]*(?:home[ \t]+|postal[ \t]+|child['\u2019]?s[ \t]+|contact[ \t]+)?address[ \t*_]*[:\-\u2013][ \t]*"
+    rf"(?P<address>(?:[Tt]he[ \t]+)?[A-Z][\w'\u2019]*(?:[ \t]+[A-Z][\w'\u2019]*)*,[ \t]+[^\n|;]{{0,40}}?\b(?:{_STREET_TYPES})\b"
+    r"(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A named house on a street, where someone lives: "Evie's family moved to Rose Cottage, Mill Street,
+# Sheepscombe", "she's staying at The Old Rectory, Church Lane".
+_NAMED_HOUSE = re.compile(
+    r"\b(?i:lives?|living|moved|moving|staying|stays|home|address)\b[^.\n]{0,30}?\b(?i:at|to|is|:)[ \t]+"
+    r"(?P<address>(?:[Tt]he[ \t]+)?(?:[A-Z][a-z]+[ \t]+){0,2}(?:Cottage|Farm|Farmhouse|House|Lodge|Barn|Forge|Mill|Villa|"
+    r"Bungalow|Rectory|Vicarage|Grange|Cottages),[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}"
+    rf"(?:{_STREET_TYPES})\b(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?)"
+)
 # A flat in a named block, with no street number: "Flat 12b, Eastgate House, Gloucester".
 _FLAT_IN_BLOCK = re.compile(
     r"\b(?:Flat|Apartment|Apt\.?)[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][A-Za-z'\u2019]+[ \t]+){1,3}"
@@ -201,6 +217,13 @@ class PostalAddressDetector:
                 if match.group("lives") is None and not _SOMEONES.search(match.group("between")):
                     continue
                 if not any(s.start <= start < s.end for s in spans) and not _BUSINESS_WORDS.search(text, start, end):
+                    spans.append(Span(Kind.POSTAL_ADDRESS, start, end))
+        # An address line or a named house needs no house number ("Address: The Old Forge, Bisley Road").
+        if "ddress" in text or "DDRESS" in text or "ive" in text or "ov" in text or "tay" in text or "ome" in text:
+            for match in (*_ADDRESS_LINE.finditer(text), *_NAMED_HOUSE.finditer(text)):
+                start, end = match.span("address")
+                if not any(s.start <= start < s.end or start <= s.start < end for s in spans) \
+                        and not self._at_venue(doc, start, end) and not any(_words(match.group("address")) in org for org in self._org_words):
                     spans.append(Span(Kind.POSTAL_ADDRESS, start, end))
         return spans
 
