@@ -146,3 +146,31 @@ def test_a_young_persons_full_name_is_found_from_context(found, text, name):
 )
 def test_adults_and_famous_people_stay_clean(found, text):
     assert found(text, "full_name") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Harry is at a different school, Cotswold Academy", "school", "Cotswold Academy"),
+        ("Education: Year 8, Chipping Sodbury School", "school", "Chipping Sodbury School"),
+        ("Mia turns twelve on the twenty-third", "date_of_birth", "twenty-third"),
+        ("it was zac's 13th yesterday, 2 june", "date_of_birth", "2 june"),
+        ("Address: The Old Mill, Station Road, Stroud", "postal_address", "The Old Mill, Station Road, Stroud"),
+        ("Zac's family moved to Ivy Cottage, Church Lane, Bisley", "postal_address", "Ivy Cottage, Church Lane, Bisley"),
+        ("Mia lives at number 5 Coopers Elm, Quedgeley", "postal_address", "number 5 Coopers Elm, Quedgeley"),
+    ],
+)
+def test_more_loose_wordings_are_found(found, text, kind, value):
+    assert value in found(text, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Zac's mum works at Brookfield Special School", "school"),
+        ("Mia's band played a set at Tuffley Primary School's summer fair", "school"),
+        ("Shakespeare was born on 23 April 1564", "date_of_birth"),
+    ],
+)
+def test_more_look_alikes_stay_clean(found, text, kind):
+    assert found(text, kind) == []
