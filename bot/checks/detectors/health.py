@@ -194,9 +194,24 @@ class HealthDetector:
                     line_end = text.find("\n", value_end)
                     line_end = len(text) if line_end < 0 else line_end
                     spans += [Span(Kind.HEALTH, *c.span()) for c in conditions if value_end <= c.start() < line_end]
+        # "has talked about hurting himself": harm to oneself names its person by the reflexive word;
+        # a finding when the sentence says who (a first name, he or she).
+        if "self" in text or "SELF" in text:
+            for harm in _REFLEXIVE_HARM.finditer(text):
+                sentence_start, sentence_end = doc.sentence_bounds(harm.start())
+                if _HE_OR_SHE.search(text, sentence_start, sentence_end) or any(
+                        w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
+                        for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end)):
+                    spans.append(Span(Kind.HEALTH, harm.start(), harm.end()))
         return _joined(text, _without_bare_diagnosis(text, spans))
 
 
+_REFLEXIVE_HARM = re.compile(
+    r"\b(?:hurt|hurting|hurts|harm|harming|harms|cut|cutting|cuts|kill|killing|starve|starving|punish|punishing)"
+    r"[ \t]+(?:him|her|them|my)sel(?:f|ves)\b",
+    re.IGNORECASE,
+)
+_HE_OR_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 _ADULT_RELATIVE = re.compile(
     r"\b(?:mum|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|grandparents?|aunt|auntie|"
     r"uncle|step-?dad|step-?mum|parents?|carer|foster[ \t]+(?:mum|dad|carer)|teacher|dog|cat|pet)(?:['\u2019]s)?\b",
