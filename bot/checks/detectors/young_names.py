@@ -42,6 +42,7 @@ _YOUNG_AFTER = re.compile(
     rf"|\([ \t]*(?:aged[ \t]+|age[ \t]+)?{_AGE}[ \t]*\)"
     rf"|\([ \t]*{_YEAR_GROUP}"
     rf"|,?[ \t]+aged[ \t]+{_AGE}\b"
+    rf"|,?[ \t]*age[ \t]*[:=\-\u2013][ \t]*{_AGE}\b"  # a form's fields: "Name: Leon Baptiste, Age: 13"
     rf"|,?[ \t]+(?:who[ \t]+is|who['\u2019]s)[ \t]+{_AGE}\b"
     rf"|,[ \t]*(?:a|an)[ \t]+(?:{_YEAR_GROUP}[ \t]+)?(?:pupil|student|schoolboy|schoolgirl|sixth[ \t-]former)\b"
     rf"|[ \t]+(?:is|was)[ \t]+(?:a|an)[ \t]+(?:{_YEAR_GROUP}[ \t]+)?(?:pupil|student|schoolboy|schoolgirl|sixth[ \t-]former)\b"
