@@ -42,7 +42,9 @@ _STREET_TYPES = (
     r"Place|Pl|Terrace|Terr|Court|Ct|Row|Square|Sq|Walk|Mews|Parade|Rise|Hill|Green|Vale|View|"
     r"Meadows?|Boulevard|Croft|Park|Gate|Wharf|Yard|Fields|Orchard|Chase|Crest|Hollow|"
     # A row of houses named as one: "2 Church Cottages", "1 Manor Barns".
-    r"Cottages|Barns|Villas|Buildings|Houses"
+    r"Cottages|Barns|Villas|Buildings|Houses|"
+    # A block of flats numbered as a street: "6 Northgate Mansions", "14 Severn Heights".
+    r"Mansions|Heights|Towers"
 )
 # Words that, right after the street-type word, show it is a building's name rather than an address:
 # "Chosen Hill School", "Pittville Park Pump Room".
@@ -75,6 +77,13 @@ _STREET_THEN_NUMBER = re.compile(rf"\b{_STREET_NAME}(?![ \t]+(?:{_NOT_A_STREET_A
 _NOT_A_HOUSE_NUMBER_BEFORE = re.compile(
     r"\b(?:bus|buses|route|track|room|platform|gate|table|seat|locker|page|bay|stand|pitch|junction|exit|song|tune)[ \t]*$",
     re.IGNORECASE,
+)
+# In lower case, any street type counts when a place follows after a comma: "12 meadow view, longford".
+_STREET_LOWER_TOWN = re.compile(
+    _HOUSE_NUMBER + r",?[ \t]+(?P<name>(?:[a-z]+[ \t]+){1,2})"
+    r"(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|grove|gardens|place|terrace|court|row|"
+    r"square|walk|mews|parade|rise|hill|green|vale|view|meadows?|croft|park|gate|fields|orchard|chase)"
+    r",[ \t]+[a-z]{3,}(?:[ \t]+[a-z]{3,})?\b"
 )
 # Measures make "a 20 Minute Walk" look like an address in any case.
 _MEASURES = frozenset(
@@ -194,9 +203,11 @@ class PostalAddressDetector:
                 postcode = canonical_postcode(match)
                 if postcode and postcode not in self._org_postcodes and not self._at_venue(doc, match.start(), match.end()):
                     spans.append(Span(Kind.POSTAL_ADDRESS, match.start(), match.end()))
-            for pattern, excluded in ((_STREET, _MEASURES), (_STREET_LOWER, _EVERYDAY_WORDS)):
+            for pattern, excluded in ((_STREET, _MEASURES), (_STREET_LOWER, _EVERYDAY_WORDS), (_STREET_LOWER_TOWN, _EVERYDAY_WORDS)):
                 for match in pattern.finditer(text):
                     if any(word.lower() in excluded for word in match.group("name").split()):
+                        continue
+                    if any(s.start <= match.start() < s.end for s in spans):
                         continue
                     if not self._is_public(doc, match):
                         spans.append(Span(Kind.POSTAL_ADDRESS, match.start(), match.end()))
