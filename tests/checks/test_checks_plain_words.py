@@ -174,3 +174,20 @@ def test_more_loose_wordings_are_found(found, text, kind, value):
 )
 def test_more_look_alikes_stay_clean(found, text, kind):
     assert found(text, kind) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Zac has been really low and said he's been cutting himself", "health", "cutting himself"),
+        ("Form: Name: Mia Kowal, Age: 11", "full_name", "Mia Kowal"),
+        ("Josh lives at 9 Severn Heights", "postal_address", "9 Severn Heights"),
+        ("mia is at 4 orchard rise, hardwicke", "postal_address", "4 orchard rise, hardwicke"),
+    ],
+)
+def test_the_last_round_5_wordings_are_found(found, text, kind, value):
+    assert value in found(text, kind)
+
+
+def test_harm_to_oneself_with_nobody_named_stays_clean(found):
+    assert found("The training covers what to do if a young person is hurting themselves", "health") == []
