@@ -45,12 +45,13 @@ _ORDINAL_WORDS = (
     r"twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty[- ]first"
 )
 _DAY = rf"(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?|(?:{_ORDINAL_WORDS}))"
-_YEAR = r"(?:1[6-9]|20)[0-9]{2}"
+# Any year from 1000 on, so that "born on 23 April 1564" is read whole (and is an adult's), not as "23 April".
+_YEAR = r"(?:1[0-9]|20)[0-9]{2}"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+)?"
 # Day first, or month first as on an American form ("04/23/2011").
 _NUMERIC_DATE = r"[0-3]?[0-9][/.\-](?:[01]?[0-9]|(?<=[01][0-9][/.\-])[0-3][0-9]|(?<=(?<![0-9])[1-9][/.\-])[0-3][0-9])[/.\-](?:(?:19|20)[0-9]{2}|[0-9]{2})"
 _DATE = (
-    rf"(?:{_WEEKDAY}{_DAY}(?:[ \t]+of)?[ \t]+{_MONTH}(?:,?[ \t]+{_YEAR})?"  # 3 March 2012, 3rd of March
+    rf"(?:{_WEEKDAY}{_DAY}(?:[ \t]+of)?[ \t]+{_MONTH}(?:,?[ \t]+(?:{_YEAR}|['\u2019][0-9]{{2}}))?"  # 3 March 2012, 3rd of March, 17th Jan '12
     rf"|{_WEEKDAY}{_MONTH}[ \t]+(?:the[ \t]+)?{_DAY}(?:,?[ \t]+{_YEAR})?"  # March 3rd, 2012
     rf"|{_NUMERIC_DATE}"  # 03/03/2012, 3.3.12
     rf"|{_YEAR}-[01][0-9]-[0-3][0-9]|{_YEAR}/[01][0-9]/[0-3][0-9]"  # 2012-03-03, 2012/03/03
@@ -62,7 +63,7 @@ _DATE = (
 )
 _DATE_RE = re.compile(rf"(?<![\w/.-])(?:{_DATE})(?<!\.)(?![\w/]|\.\d)", re.IGNORECASE)
 _NUMERIC_DATE_RE = re.compile(rf"(?<![\w/.-]){_NUMERIC_DATE}(?![\w/]|\.\d)")
-_YEAR_IN = re.compile(rf"{_YEAR}|(?<=[/.\-][0-9][/.\-])[0-9]{{2}}$|(?<=[/.\-][0-9]{{2}}[/.\-])[0-9]{{2}}$")
+_YEAR_IN = re.compile(rf"{_YEAR}|(?<=['\u2019])[0-9]{{2}}$|(?<=[/.\-][0-9][/.\-])[0-9]{{2}}$|(?<=[/.\-][0-9]{{2}}[/.\-])[0-9]{{2}}$")
 
 _AGE_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -79,8 +80,11 @@ _TURNS = r"(?:turns?|turned|turning|will[ \t]+be|['\u2019]ll[ \t]+be|is[ \t]+goi
 # What comes just before a date that makes it a date of birth. Anchored at the end of the text
 # before the date, so that the date pattern itself is compiled and run once.
 _BIRTH_CUE_BEFORE = re.compile(
-    rf"(?:\bborn(?:[ \t]+(?:on|in))?(?:[ \t]+the)?"
-    rf"|(?:(?<![^\W_])d\.?o\.?b(?![^\W_])\.?|(?:\(|(?<=[ \t\-\u2013|,])|^)b\.|(?<![^\W_])date[ \t_]*of[ \t_]*birth(?![^\W_])|(?<![^\W_])birth[ \t_]?date(?![^\W_]))[\"']?[ \t]*(?:is|was|[:=\-\u2013])?[ \t]*[\"']?"
+    rf"(?:\bborn(?:[ \t]*:|[ \t]+(?:on|in))?(?:[ \t]+the)?"  # "born on the", a form's "Born:"
+    rf"|(?:(?<![^\W_])d\.?o\.?b(?![^\W_])\.?|(?:\(|(?<=[ \t\-\u2013|,])|^)b\.|(?<![^\W_])date[ \t_]*of[ \t_]*birth(?![^\W_])|(?<![^\W_])birth[ \t_]?date(?![^\W_]))[\"']?"
+    # Whose, on a form: "Date of birth (child):", "DOB of young person -".
+    rf"(?:[ \t]*\([^()\n]{{1,24}}\)|[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:child|young[ \t]+person|participant|pupil|student))?"
+    rf"[ \t]*(?:is|was|[:=\-\u2013])?[ \t]*[\"']?"
     # A form's "Birthday: 4 June" (a label, not "birthday party: ...").
     rf"|(?:^|(?<=[\n|;]))[ \t*_]*(?:birthday|bday|b['\u2019]day)[ \t*_]*[:=]"
     rf"|(?:\b{_TURNS}|['\u2019]s|\bis)[ \t]+{_AGE}[ \t]+on(?:[ \t]+the)?"
@@ -102,7 +106,8 @@ _RELATIVE_DAY = (
 )
 _MILESTONE_AGE_WHEN = (
     rf"(?P<age>{_AGE})(?:[ \t]+(?:years?[ \t]+old|yrs?))?[ \t]+"
-    rf"(?i:(?P<relative>{_RELATIVE_DAY})|on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE}))(?![\w/]|\.\d)"
+    # "turns eleven on the twenty-first": after an age, "on the" and an ordinal in words is a day.
+    rf"(?i:(?P<relative>{_RELATIVE_DAY})|on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE}|(?<=the[ ])(?:{_ORDINAL_WORDS})))(?![\w/]|\.\d)"
 )
 # An age then a date needs "on" between them: "11 on 7 March" is an age and a day, but in "the Town
 # Hall, 3 March 2026" the 3 is the day itself.
@@ -153,9 +158,14 @@ _BIRTHDAY_WINDOW = 200
 _CUES = ("(b.", " b.", "born", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures", "teenager")
 _BIRTHDAY = re.compile(
     rf"\b(?:birthday|bday|b['\u2019]day|b-day)\b"
-    rf"|['\u2019]s[ \t]+(?:{_AGE_ORDINAL})(?=[ \t]+(?:is[ \t]+)?on\b)"  # "it's Priya's sixteenth on Saturday"
+    # "it's Priya's sixteenth on Saturday", "Ava's sixteenth falls on 1 May"
+    rf"|['\u2019]s[ \t]+(?:{_AGE_ORDINAL})(?=[ \t]+(?:(?:is|falls|lands|comes|will[ \t]+be)[ \t]+)?on\b)"
     rf"|\bsweet[ \t]+sixteen\b|\bdouble[ \t]+figures\b|\b(?:becomes?|becoming)[ \t]+a[ \t]+teenager\b"
-    rf"|\b(?:his|her|their)[ \t]+{_AGE_ORDINAL}(?=[ \t]*(?:[!.,)]|$|on\b))",  # "on 22nd June - his 17th!"
+    rf"|\b(?:his|her|their)[ \t]+{_AGE_ORDINAL}(?=[ \t]*(?:[!.,)]|$|on\b))"  # "on 22nd June - his 17th!"
+    # "it's Oscar's big day on 22nd Feb - he'll be 13!": a birthday only with an age said near it.
+    rf"|['\u2019]s[ \t]+(?P<big_day>big[ \t]+day)\b"
+    # "it was dev's 14th yesterday, 6 march": a numbered birthday said with its day.
+    rf"|['\u2019]s[ \t]+{_AGE_ORDINAL}(?=[ \t]+(?:yesterday|today|tomorrow|this|next|last)\b)",
     re.IGNORECASE,
 )
 # Words that show how old someone is: a birthday date with one of these near it is a birth date.
@@ -355,6 +365,8 @@ class DateOfBirthDetector:
         # Near the birthday only, so that a long run-on text costs time in proportion to its length.
         start, end = max(start, birthday.start() - _BIRTHDAY_WINDOW), min(end, birthday.end() + _BIRTHDAY_WINDOW)
         window = doc.masked[start:end]
+        if birthday.group("big_day") is not None and (_AGE_NEAR.search(window) is None or _ADULT_AGE.search(window)):
+            return None  # "Oscar's big day on Saturday - his first gig!" is not a birthday
         if _FOUNDED.search(window):
             return None  # an organisation's birthday: "Founded on 2 March 2008"
         dates = [m for m in _DATE_RE.finditer(window) if self._plausible_birth_date(m.group(), this_year) or

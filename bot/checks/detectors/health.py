@@ -24,18 +24,20 @@ from bot.checks.wordlists import entries, phrase_pattern
 # so that an organisation can add its own.
 _INJURY_VERBS = r"(?:broke|broken|fractured|sprained|twisted|dislocated|injured|hurt)"
 
-# Ways a person can "have" a condition, between the subject and the condition: one to three of these
+# Ways a person can "have" a condition, between the subject and the condition: one to five of these
 # words ("has", "has been in", "is having an", "'s been signed off").
 _VERB_WORD = (
     r"(?:has|had|have|is|was|got|been|being|having|wears|wore|wearing|uses|used|using|needs|gets|takes|"
     r"carries|suffers|suffering|lives|living|struggles|struggling|diagnosed|recovering|waiting|off|on|in|"
     r"with|from|for|into|back|still|just|currently|now|also|had|having|went|gone|goes|go|sees|seeing|"
     r"started|starting|due|booked|awaiting|under|getting|get|needed|needing|taking|carrying|seen|by|"
-    r"referred|to|having|today|tonight|again|sick|ill|poorly|home|over|school|work)"
+    r"referred|to|having|today|tonight|again|sick|ill|poorly|home|over|school|work|"
+    # Care being given: "is being treated for", "was admitted with", "is being assessed for".
+    r"treated|admitted|assessed|monitored|tested|scanned|medicated)"
 )
 _VERB = (
     rf"(?:[ \t]*,?[ \t]*who(?:['\u2019]s|[ \t]+{_VERB_WORD})|['\u2019]s|['\u2019]ll|[ \t]+{_VERB_WORD})"
-    rf"(?:[ \t]+{_VERB_WORD}){{0,3}}"
+    rf"(?:[ \t]+{_VERB_WORD}){{0,4}}"  # up to five: "has just been diagnosed with"
 )
 _FILLER = (
     r"(?:(?:a|an|the|mild|severe|bad|quite|very|really|some|high|diagnosed|suspected|possible|his|her|"
@@ -80,7 +82,15 @@ _TREATED_FOR_BEFORE = re.compile(
     rf"{_SUBJECT}(?:[ \t]+|['\u2019]s[ \t]+)(?:takes|took|uses|used|needs|carries|has|had|is[ \t]+on|gets|wears)"
     rf"(?:[ \t]+[\w-]+){{1,3}}[ \t]+for[ \t]+{_FILLER}$"
 )
-_CONTEXT_PATTERNS = (_PERSON_HAS_BEFORE, _TREATED_FOR_BEFORE, _NAME_PAREN_BEFORE, _OWNER_BEFORE, _AND_VERB_BEFORE, _LIST_LINE_BEFORE)
+# Care a young person is waiting for or getting: "Kian's on a waiting list for CAMHS", "she has an
+# appointment with the audiology clinic", "Rhys has been referred to the eating disorder service".
+_WAITING_FOR_BEFORE = re.compile(
+    rf"{_SUBJECT}(?:['\u2019]s|[ \t]+(?:is|was|has|had|been|got|still|now))*[ \t]+[^.!?\n]{{0,25}}?"
+    rf"\b(?:waiting[ \t]+list|waiting|referral|referred|appointment|assessment|assessed|seen|seeing|under)[ \t]+"
+    rf"(?:for|with|at|to|by)[ \t]+(?:(?:the|a|an)[ \t]+)?$"
+)
+_CONTEXT_PATTERNS = (_PERSON_HAS_BEFORE, _TREATED_FOR_BEFORE, _NAME_PAREN_BEFORE, _OWNER_BEFORE, _AND_VERB_BEFORE,
+                     _LIST_LINE_BEFORE, _WAITING_FOR_BEFORE)
 _LABEL_AFTER = re.compile(r"[ \t]*[:=]")
 _LOOKBACK = 80
 # Condition words used as a topic, not as somebody's condition.
@@ -116,6 +126,10 @@ class HealthDetector:
         self._operation_on_something_else = re.compile(
             rf"[ \t]+on[ \t]+(?:(?:his|her|their|my|the|a|an|left|right)[ \t]+){{1,2}}(?!(?:{parts})\b)\w+", re.IGNORECASE
         )
+        # "Our trustee Paul is off having a knee op": an adult's health, named by their role or title
+        # (adult_roles.txt) right before the name, is not a young person's.
+        roles = phrase_pattern(entries("adult_roles", context.extra_terms))
+        self._adult_before = re.compile(rf"\b(?i:{roles})\.?[ \t]+$")
         labels = phrase_pattern(entries("health_form_labels", context.extra_terms))
         self._form_line = re.compile(rf"(?:^|(?<=[\n,;|]))[ \t*_]*(?:{labels})\b(?:[ \t]+\w+)?"
                                      rf"(?:[ \t]*\([^()\n]{{1,30}}\))?{_FORM_VALUE}",
@@ -128,6 +142,16 @@ class HealthDetector:
             return False
         return not any(w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
                        for w in _CAPITALISED_WORD.finditer(text, start, end))
+
+    def _names_a_young_person(self, match: re.Match[str] | None) -> bool:
+        if not _names_a_person(match, self._first_names):
+            return False
+        assert match is not None
+        # "Zara's nan is in hospital", "his dad's off sick": the health of a grown-up in the child's life.
+        if _ADULT_RELATIVE.search(match.group()):
+            return False
+        name_start = match.start("name") if match.groupdict().get("name") is not None else -1
+        return name_start < 0 or self._adult_before.search(match.string, max(0, name_start - 40), name_start) is None
 
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
@@ -148,7 +172,7 @@ class HealthDetector:
             if self._general_advice(text, sentence_start, sentence_end):
                 continue
             before = text[max(sentence_start, start - _LOOKBACK):start]
-            if any(_names_a_person(pattern.search(before), self._first_names) for pattern in _CONTEXT_PATTERNS):
+            if any(self._names_a_young_person(pattern.search(before)) for pattern in _CONTEXT_PATTERNS):
                 spans.append(Span(Kind.HEALTH, start, end))
             elif _names_a_person(_RECORD_LINE_BEFORE.search(before), self._first_names) and not _LABEL_AFTER.match(text, end):
                 # On a register line, "allergies: peanuts" is a field: its value is found as a form line.
@@ -157,7 +181,7 @@ class HealthDetector:
             for injury in self._injury.finditer(text):
                 sentence_start, _ = doc.sentence_bounds(injury.start())
                 before = text[max(sentence_start, injury.start() - _LOOKBACK):injury.start()]
-                if _names_a_person(_SUBJECT_ONLY_BEFORE.search(before), self._first_names) or _names_a_person(_PERSON_HAS_BEFORE.search(before), self._first_names):
+                if self._names_a_young_person(_SUBJECT_ONLY_BEFORE.search(before)) or self._names_a_young_person(_PERSON_HAS_BEFORE.search(before)):
                     spans.append(Span(Kind.HEALTH, injury.start(), injury.end()))
         if ":" in text or "-" in text:
             for line in self._form_line.finditer(text):
@@ -170,9 +194,29 @@ class HealthDetector:
                     line_end = text.find("\n", value_end)
                     line_end = len(text) if line_end < 0 else line_end
                     spans += [Span(Kind.HEALTH, *c.span()) for c in conditions if value_end <= c.start() < line_end]
-        return _joined(text, spans)
+        # "has talked about hurting himself": harm to oneself names its person by the reflexive word;
+        # a finding when the sentence says who (a first name, he or she).
+        if "self" in text or "SELF" in text:
+            for harm in _REFLEXIVE_HARM.finditer(text):
+                sentence_start, sentence_end = doc.sentence_bounds(harm.start())
+                if _HE_OR_SHE.search(text, sentence_start, sentence_end) or any(
+                        w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
+                        for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end)):
+                    spans.append(Span(Kind.HEALTH, harm.start(), harm.end()))
+        return _joined(text, _without_bare_diagnosis(text, spans))
 
 
+_REFLEXIVE_HARM = re.compile(
+    r"\b(?:hurt|hurting|hurts|harm|harming|harms|cut|cutting|cuts|kill|killing|starve|starving|punish|punishing)"
+    r"[ \t]+(?:him|her|them|my)sel(?:f|ves)\b",
+    re.IGNORECASE,
+)
+_HE_OR_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
+_ADULT_RELATIVE = re.compile(
+    r"\b(?:mum|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|grandparents?|aunt|auntie|"
+    r"uncle|step-?dad|step-?mum|parents?|carer|foster[ \t]+(?:mum|dad|carer)|teacher|dog|cat|pet)(?:['\u2019]s)?\b",
+    re.IGNORECASE,
+)
 _GENERAL_CHILD = re.compile(
     r"\b(?:if|when|whenever|whether|in[ \t]+case|should|any|every|each)[ \t]+(?:your|a|an|any)[ \t]+"
     r"(?:son|daughter|child|children|kid|kids|young[ \t]+person|young[ \t]+people|young[ \t]+musician)\b",
@@ -204,6 +248,25 @@ def _joined(text: str, spans: list[Span]) -> list[Span]:
         else:
             joined.append(span)
     return joined
+
+
+# "diagnosed with dyslexia": the condition named is the finding; the word "diagnosed" before it
+# is not a second one (it is, alone: "she's just been diagnosed").
+_DIAGNOSED_WITH = re.compile(r"[ \t]+(?:with|as|as[ \t]+having|of)[ \t]+(?:(?:a|an|mild|severe)[ \t]+)?", re.IGNORECASE)
+
+
+def _without_bare_diagnosis(text: str, spans: list[Span]) -> list[Span]:
+    if len(spans) < 2:
+        return spans
+    starts = {span.start for span in spans}
+    kept = []
+    for span in spans:
+        if text[span.start:span.end].lower() in ("diagnosed", "diagnosis"):
+            after = _DIAGNOSED_WITH.match(text, span.end)
+            if after is not None and after.end() in starts:
+                continue
+        kept.append(span)
+    return kept
 
 
 def _could_be_injured(text: str) -> bool:

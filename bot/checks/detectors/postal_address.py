@@ -42,7 +42,9 @@ _STREET_TYPES = (
     r"Place|Pl|Terrace|Terr|Court|Ct|Row|Square|Sq|Walk|Mews|Parade|Rise|Hill|Green|Vale|View|"
     r"Meadows?|Boulevard|Croft|Park|Gate|Wharf|Yard|Fields|Orchard|Chase|Crest|Hollow|"
     # A row of houses named as one: "2 Church Cottages", "1 Manor Barns".
-    r"Cottages|Barns|Villas|Buildings|Houses"
+    r"Cottages|Barns|Villas|Buildings|Houses|"
+    # A block of flats numbered as a street: "6 Northgate Mansions", "14 Severn Heights".
+    r"Mansions|Heights|Towers"
 )
 # Words that, right after the street-type word, show it is a building's name rather than an address:
 # "Chosen Hill School", "Pittville Park Pump Room".
@@ -59,7 +61,29 @@ _STREET = re.compile(
 # street types count here, and the words before them must not be everyday words, or "a 10 minute
 # walk" and "2 doors down the road" would be addresses.
 _STREET_LOWER = re.compile(
-    _HOUSE_NUMBER + r",?[ \t]+(?P<name>(?:[a-z]+[ \t]+){1,2})(?:road|street|lane|avenue|crescent)\b"
+    _HOUSE_NUMBER + r",?[ \t]+(?P<name>(?:[a-z]+[ \t]+){1,2})"
+    # Chat shortens too: "14 church st", "9 oakfield cl" (street types that are no everyday word after a number).
+    r"(?:road|street|lane|avenue|crescent|rd|st|ave|close|drive|grove|gardens|terrace|mews)\b"
+)
+# The house number said in words: "number 12 on Elm Road", "no. 4 in Church Lane", "Oakfield Close,
+# number 9". Not "bus number 94 along London Road" or "room 7" (_NOT_A_HOUSE_NUMBER_BEFORE).
+_NUMBER_WORD = r"(?:[Nn]umber|[Nn]o\.?|#)[ \t]*\d{1,4}[A-Za-z]?"
+_STREET_NAME = r"(?P<name>[A-Z][A-Za-z'\u2019]+(?:[ \t-][A-Z][A-Za-z'\u2019]+){0,3})[ \t]+" rf"(?:{_STREET_TYPES})\b\.?"
+_NUMBER_ON_STREET = re.compile(
+    rf"\b{_NUMBER_WORD}[ \t]+(?:on|in|along|up|down|at|of)[ \t]+(?:the[ \t]+)?{_STREET_NAME}"
+    rf"(?![ \t]+(?:{_NOT_A_STREET_AFTER})\b)"
+)
+_STREET_THEN_NUMBER = re.compile(rf"\b{_STREET_NAME}(?![ \t]+(?:{_NOT_A_STREET_AFTER})\b),?[ \t]+{_NUMBER_WORD}\b")
+_NOT_A_HOUSE_NUMBER_BEFORE = re.compile(
+    r"\b(?:bus|buses|route|track|room|platform|gate|table|seat|locker|page|bay|stand|pitch|junction|exit|song|tune)[ \t]*$",
+    re.IGNORECASE,
+)
+# In lower case, any street type counts when a place follows after a comma: "12 meadow view, longford".
+_STREET_LOWER_TOWN = re.compile(
+    _HOUSE_NUMBER + r",?[ \t]+(?P<name>(?:[a-z]+[ \t]+){1,2})"
+    r"(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|grove|gardens|place|terrace|court|row|"
+    r"square|walk|mews|parade|rise|hill|green|vale|view|meadows?|croft|park|gate|fields|orchard|chase)"
+    r",[ \t]+[a-z]{3,}(?:[ \t]+[a-z]{3,})?\b"
 )
 # Measures make "a 20 Minute Walk" look like an address in any case.
 _MEASURES = frozenset(
@@ -98,7 +122,7 @@ _PRIVATE_EVENT = re.compile(r"\b(?:host\w*|garden|kitchen|living[ \t]+room|back[
 _BARE_STREET = re.compile(
     r"\b(?:(?P<lives>lives?|living|moved|moving|staying|stays|home|address)|post(?:ing|ed)?|send(?:ing)?|sent|deliver(?:ing|ed)?)\b"
     r"(?P<between>[^.\n]{0,40}?)\b(?:at|to|is|:)[ \t]+"
-    r"(?P<address>\d{1,4}[A-Za-z]?,?[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]+[A-Z][a-z]+"
+    r"(?P<address>(?:(?:number|no\.?)[ \t]*)?\d{1,4}[A-Za-z]?,?[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]+[A-Z][a-z]+"
     r"(?:[ \t]+(?:on|upon|under|in)[ \t]+[A-Z][a-z]+|[ \t]+[A-Z][a-z]+)*)",
     re.IGNORECASE,
 )
@@ -144,6 +168,29 @@ def _words(text: str) -> str:
     return " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
 
 
+# A home address given under an address label, whatever its form: "Address: The Old Forge, Bisley
+# Road, Stroud" (a named house on a street). Its value must name a street.
+_ADDRESS_LINE = re.compile(
+    r"(?:^|(?<=[\n|;]))[ \t*_]*(?:home[ \t]+|postal[ \t]+|child['\u2019]?s[ \t]+|contact[ \t]+)?address[ \t*_]*[:\-\u2013][ \t]*"
+    rf"(?P<address>(?:[Tt]he[ \t]+)?[A-Z][\w'\u2019]*(?:[ \t]+[A-Z][\w'\u2019]*)*,[ \t]+[^\n|;]{{0,40}}?\b(?:{_STREET_TYPES})\b"
+    r"(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A named house on a street, where someone lives: "Evie's family moved to Rose Cottage, Mill Street,
+# Sheepscombe", "she's staying at The Old Rectory, Church Lane".
+_NAMED_HOUSE = re.compile(
+    r"\b(?i:lives?|living|moved|moving|staying|stays|home|address)\b[^.\n]{0,30}?\b(?i:at|to|is|:)[ \t]+"
+    r"(?P<address>(?:[Tt]he[ \t]+)?(?:[A-Z][a-z]+[ \t]+){0,2}(?:Cottage|Farm|Farmhouse|House|Lodge|Barn|Forge|Mill|Villa|"
+    r"Bungalow|Rectory|Vicarage|Grange|Cottages),[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}"
+    rf"(?:{_STREET_TYPES})\b(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?)"
+)
+# A flat in a named block, with no street number: "Flat 12b, Eastgate House, Gloucester".
+_FLAT_IN_BLOCK = re.compile(
+    r"\b(?:Flat|Apartment|Apt\.?)[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][A-Za-z'\u2019]+[ \t]+){1,3}"
+    r"(?:House|Lodge|Mansions|Tower|Heights|Point|Court|Place|Buildings|Block)\b(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?"
+)
+
+
 class PostalAddressDetector:
     def __init__(self, context: CheckContext):
         self._org_postcodes, self._org_words = _org_address_forms(context.org_addresses)
@@ -156,12 +203,24 @@ class PostalAddressDetector:
                 postcode = canonical_postcode(match)
                 if postcode and postcode not in self._org_postcodes and not self._at_venue(doc, match.start(), match.end()):
                     spans.append(Span(Kind.POSTAL_ADDRESS, match.start(), match.end()))
-            for pattern, excluded in ((_STREET, _MEASURES), (_STREET_LOWER, _EVERYDAY_WORDS)):
+            for pattern, excluded in ((_STREET, _MEASURES), (_STREET_LOWER, _EVERYDAY_WORDS), (_STREET_LOWER_TOWN, _EVERYDAY_WORDS)):
                 for match in pattern.finditer(text):
                     if any(word.lower() in excluded for word in match.group("name").split()):
                         continue
+                    if any(s.start <= match.start() < s.end for s in spans):
+                        continue
                     if not self._is_public(doc, match):
                         spans.append(Span(Kind.POSTAL_ADDRESS, match.start(), match.end()))
+            for match in (*_NUMBER_ON_STREET.finditer(text), *_STREET_THEN_NUMBER.finditer(text)):
+                if _NOT_A_HOUSE_NUMBER_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                    continue
+                if any(word.lower() in _MEASURES for word in match.group("name").split()):
+                    continue
+                if not any(s.start <= match.start() < s.end for s in spans) and not self._is_public(doc, match):
+                    spans.append(Span(Kind.POSTAL_ADDRESS, match.start(), match.end()))
+            for match in _FLAT_IN_BLOCK.finditer(text):
+                if not any(s.start <= match.start() < s.end for s in spans) and not self._at_venue(doc, match.start(), match.end()):
+                    spans.append(Span(Kind.POSTAL_ADDRESS, match.start(), match.end()))
             for match in _BARE_STREET.finditer(text):
                 start, end = match.span("address")
                 # Its capitalised words must be names, not a firm's ("3 Counties Press, they print").
@@ -169,6 +228,13 @@ class PostalAddressDetector:
                 if match.group("lives") is None and not _SOMEONES.search(match.group("between")):
                     continue
                 if not any(s.start <= start < s.end for s in spans) and not _BUSINESS_WORDS.search(text, start, end):
+                    spans.append(Span(Kind.POSTAL_ADDRESS, start, end))
+        # An address line or a named house needs no house number ("Address: The Old Forge, Bisley Road").
+        if "ddress" in text or "DDRESS" in text or "ive" in text or "ov" in text or "tay" in text or "ome" in text:
+            for match in (*_ADDRESS_LINE.finditer(text), *_NAMED_HOUSE.finditer(text)):
+                start, end = match.span("address")
+                if not any(s.start <= start < s.end or start <= s.start < end for s in spans) \
+                        and not self._at_venue(doc, start, end) and not any(_words(match.group("address")) in org for org in self._org_words):
                     spans.append(Span(Kind.POSTAL_ADDRESS, start, end))
         return spans
 

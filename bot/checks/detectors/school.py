@@ -31,7 +31,7 @@ from bisect import bisect_left
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
-from bot.checks.detectors.people import NOT_A_NAME
+from bot.checks.detectors.people import FAMILY_SUBJECT, NOT_A_NAME
 from bot.checks.document import Document
 from bot.checks.findings import Kind
 from bot.checks.roster import MAX_SCHOOL_WORDS, RosterIndex, normalise_school
@@ -43,6 +43,11 @@ _CONNECTOR = r"(?:of|the|and|&|on|upon|under|in|de|la)"
 _SCHOOL_NAME = re.compile(
     rf"\b{_NAME_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_NAME_WORD}){{0,5}}?"
     rf"[ \t]+(?:{_TYPE_WORDS})(?:[ \t]+(?:{_TYPE_WORDS}|Sixth[ \t]+Form))*\b"
+)
+# Words before a form's "school" label that say whose or which: "Attending school:", "Child's school:".
+_FORM_LABEL_QUALIFIERS = (
+    r"(?:current|present|previous|old|new|attending|attends|child['\u2019]?s|pupil['\u2019]?s|"
+    r"young[ \t]+person['\u2019]?s|participant['\u2019]?s|name[ \t]+of|which|secondary|primary|main)"
 )
 _TYPE_WORD_LOWER = re.compile(rf"\b(?:{_TYPE_WORDS.lower()})\b")
 _TYPE_WORD_SET = frozenset(_TYPE_WORDS.split("|")) | {"Sixth", "Form"}
@@ -57,18 +62,23 @@ _GENERIC = frozenset(
 _LINK_CUE_TEXT = (
     r"(?:"
     r"\b(?:goes|go|going|went|gone|moved|moving|transferred|transferring|starts|start|starting|started)[ \t]+(?:up[ \t]+|over[ \t]+|on[ \t]+)?(?:to|at)"
+    # A stage of schooling begun somewhere: "starts reception at", "started year 7 at", "starting sixth form at".
+    r"|\b(?:starts|start|starting|started|begins|began|beginning|joins|joined|joining)[ \t]+(?:in[ \t]+)?"
+    r"(?:reception|nursery|secondary|sixth[ \t]+form|year[ \t]*\d{1,2}|y\d{1,2})[ \t]+(?:at|in)"
     # "she's switching to", "he changed schools to"
     r"|\b(?:switch|switches|switched|switching|change|changes|changed|changing)[ \t]+(?:schools?[ \t]+)?to"
     # "doing her A-levels at", "in the sixth form at": only ever a school
     r"|\b(?:his|her|their|doing|taking|studying|sitting)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:a[ -]?levels?|gcses?|btecs?|mocks)[ \t]+at"
     r"|\bin[ \t]+(?:the|his|her|their)[ \t]+sixth[ \t]+form[ \t]+at"
     r"|\b(?:attends|attend|attending|attended|studies[ \t]+at|studying[ \t]+at)"
-    r"|\b(?:is|was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?in[ \t]+year[ \t]*\d{1,2}[ \t]+at"
+    r"|\b(?:is|was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?in[ \t]+year[ \t]*\d{1,2}[ \t]+(?:(?:over|up|down|across|out)[ \t]+)?at"
     # One pupil, not a group: "a pupil at", "Year 9 at"; "Year 9 pupils at X" and "students from X
     # and Y" name schools, not a child's school.
     r"|(?<!each[ ])(?<!every[ ])(?<!any[ ])\b(?:pupil|student|sixth[ \t]+former|head[ \t]+(?:girl|boy))[ \t]+(?:at|of|from|in)"
     r"|(?<!for[ ])(?<!with[ ])(?<!all[ ])(?<!the[ ])(?<!whole[ ])\b(?:year[ \t]*\d{1,2}|y\d{1,2}|yr[ \t]*\d{1,2})[ \t]+(?:at|of|from|in)"
     r"|\b(?:his|her|their|my)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-|\()?"
+    # "Harry is at a different school, Cotswold Academy", "she's moved to a new school - X".
+    r"|\b(?:at|to|in)[ \t]+(?:a|another)[ \t]+(?:different|new|other|special|secondary|primary)[ \t]+school[ \t]*(?:,|:|-|\u2013|\()"
     r"|\([ \t]*(?:year|yr|y)[ \t]*\d{1,2}[ \t]*,"  # "Nathan (Year 10, Tewkesbury Academy)"
     # "Ruben's studying music production at", "she is doing her GCSEs at"; "we're doing a day at" is a booking.
     r"|\b(?:is|'s|\u2019s|was|will[ \t]+be)[ \t]+(?:doing|studying|taking)\b[^.,;:!?\n]{0,40}?[ \t]at"
@@ -95,7 +105,7 @@ _THE = re.compile(r"the[ \t]+", re.IGNORECASE)
 _SCHOOL_ONLY_CUE = re.compile(
     r"(?:\b(?:attends|attending|attended)"
     r"|(?<!each[ ])(?<!every[ ])(?<!any[ ])\b(?:pupil|student)[ \t]+at"
-    r"|\b(?:is|was|'s|\u2019s|\()[ \t]*(?:now[ \t]+|still[ \t]+)?in[ \t]+year[ \t]*\d{1,2}[ \t]+at"
+    r"|\b(?:is|was|'s|\u2019s|\()[ \t]*(?:now[ \t]+|still[ \t]+)?in[ \t]+year[ \t]*\d{1,2}[ \t]+(?:(?:over|up|down|across|out)[ \t]+)?at"
     r"|\b(?:his|her|their|my)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:is|was|:|,|\()"
     r"|['\u2019]s[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:is|was|:|,|\()"
     r"|\b(?:his|her|their|doing|taking|studying|sitting)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:a[ -]?levels?|gcses?|btecs?)[ \t]+at"
@@ -106,6 +116,35 @@ _NAME_RUN = re.compile(
 )
 _NOTHING = re.compile(r"^(?:none|n/?a|no|tbc|home[ \t-]*(?:educated|schooled)|not[ \t]+(?:at|in)[ \t]+school)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+_YEAR_THEN_ITEM = re.compile(r"(?:year|yr|y)[ \t]*\d{1,2}[ \t]*[,/][ \t]*(?=[A-Z])", re.IGNORECASE)
+# What ties a child to a school's name right before it (see _linked_to_a_child), and who the child is.
+_LINK_BEFORE_SCHOOL = re.compile(
+    r"\b(?:at|from|to|into|left|leaves|leaving|joined|joins|joining|attends|attend|attending)[ \t]+(?:the[ \t]+)?$"
+)
+_CHILD_WORD = re.compile(rf"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b|\b{FAMILY_SUBJECT}\b")
+_WRITER = re.compile(r"\b(?:I|[Ww]e)\b")
+_CLAUSE_WINDOW = 80
+# Schools teach by day: "tough at X School last night" was an evening event there, not a school day.
+_EVENING_AFTER = re.compile(
+    r"[ \t]+(?:last[ \t]+night|tonight|this[ \t]+evening|yesterday[ \t]+evening|on[ \t]+\w+day[ \t]+(?:night|evening))\b",
+    re.IGNORECASE,
+)
+# Someone fetched from or taken to a school is its pupil: "can someone pick Esme up from X School",
+# "collect him from X at 3.15", "I'll drop Kai off at X". Only a first name or him/her, so that
+# "pick the drums up from X School" is a delivery.
+_COLLECTED = re.compile(
+    r"\b(?i:pick|picks|picking|picked|collect|collects|collecting|collected|fetch|fetches|fetching|fetched|grab|grabbing)"
+    r"[ \t]+(?P<who>[A-Z][a-z]+|him|her|them)[ \t]+(?i:up[ \t]+)?(?i:from)[ \t]+"
+    r"|\b(?i:drop|drops|dropping|dropped|take|takes|taking|took)[ \t]+(?P<dropped>[A-Z][a-z]+|him|her|them)[ \t]+"
+    r"(?i:off[ \t]+)?(?i:at|to)[ \t]+"
+)
+# The writer's own schooldays, in the past: "I went to", "we both attended", "I used to go to".
+_WRITERS_OLD_SCHOOL_CUE = re.compile(r"\b(?:I|[Ww]e)[ \t]")
+_WRITERS_OLD_SCHOOL = re.compile(
+    r"\b(?:I|[Ww]e)[ \t]+(?:(?:also|both|all|too)[ \t]+)?(?:went[ \t]+to|used[ \t]+to[ \t]+go[ \t]+to|attended|was[ \t]+at|were[ \t]+at)"
+    r"[ \t]+(?:the[ \t]+)?$"
+)
 # "Marley's moving from Hester's Way to Springbank Primary", "Poppy transferred from Balcarras
 # School": a named child (or he, she) changing schools; both schools are theirs.
 _MOVES = r"(?:moving|moved|moves|move|transferred|transferring|transfers|switched|switching|switches|changed|changing)"
@@ -155,8 +194,16 @@ class SchoolDetector:
         self._first_names = frozenset(entries("forenames", context.extra_terms))
         labels = phrase_pattern(entries("school_form_labels", context.extra_terms))
         # "School: Tewkesbury Academy", "| School: Balcarras |": a form about one young person.
+        # The label may say whose or which school ("Attending school:", "Child's school -", "Current
+        # secondary school:"), and fields may be split by " / " as people type them in one line
+        # ("name - Ollie / age - 13 / school - Saintbridge Academy").
         self._form_line = re.compile(
-            rf"(?:^|(?<=[\n|;,]))[ \t*_]*(?i:{labels})[ \t*_]*[:\-\u2013][ \t]*(?P<value>[A-Za-z][^\n|;,]{{1,60}})",
+            rf"(?:^|(?<=[\n|;,])|(?<=[ \t]/))[ \t*_]*(?i:(?:{_FORM_LABEL_QUALIFIERS}[ \t]+){{0,2}}(?:{labels})"
+            # "School (if applicable):", "School attended (current):"
+            rf"(?:[ \t]+(?:attended|attending|name))?(?:[ \t]*\([^()\n]{{1,24}}\))?)[ \t*_]*[:\-\u2013][ \t]*"
+            rf"(?P<value>[A-Za-z][^\n|;,]{{1,60}})"
+            # A form's question and its answer: "Which school does your child attend? Newent Community School".
+            rf"|(?:^|(?<=[\n|;]))[ \t*_]*(?i:(?:which|what)[ \t]+school[^?\n]{{0,40}}\?)[ \t*_]*(?P<answer>[A-Z][^\n|;,]{{1,60}})",
             re.MULTILINE,
         )
 
@@ -188,10 +235,19 @@ class SchoolDetector:
         self._venue_after = re.compile(rf"[ \t]+(?i:{venues})\b")
         famous = phrase_pattern(entries("famous_people", context.extra_terms))
         self._famous = re.compile(rf"\b(?i:{famous})\b")
+        events = phrase_pattern(entries("school_event_words", context.extra_terms))
+        self._event = re.compile(rf"\b(?i:{events})\b")
+        self._event_after = re.compile(
+            rf"[ \t]+(?i:for|to)[ \t]+(?:(?i:the|a|an|their|our|his|her)[ \t]+)?(?:\w+[ \t]+)?(?i:{events})\b"
+            # "a set at X School's summer fair": the school's own event
+            rf"|['\u2019]s[ \t]+(?:\w+[ \t]+)?(?i:{events})\b")
 
     def find(self, doc: Document) -> list[Span]:
         spans = self._find(doc)
         text = doc.masked
+        # "I went to Newent Community School myself back in the 90s": the writer's own old school.
+        if spans and _WRITERS_OLD_SCHOOL_CUE.search(text):
+            spans = [span for span in spans if not _WRITERS_OLD_SCHOOL.search(text, max(0, span.start - 40), span.start)]
         # "Concert is at Severn Vale School hall": the school is a place to go, not a child's school.
         spans = [span for span in spans if not self._venue_after.match(text, span.end)]
         # "Ed Sheeran went to Thomas Mills High School": a famous person's school (famous_people.txt).
@@ -208,6 +264,35 @@ class SchoolDetector:
             return True
         return any(w.group().lower() in self._first_names
                    for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end))
+
+    def _linked_to_a_child(self, doc: Document) -> list[Span]:
+        """A named school ("... School", "... Primary") that the sentence ties to a particular child by
+        "at", "from", "to", "left" or "into", whatever words come between: "Evie is a year 10 at X",
+        "Zara boards at X", "Tilly's teacher from X emailed", "Kian's off to X in September", "since
+        she left X". Not where the child only goes to do something ("Amy is performing at X",
+        school_event_words.txt), not the writer's own ("I taught at X"), and not a group ("any kids
+        from X"): the sentence must name the child (a first name, he or she, "her son")."""
+        text = doc.masked
+        spans = []
+        for match in _SCHOOL_NAME.finditer(text):
+            link = _LINK_BEFORE_SCHOOL.search(text, max(0, match.start() - 12), match.start())
+            if link is None:
+                continue
+            own_words = [w for w in match.group().split() if w not in _TYPE_WORD_SET]
+            if not own_words or all(w.strip(".") in _GENERIC for w in own_words) or own_words[0] in NOT_A_NAME:
+                continue
+            sentence_start, _ = doc.sentence_bounds(match.start())
+            clause_start = max(sentence_start, link.start() - _CLAUSE_WINDOW)
+            clause = text[clause_start:link.start()]
+            if _WRITER.search(clause) or self._event.search(clause) or self._event_after.match(text, match.end()) \
+                    or _EVENING_AFTER.match(text, match.end()):
+                continue
+            if not (_CHILD_WORD.search(clause) or any(
+                    w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
+                    for w in _CAPITALISED_WORD.finditer(clause))):
+                continue
+            spans.append(Span(Kind.SCHOOL, match.start(), match.end()))
+        return spans
 
     def _school_calendars(self, doc: Document) -> list[Span]:
         text = doc.masked
@@ -253,7 +338,7 @@ class SchoolDetector:
 
     def _find(self, doc: Document) -> list[Span]:
         text = doc.masked
-        spans = self._form_lines(text) if ":" in text or "-" in text else []
+        spans = self._form_lines(text) if ":" in text or "-" in text or "?" in text else []
         if "," in text or "-" in text or "|" in text or "\u2013" in text or "\u2014" in text:
             spans += self._record_lines(text)
         # Where a cue ends, a school's name may begin. Most texts have no cue and stop here.
@@ -269,12 +354,18 @@ class SchoolDetector:
                                                for m in pattern.finditer(text) if m.group("who") not in NOT_A_NAME}
                               | {m.end() for m in self._journey_cue.finditer(doc.lowered or text)
                                  if self._names_a_child(doc, m.start(), m.end())})
+        if " from " in text or " at " in text:
+            cue_ends = sorted(set(cue_ends) | {m.end() for m in _COLLECTED.finditer(text)
+                                               if (m.group("who") or m.group("dropped")).lower() in _OBJECT_PRONOUNS
+                                               or (m.group("who") or m.group("dropped")).lower() in self._first_names})
         found_here = []
         if (" at " in text or " to " in text) and self._school_day.search(text):
             found_here = self._where_a_child_is(doc)
         spans += found_here
         if self._calendar_word.search(text):
             spans += self._school_calendars(doc)
+        if _TYPE_WORD_LOWER.search(doc.lowered if doc.lowered is not None else text.lower()):
+            spans += self._linked_to_a_child(doc)
         if not cue_ends:
             return spans
         for match in _SCHOOL_NAME.finditer(text):
@@ -359,12 +450,17 @@ class SchoolDetector:
     def _form_lines(self, text: str) -> list[Span]:
         spans = []
         for line in self._form_line.finditer(text):
-            start, end = line.span("value")
-            value = text[start:end].rstrip(" \t.")
+            start, end = line.span("value") if line.group("value") is not None else line.span("answer")
+            value = re.split(r"[ \t]+/[ \t]", text[start:end], maxsplit=1)[0].rstrip(" \t.")
             # In lower case, only a value that says it is a school: "school: churchdown school academy",
             # not "school: closed on friday".
             if value[:1].islower() and not _TYPE_WORD_LOWER.search(value):
                 continue
+            # "Education: Year 9, Chipping Sodbury School": past the school year to the school.
+            year = _YEAR_THEN_ITEM.match(text, start)
+            if year is not None and line.group("value") is not None:
+                start = year.end()
+                value = re.split(r"[ \t]+/[ \t]|[\n|;,]", text[start:start + 60], maxsplit=1)[0].rstrip(" \t.")
             if value and not _NOTHING.match(value):
                 spans.append(Span(Kind.SCHOOL, start, start + len(value)))
         return spans

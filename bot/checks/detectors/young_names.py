@@ -42,6 +42,7 @@ _YOUNG_AFTER = re.compile(
     rf"|\([ \t]*(?:aged[ \t]+|age[ \t]+)?{_AGE}[ \t]*\)"
     rf"|\([ \t]*{_YEAR_GROUP}"
     rf"|,?[ \t]+aged[ \t]+{_AGE}\b"
+    rf"|,?[ \t]*age[ \t]*[:=\-\u2013][ \t]*{_AGE}\b"  # a form's fields: "Name: Leon Baptiste, Age: 13"
     rf"|,?[ \t]+(?:who[ \t]+is|who['\u2019]s)[ \t]+{_AGE}\b"
     rf"|,[ \t]*(?:a|an)[ \t]+(?:{_YEAR_GROUP}[ \t]+)?(?:pupil|student|schoolboy|schoolgirl|sixth[ \t-]former)\b"
     rf"|[ \t]+(?:is|was)[ \t]+(?:a|an)[ \t]+(?:{_YEAR_GROUP}[ \t]+)?(?:pupil|student|schoolboy|schoolgirl|sixth[ \t-]former)\b"
@@ -54,13 +55,23 @@ _AGE_WORD = r"(?:four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourt
 _YOUNG_BEFORE = re.compile(
     rf"(?:\b(?:{_AGE}|{_AGE_WORD})[ \t-]+year[ \t-]+old"
     rf"|\b(?:young|teen|teenage)[ \t]+(?:leader|musician|person|drummer|singer|guitarist|bassist|rapper|dj|composer|songwriter|producer|star)"
-    rf"|\b(?:teenager|youngster|pupil|student|schoolboy|schoolgirl|{_YEAR_GROUP}[ \t]+(?:pupil|student)|gcse[ \t]+student))[ \t]*,?[ \t]*$",
+    rf"|\b(?:teenager|youngster|pupil|student|schoolboy|schoolgirl|{_YEAR_GROUP}[ \t]+(?:pupil|student)|gcse[ \t]+student)"
+    # A parent or carer writing about their child: "my son Lucas Pryce", "our youngest, Mia Hart",
+    # "her little brother Josh Kerr". A brother or sister is young only when said to be younger.
+    rf"|\b(?:my|our|his|her|their)[ \t]+(?:(?:little|younger|youngest|baby|eldest|oldest|twin|step)[ \t-]+)?"
+    rf"(?:son|daughter|grandson|granddaughter|child|kid|stepson|stepdaughter|nephew|niece|foster[ \t]+(?:son|daughter|child))"
+    rf"|\b(?:my|our|his|her|their)[ \t]+(?:little|younger|baby|twin)[ \t-]+(?:brother|sister)"
+    rf"|\b(?:our|my)[ \t]+(?:youngest|eldest|oldest)"
+    # A young member's role: "youth council member Arjun Mehta", "junior ambassador Kofi Boateng".
+    rf"|\b(?:youth|junior|young)[ \t]+(?:[a-z]+[ \t]+)?(?:member|rep|representative|ambassador|mayor|councillor|trainee|apprentice|volunteer|trustee))"
+    rf"[ \t]*,?[ \t]*$",
     re.IGNORECASE,
 )
 # In the same sentence: an age or a school year, said of someone.
 _AGE_IN_SENTENCE = re.compile(
     # "is 13", not "was 16 when he auditioned": an age in the past says nothing about now.
-    rf"\b(?:aged?|only|both|just|is|turns?)[ \t]+{_AGE}\b(?![:.]\d|[ \t]*(?:%|am|pm|minutes|mins|hours|years?[ \t]+ago)|[ \t]+when\b)"
+    # "he's 13", "i'm 14" and "im 14" in chat: someone saying their age, or another's.
+    rf"\b(?:aged?|only|both|just|is|turns?|he['\u2019]s|she['\u2019]s|i['\u2019]m|im|i[ \t]+am)[ \t]+{_AGE}\b(?![:.]\d|[ \t]*(?:%|am|pm|minutes|mins|hours|years?[ \t]+ago)|[ \t]+when\b)"
     rf"|\b{_AGE}[ \t-]+years?[ \t-]+old\b|\b{_YEAR_GROUP}|\bgrade[ \t]+[1-8]\b"
     rf"|\b{_AGE}[ \t]*(?:y/?o|yrs?)\b",
     re.IGNORECASE,
@@ -91,6 +102,8 @@ class YoungPersonNameDetector:
         self._adult_action_before = re.compile(rf"\b(?:{done_by})[ \t]+$", re.IGNORECASE)
         child_labels = phrase_pattern(entries("child_form_labels", context.extra_terms))
         self._child_label_before = re.compile(rf"\b(?:{child_labels})[ \t]*[:\-\u2013][ \t]*$", re.IGNORECASE)
+        # "Billie Eilish wrote her first album at 17": a famous person, young when famous, is no participant.
+        self._famous = frozenset(" ".join(n.lower().split()) for n in entries("famous_people", context.extra_terms))
         self._org_people = frozenset(" ".join(name.lower().split()) for name in context.org_people)
 
     def find(self, doc: Document) -> list[Span]:
@@ -102,7 +115,7 @@ class YoungPersonNameDetector:
             if first in NOT_A_NAME or last in NOT_A_NAME or last.split("-")[0] in _NOT_A_SURNAME:
                 continue
             start, end = name.start(), name.start("last") + len(last)
-            if f"{first} {last}".lower() in self._org_people:
+            if f"{first} {last}".lower() in self._org_people or f"{first} {last}".lower() in self._famous:
                 continue
             before = text[max(0, start - _LOOKBACK):start]
             if _NAMES_A_PLACE_AFTER.match(text, end):
