@@ -7,7 +7,7 @@ Two ways in:
 * A value given for a password-like word: "password is hunter2", "pw: Xy7!kq", "the wifi password for
   the studio is Tr0ub4dor&3", "PIN 4821", "the login is bob / P@ssw0rd1" (only the password after
   the username is the secret), "pass: drumroll77", "pw sunflower", "Zoom host key is 381204",
-  "signing secret: 8f14...", "combination 7351", "Wi-Fi: TMWGuest / Bassline2026" (labels are word
+  "signing secret: 8f14...", "combination 7351", "claim host with 559201", "Wi-Fi: TMWGuest / Bassline2026" (labels are word
   lists: secret_labels.txt, code_labels.txt);
 * a setting named for a secret: "SLACK_SIGNING_SECRET=8f14...", "TMW_BOT_TOKEN: ...";
 * a code written digit by digit: "Gate code: 5 8 2 1";
@@ -171,6 +171,9 @@ _CHANGED_NOW = re.compile(
     r"(?:(?:it['\u2019]s|it[ \t]+is|which[ \t]+is|is)[ \t]+)?now[ \t]*:?[ \t]*" + _VALUE,
     re.IGNORECASE,
 )
+# "you can claim host with 559201": a meeting's host key, given with the words that use it.
+_HOST_CLAIM = re.compile(r"\bclaim(?:ing)?[ \t]+(?:the[ \t]+)?host(?:[ \t]+(?:role|rights))?[ \t]*(?:with|using|by[ \t]+entering|:|-)?[ \t]*"
+                         r"(?P<value>\d{6})(?!\d)", re.IGNORECASE)
 _CLOCK_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _NOT_KEYED_AFTER = re.compile(r"[ \t]+(?:as|into|in[ \t]+the|on[ \t]+the[ \t]+form)\b", re.IGNORECASE)
 _EVERYDAY_ENDINGS = ("ed", "ing", "ly", "able", "ible", "tion", "ment")
@@ -282,6 +285,8 @@ class SecretDetector:
             if match.group("dash") and _CLOCK_TIME.fullmatch(match.group("value")):
                 continue  # "meet at the gate - 1930 sharp" is a time
             spans.append(Span(Kind.SECRET, *match.span("value")))
+        if "host" in lowered:
+            spans += [Span(Kind.SECRET, *m.span("value")) for m in _HOST_CLAIM.finditer(text)]
         for match in _KEYED_IN.finditer(text):
             if _NOT_KEYED_AFTER.match(text, match.end()):
                 continue  # "enter 2026 as the year"
