@@ -50,6 +50,9 @@ def test_a_full_name_beside_a_young_persons_health_need_is_theirs(found):
         "Setlist: Delilah (Tom Jones), Rehab (Amy Winehouse)",
         "Please book Jacob Hartley Photography for the showcase",
         "Met Ruby Castle at the venue, she runs the bar. Ages 11-18 welcome at the gig.",
+        # an age range is about a group, not about the adult named
+        "Thanks Jack Morley for the lift. The kids are 11 to 15.",
+        "A big welcome to Hannah Gilmore who is joining us as a volunteer. Our youngest member is 9!",
     ],
 )
 def test_adults_by_role_partners_businesses_and_song_credits_stay_clean(found, text):

@@ -94,6 +94,16 @@ _AGE_IN_SENTENCE = re.compile(
     rf"|\b{_AGE}[ \t]*(?:y/?o|yrs?)\b",
     re.IGNORECASE,
 )
+# An age said of one person, for the message-wide cue: "He's 15", "she is only 13", "(12!)", "a
+# 14-year-old". Not an age range or a group ("aged 11-16", "13-year-olds", "under-16s").
+_AGE_OF_SOMEONE = re.compile(
+    rf"\b(?:he['\u2019]s|she['\u2019]s|he[ \t]+is|she[ \t]+is|they['\u2019]re|they[ \t]+are|i['\u2019]m|im|i[ \t]+am|"
+    rf"turns?|turned|turning|just[ \t]+turned)[ \t]+(?:only[ \t]+|just[ \t]+|nearly[ \t]+|almost[ \t]+)?{_AGE}\b"
+    rf"(?![ \t]*(?:[-\u2013+]|to\b|%|am\b|pm\b|minutes|mins|hours|years?[ \t]+ago|[ \t]*when\b)|[:.]\d)"
+    rf"|\([ \t]*{_AGE}[ \t]*[!?]*[ \t]*\)"
+    rf"|(?<![-\u2013\d])\b{_AGE}[ \t-]+years?[ \t-]+old\b(?!s)",
+    re.IGNORECASE,
+)
 _LOOKBACK = 40
 _RECIPIENT_BEFORE = re.compile(
     r"\b(?:certificates?|awards?|awarded|presented|badges?|medals?|prizes?|congratulations|congrats|"
@@ -112,6 +122,9 @@ class YoungPersonNameDetector:
             rf"[ \t]*(?:,|\(|-|\u2013)?[ \t]*(?:(?:our|the|a|an|is|was|as)[ \t]+)?(?:[a-z]+[ \t]+)?(?:{roles})\b",
             re.IGNORECASE,
         )
+        # "Ruth Gilmore, who is joining us as a volunteer": a role a little later in the clause.
+        self._role_later = re.compile(
+            rf"[^.!?\n]{{0,40}}?\bas[ \t]+(?:a|an|our|the)[ \t]+(?:new[ \t]+)?(?:[a-z]+[ \t]+)?(?:{roles})\b", re.IGNORECASE)
         # "Our new trustee, James Whitmore": a role, then a comma, then the name.
         self._title_before = re.compile(rf"\b(?:{roles})\.?[ \t]*,?[ \t]+$", re.IGNORECASE)
         all_actions = entries("adult_actions", context.extra_terms)
@@ -226,9 +239,9 @@ class YoungPersonNameDetector:
                 if not young and known_first and last not in _PLACE_WORDS:
                     # An age under 18 anywhere in the message: "Heads up about Callum Threlfall. He's 15".
                     if message_age is None:
-                        message_age = _AGE_IN_SENTENCE.search(text) is not None
+                        message_age = _AGE_OF_SOMEONE.search(text) is not None
                     young = (message_age and _ORGANISATION_AFTER.match(text, end) is None
-                             and not _credit(text, start, end))
+                             and not _credit(text, start, end) and not self._role_later.match(text, end))
             if young:
                 spans.append(Span(Kind.FULL_NAME, start, end))
         if "," in text:
