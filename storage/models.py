@@ -365,6 +365,8 @@ class RosterParticipant(Base):
     first_hash: Mapped[str] = mapped_column(String(64), index=True)
     last_hash: Mapped[str] = mapped_column(String(64), index=True)
     school_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+    # First name and surname initial ("Ella G"), for captions that shorten a surname.
+    initial_hash: Mapped[str | None] = mapped_column(String(64), default=None)
     photo_consent: Mapped[bool] = mapped_column(default=True)
 
 

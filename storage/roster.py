@@ -16,7 +16,7 @@ async def replace_roster(session: AsyncSession, entries: Iterable[RosterEntry]) 
     await session.execute(delete(RosterParticipant))
     rows = [
         RosterParticipant(first_hash=e.first_hash, last_hash=e.last_hash, school_hash=e.school_hash,
-                          photo_consent=e.photo_consent)
+                          initial_hash=e.initial_hash, photo_consent=e.photo_consent)
         for e in entries
     ]
     session.add_all(rows)
@@ -27,9 +27,10 @@ async def replace_roster(session: AsyncSession, entries: Iterable[RosterEntry]) 
 async def roster_entries(session: AsyncSession) -> list[RosterEntry]:
     rows = await session.execute(
         select(RosterParticipant.first_hash, RosterParticipant.last_hash, RosterParticipant.school_hash,
-               RosterParticipant.photo_consent)
+               RosterParticipant.photo_consent, RosterParticipant.initial_hash)
     )
-    return [RosterEntry(first_hash=first, last_hash=last, school_hash=school, photo_consent=bool(consent)) for first, last, school, consent in rows]
+    return [RosterEntry(first_hash=first, last_hash=last, school_hash=school, photo_consent=bool(consent),
+                        initial_hash=initial) for first, last, school, consent, initial in rows]
 
 
 async def roster_size(session: AsyncSession) -> int:

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from bot.checks.roster import RosterEntry
 
-QUERY = "SELECT first_hash, last_hash, school_hash, photo_consent FROM roster_participant"
+QUERY = "SELECT first_hash, last_hash, school_hash, photo_consent, initial_hash FROM roster_participant"
 # The key fingerprint of the latest import is kept in its audit entry (see bot/outgoing/roster.py).
 KEY_CHECK_QUERY = "SELECT detail FROM audit_entry WHERE action = 'roster.imported' ORDER BY id DESC LIMIT 1"
 
@@ -38,8 +38,9 @@ def read_roster(database_url: str) -> StoredRoster:
         import asyncio  # only here: importing it costs SQLite users a few hundredths of a second
 
         rows, detail = asyncio.run(_postgres_rows(database_url))
-    entries = [RosterEntry(first_hash=first, last_hash=last, school_hash=school, photo_consent=bool(consent))
-               for first, last, school, consent in rows]
+    entries = [RosterEntry(first_hash=first, last_hash=last, school_hash=school, photo_consent=bool(consent),
+                           initial_hash=initial)
+               for first, last, school, consent, initial in rows]
     return StoredRoster(entries, _key_check(detail))
 
 
@@ -50,7 +51,7 @@ def _key_check(detail: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _sqlite_rows(path: str) -> tuple[list[tuple[str, str, str | None, int]], Any]:
+def _sqlite_rows(path: str) -> tuple[list[tuple[str, str, str | None, int, str | None]], Any]:
     if path != ":memory:" and not Path(path).is_file():
         raise RosterUnavailable(f"the database {Path(path).resolve()} does not exist (check DATABASE_URL)")
     try:
@@ -72,7 +73,7 @@ def _sqlite_rows(path: str) -> tuple[list[tuple[str, str, str | None, int]], Any
 _NOT_UPGRADED = "the database has no roster table yet: run `tmw-bot db upgrade`, then `tmw-bot roster import FILE.csv`"
 
 
-async def _postgres_rows(url: str) -> tuple[list[tuple[str, str, str | None, int]], Any]:
+async def _postgres_rows(url: str) -> tuple[list[tuple[str, str, str | None, int, str | None]], Any]:
     import asyncpg
 
     parts = urlsplit(url.replace("postgresql+asyncpg://", "postgresql://", 1))

@@ -25,6 +25,7 @@ class Checker:
 
     def __init__(self, context: CheckContext | None = None):
         self.context = context or CheckContext()
+        self._young_names = YoungPersonNameDetector(self.context)
         self._detectors: tuple[Detector, ...] = (
             SecretDetector(self.context),
             BccDetector(self.context),
@@ -33,7 +34,7 @@ class Checker:
             PostalAddressDetector(self.context),
             DateOfBirthDetector(self.context),
             NameDetector(self.context),
-            YoungPersonNameDetector(self.context),
+            self._young_names,
             SchoolDetector(self.context),
             HealthDetector(self.context),
         )
@@ -52,6 +53,8 @@ class Checker:
         spans: list[Span] = []
         for detector in self._detectors:
             spans.extend(detector.find(doc))
+        # A full name in the sentence that gives a young person's school or health need is theirs.
+        spans.extend(self._young_names.find_beside(doc, spans))
         findings: list[Finding] = []
         ranges: list[RedactionRange] = []
         for span in _resolve(spans):

@@ -38,6 +38,7 @@ __all__ = [
     "RowError",
     "decode_roster_file",
     "entries_from_rows",
+    "hash_initial",
     "hash_school",
     "hash_token",
     "normalise_name",
@@ -51,6 +52,7 @@ __all__ = [
 _NAME_DOMAIN = b"tmw-roster-name\x00"
 _SCHOOL_DOMAIN = b"tmw-roster-school\x00"
 _KEY_CHECK_DOMAIN = b"tmw-roster-key-check\x00"
+_INITIAL_DOMAIN = b"tmw-roster-initial\x00"
 
 _POSSESSIVE = re.compile(r"['\u2019\u02bc]s\b")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc`\u00b4]")
@@ -99,6 +101,18 @@ def hash_token(key: bytes, token: str) -> str:
     return _digest(key, _NAME_DOMAIN, normalise_name(token))
 
 
+def initial_form(first: str, last: str) -> str:
+    """First name and surname initial, normalised: ("Ella", "Grant") -> "ella g", ("Sam", "van der Berg") -> "sam v"."""
+    return f"{normalise_name(first)} {normalise_name(last)[:1]}"
+
+
+def hash_initial(key: bytes, first: str, last: str) -> str:
+    """Keyed hash of a first name and a surname's initial ("Ella G"), in its own domain: a caption
+    that shortens the surname still points at one child, and the stored digest says no more than the
+    first name's does."""
+    return _digest(key, _INITIAL_DOMAIN, initial_form(first, last))
+
+
 def roster_key_check(key: bytes) -> str:
     """A short fingerprint of the key, kept with an imported roster: hashes made with one key never
     match names hashed with another, so a checker given the wrong key would silently find no names.
@@ -123,6 +137,8 @@ class RosterEntry:
     last_hash: str
     school_hash: str | None
     photo_consent: bool
+    # First name and surname initial ("Ella G"); None for entries stored before it was kept.
+    initial_hash: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,6 +356,7 @@ def entries_from_rows(key: bytes, rows: Iterable[RosterRow]) -> list[RosterEntry
             last_hash=hash_token(key, row.last_name),
             school_hash=hash_school(key, row.school) if row.school else None,
             photo_consent=row.photo_consent,
+            initial_hash=hash_initial(key, row.first_name, row.last_name),
         )
         for row in rows
     ]
@@ -371,6 +388,7 @@ class RosterIndex:
         opted_out_by_pair: dict[tuple[str, str], bool] = {}
         consent_by_first: dict[str, set[bool]] = defaultdict(set)
         schools: set[str] = set()
+        opted_out_by_initial: dict[str, bool] = {}
         count = 0
         for entry in entries:
             count += 1
@@ -380,6 +398,10 @@ class RosterIndex:
             consent_by_first[entry.first_hash].add(entry.photo_consent)
             if entry.school_hash:
                 schools.add(entry.school_hash)
+            if entry.initial_hash:
+                # "Ella G" when Ella Grant opted out and Ella Green did not: the cautious answer wins.
+                opted_out_by_initial[entry.initial_hash] = (opted_out_by_initial.get(entry.initial_hash, False)
+                                                            or not entry.photo_consent)
         self._size = count
         self._opted_out_by_pair = opted_out_by_pair
         self._first_hashes = frozenset(consent_by_first)
@@ -390,6 +412,7 @@ class RosterIndex:
             first for first, answers in consent_by_first.items() if answers == {False}
         )
         self._school_hashes = frozenset(schools)
+        self._opted_out_by_initial = opted_out_by_initial
         # Texts repeat the same words endlessly, so hashing is cached per normalised word run. The
         # cache lives in memory only, like the texts being checked.
         self._name_digest = lru_cache(maxsize=65_536)(self._name_digest_uncached)
@@ -408,6 +431,20 @@ class RosterIndex:
     @property
     def has_schools(self) -> bool:
         return bool(self._school_hashes)
+
+    @property
+    def has_initials(self) -> bool:
+        return bool(self._opted_out_by_initial)
+
+    def initial_opted_out(self, normalised_first: str, initial: str) -> bool | None:
+        """For a first name and a surname's initial ("ella", "g"): True when a roster child so
+        written has no photo consent, False when every one has consent, None when nobody on the
+        roster is so written."""
+        digest = self._initial_digest(f"{normalised_first} {normalise_name(initial)[:1]}")
+        return self._opted_out_by_initial.get(digest)
+
+    def _initial_digest(self, normalised: str) -> str:
+        return _digest(self._key, _INITIAL_DOMAIN, normalised)
 
     def _name_digest_uncached(self, normalised: str) -> str:
         return _digest(self._key, _NAME_DOMAIN, normalised)

@@ -13,7 +13,13 @@ which Amy is meant and would cry wolf), and the same child's full name is not al
 the text. "Thanks Maya for tidying up" identifies no one outside the group.
 
 A full name that is a famous namesake's work is nobody on the roster: "the Tom Jones classic", "a
-Tom Jones number" (namesake_works.txt).
+Tom Jones number" (namesake_works.txt), and so is a song's credit: "Delilah (Tom Jones)", "Delilah
+by Tom Jones" in a text about songs.
+
+Captions shorten surnames: "Ella G", "Ella G.", "Ella (Grant)". A first name with a surname's
+initial is hashed with the key too (RosterIndex.initial_opted_out) and, in a text about photos or
+publicity, is a photo_consent finding when a roster child so written has no consent. "Tom B" is then
+somebody else: not our opted-out Tom. A surname in brackets after a first name is a full name.
 
 The text's words are normalised and hashed with the roster key and compared with the stored
 hashes, so the checker never needs the roster in clear either.
@@ -45,6 +51,23 @@ _ACCOUNT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _normalise = lru_cache(maxsize=65_536)(normalise_name)
+# "Ella G", "Ella G.", "ella g" after a photo word, "Ella (G)": a first name and a surname's initial.
+_INITIAL = re.compile(
+    r"(?<![\w-])(?P<first>[^\W\d_]+(?:-[^\W\d_]+)?)[ \t]+(?:\([ \t]*(?P<bracketed>[^\W\d_])\.?[ \t]*\)"
+    r"|(?P<initial>[^\W\d_])(?:\.|(?![\w'\u2019])))"
+)
+# "I" and "a" after a first name are usually words: "Maya I love this", "Tom a great shot".
+_WORD_NOT_INITIAL = re.compile(r"[ \t]+[a-z]")
+# "Ella (Grant)": a surname in brackets straight after a first name.
+_BRACKETED_SURNAME = re.compile(
+    r"(?<![\w-])(?P<first>[A-Z][^\W\d_]*(?:-[A-Z][^\W\d_]*)?)[ \t]*\([ \t]*"
+    r"(?P<last>[^\W\d_][^\W\d_'\u2019]*(?:['\u2019][^\W\d_]+)?(?:[ \t-][^\W\d_]+){0,2})[ \t]*\)"
+)
+# A song's credit: "Delilah (Tom Jones)"; "Delilah by Tom Jones" in a text about songs.
+_CREDIT_BRACKET_BEFORE = re.compile(r"[A-Z][\w'\u2019]*[!?]?[ \t]*\([ \t]*$")
+_CREDIT_BY_BEFORE = re.compile(r"[A-Za-z][\w'\u2019]*[ \t]+by[ \t]+$")
+_SONG_WORDS = re.compile(r"\b(?:songs?|tracks?|covers?|set[ \t]?list|setlist|singles?|albums?|tunes?|playlist|"
+                         r"number|classic|hit|karaoke|sing|singing)\b", re.IGNORECASE)
 
 
 def _another_surname_after(text: str, end: int) -> bool:
@@ -103,9 +126,13 @@ class NameDetector:
         # is the same child, already reported.
         named_in_full = {_normalise(_WORD.match(text, n.start).group()) for n in names if n.full_name}
         publicity: bool | None = None
+        names += self._bracketed_surnames(text, names)
+        initials = self._initials(text, names) if self._roster.has_initials else []
+        # "Tom B": somebody else called Tom, not the opted-out Tom J on the roster.
+        someone_else = {start for start, _, opted_out in initials if opted_out is None}
         for name in names:
             if name.full_name:
-                if self._namesakes_work(text, name.start, name.end):
+                if self._namesakes_work(text, name.start, name.end) or self._song_credit(text, name.start, name.end):
                     continue
                 spans.append(Span(Kind.FULL_NAME, name.start, name.end))
                 if name.opted_out:
@@ -114,7 +141,7 @@ class NameDetector:
                     if publicity:
                         spans.append(Span(Kind.PHOTO_CONSENT, name.start, name.end))
                 continue
-            if _normalise(text[name.start:name.end]) in named_in_full:
+            if _normalise(text[name.start:name.end]) in named_in_full or name.start in someone_else:
                 continue
             if publicity is None:
                 publicity = self._about_publicity(text)
@@ -123,7 +150,55 @@ class NameDetector:
             if publicity and written_as_a_name and not _another_surname_after(text, name.end):
                 # "Tom Ellis" is somebody else called Tom: the surname says it is not our Tom.
                 spans.append(Span(Kind.PHOTO_CONSENT, name.start, name.end))
+        if any(opted_out for _, _, opted_out in initials):
+            if publicity is None:
+                publicity = self._about_publicity(text)
+            if publicity:
+                spans += [Span(Kind.PHOTO_CONSENT, start, end) for start, end, opted_out in initials if opted_out]
         return spans
+
+    def _initials(self, text: str, names: list) -> list[tuple[int, int, bool | None]]:
+        """First names with a surname's initial ("Ella G", "Ella G.", "ella g" after "photo of"), each
+        with initial_opted_out's answer. Not inside a full name already found."""
+        found = []
+        for match in _INITIAL.finditer(text):
+            first = match.group("first")
+            initial = match.group("bracketed") or match.group("initial")
+            start, end = match.start(), match.end()
+            if any(n.start < end and start < n.end for n in names if n.full_name):
+                continue
+            if first in NOT_A_NAME:
+                continue
+            capitalised = first[0].isupper() and initial.isupper()
+            if not capitalised and self._photo_of_before.search(text, max(0, start - 30), start) is None:
+                continue
+            if initial in "IiAa" and not match.group("bracketed") and text[match.end("initial"):match.end("initial") + 1] != "." \
+                    and _WORD_NOT_INITIAL.match(text, match.end("initial")):
+                continue
+            opted_out = self._roster.initial_opted_out(_normalise(first), initial)
+            found.append((start, match.end("initial") if match.group("initial") else end, opted_out))
+        return found
+
+    def _bracketed_surnames(self, text: str, names: list) -> list:
+        """"Ella (Grant)": the roster's full name, with the surname in brackets."""
+        if "(" not in text:
+            return []
+        found = []
+        for match in _BRACKETED_SURNAME.finditer(text):
+            words = [(match.start("first"), match.end("first"), _normalise(match.group("first")))]
+            for part in re.finditer(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*", match.group("last")):
+                words.append((match.start("last") + part.start(), match.start("last") + part.end(), _normalise(part.group())))
+            joinable = [True] * (len(words) - 1) + [False]
+            for name in self._roster.find_names(words, joinable):
+                if name.full_name and name.start == match.start():
+                    found.append(type(name)(match.start(), match.end(), name.opted_out, True))
+        return found
+
+    def _song_credit(self, text: str, start: int, end: int) -> bool:
+        """"Delilah (Tom Jones)", or "Delilah by Tom Jones" in a text about songs."""
+        if _CREDIT_BRACKET_BEFORE.search(text, max(0, start - 30), start) and text[end:end + 1] == ")":
+            return True
+        return _CREDIT_BY_BEFORE.search(text, max(0, start - 30), start) is not None and _SONG_WORDS.search(text) is not None
 
     def _about_publicity(self, text: str) -> bool:
         """Is the text about photos, film or publicity? "insta pw changed" and "facebook login" are

@@ -7,12 +7,16 @@ Two ways in:
 * A value given for a password-like word: "password is hunter2", "pw: Xy7!kq", "the wifi password for
   the studio is Tr0ub4dor&3", "PIN 4821", "the login is bob / P@ssw0rd1" (only the password after
   the username is the secret), "pass: drumroll77", "pw sunflower", "Zoom host key is 381204",
-  "signing secret: 8f14...", "combination 7351", "Wi-Fi: TMWGuest / Bassline2026" (labels are word
+  "signing secret: 8f14...", "combination 7351", "claim host with 559201", "Wi-Fi: TMWGuest / Bassline2026" (labels are word
   lists: secret_labels.txt, code_labels.txt);
 * a setting named for a secret: "SLACK_SIGNING_SECRET=8f14...", "TMW_BOT_TOKEN: ...";
 * a code written digit by digit: "Gate code: 5 8 2 1";
 * a bare "code 4417" in a sentence about a door, gate or key safe (code_places.txt), never a
-  postcode, dress code or discount code (not_code_words.txt).
+  postcode, dress code or discount code (not_code_words.txt); "Code for the front door has changed to
+  5190 from Monday";
+* a door, gate, keypad or key safe given a number straight out, however written: "door's 1379",
+  "keypad on the back gate - 1 9 4 7", "Lockbox for the van keys: 3-6-9-2";
+* a code keyed in, in a sentence about a door or an alarm: "just punch in 3310", "disarm with 1 2 3 9";
 * a code in groups of digits ("dial-in PIN: 442 918 #"); a padlock's three-digit combination
   (short_code_labels.txt);
 * a login or password changed, then the new one ("login changed, it's now Fender-Strat-88");
@@ -59,7 +63,11 @@ _PASSWORD_WORDS = (
 _CODE_WORDS = r"pin(?:[ \t]+(?:number|code|no\.?))?|(?:door|alarm|key[ \t]?safe|lockbox|gate|entry|safe)[ \t]+code"
 _LOGIN_WORDS = r"log-?in(?:[ \t]+details)?|log[ \t]+in[ \t]+details|credentials|sign-?in(?:[ \t]+details)?"
 _SEPARATOR = (
-    r"[ \t]*(?:['\u2019]s\b|(?:is|are|was|were)\b(?:[ \t]+(?:now|still))?|(?:has[ \t]+been[ \t]+)?(?:changed|updated|reset|set)[ \t]+to"
+    # "password's been changed to ...", "code has changed to ...", "code changes to ... on Monday":
+    # the long forms first, or "'s" alone would take "been" for the password.
+    r"[ \t]*(?:(?:['\u2019]s|has|have)[ \t]+(?:just[ \t]+)?(?:been[ \t]+)?(?:changed|updated|reset|set)[ \t]+to\b"
+    r"|(?:changes|is[ \t]+changing|will[ \t]+change|will[ \t]+be[ \t]+changing)[ \t]+to\b|will[ \t]+be\b"
+    r"|['\u2019]s\b|(?:is|are|was|were)\b(?:[ \t]+(?:now|still))?|(?:has[ \t]+been[ \t]+)?(?:changed|updated|reset|set)[ \t]+to"
     # A dash with a space beside it: "sign-up" inside a qualifier is a word, not a separator.
     r"|now\b|:|=|-(?=[ \t])|(?<=[ \t])-|\u2013|\u2014)"
 )
@@ -72,7 +80,10 @@ _VALUE = r"[\"'\u201c\u2018`]?(?P<value>[^\s\"'\u201d\u2019`]{1,200})"
 _PASS_COLON = re.compile(rf"\bpass[ \t]*[:=][ \t]*{_VALUE}", re.IGNORECASE)
 # "code 4417" is a door code when the sentence is about a door, a gate, a key safe (code_places.txt),
 # and not a postcode, a dress code or a discount code (not_code_words.txt).
-_BARE_CODE = re.compile(r"\bcode(?:['\u2019]s)?\b(?:[ \t]+(?:for|to|of|on)[ \t]+[^\n:=.]{1,40}?[ \t]*(?:is|was|:|=)|[ \t]*(?:is|was|now|:|=|-|\u2013)?)[ \t]*(?P<value>\d{3,8}#?)(?![\d/.:])", re.IGNORECASE)
+_CODE_CHANGED = r"(?:has[ \t]+(?:just[ \t]+)?(?:been[ \t]+)?changed[ \t]+to|changes[ \t]+to|is[ \t]+changing[ \t]+to|will[ \t]+be|is[ \t]+now)"
+_BARE_CODE = re.compile(
+    rf"\bcode(?:['\u2019]s)?\b(?:[ \t]+(?:for|to|of|on)[ \t]+[^\n:=.]{{1,40}}?[ \t]*(?:{_CODE_CHANGED}|is|was|:|=)"
+    rf"|[ \t]*(?:{_CODE_CHANGED}|is|was|now|:|=|-|\u2013)?)[ \t]*(?P<value>\d{{3,8}}#?)(?![\d/.:])", re.IGNORECASE)
 # "WiFi network TMW-Studio, key harmony42": a key or pass for a network named just before.
 _NETWORK_KEY = re.compile(
     rf"\b(?:wi-?fi|network|router|hotspot|ssid)\b[^.\n]{{0,40}}?\b(?:key|pass)\b[ \t]*(?P<sep>is\b|:|=|-)?[ \t]*{_VALUE}",
@@ -82,10 +93,19 @@ _NETWORK_KEY = re.compile(
 _ADDRESS_THEN_PASSWORD = re.compile(rf"{EMAIL.pattern}[ \t]*(?:/|\|)[ \t]*{_VALUE}")
 # "Front door: 4417#": a door (or gate, key safe ...) given a number straight out.
 _PLACE_NUMBER = re.compile(
-    r"\b(?:door|gate|key[ \t]?safe|key[ \t]?box|lock[ \t]?box|padlock|alarm)"
+    r"\b(?:door|gate|key[ \t]?safe|key[ \t]?box|lock[ \t]?box|padlock|alarm|key[ \t]?pad|alarm[ \t]+panel)"
     # "lockbox at St Luke's hall is 7150", "the key box by the fire exit is 2290"
     r"(?:[ \t]+(?:at|in|on|by|for|outside|behind|beside|near|round|around|under|inside|next[ \t]+to)[ \t]+[^\n:=.,;!?]{1,40}?)?"
-    r"[ \t]*(?::|=|is\b)[ \t]*(?P<value>\d{4,8}#?)(?![\d/.:])",
+    # "door's 1379", "keypad on the back gate - 1 9 4 7", "Lockbox for the van keys: 3-6-9-2"
+    r"(?:[ \t]*(?::|=|is\b|(?:has[ \t]+)?changed[ \t]+to\b)|['\u2019]s\b|(?P<dash>[ \t]+[-\u2013]))[ \t]*"
+    r"(?P<value>\d{4,8}#?(?![\d/.:])|\d(?:[ \t]\d){3,7}(?![ \t]?\d)|\d(?:-\d){3,7}(?![-\d]))",
+    re.IGNORECASE,
+)
+# "just punch in 3310 and push", "Alarm: disarm with 1 2 3 9": a code keyed in, in a sentence about a
+# door, a gate, a key safe or an alarm (code_places.txt).
+_KEYED_IN = re.compile(
+    r"\b(?:(?:punch|key|tap|type|put)(?:[ \t]+it)?[ \t]+in|enter|(?:disarm|unset|set|open)(?:[ \t]+it)?[ \t]+(?:with|using))"
+    r"[ \t]+(?:the[ \t]+code[ \t]+)?(?P<value>\d{4,8}#?(?![\d/.:])|\d(?:[ \t]\d){3,7}(?![ \t]?\d)|\d(?:-\d){3,7}(?![-\d]))",
     re.IGNORECASE,
 )
 # "changed the X password to Gl0ucester_Grooves", "reset the PIN for the safe to 4410".
@@ -121,7 +141,7 @@ _USERNAME_SLASH_BEFORE = re.compile(r"(?:user(?:[ \t]?name)?|login|e-?mail)[ \t]
 _TOKEN_MARKERS = ("xox", "xapp-", "hooks.slack.com", "AKIA", "ASIA", "gh", "github_pat_", "AIza", "k_live_",
                   "k_test_", "sk-", "eyJ", "-----BEGIN")
 _WORD_MARKERS = ("pass", "pw", "p/w", "pin", "code", "key", "token", "secret", "log", "credential", "sign", "combo",
-                 "combination", "alarm", "lock", "door", "gate", "wi", "network", "router", "ssid")
+                 "combination", "alarm", "lock", "door", "gate", "wi", "network", "router", "ssid", "pad")
 
 _TRAILING_PUNCTUATION = ".,;:)]}>"
 # A value hidden or left to be filled in: "****", "<YOUR-PASSWORD-HERE>" (its closing bracket may already
@@ -133,7 +153,7 @@ _MASKED = re.compile(
 )
 # Words that follow "password is" in talk about passwords rather than in a password.
 _NOT_A_PASSWORD = frozenset(
-    ["a", "an", "the", "in", "on", "at", "by", "for", "to", "of", "from", "with", "and", "or", "but", "not", "no", "yes", "it", "this", "that", "these", "those", "same", "different", "new", "old", "your", "my", "our", "their", "his", "her", "its", "his", "what", "which", "who", "where", "when", "how", "here", "there", "still", "now", "just", "also", "very", "too", "so", "required", "needed", "case", "sensitive", "correct", "incorrect", "wrong", "right", "weak", "strong", "long", "short", "safe", "secure", "secret", "private", "confidential", "personal", "protected", "expired", "changed", "saved", "stored", "written", "shared", "below", "above", "attached", "enclosed", "available", "missing", "blank", "empty", "unknown", "invalid", "valid", "reset", "change", "see", "ask", "check", "use", "coming", "sent", "pinned", "usual", "standard", "same", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "something", "anything", "nothing", "everything", "please", "thanks", "thank", "ok", "okay", "fine", "good", "great", "lastpass", "bitwarden", "1password", "keeper", "dashlane", "manager", "vault", "whiteboard", "drawer", "office", "written"]
+    ["a", "an", "the", "in", "on", "at", "by", "for", "to", "of", "from", "with", "and", "or", "but", "not", "no", "yes", "it", "this", "that", "these", "those", "same", "different", "new", "old", "your", "my", "our", "their", "his", "her", "its", "his", "what", "which", "who", "where", "when", "how", "here", "there", "still", "now", "just", "also", "very", "too", "so", "required", "needed", "case", "sensitive", "correct", "incorrect", "wrong", "right", "weak", "strong", "long", "short", "safe", "secure", "secret", "private", "confidential", "personal", "protected", "expired", "changed", "saved", "stored", "written", "shared", "below", "above", "attached", "enclosed", "available", "missing", "blank", "empty", "unknown", "invalid", "valid", "reset", "change", "see", "ask", "check", "use", "coming", "sent", "pinned", "usual", "standard", "been", "being", "same", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "something", "anything", "nothing", "everything", "please", "thanks", "thank", "ok", "okay", "fine", "good", "great", "lastpass", "bitwarden", "1password", "keeper", "dashlane", "manager", "vault", "whiteboard", "drawer", "office", "written"]
 )
 # "the padlock is 30mm", "alarm at 7pm": a size or a time, not a code.
 _MEASURE = re.compile(r"\d+(?:\.\d+)?(?:mm|cm|m|km|kg|g|db|am|pm|p|mins?|hrs?|s|x|k)", re.IGNORECASE)
@@ -151,6 +171,11 @@ _CHANGED_NOW = re.compile(
     r"(?:(?:it['\u2019]s|it[ \t]+is|which[ \t]+is|is)[ \t]+)?now[ \t]*:?[ \t]*" + _VALUE,
     re.IGNORECASE,
 )
+# "you can claim host with 559201": a meeting's host key, given with the words that use it.
+_HOST_CLAIM = re.compile(r"\bclaim(?:ing)?[ \t]+(?:the[ \t]+)?host(?:[ \t]+(?:role|rights))?[ \t]*(?:with|using|by[ \t]+entering|:|-)?[ \t]*"
+                         r"(?P<value>\d{6})(?!\d)", re.IGNORECASE)
+_CLOCK_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_NOT_KEYED_AFTER = re.compile(r"[ \t]+(?:as|into|in[ \t]+the|on[ \t]+the[ \t]+form)\b", re.IGNORECASE)
 _EVERYDAY_ENDINGS = ("ed", "ing", "ly", "able", "ible", "tion", "ment")
 
 
@@ -257,7 +282,17 @@ class SecretDetector:
                 if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=False):
                     spans.append(Span(Kind.SECRET, start, end))
         for match in _PLACE_NUMBER.finditer(text):
+            if match.group("dash") and _CLOCK_TIME.fullmatch(match.group("value")):
+                continue  # "meet at the gate - 1930 sharp" is a time
             spans.append(Span(Kind.SECRET, *match.span("value")))
+        if "host" in lowered:
+            spans += [Span(Kind.SECRET, *m.span("value")) for m in _HOST_CLAIM.finditer(text)]
+        for match in _KEYED_IN.finditer(text):
+            if _NOT_KEYED_AFTER.match(text, match.end()):
+                continue  # "enter 2026 as the year"
+            sentence_start, sentence_end = doc.sentence_bounds(match.start(), match.end())
+            if self._code_place.search(text, sentence_start, sentence_end):
+                spans.append(Span(Kind.SECRET, *match.span("value")))
         for match in _NETWORK_THEN_PASSWORD.finditer(text):
             start, end = _strip_value(match)
             if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=False):

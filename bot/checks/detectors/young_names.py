@@ -11,9 +11,25 @@ text plainly says the person is young:
   words that mark the young (youth_cues.txt: "young leader", "Arts Award", "a Year 10 student",
   "aged 12", "DOB").
 
+* what the text says of the person makes them a child or a participant, as a class of sentence
+  rather than a word: someone's child ("Lacey Brennan's carer phoned", "evie-mae cartwright's dad
+  rang", "Tyler Oakes is collected by his gran": parent_words.txt); taking part ("add Reuben
+  Marsh-Evans to the cohort group", "Aaliyah Dunmore has been offered a place", "Jamal Whitcombe's
+  1:1", "consent form - Harriet Pugh.pdf", "Kieran Lowther, one of our young musicians", "our
+  youngest producer Toby Ashworth", "X won't make tonight's session": participant_groups.txt,
+  participant_things.txt, participant_forms.txt); an age under 18 anywhere in the message ("Heads up
+  about Callum Threlfall. He's 15"); a list of two or more names written surname first (a register);
+  and (checker.py) a health need or a school said in the same sentence (find_beside).
+
 Adults stay quiet: the organisation's own people, a name with a title or a role ("Cllr Jane Walsh",
 "Anita Holford, our CEO") or doing what adults do ("Sarah Jenkins runs the under-16s band",
 adult_actions.txt), and anyone in a sentence that says nothing about being young.
+
+We do not treat every full name in body text as a young person's by default: measured on the dev and
+holdout sets (round 6b), that flip lowered full-name precision from 0.99 to 0.91 (dev) and from 0.88 to
+0.74 (holdout) with funders' staff, venues, companies and famous musicians, so a name needs one of
+the cues above. The weak cue (an age elsewhere in the message) also stays quiet for someone from
+or at a named organisation ("Helen Carver at Gloucester Guildhall") or a song's credit.
 """
 
 from __future__ import annotations
@@ -39,7 +55,7 @@ _YOUNG_AFTER = re.compile(
     rf"|,?[ \t]+(?:from|in|of)[ \t]+{_YEAR_GROUP}"
     # ", 12 Brunswick Road" is a house number: a place's name and its address, not an age.
     rf"|,[ \t]*(?:aged?[ \t]+)?{_AGE}\b(?![:.,]?\d|[ \t]*(?:%|am|pm|years?[ \t]+ago|minutes|mins)|[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z])"
-    rf"|\([ \t]*(?:aged[ \t]+|age[ \t]+)?{_AGE}[ \t]*\)"
+    rf"|\([ \t]*(?:aged[ \t]+|age[ \t]+)?{_AGE}[ \t]*[!?]*[ \t]*\)"
     rf"|\([ \t]*{_YEAR_GROUP}"
     rf"|,?[ \t]+aged[ \t]+{_AGE}\b"
     rf"|,?[ \t]*age[ \t]*[:=\-\u2013][ \t]*{_AGE}\b"  # a form's fields: "Name: Leon Baptiste, Age: 13"
@@ -63,7 +79,9 @@ _YOUNG_BEFORE = re.compile(
     rf"|\b(?:my|our|his|her|their)[ \t]+(?:little|younger|baby|twin)[ \t-]+(?:brother|sister)"
     rf"|\b(?:our|my)[ \t]+(?:youngest|eldest|oldest)"
     # A young member's role: "youth council member Arjun Mehta", "junior ambassador Kofi Boateng".
-    rf"|\b(?:youth|junior|young)[ \t]+(?:[a-z]+[ \t]+)?(?:member|rep|representative|ambassador|mayor|councillor|trainee|apprentice|volunteer|trustee))"
+    rf"|\b(?:youth|junior|young)[ \t]+(?:[a-z]+[ \t]+)?(?:member|rep|representative|ambassador|mayor|councillor|trainee|apprentice|volunteer|trustee)"
+    # "our youngest producer Toby Ashworth", "teenage drummer": a young performer, not an adult's role.
+    rf"|\b(?:youngest|young|teen|teenage|junior|budding)[ \t]+(?:[a-z]+[ \t]+)?(?:producer|drummer|singer|vocalist|guitarist|bassist|pianist|rapper|mc|dj|composer|songwriter|musician|performer|artist|member|participant|leader))"
     rf"[ \t]*,?[ \t]*$",
     re.IGNORECASE,
 )
@@ -74,6 +92,16 @@ _AGE_IN_SENTENCE = re.compile(
     rf"\b(?:aged?|only|both|just|is|turns?|he['\u2019]s|she['\u2019]s|i['\u2019]m|im|i[ \t]+am)[ \t]+{_AGE}\b(?![:.]\d|[ \t]*(?:%|am|pm|minutes|mins|hours|years?[ \t]+ago)|[ \t]+when\b)"
     rf"|\b{_AGE}[ \t-]+years?[ \t-]+old\b|\b{_YEAR_GROUP}|\bgrade[ \t]+[1-8]\b"
     rf"|\b{_AGE}[ \t]*(?:y/?o|yrs?)\b",
+    re.IGNORECASE,
+)
+# An age said of one person, for the message-wide cue: "He's 15", "she is only 13", "(12!)", "a
+# 14-year-old". Not an age range or a group ("aged 11-16", "13-year-olds", "under-16s").
+_AGE_OF_SOMEONE = re.compile(
+    rf"\b(?:he['\u2019]s|she['\u2019]s|he[ \t]+is|she[ \t]+is|they['\u2019]re|they[ \t]+are|i['\u2019]m|im|i[ \t]+am|"
+    rf"turns?|turned|turning|just[ \t]+turned)[ \t]+(?:only[ \t]+|just[ \t]+|nearly[ \t]+|almost[ \t]+)?{_AGE}\b"
+    rf"(?![ \t]*(?:[-\u2013+]|to\b|%|am\b|pm\b|minutes|mins|hours|years?[ \t]+ago|[ \t]*when\b)|[:.]\d)"
+    rf"|\([ \t]*{_AGE}[ \t]*[!?]*[ \t]*\)"
+    rf"|(?<![-\u2013\d])\b{_AGE}[ \t-]+years?[ \t-]+old\b(?!s)",
     re.IGNORECASE,
 )
 _LOOKBACK = 40
@@ -94,7 +122,11 @@ class YoungPersonNameDetector:
             rf"[ \t]*(?:,|\(|-|\u2013)?[ \t]*(?:(?:our|the|a|an|is|was|as)[ \t]+)?(?:[a-z]+[ \t]+)?(?:{roles})\b",
             re.IGNORECASE,
         )
-        self._title_before = re.compile(rf"\b(?:{roles})\.?[ \t]+$", re.IGNORECASE)
+        # "Ruth Gilmore, who is joining us as a volunteer": a role a little later in the clause.
+        self._role_later = re.compile(
+            rf"[^.!?\n]{{0,40}}?\bas[ \t]+(?:a|an|our|the)[ \t]+(?:new[ \t]+)?(?:[a-z]+[ \t]+)?(?:{roles})\b", re.IGNORECASE)
+        # "Our new trustee, James Whitmore": a role, then a comma, then the name.
+        self._title_before = re.compile(rf"\b(?:{roles})\.?[ \t]*,?[ \t]+$", re.IGNORECASE)
         all_actions = entries("adult_actions", context.extra_terms)
         actions = phrase_pattern(a for a in all_actions if not a.endswith(" by"))
         self._adult_action_after = re.compile(rf"[ \t]*,?[ \t]*(?:{actions})\b", re.IGNORECASE)
@@ -105,11 +137,72 @@ class YoungPersonNameDetector:
         # "Billie Eilish wrote her first album at 17": a famous person, young when famous, is no participant.
         self._famous = frozenset(" ".join(n.lower().split()) for n in entries("famous_people", context.extra_terms))
         self._org_people = frozenset(" ".join(name.lower().split()) for name in context.org_people)
+        # Someone's child: "Lacey Brennan's carer phoned", "Tyler Oakes is collected by his gran".
+        parents = phrase_pattern(entries("parent_words", context.extra_terms))
+        self._parent_after = re.compile(rf"['\u2019]s[ \t]+(?:{parents})\b", re.IGNORECASE)
+        self._collected_by_after = re.compile(
+            r"[ \t]+(?:is|gets|will[ \t]+be|was|usually[ \t]+gets|has[ \t]+been)[ \t]+(?:usually[ \t]+|always[ \t]+|normally[ \t]+)?"
+            r"(?:collected|picked[ \t]+up|dropped[ \t]+off|brought|taken[ \t]+home|driven|walked[ \t]+(?:here|home|over))"
+            rf"[^.!?\n]{{0,40}}?\b(?:by|with)[ \t]+(?:his|her|their)[ \t]+(?:{parents})\b",
+            re.IGNORECASE,
+        )
+        # Lower-case names beside a parent word: "evie-mae cartwright's dad rang".
+        self._lower_child_of = re.compile(
+            rf"(?<![\w'\u2019-])(?P<first>[a-z]+(?:-[a-z]+)?)[ \t]+(?P<last>[a-z]{{3,}}(?:-[a-z]+)?)['\u2019]s[ \t]+(?:{parents})\b"
+        )
+        # Taking part: "add X to the cohort group", "welcome X to the Saturday band".
+        groups = phrase_pattern(entries("participant_groups", context.extra_terms))
+        self._added_before = re.compile(
+            r"\b(?:add|added|adding|welcome|welcoming|enrol|enrolled|enrolling|book|booked|booking|register|registered|"
+            r"put|sign|signed|move|moved|moving)[ \t]+$", re.IGNORECASE)
+        self._added_after = re.compile(
+            rf"(?:[ \t]+up)?[ \t]+(?:to|onto|on|into|for|in)[ \t]+(?:the[ \t]+|our[ \t]+|this[ \t]+|next[ \t]+|a[ \t]+)?"
+            rf"(?:[\w'\u2019-]+[ \t]+){{0,3}}?(?:{groups})\b", re.IGNORECASE)
+        self._joined_after = re.compile(
+            r"[ \t]+(?:has[ \t]+(?:just[ \t]+)?(?:been[ \t]+)?|just[ \t]+|was[ \t]+|is[ \t]+|got[ \t]+|gets[ \t]+)?"
+            r"(?:(?:offered|given|awarded|gained|won|secured|accepted|got)[ \t]+(?:a|her|his|their)[ \t]+place\b"
+            rf"|(?:joined|started|signed[ \t]+up[ \t]+(?:to|for)|enrolled[ \t]+(?:on|in)|new[ \t]+to)[ \t]+(?:the|our)[ \t]+(?:[\w'\u2019-]+[ \t]+){{0,3}}?(?:{groups})\b)",
+            re.IGNORECASE)
+        things = phrase_pattern(entries("participant_things", context.extra_terms))
+        self._thing_after = re.compile(
+            rf"['\u2019]s[ \t]+(?:(?:first|last|next|weekly|new|latest)[ \t]+)?(?:{things})(?![\w-])", re.IGNORECASE)
+        forms = phrase_pattern(entries("participant_forms", context.extra_terms))
+        self._form_before = re.compile(
+            rf"\b(?:{forms})[ \t]*(?:[:\-\u2013]|for|from|re:?)?[ \t]*(?:[:\-\u2013][ \t]*)?$", re.IGNORECASE)
+        members = phrase_pattern(entries("young_member_words", context.extra_terms))
+        self._one_of_ours = re.compile(
+            r"[ \t]*,?[ \t]*(?:(?:is|was)[ \t]+)?one[ \t]+of[ \t]+(?:our|the)[ \t]+"
+            r"(?:(?:new|newest|youngest|young|talented|amazing|brilliant|regular|budding|lovely)[ \t]+)*"
+            rf"(?:young[ \t]+people|participants|learners|pupils|students|(?:{members})s?)\b", re.IGNORECASE)
+        # Missing a session: "Ethan Moorcroft won't make tonight's session".
+        self._absent_after = re.compile(
+            r"[ \t]+(?:won['\u2019]t|can['\u2019]t|cannot|can[ \t]+not|couldn['\u2019]t|isn['\u2019]t|wasn['\u2019]t|"
+            r"won['\u2019]t[ \t]+be[ \t]+able[ \t]+to|is[ \t]+not[ \t]+able[ \t]+to)[ \t]+(?:make|come|attend|be[ \t]+(?:in|at|coming|there))\b"
+            r"[^.!?\n]{0,60}?\b(?:session|rehearsal|practice|band|group|class|lesson|workshop|tonight|today)\b",
+            re.IGNORECASE)
+
+    def _is_forename(self, first: str) -> bool:
+        """"Evie-Mae" counts when either part is a known first name."""
+        lowered = first.lower()
+        return lowered in self._first_names or ("-" in lowered and any(
+            part in self._first_names for part in lowered.split("-")))
+
+    def _takes_part(self, text: str, start: int, end: int, before: str) -> bool:
+        """Someone's child or a participant, said right beside the name."""
+        return (self._parent_after.match(text, end) is not None
+                or self._collected_by_after.match(text, end) is not None
+                or self._thing_after.match(text, end) is not None
+                or self._joined_after.match(text, end) is not None
+                or self._one_of_ours.match(text, end) is not None
+                or self._form_before.search(before) is not None
+                or (self._added_before.search(before) is not None and self._added_after.match(text, end) is not None)
+                or self._absent_after.match(text, end) is not None)
 
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
         spans = []
         sentence_has_cue: dict[int, bool] = {}
+        message_age: bool | None = None
         for name in _candidates(text):
             first, last = name.group("first"), name.group("last")
             if first in NOT_A_NAME or last in NOT_A_NAME or last.split("-")[0] in _NOT_A_SURNAME:
@@ -118,17 +211,21 @@ class YoungPersonNameDetector:
             if f"{first} {last}".lower() in self._org_people or f"{first} {last}".lower() in self._famous:
                 continue
             before = text[max(0, start - _LOOKBACK):start]
-            if _NAMES_A_PLACE_AFTER.match(text, end):
-                continue  # "Thomas Keble School", "the Jack Russell Hall": a name inside a place's name
-            if self._title_before.search(before) or self._role_after.match(text, end):
+            if _NAMES_A_PLACE_AFTER.match(text, end) or _BUSINESS_AFTER.match(text, end):
+                continue  # "Thomas Keble School", "the Jack Russell Hall", "Aria Kowalski Photography"
+            young_before = _YOUNG_BEFORE.search(before) is not None
+            if (self._title_before.search(before) and not young_before) or self._role_after.match(text, end):
                 continue
-            young = (_YOUNG_AFTER.match(text, end) is not None or _YOUNG_BEFORE.search(before) is not None
+            young = (_YOUNG_AFTER.match(text, end) is not None or young_before
                      or self._child_label_before.search(before) is not None)
             if young and first.lower() not in self._first_names and last in _PLACE_WORDS:
                 young = False  # "Stroud Subscription Rooms, 12/03/2026" is a venue
+            known_first = self._is_forename(first)
+            if not young and known_first and last not in _PLACE_WORDS and self._takes_part(text, start, end, before):
+                young = True
             # "Bronze Arts Award certificate for Keisha Obi": whoever receives a youth award is named by
             # it, even with a first name the forenames list lacks.
-            recipient = first.lower() in self._first_names or (
+            recipient = known_first or (
                 _RECIPIENT_BEFORE.search(before) is not None and last not in _PLACE_WORDS)
             if (not young and recipient and not self._adult_action_after.match(text, end)
                     and not self._adult_action_before.search(before)):
@@ -139,25 +236,79 @@ class YoungPersonNameDetector:
                         self._youth_cue.search(sentence) or _AGE_IN_SENTENCE.search(sentence)
                     )
                 young = sentence_has_cue[sentence_start]
+                if not young and known_first and last not in _PLACE_WORDS:
+                    # An age under 18 anywhere in the message: "Heads up about Callum Threlfall. He's 15".
+                    if message_age is None:
+                        message_age = _AGE_OF_SOMEONE.search(text) is not None
+                    young = (message_age and _ORGANISATION_AFTER.match(text, end) is None
+                             and not _credit(text, start, end) and not self._role_later.match(text, end))
             if young:
                 spans.append(Span(Kind.FULL_NAME, start, end))
         if "," in text:
             spans += self._surname_first(doc, sentence_has_cue)
+        if "'s" in text or "\u2019s" in text:
+            spans += self._lower_case_children(text)
+        return spans
+
+    def _lower_case_children(self, text: str) -> list[Span]:
+        """"can someone ring lily-rose harding's mum": a name in lower case, only beside a parent word."""
+        spans = []
+        for match in self._lower_child_of.finditer(text):
+            first, last = match.group("first"), match.group("last")
+            if (not self._is_forename(first) or last in self._first_names or last in _LOWER_NOT_A_SURNAME
+                    or first in _LOWER_NOT_A_SURNAME):
+                continue
+            spans.append(Span(Kind.FULL_NAME, match.start(), match.end("last")))
+        return spans
+
+    def find_beside(self, doc: Document, found: list[Span]) -> list[Span]:
+        """Full names in a sentence where another check found a young person's school or health need:
+        "Mason Greaves goes to Newent Community School", "Ollie Haddon has ADHD". The checker calls
+        this after the other detectors, with what they found."""
+        about = [s for s in found if s.kind in (Kind.SCHOOL, Kind.HEALTH)]
+        if not about:
+            return []
+        text = doc.masked
+        named = {(s.start, s.end) for s in found if s.kind == Kind.FULL_NAME}
+        sentences = {doc.sentence_bounds(s.start, s.end) for s in about}
+        spans = []
+        for name in _candidates(text):
+            first, last = name.group("first"), name.group("last")
+            start, end = name.start(), name.start("last") + len(last)
+            if (start, end) in named or not self._is_forename(first):
+                continue
+            if last in NOT_A_NAME or last.split("-")[0] in _NOT_A_SURNAME or last in _PLACE_WORDS:
+                continue
+            if f"{first} {last}".lower() in self._org_people or f"{first} {last}".lower() in self._famous:
+                continue
+            if _NAMES_A_PLACE_AFTER.match(text, end) or _BUSINESS_AFTER.match(text, end):
+                continue
+            before = text[max(0, start - _LOOKBACK):start]
+            if self._title_before.search(before) or self._role_after.match(text, end):
+                continue
+            if any(s_start <= start and end <= s_end for s_start, s_end in sentences) and not any(
+                    s.start < end and start < s.end for s in about):
+                spans.append(Span(Kind.FULL_NAME, start, end))
         return spans
 
     def _surname_first(self, doc: Document, sentence_has_cue: dict[int, bool]) -> list[Span]:
         """Registers and lists: "Whitfield, Tilly (Year 9)". The word after the comma must be a first
-        name and the word before it must not be one ("Amy, Leo and Kai" lists first names)."""
+        name and the word before it must not be one ("Amy, Leo and Kai" lists first names). Two or
+        more names written so make a register: "Attendance: Holloway, Jasmine; Begum, Safa"."""
         text = doc.masked
-        spans = []
+        found = []
         for name in _SURNAME_FIRST.finditer(text):
             first, last = name.group("first"), name.group("last")
             if (first.lower() not in self._first_names or last.lower() in self._first_names
                     or last in NOT_A_NAME or first in NOT_A_NAME or last.split("-")[0] in _NOT_A_SURNAME):
                 continue
+            found.append(name)
+        register = len(found) >= 2
+        spans = []
+        for name in found:
             start, end = name.start(), name.end("first")
-            young = (_YOUNG_AFTER.match(text, end) is not None
-                     or self._child_label_before.search(text[max(0, start - _LOOKBACK):start]) is not None)
+            young = register or (_YOUNG_AFTER.match(text, end) is not None
+                                 or self._child_label_before.search(text[max(0, start - _LOOKBACK):start]) is not None)
             if not young:
                 sentence_start, sentence_end = doc.sentence_bounds(start, end)
                 if sentence_start not in sentence_has_cue:
@@ -169,6 +320,41 @@ class YoungPersonNameDetector:
             if young:
                 spans.append(Span(Kind.FULL_NAME, start, end))
         return spans
+
+
+# "Helen Carver at Gloucester Guildhall", "Sophie Barnes from Arts Council England": someone from a
+# named organisation is a partner's staff, unless the organisation is a school (then the person is
+# likely a pupil, and a school cue decides).
+_ORGANISATION_AFTER = re.compile(
+    r"[ \t]*,?[ \t]+(?:from|at|of|with|representing)[ \t]+(?:the[ \t]+)?[A-Z][\w&'\u2019-]*"
+    r"(?![\w&'\u2019-]*(?:[ \t]+[A-Z][\w&'\u2019-]*)*[ \t]+(?:School|Academy|Primary|High|College|Grammar)\b)"
+)
+# "Aria Kowalski Photography", "Harvey Stone Ltd": a business named after its owner.
+_BUSINESS_AFTER = re.compile(
+    r"[ \t]+(?:Ltd|Limited|LLP|Plc|PLC|Photography|Photo|Sound|Sounds|Audio|Hire|Events|Productions|Media|Design|"
+    r"Designs|Associates|Consulting|Solicitors|Accountants|Catering|Coaches|Taxis|Transport|Records|Music)\b"
+)
+# A song's credit: "Delilah (Tom Jones)", "Someone You Loved by Lewis Capaldi".
+_CREDIT_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019]*[ \t]*\(|[A-Za-z][\w'\u2019]*[ \t]+by[ \t]+)$")
+
+
+def _credit(text: str, start: int, end: int) -> bool:
+    if _CREDIT_BEFORE.search(text, max(0, start - 30), start) is None:
+        return False
+    return text[start - 1:start] != "(" or text[end:end + 1] == ")"
+
+
+# Lower-case words that can precede "'s mum" without being a surname: "ask amy today's ...".
+_LOWER_NOT_A_SURNAME = frozenset(
+    ["the", "and", "but", "for", "with", "from", "that", "this", "what", "who", "his", "her", "their", "our", "your",
+     "today", "tonight", "tomorrow", "yesterday", "everyone", "someone", "anyone", "nobody", "one", "friend", "mate",
+     "bestie", "cousin", "brother", "sister", "girlfriend", "boyfriend", "partner", "wife", "husband", "son",
+     "daughter", "kid", "child", "baby", "little", "lad", "girl", "boy", "mum", "dad", "ring", "call", "text", "tell",
+     "ask", "email", "message", "phone", "rang", "called", "texted", "told", "asked", "emailed", "messaged", "phoned",
+     "was", "is", "has", "had", "did", "does", "can", "could", "would", "will", "should", "may", "might", "must",
+     "not", "also", "just", "still", "only", "even", "then", "than", "when", "where", "because", "about", "after",
+     "before", "like", "said", "says", "think", "thinks", "know", "knows", "see", "saw", "met", "meet", "got", "get"]
+)
 
 
 # Last words of a venue's name, where a name with no known first name is a place, not a person.
