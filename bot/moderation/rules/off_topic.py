@@ -63,7 +63,7 @@ from ..conversation import OFF_TOPIC, ON_TOPIC, TOO_SHORT, ConversationMemory, V
 from ..findings import Finding
 from ..text import MENTION_TOKEN, tokenize
 from ..wordlists import WordLists
-from .base import ChannelContext, ChannelPurpose, MessageUnderReview
+from .base import REPORTED_FOR, ChannelContext, ChannelPurpose, MessageUnderReview
 from .common import PhraseSet, words_before
 
 _MIN_WORD_LENGTH = 3
@@ -255,6 +255,11 @@ class OffTopicRule:
             memory.closed_at = max(memory.closed_at, message.time)
         if not message.edited:
             side, topic = self.side_run(message, context)
+            if side == 1 and message.derived.get(REPORTED_FOR):
+                # An advert or a threat that names a PS5 or a holiday is
+                # reported for what it says; it does not open a side
+                # conversation that the next, unrelated posts would carry on.
+                side, topic = 0, ""
             memory.record_side_run(side, message.time, topic, message.user)
         elif verdict == ON_TOPIC and memory.side_length and message.time <= memory.side_time:
             memory.record_side_run(0, message.time, "")  # edited back onto the topic: the side conversation is over
