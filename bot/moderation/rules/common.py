@@ -69,10 +69,11 @@ def without_reported_speech(message: MessageUnderReview, reports: PhraseSet) -> 
 
 
 # A quoted title after the word that names it: "the song's called 'I know where you
-# live'", "the line 'you'll regret it' in the chorus". The words are a title or a
-# lyric, not said to anyone.
+# live'", "the line 'you'll regret it' in the chorus"; or an example given ("threats
+# like 'I know where you live' are always reported"). The words are a title, a
+# lyric or an example, not said to anyone.
 _QUOTED_TITLE = re.compile(
-    r"\b(?:called|titled|named|song|track|tune|single|lyric|lyrics|line|chorus|album|film|book)\s+"
+    r"\b(?:called|titled|named|song|track|tune|single|lyric|lyrics|line|chorus|album|film|book|like|such as|eg|e\.g\.)\s+"
     + _REPORTED_SPEECH.pattern
 )
 
