@@ -177,7 +177,12 @@ class OffTopicRule:
                 recent = memory.recent_words(message.time)
                 topical = {s for s in stems if s in self.lexicon}
                 lexicon_words = len(topical)
-                if not drifting and topical <= self.everyday and memory.side_run(message.time, _DRIFT_SECONDS)[0]:
+                if not drifting and topical <= self.everyday and (
+                    memory.side_run(message.time, _DRIFT_SECONDS)[0]
+                    # A question that opens a side conversation is not brought
+                    # on topic by an everyday word ("did you see the news about the bridge").
+                    or self.openers.search(message.phrase_text)
+                ):
                     drifting = True  # "my dad picks by the silliest name" carries a side conversation on
                 related = any(s in purpose for s in stems) or (
                     not distracted
