@@ -100,6 +100,7 @@ class OffTopicRule:
         self.openers = PhraseSet(lists.entries("side_topic_openers"))
         self.negations = frozenset(entry for entry in lists.entries("negations") if " " not in entry)
         self.housekeeping = PhraseSet(lists.entries("channel_housekeeping"))
+        self.reproach = PhraseSet(lists.entries("reproach_markers"))
         self.carry_on = frozenset(entry for entry in lists.entries("carry_on_words") if " " not in entry)
 
     def content_stems(self, tokens: list[str]) -> list[str]:
@@ -163,10 +164,14 @@ class OffTopicRule:
             if self.housekeeping.search(message.phrase_text) or _SENT_TO_A_CHANNEL.search(message.phrase_text):
                 result = (ON_TOPIC, stems)
                 message.derived[self.name + ":closes"] = True
+            # A leader enforcing the agreement ("Freya, that's a dig at someone's
+            # appearance - not ok here") is running the channel, not drifting from it.
             # Someone else picking up a word of what the channel was doing
             # before a side conversation ("who can bring the raffle prizes?"
             # after raffle talk) brings it back, however short.
-            elif not distracted and self._picks_up_the_topic(message, context, stems):
+            elif not distracted and (
+                self.reproach.search(message.phrase_text) or self._picks_up_the_topic(message, context, stems)
+            ):
                 result = (ON_TOPIC, stems)
             # A short reply ("I've got two, I'll bring one") says too little to
             # judge, unless it names a distraction ("the Traitors finale tho").
