@@ -273,6 +273,11 @@ class OffTopicRule:
             memory.record_side_run(side, message.time, topic, message.user)
         elif verdict == ON_TOPIC and memory.side_length and message.time <= memory.side_time:
             memory.record_side_run(0, message.time, "")  # edited back onto the topic: the side conversation is over
+        if message.derived.get(REPORTED_FOR) and verdict == OFF_TOPIC:
+            # A post reported for what it says (a threat, an advert) is dealt
+            # with by its own rule; it does not make the writer's next,
+            # ordinary post the third of an off-topic run.
+            verdict = TOO_SHORT
         memory.record(message.user, message.ts, message.time, verdict, frozenset(stems), edited=message.edited)
 
     def export_state(self, context: ChannelContext) -> dict[str, Any]:
