@@ -28,7 +28,8 @@ or feed the last day of the channel's history to ``remember()``.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from bot.inline_markup import PLAIN, InlineMarkup
 

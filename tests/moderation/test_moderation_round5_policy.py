@@ -89,6 +89,25 @@ SOLICITATION = [
     "my auntie makes cupcakes for parties, tell her I sent you",
 ]
 
+# Later passes of the round, each on what a set written after the last change
+# missed (the kinds, in other words than those sets').
+LATER_KINDS = [
+    ("threat", "you better watch it, I know what you did with the van keys"),
+    ("threat", "one more comment and your dad gets the screenshots"),
+    ("threat", "you'll be walking home alone tonight, if you know what I mean"),
+    ("threat", "remember what happened to the last kid who grassed on me?"),
+    ("threat", "I'd be careful what you post on here"),
+    ("illegal", "earn easy money, just lend your bank account for a day"),
+    ("illegal", "selling fake wristbands for the festival, a tenner each"),
+    ("illegal", "got loads of vapes, £5 each, no ID needed"),
+    ("illegal", "got my cousin to buy us some wkd, we're year 9"),
+    ("abuse", "they're travellers, they're all thieving"),
+    ("abuse", "you dress like you got ready in the dark"),
+    ("abuse", "she's thick as two short planks"),
+    ("solicitation", "my brother's selling his bike, ring him on the number in my bio"),
+    ("solicitation", "free entry if you say my name on the door"),
+]
+
 SOLICITATION_LOOK_ALIKES = [
     "got 2 spare tickets for tonight's gig, free to a good home, lmk",
     "selling my old guitar, £50 ono, DM me",
@@ -115,6 +134,11 @@ def test_abuse_without_swear_words(findings, text):
 @pytest.mark.parametrize("text", SOLICITATION)
 def test_selling_and_promoting_in_any_words(findings, text):
     assert "solicitation" in findings(text, purpose=WORK_CHANNEL)
+
+
+@pytest.mark.parametrize(("rule", "text"), LATER_KINDS)
+def test_later_kinds(findings, rule, text):
+    assert rule in findings(text, purpose=WORK_CHANNEL)
 
 
 @pytest.mark.parametrize("text", THREAT_LOOK_ALIKES + ILLEGAL_LOOK_ALIKES + ABUSE_LOOK_ALIKES + SOLICITATION_LOOK_ALIKES)
