@@ -28,14 +28,15 @@ or feed the last day of the channel's history to ``remember()``.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from bot.inline_markup import PLAIN, InlineMarkup
 
 from .config import ModerationConfig
 from .findings import RULE_NAMES, Finding
 from .rules import build_rules
-from .rules.base import ChannelContext, ChannelPurpose, MessageUnderReview, RememberingRule, Rule
+from .rules.base import REPORTED_FOR, ChannelContext, ChannelPurpose, MessageUnderReview, RememberingRule, Rule
 from .wordlists import WordLists
 
 STATE_VERSION = 1
@@ -97,6 +98,9 @@ class ChannelModerator:
         findings = _one_reason([f for rule in self.rulebook.rules if (f := rule.assess(message, self.context)) is not None])
         findings = self._copies_as_copies(findings)
         content = frozenset(f.rule for f in findings) & _CONTENT_RULES
+        # What the post was reported for, for the rules that remember it
+        # (an advert naming a PS5 does not open a side conversation about it).
+        message.derived[REPORTED_FOR] = content
         if content:
             self._reported[message.ts] = content
             self._reported.move_to_end(message.ts)

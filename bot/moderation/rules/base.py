@@ -12,6 +12,10 @@ from bot.inline_markup import PLAIN, InlineMarkup
 from ..findings import Finding, RuleName
 from ..text import MENTION_TOKEN, PreparedMessage, fold
 
+# message.derived key: the content rules (abuse, threat, solicitation,
+# illegal) that reported the message, set before rules remember it.
+REPORTED_FOR = "reported_for"
+
 
 def posted_at(ts: str | float | int) -> float:
     """When a message was posted, from its id. The rules take a message's id to be its posting time in

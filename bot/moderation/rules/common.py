@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..text import fold, tokenize
 from .base import MessageUnderReview
@@ -65,4 +65,22 @@ def without_reported_speech(message: MessageUnderReview, reports: PhraseSet) -> 
     if not _REPORTED_SPEECH.search(message.text) or not reports.search(message.phrase_text):
         return message
     return MessageUnderReview(_REPORTED_SPEECH.sub(" ", message.text), user=message.user, ts=message.ts,
+                              edited=message.edited, thread_ts=message.thread_ts)
+
+
+# A quoted title after the word that names it: "the song's called 'I know where you
+# live'", "the line 'you'll regret it' in the chorus"; or an example given ("threats
+# like 'I know where you live' are always reported"). The words are a title, a
+# lyric or an example, not said to anyone.
+_QUOTED_TITLE = re.compile(
+    r"\b(?:called|titled|named|song|track|tune|single|lyric|lyrics|line|chorus|album|film|book|like|such as|eg|e\.g\.)\s+"
+    + _REPORTED_SPEECH.pattern
+)
+
+
+def without_quoted_titles(message: MessageUnderReview) -> MessageUnderReview:
+    """The message without quoted titles and lyrics named as such, or the message itself."""
+    if not _QUOTED_TITLE.search(message.text):
+        return message
+    return MessageUnderReview(_QUOTED_TITLE.sub(" ", message.text), user=message.user, ts=message.ts,
                               edited=message.edited, thread_ts=message.thread_ts)

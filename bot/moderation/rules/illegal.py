@@ -73,6 +73,7 @@ class IllegalActivityRule:
         labels = {m.label for m in matches}
         for concept in self.concepts.matches(text_for(_CONCEPT_SECTION), message.emoji, message.token_set):
             if concept.label not in labels:
+                labels.add(concept.label)  # one reason a kind is enough, as for the threat rule
                 parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.mask_text(w)) for w in concept.words)})")
         if not parts:
             return None

@@ -63,7 +63,7 @@ from ..conversation import OFF_TOPIC, ON_TOPIC, TOO_SHORT, ConversationMemory, V
 from ..findings import Finding
 from ..text import MENTION_TOKEN, tokenize
 from ..wordlists import WordLists
-from .base import ChannelContext, ChannelPurpose, MessageUnderReview
+from .base import REPORTED_FOR, ChannelContext, ChannelPurpose, MessageUnderReview
 from .common import PhraseSet, words_before
 
 _MIN_WORD_LENGTH = 3
@@ -100,6 +100,7 @@ class OffTopicRule:
         self.openers = PhraseSet(lists.entries("side_topic_openers"))
         self.negations = frozenset(entry for entry in lists.entries("negations") if " " not in entry)
         self.housekeeping = PhraseSet(lists.entries("channel_housekeeping"))
+        self.reproach = PhraseSet(lists.entries("reproach_markers"))
         self.carry_on = frozenset(entry for entry in lists.entries("carry_on_words") if " " not in entry)
 
     def content_stems(self, tokens: list[str]) -> list[str]:
@@ -163,10 +164,14 @@ class OffTopicRule:
             if self.housekeeping.search(message.phrase_text) or _SENT_TO_A_CHANNEL.search(message.phrase_text):
                 result = (ON_TOPIC, stems)
                 message.derived[self.name + ":closes"] = True
+            # A leader enforcing the agreement ("Freya, that's a dig at someone's
+            # appearance - not ok here") is running the channel, not drifting from it.
             # Someone else picking up a word of what the channel was doing
             # before a side conversation ("who can bring the raffle prizes?"
             # after raffle talk) brings it back, however short.
-            elif not distracted and self._picks_up_the_topic(message, context, stems):
+            elif not distracted and (
+                self.reproach.search(message.phrase_text) or self._picks_up_the_topic(message, context, stems)
+            ):
                 result = (ON_TOPIC, stems)
             # A short reply ("I've got two, I'll bring one") says too little to
             # judge, unless it names a distraction ("the Traitors finale tho").
@@ -177,7 +182,12 @@ class OffTopicRule:
                 recent = memory.recent_words(message.time)
                 topical = {s for s in stems if s in self.lexicon}
                 lexicon_words = len(topical)
-                if not drifting and topical <= self.everyday and memory.side_run(message.time, _DRIFT_SECONDS)[0]:
+                if not drifting and topical <= self.everyday and (
+                    memory.side_run(message.time, _DRIFT_SECONDS)[0]
+                    # A question that opens a side conversation is not brought
+                    # on topic by an everyday word ("did you see the news about the bridge").
+                    or self.openers.search(message.phrase_text)
+                ):
                     drifting = True  # "my dad picks by the silliest name" carries a side conversation on
                 related = any(s in purpose for s in stems) or (
                     not distracted
@@ -255,9 +265,19 @@ class OffTopicRule:
             memory.closed_at = max(memory.closed_at, message.time)
         if not message.edited:
             side, topic = self.side_run(message, context)
+            if side == 1 and message.derived.get(REPORTED_FOR):
+                # An advert or a threat that names a PS5 or a holiday is
+                # reported for what it says; it does not open a side
+                # conversation that the next, unrelated posts would carry on.
+                side, topic = 0, ""
             memory.record_side_run(side, message.time, topic, message.user)
         elif verdict == ON_TOPIC and memory.side_length and message.time <= memory.side_time:
             memory.record_side_run(0, message.time, "")  # edited back onto the topic: the side conversation is over
+        if message.derived.get(REPORTED_FOR) and verdict == OFF_TOPIC:
+            # A post reported for what it says (a threat, an advert) is dealt
+            # with by its own rule; it does not make the writer's next,
+            # ordinary post the third of an off-topic run.
+            verdict = TOO_SHORT
         memory.record(message.user, message.ts, message.time, verdict, frozenset(stems), edited=message.edited)
 
     def export_state(self, context: ChannelContext) -> dict[str, Any]:

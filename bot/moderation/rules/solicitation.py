@@ -20,6 +20,7 @@ applies):
 
 from __future__ import annotations
 
+from ..concepts import ConceptSet
 from ..config import ModerationConfig
 from ..findings import Finding
 from ..patterns import PatternSet, PhraseMatch
@@ -32,6 +33,9 @@ OWN_ORG_OK = "own-org-ok"
 USED_INSTRUMENT_OK = "used-instrument-ok"
 PARTNER_FREE_EVENT_OK = "partner-free-event-ok"
 WITH_OFFER = "with-offer"
+# A channel for sharing one's own work ("share beats, ask for feedback"):
+# asking for follows and plays there is what the channel is for.
+UNLESS_SHARING_CHANNEL = "unless-sharing-channel"
 _NEGATION_REACH = 2  # words before a match that can say "no" to it
 _PERMISSION_REACH = 3  # words after a match that can say it is allowed
 _REPROACH_REACH = 6  # words after a match, in its sentence, that can say it is banned
@@ -55,6 +59,12 @@ class SolicitationRule:
         self.free_words = PhraseSet(lists.entries("free_words"))
         self.offer_words = PhraseSet(lists.entries("offer_words"))
         self.reproach = PhraseSet(lists.entries("reproach_markers"))
+        # Selling and promoting as concepts meeting in a message
+        # (solicitation.concepts.txt): "spare tickets ... face value plus a bit".
+        self.concepts = ConceptSet("solicitation", lists, negations=lists.entries("negations"),
+                                   reproach=lists.entries("reproach_markers"),
+                                   allowed_options=frozenset({OWN_ORG_OK, USED_INSTRUMENT_OK, UNLESS_SHARING_CHANNEL}))
+        self.sharing_purposes = PhraseSet(lists.entries("sharing_purposes"))
         self.negations = frozenset(entry for entry in lists.entries("negations") if " " not in entry)
         self.permission = PhraseSet(lists.entries("permission_markers"))
         # Words that can't on their own make a name a partner's ("Free",
@@ -72,12 +82,22 @@ class SolicitationRule:
             lambda section: message.phrase_text,
             lambda match, text: not self._exempt(match, message, context.purpose),
         )
-        if not matches:
-            return None
         # Two sections may share a label: say it once, with its first words.
         first_of_label = {m.label: m for m in reversed(matches)}
-        shown = [m for m in matches if first_of_label[m.label] is m]
-        return Finding("solicitation", sentence([f"{label_part(m.label)} ({quote(m.text)})" for m in shown]))
+        parts = [f"{label_part(m.label)} ({quote(m.text)})" for m in matches if first_of_label[m.label] is m]
+        labels = set(first_of_label)
+        for concept in self.concepts.matches(message.phrase_text, message.emoji, message.token_set):
+            if concept.label in labels or (OWN_ORG_OK in concept.options and self._is_own(message)):
+                continue
+            if UNLESS_SHARING_CHANNEL in concept.options and self._for_sharing(context.purpose):
+                continue
+            if USED_INSTRUMENT_OK in concept.options and self._single_used_instrument(message):
+                continue
+            labels.add(concept.label)
+            parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(w) for w in concept.words)})")
+        if not parts:
+            return None
+        return Finding("solicitation", sentence(parts))
 
     def _exempt(self, match: PhraseMatch, message: MessageUnderReview, purpose: ChannelPurpose) -> bool:
         options = match.section.options
@@ -89,9 +109,7 @@ class SolicitationRule:
             return True
         if USED_INSTRUMENT_OK in options and self._single_used_instrument(message):
             return True
-        if PARTNER_FREE_EVENT_OK in options and self._partner_free_event(message, purpose):
-            return True
-        return False
+        return PARTNER_FREE_EVENT_OK in options and self._partner_free_event(message, purpose)
 
     def _negated(self, match: PhraseMatch, message: MessageUnderReview) -> bool:
         # A moderator's "no selling, no promo codes in here" quotes the rule;
@@ -111,6 +129,11 @@ class SolicitationRule:
         if SENTENCE_BREAK in following:
             following = following[: following.index(SENTENCE_BREAK)]
         return self.reproach.search(" ".join(following) + " ") is not None
+
+    def _for_sharing(self, purpose: ChannelPurpose) -> bool:
+        if "sharing_channel" not in purpose.derived:
+            purpose.derived["sharing_channel"] = bool(purpose) and self.sharing_purposes.search(purpose.prepared.phrase_text) is not None
+        return purpose.derived["sharing_channel"]
 
     def _makes_offer(self, message: MessageUnderReview) -> bool:
         # A way to reach a seller is only selling beside an offer.

@@ -22,7 +22,7 @@ from ..patterns import PatternSet, PhraseMatch, phrase_remover
 from ..wordlists import WordLists
 from .abuse import FriendlyMarkers
 from .base import ChannelContext, MessageUnderReview, quote, sentence
-from .common import PhraseSet, label_part, without_reported_speech, words_before
+from .common import PhraseSet, label_part, without_quoted_titles, without_reported_speech, words_before
 
 UNLESS_FRIENDLY = "unless-friendly"
 UNLESS_OFFER = "unless-offer"
@@ -51,7 +51,7 @@ class ThreatRule:
         self.groups = PhraseSet(lists.entries("nationalities") + lists.entries("identity_groups"))
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
-        message = without_reported_speech(message, self.incident_reports)
+        message = without_quoted_titles(without_reported_speech(message, self.incident_reports))
         text = self.remove_idioms(message.phrase_text)
         matches = self.patterns.first_matches(message.token_set, lambda section: text, lambda m, searched: self._meant(m, message, searched))
         parts = [f"{label_part(m.label)} ({quote(self.mask_text(m.text))})" for m in matches]
