@@ -34,7 +34,8 @@ from bot.inline_markup import PLAIN, InlineMarkup
 
 from .config import ModerationConfig
 from .findings import RULE_NAMES, Finding
-from .rules import build_rules
+from .meaning import MeaningReader
+from .rules import AbuseRule, build_rules
 from .rules.base import ChannelContext, ChannelPurpose, MessageUnderReview, RememberingRule, Rule
 from .wordlists import WordLists
 
@@ -59,6 +60,25 @@ class RuleBook:
         self.rules: list[Rule] = build_rules(self.word_lists, self.config)
         self.remembering: list[RememberingRule] = [r for r in self.rules if isinstance(r, RememberingRule)]
         self.stateless: list[Rule] = [r for r in self.rules if not isinstance(r, RememberingRule)]
+        self.meaning = self._meaning_reader() if self.config.read_meaning else None
+
+    def findings(self, message: MessageUnderReview, context: ChannelContext, rules: list[Rule]) -> list[Finding]:
+        """What `rules` find in a message; when no content rule speaks, what its meaning says."""
+        found = [f for rule in rules if (f := rule.assess(message, context)) is not None]
+        if self.meaning is not None and not any(f.rule in _CONTENT_RULES for f in found):
+            by_meaning = self.meaning.assess(message)
+            if by_meaning is not None:
+                found.append(by_meaning)
+        return _one_reason(found)
+
+    def _meaning_reader(self) -> MeaningReader:
+        # Its reasons quote words, so they are masked as the abuse rule masks its own.
+        abuse = next((r for r in self.rules if isinstance(r, AbuseRule)), None) or AbuseRule(self.word_lists)
+        return MeaningReader.load(
+            _CONTENT_RULES & self.config.enabled_rules,
+            ignored_words=frozenset(self.word_lists.entries("stopwords")),
+            mask_text=abuse.words.mask_text,
+        )
 
 
 class ChannelModerator:
@@ -94,8 +114,7 @@ class ChannelModerator:
             rule.remember(message, self.context)
 
     def _run(self, message: MessageUnderReview) -> list[Finding]:
-        findings = _one_reason([f for rule in self.rulebook.rules if (f := rule.assess(message, self.context)) is not None])
-        findings = self._copies_as_copies(findings)
+        findings = self._copies_as_copies(self.rulebook.findings(message, self.context, self.rulebook.rules))
         content = frozenset(f.rule for f in findings) & _CONTENT_RULES
         if content:
             self._reported[message.ts] = content
@@ -195,7 +214,7 @@ def assess_text(text: str, *, purpose: str | None = None, config: ModerationConf
     rulebook = rulebook or RuleBook(config)
     message = MessageUnderReview(text, markup=markup)
     context = ChannelContext("", purpose)
-    return _one_reason([f for rule in rulebook.stateless if (f := rule.assess(message, context)) is not None])
+    return rulebook.findings(message, context, rulebook.stateless)
 
 
 def _one_reason(findings: list[Finding]) -> list[Finding]:
