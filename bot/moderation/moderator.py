@@ -27,17 +27,21 @@ or feed the last day of the channel's history to ``remember()``.
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
+from pathlib import Path
 from typing import Any, Mapping
 
 from bot.inline_markup import PLAIN, InlineMarkup
 
 from .config import ModerationConfig
 from .findings import RULE_NAMES, Finding
-from .meaning import MeaningReader
+from .meaning import MODEL_DIR, MeaningModelError, MeaningReader
 from .rules import AbuseRule, build_rules
 from .rules.base import ChannelContext, ChannelPurpose, MessageUnderReview, RememberingRule, Rule
 from .wordlists import WordLists
+
+log = logging.getLogger(__name__)
 
 STATE_VERSION = 1
 # What a message is reported for is remembered for this many reported
@@ -54,13 +58,13 @@ _OUTRANKED_BY = {
 class RuleBook:
     """The enabled rules for one organisation, ready to use."""
 
-    def __init__(self, config: ModerationConfig | None = None) -> None:
+    def __init__(self, config: ModerationConfig | None = None, *, meaning_dir: Path = MODEL_DIR) -> None:
         self.config = config or ModerationConfig()
         self.word_lists = WordLists(self.config)
         self.rules: list[Rule] = build_rules(self.word_lists, self.config)
         self.remembering: list[RememberingRule] = [r for r in self.rules if isinstance(r, RememberingRule)]
         self.stateless: list[Rule] = [r for r in self.rules if not isinstance(r, RememberingRule)]
-        self.meaning = self._meaning_reader() if self.config.read_meaning else None
+        self.meaning = self._meaning_reader(meaning_dir) if self.config.read_meaning else None
 
     def findings(self, message: MessageUnderReview, context: ChannelContext, rules: list[Rule]) -> list[Finding]:
         """What `rules` find in a message; when no content rule speaks, what its meaning says."""
@@ -71,14 +75,20 @@ class RuleBook:
                 found.append(by_meaning)
         return _one_reason(found)
 
-    def _meaning_reader(self) -> MeaningReader:
+    def _meaning_reader(self, model_dir: Path) -> MeaningReader | None:
         # Its reasons quote words, so they are masked as the abuse rule masks its own.
         abuse = next((r for r in self.rules if isinstance(r, AbuseRule)), None) or AbuseRule(self.word_lists)
-        return MeaningReader.load(
-            _CONTENT_RULES & self.config.enabled_rules,
-            ignored_words=frozenset(self.word_lists.entries("stopwords")),
-            mask_text=abuse.words.mask_text,
-        )
+        try:
+            return MeaningReader.load(
+                _CONTENT_RULES & self.config.enabled_rules,
+                model_dir=model_dir,
+                ignored_words=frozenset(self.word_lists.entries("stopwords")),
+                mask_text=abuse.words.mask_text,
+            )
+        except MeaningModelError as exc:
+            # The rules still run: a broken install must not stop moderation, but someone must hear of it.
+            log.error("moderation goes on with the rules alone: %s", exc)
+            return None
 
 
 class ChannelModerator:

@@ -137,6 +137,15 @@ def test_missing_files_are_named(tmp_path):
         MeaningReader.load(["threat"], model_dir=tmp_path)
 
 
+def test_without_its_files_moderation_goes_on_with_the_rules_and_says_so(tmp_path, caplog):
+    rulebook = RuleBook(meaning_dir=tmp_path)
+    assert rulebook.meaning is None
+    assert "moderation goes on with the rules alone" in caplog.text
+    assert str(tmp_path) in caplog.text
+    assert [f.rule for f in assess_text("I'll find where you live", rulebook=rulebook)] == ["threat"]
+    assert assess_text(THREAT_TO_SHARE_PICTURES, rulebook=rulebook) == []
+
+
 def test_the_heads_were_trained_on_the_labelled_channels_as_they_are_now():
     """Change a labelled channel file and this fails until the heads are retrained:
     python -m bot.moderation.meaning_build --heads"""
