@@ -24,20 +24,14 @@ import argparse
 import io
 import json
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.moderation import RULE_NAMES, ModerationConfig
 from bot.moderation.cli import run
-
-
-@dataclass
-class Channel:
-    name: str
-    purpose: str
-    messages: list[dict] = field(default_factory=list)
+from bot.moderation.labelled import Channel, labels_of, load_channels
 
 
 @dataclass
@@ -66,32 +60,6 @@ class Score:
     per_rule: dict[str, Counts]
     messages: int
     misses: list[str]
-
-
-def load_channels(path: Path) -> list[Channel]:
-    channels: list[Channel] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        data = json.loads(line)
-        if "channel" in data:
-            channels.append(Channel(data["channel"], data.get("purpose", "")))
-        elif not channels:
-            raise ValueError(f"{path}:{number}: a message before the first channel header")
-        else:
-            channels[-1].messages.append(data)
-    return channels
-
-
-def labels_of(message: dict) -> set[str]:
-    breaks = message.get("breaks")
-    if breaks is None:
-        return set()
-    labels = {breaks} if isinstance(breaks, str) else set(breaks)
-    unknown = labels - set(RULE_NAMES)
-    if unknown:
-        raise ValueError(f"unknown rule {sorted(unknown)} in {message!r}")
-    return labels
 
 
 def moderate(channel: Channel, config: ModerationConfig | None = None) -> dict[int, dict[str, str]]:

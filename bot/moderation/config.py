@@ -67,6 +67,10 @@ class ModerationConfig:
     max_tracked_people_per_channel: int = 5_000
 
     enabled_rules: frozenset[RuleName] = frozenset(RULE_NAMES)
+    # Read each message's overall meaning too (meaning.py), for what the word
+    # lists miss; it speaks only for the enabled content rules, and only when
+    # none of them has.
+    read_meaning: bool = True
 
     def __post_init__(self) -> None:
         unknown = set(self.enabled_rules) - set(RULE_NAMES)
@@ -80,6 +84,8 @@ class ModerationConfig:
             raise ValueError("repetition_similarity must be in (0, 1]")
         if self.off_topic_run_length < 1:
             raise ValueError("off_topic_run_length must be at least 1")
+        if not isinstance(self.read_meaning, bool):
+            raise ValueError("read_meaning must be true or false")
         if self.max_remembered_messages_per_channel < 1 or self.max_tracked_people_per_channel < 1:
             raise ValueError("memory caps must be at least 1")
 

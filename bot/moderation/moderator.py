@@ -27,17 +27,22 @@ or feed the last day of the channel's history to ``remember()``.
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from bot.inline_markup import PLAIN, InlineMarkup
 
 from .config import ModerationConfig
 from .findings import RULE_NAMES, Finding
-from .rules import build_rules
+from .meaning import MODEL_DIR, MeaningModelError, MeaningReader
+from .rules import AbuseRule, SolicitationRule, build_rules
 from .rules.base import REPORTED_FOR, ChannelContext, ChannelPurpose, MessageUnderReview, RememberingRule, Rule
 from .wordlists import WordLists
+
+log = logging.getLogger(__name__)
 
 STATE_VERSION = 1
 # What a message is reported for is remembered for this many reported
@@ -54,12 +59,40 @@ _OUTRANKED_BY = {
 class RuleBook:
     """The enabled rules for one organisation, ready to use."""
 
-    def __init__(self, config: ModerationConfig | None = None) -> None:
+    def __init__(self, config: ModerationConfig | None = None, *, meaning_dir: Path = MODEL_DIR) -> None:
         self.config = config or ModerationConfig()
         self.word_lists = WordLists(self.config)
         self.rules: list[Rule] = build_rules(self.word_lists, self.config)
         self.remembering: list[RememberingRule] = [r for r in self.rules if isinstance(r, RememberingRule)]
         self.stateless: list[Rule] = [r for r in self.rules if not isinstance(r, RememberingRule)]
+        self.meaning = self._meaning_reader(meaning_dir) if self.config.read_meaning else None
+
+    def findings(self, message: MessageUnderReview, context: ChannelContext, rules: list[Rule]) -> list[Finding]:
+        """What `rules` find in a message; when no content rule speaks, what its meaning says."""
+        found = [f for rule in rules if (f := rule.assess(message, context)) is not None]
+        if self.meaning is not None and not any(f.rule in _CONTENT_RULES for f in found):
+            by_meaning = self.meaning.assess(message)
+            if by_meaning is not None:
+                found.append(by_meaning)
+        return _one_reason(found)
+
+    def _meaning_reader(self, model_dir: Path) -> MeaningReader | None:
+        # Its reasons quote words, so they are masked as the abuse rule masks its own.
+        abuse = next((r for r in self.rules if isinstance(r, AbuseRule)), None) or AbuseRule(self.word_lists)
+        selling = next((r for r in self.rules if isinstance(r, SolicitationRule)), None)
+        try:
+            return MeaningReader.load(
+                _CONTENT_RULES & self.config.enabled_rules,
+                model_dir=model_dir,
+                ignored_words=frozenset(self.word_lists.entries("stopwords")),
+                mask_text=abuse.words.mask_text,
+                # The organisation's own tickets and appeals are not solicitation (policy 5.7).
+                exempt={"solicitation": selling.is_own} if selling else None,
+            )
+        except MeaningModelError as exc:
+            # The rules still run: a broken install must not stop moderation, but someone must hear of it.
+            log.error("moderation goes on with the rules alone: %s", exc)
+            return None
 
 
 class ChannelModerator:
@@ -95,8 +128,7 @@ class ChannelModerator:
             rule.remember(message, self.context)
 
     def _run(self, message: MessageUnderReview) -> list[Finding]:
-        findings = _one_reason([f for rule in self.rulebook.rules if (f := rule.assess(message, self.context)) is not None])
-        findings = self._copies_as_copies(findings)
+        findings = self._copies_as_copies(self.rulebook.findings(message, self.context, self.rulebook.rules))
         content = frozenset(f.rule for f in findings) & _CONTENT_RULES
         # What the post was reported for, for the rules that remember it
         # (an advert naming a PS5 does not open a side conversation about it).
@@ -199,7 +231,7 @@ def assess_text(text: str, *, purpose: str | None = None, config: ModerationConf
     rulebook = rulebook or RuleBook(config)
     message = MessageUnderReview(text, markup=markup)
     context = ChannelContext("", purpose)
-    return _one_reason([f for rule in rulebook.stateless if (f := rule.assess(message, context)) is not None])
+    return rulebook.findings(message, context, rulebook.stateless)
 
 
 def _one_reason(findings: list[Finding]) -> list[Finding]:

@@ -87,7 +87,7 @@ class SolicitationRule:
         parts = [f"{label_part(m.label)} ({quote(m.text)})" for m in matches if first_of_label[m.label] is m]
         labels = set(first_of_label)
         for concept in self.concepts.matches(message.phrase_text, message.emoji, message.token_set):
-            if concept.label in labels or (OWN_ORG_OK in concept.options and self._is_own(message)):
+            if concept.label in labels or (OWN_ORG_OK in concept.options and self.is_own(message)):
                 continue
             if UNLESS_SHARING_CHANNEL in concept.options and self._for_sharing(context.purpose):
                 continue
@@ -105,7 +105,7 @@ class SolicitationRule:
             return True
         if WITH_OFFER in options and not self._makes_offer(message):
             return True
-        if OWN_ORG_OK in options and self._is_own(message):
+        if OWN_ORG_OK in options and self.is_own(message):
             return True
         if USED_INSTRUMENT_OK in options and self._single_used_instrument(message):
             return True
@@ -139,7 +139,8 @@ class SolicitationRule:
         # A way to reach a seller is only selling beside an offer.
         return "<money>" in message.token_set or self.offer_words.search(message.phrase_text) is not None
 
-    def _is_own(self, message: MessageUnderReview) -> bool:
+    def is_own(self, message: MessageUnderReview) -> bool:
+        """The message names the organisation, links to its site or uses one of its own sales terms."""
         if self.own_terms.search(message.phrase_text):
             return True
         return any(
