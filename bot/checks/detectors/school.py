@@ -188,6 +188,61 @@ def _named_hall(name: str, place: str) -> bool:
     return place.lower() == "hall" and len(words) == 2 and words[0] not in _HALL_KINDS and words[0] not in _GENERIC
 
 
+# Local schools by the names people use (local_schools.txt): "she's at Ribston Hall", "Pate's", "the
+# Crypt", "Reuben is at STRS". Each line is a full name, then " | " and short forms; a short form that
+# is also a place starts with "~". A one-word form without a vowel is a set of initials ("klb", "clc").
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'\u2019-]*)")
+_TYPE_WORDS_AFTER = re.compile(rf"(?:[ \t]+(?:{_TYPE_WORDS}|Sixth[ \t]+Form))+\b")
+_INITIAL_SKIP = frozenset(["the", "of", "and", "&", "upon", "on", "under", "in"])
+_TIME_ITEM = re.compile(r"(?<![\d.:/])\d{1,2}[.:][0-5]\d(?![\d.:/])")
+# "a letter for Severn Vale explaining why Millie was out": a child's absence explained to their school.
+_LETTER_FOR = re.compile(r"\b(?i:letter|note|email|e-mail)[ \t]+(?i:for|to)[ \t]+")
+_ABSENCE = re.compile(r"\b(?:why|absen\w*|missed|missing|off|out|away|appointment|late|early)\b", re.IGNORECASE)
+# Words a roster school's name may have lost in speech ("Ribston Hall" for Ribston Hall High School,
+# "Pate's" for Pate's Grammar School), tried after a short form against the roster's hashes. The
+# roster keeps only hashes, so its schools' initials cannot be worked out: local_schools.txt covers those.
+_DROPPED_TYPE_WORDS = (" high", " grammar", " academy", " college", " school academy", " community", " community academy",
+                       " co operative academy", " high school", " grammar school", " school", " primary", " college school")
+
+
+def _fold_school(name: str) -> str:
+    return " ".join(re.sub(r"['\u2019]", "", name.lower()).split())
+
+
+def _local_schools(lines) -> tuple[dict[str, bool], frozenset[str]]:
+    """Short forms (folded, to "is also a place") and initials of the local schools list."""
+    aliases: dict[str, bool] = {}
+    initials: set[str] = set()
+    for line in lines:
+        parts = [part.strip() for part in line.split("|") if part.strip()]
+        if not parts:
+            continue
+        full = parts[0].lstrip("~")
+        words = [w for w in re.split(r"[ \t-]+", full.lower()) if w and w not in _INITIAL_SKIP]
+        own = [w for w in words if w.capitalize() not in _TYPE_WORD_SET]
+        for letters in ("".join(w[0] for w in words), "".join(w[0] for w in own)):
+            if len(letters) >= 3:
+                initials.add(letters.upper())
+        for alias in [full, *parts[1:]]:
+            place = alias.startswith("~")
+            alias = alias.lstrip("~").strip()
+            if " " not in alias and not re.search(r"[aeiouy]", alias):
+                initials.add(alias.upper())
+            else:
+                folded = _fold_school(alias)
+                aliases[folded] = aliases.get(folded, True) and place
+    return aliases, frozenset(initials)
+
+
+def _alias_pattern(aliases) -> str:
+    parts = []
+    for alias in sorted(aliases, key=len, reverse=True):
+        # Folded without apostrophes: "pates" matches "Pate's", "Pates" and "Pate\u2019s".
+        words = [r"['\u2019]?".join(re.escape(ch) for ch in word) for word in alias.split()]
+        parts.append(r"[ \t]+".join(words) + r"['\u2019]?")  # "Cheltenham Ladies'"
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
 class SchoolDetector:
     def __init__(self, context: CheckContext):
         self._roster: RosterIndex | None = context.roster if context.roster and context.roster.has_schools else None
@@ -241,6 +296,12 @@ class SchoolDetector:
             rf"[ \t]+(?i:for|to)[ \t]+(?:(?i:the|a|an|their|our|his|her)[ \t]+)?(?:\w+[ \t]+)?(?i:{events})\b"
             # "a set at X School's summer fair": the school's own event
             rf"|['\u2019]s[ \t]+(?:\w+[ \t]+)?(?i:{events})\b")
+
+        aliases, initials = _local_schools(entries("local_schools", context.extra_terms))
+        self._local_places = frozenset(alias for alias, place in aliases.items() if place)
+        self._local_alias = re.compile(rf"(?i:{_alias_pattern(aliases)})(?![\w'\u2019])")
+        self._local_initials = re.compile(rf"(?:{'|'.join(sorted(initials, key=len, reverse=True)) or '(?!x)x'})\b")
+        self._place_after = re.compile(rf"[ \t]+(?i:{places})\b")
 
     def find(self, doc: Document) -> list[Span]:
         spans = self._find(doc)
@@ -298,7 +359,8 @@ class SchoolDetector:
         text = doc.masked
         spans = []
         for found in self._school_calendar.finditer(text):
-            words = found.group("school").split()
+            # "Tilly's mock exams": a child's own calendar, whose name may be in the possessive.
+            words = [re.sub(r"['\u2019]s$", "", word) for word in found.group("school").split()]
             # "Ethan has mocks" is a child's calendar; "Gloucestershire schools break up" a county's.
             if words[0] in NOT_A_NAME or words[0] in _GENERIC or (len(words) == 1 and words[0].lower() in self._first_names):
                 continue
@@ -340,7 +402,7 @@ class SchoolDetector:
         text = doc.masked
         spans = self._form_lines(text) if ":" in text or "-" in text or "?" in text else []
         if "," in text or "-" in text or "|" in text or "\u2013" in text or "\u2014" in text:
-            spans += self._record_lines(text)
+            spans += self._record_lines(doc)
         # Where a cue ends, a school's name may begin. Most texts have no cue and stop here.
         cue_ends = _cue_ends(text, doc.lowered, doc, self._end_of_school_list)
         if " at " in text:
@@ -366,8 +428,13 @@ class SchoolDetector:
             spans += self._school_calendars(doc)
         if _TYPE_WORD_LOWER.search(doc.lowered if doc.lowered is not None else text.lower()):
             spans += self._linked_to_a_child(doc)
+        if " for " in text or " to " in text:
+            cue_ends = sorted(set(cue_ends) | {m.end() for m in _LETTER_FOR.finditer(text)
+                                               if self._names_a_child(doc, m.start(), m.end())
+                                               and _ABSENCE.search(text, *doc.sentence_bounds(m.start(), m.end()))})
         if not cue_ends:
             return spans
+        spans += [span for position in cue_ends if (span := self._local_school_at(doc, position)) is not None]
         for match in _SCHOOL_NAME.finditer(text):
             # The name pattern may have swallowed words before the cue ("Students of St Peter's
             # High School"): the school's name starts at the first cue end inside the match.
@@ -384,6 +451,37 @@ class SchoolDetector:
         if " at " in text:
             spans += self._after_staff_cues(text, spans)
         return spans
+
+    def _local_school_at(self, doc: Document, position: int, school_line: bool = False) -> Span | None:
+        """A local school by the name people use (local_schools.txt), starting at ``position`` (a cue's end):
+        "Ribston Hall", "the Crypt", "Pate's", "STRS". Not a longer name or a place that starts the same
+        way ("Pittville Pump Room", "Denmark Road car park", "Stroud High Street"). A short form that is
+        also a place ("Cleeve") needs a school day in the sentence, or a register line with a time or a
+        school year (``school_line``)."""
+        text = doc.masked
+        found = self._local_alias.match(text, position) or self._local_initials.match(text, position)
+        if found is None and (the := _THE.match(text, position)) is not None:
+            found = self._local_alias.match(text, the.end()) or self._local_initials.match(text, the.end())
+        if found is None:
+            return None
+        end = found.end()
+        if (type_words := _TYPE_WORDS_AFTER.match(text, end)) is not None:
+            end = type_words.end()
+        elif self._place_after.match(text, end) or self._venue_after.match(text, end):
+            return None
+        following = _NEXT_WORD.match(text, end)
+        if following is not None and following.group(1)[0].isupper() and following.group(1) not in NOT_A_NAME \
+                and following.group(1) not in _TYPE_WORD_SET:
+            return None
+        if _fold_school(found.group()) in self._local_places:
+            if not found.group()[0].isupper():
+                return None
+            if not school_line:
+                sentence_start, sentence_end = doc.sentence_bounds(found.start(), end)
+                if not self._school_day.search(text, sentence_start, sentence_end) \
+                        or self._not_school_day.search(text, sentence_start, sentence_end):
+                    return None
+        return Span(Kind.SCHOOL, found.start(), end)
 
     def _after_staff_cues(self, text: str, found: list[Span]) -> list[Span]:
         """"her teacher at Denmark Road", "Maya B's head of year at Pittville": a pupil's teacher is at
@@ -410,7 +508,8 @@ class SchoolDetector:
             end = item.end()
         return end
 
-    def _record_lines(self, text: str) -> list[Span]:
+    def _record_lines(self, doc: Document) -> list[Span]:
+        text = doc.masked
         spans = []
         for record in _RECORD_START.finditer(text):
             line_end = text.find("\n", record.end())
@@ -431,6 +530,12 @@ class SchoolDetector:
                     w.strip(".") in _GENERIC or w in _TYPE_WORD_SET for w in item.split())
                 if named_school or (school_year is not None and self._school_like(item)):
                     spans.append(Span(Kind.SCHOOL, item_start, item_start + len(item)))
+                elif item and (local := self._local_school_at(
+                        doc, item_start, school_year is not None or _TIME_ITEM.search(text, record.end(), line_end) is not None
+                        or _YEAR_OR_AGE_ITEM.search(text, record.start(), line_end) is not None)) \
+                        and local.end >= item_start + len(item):
+                    # "Freya - Balcarras, 3.20", "Harry, 14, Marling - drums": a local school as a whole item.
+                    spans.append(local)
                 if separator is not None:
                     item_start = separator.end()
         return spans
@@ -492,6 +597,15 @@ class SchoolDetector:
                 candidate = text[position:end].rstrip(".,")
                 normalised = normalise_school(candidate)
                 if normalised and self._roster.is_school(normalised):
+                    found.append(Span(Kind.SCHOOL, position, position + len(candidate)))
+                    break
+                # A roster school said without its last words: "Ribston Hall" (High School), "Pate's"
+                # (Grammar School). Only a name of two words or more, or one in the possessive, so that
+                # a town ("at Stroud" for Stroud High School) is not read as the school.
+                if normalised and (" " in normalised or "'" in candidate or "\u2019" in candidate) \
+                        and candidate[:1].isupper() and not self._place_after.match(text, position + len(candidate)) \
+                        and not self._venue_after.match(text, position + len(candidate)) \
+                        and any(self._roster.is_school(normalised + suffix) for suffix in _DROPPED_TYPE_WORDS):
                     found.append(Span(Kind.SCHOOL, position, position + len(candidate)))
                     break
         return found
