@@ -59,10 +59,15 @@ _DATE = (
     rf"|[0-3]?[0-9]/[01]?[0-9](?![/.\-]?[0-9])"  # 28/01, with a birthday or age around it only
     rf"|(?<=the[ ])(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"  # "on the 30th"
     rf"|(?:mon|tues|wednes|thurs|fri|satur|sun)day[ \t]+(?:the[ \t]+)?(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"  # "Friday 20th"
+    # "the day after Christmas 2009", "two days before Bonfire Night 2011": a day reckoned from a holiday.
+    rf"|(?:the[ \t]+)?(?:day|(?:two|three|four|five|a[ \t]+few|a[ \t]+couple[ \t]+of|[2-9])[ \t]+days|week)[ \t]+(?:after|before)[ \t]+"
+    rf"(?:{phrase_pattern(entries('date_holidays'))}|christmas|easter|new[ \t]+year)(?:,?[ \t]+{_YEAR})?"
     rf"|(?:{phrase_pattern(entries('date_holidays'))}))"  # "Boxing Day", with a birthday or age around it only
 )
 _DATE_RE = re.compile(rf"(?<![\w/.-])(?:{_DATE})(?<!\.)(?![\w/]|\.\d)", re.IGNORECASE)
 _NUMERIC_DATE_RE = re.compile(rf"(?<![\w/.-]){_NUMERIC_DATE}(?![\w/]|\.\d)")
+# In a register people also write dates as a spreadsheet does: "Macy 2010-09-18".
+_LISTED_DATE_RE = re.compile(rf"(?<![\w/.-])(?:{_NUMERIC_DATE}|{_YEAR}-[01][0-9]-[0-3][0-9])(?![\w/]|\.\d)")
 _YEAR_IN = re.compile(rf"{_YEAR}|(?<=['\u2019])[0-9]{{2}}$|(?<=[/.\-][0-9][/.\-])[0-9]{{2}}$|(?<=[/.\-][0-9]{{2}}[/.\-])[0-9]{{2}}$")
 
 _AGE_WORDS = (
@@ -89,6 +94,12 @@ _BIRTH_CUE_BEFORE = re.compile(
     rf"|(?:^|(?<=[\n|;]))[ \t*_]*(?:birthday|bday|b['\u2019]day)[ \t*_]*[:=]"
     rf"|(?:\b{_TURNS}|['\u2019]s|\bis)[ \t]+{_AGE}[ \t]+on(?:[ \t]+the)?"
     rf")[ \t]*$",
+    re.IGNORECASE,
+)
+# Words that tell a birth without "born", so the date must carry a child's year: "she's a spring baby -
+# 17th of April, 2011", "Caleb came along two days before Christmas 2010".
+_BIRTH_HINT_BEFORE = re.compile(
+    r"(?:\bbaby[ \t]*[-\u2013,:(]?|\b(?:came[ \t]+along|arrived|entered[ \t]+the[ \t]+world)(?:[ \t]+(?:on|in))?(?:[ \t]+the)?)[ \t]*$",
     re.IGNORECASE,
 )
 _BORN_IN_YEAR = re.compile(rf"\bborn(?:[ \t]+in)?[ \t]+(?P<date>{_YEAR})(?![\w/]|\.\d|[ \t]*(?:-|\u2013|to|and)[ \t]*{_YEAR})",
@@ -155,11 +166,13 @@ _BIRTH_LABEL_NEAR = re.compile(
 )
 _BIRTHDAY_WINDOW = 200
 # Cheap first look: without any of these in the lower-cased text there is nothing to find.
-_CUES = ("(b.", " b.", "born", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures", "teenager")
+_CUES = ("(b.", " b.", "born", "baby", "came along", "arrived", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures", "teenager")
 _BIRTHDAY = re.compile(
     rf"\b(?:birthday|bday|b['\u2019]day|b-day)\b"
     # "it's Priya's sixteenth on Saturday", "Ava's sixteenth falls on 1 May"
     rf"|['\u2019]s[ \t]+(?:{_AGE_ORDINAL})(?=[ \t]+(?:(?:is|falls|lands|comes|will[ \t]+be)[ \t]+)?on\b)"
+    # "Jake's 14th is next Saturday (18th of May)", "Noah's 15th is the Friday after next (12 June)"
+    rf"|['\u2019]s[ \t]+(?:{_AGE_ORDINAL})(?=[ \t]+(?:is|falls|will[ \t]+be)[ \t]+(?:next|this|the|on)\b)"
     rf"|\bsweet[ \t]+sixteen\b|\bdouble[ \t]+figures\b|\b(?:becomes?|becoming)[ \t]+a[ \t]+teenager\b"
     rf"|\b(?:his|her|their)[ \t]+{_AGE_ORDINAL}(?=[ \t]*(?:[!.,)]|$|on\b))"  # "on 22nd June - his 17th!"
     # "it's Oscar's big day on 22nd Feb - he'll be 13!": a birthday only with an age said near it.
@@ -257,6 +270,8 @@ class DateOfBirthDetector:
         for found in _DATE_RE.finditer(text):
             before = text[max(0, found.start() - _LOOKBACK):found.start()]
             cue = _BIRTH_CUE_BEFORE.search(before)
+            if cue is None and _YEAR_IN.search(found.group()) is not None:
+                cue = _BIRTH_HINT_BEFORE.search(before)
             if cue is None or not self._plausible_birth_date(found.group(), this_year):
                 continue
             if _GROUP_BORN_BEFORE.search(before, 0, cue.start()) or _NOT_A_CHILD_BEFORE.search(before, 0, cue.start()):
@@ -333,7 +348,7 @@ class DateOfBirthDetector:
     def _dates_after_names(self, doc: Document, this_year: int) -> list[Span]:
         text = doc.masked
         spans = []
-        for found in _NUMERIC_DATE_RE.finditer(text):
+        for found in _LISTED_DATE_RE.finditer(text):
             if not self._plausible_birth_date(found.group(), this_year):
                 continue
             line_start = text.rfind("\n", 0, found.start()) + 1
