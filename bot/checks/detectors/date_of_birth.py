@@ -60,7 +60,7 @@ _DATE = (
     rf"|(?<=the[ ])(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"  # "on the 30th"
     rf"|(?:mon|tues|wednes|thurs|fri|satur|sun)day[ \t]+(?:the[ \t]+)?(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"  # "Friday 20th"
     # "the day after Christmas 2009", "two days before Bonfire Night 2011": a day reckoned from a holiday.
-    rf"|(?:the[ \t]+)?(?:day|(?:two|three|four|five|a[ \t]+few|a[ \t]+couple[ \t]+of|[2-9])[ \t]+days|week)[ \t]+(?:after|before)[ \t]+"
+    rf"|(?:(?:the|a)[ \t]+)?(?:day|week|fortnight|(?:two|three|four|five|a[ \t]+few|a[ \t]+couple[ \t]+of|[2-9])[ \t]+(?:days|weeks))[ \t]+(?:after|before)[ \t]+"
     rf"(?:{phrase_pattern(entries('date_holidays'))}|christmas|easter|new[ \t]+year)(?:,?[ \t]+{_YEAR})?"
     rf"|(?:{phrase_pattern(entries('date_holidays'))}))"  # "Boxing Day", with a birthday or age around it only
 )

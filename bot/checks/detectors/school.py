@@ -196,7 +196,11 @@ _TYPE_WORDS_AFTER = re.compile(rf"(?:[ \t]+(?:{_TYPE_WORDS}|Sixth[ \t]+Form))+\b
 _INITIAL_SKIP = frozenset(["the", "of", "and", "&", "upon", "on", "under", "in"])
 _TIME_ITEM = re.compile(r"(?<![\d.:/])\d{1,2}[.:][0-5]\d(?![\d.:/])")
 # "a letter for Severn Vale explaining why Millie was out": a child's absence explained to their school.
-_LETTER_FOR = re.compile(r"\b(?i:letter|note|email|e-mail)[ \t]+(?i:for|to)[ \t]+")
+# Or told directly: "could you email Rednock to say why Kayden missed Thursday?", "ring STRS about her absence".
+_LETTER_FOR = re.compile(
+    r"\b(?i:letter|note|email|e-mail)[ \t]+(?i:for|to)[ \t]+"
+    r"|\b(?i:email|e-mail|ring|phone|call|write[ \t]+to|contact|tell|let)[ \t]+(?=[A-Z]|the[ \t]+[A-Z])"
+)
 _ABSENCE = re.compile(r"\b(?:why|absen\w*|missed|missing|off|out|away|appointment|late|early)\b", re.IGNORECASE)
 # Words a roster school's name may have lost in speech ("Ribston Hall" for Ribston Hall High School,
 # "Pate's" for Pate's Grammar School), tried after a short form against the roster's hashes. The
