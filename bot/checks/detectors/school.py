@@ -301,6 +301,14 @@ class SchoolDetector:
             # "a set at X School's summer fair": the school's own event
             rf"|['\u2019]s[ \t]+(?:\w+[ \t]+)?(?i:{events})\b")
 
+        # Someone holding a job there ("is head of music at", "'s a teacher at", "works in the office at");
+        # not "Kai's head of year at", where the role is the child's teacher.
+        self._works_at_before = re.compile(r"\b(?i:works|worked|working|teaches|taught|teaching|is|was|['\u2019]s)\b")
+        self._works_at = re.compile(
+            rf"(?:\b(?i:is|was|works[ \t]+as|worked[ \t]+as)[ \t]+(?:(?i:a|an|the)[ \t]+)?|['\u2019]s[ \t]+(?i:a|an|the)[ \t]+)"
+            rf"(?:\w+[ \t]+)?(?i:{roles})[ \t]+(?:(?i:of|for)[ \t]+\w+[ \t]+)?(?i:at|in)[ \t]+(?:(?i:the)[ \t]+)?$"
+            rf"|\b(?i:works|worked|working|teaches|taught|teaching)[ \t]+(?:[\w']+[ \t]+){{0,4}}?(?i:at|in|for)[ \t]+(?:(?i:the)[ \t]+)?$"
+        )
         aliases, initials = _local_schools(entries("local_schools", context.extra_terms))
         self._local_places = frozenset(alias for alias, place in aliases.items() if place)
         self._local_alias = re.compile(rf"(?i:{_alias_pattern(aliases)})(?![\w'\u2019])")
@@ -313,6 +321,10 @@ class SchoolDetector:
         # "I went to Newent Community School myself back in the 90s": the writer's own old school.
         if spans and _WRITERS_OLD_SCHOOL_CUE.search(text):
             spans = [span for span in spans if not _WRITERS_OLD_SCHOOL.search(text, max(0, span.start - 40), span.start)]
+        # "Sienna's cousin is head of music at Bournside School", "my husband works at Marling": a
+        # grown-up's workplace, whoever else the sentence names.
+        if spans and self._works_at_before.search(text):
+            spans = [span for span in spans if not self._works_at.search(text, max(0, span.start - 60), span.start)]
         # "Concert is at Severn Vale School hall": the school is a place to go, not a child's school.
         spans = [span for span in spans if not self._venue_after.match(text, span.end)]
         # "Ed Sheeran went to Thomas Mills High School": a famous person's school (famous_people.txt).
