@@ -71,6 +71,8 @@ _LINK_CUE_TEXT = (
     r"|\b(?:his|her|their|doing|taking|studying|sitting)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:a[ -]?levels?|gcses?|btecs?|mocks)[ \t]+at"
     r"|\bin[ \t]+(?:the|his|her|their)[ \t]+sixth[ \t]+form[ \t]+at"
     r"|\b(?:attends|attend|attending|attended|studies[ \t]+at|studying[ \t]+at)"
+    # A place won: "Maya got into Pate's!", "she's been offered a place at Balcarras".
+    r"|\b(?:got|get|gets|getting)[ \t]+(?:a[ \t]+place[ \t]+at|into)|\b(?:offered|given|accepted)[ \t]+(?:a[ \t]+place[ \t]+)?(?:at|into)"
     r"|\b(?:is|was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?in[ \t]+year[ \t]*\d{1,2}[ \t]+(?:(?:over|up|down|across|out)[ \t]+)?at"
     # One pupil, not a group: "a pupil at", "Year 9 at"; "Year 9 pupils at X" and "students from X
     # and Y" name schools, not a child's school.
@@ -90,10 +92,17 @@ _LINK_CUE_ANY_CASE = re.compile(_LINK_CUE_TEXT, re.IGNORECASE)
 # here: the capital is what marks a name.
 _NAMED_CUE = re.compile(
     r"\b(?P<who>[A-Z][a-z]+|[Hh]e|[Ss]he|[Hh]im|[Hh]er)(?:['\u2019]s|[ \t]+is|[ \t]+was)?[ \t]+from[ \t]*"
-    r"|\b(?P<who_paren>[A-Z][a-z]+)[ \t]*\([ \t]*"
+    r"|\b(?P<who_paren>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]*\([ \t]*"
     # "Jake is at", "she's now at"; "the band is at" is a booking, not a pupil.
     r"|\b(?P<who_at>[A-Z][a-z]+|[Hh]e|[Ss]he)(?:[ \t]+is|[ \t]+was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?at[ \t]+"
     r"|\b(?P<owner>[A-Z][a-z]+)(?:'s|\u2019s)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-|\()?[ \t]*"
+)
+# A family's children at a school: "both my two are at Chosen Hill", "my daughter is at Balcarras",
+# "our twins are now at Pate's".
+_FAMILY_AT = re.compile(
+    rf"(?:\b(?:[Bb]oth[ \t]+)?(?:[Mm]y|[Oo]ur)[ \t]+(?:two|three|kids|children|boys|girls|twins|lot|eldest|youngest)"
+    rf"|\b{FAMILY_SUBJECT}s?)"
+    rf"(?:[ \t]+(?:is|are|was|were)|['\u2019](?:s|re))[ \t]+(?:(?:now|still|both|all)[ \t]+)*at[ \t]+"
 )
 # Chat in lower case: "rio's at churchdown school academy" (the word must be a first name people have).
 _LOWER_NAME_AT = re.compile(r"\b(?P<who>[a-z]{2,})(?:['\u2019]s|[ \t]+is|[ \t]+was)[ \t]+(?:now[ \t]+|still[ \t]+)?at[ \t]+")
@@ -194,6 +203,10 @@ def _named_hall(name: str, place: str) -> bool:
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'\u2019-]*)")
 _TYPE_WORDS_AFTER = re.compile(rf"(?:[ \t]+(?:{_TYPE_WORDS}|Sixth[ \t]+Form))+\b")
 _INITIAL_SKIP = frozenset(["the", "of", "and", "&", "upon", "on", "under", "in"])
+_NAME_DASH = re.compile(r"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]+[-\u2013\u2014][ \t]+")
+_AGE_OR_YEAR_NEXT = re.compile(
+    r"[ \t]*(?:[,|/(]|[ \t][-\u2013\u2014])[ \t]*(?:(?:Y|Yr|Year)[ \t]*\d{1,2}|\d{1,2}|aged?[ \t]*\d{1,2})(?![\d.:/])", re.IGNORECASE
+)
 _TIME_ITEM = re.compile(r"(?<![\d.:/])\d{1,2}[.:][0-5]\d(?![\d.:/])")
 # "a letter for Severn Vale explaining why Millie was out": a child's absence explained to their school.
 # Or told directly: "could you email Rednock to say why Kayden missed Thursday?", "ring STRS about her absence".
@@ -444,10 +457,14 @@ class SchoolDetector:
             spans += self._school_calendars(doc)
         if _TYPE_WORD_LOWER.search(doc.lowered if doc.lowered is not None else text.lower()):
             spans += self._linked_to_a_child(doc)
-        if " for " in text or " to " in text:
+        if _ABSENCE.search(text):
             cue_ends = sorted(set(cue_ends) | {m.end() for m in _LETTER_FOR.finditer(text)
                                                if self._names_a_child(doc, m.start(), m.end())
                                                and _ABSENCE.search(text, *doc.sentence_bounds(m.start(), m.end()))})
+        if " at " in text:
+            cue_ends = sorted(set(cue_ends) | {m.end() for m in _FAMILY_AT.finditer(text)})
+        if "-" in text or "\u2013" in text or "\u2014" in text:
+            spans += self._local_after_name_dash(doc)
         if not cue_ends:
             return spans
         spans += [span for position in cue_ends if (span := self._local_school_at(doc, position)) is not None]
@@ -498,6 +515,19 @@ class SchoolDetector:
                         or self._not_school_day.search(text, sentence_start, sentence_end):
                     return None
         return Span(Kind.SCHOOL, found.start(), end)
+
+    def _local_after_name_dash(self, doc: Document) -> list[Span]:
+        """"new lad Reece - Oxstalls, 12, beatboxer": a local school right after a first name and a dash
+        in the middle of a line, with an age or a school year as the next item."""
+        text = doc.masked
+        spans = []
+        for dash in _NAME_DASH.finditer(text):
+            if dash.group("who").lower() not in self._first_names:
+                continue
+            local = self._local_school_at(doc, dash.end(), True)
+            if local is not None and _AGE_OR_YEAR_NEXT.match(text, local.end):
+                spans.append(local)
+        return spans
 
     def _after_staff_cues(self, text: str, found: list[Span]) -> list[Span]:
         """"her teacher at Denmark Road", "Maya B's head of year at Pittville": a pupil's teacher is at
