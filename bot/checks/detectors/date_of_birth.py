@@ -99,7 +99,8 @@ _BIRTH_CUE_BEFORE = re.compile(
 # Words that tell a birth without "born", so the date must carry a child's year: "she's a spring baby -
 # 17th of April, 2011", "Caleb came along two days before Christmas 2010".
 _BIRTH_HINT_BEFORE = re.compile(
-    r"(?:\bbaby[ \t]*[-\u2013,:(]?|\b(?:came[ \t]+along|arrived|entered[ \t]+the[ \t]+world)(?:[ \t]+(?:on|in))?(?:[ \t]+the)?)[ \t]*$",
+    # "a winter baby, our Lucy - 21st of December 2009": the date may come a few words after "baby".
+    r"(?:\bbaby(?:[ \t]*,[ \t]*(?:our|my|little)?[ \t]*[A-Z][a-z]+)?[ \t]*[-\u2013,:(]?|\b(?:came[ \t]+along|arrived|entered[ \t]+the[ \t]+world)(?:[ \t]+(?:on|in))?(?:[ \t]+the)?)[ \t]*$",
     re.IGNORECASE,
 )
 _BORN_IN_YEAR = re.compile(rf"\bborn(?:[ \t]+in)?[ \t]+(?P<date>{_YEAR})(?![\w/]|\.\d|[ \t]*(?:-|\u2013|to|and)[ \t]*{_YEAR})",
@@ -212,7 +213,11 @@ _NOT_A_CHILDS_BIRTHDAY_AFTER = re.compile(
 )
 _FOUNDED = re.compile(r"\b(?:founded|established|formed|launched|set[ \t]+up|opened|started[ \t]+in)\b", re.IGNORECASE)
 # A numeric date right after a name (a register line): "Kai 14/02/2012", "Isla (12.07.16)".
-_NAME_BEFORE_DATE = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'\u2019-]*\.?)?)[ \t]*(?:[,:(|\-\u2013][ \t]*)?$")
+# A school year or an age may come between: "Nell, Y10, 03.12.2010", "Kai | 13 | 14/02/2012".
+_NAME_BEFORE_DATE = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'\u2019-]*\.?)?)[ \t]*(?:[,:(|\-\u2013][ \t]*)?"
+    r"(?:(?:(?:Y|Yr|Year)[ \t]*\d{1,2}|aged?[ \t]*\d{1,2}|\d{1,2})[ \t]*[,:|\-\u2013][ \t]*)?$"
+)
 # Whose birthday: "it's Ruby's birthday on", "his birthday falls on", "Reggie's b'day is on".
 _PARTY_AFTER = re.compile(r"[ \t]+(?:party|parties|do|meal|disco|sleepover|celebration|bash|night[ \t]+out|drinks|trip)\b",
                           re.IGNORECASE)
