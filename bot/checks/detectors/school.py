@@ -203,6 +203,9 @@ def _named_hall(name: str, place: str) -> bool:
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'\u2019-]*)")
 _TYPE_WORDS_AFTER = re.compile(rf"(?:[ \t]+(?:{_TYPE_WORDS}|Sixth[ \t]+Form))+\b")
 _INITIAL_SKIP = frozenset(["the", "of", "and", "&", "upon", "on", "under", "in"])
+# "Theo's a Marling boy", "she was a Pate's girl": a pupil named by their school.
+_IS_A = re.compile(r"(?:['\u2019]s|\b(?:is|was|are|were))[ \t]+(?:an?|both)[ \t]+")
+_PUPIL_AFTER = re.compile(r"[ \t]+(?:boy|girl|pupil|student|lad|kid|sixth[ \t]+former)s?\b", re.IGNORECASE)
 _NAME_DASH = re.compile(r"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]+[-\u2013\u2014][ \t]+")
 _AGE_OR_YEAR_NEXT = re.compile(
     r"[ \t]*(?:[,|/(]|[ \t][-\u2013\u2014])[ \t]*(?:(?:Y|Yr|Year)[ \t]*\d{1,2}|\d{1,2}|aged?[ \t]*\d{1,2})(?![\d.:/])", re.IGNORECASE
@@ -465,6 +468,10 @@ class SchoolDetector:
             cue_ends = sorted(set(cue_ends) | {m.end() for m in _FAMILY_AT.finditer(text)})
         if "-" in text or "\u2013" in text or "\u2014" in text:
             spans += self._local_after_name_dash(doc)
+        if " a " in text or " an " in text or " both " in text:
+            spans += [local for cue in _IS_A.finditer(text)
+                      if (local := self._local_school_at(doc, cue.end(), True)) is not None and _PUPIL_AFTER.match(text, local.end)
+                      and self._names_a_child(doc, cue.start(), local.end)]
         if not cue_ends:
             return spans
         spans += [span for position in cue_ends if (span := self._local_school_at(doc, position)) is not None]
