@@ -229,9 +229,10 @@ def _fold_school(name: str) -> str:
     return " ".join(re.sub(r"['\u2019]", "", name.lower()).split())
 
 
-def _local_schools(lines) -> tuple[dict[str, bool], frozenset[str]]:
-    """Short forms (folded, to "is also a place") and initials of the local schools list."""
+def _local_schools(lines) -> tuple[dict[str, bool], frozenset[str], frozenset[str]]:
+    """Short forms (folded, to "is also a place"), initials, and the short forms as written."""
     aliases: dict[str, bool] = {}
+    written: set[str] = set()
     initials: set[str] = set()
     for line in lines:
         parts = [part.strip() for part in line.split("|") if part.strip()]
@@ -245,22 +246,24 @@ def _local_schools(lines) -> tuple[dict[str, bool], frozenset[str]]:
                 initials.add(letters.upper())
         for alias in [full, *parts[1:]]:
             place = alias.startswith("~")
-            alias = alias.lstrip("~").strip()
+            alias = " ".join(alias.lstrip("~").lower().replace("\u2019", "'").split())
             if " " not in alias and not re.search(r"[aeiouy]", alias):
                 initials.add(alias.upper())
             else:
                 folded = _fold_school(alias)
                 aliases[folded] = aliases.get(folded, True) and place
-    return aliases, frozenset(initials)
+                written.add(alias)
+    return aliases, frozenset(initials), frozenset(written)
 
 
 def _alias_pattern(aliases) -> str:
     parts = []
     for alias in sorted(aliases, key=len, reverse=True):
-        # Folded without apostrophes: "pates" matches "Pate's", "Pates" and "Pate\u2019s".
-        words = [r"['\u2019]?".join(re.escape(ch) for ch in word) for word in alias.split()]
-        parts.append(r"[ \t]+".join(words) + r"['\u2019]?")  # "Cheltenham Ladies'"
-    return "|".join(parts) if parts else r"(?!x)x"
+        # An apostrophe may be curly or left out: "Pate's", "Pate\u2019s", "Pates".
+        words = [re.escape(word).replace("'", "['\u2019]?") for word in alias.split()]
+        parts.append(r"[ \t]+".join(words))
+    # "Cheltenham Ladies'": a possessive plural's apostrophe ends the name.
+    return rf"(?:{'|'.join(parts)})['\u2019]?" if parts else r"(?!x)x"
 
 
 class SchoolDetector:
@@ -325,9 +328,9 @@ class SchoolDetector:
             rf"(?:\w+[ \t]+)?(?i:{roles})[ \t]+(?:(?i:of|for)[ \t]+\w+[ \t]+)?(?i:at|in)[ \t]+(?:(?i:the)[ \t]+)?$"
             rf"|\b(?i:works|worked|working|teaches|taught|teaching)[ \t]+(?:[\w']+[ \t]+){{0,4}}?(?i:at|in|for)[ \t]+(?:(?i:the)[ \t]+)?$"
         )
-        aliases, initials = _local_schools(entries("local_schools", context.extra_terms))
+        aliases, initials, written = _local_schools(entries("local_schools", context.extra_terms))
         self._local_places = frozenset(alias for alias, place in aliases.items() if place)
-        self._local_alias = re.compile(rf"(?i:{_alias_pattern(aliases)})(?![\w'\u2019])")
+        self._local_alias = re.compile(rf"(?i:{_alias_pattern(written)})(?![\w'\u2019])")
         self._local_initials = re.compile(rf"(?:{'|'.join(sorted(initials, key=len, reverse=True)) or '(?!x)x'})\b")
         self._place_after = re.compile(rf"[ \t]+(?i:{places})\b")
 
