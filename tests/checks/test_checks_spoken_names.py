@@ -21,6 +21,12 @@ from bot.checks import CheckContext, Checker, RosterIndex, parse_roster_csv
         ("Quick update - Oscar's moved schools, he's at Pittville now", "Pittville"),
         ("Could you write a letter for Severn Vale explaining why Millie was out?", "Severn Vale"),
         ("sophie's at pate's so she cant do tuesdays", "pate's"),
+        ("Both my two are at Chosen Hill - Kit's in year 7", "Chosen Hill"),  # a family's children
+        ("Maya got into Pate's! Starts in September", "Pate's"),  # a place won
+        ("Tom B (Farmor's, Y11) has asked for a reference", "Farmor's"),
+        ("new lad Reece - Oxstalls, 12, beatboxer", "Oxstalls"),  # mid-line, an age next
+        ("Can we tell Maidenhill why Lexi wasn't in on Monday?", "Maidenhill"),
+        ("Theo's a Marling boy, year 9", "Marling"),
     ],
 )
 def test_a_childs_school_by_the_name_people_use(found, text, school):
@@ -66,6 +72,8 @@ def test_a_roster_school_without_its_last_words():
         ("Archie was born the day after Christmas 2009", "day after Christmas 2009"),
         ("She's a spring baby - 17th of April, 2011", "17th of April, 2011"),
         ("Jake's 14th is next Saturday (18th of May)", "18th of May"),
+        ("Nell, Y10, 03.12.2010", "03.12.2010"),  # a school year between the name and the date
+        ("a winter baby, our Lucy - 21st of December 2009", "21st of December 2009"),
     ],
 )
 def test_a_date_of_birth_as_people_write_it(found, text, date):
@@ -105,9 +113,16 @@ def test_a_childs_medicine_by_name(found, text, health):
     [
         "Reminder: if your child needs an inhaler or EpiPen, please pack it",
         "Our volunteer Sue keeps her insulin in the office fridge",  # a grown-up named by role
+        "Our driver Mick is on insulin so we stop for lunch at 12",
         "Methylphenidate shortages are in the news again",
         "Training: how to use an EpiPen, Thursday 7pm",
     ],
 )
 def test_medicine_in_general_or_a_grown_ups_stays_clean(found, text):
     assert found(text, "health") == []
+
+
+def test_an_age_in_a_register_line_is_not_a_house_number(found):
+    assert found("Evie, 13, Deer Park - would like to try singing", "postal_address") == []
+    assert found("Nell (yr 10, Deer Park) is doing music GCSE", "postal_address") == []
+    assert found("She lives at 13 Deer Park, Tuffley", "postal_address") != []
