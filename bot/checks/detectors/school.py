@@ -650,7 +650,7 @@ class SchoolDetector:
                 continue
             word_ends = [position + m.end() for m in re.finditer(r"\S+", run.group())][:MAX_SCHOOL_WORDS]
             for end in reversed(word_ends):  # longest name first
-                candidate = text[position:end].rstrip(".,")
+                candidate = text[position:end].rstrip(".,-\u2013\u2014 \t")  # not "Chosen Hill -"
                 normalised = normalise_school(candidate)
                 if normalised and self._roster.is_school(normalised):
                     found.append(Span(Kind.SCHOOL, position, position + len(candidate)))
