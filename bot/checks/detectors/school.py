@@ -81,7 +81,7 @@ _LINK_CUE_TEXT = (
     r"|\b(?:his|her|their|my)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-|\()?"
     # "Harry is at a different school, Cotswold Academy", "she's moved to a new school - X".
     r"|\b(?:at|to|in)[ \t]+(?:a|another)[ \t]+(?:different|new|other|special|secondary|primary)[ \t]+school[ \t]*(?:,|:|-|\u2013|\()"
-    r"|\([ \t]*(?:year|yr|y)[ \t]*\d{1,2}[ \t]*,"  # "Nathan (Year 10, Tewkesbury Academy)"
+    r"|\([ \t]*(?:year|yr|y)[ \t]*\d{1,2}[ \t]*(?:,|/|[-\u2013\u2014])"  # "Nathan (Year 10, Tewkesbury Academy)", "(Y8 - X)"
     # "Ruben's studying music production at", "she is doing her GCSEs at"; "we're doing a day at" is a booking.
     r"|\b(?:is|'s|\u2019s|was|will[ \t]+be)[ \t]+(?:doing|studying|taking)\b[^.,;:!?\n]{0,40}?[ \t]at"
     r")[ \t]*"
@@ -526,6 +526,13 @@ class SchoolDetector:
                     return None
         return Span(Kind.SCHOOL, found.start(), end)
 
+    def _roster_name_goes_on(self, text: str, end: int) -> bool:
+        if self._place_after.match(text, end) or self._venue_after.match(text, end):
+            return True
+        following = _NEXT_WORD.match(text, end)
+        return following is not None and following.group(1)[0].isupper() and following.group(1) not in NOT_A_NAME \
+            and following.group(1) not in _TYPE_WORD_SET
+
     def _local_after_name_dash(self, doc: Document) -> list[Span]:
         """"new lad Reece - Oxstalls, 12, beatboxer": a local school right after a first name and a dash
         in the middle of a line, with an age or a school year as the next item."""
@@ -653,6 +660,9 @@ class SchoolDetector:
                 candidate = text[position:end].rstrip(".,-\u2013\u2014 \t")  # not "Chosen Hill -"
                 normalised = normalise_school(candidate)
                 if normalised and self._roster.is_school(normalised):
+                    # "Kai was at Chosen Hill Park": a longer name or a place that starts like the school.
+                    if self._roster_name_goes_on(text, position + len(candidate)):
+                        break
                     found.append(Span(Kind.SCHOOL, position, position + len(candidate)))
                     break
                 # A roster school said without its last words: "Ribston Hall" (High School), "Pate's"
