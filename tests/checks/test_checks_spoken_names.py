@@ -27,6 +27,11 @@ from bot.checks import CheckContext, Checker, RosterIndex, parse_roster_csv
         ("new lad Reece - Oxstalls, 12, beatboxer", "Oxstalls"),  # mid-line, an age next
         ("Can we tell Maidenhill why Lexi wasn't in on Monday?", "Maidenhill"),
         ("Theo's a Marling boy, year 9", "Marling"),
+        # A local school's name is specific: a child named earlier in the clause ties it.
+        ("Freddie's over at Balcarras now so he can walk here", "Balcarras"),
+        ("Is Niamh still at Thomas Keble?", "Thomas Keble"),
+        ("Hugo's been at Dean Close since prep", "Dean Close"),
+        ("Can you write a note to Pittville explaining why Callum left early?", "Pittville"),
     ],
 )
 def test_a_childs_school_by_the_name_people_use(found, text, school):
@@ -43,6 +48,11 @@ def test_a_childs_school_by_the_name_people_use(found, text, school):
         "My husband works at Marling so he can drop the keyboards off",  # a grown-up's workplace
         "Sienna's cousin is head of music at Bournside School",
         "Kai's at Tewkesbury with his dad this weekend",  # a town that shares a school's short name
+        "Is anyone going to the Stroud High Street market?",
+        "Freddie went to Balcarras for the open evening",  # an event there
+        "Kai's dad drove over to Marling to collect the PA",  # a grown-up's errand
+        "Kai and I played a set at Marling on Friday",  # the writer's gig
+        "Kai was at Chosen Hill Park playing football",
     ],
 )
 def test_a_school_name_that_is_not_a_childs_school_stays_clean(found, text):

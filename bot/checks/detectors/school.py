@@ -206,6 +206,13 @@ _INITIAL_SKIP = frozenset(["the", "of", "and", "&", "upon", "on", "under", "in"]
 # "Theo's a Marling boy", "she was a Pate's girl": a pupil named by their school.
 _IS_A = re.compile(r"(?:['\u2019]s|\b(?:is|was|are|were))[ \t]+(?:an?|both)[ \t]+")
 _PUPIL_AFTER = re.compile(r"[ \t]+(?:boy|girl|pupil|student|lad|kid|sixth[ \t]+former)s?\b", re.IGNORECASE)
+_STREET_AFTER = re.compile(r"[ \t]+(?:Street|St|Road|Rd|Lane|Avenue|Close|Park|Way|Drive|Crescent|Car[ \t]+Park)\b")
+# Where a local school's name follows (local schools only: their names are specific enough that a
+# child named earlier in the clause is enough): "Freddie's over at Balcarras", "Is Niamh still at
+# Thomas Keble?", "Hugo's been at Dean Close since prep", "Layla's switching to Wyedean".
+_LOCAL_LINK = re.compile(r"\b(?:at|to|into|from|joined|joining|left|leaving)[ \t]+")
+_GROWN_UP_IN_CLAUSE = re.compile(
+    r"\b(?i:mum|mom|mother|dad|father|parents?|carer|nan|gran|grandad|grandma|uncle|aunt|auntie|teacher|staff|coach)\b")
 _NAME_DASH = re.compile(r"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]+[-\u2013\u2014][ \t]+")
 _AGE_OR_YEAR_NEXT = re.compile(
     r"[ \t]*(?:[,|/(]|[ \t][-\u2013\u2014])[ \t]*(?:(?:Y|Yr|Year)[ \t]*\d{1,2}|\d{1,2}|aged?[ \t]*\d{1,2})(?![\d.:/])", re.IGNORECASE
@@ -344,6 +351,8 @@ class SchoolDetector:
         # grown-up's workplace, whoever else the sentence names.
         if spans and self._works_at_before.search(text):
             spans = [span for span in spans if not self._works_at.search(text, max(0, span.start - 60), span.start)]
+        # "the Stroud High Street market", "Balcarras Road": a street named after the school.
+        spans = [span for span in spans if not _STREET_AFTER.match(text, span.end)]
         # "Concert is at Severn Vale School hall": the school is a place to go, not a child's school.
         spans = [span for span in spans if not self._venue_after.match(text, span.end)]
         # "Ed Sheeran went to Thomas Mills High School": a famous person's school (famous_people.txt).
@@ -464,13 +473,18 @@ class SchoolDetector:
         if _TYPE_WORD_LOWER.search(doc.lowered if doc.lowered is not None else text.lower()):
             spans += self._linked_to_a_child(doc)
         if _ABSENCE.search(text):
-            cue_ends = sorted(set(cue_ends) | {m.end() for m in _LETTER_FOR.finditer(text)
-                                               if self._names_a_child(doc, m.start(), m.end())
-                                               and _ABSENCE.search(text, *doc.sentence_bounds(m.start(), m.end()))})
+            told = {m.end() for m in _LETTER_FOR.finditer(text)
+                    if self._names_a_child(doc, m.start(), m.end())
+                    and _ABSENCE.search(text, *doc.sentence_bounds(m.start(), m.end()))}
+            cue_ends = sorted(set(cue_ends) | told)
+            # A child's absence explained to a school names it even when it is also a place ("Pittville").
+            spans += [span for position in told if (span := self._local_school_at(doc, position, True)) is not None]
         if " at " in text:
             cue_ends = sorted(set(cue_ends) | {m.end() for m in _FAMILY_AT.finditer(text)})
         if "-" in text or "\u2013" in text or "\u2014" in text:
             spans += self._local_after_name_dash(doc)
+        if any(word in text for word in (" at ", " to ", " from ", " into ", " left ", " joined ", " joining ", " leaving ")):
+            spans += self._local_linked(doc)
         if " a " in text or " an " in text or " both " in text:
             spans += [local for cue in _IS_A.finditer(text)
                       if (local := self._local_school_at(doc, cue.end(), True)) is not None and _PUPIL_AFTER.match(text, local.end)
@@ -516,6 +530,9 @@ class SchoolDetector:
         if following is not None and following.group(1)[0].isupper() and following.group(1) not in NOT_A_NAME \
                 and following.group(1) not in _TYPE_WORD_SET:
             return None
+        # "went to Balcarras for the open evening", "was at Marling last night": an event there.
+        if self._event_after.match(text, end) or _EVENING_AFTER.match(text, end):
+            return None
         if _fold_school(found.group()) in self._local_places:
             if not found.group()[0].isupper():
                 return None
@@ -532,6 +549,26 @@ class SchoolDetector:
         following = _NEXT_WORD.match(text, end)
         return following is not None and following.group(1)[0].isupper() and following.group(1) not in NOT_A_NAME \
             and following.group(1) not in _TYPE_WORD_SET
+
+    def _local_linked(self, doc: Document) -> list[Span]:
+        """A local school after "at", "to", "into" or "from", in a clause that names a child before it and
+        is not about an event there, a grown-up, or the writer ("we played at Marling")."""
+        text = doc.masked
+        spans = []
+        for link in _LOCAL_LINK.finditer(text):
+            local = self._local_school_at(doc, link.end())
+            if local is None:
+                continue
+            sentence_start, _ = doc.sentence_bounds(link.start())
+            clause = text[max(sentence_start, link.start() - _CLAUSE_WINDOW):link.start()]
+            if _WRITER.search(clause) or self._event.search(clause) or _GROWN_UP_IN_CLAUSE.search(clause) \
+                    or self._event_after.match(text, local.end) or _EVENING_AFTER.match(text, local.end):
+                continue
+            if _CHILD_WORD.search(clause) or any(
+                    w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
+                    for w in _CAPITALISED_WORD.finditer(clause)):
+                spans.append(local)
+        return spans
 
     def _local_after_name_dash(self, doc: Document) -> list[Span]:
         """"new lad Reece - Oxstalls, 12, beatboxer": a local school right after a first name and a dash
