@@ -206,6 +206,9 @@ _INITIAL_SKIP = frozenset(["the", "of", "and", "&", "upon", "on", "under", "in"]
 # "Theo's a Marling boy", "she was a Pate's girl": a pupil named by their school.
 _IS_A = re.compile(r"(?:['\u2019]s|\b(?:is|was|are|were))[ \t]+(?:an?|both)[ \t]+")
 _PUPIL_AFTER = re.compile(r"[ \t]+(?:boy|girl|pupil|student|lad|kid|sixth[ \t]+former)s?\b", re.IGNORECASE)
+_SCHOOL_DAY_EVENT = re.compile(
+    r"[ \t]+(?:for|to)[ \t]+(?:(?:a|an|the|his|her|their)[ \t]+)?(?:revision|catch[ -]?up|intervention|booster|exam|mock|detention)\b",
+    re.IGNORECASE)
 _STREET_AFTER = re.compile(r"[ \t]+(?:Street|St|Road|Rd|Lane|Avenue|Close|Park|Way|Drive|Crescent|Car[ \t]+Park)\b")
 # Where a local school's name follows (local schools only: their names are specific enough that a
 # child named earlier in the clause is enough): "Freddie's over at Balcarras", "Is Niamh still at
@@ -531,7 +534,8 @@ class SchoolDetector:
                 and following.group(1) not in _TYPE_WORD_SET:
             return None
         # "went to Balcarras for the open evening", "was at Marling last night": an event there.
-        if self._event_after.match(text, end) or _EVENING_AFTER.match(text, end):
+        # A revision session or a detention is the school's own day, not an event held there.
+        if (self._event_after.match(text, end) and not _SCHOOL_DAY_EVENT.match(text, end)) or _EVENING_AFTER.match(text, end):
             return None
         if _fold_school(found.group()) in self._local_places:
             if not found.group()[0].isupper():
@@ -561,8 +565,8 @@ class SchoolDetector:
                 continue
             sentence_start, _ = doc.sentence_bounds(link.start())
             clause = text[max(sentence_start, link.start() - _CLAUSE_WINDOW):link.start()]
-            if _WRITER.search(clause) or self._event.search(clause) or _GROWN_UP_IN_CLAUSE.search(clause) \
-                    or self._event_after.match(text, local.end) or _EVENING_AFTER.match(text, local.end):
+            # (An event right after the name, "for the open evening", is ruled out in _local_school_at.)
+            if _WRITER.search(clause) or self._event.search(clause) or _GROWN_UP_IN_CLAUSE.search(clause):
                 continue
             if _CHILD_WORD.search(clause) or any(
                     w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
