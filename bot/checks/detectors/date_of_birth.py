@@ -215,8 +215,8 @@ _FOUNDED = re.compile(r"\b(?:founded|established|formed|launched|set[ \t]+up|ope
 # A numeric date right after a name (a register line): "Kai 14/02/2012", "Isla (12.07.16)".
 # A school year or an age may come between: "Nell, Y10, 03.12.2010", "Kai | 13 | 14/02/2012".
 _NAME_BEFORE_DATE = re.compile(
-    r"\b(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'\u2019-]*\.?)?)(?:[ \t]*\((?:Y|Yr|Year)[ \t]*\d{1,2}\))?[ \t]*(?:[,:(|\-\u2013][ \t]*)?"
-    r"(?:(?:(?:Y|Yr|Year)[ \t]*\d{1,2}|aged?[ \t]*\d{1,2}|\d{1,2})[ \t]*[,:|\-\u2013][ \t]*)?$"
+    r"\b(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'\u2019-]*\.?)?)(?:[ \t]*\((?:Y|Yr|Year)[ \t]*\d{1,2}\))?[ \t]*(?:[,:(|/\-\u2013][ \t]*)?"
+    r"(?:(?:(?:Y|Yr|Year)[ \t]*\d{1,2}|aged?[ \t]*\d{1,2}|\d{1,2})[ \t]*[,:|/\-\u2013][ \t]*)?$"
 )
 # Whose birthday: "it's Ruby's birthday on", "his birthday falls on", "Reggie's b'day is on".
 _PARTY_AFTER = re.compile(r"[ \t]+(?:party|parties|do|meal|disco|sleepover|celebration|bash|night[ \t]+out|drinks|trip)\b",

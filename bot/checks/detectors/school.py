@@ -225,7 +225,8 @@ _TIME_ITEM = re.compile(r"(?<![\d.:/])\d{1,2}[.:][0-5]\d(?![\d.:/])")
 # Or told directly: "could you email Rednock to say why Kayden missed Thursday?", "ring STRS about her absence".
 _LETTER_FOR = re.compile(
     r"\b(?i:letter|note|email|e-mail)[ \t]+(?i:for|to)[ \t]+"
-    r"|\b(?i:email|e-mail|ring|phone|call|write[ \t]+to|contact|tell|let)[ \t]+(?=[A-Z]|the[ \t]+[A-Z])"
+    r"|\b(?i:e-?mail(?:ing|ed)?|ring(?:ing)?|phon(?:e|ing)|call(?:ing)?|writ(?:e|ing)[ \t]+to|contact(?:ing)?|tell(?:ing)?|let"
+    r"|messag(?:e|ing))[ \t]+(?=[A-Z]|the[ \t]+[A-Z])"
 )
 _ABSENCE = re.compile(r"\b(?:why|absen\w*|missed|missing|off|out|away|appointment|late|early)\b", re.IGNORECASE)
 # Words a roster school's name may have lost in speech ("Ribston Hall" for Ribston Hall High School,
