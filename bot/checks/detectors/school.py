@@ -81,7 +81,7 @@ _LINK_CUE_TEXT = (
     r"|\b(?:his|her|their|my)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-|\()?"
     # "Harry is at a different school, Cotswold Academy", "she's moved to a new school - X".
     r"|\b(?:at|to|in)[ \t]+(?:a|another)[ \t]+(?:different|new|other|special|secondary|primary)[ \t]+school[ \t]*(?:,|:|-|\u2013|\()"
-    r"|\([ \t]*(?:year|yr|y)[ \t]*\d{1,2}[ \t]*(?:,|/|[-\u2013\u2014])"  # "Nathan (Year 10, Tewkesbury Academy)", "(Y8 - X)"
+    r"|\([ \t]*(?:year|yr|y)[ \t]*\d{1,2}[ \t]*(?:,|/|[-\u2013\u2014]|@|at\b)"  # "Nathan (Year 10, Tewkesbury Academy)", "(Y8 - X)"
     # "Ruben's studying music production at", "she is doing her GCSEs at"; "we're doing a day at" is a booking.
     r"|\b(?:is|'s|\u2019s|was|will[ \t]+be)[ \t]+(?:doing|studying|taking)\b[^.,;:!?\n]{0,40}?[ \t]at"
     r")[ \t]*"
@@ -100,7 +100,7 @@ _NAMED_CUE = re.compile(
 # A family's children at a school: "both my two are at Chosen Hill", "my daughter is at Balcarras",
 # "our twins are now at Pate's".
 _FAMILY_AT = re.compile(
-    rf"(?:\b(?:[Bb]oth[ \t]+)?(?:[Mm]y|[Oo]ur)[ \t]+(?:two|three|kids|children|boys|girls|twins|lot|eldest|youngest)"
+    rf"(?:\b(?:[Bb]oth[ \t]+)?(?:[Mm]y|[Oo]ur)[ \t]+(?:two|three|kids|children|boys|girls|twins|lot|eldest|youngest|lad|lass|little[ \t]+one|middle[ \t]+one)"
     rf"|\b{FAMILY_SUBJECT}s?)"
     rf"(?:[ \t]+(?:is|are|was|were)|['\u2019](?:s|re))[ \t]+(?:(?:now|still|both|all)[ \t]+)*at[ \t]+"
 )
@@ -214,6 +214,9 @@ _STREET_AFTER = re.compile(r"[ \t]+(?:Street|St|Road|Rd|Lane|Avenue|Close|Park|W
 # child named earlier in the clause is enough): "Freddie's over at Balcarras", "Is Niamh still at
 # Thomas Keble?", "Hugo's been at Dean Close since prep", "Layla's switching to Wyedean".
 _LOCAL_LINK = re.compile(r"\b(?:at|to|into|from|joined|joining|left|leaving)[ \t]+")
+_SUBJECT_NAME = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<who>[A-Z][a-z]+)(?:['\u2019]s|[ \t]+(?:has|had|is|was|will|just|now|still|goes|went|started|moved))\b")
+_FAMILY_AT_START = re.compile(r"\b(?:[Mm]y|[Oo]ur)[ \t]+(?:lad|lass|boy|girl|kids?|children|two|twins|eldest|youngest)\b")
 _GROWN_UP_IN_CLAUSE = re.compile(
     r"\b(?i:mum|mom|mother|dad|father|parents?|carer|nan|gran|grandad|grandma|uncle|aunt|auntie|teacher|staff|coach)\b")
 _NAME_DASH = re.compile(r"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]+[-\u2013\u2014][ \t]+")
@@ -228,6 +231,8 @@ _LETTER_FOR = re.compile(
     r"|\b(?i:e-?mail(?:ing|ed)?|ring(?:ing)?|phon(?:e|ing)|call(?:ing)?|writ(?:e|ing)[ \t]+to|contact(?:ing)?|tell(?:ing)?|let"
     r"|messag(?:e|ing))[ \t]+(?=[A-Z]|the[ \t]+[A-Z])"
 )
+# "why Jax missed period 5": whoever was away is named right after "why", whatever their name.
+_WHY_SOMEONE = re.compile(r"\bwhy[ \t]+[A-Z][a-z]+[ \t]+(?:was|wasn['\u2019]t|is|missed|left|had|didn['\u2019]t|couldn['\u2019]t|has|got)\b")
 _ABSENCE = re.compile(r"\b(?:why|absen\w*|missed|missing|off|out|away|appointment|late|early)\b", re.IGNORECASE)
 # Words a roster school's name may have lost in speech ("Ribston Hall" for Ribston Hall High School,
 # "Pate's" for Pate's Grammar School), tried after a short form against the roster's hashes. The
@@ -478,7 +483,7 @@ class SchoolDetector:
             spans += self._linked_to_a_child(doc)
         if _ABSENCE.search(text):
             told = {m.end() for m in _LETTER_FOR.finditer(text)
-                    if self._names_a_child(doc, m.start(), m.end())
+                    if (self._names_a_child(doc, m.start(), m.end()) or _WHY_SOMEONE.search(text, *doc.sentence_bounds(m.start(), m.end())))
                     and _ABSENCE.search(text, *doc.sentence_bounds(m.start(), m.end()))}
             cue_ends = sorted(set(cue_ends) | told)
             # A child's absence explained to a school names it even when it is also a place ("Pittville").
@@ -569,11 +574,21 @@ class SchoolDetector:
             # (An event right after the name, "for the open evening", is ruled out in _local_school_at.)
             if _WRITER.search(clause) or self._event.search(clause) or _GROWN_UP_IN_CLAUSE.search(clause):
                 continue
-            if _CHILD_WORD.search(clause) or any(
+            if _CHILD_WORD.search(clause) or _FAMILY_AT_START.search(clause) or any(
                     w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
-                    for w in _CAPITALISED_WORD.finditer(clause)):
+                    for w in _CAPITALISED_WORD.finditer(clause)) or self._subject_named(clause):
                 spans.append(local)
         return spans
+
+    def _subject_named(self, clause: str) -> bool:
+        """"Rafe has just joined": a capitalised word as the subject of a verb is a name even when the
+        forenames list lacks it; not a school or a word that is no name ("Marling has", "Sorry is")."""
+        for subject in _SUBJECT_NAME.finditer(clause):
+            who = subject.group("who")
+            if who not in NOT_A_NAME and who not in _GENERIC and who not in _TYPE_WORD_SET \
+                    and self._local_alias.fullmatch(who) is None:
+                return True
+        return False
 
     def _local_after_name_dash(self, doc: Document) -> list[Span]:
         """"new lad Reece - Oxstalls, 12, beatboxer": a local school right after a first name and a dash
