@@ -168,6 +168,7 @@ class HealthDetector:
                           else self._condition_any_case.finditer(text))
         conditions += self._acronym.finditer(text)
         spans = []
+        under_heading = _HEALTH_HEADING.search(text) if conditions and "\n" in text else None
         for condition in conditions:
             start, end = condition.span()
             if _TOPIC_AFTER.match(text, end):
@@ -181,6 +182,11 @@ class HealthDetector:
                 continue
             before = text[max(sentence_start, start - _LOOKBACK):start]
             if any(self._names_a_young_person(pattern.search(before)) for pattern in _CONTEXT_PATTERNS):
+                spans.append(Span(Kind.HEALTH, start, end))
+            elif under_heading is not None and under_heading.end() <= start \
+                    and _names_a_listed_person(_LIST_LINE_BEFORE.search(before) or _RECORD_LINE_BEFORE.search(before)):
+                # Under a "Medical info:" heading, "- Jax: ADHD" is Jax's whatever the name ("Jax" may
+                # be missing from the forenames list).
                 spans.append(Span(Kind.HEALTH, start, end))
             elif _names_a_person(_RECORD_LINE_BEFORE.search(before), self._first_names) and not _LABEL_AFTER.match(text, end):
                 # On a register line, "allergies: peanuts" is a field: its value is found as a form line.
@@ -212,6 +218,20 @@ class HealthDetector:
                         for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end)):
                     spans.append(Span(Kind.HEALTH, harm.start(), harm.end()))
         return _joined(text, _without_bare_diagnosis(text, spans))
+
+
+# A heading line over a list of young people's health notes: "Medical info:", "Meds for the residential:".
+_HEALTH_HEADING = re.compile(
+    r"^[ \t*_#]*(?i:medical|meds|medication|medicines|health|allergies|care[ \t]+needs|support[ \t]+needs)\b[^\n:]{0,30}:[ \t*_]*$",
+    re.MULTILINE,
+)
+
+
+def _names_a_listed_person(match: re.Match[str] | None) -> bool:
+    if match is None:
+        return False
+    name = match.groupdict().get("lower_name")
+    return name is not None and name not in NOT_A_NAME
 
 
 _REFLEXIVE_HARM = re.compile(
