@@ -32,6 +32,10 @@ from bot.checks import CheckContext, Checker, RosterIndex, parse_roster_csv
         ("Is Niamh still at Thomas Keble?", "Thomas Keble"),
         ("Hugo's been at Dean Close since prep", "Dean Close"),
         ("Can you write a note to Pittville explaining why Callum left early?", "Pittville"),
+        ("Would someone ring Wyedean to explain why Jax missed period 5?", "Wyedean"),
+        ("Rafe has just joined Pate's sixth form", "Pate's"),  # a name the forenames list lacks
+        ("my lad is at Sir Thomas Rich's and he's mad about drums", "Sir Thomas Rich's"),
+        ("Saffron - Dene Magna, 14, vocals", "Dene Magna"),  # reported as a school, not a full name
     ],
 )
 def test_a_childs_school_by_the_name_people_use(found, text, school):
@@ -112,6 +116,7 @@ def test_event_dates_and_bare_years_stay_clean(found, text):
         ("Lily uses a salbutamol inhaler before singing", "salbutamol"),
         ("he's been put on antidepressants", "antidepressants"),
         ("Medical notes:\n- Ollie: nut allergy, EpiPen in his bag", "nut allergy, EpiPen"),
+        ("Medical info:\n- Jax: ADHD - Elvanse in the morning", "ADHD - Elvanse"),  # under a heading, any name
     ],
 )
 def test_a_childs_medicine_by_name(found, text, health):
