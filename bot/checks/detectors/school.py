@@ -22,6 +22,15 @@ school_experience_cues.txt), names their school. A register line whose first nam
 list lacks still counts when it gives a school year or an age ("Tariq | Y9 | Cleeve School"). A
 school followed by a place in it ("Severn Vale School hall", school_venue_words.txt) is a venue. Pupils as a group ("Year 9 pupils
 at X", "students from X and Y") tie a school to a child only when the sentence names one.
+
+Schools by the names people say (round 6a): the area's schools are a data file (local_schools.txt:
+full name, short forms, "~" for a short form that is also a place; initials worked out), so "Lola's
+at Ribston Hall", "Reuben is at STRS", "Freya - Balcarras, 3.20", "Theo's a Marling boy", "a letter
+for Severn Vale explaining why Millie was out" are found without "School" in the name, and a roster
+school said without its last words ("Ribston Hall" for Ribston Hall High School) is tried against the
+roster's hashes. Not a longer name or a place that starts the same way ("Pittville Pump Room",
+"Denmark Road car park", "Stroud High Street"), an event there ("went to Balcarras for the open
+evening"), a grown-up's workplace ("her cousin is head of music at X"), or the writer's own gig.
 """
 
 from __future__ import annotations
