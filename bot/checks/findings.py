@@ -68,8 +68,10 @@ PRECEDENCE: tuple[Kind, ...] = (
     Kind.BCC,
     Kind.HEALTH,
     Kind.DATE_OF_BIRTH,
-    Kind.FULL_NAME,
+    # A school is only reported where a child is tied to it, so a school's name that reads like a
+    # person's ("Saffron - Dene Magna, 14") is the school.
     Kind.SCHOOL,
+    Kind.FULL_NAME,
     Kind.POSTAL_ADDRESS,
     Kind.EMAIL_ADDRESS,
     Kind.PHONE,

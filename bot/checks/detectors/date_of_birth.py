@@ -59,10 +59,15 @@ _DATE = (
     rf"|[0-3]?[0-9]/[01]?[0-9](?![/.\-]?[0-9])"  # 28/01, with a birthday or age around it only
     rf"|(?<=the[ ])(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"  # "on the 30th"
     rf"|(?:mon|tues|wednes|thurs|fri|satur|sun)day[ \t]+(?:the[ \t]+)?(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"  # "Friday 20th"
+    # "the day after Christmas 2009", "two days before Bonfire Night 2011": a day reckoned from a holiday.
+    rf"|(?:(?:the|a)[ \t]+)?(?:day|week|fortnight|(?:two|three|four|five|a[ \t]+few|a[ \t]+couple[ \t]+of|[2-9])[ \t]+(?:days|weeks))[ \t]+(?:after|before)[ \t]+"
+    rf"(?:{phrase_pattern(entries('date_holidays'))}|christmas|easter|new[ \t]+year)(?:,?[ \t]+{_YEAR})?"
     rf"|(?:{phrase_pattern(entries('date_holidays'))}))"  # "Boxing Day", with a birthday or age around it only
 )
 _DATE_RE = re.compile(rf"(?<![\w/.-])(?:{_DATE})(?<!\.)(?![\w/]|\.\d)", re.IGNORECASE)
 _NUMERIC_DATE_RE = re.compile(rf"(?<![\w/.-]){_NUMERIC_DATE}(?![\w/]|\.\d)")
+# In a register people also write dates as a spreadsheet does: "Macy 2010-09-18".
+_LISTED_DATE_RE = re.compile(rf"(?<![\w/.-])(?:{_NUMERIC_DATE}|{_YEAR}-[01][0-9]-[0-3][0-9])(?![\w/]|\.\d)")
 _YEAR_IN = re.compile(rf"{_YEAR}|(?<=['\u2019])[0-9]{{2}}$|(?<=[/.\-][0-9][/.\-])[0-9]{{2}}$|(?<=[/.\-][0-9]{{2}}[/.\-])[0-9]{{2}}$")
 
 _AGE_WORDS = (
@@ -89,6 +94,13 @@ _BIRTH_CUE_BEFORE = re.compile(
     rf"|(?:^|(?<=[\n|;]))[ \t*_]*(?:birthday|bday|b['\u2019]day)[ \t*_]*[:=]"
     rf"|(?:\b{_TURNS}|['\u2019]s|\bis)[ \t]+{_AGE}[ \t]+on(?:[ \t]+the)?"
     rf")[ \t]*$",
+    re.IGNORECASE,
+)
+# Words that tell a birth without "born", so the date must carry a child's year: "she's a spring baby -
+# 17th of April, 2011", "Caleb came along two days before Christmas 2010".
+_BIRTH_HINT_BEFORE = re.compile(
+    # "a winter baby, our Lucy - 21st of December 2009": the date may come a few words after "baby".
+    r"(?:\bbaby(?:[ \t]*,[ \t]*(?:our|my|little)?[ \t]*[A-Z][a-z]+)?[ \t]*[-\u2013,:(]?|\b(?:came[ \t]+along|arrived|entered[ \t]+the[ \t]+world)(?:[ \t]+(?:on|in))?(?:[ \t]+the)?)[ \t]*$",
     re.IGNORECASE,
 )
 _BORN_IN_YEAR = re.compile(rf"\bborn(?:[ \t]+in)?[ \t]+(?P<date>{_YEAR})(?![\w/]|\.\d|[ \t]*(?:-|\u2013|to|and)[ \t]*{_YEAR})",
@@ -155,11 +167,13 @@ _BIRTH_LABEL_NEAR = re.compile(
 )
 _BIRTHDAY_WINDOW = 200
 # Cheap first look: without any of these in the lower-cased text there is nothing to find.
-_CUES = ("(b.", " b.", "born", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures", "teenager")
+_CUES = ("(b.", " b.", "born", "baby", "came along", "arrived", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures", "teenager")
 _BIRTHDAY = re.compile(
     rf"\b(?:birthday|bday|b['\u2019]day|b-day)\b"
     # "it's Priya's sixteenth on Saturday", "Ava's sixteenth falls on 1 May"
     rf"|['\u2019]s[ \t]+(?:{_AGE_ORDINAL})(?=[ \t]+(?:(?:is|falls|lands|comes|will[ \t]+be)[ \t]+)?on\b)"
+    # "Jake's 14th is next Saturday (18th of May)", "Noah's 15th is the Friday after next (12 June)"
+    rf"|['\u2019]s[ \t]+(?:{_AGE_ORDINAL})(?=[ \t]+(?:is|falls|will[ \t]+be)[ \t]+(?:next|this|the|on)\b)"
     rf"|\bsweet[ \t]+sixteen\b|\bdouble[ \t]+figures\b|\b(?:becomes?|becoming)[ \t]+a[ \t]+teenager\b"
     rf"|\b(?:his|her|their)[ \t]+{_AGE_ORDINAL}(?=[ \t]*(?:[!.,)]|$|on\b))"  # "on 22nd June - his 17th!"
     # "it's Oscar's big day on 22nd Feb - he'll be 13!": a birthday only with an age said near it.
@@ -199,7 +213,11 @@ _NOT_A_CHILDS_BIRTHDAY_AFTER = re.compile(
 )
 _FOUNDED = re.compile(r"\b(?:founded|established|formed|launched|set[ \t]+up|opened|started[ \t]+in)\b", re.IGNORECASE)
 # A numeric date right after a name (a register line): "Kai 14/02/2012", "Isla (12.07.16)".
-_NAME_BEFORE_DATE = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'\u2019-]*\.?)?)[ \t]*(?:[,:(|\-\u2013][ \t]*)?$")
+# A school year or an age may come between: "Nell, Y10, 03.12.2010", "Kai | 13 | 14/02/2012".
+_NAME_BEFORE_DATE = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'\u2019-]*\.?)?)(?:[ \t]*\((?:Y|Yr|Year)[ \t]*\d{1,2}\))?[ \t]*(?:[,:(|/\-\u2013][ \t]*)?"
+    r"(?:(?:(?:Y|Yr|Year)[ \t]*\d{1,2}|aged?[ \t]*\d{1,2}|\d{1,2})[ \t]*[,:|/\-\u2013][ \t]*)?$"
+)
 # Whose birthday: "it's Ruby's birthday on", "his birthday falls on", "Reggie's b'day is on".
 _PARTY_AFTER = re.compile(r"[ \t]+(?:party|parties|do|meal|disco|sleepover|celebration|bash|night[ \t]+out|drinks|trip)\b",
                           re.IGNORECASE)
@@ -257,6 +275,8 @@ class DateOfBirthDetector:
         for found in _DATE_RE.finditer(text):
             before = text[max(0, found.start() - _LOOKBACK):found.start()]
             cue = _BIRTH_CUE_BEFORE.search(before)
+            if cue is None and _YEAR_IN.search(found.group()) is not None:
+                cue = _BIRTH_HINT_BEFORE.search(before)
             if cue is None or not self._plausible_birth_date(found.group(), this_year):
                 continue
             if _GROUP_BORN_BEFORE.search(before, 0, cue.start()) or _NOT_A_CHILD_BEFORE.search(before, 0, cue.start()):
@@ -333,7 +353,7 @@ class DateOfBirthDetector:
     def _dates_after_names(self, doc: Document, this_year: int) -> list[Span]:
         text = doc.masked
         spans = []
-        for found in _NUMERIC_DATE_RE.finditer(text):
+        for found in _LISTED_DATE_RE.finditer(text):
             if not self._plausible_birth_date(found.group(), this_year):
                 continue
             line_start = text.rfind("\n", 0, found.start()) + 1

@@ -32,6 +32,8 @@ _VERB_WORD = (
     r"with|from|for|into|back|still|just|currently|now|also|had|having|went|gone|goes|go|sees|seeing|"
     r"started|starting|due|booked|awaiting|under|getting|get|needed|needing|taking|carrying|seen|by|"
     r"referred|to|having|today|tonight|again|sick|ill|poorly|home|over|school|work|"
+    # Medicine begun for them: "he's been put on antidepressants", "she was prescribed melatonin".
+    r"put|prescribed|restarted|stopped|upped|increased|reduced|"
     # Care being given: "is being treated for", "was admitted with", "is being assessed for".
     r"treated|admitted|assessed|monitored|tested|scanned|medicated)"
 )
@@ -75,7 +77,8 @@ _LIST_LINE_BEFORE = re.compile(
 # "Evie Jarrett, born 22/07/2011, has a support plan for anxiety": everything on it is theirs.
 _RECORD_LINE_BEFORE = re.compile(
     r"(?:^|(?<=[\n:]))[ \t*\u2022-]*(?P<lower_name>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'\u2019-]+)?"
-    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|[ \t][-\u2013\u2014]|[\u2013\u2014])[^\n]{0,80}$"
+    # "- Ollie: nut allergy, EpiPen in his bag": a medical-notes list line, a name and a colon.
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|:|[ \t][-\u2013\u2014]|[\u2013\u2014])[^\n]{0,80}$"
 )
 # "she takes methylphenidate for ADHD", "Kian uses a spray for hay fever": a treatment for a condition.
 _TREATED_FOR_BEFORE = re.compile(
@@ -130,6 +133,8 @@ class HealthDetector:
         # (adult_roles.txt) right before the name, is not a young person's.
         roles = phrase_pattern(entries("adult_roles", context.extra_terms))
         self._adult_before = re.compile(rf"\b(?i:{roles})\.?[ \t]+$")
+        # "Our volunteer Sue keeps her insulin in the fridge": "her" is the grown-up named by role.
+        self._adult_named = re.compile(rf"\b(?i:{roles})\.?[ \t]+[A-Z][a-z]+\b")
         labels = phrase_pattern(entries("health_form_labels", context.extra_terms))
         self._form_line = re.compile(rf"(?:^|(?<=[\n,;|]))[ \t*_]*(?:{labels})\b(?:[ \t]+\w+)?"
                                      rf"(?:[ \t]*\([^()\n]{{1,30}}\))?{_FORM_VALUE}",
@@ -151,6 +156,9 @@ class HealthDetector:
         if _ADULT_RELATIVE.search(match.group()):
             return False
         name_start = match.start("name") if match.groupdict().get("name") is not None else -1
+        if name_start < 0 and match.groupdict().get("lower_name") is None \
+                and self._adult_named.search(match.string, 0, match.start()) is not None:
+            return False
         return name_start < 0 or self._adult_before.search(match.string, max(0, name_start - 40), name_start) is None
 
     def find(self, doc: Document) -> list[Span]:
@@ -160,6 +168,7 @@ class HealthDetector:
                           else self._condition_any_case.finditer(text))
         conditions += self._acronym.finditer(text)
         spans = []
+        under_heading = _HEALTH_HEADING.search(text) if conditions and "\n" in text else None
         for condition in conditions:
             start, end = condition.span()
             if _TOPIC_AFTER.match(text, end):
@@ -173,6 +182,11 @@ class HealthDetector:
                 continue
             before = text[max(sentence_start, start - _LOOKBACK):start]
             if any(self._names_a_young_person(pattern.search(before)) for pattern in _CONTEXT_PATTERNS):
+                spans.append(Span(Kind.HEALTH, start, end))
+            elif under_heading is not None and under_heading.end() <= start \
+                    and _names_a_listed_person(_LIST_LINE_BEFORE.search(before) or _RECORD_LINE_BEFORE.search(before)):
+                # Under a "Medical info:" heading, "- Jax: ADHD" is Jax's whatever the name ("Jax" may
+                # be missing from the forenames list).
                 spans.append(Span(Kind.HEALTH, start, end))
             elif _names_a_person(_RECORD_LINE_BEFORE.search(before), self._first_names) and not _LABEL_AFTER.match(text, end):
                 # On a register line, "allergies: peanuts" is a field: its value is found as a form line.
@@ -206,6 +220,20 @@ class HealthDetector:
         return _joined(text, _without_bare_diagnosis(text, spans))
 
 
+# A heading line over a list of young people's health notes: "Medical info:", "Meds for the residential:".
+_HEALTH_HEADING = re.compile(
+    r"^[ \t*_#]*(?i:medical|meds|medication|medicines|health|allergies|care[ \t]+needs|support[ \t]+needs)\b[^\n:]{0,30}:[ \t*_]*$",
+    re.MULTILINE,
+)
+
+
+def _names_a_listed_person(match: re.Match[str] | None) -> bool:
+    if match is None:
+        return False
+    name = match.groupdict().get("lower_name")
+    return name is not None and name not in NOT_A_NAME
+
+
 _REFLEXIVE_HARM = re.compile(
     r"\b(?:hurt|hurting|hurts|harm|harming|harms|cut|cutting|cuts|kill|killing|starve|starving|punish|punishing)"
     r"[ \t]+(?:him|her|them|my)sel(?:f|ves)\b",
@@ -230,7 +258,8 @@ _OPERATIONS = frozenset({"operation", "surgery", "op on"})
 # Between two conditions of one statement: "inhaler for asthma", "low mood, self-harm history,
 # supported by CAMHS". Only joining words, so that one finding covers the whole statement.
 _JOINING_GAP = re.compile(
-    r"(?:[ \t,;/&+-]|\b(?:and|or|for|plus|also|history|supported|by)\b)*"
+    # A bracketed note on the condition is the same statement: "epilepsy (rescue meds", "asthma (blue inhaler".
+    r"(?:[ \t,;/&+()-]|\b(?:and|or|for|plus|also|history|supported|by)\b)*"
 )
 _MAX_GAP = 30
 

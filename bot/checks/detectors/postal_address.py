@@ -74,6 +74,8 @@ _NUMBER_ON_STREET = re.compile(
     rf"(?![ \t]+(?:{_NOT_A_STREET_AFTER})\b)"
 )
 _STREET_THEN_NUMBER = re.compile(rf"\b{_STREET_NAME}(?![ \t]+(?:{_NOT_A_STREET_AFTER})\b),?[ \t]+{_NUMBER_WORD}\b")
+_AGE_ITEM_NUMBER = re.compile(r"\d{1,2},")
+_AGE_ITEM_BEFORE = re.compile(r"(?:\b(?i:year|yr|y|aged?)[ \t]*|\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'\u2019-]+)?[ \t]*,[ \t]*|\([ \t]*)$")
 _NOT_A_HOUSE_NUMBER_BEFORE = re.compile(
     r"\b(?:bus|buses|route|track|room|platform|gate|table|seat|locker|page|bay|stand|pitch|junction|exit|song|tune)[ \t]*$",
     re.IGNORECASE,
@@ -206,6 +208,10 @@ class PostalAddressDetector:
             for pattern, excluded in ((_STREET, _MEASURES), (_STREET_LOWER, _EVERYDAY_WORDS), (_STREET_LOWER_TOWN, _EVERYDAY_WORDS)):
                 for match in pattern.finditer(text):
                     if any(word.lower() in excluded for word in match.group("name").split()):
+                        continue
+                    # "Evie, 13, Deer Park - singing", "Nell (yr 10, Deer Park)": an age or a school year
+                    # in a register line, then a place (often the child's school), not a house number.
+                    if _AGE_ITEM_NUMBER.match(text, match.start()) and _AGE_ITEM_BEFORE.search(text, max(0, match.start() - 30), match.start()):
                         continue
                     if any(s.start <= match.start() < s.end for s in spans):
                         continue

@@ -22,6 +22,15 @@ school_experience_cues.txt), names their school. A register line whose first nam
 list lacks still counts when it gives a school year or an age ("Tariq | Y9 | Cleeve School"). A
 school followed by a place in it ("Severn Vale School hall", school_venue_words.txt) is a venue. Pupils as a group ("Year 9 pupils
 at X", "students from X and Y") tie a school to a child only when the sentence names one.
+
+Schools by the names people say (round 6a): the area's schools are a data file (local_schools.txt:
+full name, short forms, "~" for a short form that is also a place; initials worked out), so "Lola's
+at Ribston Hall", "Reuben is at STRS", "Freya - Balcarras, 3.20", "Theo's a Marling boy", "a letter
+for Severn Vale explaining why Millie was out" are found without "School" in the name, and a roster
+school said without its last words ("Ribston Hall" for Ribston Hall High School) is tried against the
+roster's hashes. Not a longer name or a place that starts the same way ("Pittville Pump Room",
+"Denmark Road car park", "Stroud High Street"), an event there ("went to Balcarras for the open
+evening"), a grown-up's workplace ("her cousin is head of music at X"), or the writer's own gig.
 """
 
 from __future__ import annotations
@@ -71,6 +80,8 @@ _LINK_CUE_TEXT = (
     r"|\b(?:his|her|their|doing|taking|studying|sitting)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:a[ -]?levels?|gcses?|btecs?|mocks)[ \t]+at"
     r"|\bin[ \t]+(?:the|his|her|their)[ \t]+sixth[ \t]+form[ \t]+at"
     r"|\b(?:attends|attend|attending|attended|studies[ \t]+at|studying[ \t]+at)"
+    # A place won: "Maya got into Pate's!", "she's been offered a place at Balcarras".
+    r"|\b(?:got|get|gets|getting)[ \t]+(?:a[ \t]+place[ \t]+at|into)|\b(?:offered|given|accepted)[ \t]+(?:a[ \t]+place[ \t]+)?(?:at|into)"
     r"|\b(?:is|was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?in[ \t]+year[ \t]*\d{1,2}[ \t]+(?:(?:over|up|down|across|out)[ \t]+)?at"
     # One pupil, not a group: "a pupil at", "Year 9 at"; "Year 9 pupils at X" and "students from X
     # and Y" name schools, not a child's school.
@@ -79,7 +90,7 @@ _LINK_CUE_TEXT = (
     r"|\b(?:his|her|their|my)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-|\()?"
     # "Harry is at a different school, Cotswold Academy", "she's moved to a new school - X".
     r"|\b(?:at|to|in)[ \t]+(?:a|another)[ \t]+(?:different|new|other|special|secondary|primary)[ \t]+school[ \t]*(?:,|:|-|\u2013|\()"
-    r"|\([ \t]*(?:year|yr|y)[ \t]*\d{1,2}[ \t]*,"  # "Nathan (Year 10, Tewkesbury Academy)"
+    r"|\([ \t]*(?:year|yr|y)[ \t]*\d{1,2}[ \t]*(?:,|/|[-\u2013\u2014]|@|at\b)"  # "Nathan (Year 10, Tewkesbury Academy)", "(Y8 - X)"
     # "Ruben's studying music production at", "she is doing her GCSEs at"; "we're doing a day at" is a booking.
     r"|\b(?:is|'s|\u2019s|was|will[ \t]+be)[ \t]+(?:doing|studying|taking)\b[^.,;:!?\n]{0,40}?[ \t]at"
     r")[ \t]*"
@@ -90,10 +101,17 @@ _LINK_CUE_ANY_CASE = re.compile(_LINK_CUE_TEXT, re.IGNORECASE)
 # here: the capital is what marks a name.
 _NAMED_CUE = re.compile(
     r"\b(?P<who>[A-Z][a-z]+|[Hh]e|[Ss]he|[Hh]im|[Hh]er)(?:['\u2019]s|[ \t]+is|[ \t]+was)?[ \t]+from[ \t]*"
-    r"|\b(?P<who_paren>[A-Z][a-z]+)[ \t]*\([ \t]*"
+    r"|\b(?P<who_paren>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]*\([ \t]*"
     # "Jake is at", "she's now at"; "the band is at" is a booking, not a pupil.
     r"|\b(?P<who_at>[A-Z][a-z]+|[Hh]e|[Ss]he)(?:[ \t]+is|[ \t]+was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?at[ \t]+"
     r"|\b(?P<owner>[A-Z][a-z]+)(?:'s|\u2019s)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-|\()?[ \t]*"
+)
+# A family's children at a school: "both my two are at Chosen Hill", "my daughter is at Balcarras",
+# "our twins are now at Pate's".
+_FAMILY_AT = re.compile(
+    rf"(?:\b(?:[Bb]oth[ \t]+)?(?:[Mm]y|[Oo]ur)[ \t]+(?:two|three|kids|children|boys|girls|twins|lot|eldest|youngest|lad|lass|little[ \t]+one|middle[ \t]+one)"
+    rf"|\b{FAMILY_SUBJECT}s?)"
+    rf"(?:[ \t]+(?:is|are|was|were)|['\u2019](?:s|re))[ \t]+(?:(?:now|still|both|all)[ \t]+)*at[ \t]+"
 )
 # Chat in lower case: "rio's at churchdown school academy" (the word must be a first name people have).
 _LOWER_NAME_AT = re.compile(r"\b(?P<who>[a-z]{2,})(?:['\u2019]s|[ \t]+is|[ \t]+was)[ \t]+(?:now[ \t]+|still[ \t]+)?at[ \t]+")
@@ -188,6 +206,91 @@ def _named_hall(name: str, place: str) -> bool:
     return place.lower() == "hall" and len(words) == 2 and words[0] not in _HALL_KINDS and words[0] not in _GENERIC
 
 
+# Local schools by the names people use (local_schools.txt): "she's at Ribston Hall", "Pate's", "the
+# Crypt", "Reuben is at STRS". Each line is a full name, then " | " and short forms; a short form that
+# is also a place starts with "~". A one-word form without a vowel is a set of initials ("klb", "clc").
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'\u2019-]*)")
+_TYPE_WORDS_AFTER = re.compile(rf"(?:[ \t]+(?:{_TYPE_WORDS}|Sixth[ \t]+Form))+\b")
+_INITIAL_SKIP = frozenset(["the", "of", "and", "&", "upon", "on", "under", "in"])
+# "Theo's a Marling boy", "she was a Pate's girl": a pupil named by their school.
+_IS_A = re.compile(r"(?:['\u2019]s|\b(?:is|was|are|were))[ \t]+(?:an?|both)[ \t]+")
+_PUPIL_AFTER = re.compile(r"[ \t]+(?:boy|girl|pupil|student|lad|kid|sixth[ \t]+former)s?\b", re.IGNORECASE)
+_SCHOOL_DAY_EVENT = re.compile(
+    r"[ \t]+(?:for|to)[ \t]+(?:(?:a|an|the|his|her|their)[ \t]+)?(?:revision|catch[ -]?up|intervention|booster|exam|mock|detention)\b",
+    re.IGNORECASE)
+_STREET_AFTER = re.compile(r"[ \t]+(?:Street|St|Road|Rd|Lane|Avenue|Close|Park|Way|Drive|Crescent|Car[ \t]+Park)\b")
+# Where a local school's name follows (local schools only: their names are specific enough that a
+# child named earlier in the clause is enough): "Freddie's over at Balcarras", "Is Niamh still at
+# Thomas Keble?", "Hugo's been at Dean Close since prep", "Layla's switching to Wyedean".
+_LOCAL_LINK = re.compile(r"\b(?:at|to|into|from|joined|joining|left|leaving)[ \t]+")
+_SUBJECT_NAME = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<who>[A-Z][a-z]+)(?:['\u2019]s|[ \t]+(?:has|had|is|was|will|just|now|still|goes|went|started|moved))\b")
+_FAMILY_AT_START = re.compile(r"\b(?:[Mm]y|[Oo]ur)[ \t]+(?:lad|lass|boy|girl|kids?|children|two|twins|eldest|youngest)\b")
+_GROWN_UP_IN_CLAUSE = re.compile(
+    r"\b(?i:mum|mom|mother|dad|father|parents?|carer|nan|gran|grandad|grandma|uncle|aunt|auntie|teacher|staff|coach)\b")
+_NAME_DASH = re.compile(r"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]+[-\u2013\u2014][ \t]+")
+_AGE_OR_YEAR_NEXT = re.compile(
+    r"[ \t]*(?:[,|/(]|[ \t][-\u2013\u2014])[ \t]*(?:(?:Y|Yr|Year)[ \t]*\d{1,2}|\d{1,2}|aged?[ \t]*\d{1,2})(?![\d.:/])", re.IGNORECASE
+)
+_TIME_ITEM = re.compile(r"(?<![\d.:/])\d{1,2}[.:][0-5]\d(?![\d.:/])")
+# "a letter for Severn Vale explaining why Millie was out": a child's absence explained to their school.
+# Or told directly: "could you email Rednock to say why Kayden missed Thursday?", "ring STRS about her absence".
+_LETTER_FOR = re.compile(
+    r"\b(?i:letter|note|email|e-mail)[ \t]+(?i:for|to)[ \t]+"
+    r"|\b(?i:e-?mail(?:ing|ed)?|ring(?:ing)?|phon(?:e|ing)|call(?:ing)?|writ(?:e|ing)[ \t]+to|contact(?:ing)?|tell(?:ing)?|let"
+    r"|messag(?:e|ing))[ \t]+(?=[A-Z]|the[ \t]+[A-Z])"
+)
+# "why Jax missed period 5": whoever was away is named right after "why", whatever their name.
+_WHY_SOMEONE = re.compile(r"\bwhy[ \t]+[A-Z][a-z]+[ \t]+(?:was|wasn['\u2019]t|is|missed|left|had|didn['\u2019]t|couldn['\u2019]t|has|got)\b")
+_ABSENCE = re.compile(r"\b(?:why|absen\w*|missed|missing|off|out|away|appointment|late|early)\b", re.IGNORECASE)
+# Words a roster school's name may have lost in speech ("Ribston Hall" for Ribston Hall High School,
+# "Pate's" for Pate's Grammar School), tried after a short form against the roster's hashes. The
+# roster keeps only hashes, so its schools' initials cannot be worked out: local_schools.txt covers those.
+_DROPPED_TYPE_WORDS = (" high", " grammar", " academy", " college", " school academy", " community", " community academy",
+                       " co operative academy", " high school", " grammar school", " school", " primary", " college school")
+
+
+def _fold_school(name: str) -> str:
+    return " ".join(re.sub(r"['\u2019]", "", name.lower()).split())
+
+
+def _local_schools(lines) -> tuple[dict[str, bool], frozenset[str], frozenset[str]]:
+    """Short forms (folded, to "is also a place"), initials, and the short forms as written."""
+    aliases: dict[str, bool] = {}
+    written: set[str] = set()
+    initials: set[str] = set()
+    for line in lines:
+        parts = [part.strip() for part in line.split("|") if part.strip()]
+        if not parts:
+            continue
+        full = parts[0].lstrip("~")
+        words = [w for w in re.split(r"[ \t-]+", full.lower()) if w and w not in _INITIAL_SKIP]
+        own = [w for w in words if w.capitalize() not in _TYPE_WORD_SET]
+        for letters in ("".join(w[0] for w in words), "".join(w[0] for w in own)):
+            if len(letters) >= 3:
+                initials.add(letters.upper())
+        for alias in [full, *parts[1:]]:
+            place = alias.startswith("~")
+            alias = " ".join(alias.lstrip("~").lower().replace("\u2019", "'").split())
+            if " " not in alias and not re.search(r"[aeiouy]", alias):
+                initials.add(alias.upper())
+            else:
+                folded = _fold_school(alias)
+                aliases[folded] = aliases.get(folded, True) and place
+                written.add(alias)
+    return aliases, frozenset(initials), frozenset(written)
+
+
+def _alias_pattern(aliases) -> str:
+    parts = []
+    for alias in sorted(aliases, key=len, reverse=True):
+        # An apostrophe may be curly or left out: "Pate's", "Pate\u2019s", "Pates".
+        words = [re.escape(word).replace("'", "['\u2019]?") for word in alias.split()]
+        parts.append(r"[ \t]+".join(words))
+    # "Cheltenham Ladies'": a possessive plural's apostrophe ends the name.
+    return rf"(?:{'|'.join(parts)})['\u2019]?" if parts else r"(?!x)x"
+
+
 class SchoolDetector:
     def __init__(self, context: CheckContext):
         self._roster: RosterIndex | None = context.roster if context.roster and context.roster.has_schools else None
@@ -242,12 +345,32 @@ class SchoolDetector:
             # "a set at X School's summer fair": the school's own event
             rf"|['\u2019]s[ \t]+(?:\w+[ \t]+)?(?i:{events})\b")
 
+        # Someone holding a job there ("is head of music at", "'s a teacher at", "works in the office at");
+        # not "Kai's head of year at", where the role is the child's teacher.
+        self._works_at_before = re.compile(r"\b(?i:works|worked|working|teaches|taught|teaching|is|was|['\u2019]s)\b")
+        self._works_at = re.compile(
+            rf"(?:\b(?i:is|was|works[ \t]+as|worked[ \t]+as)[ \t]+(?:(?i:a|an|the)[ \t]+)?|['\u2019]s[ \t]+(?i:a|an|the)[ \t]+)"
+            rf"(?:\w+[ \t]+)?(?i:{roles})[ \t]+(?:(?i:of|for)[ \t]+\w+[ \t]+)?(?i:at|in)[ \t]+(?:(?i:the)[ \t]+)?$"
+            rf"|\b(?i:works|worked|working|teaches|taught|teaching)[ \t]+(?:[\w']+[ \t]+){{0,4}}?(?i:at|in|for)[ \t]+(?:(?i:the)[ \t]+)?$"
+        )
+        aliases, initials, written = _local_schools(entries("local_schools", context.extra_terms))
+        self._local_places = frozenset(alias for alias, place in aliases.items() if place)
+        self._local_alias = re.compile(rf"(?i:{_alias_pattern(written)})(?![\w'\u2019])")
+        self._local_initials = re.compile(rf"(?:{'|'.join(sorted(initials, key=len, reverse=True)) or '(?!x)x'})\b")
+        self._place_after = re.compile(rf"[ \t]+(?i:{places})\b")
+
     def find(self, doc: Document) -> list[Span]:
         spans = self._find(doc)
         text = doc.masked
         # "I went to Newent Community School myself back in the 90s": the writer's own old school.
         if spans and _WRITERS_OLD_SCHOOL_CUE.search(text):
             spans = [span for span in spans if not _WRITERS_OLD_SCHOOL.search(text, max(0, span.start - 40), span.start)]
+        # "Sienna's cousin is head of music at Bournside School", "my husband works at Marling": a
+        # grown-up's workplace, whoever else the sentence names.
+        if spans and self._works_at_before.search(text):
+            spans = [span for span in spans if not self._works_at.search(text, max(0, span.start - 60), span.start)]
+        # "the Stroud High Street market", "Balcarras Road": a street named after the school.
+        spans = [span for span in spans if not _STREET_AFTER.match(text, span.end)]
         # "Concert is at Severn Vale School hall": the school is a place to go, not a child's school.
         spans = [span for span in spans if not self._venue_after.match(text, span.end)]
         # "Ed Sheeran went to Thomas Mills High School": a famous person's school (famous_people.txt).
@@ -298,7 +421,8 @@ class SchoolDetector:
         text = doc.masked
         spans = []
         for found in self._school_calendar.finditer(text):
-            words = found.group("school").split()
+            # "Tilly's mock exams": a child's own calendar, whose name may be in the possessive.
+            words = [re.sub(r"['\u2019]s$", "", word) for word in found.group("school").split()]
             # "Ethan has mocks" is a child's calendar; "Gloucestershire schools break up" a county's.
             if words[0] in NOT_A_NAME or words[0] in _GENERIC or (len(words) == 1 and words[0].lower() in self._first_names):
                 continue
@@ -340,7 +464,7 @@ class SchoolDetector:
         text = doc.masked
         spans = self._form_lines(text) if ":" in text or "-" in text or "?" in text else []
         if "," in text or "-" in text or "|" in text or "\u2013" in text or "\u2014" in text:
-            spans += self._record_lines(text)
+            spans += self._record_lines(doc)
         # Where a cue ends, a school's name may begin. Most texts have no cue and stop here.
         cue_ends = _cue_ends(text, doc.lowered, doc, self._end_of_school_list)
         if " at " in text:
@@ -366,8 +490,26 @@ class SchoolDetector:
             spans += self._school_calendars(doc)
         if _TYPE_WORD_LOWER.search(doc.lowered if doc.lowered is not None else text.lower()):
             spans += self._linked_to_a_child(doc)
+        if _ABSENCE.search(text):
+            told = {m.end() for m in _LETTER_FOR.finditer(text)
+                    if (self._names_a_child(doc, m.start(), m.end()) or _WHY_SOMEONE.search(text, *doc.sentence_bounds(m.start(), m.end())))
+                    and _ABSENCE.search(text, *doc.sentence_bounds(m.start(), m.end()))}
+            cue_ends = sorted(set(cue_ends) | told)
+            # A child's absence explained to a school names it even when it is also a place ("Pittville").
+            spans += [span for position in told if (span := self._local_school_at(doc, position, True)) is not None]
+        if " at " in text:
+            cue_ends = sorted(set(cue_ends) | {m.end() for m in _FAMILY_AT.finditer(text)})
+        if "-" in text or "\u2013" in text or "\u2014" in text:
+            spans += self._local_after_name_dash(doc)
+        if any(word in text for word in (" at ", " to ", " from ", " into ", " left ", " joined ", " joining ", " leaving ")):
+            spans += self._local_linked(doc)
+        if " a " in text or " an " in text or " both " in text:
+            spans += [local for cue in _IS_A.finditer(text)
+                      if (local := self._local_school_at(doc, cue.end(), True)) is not None and _PUPIL_AFTER.match(text, local.end)
+                      and self._names_a_child(doc, cue.start(), local.end)]
         if not cue_ends:
             return spans
+        spans += [span for position in cue_ends if (span := self._local_school_at(doc, position)) is not None]
         for match in _SCHOOL_NAME.finditer(text):
             # The name pattern may have swallowed words before the cue ("Students of St Peter's
             # High School"): the school's name starts at the first cue end inside the match.
@@ -383,6 +525,91 @@ class SchoolDetector:
         spans += self._after_school_only_cues(doc, spans)
         if " at " in text:
             spans += self._after_staff_cues(text, spans)
+        return spans
+
+    def _local_school_at(self, doc: Document, position: int, school_line: bool = False) -> Span | None:
+        """A local school by the name people use (local_schools.txt), starting at ``position`` (a cue's end):
+        "Ribston Hall", "the Crypt", "Pate's", "STRS". Not a longer name or a place that starts the same
+        way ("Pittville Pump Room", "Denmark Road car park", "Stroud High Street"). A short form that is
+        also a place ("Cleeve") needs a school day in the sentence, or a register line with a time or a
+        school year (``school_line``)."""
+        text = doc.masked
+        found = self._local_alias.match(text, position) or self._local_initials.match(text, position)
+        if found is None and (the := _THE.match(text, position)) is not None:
+            found = self._local_alias.match(text, the.end()) or self._local_initials.match(text, the.end())
+        if found is None:
+            return None
+        end = found.end()
+        if (type_words := _TYPE_WORDS_AFTER.match(text, end)) is not None:
+            end = type_words.end()
+        elif self._place_after.match(text, end) or self._venue_after.match(text, end):
+            return None
+        following = _NEXT_WORD.match(text, end)
+        if following is not None and following.group(1)[0].isupper() and following.group(1) not in NOT_A_NAME \
+                and following.group(1) not in _TYPE_WORD_SET:
+            return None
+        # "went to Balcarras for the open evening", "was at Marling last night": an event there.
+        # A revision session or a detention is the school's own day, not an event held there.
+        if (self._event_after.match(text, end) and not _SCHOOL_DAY_EVENT.match(text, end)) or _EVENING_AFTER.match(text, end):
+            return None
+        if _fold_school(found.group()) in self._local_places:
+            if not found.group()[0].isupper():
+                return None
+            if not school_line:
+                sentence_start, sentence_end = doc.sentence_bounds(found.start(), end)
+                if not self._school_day.search(text, sentence_start, sentence_end) \
+                        or self._not_school_day.search(text, sentence_start, sentence_end):
+                    return None
+        return Span(Kind.SCHOOL, found.start(), end)
+
+    def _roster_name_goes_on(self, text: str, end: int) -> bool:
+        if self._place_after.match(text, end) or self._venue_after.match(text, end):
+            return True
+        following = _NEXT_WORD.match(text, end)
+        return following is not None and following.group(1)[0].isupper() and following.group(1) not in NOT_A_NAME \
+            and following.group(1) not in _TYPE_WORD_SET
+
+    def _local_linked(self, doc: Document) -> list[Span]:
+        """A local school after "at", "to", "into" or "from", in a clause that names a child before it and
+        is not about an event there, a grown-up, or the writer ("we played at Marling")."""
+        text = doc.masked
+        spans = []
+        for link in _LOCAL_LINK.finditer(text):
+            local = self._local_school_at(doc, link.end())
+            if local is None:
+                continue
+            sentence_start, _ = doc.sentence_bounds(link.start())
+            clause = text[max(sentence_start, link.start() - _CLAUSE_WINDOW):link.start()]
+            # (An event right after the name, "for the open evening", is ruled out in _local_school_at.)
+            if _WRITER.search(clause) or self._event.search(clause) or _GROWN_UP_IN_CLAUSE.search(clause):
+                continue
+            if _CHILD_WORD.search(clause) or _FAMILY_AT_START.search(clause) or any(
+                    w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
+                    for w in _CAPITALISED_WORD.finditer(clause)) or self._subject_named(clause):
+                spans.append(local)
+        return spans
+
+    def _subject_named(self, clause: str) -> bool:
+        """"Rafe has just joined": a capitalised word as the subject of a verb is a name even when the
+        forenames list lacks it; not a school or a word that is no name ("Marling has", "Sorry is")."""
+        for subject in _SUBJECT_NAME.finditer(clause):
+            who = subject.group("who")
+            if who not in NOT_A_NAME and who not in _GENERIC and who not in _TYPE_WORD_SET \
+                    and self._local_alias.fullmatch(who) is None:
+                return True
+        return False
+
+    def _local_after_name_dash(self, doc: Document) -> list[Span]:
+        """"new lad Reece - Oxstalls, 12, beatboxer": a local school right after a first name and a dash
+        in the middle of a line, with an age or a school year as the next item."""
+        text = doc.masked
+        spans = []
+        for dash in _NAME_DASH.finditer(text):
+            if dash.group("who").lower() not in self._first_names:
+                continue
+            local = self._local_school_at(doc, dash.end(), True)
+            if local is not None and _AGE_OR_YEAR_NEXT.match(text, local.end):
+                spans.append(local)
         return spans
 
     def _after_staff_cues(self, text: str, found: list[Span]) -> list[Span]:
@@ -410,7 +637,8 @@ class SchoolDetector:
             end = item.end()
         return end
 
-    def _record_lines(self, text: str) -> list[Span]:
+    def _record_lines(self, doc: Document) -> list[Span]:
+        text = doc.masked
         spans = []
         for record in _RECORD_START.finditer(text):
             line_end = text.find("\n", record.end())
@@ -431,6 +659,12 @@ class SchoolDetector:
                     w.strip(".") in _GENERIC or w in _TYPE_WORD_SET for w in item.split())
                 if named_school or (school_year is not None and self._school_like(item)):
                     spans.append(Span(Kind.SCHOOL, item_start, item_start + len(item)))
+                elif item and (local := self._local_school_at(
+                        doc, item_start, school_year is not None or _TIME_ITEM.search(text, record.end(), line_end) is not None
+                        or _YEAR_OR_AGE_ITEM.search(text, record.start(), line_end) is not None)) \
+                        and local.end >= item_start + len(item):
+                    # "Freya - Balcarras, 3.20", "Harry, 14, Marling - drums": a local school as a whole item.
+                    spans.append(local)
                 if separator is not None:
                     item_start = separator.end()
         return spans
@@ -489,9 +723,21 @@ class SchoolDetector:
                 continue
             word_ends = [position + m.end() for m in re.finditer(r"\S+", run.group())][:MAX_SCHOOL_WORDS]
             for end in reversed(word_ends):  # longest name first
-                candidate = text[position:end].rstrip(".,")
+                candidate = text[position:end].rstrip(".,-\u2013\u2014 \t")  # not "Chosen Hill -"
                 normalised = normalise_school(candidate)
                 if normalised and self._roster.is_school(normalised):
+                    # "Kai was at Chosen Hill Park": a longer name or a place that starts like the school.
+                    if self._roster_name_goes_on(text, position + len(candidate)):
+                        break
+                    found.append(Span(Kind.SCHOOL, position, position + len(candidate)))
+                    break
+                # A roster school said without its last words: "Ribston Hall" (High School), "Pate's"
+                # (Grammar School). Only a name of two words or more, or one in the possessive, so that
+                # a town ("at Stroud" for Stroud High School) is not read as the school.
+                if normalised and (" " in normalised or "'" in candidate or "\u2019" in candidate) \
+                        and candidate[:1].isupper() and not self._place_after.match(text, position + len(candidate)) \
+                        and not self._venue_after.match(text, position + len(candidate)) \
+                        and any(self._roster.is_school(normalised + suffix) for suffix in _DROPPED_TYPE_WORDS):
                     found.append(Span(Kind.SCHOOL, position, position + len(candidate)))
                     break
         return found
