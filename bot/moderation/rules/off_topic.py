@@ -88,6 +88,14 @@ class OffTopicRule:
     def __init__(self, lists: WordLists, config: ModerationConfig) -> None:
         self.config = config
         self._token_stems: dict[str, tuple[str, ...]] = {}
+        # Kit named with digits ("808", "9v") is as topical as kit named in letters.
+        self._numbered_terms = frozenset(
+            word
+            for name in ("topic_lexicon", "instruments", "work_words")
+            for entry in lists.entries(name)
+            for word in tokenize(entry)
+            if any(c.isdigit() for c in word)
+        )
         self.stopwords = frozenset(w for entry in lists.entries("stopwords") for w in tokenize(entry))
         # Instruments are on topic everywhere too (one list, not two to keep
         # in step). Of a phrase, only its last word, the thing it names, is
@@ -148,7 +156,8 @@ class OffTopicRule:
         return tuple(
             stem(word)
             for word in token.lstrip("#").replace("-", " ").replace("_", " ").split()
-            if len(word) >= _MIN_WORD_LENGTH and word.replace("'", "").isalpha() and word not in self.stopwords
+            if word in self._numbered_terms
+            or (len(word) >= _MIN_WORD_LENGTH and word.replace("'", "").isalpha() and word not in self.stopwords)
         )
 
     def purpose_stems(self, purpose: ChannelPurpose) -> frozenset[str] | None:
