@@ -48,6 +48,28 @@ message on; one or two unrelated messages alone never are:
   between do not break it; an on-topic post by that person does, and so
   does a day's silence (``off_topic_run_gap_seconds``).
 
+Round 6 (issue 16), what outsiders' text showed the rule got wrong:
+
+6. During a side conversation, a message that reads as a return to the
+   work (``back_to_work.txt``: a question, "anyone got", "I'll send",
+   "reminder", "could we", or any "?") and names a word of the work that is
+   not an everyday word, or a word of the purpose, brings it back, whoever
+   writes it: "anyone got the notes from Tuesday's session?". Without that
+   shape, one work word in passing does not end it ("the keyboard is sticky
+   now lol" after a spilt coffee): it takes two, or a word of the purpose.
+   Saying you are muting the chat (``leaving_side_chat.txt``) is not
+   carrying it on either.
+7. Laughter and emoji alone ("😂😂", "lol", "hahaha": ``laughter.txt``) are
+   reactions: never flagged, and not counted as messages of a side
+   conversation (nor do they end one).
+8. The working vocabulary (``work_words.txt``: rehearsal and gig logistics,
+   kit, files, course work, the group's own fundraising) is on topic in
+   every channel, like the lexicon; and a word of the work is never taken
+   for a distraction word ("unit 4" is not Man United).
+9. A distraction named only in a comparison ("sound like a bunch of
+   strangled cats") neither opens a side conversation nor makes a message
+   distracted.
+
 A channel without a purpose, or whose purpose says anything goes ("anything
 goes", "random", "off-topic", "general chat": ``anything_goes.txt``), has no
 off-topic posts.
