@@ -48,6 +48,28 @@ message on; one or two unrelated messages alone never are:
   between do not break it; an on-topic post by that person does, and so
   does a day's silence (``off_topic_run_gap_seconds``).
 
+Round 6 (issue 16), what outsiders' text showed the rule got wrong:
+
+6. During a side conversation, a message that reads as a return to the
+   work (``back_to_work.txt``: a question, "anyone got", "I'll send",
+   "reminder", "could we", or any "?") and names a word of the work that is
+   not an everyday word, or a word of the purpose, brings it back, whoever
+   writes it: "anyone got the notes from Tuesday's session?". Without that
+   shape, one work word in passing does not end it ("the keyboard is sticky
+   now lol" after a spilt coffee): it takes two, or a word of the purpose.
+   Saying you are muting the chat (``leaving_side_chat.txt``) is not
+   carrying it on either.
+7. Laughter and emoji alone ("😂😂", "lol", "hahaha": ``laughter.txt``) are
+   reactions: never flagged, and not counted as messages of a side
+   conversation (nor do they end one).
+8. The working vocabulary (``work_words.txt``: rehearsal and gig logistics,
+   kit, files, course work, the group's own fundraising) is on topic in
+   every channel, like the lexicon; and a word of the work is never taken
+   for a distraction word ("unit 4" is not Man United).
+9. A distraction named only in a comparison ("sound like a bunch of
+   strangled cats") neither opens a side conversation nor makes a message
+   distracted.
+
 A channel without a purpose, or whose purpose says anything goes ("anything
 goes", "random", "off-topic", "general chat": ``anything_goes.txt``), has no
 off-topic posts.
@@ -74,6 +96,12 @@ _TOKEN_CACHE_LIMIT = 50_000
 _LEXICON_WORDS_WHILE_DRIFTING = 2
 # How soon after an off-topic post the next one carries on the same side conversation.
 _DRIFT_SECONDS = 15 * 60
+_REPEATS = re.compile(r"(.+?)\1+")
+# "like a cat being stepped on": "like a/an" and up to five words, unless a
+# wish ("I'd like a", "would like an") or a liking ("I like a good match").
+_LIKENING = re.compile(
+    r"(?<![^ ])((?:i'd|id|we'd|you'd|would|i|we|you|they|really|also|just) )?like an? (?:[^ .,!?]+ ){0,5}"
+)
 
 
 class OffTopicRule:
@@ -82,18 +110,31 @@ class OffTopicRule:
     def __init__(self, lists: WordLists, config: ModerationConfig) -> None:
         self.config = config
         self._token_stems: dict[str, tuple[str, ...]] = {}
+        # Kit named with digits ("808", "9v") is as topical as kit named in letters.
+        self._numbered_terms = frozenset(
+            word
+            for name in ("topic_lexicon", "instruments", "work_words")
+            for entry in lists.entries(name)
+            for word in tokenize(entry)
+            if any(c.isdigit() for c in word)
+        )
         self.stopwords = frozenset(w for entry in lists.entries("stopwords") for w in tokenize(entry))
         # Instruments are on topic everywhere too (one list, not two to keep
         # in step). Of a phrase, only its last word, the thing it names, is
         # taken: "french horn" makes "horn" topical, not "french".
-        lexicon = lists.entries("topic_lexicon") + lists.entries("instruments")
+        # The working vocabulary (kit, files, course work, logistics:
+        # ``work_words.txt``) is on topic everywhere as well.
+        lexicon = lists.entries("topic_lexicon") + lists.entries("instruments") + lists.entries("work_words")
         self.lexicon = frozenset(self.content_stems([tokenize(entry)[-1] for entry in lexicon if tokenize(entry)]))
         self.anything_goes = PhraseSet(lists.entries("anything_goes"))
         self.everyday = frozenset(self.content_stems([w for e in lists.entries("everyday_topic_words") for w in tokenize(e)]))
         # Games, TV, holidays, pets, sport: related only through the purpose.
+        # A word of the work is never a distraction word: "unit 4" is course
+        # work even though "united" (Man United) stems the same way.
+        work = frozenset(self.content_stems([tokenize(e)[-1] for e in lists.entries("work_words") if tokenize(e)]))
         self.distractions = frozenset(
             self.content_stems([tokenize(entry)[-1] for entry in lists.entries("off_topic_subjects") if tokenize(entry)])
-        )
+        ) - work
         # A side conversation starts at a distraction named in so many words
         # (stems alone would take "code" for "CoD").
         self.subjects = PhraseSet(lists.entries("off_topic_subjects"))
@@ -102,6 +143,21 @@ class OffTopicRule:
         self.housekeeping = PhraseSet(lists.entries("channel_housekeeping"))
         self.reproach = PhraseSet(lists.entries("reproach_markers"))
         self.carry_on = frozenset(entry for entry in lists.entries("carry_on_words") if " " not in entry)
+        self.back_to_work = PhraseSet(lists.entries("back_to_work"))
+        self.leaving = PhraseSet(lists.entries("leaving_side_chat"))
+        self.laughter = frozenset(_squeeze(entry) for entry in lists.entries("laughter"))
+
+    def _reaction_only(self, message: MessageUnderReview) -> bool:
+        """Only laughter, emoji and punctuation ("😂😂", "lol", "hahaha")?"""
+        return all(_squeeze(token) in self.laughter for token in message.tokens) and bool(message.text.strip())
+
+    def _returns_to_work(self, message: MessageUnderReview, stems: list[str], purpose: frozenset[str]) -> bool:
+        """Does the message read as a question, offer, reminder or suggestion
+        about the work ("anyone got the notes from Tuesday's session?")?
+        It needs a word of the work that is not also an everyday word."""
+        if not (self.back_to_work.search(message.phrase_text) or "?" in message.text):
+            return False
+        return any((s in self.lexicon and s not in self.everyday) or s in purpose for s in stems)
 
     def content_stems(self, tokens: list[str]) -> list[str]:
         """The stems of the words that say what a text is about."""
@@ -122,7 +178,8 @@ class OffTopicRule:
         return tuple(
             stem(word)
             for word in token.lstrip("#").replace("-", " ").replace("_", " ").split()
-            if len(word) >= _MIN_WORD_LENGTH and word.replace("'", "").isalpha() and word not in self.stopwords
+            if word in self._numbered_terms
+            or (len(word) >= _MIN_WORD_LENGTH and word.replace("'", "").isalpha() and word not in self.stopwords)
         )
 
     def purpose_stems(self, purpose: ChannelPurpose) -> frozenset[str] | None:
@@ -155,13 +212,19 @@ class OffTopicRule:
         result: tuple[Verdict, list[str]] | None = None
         if purpose is not None:
             stems = self.content_stems(message.tokens)
-            distracted = any(s in self.distractions for s in stems)
+            distracted = any(s in self.distractions for s in self.content_stems(_without_likenings(message.phrase_text).split()))
             drifting = (
                 bool(message.tokens)
                 and message.tokens[0] in self.carry_on
                 and self.memory(context).drifting(message.user, message.time, _DRIFT_SECONDS)
             ) or self.memory(context).carrying_on_side_run(message.user, message.time, _DRIFT_SECONDS)
-            if self.housekeeping.search(message.phrase_text) or _SENT_TO_A_CHANNEL.search(message.phrase_text):
+            memory = self.memory(context)
+            in_side_run = bool(memory.side_run(message.time, _DRIFT_SECONDS)[0])
+            if self._reaction_only(message):
+                # "😂😂", "lol": a reaction, not a message of the side conversation.
+                result = (TOO_SHORT, stems)
+                message.derived[self.name + ":reaction"] = True
+            elif self.housekeeping.search(message.phrase_text) or _SENT_TO_A_CHANNEL.search(message.phrase_text):
                 result = (ON_TOPIC, stems)
                 message.derived[self.name + ":closes"] = True
             # A leader enforcing the agreement ("Freya, that's a dig at someone's
@@ -173,12 +236,28 @@ class OffTopicRule:
                 self.reproach.search(message.phrase_text) or self._picks_up_the_topic(message, context, stems)
             ):
                 result = (ON_TOPIC, stems)
+            # "muting this till the match is over": leaving the side
+            # conversation is not carrying it on. Its distraction words do
+            # not join the recent conversation.
+            elif in_side_run and self.leaving.search(message.phrase_text):
+                result = (ON_TOPIC, [s for s in stems if s not in self.distractions])
+            # During a side conversation, a question, offer, reminder or
+            # suggestion about the work brings it back, whoever writes it and
+            # however short: "can I take the 4-6 slot on wednesday?",
+            # "I'll stick the stems in the shared drive after tea".
+            elif in_side_run and not distracted and self._returns_to_work(message, stems, purpose):
+                result = (ON_TOPIC, stems)
             # A short reply ("I've got two, I'll bring one") says too little to
             # judge, unless it names a distraction ("the Traitors finale tho").
             elif len(set(stems)) < self.config.off_topic_min_content_words + (0 if distracted else 1):
                 result = (TOO_SHORT, stems)
             else:
-                memory = self.memory(context)
+                if in_side_run:
+                    # Inside a side conversation, one work word in passing ("the
+                    # keyboard is sticky now" after a spilt coffee, "that band on
+                    # the results show") does not end it: without the shape of a
+                    # return (above) it takes two, or a word of the purpose.
+                    drifting = True
                 recent = memory.recent_words(message.time)
                 topical = {s for s in stems if s in self.lexicon}
                 lexicon_words = len(topical)
@@ -219,12 +298,17 @@ class OffTopicRule:
         if key not in message.derived:
             judged = self.verdict(message, context)
             result = (0, "")
-            if judged is not None and judged[0] != ON_TOPIC and not message.edited:
+            if (
+                judged is not None
+                and judged[0] != ON_TOPIC
+                and not message.edited
+                and not message.derived.get(self.name + ":reaction")
+            ):
                 length, topic = self.memory(context).side_run(message.time, _DRIFT_SECONDS)
                 if length:
                     result = (length + 1, topic)
                 else:
-                    named = self.subjects.search(message.phrase_text)
+                    named = self.subjects.search(_without_likenings(message.phrase_text))
                     if named is None and self.openers.search(message.phrase_text):
                         named = _what_is_asked_about(message.phrase_text, self.openers.search(message.phrase_text))
                     if named is not None:
@@ -263,7 +347,9 @@ class OffTopicRule:
         memory = self.memory(context)
         if message.derived.get(self.name + ":closes") and not message.edited:
             memory.closed_at = max(memory.closed_at, message.time)
-        if not message.edited:
+        if message.derived.get(self.name + ":reaction"):
+            pass  # a reaction neither carries a side conversation on nor ends it
+        elif not message.edited:
             side, topic = self.side_run(message, context)
             if side == 1 and message.derived.get(REPORTED_FOR):
                 # An advert or a threat that names a PS5 or a holiday is
@@ -285,6 +371,22 @@ class OffTopicRule:
 
     def restore_state(self, context: ChannelContext, data: dict[str, Any]) -> None:
         self.memory(context).restore(data)
+
+
+def _without_likenings(phrase_text: str) -> str:
+    """The text without its comparisons: "the altos sound like a bunch of
+    strangled cats" is about the altos, not about cats, so a distraction
+    named only to liken something to it neither opens a side conversation
+    nor keeps a message from being on topic. "I'd like a holiday" is a wish,
+    not a comparison, and stays."""
+    if " like a" not in " " + phrase_text:
+        return phrase_text
+    return _LIKENING.sub(lambda m: m.group(0) if m.group(1) else " ", phrase_text)
+
+
+def _squeeze(word: str) -> str:
+    """Repeated letters and syllables once: "hahahaha" -> "ha", "lmaooo" -> "lmao"."""
+    return _REPEATS.sub(r"\1", word)
 
 
 def _what_is_asked_about(text: str, opener: str) -> str:
