@@ -61,6 +61,16 @@ async def test_an_abusive_post_goes_to_the_review_queue_with_buttons(bot: Runnin
     assert await _cases(bot) == [("1700000010.000100", "open")]
 
 
+async def test_a_breach_read_by_its_meaning_reaches_the_card_with_the_words_that_weighed(bot: RunningBot) -> None:
+    # No rule names these words; the meaning model reads the message as a threat (bot/moderation/meaning.py).
+    card = await _flagged(bot, "everyone knows what you did at the party so maybe think twice before you open your mouth "
+                               "in rehearsal again", "1700000009.000100")
+
+    blocks = json.dumps(card.blocks)
+    assert "Threat" in blocks and "by its overall meaning" in blocks and "words that weighed most" in blocks
+    assert await _cases(bot) == [("1700000009.000100", "open")]
+
+
 async def test_friendly_music_talk_stores_nothing(bot: RunningBot) -> None:
     await _post(bot, "you absolutely killed that solo at the gig last night, the drums were amazing", "1700000011.000100")
     await _flagged(bot, "buy cheap weed here, DM me for prices", "1700000012.000100", user=DAN)

@@ -136,6 +136,8 @@ class MeaningReader:
         np = vectors.np
         self._weights = np.stack([head.weights for head in heads]) if heads else np.zeros((0, vectors.dimensions))
         self._biases = np.array([head.bias for head in heads], dtype=np.float32)
+        # A head's threshold as a raw score, so each message compares scores without a log or an exp.
+        self._raw_thresholds = [_logit(head.threshold) for head in heads]
 
     @classmethod
     def load(cls, rules: Iterable[str], *, model_dir: Path = MODEL_DIR, ignored_words: frozenset[str] = frozenset(),
@@ -164,10 +166,10 @@ class MeaningReader:
         candidates = [i for i, head in enumerate(self.heads) if not (head.rule in self.exempt and self.exempt[head.rule](message))]
         if not candidates:
             return None
-        best = max(candidates, key=lambda i: float(raw[i]) - _logit(self.heads[i].threshold))
-        head = self.heads[best]
-        if head.probability(float(raw[best])) < head.threshold:
+        best = max(candidates, key=lambda i: float(raw[i]) - self._raw_thresholds[i])
+        if float(raw[best]) < self._raw_thresholds[best]:
             return None
+        head = self.heads[best]
         words = self._weightiest_words(text, ids, offsets, head)
         said = ", ".join(quote(self.mask_text(word)) for word in words)
         reason = f"Reads as {_RULE_AS_READ[head.rule]} by its overall meaning"

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from off_topic_support import Clock, off_topic
 
 from bot.moderation import ModerationConfig, RuleBook
 from bot.moderation.conversation import stem
 
 PURPOSE = "#band-practice — rehearsal times, setlists and gear for the Friday band"
-T0 = 1_700_000_000
 
 FOOTBALL = [
     "Did anyone watch the football last night? Arsenal were unreal",
@@ -25,19 +25,6 @@ ON_TOPIC = [
     "my amp is making a weird buzzing noise",
     "we should add a cover to the setlist",
 ]
-
-
-def off_topic(findings) -> list:
-    return [f for f in findings if f.rule == "off_topic"]
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self, step: float = 60) -> str:
-        self.now += step
-        return f"{self.now}.000100"
 
 
 def test_two_unrelated_posts_in_a_row_are_fine_the_third_is_not(channel):

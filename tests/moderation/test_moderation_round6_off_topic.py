@@ -5,27 +5,14 @@ charity's channels (issue 16)."""
 from __future__ import annotations
 
 import pytest
+from off_topic_support import Clock, off_topic
 
-T0 = 1_700_000_000
 PURPOSE = "#gig-crew — the December showcase at the Corn Exchange"
 SIDE = [
     ("ash", "did anyone watch the match last night"),
     ("bex", "yeah what a game, that second goal was filthy"),
     ("cal", "ref was blind for the whole first half tbh"),
 ]
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self, step: float = 60) -> str:
-        self.now += step
-        return f"{self.now}.000100"
-
-
-def off_topic(findings) -> list:
-    return [f for f in findings if f.rule == "off_topic"]
 
 
 def side_conversation(channel, purpose=PURPOSE):
