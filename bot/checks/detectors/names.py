@@ -98,7 +98,7 @@ class NameDetector:
         # "a pic of oscar", "tag maya": a name written in lower case right after a photo word.
         self._photo_of_before = re.compile(
             rf"(?<!\w)(?:(?:{phrase_pattern(entries('publicity_words', context.extra_terms))})[ \t]+(?:of|with)"
-            rf"|tag|tagged|tagging)[ \t]+$", re.IGNORECASE
+            rf"|shots?[ \t]+of|close[ \t-]?ups?[ \t]+of|tag|tagged|tagging)[ \t]+$", re.IGNORECASE
         )
         refusals = phrase_pattern(entries("publicity_refusals", context.extra_terms))
         self._refusal = re.compile(rf"(?<!\w)(?:{refusals})(?!\w)", re.IGNORECASE)

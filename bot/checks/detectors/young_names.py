@@ -112,7 +112,7 @@ _AGE_OF_SOMEONE = re.compile(
 _LOOKBACK = 40
 _RECIPIENT_BEFORE = re.compile(
     r"\b(?:certificates?|awards?|awarded|presented|badges?|medals?|prizes?|congratulations|congrats|"
-    r"well[ \t]+done)[ \t]+(?:(?:goes|go|went|is|are)[ \t]+)?(?:to|for)?[ \t]*$",
+    r"shout[ \t-]?outs?|special[ \t]+mention|props|kudos|proud[ \t]+of|well[ \t]+done)[ \t]+(?:(?:goes|go|went|is|are)[ \t]+)?(?:to|for)?[ \t]*$",
     re.IGNORECASE,
 )
 
@@ -142,13 +142,19 @@ class YoungPersonNameDetector:
         self._child_label_before = re.compile(rf"\b(?:{child_labels})[ \t]*[:\-\u2013][ \t]*$", re.IGNORECASE)
         # A form's plain "Name:" line, and the other lines that say whose form it is.
         young_fields = phrase_pattern(entries("young_form_fields", context.extra_terms))
-        self._young_field = re.compile(rf"(?:^|[\n|/;]|[ \t]{{2,}})[ \t]*(?:{young_fields})[ \t]*[:=\-\u2013]", re.IGNORECASE | re.MULTILINE)
+        # An age or a school year counts only with a young value: not "Age: 45", nor "Year: 2026".
+        self._young_field = re.compile(
+            rf"(?:^|[\n|/;]|[ \t]{{2,}})[ \t]*(?:(?:{young_fields})[ \t]*[:=\-\u2013]"
+            rf"|age[ \t]*[:=\-\u2013][ \t]*{_AGE}\b|(?:school[ \t]+)?year(?:[ \t]+group)?[ \t]*[:=\-\u2013][ \t]*(?:y|yr|year)?[ \t]*(?:[1-9]|1[0-3])\b)",
+            re.IGNORECASE | re.MULTILINE)
         adult_fields = phrase_pattern(entries("adult_form_fields", context.extra_terms))
         self._adult_field = re.compile(rf"(?:^|[\n|/;]|[ \t]{{2,}})[ \t]*(?:{adult_fields})[ \t]*[:=\-\u2013]", re.IGNORECASE | re.MULTILINE)
         # A line-up: "1. Jake Pemberton - vocals", "Archie Penrose (keys)", "Kai Williams on drums".
         parts = phrase_pattern(entries("performer_parts", context.extra_terms))
         self._part_after = re.compile(
             rf"[ \t]*(?:\([ \t]*|[\-\u2013:][ \t]*|[ \t]+on[ \t]+)(?:the[ \t]+)?(?:{parts})(?![\w-])", re.IGNORECASE)
+        grown_up = phrase_pattern(entries("adult_performer_words", context.extra_terms))
+        self._adult_performers = re.compile(rf"(?<![\w-])(?:{grown_up})(?![\w-])", re.IGNORECASE)
         # A first time celebrated: "smashing her first solo", "their first ever live set".
         milestones = phrase_pattern(entries("youth_milestones", context.extra_terms))
         self._milestone = re.compile(
@@ -206,12 +212,16 @@ class YoungPersonNameDetector:
         return self._young_field.search(text) is not None and self._adult_field.search(text) is None
 
     def _line_up(self, text: str) -> bool:
-        """Two or more names, each with what they play: a line-up or running order of performers.
-        The organisation's own people are left out before this ("Dan Hughes - bass")."""
+        """Two or more names, each starting an item of a list with what they play: a line-up or running
+        order of performers ("1. Jake Pemberton - vocals"). The organisation's own people do not count
+        ("Dan Hughes - bass"), nor a line-up said to be of adults ("Guest band: ...", "Headliners: ...")."""
+        if self._adult_performers.search(text):
+            return False
         performers = 0
         for name in _candidates(text):
-            end = name.start("last") + len(name.group("last"))
+            start, end = name.start(), name.start("last") + len(name.group("last"))
             if (self._is_forename(name.group("first")) and not self._is_adult(f"{name.group('first')} {name.group('last')}")
+                    and _LIST_ITEM_BEFORE.search(text, max(0, start - 8), start) is not None
                     and self._part_after.match(text, end) is not None):
                 performers += 1
                 if performers >= 2:
@@ -398,6 +408,10 @@ class YoungPersonNameDetector:
 # A form's plain name line: "Name: ...", "Full name - ...", "Form: Name: ...", "| Name: ...". Not
 # "Parent name:" (an adult), whose own label comes first.
 _NAME_LABEL_BEFORE = re.compile(r"(?:^|[\n|/;:\-\u2013]|[ \t]{2})[ \t]*(?:full[ \t]+)?name[ \t]*[:\-\u2013][ \t]*$", re.IGNORECASE)
+
+
+# The start of a list's item: a line, a number, a bullet, or after a comma, semicolon or colon.
+_LIST_ITEM_BEFORE = re.compile(r"(?:^|[\n,;:*\-\u2013\u2022]|\d[.)])[ \t]*$")
 
 
 # "Helen Carver at Gloucester Guildhall", "Sophie Barnes from Arts Council England": someone from a
