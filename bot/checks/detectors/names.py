@@ -51,10 +51,11 @@ _ACCOUNT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _normalise = lru_cache(maxsize=65_536)(normalise_name)
-# "Ella G", "Ella G.", "ella g" after a photo word, "Ella (G)": a first name and a surname's initial.
+# "Ella G", "Ella G.", "ella g" after a photo word, "Ella (G)", "Tom J's solo": a first name and a
+# surname's initial.
 _INITIAL = re.compile(
     r"(?<![\w-])(?P<first>[^\W\d_]+(?:-[^\W\d_]+)?)[ \t]+(?:\([ \t]*(?P<bracketed>[^\W\d_])\.?[ \t]*\)"
-    r"|(?P<initial>[^\W\d_])(?:\.|(?![\w'\u2019])))"
+    r"|(?P<initial>[^\W\d_])(?:\.|(?![\w'\u2019])|(?=['\u2019]s\b)))"
 )
 # "I" and "a" after a first name are usually words: "Maya I love this", "Tom a great shot".
 _WORD_NOT_INITIAL = re.compile(r"[ \t]+[a-z]")
@@ -66,6 +67,19 @@ _BRACKETED_SURNAME = re.compile(
 # A song's credit: "Delilah (Tom Jones)"; "Delilah by Tom Jones" in a text about songs.
 _CREDIT_BRACKET_BEFORE = re.compile(r"[A-Z][\w'\u2019]*[!?]?[ \t]*\([ \t]*$")
 _CREDIT_BY_BEFORE = re.compile(r"[A-Za-z][\w'\u2019]*[ \t]+by[ \t]+$")
+# A quoted title straight after a name: "Tom Jones 'It's Not Unusual'", "Tom Jones's 'Delilah'".
+_QUOTED_TITLE_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]*[\"'\u2018\u201c][ \t]*[A-Z0-9]")
+# Someone in the picture, said of a first name the organisation's own people share: "photo of Maya",
+# "Maya's in loads of the pics", "Tom's solo", "shout out to Tom for his first gig".
+_PICTURED_AFTER = re.compile(
+    r"(?:['\u2019]s|[ \t]+(?:is|was|are|were))[ \t]+(?:in|on|at|front)\b"
+    r"|['\u2019]s[ \t]+(?:(?:first|last|big|amazing|brilliant)[ \t]+)?"
+    r"(?:solo|set|gig|performance|photo|pic|picture|video|clip|shot|verse|track)\b", re.IGNORECASE)
+_CELEBRATED_BEFORE = re.compile(
+    r"\b(?:shout[ \t-]?outs?|well[ \t]+done|congrats|congratulations|proud[ \t]+of|props|kudos)[ \t]+(?:to[ \t]+)?$",
+    re.IGNORECASE)
+# "crop Oscar out", "crop him out of the group shot": keeping someone out of a picture.
+_CROP_OUT = re.compile(r"\bcrop(?:ped|ping)?[ \t]+(?:[\w'\u2019]+[ \t]+){1,2}?out\b", re.IGNORECASE)
 _SONG_WORDS = re.compile(r"\b(?:songs?|tracks?|covers?|set[ \t]?list|setlist|singles?|albums?|tunes?|playlist|"
                          r"number|classic|hit|karaoke|sing|singing)\b", re.IGNORECASE)
 
@@ -84,8 +98,15 @@ class NameDetector:
         # "a pic of oscar", "tag maya": a name written in lower case right after a photo word.
         self._photo_of_before = re.compile(
             rf"(?<!\w)(?:(?:{phrase_pattern(entries('publicity_words', context.extra_terms))})[ \t]+(?:of|with)"
-            rf"|tag|tagged|tagging)[ \t]+$", re.IGNORECASE
+            rf"|shots?[ \t]+of|close[ \t-]?ups?[ \t]+of|tag|tagged|tagging)[ \t]+$", re.IGNORECASE
         )
+        refusals = phrase_pattern(entries("publicity_refusals", context.extra_terms))
+        self._refusal = re.compile(rf"(?<!\w)(?:{refusals})(?!\w)", re.IGNORECASE)
+        # First names of the organisation's own people ("Maya", our young leader; "Tom" Ellis): the
+        # name alone is one of them unless the text puts it in the picture.
+        self._org_first_names = frozenset(
+            _normalise(name.split()[0]) for name in context.org_people if name.split())
+        self._famous = frozenset(" ".join(n.lower().split()) for n in entries("famous_people", context.extra_terms))
         works = phrase_pattern(entries("namesake_works", context.extra_terms))
         self._work_after = re.compile(rf"[ \t]+(?:{works})(?!\w)", re.IGNORECASE)
 
@@ -132,7 +153,8 @@ class NameDetector:
         someone_else = {start for start, _, opted_out in initials if opted_out is None}
         for name in names:
             if name.full_name:
-                if self._namesakes_work(text, name.start, name.end) or self._song_credit(text, name.start, name.end):
+                if (self._namesakes_work(text, name.start, name.end) or self._song_credit(text, name.start, name.end)
+                        or self._famous_title(text, name.start, name.end)):
                     continue
                 spans.append(Span(Kind.FULL_NAME, name.start, name.end))
                 if name.opted_out:
@@ -147,13 +169,14 @@ class NameDetector:
                 publicity = self._about_publicity(text)
             written_as_a_name = text[name.start].isupper() or self._photo_of_before.search(
                 text, max(0, name.start - 30), name.start) is not None
-            if publicity and written_as_a_name and not _another_surname_after(text, name.end):
+            if (publicity and written_as_a_name and not _another_surname_after(text, name.end)
+                    and not self._keeps_out(text) and self._pictured_if_shared(text, name.start, name.end)):
                 # "Tom Ellis" is somebody else called Tom: the surname says it is not our Tom.
                 spans.append(Span(Kind.PHOTO_CONSENT, name.start, name.end))
         if any(opted_out for _, _, opted_out in initials):
             if publicity is None:
                 publicity = self._about_publicity(text)
-            if publicity:
+            if publicity and not self._keeps_out(text):
                 spans += [Span(Kind.PHOTO_CONSENT, start, end) for start, end, opted_out in initials if opted_out]
         return spans
 
@@ -193,6 +216,27 @@ class NameDetector:
                 if name.full_name and name.start == match.start():
                     found.append(type(name)(match.start(), match.end(), name.opted_out, True))
         return found
+
+    def _keeps_out(self, text: str) -> bool:
+        """A text that keeps someone out of pictures ("no photos of him", "crop Oscar out", "his
+        parents haven't consented") reminds; it shares no one. Only a first name or an initial is let
+        off so: a full name is still reported, and is a leak wherever it goes."""
+        return self._refusal.search(text) is not None or _CROP_OUT.search(text) is not None
+
+    def _pictured_if_shared(self, text: str, start: int, end: int) -> bool:
+        """A first name one of the organisation's own people shares ("Tom took great photos", "Maya
+        is doing the captions") is them, unless the text puts that name in the picture or celebrates
+        it: "photo of Maya", "Maya's in the pics", "tag Tom", "shout out to Tom for his first gig"."""
+        if _normalise(text[start:end]) not in self._org_first_names:
+            return True
+        return (self._photo_of_before.search(text, max(0, start - 30), start) is not None
+                or _CELEBRATED_BEFORE.search(text, max(0, start - 30), start) is not None
+                or _PICTURED_AFTER.match(text, end) is not None)
+
+    def _famous_title(self, text: str, start: int, end: int) -> bool:
+        """A famous namesake with one of their songs in quotes: "Tom Jones 'It's Not Unusual'"."""
+        return (" ".join(text[start:end].lower().split()) in self._famous
+                and _QUOTED_TITLE_AFTER.match(text, end) is not None)
 
     def _song_credit(self, text: str, start: int, end: int) -> bool:
         """"Delilah (Tom Jones)", or "Delilah by Tom Jones" in a text about songs."""

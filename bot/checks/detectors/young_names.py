@@ -44,9 +44,14 @@ from bot.checks.findings import Kind
 from bot.checks.wordlists import entries, phrase_pattern
 
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-_SURNAME = r"(?:Mc|Mac|O['\u2019]|De|Le|Van[ \t]|Du)?[A-Z][a-z]+(?:-(?:[A-Z][a-z]+))?"
+# A surname's prefix, written as its family writes it: "Callum de Souza", "Lewis van Rijn", "Imogen la
+# Touche", "Dylan ap Rhys", "Ava St. Clair".
+_PREFIX = r"(?:(?:[Dd]e|[Dd]a|[Dd]i|[Dd]el|[Dd]u|[Ll]a|[Ll]e|[Vv]an(?:[ \t]+(?:der|den|de))?|[Vv]on|[Aa]p|St\.?)[ \t]+)"
+_SURNAME = rf"(?:{_PREFIX}|Mc|Mac|O['\u2019]|De|Le|Du)?[A-Z][a-z]+(?:-(?:[A-Z][a-z]+))?"
+# A surname in capitals at the head of a register line: "BRADSHAW, Keira", "DAVIES-LLOYD, Megan".
+_SURNAME_CAPS = r"(?:Mc|Mac|O['\u2019])?[A-Z]{2,}(?:['\u2019][A-Z]+)?(?:-[A-Z]{2,})?"
 _FULL_NAME = re.compile(rf"\b(?P<first>{_NAME_WORD})[ \t]+(?P<last>{_SURNAME})(?:['\u2019]s)?\b")
-_SURNAME_FIRST = re.compile(rf"\b(?P<last>{_SURNAME})[ \t]*,[ \t]*(?P<first>{_NAME_WORD})\b(?![ \t]+[A-Z][a-z])")
+_SURNAME_FIRST = re.compile(rf"\b(?P<last>{_SURNAME_CAPS}|{_SURNAME})[ \t]*,[ \t]*(?P<first>{_NAME_WORD})\b(?![ \t]+[A-Z][a-z])")
 _AGE = r"(?:[4-9]|1[0-7])"
 _YEAR_GROUP = r"(?:year|yr|y)[ \t]*(?:[1-9]|1[0-3])\b"
 # Right after the name: ", 14," "(15)" ", aged 12" "(Year 8)" ", a pupil at" ", who is 16".
@@ -98,7 +103,7 @@ _AGE_IN_SENTENCE = re.compile(
 # 14-year-old". Not an age range or a group ("aged 11-16", "13-year-olds", "under-16s").
 _AGE_OF_SOMEONE = re.compile(
     rf"\b(?:he['\u2019]s|she['\u2019]s|he[ \t]+is|she[ \t]+is|they['\u2019]re|they[ \t]+are|i['\u2019]m|im|i[ \t]+am|"
-    rf"turns?|turned|turning|just[ \t]+turned)[ \t]+(?:only[ \t]+|just[ \t]+|nearly[ \t]+|almost[ \t]+)?{_AGE}\b"
+    rf"turns?|turned|turning|just[ \t]+turned|now)[ \t]+(?:only[ \t]+|just[ \t]+|nearly[ \t]+|almost[ \t]+)?{_AGE}\b"
     rf"(?![ \t]*(?:[-\u2013+]|to\b|%|am\b|pm\b|minutes|mins|hours|years?[ \t]+ago|[ \t]*when\b)|[:.]\d)"
     rf"|\([ \t]*{_AGE}[ \t]*[!?]*[ \t]*\)"
     rf"|(?<![-\u2013\d])\b{_AGE}[ \t-]+years?[ \t-]+old\b(?!s)",
@@ -107,7 +112,7 @@ _AGE_OF_SOMEONE = re.compile(
 _LOOKBACK = 40
 _RECIPIENT_BEFORE = re.compile(
     r"\b(?:certificates?|awards?|awarded|presented|badges?|medals?|prizes?|congratulations|congrats|"
-    r"well[ \t]+done)[ \t]+(?:(?:goes|go|went|is|are)[ \t]+)?(?:to|for)?[ \t]*$",
+    r"shout[ \t-]?outs?|special[ \t]+mention|props|kudos|proud[ \t]+of|well[ \t]+done)[ \t]+(?:(?:goes|go|went|is|are)[ \t]+)?(?:to|for)?[ \t]*$",
     re.IGNORECASE,
 )
 
@@ -132,8 +137,28 @@ class YoungPersonNameDetector:
         self._adult_action_after = re.compile(rf"[ \t]*,?[ \t]*(?:{actions})\b", re.IGNORECASE)
         done_by = phrase_pattern(a for a in all_actions if a.endswith(" by"))
         self._adult_action_before = re.compile(rf"\b(?:{done_by})[ \t]+$", re.IGNORECASE)
+        self._role_in_heading = re.compile(rf"\b(?:{roles})(?:s|['\u2019]s?|s['\u2019])?(?!\w)", re.IGNORECASE)
         child_labels = phrase_pattern(entries("child_form_labels", context.extra_terms))
         self._child_label_before = re.compile(rf"\b(?:{child_labels})[ \t]*[:\-\u2013][ \t]*$", re.IGNORECASE)
+        # A form's plain "Name:" line, and the other lines that say whose form it is.
+        young_fields = phrase_pattern(entries("young_form_fields", context.extra_terms))
+        # An age or a school year counts only with a young value: not "Age: 45", nor "Year: 2026".
+        self._young_field = re.compile(
+            rf"(?:^|[\n|/;]|[ \t]{{2,}})[ \t]*(?:(?:{young_fields})[ \t]*[:=\-\u2013]"
+            rf"|age[ \t]*[:=\-\u2013][ \t]*{_AGE}\b|(?:school[ \t]+)?year(?:[ \t]+group)?[ \t]*[:=\-\u2013][ \t]*(?:y|yr|year)?[ \t]*(?:[1-9]|1[0-3])\b)",
+            re.IGNORECASE | re.MULTILINE)
+        adult_fields = phrase_pattern(entries("adult_form_fields", context.extra_terms))
+        self._adult_field = re.compile(rf"(?:^|[\n|/;]|[ \t]{{2,}})[ \t]*(?:{adult_fields})[ \t]*[:=\-\u2013]", re.IGNORECASE | re.MULTILINE)
+        # A line-up: "1. Jake Pemberton - vocals", "Archie Penrose (keys)", "Kai Williams on drums".
+        parts = phrase_pattern(entries("performer_parts", context.extra_terms))
+        self._part_after = re.compile(
+            rf"[ \t]*(?:\([ \t]*|[\-\u2013:][ \t]*|[ \t]+on[ \t]+)(?:the[ \t]+)?(?:{parts})(?![\w-])", re.IGNORECASE)
+        grown_up = phrase_pattern(entries("adult_performer_words", context.extra_terms))
+        self._adult_performers = re.compile(rf"(?<![\w-])(?:{grown_up})(?![\w-])", re.IGNORECASE)
+        # A first time celebrated: "smashing her first solo", "their first ever live set".
+        milestones = phrase_pattern(entries("youth_milestones", context.extra_terms))
+        self._milestone = re.compile(
+            rf"\bfirst[ \t]+(?:ever[ \t]+)?(?:live[ \t]+|public[ \t]+|solo[ \t]+)?(?:{milestones})(?![\w-])", re.IGNORECASE)
         # "Billie Eilish wrote her first album at 17": a famous person, young when famous, is no participant.
         self._famous = frozenset(" ".join(n.lower().split()) for n in entries("famous_people", context.extra_terms))
         self._org_people = frozenset(" ".join(name.lower().split()) for name in context.org_people)
@@ -181,6 +206,44 @@ class YoungPersonNameDetector:
             r"[^.!?\n]{0,60}?\b(?:session|rehearsal|practice|band|group|class|lesson|workshop|tonight|today)\b",
             re.IGNORECASE)
 
+    def _young_form(self, text: str) -> bool:
+        """A form about a young person: another line gives an age, a school year, a school, an
+        instrument, a parent or a medical need, and no line gives an adult's role or DBS."""
+        return self._young_field.search(text) is not None and self._adult_field.search(text) is None
+
+    def _line_up(self, text: str) -> bool:
+        """Two or more names, each starting an item of a list with what they play: a line-up or running
+        order of performers ("1. Jake Pemberton - vocals"). The organisation's own people do not count
+        ("Dan Hughes - bass"), nor a line-up said to be of adults ("Guest band: ...", "Headliners: ...")."""
+        if self._adult_performers.search(text):
+            return False
+        performers = 0
+        for name in _candidates(text):
+            start, end = name.start(), name.start("last") + len(name.group("last"))
+            if (self._is_forename(name.group("first")) and not self._is_adult(f"{name.group('first')} {name.group('last')}")
+                    and _LIST_ITEM_BEFORE.search(text, max(0, start - 8), start) is not None
+                    and self._part_after.match(text, end) is not None):
+                performers += 1
+                if performers >= 2:
+                    return True
+        return False
+
+    def _is_adult(self, full_name: str) -> bool:
+        """The organisation's own people and famous people: "SHAH, Priya", "Tom Ellis"."""
+        key = " ".join(full_name.lower().split())
+        return key in self._org_people or key in self._famous
+
+    def _adult_heading(self, text: str, start: int) -> bool:
+        """A list headed by adults' roles: "Tutors for spring: SHAH, Priya; ELLIS, Tom", "Trustees'
+        meeting attendance: ...". The heading is the line up to its colon, before the name."""
+        line_start = text.rfind("\n", 0, start) + 1
+        colon = text.rfind(":", line_start, start)
+        if colon < 0 and line_start > 0:
+            # A name on its own line under a heading line: look at the line above.
+            above = text.rfind("\n", 0, line_start - 1) + 1
+            return self._role_in_heading.search(text, above, line_start) is not None
+        return colon >= 0 and self._role_in_heading.search(text, line_start, colon) is not None
+
     def _is_forename(self, first: str) -> bool:
         """"Evie-Mae" counts when either part is a known first name."""
         lowered = first.lower()
@@ -217,7 +280,9 @@ class YoungPersonNameDetector:
             if (self._title_before.search(before) and not young_before) or self._role_after.match(text, end):
                 continue
             young = (_YOUNG_AFTER.match(text, end) is not None or young_before
-                     or self._child_label_before.search(before) is not None)
+                     or self._child_label_before.search(before) is not None
+                     or (_NAME_LABEL_BEFORE.search(before) is not None and self._young_form(text))
+                     or (self._part_after.match(text, end) is not None and self._line_up(text)))
             if young and first.lower() not in self._first_names and last in _PLACE_WORDS:
                 young = False  # "Stroud Subscription Rooms, 12/03/2026" is a venue
             known_first = self._is_forename(first)
@@ -234,6 +299,7 @@ class YoungPersonNameDetector:
                     sentence = text[sentence_start:sentence_end]
                     sentence_has_cue[sentence_start] = bool(
                         self._youth_cue.search(sentence) or _AGE_IN_SENTENCE.search(sentence)
+                        or self._milestone.search(sentence)
                     )
                 young = sentence_has_cue[sentence_start]
                 if not young and known_first and last not in _PLACE_WORDS:
@@ -246,8 +312,7 @@ class YoungPersonNameDetector:
                 spans.append(Span(Kind.FULL_NAME, start, end))
         if "," in text:
             spans += self._surname_first(doc, sentence_has_cue)
-        if "'s" in text or "\u2019s" in text:
-            spans += self._lower_case_children(text)
+        spans += self._lower_case_children(text)
         return spans
 
     def _lower_case_children(self, text: str) -> list[Span]:
@@ -259,6 +324,16 @@ class YoungPersonNameDetector:
                     or first in _LOWER_NOT_A_SURNAME):
                 continue
             spans.append(Span(Kind.FULL_NAME, match.start(), match.end("last")))
+        position = 0
+        while (match := _LOWER_NAME.search(text, position)) is not None:
+            # "leon fairclough (year 10)": a lower-case name with an age or a school year right after.
+            # Pairs overlap: in "to leon fairclough" the name starts at the second word.
+            position = match.start("last")
+            first, last = match.group("first"), match.group("last")
+            if (not self._is_forename(first) or last in self._first_names or last in _LOWER_NOT_A_SURNAME
+                    or first in _LOWER_NOT_A_SURNAME or _YOUNG_AFTER.match(text, match.end()) is None):
+                continue
+            spans.append(Span(Kind.FULL_NAME, match.start(), match.end()))
         return spans
 
     def find_beside(self, doc: Document, found: list[Span]) -> list[Span]:
@@ -299,8 +374,16 @@ class YoungPersonNameDetector:
         found = []
         for name in _SURNAME_FIRST.finditer(text):
             first, last = name.group("first"), name.group("last")
-            if (first.lower() not in self._first_names or last.lower() in self._first_names
-                    or last in NOT_A_NAME or first in NOT_A_NAME or last.split("-")[0] in _NOT_A_SURNAME):
+            # A surname in capitals says which word is the surname, even one that is also a first name
+            # ("COOPER, Ellis"); written "Cooper, Ellis" it could be two first names.
+            capitals = last.isupper()
+            # "OKAFOR-JAMES, Tobi (age 14)": capitals and an age make a register line, whatever the first name.
+            known_first = first.lower() in self._first_names or (
+                capitals and _YOUNG_AFTER.match(text, name.end("first")) is not None)
+            if (not known_first or (last.lower() in self._first_names and not capitals)
+                    or last in NOT_A_NAME or first in NOT_A_NAME or last.title().split("-")[0] in _NOT_A_SURNAME):
+                continue
+            if self._is_adult(f"{first} {last}") or self._adult_heading(text, name.start()):
                 continue
             found.append(name)
         register = len(found) >= 2
@@ -320,6 +403,15 @@ class YoungPersonNameDetector:
             if young:
                 spans.append(Span(Kind.FULL_NAME, start, end))
         return spans
+
+
+# A form's plain name line: "Name: ...", "Full name - ...", "Form: Name: ...", "| Name: ...". Not
+# "Parent name:" (an adult), whose own label comes first.
+_NAME_LABEL_BEFORE = re.compile(r"(?:^|[\n|/;:\-\u2013]|[ \t]{2})[ \t]*(?:full[ \t]+)?name[ \t]*[:\-\u2013][ \t]*$", re.IGNORECASE)
+
+
+# The start of a list's item: a line, a number, a bullet, or after a comma, semicolon or colon.
+_LIST_ITEM_BEFORE = re.compile(r"(?:^|[\n,;:*\-\u2013\u2022]|\d[.)])[ \t]*$")
 
 
 # "Helen Carver at Gloucester Guildhall", "Sophie Barnes from Arts Council England": someone from a
@@ -342,6 +434,9 @@ def _credit(text: str, start: int, end: int) -> bool:
     if _CREDIT_BEFORE.search(text, max(0, start - 30), start) is None:
         return False
     return text[start - 1:start] != "(" or text[end:end + 1] == ")"
+
+
+_LOWER_NAME = re.compile(r"(?<![\w'\u2019-])(?P<first>[a-z]+(?:-[a-z]+)?)[ \t]+(?P<last>[a-z]{3,}(?:-[a-z]+)?)(?![\w'\u2019-])")
 
 
 # Lower-case words that can precede "'s mum" without being a surname: "ask amy today's ...".
