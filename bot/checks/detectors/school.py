@@ -106,7 +106,7 @@ _NAMED_CUE = re.compile(
     r"|\b(?P<who_at>[A-Z][a-z]+|[Hh]e|[Ss]he)(?:[ \t]+is|[ \t]+was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?at[ \t]+"
     r"|\b(?P<owner>[A-Z][a-z]+)(?:'s|\u2019s)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-|\()?[ \t]*"
     # A question and its answer: "Kai's school? It's Severn Vale School", "Ava's school? Balcarras".
-    r"(?:\?[ \t]*(?:(?:it['\u2019]s|it[ \t]+is|that['\u2019]s|she['\u2019]s[ \t]+at|he['\u2019]s[ \t]+at)[ \t]+)?)?"
+    r"(?:\?[ \t]*(?:(?:[Ii]t['\u2019]s|[Ii]t[ \t]+is|[Tt]hat['\u2019]s|[Ss]he['\u2019]s[ \t]+at|[Hh]e['\u2019]s[ \t]+at)[ \t]+)?)?"
     # "Lily Fairbanks of Stroud High School": a full name, then "of" (an adult named by title is ruled
     # out in _cue_ends).
     r"|\b(?P<who_of>[A-Z][a-z]+)[ \t]+[A-Z][a-z'\u2019-]+[ \t]+of[ \t]+"

@@ -125,7 +125,7 @@ _NETWORK_THEN_PASSWORD = re.compile(
 # "user sam.hall / pass Treble#2024", "username: bob, password Xy7!kq": a user name, then its password
 # (only the password is secret).
 _USER_THEN_PASSWORD = re.compile(
-    r"\b(?:user(?:[ \t]?name)?|login|u)[ \t]*[:=]?[ \t]*[^\s/|,;]{1,60}[ \t]*(?:/|\||,|;|\band\b)[ \t]*"
+    r"\b(?:user(?:[ \t]?name)?|login|u)\b(?:[ \t]*[:=][ \t]*|[ \t]+)[^\s/|,;]{1,60}[ \t]*(?:/|\||,|;|\band\b)[ \t]*"
     rf"(?:pass(?:[ \t]?word)?|pwd|pw|p/w)[ \t]*[:=]?[ \t]*{_VALUE}",
     re.IGNORECASE,
 )
@@ -163,7 +163,7 @@ _USERNAME_SLASH_BEFORE = re.compile(r"(?:user(?:[ \t]?name)?|login|e-?mail)[ \t]
 # Cheap first looks, so that the long patterns only run on texts that could match them.
 _TOKEN_MARKERS = ("xox", "xapp-", "hooks.slack.com", "AKIA", "ASIA", "gh", "github_pat_", "AIza", "k_live_",
                   "k_test_", "sk-", "eyJ", "-----BEGIN")
-_WORD_MARKERS = ("pass", "pw", "p/w", "until", "user", "pin", "code", "key", "token", "secret", "log", "credential", "sign", "combo",
+_WORD_MARKERS = ("pass", "pw", "p/w", "until", "pin", "code", "key", "token", "secret", "log", "credential", "sign", "combo",
                  "combination", "alarm", "lock", "door", "gate", "wi", "network", "router", "ssid", "pad")
 
 _TRAILING_PUNCTUATION = ".,;:)]}>"
@@ -352,7 +352,11 @@ class SecretDetector:
                     continue
                 if _looks_like_secret(value, explicit=False, digits_only_ok=False) and any(ch.isdigit() for ch in value):
                     spans.append(Span(Kind.SECRET, start, end))
-        for pattern in (_USER_THEN_PASSWORD, _LABEL_THEN_COLON, _UNTIL_ROTATED):
+        # Each only where its one fixed word is, so that most texts skip them.
+        unlabelled = [pattern for pattern, needed in ((_USER_THEN_PASSWORD, "pass" in lowered or "pw" in lowered),
+                                                      (_LABEL_THEN_COLON, ":" in text), (_UNTIL_ROTATED, "until" in lowered))
+                      if needed]
+        for pattern in unlabelled:
             for match in pattern.finditer(text):
                 start, end = _strip_value(match)
                 if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=False):
