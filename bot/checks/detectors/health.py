@@ -32,6 +32,8 @@ _VERB_WORD = (
     r"with|from|for|into|back|still|just|currently|now|also|had|having|went|gone|goes|go|sees|seeing|"
     r"started|starting|due|booked|awaiting|under|getting|get|needed|needing|taking|carrying|seen|by|"
     r"referred|to|having|today|tonight|again|sick|ill|poorly|home|over|school|work|"
+    # Getting better: "she's in recovery from an eating disorder", "he's in remission from".
+    r"recovery|remission|"
     # Medicine begun for them: "he's been put on antidepressants", "she was prescribed melatonin".
     r"put|prescribed|restarted|stopped|upped|increased|reduced|"
     # Care being given: "is being treated for", "was admitted with", "is being assessed for".
@@ -44,6 +46,8 @@ _VERB = (
 _FILLER = (
     r"(?:(?:a|an|the|mild|severe|bad|quite|very|really|some|high|diagnosed|suspected|possible|his|her|"
     r"their|my|new|small|minor|major|big|serious|long-term|chronic|two|left|right|both|one|another|"
+    # How bad: "Ava is severely allergic", "he's mildly dyslexic".
+    r"severely|mildly|extremely|badly|seriously|highly|moderately|"
     r"type[ \t]+(?:1|2|one|two))[ \t]+){0,3}"
 )
 # Pronouns first: at the same position "She" must be read as a pronoun, not as a would-be name.
@@ -82,7 +86,9 @@ _RECORD_LINE_BEFORE = re.compile(
 )
 # "she takes methylphenidate for ADHD", "Kian uses a spray for hay fever": a treatment for a condition.
 _TREATED_FOR_BEFORE = re.compile(
-    rf"{_SUBJECT}(?:[ \t]+|['\u2019]s[ \t]+)(?:takes|took|uses|used|needs|carries|has|had|is[ \t]+on|gets|wears)"
+    # "Mason is having chemo for bone cancer": a treatment being given counts as well as one taken.
+    rf"{_SUBJECT}(?:[ \t]+|['\u2019]s[ \t]+)(?:takes|took|uses|used|needs|carries|has|had|is[ \t]+on|gets|wears|"
+    rf"(?:is[ \t]+)?(?:having|getting|receiving))"
     rf"(?:[ \t]+[\w-]+){{1,3}}[ \t]+for[ \t]+{_FILLER}$"
 )
 # Care a young person is waiting for or getting: "Kian's on a waiting list for CAMHS", "she has an
@@ -135,6 +141,15 @@ class HealthDetector:
         self._adult_before = re.compile(rf"\b(?i:{roles})\.?[ \t]+$")
         # "Our volunteer Sue keeps her insulin in the fridge": "her" is the grown-up named by role.
         self._adult_named = re.compile(rf"\b(?i:{roles})\.?[ \t]+[A-Z][a-z]+\b")
+        # "Sarah is back from her operation, she'll lead the Monday group again": someone who will lead,
+        # run or teach a session is one of the team (adult_actions.txt), so the health is a grown-up's.
+        future_actions = [a.split(None, 1)[1] for a in entries("adult_actions", context.extra_terms)
+                          if a.startswith("will ")]
+        self._leads_a_session = re.compile(
+            rf"(?:\bwill|['\u2019]ll)[ \t]+(?:{phrase_pattern(future_actions)})[ \t]+"
+            # A whole group or session (participant_groups.txt), not "he'll run the warm-up".
+            rf"(?:the|a|an|our|this|that|next|tomorrow['\u2019]s|tonight['\u2019]s)[ \t]+(?:[\w'\u2019-]+[ \t]+){{0,2}}?"
+            rf"(?:{phrase_pattern(entries('participant_groups', context.extra_terms))})\b", re.IGNORECASE)
         labels = phrase_pattern(entries("health_form_labels", context.extra_terms))
         self._form_line = re.compile(rf"(?:^|(?<=[\n,;|]))[ \t*_]*(?:{labels})\b(?:[ \t]+\w+)?"
                                      rf"(?:[ \t]*\([^()\n]{{1,30}}\))?{_FORM_VALUE}",
@@ -181,6 +196,8 @@ class HealthDetector:
             if self._general_advice(text, sentence_start, sentence_end):
                 continue
             before = text[max(sentence_start, start - _LOOKBACK):start]
+            if self._leads_a_session.search(text, sentence_start, sentence_end):
+                continue
             if any(self._names_a_young_person(pattern.search(before)) for pattern in _CONTEXT_PATTERNS):
                 spans.append(Span(Kind.HEALTH, start, end))
             elif under_heading is not None and under_heading.end() <= start \
@@ -311,4 +328,13 @@ def _names_a_person(match: re.Match[str] | None, first_names: frozenset[str]) ->
         # Chat in lower case: "tom's got asthma" counts when the word is a first name people have.
         return lower_name.lower() in first_names
     name = groups.get("name")
-    return name is None or name not in NOT_A_NAME
+    if name is None:
+        return True
+    if name in NOT_A_NAME:
+        return False
+    # "Article on ADHD", "Podcast about anxiety": a capitalised word the forenames list lacks is read
+    # as a name only when a verb follows it ("Remy's just started on"), not a bare preposition.
+    return name.lower() in first_names or _PREPOSITION_AFTER.match(match.string, match.end("name")) is None
+
+
+_PREPOSITION_AFTER = re.compile(r"[ \t]+(?:on|in|with|from|for|into|to|by|about|under|over)\b")

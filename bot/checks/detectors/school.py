@@ -86,7 +86,7 @@ _LINK_CUE_TEXT = (
     # One pupil, not a group: "a pupil at", "Year 9 at"; "Year 9 pupils at X" and "students from X
     # and Y" name schools, not a child's school.
     r"|(?<!each[ ])(?<!every[ ])(?<!any[ ])\b(?:pupil|student|sixth[ \t]+former|head[ \t]+(?:girl|boy))[ \t]+(?:at|of|from|in)"
-    r"|(?<!for[ ])(?<!with[ ])(?<!all[ ])(?<!the[ ])(?<!whole[ ])\b(?:year[ \t]*\d{1,2}|y\d{1,2}|yr[ \t]*\d{1,2})[ \t]+(?:at|of|from|in)"
+    r"|(?<!for[ ])(?<!with[ ])(?<!all[ ])(?<!of[ ])(?<!the[ ])(?<!whole[ ])\b(?:year[ \t]*\d{1,2}|y\d{1,2}|yr[ \t]*\d{1,2})[ \t]+(?:at|of|from|in)"
     r"|\b(?:his|her|their|my)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-|\()?"
     # "Harry is at a different school, Cotswold Academy", "she's moved to a new school - X".
     r"|\b(?:at|to|in)[ \t]+(?:a|another)[ \t]+(?:different|new|other|special|secondary|primary)[ \t]+school[ \t]*(?:,|:|-|\u2013|\()"
@@ -105,7 +105,15 @@ _NAMED_CUE = re.compile(
     # "Jake is at", "she's now at"; "the band is at" is a booking, not a pupil.
     r"|\b(?P<who_at>[A-Z][a-z]+|[Hh]e|[Ss]he)(?:[ \t]+is|[ \t]+was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?at[ \t]+"
     r"|\b(?P<owner>[A-Z][a-z]+)(?:'s|\u2019s)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-|\()?[ \t]*"
+    # A question and its answer: "Kai's school? It's Severn Vale School", "Ava's school? Balcarras".
+    r"(?:\?[ \t]*(?:(?:[Ii]t['\u2019]s|[Ii]t[ \t]+is|[Tt]hat['\u2019]s|[Ss]he['\u2019]s[ \t]+at|[Hh]e['\u2019]s[ \t]+at)[ \t]+)?)?"
+    # "Lily Fairbanks of Stroud High School": a full name, then "of" (an adult named by title is ruled
+    # out in _cue_ends).
+    r"|\b(?P<who_of>[A-Z][a-z]+)[ \t]+[A-Z][a-z'\u2019-]+[ \t]+of[ \t]+"
 )
+# "Mrs Patterson from Pate's let us use the music block": a grown-up named by title is a member of
+# staff there, not a pupil.
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Prof|Rev|Cllr)\.?[ \t]+$")
 # A family's children at a school: "both my two are at Chosen Hill", "my daughter is at Balcarras",
 # "our twins are now at Pate's".
 _FAMILY_AT = re.compile(
@@ -317,6 +325,10 @@ class SchoolDetector:
             rf"[ \t]+(?i:{roles})[ \t]+at[ \t]+"
         )
 
+        # "Our volunteer Anna Clarke of Pate's": a grown-up named by role (adult_roles.txt) before "X Y of".
+        adults = phrase_pattern(entries("adult_roles", context.extra_terms))
+        self._adult_named_of = re.compile(
+            rf"\b(?i:{adults})[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z'\u2019-]+[ \t]+of[ \t]+(?:the[ \t]+)?$")
         places = phrase_pattern(entries("not_school_places", context.extra_terms))
         self._place_at_end = re.compile(rf"\b(?i:{places})$")
         not_school = phrase_pattern(entries("not_school_context_words", context.extra_terms))
@@ -466,7 +478,8 @@ class SchoolDetector:
         if "," in text or "-" in text or "|" in text or "\u2013" in text or "\u2014" in text:
             spans += self._record_lines(doc)
         # Where a cue ends, a school's name may begin. Most texts have no cue and stop here.
-        cue_ends = _cue_ends(text, doc.lowered, doc, self._end_of_school_list)
+        cue_ends = [end for end in _cue_ends(text, doc.lowered, doc, self._end_of_school_list, self._first_names)
+                    if not self._adult_named_of.search(text, max(0, end - 60), end)]
         if " at " in text:
             cue_ends = sorted(set(cue_ends) | {m.end() for m in self._staff_cue.finditer(text)}
                               | {m.end() for m in _LOWER_NAME_AT.finditer(text) if m.group("who") in self._first_names}
@@ -800,7 +813,8 @@ def _names_someone(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _cue_ends(text: str, lowered: str | None, doc: Document | None = None, end_of_list=None) -> list[int]:
+def _cue_ends(text: str, lowered: str | None, doc: Document | None = None, end_of_list=None,
+              first_names: frozenset[str] = frozenset()) -> list[int]:
     link_cues = _LINK_CUE.finditer(lowered) if lowered is not None else _LINK_CUE_ANY_CASE.finditer(text)
     ends = [m.end() for m in link_cues]
     if doc is not None:
@@ -815,7 +829,13 @@ def _cue_ends(text: str, lowered: str | None, doc: Document | None = None, end_o
             if _names_someone(text, sentence_start, group.start()) or _names_someone(text, after_list, sentence_end):
                 ends.append(group.end())
     for named in _NAMED_CUE.finditer(text):
-        who = named.group("who") or named.group("who_paren") or named.group("who_at") or named.group("owner")
+        who = named.group("who") or named.group("who_paren") or named.group("who_at") or named.group("owner") \
+            or named.group("who_of")
+        if _TITLE_BEFORE.search(text, max(0, named.start() - 8), named.start()):
+            continue
+        # "X Y of Z" is a person only when X is a first name people have ("The Head Teacher of").
+        if named.group("who_of") is not None and named.group("who_of").lower() not in first_names:
+            continue
         if who.lower() in _PRONOUNS or who not in NOT_A_NAME:
             ends.append(named.end())
     # "goes to the Crypt School" and "goes to The Crypt School": the name may start before or after "the".

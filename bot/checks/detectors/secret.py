@@ -69,7 +69,9 @@ _SEPARATOR = (
     r"|(?:changes|is[ \t]+changing|will[ \t]+change|will[ \t]+be[ \t]+changing)[ \t]+to\b|will[ \t]+be\b"
     r"|['\u2019]s\b|(?:is|are|was|were)\b(?:[ \t]+(?:now|still))?|(?:has[ \t]+been[ \t]+)?(?:changed|updated|reset|set)[ \t]+to"
     # A dash with a space beside it: "sign-up" inside a qualifier is a word, not a separator.
-    r"|now\b|:|=|-(?=[ \t])|(?<=[ \t])-|\u2013|\u2014)"
+    r"|now\b|:|=|-(?=[ \t])|(?<=[ \t])-|\u2013|\u2014"
+    # An arrow pointing at the value: "passcode for the minibus keysafe → 3391", "pw -> Xy7!kq".
+    r"|\u2192|->|=>)"
 )
 # "the password for the Facebook account is ...": a qualifier is only allowed when a separator
 # follows it, or "PIN for the door is in the office, room 12B" would make "12B" a PIN.
@@ -120,11 +122,32 @@ _NETWORK_THEN_PASSWORD = re.compile(
     rf"\b(?:wi-?fi|network|router|ssid)\b[ \t]*(?:name)?[ \t]*[:=\-]?[ \t]*[^\s/|]{{1,40}}[ \t]*(?:/|\|)[ \t]*{_VALUE}",
     re.IGNORECASE,
 )
+# "user sam.hall / pass Treble#2024", "username: bob, password Xy7!kq": a user name, then its password
+# (only the password is secret).
+_USER_THEN_PASSWORD = re.compile(
+    r"\b(?:user(?:[ \t]?name)?|login|u)\b(?:[ \t]*[:=][ \t]*|[ \t]+)[^\s/|,;]{1,60}[ \t]*(?:/|\||,|;|\band\b)[ \t]*"
+    rf"(?:pass(?:[ \t]?word)?|pwd|pw|p/w)[ \t]*[:=]?[ \t]*{_VALUE}",
+    re.IGNORECASE,
+)
+# "the laptop pw is the usual one: Bassline!77": a few words between the label and a colon, then the
+# value; only a value shaped like a password (digits or symbols with letters), as the words between
+# may be anything ("Password policy: at least 12 characters").
+_LABEL_THEN_COLON = re.compile(
+    rf"\b(?:{_PASSWORD_WORDS})\b[^\n:=.?!]{{1,40}}?:[ \t]*{_VALUE}", re.IGNORECASE
+)
+# "Canva's still Gloucester_2025 until someone rotates it": a value kept until it is changed is a
+# password, with no label at all.
+_UNTIL_ROTATED = re.compile(
+    r"(?:['\u2019]s|\b(?:is|it['\u2019]s))[ \t]+(?:still[ \t]+)?(?P<value>[^\s\"'`]{4,100})[ \t]+until[ \t]+"
+    r"(?:someone|somebody|anyone|we|you|they|i|it['\u2019]?s|it[ \t]+(?:is|gets))[ \t]+(?:\w+[ \t]+)?"
+    r"(?:rotates?|rotated|changes?|changed|resets?|updates?|updated)\b",
+    re.IGNORECASE,
+)
 # Short forms that are always followed by the password itself: "pw sunflower".
 _ABBREVIATIONS = frozenset({"pw", "pwd", "p/w", "passwd"})
 _LOGIN = re.compile(
     rf"\b(?:{_LOGIN_WORDS})\b{_QUALIFIER}(?:{_SEPARATOR})?[ \t]*(?P<user>[^\s/|,]{{1,100}})[ \t]*(?:/|\||,|&|\band\b)[ \t]*"
-    rf"(?:(?:pw|password|pwd)[ \t]*:?[ \t]*)?{_VALUE}",
+    rf"(?:(?:pw|password|pwd|pass)[ \t]*:?[ \t]*)?{_VALUE}",
     re.IGNORECASE,
 )
 # "TMW_SLACK_BOT_TOKEN=...", "SIGNING_SECRET: ...": a setting whose name says it holds a secret.
@@ -140,7 +163,7 @@ _USERNAME_SLASH_BEFORE = re.compile(r"(?:user(?:[ \t]?name)?|login|e-?mail)[ \t]
 # Cheap first looks, so that the long patterns only run on texts that could match them.
 _TOKEN_MARKERS = ("xox", "xapp-", "hooks.slack.com", "AKIA", "ASIA", "gh", "github_pat_", "AIza", "k_live_",
                   "k_test_", "sk-", "eyJ", "-----BEGIN")
-_WORD_MARKERS = ("pass", "pw", "p/w", "pin", "code", "key", "token", "secret", "log", "credential", "sign", "combo",
+_WORD_MARKERS = ("pass", "pw", "p/w", "until", "pin", "code", "key", "token", "secret", "log", "credential", "sign", "combo",
                  "combination", "alarm", "lock", "door", "gate", "wi", "network", "router", "ssid", "pad")
 
 _TRAILING_PUNCTUATION = ".,;:)]}>"
@@ -328,6 +351,15 @@ class SecretDetector:
                 if "-" in value and len(value) < 32:
                     continue
                 if _looks_like_secret(value, explicit=False, digits_only_ok=False) and any(ch.isdigit() for ch in value):
+                    spans.append(Span(Kind.SECRET, start, end))
+        # Each only where its one fixed word is, so that most texts skip them.
+        unlabelled = [pattern for pattern, needed in ((_USER_THEN_PASSWORD, "pass" in lowered or "pw" in lowered),
+                                                      (_LABEL_THEN_COLON, ":" in text), (_UNTIL_ROTATED, "until" in lowered))
+                      if needed]
+        for pattern in unlabelled:
+            for match in pattern.finditer(text):
+                start, end = _strip_value(match)
+                if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=False):
                     spans.append(Span(Kind.SECRET, start, end))
         for match in _LOGIN.finditer(text):
             start, end = _strip_value(match)
