@@ -13,8 +13,14 @@ How it works, and why it is cheap enough to read every message:
   ``data/meaning/``. A message's vector is the mean of its pieces' vectors:
   no neural network runs here, only a table lookup and a sum (numpy), with
   the model's own tokenizer (``tokenizers``). Thousands a second.
+- Beside that vector, the message's words and word pairs, weighted as tf-idf
+  over a vocabulary learnt from the labelled channels (``WordBag``). The
+  vector knows what words are like; the word bag knows which words the
+  labelled breaches used. Measured across writers (each labelled file held out
+  in turn), the two together caught about half as many breaches again as the
+  vector alone, at the same rate of false alarms.
 - For each content rule (abuse, threat, solicitation, illegal) a linear
-  classifier, trained on labelled channels, scores that vector. At or above
+  classifier, trained on labelled channels, scores both. At or above
   the threshold chosen when it was trained, the message is reported for that rule.
 
 It only speaks when no content rule has: a rule's reason names the phrase it
@@ -26,8 +32,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 import math
+import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +52,8 @@ HEADS_FILE: Final = "heads.json"
 # A message is read up to this many word pieces: the gist of a chat message is
 # in its first few hundred, and a limit keeps one huge paste from being slow.
 MAX_PIECES: Final = 512
+# The word bag reads as far into a message as the vector does, roughly (a word piece is a few characters).
+_MAX_CHARACTERS: Final = MAX_PIECES * 4
 # A message of fewer words is left to the rules. The mean of a few pieces' vectors is
 # dominated by one word, and whether one word is abuse ("nerd", "idiot lol"), a sale ("selling my
 # old guitar") or a threat ("see you there") depends on what the rules know and a mean cannot.
@@ -66,12 +77,13 @@ class MeaningModelError(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class Head:
-    """One rule's linear classifier over a message's vector."""
+    """One rule's linear classifier over a message's vector and its word bag."""
 
     rule: RuleName
     weights: Any  # numpy array, one weight per vector dimension
     bias: float
     threshold: float
+    term_weights: Any = None  # numpy array, one weight per word-bag term (None: the vector alone)
 
     @staticmethod
     def probability(score: float) -> float:
@@ -120,14 +132,64 @@ class MessageVectors:
         return vector / norm if norm > 0 else vector
 
 
+# Words as scikit-learn's default tokenizer finds them (two or more word characters), so the bag built
+# at training time and the one read here are the same by construction (meaning_build passes `terms_of`).
+_TOKEN: Final = re.compile(r"(?u)\b\w\w+\b")
+
+Span = tuple[int, int]
+
+
+def terms_of(text: str) -> list[tuple[str, tuple[Span, ...]]]:
+    """The message's words and pairs of neighbouring words, lower-cased, each with the span(s) of its word(s)."""
+    tokens = [(match.group().lower(), match.span()) for match in _TOKEN.finditer(text[:_MAX_CHARACTERS])]
+    terms: list[tuple[str, tuple[Span, ...]]] = [(word, (span,)) for word, span in tokens]
+    terms += [(f"{first} {second}", (a, b)) for (first, a), (second, b) in itertools.pairwise(tokens)]
+    return terms
+
+
+def analyse(text: str) -> list[str]:
+    """The terms of `text`, as scikit-learn's vectoriser wants them."""
+    return [term for term, _ in terms_of(text)]
+
+
+class WordBag:
+    """A message's terms weighted as tf-idf (sublinear tf, smoothed idf, unit length), over a fixed vocabulary."""
+
+    def __init__(self, terms: list[str], idf: Any) -> None:
+        self.index = {term: i for i, term in enumerate(terms)}
+        self.idf = idf
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def features(self, text: str) -> tuple[list[int], Any, list[tuple[Span, ...]]]:
+        """The known terms' indices, their weights, and where each term's words are in `text`."""
+        np = _numpy()
+        counts: Counter[int] = Counter()
+        spans: dict[int, list[tuple[Span, ...]]] = {}
+        for term, where in terms_of(text):
+            i = self.index.get(term)
+            if i is None:
+                continue
+            counts[i] += 1
+            spans.setdefault(i, []).append(where)
+        indices = list(counts)
+        if not indices:
+            return [], np.zeros(0, dtype=np.float32), []
+        values = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(indices)))) * self.idf[indices]
+        values /= float(np.linalg.norm(values))
+        return indices, values, [spans[i] for i in indices]
+
+
 class MeaningReader:
     """Reports a message for a content rule by what it means, with the words that weighed most."""
 
-    def __init__(self, vectors: MessageVectors, heads: list[Head], *, ignored_words: frozenset[str] = frozenset(),
-                 mask_text: Callable[[str], str] = lambda text: text,
+    def __init__(self, vectors: MessageVectors, heads: list[Head], *, word_bag: WordBag | None = None,
+                 ignored_words: frozenset[str] = frozenset(), mask_text: Callable[[str], str] = lambda text: text,
                  exempt: Mapping[str, Callable[[MessageUnderReview], bool]] | None = None) -> None:
         self.vectors = vectors
         self.heads = heads
+        self.word_bag = word_bag if word_bag is not None and heads and all(h.term_weights is not None for h in heads) else None
         # rule -> a test the policy makes an exception of (the organisation's own appeals are not
         # solicitation): a message it holds for is never reported for that rule by its meaning.
         self.exempt = dict(exempt or {})
@@ -136,6 +198,7 @@ class MeaningReader:
         np = vectors.np
         self._weights = np.stack([head.weights for head in heads]) if heads else np.zeros((0, vectors.dimensions))
         self._biases = np.array([head.bias for head in heads], dtype=np.float32)
+        self._term_weights = np.stack([head.term_weights for head in heads]) if self.word_bag is not None else None
         # A head's threshold as a raw score, so each message compares scores without a log or an exp.
         self._raw_thresholds = [_logit(head.threshold) for head in heads]
 
@@ -144,15 +207,23 @@ class MeaningReader:
              mask_text: Callable[[str], str] = lambda text: text,
              exempt: Mapping[str, Callable[[MessageUnderReview], bool]] | None = None) -> MeaningReader:
         """The model in `model_dir`, with heads only for `rules` (the enabled content rules)."""
-        vectors, heads = _loaded(model_dir)
+        vectors, word_bag, heads = _loaded(model_dir)
         wanted = frozenset(rules)
-        return cls(vectors, [head for head in heads if head.rule in wanted], ignored_words=ignored_words,
-                   mask_text=mask_text, exempt=exempt)
+        return cls(vectors, [head for head in heads if head.rule in wanted], word_bag=word_bag,
+                   ignored_words=ignored_words, mask_text=mask_text, exempt=exempt)
 
     def scores(self, text: str) -> dict[str, float]:
         """Each head's probability that `text` breaks its rule."""
-        raw = self._weights @ self.vectors.of(text) + self._biases
+        raw = self._raw_scores(text, self.vectors.pieces(text)[0])
         return {head.rule: head.probability(float(score)) for head, score in zip(self.heads, raw, strict=True)}
+
+    def _raw_scores(self, text: str, ids: list[int]) -> Any:
+        raw = self._weights @ self.vectors.of_pieces(ids) + self._biases
+        if self.word_bag is not None:
+            indices, values, _ = self.word_bag.features(text)
+            if indices:
+                raw = raw + self._term_weights[:, indices] @ values
+        return raw
 
     def assess(self, message: MessageUnderReview) -> Finding | None:
         text = message.text
@@ -161,7 +232,7 @@ class MeaningReader:
         ids, offsets = self.vectors.pieces(text)
         if not ids:
             return None
-        raw = self._weights @ self.vectors.of_pieces(ids) + self._biases
+        raw = self._raw_scores(text, ids)
         # The head furthest over its own threshold speaks for the message.
         candidates = [i for i, head in enumerate(self.heads) if not (head.rule in self.exempt and self.exempt[head.rule](message))]
         if not candidates:
@@ -170,18 +241,30 @@ class MeaningReader:
         if float(raw[best]) < self._raw_thresholds[best]:
             return None
         head = self.heads[best]
-        words = self._weightiest_words(text, ids, offsets, head)
+        words = self._weightiest_words(text, ids, offsets, best)
         said = ", ".join(quote(self.mask_text(word)) for word in words)
         reason = f"Reads as {_RULE_AS_READ[head.rule]} by its overall meaning"
         return Finding(head.rule, f"{reason} (words that weighed most: {said})." if said else f"{reason}.")
 
-    def _weightiest_words(self, text: str, ids: list[int], offsets: list[tuple[int, int]], head: Head) -> list[str]:
-        """The words whose pieces pushed the rule's score up most, most first."""
+    def _weightiest_words(self, text: str, ids: list[int], offsets: list[tuple[int, int]], which: int) -> list[str]:
+        """The words that pushed head `which`'s score up most, most first: by their pieces' share of the
+        message's vector and by their terms in the word bag (a pair of words shares its push between them)."""
         np = self.vectors.np
-        pushes = self.vectors.table[ids].astype(np.float32) @ head.weights
-        by_word: dict[tuple[int, int], float] = {}
+        head = self.heads[which]
+        rows = self.vectors.table[ids].astype(np.float32)
+        # The vector is the pieces' mean scaled to unit length, so each piece's share of the score is its
+        # own push scaled the same way.
+        scale = len(ids) * float(np.linalg.norm(rows.mean(axis=0))) or 1.0
+        pushes = rows @ head.weights / scale
+        by_word: dict[Span, float] = {}
         for span, push in zip(_word_spans(text, offsets), pushes, strict=True):
             by_word[span] = by_word.get(span, 0.0) + float(push)
+        if self.word_bag is not None:
+            indices, values, where = self.word_bag.features(text)
+            for push, occurrences in zip(self._term_weights[which, indices] * values, where, strict=True):
+                for spans in occurrences:
+                    for span in spans:
+                        by_word[span] = by_word.get(span, 0.0) + float(push) / len(occurrences) / len(spans)
         words: list[str] = []
         for push, (start, end) in sorted(((push, span) for span, push in by_word.items()), reverse=True):
             word = text[start:end]
@@ -195,19 +278,26 @@ class MeaningReader:
         return words
 
 
+def _numpy() -> Any:
+    import numpy
+
+    return numpy
+
+
 def words_in(text: str) -> int:
     return len(text.split())
 
 
 @functools.lru_cache(maxsize=4)
-def _loaded(model_dir: Path) -> tuple[MessageVectors, tuple[Head, ...]]:
+def _loaded(model_dir: Path) -> tuple[MessageVectors, WordBag | None, tuple[Head, ...]]:
     # Read-only once loaded, so every rule book of the process shares one copy (and one check of the digest).
     vectors = MessageVectors(model_dir)
-    return vectors, tuple(read_heads(model_dir, vectors))
+    word_bag, heads = read_heads(model_dir, vectors)
+    return vectors, word_bag, tuple(heads)
 
 
-def read_heads(model_dir: Path, vectors: MessageVectors) -> list[Head]:
-    """The classifiers in heads.json, checked against the vectors they were trained on."""
+def read_heads(model_dir: Path, vectors: MessageVectors) -> tuple[WordBag | None, list[Head]]:
+    """The word bag and classifiers in heads.json, checked against the vectors they were trained on."""
     np = vectors.np
     try:
         data = json.loads((model_dir / HEADS_FILE).read_text(encoding="utf-8"))
@@ -215,6 +305,8 @@ def read_heads(model_dir: Path, vectors: MessageVectors) -> list[Head]:
         raise MeaningModelError(f"{model_dir / HEADS_FILE} could not be read: {exc}") from exc
     if data.get("vectors_sha256") != vectors_digest(model_dir):
         raise MeaningModelError(f"{model_dir / HEADS_FILE} was trained on other vectors than {VECTORS_FILE}: rebuild it")
+    bag = data.get("word_bag")
+    word_bag = WordBag(bag["terms"], np.asarray(bag["idf"], dtype=np.float32)) if bag else None
     heads = []
     for rule in _RULE_AS_READ:
         if rule not in data["heads"]:
@@ -223,8 +315,13 @@ def read_heads(model_dir: Path, vectors: MessageVectors) -> list[Head]:
         weights = np.asarray(head["weights"], dtype=np.float32)
         if weights.shape != (vectors.dimensions,):
             raise MeaningModelError(f"the {rule} head has {weights.shape[0]} weights for {vectors.dimensions} dimensions")
-        heads.append(Head(rule, weights, float(head["bias"]), float(head.get("threshold", data["threshold"]))))
-    return heads
+        term_weights = None
+        if word_bag is not None:
+            term_weights = np.asarray(head["term_weights"], dtype=np.float32)
+            if term_weights.shape != (len(word_bag),):
+                raise MeaningModelError(f"the {rule} head has {term_weights.shape[0]} term weights for {len(word_bag)} terms")
+        heads.append(Head(rule, weights, float(head["bias"]), float(head.get("threshold", data["threshold"])), term_weights))
+    return word_bag, heads
 
 
 def vectors_digest(model_dir: Path) -> str:

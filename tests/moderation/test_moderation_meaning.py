@@ -26,6 +26,7 @@ from bot.moderation.meaning import (
     MeaningModelError,
     MeaningReader,
     MessageVectors,
+    WordBag,
     _word_spans,
 )
 from bot.moderation.meaning_build import LABELLED_DIR, labelled_files
@@ -178,3 +179,34 @@ def test_the_organisation_file_turns_it_off():
     assert moderation_config(parse_org_text(example)).read_meaning is True
     off = parse_org_text(example + "\nsettings:\n  moderation:\n    read_meaning: false\n")
     assert moderation_config(off).read_meaning is False
+
+
+def test_the_model_is_read_as_it_was_trained():
+    # heads.json keeps a few labelled messages with the scores scikit-learn gave them when the heads
+    # were trained; meaning.py reads the same model with its own word bag and no scikit-learn.
+    samples = json.loads((MODEL_DIR / HEADS_FILE).read_text(encoding="utf-8"))["samples"]
+    reader = MeaningReader.load(["abuse", "threat", "solicitation", "illegal"])
+    assert len(samples) >= 10
+    for sample in samples:
+        assert reader.scores(sample["text"]) == pytest.approx(sample["scores"], abs=1e-3)
+
+
+def test_the_word_bag_weighs_words_and_pairs_as_tf_idf():
+    bag = WordBag(["hand", "hand it", "it", "over"], np.array([1.0, 2.0, 1.5, 3.0], dtype=np.float32))
+    indices, values, where = bag.features("Hand it over. HAND it back")
+    # "hand" twice (1 + ln 2), "hand it" twice, "it" twice, "over" once; "it back" and "back" are unknown.
+    expected = {0: (1 + np.log(2)) * 1.0, 1: (1 + np.log(2)) * 2.0, 2: (1 + np.log(2)) * 1.5, 3: 3.0}
+    norm = np.linalg.norm(list(expected.values()))
+    assert dict(zip(indices, values.tolist(), strict=True)) == pytest.approx({i: v / norm for i, v in expected.items()})
+    assert where[indices.index(1)] == [((0, 4), (5, 7)), ((14, 18), (19, 21))]
+
+
+def test_a_word_bag_that_does_not_fit_its_heads_is_refused(tmp_path):
+    for name in (VECTORS_FILE, TOKENIZER_FILE, HEADS_FILE):
+        shutil.copyfile(MODEL_DIR / name, tmp_path / name)
+    heads = json.loads((tmp_path / HEADS_FILE).read_text(encoding="utf-8"))
+    heads["word_bag"]["terms"].append("one term too many")
+    heads["word_bag"]["idf"].append(1.0)
+    (tmp_path / HEADS_FILE).write_text(json.dumps(heads), encoding="utf-8")
+    with pytest.raises(MeaningModelError, match="term weights for"):
+        MeaningReader.load(["threat"], model_dir=tmp_path)
