@@ -193,12 +193,12 @@ def test_the_model_is_read_as_it_was_trained():
 
 def test_the_word_bag_weighs_words_and_pairs_as_tf_idf():
     bag = WordBag(["hand", "hand it", "it", "over"], np.array([1.0, 2.0, 1.5, 3.0], dtype=np.float32))
-    indices, values, where = bag.features("Hand it over. HAND it back")
+    indices, values = bag.features("Hand it over. HAND it back")
     # "hand" twice (1 + ln 2), "hand it" twice, "it" twice, "over" once; "it back" and "back" are unknown.
     expected = {0: (1 + np.log(2)) * 1.0, 1: (1 + np.log(2)) * 2.0, 2: (1 + np.log(2)) * 1.5, 3: 3.0}
     norm = np.linalg.norm(list(expected.values()))
     assert dict(zip(indices, values.tolist(), strict=True)) == pytest.approx({i: v / norm for i, v in expected.items()})
-    assert where[indices.index(1)] == [((0, 4), (5, 7)), ((14, 18), (19, 21))]
+    assert bag.where("Hand it over. HAND it back")[1] == [((0, 4), (5, 7)), ((14, 18), (19, 21))]
 
 
 def test_a_word_bag_that_does_not_fit_its_heads_is_refused(tmp_path):
