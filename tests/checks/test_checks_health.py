@@ -59,3 +59,23 @@ def test_a_second_condition_joined_by_and_is_found_too(found):
 
 def test_and_joins_need_a_person_as_the_subject(found):
     assert found("The hall has a lift and needs an inhaler station", "health") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "conditions"),
+    [
+        # Every need the message gives away is flagged, not only the one next to the name.
+        ("Poppy's been struggling with anxiety since half term and has had a couple of panic attacks in school",
+         ["anxiety", "panic attacks"]),
+        ("Theo is autistic and has an EHCP, he finds loud unexpected noises hard so ear defenders are in his bag",
+         ["autistic", "EHCP", "ear defenders"]),
+        # The next sentence, when it speaks of him or her.
+        ("Jess has asthma. Her inhaler is in the front pocket of the bag", ["asthma", "inhaler"]),
+    ],
+)
+def test_each_need_told_of_the_same_young_person_is_found(found, text, conditions):
+    assert all(condition in found(text, "health") for condition in conditions)
+
+
+def test_a_need_in_another_sentence_about_nobody_in_particular_is_not_theirs(found):
+    assert found("Jess has asthma. The session covers the inhaler technique for first aiders", "health") == ["asthma"]

@@ -113,7 +113,7 @@ def test_event_dates_and_bare_years_stay_clean(found, text):
     ("text", "health"),
     [
         ("Just a heads up Leo takes sertraline", "sertraline"),
-        ("Lily uses a salbutamol inhaler before singing", "salbutamol"),
+        ("Lily uses a salbutamol inhaler before singing", "salbutamol inhaler"),  # the medicine and what it is in: one statement
         ("he's been put on antidepressants", "antidepressants"),
         ("Medical notes:\n- Ollie: nut allergy, EpiPen in his bag", "nut allergy, EpiPen"),
         ("Medical info:\n- Jax: ADHD - Elvanse in the morning", "ADHD - Elvanse"),  # under a heading, any name

@@ -183,6 +183,8 @@ class HealthDetector:
                           else self._condition_any_case.finditer(text))
         conditions += self._acronym.finditer(text)
         spans = []
+        # Conditions with no person of their own nearby: (start, end, start of their sentence).
+        unplaced: list[tuple[int, int, int]] = []
         under_heading = _HEALTH_HEADING.search(text) if conditions and "\n" in text else None
         for condition in conditions:
             start, end = condition.span()
@@ -208,6 +210,8 @@ class HealthDetector:
             elif _names_a_person(_RECORD_LINE_BEFORE.search(before), self._first_names) and not _LABEL_AFTER.match(text, end):
                 # On a register line, "allergies: peanuts" is a field: its value is found as a form line.
                 spans.append(Span(Kind.HEALTH, start, end))
+            elif not _LABEL_AFTER.match(text, end):  # "allergies:" is a form's label, not a condition
+                unplaced.append((start, end, sentence_start))
         if _could_be_injured(lowered or text):
             for injury in self._injury.finditer(text):
                 sentence_start, _ = doc.sentence_bounds(injury.start())
@@ -234,7 +238,27 @@ class HealthDetector:
                         w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
                         for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end)):
                     spans.append(Span(Kind.HEALTH, harm.start(), harm.end()))
+        spans += _same_persons(doc, spans, unplaced)
         return _joined(text, _without_bare_diagnosis(text, spans))
+
+
+def _same_persons(doc: Document, found: list[Span], unplaced: list[tuple[int, int, int]]) -> list[Span]:
+    """Conditions told of the young person whose health the message already gives: in the same sentence
+    ("Poppy's been struggling with anxiety since half term and has had a couple of panic attacks"), or
+    in the next one when it speaks of him or her ("Jess has asthma. Her inhaler is in her bag")."""
+    if not found or not unplaced:
+        return []
+    text = doc.text
+    sentences_with_finding = {doc.sentence_bounds(span.start)[0] for span in found}
+    more = []
+    for start, end, sentence_start in unplaced:
+        if sentence_start in sentences_with_finding:
+            more.append(Span(Kind.HEALTH, start, end))
+            continue
+        previous_start = doc.sentence_bounds(max(0, sentence_start - 1))[0] if sentence_start > 0 else None
+        if previous_start in sentences_with_finding and _HE_OR_SHE.search(text, sentence_start, start):
+            more.append(Span(Kind.HEALTH, start, end))
+    return more
 
 
 # A heading line over a list of young people's health notes: "Medical info:", "Meds for the residential:".
