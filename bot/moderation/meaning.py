@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from .findings import Finding, RuleName
-from .rules.base import MessageUnderReview, quote
+from .rules.base import ChannelPurpose, MessageUnderReview, quote
 
 MODEL_DIR: Final = Path(__file__).parent / "data" / "meaning"
 VECTORS_FILE: Final = "vectors.npy"
@@ -120,12 +120,18 @@ class MessageVectors:
         return vector / norm if norm > 0 else vector
 
 
+# A test the policy makes an exception of, given the message and its channel's purpose
+# (the organisation's own fundraising names the purpose's own words: "the studio kit fund").
+Exemption = Callable[[MessageUnderReview, ChannelPurpose], bool]
+_NO_PURPOSE: Final = ChannelPurpose(None)
+
+
 class MeaningReader:
     """Reports a message for a content rule by what it means, with the words that weighed most."""
 
     def __init__(self, vectors: MessageVectors, heads: list[Head], *, ignored_words: frozenset[str] = frozenset(),
                  mask_text: Callable[[str], str] = lambda text: text,
-                 exempt: Mapping[str, Callable[[MessageUnderReview], bool]] | None = None) -> None:
+                 exempt: Mapping[str, Exemption] | None = None) -> None:
         self.vectors = vectors
         self.heads = heads
         # rule -> a test the policy makes an exception of (the organisation's own appeals are not
@@ -142,7 +148,7 @@ class MeaningReader:
     @classmethod
     def load(cls, rules: Iterable[str], *, model_dir: Path = MODEL_DIR, ignored_words: frozenset[str] = frozenset(),
              mask_text: Callable[[str], str] = lambda text: text,
-             exempt: Mapping[str, Callable[[MessageUnderReview], bool]] | None = None) -> MeaningReader:
+             exempt: Mapping[str, Exemption] | None = None) -> MeaningReader:
         """The model in `model_dir`, with heads only for `rules` (the enabled content rules)."""
         vectors, heads = _loaded(model_dir)
         wanted = frozenset(rules)
@@ -154,7 +160,7 @@ class MeaningReader:
         raw = self._weights @ self.vectors.of(text) + self._biases
         return {head.rule: head.probability(float(score)) for head, score in zip(self.heads, raw, strict=True)}
 
-    def assess(self, message: MessageUnderReview) -> Finding | None:
+    def assess(self, message: MessageUnderReview, purpose: ChannelPurpose = _NO_PURPOSE) -> Finding | None:
         text = message.text
         if not self.heads or words_in(text) < MIN_WORDS:
             return None
@@ -163,7 +169,7 @@ class MeaningReader:
             return None
         raw = self._weights @ self.vectors.of_pieces(ids) + self._biases
         # The head furthest over its own threshold speaks for the message.
-        candidates = [i for i, head in enumerate(self.heads) if not (head.rule in self.exempt and self.exempt[head.rule](message))]
+        candidates = [i for i, head in enumerate(self.heads) if not (head.rule in self.exempt and self.exempt[head.rule](message, purpose))]
         if not candidates:
             return None
         best = max(candidates, key=lambda i: float(raw[i]) - self._raw_thresholds[i])

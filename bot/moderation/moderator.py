@@ -71,7 +71,7 @@ class RuleBook:
         """What `rules` find in a message; when no content rule speaks, what its meaning says."""
         found = [f for rule in rules if (f := rule.assess(message, context)) is not None]
         if self.meaning is not None and not any(f.rule in _CONTENT_RULES for f in found):
-            by_meaning = self.meaning.assess(message)
+            by_meaning = self.meaning.assess(message, context.purpose)
             if by_meaning is not None:
                 found.append(by_meaning)
         return _one_reason(found)
@@ -87,7 +87,7 @@ class RuleBook:
                 ignored_words=frozenset(self.word_lists.entries("stopwords")),
                 mask_text=abuse.words.mask_text,
                 # The organisation's own tickets and appeals are not solicitation (policy 5.7).
-                exempt={"solicitation": selling.is_own} if selling else None,
+                exempt={"solicitation": selling.is_ours} if selling else None,
             )
         except MeaningModelError as exc:
             # The rules still run: a broken install must not stop moderation, but someone must hear of it.
