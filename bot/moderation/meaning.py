@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from .findings import Finding, RuleName
-from .rules.base import MessageUnderReview, quote
+from .rules.base import ChannelPurpose, MessageUnderReview, quote
 
 MODEL_DIR: Final = Path(__file__).parent / "data" / "meaning"
 VECTORS_FILE: Final = "vectors.npy"
@@ -189,12 +189,18 @@ class WordBag:
         return found
 
 
+# A test the policy makes an exception of, given the message and its channel's purpose
+# (the organisation's own fundraising names the purpose's own words: "the studio kit fund").
+Exemption = Callable[[MessageUnderReview, ChannelPurpose], bool]
+_NO_PURPOSE: Final = ChannelPurpose(None)
+
+
 class MeaningReader:
     """Reports a message for a content rule by what it means, with the words that weighed most."""
 
     def __init__(self, vectors: MessageVectors, heads: list[Head], *, word_bag: WordBag | None = None,
                  ignored_words: frozenset[str] = frozenset(), mask_text: Callable[[str], str] = lambda text: text,
-                 exempt: Mapping[str, Callable[[MessageUnderReview], bool]] | None = None) -> None:
+                 exempt: Mapping[str, Exemption] | None = None) -> None:
         self.vectors = vectors
         self.heads = heads
         self.word_bag = word_bag if word_bag is not None and heads and all(h.term_weights is not None for h in heads) else None
@@ -213,7 +219,7 @@ class MeaningReader:
     @classmethod
     def load(cls, rules: Iterable[str], *, model_dir: Path = MODEL_DIR, ignored_words: frozenset[str] = frozenset(),
              mask_text: Callable[[str], str] = lambda text: text,
-             exempt: Mapping[str, Callable[[MessageUnderReview], bool]] | None = None) -> MeaningReader:
+             exempt: Mapping[str, Exemption] | None = None) -> MeaningReader:
         """The model in `model_dir`, with heads only for `rules` (the enabled content rules)."""
         vectors, word_bag, heads = _loaded(model_dir)
         wanted = frozenset(rules)
@@ -233,7 +239,7 @@ class MeaningReader:
                 raw = raw + self._term_weights[:, indices] @ values
         return raw
 
-    def assess(self, message: MessageUnderReview) -> Finding | None:
+    def assess(self, message: MessageUnderReview, purpose: ChannelPurpose = _NO_PURPOSE) -> Finding | None:
         text = message.text
         if not self.heads or words_in(text) < MIN_WORDS:
             return None
@@ -242,7 +248,7 @@ class MeaningReader:
             return None
         raw = self._raw_scores(text, ids)
         # The head furthest over its own threshold speaks for the message.
-        candidates = [i for i, head in enumerate(self.heads) if not (head.rule in self.exempt and self.exempt[head.rule](message))]
+        candidates = [i for i, head in enumerate(self.heads) if not (head.rule in self.exempt and self.exempt[head.rule](message, purpose))]
         if not candidates:
             return None
         best = max(candidates, key=lambda i: float(raw[i]) - self._raw_thresholds[i])

@@ -71,7 +71,7 @@ class RuleBook:
         """What `rules` find in a message; when no content rule speaks, what its meaning says."""
         found = [f for rule in rules if (f := rule.assess(message, context)) is not None]
         if self.meaning is not None and not any(f.rule in _CONTENT_RULES for f in found):
-            by_meaning = self.meaning.assess(message)
+            by_meaning = self.meaning.assess(message, context.purpose)
             if by_meaning is not None:
                 found.append(by_meaning)
         return _one_reason(found)
@@ -87,7 +87,7 @@ class RuleBook:
                 ignored_words=frozenset(self.word_lists.entries("stopwords")),
                 mask_text=abuse.words.mask_text,
                 # The organisation's own tickets and appeals are not solicitation (policy 5.7).
-                exempt={"solicitation": selling.is_own} if selling else None,
+                exempt={"solicitation": selling.is_ours} if selling else None,
             )
         except MeaningModelError as exc:
             # The rules still run: a broken install must not stop moderation, but someone must hear of it.
@@ -143,20 +143,22 @@ class ChannelModerator:
         return findings
 
     def _copies_as_copies(self, findings: list[Finding]) -> list[Finding]:
-        """A copy of a message already reported for what it says is reported
-        as a copy: the moderator has the first one's reasons on its card."""
+        """A copy of a message already reported for what it says is that
+        breach again, and a copy: it keeps its content findings (an advert
+        posted twice is still an advert) beside the repetition finding, whose
+        reason names what the first one was reported for. All go on the one
+        card of the message, so the moderator sees both reasons together."""
         copy = next((f for f in findings if f.rule == "repetition"), None)
         if copy is None:
             return findings
         earlier = self._reported.get(copy.evidence.get("earlier_ts", ""), frozenset())
         if not earlier:
             return findings
-        kept = [f for f in findings if f.rule not in earlier]
         said = " and ".join(r for r in RULE_NAMES if r in earlier)
         return [
             Finding("repetition", f"{f.reason[:-1]} (that one was reported for {said}).", f.evidence)
             if f.rule == "repetition" and f.reason.endswith(".") else f
-            for f in kept
+            for f in findings
         ]
 
     def export_state(self) -> dict[str, Any]:

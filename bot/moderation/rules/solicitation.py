@@ -15,7 +15,15 @@ applies):
   capitalised name in the purpose, such as "Gloucester Guildhall");
 - one person offering or asking for a single used instrument: exactly one
   instrument is mentioned, it is theirs or second-hand, and nothing says
-  there is more than one.
+  there is more than one;
+- (round 7) the organisation's own fundraising in its own words: the money
+  goes to the organisation itself ("all money goes to the hub", "proceeds to
+  the hall's new chairs" in the hall's channel: ``own_cause_markers.txt``
+  then a word of ``own_beneficiaries.txt`` or of the channel's purpose);
+- (round 7) a buyer's question about tickets or an appeal ("are the concert
+  tickets on sale yet?", "can parents buy raffle tickets on the night"):
+  asked, not offered (``question_openers.txt``), with no price, no offer and
+  no one invited (``question_invitations.txt``).
 """
 
 from __future__ import annotations
@@ -40,6 +48,12 @@ _NEGATION_REACH = 2  # words before a match that can say "no" to it
 _PERMISSION_REACH = 3  # words after a match that can say it is allowed
 _REPROACH_REACH = 6  # words after a match, in its sentence, that can say it is banned
 _JOINING_WORDS = frozenset({"or", "and", "nor"})
+_DETERMINERS = frozenset({"the", "our", "this", "these", "its"})
+_COMPOUND_REACH = 2  # words of a beneficiary's name compared after its marker ("kit fund", "youth club")
+# Words that can follow a noun phrase that has ended ("for the club on Friday",
+# "for the charity, forms at reception"), unlike a noun that continues it ("club night").
+_PHRASE_ENDS = frozenset({SENTENCE_BREAK, "on", "at", "in", "this", "next", "and", "so", "to", "with", "by", "from",
+                          "please", "today", "tonight", "tomorrow", "if", "but", "or", "we", "i", "is", "are", "was"})
 
 
 class SolicitationRule:
@@ -59,6 +73,11 @@ class SolicitationRule:
         self.free_words = PhraseSet(lists.entries("free_words"))
         self.offer_words = PhraseSet(lists.entries("offer_words"))
         self.reproach = PhraseSet(lists.entries("reproach_markers"))
+        self.own_cause_markers = PhraseSet(lists.entries("own_cause_markers"))
+        self.own_cause_for = PhraseSet(lists.entries("own_cause_for"))
+        self.own_beneficiaries = frozenset(" ".join(tokenize(fold(e))) for e in lists.entries("own_beneficiaries"))
+        self.question_openers = tuple(" ".join(tokenize(fold(e))) + " " for e in lists.entries("question_openers"))
+        self.invitations = PhraseSet(lists.entries("question_invitations"))
         # Selling and promoting as concepts meeting in a message
         # (solicitation.concepts.txt): "spare tickets ... face value plus a bit".
         self.concepts = ConceptSet("solicitation", lists, negations=lists.entries("negations"),
@@ -87,7 +106,7 @@ class SolicitationRule:
         parts = [f"{label_part(m.label)} ({quote(m.text)})" for m in matches if first_of_label[m.label] is m]
         labels = set(first_of_label)
         for concept in self.concepts.matches(message.phrase_text, message.emoji, message.token_set):
-            if concept.label in labels or (OWN_ORG_OK in concept.options and self.is_own(message)):
+            if concept.label in labels or (OWN_ORG_OK in concept.options and self.is_ours(message, context.purpose)):
                 continue
             if UNLESS_SHARING_CHANNEL in concept.options and self._for_sharing(context.purpose):
                 continue
@@ -105,7 +124,7 @@ class SolicitationRule:
             return True
         if WITH_OFFER in options and not self._makes_offer(message):
             return True
-        if OWN_ORG_OK in options and self.is_own(message):
+        if OWN_ORG_OK in options and self.is_ours(message, purpose):
             return True
         if USED_INSTRUMENT_OK in options and self._single_used_instrument(message):
             return True
@@ -145,6 +164,50 @@ class SolicitationRule:
             return True
         return any(
             link.host == domain or link.host.endswith("." + domain) for link in message.links for domain in self.own_domains
+        )
+
+    def is_ours(self, message: MessageUnderReview, purpose: ChannelPurpose) -> bool:
+        """The organisation's own sale or appeal, or a buyer's question about one."""
+        return self.is_own(message) or self._for_own_cause(message, purpose) or self._asks_as_buyer(message)
+
+    def _for_own_cause(self, message: MessageUnderReview, purpose: ChannelPurpose) -> bool:
+        # "proceeds to the hall's new chairs": the first words after a marker,
+        # past "the"/"our" and without a possessive, name the beneficiary.
+        text = message.phrase_text
+        ours = self.own_beneficiaries | self._purpose_words(purpose)
+        return any(self._names_ours(text, markers, ours, closed) for markers, closed in
+                   ((self.own_cause_markers, False), (self.own_cause_for, True)))
+
+    def _names_ours(self, text: str, markers: PhraseSet, ours: frozenset[str], closed: bool) -> bool:
+        # `closed`: the beneficiary must end its phrase ("for the club on
+        # Friday", not "for our club night").
+        for start in markers.positions(text):
+            marker = markers.search(text[start:]) or ""
+            after = [w for w in text[start + len(marker):].split() if w not in _DETERMINERS][:_COMPOUND_REACH + 1]
+            names = [w.removesuffix("'s") for w in after]
+            for n in range(1, min(len(names), _COMPOUND_REACH) + 1):
+                if " ".join(names[:n]) not in ours:
+                    continue
+                following = after[n] if len(after) > n else SENTENCE_BREAK
+                if not closed or following in _PHRASE_ENDS:
+                    return True
+        return False
+
+    def _purpose_words(self, purpose: ChannelPurpose) -> frozenset[str]:
+        """The purpose's own words ("studio", "choir", "hall"), not its ordinary vocabulary."""
+        if "own_words" not in purpose.derived:
+            purpose.derived["own_words"] = frozenset(tokenize(purpose.prepared.phrase_text)) - self._generic_words
+        return purpose.derived["own_words"]
+
+    def _asks_as_buyer(self, message: MessageUnderReview) -> bool:
+        # Asked ("can parents buy ..."), with no price, offer or invitation:
+        # someone wanting tickets, not someone selling them.
+        text = message.phrase_text
+        return (
+            text.startswith(self.question_openers)
+            and "<money>" not in message.token_set
+            and self.offer_words.search(text) is None
+            and self.invitations.search(text) is None
         )
 
     def _single_used_instrument(self, message: MessageUnderReview) -> bool:
