@@ -155,14 +155,19 @@ class ConceptSet:
         return found
 
     def _match(self, section: _Section, line: _Line, scope: str, emoji: frozenset[str]) -> ConceptMatch | None:
-        words: list[str] = []
+        hits: list[tuple[str, int]] = []
         for concept in line.needed:
             hit = concept.find(scope, emoji)
             if hit is None:
                 return None
-            if section.unless_negated and hit[1] >= 0 and self._negated(scope, hit[1]):
+            hits.append(hit)
+        if section.unless_negated:
+            # A negation inside another concept's words is part of that concept, not
+            # a denial ("no questions asked, cash only": the "no" is the sign itself).
+            unnegated = _blank_out(scope, hits)
+            if any(position >= 0 and self._negated(unnegated, position) for _, position in hits):
                 return None
-            words.append(hit[0])
+        words = [found for found, _ in hits]
         if any(c.find(scope, emoji) is not None for c in line.excluded):
             return None
         if section.unless_negated and self._reproach.find(scope, frozenset()) is not None:
@@ -175,3 +180,13 @@ class ConceptSet:
             before = before[len(before) - before[::-1].index(SENTENCE_BREAK):]
         return any(tuple(before[i:j]) in self._negations
                    for i in range(len(before)) for j in range(i + 1, len(before) + 1))
+
+
+def _blank_out(scope: str, hits: list[tuple[str, int]]) -> str:
+    """`scope` with the words of each hit replaced by filler of the same length
+    (positions stay put), so that a hit's own words are never read as a negation."""
+    chars = list(scope)
+    for found, position in hits:
+        if position >= 0:
+            chars[position:position + len(found)] = "_" * len(found)
+    return "".join(chars)

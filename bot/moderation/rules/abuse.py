@@ -93,8 +93,10 @@ class AbuseRule:
         self.concepts = ConceptSet("abuse", lists, negations=lists.entries("negations"),
                                    reproach=lists.entries("reproach_markers"))
         # A leader writing up what a child said ("called another one 'X' today,
-        # I stopped it and wrote it up") is reporting the slur, not using it.
-        self.incident_reports = PhraseSet(lists.entries("incident_reports"))
+        # I stopped it and wrote it up") is reporting the slur, not using it; a
+        # moderator quoting it to enforce the rules ("comments like 'nobody wants
+        # u here' are against our chat rules") is not using it either.
+        self.incident_reports = PhraseSet(lists.entries("incident_reports") + lists.entries("reproach_markers"))
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         message = without_reported_speech(message, self.incident_reports)
@@ -119,7 +121,9 @@ class AbuseRule:
                     continue
             parts.append(f"{label_part(match.label)} ({quote(self.words.mask_text(match.text))})")
 
-        for concept in self.concepts.matches(message.phrase_text, message.emoji, message.token_set):
+        # Concepts are read outside quotes, as the illegal rule reads them: quoted
+        # words are a lyric, a title or someone else's ("the "wonky brain" line slaps").
+        for concept in self.concepts.matches(message.unquoted_phrase_text, message.emoji, message.token_set):
             parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.words.mask_text(w)) for w in concept.words)})")
 
         if "profanity" in by_category:
