@@ -57,7 +57,9 @@ FOLDS = 5
 # test can check that meaning.py reads the model as it was trained (its own word bag, no scikit-learn).
 SAMPLES_KEPT = 12
 # One false alarm in this many ordinary messages, at most, per head (measured by cross-validation).
-FALSE_ALARM_BUDGET = 1 / 200
+# 1 in 200 let the heads report look-alikes the rules take care to leave alone ("we know where you
+# are, see you at the stage door in five"), each just over its threshold.
+FALSE_ALARM_BUDGET = 1 / 300
 THRESHOLDS = [round(0.5 + 0.01 * step, 2) for step in range(50)]
 CONTENT_RULES = ("abuse", "threat", "solicitation", "illegal")
 LABELLED_DIR = Path(__file__).resolve().parents[2] / "tests" / "moderation" / "data"
