@@ -223,9 +223,11 @@ _PARTY_AFTER = re.compile(r"[ \t]+(?:party|parties|do|meal|disco|sleepover|celeb
                           re.IGNORECASE)
 # "ruby's bday" in chat: a lower-case word counts when it is a first name people have.
 # "Zoë's birthday", and in a register's shorthand a name with an initial: "Maya B birthday 28/02".
+# In a note to self the name may stand bare before the word: "Lexi bday 28/10 - card?" (a first name
+# people have only, so "Happy birthday" and "Staff birthday lunch" are nobody's).
 _BIRTHDAY_OF_SOMEONE = re.compile(
     r"(?:\b(?P<name>[A-Z][a-z\u00df-\u00ff]+)(?:['\u2019]s|[ \t]+[A-Z]\.?(?:['\u2019]s)?)|\b(?P<lower>[a-z]{2,})['\u2019]s"
-    r"|\b(?:[Hh]is|[Hh]er|[Tt]heir))[ \t]+$")
+    r"|\b(?P<bare>[A-Z][a-z]+)|\b(?:[Hh]is|[Hh]er|[Tt]heir))[ \t]+$")
 # Participants are children and young adults: a birth year further back is an adult's (a composer,
 # a founder); a year this recent is an event's.
 _OLDEST_AGE = 20
@@ -404,8 +406,10 @@ class DateOfBirthDetector:
             whose = _BIRTHDAY_OF_SOMEONE.search(doc.masked, max(0, birthday.start() - 30), birthday.start())
             if _PARTY_AFTER.match(doc.masked, birthday.end()):
                 whose = None  # "Amy's birthday party is on 5 May": the party's day, not hers
-            if whose is not None and whose.group("lower") is not None and whose.group("lower") not in self._first_names:
-                whose = None
+            for bare_word in ("lower", "bare"):
+                if whose is not None and whose.group(bare_word) is not None and \
+                        whose.group(bare_word).lower() not in self._first_names:
+                    whose = None
             reveals_age = whose is not None and (whose.group("name") is None or (
                 whose.group("name") not in NOT_A_NAME and whose.group("name") not in _NOT_A_BIRTHDAY_OWNER))
         if not reveals_age:

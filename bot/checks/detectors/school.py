@@ -230,7 +230,9 @@ _STREET_AFTER = re.compile(r"[ \t]+(?:Street|St|Road|Rd|Lane|Avenue|Close|Park|W
 # Where a local school's name follows (local schools only: their names are specific enough that a
 # child named earlier in the clause is enough): "Freddie's over at Balcarras", "Is Niamh still at
 # Thomas Keble?", "Hugo's been at Dean Close since prep", "Layla's switching to Wyedean".
-_LOCAL_LINK = re.compile(r"\b(?:at|to|into|from|joined|joining|left|leaving)[ \t]+")
+# A school set against another is the child's too: "Noah's at Crypt now not Ribston", "at Marling
+# rather than Archway", "Pittville instead of Bournside".
+_LOCAL_LINK = re.compile(r"\b(?:at|to|into|from|joined|joining|left|leaving|not|rather[ \t]+than|instead[ \t]+of)[ \t]+")
 _SUBJECT_NAME = re.compile(
     r"(?:^|(?<=[\s(]))(?P<who>[A-Z][a-z]+)(?:['\u2019]s|[ \t]+(?:has|had|is|was|will|just|now|still|goes|went|started|moved))\b")
 _FAMILY_AT_START = re.compile(r"\b(?:[Mm]y|[Oo]ur)[ \t]+(?:lad|lass|boy|girl|kids?|children|two|twins|eldest|youngest)\b")
@@ -758,15 +760,19 @@ class SchoolDetector:
 
 # The start of a register or referral line: a name, then a comma or a dash ("Ollie Price - ",
 # "'Phoebe Larkworthy, ", "Referral: Jasmine, ").
+_DOB_ITEM = r"(?i:d\.?o\.?b\.?|born|b\.)[ \t:]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
 _RECORD_START = re.compile(
     r"(?:^|(?<=[\n'\"\u2018\u201c(:]))[ \t]*(?P<first>[A-Z][a-z]+)(?:[ \t]+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.?))?"
-    # "Harvey Collins (12), Severn Vale School": an age or a year in brackets may follow the name.
-    r"(?:[ \t]*\([ \t]*(?:(?:Y|Yr|Year)[ \t]*)?\d{1,2}[ \t]*\))?"
+    # "Harvey Collins (12), Severn Vale School": an age or a year in brackets may follow the name, or a
+    # date of birth in a handover: "Kieran Batt (DOB 19/05/2010), Churchdown School".
+    r"(?:[ \t]*\([ \t]*(?:(?:(?:Y|Yr|Year)[ \t]*)?\d{1,2}|" + _DOB_ITEM + r")[ \t]*\))?"
     r"[ \t]*(?:,|\||[ \t][-\u2013\u2014]|[\u2013\u2014])[ \t]*",
     re.MULTILINE,
 )
+# A date of birth given as one of a record's items says it is a young person's record too.
 _YEAR_OR_AGE_ITEM = re.compile(
-    r"(?:^|(?<=[,;|(]))[ \t]*(?:(?:Y|Yr|Year)[ \t]*\d{1,2}|\d{1,2}|aged?[ \t]*\d{1,2})[ \t]*(?=[,;|)]|$)", re.MULTILINE
+    r"(?:^|(?<=[,;|(]))[ \t]*(?:(?:Y|Yr|Year)[ \t]*\d{1,2}|\d{1,2}|aged?[ \t]*\d{1,2}|" + _DOB_ITEM + r")[ \t]*(?=[,;|)]|$)",
+    re.MULTILINE,
 )
 _SCHOOL_YEAR_ITEM = re.compile(
     r"(?:^|(?<=[,;|(\-\u2013\u2014]))[ \t]*(?:Y|Yr|Year)[ \t]*\d{1,2}[ \t]*(?=[,;|)\-\u2013\u2014]|$)", re.MULTILINE

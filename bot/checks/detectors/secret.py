@@ -67,7 +67,10 @@ _SEPARATOR = (
     # the long forms first, or "'s" alone would take "been" for the password.
     r"[ \t]*(?:(?:['\u2019]s|has|have)[ \t]+(?:just[ \t]+)?(?:been[ \t]+)?(?:changed|updated|reset|set)[ \t]+to\b"
     r"|(?:changes|is[ \t]+changing|will[ \t]+change|will[ \t]+be[ \t]+changing)[ \t]+to\b|will[ \t]+be\b"
-    r"|['\u2019]s\b|(?:is|are|was|were)\b(?:[ \t]+(?:now|still))?|(?:has[ \t]+been[ \t]+)?(?:changed|updated|reset|set)[ \t]+to"
+    # "admin password it's Bassline42!": the value said with "it's" after the label.
+    r"|['\u2019]s\b|(?:it['\u2019]s|it[ \t]+is|is|are|was|were)\b(?:[ \t]+(?:now|still))?"
+    # "reset to" and not "reset tomorrow".
+    r"|(?:has[ \t]+been[ \t]+)?(?:changed|updated|reset|set)[ \t]+to\b"
     # A dash with a space beside it: "sign-up" inside a qualifier is a word, not a separator.
     r"|now\b|:|=|-(?=[ \t])|(?<=[ \t])-|\u2013|\u2014"
     # An arrow pointing at the value: "passcode for the minibus keysafe → 3391", "pw -> Xy7!kq".
@@ -138,7 +141,7 @@ _LABEL_THEN_COLON = re.compile(
 # "Canva's still Gloucester_2025 until someone rotates it": a value kept until it is changed is a
 # password, with no label at all.
 _UNTIL_ROTATED = re.compile(
-    r"(?:['\u2019]s|\b(?:is|it['\u2019]s))[ \t]+(?:still[ \t]+)?(?P<value>[^\s\"'`]{4,100})[ \t]+until[ \t]+"
+    r"(?:['\u2019]s|\b(?:is|it['\u2019]s))[ \t]+(?:still[ \t]+)?(?P<value>[^\s\"'`\u2018\u2019]{4,100})[ \t]+until[ \t]+"
     r"(?:someone|somebody|anyone|we|you|they|i|it['\u2019]?s|it[ \t]+(?:is|gets))[ \t]+(?:\w+[ \t]+)?"
     r"(?:rotates?|rotated|changes?|changed|resets?|updates?|updated)\b",
     re.IGNORECASE,
@@ -199,11 +202,15 @@ _HOST_CLAIM = re.compile(r"\bclaim(?:ing)?[ \t]+(?:the[ \t]+)?host(?:[ \t]+(?:ro
                          r"(?P<value>\d{6})(?!\d)", re.IGNORECASE)
 _CLOCK_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _NOT_KEYED_AFTER = re.compile(r"[ \t]+(?:as|into|in[ \t]+the|on[ \t]+the[ \t]+form)\b", re.IGNORECASE)
+# "the password hasn't changed", "it still isn’t set": a word of the sentence, never the password.
+# The value may stop at the apostrophe ("hasn"), so the bare stem counts too.
+_NEGATED_VERB = re.compile(r"(?:has|have|had|is|are|was|were|does|do|did|could|would|should|must|need|ca|wo)n(?:['\u2019]?t)?",
+                           re.IGNORECASE)
 _EVERYDAY_ENDINGS = ("ed", "ing", "ly", "able", "ible", "tion", "ment")
 
 
 def _looks_like_secret(value: str, *, explicit: bool, digits_only_ok: bool, min_digits: int = 4) -> bool:
-    if not value or _MASKED.match(value) or "://" in value or EMAIL.fullmatch(value) or _MEASURE.fullmatch(value):
+    if not value or _MASKED.match(value) or _NEGATED_VERB.fullmatch(value) or "://" in value or EMAIL.fullmatch(value) or _MEASURE.fullmatch(value):
         return False
     if value[0] in "[<({" and value[1:].rstrip("]>)}").isalpha():
         return False  # a placeholder such as "[secret removed]" or "<redacted>"

@@ -68,7 +68,9 @@ _YOUNG_AFTER = re.compile(
     rf"|,[ \t]*(?:a|an)[ \t]+(?:{_YEAR_GROUP}[ \t]+)?(?:pupil|student|schoolboy|schoolgirl|sixth[ \t-]former)\b"
     rf"|[ \t]+(?:is|was)[ \t]+(?:a|an)[ \t]+(?:{_YEAR_GROUP}[ \t]+)?(?:pupil|student|schoolboy|schoolgirl|sixth[ \t-]former)\b"
     rf"|[ \t]*[,(\-\u2013]?[ \t]*(?:dob|d\.o\.b\.?)?[ \t:]*[0-3]?\d[/.\-][01]?\d[/.\-](?:20[01]\d|202[0-2]|[01]\d)\b"
-    rf"|,?[ \t]+(?:and[ \t]+{_NAME_WORD}[ \t]+{_SURNAME}[ \t]*,?[ \t]*)?both[ \t]+{_AGE}\b)",
+    rf"|,?[ \t]+(?:and[ \t]+{_NAME_WORD}[ \t]+{_SURNAME}[ \t]*,?[ \t]*)?both[ \t]+{_AGE}\b"
+    # ", the lad from Matson", ", a young lass from Podsmead": called a child right after the name.
+    rf"|,[ \t]*(?:the|a|our|that)[ \t]+(?:young[ \t]+)?(?:lad|lass|boy|girl|kid|youngster|teenager|teen)\b)",
     re.IGNORECASE,
 )
 # Right before the name: "9-year-old Jack Holmes", "our young leader Daniel Osei".
@@ -162,6 +164,8 @@ class YoungPersonNameDetector:
         # "Billie Eilish wrote her first album at 17": a famous person, young when famous, is no participant.
         self._famous = frozenset(" ".join(n.lower().split()) for n in entries("famous_people", context.extra_terms))
         self._org_people = frozenset(" ".join(name.lower().split()) for name in context.org_people)
+        # "Quedgeley Juniors", "Tuffley Rockers": a group's name, whatever cue is beside it.
+        self._group_last = frozenset(w.title() for w in entries("group_name_words", context.extra_terms))
         # Someone's child: "Lacey Brennan's carer phoned", "Tyler Oakes is collected by his gran".
         parents = phrase_pattern(entries("parent_words", context.extra_terms))
         self._parent_after = re.compile(rf"['\u2019]s[ \t]+(?:{parents})\b", re.IGNORECASE)
@@ -268,7 +272,7 @@ class YoungPersonNameDetector:
         message_age: bool | None = None
         for name in _candidates(text):
             first, last = name.group("first"), name.group("last")
-            if first in NOT_A_NAME or last in NOT_A_NAME or last.split("-")[0] in _NOT_A_SURNAME:
+            if first in NOT_A_NAME or last in NOT_A_NAME or last.split("-")[0] in _NOT_A_SURNAME or last in self._group_last:
                 continue
             start, end = name.start(), name.start("last") + len(last)
             if f"{first} {last}".lower() in self._org_people or f"{first} {last}".lower() in self._famous:
@@ -334,6 +338,17 @@ class YoungPersonNameDetector:
                     or first in _LOWER_NOT_A_SURNAME or _YOUNG_AFTER.match(text, match.end()) is None):
                 continue
             spans.append(Span(Kind.FULL_NAME, match.start(), match.end()))
+        # "when ellie-may fortescue drops the beat": a double first name (both halves first names) is a
+        # name even in lower case, so a word after it that is no word of the sentence is a surname.
+        for match in _LOWER_DOUBLE_FIRST_NAME.finditer(text):
+            first, last = match.group("first"), match.group("last")
+            head, tail = first.split("-")
+            if (head not in self._first_names or (tail not in self._first_names and tail not in _SECOND_NAME_HALVES)
+                    or last in self._first_names
+                    or last in _LOWER_NOT_A_SURNAME or last.endswith(_NOT_SURNAME_ENDINGS)
+                    or _SENTENCE_GOES_ON.match(text, match.end())):
+                continue
+            spans.append(Span(Kind.FULL_NAME, match.start(), match.end()))
         return spans
 
     def find_beside(self, doc: Document, found: list[Span]) -> list[Span]:
@@ -372,21 +387,30 @@ class YoungPersonNameDetector:
         more names written so make a register: "Attendance: Holloway, Jasmine; Begum, Safa"."""
         text = doc.masked
         found = []
+        # Items of a list ("Top attendance - PARKER, Summer; Dhillon, Arjun") whose first name the
+        # forenames list lacks: they count once the list is a register of known names.
+        listed = []
         for name in _SURNAME_FIRST.finditer(text):
             first, last = name.group("first"), name.group("last")
             # A surname in capitals says which word is the surname, even one that is also a first name
             # ("COOPER, Ellis"); written "Cooper, Ellis" it could be two first names.
             capitals = last.isupper()
-            # "OKAFOR-JAMES, Tobi (age 14)": capitals and an age make a register line, whatever the first name.
-            known_first = first.lower() in self._first_names or (
-                capitals and _YOUNG_AFTER.match(text, name.end("first")) is not None)
-            if (not known_first or (last.lower() in self._first_names and not capitals)
+            # "OKAFOR-JAMES, Tobi (age 14)", "Okonkwo, Zuriel (age 13)": an age right after makes a
+            # register line, whatever the first name.
+            known_first = first.lower() in self._first_names or _YOUNG_AFTER.match(text, name.end("first")) is not None
+            if ((last.lower() in self._first_names and not capitals)
                     or last in NOT_A_NAME or first in NOT_A_NAME or last.title().split("-")[0] in _NOT_A_SURNAME):
                 continue
             if self._is_adult(f"{first} {last}") or self._adult_heading(text, name.start()):
                 continue
-            found.append(name)
-        register = len(found) >= 2
+            if known_first:
+                found.append(name)
+            elif _REGISTER_ITEM_BEFORE.search(text, max(0, name.start() - 4), name.start()) and \
+                    _REGISTER_ITEM_AFTER.match(text, name.end("first")):
+                listed.append(name)
+        register = len(found) >= 2 or (len(found) >= 1 and len(found) + len(listed) >= 2)
+        if register:
+            found = sorted(found + listed, key=lambda m: m.start())
         spans = []
         for name in found:
             start, end = name.start(), name.end("first")
@@ -408,6 +432,12 @@ class YoungPersonNameDetector:
 # A form's plain name line: "Name: ...", "Full name - ...", "Form: Name: ...", "| Name: ...". Not
 # "Parent name:" (an adult), whose own label comes first.
 _NAME_LABEL_BEFORE = re.compile(r"(?:^|[\n|/;:\-\u2013]|[ \t]{2})[ \t]*(?:full[ \t]+)?name[ \t]*[:\-\u2013][ \t]*$", re.IGNORECASE)
+
+
+# One item of a register written surname first: it starts a line or follows a semicolon, a colon or a
+# dash, and ends the line or meets a semicolon or a bracket.
+_REGISTER_ITEM_BEFORE = re.compile(r"(?:^|[\n;:]|[ \t][-\u2013\u2014])[ \t]*$")
+_REGISTER_ITEM_AFTER = re.compile(r"[ \t]*(?:[;\n(]|$)")
 
 
 # The start of a list's item: a line, a number, a bullet, or after a comma, semicolon or colon.
@@ -437,6 +467,17 @@ def _credit(text: str, start: int, end: int) -> bool:
 
 
 _LOWER_NAME = re.compile(r"(?<![\w'\u2019-])(?P<first>[a-z]+(?:-[a-z]+)?)[ \t]+(?P<last>[a-z]{3,}(?:-[a-z]+)?)(?![\w'\u2019-])")
+
+
+_LOWER_DOUBLE_FIRST_NAME = re.compile(
+    r"(?<![\w'\u2019-])(?P<first>[a-z]{2,}-[a-z]{2,})[ \t]+(?P<last>[a-z]{3,}(?:-[a-z]+)?)(?![\w'\u2019-])")
+# Second halves of double first names that are words on their own, so not in forenames.txt: "ellie-may".
+_SECOND_NAME_HALVES = frozenset(["may", "mae", "jo", "lou", "leigh", "lee", "jay", "ann", "anne", "jean", "belle", "marie"])
+# Words that are verbs or adverbs after a first name ("ellie-may absolutely smashed it", "lily-rose sang"),
+# and a verb told by what follows it: "ellie-may drops the beat".
+_NOT_SURNAME_ENDINGS = ("ly", "ing", "ed", "ng")
+_SENTENCE_GOES_ON = re.compile(
+    r"[ \t]+(?:the|a|an|it|her|his|their|them|me|us|you|up|out|in|on|off|to|into|at|with|for|so|too|and|but|again)\b")
 
 
 # Lower-case words that can precede "'s mum" without being a surname: "ask amy today's ...".
