@@ -139,6 +139,12 @@ class OffTopicRule:
         # (stems alone would take "code" for "CoD").
         self.subjects = PhraseSet(lists.entries("off_topic_subjects"))
         self.openers = PhraseSet(lists.entries("side_topic_openers"))
+        # The words of leisure (festivals, a series' plot, matches and grounds,
+        # travel, celebrities: ``leisure_words.txt``) are weaker than a
+        # distraction word: they never take a message about the work off
+        # topic ("the festival booked us for the acoustic tent"), but an
+        # unrelated message that names one opens a side conversation.
+        self.leisure = PhraseSet(lists.entries("leisure_words"))
         self.negations = frozenset(entry for entry in lists.entries("negations") if " " not in entry)
         self.housekeeping = PhraseSet(lists.entries("channel_housekeeping"))
         self.reproach = PhraseSet(lists.entries("reproach_markers"))
@@ -308,7 +314,8 @@ class OffTopicRule:
                 if length:
                     result = (length + 1, topic)
                 else:
-                    named = self.subjects.search(_without_likenings(message.phrase_text))
+                    plain = _without_likenings(message.phrase_text)
+                    named = self.subjects.search(plain) or self.leisure.search(plain)
                     if named is None and self.openers.search(message.phrase_text):
                         named = _what_is_asked_about(message.phrase_text, self.openers.search(message.phrase_text))
                     if named is not None:
