@@ -70,6 +70,18 @@ Round 6 (issue 16), what outsiders' text showed the rule got wrong:
    strangled cats") neither opens a side conversation nor makes a message
    distracted.
 
+Round 7 (issue 16):
+
+10. A side conversation also opens at an unrelated message in the words of
+    leisure (``leisure_words.txt``: festivals, a series told by its plot,
+    matches and local grounds, travel, celebrities), not only at a listed
+    distraction: "kingsholm was rocking on saturday". These words are weaker
+    than distraction words: a message that names the work or the purpose as
+    well stays on topic ("the festival booked us for the acoustic tent"),
+    so they open nothing there. Runs are still flagged from their third
+    message: flagging the second (the first reply) was tried and cost more
+    false alarms on the labelled sets than it caught.
+
 A channel without a purpose, or whose purpose says anything goes ("anything
 goes", "random", "off-topic", "general chat": ``anything_goes.txt``), has no
 off-topic posts.
