@@ -70,6 +70,18 @@ Round 6 (issue 16), what outsiders' text showed the rule got wrong:
    strangled cats") neither opens a side conversation nor makes a message
    distracted.
 
+Round 7 (issue 16):
+
+10. A side conversation also opens at an unrelated message in the words of
+    leisure (``leisure_words.txt``: festivals, a series told by its plot,
+    matches and local grounds, travel, celebrities), not only at a listed
+    distraction: "kingsholm was rocking on saturday". These words are weaker
+    than distraction words: a message that names the work or the purpose as
+    well stays on topic ("the festival booked us for the acoustic tent"),
+    so they open nothing there. Runs are still flagged from their third
+    message: flagging the second (the first reply) was tried and cost more
+    false alarms on the labelled sets than it caught.
+
 A channel without a purpose, or whose purpose says anything goes ("anything
 goes", "random", "off-topic", "general chat": ``anything_goes.txt``), has no
 off-topic posts.
@@ -139,6 +151,12 @@ class OffTopicRule:
         # (stems alone would take "code" for "CoD").
         self.subjects = PhraseSet(lists.entries("off_topic_subjects"))
         self.openers = PhraseSet(lists.entries("side_topic_openers"))
+        # The words of leisure (festivals, a series' plot, matches and grounds,
+        # travel, celebrities: ``leisure_words.txt``) are weaker than a
+        # distraction word: they never take a message about the work off
+        # topic ("the festival booked us for the acoustic tent"), but an
+        # unrelated message that names one opens a side conversation.
+        self.leisure = PhraseSet(lists.entries("leisure_words"))
         self.negations = frozenset(entry for entry in lists.entries("negations") if " " not in entry)
         self.housekeeping = PhraseSet(lists.entries("channel_housekeeping"))
         self.reproach = PhraseSet(lists.entries("reproach_markers"))
@@ -308,7 +326,8 @@ class OffTopicRule:
                 if length:
                     result = (length + 1, topic)
                 else:
-                    named = self.subjects.search(_without_likenings(message.phrase_text))
+                    plain = _without_likenings(message.phrase_text)
+                    named = self.subjects.search(plain) or self.leisure.search(plain)
                     if named is None and self.openers.search(message.phrase_text):
                         named = _what_is_asked_about(message.phrase_text, self.openers.search(message.phrase_text))
                     if named is not None:
