@@ -87,7 +87,8 @@ class RuleBook:
                 ignored_words=frozenset(self.word_lists.entries("stopwords")),
                 mask_text=abuse.words.mask_text,
                 # The organisation's own tickets and appeals are not solicitation (policy 5.7).
-                exempt={"solicitation": selling.is_ours} if selling else None,
+                # Teasing between friends ("😂 you're such a muppet") is not abuse, as the abuse rule reads it.
+                exempt={"abuse": abuse.is_teasing, **({"solicitation": selling.is_ours} if selling else {})},
             )
         except MeaningModelError as exc:
             # The rules still run: a broken install must not stop moderation, but someone must hear of it.

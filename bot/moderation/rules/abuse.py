@@ -23,7 +23,7 @@ from ..findings import Finding
 from ..patterns import PatternSet
 from ..text import Link, PreparedMessage, fold, phrase_form
 from ..wordlists import WordLists
-from .base import ChannelContext, MessageUnderReview, quote, sentence
+from .base import ChannelContext, ChannelPurpose, MessageUnderReview, quote, sentence
 from .common import PhraseSet, label_part, without_reported_speech
 
 # A message of at most this many words that is an aimed abbreviation is a
@@ -88,6 +88,7 @@ class AbuseRule:
         )
         self.patterns = PatternSet("abuse", lists, allowed_options=frozenset({"unless-friendly"}))
         self.friendly = FriendlyMarkers(lists.entries("friendly_markers"), lists.entries("earnest_markers"))
+        self.teasing_words = PhraseSet(lists.entries("teasing_words"))
         self.blocked_domains = tuple(d.lstrip(".") for d in lists.entries("link_domains"))
         self.link_keywords = PhraseSet(lists.entries("link_keywords"))
         self.concepts = ConceptSet("abuse", lists, negations=lists.entries("negations"),
@@ -137,6 +138,10 @@ class AbuseRule:
             parts.append(f"link to pornographic or violent content ({bad_link})")
 
         return Finding("abuse", sentence(parts)) if parts else None
+
+    def is_teasing(self, message: MessageUnderReview, purpose: ChannelPurpose) -> bool:
+        """A word of friendly teasing ("muppet") said with a friendly marker ("😂"): not abuse by meaning alone."""
+        return self.teasing_words.search(message.phrase_text) is not None and self.friendly.present(message)
 
     @staticmethod
     def _searchable(message: PreparedMessage) -> str:
