@@ -109,6 +109,9 @@ _LEXICON_WORDS_WHILE_DRIFTING = 2
 # How soon after an off-topic post the next one carries on the same side conversation.
 _DRIFT_SECONDS = 15 * 60
 _REPEATS = re.compile(r"(.+?)\1+")
+# A capitalised word that does not open a sentence ("Ha Linda! Tobi and I"): after a letter, digit
+# or comma and a space. Sentence openers are left out, as they are capitalised whatever they are.
+_NAME_INSIDE_SENTENCE = re.compile(r"(?<=[\w,] )([A-Z][a-z]+)\b")
 # "like a cat being stepped on": "like a/an" and up to five words, unless a
 # wish ("I'd like a", "would like an") or a liking ("I like a good match").
 _LIKENING = re.compile(
@@ -151,6 +154,8 @@ class OffTopicRule:
         # (stems alone would take "code" for "CoD").
         self.subjects = PhraseSet(lists.entries("off_topic_subjects"))
         self.openers = PhraseSet(lists.entries("side_topic_openers"))
+        # "total tangent but ...", "completely unrelated but ...": the writer says it is an aside.
+        self.announcers = PhraseSet(lists.entries("side_topic_announcers"))
         # The words of leisure (festivals, a series' plot, matches and grounds,
         # travel, celebrities: ``leisure_words.txt``) are weaker than a
         # distraction word: they never take a message about the work off
@@ -284,6 +289,7 @@ class OffTopicRule:
                     # A question that opens a side conversation is not brought
                     # on topic by an everyday word ("did you see the news about the bridge").
                     or self.openers.search(message.phrase_text)
+                    or self.announcers.search(message.phrase_text)
                 ):
                     drifting = True  # "my dad picks by the silliest name" carries a side conversation on
                 related = any(s in purpose for s in stems) or (
@@ -306,8 +312,19 @@ class OffTopicRule:
         if memory.carrying_on_side_run(message.user, message.time, _DRIFT_SECONDS):
             return False
         recent = memory.recent_words(message.time)
-        # An everyday word ("a scrappy second half" after "the second page") picks nothing up.
-        return any(s in recent and s not in self.everyday for s in stems)
+        # An everyday word ("a scrappy second half" after "the second page") picks nothing up, and
+        # nor does a person's name: "Ha Linda! Tobi and I watch every Saturday" answers the side
+        # conversation, whoever was named in the work before it.
+        names = self._names_in(message.text)
+        return any(s in recent and s not in self.everyday and s not in names for s in stems)
+
+    def _names_in(self, text: str) -> frozenset[str]:
+        """Stems of the words written with a capital inside a sentence: people's names, mostly."""
+        return frozenset(
+            stemmed
+            for match in _NAME_INSIDE_SENTENCE.finditer(text)
+            for stemmed in self.content_stems([match.group(1).lower()])
+        )
 
     def side_run(self, message: MessageUnderReview, context: ChannelContext) -> tuple[int, str]:
         """(length, topic) of the channel's side conversation with this
@@ -330,6 +347,8 @@ class OffTopicRule:
                     named = self.subjects.search(plain) or self.leisure.search(plain)
                     if named is None and self.openers.search(message.phrase_text):
                         named = _what_is_asked_about(message.phrase_text, self.openers.search(message.phrase_text))
+                    if named is None and (announced := self.announcers.search(message.phrase_text)):
+                        named = f'an aside ("{announced}")'
                     if named is not None:
                         result = (1, named)
             message.derived[key] = result
