@@ -122,33 +122,64 @@ class ConceptSet:
             self.sections.append(_Section(section.label, section.options, tuple(lines)))
         self._negations = {tuple(tokenize(fold(n))) for n in negations} - {()}
         self._reproach = _Concept("reproach_markers", reproach)
+        # Which concepts a message's words or emoji could start, so a message with
+        # none of a line's concepts is passed over with a few set operations.
+        self._by_first_word: dict[str, set[str]] = {}
+        self._by_emoji: dict[str, set[str]] = {}
+        for found in concepts.values():
+            for word in found.first_words:
+                self._by_first_word.setdefault(word, set()).add(found.name)
+            for emoji in found.emoji:
+                self._by_emoji.setdefault(emoji, set()).add(found.name)
+        self._first_words = frozenset(self._by_first_word)
+        self._emoji = frozenset(self._by_emoji)
+        # Every line with its section, in file order, and the names of the concepts it needs.
+        self._lines = [(section, line, frozenset(c.name for c in line.needed))
+                       for section in self.sections for line in section.lines]
+
+    def _possible(self, words: frozenset[str], emoji: frozenset[str]) -> set[str]:
+        """The concepts a message may hold: one of its words starts an entry, or it has one of their emoji."""
+        possible: set[str] = set()
+        for word in self._first_words.intersection(words):
+            possible |= self._by_first_word[word]
+        if emoji:
+            for found in self._emoji.intersection(emoji):
+                possible |= self._by_emoji[found]
+        return possible
 
     def matches(self, phrase_text: str, emoji: frozenset[str], words: frozenset[str] | None = None) -> list[ConceptMatch]:
         """The first match of each section, in file order; `words`, the message's
         token set, lets a message without any concept's words be passed over fast."""
-        # Most messages hold no concept at all: each list is searched once in the
-        # whole text, and only lines whose lists are all there are read per sentence.
-        present: dict[int, bool] = {}
+        # Most messages hold no concept at all: only lines whose concepts the message's
+        # words could all start are considered, each concept is searched once in the
+        # whole text, and only lines whose concepts are all there are read per sentence.
+        if words is None:
+            lines = self._lines
+        else:
+            possible = self._possible(words, emoji)
+            if not possible:
+                return []
+            lines = [entry for entry in self._lines if entry[2] <= possible]
+            if not lines:
+                return []
+        present: dict[str, bool] = {}
 
         def anywhere(concept: _Concept) -> bool:
-            key = id(concept)
-            if key not in present:
-                present[key] = (
-                    (words is None or not concept.first_words.isdisjoint(words) or not concept.emoji.isdisjoint(emoji))
-                    and concept.find(phrase_text, emoji) is not None
-                )
-            return present[key]
+            if concept.name not in present:
+                present[concept.name] = concept.find(phrase_text, emoji) is not None
+            return present[concept.name]
 
+        by_section: dict[int, tuple[_Section, list[_Line]]] = {}
+        for section, line, _ in lines:
+            if all(anywhere(c) for c in line.needed):
+                by_section.setdefault(id(section), (section, []))[1].append(line)
         sentences: list[str] | None = None
         found: list[ConceptMatch] = []
-        for section in self.sections:
-            lines = [line for line in section.lines if all(anywhere(c) for c in line.needed)]
-            if not lines:
-                continue
+        for section, section_lines in by_section.values():  # file order
             if sentences is None:
                 sentences = [s + " " for s in phrase_text.split(f" {SENTENCE_BREAK} ")]
             scopes = [" ".join(sentences)] if section.whole_message else sentences
-            match = next((m for scope in scopes for line in lines
+            match = next((m for scope in scopes for line in section_lines
                           if (m := self._match(section, line, scope, emoji)) is not None), None)
             if match is not None:
                 found.append(match)

@@ -247,14 +247,18 @@ class MeaningReader:
         if not ids:
             return None
         raw = self._raw_scores(text, ids)
-        # The head furthest over its own threshold speaks for the message.
-        candidates = [i for i, head in enumerate(self.heads) if not (head.rule in self.exempt and self.exempt[head.rule](message, purpose))]
-        if not candidates:
+        # The head furthest over its own threshold speaks for the message, unless the policy
+        # exempts the message from that head's rule. Heads are tried furthest over first (the
+        # earlier head among equals), so the exemptions are only worked out for heads over theirs.
+        margins = [float(score) - threshold for score, threshold in zip(raw, self._raw_thresholds, strict=True)]
+        for best in sorted(range(len(self.heads)), key=lambda i: -margins[i]):
+            if margins[best] < 0:
+                return None
+            head = self.heads[best]
+            if not (head.rule in self.exempt and self.exempt[head.rule](message, purpose)):
+                break
+        else:
             return None
-        best = max(candidates, key=lambda i: float(raw[i]) - self._raw_thresholds[i])
-        if float(raw[best]) < self._raw_thresholds[best]:
-            return None
-        head = self.heads[best]
         words = self._weightiest_words(text, ids, offsets, best)
         said = ", ".join(quote(self.mask_text(word)) for word in words)
         reason = f"Reads as {_RULE_AS_READ[head.rule]} by its overall meaning"

@@ -117,7 +117,8 @@ class Fingerprint:
 
     @classmethod
     def of(cls, words: Sequence[str]) -> "Fingerprint":
-        hashes = [shingle_hash(s) for s in shingles(words)] or [shingle_hash("")]
+        cached = _hash_cache.get  # most shingles were hashed before: look them up without a call
+        hashes = [cached(s) or shingle_hash(s) for s in shingles(words)] or [shingle_hash("")]
         kept = sorted(hashes) if len(hashes) <= SKETCH_SIZE else heapq.nsmallest(SKETCH_SIZE, hashes)
         return cls.from_signature(struct.pack(_SIGNATURE_FORMAT, *signature(hashes)), array("Q", kept))
 
