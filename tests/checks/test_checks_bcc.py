@@ -28,6 +28,8 @@ def test_a_draft_to_several_outside_addresses_is_a_bcc_finding(check):
         "To: <mailto:a@gmail.com|a@gmail.com>, <mailto:b@gmail.com|b@gmail.com>\nSubject: pasted into Slack\n\nbody",
         "\n\nTo: a@gmail.com, b@gmail.com\r\nSubject: Windows line endings\r\n\r\nbody",
         "```\nTo: a@gmail.com, b@gmail.com\nSubject: in a code block\n```",
+        # A To line after a greeting still says where the email goes, with everyone's address on show.
+        "Hi all,\nTo: a@gmail.com, b@gmail.com\nSubject: not at the start",
     ],
 )
 def test_several_outside_recipients_in_to_or_cc_are_found_however_written(found, draft):
@@ -43,7 +45,6 @@ def test_several_outside_recipients_in_to_or_cc_are_found_however_written(found,
         "To: a@gmail.com, A@GMAIL.COM\nSubject: the same person twice\n\nbody",
         "To: everyone\nThe concert is on Friday",
         "Note: a@gmail.com and b@gmail.com both asked about Friday",
-        "Hi all,\nTo: a@gmail.com, b@gmail.com\nSubject: not at the start",
     ],
 )
 def test_recipients_only_in_bcc_one_outside_recipient_or_no_header_block_are_fine(found, draft):
