@@ -19,14 +19,15 @@ from bot.inline_markup import PLAIN, InlineMarkup
 # A header line, perhaps quoted in a reply ("> To: ...").
 _FIELD_LINE = re.compile(r"(?:[ \t]*>)*[ \t]*([A-Za-z][A-Za-z0-9-]{0,40})[ \t]*:(.*)")
 _FENCE = re.compile(r"\s*(?:```[ \t]*\n?)?")
-KNOWN_FIELDS = frozenset({"to", "cc", "bcc", "from", "subject", "date", "reply-to", "sender"})
+# "Sent:" is Outlook's "Date:" in a quoted email; "Subj:" is a subject written short.
+KNOWN_FIELDS = frozenset({"to", "cc", "bcc", "from", "subject", "subj", "date", "sent", "reply-to", "sender"})
 RECIPIENT_FIELDS = ("to", "cc")
 # A header block names where the email goes: at least one of these, with another known field.
 _ADDRESS_FIELDS = ("to", "cc", "bcc")
 # A draft pasted after a line of its own ("Draft below:") still starts its header block on a line
 # that begins with a field name; we look that far into the text for it.
 _HEADER_SEARCH_LIMIT = 1500
-_FIELD_START = re.compile(r"^(?:[ \t]*>)*[ \t]*(?:to|cc|bcc|from|subject|date|reply-to|sender)[ \t]*:", re.IGNORECASE | re.MULTILINE)
+_FIELD_START = re.compile(r"^(?:[ \t]*>)*[ \t]*(?:to|cc|bcc|from|subject|subj|date|sent|reply-to|sender)[ \t]*:", re.IGNORECASE | re.MULTILINE)
 # A Bcc line anywhere: the addresses in it are where the email goes, hidden from each other, which is
 # what the policy asks for. "Bcc: a@x.com, b@y.com" is the fix, never a leak.
 _BCC_LINE = re.compile(r"^[ \t>*_]*bcc[ \t*_]*[:\-\u2013][^\n]*(?:\n[ \t]+\S[^\n]*)*", re.IGNORECASE | re.MULTILINE)
@@ -163,7 +164,7 @@ class AddressRun:
 
 # Between two addresses of one run: closing brackets or quotes, separators, "and", a new line (not a
 # blank one), a "Cc:" between a To line's addresses and a Cc line's, then the next one's display name.
-_DISPLAY_NAME = r"(?:\"[^\"\n]{1,60}\"|[^\W\d_][\w.'\u2019() -]{0,40}?)[ \t]*<"
+_DISPLAY_NAME = r"(?:[\"'\u2018\u201c][^\"\n]{1,60}?[\"'\u2019\u201d]|[^\W\d_][\w.'\u2019() -]{0,40}?)[ \t]*<"
 _RUN_GAP = re.compile(
     r"[>\"')\]]*[ \t]*(?:(?:[,;/|&+]|\n(?![ \t]*\n)|\band\b|\bplus\b)[ \t>]*)*"
     r"(?:\b(?:to|cc)[ \t]*[:\-\u2013][ \t]*)?"
@@ -174,6 +175,11 @@ _BEFORE_FIRST = re.compile(rf"(?:{_DISPLAY_NAME}|<?mailto:|[(<])$", re.IGNORECAS
 _AFTER_LAST = re.compile(r"[>\"')\]]*")
 # "... are all in bcc", "(bcc'd)": a Bcc said just after the addresses.
 _LEAD_LIMIT = 200
+# "forgot to bcc", "should have used bcc", "instead of bcc": Bcc said but not used.
+_NOT_HIDDEN = re.compile(
+    r"(?:\bnot|n['\u2019]t|\bnever|\bforg[oe]t(?:ten)?(?:[ \t]+to)?|\binstead[ \t]+of|\brather[ \t]+than|\bwithout|"
+    r"\bshould(?:['\u2019]ve|[ \t]+have)|\bmeant[ \t]+to|\bno)(?:[ \t]+(?:use|used|using|put|the|a|them|in|to|do|done))*[ \t]*$",
+    re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=[ \t]|$)|\n[ \t]*\n")
 
 
@@ -256,7 +262,8 @@ class RecipientLists:
             if lead:
                 lead = lead + ":"
         after = text[end:end + 40]
-        hidden = self._hidden.search(lead) is not None or self._hidden_after.match(after) is not None
+        hidden = any(not _NOT_HIDDEN.search(lead, max(0, said.start() - 30), said.start())
+                     for said in self._hidden.finditer(lead)) or self._hidden_after.match(after) is not None
         recipients, label_start = self._recipients(lead)
         if recipients and label_start is not None and start - len(lead) + label_start >= line_start:
             start = start - len(lead) + label_start
