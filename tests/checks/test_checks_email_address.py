@@ -57,3 +57,29 @@ def test_text_from_outside_a_chat_platform_has_no_markup_to_read(checker):
     # The command line checks plain text: "<mailto:...>" there is what it says, an address in brackets.
     text = "email <mailto:jo@gmail.com|jo@gmail.com> please"
     assert [f.text for f in checker.check(text).findings] == ["jo@gmail.com", "jo@gmail.com"]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("her address is amelia.c(@)gmail(.)com", "amelia.c(@)gmail(.)com"),
+        ("email danny [@] gmail [.] com for the rota", "danny [@] gmail [.] com"),
+        ("best to email her, it's jess.okoro at gmail", "jess.okoro at gmail"),
+        ("my email is maisie.w2011 at hotmail", "maisie.w2011 at hotmail"),
+    ],
+)
+def test_an_address_with_its_signs_in_brackets_or_its_domain_left_off_is_found(found, text, address):
+    assert found(text, "email_address") == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Book at eventbrite dot co dot uk, search 'TMW showcase'",
+        "Tickets are on sale at roses dot co dot uk and on the door",
+        "For the hall, try bookings at kingswayhall dot co dot uk",
+        "meet jo at 7.30 at live lounge",
+    ],
+)
+def test_a_website_or_a_venues_mailbox_spelt_out_is_not_a_personal_address(found, text):
+    assert found(text, "email_address") == []

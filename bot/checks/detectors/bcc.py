@@ -14,7 +14,13 @@ import re
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
 from bot.checks.document import Document
-from bot.checks.email_draft import RECIPIENT_FIELDS, header_block, header_block_anywhere, recipient_addresses
+from bot.checks.email_draft import (
+    RECIPIENT_FIELDS,
+    RecipientLists,
+    header_block,
+    header_block_anywhere,
+    recipient_addresses,
+)
 from bot.checks.findings import Kind
 from bot.checks.org import GenericMailboxes, OrgDomains
 from bot.checks.wordlists import entries
@@ -31,8 +37,13 @@ class BccDetector:
     def __init__(self, context: CheckContext):
         self._is_org = OrgDomains(context.org_email_domains)
         self._is_generic = GenericMailboxes(entries("generic_mailboxes", context.extra_terms))
+        self._lists = recipient_lists(context)
 
     def find(self, doc: Document) -> list[Span]:
+        spans = [Span(Kind.BCC, run.start, run.end) for run in self._lists.leaks(doc)] if len(doc.emails) > 1 else []
+        return spans + self._header_block(doc)
+
+    def _header_block(self, doc: Document) -> list[Span]:
         block = header_block(doc)
         if block is None:
             block = header_block_anywhere(doc)
@@ -48,3 +59,16 @@ class BccDetector:
         if len(outside) < 2:
             return []
         return [Span(Kind.BCC, recipient_fields[0].start, recipient_fields[-1].end)]
+
+
+def recipient_lists(context: CheckContext) -> RecipientLists:
+    """Runs of addresses given inline as where an email goes (email_draft.RecipientLists), with the
+    organisation's own addresses and its general mailboxes not counted as people's."""
+    is_org = OrgDomains(context.org_email_domains)
+    is_generic = GenericMailboxes(entries("generic_mailboxes", context.extra_terms))
+    return RecipientLists(
+        entries("recipient_labels", context.extra_terms),
+        entries("sending_words", context.extra_terms),
+        entries("hidden_copy_words", context.extra_terms),
+        lambda address: not is_org(address.rsplit("@", 1)[1]) and not is_generic.is_mailbox(address),
+    )

@@ -19,13 +19,15 @@ import re
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
 from bot.checks.document import EMAIL, Document, EmailMatch
+from bot.checks.detectors.bcc import recipient_lists
 from bot.checks.email_draft import bcc_lines, header_block_anywhere
 from bot.checks.findings import Kind
 from bot.checks.org import GenericMailboxes, OrgDomains
-from bot.checks.wordlists import entries
+from bot.checks.wordlists import entries, phrase_pattern
 
-_BRACKETED_AT = r"[ \t]*[\[({<][ \t]*at[ \t]*[\])}>][ \t]*"
-_BRACKETED_DOT = r"[ \t]*[\[({<][ \t]*dot[ \t]*[\])}>][ \t]*"
+# "[at]", "(at)", and the signs themselves in brackets: "amelia.c(@)gmail(.)com", "danny [@] gmail [.] com".
+_BRACKETED_AT = r"[ \t]*[\[({<][ \t]*(?:at|@)[ \t]*[\])}>][ \t]*"
+_BRACKETED_DOT = r"[ \t]*[\[({<][ \t]*(?:dot|\.)[ \t]*[\])}>][ \t]*"
 _WORD_AT = r"[ \t]+(?:at|AT|At)[ \t]+"
 # "jo.b @ gmail.com": an at sign with spaces round it, to get past filters.
 _SPACED_AT = r"[ \t]+@[ \t]*|@[ \t]+"
@@ -54,7 +56,11 @@ _NOT_A_LOCAL_PART = frozenset(
 _SPACED_LOCAL_WORD = re.compile(r"(?<![\w.@-])(?P<word>[a-z0-9][a-z0-9._-]{0,30})[ \t]+$")
 _LEAD_IN_WORDS = frozenset(["to", "it", "send", "sent", "on", "my", "his", "her", "their", "address", "is", "was",
                             "at", "via", "from", "or", "and", "the", "a", "new", "email", "emails", "e-mail", "mail"])
-_DISGUISE_MARKERS = (" @", "@ ", " at ", " AT ", " At ", "[at]", "(at)", "{at}", "<at>", "[ at ]", "( at )", " dot ", " DOT ")
+_DISGUISE_MARKERS = (" @", "@ ", " at ", " AT ", " At ", "[at]", "(at)", "{at}", "<at>", "[ at ]", "( at )", " dot ", " DOT ",
+                     "(@)", "[@]", "{@}", "<@>")
+# "jess.okoro at gmail": an address-shaped name (a dot, an underscore or a digit in it) "at" an email
+# provider (mail_providers.txt), with the ".com" left off so no filter sees an address.
+_ADDRESS_SHAPED_LOCAL = re.compile(r"(?<![\w.@-])(?=[A-Za-z0-9._-]*[A-Za-z]{2})[A-Za-z][A-Za-z0-9-]*[._0-9][A-Za-z0-9._-]*$")
 
 
 class EmailAddressDetector:
@@ -62,9 +68,17 @@ class EmailAddressDetector:
         self._is_org = OrgDomains(context.org_email_domains)
         self._providers = frozenset(entries("mail_providers", context.extra_terms))
         self._is_generic = GenericMailboxes(entries("generic_mailboxes", context.extra_terms))
+        self._lists = recipient_lists(context)
+        self._first_names = frozenset(entries("forenames", context.extra_terms))
+        # Found by the provider after "at", then the address-shaped name before it (fast on long texts).
+        self._at_provider = re.compile(
+            rf"(?:{_WORD_AT}|{_BRACKETED_AT})(?i:{phrase_pattern(self._providers)})\b"
+            rf"(?![ \t]*(?:[.\[({{<]|dot\b|DOT\b)[ \t]*[A-Za-z])")
 
     def find(self, doc: Document) -> list[Span]:
         spans = self._disguised(doc) if any(marker in doc.masked for marker in _DISGUISE_MARKERS) else []
+        if spans or " at " in doc.masked or " AT " in doc.masked or "[at]" in doc.masked or "(at)" in doc.masked:
+            spans += self._at_provider_without_domain(doc.masked, spans)
         if " @ " in doc.masked:
             spans += self._letter_spaced(doc)
         if "AT" in doc.masked and "DOT" in doc.masked:
@@ -74,6 +88,8 @@ class EmailAddressDetector:
         block = header_block_anywhere(doc)
         headers = [(block.start, block.end)] if block else []
         headers += bcc_lines(doc)
+        # Addresses said to be in Bcc, or in a run of recipients the Bcc check reports as a whole.
+        headers += self._lists.left_to_bcc_check(doc)
         spans += [
             Span(Kind.EMAIL_ADDRESS, email.start, email.end)
             for email in doc.emails
@@ -117,6 +133,10 @@ class EmailAddressDetector:
                 continue  # "at bbc.co.uk" after a word: a sentence about a website, not an address
             if not bracketed and local.lower() in _NOT_A_LOCAL_PART:
                 continue
+            if not (bracketed or provider) and not self._looks_like_a_local_part(local):
+                continue  # "Book at eventbrite dot co dot uk", "on sale at roses dot co dot uk": a website
+            if self._is_generic(f"{re.sub(rf'{_WORD_DOT}|{_BRACKETED_DOT}', '.', local)}@x"):
+                continue  # "bookings at kingswayhall dot co dot uk": a venue's mailbox
             plain = re.sub(rf"{_WORD_DOT}|{_BRACKETED_DOT}", ".", domain).lower()
             if self._is_org(plain):
                 continue
@@ -125,6 +145,19 @@ class EmailAddressDetector:
                 start = self._spaced_local_start(doc.masked, start)
             spans.append(Span(Kind.EMAIL_ADDRESS, start, found.end()))
         return spans
+
+    def _at_provider_without_domain(self, text: str, found: list[Span]) -> list[Span]:
+        spans = []
+        for tail in self._at_provider.finditer(text):
+            local = _ADDRESS_SHAPED_LOCAL.search(text, max(0, tail.start() - 64), tail.start())
+            if local is not None and not any(s.start <= local.start() < s.end for s in found):
+                spans.append(Span(Kind.EMAIL_ADDRESS, local.start(), tail.end()))
+        return spans
+
+    def _looks_like_a_local_part(self, local: str) -> bool:
+        """At a domain that is not an email provider's, with a plain " at ": "jo.bloggs", "kai_w",
+        "sam2009" or a first name ("jo at jobloggsmusic dot com") - not a word such as "book" or "sale"."""
+        return re.search(rf"[._0-9]|{_WORD_DOT}", local) is not None or local.lower() in self._first_names
 
     @staticmethod
     def _spaced_local_start(text: str, start: int) -> int:

@@ -16,7 +16,7 @@ import re
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
 from bot.checks.detectors.people import FAMILY_SUBJECT, NOT_A_NAME
-from bot.checks.document import Document
+from bot.checks.document import MASK, Document
 from bot.checks.findings import Kind
 from bot.checks.wordlists import entries, phrase_pattern
 
@@ -222,7 +222,9 @@ class HealthDetector:
             for line in self._form_line.finditer(text):
                 value_start, value_end = line.span("value")
                 value = text[value_start:value_end].rstrip(" \t.")
-                if value and not _NOTHING_TO_DECLARE.match(value):
+                # "Send to: a@x.com": a verb and where something goes, not the SEND form field (an
+                # address is masked in the text the detectors read).
+                if value and not _NOTHING_TO_DECLARE.match(value) and not value.startswith(MASK):
                     spans.append(Span(Kind.HEALTH, value_start, value_start + len(value)))
                     # The rest of the form line is the same person's: "Support needs: ADHD, wears a
                     # hearing aid (left)".
