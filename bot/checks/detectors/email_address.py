@@ -54,6 +54,9 @@ _NOT_A_LOCAL_PART = frozenset(
 _SPACED_LOCAL_WORD = re.compile(r"(?<![\w.@-])(?P<word>[a-z0-9][a-z0-9._-]{0,30})[ \t]+$")
 _LEAD_IN_WORDS = frozenset(["to", "it", "send", "sent", "on", "my", "his", "her", "their", "address", "is", "was",
                             "at", "via", "from", "or", "and", "the", "a", "new", "email", "emails", "e-mail", "mail"])
+# "aishabeatz at icloud": a provider with no ".com" after it.
+_AT_PROVIDER = re.compile(r"(?<![\w.@-])(?P<local>[a-z0-9][a-z0-9._]{2,40})[ \t]+(?:at|AT)[ \t]+(?P<provider>[A-Za-z]+)(?![\w.@-]|[ \t]+(?:dot|DOT)\b)")
+_EMAIL_TALK = re.compile(r"\b(?:e-?mails?|address|a[ \t]+line|write[ \t]+to|contact|message|send)\b", re.IGNORECASE)
 _DISGUISE_MARKERS = (" @", "@ ", " at ", " AT ", " At ", "[at]", "(at)", "{at}", "<at>", "[ at ]", "( at )", " dot ", " DOT ")
 
 
@@ -65,6 +68,8 @@ class EmailAddressDetector:
 
     def find(self, doc: Document) -> list[Span]:
         spans = self._disguised(doc) if any(marker in doc.masked for marker in _DISGUISE_MARKERS) else []
+        if " at " in doc.masked or " AT " in doc.masked:
+            spans += self._provider_only(doc)
         if " @ " in doc.masked:
             spans += self._letter_spaced(doc)
         if "AT" in doc.masked and "DOT" in doc.masked:
@@ -103,6 +108,19 @@ class EmailAddressDetector:
         # characters) is someone pretending to be the organisation: it is never the organisation's.
         domain_start = email.end - len(email.domain)
         return self._is_org(email.domain) and doc.as_written(domain_start, email.end)
+
+    def _provider_only(self, doc: Document) -> list[Span]:
+        """"drop Aisha a line, aishabeatz at icloud": a provider's name alone after " at ", when the part
+        before it is shaped like an address (digits, dots or underscores) or an email is spoken of."""
+        spans = []
+        for found in _AT_PROVIDER.finditer(doc.masked):
+            local, provider = found.group("local"), found.group("provider").lower()
+            if provider not in self._providers or local.lower() in _NOT_A_LOCAL_PART:
+                continue
+            shaped = any(ch.isdigit() or ch in "._" for ch in local)
+            if shaped or _EMAIL_TALK.search(doc.masked, max(0, found.start() - 40), found.start()):
+                spans.append(Span(Kind.EMAIL_ADDRESS, found.start(), found.end()))
+        return spans
 
     def _disguised(self, doc: Document) -> list[Span]:
         spans = []
