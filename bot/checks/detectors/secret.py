@@ -20,7 +20,16 @@ Two ways in:
 * a code in groups of digits ("dial-in PIN: 442 918 #"); a padlock's three-digit combination
   (short_code_labels.txt);
 * a login or password changed, then the new one ("login changed, it's now Fender-Strat-88");
-* a secret carried in a web address's query ("...?key=a9Z2kQ7mP4xV", url_secret_params.txt).
+* a secret carried in a web address's query ("...?key=a9Z2kQ7mP4xV", url_secret_params.txt);
+* door, key-safe, alarm and padlock codes however they are separated or spelt: "code 3-9-1-7 then push
+  the lever", "keypad now - 2580#", "Padlock: 4 / 1 / 8", "the alarm is seven four zero two";
+* a list of one-off codes after its label (code_list_labels.txt): "backup codes for the insta 2fa:
+  4829 1736, 9921 0456", every code of the list;
+* a long random run of letters and digits next to "key", "token" or "secret", or after a service's
+  name (key_services.txt): "the Mailchimp key for the list is 5f2c9e1a77b0...-us21", "dropbox app key
+  k3q9z8w1x7v2m4n and the secret p0o9...";
+* a Wi-Fi password on a poster or a caption, after the network's name if there is one: "Wifi for your
+  backing tracks 👉 BeatItRocks!2", "WiFi: GuildhallGuest — Riff&Roll77".
 
 Talk about passwords is not a password: "password protected",
   "change your password regularly", "the password is in the drawer", "password: ********".
@@ -51,6 +60,9 @@ _TOKENS = re.compile(
     r"|(?<![A-Za-z0-9_])sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}"
     r"|(?<![A-Za-z0-9_])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"
     r"|-----BEGIN[A-Z ]{0,20} PRIVATE KEY-----[\s\S]*?(?:-----END[A-Z ]{0,20} PRIVATE KEY-----|\Z)"
+    # SendGrid keys and Mailchimp keys (32 hex digits and the data centre).
+    r"|(?<![A-Za-z0-9_])SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}"
+    r"|(?<![A-Za-z0-9_])[0-9a-f]{32}-us\d{1,2}(?![A-Za-z0-9])"
 )
 _AWS_SECRET = re.compile(r"(?i:aws_?secret_?access_?key|secret_?access_?key)[\"']?\s*[:=]\s*[\"']?(?P<value>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])")
 
@@ -81,6 +93,14 @@ _SEPARATOR = (
 _QUALIFIER = rf"(?:[ \t]+(?:for|to|of|on|at|in|by|near|round|around|outside|inside|behind|beside|under)[ \t]+[^\n:=]{{1,40}}?(?={_SEPARATOR}))?"
 _VALUE = r"[\"'\u201c\u2018`]?(?P<value>[^\s\"'\u201d\u2019`]{1,200})"
 
+# A code as people write it: "4417#", "1 9 4 7", "3-9-1-7", "4 / 1 / 8", "6*2*8*1", or in words, "seven four
+# zero two" (three digits are only a code for a padlock or a combination, checked where it is found).
+_DIGIT_WORD = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
+_CODE_DIGITS = (
+    r"[#*]?\d{4,8}#?(?![\d/.:])|\d(?:[ \t]\d){3,7}(?![ \t]?\d)"
+    r"|\d(?:[ \t]*[-/*\u2013][ \t]*\d){2,7}(?:[ \t]?#)?(?![ \t]*[-/*\u2013]?[ \t]*\d)"
+    rf"|{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{3,7}}\b"
+)
 # "pass: drumroll77": "pass" only with a colon or equals sign ("bus pass", "pass the ball").
 _PASS_COLON = re.compile(rf"\bpass[ \t]*[:=][ \t]*{_VALUE}", re.IGNORECASE)
 # "code 4417" is a door code when the sentence is about a door, a gate, a key safe (code_places.txt),
@@ -88,7 +108,7 @@ _PASS_COLON = re.compile(rf"\bpass[ \t]*[:=][ \t]*{_VALUE}", re.IGNORECASE)
 _CODE_CHANGED = r"(?:has[ \t]+(?:just[ \t]+)?(?:been[ \t]+)?changed[ \t]+to|changes[ \t]+to|is[ \t]+changing[ \t]+to|will[ \t]+be|is[ \t]+now)"
 _BARE_CODE = re.compile(
     rf"\bcode(?:['\u2019]s)?\b(?:[ \t]+(?:for|to|of|on)[ \t]+[^\n:=.]{{1,40}}?[ \t]*(?:{_CODE_CHANGED}|is|was|:|=)"
-    rf"|[ \t]*(?:{_CODE_CHANGED}|is|was|now|:|=|-|\u2013)?)[ \t]*(?P<value>\d{{3,8}}#?)(?![\d/.:])", re.IGNORECASE)
+    rf"|[ \t]*(?:{_CODE_CHANGED}|is|was|now|:|=|-|\u2013)?)[ \t]*(?P<value>{_CODE_DIGITS}|\d{{3}}#?(?![\d/.:]))", re.IGNORECASE)
 # "WiFi network TMW-Studio, key harmony42": a key or pass for a network named just before.
 _NETWORK_KEY = re.compile(
     rf"\b(?:wi-?fi|network|router|hotspot|ssid)\b[^.\n]{{0,40}}?\b(?:key|pass)\b[ \t]*(?P<sep>is\b|:|=|-)?[ \t]*{_VALUE}",
@@ -102,15 +122,17 @@ _PLACE_NUMBER = re.compile(
     # "lockbox at St Luke's hall is 7150", "the key box by the fire exit is 2290"
     r"(?:[ \t]+(?:at|in|on|by|for|outside|behind|beside|near|round|around|under|inside|next[ \t]+to)[ \t]+[^\n:=.,;!?]{1,40}?)?"
     # "door's 1379", "keypad on the back gate - 1 9 4 7", "Lockbox for the van keys: 3-6-9-2"
-    r"(?:[ \t]*(?::|=|is\b|(?:has[ \t]+)?changed[ \t]+to\b)|['\u2019]s\b|(?P<dash>[ \t]+[-\u2013]))[ \t]*"
-    r"(?P<value>\d{4,8}#?(?![\d/.:])|\d(?:[ \t]\d){3,7}(?![ \t]?\d)|\d(?:-\d){3,7}(?![-\d]))",
+    # "keypad now - 2580#": the code just changed.
+    r"(?:[ \t]+(?:is[ \t]+)?now\b)?"
+    r"(?:[ \t]*(?::|=|is\b|(?:has[ \t]+)?changed[ \t]+to\b)|['\u2019]s\b|(?P<dash>[ \t]+[-\u2013])|(?<=now))[ \t]*"
+    rf"(?P<value>{_CODE_DIGITS})",
     re.IGNORECASE,
 )
 # "just punch in 3310 and push", "Alarm: disarm with 1 2 3 9": a code keyed in, in a sentence about a
 # door, a gate, a key safe or an alarm (code_places.txt).
 _KEYED_IN = re.compile(
     r"\b(?:(?:punch|key|tap|type|put)(?:[ \t]+it)?[ \t]+in|enter|(?:disarm|unset|set|open)(?:[ \t]+it)?[ \t]+(?:with|using))"
-    r"[ \t]+(?:the[ \t]+code[ \t]+)?(?P<value>\d{4,8}#?(?![\d/.:])|\d(?:[ \t]\d){3,7}(?![ \t]?\d)|\d(?:-\d){3,7}(?![-\d]))",
+    rf"[ \t]+(?:the[ \t]+code[ \t]+)?(?P<value>{_CODE_DIGITS})",
     re.IGNORECASE,
 )
 # "changed the X password to Gl0ucester_Grooves", "reset the PIN for the safe to 4410".
@@ -146,6 +168,54 @@ _UNTIL_ROTATED = re.compile(
     r"(?:rotates?|rotated|changes?|changed|resets?|updates?|updated)\b",
     re.IGNORECASE,
 )
+# "backup codes for the insta 2fa: 4829 1736, 9921 0456": each code of a list (code_list_labels.txt).
+_LISTED_CODE = re.compile(
+    r"(?<![\w-])(?P<value>\d{4,5}[ \t-]\d{4,5}|\d{6,10}|(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{3,6}(?:-[A-Za-z0-9]{3,6}){1,3})(?![\w-])"
+)
+# "the Mailchimp key for the list is 5f2c...", "app key k3q9z8w1x7v2m4n and the secret p0o9i8u7y6t5r4e": a
+# long random value next to "key", "token" or "secret", with or without a separator.
+_RANDOM_VALUE = r"[\"'\u201c\u2018`]?(?P<value>[A-Za-z0-9][A-Za-z0-9_\-.+/=]{11,300})"
+_KEY_WORD_VALUE = re.compile(
+    rf"\b(?:key|token|secret|api[ \t]?key|app[ \t]?key|app[ \t]?secret)s?\b{_QUALIFIER}(?:{_SEPARATOR})?[ \t]*{_RANDOM_VALUE}",
+    re.IGNORECASE,
+)
+# A Wi-Fi password on a poster or a caption: "Wifi for your backing tracks \U0001F449 BeatItRocks!2",
+# "WiFi: GuildhallGuest \u2014 Riff&Roll77" (the network's name, then its password), "wifi at the studio:
+# Bassline_2027". Only a value shaped like a password: letters with digits or symbols.
+_WIFI_CAPTION = re.compile(
+    r"\bwi-?fi\b(?P<gap>[^\n.!?:\u2014\u2013\U0001F449\u27a1\u2192]{0,50}?)"
+    r"[ \t]*(?::|\U0001F449|\u27a1\ufe0f?|\u2192|->|=>|\u2014|\u2013|(?<=[ \t])-(?=[ \t])|\bis\b)[ \t]*"
+    r"[\"'\u201c\u2018`]?(?P<first>[^\s\"'\u201d\u2019`]{4,100})"
+    r"(?:[ \t]*(?:/|\||\u2014|\u2013|-(?=[ \t])|,)[ \t]*(?:(?:pass(?:word)?|pw|key)[ \t]*:?[ \t]*)?[\"'\u201c\u2018`]?(?P<second>[^\s\"'\u201d\u2019`]{4,100}))?",
+    re.IGNORECASE,
+)
+_NETWORK_LABEL_BEFORE = re.compile(r"\b(?:network|ssid|name|called|connect[ \t]+to|join)[ \t]*$", re.IGNORECASE)
+_NETWORK_SPEC = re.compile(r"\d+(?:\.\d+)?(?:ghz|mhz|mbps|gbps|mb|gb|g)", re.IGNORECASE)
+
+
+def _password_shaped(value: str) -> bool:
+    """Letters with digits, or letters or digits with a symbol other than a hyphen: "BeatItRocks!2",
+    "Bassline_2027"; not "GuildhallGuest", "TMW-Live" or "5GHz"."""
+    if len(value) < 6 or _NETWORK_SPEC.fullmatch(value) or _MASKED.match(value) or "://" in value or "@" in value:
+        return False
+    has_digit = any(ch.isdigit() for ch in value)
+    has_alpha = any(ch.isalpha() for ch in value)
+    has_symbol = any(not ch.isalnum() and ch != "-" for ch in value)
+    return has_alpha and (has_digit or has_symbol)
+
+
+def _random_looking(value: str) -> bool:
+    """A key or a token: twelve or more characters, at least three of them digits and three letters,
+    with digits spread through it ("5f2c9e1a77b0...", "k3q9z8w1x7v2m4n"), not "Quarter-2026" or a date."""
+    letters = sum(ch.isalpha() for ch in value)
+    digits = sum(ch.isdigit() for ch in value)
+    if len(value) < 12 or letters < 3 or digits < 3 or "://" in value or "@" in value:
+        return False
+    # Runs of letters between digits: a key changes between letters and digits often.
+    switches = sum(1 for a, b in zip(value, value[1:]) if a.isdigit() != b.isdigit() and a.isalnum() and b.isalnum())
+    return switches >= 4
+
+
 # Short forms that are always followed by the password itself: "pw sunflower".
 _ABBREVIATIONS = frozenset({"pw", "pwd", "p/w", "passwd"})
 _LOGIN = re.compile(
@@ -165,9 +235,10 @@ _USERNAME_SLASH_BEFORE = re.compile(r"(?:user(?:[ \t]?name)?|login|e-?mail)[ \t]
 
 # Cheap first looks, so that the long patterns only run on texts that could match them.
 _TOKEN_MARKERS = ("xox", "xapp-", "hooks.slack.com", "AKIA", "ASIA", "gh", "github_pat_", "AIza", "k_live_",
-                  "k_test_", "sk-", "eyJ", "-----BEGIN")
+                  "k_test_", "sk-", "eyJ", "-----BEGIN", "SG.", "-us")
 _WORD_MARKERS = ("pass", "pw", "p/w", "until", "pin", "code", "key", "token", "secret", "log", "credential", "sign", "combo",
-                 "combination", "alarm", "lock", "door", "gate", "wi", "network", "router", "ssid", "pad")
+                 "combination", "alarm", "lock", "door", "gate", "wi", "network", "router", "ssid", "pad",
+                 "entr", "backup", "recovery", "2fa", "factor")
 
 _TRAILING_PUNCTUATION = ".,;:)]}>"
 # A value hidden or left to be filled in: "****", "<YOUR-PASSWORD-HERE>" (its closing bracket may already
@@ -263,6 +334,11 @@ class SecretDetector:
         self._url_secret = re.compile(
             rf"https?://[^\s?#]+\?(?:[^\s#]*?&)?(?i:{url_params})=(?P<value>[A-Za-z0-9_\-.~%]{{8,200}})"
         )
+        code_lists = phrase_pattern(entries("code_list_labels", context.extra_terms))
+        self._code_list = re.compile(rf"\b(?:{code_lists})\b", re.IGNORECASE)
+        services = phrase_pattern(entries("key_services", context.extra_terms))
+        self._service_value = re.compile(
+            rf"\b(?:{services})\b(?:['\u2019]s)?[^\n:=]{{0,30}}?(?:{_SEPARATOR})[ \t]*{_RANDOM_VALUE}", re.IGNORECASE)
         not_code = phrase_pattern(entries("not_code_words", context.extra_terms))
         self._not_a_door_code = re.compile(rf"(?:\b(?:{not_code})[ \t-]*|post)$", re.IGNORECASE)
 
@@ -273,6 +349,50 @@ class SecretDetector:
         while (match := self._assigned.search(text, position)) is not None:
             yield match
             position = match.start("value")
+
+    def _enough_digits(self, match: re.Match[str]) -> bool:
+        """Four digits or more, or three for a padlock or a combination ("Padlock: 4 / 1 / 8")."""
+        value = match.group("value")
+        if sum(ch.isdigit() for ch in value) >= 4 or not any(ch.isdigit() for ch in value):
+            return True
+        return self._short_code_near.search(match.string, max(0, match.start() - 40), match.end()) is not None
+
+    def _listed_codes(self, text: str) -> list[Span]:
+        spans = []
+        for label in self._code_list.finditer(text):
+            line_end = text.find("\n", label.end())
+            line_end = len(text) if line_end < 0 else min(line_end, label.end() + 200)
+            for code in _LISTED_CODE.finditer(text, label.end(), line_end):
+                value = code.group("value")
+                if len(value) == 4 or _CLOCK_TIME.fullmatch(value):
+                    continue
+                spans.append(Span(Kind.SECRET, *code.span("value")))
+        return spans
+
+    def _random_keys(self, text: str) -> list[Span]:
+        spans = []
+        for pattern in (_KEY_WORD_VALUE, self._service_value):
+            for match in pattern.finditer(text):
+                start, end = _strip_value(match)
+                if _random_looking(text[start:end]):
+                    spans.append(Span(Kind.SECRET, start, end))
+        return spans
+
+    def _wifi_captions(self, text: str) -> list[Span]:
+        spans = []
+        for match in _WIFI_CAPTION.finditer(text):
+            for group in ("second", "first"):
+                if match.group(group) is None:
+                    continue
+                start, end = match.span(group)
+                while end > start and text[end - 1] in _TRAILING_PUNCTUATION:
+                    end -= 1
+                if group == "first" and _NETWORK_LABEL_BEFORE.search(text, max(0, start - 20), start):
+                    continue
+                if _password_shaped(text[start:end]):
+                    spans.append(Span(Kind.SECRET, start, end))
+                    break
+        return spans
 
     def find(self, doc: Document) -> list[Span]:
         text = doc.text  # not the masked text: webhook URLs and tokens in links are secrets too
@@ -289,6 +409,10 @@ class SecretDetector:
                     spans.append(Span(Kind.SECRET, start, end))
         if not any(marker in lowered for marker in _WORD_MARKERS):
             return spans
+        spans += self._listed_codes(text)
+        spans += self._random_keys(text)
+        if "wi" in lowered:
+            spans += self._wifi_captions(text)
         for match in self._overlapping(text):
             start, end = _strip_value(match)
             value = text[start:end]
@@ -314,11 +438,13 @@ class SecretDetector:
         for match in _PLACE_NUMBER.finditer(text):
             if match.group("dash") and _CLOCK_TIME.fullmatch(match.group("value")):
                 continue  # "meet at the gate - 1930 sharp" is a time
+            if not self._enough_digits(match):
+                continue
             spans.append(Span(Kind.SECRET, *match.span("value")))
         if "host" in lowered:
             spans += [Span(Kind.SECRET, *m.span("value")) for m in _HOST_CLAIM.finditer(text)]
         for match in _KEYED_IN.finditer(text):
-            if _NOT_KEYED_AFTER.match(text, match.end()):
+            if _NOT_KEYED_AFTER.match(text, match.end()) or not self._enough_digits(match):
                 continue  # "enter 2026 as the year"
             sentence_start, sentence_end = doc.sentence_bounds(match.start(), match.end())
             if self._code_place.search(text, sentence_start, sentence_end):
