@@ -173,7 +173,7 @@ class HealthDetector:
                                      re.IGNORECASE | re.MULTILINE)
 
         # Needs said as what the person does (health_behaviours.txt): "Ben gets overwhelmed".
-        behaviours = phrase_pattern(entries("health_behaviours", context.extra_terms)).replace("'", "['\u2019]")
+        behaviours = _by_first_word(entries("health_behaviours", context.extra_terms)).replace("'", "['\u2019]")
         self._behaviour_lower = re.compile(rf"\b(?:{behaviours})\b")
         self._behaviour_any_case = re.compile(rf"\b(?:{behaviours})\b", re.IGNORECASE)
         # Get-well wishes to a named young person (health_wishes.txt).
@@ -360,6 +360,26 @@ class HealthDetector:
             spans += self._wished_well(doc, low, unplaced)
         spans += _same_persons(doc, spans, unplaced)
         return _joined(text, _without_bare_diagnosis(text, spans))
+
+
+def _by_first_word(phrases: tuple[str, ...]) -> str:
+    """phrase_pattern with the phrases grouped by their first word ("gets (?:overwhelmed|anxious)"),
+    which the regular-expression engine runs about twice as fast over a long text."""
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        first, _, rest = phrase.partition(" ")
+        groups.setdefault(first, []).append(rest)
+    parts = []
+    for first, rests in groups.items():
+        head = phrase_pattern([first])
+        tails = [r for r in rests if r]
+        alternatives = []
+        if tails:
+            alternatives.append(rf"{head}[ \t]+(?:{phrase_pattern(tails)})")
+        if len(tails) < len(rests):
+            alternatives.append(head)
+        parts.extend(alternatives)
+    return "|".join(parts) if parts else r"(?!x)x"
 
 
 def _same_persons(doc: Document, found: list[Span], unplaced: list[tuple[int, int, int]]) -> list[Span]:
