@@ -37,7 +37,9 @@ _VERB_WORD = (
     # Medicine begun for them: "he's been put on antidepressants", "she was prescribed melatonin".
     r"put|prescribed|restarted|stopped|upped|increased|reduced|"
     # Care being given: "is being treated for", "was admitted with", "is being assessed for".
-    r"treated|admitted|assessed|monitored|tested|scanned|medicated)"
+    r"treated|admitted|assessed|monitored|tested|scanned|medicated|"
+    # Coming back from care: "Nadia is just out of hospital".
+    r"out|of)"
 )
 _VERB = (
     rf"(?:[ \t]*,?[ \t]*who(?:['\u2019]s|[ \t]+{_VERB_WORD})|['\u2019]s|['\u2019]ll|[ \t]+{_VERB_WORD})"
@@ -80,9 +82,11 @@ _LIST_LINE_BEFORE = re.compile(
 # A register or referral line about one child: "Matilda Crouch (DOB 02/03/2012) - allergic to nuts",
 # "Evie Jarrett, born 22/07/2011, has a support plan for anxiety": everything on it is theirs.
 _RECORD_LINE_BEFORE = re.compile(
-    r"(?:^|(?<=[\n:]))[ \t*\u2022-]*(?P<lower_name>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'\u2019-]+)?"
-    # "- Ollie: nut allergy, EpiPen in his bag": a medical-notes list line, a name and a colon.
-    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|:|[ \t][-\u2013\u2014]|[\u2013\u2014])[^\n]{0,80}$"
+    # A double first name or an initial: "Lily-Mae, 9 - ...", "Ruby T - Notes: ...".
+    r"(?:^|(?<=[\n:]))[ \t*\u2022-]*(?P<lower_name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+[A-Z](?:[a-z'\u2019-]+|\.)?)?"
+    # "- Ollie: nut allergy, EpiPen in his bag": a medical-notes list line, a name and a colon;
+    # "Millie | 13 | nut allergy": a sign-up sheet's columns.
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|:|\||[ \t][-\u2013\u2014]|[\u2013\u2014])[^\n]{0,80}$"
 )
 # "she takes methylphenidate for ADHD", "Kian uses a spray for hay fever": a treatment for a condition.
 _TREATED_FOR_BEFORE = re.compile(
@@ -98,7 +102,18 @@ _WAITING_FOR_BEFORE = re.compile(
     rf"\b(?:waiting[ \t]+list|waiting|referral|referred|appointment|assessment|assessed|seen|seeing|under)[ \t]+"
     rf"(?:for|with|at|to|by)[ \t]+(?:(?:the|a|an)[ \t]+)?$"
 )
-_CONTEXT_PATTERNS = (_PERSON_HAS_BEFORE, _TREATED_FOR_BEFORE, _NAME_PAREN_BEFORE, _OWNER_BEFORE, _AND_VERB_BEFORE,
+# A note headed with the person's name: "Emergency info for Aiden - allergic to penicillin".
+_NOTE_FOR_BEFORE = re.compile(
+    r"\b(?i:info|information|notes?|details|needs|update|plan|form)[ \t]+(?i:for|about|on|re:?)[ \t]+"
+    r"(?P<name>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'\u2019-]+)?[ \t]*(?:[-\u2013\u2014:])[ \t]*[^\n.!?]{0,60}$"
+)
+# "Chloe has been really low lately and self-harming": a second state joined by "and" to what the
+# sentence already says of the person.
+_AND_STATE_BEFORE = re.compile(
+    rf"{_SUBJECT}(?:[ \t]+(?:has|is|had|was)|['\u2019]s)[ \t][^.!?\n]{{1,50}}?[ \t]and[ \t]+"
+    rf"(?:(?:also|been|now|still|is|has|was|keeps)[ \t]+){{0,2}}$"
+)
+_CONTEXT_PATTERNS = (_PERSON_HAS_BEFORE, _NOTE_FOR_BEFORE, _AND_STATE_BEFORE, _TREATED_FOR_BEFORE, _NAME_PAREN_BEFORE, _OWNER_BEFORE, _AND_VERB_BEFORE,
                      _LIST_LINE_BEFORE, _WAITING_FOR_BEFORE)
 _LABEL_AFTER = re.compile(r"[ \t]*[:=]")
 _LOOKBACK = 80
@@ -151,9 +166,56 @@ class HealthDetector:
             rf"(?:the|a|an|our|this|that|next|tomorrow['\u2019]s|tonight['\u2019]s)[ \t]+(?:[\w'\u2019-]+[ \t]+){{0,2}}?"
             rf"(?:{phrase_pattern(entries('participant_groups', context.extra_terms))})\b", re.IGNORECASE)
         labels = phrase_pattern(entries("health_form_labels", context.extra_terms))
-        self._form_line = re.compile(rf"(?:^|(?<=[\n,;|]))[ \t*_]*(?:{labels})\b(?:[ \t]+\w+)?"
+        # "Dietary / medical: coeliac", "Needs/adjustments: ...": a label shared with another field.
+        self._form_line = re.compile(rf"(?:^|(?<=[\n,;|]))[ \t*_]*(?:[A-Za-z]+[ \t]*/[ \t]*)?(?:{labels})\b"
+                                     rf"(?:[ \t]*/[ \t]*[A-Za-z]+|[ \t]+\w+)?"
                                      rf"(?:[ \t]*\([^()\n]{{1,30}}\))?{_FORM_VALUE}",
                                      re.IGNORECASE | re.MULTILINE)
+
+        # Needs said as what the person does (health_behaviours.txt): "Ben gets overwhelmed".
+        behaviours = _by_first_word(entries("health_behaviours", context.extra_terms)).replace("'", "['\u2019]")
+        self._behaviour_lower = re.compile(rf"\b(?:{behaviours})\b")
+        self._behaviour_any_case = re.compile(rf"\b(?:{behaviours})\b", re.IGNORECASE)
+        # Get-well wishes to a named young person (health_wishes.txt).
+        wishes = phrase_pattern(entries("health_wishes", context.extra_terms)).replace("'", "['\u2019]")
+        self._wish = re.compile(rf"\b(?:{wishes})\b")  # run on the text in lower case
+        parts_pattern = parts
+        self._wished_part = re.compile(rf"\b(?:your|the|his|her)[ \t]+(?:(?:broken|poorly|sore|bad|injured)[ \t]+)?(?:{parts_pattern})\b",
+                                       re.IGNORECASE)
+        topics = phrase_pattern(entries("health_topic_labels", context.extra_terms))
+        self._topic_label = re.compile(rf"\b(?i:{topics})\b")
+        # "Beethoven was deaf", "Ray Charles lost his sight": famous people's health is history.
+        self._famous = re.compile(rf"(?i:{phrase_pattern(entries('famous_people', context.extra_terms))})\b")
+
+    def _field_value(self, text: str, before: str, start: int) -> bool:
+        field = _FIELD_VALUE_BEFORE.search(before)
+        if field is None or self._topic_label.search(field.group("label")) is not None:
+            return False
+        # The form is about somebody: "sit her near the front" on the line, a "Name:" field, or a first
+        # name earlier on ("Reminder: mental health first aid course" is about nobody).
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        return (_HE_OR_SHE_OR_THEM.search(text, line_start, line_end) is not None
+                or _NAME_FIELD.search(text) is not None
+                or any(w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
+                       for w in _CAPITALISED_WORD.finditer(text, 0, line_start)))
+
+    def _young_subject(self, pattern: re.Pattern[str], before: str) -> bool:
+        """The pattern's subject is a young person, trying later subjects when the first is not: in
+        "mum says he's on a waiting list for CAMHS" the subject is "he", not "mum"."""
+        match = pattern.search(before)
+        for _ in range(4):
+            if match is None:
+                return False
+            if self._names_a_young_person(match):
+                return True
+            match = pattern.search(before, match.start() + 1)
+        return False
+
+    def _is_famous(self, text: str, start: int, end: int) -> bool:
+        """The name is (the end of) a famous person's: "Beethoven", "Ray Charles"."""
+        return any(m.end() == end for m in self._famous.finditer(text, max(0, start - 30), end))
 
     def _general_advice(self, text: str, start: int, end: int) -> bool:
         """"If your daughter has asthma, make sure her inhaler is in her bag": advice to every parent
@@ -171,10 +233,45 @@ class HealthDetector:
         if _ADULT_RELATIVE.search(match.group()):
             return False
         name_start = match.start("name") if match.groupdict().get("name") is not None else -1
+        if name_start >= 0 and self._is_famous(match.string, name_start, match.end("name")):
+            return False
         if name_start < 0 and match.groupdict().get("lower_name") is None \
                 and self._adult_named.search(match.string, 0, match.start()) is not None:
             return False
         return name_start < 0 or self._adult_before.search(match.string, max(0, name_start - 40), name_start) is None
+
+    def _wished_well(self, doc: Document, low: str, unplaced: list[tuple[int, int, int]]) -> list[Span]:
+        """"get well soon Ellie, hope the op went ok!": a wish to a named young person tells that they are
+        ill or hurt. The finding is what the post names (the op, a broken leg, "your arm"), or the wish."""
+        text = doc.masked
+        for wish in self._wish.finditer(low):
+            if not self._wished_person(text, wish.start(), wish.end()):
+                continue
+            found = [Span(Kind.HEALTH, start, end) for start, end, _ in unplaced]
+            found += [Span(Kind.HEALTH, *m.span()) for m in self._injury.finditer(text)]
+            if not found:
+                found = [Span(Kind.HEALTH, *m.span()) for m in self._wished_part.finditer(text)
+                         if _HEALS_AFTER.match(text, m.end())]
+            return found or [Span(Kind.HEALTH, wish.start(), wish.end())]
+        return []
+
+    def _wished_person(self, text: str, start: int, end: int) -> bool:
+        """The first name the wish is addressed to, right after it ("get well soon Ellie", "to Ellie",
+        "Thinking of you Zain") or right before it ("Ellie, get well soon")."""
+        after = _NAME_AFTER_WISH.match(text, end)
+        before = _NAME_BEFORE_WISH.search(text, max(0, start - 30), start)
+        for match in (after, before):
+            if match is None:
+                continue
+            name = match.group("name")
+            if name in NOT_A_NAME or name.lower() not in self._first_names:
+                continue
+            if self._is_famous(text, match.start("name"), match.end("name")):
+                continue
+            if self._adult_before.search(text, max(0, match.start("name") - 40), match.start("name")):
+                continue
+            return True
+        return False
 
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
@@ -200,7 +297,7 @@ class HealthDetector:
             before = text[max(sentence_start, start - _LOOKBACK):start]
             if self._leads_a_session.search(text, sentence_start, sentence_end):
                 continue
-            if any(self._names_a_young_person(pattern.search(before)) for pattern in _CONTEXT_PATTERNS):
+            if any(self._young_subject(pattern, before) for pattern in _CONTEXT_PATTERNS):
                 spans.append(Span(Kind.HEALTH, start, end))
             elif under_heading is not None and under_heading.end() <= start \
                     and _names_a_listed_person(_LIST_LINE_BEFORE.search(before) or _RECORD_LINE_BEFORE.search(before)):
@@ -209,6 +306,9 @@ class HealthDetector:
                 spans.append(Span(Kind.HEALTH, start, end))
             elif _names_a_person(_RECORD_LINE_BEFORE.search(before), self._first_names) and not _LABEL_AFTER.match(text, end):
                 # On a register line, "allergies: peanuts" is a field: its value is found as a form line.
+                spans.append(Span(Kind.HEALTH, start, end))
+            elif self._field_value(text, before, start) and not _LABEL_AFTER.match(text, end):
+                # "Additional info: hearing impaired in one ear": a form field's value about its person.
                 spans.append(Span(Kind.HEALTH, start, end))
             elif not _LABEL_AFTER.match(text, end):  # "allergies:" is a form's label, not a condition
                 unplaced.append((start, end, sentence_start))
@@ -240,8 +340,48 @@ class HealthDetector:
                         w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
                         for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end)):
                     spans.append(Span(Kind.HEALTH, harm.start(), harm.end()))
+        # A need said as what the person does is a finding of its own only where the sentence names no
+        # condition ("Maisie can't do stairs, she's on crutches" is one finding, the crutches).
+        told = {doc.sentence_bounds(span.start)[0] for span in spans}
+        told.update(sentence_start for _, _, sentence_start in unplaced)
+        behaviours = (self._behaviour_lower.finditer(lowered) if lowered is not None
+                      else self._behaviour_any_case.finditer(text))
+        for behaviour in behaviours:
+            start, end = behaviour.span()
+            sentence_start, _ = doc.sentence_bounds(start)
+            if sentence_start in told and not any(s.end <= start and _JOINING_GAP.fullmatch(text, s.end, start)
+                                                  for s in spans if s.end >= start - _MAX_GAP):
+                continue
+            before = text[max(sentence_start, start - _LOOKBACK):start]
+            if self._names_a_young_person(_DOES_BEFORE.search(before)):
+                spans.append(Span(Kind.HEALTH, start, end))
+            else:
+                unplaced.append((start, end, sentence_start))
+        low = lowered if lowered is not None else text.lower()
+        if not spans and len(low) == len(text) and self._wish.search(low) is not None:
+            spans += self._wished_well(doc, low, unplaced)
         spans += _same_persons(doc, spans, unplaced)
         return _joined(text, _without_bare_diagnosis(text, spans))
+
+
+def _by_first_word(phrases: tuple[str, ...]) -> str:
+    """phrase_pattern with the phrases grouped by their first word ("gets (?:overwhelmed|anxious)"),
+    which the regular-expression engine runs about twice as fast over a long text."""
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        first, _, rest = phrase.partition(" ")
+        groups.setdefault(first, []).append(rest)
+    parts = []
+    for first, rests in groups.items():
+        head = phrase_pattern([first])
+        tails = [r for r in rests if r]
+        alternatives = []
+        if tails:
+            alternatives.append(rf"{head}[ \t]+(?:{phrase_pattern(tails)})")
+        if len(tails) < len(rests):
+            alternatives.append(head)
+        parts.extend(alternatives)
+    return "|".join(parts) if parts else r"(?!x)x"
 
 
 def _same_persons(doc: Document, found: list[Span], unplaced: list[tuple[int, int, int]]) -> list[Span]:
@@ -261,6 +401,21 @@ def _same_persons(doc: Document, found: list[Span], unplaced: list[tuple[int, in
         if previous_start in sentences_with_finding and _HE_OR_SHE.search(text, sentence_start, start):
             more.append(Span(Kind.HEALTH, start, end))
     return more
+
+
+# Right before a need said as what the person does: "Ben gets overwhelmed", "he sometimes wets himself",
+# "Isla, who can't hear well".
+_DOES_BEFORE = re.compile(
+    rf"{_SUBJECT}(?:[ \t]*,?[ \t]*who)?(?:[ \t]+(?:often|sometimes|can|could|may|might|will|does|really|easily|still|also|"
+    rf"regularly|usually|quickly|now|just|has|had|is|was|tends[ \t]+to))*[ \t]+$"
+)
+# A form field's label right before its value: "Additional info: ", "Anything we should know? ".
+_FIELD_VALUE_BEFORE = re.compile(r"(?:^|(?<=\n))[ \t*\u2022_-]*(?P<label>[A-Za-z][A-Za-z /&'\u2019]{1,40}?)[ \t]*[:?][ \t]*$")
+_HE_OR_SHE_OR_THEM = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
+_NAME_FIELD = re.compile(r"(?im)^[ \t*_]*(?:(?:child|child's|participant|young person's|pupil|student)[ \t]+)?(?:full[ \t]+)?name[ \t]*[:\-]")
+_NAME_AFTER_WISH = re.compile(r"[ \t]*(?:,[ \t]*)?(?:(?:to|for)[ \t]+)?(?:our[ \t]+)?(?:lovely[ \t]+)?(?P<name>[A-Z][a-z]+)\b")
+_NAME_BEFORE_WISH = re.compile(r"(?P<name>[A-Z][a-z]+)[ \t]*[,!][ \t]*$")
+_HEALS_AFTER = re.compile(r"[ \t]+(?:heals|mends|gets[ \t]+better|is[ \t]+healing|feels[ \t]+better|isn['\u2019]t[ \t]+too[ \t]+sore)\b", re.IGNORECASE)
 
 
 # A heading line over a list of young people's health notes: "Medical info:", "Meds for the residential:".
@@ -302,7 +457,8 @@ _OPERATIONS = frozenset({"operation", "surgery", "op on"})
 # supported by CAMHS". Only joining words, so that one finding covers the whole statement.
 _JOINING_GAP = re.compile(
     # A bracketed note on the condition is the same statement: "epilepsy (rescue meds", "asthma (blue inhaler".
-    r"(?:[ \t,;/&+()-]|\b(?:and|or|for|plus|also|history|supported|by)\b)*"
+    # Where the care is given is the same statement too: "a neuro appt at the hospital".
+    r"(?:[ \t,;/&+()-]|\b(?:and|or|for|plus|also|history|supported|by|at|in|the)\b)*"
 )
 _MAX_GAP = 30
 
@@ -352,7 +508,7 @@ def _names_a_person(match: re.Match[str] | None, first_names: frozenset[str]) ->
     lower_name = groups.get("lower_name")
     if lower_name is not None:
         # Chat in lower case: "tom's got asthma" counts when the word is a first name people have.
-        return lower_name.lower() in first_names
+        return lower_name.lower().split("-")[0] in first_names
     name = groups.get("name")
     if name is None:
         return True
