@@ -486,7 +486,7 @@ class YoungPersonNameDetector:
 # after a heading's colon, starting with a name: "Callum Rees | 04/09/2009", "- Jayden Okoro",
 # "Marley Cox - 11-12", "Harley,Quinn-Davies,2010-06-14" under a first_name,last_name header.
 _ROW_NAME = re.compile(
-    rf"(?:(?<=\n)|^|(?<=:)|(?<=[,;]))[ \t]*(?:[-*\u2022\u2013|]|\d{{1,2}}[.)])?[ \t]*"
+    rf"(?:^|[:,;])[ \t]*(?:[-*\u2022\u2013|]|\d{{1,2}}[.)])?[ \t]*"
     rf"(?P<name>{_NAME_WORD}(?:[ \t]+|[ \t]*,[ \t]*)(?:{_SURNAME}))"
     rf"(?=[ \t]*(?:$|\n|[|,;(]|[ \t]-|[ \t]\u2013|[ \t]+\d|[ \t]+-[ \t]))", re.MULTILINE)
 # A table's header row, or a CSV header: "Name | DOB | School", "first_name,last_name,dob".
