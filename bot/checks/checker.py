@@ -55,6 +55,8 @@ class Checker:
             spans.extend(detector.find(doc))
         # A full name in the sentence that gives a young person's school or health need is theirs.
         spans.extend(self._young_names.find_beside(doc, spans))
+        # Lists and tables of young people: the rows' names, once the list is shown to be of the young.
+        spans.extend(self._young_names.find_in_lists(doc, spans))
         findings: list[Finding] = []
         ranges: list[RedactionRange] = []
         for span in _resolve(spans):

@@ -436,6 +436,10 @@ class RosterIndex:
     def has_initials(self) -> bool:
         return bool(self._opted_out_by_initial)
 
+    def is_first_name(self, normalised_first: str) -> bool:
+        """Is this (normalised) word some participant's first name, whatever their consent?"""
+        return bool(self._size) and self._name_digest(normalised_first) in self._first_hashes
+
     def initial_opted_out(self, normalised_first: str, initial: str) -> bool | None:
         """For a first name and a surname's initial ("ella", "g"): True when a roster child so
         written has no photo consent, False when every one has consent, None when nobody on the

@@ -80,6 +80,12 @@ _CELEBRATED_BEFORE = re.compile(
     re.IGNORECASE)
 # "crop Oscar out", "crop him out of the group shot": keeping someone out of a picture.
 _CROP_OUT = re.compile(r"\bcrop(?:ped|ping)?[ \t]+(?:[\w'\u2019]+[ \t]+){1,2}?out\b", re.IGNORECASE)
+# A hashtag marks a post for the public ("#TMWlive", "#youthmusic"): not a Slack channel written in
+# angle brackets, nor a number ("room #3").
+_HASHTAG = re.compile(r"(?<![\w<&])#[^\W\d_][\w]{2,}")
+# Names listed together: "Tom, Isla and Noah", "Maya and Finn's duet", "Maya & Kai".
+_LISTED_WITH = re.compile(r"[ \t]*(?:,|&|\+|/|\band\b)[ \t]*(?:and[ \t]+)?")
+_LISTED_BEFORE = re.compile(r"(?P<other>[^\W\d_]+)[ \t]*(?:,|&|\+|/|\band\b)[ \t]*(?:and[ \t]+)?$")
 _SONG_WORDS = re.compile(r"\b(?:songs?|tracks?|covers?|set[ \t]?list|setlist|singles?|albums?|tunes?|playlist|"
                          r"number|classic|hit|karaoke|sing|singing)\b", re.IGNORECASE)
 
@@ -193,7 +199,10 @@ class NameDetector:
             if first in NOT_A_NAME:
                 continue
             capitalised = first[0].isupper() and initial.isupper()
-            if not capitalised and self._photo_of_before.search(text, max(0, start - 30), start) is None:
+            # "pov: tom j finally lands it": a caption all in lower case writes the initial so too;
+            # it still needs a text about publicity (find()).
+            lower_caption = first.islower() and initial.islower()
+            if not capitalised and not lower_caption and self._photo_of_before.search(text, max(0, start - 30), start) is None:
                 continue
             if initial in "IiAa" and not match.group("bracketed") and text[match.end("initial"):match.end("initial") + 1] != "." \
                     and _WORD_NOT_INITIAL.match(text, match.end("initial")):
@@ -231,7 +240,28 @@ class NameDetector:
             return True
         return (self._photo_of_before.search(text, max(0, start - 30), start) is not None
                 or _CELEBRATED_BEFORE.search(text, max(0, start - 30), start) is not None
-                or _PICTURED_AFTER.match(text, end) is not None)
+                or _PICTURED_AFTER.match(text, end) is not None
+                or self._listed_with_participant(text, start, end))
+
+    def _listed_with_participant(self, text: str, start: int, end: int) -> bool:
+        """"Tom, Isla and Noah smashing it", "Maya and Finn's duet": a first name listed beside another
+        participant's first name (one the organisation's own people do not share) is the participant."""
+        others = []
+        gap = _LISTED_WITH.match(text, end)
+        if gap and gap.end() > end:
+            after = _WORD.match(text, gap.end())
+            if after:
+                others.append(after.group())
+        before = _LISTED_BEFORE.search(text, max(0, start - 40), start)
+        if before:
+            others.append(before.group("other"))
+        for other in others:
+            if other.endswith(_POSSESSIVE_ENDINGS):
+                other = other[:-2]
+            key = _normalise(other)
+            if other[:1].isupper() and key not in self._org_first_names and self._roster.is_first_name(key):
+                return True
+        return False
 
     def _famous_title(self, text: str, start: int, end: int) -> bool:
         """A famous namesake with one of their songs in quotes: "Tom Jones 'It's Not Unusual'"."""
@@ -247,11 +277,16 @@ class NameDetector:
     def _about_publicity(self, text: str) -> bool:
         """Is the text about photos, film or publicity? "insta pw changed" and "facebook login" are
         about an account's password, not about putting anyone in a picture."""
-        return any(_ACCOUNT_AFTER.match(text, found.end()) is None for found in self._publicity.finditer(text))
+        return (any(_ACCOUNT_AFTER.match(text, found.end()) is None for found in self._publicity.finditer(text))
+                or _HASHTAG.search(text) is not None)
 
     def _namesakes_work(self, text: str, start: int, end: int) -> bool:
-        """"the Tom Jones classic", "a Tom Jones number": a famous namesake's work, not a participant."""
+        """"the Tom Jones classic", "a Tom Jones number", "Tom Jones tribute night": a famous namesake's
+        work, not a participant."""
         if text[end:end + 1] in ("'", "\u2019"):
             return False
-        return (self._work_after.match(text, end) is not None
-                and _DETERMINER_BEFORE.search(text, max(0, start - 12), start) is not None)
+        if self._work_after.match(text, end) is None:
+            return False
+        # "Tom Jones tribute night": a famous namesake's name needs no "the" before their work.
+        return (_DETERMINER_BEFORE.search(text, max(0, start - 12), start) is not None
+                or " ".join(text[start:end].lower().split()) in self._famous)

@@ -70,7 +70,13 @@ _YOUNG_AFTER = re.compile(
     rf"|[ \t]*[,(\-\u2013]?[ \t]*(?:dob|d\.o\.b\.?)?[ \t:]*[0-3]?\d[/.\-][01]?\d[/.\-](?:20[01]\d|202[0-2]|[01]\d)\b"
     rf"|,?[ \t]+(?:and[ \t]+{_NAME_WORD}[ \t]+{_SURNAME}[ \t]*,?[ \t]*)?both[ \t]+{_AGE}\b"
     # ", the lad from Matson", ", a young lass from Podsmead": called a child right after the name.
-    rf"|,[ \t]*(?:the|a|our|that)[ \t]+(?:young[ \t]+)?(?:lad|lass|boy|girl|kid|youngster|teenager|teen)\b)",
+    rf"|,[ \t]*(?:the|a|our|that)[ \t]+(?:young[ \t]+)?(?:lad|lass|boy|girl|kid|youngster|teenager|teen)\b"
+    # A birthday under 18: "it's Jess Karimi's 16th on Thursday", "Leon Price's thirteenth birthday".
+    rf"|['\u2019]s[ \t]+(?:(?:[4-9]|1[0-7])th|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    rf"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth)(?:[ \t]+birthday)?\b(?![ \t]+(?:place|time|attempt|row|minute|floor|century))"
+    # ", a 13-year-old young carer", ", who turns 12".
+    rf"|,[ \t]*(?:a|an)[ \t]+{_AGE}[ \t-]+year[ \t-]+old\b"
+    rf"|,?[ \t]+who[ \t]+(?:turns|turned|has[ \t]+just[ \t]+turned|just[ \t]+turned)[ \t]+{_AGE}\b)",
     re.IGNORECASE,
 )
 # Right before the name: "9-year-old Jack Holmes", "our young leader Daniel Osei".
@@ -86,7 +92,7 @@ _YOUNG_BEFORE = re.compile(
     rf"|\b(?:my|our|his|her|their)[ \t]+(?:little|younger|baby|twin)[ \t-]+(?:brother|sister)"
     rf"|\b(?:our|my)[ \t]+(?:youngest|eldest|oldest)"
     # A young member's role: "youth council member Arjun Mehta", "junior ambassador Kofi Boateng".
-    rf"|\b(?:youth|junior|young)[ \t]+(?:[a-z]+[ \t]+)?(?:member|rep|representative|ambassador|mayor|councillor|trainee|apprentice|volunteer|trustee)"
+    rf"|\b(?:youth|junior|young)[ \t]+(?:[a-z]+[ \t]+)?(?:member|rep|representative|ambassador|mayor|councillor|trainee|apprentice|volunteer|trustee)s?"
     # "our youngest producer Toby Ashworth", "teenage drummer": a young performer, not an adult's role.
     rf"|\b(?:youngest|young|teen|teenage|junior|budding)[ \t]+(?:[a-z]+[ \t]+)?(?:producer|drummer|singer|vocalist|guitarist|bassist|pianist|rapper|mc|dj|composer|songwriter|musician|performer|artist|member|participant|leader))"
     rf"[ \t]*,?[ \t]*$",
@@ -209,6 +215,11 @@ class YoungPersonNameDetector:
             r"won['\u2019]t[ \t]+be[ \t]+able[ \t]+to|is[ \t]+not[ \t]+able[ \t]+to)[ \t]+(?:make|come|attend|be[ \t]+(?:in|at|coming|there))\b"
             r"[^.!?\n]{0,60}?\b(?:session|rehearsal|practice|band|group|class|lesson|workshop|tonight|today)\b",
             re.IGNORECASE)
+
+        columns = phrase_pattern(entries("young_list_columns", context.extra_terms))
+        self._young_columns = re.compile(rf"(?<![\w-])(?:{columns})(?![\w-])", re.IGNORECASE)
+        self._parent_named_after = re.compile(
+            rf"(?<![\w-])(?:{parents})[ \t]*(?:[:(][ \t]*[A-Z]|[ \t]+[A-Z][a-z]+\b|-[ \t]*[A-Z])")
 
     def _young_form(self, text: str) -> bool:
         """A form about a young person: another line gives an age, a school year, a school, an
@@ -381,6 +392,48 @@ class YoungPersonNameDetector:
                 spans.append(Span(Kind.FULL_NAME, start, end))
         return spans
 
+    def find_in_lists(self, doc: Document, found: list[Span]) -> list[Span]:
+        """Lists and tables of young people: the names that start the rows of a list are young people's
+        full names when the list's heading or columns are a young person's (DOB, school, year, age
+        sizes, medical, emergency contacts: young_list_columns.txt), or a row is a roster participant
+        named in full, or a row carries a young value (an age size "11-12", a date of birth, "dad
+        (Martin)"). Rows of adults (a title, a role, the organisation's own people) stay quiet, and so
+        does a list headed by adults' roles. The checker calls this with what the other detectors found."""
+        text = doc.masked
+        if "\n" not in text and text.count(",") + text.count(";") < 1:
+            return []
+        rows = _list_rows(text)
+        if len(rows) < 2:
+            return []
+        roster_starts = {s.start for s in found if s.kind == Kind.FULL_NAME}
+        heading = text[:rows[0][0]] if rows else ""
+        young = bool(self._young_columns.search(heading)) or bool(_YEAR_GROUP_HEADING.search(heading)) or any(
+            _YOUNG_CELL.fullmatch(cell) or self._young_columns.fullmatch(cell) for cell in _header_cells(text))
+        if self._role_in_heading.search(heading) or self._adult_performers.search(heading):
+            return []
+        items = []
+        for row_start, head_start, head_end, row_end in rows:
+            name = text[head_start:head_end]
+            first = re.split(r"[ \t,]+", name.strip())[0]
+            if self._is_adult(" ".join(re.split(r"[ \t,]+", name))) or first in NOT_A_NAME:
+                continue
+            before = text[max(0, head_start - _LOOKBACK):head_start]
+            if self._title_before.search(before) or self._role_after.match(text, head_end):
+                continue
+            line_start = text.rfind("\n", 0, head_start) + 1
+            if text.rfind("(", line_start, head_start) > text.rfind(")", line_start, head_start):
+                continue  # "Jamie Lockhart (mum: Claire Lockhart, ...)": the parent, inside the row's brackets
+            if _NAMES_A_PLACE_AFTER.match(text, head_end) or _BUSINESS_AFTER.match(text, head_end):
+                continue
+            rest = text[head_end:row_end]
+            if (head_start in roster_starts or _AGE_SIZE.search(rest) or _YOUNG_DOB.search(rest)
+                    or self._parent_named_after.search(rest) or _YOUNG_AFTER.match(text, head_end)):
+                young = True
+            items.append((head_start, head_end))
+        if not young or len(items) < 2:
+            return []
+        return [Span(Kind.FULL_NAME, start, end) for start, end in items]
+
     def _surname_first(self, doc: Document, sentence_has_cue: dict[int, bool]) -> list[Span]:
         """Registers and lists: "Whitfield, Tilly (Year 9)". The word after the comma must be a first
         name and the word before it must not be one ("Amy, Leo and Kai" lists first names). Two or
@@ -427,6 +480,45 @@ class YoungPersonNameDetector:
             if young:
                 spans.append(Span(Kind.FULL_NAME, start, end))
         return spans
+
+
+# Rows of a list: a line (after a bullet, a number or a table's bar) or an item of a one-line list
+# after a heading's colon, starting with a name: "Callum Rees | 04/09/2009", "- Jayden Okoro",
+# "Marley Cox - 11-12", "Harley,Quinn-Davies,2010-06-14" under a first_name,last_name header.
+_ROW_NAME = re.compile(
+    rf"(?:^|[:,;])[ \t]*(?:[-*\u2022\u2013|]|\d{{1,2}}[.)])?[ \t]*"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+|[ \t]*,[ \t]*)(?:{_SURNAME}))"
+    rf"(?=[ \t]*(?:$|\n|[|,;(]|[ \t]-|[ \t]\u2013|[ \t]+\d|[ \t]+-[ \t]))", re.MULTILINE)
+# A table's header row, or a CSV header: "Name | DOB | School", "first_name,last_name,dob".
+_HEADER_CELL = re.compile(r"[A-Za-z_ /.']{1,30}")
+
+
+def _header_cells(text: str) -> list[str]:
+    """The cells of the header rows among a text's first lines: every cell a short label."""
+    cells = []
+    for line in text.split("\n", 30)[:30]:
+        if len(line) > 200 or ("|" not in line and "," not in line):
+            continue
+        row = [cell.strip() for cell in re.split(r"[|,]", line)]
+        if len(row) >= 2 and all(_HEADER_CELL.fullmatch(cell) for cell in row if cell):
+            cells += [cell for cell in row if cell]
+    return cells
+_YOUNG_CELL = re.compile(r"(?:school[ \t_]+)?(?:year|yr|age|ages|size|year[ \t_]+group|d\.?o\.?b\.?)", re.IGNORECASE)
+_YEAR_GROUP_HEADING = re.compile(r"\b(?:year|yr|y)[ \t]*(?:[1-9]|1[0-3])\b|\bages?[ \t]+\d", re.IGNORECASE)
+# A child's clothes size or age band: "- 11-12", "(age 13-14)", "9-10 yrs".
+_AGE_SIZE = re.compile(r"(?:^|[ \t(\-\u2013|:])(?:age[ \t]*)?(?:[3-9]|1[0-5])[ \t]*[-\u2013/][ \t]*(?:[4-9]|1[0-6])(?![\d:.])(?![ \t]*(?:am|pm))", re.IGNORECASE)
+# A date of birth of someone young: a year from 2005 to 2022.
+_YOUNG_DOB = re.compile(r"\b(?:[0-3]?\d[/.\-][01]?\d[/.\-](?:20(?:0[5-9]|1\d|2[0-2])|0[5-9]|1\d)|20(?:0[5-9]|1\d|2[0-2])-[01]\d-[0-3]\d)\b")
+
+
+def _list_rows(text: str) -> list[tuple[int, int, int, int]]:
+    """(row start, name start, name end, row end) for each row of a list that starts with a name."""
+    rows = []
+    for match in _ROW_NAME.finditer(text):
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        rows.append((match.start(), match.start("name"), match.end("name"), line_end))
+    return rows
 
 
 # A form's plain name line: "Name: ...", "Full name - ...", "Form: Name: ...", "| Name: ...". Not
