@@ -64,7 +64,11 @@ class Score:
 
 def moderate(channel: Channel, config: ModerationConfig | None = None) -> dict[int, dict[str, str]]:
     """{message index: {rule: reason}} from ``tmw-bot moderate --json``."""
-    stdin = io.StringIO("".join(json.dumps({"user": m.get("user", ""), "text": m["text"]}) + "\n" for m in channel.messages))
+    # A labelled message may give its "ts" (to place copies more than a day apart); the rest follow it.
+    stdin = io.StringIO("".join(
+        json.dumps({"user": m.get("user", ""), "text": m["text"], **({"ts": m["ts"]} if "ts" in m else {})}) + "\n"
+        for m in channel.messages
+    ))
     stdout, stderr = io.StringIO(), io.StringIO()
     status = run(["--json", "--purpose", channel.purpose], stdin, stdout, stderr, lambda: config or ModerationConfig())
     if status not in (0, 1):

@@ -47,6 +47,15 @@ class ModerationConfig:
     repetition_window_seconds: float = DAY_SECONDS
     repetition_min_words: int = 5
     repetition_similarity: float = 0.6
+    # The same person's message again in other words (rules/repetition.py):
+    # at least `..._min_shared` content words shared and at most `..._new_share`
+    # of its content words new; or, sharing a number, price, code or link, at
+    # most `..._new_share_with_evidence` new (and two shared).
+    repetition_reworded_min_shared: int = 3
+    repetition_reworded_new_share: float = 0.35
+    repetition_reworded_new_share_with_evidence: float = 0.5
+    # Someone else's question counts as a copy only when this alike (word for word).
+    repetition_other_question_similarity: float = 0.8
     # A hard cap on what one channel remembers, so memory stays bounded even
     # in a channel busier than the window assumes (oldest forgotten first).
     max_remembered_messages_per_channel: int = 50_000
@@ -82,6 +91,12 @@ class ModerationConfig:
             raise ValueError("repetition_min_words must be at least 1")
         if not 0 < self.repetition_similarity <= 1:
             raise ValueError("repetition_similarity must be in (0, 1]")
+        for name in ("repetition_reworded_new_share", "repetition_reworded_new_share_with_evidence",
+                     "repetition_other_question_similarity"):
+            if not 0 <= getattr(self, name) <= 1:
+                raise ValueError(f"{name} must be in [0, 1]")
+        if self.repetition_reworded_min_shared < 1:
+            raise ValueError("repetition_reworded_min_shared must be at least 1")
         if self.off_topic_run_length < 1:
             raise ValueError("off_topic_run_length must be at least 1")
         if not isinstance(self.read_meaning, bool):
