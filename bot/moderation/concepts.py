@@ -16,7 +16,8 @@ files (``wordlists.py``)::
 
 Each line is ``+``-joined ``{list}`` names, all needed; ``- {list}`` names a
 list none of whose entries may occur (the same sentence, or the message with
-``whole-message``). An entry that is an emoji ("🐷") counts anywhere in the
+``whole-message``). An entry's last word also matches with "'s" after it
+("photoshop's free on there", "my plug's got"). An entry that is an emoji ("🐷") counts anywhere in the
 message. The reason names the words found: ``Drink and driving ("a few
 ciders" ... "drive the minibus")``.
 
@@ -54,9 +55,11 @@ class _Concept:
         phrases = sorted({" ".join(tokenize(fold(e))) for e in entries if _WORD.search(e)} - {""}, key=len, reverse=True)
         self.emoji = frozenset(e.replace("\ufe0f", "") for e in entries if not _WORD.search(e))
         # A message can hold an entry only if it has the entry's first word.
-        self.first_words = frozenset(p.split()[0] for p in phrases)
+        firsts = {p.split()[0] for p in phrases}
+        self.first_words = frozenset(firsts | {f"{w}'s" for w in firsts})
         self._regex = (
-            re.compile(r"(?<![^ ])(?:" + "|".join(re.escape(p) + " " for p in phrases) + ")") if phrases else None
+            # An entry's last word may carry "'s" ("photoshop's free on there", "my plug's").
+            re.compile(r"(?<![^ ])(?:" + "|".join(re.escape(p) + "(?:'s)? " for p in phrases) + ")") if phrases else None
         )
 
     def find(self, sentence: str, emoji: frozenset[str]) -> tuple[str, int] | None:

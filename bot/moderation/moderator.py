@@ -64,7 +64,9 @@ class RuleBook:
         self.word_lists = WordLists(self.config)
         self.rules: list[Rule] = build_rules(self.word_lists, self.config)
         self.remembering: list[RememberingRule] = [r for r in self.rules if isinstance(r, RememberingRule)]
-        self.stateless: list[Rule] = [r for r in self.rules if not isinstance(r, RememberingRule)]
+        # The content rules judge a message on its own (illegal also remembers a few messages to
+        # carry an offer to its poster's "I'll send u the link"; with no memory it reads the text alone).
+        self.stateless: list[Rule] = [r for r in self.rules if r.name in _CONTENT_RULES]
         self.meaning = self._meaning_reader(meaning_dir) if self.config.read_meaning else None
 
     def findings(self, message: MessageUnderReview, context: ChannelContext, rules: list[Rule]) -> list[Finding]:

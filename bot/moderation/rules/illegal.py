@@ -11,16 +11,27 @@ warnings ("never take drugs") do not count, and neither does a phrase in a
 sentence that enforces the rules or undoes the harm ("we can't have pirated
 software here", "they painted over the graffiti": ``reproach_markers.txt``). Innocent look-alikes ("crack
 on", "diet coke") are removed first (``illegal_false_alarms.txt``).
+
+Context reaches one step: a message that only offers to pass something on
+privately ("I'll send u the link in dms", ``handover_offers.txt``) is the
+illegal offer carried on when the SAME person posted a message reported as
+illegal among the channel's last few messages (``_FOLLOW_UP_MESSAGES``,
+within ``_FOLLOW_UP_SECONDS``). Someone else's "I'll send u the link" is
+their own message, and a hand-over naming a legitimate source ("the free
+edition, I'll send u the link", ``legit_software.txt``) is never carried.
 """
 
 from __future__ import annotations
+
+from collections import deque
+from typing import Any
 
 from ..concepts import ConceptSet
 from ..findings import Finding
 from ..patterns import PatternSet, PhraseMatch, phrase_remover
 from ..text import SENTENCE_BREAK, tokenize
 from ..wordlists import PatternSection, WordLists
-from .base import ChannelContext, MessageUnderReview, quote, sentence
+from .base import REPORTED_FOR, ChannelContext, MessageUnderReview, quote, sentence
 from .common import PhraseSet, label_part, words_before
 
 OUTSIDE_QUOTES = "outside-quotes"
@@ -28,6 +39,9 @@ UNLESS_NEGATED = "unless-negated"
 WITH_DRUG_EMOJI = "with-drug-emoji"
 UNLESS_SOBER = "unless-sober"
 _NEGATION_REACH = 3  # words before a match that can negate it
+# How far an illegal offer carries to its poster's own "I'll send u the link".
+_FOLLOW_UP_MESSAGES = 5
+_FOLLOW_UP_SECONDS = 30 * 60
 # Concept rules read the text as outside-quotes sections do (a song title is not a plan).
 _CONCEPT_SECTION = PatternSection("", frozenset({OUTSIDE_QUOTES}), (), "illegal.concepts.txt")
 
@@ -48,6 +62,8 @@ class IllegalActivityRule:
         self.reproach = PhraseSet(lists.entries("reproach_markers"))
         self.concepts = ConceptSet("illegal", lists, negations=lists.entries("negations"),
                                    reproach=lists.entries("reproach_markers"))
+        self.handover = PhraseSet(lists.entries("handover_offers"))
+        self.legit = PhraseSet(lists.entries("legit_software"))
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         texts: dict[bool, str] = {}
@@ -76,8 +92,45 @@ class IllegalActivityRule:
                 labels.add(concept.label)  # one reason a kind is enough, as for the threat rule
                 parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.mask_text(w)) for w in concept.words)})")
         if not parts:
-            return None
+            handed = self._handover_of_earlier_offer(message, context)
+            if handed is None:
+                return None
+            parts.append(f"passing on the illegal offer they made just before ({quote(self.mask_text(handed))})")
         return Finding("illegal", sentence(parts))
+
+    # Context: the channel's last few messages, as (ts, time, user, reported as illegal).
+    def _recent(self, context: ChannelContext) -> deque:
+        recent = context.states.get(self.name)
+        if recent is None:
+            recent = context.states[self.name] = deque(maxlen=_FOLLOW_UP_MESSAGES)
+        return recent
+
+    def _handover_of_earlier_offer(self, message: MessageUnderReview, context: ChannelContext) -> str | None:
+        text = message.unquoted_phrase_text
+        handed = self.handover.search(text)
+        if handed is None or self.legit.search(text):
+            return None
+        for ts, time, user, illegal in self._recent(context):
+            if illegal and user == message.user and ts != message.ts and 0 <= message.time - time <= _FOLLOW_UP_SECONDS:
+                return handed
+        return None
+
+    def remember(self, message: MessageUnderReview, context: ChannelContext) -> None:
+        recent = self._recent(context)
+        illegal = "illegal" in message.derived.get(REPORTED_FOR, ())
+        if message.edited:
+            kept = [entry for entry in recent if entry[0] != message.ts]
+            recent.clear()
+            recent.extend(kept)
+        recent.append((message.ts, message.time, message.user, illegal))
+
+    def export_state(self, context: ChannelContext) -> dict[str, Any]:
+        return {"recent": [list(entry) for entry in self._recent(context)]}
+
+    def restore_state(self, context: ChannelContext, data: dict[str, Any]) -> None:
+        recent = self._recent(context)
+        recent.clear()
+        recent.extend((str(ts), float(time), str(user), bool(illegal)) for ts, time, user, illegal in data.get("recent", []))
 
     def _not_negated(self, match: PhraseMatch, text: str) -> bool:
         if UNLESS_NEGATED not in match.section.options:
