@@ -13,6 +13,13 @@ What counts (the decisions of issue 8):
   ("nerd", "muppet") are on no list at all;
 - links whose address is on a porn or gore site, or whose text or address
   says so (``link_domains.txt``, ``link_keywords.txt``).
+
+Talk ABOUT a prejudice is not the prejudice (round 10,
+``prejudice_talk.concepts.txt``): a message that reports what others say or a
+word people use and disowns it ("people at school still say Travellers are all
+thieves and it's so unfair", "ableist words like 'spaz' and why they hurt")
+is not counted as hateful talk about a group, and its quoted words are a word
+being discussed. Slurs outside quotes still count.
 """
 
 from __future__ import annotations
@@ -24,12 +31,15 @@ from ..patterns import PatternSet
 from ..text import Link, PreparedMessage, fold, phrase_form
 from ..wordlists import WordLists
 from .base import ChannelContext, ChannelPurpose, MessageUnderReview, quote, sentence
-from .common import PhraseSet, label_part, without_reported_speech
+from .common import PhraseSet, label_part, without_quoted_words, without_reported_speech
 
 # A message of at most this many words that is an aimed abbreviation is a
 # reply to someone ("stfu", "stfu lol", "gtfo @sam").
 _SHORT_REPLY_WORDS = 3
 _MAX_QUOTED_WORDS = 3
+# What a message that discusses a prejudice (prejudice_talk.concepts.txt) is
+# not counted for: the generalisation it reports is not the writer's own.
+GROUP_LABELS = frozenset({"Hateful talk about a group", "Discrimination by nationality or ethnicity"})
 
 
 class FriendlyMarkers:
@@ -71,6 +81,16 @@ class FriendlyMarkers:
         )
 
 
+class PrejudiceTalk:
+    """A message that reports a prejudice or a word to disown it (``prejudice_talk.concepts.txt``)."""
+
+    def __init__(self, lists: WordLists) -> None:
+        self.concepts = ConceptSet("prejudice_talk", lists)
+
+    def present(self, message: PreparedMessage) -> bool:
+        return bool(self.concepts.matches(message.phrase_text, message.emoji, message.token_set))
+
+
 class AbuseRule:
     name = "abuse"
 
@@ -98,9 +118,13 @@ class AbuseRule:
         # moderator quoting it to enforce the rules ("comments like 'nobody wants
         # u here' are against our chat rules") is not using it either.
         self.incident_reports = PhraseSet(lists.entries("incident_reports") + lists.entries("reproach_markers"))
+        self.prejudice_talk = PrejudiceTalk(lists)
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         message = without_reported_speech(message, self.incident_reports)
+        about_prejudice = self.prejudice_talk.present(message)
+        if about_prejudice:
+            message = without_quoted_words(message)
         parts: list[str] = []
         hits = self.words.find(self._searchable(message))
         by_category: dict[str, list[WordHit]] = {}
@@ -120,11 +144,15 @@ class AbuseRule:
                     friendly = self.friendly.present(message)
                 if friendly:
                     continue
+            if about_prejudice and match.label in GROUP_LABELS:
+                continue
             parts.append(f"{label_part(match.label)} ({quote(self.words.mask_text(match.text))})")
 
         # Concepts are read outside quotes, as the illegal rule reads them: quoted
         # words are a lyric, a title or someone else's ("the "wonky brain" line slaps").
         for concept in self.concepts.matches(message.unquoted_phrase_text, message.emoji, message.token_set):
+            if about_prejudice and concept.label in GROUP_LABELS:
+                continue
             parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.words.mask_text(w)) for w in concept.words)})")
 
         if "profanity" in by_category:

@@ -68,6 +68,14 @@ def without_reported_speech(message: MessageUnderReview, reports: PhraseSet) -> 
                               edited=message.edited, thread_ts=message.thread_ts)
 
 
+def without_quoted_words(message: MessageUnderReview) -> MessageUnderReview:
+    """The message without any quoted words (a word being discussed: "words like 'X'")."""
+    if not _REPORTED_SPEECH.search(message.text):
+        return message
+    return MessageUnderReview(_REPORTED_SPEECH.sub(" ", message.text), user=message.user, ts=message.ts,
+                              edited=message.edited, thread_ts=message.thread_ts)
+
+
 # A quoted title after the word that names it: "the song's called 'I know where you
 # live'", "the line 'you'll regret it' in the chorus"; or an example given ("threats
 # like 'I know where you live' are always reported"). The words are a title, a

@@ -20,7 +20,7 @@ from ..concepts import ConceptSet
 from ..findings import Finding
 from ..patterns import PatternSet, PhraseMatch, phrase_remover
 from ..wordlists import WordLists
-from .abuse import FriendlyMarkers
+from .abuse import FriendlyMarkers, PrejudiceTalk
 from .base import ChannelContext, MessageUnderReview, quote, sentence
 from .common import PhraseSet, label_part, without_quoted_titles, without_reported_speech, words_before
 
@@ -49,6 +49,9 @@ class ThreatRule:
         # An accusation of a whole people ("them gypsies ... are thieves") is
         # a hateful generalisation, the abuse rule's to report, not a person defamed.
         self.groups = PhraseSet(lists.entries("nationalities") + lists.entries("identity_groups"))
+        # "people at school still say Travellers are all thieves and it's so unfair":
+        # a prejudice reported to disown it accuses no one (prejudice_talk.concepts.txt).
+        self.prejudice_talk = PrejudiceTalk(lists)
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         message = without_quoted_titles(without_reported_speech(message, self.incident_reports))
@@ -66,7 +69,10 @@ class ThreatRule:
         return Finding("threat", sentence(parts))
 
     def _meant(self, match: PhraseMatch, message: MessageUnderReview, searched: str) -> bool:
-        if match.label == _ACCUSATION and self.groups.search(" ".join(words_before(searched, match.start, _GROUP_REACH)) + " "):
+        if match.label == _ACCUSATION and (
+            self.groups.search(" ".join(words_before(searched, match.start, _GROUP_REACH)) + " ")
+            or self.prejudice_talk.present(message)
+        ):
             return False
         if UNLESS_OFFER in match.section.options and ("<money>" in message.token_set or self.offers.search(searched)):
             return False
