@@ -127,15 +127,17 @@ class EmailAddressDetector:
         return self._is_org(email.domain) and doc.as_written(domain_start, email.end)
 
     def _provider_only(self, doc: Document) -> list[Span]:
-        """"drop Aisha a line, aishabeatz at icloud": a provider's name alone after " at ", when the part
-        before it is shaped like an address (digits, dots or underscores) or an email is spoken of."""
+        """"drop Aisha a line, aishabeatz at icloud": a provider's name alone after " at ", when an
+        email is spoken of just before it."""
         spans = []
         for found in _AT_PROVIDER.finditer(doc.masked):
             local, provider = found.group("local"), found.group("provider").lower()
             if provider not in self._providers or local.lower() in _NOT_A_LOCAL_PART:
                 continue
-            shaped = any(ch.isdigit() or ch in "._" for ch in local)
-            if shaped or _EMAIL_TALK.search(doc.masked, max(0, found.start() - 40), found.start()):
+            # Address-shaped names are _at_provider_without_domain's; here a name that needs the talk.
+            if not any(ch.isalpha() for ch in local):
+                continue
+            if _EMAIL_TALK.search(doc.masked, max(0, found.start() - 40), found.start()):
                 spans.append(Span(Kind.EMAIL_ADDRESS, found.start(), found.end()))
         return spans
 
