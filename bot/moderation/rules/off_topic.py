@@ -82,6 +82,16 @@ Round 7 (issue 16):
     message: flagging the second (the first reply) was tried and cost more
     false alarms on the labelled sets than it caught.
 
+Round 10 (issue 16):
+
+11. An aside the writer announces as one (``side_topic_announcers.txt``:
+    "total tangent but", "completely unrelated but", "random q but") opens a
+    side conversation, as an opening question does, when the message is not
+    about the work; the reason names it ('about an aside ("total tangent")').
+12. A person's name written inside a sentence ("Ha Linda, me and Tobi watch
+    every Saturday") does not pick up the recent conversation: the child
+    named in the work before is not the topic coming back.
+
 A channel without a purpose, or whose purpose says anything goes ("anything
 goes", "random", "off-topic", "general chat": ``anything_goes.txt``), has no
 off-topic posts.
