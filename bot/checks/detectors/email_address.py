@@ -61,8 +61,8 @@ _DISGUISE_MARKERS = (" @", "@ ", " at ", " AT ", " At ", "[at]", "(at)", "{at}",
 # "jess.okoro at gmail": an address-shaped name (a dot, an underscore or a digit in it) "at" an email
 # provider (mail_providers.txt), with the ".com" left off so no filter sees an address.
 _ADDRESS_SHAPED_LOCAL = re.compile(r"(?<![\w.@-])(?=[A-Za-z0-9._-]*[A-Za-z]{2})[A-Za-z][A-Za-z0-9-]*[._0-9][A-Za-z0-9._-]*$")
-# "aishabeatz at icloud": a provider with no ".com" after it.
-_AT_PROVIDER = re.compile(r"(?<![\w.@-])(?P<local>[a-z0-9][a-z0-9._]{2,40})[ \t]+(?:at|AT)[ \t]+(?P<provider>[A-Za-z]+)(?![\w.@-]|[ \t]+(?:dot|DOT)\b)")
+# "aishabeatz at icloud": a name with no dot, underscore or digit, before a provider with no ".com".
+_PLAIN_LOCAL = re.compile(r"(?<![\w.@-])[a-z][a-z0-9]{2,40}$")
 _EMAIL_TALK = re.compile(r"\b(?:e-?mails?|address|a[ \t]+line|write[ \t]+to|contact|message|send)\b", re.IGNORECASE)
 
 
@@ -82,9 +82,6 @@ class EmailAddressDetector:
         spans = self._disguised(doc) if any(marker in doc.masked for marker in _DISGUISE_MARKERS) else []
         if spans or " at " in doc.masked or " AT " in doc.masked or "[at]" in doc.masked or "(at)" in doc.masked:
             spans += self._at_provider_without_domain(doc.masked, spans)
-            # A name that is not address-shaped counts too when an email is spoken of just before it.
-            spans += [span for span in self._provider_only(doc)
-                      if not any(span.start < other.end and other.start < span.end for other in spans)]
         if " @ " in doc.masked:
             spans += self._letter_spaced(doc)
         if "AT" in doc.masked and "DOT" in doc.masked:
@@ -126,21 +123,6 @@ class EmailAddressDetector:
         domain_start = email.end - len(email.domain)
         return self._is_org(email.domain) and doc.as_written(domain_start, email.end)
 
-    def _provider_only(self, doc: Document) -> list[Span]:
-        """"drop Aisha a line, aishabeatz at icloud": a provider's name alone after " at ", when an
-        email is spoken of just before it."""
-        spans = []
-        for found in _AT_PROVIDER.finditer(doc.masked):
-            local, provider = found.group("local"), found.group("provider").lower()
-            if provider not in self._providers or local.lower() in _NOT_A_LOCAL_PART:
-                continue
-            # Address-shaped names are _at_provider_without_domain's; here a name that needs the talk.
-            if not any(ch.isalpha() for ch in local):
-                continue
-            if _EMAIL_TALK.search(doc.masked, max(0, found.start() - 40), found.start()):
-                spans.append(Span(Kind.EMAIL_ADDRESS, found.start(), found.end()))
-        return spans
-
     def _disguised(self, doc: Document) -> list[Span]:
         spans = []
         for found in _DISGUISED.finditer(doc.masked):
@@ -171,7 +153,14 @@ class EmailAddressDetector:
         spans = []
         for tail in self._at_provider.finditer(text):
             local = _ADDRESS_SHAPED_LOCAL.search(text, max(0, tail.start() - 64), tail.start())
-            if local is not None and not any(s.start <= local.start() < s.end for s in found):
+            if local is None:
+                # "drop Aisha a line, aishabeatz at icloud": a plain name counts too when an email is
+                # spoken of just before it.
+                local = _PLAIN_LOCAL.search(text, max(0, tail.start() - 64), tail.start())
+                if (local is None or local.group().lower() in _NOT_A_LOCAL_PART
+                        or not _EMAIL_TALK.search(text, max(0, local.start() - 40), local.start())):
+                    continue
+            if not any(s.start <= local.start() < s.end for s in found):
                 spans.append(Span(Kind.EMAIL_ADDRESS, local.start(), tail.end()))
         return spans
 
