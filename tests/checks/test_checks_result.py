@@ -1,7 +1,5 @@
 """The shape of a check's result: findings, spans, messages, redaction."""
 
-import time
-
 import pytest
 
 from bot.checks import MESSAGES, CheckContext, Checker, Finding, Kind
@@ -113,24 +111,22 @@ def test_spans_are_code_point_offsets_with_emoji_and_other_scripts(check):
     assert [f.text for f in result.findings] == ["07700 900123", "jo@gmail.com"]
 
 
-def test_a_hundred_kilobyte_text_is_checked_quickly(check):
+# How long these take is measured in benchmarks/bench_long_texts.py, beside a bare scan.
+def test_a_hundred_kilobyte_text_is_read_to_the_end(check):
     paragraph = (
         "Rehearsal notes: we start at 10:30 in Room 4, tickets £5, bus 94 from the station. "
         "Amy and Sam did a great job. Call 07700 900123 if late; email jo@gmail.com. "
     )
-    text = (paragraph * (100_000 // len(paragraph) + 1))[:100_000]
-    started = time.perf_counter()
+    text = paragraph * (100_000 // len(paragraph))
     result = check(text)
-    elapsed = time.perf_counter() - started
     assert len(result.findings) > 500
-    assert elapsed < 2.0, f"100 KB took {elapsed:.2f}s"
+    assert result.findings[-1].text == "jo@gmail.com"
+    assert result.findings[-1].end == len(text) - 2
 
 
-def test_a_hundred_kilobytes_of_one_character_is_checked_quickly(check):
+def test_a_hundred_kilobytes_of_one_character_finds_nothing(check):
     for character in "a1 @<.:-'\n":
-        started = time.perf_counter()
-        check(character * 100_000)
-        assert time.perf_counter() - started < 2.0, repr(character)
+        assert check(character * 100_000).findings == [], repr(character)
 
 
 def test_characters_whose_lower_case_is_longer_do_not_shift_spans(check):

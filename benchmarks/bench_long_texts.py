@@ -1,0 +1,123 @@
+"""How long the checker and the moderation rules take on very long texts.
+
+    .venv/bin/python benchmarks/bench_long_texts.py [--runs N]
+
+A person can paste a whole newsletter or a long document into `tmw-bot check`, and a chat member can
+post a 40 KB message; both must come back promptly, however the text is made. This times, as CPU
+seconds (the best of N runs, so other work on the machine skews it least):
+
+* the checker on 100 KB of ordinary rehearsal notes, each paragraph with a phone number and an
+  email address in it (hundreds of findings);
+* the checker on 100 KB of one character repeated, for the characters the detectors' patterns
+  anchor on (a letter, a digit, a space, "@", "<", ".", ":", "-", "'", a new line): the texts
+  most likely to make a pattern backtrack;
+* the moderation rules on two 40 KB messages in a row (the second is a repeat, so repetition's
+  memory is used too), ending with a disguised swear word that must still be read.
+
+Each figure is printed beside a baseline measured in the same run on the same text: one pass of a
+single regular expression for phone numbers and email domains over it (what the simplest
+scrubber would do), so a figure can be read as "so many times a bare scan".
+
+Target: under 2.0 s of CPU for each text. Timings depend on the machine, so a missed target is
+reported, not fatal (unless --strict).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import secrets
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+if str(PROJECT_ROOT) not in sys.path:
+    sys.path.insert(0, str(PROJECT_ROOT))
+
+from bot.checks import CheckContext, Checker, RosterIndex, parse_roster_csv  # noqa: E402
+from bot.moderation import ChannelModerator, RuleBook  # noqa: E402
+from bot.slack.inbound import SLACK_MARKUP  # noqa: E402
+
+TARGET_SECONDS = 2.0
+ROSTER_CSV = (PROJECT_ROOT / "examples" / "roster.csv").read_text(encoding="utf-8")
+NOTES_PARAGRAPH = (
+    "Rehearsal notes: we start at 10:30 in Room 4, tickets £5, bus 94 from the station. "
+    "Amy and Sam did a great job. Call 07700 900123 if late; email jo@gmail.com. "
+)
+ANCHOR_CHARACTERS = "a1 @<.:-'\n"
+CHAT_WORDS = "you're all brilliant come to the gig on friday and bring your guitar ".split()
+# Anchored on "@" and on a leading 0, so it stays linear on any text (a scan that starts an email at
+# every word character would backtrack for minutes on 100 KB of one letter).
+BARE_SCAN = re.compile(r"\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|@[\w-]+\.[\w.]+")
+
+
+def cpu_seconds(work: Callable[[], object], runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        started = time.process_time()
+        work()
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def report(label: str, seconds: float, baseline: float) -> bool:
+    met = seconds < TARGET_SECONDS
+    ratio = f"{seconds / baseline:,.0f}x" if baseline > 0 else "n/a"
+    print(f"  {label:<34} {seconds:7.3f} s   bare scan {baseline:7.4f} s ({ratio})   {'met' if met else 'MISSED'}")
+    return met
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs of each text; the best is kept")
+    parser.add_argument("--strict", action="store_true", help="exit 1 if a target is missed")
+    args = parser.parse_args(argv)
+
+    checker = Checker(
+        CheckContext(
+            org_email_domains=["themusicworks.org.uk"],
+            org_phone_numbers=["01452 300400"],
+            roster=RosterIndex.from_rows(secrets.token_bytes(32), parse_roster_csv(ROSTER_CSV)),
+        )
+    )
+    checker.check("warm up: Amy Smith 07700 900123", SLACK_MARKUP)
+    all_met = True
+
+    print(f"The checker, CPU seconds (best of {args.runs}), target < {TARGET_SECONDS} s each:")
+    notes = (NOTES_PARAGRAPH * (100_000 // len(NOTES_PARAGRAPH) + 1))[:100_000]
+    findings = len(checker.check(notes, SLACK_MARKUP).findings)
+    all_met &= report(
+        f"100 KB of notes ({findings} findings)",
+        cpu_seconds(lambda: checker.check(notes, SLACK_MARKUP), args.runs),
+        cpu_seconds(lambda: BARE_SCAN.findall(notes), args.runs),
+    )
+    for character in ANCHOR_CHARACTERS:
+        text = character * 100_000
+        all_met &= report(
+            f"100 KB of {character!r}",
+            cpu_seconds(lambda: checker.check(text, SLACK_MARKUP), args.runs),
+            cpu_seconds(lambda: BARE_SCAN.findall(text), args.runs),
+        )
+
+    print("The moderation rules:")
+    rulebook = RuleBook()
+    long_text = " ".join(CHAT_WORDS[i % len(CHAT_WORDS)] for i in range(8000))[:39_990] + " f u c k"
+
+    def two_long_messages() -> None:
+        moderator = ChannelModerator("#gigs — gig news", rulebook=rulebook)
+        moderator.assess("U1", long_text, "1700000000.000100")
+        moderator.assess("U2", long_text, "1700000001.000100")
+
+    two_long_messages()
+    all_met &= report(
+        "two 40 KB messages",
+        cpu_seconds(two_long_messages, args.runs),
+        cpu_seconds(lambda: (BARE_SCAN.findall(long_text), BARE_SCAN.findall(long_text)), args.runs),
+    )
+    return 0 if all_met or not args.strict else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
