@@ -31,11 +31,16 @@ _CANDIDATE = re.compile(r"(?:\+|\(\s*)?\d(?:[\d \t\u00a0().\-\u2013/]{0,60}\d)?"
 _MIN_DIGITS = 7
 _WINDOW_MARGIN = 3  # characters of context either side, for the matcher's own boundary checks
 
-# "Order no. 01234 567890", "ref: 0123456789": numbers that only look like phone numbers.
-_REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:ref(?:erence)?|order|ticket|invoice|booking|account|acct|a/c|charity|company|"
-    r"registration|reg|membership|member|policy|case|tracking|isbn|serial|id)\b\.?\s*"
-    r"(?:no\.?|number|num|id|code)?\s*[:#]?\s*|#\s*)$",
+# "Order no. 01234 567890", "ref: 0123456789", "session ID for the recording is 0745-2231-88": numbers that
+# only look like phone numbers, labelled as something else (identifier_labels.txt) right before them or a
+# few words before, with nothing about calling in between.
+_REFERENCE_TAIL = r"\.?[ \t]*(?:no\.?|number|num|id|code|ref)?[ \t]*(?:['\u2019]s|is|was|[:#=])?[ \t]*"
+_THEIR_NUMBER = re.compile(
+    r"\b(?:their|its)[ \t]+(?:main[ \t]+|shop[ \t]+|office[ \t]+)?(?:number|phone[ \t]+number|phone|landline|line)"
+    r"(?:['\u2019]s|[ \t]+is|[ \t]*:)?[ \t]*$", re.IGNORECASE)
+_CALLING_WORDS = re.compile(
+    r"\b(?:call|calls|calling|ring|rings|text|texts|phone|mobile|mob|tel|whatsapp|contact|reach|dial|me|my|his|her|him|them)\b"
+    r"|\bon[ \t]*[:\-]?[ \t]*$",
     re.IGNORECASE,
 )
 # A number written out in words to get past filters: "zero seven seven zero zero, nine zero zero, five
@@ -84,11 +89,18 @@ class PhoneDetector:
             except phonenumbers.NumberParseException:
                 continue  # a typo in the organisation file should not stop the checker
         self._own_numbers = frozenset(own)
+        identifiers = phrase_pattern(entries("identifier_labels", context.extra_terms))
+        self._reference_before = re.compile(rf"(?:\b(?:{identifiers})\b{_REFERENCE_TAIL}|#[ \t]*)$", re.IGNORECASE)
+        self._reference_earlier = re.compile(
+            rf"\b(?:{identifiers})\b(?P<gap>(?:[ \t]+[\w'\u2019-]+){{1,6}}?){_REFERENCE_TAIL}$", re.IGNORECASE)
+        # "The shop's number is ...", "Guitar repair place on Westgate, their number's ...": a business named
+        # earlier in the sentence, then its number (business_words.txt).
         # "Guildhall box office: 01452 503050": a venue's public line (public_line_labels.txt).
         labels = phrase_pattern(entries("public_line_labels", context.extra_terms))
         self._public_line_before = re.compile(
-            rf"\b(?:{labels})(?:['\u2019]s)?[ \t]*(?:(?:number|no\.?|is|on|:|-|\u2013|ring|call|phone|dial|tel\.?)[ \t]*){{0,3}}$",
+            rf"\b(?:{labels})(?:['\u2019]s)?[ \t]*(?:(?:number(?:['\u2019]s)?|no\.?|is|on|:|-|\u2013|ring|call|phone|dial|tel\.?)[ \t]*){{0,3}}$",
             re.IGNORECASE)
+        self._business_earlier = re.compile(rf"\b(?:{labels})\b", re.IGNORECASE)
         # "call the Roses on 01684 295074 (box office)": the label right after the number.
         self._public_line_after = re.compile(rf"[ \t]*\([ \t]*(?:{labels})\b", re.IGNORECASE)
 
@@ -143,12 +155,27 @@ class PhoneDetector:
 
     def _accept(self, text: str, start: int, raw: str, number: phonenumbers.PhoneNumber) -> bool:
         before = text[max(0, start - 30):start]
-        if _ATTACHED_BEFORE.search(before) or _REFERENCE_BEFORE.search(before):
+        if _ATTACHED_BEFORE.search(before) or self._reference_before.search(before):
             return False
-        public = self._public_line_before.search(before) or self._public_line_after.match(text, start + len(raw))
+        if self._labelled_as_identifier(text[max(0, start - 60):start]):
+            return False
+        public = (self._public_line_before.search(before) or self._public_line_after.match(text, start + len(raw))
+                  or self._their_number(text, start))
         if public and phonenumbers.number_type(number) in _FIXED_LINE_TYPES:
             return False
         return self._looks_like_phone(raw, number) and _key(number) not in self._own_numbers
+
+    def _their_number(self, text: str, start: int) -> bool:
+        """"Guitar repair place on Westgate, their number's ...": a business named earlier in the sentence."""
+        clause = re.split(r"[\n.!?]", text[max(0, start - 80):start])[-1]
+        pronoun = _THEIR_NUMBER.search(clause)
+        return pronoun is not None and self._business_earlier.search(clause, 0, pronoun.start()) is not None
+
+    def _labelled_as_identifier(self, before: str) -> bool:
+        """"session ID for the recording is 0745-2231-88": an identifier's label a few words before."""
+        clause = re.split(r"[\n.!?;]", before)[-1]
+        match = self._reference_earlier.search(clause)
+        return match is not None and not _CALLING_WORDS.search(clause, match.start("gap"))
 
     def _looks_like_phone(self, raw: str, number: phonenumbers.PhoneNumber) -> bool:
         if phonenumbers.number_type(number) in _SERVICE_NUMBER_TYPES:

@@ -11,6 +11,12 @@ Kings Place, 12 Brunswick Road ... (the community centre)"), unless it is someon
 A street with no street-type word counts where someone lives or is sent things ("lives at 3
 Winnycroft, Matson", "birthday card to 30 Meadowleaze, Longlevens"); a row of houses named as one is a
 street ("2 Church Cottages").
+
+An organisation announcing its own premises is not giving out a personal address: "We've moved! our office
+is now at The Exchange, 12 Eastgate Street", "Our HQ has moved to 55 London Road" (org_premises_words.txt,
+org_owner_words.txt), unless a home is named after it ("our office is shut, send it to my home, ...").
+Nor is a venue given for directions: "the theatre is at 41 Bath Road", "find us at 22 Northgate Street",
+"The gig's at The Fleece, 6 Westgate Street".
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
 from bot.checks.document import Document
 from bot.checks.findings import Kind
+from bot.checks.wordlists import entries, phrase_pattern
 
 # The postcode areas in use (Royal Mail), so that "Y9 1ST" or "B4 2ND" in lower case, or strings
 # that merely have the shape of a postcode, are not taken for one.
@@ -104,6 +111,8 @@ _VENUE_WORDS = (
 # and "2 Park Road" are streets, not venues.
 _VENUE_BEFORE = re.compile(
     rf"\b(?:{_VENUE_WORDS})\b(?![ \t]+(?:{_STREET_TYPES})\b)|\bvenue\b|\b[Oo]ur[ \t]+(?:office[ \t]+)?(?:post[ \t]?code|address)\b"
+    # "the theatre is at 41 Bath Road": a venue in lower case, as a venue ("the ...").
+    rf"|\b[Tt]he[ \t]+(?i:{_VENUE_WORDS})[ \t]+(?:is|are|'s|\u2019s|will[ \t]+be)[ \t]+(?:now[ \t]+)?(?:at|on|in)\b"
 )
 # ... or just after, in brackets: "GL1 2LR (Gloucester Cathedral)".
 _VENUE_AFTER = re.compile(
@@ -115,7 +124,8 @@ _VENUE_AFTER = re.compile(
 _EVENT_AT = re.compile(
     r"\b(?:rehearsals?|sessions?|concerts?|gigs?|workshops?|practices?|performances?|showcases?|auditions?|"
     r"meetings?|events?|open[ \t]+mics?|jams?|recitals?|classes|lessons?|band[ \t]+practice)\b"
-    r"(?:[ \t]+(?:is|are|will[ \t]+be|tonight|today|tomorrow|this[ \t]+week|on[ \t]+\w+))*[ \t]+(?:at|@)[ \t]",
+    # "The gig's at The Fleece, ...": the event's "is" shortened.
+    r"(?:['\u2019]s)?(?:[ \t]+(?:is|are|will[ \t]+be|tonight|today|tomorrow|this[ \t]+week|on[ \t]+\w+))*[ \t]+(?:at|@)[ \t]",
     re.IGNORECASE,
 )
 _PRIVATE_EVENT = re.compile(r"\b(?:host\w*|garden|kitchen|living[ \t]+room|back[ \t]+room|sofa)\b", re.IGNORECASE)
@@ -138,11 +148,20 @@ _VENUE_LOOKBACK = 80
 # entrance". Public when the sentence says nothing personal.
 _DIRECTIONS = re.compile(
     r"\b(?:car[ \t-]?parks?|parking|sat[ \t-]?nav|satnav|venue|stage[ \t]+door|box[ \t]+office|loading[ \t]+bay|"
-    r"main[ \t]+entrance|venue[ \t]+entrance|bus[ \t]+station|train[ \t]+station|park[ \t]+and[ \t]+ride)\b",
+    r"main[ \t]+entrance|venue[ \t]+entrance|bus[ \t]+station|train[ \t]+station|park[ \t]+and[ \t]+ride|"
+    # "Directions: ...", "find us at ...", "the entrance is round the side".
+    r"directions|find[ \t]+us|visit[ \t]+us|come[ \t]+and[ \t]+(?:see|find|visit)[ \t]+us|entrance)\b",
     re.IGNORECASE,
 )
 
 
+# A home named after an organisation's premises: "our office is shut, so send it to my home, ...". Moving is
+# no cue here, as offices move too.
+_HOME_CUE = re.compile(
+    r"\b(?:lives?|living|home|house|hers|his|theirs|mum|mom|dad|parents?|carer|nan|gran|grandma|family|flat|"
+    r"my|mine|me|pick-?up|drop-?off|lift)\b",
+    re.IGNORECASE,
+)
 _SOMEONES = re.compile(r"\b[A-Z][a-z]+['\u2019]s\b|\b(?:his|her|their|family|mum|dad|nan|gran|home)\b", re.IGNORECASE)
 _BUSINESS_WORDS = re.compile(r"\b(?:Press|Ltd|Limited|Print|Printers|Services|Group|Company|Co|Media|Music|Records)\b")
 
@@ -196,6 +215,11 @@ _FLAT_IN_BLOCK = re.compile(
 class PostalAddressDetector:
     def __init__(self, context: CheckContext):
         self._org_postcodes, self._org_words = _org_address_forms(context.org_addresses)
+        owners = phrase_pattern(entries("org_owner_words", context.extra_terms)).replace("'", "['\u2019]")
+        premises = phrase_pattern(entries("org_premises_words", context.extra_terms))
+        # "our office is now at", "the charity's new base:", "Our HQ has moved to": not a flat, a person's own
+        self._org_premises = re.compile(
+            rf"\b(?:{owners})[ \t]+(?:new[ \t]+|main[ \t]+|current[ \t]+)?(?:{premises})\b(?![ \t]+flat)", re.IGNORECASE)
 
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
@@ -233,6 +257,8 @@ class PostalAddressDetector:
                 # Sending or posting to somebody's: "Kelsey's birthday card to", "her certificate to".
                 if match.group("lives") is None and not _SOMEONES.search(match.group("between")):
                     continue
+                if self._org_premises_before(doc, start):
+                    continue  # "Our HQ has moved to 55 London Road, Cheltenham"
                 if not any(s.start <= start < s.end for s in spans) and not _BUSINESS_WORDS.search(text, start, end):
                     spans.append(Span(Kind.POSTAL_ADDRESS, start, end))
         # An address line or a named house needs no house number ("Address: The Old Forge, Bisley Road").
@@ -250,12 +276,21 @@ class PostalAddressDetector:
             return True
         return self._at_venue(doc, match.start(), match.end())
 
+    def _org_premises_before(self, doc: Document, start: int) -> bool:
+        """"We've moved! our office is now at ...": the organisation's own premises, no home named after them."""
+        sentence_start, _ = doc.sentence_bounds(start)
+        before = doc.masked[max(sentence_start, start - _VENUE_LOOKBACK):start]
+        premises = list(self._org_premises.finditer(before))
+        return bool(premises) and not _HOME_CUE.search(before, premises[-1].end())
+
     def _at_venue(self, doc: Document, start: int, end: int) -> bool:
         sentence_start, _ = doc.sentence_bounds(start)
         before = doc.masked[max(sentence_start, start - _VENUE_LOOKBACK):start]
         sentence_start, sentence_end = doc.sentence_bounds(start, end)
         sentence = doc.masked[sentence_start:sentence_end]
         if _DIRECTIONS.search(sentence) and not _PERSONAL_CUE.search(sentence):
+            return True
+        if self._org_premises_before(doc, start):
             return True
         venues = list(_VENUE_BEFORE.finditer(before))
         if venues:

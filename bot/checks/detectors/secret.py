@@ -29,7 +29,13 @@ Two ways in:
   name (key_services.txt): "the Mailchimp key for the list is 5f2c9e1a77b0...-us21", "dropbox app key
   k3q9z8w1x7v2m4n and the secret p0o9...";
 * a Wi-Fi password on a poster or a caption, after the network's name if there is one: "Wifi for your
-  backing tracks 👉 BeatItRocks!2", "WiFi: GuildhallGuest — Riff&Roll77".
+  backing tracks 👉 BeatItRocks!2", "WiFi: GuildhallGuest — Riff&Roll77";
+* a code keyed in with the key pressed after it (keypad_keys.txt), however its digits are separated:
+  "side door is 1-9-7-3 then #", "code 4 4 0 9 enter", "2.8.1.6 and then the tick key";
+* in a sentence about Wi-Fi, the password given a few words after its label, or typed in when asked
+  for: "the code is on a sticker by the urn: hallelujah2024", "the password on the router says
+  cricket4life", "type soundcheck55 when it asks for the password". The network's name is never the
+  secret: "guest Wi-Fi is TMW_Guest, password bluebird1" flags only "bluebird1".
 
 Talk about passwords is not a password: "password protected",
   "change your password regularly", "the password is in the drawer", "password: ********".
@@ -189,6 +195,39 @@ _WIFI_CAPTION = re.compile(
     r"(?:[ \t]*(?:/|\||\u2014|\u2013|-(?=[ \t])|,)[ \t]*(?:(?:pass(?:word)?|pw|key)[ \t]*:?[ \t]*)?[\"'\u201c\u2018`]?(?P<second>[^\s\"'\u201d\u2019`]{4,100}))?",
     re.IGNORECASE,
 )
+# "1-9-7-3 then #", "4 4 0 9 enter", "2.8.1.6 and then the tick key": four to eight digits, however they are
+# separated, then the key pressed after them (keypad_keys.txt, filled in by the detector).
+_KEYED_DIGITS = (
+    r"(?<![\w.,:/+\-·])(?<!\d[ \t])(?P<value>\d(?:(?:[ \t]*[-./*_\u00b7\u2022\u2013][ \t]*|[ \t])\d){3,7}|\d{4,8})(?!\d)"
+    r"[ \t]*,?[ \t]*(?:(?:and[ \t]+)?then|followed[ \t]+by|and|\+)?[ \t]*"
+    r"(?:(?:press(?:ing)?|hit(?:ting)?|push|tap|key)[ \t]+)?(?:the[ \t]+)?"
+)
+# A plain word for a key ("enter", "ok", "clear") only ends a clause or names a key: not "then the drums enter the room".
+_KEY_WORD_END = re.compile(r"[ \t]*(?:$|[\n.,;:!?)\u2014\u2013]|-[ \t]|(?:key|button|twice|again)\b|(?:and|to)[ \t])", re.IGNORECASE)
+# In a sentence about Wi-Fi: "the code is on a sticker by the urn: hallelujah2024", "the password on the
+# back of the router says cricket4life", "the password they gave us is organloft77". Only a value shaped
+# like a password, as the words between may be anything.
+_WIFI_SENTENCE = re.compile(r"\b(?:wi-?fi|network|router|hotspot|ssid|broadband|join|connect(?:ed|ing)?[ \t]+to)\b", re.IGNORECASE)
+_WIFI_LABEL_LATER = re.compile(
+    r"\b(?:password|passcode|pass[ \t]?word|pw|code|key)(?:['\u2019]s)?\b[^\n:=.?!]{0,50}?"
+    r"(?:[ \t](?:is|was|says|said|reads|read|'s)\b|:|=|[ \t]-|\u2013|\u2014|\u2192|->)[ \t]*"
+    r"(?=[\"'\u201c\u2018`]?[^\s\"'\u201d\u2019`]*[\d!@#$%^&*_+?~])" + _VALUE,
+    re.IGNORECASE,
+)
+# "connect to Studio2_Guest then type soundcheck55 when it asks for the password".
+_WIFI_TYPED = re.compile(
+    r"\b(?:type|enter|put|use|key)(?:[ \t]+in)?[ \t]+" + _VALUE
+    + r"[ \t]+(?:when|as|for|if)\b[^\n.!?]{0,30}?\b(?:password|passcode|pass[ \t]?word|code|key)\b",
+    re.IGNORECASE,
+)
+# "guest Wi-Fi is TMW_Guest, password ...", "the hall wifi is "VillageHall5G", key is ...": a name with a
+# password label after it is the network's name.
+_PASSWORD_LABEL_AFTER = re.compile(
+    r"[\"'\u201d\u2019`]?[ \t]*(?:[,;/|(]|\band\b|\u2014|\u2013|-)[ \t]*(?:and[ \t]+)?(?:the[ \t]+|its[ \t]+|their[ \t]+)?"
+    r"(?:password|passcode|pass[ \t]?word|pw|pass|key|code)\b",
+    re.IGNORECASE,
+)
+_NETWORK_NAME_GAP = re.compile(r"\b(?:name|named|network|ssid|called)\b", re.IGNORECASE)
 _NETWORK_LABEL_BEFORE = re.compile(r"\b(?:network|ssid|name|called|connect[ \t]+to|join)[ \t]*$", re.IGNORECASE)
 _NETWORK_SPEC = re.compile(r"\d+(?:\.\d+)?(?:ghz|mhz|mbps|gbps|mb|gb|g)", re.IGNORECASE)
 
@@ -339,6 +378,8 @@ class SecretDetector:
         services = phrase_pattern(entries("key_services", context.extra_terms))
         self._service_value = re.compile(
             rf"\b(?:{services})\b(?:['\u2019]s)?[^\n:=]{{0,30}}?(?:{_SEPARATOR})[ \t]*{_RANDOM_VALUE}", re.IGNORECASE)
+        keys = entries("keypad_keys", context.extra_terms)
+        self._keyed_code = re.compile(_KEYED_DIGITS + rf"(?P<key>[#*\u2713\u2714]|(?:{phrase_pattern(keys)})(?!\w))", re.IGNORECASE)
         not_code = phrase_pattern(entries("not_code_words", context.extra_terms))
         self._not_a_door_code = re.compile(rf"(?:\b(?:{not_code})[ \t-]*|post)$", re.IGNORECASE)
 
@@ -387,11 +428,35 @@ class SecretDetector:
                 start, end = match.span(group)
                 while end > start and text[end - 1] in _TRAILING_PUNCTUATION:
                     end -= 1
-                if group == "first" and _NETWORK_LABEL_BEFORE.search(text, max(0, start - 20), start):
-                    continue
+                if group == "first" and (_NETWORK_LABEL_BEFORE.search(text, max(0, start - 20), start)
+                                         or _NETWORK_NAME_GAP.search(match.group("gap"))
+                                         or _PASSWORD_LABEL_AFTER.match(text, end)):
+                    continue  # the network's name, not its password
                 if _password_shaped(text[start:end]):
                     spans.append(Span(Kind.SECRET, start, end))
                     break
+        return spans
+
+    def _keyed_codes(self, text: str) -> list[Span]:
+        spans = []
+        for match in self._keyed_code.finditer(text):
+            key = match.group("key")
+            if key.isalpha() and " " not in key and not _KEY_WORD_END.match(text, match.end()):
+                continue  # "then the drums enter the room": a word, not a key
+            spans.append(Span(Kind.SECRET, *match.span("value")))
+        return spans
+
+    def _wifi_sentences(self, doc: Document) -> list[Span]:
+        text = doc.text
+        spans = []
+        for pattern in (_WIFI_LABEL_LATER, _WIFI_TYPED):
+            for match in pattern.finditer(text):
+                start, end = _strip_value(match)
+                sentence_start, sentence_end = doc.sentence_bounds(match.start(), match.end())
+                # Typed in when the password is asked for, it is one wherever it is.
+                wifi = pattern is _WIFI_TYPED or _WIFI_SENTENCE.search(text, sentence_start, sentence_end)
+                if _password_shaped(text[start:end]) and wifi:
+                    spans.append(Span(Kind.SECRET, start, end))
         return spans
 
     def find(self, doc: Document) -> list[Span]:
@@ -407,11 +472,14 @@ class SecretDetector:
                 start, end = _strip_value(match)
                 if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=False):
                     spans.append(Span(Kind.SECRET, start, end))
+        if any(ch.isdigit() for ch in text):
+            spans += self._keyed_codes(text)  # "press 5-0-2-2 then enter" may have no marker word
         if not any(marker in lowered for marker in _WORD_MARKERS):
             return spans
         spans += self._listed_codes(text)
         spans += self._random_keys(text)
-        if "wi" in lowered:
+        spans += self._wifi_sentences(doc)
+        if "wi" in lowered or "network" in lowered or "router" in lowered:
             spans += self._wifi_captions(text)
         for match in self._overlapping(text):
             start, end = _strip_value(match)
