@@ -411,6 +411,11 @@ class RosterIndex:
         self._opted_out_only_firsts = frozenset(
             first for first, answers in consent_by_first.items() if answers == {False}
         )
+        # First names shared by participants with different answers ("Ella" Grant opted out, "Ella"
+        # Hughes did not): only a text that puts the name in a picture may report it (names.py).
+        self._shared_opted_out_firsts = frozenset(
+            first for first, answers in consent_by_first.items() if answers == {False, True}
+        )
         self._school_hashes = frozenset(schools)
         self._opted_out_by_initial = opted_out_by_initial
         # Texts repeat the same words endlessly, so hashing is cached per normalised word run. The
@@ -433,12 +438,30 @@ class RosterIndex:
         return bool(self._school_hashes)
 
     @property
+    def has_shared_opted_out_firsts(self) -> bool:
+        """Does some first name belong to participants with different photo answers?"""
+        return bool(self._shared_opted_out_firsts)
+
+    @property
     def has_initials(self) -> bool:
         return bool(self._opted_out_by_initial)
 
     def is_first_name(self, normalised_first: str) -> bool:
         """Is this (normalised) word some participant's first name, whatever their consent?"""
         return bool(self._size) and self._name_digest(normalised_first) in self._first_hashes
+
+    def first_name_consent(self, normalised_first: str) -> str | None:
+        """For a (normalised) first name: "opted_out" when every participant so called has no photo
+        consent, "some_opted_out" when some have and some have not, "consented" when all have, None
+        when nobody on the roster is so called."""
+        if not self._size:
+            return None
+        digest = self._name_digest(normalised_first)
+        if digest in self._opted_out_only_firsts:
+            return "opted_out"
+        if digest in self._shared_opted_out_firsts:
+            return "some_opted_out"
+        return "consented" if digest in self._first_hashes else None
 
     def initial_opted_out(self, normalised_first: str, initial: str) -> bool | None:
         """For a first name and a surname's initial ("ella", "g"): True when a roster child so

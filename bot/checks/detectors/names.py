@@ -21,6 +21,16 @@ initial is hashed with the key too (RosterIndex.initial_opted_out) and, in a tex
 publicity, is a photo_consent finding when a roster child so written has no consent. "Tom B" is then
 somebody else: not our opted-out Tom. A surname in brackets after a first name is a full name.
 
+Nicknames (nicknames.txt): "Ozzy", "Tommy" count as the roster's Oscar and Tom when nobody on the
+roster is called by the nickname itself. A first name shared by participants with different answers
+("Ella" Grant has no consent, "Ella" Hughes has) is reported only where the text puts that name in the
+picture ("clip of Ella", "Ella's in the reel", "shout out to Ella"): then it may be the opted-out Ella.
+
+Someone else with the name: a visitor from an outside organisation ("Oscar from the council's comms
+team", "Tom Jones, grants officer at ...": visiting_organisations.txt, adult_roles.txt), a compound
+word ("Oscar-winning"), a famous namesake's song in quotes ("Tom Jones' 'It's Not Unusual'") or in a
+playlist's "Artist - Title" credit ("Tom Jones - Sex Bomb").
+
 The text's words are normalised and hashed with the roster key and compared with the stored
 hashes, so the checker never needs the roster in clear either.
 """
@@ -68,7 +78,7 @@ _BRACKETED_SURNAME = re.compile(
 _CREDIT_BRACKET_BEFORE = re.compile(r"[A-Z][\w'\u2019]*[!?]?[ \t]*\([ \t]*$")
 _CREDIT_BY_BEFORE = re.compile(r"[A-Za-z][\w'\u2019]*[ \t]+by[ \t]+$")
 # A quoted title straight after a name: "Tom Jones 'It's Not Unusual'", "Tom Jones's 'Delilah'".
-_QUOTED_TITLE_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]*[\"'\u2018\u201c][ \t]*[A-Z0-9]")
+_QUOTED_TITLE_AFTER = re.compile(r"(?:['\u2019]s?)?[ \t]*[\"'\u2018\u201c][ \t]*[A-Z0-9]")
 # Someone in the picture, said of a first name the organisation's own people share: "photo of Maya",
 # "Maya's in loads of the pics", "Tom's solo", "shout out to Tom for his first gig".
 _PICTURED_AFTER = re.compile(
@@ -86,6 +96,13 @@ _HASHTAG = re.compile(r"(?<![\w<&])#[^\W\d_][\w]{2,}")
 # Names listed together: "Tom, Isla and Noah", "Maya and Finn's duet", "Maya & Kai".
 _LISTED_WITH = re.compile(r"[ \t]*(?:,|&|\+|/|\band\b)[ \t]*(?:and[ \t]+)?")
 _LISTED_BEFORE = re.compile(r"(?P<other>[^\W\d_]+)[ \t]*(?:,|&|\+|/|\band\b)[ \t]*(?:and[ \t]+)?$")
+# A playlist's credit: "Tom Jones - Sex Bomb", "Tom Jones: Delilah".
+_CREDIT_DASH_AFTER = re.compile(r"[ \t]*[-\u2013\u2014:][ \t]*[\"'\u2018\u201c]?[A-Z0-9]")
+# "young producer", "junior volunteer": a role young people have too.
+_YOUNG_ROLE = re.compile(r"\b(?:young|junior|youth|teen|teenage|trainee)\b", re.IGNORECASE)
+_YOUNG_ROLE_BEFORE = re.compile(r"\b(?:young|junior|youth|teen|teenage|trainee)[ \t]+$", re.IGNORECASE)
+# "Oscar-winning", "Tom-style": a name inside a compound word.
+_COMPOUND_AFTER = re.compile(r"-[a-z]")
 _SONG_WORDS = re.compile(r"\b(?:songs?|tracks?|covers?|set[ \t]?list|setlist|singles?|albums?|tunes?|playlist|"
                          r"number|classic|hit|karaoke|sing|singing)\b", re.IGNORECASE)
 
@@ -115,6 +132,23 @@ class NameDetector:
         self._famous = frozenset(" ".join(n.lower().split()) for n in entries("famous_people", context.extra_terms))
         works = phrase_pattern(entries("namesake_works", context.extra_terms))
         self._work_after = re.compile(rf"[ \t]+(?:{works})(?!\w)", re.IGNORECASE)
+        # "ozzy" -> ("oscar",): a nickname and the first names it may stand for.
+        self._nicknames: dict[str, tuple[str, ...]] = {}
+        for entry in entries("nicknames", context.extra_terms):
+            nickname, _, names = entry.partition("=")
+            formal = tuple(_normalise(n) for n in names.split(",") if n.strip())
+            if nickname.strip() and formal:
+                self._nicknames[_normalise(nickname)] = formal
+        # Someone else who shares the name: a visitor from an outside organisation, or an adult's role.
+        organisations = phrase_pattern(entries("visiting_organisations", context.extra_terms))
+        self._visitor_after = re.compile(
+            rf"(?:['\u2019]s)?[ \t]*,?[ \t]+(?:from|at|representing|with)[ \t]+(?:the[ \t]+|our[ \t]+)?"
+            rf"(?:[\w&'\u2019-]+[ \t]+){{0,4}}?(?:{organisations})(?!\w)", re.IGNORECASE)
+        roles = phrase_pattern(entries("adult_roles", context.extra_terms))
+        self._role_after = re.compile(
+            rf"[ \t]*(?:,|\(|-|\u2013)[ \t]*(?:(?:our|the|a|an|is|was|as)[ \t]+)?(?:[a-z]+[ \t]+)?(?:{roles})\b"
+            rf"(?![ \t]*[\-\u2013:])", re.IGNORECASE)
+        self._role_before = re.compile(rf"\b(?:{roles})\.?[ \t]*,?[ \t]+$", re.IGNORECASE)
 
     def find(self, doc: Document) -> list[Span]:
         if self._roster is None:
@@ -136,7 +170,7 @@ class NameDetector:
                 # "Smith, Amy" and "SMITH Amy": the surname-first order of registers and lists.
                 reversible.append(_COMMA_GAP.fullmatch(text, previous_end, start) is not None
                                   or (previous_capitals and joins and not word.isupper()))
-            words.append((start, end, _normalise(word)))
+            words.append((start, end, self._formal_name(_normalise(word))))
             previous_end = match.end()
             previous_capitals = len(word) > 1 and word.isupper()
         joinable.append(False)
@@ -160,7 +194,7 @@ class NameDetector:
         for name in names:
             if name.full_name:
                 if (self._namesakes_work(text, name.start, name.end) or self._song_credit(text, name.start, name.end)
-                        or self._famous_title(text, name.start, name.end)):
+                        or self._famous_title(text, name.start, name.end) or self._someone_else(text, name.start, name.end)):
                     continue
                 spans.append(Span(Kind.FULL_NAME, name.start, name.end))
                 if name.opted_out:
@@ -169,7 +203,8 @@ class NameDetector:
                     if publicity:
                         spans.append(Span(Kind.PHOTO_CONSENT, name.start, name.end))
                 continue
-            if _normalise(text[name.start:name.end]) in named_in_full or name.start in someone_else:
+            if (_normalise(text[name.start:name.end]) in named_in_full or name.start in someone_else
+                    or self._someone_else(text, name.start, name.end)):
                 continue
             if publicity is None:
                 publicity = self._about_publicity(text)
@@ -179,12 +214,61 @@ class NameDetector:
                     and not self._keeps_out(text) and self._pictured_if_shared(text, name.start, name.end)):
                 # "Tom Ellis" is somebody else called Tom: the surname says it is not our Tom.
                 spans.append(Span(Kind.PHOTO_CONSENT, name.start, name.end))
+        spans += self._shared_first_names(text, words, names, initials, named_in_full)
         if any(opted_out for _, _, opted_out in initials):
             if publicity is None:
                 publicity = self._about_publicity(text)
             if publicity and not self._keeps_out(text):
                 spans += [Span(Kind.PHOTO_CONSENT, start, end) for start, end, opted_out in initials if opted_out]
         return spans
+
+    def _formal_name(self, word: str) -> str:
+        """A nickname as the roster's first name it stands for ("ozzy" -> "oscar"), when nobody on the
+        roster is called by the nickname itself; any other word as it is."""
+        formal = self._nicknames.get(word)
+        if not formal or self._roster.is_first_name(word):
+            return word
+        return next((name for name in formal if self._roster.is_first_name(name)), word)
+
+    def _someone_else(self, text: str, start: int, end: int) -> bool:
+        """Somebody who is not the participant: "Oscar from the council's comms team", "Tom Jones,
+        grants officer", "Cllr Maya", "Oscar-winning"."""
+        if self._visitor_after.match(text, end) is not None or _COMPOUND_AFTER.match(text, end) is not None:
+            return True
+        role = self._role_after.match(text, end)
+        if role is not None and not _YOUNG_ROLE.search(role.group()):
+            return True
+        role = self._role_before.search(text, max(0, start - 30), start)
+        # "young producer Oscar", "junior volunteer Ella": a young person's role.
+        return role is not None and _YOUNG_ROLE_BEFORE.search(text, max(0, role.start() - 12), role.start()) is None
+
+    def _shared_first_names(self, text: str, words: list, names: list, initials: list, named_in_full: set) -> list[Span]:
+        """A first name that participants with different answers share ("Ella"), in a text that puts
+        it in the picture: "clip of Ella", "Ella's in the reel", "shout out to Ella". It may be the
+        opted-out one, so the sender is asked to check."""
+        if not self._roster.has_shared_opted_out_firsts:
+            return []
+        found = []
+        taken = [(n.start, n.end) for n in names] + [(s, e) for s, e, _ in initials]
+        publicity = None
+        for start, end, word in words:
+            if not text[start].isupper() or word in named_in_full:
+                continue
+            if self._roster.first_name_consent(word) != "some_opted_out":
+                continue
+            if any(s < end and start < e for s, e in taken) or _another_surname_after(text, end):
+                continue
+            if self._someone_else(text, start, end) or self._keeps_out(text):
+                continue
+            if not (self._photo_of_before.search(text, max(0, start - 30), start) is not None
+                    or _CELEBRATED_BEFORE.search(text, max(0, start - 30), start) is not None
+                    or _PICTURED_AFTER.match(text, end) is not None):
+                continue
+            if publicity is None:
+                publicity = self._about_publicity(text)
+            if publicity:
+                found.append(Span(Kind.PHOTO_CONSENT, start, end))
+        return found
 
     def _initials(self, text: str, names: list) -> list[tuple[int, int, bool | None]]:
         """First names with a surname's initial ("Ella G", "Ella G.", "ella g" after "photo of"), each
@@ -264,9 +348,12 @@ class NameDetector:
         return False
 
     def _famous_title(self, text: str, start: int, end: int) -> bool:
-        """A famous namesake with one of their songs in quotes: "Tom Jones 'It's Not Unusual'"."""
-        return (" ".join(text[start:end].lower().split()) in self._famous
-                and _QUOTED_TITLE_AFTER.match(text, end) is not None)
+        """A famous namesake with one of their songs in quotes, "Tom Jones 'It's Not Unusual'", or
+        credited in a playlist: "Tom Jones - Sex Bomb"."""
+        if " ".join(text[start:end].lower().split()) not in self._famous:
+            return False
+        return (_QUOTED_TITLE_AFTER.match(text, end) is not None
+                or (_CREDIT_DASH_AFTER.match(text, end) is not None and _SONG_WORDS.search(text) is not None))
 
     def _song_credit(self, text: str, start: int, end: int) -> bool:
         """"Delilah (Tom Jones)", or "Delilah by Tom Jones" in a text about songs."""

@@ -84,6 +84,8 @@ _AGE_WORD = r"(?:four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourt
 _YOUNG_BEFORE = re.compile(
     rf"(?:\b(?:{_AGE}|{_AGE_WORD})[ \t-]+year[ \t-]+old"
     rf"|\b(?:young|teen|teenage)[ \t]+(?:leader|musician|person|drummer|singer|guitarist|bassist|rapper|dj|composer|songwriter|producer|star)"
+    # "new lad Reece Holloway", "the young lass": called a child just before the name.
+    rf"|\b(?:new|young|little|wee)[ \t]+(?:lad|lass|boy|girl|kid|youngster|teen)"
     rf"|\b(?:teenager|youngster|pupil|student|schoolboy|schoolgirl|{_YEAR_GROUP}[ \t]+(?:pupil|student)|gcse[ \t]+student)"
     # A parent or carer writing about their child: "my son Lucas Pryce", "our youngest, Mia Hart",
     # "her little brother Josh Kerr". A brother or sister is young only when said to be younger.
