@@ -498,8 +498,8 @@ _CARE_FROM_BEFORE = re.compile(
     r"(?:(?:the|a|an|his|her|their)[ \t]+)?$", re.IGNORECASE)
 # "he's been cutting", "Maya has started cutting again": not "cutting tracks" or "cutting the video".
 _CUTTING = re.compile(
-    rf"{_SUBJECT}(?P<harm>(?:['\u2019]s|[ \t]+(?:has|had|is|was))?[ \t]+(?:been|started|keeps|still)[ \t]+cutting)"
-    r"(?=[ \t]*(?:[,.;:!?)\n]|$)|[ \t]+(?:again|herself|himself|themselves|at[ \t]+home|since|for[ \t]+a|on[ \t]+(?:his|her|their))\b)"
+    rf"{_SUBJECT}(?:['\u2019]s|[ \t]+(?:has|had|is|was))?[ \t]+(?P<harm>(?:been|started|keeps|still)[ \t]+cutting)"
+    r"(?=[ \t]*(?:[,.;:!?)\n]|$)|[ \t]+(?:again|at[ \t]+home|since|for[ \t]+a|on[ \t]+(?:his|her|their))\b)"  # "cutting himself": _REFLEXIVE_HARM
 )
 # After a service: "CAMHS are now involved with Isaac", "the school nurse is working with her".
 _INVOLVED_WITH_AFTER = re.compile(
