@@ -221,6 +221,9 @@ class HealthDetector:
             rf"(?:in[ \t]+(?:a[ \t]+|an[ \t]+)?(?:{dressings})|(?:strapped|bandaged|splinted|taped|plastered)(?:[ \t]+up)?)\b"
             rf"|\b(?:a|an)[ \t]+(?:{dressings})[ \t]+on[ \t]+(?P<owner2>his|her|their)[ \t]+(?:(?:left|right|bad|broken|sore)[ \t]+)?(?:{parts})\b",
             re.IGNORECASE)
+        # Cheap look-ups first, so that a long text with none of these words is not searched.
+        self._dressing_cues = tuple({d.split()[-1].rstrip("*").lower() for d in entries("injury_dressings", context.extra_terms)}
+                                    | {"strapped", "bandaged", "splinted", "taped", "plastered"})
         struggles = phrase_pattern(entries("health_struggles", context.extra_terms))
         self._struggle = re.compile(
             rf"\b(?:struggl(?:es|ed|ing)|(?:a[ \t]+)?(?:rough|hard|tough|difficult|bad|horrible)[ \t]+(?:time|patch|few[ \t]+weeks)|"
@@ -398,7 +401,10 @@ class HealthDetector:
                     spans += [Span(Kind.HEALTH, *c.span()) for c in conditions if value_end <= c.start() < line_end]
         # Said of "his" or "her" part of the body or of what they struggle with: "Grace's ankle is still in a
         # boot", "a pot on his leg", "a rough time with her eating" (round 11).
-        for pattern in (self._dressed_part, self._struggle):
+        low_text = lowered if lowered is not None else text.lower()
+        patterns = ([self._dressed_part] if any(cue in low_text for cue in self._dressing_cues) else []) + \
+            ([self._struggle] if any(f"with {owner} " in low_text for owner in ("his", "her", "their")) else [])
+        for pattern in patterns:
             for need in pattern.finditer(text):
                 name = need.groupdict().get("name")
                 if name is not None:
