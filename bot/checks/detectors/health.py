@@ -7,6 +7,14 @@ nuts"). General talk stays
 quiet: "mental health awareness week", "healthy snacks", "an autism-friendly session", "we support
 young people with anxiety", and advice to every parent ("if your child needs medication, pack it").
 The finding covers the condition itself.
+
+Needs said without a condition's name count too, when tied to a young person: a hurt part in a
+dressing ("Grace's ankle is still in a boot", "a pot on his leg": injury_dressings.txt), a hard time with
+something ("a rough time with her eating": health_struggles.txt), care by a service or a professional
+("Callum is under the school nurse", "CAMHS are now involved with Isaac"), what the person told
+someone ("Luca opened up to a volunteer about having dark thoughts"). A form's question to the parent
+("Anything we should know?: asthma", health_form_questions.txt) makes a condition in its answer the
+child's; a blank waiting to be filled in ("Medical needs / allergies: ____") is no answer.
 """
 
 from __future__ import annotations
@@ -22,7 +30,8 @@ from bot.checks.wordlists import entries, phrase_pattern
 
 # The conditions and acronyms are word lists (bot/checks/data/health_words.txt, health_acronyms.txt),
 # so that an organisation can add its own.
-_INJURY_VERBS = r"(?:broke|broken|fractured|sprained|twisted|dislocated|injured|hurt)"
+_INJURY_VERBS = (r"(?:broke|broken|fractured|sprained|twisted|dislocated|injured|hurt|"
+                 r"breaking|fracturing|spraining|twisting|dislocating|injuring|hurting)")
 
 # Ways a person can "have" a condition, between the subject and the condition: one to five of these
 # words ("has", "has been in", "is having an", "'s been signed off").
@@ -39,7 +48,10 @@ _VERB_WORD = (
     # Care being given: "is being treated for", "was admitted with", "is being assessed for".
     r"treated|admitted|assessed|monitored|tested|scanned|medicated|"
     # Coming back from care: "Nadia is just out of hospital".
-    r"out|of)"
+    r"out|of|"
+    # Told by the young person, and said of two at once (round 11): "Lola disclosed self-harm",
+    # "Ayo and Femi both have EHCPs".
+    r"disclosed|disclosing|both)"
 )
 _VERB = (
     rf"(?:[ \t]*,?[ \t]*who(?:['\u2019]s|[ \t]+{_VERB_WORD})|['\u2019]s|['\u2019]ll|[ \t]+{_VERB_WORD})"
@@ -70,7 +82,8 @@ _OWNER_BEFORE = re.compile(
 # "Amy has asthma and carries an inhaler": the second condition's subject is further back.
 _AND_VERB_BEFORE = re.compile(
     rf"{_SUBJECT}[ \t]+(?:has|is|had|was)[ \t][^.!?\n]{{1,50}}?[ \t]and[ \t]+(?:also[ \t]+)?"
-    rf"(?:carries|takes|uses|needs|has|is[ \t]+on|wears)[ \t]+{_FILLER}$"
+    # "... and is seeing a dietitian", "... and is under the school nurse": care joined on (round 11).
+    rf"(?:carries|takes|uses|needs|has|is[ \t]+on|wears|sees|is[ \t]+seeing|is[ \t]+under|is[ \t]+seen[ \t]+by)[ \t]+{_FILLER}$"
 )
 # "Finn broke his wrist": the injury's verb is part of the finding, so the subject comes right before.
 _SUBJECT_ONLY_BEFORE = re.compile(rf"{_SUBJECT}(?:[ \t]+(?:has|had|'s|just|has[ \t]+just))?[ \t]+$")
@@ -113,9 +126,16 @@ _AND_STATE_BEFORE = re.compile(
     rf"{_SUBJECT}(?:[ \t]+(?:has|is|had|was)|['\u2019]s)[ \t][^.!?\n]{{1,50}}?[ \t]and[ \t]+"
     rf"(?:(?:also|been|now|still|is|has|was|keeps)[ \t]+){{0,2}}$"
 )
-_CONTEXT_PATTERNS = (_PERSON_HAS_BEFORE, _NOTE_FOR_BEFORE, _AND_STATE_BEFORE, _TREATED_FOR_BEFORE, _NAME_PAREN_BEFORE, _OWNER_BEFORE, _AND_VERB_BEFORE,
+# What a young person told someone: "Luca opened up to a volunteer about having dark thoughts", "Esme told
+# Jo that she's been self-harming".
+_TOLD_BEFORE = re.compile(
+    rf"{_SUBJECT}(?:[ \t]+has)?[ \t]+(?:told|opened[ \t]+up|spoke|talked|confided)\b[^.!?\n]{{0,30}}?[ \t]+"
+    # Of themselves ("about having", "about her", "that she's been"), not a topic ("talked about cancer").
+    rf"(?:about|that)[ \t]+(?:(?:having|feeling|being|his|her|their|(?:he|she)(?:['\u2019]s|[ \t]+(?:is|has|was))|been)[ \t]+){{1,3}}{_FILLER}$"
+)
+_CONTEXT_PATTERNS = (_TOLD_BEFORE, _PERSON_HAS_BEFORE, _NOTE_FOR_BEFORE, _AND_STATE_BEFORE, _TREATED_FOR_BEFORE, _NAME_PAREN_BEFORE, _OWNER_BEFORE, _AND_VERB_BEFORE,
                      _LIST_LINE_BEFORE, _WAITING_FOR_BEFORE)
-_LABEL_AFTER = re.compile(r"[ \t]*[:=]")
+_LABEL_AFTER = re.compile(r"(?:[ \t]*/[ \t]*\w+)?[ \t]*[?]?[ \t]*[:=]")
 _LOOKBACK = 80
 # Condition words used as a topic, not as somebody's condition.
 _TOPIC_AFTER = re.compile(
@@ -125,9 +145,17 @@ _TOPIC_AFTER = re.compile(
 )
 # Form lines: "Medical: asthma", "Allergies - nuts". The value runs to the end of the line (or a
 # comma or bar, where another field starts).
-_FORM_VALUE = r"[ \t]*[:\-\u2013][ \t]*(?P<value>[^\n,;|]{2,80})"
+# A question mark may stand for the colon ("Any health issues? nosebleeds"); a dash must stand apart
+# from the word before it ("needs step-free access" is no label).
+_FORM_VALUE = r"(?:[ \t]*\?)?(?:[ \t]*[:\u2013]|[ \t]*-(?![A-Za-z])|(?<=\?))[ \t]*(?P<value>[^\n,;|]{2,80})"
 _NOTHING_TO_DECLARE = re.compile(
-    r"^(?:none|nil|no|n/?a|nothing|not applicable|no known|none known|-+|\?+|tbc)\b", re.IGNORECASE
+    r"^(?:none|nil|no|n/?a|nothing|not applicable|no known|none known|-+|\?+|tbc|fine|good|ok|okay|all good)\b", re.IGNORECASE
+)
+# A form's blank waiting to be filled in is no answer (round 11): "Medical needs / allergies: ____",
+# "Anything we should know? ........", "Additional needs: (please describe)", "Medical: [please fill in]".
+_TEMPLATE_BLANK = re.compile(
+    r"^(?:[ \t_.\u2026\u2610\u25a1-]+|[(\[<][^)\]>\n]*[)\]>]|(?:please|if[ \t]+(?:any|applicable|so)|optional|details)\b.*)$",
+    re.IGNORECASE,
 )
 
 
@@ -144,7 +172,7 @@ class HealthDetector:
         words = rf"(?:{parts})[ \t]+(?:op|operation|surgery)|{words}"
         self._condition_lower = re.compile(rf"\b(?:{words})\b")
         self._condition_any_case = re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
-        self._acronym = re.compile(rf"\b(?:{acronyms})\b")
+        self._acronym = re.compile(rf"\b(?:{acronyms})s?\b")  # "both have EHCPs"
         self._injury = re.compile(rf"\b{injury}\b", re.IGNORECASE)
         # "an operation on her knee" is health, "an operation on her van's gearbox" is not.
         self._operation_on_something_else = re.compile(
@@ -167,7 +195,8 @@ class HealthDetector:
             rf"(?:{phrase_pattern(entries('participant_groups', context.extra_terms))})\b", re.IGNORECASE)
         labels = phrase_pattern(entries("health_form_labels", context.extra_terms))
         # "Dietary / medical: coeliac", "Needs/adjustments: ...": a label shared with another field.
-        self._form_line = re.compile(rf"(?:^|(?<=[\n,;|]))[ \t*_]*(?:[A-Za-z]+[ \t]*/[ \t]*)?(?:{labels})\b"
+        # Asked as a question: "Any health issues? ...", "Please tell us about any medical needs: ...".
+        self._form_line = re.compile(rf"(?:^|(?<=[\n,;|]))[ \t*_]*(?:{_FORM_LEAD_IN})?(?:[A-Za-z]+[ \t]*/[ \t]*)?(?:{labels})\b"
                                      rf"(?:[ \t]*/[ \t]*[A-Za-z]+|[ \t]+\w+)?"
                                      rf"(?:[ \t]*\([^()\n]{{1,30}}\))?{_FORM_VALUE}",
                                      re.IGNORECASE | re.MULTILINE)
@@ -182,12 +211,39 @@ class HealthDetector:
         parts_pattern = parts
         self._wished_part = re.compile(rf"\b(?:your|the|his|her)[ \t]+(?:(?:broken|poorly|sore|bad|injured)[ \t]+)?(?:{parts_pattern})\b",
                                        re.IGNORECASE)
+        self._form_question = re.compile(
+            rf"\b(?i:{phrase_pattern(entries('health_form_questions', context.extra_terms))})\b")
+        # "Grace's ankle is still in a boot", "a pot on his leg" (injury_dressings.txt).
+        dressings = phrase_pattern(entries("injury_dressings", context.extra_terms))
+        self._dressed_part = re.compile(
+            rf"\b(?P<owner>[Hh]is|[Hh]er|[Tt]heir|(?P<name>[A-Z][a-z]+)['\u2019]s)[ \t]+(?:(?:left|right|bad|broken|sore)[ \t]+)?(?:{parts})"
+            rf"(?:[ \t]+is|['\u2019]s)?(?:[ \t]+(?:still|now|all|been|currently))*[ \t]+"
+            rf"(?:in[ \t]+(?:a[ \t]+|an[ \t]+)?(?:{dressings})|(?:strapped|bandaged|splinted|taped|plastered)(?:[ \t]+up)?)\b"
+            rf"|\b(?:a|an)[ \t]+(?:{dressings})[ \t]+on[ \t]+(?P<owner2>his|her|their)[ \t]+(?:(?:left|right|bad|broken|sore)[ \t]+)?(?:{parts})\b",
+            re.IGNORECASE)
+        # Cheap look-ups first, so that a long text with none of these words is not searched.
+        self._dressing_cues = tuple({d.split()[-1].rstrip("*").lower() for d in entries("injury_dressings", context.extra_terms)}
+                                    | {"strapped", "bandaged", "splinted", "taped", "plastered"})
+        struggles = phrase_pattern(entries("health_struggles", context.extra_terms))
+        self._struggle = re.compile(
+            rf"\b(?:struggl(?:es|ed|ing)|(?:a[ \t]+)?(?:rough|hard|tough|difficult|bad|horrible)[ \t]+(?:time|patch|few[ \t]+weeks)|"
+            rf"difficult(?:y|ies)|problems|issues|trouble)[ \t]+with[ \t]+(?:his|her|their)[ \t]+(?:{struggles})"
+            # The thing itself, not "her mood board" or "his food order".
+            rf"(?=[ \t]*(?:[,.;:!?)\n\u2013\u2014-]|$)|[ \t]+(?:since|lately|recently|at|this|and|but|so|again|for|over|in|after|"
+            rf"which|too|though|because|when|while|the|of|now|still|right)\b)", re.IGNORECASE)
         topics = phrase_pattern(entries("health_topic_labels", context.extra_terms))
         self._topic_label = re.compile(rf"\b(?i:{topics})\b")
         # "Beethoven was deaf", "Ray Charles lost his sight": famous people's health is history.
         self._famous = re.compile(rf"(?i:{phrase_pattern(entries('famous_people', context.extra_terms))})\b")
 
     def _field_value(self, text: str, before: str, start: int) -> bool:
+        # "Anything we should know?: gets very travel sick": a question to the parent about their child;
+        # anywhere in its answer a condition is the child's.
+        # The question may end in "?", so it is looked for on the line, not in the sentence.
+        question = _FIELD_ANSWER_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start)
+        if question is not None and self._form_question.search(question.group("label")) is not None \
+                and self._topic_label.search(question.group("label")) is None:
+            return True
         field = _FIELD_VALUE_BEFORE.search(before)
         if field is None or self._topic_label.search(field.group("label")) is not None:
             return False
@@ -212,6 +268,17 @@ class HealthDetector:
                 return True
             match = pattern.search(before, match.start() + 1)
         return False
+
+    def _sentence_names_young_person(self, doc: Document, start: int) -> bool:
+        """The sentence names its person (a first name, he or she) and no grown-up by role: "Our volunteer
+        Sue has her knee in a brace" is a grown-up's."""
+        text = doc.masked
+        sentence_start, sentence_end = doc.sentence_bounds(start)
+        if self._adult_named.search(text, sentence_start, sentence_end):
+            return False
+        return _HE_OR_SHE.search(text, sentence_start, sentence_end) is not None or any(
+            w.group().lower() in self._first_names and w.group() not in NOT_A_NAME and not self._is_famous(text, w.start(), w.end())
+            for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end))
 
     def _is_famous(self, text: str, start: int, end: int) -> bool:
         """The name is (the end of) a famous person's: "Beethoven", "Ray Charles"."""
@@ -285,7 +352,7 @@ class HealthDetector:
         under_heading = _HEALTH_HEADING.search(text) if conditions and "\n" in text else None
         for condition in conditions:
             start, end = condition.span()
-            if _TOPIC_AFTER.match(text, end):
+            if _TOPIC_AFTER.match(text, end) and not _CARE_FROM_BEFORE.search(text, max(0, start - 40), start):
                 continue
             if text[start:end].lower() == "signed off" and not _SIGNED_OFF_SICK_BEFORE.search(text, max(0, start - 12), start):
                 continue  # "her volunteering hours signed off" is a form, not a sick note
@@ -318,19 +385,46 @@ class HealthDetector:
                 before = text[max(sentence_start, injury.start() - _LOOKBACK):injury.start()]
                 if self._names_a_young_person(_SUBJECT_ONLY_BEFORE.search(before)) or self._names_a_young_person(_PERSON_HAS_BEFORE.search(before)):
                     spans.append(Span(Kind.HEALTH, injury.start(), injury.end()))
-        if ":" in text or "-" in text:
+        if ":" in text or "-" in text or "?" in text:
             for line in self._form_line.finditer(text):
                 value_start, value_end = line.span("value")
                 value = text[value_start:value_end].rstrip(" \t.")
                 # "Send to: a@x.com": a verb and where something goes, not the SEND form field (an
                 # address is masked in the text the detectors read).
-                if value and not _NOTHING_TO_DECLARE.match(value) and not value.startswith(MASK):
+                if value and not _NOTHING_TO_DECLARE.match(value) and not value.startswith(MASK) \
+                        and not _TEMPLATE_BLANK.match(value):
                     spans.append(Span(Kind.HEALTH, value_start, value_start + len(value)))
                     # The rest of the form line is the same person's: "Support needs: ADHD, wears a
                     # hearing aid (left)".
                     line_end = text.find("\n", value_end)
                     line_end = len(text) if line_end < 0 else line_end
                     spans += [Span(Kind.HEALTH, *c.span()) for c in conditions if value_end <= c.start() < line_end]
+        # Said of "his" or "her" part of the body or of what they struggle with: "Grace's ankle is still in a
+        # boot", "a pot on his leg", "a rough time with her eating" (round 11).
+        low_text = lowered if lowered is not None else text.lower()
+        patterns = ([self._dressed_part] if any(cue in low_text for cue in self._dressing_cues) else []) + \
+            ([self._struggle] if any(f"with {owner} " in low_text for owner in ("his", "her", "their")) else [])
+        for pattern in patterns:
+            for need in pattern.finditer(text):
+                name = need.groupdict().get("name")
+                if name is not None:
+                    if name.lower() in self._first_names and name not in NOT_A_NAME \
+                            and not self._adult_before.search(text, max(0, need.start() - 40), need.start()):
+                        spans.append(Span(Kind.HEALTH, need.start("name"), need.end()))
+                elif self._sentence_names_young_person(doc, need.start()):
+                    spans.append(Span(Kind.HEALTH, need.start(), need.end()))
+        # "he's been cutting": harm to oneself without the word "self", right after the person.
+        if "cutting" in text:
+            for harm in _CUTTING.finditer(text):
+                if self._names_a_young_person(harm):
+                    spans.append(Span(Kind.HEALTH, harm.start("harm"), harm.end("harm")))
+        # "CAMHS are now involved with Isaac": the care is named first, the person after it.
+        for condition in conditions:
+            involved = _INVOLVED_WITH_AFTER.match(text, condition.end())
+            if involved is not None and (involved.group("name") is None or (
+                    involved.group("name").lower() in self._first_names and involved.group("name") not in NOT_A_NAME)) \
+                    and (involved.group("name") is not None or involved.group("pronoun") is not None):
+                spans.append(Span(Kind.HEALTH, condition.start(), involved.end("verb")))
         # "has talked about hurting himself": harm to oneself names its person by the reflexive word;
         # a finding when the sentence says who (a first name, he or she).
         if "self" in text or "SELF" in text:
@@ -403,14 +497,34 @@ def _same_persons(doc: Document, found: list[Span], unplaced: list[tuple[int, in
     return more
 
 
+# Care given by a service or a professional (health_words.txt) that a condition word opens: "referred to
+# the eating disorders team", "under the mental health team", "seen by the autism service".
+_CARE_FROM_BEFORE = re.compile(
+    r"\b(?:referred|referral|under|seen|seeing|sees|supported|known|waiting|involved)[ \t]+(?:to|by|with|for|from)?[ \t]*"
+    r"(?:(?:the|a|an|his|her|their)[ \t]+)?$", re.IGNORECASE)
+# "he's been cutting", "Maya has started cutting again": not "cutting tracks" or "cutting the video".
+_CUTTING = re.compile(
+    rf"{_SUBJECT}(?:['\u2019]s|[ \t]+(?:has|had|is|was))?[ \t]+(?P<harm>(?:been|started|keeps|still)[ \t]+cutting)"
+    r"(?=[ \t]*(?:[,.;:!?)\n]|$)|[ \t]+(?:again|at[ \t]+home|since|for[ \t]+a|on[ \t]+(?:his|her|their))\b)"  # "cutting himself": _REFLEXIVE_HARM
+)
+# After a service: "CAMHS are now involved with Isaac", "the school nurse is working with her".
+_INVOLVED_WITH_AFTER = re.compile(
+    r"[ \t]+(?:are|is|have|has|got|were|was)(?:[ \t]+(?:now|been|also|already|getting))*[ \t]+(?P<verb>involved|working)"
+    r"[ \t]+with[ \t]+(?:(?P<pronoun>him|her|them)|(?P<name>[A-Z][a-z]+))\b"
+)
 # Right before a need said as what the person does: "Ben gets overwhelmed", "he sometimes wets himself",
 # "Isla, who can't hear well".
 _DOES_BEFORE = re.compile(
-    rf"{_SUBJECT}(?:[ \t]*,?[ \t]*who)?(?:[ \t]+(?:often|sometimes|can|could|may|might|will|does|really|easily|still|also|"
+    rf"{_SUBJECT}(?:[ \t]*,?[ \t]*who)?(?:['\u2019]s)?(?:[ \t]+(?:been|often|sometimes|can|could|may|might|will|does|really|easily|still|also|"
     rf"regularly|usually|quickly|now|just|has|had|is|was|tends[ \t]+to))*[ \t]+$"
 )
 # A form field's label right before its value: "Additional info: ", "Anything we should know? ".
-_FIELD_VALUE_BEFORE = re.compile(r"(?:^|(?<=\n))[ \t*\u2022_-]*(?P<label>[A-Za-z][A-Za-z /&'\u2019]{1,40}?)[ \t]*[:?][ \t]*$")
+_FIELD_VALUE_BEFORE = re.compile(r"(?:^|(?<=\n))[ \t*\u2022_-]*(?P<label>[A-Za-z][A-Za-z /&'\u2019]{1,60}?)[ \t]*[:?]{1,2}[ \t]*$")
+_FIELD_ANSWER_BEFORE = re.compile(
+    r"(?:^|(?<=\n))[ \t*\u2022_-]*(?P<label>[A-Za-z][A-Za-z /&'\u2019]{1,60}?)[ \t]*[:?]{1,2}[ \t]*[^\n:?]{0,60}$")
+# Before a health form field's label: "Any ", "Is there any ", "Please tell us about any ".
+_FORM_LEAD_IN = (r"(?:(?:is[ \t]+there|are[ \t]+there|does[ \t]+\w+[ \t]+have|please[ \t]+(?:tell[ \t]+us[ \t]+about|list|give[ \t]+details[ \t]+of)|"
+                 r"details[ \t]+of)[ \t]+)?(?:any[ \t]+)?")
 _HE_OR_SHE_OR_THEM = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 _NAME_FIELD = re.compile(r"(?im)^[ \t*_]*(?:(?:child|child's|participant|young person's|pupil|student)[ \t]+)?(?:full[ \t]+)?name[ \t]*[:\-]")
 _NAME_AFTER_WISH = re.compile(r"[ \t]*(?:,[ \t]*)?(?:(?:to|for)[ \t]+)?(?:our[ \t]+)?(?:lovely[ \t]+)?(?P<name>[A-Z][a-z]+)\b")
