@@ -12,9 +12,14 @@ a capital and belongs on the roster to nobody but opted-out participants (otherw
 which Amy is meant and would cry wolf), and the same child's full name is not already reported in
 the text. "Thanks Maya for tidying up" identifies no one outside the group.
 
+A participant's full name said of someone on a grown-up organisation's staff is a namesake: "Amy
+Smith from the Community Foundation is visiting", "thanks to Priya Patel from Arts Council England"
+(adult_organisations.txt; not a youth council, a junior anything or a school).
+
 A full name that is a famous namesake's work is nobody on the roster: "the Tom Jones classic", "a
 Tom Jones number" (namesake_works.txt), and so is a song's credit: "Delilah (Tom Jones)", "Delilah
-by Tom Jones" in a text about songs.
+by Tom Jones" in a text about songs, and a famous namesake's song said as theirs: "we covered Tom
+Jones's Delilah in the singalong".
 
 Captions shorten surnames: "Ella G", "Ella G.", "Ella (Grant)". A first name with a surname's
 initial is hashed with the key too (RosterIndex.initial_opted_out) and, in a text about photos or
@@ -86,8 +91,13 @@ _HASHTAG = re.compile(r"(?<![\w<&])#[^\W\d_][\w]{2,}")
 # Names listed together: "Tom, Isla and Noah", "Maya and Finn's duet", "Maya & Kai".
 _LISTED_WITH = re.compile(r"[ \t]*(?:,|&|\+|/|\band\b)[ \t]*(?:and[ \t]+)?")
 _LISTED_BEFORE = re.compile(r"(?P<other>[^\W\d_]+)[ \t]*(?:,|&|\+|/|\band\b)[ \t]*(?:and[ \t]+)?$")
-_SONG_WORDS = re.compile(r"\b(?:songs?|tracks?|covers?|set[ \t]?list|setlist|singles?|albums?|tunes?|playlist|"
-                         r"number|classic|hit|karaoke|sing|singing)\b", re.IGNORECASE)
+_SONG_WORDS = re.compile(r"\b(?:songs?|tracks?|covers?|covered|covering|set[ \t]?list|setlist|singles?|albums?|tunes?|playlist|"
+                         r"number|classic|hit|karaoke|sing|singing|sang|sung|sing-?along|singalong)\b", re.IGNORECASE)
+# "Tom Jones's Delilah": a famous namesake's possessive and a capitalised title.
+_TITLE_AFTER_POSSESSIVE = re.compile(r"['\u2019]s[ \t]+[\"'\u2018\u201c]?[A-Z0-9]")
+# Words that make an organisation a young people's one, whatever it ends with: "the Youth Council".
+_YOUNG_ORGANISATION = re.compile(r"\b(?:youth|young|junior|juniors|kids|children['\u2019]?s?|school|academy|college|pupils?)\b",
+                                 re.IGNORECASE)
 
 
 def _another_surname_after(text: str, end: int) -> bool:
@@ -113,6 +123,12 @@ class NameDetector:
         self._org_first_names = frozenset(
             _normalise(name.split()[0]) for name in context.org_people if name.split())
         self._famous = frozenset(" ".join(n.lower().split()) for n in entries("famous_people", context.extra_terms))
+        organisations = phrase_pattern(entries("adult_organisations", context.extra_terms))
+        # "from the Community Foundation", "of Arts Council England": up to four capitalised words
+        # ending in an organisation's word, or starting with the words of one (Arts Council England).
+        self._adult_organisation_after = re.compile(
+            rf"[ \t]*,?[ \t]+(?:from|at|of|with|representing)[ \t]+(?:the[ \t]+)?"
+            rf"(?P<organisation>(?=[A-Z])(?:[A-Z][\w&'\u2019-]*[ \t]+){{0,3}}(?i:{organisations})\b(?:[ \t]+[A-Z][\w&'\u2019-]*)?)")
         works = phrase_pattern(entries("namesake_works", context.extra_terms))
         self._work_after = re.compile(rf"[ \t]+(?:{works})(?!\w)", re.IGNORECASE)
 
@@ -160,7 +176,7 @@ class NameDetector:
         for name in names:
             if name.full_name:
                 if (self._namesakes_work(text, name.start, name.end) or self._song_credit(text, name.start, name.end)
-                        or self._famous_title(text, name.start, name.end)):
+                        or self._famous_title(text, name.start, name.end) or self._on_adult_staff(text, name.end)):
                     continue
                 spans.append(Span(Kind.FULL_NAME, name.start, name.end))
                 if name.opted_out:
@@ -265,8 +281,15 @@ class NameDetector:
 
     def _famous_title(self, text: str, start: int, end: int) -> bool:
         """A famous namesake with one of their songs in quotes: "Tom Jones 'It's Not Unusual'"."""
-        return (" ".join(text[start:end].lower().split()) in self._famous
-                and _QUOTED_TITLE_AFTER.match(text, end) is not None)
+        if " ".join(text[start:end].lower().split()) not in self._famous:
+            return False
+        return _QUOTED_TITLE_AFTER.match(text, end) is not None or (
+            _TITLE_AFTER_POSSESSIVE.match(text, end) is not None and _SONG_WORDS.search(text) is not None)
+
+    def _on_adult_staff(self, text: str, end: int) -> bool:
+        """"Amy Smith from the Community Foundation": a namesake who works for a grown-ups' organisation."""
+        found = self._adult_organisation_after.match(text, end)
+        return found is not None and _YOUNG_ORGANISATION.search(found.group("organisation")) is None
 
     def _song_credit(self, text: str, start: int, end: int) -> bool:
         """"Delilah (Tom Jones)", or "Delilah by Tom Jones" in a text about songs."""
