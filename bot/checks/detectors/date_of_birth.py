@@ -126,7 +126,7 @@ _OLDEST_LABELLED_AGE = 100
 # Days said relative to now: "turns 15 tomorrow", "is 12 on Thursday", "11 next Monday".
 _RELATIVE_DAY = (
     r"(?:today|tomorrow|tonight|(?:(?:on|this(?:[ \t]+coming)?|next|on[ \t]+the)[ \t]+)?"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues?|wed|thurs?|fri|sat|sun)\b\.?)"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues?|weds?|thurs?|fri|sat|sun)\b\.?)"
     r"|(?:this|next)[ \t]+week(?:end)?|at[ \t]+the[ \t]+weekend)"
 )
 _MILESTONE_AGE_WHEN = (
