@@ -90,3 +90,7 @@ def test_adults_and_places_are_not_young_peoples_full_names(check, text):
 
 def test_a_namesake_at_a_youth_council_is_still_our_participant(check):
     assert _texts(check, "Amy Smith from the Youth Council will speak", Kind.FULL_NAME) == ["Amy Smith"]
+
+
+def test_a_numbered_birthday_starting_a_sentence_is_still_a_birthday(check):
+    assert _texts(check, "His 12th is next Saturday, so no session for him", Kind.DATE_OF_BIRTH) != []

@@ -336,7 +336,11 @@ class DateOfBirthDetector:
                 continue
             spans.append(_milestone_span(found))
         for found in _ORDINAL_MILESTONE.finditer(text):
-            owner = found.group("who").rstrip("s").rstrip("'\u2019")
+            who = found.group("who")
+            if who.lower() in ("his", "her", "their"):
+                spans.append(_milestone_span(found))
+                continue
+            owner = who[:-2]
             if owner in NOT_A_NAME or owner in _NOT_A_BIRTHDAY_OWNER or owner in _NOT_A_PERSON_BEFORE_DATE or \
                     self._inside_a_longer_name(text, found.start("who")):
                 continue
