@@ -19,6 +19,11 @@ And the other way: a birth date long enough ago to be an adult's ("Elgar was bor
 is not a participant's, nor is a year that nobody was born in ("the band was born in 2019", "open to
 young people born between 2008 and 2014" names no one).
 
+A date-of-birth label ("DOB", "D.O.B", "date of birth", "birth date") names a personal detail whoever
+it belongs to: a volunteer's DBS details ("DOB 12.06.1968") are as private as a child's, so a labelled
+date counts at any age a living person can be. "born on" is a story, not a label, and keeps the
+child's-age test ("Elgar was born on 2 June 1857").
+
 The finding covers the date itself, so the redacted text still reads: "DOB: [date of birth removed]".
 dateparser is deliberately not used: importing it costs the CLI most of its start-up budget, and
 these few patterns say all we need.
@@ -80,7 +85,9 @@ _AGE_ORDINAL_WORDS = (
 )
 _AGE = rf"(?:1?[0-9]|{_AGE_WORDS})"
 _AGE_ORDINAL = rf"(?:1?[0-9](?:st|nd|rd|th)|{_AGE_ORDINAL_WORDS})"
-_TURNS = r"(?:turns?|turned|turning|will[ \t]+be|['\u2019]ll[ \t]+be|is[ \t]+going[ \t]+to[ \t]+be|be)"
+# Other ways to say a birthday's age: "hits 18", "reaches sixteen", "will hit 13".
+_REACHES = r"(?:hits|hit|hitting|reaches|reach|reaching|will[ \t]+(?:hit|reach))"
+_TURNS = r"(?:turns?|turned|turning|hits|reaches|will[ \t]+be|['\u2019]ll[ \t]+be|is[ \t]+going[ \t]+to[ \t]+be|be)"
 
 # What comes just before a date that makes it a date of birth. Anchored at the end of the text
 # before the date, so that the date pattern itself is compiled and run once.
@@ -111,9 +118,15 @@ _SOMEONE_BORN_BEFORE = re.compile(
     r"(?:[ \t]+(?:was|were|is))?[ \t]*[,(]?[ \t]*$"
 )
 _LOOKBACK = 40
+# A date-of-birth label proper (not "born"): the date after it is personal at any age.
+_DOB_LABEL = re.compile(r"(?<![^\W_])(?:d\.?o\.?b|date[ \t_]*of[ \t_]*birth|birth[ \t_]?date)(?![^\W_])", re.IGNORECASE)
+_AGE_VERB = re.compile(rf"[ \t]*(?:{_TURNS}|['\u2019]s|is)(?![^\W_])", re.IGNORECASE)
+# The oldest a living person giving their details might be.
+_OLDEST_LABELLED_AGE = 100
 # Days said relative to now: "turns 15 tomorrow", "is 12 on Thursday", "11 next Monday".
 _RELATIVE_DAY = (
-    r"(?:today|tomorrow|tonight|(?:(?:on|this|next|on[ \t]+the)[ \t]+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"(?:today|tomorrow|tonight|(?:(?:on|this(?:[ \t]+coming)?|next|on[ \t]+the)[ \t]+)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues?|weds?|thurs?|fri|sat|sun)\b\.?)"
     r"|(?:this|next)[ \t]+week(?:end)?|at[ \t]+the[ \t]+weekend)"
 )
 _MILESTONE_AGE_WHEN = (
@@ -126,14 +139,21 @@ _MILESTONE_AGE_WHEN = (
 # "Freya is 12 on Thursday", "she's 11 next week", "Jacob turns 15 tomorrow", "Caleb who turns 17 today".
 _MILESTONE_SAID = re.compile(
     rf"\b(?P<who>[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[Hh]e|[Ss]he|who)"
-    rf"(?:[ \t]+(?:turns?|turned|turning|is|will[ \t]+be|is[ \t]+going[ \t]+to[ \t]+be)|['\u2019]s(?:[ \t]+turning)?|['\u2019]ll[ \t]+be)"
+    rf"(?:[ \t]+(?:turns?|turned|turning|is|will[ \t]+be|is[ \t]+going[ \t]+to[ \t]+be|{_REACHES})|['\u2019]s(?:[ \t]+turning)?|['\u2019]ll[ \t]+be)"
     rf"[ \t]+{_MILESTONE_AGE_WHEN}",
 )
 # A register or list line: "Harvey - 11 on 7 March", "Noah Ferreira, 13 today".
 _MILESTONE_LISTED = re.compile(
     rf"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'\u2019-]+)?[ \t]*[-\u2013:,][ \t]*{_MILESTONE_AGE_WHEN}"
 )
-_DATE_AFTER_RELATIVE = re.compile(rf"[ \t]*[,(\-\u2013][ \t]*(?P<date>(?:{_DATE}))(?![\w/]|\.\d)", re.IGNORECASE)
+# A numbered birthday and its day, without the word birthday: "her 13th is on Saturday", "his 15th falls
+# on 12 November", "Jake's 16th is next Friday". Ordinals up to 19 only: "his 40th" is an adult's.
+_ORDINAL_MILESTONE = re.compile(
+    rf"(?<![\w-])(?P<who>[A-Z][a-z]+['\u2019]s|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?P<age>{_AGE_ORDINAL})"
+    rf"(?:[ \t]+(?:birthday|bday|b['\u2019]day))?[ \t]+(?:(?:is|falls|lands|comes|will[ \t]+be)[ \t]+)?"
+    rf"(?i:(?P<relative>{_RELATIVE_DAY})|on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE}|(?<=the[ ])(?:{_ORDINAL_WORDS})))(?![\w/]|\.\d)"
+)
+_DATE_AFTER_RELATIVE = re.compile(rf"[ \t]*[,(\-\u2013][ \t]*(?:the[ \t]+)?(?P<date>(?:{_DATE}))(?![\w/]|\.\d)", re.IGNORECASE)
 _MILESTONE_CUES = (" on ", "today", "tomorrow", "tonight", "next ", "this ", "weekend")
 
 
@@ -279,9 +299,12 @@ class DateOfBirthDetector:
             cue = _BIRTH_CUE_BEFORE.search(before)
             if cue is None and _YEAR_IN.search(found.group()) is not None:
                 cue = _BIRTH_HINT_BEFORE.search(before)
-            if cue is None or not self._plausible_birth_date(found.group(), this_year):
+            if cue is None or not (self._plausible_birth_date(found.group(), this_year) or (
+                    _DOB_LABEL.search(cue.group()) and self._a_living_persons_date(found.group(), this_year))):
                 continue
             if _GROUP_BORN_BEFORE.search(before, 0, cue.start()) or _NOT_A_CHILD_BEFORE.search(before, 0, cue.start()):
+                continue
+            if self._an_organisations_age(text, found.start() - len(before) + cue.start(), cue.group()):
                 continue
             spans.append(Span(Kind.DATE_OF_BIRTH, found.start(), found.end()))
         for birthday in _BIRTHDAY.finditer(text):
@@ -307,12 +330,47 @@ class DateOfBirthDetector:
             who = found.group("who")
             if who[0].isupper() and who not in ("He", "She") and (who in NOT_A_NAME or who in _NOT_A_PERSON_BEFORE_DATE):
                 continue
+            # "Audio-Base turns 10", "The Music Works turns 20": the last word of an organisation's name.
+            if who[0].isupper() and who not in ("He", "She") and (self._inside_a_longer_name(text, found.start("who")) or (
+                    "-" in who and who.split("-")[0].lower() not in self._first_names)):
+                continue
+            spans.append(_milestone_span(found))
+        for found in _ORDINAL_MILESTONE.finditer(text):
+            who = found.group("who")
+            if who.lower() in ("his", "her", "their"):
+                spans.append(_milestone_span(found))
+                continue
+            owner = who[:-2]
+            if owner in NOT_A_NAME or owner in _NOT_A_BIRTHDAY_OWNER or owner in _NOT_A_PERSON_BEFORE_DATE or \
+                    self._inside_a_longer_name(text, found.start("who")):
+                continue
             spans.append(_milestone_span(found))
         for found in _MILESTONE_LISTED.finditer(text):
             who = found.group("who")
             if who.lower() in self._first_names or (who not in NOT_A_NAME and who not in _NOT_A_PERSON_BEFORE_DATE):
                 spans.append(_milestone_span(found))
         return spans
+
+    def _an_organisations_age(self, text: str, cue_start: int, cue: str) -> bool:
+        """"Audio-Base turns 10 on 3rd March": an age said of a name that is not a person's."""
+        if not _AGE_VERB.match(cue):
+            return False
+        who = re.search(r"(?P<who>[A-Z][\w'\u2019]*)[ \t]*$", text[max(0, cue_start - 30):cue_start])
+        if who is None:
+            return False
+        start = cue_start - len(who.group())
+        return who.group("who") in NOT_A_NAME or self._inside_a_longer_name(text, start)
+
+    def _inside_a_longer_name(self, text: str, start: int) -> bool:
+        """"Audio-Base", "Music Works": a capitalised word joined to the one before it is part of a
+        name that is not a person's, unless that word is a first name ("Tyrese Jones turns 18")."""
+        before = re.search(r"(?:(?P<word>[A-Z][\w'\u2019]*)[ \t]+|[\w][-/])$", text[max(0, start - 30):start])
+        if before is None:
+            return False
+        word = before.group("word")
+        # "FYI Isla will be 10", "Reminder Tyrese hits 18": an aside or an opener, not a name's first word.
+        return word is None or (word.lower() not in self._first_names and not word.isupper()
+                                and word.casefold() not in _SENTENCE_OPENERS)
 
     def _birthday_list(self, text: str) -> list[Span]:
         return [Span(Kind.DATE_OF_BIRTH, m.start("date"), m.end("date")) for m in _NAMED_DAY_MONTH.finditer(text)
@@ -321,7 +379,7 @@ class DateOfBirthDetector:
     def _dates_near_birth_labels(self, text: str, this_year: int) -> list[Span]:
         spans = []
         for found in _NUMERIC_DATE_RE.finditer(text):
-            if _YEAR_IN.search(found.group()) is None or not self._plausible_birth_date(found.group(), this_year):
+            if _YEAR_IN.search(found.group()) is None or not self._a_living_persons_date(found.group(), this_year):
                 continue
             if _BIRTH_LABEL_NEAR.search(text, max(0, found.start() - 60), found.start()):
                 spans.append(Span(Kind.DATE_OF_BIRTH, found.start(), found.end()))
@@ -339,6 +397,16 @@ class DateOfBirthDetector:
                     or _TODAY_AFTER.match(text, numbered.end())):
                 return Span(Kind.DATE_OF_BIRTH, numbered.start(), numbered.end())
         return None
+
+    def _a_living_persons_date(self, written: str, this_year: int) -> bool:
+        """After a date-of-birth label: anyone's, from a child's to a grandparent's."""
+        year = _YEAR_IN.search(written)
+        if year is None:
+            return True
+        value = int(year.group())
+        if value < 100:
+            value += 2000 if value <= this_year % 100 else 1900
+        return this_year - _OLDEST_LABELLED_AGE <= value <= this_year - _YOUNGEST_AGE
 
     def _a_childs_year(self, year: int, this_year: int) -> bool:
         return this_year - _OLDEST_AGE <= year <= this_year - _YOUNGEST_AGE
@@ -420,6 +488,12 @@ class DateOfBirthDetector:
 # Organisations and titles whose birthdays are not a child's: "TMW's birthday", "Mr Patterson's".
 _NOT_A_BIRTHDAY_OWNER = frozenset(["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Charity", "Band", "Choir", "Club", "Group",
                                    "Mum", "Dad", "Nan", "Gran", "Grandma", "Grandad", "Queen", "King", "Teacher"])
+
+# Capitalised words that open a sentence or stand aside before a name: "Reminder Tyrese hits 18".
+_SENTENCE_OPENERS = frozenset(
+    ["reminder", "note", "update", "also", "so", "and", "but", "just", "btw", "ps", "fyi", "hi", "hey", "hello", "yes",
+     "no", "ok", "okay", "sorry", "well", "thanks", "please", "oh", "wow", "now", "then", "today", "tomorrow", "happy",
+     "remember", "apparently", "anyway", "heads", "guess", "psst", "and", "plus", "sadly", "luckily"])
 
 # Capitalised words that come before a date without being a person: "Invoice 03/11/2019".
 _NOT_A_PERSON_BEFORE_DATE = frozenset(

@@ -12,9 +12,14 @@ a capital and belongs on the roster to nobody but opted-out participants (otherw
 which Amy is meant and would cry wolf), and the same child's full name is not already reported in
 the text. "Thanks Maya for tidying up" identifies no one outside the group.
 
+A participant's full name said of someone on a grown-up organisation's staff is a namesake: "Amy
+Smith from the Community Foundation is visiting", "thanks to Priya Patel from Arts Council England"
+(visiting_organisations.txt; not a youth council, a junior anything or a school).
+
 A full name that is a famous namesake's work is nobody on the roster: "the Tom Jones classic", "a
 Tom Jones number" (namesake_works.txt), and so is a song's credit: "Delilah (Tom Jones)", "Delilah
-by Tom Jones" in a text about songs.
+by Tom Jones" in a text about songs, and a famous namesake's song said as theirs: "we covered Tom
+Jones's Delilah in the singalong".
 
 Captions shorten surnames: "Ella G", "Ella G.", "Ella (Grant)". A first name with a surname's
 initial is hashed with the key too (RosterIndex.initial_opted_out) and, in a text about photos or
@@ -103,8 +108,13 @@ _YOUNG_ROLE = re.compile(r"\b(?:young|junior|youth|teen|teenage|trainee)\b", re.
 _YOUNG_ROLE_BEFORE = re.compile(r"\b(?:young|junior|youth|teen|teenage|trainee)[ \t]+$", re.IGNORECASE)
 # "Oscar-winning", "Tom-style": a name inside a compound word.
 _COMPOUND_AFTER = re.compile(r"-[a-z]")
-_SONG_WORDS = re.compile(r"\b(?:songs?|tracks?|covers?|set[ \t]?list|setlist|singles?|albums?|tunes?|playlist|"
-                         r"number|classic|hit|karaoke|sing|singing)\b", re.IGNORECASE)
+_SONG_WORDS = re.compile(r"\b(?:songs?|tracks?|covers?|covered|covering|set[ \t]?list|setlist|singles?|albums?|tunes?|playlist|"
+                         r"number|classic|hit|karaoke|sing|singing|sang|sung|sing-?along|singalong)\b", re.IGNORECASE)
+# "Tom Jones's Delilah": a famous namesake's possessive and a capitalised title.
+_TITLE_AFTER_POSSESSIVE = re.compile(r"['\u2019]s[ \t]+[\"'\u2018\u201c]?[A-Z0-9]")
+# Words that make an organisation a young people's one, whatever it ends with: "the Youth Council".
+_YOUNG_ORGANISATION = re.compile(r"\b(?:youth|young|junior|juniors|kids|children['\u2019]?s?|school|academy|college|pupils?)\b",
+                                 re.IGNORECASE)
 
 
 def _another_surname_after(text: str, end: int) -> bool:
@@ -142,7 +152,7 @@ class NameDetector:
         # Someone else who shares the name: a visitor from an outside organisation, or an adult's role.
         organisations = phrase_pattern(entries("visiting_organisations", context.extra_terms))
         self._visitor_after = re.compile(
-            rf"(?:['\u2019]s)?[ \t]*,?[ \t]+(?:from|at|representing|with)[ \t]+(?:the[ \t]+|our[ \t]+)?"
+            rf"(?:['\u2019]s)?[ \t]*,?[ \t]+(?:from|at|of|representing|with)[ \t]+(?:the[ \t]+|our[ \t]+)?"
             rf"(?:[\w&'\u2019-]+[ \t]+){{0,4}}?(?:{organisations})(?!\w)", re.IGNORECASE)
         roles = phrase_pattern(entries("adult_roles", context.extra_terms))
         self._role_after = re.compile(
@@ -233,7 +243,10 @@ class NameDetector:
     def _someone_else(self, text: str, start: int, end: int) -> bool:
         """Somebody who is not the participant: "Oscar from the council's comms team", "Tom Jones,
         grants officer", "Cllr Maya", "Oscar-winning"."""
-        if self._visitor_after.match(text, end) is not None or _COMPOUND_AFTER.match(text, end) is not None:
+        visitor = self._visitor_after.match(text, end)
+        if visitor is not None and _YOUNG_ORGANISATION.search(visitor.group()) is None:
+            return True
+        if _COMPOUND_AFTER.match(text, end) is not None:
             return True
         role = self._role_after.match(text, end)
         if role is not None and not _YOUNG_ROLE.search(role.group()):
@@ -348,12 +361,14 @@ class NameDetector:
         return False
 
     def _famous_title(self, text: str, start: int, end: int) -> bool:
-        """A famous namesake with one of their songs in quotes, "Tom Jones 'It's Not Unusual'", or
-        credited in a playlist: "Tom Jones - Sex Bomb"."""
+        """A famous namesake with one of their songs in quotes, "Tom Jones 'It's Not Unusual'", credited
+        in a playlist, "Tom Jones - Sex Bomb", or with a title after a possessive, "Tom Jones's Delilah"."""
         if " ".join(text[start:end].lower().split()) not in self._famous:
             return False
-        return (_QUOTED_TITLE_AFTER.match(text, end) is not None
-                or (_CREDIT_DASH_AFTER.match(text, end) is not None and _SONG_WORDS.search(text) is not None))
+        if _QUOTED_TITLE_AFTER.match(text, end) is not None:
+            return True
+        credited = _CREDIT_DASH_AFTER.match(text, end) or _TITLE_AFTER_POSSESSIVE.match(text, end)
+        return credited is not None and _SONG_WORDS.search(text) is not None
 
     def _song_credit(self, text: str, start: int, end: int) -> bool:
         """"Delilah (Tom Jones)", or "Delilah by Tom Jones" in a text about songs."""

@@ -78,6 +78,8 @@ _LINK_CUE_TEXT = (
     r"|\b(?:switch|switches|switched|switching|change|changes|changed|changing)[ \t]+(?:schools?[ \t]+)?to"
     # "doing her A-levels at", "in the sixth form at": only ever a school
     r"|\b(?:his|her|their|doing|taking|studying|sitting)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:a[ -]?levels?|gcses?|btecs?|mocks)[ \t]+at"
+    # "jamie's year 11 mocks at", "Kai's GCSEs at": whose exams, said with a name.
+    r"|[a-z]['\u2019]s[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:a[ -]?levels?|gcses?|btecs?|mocks)[ \t]+at"
     r"|\bin[ \t]+(?:the|his|her|their)[ \t]+sixth[ \t]+form[ \t]+at"
     r"|\b(?:attends|attend|attending|attended|studies[ \t]+at|studying[ \t]+at)"
     # A place won: "Maya got into Pate's!", "she's been offered a place at Balcarras".
@@ -759,10 +761,11 @@ class SchoolDetector:
 
 
 # The start of a register or referral line: a name, then a comma or a dash ("Ollie Price - ",
-# "'Phoebe Larkworthy, ", "Referral: Jasmine, ").
+# "'Phoebe Larkworthy, ", "Referral: Jasmine, "). A quote's attribution is one too: "'Before Beat It I
+# never left my room' – Lily Fairbanks, Stroud High School" says who said it and where they are at school.
 _DOB_ITEM = r"(?i:d\.?o\.?b\.?|born|b\.)[ \t:]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
 _RECORD_START = re.compile(
-    r"(?:^|(?<=[\n'\"\u2018\u201c(:]))[ \t]*(?P<first>[A-Z][a-z]+)(?:[ \t]+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.?))?"
+    r"(?:^|(?<=[\n'\"\u2018\u201c(:])|(?<=['\"\u2019\u201d][ \t][-\u2013\u2014])|(?<=['\"\u2019\u201d][-\u2013\u2014]))[ \t]*(?P<first>[A-Z][a-z]+)(?:[ \t]+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.?))?"
     # "Harvey Collins (12), Severn Vale School": an age or a year in brackets may follow the name, or a
     # date of birth in a handover: "Kieran Batt (DOB 19/05/2010), Churchdown School".
     r"(?:[ \t]*\([ \t]*(?:(?:(?:Y|Yr|Year)[ \t]*)?\d{1,2}|" + _DOB_ITEM + r")[ \t]*\))?"

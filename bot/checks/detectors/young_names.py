@@ -119,6 +119,22 @@ _AGE_OF_SOMEONE = re.compile(
     rf"|(?<![-\u2013\d])\b{_AGE}[ \t-]+years?[ \t-]+old\b(?!s)",
     re.IGNORECASE,
 )
+# A participant who started young: "first came to Audio-Base at 12", "joined Beat It when she was 13",
+# "has been coming since he was 11". An age in the past, but said of someone who is one of ours.
+_JOINED_YOUNG = re.compile(
+    rf"\b(?:came|comes|joined|started|began|turned[ \t]+up|signed[ \t]+up|been[ \t]+coming|been[ \t]+(?:a[ \t]+)?(?:member|regular))"
+    rf"[^.!?\n]{{0,40}}?(?:\b(?:at|aged?)[ \t]+{_AGE}\b(?![:.]\d|[ \t]*(?:%|am|pm|o['\u2019]clock))"
+    rf"|\b(?:when|since)[ \t]+(?:he|she|they|i)[ \t]+(?:was|were|turned)[ \t]+(?:only[ \t]+|just[ \t]+)?{_AGE}\b)",
+    re.IGNORECASE,
+)
+# Called a child of one of the organisation's projects: "a proper Beat It kid", "one of the Audio-Base kids".
+_PROJECT_KID = re.compile(r"(?<![\w-])(?P<project>(?:[A-Z][\w'\u2019-]*[ \t]+){1,3})(?:kid|kids|youngster|youngsters)\b")
+
+
+def _project_kid(sentence: str) -> bool:
+    """"a proper Beat It kid": a project's name (not "The kids", "Our kids") before kid."""
+    return any(any(word not in NOT_A_NAME for word in found.group("project").split())
+               for found in _PROJECT_KID.finditer(sentence))
 _LOOKBACK = 40
 _RECIPIENT_BEFORE = re.compile(
     r"\b(?:certificates?|awards?|awarded|presented|badges?|medals?|prizes?|congratulations|congrats|"
@@ -130,6 +146,7 @@ _RECIPIENT_BEFORE = re.compile(
 class YoungPersonNameDetector:
     def __init__(self, context: CheckContext):
         self._first_names = frozenset(entries("forenames", context.extra_terms))
+        self._this_year = context.current_year()
         cues = phrase_pattern(entries("youth_cues", context.extra_terms))
         self._youth_cue = re.compile(rf"(?<![\w-])(?:{cues})(?![\w-])", re.IGNORECASE)
         roles = phrase_pattern(entries("adult_roles", context.extra_terms))
@@ -316,7 +333,8 @@ class YoungPersonNameDetector:
                     sentence = text[sentence_start:sentence_end]
                     sentence_has_cue[sentence_start] = bool(
                         self._youth_cue.search(sentence) or _AGE_IN_SENTENCE.search(sentence)
-                        or self._milestone.search(sentence)
+                        or self._milestone.search(sentence) or _JOINED_YOUNG.search(sentence)
+                        or _project_kid(sentence)
                     )
                 young = sentence_has_cue[sentence_start]
                 if not young and known_first and last not in _PLACE_WORDS:
@@ -366,14 +384,17 @@ class YoungPersonNameDetector:
 
     def find_beside(self, doc: Document, found: list[Span]) -> list[Span]:
         """Full names in a sentence where another check found a young person's school or health need:
-        "Mason Greaves goes to Newent Community School", "Ollie Haddon has ADHD". The checker calls
-        this after the other detectors, with what they found."""
-        about = [s for s in found if s.kind in (Kind.SCHOOL, Kind.HEALTH)]
-        if not about:
-            return []
+        "Mason Greaves goes to Newent Community School", "Ollie Haddon has ADHD". A child's date of
+        birth speaks for its whole paragraph, a profile's lines: "Profile: Keira Holloway / Born:
+        fourteenth of May 2010". The checker calls this after the other detectors, with what they found."""
         text = doc.masked
+        births = [s for s in found if s.kind == Kind.DATE_OF_BIRTH and self._a_childs_birth_date(text[s.start:s.end])]
+        about = [s for s in found if s.kind in (Kind.SCHOOL, Kind.HEALTH)]
+        if not about and not births:
+            return []
         named = {(s.start, s.end) for s in found if s.kind == Kind.FULL_NAME}
-        sentences = {doc.sentence_bounds(s.start, s.end) for s in about}
+        sentences = {doc.sentence_bounds(s.start, s.end) for s in about} | {_paragraph(text, s.start) for s in births}
+        about += births
         spans = []
         for name in _candidates(text):
             first, last = name.group("first"), name.group("last")
@@ -393,6 +414,16 @@ class YoungPersonNameDetector:
                     s.start < end and start < s.end for s in about):
                 spans.append(Span(Kind.FULL_NAME, start, end))
         return spans
+
+    def _a_childs_birth_date(self, written: str) -> bool:
+        """A date of birth with no year (a birthday said with an age under 20) or a year under 18 years ago."""
+        year = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<=[/.\-])\d{2}$", written)
+        if year is None:
+            return True
+        value = int(year.group())
+        if value < 100:
+            value += 2000 if value <= self._this_year % 100 else 1900
+        return self._this_year - 18 <= value <= self._this_year
 
     def find_in_lists(self, doc: Document, found: list[Span]) -> list[Span]:
         """Lists and tables of young people: the names that start the rows of a list are young people's
@@ -445,6 +476,7 @@ class YoungPersonNameDetector:
         # Items of a list ("Top attendance - PARKER, Summer; Dhillon, Arjun") whose first name the
         # forenames list lacks: they count once the list is a register of known names.
         listed = []
+        entries_listed = []
         for name in _SURNAME_FIRST.finditer(text):
             first, last = name.group("first"), name.group("last")
             # A surname in capitals says which word is the surname, even one that is also a first name
@@ -453,6 +485,13 @@ class YoungPersonNameDetector:
             # "OKAFOR-JAMES, Tobi (age 14)", "Okonkwo, Zuriel (age 13)": an age right after makes a
             # register line, whatever the first name.
             known_first = first.lower() in self._first_names or _YOUNG_AFTER.match(text, name.end("first")) is not None
+            # "Begum, Sara / Cole, Archie": between slashes or semicolons each "X, Y" is one entry, so the
+            # comma turns a surname round even when the surname is also a first name (Cole, Nolan).
+            if (known_first and last.lower() in self._first_names and not capitals and last not in NOT_A_NAME
+                    and first not in NOT_A_NAME and _ENTRY_BEFORE.search(text, max(0, name.start() - 30), name.start())
+                    and _ENTRY_AFTER.match(text, name.end("first")) and not self._is_adult(f"{first} {last}")):
+                entries_listed.append(name)
+                continue
             if ((last.lower() in self._first_names and not capitals)
                     or last in NOT_A_NAME or first in NOT_A_NAME or last.title().split("-")[0] in _NOT_A_SURNAME):
                 continue
@@ -463,7 +502,11 @@ class YoungPersonNameDetector:
             elif _REGISTER_ITEM_BEFORE.search(text, max(0, name.start() - 4), name.start()) and \
                     _REGISTER_ITEM_AFTER.match(text, name.end("first")):
                 listed.append(name)
-        register = len(found) >= 2 or (len(found) >= 1 and len(found) + len(listed) >= 2)
+        slashed = bool(entries_listed) and _SLASHED_ENTRIES.search(text) is not None
+        register = len(found) >= 2 or (len(found) >= 1 and len(found) + len(listed) >= 2) or (
+            slashed and len(found) + len(listed) + len(entries_listed) >= 2)
+        if register and slashed:
+            found = found + entries_listed
         if register:
             found = sorted(found + listed, key=lambda m: m.start())
         spans = []
@@ -532,6 +575,21 @@ _NAME_LABEL_BEFORE = re.compile(r"(?:^|[\n|/;:\-\u2013]|[ \t]{2})[ \t]*(?:full[ 
 # dash, and ends the line or meets a semicolon or a bracket.
 _REGISTER_ITEM_BEFORE = re.compile(r"(?:^|[\n;:]|[ \t][-\u2013\u2014])[ \t]*$")
 _REGISTER_ITEM_AFTER = re.compile(r"[ \t]*(?:[;\n(]|$)")
+
+
+def _paragraph(text: str, position: int) -> tuple[int, int]:
+    """The lines around position up to a blank line, and no more than a profile's few lines."""
+    start = text.rfind("\n\n", 0, position)
+    start = max(0 if start < 0 else start + 2, position - 300)
+    end = text.find("\n\n", position)
+    end = min(len(text) if end < 0 else end, position + 300)
+    return start, end
+
+
+# An entry of a list separated by slashes or semicolons: "Register: Begum, Sara / Cole, Archie".
+_ENTRY_BEFORE = re.compile(r"(?:^|[\n:;/])[ \t]*$")
+_ENTRY_AFTER = re.compile(r"[ \t]*(?:[;/\n(]|$)")
+_SLASHED_ENTRIES = re.compile(r"[A-Za-z][ \t]*,[ \t]*[A-Z][a-z]+[ \t]*[/;][ \t]*[A-Z][\w'\u2019-]*[ \t]*,")
 
 
 # The start of a list's item: a line, a number, a bullet, or after a comma, semicolon or colon.
