@@ -26,6 +26,8 @@ FRIENDS_BUSINESSES = [
     "my auntie's opened a nail bar on the high street, say you know me",
     "shout out my cousin's vinted, loads of y2k stuff on there",
     "my girlfriend does dog walking round Hove, highly recommend her",
+    "my father-in-law's gone self-employed as a handyman, I can give you his number",
+    "my little bro does custom phone cases now, go on, have a nosy at his page",
 ]
 
 SHOP_HANDLES = [
@@ -36,6 +38,7 @@ SHOP_HANDLES = [
 SCHEMES = [
     "my mate's looking for people to take in parcels for him, £40 a drop",
     "you get paid £150 just for letting them use your account for a week",
+    "a guy I know wants people to open accounts for him, you get £200 for each one",
 ]
 
 LOOK_ALIKES = [
@@ -43,6 +46,7 @@ LOOK_ALIKES = [
     "for a first bass the Squier is grand, the Yamaha if you're after something cheaper",
     "my sister's a hairdresser so she did all our hair for the showcase",
     "my dad's a plumber, he reckons our boiler just needs bleeding",
+    "my friend made a custom intro jingle for the podcast, have a listen",
     "my band's headlining the Prince Albert on Friday, come down if you fancy it",
     "my EP is out on Spotify tonight, would love you to give it a listen",
     "the hub's sponsored walk is on the 12th, forms at reception",
