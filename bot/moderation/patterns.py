@@ -15,6 +15,7 @@ against a message's words (see ``PreparedMessage.phrase_text``):
 ``<number>``              a number
 ``<percent>``             a percentage: "10%"
 ``<mention>``             an @-mention of a person or group
+``<handle>``              a social-media handle typed as text ("@kicksbykemi")
 ``<any>``                 any one word
 ``<subject>``             any one word that can be the subject of an
                           accusation (not a word in ``non_subjects.txt``)
@@ -53,6 +54,7 @@ _CLASSES: dict[str, tuple[str, str | None]] = {
     "number": (r"\d[\d.,]* ", "<number>"),
     "percent": (r"\d[\d.,]*% ", None),
     "mention": (re.escape(MENTION_TOKEN) + " ", MENTION_TOKEN),
+    "handle": (r"(?<![^ ])@(?!" + re.escape(MENTION_TOKEN[1:]) + r" )[a-z0-9_][^ ]* ", None),
     "any": (_ANY_WORD, None),
     "end": (rf"(?=\{SENTENCE_BREAK} |$)", ""),  # zero width
     "subject": ("", None),  # built per word lists, see _Compiler.subject

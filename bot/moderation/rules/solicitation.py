@@ -20,6 +20,9 @@ applies):
   goes to the organisation itself ("all money goes to the hub", "proceeds to
   the hall's new chairs" in the hall's channel: ``own_cause_markers.txt``
   then a word of ``own_beneficiaries.txt`` or of the channel's purpose);
+- (round 11) the organisation's own event or appeal by its possessive: "the
+  hub's sponsored silence", "our choir's quiz night" (a word of
+  ``own_beneficiaries.txt`` or of the purpose, after "the" or "our");
 - (round 7) a buyer's question about tickets or an appeal ("are the concert
   tickets on sale yet?", "can parents buy raffle tickets on the night"):
   asked, not offered (``question_openers.txt``), with no price, no offer and
@@ -47,6 +50,7 @@ UNLESS_SHARING_CHANNEL = "unless-sharing-channel"
 _NEGATION_REACH = 2  # words before a match that can say "no" to it
 _PERMISSION_REACH = 3  # words after a match that can say it is allowed
 _REPROACH_REACH = 6  # words after a match, in its sentence, that can say it is banned
+_OWNING_DETERMINERS = frozenset({"the", "our"})
 _JOINING_WORDS = frozenset({"or", "and", "nor"})
 _DETERMINERS = frozenset({"the", "our", "this", "these", "its"})
 _COMPOUND_REACH = 2  # words of a beneficiary's name compared after its marker ("kit fund", "youth club")
@@ -72,6 +76,7 @@ class SolicitationRule:
         self.multiple_items = PhraseSet(lists.entries("multiple_items"))
         self.free_words = PhraseSet(lists.entries("free_words"))
         self.offer_words = PhraseSet(lists.entries("offer_words"))
+        self.wanted_qualities = PhraseSet(lists.entries("wanted_qualities"))
         self.reproach = PhraseSet(lists.entries("reproach_markers"))
         self.own_cause_markers = PhraseSet(lists.entries("own_cause_markers"))
         self.own_cause_for = PhraseSet(lists.entries("own_cause_for"))
@@ -122,7 +127,7 @@ class SolicitationRule:
         options = match.section.options
         if self._negated(match, message) or self._permitted(match, message):
             return True
-        if WITH_OFFER in options and not self._makes_offer(message):
+        if WITH_OFFER in options and not self._makes_offer(message, match):
             return True
         if OWN_ORG_OK in options and self.is_ours(message, purpose):
             return True
@@ -154,9 +159,19 @@ class SolicitationRule:
             purpose.derived["sharing_channel"] = bool(purpose) and self.sharing_purposes.search(purpose.prepared.phrase_text) is not None
         return purpose.derived["sharing_channel"]
 
-    def _makes_offer(self, message: MessageUnderReview) -> bool:
+    def _makes_offer(self, message: MessageUnderReview, match: PhraseMatch | None = None) -> bool:
         # A way to reach a seller is only selling beside an offer.
-        return "<money>" in message.token_set or self.offer_words.search(message.phrase_text) is not None
+        if "<money>" in message.token_set:
+            return True
+        text = message.phrase_text
+        if match is not None:
+            # "the EVO 4 if you want cheaper": what the asker wants of a
+            # recommended product, right after the condition, is not an offer.
+            after = text[match.end:]
+            wanted = self.wanted_qualities.search(after)
+            if wanted is not None and after.startswith(wanted + " "):
+                text = text[:match.end] + after[len(wanted) + 1:]
+        return self.offer_words.search(text) is not None
 
     def is_own(self, message: MessageUnderReview) -> bool:
         """The message names the organisation, links to its site or uses one of its own sales terms."""
@@ -175,8 +190,20 @@ class SolicitationRule:
         # past "the"/"our" and without a possessive, name the beneficiary.
         text = message.phrase_text
         ours = self.own_beneficiaries | self._purpose_words(purpose)
+        if self._owned_by_us(text, ours):
+            return True
         return any(self._names_ours(text, markers, ours, closed) for markers, closed in
                    ((self.own_cause_markers, False), (self.own_cause_for, True)))
+
+    @staticmethod
+    def _owned_by_us(text: str, ours: frozenset[str]) -> bool:
+        # (round 11) "the hub's sponsored silence", "our choir's quiz night":
+        # the event or appeal belongs to the organisation (not "my mate's").
+        words = text.split()
+        return any(
+            first in _OWNING_DETERMINERS and second.endswith("'s") and second.removesuffix("'s") in ours
+            for first, second in zip(words, words[1:])
+        )
 
     def _names_ours(self, text: str, markers: PhraseSet, ours: frozenset[str], closed: bool) -> bool:
         # `closed`: the beneficiary must end its phrase ("for the club on
