@@ -9,7 +9,8 @@ Talking *about* drugs is not suggesting them: the patterns need an act
 song titles ("Lucy in the Sky with Diamonds", "Heroin" in quotes) and
 warnings ("never take drugs") do not count, and neither does a phrase in a
 sentence that enforces the rules or undoes the harm ("we can't have pirated
-software here", "they painted over the graffiti": ``reproach_markers.txt``). Innocent look-alikes ("crack
+software here", "they painted over the graffiti": ``reproach_markers.txt``; "the
+litter pick collected sixty nitrous canisters": ``harm_undone.txt``). Innocent look-alikes ("crack
 on", "diet coke") are removed first (``illegal_false_alarms.txt``).
 
 Context reaches one step: a message that only offers to pass something on
@@ -59,9 +60,11 @@ class IllegalActivityRule:
         negations = [tuple(tokenize(n)) for n in lists.entries("negations")]
         self._negations = {n for n in negations if n}
         self.mask_text = mask_text
-        self.reproach = PhraseSet(lists.entries("reproach_markers"))
-        self.concepts = ConceptSet("illegal", lists, negations=lists.entries("negations"),
-                                   reproach=lists.entries("reproach_markers"))
+        # Round 11: clearing up after the act ("the litter pick collected sixty nitrous canisters")
+        # undoes the harm too, for this rule only (harm_undone.txt).
+        undoing = lists.entries("reproach_markers") + lists.entries("harm_undone")
+        self.reproach = PhraseSet(undoing)
+        self.concepts = ConceptSet("illegal", lists, negations=lists.entries("negations"), reproach=undoing)
         self.handover = PhraseSet(lists.entries("handover_offers"))
         self.legit = PhraseSet(lists.entries("legit_software"))
 
