@@ -10,7 +10,12 @@ What counts (the decisions of issue 8):
   body-shaming, identity used as an insult, hateful generalisations, telling
   someone to harm themselves. Milder insults said with a friendly marker
   ("you're an idiot lol") are teasing and do not count; teasing words
-  ("nerd", "muppet") are on no list at all;
+  ("nerd", "muppet") are on no list at all; verdicts ("a joke", "a
+  disgrace") count said to a member, not beside a ref, a council, a team or a
+  decision (``public_targets.txt``: "that ref was a joke" is criticism);
+- body-shaming by food or size with no insult word ("you'll need two seats
+  after all them mince pies"), not the writer's own ("I've had too many mince
+  pies 😂");
 - links whose address is on a porn or gore site, or whose text or address
   says so (``link_domains.txt``, ``link_keywords.txt``).
 
@@ -39,6 +44,9 @@ _SHORT_REPLY_WORDS = 3
 _MAX_QUOTED_WORDS = 3
 # What a message that discusses a prejudice (prejudice_talk.concepts.txt) is
 # not counted for: the generalisation it reports is not the writer's own.
+# Sections marked so don't count in a message that names a public figure, an
+# official, a team or a decision (public_targets.txt).
+UNLESS_PUBLIC = "unless-public"
 GROUP_LABELS = frozenset({"Hateful talk about a group", "Discrimination by nationality or ethnicity"})
 
 
@@ -106,7 +114,10 @@ class AbuseRule:
             },
             allowed=lists.entries("false_alarms") + lists.entries("mild_words"),
         )
-        self.patterns = PatternSet("abuse", lists, allowed_options=frozenset({"unless-friendly"}))
+        self.patterns = PatternSet("abuse", lists, allowed_options=frozenset({"unless-friendly", UNLESS_PUBLIC}))
+        # "the mayor is coming, he's a joke": a verdict on a ref, a council or a
+        # decision is criticism of them, not abuse of a member (round 11).
+        self.public_targets = PhraseSet(lists.entries("public_targets"))
         self.friendly = FriendlyMarkers(lists.entries("friendly_markers"), lists.entries("earnest_markers"))
         self.teasing_words = PhraseSet(lists.entries("teasing_words"))
         self.blocked_domains = tuple(d.lstrip(".") for d in lists.entries("link_domains"))
@@ -145,6 +156,9 @@ class AbuseRule:
                 if friendly:
                     continue
             if about_prejudice and match.label in GROUP_LABELS:
+                continue
+            # "the manager's tactics": a target's possessive names it too.
+            if UNLESS_PUBLIC in match.section.options and self.public_targets.search(message.phrase_text.replace("'s ", " ")):
                 continue
             parts.append(f"{label_part(match.label)} ({quote(self.words.mask_text(match.text))})")
 

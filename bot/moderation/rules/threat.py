@@ -6,6 +6,13 @@ no person as their object, so music talk never matches. Hyperbole and idioms
 that do name a person ("I could kill him", "break a leg", "you're dead
 good") are listed in ``threat_idioms.txt`` and removed before searching.
 
+Threats with no condition and no violent word are counted as classes
+(round 11, ``threat.concepts.txt``): gloating that what someone has won't
+last ("enjoy your little choir while it lasts"), a smirk at someone's prized
+things ("your precious banners are gonna look lovely 😏") and a weapon brought
+to a confrontation ("bringing my bat in case their dad starts again"). Weather
+enjoyed "while it lasts" and a bat brought to a match are not.
+
 Defamation is accusing a named person or organisation of a crime or worse
 ("X is a thief", "the council are crooks", "Dave stole the money"); the
 writer ("I'm a thief") and words that point at no one ("there's a thief
