@@ -92,6 +92,28 @@ Round 10 (issue 16):
     every Saturday") does not pick up the recent conversation: the child
     named in the work before is not the topic coming back.
 
+Round 11 (issue 16):
+
+13. A side conversation also opens at a question about, or a tale of, an
+    outing or a show told by seeing, watching or going somewhere at a time
+    of leisure (``off_topic.patterns.txt`` with ``leisure_times.txt``):
+    "who's seeing the wicked film this weekend", "anyone going to
+    boardmasters this year", "did anyone see masterchef last night",
+    whatever the show or festival is called. "going to" with a verb after it
+    is a plan, not a trip (``future_verbs.txt``: "who's going to bring the
+    mics tonight"). Like a leisure word, such a message is not brought on
+    topic by an everyday word of the lexicon ("film", "tickets"). Short
+    replies with no work in them ("me!! the 4pm?", "not started yet, no
+    spoilers pls") carry it on, so its third message on is flagged.
+14. The channel's own terms (``purpose_vocabulary.txt``): the words of the
+    kind of work the purpose names count as words of the purpose ("diss" in
+    a grime and rap writing channel, "tuba" in a brass band's), so "can i
+    diss my maths teacher tho" or a joke about tuba players is on topic
+    there and, however short, ends a side conversation, as a word of the
+    purpose itself does.
+15. A word of the purpose that only says when a distraction happens
+    ("cinema after practice?") does not make it the work.
+
 A channel without a purpose, or whose purpose says anything goes ("anything
 goes", "random", "off-topic", "general chat": ``anything_goes.txt``), has no
 off-topic posts.
@@ -105,6 +127,7 @@ from typing import Any
 from ..config import ModerationConfig
 from ..conversation import OFF_TOPIC, ON_TOPIC, TOO_SHORT, ConversationMemory, Verdict, stem
 from ..findings import Finding
+from ..patterns import PatternSet
 from ..text import MENTION_TOKEN, tokenize
 from ..wordlists import WordLists
 from .base import REPORTED_FOR, ChannelContext, ChannelPurpose, MessageUnderReview
@@ -118,6 +141,8 @@ _TOKEN_CACHE_LIMIT = 50_000
 _LEXICON_WORDS_WHILE_DRIFTING = 2
 # How soon after an off-topic post the next one carries on the same side conversation.
 _DRIFT_SECONDS = 15 * 60
+# "after practice", "before rehearsal": the work named only as when something else happens.
+_WHEN_THE_WORK = re.compile(r"(?<![^ ])(?:after|before|till|until|til) (?:the |our |this |tonight's |todays |today's )?[^ ]+ ")
 _REPEATS = re.compile(r"(.+?)\1+")
 # A capitalised word that does not open a sentence ("Ha Linda! Tobi and I"): after a letter, digit
 # or comma and a space. Sentence openers are left out, as they are capitalised whatever they are.
@@ -172,6 +197,17 @@ class OffTopicRule:
         # topic ("the festival booked us for the acoustic tent"), but an
         # unrelated message that names one opens a side conversation.
         self.leisure = PhraseSet(lists.entries("leisure_words"))
+        # Asking about (or telling of) an outing or a show by seeing, watching or
+        # going somewhere at a time of leisure ("who's seeing the wicked film
+        # this weekend"): ``off_topic.patterns.txt``, whatever the show is called.
+        self.outings = PatternSet("off_topic", lists)
+        # The channel's own terms (``purpose_vocabulary.txt``): words of the kind
+        # of work the purpose names ("diss" in a grime writing channel) count as
+        # words of the purpose.
+        self.purpose_vocabulary = [
+            (frozenset(self.content_stems(keys.split())), frozenset(self.content_stems(words.split())))
+            for keys, _, words in (entry.partition("=") for entry in lists.entries("purpose_vocabulary"))
+        ]
         self.negations = frozenset(entry for entry in lists.entries("negations") if " " not in entry)
         self.housekeeping = PhraseSet(lists.entries("channel_housekeeping"))
         self.reproach = PhraseSet(lists.entries("reproach_markers"))
@@ -221,7 +257,9 @@ class OffTopicRule:
             if not purpose or self._says_anything_goes(purpose.prepared.phrase_text):
                 purpose.derived[self.name] = None
             else:
-                purpose.derived[self.name] = frozenset(self.content_stems(purpose.prepared.tokens))
+                stems = frozenset(self.content_stems(purpose.prepared.tokens))
+                own_terms = [words for keys, words in self.purpose_vocabulary if keys & stems]
+                purpose.derived[self.name] = stems.union(*own_terms)
         return purpose.derived[self.name]
 
     def _says_anything_goes(self, purpose_text: str) -> bool:
@@ -280,6 +318,11 @@ class OffTopicRule:
             # "I'll stick the stems in the shared drive after tea".
             elif in_side_run and not distracted and self._returns_to_work(message, stems, purpose):
                 result = (ON_TOPIC, stems)
+            # So does a word of the purpose or of the channel's own terms, however
+            # short: "the sopranos will riot" in a choir's channel, "can i diss my
+            # maths teacher tho" in a rap writing workshop's.
+            elif in_side_run and not distracted and any(s in purpose for s in stems):
+                result = (ON_TOPIC, stems)
             # A short reply ("I've got two, I'll bring one") says too little to
             # judge, unless it names a distraction ("the Traitors finale tho").
             elif len(set(stems)) < self.config.off_topic_min_content_words + (0 if distracted else 1):
@@ -300,9 +343,16 @@ class OffTopicRule:
                     # on topic by an everyday word ("did you see the news about the bridge").
                     or self.openers.search(message.phrase_text)
                     or self.announcers.search(message.phrase_text)
+                    # Nor is an outing or a show ("did anyone manage to get taylor swift
+                    # tickets", "who's seeing the wicked film this weekend").
+                    or self._outing(message)
+                    or self.leisure.search(_without_likenings(message.phrase_text))
                 ):
                     drifting = True  # "my dad picks by the silliest name" carries a side conversation on
-                related = any(s in purpose for s in stems) or (
+                # "cinema after practice?": a word of the purpose that only says
+                # when a distraction happens does not make it the work.
+                said = self.content_stems(_WHEN_THE_WORK.sub(" ", message.phrase_text).split()) if distracted else stems
+                related = any(s in purpose for s in said) or (
                     not distracted
                     and (
                         lexicon_words >= (_LEXICON_WORDS_WHILE_DRIFTING if drifting else 1)
@@ -312,6 +362,15 @@ class OffTopicRule:
                 result = (ON_TOPIC if related else OFF_TOPIC, stems)
         message.derived[self.name] = result
         return result
+
+    def _outing(self, message: MessageUnderReview) -> str | None:
+        """The words that ask about or tell of an outing or a show ("anyone going to
+        boardmasters this year"), or None."""
+        key = self.name + ":outing"
+        if key not in message.derived:
+            found = self.outings.first_matches(message.token_set, lambda section: message.phrase_text)
+            message.derived[key] = found[0].text if found else None
+        return message.derived[key]
 
     def _picks_up_the_topic(self, message: MessageUnderReview, context: ChannelContext, stems: list[str]) -> bool:
         """In a side conversation, does someone other than its last poster
@@ -357,6 +416,8 @@ class OffTopicRule:
                     named = self.subjects.search(plain) or self.leisure.search(plain)
                     if named is None and self.openers.search(message.phrase_text):
                         named = _what_is_asked_about(message.phrase_text, self.openers.search(message.phrase_text))
+                    if named is None and (outing := self._outing(message)):
+                        named = f'an outing or a show ("{outing}")'
                     if named is None and (announced := self.announcers.search(message.phrase_text)):
                         named = f'an aside ("{announced}")'
                     if named is not None:
