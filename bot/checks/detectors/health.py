@@ -99,6 +99,8 @@ _RECORD_LINE_BEFORE = re.compile(
     r"(?:^|(?<=[\n:]))[ \t*\u2022-]*(?P<lower_name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+[A-Z](?:[a-z'\u2019-]+|\.)?)?"
     # "- Ollie: nut allergy, EpiPen in his bag": a medical-notes list line, a name and a colon;
     # "Millie | 13 | nut allergy": a sign-up sheet's columns.
+    # A bare date of birth or an age after the name: "Ella Hughes 14.10.12 - allergic to nuts", "Kit 15 - asthma".
+    r"(?:[ \t]+\d{1,2}(?:[./-]\d{1,2}[./-]\d{2,4})?)?"
     r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|:|\||[ \t][-\u2013\u2014]|[\u2013\u2014])[^\n]{0,80}$"
 )
 # "she takes methylphenidate for ADHD", "Kian uses a spray for hay fever": a treatment for a condition.
