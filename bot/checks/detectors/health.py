@@ -99,6 +99,8 @@ _RECORD_LINE_BEFORE = re.compile(
     r"(?:^|(?<=[\n:]))[ \t*\u2022-]*(?P<lower_name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+[A-Z](?:[a-z'\u2019-]+|\.)?)?"
     # "- Ollie: nut allergy, EpiPen in his bag": a medical-notes list line, a name and a colon;
     # "Millie | 13 | nut allergy": a sign-up sheet's columns.
+    # A bare date of birth or an age after the name: "Ella Hughes 14.10.12 - allergic to nuts", "Kit 15 - asthma".
+    r"(?:[ \t]+\d{1,2}(?:[./-]\d{1,2}[./-]\d{2,4})?)?"
     r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|:|\||[ \t][-\u2013\u2014]|[\u2013\u2014])[^\n]{0,80}$"
 )
 # "she takes methylphenidate for ADHD", "Kian uses a spray for hay fever": a treatment for a condition.
@@ -161,6 +163,11 @@ _TEMPLATE_BLANK = re.compile(
 
 class HealthDetector:
     def __init__(self, context: CheckContext):
+        sources = phrase_pattern(entries("anonymous_sources", context.extra_terms))
+        # "from a parent: '", "one mum told us, "": the opening quotation mark after an unnamed source.
+        self._anonymous_source = re.compile(
+            rf"\b(?:a|one|another|an[ \t]+anonymous)[ \t]+(?:(?:[\w-]+)[ \t]+)?(?:{sources})\b"
+            rf"[^\n\"'\u201c\u2018]{{0,30}}?[:,\-\u2013][ \t]*[\"'\u201c\u2018]", re.IGNORECASE)
         self._first_names = frozenset(entries("forenames", context.extra_terms))
         words = phrase_pattern(entries("health_words", context.extra_terms))
         acronyms = phrase_pattern(entries("health_acronyms", context.extra_terms))
@@ -280,6 +287,18 @@ class HealthDetector:
             w.group().lower() in self._first_names and w.group() not in NOT_A_NAME and not self._is_famous(text, w.start(), w.end())
             for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end))
 
+    def _anonymous_quote(self, text: str, start: int) -> bool:
+        """"Message from a parent: 'My son has autism and ...'": a condition quoted from somebody left
+        unnamed (anonymous_sources.txt), with no first name in the quotation, is a testimonial."""
+        source = None
+        for source in self._anonymous_source.finditer(text, max(0, start - 200), start):
+            pass
+        if source is None or any(ch in "\n" for ch in text[source.end():start]):
+            return False
+        quoted = text[source.end() - 1:start]
+        return not any(w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
+                       for w in _CAPITALISED_WORD.finditer(quoted))
+
     def _is_famous(self, text: str, start: int, end: int) -> bool:
         """The name is (the end of) a famous person's: "Beethoven", "Ray Charles"."""
         return any(m.end() == end for m in self._famous.finditer(text, max(0, start - 30), end))
@@ -363,6 +382,8 @@ class HealthDetector:
                 continue
             before = text[max(sentence_start, start - _LOOKBACK):start]
             if self._leads_a_session.search(text, sentence_start, sentence_end):
+                continue
+            if self._anonymous_quote(text, start):
                 continue
             if any(self._young_subject(pattern, before) for pattern in _CONTEXT_PATTERNS):
                 spans.append(Span(Kind.HEALTH, start, end))

@@ -159,6 +159,12 @@ class NameDetector:
             rf"[ \t]*(?:,|\(|-|\u2013)[ \t]*(?:(?:our|the|a|an|is|was|as)[ \t]+)?(?:[a-z]+[ \t]+)?(?:{roles})\b"
             rf"(?![ \t]*[\-\u2013:])", re.IGNORECASE)
         self._role_before = re.compile(rf"\b(?:{roles})\.?[ \t]*,?[ \t]+$", re.IGNORECASE)
+        # "Maya on lead vocals", "Tom (drums)", "Maya - keys": a part credited in a line-up or a caption
+        # is a performer, so a first name the organisation's own people share is the participant then.
+        parts = phrase_pattern(entries("performer_parts", context.extra_terms))
+        self._performing_after = re.compile(
+            rf"[ \t]+on[ \t]+(?:the[ \t]+)?(?:{parts})(?!\w)|[ \t]*\((?:{parts})\)|[ \t]*[-\u2013:][ \t]*(?:{parts})(?!\w)",
+            re.IGNORECASE)
 
     def find(self, doc: Document) -> list[Span]:
         if self._roster is None:
@@ -338,6 +344,7 @@ class NameDetector:
         return (self._photo_of_before.search(text, max(0, start - 30), start) is not None
                 or _CELEBRATED_BEFORE.search(text, max(0, start - 30), start) is not None
                 or _PICTURED_AFTER.match(text, end) is not None
+                or self._performing_after.match(text, end) is not None
                 or self._listed_with_participant(text, start, end))
 
     def _listed_with_participant(self, text: str, start: int, end: int) -> bool:

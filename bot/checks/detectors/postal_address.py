@@ -105,7 +105,9 @@ _EVERYDAY_WORDS = _MEASURES | frozenset(
 _VENUE_WORDS = (
     r"Guildhall|Hall|Cathedral|Church|Chapel|Abbey|Centre|Center|Theatre|Theater|Playhouse|"
     r"Library|Museum|Gallery|Arena|Stadium|Studios?|Club|Hotel|Inn|Pub|Tavern|Bar|Caf[eé]|Cinema|"
-    r"Venue|Works|University|College|Academy|School|Park|Pavilion|Hub|Institute|Rooms|Assembly[ \t]+Rooms"
+    r"Venue|Works|University|College|Academy|School|Park|Pavilion|Hub|Institute|Rooms|Assembly[ \t]+Rooms|"
+    # A business named before its address: "Sound Hire Ltd, 5 Bristol Road", "Cotswold Print Co., 2 Mill Lane".
+    r"Ltd\.?|Limited|plc|PLC|LLP|Co\.|&[ \t]+Co|&[ \t]+Sons"
 )
 # A venue named before the address: "Gloucester Guildhall, 23 Eastgate Street". "31 Church Lane"
 # and "2 Park Road" are streets, not venues.
@@ -125,7 +127,12 @@ _EVENT_AT = re.compile(
     r"\b(?:rehearsals?|sessions?|concerts?|gigs?|workshops?|practices?|performances?|showcases?|auditions?|"
     r"meetings?|events?|open[ \t]+mics?|jams?|recitals?|classes|lessons?|band[ \t]+practice)\b"
     # "The gig's at The Fleece, ...": the event's "is" shortened.
-    r"(?:['\u2019]s)?(?:[ \t]+(?:is|are|will[ \t]+be|tonight|today|tomorrow|this[ \t]+week|on[ \t]+\w+))*[ \t]+(?:at|@)[ \t]",
+    r"(?:['\u2019]s)?(?:[ \t]+(?:is|are|will[ \t]+be|tonight|today|tomorrow|this[ \t]+week|on[ \t]+\w+"
+    # When it runs, said between: "Sessions run 4.30-6pm at Kingsholm, ...", "rehearsals are held every
+    # Tuesday at ...", "the workshop starts at 10am at ...".
+    r"|runs?|running|starts?|starting|takes?[ \t]+place|held|happens?|continues?|moves?|moved|every|each|this|next|term"
+    r"|from|until|till|to|\w+days?|(?:at[ \t]+)?\d{1,2}(?:[.:]\d{2})?(?:[ \t]*(?:am|pm))?(?:[ \t]*[-\u2013][ \t]*\d{1,2}(?:[.:]\d{2})?(?:[ \t]*(?:am|pm))?)?,?))*"
+    r"[ \t]+(?:at|@)[ \t]",
     re.IGNORECASE,
 )
 _PRIVATE_EVENT = re.compile(r"\b(?:host\w*|garden|kitchen|living[ \t]+room|back[ \t]+room|sofa)\b", re.IGNORECASE)

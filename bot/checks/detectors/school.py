@@ -93,6 +93,8 @@ _LINK_CUE_TEXT = (
     # "Harry is at a different school, Cotswold Academy", "she's moved to a new school - X".
     r"|\b(?:at|to|in)[ \t]+(?:a|another)[ \t]+(?:different|new|other|special|secondary|primary)[ \t]+school[ \t]*(?:,|:|-|\u2013|\()"
     r"|\([ \t]*(?:year|yr|y)[ \t]*\d{1,2}[ \t]*(?:,|/|[-\u2013\u2014]|@|at\b)"  # "Nathan (Year 10, Tewkesbury Academy)", "(Y8 - X)"
+    # An age in the brackets after a name: "Ben (14, Tewkesbury Academy)", "Asha (aged 12 - Cleeve)".
+    r"|[a-z][ \t]*\([ \t]*(?:aged?[ \t]*)?\d{1,2}[ \t]*(?:,|/|[-\u2013\u2014]|@|at\b)"
     # "Ruben's studying music production at", "she is doing her GCSEs at"; "we're doing a day at" is a booking.
     r"|\b(?:is|'s|\u2019s|was|will[ \t]+be)[ \t]+(?:doing|studying|taking)\b[^.,;:!?\n]{0,40}?[ \t]at"
     r")[ \t]*"

@@ -86,7 +86,8 @@ _SEPARATOR = (
     r"[ \t]*(?:(?:['\u2019]s|has|have)[ \t]+(?:just[ \t]+)?(?:been[ \t]+)?(?:changed|updated|reset|set)[ \t]+to\b"
     r"|(?:changes|is[ \t]+changing|will[ \t]+change|will[ \t]+be[ \t]+changing)[ \t]+to\b|will[ \t]+be\b"
     # "admin password it's Bassline42!": the value said with "it's" after the label.
-    r"|['\u2019]s\b|(?:it['\u2019]s|it[ \t]+is|is|are|was|were)\b(?:[ \t]+(?:now|still))?"
+    # A whole word: the "is" of "this" or "his" is no separator ("the password in this channel").
+    r"|['\u2019]s\b|(?<![A-Za-z])(?:it['\u2019]s|it[ \t]+is|is|are|was|were)\b(?:[ \t]+(?:now|still))?"
     # "reset to" and not "reset tomorrow".
     r"|(?:has[ \t]+been[ \t]+)?(?:changed|updated|reset|set)[ \t]+to\b"
     # A dash with a space beside it: "sign-up" inside a qualifier is a word, not a separator.
