@@ -368,10 +368,13 @@ class HealthDetector:
             rest = text[state.end():sentence_end]
             # A state of more than one word may follow the person straight away ("he wants to die",
             # "Otis isn't coping"); "low" or "down" needs its verb ("has been low").
-            pattern = _STATE_BEFORE if " " not in state.group().strip() else _STATE_OR_BARE_BEFORE
+            # A name the forenames list lacks is read as one before a state of several words ("Mae isn't
+            # coping"); "low" alone needs a first name people have, he or she ("Battery's been low").
+            single = " " not in state.group().strip()
+            pattern = _STATE_BEFORE if single else _STATE_OR_BARE_BEFORE
             match = pattern.search(before)
             for _ in range(4):
-                if match is None or (self._names_a_young_person(match) and self._first_name_or_pronoun(match, rest)):
+                if match is None or (self._names_a_young_person(match) and (not single or self._first_name_or_pronoun(match, rest))):
                     break
                 match = pattern.search(before, match.start() + 1)
             if match is not None or self._group_does_before.search(before) is not None:
@@ -610,8 +613,12 @@ _STATE_VERB = (
     r"genuinely|actually|also|both|all|just|always|often|seriously|generally|increasingly|clearly|obviously|"
     r"totally|completely|absolutely|sometimes|lately|recently|currently|who|tends|to|can|could|will|may|might|does|easily"
 )
+# "Low" or "down" alone needs a word of feeling or of a while before it ("has been low", "is feeling
+# down", "seems really low"), not only "is" ("Ella's down, can someone cover her part").
 _STATE_BEFORE = re.compile(
-    rf"{_SUBJECT}(?:[ \t]*,?[ \t]*who)?(?:['\u2019]s(?:[ \t]+(?:{_STATE_VERB}))*|(?:[ \t]+(?:{_STATE_VERB}))+)[ \t]+$"
+    rf"{_SUBJECT}(?:[ \t]*,?[ \t]*who)?(?:['\u2019]s)?(?:[ \t]+(?:{_STATE_VERB}))*"
+    r"[ \t]+(?:been|feeling|feels|felt|feel|seems|seemed|seem|looks|looked|getting|becoming|really|very|so|quite|pretty|bit|"
+    r"extremely|incredibly|properly|genuinely|seriously|increasingly)[ \t]+$"
 )
 _STATE_OR_BARE_BEFORE = re.compile(
     rf"{_SUBJECT}(?:[ \t]*,?[ \t]*who)?(?:['\u2019]s)?(?:[ \t]+(?:{_STATE_VERB}))*[ \t]+$"
