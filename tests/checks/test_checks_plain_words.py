@@ -186,7 +186,8 @@ def test_more_look_alikes_stay_clean(found, text, kind):
     ],
 )
 def test_the_last_round_5_wordings_are_found(found, text, kind, value):
-    assert value in found(text, kind)
+    # Round 12: "really low" is a need too, so the finding may cover the whole statement.
+    assert any(value in f for f in found(text, kind))
 
 
 def test_harm_to_oneself_with_nobody_named_stays_clean(found):

@@ -51,7 +51,10 @@ _VERB_WORD = (
     r"out|of|"
     # Told by the young person, and said of two at once (round 11): "Lola disclosed self-harm",
     # "Ayo and Femi both have EHCPs".
-    r"disclosed|disclosing|both)"
+    r"disclosed|disclosing|both|"
+    # Said of several at once, or of how they feel (round 12): "Maya and Jude are both dyslexic", "Ellis,
+    # Nico and Tegan all have ADHD", "he's been feeling suicidal", "Lottie keeps having panic attacks".
+    r"are|were|all|each|suffer|feeling|feels|felt|keeps|keep|kept)"
 )
 _VERB = (
     rf"(?:[ \t]*,?[ \t]*who(?:['\u2019]s|[ \t]+{_VERB_WORD})|['\u2019]s|['\u2019]ll|[ \t]+{_VERB_WORD})"
@@ -62,6 +65,8 @@ _FILLER = (
     r"their|my|new|small|minor|major|big|serious|long-term|chronic|two|left|right|both|one|another|"
     # How bad: "Ava is severely allergic", "he's mildly dyslexic".
     r"severely|mildly|extremely|badly|seriously|highly|moderately|"
+    # How often: "having a lot of dark days", "lots of panic attacks".
+    r"lot|lots|of|"
     r"type[ \t]+(?:1|2|one|two))[ \t]+){0,3}"
 )
 # Pronouns first: at the same position "She" must be read as a pronoun, not as a would-be name.
@@ -238,6 +243,37 @@ class HealthDetector:
             # The thing itself, not "her mood board" or "his food order".
             rf"(?=[ \t]*(?:[,.;:!?)\n\u2013\u2014-]|$)|[ \t]+(?:since|lately|recently|at|this|and|but|so|again|for|over|in|after|"
             rf"which|too|though|because|when|while|the|of|now|still|right)\b)", re.IGNORECASE)
+        # Several young people at once (young_group_words.txt): "both twins have diabetes", "three of the
+        # group have EHCPs", "the two sisters are autistic" (round 12).
+        group = (rf"(?P<group>\b(?:(?i:both|all|two|three|four|five|six|seven|eight|several|a[ \t]+couple|a[ \t]+few|\d{{1,2}})"
+                 rf"(?:[ \t]+of)?[ \t]+(?:(?i:the|our|my|these|those)[ \t]+)?(?:[\w'\u2019-]+[ \t]+){{0,2}}?"
+                 rf"(?i:{phrase_pattern(entries('young_group_words', context.extra_terms))})"
+                 rf"|(?i:the)[ \t]+(?:(?i:two|three|four)[ \t]+)?(?:[\w'\u2019-]+[ \t]+)?(?i:{_KIN}))\b)")
+        self._group_has_before = re.compile(rf"{group}{_VERB}[ \t]+{_FILLER}$")
+        self._group_does_before = re.compile(rf"{group}(?:[ \t]+(?:{_STATE_VERB}))*[ \t]+$")
+        # How a young person is, with no condition named (health_states.txt): "Freddie has been really low
+        # since his exams", "she's not coping at home", "he told Mel he wants to die".
+        states = phrase_pattern(entries("health_states", context.extra_terms)).replace("'", "['\u2019]")
+        self._state = re.compile(rf"\b(?:{states}){_STATE_ENDS}")
+        # What a young person finds hard, in everyday words (health_hard_things.txt): "Sol finds crowded
+        # rooms overwhelming", "Esme struggles to read", "Jonah can't sit still for long".
+        things = phrase_pattern(entries("health_hard_things", context.extra_terms)).replace("'", "['\u2019]")
+        thing = rf"(?:(?:{_THING_LEAD})[ \t]+){{0,2}}(?:{things})\b(?![ \t]+{_NOT_A_NEED})"
+        self._hard = re.compile(
+            rf"\b(?:finds?|found)[ \t]+{thing}(?:[ \t]+[\w'\u2019-]+){{0,3}}?[ \t]+{_HOW_HARD}\b"
+            rf"|\b(?:finds?|found)[ \t]+it[ \t]+{_HOW_HARD}[ \t]+to[ \t]+(?:[\w'\u2019-]+[ \t]+){{0,2}}?{thing}"
+            rf"|\bstruggl(?:es|e|ed|ing)[ \t]+(?:to|with)[ \t]+(?:(?:his|her|their)[ \t]+)?(?:[\w'\u2019-]+[ \t]+)?{thing}"
+            rf"|\b(?:can['\u2019]?t|cannot|could(?:n['\u2019]t|[ \t]+not)|(?:is|are)[ \t]+unable[ \t]+to)[ \t]+{thing}(?:[ \t]+[\w'\u2019-]+)?[ \t]+{_FOR_LONG}"
+            rf"|\b(?:can['\u2019]?t|cannot|(?:doesn|don|won)['\u2019]t)[ \t]+(?:cope|deal|manage)[ \t]+with[ \t]+(?:[\w'\u2019-]+[ \t]+){{0,2}}?{thing}"
+            rf"|\b(?:doesn|don)['\u2019]t[ \t]+(?:like|tolerate|cope[ \t]+well[ \t]+with)[ \t]+{thing}",
+            re.IGNORECASE)
+        # A service named before what it does for a young person (health_care_actions.txt): "the eating
+        # disorders team is now working with Leah", "an OT is coming to assess Leo".
+        actions = phrase_pattern(entries("health_care_actions", context.extra_terms))
+        self._care_after = re.compile(
+            r"(?:[ \t]+(?i:team|service|services|nurse|nurses|worker|workers|clinic|practitioner|specialist|consultant))?"
+            rf"(?:['\u2019]s|[ \t]+(?:{_CARE_AUX}))*[ \t]+(?P<verb>{actions})[ \t]+"
+            r"(?:(?P<pronoun>him|her|them)|(?P<name>[A-Z][a-z]+))\b")
         topics = phrase_pattern(entries("health_topic_labels", context.extra_terms))
         self._topic_label = re.compile(rf"\b(?i:{topics})\b")
         # "Beethoven was deaf", "Ray Charles lost his sight": famous people's health is history.
@@ -326,6 +362,59 @@ class HealthDetector:
             return False
         return name_start < 0 or self._adult_before.search(match.string, max(0, name_start - 40), name_start) is None
 
+    def _first_name_or_pronoun(self, match: re.Match[str] | None, rest: str = "") -> bool:
+        """The subject is he, she, "my son" or a first name people have, not any capitalised word
+        ("Battery is low", "Everyone struggles to read in this light"); a name the forenames list lacks
+        counts when the rest of the sentence speaks of him or her ("Sol finds crowds overwhelming, so
+        he'll warm up outside")."""
+        if match is None:
+            return False
+        name = match.groupdict().get("name")
+        if name is None or (name.lower() in self._first_names and name not in NOT_A_NAME):
+            return True
+        return name not in NOT_A_NAME and _HE_OR_SHE_OR_THEM.search(rest) is not None
+
+    def _states(self, doc: Document, low: str) -> list[Span]:
+        """"Freddie has been really low since his exams", "she's not coping", "both twins have been off
+        their food": how a named young person (or a counted group) is, said right after them."""
+        text = doc.masked
+        found = []
+        for state in self._state.finditer(low):
+            if text[state.start():state.end()].lower() != low[state.start():state.end()]:
+                continue  # the lowered text no longer lines up with the text (a rare character)
+            sentence_start, sentence_end = doc.sentence_bounds(state.start())
+            before = text[max(sentence_start, state.start() - _LOOKBACK):state.start()]
+            rest = text[state.end():sentence_end]
+            # A state of more than one word may follow the person straight away ("he wants to die",
+            # "Otis isn't coping"); "low" or "down" needs its verb ("has been low").
+            # A name the forenames list lacks is read as one before a state of several words ("Mae isn't
+            # coping"); "low" alone needs a first name people have, he or she ("Battery's been low").
+            single = " " not in state.group().strip()
+            pattern = _STATE_BEFORE if single else _STATE_OR_BARE_BEFORE
+            match = pattern.search(before)
+            for _ in range(4):
+                if match is None or (self._names_a_young_person(match) and (not single or self._first_name_or_pronoun(match, rest))):
+                    break
+                match = pattern.search(before, match.start() + 1)
+            if match is not None or self._group_does_before.search(before) is not None:
+                found.append(Span(Kind.HEALTH, state.start(), state.end()))
+        return found
+
+    def _cared_for(self, text: str, conditions: list[re.Match[str]]) -> list[Span]:
+        """A service or professional named first, then what it does for a young person: "the eating
+        disorders team is now working with Leah", "a social worker's been assigned to him"."""
+        found = []
+        for condition in conditions:
+            care = self._care_after.match(text, condition.end())
+            if care is None:
+                continue
+            name = care.group("name")
+            if name is not None and (name.lower() not in self._first_names or name in NOT_A_NAME
+                                     or self._is_famous(text, care.start("name"), care.end("name"))):
+                continue
+            found.append(Span(Kind.HEALTH, condition.start(), care.end("verb")))
+        return found
+
     def _wished_well(self, doc: Document, low: str, unplaced: list[tuple[int, int, int]]) -> list[Span]:
         """"get well soon Ellie, hope the op went ok!": a wish to a named young person tells that they are
         ill or hurt. The finding is what the post names (the op, a broken leg, "your arm"), or the wish."""
@@ -365,7 +454,10 @@ class HealthDetector:
         conditions = list(self._condition_lower.finditer(lowered) if lowered is not None
                           else self._condition_any_case.finditer(text))
         conditions += self._acronym.finditer(text)
-        spans = []
+        spans = self._cared_for(text, conditions)
+        # Needs said loosely (a state, a service at work, what they find hard): joined to the other needs
+        # of the same statement so that it reads as one finding.
+        loose = list(spans)
         # Conditions with no person of their own nearby: (start, end, start of their sentence).
         unplaced: list[tuple[int, int, int]] = []
         under_heading = _HEALTH_HEADING.search(text) if conditions and "\n" in text else None
@@ -385,7 +477,8 @@ class HealthDetector:
                 continue
             if self._anonymous_quote(text, start):
                 continue
-            if any(self._young_subject(pattern, before) for pattern in _CONTEXT_PATTERNS):
+            if any(self._young_subject(pattern, before) for pattern in _CONTEXT_PATTERNS) \
+                    or self._group_has_before.search(before) is not None:
                 spans.append(Span(Kind.HEALTH, start, end))
             elif under_heading is not None and under_heading.end() <= start \
                     and _names_a_listed_person(_LIST_LINE_BEFORE.search(before) or _RECORD_LINE_BEFORE.search(before)):
@@ -455,28 +548,40 @@ class HealthDetector:
                         w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
                         for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end)):
                     spans.append(Span(Kind.HEALTH, harm.start(), harm.end()))
+        # How a young person is, with no condition named: "Freddie has been really low since his exams".
+        states = self._states(doc, lowered if lowered is not None else text.lower())
+        spans += states
+        loose += states
         # A need said as what the person does is a finding of its own only where the sentence names no
         # condition ("Maisie can't do stairs, she's on crutches" is one finding, the crutches).
         told = {doc.sentence_bounds(span.start)[0] for span in spans}
         told.update(sentence_start for _, _, sentence_start in unplaced)
-        behaviours = (self._behaviour_lower.finditer(lowered) if lowered is not None
-                      else self._behaviour_any_case.finditer(text))
-        for behaviour in behaviours:
+        behaviours = list(self._behaviour_lower.finditer(lowered) if lowered is not None
+                          else self._behaviour_any_case.finditer(text))
+        # What they find hard in everyday words ("finds crowded rooms overwhelming") is read the same way,
+        # but only after a first name people have, he or she, or a counted group.
+        hard = list(self._hard.finditer(text)) if _HARD_CUE.search(lowered or text.lower()) else []
+        for behaviour in sorted(behaviours + hard, key=lambda m: m.start()):
             start, end = behaviour.span()
             sentence_start, _ = doc.sentence_bounds(start)
             if sentence_start in told and not any(s.end <= start and _JOINING_GAP.fullmatch(text, s.end, start)
                                                   for s in spans if s.end >= start - _MAX_GAP):
                 continue
             before = text[max(sentence_start, start - _LOOKBACK):start]
-            if self._names_a_young_person(_DOES_BEFORE.search(before)):
+            subject = _DOES_BEFORE.search(before)
+            rest = text[end:doc.sentence_bounds(start)[1]]
+            if (self._names_a_young_person(subject) and (behaviour.re is not self._hard or self._first_name_or_pronoun(subject, rest))) \
+                    or self._group_does_before.search(before) is not None:
                 spans.append(Span(Kind.HEALTH, start, end))
+                if behaviour.re is self._hard:
+                    loose.append(spans[-1])
             else:
                 unplaced.append((start, end, sentence_start))
         low = lowered if lowered is not None else text.lower()
         if not spans and len(low) == len(text) and self._wish.search(low) is not None:
             spans += self._wished_well(doc, low, unplaced)
         spans += _same_persons(doc, spans, unplaced)
-        return _joined(text, _without_bare_diagnosis(text, spans))
+        return _one_statement(doc, _joined(text, _without_bare_diagnosis(text, spans)), self._first_names, loose)
 
 
 def _by_first_word(phrases: tuple[str, ...]) -> str:
@@ -516,6 +621,53 @@ def _same_persons(doc: Document, found: list[Span], unplaced: list[tuple[int, in
         if previous_start in sentences_with_finding and _HE_OR_SHE.search(text, sentence_start, start):
             more.append(Span(Kind.HEALTH, start, end))
     return more
+
+
+# Cheap look-up before the everyday-needs frames are run.
+_HARD_CUE = re.compile(r"\b(?:find|finds|found|struggl|can['\u2019]?t|cannot|couldn|unable|doesn['\u2019]t|don['\u2019]t|won['\u2019]t)")
+# Several young people by kin: "the twins", "the two sisters", "the Okafor boys" (round 12).
+_KIN = r"twins|sisters|brothers|siblings|boys|girls"
+# Between the person and how they are: "has been really", "'s been feeling", "seems very", "is not".
+_STATE_VERB = (
+    r"is|was|has|had|have|are|were|been|being|feeling|feels|felt|feel|seems|seemed|seem|looks|looked|keeps|kept|"
+    r"getting|gets|got|becoming|really|still|now|so|very|quite|pretty|a|bit|little|extremely|incredibly|properly|"
+    r"genuinely|actually|also|both|all|just|always|often|seriously|generally|increasingly|clearly|obviously|"
+    r"totally|completely|absolutely|sometimes|lately|recently|currently|who|tends|to|can|could|will|may|might|does|easily"
+)
+# "Low" or "down" alone needs a word of feeling or of a while before it ("has been low", "is feeling
+# down", "seems really low"), not only "is" ("Ella's down, can someone cover her part").
+_STATE_BEFORE = re.compile(
+    rf"{_SUBJECT}(?:[ \t]*,?[ \t]*who)?(?:['\u2019]s)?(?:[ \t]+(?:{_STATE_VERB}))*"
+    r"[ \t]+(?:been|feeling|feels|felt|feel|seems|seemed|seem|looks|looked|getting|becoming|really|very|so|quite|pretty|bit|"
+    r"extremely|incredibly|properly|genuinely|seriously|increasingly)[ \t]+$"
+)
+_STATE_OR_BARE_BEFORE = re.compile(
+    rf"{_SUBJECT}(?:[ \t]*,?[ \t]*who)?(?:['\u2019]s)?(?:[ \t]+(?:{_STATE_VERB}))*[ \t]+$"
+)
+# A state ends where the sentence pauses or goes on about it: "low since", "not coping at home", "off his
+# food for a fortnight", "so anxious she won't"; not "low on strings", "low end", "down for Saturday".
+_STATE_ENDS = (
+    r"(?=[ \t]*(?:[,.;:!?)\n\u2013\u2014-]|$)|[ \t]+(?:since|lately|recently|again|today|tonight|this|these|and|but|so|or|"
+    r"because|after|when|while|though|well|he|she|they|that|most|all|right|just|about[ \t]+(?:everything|life|it[ \t]+all)|"
+    r"at[ \t]+(?:the[ \t]+moment|the[ \t]+minute|home|school|times|the[ \t]+mo)|"
+    r"for[ \t]+(?:a[ \t]+(?:while|bit|few|couple|week|month|fortnight)|weeks|days|months|ages|some[ \t]+time)|"
+    r"in[ \t]+(?:him|her|them)sel(?:f|ves)|with[ \t]+(?:it|everything|school|life|things|home|her|his|their))\b)"
+)
+# Before the thing a young person finds hard: "sudden loud noises", "the busy rooms", "any changes".
+_THING_LEAD = (r"the|any|a|an|sudden|unexpected|loud|big|busy|new|last-minute|spoken|written|long|large|noisy|crowded|"
+               r"unfamiliar|verbal|lots[ \t]+of|too[ \t]+many|small|other")
+# "can't read music", "struggles to read the score": a beginner's skill, not a need.
+_NOT_A_NEED = r"(?:music|notation|sheet[ \t]+music|tabs?|chords?|the[ \t]+(?:music|score|dots|notes)|(?:a|the)[ \t]+(?:map|clock|room))\b"
+_HOW_HARD = (
+    r"(?:(?:really|very|quite|so|a[ \t]+bit|incredibly|extremely|super|massively)[ \t]+)?"
+    r"(?:hard|difficult|tricky|overwhelming|stressful|upsetting|distressing|scary|frightening|unbearable|impossible|"
+    r"too[ \t]+much|a[ \t]+struggle|painful|exhausting)"
+)
+_FOR_LONG = (r"(?:for[ \t]+(?:long|very[ \t]+long|more[ \t]+than|any[ \t]+length)|(?:very[ \t]+|that[ \t]+)?(?:well|quickly|fast|easily|properly)|"
+             r"without[ \t]+(?:help|support|a[ \t]+break))")
+# Between a service and what it does: "is now", "have started", "'s been", "is coming to".
+_CARE_AUX = (r"have|has|are|is|was|were|will|had|now|also|already|been|recently|just|be|started|starting|begun|going|"
+             r"coming|came|come|due|booked|in|to|regularly|currently|still|getting|got|being|gonna")
 
 
 # Care given by a service or a professional (health_words.txt) that a condition word opens: "referred to
@@ -616,6 +768,35 @@ def _joined(text: str, spans: list[Span]) -> list[Span]:
 # "diagnosed with dyslexia": the condition named is the finding; the word "diagnosed" before it
 # is not a second one (it is, alone: "she's just been diagnosed").
 _DIAGNOSED_WITH = re.compile(r"[ \t]+(?:with|as|as[ \t]+having|of)[ \t]+(?:(?:a|an|mild|severe)[ \t]+)?", re.IGNORECASE)
+
+
+def _one_statement(doc: Document, spans: list[Span], first_names: frozenset[str], loose: list[Span]) -> list[Span]:
+    """Needs told of one person in one run of a sentence are one finding (round 12): "Freddie's been
+    really low and has talked about hurting himself", "Reuben was sectioned last month, his social
+    worker asked us to check in". A second person named between them keeps two findings."""
+    if len(spans) < 2:
+        return spans
+    text = doc.masked
+    loosely = {(span.start, span.end) for span in loose}
+    ordered = sorted(spans, key=lambda span: (span.start, span.end))
+    joined = [ordered[0]]
+    for span in ordered[1:]:
+        last = joined[-1]
+        gap = text[last.end:span.start]
+        either_loose = any(start <= s.start and s.end <= end for s in (last, span) for start, end in loosely) \
+            or any(_SERVICE_WORD.search(text, s.start, s.end) for s in (last, span))
+        if either_loose and 0 <= len(gap) <= _STATEMENT_GAP and doc.sentence_bounds(last.start)[0] == doc.sentence_bounds(span.start)[0] \
+                and "\n" not in gap and not any(w.group().lower() in first_names and w.group() not in NOT_A_NAME
+                                                for w in _CAPITALISED_WORD.finditer(gap)):
+            joined[-1] = Span(Kind.HEALTH, last.start, max(last.end, span.end))
+        else:
+            joined.append(span)
+    return joined
+
+
+_STATEMENT_GAP = 45
+# A service or worker named as the person's ("his social worker"): part of the statement it is in.
+_SERVICE_WORD = re.compile(r"\b(?:worker|team|service|nurse|therapist|counsellor|psychologist|paediatrician)\b", re.IGNORECASE)
 
 
 def _without_bare_diagnosis(text: str, spans: list[Span]) -> list[Span]:
