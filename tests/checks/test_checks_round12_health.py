@@ -13,6 +13,7 @@ import pytest
         ("Cara and Idris are both autistic, so we'll keep the lights steady", "autistic"),
         ("Both twins have coeliac disease", "coeliac"),
         ("Two of the Year 9s are diabetic", "diabetic"),
+        ("Five of the Tuesday group have EHCPs", "EHCPs"),
         # How they are, with no condition named (health_states.txt).
         ("Harley has been really low since Christmas", "low"),
         ("He told Sam he's been feeling suicidal", "suicidal"),
@@ -46,6 +47,9 @@ def test_needs_said_loosely_are_found(found, text, need):
         "Jake can't read music very well yet, we'll use tab",
         "She finds the key change hard",
         "Ella's down to sing the first verse",
+        # A figure in a report counts young people without naming any.
+        "This quarter 23 young people with EHCPs took part, up from 15.",
+        "Six students with hearing aids came to the loop-system trial",
     ],
 )
 def test_look_alikes_stay_quiet(found, text):

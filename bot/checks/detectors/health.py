@@ -245,8 +245,11 @@ class HealthDetector:
             rf"which|too|though|because|when|while|the|of|now|still|right)\b)", re.IGNORECASE)
         # Several young people at once (young_group_words.txt): "both twins have diabetes", "three of the
         # group have EHCPs", "the two sisters are autistic" (round 12).
-        group = (rf"(?P<group>\b(?:(?i:both|all|two|three|four|five|six|seven|eight|several|a[ \t]+couple|a[ \t]+few|\d{{1,2}})"
-                 rf"(?:[ \t]+of)?[ \t]+(?:(?i:the|our|my|these|those)[ \t]+)?(?:[\w'\u2019-]+[ \t]+){{0,2}}?"
+        # A larger count is a figure in a report ("23 young people with EHCPs took part"), which identifies
+        # nobody, unless it counts some of a group the reader knows ("five of the Tuesday group").
+        group = (rf"(?P<group>\b(?:(?:(?i:both|all|two|three|four|several|a[ \t]+couple|a[ \t]+few|[2-4])(?:[ \t]+of)?"
+                 rf"|(?i:five|six|seven|eight|\d{{1,2}})[ \t]+of)"
+                 rf"[ \t]+(?:(?i:the|our|my|these|those)[ \t]+)?(?:[\w'\u2019-]+[ \t]+){{0,2}}?"
                  rf"(?i:{phrase_pattern(entries('young_group_words', context.extra_terms))})"
                  rf"|(?i:the)[ \t]+(?:(?i:two|three|four)[ \t]+)?(?:[\w'\u2019-]+[ \t]+)?(?i:{_KIN}))\b)")
         self._group_has_before = re.compile(rf"{group}{_VERB}[ \t]+{_FILLER}$")
