@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Detector, Span
 from bot.checks.detectors.bcc import BccDetector
@@ -15,7 +17,7 @@ from bot.checks.detectors.school import SchoolDetector
 from bot.checks.detectors.secret import SecretDetector
 from bot.checks.detectors.young_names import YoungPersonNameDetector
 from bot.checks.document import Document
-from bot.checks.findings import ALSO_REPORTED, MESSAGES, CheckResult, Finding, RedactionRange, precedence, redact
+from bot.checks.findings import ALSO_REPORTED, MESSAGES, CheckResult, Finding, Kind, RedactionRange, precedence, redact
 from bot.inline_markup import PLAIN, InlineMarkup
 from bot.text_normalise import Normalised, normalise_keeping_offsets
 
@@ -57,6 +59,7 @@ class Checker:
         spans.extend(self._young_names.find_beside(doc, spans))
         # Lists and tables of young people: the rows' names, once the list is shown to be of the young.
         spans.extend(self._young_names.find_in_lists(doc, spans))
+        spans = [_with_age_given(doc.text, span) if span.kind is Kind.FULL_NAME else span for span in spans]
         findings: list[Finding] = []
         ranges: list[RedactionRange] = []
         for span in _resolve(spans):
@@ -67,6 +70,21 @@ class Checker:
         if normalised:
             findings.sort(key=lambda f: (f.start, f.end, precedence(f.kind)))
         return CheckResult(findings, redact(text, ranges))
+
+
+# A young person's age given straight after their name, "Jordan Mayhew, 15, first came ..." or "Dev
+# Malhotra (16)", identifies them with it, so it goes with the name (and out of the redacted copy).
+# The number must end the phrase, so "Amy Smith, 12 Station Road" keeps its house number for the
+# address finding.
+_AGE_GIVEN = re.compile(
+    r"(?:,[ \t]*(?:aged[ \t]+)?|[ \t]*\([ \t]*(?:aged[ \t]+)?)(?:[4-9]|1[0-9])"
+    r"(?:[ \t]*\)|(?=[ \t]*(?:[,;!\n]|\.(?:\s|$)|$|[ \t]+(?:who|from|and|is|has|was|of|at)\b)))",
+    re.IGNORECASE)
+
+
+def _with_age_given(text: str, span: Span) -> Span:
+    age = _AGE_GIVEN.match(text, span.end)
+    return Span(span.kind, span.start, age.end()) if age is not None else span
 
 
 def _resolve(spans: list[Span]) -> list[Span]:

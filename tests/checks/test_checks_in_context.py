@@ -59,8 +59,8 @@ def test_participants_listed_surname_first_are_found(found, text, kind, name):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Congratulations to Ellie Watkins, 14, who won the county prize!", "Ellie Watkins"),
-        ("Shout out to Harry Dunmore (15) for his first solo gig", "Harry Dunmore"),
+        ("Congratulations to Ellie Watkins, 14, who won the county prize!", "Ellie Watkins, 14"),
+        ("Shout out to Harry Dunmore (15) for his first solo gig", "Harry Dunmore (15)"),
         ("Jacob Mortimer, a pupil at Rendcomb College, joined us", "Jacob Mortimer"),
         ("The junior prize went to 10-year-old Ivy Fletcher", "Ivy Fletcher"),
         ("Huge well done to Sophie Aldridge on her Bronze Arts Award", "Sophie Aldridge"),
@@ -232,3 +232,23 @@ def test_every_finding_says_why_in_words_a_person_can_read(check):
     result = check("Ellie Watkins, 14, goes to Pate's Grammar; DOB 11/09/2012; she has a heart condition")
     assert {str(f.kind) for f in result.findings} >= {"full_name", "school", "date_of_birth", "health"}
     assert all(f.message and f.message[0].isupper() and f.message.endswith(".") for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Case study: Jordan Mayhew, 15, first came to us after being excluded", "Jordan Mayhew, 15"),
+        ("1. Dev Malhotra (16) - gtr/vox", "Dev Malhotra (16)"),
+        ("Congrats to Leo Taylor (aged 17) on his single", "Leo Taylor (aged 17)"),
+        ("Shout out to Keisha Dunmore, 17.", "Keisha Dunmore, 17"),
+    ],
+)
+def test_an_age_given_beside_a_young_persons_full_name_goes_with_the_name(check, text, named):
+    result = check(text)
+    assert [f.text for f in result.findings if f.kind == "full_name"] == [named]
+    assert named.split()[-1] not in result.redacted  # the age leaves the redacted copy with the surname
+
+
+def test_a_house_number_after_a_name_stays_with_the_address(check):
+    result = check("Post it to Amy Smith, 12 Station Road, GL2 8AA")
+    assert [(f.kind, f.text) for f in result.findings][:2] == [("full_name", "Amy Smith"), ("postal_address", "12 Station Road")]
