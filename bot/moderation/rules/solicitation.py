@@ -27,6 +27,18 @@ applies):
   tickets on sale yet?", "can parents buy raffle tickets on the night"):
   asked, not offered (``question_openers.txt``), with no price, no offer and
   no one invited (``question_invitations.txt``).
+- (round 12) a buyer or borrower ("anyone selling a 50mm lens?", "I'll pay
+  face value", ``buyer_asks.txt``) with no offer of their own;
+- (round 12) pointing to one's own release or work ("new track's up, link in
+  the bio": ``own_work_shared.txt``, option ``own-work-ok``) with no offer;
+- (round 12) the writer's own free gig ("our first gig is at the Crown,
+  free entry": ``own_gig.txt``, option ``own-gig-ok``), with no price;
+- (round 12) a wage passed on with a job ("the café next door pays £8 an
+  hour for Saturday staff": ``wage_words.txt`` just before the amount and a
+  word of ``job_words.txt``, option ``wage-ok``). A careful moderator lets a
+  vacancy through: the member is paid, nothing is sold to the group, and the
+  schemes that recruit with pay (bank accounts, parcels) are caught by the
+  scheme concepts whatever the wage.
 """
 
 from __future__ import annotations
@@ -44,6 +56,10 @@ OWN_ORG_OK = "own-org-ok"
 USED_INSTRUMENT_OK = "used-instrument-ok"
 PARTNER_FREE_EVENT_OK = "partner-free-event-ok"
 WITH_OFFER = "with-offer"
+OWN_WORK_OK = "own-work-ok"
+WAGE_OK = "wage-ok"
+OWN_GIG_OK = "own-gig-ok"
+_WAGE_REACH = 3  # words before an amount that can make it a wage ("the pay is £8")
 # A channel for sharing one's own work ("share beats, ask for feedback"):
 # asking for follows and plays there is what the channel is for.
 UNLESS_SHARING_CHANNEL = "unless-sharing-channel"
@@ -65,7 +81,7 @@ class SolicitationRule:
 
     def __init__(self, lists: WordLists, config: ModerationConfig) -> None:
         self.patterns = PatternSet(
-            "solicitation", lists, allowed_options=frozenset({OWN_ORG_OK, USED_INSTRUMENT_OK, PARTNER_FREE_EVENT_OK, WITH_OFFER})
+            "solicitation", lists, allowed_options=frozenset({OWN_ORG_OK, USED_INSTRUMENT_OK, PARTNER_FREE_EVENT_OK, WITH_OFFER, OWN_WORK_OK, WAGE_OK, OWN_GIG_OK})
         )
         own = (*config.org_names, *config.own_sales_terms)
         # "TMW's raffle", "The Music Works' appeal": the possessive is still the organisation.
@@ -83,6 +99,11 @@ class SolicitationRule:
         self.own_beneficiaries = frozenset(" ".join(tokenize(fold(e))) for e in lists.entries("own_beneficiaries"))
         self.question_openers = tuple(" ".join(tokenize(fold(e))) + " " for e in lists.entries("question_openers"))
         self.invitations = PhraseSet(lists.entries("question_invitations"))
+        self.buyer_asks = PhraseSet(lists.entries("buyer_asks"))
+        self.own_work = PhraseSet(lists.entries("own_work_shared"))
+        self.wage_words = frozenset(" ".join(tokenize(fold(e))) for e in lists.entries("wage_words"))
+        self.job_words = PhraseSet(lists.entries("job_words"))
+        self.own_gig = PhraseSet(lists.entries("own_gig"))
         # Selling and promoting as concepts meeting in a message
         # (solicitation.concepts.txt): "spare tickets ... face value plus a bit".
         self.concepts = ConceptSet("solicitation", lists, negations=lists.entries("negations"),
@@ -131,6 +152,12 @@ class SolicitationRule:
             return True
         if OWN_ORG_OK in options and self.is_ours(message, purpose):
             return True
+        if OWN_WORK_OK in options and self.own_work.search(message.phrase_text) and not self._makes_offer(message):
+            return True
+        if WAGE_OK in options and self._wage(match, message):
+            return True
+        if OWN_GIG_OK in options and "<money>" not in message.token_set and self.own_gig.search(message.phrase_text):
+            return True
         if USED_INSTRUMENT_OK in options and self._single_used_instrument(message):
             return True
         return PARTNER_FREE_EVENT_OK in options and self._partner_free_event(message, purpose)
@@ -153,6 +180,14 @@ class SolicitationRule:
         if SENTENCE_BREAK in following:
             following = following[: following.index(SENTENCE_BREAK)]
         return self.reproach.search(" ".join(following) + " ") is not None
+
+    def _wage(self, match: PhraseMatch, message: MessageUnderReview) -> bool:
+        # "pays £8 an hour for Saturday staff": the amount is paid to whoever takes the job.
+        before = words_before(message.phrase_text, match.start, _WAGE_REACH)
+        return (
+            any(" ".join(before[-n:]) in self.wage_words for n in range(1, len(before) + 1))
+            and self.job_words.search(message.phrase_text) is not None
+        )
 
     def _for_sharing(self, purpose: ChannelPurpose) -> bool:
         if "sharing_channel" not in purpose.derived:
@@ -183,7 +218,8 @@ class SolicitationRule:
 
     def is_ours(self, message: MessageUnderReview, purpose: ChannelPurpose) -> bool:
         """The organisation's own sale or appeal, or a buyer's question about one."""
-        return self.is_own(message) or self._for_own_cause(message, purpose) or self._asks_as_buyer(message)
+        return (self.is_own(message) or self._for_own_cause(message, purpose) or self._asks_as_buyer(message)
+                or self._wants_to_buy(message))
 
     def _for_own_cause(self, message: MessageUnderReview, purpose: ChannelPurpose) -> bool:
         # "proceeds to the hall's new chairs": the first words after a marker,
@@ -236,6 +272,11 @@ class SolicitationRule:
             and self.offer_words.search(text) is None
             and self.invitations.search(text) is None
         )
+
+    def _wants_to_buy(self, message: MessageUnderReview) -> bool:
+        # (round 12) "anyone selling a 50mm lens?", "I'll pay face value":
+        # the writer is the buyer or borrower, whatever budget they give.
+        return self.buyer_asks.search(message.phrase_text) is not None
 
     def _single_used_instrument(self, message: MessageUnderReview) -> bool:
         text = message.phrase_text
