@@ -195,6 +195,11 @@ class RecipientLists:
         self._label_then_mark = re.compile(rf"(?<![\w-])(?:{words(labels)})[ \t*_]*[:\-\u2013][ \t*_]*$", re.IGNORECASE)
         self._label = re.compile(
             rf"(?<![\w-])(?:{words([p for p in labels if p != 'to'])})[ \t*_]*:?[ \t*_]*$", re.IGNORECASE)
+        # A label, then who the addresses are, then a colon or a dash (round 12): "cc'ing the other
+        # parents: a@x.com, b@y.com", "Looping in the drum parents - ...". A few words, not a sentence.
+        self._label_who = re.compile(
+            rf"(?<![\w-])(?:{words([p for p in labels if p != 'to'])})(?:[ \t]+[\w'\u2019.&-]+){{1,7}}[ \t*_]*[:\-\u2013][ \t*_]*$",
+            re.IGNORECASE)
         self._to = re.compile(r"(?<![\w-])to[ \t]*:?[ \t]*$", re.IGNORECASE)
         self._sending = re.compile(rf"(?<![\w-])(?:{words(sending)})(?![\w-])(?![ \t]+address)", re.IGNORECASE)
         self._email_verb = re.compile(
@@ -280,7 +285,7 @@ class RecipientLists:
         stripped = lead.rstrip()
         if not stripped:
             return False, None
-        for pattern in (self._label_then_mark, self._label):
+        for pattern in (self._label_then_mark, self._label, self._label_who):
             found = pattern.search(stripped)
             if found is not None:
                 return True, found.start()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 
 
@@ -36,7 +38,12 @@ class GenericMailboxes:
         organisation, so a group email to several of them still shows people's addresses."""
         local, _, domain = address.rpartition("@")
         domain = domain.lower().rstrip(".")
-        return domain in _PLACEHOLDER_DOMAINS or local.lower() in self._local_parts
+        return domain in _PLACEHOLDER_DOMAINS or self._is_listed(local)
+
+    def _is_listed(self, local: str) -> bool:
+        # "box.office@", "box-office@" are the list's "box office" (round 12).
+        local = local.lower()
+        return local in self._local_parts or re.sub(r"[._-]+", " ", local) in self._local_parts
 
     def __call__(self, address: str) -> bool:
         local, _, domain = address.rpartition("@")
@@ -44,4 +51,4 @@ class GenericMailboxes:
         if domain in _PLACEHOLDER_DOMAINS or domain.endswith(_PLACEHOLDER_SUFFIXES) or any(
                 domain.endswith("." + d) for d in _PLACEHOLDER_DOMAINS):
             return True
-        return local.lower() in self._local_parts
+        return self._is_listed(local)

@@ -83,7 +83,13 @@ _AGE_ORDINAL_WORDS = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
     r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
 )
-_AGE = rf"(?:1?[0-9]|{_AGE_WORDS})"
+# An age in slang (round 12): "the big one-three", "the big 1-0", "the big 18", "sweet sixteen" (not "our
+# sweet sixteen disco": a theme, not someone's age).
+_AGE_SLANG = (
+    r"(?:the[ \t]+)?big[ \t]+(?:(?:one|1)[ \t]*-?[ \t]*(?:oh|o|zero|one|two|three|four|five|six|seven|eight|nine|[0-9])|1[0-9])(?![\w-])"
+    r"|(?<!\bour[ ])(?<!\bthe[ ])(?<!\ba[ ])sweet[ \t]+sixteen\b"
+)
+_AGE = rf"(?:1?[0-9]|{_AGE_WORDS}|{_AGE_SLANG})"
 _AGE_ORDINAL = rf"(?:1?[0-9](?:st|nd|rd|th)|{_AGE_ORDINAL_WORDS})"
 # Other ways to say a birthday's age: "hits 18", "reaches sixteen", "will hit 13".
 _REACHES = r"(?:hits|hit|hitting|reaches|reach|reaching|will[ \t]+(?:hit|reach))"
@@ -126,13 +132,16 @@ _OLDEST_LABELLED_AGE = 100
 # Days said relative to now: "turns 15 tomorrow", "is 12 on Thursday", "11 next Monday".
 _RELATIVE_DAY = (
     r"(?:today|tomorrow|tonight|(?:(?:on|this(?:[ \t]+coming)?|next|on[ \t]+the)[ \t]+)?"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues?|weds?|thurs?|fri|sat|sun)\b\.?)"
+    # "Saturday week": the Saturday after next.
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:[ \t]+week\b)?|(?:mon|tues?|weds?|thurs?|fri|sat|sun)\b\.?)"
     r"|(?:this|next)[ \t]+week(?:end)?|at[ \t]+the[ \t]+weekend)"
 )
+# "turns 13 on the 19th": a day of this month, after "on the".
+_DAY_OF_MONTH = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"
 _MILESTONE_AGE_WHEN = (
     rf"(?P<age>{_AGE})(?:[ \t]+(?:years?[ \t]+old|yrs?))?[ \t]+"
     # "turns eleven on the twenty-first": after an age, "on the" and an ordinal in words is a day.
-    rf"(?i:(?P<relative>{_RELATIVE_DAY})|on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE}|(?<=the[ ])(?:{_ORDINAL_WORDS})))(?![\w/]|\.\d)"
+    rf"(?i:(?P<relative>{_RELATIVE_DAY})|on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE}|(?<=the[ ])(?:{_ORDINAL_WORDS}|{_DAY_OF_MONTH})))(?![\w/]|\.\d)"
 )
 # An age then a date needs "on" between them: "11 on 7 March" is an age and a day, but in "the Town
 # Hall, 3 March 2026" the 3 is the day itself.
@@ -154,7 +163,7 @@ _ORDINAL_MILESTONE = re.compile(
     rf"(?i:(?P<relative>{_RELATIVE_DAY})|on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE}|(?<=the[ ])(?:{_ORDINAL_WORDS})))(?![\w/]|\.\d)"
 )
 _DATE_AFTER_RELATIVE = re.compile(rf"[ \t]*[,(\-\u2013][ \t]*(?:the[ \t]+)?(?P<date>(?:{_DATE}))(?![\w/]|\.\d)", re.IGNORECASE)
-_MILESTONE_CUES = (" on ", "today", "tomorrow", "tonight", "next ", "this ", "weekend")
+_MILESTONE_CUES = (" on ", "today", "tomorrow", "tonight", "next ", "this ", "weekend", "day week")
 
 
 def _milestone_span(found: re.Match[str]) -> Span:
@@ -187,14 +196,14 @@ _BIRTH_LABEL_NEAR = re.compile(
 )
 _BIRTHDAY_WINDOW = 200
 # Cheap first look: without any of these in the lower-cased text there is nothing to find.
-_CUES = ("(b.", " b.", "born", "baby", "came along", "arrived", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures", "teenager")
+_CUES = ("(b.", " b.", "born", "big ", "baby", "came along", "arrived", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures", "teenager")
 _BIRTHDAY = re.compile(
     rf"\b(?:birthday|bday|b['\u2019]day|b-day)\b"
     # "it's Priya's sixteenth on Saturday", "Ava's sixteenth falls on 1 May"
     rf"|['\u2019]s[ \t]+(?:{_AGE_ORDINAL})(?=[ \t]+(?:(?:is|falls|lands|comes|will[ \t]+be)[ \t]+)?on\b)"
     # "Jake's 14th is next Saturday (18th of May)", "Noah's 15th is the Friday after next (12 June)"
     rf"|['\u2019]s[ \t]+(?:{_AGE_ORDINAL})(?=[ \t]+(?:is|falls|will[ \t]+be)[ \t]+(?:next|this|the|on)\b)"
-    rf"|\bsweet[ \t]+sixteen\b|\bdouble[ \t]+figures\b|\b(?:becomes?|becoming)[ \t]+a[ \t]+teenager\b"
+    rf"|(?<!\bour[ ])(?<!\bthe[ ])(?<!\ba[ ])\bsweet[ \t]+sixteen\b|\bdouble[ \t]+figures\b|\b(?:becomes?|becoming)[ \t]+a[ \t]+teenager\b"
     rf"|\b(?:his|her|their)[ \t]+{_AGE_ORDINAL}(?=[ \t]*(?:[!.,)]|$|on\b))"  # "on 22nd June - his 17th!"
     # "it's Oscar's big day on 22nd Feb - he'll be 13!": a birthday only with an age said near it.
     rf"|['\u2019]s[ \t]+(?P<big_day>big[ \t]+day)\b"
@@ -209,7 +218,7 @@ _AGE_NEAR = re.compile(
     rf"|\b{_AGE_ORDINAL}(?:[ \t]+b(?:irth)?day|[ \t]+on)\b"
     rf"|['\u2019]s[ \t]+{_AGE_ORDINAL}\b"
     rf"|\b(?:his|her|their)[ \t]+{_AGE_ORDINAL}(?=[ \t]*(?:[!.,)]|$))"
-    rf"|\bsweet[ \t]+sixteen\b|\bdouble[ \t]+figures\b|\b(?:becomes?|becoming)[ \t]+a[ \t]+teenager\b"
+    rf"|(?<!\bour[ ])(?<!\bthe[ ])(?<!\ba[ ])\bsweet[ \t]+sixteen\b|\bdouble[ \t]+figures\b|\b(?:becomes?|becoming)[ \t]+a[ \t]+teenager\b"
     rf"|\b{_AGE}[ \t]*(?:years?|yrs?)[ \t-]*old\b"
     rf"|\b{_AGE}[ \t]+(?:today|tomorrow)\b",  # "Alfie, 9 today, 2 December"
     re.IGNORECASE,
@@ -223,7 +232,8 @@ _GROUP_BORN_BEFORE = re.compile(
 # Things that have birthdays and anniversaries too: "Our charity turns 15 on 3 March".
 _NOT_A_CHILD_BEFORE = re.compile(
     r"\b(?:charity|organisation|organization|we|band|choir|festival|project|group|club|orchestra|company|it|"
-    r"tmw|works|business|shop|venue|studio|programme|program|scheme|event|website|podcast|show)[ \t]*$",
+    r"tmw|works|business|shop|venue|studio|programme|program|scheme|event|website|podcast|show|"
+    r"centre|center|hall|library|theatre|academy|society|trust|hub|building)[ \t]*$",
     re.IGNORECASE,
 )
 # "Happy 18th birthday to our youth council!": a birthday of something, not of someone.

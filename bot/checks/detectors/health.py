@@ -463,6 +463,7 @@ class HealthDetector:
         loose = list(spans)
         # Conditions with no person of their own nearby: (start, end, start of their sentence).
         unplaced: list[tuple[int, int, int]] = []
+        answers: list[tuple[int, int]] = []  # a form's answer lines: where one finding tells the whole answer
         under_heading = _HEALTH_HEADING.search(text) if conditions and "\n" in text else None
         for condition in conditions:
             start, end = condition.span()
@@ -470,6 +471,8 @@ class HealthDetector:
                 continue
             if text[start:end].lower() == "signed off" and not _SIGNED_OFF_SICK_BEFORE.search(text, max(0, start - 12), start):
                 continue  # "her volunteering hours signed off" is a form, not a sick note
+            if text[start:end].lower() in _ABSENCE_WORDS and _NOT_SICK_AFTER.match(text, end):
+                continue  # "signed off as a volunteer" is a form being signed, not a sick note
             if text[start:end].lower() in _OPERATIONS and self._operation_on_something_else.match(text, end):
                 continue
             sentence_start, sentence_end = doc.sentence_bounds(start)
@@ -494,6 +497,8 @@ class HealthDetector:
             elif self._field_value(text, before, start) and not _LABEL_AFTER.match(text, end):
                 # "Additional info: hearing impaired in one ear": a form field's value about its person.
                 spans.append(Span(Kind.HEALTH, start, end))
+                line_end = text.find("\n", end)
+                answers.append((text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end))
             elif not _LABEL_AFTER.match(text, end):  # "allergies:" is a form's label, not a condition
                 unplaced.append((start, end, sentence_start))
         if _could_be_injured(lowered or text):
@@ -516,6 +521,7 @@ class HealthDetector:
                     line_end = text.find("\n", value_end)
                     line_end = len(text) if line_end < 0 else line_end
                     spans += [Span(Kind.HEALTH, *c.span()) for c in conditions if value_end <= c.start() < line_end]
+                    answers.append((value_start, line_end))
         # Said of "his" or "her" part of the body or of what they struggle with: "Grace's ankle is still in a
         # boot", "a pot on his leg", "a rough time with her eating" (round 11).
         low_text = lowered if lowered is not None else text.lower()
@@ -584,7 +590,9 @@ class HealthDetector:
         if not spans and len(low) == len(text) and self._wish.search(low) is not None:
             spans += self._wished_well(doc, low, unplaced)
         spans += _same_persons(doc, spans, unplaced)
-        return _one_statement(doc, _joined(text, _without_bare_diagnosis(text, spans)), self._first_names, loose)
+        spans = _condition_not_absence(text, doc, spans)
+        found = _one_statement(doc, _joined(text, _without_bare_diagnosis(text, spans)), self._first_names, loose)
+        return _one_answer(text, found, answers, self._first_names)
 
 
 def _by_first_word(phrases: tuple[str, ...]) -> str:
@@ -741,6 +749,44 @@ _GENERAL_CHILD = re.compile(
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _SIGNED_OFF_SICK_BEFORE = re.compile(r"(?:\b(?:been|is|was|got|being|get|just|has|had)|['\u2019]s)[ \t]+$", re.IGNORECASE)
 _OPERATIONS = frozenset({"operation", "surgery", "op on"})
+# Words that say a young person is away ill without saying what with. When the same sentence names the
+# condition ("signed off school with glandular fever"), the condition is the finding, not the absence;
+# "signed off as a volunteer" is a form being signed, not a sick note (round 12).
+_ABSENCE_WORDS = frozenset({"signed off", "sick note"})
+_NOT_SICK_AFTER = re.compile(r"[ \t]+as[ \t]+(?:an?|the|our)\b", re.IGNORECASE)
+
+
+def _one_answer(text: str, spans: list[Span], answers: list[tuple[int, int]], first_names: frozenset[str]) -> list[Span]:
+    """A form's answer line is one finding, however many items it lists (round 12): "Medical needs:
+    asthma, two inhalers, hearing aids" tells one thing about one child, as a reviewer reads it. A
+    second person named on the line ("Med list: Rosa - sertraline; Reece - inhaler") keeps two."""
+    if len(spans) < 2 or not answers:
+        return spans
+    ordered = sorted(spans, key=lambda span: (span.start, span.end))
+    joined = [ordered[0]]
+    for span in ordered[1:]:
+        last = joined[-1]
+        same_answer = any(start <= last.start and span.end <= end for start, end in answers)
+        gap = text[last.end:span.start]
+        if same_answer and "\n" not in gap and not any(
+                w.group().lower() in first_names and w.group() not in NOT_A_NAME for w in _CAPITALISED_WORD.finditer(gap)):
+            joined[-1] = Span(Kind.HEALTH, last.start, max(last.end, span.end))
+        else:
+            joined.append(span)
+    return joined
+
+
+def _condition_not_absence(text: str, doc: Document, spans: list[Span]) -> list[Span]:
+    """Drops "signed off" where a finding in the same sentence after it names what with."""
+    kept = []
+    for span in spans:
+        if text[span.start:span.end].lower() in _ABSENCE_WORDS:
+            _, sentence_end = doc.sentence_bounds(span.start)
+            if any(span.end < other.start < sentence_end and text[other.start:other.end].lower() not in _ABSENCE_WORDS
+                   for other in spans):
+                continue
+        kept.append(span)
+    return kept
 
 
 # Between two conditions of one statement: "inhaler for asthma", "low mood, self-harm history,

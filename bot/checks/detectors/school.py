@@ -812,12 +812,24 @@ def _school_list_items(text: str, start: int):
     yield from _LIST_ITEM.finditer(text, start, listed.end())
 
 
+_QUANTITY_WORDS = frozenset({
+    "over", "around", "about", "nearly", "almost", "roughly", "approximately", "approx", "more", "fewer", "less",
+    "dozens", "lots", "loads", "hundreds", "scores", "several", "plenty", "up", "than", "at", "least", "just",
+    "ten", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"})
+_COUNT_AFTER = re.compile(r"[ \t]+(?:than[ \t]+|to[ \t]+|of[ \t]+)?(?:\d|(?:a[ \t]+)?(?:dozen|hundred|ten|twelve|fifteen|twenty|thirty|forty|fifty)\b)",
+                          re.IGNORECASE)
+
+
 def _names_someone(text: str, start: int, end: int) -> bool:
     """Does text[start:end] name a person, other than in a school's name?"""
     schools = [m.span() for m in _SCHOOL_NAME.finditer(text, start, end)]
     for word in _CAPITALISED_WORD.finditer(text, start, end):
         if word.group() in NOT_A_NAME or word.group() in _GENERIC or word.group() in _TYPE_WORD_SET \
                 or word.group() in _GROUP_WORDS:
+            continue
+        # "Over 40 students from Cleeve, Chosen Hill and ...", "Nearly thirty pupils from ...": a count of
+        # a group says whose schools they are, nobody's in particular (round 12).
+        if word.group().lower() in _QUANTITY_WORDS or _COUNT_AFTER.match(text, word.end()):
             continue
         if not any(s <= word.start() < e for s, e in schools):
             return True

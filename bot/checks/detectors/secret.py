@@ -157,10 +157,24 @@ _NETWORK_THEN_PASSWORD = re.compile(
 # "user sam.hall / pass Treble#2024", "username: bob, password Xy7!kq": a user name, then its password
 # (only the password is secret).
 _USER_THEN_PASSWORD = re.compile(
-    r"\b(?:user(?:[ \t]?name)?|login|u)\b(?:[ \t]*[:=][ \t]*|[ \t]+)[^\s/|,;]{1,60}[ \t]*(?:/|\||,|;|\band\b)[ \t]*"
+    # "user tmw_admin pass Harmon1ca": the two may be joined by nothing but a space.
+    r"\b(?:user(?:[ \t]?name)?|login|u)\b(?:[ \t]*[:=][ \t]*|[ \t]+)[^\s/|,;]{1,60}(?:[ \t]*(?:/|\||,|;|\band\b)[ \t]*|[ \t]+)"
     rf"(?:pass(?:[ \t]?word)?|pwd|pw|p/w)[ \t]*[:=]?[ \t]*{_VALUE}",
     re.IGNORECASE,
 )
+# "For the YouTube account use music.works.media + Quaver-Rest-19", "log in with tmw.youthmusic and
+# Sharp-Key-42" (round 12): an account's handle (with a dot or an underscore in it), then a password joined
+# to it by "+", "/", "&" or "and". Only the password is secret, and only one shaped like a password.
+_ACCOUNT_THEN_PASSWORD = re.compile(
+    r"\b(?:use|using|(?:log|sign)[ \t]?(?:in|on)[ \t]+(?:with|as|using)|(?:logged|signed)[ \t]+in[ \t]+as)[ \t]+"
+    r"(?P<user>@?[A-Za-z0-9][\w.-]*[._][\w.-]*[A-Za-z0-9]|@[\w]{2,40})[ \t]*(?:\+|/|&|\band\b)[ \t]*"
+    + _VALUE,
+    re.IGNORECASE,
+)
+# A file or a web address is not a password: "use tmw_logo.png and Banner_2.jpg".
+_FILE_OR_SITE = re.compile(
+    r"\.(?:png|jpe?g|gif|heic|pdf|docx?|xlsx?|pptx?|csv|txt|zip|mp[34]|wav|m4a|aiff?|mov|com|org|net|uk|io)$|^www\.",
+    re.IGNORECASE)
 # "the laptop pw is the usual one: Bassline!77": a few words between the label and a colon, then the
 # value; only a value shaped like a password (digits or symbols with letters), as the words between
 # may be anything ("Password policy: at least 12 characters").
@@ -475,6 +489,12 @@ class SecretDetector:
                     spans.append(Span(Kind.SECRET, start, end))
         if any(ch.isdigit() for ch in text):
             spans += self._keyed_codes(text)  # "press 5-0-2-2 then enter" may have no marker word
+        if "use" in lowered or " in " in lowered or " on " in lowered:
+            for match in _ACCOUNT_THEN_PASSWORD.finditer(text):
+                start, end = _strip_value(match)
+                value = text[start:end]
+                if _password_shaped(value) and not _FILE_OR_SITE.search(value) and not _FILE_OR_SITE.search(match.group("user")):
+                    spans.append(Span(Kind.SECRET, start, end))
         if not any(marker in lowered for marker in _WORD_MARKERS):
             return spans
         spans += self._listed_codes(text)

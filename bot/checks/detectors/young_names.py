@@ -151,7 +151,10 @@ class YoungPersonNameDetector:
         self._youth_cue = re.compile(rf"(?<![\w-])(?:{cues})(?![\w-])", re.IGNORECASE)
         roles = phrase_pattern(entries("adult_roles", context.extra_terms))
         self._role_after = re.compile(
-            rf"[ \t]*(?:,|\(|-|\u2013)?[ \t]*(?:(?:our|the|a|an|is|was|as)[ \t]+)?(?:[a-z]+[ \t]+)?(?:{roles})\b",
+            # "Imani Stokes, Young Producer of the Year", "Oisin Byrne, our youth trustee": a role held as a
+            # young person is no adult's (round 12).
+            rf"[ \t]*(?:,|\(|-|\u2013)?[ \t]*(?:(?:our|the|a|an|is|was|as)[ \t]+)?"
+            rf"(?:(?!(?:young|youth|junior|teen|teenage|student|school|pupil)\b)[a-z]+[ \t]+)?(?:{roles})\b",
             re.IGNORECASE,
         )
         # "Ruth Gilmore, who is joining us as a volunteer": a role a little later in the clause.
