@@ -88,9 +88,10 @@ class RuleBook:
                 model_dir=model_dir,
                 ignored_words=frozenset(self.word_lists.entries("stopwords")),
                 mask_text=abuse.words.mask_text,
-                # The organisation's own tickets and appeals are not solicitation (policy 5.7).
+                # The organisation's own tickets and appeals are not solicitation (policy 5.7),
+                # nor a member's own offer where the purpose welcomes it (round 12).
                 # Teasing between friends ("😂 you're such a muppet") is not abuse, as the abuse rule reads it.
-                exempt={"abuse": abuse.is_teasing, **({"solicitation": selling.is_ours} if selling else {})},
+                exempt={"abuse": abuse.is_teasing, **({"solicitation": selling.allowed_here} if selling else {})},
             )
         except MeaningModelError as exc:
             # The rules still run: a broken install must not stop moderation, but someone must hear of it.

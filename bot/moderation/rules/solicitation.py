@@ -63,6 +63,10 @@ _WAGE_REACH = 3  # words before an amount that can make it a wage ("the pay is Â
 # A channel for sharing one's own work ("share beats, ask for feedback"):
 # asking for follows and plays there is what the channel is for.
 UNLESS_SHARING_CHANNEL = "unless-sharing-channel"
+# (round 12) A channel whose purpose welcomes members' own promotion ("sharing
+# your own work and services is welcome", "gig leads"): a member's own offer or
+# gig is what the channel is for (promotion_purposes.txt).
+UNLESS_PROMOTION_CHANNEL = "unless-promotion-channel"
 _NEGATION_REACH = 2  # words before a match that can say "no" to it
 _PERMISSION_REACH = 3  # words after a match that can say it is allowed
 _REPROACH_REACH = 6  # words after a match, in its sentence, that can say it is banned
@@ -81,7 +85,8 @@ class SolicitationRule:
 
     def __init__(self, lists: WordLists, config: ModerationConfig) -> None:
         self.patterns = PatternSet(
-            "solicitation", lists, allowed_options=frozenset({OWN_ORG_OK, USED_INSTRUMENT_OK, PARTNER_FREE_EVENT_OK, WITH_OFFER, OWN_WORK_OK, WAGE_OK, OWN_GIG_OK})
+            "solicitation", lists, allowed_options=frozenset({OWN_ORG_OK, USED_INSTRUMENT_OK, PARTNER_FREE_EVENT_OK, WITH_OFFER,
+                                                       OWN_WORK_OK, WAGE_OK, OWN_GIG_OK, UNLESS_PROMOTION_CHANNEL})
         )
         own = (*config.org_names, *config.own_sales_terms)
         # "TMW's raffle", "The Music Works' appeal": the possessive is still the organisation.
@@ -108,8 +113,12 @@ class SolicitationRule:
         # (solicitation.concepts.txt): "spare tickets ... face value plus a bit".
         self.concepts = ConceptSet("solicitation", lists, negations=lists.entries("negations"),
                                    reproach=lists.entries("reproach_markers"),
-                                   allowed_options=frozenset({OWN_ORG_OK, USED_INSTRUMENT_OK, UNLESS_SHARING_CHANNEL}))
+                                   allowed_options=frozenset({OWN_ORG_OK, USED_INSTRUMENT_OK, UNLESS_SHARING_CHANNEL,
+                                                                     UNLESS_PROMOTION_CHANNEL}))
         self.sharing_purposes = PhraseSet(lists.entries("sharing_purposes"))
+        self.promotion_purposes = PhraseSet(lists.entries("promotion_purposes"))
+        # "never send your bank details to anyone offering 'easy money'": a warning names the offer.
+        self.warnings = PhraseSet(lists.entries("warning_markers"))
         self.negations = frozenset(entry for entry in lists.entries("negations") if " " not in entry)
         self.permission = PhraseSet(lists.entries("permission_markers"))
         # Words that can't on their own make a name a partner's ("Free",
@@ -136,6 +145,8 @@ class SolicitationRule:
                 continue
             if UNLESS_SHARING_CHANNEL in concept.options and self._for_sharing(context.purpose):
                 continue
+            if UNLESS_PROMOTION_CHANNEL in concept.options and self.for_promotion(context.purpose):
+                continue
             if USED_INSTRUMENT_OK in concept.options and self._single_used_instrument(message):
                 continue
             labels.add(concept.label)
@@ -146,7 +157,7 @@ class SolicitationRule:
 
     def _exempt(self, match: PhraseMatch, message: MessageUnderReview, purpose: ChannelPurpose) -> bool:
         options = match.section.options
-        if self._negated(match, message) or self._permitted(match, message):
+        if self._negated(match, message) or self._permitted(match, message) or self._warned_against(match, message):
             return True
         if WITH_OFFER in options and not self._makes_offer(message, match):
             return True
@@ -158,6 +169,8 @@ class SolicitationRule:
             return True
         if OWN_GIG_OK in options and "<money>" not in message.token_set and self.own_gig.search(message.phrase_text):
             return True
+        if UNLESS_PROMOTION_CHANNEL in options and self.for_promotion(purpose):
+            return True
         if USED_INSTRUMENT_OK in options and self._single_used_instrument(message):
             return True
         return PARTNER_FREE_EVENT_OK in options and self._partner_free_event(message, purpose)
@@ -168,6 +181,13 @@ class SolicitationRule:
         # does not count towards the reach.
         before = [w for w in words_before(message.phrase_text, match.start, _NEGATION_REACH + 1) if w not in _JOINING_WORDS]
         return any(word in self.negations for word in before[-_NEGATION_REACH:])
+
+    def _warned_against(self, match: PhraseMatch, message: MessageUnderReview) -> bool:
+        # "beware of anyone offering quick cash": a warning earlier in the match's sentence.
+        before = message.phrase_text[: match.start].split()
+        if SENTENCE_BREAK in before:
+            before = before[len(before) - before[::-1].index(SENTENCE_BREAK):]
+        return self.warnings.search(" ".join(before) + " ") is not None
 
     def _permitted(self, match: PhraseMatch, message: MessageUnderReview) -> bool:
         # "charity raffle is fine": someone saying it is allowed (the words just after it).
@@ -193,6 +213,16 @@ class SolicitationRule:
         if "sharing_channel" not in purpose.derived:
             purpose.derived["sharing_channel"] = bool(purpose) and self.sharing_purposes.search(purpose.prepared.phrase_text) is not None
         return purpose.derived["sharing_channel"]
+
+    def for_promotion(self, purpose: ChannelPurpose) -> bool:
+        """The channel's purpose welcomes members' own services and gigs (``promotion_purposes.txt``)."""
+        if "promotion_channel" not in purpose.derived:
+            purpose.derived["promotion_channel"] = bool(purpose) and self.promotion_purposes.search(purpose.prepared.phrase_text) is not None
+        return purpose.derived["promotion_channel"]
+
+    def allowed_here(self, message: MessageUnderReview, purpose: ChannelPurpose) -> bool:
+        """Read by meaning as selling, but the organisation's own, or in a channel for members' own promotion."""
+        return self.is_ours(message, purpose) or self.for_promotion(purpose)
 
     def _makes_offer(self, message: MessageUnderReview, match: PhraseMatch | None = None) -> bool:
         # A way to reach a seller is only selling beside an offer.

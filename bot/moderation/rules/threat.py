@@ -34,6 +34,10 @@ from .common import PhraseSet, label_part, without_quoted_titles, without_report
 UNLESS_FRIENDLY = "unless-friendly"
 UNLESS_OFFER = "unless-offer"
 _ACCUSATION = "Accuses someone of a crime or worse"
+_THING_REACH = 6  # words before an accusation that can name the thing it praises ("that mix u sent last night is criminal")
+# Crime words that, bare, are slang praise of a thing ("the bass is criminal");
+# "a criminal", "criminals" still accuse.
+_PRAISE_WORDS = frozenset({"criminal"})
 _GROUP_REACH = 8  # words before an accusation that can name the group it is about ("that Romanian lot who run the car wash are all thieves")
 
 
@@ -56,6 +60,9 @@ class ThreatRule:
         # An accusation of a whole people ("them gypsies ... are thieves") is
         # a hateful generalisation, the abuse rule's to report, not a person defamed.
         self.groups = PhraseSet(lists.entries("nationalities") + lists.entries("identity_groups"))
+        # "that mix u sent last night is criminal 😭": a crime word said of a
+        # thing someone made is praise, and accuses no one (made_things.txt).
+        self.made_things = PhraseSet(lists.entries("made_things"))
         # "people at school still say Travellers are all thieves and it's so unfair":
         # a prejudice reported to disown it accuses no one (prejudice_talk.concepts.txt).
         self.prejudice_talk = PrejudiceTalk(lists)
@@ -79,6 +86,8 @@ class ThreatRule:
         if match.label == _ACCUSATION and (
             self.groups.search(" ".join(words_before(searched, match.start, _GROUP_REACH)) + " ")
             or self.prejudice_talk.present(message)
+            or (match.text.split()[-1] in _PRAISE_WORDS
+                and self.made_things.search(" ".join(words_before(searched, match.start, _THING_REACH)) + " "))
         ):
             return False
         if UNLESS_OFFER in match.section.options and ("<money>" in message.token_set or self.offers.search(searched)):
