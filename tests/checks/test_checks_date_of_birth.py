@@ -62,3 +62,8 @@ def test_birth_dates_and_age_revealing_birthdays_are_found(found, text, date):
 )
 def test_event_dates_and_birthdays_without_an_age_are_fine(found, text):
     assert found(text, "date_of_birth") == []
+
+
+def test_a_list_of_birthdays_gives_each_childs_day_whatever_the_case_of_the_month(found):
+    text = "Birthdays this term (for the cake fund)\nNoah - 3 May\nRuby - 19 may\nDeclan: 2nd June"
+    assert found(text, "date_of_birth") == ["3 May", "19 may", "2nd June"]

@@ -187,8 +187,9 @@ _BIRTHDAY_LIST_CUE = re.compile(r"\b(?:birthdays?|bdays?|b['\u2019]days?|b-days?
 # "Noah 3rd, Lily 19th" and "Noah - 3 March" too.
 _NAMED_DAY_MONTH = re.compile(
     rf"\b(?P<who>[A-Z][a-z]+)[ \t]*[:\-\u2013]?[ \t]*(?P<date>[0-3]?[0-9]/[01]?[0-9]"
-    rf"|(?:the[ \t]+)?(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?:[ \t]+(?:of[ \t]+)?{_MONTH})?"
-    rf"|(?:3[01]|[12][0-9]|0?[1-9])[ \t]+{_MONTH})(?![\w/]|\.\d)",
+    # The month in any case ("3 May", "3 may"), though the name must be capitalised.
+    rf"|(?:the[ \t]+)?(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?:[ \t]+(?:of[ \t]+)?(?i:{_MONTH}))?"
+    rf"|(?:3[01]|[12][0-9]|0?[1-9])[ \t]+(?i:{_MONTH}))(?![\w/]|\.\d)",
 )
 # A date-of-birth label a few words before a full date: "her DOB for me? The form says 08/11/2013".
 _BIRTH_LABEL_NEAR = re.compile(
