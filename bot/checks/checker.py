@@ -72,19 +72,22 @@ class Checker:
         return CheckResult(findings, redact(text, ranges))
 
 
-# A young person's age given straight after their name, "Jordan Mayhew, 15, first came ..." or "Dev
-# Malhotra (16)", identifies them with it, so it goes with the name (and out of the redacted copy).
-# The number must end the phrase, so "Amy Smith, 12 Station Road" keeps its house number for the
-# address finding.
-_AGE_GIVEN = re.compile(
+# A young person's age given beside their name, "Jordan Mayhew, 15, first came ...", "Dev Malhotra
+# (16)", "Dylan Prosser, a 13-year-old carer", "17-year-old Aled Pryce", identifies them with it, so it
+# goes with the name (and out of the redacted copy). A number after the name must end the phrase, so
+# "Amy Smith, 12 Station Road" keeps its house number for the address finding.
+_AGE_AFTER = re.compile(
     r"(?:,[ \t]*(?:aged[ \t]+)?|[ \t]*\([ \t]*(?:aged[ \t]+)?)(?:[4-9]|1[0-9])"
-    r"(?:[ \t]*\)|(?=[ \t]*(?:[,;!\n]|\.(?:\s|$)|$|[ \t]+(?:who|from|and|is|has|was|of|at)\b)))",
+    r"(?:[ \t]*\)|(?=[ \t]*(?:[,;!\n]|\.(?:\s|$)|$|[ \t]+(?:who|from|and|is|has|was|of|at)\b)))"
+    r"|,[ \t]+(?:a|an)[ \t]+(?:[4-9]|1[0-9])[ \t-]*year[ \t-]*old\b",
     re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:[4-9]|1[0-9])[ \t-]*year[ \t-]*old[ \t]+$", re.IGNORECASE)
 
 
 def _with_age_given(text: str, span: Span) -> Span:
-    age = _AGE_GIVEN.match(text, span.end)
-    return Span(span.kind, span.start, age.end()) if age is not None else span
+    after = _AGE_AFTER.match(text, span.end)
+    before = _AGE_BEFORE.search(text, max(0, span.start - 16), span.start)
+    return Span(span.kind, before.start() if before else span.start, after.end() if after else span.end)
 
 
 def _resolve(spans: list[Span]) -> list[Span]:

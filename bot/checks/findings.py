@@ -126,7 +126,9 @@ def placeholder_for(finding: Finding) -> str:
     if finding.kind is Kind.FULL_NAME:
         # Policy 5.6 allows first names, so keep the first word and drop the rest:
         # "Well done Amy Smith!" becomes "Well done Amy [surname removed]!".
-        first_word = finding.text.split(None, 1)[0]
+        # An age may come first ("17-year-old Aled Pryce"): the first name is the first word of letters.
+        words = finding.text.split()
+        first_word = next((word for word in words if word[:1].isalpha()), words[0])
         return f"{first_word} {PLACEHOLDERS[Kind.FULL_NAME]}"
     return PLACEHOLDERS[finding.kind]
 
