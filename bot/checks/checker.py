@@ -20,6 +20,7 @@ from bot.checks.document import Document
 from bot.checks.findings import ALSO_REPORTED, MESSAGES, CheckResult, Finding, Kind, RedactionRange, precedence, redact
 from bot.inline_markup import PLAIN, InlineMarkup
 from bot.text_normalise import Normalised, normalise_keeping_offsets
+from bot.checks.lazy_regex import lazy_compile
 
 
 class Checker:
@@ -76,12 +77,12 @@ class Checker:
 # (16)", "Dylan Prosser, a 13-year-old carer", "17-year-old Aled Pryce", identifies them with it, so it
 # goes with the name (and out of the redacted copy). A number after the name must end the phrase, so
 # "Amy Smith, 12 Station Road" keeps its house number for the address finding.
-_AGE_AFTER = re.compile(
+_AGE_AFTER = lazy_compile(
     r"(?:,[ \t]*(?:aged[ \t]+)?|[ \t]*\([ \t]*(?:aged[ \t]+)?)(?:[4-9]|1[0-9])"
     r"(?:[ \t]*\)|(?=[ \t]*(?:[,;!\n]|\.(?:\s|$)|$|[ \t]+(?:who|from|and|is|has|was|of|at)\b)))"
     r"|,[ \t]+(?:a|an)[ \t]+(?:[4-9]|1[0-9])[ \t-]*year[ \t-]*old\b",
     re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:[4-9]|1[0-9])[ \t-]*year[ \t-]*old[ \t]+$", re.IGNORECASE)
+_AGE_BEFORE = lazy_compile(r"\b(?:[4-9]|1[0-9])[ \t-]*year[ \t-]*old[ \t]+$", re.IGNORECASE)
 
 
 def _with_age_given(text: str, span: Span) -> Span:

@@ -16,12 +16,13 @@ from functools import cached_property
 
 from bot.inline_markup import PLAIN, InlineMarkup, MarkupSpan
 from bot.text_normalise import Normalised
+from bot.checks.lazy_regex import lazy_compile
 
 MASK = "\x00"
 
-_BARE_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"]{1,2000}", re.IGNORECASE)
+_BARE_URL = lazy_compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"]{1,2000}", re.IGNORECASE)
 
-EMAIL = re.compile(
+EMAIL = lazy_compile(
     r"(?<![\w.%+-])"
     r"[A-Za-z0-9_][A-Za-z0-9._%+'-]{0,63}"
     r"@"
@@ -32,7 +33,7 @@ EMAIL = re.compile(
 
 # A sentence ends at . ! ? followed by white space, or at a line break. Used to keep context checks
 # ("she goes to", "has epilepsy") inside the sentence they belong to.
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n")
+_SENTENCE_END = lazy_compile(r"[.!?]+(?=\s)|\n")
 
 
 @dataclass(frozen=True, slots=True)

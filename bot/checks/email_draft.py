@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 from bot.checks.document import EMAIL, Document
 from bot.inline_markup import PLAIN, InlineMarkup
+from bot.checks.lazy_regex import lazy_compile
 
 # A header line, perhaps quoted in a reply ("> To: ...").
-_FIELD_LINE = re.compile(r"(?:[ \t]*>)*[ \t]*([A-Za-z][A-Za-z0-9-]{0,40})[ \t]*:(.*)")
-_FENCE = re.compile(r"\s*(?:```[ \t]*\n?)?")
+_FIELD_LINE = lazy_compile(r"(?:[ \t]*>)*[ \t]*([A-Za-z][A-Za-z0-9-]{0,40})[ \t]*:(.*)")
+_FENCE = lazy_compile(r"\s*(?:```[ \t]*\n?)?")
 # "Sent:" is Outlook's "Date:" in a quoted email; "Subj:" is a subject written short.
 KNOWN_FIELDS = frozenset({"to", "cc", "bcc", "from", "subject", "subj", "date", "sent", "reply-to", "sender"})
 RECIPIENT_FIELDS = ("to", "cc")
@@ -27,10 +28,10 @@ _ADDRESS_FIELDS = ("to", "cc", "bcc")
 # A draft pasted after a line of its own ("Draft below:") still starts its header block on a line
 # that begins with a field name; we look that far into the text for it.
 _HEADER_SEARCH_LIMIT = 1500
-_FIELD_START = re.compile(r"^(?:[ \t]*>)*[ \t]*(?:to|cc|bcc|from|subject|subj|date|sent|reply-to|sender)[ \t]*:", re.IGNORECASE | re.MULTILINE)
+_FIELD_START = lazy_compile(r"^(?:[ \t]*>)*[ \t]*(?:to|cc|bcc|from|subject|subj|date|sent|reply-to|sender)[ \t]*:", re.IGNORECASE | re.MULTILINE)
 # A Bcc line anywhere: the addresses in it are where the email goes, hidden from each other, which is
 # what the policy asks for. "Bcc: a@x.com, b@y.com" is the fix, never a leak.
-_BCC_LINE = re.compile(r"^[ \t>*_]*bcc[ \t*_]*[:\-\u2013][^\n]*(?:\n[ \t]+\S[^\n]*)*", re.IGNORECASE | re.MULTILINE)
+_BCC_LINE = lazy_compile(r"^[ \t>*_]*bcc[ \t*_]*[:\-\u2013][^\n]*(?:\n[ \t]+\S[^\n]*)*", re.IGNORECASE | re.MULTILINE)
 _MAX_HEADER_LINES = 200
 
 
@@ -165,22 +166,22 @@ class AddressRun:
 # Between two addresses of one run: closing brackets or quotes, separators, "and", a new line (not a
 # blank one), a "Cc:" between a To line's addresses and a Cc line's, then the next one's display name.
 _DISPLAY_NAME = r"(?:[\"'\u2018\u201c][^\"\n]{1,60}?[\"'\u2019\u201d]|[^\W\d_][\w.'\u2019() -]{0,40}?)[ \t]*<"
-_RUN_GAP = re.compile(
+_RUN_GAP = lazy_compile(
     r"[>\"')\]]*[ \t]*(?:(?:[,;/|&+]|\n(?![ \t]*\n)|\band\b|\bplus\b)[ \t>]*)*"
     r"(?:\b(?:to|cc)[ \t]*[:\-\u2013][ \t]*)?"
     rf"(?:{_DISPLAY_NAME}|<?mailto:|[(<])?",
     re.IGNORECASE,
 )
-_BEFORE_FIRST = re.compile(rf"(?:{_DISPLAY_NAME}|<?mailto:|[(<])$", re.IGNORECASE)
-_AFTER_LAST = re.compile(r"[>\"')\]]*")
+_BEFORE_FIRST = lazy_compile(rf"(?:{_DISPLAY_NAME}|<?mailto:|[(<])$", re.IGNORECASE)
+_AFTER_LAST = lazy_compile(r"[>\"')\]]*")
 # "... are all in bcc", "(bcc'd)": a Bcc said just after the addresses.
 _LEAD_LIMIT = 200
 # "forgot to bcc", "should have used bcc", "instead of bcc": Bcc said but not used.
-_NOT_HIDDEN = re.compile(
+_NOT_HIDDEN = lazy_compile(
     r"(?:\bnot|n['\u2019]t|\bnever|\bforg[oe]t(?:ten)?(?:[ \t]+to)?|\binstead[ \t]+of|\brather[ \t]+than|\bwithout|"
     r"\bshould(?:['\u2019]ve|[ \t]+have)|\bmeant[ \t]+to|\bno)(?:[ \t]+(?:use|used|using|put|the|a|them|in|to|do|done))*[ \t]*$",
     re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?](?=[ \t]|$)|\n[ \t]*\n")
+_SENTENCE_END = lazy_compile(r"[.!?](?=[ \t]|$)|\n[ \t]*\n")
 
 
 class RecipientLists:
@@ -192,21 +193,21 @@ class RecipientLists:
         def words(phrases: list[str] | tuple[str, ...]) -> str:
             return _phrases(phrases)
 
-        self._label_then_mark = re.compile(rf"(?<![\w-])(?:{words(labels)})[ \t*_]*[:\-\u2013][ \t*_]*$", re.IGNORECASE)
-        self._label = re.compile(
+        self._label_then_mark = lazy_compile(rf"(?<![\w-])(?:{words(labels)})[ \t*_]*[:\-\u2013][ \t*_]*$", re.IGNORECASE)
+        self._label = lazy_compile(
             rf"(?<![\w-])(?:{words([p for p in labels if p != 'to'])})[ \t*_]*:?[ \t*_]*$", re.IGNORECASE)
         # A label, then who the addresses are, then a colon or a dash (round 12): "cc'ing the other
         # parents: a@x.com, b@y.com", "Looping in the drum parents - ...". A few words, not a sentence.
-        self._label_who = re.compile(
+        self._label_who = lazy_compile(
             rf"(?<![\w-])(?:{words([p for p in labels if p != 'to'])})(?:[ \t]+[\w'\u2019.&-]+){{1,7}}[ \t*_]*[:\-\u2013][ \t*_]*$",
             re.IGNORECASE)
-        self._to = re.compile(r"(?<![\w-])to[ \t]*:?[ \t]*$", re.IGNORECASE)
-        self._sending = re.compile(rf"(?<![\w-])(?:{words(sending)})(?![\w-])(?![ \t]+address)", re.IGNORECASE)
-        self._email_verb = re.compile(
+        self._to = lazy_compile(r"(?<![\w-])to[ \t]*:?[ \t]*$", re.IGNORECASE)
+        self._sending = lazy_compile(rf"(?<![\w-])(?:{words(sending)})(?![\w-])(?![ \t]+address)", re.IGNORECASE)
+        self._email_verb = lazy_compile(
             r"(?<![\w-])(?:i|we|will|shall|gonna|i['\u2019]ll|we['\u2019]ll|i['\u2019]m|about to|going to|can you|could you|please)"
             r"(?:[ \t]+\w+){0,2}?[ \t]+(?:e-?mail|message)[ \t]*:?[ \t]*$", re.IGNORECASE)
-        self._hidden = re.compile(rf"(?<![\w-])(?:{words(hidden)})(?![\w-])", re.IGNORECASE)
-        self._hidden_after = re.compile(
+        self._hidden = lazy_compile(rf"(?<![\w-])(?:{words(hidden)})(?![\w-])", re.IGNORECASE)
+        self._hidden_after = lazy_compile(
             rf"^[ \t,)(\-\u2013]*(?:(?:are|is|were|was|went|go|goes|all|both|now|in|on|as|into|the|to)[ \t]+){{0,4}}(?:{words(hidden)})\b",
             re.IGNORECASE)
 

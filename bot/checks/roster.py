@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from bot.checks.lazy_regex import lazy_compile
 
 __all__ = [
     "REQUIRED_COLUMNS",
@@ -54,9 +55,9 @@ _SCHOOL_DOMAIN = b"tmw-roster-school\x00"
 _KEY_CHECK_DOMAIN = b"tmw-roster-key-check\x00"
 _INITIAL_DOMAIN = b"tmw-roster-initial\x00"
 
-_POSSESSIVE = re.compile(r"['\u2019\u02bc]s\b")
-_APOSTROPHES = re.compile(r"['\u2019\u02bc`\u00b4]")
-_SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014._]+")
+_POSSESSIVE = lazy_compile(r"['\u2019\u02bc]s\b")
+_APOSTROPHES = lazy_compile(r"['\u2019\u02bc`\u00b4]")
+_SEPARATORS = lazy_compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014._]+")
 
 
 def _fold(text: str) -> str:

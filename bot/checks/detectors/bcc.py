@@ -24,10 +24,11 @@ from bot.checks.email_draft import (
 from bot.checks.findings import Kind
 from bot.checks.org import GenericMailboxes, OrgDomains
 from bot.checks.wordlists import entries
+from bot.checks.lazy_regex import lazy_compile
 
 # ... or right below a line that introduces it ("Here's what I'm sending:", "Draft (not sent yet)"), or below a mail
 # program's forwarding line ("----- Forwarded message -----").
-_PARAGRAPH_BEFORE = re.compile(
+_PARAGRAPH_BEFORE = lazy_compile(
     r"(?:\n[ \t]*\n|:[ \t]*\n|^[^\n]*\b(?:draft|below|sending|check|fwd|forwarding)\b[^\n]*\n|^[ \t>]*-*[ \t]*(?:forwarded[ \t]+message|original[ \t]+message|begin[ \t]+forwarded[ \t]+message:?)[ \t]*-*[ \t]*\n)[ \t>]*\Z",
     re.IGNORECASE | re.MULTILINE,
 )

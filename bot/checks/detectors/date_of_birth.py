@@ -39,6 +39,7 @@ from bot.checks.detectors.people import NOT_A_NAME
 from bot.checks.document import Document
 from bot.checks.findings import Kind
 from bot.checks.wordlists import entries, phrase_pattern
+from bot.checks.lazy_regex import lazy_compile
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -69,11 +70,11 @@ _DATE = (
     rf"(?:{phrase_pattern(entries('date_holidays'))}|christmas|easter|new[ \t]+year)(?:,?[ \t]+{_YEAR})?"
     rf"|(?:{phrase_pattern(entries('date_holidays'))}))"  # "Boxing Day", with a birthday or age around it only
 )
-_DATE_RE = re.compile(rf"(?<![\w/.-])(?:{_DATE})(?<!\.)(?![\w/]|\.\d)", re.IGNORECASE)
-_NUMERIC_DATE_RE = re.compile(rf"(?<![\w/.-]){_NUMERIC_DATE}(?![\w/]|\.\d)")
+_DATE_RE = lazy_compile(rf"(?<![\w/.-])(?:{_DATE})(?<!\.)(?![\w/]|\.\d)", re.IGNORECASE)
+_NUMERIC_DATE_RE = lazy_compile(rf"(?<![\w/.-]){_NUMERIC_DATE}(?![\w/]|\.\d)")
 # In a register people also write dates as a spreadsheet does: "Macy 2010-09-18".
-_LISTED_DATE_RE = re.compile(rf"(?<![\w/.-])(?:{_NUMERIC_DATE}|{_YEAR}-[01][0-9]-[0-3][0-9])(?![\w/]|\.\d)")
-_YEAR_IN = re.compile(rf"{_YEAR}|(?<=['\u2019])[0-9]{{2}}$|(?<=[/.\-][0-9][/.\-])[0-9]{{2}}$|(?<=[/.\-][0-9]{{2}}[/.\-])[0-9]{{2}}$")
+_LISTED_DATE_RE = lazy_compile(rf"(?<![\w/.-])(?:{_NUMERIC_DATE}|{_YEAR}-[01][0-9]-[0-3][0-9])(?![\w/]|\.\d)")
+_YEAR_IN = lazy_compile(rf"{_YEAR}|(?<=['\u2019])[0-9]{{2}}$|(?<=[/.\-][0-9][/.\-])[0-9]{{2}}$|(?<=[/.\-][0-9]{{2}}[/.\-])[0-9]{{2}}$")
 
 _AGE_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -97,7 +98,7 @@ _TURNS = r"(?:turns?|turned|turning|hits|reaches|will[ \t]+be|['\u2019]ll[ \t]+b
 
 # What comes just before a date that makes it a date of birth. Anchored at the end of the text
 # before the date, so that the date pattern itself is compiled and run once.
-_BIRTH_CUE_BEFORE = re.compile(
+_BIRTH_CUE_BEFORE = lazy_compile(
     rf"(?:\bborn(?:[ \t]*:|[ \t]+(?:on|in))?(?:[ \t]+the)?"  # "born on the", a form's "Born:"
     rf"|(?:(?<![^\W_])d\.?o\.?b(?![^\W_])\.?|(?:\(|(?<=[ \t\-\u2013|,])|^)b\.|(?<![^\W_])date[ \t_]*of[ \t_]*birth(?![^\W_])|(?<![^\W_])birth[ \t_]?date(?![^\W_]))[\"']?"
     # Whose, on a form: "Date of birth (child):", "DOB of young person -".
@@ -111,22 +112,22 @@ _BIRTH_CUE_BEFORE = re.compile(
 )
 # Words that tell a birth without "born", so the date must carry a child's year: "she's a spring baby -
 # 17th of April, 2011", "Caleb came along two days before Christmas 2010".
-_BIRTH_HINT_BEFORE = re.compile(
+_BIRTH_HINT_BEFORE = lazy_compile(
     # "a winter baby, our Lucy - 21st of December 2009": the date may come a few words after "baby".
     r"(?:\bbaby(?:[ \t]*,[ \t]*(?:our|my|little)?[ \t]*[A-Z][a-z]+)?[ \t]*[-\u2013,:(]?|\b(?:came[ \t]+along|arrived|entered[ \t]+the[ \t]+world)(?:[ \t]+(?:on|in))?(?:[ \t]+the)?)[ \t]*$",
     re.IGNORECASE,
 )
-_BORN_IN_YEAR = re.compile(rf"\bborn(?:[ \t]+in)?[ \t]+(?P<date>{_YEAR})(?![\w/]|\.\d|[ \t]*(?:-|\u2013|to|and)[ \t]*{_YEAR})",
+_BORN_IN_YEAR = lazy_compile(rf"\bborn(?:[ \t]+in)?[ \t]+(?P<date>{_YEAR})(?![\w/]|\.\d|[ \t]*(?:-|\u2013|to|and)[ \t]*{_YEAR})",
                            re.IGNORECASE)
 # "born in 2012" tells a birth year only when someone in particular was born: a name or he/she before.
-_SOMEONE_BORN_BEFORE = re.compile(
+_SOMEONE_BORN_BEFORE = lazy_compile(
     r"(?:\b(?P<name>[A-Z][a-z]+)|\b[Hh]e|\b[Ss]he|\b(?:my|our|his|her)[ \t]+(?:son|daughter|child|brother|sister))"
     r"(?:[ \t]+(?:was|were|is))?[ \t]*[,(]?[ \t]*$"
 )
 _LOOKBACK = 40
 # A date-of-birth label proper (not "born"): the date after it is personal at any age.
-_DOB_LABEL = re.compile(r"(?<![^\W_])(?:d\.?o\.?b|date[ \t_]*of[ \t_]*birth|birth[ \t_]?date)(?![^\W_])", re.IGNORECASE)
-_AGE_VERB = re.compile(rf"[ \t]*(?:{_TURNS}|['\u2019]s|is)(?![^\W_])", re.IGNORECASE)
+_DOB_LABEL = lazy_compile(r"(?<![^\W_])(?:d\.?o\.?b|date[ \t_]*of[ \t_]*birth|birth[ \t_]?date)(?![^\W_])", re.IGNORECASE)
+_AGE_VERB = lazy_compile(rf"[ \t]*(?:{_TURNS}|['\u2019]s|is)(?![^\W_])", re.IGNORECASE)
 # The oldest a living person giving their details might be.
 _OLDEST_LABELLED_AGE = 100
 # Days said relative to now: "turns 15 tomorrow", "is 12 on Thursday", "11 next Monday".
@@ -146,23 +147,23 @@ _MILESTONE_AGE_WHEN = (
 # An age then a date needs "on" between them: "11 on 7 March" is an age and a day, but in "the Town
 # Hall, 3 March 2026" the 3 is the day itself.
 # "Freya is 12 on Thursday", "she's 11 next week", "Jacob turns 15 tomorrow", "Caleb who turns 17 today".
-_MILESTONE_SAID = re.compile(
+_MILESTONE_SAID = lazy_compile(
     rf"\b(?P<who>[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[Hh]e|[Ss]he|who)"
     rf"(?:[ \t]+(?:turns?|turned|turning|is|will[ \t]+be|is[ \t]+going[ \t]+to[ \t]+be|{_REACHES})|['\u2019]s(?:[ \t]+turning)?|['\u2019]ll[ \t]+be)"
     rf"[ \t]+{_MILESTONE_AGE_WHEN}",
 )
 # A register or list line: "Harvey - 11 on 7 March", "Noah Ferreira, 13 today".
-_MILESTONE_LISTED = re.compile(
+_MILESTONE_LISTED = lazy_compile(
     rf"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'\u2019-]+)?[ \t]*[-\u2013:,][ \t]*{_MILESTONE_AGE_WHEN}"
 )
 # A numbered birthday and its day, without the word birthday: "her 13th is on Saturday", "his 15th falls
 # on 12 November", "Jake's 16th is next Friday". Ordinals up to 19 only: "his 40th" is an adult's.
-_ORDINAL_MILESTONE = re.compile(
+_ORDINAL_MILESTONE = lazy_compile(
     rf"(?<![\w-])(?P<who>[A-Z][a-z]+['\u2019]s|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?P<age>{_AGE_ORDINAL})"
     rf"(?:[ \t]+(?:birthday|bday|b['\u2019]day))?[ \t]+(?:(?:is|falls|lands|comes|will[ \t]+be)[ \t]+)?"
     rf"(?i:(?P<relative>{_RELATIVE_DAY})|on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE}|(?<=the[ ])(?:{_ORDINAL_WORDS})))(?![\w/]|\.\d)"
 )
-_DATE_AFTER_RELATIVE = re.compile(rf"[ \t]*[,(\-\u2013][ \t]*(?:the[ \t]+)?(?P<date>(?:{_DATE}))(?![\w/]|\.\d)", re.IGNORECASE)
+_DATE_AFTER_RELATIVE = lazy_compile(rf"[ \t]*[,(\-\u2013][ \t]*(?:the[ \t]+)?(?P<date>(?:{_DATE}))(?![\w/]|\.\d)", re.IGNORECASE)
 _MILESTONE_CUES = (" on ", "today", "tomorrow", "tonight", "next ", "this ", "weekend", "day week")
 
 
@@ -178,27 +179,27 @@ def _milestone_span(found: re.Match[str]) -> Span:
 
 
 # A numbered birthday said on the day: "Happy 14th birthday Reuben!", "Ellis's 14th birthday today".
-_NUMBERED_BIRTHDAY = re.compile(rf"\b{_AGE_ORDINAL}[ \t]+(?:birthday|bday|b['\u2019]day)\b", re.IGNORECASE)
-_BIRTHDAY_OWNER_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+['\u2019]s|\b(?:his|her|their))[ \t]+$")
-_BIRTHDAY_NAME_AFTER = re.compile(r"[ \t,]+(?:to[ \t]+)?(?:our[ \t]+(?:own[ \t]+)?)?(?P<name>[A-Z][a-z]+)\b")
-_TODAY_AFTER = re.compile(r"[^.!?\n]{0,40}?\b(?:today|tomorrow)\b", re.IGNORECASE)
+_NUMBERED_BIRTHDAY = lazy_compile(rf"\b{_AGE_ORDINAL}[ \t]+(?:birthday|bday|b['\u2019]day)\b", re.IGNORECASE)
+_BIRTHDAY_OWNER_BEFORE = lazy_compile(r"(?:\b[A-Z][a-z]+['\u2019]s|\b(?:his|her|their))[ \t]+$")
+_BIRTHDAY_NAME_AFTER = lazy_compile(r"[ \t,]+(?:to[ \t]+)?(?:our[ \t]+(?:own[ \t]+)?)?(?P<name>[A-Z][a-z]+)\b")
+_TODAY_AFTER = lazy_compile(r"[^.!?\n]{0,40}?\b(?:today|tomorrow)\b", re.IGNORECASE)
 # A list of birthdays: "bday list: Noah 4/2, Hana 19/2" names each one's day.
-_BIRTHDAY_LIST_CUE = re.compile(r"\b(?:birthdays?|bdays?|b['\u2019]days?|b-days?)\b", re.IGNORECASE)
+_BIRTHDAY_LIST_CUE = lazy_compile(r"\b(?:birthdays?|bdays?|b['\u2019]days?|b-days?)\b", re.IGNORECASE)
 # "Noah 3rd, Lily 19th" and "Noah - 3 March" too.
-_NAMED_DAY_MONTH = re.compile(
+_NAMED_DAY_MONTH = lazy_compile(
     rf"\b(?P<who>[A-Z][a-z]+)[ \t]*[:\-\u2013]?[ \t]*(?P<date>[0-3]?[0-9]/[01]?[0-9]"
     # The month in any case ("3 May", "3 may"), though the name must be capitalised.
     rf"|(?:the[ \t]+)?(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?:[ \t]+(?:of[ \t]+)?(?i:{_MONTH}))?"
     rf"|(?:3[01]|[12][0-9]|0?[1-9])[ \t]+(?i:{_MONTH}))(?![\w/]|\.\d)",
 )
 # A date-of-birth label a few words before a full date: "her DOB for me? The form says 08/11/2013".
-_BIRTH_LABEL_NEAR = re.compile(
+_BIRTH_LABEL_NEAR = lazy_compile(
     r"(?:\bd\.?o\.?b\b|\bdate[ \t]+of[ \t]+birth\b|\bbirth[ \t]?date\b)[^\n\d]{0,40}$", re.IGNORECASE
 )
 _BIRTHDAY_WINDOW = 200
 # Cheap first look: without any of these in the lower-cased text there is nothing to find.
 _CUES = ("(b.", " b.", "born", "big ", "baby", "came along", "arrived", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures", "teenager")
-_BIRTHDAY = re.compile(
+_BIRTHDAY = lazy_compile(
     rf"\b(?:birthday|bday|b['\u2019]day|b-day)\b"
     # "it's Priya's sixteenth on Saturday", "Ava's sixteenth falls on 1 May"
     rf"|['\u2019]s[ \t]+(?:{_AGE_ORDINAL})(?=[ \t]+(?:(?:is|falls|lands|comes|will[ \t]+be)[ \t]+)?on\b)"
@@ -213,7 +214,7 @@ _BIRTHDAY = re.compile(
     re.IGNORECASE,
 )
 # Words that show how old someone is: a birthday date with one of these near it is a birth date.
-_AGE_NEAR = re.compile(
+_AGE_NEAR = lazy_compile(
     rf"\b{_TURNS}[ \t]+{_AGE}\b"
     rf"|\baged?[ \t]+{_AGE}\b"
     rf"|\b{_AGE_ORDINAL}(?:[ \t]+b(?:irth)?day|[ \t]+on)\b"
@@ -225,38 +226,38 @@ _AGE_NEAR = re.compile(
     re.IGNORECASE,
 )
 # A group eligible by birth date ("anyone born between"), not one person.
-_GROUP_BORN_BEFORE = re.compile(
+_GROUP_BORN_BEFORE = lazy_compile(
     r"\b(?:anyone|those|people|children|kids|young[ \t]+people|participants|applicants|players|members|"
     r"everyone|pupils|students|if[ \t]+(?:you|they)[ \t]+were|who[ \t]+were|you|if)[ \t]+(?:were[ \t]+|are[ \t]+)?$",
     re.IGNORECASE,
 )
 # Things that have birthdays and anniversaries too: "Our charity turns 15 on 3 March".
-_NOT_A_CHILD_BEFORE = re.compile(
+_NOT_A_CHILD_BEFORE = lazy_compile(
     r"\b(?:charity|organisation|organization|we|band|choir|festival|project|group|club|orchestra|company|it|"
     r"tmw|works|business|shop|venue|studio|programme|program|scheme|event|website|podcast|show|"
     r"centre|center|hall|library|theatre|academy|society|trust|hub|building)[ \t]*$",
     re.IGNORECASE,
 )
 # "Happy 18th birthday to our youth council!": a birthday of something, not of someone.
-_NOT_A_CHILDS_BIRTHDAY_AFTER = re.compile(
+_NOT_A_CHILDS_BIRTHDAY_AFTER = lazy_compile(
     r"[ \t]+(?:to|for)[ \t]+(?:our|the|this|tmw|the[ \t]+music[ \t]+works)\b(?![ \t]+(?:son|daughter|boy|girl|lad|drummer|singer))",
     re.IGNORECASE,
 )
-_FOUNDED = re.compile(r"\b(?:founded|established|formed|launched|set[ \t]+up|opened|started[ \t]+in)\b", re.IGNORECASE)
+_FOUNDED = lazy_compile(r"\b(?:founded|established|formed|launched|set[ \t]+up|opened|started[ \t]+in)\b", re.IGNORECASE)
 # A numeric date right after a name (a register line): "Kai 14/02/2012", "Isla (12.07.16)".
 # A school year or an age may come between: "Nell, Y10, 03.12.2010", "Kai | 13 | 14/02/2012".
-_NAME_BEFORE_DATE = re.compile(
+_NAME_BEFORE_DATE = lazy_compile(
     r"\b(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'\u2019-]*\.?)?)(?:[ \t]*\((?:Y|Yr|Year)[ \t]*\d{1,2}\))?[ \t]*(?:[,:(|/\-\u2013][ \t]*)?"
     r"(?:(?:(?:Y|Yr|Year)[ \t]*\d{1,2}|aged?[ \t]*\d{1,2}|\d{1,2})[ \t]*[,:|/\-\u2013][ \t]*)?$"
 )
 # Whose birthday: "it's Ruby's birthday on", "his birthday falls on", "Reggie's b'day is on".
-_PARTY_AFTER = re.compile(r"[ \t]+(?:party|parties|do|meal|disco|sleepover|celebration|bash|night[ \t]+out|drinks|trip)\b",
+_PARTY_AFTER = lazy_compile(r"[ \t]+(?:party|parties|do|meal|disco|sleepover|celebration|bash|night[ \t]+out|drinks|trip)\b",
                           re.IGNORECASE)
 # "ruby's bday" in chat: a lower-case word counts when it is a first name people have.
 # "Zoë's birthday", and in a register's shorthand a name with an initial: "Maya B birthday 28/02".
 # In a note to self the name may stand bare before the word: "Lexi bday 28/10 - card?" (a first name
 # people have only, so "Happy birthday" and "Staff birthday lunch" are nobody's).
-_BIRTHDAY_OF_SOMEONE = re.compile(
+_BIRTHDAY_OF_SOMEONE = lazy_compile(
     r"(?:\b(?P<name>[A-Z][a-z\u00df-\u00ff]+)(?:['\u2019]s|[ \t]+[A-Z]\.?(?:['\u2019]s)?)|\b(?P<lower>[a-z]{2,})['\u2019]s"
     r"|\b(?P<bare>[A-Z][a-z]+)|\b(?:[Hh]is|[Hh]er|[Tt]heir))[ \t]+$")
 # Participants are children and young adults: a birth year further back is an adult's (a composer,
@@ -270,13 +271,13 @@ class DateOfBirthDetector:
         self._context = context
         self._first_names = frozenset(entries("forenames", context.extra_terms))
         roles = phrase_pattern(entries("adult_roles", context.extra_terms))
-        self._adult_role = re.compile(rf"\b(?:{roles})\b", re.IGNORECASE)
+        self._adult_role = lazy_compile(rf"\b(?:{roles})\b", re.IGNORECASE)
         famous = phrase_pattern(entries("famous_people", context.extra_terms))
-        self._famous = re.compile(rf"\b(?:{famous})(?:['\u2019]s)?[ \t]+$", re.IGNORECASE)
-        self._famous_after = re.compile(rf"[ \t]+(?:to[ \t]+)?(?:{famous})\b", re.IGNORECASE)
+        self._famous = lazy_compile(rf"\b(?:{famous})(?:['\u2019]s)?[ \t]+$", re.IGNORECASE)
+        self._famous_after = lazy_compile(rf"[ \t]+(?:to[ \t]+)?(?:{famous})\b", re.IGNORECASE)
         # "Happy birthday to our youngest drummer Alfie": one of our young members, not "our choir".
         members = phrase_pattern(entries("young_member_words", context.extra_terms))
-        self._young_member_after = re.compile(
+        self._young_member_after = lazy_compile(
             rf"[ \t]+(?:to|for)[ \t]+our[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?i:{members})\b")
 
     def find(self, doc: Document) -> list[Span]:
@@ -516,4 +517,4 @@ _NOT_A_PERSON_BEFORE_DATE = frozenset(
      "Year", "Room", "Table", "Track", "Page", "Level", "Grade", "Stage", "Bus", "Band", "Score", "Total", "Number"]
 )
 # A birthday of someone older than our participants ("his 40th", "turns 50"): not a child's birth date.
-_ADULT_AGE = re.compile(r"\b(?:[2-9][0-9])(?:st|nd|rd|th)[ \t]+(?:birthday|bday)\b|\b(?:turns?|turning|be)[ \t]+[2-9][0-9]\b", re.IGNORECASE)
+_ADULT_AGE = lazy_compile(r"\b(?:[2-9][0-9])(?:st|nd|rd|th)[ \t]+(?:birthday|bday)\b|\b(?:turns?|turning|be)[ \t]+[2-9][0-9]\b", re.IGNORECASE)

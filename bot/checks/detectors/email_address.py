@@ -24,6 +24,7 @@ from bot.checks.email_draft import bcc_lines, header_block_anywhere
 from bot.checks.findings import Kind
 from bot.checks.org import GenericMailboxes, OrgDomains
 from bot.checks.wordlists import entries, phrase_pattern
+from bot.checks.lazy_regex import lazy_compile
 
 # "[at]", "(at)", and the signs themselves in brackets: "amelia.c(@)gmail(.)com", "danny [@] gmail [.] com".
 _BRACKETED_AT = r"[ \t]*[\[({<][ \t]*(?:at|@)[ \t]*[\])}>][ \t]*"
@@ -32,17 +33,17 @@ _WORD_AT = r"[ \t]+(?:at|AT|At)[ \t]+"
 # "jo.b @ gmail.com": an at sign with spaces round it, to get past filters.
 _SPACED_AT = r"[ \t]+@[ \t]*|@[ \t]+"
 # "sophieroseATgmailDOTcom": AT and DOT in capitals run into a lower-case address.
-_GLUED = re.compile(r"(?<![\w.@])[a-z0-9][a-z0-9._]{1,63}AT[a-z0-9][a-z0-9-]{1,62}(?:DOT[a-z0-9-]{1,62}){0,3}DOT(?:com|co|uk|org|net|me|io)\b")
+_GLUED = lazy_compile(r"(?<![\w.@])[a-z0-9][a-z0-9._]{1,63}AT[a-z0-9][a-z0-9-]{1,62}(?:DOT[a-z0-9-]{1,62}){0,3}DOT(?:com|co|uk|org|net|me|io)\b")
 # "gmail . com": a dot with spaces round it, as "dot" is.
 _WORD_DOT = r"[ \t]+(?:dot|DOT|Dot|\.)[ \t]+"
 # "b e n . w a r d @ g m a i l . c o m": one character at a time, spaces between.
-_LETTER_SPACED = re.compile(
+_LETTER_SPACED = lazy_compile(
     r"(?<![\w.@])[A-Za-z0-9](?:[ \t][A-Za-z0-9._%+-]){1,63}[ \t]@[ \t][A-Za-z0-9](?:[ \t][A-Za-z0-9.-]){3,100}(?![\w@])"
 )
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}"
 _TLDS = r"(?:com|co|uk|org|net|edu|gov|ac|sch|io|me|info|biz|de|fr|ie|us|eu)"
-_DISGUISED = re.compile(
+_DISGUISED = lazy_compile(
     rf"(?<![\w.@-])(?P<local>{_LOCAL}(?:(?:{_WORD_DOT}|{_BRACKETED_DOT}){_LOCAL})*)"
     rf"(?P<at>{_BRACKETED_AT}|{_WORD_AT}|{_SPACED_AT}|@)"
     rf"(?P<domain>{_LABEL}(?:(?:{_WORD_DOT}|{_BRACKETED_DOT}|\.){_LABEL}){{0,4}}(?:{_WORD_DOT}|{_BRACKETED_DOT}|\.){_TLDS})\b"
@@ -53,17 +54,17 @@ _NOT_A_LOCAL_PART = frozenset(
      "arrive", "arriving", "start", "starts", "and", "or", "online", "info", "email", "mail", "find", "visit",
      "reach", "contact", "message", "write", "both", "all", "everyone", "site", "website", "web"]
 )
-_SPACED_LOCAL_WORD = re.compile(r"(?<![\w.@-])(?P<word>[a-z0-9][a-z0-9._-]{0,30})[ \t]+$")
+_SPACED_LOCAL_WORD = lazy_compile(r"(?<![\w.@-])(?P<word>[a-z0-9][a-z0-9._-]{0,30})[ \t]+$")
 _LEAD_IN_WORDS = frozenset(["to", "it", "send", "sent", "on", "my", "his", "her", "their", "address", "is", "was",
                             "at", "via", "from", "or", "and", "the", "a", "new", "email", "emails", "e-mail", "mail"])
 _DISGUISE_MARKERS = (" @", "@ ", " at ", " AT ", " At ", "[at]", "(at)", "{at}", "<at>", "[ at ]", "( at )", " dot ", " DOT ",
                      "(@)", "[@]", "{@}", "<@>")
 # "jess.okoro at gmail": an address-shaped name (a dot, an underscore or a digit in it) "at" an email
 # provider (mail_providers.txt), with the ".com" left off so no filter sees an address.
-_ADDRESS_SHAPED_LOCAL = re.compile(r"(?<![\w.@-])(?=[A-Za-z0-9._-]*[A-Za-z]{2})[A-Za-z][A-Za-z0-9-]*[._0-9][A-Za-z0-9._-]*$")
+_ADDRESS_SHAPED_LOCAL = lazy_compile(r"(?<![\w.@-])(?=[A-Za-z0-9._-]*[A-Za-z]{2})[A-Za-z][A-Za-z0-9-]*[._0-9][A-Za-z0-9._-]*$")
 # "aishabeatz at icloud": a name with no dot, underscore or digit, before a provider with no ".com".
-_PLAIN_LOCAL = re.compile(r"(?<![\w.@-])[a-z][a-z0-9]{2,40}$")
-_EMAIL_TALK = re.compile(r"\b(?:e-?mails?|address|a[ \t]+line|write[ \t]+to|contact|message|send)\b", re.IGNORECASE)
+_PLAIN_LOCAL = lazy_compile(r"(?<![\w.@-])[a-z][a-z0-9]{2,40}$")
+_EMAIL_TALK = lazy_compile(r"\b(?:e-?mails?|address|a[ \t]+line|write[ \t]+to|contact|message|send)\b", re.IGNORECASE)
 
 
 class EmailAddressDetector:
@@ -74,7 +75,7 @@ class EmailAddressDetector:
         self._lists = recipient_lists(context)
         self._first_names = frozenset(entries("forenames", context.extra_terms))
         # Found by the provider after "at", then the address-shaped name before it (fast on long texts).
-        self._at_provider = re.compile(
+        self._at_provider = lazy_compile(
             rf"(?:{_WORD_AT}|{_BRACKETED_AT})(?i:{phrase_pattern(self._providers)})\b"
             rf"(?![ \t]*(?:[.\[({{<]|dot\b|DOT\b)[ \t]*[A-Za-z])")
 

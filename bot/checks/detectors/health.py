@@ -27,6 +27,7 @@ from bot.checks.detectors.people import FAMILY_SUBJECT, NOT_A_NAME
 from bot.checks.document import MASK, Document
 from bot.checks.findings import Kind
 from bot.checks.wordlists import entries, phrase_pattern
+from bot.checks.lazy_regex import lazy_compile
 
 # The conditions and acronyms are word lists (bot/checks/data/health_words.txt, health_acronyms.txt),
 # so that an organisation can add its own.
@@ -78,28 +79,28 @@ _SUBJECT = (
 )
 # What must come just before a condition for it to be somebody's. Each is anchored at the end of the
 # text before the condition, so the long condition pattern is compiled (and run) only once.
-_PERSON_HAS_BEFORE = re.compile(rf"{_SUBJECT}{_VERB}[ \t]+{_FILLER}$")
+_PERSON_HAS_BEFORE = lazy_compile(rf"{_SUBJECT}{_VERB}[ \t]+{_FILLER}$")
 # "Tom (ADHD)", "Leo Taylor (allergic to nuts - EpiPen in his bag)": a note in brackets after a name.
-_NAME_PAREN_BEFORE = re.compile(r"\b(?P<name>[A-Z][a-z]+)[ \t]*\([^()\n]{0,40}$")
-_OWNER_BEFORE = re.compile(
+_NAME_PAREN_BEFORE = lazy_compile(r"\b(?P<name>[A-Z][a-z]+)[ \t]*\([^()\n]{0,40}$")
+_OWNER_BEFORE = lazy_compile(
     r"(?:\b(?:[Hh]is|[Hh]er)|\b(?P<name>[A-Z][a-z]+)(?:'s|\u2019s))[ \t]+(?:(?:[a-z]+|[A-Z]{2,5})[ \t]+){0,2}$"
 )
 # "Amy has asthma and carries an inhaler": the second condition's subject is further back.
-_AND_VERB_BEFORE = re.compile(
+_AND_VERB_BEFORE = lazy_compile(
     rf"{_SUBJECT}[ \t]+(?:has|is|had|was)[ \t][^.!?\n]{{1,50}}?[ \t]and[ \t]+(?:also[ \t]+)?"
     # "... and is seeing a dietitian", "... and is under the school nurse": care joined on (round 11).
     rf"(?:carries|takes|uses|needs|has|is[ \t]+on|wears|sees|is[ \t]+seeing|is[ \t]+under|is[ \t]+seen[ \t]+by)[ \t]+{_FILLER}$"
 )
 # "Finn broke his wrist": the injury's verb is part of the finding, so the subject comes right before.
-_SUBJECT_ONLY_BEFORE = re.compile(rf"{_SUBJECT}(?:[ \t]+(?:has|had|'s|just|has[ \t]+just))?[ \t]+$")
+_SUBJECT_ONLY_BEFORE = lazy_compile(rf"{_SUBJECT}(?:[ \t]+(?:has|had|'s|just|has[ \t]+just))?[ \t]+$")
 # A list line about one child: "Noah - epilepsy (rescue meds in the first aid bag)". The word before
 # the dash must be a first name people have (see _names_a_person), not "Theme" or "Topic".
-_LIST_LINE_BEFORE = re.compile(
+_LIST_LINE_BEFORE = lazy_compile(
     rf"(?:^|\n)[ \t*\u2022-]*(?P<lower_name>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]*\.?)?[ \t]*[-\u2013:][ \t]*{_FILLER}$"
 )
 # A register or referral line about one child: "Matilda Crouch (DOB 02/03/2012) - allergic to nuts",
 # "Evie Jarrett, born 22/07/2011, has a support plan for anxiety": everything on it is theirs.
-_RECORD_LINE_BEFORE = re.compile(
+_RECORD_LINE_BEFORE = lazy_compile(
     # A double first name or an initial: "Lily-Mae, 9 - ...", "Ruby T - Notes: ...".
     r"(?:^|(?<=[\n:]))[ \t*\u2022-]*(?P<lower_name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+[A-Z](?:[a-z'\u2019-]+|\.)?)?"
     # "- Ollie: nut allergy, EpiPen in his bag": a medical-notes list line, a name and a colon;
@@ -109,7 +110,7 @@ _RECORD_LINE_BEFORE = re.compile(
     r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|:|\||[ \t][-\u2013\u2014]|[\u2013\u2014])[^\n]{0,80}$"
 )
 # "she takes methylphenidate for ADHD", "Kian uses a spray for hay fever": a treatment for a condition.
-_TREATED_FOR_BEFORE = re.compile(
+_TREATED_FOR_BEFORE = lazy_compile(
     # "Mason is having chemo for bone cancer": a treatment being given counts as well as one taken.
     rf"{_SUBJECT}(?:[ \t]+|['\u2019]s[ \t]+)(?:takes|took|uses|used|needs|carries|has|had|is[ \t]+on|gets|wears|"
     rf"(?:is[ \t]+)?(?:having|getting|receiving))"
@@ -117,35 +118,35 @@ _TREATED_FOR_BEFORE = re.compile(
 )
 # Care a young person is waiting for or getting: "Kian's on a waiting list for CAMHS", "she has an
 # appointment with the audiology clinic", "Rhys has been referred to the eating disorder service".
-_WAITING_FOR_BEFORE = re.compile(
+_WAITING_FOR_BEFORE = lazy_compile(
     rf"{_SUBJECT}(?:['\u2019]s|[ \t]+(?:is|was|has|had|been|got|still|now))*[ \t]+[^.!?\n]{{0,25}}?"
     rf"\b(?:waiting[ \t]+list|waiting|referral|referred|appointment|assessment|assessed|seen|seeing|under)[ \t]+"
     rf"(?:for|with|at|to|by)[ \t]+(?:(?:the|a|an)[ \t]+)?$"
 )
 # A note headed with the person's name: "Emergency info for Aiden - allergic to penicillin".
-_NOTE_FOR_BEFORE = re.compile(
+_NOTE_FOR_BEFORE = lazy_compile(
     r"\b(?i:info|information|notes?|details|needs|update|plan|form)[ \t]+(?i:for|about|on|re:?)[ \t]+"
     r"(?P<name>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'\u2019-]+)?[ \t]*(?:[-\u2013\u2014:])[ \t]*[^\n.!?]{0,60}$"
 )
 # "Chloe has been really low lately and self-harming": a second state joined by "and" to what the
 # sentence already says of the person.
-_AND_STATE_BEFORE = re.compile(
+_AND_STATE_BEFORE = lazy_compile(
     rf"{_SUBJECT}(?:[ \t]+(?:has|is|had|was)|['\u2019]s)[ \t][^.!?\n]{{1,50}}?[ \t]and[ \t]+"
     rf"(?:(?:also|been|now|still|is|has|was|keeps)[ \t]+){{0,2}}$"
 )
 # What a young person told someone: "Luca opened up to a volunteer about having dark thoughts", "Esme told
 # Jo that she's been self-harming".
-_TOLD_BEFORE = re.compile(
+_TOLD_BEFORE = lazy_compile(
     rf"{_SUBJECT}(?:[ \t]+has)?[ \t]+(?:told|opened[ \t]+up|spoke|talked|confided)\b[^.!?\n]{{0,30}}?[ \t]+"
     # Of themselves ("about having", "about her", "that she's been"), not a topic ("talked about cancer").
     rf"(?:about|that)[ \t]+(?:(?:having|feeling|being|his|her|their|(?:he|she)(?:['\u2019]s|[ \t]+(?:is|has|was))|been)[ \t]+){{1,3}}{_FILLER}$"
 )
 _CONTEXT_PATTERNS = (_TOLD_BEFORE, _PERSON_HAS_BEFORE, _NOTE_FOR_BEFORE, _AND_STATE_BEFORE, _TREATED_FOR_BEFORE, _NAME_PAREN_BEFORE, _OWNER_BEFORE, _AND_VERB_BEFORE,
                      _LIST_LINE_BEFORE, _WAITING_FOR_BEFORE)
-_LABEL_AFTER = re.compile(r"(?:[ \t]*/[ \t]*\w+)?[ \t]*[?]?[ \t]*[:=]")
+_LABEL_AFTER = lazy_compile(r"(?:[ \t]*/[ \t]*\w+)?[ \t]*[?]?[ \t]*[:=]")
 _LOOKBACK = 80
 # Condition words used as a topic, not as somebody's condition.
-_TOPIC_AFTER = re.compile(
+_TOPIC_AFTER = lazy_compile(
     r"[ \t-]*(?:friendly|awareness|aware|training|week|day|month|charity|society|association|"
     r"research|services?|support[ \t]+group|team|workshop|session|radio|loop|kit|policy|policies|form|forms)\b",
     re.IGNORECASE,
@@ -155,12 +156,12 @@ _TOPIC_AFTER = re.compile(
 # A question mark may stand for the colon ("Any health issues? nosebleeds"); a dash must stand apart
 # from the word before it ("needs step-free access" is no label).
 _FORM_VALUE = r"(?:[ \t]*\?)?(?:[ \t]*[:\u2013]|[ \t]*-(?![A-Za-z])|(?<=\?))[ \t]*(?P<value>[^\n,;|]{2,80})"
-_NOTHING_TO_DECLARE = re.compile(
+_NOTHING_TO_DECLARE = lazy_compile(
     r"^(?:none|nil|no|n/?a|nothing|not applicable|no known|none known|-+|\?+|tbc|fine|good|ok|okay|all good)\b", re.IGNORECASE
 )
 # A form's blank waiting to be filled in is no answer (round 11): "Medical needs / allergies: ____",
 # "Anything we should know? ........", "Additional needs: (please describe)", "Medical: [please fill in]".
-_TEMPLATE_BLANK = re.compile(
+_TEMPLATE_BLANK = lazy_compile(
     r"^(?:[ \t_.\u2026\u2610\u25a1-]+|[(\[<][^)\]>\n]*[)\]>]|(?:please|if[ \t]+(?:any|applicable|so)|optional|details)\b.*)$",
     re.IGNORECASE,
 )
@@ -170,7 +171,7 @@ class HealthDetector:
     def __init__(self, context: CheckContext):
         sources = phrase_pattern(entries("anonymous_sources", context.extra_terms))
         # "from a parent: '", "one mum told us, "": the opening quotation mark after an unnamed source.
-        self._anonymous_source = re.compile(
+        self._anonymous_source = lazy_compile(
             rf"\b(?:a|one|another|an[ \t]+anonymous)[ \t]+(?:(?:[\w-]+)[ \t]+)?(?:{sources})\b"
             rf"[^\n\"'\u201c\u2018]{{0,30}}?[:,\-\u2013][ \t]*[\"'\u201c\u2018]", re.IGNORECASE)
         self._first_names = frozenset(entries("forenames", context.extra_terms))
@@ -182,25 +183,25 @@ class HealthDetector:
         # acronyms in the text as written.
         # "a hernia op", "her knee surgery": an operation on a part of the body.
         words = rf"(?:{parts})[ \t]+(?:op|operation|surgery)|{words}"
-        self._condition_lower = re.compile(rf"\b(?:{words})\b")
-        self._condition_any_case = re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
-        self._acronym = re.compile(rf"\b(?:{acronyms})s?\b")  # "both have EHCPs"
-        self._injury = re.compile(rf"\b{injury}\b", re.IGNORECASE)
+        self._condition_lower = lazy_compile(rf"\b(?:{words})\b")
+        self._condition_any_case = lazy_compile(rf"\b(?:{words})\b", re.IGNORECASE)
+        self._acronym = lazy_compile(rf"\b(?:{acronyms})s?\b")  # "both have EHCPs"
+        self._injury = lazy_compile(rf"\b{injury}\b", re.IGNORECASE)
         # "an operation on her knee" is health, "an operation on her van's gearbox" is not.
-        self._operation_on_something_else = re.compile(
+        self._operation_on_something_else = lazy_compile(
             rf"[ \t]+on[ \t]+(?:(?:his|her|their|my|the|a|an|left|right)[ \t]+){{1,2}}(?!(?:{parts})\b)\w+", re.IGNORECASE
         )
         # "Our trustee Paul is off having a knee op": an adult's health, named by their role or title
         # (adult_roles.txt) right before the name, is not a young person's.
         roles = phrase_pattern(entries("adult_roles", context.extra_terms))
-        self._adult_before = re.compile(rf"\b(?i:{roles})\.?[ \t]+$")
+        self._adult_before = lazy_compile(rf"\b(?i:{roles})\.?[ \t]+$")
         # "Our volunteer Sue keeps her insulin in the fridge": "her" is the grown-up named by role.
-        self._adult_named = re.compile(rf"\b(?i:{roles})\.?[ \t]+[A-Z][a-z]+\b")
+        self._adult_named = lazy_compile(rf"\b(?i:{roles})\.?[ \t]+[A-Z][a-z]+\b")
         # "Sarah is back from her operation, she'll lead the Monday group again": someone who will lead,
         # run or teach a session is one of the team (adult_actions.txt), so the health is a grown-up's.
         future_actions = [a.split(None, 1)[1] for a in entries("adult_actions", context.extra_terms)
                           if a.startswith("will ")]
-        self._leads_a_session = re.compile(
+        self._leads_a_session = lazy_compile(
             rf"(?:\bwill|['\u2019]ll)[ \t]+(?:{phrase_pattern(future_actions)})[ \t]+"
             # A whole group or session (participant_groups.txt), not "he'll run the warm-up".
             rf"(?:the|a|an|our|this|that|next|tomorrow['\u2019]s|tonight['\u2019]s)[ \t]+(?:[\w'\u2019-]+[ \t]+){{0,2}}?"
@@ -208,26 +209,26 @@ class HealthDetector:
         labels = phrase_pattern(entries("health_form_labels", context.extra_terms))
         # "Dietary / medical: coeliac", "Needs/adjustments: ...": a label shared with another field.
         # Asked as a question: "Any health issues? ...", "Please tell us about any medical needs: ...".
-        self._form_line = re.compile(rf"(?:^|(?<=[\n,;|]))[ \t*_]*(?:{_FORM_LEAD_IN})?(?:[A-Za-z]+[ \t]*/[ \t]*)?(?:{labels})\b"
+        self._form_line = lazy_compile(rf"(?:^|(?<=[\n,;|]))[ \t*_]*(?:{_FORM_LEAD_IN})?(?:[A-Za-z]+[ \t]*/[ \t]*)?(?:{labels})\b"
                                      rf"(?:[ \t]*/[ \t]*[A-Za-z]+|[ \t]+\w+)?"
                                      rf"(?:[ \t]*\([^()\n]{{1,30}}\))?{_FORM_VALUE}",
                                      re.IGNORECASE | re.MULTILINE)
 
         # Needs said as what the person does (health_behaviours.txt): "Ben gets overwhelmed".
         behaviours = _by_first_word(entries("health_behaviours", context.extra_terms)).replace("'", "['\u2019]")
-        self._behaviour_lower = re.compile(rf"\b(?:{behaviours})\b")
-        self._behaviour_any_case = re.compile(rf"\b(?:{behaviours})\b", re.IGNORECASE)
+        self._behaviour_lower = lazy_compile(rf"\b(?:{behaviours})\b")
+        self._behaviour_any_case = lazy_compile(rf"\b(?:{behaviours})\b", re.IGNORECASE)
         # Get-well wishes to a named young person (health_wishes.txt).
         wishes = phrase_pattern(entries("health_wishes", context.extra_terms)).replace("'", "['\u2019]")
-        self._wish = re.compile(rf"\b(?:{wishes})\b")  # run on the text in lower case
+        self._wish = lazy_compile(rf"\b(?:{wishes})\b")  # run on the text in lower case
         parts_pattern = parts
-        self._wished_part = re.compile(rf"\b(?:your|the|his|her)[ \t]+(?:(?:broken|poorly|sore|bad|injured)[ \t]+)?(?:{parts_pattern})\b",
+        self._wished_part = lazy_compile(rf"\b(?:your|the|his|her)[ \t]+(?:(?:broken|poorly|sore|bad|injured)[ \t]+)?(?:{parts_pattern})\b",
                                        re.IGNORECASE)
-        self._form_question = re.compile(
+        self._form_question = lazy_compile(
             rf"\b(?i:{phrase_pattern(entries('health_form_questions', context.extra_terms))})\b")
         # "Grace's ankle is still in a boot", "a pot on his leg" (injury_dressings.txt).
         dressings = phrase_pattern(entries("injury_dressings", context.extra_terms))
-        self._dressed_part = re.compile(
+        self._dressed_part = lazy_compile(
             rf"\b(?P<owner>[Hh]is|[Hh]er|[Tt]heir|(?P<name>[A-Z][a-z]+)['\u2019]s)[ \t]+(?:(?:left|right|bad|broken|sore)[ \t]+)?(?:{parts})"
             rf"(?:[ \t]+is|['\u2019]s)?(?:[ \t]+(?:still|now|all|been|currently))*[ \t]+"
             rf"(?:in[ \t]+(?:a[ \t]+|an[ \t]+)?(?:{dressings})|(?:strapped|bandaged|splinted|taped|plastered)(?:[ \t]+up)?)\b"
@@ -237,7 +238,7 @@ class HealthDetector:
         self._dressing_cues = tuple({d.split()[-1].rstrip("*").lower() for d in entries("injury_dressings", context.extra_terms)}
                                     | {"strapped", "bandaged", "splinted", "taped", "plastered"})
         struggles = phrase_pattern(entries("health_struggles", context.extra_terms))
-        self._struggle = re.compile(
+        self._struggle = lazy_compile(
             rf"\b(?:struggl(?:es|ed|ing)|(?:a[ \t]+)?(?:rough|hard|tough|difficult|bad|horrible)[ \t]+(?:time|patch|few[ \t]+weeks)|"
             rf"difficult(?:y|ies)|problems|issues|trouble)[ \t]+with[ \t]+(?:his|her|their)[ \t]+(?:{struggles})"
             # The thing itself, not "her mood board" or "his food order".
@@ -252,16 +253,17 @@ class HealthDetector:
                  rf"[ \t]+(?:(?i:the|our|my|these|those)[ \t]+)?(?:[\w'\u2019-]+[ \t]+){{0,2}}?"
                  rf"(?i:{phrase_pattern(entries('young_group_words', context.extra_terms))})"
                  rf"|(?i:the)[ \t]+(?:(?i:two|three|four)[ \t]+)?(?:[\w'\u2019-]+[ \t]+)?(?i:{_KIN}))\b)")
-        self._group_has_before = re.compile(rf"{group}{_VERB}[ \t]+{_FILLER}$")
-        self._group_does_before = re.compile(rf"{group}(?:[ \t]+(?:{_STATE_VERB}))*[ \t]+$")
+        self._group_has_before = lazy_compile(rf"{group}{_VERB}[ \t]+{_FILLER}$")
+        self._group_does_before = lazy_compile(rf"{group}(?:[ \t]+(?:{_STATE_VERB}))*[ \t]+$")
         # How a young person is, with no condition named (health_states.txt): "Freddie has been really low
         # since his exams", "she's not coping at home", "he told Mel he wants to die".
         states = phrase_pattern(entries("health_states", context.extra_terms)).replace("'", "['\u2019]")
-        self._state = re.compile(rf"\b(?:{states}){_STATE_ENDS}")
+        self._state = lazy_compile(rf"\b(?:{states}){_STATE_ENDS}")
         # What a young person finds hard, in everyday words (health_hard_things.txt): "Sol finds crowded
         # rooms overwhelming", "Esme struggles to read", "Jonah can't sit still for long".
         things = phrase_pattern(entries("health_hard_things", context.extra_terms)).replace("'", "['\u2019]")
         thing = rf"(?:(?:{_THING_LEAD})[ \t]+){{0,2}}(?:{things})\b(?![ \t]+{_NOT_A_NEED})"
+        # Compiled now: its matches are told apart from the others' by `match.re is self._hard`.
         self._hard = re.compile(
             rf"\b(?:finds?|found)[ \t]+{thing}(?:[ \t]+[\w'\u2019-]+){{0,3}}?[ \t]+{_HOW_HARD}\b"
             rf"|\b(?:finds?|found)[ \t]+it[ \t]+{_HOW_HARD}[ \t]+to[ \t]+(?:[\w'\u2019-]+[ \t]+){{0,2}}?{thing}"
@@ -273,14 +275,14 @@ class HealthDetector:
         # A service named before what it does for a young person (health_care_actions.txt): "the eating
         # disorders team is now working with Leah", "an OT is coming to assess Leo".
         actions = phrase_pattern(entries("health_care_actions", context.extra_terms))
-        self._care_after = re.compile(
+        self._care_after = lazy_compile(
             r"(?:[ \t]+(?i:team|service|services|nurse|nurses|worker|workers|clinic|practitioner|specialist|consultant))?"
             rf"(?:['\u2019]s|[ \t]+(?:{_CARE_AUX}))*[ \t]+(?P<verb>{actions})[ \t]+"
             r"(?:(?P<pronoun>him|her|them)|(?P<name>[A-Z][a-z]+))\b")
         topics = phrase_pattern(entries("health_topic_labels", context.extra_terms))
-        self._topic_label = re.compile(rf"\b(?i:{topics})\b")
+        self._topic_label = lazy_compile(rf"\b(?i:{topics})\b")
         # "Beethoven was deaf", "Ray Charles lost his sight": famous people's health is history.
-        self._famous = re.compile(rf"(?i:{phrase_pattern(entries('famous_people', context.extra_terms))})\b")
+        self._famous = lazy_compile(rf"(?i:{phrase_pattern(entries('famous_people', context.extra_terms))})\b")
 
     def _field_value(self, text: str, before: str, start: int) -> bool:
         # "Anything we should know?: gets very travel sick": a question to the parent about their child;
@@ -635,7 +637,7 @@ def _same_persons(doc: Document, found: list[Span], unplaced: list[tuple[int, in
 
 
 # Cheap look-up before the everyday-needs frames are run.
-_HARD_CUE = re.compile(r"\b(?:find|finds|found|struggl|can['\u2019]?t|cannot|couldn|unable|doesn['\u2019]t|don['\u2019]t|won['\u2019]t)")
+_HARD_CUE = lazy_compile(r"\b(?:find|finds|found|struggl|can['\u2019]?t|cannot|couldn|unable|doesn['\u2019]t|don['\u2019]t|won['\u2019]t)")
 # Several young people by kin: "the twins", "the two sisters", "the Okafor boys" (round 12).
 _KIN = r"twins|sisters|brothers|siblings|boys|girls"
 # Between the person and how they are: "has been really", "'s been feeling", "seems very", "is not".
@@ -647,12 +649,12 @@ _STATE_VERB = (
 )
 # "Low" or "down" alone needs a word of feeling or of a while before it ("has been low", "is feeling
 # down", "seems really low"), not only "is" ("Ella's down, can someone cover her part").
-_STATE_BEFORE = re.compile(
+_STATE_BEFORE = lazy_compile(
     rf"{_SUBJECT}(?:[ \t]*,?[ \t]*who)?(?:['\u2019]s)?(?:[ \t]+(?:{_STATE_VERB}))*"
     r"[ \t]+(?:been|feeling|feels|felt|feel|seems|seemed|seem|looks|looked|getting|becoming|really|very|so|quite|pretty|bit|"
     r"extremely|incredibly|properly|genuinely|seriously|increasingly)[ \t]+$"
 )
-_STATE_OR_BARE_BEFORE = re.compile(
+_STATE_OR_BARE_BEFORE = lazy_compile(
     rf"{_SUBJECT}(?:[ \t]*,?[ \t]*who)?(?:['\u2019]s)?(?:[ \t]+(?:{_STATE_VERB}))*[ \t]+$"
 )
 # A state ends where the sentence pauses or goes on about it: "low since", "not coping at home", "off his
@@ -683,41 +685,41 @@ _CARE_AUX = (r"have|has|are|is|was|were|will|had|now|also|already|been|recently|
 
 # Care given by a service or a professional (health_words.txt) that a condition word opens: "referred to
 # the eating disorders team", "under the mental health team", "seen by the autism service".
-_CARE_FROM_BEFORE = re.compile(
+_CARE_FROM_BEFORE = lazy_compile(
     r"\b(?:referred|referral|under|seen|seeing|sees|supported|known|waiting|involved)[ \t]+(?:to|by|with|for|from)?[ \t]*"
     r"(?:(?:the|a|an|his|her|their)[ \t]+)?$", re.IGNORECASE)
 # "he's been cutting", "Maya has started cutting again": not "cutting tracks" or "cutting the video".
-_CUTTING = re.compile(
+_CUTTING = lazy_compile(
     rf"{_SUBJECT}(?:['\u2019]s|[ \t]+(?:has|had|is|was))?[ \t]+(?P<harm>(?:been|started|keeps|still)[ \t]+cutting)"
     r"(?=[ \t]*(?:[,.;:!?)\n]|$)|[ \t]+(?:again|at[ \t]+home|since|for[ \t]+a|on[ \t]+(?:his|her|their))\b)"  # "cutting himself": _REFLEXIVE_HARM
 )
 # After a service: "CAMHS are now involved with Isaac", "the school nurse is working with her".
-_INVOLVED_WITH_AFTER = re.compile(
+_INVOLVED_WITH_AFTER = lazy_compile(
     r"[ \t]+(?:are|is|have|has|got|were|was)(?:[ \t]+(?:now|been|also|already|getting))*[ \t]+(?P<verb>involved|working)"
     r"[ \t]+with[ \t]+(?:(?P<pronoun>him|her|them)|(?P<name>[A-Z][a-z]+))\b"
 )
 # Right before a need said as what the person does: "Ben gets overwhelmed", "he sometimes wets himself",
 # "Isla, who can't hear well".
-_DOES_BEFORE = re.compile(
+_DOES_BEFORE = lazy_compile(
     rf"{_SUBJECT}(?:[ \t]*,?[ \t]*who)?(?:['\u2019]s)?(?:[ \t]+(?:been|often|sometimes|can|could|may|might|will|does|really|easily|still|also|"
     rf"regularly|usually|quickly|now|just|has|had|is|was|tends[ \t]+to))*[ \t]+$"
 )
 # A form field's label right before its value: "Additional info: ", "Anything we should know? ".
-_FIELD_VALUE_BEFORE = re.compile(r"(?:^|(?<=\n))[ \t*\u2022_-]*(?P<label>[A-Za-z][A-Za-z /&'\u2019]{1,60}?)[ \t]*[:?]{1,2}[ \t]*$")
-_FIELD_ANSWER_BEFORE = re.compile(
+_FIELD_VALUE_BEFORE = lazy_compile(r"(?:^|(?<=\n))[ \t*\u2022_-]*(?P<label>[A-Za-z][A-Za-z /&'\u2019]{1,60}?)[ \t]*[:?]{1,2}[ \t]*$")
+_FIELD_ANSWER_BEFORE = lazy_compile(
     r"(?:^|(?<=\n))[ \t*\u2022_-]*(?P<label>[A-Za-z][A-Za-z /&'\u2019]{1,60}?)[ \t]*[:?]{1,2}[ \t]*[^\n:?]{0,60}$")
 # Before a health form field's label: "Any ", "Is there any ", "Please tell us about any ".
 _FORM_LEAD_IN = (r"(?:(?:is[ \t]+there|are[ \t]+there|does[ \t]+\w+[ \t]+have|please[ \t]+(?:tell[ \t]+us[ \t]+about|list|give[ \t]+details[ \t]+of)|"
                  r"details[ \t]+of)[ \t]+)?(?:any[ \t]+)?")
-_HE_OR_SHE_OR_THEM = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
-_NAME_FIELD = re.compile(r"(?im)^[ \t*_]*(?:(?:child|child's|participant|young person's|pupil|student)[ \t]+)?(?:full[ \t]+)?name[ \t]*[:\-]")
-_NAME_AFTER_WISH = re.compile(r"[ \t]*(?:,[ \t]*)?(?:(?:to|for)[ \t]+)?(?:our[ \t]+)?(?:lovely[ \t]+)?(?P<name>[A-Z][a-z]+)\b")
-_NAME_BEFORE_WISH = re.compile(r"(?P<name>[A-Z][a-z]+)[ \t]*[,!][ \t]*$")
-_HEALS_AFTER = re.compile(r"[ \t]+(?:heals|mends|gets[ \t]+better|is[ \t]+healing|feels[ \t]+better|isn['\u2019]t[ \t]+too[ \t]+sore)\b", re.IGNORECASE)
+_HE_OR_SHE_OR_THEM = lazy_compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
+_NAME_FIELD = lazy_compile(r"(?im)^[ \t*_]*(?:(?:child|child's|participant|young person's|pupil|student)[ \t]+)?(?:full[ \t]+)?name[ \t]*[:\-]")
+_NAME_AFTER_WISH = lazy_compile(r"[ \t]*(?:,[ \t]*)?(?:(?:to|for)[ \t]+)?(?:our[ \t]+)?(?:lovely[ \t]+)?(?P<name>[A-Z][a-z]+)\b")
+_NAME_BEFORE_WISH = lazy_compile(r"(?P<name>[A-Z][a-z]+)[ \t]*[,!][ \t]*$")
+_HEALS_AFTER = lazy_compile(r"[ \t]+(?:heals|mends|gets[ \t]+better|is[ \t]+healing|feels[ \t]+better|isn['\u2019]t[ \t]+too[ \t]+sore)\b", re.IGNORECASE)
 
 
 # A heading line over a list of young people's health notes: "Medical info:", "Meds for the residential:".
-_HEALTH_HEADING = re.compile(
+_HEALTH_HEADING = lazy_compile(
     r"^[ \t*_#]*(?i:medical|meds|medication|medicines|health|allergies|care[ \t]+needs|support[ \t]+needs)\b[^\n:]{0,30}:[ \t*_]*$",
     re.MULTILINE,
 )
@@ -730,30 +732,30 @@ def _names_a_listed_person(match: re.Match[str] | None) -> bool:
     return name is not None and name not in NOT_A_NAME
 
 
-_REFLEXIVE_HARM = re.compile(
+_REFLEXIVE_HARM = lazy_compile(
     r"\b(?:hurt|hurting|hurts|harm|harming|harms|cut|cutting|cuts|kill|killing|starve|starving|punish|punishing)"
     r"[ \t]+(?:him|her|them|my)sel(?:f|ves)\b",
     re.IGNORECASE,
 )
-_HE_OR_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
-_ADULT_RELATIVE = re.compile(
+_HE_OR_SHE = lazy_compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
+_ADULT_RELATIVE = lazy_compile(
     r"\b(?:mum|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|grandparents?|aunt|auntie|"
     r"uncle|step-?dad|step-?mum|parents?|carer|foster[ \t]+(?:mum|dad|carer)|teacher|dog|cat|pet)(?:['\u2019]s)?\b",
     re.IGNORECASE,
 )
-_GENERAL_CHILD = re.compile(
+_GENERAL_CHILD = lazy_compile(
     r"\b(?:if|when|whenever|whether|in[ \t]+case|should|any|every|each)[ \t]+(?:your|a|an|any)[ \t]+"
     r"(?:son|daughter|child|children|kid|kids|young[ \t]+person|young[ \t]+people|young[ \t]+musician)\b",
     re.IGNORECASE,
 )
-_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
-_SIGNED_OFF_SICK_BEFORE = re.compile(r"(?:\b(?:been|is|was|got|being|get|just|has|had)|['\u2019]s)[ \t]+$", re.IGNORECASE)
+_CAPITALISED_WORD = lazy_compile(r"\b[A-Z][a-z]+\b")
+_SIGNED_OFF_SICK_BEFORE = lazy_compile(r"(?:\b(?:been|is|was|got|being|get|just|has|had)|['\u2019]s)[ \t]+$", re.IGNORECASE)
 _OPERATIONS = frozenset({"operation", "surgery", "op on"})
 # Words that say a young person is away ill without saying what with. When the same sentence names the
 # condition ("signed off school with glandular fever"), the condition is the finding, not the absence;
 # "signed off as a volunteer" is a form being signed, not a sick note (round 12).
 _ABSENCE_WORDS = frozenset({"signed off", "sick note"})
-_NOT_SICK_AFTER = re.compile(r"[ \t]+as[ \t]+(?:an?|the|our)\b", re.IGNORECASE)
+_NOT_SICK_AFTER = lazy_compile(r"[ \t]+as[ \t]+(?:an?|the|our)\b", re.IGNORECASE)
 
 
 def _one_answer(text: str, spans: list[Span], answers: list[tuple[int, int]], first_names: frozenset[str]) -> list[Span]:
@@ -791,7 +793,7 @@ def _condition_not_absence(text: str, doc: Document, spans: list[Span]) -> list[
 
 # Between two conditions of one statement: "inhaler for asthma", "low mood, self-harm history,
 # supported by CAMHS". Only joining words, so that one finding covers the whole statement.
-_JOINING_GAP = re.compile(
+_JOINING_GAP = lazy_compile(
     # A bracketed note on the condition is the same statement: "epilepsy (rescue meds", "asthma (blue inhaler".
     # Where the care is given is the same statement too: "a neuro appt at the hospital".
     r"(?:[ \t,;/&+()-]|\b(?:and|or|for|plus|also|history|supported|by|at|in|the)\b)*"
@@ -816,7 +818,7 @@ def _joined(text: str, spans: list[Span]) -> list[Span]:
 
 # "diagnosed with dyslexia": the condition named is the finding; the word "diagnosed" before it
 # is not a second one (it is, alone: "she's just been diagnosed").
-_DIAGNOSED_WITH = re.compile(r"[ \t]+(?:with|as|as[ \t]+having|of)[ \t]+(?:(?:a|an|mild|severe)[ \t]+)?", re.IGNORECASE)
+_DIAGNOSED_WITH = lazy_compile(r"[ \t]+(?:with|as|as[ \t]+having|of)[ \t]+(?:(?:a|an|mild|severe)[ \t]+)?", re.IGNORECASE)
 
 
 def _one_statement(doc: Document, spans: list[Span], first_names: frozenset[str], loose: list[Span]) -> list[Span]:
@@ -845,7 +847,7 @@ def _one_statement(doc: Document, spans: list[Span], first_names: frozenset[str]
 
 _STATEMENT_GAP = 45
 # A service or worker named as the person's ("his social worker"): part of the statement it is in.
-_SERVICE_WORD = re.compile(r"\b(?:worker|team|service|nurse|therapist|counsellor|psychologist|paediatrician)\b", re.IGNORECASE)
+_SERVICE_WORD = lazy_compile(r"\b(?:worker|team|service|nurse|therapist|counsellor|psychologist|paediatrician)\b", re.IGNORECASE)
 
 
 def _without_bare_diagnosis(text: str, spans: list[Span]) -> list[Span]:
@@ -884,4 +886,4 @@ def _names_a_person(match: re.Match[str] | None, first_names: frozenset[str]) ->
     return name.lower() in first_names or _PREPOSITION_AFTER.match(match.string, match.end("name")) is None
 
 
-_PREPOSITION_AFTER = re.compile(r"[ \t]+(?:on|in|with|from|for|into|to|by|about|under|over)\b")
+_PREPOSITION_AFTER = lazy_compile(r"[ \t]+(?:on|in|with|from|for|into|to|by|about|under|over)\b")

@@ -52,68 +52,69 @@ from bot.checks.document import Document
 from bot.checks.findings import Kind
 from bot.checks.roster import RosterIndex, normalise_name
 from bot.checks.wordlists import entries, phrase_pattern
+from bot.checks.lazy_regex import lazy_compile
 
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_WORD = lazy_compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 # Words of one name are separated by spaces or a hyphen ("Mary-Jane", "Smith-Jones"), nothing else.
-_NAME_GAP = re.compile(r"[ \t\u00a0]+|-|[ \t]*-[ \t]*")
-_OTHER_SURNAME_AFTER = re.compile(r"[ \t\u00a0]+(?P<surname>(?:Mc|Mac|O['\u2019])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|that|this|some|old|classic)[ \t]+$", re.IGNORECASE)
-_COMMA_GAP = re.compile(r"[ \t]*,[ \t]*")
+_NAME_GAP = lazy_compile(r"[ \t\u00a0]+|-|[ \t]*-[ \t]*")
+_OTHER_SURNAME_AFTER = lazy_compile(r"[ \t\u00a0]+(?P<surname>(?:Mc|Mac|O['\u2019])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_DETERMINER_BEFORE = lazy_compile(r"\b(?:a|an|the|that|this|some|old|classic)[ \t]+$", re.IGNORECASE)
+_COMMA_GAP = lazy_compile(r"[ \t]*,[ \t]*")
 _POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'S", "\u2019S")
 
-_ACCOUNT_AFTER = re.compile(
+_ACCOUNT_AFTER = lazy_compile(
     r"[ \t]*(?:accounts?\b|(?:account[ \t]+)?(?:passwords?|pw|pwd|pass|passcode|logins?|log-?in|log[ \t]+in|2fa|sign[ \t-]?in|username|credentials)\b)",
     re.IGNORECASE,
 )
 _normalise = lru_cache(maxsize=65_536)(normalise_name)
 # "Ella G", "Ella G.", "ella g" after a photo word, "Ella (G)", "Tom J's solo": a first name and a
 # surname's initial.
-_INITIAL = re.compile(
+_INITIAL = lazy_compile(
     r"(?<![\w-])(?P<first>[^\W\d_]+(?:-[^\W\d_]+)?)[ \t]+(?:\([ \t]*(?P<bracketed>[^\W\d_])\.?[ \t]*\)"
     r"|(?P<initial>[^\W\d_])(?:\.|(?![\w'\u2019])|(?=['\u2019]s\b)))"
 )
 # "I" and "a" after a first name are usually words: "Maya I love this", "Tom a great shot".
-_WORD_NOT_INITIAL = re.compile(r"[ \t]+[a-z]")
+_WORD_NOT_INITIAL = lazy_compile(r"[ \t]+[a-z]")
 # "Ella (Grant)": a surname in brackets straight after a first name.
-_BRACKETED_SURNAME = re.compile(
+_BRACKETED_SURNAME = lazy_compile(
     r"(?<![\w-])(?P<first>[A-Z][^\W\d_]*(?:-[A-Z][^\W\d_]*)?)[ \t]*\([ \t]*"
     r"(?P<last>[^\W\d_][^\W\d_'\u2019]*(?:['\u2019][^\W\d_]+)?(?:[ \t-][^\W\d_]+){0,2})[ \t]*\)"
 )
 # A song's credit: "Delilah (Tom Jones)"; "Delilah by Tom Jones" in a text about songs.
-_CREDIT_BRACKET_BEFORE = re.compile(r"[A-Z][\w'\u2019]*[!?]?[ \t]*\([ \t]*$")
-_CREDIT_BY_BEFORE = re.compile(r"[A-Za-z][\w'\u2019]*[ \t]+by[ \t]+$")
+_CREDIT_BRACKET_BEFORE = lazy_compile(r"[A-Z][\w'\u2019]*[!?]?[ \t]*\([ \t]*$")
+_CREDIT_BY_BEFORE = lazy_compile(r"[A-Za-z][\w'\u2019]*[ \t]+by[ \t]+$")
 # A quoted title straight after a name: "Tom Jones 'It's Not Unusual'", "Tom Jones's 'Delilah'".
-_QUOTED_TITLE_AFTER = re.compile(r"(?:['\u2019]s?)?[ \t]*[\"'\u2018\u201c][ \t]*[A-Z0-9]")
+_QUOTED_TITLE_AFTER = lazy_compile(r"(?:['\u2019]s?)?[ \t]*[\"'\u2018\u201c][ \t]*[A-Z0-9]")
 # Someone in the picture, said of a first name the organisation's own people share: "photo of Maya",
 # "Maya's in loads of the pics", "Tom's solo", "shout out to Tom for his first gig".
-_PICTURED_AFTER = re.compile(
+_PICTURED_AFTER = lazy_compile(
     r"(?:['\u2019]s|[ \t]+(?:is|was|are|were))[ \t]+(?:in|on|at|front)\b"
     r"|['\u2019]s[ \t]+(?:(?:first|last|big|amazing|brilliant)[ \t]+)?"
     r"(?:solo|set|gig|performance|photo|pic|picture|video|clip|shot|verse|track)\b", re.IGNORECASE)
-_CELEBRATED_BEFORE = re.compile(
+_CELEBRATED_BEFORE = lazy_compile(
     r"\b(?:shout[ \t-]?outs?|well[ \t]+done|congrats|congratulations|proud[ \t]+of|props|kudos)[ \t]+(?:to[ \t]+)?$",
     re.IGNORECASE)
 # "crop Oscar out", "crop him out of the group shot": keeping someone out of a picture.
-_CROP_OUT = re.compile(r"\bcrop(?:ped|ping)?[ \t]+(?:[\w'\u2019]+[ \t]+){1,2}?out\b", re.IGNORECASE)
+_CROP_OUT = lazy_compile(r"\bcrop(?:ped|ping)?[ \t]+(?:[\w'\u2019]+[ \t]+){1,2}?out\b", re.IGNORECASE)
 # A hashtag marks a post for the public ("#TMWlive", "#youthmusic"): not a Slack channel written in
 # angle brackets, nor a number ("room #3").
-_HASHTAG = re.compile(r"(?<![\w<&])#[^\W\d_][\w]{2,}")
+_HASHTAG = lazy_compile(r"(?<![\w<&])#[^\W\d_][\w]{2,}")
 # Names listed together: "Tom, Isla and Noah", "Maya and Finn's duet", "Maya & Kai".
-_LISTED_WITH = re.compile(r"[ \t]*(?:,|&|\+|/|\band\b)[ \t]*(?:and[ \t]+)?")
-_LISTED_BEFORE = re.compile(r"(?P<other>[^\W\d_]+)[ \t]*(?:,|&|\+|/|\band\b)[ \t]*(?:and[ \t]+)?$")
+_LISTED_WITH = lazy_compile(r"[ \t]*(?:,|&|\+|/|\band\b)[ \t]*(?:and[ \t]+)?")
+_LISTED_BEFORE = lazy_compile(r"(?P<other>[^\W\d_]+)[ \t]*(?:,|&|\+|/|\band\b)[ \t]*(?:and[ \t]+)?$")
 # A playlist's credit: "Tom Jones - Sex Bomb", "Tom Jones: Delilah".
-_CREDIT_DASH_AFTER = re.compile(r"[ \t]*[-\u2013\u2014:][ \t]*[\"'\u2018\u201c]?[A-Z0-9]")
+_CREDIT_DASH_AFTER = lazy_compile(r"[ \t]*[-\u2013\u2014:][ \t]*[\"'\u2018\u201c]?[A-Z0-9]")
 # "young producer", "junior volunteer": a role young people have too.
-_YOUNG_ROLE = re.compile(r"\b(?:young|junior|youth|teen|teenage|trainee)\b", re.IGNORECASE)
-_YOUNG_ROLE_BEFORE = re.compile(r"\b(?:young|junior|youth|teen|teenage|trainee)[ \t]+$", re.IGNORECASE)
+_YOUNG_ROLE = lazy_compile(r"\b(?:young|junior|youth|teen|teenage|trainee)\b", re.IGNORECASE)
+_YOUNG_ROLE_BEFORE = lazy_compile(r"\b(?:young|junior|youth|teen|teenage|trainee)[ \t]+$", re.IGNORECASE)
 # "Oscar-winning", "Tom-style": a name inside a compound word.
-_COMPOUND_AFTER = re.compile(r"-[a-z]")
-_SONG_WORDS = re.compile(r"\b(?:songs?|tracks?|covers?|covered|covering|set[ \t]?list|setlist|singles?|albums?|tunes?|playlist|"
+_COMPOUND_AFTER = lazy_compile(r"-[a-z]")
+_SONG_WORDS = lazy_compile(r"\b(?:songs?|tracks?|covers?|covered|covering|set[ \t]?list|setlist|singles?|albums?|tunes?|playlist|"
                          r"number|classic|hit|karaoke|sing|singing|sang|sung|sing-?along|singalong)\b", re.IGNORECASE)
 # "Tom Jones's Delilah": a famous namesake's possessive and a capitalised title.
-_TITLE_AFTER_POSSESSIVE = re.compile(r"['\u2019]s[ \t]+[\"'\u2018\u201c]?[A-Z0-9]")
+_TITLE_AFTER_POSSESSIVE = lazy_compile(r"['\u2019]s[ \t]+[\"'\u2018\u201c]?[A-Z0-9]")
 # Words that make an organisation a young people's one, whatever it ends with: "the Youth Council".
-_YOUNG_ORGANISATION = re.compile(r"\b(?:youth|young|junior|juniors|kids|children['\u2019]?s?|school|academy|college|pupils?)\b",
+_YOUNG_ORGANISATION = lazy_compile(r"\b(?:youth|young|junior|juniors|kids|children['\u2019]?s?|school|academy|college|pupils?)\b",
                                  re.IGNORECASE)
 
 
@@ -125,23 +126,23 @@ def _another_surname_after(text: str, end: int) -> bool:
 class NameDetector:
     def __init__(self, context: CheckContext):
         self._roster: RosterIndex | None = context.roster if context.roster and len(context.roster) else None
-        self._publicity = re.compile(
+        self._publicity = lazy_compile(
             rf"(?<!\w)(?:{phrase_pattern(entries('publicity_words', context.extra_terms))})(?!\w)", re.IGNORECASE
         )
         # "a pic of oscar", "tag maya": a name written in lower case right after a photo word.
-        self._photo_of_before = re.compile(
+        self._photo_of_before = lazy_compile(
             rf"(?<!\w)(?:(?:{phrase_pattern(entries('publicity_words', context.extra_terms))})[ \t]+(?:of|with)"
             rf"|shots?[ \t]+of|close[ \t-]?ups?[ \t]+of|tag|tagged|tagging)[ \t]+$", re.IGNORECASE
         )
         refusals = phrase_pattern(entries("publicity_refusals", context.extra_terms))
-        self._refusal = re.compile(rf"(?<!\w)(?:{refusals})(?!\w)", re.IGNORECASE)
+        self._refusal = lazy_compile(rf"(?<!\w)(?:{refusals})(?!\w)", re.IGNORECASE)
         # First names of the organisation's own people ("Maya", our young leader; "Tom" Ellis): the
         # name alone is one of them unless the text puts it in the picture.
         self._org_first_names = frozenset(
             _normalise(name.split()[0]) for name in context.org_people if name.split())
         self._famous = frozenset(" ".join(n.lower().split()) for n in entries("famous_people", context.extra_terms))
         works = phrase_pattern(entries("namesake_works", context.extra_terms))
-        self._work_after = re.compile(rf"[ \t]+(?:{works})(?!\w)", re.IGNORECASE)
+        self._work_after = lazy_compile(rf"[ \t]+(?:{works})(?!\w)", re.IGNORECASE)
         # "ozzy" -> ("oscar",): a nickname and the first names it may stand for.
         self._nicknames: dict[str, tuple[str, ...]] = {}
         for entry in entries("nicknames", context.extra_terms):
@@ -151,18 +152,18 @@ class NameDetector:
                 self._nicknames[_normalise(nickname)] = formal
         # Someone else who shares the name: a visitor from an outside organisation, or an adult's role.
         organisations = phrase_pattern(entries("visiting_organisations", context.extra_terms))
-        self._visitor_after = re.compile(
+        self._visitor_after = lazy_compile(
             rf"(?:['\u2019]s)?[ \t]*,?[ \t]+(?:from|at|of|representing|with)[ \t]+(?:the[ \t]+|our[ \t]+)?"
             rf"(?:[\w&'\u2019-]+[ \t]+){{0,4}}?(?:{organisations})(?!\w)", re.IGNORECASE)
         roles = phrase_pattern(entries("adult_roles", context.extra_terms))
-        self._role_after = re.compile(
+        self._role_after = lazy_compile(
             rf"[ \t]*(?:,|\(|-|\u2013)[ \t]*(?:(?:our|the|a|an|is|was|as)[ \t]+)?(?:[a-z]+[ \t]+)?(?:{roles})\b"
             rf"(?![ \t]*[\-\u2013:])", re.IGNORECASE)
-        self._role_before = re.compile(rf"\b(?:{roles})\.?[ \t]*,?[ \t]+$", re.IGNORECASE)
+        self._role_before = lazy_compile(rf"\b(?:{roles})\.?[ \t]*,?[ \t]+$", re.IGNORECASE)
         # "Maya on lead vocals", "Tom (drums)", "Maya - keys": a part credited in a line-up or a caption
         # is a performer, so a first name the organisation's own people share is the participant then.
         parts = phrase_pattern(entries("performer_parts", context.extra_terms))
-        self._performing_after = re.compile(
+        self._performing_after = lazy_compile(
             rf"[ \t]+on[ \t]+(?:the[ \t]+)?(?:{parts})(?!\w)|[ \t]*\((?:{parts})\)|[ \t]*[-\u2013:][ \t]*(?:{parts})(?!\w)",
             re.IGNORECASE)
 

@@ -25,9 +25,10 @@ from bot.checks.detectors import Span
 from bot.checks.document import Document
 from bot.checks.findings import Kind
 from bot.checks.wordlists import entries, phrase_pattern
+from bot.checks.lazy_regex import lazy_compile
 
 # A run of digits with the separators people put in phone numbers, containing at least 7 digits.
-_CANDIDATE = re.compile(r"(?:\+|\(\s*)?\d(?:[\d \t\u00a0().\-\u2013/]{0,60}\d)?")
+_CANDIDATE = lazy_compile(r"(?:\+|\(\s*)?\d(?:[\d \t\u00a0().\-\u2013/]{0,60}\d)?")
 _MIN_DIGITS = 7
 _WINDOW_MARGIN = 3  # characters of context either side, for the matcher's own boundary checks
 
@@ -35,10 +36,10 @@ _WINDOW_MARGIN = 3  # characters of context either side, for the matcher's own b
 # only look like phone numbers, labelled as something else (identifier_labels.txt) right before them or a
 # few words before, with nothing about calling in between.
 _REFERENCE_TAIL = r"\.?[ \t]*(?:no\.?|number|num|id|code|ref)?[ \t]*(?:['\u2019]s|is|was|[:#=])?[ \t]*"
-_THEIR_NUMBER = re.compile(
+_THEIR_NUMBER = lazy_compile(
     r"\b(?:their|its)[ \t]+(?:main[ \t]+|shop[ \t]+|office[ \t]+)?(?:number|phone[ \t]+number|phone|landline|line)"
     r"(?:['\u2019]s|[ \t]+is|[ \t]*:)?[ \t]*$", re.IGNORECASE)
-_CALLING_WORDS = re.compile(
+_CALLING_WORDS = lazy_compile(
     r"\b(?:call|calls|calling|ring|rings|text|texts|phone|mobile|mob|tel|whatsapp|contact|reach|dial|me|my|his|her|him|them)\b"
     r"|\bon[ \t]*[:\-]?[ \t]*$",
     re.IGNORECASE,
@@ -48,12 +49,12 @@ _CALLING_WORDS = re.compile(
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
                 "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
 _DIGIT_WORD = r"(?:(?:double|triple)[ \t]+)?(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
-_SPELT_NUMBER = re.compile(
+_SPELT_NUMBER = lazy_compile(
     rf"(?<![\w-])(?:{_DIGIT_WORD})(?:[ \t]*[,\-][ \t]*|[ \t]+)(?:{_DIGIT_WORD})"
     rf"(?:(?:[ \t]*[,\-][ \t]*|[ \t]+)(?:{_DIGIT_WORD})){{6,}}(?![\w-])",
     re.IGNORECASE,
 )
-_ATTACHED_BEFORE = re.compile(r"[£$€¥#\w][\-/]?$")
+_ATTACHED_BEFORE = lazy_compile(r"[£$€¥#\w][\-/]?$")
 
 
 # Freephone, shared-cost, premium and "universal access" numbers (0800, 0845, 0300 in the UK) belong to
@@ -90,19 +91,19 @@ class PhoneDetector:
                 continue  # a typo in the organisation file should not stop the checker
         self._own_numbers = frozenset(own)
         identifiers = phrase_pattern(entries("identifier_labels", context.extra_terms))
-        self._reference_before = re.compile(rf"(?:\b(?:{identifiers})\b{_REFERENCE_TAIL}|#[ \t]*)$", re.IGNORECASE)
-        self._reference_earlier = re.compile(
+        self._reference_before = lazy_compile(rf"(?:\b(?:{identifiers})\b{_REFERENCE_TAIL}|#[ \t]*)$", re.IGNORECASE)
+        self._reference_earlier = lazy_compile(
             rf"\b(?:{identifiers})\b(?P<gap>(?:[ \t]+[\w'\u2019-]+){{1,6}}?){_REFERENCE_TAIL}$", re.IGNORECASE)
         # "The shop's number is ...", "Guitar repair place on Westgate, their number's ...": a business named
         # earlier in the sentence, then its number (business_words.txt).
         # "Guildhall box office: 01452 503050": a venue's public line (public_line_labels.txt).
         labels = phrase_pattern(entries("public_line_labels", context.extra_terms))
-        self._public_line_before = re.compile(
+        self._public_line_before = lazy_compile(
             rf"\b(?:{labels})(?:['\u2019]s)?[ \t]*(?:(?:number(?:['\u2019]s)?|no\.?|is|on|:|-|\u2013|ring|call|phone|dial|tel\.?)[ \t]*){{0,3}}$",
             re.IGNORECASE)
-        self._business_earlier = re.compile(rf"\b(?:{labels})\b", re.IGNORECASE)
+        self._business_earlier = lazy_compile(rf"\b(?:{labels})\b", re.IGNORECASE)
         # "call the Roses on 01684 295074 (box office)": the label right after the number.
-        self._public_line_after = re.compile(rf"[ \t]*\([ \t]*(?:{labels})\b", re.IGNORECASE)
+        self._public_line_after = lazy_compile(rf"[ \t]*\([ \t]*(?:{labels})\b", re.IGNORECASE)
 
     def find(self, doc: Document) -> list[Span]:
         spans: list[Span] = []

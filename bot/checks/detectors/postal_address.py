@@ -29,13 +29,14 @@ from bot.checks.detectors import Span
 from bot.checks.document import Document
 from bot.checks.findings import Kind
 from bot.checks.wordlists import entries, phrase_pattern
+from bot.checks.lazy_regex import lazy_compile
 
 # The postcode areas in use (Royal Mail), so that "Y9 1ST" or "B4 2ND" in lower case, or strings
 # that merely have the shape of a postcode, are not taken for one.
 POSTCODE_AREAS = frozenset(
     ["AB", "AL", "B", "BA", "BB", "BD", "BF", "BH", "BL", "BN", "BR", "BS", "BT", "BX", "CA", "CB", "CF", "CH", "CM", "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL", "DN", "DT", "DY", "E", "EC", "EH", "EN", "EX", "FK", "FY", "G", "GL", "GU", "GY", "HA", "HD", "HG", "HP", "HR", "HS", "HU", "HX", "IG", "IM", "IP", "IV", "JE", "KA", "KT", "KW", "KY", "L", "LA", "LD", "LE", "LL", "LN", "LS", "LU", "M", "ME", "MK", "ML", "N", "NE", "NG", "NN", "NP", "NR", "NW", "OL", "OX", "PA", "PE", "PH", "PL", "PO", "PR", "RG", "RH", "RM", "S", "SA", "SE", "SG", "SK", "SL", "SM", "SN", "SO", "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW", "UB", "W", "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE"]
 )
-_POSTCODE = re.compile(
+_POSTCODE = lazy_compile(
     r"(?<![A-Za-z0-9])([A-Za-z]{1,2})([0-9][A-Za-z0-9]?)[ \u00a0]?([0-9])([A-Za-z]{2})(?![A-Za-z0-9])"
 )
 # Third and fourth characters of the outward code, and the inward code's letters (BS 7666).
@@ -58,7 +59,7 @@ _STREET_TYPES = (
 _NOT_A_STREET_AFTER = r"School|Academy|College|Primary|Grammar|High|Church|Hall|Centre|Station|Surgery|Library|Stadium|Theatre|Pump"
 _HOUSE_NUMBER = r"(?<![\w.:£$€/#-])\d{1,4}[A-Za-z]?(?:\s*[-\u2013]\s*\d{1,4}[A-Za-z]?)?"
 _FLAT = r"(?:(?:Flat|Apartment|Apt\.?|Unit)\s+\d{1,4}[A-Za-z]?\s*,?\s+)?"
-_STREET = re.compile(
+_STREET = lazy_compile(
     _FLAT + _HOUSE_NUMBER + r",?\s+"
     r"(?P<name>[A-Z][A-Za-z'\u2019]+(?:[ \t-][A-Z][A-Za-z'\u2019]+){0,3})[ \t]+"
     rf"(?:{_STREET_TYPES})\b\.?"
@@ -67,7 +68,7 @@ _STREET = re.compile(
 # People type addresses in lower case in chat ("she's at 12 station road"). Only the unambiguous
 # street types count here, and the words before them must not be everyday words, or "a 10 minute
 # walk" and "2 doors down the road" would be addresses.
-_STREET_LOWER = re.compile(
+_STREET_LOWER = lazy_compile(
     _HOUSE_NUMBER + r",?[ \t]+(?P<name>(?:[a-z]+[ \t]+){1,2})"
     # Chat shortens too: "14 church st", "9 oakfield cl" (street types that are no everyday word after a number).
     r"(?:road|street|lane|avenue|crescent|rd|st|ave|close|drive|grove|gardens|terrace|mews)\b"
@@ -76,19 +77,19 @@ _STREET_LOWER = re.compile(
 # number 9". Not "bus number 94 along London Road" or "room 7" (_NOT_A_HOUSE_NUMBER_BEFORE).
 _NUMBER_WORD = r"(?:[Nn]umber|[Nn]o\.?|#)[ \t]*\d{1,4}[A-Za-z]?"
 _STREET_NAME = r"(?P<name>[A-Z][A-Za-z'\u2019]+(?:[ \t-][A-Z][A-Za-z'\u2019]+){0,3})[ \t]+" rf"(?:{_STREET_TYPES})\b\.?"
-_NUMBER_ON_STREET = re.compile(
+_NUMBER_ON_STREET = lazy_compile(
     rf"\b{_NUMBER_WORD}[ \t]+(?:on|in|along|up|down|at|of)[ \t]+(?:the[ \t]+)?{_STREET_NAME}"
     rf"(?![ \t]+(?:{_NOT_A_STREET_AFTER})\b)"
 )
-_STREET_THEN_NUMBER = re.compile(rf"\b{_STREET_NAME}(?![ \t]+(?:{_NOT_A_STREET_AFTER})\b),?[ \t]+{_NUMBER_WORD}\b")
-_AGE_ITEM_NUMBER = re.compile(r"\d{1,2},")
-_AGE_ITEM_BEFORE = re.compile(r"(?:\b(?i:year|yr|y|aged?)[ \t]*|\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'\u2019-]+)?[ \t]*,[ \t]*|\([ \t]*)$")
-_NOT_A_HOUSE_NUMBER_BEFORE = re.compile(
+_STREET_THEN_NUMBER = lazy_compile(rf"\b{_STREET_NAME}(?![ \t]+(?:{_NOT_A_STREET_AFTER})\b),?[ \t]+{_NUMBER_WORD}\b")
+_AGE_ITEM_NUMBER = lazy_compile(r"\d{1,2},")
+_AGE_ITEM_BEFORE = lazy_compile(r"(?:\b(?i:year|yr|y|aged?)[ \t]*|\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'\u2019-]+)?[ \t]*,[ \t]*|\([ \t]*)$")
+_NOT_A_HOUSE_NUMBER_BEFORE = lazy_compile(
     r"\b(?:bus|buses|route|track|room|platform|gate|table|seat|locker|page|bay|stand|pitch|junction|exit|song|tune)[ \t]*$",
     re.IGNORECASE,
 )
 # In lower case, any street type counts when a place follows after a comma: "12 meadow view, longford".
-_STREET_LOWER_TOWN = re.compile(
+_STREET_LOWER_TOWN = lazy_compile(
     _HOUSE_NUMBER + r",?[ \t]+(?P<name>(?:[a-z]+[ \t]+){1,2})"
     r"(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|grove|gardens|place|terrace|court|row|"
     r"square|walk|mews|parade|rise|hill|green|vale|view|meadows?|croft|park|gate|fields|orchard|chase)"
@@ -111,19 +112,19 @@ _VENUE_WORDS = (
 )
 # A venue named before the address: "Gloucester Guildhall, 23 Eastgate Street". "31 Church Lane"
 # and "2 Park Road" are streets, not venues.
-_VENUE_BEFORE = re.compile(
+_VENUE_BEFORE = lazy_compile(
     rf"\b(?:{_VENUE_WORDS})\b(?![ \t]+(?:{_STREET_TYPES})\b)|\bvenue\b|\b[Oo]ur[ \t]+(?:office[ \t]+)?(?:post[ \t]?code|address)\b"
     # "the theatre is at 41 Bath Road": a venue in lower case, as a venue ("the ...").
     rf"|\b[Tt]he[ \t]+(?i:{_VENUE_WORDS})[ \t]+(?:is|are|'s|\u2019s|will[ \t]+be)[ \t]+(?:now[ \t]+)?(?:at|on|in)\b"
 )
 # ... or just after, in brackets: "GL1 2LR (Gloucester Cathedral)".
-_VENUE_AFTER = re.compile(
+_VENUE_AFTER = lazy_compile(
     rf"[ \t,]*\((?P<inside>(?:the[ \t]+)?[A-Z][^()\n]{{0,40}}?\b(?:{_VENUE_WORDS})\b"
     # "(the community centre)", "(the old church hall)"
     rf"|the[ \t]+[^()\n]{{0,30}}?\b(?i:{_VENUE_WORDS}|community[ \t]+centre|church[ \t]+hall|village[ \t]+hall)\b)"
 )
 # An event held somewhere, just before the place: "Rehearsal at Kings Place, 12 Brunswick Road".
-_EVENT_AT = re.compile(
+_EVENT_AT = lazy_compile(
     r"\b(?:rehearsals?|sessions?|concerts?|gigs?|workshops?|practices?|performances?|showcases?|auditions?|"
     r"meetings?|events?|open[ \t]+mics?|jams?|recitals?|classes|lessons?|band[ \t]+practice)\b"
     # "The gig's at The Fleece, ...": the event's "is" shortened.
@@ -135,17 +136,17 @@ _EVENT_AT = re.compile(
     r"[ \t]+(?:at|@)[ \t]",
     re.IGNORECASE,
 )
-_PRIVATE_EVENT = re.compile(r"\b(?:host\w*|garden|kitchen|living[ \t]+room|back[ \t]+room|sofa)\b", re.IGNORECASE)
+_PRIVATE_EVENT = lazy_compile(r"\b(?:host\w*|garden|kitchen|living[ \t]+room|back[ \t]+room|sofa)\b", re.IGNORECASE)
 # A street without a street-type word, where someone lives or is sent things: "lives at 3 Winnycroft,
 # Matson", "birthday card to 30 Meadowleaze, Longlevens".
-_BARE_STREET = re.compile(
+_BARE_STREET = lazy_compile(
     r"\b(?:(?P<lives>lives?|living|moved|moving|staying|stays|home|address)|post(?:ing|ed)?|send(?:ing)?|sent|deliver(?:ing|ed)?)\b"
     r"(?P<between>[^.\n]{0,40}?)\b(?:at|to|is|:)[ \t]+"
     r"(?P<address>(?:(?:number|no\.?)[ \t]*)?\d{1,4}[A-Za-z]?,?[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]+[A-Z][a-z]+"
     r"(?:[ \t]+(?:on|upon|under|in)[ \t]+[A-Z][a-z]+|[ \t]+[A-Z][a-z]+)*)",
     re.IGNORECASE,
 )
-_PERSONAL_CUE = re.compile(
+_PERSONAL_CUE = lazy_compile(
     r"\b(?:lives?|living|home|house|address|staying|stays|moved|hers|his|theirs|mum|mom|dad|"
     r"parents?|carer|nan|gran|grandma|family|flat|pick-?up|drop-?off|lift)\b",
     re.IGNORECASE,
@@ -153,7 +154,7 @@ _PERSONAL_CUE = re.compile(
 _VENUE_LOOKBACK = 80
 # Directions to a public place: "the nearest car park is GL1 1DS", "sat nav: GL50 1QA for the venue
 # entrance". Public when the sentence says nothing personal.
-_DIRECTIONS = re.compile(
+_DIRECTIONS = lazy_compile(
     r"\b(?:car[ \t-]?parks?|parking|sat[ \t-]?nav|satnav|venue|stage[ \t]+door|box[ \t]+office|loading[ \t]+bay|"
     r"main[ \t]+entrance|venue[ \t]+entrance|bus[ \t]+station|train[ \t]+station|park[ \t]+and[ \t]+ride|"
     # "Directions: ...", "find us at ...", "the entrance is round the side".
@@ -164,13 +165,13 @@ _DIRECTIONS = re.compile(
 
 # A home named after an organisation's premises: "our office is shut, so send it to my home, ...". Moving is
 # no cue here, as offices move too.
-_HOME_CUE = re.compile(
+_HOME_CUE = lazy_compile(
     r"\b(?:lives?|living|home|house|hers|his|theirs|mum|mom|dad|parents?|carer|nan|gran|grandma|family|flat|"
     r"my|mine|me|pick-?up|drop-?off|lift)\b",
     re.IGNORECASE,
 )
-_SOMEONES = re.compile(r"\b[A-Z][a-z]+['\u2019]s\b|\b(?:his|her|their|family|mum|dad|nan|gran|home)\b", re.IGNORECASE)
-_BUSINESS_WORDS = re.compile(r"\b(?:Press|Ltd|Limited|Print|Printers|Services|Group|Company|Co|Media|Music|Records)\b")
+_SOMEONES = lazy_compile(r"\b[A-Z][a-z]+['\u2019]s\b|\b(?:his|her|their|family|mum|dad|nan|gran|home)\b", re.IGNORECASE)
+_BUSINESS_WORDS = lazy_compile(r"\b(?:Press|Ltd|Limited|Print|Printers|Services|Group|Company|Co|Media|Music|Records)\b")
 
 
 def canonical_postcode(match: re.Match[str]) -> str | None:
@@ -198,7 +199,7 @@ def _words(text: str) -> str:
 
 # A home address given under an address label, whatever its form: "Address: The Old Forge, Bisley
 # Road, Stroud" (a named house on a street). Its value must name a street.
-_ADDRESS_LINE = re.compile(
+_ADDRESS_LINE = lazy_compile(
     r"(?:^|(?<=[\n|;]))[ \t*_]*(?:home[ \t]+|postal[ \t]+|child['\u2019]?s[ \t]+|contact[ \t]+)?address[ \t*_]*[:\-\u2013][ \t]*"
     rf"(?P<address>(?:[Tt]he[ \t]+)?[A-Z][\w'\u2019]*(?:[ \t]+[A-Z][\w'\u2019]*)*,[ \t]+[^\n|;]{{0,40}}?\b(?:{_STREET_TYPES})\b"
     r"(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?)",
@@ -206,14 +207,14 @@ _ADDRESS_LINE = re.compile(
 )
 # A named house on a street, where someone lives: "Evie's family moved to Rose Cottage, Mill Street,
 # Sheepscombe", "she's staying at The Old Rectory, Church Lane".
-_NAMED_HOUSE = re.compile(
+_NAMED_HOUSE = lazy_compile(
     r"\b(?i:lives?|living|moved|moving|staying|stays|home|address)\b[^.\n]{0,30}?\b(?i:at|to|is|:)[ \t]+"
     r"(?P<address>(?:[Tt]he[ \t]+)?(?:[A-Z][a-z]+[ \t]+){0,2}(?:Cottage|Farm|Farmhouse|House|Lodge|Barn|Forge|Mill|Villa|"
     r"Bungalow|Rectory|Vicarage|Grange|Cottages),[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}"
     rf"(?:{_STREET_TYPES})\b(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?)"
 )
 # A flat in a named block, with no street number: "Flat 12b, Eastgate House, Gloucester".
-_FLAT_IN_BLOCK = re.compile(
+_FLAT_IN_BLOCK = lazy_compile(
     r"\b(?:Flat|Apartment|Apt\.?)[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][A-Za-z'\u2019]+[ \t]+){1,3}"
     r"(?:House|Lodge|Mansions|Tower|Heights|Point|Court|Place|Buildings|Block)\b(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?"
 )
@@ -225,7 +226,7 @@ class PostalAddressDetector:
         owners = phrase_pattern(entries("org_owner_words", context.extra_terms)).replace("'", "['\u2019]")
         premises = phrase_pattern(entries("org_premises_words", context.extra_terms))
         # "our office is now at", "the charity's new base:", "Our HQ has moved to": not a flat, a person's own
-        self._org_premises = re.compile(
+        self._org_premises = lazy_compile(
             rf"\b(?:{owners})[ \t]+(?:new[ \t]+|main[ \t]+|current[ \t]+)?(?:{premises})\b(?![ \t]+flat)", re.IGNORECASE)
 
     def find(self, doc: Document) -> list[Span]:

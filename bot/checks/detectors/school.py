@@ -45,11 +45,12 @@ from bot.checks.document import Document
 from bot.checks.findings import Kind
 from bot.checks.roster import MAX_SCHOOL_WORDS, RosterIndex, normalise_school
 from bot.checks.wordlists import entries, phrase_pattern
+from bot.checks.lazy_regex import lazy_compile
 
 _TYPE_WORDS = r"School|Academy|College|Grammar|High|Primary|Comprehensive|Infants|Juniors|Prep|Preparatory"
 _NAME_WORD = r"(?:St\.?|[A-Z][A-Za-z'\u2019.-]*)"
 _CONNECTOR = r"(?:of|the|and|&|on|upon|under|in|de|la)"
-_SCHOOL_NAME = re.compile(
+_SCHOOL_NAME = lazy_compile(
     rf"\b{_NAME_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_NAME_WORD}){{0,5}}?"
     rf"[ \t]+(?:{_TYPE_WORDS})(?:[ \t]+(?:{_TYPE_WORDS}|Sixth[ \t]+Form))*\b"
 )
@@ -58,7 +59,7 @@ _FORM_LABEL_QUALIFIERS = (
     r"(?:current|present|previous|old|new|attending|attends|child['\u2019]?s|pupil['\u2019]?s|"
     r"young[ \t]+person['\u2019]?s|participant['\u2019]?s|name[ \t]+of|which|secondary|primary|main)"
 )
-_TYPE_WORD_LOWER = re.compile(rf"\b(?:{_TYPE_WORDS.lower()})\b")
+_TYPE_WORD_LOWER = lazy_compile(rf"\b(?:{_TYPE_WORDS.lower()})\b")
 _TYPE_WORD_SET = frozenset(_TYPE_WORDS.split("|")) | {"Sixth", "Form"}
 # Words that make "X School" a kind of school rather than a particular one: "Summer School",
 # "Secondary School", "Music College".
@@ -99,11 +100,11 @@ _LINK_CUE_TEXT = (
     r"|\b(?:is|'s|\u2019s|was|will[ \t]+be)[ \t]+(?:doing|studying|taking)\b[^.,;:!?\n]{0,40}?[ \t]at"
     r")[ \t]*"
 )
-_LINK_CUE = re.compile(_LINK_CUE_TEXT)
-_LINK_CUE_ANY_CASE = re.compile(_LINK_CUE_TEXT, re.IGNORECASE)
+_LINK_CUE = lazy_compile(_LINK_CUE_TEXT)
+_LINK_CUE_ANY_CASE = lazy_compile(_LINK_CUE_TEXT, re.IGNORECASE)
 # A named person right before the school: "Jake from", "Jake (", "Jake's school,". Case matters
 # here: the capital is what marks a name.
-_NAMED_CUE = re.compile(
+_NAMED_CUE = lazy_compile(
     r"\b(?P<who>[A-Z][a-z]+|[Hh]e|[Ss]he|[Hh]im|[Hh]er)(?:['\u2019]s|[ \t]+is|[ \t]+was)?[ \t]+from[ \t]*"
     r"|\b(?P<who_paren>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]*\([ \t]*"
     # "Jake is at", "she's now at"; "the band is at" is a booking, not a pupil.
@@ -117,22 +118,22 @@ _NAMED_CUE = re.compile(
 )
 # "Mrs Patterson from Pate's let us use the music block": a grown-up named by title is a member of
 # staff there, not a pupil.
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Prof|Rev|Cllr)\.?[ \t]+$")
+_TITLE_BEFORE = lazy_compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Prof|Rev|Cllr)\.?[ \t]+$")
 # A family's children at a school: "both my two are at Chosen Hill", "my daughter is at Balcarras",
 # "our twins are now at Pate's".
-_FAMILY_AT = re.compile(
+_FAMILY_AT = lazy_compile(
     rf"(?:\b(?:[Bb]oth[ \t]+)?(?:[Mm]y|[Oo]ur)[ \t]+(?:two|three|kids|children|boys|girls|twins|lot|eldest|youngest|lad|lass|little[ \t]+one|middle[ \t]+one)"
     rf"|\b{FAMILY_SUBJECT}s?)"
     rf"(?:[ \t]+(?:is|are|was|were)|['\u2019](?:s|re))[ \t]+(?:(?:now|still|both|all)[ \t]+)*at[ \t]+"
 )
 # Chat in lower case: "rio's at churchdown school academy" (the word must be a first name people have).
-_LOWER_NAME_AT = re.compile(r"\b(?P<who>[a-z]{2,})(?:['\u2019]s|[ \t]+is|[ \t]+was)[ \t]+(?:now[ \t]+|still[ \t]+)?at[ \t]+")
-_ANY_CASE_RUN = re.compile(r"[\w'\u2019.&-]+(?:[ \t]+[\w'\u2019.&-]+){0,5}")
-_THE = re.compile(r"the[ \t]+", re.IGNORECASE)
+_LOWER_NAME_AT = lazy_compile(r"\b(?P<who>[a-z]{2,})(?:['\u2019]s|[ \t]+is|[ \t]+was)[ \t]+(?:now[ \t]+|still[ \t]+)?at[ \t]+")
+_ANY_CASE_RUN = lazy_compile(r"[\w'\u2019.&-]+(?:[ \t]+[\w'\u2019.&-]+){0,5}")
+_THE = lazy_compile(r"the[ \t]+", re.IGNORECASE)
 # Cues that only ever lead to a school, so that what follows is a school's name even without
 # "School" or "Academy" in it: "a pupil at Rendcomb", "in Year 8 at Severn Vale", "her school
 # (Balcarras)". Matched against the lower-cased text.
-_SCHOOL_ONLY_CUE = re.compile(
+_SCHOOL_ONLY_CUE = lazy_compile(
     r"(?:\b(?:attends|attending|attended)"
     r"|(?<!each[ ])(?<!every[ ])(?<!any[ ])\b(?:pupil|student)[ \t]+at"
     r"|\b(?:is|was|'s|\u2019s|\()[ \t]*(?:now[ \t]+|still[ \t]+)?in[ \t]+year[ \t]*\d{1,2}[ \t]+(?:(?:over|up|down|across|out)[ \t]+)?at"
@@ -141,37 +142,37 @@ _SCHOOL_ONLY_CUE = re.compile(
     r"|\b(?:his|her|their|doing|taking|studying|sitting)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:a[ -]?levels?|gcses?|btecs?)[ \t]+at"
     r"|\bin[ \t]+(?:the|his|her|their)[ \t]+sixth[ \t]+form[ \t]+at)[ \t]*"
 )
-_NAME_RUN = re.compile(
+_NAME_RUN = lazy_compile(
     r"(?:St\.?[ \t]+)?[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|and|&|on|upon)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*){0,4}"
 )
-_NOTHING = re.compile(r"^(?:none|n/?a|no|tbc|home[ \t-]*(?:educated|schooled)|not[ \t]+(?:at|in)[ \t]+school)\b", re.IGNORECASE)
+_NOTHING = lazy_compile(r"^(?:none|n/?a|no|tbc|home[ \t-]*(?:educated|schooled)|not[ \t]+(?:at|in)[ \t]+school)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
-_YEAR_THEN_ITEM = re.compile(r"(?:year|yr|y)[ \t]*\d{1,2}[ \t]*[,/][ \t]*(?=[A-Z])", re.IGNORECASE)
+_YEAR_THEN_ITEM = lazy_compile(r"(?:year|yr|y)[ \t]*\d{1,2}[ \t]*[,/][ \t]*(?=[A-Z])", re.IGNORECASE)
 # What ties a child to a school's name right before it (see _linked_to_a_child), and who the child is.
-_LINK_BEFORE_SCHOOL = re.compile(
+_LINK_BEFORE_SCHOOL = lazy_compile(
     r"\b(?:at|from|to|into|left|leaves|leaving|joined|joins|joining|attends|attend|attending)[ \t]+(?:the[ \t]+)?$"
 )
-_CHILD_WORD = re.compile(rf"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b|\b{FAMILY_SUBJECT}\b")
-_WRITER = re.compile(r"\b(?:I|[Ww]e)\b")
+_CHILD_WORD = lazy_compile(rf"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b|\b{FAMILY_SUBJECT}\b")
+_WRITER = lazy_compile(r"\b(?:I|[Ww]e)\b")
 _CLAUSE_WINDOW = 80
 # Schools teach by day: "tough at X School last night" was an evening event there, not a school day.
-_EVENING_AFTER = re.compile(
+_EVENING_AFTER = lazy_compile(
     r"[ \t]+(?:last[ \t]+night|tonight|this[ \t]+evening|yesterday[ \t]+evening|on[ \t]+\w+day[ \t]+(?:night|evening))\b",
     re.IGNORECASE,
 )
 # Someone fetched from or taken to a school is its pupil: "can someone pick Esme up from X School",
 # "collect him from X at 3.15", "I'll drop Kai off at X". Only a first name or him/her, so that
 # "pick the drums up from X School" is a delivery.
-_COLLECTED = re.compile(
+_COLLECTED = lazy_compile(
     r"\b(?i:pick|picks|picking|picked|collect|collects|collecting|collected|fetch|fetches|fetching|fetched|grab|grabbing)"
     r"[ \t]+(?P<who>[A-Z][a-z]+|him|her|them)[ \t]+(?i:up[ \t]+)?(?i:from)[ \t]+"
     r"|\b(?i:drop|drops|dropping|dropped|take|takes|taking|took)[ \t]+(?P<dropped>[A-Z][a-z]+|him|her|them)[ \t]+"
     r"(?i:off[ \t]+)?(?i:at|to)[ \t]+"
 )
 # The writer's own schooldays, in the past: "I went to", "we both attended", "I used to go to".
-_WRITERS_OLD_SCHOOL_CUE = re.compile(r"\b(?:I|[Ww]e)[ \t]")
-_WRITERS_OLD_SCHOOL = re.compile(
+_WRITERS_OLD_SCHOOL_CUE = lazy_compile(r"\b(?:I|[Ww]e)[ \t]")
+_WRITERS_OLD_SCHOOL = lazy_compile(
     r"\b(?:I|[Ww]e)[ \t]+(?:(?:also|both|all|too)[ \t]+)?(?:went[ \t]+to|used[ \t]+to[ \t]+go[ \t]+to|attended|was[ \t]+at|were[ \t]+at)"
     r"[ \t]+(?:the[ \t]+)?$"
 )
@@ -179,24 +180,24 @@ _WRITERS_OLD_SCHOOL = re.compile(
 # School": a named child (or he, she) changing schools; both schools are theirs.
 _MOVES = r"(?:moving|moved|moves|move|transferred|transferring|transfers|switched|switching|switches|changed|changing)"
 _MOVER = r"\b(?P<who>[A-Z][a-z]+|[Hh]e|[Ss]he)(?:['\u2019]s|[ \t]+is|[ \t]+was|[ \t]+has|[ \t]+will[ \t]+be)?[ \t]+"
-_MOVING_FROM = re.compile(rf"{_MOVER}{_MOVES}[ \t]+(?:schools?[ \t]+)?from[ \t]+")
-_MOVING_FROM_TO = re.compile(rf"{_MOVER}{_MOVES}[ \t]+(?:schools?[ \t]+)?from[ \t]+[^.,;!?\n]{{1,40}}?[ \t]+to[ \t]+")
+_MOVING_FROM = lazy_compile(rf"{_MOVER}{_MOVES}[ \t]+(?:schools?[ \t]+)?from[ \t]+")
+_MOVING_FROM_TO = lazy_compile(rf"{_MOVER}{_MOVES}[ \t]+(?:schools?[ \t]+)?from[ \t]+[^.,;!?\n]{{1,40}}?[ \t]+to[ \t]+")
 # "he's at Marling", "Dominic goes to STRGS", "Amy started at Cheltenham Bournside": where a named
 # child is, which is their school when the sentence is about a school day (school_context_words.txt).
-_CHILD_AT = re.compile(
+_CHILD_AT = lazy_compile(
     r"\b(?P<who>[A-Z][a-z]+|[Hh]e|[Ss]he)(?:(?:['\u2019]s|[ \t]+is|[ \t]+was)[ \t]+(?:now[ \t]+|still[ \t]+)?at"
     r"|[ \t]+(?:goes|went|started|starts|has[ \t]+started|is[ \t]+starting)[ \t]+(?:to|at))[ \t]+"
 )
 # Who is getting on badly or well, right before the words: "things are tough at", "she's finally
 # settled in at", "Jonah (14) is being bullied at"; not "it was tough at X last night" (a gig).
-_EXPERIENCE_SUBJECT_BEFORE = re.compile(
+_EXPERIENCE_SUBJECT_BEFORE = lazy_compile(
     r"\b(?:[Tt]hings|[Ll]ife|[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+(?:[ \t]*\([ \t]*\d{1,2}[ \t]*\))?)"
     r"(?:['\u2019]s|['\u2019]re|[ \t]+(?:is|are|was|were|has|have|had|been|being|feels?|felt|seems?|getting|got))*"
     r"(?:[ \t]+(?:really|so|quite|very|finally|still|not|a[ \t]+bit|being|been|doing|getting))*[ \t]+$"
 )
-_ACRONYM = re.compile(r"[A-Z]{2,6}\b")
-_CHILD_IN_SENTENCE = re.compile(r"\b(?:[A-Z][a-z]+[ \t]*\([ \t]*\d{1,2}[ \t]*\)|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
-_CAPITALISED_RUN = re.compile(
+_ACRONYM = lazy_compile(r"[A-Z]{2,6}\b")
+_CHILD_IN_SENTENCE = lazy_compile(r"\b(?:[A-Z][a-z]+[ \t]*\([ \t]*\d{1,2}[ \t]*\)|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
+_CAPITALISED_RUN = lazy_compile(
     r"[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*"
 )
 
@@ -221,42 +222,42 @@ def _named_hall(name: str, place: str) -> bool:
 # Local schools by the names people use (local_schools.txt): "she's at Ribston Hall", "Pate's", "the
 # Crypt", "Reuben is at STRS". Each line is a full name, then " | " and short forms; a short form that
 # is also a place starts with "~". A one-word form without a vowel is a set of initials ("klb", "clc").
-_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'\u2019-]*)")
-_TYPE_WORDS_AFTER = re.compile(rf"(?:[ \t]+(?:{_TYPE_WORDS}|Sixth[ \t]+Form))+\b")
+_NEXT_WORD = lazy_compile(r"[ \t]+([A-Za-z][\w'\u2019-]*)")
+_TYPE_WORDS_AFTER = lazy_compile(rf"(?:[ \t]+(?:{_TYPE_WORDS}|Sixth[ \t]+Form))+\b")
 _INITIAL_SKIP = frozenset(["the", "of", "and", "&", "upon", "on", "under", "in"])
 # "Theo's a Marling boy", "she was a Pate's girl": a pupil named by their school.
-_IS_A = re.compile(r"(?:['\u2019]s|\b(?:is|was|are|were))[ \t]+(?:an?|both)[ \t]+")
-_PUPIL_AFTER = re.compile(r"[ \t]+(?:boy|girl|pupil|student|lad|kid|sixth[ \t]+former)s?\b", re.IGNORECASE)
-_SCHOOL_DAY_EVENT = re.compile(
+_IS_A = lazy_compile(r"(?:['\u2019]s|\b(?:is|was|are|were))[ \t]+(?:an?|both)[ \t]+")
+_PUPIL_AFTER = lazy_compile(r"[ \t]+(?:boy|girl|pupil|student|lad|kid|sixth[ \t]+former)s?\b", re.IGNORECASE)
+_SCHOOL_DAY_EVENT = lazy_compile(
     r"[ \t]+(?:for|to)[ \t]+(?:(?:a|an|the|his|her|their)[ \t]+)?(?:revision|catch[ -]?up|intervention|booster|exam|mock|detention)\b",
     re.IGNORECASE)
-_STREET_AFTER = re.compile(r"[ \t]+(?:Street|St|Road|Rd|Lane|Avenue|Close|Park|Way|Drive|Crescent|Car[ \t]+Park)\b")
+_STREET_AFTER = lazy_compile(r"[ \t]+(?:Street|St|Road|Rd|Lane|Avenue|Close|Park|Way|Drive|Crescent|Car[ \t]+Park)\b")
 # Where a local school's name follows (local schools only: their names are specific enough that a
 # child named earlier in the clause is enough): "Freddie's over at Balcarras", "Is Niamh still at
 # Thomas Keble?", "Hugo's been at Dean Close since prep", "Layla's switching to Wyedean".
 # A school set against another is the child's too: "Noah's at Crypt now not Ribston", "at Marling
 # rather than Archway", "Pittville instead of Bournside".
-_LOCAL_LINK = re.compile(r"\b(?:at|to|into|from|joined|joining|left|leaving|not|rather[ \t]+than|instead[ \t]+of)[ \t]+")
-_SUBJECT_NAME = re.compile(
+_LOCAL_LINK = lazy_compile(r"\b(?:at|to|into|from|joined|joining|left|leaving|not|rather[ \t]+than|instead[ \t]+of)[ \t]+")
+_SUBJECT_NAME = lazy_compile(
     r"(?:^|(?<=[\s(]))(?P<who>[A-Z][a-z]+)(?:['\u2019]s|[ \t]+(?:has|had|is|was|will|just|now|still|goes|went|started|moved))\b")
-_FAMILY_AT_START = re.compile(r"\b(?:[Mm]y|[Oo]ur)[ \t]+(?:lad|lass|boy|girl|kids?|children|two|twins|eldest|youngest)\b")
-_GROWN_UP_IN_CLAUSE = re.compile(
+_FAMILY_AT_START = lazy_compile(r"\b(?:[Mm]y|[Oo]ur)[ \t]+(?:lad|lass|boy|girl|kids?|children|two|twins|eldest|youngest)\b")
+_GROWN_UP_IN_CLAUSE = lazy_compile(
     r"\b(?i:mum|mom|mother|dad|father|parents?|carer|nan|gran|grandad|grandma|uncle|aunt|auntie|teacher|staff|coach)\b")
-_NAME_DASH = re.compile(r"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]+[-\u2013\u2014][ \t]+")
-_AGE_OR_YEAR_NEXT = re.compile(
+_NAME_DASH = lazy_compile(r"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]+[-\u2013\u2014][ \t]+")
+_AGE_OR_YEAR_NEXT = lazy_compile(
     r"[ \t]*(?:[,|/(]|[ \t][-\u2013\u2014])[ \t]*(?:(?:Y|Yr|Year)[ \t]*\d{1,2}|\d{1,2}|aged?[ \t]*\d{1,2})(?![\d.:/])", re.IGNORECASE
 )
-_TIME_ITEM = re.compile(r"(?<![\d.:/])\d{1,2}[.:][0-5]\d(?![\d.:/])")
+_TIME_ITEM = lazy_compile(r"(?<![\d.:/])\d{1,2}[.:][0-5]\d(?![\d.:/])")
 # "a letter for Severn Vale explaining why Millie was out": a child's absence explained to their school.
 # Or told directly: "could you email Rednock to say why Kayden missed Thursday?", "ring STRS about her absence".
-_LETTER_FOR = re.compile(
+_LETTER_FOR = lazy_compile(
     r"\b(?i:letter|note|email|e-mail)[ \t]+(?i:for|to)[ \t]+"
     r"|\b(?i:e-?mail(?:ing|ed)?|ring(?:ing)?|phon(?:e|ing)|call(?:ing)?|writ(?:e|ing)[ \t]+to|contact(?:ing)?|tell(?:ing)?|let"
     r"|messag(?:e|ing))[ \t]+(?=[A-Z]|the[ \t]+[A-Z])"
 )
 # "why Jax missed period 5": whoever was away is named right after "why", whatever their name.
-_WHY_SOMEONE = re.compile(r"\bwhy[ \t]+[A-Z][a-z]+[ \t]+(?:was|wasn['\u2019]t|is|missed|left|had|didn['\u2019]t|couldn['\u2019]t|has|got)\b")
-_ABSENCE = re.compile(r"\b(?:why|absen\w*|missed|missing|off|out|away|appointment|late|early)\b", re.IGNORECASE)
+_WHY_SOMEONE = lazy_compile(r"\bwhy[ \t]+[A-Z][a-z]+[ \t]+(?:was|wasn['\u2019]t|is|missed|left|had|didn['\u2019]t|couldn['\u2019]t|has|got)\b")
+_ABSENCE = lazy_compile(r"\b(?:why|absen\w*|missed|missing|off|out|away|appointment|late|early)\b", re.IGNORECASE)
 # Words a roster school's name may have lost in speech ("Ribston Hall" for Ribston Hall High School,
 # "Pate's" for Pate's Grammar School), tried after a short form against the roster's hashes. The
 # roster keeps only hashes, so its schools' initials cannot be worked out: local_schools.txt covers those.
@@ -314,7 +315,7 @@ class SchoolDetector:
         # The label may say whose or which school ("Attending school:", "Child's school -", "Current
         # secondary school:"), and fields may be split by " / " as people type them in one line
         # ("name - Ollie / age - 13 / school - Saintbridge Academy").
-        self._form_line = re.compile(
+        self._form_line = lazy_compile(
             rf"(?:^|(?<=[\n|;,])|(?<=[ \t]/))[ \t*_]*(?i:(?:{_FORM_LABEL_QUALIFIERS}[ \t]+){{0,2}}(?:{labels})"
             # "School (if applicable):", "School attended (current):"
             rf"(?:[ \t]+(?:attended|attending|name))?(?:[ \t]*\([^()\n]{{1,24}}\))?)[ \t*_]*[:\-\u2013][ \t]*"
@@ -326,56 +327,56 @@ class SchoolDetector:
 
         # "Harvey's head of year at X", "referred by the pastoral lead at X": a pupil's school.
         roles = phrase_pattern(entries("school_staff_roles", context.extra_terms))
-        self._staff_cue = re.compile(
+        self._staff_cue = lazy_compile(
             rf"(?:\b[A-Z][a-z]+(?:[ \t]+[A-Z])?['\u2019]s|\b(?i:his|her|their)|\b(?i:referr\w*|via)[ \t]+(?:by[ \t]+)?(?i:the|a))"
             rf"[ \t]+(?i:{roles})[ \t]+at[ \t]+"
         )
 
         # "Our volunteer Anna Clarke of Pate's": a grown-up named by role (adult_roles.txt) before "X Y of".
         adults = phrase_pattern(entries("adult_roles", context.extra_terms))
-        self._adult_named_of = re.compile(
+        self._adult_named_of = lazy_compile(
             rf"\b(?i:{adults})[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z'\u2019-]+[ \t]+of[ \t]+(?:the[ \t]+)?$")
         places = phrase_pattern(entries("not_school_places", context.extra_terms))
-        self._place_at_end = re.compile(rf"\b(?i:{places})$")
+        self._place_at_end = lazy_compile(rf"\b(?i:{places})$")
         not_school = phrase_pattern(entries("not_school_context_words", context.extra_terms))
-        self._not_school_day = re.compile(rf"\b(?:{not_school})\b", re.IGNORECASE)
+        self._not_school_day = lazy_compile(rf"\b(?:{not_school})\b", re.IGNORECASE)
         calendar = phrase_pattern(entries("school_calendar_words", context.extra_terms))
-        self._calendar_word = re.compile(rf"\b(?i:{calendar})\b")
+        self._calendar_word = lazy_compile(rf"\b(?i:{calendar})\b")
         # "Kai said Severn Vale have mocks that week": a school's own calendar, the school the subject.
-        self._school_calendar = re.compile(
+        self._school_calendar = lazy_compile(
             rf"(?P<school>{_NAME_RUN.pattern})[ \t]+(?:(?:have|has|are[ \t]+having|is[ \t]+having|have[ \t]+got|"
             rf"has[ \t]+got)[ \t]+(?:their[ \t]+|its[ \t]+|an?[ \t]+|the[ \t]+)?)?(?i:{calendar})\b"
         )
         context_words = phrase_pattern(entries("school_context_words", context.extra_terms))
-        self._school_day = re.compile(rf"\b(?:{context_words})\b", re.IGNORECASE)
+        self._school_day = lazy_compile(rf"\b(?:{context_words})\b", re.IGNORECASE)
         experiences = phrase_pattern(entries("school_experience_cues", context.extra_terms))
-        self._experience_cue = re.compile(rf"\b(?:{experiences})[ \t]+at[ \t]+")
+        self._experience_cue = lazy_compile(rf"\b(?:{experiences})[ \t]+at[ \t]+")
         journeys = phrase_pattern(entries("school_journey_cues", context.extra_terms))
-        self._journey_cue = re.compile(rf"\b(?:{journeys})[ \t]+")
+        self._journey_cue = lazy_compile(rf"\b(?:{journeys})[ \t]+")
         venues = phrase_pattern(entries("school_venue_words", context.extra_terms))
-        self._venue_after = re.compile(rf"[ \t]+(?i:{venues})\b")
+        self._venue_after = lazy_compile(rf"[ \t]+(?i:{venues})\b")
         famous = phrase_pattern(entries("famous_people", context.extra_terms))
-        self._famous = re.compile(rf"\b(?i:{famous})\b")
+        self._famous = lazy_compile(rf"\b(?i:{famous})\b")
         events = phrase_pattern(entries("school_event_words", context.extra_terms))
-        self._event = re.compile(rf"\b(?i:{events})\b")
-        self._event_after = re.compile(
+        self._event = lazy_compile(rf"\b(?i:{events})\b")
+        self._event_after = lazy_compile(
             rf"[ \t]+(?i:for|to)[ \t]+(?:(?i:the|a|an|their|our|his|her)[ \t]+)?(?:\w+[ \t]+)?(?i:{events})\b"
             # "a set at X School's summer fair": the school's own event
             rf"|['\u2019]s[ \t]+(?:\w+[ \t]+)?(?i:{events})\b")
 
         # Someone holding a job there ("is head of music at", "'s a teacher at", "works in the office at");
         # not "Kai's head of year at", where the role is the child's teacher.
-        self._works_at_before = re.compile(r"\b(?i:works|worked|working|teaches|taught|teaching|is|was|['\u2019]s)\b")
-        self._works_at = re.compile(
+        self._works_at_before = lazy_compile(r"\b(?i:works|worked|working|teaches|taught|teaching|is|was|['\u2019]s)\b")
+        self._works_at = lazy_compile(
             rf"(?:\b(?i:is|was|works[ \t]+as|worked[ \t]+as)[ \t]+(?:(?i:a|an|the)[ \t]+)?|['\u2019]s[ \t]+(?i:a|an|the)[ \t]+)"
             rf"(?:\w+[ \t]+)?(?i:{roles})[ \t]+(?:(?i:of|for)[ \t]+\w+[ \t]+)?(?i:at|in)[ \t]+(?:(?i:the)[ \t]+)?$"
             rf"|\b(?i:works|worked|working|teaches|taught|teaching)[ \t]+(?:[\w']+[ \t]+){{0,4}}?(?i:at|in|for)[ \t]+(?:(?i:the)[ \t]+)?$"
         )
         aliases, initials, written = _local_schools(entries("local_schools", context.extra_terms))
         self._local_places = frozenset(alias for alias, place in aliases.items() if place)
-        self._local_alias = re.compile(rf"(?i:{_alias_pattern(written)})(?![\w'\u2019])")
-        self._local_initials = re.compile(rf"(?:{'|'.join(sorted(initials, key=len, reverse=True)) or '(?!x)x'})\b")
-        self._place_after = re.compile(rf"[ \t]+(?i:{places})\b")
+        self._local_alias = lazy_compile(rf"(?i:{_alias_pattern(written)})(?![\w'\u2019])")
+        self._local_initials = lazy_compile(rf"(?:{'|'.join(sorted(initials, key=len, reverse=True)) or '(?!x)x'})\b")
+        self._place_after = lazy_compile(rf"[ \t]+(?i:{places})\b")
 
     def find(self, doc: Document) -> list[Span]:
         spans = self._find(doc)
@@ -766,7 +767,7 @@ class SchoolDetector:
 # "'Phoebe Larkworthy, ", "Referral: Jasmine, "). A quote's attribution is one too: "'Before Beat It I
 # never left my room' – Lily Fairbanks, Stroud High School" says who said it and where they are at school.
 _DOB_ITEM = r"(?i:d\.?o\.?b\.?|born|b\.)[ \t:]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
-_RECORD_START = re.compile(
+_RECORD_START = lazy_compile(
     r"(?:^|(?<=[\n'\"\u2018\u201c(:])|(?<=['\"\u2019\u201d][ \t][-\u2013\u2014])|(?<=['\"\u2019\u201d][-\u2013\u2014]))[ \t]*(?P<first>[A-Z][a-z]+)(?:[ \t]+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.?))?"
     # "Harvey Collins (12), Severn Vale School": an age or a year in brackets may follow the name, or a
     # date of birth in a handover: "Kieran Batt (DOB 19/05/2010), Churchdown School".
@@ -775,30 +776,30 @@ _RECORD_START = re.compile(
     re.MULTILINE,
 )
 # A date of birth given as one of a record's items says it is a young person's record too.
-_YEAR_OR_AGE_ITEM = re.compile(
+_YEAR_OR_AGE_ITEM = lazy_compile(
     r"(?:^|(?<=[,;|(]))[ \t]*(?:(?:Y|Yr|Year)[ \t]*\d{1,2}|\d{1,2}|aged?[ \t]*\d{1,2}|" + _DOB_ITEM + r")[ \t]*(?=[,;|)]|$)",
     re.MULTILINE,
 )
-_SCHOOL_YEAR_ITEM = re.compile(
+_SCHOOL_YEAR_ITEM = lazy_compile(
     r"(?:^|(?<=[,;|(\-\u2013\u2014]))[ \t]*(?:Y|Yr|Year)[ \t]*\d{1,2}[ \t]*(?=[,;|)\-\u2013\u2014]|$)", re.MULTILINE
 )
-_RECORD_SEPARATOR = re.compile(r"[ \t]*(?:[,;|(]|[ \t][-\u2013\u2014][ \t]|[\u2013\u2014])[ \t]*")
+_RECORD_SEPARATOR = lazy_compile(r"[ \t]*(?:[,;|(]|[ \t][-\u2013\u2014][ \t]|[\u2013\u2014])[ \t]*")
 
 # Pupils of a school as a group: "Year 9 pupils at X will perform" names no child, so it is only a
 # cue when the sentence also names someone ("Students of X: Amy and Kai").
-_GROUP_CUE = re.compile(
+_GROUP_CUE = lazy_compile(
     r"\b(?:pupils|students|sixth[ \t]+formers|year[ \t]*\d{1,2}s|(?:year[ \t]*\d{1,2}[ \t]+)?(?:boys|girls))"
     r"[ \t]+(?:at|of|from|in)[ \t]*",
     re.IGNORECASE,
 )
-_SCHOOL_LIST = re.compile(
+_SCHOOL_LIST = lazy_compile(
     r"(?:the[ \t]+)?(?:St\.?[ \t]+)?[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*"
     r"(?:[ \t]*(?:,|&|\band\b)[ \t]*(?:the[ \t]+)?(?:St\.?[ \t]+)?[A-Z][A-Za-z'\u2019.-]*"
     r"(?:[ \t]+(?:(?:of|the|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*)*"
 )
-_LIST_ITEM = re.compile(r"(?:the[ \t]+)?(?:St\.?[ \t]+)?[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*")
+_LIST_ITEM = lazy_compile(r"(?:the[ \t]+)?(?:St\.?[ \t]+)?[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*")
 _GROUP_WINDOW = 200
-_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_CAPITALISED_WORD = lazy_compile(r"\b[A-Z][a-z]+\b")
 _GROUP_WORDS = frozenset(
     ["Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twenty", "Several", "Lots", "Loads",
      "Year", "Years", "Pupils", "Students", "Boys", "Girls", "Sixth", "Formers", "Class", "Classes", "Form", "Group"]
@@ -816,7 +817,7 @@ _QUANTITY_WORDS = frozenset({
     "over", "around", "about", "nearly", "almost", "roughly", "approximately", "approx", "more", "fewer", "less",
     "dozens", "lots", "loads", "hundreds", "scores", "several", "plenty", "up", "than", "at", "least", "just",
     "ten", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"})
-_COUNT_AFTER = re.compile(r"[ \t]+(?:than[ \t]+|to[ \t]+|of[ \t]+)?(?:\d|(?:a[ \t]+)?(?:dozen|hundred|ten|twelve|fifteen|twenty|thirty|forty|fifty)\b)",
+_COUNT_AFTER = lazy_compile(r"[ \t]+(?:than[ \t]+|to[ \t]+|of[ \t]+)?(?:\d|(?:a[ \t]+)?(?:dozen|hundred|ten|twelve|fifteen|twenty|thirty|forty|fifty)\b)",
                           re.IGNORECASE)
 
 

@@ -52,9 +52,10 @@ from bot.checks.detectors import Span
 from bot.checks.document import EMAIL, Document
 from bot.checks.findings import Kind
 from bot.checks.wordlists import entries, phrase_pattern
+from bot.checks.lazy_regex import lazy_compile
 
 # Token shapes are ASCII, so their edges are ASCII too: "²xoxb-..." is still a token.
-_TOKENS = re.compile(
+_TOKENS = lazy_compile(
     r"(?<![A-Za-z0-9_])xox[abposr]-[A-Za-z0-9-]{10,}"
     r"|(?<![A-Za-z0-9_])xapp-[0-9]-[A-Za-z0-9-]{10,}"
     r"|https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_-]{10,}"
@@ -70,7 +71,7 @@ _TOKENS = re.compile(
     r"|(?<![A-Za-z0-9_])SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}"
     r"|(?<![A-Za-z0-9_])[0-9a-f]{32}-us\d{1,2}(?![A-Za-z0-9])"
 )
-_AWS_SECRET = re.compile(r"(?i:aws_?secret_?access_?key|secret_?access_?key)[\"']?\s*[:=]\s*[\"']?(?P<value>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])")
+_AWS_SECRET = lazy_compile(r"(?i:aws_?secret_?access_?key|secret_?access_?key)[\"']?\s*[:=]\s*[\"']?(?P<value>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])")
 
 _PASSWORD_WORDS = (
     r"passwords?|passwd|pass[ \t]?word|pass[ \t]?code|pass[ \t]?phrase|pwd|pw|p/w|"
@@ -109,22 +110,22 @@ _CODE_DIGITS = (
     rf"|{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{3,7}}\b"
 )
 # "pass: drumroll77": "pass" only with a colon or equals sign ("bus pass", "pass the ball").
-_PASS_COLON = re.compile(rf"\bpass[ \t]*[:=][ \t]*{_VALUE}", re.IGNORECASE)
+_PASS_COLON = lazy_compile(rf"\bpass[ \t]*[:=][ \t]*{_VALUE}", re.IGNORECASE)
 # "code 4417" is a door code when the sentence is about a door, a gate, a key safe (code_places.txt),
 # and not a postcode, a dress code or a discount code (not_code_words.txt).
 _CODE_CHANGED = r"(?:has[ \t]+(?:just[ \t]+)?(?:been[ \t]+)?changed[ \t]+to|changes[ \t]+to|is[ \t]+changing[ \t]+to|will[ \t]+be|is[ \t]+now)"
-_BARE_CODE = re.compile(
+_BARE_CODE = lazy_compile(
     rf"\bcode(?:['\u2019]s)?\b(?:[ \t]+(?:for|to|of|on)[ \t]+[^\n:=.]{{1,40}}?[ \t]*(?:{_CODE_CHANGED}|is|was|:|=)"
     rf"|[ \t]*(?:{_CODE_CHANGED}|is|was|now|:|=|-|\u2013)?)[ \t]*(?P<value>{_CODE_DIGITS}|\d{{3}}#?(?![\d/.:]))", re.IGNORECASE)
 # "WiFi network TMW-Studio, key harmony42": a key or pass for a network named just before.
-_NETWORK_KEY = re.compile(
+_NETWORK_KEY = lazy_compile(
     rf"\b(?:wi-?fi|network|router|hotspot|ssid)\b[^.\n]{{0,40}}?\b(?:key|pass)\b[ \t]*(?P<sep>is\b|:|=|-)?[ \t]*{_VALUE}",
     re.IGNORECASE,
 )
 # "Dropbox: admin@example.org / Synth!Wave88": an account's address, then its password.
-_ADDRESS_THEN_PASSWORD = re.compile(rf"{EMAIL.pattern}[ \t]*(?:/|\|)[ \t]*{_VALUE}")
+_ADDRESS_THEN_PASSWORD = lazy_compile(rf"{EMAIL.pattern}[ \t]*(?:/|\|)[ \t]*{_VALUE}")
 # "Front door: 4417#": a door (or gate, key safe ...) given a number straight out.
-_PLACE_NUMBER = re.compile(
+_PLACE_NUMBER = lazy_compile(
     r"\b(?:door|gate|key[ \t]?safe|key[ \t]?box|lock[ \t]?box|padlock|alarm|key[ \t]?pad|alarm[ \t]+panel)"
     # "lockbox at St Luke's hall is 7150", "the key box by the fire exit is 2290"
     r"(?:[ \t]+(?:at|in|on|by|for|outside|behind|beside|near|round|around|under|inside|next[ \t]+to)[ \t]+[^\n:=.,;!?]{1,40}?)?"
@@ -137,26 +138,26 @@ _PLACE_NUMBER = re.compile(
 )
 # "just punch in 3310 and push", "Alarm: disarm with 1 2 3 9": a code keyed in, in a sentence about a
 # door, a gate, a key safe or an alarm (code_places.txt).
-_KEYED_IN = re.compile(
+_KEYED_IN = lazy_compile(
     r"\b(?:(?:punch|key|tap|type|put)(?:[ \t]+it)?[ \t]+in|enter|(?:disarm|unset|set|open)(?:[ \t]+it)?[ \t]+(?:with|using))"
     rf"[ \t]+(?:the[ \t]+code[ \t]+)?(?P<value>{_CODE_DIGITS})",
     re.IGNORECASE,
 )
 # "changed the X password to Gl0ucester_Grooves", "reset the PIN for the safe to 4410".
-_CHANGED_TO = re.compile(
+_CHANGED_TO = lazy_compile(
     r"\b(?:changed|changing|change|updated|reset|set|switched)[ \t]+(?:(?:the|our|my|its|their)[ \t]+)?"
     r"(?:[\w-]+[ \t]+){0,2}?(?P<word>password|passcode|pass[ \t]?word|pin|pw|code|combination|combo)"
     rf"(?:[ \t]+(?:for|on|of)[ \t]+[^\n:=.]{{1,30}}?)?[ \t]+to[ \t]+{_VALUE}",
     re.IGNORECASE,
 )
 # "Wi-Fi: TMWGuest / Bassline2026": a network's name, then its password.
-_NETWORK_THEN_PASSWORD = re.compile(
+_NETWORK_THEN_PASSWORD = lazy_compile(
     rf"\b(?:wi-?fi|network|router|ssid)\b[ \t]*(?:name)?[ \t]*[:=\-]?[ \t]*[^\s/|]{{1,40}}[ \t]*(?:/|\|)[ \t]*{_VALUE}",
     re.IGNORECASE,
 )
 # "user sam.hall / pass Treble#2024", "username: bob, password Xy7!kq": a user name, then its password
 # (only the password is secret).
-_USER_THEN_PASSWORD = re.compile(
+_USER_THEN_PASSWORD = lazy_compile(
     # "user tmw_admin pass Harmon1ca": the two may be joined by nothing but a space.
     r"\b(?:user(?:[ \t]?name)?|login|u)\b(?:[ \t]*[:=][ \t]*|[ \t]+)[^\s/|,;]{1,60}(?:[ \t]*(?:/|\||,|;|\band\b)[ \t]*|[ \t]+)"
     rf"(?:pass(?:[ \t]?word)?|pwd|pw|p/w)[ \t]*[:=]?[ \t]*{_VALUE}",
@@ -165,45 +166,45 @@ _USER_THEN_PASSWORD = re.compile(
 # "For the YouTube account use music.works.media + Quaver-Rest-19", "log in with tmw.youthmusic and
 # Sharp-Key-42" (round 12): an account's handle (with a dot or an underscore in it), then a password joined
 # to it by "+", "/", "&" or "and". Only the password is secret, and only one shaped like a password.
-_ACCOUNT_THEN_PASSWORD = re.compile(
+_ACCOUNT_THEN_PASSWORD = lazy_compile(
     r"\b(?:use|using|(?:log|sign)[ \t]?(?:in|on)[ \t]+(?:with|as|using)|(?:logged|signed)[ \t]+in[ \t]+as)[ \t]+"
     r"(?P<user>@?[A-Za-z0-9][\w.-]*[._][\w.-]*[A-Za-z0-9]|@[\w]{2,40})[ \t]*(?:\+|/|&|\band\b)[ \t]*"
     + _VALUE,
     re.IGNORECASE,
 )
 # A file or a web address is not a password: "use tmw_logo.png and Banner_2.jpg".
-_FILE_OR_SITE = re.compile(
+_FILE_OR_SITE = lazy_compile(
     r"\.(?:png|jpe?g|gif|heic|pdf|docx?|xlsx?|pptx?|csv|txt|zip|mp[34]|wav|m4a|aiff?|mov|com|org|net|uk|io)$|^www\.",
     re.IGNORECASE)
 # "the laptop pw is the usual one: Bassline!77": a few words between the label and a colon, then the
 # value; only a value shaped like a password (digits or symbols with letters), as the words between
 # may be anything ("Password policy: at least 12 characters").
-_LABEL_THEN_COLON = re.compile(
+_LABEL_THEN_COLON = lazy_compile(
     rf"\b(?:{_PASSWORD_WORDS})\b[^\n:=.?!]{{1,40}}?:[ \t]*{_VALUE}", re.IGNORECASE
 )
 # "Canva's still Gloucester_2025 until someone rotates it": a value kept until it is changed is a
 # password, with no label at all.
-_UNTIL_ROTATED = re.compile(
+_UNTIL_ROTATED = lazy_compile(
     r"(?:['\u2019]s|\b(?:is|it['\u2019]s))[ \t]+(?:still[ \t]+)?(?P<value>[^\s\"'`\u2018\u2019]{4,100})[ \t]+until[ \t]+"
     r"(?:someone|somebody|anyone|we|you|they|i|it['\u2019]?s|it[ \t]+(?:is|gets))[ \t]+(?:\w+[ \t]+)?"
     r"(?:rotates?|rotated|changes?|changed|resets?|updates?|updated)\b",
     re.IGNORECASE,
 )
 # "backup codes for the insta 2fa: 4829 1736, 9921 0456": each code of a list (code_list_labels.txt).
-_LISTED_CODE = re.compile(
+_LISTED_CODE = lazy_compile(
     r"(?<![\w-])(?P<value>\d{4,5}[ \t-]\d{4,5}|\d{6,10}|(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{3,6}(?:-[A-Za-z0-9]{3,6}){1,3})(?![\w-])"
 )
 # "the Mailchimp key for the list is 5f2c...", "app key k3q9z8w1x7v2m4n and the secret p0o9i8u7y6t5r4e": a
 # long random value next to "key", "token" or "secret", with or without a separator.
 _RANDOM_VALUE = r"[\"'\u201c\u2018`]?(?P<value>[A-Za-z0-9][A-Za-z0-9_\-.+/=]{11,300})"
-_KEY_WORD_VALUE = re.compile(
+_KEY_WORD_VALUE = lazy_compile(
     rf"\b(?:key|token|secret|api[ \t]?key|app[ \t]?key|app[ \t]?secret)s?\b{_QUALIFIER}(?:{_SEPARATOR})?[ \t]*{_RANDOM_VALUE}",
     re.IGNORECASE,
 )
 # A Wi-Fi password on a poster or a caption: "Wifi for your backing tracks \U0001F449 BeatItRocks!2",
 # "WiFi: GuildhallGuest \u2014 Riff&Roll77" (the network's name, then its password), "wifi at the studio:
 # Bassline_2027". Only a value shaped like a password: letters with digits or symbols.
-_WIFI_CAPTION = re.compile(
+_WIFI_CAPTION = lazy_compile(
     r"\bwi-?fi\b(?P<gap>[^\n.!?:\u2014\u2013\U0001F449\u27a1\u2192]{0,50}?)"
     r"[ \t]*(?::|\U0001F449|\u27a1\ufe0f?|\u2192|->|=>|\u2014|\u2013|(?<=[ \t])-(?=[ \t])|\bis\b)[ \t]*"
     r"[\"'\u201c\u2018`]?(?P<first>[^\s\"'\u201d\u2019`]{4,100})"
@@ -218,33 +219,33 @@ _KEYED_DIGITS = (
     r"(?:(?:press(?:ing)?|hit(?:ting)?|push|tap|key)[ \t]+)?(?:the[ \t]+)?"
 )
 # A plain word for a key ("enter", "ok", "clear") only ends a clause or names a key: not "then the drums enter the room".
-_KEY_WORD_END = re.compile(r"[ \t]*(?:$|[\n.,;:!?)\u2014\u2013]|-[ \t]|(?:key|button|twice|again)\b|(?:and|to)[ \t])", re.IGNORECASE)
+_KEY_WORD_END = lazy_compile(r"[ \t]*(?:$|[\n.,;:!?)\u2014\u2013]|-[ \t]|(?:key|button|twice|again)\b|(?:and|to)[ \t])", re.IGNORECASE)
 # In a sentence about Wi-Fi: "the code is on a sticker by the urn: hallelujah2024", "the password on the
 # back of the router says cricket4life", "the password they gave us is organloft77". Only a value shaped
 # like a password, as the words between may be anything.
-_WIFI_SENTENCE = re.compile(r"\b(?:wi-?fi|network|router|hotspot|ssid|broadband|join|connect(?:ed|ing)?[ \t]+to)\b", re.IGNORECASE)
-_WIFI_LABEL_LATER = re.compile(
+_WIFI_SENTENCE = lazy_compile(r"\b(?:wi-?fi|network|router|hotspot|ssid|broadband|join|connect(?:ed|ing)?[ \t]+to)\b", re.IGNORECASE)
+_WIFI_LABEL_LATER = lazy_compile(
     r"\b(?:password|passcode|pass[ \t]?word|pw|code|key)(?:['\u2019]s)?\b[^\n:=.?!]{0,50}?"
     r"(?:[ \t](?:is|was|says|said|reads|read|'s)\b|:|=|[ \t]-|\u2013|\u2014|\u2192|->)[ \t]*"
     r"(?=[\"'\u201c\u2018`]?[^\s\"'\u201d\u2019`]*[\d!@#$%^&*_+?~])" + _VALUE,
     re.IGNORECASE,
 )
 # "connect to Studio2_Guest then type soundcheck55 when it asks for the password".
-_WIFI_TYPED = re.compile(
+_WIFI_TYPED = lazy_compile(
     r"\b(?:type|enter|put|use|key)(?:[ \t]+in)?[ \t]+" + _VALUE
     + r"[ \t]+(?:when|as|for|if)\b[^\n.!?]{0,30}?\b(?:password|passcode|pass[ \t]?word|code|key)\b",
     re.IGNORECASE,
 )
 # "guest Wi-Fi is TMW_Guest, password ...", "the hall wifi is "VillageHall5G", key is ...": a name with a
 # password label after it is the network's name.
-_PASSWORD_LABEL_AFTER = re.compile(
+_PASSWORD_LABEL_AFTER = lazy_compile(
     r"[\"'\u201d\u2019`]?[ \t]*(?:[,;/|(]|\band\b|\u2014|\u2013|-)[ \t]*(?:and[ \t]+)?(?:the[ \t]+|its[ \t]+|their[ \t]+)?"
     r"(?:password|passcode|pass[ \t]?word|pw|pass|key|code)\b",
     re.IGNORECASE,
 )
-_NETWORK_NAME_GAP = re.compile(r"\b(?:name|named|network|ssid|called)\b", re.IGNORECASE)
-_NETWORK_LABEL_BEFORE = re.compile(r"\b(?:network|ssid|name|called|connect[ \t]+to|join)[ \t]*$", re.IGNORECASE)
-_NETWORK_SPEC = re.compile(r"\d+(?:\.\d+)?(?:ghz|mhz|mbps|gbps|mb|gb|g)", re.IGNORECASE)
+_NETWORK_NAME_GAP = lazy_compile(r"\b(?:name|named|network|ssid|called)\b", re.IGNORECASE)
+_NETWORK_LABEL_BEFORE = lazy_compile(r"\b(?:network|ssid|name|called|connect[ \t]+to|join)[ \t]*$", re.IGNORECASE)
+_NETWORK_SPEC = lazy_compile(r"\d+(?:\.\d+)?(?:ghz|mhz|mbps|gbps|mb|gb|g)", re.IGNORECASE)
 
 
 def _password_shaped(value: str) -> bool:
@@ -272,20 +273,20 @@ def _random_looking(value: str) -> bool:
 
 # Short forms that are always followed by the password itself: "pw sunflower".
 _ABBREVIATIONS = frozenset({"pw", "pwd", "p/w", "passwd"})
-_LOGIN = re.compile(
+_LOGIN = lazy_compile(
     rf"\b(?:{_LOGIN_WORDS})\b{_QUALIFIER}(?:{_SEPARATOR})?[ \t]*(?P<user>[^\s/|,]{{1,100}})[ \t]*(?:/|\||,|&|\band\b)[ \t]*"
     rf"(?:(?:pw|password|pwd|pass)[ \t]*:?[ \t]*)?{_VALUE}",
     re.IGNORECASE,
 )
 # "TMW_SLACK_BOT_TOKEN=...", "SIGNING_SECRET: ...": a setting whose name says it holds a secret.
-_SECRET_SETTING = re.compile(
+_SECRET_SETTING = lazy_compile(
     r"\b[A-Z][A-Z0-9_]*(?:SECRET|TOKEN|PASSWORD|PASSWD|API_KEY|PRIVATE_KEY|ACCESS_KEY)[A-Z0-9_]*[ \t]*[:=][ \t]*"
     r"[\"']?(?P<value>[^\s\"'`]{8,200})"
 )
 # "Gate code: 5 8 2 1": a code written digit by digit.
 # "dial-in PIN: 442 918 #": a code in groups of digits, the hash key included.
 _SPACED_DIGITS = r"(?P<value>\d(?:[ \t]\d){3,7}(?![ \t]?\d)|\d{2,4}(?:[ \t]\d{2,4}){1,3}(?:[ \t]?#)?(?![ \t]?\d))"
-_USERNAME_SLASH_BEFORE = re.compile(r"(?:user(?:[ \t]?name)?|login|e-?mail)[ \t]*/[ \t]*$", re.IGNORECASE)
+_USERNAME_SLASH_BEFORE = lazy_compile(r"(?:user(?:[ \t]?name)?|login|e-?mail)[ \t]*/[ \t]*$", re.IGNORECASE)
 
 # Cheap first looks, so that the long patterns only run on texts that could match them.
 _TOKEN_MARKERS = ("xox", "xapp-", "hooks.slack.com", "AKIA", "ASIA", "gh", "github_pat_", "AIza", "k_live_",
@@ -297,7 +298,7 @@ _WORD_MARKERS = ("pass", "pw", "p/w", "until", "pin", "code", "key", "token", "s
 _TRAILING_PUNCTUATION = ".,;:)]}>"
 # A value hidden or left to be filled in: "****", "<YOUR-PASSWORD-HERE>" (its closing bracket may already
 # be trimmed as punctuation), "{wifi_key}", "YOUR_PASSWORD", "enter-code-here".
-_MASKED = re.compile(
+_MASKED = lazy_compile(
     r"^(?:[*\u2022\u25cfx#.]+(?:-[*\u2022\u25cfx#.]+)*|<[^>]*>?|\[[^\]]*\]?|\{[^}]*\}?|\.\.\."
     r"|(?:your|enter|insert|replace|put|add)[_-][\w-]*|[\w-]*[_-](?:here|goes[_-]here)|change[_-]?me|placeholder|redacted)$",
     re.IGNORECASE,
@@ -307,29 +308,29 @@ _NOT_A_PASSWORD = frozenset(
     ["a", "an", "the", "in", "on", "at", "by", "for", "to", "of", "from", "with", "and", "or", "but", "not", "no", "yes", "it", "this", "that", "these", "those", "same", "different", "new", "old", "your", "my", "our", "their", "his", "her", "its", "his", "what", "which", "who", "where", "when", "how", "here", "there", "still", "now", "just", "also", "very", "too", "so", "required", "needed", "case", "sensitive", "correct", "incorrect", "wrong", "right", "weak", "strong", "long", "short", "safe", "secure", "secret", "private", "confidential", "personal", "protected", "expired", "changed", "saved", "stored", "written", "shared", "below", "above", "attached", "enclosed", "available", "missing", "blank", "empty", "unknown", "invalid", "valid", "reset", "change", "see", "ask", "check", "use", "coming", "sent", "pinned", "usual", "standard", "been", "being", "same", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "something", "anything", "nothing", "everything", "please", "thanks", "thank", "ok", "okay", "fine", "good", "great", "lastpass", "bitwarden", "1password", "keeper", "dashlane", "manager", "vault", "whiteboard", "drawer", "office", "written"]
 )
 # "the padlock is 30mm", "alarm at 7pm": a size or a time, not a code.
-_MEASURE = re.compile(r"\d+(?:\.\d+)?(?:mm|cm|m|km|kg|g|db|am|pm|p|mins?|hrs?|s|x|k)", re.IGNORECASE)
+_MEASURE = lazy_compile(r"\d+(?:\.\d+)?(?:mm|cm|m|km|kg|g|db|am|pm|p|mins?|hrs?|s|x|k)", re.IGNORECASE)
 # "studio computer login changed, it's now Fender-Strat-88": a login or password changed, then the new one.
 # "Oscar reset the youtube password, it's now Riff-Raff-42": the verb first, then the new value.
-_RESET_NOW = re.compile(
+_RESET_NOW = lazy_compile(
     r"\b(?:changed|updated|reset|set)[ \t]+(?:the[ \t]+|our[ \t]+|my[ \t]+)?(?:[\w-]+[ \t]+){0,2}?"
     r"(?:password|passcode|pass[ \t]?word|pw|pin|login|log-?in|combination|combo|code)"
     r"[ \t]*[,;:\-\u2013\u2014]?[ \t]*(?:(?:it['\u2019]s|it[ \t]+is|which[ \t]+is|is)[ \t]+)?now[ \t]*:?[ \t]*" + _VALUE,
     re.IGNORECASE,
 )
-_CHANGED_NOW = re.compile(
+_CHANGED_NOW = lazy_compile(
     r"\b(?:password|passcode|pass[ \t]?word|pw|pin|login|log-?in|combination|combo|code)"
     r"[ \t]+(?:has[ \t]+been[ \t]+|was[ \t]+|is[ \t]+)?(?:changed|updated|reset)\b[ \t]*[,;:\-\u2013\u2014]?[ \t]*"
     r"(?:(?:it['\u2019]s|it[ \t]+is|which[ \t]+is|is)[ \t]+)?now[ \t]*:?[ \t]*" + _VALUE,
     re.IGNORECASE,
 )
 # "you can claim host with 559201": a meeting's host key, given with the words that use it.
-_HOST_CLAIM = re.compile(r"\bclaim(?:ing)?[ \t]+(?:the[ \t]+)?host(?:[ \t]+(?:role|rights))?[ \t]*(?:with|using|by[ \t]+entering|:|-)?[ \t]*"
+_HOST_CLAIM = lazy_compile(r"\bclaim(?:ing)?[ \t]+(?:the[ \t]+)?host(?:[ \t]+(?:role|rights))?[ \t]*(?:with|using|by[ \t]+entering|:|-)?[ \t]*"
                          r"(?P<value>\d{6})(?!\d)", re.IGNORECASE)
-_CLOCK_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
-_NOT_KEYED_AFTER = re.compile(r"[ \t]+(?:as|into|in[ \t]+the|on[ \t]+the[ \t]+form)\b", re.IGNORECASE)
+_CLOCK_TIME = lazy_compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_NOT_KEYED_AFTER = lazy_compile(r"[ \t]+(?:as|into|in[ \t]+the|on[ \t]+the[ \t]+form)\b", re.IGNORECASE)
 # "the password hasn't changed", "it still isn’t set": a word of the sentence, never the password.
 # The value may stop at the apostrophe ("hasn"), so the bare stem counts too.
-_NEGATED_VERB = re.compile(r"(?:has|have|had|is|are|was|were|does|do|did|could|would|should|must|need|ca|wo)n(?:['\u2019]?t)?",
+_NEGATED_VERB = lazy_compile(r"(?:has|have|had|is|are|was|were|does|do|did|could|would|should|must|need|ca|wo)n(?:['\u2019]?t)?",
                            re.IGNORECASE)
 _EVERYDAY_ENDINGS = ("ed", "ing", "ly", "able", "ible", "tion", "ment")
 
@@ -369,34 +370,34 @@ class SecretDetector:
     def __init__(self, context: CheckContext):
         secret_labels = phrase_pattern(entries("secret_labels", context.extra_terms))
         code_labels = phrase_pattern(entries("code_labels", context.extra_terms))
-        self._code_labels = re.compile(rf"(?:{_CODE_WORDS}|{code_labels})$", re.IGNORECASE)
-        self._assigned = re.compile(
+        self._code_labels = lazy_compile(rf"(?:{_CODE_WORDS}|{code_labels})$", re.IGNORECASE)
+        self._assigned = lazy_compile(
             rf"\b(?P<word>{_PASSWORD_WORDS}|{secret_labels}|{_CODE_WORDS}|{code_labels})\b{_QUALIFIER}"
             rf"(?P<sep>{_SEPARATOR})?[ \t]*{_VALUE}",
             re.IGNORECASE,
         )
-        self._spaced_code = re.compile(
+        self._spaced_code = lazy_compile(
             rf"\b(?:{_CODE_WORDS}|{code_labels})\b{_QUALIFIER}(?:{_SEPARATOR})?[ \t]*{_SPACED_DIGITS}", re.IGNORECASE
         )
         places = phrase_pattern(entries("code_places", context.extra_terms))
-        self._code_place = re.compile(rf"\b(?:{places})\b", re.IGNORECASE)
+        self._code_place = lazy_compile(rf"\b(?:{places})\b", re.IGNORECASE)
         short_codes = phrase_pattern(entries("short_code_labels", context.extra_terms))
-        self._short_code = re.compile(rf"(?:{short_codes})$", re.IGNORECASE)
-        self._short_code_near = re.compile(rf"\b(?:{short_codes})\b", re.IGNORECASE)
+        self._short_code = lazy_compile(rf"(?:{short_codes})$", re.IGNORECASE)
+        self._short_code_near = lazy_compile(rf"\b(?:{short_codes})\b", re.IGNORECASE)
         url_params = phrase_pattern(entries("url_secret_params", context.extra_terms))
         # "https://hooks.example.com/tmw?key=a9Z2kQ7mP4xV": a secret carried in a web address.
-        self._url_secret = re.compile(
+        self._url_secret = lazy_compile(
             rf"https?://[^\s?#]+\?(?:[^\s#]*?&)?(?i:{url_params})=(?P<value>[A-Za-z0-9_\-.~%]{{8,200}})"
         )
         code_lists = phrase_pattern(entries("code_list_labels", context.extra_terms))
-        self._code_list = re.compile(rf"\b(?:{code_lists})\b", re.IGNORECASE)
+        self._code_list = lazy_compile(rf"\b(?:{code_lists})\b", re.IGNORECASE)
         services = phrase_pattern(entries("key_services", context.extra_terms))
-        self._service_value = re.compile(
+        self._service_value = lazy_compile(
             rf"\b(?:{services})\b(?:['\u2019]s)?[^\n:=]{{0,30}}?(?:{_SEPARATOR})[ \t]*{_RANDOM_VALUE}", re.IGNORECASE)
         keys = entries("keypad_keys", context.extra_terms)
-        self._keyed_code = re.compile(_KEYED_DIGITS + rf"(?P<key>[#*\u2713\u2714]|(?:{phrase_pattern(keys)})(?!\w))", re.IGNORECASE)
+        self._keyed_code = lazy_compile(_KEYED_DIGITS + rf"(?P<key>[#*\u2713\u2714]|(?:{phrase_pattern(keys)})(?!\w))", re.IGNORECASE)
         not_code = phrase_pattern(entries("not_code_words", context.extra_terms))
-        self._not_a_door_code = re.compile(rf"(?:\b(?:{not_code})[ \t-]*|post)$", re.IGNORECASE)
+        self._not_a_door_code = lazy_compile(rf"(?:\b(?:{not_code})[ \t-]*|post)$", re.IGNORECASE)
 
     def _overlapping(self, text: str):
         """Every label and its value; a value that is itself a label ("padlock: combination 7351") is

@@ -42,6 +42,7 @@ from bot.checks.detectors.people import NOT_A_NAME
 from bot.checks.document import Document
 from bot.checks.findings import Kind
 from bot.checks.wordlists import entries, phrase_pattern
+from bot.checks.lazy_regex import lazy_compile
 
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # A surname's prefix, written as its family writes it: "Callum de Souza", "Lewis van Rijn", "Imogen la
@@ -50,12 +51,12 @@ _PREFIX = r"(?:(?:[Dd]e|[Dd]a|[Dd]i|[Dd]el|[Dd]u|[Ll]a|[Ll]e|[Vv]an(?:[ \t]+(?:d
 _SURNAME = rf"(?:{_PREFIX}|Mc|Mac|O['\u2019]|De|Le|Du)?[A-Z][a-z]+(?:-(?:[A-Z][a-z]+))?"
 # A surname in capitals at the head of a register line: "BRADSHAW, Keira", "DAVIES-LLOYD, Megan".
 _SURNAME_CAPS = r"(?:Mc|Mac|O['\u2019])?[A-Z]{2,}(?:['\u2019][A-Z]+)?(?:-[A-Z]{2,})?"
-_FULL_NAME = re.compile(rf"\b(?P<first>{_NAME_WORD})[ \t]+(?P<last>{_SURNAME})(?:['\u2019]s)?\b")
-_SURNAME_FIRST = re.compile(rf"\b(?P<last>{_SURNAME_CAPS}|{_SURNAME})[ \t]*,[ \t]*(?P<first>{_NAME_WORD})\b(?![ \t]+[A-Z][a-z])")
+_FULL_NAME = lazy_compile(rf"\b(?P<first>{_NAME_WORD})[ \t]+(?P<last>{_SURNAME})(?:['\u2019]s)?\b")
+_SURNAME_FIRST = lazy_compile(rf"\b(?P<last>{_SURNAME_CAPS}|{_SURNAME})[ \t]*,[ \t]*(?P<first>{_NAME_WORD})\b(?![ \t]+[A-Z][a-z])")
 _AGE = r"(?:[4-9]|1[0-7])"
 _YEAR_GROUP = r"(?:year|yr|y)[ \t]*(?:[1-9]|1[0-3])\b"
 # Right after the name: ", 14," "(15)" ", aged 12" "(Year 8)" ", a pupil at" ", who is 16".
-_YOUNG_AFTER = re.compile(
+_YOUNG_AFTER = lazy_compile(
     rf"[ \t]*(?:,[ \t]*{_YEAR_GROUP}[ \t]*[,)]"
     rf"|,?[ \t]+(?:from|in|of)[ \t]+{_YEAR_GROUP}"
     # ", 12 Brunswick Road" is a house number: a place's name and its address, not an age.
@@ -81,7 +82,7 @@ _YOUNG_AFTER = re.compile(
 )
 # Right before the name: "9-year-old Jack Holmes", "our young leader Daniel Osei".
 _AGE_WORD = r"(?:four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)"
-_YOUNG_BEFORE = re.compile(
+_YOUNG_BEFORE = lazy_compile(
     rf"(?:\b(?:{_AGE}|{_AGE_WORD})[ \t-]+year[ \t-]+old"
     rf"|\b(?:young|teen|teenage)[ \t]+(?:leader|musician|person|drummer|singer|guitarist|bassist|rapper|dj|composer|songwriter|producer|star)"
     # "new lad Reece Holloway", "the young lass": called a child just before the name.
@@ -101,7 +102,7 @@ _YOUNG_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # In the same sentence: an age or a school year, said of someone.
-_AGE_IN_SENTENCE = re.compile(
+_AGE_IN_SENTENCE = lazy_compile(
     # "is 13", not "was 16 when he auditioned": an age in the past says nothing about now.
     # "he's 13", "i'm 14" and "im 14" in chat: someone saying their age, or another's.
     rf"\b(?:aged?|only|both|just|is|turns?|he['\u2019]s|she['\u2019]s|i['\u2019]m|im|i[ \t]+am)[ \t]+{_AGE}\b(?![:.]\d|[ \t]*(?:%|am|pm|minutes|mins|hours|years?[ \t]+ago)|[ \t]+when\b)"
@@ -111,7 +112,7 @@ _AGE_IN_SENTENCE = re.compile(
 )
 # An age said of one person, for the message-wide cue: "He's 15", "she is only 13", "(12!)", "a
 # 14-year-old". Not an age range or a group ("aged 11-16", "13-year-olds", "under-16s").
-_AGE_OF_SOMEONE = re.compile(
+_AGE_OF_SOMEONE = lazy_compile(
     rf"\b(?:he['\u2019]s|she['\u2019]s|he[ \t]+is|she[ \t]+is|they['\u2019]re|they[ \t]+are|i['\u2019]m|im|i[ \t]+am|"
     rf"turns?|turned|turning|just[ \t]+turned|now)[ \t]+(?:only[ \t]+|just[ \t]+|nearly[ \t]+|almost[ \t]+)?{_AGE}\b"
     rf"(?![ \t]*(?:[-\u2013+]|to\b|%|am\b|pm\b|minutes|mins|hours|years?[ \t]+ago|[ \t]*when\b)|[:.]\d)"
@@ -121,14 +122,14 @@ _AGE_OF_SOMEONE = re.compile(
 )
 # A participant who started young: "first came to Audio-Base at 12", "joined Beat It when she was 13",
 # "has been coming since he was 11". An age in the past, but said of someone who is one of ours.
-_JOINED_YOUNG = re.compile(
+_JOINED_YOUNG = lazy_compile(
     rf"\b(?:came|comes|joined|started|began|turned[ \t]+up|signed[ \t]+up|been[ \t]+coming|been[ \t]+(?:a[ \t]+)?(?:member|regular))"
     rf"[^.!?\n]{{0,40}}?(?:\b(?:at|aged?)[ \t]+{_AGE}\b(?![:.]\d|[ \t]*(?:%|am|pm|o['\u2019]clock))"
     rf"|\b(?:when|since)[ \t]+(?:he|she|they|i)[ \t]+(?:was|were|turned)[ \t]+(?:only[ \t]+|just[ \t]+)?{_AGE}\b)",
     re.IGNORECASE,
 )
 # Called a child of one of the organisation's projects: "a proper Beat It kid", "one of the Audio-Base kids".
-_PROJECT_KID = re.compile(r"(?<![\w-])(?P<project>(?:[A-Z][\w'\u2019-]*[ \t]+){1,3})(?:kid|kids|youngster|youngsters)\b")
+_PROJECT_KID = lazy_compile(r"(?<![\w-])(?P<project>(?:[A-Z][\w'\u2019-]*[ \t]+){1,3})(?:kid|kids|youngster|youngsters)\b")
 
 
 def _project_kid(sentence: str) -> bool:
@@ -136,7 +137,7 @@ def _project_kid(sentence: str) -> bool:
     return any(any(word not in NOT_A_NAME for word in found.group("project").split())
                for found in _PROJECT_KID.finditer(sentence))
 _LOOKBACK = 40
-_RECIPIENT_BEFORE = re.compile(
+_RECIPIENT_BEFORE = lazy_compile(
     r"\b(?:certificates?|awards?|awarded|presented|badges?|medals?|prizes?|congratulations|congrats|"
     r"shout[ \t-]?outs?|special[ \t]+mention|props|kudos|proud[ \t]+of|well[ \t]+done)[ \t]+(?:(?:goes|go|went|is|are)[ \t]+)?(?:to|for)?[ \t]*$",
     re.IGNORECASE,
@@ -148,9 +149,9 @@ class YoungPersonNameDetector:
         self._first_names = frozenset(entries("forenames", context.extra_terms))
         self._this_year = context.current_year()
         cues = phrase_pattern(entries("youth_cues", context.extra_terms))
-        self._youth_cue = re.compile(rf"(?<![\w-])(?:{cues})(?![\w-])", re.IGNORECASE)
+        self._youth_cue = lazy_compile(rf"(?<![\w-])(?:{cues})(?![\w-])", re.IGNORECASE)
         roles = phrase_pattern(entries("adult_roles", context.extra_terms))
-        self._role_after = re.compile(
+        self._role_after = lazy_compile(
             # "Imani Stokes, Young Producer of the Year", "Oisin Byrne, our youth trustee": a role held as a
             # young person is no adult's (round 12).
             rf"[ \t]*(?:,|\(|-|\u2013)?[ \t]*(?:(?:our|the|a|an|is|was|as)[ \t]+)?"
@@ -158,36 +159,36 @@ class YoungPersonNameDetector:
             re.IGNORECASE,
         )
         # "Ruth Gilmore, who is joining us as a volunteer": a role a little later in the clause.
-        self._role_later = re.compile(
+        self._role_later = lazy_compile(
             rf"[^.!?\n]{{0,40}}?\bas[ \t]+(?:a|an|our|the)[ \t]+(?:new[ \t]+)?(?:[a-z]+[ \t]+)?(?:{roles})\b", re.IGNORECASE)
         # "Our new trustee, James Whitmore": a role, then a comma, then the name.
-        self._title_before = re.compile(rf"\b(?:{roles})\.?[ \t]*,?[ \t]+$", re.IGNORECASE)
+        self._title_before = lazy_compile(rf"\b(?:{roles})\.?[ \t]*,?[ \t]+$", re.IGNORECASE)
         all_actions = entries("adult_actions", context.extra_terms)
         actions = phrase_pattern(a for a in all_actions if not a.endswith(" by"))
-        self._adult_action_after = re.compile(rf"[ \t]*,?[ \t]*(?:{actions})\b", re.IGNORECASE)
+        self._adult_action_after = lazy_compile(rf"[ \t]*,?[ \t]*(?:{actions})\b", re.IGNORECASE)
         done_by = phrase_pattern(a for a in all_actions if a.endswith(" by"))
-        self._adult_action_before = re.compile(rf"\b(?:{done_by})[ \t]+$", re.IGNORECASE)
-        self._role_in_heading = re.compile(rf"\b(?:{roles})(?:s|['\u2019]s?|s['\u2019])?(?!\w)", re.IGNORECASE)
+        self._adult_action_before = lazy_compile(rf"\b(?:{done_by})[ \t]+$", re.IGNORECASE)
+        self._role_in_heading = lazy_compile(rf"\b(?:{roles})(?:s|['\u2019]s?|s['\u2019])?(?!\w)", re.IGNORECASE)
         child_labels = phrase_pattern(entries("child_form_labels", context.extra_terms))
-        self._child_label_before = re.compile(rf"\b(?:{child_labels})[ \t]*[:\-\u2013][ \t]*$", re.IGNORECASE)
+        self._child_label_before = lazy_compile(rf"\b(?:{child_labels})[ \t]*[:\-\u2013][ \t]*$", re.IGNORECASE)
         # A form's plain "Name:" line, and the other lines that say whose form it is.
         young_fields = phrase_pattern(entries("young_form_fields", context.extra_terms))
         # An age or a school year counts only with a young value: not "Age: 45", nor "Year: 2026".
-        self._young_field = re.compile(
+        self._young_field = lazy_compile(
             rf"(?:^|[\n|/;]|[ \t]{{2,}})[ \t]*(?:(?:{young_fields})[ \t]*[:=\-\u2013]"
             rf"|age[ \t]*[:=\-\u2013][ \t]*{_AGE}\b|(?:school[ \t]+)?year(?:[ \t]+group)?[ \t]*[:=\-\u2013][ \t]*(?:y|yr|year)?[ \t]*(?:[1-9]|1[0-3])\b)",
             re.IGNORECASE | re.MULTILINE)
         adult_fields = phrase_pattern(entries("adult_form_fields", context.extra_terms))
-        self._adult_field = re.compile(rf"(?:^|[\n|/;]|[ \t]{{2,}})[ \t]*(?:{adult_fields})[ \t]*[:=\-\u2013]", re.IGNORECASE | re.MULTILINE)
+        self._adult_field = lazy_compile(rf"(?:^|[\n|/;]|[ \t]{{2,}})[ \t]*(?:{adult_fields})[ \t]*[:=\-\u2013]", re.IGNORECASE | re.MULTILINE)
         # A line-up: "1. Jake Pemberton - vocals", "Archie Penrose (keys)", "Kai Williams on drums".
         parts = phrase_pattern(entries("performer_parts", context.extra_terms))
-        self._part_after = re.compile(
+        self._part_after = lazy_compile(
             rf"[ \t]*(?:\([ \t]*|[\-\u2013:][ \t]*|[ \t]+on[ \t]+)(?:the[ \t]+)?(?:{parts})(?![\w-])", re.IGNORECASE)
         grown_up = phrase_pattern(entries("adult_performer_words", context.extra_terms))
-        self._adult_performers = re.compile(rf"(?<![\w-])(?:{grown_up})(?![\w-])", re.IGNORECASE)
+        self._adult_performers = lazy_compile(rf"(?<![\w-])(?:{grown_up})(?![\w-])", re.IGNORECASE)
         # A first time celebrated: "smashing her first solo", "their first ever live set".
         milestones = phrase_pattern(entries("youth_milestones", context.extra_terms))
-        self._milestone = re.compile(
+        self._milestone = lazy_compile(
             rf"\bfirst[ \t]+(?:ever[ \t]+)?(?:live[ \t]+|public[ \t]+|solo[ \t]+)?(?:{milestones})(?![\w-])", re.IGNORECASE)
         # "Billie Eilish wrote her first album at 17": a famous person, young when famous, is no participant.
         self._famous = frozenset(" ".join(n.lower().split()) for n in entries("famous_people", context.extra_terms))
@@ -196,51 +197,51 @@ class YoungPersonNameDetector:
         self._group_last = frozenset(w.title() for w in entries("group_name_words", context.extra_terms))
         # Someone's child: "Lacey Brennan's carer phoned", "Tyler Oakes is collected by his gran".
         parents = phrase_pattern(entries("parent_words", context.extra_terms))
-        self._parent_after = re.compile(rf"['\u2019]s[ \t]+(?:{parents})\b", re.IGNORECASE)
-        self._collected_by_after = re.compile(
+        self._parent_after = lazy_compile(rf"['\u2019]s[ \t]+(?:{parents})\b", re.IGNORECASE)
+        self._collected_by_after = lazy_compile(
             r"[ \t]+(?:is|gets|will[ \t]+be|was|usually[ \t]+gets|has[ \t]+been)[ \t]+(?:usually[ \t]+|always[ \t]+|normally[ \t]+)?"
             r"(?:collected|picked[ \t]+up|dropped[ \t]+off|brought|taken[ \t]+home|driven|walked[ \t]+(?:here|home|over))"
             rf"[^.!?\n]{{0,40}}?\b(?:by|with)[ \t]+(?:his|her|their)[ \t]+(?:{parents})\b",
             re.IGNORECASE,
         )
         # Lower-case names beside a parent word: "evie-mae cartwright's dad rang".
-        self._lower_child_of = re.compile(
+        self._lower_child_of = lazy_compile(
             rf"(?<![\w'\u2019-])(?P<first>[a-z]+(?:-[a-z]+)?)[ \t]+(?P<last>[a-z]{{3,}}(?:-[a-z]+)?)['\u2019]s[ \t]+(?:{parents})\b"
         )
         # Taking part: "add X to the cohort group", "welcome X to the Saturday band".
         groups = phrase_pattern(entries("participant_groups", context.extra_terms))
-        self._added_before = re.compile(
+        self._added_before = lazy_compile(
             r"\b(?:add|added|adding|welcome|welcoming|enrol|enrolled|enrolling|book|booked|booking|register|registered|"
             r"put|sign|signed|move|moved|moving)[ \t]+$", re.IGNORECASE)
-        self._added_after = re.compile(
+        self._added_after = lazy_compile(
             rf"(?:[ \t]+up)?[ \t]+(?:to|onto|on|into|for|in)[ \t]+(?:the[ \t]+|our[ \t]+|this[ \t]+|next[ \t]+|a[ \t]+)?"
             rf"(?:[\w'\u2019-]+[ \t]+){{0,3}}?(?:{groups})\b", re.IGNORECASE)
-        self._joined_after = re.compile(
+        self._joined_after = lazy_compile(
             r"[ \t]+(?:has[ \t]+(?:just[ \t]+)?(?:been[ \t]+)?|just[ \t]+|was[ \t]+|is[ \t]+|got[ \t]+|gets[ \t]+)?"
             r"(?:(?:offered|given|awarded|gained|won|secured|accepted|got)[ \t]+(?:a|her|his|their)[ \t]+place\b"
             rf"|(?:joined|started|signed[ \t]+up[ \t]+(?:to|for)|enrolled[ \t]+(?:on|in)|new[ \t]+to)[ \t]+(?:the|our)[ \t]+(?:[\w'\u2019-]+[ \t]+){{0,3}}?(?:{groups})\b)",
             re.IGNORECASE)
         things = phrase_pattern(entries("participant_things", context.extra_terms))
-        self._thing_after = re.compile(
+        self._thing_after = lazy_compile(
             rf"['\u2019]s[ \t]+(?:(?:first|last|next|weekly|new|latest)[ \t]+)?(?:{things})(?![\w-])", re.IGNORECASE)
         forms = phrase_pattern(entries("participant_forms", context.extra_terms))
-        self._form_before = re.compile(
+        self._form_before = lazy_compile(
             rf"\b(?:{forms})[ \t]*(?:[:\-\u2013]|for|from|re:?)?[ \t]*(?:[:\-\u2013][ \t]*)?$", re.IGNORECASE)
         members = phrase_pattern(entries("young_member_words", context.extra_terms))
-        self._one_of_ours = re.compile(
+        self._one_of_ours = lazy_compile(
             r"[ \t]*,?[ \t]*(?:(?:is|was)[ \t]+)?one[ \t]+of[ \t]+(?:our|the)[ \t]+"
             r"(?:(?:new|newest|youngest|young|talented|amazing|brilliant|regular|budding|lovely)[ \t]+)*"
             rf"(?:young[ \t]+people|participants|learners|pupils|students|(?:{members})s?)\b", re.IGNORECASE)
         # Missing a session: "Ethan Moorcroft won't make tonight's session".
-        self._absent_after = re.compile(
+        self._absent_after = lazy_compile(
             r"[ \t]+(?:won['\u2019]t|can['\u2019]t|cannot|can[ \t]+not|couldn['\u2019]t|isn['\u2019]t|wasn['\u2019]t|"
             r"won['\u2019]t[ \t]+be[ \t]+able[ \t]+to|is[ \t]+not[ \t]+able[ \t]+to)[ \t]+(?:make|come|attend|be[ \t]+(?:in|at|coming|there))\b"
             r"[^.!?\n]{0,60}?\b(?:session|rehearsal|practice|band|group|class|lesson|workshop|tonight|today)\b",
             re.IGNORECASE)
 
         columns = phrase_pattern(entries("young_list_columns", context.extra_terms))
-        self._young_columns = re.compile(rf"(?<![\w-])(?:{columns})(?![\w-])", re.IGNORECASE)
-        self._parent_named_after = re.compile(
+        self._young_columns = lazy_compile(rf"(?<![\w-])(?:{columns})(?![\w-])", re.IGNORECASE)
+        self._parent_named_after = lazy_compile(
             rf"(?<![\w-])(?:{parents})[ \t]*(?:[:(][ \t]*[A-Z]|[ \t]+[A-Z][a-z]+\b|-[ \t]*[A-Z])")
 
     def _young_form(self, text: str) -> bool:
@@ -533,12 +534,12 @@ class YoungPersonNameDetector:
 # Rows of a list: a line (after a bullet, a number or a table's bar) or an item of a one-line list
 # after a heading's colon, starting with a name: "Callum Rees | 04/09/2009", "- Jayden Okoro",
 # "Marley Cox - 11-12", "Harley,Quinn-Davies,2010-06-14" under a first_name,last_name header.
-_ROW_NAME = re.compile(
+_ROW_NAME = lazy_compile(
     rf"(?:^|[:,;])[ \t]*(?:[-*\u2022\u2013|]|\d{{1,2}}[.)])?[ \t]*"
     rf"(?P<name>{_NAME_WORD}(?:[ \t]+|[ \t]*,[ \t]*)(?:{_SURNAME}))"
     rf"(?=[ \t]*(?:$|\n|[|,;(]|[ \t]-|[ \t]\u2013|[ \t]+\d|[ \t]+-[ \t]))", re.MULTILINE)
 # A table's header row, or a CSV header: "Name | DOB | School", "first_name,last_name,dob".
-_HEADER_CELL = re.compile(r"[A-Za-z_ /.']{1,30}")
+_HEADER_CELL = lazy_compile(r"[A-Za-z_ /.']{1,30}")
 
 
 def _header_cells(text: str) -> list[str]:
@@ -551,12 +552,12 @@ def _header_cells(text: str) -> list[str]:
         if len(row) >= 2 and all(_HEADER_CELL.fullmatch(cell) for cell in row if cell):
             cells += [cell for cell in row if cell]
     return cells
-_YOUNG_CELL = re.compile(r"(?:school[ \t_]+)?(?:year|yr|age|ages|size|year[ \t_]+group|d\.?o\.?b\.?)", re.IGNORECASE)
-_YEAR_GROUP_HEADING = re.compile(r"\b(?:year|yr|y)[ \t]*(?:[1-9]|1[0-3])\b|\bages?[ \t]+\d", re.IGNORECASE)
+_YOUNG_CELL = lazy_compile(r"(?:school[ \t_]+)?(?:year|yr|age|ages|size|year[ \t_]+group|d\.?o\.?b\.?)", re.IGNORECASE)
+_YEAR_GROUP_HEADING = lazy_compile(r"\b(?:year|yr|y)[ \t]*(?:[1-9]|1[0-3])\b|\bages?[ \t]+\d", re.IGNORECASE)
 # A child's clothes size or age band: "- 11-12", "(age 13-14)", "9-10 yrs".
-_AGE_SIZE = re.compile(r"(?:^|[ \t(\-\u2013|:])(?:age[ \t]*)?(?:[3-9]|1[0-5])[ \t]*[-\u2013/][ \t]*(?:[4-9]|1[0-6])(?![\d:.])(?![ \t]*(?:am|pm))", re.IGNORECASE)
+_AGE_SIZE = lazy_compile(r"(?:^|[ \t(\-\u2013|:])(?:age[ \t]*)?(?:[3-9]|1[0-5])[ \t]*[-\u2013/][ \t]*(?:[4-9]|1[0-6])(?![\d:.])(?![ \t]*(?:am|pm))", re.IGNORECASE)
 # A date of birth of someone young: a year from 2005 to 2022.
-_YOUNG_DOB = re.compile(r"\b(?:[0-3]?\d[/.\-][01]?\d[/.\-](?:20(?:0[5-9]|1\d|2[0-2])|0[5-9]|1\d)|20(?:0[5-9]|1\d|2[0-2])-[01]\d-[0-3]\d)\b")
+_YOUNG_DOB = lazy_compile(r"\b(?:[0-3]?\d[/.\-][01]?\d[/.\-](?:20(?:0[5-9]|1\d|2[0-2])|0[5-9]|1\d)|20(?:0[5-9]|1\d|2[0-2])-[01]\d-[0-3]\d)\b")
 
 
 def _list_rows(text: str) -> list[tuple[int, int, int, int]]:
@@ -571,13 +572,13 @@ def _list_rows(text: str) -> list[tuple[int, int, int, int]]:
 
 # A form's plain name line: "Name: ...", "Full name - ...", "Form: Name: ...", "| Name: ...". Not
 # "Parent name:" (an adult), whose own label comes first.
-_NAME_LABEL_BEFORE = re.compile(r"(?:^|[\n|/;:\-\u2013]|[ \t]{2})[ \t]*(?:full[ \t]+)?name[ \t]*[:\-\u2013][ \t]*$", re.IGNORECASE)
+_NAME_LABEL_BEFORE = lazy_compile(r"(?:^|[\n|/;:\-\u2013]|[ \t]{2})[ \t]*(?:full[ \t]+)?name[ \t]*[:\-\u2013][ \t]*$", re.IGNORECASE)
 
 
 # One item of a register written surname first: it starts a line or follows a semicolon, a colon or a
 # dash, and ends the line or meets a semicolon or a bracket.
-_REGISTER_ITEM_BEFORE = re.compile(r"(?:^|[\n;:]|[ \t][-\u2013\u2014])[ \t]*$")
-_REGISTER_ITEM_AFTER = re.compile(r"[ \t]*(?:[;\n(]|$)")
+_REGISTER_ITEM_BEFORE = lazy_compile(r"(?:^|[\n;:]|[ \t][-\u2013\u2014])[ \t]*$")
+_REGISTER_ITEM_AFTER = lazy_compile(r"[ \t]*(?:[;\n(]|$)")
 
 
 def _paragraph(text: str, position: int) -> tuple[int, int]:
@@ -590,29 +591,29 @@ def _paragraph(text: str, position: int) -> tuple[int, int]:
 
 
 # An entry of a list separated by slashes or semicolons: "Register: Begum, Sara / Cole, Archie".
-_ENTRY_BEFORE = re.compile(r"(?:^|[\n:;/])[ \t]*$")
-_ENTRY_AFTER = re.compile(r"[ \t]*(?:[;/\n(]|$)")
-_SLASHED_ENTRIES = re.compile(r"[A-Za-z][ \t]*,[ \t]*[A-Z][a-z]+[ \t]*[/;][ \t]*[A-Z][\w'\u2019-]*[ \t]*,")
+_ENTRY_BEFORE = lazy_compile(r"(?:^|[\n:;/])[ \t]*$")
+_ENTRY_AFTER = lazy_compile(r"[ \t]*(?:[;/\n(]|$)")
+_SLASHED_ENTRIES = lazy_compile(r"[A-Za-z][ \t]*,[ \t]*[A-Z][a-z]+[ \t]*[/;][ \t]*[A-Z][\w'\u2019-]*[ \t]*,")
 
 
 # The start of a list's item: a line, a number, a bullet, or after a comma, semicolon or colon.
-_LIST_ITEM_BEFORE = re.compile(r"(?:^|[\n,;:*\-\u2013\u2022]|\d[.)])[ \t]*$")
+_LIST_ITEM_BEFORE = lazy_compile(r"(?:^|[\n,;:*\-\u2013\u2022]|\d[.)])[ \t]*$")
 
 
 # "Helen Carver at Gloucester Guildhall", "Sophie Barnes from Arts Council England": someone from a
 # named organisation is a partner's staff, unless the organisation is a school (then the person is
 # likely a pupil, and a school cue decides).
-_ORGANISATION_AFTER = re.compile(
+_ORGANISATION_AFTER = lazy_compile(
     r"[ \t]*,?[ \t]+(?:from|at|of|with|representing)[ \t]+(?:the[ \t]+)?[A-Z][\w&'\u2019-]*"
     r"(?![\w&'\u2019-]*(?:[ \t]+[A-Z][\w&'\u2019-]*)*[ \t]+(?:School|Academy|Primary|High|College|Grammar)\b)"
 )
 # "Aria Kowalski Photography", "Harvey Stone Ltd": a business named after its owner.
-_BUSINESS_AFTER = re.compile(
+_BUSINESS_AFTER = lazy_compile(
     r"[ \t]+(?:Ltd|Limited|LLP|Plc|PLC|Photography|Photo|Sound|Sounds|Audio|Hire|Events|Productions|Media|Design|"
     r"Designs|Associates|Consulting|Solicitors|Accountants|Catering|Coaches|Taxis|Transport|Records|Music)\b"
 )
 # A song's credit: "Delilah (Tom Jones)", "Someone You Loved by Lewis Capaldi".
-_CREDIT_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019]*[ \t]*\(|[A-Za-z][\w'\u2019]*[ \t]+by[ \t]+)$")
+_CREDIT_BEFORE = lazy_compile(r"(?:[A-Z][\w'\u2019]*[ \t]*\(|[A-Za-z][\w'\u2019]*[ \t]+by[ \t]+)$")
 
 
 def _credit(text: str, start: int, end: int) -> bool:
@@ -621,17 +622,17 @@ def _credit(text: str, start: int, end: int) -> bool:
     return text[start - 1:start] != "(" or text[end:end + 1] == ")"
 
 
-_LOWER_NAME = re.compile(r"(?<![\w'\u2019-])(?P<first>[a-z]+(?:-[a-z]+)?)[ \t]+(?P<last>[a-z]{3,}(?:-[a-z]+)?)(?![\w'\u2019-])")
+_LOWER_NAME = lazy_compile(r"(?<![\w'\u2019-])(?P<first>[a-z]+(?:-[a-z]+)?)[ \t]+(?P<last>[a-z]{3,}(?:-[a-z]+)?)(?![\w'\u2019-])")
 
 
-_LOWER_DOUBLE_FIRST_NAME = re.compile(
+_LOWER_DOUBLE_FIRST_NAME = lazy_compile(
     r"(?<![\w'\u2019-])(?P<first>[a-z]{2,}-[a-z]{2,})[ \t]+(?P<last>[a-z]{3,}(?:-[a-z]+)?)(?![\w'\u2019-])")
 # Second halves of double first names that are words on their own, so not in forenames.txt: "ellie-may".
 _SECOND_NAME_HALVES = frozenset(["may", "mae", "jo", "lou", "leigh", "lee", "jay", "ann", "anne", "jean", "belle", "marie"])
 # Words that are verbs or adverbs after a first name ("ellie-may absolutely smashed it", "lily-rose sang"),
 # and a verb told by what follows it: "ellie-may drops the beat".
 _NOT_SURNAME_ENDINGS = ("ly", "ing", "ed", "ng")
-_SENTENCE_GOES_ON = re.compile(
+_SENTENCE_GOES_ON = lazy_compile(
     r"[ \t]+(?:the|a|an|it|her|his|their|them|me|us|you|up|out|in|on|off|to|into|at|with|for|so|too|and|but|again)\b")
 
 
@@ -656,7 +657,7 @@ _PLACE_WORDS = frozenset(
 )
 
 
-_NAMES_A_PLACE_AFTER = re.compile(
+_NAMES_A_PLACE_AFTER = lazy_compile(
     r"(?:['\u2019]s)?[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:School|Academy|College|High|Primary|Grammar|Infants|Juniors|"
     r"Hall|Centre|Theatre|Church|Chapel|Trust|Foundation|Fund|Road|Street|Lane|Avenue|Close|Way|Park|Rooms|House|"
     r"Award|Awards|Prize|Orchestra|Choir|Band|Studios?|Arena|Library|Museum|Gallery|Stadium|Hospital|Building)\b"
