@@ -47,7 +47,7 @@ NOTES_PARAGRAPH = (
     "Amy and Sam did a great job. Call 07700 900123 if late; email jo@gmail.com. "
 )
 ANCHOR_CHARACTERS = "a1 @<.:-'\n"
-CHAT_WORDS = "you're all brilliant come to the gig on friday and bring your guitar ".split()
+CHAT_WORDS = ["you're", "all", "brilliant", "come", "to", "the", "gig", "on", "friday", "and", "bring", "your", "guitar"]
 # Anchored on "@" and on a leading 0, so it stays linear on any text (a scan that starts an email at
 # every word character would backtrack for minutes on 100 KB of one letter).
 BARE_SCAN = re.compile(r"\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|@[\w-]+\.[\w.]+")
@@ -97,8 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         text = character * 100_000
         all_met &= report(
             f"100 KB of {character!r}",
-            cpu_seconds(lambda: checker.check(text, SLACK_MARKUP), args.runs),
-            cpu_seconds(lambda: BARE_SCAN.findall(text), args.runs),
+            cpu_seconds(lambda text=text: checker.check(text, SLACK_MARKUP), args.runs),
+            cpu_seconds(lambda text=text: BARE_SCAN.findall(text), args.runs),
         )
 
     print("The moderation rules:")

@@ -18,9 +18,9 @@ from bot.checks.detectors.secret import SecretDetector
 from bot.checks.detectors.young_names import YoungPersonNameDetector
 from bot.checks.document import Document
 from bot.checks.findings import ALSO_REPORTED, MESSAGES, CheckResult, Finding, Kind, RedactionRange, precedence, redact
+from bot.checks.lazy_regex import lazy_compile
 from bot.inline_markup import PLAIN, InlineMarkup
 from bot.text_normalise import Normalised, normalise_keeping_offsets
-from bot.checks.lazy_regex import lazy_compile
 
 
 class Checker:

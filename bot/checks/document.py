@@ -14,9 +14,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from bot.checks.lazy_regex import lazy_compile
 from bot.inline_markup import PLAIN, InlineMarkup, MarkupSpan
 from bot.text_normalise import Normalised
-from bot.checks.lazy_regex import lazy_compile
 
 MASK = "\x00"
 

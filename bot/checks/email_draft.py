@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.checks.document import EMAIL, Document
-from bot.inline_markup import PLAIN, InlineMarkup
 from bot.checks.lazy_regex import lazy_compile
+from bot.inline_markup import PLAIN, InlineMarkup
 
 # A header line, perhaps quoted in a reply ("> To: ...").
 _FIELD_LINE = lazy_compile(r"(?:[ \t]*>)*[ \t]*([A-Za-z][A-Za-z0-9-]{0,40})[ \t]*:(.*)")

@@ -18,7 +18,7 @@ from typing import Any
 class LazyPattern:
     """Stands in for `re.compile(pattern, flags)`, with the methods the detectors use."""
 
-    __slots__ = ("pattern", "flags", "_compiled")
+    __slots__ = ("_compiled", "flags", "pattern")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern

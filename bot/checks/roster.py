@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+
 from bot.checks.lazy_regex import lazy_compile
 
 __all__ = [

@@ -22,9 +22,9 @@ from bot.checks.email_draft import (
     recipient_addresses,
 )
 from bot.checks.findings import Kind
+from bot.checks.lazy_regex import lazy_compile
 from bot.checks.org import GenericMailboxes, OrgDomains
 from bot.checks.wordlists import entries
-from bot.checks.lazy_regex import lazy_compile
 
 # ... or right below a line that introduces it ("Here's what I'm sending:", "Draft (not sent yet)"), or below a mail
 # program's forwarding line ("----- Forwarded message -----").

@@ -38,8 +38,8 @@ from bot.checks.detectors import Span
 from bot.checks.detectors.people import NOT_A_NAME
 from bot.checks.document import Document
 from bot.checks.findings import Kind
-from bot.checks.wordlists import entries, phrase_pattern
 from bot.checks.lazy_regex import lazy_compile
+from bot.checks.wordlists import entries, phrase_pattern
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

@@ -18,13 +18,13 @@ import re
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
-from bot.checks.document import EMAIL, Document, EmailMatch
 from bot.checks.detectors.bcc import recipient_lists
+from bot.checks.document import EMAIL, Document, EmailMatch
 from bot.checks.email_draft import bcc_lines, header_block_anywhere
 from bot.checks.findings import Kind
+from bot.checks.lazy_regex import lazy_compile
 from bot.checks.org import GenericMailboxes, OrgDomains
 from bot.checks.wordlists import entries, phrase_pattern
-from bot.checks.lazy_regex import lazy_compile
 
 # "[at]", "(at)", and the signs themselves in brackets: "amelia.c(@)gmail(.)com", "danny [@] gmail [.] com".
 _BRACKETED_AT = r"[ \t]*[\[({<][ \t]*(?:at|@)[ \t]*[\])}>][ \t]*"

@@ -26,8 +26,8 @@ from bot.checks.detectors import Span
 from bot.checks.detectors.people import FAMILY_SUBJECT, NOT_A_NAME
 from bot.checks.document import MASK, Document
 from bot.checks.findings import Kind
-from bot.checks.wordlists import entries, phrase_pattern
 from bot.checks.lazy_regex import lazy_compile
+from bot.checks.wordlists import entries, phrase_pattern
 
 # The conditions and acronyms are word lists (bot/checks/data/health_words.txt, health_acronyms.txt),
 # so that an organisation can add its own.

@@ -50,9 +50,9 @@ from bot.checks.detectors import Span
 from bot.checks.detectors.people import NOT_A_NAME
 from bot.checks.document import Document
 from bot.checks.findings import Kind
+from bot.checks.lazy_regex import lazy_compile
 from bot.checks.roster import RosterIndex, normalise_name
 from bot.checks.wordlists import entries, phrase_pattern
-from bot.checks.lazy_regex import lazy_compile
 
 _WORD = lazy_compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 # Words of one name are separated by spaces or a hyphen ("Mary-Jane", "Smith-Jones"), nothing else.

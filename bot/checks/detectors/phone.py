@@ -24,8 +24,8 @@ from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
 from bot.checks.document import Document
 from bot.checks.findings import Kind
-from bot.checks.wordlists import entries, phrase_pattern
 from bot.checks.lazy_regex import lazy_compile
+from bot.checks.wordlists import entries, phrase_pattern
 
 # A run of digits with the separators people put in phone numbers, containing at least 7 digits.
 _CANDIDATE = lazy_compile(r"(?:\+|\(\s*)?\d(?:[\d \t\u00a0().\-\u2013/]{0,60}\d)?")

@@ -28,8 +28,8 @@ from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
 from bot.checks.document import Document
 from bot.checks.findings import Kind
-from bot.checks.wordlists import entries, phrase_pattern
 from bot.checks.lazy_regex import lazy_compile
+from bot.checks.wordlists import entries, phrase_pattern
 
 # The postcode areas in use (Royal Mail), so that "Y9 1ST" or "B4 2ND" in lower case, or strings
 # that merely have the shape of a postcode, are not taken for one.

@@ -43,9 +43,9 @@ from bot.checks.detectors import Span
 from bot.checks.detectors.people import FAMILY_SUBJECT, NOT_A_NAME
 from bot.checks.document import Document
 from bot.checks.findings import Kind
+from bot.checks.lazy_regex import lazy_compile
 from bot.checks.roster import MAX_SCHOOL_WORDS, RosterIndex, normalise_school
 from bot.checks.wordlists import entries, phrase_pattern
-from bot.checks.lazy_regex import lazy_compile
 
 _TYPE_WORDS = r"School|Academy|College|Grammar|High|Primary|Comprehensive|Infants|Juniors|Prep|Preparatory"
 _NAME_WORD = r"(?:St\.?|[A-Z][A-Za-z'\u2019.-]*)"

@@ -51,8 +51,8 @@ from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
 from bot.checks.document import EMAIL, Document
 from bot.checks.findings import Kind
-from bot.checks.wordlists import entries, phrase_pattern
 from bot.checks.lazy_regex import lazy_compile
+from bot.checks.wordlists import entries, phrase_pattern
 
 # Token shapes are ASCII, so their edges are ASCII too: "²xoxb-..." is still a token.
 _TOKENS = lazy_compile(

@@ -41,8 +41,8 @@ from bot.checks.detectors import Span
 from bot.checks.detectors.people import NOT_A_NAME
 from bot.checks.document import Document
 from bot.checks.findings import Kind
-from bot.checks.wordlists import entries, phrase_pattern
 from bot.checks.lazy_regex import lazy_compile
+from bot.checks.wordlists import entries, phrase_pattern
 
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # A surname's prefix, written as its family writes it: "Callum de Souza", "Lewis van Rijn", "Imogen la
