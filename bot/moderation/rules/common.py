@@ -81,7 +81,10 @@ def without_quoted_words(message: MessageUnderReview) -> MessageUnderReview:
 # like 'I know where you live' are always reported"). The words are a title, a
 # lyric or an example, not said to anyone.
 _QUOTED_TITLE = re.compile(
-    r"\b(?:called|titled|named|song|track|tune|single|lyric|lyrics|line|chorus|album|film|book|like|such as|eg|e\.g\.)\s+"
+    r"\b(?:called|titled|named|song|track|tune|single|lyric|lyrics|line|chorus|album|film|book|like|such as|eg|e\.g\."
+    # Round 12: a lyric sung or quoted from a song ("that old song that goes 'you'd
+    # better watch your back'", "the kids keep singing 'we will rock you'").
+    r"|(?:song|track|tune|line|chorus|verse|bit)\s+(?:that\s+|which\s+)?goes|singing|sings|sang)\s+"
     + _REPORTED_SPEECH.pattern
 )
 

@@ -11,7 +11,11 @@ Threats with no condition and no violent word are counted as classes
 last ("enjoy your little choir while it lasts"), a smirk at someone's prized
 things ("your precious banners are gonna look lovely 😏") and a weapon brought
 to a confrontation ("bringing my bat in case their dad starts again"). Weather
-enjoyed "while it lasts" and a bat brought to a match are not.
+enjoyed "while it lasts" and a bat brought to a match are not. Round 12 widened these classes: a loss foretold
+of a place someone holds ("enjoy that armband while you can"), nothing left of
+a group once the writer is done, mock regret at harm to someone's things ("be
+a shame if the tyres went flat"), a visit with a tool to settle a dispute, and
+knowing someone's routine ("I know where you park on thursdays").
 
 Defamation is accusing a named person or organisation of a crime or worse
 ("X is a thief", "the council are crooks", "Dave stole the money"); the
