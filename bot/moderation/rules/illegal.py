@@ -2,7 +2,11 @@
 
 Covers (``illegal.patterns.txt``): buying, selling and taking drugs; piracy
 and cracked software; buying alcohol for under-18s; fake IDs; fare dodging;
-unsafe or unlicensed driving; vandalism; theft; carrying weapons.
+unsafe or unlicensed driving; vandalism; theft; carrying weapons. The concept rules
+(``illegal.concepts.txt``) read plain-words acts as frames, who does what to whose thing:
+income kept from the records, benefit claims hiding a partner, getting on transport unseen,
+taking from the venue or the organisation, prescription medicines passed on, someone's
+intimate images shared, another person's account got into, a card that is not yours.
 
 Talking *about* drugs is not suggesting them: the patterns need an act
 (buying, selling, taking), so music history ("the history of acid house"),
