@@ -255,3 +255,15 @@ def test_an_age_given_beside_a_young_persons_full_name_goes_with_the_name(check,
 def test_a_house_number_after_a_name_stays_with_the_address(check):
     result = check("Post it to Amy Smith, 12 Station Road, GL2 8AA")
     assert [(f.kind, f.text) for f in result.findings][:2] == [("full_name", "Amy Smith"), ("postal_address", "12 Station Road")]
+
+
+@pytest.mark.parametrize(
+    ("text", "schools"),
+    [
+        ("Places allocated\nMcAllister, Orla - Tewkesbury Academy\nPatel, Dev - Cleeve School",
+         ["Tewkesbury Academy", "Cleeve School"]),
+        ("Register\nLindqvist, Mateo | Gloucester Academy | Y9", ["Gloucester Academy"]),
+    ],
+)
+def test_a_register_line_that_gives_the_surname_first_names_the_childs_school(found, text, schools):
+    assert found(text, "school") == schools

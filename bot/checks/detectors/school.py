@@ -47,7 +47,7 @@ from bot.checks.lazy_regex import lazy_compile
 from bot.checks.roster import MAX_SCHOOL_WORDS, RosterIndex, normalise_school
 from bot.checks.wordlists import entries, phrase_pattern
 
-_TYPE_WORDS = r"School|Academy|College|Grammar|High|Primary|Comprehensive|Infants|Juniors|Prep|Preparatory"
+_TYPE_WORDS = r"School|Academy|College|Grammar|High|Primary|Comprehensive|Infants|Juniors|Prep|Preparatory|C[ \t]+of[ \t]+E|CofE"
 _NAME_WORD = r"(?:St\.?|[A-Z][A-Za-z'\u2019.-]*)"
 _CONNECTOR = r"(?:of|the|and|&|on|upon|under|in|de|la)"
 _SCHOOL_NAME = lazy_compile(
@@ -665,7 +665,8 @@ class SchoolDetector:
             line_end = len(text) if line_end < 0 else line_end
             # "Tariq | Y9 | Cleeve School": a name the forenames list lacks, on a line with a school year
             # or an age, is still a young person's record.
-            if record.group("first").lower() not in self._first_names \
+            first = record.group("first") or record.group("given").split("-")[0]
+            if first.lower() not in self._first_names \
                     and not _YEAR_OR_AGE_ITEM.search(text, record.start(), line_end):
                 continue
             # "Tom J - Chosen Hill - Y8 - drums": beside a school year, a place's name is the school.
@@ -768,7 +769,10 @@ class SchoolDetector:
 # never left my room' – Lily Fairbanks, Stroud High School" says who said it and where they are at school.
 _DOB_ITEM = r"(?i:d\.?o\.?b\.?|born|b\.)[ \t:]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
 _RECORD_START = lazy_compile(
-    r"(?:^|(?<=[\n'\"\u2018\u201c(:])|(?<=['\"\u2019\u201d][ \t][-\u2013\u2014])|(?<=['\"\u2019\u201d][-\u2013\u2014]))[ \t]*(?P<first>[A-Z][a-z]+)(?:[ \t]+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.?))?"
+    r"(?:^|(?<=[\n'\"\u2018\u201c(:])|(?<=['\"\u2019\u201d][ \t][-\u2013\u2014])|(?<=['\"\u2019\u201d][-\u2013\u2014]))[ \t]*"
+    # A register line may give the surname first: "McAllister, Orla - Tewkesbury Academy".
+    r"(?:[A-Z][A-Za-z'\u2019-]*[a-z],[ \t]+(?P<given>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=[ \t]*(?:\||[ \t][-\u2013\u2014]|[\u2013\u2014]))"
+    r"|(?P<first>[A-Z][a-z]+)(?:[ \t]+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.?))?)"
     # "Harvey Collins (12), Severn Vale School": an age or a year in brackets may follow the name, or a
     # date of birth in a handover: "Kieran Batt (DOB 19/05/2010), Churchdown School".
     r"(?:[ \t]*\([ \t]*(?:(?:(?:Y|Yr|Year)[ \t]*)?\d{1,2}|" + _DOB_ITEM + r")[ \t]*\))?"
