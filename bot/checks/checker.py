@@ -75,14 +75,15 @@ class Checker:
 
 # A young person's age given beside their name, "Jordan Mayhew, 15, first came ...", "Dev Malhotra
 # (16)", "Dylan Prosser, a 13-year-old carer", "17-year-old Aled Pryce", identifies them with it, so it
-# goes with the name (and out of the redacted copy). A number after the name must end the phrase, so
+# goes with the name (and out of the redacted copy). Ages run to 19, as the young people on a roster do
+# (the name's finding already says they are young). A number after the name must end the phrase, so
 # "Amy Smith, 12 Station Road" keeps its house number for the address finding.
 _AGE_AFTER = lazy_compile(
     r"(?:,[ \t]*(?:aged[ \t]+)?|[ \t]*\([ \t]*(?:aged[ \t]+)?)(?:[4-9]|1[0-9])"
     r"(?:[ \t]*\)|(?=[ \t]*(?:[,;!\n]|\.(?:\s|$)|$|[ \t]+(?:who|from|and|is|has|was|of|at)\b)))"
     r"|,[ \t]+(?:a|an)[ \t]+(?:[4-9]|1[0-9])[ \t-]*year[ \t-]*old\b",
     re.IGNORECASE)
-_AGE_BEFORE = lazy_compile(r"\b(?:[4-9]|1[0-9])[ \t-]*year[ \t-]*old[ \t]+$", re.IGNORECASE)
+_AGE_BEFORE = lazy_compile(r"\b(?:[4-9]|1[0-9])[ \t-]*years?[ \t-]*old[ \t]+$", re.IGNORECASE)
 
 
 def _with_age_given(text: str, span: Span) -> Span:

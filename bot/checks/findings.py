@@ -6,6 +6,7 @@ share it without importing anything heavy.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -122,14 +123,16 @@ def precedence(kind: Kind) -> int:
     return _RANK[kind]
 
 
+_AGE_FIRST = re.compile(r"^\s*\d{1,2}[ \t-]*years?[ \t-]*old[ \t]+", re.IGNORECASE)
+
+
 def placeholder_for(finding: Finding) -> str:
     if finding.kind is Kind.FULL_NAME:
         # Policy 5.6 allows first names, so keep the first word and drop the rest:
         # "Well done Amy Smith!" becomes "Well done Amy [surname removed]!".
-        # An age may come first ("17-year-old Aled Pryce"): the first name is the first word of letters.
-        words = finding.text.split()
-        first_word = next((word for word in words if word[:1].isalpha()), words[0])
-        return f"{first_word} {PLACEHOLDERS[Kind.FULL_NAME]}"
+        # An age may come first ("17-year-old Aled Pryce", "17 year old Aled Pryce"): skip it.
+        words = _AGE_FIRST.sub("", finding.text).split() or finding.text.split()
+        return f"{words[0]} {PLACEHOLDERS[Kind.FULL_NAME]}"
     return PLACEHOLDERS[finding.kind]
 
 

@@ -267,3 +267,16 @@ def test_a_house_number_after_a_name_stays_with_the_address(check):
 )
 def test_a_register_line_that_gives_the_surname_first_names_the_childs_school(found, text, schools):
     assert found(text, "school") == schools
+
+
+def test_an_age_written_with_spaces_before_the_name_leaves_the_first_name_in_the_redacted_copy(check):
+    result = check("17 year old Aled Pryce won the prize")
+    assert result.redacted == "Aled [surname removed] won the prize"
+
+
+def test_a_child_given_with_her_age_still_ties_the_school_to_her(found):
+    assert found("Pupils at Cleeve School: Amy 14 and Kai 15 will sing", "school") == ["Cleeve School"]
+
+
+def test_an_identifier_label_ending_in_a_full_stop_still_labels_the_number(found):
+    assert found("The order no. for the hoodies is 01234 567890", "phone") == []

@@ -138,11 +138,10 @@ _RELATIVE_DAY = (
     r"|(?:this|next)[ \t]+week(?:end)?|at[ \t]+the[ \t]+weekend)"
 )
 # "turns 13 on the 19th": a day of this month, after "on the".
-_DAY_OF_MONTH = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"
 _MILESTONE_AGE_WHEN = (
     rf"(?P<age>{_AGE})(?:[ \t]+(?:years?[ \t]+old|yrs?))?[ \t]+"
     # "turns eleven on the twenty-first": after an age, "on the" and an ordinal in words is a day.
-    rf"(?i:(?P<relative>{_RELATIVE_DAY})|on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE}|(?<=the[ ])(?:{_ORDINAL_WORDS}|{_DAY_OF_MONTH})))(?![\w/]|\.\d)"
+    rf"(?i:(?P<relative>{_RELATIVE_DAY})|on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE}|(?<=the[ ])(?:{_ORDINAL_WORDS})))(?![\w/]|\.\d)"
 )
 # An age then a date needs "on" between them: "11 on 7 March" is an age and a day, but in "the Town
 # Hall, 3 March 2026" the 3 is the day itself.
@@ -505,7 +504,7 @@ _NOT_A_BIRTHDAY_OWNER = frozenset(["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Char
 _SENTENCE_OPENERS = frozenset(
     ["reminder", "note", "update", "also", "so", "and", "but", "just", "btw", "ps", "fyi", "hi", "hey", "hello", "yes",
      "no", "ok", "okay", "sorry", "well", "thanks", "please", "oh", "wow", "now", "then", "today", "tomorrow", "happy",
-     "remember", "apparently", "anyway", "heads", "guess", "psst", "and", "plus", "sadly", "luckily"])
+     "remember", "apparently", "anyway", "heads", "guess", "psst", "plus", "sadly", "luckily"])
 
 # Capitalised words that come before a date without being a person: "Invoice 03/11/2019".
 _NOT_A_PERSON_BEFORE_DATE = frozenset(

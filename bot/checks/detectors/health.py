@@ -263,8 +263,7 @@ class HealthDetector:
         # rooms overwhelming", "Esme struggles to read", "Jonah can't sit still for long".
         things = phrase_pattern(entries("health_hard_things", context.extra_terms)).replace("'", "['\u2019]")
         thing = rf"(?:(?:{_THING_LEAD})[ \t]+){{0,2}}(?:{things})\b(?![ \t]+{_NOT_A_NEED})"
-        # Compiled now: its matches are told apart from the others' by `match.re is self._hard`.
-        self._hard = re.compile(
+        self._hard = lazy_compile(
             rf"\b(?:finds?|found)[ \t]+{thing}(?:[ \t]+[\w'\u2019-]+){{0,3}}?[ \t]+{_HOW_HARD}\b"
             rf"|\b(?:finds?|found)[ \t]+it[ \t]+{_HOW_HARD}[ \t]+to[ \t]+(?:[\w'\u2019-]+[ \t]+){{0,2}}?{thing}"
             rf"|\bstruggl(?:es|e|ed|ing)[ \t]+(?:to|with)[ \t]+(?:(?:his|her|their)[ \t]+)?(?:[\w'\u2019-]+[ \t]+)?{thing}"
@@ -288,7 +287,9 @@ class HealthDetector:
         # "Anything we should know?: gets very travel sick": a question to the parent about their child;
         # anywhere in its answer a condition is the child's.
         # The question may end in "?", so it is looked for on the line, not in the sentence.
-        question = _FIELD_ANSWER_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start)
+        # Only the last stretch of a long line is read, so a line of many conditions stays quick.
+        line_start = text.rfind("\n", 0, start) + 1
+        question = _FIELD_ANSWER_BEFORE.search(text, max(line_start, start - _FIELD_QUESTION_REACH), start)
         if question is not None and self._form_question.search(question.group("label")) is not None \
                 and self._topic_label.search(question.group("label")) is None:
             return True
@@ -334,7 +335,7 @@ class HealthDetector:
         source = None
         for source in self._anonymous_source.finditer(text, max(0, start - 200), start):
             pass
-        if source is None or any(ch in "\n" for ch in text[source.end():start]):
+        if source is None or "\n" in text[source.end():start]:
             return False
         quoted = text[source.end() - 1:start]
         return not any(w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
@@ -581,10 +582,10 @@ class HealthDetector:
             before = text[max(sentence_start, start - _LOOKBACK):start]
             subject = _DOES_BEFORE.search(before)
             rest = text[end:doc.sentence_bounds(start)[1]]
-            if (self._names_a_young_person(subject) and (behaviour.re is not self._hard or self._first_name_or_pronoun(subject, rest))) \
+            if (self._names_a_young_person(subject) and (behaviour.re is not self._hard.compiled or self._first_name_or_pronoun(subject, rest))) \
                     or self._group_does_before.search(before) is not None:
                 spans.append(Span(Kind.HEALTH, start, end))
-                if behaviour.re is self._hard:
+                if behaviour.re is self._hard.compiled:
                     loose.append(spans[-1])
             else:
                 unplaced.append((start, end, sentence_start))
@@ -706,6 +707,7 @@ _DOES_BEFORE = lazy_compile(
 )
 # A form field's label right before its value: "Additional info: ", "Anything we should know? ".
 _FIELD_VALUE_BEFORE = lazy_compile(r"(?:^|(?<=\n))[ \t*\u2022_-]*(?P<label>[A-Za-z][A-Za-z /&'\u2019]{1,60}?)[ \t]*[:?]{1,2}[ \t]*$")
+_FIELD_QUESTION_REACH = 300
 _FIELD_ANSWER_BEFORE = lazy_compile(
     r"(?:^|(?<=\n))[ \t*\u2022_-]*(?P<label>[A-Za-z][A-Za-z /&'\u2019]{1,60}?)[ \t]*[:?]{1,2}[ \t]*[^\n:?]{0,60}$")
 # Before a health form field's label: "Any ", "Is there any ", "Please tell us about any ".

@@ -28,6 +28,10 @@ from bot.checks.lazy_regex import lazy_compile
 from bot.checks.wordlists import entries, phrase_pattern
 
 # A run of digits with the separators people put in phone numbers, containing at least 7 digits.
+# Where a clause ends, before a number's label: a new line, or a full stop, "!", "?" or ";" before a
+# space. Not the dot of "no." or "ref." that the label itself may end with.
+_CLAUSE_END = lazy_compile(r"\n|(?<!\bno)(?<!\bref)(?<!\binv)(?<!\bacc)[.!?;](?=\s)", re.IGNORECASE)
+
 _CANDIDATE = lazy_compile(r"(?:\+|\(\s*)?\d(?:[\d \t\u00a0().\-\u2013/]{0,60}\d)?")
 _MIN_DIGITS = 7
 _WINDOW_MARGIN = 3  # characters of context either side, for the matcher's own boundary checks
@@ -93,7 +97,7 @@ class PhoneDetector:
         identifiers = phrase_pattern(entries("identifier_labels", context.extra_terms))
         self._reference_before = lazy_compile(rf"(?:\b(?:{identifiers})\b{_REFERENCE_TAIL}|#[ \t]*)$", re.IGNORECASE)
         self._reference_earlier = lazy_compile(
-            rf"\b(?:{identifiers})\b(?P<gap>(?:[ \t]+[\w'\u2019-]+){{1,6}}?){_REFERENCE_TAIL}$", re.IGNORECASE)
+            rf"\b(?:{identifiers})\b(?P<gap>\.?(?:[ \t]+[\w'\u2019.-]+){{1,6}}?){_REFERENCE_TAIL}$", re.IGNORECASE)
         # "The shop's number is ...", "Guitar repair place on Westgate, their number's ...": a business named
         # earlier in the sentence, then its number (business_words.txt).
         # "Guildhall box office: 01452 503050": a venue's public line (public_line_labels.txt).
@@ -168,13 +172,13 @@ class PhoneDetector:
 
     def _their_number(self, text: str, start: int) -> bool:
         """"Guitar repair place on Westgate, their number's ...": a business named earlier in the sentence."""
-        clause = re.split(r"[\n.!?]", text[max(0, start - 80):start])[-1]
+        clause = _CLAUSE_END.split(text[max(0, start - 80):start])[-1]
         pronoun = _THEIR_NUMBER.search(clause)
         return pronoun is not None and self._business_earlier.search(clause, 0, pronoun.start()) is not None
 
     def _labelled_as_identifier(self, before: str) -> bool:
         """"session ID for the recording is 0745-2231-88": an identifier's label a few words before."""
-        clause = re.split(r"[\n.!?;]", before)[-1]
+        clause = _CLAUSE_END.split(before)[-1]
         match = self._reference_earlier.search(clause)
         return match is not None and not _CALLING_WORDS.search(clause, match.start("gap"))
 

@@ -60,7 +60,7 @@ _FORM_LABEL_QUALIFIERS = (
     r"young[ \t]+person['\u2019]?s|participant['\u2019]?s|name[ \t]+of|which|secondary|primary|main)"
 )
 _TYPE_WORD_LOWER = lazy_compile(rf"\b(?:{_TYPE_WORDS.lower()})\b")
-_TYPE_WORD_SET = frozenset(_TYPE_WORDS.split("|")) | {"Sixth", "Form"}
+_TYPE_WORD_SET = frozenset(w for w in _TYPE_WORDS.split("|") if w.isalpha()) | {"Sixth", "Form", "C", "of", "E", "CofE"}
 # Words that make "X School" a kind of school rather than a particular one: "Summer School",
 # "Secondary School", "Music College".
 _GENERIC = frozenset(
@@ -821,8 +821,6 @@ _QUANTITY_WORDS = frozenset({
     "over", "around", "about", "nearly", "almost", "roughly", "approximately", "approx", "more", "fewer", "less",
     "dozens", "lots", "loads", "hundreds", "scores", "several", "plenty", "up", "than", "at", "least", "just",
     "ten", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"})
-_COUNT_AFTER = lazy_compile(r"[ \t]+(?:than[ \t]+|to[ \t]+|of[ \t]+)?(?:\d|(?:a[ \t]+)?(?:dozen|hundred|ten|twelve|fifteen|twenty|thirty|forty|fifty)\b)",
-                          re.IGNORECASE)
 
 
 def _names_someone(text: str, start: int, end: int) -> bool:
@@ -834,7 +832,8 @@ def _names_someone(text: str, start: int, end: int) -> bool:
             continue
         # "Over 40 students from Cleeve, Chosen Hill and ...", "Nearly thirty pupils from ...": a count of
         # a group says whose schools they are, nobody's in particular (round 12).
-        if word.group().lower() in _QUANTITY_WORDS or _COUNT_AFTER.match(text, word.end()):
+        # Only a quantity word before the count ("Over 40", "Nearly thirty"): "Amy 14" is a child and her age.
+        if word.group().lower() in _QUANTITY_WORDS:
             continue
         if not any(s <= word.start() < e for s, e in schools):
             return True
