@@ -29,6 +29,8 @@ being discussed. Slurs outside quotes still count.
 
 from __future__ import annotations
 
+import re
+
 from ..concepts import ConceptSet
 from ..disguise import DisguisedWordFinder, WordHit, mask
 from ..findings import Finding
@@ -169,6 +171,10 @@ class AbuseRule:
                 continue
             parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.words.mask_text(w)) for w in concept.words)})")
 
+        stammer = _imitated_stammer(message)
+        if stammer:
+            parts.append(f"{label_part('Mocking a disability')} (a stammer imitated: {quote(stammer)})")
+
         if "profanity" in by_category:
             parts.append(f"profanity ({self._describe_profanity(by_category['profanity'])})")
         aimed = by_category.get("aimed")
@@ -220,6 +226,23 @@ class AbuseRule:
             if said:
                 return f"the link says {quote(said)}"
         return None
+
+
+# ---- Round 13 (abx13): a stammer imitated to mock someone ----
+# "go on then m-m-m-mikey, c-c-count us in": a word's first sound repeated with
+# hyphens. Counted when the message speaks to someone or repeats it in two
+# words; one stuttered word alone is a lyric ("ch-ch-ch-changes") or a sound,
+# and talk about stammering ("my stammer", "Stammering Awareness Day") has none.
+_STUTTERED = re.compile(r"(?<![\w-])([a-z]{1,2})(?:-\1)+[a-z]+(?![\w-])", re.IGNORECASE)
+
+
+def _imitated_stammer(message: PreparedMessage) -> str | None:
+    words = [m.group(0) for m in _STUTTERED.finditer(message.unquoted_phrase_text)]
+    if not words:
+        return None
+    if len(words) >= 2 or message.addresses_someone:
+        return words[0]
+    return None
 
 
 def _distinct(items) -> list[str]:
