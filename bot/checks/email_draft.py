@@ -188,8 +188,11 @@ class RecipientLists:
     """Runs of addresses in a text, and which of them say where an email goes (memoised on the Document)."""
 
     def __init__(self, labels: list[str] | tuple[str, ...], sending: list[str] | tuple[str, ...],
-                 hidden: list[str] | tuple[str, ...], is_outside: Callable[[str], bool] = lambda address: True):
+                 hidden: list[str] | tuple[str, ...], is_outside: Callable[[str], bool] = lambda address: True,
+                 together: list[str] | tuple[str, ...] = ()):
         self._is_outside = is_outside
+        # "... to all of them at once - a@x.com, b@y.com - in one email" (one_email_words.txt, round 14).
+        self._together = lazy_compile(rf"(?<![\w-])(?:{_phrases(together)})(?![\w-])", re.IGNORECASE) if together else None
         def words(phrases: list[str] | tuple[str, ...]) -> str:
             return _phrases(phrases)
 
@@ -256,7 +259,14 @@ class RecipientLists:
         lead = text[line_start:start]
         sentence_breaks = list(_SENTENCE_END.finditer(lead))
         if sentence_breaks:
-            lead = lead[sentence_breaks[-1].end():]
+            last = sentence_breaks[-1]
+            if not lead[last.end():].strip() and last.group() in ("?", ":"):
+                # "Can you message the three tutors in one go? a@x.com and b@y.com": the question
+                # before the addresses says what they are for.
+                earlier = lead[:last.start()]
+                lead = earlier[sentence_breaks[-2].end():] + ":" if len(sentence_breaks) > 1 else earlier + ":"
+            else:
+                lead = lead[last.end():]
         if not lead.strip() and line_start > 0:
             # One address a line, under the line that says what they are for ("Send to:", "Can you
             # forward this to these?").
@@ -271,6 +281,9 @@ class RecipientLists:
         hidden = any(not _NOT_HIDDEN.search(lead, max(0, said.start() - 30), said.start())
                      for said in self._hidden.finditer(lead)) or self._hidden_after.match(after) is not None
         recipients, label_start = self._recipients(lead)
+        if not recipients and self._together is not None and self._sending.search(lead) is not None:
+            # "I'll send it to all of them at once - a@x.com, b@y.com - in one email".
+            recipients = bool(self._together.search(lead) or self._together.search(text[end:end + 60].split(".")[0]))
         if recipients and label_start is not None and start - len(lead) + label_start >= line_start:
             start = start - len(lead) + label_start
         if before_first is not None and "mailto" in before_first.group().lower():

@@ -37,7 +37,7 @@ _PARAGRAPH_BEFORE = lazy_compile(
 class BccDetector:
     def __init__(self, context: CheckContext):
         self._is_org = OrgDomains(context.org_email_domains)
-        self._is_generic = GenericMailboxes(entries("generic_mailboxes", context.extra_terms))
+        self._is_generic = generic_mailboxes(context)
         self._lists = recipient_lists(context)
 
     def find(self, doc: Document) -> list[Span]:
@@ -66,10 +66,20 @@ def recipient_lists(context: CheckContext) -> RecipientLists:
     """Runs of addresses given inline as where an email goes (email_draft.RecipientLists), with the
     organisation's own addresses and its general mailboxes not counted as people's."""
     is_org = OrgDomains(context.org_email_domains)
-    is_generic = GenericMailboxes(entries("generic_mailboxes", context.extra_terms))
+    is_generic = generic_mailboxes(context)
     return RecipientLists(
         entries("recipient_labels", context.extra_terms),
         entries("sending_words", context.extra_terms),
         entries("hidden_copy_words", context.extra_terms),
         lambda address: not is_org(address.rsplit("@", 1)[1]) and not is_generic.is_mailbox(address),
+        entries("one_email_words", context.extra_terms),
     )
+
+
+def generic_mailboxes(context: CheckContext) -> GenericMailboxes:
+    """Organisations' mailboxes (generic_mailboxes.txt), and local parts made of role words
+    (mailbox_role_words.txt: "grants.team@", "accountspayable@") at an organisation's domain."""
+    return GenericMailboxes(entries("generic_mailboxes", context.extra_terms),
+                            entries("mailbox_role_words", context.extra_terms),
+                            entries("forenames", context.extra_terms),
+                            entries("mail_providers", context.extra_terms))

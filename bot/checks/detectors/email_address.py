@@ -3,7 +3,13 @@
 The Document has already found every address, including the address inside a Slack
 <mailto:...|...> link. Addresses in an email draft's header block are left to the Bcc check: they
 are where the email goes, not something it reveals, and recipients in Bcc are fine; so are the
-addresses on a Bcc line anywhere in the text (a Bcc line is the fix, not the leak).
+addresses on a Bcc line anywhere in the text (a Bcc line is the fix, not the leak). An email someone
+outside sent, pasted with its headers ("From: finance@venue.org / To: abi.k@gmail.com"), is not a
+draft: a person's address on its From, To or Cc line is on show (round 14).
+
+Organisations' mailboxes are not people's (generic_mailboxes.txt), wherever they appear: "info@",
+"bookings@", and local parts made of role words ("grants.team@", "hub.admin@", "accountspayable@",
+mailbox_role_words.txt) at an organisation's domain.
 
 An address written to get past filters is still an address: "jo dot bloggs at gmail dot com",
 "kai.w2009 [at] yahoo [dot] com", "mike (at) outlook (dot) com". A plain " at " counts only when the
@@ -18,12 +24,12 @@ import re
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
-from bot.checks.detectors.bcc import recipient_lists
+from bot.checks.detectors.bcc import generic_mailboxes, recipient_lists
 from bot.checks.document import EMAIL, Document, EmailMatch
-from bot.checks.email_draft import bcc_lines, header_block_anywhere
+from bot.checks.email_draft import RECIPIENT_FIELDS, bcc_lines, header_block_anywhere, recipient_addresses
 from bot.checks.findings import Kind
 from bot.checks.lazy_regex import lazy_compile
-from bot.checks.org import GenericMailboxes, OrgDomains
+from bot.checks.org import OrgDomains
 from bot.checks.wordlists import entries, phrase_pattern
 
 # "[at]", "(at)", and the signs themselves in brackets: "amelia.c(@)gmail(.)com", "danny [@] gmail [.] com".
@@ -71,7 +77,7 @@ class EmailAddressDetector:
     def __init__(self, context: CheckContext):
         self._is_org = OrgDomains(context.org_email_domains)
         self._providers = frozenset(entries("mail_providers", context.extra_terms))
-        self._is_generic = GenericMailboxes(entries("generic_mailboxes", context.extra_terms))
+        self._is_generic = generic_mailboxes(context)
         self._lists = recipient_lists(context)
         self._first_names = frozenset(entries("forenames", context.extra_terms))
         # Found by the provider after "at", then the address-shaped name before it (fast on long texts).
@@ -90,7 +96,7 @@ class EmailAddressDetector:
         if not doc.emails:
             return spans
         block = header_block_anywhere(doc)
-        headers = [(block.start, block.end)] if block else []
+        headers = self._where_the_email_goes(doc, block) if block else []
         headers += bcc_lines(doc)
         # Addresses said to be in Bcc, or in a run of recipients the Bcc check reports as a whole.
         headers += self._lists.left_to_bcc_check(doc)
@@ -101,6 +107,20 @@ class EmailAddressDetector:
             and not self._is_someones_mailbox_not_a_person(doc, email)
         ]
         return spans
+
+    def _where_the_email_goes(self, doc: Document, block) -> list[tuple[int, int]]:
+        """A draft's header block is where it goes, the Bcc check's business. An email someone else
+        sent, pasted in ("From: finance@venue.org\nTo: abi.k@gmail.com"), is not a draft: its To and
+        Cc lines show the addresses it went to, unless they are a Bcc finding already."""
+        senders = recipient_addresses([f.value for f in block.fields if f.name in ("from", "sender")], doc.markup)
+        if not senders or any(self._is_org(a.rsplit("@", 1)[1]) for a in senders):
+            return [(block.start, block.end)]
+        recipients = [f for f in block.fields if f.name in RECIPIENT_FIELDS]
+        people = [a for a in recipient_addresses([f.value for f in recipients], doc.markup)
+                  if not self._is_org(a.rsplit("@", 1)[1]) and not self._is_generic.is_mailbox(a)]
+        if len(people) >= 2:
+            return [(block.start, block.end)]
+        return []
 
     def _letter_spaced(self, doc: Document) -> list[Span]:
         spans = []

@@ -107,7 +107,8 @@ _DIGIT_WORD = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
 _CODE_DIGITS = (
     r"[#*]?\d{4,8}#?(?![\d/.:])|\d(?:[ \t]\d){3,7}(?![ \t]?\d)"
     r"|\d(?:[ \t]*[-/*\u2013][ \t]*\d){2,7}(?:[ \t]?#)?(?![ \t]*[-/*\u2013]?[ \t]*\d)"
-    rf"|{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{3,7}}\b"
+    # "star, seven, seven, one, four": the key pressed first is part of the code (round 14).
+    rf"|(?:(?:star|hash)[ \t,-]+)?{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{3,7}}\b"
 )
 # "pass: drumroll77": "pass" only with a colon or equals sign ("bus pass", "pass the ball").
 _PASS_COLON = lazy_compile(rf"\bpass[ \t]*[:=][ \t]*{_VALUE}", re.IGNORECASE)
@@ -139,7 +140,7 @@ _PLACE_NUMBER = lazy_compile(
 # "just punch in 3310 and push", "Alarm: disarm with 1 2 3 9": a code keyed in, in a sentence about a
 # door, a gate, a key safe or an alarm (code_places.txt).
 _KEYED_IN = lazy_compile(
-    r"\b(?:(?:punch|key|tap|type|put)(?:[ \t]+it)?[ \t]+in|enter|(?:disarm|unset|set|open)(?:[ \t]+it)?[ \t]+(?:with|using))"
+    r"\b(?:(?:punch|key|tap|type|put)(?:[ \t]+it)?[ \t]+in|enter|press|dial|hit|(?:disarm|unset|set|open)(?:[ \t]+it)?[ \t]+(?:with|using))"
     rf"[ \t]+(?:the[ \t]+code[ \t]+)?(?P<value>{_CODE_DIGITS})",
     re.IGNORECASE,
 )
@@ -172,6 +173,29 @@ _ACCOUNT_THEN_PASSWORD = lazy_compile(
     + _VALUE,
     re.IGNORECASE,
 )
+# Round 14: an account's name, then its password, said in a sentence: "It's musicworks.design and
+# Harmony_2025 for the Canva", "Instagram: @tmw_youth / SoundWave#22", "try tmw.admin + Quaver!9 on the
+# laptop". The account is a handle (an @, a dot or an underscore in it); the password must be shaped like
+# one, and the pair must be said to be an account's: after "it's", "use", a service's or an account's
+# label and a colon, or followed by "for" or "on" and what it opens.
+_PAIR_JOIN = r"[ \t]*(?:\+|/|\||&|,|\band\b)[ \t]*"
+_HANDLE = r"(?P<user>@[\w]{2,40}|[A-Za-z0-9][\w.-]*[._][\w.-]*[A-Za-z0-9])"
+_PAIR_SAID = lazy_compile(
+    r"(?:\b(?:it['\u2019]s|it[ \t]+is|they['\u2019]re|try|use|using)[ \t]+|(?:^|[\n.;!?(])[ \t]*[\w .'\u2019-]{2,40}:[ \t]*)"
+    + _HANDLE + _PAIR_JOIN + _VALUE,
+    re.IGNORECASE,
+)
+_PAIR_FOR = lazy_compile(r"[ \t]+(?:for|on|to[ \t]+get[ \t]+into|to[ \t]+log[ \t]+in[ \t]+to)[ \t]+(?:the[ \t]+|our[ \t]+)?\w", re.IGNORECASE)
+# Round 14: a password described, then given: "the laptop password is the cat's name and the year - so
+# Biscuit2024", "Studio mac: our old band name plus an exclamation mark, i.e. Tidewater!". A password word, or
+# a device or an account with the recipe of a password (password_recipe_words.txt), then "so", "i.e.",
+# "which makes it" and a value shaped like a password.
+_SO_THE_VALUE = lazy_compile(
+    r"(?:[ \t,(\u2013\u2014-]+(?:so|i\.?e\.?|ie|which[ \t]+(?:makes|gives)(?:[ \t]+(?:it|you))?|making[ \t]+it|giving|that['\u2019]?s|aka)"
+    r"|[ \t]*(?:\u2192|->|=>))[,:]?[ \t]+" + _VALUE,
+    re.IGNORECASE,
+)
+_DESCRIBED_LABEL = lazy_compile(rf"\b(?:{_PASSWORD_WORDS}|{_LOGIN_WORDS}|pin|passcode)\b", re.IGNORECASE)
 # A file or a web address is not a password: "use tmw_logo.png and Banner_2.jpg".
 _FILE_OR_SITE = lazy_compile(
     r"\.(?:png|jpe?g|gif|heic|pdf|docx?|xlsx?|pptx?|csv|txt|zip|mp[34]|wav|m4a|aiff?|mov|com|org|net|uk|io)$|^www\.",
@@ -396,8 +420,43 @@ class SecretDetector:
             rf"\b(?:{services})\b(?:['\u2019]s)?[^\n:=]{{0,30}}?(?:{_SEPARATOR})[ \t]*{_RANDOM_VALUE}", re.IGNORECASE)
         keys = entries("keypad_keys", context.extra_terms)
         self._keyed_code = lazy_compile(_KEYED_DIGITS + rf"(?P<key>[#*\u2713\u2714]|(?:{phrase_pattern(keys)})(?!\w))", re.IGNORECASE)
+        accounts = phrase_pattern([*entries("key_services", context.extra_terms), *entries("password_holders", context.extra_terms)])
+        self._account_label = lazy_compile(rf"\b(?:{accounts})\b", re.IGNORECASE)
+        self._recipe = lazy_compile(rf"\b(?:{phrase_pattern(entries('password_recipe_words', context.extra_terms))})\b", re.IGNORECASE)
         not_code = phrase_pattern(entries("not_code_words", context.extra_terms))
         self._not_a_door_code = lazy_compile(rf"(?:\b(?:{not_code})[ \t-]*|post)$", re.IGNORECASE)
+
+    def _said_pairs(self, text: str) -> list[Span]:
+        if not ("/" in text or " and " in text or "+" in text or "&" in text or "|" in text or "," in text):
+            return []
+        spans = []
+        for match in _PAIR_SAID.finditer(text):
+            start, end = _strip_value(match)
+            value, user = text[start:end], match.group("user")
+            if not _password_shaped(value) or _FILE_OR_SITE.search(value) or _FILE_OR_SITE.search(user) or EMAIL.search(user + value):
+                continue
+            said_with_colon = not match.group().lstrip().lower().startswith(("it", "they", "try", "use"))
+            if said_with_colon and not user.startswith("@") and not self._account_label.search(match.group()):
+                continue  # "Files: setlist_v2.pdf / Rota_2026" - a colon alone is not an account's
+            if said_with_colon or _PAIR_FOR.match(text, end) or self._account_label.search(text, end, end + 40):
+                spans.append(Span(Kind.SECRET, start, end))
+        return spans
+
+    def _described(self, doc: Document) -> list[Span]:
+        text = doc.text
+        if not any(marker in text for marker in (" so ", "i.e", " ie ", "which ", "making ", "giving ", "that", "aka", "\u2192", "->", "=>")):
+            return []
+        spans = []
+        for match in _SO_THE_VALUE.finditer(text):
+            start, end = _strip_value(match)
+            value = text[start:end]
+            if not _password_shaped(value) or _FILE_OR_SITE.search(value):
+                continue
+            sentence_start = doc.sentence_bounds(match.start(), match.end())[0]
+            before = text[max(sentence_start, match.start() - 120):match.start()]
+            if _DESCRIBED_LABEL.search(before) or (self._account_label.search(before) and self._recipe.search(before)):
+                spans.append(Span(Kind.SECRET, start, end))
+        return spans
 
     def _overlapping(self, text: str):
         """Every label and its value; a value that is itself a label ("padlock: combination 7351") is
@@ -496,6 +555,8 @@ class SecretDetector:
                 value = text[start:end]
                 if _password_shaped(value) and not _FILE_OR_SITE.search(value) and not _FILE_OR_SITE.search(match.group("user")):
                     spans.append(Span(Kind.SECRET, start, end))
+        spans += self._said_pairs(text)
+        spans += self._described(doc)
         if not any(marker in lowered for marker in _WORD_MARKERS):
             return spans
         spans += self._listed_codes(text)
