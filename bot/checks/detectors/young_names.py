@@ -40,7 +40,7 @@ from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
 from bot.checks.detectors.people import NOT_A_NAME
 from bot.checks.document import Document
-from bot.checks.findings import Kind
+from bot.checks.findings import Kind, is_an_age
 from bot.checks.lazy_regex import lazy_compile
 from bot.checks.wordlists import entries, phrase_pattern
 
@@ -392,7 +392,9 @@ class YoungPersonNameDetector:
         birth speaks for its whole paragraph, a profile's lines: "Profile: Keira Holloway / Born:
         fourteenth of May 2010". The checker calls this after the other detectors, with what they found."""
         text = doc.masked
-        births = [s for s in found if s.kind == Kind.DATE_OF_BIRTH and self._a_childs_birth_date(text[s.start:s.end])]
+        # An age beside a first name ("Ellie (9)") is said of that person, not of the paragraph's other names.
+        births = [s for s in found if s.kind == Kind.DATE_OF_BIRTH and not is_an_age(text[s.start:s.end])
+                  and self._a_childs_birth_date(text[s.start:s.end])]
         about = [s for s in found if s.kind in (Kind.SCHOOL, Kind.HEALTH)]
         if not about and not births:
             return []
