@@ -276,6 +276,23 @@ _OLDEST_AGE = 20
 _YOUNGEST_AGE = 2
 
 
+def born_within(written: str, this_year: int, oldest: int, youngest: int = _YOUNGEST_AGE) -> bool:
+    """Whether a written birth date or year could be that of someone `youngest` to `oldest` years old now.
+
+    The one test of a birth date's year, used by every check: a participant's (oldest=_OLDEST_AGE), anyone's
+    after a date-of-birth label (_OLDEST_LABELLED_AGE: a volunteer's, a grandparent's), a child's
+    (young_names.py: under 18). A date without a year ("born on 5 May", "14/02") may be anyone's: True.
+    A two-digit year is this century's up to this year, else last century's ("9.9.09", "3.11.79").
+    """
+    year = _YEAR_IN.search(written)
+    if year is None:
+        return True
+    value = int(year.group())
+    if value < 100:
+        value += 2000 if value <= this_year % 100 else 1900
+    return this_year - oldest <= value <= this_year - youngest
+
+
 class DateOfBirthDetector:
     def __init__(self, context: CheckContext):
         self._context = context
@@ -316,15 +333,15 @@ class DateOfBirthDetector:
             name = someone.group("name") if someone else None
             if someone is None or (name is not None and name not in ("He", "She") and name in NOT_A_NAME):
                 continue
-            if self._a_childs_year(int(born.group("date")), this_year):
+            if born_within(born.group("date"), this_year, _OLDEST_AGE):
                 spans.append(Span(Kind.DATE_OF_BIRTH, born.start("date"), born.end("date")))
         for found in _DATE_RE.finditer(text):
             before = text[max(0, found.start() - _LOOKBACK):found.start()]
             cue = _BIRTH_CUE_BEFORE.search(before)
             if cue is None and _YEAR_IN.search(found.group()) is not None:
                 cue = _BIRTH_HINT_BEFORE.search(before)
-            if cue is None or not (self._plausible_birth_date(found.group(), this_year) or (
-                    _DOB_LABEL.search(cue.group()) and self._a_living_persons_date(found.group(), this_year))):
+            if cue is None or not (born_within(found.group(), this_year, _OLDEST_AGE) or (
+                    _DOB_LABEL.search(cue.group()) and born_within(found.group(), this_year, _OLDEST_LABELLED_AGE))):
                 continue
             if _GROUP_BORN_BEFORE.search(before, 0, cue.start()) or _NOT_A_CHILD_BEFORE.search(before, 0, cue.start()):
                 continue
@@ -429,7 +446,7 @@ class DateOfBirthDetector:
     def _dates_near_birth_labels(self, text: str, this_year: int) -> list[Span]:
         spans = []
         for found in _NUMERIC_DATE_RE.finditer(text):
-            if _YEAR_IN.search(found.group()) is None or not self._a_living_persons_date(found.group(), this_year):
+            if _YEAR_IN.search(found.group()) is None or not born_within(found.group(), this_year, _OLDEST_LABELLED_AGE):
                 continue
             if _BIRTH_LABEL_NEAR.search(text, max(0, found.start() - 60), found.start()):
                 spans.append(Span(Kind.DATE_OF_BIRTH, found.start(), found.end()))
@@ -448,33 +465,11 @@ class DateOfBirthDetector:
                 return Span(Kind.DATE_OF_BIRTH, numbered.start(), numbered.end())
         return None
 
-    def _a_living_persons_date(self, written: str, this_year: int) -> bool:
-        """After a date-of-birth label: anyone's, from a child's to a grandparent's."""
-        year = _YEAR_IN.search(written)
-        if year is None:
-            return True
-        value = int(year.group())
-        if value < 100:
-            value += 2000 if value <= this_year % 100 else 1900
-        return this_year - _OLDEST_LABELLED_AGE <= value <= this_year - _YOUNGEST_AGE
-
-    def _a_childs_year(self, year: int, this_year: int) -> bool:
-        return this_year - _OLDEST_AGE <= year <= this_year - _YOUNGEST_AGE
-
-    def _plausible_birth_date(self, written: str, this_year: int) -> bool:
-        year = _YEAR_IN.search(written)
-        if year is None:
-            return True  # "born on 5 May": the year is not given, so nothing says it is an adult's
-        value = int(year.group())
-        if value < 100:
-            value += 2000 if value <= this_year % 100 else 1900
-        return self._a_childs_year(value, this_year)
-
     def _dates_after_names(self, doc: Document, this_year: int) -> list[Span]:
         text = doc.masked
         spans = []
         for found in _LISTED_DATE_RE.finditer(text):
-            if not self._plausible_birth_date(found.group(), this_year):
+            if not born_within(found.group(), this_year, _OLDEST_AGE):
                 continue
             line_start = text.rfind("\n", 0, found.start()) + 1
             before = text[max(line_start, found.start() - 40):found.start()]
@@ -509,7 +504,7 @@ class DateOfBirthDetector:
             return None  # "Oscar's big day on Saturday - his first gig!" is not a birthday
         if _FOUNDED.search(window):
             return None  # an organisation's birthday: "Founded on 2 March 2008"
-        dates = [m for m in _DATE_RE.finditer(window) if self._plausible_birth_date(m.group(), this_year) or
+        dates = [m for m in _DATE_RE.finditer(window) if born_within(m.group(), this_year, _OLDEST_AGE) or
                  _YEAR_IN.search(m.group()) is None]
         if not dates:
             return self._numbered_birthday_on_the_day(doc, birthday)
@@ -517,7 +512,7 @@ class DateOfBirthDetector:
         nearest = min(dates, key=lambda m: min(abs(m.start() - offset), abs(m.end() - offset)))
         year = _YEAR_IN.search(nearest.group())
         reveals_age = _AGE_NEAR.search(window) is not None and not _ADULT_AGE.search(window)
-        if year and self._plausible_birth_date(nearest.group(), this_year):
+        if year and born_within(nearest.group(), this_year, _OLDEST_AGE):
             reveals_age = True
         if not reveals_age and not _ADULT_AGE.search(window) and not self._adult_role.search(window):
             # A particular young person's birthday and its day: policy 3 counts it as personal.
