@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Detector, Span
 from bot.checks.detectors.bcc import BccDetector
-from bot.checks.detectors.date_of_birth import DateOfBirthDetector
+from bot.checks.detectors.date_of_birth import DateOfBirthDetector, ages_beside
 from bot.checks.detectors.email_address import EmailAddressDetector
 from bot.checks.detectors.health import HealthDetector
 from bot.checks.detectors.names import NameDetector
@@ -17,8 +15,16 @@ from bot.checks.detectors.school import SchoolDetector
 from bot.checks.detectors.secret import SecretDetector
 from bot.checks.detectors.young_names import YoungPersonNameDetector
 from bot.checks.document import Document
-from bot.checks.findings import ALSO_REPORTED, MESSAGES, CheckResult, Finding, Kind, RedactionRange, precedence, redact
-from bot.checks.lazy_regex import lazy_compile
+from bot.checks.findings import (
+    ALSO_REPORTED,
+    CheckResult,
+    Finding,
+    Kind,
+    RedactionRange,
+    message_for,
+    precedence,
+    redact,
+)
 from bot.inline_markup import PLAIN, InlineMarkup
 from bot.text_normalise import Normalised, normalise_keeping_offsets
 
@@ -60,36 +66,19 @@ class Checker:
         spans.extend(self._young_names.find_beside(doc, spans))
         # Lists and tables of young people: the rows' names, once the list is shown to be of the young.
         spans.extend(self._young_names.find_in_lists(doc, spans))
-        spans = [_with_age_given(doc.text, span) if span.kind is Kind.FULL_NAME else span for span in spans]
+        # A young person's age beside their full name ("Maya Brown, 16", "17-year-old Aled Pryce") is a
+        # finding of its own: the name keeps its span, and the age is reported (and redacted) beside it.
+        spans.extend(age for span in spans if span.kind is Kind.FULL_NAME for age in ages_beside(doc.text, span.start, span.end))
         findings: list[Finding] = []
         ranges: list[RedactionRange] = []
         for span in _resolve(spans):
             start, end = _in_original(normalised, span.start, span.end)
-            finding = Finding(span.kind, start, end, text[start:end], MESSAGES[span.kind])
+            finding = Finding(span.kind, start, end, text[start:end], message_for(span.kind, text[start:end]))
             findings.append(finding)
             ranges.append(_redaction_range(doc, normalised, span, finding))
         if normalised:
             findings.sort(key=lambda f: (f.start, f.end, precedence(f.kind)))
         return CheckResult(findings, redact(text, ranges))
-
-
-# A young person's age given beside their name, "Jordan Mayhew, 15, first came ...", "Dev Malhotra
-# (16)", "Dylan Prosser, a 13-year-old carer", "17-year-old Aled Pryce", identifies them with it, so it
-# goes with the name (and out of the redacted copy). Ages run to 19, as the young people on a roster do
-# (the name's finding already says they are young). A number after the name must end the phrase, so
-# "Amy Smith, 12 Station Road" keeps its house number for the address finding.
-_AGE_AFTER = lazy_compile(
-    r"(?:,[ \t]*(?:aged[ \t]+)?|[ \t]*\([ \t]*(?:aged[ \t]+)?)(?:[4-9]|1[0-9])"
-    r"(?:[ \t]*\)|(?=[ \t]*(?:[,;!\n]|\.(?:\s|$)|$|[ \t]+(?:who|from|and|is|has|was|of|at)\b)))"
-    r"|,[ \t]+(?:a|an)[ \t]+(?:[4-9]|1[0-9])[ \t-]*year[ \t-]*old\b",
-    re.IGNORECASE)
-_AGE_BEFORE = lazy_compile(r"\b(?:[4-9]|1[0-9])[ \t-]*years?[ \t-]*old[ \t]+$", re.IGNORECASE)
-
-
-def _with_age_given(text: str, span: Span) -> Span:
-    after = _AGE_AFTER.match(text, span.end)
-    before = _AGE_BEFORE.search(text, max(0, span.start - 16), span.start)
-    return Span(span.kind, before.start() if before else span.start, after.end() if after else span.end)
 
 
 def _resolve(spans: list[Span]) -> list[Span]:

@@ -45,6 +45,10 @@ MESSAGES: dict[Kind, str] = {
     Kind.HEALTH: "This shares health or support needs about a young person. Keep it out of the message, and pass it on privately to the people who need to know.",
 }
 
+# A date_of_birth finding that is an age beside a name ("Maya Brown, 16") says so in its own words.
+AGE_MESSAGE = ("This gives a young person's exact age beside their name, which identifies them. "
+               "Please leave the age out; a first name is enough.")
+
 # What a finding's span becomes in the redacted text.
 PLACEHOLDERS: dict[Kind, str] = {
     Kind.PHONE: "[phone number removed]",
@@ -58,6 +62,8 @@ PLACEHOLDERS: dict[Kind, str] = {
     Kind.SECRET: "[secret removed]",
     Kind.HEALTH: "[health information removed]",
 }
+
+AGE_PLACEHOLDER = "[age removed]"
 
 # When two findings of different kinds cover exactly the same characters only the first of them in
 # this order is reported: "PIN: 07700900123" is a secret before it is a phone number. Kinds in
@@ -123,16 +129,33 @@ def precedence(kind: Kind) -> int:
     return _RANK[kind]
 
 
-_AGE_FIRST = re.compile(r"^\s*\d{1,2}[ \t-]*years?[ \t-]*old[ \t]+", re.IGNORECASE)
+# The words of an age alone, as an age-beside-a-name finding covers them: "16", "14-year-old", "Fifteen-year-old".
+_AN_AGE = re.compile(
+    r"[0-9]{1,2}|(?:[0-9]{1,2}|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen)[ \t-]*years?[ \t-]*old",
+    re.IGNORECASE,
+)
+
+
+def is_an_age(written: str) -> bool:
+    return _AN_AGE.fullmatch(written) is not None
+
+
+def message_for(kind: Kind, written: str) -> str:
+    """The finding's message: its kind's, or for an age beside a name, a reason that names an age."""
+    if kind is Kind.DATE_OF_BIRTH and is_an_age(written):
+        return AGE_MESSAGE
+    return MESSAGES[kind]
 
 
 def placeholder_for(finding: Finding) -> str:
     if finding.kind is Kind.FULL_NAME:
         # Policy 5.6 allows first names, so keep the first word and drop the rest:
-        # "Well done Amy Smith!" becomes "Well done Amy [surname removed]!".
-        # An age may come first ("17-year-old Aled Pryce", "17 year old Aled Pryce"): skip it.
-        words = _AGE_FIRST.sub("", finding.text).split() or finding.text.split()
-        return f"{words[0]} {PLACEHOLDERS[Kind.FULL_NAME]}"
+        # "Well done Amy Smith!" becomes "Well done Amy [surname removed]!". An age beside the name is
+        # a date_of_birth finding of its own: "Amy [surname removed], [age removed], won".
+        return f"{finding.text.split()[0]} {PLACEHOLDERS[Kind.FULL_NAME]}"
+    if finding.kind is Kind.DATE_OF_BIRTH and is_an_age(finding.text):
+        return AGE_PLACEHOLDER
     return PLACEHOLDERS[finding.kind]
 
 

@@ -44,8 +44,8 @@ def test_dates_that_are_no_ones_birth_stay_quiet(check, text):
     assert _texts(check, text, Kind.DATE_OF_BIRTH) == []
 
 
-def test_a_bare_age_beside_a_name_is_not_a_date_of_birth(check):
-    assert _texts(check, "Amy Smith, 17, on keys", Kind.DATE_OF_BIRTH) == []
+def test_a_bare_age_beside_a_name_is_its_own_finding_not_part_of_the_name(check):
+    assert _texts(check, "Amy Smith, 17, on keys", Kind.DATE_OF_BIRTH) == ["17"]
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,12 @@ birth when the words around it say so:
 * an age milestone on a day, named or relative: "Freya is 12 on Thursday", "Jacob turns 15
   tomorrow", "Harvey - 11 on 7 March"; a child's numbered birthday with no date, whose day is the
   day it is said ("Happy 14th birthday Reuben!", "Ellis's 14th birthday today");
-* a list of birthdays: "birthdays: Alfie 3/5, Erin 22/6";
+* a list of birthdays: "birthdays: Alfie 3/5, Erin 22/6", "Leah Prosser - 02/09", "Jamal K - 14th";
+* an exact age beside a young person's name (round 14): "Maya Brown, 16,", "Tobias Wren (13)", "14-year-old
+  Ruby Castell", "Priya, 14, and Dom, 16", a form's "Age: 12" under "Name: Josh", and a milestone's month
+  ("Marcus will be 18 in June"). The age is a finding of its own, beside the name's full_name finding
+  (the checker pairs full names with their ages through ages_beside); its span is the age words only
+  ("16", "14-year-old") and the redacted copy reads "Maya [surname removed], [age removed], ...";
 * a full date a few words after a date-of-birth label: "her DOB for me? The form says 08/11/2013".
 
 And the other way: a birth date long enough ago to be an adult's ("Elgar was born on 2 June 1857")
@@ -135,7 +140,9 @@ _RELATIVE_DAY = (
     r"(?:today|tomorrow|tonight|(?:(?:on|this(?:[ \t]+coming)?|next|on[ \t]+the)[ \t]+)?"
     # "Saturday week": the Saturday after next.
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:[ \t]+week\b)?|(?:mon|tues?|weds?|thurs?|fri|sat|sun)\b\.?)"
-    r"|(?:this|next)[ \t]+week(?:end)?|at[ \t]+the[ \t]+weekend)"
+    r"|(?:this|next)[ \t]+(?:week(?:end)?|month)|at[ \t]+the[ \t]+weekend"
+    # "Marcus will be 18 in June": the month of a milestone tells the age to the month.
+    r"|in[ \t]+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"
 )
 # "turns 13 on the 19th": a day of this month, after "on the".
 _MILESTONE_AGE_WHEN = (
@@ -163,7 +170,7 @@ _ORDINAL_MILESTONE = lazy_compile(
     rf"(?i:(?P<relative>{_RELATIVE_DAY})|on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE}|(?<=the[ ])(?:{_ORDINAL_WORDS})))(?![\w/]|\.\d)"
 )
 _DATE_AFTER_RELATIVE = lazy_compile(rf"[ \t]*[,(\-\u2013][ \t]*(?:the[ \t]+)?(?P<date>(?:{_DATE}))(?![\w/]|\.\d)", re.IGNORECASE)
-_MILESTONE_CUES = (" on ", "today", "tomorrow", "tonight", "next ", "this ", "weekend", "day week")
+_MILESTONE_CUES = (" on ", " in ", "today", "tomorrow", "tonight", "next ", "this ", "weekend", "day week")
 
 
 def _milestone_span(found: re.Match[str]) -> Span:
@@ -180,13 +187,16 @@ def _milestone_span(found: re.Match[str]) -> Span:
 # A numbered birthday said on the day: "Happy 14th birthday Reuben!", "Ellis's 14th birthday today".
 _NUMBERED_BIRTHDAY = lazy_compile(rf"\b{_AGE_ORDINAL}[ \t]+(?:birthday|bday|b['\u2019]day)\b", re.IGNORECASE)
 _BIRTHDAY_OWNER_BEFORE = lazy_compile(r"(?:\b[A-Z][a-z]+['\u2019]s|\b(?:his|her|their))[ \t]+$")
-_BIRTHDAY_NAME_AFTER = lazy_compile(r"[ \t,]+(?:to[ \t]+)?(?:our[ \t]+(?:own[ \t]+)?)?(?P<name>[A-Z][a-z]+)\b")
+# "Happy 12th birthday to our youngest drummer Alfie": a role of a word or two may come before the name.
+_BIRTHDAY_NAME_AFTER = lazy_compile(r"[ \t,]+(?:to[ \t]+)?(?:our[ \t]+(?:[a-z]+[ \t]+){0,2}?)?(?P<name>[A-Z][a-z]+)\b")
 _TODAY_AFTER = lazy_compile(r"[^.!?\n]{0,40}?\b(?:today|tomorrow)\b", re.IGNORECASE)
 # A list of birthdays: "bday list: Noah 4/2, Hana 19/2" names each one's day.
 _BIRTHDAY_LIST_CUE = lazy_compile(r"\b(?:birthdays?|bdays?|b['\u2019]days?|b-days?)\b", re.IGNORECASE)
 # "Noah 3rd, Lily 19th" and "Noah - 3 March" too.
 _NAMED_DAY_MONTH = lazy_compile(
-    rf"\b(?P<who>[A-Z][a-z]+)[ \t]*[:\-\u2013]?[ \t]*(?P<date>[0-3]?[0-9]/[01]?[0-9]"
+    # "Leah Prosser - 02/09", "Jamal K - 14th": a surname or an initial may follow the first name.
+    rf"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+(?:[A-Z]\.?|(?:Mc|Mac|O['\u2019])?[A-Z][a-z'\u2019-]+)(?=[ \t]*[:\-\u2013]))?"
+    rf"[ \t]*[:\-\u2013]?[ \t]*(?P<date>[0-3]?[0-9]/[01]?[0-9]"
     # The month in any case ("3 May", "3 may"), though the name must be capitalised.
     rf"|(?:the[ \t]+)?(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?:[ \t]+(?:of[ \t]+)?(?i:{_MONTH}))?"
     rf"|(?:3[01]|[12][0-9]|0?[1-9])[ \t]+(?i:{_MONTH}))(?![\w/]|\.\d)",
@@ -195,6 +205,7 @@ _NAMED_DAY_MONTH = lazy_compile(
 _BIRTH_LABEL_NEAR = lazy_compile(
     r"(?:\bd\.?o\.?b\b|\bdate[ \t]+of[ \t]+birth\b|\bbirth[ \t]?date\b)[^\n\d]{0,40}$", re.IGNORECASE
 )
+_MONTH_OR_DAY = lazy_compile(rf"{_MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|cake|card|cards", re.IGNORECASE)
 _BIRTHDAY_WINDOW = 200
 # Cheap first look: without any of these in the lower-cased text there is nothing to find.
 _CUES = ("(b.", " b.", "born", "big ", "baby", "came along", "arrived", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures", "teenager")
@@ -265,6 +276,23 @@ _OLDEST_AGE = 20
 _YOUNGEST_AGE = 2
 
 
+def born_within(written: str, this_year: int, oldest: int, youngest: int = _YOUNGEST_AGE) -> bool:
+    """Whether a written birth date or year could be that of someone `youngest` to `oldest` years old now.
+
+    The one test of a birth date's year, used by every check: a participant's (oldest=_OLDEST_AGE), anyone's
+    after a date-of-birth label (_OLDEST_LABELLED_AGE: a volunteer's, a grandparent's), a child's
+    (young_names.py: under 18). A date without a year ("born on 5 May", "14/02") may be anyone's: True.
+    A two-digit year is this century's up to this year, else last century's ("9.9.09", "3.11.79").
+    """
+    year = _YEAR_IN.search(written)
+    if year is None:
+        return True
+    value = int(year.group())
+    if value < 100:
+        value += 2000 if value <= this_year % 100 else 1900
+    return this_year - oldest <= value <= this_year - youngest
+
+
 class DateOfBirthDetector:
     def __init__(self, context: CheckContext):
         self._context = context
@@ -293,6 +321,8 @@ class DateOfBirthDetector:
             for span in self._milestones(text):
                 (relative if text[span.end - 1].isalpha() and not _DATE_RE.fullmatch(text, span.start, span.end)
                  else spans).append(span)
+        if "old" in lowered or any(ch.isdigit() for ch in text):
+            spans += self._ages_beside_first_names(text)
         if not any(cue in lowered for cue in _CUES):
             return spans
         if _BIRTHDAY_LIST_CUE.search(text):
@@ -303,15 +333,15 @@ class DateOfBirthDetector:
             name = someone.group("name") if someone else None
             if someone is None or (name is not None and name not in ("He", "She") and name in NOT_A_NAME):
                 continue
-            if self._a_childs_year(int(born.group("date")), this_year):
+            if born_within(born.group("date"), this_year, _OLDEST_AGE):
                 spans.append(Span(Kind.DATE_OF_BIRTH, born.start("date"), born.end("date")))
         for found in _DATE_RE.finditer(text):
             before = text[max(0, found.start() - _LOOKBACK):found.start()]
             cue = _BIRTH_CUE_BEFORE.search(before)
             if cue is None and _YEAR_IN.search(found.group()) is not None:
                 cue = _BIRTH_HINT_BEFORE.search(before)
-            if cue is None or not (self._plausible_birth_date(found.group(), this_year) or (
-                    _DOB_LABEL.search(cue.group()) and self._a_living_persons_date(found.group(), this_year))):
+            if cue is None or not (born_within(found.group(), this_year, _OLDEST_AGE) or (
+                    _DOB_LABEL.search(cue.group()) and born_within(found.group(), this_year, _OLDEST_LABELLED_AGE))):
                 continue
             if _GROUP_BORN_BEFORE.search(before, 0, cue.start()) or _NOT_A_CHILD_BEFORE.search(before, 0, cue.start()):
                 continue
@@ -362,6 +392,21 @@ class DateOfBirthDetector:
                 spans.append(_milestone_span(found))
         return spans
 
+    def _ages_beside_first_names(self, text: str) -> list[Span]:
+        """"Priya, 14, and Dom, 16", "Amara (13) - vocals", "sixteen-year-old Freya", and a form's
+        "Age: 12" under "Name: Josh". Full names are the checker's to pair with their ages (ages_beside)."""
+        spans = []
+        for name in _NAME_FOR_AGE.finditer(text):
+            first = name.group("first")
+            if first.lower() not in self._first_names or first in NOT_A_NAME or first in _NOT_A_PERSON_BEFORE_DATE:
+                continue
+            spans += ages_beside(text, name.start(), name.end())
+            if name.end("first") != name.end():
+                spans += ages_beside(text, name.start(), name.end("first"))
+        if _FORM_NAME_LINE.search(text):
+            spans += [Span(Kind.DATE_OF_BIRTH, m.start("age"), m.end("age")) for m in _FORM_AGE_LINE.finditer(text)]
+        return spans
+
     def _an_organisations_age(self, text: str, cue_start: int, cue: str) -> bool:
         """"Audio-Base turns 10 on 3rd March": an age said of a name that is not a person's."""
         if not _AGE_VERB.match(cue):
@@ -385,12 +430,23 @@ class DateOfBirthDetector:
 
     def _birthday_list(self, text: str) -> list[Span]:
         return [Span(Kind.DATE_OF_BIRTH, m.start("date"), m.end("date")) for m in _NAMED_DAY_MONTH.finditer(text)
-                if m.group("who").lower() in self._first_names]
+                if m.group("who").lower() in self._first_names or self._heads_a_list_line(text, m)]
+
+    @staticmethod
+    def _heads_a_list_line(text: str, found: re.Match[str]) -> bool:
+        """"Rhian Price - 03/10" heading its own line under a birthdays heading, a dash or colon before the
+        day: a person, though her first name is not on our list, unless the word is a month, a day, an
+        opener ("Happy 25th birthday") or a word that is not a name."""
+        line_start = text.rfind("\n", 0, found.start()) + 1
+        who = found.group("who")
+        return (not text[line_start:found.start()].strip(" \t-*\u2022") and who.casefold() not in _SENTENCE_OPENERS
+                and re.search(r"[:\-\u2013]", text[found.end("who"):found.start("date")]) is not None and who not in NOT_A_NAME
+                and who not in _NOT_A_PERSON_BEFORE_DATE and not _MONTH_OR_DAY.fullmatch(who))
 
     def _dates_near_birth_labels(self, text: str, this_year: int) -> list[Span]:
         spans = []
         for found in _NUMERIC_DATE_RE.finditer(text):
-            if _YEAR_IN.search(found.group()) is None or not self._a_living_persons_date(found.group(), this_year):
+            if _YEAR_IN.search(found.group()) is None or not born_within(found.group(), this_year, _OLDEST_LABELLED_AGE):
                 continue
             if _BIRTH_LABEL_NEAR.search(text, max(0, found.start() - 60), found.start()):
                 spans.append(Span(Kind.DATE_OF_BIRTH, found.start(), found.end()))
@@ -409,33 +465,11 @@ class DateOfBirthDetector:
                 return Span(Kind.DATE_OF_BIRTH, numbered.start(), numbered.end())
         return None
 
-    def _a_living_persons_date(self, written: str, this_year: int) -> bool:
-        """After a date-of-birth label: anyone's, from a child's to a grandparent's."""
-        year = _YEAR_IN.search(written)
-        if year is None:
-            return True
-        value = int(year.group())
-        if value < 100:
-            value += 2000 if value <= this_year % 100 else 1900
-        return this_year - _OLDEST_LABELLED_AGE <= value <= this_year - _YOUNGEST_AGE
-
-    def _a_childs_year(self, year: int, this_year: int) -> bool:
-        return this_year - _OLDEST_AGE <= year <= this_year - _YOUNGEST_AGE
-
-    def _plausible_birth_date(self, written: str, this_year: int) -> bool:
-        year = _YEAR_IN.search(written)
-        if year is None:
-            return True  # "born on 5 May": the year is not given, so nothing says it is an adult's
-        value = int(year.group())
-        if value < 100:
-            value += 2000 if value <= this_year % 100 else 1900
-        return self._a_childs_year(value, this_year)
-
     def _dates_after_names(self, doc: Document, this_year: int) -> list[Span]:
         text = doc.masked
         spans = []
         for found in _LISTED_DATE_RE.finditer(text):
-            if not self._plausible_birth_date(found.group(), this_year):
+            if not born_within(found.group(), this_year, _OLDEST_AGE):
                 continue
             line_start = text.rfind("\n", 0, found.start()) + 1
             before = text[max(line_start, found.start() - 40):found.start()]
@@ -470,7 +504,7 @@ class DateOfBirthDetector:
             return None  # "Oscar's big day on Saturday - his first gig!" is not a birthday
         if _FOUNDED.search(window):
             return None  # an organisation's birthday: "Founded on 2 March 2008"
-        dates = [m for m in _DATE_RE.finditer(window) if self._plausible_birth_date(m.group(), this_year) or
+        dates = [m for m in _DATE_RE.finditer(window) if born_within(m.group(), this_year, _OLDEST_AGE) or
                  _YEAR_IN.search(m.group()) is None]
         if not dates:
             return self._numbered_birthday_on_the_day(doc, birthday)
@@ -478,7 +512,7 @@ class DateOfBirthDetector:
         nearest = min(dates, key=lambda m: min(abs(m.start() - offset), abs(m.end() - offset)))
         year = _YEAR_IN.search(nearest.group())
         reveals_age = _AGE_NEAR.search(window) is not None and not _ADULT_AGE.search(window)
-        if year and self._plausible_birth_date(nearest.group(), this_year):
+        if year and born_within(nearest.group(), this_year, _OLDEST_AGE):
             reveals_age = True
         if not reveals_age and not _ADULT_AGE.search(window) and not self._adult_role.search(window):
             # A particular young person's birthday and its day: policy 3 counts it as personal.
@@ -517,3 +551,59 @@ _NOT_A_PERSON_BEFORE_DATE = frozenset(
 )
 # A birthday of someone older than our participants ("his 40th", "turns 50"): not a child's birth date.
 _ADULT_AGE = lazy_compile(r"\b(?:[2-9][0-9])(?:st|nd|rd|th)[ \t]+(?:birthday|bday)\b|\b(?:turns?|turning|be)[ \t]+[2-9][0-9]\b", re.IGNORECASE)
+
+
+# --- An exact age beside a young person's name (round 14) ---------------------------------------
+# "Maya Brown, 16, passed ...", "Tobias Wren (13)", "Case study - Reuben Achterberg (15, Tewkesbury)",
+# "Oscar Lindqvist, aged 17", "Dylan Prosser, a 13-year-old carer", "14-year-old Ruby Castell", "our 12
+# year old producer Zain", a form's "Age: 12": the age identifies the person as surely as a birth date,
+# so it is a date_of_birth finding of its own, beside (not inside) the name's full_name finding. The
+# span is the age words only: "16", "13-year-old", "Fifteen-year-old". Ages run from 4 to 19, as our
+# participants' do. The number after a name must end its phrase, so a house number ("Ellie Davis, 14
+# Kingsholm Road"), a time ("Jack (16:30)"), a duration ("Ben, 10 mins before doors") and a score
+# without a comma ("Ella 12, Marcus 9") stay quiet; so does an age with nobody named ("a 14-year-old
+# joined") and a group's ages ("ages 13-19", "14-18s", "16 and 17 year olds").
+_AGE_NUMBER = r"(?:[4-9]|1[0-9])"
+_AGE_IN_WORDS = r"(?:four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_YEARS_OLD = rf"(?:{_AGE_NUMBER}|{_AGE_IN_WORDS})[ \t-]*years?[ \t-]*old"
+# Words that may follow "Name, 14" and show that the 14 ended a phrase (not "14 Station Road").
+_AFTER_AN_AGE = (
+    r"(?=[ \t]*(?:[,;!?\n)]|[-\u2013\u2014][ \t]|\.(?:\s|$)|$|[ \t]+(?:who|from|and|is|has|had|hadn['\u2019]t|was|wasn['\u2019]t|of|at|"
+    r"plays|played|joined|won|wrote|said|says|told|took|sang|will|can|lives|goes|went|came|started|got)\b))"
+)
+_AGE_AFTER_NAME = lazy_compile(
+    # A space after the comma: in a table's row ("Priya,Patel,8,keys") the number is a column, a school year.
+    rf"(?:,[ \t]+(?:aged?[ \t]+)?(?P<comma>{_AGE_NUMBER}){_AFTER_AN_AGE}"
+    rf"|[ \t]*\([ \t]*(?:aged?[ \t]+)?(?P<paren>{_AGE_NUMBER})[ \t]*(?:\)|,[^()\n]{{1,30}}\))"
+    rf"|,?[ \t]+aged[ \t]+(?P<aged>{_AGE_NUMBER})\b(?![:.]?[0-9]|[ \t]*(?:[-\u2013+]|to\b))"
+    rf"|,?[ \t]*age[ \t]*[:=\-\u2013][ \t]*(?P<field>{_AGE_NUMBER})\b(?![:.]?[0-9]|[ \t]*(?:[-\u2013+]|to\b))"
+    rf"|,[ \t]*(?:a|an)[ \t]+(?P<old>{_YEARS_OLD})\b(?!s))",
+    re.IGNORECASE,
+)
+# Before the name, perhaps with a role between: "14-year-old Ruby Castell", "our 12 year old producer Zain".
+_AGE_BEFORE_NAME = lazy_compile(
+    rf"(?<![\w-])(?P<old>{_YEARS_OLD})(?!s)[ \t]+"
+    rf"(?:(?!(?:from|in|at|and|or|with|to|for|who|the|a|an|of|is|was|has|had|joined|came|said)\b)[a-z]+[ \t]+){{0,2}}$",
+    re.IGNORECASE,
+)
+# A first name, maybe with a surname or an initial, for ages said of first-named young people.
+_NAME_FOR_AGE = lazy_compile(r"\b(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+(?:Mc|Mac|O['\u2019])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)?\b")
+# A form about one young person: "Name: Josh" or "Young person: Tayla Brookes" on a line, then "Age: 12".
+_FORM_NAME_LINE = lazy_compile(
+    r"(?im)^[ \t*_]*(?:name|young[ \t]+person(?:['\u2019]s[ \t]+name)?|participant|child(?:['\u2019]s)?(?:[ \t]+name)?|"
+    r"(?:first|full)[ \t]+name|member)[ \t*_]*[:=\-\u2013][ \t]*[A-Z]")
+_FORM_AGE_LINE = lazy_compile(
+    rf"(?im)^[ \t*_]*age[ \t*_]*[:=\-\u2013][ \t]*(?P<age>{_AGE_NUMBER})\b(?![:.]?[0-9]|[ \t]*(?:[-\u2013+]|to\b|\w))")
+
+
+def ages_beside(text: str, start: int, end: int) -> list[Span]:
+    """An exact age right after or right before the name at text[start:end]: the age's own span."""
+    spans = []
+    after = _AGE_AFTER_NAME.match(text, end)
+    if after is not None:
+        group = next(name for name in ("comma", "paren", "aged", "field", "old") if after.group(name) is not None)
+        spans.append(Span(Kind.DATE_OF_BIRTH, after.start(group), after.end(group)))
+    before = _AGE_BEFORE_NAME.search(text, max(0, start - 40), start)
+    if before is not None:
+        spans.append(Span(Kind.DATE_OF_BIRTH, before.start("old"), before.end("old")))
+    return spans

@@ -38,9 +38,10 @@ import re
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
+from bot.checks.detectors.date_of_birth import born_within
 from bot.checks.detectors.people import NOT_A_NAME
 from bot.checks.document import Document
-from bot.checks.findings import Kind
+from bot.checks.findings import Kind, is_an_age
 from bot.checks.lazy_regex import lazy_compile
 from bot.checks.wordlists import entries, phrase_pattern
 
@@ -54,6 +55,8 @@ _SURNAME_CAPS = r"(?:Mc|Mac|O['\u2019])?[A-Z]{2,}(?:['\u2019][A-Z]+)?(?:-[A-Z]{2
 _FULL_NAME = lazy_compile(rf"\b(?P<first>{_NAME_WORD})[ \t]+(?P<last>{_SURNAME})(?:['\u2019]s)?\b")
 _SURNAME_FIRST = lazy_compile(rf"\b(?P<last>{_SURNAME_CAPS}|{_SURNAME})[ \t]*,[ \t]*(?P<first>{_NAME_WORD})\b(?![ \t]+[A-Z][a-z])")
 _AGE = r"(?:[4-9]|1[0-7])"
+# A child is under 18: a birth date of this year back to 18 years ago, for find_beside.
+_CHILD_AGE = 18
 _YEAR_GROUP = r"(?:year|yr|y)[ \t]*(?:[1-9]|1[0-3])\b"
 # Right after the name: ", 14," "(15)" ", aged 12" "(Year 8)" ", a pupil at" ", who is 16".
 _YOUNG_AFTER = lazy_compile(
@@ -392,7 +395,9 @@ class YoungPersonNameDetector:
         birth speaks for its whole paragraph, a profile's lines: "Profile: Keira Holloway / Born:
         fourteenth of May 2010". The checker calls this after the other detectors, with what they found."""
         text = doc.masked
-        births = [s for s in found if s.kind == Kind.DATE_OF_BIRTH and self._a_childs_birth_date(text[s.start:s.end])]
+        # An age beside a first name ("Ellie (9)") is said of that person, not of the paragraph's other names.
+        births = [s for s in found if s.kind == Kind.DATE_OF_BIRTH and not is_an_age(text[s.start:s.end])
+                  and born_within(text[s.start:s.end], self._this_year, _CHILD_AGE, 0)]
         about = [s for s in found if s.kind in (Kind.SCHOOL, Kind.HEALTH)]
         if not about and not births:
             return []
@@ -418,16 +423,6 @@ class YoungPersonNameDetector:
                     s.start < end and start < s.end for s in about):
                 spans.append(Span(Kind.FULL_NAME, start, end))
         return spans
-
-    def _a_childs_birth_date(self, written: str) -> bool:
-        """A date of birth with no year (a birthday said with an age under 20) or a year under 18 years ago."""
-        year = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<=[/.\-])\d{2}$", written)
-        if year is None:
-            return True
-        value = int(year.group())
-        if value < 100:
-            value += 2000 if value <= self._this_year % 100 else 1900
-        return self._this_year - 18 <= value <= self._this_year
 
     def find_in_lists(self, doc: Document, found: list[Span]) -> list[Span]:
         """Lists and tables of young people: the names that start the rows of a list are young people's
