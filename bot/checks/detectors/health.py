@@ -282,6 +282,7 @@ class HealthDetector:
         self._topic_label = lazy_compile(rf"\b(?i:{topics})\b")
         # "Beethoven was deaf", "Ray Charles lost his sight": famous people's health is history.
         self._famous = lazy_compile(rf"(?i:{phrase_pattern(entries('famous_people', context.extra_terms))})\b")
+        self._whole_text_of: tuple[str, tuple[bool, float]] | None = None
 
     def _field_value(self, text: str, before: str, start: int) -> bool:
         # "Anything we should know?: gets very travel sick": a question to the parent about their child;
@@ -302,9 +303,17 @@ class HealthDetector:
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
         return (_HE_OR_SHE_OR_THEM.search(text, line_start, line_end) is not None
-                or _NAME_FIELD.search(text) is not None
-                or any(w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
-                       for w in _CAPITALISED_WORD.finditer(text, 0, line_start)))
+                or self._whole_text(text)[0]
+                or self._whole_text(text)[1] <= line_start)
+
+    def _whole_text(self, text: str) -> tuple[bool, float]:
+        """Read once a text: whether it has a "Name:" field, and where its first first name ends (so that
+        "a first name earlier on" is a comparison, not a scan from the top for every condition)."""
+        if self._whole_text_of is None or self._whole_text_of[0] is not text:
+            first_name_end = next((w.end() for w in _CAPITALISED_WORD.finditer(text)
+                                   if w.group().lower() in self._first_names and w.group() not in NOT_A_NAME), float("inf"))
+            self._whole_text_of = (text, (_NAME_FIELD.search(text) is not None, first_name_end))
+        return self._whole_text_of[1]
 
     def _young_subject(self, pattern: re.Pattern[str], before: str) -> bool:
         """The pattern's subject is a young person, trying later subjects when the first is not: in
@@ -468,6 +477,7 @@ class HealthDetector:
         unplaced: list[tuple[int, int, int]] = []
         answers: list[tuple[int, int]] = []  # a form's answer lines: where one finding tells the whole answer
         under_heading = _HEALTH_HEADING.search(text) if conditions and "\n" in text else None
+        quiet_sentence: dict[int, bool] = {}
         for condition in conditions:
             start, end = condition.span()
             if _TOPIC_AFTER.match(text, end) and not _CARE_FROM_BEFORE.search(text, max(0, start - 40), start):
@@ -479,11 +489,14 @@ class HealthDetector:
             if text[start:end].lower() in _OPERATIONS and self._operation_on_something_else.match(text, end):
                 continue
             sentence_start, sentence_end = doc.sentence_bounds(start)
-            if self._general_advice(text, sentence_start, sentence_end):
+            # Whether the sentence is advice to every parent or about a grown-up who leads a session is
+            # read once a sentence, so a sentence of many conditions stays quick.
+            if sentence_start not in quiet_sentence:
+                quiet_sentence[sentence_start] = self._general_advice(text, sentence_start, sentence_end) \
+                    or self._leads_a_session.search(text, sentence_start, sentence_end) is not None
+            if quiet_sentence[sentence_start]:
                 continue
             before = text[max(sentence_start, start - _LOOKBACK):start]
-            if self._leads_a_session.search(text, sentence_start, sentence_end):
-                continue
             if self._anonymous_quote(text, start):
                 continue
             if any(self._young_subject(pattern, before) for pattern in _CONTEXT_PATTERNS) \
@@ -627,12 +640,19 @@ def _same_persons(doc: Document, found: list[Span], unplaced: list[tuple[int, in
     text = doc.text
     sentences_with_finding = {doc.sentence_bounds(span.start)[0] for span in found}
     more = []
+    # Where each sentence first says he or she, found once a sentence (not once a condition).
+    first_pronoun_end: dict[int, float] = {}
     for start, end, sentence_start in unplaced:
         if sentence_start in sentences_with_finding:
             more.append(Span(Kind.HEALTH, start, end))
             continue
         previous_start = doc.sentence_bounds(max(0, sentence_start - 1))[0] if sentence_start > 0 else None
-        if previous_start in sentences_with_finding and _HE_OR_SHE.search(text, sentence_start, start):
+        if previous_start not in sentences_with_finding:
+            continue
+        if sentence_start not in first_pronoun_end:
+            pronoun = _HE_OR_SHE.search(text, sentence_start, doc.sentence_bounds(sentence_start)[1])
+            first_pronoun_end[sentence_start] = float("inf") if pronoun is None else pronoun.end()
+        if first_pronoun_end[sentence_start] <= start:
             more.append(Span(Kind.HEALTH, start, end))
     return more
 
