@@ -20,13 +20,14 @@ child's; a blank waiting to be filled in ("Medical needs / allergies: ____") is 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
 from bot.checks.detectors.people import FAMILY_SUBJECT, NOT_A_NAME
 from bot.checks.document import MASK, Document
 from bot.checks.findings import Kind
-from bot.checks.lazy_regex import lazy_compile
+from bot.checks.lazy_regex import LazyPattern, lazy_compile
 from bot.checks.wordlists import entries, phrase_pattern
 
 # The conditions and acronyms are word lists (bot/checks/data/health_words.txt, health_acronyms.txt),
@@ -65,7 +66,7 @@ _FILLER = (
     r"(?:(?:a|an|the|mild|severe|bad|quite|very|really|some|high|diagnosed|suspected|possible|his|her|"
     r"their|my|new|small|minor|major|big|serious|long-term|chronic|two|left|right|both|one|another|"
     # How bad: "Ava is severely allergic", "he's mildly dyslexic".
-    r"severely|mildly|extremely|badly|seriously|highly|moderately|"
+    r"severely|mildly|extremely|badly|seriously|highly|moderately|profoundly|"
     # How often: "having a lot of dark days", "lots of panic attacks".
     r"lot|lots|of|"
     r"type[ \t]+(?:1|2|one|two))[ \t]+){0,3}"
@@ -143,6 +144,12 @@ _TOLD_BEFORE = lazy_compile(
 )
 _CONTEXT_PATTERNS = (_TOLD_BEFORE, _PERSON_HAS_BEFORE, _NOTE_FOR_BEFORE, _AND_STATE_BEFORE, _TREATED_FOR_BEFORE, _NAME_PAREN_BEFORE, _OWNER_BEFORE, _AND_VERB_BEFORE,
                      _LIST_LINE_BEFORE, _WAITING_FOR_BEFORE)
+# A clause opening the sentence with a condition, its person after the comma (round 14): "Diagnosed with
+# selective mutism in Year 7, she now sings solo at every showcase".
+_OPENING_CLAUSE_BEFORE = lazy_compile(
+    r"^[ \t\"'\u201c\u2018(]*(?:[Hh]aving[ \t]+been[ \t]+)?(?:[Dd]iagnosed|[Ll]iving|[Rr]ecovering|[Ss]truggling|[Ss]uffering|[Cc]oping)"
+    rf"[ \t]+(?:with|from|as)[ \t]+{_FILLER}$")
+_PERSON_AFTER_CLAUSE = lazy_compile(r"[^,.;!?\n]{0,40},[ \t]*(?:(?:[Hh]e|[Ss]he)\b|(?P<name>[A-Z][a-z]+)\b(?![ \t]+[A-Z]))")
 _LABEL_AFTER = lazy_compile(r"(?:[ \t]*/[ \t]*\w+)?[ \t]*[?]?[ \t]*[:=]")
 _LOOKBACK = 80
 # Condition words used as a topic, not as somebody's condition.
@@ -283,6 +290,36 @@ class HealthDetector:
         # "Beethoven was deaf", "Ray Charles lost his sight": famous people's health is history.
         self._famous = lazy_compile(rf"(?i:{phrase_pattern(entries('famous_people', context.extra_terms))})\b")
         self._whole_text_of: tuple[str, tuple[bool, float]] | None = None
+        # Who the sentence is about, said with their group or school (health_person_groups.txt): "Priya in
+        # the drum group has epilepsy" is read as "Priya has epilepsy" (round 14).
+        person_groups = phrase_pattern(entries("health_person_groups", context.extra_terms))
+        self._person_group = lazy_compile(
+            r"(?P<name>\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+[A-Z]\.?(?![\w']))?)"
+            r"(?:[ \t]*,?[ \t]+(?:"
+            rf"(?:in|from|at)[ \t]+(?:(?:the|our|my)[ \t]+)?(?:[\w'\u2019-]+[ \t]+){{0,3}}?(?i:{person_groups})"
+            r"|(?:in|from)[ \t]+[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,3}"
+            r"|in[ \t]+(?i:year|yr)[ \t]*\d{1,2})\b(?:[ \t]*,)?"
+            # "Our youngest member, Evie, is asthmatic": the comma after a name in apposition.
+            r"|[ \t]*,(?=[ \t]+(?:is|has|was|had)\b))")
+        # A condition given as the cause of what the person did or missed (health_causes.txt): "Callum
+        # hadn't left the house because of school anxiety".
+        causes = phrase_pattern(entries("health_causes", context.extra_terms))
+        self._cause_before = lazy_compile(
+            rf"{_SUBJECT}(?:['\u2019](?:s|d|ve))?[ \t,][^.!?\n]{{0,60}}?\b(?i:{causes})[ \t]+{_FILLER}(?:[a-z]+[ \t]+)?$")
+        self._context_patterns = (*_CONTEXT_PATTERNS, self._cause_before)
+        # A struggle since a hard thing in the person's life (health_life_events.txt): "Reece has been
+        # struggling since his parents split".
+        events = phrase_pattern(entries("health_life_events", context.extra_terms))
+        self._struggle_since = lazy_compile(
+            r"\b(?:struggl(?:ing|ed|es)|finding[ \t]+(?:things|it|everything|life|school)[ \t]+(?:(?:really|so|very)[ \t]+)?"
+            r"(?:hard|difficult|tough)|(?:having|had)[ \t]+a[ \t]+(?:(?:really|very)[ \t]+)?(?:hard|tough|rough|difficult)[ \t]+time|"
+            r"not[ \t]+(?:been[ \t]+)?(?:him|her|them)sel(?:f|ves)|(?:low|withdrawn|anxious|tearful|angry|upset))"
+            r"(?:[ \t]+(?:a[ \t]+lot|so[ \t]+much|a[ \t]+bit))?[ \t]+(?:ever[ \t]+)?(?:since|after)[ \t]+"
+            r"(?:(?:his|her|their|the|mum|dad)[ \t]+)?(?:[\w'\u2019-]+[ \t]+){0,2}?"
+            rf"(?:{events})\b", re.IGNORECASE)
+        # What follows from a need (health_aftermath.txt): joined to the need it follows in the sentence.
+        self._aftermath = lazy_compile(
+            rf"\b(?:{phrase_pattern(entries('health_aftermath', context.extra_terms))})\b", re.IGNORECASE)
 
     def _field_value(self, text: str, before: str, start: int) -> bool:
         # "Anything we should know?: gets very travel sick": a question to the parent about their child;
@@ -314,6 +351,17 @@ class HealthDetector:
                                    if w.group().lower() in self._first_names and w.group() not in NOT_A_NAME), float("inf"))
             self._whole_text_of = (text, (_NAME_FIELD.search(text) is not None, first_name_end))
         return self._whole_text_of[1]
+
+    def _opening_clause(self, text: str, before: str, end: int) -> bool:
+        """A clause that opens the sentence with the condition, its person named right after the comma:
+        "Diagnosed with selective mutism in Year 7, she now sings solo", "Living with epilepsy, Kai ..."."""
+        if _OPENING_CLAUSE_BEFORE.search(before) is None:
+            return False
+        person = _PERSON_AFTER_CLAUSE.match(text, end)
+        if person is None:
+            return False
+        name = person.group("name")
+        return name is None or (name.lower() in self._first_names and name not in NOT_A_NAME)
 
     def _young_subject(self, pattern: re.Pattern[str], before: str) -> bool:
         """The pattern's subject is a young person, trying later subjects when the first is not: in
@@ -415,6 +463,20 @@ class HealthDetector:
                 found.append(Span(Kind.HEALTH, state.start(), state.end()))
         return found
 
+    def _struggles_since(self, doc: Document) -> list[Span]:
+        """"Reece has been struggling since his parents split": a struggle and the hard thing in the
+        person's life it follows, said right after the person (a first name, he or she)."""
+        text = doc.masked
+        found = []
+        for struggle in self._struggle_since.finditer(text):
+            sentence_start, sentence_end = doc.sentence_bounds(struggle.start())
+            before = self._person_group.sub(r"\g<name>", text[max(sentence_start, struggle.start() - _LOOKBACK):struggle.start()])
+            match = _STATE_OR_BARE_BEFORE.search(before)
+            if match is not None and self._names_a_young_person(match) \
+                    and self._first_name_or_pronoun(match, text[struggle.end():sentence_end]):
+                found.append(Span(Kind.HEALTH, *struggle.span()))
+        return found
+
     def _cared_for(self, text: str, conditions: list[re.Match[str]]) -> list[Span]:
         """A service or professional named first, then what it does for a young person: "the eating
         disorders team is now working with Leah", "a social worker's been assigned to him"."""
@@ -499,8 +561,9 @@ class HealthDetector:
             before = text[max(sentence_start, start - _LOOKBACK):start]
             if self._anonymous_quote(text, start):
                 continue
-            if any(self._young_subject(pattern, before) for pattern in _CONTEXT_PATTERNS) \
-                    or self._group_has_before.search(before) is not None:
+            about = self._person_group.sub(r"\g<name>", before)  # "Priya in the drum group has" -> "Priya has"
+            if any(self._young_subject(pattern, about) for pattern in self._context_patterns) \
+                    or self._group_has_before.search(before) is not None or self._opening_clause(text, before, end):
                 spans.append(Span(Kind.HEALTH, start, end))
             elif under_heading is not None and under_heading.end() <= start \
                     and _names_a_listed_person(_LIST_LINE_BEFORE.search(before) or _RECORD_LINE_BEFORE.search(before)):
@@ -520,7 +583,7 @@ class HealthDetector:
         if _could_be_injured(lowered or text):
             for injury in self._injury.finditer(text):
                 sentence_start, _ = doc.sentence_bounds(injury.start())
-                before = text[max(sentence_start, injury.start() - _LOOKBACK):injury.start()]
+                before = self._person_group.sub(r"\g<name>", text[max(sentence_start, injury.start() - _LOOKBACK):injury.start()])
                 if self._names_a_young_person(_SUBJECT_ONLY_BEFORE.search(before)) or self._names_a_young_person(_PERSON_HAS_BEFORE.search(before)):
                     spans.append(Span(Kind.HEALTH, injury.start(), injury.end()))
         if ":" in text or "-" in text or "?" in text:
@@ -574,7 +637,7 @@ class HealthDetector:
                         for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end)):
                     spans.append(Span(Kind.HEALTH, harm.start(), harm.end()))
         # How a young person is, with no condition named: "Freddie has been really low since his exams".
-        states = self._states(doc, lowered if lowered is not None else text.lower())
+        states = self._states(doc, lowered if lowered is not None else text.lower()) + self._struggles_since(doc)
         spans += states
         loose += states
         # A need said as what the person does is a finding of its own only where the sentence names no
@@ -607,7 +670,7 @@ class HealthDetector:
             spans += self._wished_well(doc, low, unplaced)
         spans += _same_persons(doc, spans, unplaced)
         spans = _condition_not_absence(text, doc, spans)
-        found = _one_statement(doc, _joined(text, _without_bare_diagnosis(text, spans)), self._first_names, loose)
+        found = _one_statement(doc, _joined(text, _without_bare_diagnosis(text, spans)), self._first_names, loose, self._aftermath)
         return _one_answer(text, found, answers, self._first_names)
 
 
@@ -780,24 +843,33 @@ _ABSENCE_WORDS = frozenset({"signed off", "sick note"})
 _NOT_SICK_AFTER = lazy_compile(r"[ \t]+as[ \t]+(?:an?|the|our)\b", re.IGNORECASE)
 
 
-def _one_answer(text: str, spans: list[Span], answers: list[tuple[int, int]], first_names: frozenset[str]) -> list[Span]:
-    """A form's answer line is one finding, however many items it lists (round 12): "Medical needs:
-    asthma, two inhalers, hearing aids" tells one thing about one child, as a reviewer reads it. A
-    second person named on the line ("Med list: Rosa - sertraline; Reece - inhaler") keeps two."""
-    if len(spans) < 2 or not answers:
+def _merged(text: str, spans: list[Span], first_names: frozenset[str],
+            together: Callable[[Span, Span], bool]) -> list[Span]:
+    """Joins each span to the one before it where `together` says they tell one thing, on one line and with
+    no other first name between them (a second person named between keeps two findings)."""
+    if len(spans) < 2:
         return spans
     ordered = sorted(spans, key=lambda span: (span.start, span.end))
     joined = [ordered[0]]
     for span in ordered[1:]:
         last = joined[-1]
-        same_answer = any(start <= last.start and span.end <= end for start, end in answers)
         gap = text[last.end:span.start]
-        if same_answer and "\n" not in gap and not any(
+        if together(last, span) and "\n" not in gap and not any(
                 w.group().lower() in first_names and w.group() not in NOT_A_NAME for w in _CAPITALISED_WORD.finditer(gap)):
             joined[-1] = Span(Kind.HEALTH, last.start, max(last.end, span.end))
         else:
             joined.append(span)
     return joined
+
+
+def _one_answer(text: str, spans: list[Span], answers: list[tuple[int, int]], first_names: frozenset[str]) -> list[Span]:
+    """A form's answer line is one finding, however many items it lists (round 12): "Medical needs:
+    asthma, two inhalers, hearing aids" tells one thing about one child, as a reviewer reads it. A
+    second person named on the line ("Med list: Rosa - sertraline; Reece - inhaler") keeps two."""
+    if not answers:
+        return spans
+    return _merged(text, spans, first_names,
+                   lambda last, span: any(start <= last.start and span.end <= end for start, end in answers))
 
 
 def _condition_not_absence(text: str, doc: Document, spans: list[Span]) -> list[Span]:
@@ -843,28 +915,24 @@ def _joined(text: str, spans: list[Span]) -> list[Span]:
 _DIAGNOSED_WITH = lazy_compile(r"[ \t]+(?:with|as|as[ \t]+having|of)[ \t]+(?:(?:a|an|mild|severe)[ \t]+)?", re.IGNORECASE)
 
 
-def _one_statement(doc: Document, spans: list[Span], first_names: frozenset[str], loose: list[Span]) -> list[Span]:
+def _one_statement(doc: Document, spans: list[Span], first_names: frozenset[str], loose: list[Span],
+                   aftermath: re.Pattern[str] | LazyPattern) -> list[Span]:
     """Needs told of one person in one run of a sentence are one finding (round 12): "Freddie's been
     really low and has talked about hurting himself", "Reuben was sectioned last month, his social
-    worker asked us to check in". A second person named between them keeps two findings."""
+    worker asked us to check in". What follows from a need is part of it (round 14, health_aftermath.txt):
+    "a severe nut allergy, her EpiPen is in her bag", "a knee op last week so he'll be on crutches"."""
     if len(spans) < 2:
         return spans
     text = doc.masked
     loosely = {(span.start, span.end) for span in loose}
-    ordered = sorted(spans, key=lambda span: (span.start, span.end))
-    joined = [ordered[0]]
-    for span in ordered[1:]:
-        last = joined[-1]
-        gap = text[last.end:span.start]
+
+    def together(last: Span, span: Span) -> bool:
         either_loose = any(start <= s.start and s.end <= end for s in (last, span) for start, end in loosely) \
-            or any(_SERVICE_WORD.search(text, s.start, s.end) for s in (last, span))
-        if either_loose and 0 <= len(gap) <= _STATEMENT_GAP and doc.sentence_bounds(last.start)[0] == doc.sentence_bounds(span.start)[0] \
-                and "\n" not in gap and not any(w.group().lower() in first_names and w.group() not in NOT_A_NAME
-                                                for w in _CAPITALISED_WORD.finditer(gap)):
-            joined[-1] = Span(Kind.HEALTH, last.start, max(last.end, span.end))
-        else:
-            joined.append(span)
-    return joined
+            or any(_SERVICE_WORD.search(text, s.start, s.end) or aftermath.search(text, s.start, s.end) for s in (last, span))
+        return either_loose and 0 <= span.start - last.end <= _STATEMENT_GAP \
+            and doc.sentence_bounds(last.start)[0] == doc.sentence_bounds(span.start)[0]
+
+    return _merged(text, spans, first_names, together)
 
 
 _STATEMENT_GAP = 45
