@@ -307,6 +307,7 @@ class HealthDetector:
         self._cause_before = lazy_compile(
             rf"{_SUBJECT}(?:['\u2019](?:s|d|ve))?[ \t,][^.!?\n]{{0,60}}?\b(?i:{causes})[ \t]+{_FILLER}(?:[a-z]+[ \t]+)?$")
         self._context_patterns = (*_CONTEXT_PATTERNS, self._cause_before)
+        self._cause_cue = lazy_compile(rf"\b(?i:{causes})\b")  # a cheap look-up before the pattern is run
         # A struggle since a hard thing in the person's life (health_life_events.txt): "Reece has been
         # struggling since his parents split".
         events = phrase_pattern(entries("health_life_events", context.extra_terms))
@@ -351,6 +352,13 @@ class HealthDetector:
                                    if w.group().lower() in self._first_names and w.group() not in NOT_A_NAME), float("inf"))
             self._whole_text_of = (text, (_NAME_FIELD.search(text) is not None, first_name_end))
         return self._whole_text_of[1]
+
+    def _about(self, before: str) -> str:
+        """The words before a need with the person's group or school left out: "Priya in the drum group has"
+        reads "Priya has", "Kai, from the Cheltenham group, is" reads "Kai is"."""
+        if "," not in before and " in " not in before and " from " not in before and " at " not in before:
+            return before
+        return self._person_group.sub(r"\g<name>", before)
 
     def _opening_clause(self, text: str, before: str, end: int) -> bool:
         """A clause that opens the sentence with the condition, its person named right after the comma:
@@ -470,7 +478,7 @@ class HealthDetector:
         found = []
         for struggle in self._struggle_since.finditer(text):
             sentence_start, sentence_end = doc.sentence_bounds(struggle.start())
-            before = self._person_group.sub(r"\g<name>", text[max(sentence_start, struggle.start() - _LOOKBACK):struggle.start()])
+            before = self._about(text[max(sentence_start, struggle.start() - _LOOKBACK):struggle.start()])
             match = _STATE_OR_BARE_BEFORE.search(before)
             if match is not None and self._names_a_young_person(match) \
                     and self._first_name_or_pronoun(match, text[struggle.end():sentence_end]):
@@ -561,8 +569,9 @@ class HealthDetector:
             before = text[max(sentence_start, start - _LOOKBACK):start]
             if self._anonymous_quote(text, start):
                 continue
-            about = self._person_group.sub(r"\g<name>", before)  # "Priya in the drum group has" -> "Priya has"
-            if any(self._young_subject(pattern, about) for pattern in self._context_patterns) \
+            about = self._about(before)  # "Priya in the drum group has" -> "Priya has"
+            patterns = self._context_patterns if self._cause_cue.search(before) else _CONTEXT_PATTERNS
+            if any(self._young_subject(pattern, about) for pattern in patterns) \
                     or self._group_has_before.search(before) is not None or self._opening_clause(text, before, end):
                 spans.append(Span(Kind.HEALTH, start, end))
             elif under_heading is not None and under_heading.end() <= start \
@@ -583,7 +592,7 @@ class HealthDetector:
         if _could_be_injured(lowered or text):
             for injury in self._injury.finditer(text):
                 sentence_start, _ = doc.sentence_bounds(injury.start())
-                before = self._person_group.sub(r"\g<name>", text[max(sentence_start, injury.start() - _LOOKBACK):injury.start()])
+                before = self._about(text[max(sentence_start, injury.start() - _LOOKBACK):injury.start()])
                 if self._names_a_young_person(_SUBJECT_ONLY_BEFORE.search(before)) or self._names_a_young_person(_PERSON_HAS_BEFORE.search(before)):
                     spans.append(Span(Kind.HEALTH, injury.start(), injury.end()))
         if ":" in text or "-" in text or "?" in text:
