@@ -15,6 +15,13 @@ something ("a rough time with her eating": health_struggles.txt), care by a serv
 someone ("Luca opened up to a volunteer about having dark thoughts"). A form's question to the parent
 ("Anything we should know?: asthma", health_form_questions.txt) makes a condition in its answer the
 child's; a blank waiting to be filled in ("Medical needs / allergies: ____") is no answer.
+
+Round 14: the person may be named with their group or school ("Priya in the drum group has epilepsy":
+health_person_groups.txt), the condition may be the cause of what they did ("because of school anxiety":
+health_causes.txt) or a struggle may follow a hard thing in their life ("struggling since his parents
+split": health_life_events.txt). What follows from a need in the same sentence (the EpiPen, the crutches,
+the stay in hospital: health_aftermath.txt) is part of its one finding. Each sentence's context is read
+once, so a sentence of thousands of conditions stays linear.
 """
 
 from __future__ import annotations
