@@ -157,6 +157,10 @@ _OPENING_CLAUSE_BEFORE = lazy_compile(
     r"^[ \t\"'\u201c\u2018(]*(?:[Hh]aving[ \t]+been[ \t]+)?(?:[Dd]iagnosed|[Ll]iving|[Rr]ecovering|[Ss]truggling|[Ss]uffering|[Cc]oping)"
     rf"[ \t]+(?:with|from|as)[ \t]+{_FILLER}$")
 _PERSON_AFTER_CLAUSE = lazy_compile(r"[^,.;!?\n]{0,40},[ \t]*(?:(?:[Hh]e|[Ss]he)\b|(?P<name>[A-Z][a-z]+)\b(?![ \t]+[A-Z]))")
+_CAPITAL = re.compile(r"[A-Z]")
+_PRONOUN_OR_KIN = re.compile(
+    r"\b(?:he|she|his|her|son|daughter|child|kid|boy|girl|brother|sister|grandson|granddaughter|nephew|niece|stepson|stepdaughter)\b")
+_LOWER_WORD = re.compile(r"[a-z]{2,}")
 _LABEL_AFTER = lazy_compile(r"(?:[ \t]*/[ \t]*\w+)?[ \t]*[?]?[ \t]*[:=]")
 _LOOKBACK = 80
 # Condition words used as a topic, not as somebody's condition.
@@ -359,6 +363,12 @@ class HealthDetector:
                                    if w.group().lower() in self._first_names and w.group() not in NOT_A_NAME), float("inf"))
             self._whole_text_of = (text, (_NAME_FIELD.search(text) is not None, first_name_end))
         return self._whole_text_of[1]
+
+    def _may_name_somebody(self, before: str) -> bool:
+        """A cheap look-up before the context patterns are run: their person is a capitalised word, he, she,
+        his or her, a child by kin ("my son"), or a first name in lower case ("tom's got asthma")."""
+        return _CAPITAL.search(before) is not None or _PRONOUN_OR_KIN.search(before) is not None \
+            or any(word in self._first_names for word in _LOWER_WORD.findall(before))
 
     def _about(self, before: str) -> str:
         """The words before a need with the person's group or school left out: "Priya in the drum group has"
@@ -578,7 +588,7 @@ class HealthDetector:
                 continue
             about = self._about(before)  # "Priya in the drum group has" -> "Priya has"
             patterns = self._context_patterns if self._cause_cue.search(before) else _CONTEXT_PATTERNS
-            if any(self._young_subject(pattern, about) for pattern in patterns) \
+            if (self._may_name_somebody(about) and any(self._young_subject(pattern, about) for pattern in patterns)) \
                     or self._group_has_before.search(before) is not None or self._opening_clause(text, before, end):
                 spans.append(Span(Kind.HEALTH, start, end))
             elif under_heading is not None and under_heading.end() <= start \
