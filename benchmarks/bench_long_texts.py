@@ -11,6 +11,9 @@ seconds (the best of N runs, so other work on the machine skews it least):
 * the checker on 100 KB of one character repeated, for the characters the detectors' patterns
   anchor on (a letter, a digit, a space, "@", "<", ".", ":", "-", "'", a new line): the texts
   most likely to make a pattern backtrack;
+* the checker on one long line of condition words ("asthma, " 4,000 times) and on 100 KB of mixed
+  notes with young people's health in them: the health detector reads each sentence's context once,
+  not once for every condition in it, so a sentence of many conditions stays linear;
 * the moderation rules on two 40 KB messages in a row (the second is a repeat, so repetition's
   memory is used too), ending with a disguised swear word that must still be read.
 
@@ -45,6 +48,11 @@ ROSTER_CSV = (PROJECT_ROOT / "examples" / "roster.csv").read_text(encoding="utf-
 NOTES_PARAGRAPH = (
     "Rehearsal notes: we start at 10:30 in Room 4, tickets £5, bus 94 from the station. "
     "Amy and Sam did a great job. Call 07700 900123 if late; email jo@gmail.com. "
+)
+HEALTH_PARAGRAPH = (
+    "Register for Saturday: Amy has asthma and carries an inhaler, Leo in the drum group has epilepsy. "
+    "Mental health awareness week starts Monday; first aid training for volunteers on Thursday. "
+    "Medical: nut allergy, EpiPen in bag. Tom broke his wrist, he'll be on crutches for the showcase.\n"
 )
 ANCHOR_CHARACTERS = "a1 @<.:-'\n"
 CHAT_WORDS = ["you're", "all", "brilliant", "come", "to", "the", "gig", "on", "friday", "and", "bring", "your", "guitar"]
@@ -97,6 +105,16 @@ def main(argv: list[str] | None = None) -> int:
         text = character * 100_000
         all_met &= report(
             f"100 KB of {character!r}",
+            cpu_seconds(lambda text=text: checker.check(text, SLACK_MARKUP), args.runs),
+            cpu_seconds(lambda text=text: BARE_SCAN.findall(text), args.runs),
+        )
+
+    condition_line = "asthma, " * 4000
+    mixed = (HEALTH_PARAGRAPH * (100_000 // len(HEALTH_PARAGRAPH) + 1))[:100_000]
+    for label, text in ((f"one line of {len(condition_line) // 8:,} conditions", condition_line),
+                        ("100 KB of notes with health", mixed)):
+        all_met &= report(
+            label,
             cpu_seconds(lambda text=text: checker.check(text, SLACK_MARKUP), args.runs),
             cpu_seconds(lambda text=text: BARE_SCAN.findall(text), args.runs),
         )

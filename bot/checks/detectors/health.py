@@ -15,18 +15,26 @@ something ("a rough time with her eating": health_struggles.txt), care by a serv
 someone ("Luca opened up to a volunteer about having dark thoughts"). A form's question to the parent
 ("Anything we should know?: asthma", health_form_questions.txt) makes a condition in its answer the
 child's; a blank waiting to be filled in ("Medical needs / allergies: ____") is no answer.
+
+Round 14: the person may be named with their group or school ("Priya in the drum group has epilepsy":
+health_person_groups.txt), the condition may be the cause of what they did ("because of school anxiety":
+health_causes.txt) or a struggle may follow a hard thing in their life ("struggling since his parents
+split": health_life_events.txt). What follows from a need in the same sentence (the EpiPen, the crutches,
+the stay in hospital: health_aftermath.txt) is part of its one finding. Each sentence's context is read
+once, so a sentence of thousands of conditions stays linear.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
 from bot.checks.detectors.people import FAMILY_SUBJECT, NOT_A_NAME
 from bot.checks.document import MASK, Document
 from bot.checks.findings import Kind
-from bot.checks.lazy_regex import lazy_compile
+from bot.checks.lazy_regex import LazyPattern, lazy_compile
 from bot.checks.wordlists import entries, phrase_pattern
 
 # The conditions and acronyms are word lists (bot/checks/data/health_words.txt, health_acronyms.txt),
@@ -65,7 +73,7 @@ _FILLER = (
     r"(?:(?:a|an|the|mild|severe|bad|quite|very|really|some|high|diagnosed|suspected|possible|his|her|"
     r"their|my|new|small|minor|major|big|serious|long-term|chronic|two|left|right|both|one|another|"
     # How bad: "Ava is severely allergic", "he's mildly dyslexic".
-    r"severely|mildly|extremely|badly|seriously|highly|moderately|"
+    r"severely|mildly|extremely|badly|seriously|highly|moderately|profoundly|"
     # How often: "having a lot of dark days", "lots of panic attacks".
     r"lot|lots|of|"
     r"type[ \t]+(?:1|2|one|two))[ \t]+){0,3}"
@@ -143,6 +151,16 @@ _TOLD_BEFORE = lazy_compile(
 )
 _CONTEXT_PATTERNS = (_TOLD_BEFORE, _PERSON_HAS_BEFORE, _NOTE_FOR_BEFORE, _AND_STATE_BEFORE, _TREATED_FOR_BEFORE, _NAME_PAREN_BEFORE, _OWNER_BEFORE, _AND_VERB_BEFORE,
                      _LIST_LINE_BEFORE, _WAITING_FOR_BEFORE)
+# A clause opening the sentence with a condition, its person after the comma (round 14): "Diagnosed with
+# selective mutism in Year 7, she now sings solo at every showcase".
+_OPENING_CLAUSE_BEFORE = lazy_compile(
+    r"^[ \t\"'\u201c\u2018(]*(?:[Hh]aving[ \t]+been[ \t]+)?(?:[Dd]iagnosed|[Ll]iving|[Rr]ecovering|[Ss]truggling|[Ss]uffering|[Cc]oping)"
+    rf"[ \t]+(?:with|from|as)[ \t]+{_FILLER}$")
+_PERSON_AFTER_CLAUSE = lazy_compile(r"[^,.;!?\n]{0,40},[ \t]*(?:(?:[Hh]e|[Ss]he)\b|(?P<name>[A-Z][a-z]+)\b(?![ \t]+[A-Z]))")
+_CAPITAL = re.compile(r"[A-Z]")
+_PRONOUN_OR_KIN = re.compile(
+    r"\b(?:he|she|his|her|son|daughter|child|kid|boy|girl|brother|sister|grandson|granddaughter|nephew|niece|stepson|stepdaughter)\b")
+_LOWER_WORD = re.compile(r"[a-z]{2,}")
 _LABEL_AFTER = lazy_compile(r"(?:[ \t]*/[ \t]*\w+)?[ \t]*[?]?[ \t]*[:=]")
 _LOOKBACK = 80
 # Condition words used as a topic, not as somebody's condition.
@@ -282,6 +300,38 @@ class HealthDetector:
         self._topic_label = lazy_compile(rf"\b(?i:{topics})\b")
         # "Beethoven was deaf", "Ray Charles lost his sight": famous people's health is history.
         self._famous = lazy_compile(rf"(?i:{phrase_pattern(entries('famous_people', context.extra_terms))})\b")
+        self._whole_text_of: tuple[str, tuple[bool, float]] | None = None
+        # Who the sentence is about, said with their group or school (health_person_groups.txt): "Priya in
+        # the drum group has epilepsy" is read as "Priya has epilepsy" (round 14).
+        person_groups = phrase_pattern(entries("health_person_groups", context.extra_terms))
+        self._person_group = lazy_compile(
+            r"(?P<name>\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+[A-Z]\.?(?![\w']))?)"
+            r"(?:[ \t]*,?[ \t]+(?:"
+            rf"(?:in|from|at)[ \t]+(?:(?:the|our|my)[ \t]+)?(?:[\w'\u2019-]+[ \t]+){{0,3}}?(?i:{person_groups})"
+            r"|(?:in|from)[ \t]+[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,3}"
+            r"|in[ \t]+(?i:year|yr)[ \t]*\d{1,2})\b(?:[ \t]*,)?"
+            # "Our youngest member, Evie, is asthmatic": the comma after a name in apposition.
+            r"|[ \t]*,(?=[ \t]+(?:is|has|was|had)\b))")
+        # A condition given as the cause of what the person did or missed (health_causes.txt): "Callum
+        # hadn't left the house because of school anxiety".
+        causes = phrase_pattern(entries("health_causes", context.extra_terms))
+        self._cause_before = lazy_compile(
+            rf"{_SUBJECT}(?:['\u2019](?:s|d|ve))?[ \t,][^.!?\n]{{0,60}}?\b(?i:{causes})[ \t]+{_FILLER}(?:[a-z]+[ \t]+)?$")
+        self._context_patterns = (*_CONTEXT_PATTERNS, self._cause_before)
+        self._cause_cue = lazy_compile(rf"\b(?i:{causes})\b")  # a cheap look-up before the pattern is run
+        # A struggle since a hard thing in the person's life (health_life_events.txt): "Reece has been
+        # struggling since his parents split".
+        events = phrase_pattern(entries("health_life_events", context.extra_terms))
+        self._struggle_since = lazy_compile(
+            r"\b(?:struggl(?:ing|ed|es)|finding[ \t]+(?:things|it|everything|life|school)[ \t]+(?:(?:really|so|very)[ \t]+)?"
+            r"(?:hard|difficult|tough)|(?:having|had)[ \t]+a[ \t]+(?:(?:really|very)[ \t]+)?(?:hard|tough|rough|difficult)[ \t]+time|"
+            r"not[ \t]+(?:been[ \t]+)?(?:him|her|them)sel(?:f|ves)|(?:low|withdrawn|anxious|tearful|angry|upset))"
+            r"(?:[ \t]+(?:a[ \t]+lot|so[ \t]+much|a[ \t]+bit))?[ \t]+(?:ever[ \t]+)?(?:since|after)[ \t]+"
+            r"(?:(?:his|her|their|the|mum|dad)[ \t]+)?(?:[\w'\u2019-]+[ \t]+){0,2}?"
+            rf"(?:{events})\b", re.IGNORECASE)
+        # What follows from a need (health_aftermath.txt): joined to the need it follows in the sentence.
+        self._aftermath = lazy_compile(
+            rf"\b(?:{phrase_pattern(entries('health_aftermath', context.extra_terms))})\b", re.IGNORECASE)
 
     def _field_value(self, text: str, before: str, start: int) -> bool:
         # "Anything we should know?: gets very travel sick": a question to the parent about their child;
@@ -302,9 +352,41 @@ class HealthDetector:
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
         return (_HE_OR_SHE_OR_THEM.search(text, line_start, line_end) is not None
-                or _NAME_FIELD.search(text) is not None
-                or any(w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
-                       for w in _CAPITALISED_WORD.finditer(text, 0, line_start)))
+                or self._whole_text(text)[0]
+                or self._whole_text(text)[1] <= line_start)
+
+    def _whole_text(self, text: str) -> tuple[bool, float]:
+        """Read once a text: whether it has a "Name:" field, and where its first first name ends (so that
+        "a first name earlier on" is a comparison, not a scan from the top for every condition)."""
+        if self._whole_text_of is None or self._whole_text_of[0] is not text:
+            first_name_end = next((w.end() for w in _CAPITALISED_WORD.finditer(text)
+                                   if w.group().lower() in self._first_names and w.group() not in NOT_A_NAME), float("inf"))
+            self._whole_text_of = (text, (_NAME_FIELD.search(text) is not None, first_name_end))
+        return self._whole_text_of[1]
+
+    def _may_name_somebody(self, before: str) -> bool:
+        """A cheap look-up before the context patterns are run: their person is a capitalised word, he, she,
+        his or her, a child by kin ("my son"), or a first name in lower case ("tom's got asthma")."""
+        return _CAPITAL.search(before) is not None or _PRONOUN_OR_KIN.search(before) is not None \
+            or any(word in self._first_names for word in _LOWER_WORD.findall(before))
+
+    def _about(self, before: str) -> str:
+        """The words before a need with the person's group or school left out: "Priya in the drum group has"
+        reads "Priya has", "Kai, from the Cheltenham group, is" reads "Kai is"."""
+        if "," not in before and " in " not in before and " from " not in before and " at " not in before:
+            return before
+        return self._person_group.sub(r"\g<name>", before)
+
+    def _opening_clause(self, text: str, before: str, end: int) -> bool:
+        """A clause that opens the sentence with the condition, its person named right after the comma:
+        "Diagnosed with selective mutism in Year 7, she now sings solo", "Living with epilepsy, Kai ..."."""
+        if _OPENING_CLAUSE_BEFORE.search(before) is None:
+            return False
+        person = _PERSON_AFTER_CLAUSE.match(text, end)
+        if person is None:
+            return False
+        name = person.group("name")
+        return name is None or (name.lower() in self._first_names and name not in NOT_A_NAME)
 
     def _young_subject(self, pattern: re.Pattern[str], before: str) -> bool:
         """The pattern's subject is a young person, trying later subjects when the first is not: in
@@ -406,6 +488,20 @@ class HealthDetector:
                 found.append(Span(Kind.HEALTH, state.start(), state.end()))
         return found
 
+    def _struggles_since(self, doc: Document) -> list[Span]:
+        """"Reece has been struggling since his parents split": a struggle and the hard thing in the
+        person's life it follows, said right after the person (a first name, he or she)."""
+        text = doc.masked
+        found = []
+        for struggle in self._struggle_since.finditer(text):
+            sentence_start, sentence_end = doc.sentence_bounds(struggle.start())
+            before = self._about(text[max(sentence_start, struggle.start() - _LOOKBACK):struggle.start()])
+            match = _STATE_OR_BARE_BEFORE.search(before)
+            if match is not None and self._names_a_young_person(match) \
+                    and self._first_name_or_pronoun(match, text[struggle.end():sentence_end]):
+                found.append(Span(Kind.HEALTH, *struggle.span()))
+        return found
+
     def _cared_for(self, text: str, conditions: list[re.Match[str]]) -> list[Span]:
         """A service or professional named first, then what it does for a young person: "the eating
         disorders team is now working with Leah", "a social worker's been assigned to him"."""
@@ -468,6 +564,7 @@ class HealthDetector:
         unplaced: list[tuple[int, int, int]] = []
         answers: list[tuple[int, int]] = []  # a form's answer lines: where one finding tells the whole answer
         under_heading = _HEALTH_HEADING.search(text) if conditions and "\n" in text else None
+        quiet_sentence: dict[int, bool] = {}
         for condition in conditions:
             start, end = condition.span()
             if _TOPIC_AFTER.match(text, end) and not _CARE_FROM_BEFORE.search(text, max(0, start - 40), start):
@@ -479,15 +576,20 @@ class HealthDetector:
             if text[start:end].lower() in _OPERATIONS and self._operation_on_something_else.match(text, end):
                 continue
             sentence_start, sentence_end = doc.sentence_bounds(start)
-            if self._general_advice(text, sentence_start, sentence_end):
+            # Whether the sentence is advice to every parent or about a grown-up who leads a session is
+            # read once a sentence, so a sentence of many conditions stays quick.
+            if sentence_start not in quiet_sentence:
+                quiet_sentence[sentence_start] = self._general_advice(text, sentence_start, sentence_end) \
+                    or self._leads_a_session.search(text, sentence_start, sentence_end) is not None
+            if quiet_sentence[sentence_start]:
                 continue
             before = text[max(sentence_start, start - _LOOKBACK):start]
-            if self._leads_a_session.search(text, sentence_start, sentence_end):
-                continue
             if self._anonymous_quote(text, start):
                 continue
-            if any(self._young_subject(pattern, before) for pattern in _CONTEXT_PATTERNS) \
-                    or self._group_has_before.search(before) is not None:
+            about = self._about(before)  # "Priya in the drum group has" -> "Priya has"
+            patterns = self._context_patterns if self._cause_cue.search(before) else _CONTEXT_PATTERNS
+            if (self._may_name_somebody(about) and any(self._young_subject(pattern, about) for pattern in patterns)) \
+                    or self._group_has_before.search(before) is not None or self._opening_clause(text, before, end):
                 spans.append(Span(Kind.HEALTH, start, end))
             elif under_heading is not None and under_heading.end() <= start \
                     and _names_a_listed_person(_LIST_LINE_BEFORE.search(before) or _RECORD_LINE_BEFORE.search(before)):
@@ -507,7 +609,7 @@ class HealthDetector:
         if _could_be_injured(lowered or text):
             for injury in self._injury.finditer(text):
                 sentence_start, _ = doc.sentence_bounds(injury.start())
-                before = text[max(sentence_start, injury.start() - _LOOKBACK):injury.start()]
+                before = self._about(text[max(sentence_start, injury.start() - _LOOKBACK):injury.start()])
                 if self._names_a_young_person(_SUBJECT_ONLY_BEFORE.search(before)) or self._names_a_young_person(_PERSON_HAS_BEFORE.search(before)):
                     spans.append(Span(Kind.HEALTH, injury.start(), injury.end()))
         if ":" in text or "-" in text or "?" in text:
@@ -561,7 +663,7 @@ class HealthDetector:
                         for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end)):
                     spans.append(Span(Kind.HEALTH, harm.start(), harm.end()))
         # How a young person is, with no condition named: "Freddie has been really low since his exams".
-        states = self._states(doc, lowered if lowered is not None else text.lower())
+        states = self._states(doc, lowered if lowered is not None else text.lower()) + self._struggles_since(doc)
         spans += states
         loose += states
         # A need said as what the person does is a finding of its own only where the sentence names no
@@ -594,7 +696,7 @@ class HealthDetector:
             spans += self._wished_well(doc, low, unplaced)
         spans += _same_persons(doc, spans, unplaced)
         spans = _condition_not_absence(text, doc, spans)
-        found = _one_statement(doc, _joined(text, _without_bare_diagnosis(text, spans)), self._first_names, loose)
+        found = _one_statement(doc, _joined(text, _without_bare_diagnosis(text, spans)), self._first_names, loose, self._aftermath)
         return _one_answer(text, found, answers, self._first_names)
 
 
@@ -627,12 +729,19 @@ def _same_persons(doc: Document, found: list[Span], unplaced: list[tuple[int, in
     text = doc.text
     sentences_with_finding = {doc.sentence_bounds(span.start)[0] for span in found}
     more = []
+    # Where each sentence first says he or she, found once a sentence (not once a condition).
+    first_pronoun_end: dict[int, float] = {}
     for start, end, sentence_start in unplaced:
         if sentence_start in sentences_with_finding:
             more.append(Span(Kind.HEALTH, start, end))
             continue
         previous_start = doc.sentence_bounds(max(0, sentence_start - 1))[0] if sentence_start > 0 else None
-        if previous_start in sentences_with_finding and _HE_OR_SHE.search(text, sentence_start, start):
+        if previous_start not in sentences_with_finding:
+            continue
+        if sentence_start not in first_pronoun_end:
+            pronoun = _HE_OR_SHE.search(text, sentence_start, doc.sentence_bounds(sentence_start)[1])
+            first_pronoun_end[sentence_start] = float("inf") if pronoun is None else pronoun.end()
+        if first_pronoun_end[sentence_start] <= start:
             more.append(Span(Kind.HEALTH, start, end))
     return more
 
@@ -760,24 +869,33 @@ _ABSENCE_WORDS = frozenset({"signed off", "sick note"})
 _NOT_SICK_AFTER = lazy_compile(r"[ \t]+as[ \t]+(?:an?|the|our)\b", re.IGNORECASE)
 
 
-def _one_answer(text: str, spans: list[Span], answers: list[tuple[int, int]], first_names: frozenset[str]) -> list[Span]:
-    """A form's answer line is one finding, however many items it lists (round 12): "Medical needs:
-    asthma, two inhalers, hearing aids" tells one thing about one child, as a reviewer reads it. A
-    second person named on the line ("Med list: Rosa - sertraline; Reece - inhaler") keeps two."""
-    if len(spans) < 2 or not answers:
+def _merged(text: str, spans: list[Span], first_names: frozenset[str],
+            together: Callable[[Span, Span], bool]) -> list[Span]:
+    """Joins each span to the one before it where `together` says they tell one thing, on one line and with
+    no other first name between them (a second person named between keeps two findings)."""
+    if len(spans) < 2:
         return spans
     ordered = sorted(spans, key=lambda span: (span.start, span.end))
     joined = [ordered[0]]
     for span in ordered[1:]:
         last = joined[-1]
-        same_answer = any(start <= last.start and span.end <= end for start, end in answers)
         gap = text[last.end:span.start]
-        if same_answer and "\n" not in gap and not any(
+        if together(last, span) and "\n" not in gap and not any(
                 w.group().lower() in first_names and w.group() not in NOT_A_NAME for w in _CAPITALISED_WORD.finditer(gap)):
             joined[-1] = Span(Kind.HEALTH, last.start, max(last.end, span.end))
         else:
             joined.append(span)
     return joined
+
+
+def _one_answer(text: str, spans: list[Span], answers: list[tuple[int, int]], first_names: frozenset[str]) -> list[Span]:
+    """A form's answer line is one finding, however many items it lists (round 12): "Medical needs:
+    asthma, two inhalers, hearing aids" tells one thing about one child, as a reviewer reads it. A
+    second person named on the line ("Med list: Rosa - sertraline; Reece - inhaler") keeps two."""
+    if not answers:
+        return spans
+    return _merged(text, spans, first_names,
+                   lambda last, span: any(start <= last.start and span.end <= end for start, end in answers))
 
 
 def _condition_not_absence(text: str, doc: Document, spans: list[Span]) -> list[Span]:
@@ -823,28 +941,24 @@ def _joined(text: str, spans: list[Span]) -> list[Span]:
 _DIAGNOSED_WITH = lazy_compile(r"[ \t]+(?:with|as|as[ \t]+having|of)[ \t]+(?:(?:a|an|mild|severe)[ \t]+)?", re.IGNORECASE)
 
 
-def _one_statement(doc: Document, spans: list[Span], first_names: frozenset[str], loose: list[Span]) -> list[Span]:
+def _one_statement(doc: Document, spans: list[Span], first_names: frozenset[str], loose: list[Span],
+                   aftermath: re.Pattern[str] | LazyPattern) -> list[Span]:
     """Needs told of one person in one run of a sentence are one finding (round 12): "Freddie's been
     really low and has talked about hurting himself", "Reuben was sectioned last month, his social
-    worker asked us to check in". A second person named between them keeps two findings."""
+    worker asked us to check in". What follows from a need is part of it (round 14, health_aftermath.txt):
+    "a severe nut allergy, her EpiPen is in her bag", "a knee op last week so he'll be on crutches"."""
     if len(spans) < 2:
         return spans
     text = doc.masked
     loosely = {(span.start, span.end) for span in loose}
-    ordered = sorted(spans, key=lambda span: (span.start, span.end))
-    joined = [ordered[0]]
-    for span in ordered[1:]:
-        last = joined[-1]
-        gap = text[last.end:span.start]
+
+    def together(last: Span, span: Span) -> bool:
         either_loose = any(start <= s.start and s.end <= end for s in (last, span) for start, end in loosely) \
-            or any(_SERVICE_WORD.search(text, s.start, s.end) for s in (last, span))
-        if either_loose and 0 <= len(gap) <= _STATEMENT_GAP and doc.sentence_bounds(last.start)[0] == doc.sentence_bounds(span.start)[0] \
-                and "\n" not in gap and not any(w.group().lower() in first_names and w.group() not in NOT_A_NAME
-                                                for w in _CAPITALISED_WORD.finditer(gap)):
-            joined[-1] = Span(Kind.HEALTH, last.start, max(last.end, span.end))
-        else:
-            joined.append(span)
-    return joined
+            or any(_SERVICE_WORD.search(text, s.start, s.end) or aftermath.search(text, s.start, s.end) for s in (last, span))
+        return either_loose and 0 <= span.start - last.end <= _STATEMENT_GAP \
+            and doc.sentence_bounds(last.start)[0] == doc.sentence_bounds(span.start)[0]
+
+    return _merged(text, spans, first_names, together)
 
 
 _STATEMENT_GAP = 45
