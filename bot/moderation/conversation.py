@@ -41,6 +41,8 @@ class ConversationMemory:
         self.side_time = 0.0
         self.side_topic = ""
         self.side_user = ""  # who posted its last message
+        # Everyone who has posted in it: each of them carries it on, not only its last poster.
+        self.side_people: set[str] = set()
         # When someone last asked for side conversations to stop: everyone's runs end there.
         self.closed_at = 0.0
 
@@ -78,11 +80,19 @@ class ConversationMemory:
         return 0, ""
 
     def record_side_run(self, length: int, time: float, topic: str, user: str = "") -> None:
+        if length <= 1:
+            self.side_people = set()
+        if length:
+            self.side_people.add(user)
         self.side_length, self.side_time, self.side_topic, self.side_user = length, time, topic, user
 
     def carrying_on_side_run(self, user: str, time: float, within_seconds: float) -> bool:
         """Did this person post the side conversation's last message (so this one likely carries it on)?"""
         return bool(self.side_run(time, within_seconds)[0]) and self.side_user == user
+
+    def in_side_run(self, user: str, time: float, within_seconds: float) -> bool:
+        """Has this person posted in the side conversation this message would carry on?"""
+        return bool(self.side_run(time, within_seconds)[0]) and user in self.side_people
 
     # -- runs of off-topic posts -------------------------------------------------
 
@@ -161,6 +171,7 @@ class ConversationMemory:
             "recent": [[time, sorted(stems)] for time, stems in self._recent],
             "people": {user: [[p.ts, p.time, p.verdict] for p in posts] for user, posts in self._people.items()},
             "side_run": [self.side_length, self.side_time, self.side_topic, self.side_user],
+            "side_people": sorted(self.side_people),
             "closed_at": self.closed_at,
         }
 
@@ -177,6 +188,7 @@ class ConversationMemory:
             )
         length, time, topic, *user = data.get("side_run", [0, 0.0, ""])
         self.record_side_run(int(length), float(time), str(topic), str(user[0]) if user else "")
+        self.side_people = {str(person) for person in data.get("side_people", user[:1])}
         self.closed_at = float(data.get("closed_at", 0.0))
 
 

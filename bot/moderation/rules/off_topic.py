@@ -114,6 +114,26 @@ Round 11 (issue 16):
 15. A word of the purpose that only says when a distraction happens
     ("cinema after practice?") does not make it the work.
 
+Round 14 (issue 16):
+
+16. A side conversation also opens at a question of who has seen, played,
+    watched or read something ("has anyone played the new zelda"), unless it
+    names the work ("has anyone seen the new rota"), and at a school subject's
+    work ("did anyone bomb the physics mock", ``school_subjects.txt`` with
+    ``school_work.txt``), whose "coursework" or "mock" is the school's, not the
+    channel's. Both are sections of ``off_topic.patterns.txt``; its options
+    say which matches name the work and which are a distraction.
+17. Everyone who has posted in a side conversation carries it on, not only its
+    last poster. From one of them a bare question ("170 wasn't it? kid's a
+    machine") or one word of the earlier work ("I've rewatched it three
+    times") is more of it; they come back in the words of a return ("anyway!
+    who's free Tuesday for envelopes?").
+18. Someone else brings the channel back with one word of its earlier work in
+    a question or an offer ("who can bring the raffle prizes?"); a plain answer
+    to the side conversation ("no, gave up after 40 mins in the queue") needs
+    two. Inside a side conversation an everyday word of the lexicon ("a link to
+    the stream") does not count towards the two words of the work either.
+
 A channel without a purpose, or whose purpose says anything goes ("anything
 goes", "random", "off-topic", "general chat": ``anything_goes.txt``), has no
 off-topic posts.
@@ -127,13 +147,19 @@ from typing import Any
 from ..config import ModerationConfig
 from ..conversation import OFF_TOPIC, ON_TOPIC, TOO_SHORT, ConversationMemory, Verdict, stem
 from ..findings import Finding
-from ..patterns import PatternSet
+from ..patterns import PatternSet, PhraseMatch
 from ..text import MENTION_TOKEN, tokenize
 from ..wordlists import WordLists
 from .base import REPORTED_FOR, ChannelContext, ChannelPurpose, MessageUnderReview
 from .common import PhraseSet, words_before
 
 _MIN_WORD_LENGTH = 3
+# An off_topic.patterns.txt option: the section's matches are a distraction (their work words
+# are someone else's work: "the physics mock"), as a word of off_topic_subjects.txt is.
+DISTRACTS = "distracts"
+# An off_topic.patterns.txt option: the section's matches open nothing when the message names
+# a word of the work ("has anyone seen the new rota").
+UNLESS_WORK = "unless-work"
 # "Football talk to #random please": sending a conversation to another channel.
 _SENT_TO_A_CHANNEL = re.compile(r"(?<![^ ])(?:to|in|for|into) #[a-z]")
 _WORDS_SHARED_WITH_CONVERSATION = 2
@@ -200,7 +226,7 @@ class OffTopicRule:
         # Asking about (or telling of) an outing or a show by seeing, watching or
         # going somewhere at a time of leisure ("who's seeing the wicked film
         # this weekend"): ``off_topic.patterns.txt``, whatever the show is called.
-        self.outings = PatternSet("off_topic", lists)
+        self.outings = PatternSet("off_topic", lists, allowed_options=frozenset({DISTRACTS, UNLESS_WORK}))
         # The channel's own terms (``purpose_vocabulary.txt``): words of the kind
         # of work the purpose names ("diss" in a grime writing channel) count as
         # words of the purpose.
@@ -220,11 +246,13 @@ class OffTopicRule:
         """Only laughter, emoji and punctuation ("😂😂", "lol", "hahaha")?"""
         return all(_squeeze(token) in self.laughter for token in message.tokens) and bool(message.text.strip())
 
-    def _returns_to_work(self, message: MessageUnderReview, stems: list[str], purpose: frozenset[str]) -> bool:
+    def _returns_to_work(self, message: MessageUnderReview, stems: list[str], purpose: frozenset[str], taking_part: bool) -> bool:
         """Does the message read as a question, offer, reminder or suggestion
         about the work ("anyone got the notes from Tuesday's session?")?
-        It needs a word of the work that is not also an everyday word."""
-        if not (self.back_to_work.search(message.phrase_text) or "?" in message.text):
+        It needs a word of the work that is not also an everyday word. From
+        someone already in the side conversation a bare question is more of
+        it ("170 wasn't it? kid's a machine"): it takes the words of a return."""
+        if not (self.back_to_work.search(message.phrase_text) or ("?" in message.text and not taking_part)):
             return False
         return any((s in self.lexicon and s not in self.everyday) or s in purpose for s in stems)
 
@@ -283,12 +311,15 @@ class OffTopicRule:
         result: tuple[Verdict, list[str]] | None = None
         if purpose is not None:
             stems = self.content_stems(message.tokens)
-            distracted = any(s in self.distractions for s in self.content_stems(_without_likenings(message.phrase_text).split()))
+            opening = self._side_opening(message)
+            distracted = (opening is not None and DISTRACTS in opening.section.options) or any(
+                s in self.distractions for s in self.content_stems(_without_likenings(message.phrase_text).split())
+            )
             drifting = (
                 bool(message.tokens)
                 and message.tokens[0] in self.carry_on
                 and self.memory(context).drifting(message.user, message.time, _DRIFT_SECONDS)
-            ) or self.memory(context).carrying_on_side_run(message.user, message.time, _DRIFT_SECONDS)
+            ) or self.memory(context).in_side_run(message.user, message.time, _DRIFT_SECONDS)
             memory = self.memory(context)
             in_side_run = bool(memory.side_run(message.time, _DRIFT_SECONDS)[0])
             if self._reaction_only(message):
@@ -316,7 +347,7 @@ class OffTopicRule:
             # suggestion about the work brings it back, whoever writes it and
             # however short: "can I take the 4-6 slot on wednesday?",
             # "I'll stick the stems in the shared drive after tea".
-            elif in_side_run and not distracted and self._returns_to_work(message, stems, purpose):
+            elif in_side_run and not distracted and self._returns_to_work(message, stems, purpose, memory.in_side_run(message.user, message.time, _DRIFT_SECONDS)):
                 result = (ON_TOPIC, stems)
             # So does a word of the purpose or of the channel's own terms, however
             # short: "the sopranos will riot" in a choir's channel, "can i diss my
@@ -336,7 +367,9 @@ class OffTopicRule:
                     drifting = True
                 recent = memory.recent_words(message.time)
                 topical = {s for s in stems if s in self.lexicon}
-                lexicon_words = len(topical)
+                # Inside a side conversation an everyday word of the lexicon ("a link to the
+                # stream") is the side conversation's own word, not the work's.
+                lexicon_words = len(topical - self.everyday) if in_side_run else len(topical)
                 if not drifting and topical <= self.everyday and (
                     memory.side_run(message.time, _DRIFT_SECONDS)[0]
                     # A question that opens a side conversation is not brought
@@ -345,7 +378,7 @@ class OffTopicRule:
                     or self.announcers.search(message.phrase_text)
                     # Nor is an outing or a show ("did anyone manage to get taylor swift
                     # tickets", "who's seeing the wicked film this weekend").
-                    or self._outing(message)
+                    or opening is not None
                     or self.leisure.search(_without_likenings(message.phrase_text))
                 ):
                     drifting = True  # "my dad picks by the silliest name" carries a side conversation on
@@ -363,29 +396,49 @@ class OffTopicRule:
         message.derived[self.name] = result
         return result
 
-    def _outing(self, message: MessageUnderReview) -> str | None:
-        """The words that ask about or tell of an outing or a show ("anyone going to
-        boardmasters this year"), or None."""
+    def _side_opening(self, message: MessageUnderReview) -> PhraseMatch | None:
+        """Where the message asks about or tells of an outing, a show, a game or
+        school work (``off_topic.patterns.txt``: "anyone going to boardmasters
+        this year", "did anyone bomb the physics mock"), or None."""
         key = self.name + ":outing"
         if key not in message.derived:
             found = self.outings.first_matches(message.token_set, lambda section: message.phrase_text)
-            message.derived[key] = found[0].text if found else None
+            message.derived[key] = found[0] if found else None
         return message.derived[key]
 
+    def _names_the_work(self, opening: PhraseMatch | None, stems: list[str], context: ChannelContext) -> bool:
+        """Does a message that asks who has seen or played something name the work
+        ("has anyone seen the new rota")? A word of the purpose always does; a word
+        of the lexicon does after an opener of the list or of a section marked
+        "unless-work", unless a distraction says whose it is ("the united game").
+        An outing's gig or a school subject's coursework is not ours."""
+        purpose = self.purpose_stems(context.purpose) or frozenset()
+        # A distraction named beside it ("the united game") says whose the word is, as in `verdict`.
+        ours = (opening is None or UNLESS_WORK in opening.section.options) and not any(s in self.distractions for s in stems)
+        return any(s in purpose or (ours and s in self.lexicon and s not in self.everyday) for s in stems)
+
     def _picks_up_the_topic(self, message: MessageUnderReview, context: ChannelContext, stems: list[str]) -> bool:
-        """In a side conversation, does someone other than its last poster
-        use a word of the channel's recent on-topic conversation?"""
+        """In a side conversation, does someone come back to the channel's recent
+        on-topic conversation by using its words?"""
         memory = self.memory(context)
         if not memory.side_run(message.time, _DRIFT_SECONDS)[0]:
             return False
-        if memory.carrying_on_side_run(message.user, message.time, _DRIFT_SECONDS):
+        # Someone taking part in the side conversation comes back from it only in the words
+        # of a return ("anyway! who's free Tuesday for envelopes?"); anyone else with a
+        # question or an offer.
+        returning = bool(self.back_to_work.search(message.phrase_text))
+        if memory.in_side_run(message.user, message.time, _DRIFT_SECONDS) and not returning:
             return False
         recent = memory.recent_words(message.time)
         # An everyday word ("a scrappy second half" after "the second page") picks nothing up, and
         # nor does a person's name: "Ha Linda! Tobi and I watch every Saturday" answers the side
         # conversation, whoever was named in the work before it.
         names = self._names_in(message.text)
-        return any(s in recent and s not in self.everyday and s not in names for s in stems)
+        picked = {s for s in stems if s in recent and s not in self.everyday and s not in names}
+        # One word in common is enough for a question or an offer ("who can bring the raffle
+        # prizes?"); a plain answer to the side conversation ("no, gave up after 40 mins in the
+        # queue") takes two, as one word shared with eight posts is chance.
+        return len(picked) >= (1 if returning or "?" in message.text else 2)
 
     def _names_in(self, text: str) -> frozenset[str]:
         """Stems of the words written with a capital inside a sentence: people's names, mostly."""
@@ -414,10 +467,12 @@ class OffTopicRule:
                 else:
                     plain = _without_likenings(message.phrase_text)
                     named = self.subjects.search(plain) or self.leisure.search(plain)
-                    if named is None and self.openers.search(message.phrase_text):
-                        named = _what_is_asked_about(message.phrase_text, self.openers.search(message.phrase_text))
-                    if named is None and (outing := self._outing(message)):
-                        named = f'an outing or a show ("{outing}")'
+                    opener = self.openers.search(message.phrase_text)
+                    if named is None and opener and not self._names_the_work(None, judged[1], context):
+                        named = _what_is_asked_about(message.phrase_text, opener)
+                    opening = self._side_opening(message)
+                    if named is None and opening is not None and not self._names_the_work(opening, judged[1], context):
+                        named = f'{opening.section.label} ("{opening.text}")'
                     if named is None and (announced := self.announcers.search(message.phrase_text)):
                         named = f'an aside ("{announced}")'
                     if named is not None:
