@@ -307,6 +307,19 @@ class DisguisedWordFinder:
         return result
 
 
+def spelt_out(folded: str) -> list[tuple[str, str]]:
+    """Words spelt out a letter at a time ("c o w", "s.l.a.g"), letters only:
+    (the joined word, as written). Round 15 (abx): spacing a word out is
+    deliberate, unlike masking ("c*w"), so a rule may read even a three-letter
+    word from it; a run of several words ("c a t, d o g") joins to no word."""
+    found: list[tuple[str, str]] = []
+    for match in _SPACED_RUN.finditer(folded):
+        units = re.findall(_UNIT, match.group(0)[:_MAX_SPACED_RUN])
+        if all(u.isalpha() for u in units):
+            found.append(("".join(units), match.group(0)))
+    return found
+
+
 def _fits(masked: str, word: str) -> bool:
     """Does `masked` ("f**k") spell `word` ("fuck"), each star one letter?"""
     return len(masked) == len(word) and all(m == w or (m == "*" and w.isalpha()) for m, w in zip(masked, word))

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from ..concepts import ConceptSet
-from ..disguise import DisguisedWordFinder, WordHit, mask
+from ..disguise import DisguisedWordFinder, WordHit, mask, spelt_out
 from ..findings import Finding
 from ..patterns import PatternSet
 from ..text import Link, PreparedMessage, fold, phrase_form
@@ -49,7 +49,7 @@ _MAX_QUOTED_WORDS = 3
 # Sections marked so don't count in a message that names a public figure, an
 # official, a team or a decision (public_targets.txt).
 UNLESS_PUBLIC = "unless-public"
-GROUP_LABELS = frozenset({"Hateful talk about a group", "Discrimination by nationality or ethnicity"})
+GROUP_LABELS = frozenset({"Hateful talk about a group", "Discrimination by nationality or ethnicity", "Stereotype about a people"})
 
 
 class FriendlyMarkers:
@@ -101,6 +101,64 @@ class PrejudiceTalk:
         return bool(self.concepts.matches(message.phrase_text, message.emoji, message.token_set))
 
 
+class SpeltOutInsults:
+    """An insult spelt out a letter at a time and aimed at a person (round 15):
+    "you sanctimonious c o w", "she's a proper s l a g", "what a m u g".
+
+    The word must be, on its own, an entry of ``insults_hurtful.txt`` or
+    ``insults_mild.txt``; the message must aim it (``spelt_insult_aims.txt``
+    or an @-mention) and not be spelling words out (``spelt_insult_not.txt``).
+    Mild words said with a friendly marker are teasing, as unspaced."""
+
+    def __init__(self, lists: WordLists) -> None:
+        self.hurtful = frozenset(_single_words(lists.entries("insults_hurtful")))
+        self.mild = frozenset(_single_words(lists.entries("insults_mild"))) - self.hurtful
+        self.aims = PhraseSet(lists.entries("spelt_insult_aims"))
+        self.not_aimed = PhraseSet(lists.entries("spelt_insult_not"))
+
+    def find(self, message: PreparedMessage) -> tuple[str, bool] | None:
+        """(the word as written, mild?) or None."""
+        for joined, shown in spelt_out(message.folded):
+            # "such a l o s e r": the run took in the "a" before the word.
+            word = next((w for w in (joined, joined[1:] if joined[:1] in "ai" else "")
+                         if w in self.hurtful or w in self.mild), None)
+            if word is None:
+                continue
+            # The message's words around the run (phrase text joins the run
+            # with the "a" before it: "is a v i l e" reads "is avile").
+            around = phrase_form(message.folded.replace(shown, f" {joined[: len(joined) - len(word)]} ", 1))
+            if self.not_aimed.search(around):
+                return None
+            if message.addresses_someone or self.aims.search(around):
+                return shown, word in self.mild
+        return None
+
+
+class PinnedStereotypes:
+    """A stereotype pinned on a person by their people, or on a people (round 15):
+    a frame naming the people (``stereotype_pins.patterns.txt``: "typical
+    traveller", "it's the jew in him", "polish always ...") with an accusation
+    or a put-down in the same message. A member speaking of their own people
+    (``own_people.txt``: "it's the polish in me") is not counted."""
+
+    def __init__(self, lists: WordLists) -> None:
+        self.pins = PatternSet("stereotype_pins", lists)
+        self.putdowns = PhraseSet(
+            lists.entries("stereotype_putdowns") + lists.entries("theft_hints") + lists.entries("stealing")
+            + lists.entries("group_stereotypes") + lists.entries("negative_traits") + lists.entries("accusations")
+        )
+        self.own_people = PhraseSet(lists.entries("own_people"))
+
+    def find(self, message: PreparedMessage) -> tuple[str, str, str] | None:
+        """(label, the frame, the put-down) or None."""
+        text = message.unquoted_phrase_text
+        for match in self.pins.first_matches(message.token_set, lambda section: text):
+            putdown = self.putdowns.search(text.replace(match.text, " ", 1))
+            if putdown and not self.own_people.search(text):
+                return match.label, match.text, putdown
+        return None
+
+
 class AbuseRule:
     name = "abuse"
 
@@ -132,6 +190,8 @@ class AbuseRule:
         # u here' are against our chat rules") is not using it either.
         self.incident_reports = PhraseSet(lists.entries("incident_reports") + lists.entries("reproach_markers"))
         self.prejudice_talk = PrejudiceTalk(lists)
+        self.spelt_insults = SpeltOutInsults(lists)
+        self.pinned_stereotypes = PinnedStereotypes(lists)
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         message = without_reported_speech(message, self.incident_reports)
@@ -170,6 +230,15 @@ class AbuseRule:
             if about_prejudice and concept.label in GROUP_LABELS:
                 continue
             parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.words.mask_text(w)) for w in concept.words)})")
+
+        pinned = self.pinned_stereotypes.find(message)
+        if pinned and not about_prejudice:
+            label, frame, putdown = pinned
+            parts.append(f"{label_part(label)} ({quote(frame)} ... {quote(putdown)})")
+
+        spelt = self.spelt_insults.find(message)
+        if spelt and not (spelt[1] and self.friendly.present(message)):
+            parts.append(f"{label_part('Insult aimed at a person')} (spelt out: {quote(spelt[0])})")
 
         stammer = _imitated_stammer(message)
         if stammer:
@@ -243,6 +312,12 @@ def _imitated_stammer(message: PreparedMessage) -> str | None:
     if len(words) >= 2 or message.addresses_someone:
         return words[0]
     return None
+
+
+def _single_words(entries: tuple[str, ...]) -> list[str]:
+    """The one-word insults of a list, articles dropped ("a cow" -> "cow")."""
+    words = [e.split(" ", 1)[1] if e.startswith(("a ", "an ")) else e for e in entries]
+    return [w for w in words if " " not in w and len(w) >= 3]
 
 
 def _distinct(items) -> list[str]:
