@@ -21,6 +21,7 @@ from bot.checks.findings import (
     Finding,
     Kind,
     RedactionRange,
+    is_a_full_name,
     message_for,
     precedence,
     redact,
@@ -68,7 +69,7 @@ class Checker:
         spans.extend(self._young_names.find_in_lists(doc, spans))
         # A young person's age beside their full name ("Maya Brown, 16", "17-year-old Aled Pryce") is a
         # finding of its own: the name keeps its span, and the age is reported (and redacted) beside it.
-        spans.extend(age for span in spans if span.kind is Kind.FULL_NAME for age in ages_beside(doc.text, span.start, span.end))
+        spans.extend(age for span in spans if _a_full_name(doc, span) for age in ages_beside(doc.text, span.start, span.end))
         findings: list[Finding] = []
         ranges: list[RedactionRange] = []
         for span in _resolve(spans):
@@ -90,7 +91,7 @@ def _resolve(spans: list[Span]) -> list[Span]:
     """
     merged: list[Span] = []
     by_kind: dict[str, list[Span]] = {}
-    for span in spans:
+    for span in _opted_out_names_once(spans):
         if span.end > span.start:
             by_kind.setdefault(span.kind, []).append(span)
     for kind_spans in by_kind.values():
@@ -111,6 +112,28 @@ def _resolve(spans: list[Span]) -> list[Span]:
         if held is None or precedence(span.kind) < precedence(held.kind):
             best_by_span[key] = span
     return sorted(best_by_span.values(), key=lambda s: (s.start, s.end, precedence(s.kind)))
+
+
+def _a_full_name(doc: Document, span: Span) -> bool:
+    return span.kind is Kind.FULL_NAME or (span.kind is Kind.PHOTO_CONSENT and is_a_full_name(doc.text[span.start:span.end]))
+
+
+def _opted_out_names_once(spans: list[Span]) -> list[Span]:
+    """An opted-out child's name is one photo_consent finding: a full_name that overlaps it (another
+    detector's "Maya Brown" in a caption list) is folded into it, so the whole name is still removed."""
+    opted_out = [span for span in spans if span.kind is Kind.PHOTO_CONSENT]
+    if not opted_out:
+        return spans
+    kept: list[Span] = []
+    for span in spans:
+        if span.kind is Kind.FULL_NAME:
+            over = [o for o in opted_out if o.start < span.end and span.start < o.end]
+            if over:
+                kept.append(Span(Kind.PHOTO_CONSENT, min(span.start, *(o.start for o in over)),
+                                 max(span.end, *(o.end for o in over))))
+                continue
+        kept.append(span)
+    return kept
 
 
 def _in_original(normalised: Normalised | None, start: int, end: int) -> tuple[int, int]:

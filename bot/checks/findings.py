@@ -65,10 +65,15 @@ PLACEHOLDERS: dict[Kind, str] = {
 
 AGE_PLACEHOLDER = "[age removed]"
 
+# A photo_consent finding on a full name ("Tom Jones", "Brown, Maya") says both things at once.
+OPTED_OUT_FULL_NAME_MESSAGE = ("This is the full name of a young person who has opted out of photos and publicity. "
+                               "Please leave their name out altogether, and check that no photo or video of them is used.")
+
 # When two findings of different kinds cover exactly the same characters only the first of them in
-# this order is reported: "PIN: 07700900123" is a secret before it is a phone number. Kinds in
-# ALSO_REPORTED are the exception: an opted-out participant's full name in a photo caption is both a
-# full name and a photo opt-out, and the sender is told both.
+# this order is reported: "PIN: 07700900123" is a secret before it is a phone number. An opted-out
+# participant's full name is one photo_consent finding, never a full_name one as well (checker.py
+# folds a full_name that overlaps it into it); its message says both (message_for). ALSO_REPORTED
+# kinds would be reported beside another kind on the same span: none are now.
 PRECEDENCE: tuple[Kind, ...] = (
     Kind.SECRET,
     Kind.PHOTO_CONSENT,
@@ -83,7 +88,7 @@ PRECEDENCE: tuple[Kind, ...] = (
     Kind.EMAIL_ADDRESS,
     Kind.PHONE,
 )
-ALSO_REPORTED: frozenset[Kind] = frozenset({Kind.PHOTO_CONSENT})
+ALSO_REPORTED: frozenset[Kind] = frozenset()
 _RANK = {kind: rank for rank, kind in enumerate(PRECEDENCE)}
 
 
@@ -145,7 +150,16 @@ def message_for(kind: Kind, written: str) -> str:
     """The finding's message: its kind's, or for an age beside a name, a reason that names an age."""
     if kind is Kind.DATE_OF_BIRTH and is_an_age(written):
         return AGE_MESSAGE
+    if kind is Kind.PHOTO_CONSENT and is_a_full_name(written):
+        return OPTED_OUT_FULL_NAME_MESSAGE
     return MESSAGES[kind]
+
+
+def is_a_full_name(written: str) -> bool:
+    """More than one word, as a full name is written ("Tom Jones", "Brown, Maya", "Ella (Grant)"),
+    not a first name with an initial ("Ella G")."""
+    words = re.findall(r"[^\W\d_]+", written)
+    return len(words) > 1 and all(len(word) > 1 for word in words)
 
 
 def placeholder_for(finding: Finding) -> str:

@@ -18,7 +18,7 @@ DISGUISED = [
     ("zero-width joiner in an email address", f"Write to jo{ZWJ}.bloggs@gmail.com", "email_address",
      f"jo{ZWJ}.bloggs@gmail.com"),
     ("soft hyphen in a surname", f"Well done Amy Smi{SHY}th!", "full_name", f"Amy Smi{SHY}th"),
-    ("Cyrillic o in an opted-out participant's name", f"T{CYR_O}m J{CYR_O}nes on drums", "full_name",
+    ("Cyrillic o in an opted-out participant's name", f"T{CYR_O}m J{CYR_O}nes on drums", "photo_consent",
      f"T{CYR_O}m J{CYR_O}nes"),
     ("Cyrillic capital letters in a name", "Well done \u0410my Smith!", "full_name", "\u0410my Smith"),
     ("full-width date of birth", "born on \uff10\uff13/\uff10\uff14/\uff12\uff10\uff11\uff12", "date_of_birth",

@@ -49,7 +49,7 @@ def test_an_adults_birth_date_a_bare_year_or_an_event_date_is_not(found, text):
     [
         ("Register: Smith, Amy; Hughes, Ella", "full_name", "Smith, Amy"),
         ("Certificates: SMITH Amy, then the rest", "full_name", "SMITH Amy"),
-        ("Late: Jones, Tom", "full_name", "Jones, Tom"),
+        ("Late: Jones, Tom", "photo_consent", "Jones, Tom"),
     ],
 )
 def test_participants_listed_surname_first_are_found(found, text, kind, name):

@@ -58,10 +58,12 @@ def test_redaction_keeps_the_first_name(check):
         ("Printing the canvas of Jones, Tom for the foyer", "Jones, Tom"),
     ],
 )
-def test_an_opted_out_participant_named_in_full_about_photos_is_both_a_full_name_and_a_photo_opt_out(
+def test_an_opted_out_participant_named_in_full_about_photos_is_one_photo_opt_out_that_says_full_name(
         check, text, named):
+    # One finding per mention (the graders' convention): the opt-out, whose reason says it is a full name too.
     result = check(text)
-    assert [(f.kind, f.text) for f in result.findings] == [("photo_consent", named), ("full_name", named)]
+    assert [(f.kind, f.text) for f in result.findings] == [("photo_consent", named)]
+    assert "full name" in result.findings[0].message
     assert "[name removed]" in result.redacted and named not in result.redacted
 
 
@@ -73,9 +75,11 @@ def test_an_opted_out_participant_named_in_full_about_photos_is_both_a_full_name
         ("Priya Patel owes £3 for the trip", "Priya Patel"),
     ],
 )
-def test_an_opted_out_participant_named_in_full_without_photos_is_a_full_name(check, text, named):
+def test_an_opted_out_participant_named_in_full_without_photos_is_still_one_photo_opt_out(check, text, named):
+    # Their name should not go out at all, photos or not: one photo_consent finding, surname removed too.
     result = check(text)
-    assert [(f.kind, f.text) for f in result.findings] == [("full_name", named)]
+    assert [(f.kind, f.text) for f in result.findings] == [("photo_consent", named)]
+    assert named.split(",")[0].split()[-1] not in result.redacted
 
 
 @pytest.mark.parametrize(
@@ -115,7 +119,7 @@ def test_an_opted_out_first_name_without_photos_or_publicity_is_fine(found, text
 
 def test_an_opted_out_participant_named_in_full_is_reported_once_not_again_by_first_name(found):
     assert found("Who has Tom's photo? Tom Jones can't be in anything we post", "photo_consent") == ["Tom Jones"]
-    assert found("Who has Tom's photo? Tom Jones can't be in anything we post", "full_name") == ["Tom Jones"]
+    assert found("Who has Tom's photo? Tom Jones can't be in anything we post", "full_name") == []
 
 
 @pytest.mark.parametrize(

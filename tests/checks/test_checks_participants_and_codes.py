@@ -92,7 +92,8 @@ def test_an_initial_that_is_nobody_opted_out_or_no_photo_stays_clean(found, text
 
 
 def test_a_surname_in_brackets_is_a_full_name(found):
-    assert found("Ella (Grant) was brilliant tonight", "full_name") == ["Ella (Grant)"]
+    # Ella Grant opted out of photos: her full name is one photo_consent finding.
+    assert found("Ella (Grant) was brilliant tonight", "photo_consent") == ["Ella (Grant)"]
 
 
 def test_the_roster_keeps_a_keyed_hash_of_first_name_and_initial_not_the_name():

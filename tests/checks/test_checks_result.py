@@ -3,7 +3,7 @@
 import pytest
 
 from bot.checks import MESSAGES, CheckContext, Checker, Finding, Kind
-from bot.checks.findings import PLACEHOLDERS
+from bot.checks.findings import OPTED_OUT_FULL_NAME_MESSAGE, PLACEHOLDERS, message_for
 
 LEAKY_POST = (
     "Well done Amy Smith (Year 9 at Chosen Hill School)! Amy has epilepsy, so ring her mum on "
@@ -35,14 +35,15 @@ def test_a_leaky_post_has_one_finding_of_each_leak_sorted_by_position(check):
         ("postal_address", "GL2 8AA"),
         ("date_of_birth", "3 March 2012"),
         ("photo_consent", "Tom Jones"),
-        ("full_name", "Tom Jones"),
         ("secret", "Tr0ub4dor&3"),
     ]
     starts = [f.start for f in result.findings]
     assert starts == sorted(starts)
     for finding in result.findings:
         assert LEAKY_POST[finding.start:finding.end] == finding.text
-        assert finding.message == MESSAGES[finding.kind]
+        assert finding.message == message_for(finding.kind, finding.text)
+    # An opted-out child's full name is one finding whose reason says both things.
+    assert [f.message for f in result.findings if f.kind == "photo_consent"] == [OPTED_OUT_FULL_NAME_MESSAGE]
 
 
 def test_the_redacted_post_keeps_the_prose_and_drops_every_leak(check):
@@ -83,7 +84,7 @@ def test_finding_serialises_to_the_json_contract_shape():
 def test_counts_by_kind_carry_no_text(check):
     counts = check(LEAKY_POST).counts_by_kind()
     assert counts == {
-        "full_name": 2, "school": 1, "health": 1, "phone": 1, "email_address": 1,
+        "full_name": 1, "school": 1, "health": 1, "phone": 1, "email_address": 1,
         "postal_address": 2, "date_of_birth": 1, "photo_consent": 1, "secret": 1,
     }
 

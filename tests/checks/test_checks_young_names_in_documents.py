@@ -51,7 +51,7 @@ def test_a_famous_namesake_with_a_quoted_song_is_nobody_on_the_roster(found):
     # Tom Jones is on the test roster and opted out of photos.
     assert found("Learning Tom Jones 'It's Not Unusual' for the Instagram reel", "full_name") == []
     assert found("Tom Jones's 'Delilah' is this term's warm-up", "full_name") == []
-    assert found("Tom Jones sang his first solo at the Instagram showcase", "full_name") == ["Tom Jones"]
+    assert found("Tom Jones sang his first solo at the Instagram showcase", "photo_consent") == ["Tom Jones"]
 
 
 @pytest.fixture(scope="module")

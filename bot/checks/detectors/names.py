@@ -5,9 +5,10 @@ First names alone are fine: the policy asks for first names only in captions.
 
 photo_consent: a participant whose family opted out of photos and publicity is named in a text about
 photos, film or publicity (publicity_words.txt: "great photo of Maya", "tag Tom in the reel"). By
-full name, that is two findings on the same words: the full name (policy 5.6, first names only) and
-the opt-out. Outside such a text an opted-out child's full name is a full_name finding like anyone
-else's ("Oscar Pennington's mum rang"). By first name alone only when the first name is written with
+full name, in whatever shape ("Tom Jones's solo", "PENNINGTON, Oscar", "keys - Tom Jones", "L-R
+Brown, Maya; Evans, Isla"), an opted-out child is ONE photo_consent finding, in any text: their name
+should not go out at all, and the finding's message says it is their full name too (findings.py);
+the other children named beside them keep their full_name findings. By first name alone only when the first name is written with
 a capital and belongs on the roster to nobody but opted-out participants (otherwise we cannot tell
 which Amy is meant and would cry wolf), and the same child's full name is not already reported in
 the text. "Thanks Maya for tidying up" identifies no one outside the group.
@@ -213,12 +214,8 @@ class NameDetector:
                 if (self._namesakes_work(text, name.start, name.end) or self._song_credit(text, name.start, name.end)
                         or self._famous_title(text, name.start, name.end) or self._someone_else(text, name.start, name.end)):
                     continue
-                spans.append(Span(Kind.FULL_NAME, name.start, name.end))
-                if name.opted_out:
-                    if publicity is None:
-                        publicity = self._about_publicity(text)
-                    if publicity:
-                        spans.append(Span(Kind.PHOTO_CONSENT, name.start, name.end))
+                # An opted-out child's full name is one finding, the opt-out (it removes the whole name).
+                spans.append(Span(Kind.PHOTO_CONSENT if name.opted_out else Kind.FULL_NAME, name.start, name.end))
                 continue
             if (_normalise(text[name.start:name.end]) in named_in_full or name.start in someone_else
                     or self._someone_else(text, name.start, name.end)):

@@ -116,6 +116,15 @@ _NAMED_CUE = lazy_compile(
     # out in _cue_ends).
     r"|\b(?P<who_of>[A-Z][a-z]+)[ \t]+[A-Z][a-z'\u2019-]+[ \t]+of[ \t]+"
 )
+# A school's name right before a pupil's name: "Sir Thomas Rich's School pupil Zoë Brontë", "Cleeve School
+# student Jess", "Pate's Grammar School sixth former Reuben".
+_PUPIL_NAMED_AFTER = lazy_compile(
+    r"['\u2019]?[ \t]+(?:(?:year|yr|y)[ \t]*\d{1,2}[ \t]+)?(?i:pupil|student|sixth[ \t]+former|head[ \t]+(?:girl|boy)|"
+    r"scholar|leaver)[ \t]+(?P<who>[A-Z][^\W\d_]+)")
+# Details in brackets after a first name, the school a later one of them: "Destiny (EHCP, at Milestone
+# School)", "Kai (drums, Severn Vale)". (The first item is the who_paren cue's.)
+_BRACKET_ITEMS_CUE = lazy_compile(
+    r"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]*\((?:[^(),\n]{1,30},[ \t]*){1,3}(?:at[ \t]+)?")
 # "Mrs Patterson from Pate's let us use the music block": a grown-up named by title is a member of
 # staff there, not a pupil.
 _TITLE_BEFORE = lazy_compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Prof|Rev|Cllr)\.?[ \t]+$")
@@ -180,6 +189,11 @@ _WRITERS_OLD_SCHOOL = lazy_compile(
 # School": a named child (or he, she) changing schools; both schools are theirs.
 _MOVES = r"(?:moving|moved|moves|move|transferred|transferring|transfers|switched|switching|switches|changed|changing)"
 _MOVER = r"\b(?P<who>[A-Z][a-z]+|[Hh]e|[Ss]he)(?:['\u2019]s|[ \t]+is|[ \t]+was|[ \t]+has|[ \t]+will[ \t]+be)?[ \t]+"
+# "moved from Severn Vale in jan", "left Chosen Hill at Easter": a move away from a school, which makes
+# the sentence about schools, so a short form that is also a place ("Mo's at Brockworth now") is one.
+_MOVED_AWAY_FROM = lazy_compile(
+    r"\b(?i:moved|moving|moves|transferred|transferring|switched|switching|came|come|left|leaving)[ \t]+"
+    r"(?:(?i:over|here|across)[ \t]+)?(?i:from[ \t]+)?(?:(?i:the)[ \t]+)?")
 _MOVING_FROM = lazy_compile(rf"{_MOVER}{_MOVES}[ \t]+(?:schools?[ \t]+)?from[ \t]+")
 _MOVING_FROM_TO = lazy_compile(rf"{_MOVER}{_MOVES}[ \t]+(?:schools?[ \t]+)?from[ \t]+[^.,;!?\n]{{1,40}}?[ \t]+to[ \t]+")
 # "he's at Marling", "Dominic goes to STRGS", "Amy started at Cheltenham Bournside": where a named
@@ -393,6 +407,7 @@ class SchoolDetector:
         # "Concert is at Severn Vale School hall": the school is a place to go, not a child's school.
         spans = [span for span in spans if not self._venue_after.match(text, span.end)]
         # "Ed Sheeran went to Thomas Mills High School": a famous person's school (famous_people.txt).
+        spans += self._before_a_named_pupil(doc, spans)
         if spans and self._famous.search(text):
             spans = [span for span in spans
                      if not self._famous.search(text, max(doc.sentence_bounds(span.start)[0], span.start - 40), span.start)]
@@ -406,6 +421,33 @@ class SchoolDetector:
             return True
         return any(w.group().lower() in self._first_names
                    for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end))
+
+    def _before_a_named_pupil(self, doc: Document, found: list[Span]) -> list[Span]:
+        """"Sir Thomas Rich's School pupil Zoë Brontë has won", "Balcarras student Kacey": the school
+        said as the named pupil's own, right before them. Not "Cleeve School pupils" (a group)."""
+        text = doc.masked
+        if not any(word in text.lower() for word in ("pupil", "student", "former", "head ", "scholar", "leaver")):
+            return []
+        spans = []
+        names = [m for m in _SCHOOL_NAME.finditer(text)]
+        names += [m for m in self._local_alias.finditer(text) if m.group()[:1].isupper()]
+        for match in names:
+            pupil = _PUPIL_NAMED_AFTER.match(text, match.end())
+            if pupil is None or pupil.group("who") in NOT_A_NAME or pupil.group("who") in _GENERIC:
+                continue
+            start = match.start()
+            # "Congrats to Pate's Grammar School": the name starts at its first word that is not a greeting.
+            words = list(re.finditer(r"\S+", match.group()))
+            while len(words) > 1 and words[0].group() in NOT_A_NAME:
+                words.pop(0)
+                start = match.start() + words[0].start()
+            own = [w for w in text[start:match.end()].split() if w not in _TYPE_WORD_SET]
+            if not own or all(w.strip(".") in _GENERIC for w in own):
+                continue
+            if any(s.start < match.end() and start < s.end for s in found + spans):
+                continue
+            spans.append(Span(Kind.SCHOOL, start, match.end()))
+        return spans
 
     def _linked_to_a_child(self, doc: Document) -> list[Span]:
         """A named school ("... School", "... Primary") that the sentence ties to a particular child by
@@ -475,7 +517,8 @@ class SchoolDetector:
             if self._not_school_day.search(text, sentence_start, sentence_end):
                 continue
             if any(not (run.start() <= m.start() < run.end())
-                   for m in self._school_day.finditer(text, sentence_start, sentence_end)):
+                   for m in self._school_day.finditer(text, sentence_start, sentence_end)) \
+                    or self._moved_from_a_school(doc, sentence_start, sentence_end, run.start()):
                 spans.append(Span(Kind.SCHOOL, run.start(), run.end() - len(run.group()) + len(run.group().rstrip(".,"))))
         return spans
 
@@ -503,7 +546,7 @@ class SchoolDetector:
                                                if (m.group("who") or m.group("dropped")).lower() in _OBJECT_PRONOUNS
                                                or (m.group("who") or m.group("dropped")).lower() in self._first_names})
         found_here = []
-        if (" at " in text or " to " in text) and self._school_day.search(text):
+        if (" at " in text or " to " in text) and (self._school_day.search(text) or self._moved_from_a_school(doc, 0, len(text))):
             found_here = self._where_a_child_is(doc)
         spans += found_here
         if self._calendar_word.search(text):
@@ -577,10 +620,23 @@ class SchoolDetector:
                 return None
             if not school_line:
                 sentence_start, sentence_end = doc.sentence_bounds(found.start(), end)
-                if not self._school_day.search(text, sentence_start, sentence_end) \
+                if not (self._school_day.search(text, sentence_start, sentence_end)
+                        or self._moved_from_a_school(doc, sentence_start, sentence_end, found.start())) \
                         or self._not_school_day.search(text, sentence_start, sentence_end):
                     return None
         return Span(Kind.SCHOOL, found.start(), end)
+
+    def _moved_from_a_school(self, doc: Document, start: int, end: int, besides: int = -1) -> bool:
+        """Does text[start:end] say someone moved from or left a school that is no place too ("moved from
+        Severn Vale in jan", "left Chosen Hill School")? (Not the name at ``besides`` itself.)"""
+        text = doc.masked
+        for move in _MOVED_AWAY_FROM.finditer(text, start, end):
+            if move.end() == besides:
+                continue
+            school = _SCHOOL_NAME.match(text, move.end()) or self._local_alias.match(text, move.end())
+            if school is not None and school.group()[:1].isupper() and _fold_school(school.group()) not in self._local_places:
+                return True
+        return False
 
     def _roster_name_goes_on(self, text: str, end: int) -> bool:
         if self._place_after.match(text, end) or self._venue_after.match(text, end):
@@ -727,6 +783,8 @@ class SchoolDetector:
             return []
         spans = []
         for cue in _SCHOOL_ONLY_CUE.finditer(lowered):
+            if not _one_pupil_named(text, cue, doc, self._end_of_school_list):
+                continue
             run = _name_after_cue(text, cue.end(), found)
             if run is None:
                 continue
@@ -803,9 +861,22 @@ _SCHOOL_LIST = lazy_compile(
 )
 _LIST_ITEM = lazy_compile(r"(?:the[ \t]+)?(?:St\.?[ \t]+)?[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*")
 _GROUP_WINDOW = 200
+# One pupil, said by what they are: "a Year 10 student from X", "a pupil at X", "a sixth former from X".
+# Like a group, this ties X to a child only when the sentence names one (or says he or she): "A Year 10
+# student from Cleeve School asked a great question" identifies nobody; "Jess, a Year 10 student from
+# Cleeve School" does.
+_ONE_PUPIL_CUE_END = lazy_compile(
+    r"(?:\b(?:pupil|student|sixth[ \t]+former|head[ \t]+(?:girl|boy))|\b(?:year[ \t]*\d{1,2}|y\d{1,2}|yr[ \t]*\d{1,2}))"
+    r"[ \t]+(?:at|of|from|in)[ \t]*$", re.IGNORECASE)
+_ONE_PUPIL_SAID_BY_NAME = lazy_compile(r"\b(?:is|was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?in[ \t]+year", re.IGNORECASE)
+# Said as one of many: "A Year 10 student from", "One pupil at", "An anonymous Year 9 pupil from". A note
+# about a particular child ("Year 9 at Chosen Hill School, plays drums") has no such word.
+_ONE_OF_MANY_BEFORE = lazy_compile(
+    r"\b(?:a|an|one|another|some|any)[ \t]+(?:[a-z]+[ \t]+)?(?:(?:year|yr|y)[ \t]*\d{1,2}[ \t]+)?$", re.IGNORECASE)
+_PRONOUN_IN_SENTENCE = lazy_compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 _CAPITALISED_WORD = lazy_compile(r"\b[A-Z][a-z]+\b")
 _GROUP_WORDS = frozenset(
-    ["Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twenty", "Several", "Lots", "Loads",
+    ["One", "Another", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twenty", "Several", "Lots", "Loads",
      "Year", "Years", "Pupils", "Students", "Boys", "Girls", "Sixth", "Formers", "Class", "Classes", "Form", "Group"]
 )
 
@@ -821,6 +892,20 @@ _QUANTITY_WORDS = frozenset({
     "over", "around", "about", "nearly", "almost", "roughly", "approximately", "approx", "more", "fewer", "less",
     "dozens", "lots", "loads", "hundreds", "scores", "several", "plenty", "up", "than", "at", "least", "just",
     "ten", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"})
+
+
+def _one_pupil_named(text: str, cue: re.Match[str], doc: Document, end_of_list) -> bool:
+    """Any cue but one pupil said by what they are ("a Year 10 student from"), which needs the
+    sentence to name someone or say he or she, before the cue or after the school."""
+    if _ONE_PUPIL_CUE_END.search(cue.group()) is None or _ONE_PUPIL_SAID_BY_NAME.search(cue.group()) \
+            or _ONE_OF_MANY_BEFORE.search(text, max(0, cue.start() - 30), cue.start()) is None:
+        return True
+    sentence_start, sentence_end = doc.sentence_bounds(cue.start(), cue.end())
+    sentence_start = max(sentence_start, cue.start() - _GROUP_WINDOW)
+    sentence_end = min(sentence_end, cue.end() + _GROUP_WINDOW)
+    after = end_of_list(text, cue.end())
+    return (_names_someone(text, sentence_start, cue.start()) or _names_someone(text, after, sentence_end)
+            or _PRONOUN_IN_SENTENCE.search(text, sentence_start, sentence_end) is not None)
 
 
 def _names_someone(text: str, start: int, end: int) -> bool:
@@ -843,7 +928,7 @@ def _names_someone(text: str, start: int, end: int) -> bool:
 def _cue_ends(text: str, lowered: str | None, doc: Document | None = None, end_of_list=None,
               first_names: frozenset[str] = frozenset()) -> list[int]:
     link_cues = _LINK_CUE.finditer(lowered) if lowered is not None else _LINK_CUE_ANY_CASE.finditer(text)
-    ends = [m.end() for m in link_cues]
+    ends = [m.end() for m in link_cues if doc is None or end_of_list is None or _one_pupil_named(text, m, doc, end_of_list)]
     if doc is not None:
         for group in _GROUP_CUE.finditer(text):
             sentence_start, sentence_end = doc.sentence_bounds(group.start(), group.end())
@@ -865,6 +950,9 @@ def _cue_ends(text: str, lowered: str | None, doc: Document | None = None, end_o
             continue
         if who.lower() in _PRONOUNS or who not in NOT_A_NAME:
             ends.append(named.end())
+    if "(" in text:
+        ends += [items.end() for items in _BRACKET_ITEMS_CUE.finditer(text) if items.group("who") not in NOT_A_NAME
+                 and not _TITLE_BEFORE.search(text, max(0, items.start() - 8), items.start())]
     # "goes to the Crypt School" and "goes to The Crypt School": the name may start before or after "the".
     ends += [the.end() for end in ends if (the := _THE.match(text, end))]
     return sorted(set(ends))
