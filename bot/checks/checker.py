@@ -16,7 +16,6 @@ from bot.checks.detectors.secret import SecretDetector
 from bot.checks.detectors.young_names import YoungPersonNameDetector
 from bot.checks.document import Document
 from bot.checks.findings import (
-    ALSO_REPORTED,
     CheckResult,
     Finding,
     Kind,
@@ -87,7 +86,7 @@ def _resolve(spans: list[Span]) -> list[Span]:
 
     Within a kind, overlapping spans (two patterns finding the same secret, or a tel: link and the
     number in it) are merged into one covering both. Across kinds, an identical span is reported
-    once, under the kind that comes first in PRECEDENCE, unless one of them is ALSO_REPORTED.
+    once, under the kind that comes first in PRECEDENCE.
     """
     merged: list[Span] = []
     by_kind: dict[str, list[Span]] = {}
@@ -105,9 +104,9 @@ def _resolve(spans: list[Span]) -> list[Span]:
                 current = span
         merged.append(current)
 
-    best_by_span: dict[tuple[int, int, bool], Span] = {}
+    best_by_span: dict[tuple[int, int], Span] = {}
     for span in merged:
-        key = (span.start, span.end, span.kind in ALSO_REPORTED)
+        key = (span.start, span.end)
         held = best_by_span.get(key)
         if held is None or precedence(span.kind) < precedence(held.kind):
             best_by_span[key] = span

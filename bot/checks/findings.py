@@ -72,8 +72,7 @@ OPTED_OUT_FULL_NAME_MESSAGE = ("This is the full name of a young person who has 
 # When two findings of different kinds cover exactly the same characters only the first of them in
 # this order is reported: "PIN: 07700900123" is a secret before it is a phone number. An opted-out
 # participant's full name is one photo_consent finding, never a full_name one as well (checker.py
-# folds a full_name that overlaps it into it); its message says both (message_for). ALSO_REPORTED
-# kinds would be reported beside another kind on the same span: none are now.
+# folds a full_name that overlaps it into it); its message says both (message_for).
 PRECEDENCE: tuple[Kind, ...] = (
     Kind.SECRET,
     Kind.PHOTO_CONSENT,
@@ -88,7 +87,6 @@ PRECEDENCE: tuple[Kind, ...] = (
     Kind.EMAIL_ADDRESS,
     Kind.PHONE,
 )
-ALSO_REPORTED: frozenset[Kind] = frozenset()
 _RANK = {kind: rank for rank, kind in enumerate(PRECEDENCE)}
 
 

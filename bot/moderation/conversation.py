@@ -86,10 +86,6 @@ class ConversationMemory:
             self.side_people.add(user)
         self.side_length, self.side_time, self.side_topic, self.side_user = length, time, topic, user
 
-    def carrying_on_side_run(self, user: str, time: float, within_seconds: float) -> bool:
-        """Did this person post the side conversation's last message (so this one likely carries it on)?"""
-        return bool(self.side_run(time, within_seconds)[0]) and self.side_user == user
-
     def in_side_run(self, user: str, time: float, within_seconds: float) -> bool:
         """Has this person posted in the side conversation this message would carry on?"""
         return bool(self.side_run(time, within_seconds)[0]) and user in self.side_people

@@ -83,3 +83,32 @@ def test_secrets_said_in_sentences_are_found(check, text, secrets):
 )
 def test_talk_about_passwords_and_look_alikes_are_not_secrets(check, text):
     assert _texts(check, text, Kind.SECRET) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Open evening: the door locks at 6.30, just tap 1-9-9-6-# on the keypad and come up.", "1-9-9-6-#"),
+        ("the keypad at the gate, just dial 5521 and push", "5521"),
+    ],
+)
+def test_a_code_keyed_in_at_a_door_is_a_secret(check, text, code):
+    assert _texts(check, text, Kind.SECRET) == [code]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A phone number dialled at the door, and a year "hit hard" at a gate party, are no codes.
+        "If nobody answers at the door, dial 0800 123 4567 for the caretaker.",
+        "Hit 2024 hard at the gate party!",
+    ],
+)
+def test_numbers_dialled_or_hit_near_a_door_are_not_codes(check, text):
+    assert _texts(check, text, Kind.SECRET) == []
+
+
+def test_a_long_run_of_handle_like_text_is_no_secret(check):
+    # The account-and-password patterns once backtracked over every "_" of a long token (timed in
+    # benchmarks/bench_long_texts.py).
+    assert _texts(check, "use " + "a_" * 50_000, Kind.SECRET) == []

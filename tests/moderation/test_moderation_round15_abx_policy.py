@@ -61,6 +61,11 @@ def test_round15_look_alikes_stay_clean(findings, text):
     assert "abuse" not in found, (text, found)
 
 
-def test_the_reason_shows_the_spelt_out_word(findings):
-    reason = findings("you absolute c o w")["abuse"]
-    assert "spelt out" in reason and '"c o w"' in reason
+def test_the_reason_names_the_spelt_out_insult_once(findings):
+    reason = findings("oh do one Grace, you sanctimonious c o w")["abuse"]
+    assert reason.count("cow") == 1 and "spelt out" in reason
+
+
+def test_a_spelt_out_swear_word_is_quoted_masked(findings):
+    reason = findings("what a s l a g honestly")["abuse"]
+    assert "slag" not in reason and "sl*g" in reason

@@ -3,7 +3,7 @@
 full_name: a participant's first name and surname together ("Amy Smith", "AMY SMITH", "Amy Smith's").
 First names alone are fine: the policy asks for first names only in captions.
 
-photo_consent: a participant whose family opted out of photos and publicity is named in a text about
+photo_consent: a participant whose family opted out of photos and publicity is named, by first name, in a text about
 photos, film or publicity (publicity_words.txt: "great photo of Maya", "tag Tom in the reel"). By
 full name, in whatever shape ("Tom Jones's solo", "PENNINGTON, Oscar", "keys - Tom Jones", "L-R
 Brown, Maya; Evans, Isla"), an opted-out child is ONE photo_consent finding, in any text: their name

@@ -106,7 +106,7 @@ _VALUE = r"[\"'\u201c\u2018`]?(?P<value>[^\s\"'\u201d\u2019`]{1,200})"
 _DIGIT_WORD = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
 _CODE_DIGITS = (
     r"[#*]?\d{4,8}#?(?![\d/.:])|\d(?:[ \t]\d){3,7}(?![ \t]?\d)"
-    r"|\d(?:[ \t]*[-/*\u2013][ \t]*\d){2,7}(?:[ \t]?#)?(?![ \t]*[-/*\u2013]?[ \t]*\d)"
+    r"|\d(?:[ \t]*[-/*\u2013][ \t]*\d){2,7}(?:[ \t]*[-\u2013]?[ \t]*#)?(?![ \t]*[-/*\u2013]?[ \t]*\d)"
     # "star, seven, seven, one, four": the key pressed first is part of the code (round 14).
     rf"|(?:(?:star|hash)[ \t,-]+)?{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{3,7}}\b"
 )
@@ -140,8 +140,9 @@ _PLACE_NUMBER = lazy_compile(
 # "just punch in 3310 and push", "Alarm: disarm with 1 2 3 9": a code keyed in, in a sentence about a
 # door, a gate, a key safe or an alarm (code_places.txt).
 _KEYED_IN = lazy_compile(
-    r"\b(?:(?:punch|key|tap|type|put)(?:[ \t]+it)?[ \t]+in|enter|press|dial|hit|(?:disarm|unset|set|open)(?:[ \t]+it)?[ \t]+(?:with|using))"
-    rf"[ \t]+(?:the[ \t]+code[ \t]+)?(?P<value>{_CODE_DIGITS})",
+    # "dial" only for a code: a number that goes on ("dial 0800 123 4567") or starts with 0 is a phone's.
+    r"\b(?:(?:punch|key|tap|type|put)(?:[ \t]+it)?[ \t]+in|tap|enter|press|dial(?![ \t]+0)|(?:disarm|unset|set|open)(?:[ \t]+it)?[ \t]+(?:with|using))"
+    rf"[ \t]+(?:the[ \t]+code[ \t]+)?(?P<value>{_CODE_DIGITS})(?![ \t]+\d)",
     re.IGNORECASE,
 )
 # "changed the X password to Gl0ucester_Grooves", "reset the PIN for the safe to 4410".
@@ -169,7 +170,7 @@ _USER_THEN_PASSWORD = lazy_compile(
 # to it by "+", "/", "&" or "and". Only the password is secret, and only one shaped like a password.
 _ACCOUNT_THEN_PASSWORD = lazy_compile(
     r"\b(?:use|using|(?:log|sign)[ \t]?(?:in|on)[ \t]+(?:with|as|using)|(?:logged|signed)[ \t]+in[ \t]+as)[ \t]+"
-    r"(?P<user>@?[A-Za-z0-9][\w.-]*[._][\w.-]*[A-Za-z0-9]|@[\w]{2,40})[ \t]*(?:\+|/|&|\band\b)[ \t]*"
+    r"(?P<user>@?[A-Za-z0-9][\w.-]{0,40}[._][\w.-]{0,40}[A-Za-z0-9]|@[\w]{2,40})[ \t]*(?:\+|/|&|\band\b)[ \t]*"
     + _VALUE,
     re.IGNORECASE,
 )
@@ -179,7 +180,7 @@ _ACCOUNT_THEN_PASSWORD = lazy_compile(
 # one, and the pair must be said to be an account's: after "it's", "use", a service's or an account's
 # label and a colon, or followed by "for" or "on" and what it opens.
 _PAIR_JOIN = r"[ \t]*(?:\+|/|\||&|,|\band\b)[ \t]*"
-_HANDLE = r"(?P<user>@[\w]{2,40}|[A-Za-z0-9][\w.-]*[._][\w.-]*[A-Za-z0-9])"
+_HANDLE = r"(?P<user>@[\w]{2,40}|[A-Za-z0-9][\w.-]{0,40}[._][\w.-]{0,40}[A-Za-z0-9])"
 _PAIR_SAID = lazy_compile(
     r"(?:\b(?:it['\u2019]s|it[ \t]+is|they['\u2019]re|try|use|using)[ \t]+|(?:^|[\n.;!?(])[ \t]*[\w .'\u2019-]{2,40}:[ \t]*)"
     + _HANDLE + _PAIR_JOIN + _VALUE,

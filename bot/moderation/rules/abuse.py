@@ -117,7 +117,7 @@ class SpeltOutInsults:
         self.not_aimed = PhraseSet(lists.entries("spelt_insult_not"))
 
     def find(self, message: PreparedMessage) -> tuple[str, bool] | None:
-        """(the word as written, mild?) or None."""
+        """(the insult, mild?) or None."""
         for joined, shown in spelt_out(message.folded):
             # "such a l o s e r": the run took in the "a" before the word.
             word = next((w for w in (joined, joined[1:] if joined[:1] in "ai" else "")
@@ -130,7 +130,7 @@ class SpeltOutInsults:
             if self.not_aimed.search(around):
                 return None
             if message.addresses_someone or self.aims.search(around):
-                return shown, word in self.mild
+                return word, word in self.mild
         return None
 
 
@@ -232,13 +232,15 @@ class AbuseRule:
             parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.words.mask_text(w)) for w in concept.words)})")
 
         pinned = self.pinned_stereotypes.find(message)
-        if pinned and not about_prejudice:
+        if pinned and not about_prejudice and not parts:
             label, frame, putdown = pinned
-            parts.append(f"{label_part(label)} ({quote(frame)} ... {quote(putdown)})")
+            parts.append(f"{label_part(label)} ({quote(self.words.mask_text(frame))} ... {quote(self.words.mask_text(putdown))})")
 
-        spelt = self.spelt_insults.find(message)
+        # Only where nothing else has named the insult ("you m u g" is already "you mug" to the patterns);
+        # quoted masked, as every insult in a reason is.
+        spelt = None if parts else self.spelt_insults.find(message)
         if spelt and not (spelt[1] and self.friendly.present(message)):
-            parts.append(f"{label_part('Insult aimed at a person')} (spelt out: {quote(spelt[0])})")
+            parts.append(f"{label_part('Insult aimed at a person')} (spelt out: {quote(self.words.mask_text(spelt[0]))})")
 
         stammer = _imitated_stammer(message)
         if stammer:

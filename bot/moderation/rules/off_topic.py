@@ -438,7 +438,7 @@ class OffTopicRule:
         # One word in common is enough for a question or an offer ("who can bring the raffle
         # prizes?"); a plain answer to the side conversation ("no, gave up after 40 mins in the
         # queue") takes two, as one word shared with eight posts is chance.
-        return len(picked) >= (1 if returning or "?" in message.text else 2)
+        return len(picked) >= (1 if returning or "?" in message.text else _WORDS_SHARED_WITH_CONVERSATION)
 
     def _names_in(self, text: str) -> frozenset[str]:
         """Stems of the words written with a capital inside a sentence: people's names, mostly."""
