@@ -7,6 +7,10 @@ unsafe or unlicensed driving; vandalism; theft; carrying weapons. The concept ru
 income kept from the records, benefit claims hiding a partner, getting on transport unseen,
 taking from the venue or the organisation, prescription medicines passed on, someone's
 intimate images shared, another person's account got into, a card that is not yours.
+Round 16: a sign nobody will catch the writer, in many words (``nobody_words.txt`` +
+``impunity_verbs.txt``, "don't tell school"), counts beside the writer's own plan or offer
+(option ``with-plan``: ``writer_plans.txt``; not with ``impunity_not.txt``: surprises, reassurance,
+warnings); drink given to minors and paid things got free are concept frames.
 
 Talking *about* drugs is not suggesting them: the patterns need an act
 (buying, selling, taking), so music history ("the history of acid house"),
@@ -43,6 +47,9 @@ OUTSIDE_QUOTES = "outside-quotes"
 UNLESS_NEGATED = "unless-negated"
 WITH_DRUG_EMOJI = "with-drug-emoji"
 UNLESS_SOBER = "unless-sober"
+WITH_PLAN = "with-plan"
+# Round 16: "I won't ask" is the writer's own restraint, not a sign nobody will catch them.
+_SELF_WORDS = frozenset({"i", "we", "you"})
 _NEGATION_REACH = 3  # words before a match that can negate it
 # How far an illegal offer carries to its poster's own "I'll send u the link".
 _FOLLOW_UP_MESSAGES = 5
@@ -55,7 +62,7 @@ class IllegalActivityRule:
     name = "illegal"
 
     def __init__(self, lists: WordLists, mask_text=lambda text: text) -> None:
-        self.patterns = PatternSet("illegal", lists, allowed_options=frozenset({OUTSIDE_QUOTES, UNLESS_NEGATED, WITH_DRUG_EMOJI, UNLESS_SOBER}))
+        self.patterns = PatternSet("illegal", lists, allowed_options=frozenset({OUTSIDE_QUOTES, UNLESS_NEGATED, WITH_DRUG_EMOJI, UNLESS_SOBER, WITH_PLAN}))
         # "I'm driving so I'll stick to lemonade, you lot enjoy a few pints": the driver isn't drinking.
         self.sober = PhraseSet(lists.entries("sober_choice"))
         self.medicines = PhraseSet(lists.entries("medicines"))
@@ -71,6 +78,11 @@ class IllegalActivityRule:
         self.concepts = ConceptSet("illegal", lists, negations=lists.entries("negations"), reproach=undoing)
         self.handover = PhraseSet(lists.entries("handover_offers"))
         self.legit = PhraseSet(lists.entries("legit_software"))
+        # Round 16: a getting-away-with-it sign counts beside the writer's own plan or offer
+        # (writer_plans.txt), unless it is a surprise, reassurance, a report or leave asked.
+        self.plans = PhraseSet(lists.entries("writer_plans"))
+        self.excuses = PhraseSet(lists.entries("impunity_not") + lists.entries("getaway_not")
+                                 + lists.entries("talk_about") + lists.entries("permission_markers"))
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         texts: dict[bool, str] = {}
@@ -86,6 +98,8 @@ class IllegalActivityRule:
             if WITH_DRUG_EMOJI in match.section.options and (
                 self.drug_emoji.isdisjoint(message.emoji) or self.medicines.search(text)
             ):
+                return False
+            if WITH_PLAN in match.section.options and not self._beside_a_plan(match, text):
                 return False
             if UNLESS_SOBER in match.section.options and self.sober.search(_sentence_around(text, match.start, match.end)):
                 return False
@@ -138,6 +152,13 @@ class IllegalActivityRule:
         recent = self._recent(context)
         recent.clear()
         recent.extend((str(ts), float(time), str(user), bool(illegal)) for ts, time, user, illegal in data.get("recent", []))
+
+    def _beside_a_plan(self, match: PhraseMatch, text: str) -> bool:
+        """A sign nobody will catch them, said by someone with a plan of their own, nothing excusing it."""
+        before = words_before(text, match.start, 1)
+        if before and before[-1] in _SELF_WORDS:
+            return False  # "I won't ask for his number"
+        return self.plans.search(text) is not None and self.excuses.search(text) is None
 
     def _not_negated(self, match: PhraseMatch, text: str) -> bool:
         if UNLESS_NEGATED not in match.section.options:
