@@ -117,6 +117,14 @@ _RECORD_LINE_BEFORE = lazy_compile(
     r"(?:[ \t]+\d{1,2}(?:[./-]\d{1,2}[./-]\d{2,4})?)?"
     r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|:|\||[ \t][-\u2013\u2014]|[\u2013\u2014])[^\n]{0,80}$"
 )
+# A row of a list or table that gives the surname first (round 16): "Okonkwo, Grace - uses a wheelchair",
+# "Okafor, Jayden | asthma - inhaler in bag", "- Kowalski, Nina: anaphylaxis". The word after the comma
+# must be a first name people have, so "Surname, First | Medical" (a table's header) names nobody.
+_SURNAME_FIRST_LINE_BEFORE = lazy_compile(
+    r"(?:^|(?<=\n))[ \t*\u2022-]*[A-Z][A-Za-z'\u2019-]+(?:[ \t]+[A-Z][A-Za-z'\u2019-]+)?,[ \t]*"
+    r"(?P<lower_name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+[A-Z]\.?)?"
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:\||:|[ \t][-\u2013\u2014]|[\u2013\u2014])[^\n]{0,80}$"
+)
 # "she takes methylphenidate for ADHD", "Kian uses a spray for hay fever": a treatment for a condition.
 _TREATED_FOR_BEFORE = lazy_compile(
     # "Mason is having chemo for bone cancer": a treatment being given counts as well as one taken.
@@ -149,6 +157,20 @@ _TOLD_BEFORE = lazy_compile(
     # Of themselves ("about having", "about her", "that she's been"), not a topic ("talked about cancer").
     rf"(?:about|that)[ \t]+(?:(?:having|feeling|being|his|her|their|(?:he|she)(?:['\u2019]s|[ \t]+(?:is|has|was))|been)[ \t]+){{1,3}}{_FILLER}$"
 )
+# Round 16: where a clause starts (a heading's colon or dash, a comma), and a clause that opens with its
+# verb, no subject: "Has an EHCP", "Hasn't attended school since October due to", "diagnosed with".
+_CLAUSE_START = re.compile(r"[:;,\u2013\u2014]|[ \t]-[ \t]")
+_SUBJECTLESS_LEAD = lazy_compile(
+    r"^[ \t\"'(]*(?i:has|had|hasn['\u2019]t|hadn['\u2019]t|has[ \t]+not|is|was|suffers|suffered|suffering|diagnosed|lives|living|"
+    r"struggles|struggling|takes|uses|needs|wears|gets|experiences|experiencing|presents|presenting|recovering|awaiting|"
+    r"currently|recently|previously|also|known)\b"
+    r"(?![ \t]+(?i:anyone|anybody|everyone|someone|you|we|they|it|there|this|that|our|your)\b)[^.!?\n]{0,70}$")
+_CANT_HAVE = lazy_compile(
+    r"\b(?:can['\u2019]?t|cannot|can[ \t]+not|mustn['\u2019]t|must[ \t]+not|shouldn['\u2019]t)[ \t]+(?:have|eat|touch|be[ \t]+near)[ \t]+"
+    r"(?:anything[ \t]+(?:with|containing)|any)[ \t]+(?:[\w-]+[ \t]+)?[\w-]+", re.IGNORECASE)
+_ALLERGY_WORD = lazy_compile(r"\b(?:allerg|anaphyla|intoleran|coeliac|epipen|jext)", re.IGNORECASE)
+_WORD_END = re.compile(r"\w*")
+_HISTORY_AFTER = lazy_compile(r"[ \t]+history\b", re.IGNORECASE)
 _CONTEXT_PATTERNS = (_TOLD_BEFORE, _PERSON_HAS_BEFORE, _NOTE_FOR_BEFORE, _AND_STATE_BEFORE, _TREATED_FOR_BEFORE, _NAME_PAREN_BEFORE, _OWNER_BEFORE, _AND_VERB_BEFORE,
                      _LIST_LINE_BEFORE, _WAITING_FOR_BEFORE)
 # A clause opening the sentence with a condition, its person after the comma (round 14): "Diagnosed with
@@ -301,6 +323,13 @@ class HealthDetector:
         # "Beethoven was deaf", "Ray Charles lost his sight": famous people's health is history.
         self._famous = lazy_compile(rf"(?i:{phrase_pattern(entries('famous_people', context.extra_terms))})\b")
         self._whole_text_of: tuple[str, tuple[bool, float]] | None = None
+        # Round 16: a document about one young person (health_subject_documents.txt), and the organisation's
+        # grown-ups (its people with a full name) away ill, with their work covered (staff_cover_words.txt).
+        self._subject_document = lazy_compile(
+            rf"\b(?i:{phrase_pattern(entries('health_subject_documents', context.extra_terms))})\b")
+        self._staff_full_names = frozenset(" ".join(n.lower().split()[:2]) for n in context.org_people if len(n.split()) >= 2)
+        self._staff_first_names = frozenset(n.split()[0] for n in self._staff_full_names)
+        self._staff_cover = lazy_compile(rf"\b(?i:{phrase_pattern(entries('staff_cover_words', context.extra_terms))})\b")
         # Who the sentence is about, said with their group or school (health_person_groups.txt): "Priya in
         # the drum group has epilepsy" is read as "Priya has epilepsy" (round 14).
         person_groups = phrase_pattern(entries("health_person_groups", context.extra_terms))
@@ -332,6 +361,38 @@ class HealthDetector:
         # What follows from a need (health_aftermath.txt): joined to the need it follows in the sentence.
         self._aftermath = lazy_compile(
             rf"\b(?:{phrase_pattern(entries('health_aftermath', context.extra_terms))})\b", re.IGNORECASE)
+
+    def _subjectless(self, text: str, before: str, start: int, end: int) -> bool:
+        """A sentence with no subject in a document about one young person (round 16): "Referral summary:
+        ... Has an EHCP for SEMH", "Case study - Layla. Suffers from depression", "Year 8, diagnosed with
+        ADHD", "Self-harm history, currently supported by CAMHS". Not a question ("Has anyone got ...?")."""
+        cue = self._subject_document.search(text, 0, start)
+        if cue is None:
+            return False
+        clause = _CLAUSE_START.split(before)[-1]
+        opens = clause.strip(" \t\"'(") == ""
+        # "Reason for joining: school refusal": the condition opens the value of the document's own heading.
+        heading = opens and before.rstrip(" \t").endswith(":") and self._subject_document.search(
+            before[:len(before) - len(clause)]) is not None and "\n" not in before
+        if _SUBJECTLESS_LEAD.match(clause) is None and not (opens and _HISTORY_AFTER.match(text, end)) and not heading:
+            return False
+        sentence_end = re.search(r"[.!?\n]", text[end:])
+        return sentence_end is None or sentence_end.group() != "?"
+
+    def _staff_away(self, text: str, sentence_start: int, sentence_end: int) -> bool:
+        """A sentence whose person is one of the organisation's grown-ups, away ill (round 16): "Sam's off
+        today with a migraine so Grace is covering", "Tom Ellis is recovering from his knee op"."""
+        if not self._staff_first_names:
+            return False
+        first = next((w for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end)
+                      if w.group().lower() in self._first_names and w.group() not in NOT_A_NAME), None)
+        if first is None or first.group().lower() not in self._staff_first_names:
+            return False
+        surname = _CAPITALISED_WORD.match(text, first.end() + 1)
+        if surname is not None and text[first.end()] == " " \
+                and f"{first.group()} {surname.group()}".lower() in self._staff_full_names:
+            return True
+        return self._staff_cover.search(text, sentence_start, sentence_end) is not None
 
     def _field_value(self, text: str, before: str, start: int) -> bool:
         # "Anything we should know?: gets very travel sick": a question to the parent about their child;
@@ -580,7 +641,8 @@ class HealthDetector:
             # read once a sentence, so a sentence of many conditions stays quick.
             if sentence_start not in quiet_sentence:
                 quiet_sentence[sentence_start] = self._general_advice(text, sentence_start, sentence_end) \
-                    or self._leads_a_session.search(text, sentence_start, sentence_end) is not None
+                    or self._leads_a_session.search(text, sentence_start, sentence_end) is not None \
+                    or self._staff_away(text, sentence_start, sentence_end)
             if quiet_sentence[sentence_start]:
                 continue
             before = text[max(sentence_start, start - _LOOKBACK):start]
@@ -595,6 +657,15 @@ class HealthDetector:
                     and _names_a_listed_person(_LIST_LINE_BEFORE.search(before) or _RECORD_LINE_BEFORE.search(before)):
                 # Under a "Medical info:" heading, "- Jax: ADHD" is Jax's whatever the name ("Jax" may
                 # be missing from the forenames list).
+                spans.append(Span(Kind.HEALTH, start, end))
+            elif _names_a_person(_SURNAME_FIRST_LINE_BEFORE.search(before), self._first_names) \
+                    and not _LABEL_AFTER.match(text, end):
+                # "Kowalski, Nina: anaphylaxis to peanuts, two Jext pens": the row is one finding.
+                spans.append(Span(Kind.HEALTH, start, end))
+                line_end = text.find("\n", end)
+                answers.append((text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end))
+            elif self._subjectless(text, before, start, end):
+                # "Referral summary: ... Has an EHCP for SEMH": the document's young person is the subject.
                 spans.append(Span(Kind.HEALTH, start, end))
             elif _names_a_person(_RECORD_LINE_BEFORE.search(before), self._first_names) and not _LABEL_AFTER.match(text, end):
                 # On a register line, "allergies: peanuts" is a field: its value is found as a form line.
@@ -691,6 +762,20 @@ class HealthDetector:
                     loose.append(spans[-1])
             else:
                 unplaced.append((start, end, sentence_start))
+        # "Kian can't have anything with sesame - it's a proper allergy": a food kept from a young person,
+        # where the sentence says why (round 16).
+        if "can" in text or "mustn" in text:
+            for food in _CANT_HAVE.finditer(text):
+                sentence_start, sentence_end = doc.sentence_bounds(food.start())
+                why = _ALLERGY_WORD.search(text, sentence_start, sentence_end)
+                if why is None:
+                    continue
+                before = text[max(sentence_start, food.start() - _LOOKBACK):food.start()]
+                if self._names_a_young_person(_DOES_BEFORE.search(before)):
+                    # "... - it's a proper allergy": the reason given just after is the same statement.
+                    reason = _WORD_END.match(text, why.end()).end()
+                    end = reason if 0 <= why.start() - food.end() <= _MAX_GAP else food.end()
+                    spans.append(Span(Kind.HEALTH, food.start(), end))
         low = lowered if lowered is not None else text.lower()
         if not spans and len(low) == len(text) and self._wish.search(low) is not None:
             spans += self._wished_well(doc, low, unplaced)
@@ -916,7 +1001,7 @@ def _condition_not_absence(text: str, doc: Document, spans: list[Span]) -> list[
 _JOINING_GAP = lazy_compile(
     # A bracketed note on the condition is the same statement: "epilepsy (rescue meds", "asthma (blue inhaler".
     # Where the care is given is the same statement too: "a neuro appt at the hospital".
-    r"(?:[ \t,;/&+()-]|\b(?:and|or|for|plus|also|history|supported|by|at|in|the)\b)*"
+    r"(?:[ \t,;/&+()-]|\b(?:and|or|for|plus|also|history|supported|by|at|in|the|currently)\b)*"
 )
 _MAX_GAP = 30
 
