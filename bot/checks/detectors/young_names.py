@@ -492,6 +492,8 @@ class YoungPersonNameDetector:
                 continue  # "Jamie Lockhart (mum: Claire Lockhart, ...)": the parent, inside the row's brackets
             if _NAMES_A_PLACE_AFTER.match(text, head_end) or _BUSINESS_AFTER.match(text, head_end):
                 continue
+            if first.rstrip(".") in _TITLES:
+                continue  # "Parent/carer: Mr Ferris": a grown-up named by title
             if re.split(r"[ \t,]+", name.strip())[-1] in _SCHOOL_WORDS:
                 continue  # "Mason Reid (age 12), Brockworth Academy": the child's school, not another child
             rest = text[head_end:row_end]
@@ -702,6 +704,7 @@ _NAMES_A_PLACE_AFTER = lazy_compile(
 
 # The last word of a school's or a college's name.
 _SCHOOL_WORDS = frozenset(["School", "Academy", "College", "High", "Primary", "Grammar", "Infants", "Juniors", "Juniors'"])
+_TITLES = frozenset(["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Rev", "Cllr", "Sir", "Dame"])
 # "@Dan Leah T": a chat mention, not a name written out.
 _MENTION_BEFORE = lazy_compile(r"@[ \t]?$")
 # The next name in "A B, 14, and C D", "A B & C D".
