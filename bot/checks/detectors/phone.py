@@ -59,6 +59,13 @@ _SPELT_NUMBER = lazy_compile(
     re.IGNORECASE,
 )
 _ATTACHED_BEFORE = lazy_compile(r"[£$€¥#\w][\-/]?$")
+# Words in a clause that say whose a number is, so a business named in the same clause does not make it a
+# public line: "his home number", "Kai's mum's landline", "my mobile".
+_PERSONAL_OWNER = lazy_compile(
+    r"\b(?:his|her|my|their[ \t]+own|own|home|mobile|mob|personal|private|mum|mum['\u2019]s|dad|dad['\u2019]s"
+    r"|parent|parents|carer|gran|grandma|grandad|nan|emergency[ \t]+contact)\b",
+    re.IGNORECASE)
+_CALLING_VERB_NAME = lazy_compile(r"\b(?:call|ring|text|phone|contact|message|ask(?:[ \t]+for)?)[ \t]+([A-Z][a-z'\u2019-]+)")
 
 
 # Freephone, shared-cost, premium and "universal access" numbers (0800, 0845, 0300 in the UK) belong to
@@ -108,6 +115,12 @@ class PhoneDetector:
         self._business_earlier = lazy_compile(rf"\b(?:{labels})\b", re.IGNORECASE)
         # "call the Roses on 01684 295074 (box office)": the label right after the number.
         self._public_line_after = lazy_compile(rf"[ \t]*\([ \t]*(?:{labels})\b", re.IGNORECASE)
+        # "Cotswold Cars are on 01453 ...", "Severn Pianos Ltd, 01452 ...": a business's own name, written
+        # with capitals and ending in a word of business_name_words.txt, earlier in the clause.
+        business = phrase_pattern(entries("business_name_words", context.extra_terms))
+        self._business_name = lazy_compile(
+            rf"\b[A-Z][\w'\u2019&.-]*(?:[ \t]+[A-Z][\w'\u2019&.-]*){{0,3}}[ \t]+(?=[A-Z&])(?i:{business})\b")
+        self._first_names = frozenset(entries("forenames", context.extra_terms))
 
     def find(self, doc: Document) -> list[Span]:
         spans: list[Span] = []
@@ -165,7 +178,7 @@ class PhoneDetector:
         if self._labelled_as_identifier(text[max(0, start - 60):start]):
             return False
         public = (self._public_line_before.search(before) or self._public_line_after.match(text, start + len(raw))
-                  or self._their_number(text, start))
+                  or self._their_number(text, start) or self._business_clause(text, start))
         if public and phonenumbers.number_type(number) in _FIXED_LINE_TYPES:
             return False
         return self._looks_like_phone(raw, number) and _key(number) not in self._own_numbers
@@ -175,6 +188,17 @@ class PhoneDetector:
         clause = _CLAUSE_END.split(text[max(0, start - 80):start])[-1]
         pronoun = _THEIR_NUMBER.search(clause)
         return pronoun is not None and self._business_earlier.search(clause, 0, pronoun.start()) is not None
+
+    def _business_clause(self, text: str, start: int) -> bool:
+        """"Box office for the Roses is 01684 ...", "Cotswold Cars are on 01453 ...": a venue's desk or a
+        business's name earlier in the clause, and nothing there saying the number is a person's own
+        ("call Jo on", "his home number")."""
+        clause = _CLAUSE_END.split(text[max(0, start - 100):start])[-1]
+        if not (self._business_earlier.search(clause) or self._business_name.search(clause)):
+            return False
+        if _PERSONAL_OWNER.search(clause):
+            return False
+        return not any(m.group(1).lower() in self._first_names for m in _CALLING_VERB_NAME.finditer(clause))
 
     def _labelled_as_identifier(self, before: str) -> bool:
         """"session ID for the recording is 0745-2231-88": an identifier's label a few words before."""

@@ -115,6 +115,8 @@ _NAMED_CUE = lazy_compile(
     # "Lily Fairbanks of Stroud High School": a full name, then "of" (an adult named by title is ruled
     # out in _cue_ends).
     r"|\b(?P<who_of>[A-Z][a-z]+)[ \t]+[A-Z][a-z'\u2019-]+[ \t]+of[ \t]+"
+    # "Brooke Sandiford, 13, of Churchdown School Academy": a name and an age, then where they are from.
+    r"|\b(?P<who_aged>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'\u2019-]+)?[ \t]*,[ \t]*(?:aged[ \t]+)?\d{1,2}[ \t]*,?[ \t]+(?:of|from|at)[ \t]+"
 )
 # A school's name right before a pupil's name: "Sir Thomas Rich's School pupil Zoë Brontë", "Cleeve School
 # student Jess", "Pate's Grammar School sixth former Reuben".
@@ -211,6 +213,23 @@ _EXPERIENCE_SUBJECT_BEFORE = lazy_compile(
 )
 _ACRONYM = lazy_compile(r"[A-Z]{2,6}\b")
 _CHILD_IN_SENTENCE = lazy_compile(r"\b(?:[A-Z][a-z]+[ \t]*\([ \t]*\d{1,2}[ \t]*\)|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
+# Sent to us or sent away by a school, said of a named child: "Aisha was referred by Holmleigh Park's
+# pastoral team", "Jordan has been permanently excluded from Oxstalls", "a referral from X for Kai".
+_REFERRED = lazy_compile(
+    r"\b(?i:referred|referral|excluded|exclusion|expelled|suspended|suspension|signposted)[ \t]+"
+    r"(?:(?i:to[ \t]+us|here)[ \t]+)?(?i:by|from)[ \t]+(?:(?i:the)[ \t]+)?")
+# A school run for a named child: "pick-up from Severn Vale gates at 3.20 for Kai", "collect from Archway
+# front office at 3.15 for Lola and Finn". The gates or the office are the school's, not a venue booked.
+_PICK_UP_FROM = lazy_compile(
+    r"\b(?i:pick[ \t-]?ups?|picking[ \t]+up|collect|collection|collecting|drop[ \t-]?offs?|dropping[ \t]+off)[ \t]+"
+    r"(?i:from|at|outside)[ \t]+(?:(?i:the)[ \t]+)?")
+_FOR_SOMEONE_LATER = lazy_compile(r"(?:[^.!?\n;]|(?<=\d)[.:](?=\d)){0,60}?\b(?i:for)[ \t]+(?P<who>[A-Z][a-z]+)\b")
+# After a register of named children: "Harper, Jess; Doyle, Connor. All yr 8 from Archway."
+_ALL_OF_THEM_FROM = lazy_compile(
+    r"\b(?i:all|both)[ \t]+(?:(?i:of[ \t]+them|are|were|in)[ \t]+){0,2}(?i:year|yr|y)[ \t]*\d{1,2}[ \t]+(?i:at|from|in)[ \t]+")
+# A possessive after a school's short name: "Reuben (Beaufort's finest)", "Holmleigh Park's pastoral team".
+_POSSESSIVE = lazy_compile(r"['\u2019]s\b")
+_NAME_IN_BRACKETS = lazy_compile(r"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]*\([ \t]*")
 _CAPITALISED_RUN = lazy_compile(
     r"[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*"
 )
@@ -385,12 +404,16 @@ class SchoolDetector:
             rf"(?:\b(?i:is|was|works[ \t]+as|worked[ \t]+as)[ \t]+(?:(?i:a|an|the)[ \t]+)?|['\u2019]s[ \t]+(?i:a|an|the)[ \t]+)"
             rf"(?:\w+[ \t]+)?(?i:{roles})[ \t]+(?:(?i:of|for)[ \t]+\w+[ \t]+)?(?i:at|in)[ \t]+(?:(?i:the)[ \t]+)?$"
             rf"|\b(?i:works|worked|working|teaches|taught|teaching)[ \t]+(?:[\w']+[ \t]+){{0,4}}?(?i:at|in|for)[ \t]+(?:(?i:the)[ \t]+)?$"
+            # "Sarah Collins, head of music at Marling, joined us": a grown-up's full name and their job there.
+            rf"|\b[A-Z][a-z]+[ \t]+[A-Z][a-z'\u2019-]+[ \t]*,[ \t]+(?:(?i:our|the|a|an)[ \t]+)?(?:\w+[ \t]+)?(?i:{roles}|head[ \t]+of[ \t]+\w+)"
+            rf"[ \t]+(?:(?i:of|for)[ \t]+\w+[ \t]+)?(?i:at|in)[ \t]+(?:(?i:the)[ \t]+)?$"
         )
         aliases, initials, written = _local_schools(entries("local_schools", context.extra_terms))
         self._local_places = frozenset(alias for alias, place in aliases.items() if place)
         self._local_alias = lazy_compile(rf"(?i:{_alias_pattern(written)})(?![\w'\u2019])")
         self._local_initials = lazy_compile(rf"(?:{'|'.join(sorted(initials, key=len, reverse=True)) or '(?!x)x'})\b")
         self._place_after = lazy_compile(rf"[ \t]+(?i:{places})\b")
+        self._local_alias_possessive = lazy_compile(rf"(?i:{_alias_pattern(written)})(?=['\u2019]s\b)")
 
     def find(self, doc: Document) -> list[Span]:
         spans = self._find(doc)
@@ -400,12 +423,14 @@ class SchoolDetector:
             spans = [span for span in spans if not _WRITERS_OLD_SCHOOL.search(text, max(0, span.start - 40), span.start)]
         # "Sienna's cousin is head of music at Bournside School", "my husband works at Marling": a
         # grown-up's workplace, whoever else the sentence names.
-        if spans and self._works_at_before.search(text):
+        if spans and (self._works_at_before.search(text) or "," in text):
             spans = [span for span in spans if not self._works_at.search(text, max(0, span.start - 60), span.start)]
         # "the Stroud High Street market", "Balcarras Road": a street named after the school.
         spans = [span for span in spans if not _STREET_AFTER.match(text, span.end)]
         # "Concert is at Severn Vale School hall": the school is a place to go, not a child's school.
         spans = [span for span in spans if not self._venue_after.match(text, span.end)]
+        if " for " in text:
+            spans += self._school_run_for_a_child(doc, spans)
         # "Ed Sheeran went to Thomas Mills High School": a famous person's school (famous_people.txt).
         spans += self._before_a_named_pupil(doc, spans)
         if spans and self._famous.search(text):
@@ -564,6 +589,7 @@ class SchoolDetector:
             cue_ends = sorted(set(cue_ends) | {m.end() for m in _FAMILY_AT.finditer(text)})
         if "-" in text or "\u2013" in text or "\u2014" in text:
             spans += self._local_after_name_dash(doc)
+        spans += self._said_of_a_named_child(doc)
         if any(word in text for word in (" at ", " to ", " from ", " into ", " left ", " joined ", " joining ", " leaving ")):
             spans += self._local_linked(doc)
         if " a " in text or " an " in text or " both " in text:
@@ -675,6 +701,77 @@ class SchoolDetector:
                 return True
         return False
 
+    def _school_at_or_possessive(self, doc: Document, position: int, school_line: bool) -> Span | None:
+        """A school's name at ``position``: a local one ("Severn Vale", "Holmleigh Park's" without its
+        "'s"), or a full one ("Oxstalls Academy")."""
+        text = doc.masked
+        if (the := _THE.match(text, position)) is not None:
+            position = the.end()
+        possessive = self._local_alias_possessive.match(text, position)
+        if possessive is not None and possessive.group()[:1].isupper() and (
+                school_line or _fold_school(possessive.group()) not in self._local_places):
+            return Span(Kind.SCHOOL, possessive.start(), possessive.end())
+        local = self._local_school_at(doc, position, school_line)
+        if local is not None:
+            return local
+        named = _SCHOOL_NAME.match(text, position)
+        if named is not None and not all(w.strip(".") in _GENERIC or w in _TYPE_WORD_SET for w in named.group().split()):
+            return Span(Kind.SCHOOL, named.start(), named.end())
+        return None
+
+    def _said_of_a_named_child(self, doc: Document) -> list[Span]:
+        """A school said as a named child's in ways the cues above miss: a nickname in brackets ("Reuben
+        (Beaufort's finest)"), a referral or an exclusion ("Aisha was referred by Holmleigh Park's
+        pastoral team"), and the school year of a register just given ("Harper, Jess; Doyle, Connor. All
+        yr 8 from Archway")."""
+        text = doc.masked
+        spans = []
+        if "(" in text:
+            for bracket in _NAME_IN_BRACKETS.finditer(text):
+                who = bracket.group("who")
+                if who in NOT_A_NAME or _TITLE_BEFORE.search(text, max(0, bracket.start() - 8), bracket.start()):
+                    continue
+                possessive = self._local_alias_possessive.match(text, bracket.end())
+                if possessive is not None and possessive.group()[:1].isupper() \
+                        and _fold_school(possessive.group()) not in self._local_places:
+                    spans.append(Span(Kind.SCHOOL, possessive.start(), possessive.end()))
+        for referred in _REFERRED.finditer(text):
+            if not self._names_a_child(doc, referred.start(), referred.end()):
+                continue
+            sentence_start, _ = doc.sentence_bounds(referred.start())
+            clause = text[max(sentence_start, referred.start() - _CLAUSE_WINDOW):referred.start()]
+            if _WRITER.search(clause) and not _CHILD_WORD.search(clause):
+                continue
+            if (school := self._school_at_or_possessive(doc, referred.end(), True)) is not None:
+                spans.append(school)
+        for register in _ALL_OF_THEM_FROM.finditer(text):
+            before = text[max(0, register.start() - 200):register.start()]
+            if any(w.group().lower() in self._first_names for w in _CAPITALISED_WORD.finditer(before)):
+                if (school := self._school_at_or_possessive(doc, register.end(), True)) is not None:
+                    spans.append(school)
+        return spans
+
+    def _school_run_for_a_child(self, doc: Document, found: list[Span]) -> list[Span]:
+        """"pick-up from Severn Vale gates at 3.20 for Kai": a school run for a named child names their
+        school, even with the gates or the office after its name."""
+        text = doc.masked
+        spans = []
+        for pick_up in _PICK_UP_FROM.finditer(text):
+            position = pick_up.end()
+            if (the := _THE.match(text, position)) is not None:
+                position = the.end()
+            school = self._local_alias.match(text, position) or _SCHOOL_NAME.match(text, position)
+            if school is None or not school.group()[:1].isupper() or any(
+                    s.start < school.end() and school.start() < s.end for s in found):
+                continue
+            if all(w.strip(".") in _GENERIC or w in _TYPE_WORD_SET for w in school.group().split()):
+                continue
+            who = _FOR_SOMEONE_LATER.match(text, school.end())
+            if who is None or who.group("who").lower() not in self._first_names or who.group("who") in NOT_A_NAME:
+                continue
+            spans.append(Span(Kind.SCHOOL, school.start(), school.end()))
+        return spans
+
     def _local_after_name_dash(self, doc: Document) -> list[Span]:
         """"new lad Reece - Oxstalls, 12, beatboxer": a local school right after a first name and a dash
         in the middle of a line, with an age or a school year as the next item."""
@@ -684,7 +781,8 @@ class SchoolDetector:
             if dash.group("who").lower() not in self._first_names:
                 continue
             local = self._local_school_at(doc, dash.end(), True)
-            if local is not None and _AGE_OR_YEAR_NEXT.match(text, local.end):
+            # "Ollie - Maidenhill lad, yr 10": called the school's pupil, or a school year next.
+            if local is not None and (_AGE_OR_YEAR_NEXT.match(text, local.end) or _PUPIL_AFTER.match(text, local.end)):
                 spans.append(local)
         return spans
 
@@ -833,7 +931,7 @@ _RECORD_START = lazy_compile(
     r"|(?P<first>[A-Z][a-z]+)(?:[ \t]+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.?))?)"
     # "Harvey Collins (12), Severn Vale School": an age or a year in brackets may follow the name, or a
     # date of birth in a handover: "Kieran Batt (DOB 19/05/2010), Churchdown School".
-    r"(?:[ \t]*\([ \t]*(?:(?:(?:Y|Yr|Year)[ \t]*)?\d{1,2}|" + _DOB_ITEM + r")[ \t]*\))?"
+    r"(?:[ \t]*\([ \t]*(?:(?:(?:Y|Yr|Year|(?i:aged?))[ \t]*)?\d{1,2}|" + _DOB_ITEM + r")[ \t]*\))?"
     r"[ \t]*(?:,|\||[ \t][-\u2013\u2014]|[\u2013\u2014])[ \t]*",
     re.MULTILINE,
 )
@@ -942,7 +1040,7 @@ def _cue_ends(text: str, lowered: str | None, doc: Document | None = None, end_o
                 ends.append(group.end())
     for named in _NAMED_CUE.finditer(text):
         who = named.group("who") or named.group("who_paren") or named.group("who_at") or named.group("owner") \
-            or named.group("who_of")
+            or named.group("who_of") or named.group("who_aged")
         if _TITLE_BEFORE.search(text, max(0, named.start() - 8), named.start()):
             continue
         # "X Y of Z" is a person only when X is a first name people have ("The Head Teacher of").

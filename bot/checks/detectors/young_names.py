@@ -224,6 +224,16 @@ class YoungPersonNameDetector:
             r"(?:(?:offered|given|awarded|gained|won|secured|accepted|got)[ \t]+(?:a|her|his|their)[ \t]+place\b"
             rf"|(?:joined|started|signed[ \t]+up[ \t]+(?:to|for)|enrolled[ \t]+(?:on|in)|new[ \t]+to)[ \t]+(?:the|our)[ \t]+(?:[\w'\u2019-]+[ \t]+){{0,3}}?(?:{groups})\b)",
             re.IGNORECASE)
+        # Offered a place: "happy to offer Isabelle Farr a place", "we'd like to offer Rhys Tanner a bursary place".
+        self._offered_before = lazy_compile(r"\b(?:offer|offering|offered|give|giving|gave)[ \t]+$", re.IGNORECASE)
+        self._offered_after = lazy_compile(
+            r"[ \t]+(?:a|an|the)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,2}?(?:place|spot|space|slot|bursary|scholarship|audition)\b",
+            re.IGNORECASE)
+        # A story told about one participant: "CASE STUDY\nDarcey Holt", "Impact story: When Mia Ferreira started".
+        stories = phrase_pattern(entries("participant_story_headings", context.extra_terms))
+        self._story_before = lazy_compile(
+            rf"\b(?:{stories})[ \t]*(?:[:\-\u2013\u2014][ \t]*)?(?:\n[ \t]*)*(?:(?:when|after|since|before|meet|this[ \t]+is)[ \t]+)?$",
+            re.IGNORECASE)
         things = phrase_pattern(entries("participant_things", context.extra_terms))
         self._thing_after = lazy_compile(
             rf"['\u2019]s[ \t]+(?:(?:first|last|next|weekly|new|latest)[ \t]+)?(?:{things})(?![\w-])", re.IGNORECASE)
@@ -299,6 +309,8 @@ class YoungPersonNameDetector:
                 or self._joined_after.match(text, end) is not None
                 or self._one_of_ours.match(text, end) is not None
                 or self._form_before.search(before) is not None
+                or self._story_before.search(text, max(0, start - 60), start) is not None
+                or (self._offered_before.search(before) is not None and self._offered_after.match(text, end) is not None)
                 or (self._added_before.search(before) is not None and self._added_after.match(text, end) is not None)
                 or self._absent_after.match(text, end) is not None)
 
@@ -312,6 +324,8 @@ class YoungPersonNameDetector:
             if first in NOT_A_NAME or last in NOT_A_NAME or last.split("-")[0] in _NOT_A_SURNAME or last in self._group_last:
                 continue
             start, end = name.start(), name.start("last") + len(last)
+            if _MENTION_BEFORE.search(text, max(0, start - 2), start):
+                continue  # "@Dan Leah T": a chat handle, which the platform shows anyway
             if f"{first} {last}".lower() in self._org_people or f"{first} {last}".lower() in self._famous:
                 continue
             before = text[max(0, start - _LOOKBACK):start]
@@ -352,9 +366,30 @@ class YoungPersonNameDetector:
                              and not _credit(text, start, end) and not self._role_later.match(text, end))
             if young:
                 spans.append(Span(Kind.FULL_NAME, start, end))
+        spans += self._joined_names(text, spans)
         if "," in text:
             spans += self._surname_first(doc, sentence_has_cue)
         spans += self._lower_case_children(text)
+        return spans
+
+    def _joined_names(self, text: str, found: list[Span]) -> list[Span]:
+        """"Ellie-Mae Cotton, 14, and Harrison Dyer spoke at ...": a full name joined by "and" or "&" to a
+        young person's full name is said in the same breath, so it is another young person's, unless
+        it is an adult's (a role, a title, the organisation's own people)."""
+        spans = []
+        known = {(s.start, s.end) for s in found}
+        for span in found:
+            joined = _JOINED_NAME_AFTER.match(text, span.end)
+            if joined is None:
+                continue
+            first, last = joined.group("first"), joined.group("last")
+            start, end = joined.start("first"), joined.end("last")
+            if ((start, end) in known or first in NOT_A_NAME or last in NOT_A_NAME or last in _PLACE_WORDS
+                    or last.split("-")[0] in _NOT_A_SURNAME or self._is_adult(f"{first} {last}")
+                    or _NAMES_A_PLACE_AFTER.match(text, end) or _BUSINESS_AFTER.match(text, end)
+                    or self._role_after.match(text, end)):
+                continue
+            spans.append(Span(Kind.FULL_NAME, start, end))
         return spans
 
     def _lower_case_children(self, text: str) -> list[Span]:
@@ -457,6 +492,10 @@ class YoungPersonNameDetector:
                 continue  # "Jamie Lockhart (mum: Claire Lockhart, ...)": the parent, inside the row's brackets
             if _NAMES_A_PLACE_AFTER.match(text, head_end) or _BUSINESS_AFTER.match(text, head_end):
                 continue
+            if first.rstrip(".") in _TITLES:
+                continue  # "Parent/carer: Mr Ferris": a grown-up named by title
+            if re.split(r"[ \t,]+", name.strip())[-1] in _SCHOOL_WORDS:
+                continue  # "Mason Reid (age 12), Brockworth Academy": the child's school, not another child
             rest = text[head_end:row_end]
             if (head_start in roster_starts or _AGE_SIZE.search(rest) or _YOUNG_DOB.search(rest)
                     or self._parent_named_after.search(rest) or _YOUNG_AFTER.match(text, head_end)):
@@ -496,7 +535,9 @@ class YoungPersonNameDetector:
                 continue
             if self._is_adult(f"{first} {last}") or self._adult_heading(text, name.start()):
                 continue
-            if known_first:
+            labelled = _NAME_LABEL_BEFORE.search(text, max(0, name.start() - _LOOKBACK), name.start()) is not None
+            if known_first or (labelled and self._young_form(text)):
+                # "Name: Adeyemi, Tobi\nYear group: 9": a young person's form, whatever the first name.
                 found.append(name)
             elif _REGISTER_ITEM_BEFORE.search(text, max(0, name.start() - 4), name.start()) and \
                     _REGISTER_ITEM_AFTER.match(text, name.end("first")):
@@ -512,7 +553,9 @@ class YoungPersonNameDetector:
         for name in found:
             start, end = name.start(), name.end("first")
             young = register or (_YOUNG_AFTER.match(text, end) is not None
-                                 or self._child_label_before.search(text[max(0, start - _LOOKBACK):start]) is not None)
+                                 or self._child_label_before.search(text[max(0, start - _LOOKBACK):start]) is not None
+                                 or (_NAME_LABEL_BEFORE.search(text, max(0, start - _LOOKBACK), start) is not None
+                                     and self._young_form(text)))
             if not young:
                 sentence_start, sentence_end = doc.sentence_bounds(start, end)
                 if sentence_start not in sentence_has_cue:
@@ -657,6 +700,17 @@ _NAMES_A_PLACE_AFTER = lazy_compile(
     r"Hall|Centre|Theatre|Church|Chapel|Trust|Foundation|Fund|Road|Street|Lane|Avenue|Close|Way|Park|Rooms|House|"
     r"Award|Awards|Prize|Orchestra|Choir|Band|Studios?|Arena|Library|Museum|Gallery|Stadium|Hospital|Building)\b"
 )
+
+
+# The last word of a school's or a college's name.
+_SCHOOL_WORDS = frozenset(["School", "Academy", "College", "High", "Primary", "Grammar", "Infants", "Juniors", "Juniors'"])
+_TITLES = frozenset(["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Rev", "Cllr", "Sir", "Dame"])
+# "@Dan Leah T": a chat mention, not a name written out.
+_MENTION_BEFORE = lazy_compile(r"@[ \t]?$")
+# The next name in "A B, 14, and C D", "A B & C D".
+_JOINED_NAME_AFTER = lazy_compile(
+    rf"(?:['\u2019]s)?(?:[ \t]*,[ \t]*(?:aged[ \t]+)?{_AGE}[ \t]*,?|[ \t]*\([^)\n]{{1,20}}\))?[ \t]*,?[ \t]*(?:and|&)[ \t]+"
+    rf"(?P<first>{_NAME_WORD})[ \t]+(?P<last>{_SURNAME})\b(?!['\u2019-]?\w)")
 
 
 def _candidates(text: str):
