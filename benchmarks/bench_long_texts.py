@@ -13,7 +13,9 @@ seconds (the best of N runs, so other work on the machine skews it least):
   most likely to make a pattern backtrack;
 * the checker on one long line of condition words ("asthma, " 4,000 times) and on 100 KB of mixed
   notes with young people's health in them: the health detector reads each sentence's context once,
-  not once for every condition in it, so a sentence of many conditions stays linear;
+  not once for every condition in it, so a sentence of many conditions stays linear; and on one line
+  of 4,000 register records, 4,000 schools each before a pupil, and a 100 KB handle-like word after
+  "use" (each was once quadratic: 25 s, 4 s and minutes);
 * the moderation rules on two 40 KB messages in a row (the second is a repeat, so repetition's
   memory is used too), ending with a disguised swear word that must still be read.
 
@@ -112,7 +114,11 @@ def main(argv: list[str] | None = None) -> int:
     condition_line = "asthma, " * 4000
     mixed = (HEALTH_PARAGRAPH * (100_000 // len(HEALTH_PARAGRAPH) + 1))[:100_000]
     for label, text in ((f"one line of {len(condition_line) // 8:,} conditions", condition_line),
-                        ("100 KB of notes with health", mixed)):
+                        ("100 KB of notes with health", mixed),
+                        # One line of many register records, of schools before pupils, of handle-like words.
+                        ("one line of 4,000 records", "Priya, 14, and " * 4000),
+                        ("4,000 schools before a pupil", "Cleeve School pupil Jess won. " * 4000),
+                        ("'use ' then 100 KB of a_", "use " + "a_" * 50_000)):
         all_met &= report(
             label,
             cpu_seconds(lambda text=text: checker.check(text, SLACK_MARKUP), args.runs),

@@ -322,7 +322,7 @@ class HealthDetector:
         self._topic_label = lazy_compile(rf"\b(?i:{topics})\b")
         # "Beethoven was deaf", "Ray Charles lost his sight": famous people's health is history.
         self._famous = lazy_compile(rf"(?i:{phrase_pattern(entries('famous_people', context.extra_terms))})\b")
-        self._whole_text_of: tuple[str, tuple[bool, float]] | None = None
+        self._whole_text_of: tuple[str, tuple[bool, float, float]] | None = None
         # Round 16: a document about one young person (health_subject_documents.txt), and the organisation's
         # grown-ups (its people with a full name) away ill, with their work covered (staff_cover_words.txt).
         self._subject_document = lazy_compile(
@@ -366,8 +366,7 @@ class HealthDetector:
         """A sentence with no subject in a document about one young person (round 16): "Referral summary:
         ... Has an EHCP for SEMH", "Case study - Layla. Suffers from depression", "Year 8, diagnosed with
         ADHD", "Self-harm history, currently supported by CAMHS". Not a question ("Has anyone got ...?")."""
-        cue = self._subject_document.search(text, 0, start)
-        if cue is None:
+        if self._whole_text(text)[2] > start:
             return False
         clause = _CLAUSE_START.split(before)[-1]
         opens = clause.strip(" \t\"'(") == ""
@@ -416,14 +415,21 @@ class HealthDetector:
                 or self._whole_text(text)[0]
                 or self._whole_text(text)[1] <= line_start)
 
-    def _whole_text(self, text: str) -> tuple[bool, float]:
-        """Read once a text: whether it has a "Name:" field, and where its first first name ends (so that
-        "a first name earlier on" is a comparison, not a scan from the top for every condition)."""
-        if self._whole_text_of is None or self._whole_text_of[0] is not text:
+    def _whole_text(self, text: str) -> tuple[bool, float, float]:
+        """Read once a text: whether it has a "Name:" field, where its first first name ends, and where its
+        first heading of a document about one young person ends (so that "earlier on" is a comparison,
+        not a scan from the top for every condition)."""
+        # The last text's answers are kept on the detector; read into a local once, so that checks running
+        # in two threads never mix one text's answers with another's (Checker.check is thread-safe).
+        cached = self._whole_text_of
+        if cached is None or cached[0] is not text:
             first_name_end = next((w.end() for w in _CAPITALISED_WORD.finditer(text)
                                    if w.group().lower() in self._first_names and w.group() not in NOT_A_NAME), float("inf"))
-            self._whole_text_of = (text, (_NAME_FIELD.search(text) is not None, first_name_end))
-        return self._whole_text_of[1]
+            document = self._subject_document.search(text)
+            cached = (text, (_NAME_FIELD.search(text) is not None, first_name_end,
+                             float("inf") if document is None else document.end()))
+            self._whole_text_of = cached
+        return cached[1]
 
     def _may_name_somebody(self, before: str) -> bool:
         """A cheap look-up before the context patterns are run: their person is a capitalised word, he, she,

@@ -120,8 +120,11 @@ _NAMED_CUE = lazy_compile(
 )
 # A school's name right before a pupil's name: "Sir Thomas Rich's School pupil Zoë Brontë", "Cleeve School
 # student Jess", "Pate's Grammar School sixth former Reuben".
+# How far along its line a register record's items are read (characters after the name).
+_RECORD_REACH = 200
 _PUPIL_NAMED_AFTER = lazy_compile(
-    r"['\u2019]?[ \t]+(?:(?:year|yr|y)[ \t]*\d{1,2}[ \t]+)?(?i:pupil|student|sixth[ \t]+former|head[ \t]+(?:girl|boy)|"
+    # The pupil word in lower case: "Cleeve School Student Council" is a body of the school, not a pupil.
+    r"['\u2019]?[ \t]+(?:(?i:year|yr|y)[ \t]*\d{1,2}[ \t]+)?(?:pupil|student|sixth[ \t]+former|head[ \t]+(?:girl|boy)|"
     r"scholar|leaver)[ \t]+(?P<who>[A-Z][^\W\d_]+)")
 # Details in brackets after a first name, the school a later one of them: "Destiny (EHCP, at Milestone
 # School)", "Kai (drums, Severn Vale)". (The first item is the who_paren cue's.)
@@ -417,6 +420,7 @@ class SchoolDetector:
 
     def find(self, doc: Document) -> list[Span]:
         spans = self._find(doc)
+        spans += self._before_a_named_pupil(doc, spans)
         text = doc.masked
         # "I went to Newent Community School myself back in the 90s": the writer's own old school.
         if spans and _WRITERS_OLD_SCHOOL_CUE.search(text):
@@ -432,7 +436,6 @@ class SchoolDetector:
         if " for " in text:
             spans += self._school_run_for_a_child(doc, spans)
         # "Ed Sheeran went to Thomas Mills High School": a famous person's school (famous_people.txt).
-        spans += self._before_a_named_pupil(doc, spans)
         if spans and self._famous.search(text):
             spans = [span for span in spans
                      if not self._famous.search(text, max(doc.sentence_bounds(span.start)[0], span.start - 40), span.start)]
@@ -454,6 +457,10 @@ class SchoolDetector:
         if not any(word in text.lower() for word in ("pupil", "student", "former", "head ", "scholar", "leaver")):
             return []
         spans = []
+        # Where a school is already found, one flag a character: overlaps are checked in the span's length.
+        covered = bytearray(len(text) + 1)
+        for span in found:
+            covered[span.start:span.end] = b"\x01" * (span.end - span.start)
         names = [m for m in _SCHOOL_NAME.finditer(text)]
         names += [m for m in self._local_alias.finditer(text) if m.group()[:1].isupper()]
         for match in names:
@@ -469,8 +476,9 @@ class SchoolDetector:
             own = [w for w in text[start:match.end()].split() if w not in _TYPE_WORD_SET]
             if not own or all(w.strip(".") in _GENERIC for w in own):
                 continue
-            if any(s.start < match.end() and start < s.end for s in found + spans):
+            if any(covered[start:match.end()]):
                 continue
+            covered[start:match.end()] = b"\x01" * (match.end() - start)
             spans.append(Span(Kind.SCHOOL, start, match.end()))
         return spans
 
@@ -816,7 +824,9 @@ class SchoolDetector:
         spans = []
         for record in _RECORD_START.finditer(text):
             line_end = text.find("\n", record.end())
-            line_end = len(text) if line_end < 0 else line_end
+            # A record's items are read only so far along its line: one long line of many records
+            # ("Priya, 14, and Priya, 14, and ...") would otherwise be read again from each record.
+            line_end = min(len(text) if line_end < 0 else line_end, record.end() + _RECORD_REACH)
             # "Tariq | Y9 | Cleeve School": a name the forenames list lacks, on a line with a school year
             # or an age, is still a young person's record.
             first = record.group("first") or record.group("given").split("-")[0]
