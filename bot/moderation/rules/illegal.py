@@ -42,6 +42,7 @@ from ..text import SENTENCE_BREAK, tokenize
 from ..wordlists import PatternSection, WordLists
 from .base import REPORTED_FOR, ChannelContext, MessageUnderReview, quote, sentence
 from .common import PhraseSet, label_part, words_before
+from .prohibition import Prohibitions
 
 OUTSIDE_QUOTES = "outside-quotes"
 UNLESS_NEGATED = "unless-negated"
@@ -77,6 +78,8 @@ class IllegalActivityRule:
         self.reproach = PhraseSet(undoing)
         self.concepts = ConceptSet("illegal", lists, negations=lists.entries("negations"), reproach=undoing)
         self.handover = PhraseSet(lists.entries("handover_offers"))
+        # Round 17: "no cracked apps or dodgy links please": a rule said as a prohibition (rules/prohibition.py).
+        self.prohibitions = Prohibitions(lists)
         self.legit = PhraseSet(lists.entries("legit_software"))
         # Round 16: a getting-away-with-it sign counts beside the writer's own plan or offer
         # (writer_plans.txt), unless it is a surprise, reassurance, a report or leave asked.
@@ -103,13 +106,14 @@ class IllegalActivityRule:
                 return False
             if UNLESS_SOBER in match.section.options and self.sober.search(_sentence_around(text, match.start, match.end)):
                 return False
-            return self._not_negated(match, text)
+            return self._not_negated(match, text, "<money>" in message.token_set)
 
         matches = self.patterns.first_matches(message.token_set, text_for, accept)
         parts = [f"{label_part(m.label)} ({quote(self.mask_text(m.text))})" for m in matches]
         labels = {m.label for m in matches}
         for concept in self.concepts.matches(text_for(_CONCEPT_SECTION), message.emoji, message.token_set):
-            if concept.label not in labels:
+            if concept.label not in labels and not self._concept_banned(
+                    concept.words, text_for(_CONCEPT_SECTION), "<money>" in message.token_set):
                 labels.add(concept.label)  # one reason a kind is enough, as for the threat rule
                 parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.mask_text(w)) for w in concept.words)})")
         if not parts:
@@ -160,11 +164,21 @@ class IllegalActivityRule:
             return False  # "I won't ask for his number"
         return self.plans.search(text) is not None and self.excuses.search(text) is None
 
-    def _not_negated(self, match: PhraseMatch, text: str) -> bool:
+    def _concept_banned(self, words: tuple[str, ...], text: str, priced: bool) -> bool:
+        """A concept's first words named by a rule said as a prohibition (rules/prohibition.py)."""
+        first = next((w for w in words if w and f" {w} " in f" {text} "), None)
+        if first is None:
+            return False
+        start = f" {text} ".index(f" {first} ")
+        return self.prohibitions.bans(text, start, start + len(first), priced)
+
+    def _not_negated(self, match: PhraseMatch, text: str, priced: bool = False) -> bool:
         if UNLESS_NEGATED not in match.section.options:
             return True
         if self.reproach.search(_sentence_around(text, match.start, match.end)):
             return False  # "we can't have pirated software here": enforcing the rule
+        if self.prohibitions.bans(text, match.start, match.end, priced):
+            return False  # "no cracked apps or dodgy links please": a rule names what it bans
         before = words_before(text, match.start, _NEGATION_REACH)
         for length in range(1, len(before) + 1):
             for start in range(len(before) - length + 1):

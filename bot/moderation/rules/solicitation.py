@@ -51,6 +51,7 @@ from ..text import SENTENCE_BREAK, fold, tokenize
 from ..wordlists import WordLists
 from .base import ChannelContext, ChannelPurpose, MessageUnderReview, quote, sentence
 from .common import PhraseSet, label_part, words_before
+from .prohibition import Prohibitions
 
 OWN_ORG_OK = "own-org-ok"
 USED_INSTRUMENT_OK = "used-instrument-ok"
@@ -109,6 +110,16 @@ class SolicitationRule:
         self.wage_words = frozenset(" ".join(tokenize(fold(e))) for e in lists.entries("wage_words"))
         self.job_words = PhraseSet(lists.entries("job_words"))
         self.own_gig = PhraseSet(lists.entries("own_gig"))
+        # Round 17: a rule said as a prohibition names what it bans (rules/prohibition.py);
+        # the writer's own free gig however worded; rates talked about between freelancers;
+        # the organisation's own prizes and training.
+        self.prohibitions = Prohibitions(lists)
+        self.performing = PhraseSet(lists.entries("performing_words"))
+        self.free_entry = PhraseSet(lists.entries("free_words") + lists.entries("free_entry"))
+        self.self_words = frozenset(" ".join(tokenize(fold(e))) for e in lists.entries("self_refs"))
+        self.rate_advice = PhraseSet(lists.entries("rate_advice"))
+        self.rate_offers = PhraseSet(lists.entries("rate_offers"))
+        self.own_org_offers = PhraseSet(lists.entries("own_org_offers"))
         # Selling and promoting as concepts meeting in a message
         # (solicitation.concepts.txt): "spare tickets ... face value plus a bit".
         self.concepts = ConceptSet("solicitation", lists, negations=lists.entries("negations"),
@@ -143,6 +154,8 @@ class SolicitationRule:
         for concept in self.concepts.matches(message.phrase_text, message.emoji, message.token_set):
             if concept.label in labels or (OWN_ORG_OK in concept.options and self.is_ours(message, context.purpose)):
                 continue
+            if self._concept_banned(concept.words, message):
+                continue
             if UNLESS_SHARING_CHANNEL in concept.options and self._for_sharing(context.purpose):
                 continue
             if UNLESS_PROMOTION_CHANNEL in concept.options and self.for_promotion(context.purpose):
@@ -159,15 +172,19 @@ class SolicitationRule:
         options = match.section.options
         if self._negated(match, message) or self._permitted(match, message) or self._warned_against(match, message):
             return True
+        if self.prohibitions.bans(message.phrase_text, match.start, match.end, "<money>" in message.token_set):
+            return True  # "no promo codes or affiliate links in here please": a rule names what it bans
         if WITH_OFFER in options and not self._makes_offer(message, match):
             return True
         if OWN_ORG_OK in options and self.is_ours(message, purpose):
             return True
         if OWN_WORK_OK in options and self.own_work.search(message.phrase_text) and not self._makes_offer(message):
             return True
-        if WAGE_OK in options and self._wage(match, message):
+        if WAGE_OK in options and (self._wage(match, message) or self._rate_talk(message)):
             return True
-        if OWN_GIG_OK in options and "<money>" not in message.token_set and self.own_gig.search(message.phrase_text):
+        if OWN_GIG_OK in options and "<money>" not in message.token_set and (
+            self.own_gig.search(message.phrase_text) or self._own_free_gig(message)
+        ):
             return True
         if UNLESS_PROMOTION_CHANNEL in options and self.for_promotion(purpose):
             return True
@@ -209,6 +226,36 @@ class SolicitationRule:
             and self.job_words.search(message.phrase_text) is not None
         )
 
+    def _rate_talk(self, message: MessageUnderReview) -> bool:
+        # (round 17) "£40 an hour, don't undersell yourself", "if a school tries to pay you £25 an
+        # hour": what one is paid or should charge, with nothing offered to the readers.
+        text = message.phrase_text
+        return self.rate_advice.search(text) is not None and self.rate_offers.search(text) is None
+
+    def _own_free_gig(self, message: MessageUnderReview) -> bool:
+        # (round 17) "Playing a solo set at the Frog & Fiddle next Friday ... free entry",
+        # "Shameless plug: playing with my trio": the writer performs (nobody else is named
+        # before the performing word: "my cousin's band is playing" is theirs), and it is free.
+        text = message.phrase_text
+        if self.free_entry.search(text) is None:
+            return False
+        for position in self.performing.positions(text):
+            before = words_before(text, position, 3)
+            if any(w.endswith(("'s", "s'")) for w in before):
+                continue
+            if not before or not self.self_words.isdisjoint(before) or len(text[:position].split()) <= 3:
+                return True
+        return False
+
+    def _concept_banned(self, words: tuple[str, ...], message: MessageUnderReview) -> bool:
+        """A concept's first words named by a rule said as a prohibition (rules/prohibition.py)."""
+        text = message.phrase_text
+        first = next((w for w in words if w and f" {w} " in f" {text} "), None)
+        if first is None:
+            return False
+        start = f" {text} ".index(f" {first} ")
+        return self.prohibitions.bans(text, start, start + len(first), "<money>" in message.token_set)
+
     def _for_sharing(self, purpose: ChannelPurpose) -> bool:
         if "sharing_channel" not in purpose.derived:
             purpose.derived["sharing_channel"] = bool(purpose) and self.sharing_purposes.search(purpose.prepared.phrase_text) is not None
@@ -241,6 +288,10 @@ class SolicitationRule:
     def is_own(self, message: MessageUnderReview) -> bool:
         """The message names the organisation, links to its site or uses one of its own sales terms."""
         if self.own_terms.search(message.phrase_text):
+            return True
+        # (round 17) its own prizes and training, priced at nothing ("Winner gets a free session
+        # in the studio", "safeguarding training renewal is due, book via Priya").
+        if "<money>" not in message.token_set and self.own_org_offers.search(message.phrase_text):
             return True
         return any(
             link.host == domain or link.host.endswith("." + domain) for link in message.links for domain in self.own_domains
