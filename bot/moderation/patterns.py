@@ -160,6 +160,11 @@ class _Compiler:
             regex, marker = _CLASSES[name]
             if name == "subject":
                 regex = self.subject()
+                # "<subject>'s" (round 17): one word ending so ("aisha's been ...").
+                suffix = self._peek()
+                if suffix and suffix.startswith("'") and suffix[1:].isalpha():
+                    self._pos += 1
+                    regex = regex[: -len(" ")].replace("[^ ]+", "[^ ]+?", 1) + re.escape(suffix) + " "
             first = None if marker is None else frozenset({marker} if marker else ())
             nullable = name == "end"
         elif lexeme == "...":

@@ -134,6 +134,46 @@ class SpeltOutInsults:
         return None
 
 
+class MaskedInsults:
+    """A masked insult in a put-down frame (round 17): "you interfering old
+    c*w", "such a p*ssy", "you absolute tw*t".
+
+    A masked word of three letters says too little on its own ("the c*w
+    pattern"), so ``disguise.py`` leaves it alone; here it counts when a frame
+    (``masked_insult_frames.txt``, with words of ``insult_modifiers.txt``
+    between: "you silly old") stands before it and it fits exactly one entry
+    of ``insults_hurtful.txt``, ``insults_mild.txt`` or ``profanity.txt``. A mild
+    word said with a friendly marker is teasing, as unmasked."""
+
+    _MASKED = re.compile(r"(?<![\w*#%])[a-z][a-z*#%]*[*#%][a-z*#%]*(?![\w*#%])")
+
+    def __init__(self, lists: WordLists) -> None:
+        self.hurtful = frozenset(_single_words(lists.entries("insults_hurtful")))
+        self.mild = frozenset(_single_words(lists.entries("insults_mild"))) - self.hurtful
+        profanity = frozenset(e for e in lists.entries("profanity") if " " not in e and "*" not in e)
+        self.words = sorted(self.hurtful | self.mild | profanity)
+        self.frames = [tuple(e.split()) for e in lists.entries("masked_insult_frames")]
+        self.modifiers = frozenset(lists.entries("insult_modifiers"))
+
+    def find(self, message: PreparedMessage) -> tuple[str, bool] | None:
+        """(the insult, mild?) or None."""
+        text = message.folded
+        for match in self._MASKED.finditer(text):
+            shown = match.group(0)
+            if len(shown) < 3 or not any(ch.isalpha() for ch in shown[1:]) and len(shown) < 4:
+                continue
+            pattern = re.compile("".join("[a-z]" if ch in "*#%" else re.escape(ch) for ch in shown))
+            fits = [w for w in self.words if pattern.fullmatch(w)]
+            if len(fits) != 1:
+                continue
+            before = phrase_form(text[: match.start()]).split()
+            while before and before[-1] in self.modifiers:
+                before.pop()
+            if any(len(f) <= len(before) and tuple(before[len(before) - len(f):]) == f for f in self.frames):
+                return fits[0], fits[0] in self.mild
+        return None
+
+
 class PinnedStereotypes:
     """A stereotype pinned on a person by their people, or on a people (round 15):
     a frame naming the people (``stereotype_pins.patterns.txt``: "typical
@@ -192,6 +232,7 @@ class AbuseRule:
         self.prejudice_talk = PrejudiceTalk(lists)
         self.spelt_insults = SpeltOutInsults(lists)
         self.pinned_stereotypes = PinnedStereotypes(lists)
+        self.masked_insults = MaskedInsults(lists)
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         message = without_reported_speech(message, self.incident_reports)
@@ -241,6 +282,10 @@ class AbuseRule:
         spelt = None if parts else self.spelt_insults.find(message)
         if spelt and not (spelt[1] and self.friendly.present(message)):
             parts.append(f"{label_part('Insult aimed at a person')} (spelt out: {quote(self.words.mask_text(spelt[0]))})")
+
+        masked = None if parts else self.masked_insults.find(message)
+        if masked and not (masked[1] and self.friendly.present(message)):
+            parts.append(f"{label_part('Insult aimed at a person')} (masked: {quote(mask(masked[0], 'slur'))})")
 
         stammer = _imitated_stammer(message)
         if stammer:
