@@ -38,7 +38,7 @@ from bot.inline_markup import PLAIN, InlineMarkup
 from .config import ModerationConfig
 from .findings import RULE_NAMES, Finding
 from .meaning import MODEL_DIR, MeaningModelError, MeaningReader
-from .rules import AbuseRule, SolicitationRule, build_rules
+from .rules import AbuseRule, SolicitationRule, ThreatRule, build_rules
 from .rules.base import REPORTED_FOR, ChannelContext, ChannelPurpose, MessageUnderReview, RememberingRule, Rule
 from .wordlists import WordLists
 
@@ -82,6 +82,7 @@ class RuleBook:
         # Its reasons quote words, so they are masked as the abuse rule masks its own.
         abuse = next((r for r in self.rules if isinstance(r, AbuseRule)), None) or AbuseRule(self.word_lists)
         selling = next((r for r in self.rules if isinstance(r, SolicitationRule)), None)
+        threat = next((r for r in self.rules if isinstance(r, ThreatRule)), None)
         try:
             return MeaningReader.load(
                 _CONTENT_RULES & self.config.enabled_rules,
@@ -91,7 +92,10 @@ class RuleBook:
                 # The organisation's own tickets and appeals are not solicitation (policy 5.7),
                 # nor a member's own offer where the purpose welcomes it (round 12).
                 # Teasing between friends ("😂 you're such a muppet") is not abuse, as the abuse rule reads it.
-                exempt={"abuse": abuse.is_teasing, **({"solicitation": selling.allowed_here} if selling else {})},
+                # A warning or a rule enforced ("threats like 'I know where you live' will always be reported")
+                # names a threat without making one.
+                exempt={"abuse": abuse.is_teasing, **({"solicitation": selling.allowed_here} if selling else {}),
+                        **({"threat": threat.is_reproach} if threat else {})},
             )
         except MeaningModelError as exc:
             # The rules still run: a broken install must not stop moderation, but someone must hear of it.

@@ -70,6 +70,12 @@ class ThreatRule:
         # "people at school still say Travellers are all thieves and it's so unfair":
         # a prejudice reported to disown it accuses no one (prejudice_talk.concepts.txt).
         self.prejudice_talk = PrejudiceTalk(lists)
+        self.reproach = PhraseSet(lists.entries("reproach_markers"))
+
+    def is_reproach(self, message: MessageUnderReview, purpose: object = None) -> bool:
+        """Does the message reproach or enforce ("threats like that will always be reported")? Then
+        what it names is not its own threat: the meaning reader leaves it to the rules."""
+        return self.reproach.search(message.phrase_text) is not None
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         message = without_quoted_titles(without_reported_speech(message, self.incident_reports))
