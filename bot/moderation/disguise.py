@@ -322,7 +322,7 @@ def spelt_out(folded: str) -> list[tuple[str, str]]:
 
 def _fits(masked: str, word: str) -> bool:
     """Does `masked` ("f**k") spell `word` ("fuck"), each star one letter?"""
-    return len(masked) == len(word) and all(m == w or (m == "*" and w.isalpha()) for m, w in zip(masked, word))
+    return len(masked) == len(word) and all(m == w or (m == "*" and w.isalpha()) for m, w in zip(masked, word, strict=True))
 
 
 def _phrase_regex(entry: str) -> str:

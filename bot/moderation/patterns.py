@@ -119,7 +119,7 @@ class _Compiler:
         parts: list[str] = []
         first: set[str] | None = set()
         nullable = True
-        while (lexeme := self._peek()) not in (None, ")", "|"):
+        while self._peek() not in (None, ")", "|"):
             regex, item_first, item_nullable = self._item()
             parts.append(regex)
             if required is not None and not item_nullable and item_first:

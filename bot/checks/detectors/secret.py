@@ -46,6 +46,7 @@ The finding covers the secret itself, and the message never repeats it.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
@@ -292,7 +293,7 @@ def _random_looking(value: str) -> bool:
     if len(value) < 12 or letters < 3 or digits < 3 or "://" in value or "@" in value:
         return False
     # Runs of letters between digits: a key changes between letters and digits often.
-    switches = sum(1 for a, b in zip(value, value[1:]) if a.isdigit() != b.isdigit() and a.isalnum() and b.isalnum())
+    switches = sum(1 for a, b in pairwise(value) if a.isdigit() != b.isdigit() and a.isalnum() and b.isalnum())
     return switches >= 4
 
 

@@ -160,7 +160,7 @@ class MaskedInsults:
         text = message.folded
         for match in self._MASKED.finditer(text):
             shown = match.group(0)
-            if len(shown) < 3 or not any(ch.isalpha() for ch in shown[1:]) and len(shown) < 4:
+            if len(shown) < 3 or (not any(ch.isalpha() for ch in shown[1:]) and len(shown) < 4):
                 continue
             pattern = re.compile("".join("[a-z]" if ch in "*#%" else re.escape(ch) for ch in shown))
             fits = [w for w in self.words if pattern.fullmatch(w)]

@@ -43,6 +43,8 @@ applies):
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ..concepts import ConceptSet
 from ..config import ModerationConfig
 from ..findings import Finding
@@ -319,7 +321,7 @@ class SolicitationRule:
         words = text.split()
         return any(
             first in _OWNING_DETERMINERS and second.endswith("'s") and second.removesuffix("'s") in ours
-            for first, second in zip(words, words[1:])
+            for first, second in pairwise(words)
         )
 
     def _names_ours(self, text: str, markers: PhraseSet, ours: frozenset[str], closed: bool) -> bool:
