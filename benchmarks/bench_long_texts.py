@@ -14,8 +14,8 @@ seconds (the best of N runs, so other work on the machine skews it least):
 * the checker on one long line of condition words ("asthma, " 4,000 times) and on 100 KB of mixed
   notes with young people's health in them: the health detector reads each sentence's context once,
   not once for every condition in it, so a sentence of many conditions stays linear; and on one line
-  of 4,000 register records, 4,000 schools each before a pupil, and a 100 KB handle-like word after
-  "use" (each was once quadratic: 25 s, 4 s and minutes);
+  of 4,000 register records, 4,000 schools each before a pupil, a 100 KB handle-like word after
+  "use" and 2,500 captions naming two players (each was once quadratic: 25 s, 4 s, minutes and 60 s);
 * the moderation rules on two 40 KB messages in a row (the second is a repeat, so repetition's
   memory is used too), ending with a disguised swear word that must still be read.
 
@@ -118,7 +118,9 @@ def main(argv: list[str] | None = None) -> int:
                         # One line of many register records, of schools before pupils, of handle-like words.
                         ("one line of 4,000 records", "Priya, 14, and " * 4000),
                         ("4,000 schools before a pupil", "Cleeve School pupil Jess won. " * 4000),
-                        ("'use ' then 100 KB of a_", "use " + "a_" * 50_000)):
+                        ("'use ' then 100 KB of a_", "use " + "a_" * 50_000),
+                        # 5,000 names each with what they play: the line-up test once read the whole text per name.
+                        ("2,500 captions of two players", "Photo: Tom Jones and Amy Smith on keys. " * 2500)):
         all_met &= report(
             label,
             cpu_seconds(lambda text=text: checker.check(text, SLACK_MARKUP), args.runs),

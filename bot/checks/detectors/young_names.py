@@ -35,6 +35,7 @@ or at a named organisation ("Helen Carver at Gloucester Guildhall") or a song's 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
@@ -319,6 +320,10 @@ class YoungPersonNameDetector:
         spans = []
         sentence_has_cue: dict[int, bool] = {}
         message_age: bool | None = None
+        # Readings of the whole text, made at most once a text: a list of thousands of names would
+        # otherwise read the whole text again for each name.
+        young_form = cache(lambda: self._young_form(text))
+        line_up = cache(lambda: self._line_up(text))
         for name in _candidates(text):
             first, last = name.group("first"), name.group("last")
             if first in NOT_A_NAME or last in NOT_A_NAME or last.split("-")[0] in _NOT_A_SURNAME or last in self._group_last:
@@ -336,8 +341,8 @@ class YoungPersonNameDetector:
                 continue
             young = (_YOUNG_AFTER.match(text, end) is not None or young_before
                      or self._child_label_before.search(before) is not None
-                     or (_NAME_LABEL_BEFORE.search(before) is not None and self._young_form(text))
-                     or (self._part_after.match(text, end) is not None and self._line_up(text)))
+                     or (_NAME_LABEL_BEFORE.search(before) is not None and young_form())
+                     or (self._part_after.match(text, end) is not None and line_up()))
             if young and first.lower() not in self._first_names and last in _PLACE_WORDS:
                 young = False  # "Stroud Subscription Rooms, 12/03/2026" is a venue
             known_first = self._is_forename(first)
@@ -511,6 +516,7 @@ class YoungPersonNameDetector:
         more names written so make a register: "Attendance: Holloway, Jasmine; Begum, Safa"."""
         text = doc.masked
         found = []
+        young_form = cache(lambda: self._young_form(text))  # read at most once a text, as in find
         # Items of a list ("Top attendance - PARKER, Summer; Dhillon, Arjun") whose first name the
         # forenames list lacks: they count once the list is a register of known names.
         listed = []
@@ -536,7 +542,7 @@ class YoungPersonNameDetector:
             if self._is_adult(f"{first} {last}") or self._adult_heading(text, name.start()):
                 continue
             labelled = _NAME_LABEL_BEFORE.search(text, max(0, name.start() - _LOOKBACK), name.start()) is not None
-            if known_first or (labelled and self._young_form(text)):
+            if known_first or (labelled and young_form()):
                 # "Name: Adeyemi, Tobi\nYear group: 9": a young person's form, whatever the first name.
                 found.append(name)
             elif _REGISTER_ITEM_BEFORE.search(text, max(0, name.start() - 4), name.start()) and \
@@ -555,7 +561,7 @@ class YoungPersonNameDetector:
             young = register or (_YOUNG_AFTER.match(text, end) is not None
                                  or self._child_label_before.search(text[max(0, start - _LOOKBACK):start]) is not None
                                  or (_NAME_LABEL_BEFORE.search(text, max(0, start - _LOOKBACK), start) is not None
-                                     and self._young_form(text)))
+                                     and young_form()))
             if not young:
                 sentence_start, sentence_end = doc.sentence_bounds(start, end)
                 if sentence_start not in sentence_has_cue:
