@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 from sqlalchemy import func, select
@@ -21,6 +22,16 @@ async def _counts(bot: RunningBot) -> dict[str, int]:
         return dict(rows.all())
 
 
+async def _counts_once_recorded(bot: RunningBot) -> dict[str, int]:
+    """The findings counted, once the listener has written them: it answers Slack first (within Slack's
+    three seconds) and counts after, so the reply can reach us before the count is committed."""
+    for _ in range(200):
+        if counts := await _counts(bot):
+            return counts
+        await asyncio.sleep(0.025)
+    return await _counts(bot)
+
+
 async def test_check_command_shows_findings_and_a_redacted_copy(bot: RunningBot) -> None:
     response = await bot.slack.slash_command("/check", "Ring me on 07700 900123 or jo.bloggs@gmail.com", DAN)
 
@@ -29,7 +40,7 @@ async def test_check_command_shows_findings_and_a_redacted_copy(bot: RunningBot)
     assert body["response_type"] == "ephemeral"
     assert "Phone number" in shown and "07700 900123" in shown
     assert "[phone number removed]" in shown and "[email address removed]" in shown
-    assert await _counts(bot) == {"phone": 1, "email_address": 1}
+    assert await _counts_once_recorded(bot) == {"phone": 1, "email_address": 1}
 
 
 async def test_check_command_sees_through_invisible_full_width_and_look_alike_characters(bot: RunningBot) -> None:
@@ -41,7 +52,7 @@ async def test_check_command_sees_through_invisible_full_width_and_look_alike_ch
     shown = json.dumps(response.json()["blocks"], ensure_ascii=False)
     assert "Ring [phone number removed] or [phone number removed], or [email address removed]" in shown
     assert "07700\u200b900123" in shown and "j\u043e@gm\u0430il.com" in shown  # listed as written
-    assert await _counts(bot) == {"phone": 1, "email_address": 1}
+    assert await _counts_once_recorded(bot) == {"phone": 1, "email_address": 1}
 
 
 async def test_clean_text_is_good_to_go_and_nothing_is_recorded(bot: RunningBot) -> None:
