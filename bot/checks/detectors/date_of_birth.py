@@ -189,6 +189,7 @@ _NUMBERED_BIRTHDAY = lazy_compile(rf"\b{_AGE_ORDINAL}[ \t]+(?:birthday|bday|b['\
 _BIRTHDAY_OWNER_BEFORE = lazy_compile(r"(?:\b[A-Z][a-z]+['\u2019]s|\b(?:his|her|their))[ \t]+$")
 # "Happy 12th birthday to our youngest drummer Alfie": a role of a word or two may come before the name.
 _BIRTHDAY_NAME_AFTER = lazy_compile(r"[ \t,]+(?:to[ \t]+)?(?:our[ \t]+(?:[a-z]+[ \t]+){0,2}?)?(?P<name>[A-Z][a-z]+)\b")
+_FIRST_NAME_WORD = lazy_compile(r"\b[A-Z][a-z]+\b")
 _TODAY_AFTER = lazy_compile(r"[^.!?\n]{0,40}?\b(?:today|tomorrow)\b", re.IGNORECASE)
 # A list of birthdays: "bday list: Noah 4/2, Hana 19/2" names each one's day.
 _BIRTHDAY_LIST_CUE = lazy_compile(r"\b(?:birthdays?|bdays?|b['\u2019]days?|b-days?)\b", re.IGNORECASE)
@@ -303,9 +304,13 @@ class DateOfBirthDetector:
         self._famous = lazy_compile(rf"\b(?:{famous})(?:['\u2019]s)?[ \t]+$", re.IGNORECASE)
         self._famous_after = lazy_compile(rf"[ \t]+(?:to[ \t]+)?(?:{famous})\b", re.IGNORECASE)
         # "Happy birthday to our youngest drummer Alfie": one of our young members, not "our choir".
+        # "Happy 15th birthday to our queen Leah" (round 18): a word of affection before a first name is
+        # said of one of ours too (affection_words.txt).
         members = phrase_pattern(entries("young_member_words", context.extra_terms))
+        affection = phrase_pattern(entries("affection_words", context.extra_terms))
         self._young_member_after = lazy_compile(
-            rf"[ \t]+(?:to|for)[ \t]+our[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?i:{members})\b")
+            rf"[ \t]+(?:to|for)[ \t]+our[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?:(?i:{members})\b"
+            rf"|(?i:{affection})[ \t]+[A-Z][a-z]+\b)")
 
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
@@ -455,6 +460,13 @@ class DateOfBirthDetector:
     def _numbered_birthday_on_the_day(self, doc: Document, birthday: re.Match[str]) -> Span | None:
         """"Happy 14th birthday Reuben!": a child's numbered birthday, said on the day."""
         text = doc.masked
+        if birthday.group().lower().startswith("sweet"):
+            # "HBD to Rosie Kettering, sweet sixteen!": a greeting to someone named in the same sentence.
+            start, end = doc.sentence_bounds(birthday.start(), birthday.end())
+            if any(w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
+                   for w in _FIRST_NAME_WORD.finditer(text, start, end)) or _TODAY_AFTER.match(text, birthday.end()):
+                return Span(Kind.DATE_OF_BIRTH, birthday.start(), birthday.end())
+            return None
         for numbered in _NUMBERED_BIRTHDAY.finditer(text, max(0, birthday.start() - 25), birthday.end()):
             if numbered.end() != birthday.end():
                 continue

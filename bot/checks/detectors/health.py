@@ -358,6 +358,14 @@ class HealthDetector:
             r"(?:[ \t]+(?:a[ \t]+lot|so[ \t]+much|a[ \t]+bit))?[ \t]+(?:ever[ \t]+)?(?:since|after)[ \t]+"
             r"(?:(?:his|her|their|the|mum|dad)[ \t]+)?(?:[\w'\u2019-]+[ \t]+){0,2}?"
             rf"(?:{events})\b", re.IGNORECASE)
+        # A stay in care in plain words (health_stays.txt, round 18): "after a fortnight on the children's
+        # ward", "back from A&E", "was admitted last night".
+        stays = phrase_pattern(entries("health_stays", context.extra_terms)).replace("'", "['\u2019]?")
+        self._stay = lazy_compile(
+            rf"\b(?:(?:{_STAY_LENGTH})[ \t]+)?(?:in|on|at|from|into|out[ \t]+of)[ \t]+(?:(?:the|a)[ \t]+)?(?:{stays})(?![\w&-]|{_PLACE_NOT_A_STAY})"
+            rf"|\b(?:was|been|got|being|is|were)[ \t]+(?:re-?)?admitted(?=[ \t]*(?:[,.;!?\u2013\u2014]|$)|[ \t]+(?:last|over|overnight|"
+            rf"yesterday|this|on|again|with|for[ \t]+(?:tests|treatment|observation|surgery)|to[ \t]+(?:the[ \t]+)?(?:{stays}))\b)",
+            re.IGNORECASE)
         # What follows from a need (health_aftermath.txt): joined to the need it follows in the sentence.
         self._aftermath = lazy_compile(
             rf"\b(?:{phrase_pattern(entries('health_aftermath', context.extra_terms))})\b", re.IGNORECASE)
@@ -568,6 +576,44 @@ class HealthDetector:
                     and self._first_name_or_pronoun(match, text[struggle.end():sentence_end]):
                 found.append(Span(Kind.HEALTH, *struggle.span()))
         return found
+
+    def _stays(self, doc: Document) -> list[Span]:
+        """A young person's stay in care, with no condition named (round 18): "Jack is back after a fortnight
+        on the children's ward", "Zac is still on the paediatric ward", "Poppy was admitted last night". The
+        sentence names a young person (a first name, he or she) and no grown-up in their life before the
+        stay ("Kai's nan has been in hospital"), and no grown-up by role ("our tutor Dan")."""
+        text = doc.masked
+        found = []
+        for stay in self._stay.finditer(text):
+            sentence_start, sentence_end = doc.sentence_bounds(stay.start())
+            if not self._sentence_names_young_person(doc, stay.start()):
+                continue
+            before = text[sentence_start:stay.start()]
+            relative = None
+            for relative in _ADULT_RELATIVE.finditer(before):
+                pass
+            if relative is not None and not _HE_OR_SHE_SUBJECT.search(before, relative.end()):
+                continue
+            if self._staff_away(text, sentence_start, sentence_end) or self._leads_a_session.search(text, sentence_start, sentence_end):
+                continue
+            if self._staff_named_in_text(text, sentence_start, sentence_end):
+                continue  # "Sam is at the hospital with his dad ... (Sam Okafor, staff)": one of the team
+            if _VISIT_BEFORE.search(before):
+                continue  # "Amy and Leo played carols on the children's ward": a visit, not a stay
+            if not _CAPITAL.search(before) and not _HE_OR_SHE.search(before):
+                continue  # the person comes before the stay: "on the ward at Gloucestershire Royal, Amy sang" is a venue
+            found.append(Span(Kind.HEALTH, stay.start(), stay.end()))
+        return found
+
+    def _staff_named_in_text(self, text: str, sentence_start: int, sentence_end: int) -> bool:
+        """The sentence's first first name is one of the organisation's people named in full elsewhere in
+        the text: "Sam is at the hospital ... (Sam Okafor, staff)"."""
+        first = next((w for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end)
+                      if w.group().lower() in self._first_names and w.group() not in NOT_A_NAME), None)
+        if first is None or first.group().lower() not in self._staff_first_names:
+            return False
+        lowered = text.lower()
+        return any(name in lowered for name in self._staff_full_names if name.split()[0] == first.group().lower())
 
     def _cared_for(self, text: str, conditions: list[re.Match[str]]) -> list[Span]:
         """A service or professional named first, then what it does for a young person: "the eating
@@ -782,13 +828,50 @@ class HealthDetector:
                     reason = _WORD_END.match(text, why.end()).end()
                     end = reason if 0 <= why.start() - food.end() <= _MAX_GAP else food.end()
                     spans.append(Span(Kind.HEALTH, food.start(), end))
+        if _STAY_CUE.search(lowered or text.lower()):
+            spans += self._stays(doc)
         low = lowered if lowered is not None else text.lower()
         if not spans and len(low) == len(text) and self._wish.search(low) is not None:
             spans += self._wished_well(doc, low, unplaced)
         spans += _same_persons(doc, spans, unplaced)
         spans = _condition_not_absence(text, doc, spans)
+        spans = _not_the_workers_role(doc, spans)
         found = _one_statement(doc, _joined(text, _without_bare_diagnosis(text, spans)), self._first_names, loose, self._aftermath)
         return _one_answer(text, found, answers, self._first_names)
+
+
+# How long a stay lasted, before where: "a fortnight on", "three nights in", "the weekend on", "since Tuesday in".
+_STAY_LENGTH = (r"(?:(?:a|an|one|two|three|four|five|six|seven|ten|several|a[ \t]+few|a[ \t]+couple[ \t]+of|the|\d{1,2})[ \t]+"
+                r"(?:night|nights|day|days|week|weeks|fortnight|month|months|weekend|spell|stint|stay|while)|overnight)")
+# A place of care named as somewhere else: "the hospital school", "hospital radio", "the ward sister".
+_PLACE_NOT_A_STAY = (r"[ \t]+(?i:school|radio|car[ \t]+park|carpark|shop|cafe|caf\u00e9|choir|staff|sister|charity|trust|"
+                     r"gig|concert|show|chapel|garden|volunteers?|league)\b")
+# The person went there to do something: a visit or a performance, not a stay.
+_VISIT_BEFORE = lazy_compile(
+    r"\b(?:play|plays|played|playing|perform|performs|performed|performing|sing|sings|sang|singing|visit|visits|visited|"
+    r"visiting|volunteer|volunteers|volunteered|volunteering|run|runs|ran|running|lead|leads|led|leading|deliver|delivered|"
+    r"gig|concert|session|workshop|busk|busked|busking|fundrais\w*)\b", re.IGNORECASE)
+_STAY_CUE = lazy_compile(r"ward|hospital|a&e|intensive|dependency|hdu|icu|resus|admitted")
+_HE_OR_SHE_SUBJECT = lazy_compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# A health worker's role, right after the condition word that names it: "her mental health worker",
+# "the autism nurse", "his epilepsy specialist nurse".
+_WORKERS_ROLE_AFTER = lazy_compile(
+    r"[ \t]+(?:(?:specialist|support|lead|link)[ \t]+)?(?:worker|workers|nurse|practitioner|therapist|team|lead|"
+    r"champion|first[ \t]+aider|coordinator|co-ordinator|service)\b", re.IGNORECASE)
+
+
+def _not_the_workers_role(doc: Document, spans: list[Span]) -> list[Span]:
+    """Drops a health worker's role ("referred by her mental health worker") where the same sentence gives
+    the young person's real need ("after months of anxiety"): the role tells no more than the need (round
+    18). Alone, care by a service still tells a need and stays a finding ("CAMHS are involved with Isaac")."""
+    if len(spans) < 2:
+        return spans
+    text = doc.masked
+    roles = [span for span in spans if _WORKERS_ROLE_AFTER.match(text, span.end)]
+    if not roles:
+        return spans
+    needs = {doc.sentence_bounds(span.start)[0] for span in spans if span not in roles}
+    return [span for span in spans if span not in roles or doc.sentence_bounds(span.start)[0] not in needs]
 
 
 def _by_first_word(phrases: tuple[str, ...]) -> str:

@@ -482,6 +482,13 @@ class SchoolDetector:
             spans.append(Span(Kind.SCHOOL, start, match.end()))
         return spans
 
+    def _untitled_first_name(self, clause: str) -> bool:
+        """A first name people have in the clause, not a grown-up's surname after a title: "Mr Harris from
+        Balcarras School who organised the trip" is a teacher (round 18), "Harris from Balcarras" a pupil."""
+        return any(w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
+                   and not _TITLE_BEFORE.search(clause, max(0, w.start() - 8), w.start())
+                   for w in _CAPITALISED_WORD.finditer(clause))
+
     def _linked_to_a_child(self, doc: Document) -> list[Span]:
         """A named school ("... School", "... Primary") that the sentence ties to a particular child by
         "at", "from", "to", "left" or "into", whatever words come between: "Evie is a year 10 at X",
@@ -504,9 +511,7 @@ class SchoolDetector:
             if _WRITER.search(clause) or self._event.search(clause) or self._event_after.match(text, match.end()) \
                     or _EVENING_AFTER.match(text, match.end()):
                 continue
-            if not (_CHILD_WORD.search(clause) or any(
-                    w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
-                    for w in _CAPITALISED_WORD.finditer(clause))):
+            if not (_CHILD_WORD.search(clause) or self._untitled_first_name(clause)):
                 continue
             spans.append(Span(Kind.SCHOOL, match.start(), match.end()))
         return spans
@@ -693,9 +698,8 @@ class SchoolDetector:
             # (An event right after the name, "for the open evening", is ruled out in _local_school_at.)
             if _WRITER.search(clause) or self._event.search(clause) or _GROWN_UP_IN_CLAUSE.search(clause):
                 continue
-            if _CHILD_WORD.search(clause) or _FAMILY_AT_START.search(clause) or any(
-                    w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
-                    for w in _CAPITALISED_WORD.finditer(clause)) or self._subject_named(clause):
+            if _CHILD_WORD.search(clause) or _FAMILY_AT_START.search(clause) or self._untitled_first_name(clause) \
+                    or self._subject_named(clause):
                 spans.append(local)
         return spans
 

@@ -141,6 +141,10 @@ def _project_kid(sentence: str) -> bool:
     return any(any(word not in NOT_A_NAME for word in found.group("project").split())
                for found in _PROJECT_KID.finditer(sentence))
 _LOOKBACK = 40
+# An age of 18 or more in a birthday greeting: "Happy 40th birthday to ...".
+_ADULT_ORDINAL = lazy_compile(r"\b(?:1[89]|[2-9]\d|1\d\d)(?:st|nd|rd|th)\b|\b(?:eighteenth|nineteenth|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)", re.IGNORECASE)
+# A quotation's marks: a caption or a report giving someone's own words.
+_QUOTE_MARK = lazy_compile(r"[\"\u201c\u201d]|(?:^|[\s(])'(?=\w)|(?<=[\w.!?,])'(?=[\s,.\u2013\u2014-]|$)")
 _RECIPIENT_BEFORE = lazy_compile(
     r"\b(?:certificates?|awards?|awarded|presented|badges?|medals?|prizes?|congratulations|congrats|"
     r"shout[ \t-]?outs?|special[ \t]+mention|props|kudos|proud[ \t]+of|well[ \t]+done)[ \t]+(?:(?:goes|go|went|is|are)[ \t]+)?(?:to|for)?[ \t]*$",
@@ -253,6 +257,32 @@ class YoungPersonNameDetector:
             r"[^.!?\n]{0,60}?\b(?:session|rehearsal|practice|band|group|class|lesson|workshop|tonight|today)\b",
             re.IGNORECASE)
 
+        # Round 18: a quotation or a caption attributed to a participant ("'...' - Jasmine Cole, Beat It
+        # participant", "says Beat It drummer Luca Fenton"), and a shout-out or a birthday post naming a
+        # young person ("happy 15th birthday to our queen Leah Pemberton", "big up our bro Kwame Mensah").
+        titles = phrase_pattern(entries("participant_titles", context.extra_terms))
+        # Up to three capitalised words between: a project's name ("Beat It", "an Audio-Base regular").
+        project = r"(?:(?:a|an|our|one[ \t]+of[ \t]+our|the)[ \t]+)?(?:[A-Z][\w'\u2019-]*[ \t]+){0,3}"
+        self._participant_after = lazy_compile(
+            rf"[ \t]*(?:,|\(|[-\u2013\u2014])[ \t]*{project}"
+            rf"(?:(?i:{titles})s?|(?i:young|youth|junior|teen|teenage)[ \t]+(?:[a-z]+[ \t]+)?(?i:{members})s?)(?![\w-])")
+        # A member word ("drummer", "singer") after the name counts when the text gives the person's own
+        # words: band credits ("Tom Stone, drummer") are often grown-ups'.
+        self._member_after = lazy_compile(rf"[ \t]*(?:,|\(|[-\u2013\u2014])[ \t]*{project}(?i:{members})s?(?![\w-])")
+        self._member_before = lazy_compile(
+            rf"(?:(?:[A-Z][\w'\u2019-]*[ \t]+){{1,3}}|(?:our|the)[ \t]+(?:[a-z]+[ \t]+)?)(?i:{members})[ \t]+$")
+        greetings, shout_outs = [], []
+        for opener in entries("shout_out_openers", context.extra_terms):
+            (greetings if opener.startswith("birthday:") else shout_outs).append(opener.removeprefix("birthday:").strip())
+        # "happy 15th birthday", "happy sweet sixteen birthday": a word may stand before "birthday".
+        greeting = phrase_pattern(greetings).replace(r"birthday", r"(?:[\w']+[ \t]+)?birthday")
+        affection = phrase_pattern(entries("affection_words", context.extra_terms))
+        self._greeting_before = lazy_compile(
+            rf"(?:(?P<greeting>\b(?i:{greeting}))|\b(?i:{phrase_pattern(shout_outs)}))[ \t]*[!,:]*[ \t]*"
+            rf"(?:(?i:to|for)[ \t]+)?(?:(?i:our|the|my|this|that|a)[ \t]+)?"
+            rf"(?:(?i:very[ \t]+own|lovely|amazing|wonderful|brilliant|fave|favourite|favorite|absolute|little|wee|beautiful|gorgeous)[ \t]+)*"
+            rf"(?:(?P<affection>(?i:{affection}))[ \t]*,?[ \t]+)?$")
+
         columns = phrase_pattern(entries("young_list_columns", context.extra_terms))
         self._young_columns = lazy_compile(rf"(?<![\w-])(?:{columns})(?![\w-])", re.IGNORECASE)
         self._parent_named_after = lazy_compile(
@@ -302,6 +332,29 @@ class YoungPersonNameDetector:
         return lowered in self._first_names or ("-" in lowered and any(
             part in self._first_names for part in lowered.split("-")))
 
+    def _greeted(self, text: str, start: int, end: int) -> bool:
+        """A birthday post or a shout-out about the person (round 18): "happy 15th birthday to our queen
+        Leah Pemberton", "HBD to the one and only Rosie Kettering", "big up our bro Kwame Mensah". A
+        shout-out needs a word of affection before the name (affection_words.txt); an adult's numbered
+        birthday ("happy 40th birthday") or a grown-up from another organisation is not a young person's."""
+        greeted = self._greeting_before.search(text, max(0, start - 60), start)
+        if greeted is None or (greeted.group("greeting") is None and greeted.group("affection") is None):
+            return False
+        if _ADULT_ORDINAL.search(greeted.group()):
+            return False
+        return _ORGANISATION_AFTER.match(text, end) is None and not self._adult_action_after.match(text, end)
+
+    def _quoted_participant(self, text: str, start: int, end: int) -> bool:
+        """A quotation or caption attributed to a participant (round 18): "Jasmine Cole, Beat It participant",
+        "Harvey Linton (Youth Voice member)", "Summer Hathaway, young producer"; and, where the text gives the
+        person's own words, a member of one of our groups: "says Beat It drummer Luca Fenton"."""
+        if self._participant_after.match(text, end) is not None:
+            return True
+        if _QUOTE_MARK.search(text, max(0, start - 200), min(len(text), end + 200)) is None:
+            return False
+        return (self._member_after.match(text, end) is not None
+                or self._member_before.search(text, max(0, start - 40), start) is not None)
+
     def _takes_part(self, text: str, start: int, end: int, before: str) -> bool:
         """Someone's child or a participant, said right beside the name."""
         return (self._parent_after.match(text, end) is not None
@@ -347,6 +400,9 @@ class YoungPersonNameDetector:
                 young = False  # "Stroud Subscription Rooms, 12/03/2026" is a venue
             known_first = self._is_forename(first)
             if not young and known_first and last not in _PLACE_WORDS and self._takes_part(text, start, end, before):
+                young = True
+            if not young and last not in _PLACE_WORDS and (
+                    self._quoted_participant(text, start, end) or (known_first and self._greeted(text, start, end))):
                 young = True
             # "Bronze Arts Award certificate for Keisha Obi": whoever receives a youth award is named by
             # it, even with a first name the forenames list lacks.
@@ -521,8 +577,21 @@ class YoungPersonNameDetector:
         # forenames list lacks: they count once the list is a register of known names.
         listed = []
         entries_listed = []
+        slots = []
         for name in _SURNAME_FIRST.finditer(text):
             first, last = name.group("first"), name.group("last")
+            # "10am - Marsh, Toby", "16:30 Lam, Jessica": a slot booked for someone after its time (round
+            # 18). The time makes the comma a register's, even when the surname is also a first name
+            # ("Quinn, Freya"); a list headed by adults' roles or a role after ("(guest artist)") stays quiet.
+            if (_TIME_BEFORE.search(text, max(0, name.start() - 16), name.start()) is not None
+                    and (first.lower() in self._first_names or last.isupper()) and first not in NOT_A_NAME
+                    and last not in NOT_A_NAME and last.title().split("-")[0] not in _NOT_A_SURNAME
+                    and not self._is_adult(f"{first} {last}") and not self._adult_heading(text, name.start())
+                    and not self._role_after.match(text, name.end("first"))
+                    and not self._adult_performers.search(text, max(0, name.start() - 40), name.start())
+                    and not self._adult_performers.search(text, name.end(), min(len(text), name.end() + 20))):
+                slots.append(name)
+                continue
             # A surname in capitals says which word is the surname, even one that is also a first name
             # ("COOPER, Ellis"); written "Cooper, Ellis" it could be two first names.
             capitals = last.isupper()
@@ -555,7 +624,7 @@ class YoungPersonNameDetector:
             found = found + entries_listed
         if register:
             found = sorted(found + listed, key=lambda m: m.start())
-        spans = []
+        spans = [Span(Kind.FULL_NAME, name.start(), name.end("first")) for name in slots]
         for name in found:
             start, end = name.start(), name.end("first")
             young = register or (_YOUNG_AFTER.match(text, end) is not None
@@ -617,6 +686,13 @@ def _list_rows(text: str) -> list[tuple[int, int, int, int]]:
 # A form's plain name line: "Name: ...", "Full name - ...", "Form: Name: ...", "| Name: ...". Not
 # "Parent name:" (an adult), whose own label comes first.
 _NAME_LABEL_BEFORE = lazy_compile(r"(?:^|[\n|/;:\-\u2013]|[ \t]{2})[ \t]*(?:full[ \t]+)?name[ \t]*[:\-\u2013][ \t]*$", re.IGNORECASE)
+
+
+# A time of day right before a name, with a dash, a colon or an arrow between: "10am \u2013 ", "16:30 ",
+# "3.45pm ", "9.30am - ". A clock time has minutes or am/pm, so "Year 9, " or "Room 2 - " is no time.
+_TIME_BEFORE = lazy_compile(
+    r"(?:^|[\s(;:/,])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t]*(?:am|pm))?|(?:1[0-2]|0?[1-9])[ \t]*(?:am|pm))"
+    r"[ \t]*(?:[-\u2013\u2014:|>\u2192][ \t]*)?$", re.IGNORECASE)
 
 
 # One item of a register written surname first: it starts a line or follows a semicolon, a colon or a
