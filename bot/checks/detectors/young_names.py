@@ -326,6 +326,17 @@ class YoungPersonNameDetector:
             return self._role_in_heading.search(text, above, line_start) is not None
         return colon >= 0 and self._role_in_heading.search(text, line_start, colon) is not None
 
+    def _adult_list_heading(self, text: str, start: int) -> bool:
+        """The heading over a list, the last line above the name that ends with a colon, names adults' roles:
+        "Staff rota Saturday:\n10am - Ellis, Tom\n11am - Hughes, Dan"."""
+        line_start = text.rfind("\n", 0, start) + 1
+        last = None
+        for last in _LIST_HEADING.finditer(text, max(0, line_start - _HEADING_REACH), line_start):
+            pass
+        heading = last
+        return heading is not None and (self._role_in_heading.search(heading.group()) is not None
+                                        or _STAFF_WORD.search(heading.group()) is not None)
+
     def _is_forename(self, first: str) -> bool:
         """"Evie-Mae" counts when either part is a known first name."""
         lowered = first.lower()
@@ -587,6 +598,7 @@ class YoungPersonNameDetector:
                     and (first.lower() in self._first_names or last.isupper()) and first not in NOT_A_NAME
                     and last not in NOT_A_NAME and last.title().split("-")[0] not in _NOT_A_SURNAME
                     and not self._is_adult(f"{first} {last}") and not self._adult_heading(text, name.start())
+                    and not self._adult_list_heading(text, name.start())
                     and not self._role_after.match(text, name.end("first"))
                     and not self._adult_performers.search(text, max(0, name.start() - 40), name.start())
                     and not self._adult_performers.search(text, name.end(), min(len(text), name.end() + 20))):
@@ -688,6 +700,11 @@ def _list_rows(text: str) -> list[tuple[int, int, int, int]]:
 _NAME_LABEL_BEFORE = lazy_compile(r"(?:^|[\n|/;:\-\u2013]|[ \t]{2})[ \t]*(?:full[ \t]+)?name[ \t]*[:\-\u2013][ \t]*$", re.IGNORECASE)
 
 
+# A heading line over a list: "Staff rota Saturday:", "Tutors -".
+_LIST_HEADING = lazy_compile(r"^[^\n]{1,60}[:\-\u2013][ \t]*$", re.MULTILINE)
+# How far above a name its list's heading is looked for, so a long list costs time in proportion to its length.
+_HEADING_REACH = 400
+_STAFF_WORD = lazy_compile(r"\bstaff\b", re.IGNORECASE)
 # A time of day right before a name, with a dash, a colon or an arrow between: "10am \u2013 ", "16:30 ",
 # "3.45pm ", "9.30am - ". A clock time has minutes or am/pm, so "Year 9, " or "Room 2 - " is no time.
 _TIME_BEFORE = lazy_compile(
