@@ -37,6 +37,16 @@ Two ways in:
   cricket4life", "type soundcheck55 when it asks for the password". The network's name is never the
   secret: "guest Wi-Fi is TMW_Guest, password bluebird1" flags only "bluebird1".
 
+* a meeting's host key, six digits in figures or words, after "claim host", "host key" or "claim code"
+  however joined (host_key_cues.txt): "claim host - it's 447102", "claim host? Key is 830215";
+* a shared account's address, then its password said with "it's": "login for the Canva is
+  design@example.org and it's Sharpie!Quaver9" (a plain word only where it ends the clause);
+* a code given straight out and said to be the same as another lock's: "Storeroom: 3318 (same as the bike
+  shed)", "Same code as the side door - 2468"; never "£15 a term, same as last year"
+  (not_same_code_words.txt);
+* codes said in words are read by the checker's one reading of spoken digits (spoken_digits.py), so
+  "two double five nine", "treble eight two", "7 two 9 one" and "nineteen eighty-four" are codes too.
+
 Talk about passwords is not a password: "password protected",
   "change your password regularly", "the password is in the drawer", "password: ********".
 
@@ -139,6 +149,22 @@ _NETWORK_KEY = lazy_compile(
 )
 # "Dropbox: admin@example.org / Synth!Wave88": an account's address, then its password.
 _ADDRESS_THEN_PASSWORD = lazy_compile(rf"{EMAIL.pattern}[ \t]*(?:/|\|)[ \t]*{_VALUE}")
+
+
+# "The login for the Canva is design@example.org and it's Sharpie!Quaver9": an account's address, then its
+# password said with "it's" (or "the password's"), in a sentence about an account (checked where found).
+_ADDRESS_THEN_ITS = lazy_compile(
+    rf"{EMAIL.pattern}[ \t]*(?:[,;]|[-\u2013\u2014](?=[ \t]))?[ \t]*(?:(?:and|then|&)[ \t]*,?[ \t]*)?"
+    r"(?:it['\u2019]s|it[ \t]+is|the[ \t]+(?:password|pw|pass)(?:['\u2019]s|[ \t]+is)|password[ \t]*:?|pw[ \t]*:?)[ \t]+(?:now[ \t]+)?"
+    + _VALUE, re.IGNORECASE)
+_ACCOUNT_WORDS = lazy_compile(rf"\b(?:{_LOGIN_WORDS}|log[ \t]+in|sign[ \t]+in|signed[ \t]+in|account)\b", re.IGNORECASE)
+# "Music cupboard is 7720, same as the bike shed", "it's 5521 - same as the bike shed", "The van's lockbox is
+# the same as the bike shed: 1 9 8 4", "Same code as the side door - 2468": a number given straight out
+# (after "is", "'s", ":", "=" or a dash) and said to be the same as another place's. Where it is, the
+# sentence must be about a place with a code (code_places.txt) or say "same code as".
+_SAME_AS = r"(?:the[ \t]+)?same(?:[ \t]+(?P<what>code|combo|combination|pin|number|one))?[ \t]+as[ \t]+(?:the[ \t]+|our[ \t]+|for[ \t]+the[ \t]+)?(?P<other>[\w'\u2019]+)(?:[ \t]+[\w'\u2019]+){0,3}?"
+_GIVEN_OUT = r"(?:\b(?:is|it['\u2019]s|use|code|combo)|['\u2019]s|[:=\u2013\u2014]|(?<=[ \t])-)[ \t]+"
+_CLAUSE_ENDS_AFTER = lazy_compile(r"[ \t]*(?:$|[\n.,;:!?)\u2013\u2014]|-[ \t])")
 
 
 # "Front door: 4417#": a door (or gate, key safe ...) given a number straight out.
@@ -353,7 +379,7 @@ _MASKED = lazy_compile(
 )
 # Words that follow "password is" in talk about passwords rather than in a password.
 _NOT_A_PASSWORD = frozenset(
-    ["a", "an", "the", "in", "on", "at", "by", "for", "to", "of", "from", "with", "and", "or", "but", "not", "no", "yes", "it", "this", "that", "these", "those", "same", "different", "new", "old", "your", "my", "our", "their", "his", "her", "its", "his", "what", "which", "who", "where", "when", "how", "here", "there", "still", "now", "just", "also", "very", "too", "so", "required", "needed", "case", "sensitive", "correct", "incorrect", "wrong", "right", "weak", "strong", "long", "short", "safe", "secure", "secret", "private", "confidential", "personal", "protected", "expired", "changed", "saved", "stored", "written", "shared", "below", "above", "attached", "enclosed", "available", "missing", "blank", "empty", "unknown", "invalid", "valid", "reset", "change", "see", "ask", "check", "use", "coming", "sent", "pinned", "usual", "standard", "been", "being", "same", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "something", "anything", "nothing", "everything", "please", "thanks", "thank", "ok", "okay", "fine", "good", "great", "lastpass", "bitwarden", "1password", "keeper", "dashlane", "manager", "vault", "whiteboard", "drawer", "office", "written"]
+    ["a", "an", "the", "in", "on", "at", "by", "for", "to", "of", "from", "with", "and", "or", "but", "not", "no", "yes", "it", "this", "that", "these", "those", "same", "different", "new", "old", "your", "my", "our", "their", "his", "her", "its", "his", "what", "which", "who", "where", "when", "how", "here", "there", "still", "now", "just", "also", "very", "too", "so", "required", "needed", "case", "sensitive", "correct", "incorrect", "wrong", "right", "weak", "strong", "long", "short", "safe", "secure", "secret", "private", "confidential", "personal", "protected", "expired", "changed", "saved", "stored", "written", "shared", "below", "above", "attached", "enclosed", "available", "missing", "blank", "empty", "unknown", "invalid", "valid", "reset", "change", "see", "ask", "check", "use", "coming", "sent", "pinned", "usual", "standard", "been", "being", "same", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "something", "anything", "nothing", "then", "everything", "please", "thanks", "thank", "ok", "okay", "fine", "good", "great", "lastpass", "bitwarden", "1password", "keeper", "dashlane", "manager", "vault", "whiteboard", "drawer", "office", "written"]
 )
 # "the padlock is 30mm", "alarm at 7pm": a size or a time, not a code.
 _MEASURE = lazy_compile(r"\d+(?:\.\d+)?(?:mm|cm|m|km|kg|g|db|am|pm|p|mins?|hrs?|s|x|k)", re.IGNORECASE)
@@ -462,6 +488,13 @@ class SecretDetector:
         host_cues = phrase_pattern(entries("host_key_cues", context.extra_terms))
         self._host_cue = lazy_compile(rf"\b(?:{host_cues})\b", re.IGNORECASE)
         self._host_value = lazy_compile(rf"{_SIX_DIGITS}|{self._spoken.run_pattern(figures=3, most=7)}", re.IGNORECASE)
+        same_value = rf"(?P<value>{code_digits}|\d{{3}}(?![\w/.:]))"
+        self._value_then_same = lazy_compile(
+            rf"{_GIVEN_OUT}[\"'\u201c\u2018`]?{same_value}[\"'\u201d\u2019`]?(?:[ \t]+(?:for|on|at|in)[ \t]+[^\n,;.:]{{1,30}}?)?[ \t]*(?:[,;(\u2013\u2014]|-(?=[ \t]))?[ \t]*"
+            rf"(?:it['\u2019]s[ \t]+|that['\u2019]s[ \t]+)?{_SAME_AS}", re.IGNORECASE)
+        self._same_then_value = lazy_compile(
+            rf"\b{_SAME_AS}[ \t]*(?:[:,=\u2013\u2014]|-(?=[ \t]))[ \t]*{same_value}(?![\w]|[.,:]\d)", re.IGNORECASE)
+        self._not_same_code = lazy_compile(rf"(?:{phrase_pattern(entries('not_same_code_words', context.extra_terms))})", re.IGNORECASE)
         not_code = phrase_pattern(entries("not_code_words", context.extra_terms))
         self._not_a_door_code = lazy_compile(rf"(?:\b(?:{not_code})[ \t-]*|post)$", re.IGNORECASE)
 
@@ -479,6 +512,44 @@ class SecretDetector:
                 if not _MEETING_ID_BEFORE.search(text, max(0, start - 20), start):
                     spans.append(Span(Kind.SECRET, start, end))
                 break
+        return spans
+
+    def _address_then_its(self, doc: Document) -> list[Span]:
+        """"login for Mailchimp is hello@example.org, it's BrassBand2026": the address of an account, then
+        its password. A plain word must end the clause ("and it's paid for until March" is not one)."""
+        text = doc.text
+        spans = []
+        for match in _ADDRESS_THEN_ITS.finditer(text):
+            start, end = _strip_value(match)
+            value = text[start:end]
+            if not _looks_like_secret(value, explicit=True, digits_only_ok=False):
+                continue
+            plain = value.isalpha() and (value.islower() or value[1:].islower())
+            if plain and not _CLAUSE_ENDS_AFTER.match(text, end):
+                continue
+            sentence_start = doc.sentence_bounds(match.start(), match.end())[0]
+            before = text[max(sentence_start, match.start() - 80):match.start()]
+            if _ACCOUNT_WORDS.search(before) or self._account_label.search(before):
+                spans.append(Span(Kind.SECRET, start, end))
+        return spans
+
+    def _same_as_codes(self, doc: Document) -> list[Span]:
+        """"Storeroom: 3318 (same as the bike shed)": a code shared with another lock, given straight out."""
+        text = doc.text
+        spans = []
+        for pattern in (self._value_then_same, self._same_then_value):
+            for match in pattern.finditer(text):
+                other = match.group("other").lower().rstrip("'\u2019s") or match.group("other").lower()
+                if self._not_same_code.fullmatch(match.group("other")) or self._not_same_code.fullmatch(other):
+                    continue
+                value = match.group("value")
+                count = self._digit_count(value)
+                short = self._short_code_near.search(text, max(0, match.start() - 40), match.end()) is not None
+                if not (4 <= count <= 8 or (count == 3 and short)):
+                    continue
+                sentence_start, sentence_end = doc.sentence_bounds(match.start(), match.end())
+                if match.group("what") in ("code", "combo", "combination", "pin") or self._code_place.search(text, sentence_start, sentence_end):
+                    spans.append(Span(Kind.SECRET, *match.span("value")))
         return spans
 
     def _said_pairs(self, text: str) -> list[Span]:
@@ -608,6 +679,7 @@ class SecretDetector:
         if "secret" in lowered:
             spans += [Span(Kind.SECRET, m.start("value"), m.end("value")) for m in _AWS_SECRET.finditer(text)]
         if "@" in text:
+            spans += self._address_then_its(doc)
             for match in _ADDRESS_THEN_PASSWORD.finditer(text):
                 start, end = _strip_value(match)
                 if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=False):
@@ -621,6 +693,8 @@ class SecretDetector:
                 if _password_shaped(value) and not _FILE_OR_SITE.search(value) and not _FILE_OR_SITE.search(match.group("user")):
                     spans.append(Span(Kind.SECRET, start, end))
         spans += self._said_pairs(text)
+        if "same" in lowered:
+            spans += self._same_as_codes(doc)
         if "host" in lowered or "claim" in lowered:
             spans += self._host_keys(text)
         spans += self._described(doc)
