@@ -41,10 +41,10 @@ class SpokenDigits:
         units = [w for w, d in self.words.items() if len(d) == 1 and d != "0"]
         repeat = phrase_pattern(self.repeats)
         self._tens_unit = rf"(?:{phrase_pattern(tens)})(?:[ \t]*-[ \t]*|[ \t]+)(?:{phrase_pattern(units)})"
-        self.word = (rf"(?:(?:{repeat})[ \t]+)?(?:{self._tens_unit}|{phrase_pattern(self.words)})(?![\w'\u2019])"
-                     rf"|(?:{repeat})[ \t]+\d(?![\w'\u2019])")
+        self.word = (rf"(?:(?:{repeat})(?:[ \t]+|[ \t]*-[ \t]*))?(?:{self._tens_unit}|{phrase_pattern(self.words)})(?![\w'\u2019])"
+                     rf"|(?:{repeat})(?:[ \t]+|[ \t]*-[ \t]*)\d(?![\w'\u2019])")
         self._token = lazy_compile(
-            rf"(?:(?P<repeat>{repeat})[ \t]+)?(?:(?P<tens>{phrase_pattern(tens)})(?:[ \t]*-[ \t]*|[ \t]+)(?P<unit>{phrase_pattern(units)})"
+            rf"(?:(?P<repeat>{repeat})(?:[ \t]+|[ \t]*-[ \t]*))?(?:(?P<tens>{phrase_pattern(tens)})(?:[ \t]*-[ \t]*|[ \t]+)(?P<unit>{phrase_pattern(units)})"
             rf"|(?P<word>{phrase_pattern(self.words)})(?![\w'\u2019])|(?P<figures>\d+))",
             re.IGNORECASE)
         self._repeat = repeat
