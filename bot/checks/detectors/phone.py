@@ -9,8 +9,10 @@ The phonenumbers library does the recognising. Two things are ours:
   accept only what is written the way people write phone numbers: with a country code (+44, 0044),
   or with the trunk 0 and 10-11 digits. "2026-0042", "12345678" or "1106979" never qualify.
 
-A number written out in words to get past a filter ("zero seven seven zero zero, nine zero zero ...")
-is read digit by digit and held to the same test.
+A number read out in words, or half in words ("zero seven seven zero zero, nine double oh ...", "oh
+seven nine treble six", "07 eight 9 two 3 ..."), is read digit by digit with the checker's one reading
+of spoken digits (bot/checks/spoken_digits.py, spoken_digits.txt) and held to the same tests, the
+organisation's own number and businesses' public lines included.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from bot.checks.detectors import Span
 from bot.checks.document import Document
 from bot.checks.findings import Kind
 from bot.checks.lazy_regex import lazy_compile
+from bot.checks.spoken_digits import SpokenDigits
 from bot.checks.wordlists import entries, phrase_pattern
 
 # A run of digits with the separators people put in phone numbers, containing at least 7 digits.
@@ -46,16 +49,6 @@ _THEIR_NUMBER = lazy_compile(
 _CALLING_WORDS = lazy_compile(
     r"\b(?:call|calls|calling|ring|rings|text|texts|phone|mobile|mob|tel|whatsapp|contact|reach|dial|me|my|his|her|him|them)\b"
     r"|\bon[ \t]*[:\-]?[ \t]*$",
-    re.IGNORECASE,
-)
-# A number written out in words to get past filters: "zero seven seven zero zero, nine zero zero, five
-# five two", "oh seven nine ... double zero".
-_DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
-                "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
-_DIGIT_WORD = r"(?:(?:double|triple)[ \t]+)?(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
-_SPELT_NUMBER = lazy_compile(
-    rf"(?<![\w-])(?:{_DIGIT_WORD})(?:[ \t]*[,\-][ \t]*|[ \t]+)(?:{_DIGIT_WORD})"
-    rf"(?:(?:[ \t]*[,\-][ \t]*|[ \t]+)(?:{_DIGIT_WORD})){{6,}}(?![\w-])",
     re.IGNORECASE,
 )
 _ATTACHED_BEFORE = lazy_compile(r"[£$€¥#\w][\-/]?$")
@@ -121,6 +114,12 @@ class PhoneDetector:
         self._business_name = lazy_compile(
             rf"\b[A-Z][\w'\u2019&.-]*(?:[ \t]+[A-Z][\w'\u2019&.-]*){{0,3}}[ \t]+(?=[A-Z&])(?i:{business})\b")
         self._first_names = frozenset(entries("forenames", context.extra_terms))
+        self._spoken = SpokenDigits(context.extra_terms)
+        # A number read out starts with the trunk 0 or a "+": only texts with one are read further.
+        zeros = phrase_pattern(self._spoken.zero_words)
+        self._spoken_start = lazy_compile(
+            rf"(?<![\w'\u2019])(?:{zeros})(?![\w'\u2019])|(?<![\w.])[+0][\d \t,\-]{{0,16}}?(?:{self._spoken.word})", re.IGNORECASE)
+        self._spoken_run = lazy_compile(rf"(?<![\w+])\+?{self._spoken.run_pattern(figures=5)}", re.IGNORECASE)
 
     def find(self, doc: Document) -> list[Span]:
         spans: list[Span] = []
@@ -139,29 +138,34 @@ class PhoneDetector:
             for match in PhoneNumberMatcher(window, self._region, leniency=Leniency.POSSIBLE):
                 start = window_start + match.start
                 end = window_start + match.end
-                if self._accept(text, start, match.raw_string, match.number):
+                if self._accept(text, start, end, match.raw_string, match.number):
                     spans.append(Span(Kind.PHONE, start, end))
-        lowered = doc.lowered or text.lower()
-        if "zero" in lowered or "oh " in lowered or "nought" in lowered:  # a UK number starts with 0
-            spans += self._spelt_out(text)
+        if self._spoken_start.search(text):
+            spans += self._spoken_numbers(text)
         return spans
 
-    def _spelt_out(self, text: str) -> list[Span]:
+    def _spoken_numbers(self, text: str) -> list[Span]:
+        """"oh seven nine treble six, two one four, oh eight", "+44 seven seven double zero ...": read
+        digit by digit, then held to the tests a number in figures meets. A run that goes on into other
+        numbers ("..., three one, two kids") is cut back, a number at a time, to one that is a phone's."""
         spans = []
-        for spelt in _SPELT_NUMBER.finditer(text):
-            digits = ""
-            for word in re.findall(r"[a-z]+", spelt.group().lower()):
-                if word in ("double", "triple"):
-                    digits += "*" if word == "double" else "**"  # repeat the next digit
-                    continue
-                digit = _DIGIT_WORDS[word]
-                digits = digits.rstrip("*") + digit * (1 + len(digits) - len(digits.rstrip("*")))
-            try:
-                number = phonenumbers.parse(digits, self._region)
-            except phonenumbers.NumberParseException:
-                continue
-            if self._looks_like_phone(digits, number) and _key(number) not in self._own_numbers:
-                spans.append(Span(Kind.PHONE, spelt.start(), spelt.end()))
+        for run in self._spoken_run.finditer(text):
+            plus = "+" if run.group().startswith("+") else ""
+            tokens = self._spoken.tokens(run.group())
+            while tokens:
+                digits = plus + "".join(part for _, _, part in tokens)
+                if sum(ch.isdigit() for ch in digits) < 10:
+                    break
+                start, end = run.start(), run.start() + tokens[-1][1]
+                try:
+                    number = phonenumbers.parse(digits, self._region)
+                except phonenumbers.NumberParseException:
+                    number = None
+                if number is not None and self._looks_like_phone(digits, number):
+                    if self._accept(text, start, end, digits, number):
+                        spans.append(Span(Kind.PHONE, start, end))
+                    break
+                tokens.pop()
         return spans
 
     def _is_personal(self, written: str) -> bool:
@@ -171,13 +175,13 @@ class PhoneDetector:
             return False
         return self._looks_like_phone(written, number) and _key(number) not in self._own_numbers
 
-    def _accept(self, text: str, start: int, raw: str, number: phonenumbers.PhoneNumber) -> bool:
+    def _accept(self, text: str, start: int, end: int, raw: str, number: phonenumbers.PhoneNumber) -> bool:
         before = text[max(0, start - 30):start]
         if _ATTACHED_BEFORE.search(before) or self._reference_before.search(before):
             return False
         if self._labelled_as_identifier(text[max(0, start - 60):start]):
             return False
-        public = (self._public_line_before.search(before) or self._public_line_after.match(text, start + len(raw))
+        public = (self._public_line_before.search(before) or self._public_line_after.match(text, end)
                   or self._their_number(text, start) or self._business_clause(text, start))
         if public and phonenumbers.number_type(number) in _FIXED_LINE_TYPES:
             return False

@@ -7,7 +7,7 @@ Two ways in:
 * A value given for a password-like word: "password is hunter2", "pw: Xy7!kq", "the wifi password for
   the studio is Tr0ub4dor&3", "PIN 4821", "the login is bob / P@ssw0rd1" (only the password after
   the username is the secret), "pass: drumroll77", "pw sunflower", "Zoom host key is 381204",
-  "signing secret: 8f14...", "combination 7351", "claim host with 559201", "Wi-Fi: TMWGuest / Bassline2026" (labels are word
+  "signing secret: 8f14...", "combination 7351", "Wi-Fi: TMWGuest / Bassline2026" (labels are word
   lists: secret_labels.txt, code_labels.txt);
 * a setting named for a secret: "SLACK_SIGNING_SECRET=8f14...", "TMW_BOT_TOKEN: ...";
 * a code written digit by digit: "Gate code: 5 8 2 1";
@@ -37,6 +37,16 @@ Two ways in:
   cricket4life", "type soundcheck55 when it asks for the password". The network's name is never the
   secret: "guest Wi-Fi is TMW_Guest, password bluebird1" flags only "bluebird1".
 
+* a meeting's host key, six digits in figures or words, after "claim host", "host key" or "claim code"
+  however joined (host_key_cues.txt): "claim host - it's 447102", "claim host? Key is 830215";
+* a shared account's address, then its password said with "it's": "login for the Canva is
+  design@example.org and it's Sharpie!Quaver9" (a plain word only where it ends the clause);
+* a code given straight out and said to be the same as another lock's: "Storeroom: 3318 (same as the bike
+  shed)", "Same code as the side door - 2468"; never "£15 a term, same as last year"
+  (not_same_code_words.txt);
+* codes said in words are read by the checker's one reading of spoken digits (spoken_digits.py), so
+  "two double five nine", "treble eight two", "7 two 9 one" and "nineteen eighty-four" are codes too.
+
 Talk about passwords is not a password: "password protected",
   "change your password regularly", "the password is in the drawer", "password: ********".
 
@@ -53,6 +63,7 @@ from bot.checks.detectors import Span
 from bot.checks.document import EMAIL, Document
 from bot.checks.findings import Kind
 from bot.checks.lazy_regex import lazy_compile
+from bot.checks.spoken_digits import SpokenDigits
 from bot.checks.wordlists import entries, phrase_pattern
 
 # Token shapes are ASCII, so their edges are ASCII too: "²xoxb-..." is still a token.
@@ -102,23 +113,35 @@ _SEPARATOR = (
 _QUALIFIER = rf"(?:[ \t]+(?:for|to|of|on|at|in|by|near|round|around|outside|inside|behind|beside|under)[ \t]+[^\n:=]{{1,40}}?(?={_SEPARATOR}))?"
 _VALUE = r"[\"'\u201c\u2018`]?(?P<value>[^\s\"'\u201d\u2019`]{1,200})"
 
-# A code as people write it: "4417#", "1 9 4 7", "3-9-1-7", "4 / 1 / 8", "6*2*8*1", or in words, "seven four
-# zero two" (three digits are only a code for a padlock or a combination, checked where it is found).
-_DIGIT_WORD = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
-_CODE_DIGITS = (
+# A code as people write it: "4417#", "1 9 4 7", "3-9-1-7", "4 / 1 / 8", "6*2*8*1", or said in words,
+# "seven four zero two", "one-nine-eight-four", "two double five nine", "7 two 9 one" (the checker's one
+# reading of spoken digits, bot/checks/spoken_digits.py; three digits are only a code for a padlock or a
+# combination, and the digits a spoken code stands for are counted where it is found).
+_CODE_FIGURES = (
     r"[#*]?\d{4,8}#?(?![\d/.:])|\d(?:[ \t]\d){3,7}(?![ \t]?\d)"
     r"|\d(?:[ \t]*[-/*\u2013][ \t]*\d){2,7}(?:[ \t]*[-\u2013]?[ \t]*#)?(?![ \t]*[-/*\u2013]?[ \t]*\d)"
-    # "star, seven, seven, one, four": the key pressed first is part of the code (round 14).
-    rf"|(?:(?:star|hash)[ \t,-]+)?{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{3,7}}\b"
 )
+
+
+def _code_digits(spoken_run: str) -> str:
+    # "star, seven, seven, one, four": the key pressed first is part of the code (round 14).
+    return rf"{_CODE_FIGURES}|(?:(?:star|hash)[ \t,-]+)?{spoken_run}"
+
+
 # "pass: drumroll77": "pass" only with a colon or equals sign ("bus pass", "pass the ball").
 _PASS_COLON = lazy_compile(rf"\bpass[ \t]*[:=][ \t]*{_VALUE}", re.IGNORECASE)
 # "code 4417" is a door code when the sentence is about a door, a gate, a key safe (code_places.txt),
 # and not a postcode, a dress code or a discount code (not_code_words.txt).
 _CODE_CHANGED = r"(?:has[ \t]+(?:just[ \t]+)?(?:been[ \t]+)?changed[ \t]+to|changes[ \t]+to|is[ \t]+changing[ \t]+to|will[ \t]+be|is[ \t]+now)"
-_BARE_CODE = lazy_compile(
-    rf"\bcode(?:['\u2019]s)?\b(?:[ \t]+(?:for|to|of|on)[ \t]+[^\n:=.]{{1,40}}?[ \t]*(?:{_CODE_CHANGED}|is|was|:|=)"
-    rf"|[ \t]*(?:{_CODE_CHANGED}|is|was|now|:|=|-|\u2013)?)[ \t]*(?P<value>{_CODE_DIGITS}|\d{{3}}#?(?![\d/.:]))", re.IGNORECASE)
+
+
+def _bare_code(code_digits: str):
+    # "Code for the shed's five-five-two-one": the place between, then "'s".
+    return lazy_compile(
+        rf"\bcode(?:['\u2019]s)?\b(?:[ \t]+(?:for|to|of|on)[ \t]+[^\n:=.]{{1,40}}?[ \t]*(?:{_CODE_CHANGED}|is|was|:|=|['\u2019]s\b)"
+        rf"|[ \t]*(?:{_CODE_CHANGED}|is|was|now|:|=|-|\u2013)?)[ \t]*(?P<value>{code_digits}|\d{{3}}#?(?![\d/.:]))", re.IGNORECASE)
+
+
 # "WiFi network TMW-Studio, key harmony42": a key or pass for a network named just before.
 _NETWORK_KEY = lazy_compile(
     rf"\b(?:wi-?fi|network|router|hotspot|ssid)\b[^.\n]{{0,40}}?\b(?:key|pass)\b[ \t]*(?P<sep>is\b|:|=|-)?[ \t]*{_VALUE}",
@@ -126,26 +149,51 @@ _NETWORK_KEY = lazy_compile(
 )
 # "Dropbox: admin@example.org / Synth!Wave88": an account's address, then its password.
 _ADDRESS_THEN_PASSWORD = lazy_compile(rf"{EMAIL.pattern}[ \t]*(?:/|\|)[ \t]*{_VALUE}")
+
+
+# "The login for the Canva is design@example.org and it's Sharpie!Quaver9": an account's address, then its
+# password said with "it's" (or "the password's"), in a sentence about an account (checked where found).
+_ADDRESS_THEN_ITS = lazy_compile(
+    rf"{EMAIL.pattern}[ \t]*(?:[,;]|[-\u2013\u2014](?=[ \t]))?[ \t]*(?:(?:and|then|&)[ \t]*,?[ \t]*)?"
+    r"(?:it['\u2019]s|it[ \t]+is|the[ \t]+(?:password|pw|pass)(?:['\u2019]s|[ \t]+is)|password[ \t]*:?|pw[ \t]*:?)[ \t]+(?:now[ \t]+)?"
+    + _VALUE, re.IGNORECASE)
+_ACCOUNT_WORDS = lazy_compile(rf"\b(?:{_LOGIN_WORDS}|log[ \t]+in|sign[ \t]+in|signed[ \t]+in|account)\b", re.IGNORECASE)
+# "Music cupboard is 7720, same as the bike shed", "it's 5521 - same as the bike shed", "The van's lockbox is
+# the same as the bike shed: 1 9 8 4", "Same code as the side door - 2468": a number given straight out
+# (after "is", "'s", ":", "=" or a dash) and said to be the same as another place's. Where it is, the
+# sentence must be about a place with a code (code_places.txt) or say "same code as".
+_SAME_AS = r"(?:the[ \t]+)?same(?:[ \t]+(?P<what>code|combo|combination|pin|number|one))?[ \t]+as[ \t]+(?:the[ \t]+|our[ \t]+|for[ \t]+the[ \t]+)?(?P<other>[\w'\u2019]+)(?:[ \t]+[\w'\u2019]+){0,3}?"
+_GIVEN_OUT = r"(?:\b(?:is|it['\u2019]s|use|code|combo)|['\u2019]s|[:=\u2013\u2014]|(?<=[ \t])-)[ \t]+"
+_CLAUSE_ENDS_AFTER = lazy_compile(r"[ \t]*(?:$|[\n.,;:!?)\u2013\u2014]|-[ \t])")
+
+
 # "Front door: 4417#": a door (or gate, key safe ...) given a number straight out.
-_PLACE_NUMBER = lazy_compile(
-    r"\b(?:door|gate|key[ \t]?safe|key[ \t]?box|lock[ \t]?box|padlock|alarm|key[ \t]?pad|alarm[ \t]+panel)"
-    # "lockbox at St Luke's hall is 7150", "the key box by the fire exit is 2290"
-    r"(?:[ \t]+(?:at|in|on|by|for|outside|behind|beside|near|round|around|under|inside|next[ \t]+to)[ \t]+[^\n:=.,;!?]{1,40}?)?"
-    # "door's 1379", "keypad on the back gate - 1 9 4 7", "Lockbox for the van keys: 3-6-9-2"
-    # "keypad now - 2580#": the code just changed.
-    r"(?:[ \t]+(?:is[ \t]+)?now\b)?"
-    r"(?:[ \t]*(?::|=|is\b|(?:has[ \t]+)?changed[ \t]+to\b)|['\u2019]s\b|(?P<dash>[ \t]+[-\u2013])|(?<=now))[ \t]*"
-    rf"(?P<value>{_CODE_DIGITS})",
-    re.IGNORECASE,
-)
+def _place_number(code_digits: str):
+    return lazy_compile(
+        # "Bike shed lock is three, one, four, one": a lock of any kind, named with what it locks.
+        r"\b(?:door|gate|key[ \t]?safe|key[ \t]?box|lock[ \t]?box|padlock|alarm|key[ \t]?pad|alarm[ \t]+panel|(?:bike|shed|cage|combination|trolley|locker)[ \t]+lock)"
+        # "lockbox at St Luke's hall is 7150", "the key box by the fire exit is 2290"
+        r"(?:[ \t]+(?:at|in|on|by|for|outside|behind|beside|near|round|around|under|inside|next[ \t]+to)[ \t]+[^\n:=.,;!?]{1,40}?)?"
+        # "door's 1379", "keypad on the back gate - 1 9 4 7", "Lockbox for the van keys: 3-6-9-2"
+        # "keypad now - 2580#": the code just changed.
+        r"(?:[ \t]+(?:is[ \t]+)?now\b)?"
+        r"(?:[ \t]*(?::|=|is\b|(?:has[ \t]+)?changed[ \t]+to\b)|['\u2019]s\b|(?P<dash>[ \t]+[-\u2013\u2014])|(?<=now))[ \t]*"
+        rf"(?P<value>{code_digits})",
+        re.IGNORECASE,
+    )
+
+
 # "just punch in 3310 and push", "Alarm: disarm with 1 2 3 9": a code keyed in, in a sentence about a
 # door, a gate, a key safe or an alarm (code_places.txt).
-_KEYED_IN = lazy_compile(
-    # "dial" only for a code: a number that goes on ("dial 0800 123 4567") or starts with 0 is a phone's.
-    r"\b(?:(?:punch|key|tap|type|put)(?:[ \t]+it)?[ \t]+in|tap|enter|press|dial(?![ \t]+0)|(?:disarm|unset|set|open)(?:[ \t]+it)?[ \t]+(?:with|using))"
-    rf"[ \t]+(?:the[ \t]+code[ \t]+)?(?P<value>{_CODE_DIGITS})(?![ \t]+\d)",
-    re.IGNORECASE,
-)
+def _keyed_in(code_digits: str):
+    return lazy_compile(
+        # "dial" only for a code: a number that goes on ("dial 0800 123 4567") or starts with 0 is a phone's.
+        r"\b(?:(?:punch|key|tap|type|put)(?:[ \t]+it)?[ \t]+in|tap|type|enter|press|dial(?![ \t]+0)|(?:disarm|unset|set|open)(?:[ \t]+it)?[ \t]+(?:with|using))"
+        rf"[ \t]+(?:the[ \t]+code[ \t]+)?(?P<value>{code_digits})(?![ \t]+\d)",
+        re.IGNORECASE,
+    )
+
+
 # "changed the X password to Gl0ucester_Grooves", "reset the PIN for the safe to 4410".
 _CHANGED_TO = lazy_compile(
     r"\b(?:changed|changing|change|updated|reset|set|switched)[ \t]+(?:(?:the|our|my|its|their)[ \t]+)?"
@@ -331,7 +379,7 @@ _MASKED = lazy_compile(
 )
 # Words that follow "password is" in talk about passwords rather than in a password.
 _NOT_A_PASSWORD = frozenset(
-    ["a", "an", "the", "in", "on", "at", "by", "for", "to", "of", "from", "with", "and", "or", "but", "not", "no", "yes", "it", "this", "that", "these", "those", "same", "different", "new", "old", "your", "my", "our", "their", "his", "her", "its", "his", "what", "which", "who", "where", "when", "how", "here", "there", "still", "now", "just", "also", "very", "too", "so", "required", "needed", "case", "sensitive", "correct", "incorrect", "wrong", "right", "weak", "strong", "long", "short", "safe", "secure", "secret", "private", "confidential", "personal", "protected", "expired", "changed", "saved", "stored", "written", "shared", "below", "above", "attached", "enclosed", "available", "missing", "blank", "empty", "unknown", "invalid", "valid", "reset", "change", "see", "ask", "check", "use", "coming", "sent", "pinned", "usual", "standard", "been", "being", "same", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "something", "anything", "nothing", "everything", "please", "thanks", "thank", "ok", "okay", "fine", "good", "great", "lastpass", "bitwarden", "1password", "keeper", "dashlane", "manager", "vault", "whiteboard", "drawer", "office", "written"]
+    ["a", "an", "the", "in", "on", "at", "by", "for", "to", "of", "from", "with", "and", "or", "but", "not", "no", "yes", "it", "this", "that", "these", "those", "same", "different", "new", "old", "your", "my", "our", "their", "his", "her", "its", "his", "what", "which", "who", "where", "when", "how", "here", "there", "still", "now", "just", "also", "very", "too", "so", "required", "needed", "case", "sensitive", "correct", "incorrect", "wrong", "right", "weak", "strong", "long", "short", "safe", "secure", "secret", "private", "confidential", "personal", "protected", "expired", "changed", "saved", "stored", "written", "shared", "below", "above", "attached", "enclosed", "available", "missing", "blank", "empty", "unknown", "invalid", "valid", "reset", "change", "see", "ask", "check", "use", "coming", "sent", "pinned", "usual", "standard", "been", "being", "same", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "something", "anything", "nothing", "then", "everything", "please", "thanks", "thank", "ok", "okay", "fine", "good", "great", "lastpass", "bitwarden", "1password", "keeper", "dashlane", "manager", "vault", "whiteboard", "drawer", "office", "written"]
 )
 # "the padlock is 30mm", "alarm at 7pm": a size or a time, not a code.
 _MEASURE = lazy_compile(r"\d+(?:\.\d+)?(?:mm|cm|m|km|kg|g|db|am|pm|p|mins?|hrs?|s|x|k)", re.IGNORECASE)
@@ -349,9 +397,11 @@ _CHANGED_NOW = lazy_compile(
     r"(?:(?:it['\u2019]s|it[ \t]+is|which[ \t]+is|is)[ \t]+)?now[ \t]*:?[ \t]*" + _VALUE,
     re.IGNORECASE,
 )
-# "you can claim host with 559201": a meeting's host key, given with the words that use it.
-_HOST_CLAIM = lazy_compile(r"\bclaim(?:ing)?[ \t]+(?:the[ \t]+)?host(?:[ \t]+(?:role|rights))?[ \t]*(?:with|using|by[ \t]+entering|:|-)?[ \t]*"
-                         r"(?P<value>\d{6})(?!\d)", re.IGNORECASE)
+# A meeting's host key: six digits, in figures ("447102", "510 992", "1 9 3 3 7 2") or in words, after
+# the words that use it (host_key_cues.txt). A meeting's ID or number is not its key.
+_SIX_DIGITS = r"(?<![\w.:/\u00a3$#-])(?:\d{6}|\d{3}[ \t-]\d{3}|\d(?:[ \t]\d){5})(?![\w]|[ \t-]?\d|[.:,]\d)"
+_HOST_WINDOW = lazy_compile(r"[^\n.!]{0,60}")
+_MEETING_ID_BEFORE = lazy_compile(r"\b(?:id|number|no\.?|meeting|order|ref)[ \t]*(?:is|:|#)?[ \t]*$", re.IGNORECASE)
 _CLOCK_TIME = lazy_compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _NOT_KEYED_AFTER = lazy_compile(r"[ \t]+(?:as|into|in[ \t]+the|on[ \t]+the[ \t]+form)\b", re.IGNORECASE)
 # "the password hasn't changed", "it still isn’t set": a word of the sentence, never the password.
@@ -425,8 +475,82 @@ class SecretDetector:
         accounts = phrase_pattern([*entries("key_services", context.extra_terms), *entries("password_holders", context.extra_terms)])
         self._account_label = lazy_compile(rf"\b(?:{accounts})\b", re.IGNORECASE)
         self._recipe = lazy_compile(rf"\b(?:{phrase_pattern(entries('password_recipe_words', context.extra_terms))})\b", re.IGNORECASE)
+        self._spoken = SpokenDigits(context.extra_terms)
+        code_digits = _code_digits(self._spoken.run_pattern(figures=4, most=7))
+        self._bare_code = _bare_code(code_digits)
+        self._place_number = _place_number(code_digits)
+        self._keyed_in = _keyed_in(code_digits)
+        # "alarm code is oh four double one", "PIN for the card reader is nine-two-two-oh": a code said in
+        # words after its label.
+        self._spoken_code = lazy_compile(
+            rf"\b(?:{_CODE_WORDS}|{code_labels}|{_PASSWORD_WORDS})\b{_QUALIFIER}(?:{_SEPARATOR})?[ \t]*"
+            rf"(?P<value>{self._spoken.run_pattern(figures=4, most=7)})", re.IGNORECASE)
+        host_cues = phrase_pattern(entries("host_key_cues", context.extra_terms))
+        self._host_cue = lazy_compile(rf"\b(?:{host_cues})\b", re.IGNORECASE)
+        self._host_value = lazy_compile(rf"{_SIX_DIGITS}|{self._spoken.run_pattern(figures=3, most=7)}", re.IGNORECASE)
+        same_value = rf"(?P<value>{code_digits}|\d{{3}}(?![\w/.:]))"
+        self._value_then_same = lazy_compile(
+            rf"{_GIVEN_OUT}[\"'\u201c\u2018`]?{same_value}[\"'\u201d\u2019`]?(?:[ \t]+(?:for|on|at|in)[ \t]+[^\n,;.:]{{1,30}}?)?[ \t]*(?:[,;(\u2013\u2014]|-(?=[ \t]))?[ \t]*"
+            rf"(?:it['\u2019]s[ \t]+|that['\u2019]s[ \t]+)?{_SAME_AS}", re.IGNORECASE)
+        self._same_then_value = lazy_compile(
+            rf"\b{_SAME_AS}[ \t]*(?:[:,=\u2013\u2014]|-(?=[ \t]))[ \t]*{same_value}(?![\w]|[.,:]\d)", re.IGNORECASE)
+        self._not_same_code = lazy_compile(rf"(?:{phrase_pattern(entries('not_same_code_words', context.extra_terms))})", re.IGNORECASE)
         not_code = phrase_pattern(entries("not_code_words", context.extra_terms))
         self._not_a_door_code = lazy_compile(rf"(?:\b(?:{not_code})[ \t-]*|post)$", re.IGNORECASE)
+
+    def _host_keys(self, text: str) -> list[Span]:
+        """"If I'm late, claim host - it's 447102", "Jo, can you claim host? Key is 830215": the first
+        six-digit number after the words, in the same sentence."""
+        spans = []
+        for cue in self._host_cue.finditer(text):
+            window = _HOST_WINDOW.match(text, cue.end())
+            for match in self._host_value.finditer(text, cue.end(), window.end()):
+                start, end = match.span()
+                value = match.group()
+                if any(ch.isalpha() for ch in value) and len(self._spoken.read(value)) != 6:
+                    continue
+                if not _MEETING_ID_BEFORE.search(text, max(0, start - 20), start):
+                    spans.append(Span(Kind.SECRET, start, end))
+                break
+        return spans
+
+    def _address_then_its(self, doc: Document) -> list[Span]:
+        """"login for Mailchimp is hello@example.org, it's BrassBand2026": the address of an account, then
+        its password. A plain word must end the clause ("and it's paid for until March" is not one)."""
+        text = doc.text
+        spans = []
+        for match in _ADDRESS_THEN_ITS.finditer(text):
+            start, end = _strip_value(match)
+            value = text[start:end]
+            if not _looks_like_secret(value, explicit=True, digits_only_ok=False):
+                continue
+            plain = value.isalpha() and (value.islower() or value[1:].islower())
+            if plain and not _CLAUSE_ENDS_AFTER.match(text, end):
+                continue
+            sentence_start = doc.sentence_bounds(match.start(), match.end())[0]
+            before = text[max(sentence_start, match.start() - 80):match.start()]
+            if _ACCOUNT_WORDS.search(before) or self._account_label.search(before):
+                spans.append(Span(Kind.SECRET, start, end))
+        return spans
+
+    def _same_as_codes(self, doc: Document) -> list[Span]:
+        """"Storeroom: 3318 (same as the bike shed)": a code shared with another lock, given straight out."""
+        text = doc.text
+        spans = []
+        for pattern in (self._value_then_same, self._same_then_value):
+            for match in pattern.finditer(text):
+                other = match.group("other").lower().rstrip("'\u2019s") or match.group("other").lower()
+                if self._not_same_code.fullmatch(match.group("other")) or self._not_same_code.fullmatch(other):
+                    continue
+                value = match.group("value")
+                count = self._digit_count(value)
+                short = self._short_code_near.search(text, max(0, match.start() - 40), match.end()) is not None
+                if not (4 <= count <= 8 or (count == 3 and short)):
+                    continue
+                sentence_start, sentence_end = doc.sentence_bounds(match.start(), match.end())
+                if match.group("what") in ("code", "combo", "combination", "pin") or self._code_place.search(text, sentence_start, sentence_end):
+                    spans.append(Span(Kind.SECRET, *match.span("value")))
+        return spans
 
     def _said_pairs(self, text: str) -> list[Span]:
         if not ("/" in text or " and " in text or "+" in text or "&" in text or "|" in text or "," in text):
@@ -468,12 +592,22 @@ class SecretDetector:
             yield match
             position = match.start("value")
 
-    def _enough_digits(self, match: re.Match[str]) -> bool:
-        """Four digits or more, or three for a padlock or a combination ("Padlock: 4 / 1 / 8")."""
+    def _digit_count(self, value: str) -> int:
+        """The digits a code stands for, said in words or written in figures ("two double five nine" is 4)."""
+        if any(ch.isalpha() for ch in value):
+            return len(self._spoken.read(value))
+        return sum(ch.isdigit() for ch in value)
+
+    def _enough_digits(self, match: re.Match[str], least: int = 4) -> bool:
+        """Four digits or more (eight at most when said in words: more is a phone number), or three for a
+        padlock or a combination ("Padlock: 4 / 1 / 8", "double three seven")."""
         value = match.group("value")
-        if sum(ch.isdigit() for ch in value) >= 4 or not any(ch.isdigit() for ch in value):
+        count = self._digit_count(value)
+        if count > 8 and any(ch.isalpha() for ch in value):
+            return False
+        if count >= least:
             return True
-        return self._short_code_near.search(match.string, max(0, match.start() - 40), match.end()) is not None
+        return count == 3 and self._short_code_near.search(match.string, max(0, match.start() - 40), match.end()) is not None
 
     def _listed_codes(self, text: str) -> list[Span]:
         spans = []
@@ -545,6 +679,7 @@ class SecretDetector:
         if "secret" in lowered:
             spans += [Span(Kind.SECRET, m.start("value"), m.end("value")) for m in _AWS_SECRET.finditer(text)]
         if "@" in text:
+            spans += self._address_then_its(doc)
             for match in _ADDRESS_THEN_PASSWORD.finditer(text):
                 start, end = _strip_value(match)
                 if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=False):
@@ -558,6 +693,10 @@ class SecretDetector:
                 if _password_shaped(value) and not _FILE_OR_SITE.search(value) and not _FILE_OR_SITE.search(match.group("user")):
                     spans.append(Span(Kind.SECRET, start, end))
         spans += self._said_pairs(text)
+        if "same" in lowered:
+            spans += self._same_as_codes(doc)
+        if "host" in lowered or "claim" in lowered:
+            spans += self._host_keys(text)
         spans += self._described(doc)
         if not any(marker in lowered for marker in _WORD_MARKERS):
             return spans
@@ -583,20 +722,21 @@ class SecretDetector:
                 spans.append(Span(Kind.SECRET, start, end))
         for match in self._spaced_code.finditer(text):
             spans.append(Span(Kind.SECRET, *match.span("value")))
+        for match in self._spoken_code.finditer(text):
+            if self._enough_digits(match):
+                spans.append(Span(Kind.SECRET, *match.span("value")))
         if "_" in text:
             for match in _SECRET_SETTING.finditer(text):
                 start, end = _strip_value(match)
                 if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=False):
                     spans.append(Span(Kind.SECRET, start, end))
-        for match in _PLACE_NUMBER.finditer(text):
+        for match in self._place_number.finditer(text):
             if match.group("dash") and _CLOCK_TIME.fullmatch(match.group("value")):
                 continue  # "meet at the gate - 1930 sharp" is a time
             if not self._enough_digits(match):
                 continue
             spans.append(Span(Kind.SECRET, *match.span("value")))
-        if "host" in lowered:
-            spans += [Span(Kind.SECRET, *m.span("value")) for m in _HOST_CLAIM.finditer(text)]
-        for match in _KEYED_IN.finditer(text):
+        for match in self._keyed_in.finditer(text):
             if _NOT_KEYED_AFTER.match(text, match.end()) or not self._enough_digits(match):
                 continue  # "enter 2026 as the year"
             sentence_start, sentence_end = doc.sentence_bounds(match.start(), match.end())
@@ -614,8 +754,8 @@ class SecretDetector:
             start, end = _strip_value(match)
             if _looks_like_secret(text[start:end], explicit=True, digits_only_ok=False):
                 spans.append(Span(Kind.SECRET, start, end))
-        for match in _BARE_CODE.finditer(text):
-            if self._not_a_door_code.search(text, max(0, match.start() - 20), match.start()):
+        for match in self._bare_code.finditer(text):
+            if self._not_a_door_code.search(text, max(0, match.start() - 20), match.start()) or not self._enough_digits(match, least=3):
                 continue
             sentence_start, sentence_end = doc.sentence_bounds(match.start(), match.end())
             if self._code_place.search(text, sentence_start, sentence_end):
