@@ -53,6 +53,13 @@ HEADS_FILE: Final = "heads.json"
 MAX_PIECES: Final = 512
 # The word bag reads as far into a message as the vector does, roughly (a word piece is a few characters).
 _MAX_CHARACTERS: Final = MAX_PIECES * 4
+# Word pieces are remembered for this many whitespace-separated parts of messages (about 2 MB), each of
+# up to this many characters (a long run with no space is read, not remembered).
+_REMEMBERED_PARTS: Final = 20_000
+_REMEMBERED_PART_LENGTH: Final = 40
+# Python's str.split() also splits at the ASCII information separators; the tokenizer drops them as
+# control characters instead, so they are dropped first to split where it does.
+_DROPPED_SEPARATORS: Final = dict.fromkeys(range(0x1C, 0x20))
 # A message of fewer words is left to the rules. The mean of a few pieces' vectors is
 # dominated by one word, and whether one word is abuse ("nerd", "idiot lol"), a sale ("selling my
 # old guitar") or a threat ("see you there") depends on what the rules know and a mean cannot.
@@ -106,6 +113,7 @@ class MessageVectors:
             raise MeaningModelError(f"the meaning model in {model_dir} could not be loaded: {exc}") from exc
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
+        self._known_parts: dict[str, tuple[int, ...]] = {}
 
     @property
     def dimensions(self) -> int:
@@ -116,9 +124,30 @@ class MessageVectors:
         encoding = self.tokenizer.encode(text, add_special_tokens=False)
         return encoding.ids[:MAX_PIECES], encoding.offsets[:MAX_PIECES]
 
+    def ids(self, text: str) -> list[int]:
+        """The word pieces' ids, as `pieces` gives them, each word's looked up once and remembered.
+
+        The tokenizer splits at whitespace before anything else and reads each part on its own, so a
+        message's pieces are its parts' pieces end to end. Chat repeats its words, so most parts are
+        remembered; the tokenizer itself costs more than the rest of the reading."""
+        found: list[int] = []
+        known = self._known_parts
+        for part in text.translate(_DROPPED_SEPARATORS).split():
+            part_ids = known.get(part)
+            if part_ids is None:
+                part_ids = tuple(self.tokenizer.encode(part, add_special_tokens=False).ids)
+                if len(part) <= _REMEMBERED_PART_LENGTH:
+                    if len(known) >= _REMEMBERED_PARTS:  # a bounded memory: start afresh rather than grow
+                        known.clear()
+                    known[part] = part_ids
+            found.extend(part_ids)
+            if len(found) >= MAX_PIECES:
+                break
+        return found[:MAX_PIECES]
+
     def of(self, text: str) -> Any:
         """The unit-length vector of `text` (all zeros when it has no words)."""
-        return self.of_pieces(self.pieces(text)[0])
+        return self.of_pieces(self.ids(text))
 
     def of_many(self, texts: Iterable[str]) -> Any:
         return self.np.stack([self.of(text) for text in texts])
@@ -228,7 +257,7 @@ class MeaningReader:
 
     def scores(self, text: str) -> dict[str, float]:
         """Each head's probability that `text` breaks its rule."""
-        raw = self._raw_scores(text, self.vectors.pieces(text)[0])
+        raw = self._raw_scores(text, self.vectors.ids(text))
         return {head.rule: head.probability(float(score)) for head, score in zip(self.heads, raw, strict=True)}
 
     def _raw_scores(self, text: str, ids: list[int]) -> Any:
@@ -243,7 +272,7 @@ class MeaningReader:
         text = message.text
         if not self.heads or words_in(text) < MIN_WORDS:
             return None
-        ids, offsets = self.vectors.pieces(text)
+        ids = self.vectors.ids(text)
         if not ids:
             return None
         raw = self._raw_scores(text, ids)
@@ -259,7 +288,7 @@ class MeaningReader:
                 break
         else:
             return None
-        words = self._weightiest_words(text, ids, offsets, best)
+        words = self._weightiest_words(text, *self.vectors.pieces(text), best)  # with their spans: rarely needed
         said = ", ".join(quote(self.mask_text(word)) for word in words)
         reason = f"Reads as {_RULE_AS_READ[head.rule]} by its overall meaning"
         return Finding(head.rule, f"{reason} (words that weighed most: {said})." if said else f"{reason}.")

@@ -93,6 +93,10 @@ _GISTS_PER_PERSON = 20
 _MIN_COVERED = 0.3
 _RANGE = re.compile(r"\d+(?:[.:]\d+)?(?:am|pm)?-\d+(?:[.:]\d+)?(?:am|pm)?")
 _ENDINGS = ("ing", "es", "s", "ed")
+# Words' readings are remembered for this many words (a few MB at most); _UNREAD marks one not yet read.
+_REMEMBERED_READINGS = 50_000
+_REMEMBERED_WORD_LENGTH = 40
+_UNREAD: Any = object()
 
 
 class RepetitionRule:
@@ -107,6 +111,7 @@ class RepetitionRule:
         self.follow_ups = _phrases(lists.entries("repetition_follow_ups"))
         self.restatements = _phrases((*lists.entries("rule_restatements"), *lists.entries("reproach_markers")))
         self.question_openers = tuple(" ".join(tokenize(fold(e))) + " " for e in lists.entries("question_openers"))
+        self._readings: dict[str, tuple[str, bool] | None] = {}
 
     def index(self, context: ChannelContext) -> NearDuplicateIndex:
         index = context.states.get(self.name)
@@ -147,22 +152,13 @@ class RepetitionRule:
             # A range is its two numbers: "4-6" is "4 till 6".
             words = [part for word in words for part in (word.split("-") if _RANGE.fullmatch(word) else (word,))]
             for at, word in enumerate(words):
-                word = _STRETCHED.sub(r"\1\1", word)
-                meant = self.spellings.get(word, word)
-                if word in self.ignored or meant in self.ignored:
+                reading = self._reading(word)
+                if reading is None:
                     continue
-                meant = _stem(meant.lstrip("£$€").removesuffix("'s"))
-                if len(meant) < 2 and not meant.isdigit():
-                    continue
+                meant, strong = reading
                 content.add(meant)
-                # Strong evidence: a price ("£60", "twenty quid", "15%"), a code ("strapz15"),
-                # a web address or a handle; a bare "3" or "9am" is everyday.
                 after = words[at + 1] if at + 1 < len(words) else ""
-                if (
-                    _STRONG.search(meant)
-                    or (word[:1] in "£$€" and meant[:1].isdigit())
-                    or (meant.isdigit() and self.spellings.get(after, after) in _MONEY_WORDS)
-                ):
+                if strong or (meant.isdigit() and self.spellings.get(after, after) in _MONEY_WORDS):
                     evidence.add(meant)
             phrase = " " + " ".join(message.tokens) + " "
             gist = None
@@ -178,6 +174,30 @@ class RepetitionRule:
                 )
             message.derived[key] = gist
         return message.derived[key]
+
+    def _reading(self, word: str) -> tuple[str, bool] | None:
+        """The word as messages are compared by it, and whether it is strong evidence on its own; None
+        when it does not count. Remembered (boundedly), since chat repeats its words."""
+        reading = self._readings.get(word, _UNREAD)
+        if reading is _UNREAD:
+            reading = self._read(word)
+            if len(word) <= _REMEMBERED_WORD_LENGTH:
+                if len(self._readings) >= _REMEMBERED_READINGS:  # bounded: start afresh rather than grow
+                    self._readings.clear()
+                self._readings[word] = reading
+        return reading
+
+    def _read(self, word: str) -> tuple[str, bool] | None:
+        word = _STRETCHED.sub(r"\1\1", word)
+        meant = self.spellings.get(word, word)
+        if word in self.ignored or meant in self.ignored:
+            return None
+        meant = _stem(meant.lstrip("£$€").removesuffix("'s"))
+        if len(meant) < 2 and not meant.isdigit():
+            return None
+        # Strong evidence: a price ("£60", "15%"; "twenty quid" is found beside the number), a code
+        # ("strapz15"), a web address or a handle; a bare "3" or "9am" is everyday.
+        return meant, bool(_STRONG.search(meant)) or (word[:1] in "£$€" and meant[:1].isdigit())
 
     def _is_question(self, message: MessageUnderReview, phrase: str) -> bool:
         return "?" in message.text or phrase[1:].startswith(self.question_openers)
