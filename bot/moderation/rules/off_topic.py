@@ -239,6 +239,12 @@ class OffTopicRule:
         self.reproach = PhraseSet(lists.entries("reproach_markers"))
         self.carry_on = frozenset(entry for entry in lists.entries("carry_on_words") if " " not in entry)
         self.back_to_work = PhraseSet(lists.entries("back_to_work"))
+        # (round 18) "ok we should get off festivals and sort the rota", "right, enough festival
+        # chat": a return said in so many words ends a side conversation, as housekeeping does.
+        self.returns = PatternSet("side_returns", lists)
+        # (round 18) "match funding", "flight case": the work's phrases that hold a word of
+        # leisure are read without it before asking whether a message names a distraction.
+        self.work_phrases = PhraseSet(lists.entries("work_phrases"))
         self.leaving = PhraseSet(lists.entries("leaving_side_chat"))
         self.laughter = frozenset(_squeeze(entry) for entry in lists.entries("laughter"))
 
@@ -313,7 +319,7 @@ class OffTopicRule:
             stems = self.content_stems(message.tokens)
             opening = self._side_opening(message)
             distracted = (opening is not None and DISTRACTS in opening.section.options) or any(
-                s in self.distractions for s in self.content_stems(_without_likenings(message.phrase_text).split())
+                s in self.distractions for s in self.content_stems(self._plain(message).split())
             )
             drifting = (
                 bool(message.tokens)
@@ -326,7 +332,8 @@ class OffTopicRule:
                 # "😂😂", "lol": a reaction, not a message of the side conversation.
                 result = (TOO_SHORT, stems)
                 message.derived[self.name + ":reaction"] = True
-            elif self.housekeeping.search(message.phrase_text) or _SENT_TO_A_CHANNEL.search(message.phrase_text):
+            elif (self.housekeeping.search(message.phrase_text) or _SENT_TO_A_CHANNEL.search(message.phrase_text)
+                  or self._says_return(message)):
                 result = (ON_TOPIC, stems)
                 message.derived[self.name + ":closes"] = True
             # A leader enforcing the agreement ("Freya, that's a dig at someone's
@@ -379,7 +386,7 @@ class OffTopicRule:
                     # Nor is an outing or a show ("did anyone manage to get taylor swift
                     # tickets", "who's seeing the wicked film this weekend").
                     or opening is not None
-                    or self.leisure.search(_without_likenings(message.phrase_text))
+                    or self.leisure.search(self._plain(message))
                 ):
                     drifting = True  # "my dad picks by the silliest name" carries a side conversation on
                 # "cinema after practice?": a word of the purpose that only says
@@ -395,6 +402,28 @@ class OffTopicRule:
                 result = (ON_TOPIC if related else OFF_TOPIC, stems)
         message.derived[self.name] = result
         return result
+
+    def _plain(self, message: MessageUnderReview) -> str:
+        """The message's words without its comparisons ("like a bunch of strangled cats") and
+        without the work's phrases that hold a word of leisure ("match funding": ``work_phrases.txt``)."""
+        key = self.name + ":plain"
+        if key not in message.derived:
+            text = _without_likenings(message.phrase_text)
+            if self.work_phrases.search(text) is not None:
+                for phrase in sorted(set(self.work_phrases.find_all(text)), key=len, reverse=True):
+                    text = re.sub(rf"(?<![^ ]){re.escape(phrase)}(?![^ ])", self._work_part(phrase), text)
+            message.derived[key] = text
+        return message.derived[key]
+
+    def _work_part(self, phrase: str) -> str:
+        """A work phrase's words that are not words of leisure ("match funding" -> "funding")."""
+        kept = [w for w in phrase.split()
+                if not any(s in self.distractions for s in self.content_stems([w])) and self.leisure.search(w) is None]
+        return " ".join(kept) or "-"
+
+    def _says_return(self, message: MessageUnderReview) -> bool:
+        """A return to the work in so many words (``side_returns.patterns.txt``)."""
+        return bool(self.returns.first_matches(message.token_set, lambda section: message.phrase_text))
 
     def _side_opening(self, message: MessageUnderReview) -> PhraseMatch | None:
         """Where the message asks about or tells of an outing, a show, a game or
@@ -465,7 +494,7 @@ class OffTopicRule:
                 if length:
                     result = (length + 1, topic)
                 else:
-                    plain = _without_likenings(message.phrase_text)
+                    plain = self._plain(message)
                     named = self.subjects.search(plain) or self.leisure.search(plain)
                     opener = self.openers.search(message.phrase_text)
                     if named is None and opener and not self._names_the_work(None, judged[1], context):

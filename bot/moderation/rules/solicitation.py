@@ -112,6 +112,9 @@ class SolicitationRule:
         self.wage_words = frozenset(" ".join(tokenize(fold(e))) for e in lists.entries("wage_words"))
         self.job_words = PhraseSet(lists.entries("job_words"))
         self.own_gig = PhraseSet(lists.entries("own_gig"))
+        # (round 18) "Choir raffle tickets are £1 a strip": the organisation's own word opening
+        # a sentence before what it sells (own_appeals.txt).
+        self.own_appeals = tuple(" ".join(tokenize(fold(e))) for e in lists.entries("own_appeals"))
         # Round 17: a rule said as a prohibition names what it bans (rules/prohibition.py);
         # the writer's own free gig however worded; rates talked about between freelancers;
         # the organisation's own prizes and training.
@@ -309,7 +312,7 @@ class SolicitationRule:
         # past "the"/"our" and without a possessive, name the beneficiary.
         text = message.phrase_text
         ours = self.own_beneficiaries | self._purpose_words(purpose)
-        if self._owned_by_us(text, ours):
+        if self._owned_by_us(text, ours) or self._named_by_us(text, ours):
             return True
         return any(self._names_ours(text, markers, ours, closed) for markers, closed in
                    ((self.own_cause_markers, False), (self.own_cause_for, True)))
@@ -323,6 +326,17 @@ class SolicitationRule:
             first in _OWNING_DETERMINERS and second.endswith("'s") and second.removesuffix("'s") in ours
             for first, second in pairwise(words)
         )
+
+    def _named_by_us(self, text: str, ours: frozenset[str]) -> bool:
+        # (round 18) "Choir raffle tickets are £1 a strip", "the hub quiz is on Friday": a sentence
+        # opens with the organisation's own word (after "the" or "our" at most) and then what it sells.
+        for opening in text.split(f" {SENTENCE_BREAK} "):
+            words = opening.split()
+            if words and words[0] in _OWNING_DETERMINERS:
+                words = words[1:]
+            if len(words) > 1 and words[0] in ours and " ".join(words[1:]).startswith(self.own_appeals):
+                return True
+        return False
 
     def _names_ours(self, text: str, markers: PhraseSet, ours: frozenset[str], closed: bool) -> bool:
         # `closed`: the beneficiary must end its phrase ("for the club on
