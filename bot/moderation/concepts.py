@@ -166,10 +166,12 @@ class ConceptSet:
             if not lines:
                 return []
         present: dict[str, bool] = {}
+        # Read across sentence breaks, as a whole-message section reads them.
+        unbroken = phrase_text.replace(f" {SENTENCE_BREAK} ", " ")
 
         def anywhere(concept: _Concept) -> bool:
             if concept.name not in present:
-                present[concept.name] = concept.find(phrase_text, emoji) is not None
+                present[concept.name] = concept.find(unbroken, emoji) is not None
             return present[concept.name]
 
         by_section: dict[int, tuple[_Section, list[_Line]]] = {}
@@ -181,7 +183,9 @@ class ConceptSet:
         for section, section_lines in by_section.values():  # file order
             if sentences is None:
                 sentences = [s + " " for s in phrase_text.split(f" {SENTENCE_BREAK} ")]
-            scopes = [" ".join(sentences)] if section.whole_message else sentences
+            # Sentences already end in a space: joined so, words either side of a break
+            # are one space apart ("a bit... you know" reads "a bit you know").
+            scopes = ["".join(sentences)] if section.whole_message else sentences
             match = next((m for scope in scopes for line in section_lines
                           if (m := self._match(section, line, scope, emoji)) is not None), None)
             if match is not None:

@@ -19,6 +19,20 @@ What counts (the decisions of issue 8):
 - links whose address is on a porn or gore site, or whose text or address
   says so (``link_domains.txt``, ``link_keywords.txt``).
 
+Prejudice said politely (round 18, ``abuse.concepts.txt``): a people named
+(a nationality, a faith, "that lot", "those families from the estate"), a
+softener ("no offence", "just being realistic", "I'm all for inclusion but":
+``prejudice_softeners.txt``) and a trait pinned on them ("it's their
+upbringing", "they look after their own": ``people_traits.txt``) or a hint
+of theft; a generalisation that needs no softener ("nicer before the
+immigrants moved in": ``people_harms.txt``); asking to be kept apart from
+someone for their people; English demanded of a people. Sexuality and bodies
+as put-downs without a listed word: pride with a sick emoji, a camp manner
+sneered at with a knowing emoji, "ate the entire snack table", "one and a
+half people", "couldn't squeeze into the costume", "the big lad could do
+with walking". A community praised, a workshop on a culture, a member's own
+heritage, pride events, a crowd or the writer eating are not counted.
+
 Talk ABOUT a prejudice is not the prejudice (round 10,
 ``prejudice_talk.concepts.txt``): a message that reports what others say or a
 word people use and disowns it ("people at school still say Travellers are all
