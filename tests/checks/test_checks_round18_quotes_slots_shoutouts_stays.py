@@ -21,6 +21,9 @@ def test_a_quotation_attributed_to_a_participant_names_a_young_person(found, tex
     "'Young people are the heart of what we do' - Anita Holford, CEO",
     "'A brilliant night of new music' - Jenny Aldous, Gloucestershire Echo",
     "\u201cThey blew me away,\u201d said guest artist Marcus Fenwick.",
+    # A member once: the story is about who they are now.
+    "Where are they now? Former Beat It member Chloe Mabbett has just been appointed music leader. "
+    "She says TMW 'gave her a career'.",
 ])
 def test_a_quotation_from_a_grown_up_is_fine(found, text):
     assert found(text, "full_name") == []
@@ -38,6 +41,8 @@ def test_a_slot_booked_after_a_time_names_a_young_person(found, text, name):
 @pytest.mark.parametrize("text", [
     "Staff rota Saturday:\n10am \u2013 Ellis, Tom\n11am \u2013 Hughes, Dan",
     "Tutor timetable: 4pm \u2013 Fenwick, Marcus (guitar); 5pm \u2013 Ashdown, Clare (piano)",
+    # First names listed after a time are a list of people, not a "Surname, First" slot.
+    "young leaders meeting thurs 5pm: Maya, Josh and Kiera \u2013 agenda attached",
     "Timings: 7pm doors, 7.30 Jackson, Kate (guest artist), 8.15 headliner",
     "2pm \u2013 Gloucester, Cheltenham and Stroud groups meet at the hall",
 ])

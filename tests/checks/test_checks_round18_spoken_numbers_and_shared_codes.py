@@ -33,6 +33,10 @@ def test_an_organisation_adds_its_own_words_for_digits():
     ("my mobile: 07 seven double 0 nine 00 3 two 1", "07 seven double 0 nine 00 3 two 1"),
     ("ring Sasha's dad - zero-seven-eight-one-one-treble-two-four-five-six", "zero-seven-eight-one-one-treble-two-four-five-six"),
     ("it's +44 seven nine double one, two two three, four five six", "+44 seven nine double one, two two three, four five six"),
+    # Whose number it is comes first, so "session" after it is not an identifier's label.
+    ("Her dad's number if the session runs late: oh seven nine one one, two two six, four eight one",
+     "oh seven nine one one, two two six, four eight one"),
+    ("Her dad's number if the session runs late: 07911 226481", "07911 226481"),
 ])
 def test_a_personal_number_read_out_in_words_is_found(found, text, number):
     assert found(text, "phone") == [number]

@@ -58,6 +58,8 @@ _PERSONAL_OWNER = lazy_compile(
     r"\b(?:his|her|my|their[ \t]+own|own|home|mobile|mob|personal|private|mum|mum['\u2019]s|dad|dad['\u2019]s"
     r"|parent|parents|carer|gran|grandma|grandad|nan|emergency[ \t]+contact)\b",
     re.IGNORECASE)
+_OWNERS_NUMBER = lazy_compile(
+    rf"(?:{_PERSONAL_OWNER.pattern})[ \t]+(?:[\w'\u2019]+[ \t]+)?(?:number|mobile|mob|phone|landline|no\.?)\b", re.IGNORECASE)
 _CALLING_VERB_NAME = lazy_compile(r"\b(?:call|ring|text|phone|contact|message|ask(?:[ \t]+for)?)[ \t]+([A-Z][a-z'\u2019-]+)")
 
 
@@ -208,7 +210,10 @@ class PhoneDetector:
         """"session ID for the recording is 0745-2231-88": an identifier's label a few words before."""
         clause = _CLAUSE_END.split(before)[-1]
         match = self._reference_earlier.search(clause)
-        return match is not None and not _CALLING_WORDS.search(clause, match.start("gap"))
+        if match is None or _CALLING_WORDS.search(clause, match.start("gap")):
+            return False
+        # "Her dad's number if the session runs late: ...": whose number it is was said before the label.
+        return not _OWNERS_NUMBER.search(clause, 0, match.start())
 
     def _looks_like_phone(self, raw: str, number: phonenumbers.PhoneNumber) -> bool:
         if phonenumbers.number_type(number) in _SERVICE_NUMBER_TYPES:

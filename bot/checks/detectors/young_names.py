@@ -54,6 +54,9 @@ _SURNAME = rf"(?:{_PREFIX}|Mc|Mac|O['\u2019]|De|Le|Du)?[A-Z][a-z]+(?:-(?:[A-Z][a
 # A surname in capitals at the head of a register line: "BRADSHAW, Keira", "DAVIES-LLOYD, Megan".
 _SURNAME_CAPS = r"(?:Mc|Mac|O['\u2019])?[A-Z]{2,}(?:['\u2019][A-Z]+)?(?:-[A-Z]{2,})?"
 _FULL_NAME = lazy_compile(rf"\b(?P<first>{_NAME_WORD})[ \t]+(?P<last>{_SURNAME})(?:['\u2019]s)?\b")
+_FORMERLY = re.compile(r"\b(?:former|ex|past|one-time)[ \t-]", re.IGNORECASE)
+# "5pm: Maya, Josh and Kiera": first names listed after a time, not a "Surname, First" slot.
+_MORE_FIRST_NAMES_AFTER = re.compile(r"(?:[ \t]*,[ \t]*[A-Z][\w'\u2019-]*)*[ \t]+(?:and|&)[ \t]+[A-Z]")
 _SURNAME_FIRST = lazy_compile(rf"\b(?P<last>{_SURNAME_CAPS}|{_SURNAME})[ \t]*,[ \t]*(?P<first>{_NAME_WORD})\b(?![ \t]+[A-Z][a-z])")
 _AGE = r"(?:[4-9]|1[0-7])"
 # A child is under 18: a birth date of this year back to 18 years ago, for find_beside.
@@ -269,6 +272,7 @@ class YoungPersonNameDetector:
         # A member word ("drummer", "singer") after the name counts when the text gives the person's own
         # words: band credits ("Tom Stone, drummer") are often grown-ups'.
         self._member_after = lazy_compile(rf"[ \t]*(?:,|\(|[-\u2013\u2014])[ \t]*{project}(?i:{members})s?(?![\w-])")
+        # "Former Beat It member Chloe ...", "ex-Youth Voice member": a member once, perhaps grown up since.
         self._member_before = lazy_compile(
             rf"(?:(?:[A-Z][\w'\u2019-]*[ \t]+){{1,3}}|(?:our|the)[ \t]+(?:[a-z]+[ \t]+)?)(?i:{members})[ \t]+$")
         greetings, shout_outs = [], []
@@ -363,8 +367,10 @@ class YoungPersonNameDetector:
             return True
         if _QUOTE_MARK.search(text, max(0, start - 200), min(len(text), end + 200)) is None:
             return False
-        return (self._member_after.match(text, end) is not None
-                or self._member_before.search(text, max(0, start - 40), start) is not None)
+        if self._member_after.match(text, end) is not None:
+            return True
+        member = self._member_before.search(text, max(0, start - 40), start)
+        return member is not None and _FORMERLY.search(text, max(0, member.start() - 20), start) is None
 
     def _takes_part(self, text: str, start: int, end: int, before: str) -> bool:
         """Someone's child or a participant, said right beside the name."""
@@ -600,6 +606,7 @@ class YoungPersonNameDetector:
                     and not self._is_adult(f"{first} {last}") and not self._adult_heading(text, name.start())
                     and not self._adult_list_heading(text, name.start())
                     and not self._role_after.match(text, name.end("first"))
+                    and not _MORE_FIRST_NAMES_AFTER.match(text, name.end("first"))
                     and not self._adult_performers.search(text, max(0, name.start() - 40), name.start())
                     and not self._adult_performers.search(text, name.end(), min(len(text), name.end() + 20))):
                 slots.append(name)
