@@ -74,7 +74,8 @@ class IllegalActivityRule:
         self.mask_text = mask_text
         # Round 11: clearing up after the act ("the litter pick collected sixty nitrous canisters")
         # undoes the harm too, for this rule only (harm_undone.txt).
-        undoing = lists.entries("reproach_markers") + lists.entries("harm_undone")
+        # Round 18: a safety warning ("carrying a knife makes you more likely to get hurt") too (safety_warnings.txt).
+        undoing = lists.entries("reproach_markers") + lists.entries("harm_undone") + lists.entries("safety_warnings")
         self.reproach = PhraseSet(undoing)
         self.concepts = ConceptSet("illegal", lists, negations=lists.entries("negations"), reproach=undoing)
         self.handover = PhraseSet(lists.entries("handover_offers"))
