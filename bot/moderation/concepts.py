@@ -18,7 +18,7 @@ Each line is ``+``-joined ``{list}`` names, all needed; ``- {list}`` names a
 list none of whose entries may occur (the same sentence, or the message with
 ``whole-message``). An entry's last word also matches with "'s" after it
 ("photoshop's free on there", "my plug's got"). An entry that is an emoji ("🐷") counts anywhere in the
-message. The reason names the words found: ``Drink and driving ("a few
+message; the entry ``<money>`` is any amount ("£25", "20 quid"). The reason names the words found: ``Drink and driving ("a few
 ciders" ... "drive the minibus")``.
 
 Options after a section header:
@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import SENTENCE_BREAK, fold, tokenize
+from .text import MONEY, SENTENCE_BREAK, fold, tokenize
 from .wordlists import WordListError, WordLists
 
 WHOLE_MESSAGE = "whole-message"
@@ -45,6 +45,7 @@ _OPTIONS = frozenset({WHOLE_MESSAGE, UNLESS_NEGATED})
 _NEGATION_REACH = 3
 _TERM = re.compile(r"^([+-])?\s*\{([a-z0-9_]+)\}$")
 _WORD = re.compile(r"\w")
+_MONEY_ENTRY = "<money>"
 
 
 class _Concept:
@@ -52,14 +53,18 @@ class _Concept:
 
     def __init__(self, name: str, entries: tuple[str, ...]) -> None:
         self.name = name
+        # Round 18: the entry "<money>" is any amount ("£25", "20 quid"), as in patterns.
+        money = _MONEY_ENTRY in entries
+        entries = tuple(e for e in entries if e != _MONEY_ENTRY)
         phrases = sorted({" ".join(tokenize(fold(e))) for e in entries if _WORD.search(e)} - {""}, key=len, reverse=True)
         self.emoji = frozenset(e.replace("\ufe0f", "") for e in entries if not _WORD.search(e))
         # A message can hold an entry only if it has the entry's first word.
         firsts = {p.split()[0] for p in phrases}
-        self.first_words = frozenset(firsts | {f"{w}'s" for w in firsts})
+        self.first_words = frozenset(firsts | {f"{w}'s" for w in firsts} | ({_MONEY_ENTRY} if money else set()))
+        alternatives = [re.escape(p) + "(?:'s)? " for p in phrases] + ([MONEY + " "] if money else [])
         self._regex = (
             # An entry's last word may carry "'s" ("photoshop's free on there", "my plug's").
-            re.compile(r"(?<![^ ])(?:" + "|".join(re.escape(p) + "(?:'s)? " for p in phrases) + ")") if phrases else None
+            re.compile(r"(?<![^ ])(?:" + "|".join(alternatives) + ")") if alternatives else None
         )
 
     def find(self, sentence: str, emoji: frozenset[str]) -> tuple[str, int] | None:

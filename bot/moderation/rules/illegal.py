@@ -21,6 +21,12 @@ software here", "they painted over the graffiti": ``reproach_markers.txt``; "the
 litter pick collected sixty nitrous canisters": ``harm_undone.txt``). Innocent look-alikes ("crack
 on", "diet coke") are removed first (``illegal_false_alarms.txt``).
 
+Round 18: plain or slang words as frames: drinks counted by name before driving ("three reds and
+drove fine"), "carrying" spoken of as sense, paint brought to put a name on a place, a fake passed
+off as the real thing at a price, a machine or meter tricked into giving free; a sentence warning
+of the harm ("carrying a knife makes you more likely to get hurt": ``safety_warnings.txt``) or
+naming the law ("the drink-driving limit") suggests nothing.
+
 Context reaches one step: a message that only offers to pass something on
 privately ("I'll send u the link in dms", ``handover_offers.txt``) is the
 illegal offer carried on when the SAME person posted a message reported as
@@ -74,7 +80,8 @@ class IllegalActivityRule:
         self.mask_text = mask_text
         # Round 11: clearing up after the act ("the litter pick collected sixty nitrous canisters")
         # undoes the harm too, for this rule only (harm_undone.txt).
-        undoing = lists.entries("reproach_markers") + lists.entries("harm_undone")
+        # Round 18: a safety warning ("carrying a knife makes you more likely to get hurt") too (safety_warnings.txt).
+        undoing = lists.entries("reproach_markers") + lists.entries("harm_undone") + lists.entries("safety_warnings")
         self.reproach = PhraseSet(undoing)
         self.concepts = ConceptSet("illegal", lists, negations=lists.entries("negations"), reproach=undoing)
         self.handover = PhraseSet(lists.entries("handover_offers"))

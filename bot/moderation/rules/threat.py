@@ -17,6 +17,13 @@ a group once the writer is done, mock regret at harm to someone's things ("be
 a shame if the tyres went flat"), a visit with a tool to settle a dispute, and
 knowing someone's routine ("I know where you park on thursdays").
 
+Round 18: threats by leverage or reputation, with no violent word: a grudge kept ("I've got a long
+memory, Helen"), a debt recalled ("remember who covered for you"), talk that spreads in a small
+place ("small town, people talk"), goodwill that could go cold if someone carries on, an enemy
+made of the writer, the wrong people hearing, being careful about crossing people, and standing
+with people who have a say over the reader, with a hint ("on first-name terms with the trustees
+... see where it gets you"). A long memory for songs, a small world, safety advice and thanks are not.
+
 Defamation is accusing a named person or organisation of a crime or worse
 ("X is a thief", "the council are crooks", "Dave stole the money"); the
 writer ("I'm a thief") and words that point at no one ("there's a thief
