@@ -12,8 +12,11 @@ Disguises seen through:
 - leetspeak and symbols: "sh1t", "$hit", "b!tch", "@rse" (each symbol tried as
   the letters it can stand for);
 - masking: "f*ck", "f**k", "s***" (stars stand for one or more letters);
+  a pound sign or a caret inside a word masks a letter too ("f£cking", "sh^t");
 - stretching: "fuuuuck", "shiiit";
-- spacing and dotting: "f u c k", "f.u.c.k", "f-u-c-k";
+- spacing and dotting: "f u c k", "f.u.c.k", "f-u-c-k"; and, when the
+  pieces join into exactly a listed word, pairs among the letters ("sh i t e",
+  "fu c k i ng": round 19);
 - accents and look-alike letters from other scripts (handled by ``fold``).
 """
 
@@ -30,7 +33,7 @@ _LEET: dict[str, str] = {
     "0": "o", "1": "il", "2": "z", "3": "e", "4": "a", "5": "s", "6": "g", "7": "t",
     "8": "b", "9": "g", "@": "a", "$": "s", "!": "i", "|": "il", "€": "e", "+": "t",
 }
-_MASK_CHARS = "*#%"
+_MASK_CHARS = "*#%£^"
 _MAX_LEET_VARIANTS = 16
 # "a**" or "b*" could be anything; four characters are the least that say
 # which word they hide.
@@ -44,6 +47,9 @@ _VOWELS = frozenset("aeiou")
 _UNIT = r"[a-z0-9@$!*|]"
 _SPACED_RUN = re.compile(rf"(?<![a-z0-9@$!*|]){_UNIT}(?:[ .\-_,/\\+~]{{1,3}}{_UNIT}){{2,}}(?![a-z0-9@$!*|])")
 _MAX_SPACED_RUN = 200
+# Pieces of one or two letters, three or more, at least two of them single:
+# "sh i t e". Read only as a whole listed word, never as a word inside it.
+_CHUNKED_RUN = re.compile(r"(?<![a-z0-9@$!*|])[a-z]{1,2}(?:[ .\-]{1,3}[a-z]{1,2}){2,}(?![a-z0-9@$!*|])")
 _WORDISH = re.compile(r"[^\s\-/.,~_:;\"'()\[\]{}<>?]+")
 _DOUBLED = re.compile(r"([a-z])\1")
 
@@ -272,6 +278,17 @@ class DisguisedWordFinder:
             found = self._find_in_joined(units)
             if found:
                 entry, category = found
+                hits.append(WordHit(entry, category, match.group(0), True, match.start(), match.end()))
+                working = working[: match.start()] + " " * len(match.group(0)) + working[match.end() :]
+        for match in _CHUNKED_RUN.finditer(working):
+            pieces = re.findall(r"[a-z]+", match.group(0)[:_MAX_SPACED_RUN])
+            if sum(len(p) == 1 for p in pieces) < 2 or all(len(p) == 1 for p in pieces):
+                continue
+            joined = "".join(pieces)
+            found = None if joined in self._allowed_words else self._lookup(joined)
+            if found:
+                glob = self._glob(found[0]) or self._glob(squeeze(found[0]))
+                entry, category = (glob[0], glob[1]) if glob else (found[0], found[1])
                 hits.append(WordHit(entry, category, match.group(0), True, match.start(), match.end()))
                 working = working[: match.start()] + " " * len(match.group(0)) + working[match.end() :]
         return working

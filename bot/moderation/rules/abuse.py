@@ -48,7 +48,7 @@ import re
 from ..concepts import ConceptSet
 from ..disguise import DisguisedWordFinder, WordHit, mask, spelt_out
 from ..findings import Finding
-from ..patterns import PatternSet
+from ..patterns import PatternSet, phrase_remover
 from ..text import Link, PreparedMessage, fold, phrase_form
 from ..wordlists import WordLists
 from .base import ChannelContext, ChannelPurpose, MessageUnderReview, quote, sentence
@@ -159,13 +159,15 @@ class MaskedInsults:
     of ``insults_hurtful.txt``, ``insults_mild.txt`` or ``profanity.txt``. A mild
     word said with a friendly marker is teasing, as unmasked."""
 
-    _MASKED = re.compile(r"(?<![\w*#%])[a-z][a-z*#%]*[*#%][a-z*#%]*(?![\w*#%])")
+    _MASKED = re.compile(r"(?<![\w*#%£^])[a-z][a-z*#%£^]*[*#%£^][a-z*#%£^]*(?![\w*#%£^])")
 
     def __init__(self, lists: WordLists) -> None:
         self.hurtful = frozenset(_single_words(lists.entries("insults_hurtful")))
         self.mild = frozenset(_single_words(lists.entries("insults_mild"))) - self.hurtful
         profanity = frozenset(e for e in lists.entries("profanity") if " " not in e and "*" not in e)
         self.words = sorted(self.hurtful | self.mild | profanity)
+        # Round 19: a masked plural ("a bunch of p*ssies", "you tw*ts") is its word.
+        self.plurals = {_plural(w): w for w in self.words if not w.endswith("s")}
         self.frames = [tuple(e.split()) for e in lists.entries("masked_insult_frames")]
         self.modifiers = frozenset(lists.entries("insult_modifiers"))
 
@@ -176,8 +178,10 @@ class MaskedInsults:
             shown = match.group(0)
             if len(shown) < 3 or (not any(ch.isalpha() for ch in shown[1:]) and len(shown) < 4):
                 continue
-            pattern = re.compile("".join("[a-z]" if ch in "*#%" else re.escape(ch) for ch in shown))
+            pattern = re.compile("".join("[a-z]" if ch in "*#%£^" else re.escape(ch) for ch in shown))
             fits = [w for w in self.words if pattern.fullmatch(w)]
+            if not fits:
+                fits = sorted({base for plural, base in self.plurals.items() if pattern.fullmatch(plural)})
             if len(fits) != 1:
                 continue
             before = phrase_form(text[: match.start()]).split()
@@ -186,6 +190,15 @@ class MaskedInsults:
             if any(len(f) <= len(before) and tuple(before[len(before) - len(f):]) == f for f in self.frames):
                 return fits[0], fits[0] in self.mild
         return None
+
+
+def _plural(word: str) -> str:
+    """The plural of an insult: "pussy" -> "pussies", "twat" -> "twats"."""
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "sh", "ch")):
+        return word + "es"
+    return word + "s"
 
 
 class PinnedStereotypes:
@@ -247,6 +260,19 @@ class AbuseRule:
         self.spelt_insults = SpeltOutInsults(lists)
         self.pinned_stereotypes = PinnedStereotypes(lists)
         self.masked_insults = MaskedInsults(lists)
+        # Round 19: filler adverbs between a pattern's words ("don't really respect").
+        self.fillers = frozenset(w for w in lists.entries("filler_adverbs") if " " not in w)
+        self._drop_fillers = phrase_remover(lists.entries("filler_adverbs"))
+
+    def _readings(self, message: PreparedMessage, text: str) -> list[str]:
+        """`text`, and `text` without its filler adverbs (``filler_adverbs.txt``)
+        when it has any: "them families don't really respect" is also read as
+        "them families don't respect", so a pattern or concept need not list
+        every adverb that may stand between its words."""
+        if not (self.fillers & message.token_set):
+            return [text]
+        without = self._drop_fillers(text)
+        return [text, without] if without != text else [text]
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         message = without_reported_speech(message, self.incident_reports)
@@ -266,7 +292,12 @@ class AbuseRule:
             parts.append(f"tells someone to harm themselves ({quote(by_category['self_harm'][0].entry)})")
 
         friendly = None  # worked out only if a section needs it
-        for match in self.patterns.first_matches(message.token_set, lambda section: message.phrase_text):
+        pattern_matches = []
+        for reading in self._readings(message, message.phrase_text):
+            seen = {id(m.section) for m in pattern_matches}
+            pattern_matches += [m for m in self.patterns.first_matches(message.token_set, lambda section, r=reading: r)
+                                if id(m.section) not in seen]
+        for match in pattern_matches:
             if "unless-friendly" in match.section.options:
                 if friendly is None:
                     friendly = self.friendly.present(message)
@@ -281,7 +312,12 @@ class AbuseRule:
 
         # Concepts are read outside quotes, as the illegal rule reads them: quoted
         # words are a lyric, a title or someone else's ("the "wonky brain" line slaps").
-        for concept in self.concepts.matches(message.unquoted_phrase_text, message.emoji, message.token_set):
+        concept_matches = []
+        for reading in self._readings(message, message.unquoted_phrase_text):
+            seen_labels = {c.label for c in concept_matches}
+            concept_matches += [c for c in self.concepts.matches(reading, message.emoji, message.token_set)
+                                if c.label not in seen_labels]
+        for concept in concept_matches:
             if about_prejudice and concept.label in GROUP_LABELS:
                 continue
             parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.words.mask_text(w)) for w in concept.words)})")
