@@ -410,8 +410,6 @@ class DateOfBirthDetector:
                 spans += ages_beside(text, name.start(), name.end("first"))
         if _FORM_NAME_LINE.search(text):
             spans += [Span(Kind.DATE_OF_BIRTH, m.start("age"), m.end("age")) for m in _FORM_AGE_LINE.finditer(text)]
-        if _AGE_HEADING.search(text):
-            spans += _ages_in_a_column(text)
         return spans
 
     def _an_organisations_age(self, text: str, cue_start: int, cue: str) -> bool:
@@ -621,48 +619,3 @@ def ages_beside(text: str, start: int, end: int) -> list[Span]:
     if before is not None:
         spans.append(Span(Kind.DATE_OF_BIRTH, before.start("old"), before.end("old")))
     return spans
-
-
-# --- An age column in a table of young people (round 19) -------------------------------------------
-# A partner's register or referral list pasted as a table: a heading row with a name column and an age
-# column ("Name | Age | Project", "First name<TAB>Surname<TAB>Age"), then a row a young person. Each row's
-# age is a finding, as "Age: 12" under "Name: Josh" is on a form. A table with no name column (ages of a
-# group, "Age | Number of young people") names nobody.
-_AGE_HEADING = lazy_compile(r"(?im)^[^\n]*(?:^|[|\t,])[ \t*_]*age(?:[ \t]*\((?:years|yrs)\))?[ \t*_]*(?:[|\t,]|$)")
-_NAME_HEADING = re.compile(r"(?i)^(?:(?:first|full|last|young[ \t]+person['\u2019]?s?)[ \t]*)?name$|^(?:first[ \t]*name|surname|forename|"
-                           r"young[ \t]+person|participant|child|member|pupil)$")
-_AGE_CELL_HEADING = re.compile(r"(?i)^age(?:[ \t]*\((?:years|yrs)\))?$")
-_AGE_CELL = re.compile(rf"{_AGE_NUMBER}")
-
-
-def _cells(line: str, separator: str) -> list[tuple[int, str]]:
-    """The cells of a table row, each with where it starts in the line."""
-    cells, at = [], 0
-    for cell in line.split(separator):
-        cells.append((at + len(cell) - len(cell.lstrip()), cell.strip(" \t*_")))
-        at += len(cell) + len(separator)
-    return cells
-
-
-def _ages_in_a_column(text: str) -> list[Span]:
-    spans = []
-    separator, column, offset = None, None, 0
-    for line in text.split("\n"):
-        if column is None or separator is None:
-            for candidate in ("|", "\t", ","):
-                if candidate in line:
-                    headings = [cell for _, cell in _cells(line, candidate)]
-                    ages = [i for i, cell in enumerate(headings) if _AGE_CELL_HEADING.match(cell)]
-                    if ages and any(_NAME_HEADING.match(cell) for cell in headings):
-                        separator, column = candidate, ages[0]
-                    break
-        elif not line.strip() or separator not in line:
-            separator, column = None, None
-        else:
-            cells = _cells(line, separator)
-            if column < len(cells) and _AGE_CELL.fullmatch(cells[column][1]) and cells[0][1][:1].isupper():
-                start = offset + cells[column][0]
-                spans.append(Span(Kind.DATE_OF_BIRTH, start, start + len(cells[column][1])))
-        offset += len(line) + 1
-    return spans
-
