@@ -1,8 +1,8 @@
 """Round 19 (issue 16): a wide sweep. Phone numbers typed with a letter O or read out from "plus four
-four"; health said as a stay for observation or a care plan; a code that holds "from Monday"; a quotation
-credited to a young person with only one of the organisation's project names (read from the organisation
-file, not written into the rules); an age column in a partner's table; two young people who missed a
-session. The harmless look-alikes stay clean."""
+four"; health said as a stay for observation or a care plan (one finding with the need it follows); a
+code that holds "from Monday"; a quotation credited to a young person with only one of the
+organisation's project names (read from the organisation file, not written into the rules); a referral
+form's referrer; two young people who missed a session. The harmless look-alikes stay clean."""
 
 from __future__ import annotations
 
@@ -41,6 +41,11 @@ def test_a_room_a_sum_or_a_helpline_is_not_a_phone(found, text):
 ])
 def test_observation_a_care_plan_or_a_waiting_list_said_of_a_young_person_is_health(found, text):
     assert found(text, "health")
+
+
+def test_a_care_plan_after_a_need_is_part_of_the_one_finding(found):
+    assert found("Hi all, my son Charlie has epilepsy so please read the care plan", "health") == [
+        "epilepsy so please read the care plan"]
 
 
 @pytest.mark.parametrize("text", [
@@ -95,14 +100,6 @@ def test_a_quotation_credited_with_one_of_our_projects_names_a_young_person(with
 ])
 def test_a_quotation_from_our_own_people_or_another_organisation_is_fine(with_projects, text):
     assert [f for f in with_projects.check(text).findings if f.kind == "full_name"] == []
-
-
-def test_an_age_column_in_a_table_of_young_people_gives_each_age(found):
-    assert found("Name | Age | Project\nTyler | 13 | Beat It\nMaddie | 15 | Audio-Base", "date_of_birth") == ["13", "15"]
-
-
-def test_a_table_of_ages_with_no_names_is_fine(found):
-    assert found("Age | Number of young people\n13 | 12\n14 | 9", "date_of_birth") == []
 
 
 def test_the_referrer_on_a_referral_form_is_not_a_young_person(found):
