@@ -25,6 +25,8 @@ class CheckContext:
     org_people: names of the organisation's own people (staff, trustees, volunteers, as in the
         organisation file): their full names are not a young person's.
     extra_terms: entries to add to the checker's word lists, by list name (bot/checks/data).
+    org_projects: the names (and aliases) of the organisation's projects, as in the organisation file
+        ("Audio-Base", "Beat It"): a quotation credited to "Alfie Rowntree, Audio-Base" is a participant's.
     today: the date "how long ago" is measured from (a birth year is a child's, not a composer's);
         None means the real date.
     """
@@ -36,6 +38,7 @@ class CheckContext:
     region: str = "GB"
     org_people: Sequence[str] = ()
     extra_terms: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    org_projects: Sequence[str] = ()
     today: date | None = None
 
     def current_year(self) -> int:

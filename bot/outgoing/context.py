@@ -27,8 +27,9 @@ def check_context(config: OrgConfig | None, roster_key: bytes | None, entries: I
         return _context(None, roster_key, entries)
     org = config.organisation
     people = tuple(person.name for person in config.people)
+    projects = tuple(name for project in config.projects for name in (project.name, *project.aliases))
     details = OrgDetails(tuple(org.email_domains), org.public_phone, org.registered_address, people,
-                         extra_terms_from(config.settings))
+                         extra_terms_from(config.settings), projects)
     return _context(details, roster_key, entries)
 
 
@@ -43,6 +44,8 @@ class OrgDetails:
     people: tuple[str, ...] = ()
     # Entries the organisation adds to the checker's word lists (settings.checks.extra_terms).
     extra_terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The names and aliases of the organisation's projects ("Audio-Base", "audiobase").
+    projects: tuple[str, ...] = ()
 
 
 def _context(org: OrgDetails | None, roster_key: bytes | None, entries: Iterable[RosterEntry]) -> CheckContext:
@@ -57,6 +60,7 @@ def _context(org: OrgDetails | None, roster_key: bytes | None, entries: Iterable
         roster=roster,
         org_people=org.people,
         extra_terms=org.extra_terms,
+        org_projects=org.projects,
     )
 
 
@@ -101,8 +105,13 @@ def read_org_details(path: Path) -> OrgDetails:
     people = data.get("people") if isinstance(data, dict) else None
     names = tuple(p["name"] for p in people if isinstance(p, dict) and isinstance(p.get("name"), str)) \
         if isinstance(people, list) else ()
+    projects = data.get("projects") if isinstance(data, dict) else None
+    project_names = tuple(
+        name for p in (projects if isinstance(projects, list) else ()) if isinstance(p, dict)
+        for name in (p.get("name"), *(a for a in (p.get("aliases") if isinstance(p.get("aliases"), list) else ())))
+        if isinstance(name, str) and name.strip())
     settings = data.get("settings") if isinstance(data, dict) else None
-    return OrgDetails(tuple(domains), phone, (address or "").strip(), names, extra_terms_from(settings))
+    return OrgDetails(tuple(domains), phone, (address or "").strip(), names, extra_terms_from(settings), project_names)
 
 
 def load_cli_context(use_roster: bool = True, env_file: str | Path | None = ".env") -> CheckContext:

@@ -37,6 +37,9 @@ _CLAUSE_END = lazy_compile(r"\n|(?<!\bno)(?<!\bref)(?<!\binv)(?<!\bacc)[.!?;](?=
 
 _CANDIDATE = lazy_compile(r"(?:\+|\(\s*)?\d(?:[\d \t\u00a0().\-\u2013/]{0,60}\d)?")
 _MIN_DIGITS = 7
+# A letter O standing alone before figures, where the figures with it would start with the trunk 0.
+_LETTER_O_FOR_ZERO = lazy_compile(r"(?<![\w+'\u2019])[Oo](?=\d{3})")
+
 _WINDOW_MARGIN = 3  # characters of context either side, for the matcher's own boundary checks
 
 # "Order no. 01234 567890", "ref: 0123456789", "session ID for the recording is 0745-2231-88": numbers that
@@ -120,8 +123,11 @@ class PhoneDetector:
         # A number read out starts with the trunk 0 or a "+": only texts with one are read further.
         zeros = phrase_pattern(self._spoken.zero_words)
         self._spoken_start = lazy_compile(
-            rf"(?<![\w'\u2019])(?:{zeros})(?![\w'\u2019])|(?<![\w.])[+0][\d \t,\-]{{0,16}}?(?:{self._spoken.word})", re.IGNORECASE)
-        self._spoken_run = lazy_compile(rf"(?<![\w+])\+?{self._spoken.run_pattern(figures=5)}", re.IGNORECASE)
+            rf"(?<![\w'\u2019])(?:{zeros})(?![\w'\u2019])|(?<![\w.])[+0][\d \t,\-]{{0,16}}?(?:{self._spoken.word})"
+            r"|\bplus[ \t]+(?:four|4)[ \t,\-]*(?:four|4)\b", re.IGNORECASE)
+        self._spoken_run = lazy_compile(
+            rf"(?<![\w+])(?P<plus>\+|\bplus[ \t]+(?=(?:four|4)[ \t,\-]*(?:four|4)\b))?{self._spoken.run_pattern(figures=5)}",
+            re.IGNORECASE)
 
     def find(self, doc: Document) -> list[Span]:
         spans: list[Span] = []
@@ -129,7 +135,9 @@ class PhoneDetector:
             if link.scheme == "tel" and self._is_personal(doc.text[link.target_start:link.target_end]):
                 spans.append(Span(Kind.PHONE, link.target_start, link.target_end))
 
-        text = doc.masked
+        # "O7723 118 904", "o1452 ...": a letter O typed for the trunk 0 is read as the 0 (one character for
+        # one, so every span stays where it is).
+        text = _LETTER_O_FOR_ZERO.sub("0", doc.masked)
         for candidate in _CANDIDATE.finditer(text):
             raw = candidate.group()
             if sum(ch.isdigit() for ch in raw) < _MIN_DIGITS:
@@ -152,13 +160,14 @@ class PhoneDetector:
         numbers ("..., three one, two kids") is cut back, a number at a time, to one that is a phone's."""
         spans = []
         for run in self._spoken_run.finditer(text):
-            plus = "+" if run.group().startswith("+") else ""
-            tokens = self._spoken.tokens(run.group())
+            plus = "+" if run.group("plus") else ""
+            tokens = self._spoken.tokens(run.group()[len(run.group("plus") or ""):])
+            offset = len(run.group("plus") or "")
             while tokens:
                 digits = plus + "".join(part for _, _, part in tokens)
                 if sum(ch.isdigit() for ch in digits) < 10:
                     break
-                start, end = run.start(), run.start() + tokens[-1][1]
+                start, end = run.start(), run.start() + offset + tokens[-1][1]
                 try:
                     number = phonenumbers.parse(digits, self._region)
                 except phonenumbers.NumberParseException:

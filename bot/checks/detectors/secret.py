@@ -110,7 +110,11 @@ _SEPARATOR = (
 )
 # "the password for the Facebook account is ...": a qualifier is only allowed when a separator
 # follows it, or "PIN for the door is in the office, room 12B" would make "12B" a PIN.
-_QUALIFIER = rf"(?:[ \t]+(?:for|to|of|on|at|in|by|near|round|around|outside|inside|behind|beside|under)[ \t]+[^\n:=]{{1,40}}?(?={_SEPARATOR}))?"
+# Where the code opens, or when it holds: "door code for the hall is", "door code from Monday is", "gate code
+# until half term is", "alarm code this week is".
+_QUALIFIER = (rf"(?:[ \t]+(?:(?:for|to|of|on|at|in|by|near|round|around|outside|inside|behind|beside|under"
+              rf"|from|until|till|til|after|since|starting|as[ \t]+of)[ \t]+[^\n:=]{{1,40}}?"
+              rf"|(?:this|next)[ \t]+(?:week|term|month)|today|tonight|tomorrow)(?={_SEPARATOR}))?")
 _VALUE = r"[\"'\u201c\u2018`]?(?P<value>[^\s\"'\u201d\u2019`]{1,200})"
 
 # A code as people write it: "4417#", "1 9 4 7", "3-9-1-7", "4 / 1 / 8", "6*2*8*1", or said in words,

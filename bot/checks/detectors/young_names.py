@@ -191,6 +191,8 @@ class YoungPersonNameDetector:
             re.IGNORECASE | re.MULTILINE)
         adult_fields = phrase_pattern(entries("adult_form_fields", context.extra_terms))
         self._adult_field = lazy_compile(rf"(?:^|[\n|/;]|[ \t]{{2,}})[ \t]*(?:{adult_fields})[ \t]*[:=\-\u2013]", re.IGNORECASE | re.MULTILINE)
+        referrers = phrase_pattern(entries("referrer_form_fields", context.extra_terms))
+        self._referrer_field = lazy_compile(rf"[ \t*_]*(?:{referrers})[ \t*_]*[:=\-\u2013]", re.IGNORECASE)
         # A line-up: "1. Jake Pemberton - vocals", "Archie Penrose (keys)", "Kai Williams on drums".
         parts = phrase_pattern(entries("performer_parts", context.extra_terms))
         self._part_after = lazy_compile(
@@ -254,10 +256,16 @@ class YoungPersonNameDetector:
             r"(?:(?:new|newest|youngest|young|talented|amazing|brilliant|regular|budding|lovely)[ \t]+)*"
             rf"(?:young[ \t]+people|participants|learners|pupils|students|(?:{members})s?)\b", re.IGNORECASE)
         # Missing a session: "Ethan Moorcroft won't make tonight's session".
+        # Round 19: a session already missed, said of one or of two named together ("Shannon Pritchard and
+        # Reuben Achterberg both missed Thursday", "Jade Lowe didn't turn up to rehearsal").
         self._absent_after = lazy_compile(
-            r"[ \t]+(?:won['\u2019]t|can['\u2019]t|cannot|can[ \t]+not|couldn['\u2019]t|isn['\u2019]t|wasn['\u2019]t|"
+            r"(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+)?(?:[ \t]+both)?)?"
+            r"(?:[ \t]+(?:won['\u2019]t|can['\u2019]t|cannot|can[ \t]+not|couldn['\u2019]t|isn['\u2019]t|wasn['\u2019]t|"
             r"won['\u2019]t[ \t]+be[ \t]+able[ \t]+to|is[ \t]+not[ \t]+able[ \t]+to)[ \t]+(?:make|come|attend|be[ \t]+(?:in|at|coming|there))\b"
-            r"[^.!?\n]{0,60}?\b(?:session|rehearsal|practice|band|group|class|lesson|workshop|tonight|today)\b",
+            r"[^.!?\n]{0,60}?\b(?:session|rehearsal|practice|band|group|class|lesson|workshop|tonight|today)\b"
+            r"|[ \t]+(?:(?:both|also|all)[ \t]+)?(?:missed|didn['\u2019]t[ \t]+(?:come|turn[ \t]+up|show(?:[ \t]+up)?)|no-showed|were[ \t]+absent|was[ \t]+absent)\b"
+            r"[^.!?\n]{0,30}?\b(?:session|rehearsal|practice|class|lesson|workshop|tonight|today|yesterday|last[ \t]+night|"
+            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b)",
             re.IGNORECASE)
 
         # Round 18: a quotation or a caption attributed to a participant ("'...' - Jasmine Cole, Beat It
@@ -272,6 +280,13 @@ class YoungPersonNameDetector:
         # A member word ("drummer", "singer") after the name counts when the text gives the person's own
         # words: band credits ("Tom Stone, drummer") are often grown-ups'.
         self._member_after = lazy_compile(rf"[ \t]*(?:,|\(|[-\u2013\u2014])[ \t]*{project}(?i:{members})s?(?![\w-])")
+        # The credit is one of our own projects (the organisation file's project names and aliases) and
+        # nothing more: "'...' - Alfie Rowntree, Audio-Base", "(Harley Stokes, Audiobase)". A role after the
+        # project ("Beat It project manager") is a grown-up's, and the organisation's own people pass anyway.
+        projects = [" ".join(name.split()) for name in context.org_projects if len(name.strip()) > 2]
+        self._project_after = lazy_compile(
+            rf"[ \t]*(?:,|\(|[-\u2013\u2014])[ \t]*(?:(?:the|our)[ \t]+)?(?i:{phrase_pattern(projects)})"
+            r"(?![\w'\u2019-])(?![ \t]+[A-Za-z])") if projects else None
         # "Former Beat It member Chloe ...", "ex-Youth Voice member": a member once, perhaps grown up since.
         self._member_before = lazy_compile(
             rf"(?:(?:[A-Z][\w'\u2019-]*[ \t]+){{1,3}}|(?:our|the)[ \t]+(?:[a-z]+[ \t]+)?)(?i:{members})[ \t]+$")
@@ -368,6 +383,8 @@ class YoungPersonNameDetector:
         if _QUOTE_MARK.search(text, max(0, start - 200), min(len(text), end + 200)) is None:
             return False
         if self._member_after.match(text, end) is not None:
+            return True
+        if self._project_after is not None and self._project_after.match(text, end) is not None:
             return True
         member = self._member_before.search(text, max(0, start - 40), start)
         return member is not None and _FORMERLY.search(text, max(0, member.start() - 20), start) is None
@@ -566,6 +583,8 @@ class YoungPersonNameDetector:
             if self._title_before.search(before) or self._role_after.match(text, head_end):
                 continue
             line_start = text.rfind("\n", 0, head_start) + 1
+            if self._referrer_field.match(text, line_start):
+                continue  # "Referrer: Jo, Families First": who sent the form, not a young person
             if text.rfind("(", line_start, head_start) > text.rfind(")", line_start, head_start):
                 continue  # "Jamie Lockhart (mum: Claire Lockhart, ...)": the parent, inside the row's brackets
             if _NAMES_A_PLACE_AFTER.match(text, head_end) or _BUSINESS_AFTER.match(text, head_end):
