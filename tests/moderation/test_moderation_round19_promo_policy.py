@@ -56,4 +56,4 @@ def test_free_music_own_raffles_shop_advice_rate_talk_and_the_rule_itself_are_no
 
 def test_the_reason_names_the_shop_and_the_push(findings):
     reason = findings("cassettes on my site, only 50 made, get em before they go", purpose=PRODUCERS)["solicitation"]
-    assert "my site" in reason and "before they go" in reason
+    assert "my site" in reason and ("get em" in reason or "before they go" in reason)
