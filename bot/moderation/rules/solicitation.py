@@ -74,6 +74,7 @@ _NEGATION_REACH = 2  # words before a match that can say "no" to it
 _PERMISSION_REACH = 3  # words after a match that can say it is allowed
 _REPROACH_REACH = 6  # words after a match, in its sentence, that can say it is banned
 _OWNING_DETERMINERS = frozenset({"the", "our"})
+_SELLER_WORDS = frozenset({"me", "my", "us", "our", "i'm", "im", "i'll", "we're", "we'll"})
 _JOINING_WORDS = frozenset({"or", "and", "nor"})
 _DETERMINERS = frozenset({"the", "our", "this", "these", "its"})
 _COMPOUND_REACH = 2  # words of a beneficiary's name compared after its marker ("kit fund", "youth club")
@@ -125,6 +126,8 @@ class SolicitationRule:
         self.rate_advice = PhraseSet(lists.entries("rate_advice"))
         self.rate_offers = PhraseSet(lists.entries("rate_offers"))
         self.own_org_offers = PhraseSet(lists.entries("own_org_offers"))
+        # (round 19) someone else's shop recommended to an asker ("Thomann usually has them cheap").
+        self.shop_recommendations = PhraseSet(lists.entries("shop_recommendations"))
         # Selling and promoting as concepts meeting in a message
         # (solicitation.concepts.txt): "spare tickets ... face value plus a bit".
         self.concepts = ConceptSet("solicitation", lists, negations=lists.entries("negations"),
@@ -179,7 +182,7 @@ class SolicitationRule:
             return True
         if self.prohibitions.bans(message.phrase_text, match.start, match.end, "<money>" in message.token_set):
             return True  # "no promo codes or affiliate links in here please": a rule names what it bans
-        if WITH_OFFER in options and not self._makes_offer(message, match):
+        if WITH_OFFER in options and (not self._makes_offer(message, match) or self._recommends_shop(message)):
             return True
         if OWN_ORG_OK in options and self.is_ours(message, purpose):
             return True
@@ -236,6 +239,15 @@ class SolicitationRule:
         # hour": what one is paid or should charge, with nothing offered to the readers.
         text = message.phrase_text
         return self.rate_advice.search(text) is not None and self.rate_offers.search(text) is None
+
+    def _recommends_shop(self, message: MessageUnderReview) -> bool:
+        # (round 19) "Thomann usually has them cheap, or Gear4music if you want it fast": someone
+        # else's shop recommended, with no amount and no first-person seller, offers nothing.
+        return (
+            "<money>" not in message.token_set
+            and _SELLER_WORDS.isdisjoint(message.token_set)
+            and self.shop_recommendations.search(message.phrase_text) is not None
+        )
 
     def _own_free_gig(self, message: MessageUnderReview) -> bool:
         # (round 17) "Playing a solo set at the Frog & Fiddle next Friday ... free entry",
@@ -312,7 +324,7 @@ class SolicitationRule:
         # past "the"/"our" and without a possessive, name the beneficiary.
         text = message.phrase_text
         ours = self.own_beneficiaries | self._purpose_words(purpose)
-        if self._owned_by_us(text, ours) or self._named_by_us(text, ours):
+        if self._owned_by_us(text, ours) or self._named_by_us(text, ours, purpose):
             return True
         return any(self._names_ours(text, markers, ours, closed) for markers, closed in
                    ((self.own_cause_markers, False), (self.own_cause_for, True)))
@@ -327,14 +339,18 @@ class SolicitationRule:
             for first, second in pairwise(words)
         )
 
-    def _named_by_us(self, text: str, ours: frozenset[str]) -> bool:
+    def _named_by_us(self, text: str, ours: frozenset[str], purpose: ChannelPurpose) -> bool:
         # (round 18) "Choir raffle tickets are £1 a strip", "the hub quiz is on Friday": a sentence
         # opens with the organisation's own word (after "the" or "our" at most) and then what it sells.
         for opening in text.split(f" {SENTENCE_BREAK} "):
             words = opening.split()
+            known = ours
             if words and words[0] in _OWNING_DETERMINERS:
+                # (round 19) "Our show raffle tickets are £1": after "our", any word of the
+                # channel's purpose ("show dates") names the organisation's own event.
+                known = ours | (self._purpose_tokens(purpose) if words[0] == "our" else frozenset())
                 words = words[1:]
-            if len(words) > 1 and words[0] in ours and " ".join(words[1:]).startswith(self.own_appeals):
+            if len(words) > 1 and words[0] in known and " ".join(words[1:]).startswith(self.own_appeals):
                 return True
         return False
 
@@ -352,6 +368,13 @@ class SolicitationRule:
                 if not closed or following in _PHRASE_ENDS:
                     return True
         return False
+
+    @staticmethod
+    def _purpose_tokens(purpose: ChannelPurpose) -> frozenset[str]:
+        """Every word of the purpose, its ordinary vocabulary too ("show", "concert")."""
+        if "all_words" not in purpose.derived:
+            purpose.derived["all_words"] = frozenset(tokenize(purpose.prepared.phrase_text)) if purpose else frozenset()
+        return purpose.derived["all_words"]
 
     def _purpose_words(self, purpose: ChannelPurpose) -> frozenset[str]:
         """The purpose's own words ("studio", "choir", "hall"), not its ordinary vocabulary."""
