@@ -169,6 +169,11 @@ _LEXICON_WORDS_WHILE_DRIFTING = 2
 _DRIFT_SECONDS = 15 * 60
 # "after practice", "before rehearsal": the work named only as when something else happens.
 _WHEN_THE_WORK = re.compile(r"(?<![^ ])(?:after|before|till|until|til) (?:the |our |this |tonight's |todays |today's )?[^ ]+ ")
+# "at the rugby club", "from Kingsholm": where something of the work is (round 19).
+_PLACE_PREPOSITIONS = frozenset({"at", "from", "to", "outside", "behind", "near", "by", "in", "into", "opposite", "round"})
+_DETERMINERS = frozenset({"the", "our", "their", "that"})
+# "6 30", "7pm", "half 6": a clock time in phrase text.
+_CLOCK_TIME = re.compile(r"(?<![^ ])(?:\d{1,2} \d\d|\d{1,2}(?:am|pm)|half \d{1,2}|\d{1,2} o'?clock)(?![^ ])")
 _REPEATS = re.compile(r"(.+?)\1+")
 # A capitalised word that does not open a sentence ("Ha Linda! Tobi and I"): after a letter, digit
 # or comma and a space. Sentence openers are left out, as they are capitalised whatever they are.
@@ -246,6 +251,18 @@ class OffTopicRule:
         # leisure are read without it before asking whether a message names a distraction.
         self.work_phrases = PhraseSet(lists.entries("work_phrases"))
         self.leaving = PhraseSet(lists.entries("leaving_side_chat"))
+        # (round 19) "anyway, Saturday - who's driving?": a turn word opening a plan
+        # (``turn_words.txt`` with ``schedule_words.txt``) brings the channel back by its form.
+        self.turn_words = tuple(" ".join(tokenize(e)) + " " for e in lists.entries("turn_words") if tokenize(e))
+        self.schedule = PhraseSet(lists.entries("schedule_words") + lists.entries("days"))
+        # A day named in the purpose ("Saturday youth orchestra") says when, not what (``days.txt``).
+        self.days = frozenset(self.content_stems([w for e in lists.entries("days") for w in tokenize(e)]))
+        # (round 19) "collect it from Kingsholm", "the Stadium car park": a place named
+        # for an errand of the work (``place_errands.txt``, ``place_nouns.txt``).
+        # Getting or booking something (``errand_verbs.txt``) does not name the work ("who's booked a haircut").
+        self.errand_verbs = frozenset(self.content_stems([w for e in lists.entries("errand_verbs") for w in tokenize(e)]))
+        self.place_errands = PhraseSet(lists.entries("place_errands"))
+        self.place_nouns = frozenset(" ".join(tokenize(e)) for e in lists.entries("place_nouns") if tokenize(e))
         self.laughter = frozenset(_squeeze(entry) for entry in lists.entries("laughter"))
 
     def _reaction_only(self, message: MessageUnderReview) -> bool:
@@ -350,6 +367,13 @@ class OffTopicRule:
             # not join the recent conversation.
             elif in_side_run and self.leaving.search(message.phrase_text):
                 result = (ON_TOPIC, [s for s in stems if s not in self.distractions])
+            # (round 19) A plan asked about or said with a turn ("anyway, Saturday - who's
+            # driving?", "what time is soundcheck Saturday?") brings it back by its form,
+            # with no word of the work.
+            elif in_side_run and not distracted and opening is None and self._turns_back(
+                message, memory.in_side_run(message.user, message.time, _DRIFT_SECONDS)
+            ):
+                result = (ON_TOPIC, stems)
             # During a side conversation, a question, offer, reminder or
             # suggestion about the work brings it back, whoever writes it and
             # however short: "can I take the 4-6 slot on wednesday?",
@@ -374,6 +398,8 @@ class OffTopicRule:
                     drifting = True
                 recent = memory.recent_words(message.time)
                 topical = {s for s in stems if s in self.lexicon}
+                if opening is not None:
+                    topical -= self.errand_verbs  # "who's booked a haircut": the booking is the errand's
                 # Inside a side conversation an everyday word of the lexicon ("a link to the
                 # stream") is the side conversation's own word, not the work's.
                 lexicon_words = len(topical - self.everyday) if in_side_run else len(topical)
@@ -389,10 +415,13 @@ class OffTopicRule:
                     or self.leisure.search(self._plain(message))
                 ):
                     drifting = True  # "my dad picks by the silliest name" carries a side conversation on
-                # "cinema after practice?": a word of the purpose that only says
-                # when a distraction happens does not make it the work.
-                said = self.content_stems(_WHEN_THE_WORK.sub(" ", message.phrase_text).split()) if distracted else stems
-                related = any(s in purpose for s in said) or (
+                # "cinema after practice?", "a haircut before the photos": a word of the work
+                # that only says when a distraction or an errand happens does not make it the work.
+                said = self._said(message) if distracted or opening is not None else stems
+                if said is not stems:
+                    lexicon_words = len({s for s in said if s in topical} - (self.everyday if in_side_run else frozenset()))
+                # A day of the purpose ("Saturday youth orchestra") says when, not what.
+                related = any(s in purpose and s not in self.days for s in said) or (
                     not distracted
                     and (
                         lexicon_words >= (_LEXICON_WORDS_WHILE_DRIFTING if drifting else 1)
@@ -412,14 +441,61 @@ class OffTopicRule:
             if self.work_phrases.search(text) is not None:
                 for phrase in sorted(set(self.work_phrases.find_all(text)), key=len, reverse=True):
                     text = re.sub(rf"(?<![^ ]){re.escape(phrase)}(?![^ ])", self._work_part(phrase), text)
+            if self.place_errands.search(text) is not None:
+                text = self._without_work_places(text)
             message.derived[key] = text
         return message.derived[key]
+
+    def _hobby_word(self, word: str) -> bool:
+        return any(s in self.distractions for s in self.content_stems([word])) or self.leisure.search(word + " ") is not None
+
+    def _without_work_places(self, text: str) -> str:
+        """(round 19) The text without places named for an errand of the work: after "at",
+        "from", "in"..., a name holding a word of sport or leisure and followed by a place
+        word ("the rugby club", "the Stadium car park"), or a leisure name alone ("from
+        Kingsholm"). "at the match" names no place and stays."""
+        words = text.split(" ")
+        drop: set[int] = set()
+        for at, word in enumerate(words):
+            if word not in _PLACE_PREPOSITIONS:
+                continue
+            start = at + 1 + (at + 1 < len(words) and words[at + 1] in _DETERMINERS)
+            for hobby in range(start, min(start + 3, len(words))):
+                if not self._hobby_word(words[hobby]):
+                    continue
+                after = hobby + 1
+                for size in (2, 1):
+                    if " ".join(words[after:after + size]) in self.place_nouns:
+                        drop.update(range(start, after + size))
+                        break
+                else:
+                    if not any(s in self.distractions for s in self.content_stems([words[hobby]])):
+                        drop.update(range(start, hobby + 1))
+                break
+        return " ".join(w for i, w in enumerate(words) if i not in drop) if drop else text
 
     def _work_part(self, phrase: str) -> str:
         """A work phrase's words that are not words of leisure ("match funding" -> "funding")."""
         kept = [w for w in phrase.split()
                 if not any(s in self.distractions for s in self.content_stems([w])) and self.leisure.search(w) is None]
         return " ".join(kept) or "-"
+
+    def _said(self, message: MessageUnderReview) -> list[str]:
+        """Content stems without the work named only as when ("a haircut before the photos")."""
+        return self.content_stems(_WHEN_THE_WORK.sub(" ", message.phrase_text).split())
+
+    def _turns_back(self, message: MessageUnderReview, taking_part: bool) -> bool:
+        """Does the message turn to a plan of the work by its form alone? A turn word
+        opening a plan ("anyway, Saturday - who's driving?", ``turn_words.txt``), from
+        anyone; from someone who has not taken part in the side conversation, a question
+        about a plan ("what time is soundcheck Saturday?") or a plan with a day and a time
+        ("Monday we start with the Rutter, 6:30 sharp"). Never one that names leisure."""
+        phrase = message.phrase_text
+        if self.schedule.search(phrase) is None or self.leisure.search(self._plain(message)):
+            return False
+        if phrase.startswith(self.turn_words):
+            return True
+        return not taking_part and ("?" in message.text or bool(_CLOCK_TIME.search(phrase)))
 
     def _says_return(self, message: MessageUnderReview) -> bool:
         """A return to the work in so many words (``side_returns.patterns.txt``)."""
@@ -444,7 +520,8 @@ class OffTopicRule:
         purpose = self.purpose_stems(context.purpose) or frozenset()
         # A distraction named beside it ("the united game") says whose the word is, as in `verdict`.
         ours = (opening is None or UNLESS_WORK in opening.section.options) and not any(s in self.distractions for s in stems)
-        return any(s in purpose or (ours and s in self.lexicon and s not in self.everyday) for s in stems)
+        return any((s in purpose and s not in self.days) or (ours and s in self.lexicon and s not in self.everyday and s not in self.errand_verbs)
+                   for s in stems)
 
     def _picks_up_the_topic(self, message: MessageUnderReview, context: ChannelContext, stems: list[str]) -> bool:
         """In a side conversation, does someone come back to the channel's recent
@@ -500,7 +577,7 @@ class OffTopicRule:
                     if named is None and opener and not self._names_the_work(None, judged[1], context):
                         named = _what_is_asked_about(message.phrase_text, opener)
                     opening = self._side_opening(message)
-                    if named is None and opening is not None and not self._names_the_work(opening, judged[1], context):
+                    if named is None and opening is not None and not self._names_the_work(opening, self._said(message), context):
                         named = f'{opening.section.label} ("{opening.text}")'
                     if named is None and (announced := self.announcers.search(message.phrase_text)):
                         named = f'an aside ("{announced}")'

@@ -211,6 +211,11 @@ class RepetitionRule:
         """How much of the new message the earlier one already said, when it is the same message again."""
         if new.follow_up or (earlier.question and not new.question and not new.bump):
             return None
+        # (round 19) A question after the same person's statement asks what became of it
+        # ("did the match funding come through?" after "Arts Council want 10% match
+        # funding"): a follow-up, unless bumped or it repeats a price, code or link.
+        if new.question and not earlier.question and not new.bump and not (new.evidence & earlier.evidence):
+            return None
         shared = len(new.words & earlier.words)
         fresh = 1 - shared / len(new.words)
         config = self.config
