@@ -78,7 +78,10 @@ _DATE = (
 _DATE_RE = lazy_compile(rf"(?<![\w/.-])(?:{_DATE})(?<!\.)(?![\w/]|\.\d)", re.IGNORECASE)
 _NUMERIC_DATE_RE = lazy_compile(rf"(?<![\w/.-]){_NUMERIC_DATE}(?![\w/]|\.\d)")
 # In a register people also write dates as a spreadsheet does: "Macy 2010-09-18".
-_LISTED_DATE_RE = lazy_compile(rf"(?<![\w/.-])(?:{_NUMERIC_DATE}|{_YEAR}-[01][0-9]-[0-3][0-9])(?![\w/]|\.\d)")
+# ... or in words with the year: "Imogen Fairley – 23 January 2010", "Josh Ng – May 2nd, 2009".
+_LISTED_DATE_RE = lazy_compile(
+    rf"(?<![\w/.-])(?:{_NUMERIC_DATE}|{_YEAR}-[01][0-9]-[0-3][0-9]"
+    rf"|(?i:{_DAY}(?:[ \t]+of)?[ \t]+{_MONTH},?[ \t]+{_YEAR}|{_MONTH}[ \t]+{_DAY},?[ \t]+{_YEAR}))(?![\w/]|\.\d)")
 _YEAR_IN = lazy_compile(rf"{_YEAR}|(?<=['\u2019])[0-9]{{2}}$|(?<=[/.\-][0-9][/.\-])[0-9]{{2}}$|(?<=[/.\-][0-9]{{2}}[/.\-])[0-9]{{2}}$")
 
 _AGE_WORDS = (
@@ -317,9 +320,10 @@ class DateOfBirthDetector:
         lowered = doc.lowered if doc.lowered is not None else text.casefold()
         this_year = self._context.current_year()
         spans = []
-        has_numeric = any(ch.isdigit() for ch in text) and ("/" in text or "." in text or "-" in text)
-        if has_numeric:
+        has_digits = any(ch.isdigit() for ch in text)
+        if has_digits:
             spans += self._dates_after_names(doc, this_year)
+        if has_digits and ("/" in text or "." in text or "-" in text):
             spans += self._dates_near_birth_labels(text, this_year)
         relative: list[Span] = []
         if any(cue in lowered for cue in _MILESTONE_CUES):
@@ -588,7 +592,10 @@ _AGE_AFTER_NAME = lazy_compile(
     rf"(?:,[ \t]+(?:aged?[ \t]+)?(?P<comma>{_AGE_NUMBER}){_AFTER_AN_AGE}"
     rf"|[ \t]*\([ \t]*(?:aged?[ \t]+)?(?P<paren>{_AGE_NUMBER})[ \t]*(?:\)|,[^()\n]{{1,30}}\))"
     rf"|,?[ \t]+aged[ \t]+(?P<aged>{_AGE_NUMBER})\b(?![:.]?[0-9]|[ \t]*(?:[-\u2013+]|to\b))"
-    rf"|,?[ \t]*age[ \t]*[:=\-\u2013][ \t]*(?P<field>{_AGE_NUMBER})\b(?![:.]?[0-9]|[ \t]*(?:[-\u2013+]|to\b))"
+    rf"|(?:,|[ \t]*[|;])?[ \t]*age[ \t]*[:=\-\u2013][ \t]*(?P<field>{_AGE_NUMBER})\b(?![:.]?[0-9]|[ \t]*(?:[-\u2013+]|to\b))"
+    # "Ashton Kerr, he's 13, lives ...": the age said of the person just named.
+    rf"|,[ \t]+(?:he|she|they)(?:['\u2019]s|['\u2019]re|[ \t]+is|[ \t]+are|[ \t]+turned|[ \t]+just[ \t]+turned)[ \t]+"
+    rf"(?:only[ \t]+|just[ \t]+)?(?P<said>{_AGE_NUMBER}){_AFTER_AN_AGE}"
     rf"|,[ \t]*(?:a|an)[ \t]+(?P<old>{_YEARS_OLD})\b(?!s))",
     re.IGNORECASE,
 )
@@ -613,7 +620,7 @@ def ages_beside(text: str, start: int, end: int) -> list[Span]:
     spans = []
     after = _AGE_AFTER_NAME.match(text, end)
     if after is not None:
-        group = next(name for name in ("comma", "paren", "aged", "field", "old") if after.group(name) is not None)
+        group = next(name for name in ("comma", "paren", "aged", "field", "said", "old") if after.group(name) is not None)
         spans.append(Span(Kind.DATE_OF_BIRTH, after.start(group), after.end(group)))
     before = _AGE_BEFORE_NAME.search(text, max(0, start - 40), start)
     if before is not None:

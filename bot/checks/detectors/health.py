@@ -63,7 +63,9 @@ _VERB_WORD = (
     r"disclosed|disclosing|both|"
     # Said of several at once, or of how they feel (round 12): "Maya and Jude are both dyslexic", "Ellis,
     # Nico and Tegan all have ADHD", "he's been feeling suicidal", "Lottie keeps having panic attacks".
-    r"are|were|all|each|suffer|feeling|feels|felt|keeps|keep|kept)"
+    r"are|were|all|each|suffer|feeling|feels|felt|keeps|keep|kept|"
+    # How recent (round 20): "she's only just back after her op", "he's finally home since his surgery".
+    r"only|after|since|recently|finally)"
 )
 _VERB = (
     rf"(?:[ \t]*,?[ \t]*who(?:['\u2019]s|[ \t]+{_VERB_WORD})|['\u2019]s|['\u2019]ll|[ \t]+{_VERB_WORD})"

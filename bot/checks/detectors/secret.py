@@ -401,6 +401,13 @@ _CHANGED_NOW = lazy_compile(
     r"(?:(?:it['\u2019]s|it[ \t]+is|which[ \t]+is|is)[ \t]+)?now[ \t]*:?[ \t]*" + _VALUE,
     re.IGNORECASE,
 )
+# "Studio B keysafe has been changed - it's now 4 1 9 7": a coded lock changed, then its new code.
+_LOCK_CHANGED_NOW = lazy_compile(
+    r"\b(?:key[ \t-]?safe|keypad|padlock|combination[ \t]+lock|door[ \t]+lock|alarm|pin|code|combination|combo)"
+    r"[ \t]+(?:has[ \t]+been[ \t]+|was[ \t]+|is[ \t]+)?(?:changed|updated|reset)\b[^\n.!?]{0,50}?"
+    r"(?:it['\u2019]s|it[ \t]+is|which[ \t]+is)[ \t]+now[ \t]*:?[ \t]*(?P<value>" + _CODE_FIGURES + ")",
+    re.IGNORECASE,
+)
 # A meeting's host key: six digits, in figures ("447102", "510 992", "1 9 3 3 7 2") or in words, after
 # the words that use it (host_key_cues.txt). A meeting's ID or number is not its key.
 _SIX_DIGITS = r"(?<![\w.:/\u00a3$#-])(?:\d{6}|\d{3}[ \t-]\d{3}|\d(?:[ \t]\d){5})(?![\w]|[ \t-]?\d|[.:,]\d)"
@@ -769,6 +776,8 @@ class SecretDetector:
             is_code = match.group("word").lower() in ("pin", "code", "combination", "combo")
             if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=is_code):
                 spans.append(Span(Kind.SECRET, start, end))
+        for match in _LOCK_CHANGED_NOW.finditer(text):
+            spans.append(Span(Kind.SECRET, *match.span("value")))
         for match in [*_CHANGED_NOW.finditer(text), *_RESET_NOW.finditer(text)]:
             start, end = _strip_value(match)
             if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=False):
