@@ -83,3 +83,19 @@ def test_pound_sign_and_paired_spacing_read_as_the_listed_word():
 def test_a_filler_adverb_does_not_hide_a_pattern(findings):
     reason = findings("them families don't really respect our rules do they")["abuse"]
     assert "them families" in reason
+
+
+@pytest.mark.parametrize("text", [
+    "alright Dan, no need to be such a massive bender about it",  # the slur said of a person
+    "its mid ngl but what do u expect, girls cant produce",  # a whole sex said to be unable to do the work
+])
+def test_round20_put_downs_count(findings, text):
+    assert "abuse" in findings(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "she went on a massive bender last weekend",  # a binge
+    "girls can't come on the residential without a female leader, so Grace is coming",
+])
+def test_round20_look_alikes_stay_clean(findings, text):
+    assert "abuse" not in findings(text), text

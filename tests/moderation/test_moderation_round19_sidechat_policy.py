@@ -141,3 +141,14 @@ def test_an_advert_asked_again_with_its_price_is_still_a_repeat(channel):
         ("U1", "Selling my old half-size violin, £60 with the case, message me"),
         ("U1", "anyone want a half-size violin? £60 with the case"),
     ]) == [False, True]
+
+
+def test_the_first_reply_to_a_side_conversation_carries_it_on_even_with_a_day_in_it(channel):
+    # Round 20: "its due friday" answers the opener; it does not turn the channel back to a plan.
+    messages = [
+        ("marcus", "did anyone else get the chem homework"),
+        ("poppy", "the titration one? its due friday"),
+        ("marcus", "i dont get question 4 at all"),
+        ("poppy", "you use the moles from part a"),
+    ]
+    assert flags(channel, CHOIR, messages) == [False, False, True, True]

@@ -344,7 +344,8 @@ class OffTopicRule:
                 and self.memory(context).drifting(message.user, message.time, _DRIFT_SECONDS)
             ) or self.memory(context).in_side_run(message.user, message.time, _DRIFT_SECONDS)
             memory = self.memory(context)
-            in_side_run = bool(memory.side_run(message.time, _DRIFT_SECONDS)[0])
+            side_so_far = memory.side_run(message.time, _DRIFT_SECONDS)[0]
+            in_side_run = bool(side_so_far)
             if self._reaction_only(message):
                 # "😂😂", "lol": a reaction, not a message of the side conversation.
                 result = (TOO_SHORT, stems)
@@ -370,8 +371,10 @@ class OffTopicRule:
             # (round 19) A plan asked about or said with a turn ("anyway, Saturday - who's
             # driving?", "what time is soundcheck Saturday?") brings it back by its form,
             # with no word of the work.
+            # The first reply to the side conversation's opener is part of it, whoever writes it
+            # ("did anyone get the chem homework" - "the titration one? its due friday").
             elif in_side_run and not distracted and opening is None and self._turns_back(
-                message, memory.in_side_run(message.user, message.time, _DRIFT_SECONDS)
+                message, side_so_far < 2 or memory.in_side_run(message.user, message.time, _DRIFT_SECONDS)
             ):
                 result = (ON_TOPIC, stems)
             # During a side conversation, a question, offer, reminder or
