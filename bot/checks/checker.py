@@ -66,6 +66,8 @@ class Checker:
         spans.extend(self._young_names.find_beside(doc, spans))
         # Lists and tables of young people: the rows' names, once the list is shown to be of the young.
         spans.extend(self._young_names.find_in_lists(doc, spans))
+        spans = [span for span in spans if span.kind is not Kind.FULL_NAME
+                 or not self._young_names.names_a_project(doc.masked[span.start:span.end])]
         # A young person's age beside their full name ("Maya Brown, 16", "17-year-old Aled Pryce") is a
         # finding of its own: the name keeps its span, and the age is reported (and redacted) beside it.
         spans.extend(age for span in spans if _a_full_name(doc, span) for age in ages_beside(doc.text, span.start, span.end))

@@ -4,7 +4,11 @@ recent it is ("only just back after her op"), and a lock's new code given once i
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
+
+from bot.checks import Checker
 
 
 def test_dates_of_birth_in_words_beside_listed_names_are_found(found):
@@ -52,3 +56,17 @@ def test_a_locks_new_code_is_a_secret(found, text, code):
 
 def test_a_lock_changed_without_a_code_is_fine(found):
     assert found("keysafe has been changed, it's now by the bins", "secret") == []
+
+
+def test_a_registers_headings_and_our_project_names_are_not_young_peoples_names(context):
+    # The organisation file names its projects; they read like people's names.
+    checker = Checker(dataclasses.replace(context, org_projects=("Audio-Base", "Beat It", "Youth Voice")))
+    text = ('Attendance export (term 1)\nName, Group, Sessions\n"Pryce, Ollie", Audio-Base, 9\n'
+            '"Bello, Tia", Beat It, 11\n"Nwosu, Kelechi", Youth Voice, 6')
+    findings = checker.check(text).findings
+    assert [f.text for f in findings if f.kind == "full_name"] == ["Pryce, Ollie", "Bello, Tia", "Nwosu, Kelechi"]
+    assert [f.text for f in findings if f.kind == "date_of_birth"] == []  # a session count, not an age
+
+
+def test_a_transport_firms_line_is_not_personal(found):
+    assert found("Minibus is booked with Cotswold Community Transport (01453 766000), ref TMW-0412.", "phone") == []

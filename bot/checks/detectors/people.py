@@ -11,7 +11,10 @@ from __future__ import annotations
 NOT_A_NAME = frozenset(
     ["I", "We", "You", "They", "It", "He", "She", "This", "That", "These", "Those", "There", "Here", "What", "Who", "Which", "Where", "When", "Why", "How", "Our", "Your", "Their", "My", "His", "Her", "Its", "The", "A", "An", "And", "But", "Or", "So", "If", "As", "At", "In", "On", "Of", "For", "From", "To", "With", "By", "Also", "Please", "Thanks", "Thank", "Hi", "Hello", "Hey", "Dear", "Yes", "No", "Ok", "OK", "Okay", "Sorry", "Well", "Great", "Good", "Lovely", "Brilliant", "Everyone", "Everybody", "Anyone", "Anybody", "Someone", "Somebody", "Nobody", "None", "All", "Each", "Every", "Both", "Some", "Many", "Most", "Today", "Tomorrow", "Yesterday", "Tonight", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "TMW", "Music", "Works", "Team", "Staff", "Session", "Sessions", "Group", "Workshop", "Project", "Programme", "Charity", "School", "Parents", "Parent", "Young", "People", "Participants", "Students", "Pupils", "Children", "Kids", "Mum", "Dad", "Carers", "Awareness", "Week", "Day", "Month", "Note", "Reminder", "Update", "Just", "Still", "Now", "Then", "After", "Before", "Once", "Since", "Gloucester", "Gloucestershire", "Cheltenham", "Stroud", "Tewkesbury", "England", "Britain", "UK", "NHS",
      # Endearments before a first name: "Little Archie (yr 5)" is Archie, not a surname Archie.
-     "Little", "Baby", "Wee"]
+     "Little", "Baby", "Wee",
+     # A register's headings and days as written on one (round 20): "Name, Group, Sessions", "Attendance Weds".
+     "Name", "Names", "Attendance", "Present", "Absent", "Mon", "Tue", "Tues", "Wed", "Weds", "Thu", "Thur",
+     "Thurs", "Fri", "Sat"]
 )
 
 # "my son", "her daughter": a young person as the subject of a sentence, without a name. A word

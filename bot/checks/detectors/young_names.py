@@ -284,6 +284,7 @@ class YoungPersonNameDetector:
         # nothing more: "'...' - Alfie Rowntree, Audio-Base", "(Harley Stokes, Audiobase)". A role after the
         # project ("Beat It project manager") is a grown-up's, and the organisation's own people pass anyway.
         projects = [" ".join(name.split()) for name in context.org_projects if len(name.strip()) > 2]
+        self._project_names = frozenset(name.lower() for name in projects)
         self._project_after = lazy_compile(
             rf"[ \t]*(?:,|\(|[-\u2013\u2014])[ \t]*(?:(?:the|our)[ \t]+)?(?i:{phrase_pattern(projects)})"
             r"(?![\w'\u2019-])(?![ \t]+[A-Za-z])") if projects else None
@@ -418,8 +419,9 @@ class YoungPersonNameDetector:
             start, end = name.start(), name.start("last") + len(last)
             if _MENTION_BEFORE.search(text, max(0, start - 2), start):
                 continue  # "@Dan Leah T": a chat handle, which the platform shows anyway
-            if f"{first} {last}".lower() in self._org_people or f"{first} {last}".lower() in self._famous:
-                continue
+            if (f"{first} {last}".lower() in self._org_people or f"{first} {last}".lower() in self._famous
+                    or f"{first} {last}".lower() in self._project_names):
+                continue  # our own people, the famous, and our projects ("Beat It", "Youth Voice")
             before = text[max(0, start - _LOOKBACK):start]
             if _NAMES_A_PLACE_AFTER.match(text, end) or _BUSINESS_AFTER.match(text, end):
                 continue  # "Thomas Keble School", "the Jack Russell Hall", "Aria Kowalski Photography"
@@ -466,6 +468,10 @@ class YoungPersonNameDetector:
             spans += self._surname_first(doc, sentence_has_cue)
         spans += self._lower_case_children(text)
         return spans
+
+    def names_a_project(self, written: str) -> bool:
+        """Our projects are named like people ("Beat It", "Youth Voice") and never are one."""
+        return " ".join(written.split()).lower() in self._project_names
 
     def _joined_names(self, text: str, found: list[Span]) -> list[Span]:
         """"Ellie-Mae Cotton, 14, and Harrison Dyer spoke at ...": a full name joined by "and" or "&" to a
@@ -542,8 +548,9 @@ class YoungPersonNameDetector:
                 continue
             if last in NOT_A_NAME or last.split("-")[0] in _NOT_A_SURNAME or last in _PLACE_WORDS:
                 continue
-            if f"{first} {last}".lower() in self._org_people or f"{first} {last}".lower() in self._famous:
-                continue
+            if (f"{first} {last}".lower() in self._org_people or f"{first} {last}".lower() in self._famous
+                    or f"{first} {last}".lower() in self._project_names):
+                continue  # our own people, the famous, and our projects ("Beat It", "Youth Voice")
             if _NAMES_A_PLACE_AFTER.match(text, end) or _BUSINESS_AFTER.match(text, end):
                 continue
             before = text[max(0, start - _LOOKBACK):start]
