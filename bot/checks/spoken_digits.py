@@ -40,14 +40,13 @@ class SpokenDigits:
         tens = [w for w, d in self.words.items() if len(d) == 2 and d.endswith("0") and d != "10"]
         units = [w for w, d in self.words.items() if len(d) == 1 and d != "0"]
         repeat = phrase_pattern(self.repeats)
-        self._tens_unit = rf"(?:{phrase_pattern(tens)})(?:[ \t]*-[ \t]*|[ \t]+)(?:{phrase_pattern(units)})"
-        self.word = (rf"(?:(?:{repeat})(?:[ \t]+|[ \t]*-[ \t]*))?(?:{self._tens_unit}|{phrase_pattern(self.words)})(?![\w'\u2019])"
+        tens_unit = rf"(?:{phrase_pattern(tens)})(?:[ \t]*-[ \t]*|[ \t]+)(?:{phrase_pattern(units)})"
+        self.word = (rf"(?:(?:{repeat})(?:[ \t]+|[ \t]*-[ \t]*))?(?:{tens_unit}|{phrase_pattern(self.words)})(?![\w'\u2019])"
                      rf"|(?:{repeat})(?:[ \t]+|[ \t]*-[ \t]*)\d(?![\w'\u2019])")
         self._token = lazy_compile(
             rf"(?:(?P<repeat>{repeat})(?:[ \t]+|[ \t]*-[ \t]*))?(?:(?P<tens>{phrase_pattern(tens)})(?:[ \t]*-[ \t]*|[ \t]+)(?P<unit>{phrase_pattern(units)})"
             rf"|(?P<word>{phrase_pattern(self.words)})(?![\w'\u2019])|(?P<figures>\d+))",
             re.IGNORECASE)
-        self._repeat = repeat
 
     def run_pattern(self, figures: int = 4, most: int = 12) -> str:
         """A run of spoken digits, figures of up to ``figures`` digits among them, at least one a word.
