@@ -232,6 +232,15 @@ _ALL_OF_THEM_FROM = lazy_compile(
     r"\b(?i:all|both)[ \t]+(?:(?i:of[ \t]+them|are|were|in)[ \t]+){0,2}(?i:year|yr|y)[ \t]*\d{1,2}[ \t]+(?i:at|from|in)[ \t]+")
 # A possessive after a school's short name: "Reuben (Beaufort's finest)", "Holmleigh Park's pastoral team".
 _POSSESSIVE = lazy_compile(r"['\u2019]s\b")
+# "school (Severn Vale)": the word and then the school's name in brackets (not "our school", "a school").
+_SCHOOL_THEN_NAME = lazy_compile(r"(?<![Oo]ur[ ])(?<![Aa][ ])\b[Ss]chool[ \t]*\([ \t]*")
+_CLOSING_BRACKET = lazy_compile(r"[ \t]*[),]")
+# "Cleeve (his school)", "Denmark Road (Amelia Cray's school)": whose school, in brackets after its name.
+_WHOSE_SCHOOL_IN_BRACKETS = lazy_compile(
+    r"[ \t]*\([ \t]*(?:(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z][\w'\u2019-]+)?['\u2019]s|[Hh]is|[Hh]er|[Tt]heir)"
+    r"[ \t]+(?:new[ \t]+|old[ \t]+|current[ \t]+)?school[ \t]*\)")
+_SCHOOL_RUN_BEFORE = lazy_compile(
+    r"(?P<run>(?:St\.?[ \t]+)?(?P<first>[A-Z][\w'\u2019.-]*)(?:[ \t]+(?:(?:of|the|and|&|on|upon)[ \t]+)?[A-Z][\w'\u2019.-]*){0,4})$")
 _NAME_IN_BRACKETS = lazy_compile(r"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]*\([ \t]*")
 _CAPITALISED_RUN = lazy_compile(
     r"[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*"
@@ -747,6 +756,7 @@ class SchoolDetector:
                 if possessive is not None and possessive.group()[:1].isupper() \
                         and _fold_school(possessive.group()) not in self._local_places:
                     spans.append(Span(Kind.SCHOOL, possessive.start(), possessive.end()))
+            spans += self._school_in_brackets(doc)
         for referred in _REFERRED.finditer(text):
             if not self._names_a_child(doc, referred.start(), referred.end()):
                 continue
@@ -761,6 +771,29 @@ class SchoolDetector:
             if any(w.group().lower() in self._first_names for w in _CAPITALISED_WORD.finditer(before)):
                 if (school := self._school_at_or_possessive(doc, register.end(), True)) is not None:
                     spans.append(school)
+        return spans
+
+    def _school_in_brackets(self, doc: Document) -> list[Span]:
+        """The word "school" and a school's name, one in brackets after the other, in a sentence that names a
+        child (round 21): "Concern re Tia Gould: school (Severn Vale) informed", "spoke to Cleeve (his
+        school)", "Denmark Road (Amelia's school)". Said so, even a name that is also a place is the school.
+        "The school (Balcarras) has a big hall" names no child: a venue."""
+        text = doc.masked
+        spans = []
+        for bracket in _SCHOOL_THEN_NAME.finditer(text):
+            school = self._school_at_or_possessive(doc, bracket.end(), True)
+            if school is None and (run := _name_after_cue(text, bracket.end(), spans)) is not None:
+                school = Span(Kind.SCHOOL, run.start(), run.end())
+            if school is not None and _CLOSING_BRACKET.match(text, school.end) \
+                    and self._names_a_child(doc, bracket.start(), school.end):
+                spans.append(school)
+        for whose in _WHOSE_SCHOOL_IN_BRACKETS.finditer(text):
+            run = _SCHOOL_RUN_BEFORE.search(text, max(0, whose.start() - 60), whose.start())
+            if run is None or run.group("first") in NOT_A_NAME or run.group("first") in _GENERIC:
+                continue
+            if whose.group("who") is not None and whose.group("who") in NOT_A_NAME:
+                continue
+            spans.append(Span(Kind.SCHOOL, run.start(), run.end("run")))
         return spans
 
     def _school_run_for_a_child(self, doc: Document, found: list[Span]) -> list[Span]:
