@@ -27,6 +27,7 @@ its length.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from bot.checks.context import CheckContext
@@ -61,6 +62,7 @@ _FORM_LINE = lazy_compile(r"^[ \t]*(?P<label>[^\W\d_][^:\n]{0,40}?)[ \t]*(?:[:=]
 # A moment's label may go straight into its date: "Timestamp 03/11/2024 18:42", "Form received 22/10/2024".
 _MOMENT_LINE_START = lazy_compile(r"^[ \t]*(?P<label>[^\W\d_][^\W\d\n]{0,40}?)[ \t]+(?=\d)", re.MULTILINE)
 _MAX_LINE = 2000
+_DIGIT = lazy_compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,11 +272,27 @@ class TableReader:
         """The spans, less those a table's columns or a form's labels say are something else."""
         if not spans:
             return spans
+        if "ruled_out" not in doc.memo:
+            doc.memo["ruled_out"] = self._ruled_out(doc)
+        stretches: dict[Kind, tuple[list[int], list[int]]] = doc.memo["ruled_out"]  # type: ignore[assignment]
+        kept = []
+        for span in spans:
+            starts, ends = stretches.get(span.kind, ((), ()))
+            i = bisect_right(starts, span.start) - 1
+            if i >= 0 and span.end <= ends[i]:
+                continue
+            kept.append(span)
+        return self._addresses_within_rows(doc, kept)
+
+    def _ruled_out(self, doc: Document) -> dict[Kind, tuple[list[int], list[int]]]:
+        """What the labels rule out, by kind, as sorted stretches that do not overlap, so that a table of
+        thousands of rows costs time in proportion to its length (a span is looked up by bisection)."""
         ruled_out: list[tuple[Kind, int, int]] = []
         for table in self.tables(doc):
             if not table.known:
                 continue
-            ruled_out.append((Kind.FULL_NAME, table.header_start, table.header_end))
+            # A header's words are labels: nobody's name, school or anything else.
+            ruled_out += [(kind, table.header_start, table.header_end) for kind in Kind]
             for row in table.rows:
                 for role, cell in zip(table.roles, row, strict=False):
                     if role in (SCHOOL, AGE, BIRTH, ADULT, MOMENT):
@@ -282,14 +300,18 @@ class TableReader:
                     if role == MOMENT:
                         ruled_out.append((Kind.DATE_OF_BIRTH, cell.start, cell.end))
         ruled_out += self._form_lines_ruled_out(doc.masked)
-        if not ruled_out:
-            return self._addresses_within_rows(doc, spans)
-        kept = [span for span in spans if not any(
-            kind == span.kind and start <= span.start and span.end <= end for kind, start, end in ruled_out)]
-        return self._addresses_within_rows(doc, kept)
+        stretches: dict[Kind, tuple[list[int], list[int]]] = {}
+        for kind, start, end in sorted(ruled_out, key=lambda r: (r[0], r[1])):
+            starts, ends = stretches.setdefault(kind, ([], []))
+            if starts and start < ends[-1]:
+                ends[-1] = max(ends[-1], end)
+            else:
+                starts.append(start)
+                ends.append(end)
+        return stretches
 
     def _form_lines_ruled_out(self, text: str) -> list[tuple[Kind, int, int]]:
-        if ":" not in text and "-" not in text and not any(ch.isdigit() for ch in text):
+        if ":" not in text and "-" not in text and "=" not in text and _DIGIT.search(text) is None:
             return []
         ruled_out = []
         for line in _FORM_LINE.finditer(text):

@@ -241,6 +241,7 @@ _WHOSE_SCHOOL_IN_BRACKETS = lazy_compile(
     r"[ \t]+(?:new[ \t]+|old[ \t]+|current[ \t]+)?school[ \t]*\)")
 _SCHOOL_RUN_BEFORE = lazy_compile(
     r"(?P<run>(?:St\.?[ \t]+)?(?P<first>[A-Z][\w'\u2019.-]*)(?:[ \t]+(?:(?:of|the|and|&|on|upon)[ \t]+)?[A-Z][\w'\u2019.-]*){0,4})$")
+_WORD_START = lazy_compile(r"(?<![\w'\u2019.-])[A-Z]")
 _NAME_IN_BRACKETS = lazy_compile(r"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]*\([ \t]*")
 _CAPITALISED_RUN = lazy_compile(
     r"[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*"
@@ -780,12 +781,17 @@ class SchoolDetector:
         "The school (Balcarras) has a big hall" names no child: a venue."""
         text = doc.masked
         spans = []
+        names_a_child: dict[tuple[int, int], bool] = {}  # by sentence, so a long run-on text is read once
         for bracket in _SCHOOL_THEN_NAME.finditer(text):
             school = self._school_at_or_possessive(doc, bracket.end(), True)
             if school is None and (run := _name_after_cue(text, bracket.end(), spans)) is not None:
                 school = Span(Kind.SCHOOL, run.start(), run.end())
-            if school is not None and _CLOSING_BRACKET.match(text, school.end) \
-                    and self._names_a_child(doc, bracket.start(), school.end):
+            if school is None or not _CLOSING_BRACKET.match(text, school.end):
+                continue
+            sentence = doc.sentence_bounds(bracket.start(), school.end)
+            if sentence not in names_a_child:
+                names_a_child[sentence] = self._names_a_child(doc, bracket.start(), school.end)
+            if names_a_child[sentence]:
                 spans.append(school)
         for whose in _WHOSE_SCHOOL_IN_BRACKETS.finditer(text):
             run = _SCHOOL_RUN_BEFORE.search(text, max(0, whose.start() - 60), whose.start())
@@ -793,8 +799,22 @@ class SchoolDetector:
                 continue
             if whose.group("who") is not None and whose.group("who") in NOT_A_NAME:
                 continue
-            spans.append(Span(Kind.SCHOOL, run.start(), run.end("run")))
+            spans.append(self._school_ending_run(doc, run.start(), run.end("run")))
         return spans
+
+    def _school_ending_run(self, doc: Document, start: int, end: int) -> Span:
+        """The school's name at the end of a run of capitalised words: "Rang Balcarras" is Balcarras. A school
+        we know by name wins; else a sentence's capitalised first word is not part of the name."""
+        text = doc.masked
+        for word in _WORD_START.finditer(text, start, end):
+            school = self._school_at_or_possessive(doc, word.start(), True)
+            if school is not None and school.end == end:
+                return school
+        words = text[start:end].split()
+        sentence_start = doc.sentence_bounds(start)[0]
+        if len(words) > 1 and not words[0].startswith("St") and not text[sentence_start:start].strip():
+            start = text.index(words[1], start + len(words[0]))
+        return Span(Kind.SCHOOL, start, end)
 
     def _school_run_for_a_child(self, doc: Document, found: list[Span]) -> list[Span]:
         """"pick-up from Severn Vale gates at 3.20 for Kai": a school run for a named child names their
