@@ -426,6 +426,18 @@ class SchoolDetector:
         self._local_alias = lazy_compile(rf"(?i:{_alias_pattern(written)})(?![\w'\u2019])")
         self._local_initials = lazy_compile(rf"(?:{'|'.join(sorted(initials, key=len, reverse=True)) or '(?!x)x'})\b")
         self._place_after = lazy_compile(rf"[ \t]+(?i:{places})\b")
+        # Round 22: the organisation's own projects (examples/org.yml `projects`, names and aliases) are
+        # never a school ("Liam has been attending Audio-Base"), and a clause whose subject is one of them
+        # ("Youth Voice is coming to Severn Vale School") is the organisation going there, not a child.
+        projects = [" ".join(name.split()) for name in context.org_projects if len(name.strip()) > 2]
+        self._project_names = frozenset(name.lower() for name in projects)
+        self._project_words = frozenset(word for name in projects for word in name.split() if word[:1].isupper())
+        self._project_subject = lazy_compile(
+            rf"(?<![\w-])(?i:{phrase_pattern(projects)})(?![\w-])[ \t]+(?:is|are|will|['\u2019]s|['\u2019]re|were|was|"
+            r"visits|visit|visiting|goes|go|going|comes|come|coming|heads|head|heading|returns|back)\b") if projects else None
+        # "He's head of Year 9 at Balcarras": he or she said to hold a job at the school is a grown-up.
+        self._holds_school_job = lazy_compile(
+            rf"\b(?i:he|she|they)(?:['\u2019]s|['\u2019]re|[ \t]+(?i:is|was|are|were))[ \t]+(?:(?i:the|a|an|our)[ \t]+)?(?i:{roles})\b")
         self._local_alias_possessive = lazy_compile(rf"(?i:{_alias_pattern(written)})(?=['\u2019]s\b)")
 
     def find(self, doc: Document) -> list[Span]:
@@ -445,6 +457,8 @@ class SchoolDetector:
         spans = [span for span in spans if not self._venue_after.match(text, span.end)]
         if " for " in text:
             spans += self._school_run_for_a_child(doc, spans)
+        # One of the organisation's own projects is where the child goes to us, not a school.
+        spans = [span for span in spans if " ".join(text[span.start:span.end].split()).lower() not in self._project_names]
         # "Ed Sheeran went to Thomas Mills High School": a famous person's school (famous_people.txt).
         if spans and self._famous.search(text):
             spans = [span for span in spans
@@ -706,8 +720,11 @@ class SchoolDetector:
             sentence_start, _ = doc.sentence_bounds(link.start())
             clause = text[max(sentence_start, link.start() - _CLAUSE_WINDOW):link.start()]
             # (An event right after the name, "for the open evening", is ruled out in _local_school_at.)
-            if _WRITER.search(clause) or self._event.search(clause) or _GROWN_UP_IN_CLAUSE.search(clause):
+            if _WRITER.search(clause) or self._event.search(clause) or _GROWN_UP_IN_CLAUSE.search(clause) \
+                    or self._holds_school_job.search(clause):
                 continue
+            if self._project_subject is not None and self._project_subject.search(clause):
+                continue  # "Beat It are running a taster at Cleeve": the organisation visiting
             if _CHILD_WORD.search(clause) or _FAMILY_AT_START.search(clause) or self._untitled_first_name(clause) \
                     or self._subject_named(clause):
                 spans.append(local)
@@ -719,7 +736,7 @@ class SchoolDetector:
         for subject in _SUBJECT_NAME.finditer(clause):
             who = subject.group("who")
             if who not in NOT_A_NAME and who not in _GENERIC and who not in _TYPE_WORD_SET \
-                    and self._local_alias.fullmatch(who) is None:
+                    and who not in self._project_words and self._local_alias.fullmatch(who) is None:
                 return True
         return False
 
