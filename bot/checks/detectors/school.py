@@ -427,10 +427,10 @@ class SchoolDetector:
         self._local_initials = lazy_compile(rf"(?:{'|'.join(sorted(initials, key=len, reverse=True)) or '(?!x)x'})\b")
         self._place_after = lazy_compile(rf"[ \t]+(?i:{places})\b")
         # Round 22: the organisation's own projects (examples/org.yml `projects`, names and aliases) are
-        # never a school ("Liam has been attending Audio-Base"), and a clause whose subject is one of them
-        # ("Youth Voice is coming to Severn Vale School") is the organisation going there, not a child.
+        # never a school ("Kit goes to Beat It on Fridays"), and a clause whose subject is one of them
+        # ("Audio-Base will be at Cleeve School in March") is the organisation going there, not a child.
         projects = [" ".join(name.split()) for name in context.org_projects if len(name.strip()) > 2]
-        self._project_names = frozenset(name.lower() for name in projects)
+        self._project_start = lazy_compile(rf"(?i:{phrase_pattern(projects)})(?![\w-])") if projects else None
         self._project_words = frozenset(word for name in projects for word in name.split() if word[:1].isupper())
         self._project_subject = lazy_compile(
             rf"(?<![\w-])(?i:{phrase_pattern(projects)})(?![\w-])[ \t]+(?:is|are|will|['\u2019]s|['\u2019]re|were|was|"
@@ -457,13 +457,23 @@ class SchoolDetector:
         spans = [span for span in spans if not self._venue_after.match(text, span.end)]
         if " for " in text:
             spans += self._school_run_for_a_child(doc, spans)
-        # One of the organisation's own projects is where the child goes to us, not a school.
-        spans = [span for span in spans if " ".join(text[span.start:span.end].split()).lower() not in self._project_names]
+        # One of the organisation's own projects is where the child goes to us, not a school, nor is a
+        # span that starts with one and goes on with no school word ("attends Audio-Base on Mondays").
+        spans = [span for span in spans if not self._is_our_project(text, span)]
         # "Ed Sheeran went to Thomas Mills High School": a famous person's school (famous_people.txt).
         if spans and self._famous.search(text):
             spans = [span for span in spans
                      if not self._famous.search(text, max(doc.sentence_bounds(span.start)[0], span.start - 40), span.start)]
         return spans
+
+    def _is_our_project(self, text: str, span: Span) -> bool:
+        """Is the span one of our projects, alone or followed only by words that are no school's?"""
+        if self._project_start is None:
+            return False
+        project = self._project_start.match(text, span.start, span.end)
+        if project is None:
+            return False
+        return not any(word in _TYPE_WORD_SET for word in re.findall(r"[\w']+", text[project.end():span.end]))
 
     def _names_a_child(self, doc: Document, start: int, end: int) -> bool:
         """Does the sentence around text[start:end] name a child: a first name, "Aiden (13)", he or she?"""
