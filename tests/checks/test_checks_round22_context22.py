@@ -102,9 +102,16 @@ def test_a_greeting_before_a_first_name_is_no_full_name_but_the_age_is_still_fou
     "Welcome Arlo to Youth Voice this week.",
     "Ask Otis to bring his sticks on Friday.",
     "The residential is at the Brecon Outdoor Centre, and the concert at Montpellier Gardens bandstand.",
+    # a forename then a place word, where people go or with a part of the place after it
+    "Teenagers (13+) meet in Victoria Park, by the cafe.",
+    "Year 9s: pick-up from Florence Hall car park at 4.",
 ])
 def test_greetings_and_places_are_not_names(check, text):
     assert check(text).findings == []
+
+
+def test_a_young_person_whose_surname_is_a_place_word_is_still_named(found):
+    assert found("Our 14-year-old drummer Sophie Hall played brilliantly.", "full_name") == ["Sophie Hall"]
 
 
 # --- C. a school finding needs a school -------------------------------------------------------------

@@ -337,6 +337,9 @@ class YoungPersonNameDetector:
             rf"(?:['\u2019]s|['\u2019]re|[ \t]+(?:is|was|are|were))[ \t]+(?:(?:the|a|an|our|my|their|his|her)[ \t]+)?"
             rf"(?:[a-z]+[ \t]+)?(?:{roles}|{parents})\b", re.IGNORECASE)
         self._openers = frozenset(word.title() for word in entries("name_openers", context.extra_terms))
+        # A forename then a place word is a place when a part of it follows ("Alexandra Park bandstand").
+        parts = phrase_pattern(entries("venue_parts", context.extra_terms))
+        self._venue_part_after = lazy_compile(rf"[ \t]+(?:{parts})(?![\w-])", re.IGNORECASE)
 
         columns = phrase_pattern(entries("young_list_columns", context.extra_terms))
         self._young_columns = lazy_compile(rf"(?<![\w-])(?:{columns})(?![\w-])", re.IGNORECASE)
@@ -497,6 +500,9 @@ class YoungPersonNameDetector:
             before = text[max(0, start - _LOOKBACK):start]
             if _NAMES_A_PLACE_AFTER.match(text, end) or _BUSINESS_AFTER.match(text, end):
                 continue  # "Thomas Keble School", "the Jack Russell Hall", "Aria Kowalski Photography"
+            if last in _PLACE_WORDS and (_AT_A_PLACE_BEFORE.search(text, max(0, start - 12), start)
+                                         or self._venue_part_after.match(text, end)):
+                continue  # "at Florence Park", "Victoria Hall car park": a place, not a person
             young_before = _YOUNG_BEFORE.search(before) is not None
             if (self._title_before.search(before) and not young_before) or self._role_after.match(text, end):
                 continue
@@ -900,6 +906,11 @@ _PLACE_WORDS = frozenset(
      "Square", "Park", "Gardens", "Market", "Village", "Town", "Works", "Yard", "Quay", "Docks", "Inn", "Arms"]
 )
 
+
+# Round 22: "at", "in", "near" straight before a name ending in a place word ("at Alexandra Park"): where
+# people go, not who they are. "with", "to" and "for" are left out, as people are met, told and thanked.
+_AT_A_PLACE_BEFORE = lazy_compile(
+    r"\b(?:at|in|near|outside|inside|opposite|behind|around|round|past|into|via)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 
 _NAMES_A_PLACE_AFTER = lazy_compile(
     r"(?:['\u2019]s)?[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:School|Academy|College|High|Primary|Grammar|Infants|Juniors|"
