@@ -426,6 +426,18 @@ class SchoolDetector:
         self._local_alias = lazy_compile(rf"(?i:{_alias_pattern(written)})(?![\w'\u2019])")
         self._local_initials = lazy_compile(rf"(?:{'|'.join(sorted(initials, key=len, reverse=True)) or '(?!x)x'})\b")
         self._place_after = lazy_compile(rf"[ \t]+(?i:{places})\b")
+        # Round 22: the organisation's own projects (examples/org.yml `projects`, names and aliases) are
+        # never a school ("Kit goes to Beat It on Fridays"), and a clause whose subject is one of them
+        # ("Audio-Base will be at Cleeve School in March") is the organisation going there, not a child.
+        projects = [" ".join(name.split()) for name in context.org_projects if len(name.strip()) > 2]
+        self._project_start = lazy_compile(rf"(?i:{phrase_pattern(projects)})(?![\w-])") if projects else None
+        self._project_words = frozenset(word for name in projects for word in name.split() if word[:1].isupper())
+        self._project_subject = lazy_compile(
+            rf"(?<![\w-])(?i:{phrase_pattern(projects)})(?![\w-])[ \t]+(?:is|are|will|['\u2019]s|['\u2019]re|were|was|"
+            r"visits|visit|visiting|goes|go|going|comes|come|coming|heads|head|heading|returns|back)\b") if projects else None
+        # "He's head of Year 9 at Balcarras": he or she said to hold a job at the school is a grown-up.
+        self._holds_school_job = lazy_compile(
+            rf"\b(?i:he|she|they)(?:['\u2019]s|['\u2019]re|[ \t]+(?i:is|was|are|were))[ \t]+(?:(?i:the|a|an|our)[ \t]+)?(?i:{roles})\b")
         self._local_alias_possessive = lazy_compile(rf"(?i:{_alias_pattern(written)})(?=['\u2019]s\b)")
 
     def find(self, doc: Document) -> list[Span]:
@@ -445,11 +457,23 @@ class SchoolDetector:
         spans = [span for span in spans if not self._venue_after.match(text, span.end)]
         if " for " in text:
             spans += self._school_run_for_a_child(doc, spans)
+        # One of the organisation's own projects is where the child goes to us, not a school, nor is a
+        # span that starts with one and goes on with no school word ("attends Audio-Base on Mondays").
+        spans = [span for span in spans if not self._is_our_project(text, span)]
         # "Ed Sheeran went to Thomas Mills High School": a famous person's school (famous_people.txt).
         if spans and self._famous.search(text):
             spans = [span for span in spans
                      if not self._famous.search(text, max(doc.sentence_bounds(span.start)[0], span.start - 40), span.start)]
         return spans
+
+    def _is_our_project(self, text: str, span: Span) -> bool:
+        """Is the span one of our projects, alone or followed only by words that are no school's?"""
+        if self._project_start is None:
+            return False
+        project = self._project_start.match(text, span.start, span.end)
+        if project is None:
+            return False
+        return not any(word in _TYPE_WORD_SET for word in re.findall(r"[\w']+", text[project.end():span.end]))
 
     def _names_a_child(self, doc: Document, start: int, end: int) -> bool:
         """Does the sentence around text[start:end] name a child: a first name, "Aiden (13)", he or she?"""
@@ -706,8 +730,11 @@ class SchoolDetector:
             sentence_start, _ = doc.sentence_bounds(link.start())
             clause = text[max(sentence_start, link.start() - _CLAUSE_WINDOW):link.start()]
             # (An event right after the name, "for the open evening", is ruled out in _local_school_at.)
-            if _WRITER.search(clause) or self._event.search(clause) or _GROWN_UP_IN_CLAUSE.search(clause):
+            if _WRITER.search(clause) or self._event.search(clause) or _GROWN_UP_IN_CLAUSE.search(clause) \
+                    or self._holds_school_job.search(clause):
                 continue
+            if self._project_subject is not None and self._project_subject.search(clause):
+                continue  # "Beat It are running a taster at Cleeve": the organisation visiting
             if _CHILD_WORD.search(clause) or _FAMILY_AT_START.search(clause) or self._untitled_first_name(clause) \
                     or self._subject_named(clause):
                 spans.append(local)
@@ -719,7 +746,7 @@ class SchoolDetector:
         for subject in _SUBJECT_NAME.finditer(clause):
             who = subject.group("who")
             if who not in NOT_A_NAME and who not in _GENERIC and who not in _TYPE_WORD_SET \
-                    and self._local_alias.fullmatch(who) is None:
+                    and who not in self._project_words and self._local_alias.fullmatch(who) is None:
                 return True
         return False
 

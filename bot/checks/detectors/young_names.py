@@ -39,7 +39,7 @@ from functools import cache
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
-from bot.checks.detectors.date_of_birth import born_within
+from bot.checks.detectors.date_of_birth import ages_beside, born_within
 from bot.checks.detectors.people import NOT_A_NAME
 from bot.checks.document import Document
 from bot.checks.findings import Kind, is_an_age
@@ -303,6 +303,44 @@ class YoungPersonNameDetector:
             rf"(?:(?i:very[ \t]+own|lovely|amazing|wonderful|brilliant|fave|favourite|favorite|absolute|little|wee|beautiful|gorgeous)[ \t]+)*"
             rf"(?:(?P<affection>(?i:{affection}))[ \t]*,?[ \t]+)?$")
 
+        # Round 22: the text is about a young person in our care, with no age or school beside the name.
+        # A record's heading introduces them: "Incident log - NAME", "Individual risk assessment for NAME".
+        documents = phrase_pattern(entries("young_person_documents", context.extra_terms))
+        self._record_before = lazy_compile(
+            rf"\b(?:{documents})(?:[ \t]+(?:form|sheet|record|entry|log))?[ \t]*(?:\([^()\n]{{1,24}}\)[ \t]*)?"
+            rf"(?:[:,\-\u2013\u2014][ \t]*)?(?:(?:for|re:?|on|about|of|regarding|concerning)[ \t]+)?(?:[:\-\u2013\u2014][ \t]*)?$",
+            re.IGNORECASE)
+        # News passed on about one person, "a quick update on NAME. She's ...", or a subject line
+        # "Re: NAME - update": young when the text then speaks of them as he or she.
+        news = phrase_pattern(entries("young_person_news", context.extra_terms))
+        self._news_before = lazy_compile(
+            rf"\b(?:{news})[ \t]+(?:(?:for|to)[ \t]+(?:the|our|his|her|their)[ \t]+(?:[a-z]+[ \t]+){{0,2}}?)?"
+            rf"(?:on|about|re:?|regarding|concerning)[ \t]+$", re.IGNORECASE)
+        self._news_after = lazy_compile(rf"[ \t]*[:\-\u2013\u2014][ \t]*(?:{news})\b", re.IGNORECASE)
+        # A member of one of our projects' groups: "NAME, one of our Audio-Base producers", "NAME from the
+        # Youth Voice group", "NAME, who plays bass in our Beat It band", "NAME, a member of our young
+        # leaders". A project's name, then (except after "one of" or "a member of") a group or member word.
+        if projects:
+            project_names = phrase_pattern(projects)
+            adjectives = r"(?:(?:new|newest|youngest|young|talented|amazing|brilliant|regular|budding|lovely|fab|fantastic)[ \t]+)*"
+            self._in_project_group = lazy_compile(
+                r"[ \t]*,?[ \t]*(?:(?:is|was|who[ \t]+is|who['\u2019]s)[ \t]+)?"
+                rf"(?:(?:(?:one|a[ \t]+member|part|some)[ \t]+of[ \t]+(?:our|the)[ \t]+{adjectives}(?i:{project_names})(?![\w'\u2019-])"
+                rf"(?:[ \t]+(?:(?i:{groups}|{members})s?|(?i:regulars?|crew|lot)))?)"
+                rf"|(?:(?:from|in|with|of)[ \t]+|who[ \t]+(?:plays|sings|drums|raps|performs|dances|djs|mcs)\b[^.,;!?\n]{{0,30}}?[ \t]+(?:in|with|for)[ \t]+)"
+                rf"(?:our|the)[ \t]+{adjectives}(?i:{project_names})(?![\w'\u2019-])[ \t]+(?:(?i:{groups}|{members})s?|(?i:regulars?|crew|lot))\b)")
+        else:
+            self._in_project_group = None
+        # The next sentence says the person is young: "... Tyler G...'s mum's email? He's in Year 9 at ...".
+        # Only a sentence that starts with he or she, and not one giving them a grown-up's job or role.
+        self._role_of_pronoun = lazy_compile(
+            rf"(?:['\u2019]s|['\u2019]re|[ \t]+(?:is|was|are|were))[ \t]+(?:(?:the|a|an|our|my|their|his|her)[ \t]+)?"
+            rf"(?:[a-z]+[ \t]+)?(?:{roles}|{parents})\b", re.IGNORECASE)
+        self._openers = frozenset(word.title() for word in entries("name_openers", context.extra_terms))
+        # A forename then a place word is a place when a part of it follows ("Alexandra Park bandstand").
+        parts = phrase_pattern(entries("venue_parts", context.extra_terms))
+        self._venue_part_after = lazy_compile(rf"[ \t]+(?:{parts})(?![\w-])", re.IGNORECASE)
+
         columns = phrase_pattern(entries("young_list_columns", context.extra_terms))
         self._young_columns = lazy_compile(rf"(?<![\w-])(?:{columns})(?![\w-])", re.IGNORECASE)
         self._parent_named_after = lazy_compile(
@@ -401,7 +439,37 @@ class YoungPersonNameDetector:
                 or self._story_before.search(text, max(0, start - 60), start) is not None
                 or (self._offered_before.search(before) is not None and self._offered_after.match(text, end) is not None)
                 or (self._added_before.search(before) is not None and self._added_after.match(text, end) is not None)
-                or self._absent_after.match(text, end) is not None)
+                or self._absent_after.match(text, end) is not None
+                or self._record_before.search(before) is not None
+                or (self._in_project_group is not None and self._in_project_group.match(text, end) is not None)
+                or self._news_about(text, start, end, before))
+
+    def _news_about(self, text: str, start: int, end: int, before: str) -> bool:
+        """News of one person (round 22): "Quick update on NAME. She's settled in", a subject line
+        "Re: NAME - update" over a note about him or her. The text must go on to say he or she."""
+        if self._news_before.search(before) is None and not (
+                _SUBJECT_LINE_BEFORE.search(text, max(0, start - 20), start) is not None
+                and self._news_after.match(text, end) is not None):
+            return False
+        return _PRONOUN.search(text, end, min(len(text), end + 200)) is not None
+
+    def _young_next_sentence(self, doc: Document, start: int, end: int) -> bool:
+        """The sentence after the name's starts with he or she and says they are young (round 22):
+        "Has anyone got a number for NAME? She's in Year 7", "I'm worried about NAME. He is only 13".
+        Not when it gives them a grown-up's role ("She's the parent of ...", "He's head of Year 9") or
+        job ("He teaches music to Year 10")."""
+        text = doc.masked
+        _, sentence_end = doc.sentence_bounds(start, end)
+        opening = _NEXT_SENTENCE_PRONOUN.match(text, sentence_end)
+        if opening is None:
+            return False
+        after = opening.end()
+        if self._role_of_pronoun.match(text, after) or self._adult_action_after.match(text, after):
+            return False
+        next_start, next_end = doc.sentence_bounds(opening.start("pronoun"), after)
+        sentence = text[next_start:next_end]
+        return bool(self._youth_cue.search(sentence) or _AGE_IN_SENTENCE.search(sentence)
+                    or _AGE_IN_WORDS.search(sentence))
 
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
@@ -416,6 +484,13 @@ class YoungPersonNameDetector:
             first, last = name.group("first"), name.group("last")
             if first in NOT_A_NAME or last in NOT_A_NAME or last.split("-")[0] in _NOT_A_SURNAME or last in self._group_last:
                 continue
+            if first in self._openers:
+                # "Meet Tilly, 12": a verb or greeting before a first name (name_openers.txt) is no
+                # surname-first or full name. The age beside the first name is still its own finding, as
+                # the date-of-birth check gives it for a first name standing alone ("Tilly, 12").
+                if self._is_forename(last):
+                    spans += ages_beside(text, name.start("last"), name.end("last"))
+                continue
             start, end = name.start(), name.start("last") + len(last)
             if _MENTION_BEFORE.search(text, max(0, start - 2), start):
                 continue  # "@Dan Leah T": a chat handle, which the platform shows anyway
@@ -425,6 +500,9 @@ class YoungPersonNameDetector:
             before = text[max(0, start - _LOOKBACK):start]
             if _NAMES_A_PLACE_AFTER.match(text, end) or _BUSINESS_AFTER.match(text, end):
                 continue  # "Thomas Keble School", "the Jack Russell Hall", "Aria Kowalski Photography"
+            if last in _PLACE_WORDS and (_AT_A_PLACE_BEFORE.search(text, max(0, start - 12), start)
+                                         or self._venue_part_after.match(text, end)):
+                continue  # "at Florence Park", "Victoria Hall car park": a place, not a person
             young_before = _YOUNG_BEFORE.search(before) is not None
             if (self._title_before.search(before) and not young_before) or self._role_after.match(text, end):
                 continue
@@ -461,6 +539,8 @@ class YoungPersonNameDetector:
                         message_age = _AGE_OF_SOMEONE.search(text) is not None
                     young = (message_age and _ORGANISATION_AFTER.match(text, end) is None
                              and not _credit(text, start, end) and not self._role_later.match(text, end))
+                    if not young and _ORGANISATION_AFTER.match(text, end) is None and not self._role_later.match(text, end):
+                        young = self._young_next_sentence(doc, start, end)
             if young:
                 spans.append(Span(Kind.FULL_NAME, start, end))
         spans += self._joined_names(text, spans)
@@ -827,6 +907,11 @@ _PLACE_WORDS = frozenset(
 )
 
 
+# Round 22: "at", "in", "near" straight before a name ending in a place word ("at Alexandra Park"): where
+# people go, not who they are. "with", "to" and "for" are left out, as people are met, told and thanked.
+_AT_A_PLACE_BEFORE = lazy_compile(
+    r"\b(?:at|in|near|outside|inside|opposite|behind|around|round|past|into|via)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+
 _NAMES_A_PLACE_AFTER = lazy_compile(
     r"(?:['\u2019]s)?[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:School|Academy|College|High|Primary|Grammar|Infants|Juniors|"
     r"Hall|Centre|Theatre|Church|Chapel|Trust|Foundation|Fund|Road|Street|Lane|Avenue|Close|Way|Park|Rooms|House|"
@@ -843,6 +928,16 @@ _MENTION_BEFORE = lazy_compile(r"@[ \t]?$")
 _JOINED_NAME_AFTER = lazy_compile(
     rf"(?:['\u2019]s)?(?:[ \t]*,[ \t]*(?:aged[ \t]+)?{_AGE}[ \t]*,?|[ \t]*\([^)\n]{{1,20}}\))?[ \t]*,?[ \t]*(?:and|&)[ \t]+"
     rf"(?P<first>{_NAME_WORD})[ \t]+(?P<last>{_SURNAME})\b(?!['\u2019-]?\w)")
+
+
+# Round 22: a subject line before a name ("Re: ", "Subject: Fwd: "), he or she later in the text, the
+# he or she that opens the next sentence, and an age in words said of someone ("she is fourteen").
+_SUBJECT_LINE_BEFORE = lazy_compile(r"(?:^|\n)[ \t]*(?:(?:re|fw|fwd|subject)[ \t]*:[ \t]*)+$", re.IGNORECASE)
+_PRONOUN = lazy_compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
+_NEXT_SENTENCE_PRONOUN = lazy_compile(r"[ \t.!?:;)]*(?:\n[ \t]*)?(?P<pronoun>[Hh]e|[Ss]he)(?=['\u2019 \t])")
+_AGE_IN_WORDS = lazy_compile(
+    rf"\b(?:is|['\u2019]s|turns?|turned|only|just|aged?)[ \t]+(?:only[ \t]+|just[ \t]+)?{_AGE_WORD}\b(?![ \t-]+(?:o['\u2019]clock|minutes|hours|years?[ \t]+ago))",
+    re.IGNORECASE)
 
 
 def _candidates(text: str):
