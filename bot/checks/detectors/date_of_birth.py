@@ -422,9 +422,10 @@ class DateOfBirthDetector:
             first = name.group("first")
             if not self._is_first_name(first) or first in NOT_A_NAME or first in _NOT_A_PERSON_BEFORE_DATE:
                 continue
-            spans += ages_beside(text, name.start(), name.end())
+            # "Priya Patel" or "Priya P" may be written as a full name; "Priya" alone is a first name.
+            spans += ages_beside(text, name.start(), name.end(), first_name_only=name.end("first") == name.end())
             if name.end("first") != name.end():
-                spans += ages_beside(text, name.start(), name.end("first"))
+                spans += ages_beside(text, name.start(), name.end("first"), first_name_only=True)
         if _FORM_NAME_LINE.search(text):
             spans += [Span(Kind.DATE_OF_BIRTH, m.start("age"), m.end("age")) for m in _FORM_AGE_LINE.finditer(text)]
         return spans
@@ -637,8 +638,10 @@ _AGE_AFTER_NAME = lazy_compile(
     # "Ashton Kerr, he's 13, lives ...", "(she's 14)", "(he/she's 11)", "- she's only 10 but",
     # ", who is only fifteen,", ", who's just turned 14,", "Jude Haverford is 9 and", "Niamh Doherty
     # turned 16 last week"; and the next sentence opening with it: "Callum Threlfall. He's 15".
-    rf"|(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+[-\u2013\u2014][ \t]+|[ \t]*[.!?]+[ \t]+){_SUBJECT}(?:{_IS}|{_TURNED}|{_IS}[ \t]+now)"
+    rf"|(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+[-\u2013\u2014][ \t]+){_SUBJECT}(?:{_IS}|{_TURNED}|{_IS}[ \t]+now)"
     rf"[ \t]+{_AGE_LEAN}(?P<said>{_AGE_VALUE}){_AGE_UNIT}(?:{_AFTER_A_SAID_AGE}|(?=[ \t]*\)))"
+    rf"|[ \t]*[.!?]+[ \t]+{_SUBJECT}(?:{_IS}|{_TURNED}|{_IS}[ \t]+now)"
+    rf"[ \t]+{_AGE_LEAN}(?P<next>{_AGE_VALUE}){_AGE_UNIT}{_AFTER_A_SAID_AGE}"
     rf"|(?:[ \t]+is|{_TURNED})[ \t]+{_AGE_LEAN}(?P<is>{_AGE_VALUE}){_AGE_UNIT}{_AFTER_A_SAID_AGE}"
     # A record's next sentence: "YP name: Harvey Quinn. Aged 15.", "Isaac Penrose. 13 years old."
     rf"|[ \t]*\.[ \t]+(?:aged?[ \t]*:?[ \t]*(?P<record>{_AGE_VALUE})|(?P<record_old>{_AGE_VALUE}){_AGE_UNIT_OLD})"
@@ -646,7 +649,10 @@ _AGE_AFTER_NAME = lazy_compile(
     rf"|,[ \t]*(?:a|an)[ \t]+(?P<old>{_YEARS_OLD})\b(?!s))",
     re.IGNORECASE,
 )
-_AGE_GROUPS = ("comma", "paren", "aged", "field", "dashed", "unit", "said", "is", "record", "record_old", "old")
+_AGE_GROUPS = ("comma", "paren", "aged", "field", "dashed", "unit", "said", "next", "is", "record", "record_old", "old")
+# Said in running prose of a first name alone ("Priya is 15 and plays the cello", "Freya. She's 14"), an
+# age names nobody in particular (round 11); beside a full name it identifies them (round 21).
+_FULL_NAME_ONLY_GROUPS = frozenset({"next", "is"})
 # Before the name, perhaps with a role between: "14-year-old Ruby Castell", "our 12 year old producer Zain".
 _AGE_BEFORE_NAME = lazy_compile(
     rf"(?<![\w-])(?P<old>{_YEARS_OLD})(?!s)[ \t]+"
@@ -697,13 +703,15 @@ def age_in_years(written: str) -> int | None:
     return int(word) if word.isdigit() else _WORD_AGES.get(word, _ORDINAL_WORD_AGES.get(word))
 
 
-def ages_beside(text: str, start: int, end: int) -> list[Span]:
-    """An exact age right after or right before the name at text[start:end]: the age's own span."""
+def ages_beside(text: str, start: int, end: int, *, first_name_only: bool = False) -> list[Span]:
+    """An exact age right after or right before the name at text[start:end]: the age's own span. Beside a
+    first name alone, an age said in running prose ("Priya is 15 and ...") is not read."""
     spans = []
     after = _AGE_AFTER_NAME.match(text, end)
     if after is not None:
         group = next(name for name in _AGE_GROUPS if after.group(name) is not None)
-        spans.append(Span(Kind.DATE_OF_BIRTH, after.start(group), after.end(group)))
+        if not (first_name_only and group in _FULL_NAME_ONLY_GROUPS):
+            spans.append(Span(Kind.DATE_OF_BIRTH, after.start(group), after.end(group)))
     before = _AGE_BEFORE_NAME.search(text, max(0, start - 40), start)
     if before is not None:
         spans.append(Span(Kind.DATE_OF_BIRTH, before.start("old"), before.end("old")))

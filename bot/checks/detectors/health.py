@@ -78,6 +78,8 @@ _FILLER = (
     r"severely|mildly|extremely|badly|seriously|highly|moderately|profoundly|"
     # How often: "having a lot of dark days", "lots of panic attacks".
     r"lot|lots|of|"
+    # How big (round 21): "Poppy had a full meltdown", "a total shutdown".
+    r"full|complete|total|huge|massive|proper|"
     r"type[ \t]+(?:1|2|one|two))[ \t]+){0,3}"
 )
 # Pronouns first: at the same position "She" must be read as a pronoun, not as a would-be name.
@@ -286,6 +288,14 @@ class HealthDetector:
             # The thing itself, not "her mood board" or "his food order".
             rf"(?=[ \t]*(?:[,.;:!?)\n\u2013\u2014-]|$)|[ \t]+(?:since|lately|recently|at|this|and|but|so|again|for|over|in|after|"
             rf"which|too|though|because|when|while|the|of|now|still|right)\b)", re.IGNORECASE)
+        # Round 21: what they struggle with, said to be getting worse: "Freddie's eating has got worse", "her
+        # sleep has been awful", "his mood is getting worse" (health_struggles.txt).
+        self._worsening = lazy_compile(
+            rf"\b(?:(?P<name>[A-Z][a-z]+)['\u2019]s|his|her|their)[ \t]+(?:{struggles})"
+            rf"(?:[ \t]+(?:has|have|had|is|was)|['\u2019]s)?(?:[ \t]+(?:really|definitely|also|just|now))?[ \t]+"
+            rf"(?:got(?:ten)?|been|getting|become|becoming|gone)[ \t]+(?:(?:a[ \t]+lot|much|really|so|very|even|quite)[ \t]+)?"
+            rf"(?:worse|bad|awful|terrible|poor|erratic|downhill)\b", re.IGNORECASE)
+        self._neutral_referrers = frozenset(entries("neutral_referrers", context.extra_terms))
         # Several young people at once (young_group_words.txt): "both twins have diabetes", "three of the
         # group have EHCPs", "the two sisters are autistic" (round 12).
         # A larger count is a figure in a report ("23 young people with EHCPs took part"), which identifies
@@ -617,6 +627,14 @@ class HealthDetector:
         lowered = text.lower()
         return any(name in lowered for name in self._staff_full_names if name.split()[0] == first.group().lower())
 
+    def _a_referrer(self, text: str, start: int, end: int) -> bool:
+        """A professional who referred the young person to the organisation (round 21, neutral_referrers.txt):
+        "The school nurse referred Ava to us", "referred to us by her social worker", "Referrer: school nurse"."""
+        if " ".join(text[start:end].lower().split()) not in self._neutral_referrers:
+            return False
+        return (_REFERRED_BY_BEFORE.search(text, max(0, start - 40), start) is not None
+                or _REFERS_TO_US_AFTER.match(text, end) is not None)
+
     def _cared_for(self, text: str, conditions: list[re.Match[str]]) -> list[Span]:
         """A service or professional named first, then what it does for a young person: "the eating
         disorders team is now working with Leah", "a social worker's been assigned to him"."""
@@ -625,6 +643,8 @@ class HealthDetector:
             care = self._care_after.match(text, condition.end())
             if care is None:
                 continue
+            if care.group("verb").lower() == "referred" and _REFERRED_TO_US_AFTER.match(text, care.end()):
+                continue  # a referrer, not care: "the school nurse referred Ava to us"
             name = care.group("name")
             if name is not None and (name.lower() not in self._first_names or name in NOT_A_NAME
                                      or self._is_famous(text, care.start("name"), care.end("name"))):
@@ -684,6 +704,8 @@ class HealthDetector:
             start, end = condition.span()
             if _TOPIC_AFTER.match(text, end) and not _CARE_FROM_BEFORE.search(text, max(0, start - 40), start):
                 continue
+            if self._a_referrer(text, start, end):
+                continue  # "the school nurse referred Ava to us": who sent them, not their care
             if text[start:end].lower() == "signed off" and not _SIGNED_OFF_SICK_BEFORE.search(text, max(0, start - 12), start):
                 continue  # "her volunteering hours signed off" is a form, not a sick note
             if text[start:end].lower() in _ABSENCE_WORDS and _NOT_SICK_AFTER.match(text, end):
@@ -756,7 +778,8 @@ class HealthDetector:
         # boot", "a pot on his leg", "a rough time with her eating" (round 11).
         low_text = lowered if lowered is not None else text.lower()
         patterns = ([self._dressed_part] if any(cue in low_text for cue in self._dressing_cues) else []) + \
-            ([self._struggle] if any(f"with {owner} " in low_text for owner in ("his", "her", "their")) else [])
+            ([self._struggle] if any(f"with {owner} " in low_text for owner in ("his", "her", "their")) else []) + \
+            ([self._worsening] if any(word in low_text for word in _WORSENING_CUES) else [])
         for pattern in patterns:
             for need in pattern.finditer(text):
                 name = need.groupdict().get("name")
@@ -1038,6 +1061,19 @@ _GENERAL_CHILD = lazy_compile(
 _CAPITALISED_WORD = lazy_compile(r"\b[A-Z][a-z]+\b")
 _SIGNED_OFF_SICK_BEFORE = lazy_compile(r"(?:\b(?:been|is|was|got|being|get|just|has|had)|['\u2019]s)[ \t]+$", re.IGNORECASE)
 _OPERATIONS = frozenset({"operation", "surgery", "op on"})
+# Cheap look-ups before the worsening pattern is run (round 21).
+_WORSENING_CUES = ("worse", "bad", "awful", "terrible", "poor", "erratic", "downhill")
+# A young person referred to the organisation (round 21): "The school nurse referred Ava to us" says who
+# sent them, not what care they get (a need said in the same sentence is still a finding of its own).
+_TO_US = r"(?:us|our[ \t]+\w+|tmw|the[ \t]+(?:music[ \t]+works|project|charity|group|sessions?))\b"
+_REFERRED_BY_BEFORE = lazy_compile(
+    rf"(?:\b(?:referred|sent)(?:[ \t]+(?:on[ \t]+)?to[ \t]+{_TO_US})?[ \t]+by|\breferrer|\breferred[ \t]+by|\breferral[ \t]+(?:from|by))"
+    r"[ \t]*:?[ \t]*(?:(?:the|a|an|their|his|her|my|our)[ \t]+)?$", re.IGNORECASE)
+_REFERS_TO_US_AFTER = lazy_compile(
+    rf"[ \t]+(?:has[ \t]+|have[ \t]+)?(?:referred|refers|is[ \t]+referring|sent)[ \t]+(?:[A-Z][a-z]+|him|her|them)"
+    rf"[ \t]+(?:on[ \t]+)?to[ \t]+{_TO_US}", re.IGNORECASE)
+_REFERRED_TO_US_AFTER = lazy_compile(
+    r"[ \t]+(?:on[ \t]+)?to[ \t]+(?:us|our[ \t]+\w+|tmw|the[ \t]+(?:music[ \t]+works|project|charity|group|sessions?))\b", re.IGNORECASE)
 # Words that say a young person is away ill without saying what with. When the same sentence names the
 # condition ("signed off school with glandular fever"), the condition is the finding, not the absence;
 # "signed off as a volunteer" is a form being signed, not a sick note (round 12).

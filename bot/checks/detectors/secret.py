@@ -451,11 +451,12 @@ def _looks_like_secret(value: str, *, explicit: bool, digits_only_ok: bool, min_
         return False
     if value[0] in "[<({" and value[1:].rstrip("]>)}").isalpha():
         return False  # a placeholder such as "[secret removed]" or "<redacted>"
-    # "What's the wifi password again?", "where the API key lives?": a question's last word is no
-    # password. A plain word before the question mark is judged as that word (round 21).
+    # "What's the wifi password again?", "where is the API key kept?": a question's last word is no
+    # password. A plain word before the question mark is judged as that word, and as a word that was not
+    # given as a value: only one shaped like a password counts (round 21).
     asked = value.rstrip("?")
     if asked != value and asked.isalpha():
-        value = asked
+        value, explicit = asked, False
     has_digit = any(ch.isdigit() for ch in value)
     has_alpha = any(ch.isalpha() for ch in value)
     if digits_only_ok:
