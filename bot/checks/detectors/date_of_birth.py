@@ -314,6 +314,8 @@ class DateOfBirthDetector:
         self._first_names = frozenset(entries("forenames", context.extra_terms))
         # "Zoë" and "Zoe", "Anaïs" and "Anais": a first name is known however it is accented.
         self._folded_first_names = frozenset(folded(name) for name in self._first_names)
+        # Both together, so that a plain word ("Zoe", "Ruben") is looked up once, without folding it.
+        self._any_first_names = self._first_names | self._folded_first_names
         roles = phrase_pattern(entries("adult_roles", context.extra_terms))
         self._adult_role = lazy_compile(rf"\b(?:{roles})\b", re.IGNORECASE)
         famous = phrase_pattern(entries("famous_people", context.extra_terms))
@@ -431,7 +433,8 @@ class DateOfBirthDetector:
         return spans
 
     def _is_first_name(self, word: str) -> bool:
-        return word.lower() in self._first_names or folded(word) in self._folded_first_names
+        # Folding a plain (ASCII) word changes nothing but its case, so only other words are folded.
+        return word.lower() in self._any_first_names or (not word.isascii() and folded(word) in self._folded_first_names)
 
     def _an_organisations_age(self, text: str, cue_start: int, cue: str) -> bool:
         """"Audio-Base turns 10 on 3rd March": an age said of a name that is not a person's."""
@@ -715,7 +718,9 @@ def ages_beside(text: str, start: int, end: int, *, first_name_only: bool = Fals
     before = _AGE_BEFORE_NAME.search(text, max(0, start - 40), start)
     if before is not None:
         spans.append(Span(Kind.DATE_OF_BIRTH, before.start("old"), before.end("old")))
-    greeted = _GREETED_ORDINAL_BEFORE_NAME.search(text, max(0, start - _GREETING_LOOKBACK), start)
+    # Every ordinal from 4th to 19th, in figures or in words, has "th" in it: a cheap first look.
+    lookback = max(0, start - _GREETING_LOOKBACK)
+    greeted = _GREETED_ORDINAL_BEFORE_NAME.search(text, lookback, start) if "th" in text[lookback:start].lower() else None
     if greeted is not None:
         group = "greeted" if greeted.group("greeted") is not None else "numbered"
         spans.append(Span(Kind.DATE_OF_BIRTH, greeted.start(group), greeted.end(group)))

@@ -681,6 +681,9 @@ class SecretDetector:
         """"signing secret, it's 8e2b...", "Here it is: 8e2b... (signing secret)": a key-shaped value with a
         secret's name a little before it on its line, or just after it."""
         spans = []
+        # A cheap first look: without a word of twenty characters or more there is no key-shaped value.
+        if not any(len(word) >= 20 for word in text.split()):
+            return spans
         for match in _KEY_SHAPED_RUN.finditer(text):
             value = match.group("value")
             if not _key_shaped(value):

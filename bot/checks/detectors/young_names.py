@@ -372,7 +372,7 @@ class YoungPersonNameDetector:
 
     def _is_forename(self, first: str) -> bool:
         """"Evie-Mae" counts when either part is a known first name."""
-        lowered = folded(first)
+        lowered = first.lower() if first.isascii() else folded(first)
         return lowered in self._first_names or ("-" in lowered and any(
             part in self._first_names for part in lowered.split("-")))
 
