@@ -487,16 +487,26 @@ class HealthDetector:
             match = pattern.search(before, match.start() + 1)
         return False
 
-    def _sentence_names_young_person(self, doc: Document, start: int) -> bool:
+    def _sentence_names_young_person(self, doc: Document, start: int,
+                                     answered: dict[tuple[int, int], bool] | None = None) -> bool:
         """The sentence names its person (a first name, he or she) and no grown-up by role: "Our volunteer
-        Sue has her knee in a brace" is a grown-up's."""
+        Sue has her knee in a brace" is a grown-up's.
+
+        `answered` keeps the answer for each sentence already read, so that many needs in one long sentence
+        (a text without full stops) read it once, not once each."""
         text = doc.masked
-        sentence_start, sentence_end = doc.sentence_bounds(start)
-        if self._adult_named.search(text, sentence_start, sentence_end):
-            return False
-        return _HE_OR_SHE.search(text, sentence_start, sentence_end) is not None or any(
-            w.group().lower() in self._first_names and w.group() not in NOT_A_NAME and not self._is_famous(text, w.start(), w.end())
-            for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end))
+        bounds = doc.sentence_bounds(start)
+        if answered is not None and bounds in answered:
+            return answered[bounds]
+        sentence_start, sentence_end = bounds
+        result = not self._adult_named.search(text, sentence_start, sentence_end) and (
+            _HE_OR_SHE.search(text, sentence_start, sentence_end) is not None or any(
+                w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
+                and not self._is_famous(text, w.start(), w.end())
+                for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end)))
+        if answered is not None:
+            answered[bounds] = result
+        return result
 
     def _anonymous_quote(self, text: str, start: int) -> bool:
         """"Message from a parent: 'My son has autism and ...'": a condition quoted from somebody left
@@ -780,6 +790,7 @@ class HealthDetector:
         patterns = ([self._dressed_part] if any(cue in low_text for cue in self._dressing_cues) else []) + \
             ([self._struggle] if any(f"with {owner} " in low_text for owner in ("his", "her", "their")) else []) + \
             ([self._worsening] if any(word in low_text for word in _WORSENING_CUES) else [])
+        answered: dict[tuple[int, int], bool] = {}
         for pattern in patterns:
             for need in pattern.finditer(text):
                 name = need.groupdict().get("name")
@@ -787,7 +798,7 @@ class HealthDetector:
                     if name.lower() in self._first_names and name not in NOT_A_NAME \
                             and not self._adult_before.search(text, max(0, need.start() - 40), need.start()):
                         spans.append(Span(Kind.HEALTH, need.start("name"), need.end()))
-                elif self._sentence_names_young_person(doc, need.start()):
+                elif self._sentence_names_young_person(doc, need.start(), answered):
                     spans.append(Span(Kind.HEALTH, need.start(), need.end()))
         # "he's been cutting": harm to oneself without the word "self", right after the person.
         if "cutting" in text:
