@@ -86,6 +86,16 @@ def test_plain_word_needs_of_a_young_person_are_health(found, text, need):
     assert any(need in f for f in found(text, "health"))
 
 
+@pytest.mark.parametrize("text, needs", [
+    ("Cara hasn't been sleeping and had an anxiety attack in the van", ["hasn't been sleeping", "anxiety attack"]),
+    ("Rhys can't sleep at the moment and had a panic attack after the set", ["can't sleep", "panic attack"]),
+])
+def test_a_need_said_as_what_they_do_places_the_condition_after_it(found, text, needs):
+    """What the young person does says whose the condition is: both are their needs."""
+    findings = found(text, "health")
+    assert all(any(need in f for f in findings) for need in needs)
+
+
 @pytest.mark.parametrize("text", [
     "The printer had a meltdown before the gig",
     "Dev had nightmares about the exam lol",  # a turn of phrase, not a sleep problem

@@ -828,7 +828,9 @@ class HealthDetector:
         # A need said as what the person does is a finding of its own only where the sentence names no
         # condition ("Maisie can't do stairs, she's on crutches" is one finding, the crutches).
         told = {doc.sentence_bounds(span.start)[0] for span in spans}
-        told.update(sentence_start for _, _, sentence_start in unplaced)
+        # A condition tied to nobody yet ("Leah hasn't been sleeping well and had a panic attack") does not
+        # silence what the person does: that behaviour, said of a first name, places the condition too
+        # (_same_persons), round 21.
         behaviours = list(self._behaviour_lower.finditer(lowered) if lowered is not None
                           else self._behaviour_any_case.finditer(text))
         # What they find hard in everyday words ("finds crowded rooms overwhelming") is read the same way,
