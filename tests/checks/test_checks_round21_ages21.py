@@ -35,6 +35,19 @@ def test_an_exact_age_beside_a_young_persons_name_is_found(found, text, age):
     assert age in found(text, "date_of_birth")
 
 
+@pytest.mark.parametrize("text, said", [
+    ("Big love to our bassist Rory Quayle, 15 today!", "15 today"),
+    ("Ottilie, 9 today 🎂", "9 today"),
+])
+def test_an_age_reached_today_said_as_news_is_a_birthday(found, text, said):
+    assert said in found(text, "date_of_birth")
+
+
+@pytest.mark.parametrize("text", ["Rory, 10 today?", "Ottilie, 11 tomorrow at the hall"])
+def test_a_number_and_a_day_asked_or_arranged_may_be_a_time(found, text):
+    assert found(text, "date_of_birth") == []
+
+
 @pytest.mark.parametrize("text", [
     "Ezra Clayton, 12 yrs old, keen on keys",
     "Young person: Rhiannon Tate. Age 13.",

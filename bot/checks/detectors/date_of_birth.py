@@ -179,6 +179,8 @@ _ORDINAL_MILESTONE = lazy_compile(
     rf"(?i:(?P<relative>{_RELATIVE_DAY})|on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE}|(?<=the[ ])(?:{_ORDINAL_WORDS})))(?![\w/]|\.\d)"
 )
 _DATE_AFTER_RELATIVE = lazy_compile(rf"[ \t]*[,(\-\u2013][ \t]*(?:the[ \t]+)?(?P<date>(?:{_DATE}))(?![\w/]|\.\d)", re.IGNORECASE)
+# "today" ending a sentence or a line ("14 today!", "13 today 🎉"), not asked about ("10 today?").
+_TODAY_AS_NEWS = lazy_compile(r"(?i:today)[ \t]*(?:[!.\n\u2600-\u27bf\U0001F300-\U0001FAFF]|$)")
 _MILESTONE_CUES = (" on ", " in ", "today", "tomorrow", "tonight", "next ", "this ", "weekend", "day week")
 
 
@@ -348,7 +350,11 @@ class DateOfBirthDetector:
         if "old" in lowered or any(ch.isdigit() for ch in text):
             spans += self._ages_beside_first_names(text)
         if not any(cue in lowered for cue in _CUES):
-            return spans
+            # Round 21: "Ellis Ward, 14 today!", "Noah Ferreira, 13 today": an age and "today" said as news,
+            # ending its sentence, is a birthday even without a birthday word. Other relative days need a cue:
+            # "Kai, 10 tomorrow?" or "Jess - 11 on Saturday" may be a time.
+            told_today = [span for span in relative if _TODAY_AS_NEWS.match(text, span.end - len("today"))]
+            return spans + self._unless_dated(doc, told_today, spans)
         if _BIRTHDAY_LIST_CUE.search(text):
             spans += self._birthday_list(text)
         for born in _BORN_IN_YEAR.finditer(text):
