@@ -94,6 +94,8 @@ def test_an_age_still_to_come_on_a_given_date_is_the_dates_finding(found):
     ("Lola has been referred to the early help team", "early help team"),
     ("Ollie's sleep has got a lot worse since Christmas", "sleep has got a lot worse"),
     ("Tam keeps having nightmares, his dad says", "keeps having nightmares"),
+    ("Juno went home early after an anxiety attack", "anxiety attack"),
+    ("Bram came back in after a panic attack and sat with Lucy", "panic attack"),
 ])
 def test_plain_word_needs_of_a_young_person_are_health(found, text, need):
     assert any(need in f for f in found(text, "health"))

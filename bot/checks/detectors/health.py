@@ -65,7 +65,10 @@ _VERB_WORD = (
     # Nico and Tegan all have ADHD", "he's been feeling suicidal", "Lottie keeps having panic attacks".
     r"are|were|all|each|suffer|feeling|feels|felt|keeps|keep|kept|"
     # How recent (round 20): "she's only just back after her op", "he's finally home since his surgery".
-    r"only|after|since|recently|finally)"
+    r"only|after|since|recently|finally|"
+    # Coming and going around it (round 21): "she came back in after a panic attack", "he had to leave
+    # early after an anxiety attack", "Kit was sent home after a seizure".
+    r"came|come|comes|coming|left|leave|leaves|leaving|sent|early)"
 )
 _VERB = (
     rf"(?:[ \t]*,?[ \t]*who(?:['\u2019]s|[ \t]+{_VERB_WORD})|['\u2019]s|['\u2019]ll|[ \t]+{_VERB_WORD})"
