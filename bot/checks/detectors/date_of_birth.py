@@ -37,6 +37,7 @@ these few patterns say all we need.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
@@ -147,6 +148,11 @@ _RELATIVE_DAY = (
     # "Marcus will be 18 in June": the month of a milestone tells the age to the month.
     r"|in[ \t]+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"
 )
+# A name's letters, accented ones too (round 21): "Zoë Brontë turns 12 on Sunday", "Chloë Dubé, 14". Latin-1's
+# letters only, without × and ÷.
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff"
+_NAME_WORD = rf"[{_UP}][{_LOW}]+"
 # "turns 13 on the 19th": a day of this month, after "on the".
 _MILESTONE_AGE_WHEN = (
     rf"(?P<age>{_AGE})(?:[ \t]+(?:years?[ \t]+old|yrs?))?[ \t]+"
@@ -157,22 +163,24 @@ _MILESTONE_AGE_WHEN = (
 # Hall, 3 March 2026" the 3 is the day itself.
 # "Freya is 12 on Thursday", "she's 11 next week", "Jacob turns 15 tomorrow", "Caleb who turns 17 today".
 _MILESTONE_SAID = lazy_compile(
-    rf"\b(?P<who>[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[Hh]e|[Ss]he|who)"
+    rf"\b(?P<who>{_NAME_WORD}(?:-{_NAME_WORD})?|[Hh]e|[Ss]he|who)"
     rf"(?:[ \t]+(?:turns?|turned|turning|is|will[ \t]+be|is[ \t]+going[ \t]+to[ \t]+be|{_REACHES})|['\u2019]s(?:[ \t]+turning)?|['\u2019]ll[ \t]+be)"
     rf"[ \t]+{_MILESTONE_AGE_WHEN}",
 )
 # A register or list line: "Harvey - 11 on 7 March", "Noah Ferreira, 13 today".
 _MILESTONE_LISTED = lazy_compile(
-    rf"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'\u2019-]+)?[ \t]*[-\u2013:,][ \t]*{_MILESTONE_AGE_WHEN}"
+    rf"\b(?P<who>{_NAME_WORD})(?:[ \t]+[{_UP}][{_LOW}'\u2019-]+)?[ \t]*[-\u2013:,][ \t]*{_MILESTONE_AGE_WHEN}"
 )
 # A numbered birthday and its day, without the word birthday: "her 13th is on Saturday", "his 15th falls
 # on 12 November", "Jake's 16th is next Friday". Ordinals up to 19 only: "his 40th" is an adult's.
 _ORDINAL_MILESTONE = lazy_compile(
-    rf"(?<![\w-])(?P<who>[A-Z][a-z]+['\u2019]s|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?P<age>{_AGE_ORDINAL})"
+    rf"(?<![\w-])(?P<who>{_NAME_WORD}['\u2019]s|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?P<age>{_AGE_ORDINAL})"
     rf"(?:[ \t]+(?:birthday|bday|b['\u2019]day))?[ \t]+(?:(?:is|falls|lands|comes|will[ \t]+be)[ \t]+)?"
     rf"(?i:(?P<relative>{_RELATIVE_DAY})|on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE}|(?<=the[ ])(?:{_ORDINAL_WORDS})))(?![\w/]|\.\d)"
 )
 _DATE_AFTER_RELATIVE = lazy_compile(rf"[ \t]*[,(\-\u2013][ \t]*(?:the[ \t]+)?(?P<date>(?:{_DATE}))(?![\w/]|\.\d)", re.IGNORECASE)
+# "today" ending a sentence or a line ("14 today!", "13 today 🎉"), not asked about ("10 today?").
+_TODAY_AS_NEWS = lazy_compile(r"(?i:today)[ \t]*(?:[!.\n\u2600-\u27bf\U0001F300-\U0001FAFF]|$)")
 _MILESTONE_CUES = (" on ", " in ", "today", "tomorrow", "tonight", "next ", "this ", "weekend", "day week")
 
 
@@ -280,6 +288,11 @@ _OLDEST_AGE = 20
 _YOUNGEST_AGE = 2
 
 
+def folded(word: str) -> str:
+    """A word in lower case without its accents: "Zoë" is "zoe"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch))
+
+
 def born_within(written: str, this_year: int, oldest: int, youngest: int = _YOUNGEST_AGE) -> bool:
     """Whether a written birth date or year could be that of someone `youngest` to `oldest` years old now.
 
@@ -301,6 +314,10 @@ class DateOfBirthDetector:
     def __init__(self, context: CheckContext):
         self._context = context
         self._first_names = frozenset(entries("forenames", context.extra_terms))
+        # "Zoë" and "Zoe", "Anaïs" and "Anais": a first name is known however it is accented.
+        self._folded_first_names = frozenset(folded(name) for name in self._first_names)
+        # Both together, so that a plain word ("Zoe", "Ruben") is looked up once, without folding it.
+        self._any_first_names = self._first_names | self._folded_first_names
         roles = phrase_pattern(entries("adult_roles", context.extra_terms))
         self._adult_role = lazy_compile(rf"\b(?:{roles})\b", re.IGNORECASE)
         famous = phrase_pattern(entries("famous_people", context.extra_terms))
@@ -333,7 +350,11 @@ class DateOfBirthDetector:
         if "old" in lowered or any(ch.isdigit() for ch in text):
             spans += self._ages_beside_first_names(text)
         if not any(cue in lowered for cue in _CUES):
-            return spans
+            # Round 21: "Ellis Ward, 14 today!", "Noah Ferreira, 13 today": an age and "today" said as news,
+            # ending its sentence, is a birthday even without a birthday word. Other relative days need a cue:
+            # "Kai, 10 tomorrow?" or "Jess - 11 on Saturday" may be a time.
+            told_today = [span for span in relative if _TODAY_AS_NEWS.match(text, span.end - len("today"))]
+            return spans + self._unless_dated(doc, told_today, spans)
         if _BIRTHDAY_LIST_CUE.search(text):
             spans += self._birthday_list(text)
         for born in _BORN_IN_YEAR.finditer(text):
@@ -382,7 +403,7 @@ class DateOfBirthDetector:
                 continue
             # "Audio-Base turns 10", "The Music Works turns 20": the last word of an organisation's name.
             if who[0].isupper() and who not in ("He", "She") and (self._inside_a_longer_name(text, found.start("who")) or (
-                    "-" in who and who.split("-")[0].lower() not in self._first_names)):
+                    "-" in who and not self._is_first_name(who.split("-")[0]))):
                 continue
             spans.append(_milestone_span(found))
         for found in _ORDINAL_MILESTONE.finditer(text):
@@ -407,14 +428,19 @@ class DateOfBirthDetector:
         spans = []
         for name in _NAME_FOR_AGE.finditer(text):
             first = name.group("first")
-            if first.lower() not in self._first_names or first in NOT_A_NAME or first in _NOT_A_PERSON_BEFORE_DATE:
+            if not self._is_first_name(first) or first in NOT_A_NAME or first in _NOT_A_PERSON_BEFORE_DATE:
                 continue
-            spans += ages_beside(text, name.start(), name.end())
+            # "Priya Patel" or "Priya P" may be written as a full name; "Priya" alone is a first name.
+            spans += ages_beside(text, name.start(), name.end(), first_name_only=name.end("first") == name.end())
             if name.end("first") != name.end():
-                spans += ages_beside(text, name.start(), name.end("first"))
+                spans += ages_beside(text, name.start(), name.end("first"), first_name_only=True)
         if _FORM_NAME_LINE.search(text):
             spans += [Span(Kind.DATE_OF_BIRTH, m.start("age"), m.end("age")) for m in _FORM_AGE_LINE.finditer(text)]
         return spans
+
+    def _is_first_name(self, word: str) -> bool:
+        # Folding a plain (ASCII) word changes nothing but its case, so only other words are folded.
+        return word.lower() in self._any_first_names or (not word.isascii() and folded(word) in self._folded_first_names)
 
     def _an_organisations_age(self, text: str, cue_start: int, cue: str) -> bool:
         """"Audio-Base turns 10 on 3rd March": an age said of a name that is not a person's."""
@@ -434,7 +460,7 @@ class DateOfBirthDetector:
             return False
         word = before.group("word")
         # "FYI Isla will be 10", "Reminder Tyrese hits 18": an aside or an opener, not a name's first word.
-        return word is None or (word.lower() not in self._first_names and not word.isupper()
+        return word is None or (not self._is_first_name(word) and not word.isupper()
                                 and word.casefold() not in _SENTENCE_OPENERS)
 
     def _birthday_list(self, text: str) -> list[Span]:
@@ -582,31 +608,86 @@ _ADULT_AGE = lazy_compile(r"\b(?:[2-9][0-9])(?:st|nd|rd|th)[ \t]+(?:birthday|bda
 _AGE_NUMBER = r"(?:[4-9]|1[0-9])"
 _AGE_IN_WORDS = r"(?:four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _YEARS_OLD = rf"(?:{_AGE_NUMBER}|{_AGE_IN_WORDS})[ \t-]*years?[ \t-]*old"
+# Round 21: an age said in words ("who is only fifteen") counts as one in figures does.
+# A unit may follow the figures straight away ("16yo"), so only a further digit ends the number there.
+_AGE_VALUE = rf"(?:{_AGE_NUMBER}(?![0-9])|{_AGE_IN_WORDS}(?![\w-]))"
+# How its unit is written after the number, saying "old" (age_units.txt): "14 yrs old", "16yo", "13y/o".
+_AGE_UNIT_OLD = rf"(?:[ \t-]*(?:{phrase_pattern(entries('age_units'))})(?![\w/]))"
+# A bare unit ("16 yrs", "15 years") is as often time served, so it counts only where the age ends its
+# phrase: "Kieran Lacey, 16 yrs, lives ..." but not "Dan, 15 years at TMW".
+_AGE_UNIT_BARE = r"(?:[ \t]*(?:years?|yrs?)\.?(?=[ \t]*(?:[,;!?\n)]|[-\u2013\u2014][ \t]|\.(?:\s|$)|$)))"
+_AGE_UNIT = rf"(?:{_AGE_UNIT_OLD}|{_AGE_UNIT_BARE})?"
+# "only 10", "just 12", "now 15": a word that leans on the age without changing it.
+_AGE_LEAN = r"(?:(?:only|just|now)[ \t]+)?"
 # Words that may follow "Name, 14" and show that the 14 ended a phrase (not "14 Station Road").
 _AFTER_AN_AGE = (
     r"(?=[ \t]*(?:[,;!?\n)]|[-\u2013\u2014][ \t]|\.(?:\s|$)|$|[ \t]+(?:who|from|and|is|has|had|hadn['\u2019]t|was|wasn['\u2019]t|of|at|"
     r"plays|played|joined|won|wrote|said|says|told|took|sang|will|can|lives|goes|went|came|started|got)\b))"
 )
+# An age said of someone in a clause of its own (round 21) may also be followed by "but" or by when it
+# was reached: "she's only 10 but ...", "turned 16 last week". An age still to come on a day ("is 12
+# tomorrow", "is 14 next Saturday (12 Dec)") is the milestone rules' to read, with its day or date.
+_AFTER_A_SAID_AGE = rf"(?:{_AFTER_AN_AGE}|(?=[ \t]+(?:but|yesterday|last|already|now)\b))"
+# Who an age is said of, just after their name: "he's", "she is", "(he/she's", "who's", "who is".
+_SUBJECT = r"(?:(?:he|she|they)(?:[ \t]*/[ \t]*(?:he|she|they))?|who)"
+_IS = r"(?:['\u2019]s|['\u2019]re|[ \t]+is|[ \t]+are)"
+_TURNED = r"(?:(?:[ \t]+has|['\u2019]s)?[ \t]+(?:just[ \t]+)?turned)"
 _AGE_AFTER_NAME = lazy_compile(
     # A space after the comma: in a table's row ("Priya,Patel,8,keys") the number is a column, a school year.
-    rf"(?:,[ \t]+(?:aged?[ \t]+)?(?P<comma>{_AGE_NUMBER}){_AFTER_AN_AGE}"
-    rf"|[ \t]*\([ \t]*(?:aged?[ \t]+)?(?P<paren>{_AGE_NUMBER})[ \t]*(?:\)|,[^()\n]{{1,30}}\))"
-    rf"|,?[ \t]+aged[ \t]+(?P<aged>{_AGE_NUMBER})\b(?![:.]?[0-9]|[ \t]*(?:[-\u2013+]|to\b))"
+    rf"(?:,[ \t]+(?:aged?[ \t]+)?{_AGE_LEAN}(?P<comma>{_AGE_VALUE}){_AGE_UNIT}{_AFTER_AN_AGE}"
+    # "Tobias Wren (13)", "(just 12!)", "(11 yrs)", "(15, Tewkesbury)".
+    rf"|[ \t]*\([ \t]*(?:aged?[ \t]+)?{_AGE_LEAN}(?P<paren>{_AGE_VALUE}){_AGE_UNIT}[ \t]*(?:[!?.]*[ \t]*\)|,[^()\n]{{1,30}}\))"
+    rf"|,?[ \t]+aged[ \t]+{_AGE_LEAN}(?P<aged>{_AGE_VALUE})(?![:.]?[0-9]|[ \t]*(?:[-\u2013+]|to\b))"
     rf"|(?:,|[ \t]*[|;])?[ \t]*age[ \t]*[:=\-\u2013][ \t]*(?P<field>{_AGE_NUMBER})\b(?![:.]?[0-9]|[ \t]*(?:[-\u2013+]|to\b))"
-    # "Ashton Kerr, he's 13, lives ...": the age said of the person just named.
-    rf"|,[ \t]+(?:he|she|they)(?:['\u2019]s|['\u2019]re|[ \t]+is|[ \t]+are|[ \t]+turned|[ \t]+just[ \t]+turned)[ \t]+"
-    rf"(?:only[ \t]+|just[ \t]+)?(?P<said>{_AGE_NUMBER}){_AFTER_AN_AGE}"
+    # Set off by dashes: "Esme Lightfoot - age 13 -", "Benji Aldous - aged just 11 - has".
+    rf"|[ \t]+[-\u2013\u2014][ \t]*aged?[ \t]*:?[ \t]+{_AGE_LEAN}(?P<dashed>{_AGE_VALUE})(?![:.]?[0-9]|[ \t]*(?:[-\u2013+][0-9]|to\b|\+))"
+    # A unit saying "old" needs no comma: "Ruby Roberts 13y/o", "Isaac Penrose 13 years old".
+    rf"|[ \t]+(?P<unit>{_AGE_NUMBER}){_AGE_UNIT_OLD}"
+    # The age said of the person just named, in a clause of its own (round 14, widened in round 21):
+    # "Ashton Kerr, he's 13, lives ...", "(she's 14)", "(he/she's 11)", "- she's only 10 but",
+    # ", who is only fifteen,", ", who's just turned 14,", "Jude Haverford is 9 and", "Niamh Doherty
+    # turned 16 last week"; and the next sentence opening with it: "Callum Threlfall. He's 15".
+    rf"|(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+[-\u2013\u2014][ \t]+){_SUBJECT}(?:{_IS}|{_TURNED}|{_IS}[ \t]+now)"
+    rf"[ \t]+{_AGE_LEAN}(?P<said>{_AGE_VALUE}){_AGE_UNIT}(?:{_AFTER_A_SAID_AGE}|(?=[ \t]*\)))"
+    rf"|[ \t]*[.!?]+[ \t]+{_SUBJECT}(?:{_IS}|{_TURNED}|{_IS}[ \t]+now)"
+    rf"[ \t]+{_AGE_LEAN}(?P<next>{_AGE_VALUE}){_AGE_UNIT}{_AFTER_A_SAID_AGE}"
+    rf"|(?:[ \t]+is|{_TURNED})[ \t]+{_AGE_LEAN}(?P<is>{_AGE_VALUE}){_AGE_UNIT}{_AFTER_A_SAID_AGE}"
+    # A record's next sentence: "YP name: Harvey Quinn. Aged 15.", "Isaac Penrose. 13 years old."
+    rf"|[ \t]*\.[ \t]+(?:aged?[ \t]*:?[ \t]*(?P<record>{_AGE_VALUE})|(?P<record_old>{_AGE_VALUE}){_AGE_UNIT_OLD})"
+    rf"(?![:.]?[0-9]|[ \t]*(?:[-\u2013+]|to\b|and[ \t]+(?:under|over|up)\b))"
     rf"|,[ \t]*(?:a|an)[ \t]+(?P<old>{_YEARS_OLD})\b(?!s))",
     re.IGNORECASE,
 )
+_AGE_GROUPS = ("comma", "paren", "aged", "field", "dashed", "unit", "said", "next", "is", "record", "record_old", "old")
+# Said in running prose of a first name alone ("Priya is 15 and plays the cello", "Freya. She's 14"), an
+# age names nobody in particular (round 11); beside a full name it identifies them (round 21).
+_FULL_NAME_ONLY_GROUPS = frozenset({"next", "is"})
 # Before the name, perhaps with a role between: "14-year-old Ruby Castell", "our 12 year old producer Zain".
 _AGE_BEFORE_NAME = lazy_compile(
     rf"(?<![\w-])(?P<old>{_YEARS_OLD})(?!s)[ \t]+"
     rf"(?:(?!(?:from|in|at|and|or|with|to|for|who|the|a|an|of|is|was|has|had|joined|came|said)\b)[a-z]+[ \t]+){{0,2}}$",
     re.IGNORECASE,
 )
+# A numbered birthday greeting just before the name (round 21): "Happy 16th to Tom Jones", "a big happy
+# 17th to young leader Owen Prosser", "Happy 14th birthday to our brilliant drummer Lexi Carr". Without
+# the word "birthday", a greeting word must open it (birthday_greeting_words.txt) and "to", "for", a
+# comma or "!" (or the name) must follow, so "a great 12th place for Kai" is no one's age. After those, a
+# role of up to three words may stand between ("to our brilliant drummer", "to young leader").
+_AGE_ORDINAL_4_TO_19 = (
+    r"(?:(?:[4-9]|1[0-9])(?:st|nd|rd|th)|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth)"
+)
+_GREETED_ORDINAL_BEFORE_NAME = lazy_compile(
+    rf"(?:(?<![\w-])(?:{phrase_pattern(entries('birthday_greeting_words'))})[ \t]+(?:big[ \t]+)?(?P<greeted>{_AGE_ORDINAL_4_TO_19})"
+    rf"(?:[ \t]+(?:birthday|bday|b['\u2019]day))?"
+    rf"|(?<![\w-])(?P<numbered>{_AGE_ORDINAL_4_TO_19})[ \t]+(?:birthday|bday|b['\u2019]day))"
+    rf"(?:[ \t]*(?:[,!]+[ \t]*|[ \t]+(?:to|for)[ \t]+)(?:(?:our|my|the)[ \t]+)?"
+    rf"(?:(?!(?:of|in|at|on|from|and|or|with|place|anniversary|time|year|week|season)\b)[a-z]+[ \t]+){{0,3}}?|[ \t]+)$",
+    re.IGNORECASE,
+)
+_GREETING_LOOKBACK = 70
 # A first name, maybe with a surname or an initial, for ages said of first-named young people.
-_NAME_FOR_AGE = lazy_compile(r"\b(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+(?:Mc|Mac|O['\u2019])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)?\b")
+_NAME_FOR_AGE = lazy_compile(rf"\b(?P<first>{_NAME_WORD}(?:-{_NAME_WORD})?)(?:[ \t]+(?:Mc|Mac|O['\u2019])?{_NAME_WORD}(?:-{_NAME_WORD})?)?\b")
 # A form about one young person: "Name: Josh" or "Young person: Tayla Brookes" on a line, then "Age: 12".
 _FORM_NAME_LINE = lazy_compile(
     r"(?im)^[ \t*_]*(?:name|young[ \t]+person(?:['\u2019]s[ \t]+name)?|participant|child(?:['\u2019]s)?(?:[ \t]+name)?|"
@@ -615,14 +696,38 @@ _FORM_AGE_LINE = lazy_compile(
     rf"(?im)^[ \t*_]*age[ \t*_]*[:=\-\u2013][ \t]*(?P<age>{_AGE_NUMBER})\b(?![:.]?[0-9]|[ \t]*(?:[-\u2013+]|to\b|\w))")
 
 
-def ages_beside(text: str, start: int, end: int) -> list[Span]:
-    """An exact age right after or right before the name at text[start:end]: the age's own span."""
+_WORD_AGES = {word: number for number, word in enumerate(
+    "four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), 4)}
+_ORDINAL_WORD_AGES = {word: number for number, word in enumerate(
+    "fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth "
+    "seventeenth eighteenth nineteenth".split(), 4)}
+
+
+def age_in_years(written: str) -> int | None:
+    """How old an age-beside-a-name finding says someone is: "16", "fifteen", "17th", "13-year-old"."""
+    first = re.match(r"[0-9]+|[a-z]+", written.strip().lower())
+    if first is None:
+        return None
+    word = first.group()
+    return int(word) if word.isdigit() else _WORD_AGES.get(word, _ORDINAL_WORD_AGES.get(word))
+
+
+def ages_beside(text: str, start: int, end: int, *, first_name_only: bool = False) -> list[Span]:
+    """An exact age right after or right before the name at text[start:end]: the age's own span. Beside a
+    first name alone, an age said in running prose ("Priya is 15 and ...") is not read."""
     spans = []
     after = _AGE_AFTER_NAME.match(text, end)
     if after is not None:
-        group = next(name for name in ("comma", "paren", "aged", "field", "said", "old") if after.group(name) is not None)
-        spans.append(Span(Kind.DATE_OF_BIRTH, after.start(group), after.end(group)))
+        group = next(name for name in _AGE_GROUPS if after.group(name) is not None)
+        if not (first_name_only and group in _FULL_NAME_ONLY_GROUPS):
+            spans.append(Span(Kind.DATE_OF_BIRTH, after.start(group), after.end(group)))
     before = _AGE_BEFORE_NAME.search(text, max(0, start - 40), start)
     if before is not None:
         spans.append(Span(Kind.DATE_OF_BIRTH, before.start("old"), before.end("old")))
+    # Every ordinal from 4th to 19th, in figures or in words, has "th" in it: a cheap first look.
+    lookback = max(0, start - _GREETING_LOOKBACK)
+    greeted = _GREETED_ORDINAL_BEFORE_NAME.search(text, lookback, start) if "th" in text[lookback:start].lower() else None
+    if greeted is not None:
+        group = "greeted" if greeted.group("greeted") is not None else "numbered"
+        spans.append(Span(Kind.DATE_OF_BIRTH, greeted.start(group), greeted.end(group)))
     return spans

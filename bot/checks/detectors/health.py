@@ -65,7 +65,10 @@ _VERB_WORD = (
     # Nico and Tegan all have ADHD", "he's been feeling suicidal", "Lottie keeps having panic attacks".
     r"are|were|all|each|suffer|feeling|feels|felt|keeps|keep|kept|"
     # How recent (round 20): "she's only just back after her op", "he's finally home since his surgery".
-    r"only|after|since|recently|finally)"
+    r"only|after|since|recently|finally|"
+    # Coming and going around it (round 21): "she came back in after a panic attack", "he had to leave
+    # early after an anxiety attack", "Kit was sent home after a seizure".
+    r"came|come|comes|coming|left|leave|leaves|leaving|sent|early)"
 )
 _VERB = (
     rf"(?:[ \t]*,?[ \t]*who(?:['\u2019]s|[ \t]+{_VERB_WORD})|['\u2019]s|['\u2019]ll|[ \t]+{_VERB_WORD})"
@@ -78,6 +81,8 @@ _FILLER = (
     r"severely|mildly|extremely|badly|seriously|highly|moderately|profoundly|"
     # How often: "having a lot of dark days", "lots of panic attacks".
     r"lot|lots|of|"
+    # How big (round 21): "Poppy had a full meltdown", "a total shutdown".
+    r"full|complete|total|huge|massive|proper|"
     r"type[ \t]+(?:1|2|one|two))[ \t]+){0,3}"
 )
 # Pronouns first: at the same position "She" must be read as a pronoun, not as a would-be name.
@@ -286,6 +291,14 @@ class HealthDetector:
             # The thing itself, not "her mood board" or "his food order".
             rf"(?=[ \t]*(?:[,.;:!?)\n\u2013\u2014-]|$)|[ \t]+(?:since|lately|recently|at|this|and|but|so|again|for|over|in|after|"
             rf"which|too|though|because|when|while|the|of|now|still|right)\b)", re.IGNORECASE)
+        # Round 21: what they struggle with, said to be getting worse: "Freddie's eating has got worse", "her
+        # sleep has been awful", "his mood is getting worse" (health_struggles.txt).
+        self._worsening = lazy_compile(
+            rf"\b(?:(?P<name>[A-Z][a-z]+)['\u2019]s|his|her|their)[ \t]+(?:{struggles})"
+            rf"(?:[ \t]+(?:has|have|had|is|was)|['\u2019]s)?(?:[ \t]+(?:really|definitely|also|just|now))?[ \t]+"
+            rf"(?:got(?:ten)?|been|getting|become|becoming|gone)[ \t]+(?:(?:a[ \t]+lot|much|really|so|very|even|quite)[ \t]+)?"
+            rf"(?:worse|bad|awful|terrible|poor|erratic|downhill)\b", re.IGNORECASE)
+        self._neutral_referrers = frozenset(entries("neutral_referrers", context.extra_terms))
         # Several young people at once (young_group_words.txt): "both twins have diabetes", "three of the
         # group have EHCPs", "the two sisters are autistic" (round 12).
         # A larger count is a figure in a report ("23 young people with EHCPs took part"), which identifies
@@ -477,16 +490,26 @@ class HealthDetector:
             match = pattern.search(before, match.start() + 1)
         return False
 
-    def _sentence_names_young_person(self, doc: Document, start: int) -> bool:
+    def _sentence_names_young_person(self, doc: Document, start: int,
+                                     answered: dict[tuple[int, int], bool] | None = None) -> bool:
         """The sentence names its person (a first name, he or she) and no grown-up by role: "Our volunteer
-        Sue has her knee in a brace" is a grown-up's."""
+        Sue has her knee in a brace" is a grown-up's.
+
+        `answered` keeps the answer for each sentence already read, so that many needs in one long sentence
+        (a text without full stops) read it once, not once each."""
         text = doc.masked
-        sentence_start, sentence_end = doc.sentence_bounds(start)
-        if self._adult_named.search(text, sentence_start, sentence_end):
-            return False
-        return _HE_OR_SHE.search(text, sentence_start, sentence_end) is not None or any(
-            w.group().lower() in self._first_names and w.group() not in NOT_A_NAME and not self._is_famous(text, w.start(), w.end())
-            for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end))
+        bounds = doc.sentence_bounds(start)
+        if answered is not None and bounds in answered:
+            return answered[bounds]
+        sentence_start, sentence_end = bounds
+        result = not self._adult_named.search(text, sentence_start, sentence_end) and (
+            _HE_OR_SHE.search(text, sentence_start, sentence_end) is not None or any(
+                w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
+                and not self._is_famous(text, w.start(), w.end())
+                for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end)))
+        if answered is not None:
+            answered[bounds] = result
+        return result
 
     def _anonymous_quote(self, text: str, start: int) -> bool:
         """"Message from a parent: 'My son has autism and ...'": a condition quoted from somebody left
@@ -617,6 +640,14 @@ class HealthDetector:
         lowered = text.lower()
         return any(name in lowered for name in self._staff_full_names if name.split()[0] == first.group().lower())
 
+    def _a_referrer(self, text: str, start: int, end: int) -> bool:
+        """A professional who referred the young person to the organisation (round 21, neutral_referrers.txt):
+        "The school nurse referred Ava to us", "referred to us by her social worker", "Referrer: school nurse"."""
+        if " ".join(text[start:end].lower().split()) not in self._neutral_referrers:
+            return False
+        return (_REFERRED_BY_BEFORE.search(text, max(0, start - 40), start) is not None
+                or _REFERS_TO_US_AFTER.match(text, end) is not None)
+
     def _cared_for(self, text: str, conditions: list[re.Match[str]]) -> list[Span]:
         """A service or professional named first, then what it does for a young person: "the eating
         disorders team is now working with Leah", "a social worker's been assigned to him"."""
@@ -625,6 +656,8 @@ class HealthDetector:
             care = self._care_after.match(text, condition.end())
             if care is None:
                 continue
+            if care.group("verb").lower() == "referred" and _REFERRED_TO_US_AFTER.match(text, care.end()):
+                continue  # a referrer, not care: "the school nurse referred Ava to us"
             name = care.group("name")
             if name is not None and (name.lower() not in self._first_names or name in NOT_A_NAME
                                      or self._is_famous(text, care.start("name"), care.end("name"))):
@@ -684,6 +717,8 @@ class HealthDetector:
             start, end = condition.span()
             if _TOPIC_AFTER.match(text, end) and not _CARE_FROM_BEFORE.search(text, max(0, start - 40), start):
                 continue
+            if self._a_referrer(text, start, end):
+                continue  # "the school nurse referred Ava to us": who sent them, not their care
             if text[start:end].lower() == "signed off" and not _SIGNED_OFF_SICK_BEFORE.search(text, max(0, start - 12), start):
                 continue  # "her volunteering hours signed off" is a form, not a sick note
             if text[start:end].lower() in _ABSENCE_WORDS and _NOT_SICK_AFTER.match(text, end):
@@ -756,7 +791,9 @@ class HealthDetector:
         # boot", "a pot on his leg", "a rough time with her eating" (round 11).
         low_text = lowered if lowered is not None else text.lower()
         patterns = ([self._dressed_part] if any(cue in low_text for cue in self._dressing_cues) else []) + \
-            ([self._struggle] if any(f"with {owner} " in low_text for owner in ("his", "her", "their")) else [])
+            ([self._struggle] if any(f"with {owner} " in low_text for owner in ("his", "her", "their")) else []) + \
+            ([self._worsening] if any(word in low_text for word in _WORSENING_CUES) else [])
+        answered: dict[tuple[int, int], bool] = {}
         for pattern in patterns:
             for need in pattern.finditer(text):
                 name = need.groupdict().get("name")
@@ -764,7 +801,7 @@ class HealthDetector:
                     if name.lower() in self._first_names and name not in NOT_A_NAME \
                             and not self._adult_before.search(text, max(0, need.start() - 40), need.start()):
                         spans.append(Span(Kind.HEALTH, need.start("name"), need.end()))
-                elif self._sentence_names_young_person(doc, need.start()):
+                elif self._sentence_names_young_person(doc, need.start(), answered):
                     spans.append(Span(Kind.HEALTH, need.start(), need.end()))
         # "he's been cutting": harm to oneself without the word "self", right after the person.
         if "cutting" in text:
@@ -794,7 +831,9 @@ class HealthDetector:
         # A need said as what the person does is a finding of its own only where the sentence names no
         # condition ("Maisie can't do stairs, she's on crutches" is one finding, the crutches).
         told = {doc.sentence_bounds(span.start)[0] for span in spans}
-        told.update(sentence_start for _, _, sentence_start in unplaced)
+        # A condition tied to nobody yet ("Leah hasn't been sleeping well and had a panic attack") does not
+        # silence what the person does: that behaviour, said of a first name, places the condition too
+        # (_same_persons), round 21.
         behaviours = list(self._behaviour_lower.finditer(lowered) if lowered is not None
                           else self._behaviour_any_case.finditer(text))
         # What they find hard in everyday words ("finds crowded rooms overwhelming") is read the same way,
@@ -1038,6 +1077,19 @@ _GENERAL_CHILD = lazy_compile(
 _CAPITALISED_WORD = lazy_compile(r"\b[A-Z][a-z]+\b")
 _SIGNED_OFF_SICK_BEFORE = lazy_compile(r"(?:\b(?:been|is|was|got|being|get|just|has|had)|['\u2019]s)[ \t]+$", re.IGNORECASE)
 _OPERATIONS = frozenset({"operation", "surgery", "op on"})
+# Cheap look-ups before the worsening pattern is run (round 21).
+_WORSENING_CUES = ("worse", "bad", "awful", "terrible", "poor", "erratic", "downhill")
+# A young person referred to the organisation (round 21): "The school nurse referred Ava to us" says who
+# sent them, not what care they get (a need said in the same sentence is still a finding of its own).
+_TO_US = r"(?:us|our[ \t]+\w+|tmw|the[ \t]+(?:music[ \t]+works|project|charity|group|sessions?))\b"
+_REFERRED_BY_BEFORE = lazy_compile(
+    rf"(?:\b(?:referred|sent)(?:[ \t]+(?:on[ \t]+)?to[ \t]+{_TO_US})?[ \t]+by|\breferrer|\breferred[ \t]+by|\breferral[ \t]+(?:from|by))"
+    r"[ \t]*:?[ \t]*(?:(?:the|a|an|their|his|her|my|our)[ \t]+)?$", re.IGNORECASE)
+_REFERS_TO_US_AFTER = lazy_compile(
+    rf"[ \t]+(?:has[ \t]+|have[ \t]+)?(?:referred|refers|is[ \t]+referring|sent)[ \t]+(?:[A-Z][a-z]+|him|her|them)"
+    rf"[ \t]+(?:on[ \t]+)?to[ \t]+{_TO_US}", re.IGNORECASE)
+_REFERRED_TO_US_AFTER = lazy_compile(
+    r"[ \t]+(?:on[ \t]+)?to[ \t]+(?:us|our[ \t]+\w+|tmw|the[ \t]+(?:music[ \t]+works|project|charity|group|sessions?))\b", re.IGNORECASE)
 # Words that say a young person is away ill without saying what with. When the same sentence names the
 # condition ("signed off school with glandular fever"), the condition is the finding, not the absence;
 # "signed off as a volunteer" is a form being signed, not a sick note (round 12).

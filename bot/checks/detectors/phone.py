@@ -111,8 +111,12 @@ class PhoneDetector:
             rf"\b(?:{labels})(?:['\u2019]s)?[ \t]*(?:(?:number(?:['\u2019]s)?|no\.?|is|on|:|-|\u2013|ring|call|phone|dial|tel\.?)[ \t]*){{0,3}}$",
             re.IGNORECASE)
         self._business_earlier = lazy_compile(rf"\b(?:{labels})\b", re.IGNORECASE)
+        # A professional's work line or an agency's duty desk (round 21, work_line_words.txt): "Referrer: K.
+        # Bannister, Family Support Worker, 01452 ...", "the Youth Support duty desk on 01452 ...".
+        work = phrase_pattern(entries("work_line_words", context.extra_terms))
+        self._work_line_earlier = lazy_compile(rf"\b(?:{work})\b", re.IGNORECASE)
         # "call the Roses on 01684 295074 (box office)": the label right after the number.
-        self._public_line_after = lazy_compile(rf"[ \t]*\([ \t]*(?:{labels})\b", re.IGNORECASE)
+        self._public_line_after = lazy_compile(rf"[ \t]*\([ \t]*(?:{labels}|{work})\b", re.IGNORECASE)
         # "Cotswold Cars are on 01453 ...", "Severn Pianos Ltd, 01452 ...": a business's own name, written
         # with capitals and ending in a word of business_name_words.txt, earlier in the clause.
         business = phrase_pattern(entries("business_name_words", context.extra_terms))
@@ -206,10 +210,12 @@ class PhoneDetector:
 
     def _business_clause(self, text: str, start: int) -> bool:
         """"Box office for the Roses is 01684 ...", "Cotswold Cars are on 01453 ...": a venue's desk or a
-        business's name earlier in the clause, and nothing there saying the number is a person's own
-        ("call Jo on", "his home number")."""
+        business's name earlier in the clause, or a professional's role or an agency's desk ("Family
+        Support Worker, 01452 ..."), and nothing there saying the number is a person's own ("call Jo
+        on", "his home number")."""
         clause = _CLAUSE_END.split(text[max(0, start - 100):start])[-1]
-        if not (self._business_earlier.search(clause) or self._business_name.search(clause)):
+        if not (self._business_earlier.search(clause) or self._business_name.search(clause)
+                or self._work_line_earlier.search(clause)):
             return False
         if _PERSONAL_OWNER.search(clause):
             return False

@@ -28,6 +28,10 @@ Two ways in:
 * a long random run of letters and digits next to "key", "token" or "secret", or after a service's
   name (key_services.txt): "the Mailchimp key for the list is 5f2c9e1a77b0...-us21", "dropbox app key
   k3q9z8w1x7v2m4n and the secret p0o9...";
+* a key-shaped value (a long run of hex digits, or of base64 with both cases) a few words from a secret's
+  name, however the two are joined (round 21): "signing secret, it's 8e2b4c6d...", "Signing secret? it's
+  ...", "Here it is: 8e2b... (signing secret)"; never one labelled as something else right before it
+  ("commit 4f9c2e81...", "checksum: ...": not_secret_value_labels.txt);
 * a Wi-Fi password on a poster or a caption, after the network's name if there is one: "Wifi for your
   backing tracks 👉 BeatItRocks!2", "WiFi: GuildhallGuest — Riff&Roll77";
 * a code keyed in with the key pressed after it (keypad_keys.txt), however its digits are separated:
@@ -279,6 +283,26 @@ _KEY_WORD_VALUE = lazy_compile(
     rf"\b(?:key|token|secret|api[ \t]?key|app[ \t]?key|app[ \t]?secret)s?\b{_QUALIFIER}(?:{_SEPARATOR})?[ \t]*{_RANDOM_VALUE}",
     re.IGNORECASE,
 )
+# Round 21: a key-shaped value near a secret's name, however they are joined. A run of hex digits (twenty
+# or more, with digits and letters) or of base64 (twenty or more, upper and lower case and a digit, a "+",
+# a "/" or "=" padding), standing on its own (not inside a web address or a longer word).
+_KEY_SHAPED_RUN = lazy_compile(r"(?<![\w/+=.@:-])(?P<value>[A-Za-z0-9+/_-]{20,400}={0,2})(?![\w/+=@-])")
+_HEX_RUN = lazy_compile(r"[0-9a-fA-F]+")
+# How near the secret's name must be: before the value on its line, or just after it ("... (signing secret)").
+_KEY_NAME_BEFORE = 80
+_KEY_NAME_AFTER = 30
+
+
+def _key_shaped(value: str) -> bool:
+    """"8e2b4c6d0f1a3e5c7b9d2f4a6c8e0b1d", "QmFzc2xpbmVBbmRUcmVibGVLZXlz", "dGhp...Lw==": a machine's key, not a word."""
+    has_digit = any(ch.isdigit() for ch in value)
+    if _HEX_RUN.fullmatch(value):
+        return has_digit and any(ch.isalpha() for ch in value)
+    upper = sum(ch.isupper() for ch in value)
+    lower = sum(ch.islower() for ch in value)
+    return upper >= 3 and lower >= 3 and (has_digit or value.endswith("=") or "+" in value or "/" in value)
+
+
 # A Wi-Fi password on a poster or a caption: "Wifi for your backing tracks \U0001F449 BeatItRocks!2",
 # "WiFi: GuildhallGuest \u2014 Riff&Roll77" (the network's name, then its password), "wifi at the studio:
 # Bassline_2027". Only a value shaped like a password: letters with digits or symbols.
@@ -427,6 +451,12 @@ def _looks_like_secret(value: str, *, explicit: bool, digits_only_ok: bool, min_
         return False
     if value[0] in "[<({" and value[1:].rstrip("]>)}").isalpha():
         return False  # a placeholder such as "[secret removed]" or "<redacted>"
+    # "What's the wifi password again?", "where is the API key kept?": a question's last word is no
+    # password. A plain word before the question mark is judged as that word, and as a word that was not
+    # given as a value: only one shaped like a password counts (round 21).
+    asked = value.rstrip("?")
+    if asked != value and asked.isalpha():
+        value, explicit = asked, False
     has_digit = any(ch.isdigit() for ch in value)
     has_alpha = any(ch.isalpha() for ch in value)
     if digits_only_ok:
@@ -506,6 +536,12 @@ class SecretDetector:
         self._same_then_value = lazy_compile(
             rf"\b{_SAME_AS}[ \t]*(?:[:,=\u2013\u2014]|-(?=[ \t]))[ \t]*{same_value}(?![\w]|[.,:]\d)", re.IGNORECASE)
         self._not_same_code = lazy_compile(rf"(?:{phrase_pattern(entries('not_same_code_words', context.extra_terms))})", re.IGNORECASE)
+        # A secret's name, for key-shaped values near it (round 21): the password words, the secret labels,
+        # a service whose keys these are, and plain "key", "token" or "secret".
+        self._key_name = lazy_compile(
+            rf"\b(?:{_PASSWORD_WORDS}|{secret_labels}|{services}|keys?|tokens?|secrets?)\b", re.IGNORECASE)
+        not_secret = phrase_pattern(entries("not_secret_value_labels", context.extra_terms))
+        self._not_a_secret_value = lazy_compile(rf"\b(?:{not_secret})\b[ \t]*(?:is|was|[:=#])?[ \t]*$", re.IGNORECASE)
         not_code = phrase_pattern(entries("not_code_words", context.extra_terms))
         self._not_a_door_code = lazy_compile(rf"(?:\b(?:{not_code})[ \t-]*|post)$", re.IGNORECASE)
 
@@ -641,6 +677,29 @@ class SecretDetector:
                     spans.append(Span(Kind.SECRET, start, end))
         return spans
 
+    def _key_values_in_context(self, text: str) -> list[Span]:
+        """"signing secret, it's 8e2b...", "Here it is: 8e2b... (signing secret)": a key-shaped value with a
+        secret's name a little before it on its line, or just after it."""
+        spans = []
+        # A cheap first look: without a word of twenty characters or more there is no key-shaped value.
+        if not any(len(word) >= 20 for word in text.split()):
+            return spans
+        for match in _KEY_SHAPED_RUN.finditer(text):
+            value = match.group("value")
+            if not _key_shaped(value):
+                continue
+            start, end = match.span("value")
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            before = text[max(line_start, start - _KEY_NAME_BEFORE):start]
+            after = text[end:min(line_end, end + _KEY_NAME_AFTER)]
+            if self._not_a_secret_value.search(before):
+                continue  # "commit 4f9c2e81...", "file ID 1aBcD...": labelled as something else
+            if self._key_name.search(before) or self._key_name.search(after):
+                spans.append(Span(Kind.SECRET, start, end))
+        return spans
+
     def _wifi_captions(self, text: str) -> list[Span]:
         spans = []
         for match in _WIFI_CAPTION.finditer(text):
@@ -713,6 +772,7 @@ class SecretDetector:
             return spans
         spans += self._listed_codes(text)
         spans += self._random_keys(text)
+        spans += self._key_values_in_context(text)
         spans += self._wifi_sentences(doc)
         if "wi" in lowered or "network" in lowered or "router" in lowered:
             spans += self._wifi_captions(text)

@@ -39,18 +39,21 @@ from functools import cache
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
-from bot.checks.detectors.date_of_birth import ages_beside, born_within
+from bot.checks.detectors.date_of_birth import age_in_years, ages_beside, born_within, folded
 from bot.checks.detectors.people import NOT_A_NAME
 from bot.checks.document import Document
 from bot.checks.findings import Kind, is_an_age
 from bot.checks.lazy_regex import lazy_compile
 from bot.checks.wordlists import entries, phrase_pattern
 
-_NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+# Accented letters too (round 21): "Chloë Dubé, 14", "Zoë Brontë (12)". Latin-1's letters, without × and ÷.
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff"
+_NAME_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 # A surname's prefix, written as its family writes it: "Callum de Souza", "Lewis van Rijn", "Imogen la
 # Touche", "Dylan ap Rhys", "Ava St. Clair".
 _PREFIX = r"(?:(?:[Dd]e|[Dd]a|[Dd]i|[Dd]el|[Dd]u|[Ll]a|[Ll]e|[Vv]an(?:[ \t]+(?:der|den|de))?|[Vv]on|[Aa]p|St\.?)[ \t]+)"
-_SURNAME = rf"(?:{_PREFIX}|Mc|Mac|O['\u2019]|De|Le|Du)?[A-Z][a-z]+(?:-(?:[A-Z][a-z]+))?"
+_SURNAME = rf"(?:{_PREFIX}|Mc|Mac|O['\u2019]|De|Le|Du)?[{_UP}][{_LOW}]+(?:-(?:[{_UP}][{_LOW}]+))?"
 # A surname in capitals at the head of a register line: "BRADSHAW, Keira", "DAVIES-LLOYD, Megan".
 _SURNAME_CAPS = r"(?:Mc|Mac|O['\u2019])?[A-Z]{2,}(?:['\u2019][A-Z]+)?(?:-[A-Z]{2,})?"
 _FULL_NAME = lazy_compile(rf"\b(?P<first>{_NAME_WORD})[ \t]+(?P<last>{_SURNAME})(?:['\u2019]s)?\b")
@@ -139,6 +142,14 @@ _JOINED_YOUNG = lazy_compile(
 _PROJECT_KID = lazy_compile(r"(?<![\w-])(?P<project>(?:[A-Z][\w'\u2019-]*[ \t]+){1,3})(?:kid|kids|youngster|youngsters)\b")
 
 
+def _under_18_beside(text: str, start: int, end: int) -> bool:
+    """An age under 18 said right beside the name, in any of the ways the date-of-birth check reads one
+    (round 21: "Harvey Quinn. Aged 15.", "Jas Kaur (she is 13)", "Happy 16th to ..."): one reading of
+    an age beside a name for both checks, so the name and its age are found together."""
+    return any((age := age_in_years(text[span.start:span.end])) is not None and age < _CHILD_AGE
+               for span in ages_beside(text, start, end))
+
+
 def _project_kid(sentence: str) -> bool:
     """"a proper Beat It kid": a project's name (not "The kids", "Our kids") before kid."""
     return any(any(word not in NOT_A_NAME for word in found.group("project").split())
@@ -157,7 +168,9 @@ _RECIPIENT_BEFORE = lazy_compile(
 
 class YoungPersonNameDetector:
     def __init__(self, context: CheckContext):
-        self._first_names = frozenset(entries("forenames", context.extra_terms))
+        # "Zoë" and "Zoe" alike: names are looked up without their accents as well (round 21).
+        forenames = entries("forenames", context.extra_terms)
+        self._first_names = frozenset(forenames) | frozenset(folded(name) for name in forenames)
         self._this_year = context.current_year()
         cues = phrase_pattern(entries("youth_cues", context.extra_terms))
         self._youth_cue = lazy_compile(rf"(?<![\w-])(?:{cues})(?![\w-])", re.IGNORECASE)
@@ -397,7 +410,7 @@ class YoungPersonNameDetector:
 
     def _is_forename(self, first: str) -> bool:
         """"Evie-Mae" counts when either part is a known first name."""
-        lowered = first.lower()
+        lowered = first.lower() if first.isascii() else folded(first)
         return lowered in self._first_names or ("-" in lowered and any(
             part in self._first_names for part in lowered.split("-")))
 
@@ -507,6 +520,7 @@ class YoungPersonNameDetector:
             if (self._title_before.search(before) and not young_before) or self._role_after.match(text, end):
                 continue
             young = (_YOUNG_AFTER.match(text, end) is not None or young_before
+                     or _under_18_beside(text, start, end)
                      or self._child_label_before.search(before) is not None
                      or (_NAME_LABEL_BEFORE.search(before) is not None and young_form())
                      or (self._part_after.match(text, end) is not None and line_up()))
