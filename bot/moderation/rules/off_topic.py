@@ -419,7 +419,10 @@ class OffTopicRule:
                 result = (ON_TOPIC, stems)
             # A short reply ("I've got two, I'll bring one") says too little to
             # judge, unless it names a distraction ("the Traitors finale tho").
-            elif len(set(stems)) < self.config.off_topic_min_content_words + (0 if distracted else 1):
+            # (round 21) Nor does one in a side topic's own words ("their new signing looks useless").
+            elif len(set(stems)) < self.config.off_topic_min_content_words + (
+                0 if distracted or self._topics_in(message, context) else 1
+            ):
                 result = (TOO_SHORT, stems)
             else:
                 if in_side_run:
