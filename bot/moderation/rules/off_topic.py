@@ -276,7 +276,14 @@ class OffTopicRule:
             single = [e for e in vocabulary if len(tokenize(e)) == 1]
             self.side_topics.append((topic, frozenset(self.content_stems(keys.split())), PhraseSet(vocabulary),
                                      frozenset(self.content_stems([w for e in single for w in tokenize(e)]))))
-        self._side_topic_words = frozenset().union(*(words for *_, words in self.side_topics))
+        # The words of a hobby as written (one-word entries of the side topics' vocabularies and
+        # of off_topic_subjects.txt), for telling a hobby word used in a name of the work: as
+        # written, not stemmed, since a stem joins words apart ("keeper" and "keeps", "boxing"
+        # and "boxes").
+        self._hobby_words = frozenset(
+            tokenize(e)[0] for line in lists.entries("side_topics")
+            for e in lists.entries(f"side_vocab_{line.partition('=')[0].strip()}") if len(tokenize(e)) == 1
+        ) | frozenset(tokenize(e)[0] for e in lists.entries("off_topic_subjects") if len(tokenize(e)) == 1)
         # "runner beans", "crate training", "sausage rolls": a side topic's own compounds, whose
         # words are not the work's ("run", "training") however the lexicon spells them.
         self.topic_compounds = PhraseSet(
@@ -364,8 +371,17 @@ class OffTopicRule:
             # (round 21) A follow-up in the words of the side topic its writer, or the running side
             # conversation, was just on ("ref needs his eyes tested" after rugby, "she's sulking in
             # her crate" after the puppy) is more of it, whatever work word it has in passing.
+            # But a message that names the work in two words of its own, or in one and reads as a
+            # suggestion or question about it ("what if we did a mini bake off for the juniors? could
+            # raise a bit for the minibus fund"), uses the topic for the work: it is judged as any
+            # other message is. One work word in passing ("pic of the courgette attached") is not that.
             live = self._live_topic(message, context)
-            if live is not None:
+            work_beside = self._work_words_beside(message, stems) if live is not None else set()
+            if live is not None and not (
+                len(work_beside) >= _LEXICON_WORDS_WHILE_DRIFTING
+                or (work_beside and self._returns_to_work(
+                    message, stems, purpose, self.memory(context).in_side_run(message.user, message.time, _DRIFT_SECONDS)))
+            ):
                 distracted = True
             drifting = (
                 bool(message.tokens)
@@ -484,6 +500,14 @@ class OffTopicRule:
             message.derived[key] = found
         return message.derived[key]
 
+    def _work_words_beside(self, message: MessageUnderReview, stems: list[str]) -> set[str]:
+        """The message's words of the work that are not everyday words nor part of a side
+        topic's own phrase ("pastry week" in a baking show is the show's week)."""
+        work = {s for s in stems if s in self.lexicon and s not in self.everyday}
+        if work and (compounds := self.topic_compounds.find_all(message.phrase_text)):
+            work -= set(self.content_stems(" ".join(compounds).split()))
+        return work
+
     def _live_topic(self, message: MessageUnderReview, context: ChannelContext) -> tuple[str, str] | None:
         """(topic, its words) when the message carries on a side topic its writer or the running
         side conversation was just on; None otherwise. An edit is judged as it stands."""
@@ -513,7 +537,7 @@ class OffTopicRule:
         ("the mic keeper", "the ref mic", "a season of gigs", "the last episode of our
         podcast") names the work's thing, not the hobby."""
         words = text.split(" ")
-        hobby = [any(s in self.distractions or s in self._side_topic_words for s in self.content_stems([w])) for w in words]
+        hobby = [w in self._hobby_words or (w.endswith("s") and w[:-1] in self._hobby_words) for w in words]
         if not any(hobby):
             return text
         drop = set()
