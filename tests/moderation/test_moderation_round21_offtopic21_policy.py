@@ -121,3 +121,31 @@ def test_a_channel_whose_purpose_is_the_topic_talks_it_freely(channel):
         ("xav", "scrum half deserves his own drum roll"),
     ]
     assert not any(flags(channel, RUGBY_BAND, messages))
+
+
+@pytest.mark.parametrize(
+    "work",
+    [
+        "what if the cast did a quiz night on the show theme? could go to the lighting fund",
+    ],
+)
+def test_the_work_after_a_side_chat_is_not_more_of_it(channel, work):
+    messages = [
+        ("pat", "Rig call 5pm Friday, bring gloves"),
+        ("sam", "anyone staying up for the boxing tonight"),
+        ("lou", "yes, main event is about 1am"),
+        ("sam", "the challenger has a massive reach on him"),
+        ("pat", work),
+    ]
+    assert flags(channel, CREW, messages)[-1] is False
+
+
+def test_boxing_named_as_written_opens_a_side_topic(channel):
+    messages = [
+        ("pat", "Rig call 5pm Friday, bring gloves"),
+        ("sam", "who else is watching the boxing on Saturday"),
+        ("lou", "me, should be a good one"),
+        ("sam", "knockout inside four rounds, easy"),
+        ("lou", "nah it goes to points"),
+    ]
+    assert flags(channel, CREW, messages)[-2:] == [True, True]
