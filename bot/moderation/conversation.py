@@ -45,6 +45,11 @@ class ConversationMemory:
         self.side_people: set[str] = set()
         # When someone last asked for side conversations to stop: everyone's runs end there.
         self.closed_at = 0.0
+        # (round 21) The everyday side topics (``side_topics.txt``: sport, TV, a garden...) the
+        # side conversation has been about, and each person's last off-topic post's topics with
+        # its time: a follow-up in that topic's own words ("that ref was blind") carries it on.
+        self.side_topics: frozenset[str] = frozenset()
+        self._topics_of_people: OrderedDict[str, tuple[float, frozenset[str]]] = OrderedDict()
 
     # -- recent conversation ---------------------------------------------------
 
@@ -85,6 +90,27 @@ class ConversationMemory:
         if length:
             self.side_people.add(user)
         self.side_length, self.side_time, self.side_topic, self.side_user = length, time, topic, user
+
+    def record_side_topics(self, length: int, topics: frozenset[str]) -> None:
+        """The side conversation's topics: a new one's own, more of one's added, none without one."""
+        self.side_topics = topics if length == 1 else (self.side_topics | topics if length else frozenset())
+
+    def live_topics(self, user: str, time: float, within_seconds: float) -> frozenset[str]:
+        """The side topics a message at `time` by `user` would carry on: the running side
+        conversation's, and this person's own last off-topic post's, if recent enough."""
+        live = self.side_topics if self.side_run(time, within_seconds)[0] else frozenset()
+        mine = self._topics_of_people.get(user)
+        if mine is not None and 0 <= time - mine[0] <= within_seconds:
+            live = live | mine[1]
+        return live
+
+    def record_topics_of(self, user: str, time: float, topics: frozenset[str]) -> None:
+        """This person's last off-topic post was about `topics` (none: forget it)."""
+        self._topics_of_people.pop(user, None)
+        if topics:
+            self._topics_of_people[user] = (time, topics)
+            while len(self._topics_of_people) > self.config.max_tracked_people_per_channel:
+                self._topics_of_people.popitem(last=False)
 
     def in_side_run(self, user: str, time: float, within_seconds: float) -> bool:
         """Has this person posted in the side conversation this message would carry on?"""
@@ -169,6 +195,8 @@ class ConversationMemory:
             "side_run": [self.side_length, self.side_time, self.side_topic, self.side_user],
             "side_people": sorted(self.side_people),
             "closed_at": self.closed_at,
+            "side_topics": sorted(self.side_topics),
+            "topics_of_people": {user: [time, sorted(topics)] for user, (time, topics) in self._topics_of_people.items()},
         }
 
     def restore(self, data: dict[str, Any]) -> None:
@@ -186,6 +214,10 @@ class ConversationMemory:
         self.record_side_run(int(length), float(time), str(topic), str(user[0]) if user else "")
         self.side_people = {str(person) for person in data.get("side_people", user[:1])}
         self.closed_at = float(data.get("closed_at", 0.0))
+        self.side_topics = frozenset(str(t) for t in data.get("side_topics", []))
+        self._topics_of_people.clear()
+        for user, (time, topics) in data.get("topics_of_people", {}).items():
+            self._topics_of_people[str(user)] = (float(time), frozenset(str(t) for t in topics))
 
 
 def _verdict(value: Any) -> Verdict:

@@ -172,6 +172,8 @@ _WHEN_THE_WORK = re.compile(r"(?<![^ ])(?:after|before|till|until|til) (?:the |o
 # "at the rugby club", "from Kingsholm": where something of the work is (round 19).
 _PLACE_PREPOSITIONS = frozenset({"at", "from", "to", "outside", "behind", "near", "by", "in", "into", "opposite", "round"})
 _DETERMINERS = frozenset({"the", "our", "their", "that"})
+# "a season of our gigs": who a thing of the work belongs to, between "of" and the thing (round 21).
+_OWNERS = frozenset({"the", "our", "my", "your", "their", "his", "her", "new", "this", "that"})
 # "6 30", "7pm", "half 6": a clock time in phrase text.
 _CLOCK_TIME = re.compile(r"(?<![^ ])(?:\d{1,2} \d\d|\d{1,2}(?:am|pm)|half \d{1,2}|\d{1,2} o'?clock)(?![^ ])")
 _REPEATS = re.compile(r"(.+?)\1+")
@@ -264,6 +266,30 @@ class OffTopicRule:
         self.place_errands = PhraseSet(lists.entries("place_errands"))
         self.place_nouns = frozenset(" ".join(tokenize(e)) for e in lists.entries("place_nouns") if tokenize(e))
         self.laughter = frozenset(_squeeze(entry) for entry in lists.entries("laughter"))
+        # (round 21) The everyday side topics told in their own words (``side_topics.txt``,
+        # ``side_vocab_TOPIC.txt``): (topic, the purpose's words that make it the channel's own,
+        # its words as phrases, its one-word entries' stems).
+        self.side_topics: list[tuple[str, frozenset[str], PhraseSet, frozenset[str]]] = []
+        for line in lists.entries("side_topics"):
+            topic, _, keys = (part.strip() for part in line.partition("="))
+            vocabulary = lists.entries(f"side_vocab_{topic}")
+            single = [e for e in vocabulary if len(tokenize(e)) == 1]
+            self.side_topics.append((topic, frozenset(self.content_stems(keys.split())), PhraseSet(vocabulary),
+                                     frozenset(self.content_stems([w for e in single for w in tokenize(e)]))))
+        # The words of a hobby as written (one-word entries of the side topics' vocabularies and
+        # of off_topic_subjects.txt), for telling a hobby word used in a name of the work: as
+        # written, not stemmed, since a stem joins words apart ("keeper" and "keeps", "boxing"
+        # and "boxes").
+        self._hobby_words = frozenset(
+            tokenize(e)[0] for line in lists.entries("side_topics")
+            for e in lists.entries(f"side_vocab_{line.partition('=')[0].strip()}") if len(tokenize(e)) == 1
+        ) | frozenset(tokenize(e)[0] for e in lists.entries("off_topic_subjects") if len(tokenize(e)) == 1)
+        # "runner beans", "crate training", "sausage rolls": a side topic's own compounds, whose
+        # words are not the work's ("run", "training") however the lexicon spells them.
+        self.topic_compounds = PhraseSet(
+            e for line in lists.entries("side_topics") for e in lists.entries(f"side_vocab_{line.partition('=')[0].strip()}")
+            if len(self.content_stems(tokenize(e))) >= 2
+        )
 
     def _reaction_only(self, message: MessageUnderReview) -> bool:
         """Only laughter, emoji and punctuation ("😂😂", "lol", "hahaha")?"""
@@ -310,7 +336,11 @@ class OffTopicRule:
             else:
                 stems = frozenset(self.content_stems(purpose.prepared.tokens))
                 own_terms = [words for keys, words in self.purpose_vocabulary if keys & stems]
-                purpose.derived[self.name] = stems.union(*own_terms)
+                # (round 21) A channel whose purpose is a side topic ("brass band at rugby home
+                # games: rugby chants") has that topic's words as words of its purpose.
+                own_topics = [words for _, keys, _, words in self.side_topics if keys & stems]
+                purpose.derived[self.name] = stems.union(*own_terms, *own_topics)
+                purpose.derived[self.name + ":topics"] = frozenset(t for t, keys, _, _ in self.side_topics if keys & stems)
         return purpose.derived[self.name]
 
     def _says_anything_goes(self, purpose_text: str) -> bool:
@@ -338,6 +368,21 @@ class OffTopicRule:
             distracted = (opening is not None and DISTRACTS in opening.section.options) or any(
                 s in self.distractions for s in self.content_stems(self._plain(message).split())
             )
+            # (round 21) A follow-up in the words of the side topic its writer, or the running side
+            # conversation, was just on ("ref needs his eyes tested" after rugby, "she's sulking in
+            # her crate" after the puppy) is more of it, whatever work word it has in passing.
+            # But a message that names the work in two words of its own, or in one and reads as a
+            # suggestion or question about it ("what if we did a mini bake off for the juniors? could
+            # raise a bit for the minibus fund"), uses the topic for the work: it is judged as any
+            # other message is. One work word in passing ("pic of the courgette attached") is not that.
+            live = self._live_topic(message, context)
+            work_beside = self._work_words_beside(message, stems) if live is not None else set()
+            if live is not None and not (
+                len(work_beside) >= _LEXICON_WORDS_WHILE_DRIFTING
+                or (work_beside and self._returns_to_work(
+                    message, stems, purpose, self.memory(context).in_side_run(message.user, message.time, _DRIFT_SECONDS)))
+            ):
+                distracted = True
             drifting = (
                 bool(message.tokens)
                 and message.tokens[0] in self.carry_on
@@ -390,7 +435,10 @@ class OffTopicRule:
                 result = (ON_TOPIC, stems)
             # A short reply ("I've got two, I'll bring one") says too little to
             # judge, unless it names a distraction ("the Traitors finale tho").
-            elif len(set(stems)) < self.config.off_topic_min_content_words + (0 if distracted else 1):
+            # (round 21) Nor does one in a side topic's own words ("their new signing looks useless").
+            elif len(set(stems)) < self.config.off_topic_min_content_words + (
+                0 if distracted or self._topics_in(message, context) else 1
+            ):
                 result = (TOO_SHORT, stems)
             else:
                 if in_side_run:
@@ -401,6 +449,8 @@ class OffTopicRule:
                     drifting = True
                 recent = memory.recent_words(message.time)
                 topical = {s for s in stems if s in self.lexicon}
+                if topical and (compounds := self.topic_compounds.find_all(message.phrase_text)):
+                    topical -= set(self.content_stems(" ".join(compounds).split()))
                 if opening is not None:
                     topical -= self.errand_verbs  # "who's booked a haircut": the booking is the errand's
                 # Inside a side conversation an everyday word of the lexicon ("a link to the
@@ -435,6 +485,37 @@ class OffTopicRule:
         message.derived[self.name] = result
         return result
 
+    def _topics_in(self, message: MessageUnderReview, context: ChannelContext) -> dict[str, str]:
+        """{side topic: the words of it found} in the message, leaving out the channel's own
+        topics (a rugby band's channel talks rugby) and the work's compounds ("mic keeper")."""
+        key = self.name + ":topics"
+        if key not in message.derived:
+            self.purpose_stems(context.purpose)
+            own = context.purpose.derived.get(self.name + ":topics", frozenset())
+            plain = self._plain(message)
+            found: dict[str, str] = {}
+            for topic, _, words, _ in self.side_topics:
+                if topic not in own and (said := words.search(plain)) is not None:
+                    found[topic] = said
+            message.derived[key] = found
+        return message.derived[key]
+
+    def _work_words_beside(self, message: MessageUnderReview, stems: list[str]) -> set[str]:
+        """The message's words of the work that are not everyday words nor part of a side
+        topic's own phrase ("pastry week" in a baking show is the show's week)."""
+        work = {s for s in stems if s in self.lexicon and s not in self.everyday}
+        if work and (compounds := self.topic_compounds.find_all(message.phrase_text)):
+            work -= set(self.content_stems(" ".join(compounds).split()))
+        return work
+
+    def _live_topic(self, message: MessageUnderReview, context: ChannelContext) -> tuple[str, str] | None:
+        """(topic, its words) when the message carries on a side topic its writer or the running
+        side conversation was just on; None otherwise. An edit is judged as it stands."""
+        if message.edited:
+            return None
+        live = self.memory(context).live_topics(message.user, message.time, _DRIFT_SECONDS)
+        return next(((t, w) for t, w in self._topics_in(message, context).items() if t in live), None)
+
     def _plain(self, message: MessageUnderReview) -> str:
         """The message's words without its comparisons ("like a bunch of strangled cats") and
         without the work's phrases that hold a word of leisure ("match funding": ``work_phrases.txt``)."""
@@ -446,8 +527,33 @@ class OffTopicRule:
                     text = re.sub(rf"(?<![^ ]){re.escape(phrase)}(?![^ ])", self._work_part(phrase), text)
             if self.place_errands.search(text) is not None:
                 text = self._without_work_places(text)
+            text = self._without_work_compounds(text)
             message.derived[key] = text
         return message.derived[key]
+
+    def _without_work_compounds(self, text: str) -> str:
+        """(round 21) The text without words of sport or TV used as part of a name of the
+        work: a hobby word right beside a word of the work, or joined to one by "of"
+        ("the mic keeper", "the ref mic", "a season of gigs", "the last episode of our
+        podcast") names the work's thing, not the hobby."""
+        words = text.split(" ")
+        hobby = [w in self._hobby_words or (w.endswith("s") and w[:-1] in self._hobby_words) for w in words]
+        if not any(hobby):
+            return text
+        drop = set()
+        for at, is_hobby in enumerate(hobby):
+            if not is_hobby:
+                continue
+            neighbours = [at - 1, at + 1]
+            if at + 1 < len(words) and words[at + 1] == "of":
+                neighbours += [at + 2, at + 3] if at + 2 < len(words) and words[at + 2] in _OWNERS else [at + 2]
+            if any(0 <= n < len(words) and not hobby[n] and self._work_word(words[n]) for n in neighbours):
+                drop.add(at)
+        return " ".join(w for i, w in enumerate(words) if i not in drop) if drop else text
+
+    def _work_word(self, word: str) -> bool:
+        stems = self.content_stems([word])
+        return bool(stems) and all(s in self.lexicon and s not in self.everyday for s in stems)
 
     def _hobby_word(self, word: str) -> bool:
         return any(s in self.distractions for s in self.content_stems([word])) or self.leisure.search(word + " ") is not None
@@ -606,9 +712,11 @@ class OffTopicRule:
         if run < self.config.off_topic_run_length:
             return None
         words = ", ".join(dict.fromkeys(judged[1]))
+        live = self._live_topic(message, context)
+        about = f' (more about {live[0]}: "{live[1]}")' if live else ""
         return Finding(
             "off_topic",
-            f"{_ordinal(run)} post in a row by this person unrelated to the channel's purpose or conversation.",
+            f"{_ordinal(run)} post in a row by this person unrelated to the channel's purpose or conversation{about}.",
             evidence={"run": str(run), "content_words": words[:120]},
         )
 
@@ -630,6 +738,12 @@ class OffTopicRule:
                 # conversation that the next, unrelated posts would carry on.
                 side, topic = 0, ""
             memory.record_side_run(side, message.time, topic, message.user)
+            topics = frozenset(self._topics_in(message, context)) if verdict != ON_TOPIC else frozenset()
+            memory.record_side_topics(side, topics)
+            # A person's off-topic post in a side topic's words makes that topic theirs for a while;
+            # an on-topic post ends it; a post in no topic's words leaves it as it was.
+            if verdict == ON_TOPIC or topics:
+                memory.record_topics_of(message.user, message.time, topics)
         elif verdict == ON_TOPIC and memory.side_length and message.time <= memory.side_time:
             memory.record_side_run(0, message.time, "")  # edited back onto the topic: the side conversation is over
         if message.derived.get(REPORTED_FOR) and verdict == OFF_TOPIC:
