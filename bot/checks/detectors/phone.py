@@ -115,6 +115,11 @@ class PhoneDetector:
         # Bannister, Family Support Worker, 01452 ...", "the Youth Support duty desk on 01452 ...".
         work = phrase_pattern(entries("work_line_words", context.extra_terms))
         self._work_line_earlier = lazy_compile(rf"\b(?:{work})\b", re.IGNORECASE)
+        # "bookings@guildhall.example or call 01452 ...": an organisation's shared mailbox in the clause
+        # (public_mailbox_names.txt). Addresses are masked in the text the detector reads, so this is
+        # looked for in the text as written.
+        mailboxes = phrase_pattern(entries("public_mailbox_names", context.extra_terms))
+        self._public_mailbox = lazy_compile(rf"(?<![\w.+\-])(?:{mailboxes})@", re.IGNORECASE)
         # "call the Roses on 01684 295074 (box office)": the label right after the number.
         self._public_line_after = lazy_compile(rf"[ \t]*\([ \t]*(?:{labels}|{work})\b", re.IGNORECASE)
         # "Cotswold Cars are on 01453 ...", "Severn Pianos Ltd, 01452 ...": a business's own name, written
@@ -152,13 +157,13 @@ class PhoneDetector:
             for match in PhoneNumberMatcher(window, self._region, leniency=Leniency.POSSIBLE):
                 start = window_start + match.start
                 end = window_start + match.end
-                if self._accept(text, start, end, match.raw_string, match.number):
+                if self._accept(text, start, end, match.raw_string, match.number, doc.text):
                     spans.append(Span(Kind.PHONE, start, end))
         if self._spoken_start.search(text):
-            spans += self._spoken_numbers(text)
+            spans += self._spoken_numbers(text, doc.text)
         return spans
 
-    def _spoken_numbers(self, text: str) -> list[Span]:
+    def _spoken_numbers(self, text: str, written: str) -> list[Span]:
         """"oh seven nine treble six, two one four, oh eight", "+44 seven seven double zero ...": read
         digit by digit, then held to the tests a number in figures meets. A run that goes on into other
         numbers ("..., three one, two kids") is cut back, a number at a time, to one that is a phone's."""
@@ -177,7 +182,7 @@ class PhoneDetector:
                 except phonenumbers.NumberParseException:
                     number = None
                 if number is not None and self._looks_like_phone(digits, number):
-                    if self._accept(text, start, end, digits, number):
+                    if self._accept(text, start, end, digits, number, written):
                         spans.append(Span(Kind.PHONE, start, end))
                     break
                 tokens.pop()
@@ -190,14 +195,14 @@ class PhoneDetector:
             return False
         return self._looks_like_phone(written, number) and _key(number) not in self._own_numbers
 
-    def _accept(self, text: str, start: int, end: int, raw: str, number: phonenumbers.PhoneNumber) -> bool:
+    def _accept(self, text: str, start: int, end: int, raw: str, number: phonenumbers.PhoneNumber, written: str) -> bool:
         before = text[max(0, start - 30):start]
         if _ATTACHED_BEFORE.search(before) or self._reference_before.search(before):
             return False
         if self._labelled_as_identifier(text[max(0, start - 60):start]):
             return False
         public = (self._public_line_before.search(before) or self._public_line_after.match(text, end)
-                  or self._their_number(text, start) or self._business_clause(text, start))
+                  or self._their_number(text, start) or self._business_clause(text, start, written))
         if public and phonenumbers.number_type(number) in _FIXED_LINE_TYPES:
             return False
         return self._looks_like_phone(raw, number) and _key(number) not in self._own_numbers
@@ -208,14 +213,16 @@ class PhoneDetector:
         pronoun = _THEIR_NUMBER.search(clause)
         return pronoun is not None and self._business_earlier.search(clause, 0, pronoun.start()) is not None
 
-    def _business_clause(self, text: str, start: int) -> bool:
+    def _business_clause(self, text: str, start: int, written: str) -> bool:
         """"Box office for the Roses is 01684 ...", "Cotswold Cars are on 01453 ...": a venue's desk or a
         business's name earlier in the clause, or a professional's role or an agency's desk ("Family
-        Support Worker, 01452 ..."), and nothing there saying the number is a person's own ("call Jo
-        on", "his home number")."""
+        Support Worker, 01452 ..."), or an organisation's shared mailbox ("bookings@..."; in ``written``,
+        the text before addresses were masked), and nothing there saying the number is a person's own
+        ("call Jo on", "his home number")."""
         clause = _CLAUSE_END.split(text[max(0, start - 100):start])[-1]
         if not (self._business_earlier.search(clause) or self._business_name.search(clause)
-                or self._work_line_earlier.search(clause)):
+                or self._work_line_earlier.search(clause)
+                or self._public_mailbox.search(written, start - len(clause), start)):
             return False
         if _PERSONAL_OWNER.search(clause):
             return False
