@@ -86,10 +86,13 @@ _FILLER = (
     r"type[ \t]+(?:1|2|one|two))[ \t]+){0,3}"
 )
 # Pronouns first: at the same position "She" must be read as a pronoun, not as a would-be name.
-# A name may carry an initial or a note in brackets: "Alfie G is", "Sam vdB started", "Nia Lloyd (14) has".
+# A name may carry an initial or a note in brackets: "Alfie G is", "Sam vdB started", "Nia Lloyd (14) has",
+# "Ellie (Year 8, Thursday group) had"; or who they are, between commas, before "who" (round 22):
+# "Ethan, one of our drummers, who had".
 _SUBJECT = (
     rf"(?:\b(?:[Hh]e|[Ss]he)\b|\b{FAMILY_SUBJECT}"
-    rf"|\b(?P<name>[A-Z][a-z]+)(?:[ \t]+(?:[a-z]{{1,3}})?[A-Z]\.?(?![\w']))?(?:[ \t]*\([^()\n]{{1,20}}\))?"
+    rf"|\b(?P<name>[A-Z][a-z]+)(?:[ \t]+(?:[a-z]{{1,3}})?[A-Z]\.?(?![\w']))?(?:[ \t]*\([^()\n]{{1,40}}\))?"
+    r"(?:,[ \t]+(?:one[ \t]+of[ \t]+)?(?:our|the|a|an)[ \t]+[^,.!?()\n]{1,40}(?=,[ \t]*who\b))?"
     rf"|\b(?P<lower_name>[a-z]{{2,}}))"
 )
 # What must come just before a condition for it to be somebody's. Each is anchored at the end of the
@@ -244,6 +247,8 @@ class HealthDetector:
         self._adult_before = lazy_compile(rf"\b(?i:{roles})\.?[ \t]+$")
         # "Our volunteer Sue keeps her insulin in the fridge": "her" is the grown-up named by role.
         self._adult_named = lazy_compile(rf"\b(?i:{roles})\.?[ \t]+[A-Z][a-z]+\b")
+        # "Jo, our lead tutor, who had an operation": who the person is, said after the name, is a role.
+        self._adult_role = lazy_compile(rf"\b(?i:{roles})\b")
         # "Sarah is back from her operation, she'll lead the Monday group again": someone who will lead,
         # run or teach a session is one of the team (adult_actions.txt), so the health is a grown-up's.
         future_actions = [a.split(None, 1)[1] for a in entries("adult_actions", context.extra_terms)
@@ -544,6 +549,8 @@ class HealthDetector:
             return False
         name_start = match.start("name") if match.groupdict().get("name") is not None else -1
         if name_start >= 0 and self._is_famous(match.string, name_start, match.end("name")):
+            return False
+        if name_start >= 0 and self._adult_role.search(_aside_after_name(match)) is not None:
             return False
         if name_start < 0 and match.groupdict().get("lower_name") is None \
                 and self._adult_named.search(match.string, 0, match.start()) is not None:
@@ -894,6 +901,14 @@ _VISIT_BEFORE = lazy_compile(
     r"gig|concert|session|workshop|busk|busked|busking|fundrais\w*)\b", re.IGNORECASE)
 _STAY_CUE = lazy_compile(r"ward|hospital|a&e|intensive|dependency|hdu|icu|resus|admitted")
 _HE_OR_SHE_SUBJECT = lazy_compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_ASIDE = re.compile(r"[ \t]*(?:\([^()\n]*\)|,[^,\n]*,)")
+
+
+def _aside_after_name(match: re.Match[str]) -> str:
+    """The note in brackets or the words between commas right after the subject's name ("Jo, our lead
+    tutor, who", "Ellie (Year 8) had"): who the person is, not what is said of them."""
+    aside = _ASIDE.match(match.string, match.end("name"), match.end())
+    return aside.group() if aside is not None else ""
 # A health worker's role, right after the condition word that names it: "her mental health worker",
 # "the autism nurse", "his epilepsy specialist nurse".
 _WORKERS_ROLE_AFTER = lazy_compile(
