@@ -126,7 +126,9 @@ _VALUE = r"[\"'\u201c\u2018`]?(?P<value>[^\s\"'\u201d\u2019`]{1,200})"
 # reading of spoken digits, bot/checks/spoken_digits.py; three digits are only a code for a padlock or a
 # combination, and the digits a spoken code stands for are counted where it is found).
 _CODE_FIGURES = (
-    r"[#*]?\d{4,8}#?(?![\d/.:])|\d(?:[ \t]\d){3,7}(?![ \t]?\d)"
+    # A full stop after the code may end the sentence ("side door, code 2614."); one before a digit is a
+    # decimal or a date.
+    r"[#*]?\d{4,8}#?(?![\d/:]|\.\d)|\d(?:[ \t]\d){3,7}(?![ \t]?\d)"
     r"|\d(?:[ \t]*[-/*\u2013][ \t]*\d){2,7}(?:[ \t]*[-\u2013]?[ \t]*#)?(?![ \t]*[-/*\u2013]?[ \t]*\d)"
 )
 
