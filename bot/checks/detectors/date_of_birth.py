@@ -141,10 +141,11 @@ _AGE_VERB = lazy_compile(rf"[ \t]*(?:{_TURNS}|['\u2019]s|is)(?![^\W_])", re.IGNO
 _OLDEST_LABELLED_AGE = 100
 # Days said relative to now: "turns 15 tomorrow", "is 12 on Thursday", "11 next Monday".
 _RELATIVE_DAY = (
-    r"(?:today|tomorrow|tonight|(?:(?:on|this(?:[ \t]+coming)?|next|on[ \t]+the)[ \t]+)?"
+    # "turned 16 last Tuesday", "was 12 yesterday": a milestone just gone tells the birthday as well (round 22).
+    r"(?:today|tomorrow|tonight|yesterday|(?:(?:on|this(?:[ \t]+coming)?|next|last|on[ \t]+the)[ \t]+)?"
     # "Saturday week": the Saturday after next.
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:[ \t]+week\b)?|(?:mon|tues?|weds?|thurs?|fri|sat|sun)\b\.?)"
-    r"|(?:this|next)[ \t]+(?:week(?:end)?|month)|at[ \t]+the[ \t]+weekend"
+    r"|(?:this|next|last)[ \t]+(?:week(?:end)?|month)|at[ \t]+the[ \t]+weekend"
     # "Marcus will be 18 in June": the month of a milestone tells the age to the month.
     r"|in[ \t]+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"
 )
@@ -164,7 +165,7 @@ _MILESTONE_AGE_WHEN = (
 # "Freya is 12 on Thursday", "she's 11 next week", "Jacob turns 15 tomorrow", "Caleb who turns 17 today".
 _MILESTONE_SAID = lazy_compile(
     rf"\b(?P<who>{_NAME_WORD}(?:-{_NAME_WORD})?|[Hh]e|[Ss]he|who)"
-    rf"(?:[ \t]+(?:turns?|turned|turning|is|will[ \t]+be|is[ \t]+going[ \t]+to[ \t]+be|{_REACHES})|['\u2019]s(?:[ \t]+turning)?|['\u2019]ll[ \t]+be)"
+    rf"(?:[ \t]+(?:turns?|turned|turning|is|was|will[ \t]+be|is[ \t]+going[ \t]+to[ \t]+be|{_REACHES})|['\u2019]s(?:[ \t]+turning)?|['\u2019]ll[ \t]+be)"
     rf"[ \t]+{_MILESTONE_AGE_WHEN}",
 )
 # A register or list line: "Harvey - 11 on 7 March", "Noah Ferreira, 13 today".
@@ -181,7 +182,7 @@ _ORDINAL_MILESTONE = lazy_compile(
 _DATE_AFTER_RELATIVE = lazy_compile(rf"[ \t]*[,(\-\u2013][ \t]*(?:the[ \t]+)?(?P<date>(?:{_DATE}))(?![\w/]|\.\d)", re.IGNORECASE)
 # "today" ending a sentence or a line ("14 today!", "13 today 🎉"), not asked about ("10 today?").
 _TODAY_AS_NEWS = lazy_compile(r"(?i:today)[ \t]*(?:[!.\n\u2600-\u27bf\U0001F300-\U0001FAFF]|$)")
-_MILESTONE_CUES = (" on ", " in ", "today", "tomorrow", "tonight", "next ", "this ", "weekend", "day week")
+_MILESTONE_CUES = (" on ", " in ", "today", "tomorrow", "tonight", "yesterday", "next ", "this ", "last ", "weekend", "day week")
 
 
 def _milestone_span(found: re.Match[str]) -> Span:
@@ -220,7 +221,7 @@ _BIRTH_LABEL_NEAR = lazy_compile(
 _MONTH_OR_DAY = lazy_compile(rf"{_MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|cake|card|cards", re.IGNORECASE)
 _BIRTHDAY_WINDOW = 200
 # Cheap first look: without any of these in the lower-cased text there is nothing to find.
-_CUES = ("(b.", " b.", "born", "big ", "baby", "came along", "arrived", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", "his ", "her ", "sweet", "figures", "teenager")
+_CUES = ("(b.", " b.", "born", "big ", "baby", "came along", "arrived", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", " was ", "his ", "her ", "sweet", "figures", "teenager")
 _BIRTHDAY = lazy_compile(
     rf"\b(?:birthday|bday|b['\u2019]day|b-day)\b"
     # "it's Priya's sixteenth on Saturday", "Ava's sixteenth falls on 1 May"
@@ -461,7 +462,7 @@ class DateOfBirthDetector:
         word = before.group("word")
         # "FYI Isla will be 10", "Reminder Tyrese hits 18": an aside or an opener, not a name's first word.
         return word is None or (not self._is_first_name(word) and not word.isupper()
-                                and word.casefold() not in _SENTENCE_OPENERS)
+                                and word.casefold().replace("\u2019", "'") not in _SENTENCE_OPENERS)
 
     def _birthday_list(self, text: str) -> list[Span]:
         return [Span(Kind.DATE_OF_BIRTH, m.start("date"), m.end("date")) for m in _NAMED_DAY_MONTH.finditer(text)
@@ -580,7 +581,9 @@ _NOT_A_BIRTHDAY_OWNER = frozenset(["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Char
 _SENTENCE_OPENERS = frozenset(
     ["reminder", "note", "update", "also", "so", "and", "but", "just", "btw", "ps", "fyi", "hi", "hey", "hello", "yes",
      "no", "ok", "okay", "sorry", "well", "thanks", "please", "oh", "wow", "now", "then", "today", "tomorrow", "happy",
-     "remember", "apparently", "anyway", "heads", "guess", "psst", "plus", "sadly", "luckily"])
+     "remember", "apparently", "anyway", "heads", "guess", "psst", "plus", "sadly", "luckily",
+     # "It's Ruby's 16th on Sat": a contraction opening the sentence is no name's first word (round 22).
+     "it's", "that's", "here's", "there's", "what's", "when's", "who's"])
 
 # Capitalised words that come before a date without being a person: "Invoice 03/11/2019".
 _NOT_A_PERSON_BEFORE_DATE = frozenset(
