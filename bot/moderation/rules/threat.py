@@ -30,6 +30,18 @@ writer ("I'm a thief") and words that point at no one ("there's a thief
 about") are not accused (``non_subjects.txt``), and neither is a whole
 people named just before ("them gypsies on the site are thieves": a
 hateful generalisation, reported by the abuse rule).
+
+Round 21 (issue 16): two more classes. Harm foretold as a consequence, with no
+"I will" and no violent verb: an injury foretold of someone ("he'll be going home
+on a stretcher", "you'll be eating through a straw") as the price of a condition or
+a grudge (``threat.concepts.txt``), a beating someone needs, wants, deserves or has
+coming ("that promoter deserves a right good slapping"), and a sneer at how they will
+be once hurt ("won't be so mouthy with a fat lip"); an accident, an operation or
+music ("needs a slap bass") is not. Defamation with no crime noun: corruption,
+dishonesty or danger to children said of a person or organisation ("the trustees
+are corrupt", "the committee pocketed the ticket money", "she's a danger to kids",
+going to the papers with it). A thing described ("the file is corrupt"), fair
+criticism, news and a concern raised properly ("who do I tell?") accuse no one.
 """
 
 from __future__ import annotations
@@ -45,6 +57,12 @@ from .common import PhraseSet, label_part, without_quoted_titles, without_report
 UNLESS_FRIENDLY = "unless-friendly"
 UNLESS_OFFER = "unless-offer"
 _ACCUSATION = "Accuses someone of a crime or worse"
+# Round 21: corruption, dishonesty or danger, with no crime noun ("the trustees are corrupt").
+_WRONGDOING = "Accuses someone of corruption, dishonesty or danger"
+_ACCUSATIONS = frozenset({_ACCUSATION, _WRONGDOING})
+# Round 21: a beating someone "needs" or "has coming": a kit or a song is no person.
+_WISHED_VIOLENCE = "Wishes violence on someone"
+_NOUN_REACH = 4  # words before a match that can name the thing it is said of ("that road outside the hall is a danger to kids")
 _THING_REACH = 6  # words before an accusation that can name the thing it praises ("that mix u sent last night is criminal")
 # Crime words that, bare, are slang praise of a thing ("the bass is criminal");
 # "a criminal", "criminals" still accuse.
@@ -78,6 +96,13 @@ class ThreatRule:
         # a prejudice reported to disown it accuses no one (prejudice_talk.concepts.txt).
         self.prejudice_talk = PrejudiceTalk(lists)
         self.reproach = PhraseSet(lists.entries("reproach_markers"))
+        # Round 21: what an accusation's first word names when it is a thing, not a
+        # person ("the file is corrupt", "the snare needs a good smack").
+        self.things = frozenset(lists.entries("made_things") + lists.entries("things_described"))
+        self.kit = frozenset(lists.entries("made_things") + lists.entries("music_kit") + lists.entries("instruments"))
+        # "I'm worried about how he spoke to a child, who do I tell?": a concern raised
+        # properly is a report, not an accusation made in the channel.
+        self.concerns_raised = PhraseSet(lists.entries("concerns_raised"))
 
     def is_reproach(self, message: MessageUnderReview, purpose: object = None) -> bool:
         """Does the message reproach or enforce ("threats like that will always be reported")? Then
@@ -88,6 +113,9 @@ class ThreatRule:
         message = without_quoted_titles(without_reported_speech(message, self.incident_reports))
         text = self.remove_idioms(message.phrase_text)
         matches = self.patterns.first_matches(message.token_set, lambda section: text, lambda m, searched: self._meant(m, message, searched))
+        if any(m.label == _ACCUSATION for m in matches):
+            # "Gary fiddles the books" is one accusation: the crime says it, not corruption as well.
+            matches = [m for m in matches if m.label != _WRONGDOING]
         parts = [f"{label_part(m.label)} ({quote(self.mask_text(m.text))})" for m in matches]
         labels = {m.label for m in matches}
         for concept in self.concepts.matches(text, message.emoji, message.token_set):
@@ -100,7 +128,13 @@ class ThreatRule:
         return Finding("threat", sentence(parts))
 
     def _meant(self, match: PhraseMatch, message: MessageUnderReview, searched: str) -> bool:
-        if match.label == _ACCUSATION and (
+        # The match's first word and the few before it: what it is said of.
+        said_of = {match.text.split()[0], *words_before(searched, match.start, _NOUN_REACH)}
+        if match.label == _WRONGDOING and (said_of & self.things or self.concerns_raised.search(searched)):
+            return False
+        if match.label == _WISHED_VIOLENCE and said_of & self.kit:
+            return False
+        if match.label in _ACCUSATIONS and (
             self.groups.search(" ".join(words_before(searched, match.start, _GROUP_REACH)) + " ")
             or self.prejudice_talk.present(message)
             or (match.text.split()[-1] in _PRAISE_WORDS
