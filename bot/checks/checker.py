@@ -15,6 +15,7 @@ from bot.checks.detectors.school import SchoolDetector
 from bot.checks.detectors.secret import SecretDetector
 from bot.checks.detectors.young_names import YoungPersonNameDetector
 from bot.checks.document import Document
+from bot.checks.tables import TableReader
 from bot.checks.findings import (
     CheckResult,
     Finding,
@@ -35,6 +36,7 @@ class Checker:
     def __init__(self, context: CheckContext | None = None):
         self.context = context or CheckContext()
         self._young_names = YoungPersonNameDetector(self.context)
+        self._tables = TableReader(self.context)
         self._detectors: tuple[Detector, ...] = (
             SecretDetector(self.context),
             BccDetector(self.context),
@@ -62,10 +64,15 @@ class Checker:
         spans: list[Span] = []
         for detector in self._detectors:
             spans.extend(detector.find(doc))
+        # What a table's or a form's labels say a value is not: a timestamp is no birth date, a
+        # parent's name no young person's (bot/checks/tables.py). Then what a young person's row gives away.
+        spans = self._tables.not_ruled_out(doc, spans)
+        spans.extend(self._tables.find(doc))
         # A full name in the sentence that gives a young person's school or health need is theirs.
         spans.extend(self._young_names.find_beside(doc, spans))
         # Lists and tables of young people: the rows' names, once the list is shown to be of the young.
         spans.extend(self._young_names.find_in_lists(doc, spans))
+        spans = self._tables.not_ruled_out(doc, spans)
         spans = [span for span in spans if span.kind is not Kind.FULL_NAME
                  or not self._young_names.names_a_project(doc.masked[span.start:span.end])]
         # A young person's age beside their full name ("Maya Brown, 16", "17-year-old Aled Pryce") is a

@@ -232,6 +232,16 @@ _ALL_OF_THEM_FROM = lazy_compile(
     r"\b(?i:all|both)[ \t]+(?:(?i:of[ \t]+them|are|were|in)[ \t]+){0,2}(?i:year|yr|y)[ \t]*\d{1,2}[ \t]+(?i:at|from|in)[ \t]+")
 # A possessive after a school's short name: "Reuben (Beaufort's finest)", "Holmleigh Park's pastoral team".
 _POSSESSIVE = lazy_compile(r"['\u2019]s\b")
+# "school (Severn Vale)": the word and then the school's name in brackets (not "our school", "a school").
+_SCHOOL_THEN_NAME = lazy_compile(r"(?<![Oo]ur[ ])(?<![Aa][ ])\b[Ss]chool[ \t]*\([ \t]*")
+_CLOSING_BRACKET = lazy_compile(r"[ \t]*[),]")
+# "Cleeve (his school)", "Denmark Road (Amelia Cray's school)": whose school, in brackets after its name.
+_WHOSE_SCHOOL_IN_BRACKETS = lazy_compile(
+    r"[ \t]*\([ \t]*(?:(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z][\w'\u2019-]+)?['\u2019]s|[Hh]is|[Hh]er|[Tt]heir)"
+    r"[ \t]+(?:new[ \t]+|old[ \t]+|current[ \t]+)?school[ \t]*\)")
+_SCHOOL_RUN_BEFORE = lazy_compile(
+    r"(?P<run>(?:St\.?[ \t]+)?(?P<first>[A-Z][\w'\u2019.-]*)(?:[ \t]+(?:(?:of|the|and|&|on|upon)[ \t]+)?[A-Z][\w'\u2019.-]*){0,4})$")
+_WORD_START = lazy_compile(r"(?<![\w'\u2019.-])[A-Z]")
 _NAME_IN_BRACKETS = lazy_compile(r"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]*\([ \t]*")
 _CAPITALISED_RUN = lazy_compile(
     r"[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*"
@@ -747,6 +757,7 @@ class SchoolDetector:
                 if possessive is not None and possessive.group()[:1].isupper() \
                         and _fold_school(possessive.group()) not in self._local_places:
                     spans.append(Span(Kind.SCHOOL, possessive.start(), possessive.end()))
+            spans += self._school_in_brackets(doc)
         for referred in _REFERRED.finditer(text):
             if not self._names_a_child(doc, referred.start(), referred.end()):
                 continue
@@ -762,6 +773,48 @@ class SchoolDetector:
                 if (school := self._school_at_or_possessive(doc, register.end(), True)) is not None:
                     spans.append(school)
         return spans
+
+    def _school_in_brackets(self, doc: Document) -> list[Span]:
+        """The word "school" and a school's name, one in brackets after the other, in a sentence that names a
+        child (round 21): "Concern re Tia Gould: school (Severn Vale) informed", "spoke to Cleeve (his
+        school)", "Denmark Road (Amelia's school)". Said so, even a name that is also a place is the school.
+        "The school (Balcarras) has a big hall" names no child: a venue."""
+        text = doc.masked
+        spans = []
+        names_a_child: dict[tuple[int, int], bool] = {}  # by sentence, so a long run-on text is read once
+        for bracket in _SCHOOL_THEN_NAME.finditer(text):
+            school = self._school_at_or_possessive(doc, bracket.end(), True)
+            if school is None and (run := _name_after_cue(text, bracket.end(), spans)) is not None:
+                school = Span(Kind.SCHOOL, run.start(), run.end())
+            if school is None or not _CLOSING_BRACKET.match(text, school.end):
+                continue
+            sentence = doc.sentence_bounds(bracket.start(), school.end)
+            if sentence not in names_a_child:
+                names_a_child[sentence] = self._names_a_child(doc, bracket.start(), school.end)
+            if names_a_child[sentence]:
+                spans.append(school)
+        for whose in _WHOSE_SCHOOL_IN_BRACKETS.finditer(text):
+            run = _SCHOOL_RUN_BEFORE.search(text, max(0, whose.start() - 60), whose.start())
+            if run is None or run.group("first") in NOT_A_NAME or run.group("first") in _GENERIC:
+                continue
+            if whose.group("who") is not None and whose.group("who") in NOT_A_NAME:
+                continue
+            spans.append(self._school_ending_run(doc, run.start(), run.end("run")))
+        return spans
+
+    def _school_ending_run(self, doc: Document, start: int, end: int) -> Span:
+        """The school's name at the end of a run of capitalised words: "Rang Balcarras" is Balcarras. A school
+        we know by name wins; else a sentence's capitalised first word is not part of the name."""
+        text = doc.masked
+        for word in _WORD_START.finditer(text, start, end):
+            school = self._school_at_or_possessive(doc, word.start(), True)
+            if school is not None and school.end == end:
+                return school
+        words = text[start:end].split()
+        sentence_start = doc.sentence_bounds(start)[0]
+        if len(words) > 1 and not words[0].startswith("St") and not text[sentence_start:start].strip():
+            start = text.index(words[1], start + len(words[0]))
+        return Span(Kind.SCHOOL, start, end)
 
     def _school_run_for_a_child(self, doc: Document, found: list[Span]) -> list[Span]:
         """"pick-up from Severn Vale gates at 3.20 for Kai": a school run for a named child names their
