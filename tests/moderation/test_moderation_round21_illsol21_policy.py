@@ -34,6 +34,8 @@ ILLEGAL_AND_SOLICITATION = [
     "pirated copies of the new Spider-Man film, £2 a go, message me",
     "box of power tools that went walkabout off a site in Quedgeley, £80 the lot, cash only",
     "I'll buy elf bars in bulk and sell them on at school, £6 each",
+    "fake north face puffers at £30, my cousin brings them back from Turkey",
+    "shared disney+ logins off my aunt's account, £2 a month, dm me",
 ]
 
 SOLICITATION = [
@@ -48,6 +50,7 @@ ABUSE = [
     (PRODUCERS, "whoever sequenced this clearly can't keep time and is useless"),
     (PRODUCERS, "Kieran is an absolute clown and the whole studio knows it"),
     (PRODUCERS, "you should just quit."),
+    (PRODUCERS, "did you master this in your sleep or what"),
 ]
 
 CLEAN = [
@@ -64,6 +67,9 @@ CLEAN = [
     (PRODUCERS, "the drums feel a bit stiff, try nudging the hats off the grid"),
     (PRODUCERS, "my first track sounds like a toddler made it lol, we all start somewhere"),
     (PRODUCERS, "I'm such a plank, left my headphones at the studio"),
+    (PRODUCERS, "honestly I could set up that compressor with my eyes shut now"),
+    (CHAT, "forgot my spotify login again, the family plan is £20 a month anyway"),
+    (CHAT, "selling my old audio interface for £45, it still works fine, comes with the usb lead"),
     (VOICE, "worried about anything you've seen online? ring us any time on 01452 503550 or email safeguarding@themusicworks.org.uk"),
 ]
 
