@@ -18,7 +18,8 @@ Each line is ``+``-joined ``{list}`` names, all needed; ``- {list}`` names a
 list none of whose entries may occur (the same sentence, or the message with
 ``whole-message``). An entry's last word also matches with "'s" after it
 ("photoshop's free on there", "my plug's got"). An entry that is an emoji ("🐷") counts anywhere in the
-message; the entry ``<money>`` is any amount ("£25", "20 quid"). The reason names the words found: ``Drink and driving ("a few
+message; the entry ``<money>`` is any amount ("£25", "20 quid"), and may stand inside an entry
+("at <money>", round 21). The reason names the words found: ``Drink and driving ("a few
 ciders" ... "drive the minibus")``.
 
 Options after a section header:
@@ -55,13 +56,21 @@ class _Concept:
         self.name = name
         # Round 18: the entry "<money>" is any amount ("£25", "20 quid"), as in patterns.
         money = _MONEY_ENTRY in entries
-        entries = tuple(e for e in entries if e != _MONEY_ENTRY)
+        # Round 21: "<money>" may also stand inside an entry, for a price said so ("at <money>",
+        # "only <money>"): the amount must come just there.
+        priced = sorted({e for e in entries if _MONEY_ENTRY in e and e != _MONEY_ENTRY}, key=len, reverse=True)
+        entries = tuple(e for e in entries if _MONEY_ENTRY not in e)
         phrases = sorted({" ".join(tokenize(fold(e))) for e in entries if _WORD.search(e)} - {""}, key=len, reverse=True)
         self.emoji = frozenset(e.replace("\ufe0f", "") for e in entries if not _WORD.search(e))
+        priced_parts = [[" ".join(tokenize(fold(part))) for part in e.split(_MONEY_ENTRY)] for e in priced]
         # A message can hold an entry only if it has the entry's first word.
-        firsts = {p.split()[0] for p in phrases}
+        firsts = {p.split()[0] for p in phrases} | {parts[0].split()[0] if parts[0] else _MONEY_ENTRY for parts in priced_parts}
         self.first_words = frozenset(firsts | {f"{w}'s" for w in firsts} | ({_MONEY_ENTRY} if money else set()))
-        alternatives = [re.escape(p) + "(?:'s)? " for p in phrases] + ([MONEY + " "] if money else [])
+        alternatives = [
+            "".join(re.escape(part) + " " if part else "" for part in parts[:1])
+            + "".join(MONEY + " " + (re.escape(part) + " " if part else "") for part in parts[1:])
+            for parts in priced_parts
+        ] + [re.escape(p) + "(?:'s)? " for p in phrases] + ([MONEY + " "] if money else [])
         self._regex = (
             # An entry's last word may carry "'s" ("photoshop's free on there", "my plug's").
             re.compile(r"(?<![^ ])(?:" + "|".join(alternatives) + ")") if alternatives else None

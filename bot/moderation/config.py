@@ -33,6 +33,11 @@ class ModerationConfig:
     # organisations' solicitations).
     org_names: tuple[str, ...] = ("The Music Works", "TMW")
     org_domains: tuple[str, ...] = ("themusicworks.org.uk",)
+    # (round 21) The organisation's own public phone numbers (its organisation file's
+    # `public_phone`). A message giving them, or an address at one of `org_domains`, points
+    # people to the organisation itself ("any worries, ring the office on ..."): never
+    # someone's sale, however the rest of it reads.
+    org_phones: tuple[str, ...] = ("01452 503550",)
     # Other words that mark the organisation's own sales and appeals,
     # e.g. "Big Give", "our Christmas appeal", "TMW shop".
     own_sales_terms: tuple[str, ...] = ()
@@ -114,7 +119,7 @@ class ModerationConfig:
         if unknown:
             raise ValueError(f"unknown moderation settings: {', '.join(sorted(unknown))}")
         values: dict[str, Any] = dict(data)
-        for name in ("org_names", "org_domains", "own_sales_terms"):
+        for name in ("org_names", "org_domains", "org_phones", "own_sales_terms"):
             if name in values:
                 values[name] = _strings(values[name], name)
         if values.get("extra_wordlist_dir") is not None:

@@ -50,8 +50,8 @@ STATE_VERSION = 1
 _REPORTED_MEMORY = 1_000
 _CONTENT_RULES = frozenset({"abuse", "threat", "solicitation", "illegal"})
 _OUTRANKED_BY = {
-    # Selling something illegal is reported as illegal (the act is the worse part).
-    "solicitation": frozenset({"illegal"}),
+    # (round 21) Selling something illegal is reported for both rules, each with its own reason:
+    # the act is illegal and the offer is a solicitation (policy 5.7 lists both).
     "off_topic": frozenset({"abuse", "threat", "solicitation", "illegal", "repetition"}),
 }
 
@@ -72,6 +72,7 @@ class RuleBook:
     def findings(self, message: MessageUnderReview, context: ChannelContext, rules: list[Rule]) -> list[Finding]:
         """What `rules` find in a message; when no content rule speaks, what its meaning says."""
         found = [f for rule in rules if (f := rule.assess(message, context)) is not None]
+        found = _illegal_sale(message, found, rules)
         if self.meaning is not None and not any(f.rule in _CONTENT_RULES for f in found):
             by_meaning = self.meaning.assess(message, context.purpose)
             if by_meaning is not None:
@@ -244,10 +245,23 @@ def assess_text(text: str, *, purpose: str | None = None, config: ModerationConf
     return rulebook.findings(message, context, rulebook.stateless)
 
 
+def _illegal_sale(message: MessageUnderReview, found: list[Finding], rules: list[Rule]) -> list[Finding]:
+    """(round 21) Selling something illegal breaks two rules: when the illegal rule has reported a
+    message the solicitation rule passed over ("firesticks loaded with every channel, £40 each"),
+    the solicitation finding is added if the message offers the thing for money or asks people to
+    buy it, with its own reason (``SolicitationRule.offered_for_money``)."""
+    illegal = next((i for i, f in enumerate(found) if f.rule == "illegal"), None)
+    if illegal is None or any(f.rule == "solicitation" for f in found):
+        return found
+    selling = next((r for r in rules if isinstance(r, SolicitationRule)), None)
+    offer = selling.offered_for_money(message) if selling is not None else None
+    return found if offer is None else [*found[:illegal], offer, *found[illegal:]]
+
+
 def _one_reason(findings: list[Finding]) -> list[Finding]:
     """One reason is enough for the moderator: a post reported for what it
-    says is not also off topic (it still counts towards the run), and
-    selling something illegal is reported as illegal."""
+    says is not also off topic (it still counts towards the run). Selling
+    something illegal keeps both its reasons (round 21)."""
     if len(findings) < 2:
         return findings
     found = {f.rule for f in findings}

@@ -20,6 +20,8 @@ against a message's words (see ``PreparedMessage.phrase_text``):
 ``<subject>``             any one word that can be the subject of an
                           accusation (not a word in ``non_subjects.txt``)
 ``<end>``                 the end of a sentence
+``<start>``               the start of a sentence (round 21: "sounds like
+                          ..." with no subject speaks of what was just shown)
 ``!word`` ``!{name}``     not followed by that word, list entry or group
 ========================  =================================================
 
@@ -57,6 +59,7 @@ _CLASSES: dict[str, tuple[str, str | None]] = {
     "handle": (r"(?<![^ ])@(?!" + re.escape(MENTION_TOKEN[1:]) + r" )[a-z0-9_][^ ]* ", None),
     "any": (_ANY_WORD, None),
     "end": (rf"(?=\{SENTENCE_BREAK} |$)", ""),  # zero width
+    "start": (rf"(?:^|(?<=\{SENTENCE_BREAK} ))", ""),  # zero width
     "subject": ("", None),  # built per word lists, see _Compiler.subject
 }
 
@@ -166,7 +169,7 @@ class _Compiler:
                     self._pos += 1
                     regex = regex[: -len(" ")].replace("[^ ]+", "[^ ]+?", 1) + re.escape(suffix) + " "
             first = None if marker is None else frozenset({marker} if marker else ())
-            nullable = name == "end"
+            nullable = name in ("end", "start")
         elif lexeme == "...":
             regex, first, nullable = _GAP, None, True
         elif lexeme in (")", "|", "?"):

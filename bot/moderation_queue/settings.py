@@ -42,6 +42,7 @@ def moderation_config(config: OrgConfig | None, org_file: Path | None = None) ->
     return ModerationConfig(
         org_names=names,
         org_domains=tuple(org.email_domains),
+        org_phones=(org.public_phone,),
         own_sales_terms=tuple(settings.own_sales_terms),
         extra_wordlist_dir=wordlists,
         extra_terms={k: tuple(v) for k, v in settings.extra_terms.items()},

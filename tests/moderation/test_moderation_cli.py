@@ -51,7 +51,8 @@ def test_json_lines_one_per_message_and_rule_with_indices_from_0():
         (1, "abuse"),
         (2, "repetition"),
         (3, "threat"),
-        (3, "illegal"),  # selling drugs is reported as illegal, not also as selling
+        (3, "solicitation"),  # round 21: selling drugs is reported for both rules, each with its reason
+        (3, "illegal"),
     ]
     assert all(set(f) == {"index", "rule", "reason"} for f in found)
     assert found[0]["reason"] == 'Profanity ("f*ck", disguised as "f u c k").'

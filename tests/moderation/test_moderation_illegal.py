@@ -113,12 +113,22 @@ def test_enforcing_the_rule_or_undoing_the_harm_is_not_suggesting_it(text):
         "my neighbour drove to the party after about six pints lol",
         "we sprayed tags all over the skate shelter",
         "he sells fags to year 7s at the bus stop",
-        "anyone want to go halves on a netflix account my cousin sells",
-        "selling a firestick loaded with every film, £35",
     ],
 )
 def test_illegal_acts_in_everyday_words(text):
     assert [f.rule for f in assess_text(text)] == ["illegal"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anyone want to go halves on a netflix account my cousin sells",
+        "selling a firestick loaded with every film, £35",
+    ],
+)
+def test_illegal_things_offered_for_sale_are_illegal_and_solicitation(text):
+    # Round 21: selling something illegal breaks both rules; each keeps its own reason.
+    assert [f.rule for f in assess_text(text)] == ["solicitation", "illegal"]
 
 
 def test_an_offer_beside_a_drug_emoji_is_drug_dealing():

@@ -104,8 +104,7 @@ def test_named_drivers_and_the_news_are_not_illegal(findings, text):
 @pytest.mark.parametrize("text", MULING)
 def test_parcels_or_money_passed_on_for_a_fee_is_illegal(findings, text):
     found = findings(text, purpose=YOUTH)
-    assert "illegal" in found
-    assert "solicitation" not in found  # reported as illegal, the worse part
+    assert "illegal" in found  # round 21: recruiting for it with a fee is reported as solicitation too
 
 
 @pytest.mark.parametrize("text", MULING_LOOK_ALIKES)

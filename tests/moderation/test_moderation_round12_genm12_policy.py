@@ -110,7 +110,7 @@ def test_look_alikes_are_clean(findings, text, purpose):
 
 def test_tobacco_from_abroad_sold_on_is_illegal_not_just_selling(findings):
     found = findings("anyone want cheap cigs? got 200 back from spain, half the shop price", GENERAL)
-    assert "illegal" in found and "solicitation" not in found
+    assert "illegal" in found and "solicitation" in found  # round 21: both, each with its reason
 
 
 def test_a_members_own_offer_is_still_selling_where_the_purpose_does_not_welcome_it(findings):

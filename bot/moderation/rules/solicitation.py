@@ -33,6 +33,10 @@ applies):
   the bio": ``own_work_shared.txt``, option ``own-work-ok``) with no offer;
 - (round 12) the writer's own free gig ("our first gig is at the Crown,
   free entry": ``own_gig.txt``, option ``own-gig-ok``), with no price;
+- (round 21) the organisation's own contact details: a message giving its public phone
+  number (``ModerationConfig.org_phones``, from the organisation file) or an email address at
+  one of its domains points people to the organisation ("any worries, ring me on the office
+  number"), so neither a rule nor the meaning reader reports it as selling;
 - (round 12) a wage passed on with a job ("the café next door pays £8 an
   hour for Saturday staff": ``wage_words.txt`` just before the amount and a
   word of ``job_words.txt``, option ``wage-ok``). A careful moderator lets a
@@ -43,6 +47,7 @@ applies):
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from ..concepts import ConceptSet
@@ -62,6 +67,10 @@ WITH_OFFER = "with-offer"
 OWN_WORK_OK = "own-work-ok"
 WAGE_OK = "wage-ok"
 OWN_GIG_OK = "own-gig-ok"
+# (round 21) A phone number as people write one ("01452 503550", "+44 (0)1452 503 550"), and an
+# email address; bounded, so a long run of digits is read in linear time.
+_PHONE = re.compile(r"(?<![\w+])\+?\d[\d ()-]{7,18}\d(?!\w)")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@((?:[\w-]{1,63}\.){1,8}[\w-]{2,63})")
 _WAGE_REACH = 3  # words before an amount that can make it a wage ("the pay is £8")
 # A channel for sharing one's own work ("share beats, ask for feedback"):
 # asking for follows and plays there is what the channel is for.
@@ -96,6 +105,7 @@ class SolicitationRule:
         # "TMW's raffle", "The Music Works' appeal": the possessive is still the organisation.
         self.own_terms = PhraseSet((*own, *(f"{term}'s" for term in own), *(f"{term}'" for term in own)))
         self.own_domains = tuple(fold(d).removeprefix("www.") for d in config.org_domains)
+        self.own_phones = frozenset(filter(None, (_phone_digits(p) for p in config.org_phones)))
         self.instruments = PhraseSet(lists.entries("instruments"))
         self.used_words = PhraseSet(lists.entries("used_item_words"))
         self.multiple_items = PhraseSet(lists.entries("multiple_items"))
@@ -130,6 +140,10 @@ class SolicitationRule:
         self.shop_recommendations = PhraseSet(lists.entries("shop_recommendations"))
         # Selling and promoting as concepts meeting in a message
         # (solicitation.concepts.txt): "spare tickets ... face value plus a bit".
+        # (round 21) An illegal thing offered for money or asked to be bought (illegal_sale.concepts.txt):
+        # the solicitation half of selling something illegal (moderator.py).
+        self.sale_offers = ConceptSet("illegal_sale", lists, negations=lists.entries("negations"),
+                                      reproach=lists.entries("reproach_markers"))
         self.concepts = ConceptSet("solicitation", lists, negations=lists.entries("negations"),
                                    reproach=lists.entries("reproach_markers"),
                                    allowed_options=frozenset({OWN_ORG_OK, USED_INSTRUMENT_OK, UNLESS_SHARING_CHANNEL,
@@ -175,6 +189,15 @@ class SolicitationRule:
         if not parts:
             return None
         return Finding("solicitation", sentence(parts))
+
+    def offered_for_money(self, message: MessageUnderReview) -> Finding | None:
+        """(round 21) Selling something illegal is solicitation too: called by the rule book on a
+        message the illegal rule has reported, this says whether it also offers the thing for money
+        or asks people to buy it (``illegal_sale.concepts.txt``), with the words that say so."""
+        for concept in self.sale_offers.matches(message.phrase_text, message.emoji, message.token_set):
+            return Finding("solicitation", sentence(
+                [f"selling something illegal: {label_part(concept.label).lower()} ({' ... '.join(quote(w) for w in concept.words)})"]))
+        return None
 
     def _exempt(self, match: PhraseMatch, message: MessageUnderReview, purpose: ChannelPurpose) -> bool:
         options = match.section.options
@@ -310,9 +333,25 @@ class SolicitationRule:
         # in the studio", "safeguarding training renewal is due, book via Priya").
         if "<money>" not in message.token_set and self.own_org_offers.search(message.phrase_text):
             return True
+        if self._gives_own_contact(message):
+            return True
         return any(
             link.host == domain or link.host.endswith("." + domain) for link in message.links for domain in self.own_domains
         )
+
+    def _gives_own_contact(self, message: MessageUnderReview) -> bool:
+        # (round 21) "a safeguarding worry? ring me any time on <the office number>": the
+        # organisation's own phone or an address at its domain is the organisation's contact.
+        text = message.text
+        if self.own_phones and any(c.isdigit() for c in text):
+            if any(_phone_digits(m.group(0)) in self.own_phones for m in _PHONE.finditer(text)):
+                return True
+        if self.own_domains and "@" in text:
+            for m in _EMAIL.finditer(text):
+                host = fold(m.group(1))
+                if any(host == d or host.endswith("." + d) for d in self.own_domains):
+                    return True
+        return False
 
     def is_ours(self, message: MessageUnderReview, purpose: ChannelPurpose) -> bool:
         """The organisation's own sale or appeal, or a buyer's question about one."""
@@ -420,3 +459,14 @@ class SolicitationRule:
         text = " " + message.phrase_text
         return any(f" {' '.join(tokenize(name))} " in text for name in partners)
 
+
+
+def _phone_digits(text: str) -> str:
+    """A phone number's digits as dialled in the UK: "+44 (0)1452 503 550" and "01452503550" alike."""
+    digits = re.sub(r"\D", "", text)
+    for prefix in ("0044", "44"):
+        if digits.startswith(prefix) and len(digits) > 10:
+            digits = digits[len(prefix):]
+            digits = digits if digits.startswith("0") else "0" + digits
+            break
+    return digits
