@@ -64,6 +64,7 @@ CLEAN = [
     (VOICE, "if you turn 18 before polling day you can register online in five minutes"),
     (VOICE, "our session on how the voting system works is on Monday, no party politics"),
     (PRODUCERS, "😂 you absolute melt, you've muted the kick again"),
+    (PRODUCERS, "you absolute wally 🤪 left the click track on again"),
     (PRODUCERS, "the drums feel a bit stiff, try nudging the hats off the grid"),
     (PRODUCERS, "my first track sounds like a toddler made it lol, we all start somewhere"),
     (PRODUCERS, "I'm such a plank, left my headphones at the studio"),
