@@ -59,18 +59,27 @@ _ORDINAL_WORDS = (
 _DAY = rf"(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?|(?:{_ORDINAL_WORDS}))"
 # Any year from 1000 on, so that "born on 23 April 1564" is read whole (and is an adult's), not as "23 April".
 _YEAR = r"(?:1[0-9]|20)[0-9]{2}"
+# A year said in words (round 23): "two thousand and twelve", "twenty thirteen", "nineteen ninety-eight",
+# "two thousand and nine". Read as a number by spoken_year(), so that the child's-age test still applies.
+_UNITS_WORDS = r"one|two|three|four|five|six|seven|eight|nine"
+_TEENS_WORDS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS_WORDS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SPOKEN_YEAR = (
+    rf"(?:two[ \t]+thousand(?:[ \t]+and)?[ \t]+(?:(?:{_TENS_WORDS})(?:[ \t-]+(?:{_UNITS_WORDS}))?|{_TEENS_WORDS}|{_UNITS_WORDS})(?![\w-])"
+    rf"|(?:nineteen|twenty)[ \t-]+(?:(?:{_TENS_WORDS})(?:[ \t-]+(?:{_UNITS_WORDS}))?|{_TEENS_WORDS}|oh[ \t-]+(?:{_UNITS_WORDS}))(?![\w-]))"
+)
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+)?"
 # Day first, or month first as on an American form ("04/23/2011").
 _NUMERIC_DATE = r"[0-3]?[0-9][/.\-](?:[01]?[0-9]|(?<=[01][0-9][/.\-])[0-3][0-9]|(?<=(?<![0-9])[1-9][/.\-])[0-3][0-9])[/.\-](?:(?:19|20)[0-9]{2}|[0-9]{2})"
 _DATE = (
-    rf"(?:{_WEEKDAY}{_DAY}(?:[ \t]+of)?[ \t]+{_MONTH}(?:,?[ \t]+(?:{_YEAR}|['\u2019][0-9]{{2}}))?"  # 3 March 2012, 3rd of March, 17th Jan '12
+    rf"(?:{_WEEKDAY}{_DAY}(?:[ \t]+of)?[ \t]+{_MONTH}(?:,?[ \t]+(?:{_YEAR}|['\u2019][0-9]{{2}}|{_SPOKEN_YEAR}))?"  # 3 March 2012, 3rd of March, 17th Jan '12
     rf"|{_WEEKDAY}{_MONTH}[ \t]+(?:the[ \t]+)?{_DAY}(?:,?[ \t]+{_YEAR})?"  # March 3rd, 2012
     rf"|{_NUMERIC_DATE}"  # 03/03/2012, 3.3.12
     rf"|{_YEAR}-[01][0-9]-[0-3][0-9]|{_YEAR}/[01][0-9]/[0-3][0-9]"  # 2012-03-03, 2012/03/03
     rf"|{_MONTH}[ \t]+{_YEAR}"  # March 2012
     rf"|[0-3]?[0-9]/[01]?[0-9](?![/.\-]?[0-9])"  # 28/01, with a birthday or age around it only
     rf"|(?<=the[ ])(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"  # "on the 30th"
-    rf"|(?:mon|tues|wednes|thurs|fri|satur|sun)day[ \t]+(?:the[ \t]+)?(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"  # "Friday 20th"
+    rf"|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues?|weds?|thurs?|fri|sat|sun)\.?)[ \t]+(?:the[ \t]+)?(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"  # "Friday 20th"
     # "the day after Christmas 2009", "two days before Bonfire Night 2011": a day reckoned from a holiday.
     rf"|(?:(?:the|a)[ \t]+)?(?:day|week|fortnight|(?:two|three|four|five|a[ \t]+few|a[ \t]+couple[ \t]+of|[2-9])[ \t]+(?:days|weeks))[ \t]+(?:after|before)[ \t]+"
     rf"(?:{phrase_pattern(entries('date_holidays'))}|christmas|easter|new[ \t]+year)(?:,?[ \t]+{_YEAR})?"
@@ -112,7 +121,8 @@ _BIRTH_CUE_BEFORE = lazy_compile(
     rf"|(?:(?<![^\W_])d\.?o\.?b(?![^\W_])\.?|(?:\(|(?<=[ \t\-\u2013|,])|^)b\.|(?<![^\W_])date[ \t_]*of[ \t_]*birth(?![^\W_])|(?<![^\W_])birth[ \t_]?date(?![^\W_]))[\"']?"
     # Whose, on a form: "Date of birth (child):", "DOB of young person -".
     rf"(?:[ \t]*\([^()\n]{{1,24}}\)|[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:child|young[ \t]+person|participant|pupil|student))?"
-    rf"[ \t]*(?:is|was|[:=\-\u2013])?[ \t]*[\"']?"
+    # "her dob is the 30th of june", "his dob's 3rd may" (round 23).
+    rf"[ \t]*(?:is|was|['\u2019]s|[:=\-\u2013])?[ \t]*(?:the[ \t]+)?[\"']?"
     # A form's "Birthday: 4 June" (a label, not "birthday party: ...").
     rf"|(?:^|(?<=[\n|;]))[ \t*_]*(?:birthday|bday|b['\u2019]day)[ \t*_]*[:=]"
     rf"|(?:\b{_TURNS}|['\u2019]s|\bis)[ \t]+{_AGE}[ \t]+on(?:[ \t]+the)?"
@@ -273,6 +283,9 @@ _NAME_BEFORE_DATE = lazy_compile(
     r"\b(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'\u2019-]*\.?)?)(?:[ \t]*\((?:Y|Yr|Year)[ \t]*\d{1,2}\))?[ \t]*(?:[,:(|/\-\u2013][ \t]*)?"
     r"(?:(?:(?:Y|Yr|Year)[ \t]*\d{1,2}|aged?[ \t]*\d{1,2}|\d{1,2})[ \t]*[,:|/\-\u2013][ \t]*)?$"
 )
+# Round 23: the same in lower case, as typed on a phone: "leo 2011-03-15, ada 2012-09-01", "amara 2/3/12 and
+# lenny 19/10/11". The word must be a known first name (checked by the caller), and the year a child's.
+_LOWER_NAME_BEFORE_DATE = lazy_compile(r"(?<![\w'\u2019-])(?P<name>[a-z]{2,})[ \t]*(?:[,:(|\-\u2013][ \t]*)?$")
 # Whose birthday: "it's Ruby's birthday on", "his birthday falls on", "Reggie's b'day is on".
 _PARTY_AFTER = lazy_compile(r"[ \t]+(?:party|parties|do|meal|disco|sleepover|celebration|bash|night[ \t]+out|drinks|trip)\b",
                           re.IGNORECASE)
@@ -294,6 +307,24 @@ def folded(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch))
 
 
+_SPOKEN_YEAR_RE = lazy_compile(_SPOKEN_YEAR, re.IGNORECASE)
+_NUMBER_WORDS = {word: value for value, word in enumerate(
+    f"zero {_UNITS_WORDS.replace('|', ' ')} {_TEENS_WORDS.replace('|', ' ')}".split())}
+_NUMBER_WORDS.update({word: 20 + 10 * i for i, word in enumerate(_TENS_WORDS.split("|"))})
+
+
+def spoken_year(written: str) -> int | None:
+    """The year in a date said in words: "the fifth of july two thousand and twelve" is 2012, "sixth of
+    may twenty thirteen" 2013, "nineteen oh nine" 1909. None when no year is said in words."""
+    found = _SPOKEN_YEAR_RE.search(written)
+    if found is None:
+        return None
+    words = [w for w in re.split(r"[ \t-]+", found.group().lower()) if w not in ("and", "oh")]
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(_NUMBER_WORDS[w] for w in words[2:])
+    return 100 * _NUMBER_WORDS[words[0]] + sum(_NUMBER_WORDS[w] for w in words[1:])
+
+
 def born_within(written: str, this_year: int, oldest: int, youngest: int = _YOUNGEST_AGE) -> bool:
     """Whether a written birth date or year could be that of someone `youngest` to `oldest` years old now.
 
@@ -304,7 +335,8 @@ def born_within(written: str, this_year: int, oldest: int, youngest: int = _YOUN
     """
     year = _YEAR_IN.search(written)
     if year is None:
-        return True
+        spoken = spoken_year(written)
+        return spoken is None or this_year - oldest <= spoken <= this_year - youngest
     value = int(year.group())
     if value < 100:
         value += 2000 if value <= this_year % 100 else 1900
@@ -518,6 +550,11 @@ class DateOfBirthDetector:
             before = text[max(line_start, found.start() - 40):found.start()]
             named = _NAME_BEFORE_DATE.search(before)
             if named is None:
+                # Round 23: in phone shorthand the names are in lower case too ("dobs - ollie 14/02/2012,
+                # jess 7/9/2011"); a lower-case word counts when it is a first name people have.
+                lower = _LOWER_NAME_BEFORE_DATE.search(before)
+                if lower is not None and self._is_first_name(lower.group("name")):
+                    spans.append(Span(Kind.DATE_OF_BIRTH, found.start(), found.end()))
                 continue
             first = named.group("name").split()[0]
             if first not in NOT_A_NAME and first not in _NOT_A_PERSON_BEFORE_DATE:
