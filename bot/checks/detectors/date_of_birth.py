@@ -268,12 +268,15 @@ _GROUP_BORN_BEFORE = lazy_compile(
 _NOT_A_CHILD_BEFORE = lazy_compile(
     r"\b(?:charity|organisation|organization|we|band|choir|festival|project|group|club|orchestra|company|it|"
     r"tmw|works|business|shop|venue|studio|programme|program|scheme|event|website|podcast|show|"
-    r"centre|center|hall|library|theatre|academy|society|trust|hub|building)[ \t]*$",
+    r"centre|center|hall|library|theatre|academy|society|trust|hub|building)"
+    # "the project was born in March 2019" (round 23): the thing, then its verb.
+    r"(?:[ \t]+(?:was|were|is|has[ \t]+been|had[ \t]+been))?[ \t]*$",
     re.IGNORECASE,
 )
-# "Happy 18th birthday to our youth council!": a birthday of something, not of someone.
+# "Happy 18th birthday to our youth council!": a birthday of something, not of someone; so is "the 12th
+# birthday of the festival" (round 23).
 _NOT_A_CHILDS_BIRTHDAY_AFTER = lazy_compile(
-    r"[ \t]+(?:to|for)[ \t]+(?:our|the|this|tmw|the[ \t]+music[ \t]+works)\b(?![ \t]+(?:son|daughter|boy|girl|lad|drummer|singer))",
+    r"[ \t]+(?:to|for|of)[ \t]+(?:our|the|this|tmw|the[ \t]+music[ \t]+works)\b(?![ \t]+(?:son|daughter|boy|girl|lad|drummer|singer))",
     re.IGNORECASE,
 )
 _FOUNDED = lazy_compile(r"\b(?:founded|established|formed|launched|set[ \t]+up|opened|started[ \t]+in)\b", re.IGNORECASE)
@@ -382,6 +385,8 @@ class DateOfBirthDetector:
                  else spans).append(span)
         if "old" in lowered or any(ch.isdigit() for ch in text):
             spans += self._ages_beside_first_names(text)
+        if "age" in lowered:
+            spans += self._ages_on_joining(text, this_year)
         if not any(cue in lowered for cue in _CUES):
             # Round 21: "Ellis Ward, 14 today!", "Noah Ferreira, 13 today": an age and "today" said as news,
             # ending its sentence, is a birthday even without a birthday word. Other relative days need a cue:
@@ -453,6 +458,29 @@ class DateOfBirthDetector:
             who = found.group("who")
             if who.lower() in self._first_names or (who not in NOT_A_NAME and who not in _NOT_A_PERSON_BEFORE_DATE):
                 spans.append(_milestone_span(found))
+        return spans
+
+    @staticmethod
+    def _ages_on_joining(text: str, this_year: int) -> list[Span]:
+        """"aisha joined the band in june aged 12", "first came to us in 2025 at the age of 11": the age
+        someone was when they joined, said with a time of joining, tells their age now (round 23). The age
+        is the finding. Without a time ("Darcey joined our choir aged 12 when ...", an impact story's past)
+        or with a year that makes them an adult now ("joined in 2015 aged 8") it is a story's age."""
+        spans = []
+        for found in _JOINED_AGED.finditer(text):
+            between = found.group("between")
+            # "we started a class for kids aged 9": the age of a group the sentence is about, not a person's.
+            if _GROUP_BETWEEN.search(between):
+                continue
+            when = _RECENT_JOIN_WHEN.search(between)
+            if when is None:
+                continue
+            if when.group("year") is not None:
+                # "joined in 2022 aged 11" is 15 now, still a child; "joined in 2015 aged 8" is an adult now.
+                age_now = (age_in_years(found.group("age")) or 0) + this_year - int(when.group("year"))
+                if not 0 <= this_year - int(when.group("year")) or age_now > _OLDEST_CHILD_AGE:
+                    continue
+            spans.append(Span(Kind.DATE_OF_BIRTH, found.start("age"), found.end("age")))
         return spans
 
     def _ages_beside_first_names(self, text: str) -> list[Span]:
@@ -734,6 +762,27 @@ _FORM_NAME_LINE = lazy_compile(
     r"(?:first|full)[ \t]+name|member)[ \t*_]*[:=\-\u2013][ \t]*[A-Z]")
 _FORM_AGE_LINE = lazy_compile(
     rf"(?im)^[ \t*_]*age[ \t*_]*[:=\-\u2013][ \t]*(?P<age>{_AGE_NUMBER})\b(?![:.]?[0-9]|[ \t]*(?:[-\u2013+]|to\b|\w))")
+
+# The age someone joined us at (round 23): a join word (join_words.txt), then within the sentence "aged" or
+# "at the age of" and one age from 4 to 19 ("aged 40" is a volunteer's; "aged 13-19", "aged 16+", "aged 11
+# to 14", "aged 10 and over" are a group's). The gap is bounded, so a long text costs time in proportion.
+_JOINED_AGED = lazy_compile(
+    rf"(?<![\w-])(?:{phrase_pattern(entries('join_words'))})(?![\w-])(?P<between>[^.!?\n]{{0,60}}?)"
+    rf"(?<![\w-])(?:aged|at[ \t]+the[ \t]+age[ \t]+of)[ \t]+{_AGE_LEAN}(?P<age>{_AGE_VALUE})"
+    rf"(?![:.]?[0-9]|[ \t]*(?:[-\u2013+]|to\b|or\b|and[ \t]+(?:under|over|up|above|below)\b|s\b))",
+    re.IGNORECASE,
+)
+# When someone joined, said as a month, a season, a year or "last year": "in June", "last autumn", "in
+# 2025", "this term", "a few weeks ago". Only then does the age at joining tell the age now.
+_RECENT_JOIN_WHEN = lazy_compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|sept|october|november|december|"
+    r"spring|summer|autumn|fall|winter|(?:last|this)[ \t]+(?:year|term|month|week)|ago|recently|"
+    r"(?P<year>(?:19|20)[0-9]{2}))\b", re.IGNORECASE)
+# Under 18 now: the age at joining plus the years since must still be a child's.
+_OLDEST_CHILD_AGE = 17
+# Between the join word and the age, words that make the age a group's: "started a group for kids aged 9".
+_GROUP_BETWEEN = lazy_compile(
+    r"\b(?:for|kids|children|people|anyone|everyone|those|pupils|students|members|teens|teenagers|ones)\b", re.IGNORECASE)
 
 
 _WORD_AGES = {word: number for number, word in enumerate(
