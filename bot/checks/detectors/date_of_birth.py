@@ -60,13 +60,15 @@ _DAY = rf"(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?|(?:{_ORDINAL_WORDS}))"
 # Any year from 1000 on, so that "born on 23 April 1564" is read whole (and is an adult's), not as "23 April".
 _YEAR = r"(?:1[0-9]|20)[0-9]{2}"
 # A year said in words (round 23): "two thousand and twelve", "twenty thirteen", "nineteen ninety-eight",
-# "two thousand and nine". Read as a number by spoken_year(), so that the child's-age test still applies.
+# "two thousand and nine", "seventeen fifty-six". Read as a number by spoken_year(), so that the
+# child's-age test still applies.
 _UNITS_WORDS = r"one|two|three|four|five|six|seven|eight|nine"
 _TEENS_WORDS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS_WORDS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _SPOKEN_YEAR = (
     rf"(?:two[ \t]+thousand(?:[ \t]+and)?[ \t]+(?:(?:{_TENS_WORDS})(?:[ \t-]+(?:{_UNITS_WORDS}))?|{_TEENS_WORDS}|{_UNITS_WORDS})(?![\w-])"
-    rf"|(?:nineteen|twenty)[ \t-]+(?:(?:{_TENS_WORDS})(?:[ \t-]+(?:{_UNITS_WORDS}))?|{_TEENS_WORDS}|oh[ \t-]+(?:{_UNITS_WORDS}))(?![\w-]))"
+    # A composer's "sixteen eighty-five" too, so that the child's-age test can say it is an adult's.
+    rf"|(?:fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[ \t-]+(?:(?:{_TENS_WORDS})(?:[ \t-]+(?:{_UNITS_WORDS}))?|{_TEENS_WORDS}|oh[ \t-]+(?:{_UNITS_WORDS}))(?![\w-]))"
 )
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+)?"
 # Day first, or month first as on an American form ("04/23/2011").
