@@ -68,7 +68,10 @@ _VERB_WORD = (
     r"only|after|since|recently|finally|"
     # Coming and going around it (round 21): "she came back in after a panic attack", "he had to leave
     # early after an anxiety attack", "Kit was sent home after a seizure".
-    r"came|come|comes|coming|left|leave|leaves|leaving|sent|early)"
+    r"came|come|comes|coming|left|leave|leaves|leaving|sent|early|"
+    # A treatment gone through (round 23): "she's been through chemo", "he's just come out of a course of
+    # radiotherapy", "finished his last round of chemo".
+    r"through|finished|completed|undergoing|underwent)"
 )
 _VERB = (
     rf"(?:[ \t]*,?[ \t]*who(?:['\u2019]s|[ \t]+{_VERB_WORD})|['\u2019]s|['\u2019]ll|[ \t]+{_VERB_WORD})"
@@ -83,6 +86,8 @@ _FILLER = (
     r"lot|lots|of|"
     # How big (round 21): "Poppy had a full meltdown", "a total shutdown".
     r"full|complete|total|huge|massive|proper|"
+    # A treatment given in parts (round 23): "a course of chemo", "her last round of radiotherapy".
+    r"course|courses|round|rounds|cycle|cycles|last|final|first|"
     r"type[ \t]+(?:1|2|one|two))[ \t]+){0,3}"
 )
 # Pronouns first: at the same position "She" must be read as a pronoun, not as a would-be name.
@@ -370,10 +375,11 @@ class HealthDetector:
             # Round 23: the name may be typed in lower case ("kayla in yr 8 has"); _SUBJECT then reads it
             # as a name only when it is a first name people have.
             r"(?P<name>\b[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+[A-Z]\.?(?![\w']))?)"
-            r"(?:[ \t]*,?[ \t]+(?:"
+            # One or two of these (round 23): "maisie in year 9 at the drama club has".
+            r"(?:(?:[ \t]*,?[ \t]+(?:"
             rf"(?:in|from|at)[ \t]+(?:(?:the|our|my)[ \t]+)?(?:[\w'\u2019-]+[ \t]+){{0,3}}?(?i:{person_groups})"
             r"|(?:in|from)[ \t]+[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,3}"
-            r"|in[ \t]+(?i:year|yr)[ \t]*\d{1,2})\b(?:[ \t]*,)?"
+            r"|in[ \t]+(?i:year|yr)[ \t]*\d{1,2})\b(?:[ \t]*,)?){1,2}"
             # "Our youngest member, Evie, is asthmatic": the comma after a name in apposition.
             r"|[ \t]*,(?=[ \t]+(?:is|has|was|had)\b))")
         # A condition given as the cause of what the person did or missed (health_causes.txt): "Callum
