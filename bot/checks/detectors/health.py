@@ -87,8 +87,9 @@ _FILLER = (
     # How big (round 21): "Poppy had a full meltdown", "a total shutdown".
     r"full|complete|total|huge|massive|proper|"
     # A treatment given in parts (round 23): "a course of chemo", "her last round of radiotherapy".
-    r"course|courses|round|rounds|cycle|cycles|last|final|first|"
-    r"type[ \t]+(?:1|2|one|two))[ \t]+){0,3}"
+    r"course|courses|round|rounds|cycle|cycles|last|final|first|several|many|further|more|"
+    # Up to four (round 23): "her final cycle of radiotherapy".
+    r"type[ \t]+(?:1|2|one|two))[ \t]+){0,4}"
 )
 # Pronouns first: at the same position "She" must be read as a pronoun, not as a would-be name.
 # A name may carry an initial or a note in brackets: "Alfie G is", "Sam vdB started", "Nia Lloyd (14) has",
