@@ -362,6 +362,7 @@ class HealthDetector:
         # "Beethoven was deaf", "Ray Charles lost his sight": famous people's health is history.
         self._famous = lazy_compile(rf"(?i:{phrase_pattern(entries('famous_people', context.extra_terms))})\b")
         self._whole_text_of: tuple[str, tuple[bool, float, float]] | None = None
+        self._covered_of: tuple[str, dict[tuple[int, int], bool]] | None = None
         # Round 16: a document about one young person (health_subject_documents.txt), and the organisation's
         # grown-ups (its people with a full name) away ill, with their work covered (staff_cover_words.txt).
         self._subject_document = lazy_compile(
@@ -428,10 +429,21 @@ class HealthDetector:
         sentence_end = re.search(r"[.!?\n]", text[end:])
         return sentence_end is None or sentence_end.group() != "?"
 
+    def _session_covered(self, text: str, sentence_start: int, sentence_end: int) -> bool:
+        """Whether the sentence says another named person covers a session, read once a sentence (a long
+        sentence of many stays in hospital stays linear in this reading)."""
+        if self._covered_of is None or self._covered_of[0] is not text:
+            self._covered_of = (text, {})
+        covered = self._covered_of[1]
+        if (sentence_start, sentence_end) not in covered:
+            covered[sentence_start, sentence_end] = \
+                self._covers_a_session.search(text, sentence_start, sentence_end) is not None
+        return covered[sentence_start, sentence_end]
+
     def _staff_away(self, text: str, sentence_start: int, sentence_end: int) -> bool:
         """A sentence whose person is one of the organisation's grown-ups, away ill (round 16): "Sam's off
         today with a migraine so Grace is covering", "Tom Ellis is recovering from his knee op"."""
-        if self._covers_a_session.search(text, sentence_start, sentence_end) is not None:
+        if self._session_covered(text, sentence_start, sentence_end):
             return True  # somebody else takes over their session (round 23)
         if not self._staff_first_names:
             return False
@@ -676,10 +688,14 @@ class HealthDetector:
         "The school nurse referred Ava to us", "referred to us by her social worker", "Referrer: school nurse"."""
         if " ".join(text[start:end].lower().split()) not in self._neutral_referrers:
             return False
+        if (_REFERRED_BY_BEFORE.search(text, max(0, start - 40), start) is not None
+                or _REFERS_TO_US_AFTER.match(text, end) is not None):
+            return True
+        # A referral form's line (round 23): its label starts the line, at most 120 characters back.
         line_start = text.rfind("\n", max(0, start - 120), start) + 1
-        return (_REFERRED_BY_BEFORE.search(text, max(0, start - 40), start) is not None
-                or _REFERS_TO_US_AFTER.match(text, end) is not None
-                or self._referrer_line.search(text[line_start:start]) is not None)
+        if line_start == 0 and start > 120:
+            return False
+        return self._referrer_line.search(text[line_start:start]) is not None
 
     def _cared_for(self, text: str, conditions: list[re.Match[str]]) -> list[Span]:
         """A service or professional named first, then what it does for a young person: "the eating
