@@ -68,7 +68,10 @@ _VERB_WORD = (
     r"only|after|since|recently|finally|"
     # Coming and going around it (round 21): "she came back in after a panic attack", "he had to leave
     # early after an anxiety attack", "Kit was sent home after a seizure".
-    r"came|come|comes|coming|left|leave|leaves|leaving|sent|early)"
+    r"came|come|comes|coming|left|leave|leaves|leaving|sent|early|"
+    # A treatment gone through (round 23): "she's been through chemo", "he's just come out of a course of
+    # radiotherapy", "finished his last round of chemo".
+    r"through|finished|completed|undergoing|underwent)"
 )
 _VERB = (
     rf"(?:[ \t]*,?[ \t]*who(?:['\u2019]s|[ \t]+{_VERB_WORD})|['\u2019]s|['\u2019]ll|[ \t]+{_VERB_WORD})"
@@ -83,7 +86,10 @@ _FILLER = (
     r"lot|lots|of|"
     # How big (round 21): "Poppy had a full meltdown", "a total shutdown".
     r"full|complete|total|huge|massive|proper|"
-    r"type[ \t]+(?:1|2|one|two))[ \t]+){0,3}"
+    # A treatment given in parts (round 23): "a course of chemo", "her last round of radiotherapy".
+    r"course|courses|round|rounds|cycle|cycles|last|final|first|several|many|further|more|"
+    # Up to four (round 23): "her final cycle of radiotherapy".
+    r"type[ \t]+(?:1|2|one|two))[ \t]+){0,4}"
 )
 # Pronouns first: at the same position "She" must be read as a pronoun, not as a would-be name.
 # A name may carry an initial or a note in brackets: "Alfie G is", "Sam vdB started", "Nia Lloyd (14) has",
@@ -258,6 +264,14 @@ class HealthDetector:
             # A whole group or session (participant_groups.txt), not "he'll run the warm-up".
             rf"(?:the|a|an|our|this|that|next|tomorrow['\u2019]s|tonight['\u2019]s)[ \t]+(?:[\w'\u2019-]+[ \t]+){{0,2}}?"
             rf"(?:{phrase_pattern(entries('participant_groups', context.extra_terms))})\b", re.IGNORECASE)
+        # Round 23: "... so Dev is leading the Thursday session", "Jo is covering the youth theatre": another
+        # named person takes over a session (session_cover_verbs.txt, covered_sessions.txt), so the one
+        # away is one of the team even when the organisation file does not list them.
+        cover_verbs = phrase_pattern(entries("session_cover_verbs", context.extra_terms)).replace("'", "['\u2019]")
+        self._covers_a_session = lazy_compile(
+            rf"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?:[ \t]+|(?=['\u2019]))(?:{cover_verbs})"
+            rf"[ \t]+(?:the|a|an|our|this|that|next|tomorrow['\u2019]s|tonight['\u2019]s|his|her|their)[ \t]+"
+            rf"(?:[\w'\u2019-]+[ \t]+){{0,2}}?(?i:{phrase_pattern(entries('covered_sessions', context.extra_terms))})\b")
         labels = phrase_pattern(entries("health_form_labels", context.extra_terms))
         # "Dietary / medical: coeliac", "Needs/adjustments: ...": a label shared with another field.
         # Asked as a question: "Any health issues? ...", "Please tell us about any medical needs: ...".
@@ -304,6 +318,11 @@ class HealthDetector:
             rf"(?:got(?:ten)?|been|getting|become|becoming|gone)[ \t]+(?:(?:a[ \t]+lot|much|really|so|very|even|quite)[ \t]+)?"
             rf"(?:worse|bad|awful|terrible|poor|erratic|downhill)\b", re.IGNORECASE)
         self._neutral_referrers = frozenset(entries("neutral_referrers", context.extra_terms))
+        # Round 23: a referral form's line naming who referred the young person or who else knows them
+        # (referrer_role_labels.txt): "Referrer role: support worker", "Who else knows? Social worker".
+        referrer_labels = phrase_pattern(entries("referrer_role_labels", context.extra_terms))
+        self._referrer_line = lazy_compile(
+            rf"(?:^|(?<=\n))[ \t*\u2022-]*(?i:{referrer_labels})\b[^\n:?]{{0,40}}[:?][^\n.!]{{0,60}}$")
         # Several young people at once (young_group_words.txt): "both twins have diabetes", "three of the
         # group have EHCPs", "the two sisters are autistic" (round 12).
         # A larger count is a figure in a report ("23 young people with EHCPs took part"), which identifies
@@ -343,6 +362,7 @@ class HealthDetector:
         # "Beethoven was deaf", "Ray Charles lost his sight": famous people's health is history.
         self._famous = lazy_compile(rf"(?i:{phrase_pattern(entries('famous_people', context.extra_terms))})\b")
         self._whole_text_of: tuple[str, tuple[bool, float, float]] | None = None
+        self._covered_of: tuple[str, dict[tuple[int, int], bool]] | None = None
         # Round 16: a document about one young person (health_subject_documents.txt), and the organisation's
         # grown-ups (its people with a full name) away ill, with their work covered (staff_cover_words.txt).
         self._subject_document = lazy_compile(
@@ -354,11 +374,14 @@ class HealthDetector:
         # the drum group has epilepsy" is read as "Priya has epilepsy" (round 14).
         person_groups = phrase_pattern(entries("health_person_groups", context.extra_terms))
         self._person_group = lazy_compile(
-            r"(?P<name>\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+[A-Z]\.?(?![\w']))?)"
-            r"(?:[ \t]*,?[ \t]+(?:"
+            # Round 23: the name may be typed in lower case ("kayla in yr 8 has"); _SUBJECT then reads it
+            # as a name only when it is a first name people have.
+            r"(?P<name>\b[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+[A-Z]\.?(?![\w']))?)"
+            # One or two of these (round 23): "maisie in year 9 at the drama club has".
+            r"(?:(?:[ \t]*,?[ \t]+(?:"
             rf"(?:in|from|at)[ \t]+(?:(?:the|our|my)[ \t]+)?(?:[\w'\u2019-]+[ \t]+){{0,3}}?(?i:{person_groups})"
             r"|(?:in|from)[ \t]+[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,3}"
-            r"|in[ \t]+(?i:year|yr)[ \t]*\d{1,2})\b(?:[ \t]*,)?"
+            r"|in[ \t]+(?i:year|yr)[ \t]*\d{1,2})\b(?:[ \t]*,)?){1,2}"
             # "Our youngest member, Evie, is asthmatic": the comma after a name in apposition.
             r"|[ \t]*,(?=[ \t]+(?:is|has|was|had)\b))")
         # A condition given as the cause of what the person did or missed (health_causes.txt): "Callum
@@ -406,9 +429,22 @@ class HealthDetector:
         sentence_end = re.search(r"[.!?\n]", text[end:])
         return sentence_end is None or sentence_end.group() != "?"
 
+    def _session_covered(self, text: str, sentence_start: int, sentence_end: int) -> bool:
+        """Whether the sentence says another named person covers a session, read once a sentence (a long
+        sentence of many stays in hospital stays linear in this reading)."""
+        if self._covered_of is None or self._covered_of[0] is not text:
+            self._covered_of = (text, {})
+        covered = self._covered_of[1]
+        if (sentence_start, sentence_end) not in covered:
+            covered[sentence_start, sentence_end] = \
+                self._covers_a_session.search(text, sentence_start, sentence_end) is not None
+        return covered[sentence_start, sentence_end]
+
     def _staff_away(self, text: str, sentence_start: int, sentence_end: int) -> bool:
         """A sentence whose person is one of the organisation's grown-ups, away ill (round 16): "Sam's off
         today with a migraine so Grace is covering", "Tom Ellis is recovering from his knee op"."""
+        if self._session_covered(text, sentence_start, sentence_end):
+            return True  # somebody else takes over their session (round 23)
         if not self._staff_first_names:
             return False
         first = next((w for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end)
@@ -652,8 +688,14 @@ class HealthDetector:
         "The school nurse referred Ava to us", "referred to us by her social worker", "Referrer: school nurse"."""
         if " ".join(text[start:end].lower().split()) not in self._neutral_referrers:
             return False
-        return (_REFERRED_BY_BEFORE.search(text, max(0, start - 40), start) is not None
-                or _REFERS_TO_US_AFTER.match(text, end) is not None)
+        if (_REFERRED_BY_BEFORE.search(text, max(0, start - 40), start) is not None
+                or _REFERS_TO_US_AFTER.match(text, end) is not None):
+            return True
+        # A referral form's line (round 23): its label starts the line, at most 120 characters back.
+        line_start = text.rfind("\n", max(0, start - 120), start) + 1
+        if line_start == 0 and start > 120:
+            return False
+        return self._referrer_line.search(text[line_start:start]) is not None
 
     def _cared_for(self, text: str, conditions: list[re.Match[str]]) -> list[Span]:
         """A service or professional named first, then what it does for a young person: "the eating

@@ -136,6 +136,11 @@ _EVENT_AT = lazy_compile(
     r"[ \t]+(?:at|@)[ \t]",
     re.IGNORECASE,
 )
+# What the sentence says of the address after it, making it a home (round 23): "..., which is Kai's house",
+# "(my nan's flat)", "where Leo lives".
+_HOME_AFTER = lazy_compile(
+    r"\b(?:(?:(?:[A-Z][a-z]+|[Mm]um|[Dd]ad|[Nn]an|[Gg]ran)['\u2019]s|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)[ \t]+(?:house|home|flat|garden)(?![ \t]+(?:venue|ground|town|city|crowd|team|stage|gig|show|turf|studio))"
+    r"|where[ \t]+(?:[A-Z][a-z]+|he|she|they|I|we)[ \t]+(?:lives?|live|stays?|is[ \t]+staying))\b")
 _PRIVATE_EVENT = lazy_compile(r"\b(?:host\w*|garden|kitchen|living[ \t]+room|back[ \t]+room|sofa)\b", re.IGNORECASE)
 # A street without a street-type word, where someone lives or is sent things: "lives at 3 Winnycroft,
 # Matson", "birthday card to 30 Meadowleaze, Longlevens".
@@ -229,6 +234,15 @@ class PostalAddressDetector:
         self._org_premises = lazy_compile(
             rf"\b(?:{owners})[ \t]+(?:new[ \t]+|main[ \t]+|current[ \t]+)?(?:{premises})\b(?![ \t]+flat)", re.IGNORECASE)
 
+        # Round 23: more public events (public_event_words.txt) before "at" or a notice's colon: "Film screening
+        # at The Exchange, 5 Bath Road", "Next gig: The Folk, 75 Westgate St".
+        events = phrase_pattern(entries("public_event_words", context.extra_terms))
+        self._public_event_at = lazy_compile(
+            rf"\b(?:{events}|gigs?|concerts?|showcases?|performances?|open[ \t]+mics?|workshops?|recitals?)\b(?:['\u2019]s)?"
+            rf"(?:[ \t]+(?:is|are|will[ \t]+be|tonight|today|tomorrow|on[ \t]+\w+|\w+days?))*"
+            rf"(?:[ \t]+(?:at|@)[ \t]|[ \t]*(?:venue[ \t]*)?:[ \t]*(?:[Tt]he[ \t]+)?[A-Z])",
+            re.IGNORECASE)
+
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
         spans: list[Span] = []
@@ -296,6 +310,8 @@ class PostalAddressDetector:
         before = doc.masked[max(sentence_start, start - _VENUE_LOOKBACK):start]
         sentence_start, sentence_end = doc.sentence_bounds(start, end)
         sentence = doc.masked[sentence_start:sentence_end]
+        if _HOME_AFTER.search(doc.masked, end, sentence_end):
+            return False  # "the gig is at 14 Linden Close, which is Kai's house": a home lent for it (round 23)
         if _DIRECTIONS.search(sentence) and not _PERSONAL_CUE.search(sentence):
             return True
         if self._org_premises_before(doc, start):
@@ -303,7 +319,7 @@ class PostalAddressDetector:
         venues = list(_VENUE_BEFORE.finditer(before))
         if venues:
             return not _PERSONAL_CUE.search(before, venues[-1].end())
-        events = list(_EVENT_AT.finditer(before))
+        events = list(_EVENT_AT.finditer(before)) or list(self._public_event_at.finditer(before))
         # "...who hosted our garden gig at 19 The Crescent": a home lent for the event is still a home.
         if events and not _PERSONAL_CUE.search(before) and not _PRIVATE_EVENT.search(before):
             return True

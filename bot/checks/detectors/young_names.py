@@ -73,6 +73,9 @@ _YOUNG_AFTER = lazy_compile(
     rf"|,[ \t]*(?:aged?[ \t]+)?{_AGE}\b(?![:.,]?\d|[ \t]*(?:%|am|pm|years?[ \t]+ago|minutes|mins)|[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z])"
     rf"|\([ \t]*(?:aged[ \t]+|age[ \t]+)?{_AGE}[ \t]*[!?]*[ \t]*\)"
     rf"|\([ \t]*{_YEAR_GROUP}"
+    # A register line's next field (round 23): "Carter, Reece - Yr 9 - Cleeve School - photo 4",
+    # "Mia Long | Year 8"; not a grown-up's class ("- Year 9 tutor").
+    rf"|[ \t]*(?:[ \t][-\u2013\u2014]|\|)[ \t]*{_YEAR_GROUP}(?![ \t]+(?:tutor|teacher|lead|leader|head|coordinator|co-ordinator|team)\b)"
     rf"|,?[ \t]+aged[ \t]+{_AGE}\b"
     rf"|,?[ \t]*age[ \t]*[:=\-\u2013][ \t]*{_AGE}\b"  # a form's fields: "Name: Leon Baptiste, Age: 13"
     rf"|,?[ \t]+(?:who[ \t]+is|who['\u2019]s)[ \t]+{_AGE}\b"
@@ -179,7 +182,8 @@ class YoungPersonNameDetector:
             # "Imani Stokes, Young Producer of the Year", "Oisin Byrne, our youth trustee": a role held as a
             # young person is no adult's (round 12).
             rf"[ \t]*(?:,|\(|-|\u2013)?[ \t]*(?:(?:our|the|a|an|is|was|as)[ \t]+)?"
-            rf"(?:(?!(?:young|youth|junior|teen|teenage|student|school|pupil)\b)[a-z]+[ \t]+)?(?:{roles})\b",
+            # "Meet Rosa Quinn, our youngest producer": the youngest of a team is young (round 23).
+            rf"(?:(?!(?:young|youngest|youth|junior|teen|teenage|student|school|pupil)\b)[a-z]+[ \t]+)?(?:{roles})\b",
             re.IGNORECASE,
         )
         # "Ruth Gilmore, who is joining us as a volunteer": a role a little later in the clause.
@@ -629,8 +633,12 @@ class YoungPersonNameDetector:
         births = [s for s in found if s.kind == Kind.DATE_OF_BIRTH and not is_an_age(text[s.start:s.end])
                   and born_within(text[s.start:s.end], self._this_year, _CHILD_AGE, 0)]
         about = [s for s in found if s.kind in (Kind.SCHOOL, Kind.HEALTH)]
+        # Round 23: the names listed with young people already found (the roster's participants, whose full
+        # names are findings of their own) are more of the same list: "certificates go to Amy Smith, Kai
+        # Williams and Hannah Greaves".
+        listed = self._listed_with(text, found)
         if not about and not births:
-            return []
+            return listed
         named = {(s.start, s.end) for s in found if s.kind == Kind.FULL_NAME}
         sentences = {doc.sentence_bounds(s.start, s.end) for s in about} | {_paragraph(text, s.start) for s in births}
         about += births
@@ -653,6 +661,35 @@ class YoungPersonNameDetector:
             if any(s_start <= start and end <= s_end for s_start, s_end in sentences) and not any(
                     s.start < end and start < s.end for s in about):
                 spans.append(Span(Kind.FULL_NAME, start, end))
+        return listed + [s for s in spans if all(s.start != n.start for n in listed)]
+
+    def _listed_with(self, text: str, found: list[Span]) -> list[Span]:
+        """Full names in the same comma or "and" list as a young person's full name found by any check
+        (the roster's participants too). A grown-up in the list (a role, a title, the organisation's own
+        people) stops it: "Amy Smith, Leo Taylor and their tutor Jo Hale" names two young people."""
+        young = [s for s in found if s.kind in (Kind.FULL_NAME, Kind.PHOTO_CONSENT) and " " in text[s.start:s.end].strip()]
+        if not young:
+            return []
+        known = {(s.start, s.end) for s in found if s.kind in (Kind.FULL_NAME, Kind.PHOTO_CONSENT)}
+        starts = {s.start for s in found if s.kind in (Kind.FULL_NAME, Kind.PHOTO_CONSENT)}
+        spans: list[Span] = []
+        done: set[int] = set()
+        for span in sorted(young, key=lambda s: s.start):
+            position = span.end
+            while position not in done and (listed := _LISTED_NAME_AFTER.match(text, position)) is not None:
+                done.add(position)
+                first, last = listed.group("first"), listed.group("last")
+                start, end = listed.start("first"), listed.end("last")
+                if (start, end) in known or start in starts:
+                    position = end
+                    continue
+                if (first in NOT_A_NAME or last in NOT_A_NAME or last in _PLACE_WORDS or not self._is_forename(first)
+                        or last.split("-")[0] in _NOT_A_SURNAME or self._is_adult(f"{first} {last}")
+                        or _NAMES_A_PLACE_AFTER.match(text, end) or _BUSINESS_AFTER.match(text, end)
+                        or self._role_after.match(text, end)):
+                    break
+                spans.append(Span(Kind.FULL_NAME, start, end))
+                position = end
         return spans
 
     def find_in_lists(self, doc: Document, found: list[Span]) -> list[Span]:
@@ -743,6 +780,14 @@ class YoungPersonNameDetector:
                     and first not in NOT_A_NAME and _ENTRY_BEFORE.search(text, max(0, name.start() - 30), name.start())
                     and _ENTRY_AFTER.match(text, name.end("first")) and not self._is_adult(f"{first} {last}")):
                 entries_listed.append(name)
+                continue
+            # "Carter, Reece - Yr 9 - ...": a line that starts with the name and gives a school year right
+            # after is a register's, even when the surname is also a first name (round 23).
+            if (last.lower() in self._first_names and not capitals and first.lower() in self._first_names
+                    and last not in NOT_A_NAME and first not in NOT_A_NAME
+                    and _REGISTER_ITEM_BEFORE.search(text, max(0, name.start() - 4), name.start())
+                    and _YOUNG_AFTER.match(text, name.end("first")) and not self._is_adult(f"{first} {last}")):
+                found.append(name)
                 continue
             if ((last.lower() in self._first_names and not capitals)
                     or last in NOT_A_NAME or first in NOT_A_NAME or last.title().split("-")[0] in _NOT_A_SURNAME):
@@ -939,6 +984,10 @@ _TITLES = frozenset(["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Rev", "Cllr
 # "@Dan Leah T": a chat mention, not a name written out.
 _MENTION_BEFORE = lazy_compile(r"@[ \t]?$")
 # The next name in "A B, 14, and C D", "A B & C D".
+# The next name of a list (round 23): ", Kai Williams", " and Nia Rahman", ", & Leo Taylor".
+_LISTED_NAME_AFTER = lazy_compile(
+    rf"(?:['\u2019]s)?(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
+    rf"(?P<first>{_NAME_WORD})[ \t]+(?P<last>{_SURNAME})\b(?!['\u2019-]?\w)")
 _JOINED_NAME_AFTER = lazy_compile(
     rf"(?:['\u2019]s)?(?:[ \t]*,[ \t]*(?:aged[ \t]+)?{_AGE}[ \t]*,?|[ \t]*\([^)\n]{{1,20}}\))?[ \t]*,?[ \t]*(?:and|&)[ \t]+"
     rf"(?P<first>{_NAME_WORD})[ \t]+(?P<last>{_SURNAME})\b(?!['\u2019-]?\w)")
