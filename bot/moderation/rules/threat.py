@@ -52,7 +52,7 @@ from ..patterns import PatternSet, PhraseMatch, phrase_remover
 from ..wordlists import WordLists
 from .abuse import FriendlyMarkers, PrejudiceTalk
 from .base import ChannelContext, MessageUnderReview, quote, sentence
-from .common import PhraseSet, label_part, without_quoted_titles, without_reported_speech, words_before
+from .common import Enforcement, PhraseSet, label_part, without_quoted_titles, without_reported_speech, words_before
 
 UNLESS_FRIENDLY = "unless-friendly"
 UNLESS_OFFER = "unless-offer"
@@ -103,6 +103,9 @@ class ThreatRule:
         # "I'm worried about how he spoke to a child, who do I tell?": a concern raised
         # properly is a report, not an accusation made in the channel.
         self.concerns_raised = PhraseSet(lists.entries("concerns_raised"))
+        # Round 23: a moderator's reply naming the breach to remove it ("that's criminal
+        # damage, taken down") or a rumour passed on to ask what to do accuses no one.
+        self.enforcement = Enforcement(lists)
 
     def is_reproach(self, message: MessageUnderReview, purpose: object = None) -> bool:
         """Does the message reproach or enforce ("threats like that will always be reported")? Then
@@ -113,6 +116,9 @@ class ThreatRule:
         message = without_quoted_titles(without_reported_speech(message, self.incident_reports))
         text = self.remove_idioms(message.phrase_text)
         matches = self.patterns.first_matches(message.token_set, lambda section: text, lambda m, searched: self._meant(m, message, searched))
+        if matches and self.enforcement.deals_with_breach(message):
+            # Round 23: the threat or accusation named is the breach being dealt with.
+            matches = []
         if any(m.label == _ACCUSATION for m in matches):
             # "Gary fiddles the books" is one accusation: the crime says it, not corruption as well.
             matches = [m for m in matches if m.label != _WRONGDOING]
