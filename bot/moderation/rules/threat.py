@@ -110,7 +110,8 @@ class ThreatRule:
     def is_reproach(self, message: MessageUnderReview, purpose: object = None) -> bool:
         """Does the message reproach or enforce ("threats like that will always be reported")? Then
         what it names is not its own threat: the meaning reader leaves it to the rules."""
-        return self.reproach.search(message.phrase_text) is not None
+        # Round 23: a reply removing the breach, or a rumour passed on to ask what to do, too.
+        return self.reproach.search(message.phrase_text) is not None or self.enforcement.deals_with_breach(message)
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         message = without_quoted_titles(without_reported_speech(message, self.incident_reports))
