@@ -95,3 +95,34 @@ def without_quoted_titles(message: MessageUnderReview) -> MessageUnderReview:
         return message
     return MessageUnderReview(_QUOTED_TITLE.sub(" ", message.text), user=message.user, ts=message.ts,
                               edited=message.edited, thread_ts=message.thread_ts)
+
+
+class Enforcement:
+    """(round 23, issue 16) A message that deals with a breach rather than making it.
+
+    A moderator removing or refusing it ("Kyle, I've taken that down, 'double your money'
+    is always a scam"), anyone naming it as a scam or a crime to warn others
+    (``enforcement_replies.txt``), or a member passing on a rumour to ask what to do
+    ("someone's posting that the club pockets its grant, should we share it?":
+    ``rumours_passed.txt`` with a question, ``rumour_questions.txt`` or a "?"). What such a
+    message names is the breach being dealt with, so the threat, solicitation and illegal
+    rules leave it. Someone offering the scheme or proposing the cash-in-hand says none of
+    these, and a rumour passed on with no question still spreads it.
+    """
+
+    def __init__(self, lists) -> None:
+        self.replies = PhraseSet(lists.entries("enforcement_replies"))
+        self.rumours = PhraseSet(lists.entries("rumours_passed"))
+        self.questions = PhraseSet(lists.entries("rumour_questions"))
+
+    def enforces(self, message: MessageUnderReview) -> bool:
+        """A moderator's or member's reply that removes, refuses or warns against the breach."""
+        return self.replies.search(message.phrase_text) is not None
+
+    def asks_about_rumour(self, message: MessageUnderReview) -> bool:
+        """A rumour passed on with a question about what to do with it."""
+        return self.rumours.search(message.phrase_text) is not None and (
+            "?" in message.text or self.questions.search(message.phrase_text) is not None)
+
+    def deals_with_breach(self, message: MessageUnderReview) -> bool:
+        return self.enforces(message) or self.asks_about_rumour(message)

@@ -47,7 +47,7 @@ from ..patterns import PatternSet, PhraseMatch, phrase_remover
 from ..text import SENTENCE_BREAK, tokenize
 from ..wordlists import PatternSection, WordLists
 from .base import REPORTED_FOR, ChannelContext, MessageUnderReview, quote, sentence
-from .common import PhraseSet, label_part, words_before
+from .common import Enforcement, PhraseSet, label_part, words_before
 from .prohibition import Prohibitions
 
 OUTSIDE_QUOTES = "outside-quotes"
@@ -85,6 +85,9 @@ class IllegalActivityRule:
         self.reproach = PhraseSet(undoing)
         self.concepts = ConceptSet("illegal", lists, negations=lists.entries("negations"), reproach=undoing)
         self.handover = PhraseSet(lists.entries("handover_offers"))
+        # Round 23: a moderator's reply that refuses or removes the act it names ("we can't pay
+        # cash in hand, it goes through payroll", "that's criminal damage, taken down"): common.Enforcement.
+        self.enforcement = Enforcement(lists)
         # Round 17: "no cracked apps or dodgy links please": a rule said as a prohibition (rules/prohibition.py).
         self.prohibitions = Prohibitions(lists)
         self.legit = PhraseSet(lists.entries("legit_software"))
@@ -123,6 +126,8 @@ class IllegalActivityRule:
                     concept.words, text_for(_CONCEPT_SECTION), "<money>" in message.token_set):
                 labels.add(concept.label)  # one reason a kind is enough, as for the threat rule
                 parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.mask_text(w)) for w in concept.words)})")
+        if parts and self.enforcement.enforces(message):
+            return None
         if not parts:
             handed = self._handover_of_earlier_offer(message, context)
             if handed is None:

@@ -57,7 +57,7 @@ from ..patterns import PatternSet, PhraseMatch
 from ..text import SENTENCE_BREAK, fold, tokenize
 from ..wordlists import WordLists
 from .base import ChannelContext, ChannelPurpose, MessageUnderReview, quote, sentence
-from .common import PhraseSet, label_part, words_before
+from .common import Enforcement, PhraseSet, label_part, words_before
 from .prohibition import Prohibitions
 
 OWN_ORG_OK = "own-org-ok"
@@ -113,6 +113,9 @@ class SolicitationRule:
         self.offer_words = PhraseSet(lists.entries("offer_words"))
         self.wanted_qualities = PhraseSet(lists.entries("wanted_qualities"))
         self.reproach = PhraseSet(lists.entries("reproach_markers"))
+        # Round 23: a moderator removing an advert or anyone warning it is a scam ("'earn £500 a
+        # week' messages are scams, I've deleted two") names the pitch to stop it (common.Enforcement).
+        self.enforcement = Enforcement(lists)
         self.own_cause_markers = PhraseSet(lists.entries("own_cause_markers"))
         self.own_cause_for = PhraseSet(lists.entries("own_cause_for"))
         self.own_beneficiaries = frozenset(" ".join(tokenize(fold(e))) for e in lists.entries("own_beneficiaries"))
@@ -186,7 +189,7 @@ class SolicitationRule:
                 continue
             labels.add(concept.label)
             parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(w) for w in concept.words)})")
-        if not parts:
+        if not parts or self.enforcement.deals_with_breach(message):
             return None
         return Finding("solicitation", sentence(parts))
 

@@ -52,7 +52,7 @@ from ..patterns import PatternSet, PhraseMatch, phrase_remover
 from ..wordlists import WordLists
 from .abuse import FriendlyMarkers, PrejudiceTalk
 from .base import ChannelContext, MessageUnderReview, quote, sentence
-from .common import PhraseSet, label_part, without_quoted_titles, without_reported_speech, words_before
+from .common import Enforcement, PhraseSet, label_part, without_quoted_titles, without_reported_speech, words_before
 
 UNLESS_FRIENDLY = "unless-friendly"
 UNLESS_OFFER = "unless-offer"
@@ -103,23 +103,31 @@ class ThreatRule:
         # "I'm worried about how he spoke to a child, who do I tell?": a concern raised
         # properly is a report, not an accusation made in the channel.
         self.concerns_raised = PhraseSet(lists.entries("concerns_raised"))
+        # Round 23: a moderator's reply naming the breach to remove it ("that's criminal
+        # damage, taken down") or a rumour passed on to ask what to do accuses no one.
+        self.enforcement = Enforcement(lists)
 
     def is_reproach(self, message: MessageUnderReview, purpose: object = None) -> bool:
         """Does the message reproach or enforce ("threats like that will always be reported")? Then
         what it names is not its own threat: the meaning reader leaves it to the rules."""
-        return self.reproach.search(message.phrase_text) is not None
+        # Round 23: a reply removing the breach, or a rumour passed on to ask what to do, too.
+        return self.reproach.search(message.phrase_text) is not None or self.enforcement.deals_with_breach(message)
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         message = without_quoted_titles(without_reported_speech(message, self.incident_reports))
         text = self.remove_idioms(message.phrase_text)
         matches = self.patterns.first_matches(message.token_set, lambda section: text, lambda m, searched: self._meant(m, message, searched))
+        dealt_with = self.enforcement.deals_with_breach(message)
+        if dealt_with:
+            # Round 23: the threat or accusation named is the breach being dealt with.
+            matches = []
         if any(m.label == _ACCUSATION for m in matches):
             # "Gary fiddles the books" is one accusation: the crime says it, not corruption as well.
             matches = [m for m in matches if m.label != _WRONGDOING]
         parts = [f"{label_part(m.label)} ({quote(self.mask_text(m.text))})" for m in matches]
         labels = {m.label for m in matches}
         for concept in self.concepts.matches(text, message.emoji, message.token_set):
-            if concept.label in labels or (UNLESS_FRIENDLY in concept.options and self.friendly.present(message)):
+            if dealt_with or concept.label in labels or (UNLESS_FRIENDLY in concept.options and self.friendly.present(message)):
                 continue
             labels.add(concept.label)
             parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.mask_text(w)) for w in concept.words)})")
