@@ -652,20 +652,31 @@ class HealthDetector:
         stay ("Kai's nan has been in hospital"), and no grown-up by role ("our tutor Dan")."""
         text = doc.masked
         found = []
+        # What is read of a whole sentence is read once a sentence, so that a text of many stays and no
+        # full stops stays linear.
+        names_young: dict[tuple[int, int], bool] = {}
+        a_grown_ups: dict[tuple[int, int], bool] = {}
         for stay in self._stay.finditer(text):
             sentence_start, sentence_end = doc.sentence_bounds(stay.start())
-            if not self._sentence_names_young_person(doc, stay.start()):
+            if not self._sentence_names_young_person(doc, stay.start(), names_young):
                 continue
-            before = text[sentence_start:stay.start()]
+            # The words before the stay in its sentence, up to a bounded look-back: a sentence thousands of
+            # characters long (a text without full stops) is not read from its start for every stay.
+            before = text[max(sentence_start, stay.start() - _STAY_LOOK_BACK):stay.start()]
             relative = None
             for relative in _ADULT_RELATIVE.finditer(before):
                 pass
             if relative is not None and not _HE_OR_SHE_SUBJECT.search(before, relative.end()):
                 continue
-            if self._staff_away(text, sentence_start, sentence_end) or self._leads_a_session.search(text, sentence_start, sentence_end):
+            bounds = (sentence_start, sentence_end)
+            if bounds not in a_grown_ups:
+                # "Sam is at the hospital with his dad ... (Sam Okafor, staff)": one of the team.
+                a_grown_ups[bounds] = bool(
+                    self._staff_away(text, sentence_start, sentence_end)
+                    or self._leads_a_session.search(text, sentence_start, sentence_end)
+                    or self._staff_named_in_text(text, sentence_start, sentence_end))
+            if a_grown_ups[bounds]:
                 continue
-            if self._staff_named_in_text(text, sentence_start, sentence_end):
-                continue  # "Sam is at the hospital with his dad ... (Sam Okafor, staff)": one of the team
             if _VISIT_BEFORE.search(before):
                 continue  # "Amy and Leo played carols on the children's ward": a visit, not a stay
             if not _CAPITAL.search(before) and not _HE_OR_SHE.search(before):
@@ -943,6 +954,7 @@ _VISIT_BEFORE = lazy_compile(
     r"gig|concert|session|workshop|busk|busked|busking|fundrais\w*)\b", re.IGNORECASE)
 _STAY_CUE = lazy_compile(r"ward|hospital|a&e|intensive|dependency|hdu|icu|resus|admitted")
 _HE_OR_SHE_SUBJECT = lazy_compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_STAY_LOOK_BACK = 300
 _ASIDE = re.compile(r"[ \t]*(?:\([^()\n]*\)|,[^,\n]*,)")
 
 
