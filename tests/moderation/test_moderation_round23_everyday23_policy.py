@@ -22,7 +22,7 @@ CHAT = "#members-chat — Music Works members: sessions, kit and gigs"
 BREACHES = [
     ("illegal", "ordering a crate of whippets for friday night, who's in"),
     ("illegal", "I'll pay you in cash to skip the VAT, saves us both"),
-    ("illegal", "gonna spray our crew name down the side of the library tonight"),
+    ("illegal", "gonna spray our crew name down the side of the police station tonight"),
     ("illegal", "my mate sells baccy pouches with no stamp on, half the shop price"),
     ("abuse", "lmao u look like a peeled potato in that selfie"),
     ("abuse", "her forehead looks like a bowling ball"),
