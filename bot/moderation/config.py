@@ -61,6 +61,10 @@ class ModerationConfig:
     repetition_reworded_new_share_with_evidence: float = 0.5
     # Someone else's question counts as a copy only when this alike (word for word).
     repetition_other_question_similarity: float = 0.8
+    # (round 23) A short post (under `repetition_min_words`) counts when its writer posts it again
+    # word for word as the channel's very next message, within this many seconds: "WHO IS IN SAT"
+    # twice in a row is the same post duplicated; several people each answering "me" is not.
+    repetition_short_in_a_row_seconds: float = 30 * 60
     # A hard cap on what one channel remembers, so memory stays bounded even
     # in a channel busier than the window assumes (oldest forgotten first).
     max_remembered_messages_per_channel: int = 50_000

@@ -33,6 +33,13 @@ half people", "couldn't squeeze into the costume", "the big lad could do
 with walking". A community praised, a workshop on a culture, a member's own
 heritage, pride events, a crowd or the writer eating are not counted.
 
+Round 23 (``abuse.patterns.txt``, ``abuse.concepts.txt``): a person's looks likened to an everyday
+thing ("u look like a boiled egg": ``looks_likened_things.txt``; only after a person, so "the logo
+looks like a thumb" is not), a face like a spoilt thing (``face_likening_spoils.txt``), "gay for"
+said of someone else, and migrants named with a demand to throw them out or the country called full
+(``migrant_arrivals.txt`` + ``migrant_expulsions.txt``); policy words ("turn the boats back") are
+left out, so a debate about the policy is not counted.
+
 Talk ABOUT a prejudice is not the prejudice (round 10,
 ``prejudice_talk.concepts.txt``): a message that reports what others say or a
 word people use and disowns it ("people at school still say Travellers are all

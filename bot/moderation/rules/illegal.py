@@ -27,6 +27,10 @@ off as the real thing at a price, a machine or meter tricked into giving free; a
 of the harm ("carrying a knife makes you more likely to get hurt": ``safety_warnings.txt``) or
 naming the law ("the drink-driving limit") suggests nothing.
 
+Round 23: everyday words for the same acts: cash with the tax plainly skipped ("off the books, no
+VAT, cash": ``tax_skipping.txt``, a pattern so "no VAT" does not negate the cash), nitrous kit by
+its parts for a night out, tobacco with no tax stamp, and more public buildings to spray on.
+
 Context reaches one step: a message that only offers to pass something on
 privately ("I'll send u the link in dms", ``handover_offers.txt``) is the
 illegal offer carried on when the SAME person posted a message reported as

@@ -9,9 +9,18 @@ shingles, after folding case, accents and stretched letters and dropping
 @-mentions (spam aimed at different people is still one message). Examples:
 one word changed in ten is 0.7 alike; a "!!!" or a mention added is 1.0.
 
-Short replies ("thanks!", "+1", "same") are under five words and never
-count, and neither does a longer message made only of courtesy words
-("thank you so much everyone", ``stock_reply_words.txt``).
+Short replies ("thanks!", "+1", "same") are under five words and are not
+compared with the channel's history, and neither is a longer message made only of
+courtesy words ("thank you so much everyone", ``stock_reply_words.txt``).
+
+**A short post duplicated in a row** (round 23). A short post is still
+duplicated when its writer sends it again word for word as the channel's very
+next message, within `repetition_short_in_a_row_seconds` ("WHO IS IN SAT"
+twice, "yay" three times). Only the writer's own post immediately before counts:
+several people each answering "me" or "👍" are separate answers, and one person
+thanking two people ("thanks Cara", "thanks Dev") says two different things.
+Case, accents, stretched letters and trailing punctuation fold away; emoji-only
+posts are compared by their emoji. Only a hash of the last post is kept.
 
 **The same message in other words.** A person posting their own message
 again reworded ("anyone?? need a spare interface for thurs" after "Anyone
@@ -234,10 +243,34 @@ class RepetitionRule:
             )
         return gists
 
+    def _short_key(self, message: MessageUnderReview) -> int:
+        """A hash of what a short post says, folded: case, accents, stretched letters and
+        punctuation do not make a post different; an emoji-only post is its emoji."""
+        words = [t for t in message.tokens[:_MAX_WORDS] if t != MENTION_TOKEN]
+        said = _STRETCHED.sub(r"\1\1", " ".join(words)) if words else "".join(message.text.split()).replace("\ufe0f", "")
+        return shingle_hash(said) if said else 0
+
+    def _short_in_a_row(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
+        """The writer's own short post sent again as the channel's next message (module docstring)."""
+        last = context.states.get(self.name + ":last")
+        if not last or message.edited:
+            return None
+        user, key, time, ts = last
+        seconds = message.time - time
+        if user != message.user or ts == message.ts or not 0 <= seconds <= self.config.repetition_short_in_a_row_seconds:
+            return None
+        if key == 0 or key != self._short_key(message):
+            return None
+        return Finding(
+            "repetition",
+            f"The same short post sent again in a row: posted {_ago(seconds)} earlier by the same person.",
+            evidence={"earlier_ts": ts, "earlier_user": user, "similarity": "1.00"},
+        )
+
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         fingerprint = self.fingerprint(message)
         if fingerprint is None:
-            return None
+            return self._short_in_a_row(message, context)
         phrase = " " + " ".join(message.tokens) + " "
         if self._restates_a_rule(message, phrase):
             return None
@@ -287,6 +320,11 @@ class RepetitionRule:
         index = self.index(context)
         gists = self.gists(context)
         gists.remove(message.user, message.ts)
+        # The channel's last post, as a hash, for a short post sent again in a row; an edit
+        # changes an older post, not the order of the channel.
+        if not message.edited:
+            key = self._short_key(message) if fingerprint is None else 0
+            context.states[self.name + ":last"] = (message.user, key, message.time, message.ts)
         if fingerprint is None:
             if message.edited:
                 index.remove(message.ts)  # edited down to a short reply
@@ -297,11 +335,17 @@ class RepetitionRule:
             gists.add(message.user, gist)
 
     def export_state(self, context: ChannelContext) -> dict[str, Any]:
-        return {"entries": self.index(context).export(), "gists": self.gists(context).export()}
+        last = context.states.get(self.name + ":last")
+        return {"entries": self.index(context).export(), "gists": self.gists(context).export(),
+                "last": list(last) if last else None}
 
     def restore_state(self, context: ChannelContext, data: dict[str, Any]) -> None:
         self.index(context).restore(data.get("entries", []))
         self.gists(context).restore(data.get("gists", []))
+        last = data.get("last")
+        if last:
+            user, key, time, ts = last
+            context.states[self.name + ":last"] = (str(user), int(key), float(time), str(ts))
 
 
 class _Gist:
