@@ -38,7 +38,7 @@ from bot.inline_markup import PLAIN, InlineMarkup
 from .config import ModerationConfig
 from .findings import RULE_NAMES, Finding
 from .meaning import MODEL_DIR, MeaningModelError, MeaningReader
-from .rules import AbuseRule, SolicitationRule, ThreatRule, build_rules
+from .rules import AbuseRule, IllegalActivityRule, SolicitationRule, ThreatRule, build_rules
 from .rules.base import REPORTED_FOR, ChannelContext, ChannelPurpose, MessageUnderReview, RememberingRule, Rule
 from .wordlists import WordLists
 
@@ -84,6 +84,7 @@ class RuleBook:
         abuse = next((r for r in self.rules if isinstance(r, AbuseRule)), None) or AbuseRule(self.word_lists)
         selling = next((r for r in self.rules if isinstance(r, SolicitationRule)), None)
         threat = next((r for r in self.rules if isinstance(r, ThreatRule)), None)
+        illegal = next((r for r in self.rules if isinstance(r, IllegalActivityRule)), None)
         try:
             return MeaningReader.load(
                 _CONTENT_RULES & self.config.enabled_rules,
@@ -94,9 +95,11 @@ class RuleBook:
                 # nor a member's own offer where the purpose welcomes it (round 12).
                 # Teasing between friends ("😂 you're such a muppet") is not abuse, as the abuse rule reads it.
                 # A warning or a rule enforced ("threats like 'I know where you live' will always be reported")
-                # names a threat without making one.
+                # names a threat without making one; a reply refusing cash in hand, or money said to be
+                # declared, names no illegal act of its own.
                 exempt={"abuse": abuse.is_teasing, **({"solicitation": selling.allowed_here} if selling else {}),
-                        **({"threat": threat.is_reproach} if threat else {})},
+                        **({"threat": threat.is_reproach} if threat else {}),
+                        **({"illegal": illegal.is_dealt_with} if illegal else {})},
             )
         except MeaningModelError as exc:
             # The rules still run: a broken install must not stop moderation, but someone must hear of it.

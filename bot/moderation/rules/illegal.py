@@ -98,8 +98,16 @@ class IllegalActivityRule:
         # Round 16: a getting-away-with-it sign counts beside the writer's own plan or offer
         # (writer_plans.txt), unless it is a surprise, reassurance, a report or leave asked.
         self.plans = PhraseSet(lists.entries("writer_plans"))
+        self.above_board = PhraseSet(lists.entries("above_board"))
         self.excuses = PhraseSet(lists.entries("impunity_not") + lists.entries("getaway_not")
                                  + lists.entries("talk_about") + lists.entries("permission_markers"))
+
+    def is_dealt_with(self, message: MessageUnderReview, purpose: object = None) -> bool:
+        """Does the message undo, refuse or remove an illegal act, or say the money goes through the
+        proper channels ("it all goes on my tax return": above_board.txt)? Then the meaning reader
+        leaves it to the rules, as it does a threat named to enforce the rules."""
+        return (self.reproach.search(message.phrase_text) is not None or self.enforcement.deals_with_breach(message)
+                or self.above_board.search(message.phrase_text) is not None)
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         texts: dict[bool, str] = {}
