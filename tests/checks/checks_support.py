@@ -6,7 +6,10 @@ clashing with other conftest.py files in the project.
 
 from __future__ import annotations
 
-from bot.checks import CheckContext, RosterIndex, parse_roster_csv
+from collections.abc import Callable
+
+from bot.checks import CheckContext, Checker, CheckResult, RosterIndex, parse_roster_csv
+from bot.slack.inbound import SLACK_MARKUP
 
 ROSTER_KEY = b"test-roster-key-0123456789abcdef"
 
@@ -36,3 +39,21 @@ def make_context(with_roster: bool = True) -> CheckContext:
         org_addresses=ORG_ADDRESSES,
         roster=roster,
     )
+
+
+def span_checked(checker: Checker) -> Callable[[str], CheckResult]:
+    """check(text) -> CheckResult for text as Slack sends it (links and mentions in its markup), also
+    asserting the span invariant on every call."""
+
+    def _check(text: str) -> CheckResult:
+        result = checker.check(text, SLACK_MARKUP)
+        for finding in result.findings:
+            assert text[finding.start:finding.end] == finding.text
+        return result
+
+    return _check
+
+
+def finder(check: Callable[[str], CheckResult]) -> Callable[[str, str], list[str]]:
+    """found(text, kind) -> the texts of the findings of that kind."""
+    return lambda text, kind: [f.text for f in check(text).findings if f.kind == kind]

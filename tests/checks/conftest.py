@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from checks_support import make_context
+from checks_support import finder, make_context, span_checked
 
 from bot.checks import CheckContext, Checker, CheckResult
-from bot.slack.inbound import SLACK_MARKUP
 
 
 @pytest.fixture(scope="session")
@@ -23,23 +22,11 @@ def checker(context: CheckContext) -> Checker:
 
 @pytest.fixture(scope="session")
 def check(checker: Checker) -> Callable[[str], CheckResult]:
-    """check(text) -> CheckResult for text as Slack sends it (links and mentions in its markup), also
-    asserting the span invariant on every call."""
-
-    def _check(text: str) -> CheckResult:
-        result = checker.check(text, SLACK_MARKUP)
-        for finding in result.findings:
-            assert text[finding.start:finding.end] == finding.text
-        return result
-
-    return _check
+    """check(text) -> CheckResult for text as Slack sends it, asserting the span invariant."""
+    return span_checked(checker)
 
 
 @pytest.fixture(scope="session")
 def found(check) -> Callable[[str, str], list[str]]:
     """found(text, kind) -> the texts of the findings of that kind."""
-
-    def _found(text: str, kind: str) -> list[str]:
-        return [f.text for f in check(text).findings if f.kind == kind]
-
-    return _found
+    return finder(check)

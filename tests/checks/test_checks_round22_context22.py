@@ -16,9 +16,9 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from checks_support import finder, span_checked
 
 from bot.checks import Checker
-from bot.slack.inbound import SLACK_MARKUP
 
 # The organisation file names its projects (examples/org.yml); the rules read them from the context.
 PROJECTS = ("Audio-Base", "Beat It", "Youth Voice")
@@ -32,19 +32,12 @@ def with_projects(context) -> Checker:
 @pytest.fixture(scope="module")
 def check(with_projects):
     """check(text) for a context that knows our projects, asserting the span invariant."""
-
-    def _check(text):
-        result = with_projects.check(text, SLACK_MARKUP)
-        for finding in result.findings:
-            assert text[finding.start:finding.end] == finding.text
-        return result
-
-    return _check
+    return span_checked(with_projects)
 
 
 @pytest.fixture(scope="module")
 def found(check):
-    return lambda text, kind: [f.text for f in check(text).findings if f.kind == kind]
+    return finder(check)
 
 # --- A. the document, the group or the next sentence makes a full name a young person's -------------
 
