@@ -362,7 +362,6 @@ class HealthDetector:
         # "Beethoven was deaf", "Ray Charles lost his sight": famous people's health is history.
         self._famous = lazy_compile(rf"(?i:{phrase_pattern(entries('famous_people', context.extra_terms))})\b")
         self._whole_text_of: tuple[str, tuple[bool, float, float]] | None = None
-        self._covered_of: tuple[str, dict[tuple[int, int], bool]] | None = None
         # Round 16: a document about one young person (health_subject_documents.txt), and the organisation's
         # grown-ups (its people with a full name) away ill, with their work covered (staff_cover_words.txt).
         self._subject_document = lazy_compile(
@@ -429,22 +428,12 @@ class HealthDetector:
         sentence_end = re.search(r"[.!?\n]", text[end:])
         return sentence_end is None or sentence_end.group() != "?"
 
-    def _session_covered(self, text: str, sentence_start: int, sentence_end: int) -> bool:
-        """Whether the sentence says another named person covers a session, read once a sentence (a long
-        sentence of many stays in hospital stays linear in this reading)."""
-        if self._covered_of is None or self._covered_of[0] is not text:
-            self._covered_of = (text, {})
-        covered = self._covered_of[1]
-        if (sentence_start, sentence_end) not in covered:
-            covered[sentence_start, sentence_end] = \
-                self._covers_a_session.search(text, sentence_start, sentence_end) is not None
-        return covered[sentence_start, sentence_end]
-
     def _staff_away(self, text: str, sentence_start: int, sentence_end: int) -> bool:
         """A sentence whose person is one of the organisation's grown-ups, away ill (round 16): "Sam's off
         today with a migraine so Grace is covering", "Tom Ellis is recovering from his knee op"."""
-        if self._session_covered(text, sentence_start, sentence_end):
-            return True  # somebody else takes over their session (round 23)
+        # Somebody else takes over their session (round 23). Both callers read this once a sentence.
+        if self._covers_a_session.search(text, sentence_start, sentence_end) is not None:
+            return True
         if not self._staff_first_names:
             return False
         first = next((w for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end)
@@ -1157,8 +1146,7 @@ _REFERRED_BY_BEFORE = lazy_compile(
 _REFERS_TO_US_AFTER = lazy_compile(
     rf"[ \t]+(?:has[ \t]+|have[ \t]+)?(?:referred|refers|is[ \t]+referring|sent)[ \t]+(?:[A-Z][a-z]+|him|her|them)"
     rf"[ \t]+(?:on[ \t]+)?to[ \t]+{_TO_US}", re.IGNORECASE)
-_REFERRED_TO_US_AFTER = lazy_compile(
-    r"[ \t]+(?:on[ \t]+)?to[ \t]+(?:us|our[ \t]+\w+|tmw|the[ \t]+(?:music[ \t]+works|project|charity|group|sessions?))\b", re.IGNORECASE)
+_REFERRED_TO_US_AFTER = lazy_compile(rf"[ \t]+(?:on[ \t]+)?to[ \t]+{_TO_US}", re.IGNORECASE)
 # Words that say a young person is away ill without saying what with. When the same sentence names the
 # condition ("signed off school with glandular fever"), the condition is the finding, not the absence;
 # "signed off as a volunteer" is a form being signed, not a sick note (round 12).

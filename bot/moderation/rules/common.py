@@ -45,9 +45,18 @@ class PhraseSet:
         return [match.strip() for match in self._regex.findall(phrase_text)]
 
 
+# Characters read before a position for each word asked for (a generous word's length).
+_WORDS_BEFORE_REACH = 40
+
+
 def words_before(text: str, position: int, count: int) -> list[str]:
-    """Up to `count` words before `position` in phrase text, within its sentence."""
-    words = text[:position].split()[-count:]
+    """Up to `count` words before `position` in phrase text, within its sentence. Only a bounded
+    stretch before `position` is read, so calling this for every match in a long message stays linear."""
+    start = max(0, position - _WORDS_BEFORE_REACH * max(count, 1))
+    words = text[start:position].split()
+    if start > 0 and words and not text[start - 1].isspace():
+        words = words[1:]  # the stretch began inside a word
+    words = words[-count:]
     if "." in words:
         words = words[len(words) - words[::-1].index(".") :]
     return words

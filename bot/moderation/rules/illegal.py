@@ -138,7 +138,7 @@ class IllegalActivityRule:
                     concept.words, text_for(_CONCEPT_SECTION), "<money>" in message.token_set):
                 labels.add(concept.label)  # one reason a kind is enough, as for the threat rule
                 parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.mask_text(w)) for w in concept.words)})")
-        if parts and self.enforcement.enforces(message):
+        if parts and self.enforcement.deals_with_breach(message):
             return None
         if not parts:
             handed = self._handover_of_earlier_offer(message, context)

@@ -115,19 +115,17 @@ class ThreatRule:
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         message = without_quoted_titles(without_reported_speech(message, self.incident_reports))
+        if self.enforcement.deals_with_breach(message):
+            return None  # Round 23: the threat or accusation named is the breach being dealt with.
         text = self.remove_idioms(message.phrase_text)
         matches = self.patterns.first_matches(message.token_set, lambda section: text, lambda m, searched: self._meant(m, message, searched))
-        dealt_with = self.enforcement.deals_with_breach(message)
-        if dealt_with:
-            # Round 23: the threat or accusation named is the breach being dealt with.
-            matches = []
         if any(m.label == _ACCUSATION for m in matches):
             # "Gary fiddles the books" is one accusation: the crime says it, not corruption as well.
             matches = [m for m in matches if m.label != _WRONGDOING]
         parts = [f"{label_part(m.label)} ({quote(self.mask_text(m.text))})" for m in matches]
         labels = {m.label for m in matches}
         for concept in self.concepts.matches(text, message.emoji, message.token_set):
-            if dealt_with or concept.label in labels or (UNLESS_FRIENDLY in concept.options and self.friendly.present(message)):
+            if concept.label in labels or (UNLESS_FRIENDLY in concept.options and self.friendly.present(message)):
                 continue
             labels.add(concept.label)
             parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.mask_text(w)) for w in concept.words)})")
