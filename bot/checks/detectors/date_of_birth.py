@@ -520,6 +520,9 @@ class DateOfBirthDetector:
         for found in _AGE_TODAY.finditer(text):
             sentence_start, sentence_end = doc.sentence_bounds(found.start("age"), found.end())
             lookback = max(0, found.start() - _AGE_TODAY_LOOKBACK)
+            # Near the age only, so that a long run-on text costs time in proportion to its length.
+            sentence_start = max(sentence_start, lookback)
+            sentence_end = min(sentence_end, found.end() + _AGE_TODAY_LOOKBACK)
             if self._adult_role.search(text, sentence_start, sentence_end) or self._head_count.search(text, lookback, found.start()):
                 continue
             if found.group("opening") is not None:
