@@ -176,7 +176,8 @@ _MILESTONE_AGE_WHEN = (
 # Hall, 3 March 2026" the 3 is the day itself.
 # "Freya is 12 on Thursday", "she's 11 next week", "Jacob turns 15 tomorrow", "Caleb who turns 17 today".
 _MILESTONE_SAID = lazy_compile(
-    rf"\b(?P<who>{_NAME_WORD}(?:-{_NAME_WORD})?|[Hh]e|[Ss]he|who)"
+    # "I turn 14 on the 2nd of May" (round 24): the writer's own milestone.
+    rf"\b(?P<who>{_NAME_WORD}(?:-{_NAME_WORD})?|[Hh]e|[Ss]he|who|I(?![\w'\u2019]))"
     rf"(?:[ \t]+(?:turns?|turned|turning|is|was|will[ \t]+be|is[ \t]+going[ \t]+to[ \t]+be|{_REACHES})|['\u2019]s(?:[ \t]+turning)?|['\u2019]ll[ \t]+be)"
     rf"[ \t]+{_MILESTONE_AGE_WHEN}",
 )
@@ -300,7 +301,8 @@ _PARTY_AFTER = lazy_compile(r"[ \t]+(?:party|parties|do|meal|disco|sleepover|cel
 # people have only, so "Happy birthday" and "Staff birthday lunch" are nobody's).
 _BIRTHDAY_OF_SOMEONE = lazy_compile(
     r"(?:\b(?P<name>[A-Z][a-z\u00df-\u00ff]+)(?:['\u2019]s|[ \t]+[A-Z]\.?(?:['\u2019]s)?)|\b(?P<lower>[a-z]{2,})['\u2019]s"
-    r"|\b(?P<bare>[A-Z][a-z]+)|\b(?:[Hh]is|[Hh]er|[Tt]heir))[ \t]+$")
+    # "Happy 18th to Dev, whose birthday falls on ..." (round 24): "whose" is the person just named.
+    r"|\b(?P<bare>[A-Z][a-z]+)|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ww]hose))[ \t]+$")
 # Participants are children and young adults: a birth year further back is an adult's (a composer,
 # a founder); a year this recent is an event's.
 _OLDEST_AGE = 20
@@ -364,6 +366,17 @@ class DateOfBirthDetector:
         # "Happy birthday to our youngest drummer Alfie": one of our young members, not "our choir".
         # "Happy 15th birthday to our queen Leah" (round 18): a word of affection before a first name is
         # said of one of ours too (affection_words.txt).
+        # Round 24: a message that says its writer is an adult ("I'm 19, a parent of two"); a head count
+        # before a number ("attendance - 14 today"); an event whose date stands beside a birthday ("is the
+        # trip on the 7th?").
+        adult_self = phrase_pattern(entries("adult_self_words", context.extra_terms))
+        self._adult_self = lazy_compile(rf"(?<![\w-])(?:{adult_self})(?![\w-])", re.IGNORECASE)
+        head_counts = phrase_pattern(entries("head_count_words", context.extra_terms))
+        self._head_count = lazy_compile(rf"(?<![\w-])(?:{head_counts})(?![\w-])", re.IGNORECASE)
+        events = phrase_pattern(entries("dated_event_words", context.extra_terms))
+        self._event_before_date = lazy_compile(
+            rf"(?<![\w-])(?:{events})(?![\w-])[ \t]*(?:(?:is|was|will[ \t]+be|on|to|for|till|until|of|the|still|moved|now|set)[ \t]+){{0,3}}$",
+            re.IGNORECASE)
         members = phrase_pattern(entries("young_member_words", context.extra_terms))
         affection = phrase_pattern(entries("affection_words", context.extra_terms))
         self._young_member_after = lazy_compile(
@@ -389,12 +402,16 @@ class DateOfBirthDetector:
             spans += self._ages_beside_first_names(text)
         if "age" in lowered:
             spans += self._ages_on_joining(text, this_year)
+        if "i" in lowered:
+            spans += self._own_ages(text)
+        # "Ayesha, 12 today, 30 November": with the date given, the date is the finding (as for milestones).
+        said_today = self._ages_said_today(doc) if "today" in lowered else []
         if not any(cue in lowered for cue in _CUES):
             # Round 21: "Ellis Ward, 14 today!", "Noah Ferreira, 13 today": an age and "today" said as news,
             # ending its sentence, is a birthday even without a birthday word. Other relative days need a cue:
             # "Kai, 10 tomorrow?" or "Jess - 11 on Saturday" may be a time.
             told_today = [span for span in relative if _TODAY_AS_NEWS.match(text, span.end - len("today"))]
-            return spans + self._unless_dated(doc, told_today, spans)
+            return spans + self._unless_dated(doc, told_today + said_today, spans)
         if _BIRTHDAY_LIST_CUE.search(text):
             spans += self._birthday_list(text)
         for born in _BORN_IN_YEAR.finditer(text):
@@ -422,7 +439,7 @@ class DateOfBirthDetector:
             span = self._birthday_date(doc, birthday, this_year)
             if span is not None:
                 spans.append(span)
-        return spans + self._unless_dated(doc, relative, spans)
+        return spans + self._unless_dated(doc, relative + said_today, spans)
 
     @staticmethod
     def _unless_dated(doc: Document, relative: list[Span], dated: list[Span]) -> list[Span]:
@@ -439,10 +456,10 @@ class DateOfBirthDetector:
         spans = []
         for found in _MILESTONE_SAID.finditer(text):
             who = found.group("who")
-            if who[0].isupper() and who not in ("He", "She") and (who in NOT_A_NAME or who in _NOT_A_PERSON_BEFORE_DATE):
+            if who[0].isupper() and who not in ("He", "She", "I") and (who in NOT_A_NAME or who in _NOT_A_PERSON_BEFORE_DATE):
                 continue
             # "Audio-Base turns 10", "The Music Works turns 20": the last word of an organisation's name.
-            if who[0].isupper() and who not in ("He", "She") and (self._inside_a_longer_name(text, found.start("who")) or (
+            if who[0].isupper() and who not in ("He", "She", "I") and (self._inside_a_longer_name(text, found.start("who")) or (
                     "-" in who and not self._is_first_name(who.split("-")[0]))):
                 continue
             spans.append(_milestone_span(found))
@@ -483,6 +500,51 @@ class DateOfBirthDetector:
                 if not 0 <= this_year - int(when.group("year")) or age_now > _OLDEST_CHILD_AGE:
                     continue
             spans.append(Span(Kind.DATE_OF_BIRTH, found.start("age"), found.end("age")))
+        return spans
+
+    def _own_ages(self, text: str) -> list[Span]:
+        """"Hi, I'm Leon, I'm 13 and I play bass", "so I'll be 12 by the concert": a young person giving their
+        own age (round 24). Not when the message says the writer is a grown-up ("I'm 19, a parent of two")."""
+        found = [Span(Kind.DATE_OF_BIRTH, m.start("age"), m.end("age")) for m in _OWN_AGE.finditer(text)]
+        if found and self._adult_self.search(text):
+            return []
+        return found
+
+    def _ages_said_today(self, doc: Document) -> list[Span]:
+        """"Isla (12 today!)", "Keira who is officially 17 today", "Happy birthday Mo! Fifteen today": an age
+        said as today's, of someone: a first name or a pronoun before it, or a birthday word when the age
+        opens its sentence (round 24). Not a head count ("attendance - 14 today"), not a thing's age ("the
+        studio is 10 today"), and not when an adult's role is in the sentence ("our trustee Helen, 19 today")."""
+        text = doc.masked
+        spans = []
+        for found in _AGE_TODAY.finditer(text):
+            sentence_start, sentence_end = doc.sentence_bounds(found.start("age"), found.end())
+            lookback = max(0, found.start() - _AGE_TODAY_LOOKBACK)
+            # Near the age only, so that a long run-on text costs time in proportion to its length.
+            sentence_start = max(sentence_start, lookback)
+            sentence_end = min(sentence_end, found.end() + _AGE_TODAY_LOOKBACK)
+            if self._adult_role.search(text, sentence_start, sentence_end) or self._head_count.search(text, lookback, found.start()):
+                continue
+            if found.group("opening") is not None:
+                # The sentence before says whose birthday it is: "Happy birthday Mo! Fifteen today".
+                about_someone = _SOMEONE_WORD.search(text, lookback, found.start()) is not None
+            elif found.group("lead")[-1:].isalpha() or found.group("lead").endswith(("'s", "\u2019s")):
+                # A verb: the word before it is the person ("Keira who is", "Jake's", "she is").
+                before = text[max(sentence_start, lookback):found.start("lead")]
+                if _NOT_A_CHILD_BEFORE.search(before):
+                    continue
+                last = re.search(r"([A-Za-z\u00c0-\u00ff]+)(?:['\u2019]s)?[ \t]*$", before + ("x" if not before.strip() else ""))
+                word = last.group(1) if last else ""
+                about_someone = word.lower() in ("he", "she", "they", "who") or (
+                    self._is_first_name(word) and word[:1].isupper() and word not in NOT_A_NAME)
+            else:
+                # A comma, bracket or dash after a first name in the same sentence: "Isaac (12 today!)".
+                about_someone = any(
+                    self._is_first_name(word.group()) and word.group() not in NOT_A_NAME
+                    and word.group() not in _NOT_A_PERSON_BEFORE_DATE
+                    for word in _FIRST_NAME_WORD.finditer(text, max(sentence_start, lookback), found.start()))
+            if about_someone:
+                spans.append(Span(Kind.DATE_OF_BIRTH, found.start("age"), found.end()))
         return spans
 
     def _ages_beside_first_names(self, text: str) -> list[Span]:
@@ -550,6 +612,25 @@ class DateOfBirthDetector:
                 spans.append(Span(Kind.DATE_OF_BIRTH, found.start(), found.end()))
         return spans
 
+    def _the_birthdays_own_dates(self, doc: Document, birthday: re.Match[str], dates: list[re.Match[str]],
+                                 window_start: int) -> list[re.Match[str]]:
+        """Of the dates near a birthday, those that may be its day (round 24). A date just after an event
+        word is the event's ("is the trip on the 7th?", "the gig on Saturday 8 March"); and a birthday whose
+        day is said in its own clause ("Josh's birthday today", "my bday is next week") has no other date,
+        unless one follows that day as its date ("Ayesha, 12 today, 30 November")."""
+        text = doc.masked
+        day_said = _BIRTHDAY_DAY_SAID.match(text, birthday.end())
+        kept = []
+        for date in dates:
+            date_start = window_start + date.start()
+            if self._event_before_date.search(text, max(0, date_start - 40), date_start):
+                continue
+            if day_said is not None and not _DATE_AFTER_RELATIVE.match(text, day_said.end()) and \
+                    not (day_said.end() <= date_start <= day_said.end() + 4):
+                continue
+            kept.append(date)
+        return kept
+
     def _numbered_birthday_on_the_day(self, doc: Document, birthday: re.Match[str]) -> Span | None:
         """"Happy 14th birthday Reuben!": a child's numbered birthday, said on the day."""
         text = doc.masked
@@ -616,6 +697,7 @@ class DateOfBirthDetector:
             return None  # an organisation's birthday: "Founded on 2 March 2008"
         dates = [m for m in _DATE_RE.finditer(window) if born_within(m.group(), this_year, _OLDEST_AGE) or
                  _YEAR_IN.search(m.group()) is None]
+        dates = self._the_birthdays_own_dates(doc, birthday, dates, start)
         if not dates:
             return self._numbered_birthday_on_the_day(doc, birthday)
         offset = birthday.start() - start
@@ -785,6 +867,40 @@ _OLDEST_CHILD_AGE = 17
 # Between the join word and the age, words that make the age a group's: "started a group for kids aged 9".
 _GROUP_BETWEEN = lazy_compile(
     r"\b(?:for|kids|children|people|anyone|everyone|those|pupils|students|members|teens|teenagers|ones)\b", re.IGNORECASE)
+
+# --- A young person's own age, and an age said as today's (round 24) -------------------------------
+# "Hi, I'm Leon, I'm 13 and I play bass", "im fourteen", "I am 12,", "so I'll be 12 by the concert", "I
+# turned 15 last week": a writer giving their own age (4 to 19) tells it as surely as a name beside it.
+# The age must end its phrase, so "I'm 16 bars in" and "I'm 5 minutes away" are not ages; the caller
+# leaves it when the message says the writer is an adult (adult_self_words.txt).
+_OWN_AGE = lazy_compile(
+    rf"(?<![\w'\u2019])(?:i[ \t]*['\u2019]?[ \t]*m|i[ \t]+am|i[ \t]*['\u2019][ \t]*ll[ \t]+be|i[ \t]+will[ \t]+be|ill[ \t]+be"
+    rf"|i(?:['\u2019]ve|[ \t]+have)?[ \t]+(?:just[ \t]+)?(?:turned|turn)|i(?:['\u2019]m|[ \t]+am)[ \t]+turning)"
+    rf"[ \t]+{_AGE_LEAN}(?P<age>{_AGE_VALUE})(?:{_AGE_UNIT_OLD})?"
+    rf"(?=[ \t]*(?:[,;.!)\n]|$)|[ \t]+(?:and|but|so|by|for|now|this|next|last|when|soon|though|too)\b)",
+    re.IGNORECASE,
+)
+# "Isla (12 today!)", "Maisie in Tuesday choir, 14 today and ...", "Keira who is officially 17 today",
+# "Happy birthday Mo! Fifteen today": an age of 4 to 19 with "today", after a comma, a bracket, a dash,
+# a verb of being or turning, or opening a sentence, is a birthday said on the day. A question ("is he
+# 12 today?") asks, and a head count ("attendance - 14 today") counts: the caller reads who it is about.
+_AGE_TODAY = lazy_compile(
+    rf"(?:(?P<lead>[,(]|[ \t][\-\u2013\u2014]|(?<![\w'\u2019])(?:is|['\u2019]s|turns|turned|hits|hit|reaches)"
+    rf"(?:[ \t]+(?:officially|now|finally|only|just|actually))?)[ \t]*|(?P<opening>^|(?<=[.!?\n])[ \t]*))"
+    rf"(?P<age>{_AGE_VALUE})[ \t]+today\b(?![ \t]*\?)",
+    re.IGNORECASE,
+)
+# Who an age said with "today" may be about: a pronoun, "who", or a birthday word near it.
+_SOMEONE_WORD = lazy_compile(r"\b(?:he|she|they|who|whose|birthday|bday|b['\u2019]day|b-day)\b", re.IGNORECASE)
+# How far before an age a head-count word or the person it is said of may stand.
+_AGE_TODAY_LOOKBACK = 60
+# A relative day said of a birthday in its own clause: "Josh's birthday today", "her bday was yesterday",
+# "it's my bday tomorrow", "his birthday is next week". The birthday then has its day, and another date in
+# the message is something else's, unless it follows the day as its date ("13 today, 30 November").
+_BIRTHDAY_DAY_SAID = lazy_compile(
+    r"[^.!?\n,;]{0,24}?\b(?:today|tomorrow|tonight|yesterday|(?:this|next|last)[ \t]+(?:week(?:end)?|month))\b",
+    re.IGNORECASE,
+)
 
 
 _WORD_AGES = {word: number for number, word in enumerate(

@@ -63,6 +63,10 @@ _PERSONAL_OWNER = lazy_compile(
     re.IGNORECASE)
 _OWNERS_NUMBER = lazy_compile(
     rf"(?:{_PERSONAL_OWNER.pattern})[ \t]+(?:[\w'\u2019]+[ \t]+)?(?:number|mobile|mob|phone|landline|no\.?)\b", re.IGNORECASE)
+# The writers' own number: "call us on", "ring our bookings line", "give us a ring on".
+_OURS = lazy_compile(r"\b(?:us|our|ours)\b", re.IGNORECASE)
+# How far after a quoted number its email's signature may be.
+_SIGNATURE_REACH = 600
 _CALLING_VERB_NAME = lazy_compile(r"\b(?:call|ring|text|phone|contact|message|ask(?:[ \t]+for)?)[ \t]+([A-Z][a-z'\u2019-]+)")
 
 
@@ -128,6 +132,13 @@ class PhoneDetector:
         self._business_name = lazy_compile(
             rf"\b[A-Z][\w'\u2019&.-]*(?:[ \t]+[A-Z][\w'\u2019&.-]*){{0,3}}[ \t]+(?=[A-Z&])(?i:{business})\b")
         self._first_names = frozenset(entries("forenames", context.extra_terms))
+        # Round 24: a quoted email signed by an organisation ("> Kind regards,\n> Main Office, Oakfield
+        # Academy") that gives its own number ("please call us on ..."): sign_off_words.txt and
+        # organisation_signer_words.txt.
+        sign_offs = phrase_pattern(entries("sign_off_words", context.extra_terms))
+        self._sign_off_line = lazy_compile(rf"^[ \t]*(?:{sign_offs})[ \t]*[,.!]?[ \t]*$", re.IGNORECASE)
+        signers = phrase_pattern(entries("organisation_signer_words", context.extra_terms))
+        self._organisation_signer = lazy_compile(rf"\b(?:{signers})\b", re.IGNORECASE)
         self._spoken = SpokenDigits(context.extra_terms)
         # A number read out starts with the trunk 0 or a "+": only texts with one are read further.
         zeros = phrase_pattern(self._spoken.zero_words)
@@ -205,7 +216,48 @@ class PhoneDetector:
                   or self._their_number(text, start) or self._business_clause(text, start, written))
         if public and phonenumbers.number_type(number) in _FIXED_LINE_TYPES:
             return False
+        if self._signed_by_an_organisation(text, start) and self._a_landline(number):
+            return False
         return self._looks_like_phone(raw, number) and _key(number) not in self._own_numbers
+
+    def _a_landline(self, number: phonenumbers.PhoneNumber) -> bool:
+        """A fixed line, or a number in a range not yet given out (Ofcom's drama numbers, 01632 ...) that
+        does not start the way the region's mobiles do (07 in the UK): an office's, not somebody's phone."""
+        kind = phonenumbers.number_type(number)
+        if kind in _FIXED_LINE_TYPES:
+            return True
+        if kind != phonenumbers.PhoneNumberType.UNKNOWN:
+            return False
+        example = phonenumbers.example_number_for_type(self._region, phonenumbers.PhoneNumberType.MOBILE)
+        return example is None or not str(number.national_number).startswith(str(example.national_number)[0])
+
+    def _signed_by_an_organisation(self, text: str, start: int) -> bool:
+        """"> Please call us on 01452 ...\n> Kind regards,\n> Main Office, Oakfield Academy": in a quoted email,
+        a number the writers give as their own ("us", "our") when a sign-off follows and the lines after it
+        name an organisation (a school office, a venue's team), not a person (round 24). Whose number it is,
+        said in the clause ("my mobile", "her mum's"), keeps it personal; and only a landline is a public
+        line (checked by the caller)."""
+        line_start = text.rfind("\n", 0, start) + 1
+        if not text.startswith(">", line_start) and not text[line_start:start].lstrip().startswith(">"):
+            return False
+        clause = _CLAUSE_END.split(text[max(line_start, start - 100):start])[-1]
+        if not _OURS.search(clause) or _PERSONAL_OWNER.search(clause):
+            return False
+        # The quoted lines after the number, up to where the quote ends: a sign-off, then the signer.
+        lines = []
+        for line in text[start:start + _SIGNATURE_REACH].split("\n")[1:]:
+            if not line.lstrip().startswith(">"):
+                break
+            lines.append(line.lstrip()[1:].strip())
+        for index, line in enumerate(lines):
+            if self._sign_off_line.match(line):
+                signer = " ".join(lines[index + 1:index + 3])
+                return self._organisation_signer.search(signer) is not None
+            # "Best, The Old Fire Station team" on one line.
+            signed = re.match(r"(?P<off>[^,]{1,30}),[ \t]*(?P<signer>.+)$", line)
+            if signed and self._sign_off_line.match(signed.group("off")):
+                return self._organisation_signer.search(signed.group("signer")) is not None
+        return False
 
     def _their_number(self, text: str, start: int) -> bool:
         """"Guitar repair place on Westgate, their number's ...": a business named earlier in the sentence."""

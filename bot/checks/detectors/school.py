@@ -1067,6 +1067,9 @@ _ONE_OF_MANY_BEFORE = lazy_compile(
     r"\b(?:a|an|one|another|some|any)[ \t]+(?:[a-z]+[ \t]+)?(?:(?:year|yr|y)[ \t]*\d{1,2}[ \t]+)?$", re.IGNORECASE)
 _PRONOUN_IN_SENTENCE = lazy_compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 _CAPITALISED_WORD = lazy_compile(r"\b[A-Z][a-z]+\b")
+# A capitalised word beside another in a title: "Christmas Concert", "Duke of Edinburgh", "Arts Award".
+_TITLE_RUN_BEFORE = lazy_compile(r"\b[A-Z][A-Za-z]*(?:[ \t]+(?:of|the))?[ \t]+$")
+_TITLE_RUN_AFTER = lazy_compile(r"(?:[ \t]+(?:of|the))?[ \t]+[A-Z][A-Za-z]*\b")
 _GROUP_WORDS = frozenset(
     ["One", "Another", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twenty", "Several", "Lots", "Loads",
      "Year", "Years", "Pupils", "Students", "Boys", "Girls", "Sixth", "Formers", "Class", "Classes", "Form", "Group"]
@@ -1100,12 +1103,19 @@ def _one_pupil_named(text: str, cue: re.Match[str], doc: Document, end_of_list) 
             or _PRONOUN_IN_SENTENCE.search(text, sentence_start, sentence_end) is not None)
 
 
-def _names_someone(text: str, start: int, end: int) -> bool:
-    """Does text[start:end] name a person, other than in a school's name?"""
+def _names_someone(text: str, start: int, end: int, first_names: frozenset[str] | None = None) -> bool:
+    """Does text[start:end] name a person, other than in a school's name? With ``first_names`` (round 24),
+    a capitalised word that is not a first name people have and stands in a run of capitalised words is
+    the title of an event, an award or a place ("the Christmas Concert", "their Duke of Edinburgh", "the
+    Big Sing at Gloucester Cathedral"), not a person: a group of pupils with no one named stays a group."""
     schools = [m.span() for m in _SCHOOL_NAME.finditer(text, start, end)]
     for word in _CAPITALISED_WORD.finditer(text, start, end):
         if word.group() in NOT_A_NAME or word.group() in _GENERIC or word.group() in _TYPE_WORD_SET \
                 or word.group() in _GROUP_WORDS:
+            continue
+        if first_names is not None and word.group().lower() not in first_names and (
+                _TITLE_RUN_BEFORE.search(text, max(0, word.start() - 20), word.start())
+                or _TITLE_RUN_AFTER.match(text, word.end())):
             continue
         # "Over 40 students from Cleeve, Chosen Hill and ...", "Nearly thirty pupils from ...": a count of
         # a group says whose schools they are, nobody's in particular (round 12).
@@ -1130,7 +1140,8 @@ def _cue_ends(text: str, lowered: str | None, doc: Document | None = None, end_o
             # The schools listed after the cue ("pupils from Severn Vale, Cleeve and Balcarras") are
             # not people.
             after_list = end_of_list(text, group.end()) if end_of_list else group.end()
-            if _names_someone(text, sentence_start, group.start()) or _names_someone(text, after_list, sentence_end):
+            if _names_someone(text, sentence_start, group.start(), first_names) or \
+                    _names_someone(text, after_list, sentence_end, first_names):
                 ends.append(group.end())
     for named in _NAMED_CUE.finditer(text):
         who = named.group("who") or named.group("who_paren") or named.group("who_at") or named.group("owner") \

@@ -427,6 +427,17 @@ _CHANGED_NOW = lazy_compile(
     r"(?:(?:it['\u2019]s|it[ \t]+is|which[ \t]+is|is)[ \t]+)?now[ \t]*:?[ \t]*" + _VALUE,
     re.IGNORECASE,
 )
+# "password reset after the phone was stolen, new one is Bassline77" (round 24): "the new one" given after a
+# password's change said earlier in the text (looked for just before, where "new one" is found).
+_NEW_ONE = lazy_compile(r"\bnew[ \t]+one(?:[ \t]+is|['\u2019]s|[ \t]*[:=\-\u2013\u2014])[ \t]*" + _VALUE, re.IGNORECASE)
+_PASSWORD_CHANGED_BEFORE = lazy_compile(
+    r"\b(?:password|passcode|pass[ \t]?word|pw|login|log-?in)\b(?=[^\n]*\b(?:changed|updated|reset)\b)"
+    r"|\b(?:changed|updated|reset)\b(?=[^\n]*\b(?:password|passcode|pass[ \t]?word|pw|login|log-?in)\b)",
+    re.IGNORECASE,
+)
+_NEW_ONE_LOOKBACK = 100
+# After a possessive in a password's qualifier, the thing owned and then the value: "Sam's [account is] X".
+_OWNED_THING_THEN_VALUE = lazy_compile(rf"[\w-]+(?:[ \t]+[\w-]+)?{_SEPARATOR}[ \t]*{_VALUE}", re.IGNORECASE)
 # "Studio B keysafe has been changed - it's now 4 1 9 7": a coded lock changed, then its new code.
 _LOCK_CHANGED_NOW = lazy_compile(
     r"\b(?:key[ \t-]?safe|keypad|padlock|combination[ \t]+lock|door[ \t]+lock|alarm|pin|code|combination|combo)"
@@ -784,6 +795,15 @@ class SecretDetector:
             word = " ".join(match.group("word").lower().split())
             is_code = self._code_labels.match(word) is not None
             explicit = match.group("sep") is not None or word in _ABBREVIATIONS
+            if explicit and match.start("sep") > match.end("word") and text[match.start("sep")] in "'\u2019":
+                # "reset the password after Sam's laptop went missing" (round 24): an "'s" joined to a word of
+                # the qualifier is that word's possessive, not "password's", so a plain word after it is no value.
+                # The value may come after the thing owned: "the password for Sam's account is Tr0mbone!9".
+                explicit = False
+                owned = _OWNED_THING_THEN_VALUE.match(text, match.start("value"))
+                if owned is not None:
+                    start, end = _strip_value(owned)
+                    value = text[start:end]
             if "/" in value and _USERNAME_SLASH_BEFORE.search(text, max(0, match.start("word") - 20), match.start("word")):
                 # "username/password: bob/hunter2": only the part after the slash is secret.
                 start += value.index("/") + 1
@@ -844,6 +864,12 @@ class SecretDetector:
             start, end = _strip_value(match)
             if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=False):
                 spans.append(Span(Kind.SECRET, start, end))
+        if "new one" in lowered:
+            for match in _NEW_ONE.finditer(text):
+                before = text[max(0, match.start() - _NEW_ONE_LOOKBACK):match.start()]
+                start, end = _strip_value(match)
+                if _PASSWORD_CHANGED_BEFORE.search(before) and _looks_like_secret(text[start:end], explicit=False, digits_only_ok=False):
+                    spans.append(Span(Kind.SECRET, start, end))
         if "?" in text and "://" in text:
             for match in self._url_secret.finditer(text):
                 start, end = _strip_value(match)
