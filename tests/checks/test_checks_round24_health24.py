@@ -2,8 +2,9 @@
 organisation keeps about them. An accident-book or first-aid entry tells an injury to the young person
 ("trapped his fingers in the stand", "got hit in the eye") and any condition given in it; a school's
 arrangement for a need ("on a reduced timetable") and time out of school with a condition are the
-young person's need. A grown-ups' meeting moved because somebody is ill, a log's heading, and a
-precaution taken over a need already told ("no seizure activity observed") are not needs of their own."""
+young person's need. A grown-ups' meeting moved because somebody is ill, a volunteer's own condition in
+their induction note, a log's heading, and a precaution taken over a need already told ("no seizure
+activity observed") are not needs of their own."""
 
 from __future__ import annotations
 
@@ -43,9 +44,10 @@ def test_a_condition_medicine_or_school_arrangement_in_a_record_is_the_young_per
         "Sorry, Glen's got a migraine so our catch-up is cancelled today.",
         "Medication log - summer residential",
         "Medication record \u2013 Year 8 trip",
+        "New volunteer notes: Bethany has asthma and keeps an inhaler in her coat.",
     ],
 )
-def test_a_grown_ups_illness_moving_a_meeting_and_a_logs_heading_name_no_need(found, text):
+def test_a_grown_ups_illness_moving_a_meeting_an_induction_note_and_a_logs_heading_name_no_need(found, text):
     assert found(text, "health") == []
 
 

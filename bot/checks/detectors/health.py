@@ -298,6 +298,10 @@ class HealthDetector:
         # seizure"), not a need of its own where the need is already told (health_precautions.txt).
         self._precaution_before = lazy_compile(
             rf"\b(?i:{phrase_pattern(entries('health_precautions', context.extra_terms))})[ \t]+(?:(?i:a|an|any|further)[ \t]+)?$")
+        # Round 24: a record about one of the team, named in its heading (health_adult_records.txt), not after
+        # "young" ("young volunteer induction" is a young person's).
+        self._adult_record = lazy_compile(
+            rf"(?<!young[ \t])(?<!young-)\b(?i:{phrase_pattern(entries('health_adult_records', context.extra_terms))})\b")
         labels = phrase_pattern(entries("health_form_labels", context.extra_terms))
         # "Dietary / medical: coeliac", "Needs/adjustments: ...": a label shared with another field.
         # Asked as a question: "Any health issues? ...", "Please tell us about any medical needs: ...".
@@ -469,6 +473,26 @@ class HealthDetector:
             kept.append(span)
         return kept
 
+    def _about_a_grown_up(self, text: str) -> bool:
+        """The text's heading names a record about one of the team (round 24, health_adult_records.txt):
+        "Volunteer induction - Mark: has epilepsy" is the volunteer's own health, told to the team. The
+        heading is the first line, or its start up to a colon or a dash."""
+        line_end = text.find("\n")
+        line_end = min(len(text) if line_end < 0 else line_end, _HEADING_REACH)
+        heading = _HEADING_END.search(text, 0, line_end)
+        return self._adult_record.search(text, 0, line_end if heading is None else heading.start()) is not None
+
+    def _sentence_has_person(self, text: str, start: int, end: int) -> bool:
+        """The sentence names its person: he or she, a capitalised first name, or a first name typed in lower
+        case before a dash or a colon ("accident form for jayden - burnt his finger"); "the drummer in the
+        video cut his hand" names nobody (round 24)."""
+        if _HE_OR_SHE_SUBJECT.search(text, start, end) is not None:
+            return True
+        if any(w.group().lower() in self._first_names and w.group() not in NOT_A_NAME and not self._is_famous(text, w.start(), w.end())
+               for w in _CAPITALISED_WORD.finditer(text, start, end)):
+            return True
+        return any(w.group("name") in self._first_names for w in _LOWER_NAME_LABEL.finditer(text, start, end))
+
     def _names_a_record(self, line: re.Match[str]) -> bool:
         """A form line that is a record's heading (round 24): "Medication log - residential" names the log
         and where it is kept, not anybody's need."""
@@ -485,6 +509,8 @@ class HealthDetector:
         found = []
         names_young: dict[tuple[int, int], bool] = {}
         grown_ups: dict[tuple[int, int], bool] = {}
+        # Whole sentences are read once each, so a text of many mishaps and no full stops stays linear.
+        has_person: dict[tuple[int, int], bool] = {}
         for mishap in self._mishap.finditer(text):
             if _MISHAP_IDIOM.fullmatch(mishap.group()):
                 continue
@@ -503,7 +529,9 @@ class HealthDetector:
                     pass
                 if relative is not None and not _HE_OR_SHE_SUBJECT.search(before, relative.end()):
                     continue  # "his dad cut his hand on the trailer": a grown-up in the child's life
-                if self._sentence_names_young_person(doc, mishap.start(), names_young):
+                if bounds not in has_person:
+                    has_person[bounds] = self._sentence_has_person(text, sentence_start, sentence_end)
+                if has_person[bounds] and self._sentence_names_young_person(doc, mishap.start(), names_young):
                     found.append(Span(Kind.HEALTH, mishap.start(), mishap.end()))
             elif self._names_a_young_person(_SUBJECT_ONLY_BEFORE.search(before)) \
                     or self._names_a_young_person(_PERSON_HAS_BEFORE.search(before)):
@@ -848,6 +876,8 @@ class HealthDetector:
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
         lowered = doc.lowered
+        if self._about_a_grown_up(text):
+            return []
         conditions = list(self._condition_lower.finditer(lowered) if lowered is not None
                           else self._condition_any_case.finditer(text))
         conditions += self._acronym.finditer(text)
@@ -1208,6 +1238,11 @@ _NAME_BEFORE_WISH = lazy_compile(r"(?P<name>[A-Z][a-z]+)[ \t]*[,!][ \t]*$")
 _HEALS_AFTER = lazy_compile(r"[ \t]+(?:heals|mends|gets[ \t]+better|is[ \t]+healing|feels[ \t]+better|isn['\u2019]t[ \t]+too[ \t]+sore)\b", re.IGNORECASE)
 
 
+# A heading's end: a colon or a dash between words (round 24), looked for in a text's first line.
+_HEADING_END = lazy_compile(r":|[ \t][-\u2013\u2014][ \t]")
+_HEADING_REACH = 120
+# A first name typed in lower case before a dash, colon or comma: "for jayden - burnt his finger".
+_LOWER_NAME_LABEL = lazy_compile(r"\b(?P<name>[a-z]{2,})[ \t]*[-:,\u2013]")
 # A plan kept for a need ("his care plan was followed"): care taken over a need, not a need of its own.
 _PLAN_WORD = lazy_compile(r"\bplans?$", re.IGNORECASE)
 # Sayings built like a mishap (round 24): "the poster caught her eye", "he cut his teeth on pub gigs".
