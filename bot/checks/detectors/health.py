@@ -454,7 +454,7 @@ class HealthDetector:
         def precaution(span: Span) -> bool:
             sentence_start, _ = doc.sentence_bounds(span.start)
             return self._precaution_before.search(text, max(sentence_start, span.start - 30), span.start) is not None \
-                or _PLAN_WORD.search(text, span.start, span.end) is not None
+                or _PLAN_WORD.fullmatch(text, span.start, span.end) is not None
 
         told = set()
         for span in spans:
@@ -1059,11 +1059,12 @@ class HealthDetector:
         if not spans and len(low) == len(text) and self._wish.search(low) is not None:
             spans += self._wished_well(doc, low, unplaced)
         spans += _same_persons(doc, spans, unplaced)
-        spans = self._without_precautions(doc, spans)
         spans = _condition_not_absence(text, doc, spans)
         spans = _not_the_workers_role(doc, spans)
         found = _one_statement(doc, _joined(text, _without_bare_diagnosis(text, spans)), self._first_names, loose, self._aftermath)
-        return _one_answer(text, found, answers, self._first_names)
+        # After joining, so that a plan joined to its need ("epilepsy so please read the care plan") stays
+        # part of that one finding, and only a precaution left on its own is dropped.
+        return self._without_precautions(doc, _one_answer(text, found, answers, self._first_names))
 
 
 # How long a stay lasted, before where: "a fortnight on", "three nights in", "the weekend on", "since Tuesday in".
@@ -1244,7 +1245,7 @@ _HEADING_REACH = 120
 # A first name typed in lower case before a dash, colon or comma: "for jayden - burnt his finger".
 _LOWER_NAME_LABEL = lazy_compile(r"\b(?P<name>[a-z]{2,})[ \t]*[-:,\u2013]")
 # A plan kept for a need ("his care plan was followed"): care taken over a need, not a need of its own.
-_PLAN_WORD = lazy_compile(r"\bplans?$", re.IGNORECASE)
+_PLAN_WORD = lazy_compile(r"(?:[\w-]+[ \t]+){0,3}plans?", re.IGNORECASE)
 # Sayings built like a mishap (round 24): "the poster caught her eye", "he cut his teeth on pub gigs".
 _MISHAP_IDIOM = lazy_compile(
     r"caught[ \t]+(?:his|her|their|the)[ \t]+eyes?|cut[ \t]+(?:his|her|their)[ \t]+teeth|pulled[ \t]+(?:his|her|their)[ \t]+(?:leg|face)",
