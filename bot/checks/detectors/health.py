@@ -272,6 +272,36 @@ class HealthDetector:
             rf"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?:[ \t]+|(?=['\u2019]))(?:{cover_verbs})"
             rf"[ \t]+(?:the|a|an|our|this|that|next|tomorrow['\u2019]s|tonight['\u2019]s|his|her|their)[ \t]+"
             rf"(?:[\w'\u2019-]+[ \t]+){{0,2}}?(?i:{phrase_pattern(entries('covered_sessions', context.extra_terms))})\b")
+        # Round 24: everyday mishaps to a part of the body, as an accident book words them (injury_mishaps.txt):
+        # "caught his thumb in the stand", "banged her head", "got hit in the eye", "trapped two fingers".
+        mishaps = phrase_pattern(entries("injury_mishaps", context.extra_terms))
+        self._mishap = lazy_compile(
+            rf"\b(?:{mishaps})[ \t]+(?:(?P<owner>his|her|their)[ \t]+|(?:the|a|an)[ \t]+)?"
+            rf"(?:(?:left|right|two|three|four|both|several|little|big|middle|index|ring|upper|lower|front|back)[ \t]+){{0,2}}"
+            rf"(?:{parts})\b", re.IGNORECASE)
+        self._mishap_cues = tuple({m.split()[0].lower() for m in entries("injury_mishaps", context.extra_terms)})
+        # Round 24: a grown-ups' meeting moved or cancelled for somebody's illness ("Anita's got Covid so the
+        # partners meeting is moving"): the illness is one of the team's (health_adult_meetings.txt,
+        # health_meeting_changes.txt).
+        meetings = phrase_pattern(entries("health_adult_meetings", context.extra_terms))
+        changes = phrase_pattern(entries("health_meeting_changes", context.extra_terms))
+        self._meeting_changes = lazy_compile(
+            rf"\b(?:{meetings})\b[^.!?\n]{{0,40}}?\b(?:{changes})\b|\b(?:{changes})\b[^.!?\n]{{0,30}}?\b(?:{meetings})\b",
+            re.IGNORECASE)
+        # Round 24: "Medication log - residential" names a record, not a need (health_record_headings.txt).
+        # A dash after it makes it a heading ("Medication log - residential"); a colon still opens a value
+        # ("Medication log: Niamh - melatonin").
+        self._record_heading = lazy_compile(
+            rf"[ \t]+(?:{phrase_pattern(entries('health_record_headings', context.extra_terms))})[ \t]*(?:-|\u2013|\u2014)[ \t]*$",
+            re.IGNORECASE)
+        # Round 24: a precaution or an absence before a condition ("no seizure activity", "in case of a
+        # seizure"), not a need of its own where the need is already told (health_precautions.txt).
+        self._precaution_before = lazy_compile(
+            rf"\b(?i:{phrase_pattern(entries('health_precautions', context.extra_terms))})[ \t]+(?:(?i:a|an|any|further)[ \t]+)?$")
+        # Round 24: a record about one of the team, named in its heading (health_adult_records.txt), not after
+        # "young" ("young volunteer induction" is a young person's).
+        self._adult_record = lazy_compile(
+            rf"(?<!young[ \t])(?<!young-)\b(?i:{phrase_pattern(entries('health_adult_records', context.extra_terms))})\b")
         labels = phrase_pattern(entries("health_form_labels", context.extra_terms))
         # "Dietary / medical: coeliac", "Needs/adjustments: ...": a label shared with another field.
         # Asked as a question: "Any health issues? ...", "Please tell us about any medical needs: ...".
@@ -411,6 +441,102 @@ class HealthDetector:
         # What follows from a need (health_aftermath.txt): joined to the need it follows in the sentence.
         self._aftermath = lazy_compile(
             rf"\b(?:{phrase_pattern(entries('health_aftermath', context.extra_terms))})\b", re.IGNORECASE)
+
+    def _without_precautions(self, doc: Document, spans: list[Span]) -> list[Span]:
+        """Drops a condition said as a precaution or an absence ("no seizure activity observed", "watched her
+        in case of a seizure") or a plan kept for a need ("his care plan was followed") where the same or the
+        previous sentence already tells the young person's need (round 24): the need is the finding, not
+        the care taken over it. Alone, the precaution still tells a need and stays."""
+        if len(spans) < 2:
+            return spans
+        text = doc.masked
+
+        def precaution(span: Span) -> bool:
+            sentence_start, _ = doc.sentence_bounds(span.start)
+            return self._precaution_before.search(text, max(sentence_start, span.start - 30), span.start) is not None \
+                or _PLAN_WORD.fullmatch(text, span.start, span.end) is not None
+
+        told = set()
+        for span in spans:
+            # The need itself, not another plan or the service that keeps it ("a safety plan with her school
+            # counsellor" is still told).
+            if not precaution(span) and _SERVICE_WORD.search(text, span.start, span.end) is None:
+                sentence_start, _ = doc.sentence_bounds(span.start)
+                told.add(sentence_start)
+        kept = []
+        for span in spans:
+            if precaution(span):
+                sentence_start, _ = doc.sentence_bounds(span.start)
+                previous = doc.sentence_bounds(sentence_start - 1)[0] if sentence_start > 0 else None
+                if sentence_start in told or previous in told:
+                    continue
+            kept.append(span)
+        return kept
+
+    def _about_a_grown_up(self, text: str) -> bool:
+        """The text's heading names a record about one of the team (round 24, health_adult_records.txt):
+        "Volunteer induction - Mark: has epilepsy" is the volunteer's own health, told to the team. The
+        heading is the first line, or its start up to a colon or a dash."""
+        line_end = text.find("\n")
+        line_end = min(len(text) if line_end < 0 else line_end, _HEADING_REACH)
+        heading = _HEADING_END.search(text, 0, line_end)
+        return self._adult_record.search(text, 0, line_end if heading is None else heading.start()) is not None
+
+    def _sentence_has_person(self, text: str, start: int, end: int) -> bool:
+        """The sentence names its person: he or she, a capitalised first name, or a first name typed in lower
+        case before a dash or a colon ("accident form for jayden - burnt his finger"); "the drummer in the
+        video cut his hand" names nobody (round 24)."""
+        if _HE_OR_SHE_SUBJECT.search(text, start, end) is not None:
+            return True
+        if any(w.group().lower() in self._first_names and w.group() not in NOT_A_NAME and not self._is_famous(text, w.start(), w.end())
+               for w in _CAPITALISED_WORD.finditer(text, start, end)):
+            return True
+        return any(w.group("name") in self._first_names for w in _LOWER_NAME_LABEL.finditer(text, start, end))
+
+    def _names_a_record(self, line: re.Match[str]) -> bool:
+        """A form line that is a record's heading (round 24): "Medication log - residential" names the log
+        and where it is kept, not anybody's need."""
+        head = line.string[line.start():line.start("value")]
+        return self._record_heading.search(head) is not None
+
+    def _mishaps(self, doc: Document) -> list[Span]:
+        """Everyday mishaps to a young person's body, as an accident book words them (round 24): "Kayden caught
+        his thumb in the keyboard stand", "Esme slipped and banged her head", "Amara got hit in the eye". With
+        "his", "her" or "their" the part is the person's the sentence is about (a young person, not a grown-up
+        in their life or one of the team); otherwise the person must be the subject right before. A risk to
+        everyone ("mind fingers in the piano lid") and idioms ("caught her eye") name no injury."""
+        text = doc.masked
+        found = []
+        names_young: dict[tuple[int, int], bool] = {}
+        grown_ups: dict[tuple[int, int], bool] = {}
+        # Whole sentences are read once each, so a text of many mishaps and no full stops stays linear.
+        has_person: dict[tuple[int, int], bool] = {}
+        for mishap in self._mishap.finditer(text):
+            if _MISHAP_IDIOM.fullmatch(mishap.group()):
+                continue
+            bounds = doc.sentence_bounds(mishap.start())
+            sentence_start, sentence_end = bounds
+            before = self._about(text[max(sentence_start, mishap.start() - _LOOKBACK):mishap.start()])
+            if bounds not in grown_ups:
+                grown_ups[bounds] = bool(self._staff_away(text, sentence_start, sentence_end)
+                                         or self._leads_a_session.search(text, sentence_start, sentence_end)
+                                         or self._meeting_changes.search(text, sentence_start, sentence_end))
+            if grown_ups[bounds]:
+                continue
+            if mishap.group("owner") is not None:
+                relative = None
+                for relative in _ADULT_RELATIVE.finditer(before):
+                    pass
+                if relative is not None and not _HE_OR_SHE_SUBJECT.search(before, relative.end()):
+                    continue  # "his dad cut his hand on the trailer": a grown-up in the child's life
+                if bounds not in has_person:
+                    has_person[bounds] = self._sentence_has_person(text, sentence_start, sentence_end)
+                if has_person[bounds] and self._sentence_names_young_person(doc, mishap.start(), names_young):
+                    found.append(Span(Kind.HEALTH, mishap.start(), mishap.end()))
+            elif self._names_a_young_person(_SUBJECT_ONLY_BEFORE.search(before)) \
+                    or self._names_a_young_person(_PERSON_HAS_BEFORE.search(before)):
+                found.append(Span(Kind.HEALTH, mishap.start(), mishap.end()))
+        return found
 
     def _subjectless(self, text: str, before: str, start: int, end: int) -> bool:
         """A sentence with no subject in a document about one young person (round 16): "Referral summary:
@@ -750,6 +876,8 @@ class HealthDetector:
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
         lowered = doc.lowered
+        if self._about_a_grown_up(text):
+            return []
         conditions = list(self._condition_lower.finditer(lowered) if lowered is not None
                           else self._condition_any_case.finditer(text))
         conditions += self._acronym.finditer(text)
@@ -780,7 +908,8 @@ class HealthDetector:
             if sentence_start not in quiet_sentence:
                 quiet_sentence[sentence_start] = self._general_advice(text, sentence_start, sentence_end) \
                     or self._leads_a_session.search(text, sentence_start, sentence_end) is not None \
-                    or self._staff_away(text, sentence_start, sentence_end)
+                    or self._staff_away(text, sentence_start, sentence_end) \
+                    or self._meeting_changes.search(text, sentence_start, sentence_end) is not None
             if quiet_sentence[sentence_start]:
                 continue
             before = text[max(sentence_start, start - _LOOKBACK):start]
@@ -821,6 +950,9 @@ class HealthDetector:
                 before = self._about(text[max(sentence_start, injury.start() - _LOOKBACK):injury.start()])
                 if self._names_a_young_person(_SUBJECT_ONLY_BEFORE.search(before)) or self._names_a_young_person(_PERSON_HAS_BEFORE.search(before)):
                     spans.append(Span(Kind.HEALTH, injury.start(), injury.end()))
+        low_text = lowered if lowered is not None else text.lower()
+        if any(cue in low_text for cue in self._mishap_cues):
+            spans += self._mishaps(doc)
         if ":" in text or "-" in text or "?" in text:
             for line in self._form_line.finditer(text):
                 value_start, value_end = line.span("value")
@@ -828,7 +960,7 @@ class HealthDetector:
                 # "Send to: a@x.com": a verb and where something goes, not the SEND form field (an
                 # address is masked in the text the detectors read).
                 if value and not _NOTHING_TO_DECLARE.match(value) and not value.startswith(MASK) \
-                        and not _TEMPLATE_BLANK.match(value):
+                        and not _TEMPLATE_BLANK.match(value) and not self._names_a_record(line):
                     spans.append(Span(Kind.HEALTH, value_start, value_start + len(value)))
                     # The rest of the form line is the same person's: "Support needs: ADHD, wears a
                     # hearing aid (left)".
@@ -838,7 +970,6 @@ class HealthDetector:
                     answers.append((value_start, line_end))
         # Said of "his" or "her" part of the body or of what they struggle with: "Grace's ankle is still in a
         # boot", "a pot on his leg", "a rough time with her eating" (round 11).
-        low_text = lowered if lowered is not None else text.lower()
         patterns = ([self._dressed_part] if any(cue in low_text for cue in self._dressing_cues) else []) + \
             ([self._struggle] if any(f"with {owner} " in low_text for owner in ("his", "her", "their")) else []) + \
             ([self._worsening] if any(word in low_text for word in _WORSENING_CUES) else [])
@@ -919,7 +1050,11 @@ class HealthDetector:
                     end = reason if 0 <= why.start() - food.end() <= _MAX_GAP else food.end()
                     spans.append(Span(Kind.HEALTH, food.start(), end))
         if _STAY_CUE.search(lowered or text.lower()):
-            spans += self._stays(doc)
+            # A stay is a need said loosely: one statement with what it was for ("back from A&E, just a
+            # sprain"), round 24.
+            stays = self._stays(doc)
+            spans += stays
+            loose += stays
         low = lowered if lowered is not None else text.lower()
         if not spans and len(low) == len(text) and self._wish.search(low) is not None:
             spans += self._wished_well(doc, low, unplaced)
@@ -927,7 +1062,9 @@ class HealthDetector:
         spans = _condition_not_absence(text, doc, spans)
         spans = _not_the_workers_role(doc, spans)
         found = _one_statement(doc, _joined(text, _without_bare_diagnosis(text, spans)), self._first_names, loose, self._aftermath)
-        return _one_answer(text, found, answers, self._first_names)
+        # After joining, so that a plan joined to its need ("epilepsy so please read the care plan") stays
+        # part of that one finding, and only a precaution left on its own is dropped.
+        return self._without_precautions(doc, _one_answer(text, found, answers, self._first_names))
 
 
 # How long a stay lasted, before where: "a fortnight on", "three nights in", "the weekend on", "since Tuesday in".
@@ -1100,6 +1237,19 @@ _NAME_FIELD = lazy_compile(r"(?im)^[ \t*_]*(?:(?:child|child's|participant|young
 _NAME_AFTER_WISH = lazy_compile(r"[ \t]*(?:,[ \t]*)?(?:(?:to|for)[ \t]+)?(?:our[ \t]+)?(?:lovely[ \t]+)?(?P<name>[A-Z][a-z]+)\b")
 _NAME_BEFORE_WISH = lazy_compile(r"(?P<name>[A-Z][a-z]+)[ \t]*[,!][ \t]*$")
 _HEALS_AFTER = lazy_compile(r"[ \t]+(?:heals|mends|gets[ \t]+better|is[ \t]+healing|feels[ \t]+better|isn['\u2019]t[ \t]+too[ \t]+sore)\b", re.IGNORECASE)
+
+
+# A heading's end: a colon or a dash between words (round 24), looked for in a text's first line.
+_HEADING_END = lazy_compile(r":|[ \t][-\u2013\u2014][ \t]")
+_HEADING_REACH = 120
+# A first name typed in lower case before a dash, colon or comma: "for jayden - burnt his finger".
+_LOWER_NAME_LABEL = lazy_compile(r"\b(?P<name>[a-z]{2,})[ \t]*[-:,\u2013]")
+# A plan kept for a need ("his care plan was followed"): care taken over a need, not a need of its own.
+_PLAN_WORD = lazy_compile(r"(?:[\w-]+[ \t]+){0,3}plans?", re.IGNORECASE)
+# Sayings built like a mishap (round 24): "the poster caught her eye", "he cut his teeth on pub gigs".
+_MISHAP_IDIOM = lazy_compile(
+    r"caught[ \t]+(?:his|her|their|the)[ \t]+eyes?|cut[ \t]+(?:his|her|their)[ \t]+teeth|pulled[ \t]+(?:his|her|their)[ \t]+(?:leg|face)",
+    re.IGNORECASE)
 
 
 # A heading line over a list of young people's health notes: "Medical info:", "Meds for the residential:".
