@@ -39,21 +39,19 @@ from functools import cache
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
-from bot.checks.detectors.date_of_birth import age_in_years, ages_beside, born_within, folded
-from bot.checks.detectors.people import NOT_A_NAME
+from bot.checks.detectors.date_of_birth import age_in_years, ages_beside, born_within
+from bot.checks.detectors.people import CAPITALISED_NAME_WORD, LOWER_LETTERS, NOT_A_NAME, UPPER_LETTERS, FirstNames, folded
 from bot.checks.document import Document
 from bot.checks.findings import Kind, is_an_age
 from bot.checks.lazy_regex import lazy_compile
 from bot.checks.wordlists import entries, phrase_pattern
 
-# Accented letters too (round 21): "Chloë Dubé, 14", "Zoë Brontë (12)". Latin-1's letters, without × and ÷.
-_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff"
-_NAME_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+# Accented letters too (round 21): "Chloë Dubé, 14", "Zoë Brontë (12)"; a double first name "Evie-Mae".
+_NAME_WORD = rf"{CAPITALISED_NAME_WORD}(?:-{CAPITALISED_NAME_WORD})?"
 # A surname's prefix, written as its family writes it: "Callum de Souza", "Lewis van Rijn", "Imogen la
 # Touche", "Dylan ap Rhys", "Ava St. Clair".
 _PREFIX = r"(?:(?:[Dd]e|[Dd]a|[Dd]i|[Dd]el|[Dd]u|[Ll]a|[Ll]e|[Vv]an(?:[ \t]+(?:der|den|de))?|[Vv]on|[Aa]p|St\.?)[ \t]+)"
-_SURNAME = rf"(?:{_PREFIX}|Mc|Mac|O['\u2019]|De|Le|Du)?[{_UP}][{_LOW}]+(?:-(?:[{_UP}][{_LOW}]+))?"
+_SURNAME = rf"(?:{_PREFIX}|Mc|Mac|O['\u2019]|De|Le|Du)?[{UPPER_LETTERS}][{LOWER_LETTERS}]+(?:-(?:[{UPPER_LETTERS}][{LOWER_LETTERS}]+))?"
 # A surname in capitals at the head of a register line: "BRADSHAW, Keira", "DAVIES-LLOYD, Megan".
 _SURNAME_CAPS = r"(?:Mc|Mac|O['\u2019])?[A-Z]{2,}(?:['\u2019][A-Z]+)?(?:-[A-Z]{2,})?"
 _FULL_NAME = lazy_compile(rf"\b(?P<first>{_NAME_WORD})[ \t]+(?P<last>{_SURNAME})(?:['\u2019]s)?\b")
@@ -172,8 +170,7 @@ _RECIPIENT_BEFORE = lazy_compile(
 class YoungPersonNameDetector:
     def __init__(self, context: CheckContext):
         # "Zoë" and "Zoe" alike: names are looked up without their accents as well (round 21).
-        forenames = entries("forenames", context.extra_terms)
-        self._first_names = frozenset(forenames) | frozenset(folded(name) for name in forenames)
+        self._first_names = FirstNames(entries("forenames", context.extra_terms)).any_form
         self._this_year = context.current_year()
         cues = phrase_pattern(entries("youth_cues", context.extra_terms))
         self._youth_cue = lazy_compile(rf"(?<![\w-])(?:{cues})(?![\w-])", re.IGNORECASE)
