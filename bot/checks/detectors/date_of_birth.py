@@ -37,11 +37,10 @@ these few patterns say all we need.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
-from bot.checks.detectors.people import NOT_A_NAME
+from bot.checks.detectors.people import CAPITALISED_NAME_WORD, LOWER_LETTERS, NOT_A_NAME, UPPER_LETTERS, FirstNames
 from bot.checks.document import Document
 from bot.checks.findings import Kind
 from bot.checks.lazy_regex import lazy_compile
@@ -163,9 +162,7 @@ _RELATIVE_DAY = (
 )
 # A name's letters, accented ones too (round 21): "Zoë Brontë turns 12 on Sunday", "Chloë Dubé, 14". Latin-1's
 # letters only, without × and ÷.
-_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff"
-_NAME_WORD = rf"[{_UP}][{_LOW}]+"
+_NAME_WORD = CAPITALISED_NAME_WORD
 # "turns 13 on the 19th": a day of this month, after "on the".
 _MILESTONE_AGE_WHEN = (
     rf"(?P<age>{_AGE})(?:[ \t]+(?:years?[ \t]+old|yrs?))?[ \t]+"
@@ -183,7 +180,7 @@ _MILESTONE_SAID = lazy_compile(
 )
 # A register or list line: "Harvey - 11 on 7 March", "Noah Ferreira, 13 today".
 _MILESTONE_LISTED = lazy_compile(
-    rf"\b(?P<who>{_NAME_WORD})(?:[ \t]+[{_UP}][{_LOW}'\u2019-]+)?[ \t]*[-\u2013:,][ \t]*{_MILESTONE_AGE_WHEN}"
+    rf"\b(?P<who>{_NAME_WORD})(?:[ \t]+[{UPPER_LETTERS}][{LOWER_LETTERS}'\u2019-]+)?[ \t]*[-\u2013:,][ \t]*{_MILESTONE_AGE_WHEN}"
 )
 # A numbered birthday and its day, without the word birthday: "her 13th is on Saturday", "his 15th falls
 # on 12 November", "Jake's 16th is next Friday". Ordinals up to 19 only: "his 40th" is an adult's.
@@ -309,11 +306,6 @@ _OLDEST_AGE = 20
 _YOUNGEST_AGE = 2
 
 
-def folded(word: str) -> str:
-    """A word in lower case without its accents: "Zoë" is "zoe"."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch))
-
-
 _SPOKEN_YEAR_RE = lazy_compile(_SPOKEN_YEAR, re.IGNORECASE)
 _NUMBER_WORDS = {word: value for value, word in enumerate(
     f"zero {_UNITS_WORDS.replace('|', ' ')} {_TEENS_WORDS.replace('|', ' ')}".split())}
@@ -353,11 +345,10 @@ def born_within(written: str, this_year: int, oldest: int, youngest: int = _YOUN
 class DateOfBirthDetector:
     def __init__(self, context: CheckContext):
         self._context = context
-        self._first_names = frozenset(entries("forenames", context.extra_terms))
-        # "Zoë" and "Zoe", "Anaïs" and "Anais": a first name is known however it is accented.
-        self._folded_first_names = frozenset(folded(name) for name in self._first_names)
-        # Both together, so that a plain word ("Zoe", "Ruben") is looked up once, without folding it.
-        self._any_first_names = self._first_names | self._folded_first_names
+        # "Zoë" and "Zoe", "Anaïs" and "Anais": a first name is known however it is accented (_is_first_name);
+        # _first_names is the list as written, for the checks that look a word up as it is.
+        self._forenames = FirstNames(entries("forenames", context.extra_terms))
+        self._first_names = self._forenames.listed
         roles = phrase_pattern(entries("adult_roles", context.extra_terms))
         self._adult_role = lazy_compile(rf"\b(?:{roles})\b", re.IGNORECASE)
         famous = phrase_pattern(entries("famous_people", context.extra_terms))
@@ -564,8 +555,7 @@ class DateOfBirthDetector:
         return spans
 
     def _is_first_name(self, word: str) -> bool:
-        # Folding a plain (ASCII) word changes nothing but its case, so only other words are folded.
-        return word.lower() in self._any_first_names or (not word.isascii() and folded(word) in self._folded_first_names)
+        return word in self._forenames
 
     def _an_organisations_age(self, text: str, cue_start: int, cue: str) -> bool:
         """"Audio-Base turns 10 on 3rd March": an age said of a name that is not a person's."""

@@ -7,6 +7,36 @@ capitalised words that start sentences or name things.
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterable
+
+# The letters a name is written in (round 21: "Chloë Dubé, 14", "Zoë Brontë (12)"): Latin-1's letters,
+# without × and ÷, as regular-expression character ranges.
+UPPER_LETTERS = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+LOWER_LETTERS = "a-z\u00df-\u00f6\u00f8-\u00ff"
+# One capitalised word as a name is written: "Chloë", "Dubé".
+CAPITALISED_NAME_WORD = rf"[{UPPER_LETTERS}][{LOWER_LETTERS}]+"
+
+
+def folded(word: str) -> str:
+    """A word in lower case without its accents: "Zoë" is "zoe"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch))
+
+
+class FirstNames:
+    """A list of first names (forenames.txt and the organisation's extra ones), looked up however a
+    name is accented: "Zoë" and "Zoe", "Anaïs" and "Anais" are the same first name."""
+
+    def __init__(self, names: Iterable[str]):
+        self.listed = frozenset(names)
+        self.folded = frozenset(folded(name) for name in self.listed)
+        # Both together, so that a plain (ASCII) word is looked up once, without folding it.
+        self.any_form = self.listed | self.folded
+
+    def __contains__(self, word: str) -> bool:
+        # Folding a plain word changes nothing but its case, so only other words are folded.
+        return word.lower() in self.any_form or (not word.isascii() and folded(word) in self.folded)
+
 # Capitalised words that are not somebody's name, as subjects ("We have...", "Today is...").
 NOT_A_NAME = frozenset(
     ["I", "We", "You", "They", "It", "He", "She", "This", "That", "These", "Those", "There", "Here", "What", "Who", "Which", "Where", "When", "Why", "How", "Our", "Your", "Their", "My", "His", "Her", "Its", "The", "A", "An", "And", "But", "Or", "So", "If", "As", "At", "In", "On", "Of", "For", "From", "To", "With", "By", "Also", "Please", "Thanks", "Thank", "Hi", "Hello", "Hey", "Dear", "Yes", "No", "Ok", "OK", "Okay", "Sorry", "Well", "Great", "Good", "Lovely", "Brilliant", "Everyone", "Everybody", "Anyone", "Anybody", "Someone", "Somebody", "Nobody", "None", "All", "Each", "Every", "Both", "Some", "Many", "Most", "Today", "Tomorrow", "Yesterday", "Tonight", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "TMW", "Music", "Works", "Team", "Staff", "Session", "Sessions", "Group", "Workshop", "Project", "Programme", "Charity", "School", "Parents", "Parent", "Young", "People", "Participants", "Students", "Pupils", "Children", "Kids", "Mum", "Dad", "Carers", "Awareness", "Week", "Day", "Month", "Note", "Reminder", "Update", "Just", "Still", "Now", "Then", "After", "Before", "Once", "Since", "Gloucester", "Gloucestershire", "Cheltenham", "Stroud", "Tewkesbury", "England", "Britain", "UK", "NHS",

@@ -20,9 +20,17 @@ text plainly says the person is young:
   participant_things.txt, participant_forms.txt); an age under 18 anywhere in the message ("Heads up
   about Callum Threlfall. He's 15"); a list of two or more names written surname first (a register);
   and (checker.py) a health need or a school said in the same sentence (find_beside).
+* the list the name is on makes them a participant (round 24): a pick-up or collection list, a
+  minibus's passengers, a run's timed stops, a rooming or kit list for a trip, the pupils joining a
+  session, a new participant's contact (participant_list_headings.txt, pick_up_points.txt); or they give
+  their own full name in a lower-case chat message ("hi its ... , sorry i missed ...": self_introductions.txt).
 
-Adults stay quiet: the organisation's own people, a name with a title or a role ("Cllr Jane Walsh",
-"Anita Holford, our CEO") or doing what adults do ("Sarah Jenkins runs the under-16s band",
+Not names: a venue named like a person ("at the Royal ... Hall", "in ... House"), and a register of first
+names one by one ("Register: Ruby, Kai, Evie-Mae").
+
+Adults stay quiet: a driver or leader labelled on a list ("Driver: ..."), a volunteer's or staff
+member's own induction or HR note (adult_record_labels.txt), the organisation's own people, a name
+with a title or a role ("Cllr Jane Walsh", "Anita Holford, our CEO") or doing what adults do ("Sarah Jenkins runs the under-16s band",
 adult_actions.txt), and anyone in a sentence that says nothing about being young.
 
 We do not treat every full name in body text as a young person's by default: measured on the dev and
@@ -39,21 +47,19 @@ from functools import cache
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
-from bot.checks.detectors.date_of_birth import age_in_years, ages_beside, born_within, folded
-from bot.checks.detectors.people import NOT_A_NAME
+from bot.checks.detectors.date_of_birth import age_in_years, ages_beside, born_within
+from bot.checks.detectors.people import CAPITALISED_NAME_WORD, LOWER_LETTERS, NOT_A_NAME, UPPER_LETTERS, FirstNames, folded
 from bot.checks.document import Document
 from bot.checks.findings import Kind, is_an_age
 from bot.checks.lazy_regex import lazy_compile
 from bot.checks.wordlists import entries, phrase_pattern
 
-# Accented letters too (round 21): "Chloë Dubé, 14", "Zoë Brontë (12)". Latin-1's letters, without × and ÷.
-_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff"
-_NAME_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+# Accented letters too (round 21): "Chloë Dubé, 14", "Zoë Brontë (12)"; a double first name "Evie-Mae".
+_NAME_WORD = rf"{CAPITALISED_NAME_WORD}(?:-{CAPITALISED_NAME_WORD})?"
 # A surname's prefix, written as its family writes it: "Callum de Souza", "Lewis van Rijn", "Imogen la
 # Touche", "Dylan ap Rhys", "Ava St. Clair".
 _PREFIX = r"(?:(?:[Dd]e|[Dd]a|[Dd]i|[Dd]el|[Dd]u|[Ll]a|[Ll]e|[Vv]an(?:[ \t]+(?:der|den|de))?|[Vv]on|[Aa]p|St\.?)[ \t]+)"
-_SURNAME = rf"(?:{_PREFIX}|Mc|Mac|O['\u2019]|De|Le|Du)?[{_UP}][{_LOW}]+(?:-(?:[{_UP}][{_LOW}]+))?"
+_SURNAME = rf"(?:{_PREFIX}|Mc|Mac|O['\u2019]|De|Le|Du)?[{UPPER_LETTERS}][{LOWER_LETTERS}]+(?:-(?:[{UPPER_LETTERS}][{LOWER_LETTERS}]+))?"
 # A surname in capitals at the head of a register line: "BRADSHAW, Keira", "DAVIES-LLOYD, Megan".
 _SURNAME_CAPS = r"(?:Mc|Mac|O['\u2019])?[A-Z]{2,}(?:['\u2019][A-Z]+)?(?:-[A-Z]{2,})?"
 _FULL_NAME = lazy_compile(rf"\b(?P<first>{_NAME_WORD})[ \t]+(?P<last>{_SURNAME})(?:['\u2019]s)?\b")
@@ -172,8 +178,7 @@ _RECIPIENT_BEFORE = lazy_compile(
 class YoungPersonNameDetector:
     def __init__(self, context: CheckContext):
         # "Zoë" and "Zoe" alike: names are looked up without their accents as well (round 21).
-        forenames = entries("forenames", context.extra_terms)
-        self._first_names = frozenset(forenames) | frozenset(folded(name) for name in forenames)
+        self._first_names = FirstNames(entries("forenames", context.extra_terms)).any_form
         self._this_year = context.current_year()
         cues = phrase_pattern(entries("youth_cues", context.extra_terms))
         self._youth_cue = lazy_compile(rf"(?<![\w-])(?:{cues})(?![\w-])", re.IGNORECASE)
@@ -360,6 +365,27 @@ class YoungPersonNameDetector:
 
         columns = phrase_pattern(entries("young_list_columns", context.extra_terms))
         self._young_columns = lazy_compile(rf"(?<![\w-])(?:{columns})(?![\w-])", re.IGNORECASE)
+
+        # Round 24: a list whose heading says what it is for makes the people on it participants: who is
+        # collected, who travels, who sleeps where, who joins a session (participant_list_headings.txt).
+        list_cues = phrase_pattern(entries("participant_list_headings", context.extra_terms))
+        self._participant_list_cue = lazy_compile(rf"(?<![\w-])(?:{list_cues})(?![\w-])", re.IGNORECASE)
+        # "Driver: Steve Harker", "Leader - Dan Price": a grown-up labelled by a role on such a list.
+        self._role_label_before = lazy_compile(rf"\b(?:{roles})s?[ \t]*[:\-\u2013\u2014][ \t]*$", re.IGNORECASE)
+        # "09:10 - NAME - the village hall car park": a stop on a pick-up run (pick_up_points.txt).
+        points = phrase_pattern(entries("pick_up_points", context.extra_terms))
+        self._pick_up_point_after = lazy_compile(
+            rf"[ \t]*[-\u2013\u2014:,(][ \t]*(?:\d{{1,4}}[a-z]?[ \t]+[A-Z]|(?:[\w'\u2019-]+[ \t]+){{0,4}}?(?i:{points})(?![\w-]))")
+        # A grown-up's own record: "Volunteer induction: NAME", "HR note - NAME" (adult_record_labels.txt).
+        records = phrase_pattern(entries("adult_record_labels", context.extra_terms))
+        self._adult_record = lazy_compile(rf"(?<![\w-])(?:{records})(?![\w-])", re.IGNORECASE)
+        # "hi its bethany sorrell, sorry i missed ...": a lower-case name introducing themself at the start
+        # of a message or a sentence, or after a greeting (self_introductions.txt).
+        intros = phrase_pattern(entries("self_introductions", context.extra_terms))
+        self._self_introduction = lazy_compile(
+            rf"(?:^|[\n.!?][ \t]*|\b(?i:hi+|hiya|hey+|hello|heya|morning|evening|yo)[ \t]*[,!.]*[ \t]+)"
+            rf"(?i:{intros})[ \t]+(?:(?i:me)[ \t]*,?[ \t]+)?"
+            rf"(?P<first>[a-z]+(?:-[a-z]+)?)[ \t]+(?P<last>[a-z]{{2,}}(?:-[a-z]+)?)(?![\w'\u2019-])")
         self._parent_named_after = lazy_compile(
             rf"(?<![\w-])(?:{parents})[ \t]*(?:[:(][ \t]*[A-Z]|[ \t]+[A-Z][a-z]+\b|-[ \t]*[A-Z])")
 
@@ -517,7 +543,7 @@ class YoungPersonNameDetector:
             before = text[max(0, start - _LOOKBACK):start]
             if _NAMES_A_PLACE_AFTER.match(text, end) or _BUSINESS_AFTER.match(text, end):
                 continue  # "Thomas Keble School", "the Jack Russell Hall", "Aria Kowalski Photography"
-            if last in _PLACE_WORDS and (_AT_A_PLACE_BEFORE.search(text, max(0, start - 12), start)
+            if last in _PLACE_WORDS and (_AT_A_PLACE_BEFORE.search(text, max(0, start - _PLACE_LOOKBACK), start)
                                          or self._venue_part_after.match(text, end)):
                 continue  # "at Florence Park", "Victoria Hall car park": a place, not a person
             young_before = _YOUNG_BEFORE.search(before) is not None
@@ -541,7 +567,8 @@ class YoungPersonNameDetector:
             recipient = known_first or (
                 _RECIPIENT_BEFORE.search(before) is not None and last not in _PLACE_WORDS)
             if (not young and recipient and not self._adult_action_after.match(text, end)
-                    and not self._adult_action_before.search(before)):
+                    and not self._adult_action_before.search(before)
+                    and not self._grown_ups_record(doc, start, end)):
                 sentence_start, sentence_end = doc.sentence_bounds(start, end)
                 if sentence_start not in sentence_has_cue:
                     sentence = text[sentence_start:sentence_end]
@@ -565,7 +592,131 @@ class YoungPersonNameDetector:
         if "," in text:
             spans += self._surname_first(doc, sentence_has_cue)
         spans += self._lower_case_children(text)
+        spans += self._introducing_themselves(text)
+        spans += self._on_participant_lists(text)
         return spans
+
+    def _grown_ups_record(self, doc: Document, start: int, end: int) -> bool:
+        """"Volunteer induction: Jack Moreton, ...", "New staff member induction - Rachel Ambler": the label
+        before the name on its line names a grown-up's role or record (adult_record_labels.txt), so a youth
+        cue later in the sentence is about the work they do, not about them (round 24). An age under 18
+        said in the sentence still makes them young ("Referral from the youth worker: NAME, turns 14")."""
+        text = doc.masked
+        line_start = text.rfind("\n", max(0, start - _LABEL_REACH), start) + 1
+        label_start = max(line_start, start - _LABEL_REACH)
+        if _LABEL_END_BEFORE.search(text, label_start, start) is None:
+            return False
+        label = text[label_start:start]
+        if not (self._role_in_heading.search(label) or _STAFF_WORD.search(label) or self._adult_record.search(label)):
+            return False
+        # The age is looked for near the name only, so a long sentence of names costs no more than its length.
+        sentence_start, sentence_end = doc.sentence_bounds(start, end)
+        return _AGE_OF_SOMEONE.search(text, max(sentence_start, start - _AGE_REACH), min(sentence_end, end + _AGE_REACH)) is None
+
+    def _first_names_listed(self, text: str, start: int, end: int) -> bool:
+        """"Ruby, Kai" in "Register: Ruby, Kai, Evie-Mae, Jess - 4 in": both words are first names and a
+        single-word item stands beside them, so the commas separate first names (round 24)."""
+        words = [w.strip() for w in text[start:end].split(",")]
+        if len(words) != 2 or not all(self._is_forename(w) for w in words):
+            return False
+        return (_SINGLE_WORD_ITEM_AFTER.match(text, end) is not None
+                or _SINGLE_WORD_ITEM_BEFORE.search(text, max(0, start - _LABEL_REACH), start) is not None)
+
+    def _introducing_themselves(self, text: str) -> list[Span]:
+        """"hi its bethany sorrell, sorry i missed last week": a young person giving their own full name
+        in a lower-case chat message (round 24). Not a first name and a word ("hi its karen from ..."),
+        nor a grown-up who gives a role straight after."""
+        spans = []
+        for match in self._self_introduction.finditer(text):
+            first, last = match.group("first"), match.group("last")
+            end = match.end("last")
+            if (not self._is_forename(first) or last in self._first_names or last in _LOWER_NOT_A_SURNAME
+                    or first in _LOWER_NOT_A_SURNAME or last.endswith(_NOT_SURNAME_ENDINGS)
+                    or self._is_adult(f"{first} {last}") or self._role_after.match(text, end)
+                    or self._role_in_heading.search(text, end, min(len(text), end + _LABEL_REACH))):
+                continue
+            spans.append(Span(Kind.FULL_NAME, match.start("first"), end))
+        return spans
+
+    def _participant_list_regions(self, text: str) -> list[tuple[int, int]]:
+        """Where a list of participants runs (round 24): after a heading that says what the list is for
+        (participant_list_headings.txt), on the same line after its colon, dash or "are" ("Passengers:
+        A B, C D", "the pupils joining on Friday are ..."), or on the lines under a heading line
+        ("Residential rooming list\nRoom 4: ..."), up to a blank line. A heading that names adults' roles
+        or staff ("Volunteer drivers - pick-up list") makes no such list."""
+        regions: list[tuple[int, int]] = []
+        for cue in self._participant_list_cue.finditer(text):
+            if regions and cue.start() < regions[-1][1]:
+                continue  # a cue word inside a list already found ("Passengers" among passengers) starts none
+            # Every look here is bounded by _LABEL_REACH, so that a text full of cue words costs time in
+            # proportion to its length; the cheap tests come first.
+            label_reach = max(0, cue.start() - _LABEL_REACH)
+            line_start = text.rfind("\n", label_reach, cue.start()) + 1 or label_reach
+            separator = _LIST_LABEL_END.match(text, cue.end(), min(len(text), cue.end() + _LABEL_REACH + 2))
+            if separator is None:
+                # A heading line of its own: "Residential rooming list", "Coach to the festival - seating plan".
+                heading_end = text.find("\n", cue.end(), cue.end() + _HEADING_LINE + 1)
+                if (heading_end < 0 and cue.end() + _HEADING_LINE < len(text)) or text.rfind("\n", 0, cue.start()) + 1 != line_start:
+                    continue
+                line_end = len(text) if heading_end < 0 else heading_end
+                if line_end - line_start > _HEADING_LINE or _SENTENCE_BREAK_BEFORE.search(text, line_start, line_end):
+                    continue
+            label_start = line_start
+            for clause_break in _CLAUSE_BREAK_BEFORE.finditer(text, line_start, cue.start()):
+                label_start = clause_break.end()
+            label = text[label_start:separator.start("separator") if separator is not None else line_end]
+            if (self._role_in_heading.search(label) or _STAFF_WORD.search(label)
+                    or self._adult_performers.search(label)):
+                continue
+            if separator is not None:
+                line_end = text.find("\n", separator.end())
+                line_end = len(text) if line_end < 0 else line_end
+                if text[separator.end():line_end].strip():
+                    prose = _PROSE_AFTER_LIST.search(text, separator.end(), line_end)
+                    regions.append((separator.end(), prose.start() if prose is not None else line_end))
+                    continue
+            block_end = text.find("\n\n", line_end, line_end + _LIST_REACH)
+            regions.append((line_end, line_end + _LIST_REACH if block_end < 0 else block_end))
+        return regions
+
+    def _on_participant_lists(self, text: str) -> list[Span]:
+        """Full names on a list of participants (round 24): a pick-up or collection list, a minibus's
+        passengers, a run's timed stops, a rooming or kit list for a trip, the pupils joining a session,
+        a new participant's contact. A grown-up on the list (a role or a title beside the name, the
+        organisation's own people) stays quiet; a famous surname ("Millie Holst") is still a pupil's."""
+        spans = []
+        for region_start, region_end in self._participant_list_regions(text):
+            for name in _candidates_between(text, region_start, region_end):
+                if self._listed_participant(text, name):
+                    spans.append(Span(Kind.FULL_NAME, name.start(), name.start("last") + len(name.group("last"))))
+        # A run's stop without a heading: "09:10 - NAME - the village hall car park".
+        if _CLOCK_TIME.search(text) is not None:
+            for name in _candidates(text):
+                end = name.start("last") + len(name.group("last"))
+                if (_TIMED_LINE_BEFORE.search(text, max(0, name.start() - _LABEL_REACH), name.start()) is not None
+                        and self._pick_up_point_after.match(text, end) is not None
+                        and self._listed_participant(text, name)):
+                    spans.append(Span(Kind.FULL_NAME, name.start(), end))
+        return spans
+
+    def _listed_participant(self, text: str, name: re.Match) -> bool:
+        """Whether a full name on a participants' list is a young person's, not a grown-up's or a place's."""
+        first, last = name.group("first"), name.group("last")
+        start, end = name.start(), name.start("last") + len(last)
+        if (first in NOT_A_NAME or last in NOT_A_NAME or last.split("-")[0] in _NOT_A_SURNAME or last in _PLACE_WORDS
+                or last in self._group_last or not self._is_forename(first)):
+            return False
+        full = f"{first} {last}".lower()
+        if full in self._org_people or full in self._project_names:
+            return False
+        before = text[max(0, start - _LOOKBACK):start]
+        words_before = before.split()
+        if (words_before and words_before[-1].rstrip(".") in _TITLES) or _MENTION_BEFORE.search(before):
+            return False
+        return not (self._title_before.search(before) or self._role_label_before.search(before)
+                    or self._role_after.match(text, end) or self._adult_action_after.match(text, end)
+                    or _NAMES_A_PLACE_AFTER.match(text, end) or _BUSINESS_AFTER.match(text, end)
+                    or _SIGN_OFF_ABOVE.search(text, max(0, start - _LABEL_REACH), start))
 
     def names_a_project(self, written: str) -> bool:
         """Our projects are named like people ("Beat It", "Youth Voice") and never are one."""
@@ -717,9 +868,12 @@ class YoungPersonNameDetector:
             first = re.split(r"[ \t,]+", name.strip())[0]
             if self._is_adult(" ".join(re.split(r"[ \t,]+", name))) or first in NOT_A_NAME:
                 continue
+            if "," in name and self._first_names_listed(text, head_start, head_end):
+                continue  # "Register: Ruby, Kai, Evie-Mae, Jess": first names one by one, not "Surname, First"
             before = text[max(0, head_start - _LOOKBACK):head_start]
-            if self._title_before.search(before) or self._role_after.match(text, head_end):
-                continue
+            if (self._title_before.search(before) or self._role_after.match(text, head_end)
+                    or self._role_label_before.search(before)):
+                continue  # "Tutor Jo Hale", "Jo Hale (tutor)", "Driver: Steve Harker": a grown-up's row
             line_start = text.rfind("\n", 0, head_start) + 1
             if self._referrer_field.match(text, line_start):
                 continue  # "Referrer: Jo, Families First": who sent the form, not a young person
@@ -968,8 +1122,14 @@ _PLACE_WORDS = frozenset(
 
 # Round 22: "at", "in", "near" straight before a name ending in a place word ("at Alexandra Park"): where
 # people go, not who they are. "with", "to" and "for" are left out, as people are met, told and thanked.
+# Round 24: a place's own words may stand between ("at the Royal Beatrice Hall", "in Elsie Parker Hall",
+# "moved to the Old Mill House"); after "to" or "from" a word must ("well done to Jacob Hall" is a person).
+_PLACE_NAME_WORDS = r"(?:[A-Z][\w'\u2019-]*[ \t]+)"
 _AT_A_PLACE_BEFORE = lazy_compile(
-    r"\b(?:at|in|near|outside|inside|opposite|behind|around|round|past|into|via)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+    rf"\b(?:(?i:at|in|near|outside|inside|opposite|behind|around|round|past|into|via)[ \t]+(?:(?i:the)[ \t]+)?{_PLACE_NAME_WORDS}{{0,2}}"
+    rf"|(?i:to|from)[ \t]+(?:(?i:the)[ \t]+{_PLACE_NAME_WORDS}{{0,2}}|{_PLACE_NAME_WORDS}{{1,2}}))$")
+# How far before a name a place's preposition is looked for: "at the Royal Beatrice ".
+_PLACE_LOOKBACK = 40
 
 _NAMES_A_PLACE_AFTER = lazy_compile(
     r"(?:['\u2019]s)?[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:School|Academy|College|High|Primary|Grammar|Infants|Juniors|"
@@ -1010,6 +1170,43 @@ def _candidates(text: str):
     while (name := _FULL_NAME.search(text, position)) is not None:
         yield name
         position = name.start("last")
+
+
+def _candidates_between(text: str, start: int, end: int):
+    """_candidates within text[start:end]: the pairs of capitalised words of one list."""
+    position = start
+    while (name := _FULL_NAME.search(text, position, end)) is not None:
+        yield name
+        position = name.start("last")
+
+
+# Round 24: reading a list's heading. How far a heading's label reaches, how long a heading line is, and
+# how far a list under a heading runs (so a long text costs time in proportion to its length).
+_LABEL_REACH = 80
+_AGE_REACH = 200
+_HEADING_LINE = 60
+_LIST_REACH = 3000
+# The end of a list's label after its cue word: a colon, a dash, or "are"/"is" before a capitalised name.
+_LIST_LABEL_END = lazy_compile(
+    r"[^.!?\n:]{0,80}?(?P<separator>:|[ \t][-\u2013\u2014](?=[ \t])|[ \t](?:are|is|will[ \t]+be)(?=[ \t]+[A-Z]))")
+_SENTENCE_BREAK_BEFORE = lazy_compile(r"[.!?](?:[ \t]+|$)")
+# Where a list's label starts: after a sentence or a clause ("Hi Mr Dale, confirming the pupils ...").
+_CLAUSE_BREAK_BEFORE = lazy_compile(r"[.!?,;](?:[ \t]+|$)")
+# A sentence of prose after a one-line list; a further label ("Tent B - ...", "Driver: ...") is more list.
+_PROSE_AFTER_LIST = lazy_compile(r"[.!?][ \t]+(?![A-Z][\w'\u2019-]*(?:[ \t]+[\w'\u2019-]+)?[ \t]*[:\-\u2013\u2014])")
+# A label's end right before a name: "Volunteer induction: ", "HR note - ".
+_LABEL_END_BEFORE = lazy_compile(r"(?::|[ \t][-\u2013\u2014])[ \t]*$")
+_CLOCK_TIME = lazy_compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b(?:1[0-2]|0?[1-9])[ \t]*(?:am|pm)\b", re.IGNORECASE)
+# A line that starts with a time, right before the name: "09:10 - ", "8.45am ".
+_TIMED_LINE_BEFORE = lazy_compile(
+    r"(?:^|\n)[ \t]*(?:[-*\u2022]|\d{1,2}[.)])?[ \t]*(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t]*(?:am|pm))?|(?:1[0-2]|0?[1-9])[ \t]*(?:am|pm))"
+    r"[ \t]*(?:[-\u2013\u2014:|][ \t]*)?$", re.IGNORECASE)
+# A letter's or an email's closing on the line above: "Kind regards\nSarah Jenkins" signs it, is not listed.
+_SIGN_OFF_ABOVE = lazy_compile(
+    r"(?i:regards|thanks|thank[ \t]+you|best(?:[ \t]+wishes)?|cheers|sincerely|faithfully|love|many[ \t]+thanks)[ \t]*[,.!]*[ \t]*\n[ \t]*$")
+# First names one by one: "Register: Ruby, Kai, Evie-Mae, Jess - 4 in".
+_SINGLE_WORD_ITEM_AFTER = lazy_compile(r"[ \t]*,[ \t]*[A-Z][\w'\u2019-]*[ \t]*(?:,|$|\n|[-\u2013\u2014.(&]|and\b)")
+_SINGLE_WORD_ITEM_BEFORE = lazy_compile(r"(?:^|[:,\n])[ \t]*[A-Z][\w'\u2019-]*[ \t]*,[ \t]*$")
 
 
 # Capitalised words that follow a first name without being a surname: "Amy Year 9", "Leo School".
