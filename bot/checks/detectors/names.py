@@ -44,7 +44,7 @@ hashes, so the checker never needs the roster in clear either.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
@@ -122,6 +122,23 @@ _YOUNG_ORGANISATION = lazy_compile(r"\b(?:youth|young|junior|juniors|kids|childr
 def _another_surname_after(text: str, end: int) -> bool:
     after = _OTHER_SURNAME_AFTER.match(text, end)
     return after is not None and after.group("surname") not in NOT_A_NAME
+
+
+class _WholeText:
+    """What a whole text says, read at most once however many names it holds: each reading scans the
+    whole text, so reading it again for every name would make a long list of names quadratic."""
+
+    def __init__(self, detector: NameDetector, text: str) -> None:
+        self.text = text
+        self._detector = detector
+
+    @cached_property
+    def about_publicity(self) -> bool:
+        return self._detector._about_publicity(self.text)
+
+    @cached_property
+    def keeps_out(self) -> bool:
+        return self._detector._keeps_out(self.text)
 
 
 class NameDetector:
@@ -204,7 +221,7 @@ class NameDetector:
         # The first words of the full names found: "Grace" later in a text that says "Grace Entwistle"
         # is the same child, already reported.
         named_in_full = {_normalise(_WORD.match(text, n.start).group()) for n in names if n.full_name}
-        publicity: bool | None = None
+        facts = _WholeText(self, text)
         names += self._bracketed_surnames(text, names)
         initials = self._initials(text, names) if self._roster.has_initials else []
         # "Tom B": somebody else called Tom, not the opted-out Tom J on the roster.
@@ -220,19 +237,15 @@ class NameDetector:
             if (_normalise(text[name.start:name.end]) in named_in_full or name.start in someone_else
                     or self._someone_else(text, name.start, name.end)):
                 continue
-            if publicity is None:
-                publicity = self._about_publicity(text)
             written_as_a_name = text[name.start].isupper() or self._photo_of_before.search(
                 text, max(0, name.start - 30), name.start) is not None
-            if (publicity and written_as_a_name and not _another_surname_after(text, name.end)
-                    and not self._keeps_out(text) and self._pictured_if_shared(text, name.start, name.end)):
+            if (facts.about_publicity and written_as_a_name and not _another_surname_after(text, name.end)
+                    and not facts.keeps_out and self._pictured_if_shared(text, name.start, name.end)):
                 # "Tom Ellis" is somebody else called Tom: the surname says it is not our Tom.
                 spans.append(Span(Kind.PHOTO_CONSENT, name.start, name.end))
-        spans += self._shared_first_names(text, words, names, initials, named_in_full)
+        spans += self._shared_first_names(facts, words, names, initials, named_in_full)
         if any(opted_out for _, _, opted_out in initials):
-            if publicity is None:
-                publicity = self._about_publicity(text)
-            if publicity and not self._keeps_out(text):
+            if facts.about_publicity and not facts.keeps_out:
                 spans += [Span(Kind.PHOTO_CONSENT, start, end) for start, end, opted_out in initials if opted_out]
         return spans
 
@@ -259,15 +272,16 @@ class NameDetector:
         # "young producer Oscar", "junior volunteer Ella": a young person's role.
         return role is not None and _YOUNG_ROLE_BEFORE.search(text, max(0, role.start() - 12), role.start()) is None
 
-    def _shared_first_names(self, text: str, words: list, names: list, initials: list, named_in_full: set) -> list[Span]:
+    def _shared_first_names(self, facts: _WholeText, words: list, names: list, initials: list,
+                            named_in_full: set) -> list[Span]:
         """A first name that participants with different answers share ("Ella"), in a text that puts
         it in the picture: "clip of Ella", "Ella's in the reel", "shout out to Ella". It may be the
         opted-out one, so the sender is asked to check."""
         if not self._roster.has_shared_opted_out_firsts:
             return []
+        text = facts.text
         found = []
         taken = [(n.start, n.end) for n in names] + [(s, e) for s, e, _ in initials]
-        publicity = None
         for start, end, word in words:
             if not text[start].isupper() or word in named_in_full:
                 continue
@@ -275,15 +289,13 @@ class NameDetector:
                 continue
             if any(s < end and start < e for s, e in taken) or _another_surname_after(text, end):
                 continue
-            if self._someone_else(text, start, end) or self._keeps_out(text):
+            if self._someone_else(text, start, end) or facts.keeps_out:
                 continue
             if not (self._photo_of_before.search(text, max(0, start - 30), start) is not None
                     or _CELEBRATED_BEFORE.search(text, max(0, start - 30), start) is not None
                     or _PICTURED_AFTER.match(text, end) is not None):
                 continue
-            if publicity is None:
-                publicity = self._about_publicity(text)
-            if publicity:
+            if facts.about_publicity:
                 found.append(Span(Kind.PHOTO_CONSENT, start, end))
         return found
 

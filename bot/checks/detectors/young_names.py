@@ -885,7 +885,9 @@ class YoungPersonNameDetector:
                 continue  # "Parent/carer: Mr Ferris": a grown-up named by title
             if re.split(r"[ \t,]+", name.strip())[-1] in _SCHOOL_WORDS:
                 continue  # "Mason Reid (age 12), Brockworth Academy": the child's school, not another child
-            rest = text[head_end:row_end]
+            # What the row says after the name, read no further than _ROW_REACH: a one-line list of
+            # thousands of names would otherwise be read to its end once for every name in it.
+            rest = text[head_end:min(row_end, head_end + _ROW_REACH)]
             if (head_start in roster_starts or _AGE_SIZE.search(rest) or _YOUNG_DOB.search(rest)
                     or self._parent_named_after.search(rest) or _YOUNG_AFTER.match(text, head_end)):
                 young = True
@@ -1009,6 +1011,9 @@ _YEAR_GROUP_HEADING = lazy_compile(r"\b(?:year|yr|y)[ \t]*(?:[1-9]|1[0-3])\b|\ba
 _AGE_SIZE = lazy_compile(r"(?:^|[ \t(\-\u2013|:])(?:age[ \t]*)?(?:[3-9]|1[0-5])[ \t]*[-\u2013/][ \t]*(?:[4-9]|1[0-6])(?![\d:.])(?![ \t]*(?:am|pm))", re.IGNORECASE)
 # A date of birth of someone young: a year from 2005 to 2022.
 _YOUNG_DOB = lazy_compile(r"\b(?:[0-3]?\d[/.\-][01]?\d[/.\-](?:20(?:0[5-9]|1\d|2[0-2])|0[5-9]|1\d)|20(?:0[5-9]|1\d|2[0-2])-[01]\d-[0-3]\d)\b")
+
+
+_ROW_REACH = 300
 
 
 def _list_rows(text: str) -> list[tuple[int, int, int, int]]:
