@@ -79,6 +79,13 @@ UNLESS_SHARING_CHANNEL = "unless-sharing-channel"
 # your own work and services is welcome", "gig leads"): a member's own offer or
 # gig is what the channel is for (promotion_purposes.txt).
 UNLESS_PROMOTION_CHANNEL = "unless-promotion-channel"
+# (round 24) A channel whose purpose is the members' own campaigns ("youth voice campaigns: our
+# petitions and letters to the council"): passing a petition round is what it is for
+# (campaign_purposes.txt).
+UNLESS_CAMPAIGN_CHANNEL = "unless-campaign-channel"
+# (round 24) A buyer's ask ("can we get new sticks? they're 20% off at the shop", buyer_asks.txt):
+# a sale the writer wants the organisation to use, not the writer's own business.
+BUYER_OK = "buyer-ok"
 _NEGATION_REACH = 2  # words before a match that can say "no" to it
 _PERMISSION_REACH = 3  # words after a match that can say it is allowed
 _REPROACH_REACH = 6  # words after a match, in its sentence, that can say it is banned
@@ -99,7 +106,8 @@ class SolicitationRule:
     def __init__(self, lists: WordLists, config: ModerationConfig) -> None:
         self.patterns = PatternSet(
             "solicitation", lists, allowed_options=frozenset({OWN_ORG_OK, USED_INSTRUMENT_OK, PARTNER_FREE_EVENT_OK, WITH_OFFER,
-                                                       OWN_WORK_OK, WAGE_OK, OWN_GIG_OK, UNLESS_PROMOTION_CHANNEL})
+                                                       OWN_WORK_OK, WAGE_OK, OWN_GIG_OK, UNLESS_PROMOTION_CHANNEL,
+                                                       UNLESS_CAMPAIGN_CHANNEL, BUYER_OK})
         )
         own = (*config.org_names, *config.own_sales_terms)
         # "TMW's raffle", "The Music Works' appeal": the possessive is still the organisation.
@@ -150,9 +158,12 @@ class SolicitationRule:
         self.concepts = ConceptSet("solicitation", lists, negations=lists.entries("negations"),
                                    reproach=lists.entries("reproach_markers"),
                                    allowed_options=frozenset({OWN_ORG_OK, USED_INSTRUMENT_OK, UNLESS_SHARING_CHANNEL,
-                                                                     UNLESS_PROMOTION_CHANNEL}))
+                                                                     UNLESS_PROMOTION_CHANNEL, UNLESS_CAMPAIGN_CHANNEL}))
         self.sharing_purposes = PhraseSet(lists.entries("sharing_purposes"))
         self.promotion_purposes = PhraseSet(lists.entries("promotion_purposes"))
+        self.campaign_purposes = PhraseSet(lists.entries("campaign_purposes"))
+        # What a campaign's own messages name ("signatures", "the council"), for the meaning reader.
+        self.campaign_words = PhraseSet(lists.entries("petition_words") + lists.entries("campaign_words"))
         # "never send your bank details to anyone offering 'easy money'": a warning names the offer.
         self.warnings = PhraseSet(lists.entries("warning_markers"))
         self.negations = frozenset(entry for entry in lists.entries("negations") if " " not in entry)
@@ -184,6 +195,8 @@ class SolicitationRule:
             if UNLESS_SHARING_CHANNEL in concept.options and self._for_sharing(context.purpose):
                 continue
             if UNLESS_PROMOTION_CHANNEL in concept.options and self.for_promotion(context.purpose):
+                continue
+            if UNLESS_CAMPAIGN_CHANNEL in concept.options and self.for_campaigns(context.purpose):
                 continue
             if USED_INSTRUMENT_OK in concept.options and self._single_used_instrument(message):
                 continue
@@ -221,6 +234,10 @@ class SolicitationRule:
         ):
             return True
         if UNLESS_PROMOTION_CHANNEL in options and self.for_promotion(purpose):
+            return True
+        if UNLESS_CAMPAIGN_CHANNEL in options and self.for_campaigns(purpose):
+            return True
+        if BUYER_OK in options and self._wants_to_buy(message):
             return True
         if USED_INSTRUMENT_OK in options and self._single_used_instrument(message):
             return True
@@ -310,9 +327,17 @@ class SolicitationRule:
             purpose.derived["promotion_channel"] = bool(purpose) and self.promotion_purposes.search(purpose.prepared.phrase_text) is not None
         return purpose.derived["promotion_channel"]
 
+    def for_campaigns(self, purpose: ChannelPurpose) -> bool:
+        """(round 24) The channel's purpose is the members' own campaigns (``campaign_purposes.txt``)."""
+        if "campaign_channel" not in purpose.derived:
+            purpose.derived["campaign_channel"] = bool(purpose) and self.campaign_purposes.search(purpose.prepared.phrase_text) is not None
+        return purpose.derived["campaign_channel"]
+
     def allowed_here(self, message: MessageUnderReview, purpose: ChannelPurpose) -> bool:
-        """Read by meaning as selling, but the organisation's own, or in a channel for members' own promotion."""
-        return self.is_ours(message, purpose) or self.for_promotion(purpose)
+        """Read by meaning as selling, but the organisation's own, or in a channel for members' own promotion,
+        or (round 24) a campaign's own message in a channel for the members' campaigns."""
+        return (self.is_ours(message, purpose) or self.for_promotion(purpose)
+                or (self.for_campaigns(purpose) and self.campaign_words.search(message.phrase_text) is not None))
 
     def _makes_offer(self, message: MessageUnderReview, match: PhraseMatch | None = None) -> bool:
         # A way to reach a seller is only selling beside an offer.
