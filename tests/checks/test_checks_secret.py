@@ -88,3 +88,17 @@ def test_the_message_never_repeats_the_secret(check):
 def test_a_private_key_block_is_a_secret(found):
     key = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----"
     assert found(f"here you go:\n{key}\nthanks", "secret") == [key]
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("info@themusicworks.org.uk | www.themusicworks.org.uk | 01452 503550", None),
+        ("bookings@example.org / www.example.org.uk", None),
+        ("the studio login is jo.bloggs@gmail.com | Bassline!77", "Bassline!77"),
+    ],
+)
+def test_an_address_then_a_website_is_a_signature_not_a_login(found, text, secret):
+    """Policy 4: a signature's "address | website" is public contact detail; an address then a password
+    is still a login given away."""
+    assert found(text, "secret") == ([secret] if secret else [])

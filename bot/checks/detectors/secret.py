@@ -765,7 +765,9 @@ class SecretDetector:
             spans += self._address_then_its(doc)
             for match in _ADDRESS_THEN_PASSWORD.finditer(text):
                 start, end = _strip_value(match)
-                if _looks_like_secret(text[start:end], explicit=False, digits_only_ok=False):
+                # "info@... | www.example.org.uk" in a signature: an address, then a website, not a password.
+                if (_looks_like_secret(text[start:end], explicit=False, digits_only_ok=False)
+                        and not _FILE_OR_SITE.search(text[start:end])):
                     spans.append(Span(Kind.SECRET, start, end))
         if any(ch.isdigit() for ch in text):
             spans += self._keyed_codes(text)  # "press 5-0-2-2 then enter" may have no marker word
