@@ -138,9 +138,15 @@ class ConversationMemory:
 
     def drifting_since_the_work(self, user: str, time: float, within_seconds: float) -> bool:
         """Is this person's recent off-topic post (as in `drifting`) still the channel's last
-        word, with nobody back at the work since it?"""
+        judged message, with nobody back at the work, nor on to anything else, since it?"""
         posts = self._people.get(user)
-        return self.drifting(user, time, within_seconds) and bool(posts) and self.last_on_topic_time <= posts[-1].time
+        return (self.drifting(user, time, within_seconds) and bool(posts) and self.last_on_topic_time <= posts[-1].time
+                and self.last_judged[1] == user)
+
+    def record_other_business(self, user: str, time: float) -> None:
+        """A message dealt with by another rule (a threat, an advert) is the channel's last
+        judged message, neither on topic nor a side topic's."""
+        self.last_judged = (time, user, False, frozenset())
 
     def reply_to_the_work(self, user: str, time: float, within_seconds: float) -> frozenset[str]:
         """The stems of the channel's last judged message, when it was someone else's on-topic

@@ -397,6 +397,7 @@ class OffTopicRule:
             # other message is. One work word in passing ("pic of the courgette attached") is not that.
             live = self._live_topic(message, context)
             work_beside = self._work_words_beside(message, stems) if live is not None else set()
+            message.derived[self.name + ":in_side_words"] = live is not None
             if live is not None and not (
                 len(work_beside) >= _LEXICON_WORDS_WHILE_DRIFTING
                 or (work_beside and self._returns_to_work(
@@ -410,6 +411,7 @@ class OffTopicRule:
             # carry-on word, one word of the work in passing does not end it.
             own_drift = self.memory(context).drifting_since_the_work(message.user, message.time, _DRIFT_SECONDS)
             asks_or_returns = "?" in message.text or bool(self.back_to_work.search(message.phrase_text))
+            message.derived[self.name + ":follows_own_aside"] = own_drift and not asks_or_returns
             drifting = (
                 own_drift and bool(message.tokens) and (message.tokens[0] in self.carry_on or not asks_or_returns)
             ) or self.memory(context).in_side_run(message.user, message.time, _DRIFT_SECONDS)
@@ -683,6 +685,20 @@ class OffTopicRule:
         # queue") takes two, as one word shared with eight posts is chance.
         return len(picked) >= (1 if returning or "?" in message.text else _WORDS_SHARED_WITH_CONVERSATION)
 
+    def _plainly_more_of_it(self, message: MessageUnderReview, context: ChannelContext) -> bool:
+        """(round 24) Is a person's first flagged post (their second unrelated one in a row)
+        plainly more of something else? It names a distraction, carries on a side topic of
+        theirs, or follows their own aside with nobody back at the work since. Two posts each
+        merely unrelated in words, with the channel's work between them (a leader dealing with
+        a breach after an errand), are not yet a run the policy would delete."""
+        plain_stems = self.content_stems(self._plain(message).split())
+        return (
+            bool(message.derived.get(self.name + ":follows_own_aside"))
+            or bool(message.derived.get(self.name + ":in_side_words"))
+            or any(s in self.distractions for s in plain_stems)
+            or self._side_opening(message) is not None
+        )
+
     def _answers_the_work(self, message: MessageUnderReview, context: ChannelContext, stems: list[str]) -> bool:
         """(round 24) Does the message pick up a word of the message just before it, someone
         else's on-topic post of minutes ago ("the shirt won't fit" after "uniforms: white shirt
@@ -762,6 +778,8 @@ class OffTopicRule:
         run = self.memory(context).run_length(message.user, message.ts, message.time, OFF_TOPIC)
         if run < self.config.off_topic_run_length:
             return None
+        if run == self.config.off_topic_run_length and not self._plainly_more_of_it(message, context):
+            return None
         words = ", ".join(dict.fromkeys(judged[1]))
         live = self._live_topic(message, context)
         about = f' (more about {live[0]}: "{live[1]}")' if live else ""
@@ -800,8 +818,10 @@ class OffTopicRule:
         if message.derived.get(REPORTED_FOR) and verdict == OFF_TOPIC:
             # A post reported for what it says (a threat, an advert) is dealt
             # with by its own rule; it does not make the writer's next,
-            # ordinary post the third of an off-topic run.
+            # ordinary post the third of an off-topic run. It is still the channel's latest
+            # business: a reply to it does not follow on from its writer's own aside.
             verdict = TOO_SHORT
+            memory.record_other_business(message.user, message.time)
         memory.record(message.user, message.ts, message.time, verdict, frozenset(stems), edited=message.edited)
 
     def export_state(self, context: ChannelContext) -> dict[str, Any]:
