@@ -76,10 +76,11 @@ class ModerationConfig:
     # needs at least `off_topic_min_content_words` content words to be judged
     # at all; shorter ones ("haha", "see you then") neither add to nor end a run.
     off_topic_run_length: int = 2
-    # A side conversation among several people is flagged from its
-    # `off_topic_side_chat_length`-th message whoever writes it; 0 (the default)
-    # flags it only where one person's own posts in it make a run, as the policy
-    # words it: a friendly exchange of one message each is not a breach.
+    # A side conversation among several people is also flagged as a whole from
+    # its `off_topic_side_chat_length`-th message, whoever writes it (3, as before
+    # round 24); 0 flags it only where one person's own posts in it make a run,
+    # as the policy words it, so a friendly exchange of one message each is not
+    # a breach (the older labelled sets still mark such exchanges; see round 24).
     off_topic_side_chat_length: int = 3
     off_topic_min_content_words: int = 2
     # A post more than this long after the same person's previous post

@@ -45,9 +45,9 @@ unrelated message alone never is. Two kinds of run are followed:
   not end it. Someone who posted its last message and posts again is
   carrying it on: as in 4, one topical word ("the costumes were unreal")
   does not end it. A message in it is flagged when it is its writer's second
-  (or later) in it; other people's messages, one each, are a friendly exchange
-  and are not (unless ``off_topic_side_chat_length`` asks for the whole side
-  conversation to be flagged from its N-th message, as before round 24).
+  (or later) in it, and the whole side conversation from its
+  ``off_topic_side_chat_length``-th message (3); with that set to 0, other
+  people's messages, one each, are a friendly exchange and are not flagged.
 - One person's successive unrelated posts: posts by other people in
   between do not break it; an on-topic post by that person does, and so
   does a day's silence (``off_topic_run_gap_seconds``).
@@ -141,8 +141,12 @@ Round 14 (issue 16):
 Round 24 (issue 16), outside writers read the policy's "multiple successive
 off-topic posts by a single user" literally:
 
-19. One person's second successive off-topic post is the breach (see above), and
-    a side conversation of one message each from several people is not.
+19. One person's second successive off-topic post is the breach (see above); a
+    side conversation of one message each from several people is one only where
+    ``off_topic_side_chat_length`` says so. A person's first flagged post must be
+    plainly more of something else: a distraction, their side topic, or their
+    own aside still the channel's last word (not a leader's second reply to a
+    breach after an errand).
 20. A person's follow-up minutes after their own off-topic post, with nobody
     back at the work since, is more of the same thing whatever it is about (a
     pet, a wedding, a planning row), with no list naming it: it is judged
