@@ -747,7 +747,10 @@ class OffTopicRule:
                         named = f'{opening.section.label} ("{opening.text}")'
                     if named is None and (announced := self.announcers.search(message.phrase_text)):
                         named = f'an aside ("{announced}")'
-                    if named is not None:
+                    # (round 24) A message in the words of the purpose ("anyone on Fortnite tonight"
+                    # in a Fortnite club) is the channel's own business, however short: it opens nothing.
+                    purpose = self.purpose_stems(context.purpose) or frozenset()
+                    if named is not None and not any(s in purpose and s not in self.days for s in self._said(message)):
                         result = (1, named)
             message.derived[key] = result
         return message.derived[key]
