@@ -69,11 +69,19 @@ class ModerationConfig:
     # in a channel busier than the window assumes (oldest forgotten first).
     max_remembered_messages_per_channel: int = 50_000
 
-    # Off-topic: the `off_topic_run_length`-th unrelated post in a row by one
-    # person (and every one after it) is flagged. A post needs at least
-    # `off_topic_min_content_words` content words to be judged at all;
-    # shorter ones ("haha", "see you then") neither add to nor end a run.
-    off_topic_run_length: int = 3
+    # Off-topic (policy 5.7: "multiple successive off-topic posts by a single
+    # user"): the `off_topic_run_length`-th unrelated post in a row by one
+    # person (and every one after it) is flagged; two is "multiple", so a
+    # person's second successive off-topic post is the first breach. A post
+    # needs at least `off_topic_min_content_words` content words to be judged
+    # at all; shorter ones ("haha", "see you then") neither add to nor end a run.
+    off_topic_run_length: int = 2
+    # A side conversation among several people is also flagged as a whole from
+    # its `off_topic_side_chat_length`-th message, whoever writes it (3, as before
+    # round 24); 0 flags it only where one person's own posts in it make a run,
+    # as the policy words it, so a friendly exchange of one message each is not
+    # a breach (the older labelled sets still mark such exchanges; see round 24).
+    off_topic_side_chat_length: int = 3
     off_topic_min_content_words: int = 2
     # A post more than this long after the same person's previous post
     # starts a new run; people silent for longer are forgotten.
@@ -108,6 +116,8 @@ class ModerationConfig:
             raise ValueError("repetition_reworded_min_shared must be at least 1")
         if self.off_topic_run_length < 1:
             raise ValueError("off_topic_run_length must be at least 1")
+        if self.off_topic_side_chat_length < 0:
+            raise ValueError("off_topic_side_chat_length must be 0 (off) or more")
         if not isinstance(self.read_meaning, bool):
             raise ValueError("read_meaning must be true or false")
         if self.max_remembered_messages_per_channel < 1 or self.max_tracked_people_per_channel < 1:

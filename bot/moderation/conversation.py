@@ -41,14 +41,20 @@ class ConversationMemory:
         self.side_time = 0.0
         self.side_topic = ""
         self.side_user = ""  # who posted its last message
-        # Everyone who has posted in it: each of them carries it on, not only its last poster.
-        self.side_people: set[str] = set()
+        # Everyone who has posted in it, with how many of its messages each has posted: each of
+        # them carries it on, not only its last poster, and one person's second is a run of theirs.
+        self.side_people: Counter[str] = Counter()
         # When someone last asked for side conversations to stop: everyone's runs end there.
         self.closed_at = 0.0
         # (round 21) The everyday side topics (``side_topics.txt``: sport, TV, a garden...) the
         # side conversation has been about, and each person's last off-topic post's topics with
         # its time: a follow-up in that topic's own words ("that ref was blind") carries it on.
         self.side_topics: frozenset[str] = frozenset()
+        # (round 24) The channel's last judged message (on or off topic; short ones say too little):
+        # (time, writer, on topic?, its stems). A reply picks up its words; a person's off-topic
+        # post before it is no longer carried on once the channel is back at its work.
+        self.last_judged: tuple[float, str, bool, frozenset[str]] = (0.0, "", False, frozenset())
+        self.last_on_topic_time = 0.0
         self._topics_of_people: OrderedDict[str, tuple[float, frozenset[str]]] = OrderedDict()
 
     # -- recent conversation ---------------------------------------------------
@@ -86,9 +92,9 @@ class ConversationMemory:
 
     def record_side_run(self, length: int, time: float, topic: str, user: str = "") -> None:
         if length <= 1:
-            self.side_people = set()
+            self.side_people = Counter()
         if length:
-            self.side_people.add(user)
+            self.side_people[user] += 1
         self.side_length, self.side_time, self.side_topic, self.side_user = length, time, topic, user
 
     def record_side_topics(self, length: int, topics: frozenset[str]) -> None:
@@ -116,6 +122,10 @@ class ConversationMemory:
         """Has this person posted in the side conversation this message would carry on?"""
         return bool(self.side_run(time, within_seconds)[0]) and user in self.side_people
 
+    def side_posts_of(self, user: str, time: float, within_seconds: float) -> int:
+        """How many messages of the side conversation a message at `time` would carry on this person has posted."""
+        return self.side_people[user] if self.side_run(time, within_seconds)[0] else 0
+
     # -- runs of off-topic posts -------------------------------------------------
 
     def drifting(self, user: str, time: float, within_seconds: float) -> bool:
@@ -125,6 +135,24 @@ class ConversationMemory:
             return False
         last = posts[-1]
         return last.verdict == OFF_TOPIC and 0 <= time - last.time <= within_seconds
+
+    def drifting_since_the_work(self, user: str, time: float, within_seconds: float) -> bool:
+        """Is this person's recent off-topic post (as in `drifting`) still the channel's last
+        judged message, with nobody back at the work, nor on to anything else, since it?"""
+        posts = self._people.get(user)
+        return (self.drifting(user, time, within_seconds) and bool(posts) and self.last_on_topic_time <= posts[-1].time
+                and self.last_judged[1] == user)
+
+    def record_other_business(self, user: str, time: float) -> None:
+        """A message dealt with by another rule (a threat, an advert) is the channel's last
+        judged message, neither on topic nor a side topic's."""
+        self.last_judged = (time, user, False, frozenset())
+
+    def reply_to_the_work(self, user: str, time: float, within_seconds: float) -> frozenset[str]:
+        """The stems of the channel's last judged message, when it was someone else's on-topic
+        post of a few minutes ago (so this one may be a reply to it); empty otherwise."""
+        when, writer, on_topic, stems = self.last_judged
+        return stems if on_topic and writer != user and 0 <= time - when <= within_seconds else frozenset()
 
     def run_length(self, user: str, ts: str, time: float, verdict: Verdict) -> int:
         """How many off-topic posts in a row this one makes for its author.
@@ -169,6 +197,10 @@ class ConversationMemory:
         if posts is None:
             posts = self._people[user] = deque(maxlen=self._posts_per_person)
         posts.append(_Post(ts, time, verdict))
+        if verdict != TOO_SHORT:
+            self.last_judged = (time, user, verdict == ON_TOPIC, stems)
+        if verdict == ON_TOPIC:
+            self.last_on_topic_time = max(self.last_on_topic_time, time)
         self._people.move_to_end(user)
         self._forget_quiet_people(time)
         if verdict == ON_TOPIC:
@@ -193,8 +225,10 @@ class ConversationMemory:
             "recent": [[time, sorted(stems)] for time, stems in self._recent],
             "people": {user: [[p.ts, p.time, p.verdict] for p in posts] for user, posts in self._people.items()},
             "side_run": [self.side_length, self.side_time, self.side_topic, self.side_user],
-            "side_people": sorted(self.side_people),
+            "side_people": dict(sorted(self.side_people.items())),
             "closed_at": self.closed_at,
+            "last_judged": [self.last_judged[0], self.last_judged[1], self.last_judged[2], sorted(self.last_judged[3])],
+            "last_on_topic_time": self.last_on_topic_time,
             "side_topics": sorted(self.side_topics),
             "topics_of_people": {user: [time, sorted(topics)] for user, (time, topics) in self._topics_of_people.items()},
         }
@@ -212,8 +246,16 @@ class ConversationMemory:
             )
         length, time, topic, *user = data.get("side_run", [0, 0.0, ""])
         self.record_side_run(int(length), float(time), str(topic), str(user[0]) if user else "")
-        self.side_people = {str(person) for person in data.get("side_people", user[:1])}
+        people = data.get("side_people", user[:1])
+        # A list (saved before round 24) names who posted, one message each.
+        self.side_people = Counter(
+            {str(person): int(count) for person, count in people.items()} if isinstance(people, dict)
+            else {str(person): 1 for person in people}
+        )
         self.closed_at = float(data.get("closed_at", 0.0))
+        when, writer, on_topic, stems = data.get("last_judged", [0.0, "", False, []])
+        self.last_judged = (float(when), str(writer), bool(on_topic), frozenset(str(s) for s in stems))
+        self.last_on_topic_time = float(data.get("last_on_topic_time", 0.0))
         self.side_topics = frozenset(str(t) for t in data.get("side_topics", []))
         self._topics_of_people.clear()
         for user, (time, topics) in data.get("topics_of_people", {}).items():

@@ -24,7 +24,7 @@ class ModerationSettings(BaseModel):
     # A folder of extra word lists, named like the built-in ones (relative to the organisation file).
     extra_wordlist_dir: str | None = None
     repetition_window_hours: float = Field(default=24, gt=0, le=24 * 30)
-    off_topic_run_length: int = Field(default=3, ge=2, le=20)
+    off_topic_run_length: int = Field(default=2, ge=2, le=20)
     # Also judge longer messages by their meaning, for breaches no word list names (bot/moderation/meaning.py).
     read_meaning: bool = True
 

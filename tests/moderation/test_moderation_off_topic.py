@@ -27,14 +27,14 @@ ON_TOPIC = [
 ]
 
 
-def test_two_unrelated_posts_in_a_row_are_fine_the_third_is_not(channel):
+def test_one_unrelated_post_is_fine_the_same_persons_second_in_a_row_is_not(channel):
+    # Policy 5.7: "multiple successive off-topic posts by a single user" (round 24: two is multiple).
     moderator, clock = channel(PURPOSE), Clock()
     assert not off_topic(moderator.assess("U5", FOOTBALL[0], clock()))
-    assert not off_topic(moderator.assess("U5", FOOTBALL[1], clock()))
+    second = off_topic(moderator.assess("U5", FOOTBALL[1], clock()))
+    assert second and second[0].reason == "2nd post by this person in a side conversation about football, not what #band-practice is for."
     third = off_topic(moderator.assess("U5", FOOTBALL[2], clock()))
-    assert third and third[0].reason == "3rd message in a row about football, not what #band-practice is for."
-    fourth = off_topic(moderator.assess("U5", FOOTBALL[3], clock()))
-    assert fourth and fourth[0].reason.startswith("4th message in a row")
+    assert third and third[0].reason.startswith("3rd post by this person")
 
 
 def test_one_unrelated_post_alone_is_fine(channel):
@@ -51,8 +51,7 @@ def test_an_on_topic_post_by_the_same_person_ends_the_run(channel):
     moderator.assess("U5", FOOTBALL[1], clock())
     moderator.assess("U5", ON_TOPIC[2], clock())
     assert not off_topic(moderator.assess("U5", FOOTBALL[2], clock()))
-    assert not off_topic(moderator.assess("U5", FOOTBALL[3], clock()))
-    assert off_topic(moderator.assess("U5", FOOTBALL[4], clock()))
+    assert off_topic(moderator.assess("U5", FOOTBALL[3], clock()))
 
 
 def test_other_peoples_posts_in_between_do_not_break_a_persons_run(channel):
@@ -61,7 +60,7 @@ def test_other_peoples_posts_in_between_do_not_break_a_persons_run(channel):
     for football, music in zip(FOOTBALL[:3], ON_TOPIC[:3]):
         results.append(off_topic(moderator.assess("U5", football, clock())))
         assert not off_topic(moderator.assess("U1", music, clock()))
-    assert [bool(r) for r in results] == [False, False, True]
+    assert [bool(r) for r in results] == [False, True, True]
 
 
 def test_a_side_conversation_between_several_people_is_one_run(channel):
@@ -131,7 +130,7 @@ def test_a_channel_where_anything_goes_has_no_off_topic_posts(channel, purpose):
 def test_a_purpose_that_forbids_random_chat_is_not_anything_goes(channel):
     moderator, clock = channel("#young-leaders — planning Young Leaders sessions, no random chat please"), Clock()
     found = [bool(off_topic(moderator.assess("U5", text, clock()))) for text in FOOTBALL[:3]]
-    assert found == [False, False, True]
+    assert found == [False, True, True]
 
 
 def test_a_channel_without_a_purpose_has_no_off_topic_posts(channel):
@@ -228,7 +227,7 @@ def test_a_post_carrying_on_a_side_conversation_needs_more_than_one_topical_word
     moderator.assess("U5", "did anyone watch Strictly on Saturday?", clock())
     moderator.assess("U5", "I can't believe Pete went out, he was robbed", clock())
     carried_on = off_topic(moderator.assess("U5", "and that final dance was so good, I was in tears", clock()))
-    assert carried_on and carried_on[0].reason.startswith("3rd message in a row")
+    assert carried_on and carried_on[0].reason.startswith("3rd post by this person")
 
 
 def test_the_same_words_alone_are_on_topic(channel):
@@ -275,7 +274,7 @@ def test_a_question_about_leisure_opens_a_side_conversation(channel):
     moderator.assess("U5", "has anyone been to Lanzarote?", clock())
     moderator.assess("U6", "yes, loved it", clock())
     third = off_topic(moderator.assess("U5", "which part did you stay in", clock()))
-    assert third and third[0].reason == "3rd message in a row about lanzarote, not what #band-practice is for."
+    assert third and third[0].reason == "2nd post by this person in a side conversation about lanzarote, not what #band-practice is for."
 
 
 def test_an_everyday_word_of_the_lexicon_does_not_end_a_side_conversation(channel):

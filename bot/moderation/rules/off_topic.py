@@ -29,8 +29,9 @@ drifting off topic together does not make its own drift look related.
    please", "take that to #random" (``channel_housekeeping.txt``), so a
    moderator closing side conversations never makes a run of their own.
 
-Two kinds of run are flagged from their third (``off_topic_run_length``)
-message on; one or two unrelated messages alone never are:
+Policy 5.7 deletes "multiple successive off-topic posts by a single user": one
+person's run is flagged from its second (``off_topic_run_length``) post on; one
+unrelated message alone never is. Two kinds of run are followed:
 
 - A side conversation, whoever takes part: it starts at a message that
   names a distraction (``off_topic_subjects.txt``: games, TV, sport,
@@ -43,7 +44,10 @@ message on; one or two unrelated messages alone never are:
   word (``everyday_topic_words.txt``: "pick", "stage", "keys") alone does
   not end it. Someone who posted its last message and posts again is
   carrying it on: as in 4, one topical word ("the costumes were unreal")
-  does not end it.
+  does not end it. A message in it is flagged when it is its writer's second
+  (or later) in it, and the whole side conversation from its
+  ``off_topic_side_chat_length``-th message (3); with that set to 0, other
+  people's messages, one each, are a friendly exchange and are not flagged.
 - One person's successive unrelated posts: posts by other people in
   between do not break it; an on-topic post by that person does, and so
   does a day's silence (``off_topic_run_gap_seconds``).
@@ -78,9 +82,9 @@ Round 7 (issue 16):
     distraction: "kingsholm was rocking on saturday". These words are weaker
     than distraction words: a message that names the work or the purpose as
     well stays on topic ("the festival booked us for the acoustic tent"),
-    so they open nothing there. Runs are still flagged from their third
-    message: flagging the second (the first reply) was tried and cost more
-    false alarms on the labelled sets than it caught.
+    so they open nothing there. (Runs were then flagged from their third
+    message; round 24 moved one person's run to its second post, as the
+    policy words it, and stopped flagging side conversations as a whole.)
 
 Round 10 (issue 16):
 
@@ -133,6 +137,25 @@ Round 14 (issue 16):
     to the side conversation ("no, gave up after 40 mins in the queue") needs
     two. Inside a side conversation an everyday word of the lexicon ("a link to
     the stream") does not count towards the two words of the work either.
+
+Round 24 (issue 16), outside writers read the policy's "multiple successive
+off-topic posts by a single user" literally:
+
+19. One person's second successive off-topic post is the breach (see above); a
+    side conversation of one message each from several people is one only where
+    ``off_topic_side_chat_length`` says so. A person's first flagged post must be
+    plainly more of something else: a distraction, their side topic, or their
+    own aside still the channel's last word (not a leader's second reply to a
+    breach after an errand).
+20. A person's follow-up minutes after their own off-topic post, with nobody
+    back at the work since, is more of the same thing whatever it is about (a
+    pet, a wedding, a planning row), with no list naming it: it is judged
+    however short, and one word of the work in passing does not end it. A
+    question or a return to the work ("Can I bring my niece to the open
+    day?") is judged as any message is, and ends the run when it is on topic.
+21. A reply that picks up a word of the message just before it, someone else's
+    on-topic post of minutes ago ("the shirt won't fit" after the uniform
+    list), answers the work: it is on topic and ends its writer's run.
 
 A channel without a purpose, or whose purpose says anything goes ("anything
 goes", "random", "off-topic", "general chat": ``anything_goes.txt``), has no
@@ -193,13 +216,14 @@ class OffTopicRule:
     def __init__(self, lists: WordLists, config: ModerationConfig) -> None:
         self.config = config
         self._token_stems: dict[str, tuple[str, ...]] = {}
-        # Kit named with digits ("808", "9v") is as topical as kit named in letters.
+        # Kit named with digits ("808", "9v") is as topical as kit named in letters, and so
+        # (round 24) is kit named in two letters ("the PA", "the DJ"), under three letters as it is.
         self._numbered_terms = frozenset(
             word
             for name in ("topic_lexicon", "instruments", "work_words")
             for entry in lists.entries(name)
             for word in tokenize(entry)
-            if any(c.isdigit() for c in word)
+            if any(c.isdigit() for c in word) or (len(entry.strip()) < _MIN_WORD_LENGTH and word.isalpha())
         )
         self.stopwords = frozenset(w for entry in lists.entries("stopwords") for w in tokenize(entry))
         # Instruments are on topic everywhere too (one list, not two to keep
@@ -377,16 +401,23 @@ class OffTopicRule:
             # other message is. One work word in passing ("pic of the courgette attached") is not that.
             live = self._live_topic(message, context)
             work_beside = self._work_words_beside(message, stems) if live is not None else set()
+            message.derived[self.name + ":in_side_words"] = live is not None
             if live is not None and not (
                 len(work_beside) >= _LEXICON_WORDS_WHILE_DRIFTING
                 or (work_beside and self._returns_to_work(
                     message, stems, purpose, self.memory(context).in_side_run(message.user, message.time, _DRIFT_SECONDS)))
             ):
                 distracted = True
+            # (round 24) A person whose last post, minutes ago, was off topic and who now
+            # writes neither a question nor a return to the work ("my dog's been lying on the
+            # tiles all day", then "the vet says it's the heat") is telling more of the same
+            # thing, whatever it is about and whether or not a list names it: as with a
+            # carry-on word, one word of the work in passing does not end it.
+            own_drift = self.memory(context).drifting_since_the_work(message.user, message.time, _DRIFT_SECONDS)
+            asks_or_returns = "?" in message.text or bool(self.back_to_work.search(message.phrase_text))
+            message.derived[self.name + ":follows_own_aside"] = own_drift and not asks_or_returns
             drifting = (
-                bool(message.tokens)
-                and message.tokens[0] in self.carry_on
-                and self.memory(context).drifting(message.user, message.time, _DRIFT_SECONDS)
+                own_drift and bool(message.tokens) and (message.tokens[0] in self.carry_on or not asks_or_returns)
             ) or self.memory(context).in_side_run(message.user, message.time, _DRIFT_SECONDS)
             memory = self.memory(context)
             side_so_far = memory.side_run(message.time, _DRIFT_SECONDS)[0]
@@ -436,8 +467,10 @@ class OffTopicRule:
             # A short reply ("I've got two, I'll bring one") says too little to
             # judge, unless it names a distraction ("the Traitors finale tho").
             # (round 21) Nor does one in a side topic's own words ("their new signing looks useless").
+            # (round 24) Nor does a follow-up to its writer's own off-topic post of minutes before
+            # ("the bride wants them all in lilac"): it is judged with the words it has.
             elif len(set(stems)) < self.config.off_topic_min_content_words + (
-                0 if distracted or self._topics_in(message, context) else 1
+                0 if distracted or self._topics_in(message, context) or (own_drift and not asks_or_returns) else 1
             ):
                 result = (TOO_SHORT, stems)
             else:
@@ -479,6 +512,7 @@ class OffTopicRule:
                     and (
                         lexicon_words >= (_LEXICON_WORDS_WHILE_DRIFTING if drifting else 1)
                         or len({s for s in stems if s in recent}) >= _WORDS_SHARED_WITH_CONVERSATION
+                        or (not drifting and live is None and self._answers_the_work(message, context, stems))
                     )
                 )
                 result = (ON_TOPIC if related else OFF_TOPIC, stems)
@@ -655,6 +689,29 @@ class OffTopicRule:
         # queue") takes two, as one word shared with eight posts is chance.
         return len(picked) >= (1 if returning or "?" in message.text else _WORDS_SHARED_WITH_CONVERSATION)
 
+    def _plainly_more_of_it(self, message: MessageUnderReview, context: ChannelContext) -> bool:
+        """(round 24) Is a person's first flagged post (their second unrelated one in a row)
+        plainly more of something else? It names a distraction, carries on a side topic of
+        theirs, or follows their own aside with nobody back at the work since. Two posts each
+        merely unrelated in words, with the channel's work between them (a leader dealing with
+        a breach after an errand), are not yet a run the policy would delete."""
+        plain_stems = self.content_stems(self._plain(message).split())
+        return (
+            bool(message.derived.get(self.name + ":follows_own_aside"))
+            or bool(message.derived.get(self.name + ":in_side_words"))
+            or any(s in self.distractions for s in plain_stems)
+            or self._side_opening(message) is not None
+        )
+
+    def _answers_the_work(self, message: MessageUnderReview, context: ChannelContext, stems: list[str]) -> bool:
+        """(round 24) Does the message pick up a word of the message just before it, someone
+        else's on-topic post of minutes ago ("the shirt won't fit" after "uniforms: white shirt
+        and black trousers")? That is a reply to the work, not a new subject. Everyday words and
+        people's names are left out, as in `_picks_up_the_topic`."""
+        last = self.memory(context).reply_to_the_work(message.user, message.time, _DRIFT_SECONDS)
+        names = self._names_in(message.text)
+        return any(s in last and s not in self.everyday and s not in names for s in stems)
+
     def _names_in(self, text: str) -> frozenset[str]:
         """Stems of the words written with a capital inside a sentence: people's names, mostly."""
         return frozenset(
@@ -690,7 +747,10 @@ class OffTopicRule:
                         named = f'{opening.section.label} ("{opening.text}")'
                     if named is None and (announced := self.announcers.search(message.phrase_text)):
                         named = f'an aside ("{announced}")'
-                    if named is not None:
+                    # (round 24) A message in the words of the purpose ("anyone on Fortnite tonight"
+                    # in a Fortnite club) is the channel's own business, however short: it opens nothing.
+                    purpose = self.purpose_stems(context.purpose) or frozenset()
+                    if named is not None and not any(s in purpose and s not in self.days for s in self._said(message)):
                         result = (1, named)
             message.derived[key] = result
         return message.derived[key]
@@ -700,16 +760,32 @@ class OffTopicRule:
         if judged is None or judged[0] == ON_TOPIC:
             return None
         side, topic = self.side_run(message, context)
-        if side >= self.config.off_topic_run_length:
-            return Finding(
-                "off_topic",
-                f"{_ordinal(side)} message in a row about {topic}, not what {_channel_name(context)} is for.",
-                evidence={"run": str(side), "topic": topic, "content_words": ", ".join(dict.fromkeys(judged[1]))[:120]},
-            )
+        if side:
+            # Policy 5.7 names one user's successive posts: in a side conversation, this
+            # person's own messages in it, other people's between them or not. The whole
+            # exchange counts only where the organisation asks it to (``off_topic_side_chat_length``).
+            own = self.memory(context).side_posts_of(message.user, message.time, _DRIFT_SECONDS) + 1
+            evidence = {"run": str(side), "topic": topic, "content_words": ", ".join(dict.fromkeys(judged[1]))[:120]}
+            if own >= self.config.off_topic_run_length:
+                return Finding(
+                    "off_topic",
+                    f"{_ordinal(own)} post by this person in a side conversation about {topic}, "
+                    f"not what {_channel_name(context)} is for.",
+                    evidence={**evidence, "own_posts": str(own)},
+                )
+            whole = self.config.off_topic_side_chat_length
+            if whole and side >= whole:
+                return Finding(
+                    "off_topic",
+                    f"{_ordinal(side)} message in a row about {topic}, not what {_channel_name(context)} is for.",
+                    evidence=evidence,
+                )
         if judged[0] != OFF_TOPIC:
             return None
         run = self.memory(context).run_length(message.user, message.ts, message.time, OFF_TOPIC)
         if run < self.config.off_topic_run_length:
+            return None
+        if run == self.config.off_topic_run_length and not self._plainly_more_of_it(message, context):
             return None
         words = ", ".join(dict.fromkeys(judged[1]))
         live = self._live_topic(message, context)
@@ -749,8 +825,10 @@ class OffTopicRule:
         if message.derived.get(REPORTED_FOR) and verdict == OFF_TOPIC:
             # A post reported for what it says (a threat, an advert) is dealt
             # with by its own rule; it does not make the writer's next,
-            # ordinary post the third of an off-topic run.
+            # ordinary post the third of an off-topic run. It is still the channel's latest
+            # business: a reply to it does not follow on from its writer's own aside.
             verdict = TOO_SHORT
+            memory.record_other_business(message.user, message.time)
         memory.record(message.user, message.ts, message.time, verdict, frozenset(stems), edited=message.edited)
 
     def export_state(self, context: ChannelContext) -> dict[str, Any]:
