@@ -25,6 +25,9 @@ class ModerationSettings(BaseModel):
     extra_wordlist_dir: str | None = None
     repetition_window_hours: float = Field(default=24, gt=0, le=24 * 30)
     off_topic_run_length: int = Field(default=2, ge=2, le=20)
+    # A side conversation among several people is flagged as a whole from this message on; 0 leaves it to
+    # each person's own runs (policy 5.7 names "a single user").
+    off_topic_side_chat_length: int = Field(default=3, ge=0, le=20)
     # Also judge longer messages by their meaning, for breaches no word list names (bot/moderation/meaning.py).
     read_meaning: bool = True
 
@@ -49,6 +52,7 @@ def moderation_config(config: OrgConfig | None, org_file: Path | None = None) ->
         removed_terms={k: tuple(v) for k, v in settings.removed_terms.items()},
         repetition_window_seconds=settings.repetition_window_hours * 3600,
         off_topic_run_length=settings.off_topic_run_length,
+        off_topic_side_chat_length=settings.off_topic_side_chat_length,
         read_meaning=settings.read_meaning,
     )
 

@@ -128,3 +128,17 @@ def test_a_reply_picking_up_the_work_just_said_ends_the_run(channel):
         ("ben", "the nit comb is in the bathroom if anyone wants to borrow it lol"),
     ]
     assert flags(channel, ORCHESTRA, messages) == [False, False, False, False, False]
+
+
+def test_the_organisation_file_chooses_how_side_chats_are_read():
+    """An organisation that reads policy 5.7's "a single user" strictly sets off_topic_side_chat_length: 0
+    in its organisation file, and the rules the bot builds follow it."""
+    from pathlib import Path
+
+    from bot.moderation_queue.settings import moderation_config
+    from bot.org import parse_org_text
+
+    example = (Path(__file__).resolve().parents[2] / "examples" / "org.yml").read_text(encoding="utf-8")
+    assert moderation_config(parse_org_text(example)).off_topic_side_chat_length == 3
+    strict = parse_org_text(example + "\nsettings:\n  moderation:\n    off_topic_side_chat_length: 0\n")
+    assert moderation_config(strict).off_topic_side_chat_length == 0
