@@ -496,7 +496,9 @@ class DateOfBirthDetector:
     def _own_ages(self, text: str) -> list[Span]:
         """"Hi, I'm Leon, I'm 13 and I play bass", "so I'll be 12 by the concert": a young person giving their
         own age (round 24). Not when the message says the writer is a grown-up ("I'm 19, a parent of two")."""
-        found = [Span(Kind.DATE_OF_BIRTH, m.start("age"), m.end("age")) for m in _OWN_AGE.finditer(text)]
+        found = [Span(Kind.DATE_OF_BIRTH, m.start("age"), m.end("age")) for m in _OWN_AGE.finditer(text)
+                 # A child's age, and not a time said next: "I'll be 10, maybe 15 mins late" is running late.
+                 if (age_in_years(m.group("age")) or 0) <= _OLDEST_CHILD_AGE and _TIME_SAID_AFTER.match(text, m.end()) is None]
         if found and self._adult_self.search(text):
             return []
         return found
@@ -863,6 +865,10 @@ _GROUP_BETWEEN = lazy_compile(
 # turned 15 last week": a writer giving their own age (4 to 19) tells it as surely as a name beside it.
 # The age must end its phrase, so "I'm 16 bars in" and "I'm 5 minutes away" are not ages; the caller
 # leaves it when the message says the writer is an adult (adult_self_words.txt).
+# A length of time said right after a number ("10, maybe 15 mins late", "12, 15 mins"): the number was a time.
+_TIME_SAID_AFTER = lazy_compile(
+    r"[ \t,;]*(?:(?:maybe|or|about|around|like|prob|probably|possibly)[ \t]+)?(?:\d{1,3}|few|couple)?[ \t-]*"
+    r"(?:mins?|minutes?|hours?|hrs?|secs?|seconds?)\b", re.IGNORECASE)
 _OWN_AGE = lazy_compile(
     rf"(?<![\w'\u2019])(?:i[ \t]*['\u2019]?[ \t]*m|i[ \t]+am|i[ \t]*['\u2019][ \t]*ll[ \t]+be|i[ \t]+will[ \t]+be|ill[ \t]+be"
     rf"|i(?:['\u2019]ve|[ \t]+have)?[ \t]+(?:just[ \t]+)?(?:turned|turn)|i(?:['\u2019]m|[ \t]+am)[ \t]+turning)"
@@ -875,7 +881,7 @@ _OWN_AGE = lazy_compile(
 # a verb of being or turning, or opening a sentence, is a birthday said on the day. A question ("is he
 # 12 today?") asks, and a head count ("attendance - 14 today") counts: the caller reads who it is about.
 _AGE_TODAY = lazy_compile(
-    rf"(?:(?P<lead>[,(]|[ \t][\-\u2013\u2014]|(?<![\w'\u2019])(?:is|['\u2019]s|turns|turned|hits|hit|reaches)"
+    rf"(?:(?P<lead>[,(]|[ \t][\-\u2013\u2014]|(?:(?<![\w'\u2019])(?:is|turns|turned|hits|hit|reaches)|(?<=\w)['\u2019]s)"
     rf"(?:[ \t]+(?:officially|now|finally|only|just|actually))?)[ \t]*|(?P<opening>^|(?<=[.!?\n])[ \t]*))"
     rf"(?P<age>{_AGE_VALUE})[ \t]+today\b(?![ \t]*\?)",
     re.IGNORECASE,

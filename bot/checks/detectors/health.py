@@ -301,7 +301,7 @@ class HealthDetector:
         # Round 24: a record about one of the team, named in its heading (health_adult_records.txt), not after
         # "young" ("young volunteer induction" is a young person's).
         self._adult_record = lazy_compile(
-            rf"(?<!young[ \t])(?<!young-)\b(?i:{phrase_pattern(entries('health_adult_records', context.extra_terms))})\b")
+            rf"(?<![Yy]oung[ \t])(?<![Yy]oung-)(?<!YOUNG[ \t])\b(?i:{phrase_pattern(entries('health_adult_records', context.extra_terms))})\b")
         labels = phrase_pattern(entries("health_form_labels", context.extra_terms))
         # "Dietary / medical: coeliac", "Needs/adjustments: ...": a label shared with another field.
         # Asked as a question: "Any health issues? ...", "Please tell us about any medical needs: ...".
@@ -476,11 +476,21 @@ class HealthDetector:
     def _about_a_grown_up(self, text: str) -> bool:
         """The text's heading names a record about one of the team (round 24, health_adult_records.txt):
         "Volunteer induction - Mark: has epilepsy" is the volunteer's own health, told to the team. The
-        heading is the first line, or its start up to a colon or a dash."""
+        heading is the first line's start up to a colon or a dash, or a short first line with more below
+        it, and is a title of a few words: a sentence that mentions a new volunteer ("Our new volunteer Sam
+        will sit with Ellie, who has epilepsy") heads nothing. An age under 18 makes the record a young
+        person's ("Induction notes: Ellie (14) has epilepsy")."""
         line_end = text.find("\n")
-        line_end = min(len(text) if line_end < 0 else line_end, _HEADING_REACH)
-        heading = _HEADING_END.search(text, 0, line_end)
-        return self._adult_record.search(text, 0, line_end if heading is None else heading.start()) is not None
+        heading = _HEADING_END.search(text, 0, min(len(text) if line_end < 0 else line_end, _HEADING_REACH))
+        if heading is not None:
+            heading_end = heading.start()
+        elif 0 <= line_end <= _HEADING_REACH:
+            heading_end = line_end
+        else:
+            return False
+        return (_TITLE.fullmatch(text, 0, heading_end) is not None
+                and self._adult_record.search(text, 0, heading_end) is not None
+                and _UNDER_18.search(text) is None)
 
     def _sentence_has_person(self, text: str, start: int, end: int) -> bool:
         """The sentence names its person: he or she, a capitalised first name, or a first name typed in lower
@@ -1242,6 +1252,12 @@ _HEALS_AFTER = lazy_compile(r"[ \t]+(?:heals|mends|gets[ \t]+better|is[ \t]+heal
 # A heading's end: a colon or a dash between words (round 24), looked for in a text's first line.
 _HEADING_END = lazy_compile(r":|[ \t][-\u2013\u2014][ \t]")
 _HEADING_REACH = 120
+# A heading that is a title, not a sentence: up to eight words, with no sentence's end in it.
+_TITLE = lazy_compile(r"[ \t*_#]*[^\s.!?]+(?:[ \t]+[^\s.!?]+){0,7}[ \t]*")
+# An age under 18 given for someone: "(14)", "aged 15", "16 years old", "16yo".
+_UNDER_18 = lazy_compile(
+    r"\((?:[4-9]|1[0-7])\)|\baged?[ \t]+(?:[4-9]|1[0-7])\b|\b(?:[4-9]|1[0-7])[ \t]*(?:years?[ \t]+old|yrs?[ \t]+old|yo|y/o)\b",
+    re.IGNORECASE)
 # A first name typed in lower case before a dash, colon or comma: "for jayden - burnt his finger".
 _LOWER_NAME_LABEL = lazy_compile(r"\b(?P<name>[a-z]{2,})[ \t]*[-:,\u2013]")
 # A plan kept for a need ("his care plan was followed"): care taken over a need, not a need of its own.

@@ -1068,6 +1068,9 @@ _ONE_OF_MANY_BEFORE = lazy_compile(
 _PRONOUN_IN_SENTENCE = lazy_compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 _CAPITALISED_WORD = lazy_compile(r"\b[A-Z][a-z]+\b")
 # A capitalised word beside another in a title: "Christmas Concert", "Duke of Edinburgh", "Arts Award".
+_EVENT_TITLE_WORDS = frozenset(entries("event_title_words"))
+# How far either side of a word its title's other words are looked for ("the Big Sing at Gloucester Cathedral").
+_TITLE_REACH = 30
 _TITLE_RUN_BEFORE = lazy_compile(r"\b[A-Z][A-Za-z]*(?:[ \t]+(?:of|the))?[ \t]+$")
 _TITLE_RUN_AFTER = lazy_compile(r"(?:[ \t]+(?:of|the))?[ \t]+[A-Z][A-Za-z]*\b")
 _GROUP_WORDS = frozenset(
@@ -1103,6 +1106,12 @@ def _one_pupil_named(text: str, cue: re.Match[str], doc: Document, end_of_list) 
             or _PRONOUN_IN_SENTENCE.search(text, sentence_start, sentence_end) is not None)
 
 
+def _in_a_title(text: str, start: int, end: int) -> bool:
+    """A word of event_title_words.txt stands in the run of capitalised words around text[start:end]."""
+    return any(word.group() in _EVENT_TITLE_WORDS
+               for word in _CAPITALISED_WORD.finditer(text, max(0, start - _TITLE_REACH), min(len(text), end + _TITLE_REACH)))
+
+
 def _names_someone(text: str, start: int, end: int, first_names: frozenset[str] | None = None) -> bool:
     """Does text[start:end] name a person, other than in a school's name? With ``first_names`` (round 24),
     a capitalised word that is not a first name people have and stands in a run of capitalised words is
@@ -1115,7 +1124,7 @@ def _names_someone(text: str, start: int, end: int, first_names: frozenset[str] 
             continue
         if first_names is not None and word.group().lower() not in first_names and (
                 _TITLE_RUN_BEFORE.search(text, max(0, word.start() - 20), word.start())
-                or _TITLE_RUN_AFTER.match(text, word.end())):
+                or _TITLE_RUN_AFTER.match(text, word.end())) and _in_a_title(text, word.start(), word.end()):
             continue
         # "Over 40 students from Cleeve, Chosen Hill and ...", "Nearly thirty pupils from ...": a count of
         # a group says whose schools they are, nobody's in particular (round 12).
@@ -1128,7 +1137,7 @@ def _names_someone(text: str, start: int, end: int, first_names: frozenset[str] 
 
 
 def _cue_ends(text: str, lowered: str | None, doc: Document | None = None, end_of_list=None,
-              first_names: frozenset[str] = frozenset()) -> list[int]:
+              first_names: frozenset[str] | None = None) -> list[int]:
     link_cues = _LINK_CUE.finditer(lowered) if lowered is not None else _LINK_CUE_ANY_CASE.finditer(text)
     ends = [m.end() for m in link_cues if doc is None or end_of_list is None or _one_pupil_named(text, m, doc, end_of_list)]
     if doc is not None:
