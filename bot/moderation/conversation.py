@@ -90,10 +90,12 @@ class ConversationMemory:
             return self.side_length, self.side_topic
         return 0, ""
 
-    def record_side_run(self, length: int, time: float, topic: str, user: str = "") -> None:
+    def record_side_run(self, length: int, time: float, topic: str, user: str = "", counts_as_theirs: bool = True) -> None:
+        """The side conversation after a message; `counts_as_theirs` is False for a short reply ("lol yes"),
+        which carries the conversation on but is not one of its writer's own posts in it."""
         if length <= 1:
             self.side_people = Counter()
-        if length:
+        if length and counts_as_theirs:
             self.side_people[user] += 1
         self.side_length, self.side_time, self.side_topic, self.side_user = length, time, topic, user
 

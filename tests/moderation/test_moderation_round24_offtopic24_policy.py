@@ -142,3 +142,18 @@ def test_the_organisation_file_chooses_how_side_chats_are_read():
     assert moderation_config(parse_org_text(example)).off_topic_side_chat_length == 3
     strict = parse_org_text(example + "\nsettings:\n  moderation:\n    off_topic_side_chat_length: 0\n")
     assert moderation_config(strict).off_topic_side_chat_length == 0
+
+
+def test_a_short_reply_is_not_a_persons_second_post_in_a_side_chat():
+    """Policy 5.7 names one user's successive off-topic posts; "lol yes" has nothing in it to count
+    (off_topic_min_content_words), so it is not its writer's second post in the side conversation."""
+    from bot.moderation import ChannelModerator
+
+    moderator = ChannelModerator(
+        "#volunteers — volunteer rotas for the summer fete",
+        rulebook=RuleBook(ModerationConfig(read_meaning=False, off_topic_side_chat_length=0)),
+    )
+    posts = [("ann", "Fete rota is pinned, please check your slots for Saturday"), ("ben", "anyone watching the darts tonight"),
+             ("cat", "wouldnt miss it, the final is at nine"), ("ben", "lol yes")]
+    flagged = [moderator.assess(user, text, f"17000000{i:02d}.000100") for i, (user, text) in enumerate(posts)]
+    assert flagged == [[], [], [], []]

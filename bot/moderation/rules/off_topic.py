@@ -766,7 +766,8 @@ class OffTopicRule:
             # exchange counts only where the organisation asks it to (``off_topic_side_chat_length``).
             own = self.memory(context).side_posts_of(message.user, message.time, _DRIFT_SECONDS) + 1
             evidence = {"run": str(side), "topic": topic, "content_words": ", ".join(dict.fromkeys(judged[1]))[:120]}
-            if own >= self.config.off_topic_run_length:
+            # A reply with almost nothing in it ("lol yes") neither adds to nor ends a person's run.
+            if not self._says_too_little(judged[1]) and own >= self.config.off_topic_run_length:
                 return Finding(
                     "off_topic",
                     f"{_ordinal(own)} post by this person in a side conversation about {topic}, "
@@ -796,6 +797,10 @@ class OffTopicRule:
             evidence={"run": str(run), "content_words": words[:120]},
         )
 
+    def _says_too_little(self, stems) -> bool:
+        """Fewer content words than `off_topic_min_content_words`: "lol yes", "same"."""
+        return len(set(stems)) < self.config.off_topic_min_content_words
+
     def remember(self, message: MessageUnderReview, context: ChannelContext) -> None:
         judged = self.verdict(message, context)
         if judged is None:
@@ -813,7 +818,10 @@ class OffTopicRule:
                 # reported for what it says; it does not open a side
                 # conversation that the next, unrelated posts would carry on.
                 side, topic = 0, ""
-            memory.record_side_run(side, message.time, topic, message.user)
+            # A reply with almost nothing in it ("lol yes") is not one of its writer's posts in the side
+            # conversation; a short question that opens one ("has anyone been to Lanzarote?") is.
+            memory.record_side_run(side, message.time, topic, message.user,
+                                   counts_as_theirs=side == 1 or not self._says_too_little(stems))
             topics = frozenset(self._topics_in(message, context)) if verdict != ON_TOPIC else frozenset()
             memory.record_side_topics(side, topics)
             # A person's off-topic post in a side topic's words makes that topic theirs for a while;
