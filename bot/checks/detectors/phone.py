@@ -65,6 +65,10 @@ _OWNERS_NUMBER = lazy_compile(
     rf"(?:{_PERSONAL_OWNER.pattern})[ \t]+(?:[\w'\u2019]+[ \t]+)?(?:number|mobile|mob|phone|landline|no\.?)\b", re.IGNORECASE)
 # The writers' own number: "call us on", "ring our bookings line", "give us a ring on".
 _OURS = lazy_compile(r"\b(?:us|our|ours)\b", re.IGNORECASE)
+# A number given on its own after a sentence naming an organisation's number: how far back, and how many
+# words may come before the number in its own clause ("It's", "> ", "yes it is").
+_NAMED_BEFORE_REACH = 160
+_NAMED_BEFORE_WORDS = 3
 # How far after a quoted number its email's signature may be.
 _SIGNATURE_REACH = 600
 _CALLING_VERB_NAME = lazy_compile(r"\b(?:call|ring|text|phone|contact|message|ask(?:[ \t]+for)?)[ \t]+([A-Z][a-z'\u2019-]+)")
@@ -115,6 +119,12 @@ class PhoneDetector:
             rf"\b(?:{labels})(?:['\u2019]s)?[ \t]*(?:(?:number(?:['\u2019]s)?|no\.?|is|on|:|-|\u2013|ring|call|phone|dial|tel\.?)[ \t]*){{0,3}}$",
             re.IGNORECASE)
         self._business_earlier = lazy_compile(rf"\b(?:{labels})\b", re.IGNORECASE)
+        # "anyone got the school office number?\n> 01452 ...", "add the box office number to the page? It's
+        # 01452 ...": an organisation's number asked for or named in the sentence just before (round 25).
+        lines = phrase_pattern([label for label in entries("public_line_labels", context.extra_terms) if label.endswith("line")])
+        self._public_number_named = lazy_compile(
+            rf"\b(?:{labels})(?:['\u2019]s)?[ \t]+(?:phone[ \t]+|tel\.?[ \t]+)?(?:number|no\.?|line)\b|\b(?:{lines})\b",
+            re.IGNORECASE)
         # A professional's work line or an agency's duty desk (round 21, work_line_words.txt): "Referrer: K.
         # Bannister, Family Support Worker, 01452 ...", "the Youth Support duty desk on 01452 ...".
         work = phrase_pattern(entries("work_line_words", context.extra_terms))
@@ -213,8 +223,9 @@ class PhoneDetector:
         if self._labelled_as_identifier(text[max(0, start - 60):start]):
             return False
         public = (self._public_line_before.search(before) or self._public_line_after.match(text, end)
-                  or self._their_number(text, start) or self._business_clause(text, start, written))
-        if public and phonenumbers.number_type(number) in _FIXED_LINE_TYPES:
+                  or self._their_number(text, start) or self._business_clause(text, start, written)
+                  or self._named_just_before(text, start))
+        if public and self._a_landline(number):
             return False
         if self._signed_by_an_organisation(text, start) and self._a_landline(number):
             return False
@@ -265,6 +276,17 @@ class PhoneDetector:
         pronoun = _THEIR_NUMBER.search(clause)
         return pronoun is not None and self._business_earlier.search(clause, 0, pronoun.start()) is not None
 
+    def _named_just_before(self, text: str, start: int) -> bool:
+        """"anyone got the school office number? need to confirm thurs\n> 01452 ...": a number given on its own
+        (at most a few words before it, none saying whose it is) right after a sentence or two that ask for
+        or name an organisation's public number (round 25). Only a landline is public (checked by the
+        caller)."""
+        parts = _CLAUSE_END.split(text[max(0, start - _NAMED_BEFORE_REACH):start])
+        clause = parts[-1].lstrip(" \t>")
+        if len(parts) < 2 or len(clause.split()) > _NAMED_BEFORE_WORDS or _PERSONAL_OWNER.search(clause):
+            return False
+        return any(self._public_number_named.search(part) and not _OWNERS_NUMBER.search(part) for part in parts[-3:-1])
+
     def _business_clause(self, text: str, start: int, written: str) -> bool:
         """"Box office for the Roses is 01684 ...", "Cotswold Cars are on 01453 ...": a venue's desk or a
         business's name earlier in the clause, or a professional's role or an agency's desk ("Family
@@ -276,7 +298,12 @@ class PhoneDetector:
                 or self._work_line_earlier.search(clause)
                 or self._public_mailbox.search(written, start - len(clause), start)):
             return False
-        if _PERSONAL_OWNER.search(clause):
+        # Whose number it is is said after the business is named ("Severn Cars, or her mum's mobile"), or as
+        # an owner's number anywhere; "if parents need a cab, Gloucester Cars are on ..." is the firm's.
+        business = (self._business_earlier.search(clause) or self._business_name.search(clause)
+                    or self._work_line_earlier.search(clause))
+        after_business = clause[business.start():] if business else clause
+        if _PERSONAL_OWNER.search(after_business) or _OWNERS_NUMBER.search(clause):
             return False
         return not any(m.group(1).lower() in self._first_names for m in _CALLING_VERB_NAME.finditer(clause))
 
