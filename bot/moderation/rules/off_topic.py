@@ -689,7 +689,7 @@ class OffTopicRule:
         # queue") takes two, as one word shared with eight posts is chance.
         return len(picked) >= (1 if returning or "?" in message.text else _WORDS_SHARED_WITH_CONVERSATION)
 
-    def _plainly_more_of_it(self, message: MessageUnderReview, context: ChannelContext) -> bool:
+    def _plainly_more_of_it(self, message: MessageUnderReview) -> bool:
         """(round 24) Is a person's first flagged post (their second unrelated one in a row)
         plainly more of something else? It names a distraction, carries on a side topic of
         theirs, or follows their own aside with nobody back at the work since. Two posts each
@@ -786,7 +786,7 @@ class OffTopicRule:
         run = self.memory(context).run_length(message.user, message.ts, message.time, OFF_TOPIC)
         if run < self.config.off_topic_run_length:
             return None
-        if run == self.config.off_topic_run_length and not self._plainly_more_of_it(message, context):
+        if run == self.config.off_topic_run_length and not self._plainly_more_of_it(message):
             return None
         words = ", ".join(dict.fromkeys(judged[1]))
         live = self._live_topic(message, context)
