@@ -32,6 +32,23 @@ roster is called by the nickname itself. A first name shared by participants wit
 ("Ella" Grant has no consent, "Ella" Hughes has) is reported only where the text puts that name in the
 picture ("clip of Ella", "Ella's in the reel", "shout out to Ella"): then it may be the opted-out Ella.
 
+A photo caption's own words ("Team shot (left to right): ...", "L-R: ...") and a family's media
+consent forms are about pictures too (publicity_words.txt), so "Media consent forms outstanding: Oscar
+P (mum)" names the opted-out child. A photo word in another sense is not (not_publicity_senses.txt):
+a certificate "in the post", "cameras on" in a video call, a "name tag".
+
+A reminder that keeps someone out of the pictures ("Oscar P is no-photo, so he's behind the camera")
+lets off the first names and initials of its own sentence, and of the sentences beside it when it
+names nobody itself ("Can someone blur Maya B? no consent"); a caption's other sentences still put
+their children in the picture. A consent form still to come back ("no photo consent form back from Tom
+J's family") is paperwork to chase (consent_paperwork_words.txt), not a reminder.
+
+A famous namesake (famous_people.txt) credited with a song is nobody on the roster either: "covering
+Tom Jones" in a text about songs (namesake_credits_before.txt), "Green, Green Grass of Home (Tom Jones,
+arr. D. Hughes)" (namesake_credits_after.txt), "2. Delilah - Tom Jones" in a set list. A famous name
+alone proves nothing: "Tom Jones smashed the drum solo, video up tomorrow" is the child, and so is
+"Keys - Tom Jones" and "covering Tom Jones's solo".
+
 Someone else with the name: a visitor from an outside organisation ("Oscar from the council's comms
 team", "Tom Jones, grants officer at ...": visiting_organisations.txt, adult_roles.txt), a compound
 word ("Oscar-winning"), a famous namesake's song in quotes ("Tom Jones' 'It's Not Unusual'") or in a
@@ -43,7 +60,9 @@ hashes, so the checker never needs the roster in clear either.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left, bisect_right
 from functools import cached_property, lru_cache
 
 from bot.checks.context import CheckContext
@@ -105,6 +124,11 @@ _LISTED_WITH = lazy_compile(r"[ \t]*(?:,|&|\+|/|\band\b)[ \t]*(?:and[ \t]+)?")
 _LISTED_BEFORE = lazy_compile(r"(?P<other>[^\W\d_]+)[ \t]*(?:,|&|\+|/|\band\b)[ \t]*(?:and[ \t]+)?$")
 # A playlist's credit: "Tom Jones - Sex Bomb", "Tom Jones: Delilah".
 _CREDIT_DASH_AFTER = lazy_compile(r"[ \t]*[-\u2013\u2014:][ \t]*[\"'\u2018\u201c]?[A-Z0-9]")
+# A famous namesake after a song title and a dash in a list of songs: "2. Delilah \u2013 Tom Jones".
+_TITLE_DASH_BEFORE = lazy_compile(r"(?P<title>[A-Z][\w'\u2019]*[!?]?)[ \t]*[-\u2013\u2014][ \t]*$")
+# Where one sentence of a text ends: a line break, "?" or "!", or a full stop before a capital ("Noah
+# T. Oscar P is no-photo"). A reminder that keeps someone out of the pictures covers its own sentence.
+_SENTENCE_END = lazy_compile(r"\n|[!?]+(?=\s)|\.(?=[ \t]+[\"'\u2018\u201c(]?[A-Z])")
 # "young producer", "junior volunteer": a role young people have too.
 _YOUNG_ROLE = lazy_compile(r"\b(?:young|junior|youth|teen|teenage|trainee)\b", re.IGNORECASE)
 _YOUNG_ROLE_BEFORE = lazy_compile(r"\b(?:young|junior|youth|teen|teenage|trainee)[ \t]+$", re.IGNORECASE)
@@ -117,6 +141,12 @@ _TITLE_AFTER_POSSESSIVE = lazy_compile(r"['\u2019]s[ \t]+[\"'\u2018\u201c]?[A-Z0
 # Words that make an organisation a young people's one, whatever it ends with: "the Youth Council".
 _YOUNG_ORGANISATION = lazy_compile(r"\b(?:youth|young|junior|juniors|kids|children['\u2019]?s?|school|academy|college|pupils?)\b",
                                  re.IGNORECASE)
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Is position inside one of spans, which are sorted and do not overlap?"""
+    index = bisect_right(spans, (position, math.inf)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def _another_surname_after(text: str, end: int) -> bool:
@@ -137,8 +167,23 @@ class _WholeText:
         return self._detector._about_publicity(self.text)
 
     @cached_property
-    def keeps_out(self) -> bool:
-        return self._detector._keeps_out(self.text)
+    def about_songs(self) -> bool:
+        return _SONG_WORDS.search(self.text) is not None
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """The text's sentences, as (start, end) pairs in order."""
+        bounds, start = [], 0
+        for end in _SENTENCE_END.finditer(self.text):
+            bounds.append((start, end.end()))
+            start = end.end()
+        bounds.append((start, len(self.text)))
+        return bounds
+
+    @cached_property
+    def refusal_sentences(self) -> list[int]:
+        """The indexes of the sentences that keep someone out of the pictures."""
+        return [i for i, (start, end) in enumerate(self.sentences) if self._detector._keeps_out(self.text, start, end)]
 
 
 class NameDetector:
@@ -154,6 +199,20 @@ class NameDetector:
         )
         refusals = phrase_pattern(entries("publicity_refusals", context.extra_terms))
         self._refusal = lazy_compile(rf"(?<!\w)(?:{refusals})(?!\w)", re.IGNORECASE)
+        # "no photo consent form back from ...": paperwork to chase, not a decision to keep someone out.
+        paperwork = phrase_pattern(entries("consent_paperwork_words", context.extra_terms))
+        self._paperwork_after = lazy_compile(rf"[ \t]+(?:{paperwork})(?!\w)", re.IGNORECASE)
+        # "in the post", "cameras on", "name tag": a photo or publicity word in another sense.
+        senses = phrase_pattern(entries("not_publicity_senses", context.extra_terms))
+        self._not_publicity = lazy_compile(rf"(?<!\w)(?:{senses})(?!\w)", re.IGNORECASE)
+        # "covering Tom Jones", "(Tom Jones, arr. D. Hughes)", "(Tom Jones/Les Reed, arr. L. Moore)": a
+        # famous namesake credited with a song.
+        credits_before = phrase_pattern(entries("namesake_credits_before", context.extra_terms))
+        self._credit_before = lazy_compile(rf"(?<!\w)(?:{credits_before})[ \t]+$", re.IGNORECASE)
+        credits_after = phrase_pattern(entries("namesake_credits_after", context.extra_terms))
+        self._credit_in_bracket_after = lazy_compile(
+            r"(?:[ \t]*(?:/|&|\band\b)[ \t]*[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,2})?"
+            rf"[ \t]*(?:\)|[,;:]?[ \t]*(?:{credits_after})(?!\w))", re.IGNORECASE)
         # First names of the organisation's own people ("Maya", our young leader; "Tom" Ellis): the
         # name alone is one of them unless the text puts it in the picture.
         self._org_first_names = frozenset(
@@ -181,6 +240,7 @@ class NameDetector:
         # "Maya on lead vocals", "Tom (drums)", "Maya - keys": a part credited in a line-up or a caption
         # is a performer, so a first name the organisation's own people share is the participant then.
         parts = phrase_pattern(entries("performer_parts", context.extra_terms))
+        self._performer_part = lazy_compile(rf"(?:{parts})", re.IGNORECASE)
         self._performing_after = lazy_compile(
             rf"[ \t]+on[ \t]+(?:the[ \t]+)?(?:{parts})(?!\w)|[ \t]*\((?:{parts})\)|[ \t]*[-\u2013:][ \t]*(?:{parts})(?!\w)",
             re.IGNORECASE)
@@ -224,12 +284,14 @@ class NameDetector:
         facts = _WholeText(self, text)
         names += self._bracketed_surnames(text, names)
         initials = self._initials(text, names) if self._roster.has_initials else []
+        kept_out = self._kept_out_spans(facts, [n.start for n in names] + [start for start, _, _ in initials])
         # "Tom B": somebody else called Tom, not the opted-out Tom J on the roster.
         someone_else = {start for start, _, opted_out in initials if opted_out is None}
         for name in names:
             if name.full_name:
                 if (self._namesakes_work(text, name.start, name.end) or self._song_credit(text, name.start, name.end)
-                        or self._famous_title(text, name.start, name.end) or self._someone_else(text, name.start, name.end)):
+                        or self._famous_title(text, name.start, name.end) or self._famous_credit(facts, name.start, name.end)
+                        or self._someone_else(text, name.start, name.end)):
                     continue
                 # An opted-out child's full name is one finding, the opt-out (it removes the whole name).
                 spans.append(Span(Kind.PHOTO_CONSENT if name.opted_out else Kind.FULL_NAME, name.start, name.end))
@@ -240,14 +302,31 @@ class NameDetector:
             written_as_a_name = text[name.start].isupper() or self._photo_of_before.search(
                 text, max(0, name.start - 30), name.start) is not None
             if (facts.about_publicity and written_as_a_name and not _another_surname_after(text, name.end)
-                    and not facts.keeps_out and self._pictured_if_shared(text, name.start, name.end)):
+                    and not _inside(name.start, kept_out) and self._pictured_if_shared(text, name.start, name.end)):
                 # "Tom Ellis" is somebody else called Tom: the surname says it is not our Tom.
                 spans.append(Span(Kind.PHOTO_CONSENT, name.start, name.end))
-        spans += self._shared_first_names(facts, words, names, initials, named_in_full)
-        if any(opted_out for _, _, opted_out in initials):
-            if facts.about_publicity and not facts.keeps_out:
-                spans += [Span(Kind.PHOTO_CONSENT, start, end) for start, end, opted_out in initials if opted_out]
+        spans += self._shared_first_names(facts, words, names, initials, named_in_full, kept_out)
+        if any(opted_out for _, _, opted_out in initials) and facts.about_publicity:
+            spans += [Span(Kind.PHOTO_CONSENT, start, end) for start, end, opted_out in initials
+                      if opted_out and not _inside(start, kept_out)]
         return spans
+
+    def _kept_out_spans(self, facts: _WholeText, named_at: list[int]) -> list[tuple[int, int]]:
+        """The stretches of a text that keep someone out of the pictures: each sentence that says so
+        ("Oscar P is no-photo so he's stood behind the camera"), and, when it names nobody itself ("no
+        consent", "She's no-photo"), the sentences either side, which it is about. A caption's other
+        sentences still put their children in the picture."""
+        sentences = facts.sentences
+        named_at = sorted(named_at)
+        covered = set()
+        for index in facts.refusal_sentences:
+            start, end = sentences[index]
+            covered.add(index)
+            first_named = bisect_left(named_at, start)
+            if first_named == len(named_at) or named_at[first_named] >= end:
+                covered.update((max(0, index - 1), min(len(sentences) - 1, index + 1)))
+        # Sentences follow one another without overlapping, so the spans stay sorted and apart.
+        return [sentences[index] for index in sorted(covered)]
 
     def _formal_name(self, word: str) -> str:
         """A nickname as the roster's first name it stands for ("ozzy" -> "oscar"), when nobody on the
@@ -273,7 +352,7 @@ class NameDetector:
         return role is not None and _YOUNG_ROLE_BEFORE.search(text, max(0, role.start() - 12), role.start()) is None
 
     def _shared_first_names(self, facts: _WholeText, words: list, names: list, initials: list,
-                            named_in_full: set) -> list[Span]:
+                            named_in_full: set, kept_out: list[tuple[int, int]]) -> list[Span]:
         """A first name that participants with different answers share ("Ella"), in a text that puts
         it in the picture: "clip of Ella", "Ella's in the reel", "shout out to Ella". It may be the
         opted-out one, so the sender is asked to check."""
@@ -289,7 +368,7 @@ class NameDetector:
                 continue
             if any(s < end and start < e for s, e in taken) or _another_surname_after(text, end):
                 continue
-            if self._someone_else(text, start, end) or facts.keeps_out:
+            if self._someone_else(text, start, end) or _inside(start, kept_out):
                 continue
             if not (self._photo_of_before.search(text, max(0, start - 30), start) is not None
                     or _CELEBRATED_BEFORE.search(text, max(0, start - 30), start) is not None
@@ -339,11 +418,15 @@ class NameDetector:
                     found.append(type(name)(match.start(), match.end(), name.opted_out, True))
         return found
 
-    def _keeps_out(self, text: str) -> bool:
-        """A text that keeps someone out of pictures ("no photos of him", "crop Oscar out", "his
+    def _keeps_out(self, text: str, start: int, end: int) -> bool:
+        """A sentence that keeps someone out of pictures ("no photos of him", "crop Oscar out", "his
         parents haven't consented") reminds; it shares no one. Only a first name or an initial is let
-        off so: a full name is still reported, and is a leak wherever it goes."""
-        return self._refusal.search(text) is not None or _CROP_OUT.search(text) is not None
+        off so: a full name is still reported, and is a leak wherever it goes. A consent form still to
+        come back ("no photo consent form from ...") is paperwork to chase, and keeps no one out."""
+        if _CROP_OUT.search(text, start, end) is not None:
+            return True
+        return any(self._paperwork_after.match(text, refusal.end(), end) is None
+                   for refusal in self._refusal.finditer(text, start, end))
 
     def _pictured_if_shared(self, text: str, start: int, end: int) -> bool:
         """A first name one of the organisation's own people shares ("Tom took great photos", "Maya
@@ -387,6 +470,26 @@ class NameDetector:
         credited = _CREDIT_DASH_AFTER.match(text, end) or _TITLE_AFTER_POSSESSIVE.match(text, end)
         return credited is not None and _SONG_WORDS.search(text) is not None
 
+    def _famous_credit(self, facts: _WholeText, start: int, end: int) -> bool:
+        """A famous namesake credited with a song: "covering Tom Jones", "made famous by Tom Jones"
+        (namesake_credits_before.txt); in a title's brackets with an arranger or co-writer, "Green,
+        Green Grass of Home (Tom Jones, arr. D. Hughes)" (namesake_credits_after.txt); after a title and
+        a dash in a list of songs, "2. Delilah \u2013 Tom Jones". A child's part credited so ("Keys \u2013
+        Tom Jones") is still the child, and so is one whose solo is covered for ("covering Tom Jones's
+        solo", "covering Tom Jones on keys")."""
+        text = facts.text
+        if " ".join(text[start:end].lower().split()) not in self._famous:
+            return False
+        if (_CREDIT_BRACKET_BEFORE.search(text, max(0, start - 30), start) is not None
+                and self._credit_in_bracket_after.match(text, end) is not None):
+            return True
+        if self._credit_before.search(text, max(0, start - 30), start) is not None:
+            return (text[end:end + 1] not in ("'", "\u2019") and self._performing_after.match(text, end) is None
+                    and facts.about_songs)
+        titled = _TITLE_DASH_BEFORE.search(text, max(0, start - 40), start)
+        return (titled is not None and self._performer_part.fullmatch(titled.group("title")) is None
+                and facts.about_songs)
+
     def _song_credit(self, text: str, start: int, end: int) -> bool:
         """"Delilah (Tom Jones)", or "Delilah by Tom Jones" in a text about songs."""
         if _CREDIT_BRACKET_BEFORE.search(text, max(0, start - 30), start) and text[end:end + 1] == ")":
@@ -395,8 +498,12 @@ class NameDetector:
 
     def _about_publicity(self, text: str) -> bool:
         """Is the text about photos, film or publicity? "insta pw changed" and "facebook login" are
-        about an account's password, not about putting anyone in a picture."""
-        return (any(_ACCOUNT_AFTER.match(text, found.end()) is None for found in self._publicity.finditer(text))
+        about an account's password, not about putting anyone in a picture; "in the post", "cameras
+        on" and "name tag" are about the mail, a video call and a badge (not_publicity_senses.txt)."""
+        other_senses = [found.span() for found in self._not_publicity.finditer(text)]
+        return (any(_ACCOUNT_AFTER.match(text, found.end()) is None
+                    and not any(s <= found.start() and found.end() <= e for s, e in other_senses)
+                    for found in self._publicity.finditer(text))
                 or _HASHTAG.search(text) is not None)
 
     def _namesakes_work(self, text: str, start: int, end: int) -> bool:
