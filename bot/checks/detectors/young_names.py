@@ -233,6 +233,9 @@ class YoungPersonNameDetector:
         # Someone's child: "Lacey Brennan's carer phoned", "Tyler Oakes is collected by his gran".
         parents = phrase_pattern(entries("parent_words", context.extra_terms))
         self._parent_after = lazy_compile(rf"['\u2019]s[ \t]+(?:{parents})\b", re.IGNORECASE)
+        # A child's parent named beside them: "the best contact is her mum, Anjali Patel" (round 25).
+        self._parent_before = lazy_compile(
+            rf"(?:\b(?:his|her|their|my|our)|['\u2019]s)[ \t]+(?:{parents})[ \t]*[,:(\-\u2013]?[ \t]*$", re.IGNORECASE)
         self._collected_by_after = lazy_compile(
             r"[ \t]+(?:is|gets|will[ \t]+be|was|usually[ \t]+gets|has[ \t]+been)[ \t]+(?:usually[ \t]+|always[ \t]+|normally[ \t]+)?"
             r"(?:collected|picked[ \t]+up|dropped[ \t]+off|brought|taken[ \t]+home|driven|walked[ \t]+(?:here|home|over))"
@@ -547,7 +550,8 @@ class YoungPersonNameDetector:
                                          or self._venue_part_after.match(text, end)):
                 continue  # "at Florence Park", "Victoria Hall car park": a place, not a person
             young_before = _YOUNG_BEFORE.search(before) is not None
-            if (self._title_before.search(before) and not young_before) or self._role_after.match(text, end):
+            if ((self._title_before.search(before) or self._parent_before.search(before)) and not young_before
+                    or self._role_after.match(text, end)):
                 continue
             young = (_YOUNG_AFTER.match(text, end) is not None or young_before
                      or _under_18_beside(text, start, end)
@@ -807,7 +811,7 @@ class YoungPersonNameDetector:
             if _NAMES_A_PLACE_AFTER.match(text, end) or _BUSINESS_AFTER.match(text, end):
                 continue
             before = text[max(0, start - _LOOKBACK):start]
-            if self._title_before.search(before) or self._role_after.match(text, end):
+            if self._title_before.search(before) or self._parent_before.search(before) or self._role_after.match(text, end):
                 continue
             if any(s_start <= start and end <= s_end for s_start, s_end in sentences) and not any(
                     s.start < end and start < s.end for s in about):
@@ -924,6 +928,12 @@ class YoungPersonNameDetector:
                     and not self._adult_performers.search(text, name.end(), min(len(text), name.end() + 20))):
                 slots.append(name)
                 continue
+            # "Purple Rain – Prince, Delilah – Jones, Valerie": songs and their artists run on one line, each
+            # "Title – Artist" between dashes, so an artist and the next song's title are no one's name
+            # turned round (round 25).
+            if (_DASH_BETWEEN_BEFORE.search(text, max(0, name.start() - 4), name.start())
+                    and _DASH_BETWEEN_AFTER.match(text, name.end("first"))):
+                continue
             # A surname in capitals says which word is the surname, even one that is also a first name
             # ("COOPER, Ellis"); written "Cooper, Ellis" it could be two first names.
             capitals = last.isupper()
@@ -982,6 +992,11 @@ class YoungPersonNameDetector:
             if young:
                 spans.append(Span(Kind.FULL_NAME, start, end))
         return spans
+
+
+# A dash between words on either side of a "Surname, First" reading: "Rain – Prince, Delilah – Jones".
+_DASH_BETWEEN_BEFORE = lazy_compile(r"\w[ \t]+[-\u2013\u2014][ \t]+$")
+_DASH_BETWEEN_AFTER = lazy_compile(r"[ \t]+[-\u2013\u2014][ \t]+[A-Z][a-z]")
 
 
 # Rows of a list: a line (after a bullet, a number or a table's bar) or an item of a one-line list
