@@ -51,6 +51,8 @@ def test_a_young_persons_own_milestone_without_the_i_is_found(found, own, expect
          "Gloucester cellist, 45, joins our tutor team in January"),
         ("Our young trumpeter (11) led the brass section for the first time", ["11"],
          "Door code for the studio: star, seven, seven, one, then hash"),
+        ("Lydney singer-songwriter aged 14 plays the main stage on Sunday", ["14"],
+         "Lydney songwriters aged 14-18 can book the studio on Sundays"),
     ],
 )
 def test_an_age_beside_a_young_performers_role_is_found(found, young, expected, not_an_age):

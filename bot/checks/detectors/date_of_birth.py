@@ -212,7 +212,7 @@ _ORDINAL_MILESTONE = lazy_compile(
 # they are an adult.
 _OWN_MILESTONE = lazy_compile(
     rf"(?:(?<![\w'\u2019])(?i:i[ \t]*['\u2019]?[ \t]*m|i[ \t]+am)[ \t]+|(?:^|(?<=[.!?\n,])[ \t]*))"
-    rf"(?i:turning|hitting|gonna[ \t]+be|going[ \t]+to[ \t]+be)[ \t]+{_MILESTONE_AGE_WHEN}"
+    rf"(?i:turning|hitting|(?:just[ \t]+)?turned|gonna[ \t]+be|going[ \t]+to[ \t]+be)[ \t]+{_MILESTONE_AGE_WHEN}"
 )
 _DATE_AFTER_RELATIVE = lazy_compile(rf"[ \t]*[,(\-\u2013][ \t]*(?:the[ \t]+)?(?P<date>(?:{_DATE}))(?![\w/]|\.\d)", re.IGNORECASE)
 # "today" ending a sentence or a line ("14 today!", "13 today 🎉"), not asked about ("10 today?").
@@ -402,12 +402,17 @@ class DateOfBirthDetector:
         # (birth_year_labels.txt): a year alone after the label still tells the age.
         birth_year_labels = phrase_pattern(entries("birth_year_labels", context.extra_terms))
         self._labelled_birth_year = lazy_compile(
-            rf"(?:^|(?<=[\n|;]))[ \t*_\-\u2022]*(?:{birth_year_labels})(?:[ \t]*\([^()\n]{{1,24}}\))?[ \t*_]*[:=\-\u2013][ \t]*"
-            rf"(?P<date>{_YEAR})(?![\w/.:-])", re.IGNORECASE)
-        # "Tewkesbury drummer, 12, lands a slot", "Sax player (15) opens the show", "my son, 12, ...": an age
-        # set off beside one young person's role (young_member_words.txt) names them as surely as a name.
+            rf"(?:^|(?<=[\n|;]))[ \t*_\-\u2022]*(?:{birth_year_labels})(?:[ \t]*\([^()\n]{{1,24}}\))?(?:[ \t*_]*[:=\-\u2013][ \t]*|[ \t]+)"
+            # A range or a limit is a group's eligibility: "Year of birth: 2010 or later", "birth year 2009 to 2012".
+            rf"(?P<date>{_YEAR})(?![\w/.:-]|[ \t]*(?:[\u2013+]|or\b|and\b|to\b|onwards\b|later\b|earlier\b|before\b|after\b))",
+            re.IGNORECASE)
+        # "Tewkesbury drummer, 12, lands a slot", "Sax player (15) opens the show", "my son, 12, ...", "a
+        # singer-songwriter aged 14": an age set off beside one young person's role (young_member_words.txt,
+        # young_role_words.txt) names them as surely as a name.
+        roles = phrase_pattern(entries("young_member_words", context.extra_terms) + entries("young_role_words", context.extra_terms))
         self._age_beside_role = lazy_compile(
-            rf"(?<![\w-])(?i:{members})[ \t]*(?:,[ \t]*(?P<comma>{_AGE_VALUE})[ \t]*,|\([ \t]*(?P<paren>{_AGE_VALUE})[ \t]*\))"
+            rf"(?<!\w)(?i:{roles})(?:[ \t]*,[ \t]*(?P<comma>{_AGE_VALUE})[ \t]*,|[ \t]*\([ \t]*(?P<paren>{_AGE_VALUE})[ \t]*\)"
+            rf"|,?[ \t]+aged[ \t]+(?P<aged>{_AGE_VALUE})(?![:.]?[0-9]|[ \t]*(?:[-\u2013+]|to\b|or\b|and[ \t]+(?:under|over|up|above)\b)))"
             # Not one of a run of numbers: "star, seven, seven, one" is a keypad code, not an age.
             rf"(?![ \t]*(?i:[0-9]|zero|one|two|three|{_AGE_IN_WORDS})(?![\w-]))")
         # "Connor's only 14 so ...", "Evie, is only 9 so ...", "he's only 12 so": an age leant on
@@ -630,7 +635,7 @@ class DateOfBirthDetector:
         text = doc.masked
         spans = []
         for found in self._age_beside_role.finditer(text):
-            group = "comma" if found.group("comma") is not None else "paren"
+            group = next(name for name in ("comma", "paren", "aged") if found.group(name) is not None)
             start, end = doc.sentence_bounds(found.start(), found.end())
             if self._adult_role.search(text, max(start, found.start() - 80), min(end, found.end() + 80)):
                 continue
@@ -989,7 +994,7 @@ _OWN_AGE = lazy_compile(
 # "its my bday next week!! turning 17 \N{PARTY POPPER}" (round 25): in a message about a birthday, a sentence
 # may open with the milestone and leave out the "I". The age must end its phrase, as above.
 _OWN_AGE_UNSAID_SUBJECT = lazy_compile(
-    rf"(?:^|(?<=[.!?\n])[ \t]*)(?i:turning|gonna[ \t]+be|going[ \t]+to[ \t]+be)[ \t]+(?P<age>{_AGE_VALUE})"
+    rf"(?:^|(?<=[.!?\n])[ \t]*)(?i:turning|(?:just[ \t]+)?turned|gonna[ \t]+be|going[ \t]+to[ \t]+be)[ \t]+(?P<age>{_AGE_VALUE})"
     rf"(?=[ \t]*(?:[,;.!)\n\u2600-\u27bf\U0001F300-\U0001FAFF]|$)|[ \t]+(?:and|but|so|now|this|next|soon|though|too)\b)"
 )
 # "Isla (12 today!)", "Maisie in Tuesday choir, 14 today and ...", "Keira who is officially 17 today",
