@@ -67,8 +67,10 @@ def test_an_age_beside_a_young_performers_role_is_found(found, young, expected, 
          "Malik's just 10 minutes away, start the soundcheck"),
         ("Freya's only 9 so she'll need someone to sit with her on the coach", ["9"],
          "Freya's only got 9 days left to hand in the form"),
+        ("As a parent helper I'd stay, my daughter's only 10 and it's her first gig", ["10"],
+         "Our trustee Ella is just 19 and already chairs the youth panel"),
     ],
 )
-def test_an_age_leant_on_beside_a_first_name_is_found(found, young, expected, not_an_age):
+def test_an_age_leant_on_beside_a_young_person_is_found(found, young, expected, not_an_age):
     assert found(young, "date_of_birth") == expected
     assert found(not_an_age, "date_of_birth") == []

@@ -376,6 +376,8 @@ class DateOfBirthDetector:
         self._first_names = self._forenames.listed
         roles = phrase_pattern(entries("adult_roles", context.extra_terms))
         self._adult_role = lazy_compile(rf"\b(?:{roles})\b", re.IGNORECASE)
+        # "our tutor Dave's only 19": an adult's role just before the person an age is said of.
+        self._adult_role_just_before = lazy_compile(rf"\b(?:{roles})[ \t]*[,:\-\u2013]?[ \t]*$", re.IGNORECASE)
         famous = phrase_pattern(entries("famous_people", context.extra_terms))
         self._famous = lazy_compile(rf"\b(?:{famous})(?:['\u2019]s)?[ \t]+$", re.IGNORECASE)
         self._famous_after = lazy_compile(rf"[ \t]+(?:to[ \t]+)?(?:{famous})\b", re.IGNORECASE)
@@ -418,8 +420,12 @@ class DateOfBirthDetector:
         # "Connor's only 14 so ...", "Evie, is only 9 so ...", "he's only 12 so": an age leant on
         # (age_leaning_words.txt) is the point of the sentence, said of the person named.
         leaning = phrase_pattern(entries("age_leaning_words", context.extra_terms))
+        # "my son", "our little drummer", "her youngest daughter": one young person meant without a name.
+        one_young_person = (rf"(?i:my|our|his|her|their)[ \t]+(?:[a-z]+[ \t]+)?(?i:{members})")
+        self._one_young_person_before = lazy_compile(rf"(?<![\w-]){one_young_person}(?:['\u2019]s)?[ \t]*$")
         self._leaned_age = lazy_compile(
-            rf"\b(?P<who>{_NAME_WORD}(?:-{_NAME_WORD})?|[Hh]e|[Ss]he)(?:['\u2019]s|,?[ \t]+is|[ \t]+was)[ \t]+(?i:{leaning})[ \t]+"
+            rf"\b(?P<who>{_NAME_WORD}(?:-{_NAME_WORD})?|[Hh]e|[Ss]he|(?P<young>{one_young_person}))"
+            rf"(?:['\u2019]s|,?[ \t]+is|[ \t]+was)[ \t]+(?i:{leaning})[ \t]+"
             rf"(?P<age>{_AGE_VALUE}){_AGE_UNIT}"
             rf"(?=[ \t]*(?:[,;.!?)\n]|$)|[ \t]+(?:and|but|so|or|yet|though|when|which)\b)")
 
@@ -592,7 +598,9 @@ class DateOfBirthDetector:
                 last = re.search(r"([A-Za-z\u00c0-\u00ff]+)(?:['\u2019]s)?[ \t]*$", before + ("x" if not before.strip() else ""))
                 word = last.group(1) if last else ""
                 about_someone = word.lower() in ("he", "she", "they", "who") or (
-                    self._is_first_name(word) and word[:1].isupper() and word not in NOT_A_NAME)
+                    self._is_first_name(word) and word[:1].isupper() and word not in NOT_A_NAME) or (
+                    # "my baby girl is 12 today", "our son's 11 today" (round 25): one young person meant.
+                    self._one_young_person_before.search(before) is not None)
             else:
                 # A comma, bracket or dash after a first name in the same sentence: "Isaac (12 today!)".
                 about_someone = any(
@@ -644,29 +652,29 @@ class DateOfBirthDetector:
 
     def _leaned_ages(self, doc: Document) -> list[Span]:
         """"Connor's only 14 so I'll come with him", "he's only 12 so he was nervous" (round 25): an age leant on,
-        said of a first name, or of he or she with a first name before it in the sentence. Not when the
-        sentence names an adult's role or the writer says they are an adult."""
+        said of a first name, of one young person meant ("my son's only 11"), or of he or she with a first
+        name just before. Not when an adult's role stands just before the name ("our tutor Dave's only 19"). A parent writing ("my son") is an
+        adult, but the age is the child's, so the writer's own words do not rule it out."""
         text = doc.masked
         spans = []
         for found in self._leaned_age.finditer(text):
             who = found.group("who")
-            start, end = doc.sentence_bounds(found.start(), found.end())
-            start = max(start, found.start() - 80)
-            if self._adult_role.search(text, start, min(end, found.end() + 80)):
-                continue
-            if who in ("He", "he", "She", "she"):
-                # The name may close the sentence before: "Can you keep an eye on Malik? He's just 11".
+            if found.group("young") is not None:
+                named = True
+            elif who in ("He", "he", "She", "she"):
+                # The name may close the sentence before: "Can you keep an eye on Malik? He's just 11". The
+                # nearest first name is the one meant; an adult's role just before it makes it an adult's.
                 line_start = text.rfind("\n", 0, found.start()) + 1
-                named = any(self._is_first_name(word.group()) and word.group() not in NOT_A_NAME
-                            and word.group() not in _NOT_A_PERSON_BEFORE_DATE
-                            for word in _FIRST_NAME_WORD.finditer(text, max(line_start, found.start() - 80), found.start()))
+                names = [word for word in _FIRST_NAME_WORD.finditer(text, max(line_start, found.start() - 80), found.start())
+                         if self._is_first_name(word.group()) and word.group() not in NOT_A_NAME
+                         and word.group() not in _NOT_A_PERSON_BEFORE_DATE]
+                named = bool(names) and not self._adult_role_just_before.search(text, max(0, names[-1].start() - 30), names[-1].start())
             else:
                 first = who.split("-")[0]
-                named = self._is_first_name(first) and first not in NOT_A_NAME and first not in _NOT_A_PERSON_BEFORE_DATE
+                named = self._is_first_name(first) and first not in NOT_A_NAME and first not in _NOT_A_PERSON_BEFORE_DATE and \
+                    not self._adult_role_just_before.search(text, max(0, found.start() - 30), found.start())
             if named:
                 spans.append(Span(Kind.DATE_OF_BIRTH, found.start("age"), found.end("age")))
-        if spans and self._adult_self.search(text):
-            return []
         return spans
 
     def _is_first_name(self, word: str) -> bool:
