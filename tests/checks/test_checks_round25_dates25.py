@@ -21,6 +21,10 @@ import pytest
          "Guest speaker: Joan Baxter (b. 1958), folk singer and teacher"),
         ("Happy 16th Marnie!! born in 2010 and still our best harmoniser", ["2010"],
          "Born in 2009 or 2010? Applications for the bursary close soon"),
+        ("Fun fact about me: I was born in 2012 and I love drums", ["2012"],
+         "Fun fact about me: I was born in 1984 and I love drums"),
+        ("Happy birthday Jodie! Can't believe you were born in 2012", ["2012"],
+         "If you were born in 2012 you can apply for the junior bursary"),
     ],
 )
 def test_a_birth_year_given_alone_is_a_date_of_birth(found, young, expected, not_a_birth):

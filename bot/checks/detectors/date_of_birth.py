@@ -146,8 +146,11 @@ _BORN_IN_YEAR = lazy_compile(rf"\bborn(?:[ \t]+in)?[ \t]+(?P<date>{_YEAR})(?![\w
                            re.IGNORECASE)
 # "born in 2012" tells a birth year only when someone in particular was born: a name or he/she before.
 _SOMEONE_BORN_BEFORE = lazy_compile(
-    r"(?:\b(?P<name>[A-Z][a-z]+)|\b[Hh]e|\b[Ss]he|\b(?:my|our|his|her)[ \t]+(?:son|daughter|child|brother|sister))"
+    # Round 25: the writer too, "I was born in 2012" (an adult's year is ruled out by its age).
+    r"(?:\b(?P<name>[A-Z][a-z]+)|\b[Hh]e|\b[Ss]he|\bI(?![\w'\u2019])|\b(?:my|our|his|her)[ \t]+(?:son|daughter|child|brother|sister))"
     r"(?:[ \t]+(?:was|were|is))?[ \t]*[,(]?[ \t]*$"
+    # "Lola, Y8 (born 2013)": a birth year in brackets in a list or caption is the person's before it.
+    r"|\([ \t]*$"
 )
 _LOOKBACK = 40
 # Round 25: "Happy 15th Rosa!! born in 2011 and ...", "Happy birthday to Arlo who was born in 2014": in a
@@ -206,6 +209,7 @@ _ORDINAL_MILESTONE = lazy_compile(
     rf"(?:[ \t]+(?:birthday|bday|b['\u2019]day))?[ \t]+(?:(?:is|falls|lands|comes|will[ \t]+be)[ \t]+)?"
     rf"(?i:(?P<relative>{_RELATIVE_DAY})|on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE}|(?<=the[ ])(?:{_ORDINAL_WORDS})))(?![\w/]|\.\d)"
 )
+_YOUNGEST_OWN_AGE = 4
 # Round 25: a young person's own milestone, "I'm turning 12 on saturday", "im gonna be 14 next month", and
 # in chat with the "I" left out at the start of a sentence or after a comma: "turning 15 on friday!!!",
 # "hitting 16 tomorrow", "cant come, gonna be 13 on wednesday". The caller leaves it when the writer says
@@ -469,8 +473,12 @@ class DateOfBirthDetector:
             name = someone.group("name") if someone else None
             if someone is None:
                 greeted = text[max(0, born.start() - _GREETING_BORN_LOOKBACK):born.start()]
+                # In a birthday greeting "you" is the person greeted: "Can't believe you were born in 2012".
+                group = _GROUP_BORN_BEFORE.search(before)
+                if group is not None and group.group().lower().startswith("you") and _BIRTHDAY_GREETING_NEAR.search(greeted):
+                    group = None
                 if not (_BORN_AFTER_WHO.search(before) or _BIRTHDAY_GREETING_NEAR.search(greeted)) or \
-                        _NOT_A_CHILD_BEFORE.search(before) or _GROUP_BORN_BEFORE.search(before):
+                        _NOT_A_CHILD_BEFORE.search(before) or group is not None:
                     continue
             elif name is not None and name not in ("He", "She") and name in NOT_A_NAME:
                 continue
@@ -531,7 +539,9 @@ class DateOfBirthDetector:
             who = found.group("who")
             if who.lower() in self._first_names or (who not in NOT_A_NAME and who not in _NOT_A_PERSON_BEFORE_DATE):
                 spans.append(_milestone_span(found))
-        own = [_milestone_span(found) for found in _OWN_MILESTONE.finditer(text)]
+        # A participant's age, 4 or over: "turning 2 on friday! our little podcast" is a thing's.
+        own = [_milestone_span(found) for found in _OWN_MILESTONE.finditer(text)
+               if (age_in_years(found.group("age")) or _YOUNGEST_OWN_AGE) >= _YOUNGEST_OWN_AGE]
         if own and not self._adult_self.search(text):
             spans += own
         return spans
