@@ -19,6 +19,11 @@ birth when the words around it say so:
   (the checker pairs full names with their ages through ages_beside); its span is the age words only
   ("16", "14-year-old") and the redacted copy reads "Maya [surname removed], [age removed], ...";
 * a full date a few words after a date-of-birth label: "her DOB for me? The form says 08/11/2013".
+* a birth year given alone (round 25): after a form's label ("Year born: 2013", birth_year_labels.txt),
+  after "b." in a shortlist ("Tilly (b. 2011)"), as "a 2011 baby", and "born in 2010" in a birthday
+  greeting; a young person's own milestone with the "I" left out ("turning 15 on friday!!!"); an age set
+  off beside a young performer's role ("Tewkesbury drummer, 12, ..."); and an age leant on beside a first
+  name ("Connor's only 14 so ...", age_leaning_words.txt).
 
 And the other way: a birth date long enough ago to be an adult's ("Elgar was born on 2 June 1857")
 is not a participant's, nor is a year that nobody was born in ("the band was born in 2019", "open to
@@ -137,14 +142,29 @@ _BIRTH_HINT_BEFORE = lazy_compile(
     r"(?:\bbaby(?:[ \t]*,[ \t]*(?:our|my|little)?[ \t]*[A-Z][a-z]+)?[ \t]*[-\u2013,:(]?|\b(?:came[ \t]+along|arrived|entered[ \t]+the[ \t]+world)(?:[ \t]+(?:on|in))?(?:[ \t]+the)?)[ \t]*$",
     re.IGNORECASE,
 )
-_BORN_IN_YEAR = lazy_compile(rf"\bborn(?:[ \t]+in)?[ \t]+(?P<date>{_YEAR})(?![\w/]|\.\d|[ \t]*(?:-|\u2013|to|and)[ \t]*{_YEAR})",
+_BORN_IN_YEAR = lazy_compile(rf"\bborn(?:[ \t]+in)?[ \t]+(?P<date>{_YEAR})(?![\w/]|\.\d|[ \t]*(?:-|\u2013|to|and|or)[ \t]*{_YEAR})",
                            re.IGNORECASE)
 # "born in 2012" tells a birth year only when someone in particular was born: a name or he/she before.
 _SOMEONE_BORN_BEFORE = lazy_compile(
-    r"(?:\b(?P<name>[A-Z][a-z]+)|\b[Hh]e|\b[Ss]he|\b(?:my|our|his|her)[ \t]+(?:son|daughter|child|brother|sister))"
+    # Round 25: the writer too, "I was born in 2012" (an adult's year is ruled out by its age).
+    r"(?:\b(?P<name>[A-Z][a-z]+)|\b[Hh]e|\b[Ss]he|\bI(?![\w'\u2019])|\b(?:my|our|his|her)[ \t]+(?:son|daughter|child|brother|sister))"
     r"(?:[ \t]+(?:was|were|is))?[ \t]*[,(]?[ \t]*$"
+    # "Lola, Y8 (born 2013)": a birth year in brackets in a list or caption is the person's before it.
+    r"|\([ \t]*$"
 )
 _LOOKBACK = 40
+# Round 25: "Happy 15th Rosa!! born in 2011 and ...", "Happy birthday to Arlo who was born in 2014": in a
+# birthday greeting, or after "who was", the birth year is the person greeted's.
+_BORN_AFTER_WHO = lazy_compile(r"\bwho[ \t]+(?:was|were|is)[ \t]*$", re.IGNORECASE)
+_BIRTHDAY_GREETING_NEAR = lazy_compile(
+    rf"\b(?:birthday|bday|b['\u2019]day|b-day)\b|(?<![\w-])(?:{phrase_pattern(entries('birthday_greeting_words'))})[ \t]+"
+    r"(?:big[ \t]+)?(?:(?:[4-9]|1[0-9])(?:st|nd|rd|th)|[a-z]+teenth|tenth|eleventh|twelfth)\b",
+    re.IGNORECASE)
+_GREETING_BORN_LOOKBACK = 80
+# Round 25: a year after "b." in a list or shortlist, "Tilly (b. 2011), Reece (b. 2012)", is a birth year; and
+# "Reece is a 2011 baby". The year must be a participant's ("Our founder Sue (b. 1961)" is an adult's).
+_BORN_ABBREVIATED_YEAR = lazy_compile(rf"(?:(?<=\()|(?<=[ \t,;|]))b\.[ \t]?(?P<date>{_YEAR})(?![\w/.-])")
+_YEAR_BABY = lazy_compile(rf"\b(?:a|an)[ \t]+(?P<date>{_YEAR})[ \t]+baby\b", re.IGNORECASE)
 # A date-of-birth label proper (not "born"): the date after it is personal at any age.
 _DOB_LABEL = lazy_compile(r"(?<![^\W_])(?:d\.?o\.?b|date[ \t_]*of[ \t_]*birth|birth[ \t_]?date)(?![^\W_])", re.IGNORECASE)
 _AGE_VERB = lazy_compile(rf"[ \t]*(?:{_TURNS}|['\u2019]s|is)(?![^\W_])", re.IGNORECASE)
@@ -189,6 +209,15 @@ _ORDINAL_MILESTONE = lazy_compile(
     rf"(?:[ \t]+(?:birthday|bday|b['\u2019]day))?[ \t]+(?:(?:is|falls|lands|comes|will[ \t]+be)[ \t]+)?"
     rf"(?i:(?P<relative>{_RELATIVE_DAY})|on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE}|(?<=the[ ])(?:{_ORDINAL_WORDS})))(?![\w/]|\.\d)"
 )
+_YOUNGEST_OWN_AGE = 4
+# Round 25: a young person's own milestone, "I'm turning 12 on saturday", "im gonna be 14 next month", and
+# in chat with the "I" left out at the start of a sentence or after a comma: "turning 15 on friday!!!",
+# "hitting 16 tomorrow", "cant come, gonna be 13 on wednesday". The caller leaves it when the writer says
+# they are an adult.
+_OWN_MILESTONE = lazy_compile(
+    rf"(?:(?<![\w'\u2019])(?i:i[ \t]*['\u2019]?[ \t]*m|i[ \t]+am)[ \t]+|(?:^|(?<=[.!?\n,])[ \t]*))"
+    rf"(?i:turning|hitting|(?:just[ \t]+)?turned|gonna[ \t]+be|going[ \t]+to[ \t]+be)[ \t]+{_MILESTONE_AGE_WHEN}"
+)
 _DATE_AFTER_RELATIVE = lazy_compile(rf"[ \t]*[,(\-\u2013][ \t]*(?:the[ \t]+)?(?P<date>(?:{_DATE}))(?![\w/]|\.\d)", re.IGNORECASE)
 # "today" ending a sentence or a line ("14 today!", "13 today 🎉"), not asked about ("10 today?").
 _TODAY_AS_NEWS = lazy_compile(r"(?i:today)[ \t]*(?:[!.\n\u2600-\u27bf\U0001F300-\U0001FAFF]|$)")
@@ -231,7 +260,7 @@ _BIRTH_LABEL_NEAR = lazy_compile(
 _MONTH_OR_DAY = lazy_compile(rf"{_MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|cake|card|cards", re.IGNORECASE)
 _BIRTHDAY_WINDOW = 200
 # Cheap first look: without any of these in the lower-cased text there is nothing to find.
-_CUES = ("(b.", " b.", "born", "big ", "baby", "came along", "arrived", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", " was ", "his ", "her ", "sweet", "figures", "teenager")
+_CUES = ("(b.", " b.", "born", "hitting", "gonna", "going to", "big ", "baby", "came along", "arrived", "birth", "dob", "d.o.b", "bday", "b'day", "b-day", "turn", " be ", "'s ", "\u2019s ", " is ", " was ", "his ", "her ", "sweet", "figures", "teenager")
 _BIRTHDAY = lazy_compile(
     rf"\b(?:birthday|bday|b['\u2019]day|b-day)\b"
     # "it's Priya's sixteenth on Saturday", "Ava's sixteenth falls on 1 May"
@@ -351,6 +380,8 @@ class DateOfBirthDetector:
         self._first_names = self._forenames.listed
         roles = phrase_pattern(entries("adult_roles", context.extra_terms))
         self._adult_role = lazy_compile(rf"\b(?:{roles})\b", re.IGNORECASE)
+        # "our tutor Dave's only 19": an adult's role just before the person an age is said of.
+        self._adult_role_just_before = lazy_compile(rf"\b(?:{roles})[ \t]*[,:\-\u2013]?[ \t]*$", re.IGNORECASE)
         famous = phrase_pattern(entries("famous_people", context.extra_terms))
         self._famous = lazy_compile(rf"\b(?:{famous})(?:['\u2019]s)?[ \t]+$", re.IGNORECASE)
         self._famous_after = lazy_compile(rf"[ \t]+(?:to[ \t]+)?(?:{famous})\b", re.IGNORECASE)
@@ -373,6 +404,34 @@ class DateOfBirthDetector:
         self._young_member_after = lazy_compile(
             rf"[ \t]+(?:to|for)[ \t]+our[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?:(?i:{members})\b"
             rf"|(?i:{affection})[ \t]+[A-Z][a-z]+\b)")
+        # Round 25: "Year born: 2013", "Birth year - 2010", "DOB (year only): 2011" on a form's line
+        # (birth_year_labels.txt): a year alone after the label still tells the age.
+        birth_year_labels = phrase_pattern(entries("birth_year_labels", context.extra_terms))
+        self._labelled_birth_year = lazy_compile(
+            rf"(?:^|(?<=[\n|;]))[ \t*_\-\u2022]*(?:{birth_year_labels})(?:[ \t]*\([^()\n]{{1,24}}\))?(?:[ \t*_]*[:=\-\u2013][ \t]*|[ \t]+)"
+            # A range or a limit is a group's eligibility: "Year of birth: 2010 or later", "birth year 2009 to 2012".
+            rf"(?P<date>{_YEAR})(?![\w/.:-]|[ \t]*(?:[\u2013+]|or\b|and\b|to\b|onwards\b|later\b|earlier\b|before\b|after\b))",
+            re.IGNORECASE)
+        # "Tewkesbury drummer, 12, lands a slot", "Sax player (15) opens the show", "my son, 12, ...", "a
+        # singer-songwriter aged 14": an age set off beside one young person's role (young_member_words.txt,
+        # young_role_words.txt) names them as surely as a name.
+        roles = phrase_pattern(entries("young_member_words", context.extra_terms) + entries("young_role_words", context.extra_terms))
+        self._age_beside_role = lazy_compile(
+            rf"(?<!\w)(?i:{roles})(?:[ \t]*,[ \t]*(?P<comma>{_AGE_VALUE})[ \t]*,|[ \t]*\([ \t]*(?P<paren>{_AGE_VALUE})[ \t]*\)"
+            rf"|,?[ \t]+aged[ \t]+(?P<aged>{_AGE_VALUE})(?![:.]?[0-9]|[ \t]*(?:[-\u2013+]|to\b|or\b|and[ \t]+(?:under|over|up|above)\b)))"
+            # Not one of a run of numbers: "star, seven, seven, one" is a keypad code, not an age.
+            rf"(?![ \t]*(?i:[0-9]|zero|one|two|three|{_AGE_IN_WORDS})(?![\w-]))")
+        # "Connor's only 14 so ...", "Evie, is only 9 so ...", "he's only 12 so": an age leant on
+        # (age_leaning_words.txt) is the point of the sentence, said of the person named.
+        leaning = phrase_pattern(entries("age_leaning_words", context.extra_terms))
+        # "my son", "our little drummer", "her youngest daughter": one young person meant without a name.
+        one_young_person = (rf"(?i:my|our|his|her|their)[ \t]+(?:[a-z]+[ \t]+)?(?i:{members})")
+        self._one_young_person_before = lazy_compile(rf"(?<![\w-]){one_young_person}(?:['\u2019]s)?[ \t]*$")
+        self._leaned_age = lazy_compile(
+            rf"\b(?P<who>{_NAME_WORD}(?:-{_NAME_WORD})?|[Hh]e|[Ss]he|(?P<young>{one_young_person}))"
+            rf"(?:['\u2019]s|,?[ \t]+is|[ \t]+was)[ \t]+(?i:{leaning})[ \t]+"
+            rf"(?P<age>{_AGE_VALUE}){_AGE_UNIT}"
+            rf"(?=[ \t]*(?:[,;.!?)\n]|$)|[ \t]+(?:and|but|so|or|yet|though|when|which)\b)")
 
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
@@ -391,6 +450,9 @@ class DateOfBirthDetector:
                  else spans).append(span)
         if "old" in lowered or any(ch.isdigit() for ch in text):
             spans += self._ages_beside_first_names(text)
+        if has_digits:
+            spans += self._birth_years(text, this_year)
+        spans += self._ages_beside_roles(doc) + self._leaned_ages(doc)
         if "age" in lowered:
             spans += self._ages_on_joining(text, this_year)
         if "i" in lowered:
@@ -409,7 +471,16 @@ class DateOfBirthDetector:
             before = text[max(0, born.start() - _LOOKBACK):born.start()]
             someone = _SOMEONE_BORN_BEFORE.search(before)
             name = someone.group("name") if someone else None
-            if someone is None or (name is not None and name not in ("He", "She") and name in NOT_A_NAME):
+            if someone is None:
+                greeted = text[max(0, born.start() - _GREETING_BORN_LOOKBACK):born.start()]
+                # In a birthday greeting "you" is the person greeted: "Can't believe you were born in 2012".
+                group = _GROUP_BORN_BEFORE.search(before)
+                if group is not None and group.group().lower().startswith("you") and _BIRTHDAY_GREETING_NEAR.search(greeted):
+                    group = None
+                if not (_BORN_AFTER_WHO.search(before) or _BIRTHDAY_GREETING_NEAR.search(greeted)) or \
+                        _NOT_A_CHILD_BEFORE.search(before) or group is not None:
+                    continue
+            elif name is not None and name not in ("He", "She") and name in NOT_A_NAME:
                 continue
             if born_within(born.group("date"), this_year, _OLDEST_AGE):
                 spans.append(Span(Kind.DATE_OF_BIRTH, born.start("date"), born.end("date")))
@@ -468,6 +539,11 @@ class DateOfBirthDetector:
             who = found.group("who")
             if who.lower() in self._first_names or (who not in NOT_A_NAME and who not in _NOT_A_PERSON_BEFORE_DATE):
                 spans.append(_milestone_span(found))
+        # A participant's age, 4 or over: "turning 2 on friday! our little podcast" is a thing's.
+        own = [_milestone_span(found) for found in _OWN_MILESTONE.finditer(text)
+               if (age_in_years(found.group("age")) or _YOUNGEST_OWN_AGE) >= _YOUNGEST_OWN_AGE]
+        if own and not self._adult_self.search(text):
+            spans += own
         return spans
 
     @staticmethod
@@ -499,6 +575,9 @@ class DateOfBirthDetector:
         found = [Span(Kind.DATE_OF_BIRTH, m.start("age"), m.end("age")) for m in _OWN_AGE.finditer(text)
                  # A child's age, and not a time said next: "I'll be 10, maybe 15 mins late" is running late.
                  if (age_in_years(m.group("age")) or 0) <= _OLDEST_CHILD_AGE and _TIME_SAID_AFTER.match(text, m.end()) is None]
+        if _BIRTHDAY_LIST_CUE.search(text):
+            found += [Span(Kind.DATE_OF_BIRTH, m.start("age"), m.end("age")) for m in _OWN_AGE_UNSAID_SUBJECT.finditer(text)
+                      if _TIME_SAID_AFTER.match(text, m.end()) is None]
         if found and self._adult_self.search(text):
             return []
         return found
@@ -529,7 +608,9 @@ class DateOfBirthDetector:
                 last = re.search(r"([A-Za-z\u00c0-\u00ff]+)(?:['\u2019]s)?[ \t]*$", before + ("x" if not before.strip() else ""))
                 word = last.group(1) if last else ""
                 about_someone = word.lower() in ("he", "she", "they", "who") or (
-                    self._is_first_name(word) and word[:1].isupper() and word not in NOT_A_NAME)
+                    self._is_first_name(word) and word[:1].isupper() and word not in NOT_A_NAME) or (
+                    # "my baby girl is 12 today", "our son's 11 today" (round 25): one young person meant.
+                    self._one_young_person_before.search(before) is not None)
             else:
                 # A comma, bracket or dash after a first name in the same sentence: "Isaac (12 today!)".
                 about_someone = any(
@@ -554,6 +635,56 @@ class DateOfBirthDetector:
                 spans += ages_beside(text, name.start(), name.end("first"), first_name_only=True)
         if _FORM_NAME_LINE.search(text):
             spans += [Span(Kind.DATE_OF_BIRTH, m.start("age"), m.end("age")) for m in _FORM_AGE_LINE.finditer(text)]
+        return spans
+
+    def _birth_years(self, text: str, this_year: int) -> list[Span]:
+        """A year of birth given alone (round 25): a form's "Year born: 2013" (any living person's, as after a
+        date-of-birth label), a shortlist's "Tilly (b. 2011)" and "a 2011 baby" (a participant's year)."""
+        spans = [Span(Kind.DATE_OF_BIRTH, m.start("date"), m.end("date")) for m in self._labelled_birth_year.finditer(text)
+                 if born_within(m.group("date"), this_year, _OLDEST_LABELLED_AGE)]
+        for pattern in (_BORN_ABBREVIATED_YEAR, _YEAR_BABY):
+            spans += [Span(Kind.DATE_OF_BIRTH, m.start("date"), m.end("date")) for m in pattern.finditer(text)
+                      if born_within(m.group("date"), this_year, _OLDEST_AGE)]
+        return spans
+
+    def _ages_beside_roles(self, doc: Document) -> list[Span]:
+        """"Cheltenham rapper, 16, records a debut EP": a young person's age beside their role (round 25), unless
+        the sentence names an adult's role ("our tutor and guitarist, 16, years ...")."""
+        text = doc.masked
+        spans = []
+        for found in self._age_beside_role.finditer(text):
+            group = next(name for name in ("comma", "paren", "aged") if found.group(name) is not None)
+            start, end = doc.sentence_bounds(found.start(), found.end())
+            if self._adult_role.search(text, max(start, found.start() - 80), min(end, found.end() + 80)):
+                continue
+            spans.append(Span(Kind.DATE_OF_BIRTH, found.start(group), found.end(group)))
+        return spans
+
+    def _leaned_ages(self, doc: Document) -> list[Span]:
+        """"Connor's only 14 so I'll come with him", "he's only 12 so he was nervous" (round 25): an age leant on,
+        said of a first name, of one young person meant ("my son's only 11"), or of he or she with a first
+        name just before. Not when an adult's role stands just before the name ("our tutor Dave's only 19"). A parent writing ("my son") is an
+        adult, but the age is the child's, so the writer's own words do not rule it out."""
+        text = doc.masked
+        spans = []
+        for found in self._leaned_age.finditer(text):
+            who = found.group("who")
+            if found.group("young") is not None:
+                named = True
+            elif who in ("He", "he", "She", "she"):
+                # The name may close the sentence before: "Can you keep an eye on Malik? He's just 11". The
+                # nearest first name is the one meant; an adult's role just before it makes it an adult's.
+                line_start = text.rfind("\n", 0, found.start()) + 1
+                names = [word for word in _FIRST_NAME_WORD.finditer(text, max(line_start, found.start() - 80), found.start())
+                         if self._is_first_name(word.group()) and word.group() not in NOT_A_NAME
+                         and word.group() not in _NOT_A_PERSON_BEFORE_DATE]
+                named = bool(names) and not self._adult_role_just_before.search(text, max(0, names[-1].start() - 30), names[-1].start())
+            else:
+                first = who.split("-")[0]
+                named = self._is_first_name(first) and first not in NOT_A_NAME and first not in _NOT_A_PERSON_BEFORE_DATE and \
+                    not self._adult_role_just_before.search(text, max(0, found.start() - 30), found.start())
+            if named:
+                spans.append(Span(Kind.DATE_OF_BIRTH, found.start("age"), found.end("age")))
         return spans
 
     def _is_first_name(self, word: str) -> bool:
@@ -871,10 +1002,18 @@ _TIME_SAID_AFTER = lazy_compile(
     r"(?:mins?|minutes?|hours?|hrs?|secs?|seconds?)\b", re.IGNORECASE)
 _OWN_AGE = lazy_compile(
     rf"(?<![\w'\u2019])(?:i[ \t]*['\u2019]?[ \t]*m|i[ \t]+am|i[ \t]*['\u2019][ \t]*ll[ \t]+be|i[ \t]+will[ \t]+be|ill[ \t]+be"
-    rf"|i(?:['\u2019]ve|[ \t]+have)?[ \t]+(?:just[ \t]+)?(?:turned|turn)|i(?:['\u2019]m|[ \t]+am)[ \t]+turning)"
+    rf"|i(?:['\u2019]ve|[ \t]+have)?[ \t]+(?:just[ \t]+)?(?:turned|turn)|i(?:['\u2019]m|[ \t]+am)[ \t]+turning"
+    # "im gonna be 14", "I'm going to be 13" (round 25).
+    rf"|i[ \t]*['\u2019]?[ \t]*m[ \t]+(?:gonna|going[ \t]+to)[ \t]+be)"
     rf"[ \t]+{_AGE_LEAN}(?P<age>{_AGE_VALUE})(?:{_AGE_UNIT_OLD})?"
     rf"(?=[ \t]*(?:[,;.!)\n]|$)|[ \t]+(?:and|but|so|by|for|now|this|next|last|when|soon|though|too)\b)",
     re.IGNORECASE,
+)
+# "its my bday next week!! turning 17 \N{PARTY POPPER}" (round 25): in a message about a birthday, a sentence
+# may open with the milestone and leave out the "I". The age must end its phrase, as above.
+_OWN_AGE_UNSAID_SUBJECT = lazy_compile(
+    rf"(?:^|(?<=[.!?\n])[ \t]*)(?i:turning|(?:just[ \t]+)?turned|gonna[ \t]+be|going[ \t]+to[ \t]+be)[ \t]+(?P<age>{_AGE_VALUE})"
+    rf"(?=[ \t]*(?:[,;.!)\n\u2600-\u27bf\U0001F300-\U0001FAFF]|$)|[ \t]+(?:and|but|so|now|this|next|soon|though|too)\b)"
 )
 # "Isla (12 today!)", "Maisie in Tuesday choir, 14 today and ...", "Keira who is officially 17 today",
 # "Happy birthday Mo! Fifteen today": an age of 4 to 19 with "today", after a comma, a bracket, a dash,
@@ -883,7 +1022,8 @@ _OWN_AGE = lazy_compile(
 _AGE_TODAY = lazy_compile(
     rf"(?:(?P<lead>[,(]|[ \t][\-\u2013\u2014]|(?:(?<![\w'\u2019])(?:is|turns|turned|hits|hit|reaches)|(?<=\w)['\u2019]s)"
     rf"(?:[ \t]+(?:officially|now|finally|only|just|actually))?)[ \t]*|(?P<opening>^|(?<=[.!?\n])[ \t]*))"
-    rf"(?P<age>{_AGE_VALUE})[ \t]+today\b(?![ \t]*\?)",
+    # "Leila, 13 years young today!" (round 25): a unit (age_units.txt) may come between.
+    rf"(?P<age>{_AGE_VALUE})(?:{_AGE_UNIT_OLD})?[ \t]+today\b(?![ \t]*\?)",
     re.IGNORECASE,
 )
 # Who an age said with "today" may be about: a pronoun, "who", or a birthday word near it.
