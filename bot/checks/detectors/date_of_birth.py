@@ -1021,7 +1021,9 @@ _OWN_AGE_UNSAID_SUBJECT = lazy_compile(
 # 12 today?") asks, and a head count ("attendance - 14 today") counts: the caller reads who it is about.
 _AGE_TODAY = lazy_compile(
     rf"(?:(?P<lead>[,(]|[ \t][\-\u2013\u2014]|(?:(?<![\w'\u2019])(?:is|turns|turned|hits|hit|reaches)|(?<=\w)['\u2019]s)"
-    rf"(?:[ \t]+(?:officially|now|finally|only|just|actually))?)[ \t]*|(?P<opening>^|(?<=[.!?\n])[ \t]*))"
+    rf"(?:[ \t]+(?:officially|now|finally|only|just|actually))?)[ \t]*|(?P<opening>^|(?<=[.!?\n])[ \t]*"
+    # "Happy birthday Noah!! \U0001F941 13 today" (round 25): an emoji or two may open the sentence.
+    rf"(?:[\u2600-\u27bf\U0001F300-\U0001FAFF\ufe0f\u200d][ \t]*){{0,3}}))"
     # "Leila, 13 years young today!" (round 25): a unit (age_units.txt) may come between.
     rf"(?P<age>{_AGE_VALUE})(?:{_AGE_UNIT_OLD})?[ \t]+today\b(?![ \t]*\?)",
     re.IGNORECASE,

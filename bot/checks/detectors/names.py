@@ -204,7 +204,12 @@ class NameDetector:
         self._paperwork_after = lazy_compile(rf"[ \t]+(?:{paperwork})(?!\w)", re.IGNORECASE)
         # "in the post", "cameras on", "name tag": a photo or publicity word in another sense.
         senses = phrase_pattern(entries("not_publicity_senses", context.extra_terms))
-        self._not_publicity = lazy_compile(rf"(?<!\w)(?:{senses})(?!\w)", re.IGNORECASE)
+        # "can you post Oscar's certificate?": posting a thing that goes by mail (posted_things.txt) is the
+        # mail's sense too (round 25); a photo word elsewhere in the text still counts.
+        posted = phrase_pattern(entries("posted_things", context.extra_terms))
+        self._not_publicity = lazy_compile(
+            rf"(?<!\w)(?:{senses})(?!\w)"
+            rf"|\bpost(?:ed|ing)?[ \t]+(?:[\w'\u2019]+[ \t]+){{0,4}}?(?:{posted})(?!\w)", re.IGNORECASE)
         # "covering Tom Jones", "(Tom Jones, arr. D. Hughes)", "(Tom Jones/Les Reed, arr. L. Moore)": a
         # famous namesake credited with a song.
         credits_before = phrase_pattern(entries("namesake_credits_before", context.extra_terms))

@@ -106,7 +106,7 @@ _EVERYDAY_WORDS = _MEASURES | frozenset(
 _VENUE_WORDS = (
     r"Guildhall|Hall|Cathedral|Church|Chapel|Abbey|Centre|Center|Theatre|Theater|Playhouse|"
     r"Library|Museum|Gallery|Arena|Stadium|Studios?|Club|Hotel|Inn|Pub|Tavern|Bar|Caf[eé]|Cinema|"
-    r"Venue|Works|University|College|Academy|School|Park|Pavilion|Hub|Institute|Rooms|Assembly[ \t]+Rooms|"
+    r"Venue|Works|University|College|Academy|School|Park|Pavilion|Hub|Institute|Rooms|Room(?![ \t]*\d)|Barn|Lounge|Assembly[ \t]+Rooms|"
     # A business named before its address: "Sound Hire Ltd, 5 Bristol Road", "Cotswold Print Co., 2 Mill Lane".
     r"Ltd\.?|Limited|plc|PLC|LLP|Co\.|&[ \t]+Co|&[ \t]+Sons"
 )
