@@ -22,11 +22,20 @@ health_causes.txt) or a struggle may follow a hard thing in their life ("struggl
 split": health_life_events.txt). What follows from a need in the same sentence (the EpiPen, the crutches,
 the stay in hospital: health_aftermath.txt) is part of its one finding. Each sentence's context is read
 once, so a sentence of thousands of conditions stays linear.
+
+Round 25: health in plain words, wherever the person stands. Common illnesses ("off school with a tummy
+bug"), a lunch list's reason in brackets before whose it is ("Gluten free (coeliac): Tasha"), a form field
+after a full stop ("Booking form for Eliza. Medical: mild asthma"), the mind's health in the writer's own
+words ("my anxiety", health_own_words.txt), and a mobility aid or an injury to "his" or "her" part of the
+body in a sentence that names a young person anywhere ("Well done to Tayo, who played after breaking his
+wrist"; health_mobility_aids.txt). A sentence about one of the team named by role ("our music leader Tom
+... his arm in a sling - get well soon Tom") stays quiet.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from bot.checks.context import CheckContext
@@ -50,6 +59,8 @@ _VERB_WORD = (
     r"with|from|for|into|back|still|just|currently|now|also|had|having|went|gone|goes|go|sees|seeing|"
     r"started|starting|due|booked|awaiting|under|getting|get|needed|needing|taking|carrying|seen|by|"
     r"referred|to|having|today|tonight|again|sick|ill|poorly|home|over|school|work|"
+    # When (round 25): "Amara was off school yesterday with a tummy bug".
+    r"yesterday|lately|all[ \t]+week|this[ \t]+week|last[ \t]+week|"
     # Getting better: "she's in recovery from an eating disorder", "he's in remission from".
     r"recovery|remission|"
     # Medicine begun for them: "he's been put on antidepressants", "she was prescribed melatonin".
@@ -305,7 +316,8 @@ class HealthDetector:
         labels = phrase_pattern(entries("health_form_labels", context.extra_terms))
         # "Dietary / medical: coeliac", "Needs/adjustments: ...": a label shared with another field.
         # Asked as a question: "Any health issues? ...", "Please tell us about any medical needs: ...".
-        self._form_line = lazy_compile(rf"(?:^|(?<=[\n,;|]))[ \t*_]*(?:{_FORM_LEAD_IN})?(?:[A-Za-z]+[ \t]*/[ \t]*)?(?:{labels})\b"
+        # Round 25: or after a full stop ("Booking form for Eliza. Medical: mild asthma").
+        self._form_line = lazy_compile(rf"(?:^|(?<=[\n,;|])|(?<=[.!?][ \t]))[ \t*_]*(?:{_FORM_LEAD_IN})?(?:[A-Za-z]+[ \t]*/[ \t]*)?(?:{labels})\b"
                                      rf"(?:[ \t]*/[ \t]*[A-Za-z]+|[ \t]+\w+)?"
                                      rf"(?:[ \t]*\([^()\n]{{1,30}}\))?{_FORM_VALUE}",
                                      re.IGNORECASE | re.MULTILINE)
@@ -441,6 +453,15 @@ class HealthDetector:
         # What follows from a need (health_aftermath.txt): joined to the need it follows in the sentence.
         self._aftermath = lazy_compile(
             rf"\b(?:{phrase_pattern(entries('health_aftermath', context.extra_terms))})\b", re.IGNORECASE)
+        # Round 25: the mind's health in the writer's own words (health_own_words.txt): "my anxiety's been
+        # bad", "been struggling with my mental health".
+        own = phrase_pattern(entries("health_own_words", context.extra_terms))
+        self._own_words = lazy_compile(
+            rf"\b(?:(?:struggl(?:e|es|ed|ing)|(?:a[ \t]+)?(?:hard|rough|tough|bad)[ \t]+time)[ \t]+with[ \t]+)?"
+            rf"my[ \t]+(?:own[ \t]+)?(?:{own})\b", re.IGNORECASE)
+        # Round 25: a mobility aid in a sentence that names a young person anywhere (health_mobility_aids.txt).
+        self._mobility_aid = lazy_compile(
+            rf"\b(?:{phrase_pattern(entries('health_mobility_aids', context.extra_terms))})\b", re.IGNORECASE)
 
     def _without_precautions(self, doc: Document, spans: list[Span]) -> list[Span]:
         """Drops a condition said as a precaution or an absence ("no seizure activity observed", "watched her
@@ -491,6 +512,50 @@ class HealthDetector:
         return (_TITLE.fullmatch(text, 0, heading_end) is not None
                 and self._adult_record.search(text, 0, heading_end) is not None
                 and _UNDER_18.search(text) is None)
+
+    def _only_a_grown_up(self, text: str, start: int, end: int) -> bool:
+        """The sentence is about one of the team named by role and nobody else (round 25): "Our music leader
+        Tom ran the session with his arm in a sling" is Tom's, and Tom is a grown-up."""
+        adult = self._adult_named.search(text, start, end)
+        if adult is None:
+            return False
+        adult_name = adult.group().split()[-1]
+        return not any(w.group() != adult_name and w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
+                       for w in _CAPITALISED_WORD.finditer(text, start, end))
+
+    def _young_persons_sentence(self, doc: Document, start: int, answered: dict[tuple[int, int], bool]) -> bool:
+        """The sentence names a young person and is not only about one of the team; read once a sentence."""
+        bounds = doc.sentence_bounds(start)
+        if bounds not in answered:
+            answered[bounds] = self._sentence_names_young_person(doc, start) and not self._only_a_grown_up(doc.masked, *bounds)
+        return answered[bounds]
+
+    def _own_and_aided(self, doc: Document) -> list[Span]:
+        """Round 25: the mind's health in the writer's own words ("my anxiety has been through the roof") and
+        a mobility aid in a sentence that names a young person ("even on crutches she never missed one")."""
+        text = doc.masked
+        low = doc.lowered if doc.lowered is not None else text.lower()
+        spans: list[Span] = []
+        # Each sentence is read once, so that a long text without full stops stays quick.
+        team_only: dict[tuple[int, int], bool] = {}
+        young: dict[tuple[int, int], bool] = {}
+        if "my " in low:
+            for own in self._own_words.finditer(text):
+                bounds = doc.sentence_bounds(own.start())
+                if bounds not in team_only:
+                    team_only[bounds] = self._staff_away(text, *bounds) or self._meeting_changes.search(text, *bounds) is not None
+                if not team_only[bounds]:
+                    spans.append(Span(Kind.HEALTH, own.start(), own.end()))
+        for aid in self._mobility_aid.finditer(text):
+            bounds = doc.sentence_bounds(aid.start())
+            if bounds not in young:
+                young[bounds] = self._sentence_names_young_person(doc, aid.start()) \
+                    and not self._only_a_grown_up(text, *bounds) and not self._staff_away(text, *bounds)
+            if young[bounds]:
+                # The aid itself ("crutches", "wheelchair"), as when it follows a need.
+                lead = _AID_LEAD.match(text, aid.start())
+                spans.append(Span(Kind.HEALTH, aid.start() if lead is None else lead.end(), aid.end()))
+        return spans
 
     def _sentence_has_person(self, text: str, start: int, end: int) -> bool:
         """The sentence names its person: he or she, a capitalised first name, or a first name typed in lower
@@ -880,6 +945,10 @@ class HealthDetector:
                 continue
             if self._adult_before.search(text, max(0, match.start("name") - 40), match.start("name")):
                 continue
+            # "Our music leader Tom ran it with his arm in a sling - get well soon Tom!": the wish is to the
+            # grown-up the post has already named by role (round 25).
+            if any(adult.group().split()[-1] == name for adult in self._adult_named.finditer(text)):
+                continue
             return True
         return False
 
@@ -919,7 +988,8 @@ class HealthDetector:
                 quiet_sentence[sentence_start] = self._general_advice(text, sentence_start, sentence_end) \
                     or self._leads_a_session.search(text, sentence_start, sentence_end) is not None \
                     or self._staff_away(text, sentence_start, sentence_end) \
-                    or self._meeting_changes.search(text, sentence_start, sentence_end) is not None
+                    or self._meeting_changes.search(text, sentence_start, sentence_end) is not None \
+                    or self._only_a_grown_up(text, sentence_start, sentence_end)
             if quiet_sentence[sentence_start]:
                 continue
             before = text[max(sentence_start, start - _LOOKBACK):start]
@@ -952,18 +1022,31 @@ class HealthDetector:
                 spans.append(Span(Kind.HEALTH, start, end))
                 line_end = text.find("\n", end)
                 answers.append((text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end))
+            elif _names_a_person(_NAME_AFTER_BRACKET.match(text, end), self._first_names):
+                # "Gluten free (coeliac): Tasha", round 25: a lunch list gives the reason for a diet in
+                # brackets and whose it is after them.
+                spans.append(Span(Kind.HEALTH, start, end))
             elif not _LABEL_AFTER.match(text, end):  # "allergies:" is a form's label, not a condition
                 unplaced.append((start, end, sentence_start))
         if _could_be_injured(lowered or text):
+            named_young: dict[tuple[int, int], bool] = {}
             for injury in self._injury.finditer(text):
                 sentence_start, _ = doc.sentence_bounds(injury.start())
                 before = self._about(text[max(sentence_start, injury.start() - _LOOKBACK):injury.start()])
                 if self._names_a_young_person(_SUBJECT_ONLY_BEFORE.search(before)) or self._names_a_young_person(_PERSON_HAS_BEFORE.search(before)):
                     spans.append(Span(Kind.HEALTH, injury.start(), injury.end()))
+                elif _HIS_OR_HER_PART.search(injury.group()) and self._young_persons_sentence(doc, injury.start(), named_young):
+                    # "Well done to Tayo, who played the gig after breaking his wrist", round 25: his wrist is
+                    # the named young person's, wherever the name stands in the sentence.
+                    spans.append(Span(Kind.HEALTH, injury.start(), injury.end()))
         low_text = lowered if lowered is not None else text.lower()
         if any(cue in low_text for cue in self._mishap_cues):
             spans += self._mishaps(doc)
         if ":" in text or "-" in text or "?" in text:
+            # Conditions by where they start, so that each form line finds its own by bisection (round 25:
+            # form lines may now start after a full stop, so a long text has many).
+            by_start = sorted(c.span() for c in conditions)
+            starts = [span[0] for span in by_start]
             for line in self._form_line.finditer(text):
                 value_start, value_end = line.span("value")
                 value = text[value_start:value_end].rstrip(" \t.")
@@ -976,7 +1059,11 @@ class HealthDetector:
                     # hearing aid (left)".
                     line_end = text.find("\n", value_end)
                     line_end = len(text) if line_end < 0 else line_end
-                    spans += [Span(Kind.HEALTH, *c.span()) for c in conditions if value_end <= c.start() < line_end]
+                    if line.start() >= 2 and text[line.start() - 2] in ".!?":
+                        # A field begun after a full stop runs to the sentence's end, not the line's (round 25).
+                        line_end = min(line_end, doc.sentence_bounds(value_start)[1])
+                    spans += [Span(Kind.HEALTH, *span)
+                              for span in by_start[bisect_left(starts, value_end):bisect_left(starts, line_end)]]
                     answers.append((value_start, line_end))
         # Said of "his" or "her" part of the body or of what they struggle with: "Grace's ankle is still in a
         # boot", "a pot on his leg", "a rough time with her eating" (round 11).
@@ -1014,6 +1101,7 @@ class HealthDetector:
                         w.group().lower() in self._first_names and w.group() not in NOT_A_NAME
                         for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end)):
                     spans.append(Span(Kind.HEALTH, harm.start(), harm.end()))
+        spans += self._own_and_aided(doc)
         # How a young person is, with no condition named: "Freddie has been really low since his exams".
         states = self._states(doc, lowered if lowered is not None else text.lower()) + self._struggles_since(doc)
         spans += states
@@ -1270,7 +1358,9 @@ _MISHAP_IDIOM = lazy_compile(
 
 # A heading line over a list of young people's health notes: "Medical info:", "Meds for the residential:".
 _HEALTH_HEADING = lazy_compile(
-    r"^[ \t*_#]*(?i:medical|meds|medication|medicines|health|allergies|care[ \t]+needs|support[ \t]+needs)\b[^\n:]{0,30}:[ \t*_]*$",
+    # Round 25: "Access needs for the showcase:", "Additional needs:".
+    r"^[ \t*_#]*(?i:medical|meds|medication|medicines|health|allergies|care[ \t]+needs|support[ \t]+needs|access[ \t]+needs|"
+    r"additional[ \t]+needs|access[ \t]+requirements|adjustments)\b[^\n:]{0,30}:[ \t*_]*$",
     re.MULTILINE,
 )
 
@@ -1299,6 +1389,12 @@ _GENERAL_CHILD = lazy_compile(
     re.IGNORECASE,
 )
 _CAPITALISED_WORD = lazy_compile(r"\b[A-Z][a-z]+\b")
+# "Nut free (peanut allergy) - Ollie": a bracketed reason on a lunch list, then whose it is (round 25).
+_NAME_AFTER_BRACKET = lazy_compile(r"[ \t]*\)[ \t]*(?:[:\u2013]|-(?![A-Za-z]))[ \t]*(?P<name>[A-Z][a-z]+)\b(?![ \t]*[:(])")
+# "on crutches", "uses a wheelchair": the words before the aid itself (round 25).
+_AID_LEAD = lazy_compile(r"(?i:on|in|uses|using|with)[ \t]+(?:(?i:an?)[ \t]+)?(?=\w)")
+# An injury to "his" or "her" part of the body (round 25).
+_HIS_OR_HER_PART = lazy_compile(r"\b(?i:his|her)[ \t]")
 _SIGNED_OFF_SICK_BEFORE = lazy_compile(r"(?:\b(?:been|is|was|got|being|get|just|has|had)|['\u2019]s)[ \t]+$", re.IGNORECASE)
 _OPERATIONS = frozenset({"operation", "surgery", "op on"})
 # Cheap look-ups before the worsening pattern is run (round 21).
@@ -1432,7 +1528,8 @@ def _without_bare_diagnosis(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _could_be_injured(text: str) -> bool:
-    return any(verb in text for verb in ("broke", "fractured", "sprained", "twisted", "dislocated", "injured", "hurt"))
+    # Stems, so that "breaking his wrist" and "spraining her ankle" are read too (round 25).
+    return any(verb in text for verb in ("broke", "breaking", "fractur", "sprain", "twist", "dislocat", "injur", "hurt"))
 
 
 def _names_a_person(match: re.Match[str] | None, first_names: frozenset[str]) -> bool:
