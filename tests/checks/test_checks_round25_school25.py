@@ -65,3 +65,28 @@ def test_pupils_as_a_group_and_exam_boards_name_no_childs_school_while_one_membe
     assert found("Jonah passed Rockschool Grade 4 bass with distinction", "school") == []
     assert found("Name: Esme | School: home educated | Instrument: fiddle", "school") == []
     assert found("Our new recruit's at Chosen Hill and can do Mondays", "school") == ["Chosen Hill"]
+
+
+def test_a_school_year_after_the_writers_school_makes_it_theirs_unless_they_are_working_there(found):
+    assert found("I'm at Balcarras, year 10, and I sing", "school") == ["Balcarras"]
+    assert found("I'm at Balcarras, teaching the Year 10 choir, back online at 3", "school") == []
+
+
+def test_two_young_people_at_one_school_name_it(found):
+    assert found("we're all at Pate's so can we share a lift home?", "school") == ["Pate's"]
+
+
+def test_an_emoji_between_a_caption_name_and_its_brackets_keeps_the_school_the_childs(found):
+    assert found("Maya \U0001f3a4 (Severn Vale) on vocals", "school") == ["Severn Vale"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kai's Trinity grade 3 is at Chosen Hill next Saturday",
+        "Noah's Rockschool grade 2 drums is at Pate's on the 12th",
+        "Child's school: Home-educated",
+    ],
+)
+def test_an_exam_boards_venue_and_home_education_are_no_childs_school(found, text):
+    assert found(text, "school") == []

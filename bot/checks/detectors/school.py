@@ -34,9 +34,10 @@ evening"), a grown-up's workplace ("her cousin is head of music at X"), or the w
 
 In chat and captions (round 25): a young person's own school said to find others there ("im at
 Balcarras if anyone ...", "anyone else at Holmleigh Park?", own_school_peer_cues.txt), but not a day
-there ("I'm at X all day tomorrow"); a member said by their part ("our new bassist's at Pate's",
+there ("I'm at X all day tomorrow", "I'm at X, covering the Year 9 band": staff_day_words.txt); a member said by their part ("our new bassist's at Pate's",
 band_member_words.txt); a school cheered in brackets after a name ("Cerys (Team Ribston)",
-school_cheer_openers.txt); a named child's subject teacher there ("her music teacher at Pate's").
+school_cheer_openers.txt); a named child's subject teacher there ("her music teacher at Pate's"). An
+exam board before "at <school>" makes the school the exam's venue (exam_boards.txt).
 """
 
 from __future__ import annotations
@@ -112,7 +113,8 @@ _LINK_CUE_ANY_CASE = lazy_compile(_LINK_CUE_TEXT, re.IGNORECASE)
 # here: the capital is what marks a name.
 _NAMED_CUE = lazy_compile(
     r"\b(?P<who>[A-Z][a-z]+|[Hh]e|[Ss]he|[Hh]im|[Hh]er)(?:['\u2019]s|[ \t]+is|[ \t]+was)?[ \t]+from[ \t]*"
-    r"|\b(?P<who_paren>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]*\([ \t]*"
+    # "Leo \U0001f941 (Balcarras)": an emoji or two may stand between a caption's name and its brackets.
+    r"|\b(?P<who_paren>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?(?:[ \t]*[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?){0,3}[ \t]*\([ \t]*"
     # "Jake is at", "she's now at"; "the band is at" is a booking, not a pupil.
     r"|\b(?P<who_at>[A-Z][a-z]+|[Hh]e|[Ss]he)(?:[ \t]+is|[ \t]+was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?at[ \t]+"
     r"|\b(?P<owner>[A-Z][a-z]+)(?:'s|\u2019s)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-|\()?[ \t]*"
@@ -304,7 +306,9 @@ _AGE_OR_YEAR_NEXT = lazy_compile(
 # too!!", "I'm also at Pate's". Only with a peer cue after (own_school_peer_cues.txt) and no time or event
 # right after the school: "I'm at Balcarras all day tomorrow for the workshop" is a grown-up's day out.
 _WRITER_IS_AT = lazy_compile(
-    r"(?<![\w'\u2019])(?i:i['\u2019]?m|i[ \t]+am)[ \t]+(?:(?i:also|now|still|both)[ \t]+)?(?i:at)[ \t]+")
+    r"(?<![\w'\u2019])(?:(?i:i['\u2019]?m|i[ \t]+am)[ \t]+(?:(?i:also|now|still|both)[ \t]+)?"
+    # "we're both at Severn Vale": two young people at one school ("we're at X" alone is a team's day out).
+    r"|(?i:we['\u2019]?re|we[ \t]+are)[ \t]+(?i:both|all)[ \t]+)(?i:at)[ \t]+")
 # "anyone else at Holmleigh Park?": the writer is there and looks for others there.
 _ANYONE_ELSE_AT = lazy_compile(
     r"\b(?i:any(?:one|body|1)[ \t]+else|who[ \t]+else)(?:[ \t]+(?i:here|on[ \t]+here))?[ \t]+(?i:at|from|goes[ \t]+to|go[ \t]+to)[ \t]+")
@@ -467,8 +471,15 @@ class SchoolDetector:
             rf"\b(?:(?i:the|our|my|their|his|her)|[A-Z][a-z]+['\u2019]s)[ \t]+(?:(?i:new|other|young|little)[ \t]+)?"
             rf"(?i:{members})(?:[ \t]+(?i:on|in|from)[ \t]+[^,.;:!?\n]{{1,30}}?)?"
             rf"(?:['\u2019]s|[ \t]+(?i:is|was))(?:[ \t]+(?i:now|still|also))?[ \t]*$")
+        staff_day = phrase_pattern(entries("staff_day_words", context.extra_terms))
+        self._staff_day = lazy_compile(rf"\b(?i:{staff_day})\b")
         cheers = phrase_pattern(entries("school_cheer_openers", context.extra_terms))
         self._cheer_opener = lazy_compile(rf"(?i:{cheers})[ \t]+")
+        # "Leo's Rockschool exam is at Balcarras": an exam board, then "at" the school, is the exam's venue.
+        boards = phrase_pattern(entries("exam_boards", context.extra_terms))
+        self._exam_board = lazy_compile(rf"\b(?i:{boards})(?![\w&])")
+        self._exam_at_before = lazy_compile(
+            rf"\b(?i:{boards})(?![\w&])[^.,;:!?()\n]{{0,40}}?\b(?i:at|in)[ \t]+(?:(?i:the)[ \t]+)?$")
 
     def find(self, doc: Document) -> list[Span]:
         spans = self._find(doc)
@@ -490,6 +501,8 @@ class SchoolDetector:
         # One of the organisation's own projects is where the child goes to us, not a school, nor is a
         # span that starts with one and goes on with no school word ("attends Audio-Base on Mondays").
         spans = [span for span in spans if not self._is_our_project(text, span)]
+        if spans and self._exam_board.search(text):
+            spans = [span for span in spans if not self._exam_at_before.search(text, max(0, span.start - 60), span.start)]
         # "Ed Sheeran went to Thomas Mills High School": a famous person's school (famous_people.txt).
         if spans and self._famous.search(text):
             spans = [span for span in spans
@@ -787,12 +800,19 @@ class SchoolDetector:
             if local is not None and not _TODAY_AFTER.match(text, local.end):
                 spans.append(local)
         for cue in _WRITER_IS_AT.finditer(text):
+            # "we're both at X" is two young people at one school, said so; "I'm at X" needs more (below).
+            together = cue.group()[:2].lower() == "we"
             local = self._local_school_at(doc, cue.end())
             if local is None or _TODAY_AFTER.match(text, local.end):
                 continue
             _, sentence_end = doc.sentence_bounds(local.start, local.end)
             # "too!!" ends a sentence of its own: the peer cue may follow the sentence's full stop closely.
-            if self._peer_cue.search(text, local.end, min(len(text), max(sentence_end, local.end + 12))):
+            # A school day said after the school ("I'm at Pate's, year 8") makes it the writer's school too.
+            # Read only so far past the school, so that a long run-on text costs time in proportion to its length.
+            after_end = min(len(text), max(min(sentence_end, local.end + _CLAUSE_WINDOW), local.end + 12))
+            if self._staff_day.search(text, local.end, after_end):
+                continue  # "I'm at Chosen Hill, covering the Year 9 band": the writer's working day there
+            if together or self._peer_cue.search(text, local.end, after_end) or self._school_day.search(text, local.end, after_end):
                 spans.append(local)
         return spans
 
@@ -1242,4 +1262,7 @@ def _name_after_cue(text: str, position: int, found: list[Span]) -> re.Match[str
     if run is None:
         return None
     first_word = run.group().split()[0]
+    # "Child's school: Home-educated": no school at all.
+    if _NOTHING.match(run.group()):
+        return None
     return None if first_word in NOT_A_NAME or first_word in _GENERIC else run
