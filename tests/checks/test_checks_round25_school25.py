@@ -90,3 +90,11 @@ def test_an_emoji_between_a_caption_name_and_its_brackets_keeps_the_school_the_c
 )
 def test_an_exam_boards_venue_and_home_education_are_no_childs_school(found, text):
     assert found(text, "school") == []
+
+
+def test_a_named_childs_teacher_from_their_school_names_it(found):
+    assert found("Ruby's guitar teacher from Severn Vale popped in to watch her set", "school") == ["Severn Vale"]
+
+
+def test_a_hashtag_cheering_a_school_after_a_childs_name_names_it(found):
+    assert found("Tilly (#TeamBalcarras) opened the show", "school") == ["Balcarras"]

@@ -399,7 +399,8 @@ class SchoolDetector:
         self._staff_cue = lazy_compile(
             rf"(?:\b[A-Z][a-z]+(?:[ \t]+[A-Z])?['\u2019]s|\b(?i:his|her|their)|\b(?i:referr\w*|via)[ \t]+(?:by[ \t]+)?(?i:the|a))"
             # A subject may come before the role (round 25): "her music teacher at", "Mila's singing teacher at".
-            rf"[ \t]+(?:[a-z][a-z-]{{1,20}}[ \t]+)?(?i:{roles})[ \t]+at[ \t]+"
+            # Or "from" the school: "Ethan's music teacher from Balcarras came to watch".
+            rf"[ \t]+(?:[a-z][a-z-]{{1,20}}[ \t]+)?(?i:{roles})[ \t]+(?:at|from)[ \t]+"
         )
 
         # "Our volunteer Anna Clarke of Pate's": a grown-up named by role (adult_roles.txt) before "X Y of".
@@ -474,7 +475,8 @@ class SchoolDetector:
         staff_day = phrase_pattern(entries("staff_day_words", context.extra_terms))
         self._staff_day = lazy_compile(rf"\b(?i:{staff_day})\b")
         cheers = phrase_pattern(entries("school_cheer_openers", context.extra_terms))
-        self._cheer_opener = lazy_compile(rf"(?i:{cheers})[ \t]+")
+        # "(Team Ribston)", or a hashtag run together: "(#TeamPates)".
+        self._cheer_opener = lazy_compile(rf"#(?i:{cheers})[ \t]*|(?i:{cheers})[ \t]+")
         # "Leo's Rockschool exam is at Balcarras": an exam board, then "at" the school, is the exam's venue.
         boards = phrase_pattern(entries("exam_boards", context.extra_terms))
         self._exam_board = lazy_compile(rf"\b(?i:{boards})(?![\w&])")
@@ -655,7 +657,8 @@ class SchoolDetector:
             cue_ends = sorted(set(cue_ends) | {m.end() for pattern in (_MOVING_FROM, _MOVING_FROM_TO)
                                                for m in pattern.finditer(text) if m.group("who") not in NOT_A_NAME}
                               | {m.end() for m in self._journey_cue.finditer(doc.lowered or text)
-                                 if self._names_a_child(doc, m.start(), m.end())})
+                                 if self._names_a_child(doc, m.start(), m.end())}
+                              | {m.end() for m in self._staff_cue.finditer(text)})
         if " from " in text or " at " in text:
             cue_ends = sorted(set(cue_ends) | {m.end() for m in _COLLECTED.finditer(text)
                                                if (m.group("who") or m.group("dropped")).lower() in _OBJECT_PRONOUNS
@@ -704,7 +707,7 @@ class SchoolDetector:
         if self._roster is not None:
             spans += self._roster_schools(text, cue_ends)
         spans += self._after_school_only_cues(doc, spans)
-        if " at " in text:
+        if " at " in text or " from " in text:
             spans += self._after_staff_cues(text, spans)
         return spans
 
