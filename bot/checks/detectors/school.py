@@ -31,6 +31,13 @@ school said without its last words ("Ribston Hall" for Ribston Hall High School)
 roster's hashes. Not a longer name or a place that starts the same way ("Pittville Pump Room",
 "Denmark Road car park", "Stroud High Street"), an event there ("went to Balcarras for the open
 evening"), a grown-up's workplace ("her cousin is head of music at X"), or the writer's own gig.
+
+In chat and captions (round 25): a young person's own school said to find others there ("im at
+Balcarras if anyone ...", "anyone else at Holmleigh Park?", own_school_peer_cues.txt), but not a day
+there ("I'm at X all day tomorrow", "I'm at X, covering the Year 9 band": staff_day_words.txt); a member said by their part ("our new bassist's at Pate's",
+band_member_words.txt); a school cheered in brackets after a name ("Cerys (Team Ribston)",
+school_cheer_openers.txt); a named child's subject teacher there ("her music teacher at Pate's"). An
+exam board before "at <school>" makes the school the exam's venue (exam_boards.txt).
 """
 
 from __future__ import annotations
@@ -106,7 +113,8 @@ _LINK_CUE_ANY_CASE = lazy_compile(_LINK_CUE_TEXT, re.IGNORECASE)
 # here: the capital is what marks a name.
 _NAMED_CUE = lazy_compile(
     r"\b(?P<who>[A-Z][a-z]+|[Hh]e|[Ss]he|[Hh]im|[Hh]er)(?:['\u2019]s|[ \t]+is|[ \t]+was)?[ \t]+from[ \t]*"
-    r"|\b(?P<who_paren>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]*\([ \t]*"
+    # "Leo \U0001f941 (Balcarras)": an emoji or two may stand between a caption's name and its brackets.
+    r"|\b(?P<who_paren>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?(?:[ \t]*[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?){0,3}[ \t]*\([ \t]*"
     # "Jake is at", "she's now at"; "the band is at" is a booking, not a pupil.
     r"|\b(?P<who_at>[A-Z][a-z]+|[Hh]e|[Ss]he)(?:[ \t]+is|[ \t]+was|'s|\u2019s)[ \t]+(?:now[ \t]+|still[ \t]+)?at[ \t]+"
     r"|\b(?P<owner>[A-Z][a-z]+)(?:'s|\u2019s)[ \t]+(?:new[ \t]+|old[ \t]+)?school[ \t]*(?:,|is\b|was\b|:|-|\()?[ \t]*"
@@ -242,6 +250,7 @@ _WHOSE_SCHOOL_IN_BRACKETS = lazy_compile(
 _SCHOOL_RUN_BEFORE = lazy_compile(
     r"(?P<run>(?:St\.?[ \t]+)?(?P<first>[A-Z][\w'\u2019.-]*)(?:[ \t]+(?:(?:of|the|and|&|on|upon)[ \t]+)?[A-Z][\w'\u2019.-]*){0,4})$")
 _WORD_START = lazy_compile(r"(?<![\w'\u2019.-])[A-Z]")
+_BRACKET_CLOSES = lazy_compile(r"[^()\n]{0,24}\)")
 _NAME_IN_BRACKETS = lazy_compile(r"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]*\([ \t]*")
 _CAPITALISED_RUN = lazy_compile(
     r"[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*"
@@ -293,6 +302,20 @@ _NAME_DASH = lazy_compile(r"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]+[-\u2
 _AGE_OR_YEAR_NEXT = lazy_compile(
     r"[ \t]*(?:[,|/(]|[ \t][-\u2013\u2014])[ \t]*(?:(?:Y|Yr|Year)[ \t]*\d{1,2}|\d{1,2}|aged?[ \t]*\d{1,2})(?![\d.:/])", re.IGNORECASE
 )
+# The writer saying where they are at school (round 25): "im at Balcarras if anyone ...", "i'm at Severn Vale
+# too!!", "I'm also at Pate's". Only with a peer cue after (own_school_peer_cues.txt) and no time or event
+# right after the school: "I'm at Balcarras all day tomorrow for the workshop" is a grown-up's day out.
+_WRITER_IS_AT = lazy_compile(
+    r"(?<![\w'\u2019])(?:(?i:i['\u2019]?m|i[ \t]+am)[ \t]+(?:(?i:also|now|still|both)[ \t]+)?"
+    # "we're both at Severn Vale": two young people at one school ("we're at X" alone is a team's day out).
+    r"|(?i:we['\u2019]?re|we[ \t]+are)[ \t]+(?i:both|all)[ \t]+)(?i:at)[ \t]+")
+# "anyone else at Holmleigh Park?": the writer is there and looks for others there.
+_ANYONE_ELSE_AT = lazy_compile(
+    r"\b(?i:any(?:one|body|1)[ \t]+else|who[ \t]+else)(?:[ \t]+(?i:here|on[ \t]+here))?[ \t]+(?i:at|from|goes[ \t]+to|go[ \t]+to)[ \t]+")
+# A day at a school rather than a place at it: "at Balcarras today", "all day tomorrow", "till 4", "setting up".
+_TODAY_AFTER = lazy_compile(
+    r"[ \t]*,?[ \t]*(?i:today|tomorrow|tonight|this[ \t]+(?:morning|afternoon|evening|week)|all[ \t]+day|till|until|"
+    r"from[ \t]+\d|on[ \t]+(?:mon|tues|wednes|thurs|fri|satur|sun)day|setting[ \t]+up|already|right[ \t]+now)\b")
 _TIME_ITEM = lazy_compile(r"(?<![\d.:/])\d{1,2}[.:][0-5]\d(?![\d.:/])")
 # "a letter for Severn Vale explaining why Millie was out": a child's absence explained to their school.
 # Or told directly: "could you email Rednock to say why Kayden missed Thursday?", "ring STRS about her absence".
@@ -375,7 +398,9 @@ class SchoolDetector:
         roles = phrase_pattern(entries("school_staff_roles", context.extra_terms))
         self._staff_cue = lazy_compile(
             rf"(?:\b[A-Z][a-z]+(?:[ \t]+[A-Z])?['\u2019]s|\b(?i:his|her|their)|\b(?i:referr\w*|via)[ \t]+(?:by[ \t]+)?(?i:the|a))"
-            rf"[ \t]+(?i:{roles})[ \t]+at[ \t]+"
+            # A subject may come before the role (round 25): "her music teacher at", "Mila's singing teacher at".
+            # Or "from" the school: "Ethan's music teacher from Balcarras came to watch".
+            rf"[ \t]+(?:[a-z][a-z-]{{1,20}}[ \t]+)?(?i:{roles})[ \t]+(?:at|from)[ \t]+"
         )
 
         # "Our volunteer Anna Clarke of Pate's": a grown-up named by role (adult_roles.txt) before "X Y of".
@@ -439,6 +464,24 @@ class SchoolDetector:
         self._holds_school_job = lazy_compile(
             rf"\b(?i:he|she|they)(?:['\u2019]s|['\u2019]re|[ \t]+(?i:is|was|are|were))[ \t]+(?:(?i:the|a|an|our)[ \t]+)?(?i:{roles})\b")
         self._local_alias_possessive = lazy_compile(rf"(?i:{_alias_pattern(written)})(?=['\u2019]s\b)")
+        peers = phrase_pattern(entries("own_school_peer_cues", context.extra_terms))
+        self._peer_cue = lazy_compile(rf"(?<![\w'\u2019])(?i:{peers})(?![\w'\u2019])")
+        # "our new bassist's", "the lad on keys is", "the drummer in Jade's band is": a member said by their part.
+        members = phrase_pattern(entries("band_member_words", context.extra_terms))
+        self._member_subject = lazy_compile(
+            rf"\b(?:(?i:the|our|my|their|his|her)|[A-Z][a-z]+['\u2019]s)[ \t]+(?:(?i:new|other|young|little)[ \t]+)?"
+            rf"(?i:{members})(?:[ \t]+(?i:on|in|from)[ \t]+[^,.;:!?\n]{{1,30}}?)?"
+            rf"(?:['\u2019]s|[ \t]+(?i:is|was))(?:[ \t]+(?i:now|still|also))?[ \t]*$")
+        staff_day = phrase_pattern(entries("staff_day_words", context.extra_terms))
+        self._staff_day = lazy_compile(rf"\b(?i:{staff_day})\b")
+        cheers = phrase_pattern(entries("school_cheer_openers", context.extra_terms))
+        # "(Team Ribston)", or a hashtag run together: "(#TeamPates)".
+        self._cheer_opener = lazy_compile(rf"#(?i:{cheers})[ \t]*|(?i:{cheers})[ \t]+")
+        # "Leo's Rockschool exam is at Balcarras": an exam board, then "at" the school, is the exam's venue.
+        boards = phrase_pattern(entries("exam_boards", context.extra_terms))
+        self._exam_board = lazy_compile(rf"\b(?i:{boards})(?![\w&])")
+        self._exam_at_before = lazy_compile(
+            rf"\b(?i:{boards})(?![\w&])[^.,;:!?()\n]{{0,40}}?\b(?i:at|in)[ \t]+(?:(?i:the)[ \t]+)?$")
 
     def find(self, doc: Document) -> list[Span]:
         spans = self._find(doc)
@@ -460,6 +503,8 @@ class SchoolDetector:
         # One of the organisation's own projects is where the child goes to us, not a school, nor is a
         # span that starts with one and goes on with no school word ("attends Audio-Base on Mondays").
         spans = [span for span in spans if not self._is_our_project(text, span)]
+        if spans and self._exam_board.search(text):
+            spans = [span for span in spans if not self._exam_at_before.search(text, max(0, span.start - 60), span.start)]
         # "Ed Sheeran went to Thomas Mills High School": a famous person's school (famous_people.txt).
         if spans and self._famous.search(text):
             spans = [span for span in spans
@@ -612,7 +657,8 @@ class SchoolDetector:
             cue_ends = sorted(set(cue_ends) | {m.end() for pattern in (_MOVING_FROM, _MOVING_FROM_TO)
                                                for m in pattern.finditer(text) if m.group("who") not in NOT_A_NAME}
                               | {m.end() for m in self._journey_cue.finditer(doc.lowered or text)
-                                 if self._names_a_child(doc, m.start(), m.end())})
+                                 if self._names_a_child(doc, m.start(), m.end())}
+                              | {m.end() for m in self._staff_cue.finditer(text)})
         if " from " in text or " at " in text:
             cue_ends = sorted(set(cue_ends) | {m.end() for m in _COLLECTED.finditer(text)
                                                if (m.group("who") or m.group("dropped")).lower() in _OBJECT_PRONOUNS
@@ -637,6 +683,8 @@ class SchoolDetector:
         if "-" in text or "\u2013" in text or "\u2014" in text:
             spans += self._local_after_name_dash(doc)
         spans += self._said_of_a_named_child(doc)
+        if " at " in text or " else " in text:
+            spans += self._writers_own_school(doc)
         if any(word in text for word in (" at ", " to ", " from ", " into ", " left ", " joined ", " joining ", " leaving ")):
             spans += self._local_linked(doc)
         if " a " in text or " an " in text or " both " in text:
@@ -659,7 +707,7 @@ class SchoolDetector:
         if self._roster is not None:
             spans += self._roster_schools(text, cue_ends)
         spans += self._after_school_only_cues(doc, spans)
-        if " at " in text:
+        if " at " in text or " from " in text:
             spans += self._after_staff_cues(text, spans)
         return spans
 
@@ -738,6 +786,37 @@ class SchoolDetector:
             if _CHILD_WORD.search(clause) or _FAMILY_AT_START.search(clause) or self._untitled_first_name(clause) \
                     or self._subject_named(clause):
                 spans.append(local)
+            # "our new bassist's at Pate's" (round 25): a member said by their part, not on a day out there.
+            elif link.group().startswith("at") and self._member_subject.search(clause) \
+                    and not _TODAY_AFTER.match(text, local.end):
+                spans.append(local)
+        return spans
+
+    def _writers_own_school(self, doc: Document) -> list[Span]:
+        """The writer's own school, said to find others there (round 25): "im at Balcarras if anyone fancies
+        a lift", "i'm at Severn Vale too!!", "anyone else at Holmleigh Park?". Not the writer's day at a
+        school ("I'm at Balcarras all day tomorrow for the workshop", "im at X this afternoon running ...")."""
+        text = doc.masked
+        spans = []
+        for cue in _ANYONE_ELSE_AT.finditer(text):
+            local = self._local_school_at(doc, cue.end())
+            if local is not None and not _TODAY_AFTER.match(text, local.end):
+                spans.append(local)
+        for cue in _WRITER_IS_AT.finditer(text):
+            # "we're both at X" is two young people at one school, said so; "I'm at X" needs more (below).
+            together = cue.group()[:2].lower() == "we"
+            local = self._local_school_at(doc, cue.end())
+            if local is None or _TODAY_AFTER.match(text, local.end):
+                continue
+            _, sentence_end = doc.sentence_bounds(local.start, local.end)
+            # "too!!" ends a sentence of its own: the peer cue may follow the sentence's full stop closely.
+            # A school day said after the school ("I'm at Pate's, year 8") makes it the writer's school too.
+            # Read only so far past the school, so that a long run-on text costs time in proportion to its length.
+            after_end = min(len(text), max(min(sentence_end, local.end + _CLAUSE_WINDOW), local.end + 12))
+            if self._staff_day.search(text, local.end, after_end):
+                continue  # "I'm at Chosen Hill, covering the Year 9 band": the writer's working day there
+            if together or self._peer_cue.search(text, local.end, after_end) or self._school_day.search(text, local.end, after_end):
+                spans.append(local)
         return spans
 
     def _subject_named(self, clause: str) -> bool:
@@ -784,6 +863,11 @@ class SchoolDetector:
                 if possessive is not None and possessive.group()[:1].isupper() \
                         and _fold_school(possessive.group()) not in self._local_places:
                     spans.append(Span(Kind.SCHOOL, possessive.start(), possessive.end()))
+                # "Cerys (Team Ribston!)" (round 25): the school cheered in brackets after a name is the child's.
+                cheer = self._cheer_opener.match(text, bracket.end())
+                if cheer is not None and (local := self._local_school_at(doc, cheer.end(), True)) is not None \
+                        and _BRACKET_CLOSES.match(text, local.end):
+                    spans.append(local)
             spans += self._school_in_brackets(doc)
         for referred in _REFERRED.finditer(text):
             if not self._names_a_child(doc, referred.start(), referred.end()):
@@ -1181,4 +1265,7 @@ def _name_after_cue(text: str, position: int, found: list[Span]) -> re.Match[str
     if run is None:
         return None
     first_word = run.group().split()[0]
+    # "Child's school: Home-educated": no school at all.
+    if _NOTHING.match(run.group()):
+        return None
     return None if first_word in NOT_A_NAME or first_word in _GENERIC else run
