@@ -122,6 +122,11 @@ _HASHTAG = lazy_compile(r"(?<![\w<&])#[^\W\d_][\w]{2,}")
 # Names listed together: "Tom, Isla and Noah", "Maya and Finn's duet", "Maya & Kai".
 _LISTED_WITH = lazy_compile(r"[ \t]*(?:,|&|\+|/|\band\b)[ \t]*(?:and[ \t]+)?")
 _LISTED_BEFORE = lazy_compile(r"(?P<other>[^\W\d_]+)[ \t]*(?:,|&|\+|/|\band\b)[ \t]*(?:and[ \t]+)?$")
+# One item of a list of artists, straight before or after a name and its separator (round 26): "Stormzy"
+# in "Expect Ella Fitzgerald, Stormzy, Tom Jones and Little Mix covers".
+_LIST_SEPARATOR_BEFORE = lazy_compile(r"(?:,|&|\+|/|\band\b)[ \t]*(?:and[ \t]+)?$")
+_LIST_ITEM_SPLIT = lazy_compile(r"[ \t]*(?:[,&+/:;\n(]|\band\b|\bexpect\b|\bby\b)[ \t]*", re.IGNORECASE)
+_LIST_REACH = 40
 # A playlist's credit: "Tom Jones - Sex Bomb", "Tom Jones: Delilah".
 _CREDIT_DASH_AFTER = lazy_compile(r"[ \t]*[-\u2013\u2014:][ \t]*[\"'\u2018\u201c]?[A-Z0-9]")
 # A famous namesake after a song title and a dash in a list of songs: "2. Delilah \u2013 Tom Jones".
@@ -492,8 +497,32 @@ class NameDetector:
             return (text[end:end + 1] not in ("'", "\u2019") and self._performing_after.match(text, end) is None
                     and facts.about_songs)
         titled = _TITLE_DASH_BEFORE.search(text, max(0, start - 40), start)
-        return (titled is not None and self._performer_part.fullmatch(titled.group("title")) is None
-                and facts.about_songs)
+        if (titled is not None and self._performer_part.fullmatch(titled.group("title")) is None
+                and facts.about_songs):
+            return True
+        return facts.about_songs and self._listed_with_famous(text, start, end)
+
+    def _listed_with_famous(self, text: str, start: int, end: int) -> bool:
+        """"Expect Ella Fitzgerald, Stormzy, Tom Jones and Little Mix covers": a famous namesake in a list
+        beside another famous artist (famous_people.txt) is the artist, in a text about songs (round 26).
+        A child listed beside other children ("Tom Jones, Isla and Noah on keys") is still the child."""
+        gap = _LISTED_WITH.match(text, end)
+        if gap is not None and gap.end() > end:
+            following = _LIST_ITEM_SPLIT.split(text[gap.end():gap.end() + _LIST_REACH], maxsplit=1)[0]
+            if self._famous_item(following):
+                return True
+        separator = _LIST_SEPARATOR_BEFORE.search(text, max(0, start - 8), start)
+        if separator is not None:
+            preceding = _LIST_ITEM_SPLIT.split(text[max(0, separator.start() - _LIST_REACH):separator.start()])[-1]
+            if self._famous_item(preceding):
+                return True
+        return False
+
+    def _famous_item(self, item: str) -> bool:
+        """A list item that is a famous artist, alone or with a word of what is done with them ("Little
+        Mix covers")."""
+        words = item.lower().split()
+        return any(" ".join(words[:n]) in self._famous for n in range(len(words), 0, -1))
 
     def _song_credit(self, text: str, start: int, end: int) -> bool:
         """"Delilah (Tom Jones)", or "Delilah by Tom Jones" in a text about songs."""

@@ -82,6 +82,9 @@ _YOUNG_AFTER = lazy_compile(
     # A register line's next field (round 23): "Carter, Reece - Yr 9 - Cleeve School - photo 4",
     # "Mia Long | Year 8"; not a grown-up's class ("- Year 9 tutor").
     rf"|[ \t]*(?:[ \t][-\u2013\u2014]|\|)[ \t]*{_YEAR_GROUP}(?![ \t]+(?:tutor|teacher|lead|leader|head|coordinator|co-ordinator|team)\b)"
+    # A list row's next field is an age under 18 (round 26): "Caitlin Oduya - 15 - Brockworth", "2. Nathan
+    # Pryor – 12" on its own line; a table's "| 5 |" may count anything. Not a range ("- 10-12"), a time ("- 10.30") or a house number ("- 12 High St").
+    rf"|[ \t]+[-\u2013\u2014][ \t]*{_AGE}\b(?![ \t]*[-\u2013\u2014/:.][ \t]*\d)(?=[ \t]*(?:[-\u2013\u2014|,;\n]|$))"
     rf"|,?[ \t]+aged[ \t]+{_AGE}\b"
     rf"|,?[ \t]*age[ \t]*[:=\-\u2013][ \t]*{_AGE}\b"  # a form's fields: "Name: Leon Baptiste, Age: 13"
     rf"|,?[ \t]+(?:who[ \t]+is|who['\u2019]s)[ \t]+{_AGE}\b"
@@ -105,7 +108,7 @@ _YOUNG_BEFORE = lazy_compile(
     rf"(?:\b(?:{_AGE}|{_AGE_WORD})[ \t-]+year[ \t-]+old"
     rf"|\b(?:young|teen|teenage)[ \t]+(?:leader|musician|person|drummer|singer|guitarist|bassist|rapper|dj|composer|songwriter|producer|star)"
     # "new lad Reece Holloway", "the young lass": called a child just before the name.
-    rf"|\b(?:new|young|little|wee)[ \t]+(?:lad|lass|boy|girl|kid|youngster|teen)"
+    rf"|\b(?:new|young|little|wee)[ \t]+(?-i:(?:[A-Z][\w'\u2019-]*[ \t]+){{0,3}})(?:lad|lass|boy|girl|kid|youngster|teen)"
     rf"|\b(?:teenager|youngster|pupil|student|schoolboy|schoolgirl|{_YEAR_GROUP}[ \t]+(?:pupil|student)|gcse[ \t]+student)"
     # A parent or carer writing about their child: "my son Lucas Pryce", "our youngest, Mia Hart",
     # "her little brother Josh Kerr". A brother or sister is young only when said to be younger.
@@ -117,7 +120,7 @@ _YOUNG_BEFORE = lazy_compile(
     rf"|\b(?:youth|junior|young)[ \t]+(?:[a-z]+[ \t]+)?(?:member|rep|representative|ambassador|mayor|councillor|trainee|apprentice|volunteer|trustee)s?"
     # "our youngest producer Toby Ashworth", "teenage drummer": a young performer, not an adult's role.
     rf"|\b(?:youngest|young|teen|teenage|junior|budding)[ \t]+(?:[a-z]+[ \t]+)?(?:producer|drummer|singer|vocalist|guitarist|bassist|pianist|rapper|mc|dj|composer|songwriter|musician|performer|artist|member|participant|leader))"
-    rf"[ \t]*,?[ \t]*$",
+    rf"[ \t]*[,:]?[ \t]*$",
     re.IGNORECASE,
 )
 # In the same sentence: an age or a school year, said of someone.
@@ -386,9 +389,22 @@ class YoungPersonNameDetector:
         # of a message or a sentence, or after a greeting (self_introductions.txt).
         intros = phrase_pattern(entries("self_introductions", context.extra_terms))
         self._self_introduction = lazy_compile(
-            rf"(?:^|[\n.!?][ \t]*|\b(?i:hi+|hiya|hey+|hello|heya|morning|evening|yo)[ \t]*[,!.]*[ \t]+)"
+            # Round 26: the greeting may name whom it is for, "hi grace its megan rowe, sorry i missed ...".
+            rf"(?:^|[\n.!?][ \t]*|\b(?i:hi+|hiya|hey+|hello|heya|morning|evening|yo)[ \t]*[,!.]*[ \t]+(?:[a-z]+[ \t]*[,!.]*[ \t]+)?)"
             rf"(?i:{intros})[ \t]+(?:(?i:me)[ \t]*,?[ \t]+)?"
             rf"(?P<first>[a-z]+(?:-[a-z]+)?)[ \t]+(?P<last>[a-z]{{2,}}(?:-[a-z]+)?)(?![\w'\u2019-])")
+        # Round 26: a headerless pick-up list's line, "NAME - collected by Nan", "NAME - walks home, permission
+        # on file", "NAME - dad only" (collection_arrangements.txt).
+        arrangements = phrase_pattern(entries("collection_arrangements", context.extra_terms))
+        self._collection_after = lazy_compile(
+            rf"[ \t]*[-\u2013\u2014:][ \t]*(?:[\w'\u2019]+[ \t]+){{0,2}}?(?:{arrangements})(?![\w-])", re.IGNORECASE)
+        # Round 26: session notes on what a participant did, "NAME laid down vocals" (session_work_actions.txt).
+        work = phrase_pattern(entries("session_work_actions", context.extra_terms))
+        self._session_work_after = lazy_compile(rf"[ \t]+(?:{work})(?![\w-])", re.IGNORECASE)
+        # Round 26: a young adult still in our programmes, "Candidate 3: NAME, 19", "former member NAME (now
+        # 19)" (young_adult_programme_words.txt), with an age from 18 to 25 after the name.
+        programme = phrase_pattern(entries("young_adult_programme_words", context.extra_terms))
+        self._programme_before = lazy_compile(rf"(?<![\w-])(?:{programme})(?![\w-])[^\n.!?]{{0,30}}$", re.IGNORECASE)
         self._parent_named_after = lazy_compile(
             rf"(?<![\w-])(?:{parents})[ \t]*(?:[:(][ \t]*[A-Z]|[ \t]+[A-Z][a-z]+\b|-[ \t]*[A-Z])")
 
@@ -526,6 +542,7 @@ class YoungPersonNameDetector:
         # otherwise read the whole text again for each name.
         young_form = cache(lambda: self._young_form(text))
         line_up = cache(lambda: self._line_up(text))
+        about_a_session = cache(lambda: _ABOUT_A_SESSION.search(text) is not None)
         for name in _candidates(text):
             first, last = name.group("first"), name.group("last")
             if first in NOT_A_NAME or last in NOT_A_NAME or last.split("-")[0] in _NOT_A_SURNAME or last in self._group_last:
@@ -563,6 +580,12 @@ class YoungPersonNameDetector:
             known_first = self._is_forename(first)
             if not young and known_first and last not in _PLACE_WORDS and self._takes_part(text, start, end, before):
                 young = True
+            if not young and known_first and last not in _PLACE_WORDS and (
+                    self._in_programme_as_young_adult(text, start, end, before)
+                    or self._on_collection_row(text, start, end)
+                    or self._letter_about(text, start, end, before)
+                    or (self._session_work_after.match(text, end) is not None and about_a_session())):
+                young = True
             if not young and last not in _PLACE_WORDS and (
                     self._quoted_participant(text, start, end) or (known_first and self._greeted(text, start, end))):
                 young = True
@@ -599,6 +622,28 @@ class YoungPersonNameDetector:
         spans += self._introducing_themselves(text)
         spans += self._on_participant_lists(text)
         return spans
+
+    def _in_programme_as_young_adult(self, text: str, start: int, end: int, before: str) -> bool:
+        """"Candidate 3: NAME, 19, currently at college", "former member NAME (now 19)", "our trainee NAME,
+        21": a young adult still in the charity's programmes (young leaders up to 25), round 26."""
+        return self._programme_before.search(before) is not None and _YOUNG_ADULT_AGE_AFTER.match(text, end) is not None
+
+    def _on_collection_row(self, text: str, start: int, end: int) -> bool:
+        """"NAME - collected by Nan (...)", "NAME - walks home, permission on file": a pick-up list's line
+        without a heading (round 26). The name opens its line."""
+        return (_ROW_START_BEFORE.search(text, max(0, start - _LABEL_REACH), start) is not None
+                and self._collection_after.match(text, end) is not None)
+
+    def _letter_about(self, text: str, start: int, end: int, before: str) -> bool:
+        """A letter or email about one young person (round 26): "Re: NAME" on a line of its own under the
+        greeting, "I am writing about NAME, who attends ...", "NAME, who comes to your Tuesday group"."""
+        if _GREETING_THEN_SUBJECT_BEFORE.search(text, max(0, start - _LETTER_REACH), start) is not None:
+            return _SUBJECT_NAME_ENDS.match(text, end) is not None
+        attends = _ATTENDS_AFTER.match(text, end)
+        if attends is None:
+            return False
+        return (_WRITING_ABOUT_BEFORE.search(before) is not None
+                or _GROUP_WORD.search(text, attends.end(), min(len(text), attends.end() + _LABEL_REACH)) is not None)
 
     def _grown_ups_record(self, doc: Document, start: int, end: int) -> bool:
         """"Volunteer induction: Jack Moreton, ...", "New staff member induction - Rachel Ambler": the label
@@ -1137,7 +1182,7 @@ _PLACE_WORDS = frozenset(
     ["Rooms", "Room", "Hall", "Halls", "Centre", "Center", "Theatre", "Arena", "Club", "Hotel", "Cathedral", "Church",
      "Chapel", "Library", "Museum", "Gallery", "Stadium", "Studio", "Studios", "Pavilion", "Hub", "Institute", "House",
      "Square", "Park", "Gardens", "Market", "Village", "Town", "Works", "Yard", "Quay", "Docks", "Inn", "Arms"]
-)
+) | frozenset(entries("place_name_words"))
 
 
 # Round 22: "at", "in", "near" straight before a name ending in a place word ("at Alexandra Park"): where
@@ -1175,6 +1220,29 @@ _JOINED_NAME_AFTER = lazy_compile(
 
 # Round 22: a subject line before a name ("Re: ", "Subject: Fwd: "), he or she later in the text, the
 # he or she that opens the next sentence, and an age in words said of someone ("she is fourteen").
+# Round 26: a letter about one young person. Its greeting, then a "Re:" line holding the name alone or
+# the name and a dash ("Dear Hannah,\n\nRe: NAME\n", "Hi Steve,\nRe: NAME \u2013 just following up").
+_LETTER_REACH = 80
+_GREETING_THEN_SUBJECT_BEFORE = lazy_compile(
+    r"(?:^|\n)[ \t]*(?:dear|hi|hiya|hello|good[ \t]+(?:morning|afternoon))\b[^\n]{0,40}\n[ \t\n]{0,8}(?:re|subject)[ \t]*:[ \t]*$",
+    re.IGNORECASE)
+_SUBJECT_NAME_ENDS = lazy_compile(r"[ \t]*(?:\n|$|[-\u2013\u2014][ \t]*[a-z])")
+# "I am writing about NAME, who attends ...": the person a letter is about, who takes part somewhere.
+_WRITING_ABOUT_BEFORE = lazy_compile(
+    r"\b(?:writing|write|wrote|emailing|contacting|ringing|calling)[ \t]+(?:to[ \t]+you[ \t]+)?"
+    r"(?:about|regarding|concerning|re:?|in[ \t]+relation[ \t]+to)[ \t]+$", re.IGNORECASE)
+_ATTENDS_AFTER = lazy_compile(
+    r",?[ \t]+who[ \t]+(?:attends|comes[ \t]+to|goes[ \t]+to|has[ \t]+been[ \t]+(?:attending|coming[ \t]+to)"
+    r"|has[ \t]+(?:just[ \t]+)?(?:joined|started)|joined|started)\b", re.IGNORECASE)
+_GROUP_WORD = lazy_compile(r"\b(?:group|session|sessions|club|class|classes|course|project|band|choir|lessons?)\b", re.IGNORECASE)
+# A line of a list, before the name that opens it: "\n", "\n3. ", "\n- ".
+_ROW_START_BEFORE = lazy_compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]*|[-*\u2022][ \t]*)?$")
+# Session notes or a studio log: a text about what happened in a session.
+_ABOUT_A_SESSION = lazy_compile(r"\b(?:sessions?|studio|rehearsals?|workshops?|recording|log)\b", re.IGNORECASE)
+# An age from 18 to 25 right after a name: ", 19,", " (now 19)", ", now 20".
+_YOUNG_ADULT_AGE_AFTER = lazy_compile(
+    r"[ \t]*(?:,|\()[ \t]*(?:now[ \t]+|aged?[ \t]+)?(?:1[89]|2[0-5])\b(?![:.]\d|[ \t]*(?:%|am\b|pm\b|years?[ \t]+ago))",
+    re.IGNORECASE)
 _SUBJECT_LINE_BEFORE = lazy_compile(r"(?:^|\n)[ \t]*(?:(?:re|fw|fwd|subject)[ \t]*:[ \t]*)+$", re.IGNORECASE)
 _PRONOUN = lazy_compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
 _NEXT_SENTENCE_PRONOUN = lazy_compile(r"[ \t.!?:;)]*(?:\n[ \t]*)?(?P<pronoun>[Hh]e|[Ss]he)(?=['\u2019 \t])")
@@ -1239,4 +1307,4 @@ _NOT_A_SURNAME = frozenset(
      "Pop", "Folk", "Guitar", "Drums", "Bass", "Piano", "Keys", "Vocals", "Xmas", "Christmas", "Easter",
      "Summer", "Winter", "Spring", "Autumn", "Term", "Week", "Weekend", "Day", "Night", "Morning", "Evening",
      "Afternoon", "Team", "Squad", "Crew", "Family", "Mum", "Dad", "Nan", "Gran", "Grandma", "Grandad"]
-)
+) | frozenset(entries("event_name_words"))  # round 26: "Summer Jam", "Jamie Fest"
