@@ -30,6 +30,14 @@ words ("my anxiety", health_own_words.txt), and a mobility aid or an injury to "
 body in a sentence that names a young person anywhere ("Well done to Tayo, who played after breaking his
 wrist"; health_mobility_aids.txt). A sentence about one of the team named by role ("our music leader Tom
 ... his arm in a sling - get well soon Tom") stays quiet.
+
+Round 26: forms, reports and lists. A plan names the need it was written for ("an EHCP for autism"); a
+diagnosis or time out of school with a condition in a report of one young person counts; a medicine with
+its dose is somebody's medication, with what its line says it is for; a numbered needs list by initials or
+first names ("1) T.K. - epilepsy") and medication fields are read as records; a young person's mood
+(health_moods.txt) or a sore part of the body (injury_signs.txt) in plain words counts. A form's question to
+the parent ("Does your child have an EHCP?"), a field pointing to a register held elsewhere, and a
+grown-up hurt moving the team's kit while someone else takes over (health_staff_work.txt) stay quiet.
 """
 
 from __future__ import annotations
