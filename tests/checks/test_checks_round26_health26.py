@@ -27,6 +27,7 @@ def test_a_plan_a_diagnosis_or_time_out_of_school_in_a_report_is_the_young_perso
     [
         ("Residential meds:\n- Fluoxetine 20mg after breakfast", "Fluoxetine 20mg"),
         ("Regular meds: Concerta 27mg, given at home before the session", "Concerta 27mg"),
+        ("Residential packing: emergency meds (buccal midazolam) travel with the lead leader.", "buccal midazolam"),
         ("Needs for the gig:\n1) R.S. - asthma\n2) Tia - type 1 diabetes", "asthma"),
         ("Needs for the gig:\n1) R.S. - asthma\n2) Tia - type 1 diabetes", "type 1 diabetes"),
     ],
@@ -40,6 +41,7 @@ def test_a_dosed_medicine_or_a_numbered_needs_list_is_the_persons_health(found, 
     [
         ("Keyworker update: Lorcan's mood has been up and down since the move, so check in with him.", "mood has been up and down"),
         ("Poppy came to band but her wrist is still sore from netball.", "wrist is still sore"),
+        ("Incident log, Sat 3pm: Harvey - grazed knee on the fire door, plaster applied.", "grazed knee"),
     ],
 )
 def test_a_mood_or_a_sore_part_of_the_body_in_plain_words_is_the_young_persons_need(found, text, need):

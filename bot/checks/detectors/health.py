@@ -33,7 +33,9 @@ wrist"; health_mobility_aids.txt). A sentence about one of the team named by rol
 
 Round 26: forms, reports and lists. A plan names the need it was written for ("an EHCP for autism"); a
 diagnosis or time out of school with a condition in a report of one young person counts; a medicine with
-its dose is somebody's medication, with what its line says it is for; a numbered needs list by initials or
+its dose, or named in brackets after "rescue meds", is somebody's medication, with what its line says it
+is for; a bare mishap ("trapped finger") on an accident record's line naming a young person (injury_records.txt)
+counts; a numbered needs list by initials or
 first names ("1) T.K. - epilepsy") and medication fields are read as records; a young person's mood
 (health_moods.txt) or a sore part of the body (injury_signs.txt) in plain words counts. A form's question to
 the parent ("Does your child have an EHCP?"), a field pointing to a register held elsewhere, and a
@@ -312,6 +314,10 @@ class HealthDetector:
             rf"\b(?:{mishaps})[ \t]+(?:(?P<owner>his|her|their)[ \t]+|(?:the|a|an)[ \t]+)?"
             rf"(?:(?:left|right|two|three|four|both|several|little|big|middle|index|ring|upper|lower|front|back)[ \t]+){{0,2}}"
             rf"(?:{parts})\b", re.IGNORECASE)
+        # Round 26: an accident record's own words (injury_records.txt): there a bare "trapped finger in the
+        # stool" on a line naming a young person is theirs, with no "his" or "her".
+        self._accident_record = lazy_compile(
+            rf"\b(?:{phrase_pattern(entries('injury_records', context.extra_terms))})\b", re.IGNORECASE)
         self._mishap_cues = tuple({m.split()[0].lower() for m in entries("injury_mishaps", context.extra_terms)})
         # Round 24: a grown-ups' meeting moved or cancelled for somebody's illness ("Anita's got Covid so the
         # partners meeting is moving"): the illness is one of the team's (health_adult_meetings.txt,
@@ -615,6 +621,7 @@ class HealthDetector:
         grown_ups: dict[tuple[int, int], bool] = {}
         # Whole sentences are read once each, so a text of many mishaps and no full stops stays linear.
         has_person: dict[tuple[int, int], bool] = {}
+        in_a_record: bool | None = None  # whether the text is an accident record, read once when needed
         for mishap in self._mishap.finditer(text):
             if _MISHAP_IDIOM.fullmatch(mishap.group()):
                 continue
@@ -641,6 +648,18 @@ class HealthDetector:
             elif self._names_a_young_person(_SUBJECT_ONLY_BEFORE.search(before)) \
                     or self._names_a_young_person(_PERSON_HAS_BEFORE.search(before)):
                 found.append(Span(Kind.HEALTH, mishap.start(), mishap.end()))
+            else:
+                # "First aid book 14:20 - Josh, pinched finger in the drum stool" (round 26): an accident
+                # record's line that names a young person; the line, since "Name: Kai B." may end a sentence.
+                if in_a_record is None:
+                    in_a_record = self._accident_record.search(text) is not None
+                line_start = text.rfind("\n", 0, mishap.start()) + 1
+                line_end = text.find("\n", mishap.end())
+                line_end = len(text) if line_end < 0 else line_end
+                if in_a_record and (line_start, line_end) not in has_person:
+                    has_person[(line_start, line_end)] = self._sentence_has_person(text, line_start, line_end)
+                if in_a_record and has_person[(line_start, line_end)] and not self._adult_named.search(text, line_start, line_end):
+                    found.append(Span(Kind.HEALTH, mishap.start(), mishap.end()))
         return found
 
     def _subjectless(self, text: str, before: str, start: int, end: int) -> bool:
@@ -1093,6 +1112,8 @@ class HealthDetector:
                 # A report of one young person: "one participant, diagnosed with OCD last year", "a long
                 # spell out of school with anxiety" (round 26).
                 spans.append(Span(Kind.HEALTH, start, end))
+            elif _MEDS_BRACKET_BEFORE.search(before) is not None:
+                spans.append(Span(Kind.HEALTH, start, end))  # "Rescue meds (buccal midazolam)", round 26
             elif (dose := _DOSE_AFTER.match(text, end)) is not None:
                 # A medicine with its dose is somebody's medication, and the rest of its line (what it is
                 # for) is theirs too: "Melatonin 3mg at bedtime (for sleep - has ASD)", round 26.
@@ -1484,6 +1505,11 @@ _ONE_YOUNG_PERSON = lazy_compile(
 # inhaler, 2 puffs"): the dose may follow one more word and a comma.
 _DOSE_AFTER = lazy_compile(
     r"(?:[ \t]+[A-Za-z-]+)?[ \t]*,?[ \t]*\d+(?:\.\d+)?[ \t]?(?i:mg|mcg|micrograms?|ml|puffs?|tablets?|sprays?)\b")
+# Round 26: whose medicine it is, named in brackets after the medication: "Rescue meds (buccal midazolam)",
+# "Ellie's meds (Epilim)"; "bring any meds (e.g. inhalers)" names nobody's.
+_MEDS_BRACKET_BEFORE = lazy_compile(
+    r"\b(?:(?i:rescue|emergency|regular|daily|morning|evening|night-?time|bedtime|his|her|their)|[A-Z][a-z]+['\u2019]s)"
+    r"[ \t]+(?i:meds|medication|medicine|medicines|tablets)[ \t]*\([ \t]*$")
 # Round 26: a question to the parent is not its answer: "Does your child have an EHCP or support plan?".
 _QUESTION_TO_PARENT = lazy_compile(
     r"(?i:\b(?:does|do|has|have|is|are)[ \t]+(?:your[ \t]+(?:child|son|daughter|young[ \t]+person)|the[ \t]+(?:child|young[ \t]+person|participant)|you|they)\b)"
