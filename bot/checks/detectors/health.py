@@ -30,6 +30,16 @@ words ("my anxiety", health_own_words.txt), and a mobility aid or an injury to "
 body in a sentence that names a young person anywhere ("Well done to Tayo, who played after breaking his
 wrist"; health_mobility_aids.txt). A sentence about one of the team named by role ("our music leader Tom
 ... his arm in a sling - get well soon Tom") stays quiet.
+
+Round 26: forms, reports and lists. A plan names the need it was written for ("an EHCP for autism"); a
+diagnosis or time out of school with a condition in a report of one young person counts; a medicine with
+its dose, or named in brackets after "rescue meds", is somebody's medication, with what its line says it
+is for; a bare mishap ("trapped finger") on an accident record's line naming a young person (injury_records.txt)
+counts; a numbered needs list by initials or
+first names ("1) T.K. - epilepsy") and medication fields are read as records; a young person's mood
+(health_moods.txt) or a sore part of the body (injury_signs.txt) in plain words counts. A form's question to
+the parent ("Does your child have an EHCP?"), a field pointing to a register held elsewhere, and a
+grown-up hurt moving the team's kit while someone else takes over (health_staff_work.txt) stay quiet.
 """
 
 from __future__ import annotations
@@ -254,6 +264,20 @@ class HealthDetector:
         self._condition_any_case = lazy_compile(rf"\b(?:{words})\b", re.IGNORECASE)
         self._acronym = lazy_compile(rf"\b(?:{acronyms})s?\b")  # "both have EHCPs"
         self._injury = lazy_compile(rf"\b{injury}\b", re.IGNORECASE)
+        # Round 26: how his or her part of the body is, in plain words (injury_signs.txt): "his ankle is still
+        # swollen", "her knee was playing up again after the op".
+        signs = phrase_pattern(entries("injury_signs", context.extra_terms))
+        # Round 26: how a young person's mood has been (health_moods.txt): "his mood has been very low",
+        # "YP's mood has been really flat" in a referral.
+        moods = phrase_pattern(entries("health_moods", context.extra_terms))
+        self._mood = lazy_compile(
+            rf"\b(?:(?P<owner>[Hh]is|[Hh]er|[Tt]heir)|(?P<yp>YP|CYP)['\u2019]s|(?P<name>[A-Z][a-z]+)['\u2019]s)[ \t]+mood[ \t]+"
+            rf"(?:(?:has|had|have)[ \t]+been|is|was|seems|seemed|['\u2019]s[ \t]+been|keeps[ \t]+being)[ \t]+"
+            rf"(?:(?:really|very|quite|so|a[ \t]+bit|pretty|rather|noticeably)[ \t]+)?(?:{moods})\b")
+        self._sore_part = lazy_compile(
+            rf"\b(?:his|her|their)[ \t]+(?:(?:left|right|bad)[ \t]+)?(?:{parts})[ \t]+"
+            rf"(?:is|was|has[ \t]+been|had[ \t]+been|keeps|kept|['\u2019]s)[ \t]+(?:(?:still|really|quite|very|a[ \t]+bit|so|all)[ \t]+){{0,2}}"
+            rf"(?:{signs})\b", re.IGNORECASE)
         # "an operation on her knee" is health, "an operation on her van's gearbox" is not.
         self._operation_on_something_else = lazy_compile(
             rf"[ \t]+on[ \t]+(?:(?:his|her|their|my|the|a|an|left|right)[ \t]+){{1,2}}(?!(?:{parts})\b)\w+", re.IGNORECASE
@@ -290,6 +314,10 @@ class HealthDetector:
             rf"\b(?:{mishaps})[ \t]+(?:(?P<owner>his|her|their)[ \t]+|(?:the|a|an)[ \t]+)?"
             rf"(?:(?:left|right|two|three|four|both|several|little|big|middle|index|ring|upper|lower|front|back)[ \t]+){{0,2}}"
             rf"(?:{parts})\b", re.IGNORECASE)
+        # Round 26: an accident record's own words (injury_records.txt): there a bare "trapped finger in the
+        # stool" on a line naming a young person is theirs, with no "his" or "her".
+        self._accident_record = lazy_compile(
+            rf"\b(?:{phrase_pattern(entries('injury_records', context.extra_terms))})\b", re.IGNORECASE)
         self._mishap_cues = tuple({m.split()[0].lower() for m in entries("injury_mishaps", context.extra_terms)})
         # Round 24: a grown-ups' meeting moved or cancelled for somebody's illness ("Anita's got Covid so the
         # partners meeting is moving"): the illness is one of the team's (health_adult_meetings.txt,
@@ -458,7 +486,14 @@ class HealthDetector:
         own = phrase_pattern(entries("health_own_words", context.extra_terms))
         self._own_words = lazy_compile(
             rf"\b(?:(?:struggl(?:e|es|ed|ing)|(?:a[ \t]+)?(?:hard|rough|tough|bad)[ \t]+time)[ \t]+with[ \t]+)?"
-            rf"my[ \t]+(?:own[ \t]+)?(?:{own})\b", re.IGNORECASE)
+            # "my new hearing aids" (round 26).
+            rf"my[ \t]+(?:(?:own|new)[ \t]+)?(?:{own})\b", re.IGNORECASE)
+        # Round 26: what the team lifts, carries or sets up (health_staff_work.txt), so that a grown-up hurt
+        # doing it, with somebody else taking over, is one of the team and not a young person.
+        work = phrase_pattern(entries("health_staff_work", context.extra_terms))
+        self._staff_work = lazy_compile(
+            rf"\b(?i:carrying|moving|lifting|loading|unloading|shifting|setting[ \t]+up|packing[ \t]+(?:up|down|away)|putting[ \t]+up|taking[ \t]+down)"
+            rf"[ \t]+(?:(?i:the|a|an|some|our|all[ \t]+the)[ \t]+)?(?:[\w-]+[ \t]+)?(?i:{work})\b")
         # Round 25: a mobility aid in a sentence that names a young person anywhere (health_mobility_aids.txt).
         self._mobility_aid = lazy_compile(
             rf"\b(?:{phrase_pattern(entries('health_mobility_aids', context.extra_terms))})\b", re.IGNORECASE)
@@ -586,6 +621,7 @@ class HealthDetector:
         grown_ups: dict[tuple[int, int], bool] = {}
         # Whole sentences are read once each, so a text of many mishaps and no full stops stays linear.
         has_person: dict[tuple[int, int], bool] = {}
+        in_a_record: bool | None = None  # whether the text is an accident record, read once when needed
         for mishap in self._mishap.finditer(text):
             if _MISHAP_IDIOM.fullmatch(mishap.group()):
                 continue
@@ -596,6 +632,7 @@ class HealthDetector:
                 grown_ups[bounds] = bool(self._staff_away(text, sentence_start, sentence_end)
                                          or self._leads_a_session.search(text, sentence_start, sentence_end)
                                          or self._meeting_changes.search(text, sentence_start, sentence_end))
+                grown_ups[bounds] = grown_ups[bounds] or self._hurt_at_work(text, sentence_start, sentence_end)
             if grown_ups[bounds]:
                 continue
             if mishap.group("owner") is not None:
@@ -611,6 +648,18 @@ class HealthDetector:
             elif self._names_a_young_person(_SUBJECT_ONLY_BEFORE.search(before)) \
                     or self._names_a_young_person(_PERSON_HAS_BEFORE.search(before)):
                 found.append(Span(Kind.HEALTH, mishap.start(), mishap.end()))
+            else:
+                # "First aid book 14:20 - Josh, pinched finger in the drum stool" (round 26): an accident
+                # record's line that names a young person; the line, since "Name: Kai B." may end a sentence.
+                if in_a_record is None:
+                    in_a_record = self._accident_record.search(text) is not None
+                line_start = text.rfind("\n", 0, mishap.start()) + 1
+                line_end = text.find("\n", mishap.end())
+                line_end = len(text) if line_end < 0 else line_end
+                if in_a_record and (line_start, line_end) not in has_person:
+                    has_person[(line_start, line_end)] = self._sentence_has_person(text, line_start, line_end)
+                if in_a_record and has_person[(line_start, line_end)] and not self._adult_named.search(text, line_start, line_end):
+                    found.append(Span(Kind.HEALTH, mishap.start(), mishap.end()))
         return found
 
     def _subjectless(self, text: str, before: str, start: int, end: int) -> bool:
@@ -646,6 +695,27 @@ class HealthDetector:
                 and f"{first.group()} {surname.group()}".lower() in self._staff_full_names:
             return True
         return self._staff_cover.search(text, sentence_start, sentence_end) is not None
+
+    def _numbered_item(self, text: str, start: int) -> bool:
+        """An item of a numbered needs list, or a bulleted line by initials (round 26): "1) T.K. - epilepsy",
+        "2) Sophie - wheelchair user", "- L.W.: dyspraxia". A first name must not be a word such as "Theme"."""
+        line_start = text.rfind("\n", 0, start) + 1
+        item = _NUMBERED_ITEM_BEFORE.search(text, max(line_start, start - _LOOKBACK), start)
+        return item is not None and (item.group("name") is None or item.group("name") not in NOT_A_NAME)
+
+    def _one_persons_sentence(self, text: str, sentence_start: int, sentence_end: int, read: dict[int, bool]) -> bool:
+        """The sentence says whose it is: he or she, a first name, "one participant" (round 26). `read` keeps
+        each sentence's answer, so a long text with no full stops is read once."""
+        if sentence_start not in read:
+            read[sentence_start] = _ONE_YOUNG_PERSON.search(text, sentence_start, sentence_end) is not None \
+                or self._sentence_has_person(text, sentence_start, sentence_end)
+        return read[sentence_start]
+
+    def _hurt_at_work(self, text: str, sentence_start: int, sentence_end: int) -> bool:
+        """A grown-up hurt moving the team's kit, whose work someone else then did (round 26): "Dan hurt his
+        back moving the PA so Ben did the lifting"."""
+        return self._staff_work.search(text, sentence_start, sentence_end) is not None \
+            and _WORK_TAKEN_OVER.search(text, sentence_start, sentence_end) is not None
 
     def _field_value(self, text: str, before: str, start: int) -> bool:
         # "Anything we should know?: gets very travel sick": a question to the parent about their child;
@@ -968,7 +1038,10 @@ class HealthDetector:
         unplaced: list[tuple[int, int, int]] = []
         answers: list[tuple[int, int]] = []  # a form's answer lines: where one finding tells the whole answer
         under_heading = _HEALTH_HEADING.search(text) if conditions and "\n" in text else None
+        # Where a medicine with its dose was first found on a line, by the line's end (round 26).
+        dosed_lines: dict[int, int] = {}
         quiet_sentence: dict[int, bool] = {}
+        whose_sentence: dict[int, bool] = {}  # whether a sentence says whose it is, read once a sentence
         for condition in conditions:
             start, end = condition.span()
             if _TOPIC_AFTER.match(text, end) and not _CARE_FROM_BEFORE.search(text, max(0, start - 40), start):
@@ -989,7 +1062,8 @@ class HealthDetector:
                     or self._leads_a_session.search(text, sentence_start, sentence_end) is not None \
                     or self._staff_away(text, sentence_start, sentence_end) \
                     or self._meeting_changes.search(text, sentence_start, sentence_end) is not None \
-                    or self._only_a_grown_up(text, sentence_start, sentence_end)
+                    or self._only_a_grown_up(text, sentence_start, sentence_end) \
+                    or self._hurt_at_work(text, sentence_start, sentence_end)
             if quiet_sentence[sentence_start]:
                 continue
             before = text[max(sentence_start, start - _LOOKBACK):start]
@@ -1026,12 +1100,43 @@ class HealthDetector:
                 # "Gluten free (coeliac): Tasha", round 25: a lunch list gives the reason for a diet in
                 # brackets and whose it is after them.
                 spans.append(Span(Kind.HEALTH, start, end))
+            elif self._numbered_item(text, start):
+                # "1) T.K. - epilepsy", "2) Sophie - wheelchair user": a needs list by initials or first
+                # names, round 26; the line, not the sentence, since "T.K." holds full stops.
+                spans.append(Span(Kind.HEALTH, start, end))
+            elif (plan := _PLAN_FOR_BEFORE.search(before)) is not None:
+                # "joined with an EHCP for autism": the plan names the need it was written for (round 26).
+                spans.append(Span(Kind.HEALTH, start - len(before) + plan.start(), end))
+            elif _DIAGNOSED_OR_OUT_BEFORE.search(before) is not None and self._one_persons_sentence(
+                    text, sentence_start, sentence_end, whose_sentence):
+                # A report of one young person: "one participant, diagnosed with OCD last year", "a long
+                # spell out of school with anxiety" (round 26).
+                spans.append(Span(Kind.HEALTH, start, end))
+            elif _MEDS_BRACKET_BEFORE.search(before) is not None:
+                spans.append(Span(Kind.HEALTH, start, end))  # "Rescue meds (buccal midazolam)", round 26
+            elif (dose := _DOSE_AFTER.match(text, end)) is not None:
+                # A medicine with its dose is somebody's medication, and the rest of its line (what it is
+                # for) is theirs too: "Melatonin 3mg at bedtime (for sleep - has ASD)", round 26.
+                spans.append(Span(Kind.HEALTH, start, dose.end()))
+                line_end = text.find("\n", end)
+                line_end = len(text) if line_end < 0 else line_end
+                dosed_lines[line_end] = min(end, dosed_lines.get(line_end, end))
             elif not _LABEL_AFTER.match(text, end):  # "allergies:" is a form's label, not a condition
                 unplaced.append((start, end, sentence_start))
+        # What a dosed medicine's line says of the need it is for ("(for sleep - has ASD)") is the same
+        # person's (round 26).
+        if dosed_lines:
+            line_ends = [i for i, character in enumerate(text) if character == "\n"] + [len(text)]
+            for condition in conditions:
+                first_dose = dosed_lines.get(line_ends[bisect_left(line_ends, condition.start())])
+                if first_dose is not None and first_dose <= condition.start():
+                    spans.append(Span(Kind.HEALTH, *condition.span()))
         if _could_be_injured(lowered or text):
             named_young: dict[tuple[int, int], bool] = {}
             for injury in self._injury.finditer(text):
-                sentence_start, _ = doc.sentence_bounds(injury.start())
+                sentence_start, sentence_end = doc.sentence_bounds(injury.start())
+                if self._hurt_at_work(text, sentence_start, sentence_end):
+                    continue  # "Dan hurt his back moving the PA so Ben did the lifting": one of the team (round 26)
                 before = self._about(text[max(sentence_start, injury.start() - _LOOKBACK):injury.start()])
                 if self._names_a_young_person(_SUBJECT_ONLY_BEFORE.search(before)) or self._names_a_young_person(_PERSON_HAS_BEFORE.search(before)):
                     spans.append(Span(Kind.HEALTH, injury.start(), injury.end()))
@@ -1053,7 +1158,8 @@ class HealthDetector:
                 # "Send to: a@x.com": a verb and where something goes, not the SEND form field (an
                 # address is masked in the text the detectors read).
                 if value and not _NOTHING_TO_DECLARE.match(value) and not value.startswith(MASK) \
-                        and not _TEMPLATE_BLANK.match(value) and not self._names_a_record(line):
+                        and not _TEMPLATE_BLANK.match(value) and not self._names_a_record(line) \
+                        and not _POINTER_VALUE.match(value):
                     spans.append(Span(Kind.HEALTH, value_start, value_start + len(value)))
                     # The rest of the form line is the same person's: "Support needs: ADHD, wears a
                     # hearing aid (left)".
@@ -1102,6 +1208,21 @@ class HealthDetector:
                         for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end)):
                     spans.append(Span(Kind.HEALTH, harm.start(), harm.end()))
         spans += self._own_and_aided(doc)
+        if "mood" in low_text:
+            answered_mood: dict[tuple[int, int], bool] = {}
+            for mood in self._mood.finditer(text):
+                name = mood.group("name")
+                if mood.group("yp") is not None \
+                        or (name is not None and name.lower() in self._first_names and name not in NOT_A_NAME) \
+                        or (mood.group("owner") is not None and self._sentence_names_young_person(doc, mood.start(), answered_mood)):
+                    spans.append(Span(Kind.HEALTH, mood.start(), mood.end()))
+        if "his " in low_text or "her " in low_text or "their " in low_text:
+            answered_sore: dict[tuple[int, int], bool] = {}
+            for sore in self._sore_part.finditer(text):
+                sentence_start, sentence_end = doc.sentence_bounds(sore.start())
+                if not self._hurt_at_work(text, sentence_start, sentence_end) \
+                        and self._sentence_names_young_person(doc, sore.start(), answered_sore):
+                    spans.append(Span(Kind.HEALTH, sore.start(), sore.end()))
         # How a young person is, with no condition named: "Freddie has been really low since his exams".
         states = self._states(doc, lowered if lowered is not None else text.lower()) + self._struggles_since(doc)
         spans += states
@@ -1159,6 +1280,10 @@ class HealthDetector:
         spans += _same_persons(doc, spans, unplaced)
         spans = _condition_not_absence(text, doc, spans)
         spans = _not_the_workers_role(doc, spans)
+        if "?" in text:
+            # "Does your child have an EHCP or support plan?": the form's question, not its answer (round 26).
+            questions = [q.span() for q in _QUESTION_TO_PARENT.finditer(text)]
+            spans = [span for span in spans if not any(q_start <= span.start < q_end for q_start, q_end in questions)]
         found = _one_statement(doc, _joined(text, _without_bare_diagnosis(text, spans)), self._first_names, loose, self._aftermath)
         # After joining, so that a plan joined to its need ("epilepsy so please read the care plan") stays
         # part of that one finding, and only a precaution left on its own is dropped.
@@ -1282,6 +1407,8 @@ _STATE_ENDS = (
     r"because|after|when|while|though|well|he|she|they|that|most|all|right|just|about[ \t]+(?:everything|life|it[ \t]+all)|"
     r"at[ \t]+(?:the[ \t]+moment|the[ \t]+minute|home|school|times|the[ \t]+mo)|"
     r"for[ \t]+(?:a[ \t]+(?:while|bit|few|couple|week|month|fortnight)|weeks|days|months|ages|some[ \t]+time)|"
+    # "feeling sick every morning before school" (round 26).
+    r"every[ \t]+(?:morning|day|night|evening|week|session|time)|"
     r"in[ \t]+(?:him|her|them)sel(?:f|ves)|with[ \t]+(?:it|everything|school|life|things|home|her|his|their))\b)"
 )
 # Before the thing a young person finds hard: "sudden loud noises", "the busy rooms", "any changes".
@@ -1357,6 +1484,47 @@ _MISHAP_IDIOM = lazy_compile(
 
 
 # A heading line over a list of young people's health notes: "Medical info:", "Meds for the residential:".
+# Round 26: an item of a numbered needs list, by first name or initials ("1) T.K. - epilepsy", "2) Sophie -
+# wheelchair user"), or a bulleted line by initials ("- L.W.: dyspraxia"): the item is that person's.
+_NUMBERED_ITEM_BEFORE = lazy_compile(
+    r"(?:(?:^|(?<=[\s:;,.]))\(?\d{1,2}[.)][ \t]*(?:(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)|(?P<initials>[A-Z]\.(?:[ \t]?[A-Z]\.){0,2}))"
+    r"|(?:^|(?<=\n))[ \t]*[*\u2022-]?[ \t]*(?P<bullet_initials>[A-Z]\.(?:[ \t]?[A-Z]\.){1,2}))"
+    r"[ \t]*[-\u2013\u2014:][ \t]*[^\n]{0,60}$")
+# Round 26: a plan written for a need names the need ("an EHCP for autism", "her care plan for diabetes").
+_PLAN_FOR_BEFORE = lazy_compile(
+    r"\b(?P<plan>EHCP|EHC[ \t]+plan|IHCP|IHP|(?i:(?:individual[ \t]+)?(?:health[ \t]+)?care|support|behaviour|health)[ \t]+plan)"
+    r"[ \t]+(?i:for)[ \t]+(?:(?i:his|her|their|(?:his|her|their)[ \t]+own)[ \t]+)?$")
+# Round 26: told in a report of one young person: "diagnosed with OCD last year", "a long spell out of school
+# with anxiety". The sentence must say whose (he or she, a first name, "one participant").
+_DIAGNOSED_OR_OUT_BEFORE = lazy_compile(
+    r"\b(?i:diagnosed[ \t]+(?:with|as[ \t]+having|as)|out[ \t]+of[ \t]+(?:school|education|college|lessons)"
+    r"(?:[ \t]+\w+){0,2}?[ \t]+(?:with|due[ \t]+to|because[ \t]+of|for))[ \t]+(?:(?i:a|an|mild|severe)[ \t]+)?$")
+_ONE_YOUNG_PERSON = lazy_compile(
+    r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|(?i:one|a|the|this|our)[ \t]+(?i:participant|young[ \t]+person|member|learner|pupil|student)|YP)\b")
+# Round 26: a medicine with its dose is somebody's medication ("Melatonin 3mg at bedtime", "Salbutamol
+# inhaler, 2 puffs"): the dose may follow one more word and a comma.
+_DOSE_AFTER = lazy_compile(
+    r"(?:[ \t]+[A-Za-z-]+)?[ \t]*,?[ \t]*\d+(?:\.\d+)?[ \t]?(?i:mg|mcg|micrograms?|ml|puffs?|tablets?|sprays?)\b")
+# Round 26: whose medicine it is, named in brackets after the medication: "Rescue meds (buccal midazolam)",
+# "Ellie's meds (Epilim)"; "bring any meds (e.g. inhalers)" names nobody's.
+_MEDS_BRACKET_BEFORE = lazy_compile(
+    r"\b(?:(?i:rescue|emergency|regular|daily|morning|evening|night-?time|bedtime|his|her|their)|[A-Z][a-z]+['\u2019]s)"
+    r"[ \t]+(?i:meds|medication|medicine|medicines|tablets)[ \t]*\([ \t]*$")
+# Round 26: a question to the parent is not its answer: "Does your child have an EHCP or support plan?".
+_QUESTION_TO_PARENT = lazy_compile(
+    r"(?i:\b(?:does|do|has|have|is|are)[ \t]+(?:your[ \t]+(?:child|son|daughter|young[ \t]+person)|the[ \t]+(?:child|young[ \t]+person|participant)|you|they)\b)"
+    r"[^.!?\n]{0,80}\?")
+# Round 26: a form value pointing elsewhere is no need: "see the confidential register held by the project
+# manager", "Medical details: see the health register held by Sam".
+_POINTER_VALUE = lazy_compile(
+    r"^(?i:(?:please[ \t]+)?(?:see|refer[ \t]+to|ask|check|held|kept|on|in))\b[^\n]{0,60}?"
+    r"\b(?i:register|folder|file|records?|database|system|list|sheet|forms?)\b")
+# Round 26: a grown-up hurt at work, whose work someone else then did: "Dan hurt his back moving the PA so Ben
+# did the lifting" (what the team lifts or moves: health_staff_work.txt).
+_WORK_TAKEN_OVER = lazy_compile(
+    r"\bso[ \t]+(?:[A-Z][a-z]+|I|we)[ \t]+(?:did|took|set|ran|led|covered|carried|finished|handled|stepped|had[ \t]+to|lifted|moved)\b")
+
+
 _HEALTH_HEADING = lazy_compile(
     # Round 25: "Access needs for the showcase:", "Additional needs:".
     r"^[ \t*_#]*(?i:medical|meds|medication|medicines|health|allergies|care[ \t]+needs|support[ \t]+needs|access[ \t]+needs|"
