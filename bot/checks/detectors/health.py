@@ -735,7 +735,9 @@ class HealthDetector:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
-        return (_HE_OR_SHE_OR_THEM.search(text, line_start, line_end) is not None
+        # Near the need only: a text with no line breaks would otherwise be read whole for every condition.
+        return (_HE_OR_SHE_OR_THEM.search(text, max(line_start, start - _FIELD_LINE_REACH),
+                                          min(line_end, start + _FIELD_LINE_REACH)) is not None
                 or self._whole_text(text)[0]
                 or self._whole_text(text)[1] <= line_start)
 
@@ -1452,6 +1454,8 @@ _DOES_BEFORE = lazy_compile(
 # A form field's label right before its value: "Additional info: ", "Anything we should know? ".
 _FIELD_VALUE_BEFORE = lazy_compile(r"(?:^|(?<=\n))[ \t*\u2022_-]*(?P<label>[A-Za-z][A-Za-z /&'\u2019]{1,60}?)[ \t]*[:?]{1,2}[ \t]*$")
 _FIELD_QUESTION_REACH = 300
+# How far either side of a need its form line is read for a he or she ("sit her near the front").
+_FIELD_LINE_REACH = 400
 _FIELD_ANSWER_BEFORE = lazy_compile(
     r"(?:^|(?<=\n))[ \t*\u2022_-]*(?P<label>[A-Za-z][A-Za-z /&'\u2019]{1,60}?)[ \t]*[:?]{1,2}[ \t]*[^\n:?]{0,60}$")
 # Before a health form field's label: "Any ", "Is there any ", "Please tell us about any ".
