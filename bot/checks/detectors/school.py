@@ -407,10 +407,6 @@ class SchoolDetector:
         self._school_acts_on = lazy_compile(
             rf"[ \t]+(?:have|has|are|is|['\u2019]ve)[ \t]+(?:(?:just|now|already|also|finally)[ \t]+)?(?:{actions})[ \t]+"
             r"(?P<who>[A-Z][a-z]+|him|her)\b")
-        # A photo caption: "Lily on keys at the Stroud High School songwriting day" (performer_parts.txt).
-        parts = phrase_pattern(entries("performer_parts", context.extra_terms))
-        self._part_at_the = lazy_compile(
-            rf"\b(?P<who>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]+on[ \t]+(?i:{parts})[ \t]+at[ \t]+the[ \t]+$")
         self._staff_cue = lazy_compile(
             rf"(?:\b[A-Z][a-z]+(?:[ \t]+[A-Z])?['\u2019]s|\b(?i:his|her|their)|\b(?i:referr\w*|via)[ \t]+(?:by[ \t]+)?(?i:the|a))"
             # A subject may come before the role (round 25): "her music teacher at", "Mila's singing teacher at".
@@ -616,36 +612,34 @@ class SchoolDetector:
 
     def _school_with_a_named_child(self, doc: Document) -> list[Span]:
         """Round 26: a school said to do something with a named child ("Balcarras have got him on the
-        geography trip"), a caption's named player at the school's own event ("Lily on keys at the Stroud
-        High School workshop"), and a young person "currently at" a school or college (named in the
-        sentence). "Three Year 10 students from X" and "X have booked the studio" name no child."""
+        geography trip"), and a young person "currently at" a school or college (named in the sentence).
+        "Three Year 10 students from X" and "X have booked the studio" name no child."""
         text = doc.masked
         spans = []
         names = [m for m in _SCHOOL_NAME.finditer(text)]
         names += [m for m in self._local_alias.finditer(text) if m.group()[:1].isupper()]
         for match in names:
-            own_words = [w for w in match.group().split() if w not in _TYPE_WORD_SET]
+            # "So Tewkesbury Academy are sending him": a sentence's opening word is not the school's, but a
+            # town's or county's name may start one ("Gloucestershire College"), so only words before the
+            # last of the name's own words are dropped.
+            words = list(re.finditer(r"\S+", match.group()))
+            while len([w for w in words if w.group() not in _TYPE_WORD_SET]) > 1 and words[0].group() in NOT_A_NAME:
+                words.pop(0)
+            start = match.start() + words[0].start()
+            own_words = [w.group() for w in words if w.group() not in _TYPE_WORD_SET]
             if not own_words or all(w.strip(".") in _GENERIC for w in own_words):
                 continue
-            # Right after "currently at", a county's or town's word starts a college's name ("Gloucestershire
-            # College"); elsewhere such a word is a sentence's, not a school's.
-            if _CURRENTLY_AT.search(text, max(0, match.start() - 24), match.start()) \
-                    and not _TITLE_BEFORE.search(text, max(0, match.start() - 60), match.start()) \
-                    and self._names_a_child(doc, match.start(), match.end(), _CHILD_REACH):
-                spans.append(Span(Kind.SCHOOL, match.start(), match.end()))
-                continue
-            if own_words[0] in NOT_A_NAME:
+            if _CURRENTLY_AT.search(text, max(0, start - 24), start) \
+                    and not _TITLE_BEFORE.search(text, max(0, start - 60), start) \
+                    and self._names_a_child(doc, start, match.end(), _CHILD_REACH):
+                spans.append(Span(Kind.SCHOOL, start, match.end()))
                 continue
             acts = self._school_acts_on.match(text, match.end())
             if acts is not None:
                 who = acts.group("who")
-                if (who.lower() in _OBJECT_PRONOUNS and self._names_a_child(doc, match.start(), acts.end(), _CHILD_REACH)) \
+                if (who.lower() in _OBJECT_PRONOUNS and self._names_a_child(doc, start, acts.end(), _CHILD_REACH)) \
                         or (who.lower() in self._first_names and who not in NOT_A_NAME):
-                    spans.append(Span(Kind.SCHOOL, match.start(), match.end()))
-                    continue
-            caption = self._part_at_the.search(text, max(0, match.start() - 60), match.start())
-            if caption is not None and caption.group("who").lower() in self._first_names and caption.group("who") not in NOT_A_NAME:
-                spans.append(Span(Kind.SCHOOL, match.start(), match.end()))
+                    spans.append(Span(Kind.SCHOOL, start, match.end()))
         return spans
 
     def _school_calendars(self, doc: Document) -> list[Span]:
