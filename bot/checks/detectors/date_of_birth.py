@@ -188,6 +188,8 @@ _MILESTONE_AGE_WHEN = (
     rf"(?P<age>{_AGE})(?:[ \t]+(?:years?[ \t]+old|yrs?))?[ \t]+"
     # "turns eleven on the twenty-first": after an age, "on the" and an ordinal in words is a day.
     rf"(?i:(?P<relative>{_RELATIVE_DAY})|on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE}|(?<=the[ ])(?:{_ORDINAL_WORDS})))(?![\w/]|\.\d)"
+    # "on the first day of half term" (round 26): an ordinal before a part of the day is no date of the month.
+    r"(?![ \t]+(?i:day|night|evening|morning|afternoon|weekend|week)\b)"
 )
 # An age then a date needs "on" between them: "11 on 7 March" is an age and a day, but in "the Town
 # Hall, 3 March 2026" the 3 is the day itself.
@@ -209,6 +211,9 @@ _ORDINAL_MILESTONE = lazy_compile(
     rf"(?:[ \t]+(?:birthday|bday|b['\u2019]day))?[ \t]+(?:(?:is|falls|lands|comes|will[ \t]+be)[ \t]+)?"
     rf"(?i:(?P<relative>{_RELATIVE_DAY})|on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE}|(?<=the[ ])(?:{_ORDINAL_WORDS})))(?![\w/]|\.\d)"
 )
+_ORDINAL_AGE_ONLY = lazy_compile(r"1?[0-9](?:st|nd|rd|th)", re.IGNORECASE)
+# A list row's last item that is a school (round 26): "Kai - 12 - Severn Vale School".
+_SCHOOL_ITEM = lazy_compile(r"\b(?:School|Academy|College|Grammar|High|Primary)\b")
 _YOUNGEST_OWN_AGE = 4
 # Round 25: a young person's own milestone, "I'm turning 12 on saturday", "im gonna be 14 next month", and
 # in chat with the "I" left out at the start of a sentence or after a comma: "turning 15 on friday!!!",
@@ -433,6 +438,25 @@ class DateOfBirthDetector:
             rf"(?P<age>{_AGE_VALUE}){_AGE_UNIT}"
             rf"(?=[ \t]*(?:[,;.!?)\n]|$)|[ \t]+(?:and|but|so|or|yet|though|when|which)\b)")
 
+        # Round 26: "Priya turned 15 on the final night of band camp" (birthday_occasion_words.txt).
+        occasions = phrase_pattern(entries("birthday_occasion_words", context.extra_terms))
+        self._turned_on_an_occasion = lazy_compile(
+            rf"\b(?P<who>{_NAME_WORD}(?:-{_NAME_WORD})?|[Hh]e|[Ss]he)(?:[ \t]+(?:turned|turns|turning|hit|hits|reached)|['\u2019]s[ \t]+turning)"
+            rf"[ \t]+(?P<age>{_AGE})[ \t]+on[ \t]+the[ \t]+(?i:first|last|final|opening|closing|second|same)[ \t]+(?i:{occasions})\b")
+        # Round 26: "Ella H's 18th: she celebrates on Sunday 3 August" (celebration_words.txt).
+        celebrations = phrase_pattern(entries("celebration_words", context.extra_terms))
+        self._celebrated_on = lazy_compile(
+            rf"\b(?i:{celebrations})(?:[ \t]+(?i:is|will[ \t]+be|falls))?[ \t]+on[ \t]+(?:the[ \t]+)?(?P<date>{_DATE})(?![\w/]|\.\d)",
+            re.IGNORECASE)
+        self._whose_numbered_birthday = lazy_compile(
+            rf"\b(?P<who>{_NAME_WORD})(?:[ \t]+[A-Z]\.?)?(?:['\u2019]s[ \t]+(?:big[ \t]+)?{_AGE_ORDINAL}\b"
+            rf"|[ \t]+(?:turns|turning|will[ \t]+be|is[ \t]+going[ \t]+to[ \t]+be)[ \t]+(?P<age>{_AGE})\b)")
+        # Round 26: a list's rows "Isla – 13 – The Crypt" with no header: a first name, an age, then a
+        # capitalised item (a school, a part), the age of a young person.
+        self._name_age_row = lazy_compile(
+            rf"^[ \t*\u2022-]*(?P<who>{_NAME_WORD})(?:[ \t]+[A-Z]\.?)?[ \t]+[-\u2013\u2014][ \t]+(?P<age>[0-9]{{1,2}})"
+            rf"[ \t]+[-\u2013\u2014][ \t]+(?P<item>[A-Z][^\n]{{0,60}})$", re.MULTILINE)
+
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
         lowered = doc.lowered if doc.lowered is not None else text.casefold()
@@ -453,6 +477,13 @@ class DateOfBirthDetector:
         if has_digits:
             spans += self._birth_years(text, this_year)
         spans += self._ages_beside_roles(doc) + self._leaned_ages(doc)
+        if " on the " in text:
+            spans += [Span(Kind.DATE_OF_BIRTH, m.start("age"), m.end("age")) for m in self._turned_on_an_occasion.finditer(text)
+                      if m.group("who") in ("He", "She", "he", "she") or (self._is_first_name(m.group("who")) and m.group("who") not in NOT_A_NAME)]
+        if has_digits and " on " in text:
+            spans += self._celebration_dates(doc)
+        if has_digits and "\n" in text:
+            spans += self._ages_in_name_rows(text)
         if "age" in lowered:
             spans += self._ages_on_joining(text, this_year)
         if "i" in lowered:
@@ -503,6 +534,36 @@ class DateOfBirthDetector:
                 spans.append(span)
         return spans + self._unless_dated(doc, relative + said_today, spans)
 
+    def _celebration_dates(self, doc: Document) -> list[Span]:
+        """"Ella H's 18th: she celebrates on Sunday 3 August", "Oscar turns 18 ... his party on Friday 9
+        May" (round 26): a date a young person's numbered birthday is celebrated on, in a sentence that
+        says whose birthday it is. "The festival turns 10 and celebrates on ..." names no person."""
+        text = doc.masked
+        spans = []
+        for found in self._celebrated_on.finditer(text):
+            sentence_start, _ = doc.sentence_bounds(found.start())
+            start = max(sentence_start, found.start() - 120)
+            for whose in self._whose_numbered_birthday.finditer(text, start, found.start()):
+                age = whose.group("age")
+                if age is not None and not age.isdigit():
+                    age = None
+                if (self._is_first_name(whose.group("who")) and whose.group("who") not in NOT_A_NAME
+                        and (age is None or int(age) <= _OLDEST_AGE)):
+                    spans.append(Span(Kind.DATE_OF_BIRTH, found.start("date"), found.end("date")))
+                    break
+        return spans
+
+    def _ages_in_name_rows(self, text: str) -> list[Span]:
+        """"Isla – 13 – The Crypt\nNoah – 15 – Cleeve School" (round 26): rows of a first name, an age and
+        a capitalised item, with no header to say so. Two such rows with young ages make a list of young
+        people; one row counts when its item is a school ("Kai - 12 - Severn Vale School")."""
+        rows = [m for m in self._name_age_row.finditer(text)
+                if self._is_first_name(m.group("who")) and m.group("who") not in NOT_A_NAME
+                and _YOUNGEST_AGE <= int(m.group("age")) <= _OLDEST_AGE]
+        if len(rows) < 2:
+            rows = [m for m in rows if _SCHOOL_ITEM.search(m.group("item"))]
+        return [Span(Kind.DATE_OF_BIRTH, m.start("age"), m.end("age")) for m in rows]
+
     @staticmethod
     def _unless_dated(doc: Document, relative: list[Span], dated: list[Span]) -> list[Span]:
         """"Alfie, 9 today, 2 December", "Zane turns 11 on Tuesday (born 8 December 2015)": when the
@@ -510,7 +571,9 @@ class DateOfBirthDetector:
         kept = []
         for span in relative:
             start, end = doc.sentence_bounds(span.start, span.end)
-            if not any(start <= other.start < end for other in dated):
+            # "A massive happy 13th to Leo, 13 today" (round 26): a numbered birthday is no date of the month.
+            if not any(start <= other.start < end and not _ORDINAL_AGE_ONLY.fullmatch(doc.masked, other.start, other.end)
+                       for other in dated):
                 kept.append(span)
         return kept
 

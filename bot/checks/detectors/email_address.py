@@ -70,6 +70,8 @@ _DISGUISE_MARKERS = (" @", "@ ", " at ", " AT ", " At ", "[at]", "(at)", "{at}",
 _ADDRESS_SHAPED_LOCAL = lazy_compile(r"(?<![\w.@-])(?=[A-Za-z0-9._-]*[A-Za-z]{2})[A-Za-z][A-Za-z0-9-]*[._0-9][A-Za-z0-9._-]*$")
 # "aishabeatz at icloud": a name with no dot, underscore or digit, before a provider with no ".com".
 _PLAIN_LOCAL = lazy_compile(r"(?<![\w.@-])[a-z][a-z0-9]{2,40}$")
+# Whose an address is, said before it: "my", "his mum's", "her dad's".
+_OWNED_BY_SOMEONE = lazy_compile(r"\b(?:my|his|her|mum|mum['\u2019]s|dad|dad['\u2019]s|parent|carer|personal|private|home)\b", re.IGNORECASE)
 _EMAIL_TALK = lazy_compile(r"\b(?:e-?mails?|address|a[ \t]+line|write[ \t]+to|contact|message|send)\b", re.IGNORECASE)
 
 
@@ -80,6 +82,10 @@ class EmailAddressDetector:
         self._is_generic = generic_mailboxes(context)
         self._lists = recipient_lists(context)
         self._first_names = frozenset(entries("forenames", context.extra_terms))
+        # Round 26: a public service's work address, in a sentence naming the service or a professional's role.
+        self._public_bodies = tuple(f".{domain}" for domain in entries("public_body_domains", context.extra_terms))
+        work = phrase_pattern(entries("work_line_words", context.extra_terms))
+        self._service_named = lazy_compile(rf"\b(?:{work}|team|service|council|nhs)\b", re.IGNORECASE)
         # Found by the provider after "at", then the address-shaped name before it (fast on long texts).
         self._at_provider = lazy_compile(
             rf"(?:{_WORD_AT}|{_BRACKETED_AT})(?i:{phrase_pattern(self._providers)})\b"
@@ -104,7 +110,7 @@ class EmailAddressDetector:
             Span(Kind.EMAIL_ADDRESS, email.start, email.end)
             for email in doc.emails
             if not any(start <= email.start < end for start, end in headers) and not self._is_organisations(doc, email)
-            and not self._is_someones_mailbox_not_a_person(doc, email)
+            and not self._is_someones_mailbox_not_a_person(doc, email) and not self._is_public_service(doc, email)
         ]
         return spans
 
@@ -137,6 +143,20 @@ class EmailAddressDetector:
         # "info@venue.co.uk", "noreply@eventbrite.com", "name@example.com" - but not one written with
         # look-alike or hidden characters, which is someone pretending.
         return self._is_generic(doc.text[email.start:email.end]) and doc.as_written(email.start, email.end)
+
+    def _is_public_service(self, doc: Document, email: EmailMatch) -> bool:
+        """"the council's early help team at earlyhelp@gloucestershire.gov.uk", "Dr Sarah Lyle, clinical
+        psychologist at the CAMHS team ...: sarah.lyle@nhs.net": an address at a public service's domain
+        (public_body_domains.txt), in a sentence that names the service or the professional's role, is a
+        work address offered for that service (round 26). A parent's or young person's words about it
+        ("my", "his mum's") keep it personal."""
+        domain = "." + email.domain.lower()
+        if not domain.endswith(self._public_bodies) or not doc.as_written(email.start, email.end):
+            return False
+        reach = max(0, email.start - 200)
+        sentence_start = max(doc.masked.rfind(mark, reach, email.start) for mark in (". ", "\n", "! ", "? ")) + 1
+        before = doc.masked[max(sentence_start, reach):email.start]
+        return self._service_named.search(before) is not None and _OWNED_BY_SOMEONE.search(before) is None
 
     def _is_organisations(self, doc: Document, email: EmailMatch) -> bool:
         # An address at a look-alike of the organisation's domain (Cyrillic letters, hidden

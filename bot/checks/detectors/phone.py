@@ -54,7 +54,9 @@ _CALLING_WORDS = lazy_compile(
     r"|\bon[ \t]*[:\-]?[ \t]*$",
     re.IGNORECASE,
 )
-_ATTACHED_BEFORE = lazy_compile(r"[£$€¥#\w][\-/]?$")
+# "\Z", not "$": "$" also matches before a final new line, and a number on the line after a signature's
+# name or town ("Karen Whitlock\n07700 ...") is not attached to that word.
+_ATTACHED_BEFORE = lazy_compile(r"[£$€¥#\w][\-/]?\Z")
 # Words in a clause that say whose a number is, so a business named in the same clause does not make it a
 # public line: "his home number", "Kai's mum's landline", "my mobile".
 _PERSONAL_OWNER = lazy_compile(
@@ -69,8 +71,9 @@ _OURS = lazy_compile(r"\b(?:us|our|ours)\b", re.IGNORECASE)
 # words may come before the number in its own clause ("It's", "> ", "yes it is").
 _NAMED_BEFORE_REACH = 160
 _NAMED_BEFORE_WORDS = 3
-# How far after a quoted number its email's signature may be.
+# How far after a quoted number its email's signature may be, and how far before it its "From:" line.
 _SIGNATURE_REACH = 600
+_FROM_LINE = lazy_compile(r"^[ \t>]*From[ \t]*:[ \t]*(?P<sender>[^\n<]{1,80})", re.IGNORECASE | re.MULTILINE)
 _CALLING_VERB_NAME = lazy_compile(r"\b(?:call|ring|text|phone|contact|message|ask(?:[ \t]+for)?)[ \t]+([A-Z][a-z'\u2019-]+)")
 
 
@@ -254,6 +257,11 @@ class PhoneDetector:
         clause = _CLAUSE_END.split(text[max(line_start, start - 100):start])[-1]
         if not _OURS.search(clause) or _PERSONAL_OWNER.search(clause):
             return False
+        # "> From: Churchdown School Office\n> Please ring us on ...": the quoted email's sender is the
+        # organisation itself (round 26).
+        senders = list(_FROM_LINE.finditer(text, max(0, start - _SIGNATURE_REACH), start))
+        if senders and self._organisation_signer.search(senders[-1].group("sender")):
+            return True
         # The quoted lines after the number, up to where the quote ends: a sign-off, then the signer.
         lines = []
         for line in text[start:start + _SIGNATURE_REACH].split("\n")[1:]:

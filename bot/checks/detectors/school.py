@@ -175,6 +175,10 @@ _YEAR_THEN_ITEM = lazy_compile(r"(?:year|yr|y)[ \t]*\d{1,2}[ \t]*[,/][ \t]*(?=[A
 _LINK_BEFORE_SCHOOL = lazy_compile(
     r"\b(?:at|from|to|into|left|leaves|leaving|joined|joins|joining|attends|attend|attending)[ \t]+(?:the[ \t]+)?$"
 )
+# How far either side of a school a sentence is read for the child it names (round 26's cues).
+_CHILD_REACH = 160
+# "one of our young leaders, currently at Gloucestershire College": where a young person is now studying.
+_CURRENTLY_AT = lazy_compile(r"\b(?:currently|now)[ \t]+(?:studying[ \t]+|in[ \t]+(?:year|yr)[ \t]*\d{1,2}[ \t]+)?at[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 _CHILD_WORD = lazy_compile(rf"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b|\b{FAMILY_SUBJECT}\b")
 _WRITER = lazy_compile(r"\b(?:I|[Ww]e)\b")
 _CLAUSE_WINDOW = 80
@@ -385,7 +389,9 @@ class SchoolDetector:
         # secondary school:"), and fields may be split by " / " as people type them in one line
         # ("name - Ollie / age - 13 / school - Saintbridge Academy").
         self._form_line = lazy_compile(
-            rf"(?:^|(?<=[\n|;,])|(?<=[ \t]/))[ \t*_]*(?i:(?:{_FORM_LABEL_QUALIFIERS}[ \t]+){{0,2}}(?:{labels})"
+            # "PUPIL: Kai  YEAR: 9  SCHOOL: Severn Vale" (round 26): fields on one line, after a wide gap or, in
+            # capitals, after a single space.
+            rf"(?:^|(?<=[\n|;,])|(?<=[ \t]/)|(?<=[ \t]{{2}})|(?<=\t)|(?<=\w[ \t])(?=[A-Z]{{2,}}[A-Z' ]*[ \t]*:))[ \t*_]*(?i:(?:{_FORM_LABEL_QUALIFIERS}[ \t]+){{0,2}}(?:{labels})"
             # "School (if applicable):", "School attended (current):"
             rf"(?:[ \t]+(?:attended|attending|name))?(?:[ \t]*\([^()\n]{{1,24}}\))?)[ \t*_]*[:\-\u2013][ \t]*"
             rf"(?P<value>[A-Za-z][^\n|;,]{{1,60}})"
@@ -396,6 +402,11 @@ class SchoolDetector:
 
         # "Harvey's head of year at X", "referred by the pastoral lead at X": a pupil's school.
         roles = phrase_pattern(entries("school_staff_roles", context.extra_terms))
+        # Round 26: the school as the subject doing something with a named child (school_action_verbs.txt).
+        actions = phrase_pattern(entries("school_action_verbs", context.extra_terms))
+        self._school_acts_on = lazy_compile(
+            rf"[ \t]+(?:have|has|are|is|['\u2019]ve)[ \t]+(?:(?:just|now|already|also|finally)[ \t]+)?(?:{actions})[ \t]+"
+            r"(?P<who>[A-Z][a-z]+|him|her)\b")
         self._staff_cue = lazy_compile(
             rf"(?:\b[A-Z][a-z]+(?:[ \t]+[A-Z])?['\u2019]s|\b(?i:his|her|their)|\b(?i:referr\w*|via)[ \t]+(?:by[ \t]+)?(?i:the|a))"
             # A subject may come before the role (round 25): "her music teacher at", "Mila's singing teacher at".
@@ -520,10 +531,14 @@ class SchoolDetector:
             return False
         return not any(word in _TYPE_WORD_SET for word in re.findall(r"[\w']+", text[project.end():span.end]))
 
-    def _names_a_child(self, doc: Document, start: int, end: int) -> bool:
-        """Does the sentence around text[start:end] name a child: a first name, "Aiden (13)", he or she?"""
+    def _names_a_child(self, doc: Document, start: int, end: int, reach: int | None = None) -> bool:
+        """Does the sentence around text[start:end] name a child: a first name, "Aiden (13)", he or she?
+        With ``reach``, only that many characters either side are read, so that a caller asking once per
+        school in a long run-on text costs time in proportion to its length."""
         text = doc.masked
         sentence_start, sentence_end = doc.sentence_bounds(start, end)
+        if reach is not None:
+            sentence_start, sentence_end = max(sentence_start, start - reach), min(sentence_end, end + reach)
         if _CHILD_IN_SENTENCE.search(text, sentence_start, sentence_end):
             return True
         return any(w.group().lower() in self._first_names
@@ -593,6 +608,38 @@ class SchoolDetector:
             if not (_CHILD_WORD.search(clause) or self._untitled_first_name(clause)):
                 continue
             spans.append(Span(Kind.SCHOOL, match.start(), match.end()))
+        return spans
+
+    def _school_with_a_named_child(self, doc: Document) -> list[Span]:
+        """Round 26: a school said to do something with a named child ("Balcarras have got him on the
+        geography trip"), and a young person "currently at" a school or college (named in the sentence).
+        "Three Year 10 students from X" and "X have booked the studio" name no child."""
+        text = doc.masked
+        spans = []
+        names = [m for m in _SCHOOL_NAME.finditer(text)]
+        names += [m for m in self._local_alias.finditer(text) if m.group()[:1].isupper()]
+        for match in names:
+            # "So Tewkesbury Academy are sending him": a sentence's opening word is not the school's, but a
+            # town's or county's name may start one ("Gloucestershire College"), so only words before the
+            # last of the name's own words are dropped.
+            words = list(re.finditer(r"\S+", match.group()))
+            while len([w for w in words if w.group() not in _TYPE_WORD_SET]) > 1 and words[0].group() in NOT_A_NAME:
+                words.pop(0)
+            start = match.start() + words[0].start()
+            own_words = [w.group() for w in words if w.group() not in _TYPE_WORD_SET]
+            if not own_words or all(w.strip(".") in _GENERIC for w in own_words):
+                continue
+            if _CURRENTLY_AT.search(text, max(0, start - 24), start) \
+                    and not _TITLE_BEFORE.search(text, max(0, start - 60), start) \
+                    and self._names_a_child(doc, start, match.end(), _CHILD_REACH):
+                spans.append(Span(Kind.SCHOOL, start, match.end()))
+                continue
+            acts = self._school_acts_on.match(text, match.end())
+            if acts is not None:
+                who = acts.group("who")
+                if (who.lower() in _OBJECT_PRONOUNS and self._names_a_child(doc, start, acts.end(), _CHILD_REACH)) \
+                        or (who.lower() in self._first_names and who not in NOT_A_NAME):
+                    spans.append(Span(Kind.SCHOOL, start, match.end()))
         return spans
 
     def _school_calendars(self, doc: Document) -> list[Span]:
@@ -683,6 +730,7 @@ class SchoolDetector:
         if "-" in text or "\u2013" in text or "\u2014" in text:
             spans += self._local_after_name_dash(doc)
         spans += self._said_of_a_named_child(doc)
+        spans += self._school_with_a_named_child(doc)
         if " at " in text or " else " in text:
             spans += self._writers_own_school(doc)
         if any(word in text for word in (" at ", " to ", " from ", " into ", " left ", " joined ", " joining ", " leaving ")):
@@ -1038,7 +1086,8 @@ class SchoolDetector:
         spans = []
         for line in self._form_line.finditer(text):
             start, end = line.span("value") if line.group("value") is not None else line.span("answer")
-            value = re.split(r"[ \t]+/[ \t]", text[start:end], maxsplit=1)[0].rstrip(" \t.")
+            # A wide gap ends a field typed on one line with others ("SCHOOL: Severn Vale  CONSENT: Y").
+            value = re.split(r"[ \t]+/[ \t]|[ \t]{2,}|\t", text[start:end], maxsplit=1)[0].rstrip(" \t.")
             # In lower case, only a value that says it is a school: "school: churchdown school academy",
             # not "school: closed on friday".
             if value[:1].islower() and not _TYPE_WORD_LOWER.search(value):
