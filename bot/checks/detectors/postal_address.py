@@ -157,6 +157,8 @@ _PERSONAL_CUE = lazy_compile(
     re.IGNORECASE,
 )
 _VENUE_LOOKBACK = 80
+# How far either side of an address its sentence is read for directions or a home.
+_SENTENCE_REACH = 300
 # Directions to a public place: "the nearest car park is GL1 1DS", "sat nav: GL50 1QA for the venue
 # entrance". Public when the sentence says nothing personal.
 _DIRECTIONS = lazy_compile(
@@ -309,6 +311,8 @@ class PostalAddressDetector:
         sentence_start, _ = doc.sentence_bounds(start)
         before = doc.masked[max(sentence_start, start - _VENUE_LOOKBACK):start]
         sentence_start, sentence_end = doc.sentence_bounds(start, end)
+        # Near the address only: a text with no full stops would otherwise be read whole for every address.
+        sentence_start, sentence_end = max(sentence_start, start - _SENTENCE_REACH), min(sentence_end, end + _SENTENCE_REACH)
         sentence = doc.masked[sentence_start:sentence_end]
         if _HOME_AFTER.search(doc.masked, end, sentence_end):
             return False  # "the gig is at 14 Linden Close, which is Kai's house": a home lent for it (round 23)
