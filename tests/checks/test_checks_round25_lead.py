@@ -45,3 +45,13 @@ def test_a_venue_called_a_room_keeps_its_address_public(found):
 def test_a_home_address_with_a_room_number_is_still_a_home(found):
     text = "Lily's staying with her nan, Flat 3, Room 2, 14 Kingsholm Road, Gloucester GL1 3AX"
     assert found(text, "postal_address") == ["14 Kingsholm Road", "GL1 3AX"]
+
+
+def test_ages_on_list_rows_with_full_names_are_found_too(found):
+    text = "Day 2 list\n\nAmara Croft – 14 – Pittville School\nTheo Bevan – 16 – Balcarras School"
+    assert found(text, "date_of_birth") == ["14", "16"]
+    assert found(text, "full_name") == ["Amara Croft", "Theo Bevan"]
+
+
+def test_grown_ups_ages_on_a_staff_list_are_not(found):
+    assert found("Staff\nJo Hale – 45 – Manager\nDan Hughes – 38 – Drums", "date_of_birth") == []

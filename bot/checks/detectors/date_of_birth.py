@@ -451,10 +451,12 @@ class DateOfBirthDetector:
         self._whose_numbered_birthday = lazy_compile(
             rf"\b(?P<who>{_NAME_WORD})(?:[ \t]+[A-Z]\.?)?(?:['\u2019]s[ \t]+(?:big[ \t]+)?{_AGE_ORDINAL}\b"
             rf"|[ \t]+(?:turns|turning|will[ \t]+be|is[ \t]+going[ \t]+to[ \t]+be)[ \t]+(?P<age>{_AGE})\b)")
-        # Round 26: a list's rows "Isla – 13 – The Crypt" with no header: a first name, an age, then a
-        # capitalised item (a school, a part), the age of a young person.
+        # Round 26: a list's rows "Isla – 13 – The Crypt" with no header: a first name (and perhaps a
+        # surname: "Amelia Croft – 12 – Stroud High School"), an age, then a capitalised item (a school, a
+        # part), the age of a young person.
         self._name_age_row = lazy_compile(
-            rf"^[ \t*\u2022-]*(?P<who>{_NAME_WORD})(?:[ \t]+[A-Z]\.?)?[ \t]+[-\u2013\u2014][ \t]+(?P<age>[0-9]{{1,2}})"
+            rf"^[ \t*\u2022-]*(?P<who>{_NAME_WORD})(?:[ \t]+[A-Z]\.?|[ \t]+[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?)?"
+            rf"[ \t]+[-\u2013\u2014][ \t]+(?P<age>[0-9]{{1,2}})"
             rf"[ \t]+[-\u2013\u2014][ \t]+(?P<item>[A-Z][^\n]{{0,60}})$", re.MULTILINE)
 
     def find(self, doc: Document) -> list[Span]:
