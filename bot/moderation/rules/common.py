@@ -106,6 +106,51 @@ def without_quoted_titles(message: MessageUnderReview) -> MessageUnderReview:
                               edited=message.edited, thread_ts=message.thread_ts)
 
 
+# Where a clause of a message ends: a sentence's end, a colon or semicolon, a comma, a dash
+# between spaces, or a new line ("Tyler, deleted: ...", "Deleted - fake IDs ...").
+_CLAUSE_BREAK = re.compile(r"[.!?:;,\n]+|\s[-\u2013\u2014]+\s|^[-\u2013\u2014]+\s|\s[-\u2013\u2014]+$")
+# A removal notice is a short clause: "Removed Kian's post", not a story that starts "gone to ...".
+_REMOVAL_CLAUSE_WORDS = 3
+# Words before a removal word that are not the name of the member addressed ("you're gone").
+_NOT_NAMES = frozenset({"i", "i'm", "im", "i've", "ive", "you", "you're", "youre", "ur", "u", "he", "he's", "hes",
+                        "she", "she's", "shes", "they", "they're", "theyre", "we", "we're", "it", "it's", "its",
+                        "that", "that's", "thats", "all", "just", "long", "been", "be", "is", "are", "was", "get", "got"})
+
+
+class RemovalNotices:
+    """(round 25, issue 16) A moderator's own removal message that names the rule it enforces.
+
+    "Tyler, deleted: calling someone a thief without evidence is defamation", "Gone. Talking
+    about smashing someone's car is a threat", "No paid tuition adverts in here please, I've
+    pulled it": a clause that is a removal notice (``removal_notices.txt``: starts with one, or
+    with one after a name, and is at most three words) and a rule named anywhere in the message (``rules_named.txt``,
+    ``reproach_markers.txt``, ``enforcement_replies.txt``). A removal word inside a longer
+    clause ("the post got removed by the venue", "gone to the shop") is no notice, and a notice
+    with no rule named ("deleted. anyway ...") removes nothing the message goes on to say.
+    """
+
+    def __init__(self, lists) -> None:
+        self.notices = frozenset(" ".join(tokenize(fold(e))) for e in lists.entries("removal_notices")) - {""}
+        self.rules = PhraseSet(lists.entries("rules_named") + lists.entries("reproach_markers")
+                               + lists.entries("enforcement_replies"))
+
+    def _is_notice(self, clause: str) -> bool:
+        words = tokenize(fold(clause))
+        if not words or len(words) > _REMOVAL_CLAUSE_WORDS:
+            return False
+        # The notice starts the clause, or follows the name of the member it is addressed to
+        # ("@Jay post removed", "Kian deleted"); "you're gone" or "he's pulled" is no name and no notice.
+        starts = [0] if len(words) < 2 or words[0] in _NOT_NAMES else [0, 1]
+        return any(" ".join(words[first:last]) in self.notices
+                   for first in starts for last in range(first + 1, len(words) + 1))
+
+    def present(self, message: MessageUnderReview) -> bool:
+        """Does the message remove a post and name the rule it enforces?"""
+        if self.rules.search(message.phrase_text) is None:
+            return False
+        return any(self._is_notice(clause) for clause in _CLAUSE_BREAK.split(message.text))
+
+
 class Enforcement:
     """(round 23, issue 16) A message that deals with a breach rather than making it.
 
@@ -123,10 +168,11 @@ class Enforcement:
         self.replies = PhraseSet(lists.entries("enforcement_replies"))
         self.rumours = PhraseSet(lists.entries("rumours_passed"))
         self.questions = PhraseSet(lists.entries("rumour_questions"))
+        self.removals = RemovalNotices(lists)
 
     def enforces(self, message: MessageUnderReview) -> bool:
         """A moderator's or member's reply that removes, refuses or warns against the breach."""
-        return self.replies.search(message.phrase_text) is not None
+        return self.replies.search(message.phrase_text) is not None or self.removals.present(message)
 
     def asks_about_rumour(self, message: MessageUnderReview) -> bool:
         """A rumour passed on with a question about what to do with it."""

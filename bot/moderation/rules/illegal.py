@@ -95,6 +95,9 @@ class IllegalActivityRule:
         # Round 17: "no cracked apps or dodgy links please": a rule said as a prohibition (rules/prohibition.py).
         self.prohibitions = Prohibitions(lists)
         self.legit = PhraseSet(lists.entries("legit_software"))
+        # Round 25: "he's been done for drink driving and still drives the kids": an offence on
+        # someone's record is an accusation (the threat rule's), not the act proposed (offence_records.txt).
+        self.offence_records = PhraseSet(lists.entries("offence_records"))
         # Round 16: a getting-away-with-it sign counts beside the writer's own plan or offer
         # (writer_plans.txt), unless it is a surprise, reassurance, a report or leave asked.
         self.plans = PhraseSet(lists.entries("writer_plans"))
@@ -204,6 +207,8 @@ class IllegalActivityRule:
         if self.prohibitions.bans(text, match.start, match.end, priced):
             return False  # "no cracked apps or dodgy links please": a rule names what it bans
         before = words_before(text, match.start, _NEGATION_REACH)
+        if self.offence_records.search(" ".join(before) + " "):
+            return False  # "been done for drink driving": a record, not a plan
         for length in range(1, len(before) + 1):
             for start in range(len(before) - length + 1):
                 if tuple(before[start : start + length]) in self._negations:

@@ -335,9 +335,12 @@ class SolicitationRule:
 
     def allowed_here(self, message: MessageUnderReview, purpose: ChannelPurpose) -> bool:
         """Read by meaning as selling, but the organisation's own, or in a channel for members' own promotion,
-        or (round 24) a campaign's own message in a channel for the members' campaigns."""
+        or (round 24) a campaign's own message in a channel for the members' campaigns, or (round 25) a
+        moderator removing a pitch and naming the rule ("Deleted. DM-me lessons aren't allowed in here"),
+        which the rule itself leaves (common.Enforcement), as the threat and illegal readers do."""
         return (self.is_ours(message, purpose) or self.for_promotion(purpose)
-                or (self.for_campaigns(purpose) and self.campaign_words.search(message.phrase_text) is not None))
+                or (self.for_campaigns(purpose) and self.campaign_words.search(message.phrase_text) is not None)
+                or self.enforcement.deals_with_breach(message))
 
     def _makes_offer(self, message: MessageUnderReview, match: PhraseMatch | None = None) -> bool:
         # A way to reach a seller is only selling beside an offer.

@@ -42,6 +42,18 @@ dishonesty or danger to children said of a person or organisation ("the trustees
 are corrupt", "the committee pocketed the ticket money", "she's a danger to kids",
 going to the papers with it). A thing described ("the file is corrupt"), fair
 criticism, news and a concern raised properly ("who do I tell?") accuse no one.
+
+Round 25 (issue 16): accusations in the writer's own voice with none of those words: the accused
+named by a relative clause ending on "it" ("the guy who runs it is a crook"), a bare verdict after
+what someone did ("..., total thief", ``verdict_intensifiers.txt``; not after "I feel like":
+``self_verdicts.txt``), money or a till robbed by someone (``takings.txt``), a record of an offence
+said of someone still trusted with the same people or money ("done for drink driving and he's
+still driving the kids"), people's money taken and then a getaway, cheating people on purpose,
+and knowing that what was sold was stolen (``threat.concepts.txt``). Others urged to damage a named
+person's property ("someone should put a brick through his window"). A song or story about a
+crime, news of a conviction, "we got robbed" at a referee or a price, and a joke between friends
+accuse no one; a moderator's removal naming the rule it enforces is not the breach it removes
+(``common.RemovalNotices``).
 """
 
 from __future__ import annotations
@@ -67,6 +79,7 @@ _THING_REACH = 6  # words before an accusation that can name the thing it praise
 # Crime words that, bare, are slang praise of a thing ("the bass is criminal");
 # "a criminal", "criminals" still accuse.
 _PRAISE_WORDS = frozenset({"criminal"})
+_SELF_REACH = 4  # words before a bare verdict that can say it is the writer's own ("I feel like a total fraud")
 _GROUP_REACH = 8  # words before an accusation that can name the group it is about ("that Romanian lot who run the car wash are all thieves")
 
 
@@ -106,6 +119,10 @@ class ThreatRule:
         # Round 23: a moderator's reply naming the breach to remove it ("that's criminal
         # damage, taken down") or a rumour passed on to ask what to do accuses no one.
         self.enforcement = Enforcement(lists)
+        # Round 25: a bare verdict ("..., absolute thief") is on the writer after "I feel like"
+        # or "I'm" (self_verdicts.txt): "I feel like a total fraud up there" accuses no one.
+        self.verdict_words = frozenset(lists.entries("verdict_intensifiers"))
+        self.self_verdicts = PhraseSet(lists.entries("self_verdicts"))
 
     def is_reproach(self, message: MessageUnderReview, purpose: object = None) -> bool:
         """Does the message reproach or enforce ("threats like that will always be reported")? Then
@@ -146,6 +163,9 @@ class ThreatRule:
             or (match.text.split()[-1] in _PRAISE_WORDS
                 and self.made_things.search(" ".join(words_before(searched, match.start, _THING_REACH)) + " "))
         ):
+            return False
+        if (match.label == _ACCUSATION and match.text.split()[0] in self.verdict_words
+                and self.self_verdicts.search(" ".join(words_before(searched, match.start, _SELF_REACH)) + " ")):
             return False
         if UNLESS_OFFER in match.section.options and ("<money>" in message.token_set or self.offers.search(searched)):
             return False
