@@ -118,13 +118,15 @@ _FILLER = (
 # "Ethan, one of our drummers, who had".
 _SUBJECT = (
     rf"(?:\b(?:[Hh]e|[Ss]he)\b|\b{FAMILY_SUBJECT}"
-    rf"|\b(?P<name>[A-Z][a-z]+)(?:[ \t]+(?:[a-z]{{1,3}})?[A-Z]\.?(?![\w']))?(?:[ \t]*\([^()\n]{{1,40}}\))?"
+    # Round 27: a name may carry an accent ("Zoë", "Siân").
+    rf"|\b(?P<name>[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+)(?:[ \t]+(?:[a-z]{{1,3}})?[A-Z]\.?(?![\w']))?(?:[ \t]*\([^()\n]{{1,40}}\))?"
     r"(?:,[ \t]+(?:one[ \t]+of[ \t]+)?(?:our|the|a|an)[ \t]+[^,.!?()\n]{1,40}(?=,[ \t]*who\b))?"
     rf"|\b(?P<lower_name>[a-z]{{2,}}))"
 )
 # What must come just before a condition for it to be somebody's. Each is anchored at the end of the
 # text before the condition, so the long condition pattern is compiled (and run) only once.
-_PERSON_HAS_BEFORE = lazy_compile(rf"{_SUBJECT}{_VERB}[ \t]+{_FILLER}$")
+# Round 27: the reason may follow a dash after the absence ("Alfie's off today - tonsillitis again").
+_PERSON_HAS_BEFORE = lazy_compile(rf"{_SUBJECT}{_VERB}(?:[ \t]+[-\u2013\u2014])?[ \t]+{_FILLER}$")
 # "Tom (ADHD)", "Leo Taylor (allergic to nuts - EpiPen in his bag)": a note in brackets after a name.
 _NAME_PAREN_BEFORE = lazy_compile(r"\b(?P<name>[A-Z][a-z]+)[ \t]*\([^()\n]{0,40}$")
 _OWNER_BEFORE = lazy_compile(
@@ -287,7 +289,10 @@ class HealthDetector:
         roles = phrase_pattern(entries("adult_roles", context.extra_terms))
         self._adult_before = lazy_compile(rf"\b(?i:{roles})\.?[ \t]+$")
         # "Our volunteer Sue keeps her insulin in the fridge": "her" is the grown-up named by role.
-        self._adult_named = lazy_compile(rf"\b(?i:{roles})\.?[ \t]+[A-Z][a-z]+\b")
+        # Round 27: not a place named after someone ("Sir Thomas Rich's School", health_place_name_words.txt).
+        places = phrase_pattern(entries("health_place_name_words", context.extra_terms))
+        self._adult_named = lazy_compile(rf"\b(?i:{roles})\.?[ \t]+[A-Z][a-z]+\b"
+                                         rf"(?!(?:[ \t]+[A-Z][a-z]+){{0,2}}(?:['\u2019]s)?[ \t]+(?i:{places})\b)")
         # "Jo, our lead tutor, who had an operation": who the person is, said after the name, is a role.
         self._adult_role = lazy_compile(rf"\b(?i:{roles})\b")
         # "Sarah is back from her operation, she'll lead the Monday group again": someone who will lead,
@@ -346,7 +351,8 @@ class HealthDetector:
         # Asked as a question: "Any health issues? ...", "Please tell us about any medical needs: ...".
         # Round 25: or after a full stop ("Booking form for Eliza. Medical: mild asthma").
         self._form_line = lazy_compile(rf"(?:^|(?<=[\n,;|])|(?<=[.!?][ \t]))[ \t*_]*(?:{_FORM_LEAD_IN})?(?:[A-Za-z]+[ \t]*/[ \t]*)?(?:{labels})\b"
-                                     rf"(?:[ \t]*/[ \t]*[A-Za-z]+|[ \t]+\w+)?"
+                                     # Round 27: the shared label may be two words ("Medical/other needs:").
+                                     rf"(?:[ \t]*/[ \t]*[A-Za-z]+(?:[ \t]+[A-Za-z]+)?|[ \t]+\w+)?"
                                      rf"(?:[ \t]*\([^()\n]{{1,30}}\))?{_FORM_VALUE}",
                                      re.IGNORECASE | re.MULTILINE)
 
