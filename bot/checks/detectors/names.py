@@ -67,13 +67,17 @@ from functools import cached_property, lru_cache
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
-from bot.checks.detectors.people import NOT_A_NAME
+from bot.checks.detectors.people import NOT_A_NAME, ArtistLists
 from bot.checks.document import Document
 from bot.checks.findings import Kind
 from bot.checks.lazy_regex import lazy_compile
 from bot.checks.roster import RosterIndex, normalise_name
 from bot.checks.wordlists import entries, phrase_pattern
 
+# "Zoë Brontë (Sir Thomas Rich's)": an honour before a capitalised name is the start of a school's or a
+# person's name in the brackets, not a grown-up's role held by the participant (round 27).
+_HONORIFIC_ROLE = lazy_compile(r"(?<![\w-])(?:[Ss]ir|[Dd]ame)$")
+_CAPITALISED_WORD_AFTER = lazy_compile(r"[ \t]+[A-Z][a-z]")
 _WORD = lazy_compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 # Words of one name are separated by spaces or a hyphen ("Mary-Jane", "Smith-Jones"), nothing else.
 _NAME_GAP = lazy_compile(r"[ \t\u00a0]+|-|[ \t]*-[ \t]*")
@@ -228,6 +232,11 @@ class NameDetector:
         self._org_first_names = frozenset(
             _normalise(name.split()[0]) for name in context.org_people if name.split())
         self._famous = frozenset(" ".join(n.lower().split()) for n in entries("famous_people", context.extra_terms))
+        # Round 27: a famous namesake in a list of famous artists, and one held up as a yardstick.
+        self._artists = ArtistLists(self._famous, phrase_pattern(entries("artist_list_cues", context.extra_terms)))
+        comparisons = phrase_pattern(entries("namesake_comparisons", context.extra_terms))
+        self._comparison_before = lazy_compile(rf"(?<![\w-])(?:{comparisons})[ \t,]*$", re.IGNORECASE)
+        self._comparison_after = lazy_compile(rf"[ \t,]*(?:{comparisons})(?![\w-])", re.IGNORECASE)
         works = phrase_pattern(entries("namesake_works", context.extra_terms))
         self._work_after = lazy_compile(rf"[ \t]+(?:{works})(?!\w)", re.IGNORECASE)
         # "ozzy" -> ("oscar",): a nickname and the first names it may stand for.
@@ -355,7 +364,8 @@ class NameDetector:
         if _COMPOUND_AFTER.match(text, end) is not None:
             return True
         role = self._role_after.match(text, end)
-        if role is not None and not _YOUNG_ROLE.search(role.group()):
+        if role is not None and not _YOUNG_ROLE.search(role.group()) and not (
+                _HONORIFIC_ROLE.search(role.group()) and _CAPITALISED_WORD_AFTER.match(text, role.end())):
             return True
         role = self._role_before.search(text, max(0, start - 30), start)
         # "young producer Oscar", "junior volunteer Ella": a young person's role.
@@ -499,6 +509,13 @@ class NameDetector:
         titled = _TITLE_DASH_BEFORE.search(text, max(0, start - 40), start)
         if (titled is not None and self._performer_part.fullmatch(titled.group("title")) is None
                 and facts.about_songs):
+            return True
+        # "Move over Tom Jones", "Tom Jones would be proud": the famous singer held up as a yardstick
+        # (namesake_comparisons.txt), and "soul legends: ..., Tom Jones, ..." in a list of artists (round 27).
+        if (self._comparison_before.search(text, max(0, start - 30), start) is not None
+                or self._comparison_after.match(text, end) is not None):
+            return True
+        if self._artists.listed_as_artist(text, start, end):
             return True
         return facts.about_songs and self._listed_with_famous(text, start, end)
 

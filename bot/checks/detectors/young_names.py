@@ -48,7 +48,15 @@ from functools import cache
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
 from bot.checks.detectors.date_of_birth import age_in_years, ages_beside, born_within
-from bot.checks.detectors.people import CAPITALISED_NAME_WORD, LOWER_LETTERS, NOT_A_NAME, UPPER_LETTERS, FirstNames, folded
+from bot.checks.detectors.people import (
+    CAPITALISED_NAME_WORD,
+    LOWER_LETTERS,
+    NOT_A_NAME,
+    UPPER_LETTERS,
+    ArtistLists,
+    FirstNames,
+    folded,
+)
 from bot.checks.document import Document
 from bot.checks.findings import Kind, is_an_age
 from bot.checks.lazy_regex import lazy_compile
@@ -231,6 +239,8 @@ class YoungPersonNameDetector:
         # "Billie Eilish wrote her first album at 17": a famous person, young when famous, is no participant.
         self._famous = frozenset(" ".join(n.lower().split()) for n in entries("famous_people", context.extra_terms))
         self._org_people = frozenset(" ".join(name.lower().split()) for name in context.org_people)
+        # Round 27: "soul legends: NAME, NAME, Tom Jones": a list of famous artists names no participant.
+        self._artists = ArtistLists(self._famous, phrase_pattern(entries("artist_list_cues", context.extra_terms)))
         # "Quedgeley Juniors", "Tuffley Rockers": a group's name, whatever cue is beside it.
         self._group_last = frozenset(w.title() for w in entries("group_name_words", context.extra_terms))
         # Someone's child: "Lacey Brennan's carer phoned", "Tyler Oakes is collected by his gran".
@@ -403,8 +413,16 @@ class YoungPersonNameDetector:
         self._session_work_after = lazy_compile(rf"[ \t]+(?:{work})(?![\w-])", re.IGNORECASE)
         # Round 26: a young adult still in our programmes, "Candidate 3: NAME, 19", "former member NAME (now
         # 19)" (young_adult_programme_words.txt), with an age from 18 to 25 after the name.
+        # Round 27: a youth award's list ("YOUTH MUSIC AWARDS ... Young Musician of the Year - shortlist").
+        award_lists = phrase_pattern(entries("award_list_words", context.extra_terms))
+        self._award_list = lazy_compile(rf"(?<![\w-])(?:{award_lists})(?![\w-])", re.IGNORECASE)
         programme = phrase_pattern(entries("young_adult_programme_words", context.extra_terms))
         self._programme_before = lazy_compile(rf"(?<![\w-])(?:{programme})(?![\w-])[^\n.!?]{{0,30}}$", re.IGNORECASE)
+        # Round 27: "former Rock-It member NAME (now 20)", "past Beat It drummer NAME, now 19": a project's
+        # name (up to three words, hyphens and all) between "former" and what they were in it.
+        self._alumnus_before = lazy_compile(
+            rf"(?<![\w-])(?:former|ex|past|one-time)[ \t-]+(?:[\w'\u2019]+(?:-[\w'\u2019]+)?[ \t]+){{0,3}}"
+            rf"(?:{members})s?[ \t]*$", re.IGNORECASE)
         self._parent_named_after = lazy_compile(
             rf"(?<![\w-])(?:{parents})[ \t]*(?:[:(][ \t]*[A-Z]|[ \t]+[A-Z][a-z]+\b|-[ \t]*[A-Z])")
 
@@ -560,6 +578,8 @@ class YoungPersonNameDetector:
             if (f"{first} {last}".lower() in self._org_people or f"{first} {last}".lower() in self._famous
                     or f"{first} {last}".lower() in self._project_names):
                 continue  # our own people, the famous, and our projects ("Beat It", "Youth Voice")
+            if self._artists.listed_as_artist(text, start, end):
+                continue  # "Expect NAME, Stormzy, Tom Jones and Little Mix covers": an artist (round 27)
             before = text[max(0, start - _LOOKBACK):start]
             if _NAMES_A_PLACE_AFTER.match(text, end) or _BUSINESS_AFTER.match(text, end):
                 continue  # "Thomas Keble School", "the Jack Russell Hall", "Aria Kowalski Photography"
@@ -567,14 +587,16 @@ class YoungPersonNameDetector:
                                          or self._venue_part_after.match(text, end)):
                 continue  # "at Florence Park", "Victoria Hall car park": a place, not a person
             young_before = _YOUNG_BEFORE.search(before) is not None
+            on_award_list = self._on_youth_award_list(text, start)
             if ((self._title_before.search(before) or self._parent_before.search(before)) and not young_before
-                    or self._role_after.match(text, end)):
+                    or (self._role_after.match(text, end) and not on_award_list)):
                 continue
             young = (_YOUNG_AFTER.match(text, end) is not None or young_before
                      or _under_18_beside(text, start, end)
                      or self._child_label_before.search(before) is not None
                      or (_NAME_LABEL_BEFORE.search(before) is not None and young_form())
-                     or (self._part_after.match(text, end) is not None and line_up()))
+                     or (self._part_after.match(text, end) is not None and line_up())
+                     or (on_award_list and self._is_forename(first)))
             if young and first.lower() not in self._first_names and last in _PLACE_WORDS:
                 young = False  # "Stroud Subscription Rooms, 12/03/2026" is a venue
             known_first = self._is_forename(first)
@@ -583,6 +605,8 @@ class YoungPersonNameDetector:
             if not young and known_first and last not in _PLACE_WORDS and (
                     self._in_programme_as_young_adult(text, start, end, before)
                     or self._on_collection_row(text, start, end)
+                    or _NEW_CHILD_INTRO.search(text, max(0, start - _INTRO_REACH), start) is not None
+                    or self._followed_in_a_log(text, start, end, first)
                     or self._letter_about(text, start, end, before)
                     or (self._session_work_after.match(text, end) is not None and about_a_session())):
                 young = True
@@ -626,13 +650,42 @@ class YoungPersonNameDetector:
     def _in_programme_as_young_adult(self, text: str, start: int, end: int, before: str) -> bool:
         """"Candidate 3: NAME, 19, currently at college", "former member NAME (now 19)", "our trainee NAME,
         21": a young adult still in the charity's programmes (young leaders up to 25), round 26."""
-        return self._programme_before.search(before) is not None and _YOUNG_ADULT_AGE_AFTER.match(text, end) is not None
+        return ((self._programme_before.search(before) is not None or self._alumnus_before.search(before) is not None)
+                and _YOUNG_ADULT_AGE_AFTER.match(text, end) is not None)
+
+    def _on_youth_award_list(self, text: str, start: int) -> bool:
+        """"Young Musician of the Year - shortlist\n- NAME, producer - The Music Works": the name opens a
+        row of a list headed by a youth award's title and a shortlist's word (award_list_words.txt), so the
+        part they play ("producer", "rapper") is what they do as a young musician, not a grown-up's job
+        (round 27). The heading is read only within _AWARD_HEADING_REACH before the name."""
+        if _ROW_START_BEFORE.search(text, max(0, start - _LABEL_REACH), start) is None:
+            return False
+        heading_start = max(0, start - _AWARD_HEADING_REACH)
+        return (_YOUTH_AWARD.search(text, heading_start, start) is not None
+                and self._award_list.search(text, heading_start, start) is not None)
+
+    def _followed_in_a_log(self, text: str, start: int, end: int, first: str) -> bool:
+        """"12/11 NAME arrived upset ... 19/11 FIRST came in late": a dated log or chronology entry opens
+        with the name, and the first name alone comes back in another entry, so the log follows this one
+        young person (round 27). A grown-up's entry ("03/05 NAME covered the session") is not one, nor
+        the organisation's own people."""
+        if _DATE_OPENS_LINE_BEFORE.search(text, max(0, start - _DATE_REACH), start) is None:
+            return False
+        if self._adult_action_after.match(text, end) or self._role_after.match(text, end):
+            return False
+        # Both looks stop within _LOG_REACH of the name, so a long log costs no more than its length.
+        reach = min(len(text), end + _LOG_REACH)
+        if _DATED_LINE.search(text, end, reach) is None:
+            return False  # one dated line is no log
+        alone = re.compile(rf"(?<![\w'\u2019-]){re.escape(first)}(?![\w-])(?![ \t]+[A-Z][a-z])")
+        return alone.search(text, end, reach) is not None
 
     def _on_collection_row(self, text: str, start: int, end: int) -> bool:
         """"NAME - collected by Nan (...)", "NAME - walks home, permission on file": a pick-up list's line
         without a heading (round 26). The name opens its line."""
         return (_ROW_START_BEFORE.search(text, max(0, start - _LABEL_REACH), start) is not None
-                and self._collection_after.match(text, end) is not None)
+                and (self._collection_after.match(text, end) is not None
+                     or _HOME_ADDRESS_AFTER.match(text, end) is not None))
 
     def _letter_about(self, text: str, start: int, end: int, before: str) -> bool:
         """A letter or email about one young person (round 26): "Re: NAME" on a line of its own under the
@@ -853,6 +906,8 @@ class YoungPersonNameDetector:
             if (f"{first} {last}".lower() in self._org_people or f"{first} {last}".lower() in self._famous
                     or f"{first} {last}".lower() in self._project_names):
                 continue  # our own people, the famous, and our projects ("Beat It", "Youth Voice")
+            if self._artists.listed_as_artist(text, start, end):
+                continue  # "Expect NAME, Stormzy, Tom Jones and Little Mix covers": an artist (round 27)
             if _NAMES_A_PLACE_AFTER.match(text, end) or _BUSINESS_AFTER.match(text, end):
                 continue
             before = text[max(0, start - _LOOKBACK):start]
@@ -915,8 +970,8 @@ class YoungPersonNameDetector:
         for row_start, head_start, head_end, row_end in rows:
             name = text[head_start:head_end]
             first = re.split(r"[ \t,]+", name.strip())[0]
-            if self._is_adult(" ".join(re.split(r"[ \t,]+", name))) or first in NOT_A_NAME:
-                continue
+            if self._is_adult(" ".join(re.split(r"[ \t,]+", name))) or first in NOT_A_NAME or first in self._openers:
+                continue  # our own people, the famous, and a sign-off row ("Cheers, Sal", round 27)
             if "," in name and self._first_names_listed(text, head_start, head_end):
                 continue  # "Register: Ruby, Kai, Evie-Mae, Jess": first names one by one, not "Surname, First"
             before = text[max(0, head_start - _LOOKBACK):head_start]
@@ -932,11 +987,15 @@ class YoungPersonNameDetector:
                 continue
             if first.rstrip(".") in _TITLES:
                 continue  # "Parent/carer: Mr Ferris": a grown-up named by title
+            if re.split(r"[ \t,]+", name.strip())[-1] in _PLACE_WORDS and not self._is_forename(first):
+                continue  # "Risk assessment – residential, Wilderness Centre": the venue, not a row's child (round 27)
             if re.split(r"[ \t,]+", name.strip())[-1] in _SCHOOL_WORDS:
                 continue  # "Mason Reid (age 12), Brockworth Academy": the child's school, not another child
             # What the row says after the name, read no further than _ROW_REACH: a one-line list of
             # thousands of names would otherwise be read to its end once for every name in it.
             rest = text[head_end:min(row_end, head_end + _ROW_REACH)]
+            if self._award_list.match(rest.lstrip(" \t-\u2013\u2014:")):
+                continue  # "Emerging Artist – nominees": an award's heading over its list (round 27)
             if (head_start in roster_starts or _AGE_SIZE.search(rest) or _YOUNG_DOB.search(rest)
                     or self._parent_named_after.search(rest) or _YOUNG_AFTER.match(text, head_end)):
                 young = True
@@ -1242,6 +1301,36 @@ _ABOUT_A_SESSION = lazy_compile(r"\b(?:sessions?|studio|rehearsals?|workshops?|r
 # An age from 18 to 25 right after a name: ", 19,", " (now 19)", ", now 20".
 _YOUNG_ADULT_AGE_AFTER = lazy_compile(
     r"[ \t]*(?:,|\()[ \t]*(?:now[ \t]+|aged?[ \t]+)?(?:1[89]|2[0-5])\b(?![:.]\d|[ \t]*(?:%|am\b|pm\b|years?[ \t]+ago))",
+    re.IGNORECASE)
+# Round 27: "contact for the new Friday girl, so she gets the sheets: NAME": a child named after the colon
+# closing a line that introduces the new lad or girl, however much is said between the two.
+_NEW_CHILD_INTRO = lazy_compile(
+    r"\b(?:new|young|little|wee)[ \t]+(?-i:(?:[A-Z][\w'\u2019-]*[ \t]+){0,3})(?:lad|lass|boy|girl|kid|youngster|teen)s?"
+    r"(?:['\u2019]s)?\b[^\n:]{0,120}:[ \t]*$", re.IGNORECASE)
+_INTRO_REACH = 200
+# Round 27: a youth award's title: "Young Musician of the Year", "COUNTY YOUTH ARTS AWARDS".
+_YOUTH_AWARD = lazy_compile(
+    r"\b(?:young|youth|junior|teen|under[ \t-]?(?:1[0-9]|2[0-5])s?)\b[^\n]{0,50}?\b(?:awards?|of[ \t]+the[ \t]+year|prizes?)\b",
+    re.IGNORECASE)
+_AWARD_HEADING_REACH = 400
+# Round 27: a dated entry of a log or chronology, "12/11 NAME arrived upset", "5 Feb – NAME told ...":
+# the name opens its line after the entry's date. Such a log follows one young person when their first
+# name comes back on its own in later entries ("19/11 NAME came in late").
+_DATE_OPENS_LINE_BEFORE = lazy_compile(
+    r"(?:^|\n)[ \t]*(?:[-*\u2022][ \t]*)?(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}(?:st|nd|rd|th)?[ \t]+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)[ \t]*[:\-\u2013\u2014]?[ \t]*$",
+    re.IGNORECASE)
+_DATED_LINE = lazy_compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:\d{1,2}[/.]\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?[ \t]+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec))", re.IGNORECASE | re.MULTILINE)
+_DATE_REACH = 24
+_LOG_REACH = 1500
+# Round 27: "NAME, 9 Hazel Way, ..." or "NAME - Flat 2, 88 Bath Road": a row giving a person's home, where
+# certificates or cards are to go; the name opens its line and a house number and street follow it.
+_HOME_ADDRESS_AFTER = lazy_compile(
+    r"[ \t]*[,\-\u2013\u2014:][ \t]*(?:(?:flat|apartment|apt)[ \t]*\d{1,4}[A-Za-z]?[ \t]*,?[ \t]*)?"
+    r"\d{1,4}[A-Za-z]?[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+"
+    r"(?:Road|Rd|Street|St|Way|Lane|Close|Court|Gardens|Avenue|Drive|Crescent|Rise|Place|Terrace|Grove|View|Walk|Mews|Row|Hill)\b",
     re.IGNORECASE)
 _SUBJECT_LINE_BEFORE = lazy_compile(r"(?:^|\n)[ \t]*(?:(?:re|fw|fwd|subject)[ \t]*:[ \t]*)+$", re.IGNORECASE)
 _PRONOUN = lazy_compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
