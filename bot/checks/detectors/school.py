@@ -540,8 +540,11 @@ class SchoolDetector:
             spans = [span for span in spans if not self._exam_at_before.search(text, max(0, span.start - 60), span.start)]
         # "Ed Sheeran went to Thomas Mills High School": a famous person's school (famous_people.txt).
         if spans and self._famous.search(text):
+            # Not where a school year stands beside the school ("Tom Jones (Y10, Chosen Hill)", round 27): a pupil
+            # who shares a famous name.
             spans = [span for span in spans
-                     if not self._famous.search(text, max(doc.sentence_bounds(span.start)[0], span.start - 40), span.start)]
+                     if _YEAR_BESIDE_SCHOOL.search(text, max(0, span.start - 16), span.start)
+                     or not self._famous.search(text, max(doc.sentence_bounds(span.start)[0], span.start - 40), span.start)]
         return spans
 
     def _is_our_project(self, text: str, span: Span) -> bool:
@@ -1234,6 +1237,8 @@ _ONE_OF_MANY_BEFORE = lazy_compile(
     r"\b(?:a|an|one|another|some|any)[ \t]+(?:[a-z]+[ \t]+)?(?:(?:year|yr|y)[ \t]*\d{1,2}[ \t]+)?$", re.IGNORECASE)
 _PRONOUN_IN_SENTENCE = lazy_compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 _CAPITALISED_WORD = lazy_compile(r"\b[A-Z][a-z]+\b")
+# "(Y10, " or "(Year 9 - " just before a school: the pupil's school year.
+_YEAR_BESIDE_SCHOOL = lazy_compile(r"\((?:Y|Yr|Year)[ \t]*\d{1,2}[ \t]*(?:,|[-\u2013\u2014])[ \t]*$")
 # A capitalised word beside another in a title: "Christmas Concert", "Duke of Edinburgh", "Arts Award".
 _EVENT_TITLE_WORDS = frozenset(entries("event_title_words"))
 # How far either side of a word its title's other words are looked for ("the Big Sing at Gloucester Cathedral").
