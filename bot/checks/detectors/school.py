@@ -1221,6 +1221,7 @@ _LIST_ITEM = lazy_compile(r"(?:the[ \t]+)?(?:St\.?[ \t]+)?[A-Z][A-Za-z'\u2019.-]
 _GROUP_WINDOW = 200
 # How far after a group's schools a name is read as one of the group ("Pupils from X with Amy played").
 _GROUP_MEMBER_REACH = 30
+_SUBJECT_BEFORE_GROUP = lazy_compile(r"\b[A-Z][a-z]+[ \t]+$")
 _NOT_A_PUPIL_BEFORE = lazy_compile(
     r"(?:\b(?:[Tt]he|[Bb]y|[Cc]ontact|[Ee]mail|[Aa]sk)|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Prof|Rev|Cllr)\.?)[ \t]+$")
 # One pupil, said by what they are: "a Year 10 student from X", "a pupil at X", "a sixth former from X".
@@ -1328,7 +1329,10 @@ def _cue_ends(text: str, lowered: str | None, doc: Document | None = None, end_o
             # Round 27: a name ties the group to a child only beside the group ("Pupils from X with Amy
             # played", "Pupils at X: Amy and Kai"); further on the sentence names the grown-up who ran it
             # ("which they wrote with Lucy Moore"), a venue ("came to The Roundhouse") or our project.
-            if _names_someone(text, sentence_start, group.start(), first_names, not_people) or \
+            # "Art students from X": the capitalised word just before the group is their subject, not a person.
+            subject = _SUBJECT_BEFORE_GROUP.search(text, max(0, group.start() - 20), group.start())
+            before_end = subject.start() if subject else group.start()
+            if _names_someone(text, sentence_start, before_end, first_names, not_people) or \
                     _names_someone(text, after_list, min(sentence_end, after_list + _GROUP_MEMBER_REACH), first_names, not_people):
                 ends.append(group.end())
     for named in _NAMED_CUE.finditer(text):
