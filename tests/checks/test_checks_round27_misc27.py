@@ -6,7 +6,7 @@ Outside writers label a named child's school on a bulleted outcomes line, under 
 school team's referral, beside a name written with accents, and beside a school year when the child shares
 a famous name; an age before a hyphenated role, a birthday wished to a named leader and then its date, and
 an age turned on a described day with an emoji after the name; a lock's code said after the lock. They do
-not label a group of pupils from a school, an exam board's exams, a visitors' network named after a
+not label a group of pupils from a school, home education in brackets in a table, an exam board's exams, a visitors' network named after a
 password word in another sentence, a venue's address on a flyer, a business's landline listed with its
 website, a team's line, or a public-service professional's signed-off work address.
 """
@@ -116,3 +116,8 @@ def test_a_teams_landline_in_a_shared_advert_is_public(found):
 def test_a_public_service_professionals_signed_off_work_address_is_not_personal(found):
     text = "Happy to help with the training.\n\nKind regards,\nDr Nia Evans\nClinical Psychologist, Gloucestershire CAMHS\nnia.evans@ghc.example.nhs.uk"
     assert found(text, "email_address") == []
+
+
+def test_home_education_in_brackets_in_a_tables_school_column_is_no_school(found):
+    text = "Name | Year | School | Notes\nJo Bell | 8 | Severn Vale School | none\nAli Khan | 9 | (home educated) | none"
+    assert found(text, "school") == ["Severn Vale School"]
