@@ -54,7 +54,10 @@ _OLDEST_CHILD = 17
 _DATE_CELL = lazy_compile(
     r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}"
     r"|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Za-z]{3,9}\.?,?[ \t]+\d{2,4}|[A-Za-z]{3,9}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}")
-_NOTHING = lazy_compile(r"(?:-+|\?|none|n/?a|no|nil|tbc|tba|unknown|not[ \t]+known|home[ \t-]*(?:educated|schooled))", re.IGNORECASE)
+# Written in brackets too (round 27): "(home educated)", "(none)".
+_NOTHING = lazy_compile(
+    r"(?:-+|\?|(?P<open>\()?[ \t]*(?:none|n/?a|no|nil|tbc|tba|unknown|not[ \t]+known|home[ \t-]*(?:educated|schooled))[ \t]*(?(open)\)))",
+    re.IGNORECASE)
 _NAME_CELL_WORD = lazy_compile(r"[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019.-][^\W\d_]+)*\.?")
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev", "sir", "dame", "cllr"})
 # A form's line: its label, then a colon or a dash, then the value ("Parent/carer: Joanne Pike").

@@ -168,6 +168,8 @@ _YEAR_BABY = lazy_compile(rf"\b(?:a|an)[ \t]+(?P<date>{_YEAR})[ \t]+baby\b", re.
 # A date-of-birth label proper (not "born"): the date after it is personal at any age.
 _DOB_LABEL = lazy_compile(r"(?<![^\W_])(?:d\.?o\.?b|date[ \t_]*of[ \t_]*birth|birth[ \t_]?date)(?![^\W_])", re.IGNORECASE)
 _AGE_VERB = lazy_compile(rf"[ \t]*(?:{_TURNS}|['\u2019]s|is)(?![^\W_])", re.IGNORECASE)
+# A run of emoji (pictographs, symbols, their joiners and variation selectors), as people put beside a name.
+_EMOJI_RUN = r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u200d\ufe0f]{1,12}"
 # The oldest a living person giving their details might be.
 _OLDEST_LABELLED_AGE = 100
 # Days said relative to now: "turns 15 tomorrow", "is 12 on Thursday", "11 next Monday".
@@ -441,7 +443,8 @@ class DateOfBirthDetector:
         # Round 26: "Priya turned 15 on the final night of band camp" (birthday_occasion_words.txt).
         occasions = phrase_pattern(entries("birthday_occasion_words", context.extra_terms))
         self._turned_on_an_occasion = lazy_compile(
-            rf"\b(?P<who>{_NAME_WORD}(?:-{_NAME_WORD})?|[Hh]e|[Ss]he)(?:[ \t]+(?:turned|turns|turning|hit|hits|reached)|['\u2019]s[ \t]+turning)"
+            # An emoji may stand between the name and the verb (round 27): "Ruby 🎂 turned 14 on the last day of ...".
+            rf"\b(?P<who>{_NAME_WORD}(?:-{_NAME_WORD})?|[Hh]e|[Ss]he)(?:[ \t]+{_EMOJI_RUN})?(?:[ \t]+(?:turned|turns|turning|hit|hits|reached)|['\u2019]s[ \t]+turning)"
             rf"[ \t]+(?P<age>{_AGE})[ \t]+on[ \t]+the[ \t]+(?i:first|last|final|opening|closing|second|same)[ \t]+(?i:{occasions})\b")
         # Round 26: "Ella H's 18th: she celebrates on Sunday 3 August" (celebration_words.txt).
         celebrations = phrase_pattern(entries("celebration_words", context.extra_terms))
@@ -450,7 +453,11 @@ class DateOfBirthDetector:
             re.IGNORECASE)
         self._whose_numbered_birthday = lazy_compile(
             rf"\b(?P<who>{_NAME_WORD})(?:[ \t]+[A-Z]\.?)?(?:['\u2019]s[ \t]+(?:big[ \t]+)?{_AGE_ORDINAL}\b"
-            rf"|[ \t]+(?:turns|turning|will[ \t]+be|is[ \t]+going[ \t]+to[ \t]+be)[ \t]+(?P<age>{_AGE})\b)")
+            rf"|[ \t]+(?:turns|turning|will[ \t]+be|is[ \t]+going[ \t]+to[ \t]+be)[ \t]+(?P<age>{_AGE})\b)"
+            # Round 27: "a very happy 18th birthday to our young leader Maya, who celebrates on ...": the
+            # numbered birthday wished to someone named after it, perhaps after a role of up to three words.
+            rf"|\b{_AGE_ORDINAL}[ \t]+(?i:birthday|bday|b['\u2019]day)[ \t]+to[ \t]+(?:(?i:our|my|the)[ \t]+)?"
+            rf"(?:[a-z]+(?:-[a-z]+)?[ \t]+){{0,3}}?(?P<greeted>{_NAME_WORD})\b")
         # Round 26: a list's rows "Isla – 13 – The Crypt" with no header: a first name (and perhaps a
         # surname: "Amelia Croft – 12 – Stroud High School"), an age, then a capitalised item (a school, a
         # part), the age of a young person.
@@ -549,7 +556,8 @@ class DateOfBirthDetector:
                 age = whose.group("age")
                 if age is not None and not age.isdigit():
                     age = None
-                if (self._is_first_name(whose.group("who")) and whose.group("who") not in NOT_A_NAME
+                who = whose.group("who") or whose.group("greeted")
+                if (self._is_first_name(who) and who not in NOT_A_NAME
                         and (age is None or int(age) <= _OLDEST_AGE)):
                     spans.append(Span(Kind.DATE_OF_BIRTH, found.start("date"), found.end("date")))
                     break
@@ -1005,7 +1013,8 @@ _FULL_NAME_ONLY_GROUPS = frozenset({"next", "is"})
 # Before the name, perhaps with a role between: "14-year-old Ruby Castell", "our 12 year old producer Zain".
 _AGE_BEFORE_NAME = lazy_compile(
     rf"(?<![\w-])(?P<old>{_YEARS_OLD})(?!s)[ \t]+"
-    rf"(?:(?!(?:from|in|at|and|or|with|to|for|who|the|a|an|of|is|was|has|had|joined|came|said)\b)[a-z]+[ \t]+){{0,2}}$",
+    # A role may be hyphenated (round 27): "17-year-old singer-songwriter Chloe Adebayo".
+    rf"(?:(?!(?:from|in|at|and|or|with|to|for|who|the|a|an|of|is|was|has|had|joined|came|said)\b)[a-z]+(?:-[a-z]+)?[ \t]+){{0,2}}$",
     re.IGNORECASE,
 )
 # A numbered birthday greeting just before the name (round 21): "Happy 16th to Tom Jones", "a big happy
@@ -1022,7 +1031,7 @@ _GREETED_ORDINAL_BEFORE_NAME = lazy_compile(
     rf"(?:[ \t]+(?:birthday|bday|b['\u2019]day))?"
     rf"|(?<![\w-])(?P<numbered>{_AGE_ORDINAL_4_TO_19})[ \t]+(?:birthday|bday|b['\u2019]day))"
     rf"(?:[ \t]*(?:[,!]+[ \t]*|[ \t]+(?:to|for)[ \t]+)(?:(?:our|my|the)[ \t]+)?"
-    rf"(?:(?!(?:of|in|at|on|from|and|or|with|place|anniversary|time|year|week|season)\b)[a-z]+[ \t]+){{0,3}}?|[ \t]+)$",
+    rf"(?:(?!(?:of|in|at|on|from|and|or|with|place|anniversary|time|year|week|season)\b)[a-z]+(?:-[a-z]+)?[ \t]+){{0,3}}?|[ \t]+)$",
     re.IGNORECASE,
 )
 _GREETING_LOOKBACK = 70

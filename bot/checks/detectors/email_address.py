@@ -156,6 +156,16 @@ class EmailAddressDetector:
         reach = max(0, email.start - 200)
         sentence_start = max(doc.masked.rfind(mark, reach, email.start) for mark in (". ", "\n", "! ", "? ")) + 1
         before = doc.masked[max(sentence_start, reach):email.start]
+        if not before.strip():
+            # Round 27: an address opening its line is a signature's: the name and the role ("Clinical
+            # Psychologist, Gloucestershire CAMHS") stand on the two lines above it.
+            block_start = email.start
+            for _ in range(2):
+                block_start = doc.masked.rfind("\n", reach, max(reach, block_start - 1))
+                if block_start < 0:
+                    block_start = reach
+                    break
+            before = doc.masked[block_start:email.start]
         return self._service_named.search(before) is not None and _OWNED_BY_SOMEONE.search(before) is None
 
     def _is_organisations(self, doc: Document, email: EmailMatch) -> bool:

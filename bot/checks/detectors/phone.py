@@ -89,6 +89,15 @@ _SERVICE_NUMBER_TYPES = frozenset({
 _FIXED_LINE_TYPES = frozenset({phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE})
 
 
+# "01632 960391 | stevedoylepianos.co.uk" (round 27): a number with a website beside it on its line is a
+# business's listing, as in an advert or a sponsor's credit. Only a landline is public (checked by the caller).
+_WEBSITE_AFTER = lazy_compile(
+    r"[ \t]*[|/\u2022\u00b7,\u2013\u2014-][ \t]*(?:(?:https?://)?www\.)?[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,62}){0,3}"
+    r"\.(?:co\.uk|org\.uk|com|uk|org|net|biz|info)(?![\w.@-])",
+    re.IGNORECASE,
+)
+
+
 def _key(number: phonenumbers.PhoneNumber) -> tuple[int, int]:
     return number.country_code, number.national_number
 
@@ -226,6 +235,7 @@ class PhoneDetector:
         if self._labelled_as_identifier(text[max(0, start - 60):start]):
             return False
         public = (self._public_line_before.search(before) or self._public_line_after.match(text, end)
+                  or self._listed_with_a_website(text, start, end)
                   or self._their_number(text, start) or self._business_clause(text, start, written)
                   or self._named_just_before(text, start))
         if public and self._a_landline(number):
@@ -233,6 +243,15 @@ class PhoneDetector:
         if self._signed_by_an_organisation(text, start) and self._a_landline(number):
             return False
         return self._looks_like_phone(raw, number) and _key(number) not in self._own_numbers
+
+    @staticmethod
+    def _listed_with_a_website(text: str, start: int, end: int) -> bool:
+        """A website beside the number on its line, and nothing before it saying whose number it is ("her
+        mum's", "Kai's mobile")."""
+        if _WEBSITE_AFTER.match(text, end) is None:
+            return False
+        clause = _CLAUSE_END.split(text[max(0, start - 100):start])[-1]
+        return not (_PERSONAL_OWNER.search(clause) or _OWNERS_NUMBER.search(clause))
 
     def _a_landline(self, number: phonenumbers.PhoneNumber) -> bool:
         """A fixed line, or a number in a range not yet given out (Ofcom's drama numbers, 01632 ...) that

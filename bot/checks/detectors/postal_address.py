@@ -323,6 +323,15 @@ class PostalAddressDetector:
         venues = list(_VENUE_BEFORE.finditer(before))
         if venues:
             return not _PERSONAL_CUE.search(before, venues[-1].end())
+        # Round 27: "The Vault, 12 Kings Square, Gloucester GL1 2RZ" on a flyer or in a gig notice: a place
+        # named as one ("The Folk", "The Vault") on the address's line, in a text that advertises an event
+        # (a time, tickets, entry), is the event's venue.
+        named = _NAMED_PLACE_BEFORE.search(before)
+        # Near the address, across sentences: "Party at ours! The Old Rectory, ..." is a home.
+        around = doc.masked[max(0, start - _SENTENCE_REACH):end + _VENUE_LOOKBACK]
+        if named and not _HOME_CUE.search(around) and not _PRIVATE_EVENT.search(around) \
+                and not _PRIVATE_OCCASION.search(around) and _event_listing(doc):
+            return True
         events = list(_EVENT_AT.finditer(before)) or list(self._public_event_at.finditer(before))
         # "...who hosted our garden gig at 19 The Crescent": a home lent for the event is still a home.
         if events and not _PERSONAL_CUE.search(before) and not _PRIVATE_EVENT.search(before):
@@ -330,6 +339,25 @@ class PostalAddressDetector:
         after = _VENUE_AFTER.match(doc.masked, end)
         return after is not None and not _PERSONAL_CUE.search(before) and not _PERSONAL_CUE.search(after.group("inside")) \
             and not _SOMEONES.search(after.group("inside"))
+
+
+# A party at someone's place is a home, however it is advertised: "Party at ours! The Old Rectory, ...".
+_PRIVATE_OCCASION = lazy_compile(r"\b(?:ours|party|sleepover|birthday|bbq|barbecue)\b", re.IGNORECASE)
+# A place's own name, "The" and capitalised words, then a comma, earlier on the address's line.
+_NAMED_PLACE_BEFORE = lazy_compile(r"\b[Tt]he[ \t]+[A-Z][\w'\u2019&-]*(?:[ \t]+[A-Z][\w'\u2019&-]*){0,3}[ \t]*,[^\n]{0,60}$")
+# What a text advertising an event says: a clock time, tickets, entry, a box office, doors opening.
+_EVENT_LISTING = lazy_compile(
+    r"\b\d{1,2}(?:[.:]\d{2})?[ \t]*(?:am|pm)\b|\b(?:tickets?|free[ \t]+entry|entry|box[ \t]+office|doors[ \t]+open|all[ \t]+welcome)\b",
+    re.IGNORECASE,
+)
+
+
+def _event_listing(doc: Document) -> bool:
+    """Does the text advertise an event? Read once a text, however many addresses it has."""
+    found = doc.memo.get("postal_address.event_listing")
+    if found is None:
+        found = doc.memo["postal_address.event_listing"] = _EVENT_LISTING.search(doc.masked) is not None
+    return bool(found)
 
 
 def _org_address_forms(addresses: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...]]:

@@ -43,6 +43,7 @@ exam board before "at <school>" makes the school the exam's venue (exam_boards.t
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 
 from bot.checks.context import CheckContext
@@ -272,6 +273,22 @@ _HALL_KINDS = frozenset(
 _SCHOOL_STREET_WORDS = frozenset(["road", "lane", "street", "park", "hall"])
 
 
+def fold_accents(text: str) -> str:
+    """``text`` with each accented Latin letter as its plain letter ("Zoë" as "Zoe"), one character for
+    one, so that offsets into it are offsets into ``text``."""
+    if text.isascii():
+        return text
+    return "".join(_plain_letter(ch) if ord(ch) > 127 else ch for ch in text)
+
+
+def _plain_letter(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", ch)
+    base = decomposed[:1]
+    if len(decomposed) > 1 and base.isascii() and base.isalpha() and all(unicodedata.combining(c) for c in decomposed[1:]):
+        return base
+    return ch
+
+
 def _named_hall(name: str, place: str) -> bool:
     """Is "<Word> Hall" a school's own name rather than a hall to hire?"""
     words = name.split()
@@ -495,6 +512,11 @@ class SchoolDetector:
             rf"\b(?i:{boards})(?![\w&])[^.,;:!?()\n]{{0,40}}?\b(?i:at|in)[ \t]+(?:(?i:the)[ \t]+)?$")
 
     def find(self, doc: Document) -> list[Span]:
+        # Round 27: "Zoë Brontë (Sir Thomas Rich's)": a name written with accents is read by its letters, so
+        # the rules that look for a capitalised first name see it. One character for one, so spans keep.
+        folded = fold_accents(doc.masked)
+        if folded != doc.masked:
+            doc = Document(folded)
         spans = self._find(doc)
         spans += self._before_a_named_pupil(doc, spans)
         text = doc.masked
@@ -518,8 +540,11 @@ class SchoolDetector:
             spans = [span for span in spans if not self._exam_at_before.search(text, max(0, span.start - 60), span.start)]
         # "Ed Sheeran went to Thomas Mills High School": a famous person's school (famous_people.txt).
         if spans and self._famous.search(text):
+            # Not where a school year stands beside the school ("Tom Jones (Y10, Chosen Hill)", round 27): a pupil
+            # who shares a famous name.
             spans = [span for span in spans
-                     if not self._famous.search(text, max(doc.sentence_bounds(span.start)[0], span.start - 40), span.start)]
+                     if _YEAR_BESIDE_SCHOOL.search(text, max(0, span.start - 16), span.start)
+                     or not self._famous.search(text, max(doc.sentence_bounds(span.start)[0], span.start - 40), span.start)]
         return spans
 
     def _is_our_project(self, text: str, span: Span) -> bool:
@@ -653,6 +678,9 @@ class SchoolDetector:
                 continue
             if len(words) == 1 and words[0].lower() in _PRONOUNS:
                 continue
+            # "their Grade 5 Rockschool exams": an exam board's exams (exam_boards.txt), not a school's.
+            if self._exam_board.fullmatch(found.group("school").strip()):
+                continue
             if self._names_a_child(doc, found.start(), found.end()):
                 spans.append(Span(Kind.SCHOOL, *found.span("school")))
         return spans
@@ -692,7 +720,8 @@ class SchoolDetector:
         if "," in text or "-" in text or "|" in text or "\u2013" in text or "\u2014" in text:
             spans += self._record_lines(doc)
         # Where a cue ends, a school's name may begin. Most texts have no cue and stop here.
-        cue_ends = [end for end in _cue_ends(text, doc.lowered, doc, self._end_of_school_list, self._first_names)
+        cue_ends = [end for end in _cue_ends(text, doc.lowered, doc, self._end_of_school_list, self._first_names,
+                                               self._project_words)
                     if not self._adult_named_of.search(text, max(0, end - 60), end)]
         if " at " in text:
             cue_ends = sorted(set(cue_ends) | {m.end() for m in self._staff_cue.finditer(text)}
@@ -1152,7 +1181,10 @@ class SchoolDetector:
 # never left my room' – Lily Fairbanks, Stroud High School" says who said it and where they are at school.
 _DOB_ITEM = r"(?i:d\.?o\.?b\.?|born|b\.)[ \t:]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
 _RECORD_START = lazy_compile(
-    r"(?:^|(?<=[\n'\"\u2018\u201c(:])|(?<=['\"\u2019\u201d][ \t][-\u2013\u2014])|(?<=['\"\u2019\u201d][-\u2013\u2014]))[ \t]*"
+    # Round 27: a bulleted line ("- Sophie Reid, 16, X: completed Bronze") and a line under a short heading
+    # ("Chronology note \u2013 Tyler Brookes, Year 11, X.") start a record too.
+    r"(?:^[ \t]*(?:[-*\u2022][ \t]+|[A-Z][a-z]+(?:[ \t]+[a-z]+){1,3}[ \t]+[-\u2013\u2014][ \t]+)"
+    r"|^|(?<=[\n'\"\u2018\u201c(:])|(?<=['\"\u2019\u201d][ \t][-\u2013\u2014])|(?<=['\"\u2019\u201d][-\u2013\u2014]))[ \t]*"
     # A register line may give the surname first: "McAllister, Orla - Tewkesbury Academy".
     r"(?:[A-Z][A-Za-z'\u2019-]*[a-z],[ \t]+(?P<given>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=[ \t]*(?:\||[ \t][-\u2013\u2014]|[\u2013\u2014]))"
     r"|(?P<first>[A-Z][a-z]+)(?:[ \t]+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.?))?)"
@@ -1170,7 +1202,8 @@ _YEAR_OR_AGE_ITEM = lazy_compile(
 _SCHOOL_YEAR_ITEM = lazy_compile(
     r"(?:^|(?<=[,;|(\-\u2013\u2014]))[ \t]*(?:Y|Yr|Year)[ \t]*\d{1,2}[ \t]*(?=[,;|)\-\u2013\u2014]|$)", re.MULTILINE
 )
-_RECORD_SEPARATOR = lazy_compile(r"[ \t]*(?:[,;|(]|[ \t][-\u2013\u2014][ \t]|[\u2013\u2014])[ \t]*")
+# An item may end in a colon before what the line says of the young person ("X Academy: completed Bronze").
+_RECORD_SEPARATOR = lazy_compile(r"[ \t]*(?:[,;|(]|:(?=[ \t])|[ \t][-\u2013\u2014][ \t]|[\u2013\u2014])[ \t]*")
 
 # Pupils of a school as a group: "Year 9 pupils at X will perform" names no child, so it is only a
 # cue when the sentence also names someone ("Students of X: Amy and Kai").
@@ -1186,6 +1219,11 @@ _SCHOOL_LIST = lazy_compile(
 )
 _LIST_ITEM = lazy_compile(r"(?:the[ \t]+)?(?:St\.?[ \t]+)?[A-Z][A-Za-z'\u2019.-]*(?:[ \t]+(?:(?:of|the|&)[ \t]+)?[A-Z][A-Za-z'\u2019.-]*)*")
 _GROUP_WINDOW = 200
+# How far after a group's schools a name is read as one of the group ("Pupils from X with Amy played").
+_GROUP_MEMBER_REACH = 30
+_SUBJECT_BEFORE_GROUP = lazy_compile(r"\b[A-Z][a-z]+[ \t]+$")
+_NOT_A_PUPIL_BEFORE = lazy_compile(
+    r"(?:\b(?:[Tt]he|[Bb]y|[Cc]ontact|[Ee]mail|[Aa]sk)|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Prof|Rev|Cllr)\.?)[ \t]+$")
 # One pupil, said by what they are: "a Year 10 student from X", "a pupil at X", "a sixth former from X".
 # Like a group, this ties X to a child only when the sentence names one (or says he or she): "A Year 10
 # student from Cleeve School asked a great question" identifies nobody; "Jess, a Year 10 student from
@@ -1200,6 +1238,8 @@ _ONE_OF_MANY_BEFORE = lazy_compile(
     r"\b(?:a|an|one|another|some|any)[ \t]+(?:[a-z]+[ \t]+)?(?:(?:year|yr|y)[ \t]*\d{1,2}[ \t]+)?$", re.IGNORECASE)
 _PRONOUN_IN_SENTENCE = lazy_compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 _CAPITALISED_WORD = lazy_compile(r"\b[A-Z][a-z]+\b")
+# "(Y10, " or "(Year 9 - " just before a school: the pupil's school year.
+_YEAR_BESIDE_SCHOOL = lazy_compile(r"\((?:Y|Yr|Year)[ \t]*\d{1,2}[ \t]*(?:,|[-\u2013\u2014])[ \t]*$")
 # A capitalised word beside another in a title: "Christmas Concert", "Duke of Edinburgh", "Arts Award".
 _EVENT_TITLE_WORDS = frozenset(entries("event_title_words"))
 # How far either side of a word its title's other words are looked for ("the Big Sing at Gloucester Cathedral").
@@ -1245,7 +1285,8 @@ def _in_a_title(text: str, start: int, end: int) -> bool:
                for word in _CAPITALISED_WORD.finditer(text, max(0, start - _TITLE_REACH), min(len(text), end + _TITLE_REACH)))
 
 
-def _names_someone(text: str, start: int, end: int, first_names: frozenset[str] | None = None) -> bool:
+def _names_someone(text: str, start: int, end: int, first_names: frozenset[str] | None = None,
+                   not_people: frozenset[str] = frozenset()) -> bool:
     """Does text[start:end] name a person, other than in a school's name? With ``first_names`` (round 24),
     a capitalised word that is not a first name people have and stands in a run of capitalised words is
     the title of an event, an award or a place ("the Christmas Concert", "their Duke of Edinburgh", "the
@@ -1253,7 +1294,10 @@ def _names_someone(text: str, start: int, end: int, first_names: frozenset[str] 
     schools = [m.span() for m in _SCHOOL_NAME.finditer(text, start, end)]
     for word in _CAPITALISED_WORD.finditer(text, start, end):
         if word.group() in NOT_A_NAME or word.group() in _GENERIC or word.group() in _TYPE_WORD_SET \
-                or word.group() in _GROUP_WORDS:
+                or word.group() in _GROUP_WORDS or word.group() in not_people:
+            continue
+        # "to The Roundhouse", "led by Sam", "their teacher, Mr Patel": a venue, or a grown-up in charge.
+        if _NOT_A_PUPIL_BEFORE.search(text, max(0, word.start() - 12), word.start()):
             continue
         if first_names is not None and word.group().lower() not in first_names and (
                 _TITLE_RUN_BEFORE.search(text, max(0, word.start() - 20), word.start())
@@ -1270,7 +1314,7 @@ def _names_someone(text: str, start: int, end: int, first_names: frozenset[str] 
 
 
 def _cue_ends(text: str, lowered: str | None, doc: Document | None = None, end_of_list=None,
-              first_names: frozenset[str] | None = None) -> list[int]:
+              first_names: frozenset[str] | None = None, not_people: frozenset[str] = frozenset()) -> list[int]:
     link_cues = _LINK_CUE.finditer(lowered) if lowered is not None else _LINK_CUE_ANY_CASE.finditer(text)
     ends = [m.end() for m in link_cues if doc is None or end_of_list is None or _one_pupil_named(text, m, doc, end_of_list)]
     if doc is not None:
@@ -1282,8 +1326,14 @@ def _cue_ends(text: str, lowered: str | None, doc: Document | None = None, end_o
             # The schools listed after the cue ("pupils from Severn Vale, Cleeve and Balcarras") are
             # not people.
             after_list = end_of_list(text, group.end()) if end_of_list else group.end()
-            if _names_someone(text, sentence_start, group.start(), first_names) or \
-                    _names_someone(text, after_list, sentence_end, first_names):
+            # Round 27: a name ties the group to a child only beside the group ("Pupils from X with Amy
+            # played", "Pupils at X: Amy and Kai"); further on the sentence names the grown-up who ran it
+            # ("which they wrote with Lucy Moore"), a venue ("came to The Roundhouse") or our project.
+            # "Art students from X": the capitalised word just before the group is their subject, not a person.
+            subject = _SUBJECT_BEFORE_GROUP.search(text, max(0, group.start() - 20), group.start())
+            before_end = subject.start() if subject else group.start()
+            if _names_someone(text, sentence_start, before_end, first_names, not_people) or \
+                    _names_someone(text, after_list, min(sentence_end, after_list + _GROUP_MEMBER_REACH), first_names, not_people):
                 ends.append(group.end())
     for named in _NAMED_CUE.finditer(text):
         who = named.group("who") or named.group("who_paren") or named.group("who_at") or named.group("owner") \

@@ -117,7 +117,9 @@ _SEPARATOR = (
 # Where the code opens, or when it holds: "door code for the hall is", "door code from Monday is", "gate code
 # until half term is", "alarm code this week is".
 _QUALIFIER = (rf"(?:[ \t]+(?:(?:for|to|of|on|at|in|by|near|round|around|outside|inside|behind|beside|under"
-              rf"|from|until|till|til|after|since|starting|as[ \t]+of)[ \t]+[^\n:=]{{1,40}}?"
+              # Not past the end of a sentence (round 27): "we don't share passwords by email. The Wi-Fi for
+              # visitors is TMW-Guest" gives no password; "St." and "Rd." are no sentence's end.
+              rf"|from|until|till|til|after|since|starting|as[ \t]+of)[ \t]+(?:[^\n:=.!?]|[.!?](?![ \t])|(?<![a-z]{{3}})\.){{1,40}}?"
               rf"|(?:this|next)[ \t]+(?:week|term|month)|today|tonight|tomorrow)(?={_SEPARATOR}))?")
 _VALUE = r"[\"'\u201c\u2018`]?(?P<value>[^\s\"'\u201d\u2019`]{1,200})"
 
@@ -181,13 +183,14 @@ _CLAUSE_ENDS_AFTER = lazy_compile(r"[ \t]*(?:$|[\n.,;:!?)\u2013\u2014]|-[ \t])")
 def _place_number(code_digits: str):
     return lazy_compile(
         # "Bike shed lock is three, one, four, one": a lock of any kind, named with what it locks.
-        r"\b(?:door|gate|key[ \t]?safe|key[ \t]?box|lock[ \t]?box|padlock|alarm|key[ \t]?pad|alarm[ \t]+panel|(?:bike|shed|cage|combination|trolley|locker)[ \t]+lock)"
+        r"\b(?:door|gate|key[ \t]?safe|key[ \t]?box|lock[ \t]?box|padlock|alarm|key[ \t]?pad|alarm[ \t]+panel|(?:bike|shed|cage|combination|combo|trolley|locker)[ \t]+lock)"
         # "lockbox at St Luke's hall is 7150", "the key box by the fire exit is 2290"
         r"(?:[ \t]+(?:at|in|on|by|for|outside|behind|beside|near|round|around|under|inside|next[ \t]+to)[ \t]+[^\n:=.,;!?]{1,40}?)?"
         # "door's 1379", "keypad on the back gate - 1 9 4 7", "Lockbox for the van keys: 3-6-9-2"
         # "keypad now - 2580#": the code just changed.
         r"(?:[ \t]+(?:is[ \t]+)?now\b)?"
-        r"(?:[ \t]*(?::|=|is\b|(?:has[ \t]+)?changed[ \t]+to\b)|['\u2019]s\b|(?P<dash>[ \t]+[-\u2013\u2014])|(?<=now))[ \t]*"
+        # "has a combo lock, it's 1-9-7-3": the code said in the clause after the lock.
+        r"(?:[ \t]*(?::|=|is\b|(?:has[ \t]+)?changed[ \t]+to\b|,[ \t]*it(?:['\u2019]s|[ \t]+is)\b)|['\u2019]s\b|(?P<dash>[ \t]+[-\u2013\u2014])|(?<=now))[ \t]*"
         rf"(?P<value>{code_digits})",
         re.IGNORECASE,
     )
