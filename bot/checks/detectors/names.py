@@ -126,11 +126,8 @@ _HASHTAG = lazy_compile(r"(?<![\w<&])#[^\W\d_][\w]{2,}")
 # Names listed together: "Tom, Isla and Noah", "Maya and Finn's duet", "Maya & Kai".
 _LISTED_WITH = lazy_compile(r"[ \t]*(?:,|&|\+|/|\band\b)[ \t]*(?:and[ \t]+)?")
 _LISTED_BEFORE = lazy_compile(r"(?P<other>[^\W\d_]+)[ \t]*(?:,|&|\+|/|\band\b)[ \t]*(?:and[ \t]+)?$")
-# One item of a list of artists, straight before or after a name and its separator (round 26): "Stormzy"
-# in "Expect Ella Fitzgerald, Stormzy, Tom Jones and Little Mix covers".
-_LIST_SEPARATOR_BEFORE = lazy_compile(r"(?:,|&|\+|/|\band\b)[ \t]*(?:and[ \t]+)?$")
-_LIST_ITEM_SPLIT = lazy_compile(r"[ \t]*(?:[,&+/:;\n(]|\band\b|\bexpect\b|\bby\b)[ \t]*", re.IGNORECASE)
-_LIST_REACH = 40
+# How far after a listed name a performance may be said ("..., Isla and Noah played a blinder").
+_PERFORMANCE_REACH = 60
 # A playlist's credit: "Tom Jones - Sex Bomb", "Tom Jones: Delilah".
 _CREDIT_DASH_AFTER = lazy_compile(r"[ \t]*[-\u2013\u2014:][ \t]*[\"'\u2018\u201c]?[A-Z0-9]")
 # A famous namesake after a song title and a dash in a list of songs: "2. Delilah \u2013 Tom Jones".
@@ -216,9 +213,13 @@ class NameDetector:
         # "can you post Oscar's certificate?": posting a thing that goes by mail (posted_things.txt) is the
         # mail's sense too (round 25); a photo word elsewhere in the text still counts.
         posted = phrase_pattern(entries("posted_things", context.extra_terms))
+        # The words between may not be about pictures themselves: "just posted Maya's photo with her
+        # trophy" is publicity.
+        pictures = phrase_pattern(entries("publicity_words", context.extra_terms))
         self._not_publicity = lazy_compile(
             rf"(?<!\w)(?:{senses})(?!\w)"
-            rf"|\bpost(?:ed|ing)?[ \t]+(?:[\w'\u2019]+[ \t]+){{0,4}}?(?:{posted})(?!\w)", re.IGNORECASE)
+            rf"|\bpost(?:ed|ing)?[ \t]+(?:(?!(?:{pictures})(?!\w))[\w'\u2019]+[ \t]+){{0,4}}?(?:{posted})(?!\w)",
+            re.IGNORECASE)
         # "covering Tom Jones", "(Tom Jones, arr. D. Hughes)", "(Tom Jones/Les Reed, arr. L. Moore)": a
         # famous namesake credited with a song.
         credits_before = phrase_pattern(entries("namesake_credits_before", context.extra_terms))
@@ -236,7 +237,7 @@ class NameDetector:
         self._artists = ArtistLists(self._famous, phrase_pattern(entries("artist_list_cues", context.extra_terms)))
         comparisons = phrase_pattern(entries("namesake_comparisons", context.extra_terms))
         self._comparison_before = lazy_compile(rf"(?<![\w-])(?:{comparisons})[ \t,]*$", re.IGNORECASE)
-        self._comparison_after = lazy_compile(rf"[ \t,]*(?:{comparisons})(?![\w-])", re.IGNORECASE)
+        self._comparison_after = lazy_compile(rf"[ \t,]*(?:{comparisons})(?![\w-])(?![ \t]+of\b)", re.IGNORECASE)
         works = phrase_pattern(entries("namesake_works", context.extra_terms))
         self._work_after = lazy_compile(rf"[ \t]+(?:{works})(?!\w)", re.IGNORECASE)
         # "ozzy" -> ("oscar",): a nickname and the first names it may stand for.
@@ -511,35 +512,16 @@ class NameDetector:
                 and facts.about_songs):
             return True
         # "Move over Tom Jones", "Tom Jones would be proud": the famous singer held up as a yardstick
-        # (namesake_comparisons.txt), and "soul legends: ..., Tom Jones, ..." in a list of artists (round 27).
+        # (namesake_comparisons.txt; "would be proud of himself" is the child); "Expect Ella Fitzgerald,
+        # Stormzy, Tom Jones and Little Mix covers": listed beside another famous artist (rounds 26 and 27).
         if (self._comparison_before.search(text, max(0, start - 30), start) is not None
-                or self._comparison_after.match(text, end) is not None):
+                or self._comparison_after.match(text, end) is not None
+                or self._artists.beside_famous(text, start, end)):
             return True
-        if self._artists.listed_as_artist(text, start, end):
-            return True
-        return facts.about_songs and self._listed_with_famous(text, start, end)
-
-    def _listed_with_famous(self, text: str, start: int, end: int) -> bool:
-        """"Expect Ella Fitzgerald, Stormzy, Tom Jones and Little Mix covers": a famous namesake in a list
-        beside another famous artist (famous_people.txt) is the artist, in a text about songs (round 26).
-        A child listed beside other children ("Tom Jones, Isla and Noah on keys") is still the child."""
-        gap = _LISTED_WITH.match(text, end)
-        if gap is not None and gap.end() > end:
-            following = _LIST_ITEM_SPLIT.split(text[gap.end():gap.end() + _LIST_REACH], maxsplit=1)[0]
-            if self._famous_item(following):
-                return True
-        separator = _LIST_SEPARATOR_BEFORE.search(text, max(0, start - 8), start)
-        if separator is not None:
-            preceding = _LIST_ITEM_SPLIT.split(text[max(0, separator.start() - _LIST_REACH):separator.start()])[-1]
-            if self._famous_item(preceding):
-                return True
-        return False
-
-    def _famous_item(self, item: str) -> bool:
-        """A list item that is a famous artist, alone or with a word of what is done with them ("Little
-        Mix covers")."""
-        words = item.lower().split()
-        return any(" ".join(words[:n]) in self._famous for n in range(len(words), 0, -1))
+        # "soul legends: Otis Redding, Etta James, Tom Jones": a list word says so too, unless a performance
+        # follows ("Our young legends: Tom Jones, Isla and Noah played a blinder" lists children).
+        return (self._artists.listed_after_cue(text, start, end)
+                and self._performing_after.search(text, end, min(len(text), end + _PERFORMANCE_REACH)) is None)
 
     def _song_credit(self, text: str, start: int, end: int) -> bool:
         """"Delilah (Tom Jones)", or "Delilah by Tom Jones" in a text about songs."""

@@ -57,10 +57,10 @@ FAMILY_SUBJECT = (
 )
 
 
-# A name's place in a list: a comma, "and" or "&" right before it or right after it.
-_LIST_SEPARATOR_BEFORE = re.compile(r"(?:,|&|\band)[ \t]*$")
-_LIST_SEPARATOR_AFTER = re.compile(r"[ \t]*(?:,|&|and\b)[ \t]*(?=[A-Z])")
-_LIST_ITEM_SPLIT = re.compile(r"[ \t]*(?:,|&|\band\b|[.!?:;\n])[ \t]*")
+# A name's place in a list: a comma, "and", "&", "+" or "/" right before it or right after it.
+_LIST_SEPARATOR_BEFORE = re.compile(r"(?:,|&|\+|/|\band\b)[ \t]*(?:and[ \t]+)?$")
+_LIST_SEPARATOR_AFTER = re.compile(r"[ \t]*(?:,|&|\+|/|\band\b)[ \t]*(?:and[ \t]+)?(?=[A-Z])")
+_LIST_ITEM_SPLIT = re.compile(r"[ \t]*(?:[,&+/:;.!?\n(]|\band\b|\bexpect\b|\bby\b)[ \t]*", re.IGNORECASE)
 _LIST_REACH = 40
 _CUE_REACH = 120
 
@@ -68,13 +68,18 @@ _CUE_REACH = 120
 class ArtistLists:
     """Round 27: a full name that is one of a list of famous artists ("soul legends: NAME, NAME, Tom
     Jones", "Expect NAME, Stormzy, Tom Jones and Little Mix covers") names the artist. The list says so
-    either with a famous artist (famous_people.txt) as the item beside the name, or with a word before it
-    in the same sentence (artist_list_cues.txt). Every look is bounded, so a long list costs no more
-    than its length."""
+    with a famous artist (famous_people.txt) as the item beside the name; for a famous namesake of a
+    child on the roster, a word before it in the same sentence says so too (artist_list_cues.txt), but
+    not one said of our own ("our young legends: Tom Jones, Isla and Noah"). A cue alone never makes an
+    unknown name an artist ("our little legends Tasha Pike and Kai Brown"). Every look is bounded, so a long list costs no more than its
+    length."""
 
     def __init__(self, famous: frozenset[str], cues: str):
         self._famous = famous
-        self._cue_before = re.compile(rf"(?<![\w-])(?:{cues})(?![\w-])[^\n.!?]{{0,{_CUE_REACH}}}$", re.IGNORECASE)
+        # "our young legends", "my little icons": our own children, not artists.
+        self._cue_before = re.compile(
+            rf"(?<![\w-])(?<!our )(?<!my )(?<!young )(?<!little )(?<!lil )(?:{cues})(?![\w-])[^\n.!?]{{0,{_CUE_REACH}}}$",
+            re.IGNORECASE)
 
     def famous_item(self, item: str) -> bool:
         """A list item that is a famous artist, alone or with a word of what is done with them ("Little
@@ -82,18 +87,22 @@ class ArtistLists:
         words = item.lower().split()
         return any(" ".join(words[:n]) in self._famous for n in range(len(words), 0, -1))
 
-    def listed_as_artist(self, text: str, start: int, end: int) -> bool:
-        """Is the name at text[start:end] an item of a list of famous artists?"""
+    def beside_famous(self, text: str, start: int, end: int) -> bool:
+        """Is the name at text[start:end] listed right beside a famous artist?"""
         after = _LIST_SEPARATOR_AFTER.match(text, end)
-        before = _LIST_SEPARATOR_BEFORE.search(text, max(0, start - 8), start)
-        if after is None and before is None:
-            return False
         if after is not None:
             following = _LIST_ITEM_SPLIT.split(text[after.end():after.end() + _LIST_REACH], maxsplit=1)[0]
             if self.famous_item(following):
                 return True
+        before = _LIST_SEPARATOR_BEFORE.search(text, max(0, start - 8), start)
         if before is not None:
             preceding = _LIST_ITEM_SPLIT.split(text[max(0, before.start() - _LIST_REACH):before.start()])[-1]
             if self.famous_item(preceding):
                 return True
+        return False
+
+    def listed_after_cue(self, text: str, start: int, end: int) -> bool:
+        """Is the name an item of a list that a word like "legends" or "playlist theme" opens?"""
+        if _LIST_SEPARATOR_AFTER.match(text, end) is None and _LIST_SEPARATOR_BEFORE.search(text, max(0, start - 8), start) is None:
+            return False
         return self._cue_before.search(text, max(0, start - _CUE_REACH - 20), start) is not None

@@ -67,6 +67,10 @@ _OWNERS_NUMBER = lazy_compile(
     rf"(?:{_PERSONAL_OWNER.pattern})[ \t]+(?:[\w'\u2019]+[ \t]+)?(?:number|mobile|mob|phone|landline|no\.?)\b", re.IGNORECASE)
 # The writers' own number: "call us on", "ring our bookings line", "give us a ring on".
 _OURS = lazy_compile(r"\b(?:us|our|ours)\b", re.IGNORECASE)
+# A capitalised word, perhaps with "'s": a first name saying whose a number is.
+_CAPITALISED_WORD = lazy_compile(r"\b(?P<name>[A-Z][a-z]+)(?:['\u2019]s)?\b")
+# After "parents" or "mum": what a customer of a firm does ("if parents need a cab, ...").
+_CUSTOMER_AFTER = lazy_compile(r"[ \t]+(?:need|needs|want|wants|who|can|could|should|may|might|wanting|needing)\b")
 # A number given on its own after a sentence naming an organisation's number: how far back, and how many
 # words may come before the number in its own clause ("It's", "> ", "yes it is").
 _NAMED_BEFORE_REACH = 160
@@ -244,14 +248,18 @@ class PhoneDetector:
             return False
         return self._looks_like_phone(raw, number) and _key(number) not in self._own_numbers
 
-    @staticmethod
-    def _listed_with_a_website(text: str, start: int, end: int) -> bool:
+    def _listed_with_a_website(self, text: str, start: int, end: int) -> bool:
         """A website beside the number on its line, and nothing before it saying whose number it is ("her
-        mum's", "Kai's mobile")."""
+        mum's", "Kai's mobile", "Tasha Pike 01452 ...")."""
         if _WEBSITE_AFTER.match(text, end) is None:
             return False
         clause = _CLAUSE_END.split(text[max(0, start - 100):start])[-1]
-        return not (_PERSONAL_OWNER.search(clause) or _OWNERS_NUMBER.search(clause))
+        return not (_PERSONAL_OWNER.search(clause) or _OWNERS_NUMBER.search(clause) or self._names_someone(clause))
+
+    def _names_someone(self, clause: str) -> bool:
+        """A person named in the clause before a number ("Kai's: ...", "Tasha Pike 01452 ..."): their number,
+        not the organisation's the sentence before named."""
+        return any(word.group("name").lower() in self._first_names for word in _CAPITALISED_WORD.finditer(clause))
 
     def _a_landline(self, number: phonenumbers.PhoneNumber) -> bool:
         """A fixed line, or a number in a range not yet given out (Ofcom's drama numbers, 01632 ...) that
@@ -310,7 +318,8 @@ class PhoneDetector:
         caller)."""
         parts = _CLAUSE_END.split(text[max(0, start - _NAMED_BEFORE_REACH):start])
         clause = parts[-1].lstrip(" \t>")
-        if len(parts) < 2 or len(clause.split()) > _NAMED_BEFORE_WORDS or _PERSONAL_OWNER.search(clause):
+        if (len(parts) < 2 or len(clause.split()) > _NAMED_BEFORE_WORDS or _PERSONAL_OWNER.search(clause)
+                or self._names_someone(clause)):
             return False
         return any(self._public_number_named.search(part) and not _OWNERS_NUMBER.search(part) for part in parts[-3:-1])
 
@@ -327,10 +336,10 @@ class PhoneDetector:
             return False
         # Whose number it is is said after the business is named ("Severn Cars, or her mum's mobile"), or as
         # an owner's number anywhere; "if parents need a cab, Gloucester Cars are on ..." is the firm's.
-        business = (self._business_earlier.search(clause) or self._business_name.search(clause)
-                    or self._work_line_earlier.search(clause))
-        after_business = clause[business.start():] if business else clause
-        if _PERSONAL_OWNER.search(after_business) or _OWNERS_NUMBER.search(clause):
+        # "if parents need a cab, Gloucester Cars are on ...": the parents are the firm's customers; "her aunt
+        # (works at the council) 01452 ..." is still her aunt's number.
+        owners = [m for m in _PERSONAL_OWNER.finditer(clause) if _CUSTOMER_AFTER.match(clause, m.end()) is None]
+        if owners or _OWNERS_NUMBER.search(clause):
             return False
         return not any(m.group(1).lower() in self._first_names for m in _CALLING_VERB_NAME.finditer(clause))
 

@@ -322,15 +322,21 @@ class PostalAddressDetector:
             return True
         venues = list(_VENUE_BEFORE.finditer(before))
         if venues:
-            return not _PERSONAL_CUE.search(before, venues[-1].end())
+            # Homes are called "Hill Barn" or "the Garden Room" too: after such a word, whose the
+            # address is may be said before it ("Tasha lives at Hill Barn, 5 Mill Lane").
+            weak = _HOME_LIKE_VENUE.fullmatch(venues[-1].group()) is not None
+            return not _PERSONAL_CUE.search(before, 0 if weak else venues[-1].end())
         # Round 27: "The Vault, 12 Kings Square, Gloucester GL1 2RZ" on a flyer or in a gig notice: a place
         # named as one ("The Folk", "The Vault") on the address's line, in a text that advertises an event
         # (a time, tickets, entry), is the event's venue.
         named = _NAMED_PLACE_BEFORE.search(before)
         # Near the address, across sentences: "Party at ours! The Old Rectory, ..." is a home.
         around = doc.masked[max(0, start - _SENTENCE_REACH):end + _VENUE_LOOKBACK]
+        # Someone's in the address's own sentence ("please post Tasha's certificate to The Cottage, ...",
+        # "Tasha is at The Cottage, ... with her aunt") makes it theirs, whatever else the text advertises.
         if named and not _HOME_CUE.search(around) and not _PRIVATE_EVENT.search(around) \
-                and not _PRIVATE_OCCASION.search(around) and _event_listing(doc):
+                and not _PRIVATE_OCCASION.search(around) and not _SOMEONES.search(sentence) \
+                and not _SENT_TO.search(before) and _event_listing(doc):
             return True
         events = list(_EVENT_AT.finditer(before)) or list(self._public_event_at.finditer(before))
         # "...who hosted our garden gig at 19 The Crescent": a home lent for the event is still a home.
@@ -341,6 +347,10 @@ class PostalAddressDetector:
             and not _SOMEONES.search(after.group("inside"))
 
 
+# Venue words that homes are named with too ("Hill Barn", "the Garden Room").
+_HOME_LIKE_VENUE = lazy_compile(r"Barn|Lounge|Room|Rooms", re.IGNORECASE)
+# Something sent to the address: "post Tasha's certificate to The Cottage, ...".
+_SENT_TO = lazy_compile(r"\b(?:post|posted|posting|send|sent|sending|deliver|delivered|drop|dropped)\b", re.IGNORECASE)
 # A party at someone's place is a home, however it is advertised: "Party at ours! The Old Rectory, ...".
 _PRIVATE_OCCASION = lazy_compile(r"\b(?:ours|party|sleepover|birthday|bbq|barbecue)\b", re.IGNORECASE)
 # A place's own name, "The" and capitalised words, then a comma, earlier on the address's line.

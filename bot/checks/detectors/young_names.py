@@ -578,7 +578,7 @@ class YoungPersonNameDetector:
             if (f"{first} {last}".lower() in self._org_people or f"{first} {last}".lower() in self._famous
                     or f"{first} {last}".lower() in self._project_names):
                 continue  # our own people, the famous, and our projects ("Beat It", "Youth Voice")
-            if self._artists.listed_as_artist(text, start, end):
+            if self._artists.beside_famous(text, start, end):
                 continue  # "Expect NAME, Stormzy, Tom Jones and Little Mix covers": an artist (round 27)
             before = text[max(0, start - _LOOKBACK):start]
             if _NAMES_A_PLACE_AFTER.match(text, end) or _BUSINESS_AFTER.match(text, end):
@@ -906,7 +906,7 @@ class YoungPersonNameDetector:
             if (f"{first} {last}".lower() in self._org_people or f"{first} {last}".lower() in self._famous
                     or f"{first} {last}".lower() in self._project_names):
                 continue  # our own people, the famous, and our projects ("Beat It", "Youth Voice")
-            if self._artists.listed_as_artist(text, start, end):
+            if self._artists.beside_famous(text, start, end):
                 continue  # "Expect NAME, Stormzy, Tom Jones and Little Mix covers": an artist (round 27)
             if _NAMES_A_PLACE_AFTER.match(text, end) or _BUSINESS_AFTER.match(text, end):
                 continue
