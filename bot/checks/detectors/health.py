@@ -494,10 +494,14 @@ class HealthDetector:
             re.IGNORECASE)
         # Round 28: a condition as a describing word before a young person's role (health_describing_words.txt):
         # "Deaf percussionist Kian, 15", "our deaf guitarist Ava".
-        roles = phrase_pattern(entries("young_member_words", context.extra_terms) + entries("young_role_words", context.extra_terms))
+        roles = phrase_pattern(entries("young_member_words", context.extra_terms) + entries("young_role_words", context.extra_terms)
+                               + entries("health_young_roles", context.extra_terms))
         self._described_role = lazy_compile(
             rf"\b(?:{phrase_pattern(entries('health_describing_words', context.extra_terms))})"
             rf"(?=[ \t]+(?:[\w-]+[ \t]+)?(?:{roles})\b)", re.IGNORECASE)
+        # Round 28: signs in a chronology's plain words (health_plain_signs.txt): "he's not eating much".
+        self._plain_sign = lazy_compile(
+            rf"\b(?:{phrase_pattern(entries('health_plain_signs', context.extra_terms))})\b", re.IGNORECASE)
         # Round 28: where medicine is kept ("in the meds box", health_kit_places.txt) names a place, not a need.
         self._kit_place_after = lazy_compile(
             rf"[ \t]+(?:{phrase_pattern(entries('health_kit_places', context.extra_terms))})\b", re.IGNORECASE)
@@ -582,6 +586,23 @@ class HealthDetector:
             if self._sentence_names_young_person(doc, described.start()) \
                     and self._sentence_has_person(text, sentence_start, sentence_end):
                 found.append(Span(Kind.HEALTH, described.start(), described.end()))
+        return found
+
+    def _plain_signs(self, doc: Document) -> list[Span]:
+        """Signs of health in a chronology's or a register's plain words (round 28): "19/09 Tyler said he's
+        not eating much", "Isla left after a meltdown in the booth". The sentence names its person (he, she or
+        a first name) and is not only about one of the team; "someone" or nobody stays quiet."""
+        text = doc.masked
+        found = []
+        answered: dict[tuple[int, int], bool] = {}
+        for sign in self._plain_sign.finditer(text):
+            bounds = doc.sentence_bounds(sign.start())
+            if bounds not in answered:
+                answered[bounds] = self._sentence_has_person(text, *bounds) \
+                    and self._young_persons_sentence(doc, sign.start(), {}) \
+                    and not self._staff_away(text, *bounds)
+            if answered[bounds]:
+                found.append(Span(Kind.HEALTH, sign.start(), sign.end()))
         return found
 
     def _not_kit_kept(self, text: str, spans: list[Span]) -> list[Span]:
@@ -712,6 +733,8 @@ class HealthDetector:
                 line_start = text.rfind("\n", 0, mishap.start()) + 1
                 line_end = text.find("\n", mishap.end())
                 line_end = len(text) if line_end < 0 else line_end
+                if _NOBODY_NAMED_BEFORE.search(before) is not None:
+                    continue  # "someone grazed a knee": nobody is identified (round 28)
                 if in_a_record and (line_start, line_end) not in has_person:
                     has_person[(line_start, line_end)] = self._sentence_has_person(text, line_start, line_end)
                 if in_a_record and has_person[(line_start, line_end)] and not self._adult_named.search(text, line_start, line_end):
@@ -1333,6 +1356,7 @@ class HealthDetector:
             spans += stays
             loose += stays
         spans += self._described_by_condition(doc)
+        spans += self._plain_signs(doc)
         low = lowered if lowered is not None else text.lower()
         if not spans and len(low) == len(text) and self._wish.search(low) is not None:
             spans += self._wished_well(doc, low, unplaced)
@@ -1369,6 +1393,10 @@ _WHOLE_GROUP_BEFORE = lazy_compile(
 # A date of birth field and its year: "DOB: 17 May 2012", "Date of birth - 03/07/2010".
 _BIRTH_YEAR = lazy_compile(r"\b(?:DOB|D\.O\.B|date[ \t]+of[ \t]+birth)\b[^\n\d]{0,5}[^\n]{0,12}?\b(?P<year>(?:19|20)\d\d)\b",
                            re.IGNORECASE)
+# A mishap whose person is left unnamed (round 28): "someone grazed a knee", "one of the group scraped an elbow".
+_NOBODY_NAMED_BEFORE = lazy_compile(
+    r"\b(?:someone|somebody|anyone|anybody|one[ \t]+of[ \t]+(?:the|our)[ \t]+[\w-]+|a[ \t]+(?:young[ \t]+person|child|kid))[ \t]+$",
+    re.IGNORECASE)
 _LIST_JOIN = lazy_compile(r"[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*")
 # Kit held for the group, plural after "the" (round 28): "Lucy has the EpiPens", "Ben's got the inhalers".
 _HOLDS_THE_BEFORE = lazy_compile(
