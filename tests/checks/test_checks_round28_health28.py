@@ -22,6 +22,10 @@ import pytest
         ("07/11 Jas said she'd hardly slept after a panic attack on Sunday.", "panic attack"),
         ("Session log: Leo B left at 8 after a meltdown in the booth; dad collected.", "meltdown"),
         ("Deaf bassist Noor, 15, told the paper the studio is where she feels at home.", "Deaf"),
+        ("Jonah's having the op on his ankle next month so he'll miss a few weeks of band", "op on his ankle"),
+        ("Accident book: Rae T (12) cut her thumb on a string, plaster on. Rae has a bleeding disorder so mum was rung.",
+         "bleeding disorder"),
+        ("Lexi, 16, joined after a year of school refusal linked to anxiety.", "school refusal linked to anxiety"),
     ],
 )
 def test_a_young_persons_need_in_a_new_starter_note_lower_case_chat_a_chronology_or_before_their_role_is_found(

@@ -264,7 +264,9 @@ class HealthDetector:
         # Looked for in the lower-cased text (fast) or case-insensitively (the rare fallback),
         # acronyms in the text as written.
         # "a hernia op", "her knee surgery": an operation on a part of the body.
-        words = rf"(?:{parts})[ \t]+(?:op|operation|surgery)|{words}"
+        # Round 28: "the op on his knee", "an operation on her ear": the part after the operation.
+        words = (rf"(?:{parts})[ \t]+(?:op|operation|surgery)"
+                 rf"|(?:(?:the|an)[ \t]+)?(?:op|operation|surgery)[ \t]+on[ \t]+(?:his|her|their)[ \t]+(?:{parts})|{words}")
         self._condition_lower = lazy_compile(rf"\b(?:{words})\b")
         self._condition_any_case = lazy_compile(rf"\b(?:{words})\b", re.IGNORECASE)
         self._acronym = lazy_compile(rf"\b(?:{acronyms})s?\b")  # "both have EHCPs"
@@ -581,10 +583,14 @@ class HealthDetector:
         grown-up by role; "Deaf awareness training" names no role and nobody."""
         text = doc.masked
         found = []
+        # Each sentence is read once, so a long text with no full stops stays quick.
+        answered: dict[tuple[int, int], bool] = {}
         for described in self._described_role.finditer(text):
-            sentence_start, sentence_end = doc.sentence_bounds(described.start())
-            if self._sentence_names_young_person(doc, described.start()) \
-                    and self._sentence_has_person(text, sentence_start, sentence_end):
+            bounds = doc.sentence_bounds(described.start())
+            if bounds not in answered:
+                answered[bounds] = self._sentence_names_young_person(doc, described.start()) \
+                    and self._sentence_has_person(text, *bounds)
+            if answered[bounds]:
                 found.append(Span(Kind.HEALTH, described.start(), described.end()))
         return found
 
@@ -595,11 +601,12 @@ class HealthDetector:
         text = doc.masked
         found = []
         answered: dict[tuple[int, int], bool] = {}
+        young: dict[tuple[int, int], bool] = {}
         for sign in self._plain_sign.finditer(text):
             bounds = doc.sentence_bounds(sign.start())
             if bounds not in answered:
                 answered[bounds] = self._sentence_has_person(text, *bounds) \
-                    and self._young_persons_sentence(doc, sign.start(), {}) \
+                    and self._young_persons_sentence(doc, sign.start(), young) \
                     and not self._staff_away(text, *bounds)
             if answered[bounds]:
                 found.append(Span(Kind.HEALTH, sign.start(), sign.end()))
@@ -1741,7 +1748,9 @@ def _condition_not_absence(text: str, doc: Document, spans: list[Span]) -> list[
 _JOINING_GAP = lazy_compile(
     # A bracketed note on the condition is the same statement: "epilepsy (rescue meds", "asthma (blue inhaler".
     # Where the care is given is the same statement too: "a neuro appt at the hospital".
-    r"(?:[ \t,;/&+()-]|\b(?:and|or|for|plus|also|history|supported|by|at|in|the|currently)\b)*"
+    r"(?:[ \t,;/&+()-]|\b(?:and|or|for|plus|also|history|supported|by|at|in|the|currently)\b"
+    # Round 28: a cause given with the condition is the same statement ("school refusal linked to anxiety").
+    r"|\b(?:linked|related|due)[ \t]+to\b)*"
 )
 _MAX_GAP = 30
 
