@@ -264,9 +264,9 @@ class HealthDetector:
         # Looked for in the lower-cased text (fast) or case-insensitively (the rare fallback),
         # acronyms in the text as written.
         # "a hernia op", "her knee surgery": an operation on a part of the body.
-        # Round 28: "the op on his knee", "an operation on her ear": the part after the operation.
+        # Round 28: "the op on his knee": the part after the short word ("operation" alone is a word already).
         words = (rf"(?:{parts})[ \t]+(?:op|operation|surgery)"
-                 rf"|(?:(?:the|an)[ \t]+)?(?:op|operation|surgery)[ \t]+on[ \t]+(?:his|her|their)[ \t]+(?:{parts})|{words}")
+                 rf"|(?:(?:the|an)[ \t]+)?op[ \t]+on[ \t]+(?:his|her|their)[ \t]+(?:{parts})|{words}")
         self._condition_lower = lazy_compile(rf"\b(?:{words})\b")
         self._condition_any_case = lazy_compile(rf"\b(?:{words})\b", re.IGNORECASE)
         self._acronym = lazy_compile(rf"\b(?:{acronyms})s?\b")  # "both have EHCPs"
