@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from datetime import date
 from collections.abc import Callable
 
 from bot.checks.context import CheckContext
@@ -109,6 +110,8 @@ _FILLER = (
     r"full|complete|total|huge|massive|proper|"
     # A treatment given in parts (round 23): "a course of chemo", "her last round of radiotherapy".
     r"course|courses|round|rounds|cycle|cycles|last|final|first|several|many|further|more|"
+    # How many (round 28): "a few seizures this month", "a couple of panic attacks".
+    r"few|couple|"
     # Up to four (round 23): "her final cycle of radiotherapy".
     r"type[ \t]+(?:1|2|one|two))[ \t]+){0,4}"
 )
@@ -261,7 +264,9 @@ class HealthDetector:
         # Looked for in the lower-cased text (fast) or case-insensitively (the rare fallback),
         # acronyms in the text as written.
         # "a hernia op", "her knee surgery": an operation on a part of the body.
-        words = rf"(?:{parts})[ \t]+(?:op|operation|surgery)|{words}"
+        # Round 28: "the op on his knee": the part after the short word ("operation" alone is a word already).
+        words = (rf"(?:{parts})[ \t]+(?:op|operation|surgery)"
+                 rf"|(?:(?:the|an)[ \t]+)?op[ \t]+on[ \t]+(?:his|her|their)[ \t]+(?:{parts})|{words}")
         self._condition_lower = lazy_compile(rf"\b(?:{words})\b")
         self._condition_any_case = lazy_compile(rf"\b(?:{words})\b", re.IGNORECASE)
         self._acronym = lazy_compile(rf"\b(?:{acronyms})s?\b")  # "both have EHCPs"
@@ -310,8 +315,8 @@ class HealthDetector:
         cover_verbs = phrase_pattern(entries("session_cover_verbs", context.extra_terms)).replace("'", "['\u2019]")
         self._covers_a_session = lazy_compile(
             rf"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?:[ \t]+|(?=['\u2019]))(?:{cover_verbs})"
-            rf"[ \t]+(?:the|a|an|our|this|that|next|tomorrow['\u2019]s|tonight['\u2019]s|his|her|their)[ \t]+"
-            rf"(?:[\w'\u2019-]+[ \t]+){{0,2}}?(?i:{phrase_pattern(entries('covered_sessions', context.extra_terms))})\b")
+            rf"[ \t]+(?:(?:the|a|an|our|this|that|next|tomorrow['\u2019]s|tonight['\u2019]s|his|her|their)[ \t]+"
+            rf"(?:[\w'\u2019-]+[ \t]+){{0,2}}?)?(?i:{phrase_pattern(entries('covered_sessions', context.extra_terms))})\b")
         # Round 24: everyday mishaps to a part of the body, as an accident book words them (injury_mishaps.txt):
         # "caught his thumb in the stand", "banged her head", "got hit in the eye", "trapped two fingers".
         mishaps = phrase_pattern(entries("injury_mishaps", context.extra_terms))
@@ -456,7 +461,12 @@ class HealthDetector:
             r"(?:(?:[ \t]*,?[ \t]+(?:"
             rf"(?:in|from|at)[ \t]+(?:(?:the|our|my)[ \t]+)?(?:[\w'\u2019-]+[ \t]+){{0,3}}?(?i:{person_groups})"
             r"|(?:in|from)[ \t]+[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,3}"
-            r"|in[ \t]+(?i:year|yr)[ \t]*\d{1,2})\b(?:[ \t]*,)?){1,2}"
+            r"|in[ \t]+(?i:year|yr)[ \t]*\d{1,2}"
+            # Round 28: the school after the year, typed in lower case ("mason in yr 9 at balcarras has"):
+            # up to three words, none of them the verb that follows.
+            r"(?:[ \t]*,?[ \t]+at[ \t]+(?!(?:is|has|had|was|have|and|who|but|n|says|said)\b)[\w'\u2019-]+"
+            r"(?:[ \t]+(?!(?:is|has|had|was|have|and|who|but|n|says|said)\b)[\w'\u2019-]+){0,2})?"
+            r")\b(?:[ \t]*,)?){1,2}"
             # "Our youngest member, Evie, is asthmatic": the comma after a name in apposition.
             r"|[ \t]*,(?=[ \t]+(?:is|has|was|had)\b))")
         # A condition given as the cause of what the person did or missed (health_causes.txt): "Callum
@@ -484,6 +494,19 @@ class HealthDetector:
             rf"|\b(?:was|been|got|being|is|were)[ \t]+(?:re-?)?admitted(?=[ \t]*(?:[,.;!?\u2013\u2014]|$)|[ \t]+(?:last|over|overnight|"
             rf"yesterday|this|on|again|with|for[ \t]+(?:tests|treatment|observation|surgery)|to[ \t]+(?:the[ \t]+)?(?:{stays}))\b)",
             re.IGNORECASE)
+        # Round 28: a condition as a describing word before a young person's role (health_describing_words.txt):
+        # "Deaf percussionist Kian, 15", "our deaf guitarist Ava".
+        roles = phrase_pattern(entries("young_member_words", context.extra_terms) + entries("young_role_words", context.extra_terms)
+                               + entries("health_young_roles", context.extra_terms))
+        self._described_role = lazy_compile(
+            rf"\b(?:{phrase_pattern(entries('health_describing_words', context.extra_terms))})"
+            rf"(?=[ \t]+(?:[\w-]+[ \t]+)?(?:{roles})\b)", re.IGNORECASE)
+        # Round 28: signs in a chronology's plain words (health_plain_signs.txt): "he's not eating much".
+        self._plain_sign = lazy_compile(
+            rf"\b(?:{phrase_pattern(entries('health_plain_signs', context.extra_terms))})\b", re.IGNORECASE)
+        # Round 28: where medicine is kept ("in the meds box", health_kit_places.txt) names a place, not a need.
+        self._kit_place_after = lazy_compile(
+            rf"[ \t]+(?:{phrase_pattern(entries('health_kit_places', context.extra_terms))})\b", re.IGNORECASE)
         # What follows from a need (health_aftermath.txt): joined to the need it follows in the sentence.
         self._aftermath = lazy_compile(
             rf"\b(?:{phrase_pattern(entries('health_aftermath', context.extra_terms))})\b", re.IGNORECASE)
@@ -552,7 +575,62 @@ class HealthDetector:
             return False
         return (_TITLE.fullmatch(text, 0, heading_end) is not None
                 and self._adult_record.search(text, 0, heading_end) is not None
-                and _UNDER_18.search(text) is None)
+                and _UNDER_18.search(text) is None and not _born_under_18(text))
+
+    def _described_by_condition(self, doc: Document) -> list[Span]:
+        """A condition as a describing word before one young person's role (round 28): "Deaf percussionist
+        Kian, 15, said ...". The sentence must name the young person (a first name or an age under 18) and no
+        grown-up by role; "Deaf awareness training" names no role and nobody."""
+        text = doc.masked
+        found = []
+        # Each sentence is read once, so a long text with no full stops stays quick.
+        answered: dict[tuple[int, int], bool] = {}
+        for described in self._described_role.finditer(text):
+            bounds = doc.sentence_bounds(described.start())
+            if bounds not in answered:
+                answered[bounds] = self._sentence_names_young_person(doc, described.start()) \
+                    and self._sentence_has_person(text, *bounds)
+            if answered[bounds]:
+                found.append(Span(Kind.HEALTH, described.start(), described.end()))
+        return found
+
+    def _plain_signs(self, doc: Document) -> list[Span]:
+        """Signs of health in a chronology's or a register's plain words (round 28): "19/09 Tyler said he's
+        not eating much", "Isla left after a meltdown in the booth". The sentence names its person (he, she or
+        a first name) and is not only about one of the team; "someone" or nobody stays quiet."""
+        text = doc.masked
+        found = []
+        answered: dict[tuple[int, int], bool] = {}
+        young: dict[tuple[int, int], bool] = {}
+        for sign in self._plain_sign.finditer(text):
+            bounds = doc.sentence_bounds(sign.start())
+            if bounds not in answered:
+                answered[bounds] = self._sentence_has_person(text, *bounds) \
+                    and self._young_persons_sentence(doc, sign.start(), young) \
+                    and not self._staff_away(text, *bounds)
+            if answered[bounds]:
+                found.append(Span(Kind.HEALTH, sign.start(), sign.end()))
+        return found
+
+    def _not_kit_kept(self, text: str, spans: list[Span]) -> list[Span]:
+        """Drops medicine named as kit the team holds or keeps (round 28): "Lucy has the EpiPens" is who
+        carries the group's kit, and "they're in the meds box" is where it is kept; neither is a need."""
+        kept = []
+        group_end = -1  # where the last need said of the whole group ends: "everyone's allergies and medication"
+        for span in sorted(spans, key=lambda found: found.start):
+            word = text[span.start:span.end]
+            single = " " not in word
+            held = single and word.endswith("s") and _HOLDS_THE_BEFORE.search(text, max(0, span.start - _LOOKBACK), span.start)
+            place = single and text[max(0, span.start - 4):span.start].lower() == "the " \
+                and self._kit_place_after.match(text, span.end) is not None
+            # "everyone's allergies and medication on the register": the whole group's, kept on a record.
+            group = _WHOLE_GROUP_BEFORE.search(text, max(0, span.start - _LOOKBACK), span.start) is not None \
+                or (0 <= group_end <= span.start and _LIST_JOIN.fullmatch(text, group_end, span.start) is not None)
+            if group:
+                group_end = span.end
+            if not (held or place or group):
+                kept.append(span)
+        return kept
 
     def _only_a_grown_up(self, text: str, start: int, end: int) -> bool:
         """The sentence is about one of the team named by role and nobody else (round 25): "Our music leader
@@ -662,6 +740,8 @@ class HealthDetector:
                 line_start = text.rfind("\n", 0, mishap.start()) + 1
                 line_end = text.find("\n", mishap.end())
                 line_end = len(text) if line_end < 0 else line_end
+                if _NOBODY_NAMED_BEFORE.search(before) is not None:
+                    continue  # "someone grazed a knee": nobody is identified (round 28)
                 if in_a_record and (line_start, line_end) not in has_person:
                     has_person[(line_start, line_end)] = self._sentence_has_person(text, line_start, line_end)
                 if in_a_record and has_person[(line_start, line_end)] and not self._adult_named.search(text, line_start, line_end):
@@ -1282,11 +1362,14 @@ class HealthDetector:
             stays = self._stays(doc)
             spans += stays
             loose += stays
+        spans += self._described_by_condition(doc)
+        spans += self._plain_signs(doc)
         low = lowered if lowered is not None else text.lower()
         if not spans and len(low) == len(text) and self._wish.search(low) is not None:
             spans += self._wished_well(doc, low, unplaced)
         spans += _same_persons(doc, spans, unplaced)
         spans = _condition_not_absence(text, doc, spans)
+        spans = self._not_kit_kept(text, spans)
         spans = _not_the_workers_role(doc, spans)
         if "?" in text:
             # "Does your child have an EHCP or support plan?": the form's question, not its answer (round 26).
@@ -1310,6 +1393,21 @@ _VISIT_BEFORE = lazy_compile(
     r"visiting|volunteer|volunteers|volunteered|volunteering|run|runs|ran|running|lead|leads|led|leading|deliver|delivered|"
     r"gig|concert|session|workshop|busk|busked|busking|fundrais\w*)\b", re.IGNORECASE)
 _STAY_CUE = lazy_compile(r"ward|hospital|a&e|intensive|dependency|hdu|icu|resus|admitted")
+# The whole group's needs together (round 28): "everyone's allergies", "all medical needs and allergies".
+_WHOLE_GROUP_BEFORE = lazy_compile(
+    r"\b(?:(?:everyone|everybody)['\u2019]s|all[ \t]+(?:the[ \t]+)?(?:young[ \t]+people['\u2019]s[ \t]+)?"
+    r"(?:medical[ \t]+needs[ \t]+and|)[ \t]*)[ \t]*$", re.IGNORECASE)
+# A date of birth field and its year: "DOB: 17 May 2012", "Date of birth - 03/07/2010".
+_BIRTH_YEAR = lazy_compile(r"\b(?:DOB|D\.O\.B|date[ \t]+of[ \t]+birth)\b[^\n\d]{0,5}[^\n]{0,12}?\b(?P<year>(?:19|20)\d\d)\b",
+                           re.IGNORECASE)
+# A mishap whose person is left unnamed (round 28): "someone grazed a knee", "one of the group scraped an elbow".
+_NOBODY_NAMED_BEFORE = lazy_compile(
+    r"\b(?:someone|somebody|anyone|anybody|one[ \t]+of[ \t]+(?:the|our)[ \t]+[\w-]+|a[ \t]+(?:young[ \t]+person|child|kid))[ \t]+$",
+    re.IGNORECASE)
+_LIST_JOIN = lazy_compile(r"[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*")
+# Kit held for the group, plural after "the" (round 28): "Lucy has the EpiPens", "Ben's got the inhalers".
+_HOLDS_THE_BEFORE = lazy_compile(
+    r"\b(?:has|have|had|got|carries|carrying|holds|holding|keeps|keeping|brought|bringing|bring)[ \t]+the[ \t]+$")
 _HE_OR_SHE_SUBJECT = lazy_compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _STAY_LOOK_BACK = 300
 _ASIDE = re.compile(r"[ \t]*(?:\([^()\n]*\)|,[^,\n]*,)")
@@ -1481,7 +1579,9 @@ _HEADING_REACH = 120
 _TITLE = lazy_compile(r"[ \t*_#]*[^\s.!?]+(?:[ \t]+[^\s.!?]+){0,7}[ \t]*")
 # An age under 18 given for someone: "(14)", "aged 15", "16 years old", "16yo".
 _UNDER_18 = lazy_compile(
-    r"\((?:[4-9]|1[0-7])\)|\baged?[ \t]+(?:[4-9]|1[0-7])\b|\b(?:[4-9]|1[0-7])[ \t]*(?:years?[ \t]+old|yrs?[ \t]+old|yo|y/o)\b",
+    r"\((?:[4-9]|1[0-7])\)|\baged?[ \t]+(?:[4-9]|1[0-7])\b|\b(?:[4-9]|1[0-7])[ \t]*(?:years?[ \t]+old|yrs?[ \t]+old|yo|y/o)\b"
+    # Round 28: a school year is a child's too ("new starter - Kieran, yr 10 at Severn Vale").
+    r"|\b(?:year|yr)[ \t]*(?:[1-9]|1[0-3])\b|\bY(?:[1-9]|1[0-3])\b",
     re.IGNORECASE)
 # A first name typed in lower case before a dash, colon or comma: "for jayden - burnt his finger".
 _LOWER_NAME_LABEL = lazy_compile(r"\b(?P<name>[a-z]{2,})[ \t]*[-:,\u2013]")
@@ -1623,6 +1723,13 @@ def _one_answer(text: str, spans: list[Span], answers: list[tuple[int, int]], fi
                    lambda last, span: any(start <= last.start and span.end <= end for start, end in answers))
 
 
+def _born_under_18(text: str) -> bool:
+    """A date of birth in the text less than 18 years back (round 28): "New starter form ... DOB: 17 May
+    2012" is a child's form, not a grown-up's."""
+    born = _BIRTH_YEAR.search(text)
+    return born is not None and date.today().year - int(born.group("year")) < 18
+
+
 def _condition_not_absence(text: str, doc: Document, spans: list[Span]) -> list[Span]:
     """Drops "signed off" where a finding in the same sentence after it names what with."""
     kept = []
@@ -1641,7 +1748,9 @@ def _condition_not_absence(text: str, doc: Document, spans: list[Span]) -> list[
 _JOINING_GAP = lazy_compile(
     # A bracketed note on the condition is the same statement: "epilepsy (rescue meds", "asthma (blue inhaler".
     # Where the care is given is the same statement too: "a neuro appt at the hospital".
-    r"(?:[ \t,;/&+()-]|\b(?:and|or|for|plus|also|history|supported|by|at|in|the|currently)\b)*"
+    r"(?:[ \t,;/&+()-]|\b(?:and|or|for|plus|also|history|supported|by|at|in|the|currently)\b"
+    # Round 28: a cause given with the condition is the same statement ("school refusal linked to anxiety").
+    r"|\b(?:linked|related|due)[ \t]+to\b)*"
 )
 _MAX_GAP = 30
 
