@@ -60,3 +60,11 @@ def test_posting_a_photo_with_a_trophy_is_publicity(found):
 )
 def test_a_persons_number_stays_theirs_beside_an_organisations(found, text):
     assert found(text, "phone") == ["01452 960391"]
+
+
+def test_a_participant_hurt_moving_kit_is_still_hurt(found):
+    assert found("Amy hurt her back moving the amps so Finn took over on bass.", "health") == ["hurt her back"]
+
+
+def test_a_grown_up_hurt_moving_kit_while_someone_else_takes_over_is_not_a_childs_need(found):
+    assert found("Gig night log: Andy twisted his ankle loading the van so Chris carried the amps.", "health") == []

@@ -55,6 +55,7 @@ from bot.checks.detectors.people import FAMILY_SUBJECT, NOT_A_NAME
 from bot.checks.document import MASK, Document
 from bot.checks.findings import Kind
 from bot.checks.lazy_regex import LazyPattern, lazy_compile
+from bot.checks.roster import normalise_name
 from bot.checks.wordlists import entries, phrase_pattern
 
 # The conditions and acronyms are word lists (bot/checks/data/health_words.txt, health_acronyms.txt),
@@ -443,6 +444,8 @@ class HealthDetector:
         # "Beethoven was deaf", "Ray Charles lost his sight": famous people's health is history.
         self._famous = lazy_compile(rf"(?i:{phrase_pattern(entries('famous_people', context.extra_terms))})\b")
         self._whole_text_of: tuple[str, tuple[bool, float, float]] | None = None
+        self._hurt_at_work_of: tuple[str, dict[int, bool]] | None = None
+        self._roster = context.roster if context.roster is not None and len(context.roster) else None
         # Round 16: a document about one young person (health_subject_documents.txt), and the organisation's
         # grown-ups (its people with a full name) away ill, with their work covered (staff_cover_words.txt).
         self._subject_document = lazy_compile(
@@ -782,6 +785,9 @@ class HealthDetector:
             return True
         return self._staff_cover.search(text, sentence_start, sentence_end) is not None
 
+    def _a_participants_first_name(self, first: str) -> bool:
+        return self._roster is not None and self._roster.is_first_name(normalise_name(first))
+
     def _numbered_item(self, text: str, start: int) -> bool:
         """An item of a numbered needs list, or a bulleted line by initials (round 26): "1) T.K. - epilepsy",
         "2) Sophie - wheelchair user", "- L.W.: dyspraxia". A first name must not be a word such as "Theme"."""
@@ -798,10 +804,25 @@ class HealthDetector:
         return read[sentence_start]
 
     def _hurt_at_work(self, text: str, sentence_start: int, sentence_end: int) -> bool:
-        """A grown-up hurt moving the team's kit, whose work someone else then did (round 26): "Dan hurt his
-        back moving the PA so Ben did the lifting"."""
-        return self._staff_work.search(text, sentence_start, sentence_end) is not None \
-            and _WORK_TAKEN_OVER.search(text, sentence_start, sentence_end) is not None
+        """One of the organisation's grown-ups hurt moving the team's kit, whose work someone else then did
+        (round 26): "Dan hurt his back moving the PA so Ben did the lifting". A participant on the roster hurt
+        the same way ("Kai hurt his back moving the amps so Finn took over") is not, unless one of the team
+        shares the first name. Read once a sentence: a long
+        text of injuries would otherwise read each sentence again for every one."""
+        cached = self._hurt_at_work_of
+        if cached is None or cached[0] is not text:
+            cached = (text, {})
+            self._hurt_at_work_of = cached
+        answers = cached[1]
+        if sentence_start not in answers:
+            first = next((w for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end)
+                          if w.group().lower() in self._first_names and w.group() not in NOT_A_NAME), None)
+            answers[sentence_start] = (
+                (first is None or first.group().lower() in self._staff_first_names
+                 or not self._a_participants_first_name(first.group()))
+                and self._staff_work.search(text, sentence_start, sentence_end) is not None
+                and _WORK_TAKEN_OVER.search(text, sentence_start, sentence_end) is not None)
+        return answers[sentence_start]
 
     def _field_value(self, text: str, before: str, start: int) -> bool:
         # "Anything we should know?: gets very travel sick": a question to the parent about their child;
@@ -1240,6 +1261,9 @@ class HealthDetector:
             # form lines may now start after a full stop, so a long text has many).
             by_start = sorted(c.span() for c in conditions)
             starts = [span[0] for span in by_start]
+            # Where the conditions already added for an earlier field end: a line of many fields adds each
+            # condition once, not once a field (a 40 KB "Medical: asthma, ..." took seconds).
+            added_until = -1
             for line in self._form_line.finditer(text):
                 value_start, value_end = line.span("value")
                 value = text[value_start:value_end].rstrip(" \t.")
@@ -1256,8 +1280,11 @@ class HealthDetector:
                     if line.start() >= 2 and text[line.start() - 2] in ".!?":
                         # A field begun after a full stop runs to the sentence's end, not the line's (round 25).
                         line_end = min(line_end, doc.sentence_bounds(value_start)[1])
-                    spans += [Span(Kind.HEALTH, *span)
-                              for span in by_start[bisect_left(starts, value_end):bisect_left(starts, line_end)]]
+                    rest_start = max(value_end, added_until)
+                    if rest_start < line_end:
+                        spans += [Span(Kind.HEALTH, *span)
+                                  for span in by_start[bisect_left(starts, rest_start):bisect_left(starts, line_end)]]
+                        added_until = line_end
                     answers.append((value_start, line_end))
         # Said of "his" or "her" part of the body or of what they struggle with: "Grace's ankle is still in a
         # boot", "a pot on his leg", "a rough time with her eating" (round 11).

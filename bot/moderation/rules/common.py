@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..text import fold, tokenize
+from ..text import fold, phrase_form, tokenize
 from .base import MessageUnderReview
 
 
@@ -144,11 +144,39 @@ class RemovalNotices:
         return any(" ".join(words[first:last]) in self.notices
                    for first in starts for last in range(first + 1, len(words) + 1))
 
-    def present(self, message: MessageUnderReview) -> bool:
-        """Does the message remove a post and name the rule it enforces?"""
+    def _parts(self, message: MessageUnderReview) -> tuple[list[str], set[int]] | None:
+        """The message's clauses and which of them are the notice and the rule it names, or None when
+        it is no removal notice. The rule must be named in the notice's own clause or one beside it:
+        "Gone. Jay is not allowed near my sister, I will stab him" names the rule and then goes on."""
         if self.rules.search(message.phrase_text) is None:
-            return False
-        return any(self._is_notice(clause) for clause in _CLAUSE_BREAK.split(message.text))
+            return None
+        clauses = _CLAUSE_BREAK.split(message.text)
+        for index, clause in enumerate(clauses):
+            if not self._is_notice(clause):
+                continue
+            for beside in (index, index + 1, index - 1):
+                if 0 <= beside < len(clauses) and self.rules.search(
+                        phrase_form(fold(clauses[beside]))) is not None:
+                    return clauses, {index, beside}
+        return None
+
+    def present(self, message: MessageUnderReview) -> bool:
+        """Does the message remove a post and name the rule it enforces, beside the notice?"""
+        return self._parts(message) is not None
+
+    def what_follows(self, message: MessageUnderReview) -> MessageUnderReview | None:
+        """What a removal notice goes on to say, without the notice and the rule it names: "Pulled it.
+        Not allowed to post that. Anyway I'm going to hurt you" still threatens. None when it says
+        nothing more (or is no notice)."""
+        parts = self._parts(message)
+        if parts is None:
+            return None
+        clauses, notice = parts
+        rest = " ".join(c.strip() for i, c in enumerate(clauses) if i not in notice and c.strip())
+        if not rest:
+            return None
+        return MessageUnderReview(rest, user=message.user, ts=message.ts, edited=message.edited,
+                                  thread_ts=message.thread_ts)
 
 
 class Enforcement:
@@ -169,6 +197,10 @@ class Enforcement:
         self.rumours = PhraseSet(lists.entries("rumours_passed"))
         self.questions = PhraseSet(lists.entries("rumour_questions"))
         self.removals = RemovalNotices(lists)
+
+    def enforces_by_reply(self, message: MessageUnderReview) -> bool:
+        """A reply that refuses or warns against the breach, or a rumour passed on to ask about it."""
+        return self.replies.search(message.phrase_text) is not None or self.asks_about_rumour(message)
 
     def enforces(self, message: MessageUnderReview) -> bool:
         """A moderator's or member's reply that removes, refuses or warns against the breach."""

@@ -133,7 +133,13 @@ class ThreatRule:
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         message = without_quoted_titles(without_reported_speech(message, self.incident_reports))
         if self.enforcement.deals_with_breach(message):
-            return None  # Round 23: the threat or accusation named is the breach being dealt with.
+            # Round 23: the threat or accusation named is the breach being dealt with. A removal notice
+            # is read for what it goes on to say ("Gone. ... I will stab him next time"): only the
+            # notice and the rule it names are the moderator's.
+            rest = None if self.enforcement.enforces_by_reply(message) else self.enforcement.removals.what_follows(message)
+            if rest is None or self.enforcement.deals_with_breach(rest):
+                return None
+            message = rest
         text = self.remove_idioms(message.phrase_text)
         matches = self.patterns.first_matches(message.token_set, lambda section: text, lambda m, searched: self._meant(m, message, searched))
         if any(m.label == _ACCUSATION for m in matches):
