@@ -70,3 +70,15 @@ def test_a_removal_word_with_no_rule_named_removes_nothing(findings):
     # "Deleted." before a threat names no rule, so the threat after it is still reported.
     text = "Deleted. anyway someone should smash up Craig's car after what he said"
     assert findings(text, purpose=CHAT).get("threat", "").startswith(URGED_DAMAGE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gone. Jay is not allowed near my sister, I will stab him next time I see him",
+        "Pulled it. Not allowed to post that. Anyway I know where you live and I'm going to hurt you",
+    ],
+)
+def test_a_removal_naming_the_rule_still_answers_for_the_threat_it_goes_on_to_make(findings, text):
+    # Review of round 25: only the notice and the rule it names are the moderator's; what follows is read.
+    assert "threat" in findings(text, purpose=CHAT), text
