@@ -68,3 +68,7 @@ def test_a_participant_hurt_moving_kit_is_still_hurt(found):
 
 def test_a_grown_up_hurt_moving_kit_while_someone_else_takes_over_is_not_a_childs_need(found):
     assert found("Gig night log: Andy twisted his ankle loading the van so Chris carried the amps.", "health") == []
+
+
+def test_a_condition_about_the_firms_customers_leaves_the_firms_line_public(found):
+    assert found("if anyone needs a lift home after ten, Gloucester Cars are on 01632 960612", "phone") == []

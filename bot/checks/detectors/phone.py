@@ -69,6 +69,8 @@ _OWNERS_NUMBER = lazy_compile(
 _OURS = lazy_compile(r"\b(?:us|our|ours)\b", re.IGNORECASE)
 # A capitalised word, perhaps with "'s": a first name saying whose a number is.
 _CAPITALISED_WORD = lazy_compile(r"\b(?P<name>[A-Z][a-z]+)(?:['\u2019]s)?\b")
+# A condition opening the clause, before the firm is named: its words are about the firm's customers.
+_IF_CLAUSE = lazy_compile(r"\bif\b[^,;\n]{0,80},", re.IGNORECASE)
 # After "parents" or "mum": what a customer of a firm does ("if parents need a cab, ...").
 _CUSTOMER_AFTER = lazy_compile(r"[ \t]+(?:need|needs|want|wants|who|can|could|should|may|might|wanting|needing)\b")
 # A number given on its own after a sentence naming an organisation's number: how far back, and how many
@@ -338,7 +340,9 @@ class PhoneDetector:
         # an owner's number anywhere; "if parents need a cab, Gloucester Cars are on ..." is the firm's.
         # "if parents need a cab, Gloucester Cars are on ...": the parents are the firm's customers; "her aunt
         # (works at the council) 01452 ..." is still her aunt's number.
-        owners = [m for m in _PERSONAL_OWNER.finditer(clause) if _CUSTOMER_AFTER.match(clause, m.end()) is None]
+        condition = _IF_CLAUSE.search(clause)  # "if anyone needs a lift home after ten, ..."
+        owners = [m for m in _PERSONAL_OWNER.finditer(clause) if _CUSTOMER_AFTER.match(clause, m.end()) is None
+                  and not (condition is not None and condition.start() <= m.start() < condition.end())]
         if owners or _OWNERS_NUMBER.search(clause):
             return False
         return not any(m.group(1).lower() in self._first_names for m in _CALLING_VERB_NAME.finditer(clause))
