@@ -53,7 +53,7 @@ def test_a_mood_or_a_sore_part_of_the_body_in_plain_words_is_the_young_persons_n
     [
         "Q2. Does your child have an EHCP or a health care plan?",
         "Medical information: see the confidential register held by Priya (project manager).",
-        "Sam hurt his shoulder lifting the speakers so Ravi did the get-out.",
+        "Dev hurt his shoulder lifting the speakers so Ravi did the get-out.",
     ],
 )
 def test_a_forms_question_a_register_pointer_or_a_grown_up_hurt_moving_kit_is_no_young_persons_need(found, text):
