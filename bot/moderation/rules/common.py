@@ -123,8 +123,8 @@ class RemovalNotices:
     "Tyler, deleted: calling someone a thief without evidence is defamation", "Gone. Talking
     about smashing someone's car is a threat", "No paid tuition adverts in here please, I've
     pulled it": a clause that is a removal notice (``removal_notices.txt``: starts with one, or
-    with one after a name, and is at most three words) and a rule named anywhere in the message (``rules_named.txt``,
-    ``reproach_markers.txt``, ``enforcement_replies.txt``). A removal word inside a longer
+    with one after a name, and is at most three words) and a rule named beside it (``rules_named.txt``,
+    ``reproach_markers.txt``, ``enforcement_replies.txt``, or ``rules_asked.txt`` after a no). A removal word inside a longer
     clause ("the post got removed by the venue", "gone to the shop") is no notice, and a notice
     with no rule named ("deleted. anyway ...") removes nothing the message goes on to say.
     """
@@ -133,6 +133,14 @@ class RemovalNotices:
         self.notices = frozenset(" ".join(tokenize(fold(e))) for e in lists.entries("removal_notices")) - {""}
         self.rules = PhraseSet(lists.entries("rules_named") + lists.entries("reproach_markers")
                                + lists.entries("enforcement_replies"))
+        self.requests = PhraseSet(lists.entries("rules_asked"))
+        self.alternatives = PhraseSet(lists.entries("alternatives_offered"))
+        self.negations = PhraseSet(lists.entries("negations"))
+
+    def _names_rule(self, phrase_text: str) -> bool:
+        """A rule named outright, or asked for beside a no ("no politics in here please")."""
+        return self.rules.search(phrase_text) is not None or (
+            self.requests.search(phrase_text) is not None and self.negations.search(phrase_text) is not None)
 
     def _is_notice(self, clause: str) -> bool:
         words = tokenize(fold(clause))
@@ -148,15 +156,14 @@ class RemovalNotices:
         """The message's clauses and which of them are the notice and the rule it names, or None when
         it is no removal notice. The rule must be named in the notice's own clause or one beside it:
         "Gone. Jay is not allowed near my sister, I will stab him" names the rule and then goes on."""
-        if self.rules.search(message.phrase_text) is None:
+        if not self._names_rule(message.phrase_text):
             return None
         clauses = _CLAUSE_BREAK.split(message.text)
         for index, clause in enumerate(clauses):
             if not self._is_notice(clause):
                 continue
             for beside in (index, index + 1, index - 1):
-                if 0 <= beside < len(clauses) and self.rules.search(
-                        phrase_form(fold(clauses[beside]))) is not None:
+                if 0 <= beside < len(clauses) and self._names_rule(phrase_form(fold(clauses[beside]))):
                     return clauses, {index, beside}
         return None
 
@@ -167,13 +174,13 @@ class RemovalNotices:
     def what_follows(self, message: MessageUnderReview) -> MessageUnderReview | None:
         """What a removal notice goes on to say, without the notice and the rule it names: "Pulled it.
         Not allowed to post that. Anyway I'm going to hurt you" still threatens. None when it says
-        nothing more (or is no notice)."""
+        nothing more, or only offers the member another way ("... a free taster instead?"), or is no notice."""
         parts = self._parts(message)
         if parts is None:
             return None
         clauses, notice = parts
         rest = " ".join(c.strip() for i, c in enumerate(clauses) if i not in notice and c.strip())
-        if not rest:
+        if not rest or self.alternatives.search(phrase_form(fold(rest))) is not None:
             return None
         return MessageUnderReview(rest, user=message.user, ts=message.ts, edited=message.edited,
                                   thread_ts=message.thread_ts)
@@ -213,3 +220,15 @@ class Enforcement:
 
     def deals_with_breach(self, message: MessageUnderReview) -> bool:
         return self.enforces(message) or self.asks_about_rumour(message)
+
+    def left_to_read(self, message: MessageUnderReview) -> MessageUnderReview | None:
+        """What a content rule should still read of the message: all of it when it deals with no
+        breach; what a removal notice goes on to say ("Removed. Sell weed in here please, dm me"
+        still sells), since only the notice and the rule it names are the moderator's; None when the
+        message is all about the breach it deals with."""
+        if not self.deals_with_breach(message):
+            return message
+        rest = None if self.enforces_by_reply(message) else self.removals.what_follows(message)
+        if rest is None or self.deals_with_breach(rest):
+            return None
+        return rest

@@ -142,7 +142,10 @@ class IllegalActivityRule:
                 labels.add(concept.label)  # one reason a kind is enough, as for the threat rule
                 parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.mask_text(w)) for w in concept.words)})")
         if parts and self.enforcement.deals_with_breach(message):
-            return None
+            # The act named is the breach being dealt with; what a removal notice goes on to say is
+            # read afresh ("Removed. Sell weed in here please, dm me"). The rest deals with no breach.
+            rest = self.enforcement.left_to_read(message)
+            return None if rest is None else self.assess(rest, context)
         if not parts:
             handed = self._handover_of_earlier_offer(message, context)
             if handed is None:

@@ -202,8 +202,12 @@ class SolicitationRule:
                 continue
             labels.add(concept.label)
             parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(w) for w in concept.words)})")
-        if not parts or self.enforcement.deals_with_breach(message):
+        if not parts:
             return None
+        if self.enforcement.deals_with_breach(message):
+            # As the illegal rule: the pitch named is the one being removed, but not what follows it.
+            rest = self.enforcement.left_to_read(message)
+            return None if rest is None else self.assess(rest, context)
         return Finding("solicitation", sentence(parts))
 
     def offered_for_money(self, message: MessageUnderReview) -> Finding | None:

@@ -132,14 +132,12 @@ class ThreatRule:
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         message = without_quoted_titles(without_reported_speech(message, self.incident_reports))
-        if self.enforcement.deals_with_breach(message):
-            # Round 23: the threat or accusation named is the breach being dealt with. A removal notice
-            # is read for what it goes on to say ("Gone. ... I will stab him next time"): only the
-            # notice and the rule it names are the moderator's.
-            rest = None if self.enforcement.enforces_by_reply(message) else self.enforcement.removals.what_follows(message)
-            if rest is None or self.enforcement.deals_with_breach(rest):
-                return None
-            message = rest
+        # Round 23: the threat or accusation named is the breach being dealt with. A removal notice
+        # is read for what it goes on to say ("Gone. ... I will stab him next time").
+        to_read = self.enforcement.left_to_read(message)
+        if to_read is None:
+            return None
+        message = to_read
         text = self.remove_idioms(message.phrase_text)
         matches = self.patterns.first_matches(message.token_set, lambda section: text, lambda m, searched: self._meant(m, message, searched))
         if any(m.label == _ACCUSATION for m in matches):
