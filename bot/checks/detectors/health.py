@@ -51,7 +51,7 @@ from collections.abc import Callable
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
-from bot.checks.detectors.people import FAMILY_SUBJECT, NOT_A_NAME
+from bot.checks.detectors.people import CAPITALISED_NAME_WORD, FAMILY_SUBJECT, NOT_A_NAME, FirstNames
 from bot.checks.document import MASK, Document
 from bot.checks.findings import Kind
 from bot.checks.lazy_regex import LazyPattern, lazy_compile
@@ -257,7 +257,7 @@ class HealthDetector:
         self._anonymous_source = lazy_compile(
             rf"\b(?:a|one|another|an[ \t]+anonymous)[ \t]+(?:(?:[\w-]+)[ \t]+)?(?:{sources})\b"
             rf"[^\n\"'\u201c\u2018]{{0,30}}?[:,\-\u2013][ \t]*[\"'\u201c\u2018]", re.IGNORECASE)
-        self._first_names = frozenset(entries("forenames", context.extra_terms))
+        self._first_names = FirstNames(entries("forenames", context.extra_terms))
         words = phrase_pattern(entries("health_words", context.extra_terms))
         acronyms = phrase_pattern(entries("health_acronyms", context.extra_terms))
         parts = phrase_pattern(entries("injury_body_parts", context.extra_terms))
@@ -775,8 +775,7 @@ class HealthDetector:
             return True
         if not self._staff_first_names:
             return False
-        first = next((w for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end)
-                      if w.group().lower() in self._first_names and w.group() not in NOT_A_NAME), None)
+        first = self._first_named(text, sentence_start, sentence_end)
         if first is None or first.group().lower() not in self._staff_first_names:
             return False
         surname = _CAPITALISED_WORD.match(text, first.end() + 1)
@@ -784,6 +783,11 @@ class HealthDetector:
                 and f"{first.group()} {surname.group()}".lower() in self._staff_full_names:
             return True
         return self._staff_cover.search(text, sentence_start, sentence_end) is not None
+
+    def _first_named(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """The first first name written in text[start:end] (not a word such as "May" that only looks like one)."""
+        return next((w for w in _CAPITALISED_WORD.finditer(text, start, end)
+                     if w.group() in self._first_names and w.group() not in NOT_A_NAME), None)
 
     def _a_participants_first_name(self, first: str) -> bool:
         return self._roster is not None and self._roster.is_first_name(normalise_name(first))
@@ -815,8 +819,7 @@ class HealthDetector:
             self._hurt_at_work_of = cached
         answers = cached[1]
         if sentence_start not in answers:
-            first = next((w for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end)
-                          if w.group().lower() in self._first_names and w.group() not in NOT_A_NAME), None)
+            first = self._first_named(text, sentence_start, sentence_end)
             answers[sentence_start] = (
                 (first is None or first.group().lower() in self._staff_first_names
                  or not self._a_participants_first_name(first.group()))
@@ -1056,8 +1059,7 @@ class HealthDetector:
     def _staff_named_in_text(self, text: str, sentence_start: int, sentence_end: int) -> bool:
         """The sentence's first first name is one of the organisation's people named in full elsewhere in
         the text: "Sam is at the hospital ... (Sam Okafor, staff)"."""
-        first = next((w for w in _CAPITALISED_WORD.finditer(text, sentence_start, sentence_end)
-                      if w.group().lower() in self._first_names and w.group() not in NOT_A_NAME), None)
+        first = self._first_named(text, sentence_start, sentence_end)
         if first is None or first.group().lower() not in self._staff_first_names:
             return False
         lowered = text.lower()
@@ -1693,7 +1695,7 @@ _GENERAL_CHILD = lazy_compile(
     r"(?:son|daughter|child|children|kid|kids|young[ \t]+person|young[ \t]+people|young[ \t]+musician)\b",
     re.IGNORECASE,
 )
-_CAPITALISED_WORD = lazy_compile(r"\b[A-Z][a-z]+\b")
+_CAPITALISED_WORD = lazy_compile(rf"\b{CAPITALISED_NAME_WORD}\b")
 # "Nut free (peanut allergy) - Ollie": a bracketed reason on a lunch list, then whose it is (round 25).
 _NAME_AFTER_BRACKET = lazy_compile(r"[ \t]*\)[ \t]*(?:[:\u2013]|-(?![A-Za-z]))[ \t]*(?P<name>[A-Z][a-z]+)\b(?![ \t]*[:(])")
 # "on crutches", "uses a wheelchair": the words before the aid itself (round 25).
@@ -1721,7 +1723,7 @@ _ABSENCE_WORDS = frozenset({"signed off", "sick note"})
 _NOT_SICK_AFTER = lazy_compile(r"[ \t]+as[ \t]+(?:an?|the|our)\b", re.IGNORECASE)
 
 
-def _merged(text: str, spans: list[Span], first_names: frozenset[str],
+def _merged(text: str, spans: list[Span], first_names: FirstNames,
             together: Callable[[Span, Span], bool]) -> list[Span]:
     """Joins each span to the one before it where `together` says they tell one thing, on one line and with
     no other first name between them (a second person named between keeps two findings)."""
@@ -1740,7 +1742,7 @@ def _merged(text: str, spans: list[Span], first_names: frozenset[str],
     return joined
 
 
-def _one_answer(text: str, spans: list[Span], answers: list[tuple[int, int]], first_names: frozenset[str]) -> list[Span]:
+def _one_answer(text: str, spans: list[Span], answers: list[tuple[int, int]], first_names: FirstNames) -> list[Span]:
     """A form's answer line is one finding, however many items it lists (round 12): "Medical needs:
     asthma, two inhalers, hearing aids" tells one thing about one child, as a reviewer reads it. A
     second person named on the line ("Med list: Rosa - sertraline; Reece - inhaler") keeps two."""
@@ -1802,7 +1804,7 @@ def _joined(text: str, spans: list[Span]) -> list[Span]:
 _DIAGNOSED_WITH = lazy_compile(r"[ \t]+(?:with|as|as[ \t]+having|of)[ \t]+(?:(?:a|an|mild|severe)[ \t]+)?", re.IGNORECASE)
 
 
-def _one_statement(doc: Document, spans: list[Span], first_names: frozenset[str], loose: list[Span],
+def _one_statement(doc: Document, spans: list[Span], first_names: FirstNames, loose: list[Span],
                    aftermath: re.Pattern[str] | LazyPattern) -> list[Span]:
     """Needs told of one person in one run of a sentence are one finding (round 12): "Freddie's been
     really low and has talked about hurting himself", "Reuben was sectioned last month, his social
@@ -1846,7 +1848,7 @@ def _could_be_injured(text: str) -> bool:
     return any(verb in text for verb in ("broke", "breaking", "fractur", "sprain", "twist", "dislocat", "injur", "hurt"))
 
 
-def _names_a_person(match: re.Match[str] | None, first_names: frozenset[str]) -> bool:
+def _names_a_person(match: re.Match[str] | None, first_names: FirstNames) -> bool:
     if match is None:
         return False
     groups = match.groupdict()

@@ -24,6 +24,7 @@ from phonenumbers import Leniency, PhoneNumberMatcher
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
+from bot.checks.detectors.people import CAPITALISED_NAME_WORD, FirstNames
 from bot.checks.document import Document
 from bot.checks.findings import Kind
 from bot.checks.lazy_regex import lazy_compile
@@ -68,7 +69,7 @@ _OWNERS_NUMBER = lazy_compile(
 # The writers' own number: "call us on", "ring our bookings line", "give us a ring on".
 _OURS = lazy_compile(r"\b(?:us|our|ours)\b", re.IGNORECASE)
 # A capitalised word, perhaps with "'s": a first name saying whose a number is.
-_CAPITALISED_WORD = lazy_compile(r"\b(?P<name>[A-Z][a-z]+)(?:['\u2019]s)?\b")
+_CAPITALISED_WORD = lazy_compile(rf"\b(?P<name>{CAPITALISED_NAME_WORD})(?:['\u2019]s)?\b")
 # A condition opening the clause, before the firm is named: its words are about the firm's customers.
 _IF_CLAUSE = lazy_compile(r"\bif\b[^,;\n]{0,80},", re.IGNORECASE)
 # After "parents" or "mum": what a customer of a firm does ("if parents need a cab, ...").
@@ -159,7 +160,7 @@ class PhoneDetector:
         business = phrase_pattern(entries("business_name_words", context.extra_terms))
         self._business_name = lazy_compile(
             rf"\b[A-Z][\w'\u2019&.-]*(?:[ \t]+[A-Z][\w'\u2019&.-]*){{0,3}}[ \t]+(?=[A-Z&])(?i:{business})\b")
-        self._first_names = frozenset(entries("forenames", context.extra_terms))
+        self._first_names = FirstNames(entries("forenames", context.extra_terms))
         # Round 24: a quoted email signed by an organisation ("> Kind regards,\n> Main Office, Oakfield
         # Academy") that gives its own number ("please call us on ..."): sign_off_words.txt and
         # organisation_signer_words.txt.

@@ -48,7 +48,7 @@ from bisect import bisect_left
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
-from bot.checks.detectors.people import FAMILY_SUBJECT, NOT_A_NAME
+from bot.checks.detectors.people import CAPITALISED_NAME_WORD, FAMILY_SUBJECT, NOT_A_NAME, FirstNames
 from bot.checks.document import Document
 from bot.checks.findings import Kind
 from bot.checks.lazy_regex import lazy_compile
@@ -399,7 +399,7 @@ def _alias_pattern(aliases) -> str:
 class SchoolDetector:
     def __init__(self, context: CheckContext):
         self._roster: RosterIndex | None = context.roster if context.roster and context.roster.has_schools else None
-        self._first_names = frozenset(entries("forenames", context.extra_terms))
+        self._first_names = FirstNames(entries("forenames", context.extra_terms))
         labels = phrase_pattern(entries("school_form_labels", context.extra_terms))
         # "School: Tewkesbury Academy", "| School: Balcarras |": a form about one young person.
         # The label may say whose or which school ("Attending school:", "Child's school -", "Current
@@ -1237,7 +1237,7 @@ _ONE_PUPIL_SAID_BY_NAME = lazy_compile(r"\b(?:is|was|'s|\u2019s)[ \t]+(?:now[ \t
 _ONE_OF_MANY_BEFORE = lazy_compile(
     r"\b(?:a|an|one|another|some|any)[ \t]+(?:[a-z]+[ \t]+)?(?:(?:year|yr|y)[ \t]*\d{1,2}[ \t]+)?$", re.IGNORECASE)
 _PRONOUN_IN_SENTENCE = lazy_compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
-_CAPITALISED_WORD = lazy_compile(r"\b[A-Z][a-z]+\b")
+_CAPITALISED_WORD = lazy_compile(rf"\b{CAPITALISED_NAME_WORD}\b")
 # "(Y10, " or "(Year 9 - " just before a school: the pupil's school year.
 _YEAR_BESIDE_SCHOOL = lazy_compile(r"\((?:Y|Yr|Year)[ \t]*\d{1,2}[ \t]*(?:,|[-\u2013\u2014])[ \t]*$")
 # A capitalised word beside another in a title: "Christmas Concert", "Duke of Edinburgh", "Arts Award".
@@ -1285,7 +1285,7 @@ def _in_a_title(text: str, start: int, end: int) -> bool:
                for word in _CAPITALISED_WORD.finditer(text, max(0, start - _TITLE_REACH), min(len(text), end + _TITLE_REACH)))
 
 
-def _names_someone(text: str, start: int, end: int, first_names: frozenset[str] | None = None,
+def _names_someone(text: str, start: int, end: int, first_names: FirstNames | None = None,
                    not_people: frozenset[str] = frozenset()) -> bool:
     """Does text[start:end] name a person, other than in a school's name? With ``first_names`` (round 24),
     a capitalised word that is not a first name people have and stands in a run of capitalised words is
@@ -1314,7 +1314,7 @@ def _names_someone(text: str, start: int, end: int, first_names: frozenset[str] 
 
 
 def _cue_ends(text: str, lowered: str | None, doc: Document | None = None, end_of_list=None,
-              first_names: frozenset[str] | None = None, not_people: frozenset[str] = frozenset()) -> list[int]:
+              first_names: FirstNames | None = None, not_people: frozenset[str] = frozenset()) -> list[int]:
     link_cues = _LINK_CUE.finditer(lowered) if lowered is not None else _LINK_CUE_ANY_CASE.finditer(text)
     ends = [m.end() for m in link_cues if doc is None or end_of_list is None or _one_pupil_named(text, m, doc, end_of_list)]
     if doc is not None:

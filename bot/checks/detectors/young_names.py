@@ -192,6 +192,9 @@ class YoungPersonNameDetector:
         self._first_names = FirstNames(entries("forenames", context.extra_terms)).any_form
         self._this_year = context.current_year()
         cues = phrase_pattern(entries("youth_cues", context.extra_terms))
+        # A letter's or an email's closing on the line above: "Kind regards\nSarah Jenkins" signs it, is not listed.
+        sign_offs = phrase_pattern(entries("sign_off_words", context.extra_terms))
+        self._sign_off_above = lazy_compile(rf"(?i:{sign_offs})[ \t]*[,.!]*[ \t]*\n[ \t]*$")
         self._youth_cue = lazy_compile(rf"(?<![\w-])(?:{cues})(?![\w-])", re.IGNORECASE)
         roles = phrase_pattern(entries("adult_roles", context.extra_terms))
         self._role_after = lazy_compile(
@@ -818,7 +821,7 @@ class YoungPersonNameDetector:
         return not (self._title_before.search(before) or self._role_label_before.search(before)
                     or self._role_after.match(text, end) or self._adult_action_after.match(text, end)
                     or _NAMES_A_PLACE_AFTER.match(text, end) or _BUSINESS_AFTER.match(text, end)
-                    or _SIGN_OFF_ABOVE.search(text, max(0, start - _LABEL_REACH), start))
+                    or self._sign_off_above.search(text, max(0, start - _LABEL_REACH), start))
 
     def names_a_project(self, written: str) -> bool:
         """Our projects are named like people ("Beat It", "Youth Voice") and never are one."""
@@ -1378,9 +1381,6 @@ _CLOCK_TIME = lazy_compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b(?:1[0-2]|0?[1-
 _TIMED_LINE_BEFORE = lazy_compile(
     r"(?:^|\n)[ \t]*(?:[-*\u2022]|\d{1,2}[.)])?[ \t]*(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t]*(?:am|pm))?|(?:1[0-2]|0?[1-9])[ \t]*(?:am|pm))"
     r"[ \t]*(?:[-\u2013\u2014:|][ \t]*)?$", re.IGNORECASE)
-# A letter's or an email's closing on the line above: "Kind regards\nSarah Jenkins" signs it, is not listed.
-_SIGN_OFF_ABOVE = lazy_compile(
-    r"(?i:regards|thanks|thank[ \t]+you|best(?:[ \t]+wishes)?|cheers|sincerely|faithfully|love|many[ \t]+thanks)[ \t]*[,.!]*[ \t]*\n[ \t]*$")
 # First names one by one: "Register: Ruby, Kai, Evie-Mae, Jess - 4 in".
 _SINGLE_WORD_ITEM_AFTER = lazy_compile(r"[ \t]*,[ \t]*[A-Z][\w'\u2019-]*[ \t]*(?:,|$|\n|[-\u2013\u2014.(&]|and\b)")
 _SINGLE_WORD_ITEM_BEFORE = lazy_compile(r"(?:^|[:,\n])[ \t]*[A-Z][\w'\u2019-]*[ \t]*,[ \t]*$")
