@@ -520,12 +520,12 @@ class HealthDetector:
             rf"\b(?:(?:struggl(?:e|es|ed|ing)|(?:a[ \t]+)?(?:hard|rough|tough|bad)[ \t]+time)[ \t]+with[ \t]+)?"
             # "my new hearing aids" (round 26).
             rf"my[ \t]+(?:(?:own|new)[ \t]+)?(?:{own})\b", re.IGNORECASE)
-        # Round 26: what the team lifts, carries or sets up (health_staff_work.txt), so that a grown-up hurt
+        # Round 26: what the team lifts, carries or sets up (health_staff_work.txt, health_staff_work_actions.txt), so that a grown-up hurt
         # doing it, with somebody else taking over, is one of the team and not a young person.
         work = phrase_pattern(entries("health_staff_work", context.extra_terms))
+        actions = phrase_pattern(entries("health_staff_work_actions", context.extra_terms))
         self._staff_work = lazy_compile(
-            rf"\b(?i:carrying|moving|lifting|loading|unloading|shifting|setting[ \t]+up|packing[ \t]+(?:up|down|away)|putting[ \t]+up|taking[ \t]+down)"
-            rf"[ \t]+(?:(?i:the|a|an|some|our|all[ \t]+the)[ \t]+)?(?:[\w-]+[ \t]+)?(?i:{work})\b")
+            rf"\b(?i:{actions})[ \t]+(?:(?i:the|a|an|some|our|all[ \t]+the)[ \t]+)?(?:[\w-]+[ \t]+)?(?i:{work})\b")
         # Round 25: a mobility aid in a sentence that names a young person anywhere (health_mobility_aids.txt).
         self._mobility_aid = lazy_compile(
             rf"\b(?:{phrase_pattern(entries('health_mobility_aids', context.extra_terms))})\b", re.IGNORECASE)

@@ -103,26 +103,8 @@ _EVERYDAY_WORDS = _MEASURES | frozenset(
     ["the", "a", "an", "down", "up", "along", "across", "over", "on", "in", "at", "by", "to", "from", "of", "off", "my", "your", "our", "their", "his", "her", "this", "that", "these", "those", "more", "other", "same", "main", "different", "next", "last", "few", "long", "short", "big", "small", "back", "side", "wrong", "right", "left"]
 )
 
-_VENUE_WORDS = (
-    r"Guildhall|Hall|Cathedral|Church|Chapel|Abbey|Centre|Center|Theatre|Theater|Playhouse|"
-    r"Library|Museum|Gallery|Arena|Stadium|Studios?|Club|Hotel|Inn|Pub|Tavern|Bar|Caf[eé]|Cinema|"
-    r"Venue|Works|University|College|Academy|School|Park|Pavilion|Hub|Institute|Rooms|Room(?![ \t]*\d)|Barn|Lounge|Assembly[ \t]+Rooms|"
-    # A business named before its address: "Sound Hire Ltd, 5 Bristol Road", "Cotswold Print Co., 2 Mill Lane".
-    r"Ltd\.?|Limited|plc|PLC|LLP|Co\.|&[ \t]+Co|&[ \t]+Sons"
-)
-# A venue named before the address: "Gloucester Guildhall, 23 Eastgate Street". "31 Church Lane"
-# and "2 Park Road" are streets, not venues.
-_VENUE_BEFORE = lazy_compile(
-    rf"\b(?:{_VENUE_WORDS})\b(?![ \t]+(?:{_STREET_TYPES})\b)|\bvenue\b|\b[Oo]ur[ \t]+(?:office[ \t]+)?(?:post[ \t]?code|address)\b"
-    # "the theatre is at 41 Bath Road": a venue in lower case, as a venue ("the ...").
-    rf"|\b[Tt]he[ \t]+(?i:{_VENUE_WORDS})[ \t]+(?:is|are|'s|\u2019s|will[ \t]+be)[ \t]+(?:now[ \t]+)?(?:at|on|in)\b"
-)
-# ... or just after, in brackets: "GL1 2LR (Gloucester Cathedral)".
-_VENUE_AFTER = lazy_compile(
-    rf"[ \t,]*\((?P<inside>(?:the[ \t]+)?[A-Z][^()\n]{{0,40}}?\b(?:{_VENUE_WORDS})\b"
-    # "(the community centre)", "(the old church hall)"
-    rf"|the[ \t]+[^()\n]{{0,30}}?\b(?i:{_VENUE_WORDS}|community[ \t]+centre|church[ \t]+hall|village[ \t]+hall)\b)"
-)
+# A business named before its address: "Sound Hire Ltd, 5 Bristol Road", "Cotswold Print Co., 2 Mill Lane".
+_BUSINESS_SUFFIXES = r"Ltd\.?|Limited|plc|PLC|LLP|Co\.|&[ \t]+Co|&[ \t]+Sons"
 # An event held somewhere, just before the place: "Rehearsal at Kings Place, 12 Brunswick Road".
 _EVENT_AT = lazy_compile(
     r"\b(?:rehearsals?|sessions?|concerts?|gigs?|workshops?|practices?|performances?|showcases?|auditions?|"
@@ -245,6 +227,24 @@ class PostalAddressDetector:
             rf"(?:[ \t]+(?:at|@)[ \t]|[ \t]*(?:venue[ \t]*)?:[ \t]*(?:[Tt]he[ \t]+)?[A-Z])",
             re.IGNORECASE)
 
+        # A venue named before the address ("Gloucester Guildhall, 23 Eastgate Street", venue_words.txt), or
+        # just after it in brackets ("GL1 2LR (Gloucester Cathedral)"). "31 Church Lane" and "2 Park Road" are
+        # streets, and "Room 4" is inside a building, not a venue.
+        venue_words = entries("venue_words", context.extra_terms)
+        named = phrase_pattern(" ".join(word.capitalize() for word in phrase.split()) for phrase in venue_words)
+        venues = rf"(?:{named})(?![ \t]*\d)|{_BUSINESS_SUFFIXES}"
+        any_case = phrase_pattern(venue_words)
+        self._venue_before = lazy_compile(
+            rf"\b(?:{venues})\b(?![ \t]+(?:{_STREET_TYPES})\b)|\bvenue\b|\b[Oo]ur[ \t]+(?:office[ \t]+)?(?:post[ \t]?code|address)\b"
+            # "the theatre is at 41 Bath Road": a venue in lower case, as a venue ("the ...").
+            rf"|\b[Tt]he[ \t]+(?i:{any_case})[ \t]+(?:is|are|'s|\u2019s|will[ \t]+be)[ \t]+(?:now[ \t]+)?(?:at|on|in)\b")
+        self._venue_after = lazy_compile(
+            rf"[ \t,]*\((?P<inside>(?:the[ \t]+)?[A-Z][^()\n]{{0,40}}?\b(?:{venues})\b"
+            # "(the community centre)", "(the old church hall)"
+            rf"|the[ \t]+[^()\n]{{0,30}}?\b(?i:{any_case}|community[ \t]+centre|church[ \t]+hall|village[ \t]+hall)\b)")
+        self._home_like_venue = lazy_compile(
+            phrase_pattern(entries("venue_words_homes_too", context.extra_terms)), re.IGNORECASE)
+
     def find(self, doc: Document) -> list[Span]:
         text = doc.masked
         spans: list[Span] = []
@@ -320,11 +320,11 @@ class PostalAddressDetector:
             return True
         if self._org_premises_before(doc, start):
             return True
-        venues = list(_VENUE_BEFORE.finditer(before))
+        venues = list(self._venue_before.finditer(before))
         if venues:
             # Homes are called "Hill Barn" or "the Garden Room" too: after such a word, whose the
             # address is may be said before it ("Tasha lives at Hill Barn, 5 Mill Lane").
-            weak = _HOME_LIKE_VENUE.fullmatch(venues[-1].group()) is not None
+            weak = self._home_like_venue.fullmatch(venues[-1].group()) is not None
             return not _PERSONAL_CUE.search(before, 0 if weak else venues[-1].end())
         # Round 27: "The Vault, 12 Kings Square, Gloucester GL1 2RZ" on a flyer or in a gig notice: a place
         # named as one ("The Folk", "The Vault") on the address's line, in a text that advertises an event
@@ -342,13 +342,11 @@ class PostalAddressDetector:
         # "...who hosted our garden gig at 19 The Crescent": a home lent for the event is still a home.
         if events and not _PERSONAL_CUE.search(before) and not _PRIVATE_EVENT.search(before):
             return True
-        after = _VENUE_AFTER.match(doc.masked, end)
+        after = self._venue_after.match(doc.masked, end)
         return after is not None and not _PERSONAL_CUE.search(before) and not _PERSONAL_CUE.search(after.group("inside")) \
             and not _SOMEONES.search(after.group("inside"))
 
 
-# Venue words that homes are named with too ("Hill Barn", "the Garden Room").
-_HOME_LIKE_VENUE = lazy_compile(r"Barn|Lounge|Room|Rooms", re.IGNORECASE)
 # Something sent to the address: "post Tasha's certificate to The Cottage, ...".
 _SENT_TO = lazy_compile(r"\b(?:post|posted|posting|send|sent|sending|deliver|delivered|drop|dropped)\b", re.IGNORECASE)
 # A party at someone's place is a home, however it is advertised: "Party at ours! The Old Rectory, ...".
