@@ -17,7 +17,9 @@ seconds (the best of N runs, so other work on the machine skews it least):
   of 4,000 register records, 4,000 schools each before a pupil, a 100 KB handle-like word after
   "use", 2,500 captions naming two players and one sentence of 1,300 hospital stays (each was once
   quadratic: 25 s, 4 s, minutes, 60 s and 55 s), 3,000 birthdays of a first name two participants share and
-  one line of 3,900 full names (87 s and 10 s);
+  one line of 3,900 full names (87 s and 10 s); a door code of 20,000 dotted digits, one medical line of
+  2,300 conditions, 900 venue addresses with no full stop and 1,300 health form lines (exponential, then
+  6 to 18 s);
 * the moderation rules on two 40 KB messages in a row (the second is a repeat, so repetition's
   memory is used too), ending with a disguised swear word that must still be read.
 
@@ -129,7 +131,14 @@ def main(argv: list[str] | None = None) -> int:
                         # A photo opt-out's shared first name 3,000 times: each once read the whole text again
                         # (87 s at 48 KB); and one line of 3,900 full names, each once read to the line's end.
                         ("3,000 'Ella, 14 today'", "Ella, 14 today, " * 3000),
-                        ("one line of 3,900 full names", "Freya Lamb, Kacper Nowak, Tyler Marsh, " * 1300)):
+                        ("one line of 3,900 full names", "Freya Lamb, Kacper Nowak, Tyler Marsh, " * 1300),
+                        # Round 28's review: a code's dotted digits once backtracked exponentially (2.6 s at 55
+                        # characters); a medical line of one repeated condition, venue addresses with no full
+                        # stop and health form lines were each once quadratic (6 to 18 s at 40 KB).
+                        ("'door code for 1.1.1.' 40 KB", "door code for " + "1." * 20_000),
+                        ("'Medical: asthma, ' 2,300 times", "Medical: asthma, " * 2300),
+                        ("900 venue addresses, no full stop", "The Folk Room, 31 Mill Lane, Stroud GL5 1AB and " * 900),
+                        ("1,300 health form lines", "Medical: asthma\nAllergies: nuts\n" * 1300)):
         all_met &= report(
             label,
             cpu_seconds(lambda text=text: checker.check(text, SLACK_MARKUP), args.runs),
