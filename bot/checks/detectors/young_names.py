@@ -55,7 +55,6 @@ from bot.checks.detectors.people import (
     UPPER_LETTERS,
     ArtistLists,
     FirstNames,
-    folded,
 )
 from bot.checks.document import Document
 from bot.checks.findings import Kind, is_an_age
@@ -189,7 +188,8 @@ _RECIPIENT_BEFORE = lazy_compile(
 class YoungPersonNameDetector:
     def __init__(self, context: CheckContext):
         # "Zoë" and "Zoe" alike: names are looked up without their accents as well (round 21).
-        self._first_names = FirstNames(entries("forenames", context.extra_terms)).any_form
+        self._forenames = FirstNames(entries("forenames", context.extra_terms))
+        self._first_names = self._forenames.any_form
         self._this_year = context.current_year()
         cues = phrase_pattern(entries("youth_cues", context.extra_terms))
         # A letter's or an email's closing on the line above: "Kind regards\nSarah Jenkins" signs it, is not listed.
@@ -480,9 +480,7 @@ class YoungPersonNameDetector:
 
     def _is_forename(self, first: str) -> bool:
         """"Evie-Mae" counts when either part is a known first name."""
-        lowered = first.lower() if first.isascii() else folded(first)
-        return lowered in self._first_names or ("-" in lowered and any(
-            part in self._first_names for part in lowered.split("-")))
+        return first in self._forenames or ("-" in first and any(part in self._forenames for part in first.split("-")))
 
     def _greeted(self, text: str, start: int, end: int) -> bool:
         """A birthday post or a shout-out about the person (round 18): "happy 15th birthday to our queen
