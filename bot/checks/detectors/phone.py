@@ -119,13 +119,13 @@ _NAME_JOINERS = frozenset({"&", "and", "of", "on", "upon", "the"})
 _NOT_AN_ORGANISATION_WORD = frozenset({"ring", "call", "phone", "text", "tel", "contact", "venue", "ask", "try",
                                        "email", "book", "info", "supplier", "hire", "tickets", "bookings"})
 # A family is not an organisation: "the Walker family", "the Okoros".
-_HOUSEHOLD_WORDS = frozenset({"family", "household", "residence"})
+_HOUSEHOLD_WORDS = frozenset({"family", "household", "residence", "granny", "nana", "auntie", "uncle"})
 _TITLE = lazy_compile(r"\b(?:mr|mrs|ms|miss|mx|dr)\b\.?[ \t]+[A-Z]", re.IGNORECASE)
 # Words in a clause saying a number is a person's own; "mobile" is left out, as "duty mobile" and "work
 # mobile" name the phone, not its owner.
 _FAMILY_OWNER = lazy_compile(
     r"\b(?:his|her|my|own|home|personal|private|mum|mum['\u2019]s|dad|dad['\u2019]s|parent|parents|carer|gran|grandma"
-    r"|grandad|nan|emergency[ \t]+contact)\b", re.IGNORECASE)
+    r"|grandad|nan|granny|nana|auntie|aunt|uncle|me|emergency[ \t]+contact)\b", re.IGNORECASE)
 
 
 def _key(number: phonenumbers.PhoneNumber) -> tuple[int, int]:
@@ -325,7 +325,7 @@ class PhoneDetector:
         if not labels:
             return False
         rest = clause[:labels[-1].start()] + " " + clause[labels[-1].end():]
-        return not (_FAMILY_OWNER.search(rest) or self._names_someone(clause[labels[-1].end():]))
+        return not (_FAMILY_OWNER.search(rest) or self._names_someone(clause))
 
     def _work_phone_before(self, text: str, start: int) -> bool:
         """"Sam Okafor\nProject Manager\nWork mobile: 07700 ...", "Rachel's work phone is ...": a work phone
@@ -337,11 +337,12 @@ class PhoneDetector:
         return self._org_person.search(text, max(0, start - 200), start) is not None
 
     def _organisation_named(self, text: str, start: int, written: str) -> bool:
-        """Round 29: an organisation named where the rules above do not look: in the clause by a name not in
-        the lists ("The Sugar Loaf ..., their number's", "Fine Tune, 01632 ..."), by its kind in lower case
-        ("call the leisure centre on"), or, when only a label stands before the number, on the lines or in
-        the sentence just before (a signature, a poster's footer, "ring the council's events team? 01452
-        ..."). Nothing there may say whose number it is ("her mum's", "Mrs Carr", "call Jo on"); only a
+        """Round 29: an organisation named where the rules above do not look: by its kind in lower case ("call
+        the leisure centre on", "phone the piano tuners (Fine Tune, 01632 ...)"), or, when only a label stands
+        before the number, by any of the rules' words on the lines or in the sentence just before (a
+        signature, a poster's footer, "ring the council's events team? 01452 ..."). A capitalised name alone
+        is not enough there: "The Old Vicarage" or "Granny Okafor" on the line above is a home. Nothing
+        there may say whose number it is ("her mum's", "Mrs Carr", "call Jo on", "call me on"); only a
         landline is public (checked by the caller)."""
         region = text[max(0, start - _NAMED_BEFORE_REACH):start]
         ends = [m.end() for m in _CLAUSE_END.finditer(region)]
@@ -349,14 +350,14 @@ class PhoneDetector:
         if _LABEL_ONLY.fullmatch(region[clause_start:].strip(" \t>|/(\u2022\u00b7")) and ends:
             clause_start = ends[-3] if len(ends) >= 3 else 0
         before = region[clause_start:]
-        if (_PERSONAL_OWNER.search(before) or _OWNERS_NUMBER.search(before) or _TITLE.search(before)
-                or self._names_someone(before)
+        if (_PERSONAL_OWNER.search(before) or _OWNERS_NUMBER.search(before) or _FAMILY_OWNER.search(before)
+                or _TITLE.search(before) or self._names_someone(before)
                 or any(m.group(1).lower() in self._first_names for m in _CALLING_VERB_NAME.finditer(before))):
             return False
         before_start = start - len(before)
         return bool(self._business_earlier.search(before) or self._business_name.search(before)
                     or self._work_line_earlier.search(before) or self._organisation_kind.search(before)
-                    or self._public_mailbox.search(written, before_start, start) or self._proper_name(before))
+                    or self._public_mailbox.search(written, before_start, start))
 
     def _proper_name(self, before: str) -> bool:
         """Two or more capitalised words, none a first name ("Corn Exchange", "The Sugar Loaf"), or "the" and
@@ -369,6 +370,9 @@ class PhoneDetector:
                 the = the or words[0].lower() == "the"
                 words = words[1:]
             named = [w for w in words if w.lower() not in _NAME_JOINERS]
+            following = before[match.end():].split()[:1]
+            if following and following[0].lower().strip(",.") in _HOUSEHOLD_WORDS:
+                continue  # "the Walker family"
             if any(w.rstrip("'\u2019s") in self._first_names or w in self._first_names
                    or w.lower() in _HOUSEHOLD_WORDS for w in named):
                 continue
@@ -443,7 +447,11 @@ class PhoneDetector:
         """"Guitar repair place on Westgate, their number's ...": a business named earlier in the sentence."""
         clause = _CLAUSE_END.split(text[max(0, start - 80):start])[-1]
         pronoun = _THEIR_NUMBER.search(clause)
-        return pronoun is not None and self._business_earlier.search(clause, 0, pronoun.start()) is not None
+        if pronoun is None or _FAMILY_OWNER.search(clause) or self._names_someone(clause[:pronoun.start()]):
+            return False
+        # Round 29: or by its own name, not in the lists ("The Sugar Loaf said ..., their number's ...").
+        return (self._business_earlier.search(clause, 0, pronoun.start()) is not None
+                or self._proper_name(clause[:pronoun.start()]))
 
     def _named_just_before(self, text: str, start: int) -> bool:
         """"anyone got the school office number? need to confirm thurs\n> 01452 ...": a number given on its own
