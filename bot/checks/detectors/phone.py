@@ -120,6 +120,8 @@ _NOT_AN_ORGANISATION_WORD = frozenset({"ring", "call", "phone", "text", "tel", "
                                        "email", "book", "info", "supplier", "hire", "tickets", "bookings"})
 # A family is not an organisation: "the Walker family", "the Okoros".
 _HOUSEHOLD_WORDS = frozenset({"family", "household", "residence", "granny", "nana", "auntie", "uncle"})
+# "Tried the box office, no answer, so call me on ...": the writer's own number (round 29).
+_CALL_ME = lazy_compile(r"\b(?:call|ring|text|phone|contact|reach|message|try)[ \t]+me\b", re.IGNORECASE)
 _TITLE = lazy_compile(r"\b(?:mr|mrs|ms|miss|mx|dr)\b\.?[ \t]+[A-Z]", re.IGNORECASE)
 # Words in a clause saying a number is a person's own; "mobile" is left out, as "duty mobile" and "work
 # mobile" name the phone, not its owner.
@@ -483,7 +485,7 @@ class PhoneDetector:
         condition = _IF_CLAUSE.search(clause)  # "if anyone needs a lift home after ten, ..."
         owners = [m for m in _PERSONAL_OWNER.finditer(clause) if _CUSTOMER_AFTER.match(clause, m.end()) is None
                   and not (condition is not None and condition.start() <= m.start() < condition.end())]
-        if owners or _OWNERS_NUMBER.search(clause):
+        if owners or _OWNERS_NUMBER.search(clause) or _CALL_ME.search(clause):
             return False
         return not any(m.group(1).lower() in self._first_names for m in _CALLING_VERB_NAME.finditer(clause))
 
