@@ -157,6 +157,17 @@ off-topic posts by a single user" literally:
     on-topic post of minutes ago ("the shirt won't fit" after the uniform
     list), answers the work: it is on topic and ends its writer's run.
 
+Round 29 (issue 16), keeping a channel on track in the forms friends use:
+
+22. Apologising for one's own aside or saying it is over ("panic over, sorry all", "ok sorry,
+    done now": ``aside_closes.txt``), or telling the others to focus in a word ("jayden focus 😂":
+    ``focus_nudges.txt``, a short message only), is read as housekeeping is: never flagged, and it
+    closes the side conversation.
+23. A reply that answers the side conversation and then turns ("anyway", "back to":
+    ``tail_turns.txt``) to a question or return about the work ("not watched it yet! anyway, is
+    the break in the middle section four or eight bars?") brings the channel back: the part
+    after the turn is read alone, and must name the work or the purpose and no distraction.
+
 A channel without a purpose, or whose purpose says anything goes ("anything
 goes", "random", "off-topic", "general chat": ``anything_goes.txt``), has no
 off-topic posts.
@@ -199,6 +210,8 @@ _DETERMINERS = frozenset({"the", "our", "their", "that"})
 _OWNERS = frozenset({"the", "our", "my", "your", "their", "his", "her", "new", "this", "that"})
 # "6 30", "7pm", "half 6": a clock time in phrase text.
 _CLOCK_TIME = re.compile(r"(?<![^ ])(?:\d{1,2} \d\d|\d{1,2}(?:am|pm)|half \d{1,2}|\d{1,2} o'?clock)(?![^ ])")
+# "jayden focus", "lads focus pls": a nudge is a name and the word, at most three content words.
+_NUDGE_STEMS = 3
 _REPEATS = re.compile(r"(.+?)\1+")
 # A capitalised word that does not open a sentence ("Ha Linda! Tobi and I"): after a letter, digit
 # or comma and a space. Sentence openers are left out, as they are capitalised whatever they are.
@@ -266,7 +279,14 @@ class OffTopicRule:
             for keys, _, words in (entry.partition("=") for entry in lists.entries("purpose_vocabulary"))
         ]
         self.negations = frozenset(entry for entry in lists.entries("negations") if " " not in entry)
-        self.housekeeping = PhraseSet(lists.entries("channel_housekeeping"))
+        # (round 29) Closing one's own aside ("panic over, sorry all": ``aside_closes.txt``) keeps
+        # the channel on track as housekeeping does; so does a nudge in a word ("jayden focus 😂":
+        # ``focus_nudges.txt``), in a short message only.
+        self.housekeeping = PhraseSet(lists.entries("channel_housekeeping") + lists.entries("aside_closes"))
+        self.nudges = PhraseSet(lists.entries("focus_nudges"))
+        # (round 29) "not watched it yet! anyway, is the break four or eight bars?": what follows a
+        # turn word (``tail_turns.txt``) is read on its own, as a reply may answer the side chat first.
+        self._tail_turn = _any_phrase(lists.entries("tail_turns"))
         self.reproach = PhraseSet(lists.entries("reproach_markers"))
         self.carry_on = frozenset(entry for entry in lists.entries("carry_on_words") if " " not in entry)
         self.back_to_work = PhraseSet(lists.entries("back_to_work"))
@@ -427,7 +447,8 @@ class OffTopicRule:
                 result = (TOO_SHORT, stems)
                 message.derived[self.name + ":reaction"] = True
             elif (self.housekeeping.search(message.phrase_text) or _SENT_TO_A_CHANNEL.search(message.phrase_text)
-                  or self._says_return(message)):
+                  or self._says_return(message) or self._nudges_back(message, stems)
+                  or ((in_side_run or own_drift) and self._turns_back_in_tail(message, purpose))):
                 result = (ON_TOPIC, stems)
                 message.derived[self.name + ":closes"] = True
             # A leader enforcing the agreement ("Freya, that's a dig at someone's
@@ -639,6 +660,30 @@ class OffTopicRule:
         if phrase.startswith(self.turn_words):
             return True
         return not taking_part and ("?" in message.text or bool(_CLOCK_TIME.search(phrase)))
+
+    def _nudges_back(self, message: MessageUnderReview, stems: list[str]) -> bool:
+        """(round 29) A nudge in a word and little else ("jayden focus 😂"): a name, the word, a laugh.
+        In a longer message the word is the writer's own ("help me focus for finals")."""
+        return len(set(stems)) <= _NUDGE_STEMS and self.nudges.search(message.phrase_text) is not None
+
+    def _turns_back_in_tail(self, message: MessageUnderReview, purpose: frozenset[str]) -> bool:
+        """(round 29) Does the message, after a turn word ("..., anyway, is the break four or eight
+        bars?"), ask about or return to the work? Its tail is read alone: a question or the words of a
+        return, naming a word of the work or the purpose and no distraction or leisure. What it said
+        to the side conversation before the turn is a polite answer, not more of it."""
+        turns = list(self._tail_turn.finditer(message.phrase_text))
+        if not turns:
+            return False
+        tail = message.phrase_text[turns[-1].end():]
+        tail_text = message.text[message.text.lower().rfind(turns[-1].group(0).split()[-1]):]
+        if not ("?" in tail_text or self.back_to_work.search(tail)):
+            return False
+        if self.subjects.search(tail) or self.leisure.search(tail):
+            return False
+        stems = self.content_stems(tail.split())
+        if any(s in self.distractions for s in stems):
+            return False
+        return any((s in self.lexicon and s not in self.everyday) or (s in purpose and s not in self.days) for s in stems)
 
     def _says_return(self, message: MessageUnderReview) -> bool:
         """A return to the work in so many words (``side_returns.patterns.txt``)."""
@@ -855,6 +900,12 @@ def _without_likenings(phrase_text: str) -> str:
     if " like a" not in " " + phrase_text:
         return phrase_text
     return _LIKENING.sub(lambda m: m.group(0) if m.group(1) else " ", phrase_text)
+
+
+def _any_phrase(entries) -> re.Pattern[str]:
+    """One pattern for a list's phrases as whole words of phrase text."""
+    phrases = sorted({" ".join(tokenize(e)) for e in entries if tokenize(e)}, key=len, reverse=True)
+    return re.compile(r"(?<![^ ])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![^ ])")
 
 
 def _squeeze(word: str) -> str:

@@ -1,0 +1,45 @@
+"""Round 29 policy for off-topic (issue 16): keeping a channel on track is never a breach, in the
+forms people use for it among friends. Someone who apologises for their own aside or says it is
+over closes it; a friend telling the others to focus is steering them back, not joining in; a reply
+that answers the side conversation and then turns to a question about the work brings the channel
+back."""
+
+from __future__ import annotations
+
+from off_topic_support import Clock, off_topic
+
+BAND = "#youth-band — Thursday youth band: set list, rehearsals and the Christmas gig"
+
+
+def flags(channel, purpose, messages) -> list[bool]:
+    moderator, clock = channel(purpose), Clock()
+    return [bool(off_topic(moderator.assess(user, text, clock()))) for user, text in messages]
+
+
+def test_a_writer_apologising_for_their_own_aside_closes_it(channel):
+    messages = [
+        ("gus", "Set list is pinned, please learn the new intro"),
+        ("pip", "my rabbit escaped into next door's garden this morning"),
+        ("pip", "found him under their shed eating the lettuce, rant over, sorry everyone"),
+    ]
+    assert flags(channel, BAND, messages) == [False, False, False]
+
+
+def test_a_friend_telling_a_side_chat_to_focus_is_steering_it_back(channel):
+    messages = [
+        ("ali", "did anyone watch the darts final last night"),
+        ("bea", "yes that last leg was unreal"),
+        ("cas", "my dad was screaming at the telly"),
+        ("dee", "lads focus 😂"),
+    ]
+    assert flags(channel, BAND, messages) == [False, False, True, False]
+
+
+def test_answering_a_side_chat_then_turning_to_a_question_about_the_work_brings_it_back(channel):
+    messages = [
+        ("ali", "anyone watching the new season of bake off"),
+        ("bea", "yes!! the showstopper round was chaos"),
+        ("cas", "haven't seen that episode yet, no spoilers! anyway, do we repeat the middle section twice on Thursday?"),
+    ]
+    assert flags(channel, BAND, messages) == [False, False, False]
+
