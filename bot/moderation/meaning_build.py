@@ -63,7 +63,7 @@ SAMPLES_KEPT = 12
 # 1 in 300, since 1 in 200 let it report look-alikes the rules take care to leave alone ("we know
 # where you are, see you at the stage door in five"), and calling someone a threat is the worst
 # false alarm. Each budget was the loosest that kept every look-alike in the policy tests clean.
-FALSE_ALARM_BUDGET = {"abuse": 1 / 150, "threat": 1 / 300, "solicitation": 1 / 100, "illegal": 1 / 150}
+FALSE_ALARM_BUDGET = {"abuse": 1 / 200, "threat": 1 / 300, "solicitation": 1 / 100, "illegal": 1 / 150}
 THRESHOLDS = [round(0.5 + 0.01 * step, 2) for step in range(50)]
 CONTENT_RULES = ("abuse", "threat", "solicitation", "illegal")
 LABELLED_DIR = Path(__file__).resolve().parents[2] / "tests" / "moderation" / "data"
