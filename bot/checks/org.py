@@ -61,7 +61,6 @@ class GenericMailboxes:
         if not parts or len(parts) > 4:
             return False
         has_role = False
-        place_named = False
         for part in parts:
             if part.isdigit():
                 continue
@@ -69,12 +68,7 @@ class GenericMailboxes:
                 return False
             words = self._segment(part)
             if words is None:
-                # Round 29: one word of the organisation's own name beside a desk's ("guildhall.bookings@",
-                # "wharf.hire@"); a first name there was ruled out above.
-                if place_named or len(part) < 4 or len(parts) < 2:
-                    return False
-                place_named = True
-                continue
+                return False
             has_role = has_role or any(w in self._roles for w in words)
         return has_role
 

@@ -24,12 +24,11 @@ from phonenumbers import Leniency, PhoneNumberMatcher
 
 from bot.checks.context import CheckContext
 from bot.checks.detectors import Span
-from bot.checks.detectors.people import CAPITALISED_NAME_WORD, NOT_A_NAME, FirstNames
+from bot.checks.detectors.people import CAPITALISED_NAME_WORD, FirstNames
 from bot.checks.document import Document
 from bot.checks.findings import Kind
 from bot.checks.lazy_regex import lazy_compile
 from bot.checks.spoken_digits import SpokenDigits
-from bot.checks.tables import TableReader
 from bot.checks.wordlists import entries, phrase_pattern
 
 # A run of digits with the separators people put in phone numbers, containing at least 7 digits.
@@ -106,30 +105,6 @@ _WEBSITE_AFTER = lazy_compile(
 )
 
 
-# Round 29: what may stand before a number that opens its clause, so that whose line it is was said on the
-# line or in the sentence before ("The Roses Theatre, Tewkesbury\nT: 01632 ...", "Cotswold Stage Ltd\n01632
-# ...", "ring the council's events team? 01452 ...").
-_LABEL_ONLY = lazy_compile(r"(?:t|tel|telephone|phone|ph|p|call|office|landline|number|no|contact)?\.?[ \t]*[:\-\u2013]?",
-                           re.IGNORECASE)
-# An organisation's own name in capitals, not in the lists: "The Sugar Loaf", "Fine Tune", "Corn Exchange".
-_NAME_WORD = rf"{CAPITALISED_NAME_WORD}(?:['\u2019]s)?"
-_PROPER_NAME = lazy_compile(rf"(?:\b[Tt]he[ \t]+)?\b{_NAME_WORD}(?:[ \t]+(?:&|and|of|on|upon|the|{_NAME_WORD}))*")
-_NAME_JOINERS = frozenset({"&", "and", "of", "on", "upon", "the"})
-# Capitalised words that open a sentence or label a line, not an organisation's name ("Ring", "Venue").
-_NOT_AN_ORGANISATION_WORD = frozenset({"ring", "call", "phone", "text", "tel", "contact", "venue", "ask", "try",
-                                       "email", "book", "info", "supplier", "hire", "tickets", "bookings"})
-# A family is not an organisation: "the Walker family", "the Okoros".
-_HOUSEHOLD_WORDS = frozenset({"family", "household", "residence", "granny", "nana", "auntie", "uncle"})
-# "Tried the box office, no answer, so call me on ...": the writer's own number (round 29).
-_CALL_ME = lazy_compile(r"\b(?:call|ring|text|phone|contact|reach|message|try)[ \t]+me\b", re.IGNORECASE)
-_TITLE = lazy_compile(r"\b(?:mr|mrs|ms|miss|mx|dr)\b\.?[ \t]+[A-Z]", re.IGNORECASE)
-# Words in a clause saying a number is a person's own; "mobile" is left out, as "duty mobile" and "work
-# mobile" name the phone, not its owner.
-_FAMILY_OWNER = lazy_compile(
-    r"\b(?:his|her|my|own|home|personal|private|mum|mum['\u2019]s|dad|dad['\u2019]s|parent|parents|carer|gran|grandma"
-    r"|grandad|nan|granny|nana|auntie|aunt|uncle|me|emergency[ \t]+contact)\b", re.IGNORECASE)
-
-
 def _key(number: phonenumbers.PhoneNumber) -> tuple[int, int]:
     return number.country_code, number.national_number
 
@@ -194,7 +169,6 @@ class PhoneDetector:
         signers = phrase_pattern(entries("organisation_signer_words", context.extra_terms))
         self._organisation_signer = lazy_compile(rf"\b(?:{signers})\b", re.IGNORECASE)
         self._spoken = SpokenDigits(context.extra_terms)
-        self._organisation_words(context)
         # A number read out starts with the trunk 0 or a "+": only texts with one are read further.
         zeros = phrase_pattern(self._spoken.zero_words)
         self._spoken_start = lazy_compile(
@@ -203,33 +177,6 @@ class PhoneDetector:
         self._spoken_run = lazy_compile(
             rf"(?<![\w+])(?P<plus>\+|\bplus[ \t]+(?=(?:four|4)[ \t,\-]*(?:four|4)\b))?{self._spoken.run_pattern(figures=5)}",
             re.IGNORECASE)
-
-    def _organisation_words(self, context: CheckContext) -> None:
-        """Round 29: the lists for organisations named in ways the lists above miss, for service and press
-        lines, for staff's work phones and for tables of venues and suppliers."""
-        extra = context.extra_terms
-        kinds = phrase_pattern(entries("organisation_kind_words", extra))
-        self._organisation_kind = lazy_compile(rf"\bthe[ \t]+(?:[\w'\u2019-]+[ \t]+){{0,2}}?(?:{kinds})\b", re.IGNORECASE)
-        self._service_line = lazy_compile(rf"\b(?:{phrase_pattern(entries('service_line_labels', extra))})\b", re.IGNORECASE)
-        self._media_line = lazy_compile(
-            rf"[ \t>*_]*(?:{phrase_pattern(entries('media_contact_labels', extra))})[ \t*_]*[:\-\u2013]", re.IGNORECASE)
-        self._work_phone = lazy_compile(rf"\b(?:{phrase_pattern(entries('work_phone_labels', extra))})\b", re.IGNORECASE)
-        names = {" ".join(n.split()) for n in context.org_people if n.strip()}
-        names |= {n.split()[0] for n in names}
-        self._org_person = (lazy_compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))})\b")
-                            if names else None)
-        self._organisation_columns = frozenset(entries("organisation_columns", extra))
-        self._tables = TableReader(context)
-
-    def _organisation_rows(self, doc: Document) -> list[tuple[int, int]]:
-        """The rows of a table whose columns say its rows are venues or suppliers ("Venue | Date | Phone"),
-        not a table of young people."""
-        rows = []
-        for table in self._tables.tables(doc):
-            headings = {" ".join(cell.text.lower().strip(" :*").split()) for cell in table.header}
-            if not table.young and headings & self._organisation_columns:
-                rows += [(row[0].start, row[-1].end) for row in table.rows]
-        return rows
 
     def find(self, doc: Document) -> list[Span]:
         spans: list[Span] = []
@@ -240,7 +187,6 @@ class PhoneDetector:
         # "O7723 118 904", "o1452 ...": a letter O typed for the trunk 0 is read as the 0 (one character for
         # one, so every span stays where it is).
         text = _LETTER_O_FOR_ZERO.sub("0", doc.masked)
-        rows = self._organisation_rows(doc) if "|" in text or "\t" in text else []
         for candidate in _CANDIDATE.finditer(text):
             raw = candidate.group()
             if sum(ch.isdigit() for ch in raw) < _MIN_DIGITS:
@@ -251,7 +197,7 @@ class PhoneDetector:
             for match in PhoneNumberMatcher(window, self._region, leniency=Leniency.POSSIBLE):
                 start = window_start + match.start
                 end = window_start + match.end
-                if self._accept(text, start, end, match.raw_string, match.number, doc.text, rows):
+                if self._accept(text, start, end, match.raw_string, match.number, doc.text):
                     spans.append(Span(Kind.PHONE, start, end))
         if self._spoken_start.search(text):
             spans += self._spoken_numbers(text, doc.text)
@@ -289,104 +235,21 @@ class PhoneDetector:
             return False
         return self._looks_like_phone(written, number) and _key(number) not in self._own_numbers
 
-    def _accept(self, text: str, start: int, end: int, raw: str, number: phonenumbers.PhoneNumber, written: str,
-                organisation_rows: list[tuple[int, int]] = ()) -> bool:
+    def _accept(self, text: str, start: int, end: int, raw: str, number: phonenumbers.PhoneNumber, written: str) -> bool:
         before = text[max(0, start - 30):start]
         if _ATTACHED_BEFORE.search(before) or self._reference_before.search(before):
             return False
         if self._labelled_as_identifier(text[max(0, start - 60):start]):
             return False
-        # Round 29: a press office's, a service's or a staff member's work line is given out to be used,
-        # mobile or not.
-        if self._press_line(text, start) or self._service_line_before(text, start) or self._work_phone_before(text, start):
-            return False
         public = (self._public_line_before.search(before) or self._public_line_after.match(text, end)
                   or self._listed_with_a_website(text, start, end)
                   or self._their_number(text, start) or self._business_clause(text, start, written)
-                  or self._named_just_before(text, start) or self._organisation_named(text, start, written)
-                  or self._in_a_row(text, start, organisation_rows))
+                  or self._named_just_before(text, start))
         if public and self._a_landline(number):
             return False
         if self._signed_by_an_organisation(text, start) and self._a_landline(number):
             return False
         return self._looks_like_phone(raw, number) and _key(number) not in self._own_numbers
-
-    def _press_line(self, text: str, start: int) -> bool:
-        """"Media enquiries: Grace Turner, project manager, 07700 ...", "... City Council. Press: 01632 ...": a
-        press release's media contact, opening the line or the sentence the number is in."""
-        region = text[max(0, start - 160):start]
-        ends = [m.end() for m in _CLAUSE_END.finditer(region)]
-        opening = start - len(region) + (ends[-1] if ends else 0)
-        return self._media_line.match(text, opening) is not None and not _FAMILY_OWNER.search(text, opening, start)
-
-    def _service_line_before(self, text: str, start: int) -> bool:
-        """"Out-of-hours line for the hall is 07700 ...", "Our text line is ...": a service's phone, passed from
-        one person on duty to the next, with nobody's name or "his", "mum's" in the clause."""
-        clause = _CLAUSE_END.split(text[max(0, start - 100):start])[-1]
-        labels = list(self._service_line.finditer(clause))
-        if not labels:
-            return False
-        rest = clause[:labels[-1].start()] + " " + clause[labels[-1].end():]
-        return not (_FAMILY_OWNER.search(rest) or self._names_someone(clause))
-
-    def _work_phone_before(self, text: str, start: int) -> bool:
-        """"Sam Okafor\nProject Manager\nWork mobile: 07700 ...", "Rachel's work phone is ...": a work phone
-        of one of the organisation's own people (the organisation file) named just before it."""
-        clause = _CLAUSE_END.split(text[max(0, start - 100):start])[-1]
-        label = self._work_phone.search(clause)
-        if label is None or self._org_person is None or _FAMILY_OWNER.search(clause):
-            return False
-        return self._org_person.search(text, max(0, start - 200), start) is not None
-
-    def _organisation_named(self, text: str, start: int, written: str) -> bool:
-        """Round 29: an organisation named where the rules above do not look: by its kind in lower case ("call
-        the leisure centre on", "phone the piano tuners (Fine Tune, 01632 ...)"), or, when only a label stands
-        before the number, by any of the rules' words on the lines or in the sentence just before (a
-        signature, a poster's footer, "ring the council's events team? 01452 ..."). A capitalised name alone
-        is not enough there: "The Old Vicarage" or "Granny Okafor" on the line above is a home. Nothing
-        there may say whose number it is ("her mum's", "Mrs Carr", "call Jo on", "call me on"); only a
-        landline is public (checked by the caller)."""
-        region = text[max(0, start - _NAMED_BEFORE_REACH):start]
-        ends = [m.end() for m in _CLAUSE_END.finditer(region)]
-        clause_start = ends[-1] if ends else 0
-        if _LABEL_ONLY.fullmatch(region[clause_start:].strip(" \t>|/(\u2022\u00b7")) and ends:
-            clause_start = ends[-3] if len(ends) >= 3 else 0
-        before = region[clause_start:]
-        if (_PERSONAL_OWNER.search(before) or _OWNERS_NUMBER.search(before) or _FAMILY_OWNER.search(before)
-                or _TITLE.search(before) or self._names_someone(before)
-                or any(m.group(1).lower() in self._first_names for m in _CALLING_VERB_NAME.finditer(before))):
-            return False
-        before_start = start - len(before)
-        return bool(self._business_earlier.search(before) or self._business_name.search(before)
-                    or self._work_line_earlier.search(before) or self._organisation_kind.search(before)
-                    or self._public_mailbox.search(written, before_start, start))
-
-    def _proper_name(self, before: str) -> bool:
-        """Two or more capitalised words, none a first name ("Corn Exchange", "The Sugar Loaf"), or "the" and
-        one word not a family's plural ("the Guildhall", not "the Okoros")."""
-        for match in _PROPER_NAME.finditer(before):
-            words = match.group().split()
-            the = words[0].lower() == "the"
-            while words and (words[0].lower() in _NAME_JOINERS or words[0].lower() in _NOT_AN_ORGANISATION_WORD
-                             or words[0] in NOT_A_NAME):
-                the = the or words[0].lower() == "the"
-                words = words[1:]
-            named = [w for w in words if w.lower() not in _NAME_JOINERS]
-            following = before[match.end():].split()[:1]
-            if following and following[0].lower().strip(",.") in _HOUSEHOLD_WORDS:
-                continue  # "the Walker family"
-            if any(w.rstrip("'\u2019s") in self._first_names or w in self._first_names
-                   or w.lower() in _HOUSEHOLD_WORDS for w in named):
-                continue
-            if len(named) >= 2 or (the and len(named) == 1 and not named[0].endswith("s")):
-                return True
-        return False
-
-    @staticmethod
-    def _in_a_row(text: str, start: int, rows: list[tuple[int, int]]) -> bool:
-        """A number in a row of a table of venues or suppliers, nothing before it in the row saying whose."""
-        return any(row_start <= start < row_end and not _PERSONAL_OWNER.search(text, row_start, start)
-                   for row_start, row_end in rows)
 
     def _listed_with_a_website(self, text: str, start: int, end: int) -> bool:
         """A website beside the number on its line, and nothing before it saying whose number it is ("her
@@ -449,11 +312,7 @@ class PhoneDetector:
         """"Guitar repair place on Westgate, their number's ...": a business named earlier in the sentence."""
         clause = _CLAUSE_END.split(text[max(0, start - 80):start])[-1]
         pronoun = _THEIR_NUMBER.search(clause)
-        if pronoun is None or _FAMILY_OWNER.search(clause) or self._names_someone(clause[:pronoun.start()]):
-            return False
-        # Round 29: or by its own name, not in the lists ("The Sugar Loaf said ..., their number's ...").
-        return (self._business_earlier.search(clause, 0, pronoun.start()) is not None
-                or self._proper_name(clause[:pronoun.start()]))
+        return pronoun is not None and self._business_earlier.search(clause, 0, pronoun.start()) is not None
 
     def _named_just_before(self, text: str, start: int) -> bool:
         """"anyone got the school office number? need to confirm thurs\n> 01452 ...": a number given on its own
@@ -485,7 +344,7 @@ class PhoneDetector:
         condition = _IF_CLAUSE.search(clause)  # "if anyone needs a lift home after ten, ..."
         owners = [m for m in _PERSONAL_OWNER.finditer(clause) if _CUSTOMER_AFTER.match(clause, m.end()) is None
                   and not (condition is not None and condition.start() <= m.start() < condition.end())]
-        if owners or _OWNERS_NUMBER.search(clause) or _CALL_ME.search(clause):
+        if owners or _OWNERS_NUMBER.search(clause):
             return False
         return not any(m.group(1).lower() in self._first_names for m in _CALLING_VERB_NAME.finditer(clause))
 
