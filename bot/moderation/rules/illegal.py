@@ -102,20 +102,15 @@ class IllegalActivityRule:
         # (writer_plans.txt), unless it is a surprise, reassurance, a report or leave asked.
         self.plans = PhraseSet(lists.entries("writer_plans"))
         self.above_board = PhraseSet(lists.entries("above_board"))
-        # Round 29: an act told as news, a police appeal, a penalty given or a story's plot, in a
-        # sentence where the writer does nothing (told_of.txt; writer_doing.txt, writer_plans.txt).
-        self.told_of = PhraseSet(lists.entries("told_of"))
-        self.writer_doing = PhraseSet(lists.entries("writer_doing"))
         self.excuses = PhraseSet(lists.entries("impunity_not") + lists.entries("getaway_not")
                                  + lists.entries("talk_about") + lists.entries("permission_markers"))
 
     def is_dealt_with(self, message: MessageUnderReview, purpose: object = None) -> bool:
-        """Does the message undo, refuse or remove an illegal act, say the money goes through the
-        proper channels ("it all goes on my tax return": above_board.txt), or only tell of someone
-        else's act (news, a penalty, a plot: told_of.txt)? Then the meaning reader
+        """Does the message undo, refuse or remove an illegal act, or say the money goes through the
+        proper channels ("it all goes on my tax return": above_board.txt)? Then the meaning reader
         leaves it to the rules, as it does a threat named to enforce the rules."""
         return (self.reproach.search(message.phrase_text) is not None or self.enforcement.deals_with_breach(message)
-                or self.above_board.search(message.phrase_text) is not None or self._all_told_of(message.phrase_text))
+                or self.above_board.search(message.phrase_text) is not None)
 
     def assess(self, message: MessageUnderReview, context: ChannelContext) -> Finding | None:
         texts: dict[bool, str] = {}
@@ -136,18 +131,14 @@ class IllegalActivityRule:
                 return False
             if UNLESS_SOBER in match.section.options and self.sober.search(_sentence_around(text, match.start, match.end)):
                 return False
-            if self._told_of(_sentence_around(text, match.start, match.end)):
-                return False
             return self._not_negated(match, text, "<money>" in message.token_set)
 
         matches = self.patterns.first_matches(message.token_set, text_for, accept)
         parts = [f"{label_part(m.label)} ({quote(self.mask_text(m.text))})" for m in matches]
         labels = {m.label for m in matches}
         for concept in self.concepts.matches(text_for(_CONCEPT_SECTION), message.emoji, message.token_set):
-            concept_text = text_for(_CONCEPT_SECTION)
             if concept.label not in labels and not self._concept_banned(
-                    concept.words, concept_text, "<money>" in message.token_set) and not self._concept_told_of(
-                    concept.words, concept_text):
+                    concept.words, text_for(_CONCEPT_SECTION), "<money>" in message.token_set):
                 labels.add(concept.label)  # one reason a kind is enough, as for the threat rule
                 parts.append(f"{label_part(concept.label)} ({' ... '.join(quote(self.mask_text(w)) for w in concept.words)})")
         if parts and self.enforcement.deals_with_breach(message):
@@ -195,22 +186,6 @@ class IllegalActivityRule:
         recent = self._recent(context)
         recent.clear()
         recent.extend((str(ts), float(time), str(user), bool(illegal)) for ts, time, user, illegal in data.get("recent", []))
-
-    def _told_of(self, sentence_text: str) -> bool:
-        """Is the sentence telling of someone else's act (news, a penalty, a plot), the writer in none of it?"""
-        return (self.told_of.search(sentence_text) is not None and self.writer_doing.search(sentence_text) is None
-                and self.plans.search(sentence_text) is None)
-
-    def _all_told_of(self, text: str) -> bool:
-        """Every sentence of the message tells of someone else's act."""
-        sentences = [s for s in f" {text} ".split(f" {SENTENCE_BREAK} ") if s.strip()]
-        return bool(sentences) and all(self._told_of(f" {s.strip()} ") for s in sentences)
-
-    def _concept_told_of(self, words: tuple[str, ...], text: str) -> bool:
-        """Every sentence holding a concept's words tells of someone else's act (news, a penalty, a plot)."""
-        padded = f" {text} "
-        starts = [padded.index(f" {w} ") for w in words if w and f" {w} " in padded]
-        return bool(starts) and all(self._told_of(_sentence_around(text, start, start + 1)) for start in starts)
 
     def _beside_a_plan(self, match: PhraseMatch, text: str) -> bool:
         """A sign nobody will catch them, said by someone with a plan of their own, nothing excusing it."""
