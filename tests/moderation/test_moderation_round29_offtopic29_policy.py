@@ -43,3 +43,23 @@ def test_answering_a_side_chat_then_turning_to_a_question_about_the_work_brings_
     ]
     assert flags(channel, BAND, messages) == [False, False, False]
 
+
+
+# The review of round 29: a close must end the message, and a nudge must be someone else's and meant.
+def test_a_close_said_before_more_of_the_aside_is_no_close(channel):
+    messages = [
+        ("gus", "Set list is pinned, please learn the new intro"),
+        ("pip", "did anyone see the darts final"),
+        ("pip", "as you were lol, did you see the walk-on though? littler is a machine"),
+    ]
+    assert flags(channel, BAND, messages) == [False, False, True]
+
+
+def test_focus_denied_asked_or_said_by_a_member_of_the_side_chat_is_no_nudge(channel):
+    messages = [
+        ("ali", "did anyone watch the darts final last night"),
+        ("bea", "yes that last leg was unreal"),
+        ("cas", "my dad was screaming at the telly"),
+        ("ali", "can't focus on anything but darts rn"),
+    ]
+    assert flags(channel, BAND, messages) == [False, False, True, True]

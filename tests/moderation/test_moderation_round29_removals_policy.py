@@ -38,3 +38,15 @@ def test_what_a_removal_notice_goes_on_to_say_is_still_read(findings, rule, text
 )
 def test_a_removal_notice_naming_the_rule_is_not_the_breach_it_removes(findings, rule, text):
     assert rule not in findings(text, purpose=CHAT), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gone. Not in here please. Take it somewhere else instead or I'll smash your face in",
+        "Pulled it. Not allowed to post that. Rather than that, I'll hurt you myself",
+    ],
+)
+def test_a_threat_after_the_alternative_a_notice_offers_is_still_a_threat(findings, text):
+    # The review of round 29: only the other way offered is the moderator's; what follows it is read.
+    assert "threat" in findings(text, purpose=CHAT), text

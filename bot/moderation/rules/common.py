@@ -134,7 +134,8 @@ class RemovalNotices:
         self.rules = PhraseSet(lists.entries("rules_named") + lists.entries("reproach_markers")
                                + lists.entries("enforcement_replies"))
         self.requests = PhraseSet(lists.entries("rules_asked"))
-        self.alternatives = PhraseSet(lists.entries("alternatives_offered"))
+        alternatives = sorted(set(lists.entries("alternatives_offered")), key=len, reverse=True)
+        self.alternatives = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in alternatives) + r")\b", re.IGNORECASE)
         self.negations = PhraseSet(lists.entries("negations"))
 
     def _names_rule(self, phrase_text: str) -> bool:
@@ -171,16 +172,25 @@ class RemovalNotices:
         """Does the message remove a post and name the rule it enforces, beside the notice?"""
         return self._parts(message) is not None
 
+    def _past_alternative(self, clause: str) -> str:
+        """What a clause says after the other way the moderator offers ("... a free taster instead?" says
+        nothing more; "... somewhere else instead or I'll smash your face in" goes on to threaten)."""
+        offered = None
+        for offered in self.alternatives.finditer(clause):
+            pass
+        return clause if offered is None else clause[offered.end():]
+
     def what_follows(self, message: MessageUnderReview) -> MessageUnderReview | None:
         """What a removal notice goes on to say, without the notice and the rule it names: "Pulled it.
         Not allowed to post that. Anyway I'm going to hurt you" still threatens. None when it says
-        nothing more, or only offers the member another way ("... a free taster instead?"), or is no notice."""
+        nothing more, or only offers the member another way ("... a free taster instead?"), or is no notice.
+        What a clause says after the other way offered is still read ("... instead or I'll smash your face in")."""
         parts = self._parts(message)
         if parts is None:
             return None
         clauses, notice = parts
-        rest = " ".join(c.strip() for i, c in enumerate(clauses) if i not in notice and c.strip())
-        if not rest or self.alternatives.search(phrase_form(fold(rest))) is not None:
+        rest = " ".join(self._past_alternative(c).strip() for i, c in enumerate(clauses) if i not in notice)
+        if not rest.strip():
             return None
         return MessageUnderReview(rest, user=message.user, ts=message.ts, edited=message.edited,
                                   thread_ts=message.thread_ts)

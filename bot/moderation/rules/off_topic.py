@@ -279,14 +279,17 @@ class OffTopicRule:
             for keys, _, words in (entry.partition("=") for entry in lists.entries("purpose_vocabulary"))
         ]
         self.negations = frozenset(entry for entry in lists.entries("negations") if " " not in entry)
-        # (round 29) Closing one's own aside ("panic over, sorry all": ``aside_closes.txt``) keeps
-        # the channel on track as housekeeping does; so does a nudge in a word ("jayden focus 😂":
-        # ``focus_nudges.txt``), in a short message only.
-        self.housekeeping = PhraseSet(lists.entries("channel_housekeeping") + lists.entries("aside_closes"))
+        # (round 29) Closing one's own aside ("panic over, sorry all": ``aside_closes.txt``, as the
+        # message's last words) keeps the channel on track as housekeeping does; so does someone
+        # else's nudge in a word ("jayden focus 😂": ``focus_nudges.txt``), in a short message only.
+        self.housekeeping = PhraseSet(lists.entries("channel_housekeeping"))
+        self._aside_close = _any_phrase(lists.entries("aside_closes"))
         self.nudges = PhraseSet(lists.entries("focus_nudges"))
         # (round 29) "not watched it yet! anyway, is the break four or eight bars?": what follows a
         # turn word (``tail_turns.txt``) is read on its own, as a reply may answer the side chat first.
         self._tail_turn = _any_phrase(lists.entries("tail_turns"))
+        self._tail_turn_as_written = re.compile(r"\b(?:" + "|".join(
+            re.escape(turn) for turn in sorted(set(lists.entries("tail_turns")), key=len, reverse=True)) + r")\b", re.IGNORECASE)
         self.reproach = PhraseSet(lists.entries("reproach_markers"))
         self.carry_on = frozenset(entry for entry in lists.entries("carry_on_words") if " " not in entry)
         self.back_to_work = PhraseSet(lists.entries("back_to_work"))
@@ -447,7 +450,8 @@ class OffTopicRule:
                 result = (TOO_SHORT, stems)
                 message.derived[self.name + ":reaction"] = True
             elif (self.housekeeping.search(message.phrase_text) or _SENT_TO_A_CHANNEL.search(message.phrase_text)
-                  or self._says_return(message) or self._nudges_back(message, stems)
+                  or self._says_return(message) or self._closes_aside(message)
+                  or (not memory.in_side_run(message.user, message.time, _DRIFT_SECONDS) and self._nudges_back(message, stems))
                   or ((in_side_run or own_drift) and self._turns_back_in_tail(message, purpose))):
                 result = (ON_TOPIC, stems)
                 message.derived[self.name + ":closes"] = True
@@ -661,9 +665,19 @@ class OffTopicRule:
             return True
         return not taking_part and ("?" in message.text or bool(_CLOCK_TIME.search(phrase)))
 
+    def _closes_aside(self, message: MessageUnderReview) -> bool:
+        """(round 29) The message ends by closing an aside ("panic over, sorry all"): said before more of
+        it ("as you were lol, did you see the walk-on though?"), the close is no close."""
+        phrase = message.phrase_text.rstrip()
+        return any(close.end() == len(phrase) for close in self._aside_close.finditer(phrase))
+
     def _nudges_back(self, message: MessageUnderReview, stems: list[str]) -> bool:
         """(round 29) A nudge in a word and little else ("jayden focus 😂"): a name, the word, a laugh.
-        In a longer message the word is the writer's own ("help me focus for finals")."""
+        In a longer message the word is the writer's own ("help me focus for finals"); asked or denied
+        ("focus? on darts?", "can't focus on anything but darts") it is no nudge. The caller leaves out
+        the side conversation's own members: their "lads focus 😂" is part of the joke."""
+        if "?" in message.text or any(token in self.negations for token in message.tokens):
+            return False
         return len(set(stems)) <= _NUDGE_STEMS and self.nudges.search(message.phrase_text) is not None
 
     def _turns_back_in_tail(self, message: MessageUnderReview, purpose: frozenset[str]) -> bool:
@@ -675,7 +689,8 @@ class OffTopicRule:
         if not turns:
             return False
         tail = message.phrase_text[turns[-1].end():]
-        tail_text = message.text[message.text.lower().rfind(turns[-1].group(0).split()[-1]):]
+        written = list(self._tail_turn_as_written.finditer(message.text))
+        tail_text = message.text[written[-1].end():] if written else ""
         if not ("?" in tail_text or self.back_to_work.search(tail)):
             return False
         if self.subjects.search(tail) or self.leisure.search(tail):
