@@ -18,3 +18,9 @@ class Clock:
 
 def off_topic(findings) -> list:
     return [f for f in findings if f.rule == "off_topic"]
+
+
+def flags(moderator, messages) -> list[bool]:
+    """For each (user, text) posted a minute apart, whether it was reported as off topic."""
+    clock = Clock()
+    return [bool(off_topic(moderator.assess(user, text, clock()))) for user, text in messages]

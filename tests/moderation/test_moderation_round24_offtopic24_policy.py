@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import pytest
 from off_topic_support import Clock, off_topic
+from off_topic_support import flags as flags_in
 
 from bot.moderation import ChannelModerator, ModerationConfig, RuleBook
 
@@ -25,8 +26,7 @@ ORCHESTRA = "#youth-strings — youth string orchestra: rehearsals, parts and th
 
 
 def flags(channel, purpose, messages) -> list[bool]:
-    moderator, clock = channel(purpose), Clock()
-    return [bool(off_topic(moderator.assess(user, text, clock()))) for user, text in messages]
+    return flags_in(channel(purpose), messages)
 
 
 @pytest.mark.parametrize(
@@ -64,8 +64,7 @@ def persons_runs_only() -> RuleBook:
 
 
 def side_chat_flags(rulebook, messages) -> list[bool]:
-    moderator, clock = ChannelModerator(VOLUNTEERS, rulebook=rulebook), Clock()
-    return [bool(off_topic(moderator.assess(user, text, clock()))) for user, text in messages]
+    return flags_in(ChannelModerator(VOLUNTEERS, rulebook=rulebook), messages)
 
 
 def test_a_side_chat_of_one_message_each_is_not_a_breach(persons_runs_only):

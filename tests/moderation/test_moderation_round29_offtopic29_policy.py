@@ -6,14 +6,13 @@ back."""
 
 from __future__ import annotations
 
-from off_topic_support import Clock, off_topic
+from off_topic_support import flags as flags_in
 
 BAND = "#youth-band — Thursday youth band: set list, rehearsals and the Christmas gig"
 
 
 def flags(channel, purpose, messages) -> list[bool]:
-    moderator, clock = channel(purpose), Clock()
-    return [bool(off_topic(moderator.assess(user, text, clock()))) for user, text in messages]
+    return flags_in(channel(purpose), messages)
 
 
 def test_a_writer_apologising_for_their_own_aside_closes_it(channel):
