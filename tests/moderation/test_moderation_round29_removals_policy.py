@@ -21,6 +21,8 @@ CHAT = "#members-chat — Music Works members: sessions, kit and gigs"
         ("illegal", "Removed. Sell weed in here please, dm me"),
         ("illegal", "Deleted, no drug talk in here please. Anyway who wants some pills, dm me"),
         ("solicitation", "Gone. Advertise your nails business in here please, 20% off with my code"),
+        # A notice whose rule is a refusal ("no selling") goes on too (the review of round 29).
+        ("illegal", "Removed. No selling in here please. I've got weed for a tenner, dm me"),
     ],
 )
 def test_what_a_removal_notice_goes_on_to_say_is_still_read(findings, rule, text):
@@ -34,6 +36,7 @@ def test_what_a_removal_notice_goes_on_to_say_is_still_read(findings, rule, text
         ("illegal", "Deleted - fake IDs are illegal, not in here."),
         ("solicitation", "Pulled it. No adverts for your mate's nails business in here please."),
         ("solicitation", "Removed: no paid lesson adverts in here please. Would you like to run a free taster instead?"),
+        ("solicitation", "Removed. No selling in here please, it's a scam. Message me if you have questions"),
     ],
 )
 def test_a_removal_notice_naming_the_rule_is_not_the_breach_it_removes(findings, rule, text):

@@ -238,7 +238,9 @@ class Enforcement:
         message is all about the breach it deals with."""
         if not self.deals_with_breach(message):
             return message
-        rest = None if self.enforces_by_reply(message) else self.removals.what_follows(message)
+        # A reply that names the breach to refuse it is all about it, unless it is a removal notice that
+        # goes on ("Removed. No selling in here please. I've got weed for a tenner, dm me").
+        rest = self.removals.what_follows(message)
         if rest is None or self.deals_with_breach(rest):
             return None
         return rest
