@@ -49,6 +49,13 @@ class PhraseSet:
 _WORDS_BEFORE_REACH = 40
 
 
+def as_written(phrases) -> re.Pattern[str]:
+    """One pattern for a list's phrases as whole words of a message's own text (any case, longest first),
+    where a span in the text as written is needed rather than in its phrase form."""
+    alternatives = sorted({" ".join(p.split()) for p in phrases if p.strip()}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(a) for a in alternatives) + r")\b", re.IGNORECASE)
+
+
 def words_before(text: str, position: int, count: int) -> list[str]:
     """Up to `count` words before `position` in phrase text, within its sentence. Only a bounded
     stretch before `position` is read, so calling this for every match in a long message stays linear."""
@@ -134,8 +141,7 @@ class RemovalNotices:
         self.rules = PhraseSet(lists.entries("rules_named") + lists.entries("reproach_markers")
                                + lists.entries("enforcement_replies"))
         self.requests = PhraseSet(lists.entries("rules_asked"))
-        alternatives = sorted(set(lists.entries("alternatives_offered")), key=len, reverse=True)
-        self.alternatives = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in alternatives) + r")\b", re.IGNORECASE)
+        self.alternatives = as_written(lists.entries("alternatives_offered"))
         self.negations = PhraseSet(lists.entries("negations"))
 
     def _names_rule(self, phrase_text: str) -> bool:
@@ -175,10 +181,8 @@ class RemovalNotices:
     def _past_alternative(self, clause: str) -> str:
         """What a clause says after the other way the moderator offers ("... a free taster instead?" says
         nothing more; "... somewhere else instead or I'll smash your face in" goes on to threaten)."""
-        offered = None
-        for offered in self.alternatives.finditer(clause):
-            pass
-        return clause if offered is None else clause[offered.end():]
+        offered = list(self.alternatives.finditer(clause))
+        return clause[offered[-1].end():] if offered else clause
 
     def what_follows(self, message: MessageUnderReview) -> MessageUnderReview | None:
         """What a removal notice goes on to say, without the notice and the rule it names: "Pulled it.
@@ -214,10 +218,6 @@ class Enforcement:
         self.rumours = PhraseSet(lists.entries("rumours_passed"))
         self.questions = PhraseSet(lists.entries("rumour_questions"))
         self.removals = RemovalNotices(lists)
-
-    def enforces_by_reply(self, message: MessageUnderReview) -> bool:
-        """A reply that refuses or warns against the breach, or a rumour passed on to ask about it."""
-        return self.replies.search(message.phrase_text) is not None or self.asks_about_rumour(message)
 
     def enforces(self, message: MessageUnderReview) -> bool:
         """A moderator's or member's reply that removes, refuses or warns against the breach."""

@@ -159,10 +159,11 @@ off-topic posts by a single user" literally:
 
 Round 29 (issue 16), keeping a channel on track in the forms friends use:
 
-22. Apologising for one's own aside or saying it is over ("panic over, sorry all", "ok sorry,
-    done now": ``aside_closes.txt``), or telling the others to focus in a word ("jayden focus 😂":
-    ``focus_nudges.txt``, a short message only), is read as housekeeping is: never flagged, and it
-    closes the side conversation.
+22. Apologising for one's own aside or saying it is over, as the message's last words ("panic
+    over, sorry all", "ok sorry, done now": ``aside_closes.txt``), or, from someone outside the
+    side conversation, telling it to focus in a word ("jayden focus 😂": ``focus_nudges.txt``, a
+    short message, not asked or denied), is read as housekeeping is: never flagged, and it closes
+    the side conversation.
 23. A reply that answers the side conversation and then turns ("anyway", "back to":
     ``tail_turns.txt``) to a question or return about the work ("not watched it yet! anyway, is
     the break in the middle section four or eight bars?") brings the channel back: the part
@@ -185,7 +186,7 @@ from ..patterns import PatternSet, PhraseMatch
 from ..text import MENTION_TOKEN, tokenize
 from ..wordlists import WordLists
 from .base import REPORTED_FOR, ChannelContext, ChannelPurpose, MessageUnderReview
-from .common import PhraseSet, words_before
+from .common import PhraseSet, as_written, words_before
 
 _MIN_WORD_LENGTH = 3
 # An off_topic.patterns.txt option: the section's matches are a distraction (their work words
@@ -288,8 +289,7 @@ class OffTopicRule:
         # (round 29) "not watched it yet! anyway, is the break four or eight bars?": what follows a
         # turn word (``tail_turns.txt``) is read on its own, as a reply may answer the side chat first.
         self._tail_turn = _any_phrase(lists.entries("tail_turns"))
-        self._tail_turn_as_written = re.compile(r"\b(?:" + "|".join(
-            re.escape(turn) for turn in sorted(set(lists.entries("tail_turns")), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+        self._tail_turn_as_written = as_written(lists.entries("tail_turns"))
         self.reproach = PhraseSet(lists.entries("reproach_markers"))
         self.carry_on = frozenset(entry for entry in lists.entries("carry_on_words") if " " not in entry)
         self.back_to_work = PhraseSet(lists.entries("back_to_work"))
